@@ -1,0 +1,41 @@
+/** From the command palette to rendered math: the packaged extension, as a user runs it. */
+import * as assert from 'node:assert/strict';
+import { openFile, runCommand, screenshot, selectLastLine, webviewFrame, workbench } from './workbench';
+
+suite('Differentiate Selection (UI)', () => {
+  test('renders the derivative with KaTeX in the panel', async () => {
+    await openFile('sample.matcalc');
+    await selectLastLine();
+    await runCommand('Matrix Calculus: Differentiate Selection');
+
+    const frame = webviewFrame();
+    const equation = frame.locator('#equation .katex');
+    await equation.first().waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await frame.locator('.katex-error').count(), 0, 'KaTeX reported a parse error');
+
+    // The TeX source KaTeX rendered (kept in its MathML annotation) is the core's equation.
+    const tex = await frame.locator('#equation annotation[encoding="application/x-tex"]').first().textContent();
+    assert.match(tex ?? '', /\\partial/, `unexpected TeX: ${tex}`);
+    assert.match(tex ?? '', /x/);
+
+    // KaTeX's fonts come from the packaged media folder through asWebviewUri (never a CDN).
+    const fonts = await frame.locator('body').evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/["']/g, ''));
+    });
+    assert.ok(
+      fonts.some((f) => f.startsWith('KaTeX_')),
+      `no KaTeX font loaded in the webview (loaded: ${fonts.join(', ') || 'none'})`,
+    );
+    const links = await frame.locator('link[rel="stylesheet"]').evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
+    assert.ok(links.some((h) => h.endsWith('/media/katex/katex.min.css')), `KaTeX CSS not linked: ${links.join(', ')}`);
+    // Webview resource URIs (asWebviewUri) into the installed extension's folder, nothing else.
+    for (const href of links) {
+      assert.match(href, /vscode-resource\.vscode-cdn\.net\/.*\/matcalc\.matrix-calculus-[^/]+\/media\//, `stylesheet not from the package: ${href}`);
+    }
+
+    const shot = await screenshot('differentiate-panel');
+    assert.ok(shot.endsWith('.png'));
+    assert.ok(workbench().page.url().startsWith(workbench().server.url));
+  });
+});

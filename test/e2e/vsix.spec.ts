@@ -1,0 +1,44 @@
+/** The packaged VSIX holds what users need at run time, and nothing else. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { listZip } from '../harness/zip';
+import { vsixPath } from './workbench';
+
+suite('VSIX package', () => {
+  const entries = () => listZip(vsixPath()).map((e) => e.name.replace(/^extension\//, ''));
+
+  test('is under 3 MB', () => {
+    const size = fs.statSync(vsixPath()).size;
+    assert.ok(size < 3 * 1024 * 1024, `VSIX is ${size} bytes`);
+  });
+
+  test('holds the bundles, media with the KaTeX fonts, grammars and docs', () => {
+    const files = new Set(entries());
+    for (const f of [
+      'package.json',
+      'package.nls.json',
+      'dist/extension.js',
+      'dist/webview.js',
+      'dist/cli.js',
+      'media/icon.png',
+      'media/katex/katex.min.css',
+      'syntaxes/matcalc.tmLanguage.json',
+      'syntaxes/matcalc.markdown.tmLanguage.json',
+      'language-configuration.json',
+      'readme.md',
+      'changelog.md',
+      'LICENSE.txt',
+    ]) {
+      assert.ok(files.has(f) || files.has(f.toUpperCase()), `missing ${f} in ${[...files].join(', ')}`);
+    }
+    const fonts = [...files].filter((f) => /^media\/katex\/fonts\/KaTeX_.*\.woff2$/.test(f));
+    assert.ok(fonts.length >= 10, `expected KaTeX woff2 fonts, found ${fonts.length}`);
+  });
+
+  test('holds no sources, tests, dependencies, build output or source maps', () => {
+    const bad = entries().filter((f) =>
+      /^(src|test|node_modules|out|\.vscode-test|bench|scripts|\.vscode|\.ci|docs)\//.test(f) || /\.(map|ts|vsix)$/.test(f),
+    );
+    assert.deepEqual(bad, []);
+  });
+});
