@@ -1,7 +1,7 @@
 /** The packaged VSIX holds what users need at run time, and nothing else. */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { listZip } from '../harness/zip';
+import { listZip, readZipEntry } from '../harness/zip';
 import { vsixPath } from './workbench';
 
 suite('VSIX package', () => {
@@ -40,5 +40,24 @@ suite('VSIX package', () => {
       /^(src|test|node_modules|out|\.vscode-test|bench|scripts|\.vscode|\.ci|docs)\//.test(f) || /\.(map|ts|vsix)$/.test(f),
     );
     assert.deepEqual(bad, []);
+  });
+
+  test('ships production bundles: minified, no source-map links; an executable CLI; a valid manifest', () => {
+    const vsix = vsixPath();
+    const extension = readZipEntry(vsix, 'extension/dist/extension.js').toString('utf8');
+    assert.doesNotMatch(extension, /sourceMappingURL/);
+    assert.ok(extension.split('\n').length < 50, 'dist/extension.js does not look minified');
+    const cli = readZipEntry(vsix, 'extension/dist/cli.js').toString('utf8');
+    assert.ok(cli.startsWith('#!/usr/bin/env node\n'), 'dist/cli.js has no shebang');
+    const manifest = JSON.parse(readZipEntry(vsix, 'extension/package.json').toString('utf8')) as {
+      main: string;
+      activationEvents?: string[];
+      engines: { vscode: string };
+      dependencies?: Record<string, string>;
+    };
+    assert.equal(manifest.main, './dist/extension.js');
+    assert.ok(!(manifest.activationEvents ?? []).includes('*'), 'no * activation');
+    assert.match(manifest.engines.vscode, /^\^1\.(9\d|\d{3,})\./);
+    assert.ok(!('vscode' in (manifest.dependencies ?? {})));
   });
 });
