@@ -34,6 +34,14 @@ const bundles = [
     external: ['vscode'],
   },
   {
+    // The hover's MathJax renderer, run as a worker thread by the extension (src/extension/hover).
+    entryPoints: ['src/extension/hover/worker.ts'],
+    outfile: 'dist/hoverWorker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
     // The script loaded by the derivation panel (a browser iframe under a strict CSP).
     entryPoints: ['src/webview/main.ts'],
     outfile: 'dist/webview.js',

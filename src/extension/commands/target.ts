@@ -1,0 +1,80 @@
+/**
+ * Where a command's expression comes from (explicit arguments, the selection, the cursor) and with
+ * respect to what (arguments, the panel's current derivation, or a QuickPick of free variables).
+ */
+import * as vscode from 'vscode';
+import type { Notation, VariableInfo } from '../../core/api';
+import { runVariables } from '../derivation';
+import { expressionInEditor } from '../selection/document';
+import type { Settings } from '../settings';
+import type { ExplicitArgs } from './args';
+
+export interface Target {
+  readonly expr: string;
+  readonly from: Notation | 'auto';
+  readonly where?: string;
+  readonly wrt?: readonly string[];
+  readonly layout?: ExplicitArgs['layout'];
+  readonly reveal?: boolean;
+  /** Present when the expression came from an editor. */
+  readonly editor?: vscode.TextEditor;
+  readonly range?: vscode.Range;
+}
+
+export type TargetOutcome = { readonly ok: true; readonly target: Target } | { readonly ok: false; readonly code: string; readonly message: string };
+
+export function targetFromArgs(args: ExplicitArgs): TargetOutcome {
+  return { ok: true, target: { expr: args.expr, from: args.from, where: args.where, wrt: args.wrt, layout: args.layout, reveal: args.reveal } };
+}
+
+export function targetFromEditor(editor: vscode.TextEditor | undefined): TargetOutcome {
+  if (!editor) {
+    return { ok: false, code: 'no-editor', message: vscode.l10n.t('Open an editor and select an expression (or put the cursor on one).') };
+  }
+  const found = expressionInEditor(editor);
+  if (!found.ok) return { ok: false, code: 'no-expression', message: found.message };
+  const v = found.value;
+  return { ok: true, target: { expr: v.expr, from: v.from, where: v.where, editor, range: v.range } };
+}
+
+export type PickOutcome = { readonly ok: true; readonly wrt?: readonly string[] } | { readonly ok: false; readonly code: string; readonly message: string; readonly column?: number };
+
+/**
+ * The variables to differentiate with respect to: none needed when the expression has one; a
+ * QuickPick otherwise (several scalars may be picked and are stacked when `many`).
+ */
+export async function pickVariables(target: Target, settings: Settings, many: boolean): Promise<PickOutcome> {
+  if (target.wrt) return { ok: true, wrt: target.wrt };
+  const vars = runVariables(target.expr, target.where, target.from, settings.defaultShapeConvention);
+  if (!vars.ok) {
+    // Let the derivation report the error with its position.
+    return { ok: true };
+  }
+  if (vars.value.length <= 1) return { ok: true };
+  type Item = vscode.QuickPickItem & { readonly info: VariableInfo };
+  const items: Item[] = vars.value.map((v, i) => ({
+    label: v.name,
+    description: `${v.kind} · ${v.shape}`,
+    picked: i === 0,
+    info: v,
+  }));
+  const title = vscode.l10n.t('Differentiate {0} with respect to…', target.expr.length > 60 ? target.expr.slice(0, 57) + '…' : target.expr);
+  if (!many) {
+    const one = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Pick a variable') });
+    return one ? { ok: true, wrt: [one.info.name] } : { ok: false, code: 'cancelled', message: vscode.l10n.t('No variable picked.') };
+  }
+  const picked = await vscode.window.showQuickPick(items, {
+    title,
+    canPickMany: true,
+    placeHolder: vscode.l10n.t('Pick a variable, or several scalars to stack into a gradient'),
+  });
+  if (!picked || picked.length === 0) return { ok: false, code: 'cancelled', message: vscode.l10n.t('No variable picked.') };
+  if (picked.length > 1 && picked.some((p) => p.info.kind !== 'scalar')) {
+    return {
+      ok: false,
+      code: 'wrt.stack',
+      message: vscode.l10n.t('Only scalar variables can be stacked; pick one vector or matrix variable, or several scalars.'),
+    };
+  }
+  return { ok: true, wrt: picked.map((p) => p.info.name) };
+}

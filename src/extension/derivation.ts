@@ -1,0 +1,70 @@
+/**
+ * The one place the extension calls the math core's derive/variables/emitCode: input limits first,
+ * the shape convention applied, and any unexpected exception from the core turned into a
+ * Diagnostic, so no caller ever sees a stack trace. Pure: no `vscode` import.
+ */
+import { derive, emitCode, variables, type DeriveRequest, type DeriveResult, type Diagnostic, type Notation, type Outcome, type VariableInfo } from '../core';
+import { mergeWhere } from './selection/declarations';
+import { MAX_EXPRESSION_CHARS } from './selection/limits';
+import type { ShapeConvention } from './settings';
+
+function failure(message: string, code: string, start = 0, end = 0): { ok: false; error: Diagnostic } {
+  return { ok: false, error: { message, code, start, end } };
+}
+
+/** Refuses over-long or empty input before the core sees it. */
+export function checkInput(expr: string, maxChars = MAX_EXPRESSION_CHARS): Outcome<string> {
+  if (expr.length > maxChars) {
+    return failure(
+      `the expression is ${expr.length.toLocaleString('en-US')} characters long; the limit is ${maxChars.toLocaleString('en-US')}. Select a single expression.`,
+      'limit.selection',
+      maxChars,
+      expr.length,
+    );
+  }
+  if (expr.trim() === '') return failure('there is no expression to differentiate', 'input.empty');
+  return { ok: true, value: expr };
+}
+
+/** Calls `fn`, turning a thrown exception (a bug in the core) into a diagnostic without a stack. */
+function guarded<T>(fn: () => Outcome<T>, expr: string): Outcome<T> {
+  try {
+    return fn();
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return failure(`internal error while differentiating: ${detail.split('\n')[0]}`, 'internal', 0, expr.length);
+  }
+}
+
+/** `where` with `name: scalar` added for each variable it does not declare (the "scalars" convention). */
+export function applyShapeConvention(expr: string, where: string | undefined, from: Notation | 'auto', convention: ShapeConvention): string | undefined {
+  if (convention !== 'scalars') return where;
+  const vars = guarded(() => variables(expr, where, from), expr);
+  if (!vars.ok) return where;
+  const declared = new Set((where ?? '').split(/[;\n]/).flatMap((d) => (d.split(':')[0] ?? '').split(',').map((n) => n.trim())));
+  const extra = vars.value.filter((v) => !declared.has(v.name)).map((v) => `${v.name}: scalar`);
+  return extra.length === 0 ? where : mergeWhere(where, extra.join('; '));
+}
+
+export function runDerive(req: DeriveRequest, convention: ShapeConvention = 'letters'): Outcome<DeriveResult> {
+  const input = checkInput(req.expr);
+  if (!input.ok) return input;
+  const from = req.from ?? 'auto';
+  const where = applyShapeConvention(req.expr, req.where, from, convention);
+  return guarded(() => derive({ ...req, from, where }), req.expr);
+}
+
+export function runVariables(expr: string, where: string | undefined, from: Notation | 'auto', convention: ShapeConvention = 'letters'): Outcome<VariableInfo[]> {
+  const input = checkInput(expr);
+  if (!input.ok) return input;
+  const w = applyShapeConvention(expr, where, from, convention);
+  return guarded(() => variables(expr, w, from), expr);
+}
+
+export function runEmitCode(req: DeriveRequest, convention: ShapeConvention = 'letters'): Outcome<string> {
+  const input = checkInput(req.expr);
+  if (!input.ok) return input;
+  const from = req.from ?? 'auto';
+  const where = applyShapeConvention(req.expr, req.where, from, convention);
+  return guarded(() => emitCode({ ...req, from, where }, 'numpy'), req.expr);
+}

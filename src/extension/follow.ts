@@ -1,0 +1,57 @@
+/**
+ * "Follow selection": while the panel is open and `matrixCalculus.panel.followSelection` is on, the
+ * panel shows the derivative of the expression under the cursor (debounced; never opens the panel,
+ * never notifies; keeps the panel's variables when the new expression has them).
+ */
+import * as vscode from 'vscode';
+import type { CommandServices } from './commands/types';
+import { panelRequest } from './commands/table';
+import { runDerive } from './derivation';
+import { panelError, panelModel } from './panel/model';
+import { expressionInEditor } from './selection/document';
+
+const DELAY_MS = 400;
+
+export function followSelection(services: CommandServices): vscode.Disposable {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const sub = vscode.window.onDidChangeTextEditorSelection((e) => {
+    if (timer) clearTimeout(timer);
+    if (e.textEditor.document.uri.scheme === 'output') return;
+    const settings = services.settings();
+    if (!settings.panel.followSelection || !services.panel.isOpen) return;
+    timer = setTimeout(() => refresh(services, e.textEditor), DELAY_MS);
+  });
+  return new vscode.Disposable(() => {
+    if (timer) clearTimeout(timer);
+    sub.dispose();
+  });
+}
+
+function refresh(services: CommandServices, editor: vscode.TextEditor): void {
+  if (vscode.window.activeTextEditor !== editor) return;
+  const found = expressionInEditor(editor);
+  if (!found.ok) return;
+  const { expr, from, where, range } = found.value;
+  const current = services.panel.current;
+  const model = current && 'model' in current ? current.model : undefined;
+  if (model && model.request.expr === expr) return;
+  const settings = services.settings();
+  const base = {
+    expr,
+    from,
+    where,
+    order: model?.order ?? 1,
+    layout: model?.layout ?? settings.layout,
+    steps: true,
+    granularity: model?.request.granularity ?? settings.steps.granularity,
+    check: settings.numericCheck.enabled,
+  };
+  // keep the panel's variables if the new expression has them, else its first variable
+  let outcome = model ? runDerive({ ...base, wrt: model.wrt }, settings.defaultShapeConvention) : undefined;
+  if (!outcome || !outcome.ok) outcome = runDerive(base, settings.defaultShapeConvention);
+  services.source.editor = editor;
+  services.source.range = range;
+  services.panel.update(
+    outcome.ok ? { model: panelModel(outcome.value, panelRequest(base, outcome.value.wrt)) } : { error: panelError(outcome.error, expr) },
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * The hover: over a math span (Markdown, LaTeX) or an expression (Python, .matcalc, plain text) it
+ * shows the expression and its derivative as an SVG image (MathJax, in a worker, cached by TeX and
+ * colour, time-limited) with "Show steps" / "Copy LaTeX" links trusted for those two commands only.
+ * Bounded work: only the lines around the cursor, no line longer than 10,000 characters, no
+ * expression longer than 2,000; the cancellation token is checked between steps.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { DeriveResult, Outcome } from '../../core/api';
+import { runDerive, runVariables } from '../derivation';
+import { describeError, panelError } from '../panel/model';
+import { expressionAt } from '../selection/document';
+import { MAX_HOVER_EXPRESSION_CHARS, MAX_HOVER_LINE_CHARS } from '../selection/limits';
+import { documentKind } from '../selection/notation';
+import type { Settings } from '../settings';
+import { LruCache } from './cache';
+import { HOVER_COMMANDS, errorSection, hoverTex, resultSection, type HoverLinkArgs } from './content';
+import { SvgRenderer } from './svgRenderer';
+
+/** Lines looked at around the cursor for a hover (fewer than for commands: hovers are frequent). */
+const HOVER_CONTEXT_LINES = 15;
+
+/** The ink colour for the current theme: Light and HighContrastLight are light backgrounds. */
+export function inkColor(kind: vscode.ColorThemeKind): string {
+  switch (kind) {
+    case vscode.ColorThemeKind.Light:
+      return '#1e1e1e';
+    case vscode.ColorThemeKind.HighContrastLight:
+      return '#000000';
+    case vscode.ColorThemeKind.HighContrast:
+      return '#ffffff';
+    default:
+      return '#d4d4d4';
+  }
+}
+
+export class MathHoverProvider implements vscode.HoverProvider {
+  private readonly derivations = new LruCache<Outcome<DeriveResult>>(200);
+
+  constructor(
+    private readonly settings: () => Settings,
+    private readonly renderer: SvgRenderer,
+  ) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const settings = this.settings();
+    if (!settings.hover.enabled) return undefined;
+    if (document.lineAt(position.line).text.length > MAX_HOVER_LINE_CHARS) return undefined;
+    const found = expressionAt(document, position, HOVER_CONTEXT_LINES);
+    if (!found.ok || token.isCancellationRequested) return undefined;
+    const { expr, from, where, range } = found.value;
+    if (expr.length > MAX_HOVER_EXPRESSION_CHARS || !range.contains(position) && documentKind(document.languageId) !== 'python') return undefined;
+
+    const wrts = this.variablesToShow(expr, where, from, settings);
+    const sections: string[] = [];
+    const color = inkColor(vscode.window.activeColorTheme.kind);
+    for (const wrt of wrts) {
+      if (token.isCancellationRequested) return undefined;
+      const outcome = this.derive(expr, where, from, wrt, settings);
+      if (!outcome.ok) {
+        // In code and prose (Python, plain text) most lines are not math: only report errors
+        // past parsing there; in math spans and .matcalc every error is shown.
+        const kind = documentKind(document.languageId);
+        if ((kind === 'python' || kind === 'plain') && /^(parse|read|lex|syntax|input)\./.test(outcome.error.code)) return undefined;
+        const e = panelError(outcome.error, expr);
+        sections.push(errorSection(describeError({ ...e, column: undefined }), expr, e.column));
+        break;
+      }
+      const result = outcome.value;
+      const image = await this.renderer.render(hoverTex(result), color);
+      if (token.isCancellationRequested) return undefined;
+      const links: HoverLinkArgs = { expr, from, where, wrt: result.wrt };
+      sections.push(
+        resultSection(result, image, links, {
+          steps: vscode.l10n.t('Show steps'),
+          copy: vscode.l10n.t('Copy LaTeX'),
+          layout: vscode.l10n.t('layout'),
+        }),
+      );
+    }
+    if (sections.length === 0) return undefined;
+    const md = new vscode.MarkdownString(sections.join('\n\n---\n\n'));
+    md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+    md.supportHtml = false;
+    return new vscode.Hover(md, range);
+  }
+
+  /** The variable lists to derive for: the first (declared) variable, or each free variable up to the limit. */
+  private variablesToShow(expr: string, where: string | undefined, from: string, settings: Settings): (readonly string[] | undefined)[] {
+    const vars = runVariables(expr, where, from as 'auto', settings.defaultShapeConvention);
+    if (!vars.ok || vars.value.length === 0) return [undefined]; // the derivation reports the error
+    const names = vars.value.map((v) => v.name);
+    if (settings.hover.variables === 'each') return names.slice(0, settings.hover.maxVariables).map((n) => [n]);
+    const declared = (where ?? '').split(';').map((d) => d.split(':')[0]?.split(',').map((n) => n.trim()) ?? []).flat();
+    const first = declared.find((n) => names.includes(n)) ?? names[0];
+    return [[first]];
+  }
+
+  private derive(expr: string, where: string | undefined, from: string, wrt: readonly string[] | undefined, settings: Settings): Outcome<DeriveResult> {
+    const key = JSON.stringify([expr, where, from, wrt, settings.layout, settings.defaultShapeConvention]);
+    const hit = this.derivations.get(key);
+    if (hit) return hit;
+    const outcome = runDerive({ expr, where, from: from as 'auto', wrt, layout: settings.layout }, settings.defaultShapeConvention);
+    this.derivations.set(key, outcome);
+    return outcome;
+  }
+}
+
+/** Registers the hover for the configured languages, re-registering when the setting changes. */
+export function registerHover(settings: () => Settings, extensionPath: string): vscode.Disposable {
+  const renderer = new SvgRenderer(path.join(extensionPath, 'dist', 'hoverWorker.js'));
+  const provider = new MathHoverProvider(settings, renderer);
+  let registration: vscode.Disposable | undefined;
+  let languages = '';
+  const register = (): void => {
+    const langs = settings().hover.languages;
+    if (langs.join() === languages) return;
+    languages = langs.join();
+    registration?.dispose();
+    registration = vscode.languages.registerHoverProvider(
+      langs.map((language) => ({ language })),
+      provider,
+    );
+  };
+  register();
+  const subs = [
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('matrixCalculus.hover.languages')) register();
+    }),
+    vscode.window.onDidChangeActiveColorTheme(() => renderer.clearCache()),
+  ];
+  return new vscode.Disposable(() => {
+    registration?.dispose();
+    for (const s of subs) s.dispose();
+    renderer.dispose();
+  });
+}

@@ -1,0 +1,175 @@
+/**
+ * The single derivation panel: created on first use, then revealed and updated; restored after a
+ * window reload by the WebviewPanelSerializer (state from the page's setState). Every message from
+ * the page is validated (protocol.ts) before it is acted on; the page never supplies the text that
+ * is copied or inserted: that comes from the host's own copy of the derivation.
+ */
+import * as vscode from 'vscode';
+import { parsePanelState, parseWebviewMessage, type CopyFormat, type HostToWebview, type PanelError, type PanelModel, type PanelRequest } from './protocol';
+import { renderShell } from './renderer';
+import { panelStrings } from './strings';
+
+export const PANEL_VIEW_TYPE = 'matrixCalculus.derivation';
+
+export type PanelContent = { readonly model: PanelModel } | { readonly error: PanelError };
+
+/** What the panel's buttons and switches do; provided by the composition root. */
+export interface PanelActions {
+  rederive(request: PanelRequest): PanelContent;
+  copy(format: CopyFormat, model: PanelModel): Promise<void>;
+  insert(model: PanelModel): Promise<void>;
+}
+
+/** The panel's options: scripts on, local files only from media/ and dist/. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist')],
+  };
+}
+
+export class PanelManager implements vscode.WebviewPanelSerializer, vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private content: PanelContent | undefined;
+  private readonly panelDisposables: vscode.Disposable[] = [];
+  private readonly messageLog: string[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly actions: PanelActions,
+  ) {}
+
+  /** Shows `content` in the panel, creating or revealing it. */
+  show(content: PanelContent, preserveFocus = true): void {
+    this.content = content;
+    if (!this.panel) {
+      const panel = vscode.window.createWebviewPanel(
+        PANEL_VIEW_TYPE,
+        vscode.l10n.t('Matrix Calculus'),
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
+        webviewOptions(this.extensionUri),
+      );
+      this.adopt(panel);
+    } else if (!this.panel.visible) {
+      this.panel.reveal(undefined, preserveFocus);
+    }
+    this.post();
+  }
+
+  /** Updates the panel only if it is open (the follow-selection path never opens it). */
+  update(content: PanelContent): void {
+    if (!this.panel) return;
+    this.content = content;
+    this.post();
+  }
+
+  get isOpen(): boolean {
+    return this.panel !== undefined;
+  }
+
+  get current(): PanelContent | undefined {
+    return this.content;
+  }
+
+  /** A summary for tests and diagnostics (internal command). */
+  snapshot(): { open: boolean; visible: boolean; title?: string; error?: string; steps?: number; rejectedMessages: readonly string[] } {
+    const c = this.content;
+    return {
+      open: this.panel !== undefined,
+      visible: this.panel?.visible ?? false,
+      title: c && 'model' in c ? c.model.title : undefined,
+      error: c && 'error' in c ? c.error.message : undefined,
+      steps: c && 'model' in c ? c.model.steps.length : undefined,
+      rejectedMessages: [...this.messageLog],
+    };
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const restored = parsePanelState(state);
+    if (restored?.model) this.content = { model: restored.model };
+    else if (restored?.error) this.content = { error: restored.error };
+    if (this.panel) {
+      // A second restored panel: keep one.
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = webviewOptions(this.extensionUri);
+    this.adopt(panel);
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    const webview = panel.webview;
+    const asset = (...p: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p)).toString();
+    webview.html = renderShell(
+      {
+        cspSource: webview.cspSource,
+        katexCss: asset('media', 'katex', 'katex.min.css'),
+        panelCss: asset('media', 'panel.css'),
+        script: asset('dist', 'webview.js'),
+      },
+      panelStrings(),
+    );
+    this.panelDisposables.push(
+      webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+      panel.onDidChangeViewState((e) => {
+        if (e.webviewPanel.visible) this.post();
+      }),
+      panel.onDidDispose(() => this.onDisposed()),
+    );
+  }
+
+  private onDisposed(): void {
+    this.panel = undefined;
+    for (const d of this.panelDisposables.splice(0)) d.dispose();
+  }
+
+  private post(): void {
+    const c = this.content;
+    if (!this.panel || !c) return;
+    const msg: HostToWebview = 'model' in c ? { type: 'show', model: c.model } : { type: 'error', error: c.error };
+    void this.panel.webview.postMessage(msg);
+  }
+
+  private onMessage(raw: unknown): void {
+    const msg = parseWebviewMessage(raw);
+    if (!msg) {
+      // Ignore, but remember (bounded) for diagnostics; never echo the content back.
+      this.messageLog.push(typeof raw === 'object' && raw !== null ? `rejected message (${typeof (raw as { type?: unknown }).type})` : `rejected ${typeof raw}`);
+      if (this.messageLog.length > 20) this.messageLog.shift();
+      return;
+    }
+    const c = this.content;
+    const model = c && 'model' in c ? c.model : undefined;
+    switch (msg.type) {
+      case 'ready':
+        this.post();
+        break;
+      case 'setLayout':
+      case 'setGranularity': {
+        if (!model) {
+          this.post();
+          break;
+        }
+        const request: PanelRequest =
+          msg.type === 'setLayout' ? { ...model.request, layout: msg.layout } : { ...model.request, granularity: msg.granularity };
+        const next = this.actions.rederive(request);
+        this.content = next;
+        this.post();
+        break;
+      }
+      case 'copy':
+        if (model) void this.actions.copy(msg.format, model);
+        break;
+      case 'insert':
+        if (model) void this.actions.insert(model);
+        break;
+    }
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.onDisposed();
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * The contract between the extension host and the derivation panel's webview: the data the panel
+ * shows, the messages each side sends, and the validators for everything that comes from the
+ * webview (messages and restored state are untrusted input). Pure: no `vscode`, no DOM; the
+ * webview imports the types only (`import type`) and the validators of the state it restores.
+ */
+import type { Granularity, Layout, Notation } from '../../core/api';
+
+/** What the host derives again when the user flips a switch in the panel. */
+export interface PanelRequest {
+  readonly expr: string;
+  readonly from: Notation | 'auto';
+  readonly wrt: readonly string[];
+  readonly where?: string;
+  readonly order: 1 | 2;
+  readonly layout: Layout;
+  readonly granularity: Granularity;
+  readonly check: boolean;
+}
+
+export interface PanelStep {
+  readonly name: string;
+  readonly rule: string;
+  readonly reference?: string;
+  readonly explanation: string;
+  /** LaTeX */
+  readonly before: string;
+  /** LaTeX */
+  readonly after: string;
+  /** LaTeX of the sub-expression the rule acts on. */
+  readonly focus?: string;
+  /** Symbol → shape text, e.g. [["x", "n×1"]]. */
+  readonly shapes: readonly (readonly [string, string])[];
+}
+
+export interface PanelCheck {
+  readonly maxRelError: number;
+  readonly samples: number;
+  readonly passed: boolean;
+}
+
+/** Everything the panel shows for one derivation. */
+export interface PanelModel {
+  readonly request: PanelRequest;
+  readonly title: string;
+  readonly inputLatex: string;
+  readonly inputShape: string;
+  readonly wrt: readonly string[];
+  readonly wrtShape: string;
+  readonly layout: Layout;
+  readonly order: 1 | 2;
+  readonly resultLatex: string;
+  readonly resultShape: string;
+  readonly equationLatex: string;
+  readonly check?: PanelCheck;
+  readonly steps: readonly PanelStep[];
+}
+
+/** A failed derivation: what went wrong and where (1-based column in `expr`). */
+export interface PanelError {
+  readonly message: string;
+  readonly code: string;
+  readonly expr: string;
+  readonly column?: number;
+  readonly length?: number;
+}
+
+export type HostToWebview =
+  | { readonly type: 'show'; readonly model: PanelModel; readonly step?: number }
+  | { readonly type: 'error'; readonly error: PanelError }
+  | { readonly type: 'busy'; readonly busy: boolean };
+
+export type CopyFormat = 'latex' | 'numpy';
+
+export type WebviewToHost =
+  | { readonly type: 'ready' }
+  | { readonly type: 'setLayout'; readonly layout: Layout }
+  | { readonly type: 'setGranularity'; readonly granularity: Granularity }
+  | { readonly type: 'copy'; readonly format: CopyFormat }
+  | { readonly type: 'insert' };
+
+/** What the webview keeps with getState/setState, and the serializer gets back after a reload. */
+export interface PanelState {
+  readonly model?: PanelModel;
+  readonly error?: PanelError;
+  readonly step: number;
+  readonly showAll: boolean;
+}
+
+// ------------------------------------------------------------------------------- validation
+
+type Obj = Record<string, unknown>;
+
+/** Limits on strings from the webview: generous for LaTeX, tight for identifiers. */
+const MAX_TEXT = 200_000;
+const MAX_STEPS = 2_000;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const hasOnly = (o: Obj, keys: readonly string[]): boolean => Object.keys(o).every((k) => keys.includes(k));
+const isText = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
+const isOptText = (v: unknown, max = MAX_TEXT): boolean => v === undefined || isText(v, max);
+const isCount = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
+const isOneOf = <T extends string>(v: unknown, allowed: readonly T[]): v is T => typeof v === 'string' && (allowed as readonly string[]).includes(v);
+
+const LAYOUTS = ['numerator', 'denominator', 'mixed'] as const;
+const GRANULARITIES = ['full', 'summary'] as const;
+const NOTATIONS = ['plain', 'latex', 'numpy', 'auto'] as const;
+
+/** A message from the webview, or `undefined` when any field is missing, extra or of the wrong type. */
+export function parseWebviewMessage(msg: unknown): WebviewToHost | undefined {
+  if (!isObj(msg)) return undefined;
+  switch (msg.type) {
+    case 'ready':
+    case 'insert':
+      return hasOnly(msg, ['type']) ? { type: msg.type } : undefined;
+    case 'setLayout':
+      return hasOnly(msg, ['type', 'layout']) && isOneOf(msg.layout, LAYOUTS) ? { type: 'setLayout', layout: msg.layout } : undefined;
+    case 'setGranularity':
+      return hasOnly(msg, ['type', 'granularity']) && isOneOf(msg.granularity, GRANULARITIES)
+        ? { type: 'setGranularity', granularity: msg.granularity }
+        : undefined;
+    case 'copy':
+      return hasOnly(msg, ['type', 'format']) && isOneOf(msg.format, ['latex', 'numpy'] as const) ? { type: 'copy', format: msg.format } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function isRequest(v: unknown): v is PanelRequest {
+  return (
+    isObj(v) &&
+    hasOnly(v, ['expr', 'from', 'wrt', 'where', 'order', 'layout', 'granularity', 'check']) &&
+    isText(v.expr) &&
+    isOneOf(v.from, NOTATIONS) &&
+    Array.isArray(v.wrt) &&
+    v.wrt.length <= 64 &&
+    v.wrt.every((w) => isText(w, 256)) &&
+    isOptText(v.where) &&
+    (v.order === 1 || v.order === 2) &&
+    isOneOf(v.layout, LAYOUTS) &&
+    isOneOf(v.granularity, GRANULARITIES) &&
+    typeof v.check === 'boolean'
+  );
+}
+
+function isStep(v: unknown): v is PanelStep {
+  return (
+    isObj(v) &&
+    hasOnly(v, ['name', 'rule', 'reference', 'explanation', 'before', 'after', 'focus', 'shapes']) &&
+    isText(v.name) &&
+    isText(v.rule) &&
+    isOptText(v.reference) &&
+    isText(v.explanation) &&
+    isText(v.before) &&
+    isText(v.after) &&
+    isOptText(v.focus) &&
+    Array.isArray(v.shapes) &&
+    v.shapes.length <= 1000 &&
+    v.shapes.every((p) => Array.isArray(p) && p.length === 2 && isText(p[0], 256) && isText(p[1], 256))
+  );
+}
+
+function isCheck(v: unknown): v is PanelCheck {
+  return (
+    isObj(v) &&
+    hasOnly(v, ['maxRelError', 'samples', 'passed']) &&
+    typeof v.maxRelError === 'number' &&
+    isCount(v.samples, 1e9) &&
+    typeof v.passed === 'boolean'
+  );
+}
+
+export function isPanelModel(v: unknown): v is PanelModel {
+  return (
+    isObj(v) &&
+    hasOnly(v, ['request', 'title', 'inputLatex', 'inputShape', 'wrt', 'wrtShape', 'layout', 'order', 'resultLatex', 'resultShape', 'equationLatex', 'check', 'steps']) &&
+    isRequest(v.request) &&
+    isText(v.title, 1000) &&
+    isText(v.inputLatex) &&
+    isText(v.inputShape, 256) &&
+    Array.isArray(v.wrt) &&
+    v.wrt.every((w) => isText(w, 256)) &&
+    isText(v.wrtShape, 256) &&
+    isOneOf(v.layout, LAYOUTS) &&
+    (v.order === 1 || v.order === 2) &&
+    isText(v.resultLatex) &&
+    isText(v.resultShape, 256) &&
+    isText(v.equationLatex) &&
+    (v.check === undefined || isCheck(v.check)) &&
+    Array.isArray(v.steps) &&
+    v.steps.length <= MAX_STEPS &&
+    v.steps.every(isStep)
+  );
+}
+
+export function isPanelError(v: unknown): v is PanelError {
+  return (
+    isObj(v) &&
+    hasOnly(v, ['message', 'code', 'expr', 'column', 'length']) &&
+    isText(v.message, 10_000) &&
+    isText(v.code, 256) &&
+    isText(v.expr) &&
+    (v.column === undefined || isCount(v.column, MAX_TEXT)) &&
+    (v.length === undefined || isCount(v.length, MAX_TEXT))
+  );
+}
+
+/** The state a restored panel hands back, or `undefined` if it is not one we wrote. */
+export function parsePanelState(v: unknown): PanelState | undefined {
+  if (!isObj(v) || !hasOnly(v, ['model', 'error', 'step', 'showAll'])) return undefined;
+  if (v.model !== undefined && !isPanelModel(v.model)) return undefined;
+  if (v.error !== undefined && !isPanelError(v.error)) return undefined;
+  if (!isCount(v.step, MAX_STEPS) || typeof v.showAll !== 'boolean') return undefined;
+  return v as unknown as PanelState;
+}

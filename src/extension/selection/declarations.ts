@@ -1,0 +1,62 @@
+/**
+ * Shape declarations written in a document before the expression, in the comment style of its
+ * language, joined into the core's `where` text. Pure: no `vscode` import.
+ *
+ *   Python            # w: vector(n)         # A, B: matrix(m, n)
+ *   .matcalc          x: vector(n)
+ *   LaTeX             % x: vector(n)
+ *   Markdown          <!-- x: vector(n); A: matrix(n, n) symmetric -->
+ *   plain text        any of the above
+ */
+import { DocumentKind, documentKind } from './notation';
+
+/** One declaration as the core reads it: `names: kind(dims) modifiers`. */
+const DECL = /([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*:\s*((?:scalar|vector|rowvector|row|matrix)\b(?:\s*\([^()\n]*\))?(?:[ \t]+(?:symmetric|diagonal|positive|orthogonal|invertible|constant)\b)*)/g;
+
+/** Where declarations may stand in each kind of document: the text after the comment marker. */
+const COMMENT: Record<DocumentKind, readonly RegExp[]> = {
+  python: [/^\s*#\s*(.*)$/],
+  matcalc: [/^\s*(.*?)(?:#.*)?$/],
+  latex: [/^\s*%+\s*(.*)$/],
+  markdown: [/<!--(.*?)-->/g],
+  plain: [/^\s*(?:#|%|\/\/)?\s*(.*?)$/, /<!--(.*?)-->/g],
+};
+
+/** A declaration line/comment must consist of declarations only: prose mentioning "x: vector" is not one. */
+const ONLY_DECLS = /^\s*(?:[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*:\s*(?:scalar|vector|rowvector|row|matrix)\b(?:\s*\([^()\n]*\))?(?:[ \t]+(?:symmetric|diagonal|positive|orthogonal|invertible|constant)\b)*\s*[;,]?\s*)+$/;
+
+/**
+ * The declarations in `lines` (the document's lines before the expression), as `where` text such as
+ * `w: vector(n); A: matrix(m, n)`. A later declaration of a name replaces an earlier one.
+ * Lines longer than `maxLineChars` are skipped.
+ */
+export function scanDeclarations(lines: readonly string[], languageId: string, maxLineChars = 10_000): string {
+  const kind = documentKind(languageId);
+  const byName = new Map<string, string>();
+  for (const line of lines) {
+    if (line.length > maxLineChars || !line.includes(':')) continue;
+    for (const pattern of COMMENT[kind]) {
+      const bodies = pattern.global ? [...line.matchAll(pattern)].map((m) => m[1]) : [pattern.exec(line)?.[1]];
+      for (const body of bodies) {
+        if (body === undefined || !ONLY_DECLS.test(body)) continue;
+        for (const m of body.matchAll(DECL)) {
+          const type = m[2].replace(/\s+/g, ' ').trim();
+          for (const name of m[1].split(',')) {
+            const n = name.trim();
+            byName.delete(n); // re-insert so the order follows the latest declaration
+            byName.set(n, type);
+          }
+        }
+      }
+    }
+  }
+  return [...byName].map(([name, type]) => `${name}: ${type}`).join('; ');
+}
+
+/** Joins two `where` texts; declarations in `override` win over those in `base` for the same name. */
+export function mergeWhere(base: string | undefined, override: string | undefined): string | undefined {
+  const parts = [base, override].filter((s): s is string => !!s && s.trim() !== '');
+  if (parts.length === 0) return undefined;
+  if (parts.length === 1) return parts[0];
+  return scanDeclarations(parts.join(';').split(/[;\n]/), 'matcalc') || undefined;
+}

@@ -1,0 +1,65 @@
+/**
+ * The notation (`from`) of a selection, chosen from the document's language and the text itself.
+ * Pure: no `vscode` import.
+ */
+import type { Notation } from '../../core/api';
+
+/** How the extension treats a document: which spans it looks for, which comments declare shapes. */
+export type DocumentKind = 'markdown' | 'latex' | 'python' | 'matcalc' | 'plain';
+
+export function documentKind(languageId: string): DocumentKind {
+  switch (languageId) {
+    case 'markdown':
+    case 'quarto':
+    case 'rmd':
+      return 'markdown';
+    case 'latex':
+    case 'tex':
+    case 'bibtex':
+    case 'context':
+    case 'latex-expl3':
+    case 'doctex':
+      return 'latex';
+    case 'python':
+    case 'jupyter':
+      return 'python';
+    case 'matcalc':
+      return 'matcalc';
+    default:
+      return 'plain';
+  }
+}
+
+/** The notation a language writes math in when the text itself gives no sign. */
+export function defaultNotation(kind: DocumentKind): Notation {
+  switch (kind) {
+    case 'markdown':
+    case 'latex':
+      return 'latex';
+    case 'python':
+      return 'numpy';
+    case 'matcalc':
+    case 'plain':
+      return 'plain';
+  }
+}
+
+const LATEX_SIGNS = /\\[A-Za-z]+|[_^]\{|\\[{}|,;!]/;
+const NUMPY_SIGNS = /@|\b(?:np|numpy|torch|jnp|jax)\.|\.T\b|\*\*/;
+const PLAIN_SIGNS = /[\w)\]]'/;
+
+/**
+ * The notation of `text` in a document of `languageId`. Clear signs in the text win (a TeX command
+ * means LaTeX; `@`, `np.`, `.T` or `**` mean NumPy; a postfix `'` means the plain syntax), then the
+ * language's own notation. `.matcalc` files are always the plain syntax; a math span
+ * (`$…$`, `\\[…\\]`, …) is always LaTeX.
+ */
+export function detectNotation(text: string, languageId: string, inMathSpan = false): Notation {
+  const kind = documentKind(languageId);
+  if (kind === 'matcalc') return 'plain';
+  if (inMathSpan) return 'latex';
+  if (LATEX_SIGNS.test(text)) return 'latex';
+  if (NUMPY_SIGNS.test(text)) return 'numpy';
+  if (PLAIN_SIGNS.test(text)) return 'plain';
+  return defaultNotation(kind);
+}

@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import { suite, test } from 'mocha';
+import { mergeWhere, scanDeclarations } from '../../../src/extension/selection/declarations';
+import { detectNotation, documentKind } from '../../../src/extension/selection/notation';
+
+suite('selection: declarations', () => {
+  test('Python comments', () => {
+    const lines = ['import numpy as np', '# w: vector(n)', '# X: matrix(m, n)', 'x = 1  # not: a declaration', '# y, z: vector(m)'];
+    assert.equal(scanDeclarations(lines, 'python'), 'w: vector(n); X: matrix(m, n); y: vector(m); z: vector(m)');
+  });
+
+  test('.matcalc lines with trailing comments and modifiers', () => {
+    const lines = ['x: vector(n)  # input', 'S: matrix(n, n) symmetric', "x' * S * x"];
+    assert.equal(scanDeclarations(lines, 'matcalc'), 'x: vector(n); S: matrix(n, n) symmetric');
+  });
+
+  test('LaTeX % comments and Markdown <!-- --> comments', () => {
+    assert.equal(scanDeclarations(['% x: vector(n)', 'text % A: matrix(n, n)'], 'latex'), 'x: vector(n)');
+    assert.equal(
+      scanDeclarations(['<!-- x: vector(n); A: matrix(n, n) -->', 'Some text <!-- b: scalar --> more'], 'markdown'),
+      'x: vector(n); A: matrix(n, n); b: scalar',
+    );
+  });
+
+  test('prose that merely mentions a type is not a declaration', () => {
+    assert.equal(scanDeclarations(['# Note: vector(n) is used here and there'], 'python'), '');
+    assert.equal(scanDeclarations(['<!-- TODO: matrix stuff later -->'], 'markdown'), '');
+  });
+
+  test('a later declaration replaces an earlier one', () => {
+    assert.equal(scanDeclarations(['# x: vector(n)', '# x: matrix(n, n)'], 'python'), 'x: matrix(n, n)');
+  });
+
+  test('over-long lines are skipped', () => {
+    assert.equal(scanDeclarations([`# x: vector(n)${' '.repeat(20_000)}`], 'python'), '');
+  });
+
+  test('plain text accepts any comment style', () => {
+    assert.equal(scanDeclarations(['x: vector(n)', '% A: matrix(n, n)', '// b: scalar'], 'plaintext'), 'x: vector(n); A: matrix(n, n); b: scalar');
+  });
+
+  test('mergeWhere: explicit declarations win', () => {
+    assert.equal(mergeWhere('x: vector(n); A: matrix(n, n)', 'x: scalar'), 'A: matrix(n, n); x: scalar');
+    assert.equal(mergeWhere(undefined, 'x: scalar'), 'x: scalar');
+    assert.equal(mergeWhere('', undefined), undefined);
+  });
+});
+
+suite('selection: notation', () => {
+  test('language kinds', () => {
+    assert.equal(documentKind('markdown'), 'markdown');
+    assert.equal(documentKind('latex'), 'latex');
+    assert.equal(documentKind('python'), 'python');
+    assert.equal(documentKind('matcalc'), 'matcalc');
+    assert.equal(documentKind('plaintext'), 'plain');
+  });
+
+  test('signs in the text win over the language', () => {
+    assert.equal(detectNotation('\\mathbf{x}^T A \\mathbf{x}', 'python'), 'latex');
+    assert.equal(detectNotation('x.T @ A @ x', 'markdown'), 'numpy');
+    assert.equal(detectNotation('np.sum(x ** 2)', 'plaintext'), 'numpy');
+    assert.equal(detectNotation("x' * A * x", 'python'), 'plain');
+  });
+
+  test('the language decides when the text gives no sign', () => {
+    assert.equal(detectNotation('A x + b', 'latex'), 'latex');
+    assert.equal(detectNotation('A x + b', 'python'), 'numpy');
+    assert.equal(detectNotation('A*x + b', 'plaintext'), 'plain');
+  });
+
+  test('.matcalc is always plain; a math span is always LaTeX', () => {
+    assert.equal(detectNotation('x.T', 'matcalc'), 'plain');
+    assert.equal(detectNotation("x'", 'markdown', true), 'latex');
+  });
+});

@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import { suite, test } from 'mocha';
+import { LruCache } from '../../../src/extension/hover/cache';
+import { codeBlock, commandLink, errorSection, escapeMarkdown } from '../../../src/extension/hover/content';
+import { svgDataUri, texToSvg } from '../../../src/extension/hover/mathjax';
+
+suite('hover: MathJax SVG', () => {
+  test('renders TeX to a self-contained SVG in the given colour', () => {
+    const svg = texToSvg('\\frac{\\partial f}{\\partial \\mathbf{x}} = (A + A^T)\\mathbf{x}', '#ffffff');
+    assert.match(svg, /^<svg[^>]*style="color:#ffffff;font-size:115%;/);
+    assert.equal((svg.match(/<svg[^>]*\sstyle=/g) ?? []).length, 1, 'one style attribute on the root');
+    assert.match(svg, /currentColor/);
+    assert.doesNotMatch(svg, /<script|href="(?!#)|@font-face|url\(/i, 'no scripts, external links or fonts');
+  });
+
+  test('hostile TeX renders inert', () => {
+    const svg = texToSvg('\\href{javascript:alert(1)}{x} \\url{http://a} <script>alert(1)</script> \\&lt;', '#000000');
+    assert.doesNotMatch(svg, /javascript:|<script/i);
+  });
+
+  test('a TeX error throws (the caller falls back to text)', () => {
+    assert.throws(() => texToSvg('x^{', '#000000'), /brace/i);
+  });
+
+  test('only hex colours are accepted', () => {
+    assert.throws(() => texToSvg('x', 'red;}<script>'), /colour/);
+  });
+
+  test('data URI is base64 of the UTF-8 bytes', () => {
+    const uri = svgDataUri('<svg>∂</svg>');
+    assert.match(uri, /^data:image\/svg\+xml;base64,/);
+    assert.equal(Buffer.from(uri.split(',')[1], 'base64').toString('utf8'), '<svg>∂</svg>');
+  });
+});
+
+suite('hover: markdown', () => {
+  test('command links carry JSON arguments, URI-encoded', () => {
+    const link = commandLink('Show steps', 'matrixCalculus.differentiate', { expr: "x'*A*x", from: 'plain', wrt: ['x'] });
+    const m = /\(command:matrixCalculus\.differentiate\?([^ )]+) /.exec(link);
+    assert.ok(m, link);
+    assert.deepEqual(JSON.parse(decodeURIComponent(m[1])), [{ expr: "x'*A*x", from: 'plain', wrt: ['x'] }]);
+  });
+
+  test('code blocks cannot be broken out of', () => {
+    const block = codeBlock('a ``` b ```` c');
+    assert.ok(block.startsWith('`````\n'));
+    assert.ok(block.endsWith('\n`````'));
+  });
+
+  test('markdown and HTML in messages are escaped', () => {
+    assert.equal(escapeMarkdown('[x](command:evil) <b>'), '\\[x\\]\\(command:evil\\) \\<b\\>');
+    const s = errorSection('unexpected `)`', 'x + )', 5);
+    assert.match(s, /column 5/);
+    assert.match(s, /x \+ \)\n {4}\^/);
+  });
+});
+
+suite('hover: cache', () => {
+  test('evicts the least recently used entry', () => {
+    const c = new LruCache<number>(2);
+    c.set('a', 1);
+    c.set('b', 2);
+    assert.equal(c.get('a'), 1);
+    c.set('c', 3);
+    assert.equal(c.get('b'), undefined);
+    assert.equal(c.get('a'), 1);
+    assert.equal(c.get('c'), 3);
+    assert.equal(c.size, 2);
+  });
+});

@@ -1,0 +1,111 @@
+import * as assert from 'node:assert/strict';
+import { suite, test } from 'mocha';
+import { isPanelModel, parsePanelState, parseWebviewMessage, type PanelModel } from '../../../src/extension/panel/protocol';
+import { contentSecurityPolicy, escapeHtml, makeNonce, renderShell } from '../../../src/extension/panel/renderer';
+
+const model: PanelModel = {
+  request: { expr: "x'*A*x", from: 'plain', wrt: ['x'], order: 1, layout: 'numerator', granularity: 'full', check: true },
+  title: 'Derivative w.r.t. x',
+  inputLatex: 'x^T A x',
+  inputShape: '1×1',
+  wrt: ['x'],
+  wrtShape: 'n×1',
+  layout: 'numerator',
+  order: 1,
+  resultLatex: 'x^T (A + A^T)',
+  resultShape: '1×n',
+  equationLatex: '\\frac{\\partial f}{\\partial x} = x^T (A + A^T)',
+  check: { maxRelError: 1e-9, samples: 3, passed: true },
+  steps: [{ name: 'Product rule', rule: 'product', explanation: 'd(uv) = du v + u dv', before: 'x^T A x', after: 'x^T (A + A^T)', focus: 'A x', shapes: [['x', 'n×1']] }],
+};
+
+suite('panel protocol: messages from the webview are validated field by field', () => {
+  test('accepts each well-formed message', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parseWebviewMessage({ type: 'insert' }), { type: 'insert' });
+    assert.deepEqual(parseWebviewMessage({ type: 'setLayout', layout: 'denominator' }), { type: 'setLayout', layout: 'denominator' });
+    assert.deepEqual(parseWebviewMessage({ type: 'setGranularity', granularity: 'summary' }), { type: 'setGranularity', granularity: 'summary' });
+    assert.deepEqual(parseWebviewMessage({ type: 'copy', format: 'numpy' }), { type: 'copy', format: 'numpy' });
+  });
+
+  test('rejects unknown types, wrong field types, bad enum values and extra fields', () => {
+    const bad: unknown[] = [
+      undefined,
+      null,
+      'ready',
+      42,
+      [],
+      { type: 'eval', code: 'alert(1)' },
+      { type: 'setLayout' },
+      { type: 'setLayout', layout: 'sideways' },
+      { type: 'setLayout', layout: ['numerator'] },
+      { type: 'setGranularity', granularity: 1 },
+      { type: 'copy', format: 'html' },
+      { type: 'copy', format: 'latex', text: '<script>alert(1)</script>' },
+      { type: 'ready', extra: true },
+      { type: 'insert', text: 'rm -rf /' },
+      { type: { toString: () => 'ready' } },
+    ];
+    for (const m of bad) assert.equal(parseWebviewMessage(m), undefined, JSON.stringify(m));
+  });
+
+  test('restored state: our own state round-trips through JSON', () => {
+    const state = JSON.parse(JSON.stringify({ model, step: 0, showAll: true }));
+    assert.deepEqual(parsePanelState(state), state);
+    assert.ok(isPanelModel(JSON.parse(JSON.stringify(model))));
+  });
+
+  test('restored state: anything else is refused', () => {
+    assert.equal(parsePanelState({ model, step: -1, showAll: false }), undefined);
+    assert.equal(parsePanelState({ model, step: 0, showAll: 'yes' }), undefined);
+    assert.equal(parsePanelState({ model: { ...model, steps: 'many' }, step: 0, showAll: false }), undefined);
+    assert.equal(parsePanelState({ model: { ...model, layout: 'diagonal' }, step: 0, showAll: false }), undefined);
+    assert.equal(parsePanelState({ model: { ...model, request: { ...model.request, order: 3 } }, step: 0, showAll: false }), undefined);
+    assert.equal(parsePanelState({ model, step: 0, showAll: false, script: 'x' }), undefined);
+    assert.equal(parsePanelState({ error: { message: 'm', code: 'c', expr: 'e', column: 1.5 }, step: 0, showAll: false }), undefined);
+    assert.equal(parsePanelState({ model: { ...model, inputLatex: 'x'.repeat(300_000) }, step: 0, showAll: false }), undefined);
+  });
+});
+
+suite('panel HTML shell: strict CSP, nonce, no user data', () => {
+  const assets = { cspSource: 'https://example.vscode-cdn.net', katexCss: 'https://x/katex.min.css', panelCss: 'https://x/panel.css', script: 'https://x/webview.js' };
+
+  test('the CSP allows nothing by default, scripts only by nonce, no unsafe-*', () => {
+    const csp = contentSecurityPolicy(assets.cspSource, 'abc');
+    assert.match(csp, /^default-src 'none'/);
+    assert.match(csp, /script-src 'nonce-abc'(;|$)/);
+    assert.match(csp, /style-src https:\/\/example\.vscode-cdn\.net(;|$)/);
+    assert.match(csp, /font-src https:\/\/example\.vscode-cdn\.net(;|$)/);
+    assert.doesNotMatch(csp, /unsafe-(eval|inline)/);
+  });
+
+  test('one external script carrying the nonce; no inline script or style', () => {
+    const html = renderShell(assets, { panelTitle: 'Matrix Calculus' }, 'NONCE123');
+    const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)];
+    assert.equal(scripts.length, 1);
+    assert.match(scripts[0][0], /nonce="NONCE123"/);
+    assert.match(scripts[0][0], /src="https:\/\/x\/webview\.js"/);
+    assert.equal(scripts[0][1].trim(), '', 'no inline script body');
+    assert.doesNotMatch(html, /<style\b/);
+    assert.doesNotMatch(html, /\sstyle="/);
+    assert.doesNotMatch(html, /\son[a-z]+="/i, 'no inline event handlers');
+  });
+
+  test('localised strings are escaped', () => {
+    const html = renderShell(assets, { panelTitle: '<img src=x onerror=alert(1)>' }, 'n');
+    assert.doesNotMatch(html, /<img src=x/);
+    assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
+  });
+
+  test('nonces are fresh and long', () => {
+    const a = makeNonce();
+    const b = makeNonce();
+    assert.notEqual(a, b);
+    assert.ok(a.length >= 24);
+    assert.match(a, /^[A-Za-z0-9+/=]+$/);
+  });
+
+  test('escapeHtml', () => {
+    assert.equal(escapeHtml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});

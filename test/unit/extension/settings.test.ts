@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import { suite, test } from 'mocha';
+import { DEFAULT_SETTINGS, parseSettings, SETTING_KEYS, type SettingKey } from '../../../src/extension/settings';
+import { parseCommandArgs } from '../../../src/extension/commands/args';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const reader = (values: Partial<Record<SettingKey, unknown>>) => (key: SettingKey) => values[key];
+
+suite('settings', () => {
+  test('defaults when nothing is set', () => {
+    assert.deepEqual(parseSettings(reader({})), DEFAULT_SETTINGS);
+  });
+
+  test('valid values are taken', () => {
+    const s = parseSettings(
+      reader({
+        layout: 'denominator',
+        'hover.enabled': false,
+        'hover.languages': ['markdown'],
+        'hover.variables': 'each',
+        'hover.maxVariables': 5,
+        defaultShapeConvention: 'scalars',
+        'numericCheck.enabled': false,
+        'steps.granularity': 'summary',
+        'panel.followSelection': true,
+      }),
+    );
+    assert.equal(s.layout, 'denominator');
+    assert.equal(s.hover.enabled, false);
+    assert.deepEqual(s.hover.languages, ['markdown']);
+    assert.equal(s.hover.variables, 'each');
+    assert.equal(s.hover.maxVariables, 5);
+    assert.equal(s.defaultShapeConvention, 'scalars');
+    assert.equal(s.numericCheck.enabled, false);
+    assert.equal(s.steps.granularity, 'summary');
+    assert.equal(s.panel.followSelection, true);
+  });
+
+  test('wrong types and out-of-range values fall back to the defaults', () => {
+    const s = parseSettings(
+      reader({ layout: 'sideways', 'hover.enabled': 'yes', 'hover.maxVariables': 1000, 'hover.languages': 'markdown', 'steps.granularity': 3 }),
+    );
+    assert.equal(s.layout, DEFAULT_SETTINGS.layout);
+    assert.equal(s.hover.enabled, true);
+    assert.equal(s.hover.maxVariables, DEFAULT_SETTINGS.hover.maxVariables);
+    assert.deepEqual(s.hover.languages, DEFAULT_SETTINGS.hover.languages);
+    assert.equal(s.steps.granularity, 'full');
+    assert.deepEqual(parseSettings(reader({ 'hover.languages': ['python', 42, '<bad id>'] })).hover.languages, ['python']);
+  });
+
+  test('every setting read is contributed in package.json, with its default, and has an nls description', () => {
+    const root = path.resolve(__dirname, '..', '..', '..', '..');
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
+    const props = pkg.contributes.configuration.properties as Record<string, { default: unknown; markdownDescription: string }>;
+    for (const key of SETTING_KEYS) {
+      const p = props[`matrixCalculus.${key}`];
+      assert.ok(p, `matrixCalculus.${key} is not contributed`);
+      const fromDefaults = parseSettings((k) => (k === key ? p.default : undefined));
+      assert.deepEqual(fromDefaults, DEFAULT_SETTINGS, `the contributed default of ${key} differs from the code's`);
+      const nlsKey = p.markdownDescription.replace(/^%|%$/g, '');
+      assert.ok(nls[nlsKey], `package.nls.json lacks ${nlsKey}`);
+    }
+    for (const c of pkg.contributes.commands as { title: string; category: string }[]) {
+      assert.ok(nls[c.title.replace(/^%|%$/g, '')], `package.nls.json lacks ${c.title}`);
+      assert.equal(c.category, '%command.category%');
+    }
+  });
+});
+
+suite('command arguments', () => {
+  test('no expr means no explicit arguments (a context-menu Uri, nothing)', () => {
+    assert.equal(parseCommandArgs(undefined).kind, 'none');
+    assert.equal(parseCommandArgs({ scheme: 'file', path: '/a.md' }).kind, 'none');
+    assert.equal(parseCommandArgs('x').kind, 'none');
+  });
+
+  test('explicit arguments', () => {
+    const p = parseCommandArgs({ expr: "x'*A*x", wrt: 'x', where: 'x: vector(n)', from: 'plain', layout: 'denominator' });
+    assert.deepEqual(p, { kind: 'explicit', args: { expr: "x'*A*x", wrt: ['x'], where: 'x: vector(n)', from: 'plain', layout: 'denominator', reveal: undefined } });
+    const q = parseCommandArgs({ expr: 'x*y', wrt: ['x', 'y'] });
+    assert.equal(q.kind === 'explicit' && q.args.from, 'auto');
+  });
+
+  test('invalid arguments are refused with a reason', () => {
+    const cases: unknown[] = [
+      { expr: 42 },
+      { expr: 'x', wrt: 3 },
+      { expr: 'x', wrt: ['x;rm'] },
+      { expr: 'x', from: 'fortran' },
+      { expr: 'x', layout: 'up' },
+      { expr: 'x', extra: 1 },
+      { expr: 'x'.repeat(10_001) },
+    ];
+    for (const c of cases) {
+      const p = parseCommandArgs(c);
+      assert.equal(p.kind, 'invalid', JSON.stringify(c).slice(0, 80));
+      assert.ok(p.kind === 'invalid' && p.message.length > 0);
+    }
+  });
+});
