@@ -1,0 +1,195 @@
+/**
+ * `matcalc` — the command line over the core. A stable contract (see README "CLI"):
+ *   matcalc derive EXPR --wrt x[,y…] [--where DECLS] [--layout numerator|denominator|mixed]
+ *                       [--order 1|2] [--from plain|latex|numpy] [--check] [--steps]
+ *                       [--granularity full|summary] [--json] [--emit text|latex|numpy]
+ *   matcalc batch        JSON Lines requests on stdin → one JSON line per request on stdout
+ * Exit codes: 0 success, 2 a problem with the input (message, column and caret on stderr), 1 an internal bug.
+ */
+import * as readline from 'node:readline';
+import { derive, emitCode, type DeriveRequest, type DeriveResult, type Diagnostic, type Layout, type Notation } from './core/index';
+
+const USAGE = `usage:
+  matcalc derive EXPR --wrt VAR[,VAR...] [--where DECLS] [--layout numerator|denominator|mixed]
+                 [--order 1|2] [--from plain|latex|numpy|auto] [--check] [--steps]
+                 [--granularity full|summary] [--json] [--emit text|latex|numpy]
+  matcalc batch   (JSON Lines on stdin: {"expr", "wrt", "where", "layout", "order", "from", "steps", "emit", "check"})`;
+
+class UsageError extends Error {}
+
+type Emit = 'text' | 'latex' | 'numpy';
+
+interface DeriveArgs {
+  readonly request: DeriveRequest;
+  readonly json: boolean;
+  readonly emit?: Emit;
+}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
+  if (value === undefined || !(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`${flag} takes one of: ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
+
+export function parseDeriveArgs(argv: readonly string[]): DeriveArgs {
+  let expr: string | undefined;
+  let wrt: string[] | undefined;
+  let where: string | undefined;
+  let layout: Layout | undefined;
+  let order: 1 | 2 | undefined;
+  let from: Notation | 'auto' | undefined;
+  let check = false;
+  let steps = false;
+  let granularity: 'full' | 'summary' | undefined;
+  let json = false;
+  let emit: Emit | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    switch (a) {
+      case '--wrt': wrt = value().split(',').map((s) => s.trim()).filter((s) => s.length > 0); break;
+      case '--where': where = value(); break;
+      case '--layout': layout = oneOf(a, value(), ['numerator', 'denominator', 'mixed'] as const); break;
+      case '--order': order = Number(oneOf(a, value(), ['1', '2'] as const)) as 1 | 2; break;
+      case '--from': from = oneOf(a, value(), ['plain', 'latex', 'numpy', 'auto'] as const); break;
+      case '--granularity': granularity = oneOf(a, value(), ['full', 'summary'] as const); break;
+      case '--emit': emit = oneOf(a, value(), ['text', 'latex', 'numpy'] as const); break;
+      case '--check': check = true; break;
+      case '--steps': steps = true; break;
+      case '--json': json = true; break;
+      default:
+        if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+        if (expr !== undefined) throw new UsageError(`one expression only (got '${expr}' and '${a}'; quote the expression)`);
+        expr = a;
+    }
+  }
+  if (expr === undefined) throw new UsageError('derive needs an expression');
+  return { request: { expr, wrt, where, layout, order, from, check, steps, granularity }, json, emit };
+}
+
+/** The caret diagram for an error: the input line and a ^ under the span. */
+export function caret(text: string, error: Diagnostic): string {
+  const start = Math.max(0, Math.min(error.start, text.length));
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEndRaw = text.indexOf('\n', start);
+  const lineEnd = lineEndRaw < 0 ? text.length : lineEndRaw;
+  const line = text.slice(lineStart, lineEnd);
+  const col = start - lineStart;
+  const width = Math.max(1, Math.min(error.end, lineEnd) - start);
+  return `${line}\n${' '.repeat(col)}${'^'.repeat(width)}`;
+}
+
+function humanResult(r: DeriveResult): string {
+  const lines = [r.result.text, `  shape ${r.result.shape}, ${r.layout} layout, with respect to ${r.wrt.join(', ')} (${r.wrtShape})`];
+  if (r.check) lines.push(`  numerical check: max relative error ${r.check.maxRelError.toExponential(2)} over ${r.check.samples} random points (${r.check.passed ? 'passed' : 'FAILED'})`);
+  if (r.steps) {
+    lines.push('', 'Derivation:');
+    r.steps.forEach((s, i) => lines.push(`  ${i + 1}. ${s.name}: ${s.explanation}`, `     ${s.after}`));
+  }
+  return lines.join('\n');
+}
+
+type Answer = { ok: true; value: string } | { ok: false; error: Diagnostic };
+
+function answerDerive(args: DeriveArgs): Answer {
+  if (args.emit === 'numpy') return emitCode(args.request, 'numpy');
+  const r = derive(args.request);
+  if (!r.ok) return r;
+  if (args.json) return { ok: true, value: JSON.stringify(r.value) };
+  if (args.emit === 'latex') return { ok: true, value: r.value.result.latex };
+  if (args.emit === 'text') return { ok: true, value: r.value.result.text };
+  return { ok: true, value: humanResult(r.value) };
+}
+
+function runDerive(argv: readonly string[]): number {
+  const args = parseDeriveArgs(argv);
+  const a = answerDerive(args);
+  if (!a.ok) {
+    const col = a.error.start + 1;
+    process.stderr.write(`error: ${a.error.message} (column ${col})\n${caret(args.request.expr, a.error)}\n`);
+    return 2;
+  }
+  process.stdout.write(`${a.value}\n`);
+  return 0;
+}
+
+/** One batch request line → one response object. */
+export function answerBatchLine(line: string): object {
+  let req: Record<string, unknown>;
+  try {
+    req = JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return { ok: false, error: { message: 'the request is not valid JSON', start: 0, end: 0 } };
+  }
+  if (typeof req !== 'object' || req === null || typeof req.expr !== 'string') {
+    return { ok: false, error: { message: 'a request needs "expr" (a string)', start: 0, end: 0 } };
+  }
+  const wrt = typeof req.wrt === 'string' ? req.wrt.split(',').map((s) => s.trim()) : Array.isArray(req.wrt) ? req.wrt.map(String) : undefined;
+  const pick = <T extends string>(v: unknown, allowed: readonly T[]): T | undefined =>
+    typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : undefined;
+  const request: DeriveRequest = {
+    expr: req.expr,
+    wrt,
+    where: typeof req.where === 'string' ? req.where : undefined,
+    layout: pick(req.layout, ['numerator', 'denominator', 'mixed'] as const),
+    order: req.order === 2 || req.order === '2' ? 2 : 1,
+    from: pick(req.from, ['plain', 'latex', 'numpy', 'auto'] as const),
+    check: req.check === true,
+    steps: req.steps === true,
+    granularity: pick(req.granularity, ['full', 'summary'] as const),
+  };
+  if (req.emit === 'numpy') {
+    const code = emitCode(request, 'numpy');
+    return code.ok ? { ok: true, code: code.value } : { ok: false, error: strip(code.error) };
+  }
+  const r = derive(request);
+  return r.ok ? { ok: true, ...r.value } : { ok: false, error: strip(r.error) };
+}
+
+const strip = (d: Diagnostic) => ({ message: d.message, start: d.start, end: d.end, code: d.code });
+
+async function runBatch(): Promise<number> {
+  const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of rl) {
+    if (line.trim() === '') continue;
+    let answer: object;
+    try {
+      answer = answerBatchLine(line);
+    } catch (e) {
+      answer = { ok: false, error: { message: `internal error: ${(e as Error).message}`, start: 0, end: 0, code: 'internal' } };
+    }
+    process.stdout.write(`${JSON.stringify(answer)}\n`);
+  }
+  return 0;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'derive') return runDerive(rest);
+    if (command === 'batch') return await runBatch();
+    if (command === '--help' || command === '-h' || command === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    throw new UsageError(command === undefined ? 'no command given' : `unknown command '${command}'`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`error: ${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * The public contract of the math core. Everything outside `src/core/` (the CLI, the extension,
+ * the webview, tests, benchmarks) talks to the core through `src/core/index.ts`, which exports
+ * these types and the functions that take and return them.
+ */
+
+/** A half-open character range [start, end) in the text the user gave. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Every failure the core reports on user input is one of these: never a thrown string. */
+export interface Diagnostic extends Span {
+  readonly message: string;
+  /** A stable code, e.g. "parse.unexpected-token", "shape.mismatch", "limit.depth". */
+  readonly code: string;
+}
+
+export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Diagnostic };
+
+export type Layout = 'numerator' | 'denominator' | 'mixed';
+export type Notation = 'plain' | 'latex' | 'numpy';
+export type Granularity = 'full' | 'summary';
+
+export interface DeriveRequest {
+  /** The expression, in the notation `from` (default: detected). */
+  readonly expr: string;
+  /** One variable, or several scalars to stack (Parr & Howard's ∇f(x, y)). Empty: the first free variable. */
+  readonly wrt?: readonly string[];
+  /** Declarations such as "x: vector(n); A: matrix(m, n); S: matrix(n, n) symmetric". */
+  readonly where?: string;
+  readonly layout?: Layout;
+  readonly order?: 1 | 2;
+  readonly from?: Notation | 'auto';
+  /** Check the derivative against central finite differences at random points. */
+  readonly check?: boolean;
+  /** Produce the step-by-step derivation. */
+  readonly steps?: boolean;
+  readonly granularity?: Granularity;
+}
+
+/** An expression (or derivative) rendered in the core's outputs. */
+export interface Rendered {
+  /** The plain syntax; parses back to the same expression. */
+  readonly text: string;
+  /** LaTeX for KaTeX. */
+  readonly latex: string;
+  /** Shape as text, e.g. "n×1", "1×n", "m×n", "1×1". */
+  readonly shape: string;
+  /** For non-smooth results (relu, max, min, abs): the piecewise form as LaTeX cases. */
+  readonly piecewiseLatex?: string;
+}
+
+export interface CheckReport {
+  readonly maxRelError: number;
+  readonly samples: number;
+  readonly passed: boolean;
+}
+
+export interface DerivationStep {
+  readonly rule: string;
+  readonly name: string;
+  readonly reference?: string;
+  readonly explanation: string;
+  readonly before: string;
+  readonly after: string;
+  readonly focus?: string;
+  readonly shapes?: Readonly<Record<string, string>>;
+}
+
+export interface DeriveResult {
+  readonly input: Rendered;
+  readonly wrt: readonly string[];
+  readonly wrtShape: string;
+  readonly layout: Layout;
+  readonly order: 1 | 2;
+  readonly result: Rendered;
+  /** The result as LaTeX with the derivative operator on the left, e.g. \frac{\partial f}{\partial \mathbf{x}} = … */
+  readonly equationLatex: string;
+  readonly check?: CheckReport;
+  readonly steps?: readonly DerivationStep[];
+}
+
+export interface VariableInfo {
+  readonly name: string;
+  /** "scalar", "vector", "matrix" */
+  readonly kind: 'scalar' | 'vector' | 'matrix';
+  readonly shape: string;
+}

@@ -1,0 +1,57 @@
+/**
+ * Chooses the method for a derivative from the shapes involved and returns it in canonical form
+ * (form.ts): forward mode for a scalar variable, reverse mode (adjoints) for the gradient of a
+ * scalar, the Jacobian engine otherwise; second order by differentiating the first derivative.
+ */
+import { block, Expr, unit } from '../model/expr';
+import { isScalar } from '../model/shape';
+import { add, mul, num, transpose, vec } from '../simplify/build';
+import type { Derivative } from './form';
+import { gradient } from './gradient';
+import { jacobian } from './jacobian';
+import { tangent } from './tangent';
+import { UnsupportedDerivative } from './unsupported';
+
+/** The gradient with respect to a symmetric matrix is taken within symmetric matrices: (G + Gᵀ)/2. */
+export function symmetrize(g: Expr, x: Expr): Expr {
+  if (!x.symmetric) return g;
+  return mul(num(0.5), add(g, transpose(g)));
+}
+
+export function differentiate(f: Expr, wrt: readonly Expr[], order: 1 | 2 = 1): Derivative {
+  if (wrt.length === 0) throw new UnsupportedDerivative('without a variable');
+  if (wrt.length > 1) return stacked(f, wrt, order);
+  const x = wrt[0];
+  if (order === 1) {
+    if (isScalar(x.shape)) return { f, wrt, order, form: isScalar(f.shape) ? 'scalar' : 'tangent', expr: tangent(f, x) };
+    if (isScalar(f.shape)) return { f, wrt, order, form: 'gradient', expr: symmetrize(gradient(f, x), x) };
+    return { f, wrt, order, form: 'jacobian', expr: jacobian(f, x) };
+  }
+  if (!isScalar(f.shape)) throw new UnsupportedDerivative('a second derivative of a non-scalar function (a Hessian needs a scalar f)');
+  if (isScalar(x.shape)) return { f, wrt, order, form: 'scalar', expr: tangent(tangent(f, x), x) };
+  const g = symmetrize(gradient(f, x), x);
+  return { f, wrt, order, form: 'jacobian', expr: jacobian(g, x) };
+}
+
+/** Several scalar variables stacked into one vector (Parr & Howard's ∇f(x, y) and J of [f₁, f₂]). */
+function stacked(f: Expr, wrt: readonly Expr[], order: 1 | 2): Derivative {
+  const bad = wrt.find((v) => !isScalar(v.shape));
+  if (bad) throw new UnsupportedDerivative(`with respect to several variables unless they are all scalars (${bad.name} is not)`);
+  const k = wrt.length;
+  if (order === 2) {
+    if (!isScalar(f.shape)) throw new UnsupportedDerivative('a second derivative of a non-scalar function (a Hessian needs a scalar f)');
+    const grads = wrt.map((x) => tangent(f, x));
+    const entries: Expr[] = [];
+    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) entries.push(tangent(grads[i], wrt[j]));
+    return { f, wrt, order, form: 'jacobian', expr: block(k, k, entries) };
+  }
+  if (isScalar(f.shape)) return { f, wrt, order, form: 'jacobian', expr: block(1, k, wrt.map((x) => tangent(f, x))) };
+  if (f.op === 'block' && f.shape.cols === 1) {
+    const m = f.args.length;
+    const entries: Expr[] = [];
+    for (let i = 0; i < m; i++) for (let j = 0; j < k; j++) entries.push(tangent(f.args[i], wrt[j]));
+    return { f, wrt, order, form: 'jacobian', expr: block(m, k, entries) };
+  }
+  const cols = wrt.map((x, j) => mul(vec(tangent(f, x)), transpose(unit(k, j + 1))));
+  return { f, wrt, order, form: 'jacobian', expr: add(...cols) };
+}

@@ -1,0 +1,42 @@
+/**
+ * Reverse mode for a scalar function: one sweep from f to the variable over the expression DAG,
+ * visiting each node once (cost linear in the DAG). The adjoint of a node is the sum of what its
+ * parents contribute (the total-derivative rule); each contribution is that parent's local rule
+ * (adjoint.ts) applied to the parent's adjoint (the chain rule).
+ */
+import type { Expr } from '../model/expr';
+import { isScalar } from '../model/shape';
+import { add, num, zeros } from '../simplify/build';
+import { adjointContribution } from './adjoint';
+import { dependentNodes } from './dependency';
+
+export interface AdjointTrace {
+  /** Called for every node reached, with its total adjoint, in reverse topological order. */
+  onAdjoint?(u: Expr, ubar: Expr, contributions: readonly Expr[]): void;
+}
+
+/** ∂f/∂x with x's shape (G_ij = ∂f/∂x_ij) for scalar f. */
+export function gradient(f: Expr, x: Expr, trace?: AdjointTrace): Expr {
+  if (!isScalar(f.shape)) throw new Error('gradient of a non-scalar');
+  const { order, depends } = dependentNodes(f, [x]);
+  if (!depends.has(f.id)) return zeros(x.shape);
+  const pending = new Map<number, Expr[]>();
+  pending.set(f.id, [num(1)]);
+  for (let k = order.length - 1; k >= 0; k--) {
+    const u = order[k];
+    const parts = pending.get(u.id);
+    if (parts === undefined) continue;
+    pending.delete(u.id);
+    const ubar = add(...parts);
+    trace?.onAdjoint?.(u, ubar, parts);
+    if (u === x) return ubar;
+    u.args.forEach((a, i) => {
+      if (!depends.has(a.id)) return;
+      const c = adjointContribution(u, ubar, i);
+      const list = pending.get(a.id);
+      if (list) list.push(c);
+      else pending.set(a.id, [c]);
+    });
+  }
+  return zeros(x.shape);
+}

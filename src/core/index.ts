@@ -1,0 +1,5 @@
+/**
+ * The math core's one public entry point. Pure TypeScript: no `vscode`, no DOM, no Node-only APIs.
+ */
+export * from './api';
+export { derive, variables, emitCode } from './service';

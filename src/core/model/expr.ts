@@ -1,0 +1,217 @@
+/**
+ * The expression model: an immutable, hash-consed DAG. Structurally equal expressions are the same
+ * object (same `id`), so equality is `===`, shared subexpressions are stored and differentiated once,
+ * and maps keyed by node are cheap.
+ *
+ * `node()` builds exactly the node asked for (no rewriting): readers use it so the input is shown
+ * as written. The algebra in `../simplify/` builds through smart constructors instead.
+ */
+import { Shape, SCALAR, shape, isScalar, transposeShape, Dim } from './shape';
+
+/** Element-wise scalar functions (applied entry by entry to any shape). */
+export const ELEMENTWISE_FUNCTIONS = [
+  'exp', 'log', 'sin', 'cos', 'tan', 'tanh', 'sigmoid', 'relu', 'abs', 'sqrt', 'sign',
+  /** min(0, u) */
+  'min0',
+  /** The indicator [u > 0] (Heaviside step, 0 at 0): the derivative of relu. */
+  'step',
+] as const;
+export type ElementwiseFunction = (typeof ELEMENTWISE_FUNCTIONS)[number];
+
+export type Op =
+  // leaves
+  | 'var' // name, shape, symmetric?
+  | 'num' // a real number (1×1)
+  | 'zeros' // the zero array of a shape
+  | 'ones' // the all-ones array of a shape (𝟏 for vectors)
+  | 'eye' // identity I_n (shape n×n)
+  | 'commutation' // K_{p,q}: vec(Xᵀ) = K vec(X) for X p×q; shape pq×pq; value = [p, q] in dims
+  | 'unit' // e_i: the i-th standard basis column (1-based index in `value`), shape n×1
+  | 'size' // the number of entries of an array as a scalar (N in mean); dims in `dims`
+  // structure
+  | 'add' // n-ary sum, all terms the same shape
+  | 'mul' // n-ary product: 1×1 factors scale, the others form a matrix-product chain in order
+  | 'hadamard' // n-ary element-wise product, same shapes
+  | 'pow' // element-wise power a .^ k; args [a, k], k scalar
+  | 'matpow' // square matrix power A^k, integer k in `value`
+  | 'transpose'
+  | 'fn' // element-wise function `name` of args[0]
+  | 'sum' // sum of all entries → 1×1
+  | 'mean' // mean of all entries → 1×1
+  | 'norm1' // Σ|a_i| → 1×1
+  | 'norm2' // Euclidean / Frobenius norm → 1×1
+  | 'tr' | 'det' | 'logdet' // → 1×1
+  | 'inv'
+  | 'diagm' // vector → diagonal matrix
+  | 'diagv' // square matrix → vector of its diagonal
+  | 'softmax' // vector → vector
+  | 'logsumexp' // vector → 1×1
+  | 'block' // literal array of 1×1 entries, row-major; shape rows×cols
+  | 'entry' // scalar entry (row value[0], col value[1], 1-based) of args[0]
+  | 'kron' // Kronecker product
+  | 'vec'; // column-stacking vec
+
+export interface Expr {
+  readonly op: Op;
+  readonly args: readonly Expr[];
+  readonly shape: Shape;
+  /** Unique per structure: equal ids ⇔ structurally equal expressions. */
+  readonly id: number;
+  /** Variable or function name. */
+  readonly name?: string;
+  /** The number of a `num`, the exponent of `matpow`, the index of `unit`. */
+  readonly value?: number;
+  /** Two indices (entry) or dimensions (commutation, size). */
+  readonly dims?: readonly Dim[];
+  /** Declared symmetric (variables only). */
+  readonly symmetric?: boolean;
+  /** Count of nodes in the tree (not the DAG): used for size limits and "shorter" decisions. */
+  readonly size: number;
+}
+
+interface NodeSpec {
+  readonly op: Op;
+  readonly args?: readonly Expr[];
+  readonly shape: Shape;
+  readonly name?: string;
+  readonly value?: number;
+  readonly dims?: readonly Dim[];
+  readonly symmetric?: boolean;
+}
+
+let nextId = 1;
+let table = new Map<string, Expr>();
+
+/** Forget interned nodes (call between requests in long-running hosts). Existing nodes stay valid. */
+export function resetInternTable(): void {
+  table = new Map();
+}
+export const internTableSize = (): number => table.size;
+
+function keyOf(s: NodeSpec): string {
+  const args = s.args ? s.args.map((a) => a.id).join(',') : '';
+  const v = s.value === undefined ? '' : Object.is(s.value, -0) ? '0' : String(s.value);
+  const dims = s.dims ? s.dims.join(',') : '';
+  return `${s.op}|${s.name ?? ''}|${v}|${dims}|${s.symmetric ? 1 : 0}|${s.shape.rows}x${s.shape.cols}|${args}`;
+}
+
+/** The one place nodes are made. */
+export function node(spec: NodeSpec): Expr {
+  const key = keyOf(spec);
+  const found = table.get(key);
+  if (found) return found;
+  const args = spec.args ?? [];
+  let size = 1;
+  for (const a of args) size += a.size;
+  const e: Expr = Object.freeze({
+    op: spec.op,
+    args: Object.freeze([...args]),
+    shape: spec.shape,
+    id: nextId++,
+    name: spec.name,
+    value: spec.value === undefined ? undefined : Object.is(spec.value, -0) ? 0 : spec.value,
+    dims: spec.dims,
+    symmetric: spec.symmetric,
+    size,
+  });
+  table.set(key, e);
+  return e;
+}
+
+// ---- Raw constructors: exactly the node, shape computed, no rewriting. ----
+
+export const variable = (name: string, s: Shape, symmetric = false): Expr =>
+  node({ op: 'var', name, shape: s, symmetric: symmetric || undefined });
+export const num = (value: number): Expr => node({ op: 'num', value, shape: SCALAR });
+export const zeros = (s: Shape): Expr => (isScalar(s) ? num(0) : node({ op: 'zeros', shape: s }));
+export const ones = (s: Shape): Expr => (isScalar(s) ? num(1) : node({ op: 'ones', shape: s }));
+export const eye = (n: Dim): Expr => (n === 1 ? num(1) : node({ op: 'eye', shape: shape(n, n) }));
+export const commutation = (p: Dim, q: Dim): Expr => {
+  const n = mulDimLocal(p, q);
+  return node({ op: 'commutation', dims: [p, q], shape: shape(n, n) });
+};
+export const unit = (n: Dim, i: number): Expr => node({ op: 'unit', value: i, shape: shape(n, 1) });
+export const sizeNode = (of: Shape): Expr => node({ op: 'size', dims: [of.rows, of.cols], shape: SCALAR });
+
+function mulDimLocal(a: Dim, b: Dim): Dim {
+  if (typeof a === 'number' && typeof b === 'number') return a * b;
+  if (a === 1) return b;
+  if (b === 1) return a;
+  return `${a}·${b}`;
+}
+
+export const rawAdd = (terms: readonly Expr[]): Expr => node({ op: 'add', args: terms, shape: terms[0].shape });
+
+/** The shape of a product: scalars scale; the non-scalar factors multiply as matrices in order. */
+export function productShape(factors: readonly Expr[]): Shape {
+  let rows: Dim | undefined;
+  let cols: Dim | undefined;
+  for (const f of factors) {
+    if (isScalar(f.shape)) continue;
+    if (rows === undefined) rows = f.shape.rows;
+    cols = f.shape.cols;
+  }
+  return rows === undefined || cols === undefined ? SCALAR : shape(rows, cols);
+}
+export const rawMul = (factors: readonly Expr[]): Expr =>
+  node({ op: 'mul', args: factors, shape: productShape(factors) });
+export const rawHadamard = (factors: readonly Expr[]): Expr =>
+  node({ op: 'hadamard', args: factors, shape: factors.find((f) => !isScalar(f.shape))?.shape ?? SCALAR });
+export const rawPow = (a: Expr, k: Expr): Expr => node({ op: 'pow', args: [a, k], shape: a.shape });
+export const rawMatpow = (a: Expr, k: number): Expr => node({ op: 'matpow', args: [a], value: k, shape: a.shape });
+export const rawTranspose = (a: Expr): Expr => node({ op: 'transpose', args: [a], shape: transposeShape(a.shape) });
+export const rawFn = (name: ElementwiseFunction, a: Expr): Expr => node({ op: 'fn', name, args: [a], shape: a.shape });
+
+export type ReductionOp = 'sum' | 'mean' | 'norm1' | 'norm2' | 'tr' | 'det' | 'logdet' | 'logsumexp';
+export const rawReduce = (op: ReductionOp, a: Expr): Expr => node({ op, args: [a], shape: SCALAR });
+export const rawInv = (a: Expr): Expr => node({ op: 'inv', args: [a], shape: a.shape });
+export const rawDiagm = (v: Expr): Expr => {
+  const n = v.shape.rows === 1 ? v.shape.cols : v.shape.rows;
+  return node({ op: 'diagm', args: [v], shape: shape(n, n) });
+};
+export const rawDiagv = (a: Expr): Expr => node({ op: 'diagv', args: [a], shape: shape(a.shape.rows, 1) });
+export const rawSoftmax = (z: Expr): Expr => node({ op: 'softmax', args: [z], shape: z.shape });
+export const block = (rows: number, cols: number, entries: readonly Expr[]): Expr =>
+  node({ op: 'block', args: entries, shape: shape(rows, cols), dims: [rows, cols] });
+export const entry = (a: Expr, i: number, j: number): Expr => node({ op: 'entry', args: [a], dims: [i, j], shape: SCALAR });
+export const rawKron = (a: Expr, b: Expr): Expr =>
+  node({ op: 'kron', args: [a, b], shape: shape(mulDimLocal(a.shape.rows, b.shape.rows), mulDimLocal(a.shape.cols, b.shape.cols)) });
+export const rawVec = (a: Expr): Expr =>
+  node({ op: 'vec', args: [a], shape: shape(mulDimLocal(a.shape.rows, a.shape.cols), 1) });
+
+/** Visit every distinct node once, children before parents (iterative: deep inputs cannot overflow the stack). */
+export function postorder(root: Expr): Expr[] {
+  const out: Expr[] = [];
+  const seen = new Set<number>();
+  const stack: { e: Expr; i: number }[] = [{ e: root, i: 0 }];
+  seen.add(root.id);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.i < top.e.args.length) {
+      const child = top.e.args[top.i++];
+      if (!seen.has(child.id)) {
+        seen.add(child.id);
+        stack.push({ e: child, i: 0 });
+      }
+    } else {
+      out.push(top.e);
+      stack.pop();
+    }
+  }
+  return out;
+}
+
+/** The distinct variables an expression uses, in order of first appearance. */
+export function freeVariables(root: Expr): Expr[] {
+  return postorder(root).filter((e) => e.op === 'var');
+}
+
+export function dependsOn(root: Expr, v: Expr): boolean {
+  return postorder(root).includes(v);
+}
+
+/** Rebuild a node with new children, through a builder, returning the same node when nothing changed. */
+export function withArgs(e: Expr, args: readonly Expr[]): Expr {
+  if (args.length === e.args.length && args.every((a, i) => a === e.args[i])) return e;
+  return node({ op: e.op, args, shape: e.shape, name: e.name, value: e.value, dims: e.dims, symmetric: e.symmetric });
+}

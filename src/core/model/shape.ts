@@ -1,0 +1,61 @@
+/**
+ * Shapes. Every expression is a rows×cols array: scalars are 1×1, (column) vectors n×1, row vectors
+ * 1×n, matrices m×n. A dimension is a positive integer or a symbol (a name such as "n").
+ * Symbolic dimensions are distinct from 1 unless the shape checker unified them with 1.
+ */
+export type Dim = number | string;
+
+export interface Shape {
+  readonly rows: Dim;
+  readonly cols: Dim;
+}
+
+export const SCALAR: Shape = Object.freeze({ rows: 1, cols: 1 });
+
+export function shape(rows: Dim, cols: Dim): Shape {
+  return rows === 1 && cols === 1 ? SCALAR : { rows, cols };
+}
+
+export const isScalar = (s: Shape): boolean => s.rows === 1 && s.cols === 1;
+export const isColumn = (s: Shape): boolean => s.cols === 1 && s.rows !== 1;
+export const isRow = (s: Shape): boolean => s.rows === 1 && s.cols !== 1;
+export const isVectorLike = (s: Shape): boolean => isColumn(s) || isRow(s);
+export const isMatrix = (s: Shape): boolean => s.rows !== 1 && s.cols !== 1;
+export const isSquare = (s: Shape): boolean => s.rows === s.cols;
+export const sameShape = (a: Shape, b: Shape): boolean => a.rows === b.rows && a.cols === b.cols;
+export const transposeShape = (s: Shape): Shape => shape(s.cols, s.rows);
+
+/** The number of entries as a dimension: n for vectors, a product "m·n" for matrices. */
+export function sizeOf(s: Shape): Dim {
+  if (s.rows === 1) return s.cols;
+  if (s.cols === 1) return s.rows;
+  return mulDim(s.rows, s.cols);
+}
+
+export function mulDim(a: Dim, b: Dim): Dim {
+  if (typeof a === 'number' && typeof b === 'number') return a * b;
+  if (a === 1) return b;
+  if (b === 1) return a;
+  return `${a}·${b}`;
+}
+
+export const dimText = (d: Dim): string => String(d).replace(/·/g, '');
+
+/** The value of a dimension given values for its symbols (products are written with '·'). */
+export function dimValue(d: Dim, env: ReadonlyMap<string, number>): number {
+  if (typeof d === 'number') return d;
+  let v = 1;
+  for (const part of d.split('·')) {
+    const n = /^\d+$/.test(part) ? Number(part) : env.get(part);
+    if (n === undefined) throw new Error(`no value for dimension ${part}`);
+    v *= n;
+  }
+  return v;
+}
+export const shapeText = (s: Shape): string => `${dimText(s.rows)}×${dimText(s.cols)}`;
+
+export function shapeKind(s: Shape): 'scalar' | 'vector' | 'matrix' {
+  if (isScalar(s)) return 'scalar';
+  if (isVectorLike(s)) return 'vector';
+  return 'matrix';
+}

@@ -1,0 +1,120 @@
+/**
+ * The core's services behind the public entry point: read → differentiate → simplify → write,
+ * with every failure on user input returned as a Diagnostic.
+ */
+import type {
+  DeriveRequest, DeriveResult, Diagnostic, Layout, Notation, Outcome, Rendered, VariableInfo,
+} from './api';
+import type { Expr } from './model/expr';
+import { resetInternTable, internTableSize } from './model/expr';
+import { shapeKind, shapeText } from './model/shape';
+import { differentiate } from './calculus/derive';
+import type { Derivative } from './calculus/form';
+import { UnsupportedDerivative } from './calculus/unsupported';
+import { applyLayout } from './calculus/layout';
+import { factorize } from './simplify/factor';
+import { tidy } from './simplify/tidy';
+import { readExpression } from './read';
+import { toLatex, toText, piecewiseLatex, toNumpy } from './write/index';
+import { checkDerivative } from './numeric/index';
+import { derivativeLatex } from './calculus/notation';
+
+const fail = (message: string, code: string, start = 0, end = 0): { ok: false; error: Diagnostic } => ({
+  ok: false,
+  error: { message, code, start, end },
+});
+
+/** Keep the hash-consing table bounded in long-running hosts (editor, batch). */
+const INTERN_LIMIT = 2_000_000;
+
+export function render(e: Expr): Rendered {
+  return { text: toText(e), latex: toLatex(e), shape: shapeText(e.shape) };
+}
+
+/** The result in textbook form: layout applied, sums factored, presentation order. */
+export function present(d: Derivative, layout: Layout): Expr {
+  return tidy(factorize(applyLayout(d, layout)));
+}
+
+interface Prepared {
+  readonly f: Expr;
+  readonly variables: readonly Expr[];
+  readonly wrt: readonly Expr[];
+}
+
+function prepare(req: DeriveRequest): Outcome<Prepared> {
+  if (internTableSize() > INTERN_LIMIT) resetInternTable();
+  const read = readExpression(req.expr, req.where, req.from ?? 'auto');
+  if (!read.ok) return read;
+  const { expr: f, variables } = read.value;
+  const names = req.wrt && req.wrt.length > 0 ? req.wrt : variables.length > 0 ? [variables[0].name as string] : [];
+  if (names.length === 0) return fail('the expression has no variable to differentiate with respect to', 'wrt.none', 0, req.expr.length);
+  const wrt: Expr[] = [];
+  for (const name of names) {
+    const v = variables.find((x) => x.name === name);
+    if (!v) {
+      const known = variables.map((x) => x.name).join(', ');
+      return fail(`'${name}' does not occur in the expression${known ? ` (its variables: ${known})` : ''}`, 'wrt.unknown', 0, req.expr.length);
+    }
+    if (wrt.includes(v)) return fail(`'${name}' is listed twice in the variables`, 'wrt.duplicate', 0, req.expr.length);
+    wrt.push(v);
+  }
+  return { ok: true, value: { f, variables, wrt } };
+}
+
+export function derive(req: DeriveRequest): Outcome<DeriveResult> {
+  const p = prepare(req);
+  if (!p.ok) return p;
+  const { f, wrt } = p.value;
+  const layout: Layout = req.layout ?? 'numerator';
+  const order = req.order ?? 1;
+  let d: Derivative;
+  try {
+    d = differentiate(f, wrt, order);
+  } catch (e) {
+    if (e instanceof UnsupportedDerivative) return fail(`${e.message}`, 'derive.unsupported', 0, req.expr.length);
+    throw e;
+  }
+  const shown = present(d, layout);
+  const result = render(shown);
+  const piecewise = piecewiseLatex(shown);
+  const out: DeriveResult = {
+    input: render(f),
+    wrt: wrt.map((v) => v.name as string),
+    wrtShape: wrt.length === 1 ? shapeText(wrt[0].shape) : `${wrt.length}×1`,
+    layout,
+    order,
+    result: piecewise ? { ...result, piecewiseLatex: piecewise } : result,
+    equationLatex: derivativeLatex(d, layout, result.latex),
+    ...(req.check ? { check: checkOf(d) } : {}),
+  };
+  return { ok: true, value: out };
+}
+
+function checkOf(d: Derivative) {
+  const report = checkDerivative(d.f, d.wrt, d, { samples: 3, seed: 1 });
+  return { maxRelError: report.maxRelError, samples: report.samples, passed: report.passed };
+}
+
+export function variables(expr: string, where?: string, from: Notation | 'auto' = 'auto'): Outcome<VariableInfo[]> {
+  const read = readExpression(expr, where, from);
+  if (!read.ok) return read;
+  return {
+    ok: true,
+    value: read.value.variables.map((v) => ({ name: v.name as string, kind: shapeKind(v.shape), shape: shapeText(v.shape) })),
+  };
+}
+
+export function emitCode(req: DeriveRequest, target: 'numpy' | 'torch' | 'jax'): Outcome<string> {
+  const p = prepare(req);
+  if (!p.ok) return p;
+  let d: Derivative;
+  try {
+    d = differentiate(p.value.f, p.value.wrt, req.order ?? 1);
+  } catch (e) {
+    if (e instanceof UnsupportedDerivative) return fail(e.message, 'derive.unsupported', 0, req.expr.length);
+    throw e;
+  }
+  if (target !== 'numpy') return fail(`code for ${target} is not available yet`, 'emit.unsupported');
+  return { ok: true, value: toNumpy(p.value.f, { ...d, expr: tidy(factorize(d.expr)) }) };
+}

@@ -1,0 +1,400 @@
+/**
+ * Smart constructors: build an expression and apply the local algebraic identities that are always
+ * sound (flattening, constant folding, neutral and absorbing elements, like terms, transposes pushed
+ * through products, diag/ones identities). Every rule here is an identity of real matrices and is
+ * exercised numerically in test/unit/simplify. They never loop: each rule makes the node smaller or
+ * moves a transpose strictly towards the leaves.
+ */
+import {
+  Expr, ElementwiseFunction, num, zeros, ones, eye, node, rawAdd, rawMul, rawHadamard, rawPow, rawMatpow,
+  rawTranspose, rawFn, rawReduce, rawInv, rawDiagm, rawDiagv, rawSoftmax, rawKron, rawVec, sizeNode, entry as rawEntry,
+  productShape, ReductionOp,
+} from '../model/expr';
+import { Shape, isScalar, isColumn, isRow, shape, transposeShape, sameShape, sizeOf } from '../model/shape';
+
+const isNum = (e: Expr, v?: number): boolean => e.op === 'num' && (v === undefined || e.value === v);
+export const isZero = (e: Expr): boolean => e.op === 'zeros' || isNum(e, 0);
+const isOnes = (e: Expr): boolean => e.op === 'ones' || isNum(e, 1);
+
+/** Split a term into its numeric coefficient and the rest: 3·A·x → [3, A·x]. */
+export function splitCoefficient(e: Expr): [number, Expr] {
+  if (e.op === 'num') return [e.value as number, num(1)];
+  if (e.op !== 'mul') return [1, e];
+  let c = 1;
+  const rest: Expr[] = [];
+  for (const f of e.args) {
+    if (f.op === 'num') c *= f.value as number;
+    else rest.push(f);
+  }
+  if (c === 1) return [1, e];
+  return [c, rest.length === 0 ? num(1) : rest.length === 1 ? rest[0] : rawMul(rest)];
+}
+
+export function add(...terms: Expr[]): Expr {
+  if (terms.length === 0) throw new Error('add of nothing');
+  const s = terms[0].shape;
+  const flat: Expr[] = [];
+  const pending = [...terms];
+  while (pending.length > 0) {
+    const t = pending.shift() as Expr;
+    if (t.op === 'add') pending.unshift(...t.args);
+    else if (!isZero(t)) flat.push(t);
+  }
+  // Like terms: collect numeric coefficients of the same rest, keeping first-appearance order.
+  const order: Expr[] = [];
+  const coef = new Map<number, number>();
+  let constant = 0;
+  let constantAt = -1;
+  for (const t of flat) {
+    if (t.op === 'num') {
+      constant += t.value as number;
+      if (constantAt < 0) constantAt = order.length;
+      continue;
+    }
+    const [c, rest] = splitCoefficient(t);
+    if (!coef.has(rest.id)) order.push(rest);
+    coef.set(rest.id, (coef.get(rest.id) ?? 0) + c);
+  }
+  const out: Expr[] = [];
+  order.forEach((rest, i) => {
+    if (i === constantAt && constant !== 0) out.push(num(constant));
+    const c = coef.get(rest.id) as number;
+    if (c !== 0) out.push(c === 1 ? rest : mul(num(c), rest));
+  });
+  if (constantAt === order.length && constant !== 0) out.push(num(constant));
+  if (out.length === 0) return zeros(s);
+  if (out.length === 1) return out[0];
+  return rawAdd(out);
+}
+
+export const neg = (a: Expr): Expr => mul(num(-1), a);
+export const sub = (a: Expr, b: Expr): Expr => add(a, neg(b));
+
+/** Split scalar factors into base^exponent for merging: x·x² → x³. */
+function powerParts(e: Expr): [Expr, number] {
+  if (e.op === 'pow' && e.args[1].op === 'num') return [e.args[0], e.args[1].value as number];
+  return [e, 1];
+}
+
+export function mul(...factors: Expr[]): Expr {
+  const flat: Expr[] = [];
+  const pending = [...factors];
+  while (pending.length > 0) {
+    const f = pending.shift() as Expr;
+    if (f.op === 'mul') pending.unshift(...f.args);
+    else flat.push(f);
+  }
+  const resultShape = productShape(flat);
+  let c = 1;
+  const scalarOrder: Expr[] = [];
+  const scalarExp = new Map<number, number>();
+  let chain: Expr[] = [];
+  for (const f of flat) {
+    if (f.op === 'num') c *= f.value as number;
+    else if (isScalar(f.shape)) {
+      const [base, k] = powerParts(f);
+      if (!scalarExp.has(base.id)) scalarOrder.push(base);
+      scalarExp.set(base.id, (scalarExp.get(base.id) ?? 0) + k);
+    } else if (f.op === 'zeros') return zeros(resultShape);
+    else chain.push(f);
+  }
+  if (c === 0) return zeros(resultShape);
+  chain = simplifyChain(chain);
+  if (chain.some((f) => f.op === 'zeros')) return zeros(resultShape);
+  // Chain rules can produce 1×1 values (1ᵀx = sum(x)): they join the scalars.
+  if (chain.some((f) => isScalar(f.shape))) {
+    return mul(num(c), ...scalarOrder.map((b) => pow(b, num(scalarExp.get(b.id) as number))), ...chain);
+  }
+  // Chains that reduced to a 1×1 value join the scalars.
+  const out: Expr[] = [];
+  if (c !== 1) out.push(num(c));
+  for (const base of scalarOrder) {
+    const k = scalarExp.get(base.id) as number;
+    if (k === 0) continue;
+    out.push(k === 1 ? base : pow(base, num(k)));
+  }
+  out.push(...chain);
+  if (out.length === 0) return isScalar(resultShape) ? num(1) : eye(resultShape.rows);
+  if (out.length === 1) {
+    if (sameShape(out[0].shape, resultShape)) return out[0];
+  }
+  // A product of scalars only, with an identity-sized result that was dropped: keep I.
+  if (!isScalar(resultShape) && out.every((f) => isScalar(f.shape))) out.push(eye(resultShape.rows));
+  return rawMul(out);
+}
+
+/** Rewrite adjacent pairs in a matrix-product chain until nothing applies. */
+function simplifyChain(chain: Expr[]): Expr[] {
+  let changed = true;
+  let cur = chain.filter((f) => f.op !== 'eye');
+  while (changed) {
+    changed = false;
+    for (let i = 0; i + 1 < cur.length; i++) {
+      const r = pairRule(cur[i], cur[i + 1]);
+      if (r !== undefined) {
+        cur = [...cur.slice(0, i), ...r.filter((f) => f.op !== 'eye' && !isNum(f, 1)), ...cur.slice(i + 2)];
+        changed = true;
+        break;
+      }
+    }
+  }
+  return cur;
+}
+
+function pairRule(a: Expr, b: Expr): Expr[] | undefined {
+  if (a.op === 'zeros' || b.op === 'zeros') return [zeros(shape(a.shape.rows, b.shape.cols))];
+  // 1ᵀ diag(v) = vᵀ ; diag(v) 1 = v
+  if (a.op === 'ones' && isRow(a.shape) && b.op === 'diagm') return [transpose(asColumn(b.args[0]))];
+  if (a.op === 'diagm' && b.op === 'ones' && isColumn(b.shape)) return [asColumn(a.args[0])];
+  // diag(a) diag(b) = diag(a ⊙ b)
+  if (a.op === 'diagm' && b.op === 'diagm') return [diagm(hadamard(asColumn(a.args[0]), asColumn(b.args[0])))];
+  // diag(a) b = a ⊙ b ; bᵀ diag(a) = (a ⊙ b)ᵀ
+  if (a.op === 'diagm' && isColumn(b.shape)) return [hadamard(asColumn(a.args[0]), b)];
+  if (b.op === 'diagm' && isRow(a.shape)) return [transpose(hadamard(asColumn(b.args[0]), transpose(a)))];
+  // 1ᵀ x = sum(x)
+  if (a.op === 'ones' && isRow(a.shape) && isColumn(b.shape)) return [reduce('sum', b)];
+  if (b.op === 'ones' && isColumn(b.shape) && isRow(a.shape)) return [reduce('sum', a)];
+  // X⁻¹ X = X X⁻¹ = I
+  if (a.op === 'inv' && a.args[0] === b) return [];
+  if (b.op === 'inv' && b.args[0] === a) return [];
+  // (A ⊗ B)(C ⊗ D) = AC ⊗ BD when the shapes agree
+  if (a.op === 'kron' && b.op === 'kron') {
+    const [A, B] = a.args;
+    const [C, D] = b.args;
+    if (A.shape.cols === C.shape.rows && B.shape.cols === D.shape.rows) return [kron(mul(A, C), mul(B, D))];
+  }
+  return undefined;
+}
+
+/** A vector-like expression as a column. */
+export function asColumn(v: Expr): Expr {
+  return isRow(v.shape) ? transpose(v) : v;
+}
+
+export function hadamard(...factors: Expr[]): Expr {
+  const flat: Expr[] = [];
+  const pending = [...factors];
+  while (pending.length > 0) {
+    const f = pending.shift() as Expr;
+    if (f.op === 'hadamard') pending.unshift(...f.args);
+    else flat.push(f);
+  }
+  const s = flat.find((f) => !isScalar(f.shape))?.shape;
+  if (s === undefined) return mul(...flat);
+  const scalars: Expr[] = [];
+  const order: Expr[] = [];
+  const exps = new Map<number, Expr[]>();
+  for (let f of flat) {
+    if (isZero(f)) return zeros(s);
+    if (isOnes(f)) continue;
+    // Pull scalar coefficients out: (c·a) ⊙ b = c·(a ⊙ b)
+    if (f.op === 'mul' && !isScalar(f.shape)) {
+      const inner = f.args.filter((g) => !isScalar(g.shape));
+      const outer = f.args.filter((g) => isScalar(g.shape));
+      if (outer.length > 0 && inner.length === 1) {
+        scalars.push(...outer);
+        f = inner[0];
+      }
+    }
+    if (isScalar(f.shape)) {
+      scalars.push(f);
+      continue;
+    }
+    const [base, k] = f.op === 'pow' ? [f.args[0], f.args[1]] : [f, num(1)];
+    if (!exps.has(base.id)) {
+      order.push(base);
+      exps.set(base.id, []);
+    }
+    (exps.get(base.id) as Expr[]).push(k);
+  }
+  const parts: Expr[] = [];
+  for (const base of order) {
+    const ks = exps.get(base.id) as Expr[];
+    parts.push(ks.length === 1 ? pow(base, ks[0]) : pow(base, add(...ks)));
+  }
+  let core: Expr;
+  if (parts.length === 0) core = ones(s);
+  else if (parts.length === 1) core = parts[0];
+  else core = rawHadamard(parts);
+  return scalars.length > 0 ? mul(...scalars, core) : core;
+}
+
+export function pow(a: Expr, k: Expr): Expr {
+  if (isNum(k, 1)) return a;
+  if (isNum(k, 0)) return ones(a.shape);
+  if (a.op === 'num' && k.op === 'num') {
+    const v = Math.pow(a.value as number, k.value as number);
+    if (Number.isFinite(v)) return num(v);
+  }
+  if (isOnes(a)) return a;
+  // (a^p)^q = a^(pq) for integer q (sound for every real a where both sides are defined)
+  if (a.op === 'pow' && k.op === 'num' && Number.isInteger(k.value) && a.args[1].op === 'num') {
+    return pow(a.args[0], num((a.args[1].value as number) * (k.value as number)));
+  }
+  // (c·a)^k with numeric c and integer k: c^k · a^k for scalars
+  return rawPow(a, k);
+}
+
+export function matpow(a: Expr, k: number): Expr {
+  if (k === 0) return eye(a.shape.rows);
+  if (k === 1) return a;
+  return rawMatpow(a, k);
+}
+
+export function transpose(a: Expr): Expr {
+  if (isScalar(a.shape)) return a;
+  switch (a.op) {
+    case 'transpose':
+      return a.args[0];
+    case 'var':
+      return a.symmetric ? a : rawTranspose(a);
+    case 'eye':
+      return a;
+    case 'zeros':
+      return zeros(transposeShape(a.shape));
+    case 'ones':
+      return ones(transposeShape(a.shape));
+    case 'diagm':
+      return a;
+    case 'mul':
+      return mul(...[...a.args].reverse().map(transpose));
+    case 'hadamard':
+      return hadamard(...a.args.map(transpose));
+    case 'kron':
+      return kron(transpose(a.args[0]), transpose(a.args[1]));
+    case 'inv':
+      // (X⁻¹)ᵀ kept as the canonical X⁻ᵀ; (Xᵀ)⁻¹ is rewritten to it in inv().
+      return a.args[0].op === 'var' && a.args[0].symmetric ? a : rawTranspose(a);
+    case 'matpow':
+      return matpow(transpose(a.args[0]), a.value as number);
+    default:
+      return rawTranspose(a);
+  }
+}
+
+/** Derivatives of the element-wise functions, as functions of the argument a and the value u = f(a). */
+export function fn(name: ElementwiseFunction, a: Expr): Expr {
+  if (a.op === 'num') {
+    const v = scalarFn(name, a.value as number);
+    if (v !== undefined && Number.isFinite(v)) return num(v);
+  }
+  if (a.op === 'zeros') {
+    if (name === 'exp' || name === 'cos') return ones(a.shape);
+    if (name === 'sigmoid') return mul(num(0.5), ones(a.shape));
+    if (name !== 'log') return a;
+  }
+  if (name === 'log' && a.op === 'fn' && a.name === 'exp') return a.args[0];
+  if ((name === 'step' || name === 'sign') && a.op === 'ones') return a;
+  return rawFn(name, a);
+}
+
+function scalarFn(name: ElementwiseFunction, x: number): number | undefined {
+  switch (name) {
+    case 'exp': return Math.exp(x);
+    case 'log': return x > 0 ? Math.log(x) : undefined;
+    case 'sin': return Math.sin(x);
+    case 'cos': return Math.cos(x);
+    case 'tan': return Math.tan(x);
+    case 'tanh': return Math.tanh(x);
+    case 'sigmoid': return 1 / (1 + Math.exp(-x));
+    case 'relu': return Math.max(0, x);
+    case 'abs': return Math.abs(x);
+    case 'sqrt': return x >= 0 ? Math.sqrt(x) : undefined;
+    case 'sign': return Math.sign(x);
+    case 'min0': return Math.min(0, x);
+    case 'step': return x > 0 ? 1 : 0;
+  }
+}
+
+export function reduce(op: ReductionOp, a: Expr): Expr {
+  if (isScalar(a.shape)) {
+    switch (op) {
+      case 'sum': case 'mean': case 'tr': case 'det': case 'logsumexp': return a;
+      case 'norm1': case 'norm2': return fn('abs', a);
+      case 'logdet': return fn('log', fn('abs', a));
+    }
+  }
+  if (a.op === 'zeros' && (op === 'sum' || op === 'mean' || op === 'tr' || op === 'norm1' || op === 'norm2')) return num(0);
+  if (op === 'sum' && a.op === 'ones') return sizeNode(a.shape);
+  if (op === 'mean' && a.op === 'ones') return num(1);
+  if (op === 'tr' && a.op === 'eye') return sizeNode(shape(a.shape.rows, 1));
+  if ((op === 'tr' || op === 'det' || op === 'logdet') && a.op === 'transpose') return reduce(op, a.args[0]);
+  if (op === 'sum' && a.op === 'transpose') return reduce('sum', a.args[0]);
+  // Scalar multiples come out of linear reductions: sum(c·a) = c·sum(a), tr(c·A) = c·tr(A).
+  if ((op === 'sum' || op === 'tr' || op === 'mean') && a.op === 'mul') {
+    const scalars = a.args.filter((f) => isScalar(f.shape));
+    const chain = a.args.filter((f) => !isScalar(f.shape));
+    if (scalars.length > 0) return mul(...scalars, reduce(op, chain.length === 1 ? chain[0] : mul(...chain)));
+  }
+  if (op === 'tr' && a.op === 'add') return add(...a.args.map((t) => reduce(op, t)));
+  return rawReduce(op, a);
+}
+
+export function inv(a: Expr): Expr {
+  if (isScalar(a.shape)) return pow(a, num(-1));
+  if (a.op === 'inv') return a.args[0];
+  if (a.op === 'eye') return a;
+  if (a.op === 'transpose') return transpose(inv(a.args[0]));
+  return rawInv(a);
+}
+
+export function diagm(v: Expr): Expr {
+  const c = asColumn(v);
+  if (c.op === 'ones') return eye(c.shape.rows);
+  if (c.op === 'zeros') return zeros(shape(c.shape.rows, c.shape.rows));
+  return rawDiagm(c);
+}
+
+export function diagv(a: Expr): Expr {
+  if (a.op === 'diagm') return asColumn(a.args[0]);
+  if (a.op === 'eye') return ones(shape(a.shape.rows, 1));
+  if (a.op === 'zeros') return zeros(shape(a.shape.rows, 1));
+  return rawDiagv(a);
+}
+
+export const softmax = (z: Expr): Expr => rawSoftmax(z);
+
+export function kron(a: Expr, b: Expr): Expr {
+  if (isScalar(a.shape) || isScalar(b.shape)) return mul(a, b);
+  if (isZero(a) || isZero(b)) return zeros(rawKron(a, b).shape);
+  if (a.op === 'eye' && b.op === 'eye') return eye(rawKron(a, b).shape.rows);
+  // Scalars come out: (cA) ⊗ B = c (A ⊗ B)
+  const [ca, ra] = splitCoefficient(a);
+  const [cb, rb] = splitCoefficient(b);
+  if (ca !== 1 || cb !== 1) return mul(num(ca * cb), kron(ra, rb));
+  return rawKron(a, b);
+}
+
+/** vec of an array: vectors become columns, matrices are column-stacked. */
+export function vec(a: Expr): Expr {
+  if (isScalar(a.shape) || isColumn(a.shape)) return a;
+  if (isRow(a.shape)) return transpose(a);
+  if (a.op === 'zeros') return zeros(shape(sizeOf(a.shape), 1));
+  if (a.op === 'ones') return ones(shape(sizeOf(a.shape), 1));
+  return rawVec(a);
+}
+
+export function entry(a: Expr, i: number, j: number): Expr {
+  if (a.op === 'ones') return num(1);
+  if (a.op === 'zeros') return num(0);
+  if (isScalar(a.shape)) return a;
+  if (a.op === 'block') {
+    const cols = a.dims?.[1] as number;
+    return a.args[(i - 1) * cols + (j - 1)];
+  }
+  if (a.op === 'unit') return num(i === a.value ? 1 : 0);
+  return rawEntry(a, i, j);
+}
+
+/** ⟨P, Q⟩ = Σ P_ij Q_ij for arrays of the same shape, in textbook form (pq, pᵀq, tr(PᵀQ)). */
+export function inner(p: Expr, q: Expr): Expr {
+  if (isScalar(p.shape)) return mul(p, q);
+  if (isColumn(p.shape)) return mul(transpose(p), q);
+  if (isRow(p.shape)) return mul(p, transpose(q));
+  if (p.op === 'eye') return reduce('tr', q);
+  if (q.op === 'eye') return reduce('tr', p);
+  return reduce('tr', mul(transpose(p), q));
+}
+
+export { num, zeros, ones, eye, node };
+export type { Shape };

@@ -1,0 +1,113 @@
+/**
+ * Textbook form: factor sums. Terms sharing a right factor are collected, Ax + Aᵀx → (A + Aᵀ)x;
+ * likewise a left factor, a Hadamard factor (a ⊙ b + a ⊙ c → a ⊙ (b + c)) and a non-numeric scalar
+ * factor. Greedy (the factor shared by most terms first), bottom-up, each step removes at least one
+ * term from a sum, so it terminates. Sound: distributivity only.
+ */
+import { Expr, withArgs, postorder } from '../model/expr';
+import { isScalar } from '../model/shape';
+import { add, eye, hadamard, mul, num } from './build';
+
+type Side = 'right' | 'left' | 'hadamard' | 'scalar';
+
+interface Candidate {
+  readonly side: Side;
+  readonly factor: Expr;
+}
+
+function candidatesOf(t: Expr): Candidate[] {
+  const out: Candidate[] = [];
+  if (t.op === 'mul') {
+    const chain = t.args.filter((f) => !isScalar(f.shape));
+    if (chain.length > 0) {
+      out.push({ side: 'right', factor: chain[chain.length - 1] });
+      out.push({ side: 'left', factor: chain[0] });
+    }
+    for (const f of t.args) if (isScalar(f.shape) && f.op !== 'num') out.push({ side: 'scalar', factor: f });
+  } else if (t.op === 'hadamard') {
+    for (const f of t.args) out.push({ side: 'hadamard', factor: f });
+  } else if (!isScalar(t.shape)) {
+    out.push({ side: 'right', factor: t }, { side: 'left', factor: t });
+  } else if (t.op !== 'num') {
+    out.push({ side: 'scalar', factor: t });
+  }
+  return out;
+}
+
+/** t with the factor removed: what multiplies it. */
+function cofactor(t: Expr, c: Candidate): Expr {
+  if (c.side === 'hadamard') {
+    const rest = t.args.filter((f, i) => !(f === c.factor && t.args.indexOf(f) === i));
+    return rest.length === 0 ? num(1) : hadamard(...rest);
+  }
+  const args = t.op === 'mul' ? [...t.args] : [t];
+  let idx: number;
+  if (c.side === 'scalar') idx = args.indexOf(c.factor);
+  else {
+    const chainIdx = args.map((f, i) => (isScalar(f.shape) ? -1 : i)).filter((i) => i >= 0);
+    idx = c.side === 'right' ? chainIdx[chainIdx.length - 1] : chainIdx[0];
+  }
+  const rest = args.filter((_, i) => i !== idx);
+  if (rest.length === 0) return num(1);
+  return mul(...rest);
+}
+
+/** Turn a scalar cofactor into c·I where the factored sum must be a matrix. */
+function liftToIdentity(c: Expr, rows: Expr['shape']['rows']): Expr {
+  return isScalar(c.shape) ? mul(c, eye(rows)) : c;
+}
+
+function factorSum(terms: readonly Expr[]): Expr {
+  if (terms.length < 2) return terms.length === 1 ? terms[0] : num(0);
+  const count = new Map<string, { c: Candidate; n: number }>();
+  for (const t of terms) {
+    const seen = new Set<string>();
+    for (const c of candidatesOf(t)) {
+      const key = `${c.side}:${c.factor.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const entry = count.get(key);
+      if (entry) entry.n++;
+      else count.set(key, { c, n: 1 });
+    }
+  }
+  let best: { c: Candidate; n: number } | undefined;
+  for (const e of count.values()) if (e.n >= 2 && (!best || e.n > best.n)) best = e;
+  if (!best) return add(...terms);
+  const { c } = best;
+  const inside: Expr[] = [];
+  const outside: Expr[] = [];
+  for (const t of terms) {
+    if (candidatesOf(t).some((k) => k.side === c.side && k.factor === c.factor)) inside.push(cofactor(t, c));
+    else outside.push(t);
+  }
+  let factored: Expr;
+  if (c.side === 'right' || c.side === 'left') {
+    // The cofactors multiply a matrix-product factor: scalars among them become scalar·I.
+    const dim = c.side === 'right' ? c.factor.shape.rows : c.factor.shape.cols;
+    const anyMatrix = inside.some((t) => !isScalar(t.shape));
+    const lifted = anyMatrix ? inside.map((t) => liftToIdentity(t, dim)) : inside;
+    const sum = factorSum(lifted);
+    factored = c.side === 'right' ? mul(sum, c.factor) : mul(c.factor, sum);
+  } else if (c.side === 'hadamard') {
+    factored = hadamard(c.factor, factorSum(inside));
+  } else {
+    factored = mul(c.factor, factorSum(inside));
+  }
+  return outside.length === 0 ? factored : factorSum([factored, ...outside]);
+}
+
+/** Factor every sum in the expression, bottom-up. */
+export function factorize(root: Expr): Expr {
+  const done = new Map<number, Expr>();
+  for (const e of postorder(root)) {
+    const args = e.args.map((a) => done.get(a.id) as Expr);
+    let out = withArgs(e, args);
+    if (out.op === 'add') {
+      const f = factorSum(out.args);
+      out = f;
+    }
+    done.set(e.id, out);
+  }
+  return done.get(root.id) as Expr;
+}
