@@ -146,17 +146,13 @@ describe('numeric/checkDerivative: when the check cannot be completed', () => {
   });
 });
 
-describe('numeric/checkDerivative: performance', () => {
-  it('checks a typical derivative (n ≤ 4) in well under 10 ms', () => {
+describe('numeric/checkDerivative: many seeds', () => {
+  // Speed is reported by `npm run bench`, never asserted here.
+  it('passes a correct non-smooth gradient at 20 different seeds', () => {
     const r = rawAdd([rawMul([M, x]), minus(b)]);
     const f = rawAdd([rawMul([t(r), r]), rawReduce('sum', rawFn('relu', x))]);
     const d = derivative(f, [x], 'gradient', rawAdd([rawMul([num(2), t(M), r]), rawFn('step', x)]));
-    checkDerivative(f, [x], d); // warm up
-    const runs = 20;
-    const start = performance.now();
-    for (let k = 0; k < runs; k++) assert.equal(checkDerivative(f, [x], d, { seed: k }).passed, true);
-    const each = (performance.now() - start) / runs;
-    assert.ok(each < 10, `${each.toFixed(2)} ms per check`);
+    for (let k = 0; k < 20; k++) assert.equal(checkDerivative(f, [x], d, { seed: k }).passed, true);
   });
 });
 
