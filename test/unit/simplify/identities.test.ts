@@ -1,0 +1,98 @@
+/**
+ * Soundness of the simplifier: every identity the smart constructors, the factoring pass and the
+ * presentation pass apply leaves the value unchanged (checked at random points), and each produces
+ * the textbook form it is there for.
+ */
+import * as assert from 'node:assert/strict';
+import {
+  Expr, variable, num, rawAdd, rawMul, rawHadamard, rawPow, rawTranspose, rawFn, rawReduce, rawInv, rawDiagm,
+  rawKron, ones, eye,
+} from '../../../src/core/model/expr';
+import { shape, SCALAR } from '../../../src/core/model/shape';
+import { normalize, simplify } from '../../../src/core/simplify/simplify';
+import { add, mul, transpose } from '../../../src/core/simplify/build';
+import { exprsEqualNumerically } from '../../../src/core/numeric/index';
+
+const x = variable('x', shape('n', 1));
+const y = variable('y', shape('n', 1));
+const A = variable('A', shape('n', 'n'));
+const B = variable('B', shape('n', 'n'));
+const C = variable('C', shape('m', 'n'));
+const S = variable('S', shape('n', 'n'), true);
+const s = variable('s', SCALAR);
+const minus = (e: Expr): Expr => rawMul([num(-1), e]);
+
+function sound(e: Expr): Expr {
+  const n = normalize(e);
+  const p = simplify(e);
+  assert.ok(exprsEqualNumerically(e, n), 'normalize changed the value');
+  assert.ok(exprsEqualNumerically(e, p), 'simplify changed the value');
+  return p;
+}
+
+describe('simplify: identities are sound and produce textbook forms', () => {
+  it('like terms and constants', () => {
+    const e = sound(rawAdd([rawMul([num(2), x]), rawMul([num(3), x]), minus(x)]));
+    assert.equal(e, mul(num(4), x));
+  });
+  it('zero and one are neutral/absorbing', () => {
+    assert.equal(sound(rawAdd([x, rawMul([num(0), y])])), x);
+    assert.equal(sound(rawMul([num(1), A, eye('n'), x])), mul(A, x));
+  });
+  it('powers of a common base', () => {
+    assert.equal(sound(rawMul([s, rawPow(s, num(2))])), rawPow(s, num(3)));
+    assert.equal(sound(rawHadamard([x, x])), rawPow(x, num(2)));
+  });
+  it('transposes: (AB)ᵀ = BᵀAᵀ, (Aᵀ)ᵀ = A, Sᵀ = S, scalarᵀ = scalar', () => {
+    assert.equal(sound(rawTranspose(rawMul([A, x]))), mul(rawTranspose(x), rawTranspose(A)));
+    assert.equal(sound(rawTranspose(rawTranspose(A))), A);
+    assert.equal(sound(rawTranspose(S)), S);
+    assert.equal(sound(rawTranspose(rawMul([rawTranspose(x), y]))), mul(rawTranspose(x), y));
+  });
+  it('diag identities: 1ᵀdiag(a) = aᵀ, diag(a)b = a ⊙ b, diag(a)diag(b) = diag(a ⊙ b)', () => {
+    assert.equal(sound(rawMul([ones(shape(1, 'n')), rawDiagm(x)])), rawTranspose(x));
+    assert.equal(sound(rawMul([rawDiagm(x), y])), rawHadamard([x, y]));
+    assert.equal(sound(rawMul([rawDiagm(x), rawDiagm(y)])), rawDiagm(rawHadamard([x, y])));
+  });
+  it('inverses: X⁻¹X = I, (X⁻¹)⁻¹ = X, (Xᵀ)⁻¹ = X⁻ᵀ', () => {
+    assert.equal(sound(rawMul([rawInv(A), A, x])), x);
+    assert.equal(sound(rawInv(rawInv(A))), A);
+    assert.equal(sound(rawInv(rawTranspose(A))), rawTranspose(rawInv(A)));
+  });
+  it('1ᵀx = sum(x) and sum(c·x) = c·sum(x)', () => {
+    assert.equal(sound(rawMul([ones(shape(1, 'n')), x])), rawReduce('sum', x));
+    assert.equal(sound(rawReduce('sum', rawMul([num(3), x]))), rawMul([num(3), rawReduce('sum', x)]));
+  });
+  it('mixed-product rule (A ⊗ B)(C ⊗ D) = AC ⊗ BD', () => {
+    const e = rawMul([rawKron(A, B), rawKron(B, A)]);
+    assert.equal(sound(e), rawKron(mul(A, B), mul(B, A)));
+  });
+  it('factoring: Ax + Aᵀx = (A + Aᵀ)x', () => {
+    const e = sound(rawAdd([rawMul([A, x]), rawMul([rawTranspose(A), x])]));
+    assert.equal(e, rawMul([rawAdd([A, rawTranspose(A)]), x]));
+  });
+  it('factoring a left factor and scalars: 2Cᵀ(Ax) − 2Cᵀy stays sound', () => {
+    const D = variable('D', shape('n', 'm'));
+    sound(rawAdd([rawMul([num(2), D, C, x]), minus(rawMul([num(2), D, C, y]))]));
+  });
+  it('factoring with an identity: Ax + 2x = (A + 2I)x', () => {
+    const e = sound(rawAdd([rawMul([A, x]), rawMul([num(2), x])]));
+    assert.equal(e, rawMul([rawAdd([A, rawMul([num(2), eye('n')])]), x]));
+  });
+  it('presentation: (Aᵀ + A)ᵀ is written A + Aᵀ; (Ax − y)ᵀ keeps its transpose', () => {
+    const e = sound(rawTranspose(rawAdd([rawTranspose(A), A])));
+    assert.equal(e, rawAdd([A, rawTranspose(A)]));
+    const r = sound(rawTranspose(rawAdd([rawMul([A, x]), minus(y)])));
+    assert.equal(r.op, 'transpose');
+  });
+  it('element-wise functions fold constants and log(exp(a)) = a', () => {
+    assert.equal(sound(rawFn('log', rawFn('exp', x))), x);
+    assert.equal(sound(rawFn('exp', num(0))), num(1));
+  });
+  it('building is idempotent: normalize(normalize(e)) = normalize(e)', () => {
+    const e = rawAdd([rawMul([A, x]), rawMul([rawTranspose(A), x]), rawHadamard([x, rawFn('sin', y)])]);
+    assert.equal(normalize(normalize(e)), normalize(e));
+    assert.equal(add(normalize(e)), normalize(e));
+    assert.equal(transpose(transpose(normalize(e))), normalize(e));
+  });
+});
