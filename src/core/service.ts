@@ -33,7 +33,7 @@ export function render(e: Expr): Rendered {
 
 /** The result in textbook form: layout applied, sums factored, presentation order. */
 export function present(d: Derivative, layout: Layout): Expr {
-  return tidy(factorize(applyLayout(d, layout)));
+  return tidy(applyLayout({ ...d, expr: factorize(d.expr) }, layout));
 }
 
 interface Prepared {

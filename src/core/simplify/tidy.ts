@@ -15,9 +15,27 @@ function countOp(e: Expr, op: Expr['op']): number {
   return n;
 }
 
-function termRank(t: Expr): number {
-  const [c] = splitCoefficient(t);
-  return (c < 0 ? 1000 : 0) + countOp(t, 'transpose') + countOp(t, 'inv');
+/** A term's structure with transposes ignored: terms equal up to transposes (A, Aᵀ) share it. */
+function transposeFreeKey(t: Expr): string {
+  if (t.size > 64) return `#${t.id}`;
+  const key = new Map<number, string>();
+  for (const e of postorder(t)) {
+    const args = e.args.map((a) => key.get(a.id) as string);
+    key.set(e.id, e.op === 'transpose' ? args[0] : `${e.op}:${e.name ?? ''}:${e.value ?? ''}(${args.join(',')})`);
+  }
+  return key.get(t.id) as string;
+}
+
+/** Sort keys for the terms of a sum: the written order, but negative terms last and A before Aᵀ. */
+function termKeys(terms: readonly Expr[]): number[] {
+  const groupStart = new Map<string, number>();
+  return terms.map((t, i) => {
+    const [c] = splitCoefficient(t);
+    const k = transposeFreeKey(t);
+    if (!groupStart.has(k)) groupStart.set(k, i);
+    const transposes = countOp(t, 'transpose') + countOp(t, 'inv');
+    return (c < 0 ? 1e6 : 0) + (groupStart.get(k) as number) * 100 + Math.min(transposes, 99);
+  });
 }
 
 function factorRank(f: Expr): number {
@@ -55,6 +73,7 @@ export function tidy(root: Expr): Expr {
 }
 
 function tidyAdd(e: Expr): Expr {
-  const sorted = stableSortBy(e.args, termRank);
+  const keys = termKeys(e.args);
+  const sorted = stableSortBy(e.args.map((t, i) => [t, keys[i]] as const), (p) => p[1]).map((p) => p[0]);
   return sorted.every((t, i) => t === e.args[i]) ? e : rawAdd(sorted);
 }
