@@ -1,0 +1,154 @@
+/**
+ * The surface syntax tree: what the user wrote, with a span on every node. Readers of other
+ * notations (LaTeX, NumPy) build the same nodes, so the shape checker serves them all.
+ *
+ * Sums and products are n-ary chains (left-associative: a - b + c is ((a - b) + c)), so a
+ * 10,000-term sum is one shallow node. Parentheses are kept as `paren` nodes.
+ */
+import type { Span } from '../api';
+
+export type AddOp = '+' | '-';
+export type MulOp = '*' | '/' | '.*' | './';
+export type PowOp = '^' | '.^';
+
+interface Node {
+  readonly span: Span;
+}
+
+export interface NumberNode extends Node {
+  readonly kind: 'number';
+  readonly value: number;
+  /** As written, e.g. "1e-3". */
+  readonly text: string;
+}
+
+export interface NameNode extends Node {
+  readonly kind: 'name';
+  readonly name: string;
+}
+
+export interface CallNode extends Node {
+  readonly kind: 'call';
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly args: readonly Ast[];
+}
+
+/** [e1, e2, …] or [e1; e2; …]: a column of scalar entries. */
+export interface VectorNode extends Node {
+  readonly kind: 'vector';
+  readonly entries: readonly Ast[];
+  readonly separator: ',' | ';';
+}
+
+export interface UnaryNode extends Node {
+  readonly kind: 'unary';
+  readonly op: AddOp;
+  readonly arg: Ast;
+}
+
+export interface ChainLink<Op> {
+  readonly op: Op;
+  readonly opSpan: Span;
+  readonly operand: Ast;
+}
+
+/** first ± operand ± operand …, at least one link. */
+export interface SumNode extends Node {
+  readonly kind: 'sum';
+  readonly first: Ast;
+  readonly rest: readonly ChainLink<AddOp>[];
+}
+
+/** first (* / .* ./) operand …, at least one link, left-associative. */
+export interface ProductNode extends Node {
+  readonly kind: 'product';
+  readonly first: Ast;
+  readonly rest: readonly ChainLink<MulOp>[];
+}
+
+export interface PowerNode extends Node {
+  readonly kind: 'power';
+  readonly op: PowOp;
+  readonly opSpan: Span;
+  readonly base: Ast;
+  readonly exponent: Ast;
+}
+
+/** x', x^T (and xᵀ, x.'). */
+export interface TransposeNode extends Node {
+  readonly kind: 'transpose';
+  readonly arg: Ast;
+}
+
+export interface ParenNode extends Node {
+  readonly kind: 'paren';
+  readonly arg: Ast;
+}
+
+export type Ast =
+  | NumberNode
+  | NameNode
+  | CallNode
+  | VectorNode
+  | UnaryNode
+  | SumNode
+  | ProductNode
+  | PowerNode
+  | TransposeNode
+  | ParenNode;
+
+/** The direct children of a node, left to right. */
+export function children(node: Ast): readonly Ast[] {
+  switch (node.kind) {
+    case 'number':
+    case 'name':
+      return [];
+    case 'call':
+      return node.args;
+    case 'vector':
+      return node.entries;
+    case 'unary':
+    case 'transpose':
+    case 'paren':
+      return [node.arg];
+    case 'sum':
+    case 'product':
+      return [node.first, ...node.rest.map((l) => l.operand)];
+    case 'power':
+      return [node.base, node.exponent];
+  }
+}
+
+/** The depth of a tree (a leaf has depth 1), measured without recursion. */
+export function depthOf(root: Ast): number {
+  let max = 0;
+  const nodes: Ast[] = [root];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop() as Ast;
+    const depth = depths.pop() as number;
+    if (depth > max) max = depth;
+    for (const child of children(node)) {
+      nodes.push(child);
+      depths.push(depth + 1);
+    }
+  }
+  return max;
+}
+
+/** The first node found at depth limit + 1 (so the tree is too deep), without recursion. */
+export function nodeDeeperThan(root: Ast, limit: number): Ast | undefined {
+  const nodes: Ast[] = [root];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop() as Ast;
+    const depth = depths.pop() as number;
+    if (depth > limit) return node;
+    for (const child of children(node)) {
+      nodes.push(child);
+      depths.push(depth + 1);
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,195 @@
+/**
+ * The second pass of the shape checker: with every dimension resolved, build the `Expr` exactly as
+ * written, following the model's conventions (src/core/model/expr.ts):
+ * - a − b is add[a, mul[-1, b]]; −x is mul[-1, x], except that a negated number literal is the
+ *   number (−3 is num(-3));
+ * - a + b + c is one n-ary add; scalar expansion x + z (z 1×1) is add[x, mul[z, ones]];
+ * - a*b*c is one n-ary mul while its non-scalar factors still form a valid matrix chain (x'*y*z is
+ *   mul[mul[x', y], z], since x'*y is 1×1 and scales z); a / s is mul[a, pow[s, -1]];
+ * - x .* y is hadamard[x, y] (n-ary); x ./ y is hadamard[x, pow[y, -1]]; when a side is 1×1 the
+ *   element-wise product is the scaling mul[…];
+ * - ^ is pow (1×1 base) or matpow (square matrix, integer exponent); .^ is pow;
+ * - [e1, …, ek] is block(k, 1, …); dot(u, v) is mul[u', v]; max(0, u) is relu(u); min(0, u) is
+ *   min0(u); vector(c) is mul[c, ones] (ones when c = 1), matrix(c) likewise; eye(n) is eye.
+ */
+import {
+  type Expr,
+  block,
+  eye,
+  num,
+  ones,
+  rawAdd,
+  rawDiagm,
+  rawDiagv,
+  rawFn,
+  rawHadamard,
+  rawInv,
+  rawMatpow,
+  rawMul,
+  rawPow,
+  rawReduce,
+  rawSoftmax,
+  rawTranspose,
+  variable,
+  zeros,
+  type ElementwiseFunction,
+  type ReductionOp,
+} from '../model/expr';
+import { isMatrix, isScalar, shape, type Shape } from '../model/shape';
+import type { Ast, CallNode, ChainLink, MulOp, AddOp } from './ast';
+import { ELEMENTWISE } from './functions';
+import { constantArgument, matrixExponent, type DimShape, type ShapeInference, type VariableInfo } from './infer';
+
+export class ExprBuilder {
+  private readonly variables = new Map<string, Expr>();
+
+  constructor(private readonly inference: ShapeInference) {}
+
+  variable(info: VariableInfo): Expr {
+    let v = this.variables.get(info.name);
+    if (!v) {
+      v = variable(info.name, this.resolved(info.shape), info.symmetric);
+      this.variables.set(info.name, v);
+    }
+    return v;
+  }
+
+  build(node: Ast): Expr {
+    switch (node.kind) {
+      case 'number':
+        return num(node.value);
+      case 'name':
+        return this.variable(this.inference.used.get(node.name) as VariableInfo);
+      case 'paren':
+        return this.build(node.arg);
+      case 'unary':
+        return node.op === '-' ? negate(this.build(node.arg)) : this.build(node.arg);
+      case 'transpose':
+        return rawTranspose(this.build(node.arg));
+      case 'vector':
+        return block(node.entries.length, 1, node.entries.map((e) => this.build(e)));
+      case 'sum':
+        return this.sum(node.first, node.rest);
+      case 'product':
+        return this.product(node.first, node.rest);
+      case 'power': {
+        const base = this.build(node.base);
+        const exponent = this.build(node.exponent);
+        if (node.op === '^' && !isScalar(base.shape)) return rawMatpow(base, matrixExponent(node.exponent) as number);
+        return rawPow(base, exponent);
+      }
+      case 'call':
+        return this.call(node);
+    }
+  }
+
+  private resolved(s: DimShape): Shape {
+    const dims = this.inference.dims;
+    return shape(dims.resolve(s.rows), dims.resolve(s.cols));
+  }
+
+  private sum(first: Ast, rest: readonly ChainLink<AddOp>[]): Expr {
+    let terms = [this.build(first)];
+    let accShape = terms[0].shape;
+    for (const link of rest) {
+      let term = this.build(link.operand);
+      if (isScalar(accShape) && !isScalar(term.shape)) {
+        terms = [expand(terms.length === 1 ? terms[0] : rawAdd(terms), term.shape)];
+        accShape = term.shape;
+      } else if (!isScalar(accShape) && isScalar(term.shape)) {
+        term = expand(term, accShape);
+      }
+      terms.push(link.op === '-' ? negate(term) : term);
+    }
+    return rawAdd(terms);
+  }
+
+  private product(first: Ast, rest: readonly ChainLink<MulOp>[]): Expr {
+    let items = [this.build(first)];
+    let kind: 'mul' | 'hadamard' = 'mul';
+    let accShape = items[0].shape;
+    const value = (): Expr => (items.length === 1 ? items[0] : kind === 'mul' ? rawMul(items) : rawHadamard(items));
+    const step = (k: 'mul' | 'hadamard', factor: Expr): void => {
+      const joins = items.length === 1 || (k === kind && (k === 'hadamard' || chainAccepts(items, factor)));
+      if (!joins) items = [value()];
+      kind = k;
+      items.push(factor);
+      if (k === 'mul') accShape = isScalar(accShape) ? factor.shape : isScalar(factor.shape) ? accShape : shape(accShape.rows, factor.shape.cols);
+    };
+    for (const link of rest) {
+      const f = this.build(link.operand);
+      const scalarSide = isScalar(accShape) || isScalar(f.shape);
+      switch (link.op) {
+        case '*':
+          step('mul', f);
+          break;
+        case '/':
+          step('mul', reciprocal(f));
+          break;
+        case '.*':
+          step(scalarSide ? 'mul' : 'hadamard', f);
+          break;
+        case './':
+          step(scalarSide ? 'mul' : 'hadamard', reciprocal(f));
+          break;
+      }
+    }
+    return value();
+  }
+
+  private call(node: CallNode): Expr {
+    const { name, args } = node;
+    const own = this.inference.shapes.get(node) as DimShape;
+    switch (name) {
+      case 'eye':
+        return eye(this.inference.dims.resolve(own.rows));
+      case 'ones':
+        return ones(this.resolved(own));
+      case 'zeros':
+        return zeros(this.resolved(own));
+      case 'vector':
+      case 'matrix': {
+        const c = constantArgument(args[0]) as number;
+        const unit = ones(this.resolved(own));
+        return c === 1 ? unit : rawMul([num(c), unit]);
+      }
+      case 'max':
+      case 'min': {
+        const other = constantArgument(args[0]) === 0 ? args[1] : args[0];
+        return rawFn(name === 'max' ? 'relu' : 'min0', this.build(other));
+      }
+    }
+    const built = args.map((a) => this.build(a));
+    const [a] = built;
+    if (ELEMENTWISE.has(name)) return rawFn(name as ElementwiseFunction, a);
+    switch (name) {
+      case 'inv':
+        return rawInv(a);
+      case 'diag':
+        return isMatrix(a.shape) ? rawDiagv(a) : rawDiagm(a);
+      case 'softmax':
+        return rawSoftmax(a);
+      case 'dot':
+        return rawMul([rawTranspose(a), built[1]]);
+      default:
+        return rawReduce(name as ReductionOp, a);
+    }
+  }
+}
+
+export function negate(e: Expr): Expr {
+  return e.op === 'num' ? num(-(e.value as number)) : rawMul([num(-1), e]);
+}
+
+const reciprocal = (e: Expr): Expr => rawPow(e, num(-1));
+/** Scalar expansion z·𝟏 (just 𝟏 for the literal 1, like vector(1)). */
+const expand = (z: Expr, s: Shape): Expr => (z.op === 'num' && z.value === 1 ? ones(s) : rawMul([z, ones(s)]));
+
+/** Whether appending `factor` to the n-ary product `items` keeps its non-scalar factors a valid chain. */
+function chainAccepts(items: readonly Expr[], factor: Expr): boolean {
+  if (isScalar(factor.shape)) return true;
+  for (let i = items.length - 1; i >= 0; i--) {
+    if (!isScalar(items[i].shape)) return items[i].shape.cols === factor.shape.rows;
+  }
+  return true;
+}

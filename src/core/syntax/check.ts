@@ -1,0 +1,39 @@
+/**
+ * The shape checker: a syntax tree (from any reader) and declarations → a shape-correct `Expr`.
+ * Two passes: inference (`infer.ts`) unifies every dimension, then the builder (`build.ts`)
+ * creates the nodes with fully resolved shapes.
+ */
+import type { Outcome } from '../api';
+import type { Expr } from '../model/expr';
+import { nodeDeeperThan, type Ast } from './ast';
+import { ExprBuilder } from './build';
+import { checkDuplicates, type Declaration } from './declarations';
+import { attempt, failure } from './diagnostics';
+import { ShapeInference } from './infer';
+import { MAX_DEPTH, depthDiagnostic } from './limits';
+
+export interface CheckedExpression {
+  readonly expr: Expr;
+  /** The variables the expression uses, in order of first appearance. */
+  readonly variables: Expr[];
+  /** Variables declared but not used (so a derivative by them can be answered), in declaration order. */
+  readonly unused: Expr[];
+}
+
+export function checkShapes(ast: Ast, decls: readonly Declaration[]): Outcome<CheckedExpression> {
+  const deep = nodeDeeperThan(ast, MAX_DEPTH);
+  if (deep) return failure(depthDiagnostic(deep.span.start, deep.span.end));
+  return attempt(() => {
+    checkDuplicates(undefined, decls);
+    const inference = new ShapeInference(decls);
+    inference.visit(ast);
+    const unusedInfo = inference.unused();
+    const builder = new ExprBuilder(inference);
+    const expr = builder.build(ast);
+    return {
+      expr,
+      variables: [...inference.used.values()].map((v) => builder.variable(v)),
+      unused: unusedInfo.map((v) => builder.variable(v)),
+    };
+  });
+}

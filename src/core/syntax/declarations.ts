@@ -1,0 +1,184 @@
+/**
+ * Declarations: the shapes of variables, in two styles (mixable), separated by `;`, line breaks or
+ * `,` after a complete declaration; `#` starts a comment; a line `where` is skipped.
+ *
+ *   x: vector(n); A: matrix(m, n); S: matrix(n, n) symmetric; s: scalar; y: vector(3)
+ *   x, y: vector(n)          B: matrix(n)  (square n×n)      v: vector   (length inferred)
+ *   x is a vector            A is a symmetric matrix          c is a scalar
+ *   x and y are vectors      W is a matrix(m, n)
+ *
+ * Dimensions are names or positive integers. Declared names are rigid: n and m are different
+ * dimensions, and neither is 3. Omitted dimensions (`x is a vector`, `A: matrix`) are inferred
+ * from use like those of undeclared variables.
+ */
+import type { Span } from '../api';
+import type { Dim } from '../model/shape';
+import { attempt, fail, positionText } from './diagnostics';
+import { isFunctionName } from './functions';
+import { checkSize } from './limits';
+import type { VariableKind } from './names';
+import { scan, type Token } from './scanner';
+import { splitStatements } from './statements';
+import type { Outcome } from '../api';
+
+export interface Declaration {
+  readonly name: string;
+  readonly kind: VariableKind;
+  /**
+   * scalar: []; vector: [n] or [] (inferred); matrix: [rows, cols] or [] (inferred; square when
+   * symmetric). `matrix(n)` is stored as [n, n].
+   */
+  readonly dims: readonly Dim[];
+  readonly symmetric: boolean;
+  /** The span of the declared name. */
+  readonly span: Span;
+}
+
+/** Words that cannot be declared as variables (besides the function names). */
+const RESERVED = new Set(['where', 'is', 'are', 'and', 'symmetric']);
+
+const KIND_WORDS: Readonly<Record<string, VariableKind>> = {
+  scalar: 'scalar',
+  scalars: 'scalar',
+  vector: 'vector',
+  vectors: 'vector',
+  matrix: 'matrix',
+  matrices: 'matrix',
+};
+
+/**
+ * Parse declarations. Spans are relative to `text`; every code starts with `decl.` (or `limit.`).
+ */
+export function parseDeclarations(text: string): Outcome<Declaration[]> {
+  const tooLong = checkSize(text);
+  if (tooLong) return { ok: false, error: tooLong };
+  return attempt(() => {
+    const out: Declaration[] = [];
+    for (const statement of splitStatements(scan(text))) {
+      if (!statement.declaration) {
+        const first = statement.tokens[0];
+        fail('decl.syntax', { start: first.start, end: statement.tokens[statement.tokens.length - 1].end }, `expected a declaration such as x: vector(n) or A is a matrix`);
+      }
+      declarationsOf(text, statement.tokens, out);
+    }
+    checkDuplicates(text, out);
+    return out;
+  });
+}
+
+/** Parse one declaration statement (tokens of a statement classified as a declaration) into `out`. Throws SyntaxFailure. */
+export function declarationsOf(text: string, all: readonly Token[], out: Declaration[]): void {
+  const tokens = all.filter((t) => t.kind !== 'newline');
+  const end = tokens[tokens.length - 1].end;
+  const eof: Token = { kind: 'eof', text: '', start: end, end };
+  let pos = 0;
+  const peek = (): Token => tokens[pos] ?? eof;
+  const next = (): Token => tokens[pos++] ?? eof;
+  const word = (t: Token, ...words: string[]): boolean => t.kind === 'name' && words.includes(t.text);
+  const found = (t: Token): string => (t.kind === 'eof' ? 'the end of the declaration' : `'${t.text}'`);
+
+  while (pos < tokens.length) {
+    // names
+    const names: Token[] = [];
+    for (;;) {
+      const t = next();
+      if (t.kind !== 'name') fail('decl.syntax', span(t), `expected a variable name, found ${found(t)}`);
+      names.push(t);
+      if (peek().kind === ',' || word(peek(), 'and')) {
+        next();
+        continue;
+      }
+      break;
+    }
+    const colon = next();
+    let styled: 'colon' | 'words';
+    if (colon.kind === ':') styled = 'colon';
+    else if (word(colon, 'is', 'are')) styled = 'words';
+    else fail('decl.syntax', span(colon), `expected ':' or 'is' after '${names[names.length - 1].text}', found ${found(colon)}`);
+    if (styled === 'words' && word(peek(), 'a', 'an')) next();
+
+    // [symmetric] [real] kind [(dims)] [symmetric]
+    let symmetric = false;
+    while (word(peek(), 'symmetric', 'real')) if (next().text === 'symmetric') symmetric = true;
+    const kindToken = next();
+    const kind = kindToken.kind === 'name' ? KIND_WORDS[kindToken.text] : undefined;
+    if (kind === undefined) {
+      fail('decl.kind', span(kindToken), `expected scalar, vector or matrix, found ${found(kindToken)}`);
+    }
+    const dims: { dim: Dim; span: Span }[] = [];
+    let dimsSpan: Span = span(kindToken);
+    if (peek().kind === '(') {
+      const open = next();
+      if (peek().kind !== ')') {
+        for (;;) {
+          const d = next();
+          if (d.kind === 'number' && Number.isInteger(d.value) && (d.value as number) >= 1) dims.push({ dim: d.value as number, span: span(d) });
+          else if (d.kind === 'name') dims.push({ dim: d.text, span: span(d) });
+          else fail('decl.dims', span(d), `a dimension is a name or a positive integer, found ${found(d)}`);
+          if (peek().kind === ',') {
+            next();
+            continue;
+          }
+          break;
+        }
+      }
+      const close = next();
+      if (close.kind !== ')') fail('decl.syntax', span(close), `expected ')' to close '(' at ${positionText(text, open.start)}, found ${found(close)}`);
+      dimsSpan = { start: kindToken.start, end: close.end };
+    }
+    while (word(peek(), 'symmetric')) {
+      next();
+      symmetric = true;
+    }
+
+    const count = dims.length;
+    if (kind === 'scalar' && count > 0) fail('decl.dims', dimsSpan, 'a scalar has no dimensions: write s: scalar');
+    if (kind === 'vector' && count > 1) fail('decl.dims', dimsSpan, `a vector has one dimension, found ${count}: write x: vector(n)`);
+    if (kind === 'matrix' && count > 2) fail('decl.dims', dimsSpan, `a matrix has two dimensions, found ${count}: write A: matrix(m, n)`);
+    if (symmetric && kind !== 'matrix') fail('decl.symmetric', dimsSpan, `only a matrix can be symmetric, not a ${kind}`);
+    let shapeDims: Dim[] = dims.map((d) => d.dim);
+    if (kind === 'matrix' && count === 1) shapeDims = [shapeDims[0], shapeDims[0]];
+    if (symmetric && shapeDims.length === 2 && shapeDims[0] !== shapeDims[1]) {
+      fail('decl.symmetric', dimsSpan, `a symmetric matrix is square, but ${shapeDims[0]} and ${shapeDims[1]} differ: write matrix(n, n) symmetric`);
+    }
+
+    for (const name of names) {
+      if (isFunctionName(name.text) || RESERVED.has(name.text)) {
+        fail('decl.reserved', span(name), `'${name.text}' is a reserved word and cannot be a variable name`);
+      }
+      out.push({ name: name.text, kind, dims: shapeDims, symmetric, span: span(name) });
+    }
+
+    // Another declaration may follow after ','.
+    const after = peek();
+    if (after.kind === 'eof') break;
+    if (after.kind === ',') {
+      next();
+      continue;
+    }
+    fail('decl.syntax', span(after), `unexpected ${found(after)} after the declaration of '${names[names.length - 1].text}'`);
+  }
+}
+
+/**
+ * Fails on a name declared twice (the span is the second declaration's name). `earlier` are
+ * declarations from another text (the `where` string); `text` (when known) locates the first one.
+ */
+export function checkDuplicates(text: string | undefined, decls: readonly Declaration[], earlier: readonly Declaration[] = []): void {
+  const seen = new Map<string, Declaration>();
+  for (const d of earlier) seen.set(d.name, d);
+  for (const d of decls) {
+    const first = seen.get(d.name);
+    if (first) {
+      const where = earlier.includes(first)
+        ? ' (first in the declarations given separately)'
+        : text === undefined
+          ? ''
+          : ` (first at ${positionText(text, first.span.start)})`;
+      fail('decl.duplicate', d.span, `'${d.name}' is declared twice${where}`);
+    }
+    seen.set(d.name, d);
+  }
+}
+
+const span = (t: Token): Span => ({ start: t.start, end: t.end });

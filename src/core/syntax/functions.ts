@@ -1,0 +1,59 @@
+/**
+ * The functions of the plain syntax and how many arguments each takes. Their shape rules live in
+ * `infer.ts` and the nodes they build in `build.ts`.
+ */
+import type { ElementwiseFunction } from '../model/expr';
+
+/** Applied entry by entry; any shape. `step(u)` is the indicator [u > 0] (the derivative of relu). */
+export const ELEMENTWISE: ReadonlySet<string> = new Set<ElementwiseFunction>([
+  'exp', 'log', 'sin', 'cos', 'tan', 'tanh', 'sigmoid', 'relu', 'abs', 'sqrt', 'sign', 'step',
+]);
+
+/** Any shape → 1×1. */
+export const REDUCTIONS: ReadonlySet<string> = new Set(['sum', 'mean', 'norm1', 'norm2']);
+
+/** Square matrix → 1×1 (tr, det, logdet) or square matrix (inv). */
+export const SQUARE_FUNCTIONS: ReadonlySet<string> = new Set(['tr', 'det', 'logdet', 'inv']);
+
+/**
+ * Functions whose arguments are dimensions (names or positive integers), not expressions:
+ * eye(n) is I (n×n), ones(n) / zeros(n) a column of n ones / zeros, ones(m, n) / zeros(m, n) m×n.
+ */
+export const DIMENSION_FUNCTIONS: ReadonlySet<string> = new Set(['eye', 'ones', 'zeros']);
+
+/** The accepted argument counts [min, max]. */
+export const ARITY: Readonly<Record<string, readonly [number, number]>> = {
+  ...Object.fromEntries([...ELEMENTWISE, ...REDUCTIONS, ...SQUARE_FUNCTIONS].map((f) => [f, [1, 1] as const])),
+  diag: [1, 1],
+  softmax: [1, 1],
+  logsumexp: [1, 1],
+  dot: [2, 2],
+  max: [2, 2],
+  min: [2, 2],
+  eye: [1, 1],
+  vector: [1, 1],
+  matrix: [1, 1],
+  ones: [1, 2],
+  zeros: [1, 2],
+};
+
+export const isFunctionName = (name: string): boolean => Object.prototype.hasOwnProperty.call(ARITY, name);
+
+/** Names users reach for, and what the plain syntax calls them. */
+export const FUNCTION_SUGGESTIONS: Readonly<Record<string, string>> = {
+  trace: 'tr',
+  norm: 'norm2',
+  ln: 'log',
+  logistic: 'sigmoid',
+  transpose: "x' (the transpose is written x' or x^T)",
+  identity: 'eye',
+  inverse: 'inv',
+  determinant: 'det',
+  lse: 'logsumexp',
+  maximum: 'max',
+  minimum: 'min',
+  diagm: 'diag',
+  sgn: 'sign',
+  ReLU: 'relu',
+  sig: 'sigmoid',
+};

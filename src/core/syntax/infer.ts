@@ -1,0 +1,371 @@
+/**
+ * Shape inference, the first pass of the shape checker: walks the syntax tree left to right,
+ * gives every node a shape over dimension terms (`Dims`), unifies dimensions as the operations
+ * require, and fails with a `shape.*`, `name.*` or `call.*` diagnostic on the first conflict.
+ * The second pass (`build.ts`) reads the resolved shapes and builds the `Expr`.
+ *
+ * Shape rules:
+ * - `+ -`: equal shapes, or one side 1×1 (scalar expansion: the scalar is added to every entry);
+ * - `*`: a 1×1 side scales, otherwise the matrix product (inner dimensions unify);
+ * - `/`: only by a 1×1 divisor; `.* ./`: equal shapes, or one side 1×1;
+ * - `^`: 1×1 base, or a square matrix with a non-negative integer literal exponent; `.^`: any
+ *   base; both need a 1×1 exponent;
+ * - functions: see `functionShape`.
+ * A shape is 1×1 exactly when both of its dimensions are the integer 1 (fresh dimensions never
+ * become 1), so these decisions never change as inference goes on.
+ */
+import type { Span } from '../api';
+import { dimText } from '../model/shape';
+import type { Ast, CallNode, ChainLink, MulOp, AddOp, PowerNode } from './ast';
+import type { Declaration } from './declarations';
+import { fail } from './diagnostics';
+import { Dims, type DimId } from './dims';
+import { ARITY, DIMENSION_FUNCTIONS, ELEMENTWISE, FUNCTION_SUGGESTIONS, isFunctionName, REDUCTIONS, SQUARE_FUNCTIONS } from './functions';
+import { conventionalKind, type VariableKind } from './names';
+import { astText, chainText } from './print';
+
+export interface DimShape {
+  readonly rows: DimId;
+  readonly cols: DimId;
+}
+
+export interface VariableInfo {
+  readonly name: string;
+  readonly kind: VariableKind;
+  readonly shape: DimShape;
+  readonly symmetric: boolean;
+  readonly declaration?: Declaration;
+}
+
+export class ShapeInference {
+  readonly dims: Dims;
+  /** The shape of every node visited. */
+  readonly shapes = new Map<Ast, DimShape>();
+  /** Variables used, in order of first appearance. */
+  readonly used = new Map<string, VariableInfo>();
+  private readonly declared = new Map<string, Declaration>();
+  private readonly one: DimShape;
+
+  constructor(declarations: readonly Declaration[]) {
+    const declaredDims = new Set<string>();
+    for (const d of declarations) for (const dim of d.dims) if (typeof dim === 'string') declaredDims.add(dim);
+    this.dims = new Dims(declaredDims);
+    for (const name of declaredDims) this.dims.named(name);
+    for (const d of declarations) this.declared.set(d.name, d);
+    this.one = { rows: this.dims.int(1), cols: this.dims.int(1) };
+  }
+
+  /** The variables declared but not used, in declaration order. */
+  unused(): VariableInfo[] {
+    const out: VariableInfo[] = [];
+    for (const d of this.declared.values()) if (!this.used.has(d.name)) out.push(this.declaredVariable(d));
+    return out;
+  }
+
+  visit(node: Ast): DimShape {
+    const s = this.shapeOf(node);
+    this.shapes.set(node, s);
+    return s;
+  }
+
+  isScalar(s: DimShape): boolean {
+    return this.dims.isOne(s.rows) && this.dims.isOne(s.cols);
+  }
+
+  shapeText(s: DimShape): string {
+    return `${dimText(this.dims.resolve(s.rows))}×${dimText(this.dims.resolve(s.cols))}`;
+  }
+
+  private shapeOf(node: Ast): DimShape {
+    switch (node.kind) {
+      case 'number':
+        return this.one;
+      case 'name':
+        return this.variable(node.name, node.span).shape;
+      case 'paren':
+      case 'unary':
+        return this.visit(node.arg);
+      case 'transpose': {
+        const s = this.visit(node.arg);
+        return { rows: s.cols, cols: s.rows };
+      }
+      case 'vector':
+        for (const entry of node.entries) {
+          const s = this.visit(entry);
+          if (!this.isScalar(s)) {
+            fail('shape.vector-entry', entry.span, `the entries of a vector literal must be scalars, but ${this.described(entry, s)}`);
+          }
+        }
+        return { rows: this.dims.int(node.entries.length), cols: this.dims.int(1) };
+      case 'sum':
+        return this.sum(node.first, node.rest);
+      case 'product':
+        return this.product(node.first, node.rest);
+      case 'power':
+        return this.power(node);
+      case 'call':
+        return this.call(node);
+    }
+  }
+
+  // ---- variables ----
+
+  private variable(name: string, span: Span): VariableInfo {
+    const known = this.used.get(name);
+    if (known) return known;
+    const declaration = this.declared.get(name);
+    let info: VariableInfo;
+    if (declaration) {
+      info = this.declaredVariable(declaration);
+    } else {
+      if (isFunctionName(name)) fail('name.function-as-variable', span, `'${name}' is a function: write ${name}(…)`);
+      const kind = conventionalKind(name);
+      if (kind === undefined) {
+        fail('name.undeclared', span, `undeclared variable '${name}': declare it, e.g. ${name}: vector(n)`);
+      }
+      info = { name, kind, shape: this.freshShape(kind, false), symmetric: false };
+    }
+    this.used.set(name, info);
+    this.dims.avoid(name);
+    return info;
+  }
+
+  private declaredVariable(d: Declaration): VariableInfo {
+    const shape =
+      d.kind === 'scalar'
+        ? this.one
+        : d.dims.length === 0
+          ? this.freshShape(d.kind, d.symmetric)
+          : { rows: this.dims.of(d.dims[0]), cols: d.kind === 'vector' ? this.dims.int(1) : this.dims.of(d.dims[1]) };
+    return { name: d.name, kind: d.kind, shape, symmetric: d.symmetric, declaration: d };
+  }
+
+  private freshShape(kind: VariableKind, square: boolean): DimShape {
+    if (kind === 'scalar') return this.one;
+    if (kind === 'vector') return { rows: this.dims.freshLength(), cols: this.dims.int(1) };
+    if (square) {
+      const n = this.dims.fresh('n');
+      return { rows: n, cols: n };
+    }
+    const [rows, cols] = this.dims.freshMatrix();
+    return { rows, cols };
+  }
+
+  // ---- operators ----
+
+  private sum(first: Ast, rest: readonly ChainLink<AddOp>[]): DimShape {
+    let acc = this.visit(first);
+    rest.forEach((link, i) => {
+      const s = this.visit(link.operand);
+      if (this.isScalar(acc)) {
+        acc = s;
+      } else if (!this.isScalar(s) && !this.sameShape(acc, s)) {
+        const left = this.sideText(chainText(first, rest.slice(0, i)), acc);
+        const right = this.described(link.operand, s, false);
+        const whole = chainText(first, rest.slice(0, i + 1));
+        const message =
+          link.op === '+'
+            ? `cannot add ${left} and ${right} in ${whole}: the shapes differ`
+            : `cannot subtract ${right} from ${left} in ${whole}: the shapes differ`;
+        fail('shape.mismatch', { start: first.span.start, end: link.operand.span.end }, message);
+      }
+    });
+    return acc;
+  }
+
+  private product(first: Ast, rest: readonly ChainLink<MulOp>[]): DimShape {
+    let acc = this.visit(first);
+    rest.forEach((link, i) => {
+      const s = this.visit(link.operand);
+      const conflict = (code: string, phrase: (left: string, right: string) => string, reason: string): never => {
+        const left = this.sideText(chainText(first, rest.slice(0, i)), acc);
+        const right = this.described(link.operand, s, false);
+        const whole = chainText(first, rest.slice(0, i + 1));
+        return fail(code, { start: first.span.start, end: link.operand.span.end }, `cannot ${phrase(left, right)} in ${whole}: ${reason}`);
+      };
+      switch (link.op) {
+        case '*':
+          if (this.isScalar(acc)) acc = s;
+          else if (this.isScalar(s)) break;
+          else if (this.dims.unify(acc.cols, s.rows)) acc = { rows: acc.rows, cols: s.cols };
+          else {
+            const inner = `inner dimensions ${dimText(this.dims.resolve(acc.cols))} and ${dimText(this.dims.resolve(s.rows))} differ`;
+            conflict('shape.inner', (l, r) => `multiply ${l} by ${r}`, inner);
+          }
+          break;
+        case '/':
+          if (!this.isScalar(s)) {
+            conflict('shape.divide', (l, r) => `divide ${l} by ${r}`, 'the divisor must be a scalar (for element-wise division write ./)');
+          }
+          break;
+        case '.*':
+        case './':
+          if (this.isScalar(acc)) acc = s;
+          else if (!this.isScalar(s) && !this.sameShape(acc, s)) {
+            const phrase = link.op === '.*' ? (l: string, r: string) => `multiply element-wise ${l} and ${r}` : (l: string, r: string) => `divide element-wise ${l} by ${r}`;
+            conflict('shape.mismatch', phrase, 'the shapes differ');
+          }
+          break;
+      }
+    });
+    return acc;
+  }
+
+  private power(node: PowerNode): DimShape {
+    const base = this.visit(node.base);
+    const exponent = this.visit(node.exponent);
+    if (!this.isScalar(exponent)) {
+      fail('shape.exponent', node.exponent.span, `the exponent in ${astText(node)} must be a scalar, but ${this.described(node.exponent, exponent)}`);
+    }
+    if (node.op === '.^' || this.isScalar(base)) return base;
+    if (!this.dims.unify(base.rows, base.cols)) {
+      fail(
+        'shape.power',
+        node.span,
+        `cannot raise ${this.described(node.base, base, false)} to a power in ${astText(node)}: ^ needs a scalar or a square matrix (for element-wise powers write .^)`,
+      );
+    }
+    if (matrixExponent(node.exponent) === undefined) {
+      fail(
+        'shape.matrix-power',
+        node.exponent.span,
+        `a matrix power needs a non-negative integer exponent, found ${astText(node.exponent)} in ${astText(node)} (for element-wise powers write .^, for the inverse inv(…))`,
+      );
+    }
+    return base;
+  }
+
+  // ---- functions ----
+
+  private call(node: CallNode): DimShape {
+    const { name, args } = node;
+    if (!isFunctionName(name)) {
+      const suggestion = FUNCTION_SUGGESTIONS[name];
+      const isVariable = this.declared.has(name) || conventionalKind(name) !== undefined;
+      const hint = suggestion
+        ? `: did you mean ${suggestion}?`
+        : isVariable
+          ? ` ('${name}' is a variable: for a product write ${name}*(…))`
+          : '';
+      fail('name.unknown-function', node.nameSpan, `unknown function '${name}'${hint}`);
+    }
+    const [min, max] = ARITY[name];
+    if (args.length < min || args.length > max) {
+      const expected = min === max ? `${min} argument${min === 1 ? '' : 's'}` : `${min} or ${max} arguments`;
+      fail('call.arity', node.span, `${name} takes ${expected}, found ${args.length}`);
+    }
+    if (DIMENSION_FUNCTIONS.has(name)) {
+      const ds = args.map((a) => this.dimensionArgument(name, a));
+      if (name === 'eye') return { rows: ds[0], cols: ds[0] };
+      return { rows: ds[0], cols: ds.length > 1 ? ds[1] : this.dims.int(1) };
+    }
+    if (name === 'vector' || name === 'matrix') {
+      if (constantArgument(args[0]) === undefined) {
+        fail('call.argument', args[0].span, `${name}(c) takes a number, e.g. ${name}(1) (for a·𝟏 write a*${name}(1))`);
+      }
+      return name === 'vector'
+        ? this.freshShape('vector', false)
+        : this.freshShape('matrix', false);
+    }
+    if (name === 'max' || name === 'min') {
+      const zeroFirst = isLiteralZero(args[0]);
+      if (!zeroFirst && !isLiteralZero(args[1])) {
+        fail('call.argument', node.span, `${name} is supported only with a literal 0 argument: ${name}(0, u) or ${name}(u, 0)`);
+      }
+      const shapes = args.map((a) => this.visit(a));
+      return zeroFirst ? shapes[1] : shapes[0];
+    }
+    const shapes = args.map((a) => this.visit(a));
+    const [s] = shapes;
+    if (ELEMENTWISE.has(name)) return s;
+    if (REDUCTIONS.has(name)) return this.one;
+    if (SQUARE_FUNCTIONS.has(name)) {
+      this.requireSquare(name, args[0], s);
+      return name === 'inv' ? s : this.one;
+    }
+    switch (name) {
+      case 'diag':
+        if (this.dims.isOne(s.cols)) return { rows: s.rows, cols: s.rows };
+        if (this.dims.isOne(s.rows)) return { rows: s.cols, cols: s.cols };
+        this.requireSquare('diag of a matrix', args[0], s);
+        return { rows: s.rows, cols: this.dims.int(1) };
+      case 'softmax':
+      case 'logsumexp':
+        if (this.isScalar(s) || (!this.dims.isOne(s.rows) && !this.dims.isOne(s.cols))) {
+          fail('shape.vector-argument', args[0].span, `${name} needs a vector, but ${this.described(args[0], s)}`);
+        }
+        return name === 'softmax' ? s : this.one;
+      case 'dot': {
+        const [u, v] = shapes;
+        args.forEach((a, i) => {
+          const t = shapes[i];
+          if (!this.dims.isOne(t.cols) || this.dims.isOne(t.rows)) {
+            fail('shape.vector-argument', a.span, `dot needs two column vectors, but ${this.described(a, t)}`);
+          }
+        });
+        if (!this.dims.unify(u.rows, v.rows)) {
+          fail(
+            'shape.mismatch',
+            node.span,
+            `dot needs vectors of the same length, but ${this.described(args[0], u)} and ${this.described(args[1], v, false)}`,
+          );
+        }
+        return this.one;
+      }
+    }
+    throw new Error(`no shape rule for function ${name}`);
+  }
+
+  private dimensionArgument(fn: string, arg: Ast): DimId {
+    if (arg.kind === 'number' && Number.isInteger(arg.value) && arg.value >= 1) return this.dims.int(arg.value);
+    if (arg.kind === 'name') return this.dims.named(arg.name);
+    return fail('call.argument', arg.span, `${fn} takes a dimension (a name or a positive integer), e.g. ${fn}(n), found ${astText(arg)}`);
+  }
+
+  private requireSquare(what: string, arg: Ast, s: DimShape): void {
+    if (!this.dims.unify(s.rows, s.cols)) {
+      fail('shape.square', arg.span, `${what} needs a square matrix, but ${this.described(arg, s)}`);
+    }
+  }
+
+  // ---- helpers ----
+
+  private sameShape(a: DimShape, b: DimShape): boolean {
+    return this.dims.unifyAll([
+      [a.rows, b.rows],
+      [a.cols, b.cols],
+    ]);
+  }
+
+  /** "x is n×1" (or "x (n×1)" when `is` is false). */
+  private described(node: Ast, s: DimShape, is = true): string {
+    return is ? `${astText(node)} is ${this.shapeText(s)}` : this.sideText(astText(node), s);
+  }
+
+  private sideText(text: string, s: DimShape): string {
+    return `${text} (${this.shapeText(s)})`;
+  }
+}
+
+/** The value of a number literal, with optional signs and parentheses: vector(-1), vector((2)). */
+export function constantArgument(node: Ast): number | undefined {
+  let sign = 1;
+  let n: Ast = node;
+  for (;;) {
+    if (n.kind === 'paren') n = n.arg;
+    else if (n.kind === 'unary') {
+      if (n.op === '-') sign = -sign;
+      n = n.arg;
+    } else break;
+  }
+  return n.kind === 'number' ? sign * n.value : undefined;
+}
+
+/** The exponent of a matrix power: a non-negative integer literal (parentheses allowed). */
+export function matrixExponent(node: Ast): number | undefined {
+  let n: Ast = node;
+  while (n.kind === 'paren') n = n.arg;
+  return n.kind === 'number' && Number.isInteger(n.value) && n.value >= 0 ? n.value : undefined;
+}
+
+const isLiteralZero = (node: Ast): boolean => constantArgument(node) === 0;

@@ -1,0 +1,326 @@
+/**
+ * The parser of the plain syntax: tokens → surface syntax tree. Recursive descent, one level per
+ * precedence tier, with MATLAB's precedence (tightest first):
+ *
+ *   1. parentheses, brackets, calls
+ *   2. postfix transpose `'` / `^T` and powers `^` `.^`, left to right: 2^3^2 is (2^3)^2 = 64 and
+ *      x^2' is (x^2)'. The exponent is a primary with optional signs: x^-2 and 2^-x^2 = (2^-x)^2.
+ *   3. unary `-` `+`: -x^2 is -(x^2), -x' is -(x')
+ *   4. `*` `/` `.*` `./`, left-associative n-ary chains
+ *   5. `+` `-`, left-associative n-ary chains
+ *
+ * `^T` is always the transpose (write x^(T) for a power named T). Sums and products are built as
+ * n-ary chains, so long ones cost no depth. The recursion is guarded: nesting deeper than
+ * MAX_DEPTH fails with `limit.depth`, never with a stack overflow.
+ */
+import type { Span } from '../api';
+import type { AddOp, Ast, ChainLink, MulOp, PowOp } from './ast';
+import { nodeDeeperThan } from './ast';
+import { fail, positionText, SyntaxFailure } from './diagnostics';
+import { MAX_DEPTH, depthDiagnostic } from './limits';
+import type { Token } from './scanner';
+
+/** Hints for characters that are not plain syntax but have a plain spelling. */
+const CHARACTER_HINTS: Readonly<Record<string, string>> = {
+  '²': 'write x^2',
+  '³': 'write x^3',
+  '×': 'write * for a product',
+  '·': 'write * for a product',
+  '⋅': 'write * for a product',
+  '⊙': 'write .* for an element-wise product',
+  '∘': 'write .* for an element-wise product',
+  '÷': 'write / for a division',
+  '√': 'write sqrt(…)',
+  '∑': 'write sum(…)',
+  '|': 'write abs(…) or norm2(…)',
+  '{': 'use ( ) for grouping and [ ] for vectors',
+  '}': 'use ( ) for grouping and [ ] for vectors',
+  '\\': 'plain syntax has no LaTeX commands',
+};
+
+const isOperandStart = (t: Token): boolean =>
+  t.kind === 'number' || t.kind === 'name' || t.kind === '(' || t.kind === '[';
+
+const describe = (t: Token): string => (t.kind === 'eof' ? 'end of input' : `'${t.text}'`);
+
+/**
+ * Parse one expression from `tokens` (as made by `scan`, ending with `eof`; newline tokens are
+ * whitespace here). Throws SyntaxFailure; callers use the wrappers in `read.ts`.
+ */
+export function parseExpressionTokens(text: string, tokens: readonly Token[]): Ast {
+  return new Parser(text, tokens).parseAll();
+}
+
+class Parser {
+  private readonly tokens: Token[] = [];
+  /** Indices (into `tokens`) of tokens that start a new line. */
+  private readonly lineStarts = new Set<number>();
+  private pos = 0;
+  private nesting = 0;
+
+  constructor(
+    private readonly text: string,
+    all: readonly Token[],
+  ) {
+    let newline = false;
+    for (const t of all) {
+      if (t.kind === 'newline') {
+        newline = true;
+        continue;
+      }
+      if (newline && this.tokens.length > 0) this.lineStarts.add(this.tokens.length);
+      newline = false;
+      this.tokens.push(t);
+    }
+  }
+
+  parseAll(): Ast {
+    const first = this.peek();
+    if (first.kind === 'eof') fail('parse.empty', { start: first.start, end: first.start }, 'the expression is empty');
+    const ast = this.parseSum();
+    const t = this.peek();
+    if (t.kind !== 'eof') this.unexpectedAfterOperand(t, 'end of input');
+    // The recursion guard bounds nesting; chains of transposes and powers are built in a loop,
+    // so the tree's depth is checked once more, without recursion.
+    const deep = nodeDeeperThan(ast, MAX_DEPTH);
+    if (deep) throw new SyntaxFailure(depthDiagnostic(deep.span.start, deep.span.end));
+    return ast;
+  }
+
+  // ---- tokens ----
+
+  private peek(offset = 0): Token {
+    return this.tokens[Math.min(this.pos + offset, this.tokens.length - 1)];
+  }
+
+  private next(): Token {
+    const t = this.peek();
+    if (t.kind !== 'eof') this.pos++;
+    return t;
+  }
+
+  private isOp(t: Token, a: string, b?: string, c?: string, d?: string): boolean {
+    return t.kind === 'op' && (t.text === a || t.text === b || t.text === c || t.text === d);
+  }
+
+  private previousEnd(): number {
+    return this.pos > 0 ? this.tokens[this.pos - 1].end : this.peek().start;
+  }
+
+  // ---- depth ----
+
+  private enter(at: Token): void {
+    if (++this.nesting > MAX_DEPTH) throw new SyntaxFailure(depthDiagnostic(at.start, at.end));
+  }
+
+  private leave(): void {
+    this.nesting--;
+  }
+
+  // ---- precedence tiers ----
+
+  private parseSum(): Ast {
+    const first = this.parseProduct();
+    const rest: ChainLink<AddOp>[] = [];
+    for (let t = this.peek(); this.isOp(t, '+', '-'); t = this.peek()) {
+      this.next();
+      rest.push({ op: t.text as AddOp, opSpan: span(t), operand: this.parseProduct() });
+    }
+    if (rest.length === 0) return first;
+    return { kind: 'sum', first, rest, span: { start: first.span.start, end: rest[rest.length - 1].operand.span.end } };
+  }
+
+  private parseProduct(): Ast {
+    const first = this.parseUnary();
+    const rest: ChainLink<MulOp>[] = [];
+    for (let t = this.peek(); this.isOp(t, '*', '/', '.*', './'); t = this.peek()) {
+      this.next();
+      const after = this.peek();
+      if (t.text === '*' && this.isOp(after, '*') && after.start === t.end) {
+        fail('parse.unexpected-token', { start: t.start, end: after.end }, "'**' is not plain syntax: write ^ for a power");
+      }
+      rest.push({ op: t.text as MulOp, opSpan: span(t), operand: this.parseUnary() });
+    }
+    if (rest.length === 0) return first;
+    return { kind: 'product', first, rest, span: { start: first.span.start, end: rest[rest.length - 1].operand.span.end } };
+  }
+
+  private parseUnary(): Ast {
+    const t = this.peek();
+    if (!this.isOp(t, '+', '-')) return this.parsePostfix();
+    this.next();
+    this.enter(t);
+    const arg = this.parseUnary();
+    this.leave();
+    return { kind: 'unary', op: t.text as AddOp, arg, span: { start: t.start, end: arg.span.end } };
+  }
+
+  private parsePostfix(): Ast {
+    let base = this.parsePrimary();
+    for (;;) {
+      const t = this.peek();
+      if (this.isOp(t, "'")) {
+        this.next();
+        base = { kind: 'transpose', arg: base, span: { start: base.span.start, end: t.end } };
+      } else if (this.isOp(t, '^') && this.peek(1).kind === 'name' && this.peek(1).text === 'T') {
+        this.next();
+        const tee = this.next();
+        base = { kind: 'transpose', arg: base, span: { start: base.span.start, end: tee.end } };
+      } else if (this.isOp(t, '^', '.^')) {
+        this.next();
+        const exponent = this.parseExponent(t);
+        base = { kind: 'power', op: t.text as PowOp, opSpan: span(t), base, exponent, span: { start: base.span.start, end: exponent.span.end } };
+      } else if (this.isOp(t, '.') && this.peek(1).kind === 'name' && this.peek(1).text === 'T' && this.peek(1).start === t.end) {
+        fail('parse.numpy-syntax', { start: t.start, end: this.peek(1).end }, "'.T' is NumPy syntax: write x' or x^T for the transpose");
+      } else {
+        return base;
+      }
+    }
+  }
+
+  /** The exponent of ^ or .^: optional signs, then a primary. */
+  private parseExponent(op: Token): Ast {
+    const t = this.peek();
+    if (this.isOp(t, '+', '-')) {
+      this.next();
+      this.enter(t);
+      const arg = this.parseExponent(t);
+      this.leave();
+      return { kind: 'unary', op: t.text as AddOp, arg, span: { start: t.start, end: arg.span.end } };
+    }
+    return this.parsePrimary(op);
+  }
+
+  private parsePrimary(after?: Token): Ast {
+    const t = this.peek();
+    switch (t.kind) {
+      case 'number':
+        this.next();
+        if (!Number.isFinite(t.value)) fail('parse.number', span(t), `the number ${t.text} is too large`);
+        return { kind: 'number', value: t.value as number, text: t.text, span: span(t) };
+      case 'name':
+        this.next();
+        if (this.peek().kind === '(') return this.parseCall(t);
+        return { kind: 'name', name: t.text, span: span(t) };
+      case '(': {
+        this.next();
+        this.enter(t);
+        const arg = this.parseSum();
+        this.expectClose(')', t);
+        this.leave();
+        return { kind: 'paren', arg, span: { start: t.start, end: this.previousEnd() } };
+      }
+      case '[':
+        return this.parseVector(t);
+      default:
+        return this.missingOperand(t, after);
+    }
+  }
+
+  private parseCall(name: Token): Ast {
+    const open = this.next();
+    this.enter(open);
+    const args: Ast[] = [];
+    if (this.peek().kind !== ')') {
+      args.push(this.parseSum());
+      while (this.peek().kind === ',') {
+        this.next();
+        args.push(this.parseSum());
+      }
+    }
+    this.expectClose(')', open);
+    this.leave();
+    return { kind: 'call', name: name.text, nameSpan: span(name), args, span: { start: name.start, end: this.previousEnd() } };
+  }
+
+  private parseVector(open: Token): Ast {
+    this.next();
+    this.enter(open);
+    if (this.peek().kind === ']') {
+      const close = this.next();
+      fail('parse.empty-vector', { start: open.start, end: close.end }, 'a vector literal needs at least one entry');
+    }
+    const entries: Ast[] = [this.parseSum()];
+    let separator: ',' | ';' | undefined;
+    for (let t = this.peek(); t.kind === ',' || t.kind === ';'; t = this.peek()) {
+      if (separator !== undefined && t.kind !== separator) {
+        fail(
+          'parse.matrix-literal',
+          span(t),
+          `matrix literals are not supported: separate the entries of a vector with ',' or with ';', not both`,
+        );
+      }
+      separator = t.kind;
+      this.next();
+      entries.push(this.parseSum());
+    }
+    this.expectClose(']', open);
+    this.leave();
+    return { kind: 'vector', entries, separator: separator ?? ',', span: { start: open.start, end: this.previousEnd() } };
+  }
+
+  // ---- errors ----
+
+  private expectClose(close: ')' | ']', open: Token): void {
+    const t = this.peek();
+    if (t.kind === close) {
+      this.next();
+      return;
+    }
+    const where = positionText(this.text, open.start);
+    const message = `expected '${close}' to close '${open.text}' at ${where}`;
+    if (t.kind === 'eof') {
+      const end = this.previousEnd();
+      fail('parse.unclosed', { start: end, end }, message);
+    }
+    if (isOperandStart(t) && !this.lineStarts.has(this.pos)) {
+      const hint = close === ']' ? "separate entries with ',' or ';'" : 'write * for a product';
+      fail('parse.missing-operator', span(t), `missing operator before ${describe(t)} (${hint})`);
+    }
+    if (t.kind === 'invalid') this.invalidCharacter(t);
+    fail('parse.unclosed', span(t), `${message}, found ${describe(t)}`);
+  }
+
+  /** After a complete operand, at a token no rule continues with. */
+  private unexpectedAfterOperand(t: Token, expected: string): never {
+    if (isOperandStart(t)) {
+      if (this.lineStarts.has(this.pos)) {
+        fail(
+          'parse.extra-expression',
+          { start: t.start, end: this.tokens[Math.max(this.tokens.length - 2, this.pos)].end },
+          `only one expression is allowed: another one starts at ${positionText(this.text, t.start)}`,
+        );
+      }
+      fail('parse.missing-operator', span(t), `missing operator before ${describe(t)} (write * for a product)`);
+    }
+    if (t.kind === ')' || t.kind === ']') {
+      fail('parse.unmatched', span(t), `unmatched '${t.text}': there is no opening '${t.kind === ')' ? '(' : '['}'`);
+    }
+    if (t.kind === 'invalid') this.invalidCharacter(t);
+    if (this.isOp(t, '.')) this.strayDot(t);
+    fail('parse.unexpected-token', span(t), `unexpected token ${describe(t)}, expected ${expected}`);
+  }
+
+  private missingOperand(t: Token, after?: Token): never {
+    if (t.kind === 'invalid') this.invalidCharacter(t);
+    if (t.kind === 'eof') {
+      const prev = this.pos > 0 ? this.tokens[this.pos - 1] : undefined;
+      if (prev) fail('parse.expected-expression', span(prev), `expected an expression after '${prev.text}'`);
+      fail('parse.empty', { start: t.start, end: t.start }, 'the expression is empty');
+    }
+    if (this.isOp(t, '.')) this.strayDot(t);
+    const context = after ? ` after '${after.text}'` : '';
+    fail('parse.unexpected-token', span(t), `unexpected token '${t.text}'${context}`);
+  }
+
+  private invalidCharacter(t: Token): never {
+    const hint = CHARACTER_HINTS[t.text];
+    fail('parse.unknown-character', span(t), `unexpected character '${t.text}'${hint ? `: ${hint}` : ''}`);
+  }
+
+  private strayDot(t: Token): never {
+    fail('parse.unexpected-token', span(t), "unexpected token '.' (element-wise operators are .* ./ .^)");
+  }
+}
+
+const span = (t: Token): Span => ({ start: t.start, end: t.end });

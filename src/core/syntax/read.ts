@@ -1,0 +1,128 @@
+/**
+ * The plain-syntax entry points: `parsePlain` (text → syntax tree) and `readPlain` (text, with
+ * declarations in it and/or in a separate `where` string → checked `Expr`).
+ *
+ * A text may hold declarations and one expression, separated by `;` or line breaks, as in a
+ * `.matcalc` file; `#` starts a comment; `where` may introduce declarations (matrixcalculus.org):
+ *
+ *   # least squares
+ *   A: matrix(m, n); b: vector(m)
+ *   f(x) = norm2(A*x - b)^2
+ *
+ * Consecutive expression lines form one expression (a line may continue the previous one, e.g.
+ * starting with `+`); a second expression is an error. An `f(x) =` or `y =` prefix is skipped.
+ */
+import type { Outcome, Span } from '../api';
+import type { Ast } from './ast';
+import { checkShapes, type CheckedExpression } from './check';
+import { checkDuplicates, declarationsOf, parseDeclarations, type Declaration } from './declarations';
+import { attempt, fail, failure, inWhere, positionText } from './diagnostics';
+import { checkSize } from './limits';
+import { parseExpressionTokens } from './parser';
+import { scan, type Token } from './scanner';
+import { splitStatements, type Statement } from './statements';
+
+/** Parse one expression (an `f(x) =` prefix is allowed). Spans are offsets in `text`. */
+export function parsePlain(text: string): Outcome<Ast> {
+  const tooLong = checkSize(text);
+  if (tooLong) return failure(tooLong);
+  return attempt(() => parseExpressionTokens(text, skipLeftSide(scan(text))));
+}
+
+/**
+ * Read a text (declarations and one expression) and optional separate declarations `where`, and
+ * check shapes. Errors in `where` have spans relative to `where` and `source: 'where'` (see
+ * `diagnosticSource`); all others are relative to `text`.
+ */
+export function readPlain(text: string, where?: string): Outcome<CheckedExpression> {
+  let separate: Declaration[] = [];
+  if (where !== undefined) {
+    const parsed = parseDeclarations(where);
+    if (!parsed.ok) return failure(inWhere(parsed.error));
+    separate = parsed.value;
+  }
+  const tooLong = checkSize(text);
+  if (tooLong) return failure(tooLong);
+  const parsed = attempt(() => {
+    const statements = splitStatements(scan(text));
+    const inline: Declaration[] = [];
+    const groups: Statement[][] = [];
+    let previousWasExpression = false;
+    for (const s of statements) {
+      if (s.declaration) {
+        declarationsOf(text, s.tokens, inline);
+        previousWasExpression = false;
+      } else {
+        if (previousWasExpression && s.after === 'newline') groups[groups.length - 1].push(s);
+        else groups.push([s]);
+        previousWasExpression = true;
+      }
+    }
+    checkDuplicates(text, inline, separate);
+    if (groups.length === 0) {
+      const message = statements.length === 0 ? 'the expression is empty' : 'there is no expression, only declarations';
+      fail('parse.empty', { start: text.length, end: text.length }, message);
+    }
+    if (groups.length > 1) {
+      const second = groups[1];
+      const start = second[0].tokens[0].start;
+      const last = second[second.length - 1].tokens;
+      fail('parse.extra-expression', { start, end: last[last.length - 1].end }, `only one expression is allowed: another one starts at ${positionText(text, start)}`);
+    }
+    const ast = parseExpressionTokens(text, skipLeftSide(groupTokens(groups[0])));
+    return { ast, declarations: [...separate, ...inline] };
+  });
+  if (!parsed.ok) return parsed;
+  return checkShapes(parsed.value.ast, parsed.value.declarations);
+}
+
+/** The tokens of consecutive statements, with their line breaks, ending with `eof`. */
+function groupTokens(group: readonly Statement[]): Token[] {
+  const out: Token[] = [];
+  for (const s of group) {
+    if (out.length > 0) {
+      const end = out[out.length - 1].end;
+      out.push({ kind: 'newline', text: '\n', start: end, end });
+    }
+    out.push(...s.tokens);
+  }
+  const end = out[out.length - 1].end;
+  out.push({ kind: 'eof', text: '', start: end, end });
+  return out;
+}
+
+/** Drop an `f(x, y) =` or `y =` prefix; fail if what precedes `=` is not such a left-hand side. */
+function skipLeftSide(tokens: readonly Token[]): readonly Token[] {
+  let depth = 0;
+  let equals = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const k = tokens[i].kind;
+    if (k === '(' || k === '[') depth++;
+    else if ((k === ')' || k === ']') && depth > 0) depth--;
+    else if (k === '=' && depth === 0) {
+      equals = i;
+      break;
+    }
+  }
+  if (equals < 0) return tokens;
+  const lhs = tokens.slice(0, equals).filter((t) => t.kind !== 'newline');
+  const eq = tokens[equals];
+  if (!isLeftSide(lhs)) {
+    const at: Span = lhs.length > 0 ? { start: lhs[0].start, end: lhs[lhs.length - 1].end } : { start: eq.start, end: eq.end };
+    fail('parse.left-side', at, "the left-hand side of '=' must be a name or a function head such as f(x, y)");
+  }
+  const rhs = tokens.slice(equals + 1);
+  if (rhs.every((t) => t.kind === 'newline' || t.kind === 'eof')) {
+    fail('parse.expected-expression', { start: eq.start, end: eq.end }, "expected an expression after '='");
+  }
+  return rhs;
+}
+
+function isLeftSide(lhs: readonly Token[]): boolean {
+  if (lhs.length === 0 || lhs[0].kind !== 'name') return false;
+  if (lhs.length === 1) return true;
+  if (lhs[1].kind !== '(' || lhs[lhs.length - 1].kind !== ')') return false;
+  const inner = lhs.slice(2, -1);
+  if (inner.length === 0) return true;
+  return inner.every((t, i) => (i % 2 === 0 ? t.kind === 'name' : t.kind === ',')) && inner.length % 2 === 1;
+}
