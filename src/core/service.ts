@@ -92,7 +92,9 @@ export function derive(req: DeriveRequest): Outcome<DeriveResult> {
 }
 
 function checkOf(d: Derivative) {
-  const report = checkDerivative(d.f, d.wrt, d, { samples: 3, seed: 1 });
+  // A gradient with respect to a symmetric matrix is (G + Gᵀ)/2: compare along symmetric directions.
+  const symmetric = d.wrt.some((v) => v.symmetric);
+  const report = checkDerivative(d.f, d.wrt, d, { samples: 3, seed: 1, ...(symmetric ? { symmetricPerturbation: 'symmetrized' as const } : {}) });
   return { maxRelError: report.maxRelError, samples: report.samples, passed: report.passed };
 }
 

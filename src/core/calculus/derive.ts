@@ -15,7 +15,8 @@ import { UnsupportedDerivative } from './unsupported';
 /** The gradient with respect to a symmetric matrix is taken within symmetric matrices: (G + Gᵀ)/2. */
 export function symmetrize(g: Expr, x: Expr): Expr {
   if (!x.symmetric) return g;
-  return mul(num(0.5), add(g, transpose(g)));
+  const terms = g.op === 'add' ? g.args : [g];
+  return mul(num(0.5), add(g, ...terms.map(transpose)));
 }
 
 export function differentiate(f: Expr, wrt: readonly Expr[], order: 1 | 2 = 1): Derivative {

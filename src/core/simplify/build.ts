@@ -141,8 +141,37 @@ function simplifyChain(chain: Expr[]): Expr[] {
   return cur;
 }
 
+/** A square factor as base^k: Xᵏ → (X, k), X⁻¹ → (X, −1), X⁻ᵀ → (Xᵀ, −1), (X⁻¹)ᵏ → (X, −k). */
+function powerOf(f: Expr): [Expr, number] {
+  if (f.op === 'matpow') {
+    const [b, k] = powerOf(f.args[0]);
+    return [b, k * (f.value as number)];
+  }
+  if (f.op === 'inv') return [f.args[0], -1];
+  if (f.op === 'transpose' && f.args[0].op === 'inv') return [transpose(f.args[0].args[0]), -1];
+  return [f, 1];
+}
+
+function fromPower(base: Expr, k: number): Expr[] {
+  if (k === 0) return [];
+  if (k === 1) return [base];
+  if (k === -1) return [inv(base)];
+  return k > 0 ? [matpow(base, k)] : [matpow(inv(base), -k)];
+}
+
 function pairRule(a: Expr, b: Expr): Expr[] | undefined {
   if (a.op === 'zeros' || b.op === 'zeros') return [zeros(shape(a.shape.rows, b.shape.cols))];
+  // Powers of one square matrix: X X = X², X⁻¹ X³ = X², Xᵀ X⁻ᵀ = I
+  if (a.shape.rows === a.shape.cols && b.shape.rows === b.shape.cols && !isScalar(a.shape)) {
+    const [ba, ka] = powerOf(a);
+    const [bb, kb] = powerOf(b);
+    if (ba === bb) return fromPower(ba, ka + kb);
+  }
+  // aᵀ (b ⊙ a⁻¹ ⊙ …) = 1ᵀ(b ⊙ …) = sum(b ⊙ …) when the Hadamard product simplifies
+  if (isRow(a.shape) && b.op === 'hadamard' && isColumn(b.shape)) {
+    const merged = hadamard(transpose(a), b);
+    if (merged.size < b.size) return [reduce('sum', merged)];
+  }
   // 1ᵀ diag(v) = vᵀ ; diag(v) 1 = v
   if (a.op === 'ones' && isRow(a.shape) && b.op === 'diagm') return [transpose(asColumn(b.args[0]))];
   if (a.op === 'diagm' && b.op === 'ones' && isColumn(b.shape)) return [asColumn(a.args[0])];
@@ -173,29 +202,24 @@ export function asColumn(v: Expr): Expr {
 
 export function hadamard(...factors: Expr[]): Expr {
   const flat: Expr[] = [];
+  const scalars: Expr[] = [];
   const pending = [...factors];
   while (pending.length > 0) {
     const f = pending.shift() as Expr;
     if (f.op === 'hadamard') pending.unshift(...f.args);
-    else flat.push(f);
+    else if (f.op === 'mul' && !isScalar(f.shape) && f.args.some((g) => isScalar(g.shape))) {
+      // (c·a) ⊙ b = c·(a ⊙ b)
+      scalars.push(...f.args.filter((g) => isScalar(g.shape)));
+      pending.unshift(mul(...f.args.filter((g) => !isScalar(g.shape))));
+    } else flat.push(f);
   }
   const s = flat.find((f) => !isScalar(f.shape))?.shape;
-  if (s === undefined) return mul(...flat);
-  const scalars: Expr[] = [];
+  if (s === undefined) return mul(...scalars, ...flat);
   const order: Expr[] = [];
   const exps = new Map<number, Expr[]>();
-  for (let f of flat) {
+  for (const f of flat) {
     if (isZero(f)) return zeros(s);
     if (isOnes(f)) continue;
-    // Pull scalar coefficients out: (c·a) ⊙ b = c·(a ⊙ b)
-    if (f.op === 'mul' && !isScalar(f.shape)) {
-      const inner = f.args.filter((g) => !isScalar(g.shape));
-      const outer = f.args.filter((g) => isScalar(g.shape));
-      if (outer.length > 0 && inner.length === 1) {
-        scalars.push(...outer);
-        f = inner[0];
-      }
-    }
     if (isScalar(f.shape)) {
       scalars.push(f);
       continue;
@@ -207,16 +231,32 @@ export function hadamard(...factors: Expr[]): Expr {
     }
     (exps.get(base.id) as Expr[]).push(k);
   }
-  const parts: Expr[] = [];
+  let parts: Expr[] = [];
   for (const base of order) {
     const ks = exps.get(base.id) as Expr[];
     parts.push(ks.length === 1 ? pow(base, ks[0]) : pow(base, add(...ks)));
   }
+  parts = parts.filter((p) => !isOnes(p));
+  parts = sigmoidOf(parts);
   let core: Expr;
   if (parts.length === 0) core = ones(s);
   else if (parts.length === 1) core = parts[0];
   else core = rawHadamard(parts);
   return scalars.length > 0 ? mul(...scalars, core) : core;
+}
+
+/** exp(u) ⊙ (exp(u) + 1)^(−1) = σ(u). */
+function sigmoidOf(parts: Expr[]): Expr[] {
+  for (const p of parts) {
+    if (p.op !== 'pow' || !isNum(p.args[1], -1) || p.args[0].op !== 'add' || p.args[0].args.length !== 2) continue;
+    const [t1, t2] = p.args[0].args;
+    const e = t1.op === 'fn' && t1.name === 'exp' && isOnes(t2) ? t1 : t2.op === 'fn' && t2.name === 'exp' && isOnes(t1) ? t2 : undefined;
+    if (e && parts.includes(e)) {
+      const rest = parts.filter((q) => q !== p && q !== e);
+      return [...rest, fn('sigmoid', e.args[0])];
+    }
+  }
+  return parts;
 }
 
 export function pow(a: Expr, k: Expr): Expr {
@@ -238,6 +278,7 @@ export function pow(a: Expr, k: Expr): Expr {
 export function matpow(a: Expr, k: number): Expr {
   if (k === 0) return eye(a.shape.rows);
   if (k === 1) return a;
+  if (a.op === 'matpow') return matpow(a.args[0], k * (a.value as number));
   return rawMatpow(a, k);
 }
 
@@ -258,8 +299,6 @@ export function transpose(a: Expr): Expr {
       return a;
     case 'mul':
       return mul(...[...a.args].reverse().map(transpose));
-    case 'hadamard':
-      return hadamard(...a.args.map(transpose));
     case 'kron':
       return kron(transpose(a.args[0]), transpose(a.args[1]));
     case 'inv':
@@ -335,6 +374,11 @@ export function inv(a: Expr): Expr {
   if (a.op === 'inv') return a.args[0];
   if (a.op === 'eye') return a;
   if (a.op === 'transpose') return transpose(inv(a.args[0]));
+  if (a.op === 'matpow') return matpow(inv(a.args[0]), a.value as number);
+  // (c·A·B)⁻¹ = c⁻¹ B⁻¹ A⁻¹ when every factor is square
+  if (a.op === 'mul' && a.args.every((f) => f.shape.rows === f.shape.cols)) {
+    return mul(...[...a.args].reverse().map(inv));
+  }
   return rawInv(a);
 }
 
@@ -347,6 +391,9 @@ export function diagm(v: Expr): Expr {
 
 export function diagv(a: Expr): Expr {
   if (a.op === 'diagm') return asColumn(a.args[0]);
+  if (a.op === 'mul' && a.args.length === 2 && isColumn(a.args[0].shape) && isRow(a.args[1].shape)) {
+    return hadamard(a.args[0], transpose(a.args[1]));
+  }
   if (a.op === 'eye') return ones(shape(a.shape.rows, 1));
   if (a.op === 'zeros') return zeros(shape(a.shape.rows, 1));
   return rawDiagv(a);

@@ -4,9 +4,9 @@
  * factor. Greedy (the factor shared by most terms first), bottom-up, each step removes at least one
  * term from a sum, so it terminates. Sound: distributivity only.
  */
-import { Expr, withArgs, postorder } from '../model/expr';
+import { Expr, withArgs, postorder, rawAdd, rawMul } from '../model/expr';
 import { isScalar } from '../model/shape';
-import { add, eye, hadamard, mul, num } from './build';
+import { add, eye, hadamard, mul, num, splitCoefficient } from './build';
 
 type Side = 'right' | 'left' | 'hadamard' | 'scalar';
 
@@ -57,8 +57,16 @@ function liftToIdentity(c: Expr, rows: Expr['shape']['rows']): Expr {
   return isScalar(c.shape) ? mul(c, eye(rows)) : c;
 }
 
+/** A numeric factor common to every term (2a − 2b → 2(a − b)), or 1. */
+function commonCoefficient(terms: readonly Expr[]): number {
+  const cs = terms.map((t) => Math.abs(splitCoefficient(t)[0]));
+  return cs.every((c) => c === cs[0]) && cs[0] !== 1 && cs[0] !== 0 ? cs[0] : 1;
+}
+
 function factorSum(terms: readonly Expr[]): Expr {
   if (terms.length < 2) return terms.length === 1 ? terms[0] : num(0);
+  const c0 = commonCoefficient(terms);
+  if (c0 !== 1) return mul(num(c0), factorSum(terms.map((t) => mul(num(1 / c0), t))));
   const count = new Map<string, { c: Candidate; n: number }>();
   for (const t of terms) {
     const seen = new Set<string>();
@@ -102,7 +110,7 @@ export function factorize(root: Expr): Expr {
   const done = new Map<number, Expr>();
   for (const e of postorder(root)) {
     const args = e.args.map((a) => done.get(a.id) as Expr);
-    let out = withArgs(e, args);
+    let out = flattenSame(withArgs(e, args));
     if (out.op === 'add') {
       const f = factorSum(out.args);
       out = f;
@@ -110,4 +118,11 @@ export function factorize(root: Expr): Expr {
     done.set(e.id, out);
   }
   return done.get(root.id) as Expr;
+}
+
+/** Associativity only: a sum of sums and a product of products are written flat. */
+export function flattenSame(e: Expr): Expr {
+  if ((e.op !== 'add' && e.op !== 'mul') || !e.args.some((a) => a.op === e.op)) return e;
+  const args = e.args.flatMap((a) => (a.op === e.op ? a.args : [a]));
+  return e.op === 'add' ? rawAdd(args) : rawMul(args);
 }

@@ -8,6 +8,7 @@
 import { Expr, postorder, rawAdd, rawMul, withArgs } from '../model/expr';
 import { isScalar } from '../model/shape';
 import { splitCoefficient, transpose } from './build';
+import { flattenSame } from './factor';
 
 function countOp(e: Expr, op: Expr['op']): number {
   let n = 0;
@@ -53,7 +54,7 @@ function stableSortBy<T>(xs: readonly T[], key: (x: T) => number): T[] {
 export function tidy(root: Expr): Expr {
   const done = new Map<number, Expr>();
   for (const e of postorder(root)) {
-    let out = withArgs(e, e.args.map((a) => done.get(a.id) as Expr));
+    let out = flattenSame(withArgs(e, e.args.map((a) => done.get(a.id) as Expr)));
     if (out.op === 'transpose' && out.args[0].op === 'add') {
       const pushed = out.args[0].args.map(transpose);
       if (pushed.reduce((n, t) => n + countOp(t, 'transpose'), 0) < countOp(out, 'transpose')) {

@@ -14,7 +14,7 @@
  * prefers "n". Declared dimension names and variable names are never used. So A*x - y reads
  * A: m×n, x: n, y: m; x'*A*x and A^2 read A: n×n; W2*relu(W1*x) reads W2: m×k, W1: k×n, x: n.
  */
-import type { Dim } from '../model/shape';
+import { mulDim, type Dim } from '../model/shape';
 
 export type DimId = number;
 
@@ -76,6 +76,17 @@ export class Dims {
   /** A rigid dimension: an integer, or a name (made rigid). */
   of(d: Dim): DimId {
     return typeof d === 'number' ? this.int(d) : this.named(d);
+  }
+
+  /**
+   * The product a·b as a rigid dimension ("m·n", or a number), when both are known now (integers,
+   * declared names, or fresh dimensions already unified with one); undefined otherwise.
+   */
+  product(a: DimId, b: DimId): DimId | undefined {
+    const va = this.value[this.find(a)];
+    const vb = this.value[this.find(b)];
+    if (va === undefined || vb === undefined) return undefined;
+    return this.of(mulDim(va, vb));
   }
 
   isOne(id: DimId): boolean {

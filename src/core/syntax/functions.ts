@@ -16,10 +16,19 @@ export const REDUCTIONS: ReadonlySet<string> = new Set(['sum', 'mean', 'norm1', 
 export const SQUARE_FUNCTIONS: ReadonlySet<string> = new Set(['tr', 'det', 'logdet', 'inv']);
 
 /**
- * Functions whose arguments are dimensions (names or positive integers), not expressions:
- * eye(n) is I (n×n), ones(n) / zeros(n) a column of n ones / zeros, ones(m, n) / zeros(m, n) m×n.
+ * Functions whose arguments are dimensions (names, positive integers or products such as m*n),
+ * not expressions: eye(n) is I (n×n), ones(n) / zeros(n) a column of n ones / zeros,
+ * ones(m, n) / zeros(m, n) m×n, commutation(m, n) the commutation matrix K (mn×mn, vec(Xᵀ) =
+ * K vec(X) for X m×n), count(m, n) the number m·n as a scalar.
  */
-export const DIMENSION_FUNCTIONS: ReadonlySet<string> = new Set(['eye', 'ones', 'zeros']);
+export const DIMENSION_FUNCTIONS: ReadonlySet<string> = new Set(['eye', 'ones', 'zeros', 'commutation', 'count']);
+
+/**
+ * Nodes the differentiator makes, so that the plain writer's output reads back: kron(A, B),
+ * vec(X), commutation(m, n), unit(n, i) (the i-th basis column of length n), entry(A, i, j) (the
+ * scalar A_ij, 1-based), count(m, n).
+ */
+export const DERIVATIVE_FUNCTIONS: ReadonlySet<string> = new Set(['kron', 'vec', 'commutation', 'unit', 'entry', 'count']);
 
 /** The accepted argument counts [min, max]. */
 export const ARITY: Readonly<Record<string, readonly [number, number]>> = {
@@ -35,6 +44,12 @@ export const ARITY: Readonly<Record<string, readonly [number, number]>> = {
   matrix: [1, 1],
   ones: [1, 2],
   zeros: [1, 2],
+  kron: [2, 2],
+  vec: [1, 1],
+  commutation: [2, 2],
+  unit: [2, 2],
+  entry: [3, 3],
+  count: [2, 2],
 };
 
 export const isFunctionName = (name: string): boolean => Object.prototype.hasOwnProperty.call(ARITY, name);

@@ -1,0 +1,10 @@
+/** The writers: LaTeX (KaTeX), the plain syntax, pretty Unicode, declarations and NumPy source. */
+export { toLatex } from './latex';
+export type { LatexOptions } from './latex';
+export { piecewiseLatex } from './piecewise';
+export { toText } from './text';
+export { toUnicode } from './unicode';
+export { declarationsFor, declarationFor } from './declarations';
+export { toNumpy } from './numpy';
+export { PREC, FORM_PREC, OPERAND, needsParens } from './precedence';
+export type { Prec, Form } from './precedence';

@@ -1,0 +1,110 @@
+/**
+ * How variable names and dimensions print: Greek names as Greek letters, trailing digits and the
+ * part after an underscore as subscripts (x1 → x₁, w_out → w with subscript "out").
+ */
+import { Dim } from '../model/shape';
+
+const GREEK_LOWER = [
+  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu',
+  'nu', 'xi', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega',
+] as const;
+const GREEK_UPPER = ['Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega'] as const;
+
+const UNICODE_GREEK: Readonly<Record<string, string>> = {
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ', iota: 'ι',
+  kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ', upsilon: 'υ',
+  phi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π',
+  Sigma: 'Σ', Upsilon: 'Υ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
+};
+
+const GREEK = new Set<string>([...GREEK_LOWER, ...GREEK_UPPER]);
+
+export const isGreek = (s: string): boolean => GREEK.has(s);
+
+/** A name split into its base and subscript: "x1" → x, 1; "w_out" → w, out; "alpha" → alpha. */
+export interface NameParts {
+  readonly base: string;
+  readonly sub?: string;
+}
+
+export function splitName(name: string): NameParts {
+  const u = name.indexOf('_');
+  if (u > 0 && u < name.length - 1) return { base: name.slice(0, u), sub: name.slice(u + 1) };
+  const m = /^(.*?[A-Za-z_])(\d+)$/.exec(name);
+  if (m) return { base: m[1], sub: m[2] };
+  return { base: name };
+}
+
+export type Style = 'scalar' | 'vector' | 'matrix';
+
+/** The LaTeX of a name in a style: scalars italic, vectors bold, matrices capitals as written. */
+export function latexName(name: string, style: Style): string {
+  const { base, sub } = splitName(name);
+  return latexBase(base, style) + (sub === undefined ? '' : `_{${latexSub(sub)}}`);
+}
+
+function latexBase(base: string, style: Style): string {
+  if (isGreek(base)) return style === 'vector' ? `\\boldsymbol{\\${base}}` : `\\${base}`;
+  if (style === 'vector') return `\\mathbf{${base}}`;
+  return base.length === 1 ? base : `\\mathit{${base}}`;
+}
+
+/** A subscript: numbers and single letters as math, Greek names as Greek, words upright. */
+function latexSub(sub: string): string {
+  return sub
+    .split('_')
+    .map((part) => {
+      if (/^\d+$/.test(part) || /^[A-Za-z]$/.test(part)) return part;
+      if (isGreek(part)) return `\\${part}`;
+      return `\\text{${part}}`;
+    })
+    .join(',');
+}
+
+/** A dimension in LaTeX: n, 3, mn (a product "m·n"). */
+export function latexDim(d: Dim): string {
+  const parts = String(d).split('·').map((p) => (/^\d+$/.test(p) || /^[A-Za-z]$/.test(p) ? p : isGreek(p) ? `\\${p}` : `\\mathit{${p}}`));
+  // Juxtapose single letters (mn); separate numbers and words with a dot.
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i++) {
+    const prev = parts[i - 1];
+    const safe = /^[A-Za-z]$/.test(parts[i]) && (/^[A-Za-z]$/.test(prev) || /^\d+$/.test(prev));
+    out += safe ? parts[i] : ` \\cdot ${parts[i]}`;
+  }
+  return out;
+}
+
+const SUB_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+const SUP_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** Digits as Unicode subscripts, or undefined when some character has none. */
+export function unicodeSubscript(s: string): string | undefined {
+  if (!/^\d+$/.test(s)) return undefined;
+  return [...s].map((c) => SUB_DIGITS[Number(c)]).join('');
+}
+
+/** An integer as Unicode superscripts (⁻¹, ²), or undefined. */
+export function unicodeSuperscript(k: number): string | undefined {
+  if (!Number.isInteger(k) || Math.abs(k) > 1e6) return undefined;
+  const digits = [...String(Math.abs(k))].map((c) => SUP_DIGITS[Number(c)]).join('');
+  return (k < 0 ? '⁻' : '') + digits;
+}
+
+/** The Unicode of a name: α for alpha, x₁ for x1, w_out as written. */
+export function unicodeName(name: string): string {
+  const { base, sub } = splitName(name);
+  const b = UNICODE_GREEK[base] ?? base;
+  if (sub === undefined) return b;
+  const digits = unicodeSubscript(sub);
+  if (digits !== undefined) return b + digits;
+  return `${b}_${sub
+    .split('_')
+    .map((p) => UNICODE_GREEK[p] ?? p)
+    .join(',')}`;
+}
+
+/** A dimension in Unicode: n, 3, mn. */
+export function unicodeDim(d: Dim): string {
+  const parts = String(d).split('·').map((p) => UNICODE_GREEK[p] ?? p);
+  return parts.every((p) => p.length === 1) ? parts.join('') : parts.join('·');
+}

@@ -1,0 +1,267 @@
+/**
+ * The plain syntax (the input language), written so that the plain reader reads it back:
+ * `x'`, `A*x`, `x .* y`, `x ./ y`, `x.^2`, `s^-1`, `a/s`, `exp(x)`, `max(0, u)`, `min(0, u)`,
+ * `step(u)`, `tr(X)`, `inv(X)`, `diag(x)`, `eye(n)`, `ones(n)`, `zeros(m, n)`, `kron(A, B)`,
+ * `vec(X)`, `[a, b]`; and, for nodes the differentiator makes, `commutation(m, n)`, `unit(n, i)`,
+ * `entry(A, i, j)` and `count(m, n)` (the number m·n).
+ *
+ * Reading the text back gives the same expression, except that a negative coefficient in a sum is
+ * written as a subtraction (a + (−2)·b prints as `a - 2*b`, which reads as a + (−1)·(2·b)), and a
+ * scalar added to an array is written without its expansion (x + z·𝟏 prints as `x + z`).
+ * Unicode-free. Parentheses come from the shared table in ./precedence; nested sums and products
+ * keep theirs, so the grouping reads back as written. Linear in the DAG size, iterative.
+ */
+import { Expr, ElementwiseFunction, postorder, num } from '../model/expr';
+import { Dim, isScalar, isColumn, sameShape } from '../model/shape';
+import { Piece, piece, cat, join } from './piece';
+import { PREC, Prec, OPERAND, needsParens } from './precedence';
+
+interface Out {
+  readonly p: Piece;
+  readonly prec: Prec;
+}
+
+const out = (p: Piece | string, prec: Prec): Out => ({ p: typeof p === 'string' ? piece(p) : p, prec });
+
+export function toText(e: Expr): string {
+  return new TextWriter().write(e).text;
+}
+
+/** A number in the plain syntax (1.5, 1e-7, -2). */
+export function textNumber(v: number): Out {
+  const s = String(Math.abs(v));
+  return v < 0 ? out(`-${s}`, PREC.negation) : out(s, PREC.atom);
+}
+
+/** A dimension in the plain syntax: n, 3, m*n. */
+export const textDim = (d: Dim): string => String(d).replace(/·/g, '*');
+
+const FUNCTION_TEXT: Readonly<Record<ElementwiseFunction, string>> = {
+  exp: 'exp', log: 'log', sin: 'sin', cos: 'cos', tan: 'tan', tanh: 'tanh', sigmoid: 'sigmoid', relu: 'max',
+  abs: 'abs', sqrt: 'sqrt', sign: 'sign', min0: 'min', step: 'step',
+};
+
+const isNegativeNumber = (e: Expr): boolean => e.op === 'num' && (e.value as number) < 0;
+
+/** A scalar reciprocal s^(−1): written as a division after the first factor. */
+const isScalarReciprocal = (f: Expr): boolean =>
+  f.op === 'pow' && isScalar(f.shape) && f.args[1].op === 'num' && f.args[1].value === -1;
+
+const isArrayReciprocal = (f: Expr): boolean =>
+  f.op === 'pow' && !isScalar(f.shape) && f.args[1].op === 'num' && f.args[1].value === -1;
+
+class TextWriter {
+  private readonly memo = new Map<Expr, Out>();
+  private readonly magnitude = new Map<Expr, Out>();
+
+  write(e: Expr): Piece {
+    for (const n of postorder(e)) this.memo.set(n, this.render(n));
+    return this.get(e).p;
+  }
+
+  private get(e: Expr): Out {
+    const o = this.memo.get(e) ?? (e.op === 'num' ? textNumber(e.value as number) : undefined);
+    if (o === undefined) throw new Error('text: child rendered after parent');
+    return o;
+  }
+
+  private paren(o: Out): Out {
+    return out(cat('(', o.p, ')'), PREC.atom);
+  }
+
+  private operand(o: Out, required: Prec): Out {
+    return needsParens(o.prec, required) ? this.paren(o) : o;
+  }
+
+  private call(name: string, ...args: (Out | string)[]): Out {
+    return out(cat(`${name}(`, join(args.map((a) => (typeof a === 'string' ? piece(a) : a.p)), ', '), ')'), PREC.atom);
+  }
+
+  private render(e: Expr): Out {
+    const a = e.args;
+    switch (e.op) {
+      case 'var':
+        return out(e.name as string, PREC.atom);
+      case 'num':
+        return textNumber(e.value as number);
+      case 'zeros':
+      case 'ones':
+        return this.call(e.op, ...this.shapeArgs(e));
+      case 'eye':
+        return this.call('eye', textDim(e.shape.rows));
+      case 'commutation': {
+        const [p, q] = e.dims ?? [];
+        return this.call('commutation', textDim(p), textDim(q));
+      }
+      case 'unit':
+        return this.call('unit', textDim(e.shape.rows), String(e.value));
+      case 'size': {
+        const [r, c] = e.dims ?? [1, 1];
+        return this.call('count', textDim(r), textDim(c));
+      }
+      case 'add':
+        return this.sum(e);
+      case 'mul':
+        return this.product(e);
+      case 'hadamard':
+        return this.hadamard(e);
+      case 'pow':
+        return this.power(a[0], a[1], isScalar(e.shape) ? '^' : '.^');
+      case 'matpow':
+        return out(cat(this.operand(this.get(a[0]), OPERAND.base).p, '^', textNumber(e.value as number).p), PREC.power);
+      case 'transpose':
+        return out(cat(this.operand(this.get(a[0]), OPERAND.base).p, "'"), PREC.power);
+      case 'fn': {
+        const name = e.name as ElementwiseFunction;
+        if (name === 'relu' || name === 'min0') return this.call(FUNCTION_TEXT[name], '0', this.get(a[0]));
+        return this.call(FUNCTION_TEXT[name], this.get(a[0]));
+      }
+      case 'sum':
+      case 'mean':
+      case 'norm1':
+      case 'norm2':
+      case 'tr':
+      case 'det':
+      case 'logdet':
+      case 'inv':
+      case 'softmax':
+      case 'logsumexp':
+      case 'vec':
+        return this.call(e.op, this.get(a[0]));
+      case 'diagm':
+      case 'diagv':
+        return this.call('diag', this.get(a[0]));
+      case 'kron':
+        return this.call('kron', this.get(a[0]), this.get(a[1]));
+      case 'block':
+        return this.block(e);
+      case 'entry': {
+        const [i, j] = e.dims ?? [1, 1];
+        return this.call('entry', this.get(a[0]), String(i), String(j));
+      }
+    }
+  }
+
+  /** ones(n) for a column, ones(1, n) for a row, ones(m, n) for a matrix. */
+  private shapeArgs(e: Expr): string[] {
+    if (isColumn(e.shape)) return [textDim(e.shape.rows)];
+    return [textDim(e.shape.rows), textDim(e.shape.cols)];
+  }
+
+  /**
+   * A sum. Scalar expansion z·𝟏 (𝟏 for z = 1) prints as z once an array term precedes it, or as the
+   * first term when the second is an array: the reader expands it back (x + z, z + x, x - z).
+   */
+  private sum(e: Expr): Out {
+    const arrays = !isScalar(e.shape);
+    const expansion = (t: Expr): Expr | undefined => {
+      if (!arrays) return undefined;
+      if (t.op === 'ones' && sameShape(t.shape, e.shape)) return num(1);
+      const [z, unit] = t.args;
+      const expanded = t.op === 'mul' && t.args.length === 2 && isScalar(z.shape) && unit.op === 'ones' && sameShape(unit.shape, e.shape);
+      return expanded ? z : undefined;
+    };
+    const negatedExpansion = (t: Expr): Expr | undefined =>
+      t.op === 'mul' && t.args.length === 2 && t.args[0].op === 'num' && t.args[0].value === -1 ? expansion(t.args[1]) : undefined;
+    const plainArray = (t: Expr): boolean => expansion(t) === undefined && negatedExpansion(t) === undefined;
+
+    const parts: Piece[] = [];
+    const [first, second] = e.args;
+    const firstScalar = e.args.length > 1 && plainArray(second) ? expansion(first) : undefined;
+    const o = this.get(firstScalar ?? first);
+    parts.push((first.op === 'add' || firstScalar?.op === 'add' ? this.paren(o) : o).p);
+    let arraySoFar = firstScalar === undefined;
+    for (const t of e.args.slice(1)) {
+      const z = arraySoFar ? expansion(t) : undefined;
+      const minusZ = arraySoFar ? negatedExpansion(t) : undefined;
+      const term = z ?? t;
+      const negative = minusZ !== undefined ? this.get(minusZ) : this.negativeTerm(term);
+      if (negative !== undefined) parts.push(piece(' - '), this.termOperand(negative).p);
+      else parts.push(piece(' + '), this.termOperand(this.get(term)).p);
+      arraySoFar ||= z === undefined && minusZ === undefined;
+    }
+    return out(cat(...parts), PREC.sum);
+  }
+
+  /** A term after + or −: no sums, no leading sign. */
+  private termOperand(o: Out): Out {
+    return o.prec === PREC.negation || o.prec === PREC.sum ? this.paren(o) : o;
+  }
+
+  /** The magnitude of a negative term (−b → b, −2·b → 2*b, −3 → 3), or undefined. */
+  private negativeTerm(t: Expr): Out | undefined {
+    if (isNegativeNumber(t)) return textNumber(-(t.value as number));
+    if (t.op !== 'mul' || !isNegativeNumber(t.args[0])) return undefined;
+    let o = this.magnitude.get(t);
+    if (o === undefined) {
+      const c = -(t.args[0].value as number);
+      const rest = t.args.slice(1);
+      if (c !== 1) o = this.chain([textNumber(c), ...rest.map((f) => this.get(f))], rest, 1);
+      else if (rest.length === 1) o = this.get(rest[0]);
+      else o = this.chain(rest.map((f) => this.get(f)), rest, 0);
+      this.magnitude.set(t, o);
+    }
+    return o;
+  }
+
+  private product(e: Expr): Out {
+    const [first, ...rest] = e.args;
+    if (first.op === 'num' && first.value === -1 && rest.length === 1) {
+      return out(cat('-', this.operand(this.get(rest[0]), OPERAND.negatedExact).p), PREC.negation);
+    }
+    return this.chain(e.args.map((f) => this.get(f)), e.args, 0);
+  }
+
+  /**
+   * A product chain f0*f1/f2…: the first factor may carry a sign; later factors are powers or
+   * atoms; nested products keep their parentheses so the grouping reads back as written.
+   * `outs[i]` renders `factors[i - offset]` (for i ≥ offset).
+   */
+  private chain(outs: readonly Out[], factors: readonly Expr[], offset: number): Out {
+    const parts: Piece[] = [];
+    outs.forEach((o, i) => {
+      const f = i >= offset ? factors[i - offset] : undefined;
+      if (i === 0) {
+        const nested = f !== undefined && (f.op === 'mul' || f.op === 'hadamard');
+        parts.push((nested || o.prec < PREC.negation ? this.paren(o) : o).p);
+        return;
+      }
+      if (f !== undefined && isScalarReciprocal(f)) {
+        parts.push(piece('/'), this.operand(this.get(f.args[0]), OPERAND.factor).p);
+        return;
+      }
+      parts.push(piece('*'), this.operand(o, OPERAND.factor).p);
+    });
+    return out(cat(...parts), PREC.product);
+  }
+
+  private hadamard(e: Expr): Out {
+    const parts: Piece[] = [];
+    e.args.forEach((f, i) => {
+      if (i === 0) {
+        const o = this.get(f);
+        parts.push((f.op === 'mul' || f.op === 'hadamard' || o.prec < PREC.negation ? this.paren(o) : o).p);
+      } else if (isArrayReciprocal(f)) {
+        parts.push(piece(' ./ '), this.operand(this.get(f.args[0]), OPERAND.factor).p);
+      } else parts.push(piece(' .* '), this.operand(this.get(f), OPERAND.factor).p);
+    });
+    return out(cat(...parts), PREC.product);
+  }
+
+  private power(b: Expr, k: Expr, op: '^' | '.^'): Out {
+    const base = this.operand(this.get(b), OPERAND.base);
+    const exponent = k.op === 'num' ? textNumber(k.value as number) : this.operand(this.get(k), OPERAND.base);
+    return out(cat(base.p, op, exponent.p), PREC.power);
+  }
+
+  /** [a, b, c] for a column; a row is the transpose of a column; a matrix as MATLAB rows. */
+  private block(e: Expr): Out {
+    const [rows, cols] = (e.dims ?? [e.shape.rows, e.shape.cols]) as number[];
+    const entries = e.args.map((f) => this.get(f).p);
+    if (cols === 1) return out(cat('[', join(entries, ', '), ']'), PREC.atom);
+    if (rows === 1) return out(cat('[', join(entries, ', '), "]'"), PREC.power);
+    const lines: Piece[] = [];
+    for (let i = 0; i < rows; i++) lines.push(join(entries.slice(i * cols, (i + 1) * cols), ', '));
+    return out(cat('[', join(lines, '; '), ']'), PREC.atom);
+  }
+}

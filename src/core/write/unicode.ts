@@ -1,0 +1,330 @@
+/**
+ * Pretty text for terminals (the CLI's default output): xᵀ, Ax, x ⊙ y, x ⊘ y, A ⊗ B, 𝟏, I, X⁻¹,
+ * X⁻ᵀ, σ(z), x², ‖x‖₂, a − 2b. For reading, not for parsing back (use `toText` for that).
+ * Linear in the DAG size, iterative; parentheses from the shared table in ./precedence.
+ */
+import { Expr, ElementwiseFunction, postorder } from '../model/expr';
+import { isScalar, isColumn, isRow, isMatrix, mulDim } from '../model/shape';
+import { Piece, piece, cat, join } from './piece';
+import { PREC, Prec, OPERAND, needsParens } from './precedence';
+import { unicodeName, unicodeDim, unicodeSubscript, unicodeSuperscript, splitName } from './names';
+
+interface Out {
+  readonly p: Piece;
+  readonly prec: Prec;
+  /** Ends with a superscript: another one needs parentheses. */
+  readonly noSup: boolean;
+  /** Ends with a subscript. */
+  readonly noSub: boolean;
+}
+
+const out = (p: Piece | string, prec: Prec, noSup = false, noSub = false): Out => ({
+  p: typeof p === 'string' ? piece(p) : p,
+  prec,
+  noSup,
+  noSub,
+});
+
+const MINUS = '−';
+
+export function toUnicode(e: Expr): string {
+  return new UnicodeWriter().write(e).text;
+}
+
+function unicodeNumber(v: number): Out {
+  if (Number.isNaN(v)) return out('NaN', PREC.atom);
+  if (!Number.isFinite(v)) return v > 0 ? out('∞', PREC.atom) : out(`${MINUS}∞`, PREC.negation);
+  const s = String(Math.abs(v));
+  const body = s.includes('e') ? out(s, PREC.product) : out(s, PREC.atom);
+  return v < 0 ? out(`${MINUS}${s}`, PREC.negation) : body;
+}
+
+const FUNCTION_UNICODE: Readonly<Record<ElementwiseFunction, string>> = {
+  exp: 'exp', log: 'log', sin: 'sin', cos: 'cos', tan: 'tan', tanh: 'tanh', sigmoid: 'σ', relu: 'max', abs: '',
+  sqrt: '√', sign: 'sign', min0: 'min', step: '𝟙',
+};
+
+const negativeProduct = (e: Expr): boolean => e.args.filter((f) => f.op === 'num' && (f.value as number) < 0).length % 2 === 1;
+
+const isReciprocal = (f: Expr): boolean =>
+  f.op === 'pow' && isScalar(f.shape) && f.args[1].op === 'num' && (f.args[1].value as number) < 0;
+
+const isElementwiseReciprocal = (f: Expr): boolean =>
+  f.op === 'pow' && !isScalar(f.shape) && f.args[1].op === 'num' && f.args[1].value === -1;
+
+/** Letters, digits and Greek: what a name or number is made of (not ᵀ, ₁, 𝟏, which stand apart). */
+const WORD_END = /[A-Za-z0-9_\u0370-\u03ff]+$/u;
+const WORD_START = /^[A-Za-z0-9_\u0370-\u03ff]+/u;
+
+/** Juxtapose factors: Ax, 2x, (a + b)x; a space between longer words (W_out x); 2·3 between numbers. */
+function juxtapose(pieces: readonly Piece[]): Piece {
+  const parts: (Piece | string)[] = [];
+  pieces.forEach((p, i) => {
+    if (i > 0) {
+      const left = WORD_END.exec(pieces[i - 1].tail)?.[0];
+      const right = WORD_START.exec(p.head)?.[0];
+      if (left !== undefined && right !== undefined) {
+        const leftDigits = /^\d+$/.test(left);
+        if (leftDigits && /^\d/.test(right)) parts.push('·');
+        else if (!((leftDigits || [...left].length === 1) && [...right].length === 1)) parts.push(' ');
+      } else if (/\d$/.test(pieces[i - 1].tail) && /^[\d.]/.test(p.head)) parts.push('·');
+    }
+    parts.push(p);
+  });
+  return cat(...parts);
+}
+
+class UnicodeWriter {
+  private readonly memo = new Map<Expr, Out>();
+  private readonly flipped = new Map<Expr, Out>();
+
+  write(e: Expr): Piece {
+    for (const n of postorder(e)) this.memo.set(n, this.render(n));
+    return this.get(e).p;
+  }
+
+  private get(e: Expr): Out {
+    const o = this.memo.get(e);
+    if (o === undefined) throw new Error('unicode: child rendered after parent');
+    return o;
+  }
+
+  private paren(o: Out): Out {
+    return out(cat('(', o.p, ')'), PREC.atom);
+  }
+
+  private operand(o: Out, required: Prec): Out {
+    return needsParens(o.prec, required) ? this.paren(o) : o;
+  }
+
+  private base(e: Expr): Out {
+    const o = this.get(e);
+    return o.prec < PREC.atom || o.noSup ? this.paren(o) : o;
+  }
+
+  /** base followed by a superscript (ᵀ, ⁻¹, ², ∘²) or by ^(k) when no superscript form exists. */
+  private sup(e: Expr, mark: string): Out {
+    return out(cat(this.base(e).p, mark), PREC.power, true);
+  }
+
+  private call(name: string, ...args: Out[]): Out {
+    return out(cat(`${name}(`, join(args.map((a) => a.p), ', '), ')'), PREC.atom);
+  }
+
+  private render(e: Expr): Out {
+    const a = e.args;
+    switch (e.op) {
+      case 'var':
+        return out(unicodeName(e.name as string), PREC.atom, false, splitName(e.name as string).sub !== undefined);
+      case 'num':
+        return unicodeNumber(e.value as number);
+      case 'zeros':
+      case 'ones': {
+        const sym = e.op === 'zeros' ? '𝟎' : '𝟏';
+        if (isRow(e.shape)) return out(`${sym}ᵀ`, PREC.power, true);
+        if (isMatrix(e.shape) && e.op === 'ones') return out('𝟏𝟏ᵀ', PREC.product);
+        return out(sym, PREC.atom);
+      }
+      case 'eye':
+        return out('I', PREC.atom);
+      case 'commutation': {
+        const [p, q] = e.dims ?? [];
+        return out(`K(${unicodeDim(p)},${unicodeDim(q)})`, PREC.atom);
+      }
+      case 'unit':
+        return out(`e${unicodeSubscript(String(e.value)) ?? `_${e.value}`}`, PREC.atom, false, true);
+      case 'size': {
+        const [r, c] = e.dims ?? [1, 1];
+        const d = mulDim(r, c);
+        return out(unicodeDim(d), typeof d === 'string' && d.includes('·') ? PREC.product : PREC.atom);
+      }
+      case 'add':
+        return this.sum(e);
+      case 'mul':
+        return this.product(e, false);
+      case 'hadamard':
+        return this.hadamard(e);
+      case 'kron':
+        return out(join(a.map((f) => (f.op === 'kron' ? this.get(f) : this.operand(this.get(f), OPERAND.factor)).p), ' ⊗ '), PREC.product);
+      case 'pow':
+        return this.power(e);
+      case 'matpow':
+        return this.sup(a[0], unicodeSuperscript(e.value as number) ?? `^${e.value}`);
+      case 'transpose':
+        if (a[0].op === 'inv') return this.sup(a[0].args[0], '⁻ᵀ');
+        return this.sup(a[0], 'ᵀ');
+      case 'inv':
+        if (a[0].op === 'transpose') return this.sup(a[0].args[0], '⁻ᵀ');
+        return this.sup(a[0], '⁻¹');
+      case 'fn':
+        return this.fn(e.name as ElementwiseFunction, this.get(a[0]));
+      case 'norm1':
+        return out(cat('‖', this.get(a[0]).p, '‖₁'), PREC.atom, false, true);
+      case 'norm2':
+        return out(cat('‖', this.get(a[0]).p, isMatrix(a[0].shape) ? '‖_F' : '‖₂'), PREC.atom, false, true);
+      case 'logdet':
+        return this.call('log det', this.get(a[0]));
+      case 'sum':
+      case 'mean':
+      case 'tr':
+      case 'det':
+      case 'softmax':
+      case 'logsumexp':
+      case 'vec':
+        return this.call(e.op, this.get(a[0]));
+      case 'diagm':
+      case 'diagv':
+        return this.call('diag', this.get(a[0]));
+      case 'block':
+        return this.block(e);
+      case 'entry':
+        return this.entry(e);
+    }
+  }
+
+  private fn(name: ElementwiseFunction, arg: Out): Out {
+    switch (name) {
+      case 'relu':
+      case 'min0':
+        return this.call(FUNCTION_UNICODE[name], out('0', PREC.atom), arg);
+      case 'abs':
+        return out(cat('|', arg.p, '|'), PREC.atom);
+      case 'sqrt':
+        return out(cat('√', this.operand(arg, PREC.atom).p), PREC.atom);
+      case 'step':
+        return out(cat('𝟙[', arg.p, ' > 0]'), PREC.atom);
+      default:
+        return this.call(FUNCTION_UNICODE[name], arg);
+    }
+  }
+
+  private sum(e: Expr): Out {
+    const parts: Piece[] = [];
+    e.args.forEach((t, i) => {
+      let sign = '+';
+      let o: Out;
+      if (i > 0 && t.op === 'num' && (t.value as number) < 0) {
+        sign = MINUS;
+        o = unicodeNumber(-(t.value as number));
+      } else if (i > 0 && t.op === 'mul' && negativeProduct(t)) {
+        sign = MINUS;
+        o = this.flippedProduct(t);
+      } else o = this.get(t);
+      const startsWithMinus = o.p.head.startsWith(MINUS);
+      if (i > 0 && (o.prec === PREC.negation || startsWithMinus)) o = this.paren(o);
+      else if (!(t.op === 'add' && !startsWithMinus)) o = this.operand(o, OPERAND.term);
+      if (i > 0) parts.push(piece(` ${sign} `));
+      parts.push(o.p);
+    });
+    return out(cat(...parts), PREC.sum);
+  }
+
+  private flippedProduct(e: Expr): Out {
+    let o = this.flipped.get(e);
+    if (o === undefined) {
+      o = this.product(e, true);
+      this.flipped.set(e, o);
+    }
+    return o;
+  }
+
+  private factor(f: Expr, parent: Expr): Out {
+    const o = this.get(f);
+    if (f.op === 'mul' && o.prec === PREC.product) {
+      const innerProduct = isScalar(f.shape) && f.args.some((g) => !isScalar(g.shape));
+      const otherArrays = parent.args.some((g) => g !== f && !isScalar(g.shape));
+      if (!(innerProduct && otherArrays)) return o;
+    }
+    return this.operand(o, OPERAND.factor);
+  }
+
+  private product(e: Expr, flip: boolean): Out {
+    const numbers: number[] = [];
+    const dens: Expr[] = [];
+    const factors: Expr[] = [];
+    for (const f of e.args) {
+      if (f.op === 'num') numbers.push(f.value as number);
+      else if (isReciprocal(f)) dens.push(f);
+      else factors.push(f);
+    }
+    const negative = negativeProduct(e) !== flip;
+    const coefficient = numbers.map(Math.abs).filter((v) => v !== 1).map((v) => unicodeNumber(v).p);
+    const rendered = factors.map((f) => this.factor(f, e));
+    let body: Out;
+    const pieces = [...coefficient, ...rendered.map((o) => o.p)];
+    if (pieces.length === 0 && dens.length === 0) body = out('1', PREC.atom);
+    else if (coefficient.length === 0 && rendered.length === 1 && dens.length === 0) body = rendered[0];
+    else if (dens.length === 0) body = out(juxtapose(pieces), PREC.product);
+    else {
+      const numerator = pieces.length === 0 ? piece('1') : pieces.length === 1 ? pieces[0] : this.paren(out(juxtapose(pieces), PREC.product)).p;
+      const denParts = dens.map((d) => this.denominator(d));
+      const den = denParts.length === 1 ? this.operand(denParts[0], PREC.power) : this.paren(out(juxtapose(denParts.map((o) => o.p)), PREC.product));
+      body = out(cat(numerator, '/', den.p), PREC.product);
+    }
+    if (!negative) return body;
+    return out(cat(MINUS, this.operand(body, OPERAND.negated).p), PREC.negation);
+  }
+
+  private denominator(d: Expr): Out {
+    const [b, k] = d.args;
+    const m = -(k.value as number);
+    if (m === 1) return this.operand(this.get(b), OPERAND.factor);
+    if (m === 0.5) return out(cat('√', this.operand(this.get(b), PREC.atom).p), PREC.atom);
+    return this.sup(b, unicodeSuperscript(m) ?? `^${m}`);
+  }
+
+  private hadamard(e: Expr): Out {
+    const num: Out[] = [];
+    const den: Out[] = [];
+    for (const f of e.args) {
+      if (isElementwiseReciprocal(f)) den.push(this.operand(this.get(f.args[0]), OPERAND.factor));
+      else {
+        const o = this.get(f);
+        const flat = f.op === 'hadamard' && !f.args.some(isElementwiseReciprocal) && o.prec === PREC.product;
+        num.push(flat ? o : this.operand(o, OPERAND.factor));
+      }
+    }
+    if (den.length === 0) return out(join(num.map((o) => o.p), ' ⊙ '), PREC.product);
+    let n: Out;
+    if (num.length === 0) n = out('𝟏', PREC.atom);
+    else if (num.length === 1) n = num[0];
+    else n = this.paren(out(join(num.map((o) => o.p), ' ⊙ '), PREC.product));
+    const d = den.length === 1 ? den[0] : this.paren(out(join(den.map((o) => o.p), ' ⊙ '), PREC.product));
+    return out(cat(n.p, ' ⊘ ', d.p), PREC.product);
+  }
+
+  private power(e: Expr): Out {
+    const [b, k] = e.args;
+    const scalar = isScalar(e.shape);
+    if (k.op === 'num') {
+      const v = k.value as number;
+      if (v === 0.5) return out(cat('√', this.operand(this.get(b), PREC.atom).p), PREC.atom);
+      const s = unicodeSuperscript(v);
+      if (s !== undefined) return this.sup(b, scalar ? s : `∘${s}`);
+    }
+    const exponent = this.operand(this.get(k), PREC.atom).p;
+    return out(cat(this.base(b).p, scalar ? '^' : '^∘', exponent), PREC.power, true);
+  }
+
+  private block(e: Expr): Out {
+    const [rows, cols] = (e.dims ?? [e.shape.rows, e.shape.cols]) as number[];
+    const entries = e.args.map((f) => this.get(f).p);
+    if (cols === 1) return out(cat('[', join(entries, ', '), ']'), PREC.atom);
+    if (rows === 1) return out(cat('[', join(entries, ', '), ']ᵀ'), PREC.power, true);
+    const lines: Piece[] = [];
+    for (let i = 0; i < rows; i++) lines.push(join(entries.slice(i * cols, (i + 1) * cols), ', '));
+    return out(cat('[', join(lines, '; '), ']'), PREC.atom);
+  }
+
+  private entry(e: Expr): Out {
+    const a = e.args[0];
+    const [i, j] = (e.dims ?? [1, 1]) as number[];
+    let index: string;
+    if (isColumn(a.shape)) index = String(i);
+    else if (isRow(a.shape)) index = String(j);
+    else index = i < 10 && j < 10 ? `${i}${j}` : `${i},${j}`;
+    const sub = (index.includes(',') ? undefined : unicodeSubscript(index)) ?? `_${index}`;
+    const o = a.op === 'var' && splitName(a.name as string).sub === undefined ? this.get(a) : this.paren(this.get(a));
+    return out(cat(o.p, sub), PREC.atom, false, true);
+  }
+}
