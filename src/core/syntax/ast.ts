@@ -41,6 +41,15 @@ export interface VectorNode extends Node {
   readonly separator: ',' | ';';
 }
 
+/**
+ * [a, b; c, d]: a matrix of scalar entries, MATLAB-style rows (only when both ',' and ';' appear:
+ * with one kind of separator the literal is a column vector).
+ */
+export interface MatrixNode extends Node {
+  readonly kind: 'matrix';
+  readonly rows: readonly (readonly Ast[])[];
+}
+
 export interface UnaryNode extends Node {
   readonly kind: 'unary';
   readonly op: AddOp;
@@ -91,6 +100,7 @@ export type Ast =
   | NameNode
   | CallNode
   | VectorNode
+  | MatrixNode
   | UnaryNode
   | SumNode
   | ProductNode
@@ -108,6 +118,8 @@ export function children(node: Ast): readonly Ast[] {
       return node.args;
     case 'vector':
       return node.entries;
+    case 'matrix':
+      return node.rows.flat();
     case 'unary':
     case 'transpose':
     case 'paren':

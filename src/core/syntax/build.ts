@@ -9,12 +9,15 @@
  * - x .* y is hadamard[x, y] (n-ary); x ./ y is hadamard[x, pow[y, -1]]; when a side is 1×1 the
  *   element-wise product is the scaling mul[…];
  * - ^ is pow (1×1 base) or matpow (square matrix, integer exponent); .^ is pow;
- * - [e1, …, ek] is block(k, 1, …); dot(u, v) is mul[u', v]; max(0, u) is relu(u); min(0, u) is
- *   min0(u); vector(c) is mul[c, ones] (ones when c = 1), matrix(c) likewise; eye(n) is eye.
+ * - [e1, …, ek] is block(k, 1, …); [a, b; c, d] is block(2, 2, [a, b, c, d]) (row-major); dot(u, v) is mul[u', v]; max(0, u) is relu(u); min(0, u) is
+ *   min0(u); vector(c) is mul[c, ones] (ones when c = 1), matrix(c) likewise; eye(n) is eye;
+ * - kron, vec, commutation, unit, entry, count build the nodes of the same names (count: size).
  */
 import {
   type Expr,
   block,
+  commutation,
+  entry,
   eye,
   num,
   ones,
@@ -24,12 +27,16 @@ import {
   rawFn,
   rawHadamard,
   rawInv,
+  rawKron,
   rawMatpow,
   rawMul,
   rawPow,
   rawReduce,
   rawSoftmax,
   rawTranspose,
+  rawVec,
+  sizeNode,
+  unit,
   variable,
   zeros,
   type ElementwiseFunction,
@@ -68,6 +75,8 @@ export class ExprBuilder {
         return rawTranspose(this.build(node.arg));
       case 'vector':
         return block(node.entries.length, 1, node.entries.map((e) => this.build(e)));
+      case 'matrix':
+        return block(node.rows.length, node.rows[0].length, node.rows.flat().map((e) => this.build(e)));
       case 'sum':
         return this.sum(node.first, node.rest);
       case 'product':
@@ -140,9 +149,18 @@ export class ExprBuilder {
   private call(node: CallNode): Expr {
     const { name, args } = node;
     const own = this.inference.shapes.get(node) as DimShape;
+    const dims = this.inference.dimensionArguments.get(node)?.map((d) => this.inference.dims.resolve(d)) ?? [];
     switch (name) {
       case 'eye':
-        return eye(this.inference.dims.resolve(own.rows));
+        return eye(dims[0]);
+      case 'commutation':
+        return commutation(dims[0], dims[1]);
+      case 'count':
+        return sizeNode(shape(dims[0], dims[1]));
+      case 'unit':
+        return unit(dims[0], indexOf(args[1]));
+      case 'entry':
+        return entry(this.build(args[0]), indexOf(args[1]), indexOf(args[2]));
       case 'ones':
         return ones(this.resolved(own));
       case 'zeros':
@@ -171,6 +189,10 @@ export class ExprBuilder {
         return rawSoftmax(a);
       case 'dot':
         return rawMul([rawTranspose(a), built[1]]);
+      case 'kron':
+        return rawKron(a, built[1]);
+      case 'vec':
+        return rawVec(a);
       default:
         return rawReduce(name as ReductionOp, a);
     }
@@ -181,6 +203,7 @@ export function negate(e: Expr): Expr {
   return e.op === 'num' ? num(-(e.value as number)) : rawMul([num(-1), e]);
 }
 
+const indexOf = (node: Ast): number => (node as { value: number }).value;
 const reciprocal = (e: Expr): Expr => rawPow(e, num(-1));
 /** Scalar expansion z·𝟏 (just 𝟏 for the literal 1, like vector(1)). */
 const expand = (z: Expr, s: Shape): Expr => (z.op === 'num' && z.value === 1 ? ones(s) : rawMul([z, ones(s)]));

@@ -7,12 +7,12 @@
  *   x is a vector            A is a symmetric matrix          c is a scalar
  *   x and y are vectors      W is a matrix(m, n)
  *
- * Dimensions are names or positive integers. Declared names are rigid: n and m are different
+ * Dimensions are names, positive integers or products of them (m*n). Declared names are rigid: n and m are different
  * dimensions, and neither is 3. Omitted dimensions (`x is a vector`, `A: matrix`) are inferred
  * from use like those of undeclared variables.
  */
 import type { Span } from '../api';
-import type { Dim } from '../model/shape';
+import { mulDim, type Dim } from '../model/shape';
 import { attempt, fail, positionText } from './diagnostics';
 import { isFunctionName } from './functions';
 import { checkSize } from './limits';
@@ -77,6 +77,12 @@ export function declarationsOf(text: string, all: readonly Token[], out: Declara
   const word = (t: Token, ...words: string[]): boolean => t.kind === 'name' && words.includes(t.text);
   const found = (t: Token): string => (t.kind === 'eof' ? 'the end of the declaration' : `'${t.text}'`);
 
+  const dimensionAtom = (d: Token): Dim => {
+    if (d.kind === 'number' && Number.isInteger(d.value) && (d.value as number) >= 1) return d.value as number;
+    if (d.kind === 'name') return d.text;
+    return fail('decl.dims', span(d), `a dimension is a name or a positive integer, found ${found(d)}`);
+  };
+
   while (pos < tokens.length) {
     // names
     const names: Token[] = [];
@@ -111,10 +117,15 @@ export function declarationsOf(text: string, all: readonly Token[], out: Declara
       const open = next();
       if (peek().kind !== ')') {
         for (;;) {
-          const d = next();
-          if (d.kind === 'number' && Number.isInteger(d.value) && (d.value as number) >= 1) dims.push({ dim: d.value as number, span: span(d) });
-          else if (d.kind === 'name') dims.push({ dim: d.text, span: span(d) });
-          else fail('decl.dims', span(d), `a dimension is a name or a positive integer, found ${found(d)}`);
+          const first = next();
+          let dim = dimensionAtom(first);
+          let last = first;
+          while (peek().kind === 'op' && peek().text === '*') {
+            next();
+            last = next();
+            dim = mulDim(dim, dimensionAtom(last));
+          }
+          dims.push({ dim, span: { start: first.start, end: last.end } });
           if (peek().kind === ',') {
             next();
             continue;

@@ -89,6 +89,11 @@ export class Dims {
     return this.of(mulDim(va, vb));
   }
 
+  /** The integer or declared name a dimension is known to be now (undefined while fresh). */
+  known(id: DimId): Dim | undefined {
+    return this.value[this.find(id)];
+  }
+
   isOne(id: DimId): boolean {
     return this.value[this.find(id)] === 1;
   }

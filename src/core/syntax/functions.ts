@@ -24,13 +24,11 @@ export const SQUARE_FUNCTIONS: ReadonlySet<string> = new Set(['tr', 'det', 'logd
 export const DIMENSION_FUNCTIONS: ReadonlySet<string> = new Set(['eye', 'ones', 'zeros', 'commutation', 'count']);
 
 /**
- * Nodes the differentiator makes, so that the plain writer's output reads back: kron(A, B),
+ * The accepted argument counts [min, max]. Besides the input vocabulary, the nodes the
+ * differentiator makes are readable so that the plain writer's output reads back: kron(A, B),
  * vec(X), commutation(m, n), unit(n, i) (the i-th basis column of length n), entry(A, i, j) (the
- * scalar A_ij, 1-based), count(m, n).
+ * scalar A_ij, 1-based) and count(m, n).
  */
-export const DERIVATIVE_FUNCTIONS: ReadonlySet<string> = new Set(['kron', 'vec', 'commutation', 'unit', 'entry', 'count']);
-
-/** The accepted argument counts [min, max]. */
 export const ARITY: Readonly<Record<string, readonly [number, number]>> = {
   ...Object.fromEntries([...ELEMENTWISE, ...REDUCTIONS, ...SQUARE_FUNCTIONS].map((f) => [f, [1, 1] as const])),
   diag: [1, 1],

@@ -15,7 +15,7 @@
  * become 1), so these decisions never change as inference goes on.
  */
 import type { Span } from '../api';
-import { dimText } from '../model/shape';
+import { dimText, mulDim, type Dim } from '../model/shape';
 import type { Ast, CallNode, ChainLink, MulOp, AddOp, PowerNode } from './ast';
 import type { Declaration } from './declarations';
 import { fail } from './diagnostics';
@@ -43,6 +43,8 @@ export class ShapeInference {
   readonly shapes = new Map<Ast, DimShape>();
   /** Variables used, in order of first appearance. */
   readonly used = new Map<string, VariableInfo>();
+  /** The dimensions given as arguments to eye, ones, zeros, commutation, count, unit. */
+  readonly dimensionArguments = new Map<Ast, DimId[]>();
   private readonly declared = new Map<string, Declaration>();
   private readonly one: DimShape;
 
@@ -97,6 +99,14 @@ export class ShapeInference {
           }
         }
         return { rows: this.dims.int(node.entries.length), cols: this.dims.int(1) };
+      case 'matrix':
+        for (const entry of node.rows.flat()) {
+          const s = this.visit(entry);
+          if (!this.isScalar(s)) {
+            fail('shape.vector-entry', entry.span, `the entries of a matrix literal must be scalars, but ${this.described(entry, s)}`);
+          }
+        }
+        return { rows: this.dims.int(node.rows.length), cols: this.dims.int(node.rows[0].length) };
       case 'sum':
         return this.sum(node.first, node.rest);
       case 'product':
@@ -256,8 +266,36 @@ export class ShapeInference {
     }
     if (DIMENSION_FUNCTIONS.has(name)) {
       const ds = args.map((a) => this.dimensionArgument(name, a));
-      if (name === 'eye') return { rows: ds[0], cols: ds[0] };
-      return { rows: ds[0], cols: ds.length > 1 ? ds[1] : this.dims.int(1) };
+      this.dimensionArguments.set(node, ds);
+      switch (name) {
+        case 'eye':
+          return { rows: ds[0], cols: ds[0] };
+        case 'count':
+          return this.one;
+        case 'commutation': {
+          const n = this.dims.product(ds[0], ds[1]) as DimId;
+          return { rows: n, cols: n };
+        }
+        default:
+          return { rows: ds[0], cols: ds.length > 1 ? ds[1] : this.dims.int(1) };
+      }
+    }
+    if (name === 'unit') {
+      const n = this.dimensionArgument(name, args[0]);
+      this.dimensionArguments.set(node, [n]);
+      this.indexArgument(name, args[1]);
+      return { rows: n, cols: this.dims.int(1) };
+    }
+    if (name === 'entry') {
+      const s = this.visit(args[0]);
+      const i = this.indexArgument(name, args[1]);
+      const j = this.indexArgument(name, args[2]);
+      const rows = this.dims.known(s.rows);
+      const cols = this.dims.known(s.cols);
+      if ((typeof rows === 'number' && i > rows) || (typeof cols === 'number' && j > cols)) {
+        fail('call.argument', node.span, `the index (${i}, ${j}) is outside ${this.described(args[0], s, false)}`);
+      }
+      return this.one;
     }
     if (name === 'vector' || name === 'matrix') {
       if (constantArgument(args[0]) === undefined) {
@@ -284,6 +322,18 @@ export class ShapeInference {
       return name === 'inv' ? s : this.one;
     }
     switch (name) {
+      case 'kron': {
+        const [a, b] = shapes;
+        const rows = this.dims.product(a.rows, b.rows);
+        const cols = this.dims.product(a.cols, b.cols);
+        if (rows === undefined || cols === undefined) this.unknownSizes(node, args);
+        return { rows: rows as DimId, cols: cols as DimId };
+      }
+      case 'vec': {
+        const rows = this.dims.product(s.rows, s.cols);
+        if (rows === undefined) this.unknownSizes(node, args);
+        return { rows: rows as DimId, cols: this.dims.int(1) };
+      }
       case 'diag':
         if (this.dims.isOne(s.cols)) return { rows: s.rows, cols: s.rows };
         if (this.dims.isOne(s.rows)) return { rows: s.cols, cols: s.cols };
@@ -316,10 +366,24 @@ export class ShapeInference {
     throw new Error(`no shape rule for function ${name}`);
   }
 
+  /** A dimension: a name, a positive integer, or a product of them (m*n). */
   private dimensionArgument(fn: string, arg: Ast): DimId {
-    if (arg.kind === 'number' && Number.isInteger(arg.value) && arg.value >= 1) return this.dims.int(arg.value);
-    if (arg.kind === 'name') return this.dims.named(arg.name);
-    return fail('call.argument', arg.span, `${fn} takes a dimension (a name or a positive integer), e.g. ${fn}(n), found ${astText(arg)}`);
+    const d = dimensionOf(arg);
+    if (d === undefined) {
+      fail('call.argument', arg.span, `${fn} takes a dimension (a name or a positive integer), e.g. ${fn}(n), found ${astText(arg)}`);
+    }
+    return this.dims.of(d);
+  }
+
+  /** A 1-based index: a positive integer literal. */
+  private indexArgument(fn: string, arg: Ast): number {
+    if (arg.kind === 'number' && Number.isInteger(arg.value) && arg.value >= 1) return arg.value;
+    return fail('call.argument', arg.span, `${fn} takes a positive integer index here, found ${astText(arg)}`);
+  }
+
+  private unknownSizes(node: CallNode, args: readonly Ast[]): never {
+    const names = args.map((a) => astText(a)).join(' and ');
+    return fail('shape.unknown-size', node.span, `${node.name} needs the sizes of ${names} to be known: declare them, e.g. A: matrix(m, n)`);
   }
 
   private requireSquare(what: string, arg: Ast, s: DimShape): void {
@@ -345,6 +409,21 @@ export class ShapeInference {
   private sideText(text: string, s: DimShape): string {
     return `${text} (${this.shapeText(s)})`;
   }
+}
+
+/** A dimension written as a name, a positive integer or a product of them (m*n, 2*n); else undefined. */
+export function dimensionOf(node: Ast): Dim | undefined {
+  if (node.kind === 'number') return Number.isInteger(node.value) && node.value >= 1 ? node.value : undefined;
+  if (node.kind === 'name') return node.name;
+  if (node.kind === 'paren') return dimensionOf(node.arg);
+  if (node.kind !== 'product') return undefined;
+  let d = dimensionOf(node.first);
+  for (const link of node.rest) {
+    const f = dimensionOf(link.operand);
+    if (link.op !== '*' || d === undefined || f === undefined) return undefined;
+    d = mulDim(d, f);
+  }
+  return d;
 }
 
 /** The value of a number literal, with optional signs and parentheses: vector(-1), vector((2)). */

@@ -240,23 +240,35 @@ class Parser {
       const close = this.next();
       fail('parse.empty-vector', { start: open.start, end: close.end }, 'a vector literal needs at least one entry');
     }
-    const entries: Ast[] = [this.parseSum()];
-    let separator: ',' | ';' | undefined;
+    const rows: Ast[][] = [[this.parseSum()]];
+    let commas = false;
+    let semicolons = false;
     for (let t = this.peek(); t.kind === ',' || t.kind === ';'; t = this.peek()) {
-      if (separator !== undefined && t.kind !== separator) {
-        fail(
-          'parse.matrix-literal',
-          span(t),
-          `matrix literals are not supported: separate the entries of a vector with ',' or with ';', not both`,
-        );
-      }
-      separator = t.kind;
       this.next();
-      entries.push(this.parseSum());
+      if (t.kind === ';') {
+        semicolons = true;
+        rows.push([]);
+      } else {
+        commas = true;
+      }
+      rows[rows.length - 1].push(this.parseSum());
     }
     this.expectClose(']', open);
     this.leave();
-    return { kind: 'vector', entries, separator: separator ?? ',', span: { start: open.start, end: this.previousEnd() } };
+    const literalSpan = { start: open.start, end: this.previousEnd() };
+    if (!(commas && semicolons)) {
+      return { kind: 'vector', entries: rows.flat(), separator: semicolons ? ';' : ',', span: literalSpan };
+    }
+    rows.forEach((row, i) => {
+      if (row.length !== rows[0].length) {
+        fail(
+          'parse.ragged-matrix',
+          { start: row[0].span.start, end: row[row.length - 1].span.end },
+          `row ${i + 1} of the matrix literal has ${row.length} entr${row.length === 1 ? 'y' : 'ies'}, row 1 has ${rows[0].length}`,
+        );
+      }
+    });
+    return { kind: 'matrix', rows, span: literalSpan };
   }
 
   // ---- errors ----

@@ -69,6 +69,16 @@ function write(node: Ast, out: Out): void {
         write(a, out);
       });
       return out.add(']');
+    case 'matrix':
+      out.add('[');
+      node.rows.forEach((row, i) => {
+        if (i > 0) out.add('; ');
+        row.forEach((a, j) => {
+          if (j > 0) out.add(', ');
+          write(a, out);
+        });
+      });
+      return out.add(']');
     case 'unary':
       out.add(node.op);
       return write(node.arg, out);

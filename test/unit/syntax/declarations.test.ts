@@ -21,6 +21,11 @@ describe('syntax/declarations', () => {
     assert.deepEqual(brief(ds), ['u:vector(k)', 'v:vector(k)', 'B:matrix(n,n)', 'W:matrix(m,n)', 'b:vector(m)']);
   });
 
+  it('reads product dimensions', () => {
+    assert.deepEqual(brief(value(parseDeclarations('y: vector(m*n); K: matrix(m*n, 2*p)'))), ['y:vector(m·n)', 'K:matrix(m·n,2·p)']);
+    assertError(error(parseDeclarations('y: vector(m*)')), 'decl.dims', 12, 13, "found ')'");
+  });
+
   it('accepts symmetric before the kind, and an empty text', () => {
     assert.deepEqual(brief(value(parseDeclarations('S: symmetric matrix(4)'))), ['S:matrix(4,4) sym']);
     assert.deepEqual(value(parseDeclarations('  # nothing\n')), []);

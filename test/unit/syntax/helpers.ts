@@ -59,7 +59,7 @@ export function assertError(d: Diagnostic, code: string, start: number, end: num
 /**
  * An S-expression of a syntax tree: `(+ a b)` for a sum a + b, `(- a b)`, chains as
  * `(sum a + b - c)` / `(prod a * b ./ c)`, `(^ a b)`, `(.^ a b)`, `(' a)`, `(neg a)`, `(pos a)`,
- * `(paren a)`, `(call f a b)`, `(vec, a b)` / `(vec; a b)`.
+ * `(paren a)`, `(call f a b)`, `(vec, a b)` / `(vec; a b)`, `(mat [a b] [c d])`.
  */
 export function astSx(node: Ast): string {
   switch (node.kind) {
@@ -79,6 +79,8 @@ export function astSx(node: Ast): string {
       return `(call ${node.name}${node.args.map((a) => ' ' + astSx(a)).join('')})`;
     case 'vector':
       return `(vec${node.separator} ${node.entries.map(astSx).join(' ')})`;
+    case 'matrix':
+      return `(mat ${node.rows.map((r) => `[${r.map(astSx).join(' ')}]`).join(' ')})`;
     case 'sum':
     case 'product': {
       if (node.rest.length === 1) return `(${node.rest[0].op} ${astSx(node.first)} ${astSx(node.rest[0].operand)})`;

@@ -58,6 +58,11 @@ describe('syntax/parser: literals, calls, vectors', () => {
     assert.equal(parseSx('[a]'), '(vec, a)');
   });
 
+  it('reads matrix literals with MATLAB rows when both separators appear', () => {
+    assert.equal(parseSx('[a, b; c, 1]'), '(mat [a b] [c 1])');
+    assert.equal(parseSx('[a, b, c; 1, 2, 3]'), '(mat [a b c] [1 2 3])');
+  });
+
   it('skips an f(x) = or y = prefix', () => {
     assert.equal(parseSx('f(x, y) = x*y'), '(* x y)');
     assert.equal(parseSx('y = a + b'), '(+ a b)');
@@ -190,7 +195,8 @@ describe('syntax/parser: errors', () => {
 
   it('vector literal errors', () => {
     assertError(error(parsePlain('[]')), 'parse.empty-vector', 0, 2, 'at least one entry');
-    assertError(error(parsePlain('[a, b; c]')), 'parse.matrix-literal', 5, 6, 'matrix literals are not supported');
+    assertError(error(parsePlain('[a, b; c]')), 'parse.ragged-matrix', 7, 8, 'row 2 of the matrix literal has 1 entry, row 1 has 2');
+    assertError(error(parsePlain('[a; b, c]')), 'parse.ragged-matrix', 4, 8, 'row 2 of the matrix literal has 2 entries, row 1 has 1');
     assertError(error(parsePlain('[a, ]')), 'parse.unexpected-token', 4, 5, "unexpected token ']'");
   });
 

@@ -121,6 +121,7 @@ describe('syntax/shapes: operators build the model conventions', () => {
     ["A''", '(transpose (transpose A))', 'm×n'],
     ['[a, b^2, 3]', '(block a (pow b 2) 3)', '3×1'],
     ['[a; b]', '(block a b)', '2×1'],
+    ['[a, b, c; 1, 2, 3]', '(block a b c 1 2 3)', '2×3'],
     ['(a + b)*x', '(mul (add a b) x)', 'n×1'],
   ];
   for (const [text, expected, shape] of cases) {
@@ -184,6 +185,38 @@ describe('syntax/shapes: functions', () => {
     });
   }
 
+  it('reads the nodes the differentiator makes (so written derivatives read back)', () => {
+    const where = 'A: matrix(m, n); B: matrix(p, q); x: vector(n)';
+    assert.equal(readSx('kron(A, B)', where), '(kron A B)');
+    assert.equal(shapeOf('kron(A, B)', where), 'mp×nq');
+    assert.equal(readSx('vec(A)', where), '(vec A)');
+    assert.equal(shapeOf('vec(A)', where), 'mn×1');
+    const k = read('commutation(m, n)*vec(A)', where).expr.args[0];
+    assert.equal(k.op, 'commutation');
+    assert.deepEqual(k.dims, ['m', 'n']);
+    assert.equal(shapeText(k.shape), 'mn×mn');
+    const u = read('unit(n, 2)').expr;
+    assert.deepEqual([u.op, u.value, shapeText(u.shape)], ['unit', 2, 'n×1']);
+    const e = read('entry(A, 1, 2)', where).expr;
+    assert.deepEqual([e.op, e.dims, e.args[0].name], ['entry', [1, 2], 'A']);
+    const c = read('count(m, n)').expr;
+    assert.deepEqual([c.op, c.dims, shapeText(c.shape)], ['size', ['m', 'n'], '1×1']);
+  });
+
+  it('reads product dimensions (m*n) in calls and declarations', () => {
+    assert.equal(readSx('ones(m*n) + vec(A)', 'A: matrix(m, n)'), '(add ones[mn×1] (vec A))');
+    assert.equal(variablesText(read('y + vec(A)', 'A: matrix(m, n); y: vector(m*n)')), 'y:mn×1 A:m×n');
+    assert.equal(readSx('eye(2*n)'), 'eye[2·n]');
+  });
+
+  it('kron and vec need known sizes; entry needs indices inside the array', () => {
+    assertError(error(readPlain('kron(A, B)')), 'shape.unknown-size', 0, 10, 'kron needs the sizes of A and B to be known');
+    assertError(error(readPlain('vec(A)')), 'shape.unknown-size', 0, 6, 'vec needs the sizes of A');
+    assertError(error(readPlain('entry(A, 3, 1)', 'A: matrix(2, 2)')), 'call.argument', 0, 14, 'the index (3, 1) is outside A (2×2)');
+    assertError(error(readPlain('entry(A, 0, 1)')), 'call.argument', 9, 10, 'positive integer index');
+    assertError(error(readPlain('unit(n, i)')), 'call.argument', 8, 9, 'positive integer index');
+  });
+
   it('eye(n) with a declared dimension unifies with the variables', () => {
     assert.equal(variablesText(read('(A + eye(n))*x', 'x: vector(n)')), 'A:n×n x:n×1');
   });
@@ -233,8 +266,9 @@ describe('syntax/shapes: errors name both sides, their shapes and the span', () 
     assertError(error(readPlain('A^0.5')), 'shape.matrix-power', 2, 5, 'found 0.5');
   });
 
-  it('vector literal entries must be scalars', () => {
+  it('vector and matrix literal entries must be scalars', () => {
     assertError(error(readPlain('[a, x]')), 'shape.vector-entry', 4, 5, 'the entries of a vector literal must be scalars, but x is n×1');
+    assertError(error(readPlain('[a, b; c, A]')), 'shape.vector-entry', 10, 11, 'the entries of a matrix literal must be scalars, but A is m×n');
   });
 
   it('square, vector and same-length arguments', () => {
@@ -255,7 +289,7 @@ describe('syntax/shapes: errors name both sides, their shapes and the span', () 
     assertError(error(readPlain('dot(x)')), 'call.arity', 0, 6, 'dot takes 2 arguments, found 1');
     assertError(error(readPlain('max(x, y)')), 'call.argument', 0, 9, 'max is supported only with a literal 0 argument');
     assertError(error(readPlain('vector(a)')), 'call.argument', 7, 8, 'vector(c) takes a number');
-    assertError(error(readPlain('eye(2*n)')), 'call.argument', 4, 7, 'eye takes a dimension');
+    assertError(error(readPlain('eye(2+n)')), 'call.argument', 4, 7, 'eye takes a dimension');
     assertError(error(readPlain('eye(0)')), 'call.argument', 4, 5, 'eye takes a dimension');
   });
 
