@@ -95,16 +95,18 @@ function documentPosition(target: Target, start: number): string {
 
 async function run(name: string, spec: CommandSpec, services: CommandServices, arg: unknown): Promise<CommandResult> {
   const command = COMMAND_PREFIX + name;
-  const fail = (code: string, message: string, column?: number, notify = true): CommandResult => {
-    if (notify && code !== 'cancelled') void vscode.window.showErrorMessage(vscode.l10n.t('Matrix Calculus: {0}', message));
-    return { ok: false, command, code, message, column };
+  let found: Target | undefined;
+  const fail = (code: string, message: string, column?: number): CommandResult => {
+    if (code !== 'cancelled') void vscode.window.showErrorMessage(vscode.l10n.t('Matrix Calculus: {0}', message));
+    return { ok: false, command, code, message, column, expr: found?.expr, from: found?.from, where: found?.where };
   };
   const settings = services.settings();
   const parsed = parseCommandArgs(arg);
   if (parsed.kind === 'invalid') return fail('arguments', parsed.message);
-  const found = parsed.kind === 'explicit' ? targetFromArgs(parsed.args) : targetFromEditor(vscode.window.activeTextEditor);
-  if (!found.ok) return fail(found.code, found.message);
-  const target = found.target;
+  const resolved = parsed.kind === 'explicit' ? targetFromArgs(parsed.args) : targetFromEditor(vscode.window.activeTextEditor);
+  if (!resolved.ok) return fail(resolved.code, resolved.message);
+  const target = resolved.target;
+  found = target;
   if (target.editor) {
     services.source.editor = target.editor;
     services.source.range = target.range;

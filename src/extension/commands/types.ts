@@ -31,6 +31,10 @@ export type CommandResult =
       readonly code: string;
       /** 1-based column in the expression, when the core gave a position. */
       readonly column?: number;
+      /** The expression, notation and declarations, when they were found. */
+      readonly expr?: string;
+      readonly from?: Notation | 'auto';
+      readonly where?: string;
     };
 
 /** The editor and range the last command worked on (the panel's Insert button writes there). */

@@ -73,11 +73,12 @@ export class PanelManager implements vscode.WebviewPanelSerializer, vscode.Dispo
   }
 
   /** A summary for tests and diagnostics (internal command). */
-  snapshot(): { open: boolean; visible: boolean; title?: string; error?: string; steps?: number; rejectedMessages: readonly string[] } {
+  snapshot(): { open: boolean; visible: boolean; expr?: string; title?: string; error?: string; steps?: number; rejectedMessages: readonly string[] } {
     const c = this.content;
     return {
       open: this.panel !== undefined,
       visible: this.panel?.visible ?? false,
+      expr: c && 'model' in c ? c.model.request.expr : c?.error.expr,
       title: c && 'model' in c ? c.model.title : undefined,
       error: c && 'error' in c ? c.error.message : undefined,
       steps: c && 'model' in c ? c.model.steps.length : undefined,

@@ -5,7 +5,7 @@
  *   Python            # w: vector(n)         # A, B: matrix(m, n)
  *   .matcalc          x: vector(n)
  *   LaTeX             % x: vector(n)
- *   Markdown          <!-- x: vector(n); A: matrix(n, n) symmetric -->
+ *   Markdown          <!-- x: vector(n); A: matrix(n, n) symmetric -->, or x: vector(n) in a ```matcalc fence
  *   plain text        any of the above
  */
 import { DocumentKind, documentKind } from './notation';
@@ -33,9 +33,20 @@ const ONLY_DECLS = /^\s*(?:[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*:\s*(?:scalar|
 export function scanDeclarations(lines: readonly string[], languageId: string, maxLineChars = 10_000): string {
   const kind = documentKind(languageId);
   const byName = new Map<string, string>();
+  let fence: string | undefined; // in Markdown: the language of the fenced block we are in
   for (const line of lines) {
-    if (line.length > maxLineChars || !line.includes(':')) continue;
-    for (const pattern of COMMENT[kind]) {
+    if (line.length > maxLineChars) continue;
+    if (kind === 'markdown') {
+      const f = /^\s*(```+|~~~+)\s*([\w-]*)/.exec(line);
+      if (f) {
+        fence = fence === undefined ? f[2] : undefined;
+        continue;
+      }
+    }
+    if (!line.includes(':')) continue;
+    // Inside a ```matcalc fence of a Markdown document, declarations are plain lines.
+    const patterns = fence === 'matcalc' ? COMMENT.matcalc : fence !== undefined ? [] : COMMENT[kind];
+    for (const pattern of patterns) {
       const bodies = pattern.global ? [...line.matchAll(pattern)].map((m) => m[1]) : [pattern.exec(line)?.[1]];
       for (const body of bodies) {
         if (body === undefined || !ONLY_DECLS.test(body)) continue;

@@ -22,6 +22,11 @@ suite('selection: declarations', () => {
     );
   });
 
+  test('Markdown: plain declaration lines inside a ```matcalc fence, not in other fences', () => {
+    const lines = ['```matcalc', 'x: vector(n)', 'b: vector(n)', '```', '```python', '# w: vector(n)', 'y: matrix(n, n)', '```'];
+    assert.equal(scanDeclarations(lines, 'markdown'), 'x: vector(n); b: vector(n)');
+  });
+
   test('prose that merely mentions a type is not a declaration', () => {
     assert.equal(scanDeclarations(['# Note: vector(n) is used here and there'], 'python'), '');
     assert.equal(scanDeclarations(['<!-- TODO: matrix stuff later -->'], 'markdown'), '');

@@ -1,0 +1,107 @@
+/** Shared helpers for the extension-host tests (not a test file itself). */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CommandResult } from '../../src/extension/commands/types';
+
+export const EXTENSION_ID = 'matcalc.matrix-calculus';
+
+export async function activate(): Promise<void> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not loaded`);
+  await ext.activate();
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Opens an untitled document and shows it; `‸` in the content marks the cursor, `⟦…⟧` a selection. */
+export async function editorWith(language: string, content: string): Promise<vscode.TextEditor> {
+  const open = content.indexOf('⟦');
+  const close = content.indexOf('⟧', open + 1);
+  const cursor = content.indexOf('‸');
+  let text = content;
+  let sel: [number, number] | undefined;
+  if (cursor >= 0) {
+    text = content.slice(0, cursor) + content.slice(cursor + 1);
+    sel = [cursor, cursor];
+  } else if (open >= 0 && close > open) {
+    text = content.slice(0, open) + content.slice(open + 1, close) + content.slice(close + 1);
+    sel = [open, close - 1];
+  }
+  const doc = await vscode.workspace.openTextDocument({ language, content: text });
+  let editor = await vscode.window.showTextDocument(doc);
+  if (!sel) return editor;
+  const want = new vscode.Selection(doc.positionAt(sel[0]), doc.positionAt(sel[1]));
+  // Closing the previous test's editors can replace the active TextEditor object after this one
+  // was shown (with the selection reset): wait until the active editor is ours with our selection.
+  for (let i = 0; i < 40; i++) {
+    editor = vscode.window.activeTextEditor?.document === doc ? vscode.window.activeTextEditor : await vscode.window.showTextDocument(doc);
+    if (editor.selection.isEqual(want)) {
+      await sleep(50);
+      if (vscode.window.activeTextEditor?.selection.isEqual(want)) return vscode.window.activeTextEditor;
+    }
+    editor.selection = want;
+    await sleep(50);
+  }
+  assert.fail('could not set the selection in the test editor');
+}
+
+/** Runs a command; while it is running, accepts whatever QuickPick it shows (the default choice). */
+export async function runAccepting(command: string, ...args: unknown[]): Promise<CommandResult> {
+  let done = false;
+  const run = Promise.resolve(vscode.commands.executeCommand<CommandResult>(command, ...args)).finally(() => {
+    done = true;
+  });
+  let accepts = 0;
+  while (!done) {
+    await sleep(250);
+    if (!done) {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      accepts++;
+    }
+  }
+  const result = await run;
+  assert.ok(result, `${command} returned nothing`);
+  return Object.assign(result, { accepts });
+}
+
+export async function run(command: string, ...args: unknown[]): Promise<CommandResult> {
+  const result = await vscode.commands.executeCommand<CommandResult>(command, ...args);
+  assert.ok(result, `${command} returned nothing`);
+  return result;
+}
+
+/** Narrows a command result to success, failing the test with the message otherwise. */
+export function ok(r: CommandResult): Extract<CommandResult, { ok: true }> {
+  assert.ok(r.ok, `the command failed: ${r.ok ? '' : `${r.code}: ${r.message}`}`);
+  return r;
+}
+
+export function failed(r: CommandResult): Extract<CommandResult, { ok: false }> {
+  assert.equal(r.ok, false, `expected a failure, got ${r.ok ? r.text : ''}`);
+  return r as Extract<CommandResult, { ok: false }>;
+}
+
+export const compact = (s: string): string => s.replace(/\s+/g, '');
+
+export interface PanelSnapshot {
+  open: boolean;
+  visible: boolean;
+  expr?: string;
+  title?: string;
+  error?: string;
+  steps?: number;
+  rejectedMessages: string[];
+}
+
+export function panelSnapshot(): Thenable<PanelSnapshot> {
+  return vscode.commands.executeCommand<PanelSnapshot>('matrixCalculus.internal.panelSnapshot');
+}
+
+/** Closes every editor, reverting untitled test documents first (so no "Save?" prompt is left open). */
+export async function closeAll(): Promise<void> {
+  for (let i = 0; i < 50 && vscode.window.activeTextEditor; i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await sleep(50);
+}

@@ -1,0 +1,77 @@
+/** The hover provider, through vscode.executeHoverProvider in the real extension host. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activate, closeAll, editorWith } from './helpers';
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}
+
+async function hoverAt(editor: vscode.TextEditor, position: vscode.Position): Promise<vscode.Hover[]> {
+  return (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position)) ?? [];
+}
+
+suite('Hover', () => {
+  suiteSetup(activate);
+  teardown(closeAll);
+
+  test('over a .matcalc expression: an SVG data-URI image of the derivative, with trusted command links', async () => {
+    const editor = await editorWith('matcalc', "x: vector(n)\nA: matrix(n, n)\nx' * A * x\n");
+    const hovers = await hoverAt(editor, new vscode.Position(2, 4));
+    const text = hoverText(hovers);
+    assert.match(text, /!\[[^\]]*\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)/, text.slice(0, 500));
+    const svg = Buffer.from(/base64,([A-Za-z0-9+/=]+)/.exec(text)?.[1] ?? '', 'base64').toString('utf8');
+    assert.match(svg, /^<svg/);
+    assert.match(text, /command:matrixCalculus\.differentiate\?/);
+    assert.match(text, /command:matrixCalculus\.copyLatex\?/);
+    const md = hovers.flatMap((h) => h.contents).find((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString);
+    if (md) {
+      // executeHoverProvider may hand back plain objects; when it keeps the class, check the trust.
+      assert.deepEqual(md.isTrusted, { enabledCommands: ['matrixCalculus.differentiate', 'matrixCalculus.copyLatex'] });
+    }
+  });
+
+  test('the "each" setting shows one derivative per variable', async () => {
+    const config = vscode.workspace.getConfiguration('matrixCalculus');
+    await config.update('hover.variables', 'each', vscode.ConfigurationTarget.Global);
+    try {
+      const editor = await editorWith('matcalc', "x: vector(n)\nA: matrix(n, n)\nx' * A * x\n");
+      const text = hoverText(await hoverAt(editor, new vscode.Position(2, 2)));
+      assert.equal((text.match(/data:image\/svg\+xml/g) ?? []).length, 2, text.slice(0, 300));
+    } finally {
+      await config.update('hover.variables', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('over a parse error in .matcalc: the message and where, no image', async () => {
+    const editor = await editorWith('matcalc', 'x: vector(n)\nx + * (\n');
+    const text = hoverText(await hoverAt(editor, new vscode.Position(1, 1)));
+    assert.match(text, /Matrix Calculus/);
+    assert.match(text, /column 5/);
+    assert.doesNotMatch(text, /data:image/);
+  });
+
+  test('no hover outside math in Markdown, none when disabled', async () => {
+    const editor = await editorWith('markdown', 'Just prose about x and y.\n');
+    assert.equal(hoverText(await hoverAt(editor, new vscode.Position(0, 3))).includes('data:image'), false);
+    const config = vscode.workspace.getConfiguration('matrixCalculus');
+    await config.update('hover.enabled', false, vscode.ConfigurationTarget.Global);
+    try {
+      const m = await editorWith('matcalc', "x: vector(n)\nx' * x\n");
+      assert.doesNotMatch(hoverText(await hoverAt(m, new vscode.Position(1, 1))), /Matrix Calculus|data:image/);
+    } finally {
+      await config.update('hover.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('a 100,000-character line is skipped quickly', async () => {
+    const editor = await editorWith('plaintext', `${'x + '.repeat(25_000)}x\n`);
+    const t0 = Date.now();
+    const text = hoverText(await hoverAt(editor, new vscode.Position(0, 50_000)));
+    assert.doesNotMatch(text, /data:image|Matrix Calculus/);
+    assert.ok(Date.now() - t0 < 2000, `took ${Date.now() - t0} ms`);
+  });
+});
