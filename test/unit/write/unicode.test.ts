@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import {
+  Expr, block, commutation, entry, eye, num, ones, rawAdd, rawDiagm, rawFn, rawHadamard, rawInv, rawKron, rawMatpow,
+  rawMul, rawPow, rawReduce, rawTranspose, sizeNode, unit, zeros,
+} from '../../../src/core/model/expr';
+import { toUnicode } from '../../../src/core/write';
+import { A, B, X, alpha, b, div, loss, neg, r, s, sub, t, wOut, x, x1, y, z } from './fixtures';
+
+const Ax = rawMul([A, x]);
+const sig = rawFn('sigmoid', x);
+
+const CASES: readonly [string, Expr, string][] = [
+  ['transpose', rawTranspose(x), 'xᵀ'],
+  ['(X + Xᵀ)x', rawMul([rawAdd([X, rawTranspose(X)]), x]), '(X + Xᵀ)x'],
+  ['2Aᵀ(Ax − b)', rawMul([num(2), rawTranspose(A), sub(Ax, b)]), '2Aᵀ(Ax − b)'],
+  ['xᵀXx', rawMul([rawTranspose(x), X, x]), 'xᵀXx'],
+  ['a − 2b', rawAdd([x, rawMul([num(-2), y])]), 'x − 2y'],
+  ['minus a sum', neg(rawAdd([x, y])), '−(x + y)'],
+  ['Greek and subscripts', rawMul([alpha, x1]), 'αx₁'],
+  ['a word subscript', rawMul([rawTranspose(wOut), rawMul([A, x])]), 'w_outᵀAx'],
+  ['a multi-letter name needs a space', rawMul([loss, x]), 'loss x'],
+  ['a multi-letter factor', rawMul([num(2), rawFn('exp', s)]), '2 exp(s)'],
+  ['numbers', rawMul([num(2), num(3)]), '2·3'],
+  ['σ(x) ⊙ (𝟏 − σ(x))', rawHadamard([sig, sub(ones(x.shape), sig)]), 'σ(x) ⊙ (𝟏 − σ(x))'],
+  ['⊘', rawHadamard([x, rawPow(y, num(-1))]), 'x ⊘ y'],
+  ['⊗', rawKron(A, B), 'A ⊗ B'],
+  ['inverse', rawInv(X), 'X⁻¹'],
+  ['inverse transpose', rawTranspose(rawInv(X)), 'X⁻ᵀ'],
+  ['inverse of a transpose', rawInv(rawTranspose(X)), 'X⁻ᵀ'],
+  ['a scalar square', rawPow(s, num(2)), 's²'],
+  ['a Hadamard square', rawPow(x, num(2)), 'x∘²'],
+  ['a square root', rawPow(rawAdd([s, t]), num(0.5)), '√(s + t)'],
+  ['a power of a transpose', rawPow(rawTranspose(x), num(2)), '(xᵀ)∘²'],
+  ['a symbolic exponent', rawPow(s, t), 's^t'],
+  ['a matrix power', rawMatpow(X, 3), 'X³'],
+  ['a quotient', div(s, rawAdd([t, num(1)])), 's/(t + 1)'],
+  ['an array over a scalar', div(x, s), 'x/s'],
+  ['a reciprocal', rawPow(s, num(-1)), 's⁻¹'],
+  ['identity and ones', rawAdd([eye('n'), rawMul([ones(x.shape), ones(r.shape)])]), 'I + 𝟏𝟏ᵀ'],
+  ['zeros', zeros(x.shape), '𝟎'],
+  ['norms', rawAdd([rawReduce('norm2', x), rawReduce('norm1', x), rawReduce('norm2', A)]), '‖x‖₂ + ‖x‖₁ + ‖A‖_F'],
+  ['functions', rawAdd([rawReduce('tr', X), rawReduce('det', X), rawReduce('logdet', X)]), 'tr(X) + det(X) + log det(X)'],
+  ['relu, min and step', rawHadamard([rawFn('relu', x), rawFn('min0', y), rawFn('step', z)]), 'max(0, x) ⊙ min(0, y) ⊙ 𝟙[z > 0]'],
+  ['diag', rawDiagm(x), 'diag(x)'],
+  ['abs', rawFn('abs', s), '|s|'],
+  ['commutation, unit, size', rawMul([sizeNode(A.shape), commutation('m', 'n'), unit('m·n', 3)]), '(mn)K(m,n)e₃'],
+  ['entries', rawAdd([entry(x, 2, 1), entry(A, 1, 2), entry(Ax, 3, 1)]), 'x₂ + A₁₂ + (Ax)₃'],
+  ['a vector literal', block(2, 1, [rawPow(s, num(2)), t]), '[s², t]'],
+];
+
+describe('write/unicode: pretty text', () => {
+  for (const [what, e, expected] of CASES) {
+    it(`${what}: ${expected}`, () => assert.equal(toUnicode(e), expected));
+  }
+});
