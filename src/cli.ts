@@ -110,8 +110,10 @@ function runDerive(argv: readonly string[]): number {
   const args = parseDeriveArgs(argv);
   const a = answerDerive(args);
   if (!a.ok) {
+    const inWhere = a.error.source === 'where';
+    const text = inWhere ? (args.request.where ?? '') : args.request.expr;
     const col = a.error.start + 1;
-    process.stderr.write(`error: ${a.error.message} (column ${col})\n${caret(args.request.expr, a.error)}\n`);
+    process.stderr.write(`error: ${a.error.message} (${inWhere ? '--where, ' : ''}column ${col})\n${caret(text, a.error)}\n`);
     return 2;
   }
   process.stdout.write(`${a.value}\n`);
@@ -151,7 +153,7 @@ export function answerBatchLine(line: string): object {
   return r.ok ? { ok: true, ...r.value } : { ok: false, error: strip(r.error) };
 }
 
-const strip = (d: Diagnostic) => ({ message: d.message, start: d.start, end: d.end, code: d.code });
+const strip = (d: Diagnostic) => ({ message: d.message, start: d.start, end: d.end, code: d.code, source: d.source ?? 'expr' });
 
 async function runBatch(): Promise<number> {
   const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });

@@ -15,6 +15,8 @@ export interface Diagnostic extends Span {
   readonly message: string;
   /** A stable code, e.g. "parse.unexpected-token", "shape.mismatch", "limit.depth". */
   readonly code: string;
+  /** Which text the span refers to: the declarations (`where`) or, when absent, the expression. */
+  readonly source?: 'expr' | 'where';
 }
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Diagnostic };

@@ -18,13 +18,11 @@ import type { Diagnostic, Outcome, Span } from '../api';
 
 export type DiagnosticSource = 'text' | 'where';
 
-/** A Diagnostic that may say which text its span refers to (absent means the expression text). */
-export interface SourcedDiagnostic extends Diagnostic {
-  readonly source?: DiagnosticSource;
-}
+/** A Diagnostic that says which text its span refers to (`source` is part of the public Diagnostic). */
+export type SourcedDiagnostic = Diagnostic;
 
 export function diagnosticSource(d: Diagnostic): DiagnosticSource {
-  return (d as SourcedDiagnostic).source === 'where' ? 'where' : 'text';
+  return d.source === 'where' ? 'where' : 'text';
 }
 
 export function diagnostic(code: string, span: Span, message: string): Diagnostic {
