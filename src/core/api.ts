@@ -52,6 +52,15 @@ export interface Rendered {
   readonly shape: string;
   /** For non-smooth results (relu, max, min, abs): the piecewise form as LaTeX cases. */
   readonly piecewiseLatex?: string;
+  /** When shorter: the same expression with common subexpressions named (diag(p) − ppᵀ, p = softmax(z)). */
+  readonly named?: NamedForm;
+}
+
+export interface NamedForm {
+  readonly text: string;
+  readonly latex: string;
+  /** In order: a definition may use the names before it. */
+  readonly definitions: readonly { readonly name: string; readonly text: string; readonly latex: string }[];
 }
 
 export interface CheckReport {

@@ -3,7 +3,7 @@
  * with every failure on user input returned as a Diagnostic.
  */
 import type {
-  DeriveRequest, DeriveResult, Diagnostic, Layout, Notation, Outcome, Rendered, VariableInfo,
+  DeriveRequest, DeriveResult, Diagnostic, Layout, NamedForm, Notation, Outcome, Rendered, VariableInfo,
 } from './api';
 import type { Expr } from './model/expr';
 import { resetInternTable, internTableSize } from './model/expr';
@@ -18,6 +18,7 @@ import { readExpression } from './read';
 import { toLatex, toText, piecewiseLatex, toNumpy } from './write/index';
 import { checkDerivative } from './numeric/index';
 import { derivativeLatex } from './calculus/notation';
+import { nameCommonSubexpressions } from './present/cse';
 
 const fail = (message: string, code: string, start = 0, end = 0): { ok: false; error: Diagnostic } => ({
   ok: false,
@@ -29,6 +30,17 @@ const INTERN_LIMIT = 2_000_000;
 
 export function render(e: Expr): Rendered {
   return { text: toText(e), latex: toLatex(e), shape: shapeText(e.shape) };
+}
+
+/** The result with its common subexpressions named, when there are any worth naming. */
+function renderNamed(e: Expr): NamedForm | undefined {
+  const named = nameCommonSubexpressions(e);
+  if (named.definitions.length === 0) return undefined;
+  return {
+    text: toText(named.expr),
+    latex: toLatex(named.expr),
+    definitions: named.definitions.map((d) => ({ name: d.name, text: toText(d.value), latex: toLatex(d.value) })),
+  };
 }
 
 /** The result in textbook form: layout applied, sums factored, presentation order. */
@@ -76,15 +88,16 @@ export function derive(req: DeriveRequest): Outcome<DeriveResult> {
     throw e;
   }
   const shown = present(d, layout);
-  const result = render(shown);
   const piecewise = piecewiseLatex(shown);
+  const named = renderNamed(shown);
+  const result: Rendered = { ...render(shown), ...(piecewise ? { piecewiseLatex: piecewise } : {}), ...(named ? { named } : {}) };
   const out: DeriveResult = {
     input: render(f),
     wrt: wrt.map((v) => v.name as string),
     wrtShape: wrt.length === 1 ? shapeText(wrt[0].shape) : `${wrt.length}×1`,
     layout,
     order,
-    result: piecewise ? { ...result, piecewiseLatex: piecewise } : result,
+    result,
     equationLatex: derivativeLatex(d, layout, result.latex),
     ...(req.check ? { check: checkOf(d) } : {}),
   };
