@@ -6,5 +6,5 @@ export { toText } from './text';
 export { toUnicode } from './unicode';
 export { declarationsFor, declarationFor } from './declarations';
 export { toNumpy } from './numpy';
-export { PREC, FORM_PREC, OPERAND, needsParens } from './precedence';
-export type { Prec, Form } from './precedence';
+export { PREC, OPERAND, needsParens } from './precedence';
+export type { Prec } from './precedence';

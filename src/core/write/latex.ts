@@ -67,6 +67,9 @@ const isReciprocal = (f: Expr): boolean =>
 const isElementwiseReciprocal = (f: Expr): boolean =>
   f.op === 'pow' && !isScalar(f.shape) && f.args[1].op === 'num' && f.args[1].value === -1;
 
+/** Products written with an operator (⊗, ⊙, ⊘) rather than by juxtaposition. */
+const isInfixProduct = (e: Expr): boolean => e.op === 'kron' || e.op === 'hadamard';
+
 /** The sign of a product's numeric factors. */
 function negativeProduct(e: Expr): boolean {
   let neg = false;
@@ -291,7 +294,7 @@ class LatexWriter {
     if (denominators.length === 0) {
       const pieces = [...coefficient, ...rendered.map((o) => o.p)];
       if (pieces.length === 0) body = out('1', PREC.atom);
-      else if (coefficient.length === 0 && rendered.length === 1) body = rendered[0];
+      else if (coefficient.length === 0 && rendered.length === 1) body = this.get(factors[0]);
       else body = out(juxtapose(pieces), PREC.product, { tall });
     } else {
       const den = denominators.map((d) => this.denominator(d, denominators.length === 1));
@@ -308,7 +311,10 @@ class LatexWriter {
       }
     }
     if (!negative) return body;
-    const operand = this.operand(body, OPERAND.negated);
+    // −(A ⊗ B) and −(a ⊙ b) keep their parentheses, as in the literature; −Ax needs none.
+    const signed = body.prec === PREC.negation || body.p.head.startsWith('-');
+    const infix = factors.length === 1 && coefficient.length === 0 && denominators.length === 0 && isInfixProduct(factors[0]);
+    const operand = signed || infix ? this.paren(body) : this.operand(body, OPERAND.negated);
     return out(cat('-', operand.p), PREC.negation, { tall: operand.tall });
   }
 

@@ -1,7 +1,7 @@
 /**
  * The one precedence table every writer (LaTeX, plain text, Unicode) uses to decide parentheses.
  * Larger binds tighter. A child is parenthesized when its level is below the level its position
- * requires (`needsParens`).
+ * requires (`needsParens`, `OPERAND`). (The NumPy writer follows Python's own operator levels.)
  *
  *   sum        a + b, a − b
  *   product    matrix product and scaling (juxtaposition, *), ⊙ .*, ⊘ ./, ⊗, / by a scalar
@@ -18,28 +18,6 @@ export const PREC = {
 } as const;
 
 export type Prec = (typeof PREC)[keyof typeof PREC];
-
-/** The forms an operator can print as, and their levels. */
-export const FORM_PREC = {
-  add: PREC.sum,
-  subtract: PREC.sum,
-  matmul: PREC.product,
-  scale: PREC.product,
-  divide: PREC.product,
-  hadamard: PREC.product,
-  hadamardDivide: PREC.product,
-  kron: PREC.product,
-  negate: PREC.negation,
-  power: PREC.power,
-  transpose: PREC.power,
-  inverse: PREC.power,
-  call: PREC.atom,
-  name: PREC.atom,
-  number: PREC.atom,
-  bracket: PREC.atom,
-} as const satisfies Record<string, Prec>;
-
-export type Form = keyof typeof FORM_PREC;
 
 export const needsParens = (child: Prec, required: Prec): boolean => child < required;
 

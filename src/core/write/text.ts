@@ -11,7 +11,7 @@
  * Unicode-free. Parentheses come from the shared table in ./precedence; nested sums and products
  * keep theirs, so the grouping reads back as written. Linear in the DAG size, iterative.
  */
-import { Expr, ElementwiseFunction, postorder, num } from '../model/expr';
+import { Expr, ElementwiseFunction, postorder } from '../model/expr';
 import { Dim, isScalar, isColumn, sameShape } from '../model/shape';
 import { Piece, piece, cat, join } from './piece';
 import { PREC, Prec, OPERAND, needsParens } from './precedence';
@@ -149,43 +149,72 @@ class TextWriter {
   }
 
   /**
-   * A sum. Scalar expansion z·𝟏 (𝟏 for z = 1) prints as z once an array term precedes it, or as the
-   * first term when the second is an array: the reader expands it back (x + z, z + x, x - z).
+   * A sum. A scalar expansion z·𝟏 (𝟏 for z = 1) of the sum's shape prints as z once an array term
+   * precedes it, or as the first term when the second is an array: the reader expands it back
+   * (x + z, z + x, x - z).
    */
   private sum(e: Expr): Out {
     const arrays = !isScalar(e.shape);
-    const expansion = (t: Expr): Expr | undefined => {
+    /** The scalar factors of an expansion c·z·𝟏 (none for 𝟏 itself), or undefined. */
+    const expansion = (t: Expr): Expr[] | undefined => {
       if (!arrays) return undefined;
-      if (t.op === 'ones' && sameShape(t.shape, e.shape)) return num(1);
-      const [z, unit] = t.args;
-      const expanded = t.op === 'mul' && t.args.length === 2 && isScalar(z.shape) && unit.op === 'ones' && sameShape(unit.shape, e.shape);
-      return expanded ? z : undefined;
+      if (t.op === 'ones' && sameShape(t.shape, e.shape)) return [];
+      if (t.op !== 'mul' || t.args.length < 2) return undefined;
+      const last = t.args[t.args.length - 1];
+      const scalars = t.args.slice(0, -1);
+      return last.op === 'ones' && sameShape(last.shape, e.shape) && scalars.every((f) => isScalar(f.shape)) ? scalars : undefined;
     };
-    const negatedExpansion = (t: Expr): Expr | undefined =>
+    /** −(z·𝟏), as the reader builds x − z: the scalar factors of the expansion. */
+    const negatedExpansion = (t: Expr): Expr[] | undefined =>
       t.op === 'mul' && t.args.length === 2 && t.args[0].op === 'num' && t.args[0].value === -1 ? expansion(t.args[1]) : undefined;
     const plainArray = (t: Expr): boolean => expansion(t) === undefined && negatedExpansion(t) === undefined;
 
     const parts: Piece[] = [];
     const [first, second] = e.args;
     const firstScalar = e.args.length > 1 && plainArray(second) ? expansion(first) : undefined;
-    const o = this.get(firstScalar ?? first);
-    parts.push((first.op === 'add' || firstScalar?.op === 'add' ? this.paren(o) : o).p);
+    if (firstScalar !== undefined) parts.push(this.termOperand(this.scalars(firstScalar), true).p);
+    else parts.push((first.op === 'add' ? this.paren(this.get(first)) : this.get(first)).p);
     let arraySoFar = firstScalar === undefined;
     for (const t of e.args.slice(1)) {
       const z = arraySoFar ? expansion(t) : undefined;
       const minusZ = arraySoFar ? negatedExpansion(t) : undefined;
-      const term = z ?? t;
-      const negative = minusZ !== undefined ? this.get(minusZ) : this.negativeTerm(term);
+      let negative: Out | undefined;
+      let positive: Out | undefined;
+      if (minusZ !== undefined) negative = this.scalars(minusZ);
+      else if (z !== undefined) {
+        negative = this.negativeScalars(z);
+        if (negative === undefined) positive = this.scalars(z);
+      } else {
+        negative = this.negativeTerm(t);
+        if (negative === undefined) positive = this.get(t);
+      }
       if (negative !== undefined) parts.push(piece(' - '), this.termOperand(negative).p);
-      else parts.push(piece(' + '), this.termOperand(this.get(term)).p);
+      else parts.push(piece(' + '), this.termOperand(positive as Out).p);
       arraySoFar ||= z === undefined && minusZ === undefined;
     }
     return out(cat(...parts), PREC.sum);
   }
 
-  /** A term after + or −: no sums, no leading sign. */
-  private termOperand(o: Out): Out {
-    return o.prec === PREC.negation || o.prec === PREC.sum ? this.paren(o) : o;
+  /** A product of scalar factors: 1 for none. */
+  private scalars(factors: readonly Expr[]): Out {
+    if (factors.length === 0) return textNumber(1);
+    if (factors.length === 1) return this.get(factors[0]);
+    return this.chain(factors.map((f) => this.get(f)), factors, 0);
+  }
+
+  /** The magnitude of scalar factors led by a negative number (−2·z → 2*z), or undefined. */
+  private negativeScalars(factors: readonly Expr[]): Out | undefined {
+    const [c, ...rest] = factors;
+    if (c === undefined || !isNegativeNumber(c)) return undefined;
+    const m = -(c.value as number);
+    if (rest.length === 0) return textNumber(m);
+    if (m === 1) return this.scalars(rest);
+    return this.chain([textNumber(m), ...rest.map((f) => this.get(f))], rest, 1);
+  }
+
+  /** A term after + or − (no sums, no leading sign), or a leading term (no sums). */
+  private termOperand(o: Out, leading = false): Out {
+    return (o.prec === PREC.negation && !leading) || o.prec === PREC.sum ? this.paren(o) : o;
   }
 
   /** The magnitude of a negative term (−b → b, −2·b → 2*b, −3 → 3), or undefined. */

@@ -35,8 +35,8 @@ function unicodeNumber(v: number): Out {
   if (Number.isNaN(v)) return out('NaN', PREC.atom);
   if (!Number.isFinite(v)) return v > 0 ? out('∞', PREC.atom) : out(`${MINUS}∞`, PREC.negation);
   const s = String(Math.abs(v));
-  const body = s.includes('e') ? out(s, PREC.product) : out(s, PREC.atom);
-  return v < 0 ? out(`${MINUS}${s}`, PREC.negation) : body;
+  if (v < 0) return out(`${MINUS}${s}`, PREC.negation);
+  return out(s, s.includes('e') ? PREC.product : PREC.atom);
 }
 
 const FUNCTION_UNICODE: Readonly<Record<ElementwiseFunction, string>> = {
@@ -253,7 +253,7 @@ class UnicodeWriter {
     let body: Out;
     const pieces = [...coefficient, ...rendered.map((o) => o.p)];
     if (pieces.length === 0 && dens.length === 0) body = out('1', PREC.atom);
-    else if (coefficient.length === 0 && rendered.length === 1 && dens.length === 0) body = rendered[0];
+    else if (coefficient.length === 0 && rendered.length === 1 && dens.length === 0) body = this.get(factors[0]);
     else if (dens.length === 0) body = out(juxtapose(pieces), PREC.product);
     else {
       const numerator = pieces.length === 0 ? piece('1') : pieces.length === 1 ? pieces[0] : this.paren(out(juxtapose(pieces), PREC.product)).p;
@@ -262,7 +262,9 @@ class UnicodeWriter {
       body = out(cat(numerator, '/', den.p), PREC.product);
     }
     if (!negative) return body;
-    return out(cat(MINUS, this.operand(body, OPERAND.negated).p), PREC.negation);
+    const signed = body.prec === PREC.negation || body.p.head.startsWith(MINUS);
+    const infix = factors.length === 1 && coefficient.length === 0 && dens.length === 0 && (factors[0].op === 'kron' || factors[0].op === 'hadamard');
+    return out(cat(MINUS, (signed || infix ? this.paren(body) : this.operand(body, OPERAND.negated)).p), PREC.negation);
   }
 
   private denominator(d: Expr): Out {

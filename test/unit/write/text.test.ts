@@ -4,7 +4,7 @@ import {
   rawHadamard, rawInv, rawKron, rawMatpow, rawMul, rawPow, rawReduce, rawSoftmax, rawTranspose, rawVec, sizeNode,
   unit, variable, withArgs, zeros,
 } from '../../../src/core/model/expr';
-import { shape } from '../../../src/core/model/shape';
+import { isScalar, shape } from '../../../src/core/model/shape';
 import { readPlain } from '../../../src/core/syntax';
 import { declarationsFor, toText } from '../../../src/core/write';
 import { A, B, S, X, a, alpha, b, div, neg, r, s, sub, t, theta, w, wOut, x, x1, y, z } from './fixtures';
@@ -14,12 +14,15 @@ const sig = rawFn('sigmoid', x);
 const expand = (c: Expr, like: Expr): Expr => rawMul([c, ones(like.shape)]);
 
 /**
- * The one liberty the writer takes: a negative coefficient in a sum is written as a subtraction,
- * a + (−2)·b as `a - 2*b`, which reads back as a + (−1)·(2·b). Equal up to the association of
- * numeric factors: fold the numbers of nested products into one leading coefficient.
+ * The liberties the writer takes: a negative coefficient in a sum is written as a subtraction
+ * (a + (−2)·b as `a - 2*b`, read back as a + (−1)·(2·b)), and a scaled expansion c·z·𝟏 as `c*z`
+ * (read back as (c·z)·𝟏). Equal up to the association of products: flatten nested products (not
+ * inner products, whose factors are not part of the outer chain) and fold their numbers into one
+ * leading coefficient.
  */
 function foldCoefficients(root: Expr): Expr {
   const done = new Map<Expr, Expr>();
+  const innerProduct = (f: Expr): boolean => isScalar(f.shape) && f.args.some((g) => !isScalar(g.shape));
   for (const e of postorder(root)) {
     const args = e.args.map((c) => done.get(c) as Expr);
     if (e.op !== 'mul') {
@@ -32,7 +35,7 @@ function foldCoefficients(root: Expr): Expr {
     while (pending.length > 0) {
       const f = pending.shift() as Expr;
       if (f.op === 'num') c *= f.value as number;
-      else if (f.op === 'mul' && f.args[0].op === 'num') pending.unshift(...f.args);
+      else if (f.op === 'mul' && !innerProduct(f)) pending.unshift(...f.args);
       else rest.push(f);
     }
     const factors = c === 1 && rest.length > 0 ? rest : [num(c), ...rest];
@@ -98,6 +101,10 @@ const CASES: readonly [string, Expr, string, RoundTrip][] = [
   ['subtracting a scalar', sub(x, expand(s, x)), 'x - s', 'exact'],
   ['subtracting a sum of scalars', sub(x, expand(rawAdd([s, t]), x)), 'x - (s + t)', 'exact'],
   ['expanding a negative constant', rawAdd([x, expand(num(-2), x)]), 'x - 2', 'coefficients'],
+  ['a flat negated expansion', rawAdd([Ax, rawMul([num(-1), a, ones(b.shape)])]), 'A*x - a', 'coefficients'],
+  ['a flat scaled expansion', rawAdd([x, rawMul([num(2), s, ones(x.shape)])]), 'x + 2*s', 'coefficients'],
+  ['a flat negative scaled expansion', rawAdd([x, rawMul([num(-2), s, t, ones(x.shape)])]), 'x - 2*s*t', 'coefficients'],
+  ['a leading scaled expansion', rawAdd([rawMul([num(-2), s, ones(x.shape)]), x]), '-2*s + x', 'coefficients'],
   ['two expansions need the array first', rawAdd([expand(s, x), expand(t, x), x]), 's*ones(n) + t + x', 'exact'],
   ['σ(x) ⊙ (1 − σ(x))', rawHadamard([sig, sub(ones(x.shape), sig)]), 'sigmoid(x) .* (1 - sigmoid(x))', 'exact'],
   ['relu', rawFn('relu', Ax), 'max(0, A*x)', 'exact'],

@@ -16,6 +16,8 @@ const CASES: readonly [string, Expr, string][] = [
   ['xᵀXx', rawMul([rawTranspose(x), X, x]), 'xᵀXx'],
   ['a − 2b', rawAdd([x, rawMul([num(-2), y])]), 'x − 2y'],
   ['minus a sum', neg(rawAdd([x, y])), '−(x + y)'],
+  ['minus a negation', neg(neg(x)), '−(−x)'],
+  ['minus a Kronecker product', neg(rawKron(A, B)), '−(A ⊗ B)'],
   ['Greek and subscripts', rawMul([alpha, x1]), 'αx₁'],
   ['a word subscript', rawMul([rawTranspose(wOut), rawMul([A, x])]), 'w_outᵀAx'],
   ['a multi-letter name needs a space', rawMul([loss, x]), 'loss x'],
