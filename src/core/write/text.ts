@@ -5,10 +5,15 @@
  * `vec(X)`, `[a, b]`; and, for nodes the differentiator makes, `commutation(m, n)`, `unit(n, i)`,
  * `entry(A, i, j)` and `count(m, n)` (the number m·n).
  *
- * Reading the text back gives the same expression, except that a negative coefficient in a sum is
- * written as a subtraction (a + (−2)·b prints as `a - 2*b`, which reads as a + (−1)·(2·b)), and a
- * scalar added to an array is written without its expansion (x + z·𝟏 prints as `x + z`).
- * Unicode-free. Parentheses come from the shared table in ./precedence; nested sums and products
+ * Reading the text back gives the same expression (the same hash-consed node), except:
+ * - a negative coefficient in a sum is written as a subtraction: a + (−2)·b prints as `a - 2*b`,
+ *   which reads as a + (−1)·(2·b); a scaled expansion c·z·𝟏 prints as `c*z`, read as (c·z)·𝟏
+ *   (equal up to the association of numeric factors);
+ * - a row literal prints as the transpose of a column, `[a, b]'`;
+ * - an element-wise product with a 1×1 factor reads back as a scaling (the reader's convention);
+ * - a matrix power with a negative exponent (`X^-2`), NaN and ±Infinity have no plain spelling.
+ * A scalar added to an array is written without its expansion (x + z·𝟏 prints as `x + z`), which
+ * the reader expands back exactly. Unicode-free. Parentheses come from the shared table in ./precedence; nested sums and products
  * keep theirs, so the grouping reads back as written. Linear in the DAG size, iterative.
  */
 import { Expr, ElementwiseFunction, postorder } from '../model/expr';
@@ -60,7 +65,7 @@ class TextWriter {
   }
 
   private get(e: Expr): Out {
-    const o = this.memo.get(e) ?? (e.op === 'num' ? textNumber(e.value as number) : undefined);
+    const o = this.memo.get(e);
     if (o === undefined) throw new Error('text: child rendered after parent');
     return o;
   }
