@@ -81,14 +81,12 @@ describe('write: deep and shared expressions', function () {
   it('renders shared subexpressions once per node (time linear in the DAG)', () => {
     // 2^22 leaves in the tree, 23 nodes in the DAG: the text is long but each node is rendered once.
     const e = doublings(22);
-    const started = Date.now();
     const text = toText(e);
     // "x + x", then "(e) + (e)": length L(k) = 2 L(k − 1) + 7.
     let length = 5;
     for (let k = 2; k <= 22; k++) length = 2 * length + 7;
     assert.equal(text.length, length);
     assert.ok(text.startsWith(`${'('.repeat(21)}x + x) + (x + x)`));
-    assert.ok(Date.now() - started < 5000);
     const inner = rawMul([rawTranspose(x), doublings(18)]);
     assert.ok(toLatex(inner).startsWith('\\mathbf{x}^{\\top}(\\mathbf{x} + \\mathbf{x}'));
   });
