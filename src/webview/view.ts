@@ -41,13 +41,14 @@ export function showError(error: PanelError, strings: Strings): void {
   byId('derivation').hidden = true;
   byId('check-badge').hidden = true;
   byId('error').hidden = false;
-  byId('title').textContent = strings.errorHeading ?? 'Error';
+  byId('title').textContent = strings.panelTitle ?? 'Matrix Calculus';
   byId('error-message').textContent =
     error.column === undefined ? error.message : format(strings.errorAt ?? '{0} (column {1})', error.message, error.column);
   const source = byId('error-source');
   source.replaceChildren();
   const expr = error.expr.length > 2000 ? error.expr.slice(0, 2000) + '…' : error.expr;
-  if (error.column !== undefined && error.column - 1 <= expr.length && !expr.includes('\n')) {
+  const wholeExpression = error.column === 1 && (error.length ?? 0) >= expr.length;
+  if (error.column !== undefined && !wholeExpression && error.column - 1 <= expr.length && !expr.includes('\n')) {
     // the expression with a caret line under the offending span
     const caret = ' '.repeat(error.column - 1) + '^'.repeat(Math.max(1, Math.min(error.length ?? 1, expr.length - error.column + 1)));
     source.textContent = `${expr}\n${caret}`;

@@ -1,12 +1,14 @@
 /** From the command palette to rendered math: the packaged extension, as a user runs it. */
 import * as assert from 'node:assert/strict';
 import { openFile, runCommand, screenshot, selectLastLine, webviewFrame, workbench } from './workbench';
+import { acceptQuickPick } from './ui';
 
 suite('Differentiate Selection (UI)', () => {
   test('renders the derivative with KaTeX in the panel', async () => {
     await openFile('sample.matcalc');
     await selectLastLine();
     await runCommand('Matrix Calculus: Differentiate Selection');
+    await acceptQuickPick(); // x' * A * x has two variables: take the default, x
 
     const frame = webviewFrame();
     await frame.locator('.katex').first().waitFor({ state: 'visible', timeout: 30_000 });

@@ -95,10 +95,11 @@ function documentPosition(target: Target, start: number): string {
 
 async function run(name: string, spec: CommandSpec, services: CommandServices, arg: unknown): Promise<CommandResult> {
   const command = COMMAND_PREFIX + name;
-  let found: Target | undefined;
+  const found: { target?: Target } = {};
   const fail = (code: string, message: string, column?: number): CommandResult => {
     if (code !== 'cancelled') void vscode.window.showErrorMessage(vscode.l10n.t('Matrix Calculus: {0}', message));
-    return { ok: false, command, code, message, column, expr: found?.expr, from: found?.from, where: found?.where };
+    const t = found.target;
+    return { ok: false, command, code, message, column, expr: t?.expr, from: t?.from, where: t?.where };
   };
   const settings = services.settings();
   const parsed = parseCommandArgs(arg);
@@ -106,7 +107,7 @@ async function run(name: string, spec: CommandSpec, services: CommandServices, a
   const resolved = parsed.kind === 'explicit' ? targetFromArgs(parsed.args) : targetFromEditor(vscode.window.activeTextEditor);
   if (!resolved.ok) return fail(resolved.code, resolved.message);
   const target = resolved.target;
-  found = target;
+  found.target = target;
   if (target.editor) {
     services.source.editor = target.editor;
     services.source.range = target.range;

@@ -42,7 +42,7 @@ export function resultSection(result: DeriveResult, image: string | undefined, l
   const body = image
     ? `![${escapeMarkdown(`${what} = ${result.result.text}`.slice(0, 200))}](${image})`
     : codeBlock(`f = ${result.input.text}\n${what} = ${result.result.text}`);
-  const meta = `*${escapeMarkdown(`${what}: ${result.result.shape}, ${labels.layout} (${result.layout}); ${result.wrt.join(', ')}: ${result.wrtShape}`)}*`;
+  const meta = `*${escapeMarkdown(`${what}: ${result.result.shape} (${result.layout} ${labels.layout}) · ${result.wrt.join(', ')}: ${result.wrtShape}`)}*`;
   const actions = `${commandLink(labels.steps, 'matrixCalculus.differentiate', links)} · ${commandLink(labels.copy, 'matrixCalculus.copyLatex', links)}`;
   return `${body}\n\n${meta}\n\n${actions}`;
 }

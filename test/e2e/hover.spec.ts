@@ -1,0 +1,21 @@
+/** The hover in the real workbench: an SVG data-URI image of the derivative. */
+import * as assert from 'node:assert/strict';
+import { openFile, screenshot } from './workbench';
+import { hoverOver , closeAllEditors } from './ui';
+
+suite('Hover (UI)', () => {
+  setup(closeAllEditors);
+
+  test('hovering an expression shows its derivative as an SVG image with command links', async () => {
+    await openFile('sample.matcalc');
+    const hover = await hoverOver("x' * A * x");
+    const src = await hover.locator('img').first().getAttribute('src');
+    assert.match(src ?? '', /^data:image\/svg\+xml;base64,/);
+    const box = await hover.locator('img').first().boundingBox();
+    assert.ok(box && box.width > 40 && box.height > 10, `the image is not drawn: ${JSON.stringify(box)}`);
+    const links = await hover.locator('a').allTextContents();
+    assert.ok(links.some((l) => /Show steps/.test(l)), `links: ${links.join(', ')}`);
+    assert.ok(links.some((l) => /Copy LaTeX/.test(l)), `links: ${links.join(', ')}`);
+    await screenshot('hover');
+  });
+});

@@ -1,0 +1,93 @@
+/** The derivation panel in the real workbench: keyboard navigation, switches, restore after reload, hostile input. */
+import * as assert from 'node:assert/strict';
+import { openFile, runCommand, screenshot, selectLastLine, webviewFrame, workbench } from './workbench';
+import { acceptQuickPick, closeAllEditors, panelWithEquation } from './ui';
+
+/**
+ * The page's scripts. VS Code itself injects one inline script (the `acquireVsCodeApi` bridge) into
+ * every webview document; `vscode` marks it. Everything else is ours.
+ */
+async function pageScripts(frame: ReturnType<typeof webviewFrame>) {
+  return frame.locator('script').evaluateAll((els) =>
+    els.map((e) => ({
+      src: e.getAttribute('src') ?? '',
+      nonce: String((e as unknown as { nonce?: string }).nonce ?? ''),
+      inline: (e.textContent ?? '').trim().length,
+      vscode: !e.getAttribute('src') && (e.textContent ?? '').includes('acquireVsCodeApi'),
+    })),
+  );
+}
+
+async function differentiateSample(): Promise<ReturnType<typeof webviewFrame>> {
+  await openFile('sample.matcalc');
+  await selectLastLine();
+  await runCommand('Matrix Calculus: Differentiate Selection');
+  await acceptQuickPick();
+  return panelWithEquation();
+}
+
+suite('Derivation panel (UI)', () => {
+  setup(closeAllEditors);
+
+  test('runs under the strict CSP: one nonce script from the package, no inline script, MathML for screen readers, check badge', async () => {
+    const frame = await differentiateSample();
+    const csp = await frame.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.match(csp ?? '', /^default-src 'none'/);
+    assert.doesNotMatch(csp ?? '', /unsafe-inline|unsafe-eval/);
+    const scripts = await pageScripts(frame);
+    const ours = scripts.filter((x) => !x.vscode);
+    assert.equal(ours.length, 1, JSON.stringify(scripts));
+    const [script] = ours;
+    assert.ok(script);
+    assert.match(script.src, /\/dist\/webview\.js$/);
+    assert.ok(script.nonce.length >= 16, 'the script carries the nonce');
+    assert.equal(script.inline, 0);
+    assert.ok((await frame.locator('#equation .katex-mathml math').count()) > 0, 'no MathML');
+    const badge = frame.locator('#check-badge');
+    await badge.waitFor({ state: 'visible' });
+    assert.match((await badge.textContent()) ?? '', /✓/);
+    assert.equal(await frame.locator('.katex-error').count(), 0);
+    await screenshot('panel-derivative');
+  });
+
+  test('the layout switch derives again in the chosen layout', async () => {
+    const frame = await differentiateSample();
+    await frame.locator('button[data-layout="denominator"]').click();
+    await frame.locator('button[data-layout="denominator"][aria-pressed="true"]').waitFor({ timeout: 10_000 });
+    assert.match((await frame.locator('#result-meta').textContent()) ?? '', /denominator layout · shape n×1/);
+    await frame.locator('button[data-layout="numerator"]').click();
+    await frame.locator('button[data-layout="numerator"][aria-pressed="true"]').waitFor({ timeout: 10_000 });
+    assert.match((await frame.locator('#result-meta').textContent()) ?? '', /numerator layout · shape 1×n/);
+  });
+
+  test('is restored after a window reload (serializer + saved state)', async () => {
+    await differentiateSample();
+    const { page } = workbench();
+    await runCommand('Developer: Reload Window');
+    await page.waitForEvent('load', { timeout: 60_000 });
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    const frame = await panelWithEquation();
+    const tex = await frame.locator('#equation annotation[encoding="application/x-tex"]').first().textContent();
+    assert.match(tex ?? '', /\\partial/);
+  });
+
+  test('hostile LaTeX in a selection renders inert: no link, no script, a clear message', async () => {
+    const { page } = workbench();
+    await openFile('examples.md');
+    const line = page.locator('.view-line', { hasText: 'Hostile input' }).first();
+    await line.click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft'); // inside the math span
+    await runCommand('Matrix Calculus: Differentiate Selection');
+    const frame = webviewFrame();
+    // Either an error message (e.g. the LaTeX reader refuses it) or a rendered result: never a live link.
+    await frame.locator('#error:not([hidden]), #equation .katex').first().waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await frame.locator('a[href^="javascript"], a[href]').count(), 0, 'a link was rendered');
+    assert.equal((await pageScripts(frame)).filter((x) => !x.vscode).length, 1, 'only the panel script');
+    if (await frame.locator('#error:not([hidden])').count()) {
+      assert.match((await frame.locator('#error-message').textContent()) ?? '', /\w/);
+      assert.match((await frame.locator('#error-source').textContent()) ?? '', /\\href\{javascript:alert\(1\)\}/, 'the source is shown as text');
+    }
+    await screenshot('panel-hostile');
+  });
+});
