@@ -13,6 +13,7 @@ import type { Derivative } from './calculus/form';
 import { UnsupportedDerivative } from './calculus/unsupported';
 import { applyLayout } from './calculus/layout';
 import { factorize } from './simplify/factor';
+import { expandWhereSmaller } from './simplify/expand';
 import { tidy } from './simplify/tidy';
 import { readExpression } from './read';
 import { toLatex, toText, piecewiseLatex, toNumpy } from './write/index';
@@ -45,7 +46,7 @@ function renderNamed(e: Expr): NamedForm | undefined {
 
 /** The result in textbook form: layout applied, sums factored, presentation order. */
 export function present(d: Derivative, layout: Layout): Expr {
-  return tidy(applyLayout({ ...d, expr: factorize(d.expr) }, layout));
+  return tidy(applyLayout({ ...d, expr: factorize(expandWhereSmaller(d.expr)) }, layout));
 }
 
 interface Prepared {

@@ -10,6 +10,7 @@ import {
 } from '../../../src/core/model/expr';
 import { shape, SCALAR } from '../../../src/core/model/shape';
 import { normalize, simplify } from '../../../src/core/simplify/simplify';
+import { expandWhereSmaller } from '../../../src/core/simplify/expand';
 import { add, mul, transpose } from '../../../src/core/simplify/build';
 import { exprsEqualNumerically } from '../../../src/core/numeric/index';
 
@@ -94,5 +95,17 @@ describe('simplify: identities are sound and produce textbook forms', () => {
     assert.equal(normalize(normalize(e)), normalize(e));
     assert.equal(add(normalize(e)), normalize(e));
     assert.equal(transpose(transpose(normalize(e))), normalize(e));
+  });
+  it('distributes scalar sums only where smaller: σ(1 − σ)((1 − y)/(1 − σ) − y/σ) = σ − y', () => {
+    const y1 = variable('c', SCALAR);
+    const sg = rawFn('sigmoid', rawMul([rawTranspose(x), y]));
+    const one = num(1);
+    const e = rawMul([rawAdd([one, minus(sg)]), sg, rawAdd([rawMul([rawAdd([one, minus(y1)]), rawPow(rawAdd([one, minus(sg)]), num(-1))]), minus(rawMul([y1, rawPow(sg, num(-1))]))])]);
+    const out = expandWhereSmaller(normalize(e));
+    assert.ok(exprsEqualNumerically(e, out));
+    assert.equal(out, add(sg, mul(num(-1), y1)));
+    // Nothing to gain: left as it is.
+    const f = normalize(rawMul([rawAdd([s, one]), rawAdd([s, num(2)])]));
+    assert.equal(expandWhereSmaller(f), f);
   });
 });
