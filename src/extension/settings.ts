@@ -5,6 +5,7 @@
  * never breaks a command.
  */
 import type { Granularity, Layout } from '../core/api';
+import { GRANULARITIES, LAYOUTS, isOneOf } from './vocabulary';
 
 export type HoverVariables = 'first' | 'each';
 /** How undeclared symbols get shapes: the core's letter conventions, or all scalars. */
@@ -52,11 +53,8 @@ export const SETTING_KEYS = [
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
-const LAYOUTS: readonly Layout[] = ['numerator', 'denominator', 'mixed'];
-const GRANULARITIES: readonly Granularity[] = ['full', 'summary'];
-
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+  return isOneOf(value, allowed) ? value : fallback;
 }
 
 function bool(value: unknown, fallback: boolean): boolean {
@@ -70,14 +68,6 @@ function intIn(value: unknown, min: number, max: number, fallback: number): numb
 function languageIds(value: unknown, fallback: readonly string[]): readonly string[] {
   if (!Array.isArray(value)) return fallback;
   return value.filter((v): v is string => typeof v === 'string' && /^[\w.+-]{1,64}$/.test(v));
-}
-
-export function isLayout(value: unknown): value is Layout {
-  return typeof value === 'string' && (LAYOUTS as readonly string[]).includes(value);
-}
-
-export function isGranularity(value: unknown): value is Granularity {
-  return typeof value === 'string' && (GRANULARITIES as readonly string[]).includes(value);
 }
 
 /** Settings from a reader of raw values (`undefined` for unset keys). */

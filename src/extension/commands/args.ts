@@ -7,6 +7,7 @@
  */
 import type { Layout, Notation } from '../../core/api';
 import { MAX_EXPRESSION_CHARS } from '../selection/limits';
+import { LAYOUTS, NOTATIONS, isOneOf } from '../vocabulary';
 
 export interface ExplicitArgs {
   readonly expr: string;
@@ -20,8 +21,6 @@ export interface ExplicitArgs {
 
 export type ParsedArgs = { readonly kind: 'none' } | { readonly kind: 'explicit'; readonly args: ExplicitArgs } | { readonly kind: 'invalid'; readonly message: string };
 
-const NOTATIONS = ['plain', 'latex', 'numpy', 'auto'];
-const LAYOUTS = ['numerator', 'denominator', 'mixed'];
 const KEYS = ['expr', 'wrt', 'where', 'from', 'layout', 'reveal'];
 const NAME = /^[A-Za-z_\\][\w\\{}]{0,63}$/;
 
@@ -41,8 +40,8 @@ export function parseCommandArgs(arg: unknown): ParsedArgs {
   else if (o.wrt !== undefined) return bad("'wrt' must be a variable name or a list of names");
   if (wrt && (wrt.length > 64 || !wrt.every((w) => NAME.test(w)))) return bad("'wrt' must hold variable names");
   if (o.where !== undefined && (typeof o.where !== 'string' || o.where.length > MAX_EXPRESSION_CHARS)) return bad("'where' must be a string of declarations");
-  if (o.from !== undefined && !NOTATIONS.includes(o.from as string)) return bad(`'from' must be one of ${NOTATIONS.join(', ')}`);
-  if (o.layout !== undefined && !LAYOUTS.includes(o.layout as string)) return bad(`'layout' must be one of ${LAYOUTS.join(', ')}`);
+  if (o.from !== undefined && !isOneOf(o.from, NOTATIONS)) return bad(`'from' must be one of ${NOTATIONS.join(', ')}`);
+  if (o.layout !== undefined && !isOneOf(o.layout, LAYOUTS)) return bad(`'layout' must be one of ${LAYOUTS.join(', ')}`);
   if (o.reveal !== undefined && typeof o.reveal !== 'boolean') return bad("'reveal' must be true or false");
   return {
     kind: 'explicit',

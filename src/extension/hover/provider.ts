@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { DeriveResult, Outcome } from '../../core/api';
+import type { DeriveResult, Notation, Outcome } from '../../core/api';
 import { runDerive, runVariables } from '../derivation';
 import { describeError, panelError } from '../panel/model';
 import { expressionAt } from '../selection/document';
@@ -87,8 +87,8 @@ export class MathHoverProvider implements vscode.HoverProvider {
   }
 
   /** The variable lists to derive for: the first (declared) variable, or each free variable up to the limit. */
-  private variablesToShow(expr: string, where: string | undefined, from: string, settings: Settings): (readonly string[] | undefined)[] {
-    const vars = runVariables(expr, where, from as 'auto', settings.defaultShapeConvention);
+  private variablesToShow(expr: string, where: string | undefined, from: Notation, settings: Settings): (readonly string[] | undefined)[] {
+    const vars = runVariables(expr, where, from, settings.defaultShapeConvention);
     if (!vars.ok || vars.value.length === 0) return [undefined]; // the derivation reports the error
     const names = vars.value.map((v) => v.name);
     if (settings.hover.variables === 'each') return names.slice(0, settings.hover.maxVariables).map((n) => [n]);
@@ -97,11 +97,11 @@ export class MathHoverProvider implements vscode.HoverProvider {
     return [[first]];
   }
 
-  private derive(expr: string, where: string | undefined, from: string, wrt: readonly string[] | undefined, settings: Settings): Outcome<DeriveResult> {
+  private derive(expr: string, where: string | undefined, from: Notation, wrt: readonly string[] | undefined, settings: Settings): Outcome<DeriveResult> {
     const key = JSON.stringify([expr, where, from, wrt, settings.layout, settings.defaultShapeConvention]);
     const hit = this.derivations.get(key);
     if (hit) return hit;
-    const outcome = runDerive({ expr, where, from: from as 'auto', wrt, layout: settings.layout }, settings.defaultShapeConvention);
+    const outcome = runDerive({ expr, where, from, wrt, layout: settings.layout }, settings.defaultShapeConvention);
     this.derivations.set(key, outcome);
     return outcome;
   }

@@ -5,6 +5,7 @@
  * webview imports the types only (`import type`) and the validators of the state it restores.
  */
 import type { Granularity, Layout, Notation } from '../../core/api';
+import { GRANULARITIES, LAYOUTS, NOTATIONS, isOneOf } from '../vocabulary';
 
 /** What the host derives again when the user flips a switch in the panel. */
 export interface PanelRequest {
@@ -100,11 +101,6 @@ const hasOnly = (o: Obj, keys: readonly string[]): boolean => Object.keys(o).eve
 const isText = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
 const isOptText = (v: unknown, max = MAX_TEXT): boolean => v === undefined || isText(v, max);
 const isCount = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
-const isOneOf = <T extends string>(v: unknown, allowed: readonly T[]): v is T => typeof v === 'string' && (allowed as readonly string[]).includes(v);
-
-const LAYOUTS = ['numerator', 'denominator', 'mixed'] as const;
-const GRANULARITIES = ['full', 'summary'] as const;
-const NOTATIONS = ['plain', 'latex', 'numpy', 'auto'] as const;
 
 /** A message from the webview, or `undefined` when any field is missing, extra or of the wrong type. */
 export function parseWebviewMessage(msg: unknown): WebviewToHost | undefined {

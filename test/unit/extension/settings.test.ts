@@ -100,3 +100,47 @@ suite('command arguments', () => {
     }
   });
 });
+
+suite('manifest: commands, menus, keybinding, activation', () => {
+  const root = path.resolve(__dirname, '..', '..', '..', '..');
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const c = pkg.contributes;
+
+  test('every command is contributed under matrixCalculus. with the category and an nls title', () => {
+    const contributed = (c.commands as { command: string }[]).map((x) => x.command);
+    for (const n of ['differentiate', 'jacobian', 'gradient', 'hessian', 'chainRule', 'checkNumerically', 'copyLatex', 'insertResult']) {
+      assert.ok(contributed.includes(`matrixCalculus.${n}`), `${n} is not contributed`);
+    }
+  });
+
+  test('internal commands are hidden from the palette', () => {
+    const internal = (c.commands as { command: string }[]).map((x) => x.command).filter((n) => n.includes('.internal.'));
+    assert.ok(internal.length > 0);
+    for (const n of internal) {
+      assert.ok((c.menus.commandPalette as { command: string; when: string }[]).some((m) => m.command === n && m.when === 'false'), `${n} is in the palette`);
+    }
+  });
+
+  test('the context menu appears only with a selection, and lists every derive command', () => {
+    const entry = (c.menus['editor/context'] as { submenu?: string; when: string }[]).find((m) => m.submenu === 'matrixCalculus.context');
+    assert.ok(entry);
+    assert.match(entry.when, /editorHasSelection/);
+    const items = (c.menus['matrixCalculus.context'] as { command: string }[]).map((m) => m.command);
+    assert.deepEqual(items.sort(), ['chainRule', 'checkNumerically', 'copyLatex', 'differentiate', 'gradient', 'hessian', 'insertResult', 'jacobian'].map((n) => `matrixCalculus.${n}`).sort());
+  });
+
+  test('differentiate has a default keybinding (ctrl+alt+d / cmd+alt+d) in the editor', () => {
+    const kb = (c.keybindings as { command: string; key: string; mac: string; when: string }[]).find((k) => k.command === 'matrixCalculus.differentiate');
+    assert.ok(kb);
+    assert.equal(kb.key, 'ctrl+alt+d');
+    assert.equal(kb.mac, 'cmd+alt+d');
+    assert.match(kb.when, /editorTextFocus/);
+  });
+
+  test('activation: the panel is restored (onWebviewPanel) and the hover languages activate; never *', () => {
+    const events = pkg.activationEvents as string[];
+    assert.ok(events.includes('onWebviewPanel:matrixCalculus.derivation'));
+    for (const lang of ['markdown', 'latex', 'python', 'plaintext']) assert.ok(events.includes(`onLanguage:${lang}`), lang);
+    assert.ok(!events.includes('*'));
+  });
+});
