@@ -78,6 +78,13 @@ export interface DerivationStep {
   readonly after: string;
   readonly focus?: string;
   readonly shapes?: Readonly<Record<string, string>>;
+  /**
+   * What the step does: introduces definitions, states a derivative, rewrites, shows a pitfall
+   * (a tempting but wrong step, e.g. the naive chain rule), or adds a reading of the result.
+   */
+  readonly kind?: 'definition' | 'derivative' | 'rewrite' | 'pitfall' | 'note';
+  /** `after` as Unicode text, for terminals. */
+  readonly afterText?: string;
 }
 
 export interface DeriveResult {

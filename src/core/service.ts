@@ -20,6 +20,7 @@ import { toLatex, toText, piecewiseLatex, toNumpy } from './write/index';
 import { checkDerivative } from './numeric/index';
 import { derivativeLatex } from './calculus/notation';
 import { nameCommonSubexpressions } from './present/cse';
+import { derivationSteps } from './derivation/index';
 
 const fail = (message: string, code: string, start = 0, end = 0): { ok: false; error: Diagnostic } => ({
   ok: false,
@@ -101,6 +102,7 @@ export function derive(req: DeriveRequest): Outcome<DeriveResult> {
     result,
     equationLatex: derivativeLatex(d, layout, result.latex),
     ...(req.check ? { check: checkOf(d) } : {}),
+    ...(req.steps ? { steps: derivationSteps(f, wrt, order, layout, req.granularity ?? 'full', { present }) } : {}),
   };
   return { ok: true, value: out };
 }

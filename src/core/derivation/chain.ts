@@ -1,0 +1,232 @@
+/**
+ * The chain rule as Parr & Howard write it, for scalars and vectors (numerator layout, Jacobian
+ * form): differentiate each intermediate variable with respect to its own arguments (local
+ * derivatives / local Jacobians), then combine —
+ * - along a single path, as the product of the local Jacobians, outermost first (§4.5.1, §4.5.3);
+ * - where a variable reaches an intermediate along several paths, by the total-derivative rule,
+ *   intermediate by intermediate from x outwards (§4.5.2), with the naive single-path answer shown
+ *   as the pitfall it is.
+ */
+import { Expr, rawAdd, rawMul } from '../model/expr';
+import { isScalar, shapeText } from '../model/shape';
+import { add, mul } from '../simplify/build';
+import { toLatex, toUnicode } from '../write/index';
+import { casesOnly, Context, derivativeClaim, differsClaim, equalClaim, shown, step } from './context';
+import { definitionsStep } from './definitions';
+import { identitiesIn } from './identities';
+import { EQUALS, NOT_EQUALS, equation, fraction, nameOf, note, product, productNote, sum } from './notation';
+import type { Notation, Part, Step } from './step';
+import { JACOBIAN, localJacobian, textbook } from './partials';
+import { localRules, lowerFirst, ruleNames, RULES } from './rules';
+import type { Intermediate, Structure } from './structure';
+
+export interface StrategyResult {
+  readonly steps: Step[];
+  /** The derivative reached, over x and (possibly) the intermediate variables. */
+  readonly value: Expr;
+  /** 'jacobian': numerator-layout Jacobian form; 'gradient': the variable's shape (reverse mode). */
+  readonly form: 'jacobian' | 'gradient';
+  /** Notation for ∂f/∂x in the steps that follow. */
+  readonly lhs: Notation;
+}
+
+/** ∂/∂a applied to an expression, as notation. */
+export function applied(a: Expr, e: Expr, total: boolean): Part[] {
+  const an = nameOf(a);
+  const op = total ? note(`\\frac{d}{d${/^[A-Za-z]/.test(an.tex) ? '' : ' '}${an.tex}}`, `d/d${an.text}`) : note(`\\frac{\\partial}{\\partial ${an.tex}}`, `∂/∂${an.text}`);
+  return [op, note('\\left(', '('), e, note('\\right)', ')')];
+}
+
+const squeeze = (s: string): string => s.replace(/\s+/g, '');
+
+/** The cases of a product with a kink, after its factor-by-factor form. */
+function casesAfter(e: Expr): Part[] {
+  const c = casesOnly(e);
+  return c.length > 0 ? [EQUALS, ...c] : [];
+}
+
+export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
+  const { x, list, defs } = s;
+  const root = list[list.length - 1];
+  const all = list.map((i) => i.v);
+  const scalarWorld = !ctx.partial && isScalar(x.shape) && list.every((i) => isScalar(i.v.shape));
+  const isTotal = (i: Intermediate): boolean => scalarWorld && i.args.length === 1;
+  const localFraction = (i: Intermediate, a: Expr): Notation => fraction(i.v, a, { total: isTotal(i) });
+  const totalFraction = (v: Expr): Notation => fraction(v, x, { total: scalarWorld });
+  const lhs = totalFraction(root.v);
+
+  // Local derivatives of every intermediate with respect to each of its arguments.
+  const local = new Map<Expr, Map<Expr, Expr>>();
+  for (const i of list) {
+    const m = new Map<Expr, Expr>();
+    for (const a of i.args) m.set(a, localJacobian(i.def, a));
+    local.set(i.v, m);
+  }
+  const L = (i: Intermediate, a: Expr): Expr => local.get(i.v)?.get(a) as Expr;
+
+  // One intermediate (f itself, a function of x only): the derivative is the local one.
+  if (list.length === 1) {
+    const rules = localRules(root.def, x);
+    const value = L(root, x);
+    return {
+      steps: [step(rules[0].id, 'derivative', {
+        name: ruleNames(rules),
+        explanation: rules.map((r) => r.sentence).join(' '),
+        before: [totalFraction(root.v), EQUALS, ...applied(x, s.f, scalarWorld)],
+        after: equation(totalFraction(root.v), shown(value)),
+        claims: [derivativeClaim(defs, s.f, [x], JACOBIAN, value)],
+        focus: s.f,
+        shapes: [[lhs.text, value.shape]],
+        value,
+      })],
+      value,
+      form: 'jacobian',
+      lhs,
+    };
+  }
+
+  const steps: Step[] = [definitionsStep(s, ctx.granularity)];
+  steps.push(...localSteps(s, ctx, L, localFraction, scalarWorld));
+
+  const chain = list.every((i, k) => i.args.length === 1 && i.args[0] === (k === 0 ? x : list[k - 1].v));
+  if (chain) {
+    const factors = [...list].reverse().map((i, k, rev) => L(i, k === rev.length - 1 ? x : rev[k + 1].v));
+    const fracs = [...list].reverse().map((i, k, rev) => localFraction(i, k === rev.length - 1 ? x : rev[k + 1].v));
+    const vector = factors.some((F) => !isScalar(F.shape)) || !isScalar(x.shape);
+    const raw = rawMul(factors);
+    const sizes = factors.map((F) => `(${shapeText(F.shape)})`).join('·');
+    steps.push(step(vector ? 'vector-chain-rule' : 'chain-rule', 'derivative', {
+      explanation: vector
+        ? `The Jacobian of a composition is the product of the local Jacobians, outermost first: ${sizes} gives ${shapeText(raw.shape)}; the order matters because matrix products do not commute.`
+        : `Multiply the derivatives along the chain from ${toUnicode(x)} to ${toUnicode(root.v)}, outermost first (the intermediate "units" cancel like fractions).`,
+      before: [lhs, EQUALS, product(fracs)],
+      after: [lhs, EQUALS, productNote(factors), ...casesAfter(raw)],
+      claims: [derivativeClaim(defs, s.f, [x], JACOBIAN, raw)],
+      shapes: fracs.map((fr, k) => [fr.text, factors[k].shape] as const),
+      value: raw,
+    }));
+    let value: Expr = raw;
+    const multiplied = textbook(mul(...factors));
+    if (multiplied !== raw && squeeze(toLatex(multiplied)) !== squeeze(productNote(factors).tex)) {
+      const used = identitiesIn(raw);
+      steps.push(step('multiply-out', 'rewrite', {
+        explanation: used.length > 0 ? `Carry out the products, using ${used.join(', ')}.` : 'Multiply the factors together.',
+        before: [lhs, EQUALS, productNote(factors)],
+        after: equation(lhs, shown(multiplied)),
+        claims: [equalClaim(defs, raw, multiplied, all)],
+        value: multiplied,
+      }));
+      value = multiplied;
+    }
+    return { steps, value, form: 'jacobian', lhs };
+  }
+
+  // Several paths: total derivatives from x outwards.
+  const totals = new Map<Expr, Expr>();
+  let pitfallShown = false;
+  for (const i of list) {
+    if (i.args.length === 1 && i.args[0] === x) {
+      totals.set(i.v, L(i, x));
+      continue;
+    }
+    const terms = i.args.map((a) => (a === x ? { a, raw: L(i, x), shown: productNote([L(i, x)]), value: L(i, x) } : {
+      a,
+      raw: rawMul([L(i, a), totals.get(a) as Expr]),
+      shown: productNote([L(i, a), totals.get(a) as Expr]),
+      value: mul(L(i, a), totals.get(a) as Expr),
+    }));
+    const raw = terms.length === 1 ? terms[0].raw : rawAdd(terms.map((t) => t.raw));
+    const rawShown = sum(terms.map((t) => t.shown));
+    const value = textbook(add(...terms.map((t) => t.value)));
+    const fracs = i.args.map((a) => (a === x ? localFraction(i, x) : product([localFraction(i, a), totalFraction(a)])));
+    const several = i.args.length > 1;
+    const direct = i.args.includes(x);
+    if (several && direct && !pitfallShown) {
+      const others = terms.filter((t) => t.a !== x);
+      const naive = textbook(add(...others.map((t) => t.value)));
+      if (naive !== value) {
+        pitfallShown = true;
+        steps.push(pitfallStep(s, i, naive, value, product(others.flatMap((t) => [localFraction(i, t.a), totalFraction(t.a)])), totalFraction(i.v)));
+      }
+    }
+    const vector = !isScalar(x.shape) || !isScalar(i.v.shape);
+    const ruleId = several ? 'total-derivative' : vector ? 'vector-chain-rule' : 'chain-rule';
+    const paths = i.args.map((a) => (a === x ? 'directly' : `through ${toUnicode(a)}`)).join(' and ');
+    steps.push(step(ruleId, 'derivative', {
+      explanation: several
+        ? `${toUnicode(i.v)} = ${toUnicode(i.def)} depends on ${toUnicode(x)} ${paths}, so its total derivative adds one term per path: the partial derivative along that path times how that argument changes with ${toUnicode(x)}.`
+        : `${toUnicode(i.v)} depends on ${toUnicode(x)} only through ${toUnicode(i.args[0])}: multiply the derivative of ${toUnicode(i.v)} with respect to ${toUnicode(i.args[0])} by the derivative of ${toUnicode(i.args[0])} with respect to ${toUnicode(x)}.`,
+      before: [totalFraction(i.v), EQUALS, sum(fracs)],
+      after: rawShown.tex === toLatex(value)
+        ? equation(totalFraction(i.v), shown(value))
+        : [totalFraction(i.v), EQUALS, rawShown, EQUALS, shown(value)],
+      claims: [
+        derivativeClaim(defs, i.v, [x], JACOBIAN, value),
+        equalClaim(defs, raw, value, all),
+      ],
+      focus: i.def,
+      shapes: [[totalFraction(i.v).text, value.shape]],
+      value,
+    }));
+    totals.set(i.v, value);
+  }
+  return { steps, value: totals.get(root.v) as Expr, form: 'jacobian', lhs };
+}
+
+function localSteps(
+  s: Structure,
+  ctx: Context,
+  L: (i: Intermediate, a: Expr) => Expr,
+  frac: (i: Intermediate, a: Expr) => Notation,
+  scalarWorld: boolean,
+): Step[] {
+  const all = s.list.map((i) => i.v);
+  const items = s.list.flatMap((i) => i.args.map((a) => ({ i, a, value: L(i, a), frac: frac(i, a), rules: localRules(i.def, a) })));
+  const claimOf = (it: (typeof items)[number]) => derivativeClaim(s.defs, it.i.def, [it.a], JACOBIAN, it.value, { keep: all });
+  const total = (it: (typeof items)[number]): boolean => scalarWorld && it.i.args.length === 1;
+  if (ctx.granularity === 'full') {
+    return items.map((it) => step(it.rules[0].id, 'derivative', {
+      name: ruleNames(it.rules),
+      explanation: it.rules.map((r) => r.sentence).join(' '),
+      before: [it.frac, EQUALS, ...applied(it.a, it.i.def, total(it))],
+      after: equation(it.frac, shown(it.value)),
+      claims: [claimOf(it)],
+      focus: it.i.def,
+      shapes: [[it.frac.text, it.value.shape]],
+    }));
+  }
+  const jacobians = items.some((it) => !isScalar(it.value.shape));
+  const before: Part[] = [];
+  const after: Part[] = [];
+  items.forEach((it, k) => {
+    if (k > 0) {
+      before.push(note(',\\quad ', ',  '));
+      after.push(note(',\\quad ', ',  '));
+    }
+    before.push(it.frac, EQUALS, ...applied(it.a, it.i.def, total(it)));
+    after.push(it.frac, EQUALS, shown(it.value));
+  });
+  const how = items.map((it) => `${it.frac.text} by ${it.rules.map((r) => lowerFirst(r.name)).join(' and ')}`).join('; ');
+  return [step('local-derivatives', 'derivative', {
+    name: jacobians ? 'Local Jacobians' : RULES['local-derivatives'].name,
+    explanation: `Differentiate each intermediate variable with respect to the variables it is written in, holding everything else fixed (${how}).`,
+    before,
+    after,
+    claims: items.map(claimOf),
+    shapes: items.map((it) => [it.frac.text, it.value.shape] as const),
+  })];
+}
+
+function pitfallStep(s: Structure, i: Intermediate, naive: Expr, value: Expr, naiveFracs: Notation, lhs: Notation): Step {
+  const x = s.x;
+  const others = i.args.filter((a) => a !== x).map((a) => toUnicode(a)).join(', ');
+  return step('naive-chain-rule', 'pitfall', {
+    explanation:
+      `A common mistake: following only the path through ${others} (the single-variable chain rule) gives ${toUnicode(naive)}, ` +
+      `but ${toUnicode(x)} also appears directly in ${toUnicode(i.v)} = ${toUnicode(i.def)}, so a change in ${toUnicode(x)} moves ${toUnicode(i.v)} along every path at once — the derivatives along all paths must be added.`,
+    before: [naiveFracs, EQUALS, naive],
+    after: [lhs, NOT_EQUALS, naive],
+    claims: [differsClaim(s.defs, naive, value)],
+    focus: i.def,
+  });
+}

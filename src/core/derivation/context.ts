@@ -1,0 +1,114 @@
+/** What every part of a derivation needs to know, and small helpers for making steps. */
+import type { Granularity, Layout } from '../api';
+import type { Derivative, DerivativeForm } from '../calculus/form';
+import { applyLayout } from '../calculus/layout';
+import { Expr, postorder } from '../model/expr';
+import { isScalar } from '../model/shape';
+import { expandWhereSmaller } from '../simplify/expand';
+import { factorize } from '../simplify/factor';
+import { tidy } from '../simplify/tidy';
+import { RULES, RuleId } from './rules';
+import type { Claim, Definitions, Part, Step, StepKind } from './step';
+
+/** The result in textbook form for a layout: the same function derive() uses. */
+export type Presenter = (d: Derivative, layout: Layout) => Expr;
+
+/** As service.ts `present` (which derive() passes in; this mirrors it for direct callers). */
+export const defaultPresenter: Presenter = (d, layout) => tidy(applyLayout({ ...d, expr: factorize(expandWhereSmaller(d.expr)) }, layout));
+
+export interface Context {
+  readonly granularity: Granularity;
+  readonly layout: Layout;
+  readonly present: Presenter;
+  /** Names the derivation must not use for intermediates (the expression's variables). */
+  readonly reserved: ReadonlySet<string>;
+  /** Preferred names for the function itself (e.g. g for a gradient differentiated again). */
+  readonly rootNames?: readonly string[];
+  /** Other variables are held constant (several scalar variables): write ∂, never d. */
+  readonly partial?: boolean;
+  /** The derivation is the first half of a second derivative. */
+  readonly forHessian?: boolean;
+}
+
+export const NO_DEFINITIONS: Definitions = new Map();
+
+/** Build a step, filling in the rule's name and reference. */
+export function step(
+  rule: RuleId,
+  kind: StepKind,
+  fields: {
+    explanation: string;
+    before: readonly Part[];
+    after: readonly Part[];
+    claims: readonly Claim[];
+    name?: string;
+    focus?: Expr;
+    shapes?: Step['shapes'];
+    value?: Expr;
+    reference?: string;
+  },
+): Step {
+  const info = RULES[rule];
+  const reference = fields.reference ?? info.reference;
+  return {
+    rule,
+    name: fields.name ?? info.name,
+    ...(reference ? { reference } : {}),
+    kind,
+    explanation: fields.explanation,
+    before: fields.before,
+    after: fields.after,
+    claims: fields.claims,
+    ...(fields.focus ? { focus: fields.focus } : {}),
+    ...(fields.shapes && fields.shapes.length > 0 ? { shapes: fields.shapes } : {}),
+    ...(fields.value ? { value: fields.value } : {}),
+  };
+}
+
+export function derivativeClaim(
+  defs: Definitions,
+  of: Expr,
+  wrt: readonly Expr[],
+  form: DerivativeForm,
+  value: Expr,
+  extra: { keep?: readonly Expr[]; symmetric?: 'unconstrained' | 'symmetrized'; order?: 1 | 2; gradient?: Expr } = {},
+): Claim {
+  return {
+    kind: 'derivative',
+    defs,
+    of,
+    wrt,
+    form,
+    order: extra.order ?? 1,
+    value,
+    ...(extra.keep ? { keep: extra.keep } : {}),
+    ...(extra.symmetric ? { symmetric: extra.symmetric } : {}),
+    ...(extra.gradient ? { gradient: extra.gradient } : {}),
+  };
+}
+
+export const equalClaim = (defs: Definitions, lhs: Expr, rhs: Expr, keep?: readonly Expr[]): Claim =>
+  ({ kind: 'equal', defs, lhs, rhs, ...(keep ? { keep } : {}) });
+
+export const differsClaim = (defs: Definitions, lhs: Expr, rhs: Expr, keep?: readonly Expr[]): Claim =>
+  ({ kind: 'differs', defs, lhs, rhs, ...(keep ? { keep } : {}) });
+
+const KINKS = new Set(['step', 'relu', 'min0']);
+
+/** An expression shown with its cases when it has a scalar kink (relu, step, min). */
+export function shown(e: Expr): Part {
+  const kink = postorder(e).some((n) => n.op === 'fn' && KINKS.has(n.name as string) && isScalar(n.args[0].shape));
+  return kink ? { cases: e } : e;
+}
+
+/** The cases alone of an expression with a kink, or nothing. */
+export function casesOnly(e: Expr): Part[] {
+  const p = shown(e);
+  return 'cases' in p ? [{ cases: e, only: true }] : [];
+}
+
+/** The canonical form of ∂f/∂x for the shapes involved (one variable). */
+export function formFor(f: Expr, x: Expr): DerivativeForm {
+  if (isScalar(x.shape)) return isScalar(f.shape) ? 'scalar' : 'tangent';
+  return isScalar(f.shape) ? 'gradient' : 'jacobian';
+}

@@ -1,0 +1,24 @@
+/** The first step of a chain-rule derivation: the intermediate variables and their definitions. */
+import type { Granularity } from '../api';
+import { toUnicode } from '../write/index';
+import { equalClaim, step } from './context';
+import { definitionList, equation, nameOf } from './notation';
+import type { Step } from './step';
+import type { Structure } from './structure';
+
+export function definitionsStep(s: Structure, granularity: Granularity): Step {
+  const root = s.list[s.list.length - 1];
+  const inner = s.list.slice(0, -1);
+  const names = inner.map((i) => toUnicode(i.v));
+  const listed = names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const merged = granularity === 'summary' ? ' Sums, scalings and other linear pieces stay together in one variable.' : '';
+  return step('intermediate-variables', 'definition', {
+    explanation:
+      `Introduce ${listed} for the inner pieces of ${toUnicode(root.v)}, innermost first, so that each is a simple function of the ones before it with a simple derivative.${merged}`,
+    before: equation(nameOf(root.v), s.f),
+    after: definitionList(s.list.map((i) => [i.v, i.def] as const)),
+    claims: [equalClaim(s.defs, s.f, root.v), ...inner.map((i) => equalClaim(s.defs, i.node, i.v))],
+    focus: inner.length > 0 ? inner[0].node : undefined,
+    shapes: s.list.map((i) => [toUnicode(i.v), i.v.shape] as const),
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * First derivatives with respect to one variable: chooses how to explain them —
+ * the vector chain rule for a component-wise vector of a scalar (vectorLiteral.ts), the chain rule
+ * with Jacobians for scalars and vectors (chain.ts), the chain rule in gradient form for a scalar
+ * function of matrices (backprop.ts) — then finishes (finish.ts).
+ */
+import { differentiate } from '../calculus/derive';
+import type { Derivative } from '../calculus/form';
+import { dependsOn, Expr, variable } from '../model/expr';
+import { isMatrix, isScalar } from '../model/shape';
+import { toUnicode } from '../write/index';
+import { backpropDerivation } from './backprop';
+import { chainDerivation, StrategyResult } from './chain';
+import { Context, derivativeClaim, NO_DEFINITIONS, shown, step } from './context';
+import { finish } from './finish';
+import { equation, fraction } from './notation';
+import { canonicalOf } from './partials';
+import type { Definitions, Step } from './step';
+import { structureOf } from './structure';
+import { literalDerivation, planLiteral } from './vectorLiteral';
+
+export function firstOrder(f: Expr, x: Expr, ctx: Context): Step[] {
+  const d = differentiate(f, [x], 1);
+  if (!dependsOn(f, x) || f === x) return [trivialStep(d, ctx)];
+  const plan = planLiteral(f, x, ctx.reserved);
+  let r: StrategyResult;
+  let defs: Definitions;
+  if (plan) {
+    r = literalDerivation(plan, ctx.granularity);
+    defs = plan.defs;
+  } else {
+    const s = structureOf(f, x, ctx.granularity, { reserved: ctx.reserved, rootNames: ctx.rootNames });
+    const matrices = isMatrix(x.shape) || s.list.some((i) => isMatrix(i.v.shape));
+    r = isScalar(f.shape) && matrices ? backpropDerivation(s, ctx) : chainDerivation(s, ctx);
+    defs = s.defs;
+  }
+  return [...r.steps, ...finish(d, r, defs, ctx)];
+}
+
+/** f does not depend on x (derivative 0), or f is x (derivative 1 or I). */
+function trivialStep(d: Derivative, ctx: Context): Step {
+  const [f, x] = [d.f, d.wrt[0]];
+  const value = ctx.present(d, ctx.layout);
+  const name = variable(ctx.rootNames?.[0] ?? 'y', f.shape);
+  const lhs = fraction(ctx.reserved.has(name.name as string) ? f : name, x, { total: !ctx.partial && isScalar(x.shape) && isScalar(f.shape) });
+  const constant = !dependsOn(f, x);
+  return step(constant ? 'constant' : 'identity', 'derivative', {
+    explanation: constant
+      ? `${toUnicode(f)} does not depend on ${toUnicode(x)}, so its derivative is 0.`
+      : `The derivative of ${toUnicode(x)} with respect to itself is ${isScalar(x.shape) ? '1' : 'the identity: each entry changes one-for-one with itself and not at all with the others'}.`,
+    before: [lhs],
+    after: equation(lhs, shown(value)),
+    claims: [derivativeClaim(NO_DEFINITIONS, f, d.wrt, d.form, canonicalOf(d, value, ctx.layout))],
+    value,
+  });
+}

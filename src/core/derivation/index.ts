@@ -1,0 +1,90 @@
+/**
+ * Step-by-step derivations (issue 4): how a derivative is obtained, in the style of Parr & Howard —
+ * intermediate variables, local derivatives and Jacobians, the chain rule as a product of
+ * Jacobians, the total-derivative rule, substitution and simplification to the result derive()
+ * returns. Every step carries claims that `verifyStep` checks numerically.
+ */
+import type { DerivationStep, Granularity, Layout } from '../api';
+import { UnsupportedDerivative } from '../calculus/unsupported';
+import { Expr, freeVariables } from '../model/expr';
+import { differentiate } from '../calculus/derive';
+import { variable } from '../model/expr';
+import { Context, defaultPresenter, derivativeClaim, NO_DEFINITIONS, Presenter, shown, step } from './context';
+import { equation, fraction, note } from './notation';
+import { canonicalOf } from './partials';
+import { firstOrder } from './first';
+import { secondOrder } from './second';
+import { stackedDerivation } from './stacked';
+import type { Step } from './step';
+import { toDerivationSteps } from './render';
+
+export type { Step, Claim, Display, Part, Notation, StepKind, Definitions } from './step';
+export type { RuleId } from './rules';
+export { RULES } from './rules';
+export { toDerivationStep, toDerivationSteps, displayLatex, displayText } from './render';
+export { verifyClaim, verifyStep } from './verify';
+export type { ClaimReport, VerifyOptions } from './verify';
+export type { Presenter } from './context';
+
+export interface DerivationOptions {
+  /** The presentation derive() uses (layout, factoring, tidying), so the last step equals its result. */
+  readonly present?: Presenter;
+}
+
+/**
+ * The derivation of ∂f/∂wrt (order 1 or 2) in a layout, at a granularity. Throws
+ * UnsupportedDerivative exactly where differentiation itself would.
+ */
+export function derivationOf(
+  f: Expr,
+  wrt: readonly Expr[],
+  order: 1 | 2,
+  layout: Layout,
+  granularity: Granularity,
+  options: DerivationOptions = {},
+): Step[] {
+  if (wrt.length === 0) throw new UnsupportedDerivative('without a variable');
+  const ctx: Context = {
+    granularity,
+    layout,
+    present: options.present ?? defaultPresenter,
+    reserved: new Set(freeVariables(f).map((v) => v.name as string)),
+  };
+  try {
+    if (wrt.length > 1) return stackedDerivation(f, wrt, order, ctx);
+    if (order === 2) return secondOrder(f, wrt[0], ctx);
+    return firstOrder(f, wrt[0], ctx);
+  } catch (e) {
+    // A piece the step-by-step rules cannot take apart (the engines may still handle the whole).
+    if (e instanceof UnsupportedDerivative) return [directStep(f, wrt, order, ctx)];
+    throw e;
+  }
+}
+
+/** The derivative in one step, from the engine, when no finer derivation is available. */
+function directStep(f: Expr, wrt: readonly Expr[], order: 1 | 2, ctx: Context): Step {
+  const d = differentiate(f, wrt, order);
+  const value = ctx.present(d, ctx.layout);
+  const x = wrt.length === 1 ? wrt[0] : undefined;
+  const lhs = x ? fraction(f.size <= 12 ? f : variable('f', f.shape), x) : note('\\nabla f', '∇f');
+  return step('chain-rule', 'derivative', {
+    name: 'Derivative',
+    explanation: 'The derivative computed by the engine in one piece: a step-by-step account is not available for one of the operations involved.',
+    before: [lhs],
+    after: equation(lhs, shown(value)),
+    claims: [derivativeClaim(NO_DEFINITIONS, f, wrt, d.form, canonicalOf(d, value, ctx.layout), { order, ...(order === 2 ? { gradient: differentiate(f, wrt, 1).expr } : {}) })],
+    value,
+  });
+}
+
+/** The public steps (LaTeX) of a derivation. */
+export function derivationSteps(
+  f: Expr,
+  wrt: readonly Expr[],
+  order: 1 | 2,
+  layout: Layout,
+  granularity: Granularity,
+  options: DerivationOptions = {},
+): DerivationStep[] {
+  return toDerivationSteps(derivationOf(f, wrt, order, layout, granularity, options));
+}

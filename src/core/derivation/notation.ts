@@ -1,0 +1,115 @@
+/**
+ * Notation for derivation displays, in LaTeX and Unicode: derivative fractions (d for a total
+ * derivative of one scalar variable, ∂ otherwise, vec for matrices, as in the paper), lists of
+ * definitions, equations.
+ */
+import type { Expr } from '../model/expr';
+import { isMatrix, isScalar, shapeText } from '../model/shape';
+import { toLatex, toUnicode } from '../write/index';
+import type { Display, Notation, Part } from './step';
+
+export const note = (tex: string, text: string = tex): Notation => ({ tex, text });
+
+export const EQUALS = note(' = ', ' = ');
+export const NOT_EQUALS = note(' \\ne ', ' ≠ ');
+export const SEPARATOR = note(',\\quad ', ',  ');
+export const PLUS = note(' + ', ' + ');
+
+/** The name of a variable (or a small expression) as notation. */
+export function nameOf(e: Expr): Notation {
+  return note(toLatex(e), toUnicode(e));
+}
+
+export interface FractionOptions {
+  /** d instead of ∂ (a total derivative with respect to one scalar). */
+  readonly total?: boolean;
+  /** Derivatives in gradient form have the variable's shape: no vec even for matrices. */
+  readonly gradientForm?: boolean;
+}
+
+/** ∂y/∂x as notation: dy/dx, ∂𝐲/∂𝐱, ∂vec Y/∂(vec X)ᵀ. */
+export function fraction(y: Expr | Notation, x: Expr | Notation, opts: FractionOptions = {}): Notation {
+  const yn = isNotation(y) ? y : nameOf(y);
+  const xn = isNotation(x) ? x : nameOf(x);
+  const yMatrix = !isNotation(y) && isMatrix(y.shape);
+  const xMatrix = !isNotation(x) && isMatrix(x.shape);
+  const vecForm = !opts.gradientForm && (yMatrix || xMatrix);
+  if (opts.total) return note(`\\frac{d${space(yn.tex)}${yn.tex}}{d${space(xn.tex)}${xn.tex}}`, `d${yn.text}/d${xn.text}`);
+  if (vecForm) {
+    const num = yMatrix ? `\\partial \\operatorname{vec} ${yn.tex}` : `\\partial ${yn.tex}`;
+    const den = xMatrix ? `\\partial (\\operatorname{vec} ${xn.tex})^{\\top}` : `\\partial ${xn.tex}`;
+    const numText = yMatrix ? `∂vec ${yn.text}` : `∂${yn.text}`;
+    const denText = xMatrix ? `∂(vec ${xn.text})ᵀ` : `∂${xn.text}`;
+    return note(`\\frac{${num}}{${den}}`, `${numText}/${denText}`);
+  }
+  return note(`\\frac{\\partial ${yn.tex}}{\\partial ${xn.tex}}`, `∂${yn.text}/∂${xn.text}`);
+}
+
+/** A space after d when the name starts with a letter (d u, not du read as a name). */
+const space = (tex: string): string => (/^[A-Za-z]/.test(tex) ? '' : ' ');
+
+function isNotation(p: unknown): p is Notation {
+  return typeof p === 'object' && p !== null && 'tex' in p && 'text' in p;
+}
+
+export { isNotation };
+
+/** `name = expr` items separated by commas. */
+export function definitionList(items: readonly (readonly [Expr, Expr | Part])[]): Display {
+  const out: Part[] = [];
+  items.forEach(([v, e], i) => {
+    if (i > 0) out.push(SEPARATOR);
+    out.push(nameOf(v), EQUALS, e);
+  });
+  return out;
+}
+
+/** lhs = a = b = …, skipping a repeated right-hand side. */
+export function equation(lhs: Part, ...rhs: Part[]): Display {
+  const out: Part[] = [lhs];
+  let last: Part | undefined;
+  for (const r of rhs) {
+    if (r === last) continue;
+    out.push(EQUALS, r);
+    last = r;
+  }
+  return out;
+}
+
+/** Juxtaposed notation pieces (a product of fractions). */
+export function product(parts: readonly Notation[], sep = ''): Notation {
+  return note(parts.map((p) => p.tex).join(sep === '' ? ' ' : sep), parts.map((p) => p.text).join(sep === '' ? ' ' : sep));
+}
+
+export function sum(parts: readonly Notation[]): Notation {
+  return note(parts.map((p) => p.tex).join(' + '), parts.map((p) => p.text).join(' + '));
+}
+
+/** A factor of a displayed product: sums and negative terms in parentheses. */
+function factorNote(e: Expr): Notation {
+  const tex = toLatex(e);
+  const text = toUnicode(e);
+  const wrap = e.op === 'add' || tex.startsWith('-');
+  return wrap ? note(`\\left(${tex}\\right)`, `(${text})`) : note(tex, text);
+}
+
+/** A product shown factor by factor, as the chain rule writes it: cos(u) · 2x, (1/u₃) · 2u₂ · …. */
+export function productNote(all: readonly Expr[]): Notation {
+  // A factor 1 is shown between scalars (1 · 2x, as the paper does) but not before an array.
+  const factors = all.some((f) => !isScalar(f.shape)) && all.length > 1 ? all.filter((f) => !(f.op === 'num' && f.value === 1)) : all;
+  let tex = '';
+  let text = '';
+  factors.forEach((f, i) => {
+    const n = factorNote(f);
+    if (i > 0) {
+      const scalars = isScalar(f.shape) && isScalar(factors[i - 1].shape);
+      tex += scalars ? ' \\cdot ' : ' ';
+      text += scalars ? ' · ' : ' ';
+    }
+    tex += n.tex;
+    text += n.text;
+  });
+  return note(tex, text);
+}
+
+export const shapeNote = (e: Expr): string => shapeText(e.shape);

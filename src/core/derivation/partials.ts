@@ -1,0 +1,74 @@
+/**
+ * Local derivatives of one definition with respect to one of its variables (the others held
+ * fixed), by the core's engines, in the forms the derivation combines:
+ * - Jacobian form (numerator layout, Parr & Howard): ∂vec(u)/∂(vec a)ᵀ, |u|×|a| — a row for a
+ *   scalar u, a column for a scalar a, diag(…) for element-wise operations;
+ * - pullback (reverse mode): given ∂y/∂u in u's shape, the contribution to ∂y/∂a in a's shape.
+ * Symmetric variables are differentiated as general matrices here; symmetrising is a step of its own.
+ */
+import type { Layout } from '../api';
+import { adjointContribution } from '../calculus/adjoint';
+import { dependentNodes } from '../calculus/dependency';
+import type { Derivative, DerivativeForm } from '../calculus/form';
+import { gradient } from '../calculus/gradient';
+import { jacobian } from '../calculus/jacobian';
+import { applyLayout } from '../calculus/layout';
+import { tangent } from '../calculus/tangent';
+import type { Expr } from '../model/expr';
+import { isScalar } from '../model/shape';
+import { add, transpose, vec, zeros } from '../simplify/build';
+import { factorize } from '../simplify/factor';
+import { tidy } from '../simplify/tidy';
+
+export const textbook = (e: Expr): Expr => tidy(factorize(e));
+
+/** ∂vec(u)/∂(vec a)ᵀ for u = `def`, in textbook form. */
+export function localJacobian(def: Expr, a: Expr): Expr {
+  if (isScalar(a.shape)) return textbook(vec(tangent(def, a)));
+  if (isScalar(def.shape)) return textbook(transpose(vec(gradient(def, a))));
+  return textbook(jacobian(def, a));
+}
+
+/** The form of a Jacobian-form value for the numeric check. */
+export const JACOBIAN: DerivativeForm = 'jacobian';
+
+/** A derivative in canonical form, converted to Jacobian form (|f|×|x|). */
+export function jacobianFormOf(form: DerivativeForm, canonical: Expr): Expr {
+  switch (form) {
+    case 'scalar':
+    case 'jacobian':
+      return canonical;
+    case 'gradient':
+      return transpose(vec(canonical));
+    case 'tangent':
+      return vec(canonical);
+  }
+}
+
+/** The canonical value of a derivative presented in a layout (applying a layout is its own inverse). */
+export function canonicalOf(d: Derivative, presented: Expr, layout: Layout): Expr {
+  return applyLayout({ ...d, expr: presented }, layout);
+}
+
+/** Reverse mode inside one definition: ∂y/∂a from ∂y/∂u = `seed` (u's shape), in a's shape. */
+export function pullback(def: Expr, seed: Expr, a: Expr): Expr {
+  const { order, depends } = dependentNodes(def, [a]);
+  if (!depends.has(def.id)) return zeros(a.shape);
+  const pending = new Map<number, Expr[]>([[def.id, [seed]]]);
+  for (let k = order.length - 1; k >= 0; k--) {
+    const u = order[k];
+    const parts = pending.get(u.id);
+    if (parts === undefined) continue;
+    pending.delete(u.id);
+    const ubar = add(...parts);
+    if (u === a) return ubar;
+    u.args.forEach((arg, i) => {
+      if (!depends.has(arg.id)) return;
+      const c = adjointContribution(u, ubar, i);
+      const list = pending.get(arg.id);
+      if (list) list.push(c);
+      else pending.set(arg.id, [c]);
+    });
+  }
+  return zeros(a.shape);
+}

@@ -1,0 +1,58 @@
+/**
+ * Second derivatives (Hessians): the first derivative in gradient form (a column, or x's shape),
+ * then the Jacobian of that gradient, itself derived step by step.
+ */
+import type { Layout } from '../api';
+import { differentiate } from '../calculus/derive';
+import { UnsupportedDerivative } from '../calculus/unsupported';
+import { dependsOn, Expr, variable } from '../model/expr';
+import { isMatrix, isScalar } from '../model/shape';
+import { toUnicode } from '../write/index';
+import { Context, derivativeClaim, NO_DEFINITIONS, shown, step } from './context';
+import { firstOrder } from './first';
+import { EQUALS, equation, nameOf, note } from './notation';
+import { canonicalOf } from './partials';
+import type { Notation, Step } from './step';
+
+/** Names of the intermediate variables a list of steps introduced (to avoid reusing them). */
+export function namesIntroduced(steps: readonly Step[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of steps) for (const c of s.claims) for (const v of c.defs.keys()) out.add(v.name as string);
+  return out;
+}
+
+export function hessianNotation(f: Expr | Notation, x: Expr): Notation {
+  const fn = 'tex' in f ? f : nameOf(f);
+  const xn = nameOf(x);
+  if (isScalar(x.shape)) return note(`\\frac{d^{2}${fn.tex}}{d${xn.tex}^{2}}`, `d²${fn.text}/d${xn.text}²`);
+  if (isMatrix(x.shape)) {
+    return note(`\\frac{\\partial^{2} ${fn.tex}}{\\partial \\operatorname{vec} ${xn.tex}\\,\\partial (\\operatorname{vec} ${xn.tex})^{\\top}}`, `∂²${fn.text}/∂vec ${xn.text} ∂(vec ${xn.text})ᵀ`);
+  }
+  return note(`\\frac{\\partial^{2} ${fn.tex}}{\\partial ${xn.tex}\\,\\partial ${xn.tex}^{\\top}}`, `∂²${fn.text}/∂${xn.text}∂${xn.text}ᵀ`);
+}
+
+export function secondOrder(f: Expr, x: Expr, ctx: Context): Step[] {
+  if (!isScalar(f.shape)) throw new UnsupportedDerivative('a second derivative of a non-scalar function (a Hessian needs a scalar f)');
+  const gradientLayout: Layout = 'mixed';
+  const first = firstOrder(f, x, { ...ctx, layout: gradientLayout, forHessian: true });
+  const d1 = differentiate(f, [x], 1);
+  const d2 = differentiate(f, [x], 2);
+  const g = ctx.present(d1, gradientLayout);
+  const reserved = new Set([...ctx.reserved, ...namesIntroduced(first)]);
+  const inner = dependsOn(g, x)
+    ? firstOrder(g, x, { ...ctx, layout: 'numerator', reserved, rootNames: ['g', 'h', 'q'] })
+    : [];
+  const H = ctx.present(d2, ctx.layout);
+  const hn = hessianNotation(variable(['y', 'f', 'c'].find((n) => !ctx.reserved.has(n)) ?? 'f', f.shape), x);
+  const last = step('second-derivative', 'derivative', {
+    name: isScalar(x.shape) ? 'Second derivative' : 'Hessian',
+    explanation: isScalar(x.shape)
+      ? `The second derivative is the derivative of the first derivative ${toUnicode(g)}.`
+      : `The Hessian is the Jacobian of the gradient ${toUnicode(g)} with respect to ${toUnicode(x)}${isMatrix(x.shape) ? ' (in vec form)' : ''}: entry (i, j) is the derivative of gradient entry i with respect to variable entry j.`,
+    before: [hn, EQUALS, note(`\\frac{\\partial}{\\partial ${nameOf(x).tex}}\\left(`, `∂/∂${nameOf(x).text} (`), g, note('\\right)', ')')],
+    after: equation(hn, shown(H)),
+    claims: [derivativeClaim(NO_DEFINITIONS, f, [x], d2.form, canonicalOf(d2, H, ctx.layout), { order: 2, gradient: d1.expr })],
+    value: H,
+  });
+  return [...first, ...inner, last];
+}

@@ -1,0 +1,181 @@
+/**
+ * Intermediate variables, as Parr & Howard introduce them: walk the DAG of f from x outwards and
+ * give a name to each sub-expression worth differentiating on its own.
+ *
+ * - full granularity: every node that depends on x is an intermediate (one rule per step);
+ * - summary granularity: linear glue is merged — a maximal linear combination (sums, scalings,
+ *   negation, products with one factor depending on x, sums/means) becomes ONE intermediate, so
+ *   u = wᵀx + b is one variable; an element-wise function under a sum or mean is merged into it
+ *   (c = mean(e²)); every non-linear operation gets its own variable.
+ * In both, transposes of vectors are never named (they do not change derivatives) and a node used
+ * by several parents is always named (the total-derivative rule sums over its uses); f itself is
+ * the last intermediate. Linear in the DAG size.
+ */
+import { Expr, postorder, variable, withArgs, freeVariables } from '../model/expr';
+import { isMatrix, isScalar, shape as makeShape } from '../model/shape';
+import type { Granularity } from '../api';
+import type { Definitions } from './step';
+
+export interface Intermediate {
+  /** The variable that names it. */
+  readonly v: Expr;
+  /** The sub-expression of f it stands for. */
+  readonly node: Expr;
+  /** `node` with its named sub-expressions replaced by their variables. */
+  readonly def: Expr;
+  /** The variables (x or earlier intermediates) `def` depends on, in order of first use. */
+  readonly args: readonly Expr[];
+}
+
+export interface Structure {
+  readonly f: Expr;
+  readonly x: Expr;
+  /** In order of dependence; the last is f itself (the root). */
+  readonly list: readonly Intermediate[];
+  readonly defs: Definitions;
+}
+
+const LINEAR_ALWAYS = new Set(['add', 'transpose', 'sum', 'mean', 'tr', 'vec', 'diagm', 'diagv', 'entry', 'block']);
+const ELEMENTWISE = new Set(['fn', 'pow', 'hadamard']);
+
+function isLinearIn(n: Expr, depends: (e: Expr) => boolean): boolean {
+  if (LINEAR_ALWAYS.has(n.op)) return true;
+  if (n.op === 'mul' || n.op === 'hadamard' || n.op === 'kron') return n.args.filter(depends).length <= 1;
+  return false;
+}
+
+const isVectorTranspose = (n: Expr): boolean => n.op === 'transpose' && !isMatrix(n.shape);
+
+
+export interface NamingOptions {
+  /** Names already used by the expression (and anything else to avoid). */
+  readonly reserved: ReadonlySet<string>;
+  /** Preferred names for f itself. */
+  readonly rootNames?: readonly string[];
+}
+
+export function structureOf(f: Expr, x: Expr, granularity: Granularity, naming: NamingOptions): Structure {
+  const order = postorder(f);
+  const dep = new Set<number>([x.id]);
+  for (const e of order) if (e.args.some((a) => dep.has(a.id))) dep.add(e.id);
+  const depends = (e: Expr): boolean => dep.has(e.id);
+
+  // Uses of each dependent node by dependent parents (with repetition), and one parent of each.
+  const uses = new Map<number, number>();
+  const parent = new Map<number, Expr>();
+  for (const p of order) {
+    if (!depends(p) || p === x) continue;
+    for (const a of p.args) {
+      if (!depends(a)) continue;
+      uses.set(a.id, (uses.get(a.id) ?? 0) + 1);
+      parent.set(a.id, p);
+    }
+  }
+  /** The parent that matters for merging: transposes of vectors are looked through. */
+  const effectiveParent = (n: Expr): Expr | undefined => {
+    let p = parent.get(n.id);
+    while (p !== undefined && p.op === 'transpose' && (isVectorTranspose(p) || granularity === 'summary') && p !== f && (uses.get(p.id) ?? 0) === 1) {
+      p = parent.get(p.id);
+    }
+    return p;
+  };
+  const named = (n: Expr): boolean => {
+    if (n === f) return true;
+    if (isVectorTranspose(n) || (n.op === 'transpose' && granularity === 'summary')) return false;
+    if ((uses.get(n.id) ?? 0) > 1) return true;
+    const p = effectiveParent(n);
+    if (p === undefined) return true;
+    if (granularity === 'full') return true;
+    const pLinear = isLinearIn(p, depends);
+    if (isLinearIn(n, depends)) return !pLinear;
+    if ((p.op === 'sum' || p.op === 'mean') && ELEMENTWISE.has(n.op)) return false;
+    return true;
+  };
+
+  const nodes = order.filter((n) => depends(n) && n !== x && named(n));
+  const vars = nameIntermediates(f, x, nodes, naming);
+  const varOf = new Map<number, Expr>();
+  nodes.forEach((n, i) => varOf.set(n.id, vars[i]));
+
+  // Each dependent node's representation for its parents: its variable if named, else its inlined definition.
+  const rep = new Map<number, Expr>();
+  const defs = new Map<Expr, Expr>();
+  const list: Intermediate[] = [];
+  const known = new Set<Expr>([x, ...vars]);
+  for (const n of order) {
+    if (!depends(n)) continue;
+    if (n === x) {
+      rep.set(n.id, x);
+      continue;
+    }
+    const def = withArgs(n, n.args.map((a) => (depends(a) ? (rep.get(a.id) as Expr) : a)));
+    const v = varOf.get(n.id);
+    if (v === undefined) {
+      rep.set(n.id, def);
+      continue;
+    }
+    rep.set(n.id, v);
+    defs.set(v, def);
+    list.push({ v, node: n, def, args: freeVariables(def).filter((a) => known.has(a)) });
+  }
+  return { f, x, list, defs };
+}
+
+const POOL = ['u', 'v', 'z', 'p', 'q', 'r', 's', 'h'];
+const ROOT_NAMES = ['y', 'f', 'c', 'g'];
+
+function cased(name: string, e: Expr): string {
+  return isMatrix(e.shape) ? name.toUpperCase() : name;
+}
+
+/**
+ * Names, as in the paper: f is y (or f, …); a single intermediate is u; several scalar ones are
+ * u₁, u₂, … (§4.5); up to three involving vectors get letters u, v, z (§5–6); otherwise subscripts.
+ * Matrices get capitals. Names never collide with the expression's variables.
+ */
+function nameIntermediates(f: Expr, x: Expr, nodes: readonly Expr[], naming: NamingOptions): Expr[] {
+  const reserved = new Set(naming.reserved);
+  for (const v of freeVariables(f)) reserved.add(v.name as string);
+  reserved.add(x.name as string);
+  const free = (s: string): boolean => !reserved.has(s);
+  const rootCandidates = naming.rootNames ?? ROOT_NAMES;
+  const rootName = [...rootCandidates.map((r) => cased(r, f)), ...rootCandidates]
+    .find((r) => free(r)) ?? freshSubscripted('y', 1, reserved);
+  reserved.add(rootName);
+  const inner = nodes.filter((n) => n !== f);
+  const names: string[] = [];
+  if (inner.length === 1) {
+    names.push(POOL.map((p) => cased(p, inner[0])).find(free) ?? freshSubscripted('u', 1, reserved));
+  } else if (inner.length > 1) {
+    const allScalar = inner.every((n) => isScalar(n.shape));
+    const letters: string[] = [];
+    if (!allScalar && inner.length <= 3) {
+      const used = new Set<string>();
+      for (const n of inner) {
+        const name = POOL.map((p) => cased(p, n)).find((p) => free(p) && !used.has(p.toLowerCase()) && !used.has(p));
+        if (name === undefined) break;
+        used.add(name.toLowerCase());
+        letters.push(name);
+      }
+    }
+    if (letters.length === inner.length) names.push(...letters);
+    else {
+      const base = POOL.find((p) => inner.every((n, i) => free(subscripted(cased(p, n), i + 1)) && free(`${cased(p, n)}${i + 1}`))) ?? 'u';
+      inner.forEach((n, i) => names.push(subscripted(cased(base, n), i + 1)));
+    }
+  }
+  let k = 0;
+  return nodes.map((n) => variable(n === f ? rootName : names[k++], n.shape));
+}
+
+const subscripted = (base: string, i: number): string => `${base}_${i}`;
+
+function freshSubscripted(base: string, i: number, reserved: ReadonlySet<string>): string {
+  let k = i;
+  while (reserved.has(subscripted(base, k))) k++;
+  return subscripted(base, k);
+}
+
+/** A display-only variable (a name for notation, e.g. the stacked 𝐠 of the vector chain rule). */
+export const notationVariable = (name: string, rows: number | string, cols: number | string): Expr =>
+  variable(name, makeShape(rows, cols));
