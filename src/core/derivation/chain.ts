@@ -8,6 +8,7 @@
  *   as the pitfall it is.
  */
 import { Expr, rawAdd, rawMul } from '../model/expr';
+import { replaceNode } from './substitute';
 import { isScalar, shapeText } from '../model/shape';
 import { add, mul } from '../simplify/build';
 import { toLatex, toUnicode } from '../write/index';
@@ -37,6 +38,15 @@ export function applied(a: Expr, e: Expr, total: boolean): Part[] {
   return [op, note('\\left(', '('), e, note('\\right)', ')')];
 }
 
+/**
+ * A softmax Jacobian is written with p = softmax(z) as in the textbooks (diag(p) − ppᵀ): occurrences
+ * of the intermediate's own definition are shown as its variable.
+ */
+function withValueNamed(local: Expr, i: Intermediate): Expr {
+  if (i.def.op !== 'softmax') return local;
+  return replaceNode(local, i.def, i.v);
+}
+
 const squeeze = (s: string): string => s.replace(/\s+/g, '');
 
 /** The cases of a product with a kink, after its factor-by-factor form. */
@@ -59,7 +69,7 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
   const local = new Map<Expr, Map<Expr, Expr>>();
   for (const i of list) {
     const m = new Map<Expr, Expr>();
-    for (const a of i.args) m.set(a, localJacobian(i.def, a));
+    for (const a of i.args) m.set(a, withValueNamed(localJacobian(i.def, a), i));
     local.set(i.v, m);
   }
   const L = (i: Intermediate, a: Expr): Expr => local.get(i.v)?.get(a) as Expr;
@@ -182,7 +192,9 @@ function localSteps(
 ): Step[] {
   const all = s.list.map((i) => i.v);
   const items = s.list.flatMap((i) => i.args.map((a) => ({ i, a, value: L(i, a), frac: frac(i, a), rules: localRules(i.def, a) })));
-  const claimOf = (it: (typeof items)[number]) => derivativeClaim(s.defs, it.i.def, [it.a], JACOBIAN, it.value, { keep: all });
+  // The intermediate's own variable may appear in its local derivative (p = softmax(z)): it is expanded, the others stay free.
+  const claimOf = (it: (typeof items)[number]) =>
+    derivativeClaim(s.defs, it.i.def, [it.a], JACOBIAN, it.value, { keep: all.filter((v) => v !== it.i.v) });
   const total = (it: (typeof items)[number]): boolean => scalarWorld && it.i.args.length === 1;
   if (ctx.granularity === 'full') {
     return items.map((it) => step(it.rules[0].id, 'derivative', {

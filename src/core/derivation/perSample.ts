@@ -148,7 +148,8 @@ export function perSampleStep(result: Expr, d: Derivative, defs: Definitions): S
   const entries = new Entries(rows, n);
   const restEntry = entries.of(rest);
   const maskEntry = mask ? entries.of(mask.args[0]) : undefined;
-  if (!restEntry || (mask && !maskEntry) || !entries.usedRows && !reading.X) return undefined;
+  // Only a gradient whose weights involve the samples (a prediction xᵢᵀw per row) is read per sample.
+  if (!restEntry || (mask && !maskEntry) || !entries.usedRows) return undefined;
   if (reading.X && !rows.has(reading.X.name as string)) return undefined;
 
   // The sum: c·Σᵢ aᵢ·xᵢᵀ (or xᵢ), over the active samples when masked; eᵢ names the error.
@@ -160,8 +161,10 @@ export function perSampleStep(result: Expr, d: Derivative, defs: Definitions): S
   const weight = useE ? eI : restEntry;
   const sample = reading.X ? rows.get(reading.X.name as string) as Expr : undefined;
   const summand = sample ? rawMul([weight, reading.pattern === 'row' ? rawTranspose(sample) : sample]) : weight;
-  const cTex = sumCoefficient.op === 'num' && sumCoefficient.value === 1 ? '' : `${toLatex(sumCoefficient)}`;
-  const cText = sumCoefficient.op === 'num' && sumCoefficient.value === 1 ? '' : `${toUnicode(sumCoefficient)} `;
+  const unit = sumCoefficient.op === 'num' && Math.abs(sumCoefficient.value as number) === 1;
+  const minus = unit && (sumCoefficient.value as number) < 0;
+  const cTex = unit ? (minus ? '-' : '') : toLatex(sumCoefficient);
+  const cText = unit ? (minus ? '−' : '') : `${toUnicode(sumCoefficient)} `;
   const range = maskEntry
     ? { tex: `_{i\\,:\\,${toLatex(maskEntry)} > 0}`, text: `_{i: ${toUnicode(maskEntry)} > 0}` }
     : { tex: `_{i=1}^{${latexDim(n)}}`, text: `_{i=1..${String(n).replace(/·/g, '')}}` };

@@ -53,6 +53,13 @@ export function expand(e: Expr, defs: Definitions, keep: readonly Expr[] = []): 
   return new Expander(defs, new Set(keep)).expand(e);
 }
 
+/** `e` with every occurrence of the node `from` replaced by `to` (raw rebuild). */
+export function replaceNode(e: Expr, from: Expr, to: Expr): Expr {
+  const done = new Map<Expr, Expr>();
+  for (const n of postorder(e)) done.set(n, n === from ? to : withArgs(n, n.args.map((a) => done.get(a) as Expr)));
+  return done.get(e) as Expr;
+}
+
 /** Does `e` use any of the intermediate variables? */
 export function usesIntermediates(e: Expr, defs: Definitions): boolean {
   return postorder(e).some((n) => n.op === 'var' && defs.has(n));
