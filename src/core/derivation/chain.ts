@@ -134,6 +134,7 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
   // Several paths: total derivatives from x outwards.
   const totals = new Map<Expr, Expr>();
   let pitfallShown = false;
+  const accumulation: Step[] = [];
   for (const i of list) {
     if (i.args.length === 1 && i.args[0] === x) {
       totals.set(i.v, L(i, x));
@@ -162,7 +163,7 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
     const vector = !isScalar(x.shape) || !isScalar(i.v.shape);
     const ruleId = several ? 'total-derivative' : vector ? 'vector-chain-rule' : 'chain-rule';
     const paths = i.args.map((a) => (a === x ? 'directly' : `through ${toUnicode(a)}`)).join(' and ');
-    steps.push(step(ruleId, 'derivative', {
+    accumulation.push(step(ruleId, 'derivative', {
       explanation: several
         ? `${toUnicode(i.v)} = ${toUnicode(i.def)} depends on ${toUnicode(x)} ${paths}, so its total derivative adds one term per path: the partial derivative along that path times how that argument changes with ${toUnicode(x)}.`
         : `${toUnicode(i.v)} depends on ${toUnicode(x)} only through ${toUnicode(i.args[0])}: multiply the derivative of ${toUnicode(i.v)} with respect to ${toUnicode(i.args[0])} by the derivative of ${toUnicode(i.args[0])} with respect to ${toUnicode(x)}.`,
@@ -180,7 +181,34 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
     }));
     totals.set(i.v, value);
   }
-  return { steps, value: totals.get(root.v) as Expr, form: 'jacobian', lhs };
+  const value = totals.get(root.v) as Expr;
+  // A summary keeps a long accumulation to one step (the pitfall, if any, stays before it).
+  if (ctx.granularity === 'summary' && accumulation.length > SUMMARY_ACCUMULATION) {
+    steps.push(mergedTotals(accumulation, lhs, value));
+  } else {
+    steps.push(...accumulation);
+  }
+  return { steps, value, form: 'jacobian', lhs };
+}
+
+/** More accumulation steps than this are merged into one in a summary. */
+const SUMMARY_ACCUMULATION = 3;
+
+function mergedTotals(parts: readonly Step[], lhs: Notation, value: Expr): Step {
+  const after: Part[] = [];
+  parts.forEach((p, k) => {
+    if (k > 0) after.push(note(',\\quad ', ',  '));
+    // Each part's after is "d uⱼ/dx = … = value": keep the derivative and its final value.
+    after.push(p.after[0], EQUALS, p.after[p.after.length - 1]);
+  });
+  return step('total-derivative', 'derivative', {
+    name: 'Total derivatives',
+    explanation: `Working outwards from the variable, each intermediate's derivative is the sum over its arguments of (its partial derivative) × (that argument's derivative) — the total-derivative rule, which reduces to the chain rule where there is one argument — ending with ${lhs.text}.`,
+    before: parts.flatMap((p, k) => (k > 0 ? [note(',\\quad ', ',  '), ...p.before] : [...p.before])),
+    after,
+    claims: parts.flatMap((p) => p.claims),
+    value,
+  });
 }
 
 function localSteps(

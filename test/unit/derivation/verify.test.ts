@@ -10,7 +10,7 @@ import { Expr, num, rawAdd, rawFn, rawMul, rawPow, variable } from '../../../src
 import { SCALAR } from '../../../src/core/model/shape';
 import { present } from '../../../src/core/service';
 import { derivationOf, verifyClaim, verifyStep, type Claim, type Step } from '../../../src/core/derivation/index';
-import { derivation, stepWith } from './helpers';
+import { assertSound, derivation, stepWith } from './helpers';
 
 const x = variable('x', SCALAR);
 const NONE = new Map<Expr, Expr>();
@@ -80,6 +80,17 @@ describe('derivation: structure', () => {
     assert.equal(count(stepWith(summary, 'intermediate-variables').s), 1);
     assert.equal(count(stepWith(full, 'intermediate-variables').s), 2);
     assert.ok(full.steps.length > summary.steps.length);
+  });
+
+  it('a summary merges a long total-derivative accumulation into one step; full keeps one step per intermediate', () => {
+    const c = { expr: '3*sin(x + x^2) + 2*sin(2*x + x^2) + sin(3*x + x^2)', where: 'x: scalar', wrt: ['x'] };
+    const summary = derivation(c, 'summary');
+    assertSound(summary, 'summary');
+    assert.equal(summary.steps.filter((s) => s.rule === 'total-derivative').length, 1);
+    assert.equal(stepWith(summary, 'total-derivative').p.name, 'Total derivatives');
+    const full = derivation(c, 'full');
+    assertSound(full, 'full');
+    assert.ok(full.steps.filter((s) => s.rule === 'total-derivative' || s.rule === 'chain-rule').length > 3);
   });
 
   it('a shared sub-expression is one intermediate, reached along several paths (total derivative)', () => {
