@@ -13,6 +13,8 @@ export async function activate(): Promise<void> {
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+let untitledCounter = 0;
+
 /** Opens an untitled document and shows it; `‸` in the content marks the cursor, `⟦…⟧` a selection. */
 export async function editorWith(language: string, content: string): Promise<vscode.TextEditor> {
   const open = content.indexOf('⟦');
@@ -27,17 +29,28 @@ export async function editorWith(language: string, content: string): Promise<vsc
     text = content.slice(0, open) + content.slice(open + 1, close) + content.slice(close + 1);
     sel = [open, close - 1];
   }
-  const doc = await vscode.workspace.openTextDocument({ language, content: text });
+  // A fresh untitled name each time: VS Code reuses "Untitled-N" names, and an extension host that
+  // still holds the closed document of the previous test under the same URI would read that one.
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `/matcalc-test-${++untitledCounter}-${Date.now()}` });
+  let doc = await vscode.workspace.openTextDocument(uri);
+  doc = await vscode.languages.setTextDocumentLanguage(doc, language);
   let editor = await vscode.window.showTextDocument(doc);
+  await editor.edit((b) => b.insert(new vscode.Position(0, 0), text));
+  assert.equal(doc.getText(), text);
   if (!sel) return editor;
   const want = new vscode.Selection(doc.positionAt(sel[0]), doc.positionAt(sel[1]));
-  // Closing the previous test's editors can replace the active TextEditor object after this one
-  // was shown (with the selection reset): wait until the active editor is ours with our selection.
+  // Showing an editor and setting its selection settle asynchronously in the workbench: wait until
+  // the active editor is ours and keeps our selection.
   for (let i = 0; i < 40; i++) {
     editor = vscode.window.activeTextEditor?.document === doc ? vscode.window.activeTextEditor : await vscode.window.showTextDocument(doc);
     if (editor.selection.isEqual(want)) {
-      await sleep(50);
-      if (vscode.window.activeTextEditor?.selection.isEqual(want)) return vscode.window.activeTextEditor;
+      // stable for a while: nothing (a late editor restore) moves it any more
+      let stable = true;
+      for (let k = 0; k < 4 && stable; k++) {
+        await sleep(75);
+        stable = vscode.window.activeTextEditor?.document === doc && vscode.window.activeTextEditor.selection.isEqual(want);
+      }
+      if (stable && vscode.window.activeTextEditor) return vscode.window.activeTextEditor;
     }
     editor.selection = want;
     await sleep(50);

@@ -74,4 +74,17 @@ suite('Hover', () => {
     assert.doesNotMatch(text, /data:image|Matrix Calculus/);
     assert.ok(Date.now() - t0 < 2000, `took ${Date.now() - t0} ms`);
   });
+
+  test('a 10 MB document: the hover reads only around the cursor', async () => {
+    const filler = '# filler line with some words but no declaration at all ....\n'.repeat(170_000); // ~10 MB
+    const doc = await vscode.workspace.openTextDocument({ language: 'matcalc', content: `x: vector(n)\n${filler}x' * x\n` });
+    assert.ok(doc.getText().length > 10_000_000);
+    const editor = await vscode.window.showTextDocument(doc);
+    const t0 = Date.now();
+    const text = hoverText(await hoverAt(editor, new vscode.Position(doc.lineCount - 2, 1)));
+    const ms = Date.now() - t0;
+    assert.ok(ms < 3000, `took ${ms} ms`);
+    // the declaration is 170,000 lines up, beyond the scanned 5,000: x falls back to the letter convention
+    assert.match(text, /data:image\/svg\+xml/);
+  });
 });
