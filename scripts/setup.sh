@@ -26,6 +26,8 @@ if [[ "${MATCALC_SKIP_APT:-0}" != 1 ]]; then
   missing=()
   for p in "${DEBS[@]}"; do deb_installed "$p" || missing+=("$p"); done
   if ! python3 -c 'import numpy' >/dev/null 2>&1; then missing+=(python3-numpy); fi
+  # SymPy: the peer that `npm run bench` compares against (bench/sympy_bench.py).
+  if ! python3 -c 'import sympy' >/dev/null 2>&1; then missing+=(python3-sympy); fi
   if ((${#missing[@]})); then
     SUDO=()
     if [[ $(id -u) -ne 0 ]]; then

@@ -1,0 +1,78 @@
+/**
+ * Part 1: the corpus (the derivation cases of test/corpus/*.json), each case through the public derive() — read,
+ * differentiate, simplify, present, LaTeX and text — in-process and warm. Per case: the first call
+ * (cold for that case), the warm median and p95 (wall and CPU), the median with the hash-consing
+ * table emptied before each call ("fresh": every node is allocated anew, as for an expression
+ * never seen), the result, and our own numerical check (central differences, 3 random points).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { measure, timeOnce } from '../lib/measure.mjs';
+import { median, p95, quantile, round } from '../lib/stats.mjs';
+
+export function loadCorpus(root) {
+  const dir = path.join(root, 'test', 'corpus');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .flatMap((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')).map((c) => ({ ...c, file: f })))
+    .filter((c) => typeof c.expr === 'string'); // derivation cases (notations.json holds other notations of them)
+}
+
+const requestOf = (c) => ({ expr: c.expr, where: c.where, wrt: c.wrt, order: c.order ?? 1, layout: c.layout });
+
+export function runCorpus(core, root, { quick = false, log = () => {} } = {}) {
+  const cases = loadCorpus(root);
+  const first = new Map();
+  for (const c of cases) first.set(c.id, timeOnce(() => core.derive(requestOf(c))).ms);
+  // Warm the JIT on every path before timing any case.
+  for (let round = 0; round < (quick ? 2 : 5); round++) for (const c of cases) core.derive(requestOf(c));
+
+  const rows = [];
+  const pooled = [];
+  for (const c of cases) {
+    const req = requestOf(c);
+    const result = core.derive(req);
+    const checked = core.derive({ ...req, check: true });
+    const warm = measure(() => core.derive(req), { warmup: 3, minReps: quick ? 20 : 100, maxReps: quick ? 100 : 400, budgetMs: quick ? 30 : 120 });
+    const fresh = measure(() => core.derive(req), { warmup: 1, minReps: quick ? 5 : 30, maxReps: quick ? 20 : 100, budgetMs: quick ? 10 : 40, before: core.resetInternTable });
+    pooled.push(...warm.wallMs.slice(0, quick ? 20 : 100));
+    const ok = result.ok;
+    rows.push({
+      id: c.id,
+      source: c.source,
+      ok,
+      result: ok ? result.value.result.text : undefined,
+      error: ok ? undefined : result.error.message,
+      checkPassed: checked.ok ? (checked.value.check?.passed ?? null) : false,
+      checkMaxRelError: checked.ok ? round(checked.value.check?.maxRelError ?? NaN, 3) : null,
+      firstMs: round(first.get(c.id)),
+      medianMs: round(median(warm.wallMs)),
+      p95Ms: round(p95(warm.wallMs)),
+      cpuMedianMs: round(median(warm.cpuMs)),
+      freshMedianMs: round(median(fresh.wallMs)),
+      reps: warm.wallMs.length,
+    });
+    log(`[corpus] ${c.id}: ${rows.at(-1).medianMs} ms`);
+  }
+  const medians = rows.map((r) => r.medianMs);
+  return {
+    cases: rows,
+    summary: {
+      cases: rows.length,
+      derived: rows.filter((r) => r.ok).length,
+      checkPassed: rows.filter((r) => r.checkPassed === true).length,
+      medianOfMediansMs: round(median(medians)),
+      p95OfMediansMs: round(p95(medians)),
+      maxMedianMs: round(Math.max(...medians)),
+      pooledMedianMs: round(median(pooled)),
+      pooledP95Ms: round(p95(pooled)),
+      pooledP99Ms: round(quantile(pooled, 0.99)),
+      cpuMedianOfMediansMs: round(median(rows.map((r) => r.cpuMedianMs))),
+      freshMedianOfMediansMs: round(median(rows.map((r) => r.freshMedianMs))),
+      firstMedianMs: round(median(rows.map((r) => r.firstMs))),
+      samplesPerCase: quick ? 20 : 100,
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * What derive() does after reading, from an expression already in the model: differentiate,
+ * present, and write everything derive() writes (the result's text and LaTeX, its piecewise form,
+ * its form with common subexpressions named, the input, the equation). The benchmark uses it for
+ * MLPs deeper than the plain-syntax reader accepts, and checks on readable sizes that it gives
+ * derive()'s very result (so it cannot drift from src/core/service.ts unnoticed).
+ */
+import type { Layout, NamedForm, Rendered } from '../src/core/api';
+import { differentiate } from '../src/core/calculus/derive';
+import { derivativeLatex } from '../src/core/calculus/notation';
+import type { Expr } from '../src/core/model/expr';
+import { nameCommonSubexpressions } from '../src/core/present/cse';
+import { present, render } from '../src/core/service';
+import { piecewiseLatex, toLatex, toText } from '../src/core/write/index';
+
+export interface PipelineResult {
+  readonly shown: Expr;
+  readonly result: Rendered;
+  readonly input: Rendered;
+  readonly equationLatex: string;
+}
+
+function named(e: Expr): NamedForm | undefined {
+  const n = nameCommonSubexpressions(e);
+  if (n.definitions.length === 0) return undefined;
+  return {
+    text: toText(n.expr),
+    latex: toLatex(n.expr),
+    definitions: n.definitions.map((d) => ({ name: d.name, text: toText(d.value), latex: toLatex(d.value) })),
+  };
+}
+
+export function deriveExpr(f: Expr, wrt: readonly Expr[], layout: Layout): PipelineResult {
+  const d = differentiate(f, wrt, 1);
+  const shown = present(d, layout);
+  const piecewise = piecewiseLatex(shown);
+  const n = named(shown);
+  const result: Rendered = { ...render(shown), ...(piecewise ? { piecewiseLatex: piecewise } : {}), ...(n ? { named: n } : {}) };
+  return { shown, result, input: render(f), equationLatex: derivativeLatex(d, layout, result.latex) };
+}
