@@ -4,7 +4,7 @@
  * Diagnostic, so no caller ever sees a stack trace. Pure: no `vscode` import.
  */
 import { derive, emitCode, variables, type DeriveRequest, type DeriveResult, type Diagnostic, type Notation, type Outcome, type VariableInfo } from '../core';
-import { mergeWhere } from './selection/declarations';
+import { declaredNames, mergeWhere } from './selection/declarations';
 import { MAX_EXPRESSION_CHARS } from './selection/limits';
 import type { ShapeConvention } from './settings';
 
@@ -41,7 +41,7 @@ export function applyShapeConvention(expr: string, where: string | undefined, fr
   if (convention !== 'scalars') return where;
   const vars = guarded(() => variables(expr, where, from), expr);
   if (!vars.ok) return where;
-  const declared = new Set((where ?? '').split(/[;\n]/).flatMap((d) => (d.split(':')[0] ?? '').split(',').map((n) => n.trim())));
+  const declared = new Set(declaredNames(where));
   const extra = vars.value.filter((v) => !declared.has(v.name)).map((v) => `${v.name}: scalar`);
   return extra.length === 0 ? where : mergeWhere(where, extra.join('; '));
 }

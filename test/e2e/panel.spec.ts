@@ -60,6 +60,26 @@ suite('Derivation panel (UI)', () => {
     assert.match((await frame.locator('#result-meta').textContent()) ?? '', /numerator layout · shape 1×n/);
   });
 
+  test('the Insert and Copy LaTeX buttons act on the source editor and the clipboard', async () => {
+    const { page } = workbench();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: workbench().server.url });
+    await openFile('insert.matcalc');
+    await selectLastLine();
+    await runCommand('Matrix Calculus: Differentiate Selection');
+    await acceptQuickPick();
+    const frame = await panelWithEquation();
+    await frame.locator('#insert').click();
+    await page.locator('.editor-instance .view-line', { hasText: '# ∂f/∂x' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.locator('.editor-instance .view-line', { hasText: "x'*(A + A')" }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await frame.locator('#copy-latex').click();
+    let clip = '';
+    for (let i = 0; i < 20 && !clip.includes('partial'); i++) {
+      await page.waitForTimeout(200);
+      clip = await page.evaluate(() => navigator.clipboard.readText());
+    }
+    assert.match(clip, /\\frac\{\\partial\}\{\\partial \\mathbf\{x\}\}/, clip);
+  });
+
   test('is restored after a window reload (serializer + saved state)', async () => {
     await differentiateSample();
     const { page } = workbench();

@@ -59,6 +59,7 @@ suite('Commands', () => {
     await editorWith('markdown', '# Notes\n\n```matcalc\nx: vector(n)\nb: vector(n)\nx\' * ‸b\n```\n');
     const r = ok(await runAccepting('matrixCalculus.differentiate'));
     assert.equal(r.expr, "x' * b");
+    assert.equal(r.from, 'plain');
     assert.deepEqual(r.wrt, ['x']);
     assert.match(compact(r.text), /^b'?$/);
   });
@@ -96,6 +97,15 @@ suite('Commands', () => {
     } else {
       assert.equal(r.code, 'read.unsupported', r.message);
     }
+  });
+
+  test('differentiate in a Markdown ```matcalc fence without a transpose sign: still the plain syntax', async () => {
+    await editorWith('markdown', '```matcalc\nx: vector(n)\nA: matrix(m, n)\nb: vector(m)\nnorm2(A * x - ‸b)^2\n```\n');
+    const r = ok(await runAccepting('matrixCalculus.differentiate'));
+    assert.equal(r.from, 'plain');
+    assert.deepEqual(r.wrt, ['x'], 'the first declared variable is the default pick');
+    assert.equal(r.result.result.shape, '1×n');
+    assert.equal(r.check?.passed, true);
   });
 
   test('several scalars are stacked', async () => {

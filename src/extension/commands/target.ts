@@ -8,6 +8,7 @@ import { runVariables } from '../derivation';
 import { expressionInEditor } from '../selection/document';
 import type { Settings } from '../settings';
 import type { ExplicitArgs } from './args';
+import { byDeclaration } from '../selection/declarations';
 
 export interface Target {
   readonly expr: string;
@@ -52,7 +53,7 @@ export async function pickVariables(target: Target, settings: Settings, many: bo
   }
   if (vars.value.length <= 1) return { ok: true };
   type Item = vscode.QuickPickItem & { readonly info: VariableInfo };
-  const items: Item[] = vars.value.map((v, i) => ({
+  const items: Item[] = byDeclaration(vars.value, target.where).map((v, i) => ({
     label: v.name,
     description: `${v.kind} · ${v.shape}`,
     picked: i === 0,
@@ -78,3 +79,4 @@ export async function pickVariables(target: Target, settings: Settings, many: bo
   }
   return { ok: true, wrt: picked.map((p) => p.info.name) };
 }
+

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { DeriveResult, Notation, Outcome } from '../../core/api';
 import { runDerive, runVariables } from '../derivation';
 import { describeError, panelError } from '../panel/model';
+import { declaredNames } from '../selection/declarations';
 import { expressionAt } from '../selection/document';
 import { MAX_HOVER_EXPRESSION_CHARS, MAX_HOVER_LINE_CHARS } from '../selection/limits';
 import { documentKind } from '../selection/notation';
@@ -92,8 +93,7 @@ export class MathHoverProvider implements vscode.HoverProvider {
     if (!vars.ok || vars.value.length === 0) return [undefined]; // the derivation reports the error
     const names = vars.value.map((v) => v.name);
     if (settings.hover.variables === 'each') return names.slice(0, settings.hover.maxVariables).map((n) => [n]);
-    const declared = (where ?? '').split(';').map((d) => d.split(':')[0]?.split(',').map((n) => n.trim()) ?? []).flat();
-    const first = declared.find((n) => names.includes(n)) ?? names[0];
+    const first = declaredNames(where).find((n) => names.includes(n)) ?? names[0];
     return [[first]];
   }
 

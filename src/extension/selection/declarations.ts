@@ -8,6 +8,7 @@
  *   Markdown          <!-- x: vector(n); A: matrix(n, n) symmetric -->, or x: vector(n) in a ```matcalc fence
  *   plain text        any of the above
  */
+import type { VariableInfo } from '../../core/api';
 import { DocumentKind, documentKind } from './notation';
 
 /** One declaration as the core reads it: `names: kind(dims) modifiers`. */
@@ -70,4 +71,22 @@ export function mergeWhere(base: string | undefined, override: string | undefine
   if (parts.length === 0) return undefined;
   if (parts.length === 1) return parts[0];
   return scanDeclarations(parts.join(';').split(/[;\n]/), 'matcalc') || undefined;
+}
+
+/** The names a `where` text declares, in order. */
+export function declaredNames(where: string | undefined): string[] {
+  return (where ?? '')
+    .split(/[;\n]/)
+    .flatMap((d) => (d.includes(':') ? d.split(':')[0].split(',').map((n) => n.trim()) : []))
+    .filter((n) => n !== '');
+}
+
+/** Declared variables first, in the order of their declarations (the first declared is the default pick). */
+export function byDeclaration(vars: readonly VariableInfo[], where: string | undefined): VariableInfo[] {
+  const declared = declaredNames(where);
+  const rank = (v: VariableInfo): number => {
+    const i = declared.indexOf(v.name);
+    return i < 0 ? declared.length : i;
+  };
+  return vars.map((v, i) => ({ v, i })).sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i).map((x) => x.v);
 }

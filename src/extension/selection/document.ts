@@ -68,7 +68,7 @@ export function expressionAt(document: vscode.TextDocument, position: vscode.Pos
     ok: true,
     value: {
       expr: r.found.text,
-      from: detectNotation(r.found.text, document.languageId, r.found.math),
+      from: detectNotation(r.found.text, document.languageId, r.found.notation),
       where: declarationsAbove(document, range.start.line),
       range,
       document,
@@ -96,7 +96,7 @@ export function expressionInEditor(editor: vscode.TextEditor): Found {
     ok: true,
     value: {
       expr: found.text,
-      from: detectNotation(found.text, document.languageId, found.math),
+      from: detectNotation(found.text, document.languageId, found.notation),
       where: declarationsAbove(document, selection.start.line),
       range,
       document,

@@ -6,6 +6,7 @@
  * Every result is a contiguous range of the window, so a diagnostic's column maps straight back
  * to a document position.
  */
+import type { Notation } from '../../core/api';
 import { mathSpanAt } from './mathSpans';
 import { DocumentKind, documentKind } from './notation';
 
@@ -21,8 +22,11 @@ export interface FoundExpression {
   readonly text: string;
   readonly start: number;
   readonly end: number;
-  /** Found inside math delimiters (`$…$`, `\\[…\\]`, …): the text is LaTeX. */
-  readonly math?: boolean;
+  /**
+   * The notation the place itself fixes: LaTeX inside math delimiters (`$…$`, `\\[…\\]`, …), the
+   * plain syntax in a ```` ```matcalc ```` fence. Undefined: decide from the text and the language.
+   */
+  readonly notation?: Notation;
 }
 
 export type Extraction = { readonly ok: true; readonly found: FoundExpression } | { readonly ok: false; readonly reason: string };
@@ -100,7 +104,7 @@ function equationSide(text: string, bodyStart: number, bodyEnd: number, cursor: 
   while (end > start && /[\s.,;&]/.test(body[end - 1])) end--;
   while (start < end && /[\s&]/.test(body[start])) start++;
   if (start >= end) return undefined;
-  return { text: body.slice(start, end), start: bodyStart + start, end: bodyStart + end, math: true };
+  return { text: body.slice(start, end), start: bodyStart + start, end: bodyStart + end, notation: 'latex' };
 }
 
 /** The last `=` at brace/paren depth 0 that is a plain equals sign (not `<=`, `==`, `\neq`, `:=`, …). */
@@ -126,7 +130,8 @@ function matcalcFenceLine(window: TextWindow): Extraction | undefined {
   const fences = [...before.matchAll(/^[ \t]*(```+|~~~+)[ \t]*([\w-]*)[^\n]*$/gm)];
   const last = fences[fences.length - 1];
   if (!last || last[2] !== 'matcalc' || fences.length % 2 === 0) return undefined;
-  return lineAt(window, '#');
+  const line = lineAt(window, '#');
+  return line.ok ? { ok: true, found: { ...line.found, notation: 'plain' } } : line;
 }
 
 // ---------------------------------------------------------------------------- line-based kinds

@@ -51,13 +51,13 @@ const PLAIN_SIGNS = /[\w)\]]'/;
 /**
  * The notation of `text` in a document of `languageId`. Clear signs in the text win (a TeX command
  * means LaTeX; `@`, `np.`, `.T` or `**` mean NumPy; a postfix `'` means the plain syntax), then the
- * language's own notation. `.matcalc` files are always the plain syntax; a math span
- * (`$…$`, `\\[…\\]`, …) is always LaTeX.
+ * language's own notation. `fixed` (the notation the place fixes: LaTeX in a math span, the
+ * plain syntax in a ```matcalc fence) wins over everything; `.matcalc` files are always plain.
  */
-export function detectNotation(text: string, languageId: string, inMathSpan = false): Notation {
+export function detectNotation(text: string, languageId: string, fixed?: Notation): Notation {
+  if (fixed) return fixed;
   const kind = documentKind(languageId);
   if (kind === 'matcalc') return 'plain';
-  if (inMathSpan) return 'latex';
   if (LATEX_SIGNS.test(text)) return 'latex';
   if (NUMPY_SIGNS.test(text)) return 'numpy';
   if (PLAIN_SIGNS.test(text)) return 'plain';

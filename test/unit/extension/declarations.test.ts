@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
-import { mergeWhere, scanDeclarations } from '../../../src/extension/selection/declarations';
+import { byDeclaration, declaredNames, mergeWhere, scanDeclarations } from '../../../src/extension/selection/declarations';
 import { detectNotation, documentKind } from '../../../src/extension/selection/notation';
 
 suite('selection: declarations', () => {
@@ -44,6 +44,17 @@ suite('selection: declarations', () => {
     assert.equal(scanDeclarations(['x: vector(n)', '% A: matrix(n, n)', '// b: scalar'], 'plaintext'), 'x: vector(n); A: matrix(n, n); b: scalar');
   });
 
+  test('declaredNames: in order, lists split', () => {
+    assert.deepEqual(declaredNames('x: vector(n); A, B: matrix(n, n)\nb: scalar'), ['x', 'A', 'B', 'b']);
+    assert.deepEqual(declaredNames(undefined), []);
+  });
+
+  test('byDeclaration: declared variables first, in declaration order', () => {
+    const v = (name: string) => ({ name, kind: 'vector' as const, shape: 'n×1' });
+    assert.deepEqual(byDeclaration([v('A'), v('c'), v('x'), v('b')], 'x: vector(n); A: matrix(m, n); b: vector(m)').map((x) => x.name), ['x', 'A', 'b', 'c']);
+    assert.deepEqual(byDeclaration([v('A'), v('x')], undefined).map((x) => x.name), ['A', 'x']);
+  });
+
   test('mergeWhere: explicit declarations win', () => {
     assert.equal(mergeWhere('x: vector(n); A: matrix(n, n)', 'x: scalar'), 'A: matrix(n, n); x: scalar');
     assert.equal(mergeWhere(undefined, 'x: scalar'), 'x: scalar');
@@ -73,8 +84,9 @@ suite('selection: notation', () => {
     assert.equal(detectNotation('A*x + b', 'plaintext'), 'plain');
   });
 
-  test('.matcalc is always plain; a math span is always LaTeX', () => {
+  test('.matcalc is always plain; the notation a place fixes wins', () => {
     assert.equal(detectNotation('x.T', 'matcalc'), 'plain');
-    assert.equal(detectNotation("x'", 'markdown', true), 'latex');
+    assert.equal(detectNotation("x'", 'markdown', 'latex'), 'latex');
+    assert.equal(detectNotation('norm2(A * x)^2', 'markdown', 'plain'), 'plain');
   });
 });

@@ -62,7 +62,7 @@ suite('selection: expression under the cursor', () => {
     const r = at('$$\nf(\\mathbf{x}) = \\mathbf{x}^T| A \\mathbf{x}.\n$$', 'markdown');
     assert.ok(r.ok);
     assert.equal(r.found.text, '\\mathbf{x}^T A \\mathbf{x}');
-    assert.equal(r.found.math, true);
+    assert.equal(r.found.notation, 'latex');
   });
 
   test('LaTeX align: the line under the cursor, labels dropped', () => {
@@ -83,9 +83,12 @@ suite('selection: expression under the cursor', () => {
     assert.match(r.ok ? '' : r.reason, /math span/);
   });
 
-  test('Markdown: a line in a ```matcalc fence', () => {
+  test('Markdown: a line in a ```matcalc fence, in the plain syntax', () => {
     const text = "# Title\n\n```matcalc\nx: vector(n)\nx' * A |* x\n```\n";
     assert.equal(found(text, 'markdown'), "x' * A * x");
+    const r = at('```matcalc\nnorm2(A * x - |b)^2\n```\n', 'markdown');
+    assert.ok(r.ok);
+    assert.equal(r.found.notation, 'plain');
   });
 
   test('Python: the right-hand side of an assignment, comment dropped', () => {
@@ -132,7 +135,7 @@ suite('selection: trimming a selection', () => {
     const r = expressionInSelection('  $$ f = \\mathbf{x}^T \\mathbf{x} $$ ', 'markdown');
     assert.ok(r);
     assert.equal(r.text, '\\mathbf{x}^T \\mathbf{x}');
-    assert.equal(r.math, true);
+    assert.equal(r.notation, 'latex');
   });
 
   test('a bare selection is trimmed only', () => {

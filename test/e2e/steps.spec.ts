@@ -1,0 +1,51 @@
+/** Step-through of the derivation in the panel, by keyboard and buttons. */
+import * as assert from 'node:assert/strict';
+import { openFile, runCommand, screenshot, workbench } from './workbench';
+import { acceptQuickPick, closeAllEditors, panelWithEquation } from './ui';
+
+/** The least-squares loss of notes.md: its derivation has several chain-rule steps. */
+async function differentiateLeastSquares() {
+  const { page } = workbench();
+  await openFile('notes.md');
+  await page.locator('.editor-instance .view-line', { hasText: 'norm2(A * x - b)^2' }).first().click();
+  await runCommand('Matrix Calculus: Differentiate Selection');
+  await acceptQuickPick(); // x, the first declared variable, is the default
+  return panelWithEquation();
+}
+
+suite('Derivation steps (UI)', () => {
+  setup(closeAllEditors);
+
+  test('step navigation with ←/→, Home/End and the Prev/Next buttons moves the highlighted step', async () => {
+    const frame = await differentiateLeastSquares();
+    const steps = frame.locator('#steps li.step');
+    const count = await steps.count();
+    assert.ok(count >= 2, `the derivation has ${count} step(s): need two to navigate`);
+    const current = async (): Promise<string | null> => frame.locator('#steps li.step.current').getAttribute('data-index');
+    assert.equal(await current(), '0');
+    assert.match((await frame.locator('#title').textContent()) ?? '', /w\.r\.t\. x/);
+    assert.ok(count >= 3, `expected a chain-rule derivation, got ${count} steps`);
+    await frame.locator('#title').click(); // focus the panel
+    const { page } = workbench();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await current(), '1');
+    assert.equal(await frame.locator('#steps li.step.current').getAttribute('aria-current'), 'step');
+    await page.keyboard.press('End');
+    assert.equal(await current(), String(count - 1));
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await current(), String(count - 1), 'Next at the last step stays there');
+    await page.keyboard.press('Home');
+    assert.equal(await current(), '0');
+    await frame.locator('#next').click();
+    assert.equal(await current(), '1');
+    await frame.locator('#prev').click();
+    assert.equal(await current(), '0');
+    // only the current step is expanded, unless "show all"
+    assert.equal(await frame.locator('#steps .step-body').count(), 1);
+    await frame.locator('#show-all').check();
+    assert.equal(await frame.locator('#steps .step-body').count(), count);
+    await frame.locator('#show-all').uncheck();
+    await screenshot('panel-steps');
+  });
+
+});
