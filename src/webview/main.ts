@@ -35,18 +35,18 @@ function restoredState(): PanelState | undefined {
   return typeof o.step === 'number' && typeof o.showAll === 'boolean' ? (o as PanelState) : undefined;
 }
 
-function update(next: PanelState): void {
+function update(next: PanelState, scroll = false): void {
   state = next;
   vscode.setState(state);
-  render();
+  render(scroll);
 }
 
-function render(): void {
+function render(scroll = false): void {
   if (state.error) {
     showError(state.error, strings);
   } else if (state.model) {
     showModel(state.model, strings);
-    showSteps(state.model, clampStep(state.step, state.model.steps.length), state.showAll, strings);
+    showSteps(state.model, clampStep(state.step, state.model.steps.length), state.showAll, strings, scroll);
   } else {
     showPlaceholder();
   }
@@ -79,7 +79,7 @@ function setBusy(busy: boolean): void {
 
 function go(step: number): void {
   if (!state.model) return;
-  update({ ...state, step: clampStep(step, state.model.steps.length) });
+  update({ ...state, step: clampStep(step, state.model.steps.length) }, true);
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

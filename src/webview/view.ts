@@ -73,6 +73,21 @@ export function showModel(model: PanelModel, strings: Strings): void {
     model.wrt.join(', '),
     model.wrtShape,
   );
+  const alt = byId('alt-forms');
+  alt.replaceChildren();
+  for (const [label, tex] of [
+    [strings.piecewise ?? 'Piecewise', model.piecewiseLatex],
+    [strings.named ?? 'Named', model.namedLatex],
+  ] as const) {
+    if (!tex) continue;
+    const p = document.createElement('p');
+    p.className = 'meta';
+    p.textContent = `${label}:`;
+    const m = document.createElement('div');
+    m.className = 'math';
+    renderMath(m, tex, true);
+    alt.append(p, m);
+  }
   for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-layout]')) {
     b.setAttribute('aria-pressed', String(b.dataset.layout === model.layout));
   }
@@ -95,7 +110,8 @@ export function showModel(model: PanelModel, strings: Strings): void {
 }
 
 /** Renders the step list: the current step expanded with its focus highlighted, or all expanded. */
-export function showSteps(model: PanelModel, current: number, showAll: boolean, strings: Strings): void {
+/** `scroll`: bring the current step into view (after navigation, not when a derivation first shows). */
+export function showSteps(model: PanelModel, current: number, showAll: boolean, strings: Strings, scroll: boolean): void {
   const list = byId<HTMLOListElement>('steps');
   const steps = model.steps;
   byId('no-steps').hidden = steps.length > 0;
@@ -104,12 +120,12 @@ export function showSteps(model: PanelModel, current: number, showAll: boolean, 
   byId<HTMLButtonElement>('next').disabled = current >= steps.length - 1;
   byId('position').textContent = steps.length === 0 ? '' : format(strings.position ?? 'Step {0} of {1}', current + 1, steps.length);
   list.replaceChildren(...steps.map((step, i) => stepItem(step, i, i === current, showAll || i === current, strings)));
-  list.querySelector('li.current')?.scrollIntoView({ block: 'nearest' });
+  if (scroll) list.querySelector('li.current')?.scrollIntoView({ block: 'nearest' });
 }
 
 function stepItem(step: PanelStep, index: number, current: boolean, expanded: boolean, strings: Strings): HTMLLIElement {
   const li = document.createElement('li');
-  li.className = `step${current ? ' current' : ''}`;
+  li.className = `step${current ? ' current' : ''}${step.kind ? ` kind-${step.kind}` : ''}`;
   li.dataset.index = String(index);
   if (current) li.setAttribute('aria-current', 'step');
   const head = document.createElement('button');
@@ -122,7 +138,7 @@ function stepItem(step: PanelStep, index: number, current: boolean, expanded: bo
   num.textContent = String(index + 1);
   const name = document.createElement('span');
   name.className = 'name';
-  name.textContent = step.name;
+  name.textContent = step.kind === 'pitfall' ? `${strings.pitfall ?? 'Pitfall'}: ${step.name}` : step.name;
   head.append(num, name);
   li.appendChild(head);
   if (!expanded) return li;

@@ -18,6 +18,10 @@ export function panelModel(result: DeriveResult, request: PanelRequest): PanelMo
     resultLatex: result.result.latex,
     resultShape: result.result.shape,
     equationLatex: result.equationLatex,
+    piecewiseLatex: result.result.piecewiseLatex,
+    namedLatex: result.result.named
+      ? `${result.result.named.latex},\\quad ${result.result.named.definitions.map((d) => `${d.name} = ${d.latex}`).join(',\\; ')}`
+      : undefined,
     check: result.check ? { maxRelError: result.check.maxRelError, samples: result.check.samples, passed: result.check.passed } : undefined,
     steps: (result.steps ?? []).map((s) => ({
       name: s.name,
@@ -28,6 +32,7 @@ export function panelModel(result: DeriveResult, request: PanelRequest): PanelMo
       after: s.after,
       focus: s.focus,
       shapes: Object.entries(s.shapes ?? {}),
+      kind: s.kind,
     })),
   };
 }

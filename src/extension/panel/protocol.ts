@@ -32,7 +32,11 @@ export interface PanelStep {
   readonly focus?: string;
   /** Symbol → shape text, e.g. [["x", "n×1"]]. */
   readonly shapes: readonly (readonly [string, string])[];
+  /** What the step does; a 'pitfall' shows a tempting but wrong step. */
+  readonly kind?: StepKind;
 }
+
+export type StepKind = 'definition' | 'derivative' | 'rewrite' | 'pitfall' | 'note';
 
 export interface PanelCheck {
   readonly maxRelError: number;
@@ -53,6 +57,9 @@ export interface PanelModel {
   readonly resultLatex: string;
   readonly resultShape: string;
   readonly equationLatex: string;
+  /** Other forms of the result: piecewise cases (relu, abs, …), common subexpressions named. */
+  readonly piecewiseLatex?: string;
+  readonly namedLatex?: string;
   readonly check?: PanelCheck;
   readonly steps: readonly PanelStep[];
 }
@@ -95,6 +102,7 @@ type Obj = Record<string, unknown>;
 /** Limits on strings from the webview: generous for LaTeX, tight for identifiers. */
 const MAX_TEXT = 200_000;
 const MAX_STEPS = 2_000;
+const STEP_KINDS: readonly StepKind[] = ['definition', 'derivative', 'rewrite', 'pitfall', 'note'];
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const hasOnly = (o: Obj, keys: readonly string[]): boolean => Object.keys(o).every((k) => keys.includes(k));
@@ -142,7 +150,8 @@ function isRequest(v: unknown): v is PanelRequest {
 function isStep(v: unknown): v is PanelStep {
   return (
     isObj(v) &&
-    hasOnly(v, ['name', 'rule', 'reference', 'explanation', 'before', 'after', 'focus', 'shapes']) &&
+    hasOnly(v, ['name', 'rule', 'reference', 'explanation', 'before', 'after', 'focus', 'shapes', 'kind']) &&
+    (v.kind === undefined || isOneOf(v.kind, STEP_KINDS)) &&
     isText(v.name) &&
     isText(v.rule) &&
     isOptText(v.reference) &&
@@ -169,7 +178,9 @@ function isCheck(v: unknown): v is PanelCheck {
 export function isPanelModel(v: unknown): v is PanelModel {
   return (
     isObj(v) &&
-    hasOnly(v, ['request', 'title', 'inputLatex', 'inputShape', 'wrt', 'wrtShape', 'layout', 'order', 'resultLatex', 'resultShape', 'equationLatex', 'check', 'steps']) &&
+    hasOnly(v, ['request', 'title', 'inputLatex', 'inputShape', 'wrt', 'wrtShape', 'layout', 'order', 'resultLatex', 'resultShape', 'equationLatex', 'piecewiseLatex', 'namedLatex', 'check', 'steps']) &&
+    isOptText(v.piecewiseLatex) &&
+    isOptText(v.namedLatex) &&
     isRequest(v.request) &&
     isText(v.title, 1000) &&
     isText(v.inputLatex) &&

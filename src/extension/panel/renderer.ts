@@ -77,6 +77,7 @@ export function renderShell(assets: ShellAssets, strings: PanelStrings, nonce = 
       <h2 id="h-result">${s('result')}</h2>
       <div id="equation" class="math result-math"></div>
       <p id="result-meta" class="meta"></p>
+      <div id="alt-forms" class="alt-forms"></div>
     </section>
     <section class="controls" aria-label="${s('options')}">
       <div class="switch" role="group" aria-labelledby="layout-label">

@@ -40,6 +40,9 @@ export function panelStrings(): PanelStrings {
     checkFailed: t('✗ numerical check failed: max rel. error {0} · {1} samples'),
     checkTitle: t('Compared with central finite differences at random points'),
     becomes: t('becomes'),
+    piecewise: t('Piecewise'),
+    named: t('With common subexpressions named'),
+    pitfall: t('Pitfall'),
     actingOn: t('Acting on'),
     shapes: t('Shapes'),
   };

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
 import { isPanelModel, parsePanelState, parseWebviewMessage, type PanelModel } from '../../../src/extension/panel/protocol';
 import { contentSecurityPolicy, escapeHtml, makeNonce, renderShell } from '../../../src/extension/panel/renderer';
+import { panelModel } from '../../../src/extension/panel/model';
 
 const model: PanelModel = {
   request: { expr: "x'*A*x", from: 'plain', wrt: ['x'], order: 1, layout: 'numerator', granularity: 'full', check: true },
@@ -107,5 +108,34 @@ suite('panel HTML shell: strict CSP, nonce, no user data', () => {
 
   test('escapeHtml', () => {
     assert.equal(escapeHtml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
+
+suite('panel model from the core result', () => {
+  test('steps keep their kind, alternative forms are carried, and the model validates', () => {
+    const m = panelModel(
+      {
+        input: { text: 'relu(x)', latex: '\\operatorname{relu}(x)', shape: 'n×1' },
+        wrt: ['x'],
+        wrtShape: 'n×1',
+        layout: 'numerator',
+        order: 1,
+        result: {
+          text: 'diag(step(x))',
+          latex: '\\operatorname{diag}(H(x))',
+          shape: 'n×n',
+          piecewiseLatex: '\\begin{cases}1 & x>0\\\\0 & x<0\\end{cases}',
+          named: { text: 'diag(p)', latex: '\\operatorname{diag}(p)', definitions: [{ name: 'p', text: 'step(x)', latex: 'H(x)' }] },
+        },
+        equationLatex: '\\frac{\\partial}{\\partial x} = \\operatorname{diag}(H(x))',
+        steps: [{ rule: 'naive-chain', name: 'Naive chain rule', explanation: 'wrong', before: 'a', after: 'b', kind: 'pitfall' }],
+      },
+      { ...model.request },
+    );
+    assert.equal(m.steps[0].kind, 'pitfall');
+    assert.match(m.piecewiseLatex ?? '', /cases/);
+    assert.equal(m.namedLatex, '\\operatorname{diag}(p),\\quad p = H(x)');
+    assert.ok(isPanelModel(JSON.parse(JSON.stringify(m))));
+    assert.equal(isPanelModel({ ...m, steps: [{ ...m.steps[0], kind: 'magic' }] }), false);
   });
 });
