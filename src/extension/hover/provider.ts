@@ -60,10 +60,11 @@ export class MathHoverProvider implements vscode.HoverProvider {
       if (token.isCancellationRequested) return undefined;
       const outcome = this.derive(expr, where, from, wrt, settings);
       if (!outcome.ok) {
-        // In code and prose (Python, plain text) most lines are not math: only report errors
-        // past parsing there; in math spans and .matcalc every error is shown.
+        // In code and prose (Python, plain text) most statements are not math: a hover there only
+        // shows derivatives (commands still report errors). In math spans and .matcalc lines every
+        // error is shown, except "no variable" (a constant has nothing to differentiate).
         const kind = documentKind(document.languageId);
-        if ((kind === 'python' || kind === 'plain') && /^(parse|read|lex|syntax|input)\./.test(outcome.error.code)) return undefined;
+        if (kind === 'python' || kind === 'plain' || outcome.error.code === 'wrt.none') return undefined;
         const e = panelError(outcome.error, expr);
         sections.push(errorSection(describeError({ ...e, column: undefined }), expr, e.column));
         break;
