@@ -25,9 +25,13 @@ deb_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'insta
 if [[ "${MATCALC_SKIP_APT:-0}" != 1 ]]; then
   missing=()
   for p in "${DEBS[@]}"; do deb_installed "$p" || missing+=("$p"); done
-  if ! python3 -c 'import numpy' >/dev/null 2>&1; then missing+=(python3-numpy); fi
+  # Python modules: install Debian's package when `python3` cannot import the module (and the
+  # package is not already there: a pyenv python3 does not see Debian's, so checking the import
+  # alone would reinstall on every run).
+  py_missing() { ! python3 -c "import $1" >/dev/null 2>&1 && ! deb_installed "$2"; }
+  if py_missing numpy python3-numpy; then missing+=(python3-numpy); fi
   # SymPy: the peer that `npm run bench` compares against (bench/sympy_bench.py).
-  if ! python3 -c 'import sympy' >/dev/null 2>&1; then missing+=(python3-sympy); fi
+  if py_missing sympy python3-sympy; then missing+=(python3-sympy); fi
   if ((${#missing[@]})); then
     SUDO=()
     if [[ $(id -u) -ne 0 ]]; then
