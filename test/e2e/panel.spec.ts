@@ -43,6 +43,18 @@ suite('Derivation panel (UI)', () => {
     assert.ok(script.nonce.length >= 16, 'the script carries the nonce');
     assert.equal(script.inline, 0);
     assert.ok((await frame.locator('#equation .katex-mathml math').count()) > 0, 'no MathML');
+    // The policy is enforced: an inline script injected into the page does not run. (Whether eval
+    // is refused cannot be observed from here: code evaluated through DevTools is exempt from CSP;
+    // the policy has no 'unsafe-eval', checked above.)
+    const inlineRan = await frame.locator('body').evaluate(() => {
+      const w = window as unknown as { __injected?: number };
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = 1';
+      document.body.appendChild(s);
+      s.remove();
+      return w.__injected === 1;
+    });
+    assert.equal(inlineRan, false, 'an injected inline script ran');
     const badge = frame.locator('#check-badge');
     await badge.waitFor({ state: 'visible' });
     assert.match((await badge.textContent()) ?? '', /✓/);

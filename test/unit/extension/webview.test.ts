@@ -78,3 +78,22 @@ suite('insertResult: text in the document notation', () => {
     assert.equal(insertionText({ result, languageId: 'plaintext', indent: '', eol: '\n' }), "∂f/∂x = x'*(A + A')\n");
   });
 });
+
+suite('webview: KaTeX options keep hostile TeX inert', () => {
+  test('no links, no raw HTML, limits on expansion; errors render in place', async () => {
+    const katex = (await import('katex')).default;
+    const { KATEX_OPTIONS } = await import('../../../src/webview/math.js');
+    const render = (tex: string) => katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: true });
+    for (const tex of ['\\href{javascript:alert(1)}{x}', '\\url{javascript:alert(1)}', '\\htmlClass{x}{y}', '\\includegraphics{http://evil/x.png}']) {
+      const html = render(tex);
+      assert.doesNotMatch(html, /href="|<a\b|<img\b|class="x"/, tex);
+    }
+    assert.doesNotMatch(render('<script>alert(1)</script> &amp; &#x41;'), /<script/);
+    // a macro bomb is stopped by maxExpand and shown as an error, not a hang
+    const bomb = render('\\def\\a{\\a\\a}\\a');
+    assert.match(bomb, /katex-error/);
+    assert.equal(KATEX_OPTIONS.trust, false);
+    assert.equal(KATEX_OPTIONS.output, 'htmlAndMathml');
+    assert.equal(KATEX_OPTIONS.throwOnError, false);
+  });
+});
