@@ -32,6 +32,8 @@ if [[ "${MATCALC_SKIP_APT:-0}" != 1 ]]; then
   if py_missing numpy python3-numpy; then missing+=(python3-numpy); fi
   # SymPy: the peer that `npm run bench` compares against (bench/sympy_bench.py).
   if py_missing sympy python3-sympy; then missing+=(python3-sympy); fi
+  # PyTorch: the emitted PyTorch code is run against the emitted NumPy code (test/unit/notations).
+  if py_missing torch python3-torch; then missing+=(python3-torch); fi
   if ((${#missing[@]})); then
     SUDO=()
     if [[ $(id -u) -ne 0 ]]; then

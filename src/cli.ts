@@ -2,22 +2,23 @@
  * `matcalc` — the command line over the core. A stable contract (see README "CLI"):
  *   matcalc derive EXPR --wrt x[,y…] [--where DECLS] [--layout numerator|denominator|mixed]
  *                       [--order 1|2] [--from plain|latex|numpy] [--check] [--steps]
- *                       [--granularity full|summary] [--json] [--emit text|latex|numpy]
+ *                       [--granularity full|summary] [--json] [--emit text|latex|numpy|torch|jax|markdown]
  *   matcalc batch        JSON Lines requests on stdin → one JSON line per request on stdout
  * Exit codes: 0 success, 2 a problem with the input (message, column and caret on stderr), 1 an internal bug.
  */
 import * as readline from 'node:readline';
 import { derive, emitCode, type DeriveRequest, type DeriveResult, type Diagnostic, type Layout, type Notation } from './core/index';
+import { toMarkdown } from './core/write/markdown';
 
 const USAGE = `usage:
   matcalc derive EXPR --wrt VAR[,VAR...] [--where DECLS] [--layout numerator|denominator|mixed]
                  [--order 1|2] [--from plain|latex|numpy|auto] [--check] [--steps]
-                 [--granularity full|summary] [--json] [--emit text|latex|numpy]
+                 [--granularity full|summary] [--json] [--emit text|latex|numpy|torch|jax|markdown]
   matcalc batch   (JSON Lines on stdin: {"expr", "wrt", "where", "layout", "order", "from", "steps", "emit", "check"})`;
 
 class UsageError extends Error {}
 
-type Emit = 'text' | 'latex' | 'numpy';
+type Emit = 'text' | 'latex' | 'numpy' | 'torch' | 'jax' | 'markdown';
 
 interface DeriveArgs {
   readonly request: DeriveRequest;
@@ -58,7 +59,7 @@ export function parseDeriveArgs(argv: readonly string[]): DeriveArgs {
       case '--order': order = Number(oneOf(a, value(), ['1', '2'] as const)) as 1 | 2; break;
       case '--from': from = oneOf(a, value(), ['plain', 'latex', 'numpy', 'auto'] as const); break;
       case '--granularity': granularity = oneOf(a, value(), ['full', 'summary'] as const); break;
-      case '--emit': emit = oneOf(a, value(), ['text', 'latex', 'numpy'] as const); break;
+      case '--emit': emit = oneOf(a, value(), ['text', 'latex', 'numpy', 'torch', 'jax', 'markdown'] as const); break;
       case '--check': check = true; break;
       case '--steps': steps = true; break;
       case '--json': json = true; break;
@@ -100,7 +101,11 @@ function humanResult(r: DeriveResult): string {
 type Answer = { ok: true; value: string } | { ok: false; error: Diagnostic };
 
 function answerDerive(args: DeriveArgs): Answer {
-  if (args.emit === 'numpy') return emitCode(args.request, 'numpy');
+  if (args.emit === 'numpy' || args.emit === 'torch' || args.emit === 'jax') return emitCode(args.request, args.emit);
+  if (args.emit === 'markdown') {
+    const md = derive({ ...args.request, steps: true });
+    return md.ok ? { ok: true, value: toMarkdown(md.value) } : md;
+  }
   const r = derive(args.request);
   if (!r.ok) return r;
   if (args.json) return { ok: true, value: JSON.stringify(r.value) };
@@ -148,9 +153,13 @@ export function answerBatchLine(line: string): object {
     steps: req.steps === true,
     granularity: pick(req.granularity, ['full', 'summary'] as const),
   };
-  if (req.emit === 'numpy') {
-    const code = emitCode(request, 'numpy');
+  if (req.emit === 'numpy' || req.emit === 'torch' || req.emit === 'jax') {
+    const code = emitCode(request, req.emit);
     return code.ok ? { ok: true, code: code.value } : { ok: false, error: strip(code.error) };
+  }
+  if (req.emit === 'markdown') {
+    const md = derive({ ...request, steps: true });
+    return md.ok ? { ok: true, markdown: toMarkdown(md.value) } : { ok: false, error: strip(md.error) };
   }
   const r = derive(request);
   return r.ok ? { ok: true, ...r.value } : { ok: false, error: strip(r.error) };

@@ -16,7 +16,7 @@ import { factorize } from './simplify/factor';
 import { expandWhereSmaller } from './simplify/expand';
 import { tidy } from './simplify/tidy';
 import { readExpression } from './read';
-import { toLatex, toText, piecewiseLatex, toNumpy } from './write/index';
+import { toLatex, toText, piecewiseLatex, toNumpy, toTorch, toJax } from './write/index';
 import { checkDerivative } from './numeric/index';
 import { derivativeLatex } from './calculus/notation';
 import { nameCommonSubexpressions } from './present/cse';
@@ -133,6 +133,6 @@ export function emitCode(req: DeriveRequest, target: 'numpy' | 'torch' | 'jax'):
     if (e instanceof UnsupportedDerivative) return fail(e.message, 'derive.unsupported', 0, req.expr.length);
     throw e;
   }
-  if (target !== 'numpy') return fail(`code for ${target} is not available yet`, 'emit.unsupported');
-  return { ok: true, value: toNumpy(p.value.f, { ...d, expr: tidy(factorize(d.expr)) }) };
+  const writer = target === 'torch' ? toTorch : target === 'jax' ? toJax : toNumpy;
+  return { ok: true, value: writer(p.value.f, { ...d, expr: tidy(factorize(d.expr)) }) };
 }

@@ -8,3 +8,7 @@ export { declarationsFor, declarationFor } from './declarations';
 export { toNumpy } from './numpy';
 export { PREC, OPERAND, needsParens } from './precedence';
 export type { Prec } from './precedence';
+export { toTorch } from './torch';
+export { toJax } from './jax';
+export { toMarkdown } from './markdown';
+export type { MarkdownOptions } from './markdown';

@@ -1,0 +1,118 @@
+/**
+ * The last steps shared by the LaTeX and NumPy readers: collect declarations (a separate `where`
+ * string and declaration comments in the text), check shapes with the plain checker, and replace
+ * placeholders — constants whose size comes from the context (𝟏, 𝟎, I) — by the model's nodes.
+ */
+import type { Outcome, Span } from '../../api';
+import { eye, ones, postorder, withArgs, zeros, type Expr } from '../../model/expr';
+import { shape } from '../../model/shape';
+import { checkShapes, type CheckedExpression } from '../check';
+import { checkDuplicates, parseDeclarations, type Declaration } from '../declarations';
+import { attempt, failure, inWhere } from '../diagnostics';
+import type { Ast } from '../ast';
+import type { VariableKind } from '../names';
+import type { Kind } from './kinds';
+import { PLACEHOLDER, type PlaceholderKind } from './parser';
+
+/** Declarations from the separate `where` string (errors marked `source: 'where'`). */
+export function whereDeclarations(where: string | undefined): Outcome<Declaration[]> {
+  if (where === undefined || where.trim() === '') return { ok: true, value: [] };
+  const parsed = parseDeclarations(where);
+  return parsed.ok ? parsed : failure(inWhere(parsed.error));
+}
+
+/**
+ * Declarations written in comments of the text (`% x: vector(n)` in LaTeX, `# x: vector(n)` in
+ * Python): a comment that reads as declarations declares; any other comment is just a comment.
+ * Spans are shifted to the text.
+ */
+export function commentDeclarations(comments: readonly { readonly text: string; readonly start: number }[]): Declaration[] {
+  const out: Declaration[] = [];
+  for (const c of comments) {
+    if (!/[:]|\b(is|are)\b/.test(c.text)) continue;
+    const parsed = parseDeclarations(c.text);
+    if (!parsed.ok) continue;
+    for (const d of parsed.value) out.push({ ...d, span: { start: d.span.start + c.start, end: d.span.end + c.start } });
+  }
+  return out;
+}
+
+/**
+ * Both sets of declarations, failing on a name declared twice differently. A declaration in the
+ * text that repeats one of `where` exactly is dropped: an editor may pass the document's
+ * declaration comments as `where` while the selection holds some of them too.
+ */
+export function combineDeclarations(text: string, separate: readonly Declaration[], inline: readonly Declaration[]): Outcome<Declaration[]> {
+  const repeated = (d: Declaration): boolean =>
+    separate.some((s) => s.name === d.name && s.kind === d.kind && s.symmetric === d.symmetric && s.dims.length === d.dims.length && s.dims.every((x, i) => x === d.dims[i]));
+  const own = inline.filter((d) => !repeated(d));
+  return attempt(() => {
+    checkDuplicates(text, own, separate);
+    return [...separate, ...own];
+  });
+}
+
+export const kindOfDeclaration = (d: Declaration): Kind => (d.kind === 'scalar' ? 'scalar' : d.kind === 'vector' ? 'column' : 'matrix');
+
+/** A declaration for a variable whose kind a notation implies (bold ⇒ vector …); dimensions inferred. */
+export function impliedDeclaration(name: string, kind: VariableKind, span: Span): Declaration {
+  return { name, kind, dims: [], symmetric: false, span };
+}
+
+const PLACEHOLDER_DECLARATIONS: Readonly<Record<PlaceholderKind, (span: Span) => Declaration>> = {
+  ones: (span) => ({ name: PLACEHOLDER.ones, kind: 'vector', dims: [], symmetric: false, span }),
+  zeros: (span) => ({ name: PLACEHOLDER.zeros, kind: 'vector', dims: [], symmetric: false, span }),
+  identity: (span) => ({ name: PLACEHOLDER.identity, kind: 'matrix', dims: [], symmetric: true, span }),
+};
+
+/** Check shapes of a tree read from another notation; placeholders become 𝟏, 𝟎 and I. */
+export function checkForeign(
+  ast: Ast,
+  declarations: readonly Declaration[],
+  placeholders: ReadonlySet<PlaceholderKind>,
+): Outcome<CheckedExpression> {
+  const all = [...declarations, ...[...placeholders].map((p) => PLACEHOLDER_DECLARATIONS[p](ast.span))];
+  const checked = checkShapes(ast, all);
+  if (!checked.ok || placeholders.size === 0) return checked;
+  const names = new Set<string>([...placeholders].map((p) => PLACEHOLDER[p]));
+  const expr = replacePlaceholders(checked.value.expr, names);
+  const isPlaceholder = (v: Expr): boolean => names.has(v.name as string);
+  return {
+    ok: true,
+    value: {
+      expr,
+      variables: checked.value.variables.filter((v) => !isPlaceholder(v)),
+      unused: checked.value.unused.filter((v) => !isPlaceholder(v)),
+    },
+  };
+}
+
+function replacePlaceholders(root: Expr, names: ReadonlySet<string>): Expr {
+  const done = new Map<Expr, Expr>();
+  for (const e of postorder(root)) {
+    if (e.op === 'var' && names.has(e.name as string)) {
+      done.set(e, constantFor(e));
+      continue;
+    }
+    const args = e.args.map((a) => done.get(a) as Expr);
+    if (e.op === 'transpose' && e.args[0].op === 'var' && names.has(e.args[0].name as string) && e.args[0].name !== PLACEHOLDER.identity) {
+      // 𝟏ᵀ is the row of ones (as the LaTeX writer prints it).
+      const s = e.shape;
+      done.set(e, e.args[0].name === PLACEHOLDER.ones ? ones(shape(s.rows, s.cols)) : zeros(shape(s.rows, s.cols)));
+      continue;
+    }
+    done.set(e, withArgs(e, args));
+  }
+  return done.get(root) as Expr;
+}
+
+function constantFor(v: Expr): Expr {
+  switch (v.name) {
+    case PLACEHOLDER.ones:
+      return ones(v.shape);
+    case PLACEHOLDER.zeros:
+      return zeros(v.shape);
+    default:
+      return eye(v.shape.rows);
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Kinds: a cheap estimate of an expression's shape class, known before shape inference runs. The
+ * LaTeX and NumPy readers use it where a notation decides an operation by shape (`\cdot` is a dot
+ * product between vectors, `A^{-1}` an inverse for a matrix, `|X|` a determinant, NumPy's `@`
+ * between two 1-D arrays an inner product). The shape checker still checks everything afterwards.
+ */
+import type { Ast, ChainLink, MulOp } from '../ast';
+
+export type Kind = 'scalar' | 'column' | 'row' | 'matrix' | 'unknown';
+
+/** The kind of a variable: from its declaration, the notation's typography or the letter conventions. */
+export type KindOracle = (name: string) => Kind;
+
+export const isArrayKind = (k: Kind): boolean => k === 'column' || k === 'row' || k === 'matrix';
+export const isVectorKind = (k: Kind): boolean => k === 'column' || k === 'row';
+
+export function transposeKind(k: Kind): Kind {
+  return k === 'column' ? 'row' : k === 'row' ? 'column' : k;
+}
+
+/** The kind of a matrix product a·b (a scalar side scales). */
+export function productKind(a: Kind, b: Kind): Kind {
+  if (a === 'scalar') return b;
+  if (b === 'scalar') return a;
+  if (a === 'unknown' || b === 'unknown') return 'unknown';
+  const rows = a === 'row' ? 'one' : 'many';
+  const cols = b === 'column' ? 'one' : 'many';
+  if (rows === 'one' && cols === 'one') return 'scalar';
+  if (rows === 'one') return 'row';
+  if (cols === 'one') return 'column';
+  return 'matrix';
+}
+
+/** The kind of an element-wise combination (sum, Hadamard product): the array side wins. */
+export function elementwiseKind(a: Kind, b: Kind): Kind {
+  if (a === 'scalar') return b;
+  if (b === 'scalar') return a;
+  if (a === 'unknown') return b;
+  return a;
+}
+
+const SCALAR_FUNCTIONS = new Set(['sum', 'mean', 'norm1', 'norm2', 'tr', 'det', 'logdet', 'logsumexp', 'dot', 'count', 'entry']);
+
+/** Estimates kinds of plain syntax trees, memoized per node (each node is visited once). */
+export class KindEstimator {
+  private readonly memo = new Map<Ast, Kind>();
+
+  constructor(private readonly oracle: KindOracle) {}
+
+  of(node: Ast): Kind {
+    const known = this.memo.get(node);
+    if (known !== undefined) return known;
+    const k = this.compute(node);
+    this.memo.set(node, k);
+    return k;
+  }
+
+  /** Remember a kind for a node built by a reader (e.g. a sum over samples). */
+  set(node: Ast, k: Kind): void {
+    this.memo.set(node, k);
+  }
+
+  private compute(node: Ast): Kind {
+    switch (node.kind) {
+      case 'number':
+        return 'scalar';
+      case 'name':
+        return this.oracle(node.name);
+      case 'paren':
+      case 'unary':
+        return this.of(node.arg);
+      case 'transpose':
+        return transposeKind(this.of(node.arg));
+      case 'vector':
+        return node.entries.length === 1 ? 'scalar' : 'column';
+      case 'matrix':
+        return node.rows.length === 1 ? (node.rows[0].length === 1 ? 'scalar' : 'row') : node.rows[0].length === 1 ? 'column' : 'matrix';
+      case 'sum': {
+        let k = this.of(node.first);
+        for (const link of node.rest) k = elementwiseKind(k, this.of(link.operand));
+        return k;
+      }
+      case 'product':
+        return this.chain(node.first, node.rest);
+      case 'power':
+        return this.of(node.base);
+      case 'call':
+        return this.call(node.name, node.args);
+    }
+  }
+
+  private chain(first: Ast, rest: readonly ChainLink<MulOp>[]): Kind {
+    let k = this.of(first);
+    for (const link of rest) {
+      const f = this.of(link.operand);
+      k = link.op === '*' ? productKind(k, f) : link.op === '/' ? k : elementwiseKind(k, f);
+    }
+    return k;
+  }
+
+  private call(name: string, args: readonly Ast[]): Kind {
+    if (SCALAR_FUNCTIONS.has(name)) return 'scalar';
+    switch (name) {
+      case 'max':
+      case 'min':
+        return args.length === 2 ? elementwiseKind(this.of(args[0]), this.of(args[1])) : 'unknown';
+      case 'diag': {
+        const k = args.length === 1 ? this.of(args[0]) : 'unknown';
+        return isVectorKind(k) ? 'matrix' : k === 'matrix' ? 'column' : k;
+      }
+      case 'eye':
+      case 'commutation':
+        return 'matrix';
+      case 'vector':
+      case 'unit':
+        return 'column';
+      case 'matrix':
+        return 'matrix';
+      case 'ones':
+      case 'zeros':
+        return args.length === 1 ? 'column' : 'matrix';
+      case 'vec':
+        return 'column';
+      case 'kron':
+        return 'matrix';
+      default:
+        return args.length >= 1 ? this.of(args[0]) : 'unknown';
+    }
+  }
+}

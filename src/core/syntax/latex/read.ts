@@ -1,0 +1,122 @@
+/**
+ * Reading LaTeX: text (and optional declarations) → a shape-checked `Expr`, through the plain
+ * syntax tree and the plain shape checker.
+ *
+ * Shapes of undeclared variables follow the notation's typography:
+ * - bold or arrow (`\mathbf{x}`, `\boldsymbol{\mu}`, `\vec{x}`): a vector (a matrix when capital,
+ *   `\mathbf{A}`); a name that is bold anywhere is bold everywhere;
+ * - a capital letter (`A`, `\Sigma`): a matrix; `I` is the identity and `\mathbf{1}` the ones vector
+ *   (their sizes come from the context), unless declared;
+ * - `y_i` inside `\sum_i`: an entry of the vector y; `\mathbf{x}_i`: a row of the matrix X;
+ * - a lowercase letter that is not bold (`x`, `b`, `\lambda`): when the text writes some vector in
+ *   bold, the text follows the bold-vector convention and the letter is a scalar. When the text
+ *   uses no bold at all it says nothing about shapes, so the plain syntax's letter conventions
+ *   apply (a–g scalars, h–z vectors, Greek scalars); if those give a shape error (x^2 with x a
+ *   vector, 3x^2y), the non-bold lowercase letters are read as scalars instead.
+ * Declarations always win: in `where`, or in `%` comments of the text (`% x: vector(n)`).
+ */
+import type { Outcome, Span } from '../../api';
+import type { Ast } from '../ast';
+import type { CheckedExpression } from '../check';
+import type { Declaration } from '../declarations';
+import { attempt, failure } from '../diagnostics';
+import { checkSize } from '../limits';
+import { conventionalKind, type VariableKind } from '../names';
+import { checkForeign, combineDeclarations, commentDeclarations, impliedDeclaration, kindOfDeclaration, whereDeclarations } from './finish';
+import type { Kind } from './kinds';
+import { parseLatexTokens, type LatexParse, type NameStyle } from './parser';
+import { scanLatex } from './scanner';
+import { prepareTokens } from './tokens';
+
+export interface LatexReadOptions {
+  /** `\otimes` is the Hadamard product (Parr & Howard's notation, the default) or the Kronecker product. */
+  readonly otimes?: 'hadamard' | 'kronecker';
+}
+
+type Variant = 'letters' | 'scalars';
+
+const CAPITAL_GREEK = /^(Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega)/;
+const isCapital = (name: string): boolean => /^[A-Z\u0391-\u03A9]/.test(name) || CAPITAL_GREEK.test(name);
+
+/** The shape kind of an undeclared variable from how it was written (see the module comment). */
+function impliedKind(name: string, styles: ReadonlySet<NameStyle> | undefined, boldUsed: boolean, variant: Variant): VariableKind {
+  if (styles?.has('sample')) return 'matrix';
+  if (styles?.has('bold')) return isCapital(name) ? 'matrix' : 'vector';
+  if (styles?.has('entry')) return 'vector';
+  if (isCapital(name)) return 'matrix';
+  if (boldUsed || variant === 'scalars') return 'scalar';
+  return conventionalKind(name) ?? 'scalar';
+}
+
+const KIND: Readonly<Record<VariableKind, Kind>> = { scalar: 'scalar', vector: 'column', matrix: 'matrix' };
+
+/** Parse LaTeX into the plain syntax tree (no declarations; typography decides kinds). */
+export function parseLatex(text: string, options: LatexReadOptions = {}): Outcome<Ast> {
+  const tooLong = checkSize(text);
+  if (tooLong) return failure(tooLong);
+  return attempt(() => {
+    const prepared = prepareTokens(scanLatex(text).tokens);
+    const first = parseLatexTokens(text, prepared, { oracle: () => 'unknown', declared: new Set(), otimes: options.otimes ?? 'hadamard' });
+    const boldUsed = [...first.names.values()].some((u) => u.styles.has('bold'));
+    const oracle = (name: string): Kind => KIND[impliedKind(name, first.names.get(name)?.styles, boldUsed, 'letters')];
+    return parseLatexTokens(text, prepared, { oracle, declared: new Set(), otimes: options.otimes ?? 'hadamard' }).ast;
+  });
+}
+
+/** Read a LaTeX expression with optional separate declarations `where`. */
+export function readLatex(text: string, where?: string, options: LatexReadOptions = {}): Outcome<CheckedExpression> {
+  const tooLong = checkSize(text);
+  if (tooLong) return failure(tooLong);
+  const separate = whereDeclarations(where);
+  if (!separate.ok) return separate;
+  const scanned = attempt(() => {
+    const s = scanLatex(text);
+    return { prepared: prepareTokens(s.tokens), comments: s.comments };
+  });
+  if (!scanned.ok) return scanned;
+  const decls = combineDeclarations(text, separate.value, commentDeclarations(scanned.value.comments));
+  if (!decls.ok) return decls;
+  const declaredKinds = new Map<string, Kind>(decls.value.map((d) => [d.name, kindOfDeclaration(d)]));
+  const declared = new Set(declaredKinds.keys());
+  const dimensions = new Set(decls.value.flatMap((d) => d.dims.flatMap((dim) => (typeof dim === 'string' ? dim.split('·') : []))));
+  const otimes = options.otimes ?? 'hadamard';
+  const { prepared } = scanned.value;
+
+  // A first pass only learns how each name is written (bold, plain, indexed); its errors, if any,
+  // come again from the real pass below, which knows the kinds.
+  const styles = new Map<string, { styles: Set<NameStyle>; span: Span }>();
+  attempt(() => parseLatexTokens(text, prepared, { oracle: (n) => declaredKinds.get(n) ?? 'unknown', declared, dimensions, otimes, names: styles }));
+  const boldUsed = [...styles.values()].some((u) => u.styles.has('bold'));
+
+  const read = (variant: Variant): Outcome<CheckedExpression> => {
+    const oracle = (name: string): Kind => declaredKinds.get(name) ?? KIND[impliedKind(name, styles.get(name)?.styles, boldUsed, variant)];
+    const parsed = attempt(() => parseLatexTokens(text, prepared, { oracle, declared, dimensions, otimes }));
+    if (!parsed.ok) return parsed;
+    return checkForeign(parsed.value.ast, [...decls.value, ...implied(parsed.value, declared, styles, boldUsed, variant)], parsed.value.placeholders);
+  };
+
+  const letters = read('letters');
+  if (letters.ok || boldUsed) return letters;
+  const code = letters.error.code;
+  const guessedVectors = [...styles.entries()].some(
+    ([name, u]) => !declared.has(name) && u.styles.size === 1 && u.styles.has('plain') && impliedKind(name, u.styles, false, 'letters') !== 'scalar' && !isCapital(name),
+  );
+  if (!guessedVectors || !(code.startsWith('shape.') || code === 'latex.vector-power')) return letters;
+  const scalars = read('scalars');
+  return scalars.ok ? scalars : letters;
+}
+
+function implied(
+  parsed: LatexParse,
+  declared: ReadonlySet<string>,
+  styles: ReadonlyMap<string, { readonly styles: ReadonlySet<NameStyle> }>,
+  boldUsed: boolean,
+  variant: Variant,
+): Declaration[] {
+  const out: Declaration[] = [];
+  for (const [name, use] of parsed.names) {
+    if (declared.has(name)) continue;
+    out.push(impliedDeclaration(name, impliedKind(name, styles.get(name)?.styles ?? use.styles, boldUsed, variant), use.span));
+  }
+  return out;
+}

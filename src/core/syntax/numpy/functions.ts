@@ -1,0 +1,124 @@
+/**
+ * The functions of NumPy, PyTorch, JAX and SciPy the reader knows, by their name after the module
+ * prefix: `np.linalg.norm`, `torch.linalg.norm` and `jnp.linalg.norm` are all `linalg.norm`;
+ * `torch.sigmoid`, `F.sigmoid`, `jax.nn.sigmoid`, `scipy.special.expit` are `sigmoid` / `expit`.
+ */
+
+/** Module prefixes, longest first. */
+export const MODULE_PREFIXES = [
+  'torch.nn.functional.', 'jax.scipy.special.', 'scipy.special.', 'torch.special.', 'nn.functional.', 'jax.numpy.',
+  'jax.scipy.', 'jax.nn.', 'numpy.', 'torch.', 'scipy.', 'special.', 'jnp.', 'jax.', 'np.', 'sp.', 'F.', 'nn.', 'math.',
+] as const;
+
+/** First names of module paths (when they are not variables). */
+export const MODULE_ROOTS: ReadonlySet<string> = new Set(['np', 'numpy', 'jnp', 'jax', 'torch', 'F', 'nn', 'scipy', 'special', 'sp', 'math']);
+
+/** Element-wise functions: their plain names. */
+export const ELEMENTWISE_FUNCTIONS: Readonly<Record<string, string>> = {
+  exp: 'exp',
+  log: 'log',
+  sin: 'sin',
+  cos: 'cos',
+  tan: 'tan',
+  tanh: 'tanh',
+  sqrt: 'sqrt',
+  abs: 'abs',
+  absolute: 'abs',
+  fabs: 'abs',
+  sign: 'sign',
+  sigmoid: 'sigmoid',
+  expit: 'sigmoid',
+  relu: 'relu',
+};
+
+/** Reductions of all entries to a scalar (axis/dim only as the whole of a vector). */
+export const REDUCTION_FUNCTIONS: Readonly<Record<string, string>> = {
+  sum: 'sum',
+  mean: 'mean',
+  trace: 'tr',
+  'linalg.det': 'det',
+  det: 'det',
+  logdet: 'logdet',
+  logsumexp: 'logsumexp',
+};
+
+/** Everything else the reader knows, handled one by one in `lower.ts`. */
+export const SPECIAL_FUNCTIONS: ReadonlySet<string> = new Set([
+  'log1p', 'square', 'power', 'pow', 'float_power', 'maximum', 'minimum', 'clip', 'clamp', 'softmax', 'log_softmax',
+  'linalg.norm', 'norm', 'linalg.vector_norm', 'linalg.matrix_norm', 'linalg.inv', 'inv', 'inverse', 'linalg.slogdet',
+  'slogdet', 'linalg.solve', 'solve', 'linalg.matrix_power', 'matrix_power', 'dot', 'inner', 'vdot', 'matmul', 'mm', 'mv',
+  'outer', 'ger', 'diag', 'diagflat', 'diagonal', 'diag_embed', 'transpose', 't', 'eye', 'identity', 'ones', 'zeros',
+  'ones_like', 'zeros_like', 'array', 'asarray', 'tensor', 'as_tensor', 'kron',
+]);
+
+export const isKnownFunction = (name: string): boolean =>
+  ELEMENTWISE_FUNCTIONS[name] !== undefined || REDUCTION_FUNCTIONS[name] !== undefined || SPECIAL_FUNCTIONS.has(name);
+
+/** The name of a function after its module prefix (np.linalg.norm → linalg.norm). */
+export function withoutModule(path: string): string {
+  let p = path;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const prefix of MODULE_PREFIXES) {
+      if (p.startsWith(prefix)) {
+        p = p.slice(prefix.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return p;
+}
+
+/** Methods of arrays and tensors (x.sum(), A.t(), z.softmax(dim=0)) and the function each means. */
+export const METHODS: Readonly<Record<string, string>> = {
+  sum: 'sum',
+  mean: 'mean',
+  trace: 'trace',
+  dot: 'dot',
+  t: 't',
+  transpose: 'transpose',
+  exp: 'exp',
+  log: 'log',
+  log1p: 'log1p',
+  sin: 'sin',
+  cos: 'cos',
+  tan: 'tan',
+  tanh: 'tanh',
+  sqrt: 'sqrt',
+  abs: 'abs',
+  sign: 'sign',
+  sigmoid: 'sigmoid',
+  relu: 'relu',
+  square: 'square',
+  pow: 'pow',
+  norm: 'norm',
+  det: 'det',
+  inverse: 'inverse',
+  logdet: 'logdet',
+  clamp: 'clamp',
+  clip: 'clip',
+  softmax: 'softmax',
+  log_softmax: 'log_softmax',
+  logsumexp: 'logsumexp',
+  diag: 'diag',
+  diagonal: 'diagonal',
+  outer: 'outer',
+  matmul: 'matmul',
+  mm: 'mm',
+  mv: 'mv',
+};
+
+/** Names people use that mean something the reader spells differently. */
+export const FUNCTION_HINTS: Readonly<Record<string, string>> = {
+  max: 'for max(0, u) element-wise write np.maximum(0, u)',
+  min: 'for min(0, u) element-wise write np.minimum(0, u)',
+  amax: 'maxima over entries are not differentiable here; for max(0, u) element-wise write np.maximum(0, u)',
+  len: 'write np.mean(x) for sum(x)/len(x)',
+  reshape: 'reshapes are not supported',
+  cross: 'cross products are not supported',
+  einsum: 'einsum is not supported: write the products with @ and *',
+  tensordot: 'tensordot is not supported: write the products with @ and *',
+  cumsum: 'cumulative sums are not supported',
+  prod: 'products over entries are not supported',
+};

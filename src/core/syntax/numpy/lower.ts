@@ -1,0 +1,659 @@
+/**
+ * Lowering Python array code to the plain syntax tree, with NumPy's meaning:
+ * - `*` and `/` are element-wise (a scalar side scales), `**` is the element-wise power (`.^`);
+ * - `@` is the matrix product with NumPy's 1-D rules: vector @ vector is the dot product xᵀy,
+ *   matrix @ vector a vector, vector @ matrix a vector (xᵀA, read as a row and turned back into a
+ *   column where a column is needed); `.T` of a 1-D vector changes nothing;
+ * - functions and methods of NumPy, PyTorch, JAX and SciPy map to the plain functions
+ *   (see `functions.ts`).
+ * Kinds (scalar, column, row, matrix) are tracked alongside, from declarations, type hints and
+ * the letter conventions; the plain shape checker checks everything afterwards.
+ */
+import type { Span } from '../../api';
+import type { AddOp, Ast, ChainLink, MulOp } from '../ast';
+import { fail } from '../diagnostics';
+import { elementwiseKind, isArrayKind, productKind, type Kind, type KindOracle } from '../latex/kinds';
+import {
+  asAtom, callNode, cover, nameNode, numberNode, parenNode, powerNode, productNode, sumNode, transposeNode, transposed, unaryNode,
+} from '../latex/nodes';
+import { PLACEHOLDER, type PlaceholderKind } from '../latex/parser';
+import {
+  ELEMENTWISE_FUNCTIONS, FUNCTION_HINTS, isKnownFunction, METHODS, MODULE_ROOTS, REDUCTION_FUNCTIONS, withoutModule,
+} from './functions';
+import type { PyKeyword, PyNode } from './parser';
+
+export interface Lowered {
+  readonly ast: Ast;
+  readonly kind: Kind;
+}
+
+const BUILTINS = new Set(['sum', 'abs']);
+
+export class Lowerer {
+  readonly placeholders = new Set<PlaceholderKind>();
+
+  constructor(
+    private readonly text: string,
+    private readonly oracle: KindOracle,
+    /** Intermediate variables assigned earlier, already lowered. */
+    private readonly bindings: ReadonlyMap<string, Lowered>,
+    /** Names declared as variables (so `F.sum()` is a method of the matrix F). */
+    private readonly declared: ReadonlySet<string>,
+  ) {}
+
+  lower(node: PyNode): Lowered {
+    switch (node.kind) {
+      case 'number':
+        return { ast: numberNode(node.value, node.text, node.span), kind: 'scalar' };
+      case 'name':
+        return this.name(node.name, node.span);
+      case 'paren': {
+        const r = this.lower(node.arg);
+        return { ast: parenNode(r.ast, node.span), kind: r.kind };
+      }
+      case 'unary': {
+        const r = this.lower(node.arg);
+        return { ast: unaryNode(node.op, r.ast, node.span), kind: r.kind };
+      }
+      case 'power':
+        return this.power(node);
+      case 'sum':
+        return this.sum(node.first, node.rest);
+      case 'product':
+        return this.product(node.first, node.rest);
+      case 'attribute':
+        return this.attribute(node);
+      case 'call':
+        return this.call(node);
+      case 'subscript':
+        return this.subscript(node);
+      case 'list':
+        return this.literal(node);
+      case 'string':
+        return fail('numpy.unsupported', node.span, 'a string is not an expression here');
+      case 'constant':
+        return fail('numpy.unsupported', node.span, `${node.value} is not an expression here`);
+      case 'tuple':
+        return fail('numpy.unsupported', node.span, 'a tuple is not an expression here (for a vector write np.array([a, b]))');
+      case 'slice':
+        return fail('numpy.unsupported', node.span, 'slices are not supported');
+    }
+  }
+
+  private source(span: Span): string {
+    return this.text.slice(span.start, span.end);
+  }
+
+  private name(name: string, span: Span): Lowered {
+    const bound = this.bindings.get(name);
+    if (bound) return { ast: parenNode(bound.ast, span), kind: bound.kind };
+    if (MODULE_ROOTS.has(name) && !this.declared.has(name) && name !== 'F') {
+      fail('numpy.unsupported', span, `'${name}' is a module, not a value`);
+    }
+    return { ast: nameNode(name, span), kind: this.oracle(name) };
+  }
+
+  // ---- operators ----
+
+  private power(node: Extract<PyNode, { kind: 'power' }>): Lowered {
+    const base = this.lower(node.base);
+    const exponent = this.lower(node.exponent);
+    if (isArrayKind(exponent.kind)) fail('numpy.unsupported', node.exponent.span, 'an array exponent is not supported: the exponent must be a scalar');
+    return { ast: powerNode('.^', asAtom(base.ast), exponent.ast, node.opSpan, node.span), kind: base.kind };
+  }
+
+  private sum(first: PyNode, rest: readonly { op: AddOp; opSpan: Span; operand: PyNode }[]): Lowered {
+    const f = this.lower(first);
+    let firstAst = f.ast;
+    let acc = f.kind;
+    const links: ChainLink<AddOp>[] = [];
+    for (const link of rest) {
+      const r = this.lower(link.operand);
+      let operand = r.ast;
+      let k = r.kind;
+      if (acc === 'row' && k === 'column') {
+        // NumPy's 1-D arrays have no orientation: the row (xᵀA) is the vector Aᵀx.
+        firstAst = transposed(links.length === 0 ? firstAst : parenNode(sumNode(firstAst, links)));
+        links.length = 0;
+        acc = 'column';
+      } else if (acc === 'column' && k === 'row') {
+        operand = transposed(operand);
+        k = 'column';
+      }
+      links.push({ op: link.op, opSpan: link.opSpan, operand });
+      acc = elementwiseKind(acc, k);
+    }
+    return { ast: sumNode(firstAst, links), kind: acc };
+  }
+
+  private product(first: PyNode, rest: readonly { op: '*' | '/' | '@'; opSpan: Span; operand: PyNode }[]): Lowered {
+    const chain = new Chain(this.lower(first));
+    for (const link of rest) chain.apply(link.op, this.lower(link.operand), link.opSpan, link.operand.span);
+    return chain.result();
+  }
+
+  // ---- attributes, subscripts ----
+
+  private attribute(node: Extract<PyNode, { kind: 'attribute' }>): Lowered {
+    const path = dottedPath(node);
+    if (path !== undefined) {
+      const constant = CONSTANTS[withoutModule(path)];
+      if (constant !== undefined && MODULE_ROOTS.has(path.split('.')[0])) return { ast: numberNode(constant, path, node.span), kind: 'scalar' };
+    }
+    if (node.attr === 'T' || node.attr === 'mT') {
+      const r = this.lower(node.object);
+      if (r.kind === 'matrix' || r.kind === 'unknown') return { ast: transposeNode(asAtom(r.ast), node.span), kind: r.kind };
+      // .T of a 1-D array (or a scalar) is the array itself.
+      return r;
+    }
+    if (node.attr === 'logabsdet' && node.object.kind === 'call' && this.functionName(node.object.func) === 'slogdet') {
+      return this.logdetOf(node.object, node.span);
+    }
+    return fail('numpy.unsupported', node.attrSpan, `the attribute .${node.attr} is not supported`);
+  }
+
+  private subscript(node: Extract<PyNode, { kind: 'subscript' }>): Lowered {
+    const { object, index } = node;
+    if (object.kind === 'call' && this.functionName(object.func) === 'slogdet') {
+      if (index.kind === 'number' && index.value === 1) return this.logdetOf(object, node.span);
+      return fail('numpy.unsupported', index.span, 'slogdet(X) is (sign, log|det X|): write slogdet(X)[1] for log det');
+    }
+    const r = this.lower(object);
+    const indices = index.kind === 'tuple' ? index.items : [index];
+    const ints = indices.map((i) => (i.kind === 'number' && Number.isInteger(i.value) && i.value >= 0 ? i.value + 1 : undefined));
+    if (ints.some((i) => i === undefined)) return fail('numpy.unsupported', index.span, 'only entries with non-negative integer indices are supported (no slices)');
+    const at = ints as number[];
+    const num = (v: number): Ast => numberNode(v, String(v), index.span);
+    if ((r.kind === 'column' || r.kind === 'unknown') && at.length === 1) return { ast: callNode('entry', [r.ast, num(at[0]), num(1)], node.span), kind: 'scalar' };
+    if (r.kind === 'row' && at.length === 1) return { ast: callNode('entry', [r.ast, num(1), num(at[0])], node.span), kind: 'scalar' };
+    if (r.kind === 'matrix' && at.length === 2) return { ast: callNode('entry', [r.ast, num(at[0]), num(at[1])], node.span), kind: 'scalar' };
+    return fail('numpy.unsupported', index.span, r.kind === 'matrix' ? 'index a matrix entry with two indices, A[i, j]' : 'this indexing is not supported');
+  }
+
+  private logdetOf(call: Extract<PyNode, { kind: 'call' }>, span: Span): Lowered {
+    if (call.args.length !== 1) fail('call.arity', call.span, 'slogdet takes 1 argument');
+    return { ast: callNode('logdet', [this.lower(call.args[0]).ast], span, call.func.span), kind: 'scalar' };
+  }
+
+  /** The known function a call's callee names (after module prefixes), or undefined. */
+  private functionName(func: PyNode): string | undefined {
+    const path = dottedPath(func);
+    if (path === undefined) return undefined;
+    const name = withoutModule(path);
+    return name.startsWith('linalg.') ? name.slice('linalg.'.length) : name;
+  }
+
+  // ---- calls ----
+
+  private call(node: Extract<PyNode, { kind: 'call' }>): Lowered {
+    const func = node.func;
+    const shown = this.source(func.span);
+    if (func.kind === 'name') {
+      if (this.bindings.has(func.name) || this.declared.has(func.name)) {
+        fail('numpy.unsupported', func.span, `'${func.name}' is a variable, not a function`);
+      }
+      if (func.name === 'float' || func.name === 'int') {
+        if (node.args.length !== 1) fail('call.arity', node.span, `${func.name} takes 1 argument`);
+        return this.lower(node.args[0]);
+      }
+      if (BUILTINS.has(func.name) || isKnownFunction(func.name)) return this.apply(func.name, shown, node.args.map((a) => ({ node: a })), node);
+      return this.unknownFunction(func.name, func.span);
+    }
+    if (func.kind === 'attribute') {
+      const path = dottedPath(func);
+      const root = path?.split('.')[0];
+      if (path !== undefined && root !== undefined && MODULE_ROOTS.has(root) && !this.declared.has(root) && !this.bindings.has(root)) {
+        const name = withoutModule(path);
+        if (isKnownFunction(name)) return this.apply(name, shown, node.args.map((a) => ({ node: a })), node);
+        if (root !== 'F') return this.unknownFunction(path, func.span);
+      }
+      const method = METHODS[func.attr];
+      if (method === undefined) {
+        const hint = FUNCTION_HINTS[func.attr];
+        return fail('name.unknown-function', func.attrSpan, `unknown method .${func.attr}()${hint ? `: ${hint}` : ''}`);
+      }
+      const self = this.lower(func.object);
+      return this.apply(method, shown, [{ lowered: self }, ...node.args.map((a) => ({ node: a }))], node);
+    }
+    return fail('numpy.unsupported', func.span, 'only calls of named functions are supported');
+  }
+
+  private unknownFunction(name: string, span: Span): never {
+    const last = name.split('.').pop() as string;
+    const hint = FUNCTION_HINTS[last];
+    return fail('name.unknown-function', span, `unknown function '${name}'${hint ? `: ${hint}` : ''}`);
+  }
+
+  /** Apply a known function (by its name after the module prefix) to arguments. */
+  private apply(name: string, shown: string, rawArgs: readonly Arg[], node: Extract<PyNode, { kind: 'call' }>): Lowered {
+    const fn = name.startsWith('linalg.') ? name.slice('linalg.'.length) : name;
+    const kw = new Keywords(node.keywords, shown);
+    const args = new Args(rawArgs, (n) => this.lower(n), shown, node.span);
+    const span = node.span;
+    const nameSpan = node.func.span;
+    const call = (plain: string, as: Ast[], kind: Kind): Lowered => ({ ast: callNode(plain, as, span, nameSpan), kind });
+
+    const elementwise = ELEMENTWISE_FUNCTIONS[fn];
+    if (elementwise !== undefined) {
+      kw.allow([]);
+      args.count(1);
+      const a = args.get(0);
+      return call(elementwise, [a.ast], a.kind);
+    }
+    const reduction = REDUCTION_FUNCTIONS[fn] ?? REDUCTION_FUNCTIONS[name];
+    if (reduction !== undefined) {
+      kw.allow(['axis', 'dim', 'keepdims', 'keepdim', 'dtype']);
+      args.count(1, 2);
+      const a = args.get(0);
+      this.wholeArray(a, kw.get('axis') ?? kw.get('dim') ?? args.raw(1), shown);
+      if (reduction === 'tr' && a.kind !== 'matrix' && a.kind !== 'unknown') fail('shape.square', a.ast.span, `${shown} needs a square matrix`);
+      return call(reduction, [a.ast], 'scalar');
+    }
+    switch (fn) {
+      case 'log1p': {
+        kw.allow([]);
+        args.count(1);
+        const a = args.get(0);
+        return call('log', [sumNode(numberNode(1, '1', a.ast.span), [{ op: '+', opSpan: a.ast.span, operand: a.ast }])], a.kind);
+      }
+      case 'square': {
+        kw.allow([]);
+        args.count(1);
+        const a = args.get(0);
+        return { ast: powerNode('.^', asAtom(a.ast), numberNode(2, '2', nameSpan), nameSpan, span), kind: a.kind };
+      }
+      case 'power':
+      case 'pow':
+      case 'float_power': {
+        kw.allow(['exponent']);
+        args.count(1, 2);
+        const a = args.get(0);
+        const k = args.has(1) ? args.get(1) : kw.lowered('exponent', (n) => this.lower(n));
+        if (!k) return fail('call.arity', span, `${shown} takes 2 arguments`);
+        if (isArrayKind(k.kind)) fail('numpy.unsupported', k.ast.span, 'an array exponent is not supported: the exponent must be a scalar');
+        return { ast: powerNode('.^', asAtom(a.ast), k.ast, nameSpan, span), kind: a.kind };
+      }
+      case 'maximum':
+      case 'minimum': {
+        kw.allow([]);
+        args.count(2);
+        const a = args.get(0);
+        const b = args.get(1);
+        return call(fn === 'maximum' ? 'max' : 'min', [a.ast, b.ast], elementwiseKind(a.kind, b.kind));
+      }
+      case 'clip':
+      case 'clamp':
+        return this.clip(args, kw, shown, span, nameSpan);
+      case 'softmax':
+      case 'log_softmax': {
+        kw.allow(['axis', 'dim', 'dtype']);
+        args.count(1, 2);
+        const a = args.get(0);
+        this.wholeArray(a, kw.get('axis') ?? kw.get('dim') ?? args.raw(1), shown);
+        const softmax = callNode('softmax', [a.ast], span, nameSpan);
+        return fn === 'softmax' ? { ast: softmax, kind: a.kind } : call('log', [softmax], a.kind);
+      }
+      case 'norm':
+      case 'vector_norm':
+      case 'matrix_norm':
+        return this.norm(fn, args, kw, shown, span, nameSpan);
+      case 'inv':
+      case 'inverse': {
+        kw.allow([]);
+        args.count(1);
+        const a = args.get(0);
+        return call('inv', [a.ast], a.kind);
+      }
+      case 'slogdet':
+        return fail('numpy.unsupported', span, `${shown}(X) is (sign, log|det X|): write ${shown}(X)[1] for log det`);
+      case 'solve': {
+        kw.allow([]);
+        args.count(2);
+        const a = args.get(0);
+        const b = args.get(1);
+        const rhs = b.kind === 'row' ? transposed(b.ast) : b.ast;
+        return { ast: parenNode(productNode(callNode('inv', [a.ast], span, nameSpan), [{ op: '*', opSpan: nameSpan, operand: rhs }]), span), kind: productKind('matrix', b.kind === 'row' ? 'column' : b.kind) };
+      }
+      case 'matrix_power': {
+        kw.allow([]);
+        args.count(2);
+        const a = args.get(0);
+        const k = args.get(1);
+        return { ast: powerNode('^', asAtom(a.ast), k.ast, nameSpan, span), kind: a.kind };
+      }
+      case 'dot':
+      case 'inner':
+      case 'vdot':
+      case 'matmul':
+      case 'mm':
+      case 'mv': {
+        kw.allow([]);
+        args.count(2);
+        const a = args.get(0);
+        const b = args.get(1);
+        const chain = new Chain(a);
+        const scalar = a.kind === 'scalar' || b.kind === 'scalar';
+        chain.apply(scalar && fn === 'dot' ? '*' : '@', b, nameSpan, b.ast.span);
+        const r = chain.result();
+        return { ast: parenNode(r.ast, span), kind: r.kind };
+      }
+      case 'outer':
+      case 'ger': {
+        kw.allow([]);
+        args.count(2);
+        const u = args.get(0);
+        const v = args.get(1);
+        const column = u.kind === 'row' ? transposed(u.ast) : u.ast;
+        const row = v.kind === 'row' ? v.ast : transposed(v.ast);
+        return { ast: parenNode(productNode(column, [{ op: '*', opSpan: nameSpan, operand: row }]), span), kind: 'matrix' };
+      }
+      case 'diag':
+      case 'diagflat':
+      case 'diag_embed':
+      case 'diagonal': {
+        kw.allow([]);
+        args.count(1);
+        const a = args.get(0);
+        if (fn === 'diagonal' && a.kind !== 'matrix' && a.kind !== 'unknown') fail('shape.square', a.ast.span, `${shown} needs a matrix`);
+        return call('diag', [a.ast], a.kind === 'matrix' ? 'column' : 'matrix');
+      }
+      case 'transpose':
+      case 't': {
+        kw.allow(['axes']);
+        args.count(1, 3);
+        const a = args.get(0);
+        if (a.kind === 'matrix' || a.kind === 'unknown') return { ast: transposeNode(asAtom(a.ast), span), kind: a.kind };
+        return a;
+      }
+      case 'eye':
+      case 'identity': {
+        kw.allow(['dtype', 'device']);
+        args.count(1, 2);
+        const d = this.dimension(args.raw(0));
+        if (d) return call('eye', [d], 'matrix');
+        this.placeholders.add('identity');
+        return { ast: nameNode(PLACEHOLDER.identity, span), kind: 'matrix' };
+      }
+      case 'ones':
+      case 'zeros': {
+        kw.allow(['dtype', 'device']);
+        args.count(1, 2);
+        const first = args.raw(0);
+        const dims = first?.kind === 'tuple' || first?.kind === 'list' ? first.items : rawArgs.map((a) => a.node as PyNode);
+        const ds = dims.map((d) => this.dimension(d));
+        if (ds.every((d) => d !== undefined) && ds.length >= 1 && ds.length <= 2) {
+          return call(fn, ds as Ast[], ds.length === 1 ? 'column' : 'matrix');
+        }
+        if (dims.length === 1) {
+          this.placeholders.add(fn);
+          return { ast: nameNode(PLACEHOLDER[fn], span), kind: 'column' };
+        }
+        return fail('numpy.unsupported', span, `${shown} needs its size as names or integers, e.g. ${shown}((m, n))`);
+      }
+      case 'ones_like':
+      case 'zeros_like': {
+        kw.allow(['dtype', 'device']);
+        args.count(1);
+        const a = args.get(0);
+        const value = fn === 'ones_like' ? 1 : 0;
+        if (a.kind === 'scalar') return { ast: numberNode(value, String(value), span), kind: 'scalar' };
+        if (a.kind === 'matrix') return call('matrix', [numberNode(value, String(value), span)], 'matrix');
+        const kind: PlaceholderKind = value === 1 ? 'ones' : 'zeros';
+        this.placeholders.add(kind);
+        return { ast: nameNode(PLACEHOLDER[kind], span), kind: 'column' };
+      }
+      case 'array':
+      case 'asarray':
+      case 'tensor':
+      case 'as_tensor': {
+        kw.allow(['dtype', 'device', 'requires_grad']);
+        args.count(1);
+        return args.get(0);
+      }
+      case 'kron': {
+        kw.allow([]);
+        args.count(2);
+        return call('kron', [args.get(0).ast, args.get(1).ast], 'matrix');
+      }
+    }
+    return this.unknownFunction(name, nameSpan);
+  }
+
+  /** axis/dim may only name the whole of a vector (0, -1, None): reductions are over all entries. */
+  private wholeArray(a: Lowered, axis: PyNode | undefined, shown: string): void {
+    if (axis === undefined) return;
+    if (axis.kind === 'constant' && axis.value === 'None') return;
+    const value = axis.kind === 'number' ? axis.value : axis.kind === 'unary' && axis.arg.kind === 'number' ? (axis.op === '-' ? -axis.arg.value : axis.arg.value) : undefined;
+    if ((a.kind === 'column' || a.kind === 'row') && (value === 0 || value === -1)) return;
+    fail('numpy.unsupported', axis.span, `${shown} along an axis is not supported: the reduction must be over all entries (of a vector, axis 0 or -1)`);
+  }
+
+  private clip(args: Args, kw: Keywords, shown: string, span: Span, nameSpan: Span): Lowered {
+    kw.allow(['min', 'max', 'a_min', 'a_max']);
+    args.count(1, 3);
+    const a = args.get(0);
+    const lower = args.raw(1) ?? kw.get('min') ?? kw.get('a_min');
+    const upper = args.raw(2) ?? kw.get('max') ?? kw.get('a_max');
+    const zero = (n: PyNode | undefined): boolean => n !== undefined && literalValue(n) === 0;
+    const none = (n: PyNode | undefined): boolean => n === undefined || (n.kind === 'constant' && n.value === 'None');
+    const zeroNode = numberNode(0, '0', nameSpan);
+    if (zero(lower) && none(upper)) return { ast: callNode('max', [zeroNode, a.ast], span, nameSpan), kind: a.kind };
+    if (none(lower) && zero(upper)) return { ast: callNode('min', [zeroNode, a.ast], span, nameSpan), kind: a.kind };
+    return fail('numpy.unsupported', span, `${shown} is supported only as max(0, u) (min=0) or min(0, u) (max=0)`);
+  }
+
+  private norm(fn: string, args: Args, kw: Keywords, shown: string, span: Span, nameSpan: Span): Lowered {
+    kw.allow(['ord', 'p', 'axis', 'dim', 'keepdims', 'keepdim']);
+    args.count(1, 2);
+    const a = args.get(0);
+    this.wholeArray(a, kw.get('axis') ?? kw.get('dim'), shown);
+    const ord = args.raw(1) ?? kw.get('ord') ?? kw.get('p');
+    const vector = a.kind === 'column' || a.kind === 'row';
+    let which: 'norm1' | 'norm2' = 'norm2';
+    if (ord !== undefined && !(ord.kind === 'constant' && ord.value === 'None')) {
+      const v = literalValue(ord);
+      if (ord.kind === 'string' && ord.value === 'fro') which = 'norm2';
+      else if (v === 1 && (vector || a.kind === 'scalar')) which = 'norm1';
+      else if (v === 2 && (vector || fn === 'vector_norm')) which = 'norm2';
+      else {
+        fail('numpy.unsupported', ord.span, `${shown} with ord=${this.source(ord.span)} is not supported (supported: the 2-norm of a vector, ord=1 of a vector, the Frobenius norm of a matrix)`);
+      }
+    }
+    if (fn === 'vector_norm' && a.kind === 'matrix' && which === 'norm1') which = 'norm1';
+    return { ast: callNode(which, [a.ast], span, nameSpan), kind: 'scalar' };
+  }
+
+  /** A size written as an integer literal or a name that is not a variable (a dimension); else undefined. */
+  private dimension(node: PyNode | undefined): Ast | undefined {
+    if (node === undefined) return undefined;
+    if (node.kind === 'number' && Number.isInteger(node.value) && node.value >= 1) return numberNode(node.value, node.text, node.span);
+    if (node.kind === 'name' && !this.bindings.has(node.name) && !this.declared.has(node.name) && this.oracle(node.name) === 'unknown') {
+      return nameNode(node.name, node.span);
+    }
+    if (node.kind === 'name' && /^[a-z]$/.test(node.name) && !this.bindings.has(node.name) && !this.declared.has(node.name)) {
+      // A one-letter size such as n: a dimension, not the vector n.
+      return nameNode(node.name, node.span);
+    }
+    return undefined;
+  }
+
+  /** np.array([a, b]) of scalars is a column; [[a, b], [c, d]] a matrix. */
+  private literal(node: Extract<PyNode, { kind: 'list' }>): Lowered {
+    if (node.items.length === 0) fail('parse.empty-vector', node.span, 'an empty array');
+    if (node.items.every((i) => i.kind === 'list')) {
+      const rows = node.items.map((row) => (row as Extract<PyNode, { kind: 'list' }>).items.map((e) => this.lower(e).ast));
+      rows.forEach((row, i) => {
+        if (row.length !== rows[0].length) fail('parse.ragged-matrix', node.items[i].span, `row ${i + 1} has ${row.length} entries, row 1 has ${rows[0].length}`);
+      });
+      if (rows[0].length === 1) return { ast: { kind: 'vector', entries: rows.map((r) => r[0]), separator: ';', span: node.span }, kind: 'column' };
+      return { ast: { kind: 'matrix', rows, span: node.span }, kind: rows.length === 1 ? 'row' : 'matrix' };
+    }
+    const entries = node.items.map((e) => this.lower(e).ast);
+    return { ast: { kind: 'vector', entries, separator: ',', span: node.span }, kind: entries.length === 1 ? 'scalar' : 'column' };
+  }
+}
+
+/** A product chain under construction, with NumPy's rules for `@` on 1-D arrays. */
+class Chain {
+  private first: Ast;
+  private links: ChainLink<MulOp>[] = [];
+  private acc: Kind;
+  /** The kinds of `first` and of each link's operand. */
+  private kinds: Kind[];
+
+  constructor(start: Lowered) {
+    this.first = start.ast;
+    this.acc = start.kind;
+    this.kinds = [start.kind];
+  }
+
+  /**
+   * Turn the column the chain holds into a row for `@`: (c·v)ᵀ is c·vᵀ when every other factor is a
+   * scalar (so 0.5 * d @ S @ d reads as 0.5*d'*S*d), else the transpose of the whole chain.
+   */
+  private toRow(): void {
+    const arrays = this.kinds.flatMap((k, i) => (k === 'scalar' ? [] : [i]));
+    const j = arrays.length === 1 ? arrays[0] : -1;
+    if (j === 0) {
+      this.first = transposed(this.first);
+    } else if (j > 0 && (this.links[j - 1].op === '.*' || this.links[j - 1].op === '*')) {
+      const link = this.links[j - 1];
+      this.links[j - 1] = { ...link, op: '*', operand: transposed(link.operand) };
+    } else {
+      this.restart(transposed(this.whole()), 'row');
+      return;
+    }
+    this.kinds[j] = 'row';
+    this.acc = 'row';
+  }
+
+  private whole(): Ast {
+    return this.links.length === 0 ? this.first : parenNode(productNode(this.first, this.links));
+  }
+
+  private restart(ast: Ast, kind: Kind): void {
+    this.first = ast;
+    this.links = [];
+    this.acc = kind;
+    this.kinds = [kind];
+  }
+
+  apply(op: '*' | '/' | '@', r: Lowered, opSpan: Span, operandSpan: Span): void {
+    if (op === '@') {
+      if (this.acc === 'scalar' || r.kind === 'scalar') {
+        fail('numpy.matmul-scalar', cover(this.first.span, operandSpan), '@ needs arrays on both sides: to scale by a scalar write *');
+      }
+      const right = r.kind === 'row' ? transposed(r.ast) : r.ast;
+      const rk: Kind = r.kind === 'row' ? 'column' : r.kind;
+      // A 1-D vector on the left of @ acts as a row.
+      if (this.acc === 'column') this.toRow();
+      this.links.push({ op: '*', opSpan, operand: right });
+      this.kinds.push(rk);
+      this.acc = productKind(this.acc === 'unknown' ? 'matrix' : this.acc, rk === 'unknown' ? 'matrix' : rk);
+      if (r.kind === 'unknown') this.acc = 'unknown';
+      return;
+    }
+    let operand = r.ast;
+    let k = r.kind;
+    if (this.acc === 'row' && k === 'column') this.restart(transposed(this.whole()), 'column');
+    else if (this.acc === 'column' && k === 'row') {
+      operand = transposed(operand);
+      k = 'column';
+    }
+    this.links.push({ op: op === '*' ? '.*' : './', opSpan, operand });
+    this.kinds.push(k);
+    this.acc = elementwiseKind(this.acc, k);
+  }
+
+  result(): Lowered {
+    return { ast: productNode(this.first, this.links), kind: this.acc };
+  }
+}
+
+type Arg = { readonly node: PyNode; readonly lowered?: undefined } | { readonly lowered: Lowered; readonly node?: undefined };
+
+/** Positional arguments, lowered on demand. */
+class Args {
+  private readonly done = new Map<number, Lowered>();
+
+  constructor(
+    private readonly args: readonly Arg[],
+    private readonly lowerNode: (n: PyNode) => Lowered,
+    private readonly shown: string,
+    private readonly span: Span,
+  ) {}
+
+  count(min: number, max = min): void {
+    const n = this.args.length;
+    if (n < min || n > max) {
+      const expected = min === max ? `${min} argument${min === 1 ? '' : 's'}` : `${min} to ${max} arguments`;
+      fail('call.arity', this.span, `${this.shown} takes ${expected}, found ${n}`);
+    }
+  }
+
+  has(i: number): boolean {
+    return i < this.args.length;
+  }
+
+  raw(i: number): PyNode | undefined {
+    return this.args[i]?.node;
+  }
+
+  get(i: number): Lowered {
+    const known = this.done.get(i);
+    if (known) return known;
+    const a = this.args[i];
+    const r = a.lowered ?? this.lowerNode(a.node as PyNode);
+    this.done.set(i, r);
+    return r;
+  }
+}
+
+class Keywords {
+  private readonly byName = new Map<string, PyKeyword>();
+
+  constructor(
+    keywords: readonly PyKeyword[],
+    private readonly shown: string,
+  ) {
+    for (const k of keywords) this.byName.set(k.name, k);
+  }
+
+  allow(names: readonly string[]): void {
+    for (const k of this.byName.values()) {
+      if (!names.includes(k.name)) fail('numpy.argument', k.span, `${this.shown} does not support the keyword argument '${k.name}' here`);
+    }
+  }
+
+  get(name: string): PyNode | undefined {
+    return this.byName.get(name)?.value;
+  }
+
+  lowered(name: string, lower: (n: PyNode) => Lowered): Lowered | undefined {
+    const v = this.get(name);
+    return v === undefined ? undefined : lower(v);
+  }
+}
+
+const CONSTANTS: Readonly<Record<string, number>> = { pi: Math.PI, e: Math.E };
+
+/** The dotted name of a chain of attributes on a name (np.linalg.norm), or undefined. */
+export function dottedPath(node: PyNode): string | undefined {
+  if (node.kind === 'name') return node.name;
+  if (node.kind === 'attribute') {
+    const head = dottedPath(node.object);
+    return head === undefined ? undefined : `${head}.${node.attr}`;
+  }
+  return undefined;
+}
+
+/** The value of a number literal with optional signs (0, 0.0, -1), else undefined. */
+function literalValue(node: PyNode): number | undefined {
+  if (node.kind === 'number') return node.value;
+  if (node.kind === 'unary') {
+    const v = literalValue(node.arg);
+    return v === undefined ? undefined : node.op === '-' ? -v : v;
+  }
+  if (node.kind === 'paren') return literalValue(node.arg);
+  return undefined;
+}

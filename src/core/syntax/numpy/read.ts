@@ -1,0 +1,144 @@
+/**
+ * Reading NumPy / PyTorch / JAX source: text (and optional declarations) → a shape-checked `Expr`,
+ * through the plain syntax tree and the plain shape checker.
+ *
+ * A selection may hold several statements: imports and docstrings are skipped; `name = …`
+ * assignments define intermediates that later statements use (substituted, so `z = X @ w + b` then
+ * `loss = np.mean((y - np.maximum(0, z))**2)` reads as one expression); the expression read is the
+ * last `return …`, else the last expression statement, else the value of the last assignment.
+ *
+ * Shapes come from, in order: declarations in `where`; declaration comments (`# x: vector(n)`);
+ * type hints (`x: float`, jaxtyping's `Float[Array, "m n"]`, or `x: vector(n)`); then the letter
+ * conventions of the plain syntax (a–g scalars, h–z vectors, A–Z matrices, Greek names scalars).
+ * Python vectors are 1-D: the reader follows NumPy's rules for `@` and `.T` on them.
+ */
+import type { Outcome, Span } from '../../api';
+import type { Ast } from '../ast';
+import { children } from '../ast';
+import type { CheckedExpression } from '../check';
+import { parseDeclarations, type Declaration } from '../declarations';
+import { attempt, fail, failure } from '../diagnostics';
+import { checkSize } from '../limits';
+import { conventionalKind } from '../names';
+import { checkForeign, combineDeclarations, commentDeclarations, kindOfDeclaration, whereDeclarations } from '../latex/finish';
+import type { Kind } from '../latex/kinds';
+import { transposed } from '../latex/nodes';
+import { Lowerer, type Lowered } from './lower';
+import { parsePython, type PyNode, type PyStatement } from './parser';
+import { scanPython } from './scanner';
+
+/** The largest expression (in syntax tree nodes, with intermediates substituted) the reader accepts. */
+export const MAX_SUBSTITUTED_NODES = 50_000;
+
+const KIND: Readonly<Record<string, Kind>> = { scalar: 'scalar', vector: 'column', matrix: 'matrix' };
+
+export function readNumpy(text: string, where?: string): Outcome<CheckedExpression> {
+  const tooLong = checkSize(text);
+  if (tooLong) return failure(tooLong);
+  const separate = whereDeclarations(where);
+  if (!separate.ok) return separate;
+  const parsed = attempt(() => {
+    const { tokens, comments } = scanPython(text);
+    return { statements: parsePython(text, tokens), comments };
+  });
+  if (!parsed.ok) return parsed;
+  const { statements, comments } = parsed.value;
+  const fromComments = commentDeclarations(comments);
+  const known = new Set([...separate.value, ...fromComments].map((d) => d.name));
+  const hints = typeHints(text, statements).filter((d) => !known.has(d.name));
+  const decls = combineDeclarations(text, separate.value, [...fromComments, ...hints]);
+  if (!decls.ok) return decls;
+  const declaredKinds = new Map<string, Kind>(decls.value.map((d) => [d.name, kindOfDeclaration(d)]));
+  const declared = new Set(declaredKinds.keys());
+  const oracle = (name: string): Kind => declaredKinds.get(name) ?? KIND[conventionalKind(name) ?? ''] ?? 'unknown';
+
+  const lowered = attempt(() => {
+    const bindings = new Map<string, Lowered>();
+    const lowerer = new Lowerer(text, oracle, bindings, declared);
+    let result: Lowered | undefined;
+    let returned = false;
+    let lastAssigned: Lowered | undefined;
+    for (const s of statements) {
+      if (s.kind === 'assign') {
+        const value = lowerer.lower(s.value);
+        bindings.set(s.target, value);
+        lastAssigned = value;
+      } else if (s.kind === 'return') {
+        result = lowerer.lower(s.value);
+        returned = true;
+      } else if (s.kind === 'expression' && !returned && s.value.kind !== 'string') {
+        result = lowerer.lower(s.value);
+      }
+    }
+    const final = result ?? lastAssigned;
+    if (!final) fail('parse.empty', { start: text.length, end: text.length }, 'there is no expression to read (only imports, definitions or comments)');
+    const ast = final.kind === 'row' ? transposed(final.ast) : final.ast;
+    guardSize(ast);
+    return { ast, placeholders: lowerer.placeholders };
+  });
+  if (!lowered.ok) return lowered;
+  return checkForeign(lowered.value.ast, decls.value, lowered.value.placeholders);
+}
+
+/** Substituted intermediates share subtrees; the checker walks trees, so bound their total size. */
+function guardSize(root: Ast): void {
+  const sizes = new Map<Ast, number>();
+  const stack: { node: Ast; visited: boolean }[] = [{ node: root, visited: false }];
+  while (stack.length > 0) {
+    const top = stack.pop() as { node: Ast; visited: boolean };
+    if (sizes.has(top.node)) continue;
+    const kids = children(top.node);
+    if (!top.visited) {
+      stack.push({ node: top.node, visited: true });
+      for (const k of kids) if (!sizes.has(k)) stack.push({ node: k, visited: false });
+      continue;
+    }
+    let size = 1;
+    for (const k of kids) size += sizes.get(k) ?? 0;
+    sizes.set(top.node, size);
+    if (size > MAX_SUBSTITUTED_NODES) {
+      fail('limit.size', root.span, `the expression is too large with its intermediate variables substituted (more than ${MAX_SUBSTITUTED_NODES} nodes)`);
+    }
+  }
+}
+
+/** Declarations from type hints of parameters and annotated names. */
+function typeHints(text: string, statements: readonly PyStatement[]): Declaration[] {
+  const out: Declaration[] = [];
+  const add = (name: string, span: Span, annotation: PyNode | undefined): void => {
+    if (!annotation || out.some((d) => d.name === name)) return;
+    const d = hintDeclaration(text, name, span, annotation);
+    if (d) out.push(d);
+  };
+  for (const s of statements) {
+    if (s.kind === 'def') for (const p of s.parameters) add(p.name, p.span, p.annotation);
+    else if (s.kind === 'annotation') add(s.target, s.targetSpan, s.annotation);
+  }
+  return out;
+}
+
+const JAXTYPING = new Set(['Float', 'Float32', 'Float64', 'Shaped', 'Real', 'Num', 'Inexact']);
+
+function hintDeclaration(text: string, name: string, span: Span, a: PyNode): Declaration | undefined {
+  const declaration = (kind: Declaration['kind'], dims: (string | number)[]): Declaration => ({ name, kind, dims, symmetric: false, span });
+  if (a.kind === 'name' && (a.name === 'float' || a.name === 'int')) return declaration('scalar', []);
+  // jaxtyping: Float[Array, "m n"], Float[torch.Tensor, "n"], Float[np.ndarray, ""]
+  if (a.kind === 'subscript' && a.object.kind === 'name' && JAXTYPING.has(a.object.name) && a.index.kind === 'tuple') {
+    const spec = a.index.items[1];
+    if (spec?.kind !== 'string') return undefined;
+    const words = spec.value.trim() === '' ? [] : spec.value.trim().split(/\s+/);
+    if (!words.every((w) => /^[A-Za-z_][A-Za-z0-9_]*$|^[1-9][0-9]*$/.test(w))) return undefined;
+    const dims = words.map((w) => (/^\d+$/.test(w) ? Number(w) : w));
+    if (dims.length === 0) return declaration('scalar', []);
+    if (dims.length === 1) return declaration('vector', dims);
+    if (dims.length === 2) return declaration('matrix', dims);
+    return undefined;
+  }
+  // The plain declaration syntax as a hint: x: vector(n), A: matrix(m, n), s: scalar.
+  const source = text.slice(a.span.start, a.span.end);
+  if (/^(scalar|vector|matrix)\b/.test(source)) {
+    const parsed = parseDeclarations(`${name}: ${source}`);
+    if (parsed.ok && parsed.value.length === 1) return { ...parsed.value[0], span };
+  }
+  return undefined;
+}

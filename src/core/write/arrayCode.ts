@@ -1,0 +1,488 @@
+/**
+ * Python source for a function and its derivative in an array library given by an `ArrayApi`
+ * (PyTorch in ./torch.ts, JAX in ./jax.ts), with the contract of the NumPy writer (./numpy.ts):
+ *
+ *   value(**vars)       f: a float for scalars, a 1-D array for vectors, 2-D for matrices
+ *   derivative(**vars)  the derivative as an array of shape f.shape + x.shape (order 2:
+ *                       f.shape + x.shape + x.shape), the layout jax.jacobian uses
+ *
+ * The arguments may be floats, lists or arrays of any of the libraries; computations run in
+ * float64. Inside the functions every array is 2-D (columns n×1, rows 1×n) so matrix products are
+ * plain `@`; the canonical derivative (../calculus/form) is reshaped at the end, a Jacobian
+ * J = ∂vec f/∂(vec x)ᵀ column-major into f.shape + x.shape. Nodes used more than once (and long
+ * inline chains) become locals `_t1 = …`: the code is linear in the DAG size and no line nests deeply.
+ */
+import { Expr, ElementwiseFunction, postorder } from '../model/expr';
+import { Dim, isScalar, isColumn, isRow } from '../model/shape';
+import type { Derivative } from '../calculus/form';
+import { toText } from './text';
+
+/** How one array library spells each operation. Arguments are Python expressions (strings). */
+export interface ArrayApi {
+  /** For the header comment: "PyTorch", "JAX". */
+  readonly library: string;
+  readonly imports: readonly string[];
+  /** Helper functions by name; a helper is emitted when the generated code calls it. */
+  readonly helpers: Readonly<Record<string, string>>;
+  readonly elementwise: Readonly<Record<ElementwiseFunction, (u: string) => string>>;
+  /** Conversions of an argument to a 0-d float64 array, an n×1 column, a 1×n row, a matrix. */
+  readonly scalarArg: (a: string) => string;
+  readonly columnArg: (a: string) => string;
+  readonly rowArg: (a: string) => string;
+  readonly matrixArg: (a: string) => string;
+  /** A constant (a Python float or an array built from constants) as a float64 array, for function arguments. */
+  readonly asArray: (u: string) => string;
+  /** A float64 constant usable as the base of `**` (not a Python float: 0.0 ** -1 must not raise). */
+  readonly floatConstant: (literal: string) => string;
+  readonly zeros: (rows: string, cols: string) => string;
+  readonly ones: (rows: string, cols: string) => string;
+  readonly eye: (n: string) => string;
+  readonly commutation: (p: string, q: string) => string;
+  readonly unit: (n: string, i: number) => string;
+  readonly sum: (u: string) => string;
+  readonly mean: (u: string) => string;
+  readonly trace: (u: string) => string;
+  readonly det: (u: string) => string;
+  readonly logdet: (u: string) => string;
+  readonly diagm: (u: string) => string;
+  readonly diagv: (u: string) => string;
+  readonly logsumexp: (u: string) => string;
+  readonly softmax: (u: string) => string;
+  /** Column-stacking vec of a 2-D array, as an n×1 column. */
+  readonly vec: (u: string) => string;
+  readonly kron: (a: string, b: string) => string;
+  readonly matrixPower: (u: string, k: number) => string;
+  readonly inv: (u: string) => string;
+  readonly reciprocal: (u: string) => string;
+  readonly abs: (u: string) => string;
+  readonly log: (u: string) => string;
+  readonly norm2: (u: string) => string;
+  readonly multiDot: (factors: readonly string[]) => string;
+  /** A literal 2-D array of scalar entries (floats or 0-d arrays). */
+  readonly block: (rows: readonly (readonly string[])[]) => string;
+  readonly ravel: (u: string) => string;
+  /** Reshape a 2-D array column-major (Fortran order) to a shape tuple. */
+  readonly reshapeColumnMajor: (u: string, shape: string) => string;
+}
+
+/** Python operator levels (larger binds tighter). */
+const PY = { add: 1, mul: 2, unary: 3, power: 4, atom: 5 } as const;
+type PyPrec = (typeof PY)[keyof typeof PY];
+
+interface Py {
+  readonly code: string;
+  readonly prec: PyPrec;
+  readonly depth: number;
+}
+
+const COMMENT_MAX_NODES = 400;
+const MAX_INLINE_DEPTH = 12;
+
+const PYTHON_KEYWORDS = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del',
+  'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal',
+  'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
+]);
+/** Names the generated modules use themselves. */
+const RESERVED = new Set(['np', 'math', 'float', 'kw', 'range', 'ValueError', 'torch', 'jax', 'jnp', 'tuple', 'reversed', 'len']);
+
+function pyNumber(v: number): Py {
+  if (Number.isNaN(v)) return { code: "float('nan')", prec: PY.atom, depth: 0 };
+  if (!Number.isFinite(v)) return { code: v > 0 ? "float('inf')" : "-float('inf')", prec: v > 0 ? PY.atom : PY.unary, depth: 0 };
+  let s = String(Math.abs(v));
+  if (/^\d+$/.test(s)) s += '.0';
+  return v < 0 ? { code: `-${s}`, prec: PY.unary, depth: 0 } : { code: s, prec: PY.atom, depth: 0 };
+}
+
+const isAsciiIdentifier = (s: string): boolean => /^[A-Za-z][A-Za-z0-9_]*$/.test(s);
+
+class Names {
+  readonly params: { readonly name: string; readonly local: string; readonly v: Expr }[] = [];
+  readonly keywordsOnly: boolean;
+  private readonly byName = new Map<string, string>();
+  private readonly dims = new Map<string, string>();
+  private readonly taken = new Set<string>();
+
+  constructor(vars: readonly Expr[]) {
+    for (const v of vars) {
+      const name = v.name as string;
+      if (this.byName.has(name)) continue;
+      let local = isAsciiIdentifier(name) && !PYTHON_KEYWORDS.has(name) && !RESERVED.has(name) ? name : '';
+      if (local === '') {
+        const base = isAsciiIdentifier(name) ? `${name}_` : `v${this.params.length + 1}`;
+        local = base;
+        for (let i = 2; this.taken.has(local) || vars.some((w) => w.name === local); i++) local = `${base}${i}`;
+      }
+      this.byName.set(name, local);
+      this.taken.add(local);
+      this.params.push({ name, local, v });
+    }
+    this.keywordsOnly = this.params.some((p) => p.local !== p.name);
+  }
+
+  local(v: Expr): string {
+    return this.byName.get(v.name as string) as string;
+  }
+
+  dim(symbol: string): string {
+    let local = this.dims.get(symbol);
+    if (local === undefined) {
+      local = isAsciiIdentifier(symbol) && !PYTHON_KEYWORDS.has(symbol) && !RESERVED.has(symbol) ? symbol : `dim_${this.dims.size + 1}`;
+      for (let i = 2; this.taken.has(local); i++) local = `dim_${symbol.replace(/\W/g, '')}${i}`;
+      this.taken.add(local);
+      this.dims.set(symbol, local);
+    }
+    return local;
+  }
+}
+
+function dimsOf(e: Expr): Dim[] {
+  switch (e.op) {
+    case 'zeros':
+    case 'ones':
+      return [e.shape.rows, e.shape.cols];
+    case 'eye':
+    case 'unit':
+      return [e.shape.rows];
+    case 'commutation':
+    case 'size':
+      return [...(e.dims ?? [])];
+    default:
+      return [];
+  }
+}
+
+const symbolsOf = (d: Dim): string[] => (typeof d === 'number' ? [] : d.split('·').filter((p) => !/^\d+$/.test(p)));
+
+class Body {
+  readonly lines: string[] = [];
+  readonly usedDims = new Set<string>();
+  private readonly memo = new Map<Expr, Py>();
+  /** Nodes without variables: their code may be a Python float, which array functions do not take. */
+  private readonly constant = new Set<Expr>();
+  private temps = 0;
+
+  constructor(
+    private readonly api: ArrayApi,
+    private readonly names: Names,
+  ) {}
+
+  dimCode(d: Dim): string {
+    if (typeof d === 'number') return String(d);
+    return d
+      .split('·')
+      .map((p) => {
+        if (/^\d+$/.test(p)) return p;
+        this.usedDims.add(p);
+        return this.names.dim(p);
+      })
+      .join(' * ');
+  }
+
+  emit(root: Expr): Py {
+    const order = postorder(root);
+    const uses = new Map<Expr, number>();
+    for (const n of order) for (const a of n.args) uses.set(a, (uses.get(a) ?? 0) + 1);
+    for (const n of order) {
+      if (n.op !== 'var' && n.args.every((c) => this.constant.has(c))) this.constant.add(n);
+      for (const d of dimsOf(n)) for (const s of symbolsOf(d)) this.usedDims.add(s);
+      let py = this.render(n);
+      const shared = (uses.get(n) ?? 0) > 1 && n.op !== 'var' && n.op !== 'num';
+      if (n !== root && (shared || py.depth > MAX_INLINE_DEPTH)) {
+        const t = `_t${++this.temps}`;
+        this.lines.push(`${t} = ${py.code}`);
+        py = { code: t, prec: PY.atom, depth: 0 };
+      }
+      this.memo.set(n, py);
+    }
+    return this.memo.get(root) as Py;
+  }
+
+  private get(e: Expr): Py {
+    return this.memo.get(e) as Py;
+  }
+
+  private at(e: Expr | Py, level: PyPrec): string {
+    const py = 'code' in e ? e : this.get(e);
+    return py.prec < level ? `(${py.code})` : py.code;
+  }
+
+  private make(code: string, prec: PyPrec, children: readonly Expr[]): Py {
+    let depth = 0;
+    for (const c of children) depth = Math.max(depth, this.get(c).depth);
+    return { code, prec, depth: depth + 1 };
+  }
+
+  private render(e: Expr): Py {
+    const a = e.args;
+    const api = this.api;
+    const scalar = isScalar(e.shape);
+    const call = (code: string): Py => this.make(code, PY.atom, a);
+    const arg = (i: number): string => (this.constant.has(a[i]) ? api.asArray(this.get(a[i]).code) : this.get(a[i]).code);
+    const u = a.length > 0 ? arg(0) : '';
+    switch (e.op) {
+      case 'var':
+        return { code: this.names.local(e), prec: PY.atom, depth: 0 };
+      case 'num':
+        return pyNumber(e.value as number);
+      case 'zeros':
+        return call(api.zeros(this.dimCode(e.shape.rows), this.dimCode(e.shape.cols)));
+      case 'ones':
+        return call(api.ones(this.dimCode(e.shape.rows), this.dimCode(e.shape.cols)));
+      case 'eye':
+        return call(api.eye(this.dimCode(e.shape.rows)));
+      case 'commutation': {
+        if (scalar) return pyNumber(1);
+        const [p, q] = e.dims ?? [];
+        return call(api.commutation(this.dimCode(p), this.dimCode(q)));
+      }
+      case 'unit':
+        if (scalar) return pyNumber(1);
+        return call(api.unit(this.dimCode(e.shape.rows), e.value as number));
+      case 'size': {
+        const [r, c] = e.dims ?? [1, 1];
+        return call(`float(${this.dimCode(r)} * ${this.dimCode(c)})`);
+      }
+      case 'add':
+        return this.sum(e);
+      case 'mul':
+        return this.product(e);
+      case 'hadamard':
+        return this.hadamard(e);
+      case 'kron':
+        if (isScalar(a[0].shape) || isScalar(a[1].shape)) return this.make(`${this.at(a[0], PY.power)} * ${this.at(a[1], PY.power)}`, PY.mul, a);
+        return call(api.kron(u, arg(1)));
+      case 'pow': {
+        const base = a[0].op === 'num' ? api.floatConstant(this.get(a[0]).code) : this.at(a[0], PY.atom);
+        return this.make(`${base} ** ${this.at(a[1], PY.atom)}`, PY.power, a);
+      }
+      case 'matpow':
+        if (scalar) return this.make(`${this.at(a[0], PY.atom)} ** ${e.value}`, PY.power, a);
+        return call(api.matrixPower(u, e.value as number));
+      case 'transpose':
+        return scalar ? this.get(a[0]) : this.make(`${this.at(a[0], PY.atom)}.T`, PY.atom, a);
+      case 'inv':
+        return call(scalar ? api.reciprocal(u) : api.inv(u));
+      case 'fn':
+        return call(api.elementwise[e.name as ElementwiseFunction](u));
+      case 'sum':
+      case 'mean':
+      case 'tr':
+      case 'det':
+      case 'diagm':
+      case 'diagv':
+      case 'logsumexp':
+      case 'vec':
+        if (isScalar(a[0].shape)) return this.get(a[0]);
+        return call(this.arrayFunction(e.op, u));
+      case 'norm1':
+        return call(isScalar(a[0].shape) ? api.abs(u) : api.sum(api.abs(u)));
+      case 'norm2':
+        return call(isScalar(a[0].shape) ? api.abs(u) : api.norm2(u));
+      case 'logdet':
+        return call(isScalar(a[0].shape) ? api.log(api.abs(u)) : api.logdet(u));
+      case 'softmax':
+        return scalar ? pyNumber(1) : call(api.softmax(u));
+      case 'block': {
+        if (scalar) return this.get(a[0]);
+        const [rows, cols] = (e.dims ?? [e.shape.rows, e.shape.cols]) as number[];
+        const lines: string[][] = [];
+        for (let i = 0; i < rows; i++) lines.push(a.slice(i * cols, (i + 1) * cols).map((f) => this.get(f).code));
+        return call(api.block(lines));
+      }
+      case 'entry': {
+        if (isScalar(a[0].shape)) return this.get(a[0]);
+        const [i, j] = (e.dims ?? [1, 1]) as number[];
+        return this.make(`${this.at(a[0], PY.atom)}[${i - 1}, ${j - 1}]`, PY.atom, a);
+      }
+    }
+  }
+
+  private arrayFunction(op: string, u: string): string {
+    const api = this.api;
+    switch (op) {
+      case 'sum':
+        return api.sum(u);
+      case 'mean':
+        return api.mean(u);
+      case 'tr':
+        return api.trace(u);
+      case 'det':
+        return api.det(u);
+      case 'diagm':
+        return api.diagm(u);
+      case 'diagv':
+        return api.diagv(u);
+      case 'logsumexp':
+        return api.logsumexp(u);
+      default:
+        return api.vec(u);
+    }
+  }
+
+  private sum(e: Expr): Py {
+    const parts: string[] = [];
+    e.args.forEach((t, i) => {
+      if (i > 0 && t.op === 'mul' && t.args.length === 2 && t.args[0].op === 'num' && t.args[0].value === -1) {
+        parts.push(` - ${this.at(t.args[1], PY.mul)}`);
+      } else if (i === 0) parts.push(this.at(t, PY.add));
+      else parts.push(` + ${this.at(t, PY.mul)}`);
+    });
+    return this.make(parts.join(''), PY.add, e.args);
+  }
+
+  private product(e: Expr): Py {
+    const a = e.args;
+    if (a.length === 1) return this.get(a[0]);
+    if (a.length === 2 && a[0].op === 'num' && a[0].value === -1) return this.make(`-${this.at(a[1], PY.power)}`, PY.unary, a);
+    const scalars = a.filter((f) => isScalar(f.shape)).map((f) => this.at(f, PY.power));
+    const chain = a.filter((f) => !isScalar(f.shape));
+    if (chain.length === 0) return this.make(scalars.join(' * '), PY.mul, a);
+    let chainCode: string;
+    let chainPrec: PyPrec;
+    if (chain.length === 1) {
+      chainCode = this.at(chain[0], PY.power);
+      chainPrec = PY.power;
+    } else if (chain.length === 2) {
+      chainCode = `${this.at(chain[0], PY.power)} @ ${this.at(chain[1], PY.power)}`;
+      chainPrec = PY.mul;
+    } else {
+      chainCode = this.api.multiDot(chain.map((f) => this.get(f).code));
+      chainPrec = PY.atom;
+    }
+    if (isScalar(e.shape)) {
+      chainCode = `${chainPrec < PY.atom ? `(${chainCode})` : chainCode}[0, 0]`;
+      chainPrec = PY.atom;
+    }
+    if (scalars.length === 0) return this.make(chainCode, chainPrec, a);
+    const scaled = chainPrec < PY.power ? `(${chainCode})` : chainCode;
+    return this.make(`${scalars.join(' * ')} * ${scaled}`, PY.mul, a);
+  }
+
+  private hadamard(e: Expr): Py {
+    const parts: string[] = [];
+    e.args.forEach((f, i) => {
+      const reciprocal = f.op === 'pow' && f.args[1].op === 'num' && f.args[1].value === -1;
+      if (reciprocal) parts.push(`${i === 0 ? '1.0' : ''} / ${this.at(f.args[0], PY.power)}`);
+      else parts.push(`${i === 0 ? '' : ' * '}${this.at(f, PY.power)}`);
+    });
+    return this.make(parts.join(''), PY.mul, e.args);
+  }
+}
+
+function outputShape(e: Expr, body: Body): string[] {
+  if (isScalar(e.shape)) return [];
+  if (isColumn(e.shape)) return [body.dimCode(e.shape.rows)];
+  if (isRow(e.shape)) return [body.dimCode(e.shape.cols)];
+  return [body.dimCode(e.shape.rows), body.dimCode(e.shape.cols)];
+}
+
+const tuple = (items: readonly string[]): string => (items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`);
+
+function returned(api: ArrayApi, code: Py, e: Expr, jacobianShape?: readonly string[]): string {
+  if (jacobianShape !== undefined) {
+    if (jacobianShape.length === 0) return `float(${code.code})`;
+    return api.reshapeColumnMajor(code.code, tuple(jacobianShape));
+  }
+  if (isScalar(e.shape)) return `float(${code.code})`;
+  if (isColumn(e.shape) || isRow(e.shape)) return api.ravel(code.code);
+  return code.code;
+}
+
+function functionText(api: ArrayApi, name: string, doc: string, names: Names, body: Body, result: string): string {
+  const signature = names.keywordsOnly ? '**kw' : names.params.map((p) => p.name).join(', ');
+  const lines: string[] = [`def ${name}(${signature}):`, `    """${doc}"""`];
+  for (const p of names.params) {
+    const arg = names.keywordsOnly ? `kw[${JSON.stringify(p.name)}]` : p.name;
+    const s = p.v.shape;
+    const convert = isScalar(s) ? api.scalarArg(arg) : isColumn(s) ? api.columnArg(arg) : isRow(s) ? api.rowArg(arg) : api.matrixArg(arg);
+    lines.push(`    ${p.local} = ${convert}`);
+  }
+  const bound = new Set<string>();
+  for (const p of names.params) {
+    const s = p.v.shape;
+    ([['rows', 0], ['cols', 1]] as const).forEach(([key, axis]) => {
+      const d = s[key];
+      if (typeof d !== 'string' || d.includes('·') || bound.has(d) || !body.usedDims.has(d)) return;
+      bound.add(d);
+      lines.push(`    ${names.dim(d)} = ${p.local}.shape[${axis}]`);
+    });
+  }
+  for (const d of body.usedDims) {
+    if (bound.has(d)) continue;
+    lines.push(`    raise ValueError(${JSON.stringify(`the dimension ${d} cannot be read from the arguments`)})`);
+    break;
+  }
+  for (const l of body.lines) lines.push(`    ${l}`);
+  lines.push(`    return ${result}`);
+  return lines.join('\n');
+}
+
+function comment(e: Expr): string {
+  if (e.size > COMMENT_MAX_NODES) return `(an expression of ${e.size} nodes)`;
+  const text = toText(e);
+  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
+}
+
+/** Python 3 source defining value(**vars) and derivative(**vars) in the library `api`. */
+export function toArrayCode(api: ArrayApi, f: Expr, d: Derivative): string {
+  const vars: Expr[] = [];
+  for (const root of [f, d.expr]) for (const n of postorder(root)) if (n.op === 'var') vars.push(n);
+  vars.push(...d.wrt);
+  const names = new Names(vars);
+
+  const valueBody = new Body(api, names);
+  const fCode = valueBody.emit(f);
+  const valueResult = returned(api, fCode, f);
+
+  const derivBody = new Body(api, names);
+  const dCode = derivBody.emit(d.expr);
+  const fShape = outputShape(f, derivBody);
+  const xShape = d.wrt.length > 1 ? [String(d.wrt.length)] : outputShape(d.wrt[0], derivBody);
+  let derivResult: string;
+  switch (d.form) {
+    case 'scalar':
+      derivResult = returned(api, dCode, d.expr, []);
+      break;
+    case 'gradient':
+    case 'tangent':
+      derivResult = returned(api, dCode, d.expr);
+      break;
+    case 'jacobian':
+      derivResult = returned(api, dCode, d.expr, d.order === 2 ? [...fShape, ...xShape, ...xShape] : [...fShape, ...xShape]);
+      break;
+  }
+
+  const wrt = d.wrt.map((v) => v.name).join(', ');
+  const xDoc = d.wrt.length > 1 ? `the stacked vector (${wrt})` : wrt;
+  const order = d.order === 2 ? 'second derivative' : 'derivative';
+  const functions = [
+    functionText(api, 'value', 'f at the given arrays.', names, valueBody, valueResult),
+    functionText(
+      api,
+      'derivative',
+      `The ${order} of f with respect to ${xDoc}, of shape f.shape + ${d.order === 2 ? 'x.shape + x.shape' : 'x.shape'}.`,
+      names,
+      derivBody,
+      derivResult,
+    ),
+  ];
+  const used = Object.keys(api.helpers)
+    .filter((h) => functions.some((fn) => fn.includes(`${h}(`)) || Object.entries(api.helpers).some(([other, src]) => other !== h && src.includes(`${h}(`) && functions.some((fn) => fn.includes(`${other}(`))))
+    .sort();
+  const parts = [
+    `# Generated by Matrix Calculus (${api.library}).`,
+    `# f = ${comment(f)}`,
+    `# ${order} with respect to ${xDoc}: ${comment(d.expr)} (${d.form})`,
+    ...api.imports,
+    ...used.map((h) => `\n\n${api.helpers[h]}`),
+    '',
+    '',
+    functions[0],
+    '',
+    '',
+    functions[1],
+    '',
+  ];
+  return parts.join('\n');
+}

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { readExpression } from '../../../src/core/read';
+import { detectNotation } from '../../../src/core/syntax/detect';
+import { derive, variables } from '../../../src/core/service';
+import { toText } from '../../../src/core/write';
+import { assertError, error, plain, value } from './helpers';
+
+describe('notations/detect: the notation of a text', () => {
+  it('detects LaTeX by commands, braced scripts and $', () => {
+    for (const t of ['\\mathbf{x}^\\top A\\mathbf{x}', 'x^{2}', 'W_{1}x', '$x^2$', '\\|x\\|', 'a\\,b', '\\frac{1}{2}x']) assert.equal(detectNotation(t), 'latex', t);
+  });
+
+  it('detects NumPy, PyTorch and JAX by modules, @, ** and .T', () => {
+    for (const t of ['np.sum(x)', 'torch.sigmoid(z)', 'jnp.exp(x)', 'F.relu(x)', 'x @ A @ x', 'x**2', 'X.T @ y', 'import numpy as np\nx', 'def f(x):\n    return x', 'scipy.special.expit(z)']) {
+      assert.equal(detectNotation(t), 'numpy', t);
+    }
+  });
+
+  it('detects the plain syntax otherwise, ignoring comments', () => {
+    for (const t of ["x'*A*x", 'norm2(A*x - b)^2', 'x .* y', 'x: vector(n)  # np.sum would be numpy\nsum(x)', 'exp(x)']) assert.equal(detectNotation(t), 'plain', t);
+  });
+});
+
+describe('notations/read: readExpression dispatches on the notation', () => {
+  const where = 'x: vector(n); A: matrix(n, n)';
+  const expected = plain("x'*A*x", where);
+
+  it('reads each notation, given or detected, as the same expression', () => {
+    for (const [text, from] of [
+      ["x'*A*x", 'plain'],
+      ['\\mathbf{x}^\\top A \\mathbf{x}', 'latex'],
+      ['x @ A @ x', 'numpy'],
+      ["x'*A*x", 'auto'],
+      ['\\mathbf{x}^\\top A \\mathbf{x}', 'auto'],
+      ['x.T @ A @ x', 'auto'],
+    ] as const) {
+      assert.ok(value(readExpression(text, where, from), text).expr === expected, `${from}: ${text}`);
+    }
+  });
+
+  it('reads a text the plain parser rejects as LaTeX when detecting (A x - b, 2x from a note)', () => {
+    assert.equal(toText(value(readExpression('A x - b', 'b: vector(m)', 'auto')).expr), 'A*x - b');
+    assert.equal(toText(value(readExpression('2x + 1', 'x: scalar', 'auto')).expr), '2*x + 1');
+    // With the notation given, no second try: the plain error.
+    assertError(error(readExpression('A x - b', 'b: vector(m)', 'plain')), 'parse.missing-operator', [2, 3], 'A x - b');
+    // When both fail, the plain reader's error is reported.
+    assertError(error(readExpression('x +* y', undefined, 'auto')), 'parse.unexpected-token', '*', 'x +* y');
+  });
+
+  it('passes the \\otimes option to the LaTeX reader', () => {
+    const k = value(readExpression('A \\otimes B', 'A: matrix(m, n); B: matrix(p, q)', 'latex', { otimes: 'kronecker' })).expr;
+    assert.equal(k.op, 'kron');
+    assert.equal(value(readExpression('A \\otimes B', undefined, 'latex')).expr.op, 'hadamard');
+  });
+
+  it('serves derive() and variables() with from: latex and numpy', () => {
+    const r = value(derive({ expr: '\\frac{1}{2}\\|A\\mathbf{x} - \\mathbf{b}\\|^2', from: 'latex', wrt: ['x'], check: true }));
+    assert.equal(r.result.text, "(A*x - b)'*A");
+    assert.ok(r.check?.passed);
+    const v = value(variables('W @ x + b', 'b: vector(m)', 'numpy'));
+    assert.deepEqual(v.map((i) => `${i.name}:${i.kind}:${i.shape}`), ['W:matrix:m×n', 'x:vector:n×1', 'b:vector:m×1']);
+    const e = error(derive({ expr: '$$\\mathbf{x} + A$$', from: 'latex', wrt: ['x'], where: 'A: matrix(m, n)' }));
+    assert.equal(e.code, 'shape.mismatch');
+    assert.equal('$$\\mathbf{x} + A$$'.slice(e.start, e.end), '\\mathbf{x} + A');
+  });
+});

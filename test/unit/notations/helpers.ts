@@ -1,0 +1,82 @@
+/** Helpers for the notation tests: reading in each notation, comparing with the plain reading, errors. */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic, Outcome } from '../../../src/core/api';
+import type { Expr } from '../../../src/core/model/expr';
+import { readPlain, type CheckedExpression } from '../../../src/core/syntax';
+import { readLatex, type LatexReadOptions } from '../../../src/core/syntax/latex';
+import { readNumpy } from '../../../src/core/syntax/numpy';
+import { toText } from '../../../src/core/write';
+
+export function value<T>(o: Outcome<T>, context = ''): T {
+  if (!o.ok) assert.fail(`${context}${context ? ': ' : ''}${o.error.code}: ${o.error.message} [${o.error.start}, ${o.error.end})`);
+  return o.value;
+}
+
+export function error<T>(o: Outcome<T>): Diagnostic {
+  if (o.ok) assert.fail('expected an error');
+  return o.error;
+}
+
+export const plain = (text: string, where?: string): Expr => value(readPlain(text, where), text).expr;
+export const latex = (text: string, where?: string, options?: LatexReadOptions): Expr => value(readLatex(text, where, options), text).expr;
+export const numpy = (text: string, where?: string): Expr => value(readNumpy(text, where), text).expr;
+
+/** Assert that two readings are the same expression (hash-consing: the same object). */
+export function assertSame(actual: Expr, expected: Expr, what: string): void {
+  if (actual !== expected) assert.fail(`${what}: read ${toText(actual)}, expected ${toText(expected)}`);
+}
+
+export function latexIs(text: string, plainText: string, where?: string, options?: LatexReadOptions): void {
+  assertSame(latex(text, where, options), plain(plainText, where), text);
+}
+
+export function numpyIs(text: string, plainText: string, where?: string): void {
+  assertSame(numpy(text, where), plain(plainText, where), text);
+}
+
+/** The variables of a reading as "name:shape" (shape as rows×cols). */
+export function variablesOf(c: CheckedExpression): string {
+  return c.variables.map((v) => `${v.name}:${v.shape.rows}×${v.shape.cols}`).join(' ');
+}
+
+/** Assert an error's code, span and (part of) its message; the span is also checked against the text. */
+export function assertError(d: Diagnostic, code: string, spanText: string | [number, number], text: string, message?: string): void {
+  assert.equal(d.code, code, `code of: ${d.message}`);
+  if (typeof spanText === 'string') assert.equal(text.slice(d.start, d.end), spanText, `span of: ${d.message}`);
+  else assert.deepEqual([d.start, d.end], spanText, `span of: ${d.message}`);
+  if (message !== undefined) assert.ok(d.message.includes(message), `message '${d.message}' should include '${message}'`);
+}
+
+export interface CorpusCase {
+  readonly id: string;
+  readonly source?: string;
+  readonly expr: string;
+  readonly where: string;
+  readonly wrt: readonly string[];
+  readonly order: 1 | 2;
+  readonly layout: 'numerator' | 'denominator' | 'mixed';
+}
+
+export interface NotationCase {
+  readonly id: string;
+  readonly latex: string;
+  readonly numpy: string;
+  readonly where?: string;
+  /** Variable names the NumPy form spells differently (lambda is a Python keyword). */
+  readonly numpyNames?: Readonly<Record<string, string>>;
+  /** false when the form is the same function written with a different structure. */
+  readonly latexSameExpr?: boolean;
+  readonly numpySameExpr?: boolean;
+}
+
+const CORPUS = path.resolve(__dirname, '../../../../test/corpus');
+
+export function corpus(): CorpusCase[] {
+  return ['parr-howard.json', 'cookbook.json', 'ml.json'].flatMap((f) => JSON.parse(fs.readFileSync(path.join(CORPUS, f), 'utf8')) as CorpusCase[]);
+}
+
+export function notationCases(): NotationCase[] {
+  return JSON.parse(fs.readFileSync(path.join(CORPUS, 'notations.json'), 'utf8')) as NotationCase[];
+}
