@@ -1,7 +1,7 @@
 /** The hover in the real workbench: an SVG data-URI image of the derivative. */
 import * as assert from 'node:assert/strict';
 import { openFile, screenshot } from './workbench';
-import { hoverOver , closeAllEditors } from './ui';
+import { closeAllEditors, hoverOver } from './ui';
 
 suite('Hover (UI)', () => {
   setup(closeAllEditors);

@@ -1,7 +1,7 @@
 /** The derivation panel in the real workbench: keyboard navigation, switches, restore after reload, hostile input. */
 import * as assert from 'node:assert/strict';
-import { openFile, runCommand, screenshot, selectLastLine, webviewFrame, workbench } from './workbench';
-import { acceptQuickPick, closeAllEditors, panelWithEquation } from './ui';
+import { openFile, runCommand, screenshot, webviewFrame, workbench } from './workbench';
+import { closeAllEditors, differentiateIn, panelWithEquation } from './ui';
 
 /**
  * The page's scripts. VS Code itself injects one inline script (the `acquireVsCodeApi` bridge) into
@@ -18,13 +18,7 @@ async function pageScripts(frame: ReturnType<typeof webviewFrame>) {
   );
 }
 
-async function differentiateSample(): Promise<ReturnType<typeof webviewFrame>> {
-  await openFile('sample.matcalc');
-  await selectLastLine();
-  await runCommand('Matrix Calculus: Differentiate Selection');
-  await acceptQuickPick();
-  return panelWithEquation();
-}
+const differentiateSample = () => differentiateIn('sample.matcalc');
 
 suite('Derivation panel (UI)', () => {
   setup(closeAllEditors);
@@ -75,11 +69,7 @@ suite('Derivation panel (UI)', () => {
   test('the Insert and Copy LaTeX buttons act on the source editor and the clipboard', async () => {
     const { page } = workbench();
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: workbench().server.url });
-    await openFile('insert.matcalc');
-    await selectLastLine();
-    await runCommand('Matrix Calculus: Differentiate Selection');
-    await acceptQuickPick();
-    const frame = await panelWithEquation();
+    const frame = await differentiateIn('insert.matcalc');
     await frame.locator('#insert').click();
     await page.locator('.editor-instance .view-line', { hasText: '# ∂f/∂x' }).first().waitFor({ state: 'visible', timeout: 10_000 });
     await page.locator('.editor-instance .view-line', { hasText: "x'*(A + A')" }).first().waitFor({ state: 'visible', timeout: 10_000 });

@@ -1,17 +1,10 @@
 /** Step-through of the derivation in the panel, by keyboard and buttons. */
 import * as assert from 'node:assert/strict';
-import { openFile, runCommand, screenshot, workbench } from './workbench';
-import { acceptQuickPick, closeAllEditors, panelWithEquation } from './ui';
+import { screenshot, workbench } from './workbench';
+import { closeAllEditors, differentiateIn } from './ui';
 
-/** The least-squares loss of notes.md: its derivation has several chain-rule steps. */
-async function differentiateLeastSquares() {
-  const { page } = workbench();
-  await openFile('notes.md');
-  await page.locator('.editor-instance .view-line', { hasText: 'norm2(A * x - b)^2' }).first().click();
-  await runCommand('Matrix Calculus: Differentiate Selection');
-  await acceptQuickPick(); // x, the first declared variable, is the default
-  return panelWithEquation();
-}
+/** The least-squares loss of notes.md: its derivation has several chain-rule steps (x, declared first, is the default). */
+const differentiateLeastSquares = () => differentiateIn('notes.md', 'norm2(A * x - b)^2');
 
 suite('Derivation steps (UI)', () => {
   setup(closeAllEditors);

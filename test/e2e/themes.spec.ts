@@ -1,7 +1,7 @@
 /** Screenshots of the panel and the hover in light, dark and both high-contrast themes. */
 import * as assert from 'node:assert/strict';
-import { openFile, runCommand, screenshot, selectLastLine, workbench } from './workbench';
-import { acceptQuickPick, hoverOver, panelWithEquation, setColorTheme , closeAllEditors } from './ui';
+import { screenshot, workbench } from './workbench';
+import { closeAllEditors, differentiateIn, hoverOver, setColorTheme } from './ui';
 
 const THEMES: readonly [string, string, string][] = [
   ['Light Modern', 'light', 'vscode-light'],
@@ -16,11 +16,7 @@ suite('Themes (UI)', () => {
   for (const [theme, slug, bodyClass] of THEMES) {
     test(`panel and hover in ${theme}`, async () => {
       await setColorTheme(theme);
-      await openFile('sample.matcalc');
-      await selectLastLine();
-      await runCommand('Matrix Calculus: Differentiate Selection');
-      await acceptQuickPick();
-      const frame = await panelWithEquation();
+      const frame = await differentiateIn('sample.matcalc');
       await frame.locator(`body.${bodyClass}`).waitFor({ timeout: 10_000 });
       // the rendered equation is drawn in the theme's foreground colour, not a fixed one
       const colors = await frame.locator('body').evaluate(() => {

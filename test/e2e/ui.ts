@@ -1,11 +1,13 @@
 /** UI helpers for the extension's own specs (on top of workbench.ts). */
 import type { Locator } from 'playwright-core';
-import { webviewFrame, workbench } from './workbench';
+import { openFile, runCommand, selectLastLine, webviewFrame, workbench } from './workbench';
 
-/** Accepts the QuickPick that a command shows (the default choice), if one appears. */
+const QUICK_INPUT = '.quick-input-widget';
+
+/** Accepts the QuickPick that a command shows (its default choice). */
 export async function acceptQuickPick(timeout = 10_000): Promise<void> {
   const { page } = workbench();
-  const widget = page.locator('.quick-input-widget');
+  const widget = page.locator(QUICK_INPUT);
   await widget.waitFor({ state: 'visible', timeout });
   await page.keyboard.press('Enter');
   await widget.waitFor({ state: 'hidden', timeout });
@@ -18,29 +20,45 @@ export async function panelWithEquation(): Promise<ReturnType<typeof webviewFram
   return frame;
 }
 
+/**
+ * Opens a workspace file, puts the cursor on the line holding `lineText` (default: selects the last
+ * line), runs "Differentiate Selection…" from the palette, takes the QuickPick's default variable,
+ * and returns the panel once it shows the result.
+ */
+export async function differentiateIn(file: string, lineText?: string): Promise<ReturnType<typeof webviewFrame>> {
+  await openFile(file);
+  if (lineText) await editorLine(lineText).click();
+  else await selectLastLine();
+  await runCommand('Matrix Calculus: Differentiate Selection');
+  await acceptQuickPick();
+  return panelWithEquation();
+}
+
 /** Switches the colour theme through "Preferences: Color Theme", as a user does. */
 export async function setColorTheme(name: string): Promise<void> {
   const { page } = workbench();
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill('>Preferences: Color Theme');
-  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().click();
-  await input.fill(name);
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: name }).first();
-  await row.waitFor({ state: 'visible' });
+  await runCommand('Preferences: Color Theme');
+  await page.locator(`${QUICK_INPUT} .quick-input-box input`).fill(name);
+  await page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`, { hasText: name }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
   await page.waitForTimeout(500);
 }
 
-/** The editor line (0-based, among the rendered lines) holding `text`. */
+/** Closes every editor and the panel ("View: Close All Editors"), so each test starts from one editor group. */
+export async function closeAllEditors(): Promise<void> {
+  const { page } = workbench();
+  await runCommand('View: Close All Editors');
+  await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
+  await page.waitForTimeout(300);
+}
+
+/** The first rendered editor line holding `text`. */
 export function editorLine(text: string): Locator {
   return workbench().page.locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: text }).first();
 }
 
-/** Moves the mouse over `text` in the editor and waits for the hover widget. */
+/** Moves the mouse over `text` in the editor and waits for the hover widget with an image. */
 export async function hoverOver(text: string, offsetX = 20): Promise<Locator> {
   const { page } = workbench();
   const line = editorLine(text);
@@ -52,20 +70,4 @@ export async function hoverOver(text: string, offsetX = 20): Promise<Locator> {
   const hover = page.locator('.monaco-hover:not(.hidden)').filter({ has: page.locator('img') }).first();
   await hover.waitFor({ state: 'visible', timeout: 20_000 });
   return hover;
-}
-
-/** Closes every editor and the panel ("View: Close All Editors"), so each test starts from one editor group. */
-export async function closeAllEditors(): Promise<void> {
-  const { page } = workbench();
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill('>View: Close All Editors');
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'View: Close All Editors' }).first();
-  await row.waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  await page.locator('.editor-group-container').first().waitFor();
-  await page.waitForTimeout(300);
 }
