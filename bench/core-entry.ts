@@ -11,4 +11,4 @@ export { present, render } from '../src/core/service';
 export { postorder, resetInternTable } from '../src/core/model/expr';
 export { FAMILIES, MLP_TEXT_MAX_LAYERS, mlpExpr, mlpRequest } from './families';
 export { fitExponent } from './growth';
-export { deriveExpr } from './pipeline';
+export { deriveExpr, deriveStages } from './pipeline';

@@ -30,6 +30,41 @@ function named(e: Expr): NamedForm | undefined {
   };
 }
 
+/**
+ * The same work split into its stages, each a step that uses the previous steps' results (for the
+ * benchmark's per-stage times of the MLP): run them in order.
+ */
+export function deriveStages(f: Expr, wrt: readonly Expr[], layout: Layout): readonly (readonly [string, () => void])[] {
+  let d: ReturnType<typeof differentiate> | undefined;
+  let shown: Expr | undefined;
+  let latex = '';
+  let cse: ReturnType<typeof nameCommonSubexpressions> | undefined;
+  const need = <T>(x: T | undefined): T => {
+    if (x === undefined) throw new Error('stages run out of order');
+    return x;
+  };
+  return [
+    ['differentiate', () => void (d = differentiate(f, wrt, 1))],
+    ['present (layout, factor, tidy)', () => void (shown = present(need(d), layout))],
+    ['write result (text, LaTeX)', () => void (latex = render(need(shown)).latex)],
+    ['piecewise LaTeX', () => void piecewiseLatex(need(shown))],
+    ['name common subexpressions', () => void (cse = nameCommonSubexpressions(need(shown)))],
+    ['write named form', () => {
+      const n = need(cse);
+      toText(n.expr);
+      toLatex(n.expr);
+      for (const def of n.definitions) {
+        toText(def.value);
+        toLatex(def.value);
+      }
+    }],
+    ['write input and equation', () => {
+      render(f);
+      derivativeLatex(need(d), layout, latex);
+    }],
+  ];
+}
+
 export function deriveExpr(f: Expr, wrt: readonly Expr[], layout: Layout): PipelineResult {
   const d = differentiate(f, wrt, 1);
   const shown = present(d, layout);

@@ -141,10 +141,16 @@ function scalingSection(scaling) {
     const drift = f.points.filter((p) => p.pipelineMatchesDerive === false).map((p) => p.size);
     if (drift.length > 0) out.push(`**Warning**: bench/pipeline.ts no longer gives derive()'s result at ${f.parameter} = ${drift.join(', ')}.`, '');
     const fitRows = Object.entries(f.fits).map(([metric, v]) => [metric, fmt(v.all), fmt(v.tail), v.tailSizes.join(', '), fmt(v.tailR2)]);
+    const staged = f.points.filter((p) => p.stagesCpuMs);
+    const stageNames = staged.length ? Object.keys(staged[0].stagesCpuMs) : [];
+    const stages = staged.length
+      ? ['', `Where the time goes (CPU ms per stage, median; bench/pipeline.ts \`deriveStages\`):`, '', table([f.parameter, ...stageNames], staged.map((p) => [p.size, ...stageNames.map((n) => fmt(p.stagesCpuMs[n]))]))]
+      : [];
     out.push(
       `### ${f.name}: ${f.title}`,
       '',
       table(head, rows),
+      ...stages,
       '',
       'Growth exponents (least squares in log-log):',
       '',
@@ -199,6 +205,11 @@ function editorSection(editor, vsix) {
       ],
     ),
   );
+  const bd = e.panelFirstPaintMs.firstOpenBreakdown;
+  if (bd) {
+    const label = { pageCreated: 'VS Code has created the panel page', codeLoaded: 'its script and style sheets loaded', domContentLoaded: 'DOMContentLoaded', shellFcp: 'first contentful paint (the shell)', inDom: 'the derivation (KaTeX) in the DOM', painted: 'the derivation painted', fontsLoaded: 'KaTeX fonts loaded' };
+    out.push('', `The first open, step by step (median ms after the command was issued): ${bd.map(([k, v]) => `${label[k]} ${fmt(v)}`).join(' → ')}.`);
+  }
   if (e.firstHoverText) out.push('', `The session's first hover showed: \`${e.firstHoverText.slice(0, 160).replace(/`/g, "'")}…\``);
   return out.join('\n');
 }

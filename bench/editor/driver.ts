@@ -111,6 +111,11 @@ interface FrameReading {
   /** The largest contentful paint in the frame: its time and what it painted. */
   lcp?: number;
   lcpElement?: string;
+  /** The panel page's time origin (its navigation start) and when its DOM content was loaded. */
+  origin?: number;
+  domContentLoaded?: number;
+  /** The page's resources: name, start and end (epoch ms). */
+  resources?: { name: string; start: number; end: number }[];
 }
 
 async function readMarks(page: Page): Promise<FrameReading | undefined> {
@@ -137,7 +142,16 @@ async function readMarks(page: Page): Promise<FrameReading | undefined> {
           }
         });
         const el = (lcp as (PerformanceEntry & { element?: Element; renderTime?: number }) | undefined)?.element;
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({
+          name: r.name.split('?')[0].split('/').slice(-1)[0],
+          start: origin + r.startTime,
+          end: origin + r.responseEnd,
+        }));
         return {
+          origin,
+          domContentLoaded: nav ? origin + nav.domContentLoadedEventEnd : undefined,
+          resources,
           katex: document.querySelector('.katex') !== null,
           inDom: w.__mcKatexInDom,
           painted: w.__mcKatexPainted,
@@ -168,7 +182,18 @@ async function watchPanel(page: Page, benchDir: string, run: number): Promise<vo
       await sleep(25);
       marks = await readMarks(page);
     }
-    done({ detected, marks: install, katexInDom: marks?.inDom, katexPainted: marks?.painted, firstContentfulPaint: marks?.fcp, largestContentfulPaint: marks?.lcp, largestContentfulElement: marks?.lcpElement });
+    done({
+      detected,
+      marks: install,
+      katexInDom: marks?.inDom,
+      katexPainted: marks?.painted,
+      firstContentfulPaint: marks?.fcp,
+      largestContentfulPaint: marks?.lcp,
+      largestContentfulElement: marks?.lcpElement,
+      pageOrigin: marks?.origin,
+      domContentLoaded: marks?.domContentLoaded,
+      resources: marks?.resources,
+    });
   } catch (e) {
     const shot = path.join(benchDir, `panel-${run}-failure.png`);
     await page.screenshot({ path: shot }).catch(() => undefined);

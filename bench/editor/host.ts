@@ -92,8 +92,10 @@ async function measure(config: BenchConfig): Promise<HostResults> {
 
   const panel: HostResults['panel'][number][] = [];
   for (let run = 0; run < config.panelRuns; run++) {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await sleep(500);
+    // Every open under the same conditions: the Markdown file open and active, no panel.
+    await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.One });
+    await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
+    await sleep(1000);
     const start: PanelStart = { run, t0: now() };
     writeJson(`panel-${run}-start.json`, start);
     const c0 = performance.now();

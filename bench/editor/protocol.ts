@@ -47,6 +47,11 @@ export interface PanelDone {
   /** The panel page's largest contentful paint, and what it painted (the derivation, normally). */
   readonly largestContentfulPaint?: number;
   readonly largestContentfulElement?: string;
+  /** The panel page's navigation start (VS Code has created its frame), and its DOMContentLoaded. */
+  readonly pageOrigin?: number;
+  readonly domContentLoaded?: number;
+  /** What the page loaded (scripts, style sheets, fonts), start and end in epoch ms. */
+  readonly resources?: readonly { readonly name: string; readonly start: number; readonly end: number }[];
   /** When the driver saw the KaTeX (an upper bound when the frame marks are missing). */
   readonly detected: number;
   readonly error?: string;

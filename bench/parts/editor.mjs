@@ -11,6 +11,12 @@ import { median, p95, round } from '../lib/stats.mjs';
 
 const stats = (xs) => (xs.length === 0 ? undefined : { median: round(median(xs)), p95: round(p95(xs)), min: round(Math.min(...xs)), max: round(Math.max(...xs)), n: xs.length });
 
+/** When the last resource whose name matches finished loading, relative to t0. */
+function lastEnd(resources, match, t0) {
+  const ends = (resources ?? []).filter((r) => match(r.name)).map((r) => r.end - t0);
+  return ends.length ? Math.max(...ends) : undefined;
+}
+
 function countBy(xs, key) {
   const out = {};
   for (const x of xs) out[key(x)] = (out[key(x)] ?? 0) + 1;
@@ -48,6 +54,11 @@ export function summariseEditor(raw) {
         lcp: p.largestContentfulPaint !== undefined ? p.largestContentfulPaint - t0 : undefined,
         lcpElement: p.largestContentfulElement,
         marks: p.marks,
+        pageCreated: p.pageOrigin !== undefined ? p.pageOrigin - t0 : undefined,
+        domContentLoaded: p.domContentLoaded !== undefined ? p.domContentLoaded - t0 : undefined,
+        codeLoaded: lastEnd(p.resources, (n) => /\.(js|css)$/.test(n), t0),
+        fontsLoaded: lastEnd(p.resources, (n) => /\.woff2?$/.test(n), t0),
+        resources: p.resources?.map((r) => ({ name: r.name, start: r.start - t0, end: r.end - t0 })),
         error: p.error,
       };
     }),
@@ -74,6 +85,11 @@ export function summariseEditor(raw) {
       measuredBy: countBy(panels, (p) => (p.painted !== undefined ? 'frame marks' : p.lcp !== undefined ? 'largest contentful paint' : 'driver detection')),
       detected: stats(panels.filter((p) => !p.error).map((p) => p.detected)),
       shellFirstContentfulPaint: stats(panels.filter((p) => p.shellFcp !== undefined).map((p) => p.shellFcp)),
+      /** The breakdown of the first opens: VS Code created the panel's page, it loaded its resources and DOM, painted. */
+      firstOpenBreakdown: ['pageCreated', 'domContentLoaded', 'codeLoaded', 'shellFcp', 'inDom', 'painted', 'fontsLoaded']
+        .map((k) => [k, stats(panels.filter((p) => p.run === 0 && p[k] !== undefined).map((p) => p[k]))?.median])
+        .filter(([, v]) => v !== undefined)
+        .sort((a, b) => a[1] - b[1]),
       errors: panels.filter((p) => p.error).map((p) => p.error),
     },
     panelCommandMs: stats(sessions.flatMap((s) => s.host.panel.map((p) => p.commandMs))),

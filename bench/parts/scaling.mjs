@@ -43,10 +43,29 @@ function point(core, family, size, quick) {
     Object.assign(out, { deriveMedianMs: round(median(t.wallMs)), deriveP95Ms: round(p95(t.wallMs)), deriveCpuMs: round(median(t.cpuMs)), pipelineMatchesDerive: same });
   }
   if (family.name === 'mlp') {
-    const t = measure(() => core.deriveExpr(f, wrt, req.layout), opts);
+    const deep = { ...opts, minReps: quick ? 3 : 11, budgetMs: quick ? 40 : 400 };
+    const t = measure(() => core.deriveExpr(f, wrt, req.layout), deep);
     Object.assign(out, { pipelineMedianMs: round(median(t.wallMs)), pipelineP95Ms: round(p95(t.wallMs)), pipelineCpuMs: round(median(t.cpuMs)) });
+    if (size >= 32) out.stagesCpuMs = stageTimes(core, f, wrt, req.layout, quick ? 3 : 9);
   }
   return out;
+}
+
+/** CPU time of each stage of the pipeline (median over `reps` runs): where the time goes. */
+function stageTimes(core, f, wrt, layout, reps) {
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const samples = new Map();
+  for (let r = 0; r < reps + 1; r++) {
+    for (const [name, step] of core.deriveStages(f, wrt, layout)) {
+      const c0 = cpu();
+      step();
+      if (r > 0) samples.set(name, [...(samples.get(name) ?? []), cpu() - c0]); // run 0 warms up
+    }
+  }
+  return Object.fromEntries([...samples].map(([name, xs]) => [name, round(median(xs), 3)]));
 }
 
 const METRICS = ['treeSize', 'dagSize', 'latexChars', 'namedLatexChars', 'deriveMedianMs', 'deriveCpuMs', 'pipelineMedianMs', 'pipelineCpuMs'];
