@@ -34,17 +34,20 @@ export async function buildCore(rev) {
       fs.copyFileSync(path.join(ROOT, 'bench', f), path.join(base, 'bench', f));
     }
   }
-  await esbuild.build({
-    entryPoints: [path.join(base, 'bench', 'core-entry.ts')],
-    nodePaths: [path.join(ROOT, 'node_modules')],
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-  });
-  if (rev) fs.rmSync(base, { recursive: true, force: true });
+  try {
+    await esbuild.build({
+      entryPoints: [path.join(base, 'bench', 'core-entry.ts')],
+      nodePaths: [path.join(ROOT, 'node_modules')],
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      target: 'node20',
+      outfile,
+      logLevel: 'warning',
+    });
+  } finally {
+    if (rev) fs.rmSync(base, { recursive: true, force: true });
+  }
   return outfile;
 }
 
