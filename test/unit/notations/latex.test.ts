@@ -109,6 +109,7 @@ describe('notations/latex: operators', () => {
     latexIs('\\vec{1}^\\top\\mathbf{x}', 'ones(1, n)*x', 'x: vector(n)');
     latexIs('A + I', 'A + eye(n)', 'A: matrix(n, n)');
     latexIs('A + 2I_n', 'A + 2*eye(n)', 'A: matrix(n, n)');
+    latexIs('A + \\mathbf{I}', 'A + eye(n)', 'A: matrix(n, n)');
     latexIs('\\mathbf{1}_{m \\times n} + A', 'ones(m, n) + A', 'A: matrix(m, n)');
     latexIs('\\mathbf{x} + \\mathbf{0}', 'x + zeros(n)', 'x: vector(n)');
     latexIs('I', 'I', 'I: matrix(n, n)');
@@ -211,8 +212,9 @@ describe('notations/latex: sums over samples', () => {
     latexIs('\\frac{1}{M}\\sum_{i=1}^{N} y_i', '1/M*sum(y)', 'y: vector(N); M: scalar');
   });
 
-  it('reads entries of expressions (A x)_i and divisions by i-dependent terms', () => {
+  it('reads entries of expressions (A x)_i, their powers, and divisions by i-dependent terms', () => {
     latexIs('\\sum_i (A\\mathbf{x})_i', 'sum(A*x)', 'A: matrix(m, n); x: vector(n)');
+    latexIs('\\frac{1}{N}\\sum_{i=1}^N (X\\mathbf{w} - \\mathbf{y})_i^2', 'mean((X*w - y).^2)', data);
     latexIs('\\sum_i \\frac{w_i}{x_i}', 'sum(w ./ x)', 'w: vector(n); x: vector(n)');
   });
 
@@ -292,6 +294,9 @@ describe('notations/latex: prefixes and delimiters', () => {
     const sum = Array.from({ length: n }, (_, i) => `${i + 1}x`).join(' + ');
     const r = value(readLatex(sum, 'x: scalar'));
     assert.equal(r.expr.args.length, n);
+    // A long run of letters is a product (not scanned again from every letter).
+    const run = value(readLatex('x'.repeat(40000), 'x: scalar'));
+    assert.equal(run.expr.args.length, 40000);
   });
 
   it('parses to the plain syntax tree (parseLatex)', () => {

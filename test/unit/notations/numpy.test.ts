@@ -185,6 +185,14 @@ describe('notations/numpy: statements, comments and type hints', () => {
     assertError(error(readNumpy(t)), 'numpy.unsupported', '1:3', t, 'slices');
   });
 
+  it('reads long chains in linear time', () => {
+    const chain = `x${' @ A'.repeat(10000)} @ x`;
+    const r = value(readNumpy(chain, 'x: vector(n); A: matrix(n, n)'));
+    assert.equal(r.expr.args.length, 10002);
+    const mixed = Array.from({ length: 5000 }, () => 's * (A @ x)').join(' * ');
+    assert.ok(readNumpy(`x @ (${mixed})`, 'x: vector(n); A: matrix(n, n); s: scalar').ok);
+  });
+
   it('fails cleanly on deep nesting and on exponential substitution', () => {
     const deep = `${'np.exp('.repeat(3000)}x${')'.repeat(3000)}`;
     assert.equal(error(readNumpy(deep)).code, 'limit.depth');

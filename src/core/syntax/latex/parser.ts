@@ -85,6 +85,9 @@ interface FracParts {
 
 type NumberAst = Extract<Ast, { kind: 'number' }>;
 
+/** The longest run of letters looked at as a possible function name (max(, logsumexp(). */
+const MAX_RUN = 16;
+
 type Delimiter = '(' | '[' | '{' | '\\{' | '|' | '‖' | '<';
 
 const describe = (t: LatexToken): string =>
@@ -686,11 +689,12 @@ class LatexParser {
     if (/^[A-Za-z]$/.test(t.text)) {
       let run = t.text;
       let j = this.pos + 1;
-      while (this.tokens[j].kind === 'letter' && !this.tokens[j].space && /^[A-Za-z]$/.test(this.tokens[j].text)) run += this.tokens[j++].text;
+      // (At most a function name's length: a long run of letters is a product, and stays linear.)
+      while (run.length <= MAX_RUN && this.tokens[j].kind === 'letter' && !this.tokens[j].space && /^[A-Za-z]$/.test(this.tokens[j].text)) run += this.tokens[j++].text;
       const after = this.tokens[j];
       // Letters that are all declared variables are their product (the writer prints ab(c + d)).
       const variables = [...run].every((c) => this.declared(c));
-      if (run.length >= 2 && this.isChar(after, '(') && !variables) {
+      if (run.length >= 2 && run.length <= MAX_RUN && this.isChar(after, '(') && !variables) {
         const fn = OPERATOR_NAMES[run];
         const runSpan = spanOf(t.start, this.tokens[j - 1].end);
         if (fn !== undefined && !this.declared(run)) {
@@ -726,7 +730,7 @@ class LatexParser {
       const sub = this.scriptTokens(underscore);
       end = sub.end;
       const span = spanOf(start, end);
-      if (base === 'I' && style === 'plain' && !this.declared('I') && !this.declared(`I_${sub.tokens.map((x) => x.text).join('')}`)) {
+      if (base === 'I' && !this.declared('I') && !this.declared(`I_${sub.tokens.map((x) => x.text).join('')}`)) {
         return this.identityOfSize(sub.tokens, span);
       }
       if (this.index !== undefined && sub.tokens.length === 1 && sub.tokens[0].kind === 'letter' && sub.tokens[0].text === this.index) {
@@ -735,7 +739,7 @@ class LatexParser {
       name = base + this.subscriptSuffix(sub.tokens, span);
     }
     const span = spanOf(start, end);
-    if (name === 'I' && style === 'plain' && !this.declared('I')) return this.placeholder('identity', span);
+    if (name === 'I' && !this.declared('I')) return this.placeholder('identity', span);
     if (style === 'plain' && name === base && !this.declared(name) && this.options.dimensions?.has(name)) {
       const count = callNode('count', [nameNode(name, span), numberNode(1, '1', span)], span);
       this.kinds.set(count, 'scalar');

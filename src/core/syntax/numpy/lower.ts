@@ -498,13 +498,23 @@ class Chain {
   private first: Ast;
   private links: ChainLink<MulOp>[] = [];
   private acc: Kind;
-  /** The kinds of `first` and of each link's operand. */
-  private kinds: Kind[];
+  /** How many of `first` and the links' operands are arrays, and the index of the last one. */
+  private arrays = 0;
+  private lastArray = -1;
+  private count = 0;
 
   constructor(start: Lowered) {
     this.first = start.ast;
     this.acc = start.kind;
-    this.kinds = [start.kind];
+    this.note(start.kind);
+  }
+
+  private note(k: Kind): void {
+    if (k !== 'scalar') {
+      this.arrays++;
+      this.lastArray = this.count;
+    }
+    this.count++;
   }
 
   /**
@@ -512,8 +522,7 @@ class Chain {
    * scalar (so 0.5 * d @ S @ d reads as 0.5*d'*S*d), else the transpose of the whole chain.
    */
   private toRow(): void {
-    const arrays = this.kinds.flatMap((k, i) => (k === 'scalar' ? [] : [i]));
-    const j = arrays.length === 1 ? arrays[0] : -1;
+    const j = this.arrays === 1 ? this.lastArray : -1;
     if (j === 0) {
       this.first = transposed(this.first);
     } else if (j > 0 && (this.links[j - 1].op === '.*' || this.links[j - 1].op === '*')) {
@@ -523,7 +532,6 @@ class Chain {
       this.restart(transposed(this.whole()), 'row');
       return;
     }
-    this.kinds[j] = 'row';
     this.acc = 'row';
   }
 
@@ -535,7 +543,10 @@ class Chain {
     this.first = ast;
     this.links = [];
     this.acc = kind;
-    this.kinds = [kind];
+    this.arrays = 0;
+    this.lastArray = -1;
+    this.count = 0;
+    this.note(kind);
   }
 
   apply(op: '*' | '/' | '@', r: Lowered, opSpan: Span, operandSpan: Span): void {
@@ -548,7 +559,7 @@ class Chain {
       // A 1-D vector on the left of @ acts as a row.
       if (this.acc === 'column') this.toRow();
       this.links.push({ op: '*', opSpan, operand: right });
-      this.kinds.push(rk);
+      this.note(rk);
       this.acc = productKind(this.acc === 'unknown' ? 'matrix' : this.acc, rk === 'unknown' ? 'matrix' : rk);
       if (r.kind === 'unknown') this.acc = 'unknown';
       return;
@@ -561,7 +572,7 @@ class Chain {
       k = 'column';
     }
     this.links.push({ op: op === '*' ? '.*' : './', opSpan, operand });
-    this.kinds.push(k);
+    this.note(k);
     this.acc = elementwiseKind(this.acc, k);
   }
 
