@@ -93,7 +93,11 @@ function humanResult(r: DeriveResult): string {
   if (r.check) lines.push(`  numerical check: max relative error ${r.check.maxRelError.toExponential(2)} over ${r.check.samples} random points (${r.check.passed ? 'passed' : 'FAILED'})`);
   if (r.steps) {
     lines.push('', 'Derivation:');
-    r.steps.forEach((s, i) => lines.push(`  ${i + 1}. ${s.name}: ${s.explanation}`, `     ${s.after}`));
+    r.steps.forEach((s, i) => {
+      const mark = s.kind === 'pitfall' ? ' (a common mistake)' : '';
+      const ref = s.reference ? ` [${s.reference}]` : '';
+      lines.push(`  ${i + 1}. ${s.name}${mark}${ref}`, `     ${s.explanation}`, `     ${s.afterText ?? s.after}`);
+    });
   }
   return lines.join('\n');
 }

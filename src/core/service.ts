@@ -11,15 +11,14 @@ import { shapeKind, shapeText } from './model/shape';
 import { differentiate } from './calculus/derive';
 import type { Derivative } from './calculus/form';
 import { UnsupportedDerivative } from './calculus/unsupported';
-import { applyLayout } from './calculus/layout';
-import { factorize } from './simplify/factor';
-import { expandWhereSmaller } from './simplify/expand';
 import { tidy } from './simplify/tidy';
+import { factorize } from './simplify/factor';
 import { readExpression } from './read';
 import { toLatex, toText, piecewiseLatex, toNumpy, toTorch, toJax } from './write/index';
 import { checkDerivative } from './numeric/index';
 import { derivativeLatex } from './calculus/notation';
 import { nameCommonSubexpressions } from './present/cse';
+import { present } from './present/present';
 import { derivationSteps } from './derivation/index';
 
 const fail = (message: string, code: string, start = 0, end = 0): { ok: false; error: Diagnostic } => ({
@@ -45,10 +44,7 @@ function renderNamed(e: Expr): NamedForm | undefined {
   };
 }
 
-/** The result in textbook form: layout applied, sums factored, presentation order. */
-export function present(d: Derivative, layout: Layout): Expr {
-  return tidy(applyLayout({ ...d, expr: factorize(expandWhereSmaller(d.expr)) }, layout));
-}
+export { present };
 
 interface Prepared {
   readonly f: Expr;

@@ -1,20 +1,17 @@
 /** What every part of a derivation needs to know, and small helpers for making steps. */
 import type { Granularity, Layout } from '../api';
 import type { Derivative, DerivativeForm } from '../calculus/form';
-import { applyLayout } from '../calculus/layout';
 import { Expr, postorder } from '../model/expr';
 import { isScalar } from '../model/shape';
-import { expandWhereSmaller } from '../simplify/expand';
-import { factorize } from '../simplify/factor';
-import { tidy } from '../simplify/tidy';
+import { present } from '../present/present';
 import { RULES, RuleId } from './rules';
 import type { Claim, Definitions, Part, Step, StepKind } from './step';
 
 /** The result in textbook form for a layout: the same function derive() uses. */
 export type Presenter = (d: Derivative, layout: Layout) => Expr;
 
-/** As service.ts `present` (which derive() passes in; this mirrors it for direct callers). */
-export const defaultPresenter: Presenter = (d, layout) => tidy(applyLayout({ ...d, expr: factorize(expandWhereSmaller(d.expr)) }, layout));
+/** The presentation derive() uses (src/core/present/present.ts). */
+export const defaultPresenter: Presenter = present;
 
 export interface Context {
   readonly granularity: Granularity;
