@@ -10,10 +10,31 @@ import { isScalar } from '../model/shape';
 import { splitCoefficient, transpose } from './build';
 import { flattenSame } from './factor';
 
-function countOp(e: Expr, op: Expr['op']): number {
-  let n = 0;
-  for (const x of postorder(e)) if (x.op === op) n++;
-  return n;
+/** countOp never counts past this: tidy only compares counts below it. */
+const COUNT_CAP = 99;
+const opCounts = new Map<Expr['op'], WeakMap<Expr, number>>();
+
+/**
+ * Occurrences of `op` in the tree of `root`, capped; memoized per node (nodes are hash-consed and
+ * immutable) and computed iteratively, so tidying is linear in the DAG.
+ */
+function countOp(root: Expr, op: Expr['op']): number {
+  let memo = opCounts.get(op);
+  if (!memo) opCounts.set(op, (memo = new WeakMap()));
+  const stack: [Expr, boolean][] = [[root, false]];
+  while (stack.length > 0) {
+    const [e, expanded] = stack.pop() as [Expr, boolean];
+    if (memo.has(e)) continue;
+    if (!expanded) {
+      stack.push([e, true]);
+      for (const a of e.args) if (!memo.has(a)) stack.push([a, false]);
+      continue;
+    }
+    let n = e.op === op ? 1 : 0;
+    for (const a of e.args) n += memo.get(a) as number;
+    memo.set(e, Math.min(n, COUNT_CAP));
+  }
+  return memo.get(root) as number;
 }
 
 /** A term's structure with transposes ignored: terms equal up to transposes (A, Aᵀ) share it. */
