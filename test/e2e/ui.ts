@@ -21,13 +21,13 @@ export async function panelWithEquation(): Promise<ReturnType<typeof webviewFram
 }
 
 /**
- * Opens a workspace file, puts the cursor on the line holding `lineText` (default: selects the last
- * line), runs "Differentiate Selection…" from the palette, takes the QuickPick's default variable,
+ * Opens a workspace file, puts the cursor on the line holding `lineText` (before `at` in it, else
+ * at its end; default: selects the last line), runs "Differentiate Selection…" from the palette, takes the QuickPick's default variable,
  * and returns the panel once it shows the result.
  */
-export async function differentiateIn(file: string, lineText?: string): Promise<ReturnType<typeof webviewFrame>> {
+export async function differentiateIn(file: string, lineText?: string, at?: string): Promise<ReturnType<typeof webviewFrame>> {
   await openFile(file);
-  if (lineText) await editorLine(lineText).click();
+  if (lineText) await putCursor(lineText, at);
   else await selectLastLine();
   await runCommand('Matrix Calculus: Differentiate Selection');
   await acceptQuickPick();
@@ -53,6 +53,19 @@ export async function closeAllEditors(): Promise<void> {
   await page.waitForTimeout(300);
 }
 
+/** Puts the cursor on the line holding `lineText`: before the first `at` in it, or at its end. */
+export async function putCursor(lineText: string, at?: string): Promise<void> {
+  const { page } = workbench();
+  const line = editorLine(lineText);
+  await line.click();
+  await page.keyboard.press('End');
+  if (at === undefined) return;
+  const text = ((await line.textContent()) ?? '').replace(/\u00a0/g, ' ');
+  const column = text.indexOf(at);
+  if (column < 0) throw new Error(`'${at}' is not on the line '${text}'`);
+  for (let i = text.length; i > column; i--) await page.keyboard.press('ArrowLeft');
+}
+
 /** The first rendered editor line holding `text`. */
 export function editorLine(text: string): Locator {
   return workbench().page.locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: text }).first();
@@ -60,13 +73,24 @@ export function editorLine(text: string): Locator {
 
 /** Moves the mouse over `text` in the editor and waits for the hover widget with an image. */
 export async function hoverOver(text: string, offsetX = 20): Promise<Locator> {
-  const { page } = workbench();
   const line = editorLine(text);
   await line.waitFor({ state: 'visible' });
   const box = await line.boundingBox();
   if (!box) throw new Error(`line with ${text} not visible`);
-  await page.mouse.move(box.x + offsetX + 40, box.y + box.height / 2);
-  await page.mouse.move(box.x + offsetX, box.y + box.height / 2);
+  return hoverAt(box.x + offsetX, box.y + box.height / 2);
+}
+
+/** Moves the mouse to the editor's cursor (see putCursor) and waits for the hover widget with an image. */
+export async function hoverAtCursor(): Promise<Locator> {
+  const box = await workbench().page.locator('.editor-instance .monaco-editor .cursors-layer .cursor').first().boundingBox();
+  if (!box) throw new Error('no cursor in the editor');
+  return hoverAt(box.x + 4, box.y + box.height / 2);
+}
+
+async function hoverAt(x: number, y: number): Promise<Locator> {
+  const { page } = workbench();
+  await page.mouse.move(x + 40, y);
+  await page.mouse.move(x, y);
   const hover = page.locator('.monaco-hover:not(.hidden)').filter({ has: page.locator('img') }).first();
   await hover.waitFor({ state: 'visible', timeout: 20_000 });
   return hover;

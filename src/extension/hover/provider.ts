@@ -51,7 +51,7 @@ export class MathHoverProvider implements vscode.HoverProvider {
     const found = expressionAt(document, position, HOVER_CONTEXT_LINES);
     if (!found.ok || token.isCancellationRequested) return undefined;
     const { expr, from, where, range } = found.value;
-    if (expr.length > MAX_HOVER_EXPRESSION_CHARS || !range.contains(position) && documentKind(document.languageId) !== 'python') return undefined;
+    if (expr.length > MAX_HOVER_EXPRESSION_CHARS) return undefined;
 
     const wrts = this.variablesToShow(expr, where, from, settings);
     const sections: string[] = [];
@@ -85,7 +85,9 @@ export class MathHoverProvider implements vscode.HoverProvider {
     const md = new vscode.MarkdownString(sections.join('\n\n---\n\n'));
     md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
     md.supportHtml = false;
-    return new vscode.Hover(md, range);
+    // Over the left-hand side of `f(x) = …` the expression (its right-hand side) does not contain
+    // the mouse: then let VS Code pick the range.
+    return new vscode.Hover(md, range.contains(position) ? range : undefined);
   }
 
   /** The variable lists to derive for: the first (declared) variable, or each free variable up to the limit. */

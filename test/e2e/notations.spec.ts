@@ -1,0 +1,28 @@
+/** The same workflow in Markdown, LaTeX and Python files: cursor on the expression, palette, panel. */
+import * as assert from 'node:assert/strict';
+import { screenshot } from './workbench';
+import { closeAllEditors, differentiateIn, hoverAtCursor } from './ui';
+
+const CASES: readonly { file: string; line: string; at: string; input: RegExp; result: RegExp }[] = [
+  { file: 'examples.md', line: 'The quadratic form', at: 'A \\mathbf', input: /\\mathbf\{x\}\^\{\\top\}A\\mathbf\{x\}/, result: /A \+ A\^\{\\top\}/ },
+  { file: 'examples.tex', line: 'f(\\mathbf{x})', at: 'A \\mathbf', input: /\\mathbf\{x\}\^\{\\top\}A\\mathbf\{x\}/, result: /A \+ A\^\{\\top\}/ },
+  { file: 'examples.py', line: 'loss = np.sum', at: 'X @ w', input: /\\mathbf\{w\}/, result: /\\mathbf\{y\}/ },
+];
+
+suite('Markdown, LaTeX and Python documents (UI)', () => {
+  setup(closeAllEditors);
+
+  for (const c of CASES) {
+    test(`${c.file}: the expression under the cursor, with the document's declarations`, async () => {
+      const frame = await differentiateIn(c.file, c.line, c.at);
+      const tex = await frame.locator('annotation[encoding="application/x-tex"]').allTextContents();
+      assert.ok(tex.some((t) => c.input.test(t)), `input not rendered: ${JSON.stringify(tex)}`);
+      assert.ok(tex.some((t) => c.result.test(t)), `result not rendered: ${JSON.stringify(tex)}`);
+      assert.equal(await frame.locator('.katex-error').count(), 0);
+      assert.match((await frame.locator('#check-badge').textContent()) ?? '', /✓/);
+      const hover = await hoverAtCursor();
+      assert.match((await hover.locator('img').first().getAttribute('src')) ?? '', /^data:image\/svg\+xml;base64,/);
+      await screenshot(`notation-${c.file.replace('.', '-')}`);
+    });
+  }
+});
