@@ -4,6 +4,7 @@
  * domains); emitted JAX compiles as Python and uses only jax; the Markdown derivation renders in
  * KaTeX; the CLI and batch requests offer --emit torch|jax|markdown.
  */
+import { requirePython } from '../../harness/python';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import katex from 'katex';
@@ -151,7 +152,7 @@ for i, code in enumerate(json.load(sys.stdin)):
         bad.append([i, str(e)])
 print(json.dumps(bad))
 `;
-    const r = spawnSync('python3', ['-c', check], { input: JSON.stringify(sources), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(requirePython(['numpy']), ['-c', check], { input: JSON.stringify(sources), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(JSON.parse(r.stdout), []);
   });

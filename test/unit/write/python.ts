@@ -3,6 +3,7 @@
  * differences of value() computed in Python (the derivative's layout is f.shape + x.shape, order 2
  * f.shape + x.shape + x.shape; with several scalar variables x is their stacked vector).
  */
+import { requirePython } from '../../harness/python';
 import { spawnSync } from 'node:child_process';
 
 const HARNESS = String.raw`
@@ -100,7 +101,7 @@ export interface PythonRequest {
 /** Run several requests in one python3 process; a request that raises gets its traceback as `error`. */
 export function runPython(reqs: readonly PythonRequest[]): ({ points: PythonPoint[] } | { error: string })[] {
   const input = JSON.stringify(reqs.map((req) => ({ ...req, h: req.h ?? (req.order === 2 ? 1e-4 : 1e-6) })));
-  const r = spawnSync('python3', ['-c', HARNESS], { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(requirePython(['numpy']), ['-c', HARNESS], { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (r.error) throw r.error;
   if (r.status !== 0) throw new Error(`python3 failed (${r.status}):\n${r.stderr}`);
   return JSON.parse(r.stdout) as ({ points: PythonPoint[] } | { error: string })[];
@@ -109,7 +110,7 @@ export function runPython(reqs: readonly PythonRequest[]): ({ points: PythonPoin
 /** Run a plain Python snippet with the emitted code loaded; returns stdout. */
 export function runPythonSnippet(code: string, snippet: string): string {
   const script = `${code}\n\n${snippet}\n`;
-  const r = spawnSync('python3', ['-c', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(requirePython(['numpy']), ['-c', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.error) throw r.error;
   if (r.status !== 0) throw new Error(`python3 failed (${r.status}):\n${r.stderr}`);
   return r.stdout;
