@@ -4,7 +4,7 @@
  * domains); emitted JAX compiles as Python and uses only jax; the Markdown derivation renders in
  * KaTeX; the CLI and batch requests offer --emit torch|jax|markdown.
  */
-import { requirePython } from '../../harness/python';
+import { pythonWith, requirePython } from '../../harness/python';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import katex from 'katex';
@@ -23,11 +23,8 @@ import { corpus, value, type CorpusCase } from './helpers';
 
 type Nested = number | Nested[];
 
-/** The Python interpreters to try for PyTorch: $MATCALC_TORCH_PYTHON, python3, Debian's python3. */
-function torchPython(): string | undefined {
-  const candidates = [process.env.MATCALC_TORCH_PYTHON, 'python3', '/usr/bin/python3'].filter((c): c is string => !!c);
-  return candidates.find((py) => spawnSync(py, ['-c', 'import torch, numpy'], { encoding: 'utf8' }).status === 0);
-}
+/** A Python that has PyTorch and NumPy ($MATCALC_PYTHON, python3 or Debian's python3). */
+const torchPython = (): string | undefined => pythonWith(['torch', 'numpy']);
 
 const HARNESS = String.raw`
 import json, sys, traceback
@@ -106,7 +103,7 @@ describe('notations/emit: PyTorch code agrees with NumPy code on every corpus ca
   before(() => {
     const python = torchPython();
     if (python === undefined) {
-      assert.fail('no Python with torch and numpy: run scripts/setup.sh (installs python3-torch) or set MATCALC_TORCH_PYTHON');
+      assert.fail('no Python with torch and numpy: run scripts/setup.sh (installs python3-torch) or set MATCALC_PYTHON');
     }
     const r = spawnSync(python, ['-c', HARNESS], { input: JSON.stringify(codes), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     if (r.status !== 0) assert.fail(`python failed:\n${r.stderr}`);
