@@ -12,7 +12,7 @@ import { attempt, failure, inWhere } from '../diagnostics';
 import type { Ast } from '../ast';
 import type { VariableKind } from '../names';
 import type { Kind } from './kinds';
-import { PLACEHOLDER, type PlaceholderKind } from './parser';
+import { PLACEHOLDER, type PlaceholderKind } from './types';
 
 /** Declarations from the separate `where` string (errors marked `source: 'where'`). */
 export function whereDeclarations(where: string | undefined): Outcome<Declaration[]> {

@@ -10,22 +10,21 @@
  * the letter conventions; the plain shape checker checks everything afterwards.
  */
 import type { Span } from '../../api';
-import type { AddOp, Ast, ChainLink, MulOp } from '../ast';
+import type { AddOp, Ast, ChainLink } from '../ast';
 import { fail } from '../diagnostics';
 import { elementwiseKind, isArrayKind, productKind, type Kind, type KindOracle } from '../latex/kinds';
 import {
-  asAtom, callNode, cover, nameNode, numberNode, parenNode, powerNode, productNode, sumNode, transposeNode, transposed, unaryNode,
+  asAtom, callNode, nameNode, numberNode, parenNode, powerNode, productNode, sumNode, transposeNode, transposed, unaryNode,
 } from '../latex/nodes';
-import { PLACEHOLDER, type PlaceholderKind } from '../latex/parser';
+import { PLACEHOLDER, type PlaceholderKind } from '../latex/types';
 import {
   ELEMENTWISE_FUNCTIONS, FUNCTION_HINTS, isKnownFunction, METHODS, MODULE_ROOTS, REDUCTION_FUNCTIONS, withoutModule,
 } from './functions';
-import type { PyKeyword, PyNode } from './parser';
+import { Args, Keywords, type Arg } from './arguments';
+import { Chain, type Lowered } from './matmul';
+import type { PyNode } from './parser';
 
-export interface Lowered {
-  readonly ast: Ast;
-  readonly kind: Kind;
-}
+export type { Lowered } from './matmul';
 
 const BUILTINS = new Set(['sum', 'abs']);
 
@@ -490,159 +489,6 @@ export class Lowerer {
     }
     const entries = node.items.map((e) => this.lower(e).ast);
     return { ast: { kind: 'vector', entries, separator: ',', span: node.span }, kind: entries.length === 1 ? 'scalar' : 'column' };
-  }
-}
-
-/** A product chain under construction, with NumPy's rules for `@` on 1-D arrays. */
-class Chain {
-  private first: Ast;
-  private links: ChainLink<MulOp>[] = [];
-  private acc: Kind;
-  /** How many of `first` and the links' operands are arrays, and the index of the last one. */
-  private arrays = 0;
-  private lastArray = -1;
-  private count = 0;
-
-  constructor(start: Lowered) {
-    this.first = start.ast;
-    this.acc = start.kind;
-    this.note(start.kind);
-  }
-
-  private note(k: Kind): void {
-    if (k !== 'scalar') {
-      this.arrays++;
-      this.lastArray = this.count;
-    }
-    this.count++;
-  }
-
-  /**
-   * Turn the column the chain holds into a row for `@`: (c·v)ᵀ is c·vᵀ when every other factor is a
-   * scalar (so 0.5 * d @ S @ d reads as 0.5*d'*S*d), else the transpose of the whole chain.
-   */
-  private toRow(): void {
-    const j = this.arrays === 1 ? this.lastArray : -1;
-    if (j === 0) {
-      this.first = transposed(this.first);
-    } else if (j > 0 && (this.links[j - 1].op === '.*' || this.links[j - 1].op === '*')) {
-      const link = this.links[j - 1];
-      this.links[j - 1] = { ...link, op: '*', operand: transposed(link.operand) };
-    } else {
-      this.restart(transposed(this.whole()), 'row');
-      return;
-    }
-    this.acc = 'row';
-  }
-
-  private whole(): Ast {
-    return this.links.length === 0 ? this.first : parenNode(productNode(this.first, this.links));
-  }
-
-  private restart(ast: Ast, kind: Kind): void {
-    this.first = ast;
-    this.links = [];
-    this.acc = kind;
-    this.arrays = 0;
-    this.lastArray = -1;
-    this.count = 0;
-    this.note(kind);
-  }
-
-  apply(op: '*' | '/' | '@', r: Lowered, opSpan: Span, operandSpan: Span): void {
-    if (op === '@') {
-      if (this.acc === 'scalar' || r.kind === 'scalar') {
-        fail('numpy.matmul-scalar', cover(this.first.span, operandSpan), '@ needs arrays on both sides: to scale by a scalar write *');
-      }
-      const right = r.kind === 'row' ? transposed(r.ast) : r.ast;
-      const rk: Kind = r.kind === 'row' ? 'column' : r.kind;
-      // A 1-D vector on the left of @ acts as a row.
-      if (this.acc === 'column') this.toRow();
-      this.links.push({ op: '*', opSpan, operand: right });
-      this.note(rk);
-      this.acc = productKind(this.acc === 'unknown' ? 'matrix' : this.acc, rk === 'unknown' ? 'matrix' : rk);
-      if (r.kind === 'unknown') this.acc = 'unknown';
-      return;
-    }
-    let operand = r.ast;
-    let k = r.kind;
-    if (this.acc === 'row' && k === 'column') this.restart(transposed(this.whole()), 'column');
-    else if (this.acc === 'column' && k === 'row') {
-      operand = transposed(operand);
-      k = 'column';
-    }
-    this.links.push({ op: op === '*' ? '.*' : './', opSpan, operand });
-    this.note(k);
-    this.acc = elementwiseKind(this.acc, k);
-  }
-
-  result(): Lowered {
-    return { ast: productNode(this.first, this.links), kind: this.acc };
-  }
-}
-
-type Arg = { readonly node: PyNode; readonly lowered?: undefined } | { readonly lowered: Lowered; readonly node?: undefined };
-
-/** Positional arguments, lowered on demand. */
-class Args {
-  private readonly done = new Map<number, Lowered>();
-
-  constructor(
-    private readonly args: readonly Arg[],
-    private readonly lowerNode: (n: PyNode) => Lowered,
-    private readonly shown: string,
-    private readonly span: Span,
-  ) {}
-
-  count(min: number, max = min): void {
-    const n = this.args.length;
-    if (n < min || n > max) {
-      const expected = min === max ? `${min} argument${min === 1 ? '' : 's'}` : `${min} to ${max} arguments`;
-      fail('call.arity', this.span, `${this.shown} takes ${expected}, found ${n}`);
-    }
-  }
-
-  has(i: number): boolean {
-    return i < this.args.length;
-  }
-
-  raw(i: number): PyNode | undefined {
-    return this.args[i]?.node;
-  }
-
-  get(i: number): Lowered {
-    const known = this.done.get(i);
-    if (known) return known;
-    const a = this.args[i];
-    const r = a.lowered ?? this.lowerNode(a.node as PyNode);
-    this.done.set(i, r);
-    return r;
-  }
-}
-
-class Keywords {
-  private readonly byName = new Map<string, PyKeyword>();
-
-  constructor(
-    keywords: readonly PyKeyword[],
-    private readonly shown: string,
-  ) {
-    for (const k of keywords) this.byName.set(k.name, k);
-  }
-
-  allow(names: readonly string[]): void {
-    for (const k of this.byName.values()) {
-      if (!names.includes(k.name)) fail('numpy.argument', k.span, `${this.shown} does not support the keyword argument '${k.name}' here`);
-    }
-  }
-
-  get(name: string): PyNode | undefined {
-    return this.byName.get(name)?.value;
-  }
-
-  lowered(name: string, lower: (n: PyNode) => Lowered): Lowered | undefined {
-    const v = this.get(name);
-    return v === undefined ? undefined : lower(v);
   }
 }
 

@@ -1,0 +1,206 @@
+/**
+ * The token cursor of the LaTeX parser: looking at and consuming tokens, expecting closers, the
+ * depth guard (MAX_DEPTH, then `limit.depth`), the stack of open delimiters, and the token-level
+ * reading of command arguments and scripts (`{…}` or one token; one digit of a number, as TeX
+ * reads x^23), with the errors for tokens no rule accepts.
+ */
+import type { Span } from '../../api';
+import { fail, positionText, SyntaxFailure } from '../diagnostics';
+import { MAX_DEPTH, depthDiagnostic } from '../limits';
+import { numberNode, spanOf } from './nodes';
+import type { LatexToken } from './scanner';
+import type { PreparedTokens } from './tokens';
+import type { Delimiter, NumberAst } from './types';
+
+export const describe = (t: LatexToken): string =>
+  t.kind === 'eof' ? 'the end of the input' : t.kind === 'command' ? `'\\${t.text}'` : `'${t.text}'`;
+
+export const spanOfToken = (t: LatexToken): Span => ({ start: t.start, end: t.end });
+
+export abstract class LatexCursor {
+  protected readonly tokens: LatexToken[];
+  protected pos = 0;
+  private nesting = 0;
+  protected readonly delimiters: Delimiter[] = [];
+
+  constructor(
+    protected readonly text: string,
+    protected readonly prepared: PreparedTokens,
+  ) {
+    // A copy: digit() splits number tokens in place, and each parse starts afresh.
+    this.tokens = [...prepared.tokens];
+  }
+
+  protected peek(offset = 0): LatexToken {
+    return this.tokens[Math.min(this.pos + offset, this.tokens.length - 1)];
+  }
+
+  protected next(): LatexToken {
+    const t = this.peek();
+    if (t.kind !== 'eof') this.pos++;
+    return t;
+  }
+
+  protected previousEnd(): number {
+    return this.pos > 0 ? this.tokens[this.pos - 1].end : this.peek().start;
+  }
+
+  protected isChar(t: LatexToken, c: string): boolean {
+    return t.kind === 'char' && t.text === c;
+  }
+
+  protected isCommand(t: LatexToken, ...names: string[]): boolean {
+    return t.kind === 'command' && names.includes(t.text);
+  }
+
+  protected expectChar(c: string, open: LatexToken | undefined, what: string): LatexToken {
+    const t = this.peek();
+    if (this.isChar(t, c)) return this.next();
+    const where = open ? ` to close ${describe(open)} at ${positionText(this.text, open.start)}` : '';
+    if (t.kind === 'eof') fail('parse.unclosed', spanOf(this.previousEnd(), this.previousEnd()), `expected '${c}'${where} (${what})`);
+    return fail('parse.unclosed', spanOfToken(t), `expected '${c}'${where} (${what}), found ${describe(t)}`);
+  }
+
+  protected expectCommand(names: readonly string[], open: LatexToken, shown: string): LatexToken {
+    const t = this.peek();
+    if (t.kind === 'command' && names.includes(t.text)) return this.next();
+    const message = `expected ${shown} to close ${describe(open)} at ${positionText(this.text, open.start)}`;
+    if (t.kind === 'eof') fail('parse.unclosed', spanOf(this.previousEnd(), this.previousEnd()), message);
+    return fail('parse.unclosed', spanOfToken(t), `${message}, found ${describe(t)}`);
+  }
+
+
+  protected enter(at: LatexToken | Span): void {
+    if (++this.nesting > MAX_DEPTH) throw new SyntaxFailure(depthDiagnostic(at.start, at.end));
+  }
+
+  protected leave(): void {
+    this.nesting--;
+  }
+
+  protected withDelimiter<T>(d: Delimiter, at: LatexToken, run: () => T): T {
+    this.enter(at);
+    this.delimiters.push(d);
+    const r = run();
+    this.delimiters.pop();
+    this.leave();
+    return r;
+  }
+
+
+  /** Whether a `|` (or `‖`) token closes the innermost open one. */
+  protected closes(t: LatexToken, d: '|' | '‖'): boolean {
+    if (this.prepared.closes.has(t)) return true;
+    if (this.prepared.opens.has(t)) return false;
+    return this.delimiters[this.delimiters.length - 1] === d;
+  }
+
+  /** The index of the `}` matching the `{` at index `open` (or the eof index). */
+  protected matchingBrace(open: number): number {
+    let depth = 0;
+    for (let i = open; i < this.tokens.length - 1; i++) {
+      const t = this.tokens[i];
+      if (this.isChar(t, '{')) depth++;
+      else if (this.isChar(t, '}') && --depth === 0) return i;
+    }
+    return this.tokens.length - 1;
+  }
+
+  /** The first digit of the number token here (the rest stays as a number token). */
+  protected digit(): NumberAst {
+    const t = this.peek();
+    if (t.text.length === 1 || t.text[1] === '.') {
+      // a single digit, or "2.5" read whole (TeX would take only "2", but 2.5 as an exponent is meant)
+      this.next();
+      return numberNode(Number(t.text), t.text, spanOfToken(t)) as NumberAst;
+    }
+    const rest: LatexToken = { kind: 'number', text: t.text.slice(1), start: t.start + 1, end: t.end, space: false };
+    this.tokens[this.pos] = rest;
+    return numberNode(Number(t.text[0]), t.text[0], spanOf(t.start, t.start + 1)) as NumberAst;
+  }
+
+  /** The tokens of a sub- or superscript: a group's content or one token. */
+  protected scriptTokens(at: LatexToken): { tokens: LatexToken[]; end: number } {
+    const t = this.peek();
+    if (this.isChar(t, '{')) {
+      const close = this.matchingBrace(this.pos);
+      if (close >= this.tokens.length - 1) fail('parse.unclosed', spanOfToken(t), `expected '}' to close '{' at ${positionText(this.text, t.start)}`);
+      const tokens = this.tokens.slice(this.pos + 1, close);
+      const end = this.tokens[close].end;
+      this.pos = close + 1;
+      return { tokens, end };
+    }
+    if (t.kind === 'eof') fail('parse.expected-expression', spanOfToken(at), `expected a subscript after '${at.text}'`);
+    if (t.kind === 'number' && t.text.length > 1) {
+      const d = this.digit();
+      return { tokens: [{ kind: 'number', text: d.text, start: d.span.start, end: d.span.end, space: false }], end: d.span.end };
+    }
+    this.next();
+    if (t.kind === 'command' && ['mathrm', 'text', 'mathit', 'textrm', 'mathsf', 'mathbf'].includes(t.text) && this.isChar(this.peek(), '{')) {
+      const inner = this.scriptTokens(t);
+      return { tokens: [t, ...inner.tokens], end: inner.end };
+    }
+    return { tokens: [t], end: t.end };
+  }
+
+
+  /** The content of a command argument: the tokens of `{…}` or the one token after the command. */
+  protected argumentTokens(command: LatexToken): { tokens: LatexToken[]; end: number } {
+    const t = this.peek();
+    if (this.isChar(t, '{')) {
+      const close = this.matchingBrace(this.pos);
+      if (close >= this.tokens.length - 1) fail('parse.unclosed', spanOfToken(t), `expected '}' to close '{' at ${positionText(this.text, t.start)}`);
+      const tokens = this.tokens.slice(this.pos + 1, close);
+      const end = this.tokens[close].end;
+      this.pos = close + 1;
+      return { tokens, end };
+    }
+    if (t.kind === 'eof') fail('parse.expected-expression', spanOfToken(command), `expected an argument after \\${command.text}`);
+    if (t.kind === 'number' && t.text.length > 1) {
+      const d = this.digit();
+      return { tokens: [{ kind: 'number', text: d.text, start: d.span.start, end: d.span.end, space: false }], end: d.span.end };
+    }
+    this.next();
+    return { tokens: [t], end: t.end };
+  }
+
+  /** A signed integer superscript `{-7}` or `3`, or undefined (position unchanged then). */
+  protected integerScript(): { value: number; end: number } | undefined {
+    const t = this.peek();
+    if (t.kind === 'number' && /^\d$/.test(t.text)) {
+      this.next();
+      return { value: Number(t.text), end: t.end };
+    }
+    if (!this.isChar(t, '{')) return undefined;
+    const close = this.matchingBrace(this.pos);
+    const inner = this.tokens.slice(this.pos + 1, close);
+    const text = inner.map((x) => x.text).join('');
+    if (!/^[-+]?\d+$/.test(text) || inner.some((x) => x.kind !== 'number' && !this.isChar(x, '-') && !this.isChar(x, '+'))) return undefined;
+    const end = this.tokens[close].end;
+    this.pos = close + 1;
+    return { value: Number(text), end };
+  }
+
+  protected missingOperand(t: LatexToken): never {
+    if (t.kind === 'eof') {
+      const prev = this.pos > 0 ? this.tokens[this.pos - 1] : undefined;
+      if (prev) fail('parse.expected-expression', spanOfToken(prev), `expected an expression after ${describe(prev)}`);
+      fail('parse.empty', spanOf(t.start, t.start), 'the expression is empty');
+    }
+    if ((this.isChar(t, ')') || this.isChar(t, ']') || this.isChar(t, '}')) && this.delimiters.length === 0) {
+      fail('parse.unmatched', spanOfToken(t), `unmatched '${t.text}'`);
+    }
+    if (this.isChar(t, '&') || this.isCommand(t, '\\')) {
+      fail('parse.unexpected-token', spanOfToken(t), `unexpected ${describe(t)}: alignment and line breaks belong in a matrix environment`);
+    }
+    return fail('parse.unexpected-token', spanOfToken(t), `unexpected ${describe(t)}`);
+  }
+
+  protected unexpected(t: LatexToken): never {
+    if (this.isChar(t, ')') || this.isChar(t, ']') || this.isChar(t, '}')) fail('parse.unmatched', spanOfToken(t), `unmatched '${t.text}'`);
+    if (this.isCommand(t, '}')) fail('parse.unmatched', spanOfToken(t), "unmatched '\\}'");
+    if (this.isChar(t, '<') || this.isChar(t, '>')) fail('latex.unsupported', spanOfToken(t), 'relations are not expressions');
+    if (this.isChar(t, ',')) fail('parse.unexpected-token', spanOfToken(t), "unexpected ',': select one expression");
+    return this.missingOperand(t);
+  }
+}

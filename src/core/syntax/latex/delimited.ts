@@ -1,0 +1,216 @@
+/**
+ * Delimited constructs of the LaTeX parser: `( )`, `[ ]` (a vector literal with commas), `{ }`,
+ * `\{ \}`, `|…|` (abs, or det of a matrix), `\|…\|` with `_1`, `_2`, `_F` and a power, `⟨u, v⟩`,
+ * `\begin{bmatrix}…\end{bmatrix}`, the indicator `\mathbb{1}[u > 0]`, and argument lists.
+ */
+import type { Ast } from '../ast';
+import { fail, positionText } from '../diagnostics';
+import { MATRIX_ENVIRONMENTS } from './commands';
+import { describe, LatexCursor, spanOfToken } from './cursor';
+import { isVectorKind, KindEstimator, type KindOracle } from './kinds';
+import { callNode, parenNode, powerNode, spanOf } from './nodes';
+import type { LatexToken } from './scanner';
+import { environmentAt, type PreparedTokens } from './tokens';
+import type { Delimiter, SupArgument } from './types';
+
+export abstract class DelimitedParser extends LatexCursor {
+  protected readonly kinds: KindEstimator;
+
+  constructor(text: string, prepared: PreparedTokens, oracle: KindOracle) {
+    super(text, prepared);
+    this.kinds = new KindEstimator(oracle);
+  }
+
+  /** A whole expression (the grammar's loosest tier). */
+  protected abstract sum(): Ast;
+
+  /** The argument of `^` after the caret. */
+  protected abstract supArgument(caret: LatexToken): SupArgument;
+
+  /** `( a, b, … )` after a function name (also `[ ]` and `\{ \}`). */
+  protected argumentList(): Ast[] {
+    const open = this.next();
+    const brace = open.kind === 'command';
+    const close = open.text === '(' ? ')' : open.text === '[' ? ']' : '}';
+    return this.withDelimiter(brace ? '\\{' : (open.text as Delimiter), open, () => {
+      const args = [this.sum()];
+      while (this.isChar(this.peek(), ',')) {
+        this.next();
+        args.push(this.sum());
+      }
+      if (brace) this.expectCommand(['}'], open, "'\\}'");
+      else this.expectChar(close, open, 'the arguments');
+      return args;
+    });
+  }
+
+  protected parenthesized(): Ast {
+    const open = this.next();
+    const close = open.text === '(' ? ')' : ']';
+    return this.withDelimiter(open.text as Delimiter, open, () => {
+      const first = this.sum();
+      const entries = [first];
+      let separator: ',' | ';' | undefined;
+      for (let t = this.peek(); this.isChar(t, ',') || this.isChar(t, ';'); t = this.peek()) {
+        if (open.text === '(') {
+          fail('parse.unexpected-token', spanOfToken(t), "unexpected ',' in parentheses: for a vector write [a, b] or \\begin{bmatrix} a \\\\ b \\end{bmatrix}");
+        }
+        separator = t.text as ',' | ';';
+        this.next();
+        entries.push(this.sum());
+      }
+      const closing = this.peek();
+      if (!this.isChar(closing, close)) {
+        if (this.isChar(closing, ')') || this.isChar(closing, ']')) {
+          fail('parse.unclosed', spanOfToken(closing), `expected '${close}' to close '${open.text}' at ${positionText(this.text, open.start)}, found '${closing.text}'`);
+        }
+        this.expectChar(close, open, 'parentheses');
+      }
+      const end = this.next().end;
+      const span = spanOf(open.start, end);
+      if (separator !== undefined) return { kind: 'vector', entries, separator, span } as Ast;
+      return parenNode(first, span);
+    });
+  }
+
+  protected group(): Ast {
+    const open = this.next();
+    return this.withDelimiter('{', open, () => {
+      if (this.isChar(this.peek(), '}')) fail('parse.expected-expression', spanOf(open.start, this.peek().end), 'an empty group {}');
+      const inner = this.sum();
+      const close = this.expectChar('}', open, 'the group');
+      return parenNode(inner, spanOf(open.start, close.end));
+    });
+  }
+
+  protected braceGroup(): Ast {
+    const open = this.next();
+    return this.withDelimiter('\\{', open, () => {
+      const inner = this.sum();
+      const close = this.expectCommand(['}'], open, "'\\}'");
+      return parenNode(inner, spanOf(open.start, close.end));
+    });
+  }
+
+  /** |u| (abs), |X| of a matrix (det). */
+  protected abs(): Ast {
+    const open = this.next();
+    return this.withDelimiter('|', open, () => {
+      const inner = this.sum();
+      const t = this.peek();
+      if (!(this.isChar(t, '|') || this.isCommand(t, 'rvert', 'vert'))) {
+        const message = `expected '|' to close '|' at ${positionText(this.text, open.start)}`;
+        if (t.kind === 'eof') fail('parse.unclosed', spanOf(this.previousEnd(), this.previousEnd()), message);
+        fail('parse.unclosed', spanOfToken(t), `${message}, found ${describe(t)}`);
+      }
+      const close = this.next();
+      const span = spanOf(open.start, close.end);
+      return callNode(this.kinds.of(inner) === 'matrix' ? 'det' : 'abs', [inner], span, spanOfToken(open));
+    });
+  }
+
+  /** \|x\|, \|x\|_2, \|x\|_1, \|X\|_F, with an optional power: \|x\|_2^2. */
+  protected norm(): Ast {
+    const open = this.next();
+    const inner = this.withDelimiter('‖', open, () => this.sum());
+    const close = this.expectCommand(['|', 'rVert', 'Vert'], open, "'\\|'");
+    let end = close.end;
+    let which: 'norm1' | 'norm2' = 'norm2';
+    let power: Ast | undefined;
+    const k = this.kinds.of(inner);
+    for (let i = 0; i < 2; i++) {
+      const t = this.peek();
+      if (this.isChar(t, '_')) {
+        const sub = this.scriptTokens(this.next());
+        end = sub.end;
+        const text = sub.tokens
+          .filter((x) => (x.kind !== 'command' || !['mathrm', 'text', 'mathit', 'textrm', 'mathsf'].includes(x.text)) && !this.isChar(x, '{') && !this.isChar(x, '}'))
+          .map((x) => (x.kind === 'command' ? `\\${x.text}` : x.text))
+          .join('');
+        const span = spanOf(open.start, end);
+        if (text === '1') which = 'norm1';
+        else if (text === '2') {
+          if (k === 'matrix') fail('latex.unsupported', span, '\\|X\\|_2 of a matrix is the spectral norm, which is not supported: write \\|X\\|_F for the Frobenius norm');
+        } else if (text === 'F' || text === 'fro') {
+          if (isVectorKind(k)) which = 'norm2';
+        } else fail('latex.unsupported', span, `the norm \\|…\\|_${text} is not supported (supported: _1, _2 and _F)`);
+      } else if (this.isChar(t, '^')) {
+        const sup = this.supArgument(this.next());
+        if (sup.kind !== 'power') fail('latex.unsupported', spanOf(open.start, sup.end), 'a superscript on a norm is supported only as a power, e.g. \\|x\\|^2');
+        power = sup.exponent;
+        end = sup.end;
+      } else break;
+    }
+    const call = callNode(which, [inner], spanOf(open.start, close.end), spanOfToken(open));
+    return power ? powerNode('^', call, power, spanOfToken(close), spanOf(open.start, end)) : call;
+  }
+
+  /** ⟨u, v⟩: the dot product. */
+  protected angle(): Ast {
+    const open = this.next();
+    return this.withDelimiter('<', open, () => {
+      const u = this.sum();
+      this.expectChar(',', open, 'an inner product ⟨u, v⟩ has two arguments');
+      const v = this.sum();
+      const close = this.expectCommand(['rangle'], open, "'\\rangle'");
+      return callNode('dot', [u, v], spanOf(open.start, close.end), spanOfToken(open));
+    });
+  }
+
+  /** \begin{bmatrix} a & b \\ c & d \end{bmatrix} (a single column is a vector literal). */
+  protected matrixEnvironment(): Ast {
+    const begin = this.peek();
+    const env = environmentAt(this.tokens, this.pos);
+    if (!env || !MATRIX_ENVIRONMENTS.has(env.name)) {
+      const name = env?.name ?? '';
+      return fail('latex.unsupported', spanOf(begin.start, env ? this.tokens[env.next - 1].end : begin.end), `the environment ${name || '(unnamed)'} is not supported here (matrices: bmatrix, pmatrix)`);
+    }
+    this.pos = env.next;
+    return this.withDelimiter('[', begin, () => {
+      const rows: Ast[][] = [[]];
+      for (;;) {
+        const t = this.peek();
+        if (this.isCommand(t, 'end')) break;
+        if (t.kind === 'eof') fail('parse.unclosed', spanOfToken(begin), `\\begin{${env.name}} is not closed by \\end{${env.name}}`);
+        rows[rows.length - 1].push(this.sum());
+        const sep = this.peek();
+        if (this.isChar(sep, '&')) this.next();
+        else if (this.isCommand(sep, '\\')) {
+          this.next();
+          if (!this.isCommand(this.peek(), 'end')) rows.push([]);
+        } else if (!this.isCommand(sep, 'end')) {
+          fail('parse.unexpected-token', spanOfToken(sep), `unexpected ${describe(sep)} in a matrix: separate entries with & and rows with \\\\`);
+        }
+      }
+      const endToken = this.peek();
+      const closing = environmentAt(this.tokens, this.pos);
+      if (!closing || closing.name !== env.name) fail('parse.unclosed', spanOfToken(endToken), `expected \\end{${env.name}}`);
+      this.pos = closing.next;
+      const span = spanOf(begin.start, this.previousEnd());
+      if (rows.length === 0 || rows[0].length === 0) fail('parse.empty-vector', span, 'an empty matrix');
+      rows.forEach((row, i) => {
+        if (row.length !== rows[0].length) {
+          fail('parse.ragged-matrix', spanOf(row[0]?.span.start ?? span.start, row[row.length - 1]?.span.end ?? span.end), `row ${i + 1} of the matrix has ${row.length} entries, row 1 has ${rows[0].length}`);
+        }
+      });
+      if (rows[0].length === 1) return { kind: 'vector', entries: rows.map((r) => r[0]), separator: ';', span } as Ast;
+      return { kind: 'matrix', rows, span } as Ast;
+    });
+  }
+
+
+  /** 𝟙[u > 0]: the step function of u. */
+  protected indicator(command: LatexToken): Ast {
+    const open = this.next();
+    const brace = open.kind === 'command';
+    const u = this.withDelimiter(brace ? '\\{' : '[', open, () => this.sum());
+    const gt = this.peek();
+    const zero = this.peek(1);
+    if (!this.isChar(gt, '>') || zero.kind !== 'number' || Number(zero.text) !== 0) {
+      fail('latex.unsupported', spanOf(command.start, gt.end), 'the indicator is supported as \\mathbb{1}[u > 0]');
+    }
+    this.pos += 2;
+    const close = brace ? this.expectCommand(['}'], open, "'\\}'") : this.expectChar(']', open, 'the indicator');
+    return callNode('step', [u], spanOf(command.start, close.end), spanOfToken(command));
+  }
+}

@@ -1,0 +1,58 @@
+/** Types shared by the layers of the LaTeX parser (cursor → delimited → variables → grammar). */
+import type { Span } from '../../api';
+import type { Ast, ChainLink, MulOp } from '../ast';
+import type { KindOracle } from './kinds';
+
+/** How a name was written: the typography decides its default shape (see `read.ts`). */
+export type NameStyle = 'bold' | 'plain' | 'entry' | 'sample';
+
+/** Placeholders for constants whose size comes from the context; replaced after shape checking. */
+export const PLACEHOLDER = { ones: '𝟏', zeros: '𝟎', identity: 'I' } as const;
+export type PlaceholderKind = keyof typeof PLACEHOLDER;
+
+export interface LatexParserOptions {
+  readonly oracle: KindOracle;
+  /** Names declared (in `where` or in `%` comments): never constants or functions. */
+  readonly declared: ReadonlySet<string>;
+  /** `\otimes` is the Hadamard product (Parr & Howard, the default) or the Kronecker product. */
+  readonly otimes: 'hadamard' | 'kronecker';
+  /**
+   * Dimension names of the declarations (the n of x: vector(n)): an undeclared plain name that is
+   * one of them is that number (\frac{1}{n} with x: vector(n)), not a variable.
+   */
+  readonly dimensions?: ReadonlySet<string>;
+  /** Where to record the variables written (filled as far as parsing got, also when it fails). */
+  readonly names?: Map<string, { styles: Set<NameStyle>; span: Span }>;
+}
+
+export interface LatexParse {
+  readonly ast: Ast;
+  /** Every variable written, with the styles it was written in. */
+  readonly names: ReadonlyMap<string, { readonly styles: ReadonlySet<NameStyle>; readonly span: Span }>;
+  readonly placeholders: ReadonlySet<PlaceholderKind>;
+}
+
+/** What a superscript means. */
+export type SupArgument =
+  | { readonly kind: 'transpose'; readonly end: number }
+  | { readonly kind: 'inverse'; readonly end: number }
+  | { readonly kind: 'inverseTranspose'; readonly end: number }
+  | { readonly kind: 'elementwise'; readonly exponent: Ast; readonly end: number }
+  | { readonly kind: 'power'; readonly exponent: Ast; readonly end: number };
+
+export interface Factor {
+  readonly ast: Ast;
+  /** A `\frac` that may join the surrounding product as its factors (a/b·c is a·b⁻¹·c). */
+  readonly chain?: { readonly first: Ast; readonly rest: readonly ChainLink<MulOp>[] };
+}
+
+export interface FracParts {
+  readonly numerator: Ast;
+  readonly denominator: Ast;
+  readonly span: Span;
+}
+
+export type NumberAst = Extract<Ast, { kind: 'number' }>;
+
+/** Open delimiters, innermost last: a `|` closes an open `|`. */
+export type Delimiter = '(' | '[' | '{' | '\\{' | '|' | '‖' | '<';

@@ -1,0 +1,272 @@
+/**
+ * Variables and constants in LaTeX: names with their typography (bold, plain, indexed), subscripts
+ * as parts of names (W_1 is W1, w_{\text{out}} is w_out), accents, Greek letters, fonts and
+ * operator names, y_i and \mathbf{x}_i inside a sum over i, a dimension name as its number, and
+ * the constants 𝟏, 𝟎, I (placeholders sized by the shape checker) and e^{u} as exp(u).
+ */
+import type { Span } from '../../api';
+import type { Ast } from '../ast';
+import { fail } from '../diagnostics';
+import { ACCENTS, BOLD_COMMANDS, GREEK_COMMANDS, OPERATOR_NAMES } from './commands';
+import { describe, spanOfToken } from './cursor';
+import { DelimitedParser } from './delimited';
+import { callNode, nameNode, numberNode, spanOf } from './nodes';
+import type { LatexToken } from './scanner';
+import type { IndexedRole } from './sums';
+import type { PreparedTokens } from './tokens';
+import { PLACEHOLDER, type LatexParserOptions, type NameStyle, type PlaceholderKind } from './types';
+
+/** The longest run of letters looked at as a possible function name (max(, logsumexp(). */
+const MAX_RUN = 16;
+
+export abstract class VariableParser extends DelimitedParser {
+  protected readonly names: Map<string, { styles: Set<NameStyle>; span: Span }>;
+  protected readonly placeholders = new Set<PlaceholderKind>();
+  /** The index of the sum being read (y_i is an entry there). */
+  protected index: string | undefined;
+  protected readonly indexed = new Map<Ast, IndexedRole>();
+
+  constructor(
+    text: string,
+    prepared: PreparedTokens,
+    protected readonly options: LatexParserOptions,
+  ) {
+    super(text, prepared, options.oracle);
+    this.names = options.names ?? new Map();
+  }
+
+  /** A function application after its name. */
+  protected abstract applyFunction(fn: string, nameSpan: Span): Ast;
+
+  protected use(name: string, style: NameStyle, span: Span): void {
+    let u = this.names.get(name);
+    if (!u) {
+      u = { styles: new Set(), span };
+      this.names.set(name, u);
+    }
+    u.styles.add(style);
+  }
+
+  protected declared(name: string): boolean {
+    return this.options.declared.has(name);
+  }
+
+  protected placeholder(kind: PlaceholderKind, span: Span): Ast {
+    this.placeholders.add(kind);
+    const node = nameNode(PLACEHOLDER[kind], span);
+    this.kinds.set(node, kind === 'identity' ? 'matrix' : 'column');
+    return node;
+  }
+
+
+  protected letterPrimary(): Ast {
+    const t = this.peek();
+    // A run of letters spelling a function, before a parenthesis: max(0, x), sum(x), diag(x).
+    if (/^[A-Za-z]$/.test(t.text)) {
+      let run = t.text;
+      let j = this.pos + 1;
+      // (At most a function name's length: a long run of letters is a product, and stays linear.)
+      while (run.length <= MAX_RUN && this.tokens[j].kind === 'letter' && !this.tokens[j].space && /^[A-Za-z]$/.test(this.tokens[j].text)) run += this.tokens[j++].text;
+      const after = this.tokens[j];
+      // Letters that are all declared variables are their product (the writer prints ab(c + d)).
+      const variables = [...run].every((c) => this.declared(c));
+      if (run.length >= 2 && run.length <= MAX_RUN && this.isChar(after, '(') && !variables) {
+        const fn = OPERATOR_NAMES[run];
+        const runSpan = spanOf(t.start, this.tokens[j - 1].end);
+        if (fn !== undefined && !this.declared(run)) {
+          this.pos = j;
+          return this.applyFunction(fn, runSpan);
+        }
+        if (run.length >= 3 && /^[a-z]+$/.test(run) && !this.declared(run)) {
+          fail('name.unknown-function', runSpan, `unknown function '${run}' (for a product of the letters, separate them: ${[...run].join(' ')})`);
+        }
+      }
+    }
+    this.next();
+    if (t.text === 'e' && this.isChar(this.peek(), '^') && !this.declared('e')) return this.eulerPower(t);
+    return this.nameWithScripts(t.text, 'plain', t);
+  }
+
+  /** e^{u} is exp(u) (unless e is declared). */
+  protected eulerPower(e: LatexToken): Ast {
+    const caret = this.next();
+    const sup = this.supArgument(caret);
+    const span = spanOf(e.start, sup.end);
+    if (sup.kind === 'power') return callNode('exp', [sup.exponent], span, spanOfToken(e));
+    return fail('latex.unsupported', span, "e^… is read as exp(…): write an exponent such as e^{-x}");
+  }
+
+  /** A variable name with an optional subscript (a suffix of the name, or the index of a sum). */
+  protected nameWithScripts(base: string, style: 'bold' | 'plain', first: LatexToken, start = first.start): Ast {
+    const capital = /^[A-Z]/.test(base) || /^(Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega)$/.test(base);
+    let name = base;
+    let end = this.previousEnd();
+    if (this.isChar(this.peek(), '_')) {
+      const underscore = this.next();
+      const sub = this.scriptTokens(underscore);
+      end = sub.end;
+      const span = spanOf(start, end);
+      if (base === 'I' && !this.declared('I') && !this.declared(`I_${sub.tokens.map((x) => x.text).join('')}`)) {
+        return this.identityOfSize(sub.tokens, span);
+      }
+      if (this.index !== undefined && sub.tokens.length === 1 && sub.tokens[0].kind === 'letter' && sub.tokens[0].text === this.index) {
+        return this.indexedName(base, style, capital, span);
+      }
+      name = base + this.subscriptSuffix(sub.tokens, span);
+    }
+    const span = spanOf(start, end);
+    if (name === 'I' && !this.declared('I')) return this.placeholder('identity', span);
+    if (style === 'plain' && name === base && !this.declared(name) && this.options.dimensions?.has(name)) {
+      const count = callNode('count', [nameNode(name, span), numberNode(1, '1', span)], span);
+      this.kinds.set(count, 'scalar');
+      return count;
+    }
+    this.use(name, style, span);
+    return nameNode(name, span);
+  }
+
+  /** y_i (entry i of the vector y) or \mathbf{x}_i (sample i: row i of X) inside a sum over i. */
+  protected indexedName(base: string, style: 'bold' | 'plain', capital: boolean, span: Span): Ast {
+    const matrixName = base.length === 1 ? base.toUpperCase() : base[0].toUpperCase() + base.slice(1);
+    const sample =
+      !capital && (style === 'bold' || (!this.declared(base) && this.declared(matrixName) && this.options.oracle(matrixName) === 'matrix'));
+    if (sample) {
+      const node = nameNode(matrixName, span);
+      this.indexed.set(node, 'sample');
+      this.kinds.set(node, 'column');
+      this.use(matrixName, 'sample', span);
+      return node;
+    }
+    if (capital) fail('latex.sum', span, `${base}_${this.index} indexes a matrix: only vectors y_${this.index} and samples \\mathbf{x}_${this.index} are supported in a sum`);
+    if (this.options.oracle(base) === 'scalar' && this.declared(base)) {
+      fail('latex.sum', span, `${base}_${this.index} indexes ${base}, which is declared as a scalar`);
+    }
+    const node = nameNode(base, span);
+    this.indexed.set(node, 'entry');
+    this.kinds.set(node, 'scalar');
+    this.use(base, 'entry', span);
+    return node;
+  }
+
+  /** I_n, I_{3}: the identity of a given size. */
+  protected identityOfSize(sub: readonly LatexToken[], span: Span): Ast {
+    const dim = this.dimension(sub, span);
+    return callNode('eye', [dim], span, spanOf(span.start, span.start + 1));
+  }
+
+  /** A dimension written in a subscript: a letter, a name, an integer. */
+  protected dimension(tokens: readonly LatexToken[], span: Span): Ast {
+    const text = tokens.map((t) => t.text).join('');
+    if (tokens.length >= 1 && tokens.every((t) => t.kind === 'letter') && /^[A-Za-z]+$/.test(text)) return nameNode(text, span);
+    if (tokens.length === 1 && tokens[0].kind === 'number' && /^\d+$/.test(text)) return numberNode(Number(text), text, span);
+    return fail('latex.unsupported', span, `expected a dimension (a name or a positive integer) in the subscript, found ${text || 'nothing'}`);
+  }
+
+  /** The name suffix of a subscript: x_1 is x1; x_{out}, x_{\text{out}} are x_out; x_{i,j} is x_i_j. */
+  protected subscriptSuffix(tokens: readonly LatexToken[], span: Span): string {
+    const parts: string[] = [''];
+    for (const t of tokens) {
+      if (this.isChar(t, ',')) parts.push('');
+      else if (t.kind === 'letter' || t.kind === 'number') parts[parts.length - 1] += t.text;
+      else if (t.kind === 'command' && GREEK_COMMANDS.has(t.text)) parts[parts.length - 1] += t.text;
+      else if (t.kind === 'command' && ['mathrm', 'text', 'mathit', 'textrm', 'mathsf', 'mathbf'].includes(t.text)) continue;
+      else if (this.isChar(t, '{') || this.isChar(t, '}')) continue;
+      else fail('latex.subscript', span, `unsupported subscript: ${describe(t)} (subscripts name variables, such as x_1 or W_{out})`);
+    }
+    if (parts.some((p) => p === '')) fail('latex.subscript', span, 'an empty subscript');
+    if (parts.length === 1 && /^\d+$/.test(parts[0])) return parts[0];
+    return parts.map((p) => `_${p}`).join('');
+  }
+
+  /** \mathbf{x}, \boldsymbol{\mu}, \vec{x}, \mathbf{A}, \mathbf{1}, \mathbf{0}. */
+  protected bold(): Ast {
+    const command = this.next();
+    const arg = this.argumentTokens(command);
+    const span = spanOf(command.start, arg.end);
+    const inner = arg.tokens;
+    if (inner.length === 1 && inner[0].kind === 'number' && (inner[0].text === '1' || inner[0].text === '0')) {
+      return this.constantArray(inner[0].text === '1' ? 'ones' : 'zeros', command, span);
+    }
+    let base = '';
+    for (const x of inner) {
+      if (x.kind === 'letter' || x.kind === 'number') base += x.text;
+      else if (x.kind === 'command' && GREEK_COMMANDS.has(x.text)) base += x.text;
+      else fail('latex.unsupported', span, `\\${command.text}{…} should hold a variable name, found ${describe(x)}`);
+    }
+    if (base === '' || /^\d/.test(base)) fail('latex.unsupported', span, `\\${command.text}{…} should hold a variable name`);
+    return this.nameWithScripts(base, 'bold', command, command.start);
+  }
+
+  /** 𝟏 or 𝟎 whose size comes from the context, or of a given size: \mathbf{1}_n, \mathbf{1}_{m \times n}. */
+  protected constantArray(kind: 'ones' | 'zeros', command: LatexToken, span: Span): Ast {
+    if (this.isChar(this.peek(), '_')) {
+      const underscore = this.next();
+      const sub = this.scriptTokens(underscore);
+      const full = spanOf(span.start, sub.end);
+      const times = sub.tokens.findIndex((x) => this.isCommand(x, 'times') || (x.kind === 'char' && x.text === ','));
+      const dims = times < 0 ? [this.dimension(sub.tokens, full)] : [this.dimension(sub.tokens.slice(0, times), full), this.dimension(sub.tokens.slice(times + 1), full)];
+      return callNode(kind, dims, full, spanOfToken(command));
+    }
+    return this.placeholder(kind, span);
+  }
+
+  /** \mathrm{…}, \operatorname{…}, \text{…}, \mathit{…}: an operator name or a variable name. */
+  protected font(): Ast {
+    const command = this.next();
+    if (command.text === 'operatorname' && this.isChar(this.peek(), '*')) this.next();
+    const arg = this.argumentTokens(command);
+    const span = spanOf(command.start, arg.end);
+    let word = '';
+    for (const x of arg.tokens) {
+      if (x.kind === 'letter' || x.kind === 'number' || (x.kind === 'char' && x.text === '_')) word += x.text;
+      else if (x.kind === 'command' && GREEK_COMMANDS.has(x.text)) word += x.text;
+      else if (x.kind === 'command' && BOLD_COMMANDS.has(x.text)) continue;
+      else if (this.isChar(x, '{') || this.isChar(x, '}')) continue;
+      else fail('latex.unsupported', span, `\\${command.text}{…} should hold a name, found ${describe(x)}`);
+    }
+    if (word === '') fail('latex.unsupported', span, `\\${command.text}{} is empty`);
+    const fn = OPERATOR_NAMES[word];
+    if (fn !== undefined && !this.declared(word)) {
+      if (word === 'log' && this.isCommand(this.peek(), 'det')) {
+        const det = this.next();
+        return this.applyFunction('logdet', spanOf(command.start, det.end));
+      }
+      return this.applyFunction(fn, span);
+    }
+    if (command.text === 'operatorname') fail('name.unknown-function', span, `unknown function \\operatorname{${word}}`);
+    if (word === 'e' && this.isChar(this.peek(), '^') && !this.declared('e')) return this.eulerPower(command);
+    const bold = arg.tokens.some((x) => x.kind === 'command' && BOLD_COMMANDS.has(x.text));
+    return this.nameWithScripts(word, bold ? 'bold' : 'plain', command, command.start);
+  }
+
+  /** \hat{y} is the variable y_hat (bold inside: \hat{\mathbf{y}} is a vector). */
+  protected accent(): Ast {
+    const command = this.next();
+    const arg = this.argumentTokens(command);
+    const span = spanOf(command.start, arg.end);
+    let base = '';
+    let bold = false;
+    for (const x of arg.tokens) {
+      if (x.kind === 'letter') base += x.text;
+      else if (x.kind === 'command' && GREEK_COMMANDS.has(x.text)) base += x.text;
+      else if (x.kind === 'command' && BOLD_COMMANDS.has(x.text)) bold = true;
+      else if (this.isChar(x, '{') || this.isChar(x, '}')) continue;
+      else fail('latex.unsupported', span, `\\${command.text}{…} should hold a variable name, found ${describe(x)}`);
+    }
+    if (base === '') fail('latex.unsupported', span, `\\${command.text}{…} should hold a variable name`);
+    return this.nameWithScripts(`${base}_${ACCENTS[command.text]}`, bold ? 'bold' : 'plain', command, command.start);
+  }
+
+  /** `\mathbb{1}` (𝟏, or the indicator 𝟙[u > 0] before a bracket). */
+  protected blackboard(): Ast {
+    const command = this.next();
+    const arg = this.argumentTokens(command);
+    const span = spanOf(command.start, arg.end);
+    if (arg.tokens.length === 1 && arg.tokens[0].text === '1') {
+      const t = this.peek();
+      if (this.isChar(t, '[') || this.isCommand(t, '{')) return this.indicator(command);
+      return this.constantArray('ones', command, span);
+    }
+    return fail('latex.unsupported', span, `\\mathbb{${arg.tokens.map((x) => x.text).join('')}} is not an expression (write declarations such as x: vector(n) separately or in a % comment)`);
+  }
+}

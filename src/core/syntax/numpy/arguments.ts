@@ -1,0 +1,70 @@
+/** The arguments of a call in Python source: positional ones lowered on demand, keyword ones by name. */
+import type { Span } from '../../api';
+import { fail } from '../diagnostics';
+import type { Lowered } from './matmul';
+import type { PyKeyword, PyNode } from './parser';
+
+export type Arg = { readonly node: PyNode; readonly lowered?: undefined } | { readonly lowered: Lowered; readonly node?: undefined };
+
+/** Positional arguments, lowered on demand. */
+export class Args {
+  private readonly done = new Map<number, Lowered>();
+
+  constructor(
+    private readonly args: readonly Arg[],
+    private readonly lowerNode: (n: PyNode) => Lowered,
+    private readonly shown: string,
+    private readonly span: Span,
+  ) {}
+
+  count(min: number, max = min): void {
+    const n = this.args.length;
+    if (n < min || n > max) {
+      const expected = min === max ? `${min} argument${min === 1 ? '' : 's'}` : `${min} to ${max} arguments`;
+      fail('call.arity', this.span, `${this.shown} takes ${expected}, found ${n}`);
+    }
+  }
+
+  has(i: number): boolean {
+    return i < this.args.length;
+  }
+
+  raw(i: number): PyNode | undefined {
+    return this.args[i]?.node;
+  }
+
+  get(i: number): Lowered {
+    const known = this.done.get(i);
+    if (known) return known;
+    const a = this.args[i];
+    const r = a.lowered ?? this.lowerNode(a.node as PyNode);
+    this.done.set(i, r);
+    return r;
+  }
+}
+
+export class Keywords {
+  private readonly byName = new Map<string, PyKeyword>();
+
+  constructor(
+    keywords: readonly PyKeyword[],
+    private readonly shown: string,
+  ) {
+    for (const k of keywords) this.byName.set(k.name, k);
+  }
+
+  allow(names: readonly string[]): void {
+    for (const k of this.byName.values()) {
+      if (!names.includes(k.name)) fail('numpy.argument', k.span, `${this.shown} does not support the keyword argument '${k.name}' here`);
+    }
+  }
+
+  get(name: string): PyNode | undefined {
+    return this.byName.get(name)?.value;
+  }
+
+  lowered(name: string, lower: (n: PyNode) => Lowered): Lowered | undefined {
+    const v = this.get(name);
+    return v === undefined ? undefined : lower(v);
+  }
+}
