@@ -18,6 +18,8 @@ import { detectNotation } from './syntax/detect';
 export interface ReadResult {
   readonly expr: Expr;
   readonly variables: readonly Expr[];
+  /** Declared variables the expression does not use (a derivative by them is zero). */
+  readonly unused?: readonly Expr[];
 }
 
 export interface ReadOptions {

@@ -61,7 +61,7 @@ function prepare(req: DeriveRequest): Outcome<Prepared> {
   if (names.length === 0) return fail('the expression has no variable to differentiate with respect to', 'wrt.none', 0, req.expr.length);
   const wrt: Expr[] = [];
   for (const name of names) {
-    const v = variables.find((x) => x.name === name);
+    const v = variables.find((x) => x.name === name) ?? read.value.unused?.find((x) => x.name === name);
     if (!v) {
       const known = variables.map((x) => x.name).join(', ');
       return fail(`'${name}' does not occur in the expression${known ? ` (its variables: ${known})` : ''}`, 'wrt.unknown', 0, req.expr.length);

@@ -49,3 +49,18 @@ describe('corpus: derivatives agree with finite differences and read as in the t
     });
   }
 });
+
+describe('derive: variables the expression does not use', () => {
+  it('a declared but unused variable has a zero derivative of its shape', () => {
+    const r = derive({ expr: "x'*x", where: 'x: vector(n); y: vector(n)', wrt: ['y'], check: true });
+    assert.ok(r.ok);
+    assert.equal(r.value.result.text, 'zeros(1, n)');
+    assert.ok(r.value.check?.passed);
+  });
+  it('an unknown variable is an error naming the variables there are', () => {
+    const r = derive({ expr: "x'*x", wrt: ['q'] });
+    assert.ok(!r.ok);
+    assert.equal(r.error.code, 'wrt.unknown');
+    assert.match(r.error.message, /'q' does not occur .*variables: x/);
+  });
+});
