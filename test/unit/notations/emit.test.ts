@@ -154,6 +154,64 @@ print(json.dumps(bad))
     assert.deepEqual(JSON.parse(r.stdout), []);
   });
 
+  it('computes what the NumPy code computes, run against NumPy standing in for jax.numpy', () => {
+    // JAX is not installed here; jax.numpy mirrors NumPy's API, so a stand-in module (NumPy, plus
+    // the .at[…].set(…) of JAX arrays) checks the emitted calls and their arithmetic.
+    const shim = String.raw`
+import sys, types, json
+import numpy as np
+
+class AtArray(np.ndarray):
+    @property
+    def at(self):
+        base = self
+        class Index:
+            def __getitem__(self, idx):
+                class Setter:
+                    def set(self, v):
+                        out = np.array(base).view(AtArray)
+                        out[idx] = v
+                        return out
+                return Setter()
+        return Index()
+
+jnp = types.ModuleType('jax.numpy')
+for name in dir(np):
+    setattr(jnp, name, getattr(np, name))
+jnp.zeros = lambda *a, **k: np.zeros(*a, **k).view(AtArray)
+jax = types.ModuleType('jax')
+jax.numpy = jnp
+jax.config = types.SimpleNamespace(update=lambda *a: None)
+sys.modules['jax'] = jax
+sys.modules['jax.numpy'] = jnp
+
+def arg(v):
+    return np.array(v, dtype=float) if isinstance(v, list) else float(v)
+
+out = []
+for case in json.load(sys.stdin):
+    ns_np, ns_j = {}, {}
+    exec(compile(case['numpy'], 'numpy_code.py', 'exec'), ns_np)
+    exec(compile(case['jax'], 'jax_code.py', 'exec'), ns_j)
+    worst = 0.0
+    for p in case['points']:
+        a = {k: arg(v) for k, v in p.items()}
+        for fn in ('value', 'derivative'):
+            u, v = np.asarray(ns_np[fn](**a)), np.asarray(ns_j[fn](**a))
+            if u.shape != v.shape:
+                worst = float('inf')
+            elif u.size:
+                worst = max(worst, float(np.max(np.abs(u - v))) / max(1.0, float(np.max(np.abs(u)))))
+    out.append(worst)
+print(json.dumps(out))
+`;
+    const input = cases.map((c) => ({ numpy: value(emitCode(request(c), 'numpy')), jax: value(emitCode(request(c), 'jax')), points: points(c) }));
+    const r = spawnSync('python3', ['-c', shim], { input: JSON.stringify(input), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(r.status, 0, r.stderr);
+    const errors = JSON.parse(r.stdout) as number[];
+    errors.forEach((err, i) => assert.ok(err < 1e-9, `${cases[i].id}: JAX code differs from NumPy code (relative error ${err})`));
+  });
+
   it('writes the closed form with jax.numpy', () => {
     const code = value(emitCode({ expr: "x'*A*x", where: 'x: vector(n); A: matrix(n, n)', wrt: ['x'] }, 'jax'));
     assert.ok(code.includes('def value(x, A):'));
