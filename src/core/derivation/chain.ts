@@ -12,12 +12,14 @@ import { replaceNode } from './substitute';
 import { isScalar, shapeText } from '../model/shape';
 import { add, mul } from '../simplify/build';
 import { toLatex, toUnicode } from '../write/index';
+import { capRun } from './compact';
 import { casesOnly, Context, derivativeClaim, differsClaim, equalClaim, shown, step } from './context';
 import { definitionsStep } from './definitions';
 import { identitiesIn } from './identities';
 import { EQUALS, NOT_EQUALS, equation, fraction, nameOf, note, product, productNote, sum } from './notation';
 import type { Notation, Part, Step } from './step';
 import { JACOBIAN, localJacobian, textbook } from './partials';
+import { productRule, type ProductRule } from './productRule';
 import { localRules, lowerFirst, ruleNames, RULES } from './rules';
 import type { Intermediate, Structure } from './structure';
 
@@ -65,16 +67,46 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
   const totalFraction = (v: Expr): Notation => fraction(v, x, { total: scalarWorld });
   const lhs = totalFraction(root.v);
 
-  // Local derivatives of every intermediate with respect to each of its arguments.
+  // Local derivatives of every intermediate with respect to each of its arguments; where the
+  // argument occurs in several factors, the product rule's terms, collected.
   const local = new Map<Expr, Map<Expr, Expr>>();
+  const products = new Map<Expr, Map<Expr, ProductRule>>();
   for (const i of list) {
     const m = new Map<Expr, Expr>();
-    for (const a of i.args) m.set(a, withValueNamed(localJacobian(i.def, a), i));
+    const pm = new Map<Expr, ProductRule>();
+    for (const a of i.args) {
+      const rule = list.length > 1 ? productRule(i.def, a, scalarWorld && i.args.length === 1) : undefined;
+      if (rule) pm.set(a, rule);
+      m.set(a, withValueNamed(rule ? textbook(add(...rule.terms.map((t) => t.value))) : localJacobian(i.def, a), i));
+    }
     local.set(i.v, m);
+    products.set(i.v, pm);
   }
   const L = (i: Intermediate, a: Expr): Expr => local.get(i.v)?.get(a) as Expr;
+  const P = (i: Intermediate, a: Expr): ProductRule | undefined => products.get(i.v)?.get(a);
 
   // One intermediate (f itself, a function of x only): the derivative is the local one.
+  // x in several factors (xᵀAx): the product rule's terms first; collecting them is a later step.
+  const rule = list.length === 1 ? productRule(root.def, x, scalarWorld) : undefined;
+  if (rule) {
+    const value = rule.simplified;
+    return {
+      steps: [step(rule.rule, 'derivative', {
+        name: rule.name,
+        ...(rule.reference ? { reference: rule.reference } : {}),
+        explanation: rule.sentence,
+        before: [lhs, EQUALS, ...applied(x, s.f, scalarWorld)],
+        after: [lhs, EQUALS, rule.shownNote, EQUALS, shown(value)],
+        claims: [derivativeClaim(defs, s.f, [x], JACOBIAN, value), equalClaim(defs, rule.shown, value)],
+        focus: s.f,
+        shapes: [[lhs.text, value.shape]],
+        value,
+      })],
+      value,
+      form: 'jacobian',
+      lhs,
+    };
+  }
   if (list.length === 1) {
     const rules = localRules(root.def, x);
     const value = L(root, x);
@@ -96,7 +128,7 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
   }
 
   const steps: Step[] = [definitionsStep(s, ctx.granularity)];
-  steps.push(...localSteps(s, ctx, L, localFraction, scalarWorld));
+  steps.push(...localSteps(s, ctx, L, P, localFraction, scalarWorld));
 
   const chain = list.every((i, k) => i.args.length === 1 && i.args[0] === (k === 0 ? x : list[k - 1].v));
   if (chain) {
@@ -182,17 +214,24 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
     totals.set(i.v, value);
   }
   const value = totals.get(root.v) as Expr;
-  // A summary keeps a long accumulation to one step (the pitfall, if any, stays before it).
+  // A summary keeps a long accumulation to one step (the pitfall, if any, stays before it); full
+  // shows a long one up to a limit.
   if (ctx.granularity === 'summary' && accumulation.length > SUMMARY_ACCUMULATION) {
     steps.push(mergedTotals(accumulation, lhs, value));
   } else {
-    steps.push(...accumulation);
+    steps.push(...capRun(accumulation, 'accumulation', ctx.granularity));
   }
   return { steps, value, form: 'jacobian', lhs };
 }
 
 /** More accumulation steps than this are merged into one in a summary. */
 const SUMMARY_ACCUMULATION = 3;
+
+/** The local derivatives a summary's explanation names one by one. */
+const HOW_ITEMS = 8;
+
+/** An intermediate with more arguments than this has its definition shown once, not with each local derivative. */
+const WIDE = 3;
 
 function mergedTotals(parts: readonly Step[], lhs: Notation, value: Expr): Step {
   const after: Part[] = [];
@@ -215,25 +254,46 @@ function localSteps(
   s: Structure,
   ctx: Context,
   L: (i: Intermediate, a: Expr) => Expr,
+  P: (i: Intermediate, a: Expr) => ProductRule | undefined,
   frac: (i: Intermediate, a: Expr) => Notation,
   scalarWorld: boolean,
 ): Step[] {
   const all = s.list.map((i) => i.v);
-  const items = s.list.flatMap((i) => i.args.map((a) => ({ i, a, value: L(i, a), frac: frac(i, a), rules: localRules(i.def, a) })));
+  const total = (i: Intermediate): boolean => scalarWorld && i.args.length === 1;
+  const items = s.list.flatMap((i) => i.args.map((a) => ({
+    i,
+    a,
+    value: L(i, a),
+    frac: frac(i, a),
+    rules: localRules(i.def, a),
+    product: P(i, a),
+  })));
+  type Item = (typeof items)[number];
   // The intermediate's own variable may appear in its local derivative (p = softmax(z)): it is expanded, the others stay free.
-  const claimOf = (it: (typeof items)[number]) =>
-    derivativeClaim(s.defs, it.i.def, [it.a], JACOBIAN, it.value, { keep: all.filter((v) => v !== it.i.v) });
-  const total = (it: (typeof items)[number]): boolean => scalarWorld && it.i.args.length === 1;
+  const claimsOf = (it: Item) => [
+    derivativeClaim(s.defs, it.i.def, [it.a], JACOBIAN, it.value, { keep: all.filter((v) => v !== it.i.v) }),
+    ...(it.product
+      ? [equalClaim(s.defs, it.product.shown, it.value, all), equalClaim(s.defs, it.product.simplified, it.value, all)]
+      : []),
+  ];
+  /** The product rule's terms (full: as shown, then simplified), then the collected local derivative. */
+  const valueParts = (it: Item, full: boolean): Part[] => {
+    const last = shown(it.value);
+    if (!it.product) return [last];
+    const parts: Part[] = full ? [it.product.shownNote, EQUALS, it.product.simplified] : [it.product.simplified];
+    return toLatex(it.product.simplified) === toLatex(it.value) ? [...parts.slice(0, -1), last] : [...parts, EQUALS, last];
+  };
   if (ctx.granularity === 'full') {
-    return items.map((it) => step(it.rules[0].id, 'derivative', {
-      name: ruleNames(it.rules),
-      explanation: it.rules.map((r) => r.sentence).join(' '),
-      before: [it.frac, EQUALS, ...applied(it.a, it.i.def, total(it))],
-      after: equation(it.frac, shown(it.value)),
-      claims: [claimOf(it)],
+    return capRun(items.map((it) => step(it.product?.rule ?? it.rules[0].id, 'derivative', {
+      name: it.product ? ruleNames([{ id: it.product.rule, name: it.product.name, sentence: it.product.sentence }, ...it.rules.filter((r) => r.id !== 'product-rule')]) : ruleNames(it.rules),
+      ...(it.product?.reference ? { reference: it.product.reference } : {}),
+      explanation: it.product ? it.product.sentence : it.rules.map((r) => r.sentence).join(' '),
+      before: [it.frac, EQUALS, ...applied(it.a, it.i.def, total(it.i))],
+      after: [it.frac, EQUALS, ...valueParts(it, true)],
+      claims: claimsOf(it),
       focus: it.i.def,
       shapes: [[it.frac.text, it.value.shape]],
-    }));
+    })), 'local', 'full');
   }
   const jacobians = items.some((it) => !isScalar(it.value.shape));
   const before: Part[] = [];
@@ -243,16 +303,18 @@ function localSteps(
       before.push(note(',\\quad ', ',  '));
       after.push(note(',\\quad ', ',  '));
     }
-    before.push(it.frac, EQUALS, ...applied(it.a, it.i.def, total(it)));
-    after.push(it.frac, EQUALS, shown(it.value));
+    // A definition with many arguments (a long sum) is not repeated for each of them.
+    before.push(it.frac, ...(it.i.args.length <= WIDE ? [EQUALS, ...applied(it.a, it.i.def, total(it.i))] : []));
+    after.push(it.frac, EQUALS, ...valueParts(it, false));
   });
-  const how = items.map((it) => `${it.frac.text} by ${it.rules.map((r) => lowerFirst(r.name)).join(' and ')}`).join('; ');
+  const named = items.slice(0, HOW_ITEMS).map((it) => `${it.frac.text} by ${it.rules.map((r) => lowerFirst(r.name)).join(' and ')}`);
+  const how = `${named.join('; ')}${items.length > HOW_ITEMS ? `; … ${items.length - HOW_ITEMS} more` : ''}`;
   return [step('local-derivatives', 'derivative', {
     name: jacobians ? 'Local Jacobians' : RULES['local-derivatives'].name,
     explanation: `Differentiate each intermediate variable with respect to the variables it is written in, holding everything else fixed (${how}).`,
     before,
     after,
-    claims: items.map(claimOf),
+    claims: items.flatMap(claimsOf),
     shapes: items.map((it) => [it.frac.text, it.value.shape] as const),
   })];
 }

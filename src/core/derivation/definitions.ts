@@ -10,11 +10,16 @@ export function definitionsStep(s: Structure, granularity: Granularity): Step {
   const root = s.list[s.list.length - 1];
   const inner = s.list.slice(0, -1);
   const names = inner.map((i) => toUnicode(i.v));
-  const listed = names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  const merged = granularity === 'summary' ? ' Sums, scalings and other linear pieces stay together in one variable.' : '';
+  const r = toUnicode(root.v);
+  const listed = names.length <= 6
+    ? `${names.slice(0, -1).join(', ')}${names.length > 1 ? ' and ' : ''}${names[names.length - 1] ?? ''}`
+    : `${names[0]}, ${names[1]}, …, ${names[names.length - 1]} (${names.length} of them)`;
+  const merged = granularity === 'summary' ? ' (in a summary, sums, scalings and other linear pieces stay together in one variable)' : '';
+  const explanation = names.length === 1
+    ? `Give the inner piece of ${r} its own name, ${listed}${merged}, so that ${r} and ${listed} are each a simple function whose derivative we know.`
+    : `Give the inner pieces of ${r} their own names, ${listed}, innermost first${merged}, so that each is a simple function of the ones before it, whose derivative we know.`;
   return step('intermediate-variables', 'definition', {
-    explanation:
-      `Introduce ${listed} for the inner pieces of ${toUnicode(root.v)}, innermost first, so that each is a simple function of the ones before it with a simple derivative.${merged}`,
+    explanation,
     before: equation(nameOf(root.v), s.f),
     after: definitionList(s.list.map((i) => [i.v, i.def] as const)),
     claims: [equalClaim(s.defs, s.f, root.v), ...inner.map((i) => equalClaim(s.defs, i.node, i.v))],

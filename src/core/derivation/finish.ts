@@ -13,7 +13,7 @@ import type { StrategyResult } from './chain';
 import { Context, derivativeClaim, equalClaim, shown, step } from './context';
 import { equation } from './notation';
 import { canonicalOf, jacobianFormOf } from './partials';
-import { simplifyExplanation } from './identities';
+import { describeSimplification } from './identities';
 import { perSampleStep } from './perSample';
 import type { Definitions, Step } from './step';
 import { expand, usesIntermediates } from './substitute';
@@ -60,8 +60,10 @@ export function finish(d: Derivative, r: StrategyResult, defs: Definitions, ctx:
     const canonical = canonicalOf(d, textbookForm, natural);
     const comparable = r.form === 'gradient' ? canonical : jacobianFormOf(d.form, canonical);
     const reshaped = !sameShapeAs(value, textbookForm);
+    const described = describeSimplification(value, textbookForm, reshaped);
     steps.push(step('simplify', 'rewrite', {
-      explanation: simplifyExplanation(value, textbookForm, reshaped),
+      ...(described.name ? { name: described.name } : {}),
+      explanation: described.explanation,
       before: equation(lhs, shown(value)),
       after: equation(lhs, shown(textbookForm)),
       claims: [equalClaim(defs, value, comparable), finalClaim(textbookForm, natural)],
@@ -73,6 +75,7 @@ export function finish(d: Derivative, r: StrategyResult, defs: Definitions, ctx:
   const result = ctx.present(d, ctx.layout);
   if (result !== value) {
     steps.push(step('layout', 'rewrite', {
+      name: ctx.forHessian ? 'Gradient in the shape of the variable' : `${ctx.layout[0].toUpperCase()}${ctx.layout.slice(1)} layout`,
       explanation: ctx.forHessian
         ? 'For the second derivative, write the gradient with the shape of the variable (a column for a vector), so that its Jacobian is the Hessian.'
         : layoutExplanation(ctx.layout, natural, isScalar(f.shape), isMatrix(x.shape)),

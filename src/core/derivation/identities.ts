@@ -2,8 +2,10 @@
  * The algebraic identities a rewrite uses, named for the explanation of "multiply out" and
  * "simplify" steps (as far as they can be recognised in the expression before the rewrite).
  */
-import { Expr, postorder } from '../model/expr';
+import { Expr, postorder, withArgs } from '../model/expr';
 import { isColumn, isMatrix, isRow, isScalar } from '../model/shape';
+import { splitCoefficient, transpose } from '../simplify/build';
+import { toUnicode } from '../write/index';
 
 /** The factors of a product, nested products flattened. */
 function flat(e: Expr): Expr[] {
@@ -26,13 +28,16 @@ export function identitiesIn(before: Expr): string[] {
         if (b.op === 'diagm' && !isMatrix(a.shape)) found.add('bᵀdiag(a) = (a ⊙ b)ᵀ');
         if (a.op === 'block' && b.op === 'block') found.add('multiply the matrices entry by entry');
         if (b.op === 'ones' && isColumn(b.shape) && isRow(a.shape)) found.add('aᵀ𝟏 = sum(a)');
+        if (isMatrix(a.shape) && (a !== b || a.op !== 'var') && (powered(a) || powered(b)) && matrixBase(a) === matrixBase(b)) {
+          found.add('AᵃAᵇ = Aᵃ⁺ᵇ for powers and inverses of one matrix (A⁻¹A = I)');
+        }
       }
-      const bases = e.args.filter((g) => isScalar(g.shape)).map(baseOf);
-      if (new Set(bases).size < bases.length) found.add('xᵃ·xᵇ = xᵃ⁺ᵇ');
+      const exponents = scalarExponents(e);
+      if ([...exponents.values()].some((ks) => ks.length > 1 && ks.reduce((x, y) => x + y, 0) !== 0)) found.add('xᵃ·xᵇ = xᵃ⁺ᵇ');
     }
-    if (e.op === 'transpose' && (e.args[0].op === 'mul' || e.args[0].op === 'transpose')) found.add('(AB)ᵀ = BᵀAᵀ');
-    if (e.op === 'add' && new Set(e.args).size < e.args.length) found.add('collecting like terms');
-    if (e.op === 'add' && e.args.some((t) => t.op === 'zeros' || (t.op === 'num' && t.value === 0))) found.add('dropping zero terms');
+    if (e.op === 'transpose' && e.args[0].op === 'mul') found.add('(AB)ᵀ = BᵀAᵀ');
+    if (e.op === 'transpose' && e.args[0].op === 'transpose') found.add('(Aᵀ)ᵀ = A');
+    if (e.op === 'inv' && (e.args[0].op === 'inv' || (e.args[0].op === 'transpose' && e.args[0].args[0].op === 'inv'))) found.add('(A⁻¹)⁻¹ = A');
     if (e.op === 'zeros' || (e.op === 'num' && e.value === 0)) found.add('0·a = 0');
   }
   for (const e of postorder(before)) {
@@ -41,16 +46,102 @@ export function identitiesIn(before: Expr): string[] {
   return [...found];
 }
 
+/** A matrix under transposes, inverses and powers: (X³)⁻ᵀ → X. */
+function matrixBase(e: Expr): Expr {
+  let b = e;
+  while (b.op === 'transpose' || b.op === 'inv' || b.op === 'matpow') b = b.args[0];
+  return b;
+}
+
+const powered = (e: Expr): boolean => e !== matrixBase(e) && postorder(e).some((n) => n.op === 'inv' || n.op === 'matpow');
+
+/** Scalar factors of a product by base: their exponents (x·x⁻² → x: [1, −2]). */
+function scalarExponents(e: Expr): Map<Expr, number[]> {
+  const out = new Map<Expr, number[]>();
+  for (const g of e.args) {
+    if (!isScalar(g.shape) || g.op === 'num') continue;
+    const [base, k] = g.op === 'pow' && g.args[1].op === 'num' ? [baseOf(g), g.args[1].value as number] : [g, 1];
+    out.set(base, [...(out.get(base) ?? []), k]);
+  }
+  return out;
+}
+
+/** What a simplification does, as far as it can be seen: collect a common factor or like terms, cancel, drop zeros. */
+function actionsIn(before: Expr, after: Expr): { readonly actions: string[]; readonly factors: Expr[]; readonly like: boolean } {
+  const actions: string[] = [];
+  const factors: Expr[] = [];
+  let like = false;
+  const afterNodes = postorder(after);
+  const factoredIn = (f: Expr): boolean =>
+    afterNodes.some((n) => (n.op === 'mul' || n.op === 'hadamard') && n.args.includes(f) && n.args.some((g) => g !== f && g.op === 'add'));
+  const cancelled = new Set<Expr>();
+  for (const e of postorder(before)) {
+    if (e.op === 'add') {
+      const rests = e.args.map((t) => withoutDoubleTransposes(splitCoefficient(t)[1]));
+      if (new Set(rests).size < rests.length) like = true;
+      for (const f of sharedFactors(e.args)) if (factoredIn(f) && !factors.includes(f)) factors.push(f);
+      if (e.args.some((t) => t.op === 'zeros' || (t.op === 'num' && t.value === 0))) actions.push('drop the zero terms');
+    }
+    if (e.op === 'mul') {
+      for (const [base, ks] of scalarExponents(e)) if (ks.length > 1 && ks.reduce((x, y) => x + y, 0) === 0) cancelled.add(base);
+    }
+  }
+  if (like) actions.unshift('collect like terms');
+  if (factors.length > 0) actions.unshift(`collect the common factor${factors.length > 1 ? 's' : ''} ${factors.slice(0, 2).map(toUnicode).join(' and ')}`);
+  if (cancelled.size > 0) actions.push(`cancel ${[...cancelled].slice(0, 2).map(toUnicode).join(' and ')}`);
+  return { actions, factors, like };
+}
+
+/** Factors shared by at least two terms of a sum (left or right end of a product, scalar or Hadamard factors), most shared first. */
+function sharedFactors(terms: readonly Expr[]): Expr[] {
+  const count = new Map<Expr, number>();
+  for (const t of terms) {
+    for (const c of new Set(candidatesOf(splitCoefficient(t)[1]))) count.set(c, (count.get(c) ?? 0) + 1);
+  }
+  return [...count].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).map(([c]) => c);
+}
+
+/** (Aᵀ)ᵀ → A throughout (terms equal up to it are like terms). */
+function withoutDoubleTransposes(e: Expr): Expr {
+  if (!postorder(e).some((n) => n.op === 'transpose' && n.args[0].op === 'transpose')) return e;
+  const done = new Map<Expr, Expr>();
+  for (const n of postorder(e)) {
+    const args = n.args.map((g) => done.get(g) as Expr);
+    done.set(n, n.op === 'transpose' && args[0].op === 'transpose' ? args[0].args[0] : withArgs(n, args));
+  }
+  return done.get(e) as Expr;
+}
+
+function candidatesOf(t: Expr): Expr[] {
+  const norm = (g: Expr): Expr => (g.op === 'transpose' ? transpose(g.args[0]) : g);
+  if (t.op === 'mul') {
+    const chain = t.args.filter((g) => !isScalar(g.shape));
+    const ends = chain.length > 0 ? [chain[0], chain[chain.length - 1]] : [];
+    return [...ends, ...t.args.filter((g) => isScalar(g.shape) && g.op !== 'num')].map(norm);
+  }
+  if (t.op === 'hadamard') return t.args.map(norm);
+  return t.op === 'num' ? [] : [norm(t)];
+}
+
+/** The name and explanation of a simplification step, from what can be seen in the expressions before and after it. */
+export function describeSimplification(before: Expr, after: Expr, reshaped: boolean): { readonly name?: string; readonly explanation: string } {
+  if (reshaped) {
+    return { explanation: 'Simplify, and arrange the entries in the shape of the result (the vec form above stacks them in one column).' };
+  }
+  if (sameUpToOrder(before, after)) return { name: 'Reorder', explanation: 'Reorder terms and factors into the usual written order; the value does not change.' };
+  const { actions, factors, like } = actionsIn(before, after);
+  const identities = identitiesIn(before).filter((i) => !(i === 'xᵃ·xᵇ = xᵃ⁺ᵇ' && actions.some((a) => a.startsWith('cancel'))));
+  const parts = [...actions, ...(identities.length > 0 ? [`use ${identities.join(', ')}`] : [])];
+  if (parts.length === 0) return { explanation: 'Multiply out, cancel and collect terms into textbook form (an algebraic rewrite: the value does not change).' };
+  const sentence = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  const name = factors.length > 0 && parts.length === 1 ? 'Collect the common factor' : like && parts.length === 1 ? 'Collect like terms' : undefined;
+  const why = factors.length > 0 ? ' (distributivity: AB + AC = A(B + C))' : '';
+  return { ...(name ? { name } : {}), explanation: `${sentence[0].toUpperCase()}${sentence.slice(1)}${why}, which gives the textbook form; the value does not change.` };
+}
+
 /** Which identities a simplification used, as far as they can be seen in the expression before it. */
 export function simplifyExplanation(before: Expr, after: Expr, reshaped: boolean): string {
-  if (reshaped) {
-    return 'Simplify, and arrange the entries in the shape of the result (the vec form above stacks them in one column).';
-  }
-  if (sameUpToOrder(before, after)) return 'Reorder terms and factors into the usual written order; the value does not change.';
-  const list = identitiesIn(before);
-  return list.length > 0
-    ? `Simplify with the identities ${list.join(', ')} and collect terms into textbook form.`
-    : 'Multiply out, cancel and collect terms into textbook form (an algebraic rewrite: the value does not change).';
+  return describeSimplification(before, after, reshaped).explanation;
 }
 
 /** The base of a (nested) power. */

@@ -9,6 +9,7 @@ import { UnsupportedDerivative } from '../calculus/unsupported';
 import { Expr, freeVariables } from '../model/expr';
 import { differentiate } from '../calculus/derive';
 import { variable } from '../model/expr';
+import { foldInvisible } from './compact';
 import { Context, defaultPresenter, derivativeClaim, NO_DEFINITIONS, Presenter, shown, step } from './context';
 import { equation, fraction, note } from './notation';
 import { canonicalOf } from './partials';
@@ -51,9 +52,9 @@ export function derivationOf(
     reserved: new Set(freeVariables(f).map((v) => v.name as string)),
   };
   try {
-    if (wrt.length > 1) return stackedDerivation(f, wrt, order, ctx);
-    if (order === 2) return secondOrder(f, wrt[0], ctx);
-    return firstOrder(f, wrt[0], ctx);
+    if (wrt.length > 1) return foldInvisible(stackedDerivation(f, wrt, order, ctx));
+    if (order === 2) return foldInvisible(secondOrder(f, wrt[0], ctx));
+    return foldInvisible(firstOrder(f, wrt[0], ctx));
   } catch (e) {
     // A piece the step-by-step rules cannot take apart (the engines may still handle the whole).
     if (e instanceof UnsupportedDerivative) return [directStep(f, wrt, order, ctx)];

@@ -86,7 +86,7 @@ export function sum(parts: readonly Notation[]): Notation {
 }
 
 /** A factor of a displayed product: sums and negative terms in parentheses. */
-function factorNote(e: Expr): Notation {
+export function factorNote(e: Expr): Notation {
   const tex = toLatex(e);
   const text = toUnicode(e);
   const wrap = e.op === 'add' || tex.startsWith('-');

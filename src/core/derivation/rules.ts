@@ -7,13 +7,14 @@ import { ELEMENTWISE_RULE_TEXT } from '../calculus/elementwise';
 import type { ElementwiseFunction, Expr } from '../model/expr';
 import { postorder } from '../model/expr';
 import { isColumn, isMatrix, isRow, isScalar } from '../model/shape';
+import { toUnicode } from '../write/index';
 
 export type RuleId =
   | 'intermediate-variables' | 'local-derivatives' | 'constant' | 'identity' | 'constant-multiple'
   | 'power-rule' | 'sum-rule' | 'product-rule' | 'function-rule' | 'elementwise-diagonal'
   | 'scalar-expansion' | 'sum-reduction' | 'mean-reduction' | 'dot-product' | 'matrix-vector-product'
   | 'matrix-product' | 'transpose' | 'trace-rule' | 'det-rule' | 'logdet-rule' | 'inverse-rule'
-  | 'norm-rule' | 'softmax-rule' | 'logsumexp-rule' | 'diag-rule' | 'vector-literal' | 'component'
+  | 'norm-rule' | 'l1-norm-rule' | 'softmax-rule' | 'logsumexp-rule' | 'diag-rule' | 'vector-literal' | 'component'
   | 'matrix-power' | 'kronecker' | 'vec' | 'chain-rule' | 'vector-chain-rule' | 'total-derivative'
   | 'naive-chain-rule' | 'multiply-out' | 'substitute' | 'simplify' | 'symmetric' | 'layout'
   | 'per-sample' | 'partial-derivative' | 'stack-partials' | 'second-derivative';
@@ -38,7 +39,7 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   'sum-reduction': { name: 'Sum reduction → 𝟏ᵀ', reference: 'Parr & Howard §4.4' },
   'mean-reduction': { name: 'Mean → 𝟏ᵀ/N', reference: 'Parr & Howard §4.4, §6' },
   'dot-product': { name: 'Dot product', reference: 'Parr & Howard §4.4, §5; Matrix Cookbook (69)' },
-  'matrix-vector-product': { name: 'Matrix–vector product', reference: 'Parr & Howard §4.5.3' },
+  'matrix-vector-product': { name: 'Matrix–vector product' },
   'matrix-product': { name: 'Matrix product', reference: 'Matrix Cookbook (70), §10.2.2 (vec form)' },
   transpose: { name: 'Transpose' },
   'trace-rule': { name: 'Trace rule', reference: 'Matrix Cookbook (99)–(101)' },
@@ -46,6 +47,7 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   'logdet-rule': { name: 'Log-determinant rule', reference: 'Matrix Cookbook (57)' },
   'inverse-rule': { name: 'Inverse rule', reference: 'Matrix Cookbook (60)' },
   'norm-rule': { name: 'Norm rule', reference: 'Matrix Cookbook (129)' },
+  'l1-norm-rule': { name: 'ℓ₁-norm rule' },
   'softmax-rule': { name: 'Softmax Jacobian' },
   'logsumexp-rule': { name: 'Log-sum-exp rule' },
   'diag-rule': { name: 'diag rule' },
@@ -77,8 +79,16 @@ export interface LocalRule {
 }
 
 const FUNCTION_NAMES: Readonly<Record<ElementwiseFunction, string>> = {
-  exp: 'exp', log: 'ln', sin: 'sin', cos: 'cos', tan: 'tan', tanh: 'tanh', sigmoid: 'σ', relu: 'max(0, ·)',
+  exp: 'exp', log: 'log', sin: 'sin', cos: 'cos', tan: 'tan', tanh: 'tanh', sigmoid: 'σ', relu: 'max(0, ·)',
   abs: '|·|', sqrt: '√', sign: 'sign', min0: 'min(0, ·)', step: 'the step function',
+};
+
+/** The derivative of an element-wise function, written as the displays write it (𝟙[·] for indicators, log natural). */
+const FUNCTION_RULE_TEXT: Readonly<Record<ElementwiseFunction, string>> = {
+  ...ELEMENTWISE_RULE_TEXT,
+  relu: 'd/du max(0, u) = 𝟙[u > 0]: 1 where u > 0, 0 elsewhere',
+  min0: 'd/du min(0, u) = 𝟙[u < 0]: 1 where u < 0, 0 elsewhere',
+  step: 'd/du 𝟙[u > 0] = 0 (almost everywhere)',
 };
 
 /** How many arguments of `e` (with repetition) depend on the variable. */
@@ -132,8 +142,8 @@ export function operatorRule(e: Expr, depends: (a: Expr) => boolean): LocalRule 
       return rule('elementwise-diagonal', 'An element-wise power acts on each entry separately, so the Jacobian is diagonal: diag(n·uⁿ⁻¹).');
     case 'fn': {
       const name = e.name as ElementwiseFunction;
-      if (isScalar(e.shape)) return rule('function-rule', `${ELEMENTWISE_RULE_TEXT[name]}.`, `Derivative of ${FUNCTION_NAMES[name]}`);
-      return rule('elementwise-diagonal', `${FUNCTION_NAMES[name]} acts on each entry separately (${ELEMENTWISE_RULE_TEXT[name]}), so its Jacobian is the diagonal matrix of the entry-wise derivatives.`);
+      if (isScalar(e.shape)) return rule('function-rule', `Use the known derivative of ${FUNCTION_NAMES[name]}: ${FUNCTION_RULE_TEXT[name]}.`, `Derivative of ${FUNCTION_NAMES[name]}`);
+      return rule('elementwise-diagonal', `${FUNCTION_NAMES[name]} acts on each entry separately (${FUNCTION_RULE_TEXT[name]}), so its Jacobian is the diagonal matrix of the entry-wise derivatives.`);
     }
     case 'transpose':
       return rule('transpose', isMatrix(e.shape)
@@ -154,7 +164,7 @@ export function operatorRule(e: Expr, depends: (a: Expr) => boolean): LocalRule 
     case 'norm2':
       return rule('norm-rule', 'The derivative of the Euclidean norm ‖a‖₂ is aᵀ/‖a‖₂ (a unit vector in a’s direction).');
     case 'norm1':
-      return rule('norm-rule', 'The derivative of ‖a‖₁ = Σ|aᵢ| is sign(a)ᵀ.');
+      return rule('l1-norm-rule', 'The derivative of ‖a‖₁ = Σ|aᵢ| is sign(a)ᵀ, since each |aᵢ| changes at the rate sign(aᵢ).');
     case 'softmax':
       return rule('softmax-rule', 'The Jacobian of p = softmax(z) is diag(p) − p·pᵀ.');
     case 'logsumexp':
@@ -177,50 +187,50 @@ export function operatorRule(e: Expr, depends: (a: Expr) => boolean): LocalRule 
   }
 }
 
-/** The reverse-mode (adjoint) rule of an operator u = op(…, a, …): how ∂y/∂u passes back to a. */
+/** The reverse-mode (adjoint) rule of an operator u = op(…, a, …): how the gradient Ḡ = ∂y/∂u passes back to a. */
 export function adjointSentence(e: Expr, a: Expr): string {
   switch (e.op) {
     case 'add':
-      return 'a sum passes the gradient unchanged to each of its terms';
+      return 'a sum passes Ḡ unchanged to each of its terms';
     case 'mul': {
-      if (isScalar(a.shape) && !isScalar(e.shape)) return 'a scalar factor receives the inner product ⟨∂y/∂u, rest of the product⟩';
-      if (isScalar(e.shape) && e.args.every((f) => isScalar(f.shape))) return 'a scalar factor receives the gradient times the other factors';
-      return 'a factor a of a product L·a·R receives Lᵀ·(∂y/∂u)·Rᵀ';
+      if (isScalar(a.shape) && !isScalar(e.shape)) return 'a scalar factor receives the inner product ⟨Ḡ, rest of the product⟩';
+      if (isScalar(e.shape) && e.args.every((f) => isScalar(f.shape))) return 'a scalar factor receives Ḡ times the other factors';
+      return 'a factor A of a product L·A·R receives Lᵀ·Ḡ·Rᵀ';
     }
     case 'hadamard':
-      return 'an element-wise product passes back the gradient ⊙ the other factors';
+      return 'an element-wise product passes back Ḡ ⊙ the other factors';
     case 'pow':
-      return 'an element-wise power aᵏ passes back the gradient ⊙ k·aᵏ⁻¹';
+      return 'an element-wise power aᵏ passes back Ḡ ⊙ k·aᵏ⁻¹';
     case 'fn':
-      return `an element-wise function passes back the gradient ⊙ its derivative (${ELEMENTWISE_RULE_TEXT[e.name as ElementwiseFunction]})`;
+      return `an element-wise function passes back Ḡ ⊙ its derivative (${FUNCTION_RULE_TEXT[e.name as ElementwiseFunction]})`;
     case 'transpose':
-      return 'a transpose passes back the transposed gradient';
+      return 'a transpose passes back Ḡᵀ';
     case 'sum':
-      return 'sum passes the gradient to every entry (times 𝟏)';
+      return 'sum passes Ḡ to every entry (Ḡ·𝟏)';
     case 'mean':
-      return 'mean passes the gradient divided by N to every entry';
+      return 'mean passes Ḡ/N to every entry';
     case 'tr':
-      return 'tr(A) passes back the gradient times I';
+      return 'tr(A) passes back Ḡ·I';
     case 'det':
-      return "det(A) passes back the gradient times det(A)·A⁻ᵀ (Jacobi's formula)";
+      return "det(A) passes back Ḡ·det(A)·A⁻ᵀ (Jacobi's formula)";
     case 'logdet':
-      return 'log|det(A)| passes back the gradient times A⁻ᵀ';
+      return 'log|det(A)| passes back Ḡ·A⁻ᵀ';
     case 'inv':
-      return 'C = A⁻¹ passes back −Cᵀ·(∂y/∂C)·Cᵀ';
+      return 'C = A⁻¹ passes back −Cᵀ·Ḡ·Cᵀ';
     case 'norm2':
-      return '‖a‖₂ passes back the gradient times a/‖a‖₂';
+      return '‖a‖₂ passes back Ḡ·a/‖a‖₂';
     case 'norm1':
-      return '‖a‖₁ passes back the gradient times sign(a)';
+      return '‖a‖₁ passes back Ḡ·sign(a)';
     case 'matpow':
-      return 'Aᵏ passes back Σᵢ (Aⁱ)ᵀ·(∂y/∂u)·(Aᵏ⁻¹⁻ⁱ)ᵀ';
+      return 'Aᵏ passes back Σᵢ (Aⁱ)ᵀ·Ḡ·(Aᵏ⁻¹⁻ⁱ)ᵀ, one term per factor A';
     case 'softmax':
-      return 'p = softmax(z) passes back p ⊙ ḡ − p·pᵀḡ for the gradient ḡ';
+      return 'p = softmax(z) passes back p ⊙ Ḡ − p·pᵀḠ';
     case 'logsumexp':
-      return 'logsumexp(z) passes back the gradient times softmax(z)';
+      return 'logsumexp(z) passes back Ḡ·softmax(z)';
     case 'diagm':
-      return 'diag(v) passes back the diagonal of the gradient';
+      return 'diag(v) passes back the diagonal of Ḡ';
     case 'diagv':
-      return 'diag(A) passes back the gradient as a diagonal matrix';
+      return 'diag(A) passes back Ḡ as a diagonal matrix';
     default:
       return 'each entry passes back its own gradient';
   }
@@ -264,11 +274,19 @@ export function localRules(def: Expr, a: Expr): LocalRule[] {
     if (!dep(e) || e === a) continue;
     // Transposes of vectors and scalings by −1 are not worth naming inside a larger definition.
     if (e !== def && e.op === 'transpose' && !isMatrix(e.shape)) continue;
-    const r = operatorRule(e, dep);
+    const general = operatorRule(e, dep);
+    // Applied directly to the variable, a function's rule is written in it: d/dy yⁿ = n·yⁿ⁻¹.
+    const r = (e.op === 'pow' || e.op === 'fn') && e.args[0] === a && isScalar(e.shape) ? { ...general, sentence: writtenIn(general.sentence, toUnicode(a)) } : general;
     if (seen.has(r.name)) continue;
     seen.add(r.name);
     out.push(r);
   }
   if (out.length === 0) out.push(operatorRule(def === a ? a : def, dep));
   return out;
+}
+
+/** A rule's formula written in the variable v instead of the generic u (d/du sin(u) → d/dx sin(x)). */
+function writtenIn(sentence: string, v: string): string {
+  if (v === 'u') return sentence;
+  return sentence.replace(/d\/du/g, `d/d${v}`).replace(/(?<![A-Za-z])u(?![A-Za-z])/g, v);
 }

@@ -10,6 +10,7 @@ import { block, Expr, variable } from '../model/expr';
 import { isScalar } from '../model/shape';
 import { toUnicode } from '../write/index';
 import { applied } from './chain';
+import { capRun } from './compact';
 import { Context, derivativeClaim, formFor, NO_DEFINITIONS, shown, step } from './context';
 import { firstOrder } from './first';
 import { EQUALS, equation, fraction, nameOf, note } from './notation';
@@ -29,7 +30,9 @@ function partialSteps(f: Expr, fName: Expr, x: Expr, wrt: readonly Expr[], ctx: 
   if (ctx.granularity === 'full') {
     const steps = firstOrder(f, x, { ...ctx, layout: 'numerator', reserved, rootNames: [fName.name as string], partial: true });
     for (const n of namesIntroduced(steps)) if (n !== fName.name) reserved.add(n);
-    return { steps, value };
+    // The derivation of a partial derivative says, at its start, what is held constant.
+    const held = others ? `For ${fraction(fName, x).text}, ${others} ${wrt.length > 2 ? 'are' : 'is'} held constant. ` : '';
+    return { steps: steps.map((s, k) => (k === 0 ? { ...s, explanation: `${held}${s.explanation}` } : s)), value };
   }
   const rules = localRules(f, x);
   const frac = fraction(fName, x);
@@ -58,17 +61,18 @@ export function stackedDerivation(f: Expr, wrt: readonly Expr[], order: 1 | 2, c
   if (order === 2 && !isScalar(f.shape)) throw new UnsupportedDerivative('a second derivative of a non-scalar function (a Hessian needs a scalar f)');
   const components = f.op === 'block' && f.shape.cols === 1 && order === 1 ? f.args : [f];
   const rows: Expr[] = [];
+  const parts: Step[] = [];
   components.forEach((c, i) => {
     const cName = components.length === 1 ? fName : variable(`${fName.name}_${i + 1}`, c.shape);
     const partials = wrt.map((x) => {
       const p = partialSteps(c, cName, x, wrt, ctx, reserved);
-      steps.push(...p.steps);
+      parts.push(...p.steps);
       return p.value;
     });
     if (components.length > 1) {
       const row = block(1, k, partials);
       const grad = note(`\\nabla ${nameOf(cName).tex}`, `∇${nameOf(cName).text}`);
-      steps.push(step('stack-partials', 'derivative', {
+      parts.push(step('stack-partials', 'derivative', {
         name: `Gradient of ${toUnicode(cName)}`,
         explanation: `The gradient of ${toUnicode(cName)} collects its partial derivatives in a row, one entry per variable ${vars.text}.`,
         before: [grad, EQUALS, note(`\\left[${wrt.map((x) => fraction(cName, x).tex).join(', ')}\\right]`, `[${wrt.map((x) => fraction(cName, x).text).join(', ')}]`)],
@@ -78,6 +82,8 @@ export function stackedDerivation(f: Expr, wrt: readonly Expr[], order: 1 | 2, c
     }
     rows.push(...partials);
   });
+  // Many components or variables: the steps beyond a limit are collected into one.
+  steps.push(...capRun(parts, 'partial', ctx.granularity));
 
   const lhs = fraction(fName, vars);
   if (order === 1) {

@@ -9,6 +9,7 @@ import { isScalar, SCALAR as SCALAR_SHAPE, shape, shapeText } from '../model/sha
 import { add, mul } from '../simplify/build';
 import { toUnicode } from '../write/index';
 import { applied, StrategyResult } from './chain';
+import { capRun } from './compact';
 import { derivativeClaim, equalClaim, shown, step } from './context';
 import { definitionList, EQUALS, equation, fraction, nameOf, product } from './notation';
 import { textbook } from './partials';
@@ -105,14 +106,16 @@ export function literalDerivation(plan: LiteralPlan, granularity: Granularity): 
   const Jgx = block(m, 1, innerEntries);
 
   if (granularity === 'full') {
+    const local: Step[] = [];
     parts.forEach((p, i) => {
       if (!p.g || p.outer === p.g) return;
       const value = textbook(tangent(p.outer, p.g));
-      steps.push(scalarRuleStep(p.outer, p.g, value, defs, variable(`${plan.rootName}_${i + 1}`, SCALAR_SHAPE), [...defs.keys()]));
+      local.push(scalarRuleStep(p.outer, p.g, value, defs, variable(`${plan.rootName}_${i + 1}`, SCALAR_SHAPE), [...defs.keys()]));
     });
     gs.forEach((g, j) => {
-      steps.push(scalarRuleStep(defs.get(g) as Expr, x, innerEntries[j], defs, g, []));
+      local.push(scalarRuleStep(defs.get(g) as Expr, x, innerEntries[j], defs, g, []));
     });
+    steps.push(...capRun(local, 'local', granularity));
   }
 
   const diagonal = parts.every((p, i) => gs.every((g, j) => (p.g === g) || outerEntries[i * m + j].op === 'num' && outerEntries[i * m + j].value === 0));
@@ -128,6 +131,7 @@ export function literalDerivation(plan: LiteralPlan, granularity: Granularity): 
   }));
   steps.push(step('vector-literal', 'derivative', {
     name: 'Jacobian of the inner functions',
+    reference: 'Parr & Howard §4.5.3',
     explanation: `Differentiate each inner function with respect to ${toUnicode(x)}: a ${m}×1 column, one row per ${plan.gName}ᵢ.`,
     before: [gx, EQUALS, ...applied(x, innerVec, false)],
     after: equation(gx, shown(Jgx)),

@@ -86,7 +86,7 @@ describe('derivation: a broad set of expressions', () => {
   it('uses reverse mode for a scalar function of matrices, and names the rules it uses', () => {
     const d = derivation({ expr: 'tr(A*X*B)', wrt: ['X'] }, 'summary');
     assert.ok(rules(d).includes('chain-rule'));
-    assert.match(d.pub[0].explanation, /Lᵀ·\(∂y\/∂u\)·Rᵀ/);
+    assert.match(d.pub[0].explanation, /Lᵀ·Ḡ·Rᵀ/);
     assert.equal(d.pub[d.pub.length - 1].rule, 'layout');
   });
 

@@ -1,6 +1,7 @@
 /**
  * Shared checks for derivations: every claim of every step holds numerically, the last step
- * reaches exactly the result derive() presents, and every LaTeX string renders in KaTeX.
+ * reaches exactly the result derive() presents, no simplification step shows no change, and every
+ * LaTeX string renders in KaTeX.
  */
 import * as assert from 'node:assert/strict';
 import katex from 'katex';
@@ -61,6 +62,7 @@ export function assertSound(d: Derived, label: string): void {
   assert.equal(last.value, d.result, `${label}: the last step does not reach the presented result`);
   d.pub.forEach((p, i) => {
     assert.ok(p.name.length > 0 && p.explanation.length > 0, `${label}: step ${i + 1} lacks a name or explanation`);
+    if (p.rule === 'simplify' || p.rule === 'multiply-out') assert.notEqual(p.before, p.after, `${label}: step ${i + 1} (${p.rule}) shows no change`);
     assertRenders(p.before, `${label} step ${i + 1} before`);
     assertRenders(p.after, `${label} step ${i + 1} after`);
     if (p.focus !== undefined) assertRenders(p.focus, `${label} step ${i + 1} focus`);

@@ -1,0 +1,58 @@
+/**
+ * How a product-rule step is shown: the sum of its terms, each the derivative through one factor
+ * with the others held fixed, times the derivative of that factor — (Ax)ᵀ ∂x/∂x + xᵀA ∂x/∂x —
+ * then the terms simplified, xᵀAᵀ + xᵀA; collecting them is a step of its own (or the last part of
+ * a local derivative). The sentence names the factors.
+ */
+import type { Expr } from '../model/expr';
+import { isColumn, isMatrix } from '../model/shape';
+import { toLatex, toUnicode } from '../write/index';
+import { fraction, factorNote, note, sum } from './notation';
+import { jacobianTerms, termSums, type Term } from './occurrences';
+import type { RuleId } from './rules';
+import type { Notation } from './step';
+
+export interface ProductRule {
+  readonly rule: RuleId;
+  readonly name: string;
+  /** A Matrix Cookbook identity the step is an instance of, when it is one (the quadratic form xᵀBx). */
+  readonly reference?: string;
+  readonly sentence: string;
+  readonly terms: readonly Term[];
+  /** Σ held · ∂a/∂a, as notation, and as an expression (raw) for the claim. */
+  readonly shownNote: Notation;
+  readonly shown: Expr;
+  /** The terms simplified, summed (raw: not collected). */
+  readonly simplified: Expr;
+}
+
+/** The product rule for ∂def/∂a term by term, when a occurs more than once in `def`. */
+export function productRule(def: Expr, a: Expr, total: boolean): ProductRule | undefined {
+  const terms = jacobianTerms(def, a);
+  if (!terms) return undefined;
+  const inner = fraction(a, a, { total });
+  const pieces = terms.map((t) => {
+    const h = t.held.op === 'kron' ? note(`\\left(${toLatex(t.held)}\\right)`, `(${toUnicode(t.held)})`) : factorNote(t.held);
+    return note(`${h.tex} \\, ${inner.tex}`, `${h.text}·${inner.text}`);
+  });
+  const { shown, simplified } = termSums(terms, a);
+  const factors = terms.map((t) => t.occurrence.factor);
+  const product = factors.every((f) => f !== undefined);
+  const name = toUnicode(a);
+  const listed = [...new Set(factors.map((f) => (f ? toUnicode(f) : name)))];
+  const which = listed.length > 1 ? ` (${listed.slice(0, -1).join(', ')} and ${listed[listed.length - 1]})` : '';
+  const quadratic = def.op === 'mul' && def.args.length === 3 && def.args[0].op === 'transpose' && def.args[0].args[0] === a
+    && def.args[2] === a && isColumn(a.shape) && isMatrix(def.args[1].shape);
+  return {
+    rule: product ? 'product-rule' : 'total-derivative',
+    name: product ? 'Product rule' : 'Sum over occurrences',
+    ...(quadratic ? { reference: 'Parr & Howard §2; Matrix Cookbook (81)' } : {}),
+    sentence: product
+      ? `${name} occurs in ${terms.length} factors of ${toUnicode(def)}${which}, so the product rule gives one term per factor: the derivative through that factor with the other factors held fixed, times the derivative of the factor itself.`
+      : `${name} occurs ${terms.length} times in ${toUnicode(def)}, so the derivative adds one term per occurrence: the derivative through that occurrence with the others held fixed.`,
+    terms,
+    shownNote: sum(pieces),
+    shown,
+    simplified,
+  };
+}
