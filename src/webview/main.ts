@@ -42,12 +42,20 @@ function update(next: PanelState, scroll = false): void {
 }
 
 function render(scroll = false): void {
-  if (state.error) {
-    showError(state.error, strings);
-  } else if (state.model) {
-    showModel(state.model, strings);
-    showSteps(state.model, clampStep(state.step, state.model.steps.length), state.showAll, strings, scroll);
-  } else {
+  try {
+    if (state.error) {
+      showError(state.error, strings);
+    } else if (state.model) {
+      showModel(state.model, strings);
+      showSteps(state.model, clampStep(state.step, state.model.steps.length), state.showAll, strings, scroll);
+    } else {
+      showPlaceholder();
+    }
+  } catch {
+    // A state this page cannot show (e.g. saved by an older version): start empty; the host
+    // re-sends what it has on 'ready'.
+    state = { step: 0, showAll: false };
+    vscode.setState(state);
     showPlaceholder();
   }
 }
