@@ -70,6 +70,14 @@ export function add(...terms: Expr[]): Expr {
 export const neg = (a: Expr): Expr => mul(num(-1), a);
 export const sub = (a: Expr, b: Expr): Expr => add(a, neg(b));
 
+/**
+ * A product inside a product may be written flat (associativity) unless it is a 1×1 value made by
+ * a matrix chain, like xᵀy: that factor scales, and its row and column must not join the outer chain.
+ */
+export function flattensInto(f: Expr): boolean {
+  return f.op === 'mul' && (!isScalar(f.shape) || f.args.every((a) => isScalar(a.shape)));
+}
+
 /** Split scalar factors into base^exponent for merging: x·x² → x³. */
 function powerParts(e: Expr): [Expr, number] {
   if (e.op === 'pow' && e.args[1].op === 'num') return [e.args[0], e.args[1].value as number];
@@ -81,7 +89,7 @@ export function mul(...factors: Expr[]): Expr {
   const pending = [...factors];
   while (pending.length > 0) {
     const f = pending.shift() as Expr;
-    if (f.op === 'mul') pending.unshift(...f.args);
+    if (flattensInto(f)) pending.unshift(...f.args);
     else flat.push(f);
   }
   const resultShape = productShape(flat);

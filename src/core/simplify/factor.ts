@@ -6,7 +6,7 @@
  */
 import { Expr, withArgs, postorder, rawAdd, rawMul } from '../model/expr';
 import { isScalar } from '../model/shape';
-import { add, eye, hadamard, mul, num, splitCoefficient } from './build';
+import { add, eye, flattensInto, hadamard, mul, num, splitCoefficient } from './build';
 
 type Side = 'right' | 'left' | 'hadamard' | 'scalar';
 
@@ -122,7 +122,8 @@ export function factorize(root: Expr): Expr {
 
 /** Associativity only: a sum of sums and a product of products are written flat. */
 export function flattenSame(e: Expr): Expr {
-  if ((e.op !== 'add' && e.op !== 'mul') || !e.args.some((a) => a.op === e.op)) return e;
-  const args = e.args.flatMap((a) => (a.op === e.op ? a.args : [a]));
+  const flattens = (a: Expr): boolean => (e.op === 'add' ? a.op === 'add' : flattensInto(a));
+  if ((e.op !== 'add' && e.op !== 'mul') || !e.args.some(flattens)) return e;
+  const args = e.args.flatMap((a) => (flattens(a) ? a.args : [a]));
   return e.op === 'add' ? rawAdd(args) : rawMul(args);
 }

@@ -269,7 +269,7 @@ class LatexWriter {
   private factor(f: Expr, parent: Expr): Out {
     const o = this.get(f);
     if (f.op === 'mul' && o.prec === PREC.product) {
-      const innerProduct = isScalar(f.shape) && f.args.some((g) => !isScalar(g.shape));
+      const innerProduct = isScalar(f.shape) && writesChain(f);
       const otherArrays = parent.args.some((g) => g !== f && !isScalar(g.shape));
       if (!(innerProduct && otherArrays)) return o;
     }
@@ -412,4 +412,9 @@ function juxtapose(pieces: readonly Piece[]): Piece {
     parts.push(p);
   });
   return cat(...parts);
+}
+
+/** Does a product write a matrix chain (xᵀy), directly or inside an unparenthesized scalar factor? */
+function writesChain(f: Expr): boolean {
+  return f.op === 'mul' && f.args.some((g) => !isScalar(g.shape) || writesChain(g));
 }

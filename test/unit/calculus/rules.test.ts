@@ -125,3 +125,14 @@ describe('calculus: second order', () => {
   it('second derivative of a scalar', () => expectCorrect(rawFn('sin', rawPow(s, num(2))), [s], 2));
   it('Hessian with respect to stacked scalars', () => expectCorrect(rawMul([num(3), rawPow(s, num(2)), t]), [s, t], 2));
 });
+
+describe('calculus: a 1×1 product made by a matrix chain scales (regression)', () => {
+  it('sum(relu(tr(A)x)) w.r.t. A keeps the identity of tr', () => {
+    const f = rawReduce('sum', rawFn('relu', rawMul([rawReduce('tr', A), x])));
+    expectCorrect(f, [A]);
+    const d = differentiate(f, [A]);
+    assert.equal(d.expr.shape.rows, 'n');
+    assert.equal(d.expr.shape.cols, 'n');
+  });
+  it('(xᵀy)·A w.r.t. x', () => expectCorrect(rawMul([rawMul([rawTranspose(x), y]), A]), [x]));
+});
