@@ -36,13 +36,25 @@ function guarded<T>(fn: () => Outcome<T>, expr: string): Outcome<T> {
   }
 }
 
+/**
+ * The names in `expr` that may be variables, read from the text alone: identifiers that are not
+ * called (`sin(`), not attributes (the `T` of `x.T`), not modules or objects whose methods are called
+ * (`np.sum(`), not TeX commands (`\mathbf`).
+ * Used when the core cannot list the variables because the letter conventions make the shapes clash.
+ */
+export function candidateNames(expr: string): string[] {
+  const names = new Set<string>();
+  for (const m of expr.matchAll(/(?<![\\.\w])[A-Za-z_]\w*(?![\w(])(?!\s*\()(?!\.\w+\s*\()/g)) names.add(m[0]);
+  return [...names];
+}
+
 /** `where` with `name: scalar` added for each variable it does not declare (the "scalars" convention). */
 export function applyShapeConvention(expr: string, where: string | undefined, from: Notation | 'auto', convention: ShapeConvention): string | undefined {
   if (convention !== 'scalars') return where;
   const vars = guarded(() => variables(expr, where, from), expr);
-  if (!vars.ok) return where;
+  const names = vars.ok ? vars.value.map((v) => v.name) : candidateNames(expr);
   const declared = new Set(declaredNames(where));
-  const extra = vars.value.filter((v) => !declared.has(v.name)).map((v) => `${v.name}: scalar`);
+  const extra = names.filter((n) => !declared.has(n)).map((n) => `${n}: scalar`);
   return extra.length === 0 ? where : mergeWhere(where, extra.join('; '));
 }
 
