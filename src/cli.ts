@@ -87,9 +87,14 @@ export function caret(text: string, error: Diagnostic): string {
 
 function humanResult(r: DeriveResult): string {
   const named = r.result.named
-    ? [`  = ${r.result.named.text}   where ${r.result.named.definitions.map((d) => `${d.name} = ${d.text}`).join(', ')}`]
+    ? [`  = ${r.result.named.unicode ?? r.result.named.text}   where ${r.result.named.definitions.map((d) => `${d.name} = ${d.unicode ?? d.text}`).join(', ')}`]
     : [];
-  const lines = [r.result.text, ...named, `  shape ${r.result.shape}, ${r.layout} layout, with respect to ${r.wrt.join(', ')} (${r.wrtShape})`];
+  const lines = [
+    r.result.unicode ?? r.result.text,
+    ...named,
+    `  text: ${r.result.text}`,
+    `  shape ${r.result.shape}, ${r.layout} layout, with respect to ${r.wrt.join(', ')} (${r.wrtShape})`,
+  ];
   if (r.check) lines.push(`  numerical check: max relative error ${r.check.maxRelError.toExponential(2)} over ${r.check.samples} random points (${r.check.passed ? 'passed' : 'FAILED'})`);
   if (r.steps) {
     lines.push('', 'Derivation:');

@@ -48,6 +48,8 @@ export interface Rendered {
   readonly text: string;
   /** LaTeX for KaTeX. */
   readonly latex: string;
+  /** Pretty Unicode for terminals and plain-text hovers (xᵀ(A + Aᵀ)); always set by the core. */
+  readonly unicode?: string;
   /** Shape as text, e.g. "n×1", "1×n", "m×n", "1×1". */
   readonly shape: string;
   /** For non-smooth results (relu, max, min, abs): the piecewise form as LaTeX cases. */
@@ -59,8 +61,9 @@ export interface Rendered {
 export interface NamedForm {
   readonly text: string;
   readonly latex: string;
+  readonly unicode?: string;
   /** In order: a definition may use the names before it. */
-  readonly definitions: readonly { readonly name: string; readonly text: string; readonly latex: string }[];
+  readonly definitions: readonly { readonly name: string; readonly text: string; readonly latex: string; readonly unicode?: string }[];
 }
 
 export interface CheckReport {

@@ -14,7 +14,7 @@ import { UnsupportedDerivative } from './calculus/unsupported';
 import { tidy } from './simplify/tidy';
 import { factorize } from './simplify/factor';
 import { readExpression } from './read';
-import { toLatex, toText, piecewiseLatex, toNumpy, toTorch, toJax } from './write/index';
+import { toLatex, toText, toUnicode, piecewiseLatex, toNumpy, toTorch, toJax } from './write/index';
 import { checkDerivative } from './numeric/index';
 import { derivativeLatex } from './calculus/notation';
 import { nameCommonSubexpressions } from './present/cse';
@@ -30,7 +30,7 @@ const fail = (message: string, code: string, start = 0, end = 0): { ok: false; e
 const INTERN_LIMIT = 2_000_000;
 
 export function render(e: Expr): Rendered {
-  return { text: toText(e), latex: toLatex(e), shape: shapeText(e.shape) };
+  return { text: toText(e), latex: toLatex(e), unicode: toUnicode(e), shape: shapeText(e.shape) };
 }
 
 /** The result with its common subexpressions named, when there are any worth naming. */
@@ -40,7 +40,8 @@ function renderNamed(e: Expr): NamedForm | undefined {
   return {
     text: toText(named.expr),
     latex: toLatex(named.expr),
-    definitions: named.definitions.map((d) => ({ name: d.name, text: toText(d.value), latex: toLatex(d.value) })),
+    unicode: toUnicode(named.expr),
+    definitions: named.definitions.map((d) => ({ name: d.name, text: toText(d.value), latex: toLatex(d.value), unicode: toUnicode(d.value) })),
   };
 }
 

@@ -1,0 +1,116 @@
+/**
+ * The `matcalc` command line is a contract others script against: output formats, JSON fields,
+ * exit codes and error carets. These tests run the compiled CLI in a child process.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import '../../../src/cli';
+
+const CLI = join(__dirname, '..', '..', '..', 'src', 'cli.js');
+
+function run(args: string[], input?: string): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('cli: matcalc derive', function () {
+  this.timeout(30_000);
+  it('prints the result in Unicode and plain text, with shape and layout', () => {
+    const r = run(['derive', "x' * A * x", '--wrt', 'x', '--where', 'x: vector(n); A: matrix(n, n)']);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(r.out.trimEnd().split('\n'), [
+      'xᵀ(A + Aᵀ)',
+      "  text: x'*(A + A')",
+      '  shape 1×n, numerator layout, with respect to x (n×1)',
+    ]);
+  });
+  it('--json gives input, wrt, layout, result and check', () => {
+    const r = run(['derive', 'norm2(A*x - b)^2', '--wrt', 'x', '--where', 'b: vector(m)', '--layout', 'mixed', '--check', '--json']);
+    assert.equal(r.code, 0, r.err);
+    const j = JSON.parse(r.out);
+    assert.equal(j.input.text, 'norm2(A*x - b)^2');
+    assert.equal(j.input.shape, '1×1');
+    assert.deepEqual(j.wrt, ['x']);
+    assert.equal(j.layout, 'mixed');
+    assert.equal(j.result.text, "2*A'*(A*x - b)");
+    assert.equal(j.result.shape, 'n×1');
+    assert.equal(j.result.latex, '2A^{\\top}(A\\mathbf{x} - \\mathbf{b})');
+    assert.ok(j.check.maxRelError < 1e-6 && j.check.samples >= 3 && j.check.passed);
+  });
+  it('several scalars are stacked (Parr & Howard T3), and the denominator layout transposes', () => {
+    const args = ['derive', '[3*x^2*y, 2*x + y^8]', '--wrt', 'x,y', '--where', 'x: scalar; y: scalar', '--emit', 'text'];
+    assert.equal(run(args).out.trim(), '[6*x*y, 3*x^2; 2, 8*y^7]');
+    assert.equal(run([...args, '--layout', 'denominator']).out.trim(), "[6*x*y, 3*x^2; 2, 8*y^7]'");
+  });
+  it('--order 2 gives the Hessian', () => {
+    assert.equal(run(['derive', "x'*A*x", '--wrt', 'x', '--order', '2', '--emit', 'text']).out.trim(), "A + A'");
+  });
+  it('--emit latex and --emit numpy', () => {
+    assert.equal(run(['derive', "x'*A*x", '--wrt', 'x', '--emit', 'latex']).out.trim(), '\\mathbf{x}^{\\top}(A + A^{\\top})');
+    const py = run(['derive', "x'*A*x", '--wrt', 'x', '--emit', 'numpy']).out;
+    assert.match(py, /^import numpy as np/m);
+    assert.match(py, /def value\(/);
+    assert.match(py, /def derivative\(/);
+  });
+  it('--steps prints a numbered derivation', () => {
+    const r = run(['derive', 'x + x^2', '--wrt', 'x', '--where', 'x: scalar', '--steps', '--granularity', 'summary']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /Derivation:\n {2}1\. Introduce intermediate variables/);
+    assert.match(r.out, /\(a common mistake\)/);
+    assert.match(r.out, /dy\/dx = 1 \+ 1 · 2x = 1 \+ 2x/);
+  });
+});
+
+describe('cli: errors', function () {
+  this.timeout(30_000);
+  it('a bad expression: exit 2, one line with the column, and a caret under the input', () => {
+    const r = run(['derive', 'A*x +', '--wrt', 'x']);
+    assert.equal(r.code, 2);
+    assert.equal(r.out, '');
+    assert.deepEqual(r.err.split('\n').slice(0, 3), ["error: expected an expression after '+' (column 5)", 'A*x +', '    ^']);
+  });
+  it('a shape conflict names both sides', () => {
+    const r = run(['derive', 'A*y', '--wrt', 'y', '--where', 'A: matrix(m, n); y: vector(k)']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /cannot multiply A \(m×n\) by y \(k×1\) in A\*y: inner dimensions n and k differ/);
+  });
+  it('an error in --where points into the declarations', () => {
+    const r = run(['derive', 'A*x', '--wrt', 'x', '--where', 'A: matrix(m, n; x: vector(n)']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /\(--where, column 15\)\nA: matrix\(m, n; x: vector\(n\)\n {14}\^/);
+  });
+  it('usage errors exit 2', () => {
+    assert.equal(run(['derive', 'x', '--layout', 'sideways']).code, 2);
+    assert.equal(run(['derive']).code, 2);
+    assert.equal(run(['frobnicate']).code, 2);
+    assert.equal(run(['derive', 'x', '--bogus']).code, 2);
+  });
+});
+
+describe('cli: matcalc batch', function () {
+  this.timeout(30_000);
+  it('answers one JSON line per request, in order, and goes on after a bad one', () => {
+    const input = [
+      JSON.stringify({ expr: "x'*x", wrt: 'x' }),
+      'not json',
+      JSON.stringify({ expr: 'A*', wrt: ['x'] }),
+      JSON.stringify({ expr: 'softmax(z)', wrt: 'z', emit: 'numpy' }),
+      JSON.stringify({ expr: 'x + x^2', wrt: 'x', where: 'x: scalar', steps: true, check: true }),
+    ].join('\n');
+    const r = run(['batch'], input);
+    assert.equal(r.code, 0, r.err);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(lines.length, 5);
+    assert.equal(lines[0].ok, true);
+    assert.equal(lines[0].result.text, "2*x'");
+    assert.equal(lines[1].ok, false);
+    assert.equal(lines[2].ok, false);
+    assert.deepEqual([lines[2].error.start, lines[2].error.end], [1, 2]);
+    assert.equal(lines[2].error.source, 'expr');
+    assert.equal(lines[3].ok, true);
+    assert.match(lines[3].code, /def derivative/);
+    assert.equal(lines[4].result.text, '1 + 2*x');
+    assert.ok(lines[4].steps.length > 0 && lines[4].check.passed);
+  });
+});
