@@ -41,4 +41,17 @@ suite('Derivation steps (UI)', () => {
     await screenshot('panel-steps');
   });
 
+
+  test('the granularity switch derives again with summary or full steps', async () => {
+    const frame = await differentiateLeastSquares();
+    const steps = frame.locator('#steps li.step');
+    const full = await steps.count();
+    await frame.locator('button[data-granularity="summary"]').click();
+    await frame.locator('button[data-granularity="summary"][aria-pressed="true"]').waitFor({ timeout: 10_000 });
+    const summary = await steps.count();
+    assert.ok(summary >= 1 && summary < full, `summary ${summary} vs full ${full}`);
+    await frame.locator('button[data-granularity="full"]').click();
+    await frame.locator('button[data-granularity="full"][aria-pressed="true"]').waitFor({ timeout: 10_000 });
+    assert.equal(await steps.count(), full);
+  });
 });

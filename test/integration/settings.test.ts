@@ -68,4 +68,21 @@ suite('Settings', () => {
     });
     assert.match(await hover(), /data:image\/svg\+xml/, 'the hover is back when the setting is reset');
   });
+
+  test('hover.variables "each" with hover.maxVariables: one derivative per variable, up to the limit', async () => {
+    const editor = await editorWith('matcalc', 'x: vector(n)\ny: vector(n)\nz: vector(n)\nx + y + z\n');
+    const images = async (): Promise<number> =>
+      (
+        ((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(3, 1))) ?? [])
+          .flatMap((h) => h.contents)
+          .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+          .join('\n')
+          .match(/data:image\/svg\+xml/g) ?? []
+      ).length;
+    assert.equal(await images(), 1, 'default: the first declared variable only');
+    await withSetting('hover.variables', 'each', async () => {
+      assert.equal(await images(), 3);
+      await withSetting('hover.maxVariables', 2, async () => assert.equal(await images(), 2));
+    });
+  });
 });
