@@ -1,7 +1,7 @@
 /** The hover in the real workbench: an SVG data-URI image of the derivative. */
 import * as assert from 'node:assert/strict';
 import { openFile, screenshot } from './workbench';
-import { closeAllEditors, hoverOver } from './ui';
+import { closeAllEditors, hoverOver, panelWithEquation } from './ui';
 
 suite('Hover (UI)', () => {
   setup(closeAllEditors);
@@ -17,5 +17,9 @@ suite('Hover (UI)', () => {
     assert.ok(links.some((l) => /Show steps/.test(l)), `links: ${links.join(', ')}`);
     assert.ok(links.some((l) => /Copy LaTeX/.test(l)), `links: ${links.join(', ')}`);
     await screenshot('hover');
+    // "Show steps" runs the (trusted) command with the hovered expression: the panel opens with it.
+    await hover.locator('a', { hasText: 'Show steps' }).first().click();
+    const frame = await panelWithEquation();
+    assert.ok((await frame.locator('#steps li.step').count()) >= 1);
   });
 });
