@@ -1,7 +1,8 @@
 /**
  * "Follow selection": while the panel is open and `matrixCalculus.panel.followSelection` is on, the
  * panel shows the derivative of the expression under the cursor (debounced; never opens the panel,
- * never notifies; keeps the panel's variables when the new expression has them).
+ * never notifies; keeps the panel's variables when the new expression has them; in Python and plain
+ * text, only derivatives replace what it shows).
  */
 import * as vscode from 'vscode';
 import type { CommandServices } from './commands/types';
@@ -9,6 +10,7 @@ import { panelRequest } from './commands/table';
 import { runDerive } from './derivation';
 import { panelError, panelModel } from './panel/model';
 import { expressionInEditor } from './selection/document';
+import { documentKind } from './selection/notation';
 
 const DELAY_MS = 400;
 
@@ -49,6 +51,10 @@ function refresh(services: CommandServices, editor: vscode.TextEditor): void {
   // keep the panel's variables if the new expression has them, else its first variable
   let outcome = model ? runDerive({ ...base, wrt: model.wrt }, settings.defaultShapeConvention) : undefined;
   if (!outcome || !outcome.ok) outcome = runDerive(base, settings.defaultShapeConvention);
+  // Like the hover: in code and prose most statements are not math, so errors there do not replace
+  // what the panel shows (the commands still report them).
+  const kind = documentKind(editor.document.languageId);
+  if (!outcome.ok && (kind === 'python' || kind === 'plain')) return;
   services.source.editor = editor;
   services.source.range = range;
   services.panel.update(
