@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
 import { LruCache } from '../../../src/extension/hover/cache';
-import { codeBlock, commandLink, errorSection, escapeMarkdown } from '../../../src/extension/hover/content';
+import { codeBlock, commandLink, errorSection, escapeMarkdown, hoverTex, resultSection } from '../../../src/extension/hover/content';
+import type { DeriveResult } from '../../../src/core/api';
 import { svgDataUri, texToSvg } from '../../../src/extension/hover/mathjax';
 
 suite('hover: MathJax SVG', () => {
@@ -45,6 +46,33 @@ suite('hover: markdown', () => {
     const block = codeBlock('a ``` b ```` c');
     assert.ok(block.startsWith('`````\n'));
     assert.ok(block.endsWith('\n`````'));
+  });
+
+  const result = {
+    input: { text: "x'*A*x", latex: 'x^T A x', shape: '1×1' },
+    wrt: ['x'],
+    wrtShape: 'n×1',
+    layout: 'numerator',
+    order: 1,
+    result: { text: "x'*(A + A')", latex: 'x^T (A + A^T)', shape: '1×n' },
+    equationLatex: '\\frac{\\partial}{\\partial x} = x^T (A + A^T)',
+  } as DeriveResult;
+  const labels = { steps: 'Show steps', copy: 'Copy LaTeX', layout: 'layout' };
+  const links = { expr: "x'*A*x", from: 'plain', wrt: ['x'] };
+
+  test('a result section: the image, the shape line and both links', () => {
+    const md = resultSection(result, 'data:image/svg+xml;base64,AAAA', links, labels);
+    assert.match(md, /^!\[.*\]\(data:image\/svg\+xml;base64,AAAA\)/);
+    assert.match(md, /1×n \\\(numerator layout\\\)/, 'parentheses escaped for Markdown');
+    assert.match(md, /command:matrixCalculus\.differentiate\?/);
+    assert.match(md, /command:matrixCalculus\.copyLatex\?/);
+    assert.match(hoverTex(result), /^\\begin\{gathered\}f = x\^T A x\\\\\[4pt\]\\frac/);
+  });
+
+  test('without an image (MathJax failed or timed out): the plain text in a code block', () => {
+    const md = resultSection(result, undefined, links, labels);
+    assert.doesNotMatch(md, /data:image/);
+    assert.match(md, /```\nf = x'\*A\*x\n∂f\/∂x = x'\*\(A \+ A'\)\n```/);
   });
 
   test('markdown and HTML in messages are escaped', () => {
