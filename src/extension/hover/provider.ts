@@ -64,10 +64,11 @@ export class MathHoverProvider implements vscode.HoverProvider {
         // shows derivatives (commands still report errors). In math spans and .matcalc lines every
         // error is shown, except "no variable" (a constant has nothing to differentiate).
         const kind = documentKind(document.languageId);
-        if (kind === 'python' || kind === 'plain' || outcome.error.code === 'wrt.none') return undefined;
+        if (kind === 'python' || kind === 'plain' || outcome.error.code === 'wrt.none') continue;
         const e = panelError(outcome.error, expr);
-        sections.push(errorSection(describeError({ ...e, column: undefined }), expr, e.column));
-        break;
+        const section = errorSection(describeError({ ...e, column: undefined }), expr, e.column);
+        if (!sections.includes(section)) sections.push(section);
+        continue;
       }
       const result = outcome.value;
       const image = await this.renderer.render(hoverTex(result), color);
