@@ -3,7 +3,7 @@
  * (form.ts): forward mode for a scalar variable, reverse mode (adjoints) for the gradient of a
  * scalar, the Jacobian engine otherwise; second order by differentiating the first derivative.
  */
-import { block, Expr, unit } from '../model/expr';
+import { block, commutation, Expr, unit } from '../model/expr';
 import { isScalar } from '../model/shape';
 import { add, mul, num, transpose, vec } from '../simplify/build';
 import type { Derivative } from './form';
@@ -19,6 +19,15 @@ export function symmetrize(g: Expr, x: Expr): Expr {
   return mul(num(0.5), add(g, ...terms.map(transpose)));
 }
 
+/**
+ * A Jacobian with respect to a symmetric matrix, within symmetric matrices: J (I + K)/2, the
+ * derivative along symmetric directions (K the commutation matrix, vec(Xᵀ) = K vec(X)).
+ */
+export function symmetrizeJacobian(j: Expr, x: Expr): Expr {
+  if (!x.symmetric) return j;
+  return mul(num(0.5), add(j, mul(j, commutation(x.shape.rows, x.shape.cols))));
+}
+
 export function differentiate(f: Expr, wrt: readonly Expr[], order: 1 | 2 = 1): Derivative {
   if (wrt.length === 0) throw new UnsupportedDerivative('without a variable');
   if (wrt.length > 1) return stacked(f, wrt, order);
@@ -26,12 +35,12 @@ export function differentiate(f: Expr, wrt: readonly Expr[], order: 1 | 2 = 1): 
   if (order === 1) {
     if (isScalar(x.shape)) return { f, wrt, order, form: isScalar(f.shape) ? 'scalar' : 'tangent', expr: tangent(f, x) };
     if (isScalar(f.shape)) return { f, wrt, order, form: 'gradient', expr: symmetrize(gradient(f, x), x) };
-    return { f, wrt, order, form: 'jacobian', expr: jacobian(f, x) };
+    return { f, wrt, order, form: 'jacobian', expr: symmetrizeJacobian(jacobian(f, x), x) };
   }
   if (!isScalar(f.shape)) throw new UnsupportedDerivative('a second derivative of a non-scalar function (a Hessian needs a scalar f)');
   if (isScalar(x.shape)) return { f, wrt, order, form: 'scalar', expr: tangent(tangent(f, x), x) };
   const g = symmetrize(gradient(f, x), x);
-  return { f, wrt, order, form: 'jacobian', expr: jacobian(g, x) };
+  return { f, wrt, order, form: 'jacobian', expr: symmetrizeJacobian(jacobian(g, x), x) };
 }
 
 /** Several scalar variables stacked into one vector (Parr & Howard's ∇f(x, y) and J of [f₁, f₂]). */

@@ -18,10 +18,17 @@ export interface AdjointTrace {
 /** ∂f/∂x with x's shape (G_ij = ∂f/∂x_ij) for scalar f. */
 export function gradient(f: Expr, x: Expr, trace?: AdjointTrace): Expr {
   if (!isScalar(f.shape)) throw new Error('gradient of a non-scalar');
+  return pullback(f, num(1), x, trace);
+}
+
+/**
+ * Reverse mode from any node: given seed = ∂y/∂f (f's shape) for some scalar y, ∂y/∂x in x's shape.
+ * gradient() is the pullback of the seed 1; derivations pull back through one definition at a time.
+ */
+export function pullback(f: Expr, seed: Expr, x: Expr, trace?: AdjointTrace): Expr {
   const { order, depends } = dependentNodes(f, [x]);
   if (!depends.has(f.id)) return zeros(x.shape);
-  const pending = new Map<number, Expr[]>();
-  pending.set(f.id, [num(1)]);
+  const pending = new Map<number, Expr[]>([[f.id, [seed]]]);
   for (let k = order.length - 1; k >= 0; k--) {
     const u = order[k];
     const parts = pending.get(u.id);

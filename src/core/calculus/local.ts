@@ -5,7 +5,7 @@
  * Magnus & Neudecker (∂vec(LXR)/∂vec(X)ᵀ = Rᵀ ⊗ L). The Jacobian engine chains them (jacobian.ts).
  */
 import { commutation, Expr, unit } from '../model/expr';
-import { isScalar, isColumn, isRow, isMatrix, sizeOf } from '../model/shape';
+import { isScalar, isColumn, isRow, isMatrix, sizeOf, shape } from '../model/shape';
 import {
   add, diagm, eye, hadamard, inv, kron, matpow, mul, neg, num, ones, pow, reduce, softmax, sub, transpose, vec, fn,
 } from '../simplify/build';
@@ -74,6 +74,12 @@ export function localJacobian(u: Expr, i: number): Expr {
       return neg(kron(transpose(u), u));
     case 'softmax':
       return sub(diagm(u), mul(u, transpose(u)));
+    case 'diagm':
+      // vec(diag v) = vec(I) ⊙ (𝟏 ⊗ v), so ∂vec(diag v)/∂vᵀ = diag(vec I)(𝟏 ⊗ I).
+      return diagonalEmbedding(u.shape.rows);
+    case 'diagv':
+      // diag(A) = Dᵀ vec(A) with the same embedding D.
+      return transpose(diagonalEmbedding(a.shape.rows));
     case 'logsumexp':
       return transpose(softmax(a));
     case 'block': {
@@ -89,4 +95,9 @@ export function localJacobian(u: Expr, i: number): Expr {
     default:
       throw new UnsupportedDerivative(`${u.op} in a Jacobian`);
   }
+}
+
+/** D_n = ∂vec(diag v)/∂vᵀ (n²×n): column i is eᵢ ⊗ eᵢ. */
+function diagonalEmbedding(n: Expr['shape']['rows']): Expr {
+  return mul(diagm(vec(eye(n))), kron(ones(shape(n, 1)), eye(n)));
 }

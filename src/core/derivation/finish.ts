@@ -17,6 +17,7 @@ import { describeSimplification } from './identities';
 import { perSampleStep } from './perSample';
 import type { Definitions, Step } from './step';
 import { expand, usesIntermediates } from './substitute';
+import { symmetrizeJacobian } from '../calculus/derive';
 
 export function finish(d: Derivative, r: StrategyResult, defs: Definitions, ctx: Context): Step[] {
   const f = d.f;
@@ -50,8 +51,20 @@ export function finish(d: Derivative, r: StrategyResult, defs: Definitions, ctx:
     value = sym;
   }
 
+  if (r.form !== 'gradient' && x.symmetric && isMatrix(x.shape)) {
+    const sym = symmetrizeJacobian(value, x);
+    steps.push(step('symmetric', 'rewrite', {
+      explanation: `${toUnicode(x)} is symmetric, so only changes that keep it symmetric count: the Jacobian along symmetric directions is J(I + K)/2, where J treats its entries as independent and K is the commutation matrix (vec(Xᵀ) = K vec(X)).`,
+      before: equation(lhs, value),
+      after: equation(lhs, sym),
+      claims: [derivativeClaim(defs, f, [x], 'jacobian', sym, { symmetric: 'symmetrized' })],
+      value: sym,
+    }));
+    value = sym;
+  }
+
   const natural: Layout = r.form === 'gradient' ? 'mixed' : 'numerator';
-  const symmetric = x.symmetric && isScalar(f.shape) ? 'symmetrized' as const : undefined;
+  const symmetric = x.symmetric ? 'symmetrized' as const : undefined;
   const finalClaim = (presented: Expr, layout: Layout) =>
     derivativeClaim(defs, f, d.wrt, d.form, canonicalOf(d, presented, layout), symmetric ? { symmetric } : {});
 

@@ -50,7 +50,7 @@ function trivialStep(d: Derivative, ctx: Context): Step {
       : `The derivative of ${toUnicode(x)} with respect to itself is ${isScalar(x.shape) ? '1' : 'the identity: each entry changes one-for-one with itself and not at all with the others'}.`,
     before: [lhs],
     after: equation(lhs, shown(value)),
-    claims: [derivativeClaim(NO_DEFINITIONS, f, d.wrt, d.form, canonicalOf(d, value, ctx.layout))],
+    claims: [derivativeClaim(NO_DEFINITIONS, f, d.wrt, d.form, canonicalOf(d, value, ctx.layout), x.symmetric ? { symmetric: 'symmetrized' } : {})],
     value,
   });
 }

@@ -7,16 +7,14 @@
  * Symmetric variables are differentiated as general matrices here; symmetrising is a step of its own.
  */
 import type { Layout } from '../api';
-import { adjointContribution } from '../calculus/adjoint';
-import { dependentNodes } from '../calculus/dependency';
 import type { Derivative, DerivativeForm } from '../calculus/form';
-import { gradient } from '../calculus/gradient';
+import { gradient, pullback as calculusPullback } from '../calculus/gradient';
 import { jacobian } from '../calculus/jacobian';
 import { applyLayout } from '../calculus/layout';
 import { tangent } from '../calculus/tangent';
 import type { Expr } from '../model/expr';
 import { isScalar } from '../model/shape';
-import { add, transpose, vec, zeros } from '../simplify/build';
+import { transpose, vec } from '../simplify/build';
 import { factorize } from '../simplify/factor';
 import { tidy } from '../simplify/tidy';
 
@@ -52,23 +50,5 @@ export function canonicalOf(d: Derivative, presented: Expr, layout: Layout): Exp
 
 /** Reverse mode inside one definition: ∂y/∂a from ∂y/∂u = `seed` (u's shape), in a's shape. */
 export function pullback(def: Expr, seed: Expr, a: Expr): Expr {
-  const { order, depends } = dependentNodes(def, [a]);
-  if (!depends.has(def.id)) return zeros(a.shape);
-  const pending = new Map<number, Expr[]>([[def.id, [seed]]]);
-  for (let k = order.length - 1; k >= 0; k--) {
-    const u = order[k];
-    const parts = pending.get(u.id);
-    if (parts === undefined) continue;
-    pending.delete(u.id);
-    const ubar = add(...parts);
-    if (u === a) return ubar;
-    u.args.forEach((arg, i) => {
-      if (!depends.has(arg.id)) return;
-      const c = adjointContribution(u, ubar, i);
-      const list = pending.get(arg.id);
-      if (list) list.push(c);
-      else pending.set(arg.id, [c]);
-    });
-  }
-  return zeros(a.shape);
+  return calculusPullback(def, seed, a);
 }

@@ -51,7 +51,7 @@ export function secondOrder(f: Expr, x: Expr, ctx: Context): Step[] {
       : `The Hessian is the Jacobian of the gradient ${toUnicode(g)} with respect to ${toUnicode(x)}${isMatrix(x.shape) ? ' (in vec form)' : ''}: entry (i, j) is the derivative of gradient entry i with respect to variable entry j.`,
     before: [hn, EQUALS, note(`\\frac{\\partial}{\\partial ${nameOf(x).tex}}\\left(`, `∂/∂${nameOf(x).text} (`), g, note('\\right)', ')')],
     after: equation(hn, shown(H)),
-    claims: [derivativeClaim(NO_DEFINITIONS, f, [x], d2.form, canonicalOf(d2, H, ctx.layout), { order: 2, gradient: d1.expr })],
+    claims: [derivativeClaim(NO_DEFINITIONS, f, [x], d2.form, canonicalOf(d2, H, ctx.layout), { order: 2, gradient: d1.expr, ...(x.symmetric ? { symmetric: 'symmetrized' as const } : {}) })],
     value: H,
   });
   return [...first, ...inner, last];

@@ -33,6 +33,8 @@ const NAME_POOL = ['u', 'v', 'q', 'r', 'g', 'h', 'k'];
 /** Is the node worth a name? Not a leaf, not a bare transpose of a leaf. */
 function nameable(e: Expr): boolean {
   if (e.args.length === 0) return false;
+  // A multiple of something (−s, 2u) reads better written out.
+  if (e.op === 'mul' && e.args.length === 2 && e.args[0].op === 'num') return false;
   return !(e.op === 'transpose' && e.args[0].args.length === 0);
 }
 

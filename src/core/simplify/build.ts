@@ -137,6 +137,16 @@ function simplifyChain(chain: Expr[]): Expr[] {
   let cur = chain.filter((f) => f.op !== 'eye');
   while (changed) {
     changed = false;
+    // (rᵀ ⊗ L) D = L diag(r), D = diag(vec I)(𝟏 ⊗ I) the diagonal embedding (calculus/local.ts)
+    for (let i = 0; i + 2 < cur.length; i++) {
+      const r = embeddingRule(cur[i], cur[i + 1], cur[i + 2]);
+      if (r !== undefined) {
+        cur = [...cur.slice(0, i), ...r.filter((f) => f.op !== 'eye'), ...cur.slice(i + 3)];
+        changed = true;
+        break;
+      }
+    }
+    if (changed) continue;
     for (let i = 0; i + 1 < cur.length; i++) {
       const r = pairRule(cur[i], cur[i + 1]);
       if (r !== undefined) {
@@ -147,6 +157,14 @@ function simplifyChain(chain: Expr[]): Expr[] {
     }
   }
   return cur;
+}
+
+function embeddingRule(a: Expr, b: Expr, c: Expr): Expr[] | undefined {
+  const isEmbedding = b.op === 'diagm' && b.args[0].op === 'vec' && b.args[0].args[0].op === 'eye'
+    && c.op === 'kron' && c.args[0].op === 'ones' && c.args[1].op === 'eye';
+  if (!isEmbedding || a.op !== 'kron' || !isRow(a.args[0].shape)) return undefined;
+  const [r, L] = a.args;
+  return [L, diagm(transpose(r))];
 }
 
 /** A square factor as base^k: Xᵏ → (X, k), X⁻¹ → (X, −1), X⁻ᵀ → (Xᵀ, −1), (X⁻¹)ᵏ → (X, −k). */

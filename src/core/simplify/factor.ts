@@ -66,7 +66,14 @@ function commonCoefficient(terms: readonly Expr[]): number {
 function factorSum(terms: readonly Expr[]): Expr {
   if (terms.length < 2) return terms.length === 1 ? terms[0] : num(0);
   const c0 = commonCoefficient(terms);
-  if (c0 !== 1) return mul(num(c0), factorSum(terms.map((t) => mul(num(1 / c0), t))));
+  if (c0 !== 1) {
+    // Divide each coefficient exactly (c/c0 is ±1), so the inner sum has no common factor left.
+    const inner = terms.map((t) => {
+      const [c, rest] = splitCoefficient(t);
+      return mul(num(c / c0), rest);
+    });
+    return mul(num(c0), factorSum(inner));
+  }
   const count = new Map<string, { c: Candidate; n: number }>();
   for (const t of terms) {
     const seen = new Set<string>();

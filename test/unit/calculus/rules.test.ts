@@ -11,6 +11,7 @@ import {
 import { shape, SCALAR } from '../../../src/core/model/shape';
 import { differentiate } from '../../../src/core/calculus/derive';
 import { checkDerivative } from '../../../src/core/numeric/index';
+import { present } from '../../../src/core/present/present';
 
 const n = 'n';
 const m = 'm';
@@ -136,3 +137,23 @@ describe('calculus: a 1×1 product made by a matrix chain scales (regression)', 
   });
   it('(xᵀy)·A w.r.t. x', () => expectCorrect(rawMul([rawMul([rawTranspose(x), y]), A]), [x]));
 });
+
+describe('calculus: diag and symmetric matrices in Jacobians (regressions from the property tests)', () => {
+  it('the Jacobian of diag(x) and of diag(A)', () => {
+    expectCorrect(rawDiagm(x), [x]);
+    expectCorrect(rawDiagv(A), [A]);
+  });
+  it('diag(x)·y w.r.t. x is diag(y), also inside a Hessian', () => {
+    const d = differentiate(rawMul([rawDiagm(x), y]), [x]);
+    assert.equal(present(d, 'numerator'), rawDiagm(y));
+    expectCorrect(rawReduce('sum', rawFn('exp', rawMul([rawDiagm(x), y]))), [x], 2);
+  });
+  it('Jacobians and Hessians with respect to a symmetric matrix are taken along symmetric directions', () => {
+    for (const [f, order] of [[S, 1], [rawMul([A, S]), 1], [rawReduce('det', S), 2]] as const) {
+      const d = differentiate(f, [S], order);
+      const r = checkDerivative(f, [S], d, { seed: 5, symmetricPerturbation: 'symmetrized', ...(order === 2 ? { gradient: differentiate(f, [S], 1).expr } : {}) });
+      assert.ok(r.passed, `${f.op} order ${order}: ${r.maxRelError} ${r.diagnostic?.message ?? ''}`);
+    }
+  });
+});
+
