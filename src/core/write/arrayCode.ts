@@ -1,16 +1,22 @@
 /**
  * Python source for a function and its derivative in an array library given by an `ArrayApi`
- * (PyTorch in ./torch.ts, JAX in ./jax.ts), with the contract of the NumPy writer (./numpy.ts):
+ * (NumPy in ./numpy.ts, PyTorch in ./torch.ts, JAX in ./jax.ts), defining
  *
- *   value(**vars)       f: a float for scalars, a 1-D array for vectors, 2-D for matrices
+ *   value(**vars)       f: a float for scalars, a 1-D array for vectors (rows or columns), 2-D for matrices
  *   derivative(**vars)  the derivative as an array of shape f.shape + x.shape (order 2:
  *                       f.shape + x.shape + x.shape), the layout jax.jacobian uses
  *
- * The arguments may be floats, lists or arrays of any of the libraries; computations run in
- * float64. Inside the functions every array is 2-D (columns n×1, rows 1×n) so matrix products are
- * plain `@`; the canonical derivative (../calculus/form) is reshaped at the end, a Jacobian
- * J = ∂vec f/∂(vec x)ᵀ column-major into f.shape + x.shape. Nodes used more than once (and long
- * inline chains) become locals `_t1 = …`: the code is linear in the DAG size and no line nests deeply.
+ * whatever the display layout. The keyword arguments are the variables of f and of the derivative;
+ * dimensions are read from the arrays. With several scalar variables, x is their stacked vector.
+ *
+ * Inside the functions every array is 2-D (columns n×1, rows 1×n) so matrix products are plain `@`,
+ * and every 1×1 value is a scalar (a float64 of the library, or a Python float for a constant:
+ * `ArrayApi.asArray`); the canonical derivative (../calculus/form) is reshaped at
+ * the end: a gradient or tangent already has x's or f's shape, and a Jacobian J = ∂vec f/∂(vec x)ᵀ
+ * is reshaped column-major (vec stacks columns) into f.shape + x.shape.
+ *
+ * Nodes used more than once (and long inline chains) become locals `_t1 = …`, so the code is
+ * linear in the DAG size and no line nests deeply.
  */
 import { Expr, ElementwiseFunction, postorder } from '../model/expr';
 import { Dim, isScalar, isColumn, isRow } from '../model/shape';
@@ -19,9 +25,14 @@ import { toText } from './text';
 
 /** How one array library spells each operation. Arguments are Python expressions (strings). */
 export interface ArrayApi {
-  /** For the header comment: "PyTorch", "JAX". */
-  readonly library: string;
+  /** For the header comment: "PyTorch", "JAX"; none for NumPy, the default. */
+  readonly library?: string;
   readonly imports: readonly string[];
+  /** Names the library's code uses besides the generator's own (np, float, range, ...): no variable is called so. */
+  readonly reserved: readonly string[];
+  /** NaN and +∞ as Python expressions. */
+  readonly nan: string;
+  readonly infinity: string;
   /** Helper functions by name; a helper is emitted when the generated code calls it. */
   readonly helpers: Readonly<Record<string, string>>;
   readonly elementwise: Readonly<Record<ElementwiseFunction, (u: string) => string>>;
@@ -30,7 +41,7 @@ export interface ArrayApi {
   readonly columnArg: (a: string) => string;
   readonly rowArg: (a: string) => string;
   readonly matrixArg: (a: string) => string;
-  /** A constant (a Python float or an array built from constants) as a float64 array, for function arguments. */
+  /** A constant (a Python float or an array built from constants) as an array the library's functions take. */
   readonly asArray: (u: string) => string;
   /** A float64 constant usable as the base of `**` (not a Python float: 0.0 ** -1 must not raise). */
   readonly floatConstant: (literal: string) => string;
@@ -72,10 +83,14 @@ type PyPrec = (typeof PY)[keyof typeof PY];
 interface Py {
   readonly code: string;
   readonly prec: PyPrec;
+  /** Nesting of the inline code (0 for a name). */
   readonly depth: number;
 }
 
+/** Expressions with larger trees are not printed in the header comment. */
 const COMMENT_MAX_NODES = 400;
+
+/** Inline code nesting deeper than this is split into locals. */
 const MAX_INLINE_DEPTH = 12;
 
 const PYTHON_KEYWORDS = new Set([
@@ -83,12 +98,13 @@ const PYTHON_KEYWORDS = new Set([
   'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal',
   'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
 ]);
-/** Names the generated modules use themselves. */
-const RESERVED = new Set(['np', 'math', 'float', 'kw', 'range', 'ValueError', 'torch', 'jax', 'jnp', 'tuple', 'reversed', 'len']);
+/** Names the generated functions use themselves, whatever the library. */
+const RESERVED = ['np', 'math', 'float', 'kw', 'range', 'ValueError'];
 
-function pyNumber(v: number): Py {
-  if (Number.isNaN(v)) return { code: "float('nan')", prec: PY.atom, depth: 0 };
-  if (!Number.isFinite(v)) return { code: v > 0 ? "float('inf')" : "-float('inf')", prec: v > 0 ? PY.atom : PY.unary, depth: 0 };
+/** A Python float literal. */
+function pyNumber(api: ArrayApi, v: number): Py {
+  if (Number.isNaN(v)) return { code: api.nan, prec: PY.atom, depth: 0 };
+  if (!Number.isFinite(v)) return { code: v > 0 ? api.infinity : `-${api.infinity}`, prec: v > 0 ? PY.atom : PY.unary, depth: 0 };
   let s = String(Math.abs(v));
   if (/^\d+$/.test(s)) s += '.0';
   return v < 0 ? { code: `-${s}`, prec: PY.unary, depth: 0 } : { code: s, prec: PY.atom, depth: 0 };
@@ -96,18 +112,22 @@ function pyNumber(v: number): Py {
 
 const isAsciiIdentifier = (s: string): boolean => /^[A-Za-z][A-Za-z0-9_]*$/.test(s);
 
+/** Python names for the variables and dimensions of one generated module. */
 class Names {
   readonly params: { readonly name: string; readonly local: string; readonly v: Expr }[] = [];
+  /** Whether the functions take **kw (some variable name is not a usable Python parameter name). */
   readonly keywordsOnly: boolean;
   private readonly byName = new Map<string, string>();
   private readonly dims = new Map<string, string>();
   private readonly taken = new Set<string>();
+  private readonly reserved: ReadonlySet<string>;
 
-  constructor(vars: readonly Expr[]) {
+  constructor(vars: readonly Expr[], reserved: readonly string[]) {
+    this.reserved = new Set([...RESERVED, ...reserved]);
     for (const v of vars) {
       const name = v.name as string;
       if (this.byName.has(name)) continue;
-      let local = isAsciiIdentifier(name) && !PYTHON_KEYWORDS.has(name) && !RESERVED.has(name) ? name : '';
+      let local = this.usable(name) ? name : '';
       if (local === '') {
         const base = isAsciiIdentifier(name) ? `${name}_` : `v${this.params.length + 1}`;
         local = base;
@@ -124,18 +144,24 @@ class Names {
     return this.byName.get(v.name as string) as string;
   }
 
+  /** The Python local holding a dimension symbol. */
   dim(symbol: string): string {
     let local = this.dims.get(symbol);
     if (local === undefined) {
-      local = isAsciiIdentifier(symbol) && !PYTHON_KEYWORDS.has(symbol) && !RESERVED.has(symbol) ? symbol : `dim_${this.dims.size + 1}`;
+      local = this.usable(symbol) ? symbol : `dim_${this.dims.size + 1}`;
       for (let i = 2; this.taken.has(local); i++) local = `dim_${symbol.replace(/\W/g, '')}${i}`;
       this.taken.add(local);
       this.dims.set(symbol, local);
     }
     return local;
   }
+
+  private usable(name: string): boolean {
+    return isAsciiIdentifier(name) && !PYTHON_KEYWORDS.has(name) && !this.reserved.has(name);
+  }
 }
 
+/** Dimension symbols a node needs at run time. */
 function dimsOf(e: Expr): Dim[] {
   switch (e.op) {
     case 'zeros':
@@ -154,6 +180,7 @@ function dimsOf(e: Expr): Dim[] {
 
 const symbolsOf = (d: Dim): string[] => (typeof d === 'number' ? [] : d.split('·').filter((p) => !/^\d+$/.test(p)));
 
+/** Emits one function body: statements for locals, and the code of the root. */
 class Body {
   readonly lines: string[] = [];
   readonly usedDims = new Set<string>();
@@ -202,6 +229,7 @@ class Body {
     return this.memo.get(e) as Py;
   }
 
+  /** The code of a child at a required level, parenthesized when it binds more loosely. */
   private at(e: Expr | Py, level: PyPrec): string {
     const py = 'code' in e ? e : this.get(e);
     return py.prec < level ? `(${py.code})` : py.code;
@@ -224,7 +252,7 @@ class Body {
       case 'var':
         return { code: this.names.local(e), prec: PY.atom, depth: 0 };
       case 'num':
-        return pyNumber(e.value as number);
+        return pyNumber(api, e.value as number);
       case 'zeros':
         return call(api.zeros(this.dimCode(e.shape.rows), this.dimCode(e.shape.cols)));
       case 'ones':
@@ -232,12 +260,12 @@ class Body {
       case 'eye':
         return call(api.eye(this.dimCode(e.shape.rows)));
       case 'commutation': {
-        if (scalar) return pyNumber(1);
+        if (scalar) return pyNumber(api, 1);
         const [p, q] = e.dims ?? [];
         return call(api.commutation(this.dimCode(p), this.dimCode(q)));
       }
       case 'unit':
-        if (scalar) return pyNumber(1);
+        if (scalar) return pyNumber(api, 1);
         return call(api.unit(this.dimCode(e.shape.rows), e.value as number));
       case 'size': {
         const [r, c] = e.dims ?? [1, 1];
@@ -282,7 +310,7 @@ class Body {
       case 'logdet':
         return call(isScalar(a[0].shape) ? api.log(api.abs(u)) : api.logdet(u));
       case 'softmax':
-        return scalar ? pyNumber(1) : call(api.softmax(u));
+        return scalar ? pyNumber(api, 1) : call(api.softmax(u));
       case 'block': {
         if (scalar) return this.get(a[0]);
         const [rows, cols] = (e.dims ?? [e.shape.rows, e.shape.cols]) as number[];
@@ -351,10 +379,12 @@ class Body {
       chainPrec = PY.atom;
     }
     if (isScalar(e.shape)) {
+      // A 1×1 matrix product becomes a scalar.
       chainCode = `${chainPrec < PY.atom ? `(${chainCode})` : chainCode}[0, 0]`;
       chainPrec = PY.atom;
     }
     if (scalars.length === 0) return this.make(chainCode, chainPrec, a);
+    // Scale after the matrix product: s * (A @ x), not (s * A) @ x.
     const scaled = chainPrec < PY.power ? `(${chainCode})` : chainCode;
     return this.make(`${scalars.join(' * ')} * ${scaled}`, PY.mul, a);
   }
@@ -370,6 +400,7 @@ class Body {
   }
 }
 
+/** The Python shape tuple of an array in the output convention: () scalars, (n,) vectors, (m, n) matrices. */
 function outputShape(e: Expr, body: Body): string[] {
   if (isScalar(e.shape)) return [];
   if (isColumn(e.shape)) return [body.dimCode(e.shape.rows)];
@@ -379,6 +410,10 @@ function outputShape(e: Expr, body: Body): string[] {
 
 const tuple = (items: readonly string[]): string => (items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`);
 
+/**
+ * The return expression. An array in its own shape (a value, a gradient, a tangent): a float, a
+ * 1-D array for a vector, the 2-D array of a matrix. A Jacobian: reshaped to `shape` column-major.
+ */
 function returned(api: ArrayApi, code: Py, e: Expr, jacobianShape?: readonly string[]): string {
   if (jacobianShape !== undefined) {
     if (jacobianShape.length === 0) return `float(${code.code})`;
@@ -398,6 +433,7 @@ function functionText(api: ArrayApi, name: string, doc: string, names: Names, bo
     const convert = isScalar(s) ? api.scalarArg(arg) : isColumn(s) ? api.columnArg(arg) : isRow(s) ? api.rowArg(arg) : api.matrixArg(arg);
     lines.push(`    ${p.local} = ${convert}`);
   }
+  // Dimensions, read from the first array that has them.
   const bound = new Set<string>();
   for (const p of names.params) {
     const s = p.v.shape;
@@ -418,6 +454,7 @@ function functionText(api: ArrayApi, name: string, doc: string, names: Names, bo
   return lines.join('\n');
 }
 
+/** The plain text of an expression for a comment, or a note when its tree is too large to print. */
 function comment(e: Expr): string {
   if (e.size > COMMENT_MAX_NODES) return `(an expression of ${e.size} nodes)`;
   const text = toText(e);
@@ -429,7 +466,7 @@ export function toArrayCode(api: ArrayApi, f: Expr, d: Derivative): string {
   const vars: Expr[] = [];
   for (const root of [f, d.expr]) for (const n of postorder(root)) if (n.op === 'var') vars.push(n);
   vars.push(...d.wrt);
-  const names = new Names(vars);
+  const names = new Names(vars, api.reserved);
 
   const valueBody = new Body(api, names);
   const fCode = valueBody.emit(f);
@@ -437,8 +474,6 @@ export function toArrayCode(api: ArrayApi, f: Expr, d: Derivative): string {
 
   const derivBody = new Body(api, names);
   const dCode = derivBody.emit(d.expr);
-  const fShape = outputShape(f, derivBody);
-  const xShape = d.wrt.length > 1 ? [String(d.wrt.length)] : outputShape(d.wrt[0], derivBody);
   let derivResult: string;
   switch (d.form) {
     case 'scalar':
@@ -446,11 +481,16 @@ export function toArrayCode(api: ArrayApi, f: Expr, d: Derivative): string {
       break;
     case 'gradient':
     case 'tangent':
+      // Already in x's (gradient) or f's (tangent) shape.
       derivResult = returned(api, dCode, d.expr);
       break;
-    case 'jacobian':
+    case 'jacobian': {
+      // The shapes only here: their dimensions are read from the arguments only when used.
+      const fShape = outputShape(f, derivBody);
+      const xShape = d.wrt.length > 1 ? [String(d.wrt.length)] : outputShape(d.wrt[0], derivBody);
       derivResult = returned(api, dCode, d.expr, d.order === 2 ? [...fShape, ...xShape, ...xShape] : [...fShape, ...xShape]);
       break;
+    }
   }
 
   const wrt = d.wrt.map((v) => v.name).join(', ');
@@ -467,11 +507,12 @@ export function toArrayCode(api: ArrayApi, f: Expr, d: Derivative): string {
       derivResult,
     ),
   ];
+  // The helpers the functions call, and those these call.
   const used = Object.keys(api.helpers)
     .filter((h) => functions.some((fn) => fn.includes(`${h}(`)) || Object.entries(api.helpers).some(([other, src]) => other !== h && src.includes(`${h}(`) && functions.some((fn) => fn.includes(`${other}(`))))
     .sort();
   const parts = [
-    `# Generated by Matrix Calculus (${api.library}).`,
+    `# Generated by Matrix Calculus${api.library === undefined ? '' : ` (${api.library})`}.`,
     `# f = ${comment(f)}`,
     `# ${order} with respect to ${xDoc}: ${comment(d.expr)} (${d.form})`,
     ...api.imports,

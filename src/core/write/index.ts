@@ -1,4 +1,4 @@
-/** The writers: LaTeX (KaTeX), the plain syntax, pretty Unicode, declarations and NumPy source. */
+/** The writers: LaTeX (KaTeX), the plain syntax, pretty Unicode, declarations, NumPy, PyTorch and JAX source, Markdown. */
 export { toLatex } from './latex';
 export type { LatexOptions } from './latex';
 export { piecewiseLatex } from './piecewise';

@@ -1,16 +1,14 @@
 /**
  * LaTeX for KaTeX, in textbook style: bold vectors, capital matrices, italic scalars, ᵀ, ⊙, ⊘, ⊗,
- * fractions for scalar division, subtraction for negative coefficients.
- *
- * The writer visits the DAG once, children before parents (iteratively: deep expressions cannot
- * overflow the stack), and renders each distinct node once from the renderings of its children:
- * time linear in the DAG size. Parentheses come from the shared table in ./precedence.
+ * fractions for scalar division, subtraction for negative coefficients (./mathWriter).
+ * Linear in the DAG size, iterative (./dagWriter); parentheses from the shared table in ./precedence.
  */
-import { Expr, ElementwiseFunction, postorder } from '../model/expr';
-import { isScalar, isColumn, isRow, isMatrix, shapeKind, mulDim } from '../model/shape';
+import { Expr, ElementwiseFunction } from '../model/expr';
+import { isScalar, isRow, isMatrix, shapeKind, mulDim } from '../model/shape';
 import { Piece, piece, cat, join } from './piece';
-import { PREC, Prec, OPERAND, needsParens } from './precedence';
+import { PREC, Prec, OPERAND } from './precedence';
 import { latexName, latexDim, splitName } from './names';
+import { MathWriter, MathNotation, MathRendered, entryIndex } from './mathWriter';
 
 export interface LatexOptions {
   /** The transpose mark: `\top` (default) or `T`. */
@@ -18,15 +16,9 @@ export interface LatexOptions {
 }
 
 /** A rendered node. */
-interface Out {
-  readonly p: Piece;
-  readonly prec: Prec;
+interface Out extends MathRendered {
   /** Contains a fraction, a matrix or another tall construct: parentheses use \left( \right). */
   readonly tall: boolean;
-  /** Ends with a superscript (or is a fraction): a further superscript needs parentheses. */
-  readonly noSup: boolean;
-  /** Ends with a subscript: a further subscript needs parentheses. */
-  readonly noSub: boolean;
 }
 
 const out = (p: Piece | string, prec: Prec, flags: Partial<Pick<Out, 'tall' | 'noSup' | 'noSub'>> = {}): Out => ({
@@ -59,62 +51,31 @@ const FUNCTION_NAMES: Readonly<Record<ElementwiseFunction, string>> = {
   relu: '\\max', abs: '', sqrt: '', sign: '\\operatorname{sign}', min0: '\\min', step: '',
 };
 
-/** A scalar power with a negative numeric exponent: a denominator in a product. */
-const isReciprocal = (f: Expr): boolean =>
-  f.op === 'pow' && isScalar(f.shape) && f.args[1].op === 'num' && (f.args[1].value as number) < 0;
+const LATEX: MathNotation<Out> = {
+  minus: '-',
+  hadamard: ' \\odot ',
+  elementwiseQuotient: ' \\oslash ',
+  ones: '\\mathbf{1}',
+  number: latexNumber,
+  juxtapose,
+  make: (p, prec, children) => out(p, prec, { tall: children.some((c) => c.tall) }),
+};
 
-/** An element-wise reciprocal b.^(−1) of an array: a divisor in a Hadamard product. */
-const isElementwiseReciprocal = (f: Expr): boolean =>
-  f.op === 'pow' && !isScalar(f.shape) && f.args[1].op === 'num' && f.args[1].value === -1;
-
-/** Products written with an operator (⊗, ⊙, ⊘) rather than by juxtaposition. */
-const isInfixProduct = (e: Expr): boolean => e.op === 'kron' || e.op === 'hadamard';
-
-/** The sign of a product's numeric factors. */
-function negativeProduct(e: Expr): boolean {
-  let neg = false;
-  for (const f of e.args) if (f.op === 'num' && (f.value as number) < 0) neg = !neg;
-  return neg;
-}
-
-class LatexWriter {
-  private readonly memo = new Map<Expr, Out>();
-  /** Products rendered with their sign flipped, for subtraction. */
-  private readonly flipped = new Map<Expr, Out>();
+class LatexWriter extends MathWriter<Out> {
   private readonly top: string;
   private readonly invTop: string;
 
   constructor(opts: LatexOptions) {
+    super('latex', LATEX);
     this.top = opts.transpose === 'T' ? 'T' : '\\top';
     this.invTop = opts.transpose === 'T' ? '-T' : '-\\top';
   }
 
-  write(e: Expr): Piece {
-    for (const n of postorder(e)) this.memo.set(n, this.render(n));
-    return this.get(e).p;
-  }
-
-  private get(e: Expr): Out {
-    const o = this.memo.get(e);
-    if (o === undefined) throw new Error('latex: child rendered after parent');
-    return o;
-  }
-
   // ---- parentheses ----
 
-  private paren(o: Out): Out {
+  protected paren(o: Out): Out {
     const p = o.tall ? cat('\\left(', o.p, '\\right)') : cat('(', o.p, ')');
     return out(p, PREC.atom, { tall: o.tall });
-  }
-
-  private operand(o: Out, required: Prec): Out {
-    return needsParens(o.prec, required) ? this.paren(o) : o;
-  }
-
-  /** The base of a superscript. */
-  private base(e: Expr): Out {
-    const o = this.get(e);
-    return o.prec < PREC.atom || o.noSup ? this.paren(o) : o;
   }
 
   private sup(e: Expr, exponent: Piece | string): Out {
@@ -135,7 +96,7 @@ class LatexWriter {
 
   // ---- nodes ----
 
-  private render(e: Expr): Out {
+  protected render(e: Expr): Out {
     const a = e.args;
     switch (e.op) {
       case 'var': {
@@ -233,40 +194,8 @@ class LatexWriter {
     }
   }
 
-  private sum(e: Expr): Out {
-    const parts: (Piece | string)[] = [];
-    let tall = false;
-    e.args.forEach((t, i) => {
-      let sign = '+';
-      let o: Out;
-      if (i > 0 && t.op === 'num' && (t.value as number) < 0) {
-        sign = '-';
-        o = latexNumber(-(t.value as number));
-      } else if (i > 0 && t.op === 'mul' && negativeProduct(t)) {
-        sign = '-';
-        o = this.flippedProduct(t);
-      } else o = this.get(t);
-      const nested = t.op === 'add' && o.p.head[0] !== '-';
-      if (i > 0 && (o.prec === PREC.negation || o.p.head[0] === '-')) o = this.paren(o);
-      else if (!nested) o = this.operand(o, OPERAND.term);
-      tall ||= o.tall;
-      if (i > 0) parts.push(` ${sign} `);
-      parts.push(o.p);
-    });
-    return out(cat(...parts), PREC.sum, { tall });
-  }
-
-  private flippedProduct(e: Expr): Out {
-    let o = this.flipped.get(e);
-    if (o === undefined) {
-      o = this.product(e, true);
-      this.flipped.set(e, o);
-    }
-    return o;
-  }
-
   /** A factor of a matrix or scalar product: nested products are flattened, except inner products among matrices. */
-  private factor(f: Expr, parent: Expr): Out {
+  protected factor(f: Expr, parent: Expr): Out {
     const o = this.get(f);
     if (f.op === 'mul' && o.prec === PREC.product) {
       const innerProduct = isScalar(f.shape) && writesChain(f);
@@ -276,46 +205,18 @@ class LatexWriter {
     return this.operand(o, OPERAND.factor);
   }
 
-  private product(e: Expr, flip: boolean): Out {
-    const numbers: number[] = [];
-    const denominators: Expr[] = [];
-    const factors: Expr[] = [];
-    for (const f of e.args) {
-      if (f.op === 'num') numbers.push(f.value as number);
-      else if (isReciprocal(f)) denominators.push(f);
-      else factors.push(f);
+  /** Scalar denominators: a fraction of a scalar, a scaling \frac{c}{d} of an array. */
+  protected quotient(e: Expr, coefficient: readonly Piece[], factors: readonly Expr[], rendered: readonly Out[], denominators: readonly Expr[]): Out {
+    const den = denominators.map((d) => this.denominator(d, denominators.length === 1));
+    const denPiece = juxtapose(den.map((o) => o.p));
+    if (isScalar(e.shape)) {
+      const single = coefficient.length === 0 && factors.length === 1;
+      const numPieces = single ? [this.get(factors[0]).p] : [...coefficient, ...rendered.map((o) => o.p)];
+      const numerator = numPieces.length === 0 ? piece('1') : juxtapose(numPieces);
+      return out(cat('\\frac{', numerator, '}{', denPiece, '}'), PREC.atom, { tall: true, noSup: true });
     }
-    const negative = negativeProduct(e) !== flip;
-    const magnitudes = numbers.map(Math.abs).filter((v) => v !== 1);
-    const coefficient = magnitudes.map((v) => latexNumber(v).p);
-    const rendered = factors.map((f) => this.factor(f, e));
-    let tall = rendered.some((o) => o.tall);
-    let body: Out;
-    if (denominators.length === 0) {
-      const pieces = [...coefficient, ...rendered.map((o) => o.p)];
-      if (pieces.length === 0) body = out('1', PREC.atom);
-      else if (coefficient.length === 0 && rendered.length === 1) body = this.get(factors[0]);
-      else body = out(juxtapose(pieces), PREC.product, { tall });
-    } else {
-      const den = denominators.map((d) => this.denominator(d, denominators.length === 1));
-      tall = true;
-      const denPiece = juxtapose(den.map((o) => o.p));
-      if (isScalar(e.shape)) {
-        const single = coefficient.length === 0 && factors.length === 1;
-        const numPieces = single ? [this.get(factors[0]).p] : [...coefficient, ...rendered.map((o) => o.p)];
-        const numerator = numPieces.length === 0 ? piece('1') : juxtapose(numPieces);
-        body = out(cat('\\frac{', numerator, '}{', denPiece, '}'), PREC.atom, { tall, noSup: true });
-      } else {
-        const c = coefficient.length === 0 ? piece('1') : juxtapose(coefficient);
-        body = out(juxtapose([cat('\\frac{', c, '}{', denPiece, '}'), ...rendered.map((o) => o.p)]), PREC.product, { tall });
-      }
-    }
-    if (!negative) return body;
-    // −(A ⊗ B) and −(a ⊙ b) keep their parentheses, as in the literature; −Ax needs none.
-    const signed = body.prec === PREC.negation || body.p.head.startsWith('-');
-    const infix = factors.length === 1 && coefficient.length === 0 && denominators.length === 0 && isInfixProduct(factors[0]);
-    const operand = signed || infix ? this.paren(body) : this.operand(body, OPERAND.negated);
-    return out(cat('-', operand.p), PREC.negation, { tall: operand.tall });
+    const c = coefficient.length === 0 ? piece('1') : juxtapose(coefficient);
+    return out(juxtapose([cat('\\frac{', c, '}{', denPiece, '}'), ...rendered.map((o) => o.p)]), PREC.product, { tall: true });
   }
 
   /** The denominator form of s^(−k): s, √s or s^k. */
@@ -325,27 +226,6 @@ class LatexWriter {
     if (m === 1) return alone ? this.get(b) : this.operand(this.get(b), OPERAND.factor);
     if (m === 0.5) return out(cat('\\sqrt{', this.get(b).p, '}'), PREC.atom, { tall: this.get(b).tall });
     return this.sup(b, latexNumber(m).p);
-  }
-
-  private hadamard(e: Expr): Out {
-    const num: Out[] = [];
-    const den: Out[] = [];
-    for (const f of e.args) {
-      if (isElementwiseReciprocal(f)) den.push(this.operand(this.get(f.args[0]), OPERAND.factor));
-      else {
-        const o = this.get(f);
-        const flat = f.op === 'hadamard' && !f.args.some(isElementwiseReciprocal) && o.prec === PREC.product;
-        num.push(flat ? o : this.operand(o, OPERAND.factor));
-      }
-    }
-    const tall = [...num, ...den].some((o) => o.tall);
-    if (den.length === 0) return out(join(num.map((o) => o.p), ' \\odot '), PREC.product, { tall });
-    let n: Out;
-    if (num.length === 0) n = out('\\mathbf{1}', PREC.atom);
-    else if (num.length === 1) n = num[0];
-    else n = this.paren(out(join(num.map((o) => o.p), ' \\odot '), PREC.product, { tall }));
-    const d = den.length === 1 ? den[0] : this.paren(out(join(den.map((o) => o.p), ' \\odot '), PREC.product, { tall }));
-    return out(cat(n.p, ' \\oslash ', d.p), PREC.product, { tall });
   }
 
   private kron(e: Expr): Out {
@@ -384,11 +264,7 @@ class LatexWriter {
 
   private entry(e: Expr): Out {
     const a = e.args[0];
-    const [i, j] = (e.dims ?? [1, 1]) as number[];
-    let index: string;
-    if (isColumn(a.shape)) index = String(i);
-    else if (isRow(a.shape)) index = String(j);
-    else index = i < 10 && j < 10 ? `${i}${j}` : `${i},${j}`;
+    const index = entryIndex(e);
     if (a.op === 'var' && splitName(a.name as string).sub === undefined) {
       return out(`${latexName(a.name as string, 'scalar')}_{${index}}`, PREC.atom, { noSub: true });
     }

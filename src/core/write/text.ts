@@ -14,17 +14,14 @@
  * - a matrix power with a negative exponent (`X^-2`), NaN and ±Infinity have no plain spelling.
  * A scalar added to an array is written without its expansion (x + z·𝟏 prints as `x + z`), which
  * the reader expands back exactly. Unicode-free. Parentheses come from the shared table in ./precedence; nested sums and products
- * keep theirs, so the grouping reads back as written. Linear in the DAG size, iterative.
+ * keep theirs, so the grouping reads back as written. Linear in the DAG size, iterative (./dagWriter).
  */
-import { Expr, ElementwiseFunction, postorder } from '../model/expr';
+import { Expr, ElementwiseFunction } from '../model/expr';
 import { Dim, isScalar, isColumn, sameShape } from '../model/shape';
 import { Piece, piece, cat, join } from './piece';
-import { PREC, Prec, OPERAND, needsParens } from './precedence';
-
-interface Out {
-  readonly p: Piece;
-  readonly prec: Prec;
-}
+import { PREC, Prec, OPERAND } from './precedence';
+import { DagWriter, type Rendered as Out } from './dagWriter';
+import { isElementwiseReciprocal } from './mathWriter';
 
 const out = (p: Piece | string, prec: Prec): Out => ({ p: typeof p === 'string' ? piece(p) : p, prec });
 
@@ -52,37 +49,22 @@ const isNegativeNumber = (e: Expr): boolean => e.op === 'num' && (e.value as num
 const isScalarReciprocal = (f: Expr): boolean =>
   f.op === 'pow' && isScalar(f.shape) && f.args[1].op === 'num' && f.args[1].value === -1;
 
-const isArrayReciprocal = (f: Expr): boolean =>
-  f.op === 'pow' && !isScalar(f.shape) && f.args[1].op === 'num' && f.args[1].value === -1;
-
-class TextWriter {
-  private readonly memo = new Map<Expr, Out>();
+class TextWriter extends DagWriter<Out> {
   private readonly magnitude = new Map<Expr, Out>();
 
-  write(e: Expr): Piece {
-    for (const n of postorder(e)) this.memo.set(n, this.render(n));
-    return this.get(e).p;
+  constructor() {
+    super('text');
   }
 
-  private get(e: Expr): Out {
-    const o = this.memo.get(e);
-    if (o === undefined) throw new Error('text: child rendered after parent');
-    return o;
-  }
-
-  private paren(o: Out): Out {
+  protected paren(o: Out): Out {
     return out(cat('(', o.p, ')'), PREC.atom);
-  }
-
-  private operand(o: Out, required: Prec): Out {
-    return needsParens(o.prec, required) ? this.paren(o) : o;
   }
 
   private call(name: string, ...args: (Out | string)[]): Out {
     return out(cat(`${name}(`, join(args.map((a) => (typeof a === 'string' ? piece(a) : a.p)), ', '), ')'), PREC.atom);
   }
 
-  private render(e: Expr): Out {
+  protected render(e: Expr): Out {
     const a = e.args;
     switch (e.op) {
       case 'var':
@@ -275,7 +257,7 @@ class TextWriter {
       if (i === 0) {
         const o = this.get(f);
         parts.push((f.op === 'mul' || f.op === 'hadamard' || o.prec < PREC.negation ? this.paren(o) : o).p);
-      } else if (isArrayReciprocal(f)) {
+      } else if (isElementwiseReciprocal(f)) {
         parts.push(piece(' ./ '), this.operand(this.get(f.args[0]), OPERAND.factor).p);
       } else parts.push(piece(' .* '), this.operand(this.get(f), OPERAND.factor).p);
     });

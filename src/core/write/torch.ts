@@ -7,13 +7,22 @@
 import type { Expr } from '../model/expr';
 import type { Derivative } from '../calculus/form';
 import { toArrayCode, type ArrayApi } from './arrayCode';
+import { numpyStyle } from './numpy';
 
-const fn = (name: string) => (u: string): string => `torch.${name}(${u})`;
+/** Where torch spells an operation as NumPy does. */
+const AS_NUMPY = numpyStyle('torch', 'torch.float64');
 
 export const TORCH_API: ArrayApi = {
+  ...AS_NUMPY,
   library: 'PyTorch',
   imports: ['import torch'],
+  reserved: ['torch', 'jax', 'jnp', 'tuple', 'reversed', 'len'],
+  nan: "float('nan')",
+  infinity: "float('inf')",
   helpers: {
+    // Tensors are mutable: NumPy's constructions.
+    _commutation: AS_NUMPY.helpers._commutation,
+    _unit: AS_NUMPY.helpers._unit,
     _as: `def _as(a):
     """A float64 tensor from a float, a list, a NumPy array or a tensor."""
     return torch.as_tensor(a, dtype=torch.float64)`,
@@ -29,18 +38,6 @@ export const TORCH_API: ArrayApi = {
     _vec: `def _vec(a):
     """The columns of a 2-D tensor stacked into one column."""
     return a.T.reshape(-1, 1)`,
-    _commutation: `def _commutation(p, q):
-    """The commutation matrix K with K @ vec(X) = vec(X.T) for X of shape (p, q); vec stacks columns."""
-    k = torch.zeros((p * q, p * q), dtype=torch.float64)
-    for i in range(p):
-        for j in range(q):
-            k[j + i * q, i + j * p] = 1.0
-    return k`,
-    _unit: `def _unit(n, i):
-    """The i-th standard basis column (1-based) of length n."""
-    e = torch.zeros((n, 1), dtype=torch.float64)
-    e[i - 1, 0] = 1.0
-    return e`,
     _block: `def _block(rows):
     """A 2-D tensor of scalar entries (floats or 0-d tensors)."""
     return torch.stack([torch.stack([_as(v).reshape(()) for v in row]) for row in rows])`,
@@ -52,17 +49,9 @@ export const TORCH_API: ArrayApi = {
     return a.T.reshape(tuple(reversed(shape))).permute(*reversed(range(len(shape))))`,
   },
   elementwise: {
-    exp: fn('exp'),
-    log: fn('log'),
-    sin: fn('sin'),
-    cos: fn('cos'),
-    tan: fn('tan'),
-    tanh: fn('tanh'),
-    sigmoid: fn('sigmoid'),
+    ...AS_NUMPY.elementwise,
+    sigmoid: (u) => `torch.sigmoid(${u})`,
     relu: (u) => `torch.clamp(${u}, min=0.0)`,
-    abs: fn('abs'),
-    sqrt: fn('sqrt'),
-    sign: fn('sign'),
     min0: (u) => `torch.clamp(${u}, max=0.0)`,
     step: (u) => `_step(${u})`,
   },
@@ -72,31 +61,10 @@ export const TORCH_API: ArrayApi = {
   matrixArg: (a) => `_as(${a})`,
   asArray: (u) => `_as(${u})`,
   floatConstant: (l) => `torch.tensor(${l}, dtype=torch.float64)`,
-  zeros: (r, c) => `torch.zeros((${r}, ${c}), dtype=torch.float64)`,
-  ones: (r, c) => `torch.ones((${r}, ${c}), dtype=torch.float64)`,
-  eye: (n) => `torch.eye(${n}, dtype=torch.float64)`,
-  commutation: (p, q) => `_commutation(${p}, ${q})`,
-  unit: (n, i) => `_unit(${n}, ${i})`,
-  sum: fn('sum'),
-  mean: fn('mean'),
-  trace: fn('trace'),
-  det: (u) => `torch.linalg.det(${u})`,
-  logdet: (u) => `torch.linalg.slogdet(${u})[1]`,
-  diagm: fn('diagflat'),
   diagv: (u) => `torch.diagonal(${u}).reshape(-1, 1)`,
-  logsumexp: (u) => `_logsumexp(${u})`,
-  softmax: (u) => `_softmax(${u})`,
   vec: (u) => `_vec(${u})`,
   kron: (a, b) => `_kron(${a}, ${b})`,
-  matrixPower: (u, k) => `torch.linalg.matrix_power(${u}, ${k})`,
-  inv: (u) => `torch.linalg.inv(${u})`,
-  reciprocal: fn('reciprocal'),
-  abs: fn('abs'),
-  log: fn('log'),
-  norm2: (u) => `torch.linalg.norm(${u})`,
-  multiDot: (fs) => `torch.linalg.multi_dot([${fs.join(', ')}])`,
   block: (rows) => `_block([${rows.map((r) => `[${r.join(', ')}]`).join(', ')}])`,
-  ravel: fn('ravel'),
   reshapeColumnMajor: (u, shape) => `_reshape_f(${u}, ${shape})`,
 };
 

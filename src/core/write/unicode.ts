@@ -1,22 +1,17 @@
 /**
  * Pretty text for terminals (the CLI's default output): xᵀ, Ax, x ⊙ y, x ⊘ y, A ⊗ B, 𝟏, I, X⁻¹,
- * X⁻ᵀ, σ(z), x², ‖x‖₂, a − 2b. For reading, not for parsing back (use `toText` for that).
- * Linear in the DAG size, iterative; parentheses from the shared table in ./precedence.
+ * X⁻ᵀ, σ(z), x², ‖x‖₂, a − 2b (signs and products: ./mathWriter). For reading, not for parsing
+ * back (use `toText` for that). Linear in the DAG size, iterative (./dagWriter); parentheses from
+ * the shared table in ./precedence.
  */
-import { Expr, ElementwiseFunction, postorder } from '../model/expr';
-import { isScalar, isColumn, isRow, isMatrix, mulDim } from '../model/shape';
+import { Expr, ElementwiseFunction } from '../model/expr';
+import { isScalar, isRow, isMatrix, mulDim } from '../model/shape';
 import { Piece, piece, cat, join } from './piece';
-import { PREC, Prec, OPERAND, needsParens } from './precedence';
+import { PREC, Prec, OPERAND } from './precedence';
 import { unicodeName, unicodeDim, unicodeSubscript, unicodeSuperscript, splitName } from './names';
+import { MathWriter, MathNotation, MathRendered, entryIndex } from './mathWriter';
 
-interface Out {
-  readonly p: Piece;
-  readonly prec: Prec;
-  /** Ends with a superscript: another one needs parentheses. */
-  readonly noSup: boolean;
-  /** Ends with a subscript. */
-  readonly noSub: boolean;
-}
+type Out = MathRendered;
 
 const out = (p: Piece | string, prec: Prec, noSup = false, noSub = false): Out => ({
   p: typeof p === 'string' ? piece(p) : p,
@@ -44,14 +39,6 @@ const FUNCTION_UNICODE: Readonly<Record<ElementwiseFunction, string>> = {
   sqrt: '√', sign: 'sign', min0: 'min', step: '𝟙',
 };
 
-const negativeProduct = (e: Expr): boolean => e.args.filter((f) => f.op === 'num' && (f.value as number) < 0).length % 2 === 1;
-
-const isReciprocal = (f: Expr): boolean =>
-  f.op === 'pow' && isScalar(f.shape) && f.args[1].op === 'num' && (f.args[1].value as number) < 0;
-
-const isElementwiseReciprocal = (f: Expr): boolean =>
-  f.op === 'pow' && !isScalar(f.shape) && f.args[1].op === 'num' && f.args[1].value === -1;
-
 /** Letters, digits and Greek: what a name or number is made of (not ᵀ, ₁, 𝟏, which stand apart). */
 const WORD_END = /[A-Za-z0-9_\u0370-\u03ff]+$/u;
 const WORD_START = /^[A-Za-z0-9_\u0370-\u03ff]+/u;
@@ -74,32 +61,23 @@ function juxtapose(pieces: readonly Piece[]): Piece {
   return cat(...parts);
 }
 
-class UnicodeWriter {
-  private readonly memo = new Map<Expr, Out>();
-  private readonly flipped = new Map<Expr, Out>();
+const UNICODE: MathNotation<Out> = {
+  minus: MINUS,
+  hadamard: ' ⊙ ',
+  elementwiseQuotient: ' ⊘ ',
+  ones: '𝟏',
+  number: unicodeNumber,
+  juxtapose,
+  make: (p, prec) => out(p, prec),
+};
 
-  write(e: Expr): Piece {
-    for (const n of postorder(e)) this.memo.set(n, this.render(n));
-    return this.get(e).p;
+class UnicodeWriter extends MathWriter<Out> {
+  constructor() {
+    super('unicode', UNICODE);
   }
 
-  private get(e: Expr): Out {
-    const o = this.memo.get(e);
-    if (o === undefined) throw new Error('unicode: child rendered after parent');
-    return o;
-  }
-
-  private paren(o: Out): Out {
+  protected paren(o: Out): Out {
     return out(cat('(', o.p, ')'), PREC.atom);
-  }
-
-  private operand(o: Out, required: Prec): Out {
-    return needsParens(o.prec, required) ? this.paren(o) : o;
-  }
-
-  private base(e: Expr): Out {
-    const o = this.get(e);
-    return o.prec < PREC.atom || o.noSup ? this.paren(o) : o;
   }
 
   /** base followed by a superscript (ᵀ, ⁻¹, ², ∘²) or by ^(k) when no superscript form exists. */
@@ -111,7 +89,7 @@ class UnicodeWriter {
     return out(cat(`${name}(`, join(args.map((a) => a.p), ', '), ')'), PREC.atom);
   }
 
-  private render(e: Expr): Out {
+  protected render(e: Expr): Out {
     const a = e.args;
     switch (e.op) {
       case 'var':
@@ -198,37 +176,7 @@ class UnicodeWriter {
     }
   }
 
-  private sum(e: Expr): Out {
-    const parts: Piece[] = [];
-    e.args.forEach((t, i) => {
-      let sign = '+';
-      let o: Out;
-      if (i > 0 && t.op === 'num' && (t.value as number) < 0) {
-        sign = MINUS;
-        o = unicodeNumber(-(t.value as number));
-      } else if (i > 0 && t.op === 'mul' && negativeProduct(t)) {
-        sign = MINUS;
-        o = this.flippedProduct(t);
-      } else o = this.get(t);
-      const startsWithMinus = o.p.head.startsWith(MINUS);
-      if (i > 0 && (o.prec === PREC.negation || startsWithMinus)) o = this.paren(o);
-      else if (!(t.op === 'add' && !startsWithMinus)) o = this.operand(o, OPERAND.term);
-      if (i > 0) parts.push(piece(` ${sign} `));
-      parts.push(o.p);
-    });
-    return out(cat(...parts), PREC.sum);
-  }
-
-  private flippedProduct(e: Expr): Out {
-    let o = this.flipped.get(e);
-    if (o === undefined) {
-      o = this.product(e, true);
-      this.flipped.set(e, o);
-    }
-    return o;
-  }
-
-  private factor(f: Expr, parent: Expr): Out {
+  protected factor(f: Expr, parent: Expr): Out {
     const o = this.get(f);
     if (f.op === 'mul' && o.prec === PREC.product) {
       const innerProduct = isScalar(f.shape) && f.args.some((g) => !isScalar(g.shape));
@@ -238,33 +186,13 @@ class UnicodeWriter {
     return this.operand(o, OPERAND.factor);
   }
 
-  private product(e: Expr, flip: boolean): Out {
-    const numbers: number[] = [];
-    const dens: Expr[] = [];
-    const factors: Expr[] = [];
-    for (const f of e.args) {
-      if (f.op === 'num') numbers.push(f.value as number);
-      else if (isReciprocal(f)) dens.push(f);
-      else factors.push(f);
-    }
-    const negative = negativeProduct(e) !== flip;
-    const coefficient = numbers.map(Math.abs).filter((v) => v !== 1).map((v) => unicodeNumber(v).p);
-    const rendered = factors.map((f) => this.factor(f, e));
-    let body: Out;
+  /** Scalar denominators after a slash: a/b, 2x/(ab), 1/√s. */
+  protected quotient(e: Expr, coefficient: readonly Piece[], factors: readonly Expr[], rendered: readonly Out[], denominators: readonly Expr[]): Out {
     const pieces = [...coefficient, ...rendered.map((o) => o.p)];
-    if (pieces.length === 0 && dens.length === 0) body = out('1', PREC.atom);
-    else if (coefficient.length === 0 && rendered.length === 1 && dens.length === 0) body = this.get(factors[0]);
-    else if (dens.length === 0) body = out(juxtapose(pieces), PREC.product);
-    else {
-      const numerator = pieces.length === 0 ? piece('1') : pieces.length === 1 ? pieces[0] : this.paren(out(juxtapose(pieces), PREC.product)).p;
-      const denParts = dens.map((d) => this.denominator(d));
-      const den = denParts.length === 1 ? this.operand(denParts[0], PREC.power) : this.paren(out(juxtapose(denParts.map((o) => o.p)), PREC.product));
-      body = out(cat(numerator, '/', den.p), PREC.product);
-    }
-    if (!negative) return body;
-    const signed = body.prec === PREC.negation || body.p.head.startsWith(MINUS);
-    const infix = factors.length === 1 && coefficient.length === 0 && dens.length === 0 && (factors[0].op === 'kron' || factors[0].op === 'hadamard');
-    return out(cat(MINUS, (signed || infix ? this.paren(body) : this.operand(body, OPERAND.negated)).p), PREC.negation);
+    const numerator = pieces.length === 0 ? piece('1') : pieces.length === 1 ? pieces[0] : this.paren(out(juxtapose(pieces), PREC.product)).p;
+    const denParts = denominators.map((d) => this.denominator(d));
+    const den = denParts.length === 1 ? this.operand(denParts[0], PREC.power) : this.paren(out(juxtapose(denParts.map((o) => o.p)), PREC.product));
+    return out(cat(numerator, '/', den.p), PREC.product);
   }
 
   private denominator(d: Expr): Out {
@@ -273,26 +201,6 @@ class UnicodeWriter {
     if (m === 1) return this.operand(this.get(b), OPERAND.factor);
     if (m === 0.5) return out(cat('√', this.operand(this.get(b), PREC.atom).p), PREC.atom);
     return this.sup(b, unicodeSuperscript(m) ?? `^${m}`);
-  }
-
-  private hadamard(e: Expr): Out {
-    const num: Out[] = [];
-    const den: Out[] = [];
-    for (const f of e.args) {
-      if (isElementwiseReciprocal(f)) den.push(this.operand(this.get(f.args[0]), OPERAND.factor));
-      else {
-        const o = this.get(f);
-        const flat = f.op === 'hadamard' && !f.args.some(isElementwiseReciprocal) && o.prec === PREC.product;
-        num.push(flat ? o : this.operand(o, OPERAND.factor));
-      }
-    }
-    if (den.length === 0) return out(join(num.map((o) => o.p), ' ⊙ '), PREC.product);
-    let n: Out;
-    if (num.length === 0) n = out('𝟏', PREC.atom);
-    else if (num.length === 1) n = num[0];
-    else n = this.paren(out(join(num.map((o) => o.p), ' ⊙ '), PREC.product));
-    const d = den.length === 1 ? den[0] : this.paren(out(join(den.map((o) => o.p), ' ⊙ '), PREC.product));
-    return out(cat(n.p, ' ⊘ ', d.p), PREC.product);
   }
 
   private power(e: Expr): Out {
@@ -320,11 +228,7 @@ class UnicodeWriter {
 
   private entry(e: Expr): Out {
     const a = e.args[0];
-    const [i, j] = (e.dims ?? [1, 1]) as number[];
-    let index: string;
-    if (isColumn(a.shape)) index = String(i);
-    else if (isRow(a.shape)) index = String(j);
-    else index = i < 10 && j < 10 ? `${i}${j}` : `${i},${j}`;
+    const index = entryIndex(e);
     const sub = (index.includes(',') ? undefined : unicodeSubscript(index)) ?? `_${index}`;
     const o = a.op === 'var' && splitName(a.name as string).sub === undefined ? this.get(a) : this.paren(this.get(a));
     return out(cat(o.p, sub), PREC.atom, false, true);

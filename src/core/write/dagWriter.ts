@@ -1,0 +1,43 @@
+/**
+ * What the notation writers (plain text, Unicode, LaTeX) share: each visits the DAG once, children
+ * before parents (iteratively: deep expressions cannot overflow the stack), and renders each
+ * distinct node once from the renderings of its children: time linear in the DAG size.
+ */
+import { Expr, postorder } from '../model/expr';
+import type { Piece } from './piece';
+import { Prec, needsParens } from './precedence';
+
+/** A rendered node: its text, and how tightly it binds (./precedence). */
+export interface Rendered {
+  readonly p: Piece;
+  readonly prec: Prec;
+}
+
+export abstract class DagWriter<O extends Rendered> {
+  private readonly memo = new Map<Expr, O>();
+
+  /** `name` labels the error thrown should a node be asked for before it is rendered. */
+  constructor(private readonly name: string) {}
+
+  write(e: Expr): Piece {
+    for (const n of postorder(e)) this.memo.set(n, this.render(n));
+    return this.get(e).p;
+  }
+
+  /** A node's rendering, from the renderings of its children (already made). */
+  protected abstract render(e: Expr): O;
+
+  /** A rendering in parentheses. */
+  protected abstract paren(o: O): O;
+
+  protected get(e: Expr): O {
+    const o = this.memo.get(e);
+    if (o === undefined) throw new Error(`${this.name}: child rendered after parent`);
+    return o;
+  }
+
+  /** A rendering in an operand position that requires `required`: parenthesized when it binds more loosely. */
+  protected operand(o: O, required: Prec): O {
+    return needsParens(o.prec, required) ? this.paren(o) : o;
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * What the two writers of mathematical notation (LaTeX in ./latex, Unicode in ./unicode) share:
+ * the signs of sums and products (a + (−2)·b is a − 2b, (−1)·A·x is −Ax), a product's numeric
+ * coefficient, its factors and its denominators, and element-wise products and quotients (⊙, ⊘).
+ * The notation itself (the minus sign, ⊙ or \odot, juxtaposition, fractions) is the writer's.
+ */
+import { Expr } from '../model/expr';
+import { isScalar, isColumn, isRow } from '../model/shape';
+import { Piece, cat, join, piece } from './piece';
+import { PREC, Prec, OPERAND } from './precedence';
+import { DagWriter, Rendered } from './dagWriter';
+
+export interface MathRendered extends Rendered {
+  /** Ends with a superscript (or is a fraction): a further superscript needs parentheses. */
+  readonly noSup: boolean;
+  /** Ends with a subscript: a further subscript needs parentheses. */
+  readonly noSub: boolean;
+}
+
+/** How a notation writes signs, numbers and element-wise products. */
+export interface MathNotation<O extends MathRendered> {
+  readonly minus: string;
+  /** The separators of element-wise products and quotients, with their spaces: ' ⊙ ', ' ⊘ '. */
+  readonly hadamard: string;
+  readonly elementwiseQuotient: string;
+  /** The array of ones, the numerator of 𝟏 ⊘ x. */
+  readonly ones: string;
+  /** A number (a negative one with its sign). */
+  readonly number: (v: number) => O;
+  /** Factors written side by side (Ax, 2x). */
+  readonly juxtapose: (pieces: readonly Piece[]) => Piece;
+  /** A rendering made of pieces of `children` (which may carry properties such as height). */
+  readonly make: (p: Piece, prec: Prec, children: readonly O[]) => O;
+}
+
+/** A scalar power with a negative numeric exponent: a denominator in a product. */
+export const isReciprocal = (f: Expr): boolean =>
+  f.op === 'pow' && isScalar(f.shape) && f.args[1].op === 'num' && (f.args[1].value as number) < 0;
+
+/** An element-wise reciprocal b.^(−1) of an array: a divisor in a Hadamard product. */
+export const isElementwiseReciprocal = (f: Expr): boolean =>
+  f.op === 'pow' && !isScalar(f.shape) && f.args[1].op === 'num' && f.args[1].value === -1;
+
+/** Products written with an operator (⊗, ⊙, ⊘) rather than by juxtaposition. */
+const isInfixProduct = (e: Expr): boolean => e.op === 'kron' || e.op === 'hadamard';
+
+/** The sign of a product's numeric factors. */
+function negativeProduct(e: Expr): boolean {
+  let neg = false;
+  for (const f of e.args) if (f.op === 'num' && (f.value as number) < 0) neg = !neg;
+  return neg;
+}
+
+/** The subscript of an entry (i, j): i of a column, j of a row, ij (i,j past 9) of a matrix. */
+export function entryIndex(e: Expr): string {
+  const a = e.args[0];
+  const [i, j] = (e.dims ?? [1, 1]) as number[];
+  if (isColumn(a.shape)) return String(i);
+  if (isRow(a.shape)) return String(j);
+  return i < 10 && j < 10 ? `${i}${j}` : `${i},${j}`;
+}
+
+export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
+  /** Products rendered with their sign flipped, for subtraction. */
+  private readonly flipped = new Map<Expr, O>();
+
+  constructor(
+    name: string,
+    protected readonly notation: MathNotation<O>,
+  ) {
+    super(name);
+  }
+
+  /** A factor of a matrix or scalar product (nested products are flattened where that reads the same). */
+  protected abstract factor(f: Expr, parent: Expr): O;
+
+  /** The unsigned body of a product with scalar denominators (s^(−k)). */
+  protected abstract quotient(e: Expr, coefficient: readonly Piece[], factors: readonly Expr[], rendered: readonly O[], denominators: readonly Expr[]): O;
+
+  /** The base of a superscript. */
+  protected base(e: Expr): O {
+    const o = this.get(e);
+    return o.prec < PREC.atom || o.noSup ? this.paren(o) : o;
+  }
+
+  /** A sum: a negative number or product after the first term is subtracted. */
+  protected sum(e: Expr): O {
+    const { minus } = this.notation;
+    const parts: (Piece | string)[] = [];
+    const terms: O[] = [];
+    e.args.forEach((t, i) => {
+      let sign = '+';
+      let o: O;
+      if (i > 0 && t.op === 'num' && (t.value as number) < 0) {
+        sign = minus;
+        o = this.notation.number(-(t.value as number));
+      } else if (i > 0 && t.op === 'mul' && negativeProduct(t)) {
+        sign = minus;
+        o = this.flippedProduct(t);
+      } else o = this.get(t);
+      const startsWithMinus = o.p.head.startsWith(minus);
+      if (i > 0 && (o.prec === PREC.negation || startsWithMinus)) o = this.paren(o);
+      else if (!(t.op === 'add' && !startsWithMinus)) o = this.operand(o, OPERAND.term);
+      terms.push(o);
+      if (i > 0) parts.push(` ${sign} `);
+      parts.push(o.p);
+    });
+    return this.notation.make(cat(...parts), PREC.sum, terms);
+  }
+
+  private flippedProduct(e: Expr): O {
+    let o = this.flipped.get(e);
+    if (o === undefined) {
+      o = this.product(e, true);
+      this.flipped.set(e, o);
+    }
+    return o;
+  }
+
+  /** A product: its sign (flipped for subtraction), the magnitudes of its numbers, its factors, its denominators. */
+  protected product(e: Expr, flip: boolean): O {
+    const { minus, number, juxtapose, make } = this.notation;
+    const numbers: number[] = [];
+    const denominators: Expr[] = [];
+    const factors: Expr[] = [];
+    for (const f of e.args) {
+      if (f.op === 'num') numbers.push(f.value as number);
+      else if (isReciprocal(f)) denominators.push(f);
+      else factors.push(f);
+    }
+    const negative = negativeProduct(e) !== flip;
+    const coefficient = numbers.map(Math.abs).filter((v) => v !== 1).map((v) => number(v).p);
+    const rendered = factors.map((f) => this.factor(f, e));
+    let body: O;
+    if (denominators.length > 0) body = this.quotient(e, coefficient, factors, rendered, denominators);
+    else if (coefficient.length === 0 && rendered.length === 0) body = make(piece('1'), PREC.atom, []);
+    else if (coefficient.length === 0 && rendered.length === 1) body = this.get(factors[0]);
+    else body = make(juxtapose([...coefficient, ...rendered.map((o) => o.p)]), PREC.product, rendered);
+    if (!negative) return body;
+    // −(A ⊗ B) and −(a ⊙ b) keep their parentheses, as in the literature; −Ax needs none.
+    const signed = body.prec === PREC.negation || body.p.head.startsWith(minus);
+    const infix = factors.length === 1 && coefficient.length === 0 && denominators.length === 0 && isInfixProduct(factors[0]);
+    const operand = signed || infix ? this.paren(body) : this.operand(body, OPERAND.negated);
+    return make(cat(minus, operand.p), PREC.negation, [operand]);
+  }
+
+  /** An element-wise product a ⊙ b, with divisors b.^(−1) as a quotient (a ⊙ b) ⊘ c. */
+  protected hadamard(e: Expr): O {
+    const { hadamard, elementwiseQuotient, ones, make } = this.notation;
+    const num: O[] = [];
+    const den: O[] = [];
+    for (const f of e.args) {
+      if (isElementwiseReciprocal(f)) den.push(this.operand(this.get(f.args[0]), OPERAND.factor));
+      else {
+        const o = this.get(f);
+        const flat = f.op === 'hadamard' && !f.args.some(isElementwiseReciprocal) && o.prec === PREC.product;
+        num.push(flat ? o : this.operand(o, OPERAND.factor));
+      }
+    }
+    const all = [...num, ...den];
+    const product = (os: readonly O[]): O => make(join(os.map((o) => o.p), hadamard), PREC.product, all);
+    if (den.length === 0) return product(num);
+    let n: O;
+    if (num.length === 0) n = make(piece(ones), PREC.atom, []);
+    else if (num.length === 1) n = num[0];
+    else n = this.paren(product(num));
+    const d = den.length === 1 ? den[0] : this.paren(product(den));
+    return make(cat(n.p, elementwiseQuotient, d.p), PREC.product, all);
+  }
+}
