@@ -62,6 +62,8 @@ const LATEX: MathNotation<Out> = {
 };
 
 class LatexWriter extends MathWriter<Out> {
+  /** Products that write a matrix chain (xᵀy), directly or inside an unparenthesized scalar factor. */
+  private readonly chains = new Set<Expr>();
   private readonly top: string;
   private readonly invTop: string;
 
@@ -98,6 +100,7 @@ class LatexWriter extends MathWriter<Out> {
 
   protected render(e: Expr): Out {
     const a = e.args;
+    if (e.op === 'mul' && a.some((g) => !isScalar(g.shape) || this.chains.has(g))) this.chains.add(e);
     switch (e.op) {
       case 'var': {
         const name = e.name as string;
@@ -198,7 +201,7 @@ class LatexWriter extends MathWriter<Out> {
   protected factor(f: Expr, parent: Expr): Out {
     const o = this.get(f);
     if (f.op === 'mul' && o.prec === PREC.product) {
-      const innerProduct = isScalar(f.shape) && writesChain(f);
+      const innerProduct = isScalar(f.shape) && this.chains.has(f);
       const otherArrays = parent.args.some((g) => g !== f && !isScalar(g.shape));
       if (!(innerProduct && otherArrays)) return o;
     }
@@ -288,9 +291,4 @@ function juxtapose(pieces: readonly Piece[]): Piece {
     parts.push(p);
   });
   return cat(...parts);
-}
-
-/** Does a product write a matrix chain (xᵀy), directly or inside an unparenthesized scalar factor? */
-function writesChain(f: Expr): boolean {
-  return f.op === 'mul' && f.args.some((g) => !isScalar(g.shape) || writesChain(g));
 }
