@@ -6,7 +6,7 @@
  * `node()` builds exactly the node asked for (no rewriting): readers use it so the input is shown
  * as written. The algebra in `../simplify/` builds through smart constructors instead.
  */
-import { Shape, SCALAR, shape, isScalar, transposeShape, Dim } from './shape';
+import { Shape, SCALAR, shape, isScalar, transposeShape, Dim, mulDim } from './shape';
 
 /** Element-wise scalar functions (applied entry by entry to any shape). */
 export const ELEMENTWISE_FUNCTIONS = [
@@ -127,18 +127,12 @@ export const zeros = (s: Shape): Expr => (isScalar(s) ? num(0) : node({ op: 'zer
 export const ones = (s: Shape): Expr => (isScalar(s) ? num(1) : node({ op: 'ones', shape: s }));
 export const eye = (n: Dim): Expr => (n === 1 ? num(1) : node({ op: 'eye', shape: shape(n, n) }));
 export const commutation = (p: Dim, q: Dim): Expr => {
-  const n = mulDimLocal(p, q);
+  const n = mulDim(p, q);
   return node({ op: 'commutation', dims: [p, q], shape: shape(n, n) });
 };
 export const unit = (n: Dim, i: number): Expr => node({ op: 'unit', value: i, shape: shape(n, 1) });
 export const sizeNode = (of: Shape): Expr => node({ op: 'size', dims: [of.rows, of.cols], shape: SCALAR });
 
-function mulDimLocal(a: Dim, b: Dim): Dim {
-  if (typeof a === 'number' && typeof b === 'number') return a * b;
-  if (a === 1) return b;
-  if (b === 1) return a;
-  return `${a}·${b}`;
-}
 
 export const rawAdd = (terms: readonly Expr[]): Expr => node({ op: 'add', args: terms, shape: terms[0].shape });
 
@@ -175,9 +169,9 @@ export const block = (rows: number, cols: number, entries: readonly Expr[]): Exp
   node({ op: 'block', args: entries, shape: shape(rows, cols), dims: [rows, cols] });
 export const entry = (a: Expr, i: number, j: number): Expr => node({ op: 'entry', args: [a], dims: [i, j], shape: SCALAR });
 export const rawKron = (a: Expr, b: Expr): Expr =>
-  node({ op: 'kron', args: [a, b], shape: shape(mulDimLocal(a.shape.rows, b.shape.rows), mulDimLocal(a.shape.cols, b.shape.cols)) });
+  node({ op: 'kron', args: [a, b], shape: shape(mulDim(a.shape.rows, b.shape.rows), mulDim(a.shape.cols, b.shape.cols)) });
 export const rawVec = (a: Expr): Expr =>
-  node({ op: 'vec', args: [a], shape: shape(mulDimLocal(a.shape.rows, a.shape.cols), 1) });
+  node({ op: 'vec', args: [a], shape: shape(mulDim(a.shape.rows, a.shape.cols), 1) });
 
 /** Visit every distinct node once, children before parents (iterative: deep inputs cannot overflow the stack). */
 export function postorder(root: Expr): Expr[] {

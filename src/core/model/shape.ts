@@ -32,11 +32,21 @@ export function sizeOf(s: Shape): Dim {
   return mulDim(s.rows, s.cols);
 }
 
+/**
+ * The product of two dimensions in one canonical spelling: numbers multiplied, symbols sorted, so
+ * that m·n and n·m (the sizes of an m×n matrix and of its transpose) are the same dimension.
+ */
 export function mulDim(a: Dim, b: Dim): Dim {
   if (typeof a === 'number' && typeof b === 'number') return a * b;
-  if (a === 1) return b;
-  if (b === 1) return a;
-  return `${a}·${b}`;
+  let k = 1;
+  const symbols: string[] = [];
+  for (const part of [...String(a).split('·'), ...String(b).split('·')]) {
+    if (/^\d+$/.test(part)) k *= Number(part);
+    else symbols.push(part);
+  }
+  if (k === 0) return 0;
+  symbols.sort();
+  return [...(k !== 1 ? [String(k)] : []), ...symbols].join('·');
 }
 
 export const dimText = (d: Dim): string => String(d).replace(/·/g, '');

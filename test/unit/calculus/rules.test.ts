@@ -8,7 +8,7 @@ import {
   Expr, variable, num, rawAdd, rawMul, rawHadamard, rawPow, rawMatpow, rawTranspose, rawFn, rawReduce, rawInv,
   rawDiagm, rawDiagv, rawSoftmax, block, ones, ELEMENTWISE_FUNCTIONS,
 } from '../../../src/core/model/expr';
-import { shape, SCALAR } from '../../../src/core/model/shape';
+import { shape, SCALAR, mulDim } from '../../../src/core/model/shape';
 import { differentiate } from '../../../src/core/calculus/derive';
 import { checkDerivative } from '../../../src/core/numeric/index';
 import { present } from '../../../src/core/present/present';
@@ -157,3 +157,17 @@ describe('calculus: diag and symmetric matrices in Jacobians (regressions from t
   });
 });
 
+
+describe('model: product dimensions have one spelling', () => {
+  it('m·n and n·m are the same dimension (the size of X and of Xᵀ)', () => {
+    assert.equal(mulDim('m', 'n'), mulDim('n', 'm'));
+    assert.equal(mulDim(mulDim('n', 2), 'm'), '2·m·n');
+    assert.equal(mulDim(3, 4), 12);
+  });
+  it('a Jacobian summing kron(I, B) and diag(vec ·) terms is well-shaped', () => {
+    const M = variable('M', shape('m', 'n'));
+    const ones2 = ones(shape('m', 'm'));
+    const f = rawAdd([rawMul([ones2, M]), rawHadamard([M, rawFn('sin', M)])]);
+    expectCorrect(f, [M]);
+  });
+});
