@@ -24,7 +24,8 @@
  */
 import type { Span } from '../../api';
 import type { AddOp, Ast, ChainLink, MulOp } from '../ast';
-import { fail, positionText } from '../diagnostics';
+import { fail, positionText, SyntaxFailure } from '../diagnostics';
+import { MAX_DEPTH, depthDiagnostic } from '../limits';
 import { COMMAND_HINTS, FUNCTION_COMMANDS, GREEK_COMMANDS, PRODUCT_COMMANDS, ACCENTS, BOLD_COMMANDS, FONT_COMMANDS } from './commands';
 import { describe, spanOfToken } from './cursor';
 import { elementwiseKind, isArrayKind, isVectorKind, productKind, type Kind } from './kinds';
@@ -264,8 +265,10 @@ class LatexParser extends VariableParser {
 
   protected postfix(given?: Ast): Ast {
     let base = given ?? this.primary();
-    for (;;) {
+    // Each postfix operator nests the tree one level: a chain of them counts against MAX_DEPTH.
+    for (let links = 0; ; links++) {
       const t = this.peek();
+      if (links > MAX_DEPTH) throw new SyntaxFailure(depthDiagnostic(t.start, t.end));
       if (this.isChar(t, '^')) {
         base = this.superscript(base);
       } else if (this.isChar(t, "'")) {

@@ -292,8 +292,10 @@ class PyParser {
 
   private postfix(): PyNode {
     let node = this.atom();
-    for (;;) {
+    // Each attribute, call or subscript nests the tree one level: a chain counts against MAX_DEPTH.
+    for (let links = 0; ; links++) {
       const t = this.peek();
+      if (links > MAX_DEPTH) throw new SyntaxFailure(depthDiagnostic(spanOf(t).start, spanOf(t).end));
       if (this.isOp(t, '.')) {
         this.next();
         const attr = this.next();
