@@ -161,7 +161,8 @@ function simplifyChain(chain: Expr[]): Expr[] {
 
 function embeddingRule(a: Expr, b: Expr, c: Expr): Expr[] | undefined {
   const isEmbedding = b.op === 'diagm' && b.args[0].op === 'vec' && b.args[0].args[0].op === 'eye'
-    && c.op === 'kron' && c.args[0].op === 'ones' && c.args[1].op === 'eye';
+    && c.op === 'kron' && c.args[0].op === 'ones' && isColumn(c.args[0].shape) && c.args[1].op === 'eye'
+    && c.args[1].shape.rows === c.args[0].shape.rows && b.shape.rows === c.shape.rows;
   if (!isEmbedding || a.op !== 'kron' || !isRow(a.args[0].shape)) return undefined;
   const [r, L] = a.args;
   return [L, diagm(transpose(r))];

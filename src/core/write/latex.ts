@@ -63,7 +63,6 @@ const LATEX: MathNotation<Out> = {
 
 class LatexWriter extends MathWriter<Out> {
   /** Products that write a matrix chain (xᵀy), directly or inside an unparenthesized scalar factor. */
-  private readonly chains = new Set<Expr>();
   private readonly top: string;
   private readonly invTop: string;
 
@@ -100,7 +99,7 @@ class LatexWriter extends MathWriter<Out> {
 
   protected render(e: Expr): Out {
     const a = e.args;
-    if (e.op === 'mul' && a.some((g) => !isScalar(g.shape) || this.chains.has(g))) this.chains.add(e);
+    this.noteChain(e);
     switch (e.op) {
       case 'var': {
         const name = e.name as string;
@@ -201,7 +200,7 @@ class LatexWriter extends MathWriter<Out> {
   protected factor(f: Expr, parent: Expr): Out {
     const o = this.get(f);
     if (f.op === 'mul' && o.prec === PREC.product) {
-      const innerProduct = isScalar(f.shape) && this.chains.has(f);
+      const innerProduct = this.isInnerProduct(f);
       const otherArrays = parent.args.some((g) => g !== f && !isScalar(g.shape));
       if (!(innerProduct && otherArrays)) return o;
     }

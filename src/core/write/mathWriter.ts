@@ -74,6 +74,19 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
   /** A factor of a matrix or scalar product (nested products are flattened where that reads the same). */
   protected abstract factor(f: Expr, parent: Expr): O;
 
+  /** Products written as a matrix chain (xᵀy), directly or through an unparenthesized scalar factor. */
+  private readonly chains = new Set<Expr>();
+
+  /** Call first in render(): children are rendered before parents, so this is linear and iterative. */
+  protected noteChain(e: Expr): void {
+    if (e.op === 'mul' && e.args.some((g) => !isScalar(g.shape) || this.chains.has(g))) this.chains.add(e);
+  }
+
+  /** A 1×1 factor that writes a chain must be parenthesized beside other arrays: A(xᵀy)B, not AxᵀyB. */
+  protected isInnerProduct(f: Expr): boolean {
+    return isScalar(f.shape) && this.chains.has(f);
+  }
+
   /** The unsigned body of a product with scalar denominators (s^(−k)). */
   protected abstract quotient(e: Expr, coefficient: readonly Piece[], factors: readonly Expr[], rendered: readonly O[], denominators: readonly Expr[]): O;
 

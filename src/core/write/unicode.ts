@@ -90,6 +90,7 @@ class UnicodeWriter extends MathWriter<Out> {
   }
 
   protected render(e: Expr): Out {
+    this.noteChain(e);
     const a = e.args;
     switch (e.op) {
       case 'var':
@@ -179,7 +180,7 @@ class UnicodeWriter extends MathWriter<Out> {
   protected factor(f: Expr, parent: Expr): Out {
     const o = this.get(f);
     if (f.op === 'mul' && o.prec === PREC.product) {
-      const innerProduct = isScalar(f.shape) && f.args.some((g) => !isScalar(g.shape));
+      const innerProduct = this.isInnerProduct(f);
       const otherArrays = parent.args.some((g) => g !== f && !isScalar(g.shape));
       if (!(innerProduct && otherArrays)) return o;
     }

@@ -171,3 +171,11 @@ describe('model: product dimensions have one spelling', () => {
     expectCorrect(f, [M]);
   });
 });
+
+describe('calculus: the diagonal embedding rule applies only to the embedding (regression)', () => {
+  it('diag(C·𝟏𝟏ᵀ) w.r.t. C is m × m², not collapsed', () => {
+    const C = variable('C', shape('m', 'm'));
+    const f = rawDiagv(rawMul([C, ones(shape('m', 'm'))]));
+    expectCorrect(f, [C]);
+  });
+});
