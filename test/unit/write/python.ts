@@ -20,6 +20,7 @@ def run(req):
     exec(compile(req['code'], 'emitted.py', 'exec'), ns)
     value, derivative = ns['value'], ns['derivative']
     wrt, order, h = req['wrt'], req['order'], req['h']
+    symmetric = req.get('symmetric', False)
     out = []
     for point in req['points']:
         args = {k: arg(v) for k, v in point.items()}
@@ -38,6 +39,15 @@ def run(req):
                     a[n] = float(xv[i])
             return np.asarray(value(**a), dtype=float)
 
+        def bump(xv, i, step):
+            # A symmetric variable moves along symmetric directions: entries (a, b) and (b, a) by
+            # half a step each, which measures the gradient (G + Gᵀ)/2 the core reports.
+            if symmetric and len(i) == 2 and i[0] != i[1]:
+                xv[i] += step / 2
+                xv[(i[1], i[0])] += step / 2
+            else:
+                xv[i] += step
+
         f = value(**args)
         d = derivative(**args)
         x0 = stacked()
@@ -45,15 +55,15 @@ def run(req):
         if order == 1:
             fd = np.zeros(fshape + x0.shape)
             for i in np.ndindex(*x0.shape):
-                xp = x0.copy(); xp[i] += h
-                xm = x0.copy(); xm[i] -= h
+                xp = x0.copy(); bump(xp, i, h)
+                xm = x0.copy(); bump(xm, i, -h)
                 fd[(Ellipsis,) + i] = (at(xp) - at(xm)) / (2 * h)
         else:
             fd = np.zeros(fshape + x0.shape + x0.shape)
             for i in np.ndindex(*x0.shape):
                 for j in np.ndindex(*x0.shape):
                     def f2(si, sj):
-                        xv = x0.copy(); xv[i] += si * h; xv[j] += sj * h
+                        xv = x0.copy(); bump(xv, i, si * h); bump(xv, j, sj * h)
                         return at(xv)
                     fd[(Ellipsis,) + i + j] = (f2(1, 1) - f2(1, -1) - f2(-1, 1) + f2(-1, -1)) / (4 * h * h)
         out.append({
@@ -96,6 +106,8 @@ export interface PythonRequest {
   /** Arguments by name: numbers, 1-D lists (vectors), 2-D lists (matrices). */
   readonly points: readonly Readonly<Record<string, Nested>>[];
   readonly h?: number;
+  /** The variable is a symmetric matrix: finite differences along symmetric directions. */
+  readonly symmetric?: boolean;
 }
 
 /** Run several requests in one python3 process; a request that raises gets its traceback as `error`. */
