@@ -86,18 +86,19 @@ export function derive(req: DeriveRequest): Outcome<DeriveResult> {
     if (e instanceof UnsupportedDerivative) return fail(`${e.message}`, 'derive.unsupported', 0, req.expr.length);
     throw e;
   }
+  const input = render(f);
   const shown = present(d, layout);
   const piecewise = piecewiseLatex(shown);
   const named = renderNamed(shown);
   const result: Rendered = { ...render(shown), ...(piecewise ? { piecewiseLatex: piecewise } : {}), ...(named ? { named } : {}) };
   const out: DeriveResult = {
-    input: render(f),
+    input,
     wrt: wrt.map((v) => v.name as string),
     wrtShape: wrt.length === 1 ? shapeText(wrt[0].shape) : `${wrt.length}×1`,
     layout,
     order,
     result,
-    equationLatex: derivativeLatex(d, layout, result.latex),
+    equationLatex: derivativeLatex(d, layout, result.latex, input.latex),
     ...(req.check ? { check: checkOf(d) } : {}),
     ...(req.steps ? { steps: derivationSteps(f, wrt, order, layout, req.granularity ?? 'full', { present }) } : {}),
   };

@@ -7,8 +7,8 @@ import type { Derivative } from './form';
 /** Inputs longer than this are called f in the equation instead of being repeated. */
 const INLINE_LIMIT = 12;
 
-export function derivativeLatex(d: Derivative, layout: Layout, resultLatex: string): string {
-  const fl = d.f.size <= INLINE_LIMIT ? toLatex(d.f) : 'f';
+export function derivativeLatex(d: Derivative, layout: Layout, resultLatex: string, inputLatex?: string): string {
+  const fl = d.f.size <= INLINE_LIMIT ? (inputLatex ?? toLatex(d.f)) : 'f';
   const inline = d.f.size <= INLINE_LIMIT;
   const x = d.wrt.length === 1 ? toLatex(d.wrt[0]) : `(${d.wrt.map((v) => toLatex(v)).join(', ')})`;
   const vecForm = d.form === 'jacobian' && d.order === 1 && (isMatrix(d.f.shape) || d.wrt.some((v) => isMatrix(v.shape)));

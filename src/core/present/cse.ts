@@ -11,7 +11,7 @@
  * the name save characters. Linear in the DAG.
  */
 import { Expr, postorder, variable, withArgs } from '../model/expr';
-import { toText } from '../write/index';
+import { textLengths } from '../write/index';
 
 export interface Definition {
   readonly name: string;
@@ -26,8 +26,6 @@ export interface Named {
 
 /** A bound on the number of names, for display. */
 const MAX_NAMES = 1000;
-/** Up to this tree size the saving is measured on the written text, beyond it estimated from the size. */
-const MEASURED_SIZE = 40;
 const NAME_POOL = ['u', 'v', 'q', 'r', 'g', 'h', 'k'];
 
 /** Is the node worth a name? Not a leaf, not a bare transpose of a leaf. */
@@ -38,10 +36,9 @@ function nameable(e: Expr): boolean {
   return !(e.op === 'transpose' && e.args[0].args.length === 0);
 }
 
-const writtenLength = (e: Expr): number => (e.size <= MEASURED_SIZE ? toText(e).length : 4 * e.size);
-
 export function nameCommonSubexpressions(root: Expr): Named {
   const order = postorder(root);
+  const writtenLength = textLengths(root);
   const taken = new Set(order.filter((e) => e.op === 'var').map((e) => e.name as string));
   const count = new Map<number, number>([[root.id, 1]]);
   const chosen = new Set<number>();

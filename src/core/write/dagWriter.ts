@@ -30,6 +30,11 @@ export abstract class DagWriter<O extends Rendered> {
   /** A rendering in parentheses. */
   protected abstract paren(o: O): O;
 
+  /** How long a node's rendering is, once written (undefined for nodes not written). */
+  renderedLength(e: Expr): number | undefined {
+    return this.memo.get(e)?.p.text.length;
+  }
+
   protected get(e: Expr): O {
     const o = this.memo.get(e);
     if (o === undefined) throw new Error(`${this.name}: child rendered after parent`);

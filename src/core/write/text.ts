@@ -29,6 +29,13 @@ export function toText(e: Expr): string {
   return new TextWriter().write(e).text;
 }
 
+/** The written length of every node of e, from one rendering of e (linear in the DAG). */
+export function textLengths(e: Expr): (node: Expr) => number {
+  const w = new TextWriter();
+  w.write(e);
+  return (node) => w.renderedLength(node) ?? 0;
+}
+
 /** A number in the plain syntax (1.5, 1e-7, -2). */
 export function textNumber(v: number): Out {
   const s = String(Math.abs(v));
