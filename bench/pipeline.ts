@@ -1,16 +1,15 @@
 /**
- * What derive() does after reading, from an expression already in the model: differentiate,
- * present, and write everything derive() writes (the result's text and LaTeX, its piecewise form,
- * its form with common subexpressions named, the input, the equation). The benchmark uses it for
+ * What derive() does after reading, from an expression already in the model: differentiate, then
+ * renderDerivative() (src/core/service.ts), the very function derive() uses to write the result. The benchmark uses it for
  * MLPs deeper than the plain-syntax reader accepts, and checks on readable sizes that it gives
  * derive()'s very result (so it cannot drift from src/core/service.ts unnoticed).
  */
-import type { Layout, NamedForm, Rendered } from '../src/core/api';
+import type { Layout, Rendered } from '../src/core/api';
 import { differentiate } from '../src/core/calculus/derive';
 import { derivativeLatex } from '../src/core/calculus/notation';
 import type { Expr } from '../src/core/model/expr';
 import { nameCommonSubexpressions } from '../src/core/present/cse';
-import { present, render } from '../src/core/service';
+import { present, render, renderDerivative } from '../src/core/service';
 import { piecewiseLatex, toLatex, toText } from '../src/core/write/index';
 
 export interface PipelineResult {
@@ -18,16 +17,6 @@ export interface PipelineResult {
   readonly result: Rendered;
   readonly input: Rendered;
   readonly equationLatex: string;
-}
-
-function named(e: Expr): NamedForm | undefined {
-  const n = nameCommonSubexpressions(e);
-  if (n.definitions.length === 0) return undefined;
-  return {
-    text: toText(n.expr),
-    latex: toLatex(n.expr),
-    definitions: n.definitions.map((d) => ({ name: d.name, text: toText(d.value), latex: toLatex(d.value) })),
-  };
 }
 
 /**
@@ -66,10 +55,5 @@ export function deriveStages(f: Expr, wrt: readonly Expr[], layout: Layout): rea
 }
 
 export function deriveExpr(f: Expr, wrt: readonly Expr[], layout: Layout): PipelineResult {
-  const d = differentiate(f, wrt, 1);
-  const shown = present(d, layout);
-  const piecewise = piecewiseLatex(shown);
-  const n = named(shown);
-  const result: Rendered = { ...render(shown), ...(piecewise ? { piecewiseLatex: piecewise } : {}), ...(n ? { named: n } : {}) };
-  return { shown, result, input: render(f), equationLatex: derivativeLatex(d, layout, result.latex) };
+  return renderDerivative(f, differentiate(f, wrt, 1), layout);
 }

@@ -73,6 +73,23 @@ function prepare(req: DeriveRequest): Outcome<Prepared> {
   return { ok: true, value: { f, variables, wrt } };
 }
 
+export interface RenderedDerivative {
+  readonly shown: Expr;
+  readonly input: Rendered;
+  readonly result: Rendered;
+  readonly equationLatex: string;
+}
+
+/** Everything derive() writes about a derivative: the presented result in every form, the input, the equation. */
+export function renderDerivative(f: Expr, d: Derivative, layout: Layout): RenderedDerivative {
+  const input = render(f);
+  const shown = present(d, layout);
+  const piecewise = piecewiseLatex(shown);
+  const named = renderNamed(shown);
+  const result: Rendered = { ...render(shown), ...(piecewise ? { piecewiseLatex: piecewise } : {}), ...(named ? { named } : {}) };
+  return { shown, input, result, equationLatex: derivativeLatex(d, layout, result.latex, input.latex) };
+}
+
 export function derive(req: DeriveRequest): Outcome<DeriveResult> {
   const p = prepare(req);
   if (!p.ok) return p;
@@ -86,11 +103,7 @@ export function derive(req: DeriveRequest): Outcome<DeriveResult> {
     if (e instanceof UnsupportedDerivative) return fail(`${e.message}`, 'derive.unsupported', 0, req.expr.length);
     throw e;
   }
-  const input = render(f);
-  const shown = present(d, layout);
-  const piecewise = piecewiseLatex(shown);
-  const named = renderNamed(shown);
-  const result: Rendered = { ...render(shown), ...(piecewise ? { piecewiseLatex: piecewise } : {}), ...(named ? { named } : {}) };
+  const { input, result, equationLatex } = renderDerivative(f, d, layout);
   const out: DeriveResult = {
     input,
     wrt: wrt.map((v) => v.name as string),
@@ -98,7 +111,7 @@ export function derive(req: DeriveRequest): Outcome<DeriveResult> {
     layout,
     order,
     result,
-    equationLatex: derivativeLatex(d, layout, result.latex, input.latex),
+    equationLatex,
     ...(req.check ? { check: checkOf(d) } : {}),
     ...(req.steps ? { steps: derivationSteps(f, wrt, order, layout, req.granularity ?? 'full', { present }) } : {}),
   };
