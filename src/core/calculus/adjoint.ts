@@ -8,6 +8,7 @@ import type { Expr } from '../model/expr';
 import { isScalar, isRow } from '../model/shape';
 import {
   add, diagm, diagv, entry, eye, hadamard, inner, inv, matpow, mul, neg, num, ones, pow, reduce, softmax, sub, transpose, fn,
+  zeros,
 } from '../simplify/build';
 import { unit } from '../model/expr';
 import { elementwiseDerivative } from './elementwise';
@@ -50,7 +51,7 @@ export function adjointContribution(u: Expr, ubar: Expr, i: number): Expr {
       const k = u.value as number;
       const terms: Expr[] = [];
       for (let j = 0; j < k; j++) terms.push(mul(transpose(matpow(a, j)), ubar, transpose(matpow(a, k - 1 - j))));
-      return add(...terms);
+      return terms.length === 0 ? zeros(a.shape) : add(...terms);
     }
     case 'transpose':
       return transpose(ubar);

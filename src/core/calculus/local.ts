@@ -8,6 +8,7 @@ import { commutation, Expr, unit } from '../model/expr';
 import { isScalar, isColumn, isRow, isMatrix, sizeOf, shape } from '../model/shape';
 import {
   add, diagm, eye, hadamard, inv, kron, matpow, mul, neg, num, ones, pow, reduce, softmax, sub, transpose, vec, fn,
+  zeros,
 } from '../simplify/build';
 import { elementwiseDerivative } from './elementwise';
 import { UnsupportedDerivative } from './unsupported';
@@ -52,7 +53,7 @@ export function localJacobian(u: Expr, i: number): Expr {
       const k = u.value as number;
       const terms: Expr[] = [];
       for (let j = 0; j < k; j++) terms.push(kron(transpose(matpow(a, k - 1 - j)), matpow(a, j)));
-      return add(...terms);
+      return terms.length === 0 ? zeros(shape(sizeOf(u.shape), sizeOf(a.shape))) : add(...terms);
     }
     case 'fn':
       return diagOf(elementwiseDerivative(u.name as never, a, u));

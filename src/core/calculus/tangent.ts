@@ -49,7 +49,7 @@ function tangentRule(u: Expr, d: (e: Expr) => Expr): Expr {
       const k = u.value as number;
       const terms: Expr[] = [];
       for (let j = 0; j < k; j++) terms.push(mul(matpow(a, j), d(a), matpow(a, k - 1 - j)));
-      return add(...terms);
+      return terms.length === 0 ? zeros(u.shape) : add(...terms);
     }
     case 'transpose':
       return transpose(d(a));

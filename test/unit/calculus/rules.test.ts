@@ -179,3 +179,11 @@ describe('calculus: the diagonal embedding rule applies only to the embedding (r
     expectCorrect(f, [C]);
   });
 });
+
+describe('calculus: a zeroth matrix power is constant (regression from the fuzzers)', () => {
+  it('(sA)^0 and tr(A^0 A)', () => {
+    expectCorrect(rawMatpow(rawMul([s, A]), 0), [s]);
+    expectCorrect(rawReduce('tr', rawMul([rawMatpow(A, 0), A])), [A]);
+    expectCorrect(rawMatpow(A, 0), [A]);
+  });
+});

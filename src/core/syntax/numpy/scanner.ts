@@ -109,6 +109,7 @@ export function scanPython(text: string): { tokens: PyToken[]; comments: PyComme
       const quote = triple ? c.repeat(3) : c;
       let j = i + quote.length;
       while (j < text.length && !text.startsWith(quote, j) && (triple || text[j] !== '\n')) j += text[j] === '\\' ? 2 : 1;
+      j = Math.min(j, text.length); // a final backslash escapes nothing past the end
       const closed = text.startsWith(quote, j);
       const end = closed ? j + quote.length : j;
       push({ kind: closed ? 'string' : 'invalid', text: text.slice(i, end), start: i, end, value: text.slice(i + quote.length, j) });
