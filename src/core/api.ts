@@ -40,6 +40,8 @@ export interface DeriveRequest {
   /** Produce the step-by-step derivation. */
   readonly steps?: boolean;
   readonly granularity?: Granularity;
+  /** Wall-clock budget of the request in ms (default 2000); past it the answer is a limit.time Diagnostic. */
+  readonly timeLimitMs?: number;
 }
 
 /** An expression (or derivative) rendered in the core's outputs. */
@@ -70,6 +72,8 @@ export interface CheckReport {
   readonly maxRelError: number;
   readonly samples: number;
   readonly passed: boolean;
+  /** Why the check did not pass or was not run (e.g. limit.check-size, numeric.unreliable). */
+  readonly diagnostic?: Diagnostic;
 }
 
 export interface DerivationStep {

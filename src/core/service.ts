@@ -3,7 +3,7 @@
  * with every failure on user input returned as a Diagnostic.
  */
 import type {
-  DeriveRequest, DeriveResult, Diagnostic, Layout, NamedForm, Notation, Outcome, Rendered, VariableInfo,
+  CheckReport, DeriveRequest, DeriveResult, Diagnostic, Layout, NamedForm, Notation, Outcome, Rendered, VariableInfo,
 } from './api';
 import type { Expr } from './model/expr';
 import { resetInternTable, internTableSize } from './model/expr';
@@ -20,6 +20,7 @@ import { derivativeLatex } from './calculus/notation';
 import { nameCommonSubexpressions } from './present/cse';
 import { present } from './present/present';
 import { derivationSteps } from './derivation/index';
+import { checkSizeProblem, LimitExceeded, limitDiagnostic, withBudget } from './limits/index';
 
 const fail = (message: string, code: string, start = 0, end = 0): { ok: false; error: Diagnostic } => ({
   ok: false,
@@ -90,7 +91,21 @@ export function renderDerivative(f: Expr, d: Derivative, layout: Layout): Render
   return { shown, input, result, equationLatex: derivativeLatex(d, layout, result.latex, input.latex) };
 }
 
+/** Run a request under its time budget: past it, or cancelled, the answer is a limit Diagnostic. */
+function budgeted<T>(req: Pick<DeriveRequest, 'expr' | 'timeLimitMs'>, work: () => Outcome<T>): Outcome<T> {
+  try {
+    return withBudget({ timeMs: req.timeLimitMs }, work);
+  } catch (e) {
+    if (e instanceof LimitExceeded) return { ok: false, error: limitDiagnostic(e, req.expr.length) };
+    throw e;
+  }
+}
+
 export function derive(req: DeriveRequest): Outcome<DeriveResult> {
+  return budgeted(req, () => deriveWithinBudget(req));
+}
+
+function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
   const p = prepare(req);
   if (!p.ok) return p;
   const { f, wrt } = p.value;
@@ -118,18 +133,29 @@ export function derive(req: DeriveRequest): Outcome<DeriveResult> {
   return { ok: true, value: out };
 }
 
-function checkOf(d: Derivative) {
+/**
+ * The numerical check. Second order: the first derivative against differences of f, then the
+ * second against differences of the (checked) first — far cheaper and more accurate than second
+ * differences of f. Too large a check is not run (limits/numeric.ts) and says why.
+ */
+function checkOf(d: Derivative): CheckReport {
   // A gradient with respect to a symmetric matrix is (G + Gᵀ)/2: compare along symmetric directions.
   const symmetric = d.wrt.some((v) => v.symmetric);
-  // A second derivative is compared with finite differences of the (itself checked) first derivative:
-  // second differences of f are unreliable where f is large.
-  const gradient = d.order === 2 ? differentiate(d.f, d.wrt, 1).expr : undefined;
-  const report = checkDerivative(d.f, d.wrt, d, {
-    samples: 3, seed: 1,
-    ...(symmetric ? { symmetricPerturbation: 'symmetrized' as const } : {}),
-    ...(gradient ? { gradient } : {}),
-  });
-  return { maxRelError: report.maxRelError, samples: report.samples, passed: report.passed };
+  const options = { samples: 3, seed: 1, ...(symmetric ? { symmetricPerturbation: 'symmetrized' as const } : {}) };
+  const first = d.order === 2 ? differentiate(d.f, d.wrt, 1) : d;
+  const roots = d.order === 2 ? [d.f, d.expr, first.expr] : [d.f, d.expr];
+  const tooLarge = checkSizeProblem(roots, d.wrt, { order: d.order, withGradient: true });
+  if (tooLarge) return { maxRelError: NaN, samples: 0, passed: false, diagnostic: tooLarge };
+  const reports = [checkDerivative(d.f, d.wrt, first, options)];
+  if (d.order === 2 && reports[0].passed) reports.push(checkDerivative(d.f, d.wrt, d, { ...options, gradient: first.expr }));
+  const last = reports[reports.length - 1];
+  const diagnostic = reports.find((r) => r.diagnostic)?.diagnostic;
+  return {
+    maxRelError: Math.max(...reports.map((r) => r.maxRelError)),
+    samples: Math.min(...reports.map((r) => r.samples)),
+    passed: reports.length === d.order && last.passed,
+    ...(diagnostic ? { diagnostic } : {}),
+  };
 }
 
 export function variables(expr: string, where?: string, from: Notation | 'auto' = 'auto'): Outcome<VariableInfo[]> {
@@ -142,6 +168,10 @@ export function variables(expr: string, where?: string, from: Notation | 'auto' 
 }
 
 export function emitCode(req: DeriveRequest, target: 'numpy' | 'torch' | 'jax'): Outcome<string> {
+  return budgeted(req, () => emitWithinBudget(req, target));
+}
+
+function emitWithinBudget(req: DeriveRequest, target: 'numpy' | 'torch' | 'jax'): Outcome<string> {
   const p = prepare(req);
   if (!p.ok) return p;
   let d: Derivative;

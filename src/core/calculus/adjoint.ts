@@ -13,6 +13,7 @@ import {
 import { unit } from '../model/expr';
 import { elementwiseDerivative } from './elementwise';
 import { UnsupportedDerivative } from './unsupported';
+import { MAX_MATRIX_EXPONENT } from '../limits/exponent';
 
 /** The product of a list of factors, or undefined when empty. */
 const productOf = (fs: readonly Expr[]): Expr | undefined => (fs.length === 0 ? undefined : mul(...fs));
@@ -49,6 +50,7 @@ export function adjointContribution(u: Expr, ubar: Expr, i: number): Expr {
     }
     case 'matpow': {
       const k = u.value as number;
+      if (k > MAX_MATRIX_EXPONENT) throw new UnsupportedDerivative(`a matrix power with exponent ${k} (at most ${MAX_MATRIX_EXPONENT})`);
       const terms: Expr[] = [];
       for (let j = 0; j < k; j++) terms.push(mul(transpose(matpow(a, j)), ubar, transpose(matpow(a, k - 1 - j))));
       return terms.length === 0 ? zeros(a.shape) : add(...terms);

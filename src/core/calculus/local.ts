@@ -12,6 +12,7 @@ import {
 } from '../simplify/build';
 import { elementwiseDerivative } from './elementwise';
 import { UnsupportedDerivative } from './unsupported';
+import { MAX_MATRIX_EXPONENT } from '../limits/exponent';
 
 const productOf = (fs: readonly Expr[]): Expr | undefined => (fs.length === 0 ? undefined : mul(...fs));
 
@@ -51,6 +52,7 @@ export function localJacobian(u: Expr, i: number): Expr {
     }
     case 'matpow': {
       const k = u.value as number;
+      if (k > MAX_MATRIX_EXPONENT) throw new UnsupportedDerivative(`a matrix power with exponent ${k} (at most ${MAX_MATRIX_EXPONENT})`);
       const terms: Expr[] = [];
       for (let j = 0; j < k; j++) terms.push(kron(transpose(matpow(a, k - 1 - j)), matpow(a, j)));
       return terms.length === 0 ? zeros(shape(sizeOf(u.shape), sizeOf(a.shape))) : add(...terms);

@@ -11,6 +11,7 @@ import {
 import { elementwiseDerivative } from './elementwise';
 import { dependentNodes } from './dependency';
 import { UnsupportedDerivative } from './unsupported';
+import { MAX_MATRIX_EXPONENT } from '../limits/exponent';
 
 export interface TangentTrace {
   onTangent?(u: Expr, tangent: Expr): void;
@@ -47,6 +48,7 @@ function tangentRule(u: Expr, d: (e: Expr) => Expr): Expr {
     }
     case 'matpow': {
       const k = u.value as number;
+      if (k > MAX_MATRIX_EXPONENT) throw new UnsupportedDerivative(`a matrix power with exponent ${k} (at most ${MAX_MATRIX_EXPONENT})`);
       const terms: Expr[] = [];
       for (let j = 0; j < k; j++) terms.push(mul(matpow(a, j), d(a), matpow(a, k - 1 - j)));
       return terms.length === 0 ? zeros(u.shape) : add(...terms);

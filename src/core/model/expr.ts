@@ -6,6 +6,7 @@
  * `node()` builds exactly the node asked for (no rewriting): readers use it so the input is shown
  * as written. The algebra in `../simplify/` builds through smart constructors instead.
  */
+import { checkpoint } from '../limits/budget';
 import { Shape, SCALAR, shape, isScalar, transposeShape, Dim, mulDim } from './shape';
 
 /** Element-wise scalar functions (applied entry by entry to any shape). */
@@ -97,6 +98,7 @@ function keyOf(s: NodeSpec): string {
 
 /** The one place nodes are made. */
 export function node(spec: NodeSpec): Expr {
+  checkpoint();
   const key = keyOf(spec);
   const found = table.get(key);
   if (found) return found;

@@ -8,6 +8,7 @@
  * not have the node's shape, a product of incompatible factors), is a caller's bug: it throws.
  */
 import { Matrix } from 'ml-matrix';
+import { checkpoint } from '../limits/budget';
 import { Expr, postorder, ElementwiseFunction } from '../model/expr';
 import { Dim, dimValue, isScalar } from '../model/shape';
 import type { NumericEnv } from './env';
@@ -49,6 +50,7 @@ export function evaluationOrder(roots: readonly Expr[]): Expr[] {
  */
 export function evaluateNodes(order: readonly Expr[], env: NumericEnv, memo: Memo): void {
   for (const e of order) {
+    checkpoint();
     if (memo.has(e.id)) continue;
     const v = evaluateNode(e, env, memo);
     const rows = dim(e.shape.rows, env);

@@ -5,6 +5,7 @@
  * exercised numerically in test/unit/simplify. They never loop: each rule makes the node smaller or
  * moves a transpose strictly towards the leaves.
  */
+import { checkpoint } from '../limits/budget';
 import {
   Expr, ElementwiseFunction, num, zeros, ones, eye, node, rawAdd, rawMul, rawHadamard, rawPow, rawMatpow,
   rawTranspose, rawFn, rawReduce, rawInv, rawDiagm, rawDiagv, rawSoftmax, rawKron, rawVec, sizeNode, entry as rawEntry,
@@ -36,6 +37,7 @@ export function add(...terms: Expr[]): Expr {
   const flat: Expr[] = [];
   const pending = [...terms];
   while (pending.length > 0) {
+    checkpoint();
     const t = pending.shift() as Expr;
     if (t.op === 'add') pending.unshift(...t.args);
     else if (!isZero(t)) flat.push(t);
@@ -88,6 +90,7 @@ export function mul(...factors: Expr[]): Expr {
   const flat: Expr[] = [];
   const pending = [...factors];
   while (pending.length > 0) {
+    checkpoint();
     const f = pending.shift() as Expr;
     if (flattensInto(f)) pending.unshift(...f.args);
     else flat.push(f);
@@ -232,6 +235,7 @@ export function hadamard(...factors: Expr[]): Expr {
   const scalars: Expr[] = [];
   const pending = [...factors];
   while (pending.length > 0) {
+    checkpoint();
     const f = pending.shift() as Expr;
     if (f.op === 'hadamard') pending.unshift(...f.args);
     else if (f.op === 'mul' && !isScalar(f.shape) && f.args.some((g) => isScalar(g.shape))) {

@@ -19,6 +19,7 @@ import { dimText, mulDim, type Dim } from '../model/shape';
 import type { Ast, CallNode, ChainLink, MulOp, AddOp, PowerNode } from './ast';
 import type { Declaration } from './declarations';
 import { fail } from './diagnostics';
+import { matrixExponentProblem } from '../limits/exponent';
 import { Dims, type DimId } from './dims';
 import { ARITY, DIMENSION_FUNCTIONS, ELEMENTWISE, FUNCTION_SUGGESTIONS, isFunctionName, REDUCTIONS, SQUARE_FUNCTIONS } from './functions';
 import { conventionalKind, type VariableKind } from './names';
@@ -242,6 +243,8 @@ export class ShapeInference {
         `a matrix power needs a non-negative integer exponent, found ${astText(node.exponent)} in ${astText(node)} (for element-wise powers write .^, for the inverse inv(…))`,
       );
     }
+    const tooLarge = matrixExponentProblem(matrixExponent(node.exponent) as number, node.exponent.span, astText(node));
+    if (tooLarge) fail(tooLarge.code, tooLarge, tooLarge.message);
     return base;
   }
 
