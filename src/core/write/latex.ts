@@ -196,17 +196,6 @@ class LatexWriter extends MathWriter<Out> {
     }
   }
 
-  /** A factor of a matrix or scalar product: nested products are flattened, except inner products among matrices. */
-  protected factor(f: Expr, parent: Expr): Out {
-    const o = this.get(f);
-    if (f.op === 'mul' && o.prec === PREC.product) {
-      const innerProduct = this.isInnerProduct(f);
-      const otherArrays = parent.args.some((g) => g !== f && !isScalar(g.shape));
-      if (!(innerProduct && otherArrays)) return o;
-    }
-    return this.operand(o, OPERAND.factor);
-  }
-
   /** Scalar denominators: a fraction of a scalar, a scaling \frac{c}{d} of an array. */
   protected quotient(e: Expr, coefficient: readonly Piece[], factors: readonly Expr[], rendered: readonly Out[], denominators: readonly Expr[]): Out {
     const den = denominators.map((d) => this.denominator(d, denominators.length === 1));

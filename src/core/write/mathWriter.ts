@@ -72,7 +72,15 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
   }
 
   /** A factor of a matrix or scalar product (nested products are flattened where that reads the same). */
-  protected abstract factor(f: Expr, parent: Expr): O;
+  /** A factor of a matrix or scalar product: nested products are flattened, except inner products among matrices. */
+  protected factor(f: Expr, parent: Expr): O {
+    const o = this.get(f);
+    if (f.op === 'mul' && o.prec === PREC.product) {
+      const otherArrays = parent.args.some((g) => g !== f && !isScalar(g.shape));
+      if (!(this.isInnerProduct(f) && otherArrays)) return o;
+    }
+    return this.operand(o, OPERAND.factor);
+  }
 
   /** Products written as a matrix chain (xᵀy), directly or through an unparenthesized scalar factor. */
   private readonly chains = new Set<Expr>();

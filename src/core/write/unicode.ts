@@ -177,16 +177,6 @@ class UnicodeWriter extends MathWriter<Out> {
     }
   }
 
-  protected factor(f: Expr, parent: Expr): Out {
-    const o = this.get(f);
-    if (f.op === 'mul' && o.prec === PREC.product) {
-      const innerProduct = this.isInnerProduct(f);
-      const otherArrays = parent.args.some((g) => g !== f && !isScalar(g.shape));
-      if (!(innerProduct && otherArrays)) return o;
-    }
-    return this.operand(o, OPERAND.factor);
-  }
-
   /** Scalar denominators after a slash: a/b, 2x/(ab), 1/√s. */
   protected quotient(e: Expr, coefficient: readonly Piece[], factors: readonly Expr[], rendered: readonly Out[], denominators: readonly Expr[]): Out {
     const pieces = [...coefficient, ...rendered.map((o) => o.p)];
