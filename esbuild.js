@@ -1,4 +1,4 @@
-// Builds the three bundles and copies KaTeX's CSS and woff2 fonts into media/katex/.
+// Builds the bundles and copies KaTeX's CSS and woff2 fonts into media/katex/.
 //   node esbuild.js               development build (source maps)
 //   node esbuild.js --production  minified, no source maps (used by `vsce package`)
 //   node esbuild.js --watch       rebuild on change
@@ -22,16 +22,85 @@ const common = {
   legalComments: production ? 'none' : 'inline',
 };
 
+/**
+ * What the extension loads on first use rather than at activation (issue 7: activation under 20 ms):
+ * in each of these files, a `require()` of one of its paths becomes a `require()` of a bundle next to
+ * dist/extension.js. Activation loads only dist/extension.js (a few kilobytes: the registrations);
+ * the first use loads dist/main.js (the services), the first derivation dist/core.js, the panel's
+ * first view dist/panelMath.js (KaTeX on the host).
+ */
+const LAZY = {
+  'src/extension/extension.ts': { './main': './main.js' },
+  'src/extension/lazy.ts': { '../core': './core.js', './panel/panelMath': './panelMath.js' },
+};
+
+/**
+ * Keeps what is loaded lazily out of the bundles that load it: the `require()`s of LAZY stay
+ * requires of their own bundles, and any other import of the core or KaTeX into the extension's
+ * bundles fails the build (type-only imports are erased before esbuild resolves anything, so they
+ * are fine).
+ */
+const lazyLoading = {
+  name: 'lazy-loading',
+  setup(build) {
+    const src = path.join(__dirname, 'src');
+    const coreDir = path.join(src, 'core');
+    const heavy = (file) => file === coreDir || file.startsWith(coreDir + path.sep);
+    build.onResolve({ filter: /.*/ }, (args) => {
+      const lazy = LAZY[path.relative(__dirname, args.importer).split(path.sep).join('/')];
+      if (lazy && args.kind === 'require-call' && Object.hasOwn(lazy, args.path)) {
+        return { path: lazy[args.path], external: true };
+      }
+      if (!args.importer.startsWith(src + path.sep)) return undefined;
+      const target = args.path.startsWith('.') ? path.resolve(path.dirname(args.importer), args.path) : undefined;
+      if ((target && heavy(target)) || args.path === 'katex' || args.path.startsWith('katex/')) {
+        return { errors: [{ text: `${path.relative(__dirname, args.importer)} imports ${args.path}: the extension's bundles load the core and KaTeX lazily, through src/extension/lazy.ts` }] };
+      }
+      return undefined;
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const bundles = [
   {
-    // The extension host side. `vscode` is provided at run time.
+    // The extension host side's entry, as small as possible: activate() and its registrations.
+    // `vscode` is provided at run time; the rest are bundles of their own, loaded on first use.
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.js',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    plugins: [lazyLoading],
+  },
+  {
+    // The extension's services (commands, panel, hover, follow-selection), required by
+    // dist/extension.js on the first use of any of them.
+    entryPoints: ['src/extension/main.ts'],
+    outfile: 'dist/main.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    plugins: [lazyLoading],
+  },
+  {
+    // The math core, required by dist/extension.js on the first derivation (src/extension/lazy.ts).
+    entryPoints: ['src/core/index.ts'],
+    outfile: 'dist/core.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
+    // KaTeX on the extension host: the panel's first view typeset into its HTML (src/extension/panel/
+    // panelMath.ts), required by dist/extension.js when the panel first opens.
+    entryPoints: ['src/extension/panel/panelMath.ts'],
+    outfile: 'dist/panelMath.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   {
     // The hover's MathJax renderer, run as a worker thread by the extension (src/extension/hover).
@@ -42,7 +111,16 @@ const bundles = [
     target: 'node20',
   },
   {
-    // The script loaded by the derivation panel (a browser iframe under a strict CSP).
+    // The derivation panel's one script tag (a browser iframe under a strict CSP): loads webview.js
+    // once the page has painted the first view the host wrote into it.
+    entryPoints: ['src/webview/loader.ts'],
+    outfile: 'dist/webviewLoader.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
+    // The derivation panel's script (navigation, switches, KaTeX for what changes).
     entryPoints: ['src/webview/main.ts'],
     outfile: 'dist/webview.js',
     platform: 'browser',
@@ -131,7 +209,11 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+module.exports = { bundles, common, LAZY };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,9 +1,11 @@
 /**
  * The one place the extension calls the math core's derive/variables/emitCode: input limits first,
  * the shape convention applied, and any unexpected exception from the core turned into a
- * Diagnostic, so no caller ever sees a stack trace. Pure: no `vscode` import.
+ * Diagnostic, so no caller ever sees a stack trace. The core is loaded on the first call (lazy.ts),
+ * inside the guard, so even a missing core bundle is a diagnostic. Pure: no `vscode` import.
  */
-import { derive, emitCode, variables, type DeriveRequest, type DeriveResult, type Diagnostic, type Notation, type Outcome, type VariableInfo } from '../core';
+import type { DeriveRequest, DeriveResult, Diagnostic, Notation, Outcome, VariableInfo } from '../core';
+import { loadCore } from './lazy';
 import { declaredNames, mergeWhere } from './selection/declarations';
 import { MAX_EXPRESSION_CHARS } from './selection/limits';
 import type { ShapeConvention } from './settings';
@@ -51,7 +53,7 @@ export function candidateNames(expr: string): string[] {
 /** `where` with `name: scalar` added for each variable it does not declare (the "scalars" convention). */
 export function applyShapeConvention(expr: string, where: string | undefined, from: Notation | 'auto', convention: ShapeConvention): string | undefined {
   if (convention !== 'scalars') return where;
-  const vars = guarded(() => variables(expr, where, from), expr);
+  const vars = guarded(() => loadCore().variables(expr, where, from), expr);
   const names = vars.ok ? vars.value.map((v) => v.name) : candidateNames(expr);
   const declared = new Set(declaredNames(where));
   const extra = names.filter((n) => !declared.has(n)).map((n) => `${n}: scalar`);
@@ -63,14 +65,14 @@ export function runDerive(req: DeriveRequest, convention: ShapeConvention = 'let
   if (!input.ok) return input;
   const from = req.from ?? 'auto';
   const where = applyShapeConvention(req.expr, req.where, from, convention);
-  return guarded(() => derive({ ...req, from, where }), req.expr);
+  return guarded(() => loadCore().derive({ ...req, from, where }), req.expr);
 }
 
 export function runVariables(expr: string, where: string | undefined, from: Notation | 'auto', convention: ShapeConvention = 'letters'): Outcome<VariableInfo[]> {
   const input = checkInput(expr);
   if (!input.ok) return input;
   const w = applyShapeConvention(expr, where, from, convention);
-  return guarded(() => variables(expr, w, from), expr);
+  return guarded(() => loadCore().variables(expr, w, from), expr);
 }
 
 export function runEmitCode(req: DeriveRequest, convention: ShapeConvention = 'letters'): Outcome<string> {
@@ -78,5 +80,5 @@ export function runEmitCode(req: DeriveRequest, convention: ShapeConvention = 'l
   if (!input.ok) return input;
   const from = req.from ?? 'auto';
   const where = applyShapeConvention(req.expr, req.where, from, convention);
-  return guarded(() => emitCode({ ...req, from, where }, 'numpy'), req.expr);
+  return guarded(() => loadCore().emitCode({ ...req, from, where }, 'numpy'), req.expr);
 }

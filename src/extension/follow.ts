@@ -2,7 +2,7 @@
  * "Follow selection": while the panel is open and `matrixCalculus.panel.followSelection` is on, the
  * panel shows the derivative of the expression under the cursor (debounced; never opens the panel,
  * never notifies; keeps the panel's variables when the new expression has them; in Python and plain
- * text, only derivatives replace what it shows).
+ * text, only derivatives replace what it shows). extension.ts hands it the selection changes.
  */
 import * as vscode from 'vscode';
 import type { CommandServices } from './commands/types';
@@ -14,19 +14,22 @@ import { documentKind } from './selection/notation';
 
 const DELAY_MS = 400;
 
-export function followSelection(services: CommandServices): vscode.Disposable {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const sub = vscode.window.onDidChangeTextEditorSelection((e) => {
-    if (timer) clearTimeout(timer);
+export class SelectionFollower implements vscode.Disposable {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly services: CommandServices) {}
+
+  onSelectionChanged(e: vscode.TextEditorSelectionChangeEvent): void {
+    if (this.timer) clearTimeout(this.timer);
     if (e.textEditor.document.uri.scheme === 'output') return;
-    const settings = services.settings();
-    if (!settings.panel.followSelection || !services.panel.isOpen) return;
-    timer = setTimeout(() => refresh(services, e.textEditor), DELAY_MS);
-  });
-  return new vscode.Disposable(() => {
-    if (timer) clearTimeout(timer);
-    sub.dispose();
-  });
+    const settings = this.services.settings();
+    if (!settings.panel.followSelection || !this.services.panel.isOpen) return;
+    this.timer = setTimeout(() => refresh(this.services, e.textEditor), DELAY_MS);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
 }
 
 function refresh(services: CommandServices, editor: vscode.TextEditor): void {

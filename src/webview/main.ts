@@ -1,7 +1,10 @@
 /**
- * The derivation panel's script (bundled to dist/webview.js, loaded by nonce under a strict CSP).
- * The esbuild IIFE keeps the VS Code API object private. The host sends derivations by message;
- * the panel keeps what it shows with setState so a reload (WebviewPanelSerializer) restores it.
+ * The derivation panel's script (bundled to dist/webview.js, added under a strict CSP with the
+ * page's nonce by loader.ts once the page has painted). The esbuild IIFE keeps the VS Code API
+ * object private. The page's HTML already shows
+ * what the panel opened with (typeset by the host); the script then asks for the derivation
+ * (`ready`), takes over (navigation, switches, buttons) and typesets what changes. The panel keeps
+ * what it shows with setState so a reload (WebviewPanelSerializer) restores it.
  */
 import type { HostToWebview, PanelState, WebviewToHost } from '../extension/panel/protocol';
 import { clampStep, keyAction, moveStep } from './navigation';
@@ -42,6 +45,7 @@ function update(next: PanelState, scroll = false): void {
 }
 
 function render(scroll = false): void {
+  document.body.dataset.live = 'true';
   try {
     if (state.error) {
       showError(state.error, strings);
@@ -125,5 +129,7 @@ document.addEventListener('click', (e) => {
   }
 });
 
-render();
+// A restored state is shown at once (the host has written the same into the page); otherwise the
+// page keeps what the host wrote until the derivation arrives.
+if (state.model || state.error) render();
 vscode.postMessage({ type: 'ready' });

@@ -1,35 +1,33 @@
 /**
- * KaTeX rendering for the panel, safe for hostile input: `trust: false` (no \href, \url, \html*
- * links or attributes), `maxExpand`/`maxSize` limits, errors shown in place (never thrown), MathML
- * alongside the HTML for screen readers. katex.render builds DOM nodes (styles through the CSSOM),
- * so the page's CSP needs no 'unsafe-inline'.
+ * KaTeX rendering for the panel, safe for hostile input: the options (and limits) shared with the
+ * host's prerendering (../extension/panel/katexOptions.ts): `trust: false`, `maxExpand`/`maxSize`,
+ * errors shown in place (never thrown), MathML alongside the HTML for screen readers. katex.render
+ * builds DOM nodes (styles through the CSSOM), so the page's CSP needs no 'unsafe-inline'.
  */
 import katex from 'katex';
+import { KATEX_OPTIONS, MAX_TEX_CHARS, TOO_LONG_MESSAGE, truncatedTex } from '../extension/panel/katexOptions';
 
-/** TeX longer than this is shown as text, not typeset. */
-export const MAX_TEX_CHARS = 20_000;
+export { KATEX_OPTIONS, MAX_TEX_CHARS };
 
-export const KATEX_OPTIONS: katex.KatexOptions = {
-  throwOnError: false,
-  output: 'htmlAndMathml',
-  trust: false,
-  strict: 'ignore',
-  maxSize: 20,
-  maxExpand: 500,
-};
-
-/** Typesets `tex` into `el`; on any failure shows the source as text with the error style. */
+/**
+ * Typesets `tex` into `el`; on any failure shows the source as text with the error style. An
+ * element that already shows this TeX (`data-tex`/`data-display`: typeset here before, or by the host
+ * into the page's first HTML) is left as it is.
+ */
 export function renderMath(el: HTMLElement, tex: string, display: boolean): void {
+  if (el.dataset.tex === tex && el.dataset.display === String(display)) return;
   el.replaceChildren();
   if (tex.length > MAX_TEX_CHARS) {
-    showError(el, tex.slice(0, 200) + '…', `LaTeX longer than ${MAX_TEX_CHARS} characters is not rendered`);
-    return;
+    showError(el, truncatedTex(tex), TOO_LONG_MESSAGE);
+  } else {
+    try {
+      katex.render(tex, el, { ...KATEX_OPTIONS, displayMode: display });
+    } catch (e) {
+      showError(el, tex, e instanceof Error ? e.message : String(e));
+    }
   }
-  try {
-    katex.render(tex, el, { ...KATEX_OPTIONS, displayMode: display });
-  } catch (e) {
-    showError(el, tex, e instanceof Error ? e.message : String(e));
-  }
+  el.dataset.tex = tex;
+  el.dataset.display = String(display);
 }
 
 function showError(el: HTMLElement, tex: string, message: string): void {

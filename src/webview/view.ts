@@ -3,19 +3,29 @@
  * of text goes in through textContent or KaTeX; nothing is parsed as HTML.
  */
 import type { PanelError, PanelModel, PanelStep } from '../extension/panel/protocol';
+import {
+  altForms,
+  checkBadge,
+  errorMessage,
+  errorSource,
+  inputMeta,
+  resultMeta,
+  stepClass,
+  stepName,
+  stepPosition,
+  stepRule,
+  stepShapes,
+  type Strings,
+} from '../extension/panel/viewText';
 import { highlightFocus, renderMath } from './math';
 
-export type Strings = Readonly<Record<string, string>>;
+export { format } from '../extension/panel/viewText';
+export type { Strings };
 
 function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const el = document.getElementById(id);
   if (!el) throw new Error(`panel layout is missing #${id}`);
   return el as T;
-}
-
-/** `{0}`-style placeholders, as vscode.l10n uses. */
-export function format(template: string, ...args: (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] === undefined ? m : String(args[Number(i)])));
 }
 
 /** The colour for the focus highlight, from the theme (a hex value, or a readable fallback). */
@@ -42,19 +52,8 @@ export function showError(error: PanelError, strings: Strings): void {
   byId('check-badge').hidden = true;
   byId('error').hidden = false;
   byId('title').textContent = strings.panelTitle ?? 'Matrix Calculus';
-  byId('error-message').textContent =
-    error.column === undefined ? error.message : format(strings.errorAt ?? '{0} (column {1})', error.message, error.column);
-  const source = byId('error-source');
-  source.replaceChildren();
-  const expr = error.expr.length > 2000 ? error.expr.slice(0, 2000) + '…' : error.expr;
-  const wholeExpression = error.column === 1 && (error.length ?? 0) >= expr.length;
-  if (error.column !== undefined && !wholeExpression && error.column - 1 <= expr.length && !expr.includes('\n')) {
-    // the expression with a caret line under the offending span
-    const caret = ' '.repeat(error.column - 1) + '^'.repeat(Math.max(1, Math.min(error.length ?? 1, expr.length - error.column + 1)));
-    source.textContent = `${expr}\n${caret}`;
-  } else {
-    source.textContent = expr;
-  }
+  byId('error-message').textContent = errorMessage(error, strings);
+  byId('error-source').textContent = errorSource(error);
 }
 
 export function showModel(model: PanelModel, strings: Strings): void {
@@ -64,29 +63,25 @@ export function showModel(model: PanelModel, strings: Strings): void {
   byId('derivation').hidden = false;
   byId('title').textContent = model.title;
   renderMath(byId('input'), model.inputLatex, true);
-  byId('input-meta').textContent = format(strings.inputMeta ?? 'shape {0}', model.inputShape);
+  byId('input-meta').textContent = inputMeta(model, strings);
   renderMath(byId('equation'), model.equationLatex, true);
-  byId('result-meta').textContent = format(
-    strings.resultMeta ?? '{0} layout · shape {1} · w.r.t. {2} ({3})',
-    strings[model.layout] ?? model.layout,
-    model.resultShape,
-    model.wrt.join(', '),
-    model.wrtShape,
-  );
+  byId('result-meta').textContent = resultMeta(model, strings);
   const alt = byId('alt-forms');
-  alt.replaceChildren();
-  for (const [label, tex] of [
-    [strings.piecewise ?? 'Piecewise', model.piecewiseLatex],
-    [strings.named ?? 'Named', model.namedLatex],
-  ] as const) {
-    if (!tex) continue;
-    const p = document.createElement('p');
-    p.className = 'meta';
-    p.textContent = `${label}:`;
-    const m = document.createElement('div');
-    m.className = 'math';
-    renderMath(m, tex, true);
-    alt.append(p, m);
+  const forms = altForms(model, strings);
+  // Typeset again only when the forms changed (the host may have typeset them into the first HTML).
+  const shown = alt.querySelectorAll<HTMLElement>(':scope > div.math');
+  const same = shown.length === forms.length && forms.every((f, i) => shown[i].dataset.tex === f.tex && shown[i].previousElementSibling?.textContent === f.label);
+  if (!same) {
+    alt.replaceChildren();
+    for (const { label, tex } of forms) {
+      const p = document.createElement('p');
+      p.className = 'meta';
+      p.textContent = label;
+      const m = document.createElement('div');
+      m.className = 'math';
+      renderMath(m, tex, true);
+      alt.append(p, m);
+    }
   }
   for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-layout]')) {
     b.setAttribute('aria-pressed', String(b.dataset.layout === model.layout));
@@ -95,17 +90,12 @@ export function showModel(model: PanelModel, strings: Strings): void {
     b.setAttribute('aria-pressed', String(b.dataset.granularity === model.request.granularity));
   }
   const badge = byId('check-badge');
-  if (model.check) {
-    badge.hidden = false;
-    badge.className = `badge ${model.check.passed ? 'pass' : 'fail'}`;
-    badge.textContent = format(
-      model.check.passed ? (strings.checkPassed ?? '✓ {0} · {1} samples') : (strings.checkFailed ?? '✗ {0} · {1} samples'),
-      model.check.maxRelError.toExponential(1),
-      model.check.samples,
-    );
-    badge.title = strings.checkTitle ?? '';
-  } else {
-    badge.hidden = true;
+  const check = checkBadge(model, strings);
+  badge.hidden = !check;
+  if (check) {
+    badge.className = check.className;
+    badge.textContent = check.text;
+    badge.title = check.title;
   }
 }
 
@@ -118,14 +108,57 @@ export function showSteps(model: PanelModel, current: number, showAll: boolean, 
   byId<HTMLInputElement>('show-all').checked = showAll;
   byId<HTMLButtonElement>('prev').disabled = current <= 0;
   byId<HTMLButtonElement>('next').disabled = current >= steps.length - 1;
-  byId('position').textContent = steps.length === 0 ? '' : format(strings.position ?? 'Step {0} of {1}', current + 1, steps.length);
-  list.replaceChildren(...steps.map((step, i) => stepItem(step, i, i === current, showAll || i === current, strings)));
+  byId('position').textContent = stepPosition(current, steps.length, strings);
+  // Items that already show their step as it should be (the host's first view, or the steps that do
+  // not open or close on navigation) are kept and updated; the others are built anew.
+  const existing = [...list.children];
+  const items = steps.map((step, i) => {
+    const expanded = showAll || i === current;
+    const old = existing[i];
+    if (old instanceof HTMLLIElement && showsStep(old, step, i, expanded, strings)) {
+      updateItem(old, step, i === current);
+      return old;
+    }
+    return stepItem(step, i, i === current, expanded, strings);
+  });
+  if (items.length !== existing.length || items.some((el, i) => el !== existing[i])) list.replaceChildren(...items);
   if (scroll) list.querySelector('li.current')?.scrollIntoView({ block: 'nearest' });
+}
+
+/** Whether `li` is the item of `step` at `index`, open or closed as `expanded` says. */
+function showsStep(li: HTMLLIElement, step: PanelStep, index: number, expanded: boolean, strings: Strings): boolean {
+  if (li.dataset.index !== String(index) || li.querySelector('.name')?.textContent !== stepName(step, strings)) return false;
+  const body = li.querySelector('.step-body');
+  if (!body) return !expanded;
+  return (
+    expanded &&
+    li.querySelector<HTMLElement>('.math.after')?.dataset.tex === step.after &&
+    (li.querySelector('.explanation')?.textContent ?? '') === step.explanation &&
+    li.querySelector('.meta.rule')?.textContent === stepRule(step)
+  );
+}
+
+/** Marks a kept item current or not, and typesets its math again where that changes it (the focus highlight). */
+function updateItem(li: HTMLLIElement, step: PanelStep, current: boolean): void {
+  li.className = stepClass(step, current);
+  if (current) li.setAttribute('aria-current', 'step');
+  else li.removeAttribute('aria-current');
+  const before = li.querySelector<HTMLElement>('.math.before');
+  if (before) renderBefore(before, step, current);
+  const focus = li.querySelector<HTMLElement>('.focus');
+  if (focus && step.focus) renderMath(focus, step.focus, false);
+}
+
+/** A step's "before", with the focus highlighted in the current step. */
+function renderBefore(el: HTMLElement, step: PanelStep, current: boolean): void {
+  const highlighted = current ? highlightFocus(step.before, step.focus, focusColor()) : undefined;
+  renderMath(el, highlighted ?? step.before, true);
+  if (highlighted && el.querySelector('.katex-error')) renderMath(el, step.before, true);
 }
 
 function stepItem(step: PanelStep, index: number, current: boolean, expanded: boolean, strings: Strings): HTMLLIElement {
   const li = document.createElement('li');
-  li.className = `step${current ? ' current' : ''}${step.kind ? ` kind-${step.kind}` : ''}`;
+  li.className = stepClass(step, current);
   li.dataset.index = String(index);
   if (current) li.setAttribute('aria-current', 'step');
   const head = document.createElement('button');
@@ -138,7 +171,7 @@ function stepItem(step: PanelStep, index: number, current: boolean, expanded: bo
   num.textContent = String(index + 1);
   const name = document.createElement('span');
   name.className = 'name';
-  name.textContent = step.kind === 'pitfall' ? `${strings.pitfall ?? 'Pitfall'}: ${step.name}` : step.name;
+  name.textContent = stepName(step, strings);
   head.append(num, name);
   li.appendChild(head);
   if (!expanded) return li;
@@ -153,9 +186,7 @@ function stepItem(step: PanelStep, index: number, current: boolean, expanded: bo
   }
   const before = document.createElement('div');
   before.className = 'math before';
-  const highlighted = current ? highlightFocus(step.before, step.focus, focusColor()) : undefined;
-  renderMath(before, highlighted ?? step.before, true);
-  if (highlighted && before.querySelector('.katex-error')) renderMath(before, step.before, true);
+  renderBefore(before, step, current);
   const arrow = document.createElement('div');
   arrow.className = 'arrow';
   arrow.setAttribute('aria-label', strings.becomes ?? 'becomes');
@@ -175,15 +206,16 @@ function stepItem(step: PanelStep, index: number, current: boolean, expanded: bo
     f.append(label, m);
     body.appendChild(f);
   }
-  if (step.shapes.length > 0) {
+  const shapes = stepShapes(step, strings);
+  if (shapes) {
     const p = document.createElement('p');
     p.className = 'meta shapes';
-    p.textContent = `${strings.shapes ?? 'Shapes'}: ${step.shapes.map(([k, v]) => `${k}: ${v}`).join(', ')}`;
+    p.textContent = shapes;
     body.appendChild(p);
   }
   const ruleLine = document.createElement('p');
   ruleLine.className = 'meta rule';
-  ruleLine.textContent = step.reference ? `${step.rule} — ${step.reference}` : step.rule;
+  ruleLine.textContent = stepRule(step);
   body.appendChild(ruleLine);
   li.appendChild(body);
   return li;

@@ -23,19 +23,25 @@ const differentiateSample = () => differentiateIn('sample.matcalc');
 suite('Derivation panel (UI)', () => {
   setup(closeAllEditors);
 
-  test('runs under the strict CSP: one nonce script from the package, no inline script, MathML for screen readers, check badge', async () => {
+  test('runs under the strict CSP: nonce scripts from the package only, no inline script, MathML for screen readers, check badge', async () => {
     const frame = await differentiateSample();
     const csp = await frame.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(csp ?? '', /^default-src 'none'/);
     assert.doesNotMatch(csp ?? '', /unsafe-inline|unsafe-eval/);
     const scripts = await pageScripts(frame);
+    // Ours: the loader (the page's one script tag) and the panel's script it added once the page had
+    // painted, with the same nonce.
     const ours = scripts.filter((x) => !x.vscode);
-    assert.equal(ours.length, 1, JSON.stringify(scripts));
-    const [script] = ours;
-    assert.ok(script);
-    assert.match(script.src, /\/dist\/webview\.js$/);
-    assert.ok(script.nonce.length >= 16, 'the script carries the nonce');
-    assert.equal(script.inline, 0);
+    assert.deepEqual(
+      ours.map((x) => x.src.replace(/^.*\/dist\//, 'dist/')),
+      ['dist/webviewLoader.js', 'dist/webview.js'],
+      JSON.stringify(scripts),
+    );
+    for (const script of ours) {
+      assert.ok(script.nonce.length >= 16, 'the script carries the nonce');
+      assert.equal(script.inline, 0);
+    }
+    assert.equal(ours[0]?.nonce, ours[1]?.nonce);
     assert.ok((await frame.locator('#equation .katex-mathml math').count()) > 0, 'no MathML');
     // The policy is enforced: an inline script injected into the page does not run. (Whether eval
     // is refused cannot be observed from here: code evaluated through DevTools is exempt from CSP;
@@ -53,6 +59,24 @@ suite('Derivation panel (UI)', () => {
     await badge.waitFor({ state: 'visible' });
     assert.match((await badge.textContent()) ?? '', /✓/);
     assert.equal(await frame.locator('.katex-error').count(), 0);
+    // The equation is the one the host typeset into the page's first HTML (the script left it as it
+    // was): KaTeX's styles as rules of a nonce'd <style>, applied (a strut has its height), no style
+    // attributes; the fonts it uses preloaded, each fetched once (the preload is the fetch used).
+    const first = await frame.locator('#equation').evaluate((eq) => ({
+      hoisted: eq.querySelectorAll('[data-mc-s]').length,
+      styleAttributes: eq.querySelectorAll('[style]').length,
+      strut: getComputedStyle(eq.querySelector('.katex-strut, .strut') as Element).height,
+      rules: [...document.querySelectorAll('style')].filter((s) => (s.textContent ?? '').includes('[data-mc-s=')).map((s) => ((s as HTMLStyleElement).nonce ?? '').length),
+      preloads: [...document.querySelectorAll('link[rel="preload"][as="font"]')].map((l) => ({ href: l.getAttribute('href') ?? '', crossorigin: l.hasAttribute('crossorigin') })),
+      fetched: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => r.name.split('?')[0]).filter((n) => n.endsWith('.woff2')),
+    }));
+    assert.ok(first.hoisted > 0, 'the equation was not typeset on the host');
+    assert.equal(first.styleAttributes, 0);
+    assert.notEqual(first.strut, '0px', 'the hoisted KaTeX styles were not applied');
+    assert.equal(first.rules.length, 1);
+    assert.ok((first.rules[0] ?? 0) >= 16, 'the <style> carries the nonce');
+    assert.ok(first.preloads.some((p) => /\/media\/katex\/fonts\/KaTeX_Main-Regular\.woff2$/.test(p.href) && p.crossorigin), JSON.stringify(first.preloads));
+    assert.deepEqual(first.fetched.filter((f, i) => first.fetched.indexOf(f) !== i), [], `a font was fetched twice: ${first.fetched.join(', ')}`);
     await screenshot('panel-derivative');
   });
 
@@ -105,7 +129,7 @@ suite('Derivation panel (UI)', () => {
     // Either an error message (e.g. the LaTeX reader refuses it) or a rendered result: never a live link.
     await frame.locator('#error:not([hidden]), #equation .katex').first().waitFor({ state: 'visible', timeout: 30_000 });
     assert.equal(await frame.locator('a[href^="javascript"], a[href]').count(), 0, 'a link was rendered');
-    assert.equal((await pageScripts(frame)).filter((x) => !x.vscode).length, 1, 'only the panel script');
+    assert.equal((await pageScripts(frame)).filter((x) => !x.vscode).length, 2, 'only the loader and the panel script');
     if (await frame.locator('#error:not([hidden])').count()) {
       assert.match((await frame.locator('#error-message').textContent()) ?? '', /\w/);
       assert.match((await frame.locator('#error-source').textContent()) ?? '', /\\href\{javascript:alert\(1\)\}/, 'the source is shown as text');

@@ -13,10 +13,15 @@ export async function acceptQuickPick(timeout = 10_000): Promise<void> {
   await widget.waitFor({ state: 'hidden', timeout });
 }
 
-/** The panel's webview, once its derivation (a rendered equation) is visible. */
+/**
+ * The panel's webview, once its derivation (a rendered equation) is visible and the page's script
+ * has taken over (`body[data-live]`): the equation is in the page's first HTML, typeset by the host,
+ * and shows before the script has run; clicks and keys need the script.
+ */
 export async function panelWithEquation(): Promise<ReturnType<typeof webviewFrame>> {
   const frame = webviewFrame();
   await frame.locator('#equation .katex').first().waitFor({ state: 'visible', timeout: 30_000 });
+  await frame.locator('body[data-live="true"]').waitFor({ state: 'attached', timeout: 30_000 });
   return frame;
 }
 

@@ -18,7 +18,12 @@ suite('VSIX package', () => {
       'package.json',
       'package.nls.json',
       'dist/extension.js',
+      'dist/main.js',
+      'dist/core.js',
+      'dist/panelMath.js',
+      'dist/hoverWorker.js',
       'dist/webview.js',
+      'dist/webviewLoader.js',
       'dist/cli.js',
       'media/icon.png',
       'media/katex/katex.min.css',
@@ -49,6 +54,22 @@ suite('VSIX package', () => {
     // Minified: long lines (a development build averages well under 100 characters a line).
     const avg = extension.length / extension.split('\n').length;
     assert.ok(avg > 400, `dist/extension.js does not look minified (${avg.toFixed(0)} characters a line)`);
+    // Activation loads dist/extension.js alone (the registrations); the services, the core and KaTeX
+    // are bundles of their own, required on first use (src/extension/extension.ts, lazy.ts). A
+    // string only the core holds (a diagnostic code of its reader) and KaTeX's markup mark them.
+    assert.ok(extension.length < 10_000, `dist/extension.js is ${extension.length} bytes: what does it bundle?`);
+    assert.match(extension, /require\("\.\/main\.js"\)/);
+    const main = readZipEntry(vsix, 'extension/dist/main.js').toString('utf8');
+    const core = readZipEntry(vsix, 'extension/dist/core.js').toString('utf8');
+    const panelMath = readZipEntry(vsix, 'extension/dist/panelMath.js').toString('utf8');
+    assert.match(core, /limit\.depth/);
+    assert.match(panelMath, /katex-mathml/);
+    for (const [name, js] of [['extension', extension], ['main', main]] as const) {
+      assert.doesNotMatch(js, /limit\.depth/, `the core is in dist/${name}.js`);
+      assert.doesNotMatch(js, /renderToString|katex-mathml/, `KaTeX is in dist/${name}.js`);
+    }
+    assert.match(main, /require\("\.\/core\.js"\)/);
+    assert.match(main, /require\("\.\/panelMath\.js"\)/);
     const cli = readZipEntry(vsix, 'extension/dist/cli.js').toString('utf8');
     assert.ok(cli.startsWith('#!/usr/bin/env node\n'), 'dist/cli.js has no shebang');
     const manifest = JSON.parse(readZipEntry(vsix, 'extension/package.json').toString('utf8')) as {

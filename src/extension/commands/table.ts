@@ -8,6 +8,7 @@ import { runDerive, runEmitCode } from '../derivation';
 import { describeError, panelError, panelModel } from '../panel/model';
 import type { PanelRequest } from '../panel/protocol';
 import type { Settings } from '../settings';
+import { COMMAND_PREFIX, type CommandName } from '../names';
 import { parseCommandArgs } from './args';
 import { insertionText } from './insertion';
 import { pickVariables, targetFromArgs, targetFromEditor, type Target } from './target';
@@ -32,9 +33,10 @@ interface CommandSpec {
   readonly finish?: Finish;
 }
 
-export const COMMAND_PREFIX = 'matrixCalculus.';
+export { COMMAND_PREFIX };
 
-export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
+/** Every command of names.ts (registered at activation) and how it runs. */
+export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
   differentiate: { pick: 'many', order: 1, steps: true, panel: true },
   jacobian: { pick: 'one', order: 1, layout: 'numerator', steps: true, panel: true },
   gradient: {
@@ -200,9 +202,7 @@ export async function insertBelow(editor: vscode.TextEditor, range: vscode.Range
   return ok ? text : undefined;
 }
 
-/** Registers every command of the table; returns their disposables. */
-export function registerCommands(services: CommandServices): vscode.Disposable[] {
-  return Object.entries(COMMANDS).map(([name, spec]) =>
-    vscode.commands.registerCommand(COMMAND_PREFIX + name, (arg: unknown) => run(name, spec, services, arg)),
-  );
+/** Runs the command `name` of the table (extension.ts registers them all at activation). */
+export function runCommand(name: CommandName, services: CommandServices, arg: unknown): Promise<CommandResult> {
+  return run(name, COMMANDS[name], services, arg);
 }

@@ -3,7 +3,8 @@
  * shows the expression and its derivative as an SVG image (MathJax, in a worker, cached by TeX and
  * colour, time-limited) with "Show steps" / "Copy LaTeX" links trusted for those two commands only.
  * Bounded work: only the lines around the cursor, no line longer than 10,000 characters, no
- * expression longer than 2,000; the cancellation token is checked between steps.
+ * expression longer than 2,000; the cancellation token is checked between steps. Registered for the
+ * configured languages by registration.ts, at activation.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -111,32 +112,8 @@ export class MathHoverProvider implements vscode.HoverProvider {
   }
 }
 
-/** Registers the hover for the configured languages, re-registering when the setting changes. */
-export function registerHover(settings: () => Settings, extensionPath: string): vscode.Disposable {
+/** The hover's provider with its renderer (the MathJax worker, started on the first image). */
+export function createHover(settings: () => Settings, extensionPath: string): { readonly provider: MathHoverProvider; readonly renderer: SvgRenderer } {
   const renderer = new SvgRenderer(path.join(extensionPath, 'dist', 'hoverWorker.js'));
-  const provider = new MathHoverProvider(settings, renderer);
-  let registration: vscode.Disposable | undefined;
-  let languages = '';
-  const register = (): void => {
-    const langs = settings().hover.languages;
-    if (langs.join() === languages) return;
-    languages = langs.join();
-    registration?.dispose();
-    registration = vscode.languages.registerHoverProvider(
-      langs.map((language) => ({ language })),
-      provider,
-    );
-  };
-  register();
-  const subs = [
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('matrixCalculus.hover.languages')) register();
-    }),
-    vscode.window.onDidChangeActiveColorTheme(() => renderer.clearCache()),
-  ];
-  return new vscode.Disposable(() => {
-    registration?.dispose();
-    for (const s of subs) s.dispose();
-    renderer.dispose();
-  });
+  return { provider: new MathHoverProvider(settings, renderer), renderer };
 }

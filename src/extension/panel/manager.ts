@@ -1,15 +1,20 @@
 /**
  * The single derivation panel: created on first use, then revealed and updated; restored after a
- * window reload by the WebviewPanelSerializer (state from the page's setState). Every message from
- * the page is validated (protocol.ts) before it is acted on; the page never supplies the text that
- * is copied or inserted: that comes from the host's own copy of the derivation.
+ * window reload by the WebviewPanelSerializer (state from the page's setState). The page's HTML
+ * already shows what the panel opens with, typeset on the host (prerender.ts); later derivations go
+ * by message. Every message from the page is validated (protocol.ts) before it is acted on; the page
+ * never supplies the text that is copied or inserted: that comes from the host's own copy of the
+ * derivation.
  */
 import * as vscode from 'vscode';
+import { loadPanelMath } from '../lazy';
+import { PANEL_VIEW_TYPE } from '../names';
+import { firstView, type FirstView, type StepView } from './prerender';
 import { parsePanelState, parseWebviewMessage, type CopyFormat, type HostToWebview, type PanelError, type PanelModel, type PanelRequest } from './protocol';
-import { renderShell } from './renderer';
+import { renderShell, type PanelStrings } from './renderer';
 import { panelStrings } from './strings';
 
-export const PANEL_VIEW_TYPE = 'matrixCalculus.derivation';
+export { PANEL_VIEW_TYPE };
 
 export type PanelContent = { readonly model: PanelModel } | { readonly error: PanelError };
 
@@ -32,6 +37,8 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 export class PanelManager implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private content: PanelContent | undefined;
+  /** The new panel's HTML is not written yet (show() writes it a moment after creating the panel). */
+  private htmlPending = false;
   private readonly panelDisposables: vscode.Disposable[] = [];
   private readonly messageLog: string[] = [];
 
@@ -51,6 +58,16 @@ export class PanelManager implements vscode.WebviewPanelSerializer, vscode.Dispo
         webviewOptions(this.extensionUri),
       );
       this.adopt(panel);
+      // The workbench starts building the panel's webview (its frame, its service worker) when the
+      // create message arrives; typesetting the first view (and loading KaTeX, if the background
+      // warm-up of lazy.ts has not) overlaps with that when it runs after the message has gone out.
+      this.htmlPending = true;
+      setTimeout(() => {
+        if (this.panel !== panel) return;
+        this.htmlPending = false;
+        this.writeHtml(panel);
+      }, 0);
+      return;
     } else if (!this.panel.visible) {
       this.panel.reveal(undefined, preserveFocus);
     }
@@ -97,21 +114,38 @@ export class PanelManager implements vscode.WebviewPanelSerializer, vscode.Dispo
     }
     panel.webview.options = webviewOptions(this.extensionUri);
     this.adopt(panel);
+    this.writeHtml(panel, restored ? { step: restored.step, showAll: restored.showAll } : undefined);
   }
 
-  private adopt(panel: vscode.WebviewPanel): void {
-    this.panel = panel;
+  /** The page: the shell with the current content typeset into it (or, failing that, the bare shell). */
+  private writeHtml(panel: vscode.WebviewPanel, at?: StepView): void {
     const webview = panel.webview;
     const asset = (...p: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p)).toString();
+    const strings = panelStrings();
     webview.html = renderShell(
       {
         cspSource: webview.cspSource,
         katexCss: asset('media', 'katex', 'katex.min.css'),
         panelCss: asset('media', 'panel.css'),
         script: asset('dist', 'webview.js'),
+        loader: asset('dist', 'webviewLoader.js'),
       },
-      panelStrings(),
+      strings,
+      undefined,
+      this.firstView(strings, at),
     );
+  }
+
+  /** Undefined when there is nothing to show yet or it cannot be typeset here (the page then does it all). */
+  private firstView(strings: PanelStrings, at: StepView | undefined): FirstView | undefined {
+    // KaTeX is loaded on the first TeX to typeset (an error view has none); if it cannot be
+    // loaded, firstView() gives up and the page typesets everything.
+    return firstView(this.content, strings, (tex, display) => loadPanelMath().typeset(tex, display), at);
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    const webview = panel.webview;
     this.panelDisposables.push(
       webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
       panel.onDidChangeViewState((e) => {
@@ -123,12 +157,13 @@ export class PanelManager implements vscode.WebviewPanelSerializer, vscode.Dispo
 
   private onDisposed(): void {
     this.panel = undefined;
+    this.htmlPending = false;
     for (const d of this.panelDisposables.splice(0)) d.dispose();
   }
 
   private post(): void {
     const c = this.content;
-    if (!this.panel || !c) return;
+    if (!this.panel || !c || this.htmlPending) return;
     const msg: HostToWebview = 'model' in c ? { type: 'show', model: c.model } : { type: 'error', error: c.error };
     void this.panel.webview.postMessage(msg);
   }

@@ -1,17 +1,25 @@
 /**
- * The panel's HTML shell: a strict Content-Security-Policy (nothing by default; scripts only by a
- * per-render nonce; styles, fonts and images only from the extension's own files), the stylesheets,
- * the static layout and the script. No user data is ever interpolated into the page: the derivation
- * arrives by postMessage and is written with textContent / KaTeX. Pure: no `vscode` import.
+ * The panel's HTML shell: a strict Content-Security-Policy (nothing by default; scripts and the one
+ * style element only by a per-render nonce; style sheets, fonts and images only from the extension's
+ * own files), the style sheets, the static layout and the script (a loader, which adds the panel's
+ * script once the page has painted). With a first view (prerender.ts)
+ * the layout already shows the derivation or the error, typeset on the host; otherwise the
+ * placeholder. User data enters only escaped (text, attribute values) or as KaTeX's own markup;
+ * later derivations arrive by postMessage and are written with textContent / KaTeX.
+ * Pure: no `vscode` import.
  */
 import { randomBytes } from 'node:crypto';
+import type { FirstDerivation, FirstView } from './prerender';
 
 export interface ShellAssets {
   /** `webview.cspSource` */
   readonly cspSource: string;
   readonly katexCss: string;
   readonly panelCss: string;
+  /** The panel's script (dist/webview.js), loaded by the loader once the page has painted. */
   readonly script: string;
+  /** The page's one script tag (dist/webviewLoader.js). */
+  readonly loader: string;
 }
 
 /** A fresh nonce from the OS's cryptographic random source (never Math.random). */
@@ -22,7 +30,7 @@ export function makeNonce(): string {
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
-    `style-src ${cspSource}`,
+    `style-src ${cspSource} 'nonce-${nonce}'`,
     `font-src ${cspSource}`,
     `img-src ${cspSource} data:`,
     `script-src 'nonce-${nonce}'`,
@@ -41,55 +49,75 @@ export interface PanelStrings {
   readonly [key: string]: string;
 }
 
-export function renderShell(assets: ShellAssets, strings: PanelStrings, nonce = makeNonce()): string {
+/** The URL of a KaTeX font, as the browser resolves `url(fonts/…)` in katex.min.css (so a preload is reused). */
+export function katexFontUrl(katexCss: string, font: string): string {
+  try {
+    return new URL(`fonts/${font}`, katexCss).toString();
+  } catch {
+    return katexCss.replace(/[^/?#]*([?#].*)?$/, `fonts/${font}`);
+  }
+}
+
+const hidden = (h: boolean): string => (h ? ' hidden' : '');
+const pressed = (p: boolean): string => `aria-pressed="${p}"`;
+
+export function renderShell(assets: ShellAssets, strings: PanelStrings, nonce = makeNonce(), view?: FirstView): string {
   const s = (key: string): string => escapeHtml(strings[key] ?? key);
   const src = (uri: string): string => escapeHtml(uri);
+  const d: FirstDerivation | undefined = view?.derivation;
+  const error = view?.error;
+  const shows = d !== undefined || error !== undefined;
+  const preloads = (view?.fonts ?? [])
+    .map((f) => `<link rel="preload" href="${src(katexFontUrl(assets.katexCss, f))}" as="font" type="font/woff2" crossorigin>\n`)
+    .join('');
+  const style = view?.css ? `<style nonce="${nonce}">\n${view.css}\n</style>\n` : '';
+  const badge = d?.badge;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(assets.cspSource, nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${src(assets.katexCss)}">
+${preloads}<link rel="stylesheet" href="${src(assets.katexCss)}">
 <link rel="stylesheet" href="${src(assets.panelCss)}">
-<title>${s('panelTitle')}</title>
+${style}<title>${s('panelTitle')}</title>
 </head>
 <body data-strings="${escapeHtml(JSON.stringify(strings))}">
-<main id="app" class="empty">
+<main id="app"${shows ? '' : ' class="empty"'}>
   <header class="head">
-    <h1 id="title">${s('panelTitle')}</h1>
-    <span id="check-badge" class="badge" role="status" hidden></span>
+    <h1 id="title">${view ? escapeHtml(view.title) : s('panelTitle')}</h1>
+    <span id="check-badge" class="${badge ? escapeHtml(badge.className) : 'badge'}" role="status"${badge ? ` title="${escapeHtml(badge.title)}"` : ' hidden'}>${badge ? escapeHtml(badge.text) : ''}</span>
     <span id="busy" class="busy" role="status" hidden>${s('working')}</span>
   </header>
-  <p id="placeholder" class="placeholder">${s('placeholder')}</p>
-  <section id="error" class="error" role="alert" hidden>
+  <p id="placeholder" class="placeholder"${hidden(shows)}>${s('placeholder')}</p>
+  <section id="error" class="error" role="alert"${hidden(!error)}>
     <h2>${s('errorHeading')}</h2>
-    <p id="error-message"></p>
-    <pre id="error-source" aria-label="${s('errorSource')}"></pre>
+    <p id="error-message">${error ? escapeHtml(error.message) : ''}</p>
+    <pre id="error-source" aria-label="${s('errorSource')}">${error ? escapeHtml(error.source) : ''}</pre>
   </section>
-  <section id="derivation" hidden>
+  <section id="derivation"${hidden(!d)}>
     <section class="block" aria-labelledby="h-expr">
       <h2 id="h-expr">${s('expression')}</h2>
-      <div id="input" class="math"></div>
-      <p id="input-meta" class="meta"></p>
+      ${d?.inputHtml || '<div id="input" class="math"></div>'}
+      <p id="input-meta" class="meta">${d ? escapeHtml(d.inputMeta) : ''}</p>
     </section>
     <section class="block" aria-labelledby="h-result">
       <h2 id="h-result">${s('result')}</h2>
-      <div id="equation" class="math result-math"></div>
-      <p id="result-meta" class="meta"></p>
-      <div id="alt-forms" class="alt-forms"></div>
+      ${d?.equationHtml || '<div id="equation" class="math result-math"></div>'}
+      <p id="result-meta" class="meta">${d ? escapeHtml(d.resultMeta) : ''}</p>
+      <div id="alt-forms" class="alt-forms">${d?.altFormsHtml ?? ''}</div>
     </section>
     <section class="controls" aria-label="${s('options')}">
       <div class="switch" role="group" aria-labelledby="layout-label">
         <span id="layout-label">${s('layout')}</span>
-        <button type="button" data-layout="numerator" aria-pressed="false">${s('numerator')}</button>
-        <button type="button" data-layout="denominator" aria-pressed="false">${s('denominator')}</button>
-        <button type="button" data-layout="mixed" aria-pressed="false">${s('mixed')}</button>
+        <button type="button" data-layout="numerator" ${pressed(d?.layout === 'numerator')}>${s('numerator')}</button>
+        <button type="button" data-layout="denominator" ${pressed(d?.layout === 'denominator')}>${s('denominator')}</button>
+        <button type="button" data-layout="mixed" ${pressed(d?.layout === 'mixed')}>${s('mixed')}</button>
       </div>
       <div class="switch" role="group" aria-labelledby="granularity-label">
         <span id="granularity-label">${s('granularity')}</span>
-        <button type="button" data-granularity="summary" aria-pressed="false">${s('summary')}</button>
-        <button type="button" data-granularity="full" aria-pressed="false">${s('full')}</button>
+        <button type="button" data-granularity="summary" ${pressed(d?.granularity === 'summary')}>${s('summary')}</button>
+        <button type="button" data-granularity="full" ${pressed(d?.granularity === 'full')}>${s('full')}</button>
       </div>
     </section>
     <section class="actions" aria-label="${s('actions')}">
@@ -100,18 +128,18 @@ export function renderShell(assets: ShellAssets, strings: PanelStrings, nonce = 
     <section class="steps-block" aria-labelledby="h-steps">
       <h2 id="h-steps">${s('derivation')}</h2>
       <div class="nav">
-        <button type="button" id="prev" aria-keyshortcuts="ArrowLeft">${s('prev')}</button>
-        <span id="position" aria-live="polite"></span>
-        <button type="button" id="next" aria-keyshortcuts="ArrowRight">${s('next')}</button>
-        <label class="show-all"><input type="checkbox" id="show-all"> ${s('showAll')}</label>
+        <button type="button" id="prev" aria-keyshortcuts="ArrowLeft"${d?.prevDisabled ? ' disabled' : ''}>${s('prev')}</button>
+        <span id="position" aria-live="polite">${d ? escapeHtml(d.position) : ''}</span>
+        <button type="button" id="next" aria-keyshortcuts="ArrowRight"${d?.nextDisabled ? ' disabled' : ''}>${s('next')}</button>
+        <label class="show-all"><input type="checkbox" id="show-all"${d?.showAll ? ' checked' : ''}> ${s('showAll')}</label>
       </div>
-      <p id="no-steps" class="meta" hidden>${s('noSteps')}</p>
-      <ol id="steps" class="steps"></ol>
+      <p id="no-steps" class="meta"${hidden(!d?.noSteps)}>${s('noSteps')}</p>
+      <ol id="steps" class="steps">${d?.stepsHtml ?? ''}</ol>
       <p class="hint">${s('keyboardHint')}</p>
     </section>
   </section>
 </main>
-<script nonce="${nonce}" src="${src(assets.script)}"></script>
+<script defer nonce="${nonce}" src="${src(assets.loader)}" data-main="${src(assets.script)}"></script>
 </body>
 </html>`;
 }

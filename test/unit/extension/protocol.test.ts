@@ -69,13 +69,14 @@ suite('panel protocol: messages from the webview are validated field by field', 
 });
 
 suite('panel HTML shell: strict CSP, nonce, no user data', () => {
-  const assets = { cspSource: 'https://example.vscode-cdn.net', katexCss: 'https://x/katex.min.css', panelCss: 'https://x/panel.css', script: 'https://x/webview.js' };
+  const assets = { cspSource: 'https://example.vscode-cdn.net', katexCss: 'https://x/katex.min.css', panelCss: 'https://x/panel.css', script: 'https://x/webview.js', loader: 'https://x/webviewLoader.js' };
 
   test('the CSP allows nothing by default, scripts only by nonce, no unsafe-*', () => {
     const csp = contentSecurityPolicy(assets.cspSource, 'abc');
     assert.match(csp, /^default-src 'none'/);
     assert.match(csp, /script-src 'nonce-abc'(;|$)/);
-    assert.match(csp, /style-src https:\/\/example\.vscode-cdn\.net(;|$)/);
+    // style sheets from the package; the one <style> element (the prerendered math's rules) by nonce
+    assert.match(csp, /style-src https:\/\/example\.vscode-cdn\.net 'nonce-abc'(;|$)/);
     assert.match(csp, /font-src https:\/\/example\.vscode-cdn\.net(;|$)/);
     assert.doesNotMatch(csp, /unsafe-(eval|inline)/);
   });
@@ -85,7 +86,10 @@ suite('panel HTML shell: strict CSP, nonce, no user data', () => {
     const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)];
     assert.equal(scripts.length, 1);
     assert.match(scripts[0][0], /nonce="NONCE123"/);
-    assert.match(scripts[0][0], /src="https:\/\/x\/webview\.js"/);
+    // The loader, deferred (it never holds up the first paint), naming the panel's script.
+    assert.match(scripts[0][0], /<script defer /);
+    assert.match(scripts[0][0], /src="https:\/\/x\/webviewLoader\.js"/);
+    assert.match(scripts[0][0], /data-main="https:\/\/x\/webview\.js"/);
     assert.equal(scripts[0][1].trim(), '', 'no inline script body');
     assert.doesNotMatch(html, /<style\b/);
     assert.doesNotMatch(html, /\sstyle="/);

@@ -1,0 +1,91 @@
+/**
+ * The panel's words for a derivation or an error, as plain text: shared by the page's script
+ * (src/webview/view.ts, which writes them with textContent) and the host's prerendering of the first
+ * view (prerender.ts, which escapes them into the HTML), so both show exactly the same. Pure: no DOM,
+ * no `vscode`.
+ */
+import type { PanelError, PanelModel, PanelStep } from './protocol';
+
+export type Strings = Readonly<Record<string, string>>;
+
+/** `{0}`-style placeholders, as vscode.l10n uses. */
+export function format(template: string, ...args: (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] === undefined ? m : String(args[Number(i)])));
+}
+
+export function inputMeta(model: PanelModel, strings: Strings): string {
+  return format(strings.inputMeta ?? 'shape {0}', model.inputShape);
+}
+
+export function resultMeta(model: PanelModel, strings: Strings): string {
+  return format(
+    strings.resultMeta ?? '{0} layout · shape {1} · w.r.t. {2} ({3})',
+    strings[model.layout] ?? model.layout,
+    model.resultShape,
+    model.wrt.join(', '),
+    model.wrtShape,
+  );
+}
+
+/** The other forms of the result, labelled: piecewise cases, common subexpressions named. */
+export function altForms(model: PanelModel, strings: Strings): { readonly label: string; readonly tex: string }[] {
+  const forms: { label: string; tex: string }[] = [];
+  for (const [label, tex] of [
+    [strings.piecewise ?? 'Piecewise', model.piecewiseLatex],
+    [strings.named ?? 'Named', model.namedLatex],
+  ] as const) {
+    if (tex) forms.push({ label: `${label}:`, tex });
+  }
+  return forms;
+}
+
+/** The numerical check's badge, or undefined when there was no check. */
+export function checkBadge(model: PanelModel, strings: Strings): { readonly className: string; readonly text: string; readonly title: string } | undefined {
+  const c = model.check;
+  if (!c) return undefined;
+  return {
+    className: `badge ${c.passed ? 'pass' : 'fail'}`,
+    text: format(
+      c.passed ? (strings.checkPassed ?? '✓ {0} · {1} samples') : (strings.checkFailed ?? '✗ {0} · {1} samples'),
+      c.maxRelError.toExponential(1),
+      c.samples,
+    ),
+    title: strings.checkTitle ?? '',
+  };
+}
+
+/** "Step 2 of 7", or nothing without steps. */
+export function stepPosition(current: number, count: number, strings: Strings): string {
+  return count === 0 ? '' : format(strings.position ?? 'Step {0} of {1}', current + 1, count);
+}
+
+export function stepName(step: PanelStep, strings: Strings): string {
+  return step.kind === 'pitfall' ? `${strings.pitfall ?? 'Pitfall'}: ${step.name}` : step.name;
+}
+
+export function stepClass(step: PanelStep, current: boolean): string {
+  return `step${current ? ' current' : ''}${step.kind ? ` kind-${step.kind}` : ''}`;
+}
+
+export function stepShapes(step: PanelStep, strings: Strings): string | undefined {
+  return step.shapes.length > 0 ? `${strings.shapes ?? 'Shapes'}: ${step.shapes.map(([k, v]) => `${k}: ${v}`).join(', ')}` : undefined;
+}
+
+export function stepRule(step: PanelStep): string {
+  return step.reference ? `${step.rule} — ${step.reference}` : step.rule;
+}
+
+export function errorMessage(error: PanelError, strings: Strings): string {
+  return error.column === undefined ? error.message : format(strings.errorAt ?? '{0} (column {1})', error.message, error.column);
+}
+
+/** The expression of an error, with a caret line under the offending span when it has one. */
+export function errorSource(error: PanelError): string {
+  const expr = error.expr.length > 2000 ? error.expr.slice(0, 2000) + '…' : error.expr;
+  const wholeExpression = error.column === 1 && (error.length ?? 0) >= expr.length;
+  if (error.column !== undefined && !wholeExpression && error.column - 1 <= expr.length && !expr.includes('\n')) {
+    const caret = ' '.repeat(error.column - 1) + '^'.repeat(Math.max(1, Math.min(error.length ?? 1, expr.length - error.column + 1)));
+    return `${expr}\n${caret}`;
+  }
+  return expr;
+}
