@@ -119,17 +119,20 @@ export abstract class LatexCursor {
     return numberNode(Number(t.text[0]), t.text[0], spanOf(t.start, t.start + 1)) as NumberAst;
   }
 
+  /** The content of the `{…}` group opening at `open` (the current token); moves past its `}`. */
+  private groupTokens(open: LatexToken): { tokens: LatexToken[]; end: number } {
+    const close = this.matchingBrace(this.pos);
+    if (close >= this.tokens.length - 1) fail('parse.unclosed', spanOfToken(open), `expected '}' to close '{' at ${positionText(this.text, open.start)}`);
+    const tokens = this.tokens.slice(this.pos + 1, close);
+    const end = this.tokens[close].end;
+    this.pos = close + 1;
+    return { tokens, end };
+  }
+
   /** The tokens of a sub- or superscript: a group's content or one token. */
   protected scriptTokens(at: LatexToken): { tokens: LatexToken[]; end: number } {
     const t = this.peek();
-    if (this.isChar(t, '{')) {
-      const close = this.matchingBrace(this.pos);
-      if (close >= this.tokens.length - 1) fail('parse.unclosed', spanOfToken(t), `expected '}' to close '{' at ${positionText(this.text, t.start)}`);
-      const tokens = this.tokens.slice(this.pos + 1, close);
-      const end = this.tokens[close].end;
-      this.pos = close + 1;
-      return { tokens, end };
-    }
+    if (this.isChar(t, '{')) return this.groupTokens(t);
     if (t.kind === 'eof') fail('parse.expected-expression', spanOfToken(at), `expected a subscript after '${at.text}'`);
     if (t.kind === 'number' && t.text.length > 1) {
       const d = this.digit();
@@ -147,14 +150,7 @@ export abstract class LatexCursor {
   /** The content of a command argument: the tokens of `{…}` or the one token after the command. */
   protected argumentTokens(command: LatexToken): { tokens: LatexToken[]; end: number } {
     const t = this.peek();
-    if (this.isChar(t, '{')) {
-      const close = this.matchingBrace(this.pos);
-      if (close >= this.tokens.length - 1) fail('parse.unclosed', spanOfToken(t), `expected '}' to close '{' at ${positionText(this.text, t.start)}`);
-      const tokens = this.tokens.slice(this.pos + 1, close);
-      const end = this.tokens[close].end;
-      this.pos = close + 1;
-      return { tokens, end };
-    }
+    if (this.isChar(t, '{')) return this.groupTokens(t);
     if (t.kind === 'eof') fail('parse.expected-expression', spanOfToken(command), `expected an argument after \\${command.text}`);
     if (t.kind === 'number' && t.text.length > 1) {
       const d = this.digit();
