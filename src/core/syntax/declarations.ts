@@ -17,8 +17,8 @@ import { attempt, fail, positionText } from './diagnostics';
 import { isFunctionName } from './functions';
 import { checkSize } from './limits';
 import type { VariableKind } from './names';
-import { scan, type Token } from './scanner';
-import { splitStatements } from './statements';
+import { scan, type Token } from './plain/scanner';
+import { splitStatements } from './plain/statements';
 import type { Outcome } from '../api';
 
 export interface Declaration {

@@ -14,7 +14,7 @@ export { children, depthOf } from './ast';
 export { astText } from './print';
 export { parseDeclarations, type Declaration } from './declarations';
 export { checkShapes, type CheckedExpression } from './check';
-export { parsePlain, readPlain } from './read';
+export { parsePlain, readPlain } from './plain/index';
 export { diagnosticSource, type DiagnosticSource, type SourcedDiagnostic } from './diagnostics';
 export { MAX_DEPTH, MAX_INPUT_LENGTH } from './limits';
 export { conventionalKind, type VariableKind } from './names';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { parsePlain, MAX_DEPTH, type Ast } from '../../../src/core/syntax';
 import { SyntaxFailure } from '../../../src/core/syntax/diagnostics';
-import { parseExpressionTokens } from '../../../src/core/syntax/parser';
-import { scan } from '../../../src/core/syntax/scanner';
+import { parseExpressionTokens } from '../../../src/core/syntax/plain/parser';
+import { scan } from '../../../src/core/syntax/plain/scanner';
 import { assertError, error, parse, parseSx } from './helpers';
 
 describe('syntax/parser: precedence (MATLAB)', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { scan } from '../../../src/core/syntax/scanner';
+import { scan } from '../../../src/core/syntax/plain/scanner';
 
 const kinds = (text: string): string[] => scan(text).map((t) => `${t.kind}:${t.text}`);
 

@@ -7,7 +7,7 @@
 import type { Span } from '../../api';
 import { fail, positionText, SyntaxFailure } from '../diagnostics';
 import { MAX_DEPTH, depthDiagnostic } from '../limits';
-import { numberNode, spanOf } from './nodes';
+import { numberNode, spanOf } from '../nodes';
 import type { LatexToken } from './scanner';
 import type { PreparedTokens } from './tokens';
 import type { Delimiter, NumberAst } from './types';

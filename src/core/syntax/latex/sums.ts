@@ -20,8 +20,8 @@ import type { AddOp, Ast, ChainLink, MulOp } from '../ast';
 import { fail } from '../diagnostics';
 import { astText } from '../print';
 import { ELEMENTWISE_NAMES } from './commands';
-import { isArrayKind, type KindEstimator } from './kinds';
-import { asAtom, callNode, cover, parenNode, powerNode, productNode, sumNode, unaryNode } from './nodes';
+import { isArrayKind, type KindEstimator } from '../kinds';
+import { asAtom, callNode, cover, parenNode, powerNode, productNode, sumNode, unaryNode } from '../nodes';
 
 export type IndexedRole = 'entry' | 'sample';
 

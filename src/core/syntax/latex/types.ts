@@ -1,14 +1,11 @@
 /** Types shared by the layers of the LaTeX parser (cursor → delimited → variables → grammar). */
 import type { Span } from '../../api';
 import type { Ast, ChainLink, MulOp } from '../ast';
-import type { KindOracle } from './kinds';
+import type { KindOracle } from '../kinds';
+import type { PlaceholderKind } from '../finish';
 
 /** How a name was written: the typography decides its default shape (see `read.ts`). */
 export type NameStyle = 'bold' | 'plain' | 'entry' | 'sample';
-
-/** Placeholders for constants whose size comes from the context; replaced after shape checking. */
-export const PLACEHOLDER = { ones: '𝟏', zeros: '𝟎', identity: 'I' } as const;
-export type PlaceholderKind = keyof typeof PLACEHOLDER;
 
 export interface LatexParserOptions {
   readonly oracle: KindOracle;

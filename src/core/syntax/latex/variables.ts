@@ -10,11 +10,12 @@ import { fail } from '../diagnostics';
 import { ACCENTS, BOLD_COMMANDS, GREEK_COMMANDS, OPERATOR_NAMES } from './commands';
 import { describe, spanOfToken } from './cursor';
 import { DelimitedParser } from './delimited';
-import { callNode, nameNode, numberNode, spanOf } from './nodes';
+import { callNode, nameNode, numberNode, spanOf } from '../nodes';
 import type { LatexToken } from './scanner';
 import type { IndexedRole } from './sums';
 import type { PreparedTokens } from './tokens';
-import { PLACEHOLDER, type LatexParserOptions, type NameStyle, type PlaceholderKind } from './types';
+import type { LatexParserOptions, NameStyle } from './types';
+import { PLACEHOLDER, type PlaceholderKind } from '../finish';
 
 /** The longest run of letters looked at as a possible function name (max(, logsumexp(). */
 const MAX_RUN = 16;

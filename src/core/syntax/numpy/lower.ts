@@ -12,11 +12,11 @@
 import type { Span } from '../../api';
 import type { AddOp, Ast, ChainLink } from '../ast';
 import { fail } from '../diagnostics';
-import { elementwiseKind, isArrayKind, productKind, type Kind, type KindOracle } from '../latex/kinds';
+import { elementwiseKind, isArrayKind, productKind, type Kind, type KindOracle } from '../kinds';
 import {
   asAtom, callNode, nameNode, numberNode, parenNode, powerNode, productNode, sumNode, transposeNode, transposed, unaryNode,
-} from '../latex/nodes';
-import { PLACEHOLDER, type PlaceholderKind } from '../latex/types';
+} from '../nodes';
+import { PLACEHOLDER, type PlaceholderKind } from '../finish';
 import {
   ELEMENTWISE_FUNCTIONS, FUNCTION_HINTS, isKnownFunction, METHODS, MODULE_ROOTS, REDUCTION_FUNCTIONS, withoutModule,
 } from './functions';

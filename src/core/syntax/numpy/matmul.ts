@@ -6,8 +6,8 @@
 import type { Span } from '../../api';
 import type { Ast, ChainLink, MulOp } from '../ast';
 import { fail } from '../diagnostics';
-import { elementwiseKind, productKind, type Kind } from '../latex/kinds';
-import { cover, parenNode, productNode, transposed } from '../latex/nodes';
+import { elementwiseKind, productKind, type Kind } from '../kinds';
+import { cover, parenNode, productNode, transposed } from '../nodes';
 
 export interface Lowered {
   readonly ast: Ast;

@@ -4,7 +4,7 @@
  * product between vectors, `A^{-1}` an inverse for a matrix, `|X|` a determinant, NumPy's `@`
  * between two 1-D arrays an inner product). The shape checker still checks everything afterwards.
  */
-import type { Ast, ChainLink, MulOp } from '../ast';
+import type { Ast, ChainLink, MulOp } from './ast';
 
 export type Kind = 'scalar' | 'column' | 'row' | 'matrix' | 'unknown';
 

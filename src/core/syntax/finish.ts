@@ -3,16 +3,19 @@
  * string and declaration comments in the text), check shapes with the plain checker, and replace
  * placeholders — constants whose size comes from the context (𝟏, 𝟎, I) — by the model's nodes.
  */
-import type { Outcome, Span } from '../../api';
-import { eye, ones, postorder, withArgs, zeros, type Expr } from '../../model/expr';
-import { shape } from '../../model/shape';
-import { checkShapes, type CheckedExpression } from '../check';
-import { checkDuplicates, parseDeclarations, type Declaration } from '../declarations';
-import { attempt, failure, inWhere } from '../diagnostics';
-import type { Ast } from '../ast';
-import type { VariableKind } from '../names';
+import type { Outcome, Span } from '../api';
+import { eye, ones, postorder, withArgs, zeros, type Expr } from '../model/expr';
+import { shape } from '../model/shape';
+import { checkShapes, type CheckedExpression } from './check';
+import { checkDuplicates, parseDeclarations, type Declaration } from './declarations';
+import { attempt, failure, inWhere } from './diagnostics';
+import type { Ast } from './ast';
+import type { VariableKind } from './names';
 import type { Kind } from './kinds';
-import { PLACEHOLDER, type PlaceholderKind } from './types';
+
+/** Placeholders for constants whose size comes from the context; replaced after shape checking. */
+export const PLACEHOLDER = { ones: '𝟏', zeros: '𝟎', identity: 'I' } as const;
+export type PlaceholderKind = keyof typeof PLACEHOLDER;
 
 /** Declarations from the separate `where` string (errors marked `source: 'where'`). */
 export function whereDeclarations(where: string | undefined): Outcome<Declaration[]> {

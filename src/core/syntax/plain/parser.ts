@@ -13,11 +13,11 @@
  * n-ary chains, so long ones cost no depth. The recursion is guarded: nesting deeper than
  * MAX_DEPTH fails with `limit.depth`, never with a stack overflow.
  */
-import type { Span } from '../api';
-import type { AddOp, Ast, ChainLink, MulOp, PowOp } from './ast';
-import { nodeDeeperThan } from './ast';
-import { fail, positionText, SyntaxFailure } from './diagnostics';
-import { MAX_DEPTH, depthDiagnostic } from './limits';
+import type { Span } from '../../api';
+import type { AddOp, Ast, ChainLink, MulOp, PowOp } from '../ast';
+import { nodeDeeperThan } from '../ast';
+import { fail, positionText, SyntaxFailure } from '../diagnostics';
+import { MAX_DEPTH, depthDiagnostic } from '../limits';
 import type { Token } from './scanner';
 
 /** Hints for characters that are not plain syntax but have a plain spelling. */

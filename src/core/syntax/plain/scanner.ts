@@ -12,7 +12,7 @@
  * - `#` starts a comment to the end of the line; newlines are tokens (statement separators in
  *   declarations and files; whitespace inside an expression).
  */
-import type { Span } from '../api';
+import type { Span } from '../../api';
 
 export type TokenKind =
   | 'number'

@@ -3,8 +3,8 @@
  * they build the same nodes as the plain parser, so the shape checker, its defaults and its
  * messages serve every notation.
  */
-import type { Span } from '../../api';
-import type { AddOp, Ast, ChainLink, MulOp, PowOp } from '../ast';
+import type { Span } from '../api';
+import type { AddOp, Ast, ChainLink, MulOp, PowOp } from './ast';
 
 export const spanOf = (start: number, end: number): Span => ({ start, end });
 export const cover = (a: Span, b: Span): Span => ({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });

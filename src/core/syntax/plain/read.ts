@@ -12,12 +12,12 @@
  * Consecutive expression lines form one expression (a line may continue the previous one, e.g.
  * starting with `+`); a second expression is an error. An `f(x) =` or `y =` prefix is skipped.
  */
-import type { Outcome, Span } from '../api';
-import type { Ast } from './ast';
-import { checkShapes, type CheckedExpression } from './check';
-import { checkDuplicates, declarationsOf, parseDeclarations, type Declaration } from './declarations';
-import { attempt, fail, failure, inWhere, positionText } from './diagnostics';
-import { checkSize } from './limits';
+import type { Outcome, Span } from '../../api';
+import type { Ast } from '../ast';
+import { checkShapes, type CheckedExpression } from '../check';
+import { checkDuplicates, declarationsOf, parseDeclarations, type Declaration } from '../declarations';
+import { attempt, fail, failure, inWhere, positionText } from '../diagnostics';
+import { checkSize } from '../limits';
 import { parseExpressionTokens } from './parser';
 import { scan, type Token } from './scanner';
 import { splitStatements, type Statement } from './statements';

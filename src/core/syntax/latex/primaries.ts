@@ -1,0 +1,296 @@
+/**
+ * The LaTeX parser's primaries layer: numbers, commands (`\frac`, `\sqrt`, Greek letters,
+ * functions such as `\log`, `\operatorname{tr}`), `\sum` operators and function application.
+ */
+import type { Span } from '../../api';
+import type { Ast, ChainLink, MulOp } from '../ast';
+import { fail } from '../diagnostics';
+import { COMMAND_HINTS, FUNCTION_COMMANDS, GREEK_COMMANDS, ACCENTS, BOLD_COMMANDS, FONT_COMMANDS } from './commands';
+import { spanOfToken } from './cursor';
+import { isArrayKind } from '../kinds';
+import { asAtom, asFactor, callNode, numberNode, parenNode, powerNode, productNode, spanOf, unaryNode } from '../nodes';
+import type { LatexToken } from './scanner';
+import { liftSummand } from './sums';
+import type { Factor, FracParts } from './types';
+
+import { ScriptParser } from './scripts';
+
+export abstract class PrimaryParser extends ScriptParser {
+  protected abstract product(): Ast;
+  protected abstract factor(allowUnary: boolean): Factor;
+  protected abstract startsFactor(t: LatexToken): boolean;
+  protected abstract startsFunction(t: LatexToken): boolean;
+
+  protected primary(): Ast {
+    const t = this.peek();
+    switch (t.kind) {
+      case 'number':
+        return this.numberPrimary();
+      case 'letter':
+        return this.letterPrimary();
+      case 'command':
+        return this.commandPrimary();
+      case 'char':
+        if (t.text === '(' || t.text === '[') return this.parenthesized();
+        if (t.text === '{') return this.group();
+        if (t.text === '|') return this.abs();
+        return this.missingOperand(t);
+      case 'eof':
+        return this.missingOperand(t);
+    }
+  }
+
+  protected numberPrimary(): Ast {
+    const t = this.next();
+    const value = Number(t.text);
+    // The writer's scientific notation: 1.5 \times 10^{-7}.
+    const times = this.peek();
+    const ten = this.peek(1);
+    if (this.isCommand(times, 'times') && ten.kind === 'number' && ten.text === '10' && this.isChar(this.peek(2), '^')) {
+      const save = this.pos;
+      this.pos += 3;
+      const exponent = this.integerScript();
+      if (exponent !== undefined) {
+        const v = Number(`${t.text}e${exponent.value}`);
+        return numberNode(v, `${t.text}e${exponent.value}`, spanOf(t.start, exponent.end));
+      }
+      this.pos = save;
+    }
+    if (!Number.isFinite(value)) fail('parse.number', spanOfToken(t), `the number ${t.text} is too large`);
+    return numberNode(value, t.text, spanOfToken(t));
+  }
+
+  protected commandPrimary(): Ast {
+    const t = this.peek();
+    const name = t.text;
+    if (GREEK_COMMANDS.has(name)) {
+      this.next();
+      if (name === 'sigma' && !this.declared('sigma') && this.isChar(this.peek(), '(')) return this.applyFunction('sigmoid', spanOfToken(t));
+      return this.nameWithScripts(name, 'plain', t);
+    }
+    if (name === 'pi') {
+      this.next();
+      return numberNode(Math.PI, 'π', spanOfToken(t));
+    }
+    if (BOLD_COMMANDS.has(name)) return this.bold();
+    if (FONT_COMMANDS.has(name)) return this.font();
+    if (ACCENTS[name] !== undefined) return this.accent();
+    if (name === 'log' && this.isCommand(this.peek(1), 'det')) {
+      this.next();
+      const det = this.next();
+      return this.applyFunction('logdet', spanOf(t.start, det.end));
+    }
+    if (name === 'log' && this.isChar(this.peek(1), '|')) {
+      // log|X| of a matrix is log det.
+      this.next();
+      const arg = this.abs();
+      if (arg.kind === 'call' && arg.name === 'det') return callNode('logdet', arg.args, spanOf(t.start, arg.span.end), spanOfToken(t));
+      return callNode('log', [arg], spanOf(t.start, arg.span.end), spanOfToken(t));
+    }
+    const fn = FUNCTION_COMMANDS[name];
+    if (fn !== undefined) {
+      this.next();
+      return this.applyFunction(fn, spanOfToken(t));
+    }
+    switch (name) {
+      case 'frac':
+      case 'dfrac':
+      case 'tfrac':
+      case 'cfrac': {
+        const c = this.fracChain(this.frac());
+        return productNode(c.first, c.rest);
+      }
+      case 'sqrt':
+        return this.sqrt();
+      case 'sum':
+        return this.sumOperator(undefined, undefined);
+      case '|':
+      case 'lVert':
+      case 'Vert':
+        return this.norm();
+      case 'lvert':
+      case 'vert':
+        return this.abs();
+      case 'langle':
+        return this.angle();
+      case '{':
+        return this.braceGroup();
+      case 'mathbb':
+        return this.blackboard();
+      case 'begin':
+        return this.matrixEnvironment();
+    }
+    const hint = COMMAND_HINTS[name];
+    if (hint !== undefined) fail('latex.unsupported', spanOfToken(t), `\\${name} is not supported: ${hint}`);
+    if (['rvert', 'rVert', 'rangle', '}', 'end', '\\', 'right'].includes(name)) return this.missingOperand(t);
+    return fail('latex.unknown-command', spanOfToken(t), `unknown LaTeX command \\${name}`);
+  }
+
+  protected sqrt(): Ast {
+    const command = this.next();
+    if (this.isChar(this.peek(), '[')) {
+      const open = this.next();
+      const index = this.peek();
+      if (index.kind !== 'number' || index.text !== '2' || !this.isChar(this.peek(1), ']')) {
+        fail('latex.unsupported', spanOf(command.start, index.end), 'only square roots are supported: \\sqrt{…}');
+      }
+      this.pos += 2;
+      void open;
+    }
+    const arg = this.commandArgument(command);
+    return callNode('sqrt', [arg], spanOf(command.start, this.previousEnd()), spanOfToken(command));
+  }
+
+  /** An argument of \frac or \sqrt: a group parsed as an expression, or one token. */
+  protected commandArgument(command: LatexToken): Ast {
+    const t = this.peek();
+    if (this.isChar(t, '{')) {
+      this.next();
+      const inner = this.withDelimiter('{', t, () => this.sum());
+      const close = this.expectChar('}', t, `the argument of \\${command.text}`);
+      return parenNode(inner, spanOf(t.start, close.end));
+    }
+    if (t.kind === 'number') return this.digit();
+    if (t.kind === 'letter' || t.kind === 'command') {
+      this.enter(t);
+      const r = this.primary();
+      this.leave();
+      return r;
+    }
+    return fail('parse.expected-expression', spanOfToken(command), `expected an argument after \\${command.text}`);
+  }
+
+  protected frac(): FracParts {
+    const command = this.next();
+    const numerator = this.commandArgument(command);
+    const denominator = this.commandArgument(command);
+    return { numerator, denominator, span: spanOf(command.start, denominator.span.end) };
+  }
+
+  /** 1/N in \frac{1}{N} (before a sum: the mean), else undefined. */
+  protected oneOver(parts: FracParts): string | undefined {
+    let n = parts.numerator;
+    while (n.kind === 'paren') n = n.arg;
+    let d = parts.denominator;
+    while (d.kind === 'paren') d = d.arg;
+    if (n.kind !== 'number' || n.value !== 1) return undefined;
+    if (d.kind === 'name') return d.name;
+    // A dimension name reads as its count: \frac{1}{N} with X: matrix(N, n).
+    if (d.kind === 'call' && d.name === 'count' && d.args[0].kind === 'name') return d.args[0].name;
+    return undefined;
+  }
+
+  /** a/b as a product chain a · b⁻¹ (element-wise when b is an array). */
+  protected fracChain(parts: FracParts): { first: Ast; rest: ChainLink<MulOp>[] } {
+    let num = parts.numerator;
+    while (num.kind === 'paren') num = num.arg;
+    let den = parts.denominator;
+    while (den.kind === 'paren') den = den.arg;
+    const arrayDivisor = isArrayKind(this.kinds.of(den));
+    const opSpan = spanOf(parts.span.start, parts.span.start + 1);
+    // A scalar denominator: each factor divides (1/(sa) is s⁻¹a⁻¹), and b^k (k a number) is b^(−k).
+    const divisor = (d: Ast): ChainLink<MulOp> => {
+      if (d.kind === 'power' && d.op === '^' && d.exponent.kind === 'number') {
+        return { op: '*', opSpan, operand: powerNode('^', asAtom(d.base), unaryNode('-', d.exponent, d.exponent.span), d.opSpan, d.span) };
+      }
+      return { op: '/', opSpan, operand: asFactor(d) };
+    };
+    let links: ChainLink<MulOp>[];
+    const factors = den.kind === 'product' && den.rest.every((l) => l.op === '*') ? [den.first, ...den.rest.map((l) => l.operand)] : [den];
+    if (arrayDivisor) links = [{ op: './', opSpan, operand: asFactor(den) }];
+    else if (factors.every((f) => this.kinds.of(f) === 'scalar')) links = factors.map(divisor);
+    else links = [divisor(den)];
+    // The numerator's factors join the product only when they are scalars: x'x/a in A…A stays one factor.
+    const scalarFactors = num.kind === 'product' && [num.first, ...num.rest.map((l) => l.operand)].every((f) => this.kinds.of(f) === 'scalar');
+    if (num.kind === 'product' && scalarFactors) return { first: num.first, rest: [...num.rest, ...links] };
+    if (num.kind === 'product') return { first: parenNode(num, parts.numerator.span), rest: links };
+    return { first: num.kind === 'sum' || num.kind === 'unary' ? parenNode(num, parts.numerator.span) : num, rest: links };
+  }
+
+  /** `\sum_{i=1}^{N} …`: the summand is the rest of the product; see `sums.ts`. */
+  protected sumOperator(meanOver: string | undefined, frac: FracParts | undefined): Ast {
+    const command = this.next();
+    if (this.index !== undefined) fail('latex.sum', spanOfToken(command), 'nested sums are not supported');
+    let lower: { tokens: LatexToken[]; end: number } | undefined;
+    let upper: { tokens: LatexToken[]; end: number } | undefined;
+    for (let k = 0; k < 2; k++) {
+      const t = this.peek();
+      if (this.isChar(t, '_') && !lower) lower = this.scriptTokens(this.next());
+      else if (this.isChar(t, '^') && !upper) upper = this.scriptTokens(this.next());
+    }
+    const limitsEnd = Math.max(command.end, lower?.end ?? 0, upper?.end ?? 0);
+    const limitsSpan = spanOf(command.start, limitsEnd);
+    const indexToken = lower?.tokens[0];
+    if (!lower || !indexToken || indexToken.kind !== 'letter' || (lower.tokens.length > 1 && !this.isChar(lower.tokens[1], '='))) {
+      fail('latex.sum', limitsSpan, 'write the index of the sum, e.g. \\sum_i or \\sum_{i=1}^{N}');
+    }
+    const bound = upper && upper.tokens.length === 1 && (upper.tokens[0].kind === 'letter' || upper.tokens[0].kind === 'number') ? upper.tokens[0].text : undefined;
+    if (this.peek().kind === 'eof' || !this.startsFactor(this.peek())) {
+      fail('parse.expected-expression', limitsSpan, 'expected the summand after \\sum');
+    }
+    this.index = indexToken.text;
+    this.enter(command);
+    const summand = this.product();
+    this.leave();
+    this.index = undefined;
+    const lifted = liftSummand(summand, { indexed: this.indexed, kinds: this.kinds, index: indexToken.text, span: limitsSpan });
+    const mean = meanOver !== undefined && (bound === undefined || bound === meanOver);
+    const start = mean && frac ? frac.span.start : command.start;
+    const call = callNode(mean ? 'mean' : 'sum', [lifted], spanOf(start, summand.span.end), spanOf(start, limitsEnd));
+    this.kinds.set(call, 'scalar');
+    if (meanOver !== undefined && !mean && frac) {
+      const c = this.fracChain(frac);
+      return productNode(c.first, [...c.rest, { op: '*', opSpan: spanOfToken(command), operand: call }]);
+    }
+    return call;
+  }
+
+
+  /** A function application: `\exp(x)`, `\exp x`, `\sin^2 x`, `\max(0, u)`, `\det X`. */
+  protected applyFunction(fn: string, nameSpan: Span): Ast {
+    let power: Ast | undefined;
+    if (this.isChar(this.peek(), '^')) {
+      const caret = this.next();
+      const sup = this.supArgument(caret);
+      if (sup.kind !== 'power') fail('latex.unsupported', spanOf(nameSpan.start, sup.end), 'a superscript on a function name is supported only as a power, e.g. \\sin^2 x');
+      power = sup.exponent;
+    }
+    if (this.isChar(this.peek(), '_')) {
+      fail('latex.unsupported', spanOf(nameSpan.start, this.peek().end), 'a subscript on a function name (such as \\log_2) is not supported');
+    }
+    const t = this.peek();
+    let args: Ast[];
+    if (this.isChar(t, '(') || this.isChar(t, '[') || this.isCommand(t, '{')) {
+      args = this.argumentList();
+    } else if (fn === 'max' || fn === 'min' || fn === 'dot') {
+      return fail('parse.expected-expression', nameSpan, `${fn} needs its arguments in parentheses, e.g. \\${fn}(0, u)`);
+    } else if (!this.startsFactor(t) && !this.isChar(t, '-')) {
+      return fail('parse.expected-expression', nameSpan, `expected the argument of ${fn}`);
+    } else {
+      args = [this.bareArgument()];
+    }
+    const span = spanOf(nameSpan.start, this.previousEnd());
+    let call: Ast;
+    if (fn === 'log' && args.length === 1 && args[0].kind === 'call' && args[0].name === 'det' && !this.isChar(t, '(')) {
+      call = callNode('logdet', args[0].args, span, nameSpan);
+    } else {
+      call = callNode(fn, args, span, nameSpan);
+    }
+    return power ? powerNode('^', call, power, nameSpan, spanOf(nameSpan.start, span.end)) : call;
+  }
+
+  /** The argument of a function written without parentheses: `\det X`, `\log\sigma(z)`, `\operatorname{tr} A^\top B`. */
+  protected bareArgument(): Ast {
+    this.enter(this.peek());
+    const f0 = this.factor(true);
+    const first = f0.chain ? f0.chain.first : f0.ast;
+    const links: ChainLink<MulOp>[] = f0.chain ? [...f0.chain.rest] : [];
+    for (let t = this.peek(); this.startsFactor(t) && !this.startsFunction(t) && !this.isCommand(t, 'frac', 'dfrac', 'tfrac'); t = this.peek()) {
+      const f = this.factor(false);
+      if (f.chain) links.push({ op: '*', opSpan: spanOf(t.start, t.start), operand: f.chain.first }, ...f.chain.rest);
+      else links.push({ op: '*', opSpan: spanOf(t.start, t.start), operand: f.ast });
+    }
+    this.leave();
+    return productNode(first, links);
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * The LaTeX parser's scripts layer: postfix `^{…}` (power, transpose, inverse, inverse transpose,
+ * element-wise power), `'` and entry subscripts `(…)_i`.
+ */
+import type { Ast } from '../ast';
+import { fail, SyntaxFailure } from '../diagnostics';
+import { MAX_DEPTH, depthDiagnostic } from '../limits';
+import { GREEK_COMMANDS } from './commands';
+import { describe, spanOfToken } from './cursor';
+import { isVectorKind } from '../kinds';
+import { asAtom, callNode, nameNode, numberNode, parenNode, powerNode, spanOf, transposeNode, unaryNode } from '../nodes';
+import type { LatexToken } from './scanner';
+import type { SupArgument } from './types';
+import { VariableParser } from './variables';
+
+export abstract class ScriptParser extends VariableParser {
+  protected abstract primary(): Ast;
+
+  protected postfix(given?: Ast): Ast {
+    let base = given ?? this.primary();
+    // Each postfix operator nests the tree one level: a chain of them counts against MAX_DEPTH.
+    for (let links = 0; ; links++) {
+      const t = this.peek();
+      if (links > MAX_DEPTH) throw new SyntaxFailure(depthDiagnostic(t.start, t.end));
+      if (this.isChar(t, '^')) {
+        base = this.superscript(base);
+      } else if (this.isChar(t, "'")) {
+        this.next();
+        base = transposeNode(asAtom(base), spanOf(base.span.start, t.end));
+      } else if (this.isChar(t, '_')) {
+        base = this.entrySubscript(base);
+      } else {
+        return base;
+      }
+    }
+  }
+
+  protected superscript(base: Ast): Ast {
+    const caret = this.next();
+    const sup = this.supArgument(caret);
+    const span = spanOf(base.span.start, sup.end);
+    const k = this.kinds.of(base);
+    switch (sup.kind) {
+      case 'transpose':
+        return transposeNode(asAtom(base), span);
+      case 'inverse':
+        if (k === 'matrix') return callNode('inv', [base], span, spanOfToken(caret));
+        if (isVectorKind(k)) fail('latex.unsupported', span, 'a vector has no inverse');
+        return powerNode('^', asAtom(base), unaryNode('-', numberNode(1, '1', spanOf(caret.end, sup.end)), spanOf(caret.end, sup.end)), spanOfToken(caret), span);
+      case 'inverseTranspose':
+        if (isVectorKind(k) || k === 'scalar') fail('latex.unsupported', span, 'the inverse transpose needs a square matrix');
+        return transposeNode(callNode('inv', [base], span, spanOfToken(caret)), span);
+      case 'elementwise':
+        return powerNode('.^', asAtom(base), sup.exponent, spanOfToken(caret), span);
+      case 'power':
+        if (isVectorKind(k)) {
+          fail(
+            'latex.vector-power',
+            span,
+            'a power of a vector is ambiguous: write \\|\\mathbf{x}\\|^2 for the squared norm, \\mathbf{x}^\\top\\mathbf{x}, or \\mathbf{x}^{\\circ 2} for the element-wise square',
+          );
+        }
+        return powerNode('^', asAtom(base), sup.exponent, spanOfToken(caret), span);
+    }
+  }
+
+  /** The argument of `^`: a group `{…}` or one token (one digit of a number, as TeX reads x^23). */
+  protected supArgument(caret: LatexToken): SupArgument {
+    const t = this.peek();
+    if (this.isChar(t, '{')) {
+      const close = this.matchingBrace(this.pos);
+      const inner = this.tokens.slice(this.pos + 1, close);
+      const end = this.tokens[close]?.end ?? t.end;
+      if (this.isTransposeMark(inner)) {
+        this.pos = close + 1;
+        return { kind: 'transpose', end };
+      }
+      if (inner.length === 2 && this.isChar(inner[0], '-') && inner[1].kind === 'number' && inner[1].text === '1') {
+        this.pos = close + 1;
+        return { kind: 'inverse', end };
+      }
+      if (inner.length >= 2 && this.isChar(inner[0], '-') && this.isTransposeMark(inner.slice(1))) {
+        this.pos = close + 1;
+        return { kind: 'inverseTranspose', end };
+      }
+      this.next();
+      const elementwise = this.isCommand(this.peek(), 'circ');
+      if (elementwise) this.next();
+      const exponent = this.withDelimiter('{', t, () => this.sum());
+      const closeToken = this.expectChar('}', t, 'the superscript');
+      return elementwise ? { kind: 'elementwise', exponent, end: closeToken.end } : { kind: 'power', exponent, end: closeToken.end };
+    }
+    if (this.isCommand(t, 'top', 'intercal', 'prime') || this.isChar(t, "'") || (t.kind === 'letter' && t.text === 'T')) {
+      this.next();
+      return { kind: 'transpose', end: t.end };
+    }
+    if (this.isCommand(t, 'mathsf', 'mathrm', 'text', 'textsf', 'mathit')) {
+      const after = this.peek(1);
+      if (after.kind === 'letter' && after.text === 'T') {
+        this.pos += 2;
+        return { kind: 'transpose', end: after.end };
+      }
+      if (this.isChar(after, '{')) {
+        const close = this.matchingBrace(this.pos + 1);
+        const inner = this.tokens.slice(this.pos + 2, close);
+        if (inner.length === 1 && inner[0].kind === 'letter' && inner[0].text === 'T') {
+          const end = this.tokens[close].end;
+          this.pos = close + 1;
+          return { kind: 'transpose', end };
+        }
+      }
+    }
+    if (this.isChar(t, '-') && this.peek(1).kind === 'number') {
+      // x^-1 (not TeX, but common): a sign and one digit.
+      this.next();
+      const digit = this.digit();
+      if (digit.value === 1) return { kind: 'inverse', end: digit.span.end };
+      return { kind: 'power', exponent: unaryNode('-', digit, spanOf(t.start, digit.span.end)), end: digit.span.end };
+    }
+    if (t.kind === 'number') {
+      const digit = this.digit();
+      return { kind: 'power', exponent: digit, end: digit.span.end };
+    }
+    if (t.kind === 'letter' || (t.kind === 'command' && GREEK_COMMANDS.has(t.text))) {
+      this.next();
+      const name = t.text;
+      this.use(name, 'plain', spanOfToken(t));
+      return { kind: 'power', exponent: nameNode(name, spanOfToken(t)), end: t.end };
+    }
+    if (t.kind === 'eof') fail('parse.expected-expression', spanOfToken(caret), "expected a superscript after '^'");
+    return fail('parse.unexpected-token', spanOfToken(t), `unexpected ${describe(t)} after '^': write the superscript in braces, e.g. x^{2}`);
+  }
+
+  protected isTransposeMark(inner: readonly LatexToken[]): boolean {
+    if (inner.length === 1) {
+      const t = inner[0];
+      return (t.kind === 'letter' && t.text === 'T') || this.isCommand(t, 'top', 'intercal', 'prime') || this.isChar(t, "'");
+    }
+    if (inner.length === 2) return this.isCommand(inner[0], 'mathsf', 'mathrm', 'text', 'textsf', 'mathit') && inner[1].kind === 'letter' && inner[1].text === 'T';
+    if (inner.length === 4) {
+      return (
+        this.isCommand(inner[0], 'mathsf', 'mathrm', 'text', 'textsf', 'mathit') &&
+        this.isChar(inner[1], '{') &&
+        inner[2].kind === 'letter' &&
+        inner[2].text === 'T' &&
+        this.isChar(inner[3], '}')
+      );
+    }
+    return false;
+  }
+
+  /** `(A\mathbf{x})_i` inside a sum over i: entry i of a vector. */
+  protected entrySubscript(base: Ast): Ast {
+    const underscore = this.next();
+    const sub = this.scriptTokens(underscore);
+    if (this.index !== undefined && sub.tokens.length === 1 && sub.tokens[0].kind === 'letter' && sub.tokens[0].text === this.index) {
+      const node = parenNode(base, spanOf(base.span.start, sub.end));
+      this.indexed.set(node, 'entry');
+      this.kinds.set(node, 'scalar');
+      return node;
+    }
+    return fail(
+      'latex.unsupported',
+      spanOf(base.span.start, sub.end),
+      'a subscript on an expression (an entry) is supported only as the index of a sum, e.g. \\sum_i (A\\mathbf{x})_i',
+    );
+  }
+}
