@@ -3,20 +3,23 @@
  *   matcalc derive EXPR --wrt x[,y…] [--where DECLS] [--layout numerator|denominator|mixed]
  *                       [--order 1|2] [--from plain|latex|numpy] [--check] [--steps]
  *                       [--granularity full|summary] [--json] [--emit text|latex|numpy|torch|jax|markdown]
+ *   matcalc check EXPR --wrt x --claim ANSWER …  (exit 0 correct, 3 incorrect; see cli/check.ts)
  *   matcalc batch        JSON Lines requests on stdin → one JSON line per request on stdout
  * Exit codes: 0 success, 2 a problem with the input (message, column and caret on stderr), 1 an internal bug.
  */
 import * as readline from 'node:readline';
-import { derive, emitCode, type DeriveRequest, type DeriveResult, type Diagnostic, type Layout, type Notation } from './core/index';
+import { checkClaim, derive, emitCode, type DeriveRequest, type DeriveResult, type Diagnostic, type Layout, type Notation } from './core/index';
 import { toMarkdown } from './core/write/markdown';
+import { CHECK_USAGE, checkJson, runCheck } from './cli/check';
 
 const USAGE = `usage:
   matcalc derive EXPR --wrt VAR[,VAR...] [--where DECLS] [--layout numerator|denominator|mixed]
                  [--order 1|2] [--from plain|latex|numpy|auto] [--check] [--steps]
                  [--granularity full|summary] [--json] [--emit text|latex|numpy|torch|jax|markdown]
-  matcalc batch   (JSON Lines on stdin: {"expr", "wrt", "where", "layout", "order", "from", "steps", "emit", "check"})`;
+${CHECK_USAGE}
+  matcalc batch   (JSON Lines on stdin: {"expr", "wrt", "where", "layout", "order", "from", "steps", "emit", "check", "claim"})`;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 type Emit = 'text' | 'latex' | 'numpy' | 'torch' | 'jax' | 'markdown';
 
@@ -26,7 +29,7 @@ interface DeriveArgs {
   readonly emit?: Emit;
 }
 
-function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
+export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
   if (value === undefined || !(allowed as readonly string[]).includes(value)) {
     throw new UsageError(`${flag} takes one of: ${allowed.join(', ')}`);
   }
@@ -162,6 +165,10 @@ export function answerBatchLine(line: string): object {
     steps: req.steps === true,
     granularity: pick(req.granularity, ['full', 'summary'] as const),
   };
+  if (typeof req.claim === 'string') {
+    const c = checkClaim({ ...request, claim: req.claim });
+    return c.ok ? checkJson(c.value) : { ok: false, error: strip(c.error) };
+  }
   if (req.emit === 'numpy' || req.emit === 'torch' || req.emit === 'jax') {
     const code = emitCode(request, req.emit);
     return code.ok ? { ok: true, code: code.value } : { ok: false, error: strip(code.error) };
@@ -195,6 +202,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'derive') return runDerive(rest);
+    if (command === 'check') return runCheck(rest);
     if (command === 'batch') return await runBatch();
     if (command === '--help' || command === '-h' || command === 'help') {
       process.stdout.write(`${USAGE}\n`);

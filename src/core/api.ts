@@ -15,8 +15,8 @@ export interface Diagnostic extends Span {
   readonly message: string;
   /** A stable code, e.g. "parse.unexpected-token", "shape.mismatch", "limit.depth". */
   readonly code: string;
-  /** Which text the span refers to: the declarations (`where`) or, when absent, the expression. */
-  readonly source?: 'expr' | 'where';
+  /** Which text the span refers to: the declarations (`where`), a claimed derivative (`claim`) or, when absent, the expression. */
+  readonly source?: 'expr' | 'where' | 'claim';
 }
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Diagnostic };
@@ -112,4 +112,53 @@ export interface VariableInfo {
   /** "scalar", "vector", "matrix" */
   readonly kind: 'scalar' | 'vector' | 'matrix';
   readonly shape: string;
+}
+
+/** `check`: is `claim` the derivative of `expr` w.r.t. `wrt` in `layout` (of `order`)? */
+export interface CheckRequest extends Omit<DeriveRequest, 'check' | 'steps' | 'granularity'> {
+  /** The claimed derivative, read in the notation of `expr` with its declarations and shapes. */
+  readonly claim: string;
+}
+
+export type DiagnosisKind = 'layout' | 'symmetric-only' | 'scaled' | 'sign' | 'missing-term' | 'extra-term' | 'shape' | 'other';
+
+/** Why a claim is wrong: the most specific kind that holds, in the order of `DiagnosisKind`. */
+export interface Diagnosis {
+  readonly kind: DiagnosisKind;
+  /** One sentence for a learner, e.g. "right only when A is symmetric (Aᵀ = A)". */
+  readonly detail: string;
+  /** layout: the layout the claim is written in; other kinds: set when the claim also uses another layout. */
+  readonly layout?: Layout;
+  /** symmetric-only: the matrices that must be symmetric. */
+  readonly symmetric?: readonly string[];
+  /** scaled / sign: claim = factor × correct (text, e.g. "2", "1/2", "-1", "n"). */
+  readonly factor?: string;
+  /** missing-term / extra-term: the term. */
+  readonly term?: Rendered;
+  /** other: a point (small sizes) where the two differ, with both values. */
+  readonly counterexample?: Counterexample;
+}
+
+export interface Counterexample {
+  readonly dims: Readonly<Record<string, number>>;
+  readonly point: Readonly<Record<string, readonly (readonly number[])[]>>;
+  readonly expected: readonly (readonly number[])[];
+  readonly claim: readonly (readonly number[])[];
+}
+
+export interface CheckResult {
+  readonly verdict: 'correct' | 'incorrect';
+  readonly diagnosis?: Diagnosis;
+  /** The true derivative in the requested layout. */
+  readonly expected: Rendered;
+  readonly claim: Rendered;
+  /** exact: both sides have the same normal form; numeric: compared at random points. */
+  readonly method: 'exact' | 'numeric';
+  /** The largest accepted error (relativeError's measure) of a numeric decision; 0 for exact. */
+  readonly tolerance: number;
+  /** Points compared (numeric). */
+  readonly samples: number;
+  readonly layout: Layout;
+  readonly order: 1 | 2;
+  readonly wrt: readonly string[];
 }

@@ -3,3 +3,4 @@
  */
 export * from './api';
 export { derive, variables, emitCode } from './service';
+export { checkClaim } from './check/index';

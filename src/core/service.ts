@@ -13,7 +13,7 @@ import type { Derivative } from './calculus/form';
 import { UnsupportedDerivative } from './calculus/unsupported';
 import { tidy } from './simplify/tidy';
 import { factorize } from './simplify/factor';
-import { readExpression } from './read';
+import { readExpression, type ReadResult } from './read';
 import { toLatex, toText, toUnicode, piecewiseLatex, toNumpy, toTorch, toJax } from './write/index';
 import { checkDerivative } from './numeric/index';
 import { derivativeLatex } from './calculus/notation';
@@ -48,13 +48,15 @@ function renderNamed(e: Expr): NamedForm | undefined {
 
 export { present };
 
-interface Prepared {
+export interface Prepared {
   readonly f: Expr;
   readonly variables: readonly Expr[];
   readonly wrt: readonly Expr[];
+  /** Everything the reader found (declared but unused variables too). */
+  readonly read: ReadResult;
 }
 
-function prepare(req: DeriveRequest): Outcome<Prepared> {
+export function prepare(req: DeriveRequest): Outcome<Prepared> {
   if (internTableSize() > INTERN_LIMIT) resetInternTable();
   const read = readExpression(req.expr, req.where, req.from ?? 'auto');
   if (!read.ok) return read;
@@ -71,7 +73,7 @@ function prepare(req: DeriveRequest): Outcome<Prepared> {
     if (wrt.includes(v)) return fail(`'${name}' is listed twice in the variables`, 'wrt.duplicate', 0, req.expr.length);
     wrt.push(v);
   }
-  return { ok: true, value: { f, variables, wrt } };
+  return { ok: true, value: { f, variables, wrt, read: read.value } };
 }
 
 export interface RenderedDerivative {
@@ -92,7 +94,7 @@ export function renderDerivative(f: Expr, d: Derivative, layout: Layout): Render
 }
 
 /** Run a request under its time budget: past it, or cancelled, the answer is a limit Diagnostic. */
-function budgeted<T>(req: Pick<DeriveRequest, 'expr' | 'timeLimitMs'>, work: () => Outcome<T>): Outcome<T> {
+export function budgeted<T>(req: Pick<DeriveRequest, 'expr' | 'timeLimitMs'>, work: () => Outcome<T>): Outcome<T> {
   try {
     return withBudget({ timeMs: req.timeLimitMs }, work);
   } catch (e) {

@@ -1,0 +1,83 @@
+/**
+ * `check`: is a claimed derivative right, and if not, what went wrong? The claim is read like the
+ * expression (claim.ts); the true derivative is computed in every layout; the verdict is exact when
+ * the claim and the derivative have the same normal form (simplify/normalize), else numeric at
+ * several random points of several sizes (points.ts, compare.ts); a wrong claim gets the most
+ * specific diagnosis (diagnose.ts).
+ */
+import type { CheckRequest, CheckResult, Layout, Outcome } from '../api';
+import type { Derivative } from '../calculus/form';
+import { differentiate } from '../calculus/derive';
+import { UnsupportedDerivative } from '../calculus/unsupported';
+import { applyLayout } from '../calculus/layout';
+import { Expr, freeVariables } from '../model/expr';
+import { normalize } from '../simplify/simplify';
+import { budgeted, prepare, present, render } from '../service';
+import { readClaim } from './claim';
+import { TOLERANCE, equalAt, type Judge } from './compare';
+import { diagnose, type Variant } from './diagnose';
+import { samplePoints } from './points';
+import { checkSizeProblem } from '../limits/index';
+
+const LAYOUTS: readonly Layout[] = ['numerator', 'denominator', 'mixed'];
+const SEED = 0xc1a1;
+
+/** The derivative in every layout, the requested one first, layouts giving the same expression merged. */
+function variants(d: Derivative, layout: Layout): Variant[] {
+  const out: { layouts: Layout[]; expr: Expr; key: Expr }[] = [];
+  for (const l of [layout, ...LAYOUTS.filter((x) => x !== layout)]) {
+    const key = normalize(applyLayout(d, l));
+    const same = out.find((v) => v.key === key);
+    if (same) same.layouts.push(l);
+    else out.push({ layouts: [l], expr: present(d, l), key });
+  }
+  return out.map(({ layouts, expr }) => ({ layouts, expr }));
+}
+
+export function checkClaim(req: CheckRequest): Outcome<CheckResult> {
+  return budgeted(req, () => checkWithinBudget(req));
+}
+
+function checkWithinBudget(req: CheckRequest): Outcome<CheckResult> {
+  const p = prepare(req);
+  if (!p.ok) return p;
+  const { f, wrt, read } = p.value;
+  const layout = req.layout ?? 'numerator';
+  const order = req.order ?? 1;
+  const claimRead = readClaim(req.claim, req.expr, req.where, req.from ?? 'auto', read);
+  if (!claimRead.ok) return claimRead;
+  const claim = claimRead.value;
+  let d: Derivative;
+  try {
+    d = differentiate(f, wrt, order);
+  } catch (e) {
+    if (e instanceof UnsupportedDerivative) return { ok: false, error: { message: e.message, code: 'derive.unsupported', start: 0, end: req.expr.length } };
+    throw e;
+  }
+  const all = variants(d, layout);
+  const expected = all[0].expr;
+  const base = {
+    expected: render(expected),
+    claim: render(claim),
+    layout,
+    order,
+    wrt: wrt.map((v) => v.name as string),
+  };
+  if (normalize(claim) === normalize(applyLayout(d, layout)) || claim === expected) {
+    return { ok: true, value: { ...base, verdict: 'correct', method: 'exact', tolerance: 0, samples: 0 } };
+  }
+  const tooLarge = checkSizeProblem([f, expected, claim], wrt, { order: 1, withGradient: false });
+  if (tooLarge) return { ok: false, error: { ...tooLarge, message: tooLarge.message.replace(/; the derivative is given without a numerical check$/, '; the claim cannot be checked numerically'), start: 0, end: req.expr.length } };
+  const vars = [...freeVariables(f), ...freeVariables(claim), ...wrt];
+  const points = samplePoints(vars, [f, expected, claim], { seed: SEED });
+  if (!points.ok) return { ok: false, error: { ...points.error, start: 0, end: req.expr.length } };
+  const symmetricWrt = order === 1 && wrt.length === 1 && wrt[0].symmetric === true && d.form === 'gradient';
+  const judge: Judge = { envs: points.value, symmetricPart: symmetricWrt };
+  const numeric = { method: 'numeric' as const, tolerance: TOLERANCE, samples: points.value.length };
+  if (claim.shape.rows === expected.shape.rows && claim.shape.cols === expected.shape.cols && equalAt(claim, expected, judge)) {
+    return { ok: true, value: { ...base, verdict: 'correct', ...numeric } };
+  }
+  const diagnosis = diagnose({ f, wrt, layout, variants: all, claim, judge, seed: SEED });
+  return { ok: true, value: { ...base, verdict: 'incorrect', diagnosis, ...numeric } };
+}
+
