@@ -29,7 +29,7 @@ interface DeriveArgs {
   readonly emit?: Emit;
 }
 
-export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
   if (value === undefined || !(allowed as readonly string[]).includes(value)) {
     throw new UsageError(`${flag} takes one of: ${allowed.join(', ')}`);
   }
@@ -72,7 +72,7 @@ export function parseDeriveArgs(argv: readonly string[]): DeriveArgs {
         expr = a;
     }
   }
-  if (expr === undefined) throw new UsageError('derive needs an expression');
+  if (expr === undefined) throw new UsageError('an expression is needed');
   return { request: { expr, wrt, where, layout, order, from, check, steps, granularity }, json, emit };
 }
 

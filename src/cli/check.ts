@@ -6,8 +6,8 @@
  *   {"ok": true, "verdict", "diagnosis": {kind, detail, …} | null, "expected": {text, latex, unicode, shape},
  *    "claim": {text, latex, unicode, shape}, "method": "exact"|"numeric", "tolerance"}
  */
-import { checkClaim, type CheckRequest, type CheckResult, type Diagnostic, type Layout, type Notation, type Rendered } from '../core/index';
-import { caret, oneOf, UsageError } from '../cli';
+import { checkClaim, type CheckRequest, type CheckResult, type Diagnostic, type Rendered } from '../core/index';
+import { caret, parseDeriveArgs, UsageError } from '../cli';
 
 export const CHECK_USAGE = `  matcalc check EXPR --wrt VAR[,VAR...] --claim ANSWER [--where DECLS]
                  [--layout numerator|denominator|mixed] [--order 1|2] [--from plain|latex|numpy|auto] [--json]
@@ -18,38 +18,28 @@ export interface CheckArgs {
   readonly json: boolean;
 }
 
-/** Option values are taken as given, even when they begin with '-' (`--claim -X'*y`). */
+const FLAGS = new Set(['--check', '--steps', '--json']);
+
+/**
+ * The derive options plus --claim (option values are taken as given, even when they begin with
+ * '-': `--claim -X'*y`); derive's output options (--check, --steps, --granularity, --emit) are refused.
+ */
 export function parseCheckArgs(argv: readonly string[]): CheckArgs {
-  let expr: string | undefined;
+  const rest: string[] = [];
   let claim: string | undefined;
-  let wrt: string[] | undefined;
-  let where: string | undefined;
-  let layout: Layout | undefined;
-  let order: 1 | 2 | undefined;
-  let from: Notation | 'auto' | undefined;
-  let json = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    switch (a) {
-      case '--claim': claim = value(); break;
-      case '--wrt': wrt = value().split(',').map((s) => s.trim()).filter((s) => s.length > 0); break;
-      case '--where': where = value(); break;
-      case '--layout': layout = oneOf(a, value(), ['numerator', 'denominator', 'mixed'] as const); break;
-      case '--order': order = Number(oneOf(a, value(), ['1', '2'] as const)) as 1 | 2; break;
-      case '--from': from = oneOf(a, value(), ['plain', 'latex', 'numpy', 'auto'] as const); break;
-      case '--json': json = true; break;
-      default:
-        if (a.startsWith('--')) throw new UsageError(`unknown option ${a} for check`);
-        if (expr !== undefined) throw new UsageError(`one expression only (got '${expr}' and '${a}'; quote the expression)`);
-        expr = a;
+    if (a === '--claim') {
+      claim = argv[++i];
+      if (claim === undefined) throw new UsageError('--claim needs a value');
+      continue;
     }
+    rest.push(a);
+    if (a.startsWith('--') && !FLAGS.has(a) && i + 1 < argv.length) rest.push(argv[++i]);
   }
-  if (expr === undefined) throw new UsageError('check needs an expression');
+  const { request, json, emit } = parseDeriveArgs(rest);
+  const { expr, wrt, where, layout, order, from } = request;
+  if (request.check || request.steps || request.granularity || emit) throw new UsageError('check takes --claim, --wrt, --where, --layout, --order, --from and --json');
   if (claim === undefined) throw new UsageError('check needs --claim ANSWER');
   return { request: { expr, claim, wrt, where, layout, order, from }, json };
 }
