@@ -11,7 +11,7 @@ export default defineConfig([
     version: 'stable',
     workspaceFolder: './test/fixtures/workspace',
     launchArgs: ['--disable-extensions'],
-    mocha: { ui: 'tdd', timeout: 30000 },
+    mocha: { ui: 'bdd', timeout: 30000 },
   },
   {
     // The oldest VS Code we support (engines.vscode), as rust-analyzer does.
@@ -20,6 +20,6 @@ export default defineConfig([
     version: '1.90.0',
     workspaceFolder: './test/fixtures/workspace',
     launchArgs: ['--disable-extensions'],
-    mocha: { ui: 'tdd', timeout: 30000 },
+    mocha: { ui: 'bdd', timeout: 30000 },
   },
 ]);

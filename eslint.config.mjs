@@ -26,6 +26,24 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // Layers (issue 11): the panel's script runs in a browser iframe and shares with the host only
+    // what is in src/shared/ (protocol, view text, KaTeX options); src/shared/ is imported by both,
+    // so it imports neither.
+    files: ['src/webview/**', 'src/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The webview and src/shared/ run without the VS Code API.' }],
+          patterns: [
+            { group: ['**/extension', '**/extension/**'], message: 'The webview imports nothing host-side: move what both sides need to src/shared/.' },
+            { group: ['node:*'], message: 'The webview and src/shared/ run in a browser.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -2,7 +2,7 @@
  * Typed access to the `matrixCalculus.*` settings (parsing and defaults in settings.ts).
  */
 import * as vscode from 'vscode';
-import { parseSettings, type Settings } from './settings';
+import { parseSettings, type SettingKey, type Settings } from './settings';
 
 export const CONFIG_SECTION = 'matrixCalculus';
 
@@ -12,9 +12,10 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   return parseSettings((key) => config.get(key));
 }
 
-/** Runs `listener` whenever a `matrixCalculus.*` setting changes. */
-export function onDidChangeSettings(listener: () => void): vscode.Disposable {
+/** Runs `listener` whenever a `matrixCalculus.*` setting (or the one setting `key`) changes. */
+export function onDidChangeSettings(listener: () => void, key?: SettingKey): vscode.Disposable {
+  const section = key ? `${CONFIG_SECTION}.${key}` : CONFIG_SECTION;
   return vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration(CONFIG_SECTION)) listener();
+    if (e.affectsConfiguration(section)) listener();
   });
 }

@@ -82,3 +82,9 @@ export function runEmitCode(req: DeriveRequest, convention: ShapeConvention = 'l
   const where = applyShapeConvention(req.expr, req.where, from, convention);
   return guarded(() => loadCore().emitCode({ ...req, from, where }, 'numpy'), req.expr);
 }
+
+/** NumPy code for the derivative, or undefined when the core cannot emit it. */
+export function numpyFor(request: DeriveRequest, convention: ShapeConvention = 'letters'): string | undefined {
+  const code = runEmitCode(request, convention);
+  return code.ok ? code.value : undefined;
+}

@@ -6,9 +6,10 @@
  */
 import * as vscode from 'vscode';
 import type { CommandServices } from './commands/types';
-import { panelRequest } from './commands/table';
 import { runDerive } from './derivation';
-import { panelError, panelModel } from './panel/model';
+import { panelError } from './errors';
+import { panelModel } from './panel/model';
+import { panelRequest, requestFor } from './request';
 import { expressionInEditor } from './selection/document';
 import { documentKind } from './selection/notation';
 
@@ -41,16 +42,7 @@ function refresh(services: CommandServices, editor: vscode.TextEditor): void {
   const model = current && 'model' in current ? current.model : undefined;
   if (model && model.request.expr === expr) return;
   const settings = services.settings();
-  const base = {
-    expr,
-    from,
-    where,
-    order: model?.order ?? 1,
-    layout: model?.layout ?? settings.layout,
-    steps: true,
-    granularity: model?.request.granularity ?? settings.steps.granularity,
-    check: settings.numericCheck.enabled,
-  };
+  const base = requestFor(settings, { expr, from, where }, { order: model?.order, layout: model?.layout, steps: true, granularity: model?.request.granularity, check: 'setting' });
   // keep the panel's variables if the new expression has them, else its first variable
   let outcome = model ? runDerive({ ...base, wrt: model.wrt }, settings.defaultShapeConvention) : undefined;
   if (!outcome || !outcome.ok) outcome = runDerive(base, settings.defaultShapeConvention);

@@ -5,7 +5,7 @@
  * never breaks a command.
  */
 import type { Granularity, Layout } from '../core/api';
-import { GRANULARITIES, LAYOUTS, isOneOf } from './vocabulary';
+import { GRANULARITIES, LAYOUTS, isOneOf } from '../shared/vocabulary';
 
 export type HoverVariables = 'first' | 'each';
 /** How undeclared symbols get shapes: the core's letter conventions, or all scalars. */

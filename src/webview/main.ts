@@ -6,7 +6,7 @@
  * (`ready`), takes over (navigation, switches, buttons) and typesets what changes. The panel keeps
  * what it shows with setState so a reload (WebviewPanelSerializer) restores it.
  */
-import type { HostToWebview, PanelState, WebviewToHost } from '../extension/panel/protocol';
+import type { HostToWebview, PanelState, WebviewToHost } from '../shared/protocol';
 import { clampStep, keyAction, moveStep } from './navigation';
 import { showError, showModel, showPlaceholder, showSteps, type Strings } from './view';
 
@@ -69,7 +69,7 @@ function onHostMessage(msg: HostToWebview): void {
     case 'show': {
       const prev = state.model;
       const sameDerivation = prev !== undefined && prev.request.expr === msg.model.request.expr && prev.wrt.join() === msg.model.wrt.join();
-      const step = msg.step ?? (sameDerivation ? state.step : 0);
+      const step = sameDerivation ? state.step : 0;
       update({ ...state, model: msg.model, error: undefined, step: clampStep(step, msg.model.steps.length) });
       setBusy(false);
       break;
@@ -77,9 +77,6 @@ function onHostMessage(msg: HostToWebview): void {
     case 'error':
       update({ ...state, error: msg.error, model: undefined, step: 0 });
       setBusy(false);
-      break;
-    case 'busy':
-      setBusy(msg.busy);
       break;
   }
 }

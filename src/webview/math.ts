@@ -5,7 +5,7 @@
  * builds DOM nodes (styles through the CSSOM), so the page's CSP needs no 'unsafe-inline'.
  */
 import katex from 'katex';
-import { KATEX_OPTIONS, MAX_TEX_CHARS, TOO_LONG_MESSAGE, truncatedTex } from '../extension/panel/katexOptions';
+import { KATEX_OPTIONS, MAX_TEX_CHARS, TOO_LONG_MESSAGE, truncatedTex } from '../shared/katexOptions';
 
 export { KATEX_OPTIONS, MAX_TEX_CHARS };
 

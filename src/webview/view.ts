@@ -2,7 +2,7 @@
  * Writes a derivation (or an error) into the panel's static layout (panel/renderer.ts). Every piece
  * of text goes in through textContent or KaTeX; nothing is parsed as HTML.
  */
-import type { PanelError, PanelModel, PanelStep } from '../extension/panel/protocol';
+import type { PanelError, PanelModel, PanelStep } from '../shared/protocol';
 import {
   altForms,
   checkBadge,
@@ -16,10 +16,10 @@ import {
   stepRule,
   stepShapes,
   type Strings,
-} from '../extension/panel/viewText';
+} from '../shared/viewText';
 import { highlightFocus, renderMath } from './math';
 
-export { format } from '../extension/panel/viewText';
+export { format } from '../shared/viewText';
 export type { Strings };
 
 function byId<T extends HTMLElement = HTMLElement>(id: string): T {

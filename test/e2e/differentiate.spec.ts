@@ -3,8 +3,8 @@ import * as assert from 'node:assert/strict';
 import { openFile, runCommand, screenshot, selectLastLine, webviewFrame, workbench } from './workbench';
 import { acceptQuickPick } from './ui';
 
-suite('Differentiate Selection (UI)', () => {
-  test('renders the derivative with KaTeX in the panel', async () => {
+describe('Differentiate Selection (UI)', () => {
+  it('renders the derivative with KaTeX in the panel', async () => {
     await openFile('sample.matcalc');
     await selectLastLine();
     await runCommand('Matrix Calculus: Differentiate Selection');

@@ -3,10 +3,10 @@ import * as assert from 'node:assert/strict';
 import { openFile, screenshot } from './workbench';
 import { closeAllEditors, hoverOver, panelWithEquation } from './ui';
 
-suite('Hover (UI)', () => {
-  setup(closeAllEditors);
+describe('Hover (UI)', () => {
+  beforeEach(closeAllEditors);
 
-  test('hovering an expression shows its derivative as an SVG image with command links', async () => {
+  it('hovering an expression shows its derivative as an SVG image with command links', async () => {
     await openFile('sample.matcalc');
     const hover = await hoverOver("x' * A * x");
     const src = await hover.locator('img').first().getAttribute('src');

@@ -9,11 +9,11 @@ const CASES: readonly { file: string; line: string; at: string; input: RegExp; r
   { file: 'examples.py', line: 'loss = np.sum', at: 'X @ w', input: /\\mathbf\{w\}/, result: /\\mathbf\{y\}/ },
 ];
 
-suite('Markdown, LaTeX and Python documents (UI)', () => {
-  setup(closeAllEditors);
+describe('Markdown, LaTeX and Python documents (UI)', () => {
+  beforeEach(closeAllEditors);
 
   for (const c of CASES) {
-    test(`${c.file}: the expression under the cursor, with the document's declarations`, async () => {
+    it(`${c.file}: the expression under the cursor, with the document's declarations`, async () => {
       const frame = await differentiateIn(c.file, c.line, c.at);
       const tex = await frame.locator('annotation[encoding="application/x-tex"]').allTextContents();
       assert.ok(tex.some((t) => c.input.test(t)), `input not rendered: ${JSON.stringify(tex)}`);

@@ -20,10 +20,10 @@ async function pageScripts(frame: ReturnType<typeof webviewFrame>) {
 
 const differentiateSample = () => differentiateIn('sample.matcalc');
 
-suite('Derivation panel (UI)', () => {
-  setup(closeAllEditors);
+describe('Derivation panel (UI)', () => {
+  beforeEach(closeAllEditors);
 
-  test('runs under the strict CSP: nonce scripts from the package only, no inline script, MathML for screen readers, check badge', async () => {
+  it('runs under the strict CSP: nonce scripts from the package only, no inline script, MathML for screen readers, check badge', async () => {
     const frame = await differentiateSample();
     const csp = await frame.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(csp ?? '', /^default-src 'none'/);
@@ -80,7 +80,7 @@ suite('Derivation panel (UI)', () => {
     await screenshot('panel-derivative');
   });
 
-  test('the layout switch derives again in the chosen layout', async () => {
+  it('the layout switch derives again in the chosen layout', async () => {
     const frame = await differentiateSample();
     await frame.locator('button[data-layout="denominator"]').click();
     await frame.locator('button[data-layout="denominator"][aria-pressed="true"]').waitFor({ timeout: 10_000 });
@@ -90,7 +90,7 @@ suite('Derivation panel (UI)', () => {
     assert.match((await frame.locator('#result-meta').textContent()) ?? '', /numerator layout · shape 1×n/);
   });
 
-  test('the Insert and Copy LaTeX buttons act on the source editor and the clipboard', async () => {
+  it('the Insert and Copy LaTeX buttons act on the source editor and the clipboard', async () => {
     const { page } = workbench();
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: workbench().server.url });
     const frame = await differentiateIn('insert.matcalc');
@@ -106,7 +106,7 @@ suite('Derivation panel (UI)', () => {
     assert.match(clip, /\\frac\{\\partial\}\{\\partial \\mathbf\{x\}\}/, clip);
   });
 
-  test('is restored after a window reload (serializer + saved state)', async () => {
+  it('is restored after a window reload (serializer + saved state)', async () => {
     await differentiateSample();
     const { page } = workbench();
     await runCommand('Developer: Reload Window');
@@ -117,7 +117,7 @@ suite('Derivation panel (UI)', () => {
     assert.match(tex ?? '', /\\partial/);
   });
 
-  test('hostile LaTeX in a selection renders inert: no link, no script, a clear message', async () => {
+  it('hostile LaTeX in a selection renders inert: no link, no script, a clear message', async () => {
     const { page } = workbench();
     await openFile('examples.md');
     const line = page.locator('.view-line', { hasText: 'Hostile input' }).first();

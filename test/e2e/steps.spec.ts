@@ -6,10 +6,10 @@ import { closeAllEditors, differentiateIn } from './ui';
 /** The least-squares loss of notes.md: its derivation has several chain-rule steps (x, declared first, is the default). */
 const differentiateLeastSquares = () => differentiateIn('notes.md', 'norm2(A * x - b)^2');
 
-suite('Derivation steps (UI)', () => {
-  setup(closeAllEditors);
+describe('Derivation steps (UI)', () => {
+  beforeEach(closeAllEditors);
 
-  test('step navigation with ←/→, Home/End and the Prev/Next buttons moves the highlighted step', async () => {
+  it('step navigation with ←/→, Home/End and the Prev/Next buttons moves the highlighted step', async () => {
     const frame = await differentiateLeastSquares();
     const steps = frame.locator('#steps li.step');
     const count = await steps.count();
@@ -42,7 +42,7 @@ suite('Derivation steps (UI)', () => {
   });
 
 
-  test('the granularity switch derives again with summary or full steps', async () => {
+  it('the granularity switch derives again with summary or full steps', async () => {
     const frame = await differentiateLeastSquares();
     const steps = frame.locator('#steps li.step');
     const full = await steps.count();

@@ -10,11 +10,11 @@ const THEMES: readonly [string, string, string][] = [
   ['Light High Contrast', 'hc-light', 'vscode-high-contrast-light'],
 ];
 
-suite('Themes (UI)', () => {
-  setup(closeAllEditors);
+describe('Themes (UI)', () => {
+  beforeEach(closeAllEditors);
 
   for (const [theme, slug, bodyClass] of THEMES) {
-    test(`panel and hover in ${theme}`, async () => {
+    it(`panel and hover in ${theme}`, async () => {
       await setColorTheme(theme);
       const frame = await differentiateIn('sample.matcalc');
       await frame.locator(`body.${bodyClass}`).waitFor({ timeout: 10_000 });

@@ -4,15 +4,15 @@ import * as fs from 'node:fs';
 import { listZip, readZipEntry } from '../harness/zip';
 import { vsixPath } from './workbench';
 
-suite('VSIX package', () => {
+describe('VSIX package', () => {
   const entries = () => listZip(vsixPath()).map((e) => e.name.replace(/^extension\//, ''));
 
-  test('is under 3 MB', () => {
+  it('is under 3 MB', () => {
     const size = fs.statSync(vsixPath()).size;
     assert.ok(size < 3 * 1024 * 1024, `VSIX is ${size} bytes`);
   });
 
-  test('holds the bundles, media with the KaTeX fonts, grammars and docs', () => {
+  it('holds the bundles, media with the KaTeX fonts, grammars and docs', () => {
     const files = new Set(entries());
     for (const f of [
       'package.json',
@@ -40,14 +40,14 @@ suite('VSIX package', () => {
     assert.ok(fonts.length >= 10, `expected KaTeX woff2 fonts, found ${fonts.length}`);
   });
 
-  test('holds no sources, tests, dependencies, build output or source maps', () => {
+  it('holds no sources, tests, dependencies, build output or source maps', () => {
     const bad = entries().filter((f) =>
       /^(src|test|node_modules|out|\.vscode-test|bench|scripts|\.vscode|\.ci|docs)\//.test(f) || /\.(map|ts|vsix)$/.test(f),
     );
     assert.deepEqual(bad, []);
   });
 
-  test('ships production bundles: minified, no source-map links; an executable CLI; a valid manifest', () => {
+  it('ships production bundles: minified, no source-map links; an executable CLI; a valid manifest', () => {
     const vsix = vsixPath();
     const extension = readZipEntry(vsix, 'extension/dist/extension.js').toString('utf8');
     assert.doesNotMatch(extension, /sourceMappingURL/);

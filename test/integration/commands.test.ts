@@ -11,18 +11,18 @@ const QUADRATIC_GRADIENT_ROW = /^(x'\*\(A\+A'\)|\(\(A\+A'\)\*x\)'|x'\*A\+x'\*A')
 
 const QUADRATIC = { expr: "x' * A * x", where: 'x: vector(n); A: matrix(n, n)', wrt: 'x', from: 'plain' };
 
-suite('Commands', () => {
-  suiteSetup(activate);
-  teardown(closeAll);
+describe('Commands', () => {
+  before(activate);
+  afterEach(closeAll);
 
-  test('all commands are registered', async () => {
+  it('all commands are registered', async () => {
     const all = await vscode.commands.getCommands(true);
     for (const c of ['differentiate', 'jacobian', 'gradient', 'hessian', 'chainRule', 'checkNumerically', 'copyLatex', 'insertResult', 'internal.panelSnapshot']) {
       assert.ok(all.includes(`matrixCalculus.${c}`), `matrixCalculus.${c} is missing`);
     }
   });
 
-  test('differentiate with explicit arguments: x\'Ax w.r.t. x, shown in the panel', async () => {
+  it('differentiate with explicit arguments: x\'Ax w.r.t. x, shown in the panel', async () => {
     const r = ok(await run('matrixCalculus.differentiate', QUADRATIC));
     assert.deepEqual(r.wrt, ['x']);
     assert.equal(r.result.input.shape, '1×1');
@@ -36,7 +36,7 @@ suite('Commands', () => {
     assert.match(panel.title ?? '', /x/);
   });
 
-  test('differentiate on a .matcalc selection asks for the variable (QuickPick) and uses the declarations', async () => {
+  it('differentiate on a .matcalc selection asks for the variable (QuickPick) and uses the declarations', async () => {
     await editorWith('matcalc', "x: vector(n)\nA: matrix(n, n)\n⟦x' * A * x⟧");
     const r = ok(await runAccepting('matrixCalculus.differentiate'));
     assert.equal((r as unknown as { accepts: number }).accepts >= 1, true, 'no QuickPick was shown for two variables');
@@ -47,7 +47,7 @@ suite('Commands', () => {
     assert.equal(r.check?.passed, true);
   });
 
-  test('differentiate with the cursor on a .matcalc line (no selection)', async () => {
+  it('differentiate with the cursor on a .matcalc line (no selection)', async () => {
     await editorWith('matcalc', 'x: vector(n)\nnorm2(‸x)^2\n');
     const r = ok(await run('matrixCalculus.differentiate'));
     assert.deepEqual(r.wrt, ['x']);
@@ -55,7 +55,7 @@ suite('Commands', () => {
     assert.match(compact(r.text), /2\*x/);
   });
 
-  test('differentiate in Markdown: the matcalc fence line under the cursor, declarations from the fence', async () => {
+  it('differentiate in Markdown: the matcalc fence line under the cursor, declarations from the fence', async () => {
     await editorWith('markdown', '# Notes\n\n```matcalc\nx: vector(n)\nb: vector(n)\nx\' * ‸b\n```\n');
     const r = ok(await runAccepting('matrixCalculus.differentiate'));
     assert.equal(r.expr, "x' * b");
@@ -64,7 +64,7 @@ suite('Commands', () => {
     assert.match(compact(r.text), /^b'?$/);
   });
 
-  test('differentiate in Markdown math: the span under the cursor is read as LaTeX with <!-- --> declarations', async () => {
+  it('differentiate in Markdown math: the span under the cursor is read as LaTeX with <!-- --> declarations', async () => {
     await editorWith('markdown', '<!-- x: vector(n); A: matrix(n, n) -->\n\nThe form $$f(\\mathbf{x}) = \\mathbf{x}^T A ‸\\mathbf{x}.$$\n');
     const r = ok(await runAccepting('matrixCalculus.differentiate'));
     assert.equal(r.expr, '\\mathbf{x}^T A \\mathbf{x}');
@@ -75,7 +75,7 @@ suite('Commands', () => {
     assert.equal(r.check?.passed, true);
   });
 
-  test('differentiate in LaTeX: % declarations, the equation environment line', async () => {
+  it('differentiate in LaTeX: % declarations, the equation environment line', async () => {
     await editorWith('latex', '% x: vector(n)\n\\begin{equation}\n  y = \\|\\mathbf{‸x}\\|^2 \\label{eq:n}\n\\end{equation}\n');
     const r = ok(await run('matrixCalculus.differentiate'));
     assert.equal(r.expr, '\\|\\mathbf{x}\\|^2');
@@ -85,7 +85,7 @@ suite('Commands', () => {
     assert.equal(r.check?.passed, true);
   });
 
-  test('differentiate in Python: the statement under the cursor, # declarations, NumPy notation', async () => {
+  it('differentiate in Python: the statement under the cursor, # declarations, NumPy notation', async () => {
     await editorWith('python', 'import numpy as np\n# w: vector(n)\n# X: matrix(m, n)\nloss = w.T @ X.T @ ‸X @ w  # least squares\n');
     const r = ok(await runAccepting('matrixCalculus.differentiate'));
     assert.equal(r.expr, 'w.T @ X.T @ X @ w');
@@ -96,7 +96,7 @@ suite('Commands', () => {
     assert.equal(r.check?.passed, true, 'the derivative does not match finite differences');
   });
 
-  test('differentiate in a Markdown ```matcalc fence without a transpose sign: still the plain syntax', async () => {
+  it('differentiate in a Markdown ```matcalc fence without a transpose sign: still the plain syntax', async () => {
     await editorWith('markdown', '```matcalc\nx: vector(n)\nA: matrix(m, n)\nb: vector(m)\nnorm2(A * x - ‸b)^2\n```\n');
     const r = ok(await runAccepting('matrixCalculus.differentiate'));
     assert.equal(r.from, 'plain');
@@ -105,20 +105,20 @@ suite('Commands', () => {
     assert.equal(r.check?.passed, true);
   });
 
-  test('several scalars are stacked', async () => {
+  it('several scalars are stacked', async () => {
     const r = ok(await run('matrixCalculus.differentiate', { expr: 'a*b^2', where: 'a: scalar; b: scalar', wrt: ['a', 'b'], from: 'plain' }));
     assert.deepEqual(r.wrt, ['a', 'b']);
     assert.equal(r.result.wrtShape, '2×1');
   });
 
-  test('jacobian of A*x w.r.t. x is A (numerator layout, m×n)', async () => {
+  it('jacobian of A*x w.r.t. x is A (numerator layout, m×n)', async () => {
     const r = ok(await run('matrixCalculus.jacobian', { expr: 'A*x', where: 'A: matrix(m, n); x: vector(n)', wrt: 'x', from: 'plain' }));
     assert.equal(r.result.layout, 'numerator');
     assert.equal(r.result.result.shape, 'm×n');
     assert.equal(compact(r.text), 'A');
   });
 
-  test('gradient of x\'Ax is the column (A + A\')x; a non-scalar is refused', async () => {
+  it('gradient of x\'Ax is the column (A + A\')x; a non-scalar is refused', async () => {
     const r = ok(await run('matrixCalculus.gradient', QUADRATIC));
     assert.equal(r.result.layout, 'denominator');
     assert.equal(r.result.result.shape, 'n×1');
@@ -128,14 +128,14 @@ suite('Commands', () => {
     assert.match(bad.message, /scalar/);
   });
 
-  test('hessian of x\'Ax is A + A\'', async () => {
+  it('hessian of x\'Ax is A + A\'', async () => {
     const r = ok(await run('matrixCalculus.hessian', QUADRATIC));
     assert.equal(r.result.order, 2);
     assert.equal(r.result.result.shape, 'n×n');
     assert.match(compact(r.text), /^A\+A'$|^A'\+A$/);
   });
 
-  test('chainRule derives with steps requested and shows the panel', async () => {
+  it('chainRule derives with steps requested and shows the panel', async () => {
     const r = ok(await run('matrixCalculus.chainRule', { expr: 'sum(exp(A*x))', where: 'A: matrix(m, n); x: vector(n)', wrt: 'x', from: 'plain' }));
     assert.match(r.text, /exp/);
     const panel = await panelSnapshot();
@@ -143,7 +143,7 @@ suite('Commands', () => {
     assert.equal(panel.steps, r.result.steps?.length ?? 0, 'the panel shows the steps the core returned');
   });
 
-  test('checkNumerically reports the finite-difference check', async () => {
+  it('checkNumerically reports the finite-difference check', async () => {
     const r = ok(await run('matrixCalculus.checkNumerically', QUADRATIC));
     assert.ok(r.check, 'no check report');
     assert.equal(r.check.passed, true);
@@ -151,14 +151,14 @@ suite('Commands', () => {
     assert.ok(r.check.maxRelError < 1e-6, `max rel. error ${r.check.maxRelError}`);
   });
 
-  test('copyLatex puts the equation on the clipboard', async () => {
+  it('copyLatex puts the equation on the clipboard', async () => {
     await vscode.env.clipboard.writeText('before');
     const r = ok(await run('matrixCalculus.copyLatex', QUADRATIC));
     assert.equal(r.copied, r.latex);
     assert.equal(await vscode.env.clipboard.readText(), r.latex);
   });
 
-  test('insertResult in .matcalc inserts the plain result below the line', async () => {
+  it('insertResult in .matcalc inserts the plain result below the line', async () => {
     const editor = await editorWith('matcalc', "x: vector(n)\nA: matrix(n, n)\nx' * A * ‸x\n# end");
     const r = ok(await runAccepting('matrixCalculus.insertResult'));
     const lines = editor.document.getText().split('\n');
@@ -168,14 +168,14 @@ suite('Commands', () => {
     assert.equal(lines[5], '# end');
   });
 
-  test('insertResult in Markdown inserts $$ display math below the fence line', async () => {
+  it('insertResult in Markdown inserts $$ display math below the fence line', async () => {
     const editor = await editorWith('markdown', "```matcalc\nx: vector(n)\nx' * ‸x\n```\n");
     const r = ok(await run('matrixCalculus.insertResult'));
     const text = editor.document.getText();
     assert.ok(text.includes(`$$\n${r.latex}\n$$`), text);
   });
 
-  test('insertResult in Python inserts NumPy code, indented like the statement', async () => {
+  it('insertResult in Python inserts NumPy code, indented like the statement', async () => {
     const editor = await editorWith('python', "def f(x, A):\n    # x: vector(n)\n    # A: matrix(n, n)\n    return x' * A * ‸x\n");
     ok(await runAccepting('matrixCalculus.insertResult'));
     const text = editor.document.getText();
@@ -183,7 +183,7 @@ suite('Commands', () => {
     assert.match(text, /\n {4}def derivative\(/);
   });
 
-  test('a parse error is reported with its column, in the result and the panel', async () => {
+  it('a parse error is reported with its column, in the result and the panel', async () => {
     const r = failed(await run('matrixCalculus.differentiate', { expr: 'x + * (', where: 'x: vector(n)', from: 'plain' }));
     assert.match(r.code, /^parse\./);
     assert.equal(r.column, 5);
@@ -194,19 +194,19 @@ suite('Commands', () => {
     assert.ok(panel.error, 'the panel does not show the error');
   });
 
-  test('a shape conflict is a clear message', async () => {
+  it('a shape conflict is a clear message', async () => {
     const r = failed(await run('matrixCalculus.differentiate', { expr: 'A*x', where: 'A: matrix(m, n); x: vector(m)', from: 'plain' }));
     assert.match(r.code, /^shape\./);
     assert.ok(r.message.length > 10);
   });
 
-  test('no editor and no arguments: a message, not an exception', async () => {
+  it('no editor and no arguments: a message, not an exception', async () => {
     await closeAll();
     const r = failed(await run('matrixCalculus.differentiate'));
     assert.equal(r.code, 'no-editor');
   });
 
-  test('a selection over the size limit is refused with a message', async () => {
+  it('a selection over the size limit is refused with a message', async () => {
     const editor = await editorWith('plaintext', 'x + '.repeat(5000));
     editor.selection = new vscode.Selection(0, 0, 0, 20_000);
     const r = failed(await run('matrixCalculus.differentiate'));
@@ -216,14 +216,14 @@ suite('Commands', () => {
     assert.equal(big.code, 'arguments');
   });
 
-  test('hostile LaTeX is refused or rendered inert, never run', async () => {
+  it('hostile LaTeX is refused or rendered inert, never run', async () => {
     for (const expr of ['\\href{javascript:alert(1)}{x}', '\\url{javascript:alert(1)}', '<script>alert(1)</script>', '&lt;x&gt; &#x41;']) {
       const r = await run('matrixCalculus.differentiate', { expr, from: 'latex' });
       if (!r.ok) assert.ok(r.message.length > 0 && !/\n\s+at /.test(r.message));
     }
   });
 
-  test('bad explicit arguments are refused with a reason', async () => {
+  it('bad explicit arguments are refused with a reason', async () => {
     const r = failed(await run('matrixCalculus.differentiate', { expr: 'x', layout: 'sideways' }));
     assert.equal(r.code, 'arguments');
     assert.match(r.message, /layout/);

@@ -7,19 +7,19 @@ import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'matcalc.matrix-calculus';
 
-suite('Matrix Calculus extension', () => {
-  suiteSetup(async () => {
+describe('Matrix Calculus extension', () => {
+  before(async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is not loaded`);
     await ext.activate();
     assert.equal(ext.isActive, true);
   });
 
-  teardown(async () => {
+  afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('contributes the matcalc language for *.matcalc files', async () => {
+  it('contributes the matcalc language for *.matcalc files', async () => {
     assert.ok((await vscode.languages.getLanguages()).includes('matcalc'));
     const [file] = await vscode.workspace.findFiles('sample.matcalc');
     assert.ok(file, 'fixture sample.matcalc not in the workspace');
@@ -27,7 +27,7 @@ suite('Matrix Calculus extension', () => {
     assert.equal(doc.languageId, 'matcalc');
   });
 
-  test('contributes its commands under matrixCalculus.', async () => {
+  it('contributes its commands under matrixCalculus.', async () => {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('matrixCalculus.differentiate'));
   });

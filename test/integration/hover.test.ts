@@ -14,11 +14,11 @@ async function hoverAt(editor: vscode.TextEditor, position: vscode.Position): Pr
   return (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position)) ?? [];
 }
 
-suite('Hover', () => {
-  suiteSetup(activate);
-  teardown(closeAll);
+describe('Hover', () => {
+  before(activate);
+  afterEach(closeAll);
 
-  test('over a .matcalc expression: an SVG data-URI image of the derivative, with trusted command links', async () => {
+  it('over a .matcalc expression: an SVG data-URI image of the derivative, with trusted command links', async () => {
     const editor = await editorWith('matcalc', "x: vector(n)\nA: matrix(n, n)\nx' * A * x\n");
     const hovers = await hoverAt(editor, new vscode.Position(2, 4));
     const text = hoverText(hovers);
@@ -33,7 +33,7 @@ suite('Hover', () => {
     assert.notEqual(md.supportHtml, true);
   });
 
-  test('the "each" setting shows one derivative per variable', async () => {
+  it('the "each" setting shows one derivative per variable', async () => {
     const config = vscode.workspace.getConfiguration('matrixCalculus');
     await config.update('hover.variables', 'each', vscode.ConfigurationTarget.Global);
     try {
@@ -45,7 +45,7 @@ suite('Hover', () => {
     }
   });
 
-  test('over a parse error in .matcalc: the message and where, no image', async () => {
+  it('over a parse error in .matcalc: the message and where, no image', async () => {
     const editor = await editorWith('matcalc', 'x: vector(n)\nx + * (\n');
     const text = hoverText(await hoverAt(editor, new vscode.Position(1, 1)));
     assert.match(text, /Matrix Calculus/);
@@ -53,7 +53,7 @@ suite('Hover', () => {
     assert.doesNotMatch(text, /data:image/);
   });
 
-  test('no hover outside math in Markdown, none when disabled', async () => {
+  it('no hover outside math in Markdown, none when disabled', async () => {
     const editor = await editorWith('markdown', 'Just prose about x and y.\n');
     assert.equal(hoverText(await hoverAt(editor, new vscode.Position(0, 3))).includes('data:image'), false);
     const config = vscode.workspace.getConfiguration('matrixCalculus');
@@ -66,7 +66,7 @@ suite('Hover', () => {
     }
   });
 
-  test('a 100,000-character line is skipped quickly', async () => {
+  it('a 100,000-character line is skipped quickly', async () => {
     const editor = await editorWith('plaintext', `${'x + '.repeat(25_000)}x\n`);
     const t0 = Date.now();
     const text = hoverText(await hoverAt(editor, new vscode.Position(0, 50_000)));
@@ -74,7 +74,7 @@ suite('Hover', () => {
     assert.ok(Date.now() - t0 < 2000, `took ${Date.now() - t0} ms`);
   });
 
-  test('a 10 MB document: the hover reads only around the cursor', async () => {
+  it('a 10 MB document: the hover reads only around the cursor', async () => {
     const filler = '# filler line with some words but no declaration at all ....\n'.repeat(170_000); // ~10 MB
     const doc = await vscode.workspace.openTextDocument({ language: 'matcalc', content: `x: vector(n)\n${filler}x' * x\n` });
     assert.ok(doc.getText().length > 10_000_000);
@@ -87,7 +87,7 @@ suite('Hover', () => {
     assert.match(text, /data:image\/svg\+xml/);
   });
 
-  test('Python: the derivative over a NumPy statement, no hover over ordinary code', async () => {
+  it('Python: the derivative over a NumPy statement, no hover over ordinary code', async () => {
     const editor = await editorWith('python', 'import numpy as np\nprint("hello")\n# w: vector(n)\nloss = w.T @ w\n');
     for (const line of [0, 1]) {
       assert.doesNotMatch(hoverText(await hoverAt(editor, new vscode.Position(line, 3))), /Matrix Calculus|data:image/);
@@ -97,7 +97,7 @@ suite('Hover', () => {
     assert.match(text, /∂f\/∂w: 1×n/);
   });
 
-  test('Markdown math span: the LaTeX is read with the <!-- --> declarations', async () => {
+  it('Markdown math span: the LaTeX is read with the <!-- --> declarations', async () => {
     const editor = await editorWith('markdown', '<!-- x: vector(n); A: matrix(n, n) -->\n\nThe form $\\mathbf{x}^T A \\mathbf{x}$ here.\n');
     const text = hoverText(await hoverAt(editor, new vscode.Position(2, 14)));
     assert.match(text, /data:image\/svg\+xml/, text.slice(0, 300));

@@ -1,7 +1,7 @@
 /**
  * The `extensionTestsPath` module: VS Code calls `run()` inside the extension host, with the
- * extension under development loaded. It runs every `*.test.js` next to it with mocha (TDD UI, as
- * `@vscode/test-cli` does) and writes the results as JSON to `MATCALC_TEST_RESULTS` (default:
+ * extension under development loaded. It runs every `*.test.js` next to it with mocha (BDD UI, describe/it, like the core's tests)
+ * and writes the results as JSON to `MATCALC_TEST_RESULTS` (default:
  * `results.json` here), which the code-server driver (runInCodeServer.ts) waits for: a browser
  * workbench does not report the outcome by itself.
  */
@@ -36,7 +36,7 @@ function write(results: SuiteResults): void {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000 });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000 });
   const files = fs
     .readdirSync(__dirname)
     .filter((f) => f.endsWith('.test.js'))

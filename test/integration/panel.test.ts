@@ -9,11 +9,11 @@ function derivationTabs(): vscode.Tab[] {
     .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('matrixCalculus.derivation'));
 }
 
-suite('Panel', () => {
-  suiteSetup(activate);
-  teardown(closeAll);
+describe('Panel', () => {
+  before(activate);
+  afterEach(closeAll);
 
-  test('one panel, reused by every command', async () => {
+  it('one panel, reused by every command', async () => {
     ok(await run('matrixCalculus.differentiate', { expr: "x'*x", where: 'x: vector(n)', from: 'plain' }));
     ok(await run('matrixCalculus.hessian', { expr: "x'*x", where: 'x: vector(n)', from: 'plain' }));
     ok(await run('matrixCalculus.jacobian', { expr: 'A*x', where: 'A: matrix(m, n); x: vector(n)', wrt: 'x', from: 'plain' }));
@@ -23,7 +23,7 @@ suite('Panel', () => {
     assert.equal(s.open, true);
   });
 
-  test('copy and insert do not open the panel', async () => {
+  it('copy and insert do not open the panel', async () => {
     await closeAll();
     ok(await run('matrixCalculus.copyLatex', { expr: "x'*x", where: 'x: vector(n)', from: 'plain' }));
     await sleep(500);
@@ -31,7 +31,7 @@ suite('Panel', () => {
     assert.equal((await panelSnapshot()).open, false);
   });
 
-  test('follows the editor selection when the setting is on', async () => {
+  it('follows the editor selection when the setting is on', async () => {
     const config = vscode.workspace.getConfiguration('matrixCalculus');
     await config.update('panel.followSelection', true, vscode.ConfigurationTarget.Global);
     try {

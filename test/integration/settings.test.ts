@@ -15,11 +15,11 @@ async function withSetting<T>(key: string, value: unknown, body: () => Promise<T
   }
 }
 
-suite('Settings', () => {
-  suiteSetup(activate);
-  teardown(closeAll);
+describe('Settings', () => {
+  before(activate);
+  afterEach(closeAll);
 
-  test('layout: the default layout of differentiate', async () => {
+  it('layout: the default layout of differentiate', async () => {
     const numerator = ok(await run('matrixCalculus.differentiate', LEAST_SQUARES));
     assert.equal(numerator.result.layout, 'numerator');
     assert.equal(numerator.result.result.shape, '1×n');
@@ -28,7 +28,7 @@ suite('Settings', () => {
     assert.equal(denominator.result.result.shape, 'n×1');
   });
 
-  test('steps.granularity: summary derivations are shorter than full ones', async () => {
+  it('steps.granularity: summary derivations are shorter than full ones', async () => {
     const full = ok(await run('matrixCalculus.differentiate', LEAST_SQUARES));
     const summary = await withSetting('steps.granularity', 'summary', async () => ok(await run('matrixCalculus.differentiate', LEAST_SQUARES)));
     const nFull = full.result.steps?.length ?? 0;
@@ -37,7 +37,7 @@ suite('Settings', () => {
     assert.ok(nSummary >= 1 && nSummary < nFull, `summary ${nSummary} vs full ${nFull}`);
   });
 
-  test('numericCheck.enabled: off means no check in the panel commands', async () => {
+  it('numericCheck.enabled: off means no check in the panel commands', async () => {
     assert.ok(ok(await run('matrixCalculus.differentiate', LEAST_SQUARES)).check);
     const off = await withSetting('numericCheck.enabled', false, async () => ok(await run('matrixCalculus.differentiate', LEAST_SQUARES)));
     assert.equal(off.check, undefined);
@@ -45,7 +45,7 @@ suite('Settings', () => {
     assert.equal(forced.check?.passed, true, 'checkNumerically always checks');
   });
 
-  test('defaultShapeConvention: "scalars" makes undeclared symbols scalars', async () => {
+  it('defaultShapeConvention: "scalars" makes undeclared symbols scalars', async () => {
     const letters = ok(await run('matrixCalculus.differentiate', { expr: 'x*y', wrt: 'x', from: 'plain', where: 'y: scalar' }));
     assert.equal(letters.result.wrtShape, 'n×1', 'by the letter convention x is a vector');
     const scalars = await withSetting('defaultShapeConvention', 'scalars', async () =>
@@ -55,7 +55,7 @@ suite('Settings', () => {
     assert.equal(compact(scalars.text), 'y');
   });
 
-  test('hover.languages: no hover in a language left out', async () => {
+  it('hover.languages: no hover in a language left out', async () => {
     const editor = await editorWith('matcalc', "x: vector(n)\nx' * x\n");
     const hover = async (): Promise<string> =>
       ((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(1, 1))) ?? [])
@@ -69,7 +69,7 @@ suite('Settings', () => {
     assert.match(await hover(), /data:image\/svg\+xml/, 'the hover is back when the setting is reset');
   });
 
-  test('hover.variables "each" with hover.maxVariables: one derivative per variable, up to the limit', async () => {
+  it('hover.variables "each" with hover.maxVariables: one derivative per variable, up to the limit', async () => {
     const editor = await editorWith('matcalc', 'x: vector(n)\ny: vector(n)\nz: vector(n)\nx + y + z\n');
     const images = async (): Promise<number> =>
       (

@@ -7,7 +7,7 @@
  */
 import type { Layout, Notation } from '../../core/api';
 import { MAX_EXPRESSION_CHARS } from '../selection/limits';
-import { LAYOUTS, NOTATIONS, isOneOf } from '../vocabulary';
+import { LAYOUTS, NOTATIONS, isOneOf } from '../../shared/vocabulary';
 
 export interface ExplicitArgs {
   readonly expr: string;

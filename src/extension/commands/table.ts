@@ -4,13 +4,14 @@
  */
 import * as vscode from 'vscode';
 import type { DeriveRequest, DeriveResult, Granularity, Layout } from '../../core/api';
-import { runDerive, runEmitCode } from '../derivation';
-import { describeError, panelError, panelModel } from '../panel/model';
-import type { PanelRequest } from '../panel/protocol';
+import { numpyFor, runDerive } from '../derivation';
+import { insertBelow } from '../edits';
+import { describeError, panelError } from '../errors';
+import { panelRequest, requestFor } from '../request';
+import { panelModel } from '../panel/model';
 import type { Settings } from '../settings';
 import { COMMAND_PREFIX, type CommandName } from '../names';
 import { parseCommandArgs } from './args';
-import { insertionText } from './insertion';
 import { pickVariables, targetFromArgs, targetFromEditor, type Target } from './target';
 import type { CommandResult, CommandServices } from './types';
 
@@ -60,31 +61,15 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
   insertResult: { pick: 'one', order: 1, steps: false, panel: false, finish: insertResult },
 };
 
-function requestFor(spec: CommandSpec, target: Target, settings: Settings, wrt: readonly string[] | undefined): DeriveRequest {
-  return {
-    expr: target.expr,
-    from: target.from,
-    where: target.where,
+function commandRequest(spec: CommandSpec, target: Target, settings: Settings, wrt: readonly string[] | undefined): DeriveRequest {
+  return requestFor(settings, target, {
     wrt,
     order: spec.order,
-    layout: target.layout ?? spec.layout ?? settings.layout,
+    layout: target.layout ?? spec.layout,
     steps: spec.steps,
-    granularity: spec.granularity ?? settings.steps.granularity,
-    check: spec.check ?? (spec.panel && settings.numericCheck.enabled),
-  };
-}
-
-export function panelRequest(req: DeriveRequest, wrt: readonly string[]): PanelRequest {
-  return {
-    expr: req.expr,
-    from: req.from ?? 'auto',
-    wrt,
-    where: req.where,
-    order: req.order ?? 1,
-    layout: req.layout ?? 'numerator',
-    granularity: req.granularity ?? 'full',
-    check: req.check ?? false,
-  };
+    granularity: spec.granularity,
+    check: spec.check ?? (spec.panel ? 'setting' : false),
+  });
 }
 
 /** Where in the document a diagnostic points, for the notification. */
@@ -125,7 +110,7 @@ async function run(name: string, spec: CommandSpec, services: CommandServices, a
     wrt = picked.wrt;
   }
 
-  const request = requestFor(spec, target, settings, wrt);
+  const request = commandRequest(spec, target, settings, wrt);
   const outcome = runDerive(request, settings.defaultShapeConvention);
   const showInPanel = spec.panel && target.reveal !== false;
   if (!outcome.ok) {
@@ -171,35 +156,12 @@ async function copyLatex(_s: CommandServices, _t: Target, result: DeriveResult):
   return { copied: result.equationLatex };
 }
 
-/** NumPy code for the derivative, or undefined when the core cannot emit it. */
-export function numpyFor(request: DeriveRequest, settings: Settings): string | undefined {
-  const code = runEmitCode(request, settings.defaultShapeConvention);
-  return code.ok ? code.value : undefined;
-}
-
 async function insertResult(services: CommandServices, target: Target, result: DeriveResult, request: DeriveRequest): Promise<Partial<Extract<CommandResult, { ok: true }>> | { error: string; code: string }> {
   const editor = target.editor ?? vscode.window.activeTextEditor;
   if (!editor) return { error: vscode.l10n.t('Open the editor to insert the result into.'), code: 'no-editor' };
   const after = target.range ?? editor.selection;
-  const text = await insertBelow(editor, after, result, editor.document.languageId === 'python' ? numpyFor(request, services.settings()) : undefined);
+  const text = await insertBelow(editor, after, result, editor.document.languageId === 'python' ? numpyFor(request, services.settings().defaultShapeConvention) : undefined);
   return text === undefined ? { error: vscode.l10n.t('The editor did not accept the edit.'), code: 'edit-failed' } : { inserted: text };
-}
-
-/** Inserts the result below the line where `range` ends; returns the inserted text, or undefined. */
-export async function insertBelow(editor: vscode.TextEditor, range: vscode.Range, result: DeriveResult, numpy: string | undefined): Promise<string | undefined> {
-  const doc = editor.document;
-  const startLine = doc.lineAt(range.start.line);
-  const indent = startLine.text.slice(0, startLine.firstNonWhitespaceCharacterIndex);
-  const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  let endLine = range.end.line;
-  // past the closing delimiter of a display block ($$ / \] / \end{…}) that ends on the next line
-  const next = endLine + 1 < doc.lineCount ? doc.lineAt(endLine + 1).text.trim() : '';
-  if (/^(\$\$|\\\]|\\end\{[^}]*\})/.test(next)) endLine++;
-  const text = insertionText({ result, languageId: doc.languageId, numpy, indent, eol });
-  const line = doc.lineAt(endLine);
-  const at = line.range.end;
-  const ok = await editor.edit((b) => b.insert(at, eol + text.slice(0, text.length - eol.length)));
-  return ok ? text : undefined;
 }
 
 /** Runs the command `name` of the table (extension.ts registers them all at activation). */

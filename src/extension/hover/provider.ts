@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DeriveResult, Notation, Outcome } from '../../core/api';
 import { runDerive, runVariables } from '../derivation';
-import { describeError, panelError } from '../panel/model';
+import { describeError, panelError } from '../errors';
+import { requestFor } from '../request';
 import { declaredNames } from '../selection/declarations';
 import { expressionAt } from '../selection/document';
 import { MAX_HOVER_EXPRESSION_CHARS, MAX_HOVER_LINE_CHARS } from '../selection/limits';
@@ -106,7 +107,7 @@ export class MathHoverProvider implements vscode.HoverProvider {
     const key = JSON.stringify([expr, where, from, wrt, settings.layout, settings.defaultShapeConvention]);
     const hit = this.derivations.get(key);
     if (hit) return hit;
-    const outcome = runDerive({ expr, where, from, wrt, layout: settings.layout }, settings.defaultShapeConvention);
+    const outcome = runDerive(requestFor(settings, { expr, where, from }, { wrt }), settings.defaultShapeConvention);
     this.derivations.set(key, outcome);
     return outcome;
   }

@@ -4,6 +4,7 @@
  * one (provider.ts, with the core) on the first hover.
  */
 import * as vscode from 'vscode';
+import { onDidChangeSettings } from '../config';
 import type { Settings } from '../settings';
 
 export function registerHoverProvider(settings: () => Settings, provider: vscode.HoverProvider): vscode.Disposable {
@@ -20,9 +21,7 @@ export function registerHoverProvider(settings: () => Settings, provider: vscode
     );
   };
   register();
-  const sub = vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('matrixCalculus.hover.languages')) register();
-  });
+  const sub = onDidChangeSettings(register, 'hover.languages');
   return new vscode.Disposable(() => {
     registration?.dispose();
     sub.dispose();

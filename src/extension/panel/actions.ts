@@ -3,26 +3,27 @@
  * granularity, copy LaTeX or NumPy, insert the result into the editor the derivation came from.
  */
 import * as vscode from 'vscode';
-import { insertBelow, numpyFor } from '../commands/table';
 import type { SourceMemory } from '../commands/types';
+import { numpyFor, runDerive } from '../derivation';
+import { insertBelow } from '../edits';
+import { panelError } from '../errors';
+import { fromPanelRequest } from '../request';
 import type { Settings } from '../settings';
-import { runDerive } from '../derivation';
-import type { PanelActions, PanelContent } from './manager';
-import { panelError, panelModel } from './model';
-import type { PanelModel, PanelRequest } from './protocol';
+import type { PanelActions } from './manager';
+import { panelModel, type PanelContent } from './model';
+import type { PanelModel, PanelRequest } from '../../shared/protocol';
 
 export function panelActions(settings: () => Settings, source: SourceMemory): PanelActions {
-  const deriveRequest = (r: PanelRequest) => ({ ...r, steps: true });
   return {
     rederive(request: PanelRequest): PanelContent {
-      const outcome = runDerive(deriveRequest(request), settings().defaultShapeConvention);
+      const outcome = runDerive(fromPanelRequest(request), settings().defaultShapeConvention);
       return outcome.ok ? { model: panelModel(outcome.value, request) } : { error: panelError(outcome.error, request.expr) };
     },
 
     async copy(format, model: PanelModel): Promise<void> {
       let text: string | undefined = model.equationLatex;
       if (format === 'numpy') {
-        text = numpyFor(deriveRequest(model.request), settings());
+        text = numpyFor(fromPanelRequest(model.request), settings().defaultShapeConvention);
         if (text === undefined) {
           void vscode.window.showWarningMessage(vscode.l10n.t('Matrix Calculus: NumPy code is not available for this derivative.'));
           return;
@@ -38,10 +39,10 @@ export function panelActions(settings: () => Settings, source: SourceMemory): Pa
         void vscode.window.showWarningMessage(vscode.l10n.t('Matrix Calculus: the editor the expression came from is closed.'));
         return;
       }
-      const outcome = runDerive(deriveRequest(model.request), settings().defaultShapeConvention);
+      const outcome = runDerive(fromPanelRequest(model.request), settings().defaultShapeConvention);
       if (!outcome.ok) return;
       const shown = await vscode.window.showTextDocument(editor.document, editor.viewColumn);
-      const numpy = shown.document.languageId === 'python' ? numpyFor(deriveRequest(model.request), settings()) : undefined;
+      const numpy = shown.document.languageId === 'python' ? numpyFor(fromPanelRequest(model.request), settings().defaultShapeConvention) : undefined;
       await insertBelow(shown, source.range ?? shown.selection, outcome.value, numpy);
     },
   };

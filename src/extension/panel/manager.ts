@@ -9,14 +9,13 @@
 import * as vscode from 'vscode';
 import { loadPanelMath } from '../lazy';
 import { PANEL_VIEW_TYPE } from '../names';
+import type { PanelContent } from './model';
 import { firstView, type FirstView, type StepView } from './prerender';
-import { parsePanelState, parseWebviewMessage, type CopyFormat, type HostToWebview, type PanelError, type PanelModel, type PanelRequest } from './protocol';
+import { parsePanelState, parseWebviewMessage, type CopyFormat, type HostToWebview, type PanelModel, type PanelRequest } from '../../shared/protocol';
 import { renderShell, type PanelStrings } from './renderer';
 import { panelStrings } from './strings';
 
 export { PANEL_VIEW_TYPE };
-
-export type PanelContent = { readonly model: PanelModel } | { readonly error: PanelError };
 
 /** What the panel's buttons and switches do; provided by the composition root. */
 export interface PanelActions {

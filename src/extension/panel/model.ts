@@ -1,8 +1,11 @@
 /**
  * Turns the core's answers into what the panel shows. Pure: no `vscode` import.
  */
-import type { DeriveResult, Diagnostic } from '../../core/api';
-import type { PanelError, PanelModel, PanelRequest } from './protocol';
+import type { DeriveResult } from '../../core/api';
+import type { PanelError, PanelModel, PanelRequest } from '../../shared/protocol';
+
+/** What the panel shows: a derivation or an error. */
+export type PanelContent = { readonly model: PanelModel } | { readonly error: PanelError };
 
 export function panelModel(result: DeriveResult, request: PanelRequest): PanelModel {
   const what = result.order === 2 ? 'Hessian' : 'Derivative';
@@ -35,23 +38,4 @@ export function panelModel(result: DeriveResult, request: PanelRequest): PanelMo
       kind: s.kind,
     })),
   };
-}
-
-/** A diagnostic as the panel and notifications show it: message, code, 1-based column. */
-export function panelError(error: Diagnostic, expr: string): PanelError {
-  const inside = Number.isInteger(error.start) && error.start >= 0 && error.start <= expr.length;
-  return {
-    message: error.message,
-    code: error.code,
-    expr,
-    column: inside ? error.start + 1 : undefined,
-    length: inside && error.end > error.start ? Math.min(error.end, expr.length) - error.start : undefined,
-  };
-}
-
-/** One line for a notification: "message (column 7: `)`)". */
-export function describeError(error: PanelError): string {
-  if (error.column === undefined) return error.message;
-  const at = error.expr.slice(error.column - 1, error.column - 1 + Math.min(error.length ?? 1, 20));
-  return at.trim() === '' ? `${error.message} (column ${error.column})` : `${error.message} (column ${error.column}: “${at}”)`;
 }

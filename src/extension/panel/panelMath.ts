@@ -6,8 +6,8 @@
  * place as text.
  */
 import katex from 'katex';
-import { KATEX_OPTIONS, MAX_TEX_CHARS, TOO_LONG_MESSAGE, truncatedTex } from './katexOptions';
-import { escapeHtml } from './renderer';
+import { KATEX_OPTIONS, MAX_TEX_CHARS, TOO_LONG_MESSAGE, truncatedTex } from '../../shared/katexOptions';
+import { escapeHtml } from './html';
 
 function errorSpan(tex: string, message: string): string {
   return `<span class="katex-error" title="${escapeHtml(message)}">${escapeHtml(tex)}</span>`;

@@ -12,9 +12,9 @@
  *     font-src), so they load with the style sheets instead of after them.
  * Pure: the typesetter (KaTeX, in panelMath.ts) is passed in.
  */
-import type { PanelContent } from './manager';
-import type { PanelModel, PanelStep } from './protocol';
-import { escapeHtml } from './renderer';
+import type { PanelContent } from './model';
+import type { PanelModel, PanelStep } from '../../shared/protocol';
+import { escapeHtml } from './html';
 import {
   altForms,
   checkBadge,
@@ -28,7 +28,7 @@ import {
   stepRule,
   stepShapes,
   type Strings,
-} from './viewText';
+} from '../../shared/viewText';
 
 /** TeX → KaTeX HTML (with style attributes), or an error span; never throws. */
 export type Typeset = (tex: string, display: boolean) => string;

@@ -9,7 +9,10 @@
  * Pure: no `vscode` import.
  */
 import { randomBytes } from 'node:crypto';
+import { escapeHtml } from './html';
 import type { FirstDerivation, FirstView } from './prerender';
+
+export { escapeHtml };
 
 export interface ShellAssets {
   /** `webview.cspSource` */
@@ -37,11 +40,6 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-}
-
-/** Escapes text for an HTML attribute value or element content. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
 /** The user-visible words of the panel, localised by the host (vscode.l10n) and read once by the script. */

@@ -1,20 +1,20 @@
 import * as assert from 'node:assert/strict';
-import { suite, test } from 'mocha';
+import { describe, it } from 'mocha';
 import { byDeclaration, declaredNames, mergeWhere, scanDeclarations } from '../../../src/extension/selection/declarations';
 import { detectNotation, documentKind } from '../../../src/extension/selection/notation';
 
-suite('selection: declarations', () => {
-  test('Python comments', () => {
+describe('selection: declarations', () => {
+  it('Python comments', () => {
     const lines = ['import numpy as np', '# w: vector(n)', '# X: matrix(m, n)', 'x = 1  # not: a declaration', '# y, z: vector(m)'];
     assert.equal(scanDeclarations(lines, 'python'), 'w: vector(n); X: matrix(m, n); y: vector(m); z: vector(m)');
   });
 
-  test('.matcalc lines with trailing comments and modifiers', () => {
+  it('.matcalc lines with trailing comments and modifiers', () => {
     const lines = ['x: vector(n)  # input', 'S: matrix(n, n) symmetric', "x' * S * x"];
     assert.equal(scanDeclarations(lines, 'matcalc'), 'x: vector(n); S: matrix(n, n) symmetric');
   });
 
-  test('LaTeX % comments and Markdown <!-- --> comments', () => {
+  it('LaTeX % comments and Markdown <!-- --> comments', () => {
     assert.equal(scanDeclarations(['% x: vector(n)', 'text % A: matrix(n, n)'], 'latex'), 'x: vector(n)');
     assert.equal(
       scanDeclarations(['<!-- x: vector(n); A: matrix(n, n) -->', 'Some text <!-- b: scalar --> more'], 'markdown'),
@@ -22,48 +22,48 @@ suite('selection: declarations', () => {
     );
   });
 
-  test('Markdown: plain declaration lines inside a ```matcalc fence, not in other fences', () => {
+  it('Markdown: plain declaration lines inside a ```matcalc fence, not in other fences', () => {
     const lines = ['```matcalc', 'x: vector(n)', 'b: vector(n)', '```', '```python', '# w: vector(n)', 'y: matrix(n, n)', '```'];
     assert.equal(scanDeclarations(lines, 'markdown'), 'x: vector(n); b: vector(n)');
   });
 
-  test('prose that merely mentions a type is not a declaration', () => {
+  it('prose that merely mentions a type is not a declaration', () => {
     assert.equal(scanDeclarations(['# Note: vector(n) is used here and there'], 'python'), '');
     assert.equal(scanDeclarations(['<!-- TODO: matrix stuff later -->'], 'markdown'), '');
   });
 
-  test('a later declaration replaces an earlier one', () => {
+  it('a later declaration replaces an earlier one', () => {
     assert.equal(scanDeclarations(['# x: vector(n)', '# x: matrix(n, n)'], 'python'), 'x: matrix(n, n)');
   });
 
-  test('over-long lines are skipped', () => {
+  it('over-long lines are skipped', () => {
     assert.equal(scanDeclarations([`# x: vector(n)${' '.repeat(20_000)}`], 'python'), '');
   });
 
-  test('plain text accepts any comment style', () => {
+  it('plain text accepts any comment style', () => {
     assert.equal(scanDeclarations(['x: vector(n)', '% A: matrix(n, n)', '// b: scalar'], 'plaintext'), 'x: vector(n); A: matrix(n, n); b: scalar');
   });
 
-  test('declaredNames: in order, lists split', () => {
+  it('declaredNames: in order, lists split', () => {
     assert.deepEqual(declaredNames('x: vector(n); A, B: matrix(n, n)\nb: scalar'), ['x', 'A', 'B', 'b']);
     assert.deepEqual(declaredNames(undefined), []);
   });
 
-  test('byDeclaration: declared variables first, in declaration order', () => {
+  it('byDeclaration: declared variables first, in declaration order', () => {
     const v = (name: string) => ({ name, kind: 'vector' as const, shape: 'n×1' });
     assert.deepEqual(byDeclaration([v('A'), v('c'), v('x'), v('b')], 'x: vector(n); A: matrix(m, n); b: vector(m)').map((x) => x.name), ['x', 'A', 'b', 'c']);
     assert.deepEqual(byDeclaration([v('A'), v('x')], undefined).map((x) => x.name), ['A', 'x']);
   });
 
-  test('mergeWhere: explicit declarations win', () => {
+  it('mergeWhere: explicit declarations win', () => {
     assert.equal(mergeWhere('x: vector(n); A: matrix(n, n)', 'x: scalar'), 'A: matrix(n, n); x: scalar');
     assert.equal(mergeWhere(undefined, 'x: scalar'), 'x: scalar');
     assert.equal(mergeWhere('', undefined), undefined);
   });
 });
 
-suite('selection: notation', () => {
-  test('language kinds', () => {
+describe('selection: notation', () => {
+  it('language kinds', () => {
     assert.equal(documentKind('markdown'), 'markdown');
     assert.equal(documentKind('latex'), 'latex');
     assert.equal(documentKind('python'), 'python');
@@ -71,20 +71,20 @@ suite('selection: notation', () => {
     assert.equal(documentKind('plaintext'), 'plain');
   });
 
-  test('signs in the text win over the language', () => {
+  it('signs in the text win over the language', () => {
     assert.equal(detectNotation('\\mathbf{x}^T A \\mathbf{x}', 'python'), 'latex');
     assert.equal(detectNotation('x.T @ A @ x', 'markdown'), 'numpy');
     assert.equal(detectNotation('np.sum(x ** 2)', 'plaintext'), 'numpy');
     assert.equal(detectNotation("x' * A * x", 'python'), 'plain');
   });
 
-  test('the language decides when the text gives no sign', () => {
+  it('the language decides when the text gives no sign', () => {
     assert.equal(detectNotation('A x + b', 'latex'), 'latex');
     assert.equal(detectNotation('A x + b', 'python'), 'numpy');
     assert.equal(detectNotation('A*x + b', 'plaintext'), 'plain');
   });
 
-  test('.matcalc is always plain; the notation a place fixes wins', () => {
+  it('.matcalc is always plain; the notation a place fixes wins', () => {
     assert.equal(detectNotation('x.T', 'matcalc'), 'plain');
     assert.equal(detectNotation("x'", 'markdown', 'latex'), 'latex');
     assert.equal(detectNotation('norm2(A * x)^2', 'markdown', 'plain'), 'plain');

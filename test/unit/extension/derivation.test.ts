@@ -1,15 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { suite, test } from 'mocha';
+import { describe, it } from 'mocha';
 import { applyShapeConvention, candidateNames, checkInput, runDerive } from '../../../src/extension/derivation';
 
-suite('derivation: the extension’s door to the core', () => {
-  test('candidate variable names from the text', () => {
+describe('derivation: the extension’s door to the core', () => {
+  it('candidate variable names from the text', () => {
     assert.deepEqual(candidateNames('x*y + sin(z)'), ['x', 'y', 'z']);
     assert.deepEqual(candidateNames('np.sum(w.T @ X) + model.fit(y)'), ['w', 'X', 'y']);
     assert.deepEqual(candidateNames('\\mathbf{x}^T A \\mathbf{x}'), ['x', 'T', 'A']);
   });
 
-  test('the "scalars" convention declares every undeclared variable a scalar, even when letter shapes would clash', () => {
+  it('the "scalars" convention declares every undeclared variable a scalar, even when letter shapes would clash', () => {
     assert.equal(applyShapeConvention('x*y', undefined, 'plain', 'letters'), undefined);
     assert.equal(applyShapeConvention('x*y', undefined, 'plain', 'scalars'), 'x: scalar; y: scalar');
     assert.equal(applyShapeConvention('A*x', 'A: matrix(m, n)', 'plain', 'scalars'), 'A: matrix(m, n); x: scalar');
@@ -18,7 +18,7 @@ suite('derivation: the extension’s door to the core', () => {
     assert.equal(r.value.result.text, 'y');
   });
 
-  test('input limits come before the core', () => {
+  it('input limits come before the core', () => {
     const long = checkInput('x'.repeat(10_001));
     assert.equal(long.ok, false);
     assert.equal(!long.ok && long.error.code, 'limit.selection');
@@ -27,7 +27,7 @@ suite('derivation: the extension’s door to the core', () => {
     assert.equal(!r.ok && r.error.code, 'limit.selection');
   });
 
-  test('a diagnostic, never an exception, for junk', () => {
+  it('a diagnostic, never an exception, for junk', () => {
     for (const expr of ['x + * (', ')))', '\\frac{', '@@', '\u0000']) {
       const r = runDerive({ expr, from: 'auto' });
       assert.equal(r.ok, false, expr);

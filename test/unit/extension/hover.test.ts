@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { suite, test } from 'mocha';
+import { describe, it } from 'mocha';
 import { LruCache } from '../../../src/extension/hover/cache';
 import { codeBlock, commandLink, errorSection, escapeMarkdown, hoverTex, resultSection } from '../../../src/extension/hover/content';
 import type { DeriveResult } from '../../../src/core/api';
 import { svgDataUri, texToSvg } from '../../../src/extension/hover/mathjax';
 
-suite('hover: MathJax SVG', () => {
-  test('renders TeX to a self-contained SVG in the given colour', () => {
+describe('hover: MathJax SVG', () => {
+  it('renders TeX to a self-contained SVG in the given colour', () => {
     const svg = texToSvg('\\frac{\\partial f}{\\partial \\mathbf{x}} = (A + A^T)\\mathbf{x}', '#ffffff');
     assert.match(svg, /^<svg[^>]*style="color:#ffffff;font-size:115%;/);
     assert.equal((svg.match(/<svg[^>]*\sstyle=/g) ?? []).length, 1, 'one style attribute on the root');
@@ -14,35 +14,35 @@ suite('hover: MathJax SVG', () => {
     assert.doesNotMatch(svg, /<script|href="(?!#)|@font-face|url\(/i, 'no scripts, external links or fonts');
   });
 
-  test('hostile TeX renders inert', () => {
+  it('hostile TeX renders inert', () => {
     const svg = texToSvg('\\href{javascript:alert(1)}{x} \\url{http://a} <script>alert(1)</script> \\&lt;', '#000000');
     assert.doesNotMatch(svg, /javascript:|<script/i);
   });
 
-  test('a TeX error throws (the caller falls back to text)', () => {
+  it('a TeX error throws (the caller falls back to text)', () => {
     assert.throws(() => texToSvg('x^{', '#000000'), /brace/i);
   });
 
-  test('only hex colours are accepted', () => {
+  it('only hex colours are accepted', () => {
     assert.throws(() => texToSvg('x', 'red;}<script>'), /colour/);
   });
 
-  test('data URI is base64 of the UTF-8 bytes', () => {
+  it('data URI is base64 of the UTF-8 bytes', () => {
     const uri = svgDataUri('<svg>∂</svg>');
     assert.match(uri, /^data:image\/svg\+xml;base64,/);
     assert.equal(Buffer.from(uri.split(',')[1], 'base64').toString('utf8'), '<svg>∂</svg>');
   });
 });
 
-suite('hover: markdown', () => {
-  test('command links carry JSON arguments, URI-encoded', () => {
+describe('hover: markdown', () => {
+  it('command links carry JSON arguments, URI-encoded', () => {
     const link = commandLink('Show steps', 'matrixCalculus.differentiate', { expr: "x'*A*x", from: 'plain', wrt: ['x'] });
     const m = /\(command:matrixCalculus\.differentiate\?([^ )]+) /.exec(link);
     assert.ok(m, link);
     assert.deepEqual(JSON.parse(decodeURIComponent(m[1])), [{ expr: "x'*A*x", from: 'plain', wrt: ['x'] }]);
   });
 
-  test('code blocks cannot be broken out of', () => {
+  it('code blocks cannot be broken out of', () => {
     const block = codeBlock('a ``` b ```` c');
     assert.ok(block.startsWith('`````\n'));
     assert.ok(block.endsWith('\n`````'));
@@ -60,7 +60,7 @@ suite('hover: markdown', () => {
   const labels = { steps: 'Show steps', copy: 'Copy LaTeX', layout: 'layout' };
   const links = { expr: "x'*A*x", from: 'plain', wrt: ['x'] };
 
-  test('a result section: the image, the shape line and both links', () => {
+  it('a result section: the image, the shape line and both links', () => {
     const md = resultSection(result, 'data:image/svg+xml;base64,AAAA', links, labels);
     assert.match(md, /^!\[.*\]\(data:image\/svg\+xml;base64,AAAA\)/);
     assert.match(md, /1×n \\\(numerator layout\\\)/, 'parentheses escaped for Markdown');
@@ -69,13 +69,13 @@ suite('hover: markdown', () => {
     assert.match(hoverTex(result), /^\\begin\{gathered\}f = x\^T A x\\\\\[4pt\]\\frac/);
   });
 
-  test('without an image (MathJax failed or timed out): the plain text in a code block', () => {
+  it('without an image (MathJax failed or timed out): the plain text in a code block', () => {
     const md = resultSection(result, undefined, links, labels);
     assert.doesNotMatch(md, /data:image/);
     assert.match(md, /```\nf = x'\*A\*x\n∂f\/∂x = x'\*\(A \+ A'\)\n```/);
   });
 
-  test('markdown and HTML in messages are escaped', () => {
+  it('markdown and HTML in messages are escaped', () => {
     assert.equal(escapeMarkdown('[x](command:evil) <b>'), '\\[x\\]\\(command:evil\\) \\<b\\>');
     const s = errorSection('unexpected `)`', 'x + )', 5);
     assert.match(s, /column 5/);
@@ -83,8 +83,8 @@ suite('hover: markdown', () => {
   });
 });
 
-suite('hover: cache', () => {
-  test('evicts the least recently used entry', () => {
+describe('hover: cache', () => {
+  it('evicts the least recently used entry', () => {
     const c = new LruCache<number>(2);
     c.set('a', 1);
     c.set('b', 2);

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { suite, test } from 'mocha';
+import { describe, it } from 'mocha';
 import type { BuildOptions, Metafile } from 'esbuild';
 import { COMMAND_NAMES, COMMAND_PREFIX, PANEL_SNAPSHOT_COMMAND } from '../../../src/extension/names';
 
@@ -38,17 +38,17 @@ async function build(outfile: string): Promise<{ inputs: string[]; js: string }>
   return { inputs: Object.keys((r.metafile as Metafile).inputs).sort(), js: r.outputFiles?.[0]?.text ?? '' };
 }
 
-suite('extension bundle: the core and KaTeX load on first use', function () {
+describe('extension bundle: the core and KaTeX load on first use', function () {
   this.timeout(60_000);
 
-  test('dist/extension.js holds the registrations only, and requires dist/main.js', async () => {
+  it('dist/extension.js holds the registrations only, and requires dist/main.js', async () => {
     const { inputs, js } = await build('dist/extension.js');
-    assert.deepEqual(inputs, ['src/extension/config.ts', 'src/extension/extension.ts', 'src/extension/hover/registration.ts', 'src/extension/names.ts', 'src/extension/settings.ts', 'src/extension/vocabulary.ts']);
+    assert.deepEqual(inputs, ['src/extension/config.ts', 'src/extension/extension.ts', 'src/extension/hover/registration.ts', 'src/extension/names.ts', 'src/extension/settings.ts', 'src/shared/vocabulary.ts']);
     assert.match(js, /require\("\.\/main\.js"\)/);
     assert.ok(js.length < 10_000, `dist/extension.js is ${js.length} bytes`);
   });
 
-  test('dist/main.js holds neither the core nor KaTeX, and requires their bundles', async () => {
+  it('dist/main.js holds neither the core nor KaTeX, and requires their bundles', async () => {
     const { inputs, js } = await build('dist/main.js');
     assert.deepEqual(inputs.filter((f) => f.startsWith('src/core/') || f.includes('node_modules/katex/')), []);
     assert.ok(inputs.includes('src/extension/commands/table.ts'));
@@ -59,14 +59,14 @@ suite('extension bundle: the core and KaTeX load on first use', function () {
     for (const f of ['dist/main.js', 'dist/core.js', 'dist/panelMath.js']) assert.ok(bundled.includes(f), `esbuild.js does not build ${f}`);
   });
 
-  test('the commands registered at activation are the manifest’s', () => {
+  it('the commands registered at activation are the manifest’s', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
     const contributed = pkg.contributes.commands.map((c) => c.command).sort();
     assert.deepEqual([...COMMAND_NAMES.map((n) => COMMAND_PREFIX + n), PANEL_SNAPSHOT_COMMAND].sort(), contributed);
     // (commands/table.ts types its table as Record<CommandName, …>: the same names, checked by tsc)
   });
 
-  test('a static import of the core into the extension fails the build', async () => {
+  it('a static import of the core into the extension fails the build', async () => {
     const { entryPoints: _entry, ...options } = bundleConfig('dist/main.js');
     await assert.rejects(
       esbuild.build({
@@ -84,7 +84,7 @@ suite('extension bundle: the core and KaTeX load on first use', function () {
     );
   });
 
-  test('activate() registers everything without loading the services, the core or KaTeX; the first derivation loads the core once, KaTeX follows in the background', () => {
+  it('activate() registers everything without loading the services, the core or KaTeX; the first derivation loads the core once, KaTeX follows in the background', () => {
     // In a fresh Node process: `vscode` stubbed (every member a callable, constructible no-op),
     // the compiled extension (out/src/extension) activated with a stub context.
     const probe = `

@@ -6,14 +6,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { suite, test } from 'mocha';
+import { describe, it } from 'mocha';
 import { runDerive } from '../../../src/extension/derivation';
 import { typeset } from '../../../src/extension/panel/panelMath';
 import { panelModel } from '../../../src/extension/panel/model';
 import { firstView, katexFonts, MAX_PRERENDER_STEPS, MAX_PRERENDER_TEX, STYLE_ATTRIBUTE, StyleRules, type FirstView } from '../../../src/extension/panel/prerender';
-import type { PanelModel } from '../../../src/extension/panel/protocol';
+import type { PanelModel } from '../../../src/shared/protocol';
 import { katexFontUrl, renderShell } from '../../../src/extension/panel/renderer';
-import { MAX_TEX_CHARS } from '../../../src/extension/panel/katexOptions';
+import { MAX_TEX_CHARS } from '../../../src/shared/katexOptions';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const strings = { panelTitle: 'Matrix Calculus', inputMeta: 'shape {0}', resultMeta: '{0} layout · shape {1} · with respect to {2} ({3})', position: 'Step {0} of {1}', numerator: 'numerator' };
@@ -66,10 +66,10 @@ function assertInert(fragment: string, what: string): void {
   assert.doesNotMatch(text, /[<>]/, `${what}: markup outside a tag`);
 }
 
-suite('panel first view: typeset on the host', () => {
+describe('panel first view: typeset on the host', () => {
   const model = derived("norm2(A*x - b)^2 + x'*S*x", 'x: vector(n); A: matrix(m, n); b: vector(m); S: matrix(n, n) symmetric', ['x']);
 
-  test('a derivation: its math typeset and marked with its TeX, styles as nonce’d rules, step 1 open, fonts preloaded', () => {
+  it('a derivation: its math typeset and marked with its TeX, styles as nonce’d rules, step 1 open, fonts preloaded', () => {
     const view = firstView({ model }, strings, typeset);
     assert.ok(view?.derivation);
     const d = view.derivation;
@@ -105,7 +105,7 @@ suite('panel first view: typeset on the host', () => {
     assert.ok(html.indexOf('rel="preload"') < html.indexOf('rel="stylesheet"'), 'preloads come first');
   });
 
-  test('a restored panel opens on its step, with "Show all"', () => {
+  it('a restored panel opens on its step, with "Show all"', () => {
     const view = firstView({ model: texModel('x^2', 4) }, strings, typeset, { step: 2, showAll: true });
     const d = view?.derivation;
     assert.ok(d && d.stepsHtml !== undefined);
@@ -120,7 +120,7 @@ suite('panel first view: typeset on the host', () => {
     assert.ok(many?.derivation?.inputHtml.includes('katex'));
   });
 
-  test('an error: message and source with a caret, no KaTeX', () => {
+  it('an error: message and source with a caret, no KaTeX', () => {
     let typeset = 0;
     const view = firstView({ error: { message: 'unexpected )', code: 'syntax', expr: 'x + )', column: 5, length: 1 } }, { ...strings, errorAt: '{0} (column {1})' }, () => {
       typeset++;
@@ -135,7 +135,7 @@ suite('panel first view: typeset on the host', () => {
     assert.doesNotMatch(html, /<style\b/);
   });
 
-  test('hostile TeX stays inert: no links, no raw HTML, no escape from attributes or the style element', () => {
+  it('hostile TeX stays inert: no links, no raw HTML, no escape from attributes or the style element', () => {
     for (const tex of ['\\href{javascript:alert(1)}{x}', '\\url{javascript:alert(1)}', '\\htmlClass{x}{y}', '\\htmlStyle{color:red}{y}', '</style><script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '\\color{red}{x}\\colorbox{blue}{y}', '\\sqrt{x}\\widehat{xyz}\\xrightarrow{f}', '\\def\\a{\\a\\a}\\a']) {
       const view = firstView({ model: texModel(tex) }, strings, typeset);
       assert.ok(view, tex);
@@ -150,7 +150,7 @@ suite('panel first view: typeset on the host', () => {
     }
   });
 
-  test('a style outside the safe grammar, or too much TeX, is not prerendered (the page typesets it)', () => {
+  it('a style outside the safe grammar, or too much TeX, is not prerendered (the page typesets it)', () => {
     const evil = (value: string) => () => `<span class="katex"><span style="${value}">x</span></span>`;
     for (const value of ['color:red}body{display:none', 'background:url(https://evil/x)', 'background-image:image(x)', 'color:red;x:&quot;', 'width:expression(alert(1))']) {
       assert.equal(firstView({ model: texModel('x') }, strings, evil(value)), undefined, value);
@@ -166,20 +166,20 @@ suite('panel first view: typeset on the host', () => {
     );
   });
 
-  test('TeX over the page’s limit shows as text, as the page shows it', () => {
+  it('TeX over the page’s limit shows as text, as the page shows it', () => {
     const long = `${'x+'.repeat(MAX_TEX_CHARS / 2)}x`;
     const html = typeset(long, true);
     assert.match(html, /^<span class="katex-error" title="LaTeX longer than 20000 characters is not rendered">(x\+){100}…<\/span>$/);
   });
 
-  test('style rules: one per distinct value, with the precedence of an inline style', () => {
+  it('style rules: one per distinct value, with the precedence of an inline style', () => {
     const rules = new StyleRules();
     assert.equal(rules.hoist('<span style="height:1em;">a</span><span style="height:1em;">b</span><span style="top:-2em;margin-left:0em;">c</span>'), '<span data-mc-s="0">a</span><span data-mc-s="0">b</span><span data-mc-s="1">c</span>');
     assert.equal(rules.css, '[data-mc-s="0"]{height:1em !important}\n[data-mc-s="1"]{top:-2em !important;margin-left:0em !important}');
     assert.equal(rules.hoist("<span style='color:red'>x</span>"), undefined, 'a style attribute it did not expect');
   });
 
-  test('the fonts named exist among KaTeX’s woff2 files', () => {
+  it('the fonts named exist among KaTeX’s woff2 files', () => {
     const html = typeset('\\boldsymbol{\\sigma}\\mathbb{R}\\mathcal{L}\\mathfrak{g}\\mathtt{t}\\mathsf{s}\\mathscr{S}\\textit{i}\\left(\\frac{\\frac{a}{b}}{c}\\right)\\Bigl(\\Bigr)\\sum\\int', true);
     const fonts = katexFonts(html);
     assert.ok(fonts.length >= 10, fonts.join());

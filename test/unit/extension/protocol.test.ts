@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { suite, test } from 'mocha';
-import { isPanelModel, parsePanelState, parseWebviewMessage, type PanelModel } from '../../../src/extension/panel/protocol';
-import { contentSecurityPolicy, escapeHtml, makeNonce, renderShell } from '../../../src/extension/panel/renderer';
+import { describe, it } from 'mocha';
+import { isPanelModel, parsePanelState, parseWebviewMessage, type PanelModel } from '../../../src/shared/protocol';
+import { contentSecurityPolicy, makeNonce, renderShell } from '../../../src/extension/panel/renderer';
+import { escapeHtml } from '../../../src/extension/panel/html';
 import { panelModel } from '../../../src/extension/panel/model';
 
 const model: PanelModel = {
@@ -20,8 +21,8 @@ const model: PanelModel = {
   steps: [{ name: 'Product rule', rule: 'product', explanation: 'd(uv) = du v + u dv', before: 'x^T A x', after: 'x^T (A + A^T)', focus: 'A x', shapes: [['x', 'n×1']] }],
 };
 
-suite('panel protocol: messages from the webview are validated field by field', () => {
-  test('accepts each well-formed message', () => {
+describe('panel protocol: messages from the webview are validated field by field', () => {
+  it('accepts each well-formed message', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
     assert.deepEqual(parseWebviewMessage({ type: 'insert' }), { type: 'insert' });
     assert.deepEqual(parseWebviewMessage({ type: 'setLayout', layout: 'denominator' }), { type: 'setLayout', layout: 'denominator' });
@@ -29,7 +30,7 @@ suite('panel protocol: messages from the webview are validated field by field', 
     assert.deepEqual(parseWebviewMessage({ type: 'copy', format: 'numpy' }), { type: 'copy', format: 'numpy' });
   });
 
-  test('rejects unknown types, wrong field types, bad enum values and extra fields', () => {
+  it('rejects unknown types, wrong field types, bad enum values and extra fields', () => {
     const bad: unknown[] = [
       undefined,
       null,
@@ -50,13 +51,13 @@ suite('panel protocol: messages from the webview are validated field by field', 
     for (const m of bad) assert.equal(parseWebviewMessage(m), undefined, JSON.stringify(m));
   });
 
-  test('restored state: our own state round-trips through JSON', () => {
+  it('restored state: our own state round-trips through JSON', () => {
     const state = JSON.parse(JSON.stringify({ model, step: 0, showAll: true }));
     assert.deepEqual(parsePanelState(state), state);
     assert.ok(isPanelModel(JSON.parse(JSON.stringify(model))));
   });
 
-  test('restored state: anything else is refused', () => {
+  it('restored state: anything else is refused', () => {
     assert.equal(parsePanelState({ model, step: -1, showAll: false }), undefined);
     assert.equal(parsePanelState({ model, step: 0, showAll: 'yes' }), undefined);
     assert.equal(parsePanelState({ model: { ...model, steps: 'many' }, step: 0, showAll: false }), undefined);
@@ -68,10 +69,10 @@ suite('panel protocol: messages from the webview are validated field by field', 
   });
 });
 
-suite('panel HTML shell: strict CSP, nonce, no user data', () => {
+describe('panel HTML shell: strict CSP, nonce, no user data', () => {
   const assets = { cspSource: 'https://example.vscode-cdn.net', katexCss: 'https://x/katex.min.css', panelCss: 'https://x/panel.css', script: 'https://x/webview.js', loader: 'https://x/webviewLoader.js' };
 
-  test('the CSP allows nothing by default, scripts only by nonce, no unsafe-*', () => {
+  it('the CSP allows nothing by default, scripts only by nonce, no unsafe-*', () => {
     const csp = contentSecurityPolicy(assets.cspSource, 'abc');
     assert.match(csp, /^default-src 'none'/);
     assert.match(csp, /script-src 'nonce-abc'(;|$)/);
@@ -81,7 +82,7 @@ suite('panel HTML shell: strict CSP, nonce, no user data', () => {
     assert.doesNotMatch(csp, /unsafe-(eval|inline)/);
   });
 
-  test('one external script carrying the nonce; no inline script or style', () => {
+  it('one external script carrying the nonce; no inline script or style', () => {
     const html = renderShell(assets, { panelTitle: 'Matrix Calculus' }, 'NONCE123');
     const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)];
     assert.equal(scripts.length, 1);
@@ -96,13 +97,13 @@ suite('panel HTML shell: strict CSP, nonce, no user data', () => {
     assert.doesNotMatch(html, /\son[a-z]+="/i, 'no inline event handlers');
   });
 
-  test('localised strings are escaped', () => {
+  it('localised strings are escaped', () => {
     const html = renderShell(assets, { panelTitle: '<img src=x onerror=alert(1)>' }, 'n');
     assert.doesNotMatch(html, /<img src=x/);
     assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
   });
 
-  test('nonces are fresh and long', () => {
+  it('nonces are fresh and long', () => {
     const a = makeNonce();
     const b = makeNonce();
     assert.notEqual(a, b);
@@ -110,13 +111,13 @@ suite('panel HTML shell: strict CSP, nonce, no user data', () => {
     assert.match(a, /^[A-Za-z0-9+/=]+$/);
   });
 
-  test('escapeHtml', () => {
+  it('escapeHtml', () => {
     assert.equal(escapeHtml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 });
 
-suite('panel model from the core result', () => {
-  test('steps keep their kind, alternative forms are carried, and the model validates', () => {
+describe('panel model from the core result', () => {
+  it('steps keep their kind, alternative forms are carried, and the model validates', () => {
     const m = panelModel(
       {
         input: { text: 'relu(x)', latex: '\\operatorname{relu}(x)', shape: 'n×1' },

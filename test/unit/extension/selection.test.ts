@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { suite, test } from 'mocha';
+import { describe, it } from 'mocha';
 import { findMathSpans, mathSpanAt } from '../../../src/extension/selection/mathSpans';
 import { expressionAtCursor, expressionInSelection, stripPythonComment } from '../../../src/extension/selection/extract';
 
@@ -19,28 +19,28 @@ function found(textWithCursor: string, languageId: string): string {
   return r.found.text;
 }
 
-suite('selection: math spans', () => {
-  test('finds inline, display, \\( \\) and \\[ \\] spans with their bodies', () => {
+describe('selection: math spans', () => {
+  it('finds inline, display, \\( \\) and \\[ \\] spans with their bodies', () => {
     const text = 'a $x$ b $$y$$ c \\(z\\) d \\[w\\]';
     const bodies = findMathSpans(text).map((s) => text.slice(s.bodyStart, s.bodyEnd));
     assert.deepEqual(bodies, ['x', 'y', 'z', 'w']);
     assert.deepEqual(findMathSpans(text).map((s) => s.display), [false, true, false, true]);
   });
 
-  test('escaped dollars are text', () => {
+  it('escaped dollars are text', () => {
     const text = 'costs \\$5 and \\$6, but $a$ is math';
     const spans = findMathSpans(text);
     assert.equal(spans.length, 1);
     assert.equal(text.slice(spans[0].bodyStart, spans[0].bodyEnd), 'a');
   });
 
-  test('an unclosed $ does not run past a blank line', () => {
+  it('an unclosed $ does not run past a blank line', () => {
     const text = 'price $5\n\nnext paragraph $x$';
     const spans = findMathSpans(text);
     assert.deepEqual(spans.map((s) => text.slice(s.bodyStart, s.bodyEnd)), ['x']);
   });
 
-  test('display environments', () => {
+  it('display environments', () => {
     const text = '\\begin{align}\n f &= x^T A x \\label{eq:1}\n\\end{align}';
     const span = mathSpanAt(text, 20);
     assert.ok(span);
@@ -48,42 +48,42 @@ suite('selection: math spans', () => {
     assert.equal(text.slice(span.end - 11, span.end), '\\end{align}');
   });
 
-  test('no span at a cursor outside math', () => {
+  it('no span at a cursor outside math', () => {
     assert.equal(mathSpanAt('text $x$ more', 11), undefined);
   });
 });
 
-suite('selection: expression under the cursor', () => {
-  test('Markdown inline math', () => {
+describe('selection: expression under the cursor', () => {
+  it('Markdown inline math', () => {
     assert.equal(found("The form $\\mathbf{x}^T A |\\mathbf{x}$ is quadratic.", 'markdown'), '\\mathbf{x}^T A \\mathbf{x}');
   });
 
-  test('Markdown display math takes the right-hand side of an equation, without punctuation', () => {
+  it('Markdown display math takes the right-hand side of an equation, without punctuation', () => {
     const r = at('$$\nf(\\mathbf{x}) = \\mathbf{x}^T| A \\mathbf{x}.\n$$', 'markdown');
     assert.ok(r.ok);
     assert.equal(r.found.text, '\\mathbf{x}^T A \\mathbf{x}');
     assert.equal(r.found.notation, 'latex');
   });
 
-  test('LaTeX align: the line under the cursor, labels dropped', () => {
+  it('LaTeX align: the line under the cursor, labels dropped', () => {
     const text = '\\begin{align}\n y &= W x + b \\label{eq:a} \\\\\n z &= \\sigma(|y)\n\\end{align}';
     assert.equal(found(text, 'latex'), '\\sigma(y)');
     const first = '\\begin{align}\n y &= W |x + b \\label{eq:a} \\\\\n z &= \\sigma(y)\n\\end{align}';
     assert.equal(found(first, 'latex'), 'W x + b');
   });
 
-  test('\\le and == are not equations', () => {
+  it('\\le and == are not equations', () => {
     assert.equal(found('$a \\le |b$', 'markdown'), 'a \\le b');
     assert.equal(found('$x == |y$', 'markdown'), 'x == y');
   });
 
-  test('Markdown outside math is a clear refusal', () => {
+  it('Markdown outside math is a clear refusal', () => {
     const r = at('Just |prose here.', 'markdown');
     assert.equal(r.ok, false);
     assert.match(r.ok ? '' : r.reason, /math span/);
   });
 
-  test('Markdown: a line in a ```matcalc fence, in the plain syntax', () => {
+  it('Markdown: a line in a ```matcalc fence, in the plain syntax', () => {
     const text = "# Title\n\n```matcalc\nx: vector(n)\nx' * A |* x\n```\n";
     assert.equal(found(text, 'markdown'), "x' * A * x");
     const r = at('```matcalc\nnorm2(A * x - |b)^2\n```\n', 'markdown');
@@ -91,18 +91,18 @@ suite('selection: expression under the cursor', () => {
     assert.equal(r.found.notation, 'plain');
   });
 
-  test('Python: the right-hand side of an assignment, comment dropped', () => {
+  it('Python: the right-hand side of an assignment, comment dropped', () => {
     assert.equal(found('# w: vector(n)\nloss = |w.T @ X.T @ X @ w  # quadratic\n', 'python'), 'w.T @ X.T @ X @ w');
   });
 
-  test('Python: a statement continued over lines by brackets', () => {
+  it('Python: a statement continued over lines by brackets', () => {
     const text = 'y = (A @ x\n     + |b)\nz = 1\n';
     assert.equal(found(text, 'python'), '(A @ x\n     + b)');
     const fromFirstLine = 'y = (A @ |x\n     + b)\nz = 1\n';
     assert.equal(found(fromFirstLine, 'python'), '(A @ x\n     + b)');
   });
 
-  test('Python: return, augmented and annotated assignment', () => {
+  it('Python: return, augmented and annotated assignment', () => {
     assert.equal(found('def f(x):\n    return x.T @ |x\n', 'python'), 'x.T @ x');
     assert.equal(found('s += a @ |b', 'python'), 'a @ b');
     assert.equal(found('s: float = a @ |b', 'python'), 'a @ b');
@@ -110,44 +110,44 @@ suite('selection: expression under the cursor', () => {
     assert.equal(found('f(x, axis=|0)', 'python'), 'f(x, axis=0)', 'a keyword argument is not an assignment');
   });
 
-  test('Python: a comment line has no expression', () => {
+  it('Python: a comment line has no expression', () => {
     assert.equal(at('# just a |comment', 'python').ok, false);
   });
 
-  test('.matcalc: the line, without comment; a declaration is refused', () => {
+  it('.matcalc: the line, without comment; a declaration is refused', () => {
     assert.equal(found("x: vector(n)\nx' * A * |x  # the form\n", 'matcalc'), "x' * A * x");
     const r = at('x: vec|tor(n)\n', 'matcalc');
     assert.equal(r.ok, false);
     assert.match(r.ok ? '' : r.reason, /declaration/);
   });
 
-  test('plain text: the line', () => {
+  it('plain text: the line', () => {
     assert.equal(found('first\nsin(|x) * y\nlast', 'plaintext'), 'sin(x) * y');
   });
 
-  test('stripPythonComment keeps # inside strings', () => {
+  it('stripPythonComment keeps # inside strings', () => {
     assert.equal(stripPythonComment('a = "#no" # yes'), 'a = "#no" ');
   });
 });
 
-suite('selection: trimming a selection', () => {
-  test('math delimiters and a left-hand side are removed from a selected math span', () => {
+describe('selection: trimming a selection', () => {
+  it('math delimiters and a left-hand side are removed from a selected math span', () => {
     const r = expressionInSelection('  $$ f = \\mathbf{x}^T \\mathbf{x} $$ ', 'markdown');
     assert.ok(r);
     assert.equal(r.text, '\\mathbf{x}^T \\mathbf{x}');
     assert.equal(r.notation, 'latex');
   });
 
-  test('a bare selection is trimmed only', () => {
+  it('a bare selection is trimmed only', () => {
     const r = expressionInSelection("  x' * A * x \n", 'matcalc');
     assert.deepEqual(r && [r.text, r.start, r.end], ["x' * A * x", 2, 12]);
   });
 
-  test('a Python selection drops the assignment target', () => {
+  it('a Python selection drops the assignment target', () => {
     assert.equal(expressionInSelection('y = A @ x', 'python')?.text, 'A @ x');
   });
 
-  test('a whitespace-only selection is nothing', () => {
+  it('a whitespace-only selection is nothing', () => {
     assert.equal(expressionInSelection('   ', 'plaintext'), undefined);
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { suite, test } from 'mocha';
+import { describe, it } from 'mocha';
 import { DEFAULT_SETTINGS, parseSettings, SETTING_KEYS, type SettingKey } from '../../../src/extension/settings';
 import { parseCommandArgs } from '../../../src/extension/commands/args';
 import * as fs from 'node:fs';
@@ -7,12 +7,12 @@ import * as path from 'node:path';
 
 const reader = (values: Partial<Record<SettingKey, unknown>>) => (key: SettingKey) => values[key];
 
-suite('settings', () => {
-  test('defaults when nothing is set', () => {
+describe('settings', () => {
+  it('defaults when nothing is set', () => {
     assert.deepEqual(parseSettings(reader({})), DEFAULT_SETTINGS);
   });
 
-  test('valid values are taken', () => {
+  it('valid values are taken', () => {
     const s = parseSettings(
       reader({
         layout: 'denominator',
@@ -37,7 +37,7 @@ suite('settings', () => {
     assert.equal(s.panel.followSelection, true);
   });
 
-  test('wrong types and out-of-range values fall back to the defaults', () => {
+  it('wrong types and out-of-range values fall back to the defaults', () => {
     const s = parseSettings(
       reader({ layout: 'sideways', 'hover.enabled': 'yes', 'hover.maxVariables': 1000, 'hover.languages': 'markdown', 'steps.granularity': 3 }),
     );
@@ -49,7 +49,7 @@ suite('settings', () => {
     assert.deepEqual(parseSettings(reader({ 'hover.languages': ['python', 42, '<bad id>'] })).hover.languages, ['python']);
   });
 
-  test('every setting read is contributed in package.json, with its default, and has an nls description', () => {
+  it('every setting read is contributed in package.json, with its default, and has an nls description', () => {
     const root = path.resolve(__dirname, '..', '..', '..', '..');
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
     const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
@@ -69,21 +69,21 @@ suite('settings', () => {
   });
 });
 
-suite('command arguments', () => {
-  test('no expr means no explicit arguments (a context-menu Uri, nothing)', () => {
+describe('command arguments', () => {
+  it('no expr means no explicit arguments (a context-menu Uri, nothing)', () => {
     assert.equal(parseCommandArgs(undefined).kind, 'none');
     assert.equal(parseCommandArgs({ scheme: 'file', path: '/a.md' }).kind, 'none');
     assert.equal(parseCommandArgs('x').kind, 'none');
   });
 
-  test('explicit arguments', () => {
+  it('explicit arguments', () => {
     const p = parseCommandArgs({ expr: "x'*A*x", wrt: 'x', where: 'x: vector(n)', from: 'plain', layout: 'denominator' });
     assert.deepEqual(p, { kind: 'explicit', args: { expr: "x'*A*x", wrt: ['x'], where: 'x: vector(n)', from: 'plain', layout: 'denominator', reveal: undefined } });
     const q = parseCommandArgs({ expr: 'x*y', wrt: ['x', 'y'] });
     assert.equal(q.kind === 'explicit' && q.args.from, 'auto');
   });
 
-  test('invalid arguments are refused with a reason', () => {
+  it('invalid arguments are refused with a reason', () => {
     const cases: unknown[] = [
       { expr: 42 },
       { expr: 'x', wrt: 3 },
@@ -101,19 +101,19 @@ suite('command arguments', () => {
   });
 });
 
-suite('manifest: commands, menus, keybinding, activation', () => {
+describe('manifest: commands, menus, keybinding, activation', () => {
   const root = path.resolve(__dirname, '..', '..', '..', '..');
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const c = pkg.contributes;
 
-  test('every command is contributed under matrixCalculus. with the category and an nls title', () => {
+  it('every command is contributed under matrixCalculus. with the category and an nls title', () => {
     const contributed = (c.commands as { command: string }[]).map((x) => x.command);
     for (const n of ['differentiate', 'jacobian', 'gradient', 'hessian', 'chainRule', 'checkNumerically', 'copyLatex', 'insertResult']) {
       assert.ok(contributed.includes(`matrixCalculus.${n}`), `${n} is not contributed`);
     }
   });
 
-  test('internal commands are hidden from the palette', () => {
+  it('internal commands are hidden from the palette', () => {
     const internal = (c.commands as { command: string }[]).map((x) => x.command).filter((n) => n.includes('.internal.'));
     assert.ok(internal.length > 0);
     for (const n of internal) {
@@ -121,7 +121,7 @@ suite('manifest: commands, menus, keybinding, activation', () => {
     }
   });
 
-  test('the context menu appears only with a selection, and lists every derive command', () => {
+  it('the context menu appears only with a selection, and lists every derive command', () => {
     const entry = (c.menus['editor/context'] as { submenu?: string; when: string }[]).find((m) => m.submenu === 'matrixCalculus.context');
     assert.ok(entry);
     assert.match(entry.when, /editorHasSelection/);
@@ -129,7 +129,7 @@ suite('manifest: commands, menus, keybinding, activation', () => {
     assert.deepEqual(items.sort(), ['chainRule', 'checkNumerically', 'copyLatex', 'differentiate', 'gradient', 'hessian', 'insertResult', 'jacobian'].map((n) => `matrixCalculus.${n}`).sort());
   });
 
-  test('differentiate has a default keybinding (ctrl+alt+d / cmd+alt+d) in the editor', () => {
+  it('differentiate has a default keybinding (ctrl+alt+d / cmd+alt+d) in the editor', () => {
     const kb = (c.keybindings as { command: string; key: string; mac: string; when: string }[]).find((k) => k.command === 'matrixCalculus.differentiate');
     assert.ok(kb);
     assert.equal(kb.key, 'ctrl+alt+d');
@@ -137,7 +137,7 @@ suite('manifest: commands, menus, keybinding, activation', () => {
     assert.match(kb.when, /editorTextFocus/);
   });
 
-  test('activation: the panel is restored (onWebviewPanel) and the hover languages activate; never *', () => {
+  it('activation: the panel is restored (onWebviewPanel) and the hover languages activate; never *', () => {
     const events = pkg.activationEvents as string[];
     assert.ok(events.includes('onWebviewPanel:matrixCalculus.derivation'));
     for (const lang of ['markdown', 'latex', 'python', 'plaintext']) assert.ok(events.includes(`onLanguage:${lang}`), lang);

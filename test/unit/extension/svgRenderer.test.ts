@@ -2,14 +2,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { suite, test } from 'mocha';
+import { describe, it } from 'mocha';
 import { SvgRenderer } from '../../../src/extension/hover/svgRenderer';
 import '../../../src/extension/hover/worker'; // compiled next to this test's output; inert on the main thread
 
 const WORKER = path.resolve(__dirname, '..', '..', '..', 'src', 'extension', 'hover', 'worker.js');
 
-suite('hover: the MathJax worker thread', () => {
-  test('renders in the worker and caches by (TeX, colour)', async function () {
+describe('hover: the MathJax worker thread', () => {
+  it('renders in the worker and caches by (TeX, colour)', async function () {
     this.timeout(20_000);
     const r = new SvgRenderer(WORKER);
     try {
@@ -29,7 +29,7 @@ suite('hover: the MathJax worker thread', () => {
     }
   });
 
-  test('a render that overruns its time limit gives no image, and the next one gets a fresh worker', async function () {
+  it('a render that overruns its time limit gives no image, and the next one gets a fresh worker', async function () {
     this.timeout(20_000);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'matcalc-worker-'));
     const stuck = path.join(dir, 'stuck.js');
@@ -57,7 +57,7 @@ suite('hover: the MathJax worker thread', () => {
     }
   });
 
-  test('no worker file: no image, no exception', async () => {
+  it('no worker file: no image, no exception', async () => {
     const r = new SvgRenderer(path.join(os.tmpdir(), 'matcalc-no-such-worker.js'), 500);
     try {
       assert.equal(await r.render('x', '#000000'), undefined);

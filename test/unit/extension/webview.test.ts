@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { suite, test } from 'mocha';
+import { describe, it } from 'mocha';
 import { clampStep, keyAction, moveStep } from '../../../src/webview/navigation';
 import { highlightFocus } from '../../../src/webview/math';
 import { insertionText } from '../../../src/extension/commands/insertion';
 import type { DeriveResult } from '../../../src/core/api';
 
-suite('webview: step navigation', () => {
-  test('keys', () => {
+describe('webview: step navigation', () => {
+  it('keys', () => {
     assert.equal(keyAction('ArrowRight', 'BODY', false), 'next');
     assert.equal(keyAction('ArrowLeft', 'BUTTON', false), 'prev');
     assert.equal(keyAction('Home', 'LI', false), 'first');
@@ -16,7 +16,7 @@ suite('webview: step navigation', () => {
     assert.equal(keyAction('a', 'BODY', false), undefined);
   });
 
-  test('moves stay in range', () => {
+  it('moves stay in range', () => {
     assert.equal(moveStep(0, 'prev', 5), 0);
     assert.equal(moveStep(4, 'next', 5), 4);
     assert.equal(moveStep(2, 'next', 5), 3);
@@ -29,25 +29,25 @@ suite('webview: step navigation', () => {
   });
 });
 
-suite('webview: focus highlight', () => {
-  test('wraps the first occurrence at a token boundary', () => {
+describe('webview: focus highlight', () => {
+  it('wraps the first occurrence at a token boundary', () => {
     assert.equal(highlightFocus('x^T A x', 'A x', '#ff0000'), 'x^T {\\color{#ff0000}\\underline{A x}}');
     assert.equal(highlightFocus('\\mathbf{x}^T A', 'A', '#abc'), '\\mathbf{x}^T {\\color{#abc}\\underline{A}}');
   });
 
-  test('never splits a TeX command name', () => {
+  it('never splits a TeX command name', () => {
     assert.equal(highlightFocus('\\alpha a', 'a', '#fff'), '\\alpha {\\color{#fff}\\underline{a}}');
     assert.equal(highlightFocus('\\sigma(x)', 'sig', '#fff'), undefined);
   });
 
-  test('refuses a colour that is not hex, and missing focus', () => {
+  it('refuses a colour that is not hex, and missing focus', () => {
     assert.equal(highlightFocus('x', 'x', 'red}\\href{javascript:x}'), undefined);
     assert.equal(highlightFocus('x', undefined, '#fff'), undefined);
     assert.equal(highlightFocus('x', 'y', '#fff'), undefined);
   });
 });
 
-suite('insertResult: text in the document notation', () => {
+describe('insertResult: text in the document notation', () => {
   const result = {
     input: { text: "x'*A*x", latex: 'x^T A x', shape: '1×1' },
     wrt: ['x'],
@@ -58,29 +58,29 @@ suite('insertResult: text in the document notation', () => {
     equationLatex: '\\frac{\\partial f}{\\partial x} = x^T (A + A^T)',
   } as DeriveResult;
 
-  test('Markdown: $$ display math', () => {
+  it('Markdown: $$ display math', () => {
     assert.equal(insertionText({ result, languageId: 'markdown', indent: '', eol: '\n' }), '\n$$\n\\frac{\\partial f}{\\partial x} = x^T (A + A^T)\n$$\n');
   });
 
-  test('LaTeX: \\[ \\]', () => {
+  it('LaTeX: \\[ \\]', () => {
     assert.equal(insertionText({ result, languageId: 'latex', indent: '  ', eol: '\n' }), '  \\[\n    \\frac{\\partial f}{\\partial x} = x^T (A + A^T)\n  \\]\n');
   });
 
-  test('Python: a comment and the NumPy code, indented', () => {
+  it('Python: a comment and the NumPy code, indented', () => {
     const t = insertionText({ result, languageId: 'python', numpy: 'def grad(x, A):\n    return x @ (A + A.T)\n', indent: '    ', eol: '\n' });
     assert.equal(t, "    # ∂f/∂x of x'*A*x (numerator layout, shape 1×n)\n    def grad(x, A):\n        return x @ (A + A.T)\n");
     const noCode = insertionText({ result, languageId: 'python', indent: '', eol: '\r\n' });
     assert.equal(noCode, "# ∂f/∂x of x'*A*x (numerator layout, shape 1×n)\r\n# = x'*(A + A')\r\n");
   });
 
-  test('.matcalc and plain text: the plain syntax', () => {
+  it('.matcalc and plain text: the plain syntax', () => {
     assert.equal(insertionText({ result, languageId: 'matcalc', indent: '', eol: '\n' }), "# ∂f/∂x (numerator layout, shape 1×n):\nx'*(A + A')\n");
     assert.equal(insertionText({ result, languageId: 'plaintext', indent: '', eol: '\n' }), "∂f/∂x = x'*(A + A')\n");
   });
 });
 
-suite('webview: KaTeX options keep hostile TeX inert', () => {
-  test('no links, no raw HTML, limits on expansion; errors render in place', async () => {
+describe('webview: KaTeX options keep hostile TeX inert', () => {
+  it('no links, no raw HTML, limits on expansion; errors render in place', async () => {
     const katex = (await import('katex')).default;
     const { KATEX_OPTIONS } = await import('../../../src/webview/math.js');
     const render = (tex: string) => katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: true });

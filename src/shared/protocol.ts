@@ -1,11 +1,12 @@
 /**
- * The contract between the extension host and the derivation panel's webview: the data the panel
+ * The contract between the extension host and the derivation panel's webview (src/shared: imported
+ * by both sides; the webview imports nothing else of the host's): the data the panel
  * shows, the messages each side sends, and the validators for everything that comes from the
  * webview (messages and restored state are untrusted input). Pure: no `vscode`, no DOM; the
  * webview imports the types only (`import type`) and the validators of the state it restores.
  */
-import type { Granularity, Layout, Notation } from '../../core/api';
-import { GRANULARITIES, LAYOUTS, NOTATIONS, isOneOf } from '../vocabulary';
+import type { Granularity, Layout, Notation } from '../core/api';
+import { GRANULARITIES, LAYOUTS, NOTATIONS, isOneOf } from './vocabulary';
 
 /** What the host derives again when the user flips a switch in the panel. */
 export interface PanelRequest {
@@ -73,10 +74,11 @@ export interface PanelError {
   readonly length?: number;
 }
 
-export type HostToWebview =
-  | { readonly type: 'show'; readonly model: PanelModel; readonly step?: number }
-  | { readonly type: 'error'; readonly error: PanelError }
-  | { readonly type: 'busy'; readonly busy: boolean };
+/**
+ * What the host sends. The page shows its own "Working…" while a switch's request is out and hides
+ * it when the answer (`show` or `error`) arrives; it keeps its step when the derivation is the same.
+ */
+export type HostToWebview = { readonly type: 'show'; readonly model: PanelModel } | { readonly type: 'error'; readonly error: PanelError };
 
 export type CopyFormat = 'latex' | 'numpy';
 
