@@ -6,6 +6,7 @@
  * 10,000-term sum is one shallow node. Parentheses are kept as `paren` nodes.
  */
 import type { Span } from '../api';
+import type { EinsumSpec } from '../tensor/spec';
 
 export type AddOp = '+' | '-';
 export type MulOp = '*' | '/' | '.*' | './';
@@ -95,7 +96,18 @@ export interface ParenNode extends Node {
   readonly arg: Ast;
 }
 
+/** einsum("ij,jk->ik", A, B): a contraction of scalars, vectors and matrices (spec spans point into the text). */
+export interface EinsumNode extends Node {
+  readonly kind: 'einsum';
+  readonly nameSpan: Span;
+  readonly spec: EinsumSpec;
+  /** The spec as written (the string's content). */
+  readonly specText: string;
+  readonly operands: readonly Ast[];
+}
+
 export type Ast =
+  | EinsumNode
   | NumberNode
   | NameNode
   | CallNode
@@ -116,6 +128,8 @@ export function children(node: Ast): readonly Ast[] {
       return [];
     case 'call':
       return node.args;
+    case 'einsum':
+      return node.operands;
     case 'vector':
       return node.entries;
     case 'matrix':

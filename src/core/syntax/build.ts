@@ -43,7 +43,9 @@ import {
   type ReductionOp,
 } from '../model/expr';
 import { isMatrix, isScalar, shape, type Shape } from '../model/shape';
-import type { Ast, CallNode, ChainLink, MulOp, AddOp } from './ast';
+import type { Ast, CallNode, ChainLink, EinsumNode, MulOp, AddOp } from './ast';
+import { fail } from './diagnostics';
+import { lowerContraction, NoMatrixForm } from '../tensor/lower';
 import { ELEMENTWISE } from './functions';
 import { constantArgument, matrixExponent, type DimShape, type ShapeInference, type VariableInfo } from './infer';
 
@@ -89,6 +91,23 @@ export class ExprBuilder {
       }
       case 'call':
         return this.call(node);
+      case 'einsum':
+        return this.einsum(node);
+    }
+  }
+
+  /** The contraction in matrix operations (tensor/lower.ts), or an error when it has none. */
+  private einsum(node: EinsumNode): Expr {
+    const operands = node.operands.map((a, k) => ({ expr: this.build(a), letters: node.spec.inputs[k].letters }));
+    try {
+      return lowerContraction(operands, node.spec.output.letters);
+    } catch (e) {
+      if (!(e instanceof NoMatrixForm)) throw e;
+      return fail(
+        'einsum.unsupported',
+        node.spec.span,
+        `the contraction '${node.specText}' has no form in matrix operations (it needs an intermediate with three indices), so it cannot be differentiated yet`,
+      );
     }
   }
 

@@ -16,7 +16,7 @@
  */
 import type { Span } from '../api';
 import { dimText, mulDim, type Dim } from '../model/shape';
-import type { Ast, CallNode, ChainLink, MulOp, AddOp, PowerNode } from './ast';
+import type { Ast, CallNode, ChainLink, EinsumNode, MulOp, AddOp, PowerNode } from './ast';
 import type { Declaration } from './declarations';
 import { fail } from './diagnostics';
 import { matrixExponentProblem } from '../limits/exponent';
@@ -116,6 +116,8 @@ export class ShapeInference {
         return this.power(node);
       case 'call':
         return this.call(node);
+      case 'einsum':
+        return this.einsum(node);
     }
   }
 
@@ -246,6 +248,48 @@ export class ShapeInference {
     const tooLarge = matrixExponentProblem(matrixExponent(node.exponent) as number, node.exponent.span, astText(node));
     if (tooLarge) fail(tooLarge.code, tooLarge, tooLarge.message);
     return base;
+  }
+
+  // ---- einsum ----
+
+  /** Each operand takes as many letters as it has axes; a letter has one length throughout. */
+  private einsum(node: EinsumNode): DimShape {
+    const { spec, operands, specText } = node;
+    if (spec.inputs.length !== operands.length) {
+      const given = `${operands.length} operand${operands.length === 1 ? ' is' : 's are'} given`;
+      fail('einsum.operands', spec.span, `the einsum spec '${specText}' has subscripts for ${spec.inputs.length} operand${spec.inputs.length === 1 ? '' : 's'}, but ${given}`);
+    }
+    const lengths = new Map<string, { readonly dim: DimId; readonly operand: Ast }>();
+    operands.forEach((operand, k) => {
+      const s = this.visit(operand);
+      const sub = spec.inputs[k];
+      const axes = this.isScalar(s) ? [] : this.dims.isOne(s.cols) ? [s.rows] : this.dims.isOne(s.rows) ? [s.cols] : [s.rows, s.cols];
+      if (sub.letters.length !== axes.length) {
+        const what = ['a scalar', 'a vector', 'a matrix'][axes.length];
+        const wanted = ['no subscripts', 'one subscript letter', 'two subscript letters'][axes.length];
+        const written = sub.letters.length === 0 ? 'no subscripts' : `the subscripts '${sub.letters}'`;
+        const span = sub.letters.length === 0 ? spec.span : sub.span;
+        fail('einsum.rank', span, `${written} do not fit operand ${k + 1} of '${specText}': ${this.described(operand, s)}, ${what}, which takes ${wanted}`);
+      }
+      [...sub.letters].forEach((c, i) => {
+        const known = lengths.get(c);
+        if (!known) lengths.set(c, { dim: axes[i], operand });
+        else if (!this.dims.unify(known.dim, axes[i])) {
+          const was = dimText(this.dims.resolve(known.dim));
+          const now = dimText(this.dims.resolve(axes[i]));
+          fail('einsum.dimension', sub.letterSpans[i], `the index '${c}' has length ${was} in ${astText(known.operand)} but ${now} in ${astText(operand)}`);
+        }
+      });
+    });
+    const out = spec.output.letters;
+    if (out.length > 2) {
+      const span = spec.explicit ? spec.output.span : spec.span;
+      const implicit = spec.explicit ? '' : ` (without '->' the output is the letters that occur once: write the output after '->')`;
+      fail('einsum.output', span, `the einsum output '${out}' has ${out.length} indices, but results are scalars, vectors and matrices (at most 2)${implicit}`);
+    }
+    const length = (c: string): DimId => (lengths.get(c) as { dim: DimId }).dim;
+    if (out.length === 0) return this.one;
+    return { rows: length(out[0]), cols: out.length === 2 ? length(out[1]) : this.dims.int(1) };
   }
 
   // ---- functions ----

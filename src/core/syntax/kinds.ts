@@ -86,6 +86,10 @@ export class KindEstimator {
         return this.of(node.base);
       case 'call':
         return this.call(node.name, node.args);
+      case 'einsum': {
+        const n = node.spec.output.letters.length;
+        return n === 0 ? 'scalar' : n === 1 ? 'column' : 'matrix';
+      }
     }
   }
 

@@ -5,6 +5,8 @@
  */
 import type { Span } from '../api';
 import type { AddOp, Ast, ChainLink, MulOp, PowOp } from './ast';
+import { parseEinsumSpec } from '../tensor/spec';
+import { fail } from './diagnostics';
 
 export const spanOf = (start: number, end: number): Span => ({ start, end });
 export const cover = (a: Span, b: Span): Span => ({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
@@ -67,4 +69,11 @@ export function asAtom(node: Ast): Ast {
 export function transposed(node: Ast, span: Span = node.span): Ast {
   if (node.kind === 'unary') return unaryNode(node.op, transposed(node.arg, span), node.span);
   return transposeNode(asAtom(node), span);
+}
+
+/** einsum(spec, operands…): `specStart` is where the spec's content starts in the text (its errors point into it). */
+export function einsumNode(specText: string, specStart: number, operands: readonly Ast[], span: Span, nameSpan: Span): Ast {
+  const spec = parseEinsumSpec(specText, specStart);
+  if (!spec.ok) return fail(spec.error.code, spec.error, spec.error.message);
+  return { kind: 'einsum', spec: spec.value, specText, operands, span, nameSpan };
 }

@@ -62,6 +62,13 @@ function write(node: Ast, out: Out): void {
         write(a, out);
       });
       return out.add(')');
+    case 'einsum':
+      out.add(`einsum("${node.specText}"`);
+      for (const a of node.operands) {
+        out.add(', ');
+        write(a, out);
+      }
+      return out.add(')');
     case 'vector':
       out.add('[');
       node.entries.forEach((a, i) => {

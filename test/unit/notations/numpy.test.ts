@@ -165,8 +165,8 @@ describe('notations/numpy: statements, comments and type hints', () => {
     assertError(error(readNumpy(t)), 'name.unknown-function', 'frob', t, 'unknown method');
     t = 'np.sum(A, axis=0)';
     assertError(error(readNumpy(t, 'A: matrix(m, n)')), 'numpy.unsupported', '0', t, 'along an axis');
-    t = 'np.einsum("ij,j->i", A, x)';
-    assertError(error(readNumpy(t)), 'name.unknown-function', 'np.einsum', t, 'einsum is not supported');
+    t = 'np.einsum("ij,j->k", A, x)';
+    assertError(error(readNumpy(t)), 'einsum.output', 'k', t, "the output subscript 'k' does not occur");
     t = 'A @ x + y';
     assertError(error(readNumpy(t, 'A: matrix(m, n); x: vector(n); y: vector(k)')), 'shape.mismatch', t, t, 'cannot add');
     t = 'x +';

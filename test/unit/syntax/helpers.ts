@@ -77,6 +77,8 @@ export function astSx(node: Ast): string {
       return `(${node.op} ${astSx(node.base)} ${astSx(node.exponent)})`;
     case 'call':
       return `(call ${node.name}${node.args.map((a) => ' ' + astSx(a)).join('')})`;
+    case 'einsum':
+      return `(einsum ${node.specText}${node.operands.map((a) => ' ' + astSx(a)).join('')})`;
     case 'vector':
       return `(vec${node.separator} ${node.entries.map(astSx).join(' ')})`;
     case 'matrix':

@@ -97,6 +97,12 @@ class Lifter {
       }
       case 'call':
         return this.call(node);
+      case 'einsum':
+        for (const operand of node.operands) {
+          const r = this.lift(operand);
+          if (r.lifted || r.sample) fail('latex.sum', node.span, `an einsum inside a sum over ${this.ctx.index} is not supported`);
+        }
+        return { ast: node, lifted: false };
       case 'sum':
         return this.sum(node.first, node.rest, node);
       case 'product':

@@ -48,7 +48,7 @@ export const SPECIAL_FUNCTIONS: ReadonlySet<string> = new Set([
   'linalg.norm', 'norm', 'linalg.vector_norm', 'linalg.matrix_norm', 'linalg.inv', 'inv', 'inverse', 'linalg.slogdet',
   'slogdet', 'linalg.solve', 'solve', 'linalg.matrix_power', 'matrix_power', 'dot', 'inner', 'vdot', 'matmul', 'mm', 'mv',
   'outer', 'ger', 'diag', 'diagflat', 'diagonal', 'diag_embed', 'transpose', 't', 'eye', 'identity', 'ones', 'zeros',
-  'ones_like', 'zeros_like', 'array', 'asarray', 'tensor', 'as_tensor', 'kron',
+  'ones_like', 'zeros_like', 'array', 'asarray', 'tensor', 'as_tensor', 'kron', 'einsum',
 ]);
 
 export const isKnownFunction = (name: string): boolean =>
@@ -117,7 +117,6 @@ export const FUNCTION_HINTS: Readonly<Record<string, string>> = {
   len: 'write np.mean(x) for sum(x)/len(x)',
   reshape: 'reshapes are not supported',
   cross: 'cross products are not supported',
-  einsum: 'einsum is not supported: write the products with @ and *',
   tensordot: 'tensordot is not supported: write the products with @ and *',
   cumsum: 'cumulative sums are not supported',
   prod: 'products over entries are not supported',

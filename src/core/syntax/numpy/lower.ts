@@ -14,7 +14,7 @@ import type { AddOp, Ast, ChainLink } from '../ast';
 import { fail } from '../diagnostics';
 import { elementwiseKind, isArrayKind, productKind, type Kind, type KindOracle } from '../kinds';
 import {
-  asAtom, callNode, nameNode, numberNode, parenNode, powerNode, productNode, sumNode, transposeNode, transposed, unaryNode,
+  asAtom, callNode, einsumNode, nameNode, numberNode, parenNode, powerNode, productNode, sumNode, transposeNode, transposed, unaryNode,
 } from '../nodes';
 import { PLACEHOLDER, type PlaceholderKind } from '../finish';
 import {
@@ -217,6 +217,27 @@ export class Lowerer {
     return fail('numpy.unsupported', func.span, 'only calls of named functions are supported');
   }
 
+  /**
+   * np.einsum / jnp.einsum('ij,jk->ik', A, B), torch.einsum('ij,jk->ik', A, B) or with the
+   * operands in one list (torch.einsum('ij,jk', [A, B])); `optimize` changes only the speed.
+   */
+  private einsum(rawArgs: readonly Arg[], kw: Keywords, shown: string, node: Extract<PyNode, { kind: 'call' }>): Lowered {
+    kw.allow(['optimize']);
+    const first = rawArgs[0]?.node;
+    if (first?.kind !== 'string') {
+      return fail('einsum.spec', first?.span ?? node.span, `${shown} takes the subscripts as a string first, e.g. ${shown}('ij,jk->ik', A, B)`);
+    }
+    let operands = rawArgs.slice(1);
+    const only = operands.length === 1 ? operands[0].node : undefined;
+    if (only && (only.kind === 'list' || only.kind === 'tuple')) operands = only.items.map((n) => ({ node: n }));
+    const lowered = operands.map((a) => a.lowered ?? this.lower(a.node as PyNode));
+    const q = this.text[first.span.start];
+    const quote = this.text.startsWith(q.repeat(3), first.span.start) && first.span.end - first.span.start >= 6 ? 3 : 1;
+    const ast = einsumNode(first.value, first.span.start + quote, lowered.map((l) => l.ast), node.span, node.func.span);
+    const rank = ast.kind === 'einsum' ? ast.spec.output.letters.length : 0;
+    return { ast, kind: rank === 0 ? 'scalar' : rank === 1 ? 'column' : 'matrix' };
+  }
+
   private unknownFunction(name: string, span: Span): never {
     const last = name.split('.').pop() as string;
     const hint = FUNCTION_HINTS[last];
@@ -303,6 +324,8 @@ export class Lowerer {
         const a = args.get(0);
         return call('inv', [a.ast], a.kind);
       }
+      case 'einsum':
+        return this.einsum(rawArgs, kw, shown, node);
       case 'slogdet':
         return fail('numpy.unsupported', span, `${shown}(X) is (sign, log|det X|): write ${shown}(X)[1] for log det`);
       case 'solve': {

@@ -18,6 +18,7 @@ import type { AddOp, Ast, ChainLink, MulOp, PowOp } from '../ast';
 import { nodeDeeperThan } from '../ast';
 import { fail, positionText, SyntaxFailure } from '../diagnostics';
 import { MAX_DEPTH, depthDiagnostic } from '../limits';
+import { einsumNode } from '../nodes';
 import type { Token } from './scanner';
 
 /** Hints for characters that are not plain syntax but have a plain spelling. */
@@ -221,6 +222,7 @@ class Parser {
     const open = this.next();
     this.enter(open);
     const args: Ast[] = [];
+    if (name.text === 'einsum') return this.parseEinsum(name, open);
     if (this.peek().kind !== ')') {
       args.push(this.parseSum());
       while (this.peek().kind === ',') {
@@ -231,6 +233,24 @@ class Parser {
     this.expectClose(')', open);
     this.leave();
     return { kind: 'call', name: name.text, nameSpan: span(name), args, span: { start: name.start, end: this.previousEnd() } };
+  }
+
+  /** einsum("spec", operand, …): the spec is read here, so its errors point into it. */
+  private parseEinsum(name: Token, open: Token): Ast {
+    const spec = this.peek();
+    if (spec.kind !== 'string') {
+      fail('einsum.spec', spec.kind === 'eof' ? span(open) : span(spec), 'einsum takes the subscripts as a string first, e.g. einsum("ij,jk->ik", A, B)');
+    }
+    this.next();
+    const operands: Ast[] = [];
+    while (this.peek().kind === ',') {
+      this.next();
+      operands.push(this.parseSum());
+    }
+    this.expectClose(')', open);
+    this.leave();
+    const whole = { start: name.start, end: this.previousEnd() };
+    return einsumNode(spec.text, spec.start + 1, operands, whole, span(name));
   }
 
   private parseVector(open: Token): Ast {
@@ -315,6 +335,7 @@ class Parser {
 
   private missingOperand(t: Token, after?: Token): never {
     if (t.kind === 'invalid') this.invalidCharacter(t);
+    if (t.kind === 'string') fail('parse.string', span(t), 'a string is not an expression: strings are einsum subscripts, e.g. einsum("ij,jk->ik", A, B)');
     if (t.kind === 'eof') {
       const prev = this.pos > 0 ? this.tokens[this.pos - 1] : undefined;
       if (prev) fail('parse.expected-expression', span(prev), `expected an expression after '${prev.text}'`);

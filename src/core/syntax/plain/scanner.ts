@@ -9,6 +9,8 @@
  *   or `'` is not part of the number, so `2.^x` is 2 .^ x (as in MATLAB).
  * - Operators `+ - * / ^ .* ./ .^ '`; MATLAB's `.'` and the Unicode `ᵀ` are read as `'`, the Unicode
  *   minus `−` as `-`. A lone `.` is an operator token that no rule accepts (the parser explains `.T`).
+ * - Strings (the einsum spec): `"ij,jk->ik"`, or `'ij,jk->ik'` where a transpose cannot stand
+ *   (right after `(` or `,`); the token's text is the content, its span the whole literal.
  * - `#` starts a comment to the end of the line; newlines are tokens (statement separators in
  *   declarations and files; whitespace inside an expression).
  */
@@ -27,6 +29,7 @@ export type TokenKind =
   | ':'
   | '='
   | 'newline'
+  | 'string'
   | 'invalid'
   | 'eof';
 
@@ -73,6 +76,16 @@ export function scan(text: string, from = 0, to = text.length): Token[] {
       i++;
     } else if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0') {
       i++;
+    } else if (c === '"' || (c === "'" && opensString(tokens))) {
+      let end = i + 1;
+      while (end < to && text[end] !== c && text[end] !== '\n') end++;
+      if (end < to && text[end] === c) {
+        push('string', i, end + 1, text.slice(i + 1, end));
+        i = end + 1;
+      } else {
+        push('invalid', i, i + 1);
+        i++;
+      }
     } else if (c === '#') {
       while (i < to && text[i] !== '\n') i++;
     } else if (isDigit(c) || (c === '.' && i + 1 < to && isDigit(text[i + 1]))) {
@@ -119,6 +132,12 @@ export function scan(text: string, from = 0, to = text.length): Token[] {
   }
   push('eof', to, to, '');
   return tokens;
+}
+
+/** A quote right after `(` or `,` opens a string: a transpose needs an operand before it. */
+function opensString(tokens: readonly Token[]): boolean {
+  const last = tokens[tokens.length - 1];
+  return last !== undefined && (last.kind === '(' || last.kind === ',');
 }
 
 function numberEnd(text: string, start: number, to: number): number {

@@ -1,0 +1,184 @@
+import assert from 'node:assert/strict';
+import type { Matrix } from 'ml-matrix';
+import { derive } from '../../../src/core';
+import type { Expr } from '../../../src/core/model/expr';
+import { evaluate, makeRng, randomEnv } from '../../../src/core/numeric';
+import { readPlain } from '../../../src/core/syntax';
+import { readNumpy } from '../../../src/core/syntax/numpy';
+import { toText } from '../../../src/core/write';
+import { EINSUM_CASES, type EinsumCase } from './cases';
+import { error, value } from '../notations/helpers';
+
+const plainText = (k: EinsumCase): string => `einsum("${k.spec}", ${k.operands.join(', ')})`;
+const numpyTexts = (k: EinsumCase): string[] => [
+  `np.einsum('${k.spec}', ${k.operands.join(', ')})`,
+  `torch.einsum("${k.spec}", ${k.operands.join(', ')})`,
+  `torch.einsum('${k.spec}', [${k.operands.join(', ')}])`,
+  `jnp.einsum('${k.spec}', ${k.operands.join(', ')}, optimize=True)`,
+];
+
+/** einsum by its definition: Σ over every assignment of the letters of the product of the entries. */
+function bruteForce(spec: string, values: readonly Matrix[]): number[][] {
+  const [lhs, out] = spec.includes('->') ? spec.split('->') : [spec, implicit(spec)];
+  const inputs = lhs.split(',');
+  const size = new Map<string, number>();
+  inputs.forEach((letters, k) => {
+    const m = values[k];
+    const axes = letters.length === 0 ? [] : letters.length === 1 ? [m.rows === 1 ? m.columns : m.rows] : [m.rows, m.columns];
+    [...letters].forEach((c, i) => size.set(c, axes[i]));
+  });
+  const letters = [...size.keys()];
+  const rows = out.length > 0 ? (size.get(out[0]) as number) : 1;
+  const cols = out.length > 1 ? (size.get(out[1]) as number) : 1;
+  const result = Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
+  const at = new Map<string, number>();
+  const entry = (m: Matrix, ls: string): number => {
+    if (ls.length === 0) return m.get(0, 0);
+    if (ls.length === 1) return m.rows === 1 ? m.get(0, at.get(ls) as number) : m.get(at.get(ls) as number, 0);
+    return m.get(at.get(ls[0]) as number, at.get(ls[1]) as number);
+  };
+  const visit = (depth: number): void => {
+    if (depth === letters.length) {
+      let p = 1;
+      inputs.forEach((ls, k) => (p *= entry(values[k], ls)));
+      result[out.length > 0 ? (at.get(out[0]) as number) : 0][out.length > 1 ? (at.get(out[1]) as number) : 0] += p;
+      return;
+    }
+    for (let v = 0; v < (size.get(letters[depth]) as number); v++) {
+      at.set(letters[depth], v);
+      visit(depth + 1);
+    }
+  };
+  visit(0);
+  return result;
+}
+
+function implicit(spec: string): string {
+  const counts = new Map<string, number>();
+  for (const c of spec.replace(/,/g, '')) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n === 1).map(([c]) => c).sort().join('');
+}
+
+function assertClose(actual: number[][], expected: number[][], what: string): void {
+  assert.equal(actual.length, expected.length, `${what}: rows`);
+  actual.forEach((row, i) =>
+    row.forEach((a, j) => {
+      const e = expected[i][j];
+      assert.ok(Math.abs(a - e) <= 1e-9 * (1 + Math.abs(e)), `${what}: entry (${i}, ${j}) is ${a}, einsum gives ${e}`);
+    }),
+  );
+}
+
+describe('tensor/einsum: every case reads in each notation to its matrix form', () => {
+  for (const k of EINSUM_CASES) {
+    it(`${k.kind}: ${k.spec} of ${k.operands.join(', ')} is ${k.form}`, () => {
+      const read = value(readPlain(plainText(k), k.where), plainText(k));
+      assert.equal(toText(read.expr), k.form, plainText(k));
+      const expected = value(readPlain(k.form, k.where), k.form).expr;
+      assert.equal(toText(expected), toText(read.expr), 'the form reads back');
+      for (const t of numpyTexts(k)) {
+        const n = value(readNumpy(t, k.where), t).expr;
+        assert.equal(n, read.expr, `${t} reads as ${toText(n)}`);
+      }
+    });
+  }
+});
+
+describe('tensor/einsum: the matrix form equals the contraction, entry by entry', () => {
+  for (const k of EINSUM_CASES) {
+    it(`${k.spec} of ${k.operands.join(', ')}`, () => {
+      const read = value(readPlain(plainText(k), k.where), plainText(k));
+      const rng = makeRng(7);
+      for (let sample = 0; sample < 3; sample++) {
+        const env = value(randomEnv(read.variables, read.expr, rng));
+        const operands = k.operands.map((name) => env.values.get(name) as Matrix);
+        const lowered = evaluate(read.expr, env).to2DArray();
+        assertClose(lowered, bruteForce(k.spec, operands), `${plainText(k)} = ${toText(read.expr)}`);
+      }
+    });
+  }
+});
+
+describe('tensor/einsum: derivatives with respect to each operand pass the finite-difference check', () => {
+  for (const k of EINSUM_CASES) {
+    const names = [...new Set(k.operands)];
+    for (const wrt of names) {
+      for (const expr of [plainText(k), numpyTexts(k)[0]]) {
+        it(`d ${expr} / d${wrt}`, () => {
+          const r = value(derive({ expr, where: k.where, wrt: [wrt], check: true }), expr);
+          assert.ok(r.check?.passed, `${expr} by ${wrt}: ${r.result.text} failed the check (max rel. error ${r.check?.maxRelError})`);
+        });
+      }
+    }
+  }
+
+  it('gives the textbook derivatives: einsum(ij,j->i, A, x) by x is A; the bilinear form by A is xyᵀ (denominator layout)', () => {
+    const byX = value(derive({ expr: 'einsum("ij,j->i", A, x)', wrt: ['x'] }));
+    assert.equal(byX.result.text, 'A');
+    const byA = value(derive({ expr: "np.einsum('i,ij,j->', x, A, y)", wrt: ['A'], layout: 'denominator' }));
+    assert.equal(byA.result.text, "x*y'");
+    const quadratic = value(derive({ expr: 'einsum("i,ij,j", x, A, x)', wrt: ['x'], layout: 'denominator' }));
+    assert.equal(quadratic.result.text, "(A + A')*x");
+    const trace = value(derive({ expr: 'einsum("ij,jk,ki", A, B, C)', wrt: ['B'], layout: 'denominator' }));
+    assert.equal(trace.result.text, "A'*C'");
+  });
+});
+
+describe('tensor/einsum: wrong specs are errors pointing into the spec string', () => {
+  const cases: [string, string, string, string?, string?][] = [
+    // [input, code, the text the span covers, part of the message, where]
+    ['einsum("ij,jk->ik", A)', 'einsum.operands', 'ij,jk->ik', 'subscripts for 2 operands, but 1 operand is given'],
+    ['einsum("ij,j->i", A, x, y)', 'einsum.operands', 'ij,j->i', 'but 3 operands are given'],
+    ['einsum("ijk", A)', 'einsum.rank', 'ijk', 'a matrix, which takes two subscript letters'],
+    ['einsum("ij,jk->ik", A, x)', 'einsum.rank', 'jk', 'x is n×1, a vector, which takes one subscript letter'],
+    ['einsum("i,i->", x, a)', 'einsum.rank', 'i', 'a scalar, which takes no subscripts'],
+    ['einsum("ij,jk->il", A, B)', 'einsum.output', 'l', "the output subscript 'l' does not occur in any operand"],
+    ['einsum("ij->ii", A)', 'einsum.output', 'i', "the output subscript 'i' appears more than once"],
+    ['einsum("i,j,k->ijk", x, y, z)', 'einsum.output', 'ijk', 'at most 2'],
+    ['einsum("i,j,k", x, y, z)', 'einsum.output', 'i,j,k', "write the output after '->'"],
+    ['einsum("ij,jk->ik", A, B)', 'einsum.dimension', 'j', "the index 'j' has length n in A but p in B", 'A: matrix(m, n); B: matrix(p, q)'],
+    ['einsum("ii", A)', 'einsum.dimension', 'i', "the index 'i' has length m in A but n in A", 'A: matrix(m, n)'],
+    ['einsum("i,i->", x, y)', 'einsum.dimension', 'i', "the index 'i' has length 3 in x but 4 in y", 'x: vector(3); y: vector(4)'],
+    ['einsum("ij,jk-ik", A, B)', 'einsum.spec', '-', "the output is introduced by '->'"],
+    ['einsum("i2,jk", A, B)', 'einsum.spec', '2', "unexpected '2'"],
+    ['einsum("ij->i->j", A)', 'einsum.spec', '->', "more than one '->'"],
+    ['einsum("...ij->ij", A)', 'einsum.spec', '...', 'broadcasting'],
+    ['einsum(A, B)', 'einsum.spec', 'A', 'takes the subscripts as a string first'],
+    ['"ij" + A', 'parse.string', '"ij"', 'strings are einsum subscripts'],
+  ];
+  for (const [text, code, spanText, message, where] of cases) {
+    it(`${text}: ${code} at '${spanText}'`, () => {
+      const d = error(readPlain(text, where));
+      assert.equal(d.code, code, d.message);
+      assert.equal(text.slice(d.start, d.end), spanText, `span of: ${d.message}`);
+      if (message) assert.ok(d.message.includes(message), `'${d.message}' should include '${message}'`);
+    });
+  }
+
+  it('points into the spec in the NumPy reader too, also in triple-quoted strings', () => {
+    const text = "np.einsum('ij,jk->il', A, B)";
+    const d = error(readNumpy(text));
+    assert.equal(d.code, 'einsum.output');
+    assert.equal(text.slice(d.start, d.end), 'l');
+    const triple = 'np.einsum("""ij,jk->iq""", A, B)';
+    const t = error(readNumpy(triple));
+    assert.equal(triple.slice(t.start, t.end), 'q');
+    const first = error(readNumpy('torch.einsum(A, B)'));
+    assert.equal(first.code, 'einsum.spec');
+  });
+
+  it('refuses a contraction with no matrix form, saying why', () => {
+    // Every index is held by three matrices: eliminating any one needs a three-index intermediate.
+    const text = 'einsum("ij,ik,il,jk,jl,kl->", A, B, C, D, E, F)';
+    const d = error(readPlain(text, 'A: matrix(n, n); B: matrix(n, n); C: matrix(n, n); D: matrix(n, n); E: matrix(n, n); F: matrix(n, n)'));
+    assert.equal(d.code, 'einsum.unsupported');
+    assert.equal(text.slice(d.start, d.end), 'ij,ik,il,jk,jl,kl->');
+    assert.match(d.message, /no form in matrix operations/);
+  });
+
+  it('reads a single-quoted spec in the plain syntax where a transpose cannot stand', () => {
+    const e: Expr = value(readPlain("einsum('ij,jk->ik', A, B)")).expr;
+    assert.equal(toText(e), 'A*B');
+    assert.equal(toText(value(readPlain("einsum('i,i', x', y)")).expr), "x'*y");
+  });
+});
