@@ -23,8 +23,14 @@ export function elementwiseDerivative(name: ElementwiseFunction, a: Expr, u: Exp
   }
 }
 
-/** Rule names for derivations: which textbook rule an element-wise function contributes. */
-export const ELEMENTWISE_RULE_TEXT: Record<ElementwiseFunction, string> = {
+/** How derivations name each function. */
+export const FUNCTION_DISPLAY_NAMES: Readonly<Record<ElementwiseFunction, string>> = {
+  exp: 'exp', log: 'log', sin: 'sin', cos: 'cos', tan: 'tan', tanh: 'tanh', sigmoid: 'σ', relu: 'max(0, ·)',
+  abs: '|·|', sqrt: '√', sign: 'sign', min0: 'min(0, ·)', step: 'the step function',
+};
+
+/** The derivative of each function, written as the displays write it (𝟙[·] for indicators, log natural). */
+export const FUNCTION_RULE_TEXT: Readonly<Record<ElementwiseFunction, string>> = {
   exp: 'd/du exp(u) = exp(u)',
   log: 'd/du log(u) = 1/u',
   sin: 'd/du sin(u) = cos(u)',
@@ -32,10 +38,10 @@ export const ELEMENTWISE_RULE_TEXT: Record<ElementwiseFunction, string> = {
   tan: 'd/du tan(u) = 1 + tan²(u)',
   tanh: 'd/du tanh(u) = 1 − tanh²(u)',
   sigmoid: 'd/du σ(u) = σ(u)(1 − σ(u))',
-  relu: 'd/du max(0, u) = [u > 0]',
+  relu: 'd/du max(0, u) = 𝟙[u > 0]: 1 where u > 0, 0 elsewhere',
   abs: 'd/du |u| = sign(u)',
   sqrt: 'd/du √u = 1/(2√u)',
-  min0: 'd/du min(0, u) = [u < 0]',
+  min0: 'd/du min(0, u) = 𝟙[u < 0]: 1 where u < 0, 0 elsewhere',
   sign: 'd/du sign(u) = 0 (almost everywhere)',
-  step: 'd/du [u > 0] = 0 (almost everywhere)',
+  step: 'd/du 𝟙[u > 0] = 0 (almost everywhere)',
 };

@@ -2,12 +2,12 @@
  * Reverse mode for a scalar function: one sweep from f to the variable over the expression DAG,
  * visiting each node once (cost linear in the DAG). The adjoint of a node is the sum of what its
  * parents contribute (the total-derivative rule); each contribution is that parent's local rule
- * (adjoint.ts) applied to the parent's adjoint (the chain rule).
+ * (rules/) applied to the parent's adjoint (the chain rule).
  */
 import type { Expr } from '../model/expr';
 import { isScalar } from '../model/shape';
 import { add, num, zeros } from '../simplify/build';
-import { adjointContribution } from './adjoint';
+import { adjointOf } from './rules/index';
 import { dependentNodes } from './dependency';
 
 export interface AdjointTrace {
@@ -39,7 +39,7 @@ export function pullback(f: Expr, seed: Expr, x: Expr, trace?: AdjointTrace): Ex
     if (u === x) return ubar;
     u.args.forEach((a, i) => {
       if (!depends.has(a.id)) return;
-      const c = adjointContribution(u, ubar, i);
+      const c = adjointOf(u, ubar, i);
       const list = pending.get(a.id);
       if (list) list.push(c);
       else pending.set(a.id, [c]);

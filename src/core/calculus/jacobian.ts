@@ -8,7 +8,7 @@ import { sizeOf } from '../model/shape';
 import { add, eye, mul, zeros } from '../simplify/build';
 import { shape } from '../model/shape';
 import { dependentNodes } from './dependency';
-import { localJacobian } from './local';
+import { localJacobianOf } from './rules/index';
 
 export interface JacobianTrace {
   onLocal?(u: Expr, argIndex: number, local: Expr): void;
@@ -31,7 +31,7 @@ export function jacobian(f: Expr, x: Expr, trace?: JacobianTrace): Expr {
     if (u === x) return Ju;
     u.args.forEach((a, i) => {
       if (!depends.has(a.id)) return;
-      const D = localJacobian(u, i);
+      const D = localJacobianOf(u, i);
       trace?.onLocal?.(u, i, D);
       const c = mul(Ju, D);
       const list = pending.get(a.id);

@@ -210,6 +210,10 @@ function pairRule(a: Expr, b: Expr): Expr[] | undefined {
   // diag(a) b = a ⊙ b ; bᵀ diag(a) = (a ⊙ b)ᵀ
   if (a.op === 'diagm' && isColumn(b.shape)) return [hadamard(asColumn(a.args[0]), b)];
   if (b.op === 'diagm' && isRow(a.shape)) return [transpose(hadamard(asColumn(b.args[0]), transpose(a)))];
+  // vec(P)ᵀ vec(Q) = ⟨P, Q⟩ (tr(A) for vec(A)ᵀ vec(I))
+  if (a.op === 'transpose' && a.args[0].op === 'vec' && b.op === 'vec' && sameShape(a.args[0].args[0].shape, b.args[0].shape)) {
+    return [inner(a.args[0].args[0], b.args[0])];
+  }
   // 1ᵀ x = sum(x)
   if (a.op === 'ones' && isRow(a.shape) && isColumn(b.shape)) return [reduce('sum', b)];
   if (b.op === 'ones' && isColumn(b.shape) && isRow(a.shape)) return [reduce('sum', a)];

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import {
   Expr, variable, num, rawAdd, rawMul, rawHadamard, rawPow, rawMatpow, rawTranspose, rawFn, rawReduce, rawInv,
-  rawDiagm, rawDiagv, rawSoftmax, block, ones, ELEMENTWISE_FUNCTIONS,
+  rawDiagm, rawDiagv, rawSoftmax, rawKron, rawVec, block, ones, ELEMENTWISE_FUNCTIONS,
 } from '../../../src/core/model/expr';
 import { shape, SCALAR, mulDim } from '../../../src/core/model/shape';
 import { differentiate } from '../../../src/core/calculus/derive';
@@ -116,6 +116,36 @@ describe('calculus: matrix functions', () => {
     const d = differentiate(f, [S]);
     const r = checkDerivative(f, [S], d, { seed: 3, symmetricPerturbation: 'symmetrized' });
     assert.ok(r.passed, `max rel. error ${r.maxRelError} ${r.diagnostic?.message ?? ''}`);
+  });
+});
+
+describe('calculus: Kronecker product and vec (linear: d(A ⊗ X) = A ⊗ dX, d vec X = vec dX)', () => {
+  const P = variable('P', shape(2, 3));
+  const Q = variable('Q', shape(3, 2));
+  const V = variable('V', shape(2, 2));
+  const W = variable('W', shape(3, 3));
+  it('∂ tr(A ⊗ X)/∂X = tr(A)·I, in every engine', () => {
+    const f = rawReduce('tr', rawKron(V, W));
+    expectCorrect(f, [W]);
+    expectCorrect(f, [V]);
+    const d = differentiate(f, [W]);
+    assert.equal(present(d, 'mixed'), present(differentiate(rawMul([rawReduce('tr', V), rawReduce('tr', W)]), [W]), 'mixed'));
+  });
+  it('each factor of a non-square Kronecker product (reverse mode, Jacobian, forward mode)', () => {
+    const weights = variable('G', shape(6, 6));
+    for (const [f, wrt] of [[rawKron(P, Q), P], [rawKron(P, Q), Q], [rawKron(Q, rawFn('sin', P)), P]] as const) {
+      expectCorrect(rawReduce('sum', rawHadamard([weights, rawFn('tanh', f)])), [wrt]);
+      expectCorrect(f, [wrt]);
+    }
+    expectCorrect(rawKron(rawMul([s, P]), rawFn('exp', rawMul([s, Q]))), [s]);
+    expectCorrect(rawKron(P, P), [P]);
+  });
+  it('vec of a matrix (reverse mode, Jacobian, forward mode)', () => {
+    const c = variable('c', shape(6, 1));
+    expectCorrect(rawMul([rawTranspose(c), rawVec(rawFn('sin', P))]), [P]);
+    expectCorrect(rawVec(rawMul([Q, P])), [P]);
+    expectCorrect(rawVec(rawMul([s, rawFn('exp', rawMul([s, P]))])), [s]);
+    expectCorrect(rawReduce('sum', rawKron(rawVec(P), P)), [P]);
   });
 });
 

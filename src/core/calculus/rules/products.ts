@@ -1,0 +1,170 @@
+/**
+ * Records of the products: the matrix product (with its scalar factors), the Hadamard product, the
+ * element-wise power and the matrix power. Each is linear in every factor, so its derivative is a
+ * sum with one factor differentiated at a time (the product rule).
+ */
+import type { Expr } from '../../model/expr';
+import { isColumn, isRow, isScalar, shape, sizeOf } from '../../model/shape';
+import {
+  add, diagm, eye, fn, hadamard, inner, kron, matpow, mul, num, pow, sub, transpose, vec, zeros,
+} from '../../simplify/build';
+import { MAX_MATRIX_EXPONENT } from '../../limits/exponent';
+import { UnsupportedDerivative } from '../unsupported';
+import type { OperatorRule, TangentRule } from './types';
+
+/** The product of a list of factors, or undefined when empty. */
+const productOf = (fs: readonly Expr[]): Expr | undefined => (fs.length === 0 ? undefined : mul(...fs));
+
+/** diag(vec(v)): the Jacobian of an element-wise operation with derivative values v. */
+export const diagOf = (v: Expr): Expr => (isScalar(v.shape) ? v : diagm(vec(v)));
+
+/** The i-th argument of a product split into its scalar factors and the chain to its left and right. */
+function chainAround(u: Expr, i: number): { scalars: Expr[]; left?: Expr; right?: Expr } {
+  const scalars = u.args.filter((f) => isScalar(f.shape));
+  const chain = u.args.filter((f) => !isScalar(f.shape));
+  // Position among the chain factors (factors may repeat: x x).
+  let k = 0;
+  for (let j = 0; j < i; j++) if (!isScalar(u.args[j].shape)) k++;
+  return { scalars, left: productOf(chain.slice(0, k)), right: productOf(chain.slice(k + 1)) };
+}
+
+const mulTangent: TangentRule = (u, d) => add(...u.args.map((_, i) => mul(...u.args.map((g, j) => (i === j ? d(g) : g)))));
+
+export const MUL: OperatorRule = {
+  tangent: mulTangent,
+  adjoint: (u, ubar, i) => {
+    const a = u.args[i];
+    if (isScalar(a.shape)) return inner(ubar, productOf(u.args.filter((_, j) => j !== i)) ?? num(1));
+    const { scalars, left, right } = chainAround(u, i);
+    const parts: Expr[] = [...scalars];
+    if (left) parts.push(transpose(left));
+    parts.push(ubar);
+    if (right) parts.push(transpose(right));
+    return mul(...parts);
+  },
+  local: (u, i) => {
+    const a = u.args[i];
+    if (isScalar(a.shape)) return vec(productOf(u.args.filter((_, j) => j !== i)) ?? num(1));
+    const { scalars, left, right } = chainAround(u, i);
+    // vec(L a R) = (Rᵀ ⊗ L) vec(a); with no R: (I ⊗ L), which is L itself when a is a column.
+    const L = left ?? eye(a.shape.rows);
+    const R = right ?? eye(a.shape.cols);
+    const core = isColumn(a.shape) && !right ? L : isRow(a.shape) && !left ? transpose(R) : kron(transpose(R), L);
+    return mul(...scalars, core);
+  },
+  differential: { formula: 'd(A X B) = dA X B + A dX B + A X dB', of: mulTangent },
+  derivation: {
+    local: (e, depends) => {
+      const deps = e.args.filter(depends);
+      const constantMultiple = { id: 'constant-multiple', sentence: 'A constant factor stays in front of the derivative: d(c·f) = c·df.' } as const;
+      if (deps.length >= 2) return { id: 'product-rule', sentence: 'The variable appears in more than one factor, so the product rule adds one term per factor, each with the other factors held fixed.' };
+      const d = deps[0];
+      if (d !== undefined && isScalar(d.shape) && !isScalar(e.shape)) {
+        if (e.args.some((f) => f.op === 'ones')) return { id: 'scalar-expansion', sentence: 'A scalar times 𝟏 puts the scalar in every element (scalar expansion), so its derivative with respect to that scalar is 𝟏.' };
+        return { id: 'constant-multiple', sentence: 'A scalar times an array: the derivative with respect to the scalar is the array itself.' };
+      }
+      if (isScalar(e.shape) && e.args.every((f) => isScalar(f.shape))) return constantMultiple;
+      if (d !== undefined && !isScalar(d.shape)) {
+        const chain = e.args.filter((f) => !isScalar(f.shape));
+        if (chain.length === 1) return { id: 'constant-multiple', sentence: 'A constant factor c multiplies every entry, so the Jacobian is c·I.' };
+        if (isScalar(e.shape) && chain.length === 2 && isRow(chain[0].shape) && isColumn(chain[1].shape)) {
+          return { id: 'dot-product', sentence: 'A dot product aᵀc = Σᵢ aᵢcᵢ has partial derivative cⱼ with respect to aⱼ, so its derivative with respect to a is the row cᵀ (and aᵀ with respect to c).' };
+        }
+        if (isColumn(e.shape) && isColumn(d.shape) && chain[chain.length - 1] === d) {
+          return { id: 'matrix-vector-product', sentence: 'A matrix times a vector is linear in the vector: the Jacobian of A·v with respect to v is A itself.' };
+        }
+        return { id: 'matrix-product', sentence: 'A product is linear in each factor: its local Jacobian is read off from vec(L·a·R) = (Rᵀ ⊗ L)·vec(a) (for a column a with nothing on its right, simply L).' };
+      }
+      return constantMultiple;
+    },
+    adjoint: (e, a) => {
+      if (isScalar(a.shape) && !isScalar(e.shape)) return 'a scalar factor receives the inner product ⟨Ḡ, rest of the product⟩';
+      if (isScalar(e.shape) && e.args.every((f) => isScalar(f.shape))) return 'a scalar factor receives Ḡ times the other factors';
+      return 'a factor A of a product L·A·R receives Lᵀ·Ḡ·Rᵀ';
+    },
+  },
+};
+
+const hadamardTangent: TangentRule = (u, d) => add(...u.args.map((_, i) => hadamard(...u.args.map((g, j) => (i === j ? d(g) : g)))));
+
+export const HADAMARD: OperatorRule = {
+  tangent: hadamardTangent,
+  adjoint: (u, ubar, i) => hadamard(ubar, ...u.args.filter((_, j) => j !== i)),
+  local: (u, i) => diagOf(hadamard(...u.args.filter((_, j) => j !== i))),
+  differential: { formula: 'd(a ⊙ b) = da ⊙ b + a ⊙ db', of: hadamardTangent },
+  derivation: {
+    local: (e, depends) => {
+      if (isScalar(e.shape)) return { id: e.args.filter(depends).length >= 2 ? 'product-rule' : 'constant-multiple', sentence: 'A product of scalars: differentiate the factor that depends on the variable and keep the others.' };
+      return { id: 'elementwise-diagonal', sentence: 'An element-wise product: entry i depends only on entry i of each factor, so the Jacobian is diagonal, diag(other factor).' };
+    },
+    adjoint: () => 'an element-wise product passes back Ḡ ⊙ the other factors',
+  },
+};
+
+/** k a^(k−1): the derivative of a^k in its base. */
+const powerSlope = (u: Expr): Expr => {
+  const [base, k] = u.args;
+  return mul(k, pow(base, sub(k, num(1))));
+};
+
+const powTangent: TangentRule = (u, d) => {
+  const [base, k] = u.args;
+  return add(hadamard(powerSlope(u), d(base)), mul(d(k), hadamard(u, fn('log', base))));
+};
+
+export const POW: OperatorRule = {
+  tangent: powTangent,
+  adjoint: (u, ubar, i) => {
+    if (i === 0) return hadamard(ubar, powerSlope(u));
+    return inner(ubar, hadamard(u, fn('log', u.args[0])));
+  },
+  local: (u, i) => {
+    if (i === 0) return diagOf(powerSlope(u));
+    return vec(hadamard(u, fn('log', u.args[0])));
+  },
+  differential: { formula: 'd(aᵏ) = k aᵏ⁻¹ ⊙ da + aᵏ ⊙ log(a) dk', of: powTangent },
+  derivation: {
+    local: (e) => isScalar(e.shape)
+      ? { id: 'power-rule', sentence: 'd/du uⁿ = n·uⁿ⁻¹: bring the exponent down and lower it by one.' }
+      : { id: 'elementwise-diagonal', sentence: 'An element-wise power acts on each entry separately, so the Jacobian is diagonal: diag(n·uⁿ⁻¹).' },
+    adjoint: () => 'an element-wise power aᵏ passes back Ḡ ⊙ k·aᵏ⁻¹',
+  },
+};
+
+/** The exponent of a matrix power, refused past the limit (the reader refuses it first). */
+function exponentOf(u: Expr): number {
+  const k = u.value as number;
+  if (k > MAX_MATRIX_EXPONENT) throw new UnsupportedDerivative(`a matrix power with exponent ${k} (at most ${MAX_MATRIX_EXPONENT})`);
+  return k;
+}
+
+const matpowTangent: TangentRule = (u, d) => {
+  const a = u.args[0];
+  const k = exponentOf(u);
+  const terms: Expr[] = [];
+  for (let j = 0; j < k; j++) terms.push(mul(matpow(a, j), d(a), matpow(a, k - 1 - j)));
+  return terms.length === 0 ? zeros(u.shape) : add(...terms);
+};
+
+export const MATPOW: OperatorRule = {
+  tangent: matpowTangent,
+  adjoint: (u, ubar) => {
+    const a = u.args[0];
+    const k = exponentOf(u);
+    const terms: Expr[] = [];
+    for (let j = 0; j < k; j++) terms.push(mul(transpose(matpow(a, j)), ubar, transpose(matpow(a, k - 1 - j))));
+    return terms.length === 0 ? zeros(a.shape) : add(...terms);
+  },
+  local: (u) => {
+    const a = u.args[0];
+    const k = exponentOf(u);
+    const terms: Expr[] = [];
+    for (let j = 0; j < k; j++) terms.push(kron(transpose(matpow(a, k - 1 - j)), matpow(a, j)));
+    return terms.length === 0 ? zeros(shape(sizeOf(u.shape), sizeOf(a.shape))) : add(...terms);
+  },
+  differential: { formula: 'd(Aᵏ) = Σᵢ Aⁱ dA Aᵏ⁻¹⁻ⁱ', of: matpowTangent },
+  derivation: {
+    local: () => ({ id: 'matrix-power', sentence: 'd(Aᵏ) = Σᵢ Aⁱ·dA·Aᵏ⁻¹⁻ⁱ, one term per factor A.' }),
+    adjoint: () => 'Aᵏ passes back Σᵢ (Aⁱ)ᵀ·Ḡ·(Aᵏ⁻¹⁻ⁱ)ᵀ, one term per factor A',
+  },
+};

@@ -1,0 +1,62 @@
+/**
+ * What one operator contributes to every kind of derivative, in one record (see `index.ts` for the
+ * table of all operators): its tangent (forward mode), its adjoint (reverse mode), its local
+ * Jacobian (the Jacobian engine), its differential (the differential method of a derivation), and
+ * the textbook rule a derivation names for it. A mode in which an operator has no rule says so
+ * with `unsupported(reason)`, never by omission.
+ */
+import type { Expr } from '../../model/expr';
+import type { OperatorRuleId } from './names';
+
+/** An explicit "no rule in this mode", with the reason shown to the user. */
+export interface Unsupported {
+  readonly unsupported: string;
+}
+export const unsupported = (reason: string): Unsupported => ({ unsupported: reason });
+export const isUnsupported = (r: object): r is Unsupported => 'unsupported' in r;
+
+/** u̇ = ∂u/∂x for a scalar x, given the tangents ȧ of the arguments (`d(a)`, a's shape). */
+export type TangentRule = (u: Expr, d: (a: Expr) => Expr) => Expr;
+
+/** The contribution to āᵢ = ∂f/∂aᵢ (aᵢ's shape) of the node u, given ū = ∂f/∂u for a scalar f. */
+export type AdjointRule = (u: Expr, ubar: Expr, i: number) => Expr;
+
+/** D = ∂vec(u)/∂vec(aᵢ)ᵀ (|u|×|aᵢ|, numerator layout, column-major vec). */
+export type LocalJacobianRule = (u: Expr, i: number) => Expr;
+
+/**
+ * The differential du in terms of the differentials of the arguments (d(AXB) = A dX B): the same
+ * algebra as the tangent with dx in place of ẋ. `formula` states it for a learner.
+ */
+export interface DifferentialRule {
+  readonly formula: string;
+  readonly of: TangentRule;
+}
+
+/** The textbook rule a derivation names for an operator, and the sentence that explains it here. */
+export interface RuleChoice {
+  readonly id: OperatorRuleId;
+  readonly sentence: string;
+  /** A name more specific than the rule's catalogue name ("Derivative of sin"). */
+  readonly name?: string;
+}
+
+export interface DerivationRule {
+  /** The local rule for `e` differentiated with respect to what `depends` holds (one operator, one argument). */
+  readonly local: (e: Expr, depends: (a: Expr) => boolean) => RuleChoice;
+  /** How the gradient Ḡ = ∂y/∂e passes back to the argument `a` (reverse mode, for a learner). */
+  readonly adjoint: (e: Expr, a: Expr) => string;
+}
+
+export interface OperatorRule {
+  readonly tangent: TangentRule | Unsupported;
+  readonly adjoint: AdjointRule | Unsupported;
+  readonly local: LocalJacobianRule | Unsupported;
+  readonly differential: DifferentialRule | Unsupported;
+  readonly derivation: DerivationRule;
+}
+
+/** A derivation rule that does not depend on shapes: one id, one sentence, one adjoint sentence. */
+export function fixedDerivation(id: OperatorRuleId, sentence: string, adjoint: string): DerivationRule {
+  return { local: () => ({ id, sentence }), adjoint: () => adjoint };
+}
