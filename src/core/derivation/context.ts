@@ -1,10 +1,11 @@
 /** What every part of a derivation needs to know, and small helpers for making steps. */
 import type { Granularity, Layout } from '../api';
 import type { Derivative, DerivativeForm } from '../calculus/form';
-import { Expr, postorder } from '../model/expr';
+import type { Expr } from '../model/expr';
 import { isScalar } from '../model/shape';
 import { present } from '../present/present';
 import { RULES, RuleId } from './rules';
+import { firstKink } from '../write/piecewise';
 import type { Claim, Definitions, Part, Step, StepKind } from './step';
 
 /** The result in textbook form for a layout: the same function derive() uses. */
@@ -90,12 +91,9 @@ export const equalClaim = (defs: Definitions, lhs: Expr, rhs: Expr, keep?: reado
 export const differsClaim = (defs: Definitions, lhs: Expr, rhs: Expr, keep?: readonly Expr[]): Claim =>
   ({ kind: 'differs', defs, lhs, rhs, ...(keep ? { keep } : {}) });
 
-const KINKS = new Set(['step', 'relu', 'min0']);
-
 /** An expression shown with its cases when it has a scalar kink (relu, step, min). */
 export function shown(e: Expr): Part {
-  const kink = postorder(e).some((n) => n.op === 'fn' && KINKS.has(n.name as string) && isScalar(n.args[0].shape));
-  return kink ? { cases: e } : e;
+  return firstKink(e) ? { cases: e } : e;
 }
 
 /** The cases alone of an expression with a kink, or nothing. */

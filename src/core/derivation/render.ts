@@ -1,8 +1,8 @@
 /** Internal steps → the public `DerivationStep` (LaTeX for KaTeX, plus Unicode text for terminals). */
 import type { DerivationStep } from '../api';
-import { Expr, postorder } from '../model/expr';
-import { isScalar, shapeText } from '../model/shape';
-import { substitute } from '../write/piecewise';
+import type { Expr } from '../model/expr';
+import { shapeText } from '../model/shape';
+import { firstKink, substitute } from '../write/piecewise';
 import { piecewiseLatex, toLatex, toUnicode } from '../write/index';
 import { isNotation } from './notation';
 import type { Display, Part, Step } from './step';
@@ -26,13 +26,11 @@ function partText(p: Part): string {
 
 /** The cases of an expression with a kink, as text: {a if u ≤ 0; b if u > 0}. */
 function casesText(e: Expr): string {
-  const kink = postorder(e).find((n) => n.op === 'fn' && KINKS.has(n.name as string) && isScalar(n.args[0].shape));
+  const kink = firstKink(e);
   if (!kink) return toUnicode(e);
   const u = kink.args[0];
   return `{${toUnicode(substitute(e, u, false))} if ${toUnicode(u)} ≤ 0; ${toUnicode(substitute(e, u, true))} if ${toUnicode(u)} > 0}`;
 }
-
-const KINKS = new Set(['step', 'relu', 'min0']);
 
 export const displayLatex = (d: Display): string => d.map(partLatex).join('');
 export const displayText = (d: Display): string => d.map(partText).join('');

@@ -9,15 +9,11 @@
 import { checkpoint } from '../limits/budget';
 import { Shape, SCALAR, shape, isScalar, transposeShape, Dim, mulDim } from './shape';
 
-/** Element-wise scalar functions (applied entry by entry to any shape). */
-export const ELEMENTWISE_FUNCTIONS = [
-  'exp', 'log', 'sin', 'cos', 'tan', 'tanh', 'sigmoid', 'relu', 'abs', 'sqrt', 'sign',
-  /** min(0, u) */
-  'min0',
-  /** The indicator [u > 0] (Heaviside step, 0 at 0): the derivative of relu. */
-  'step',
-] as const;
-export type ElementwiseFunction = (typeof ELEMENTWISE_FUNCTIONS)[number];
+import type { ElementwiseFunction } from '../functions/index';
+
+/** Element-wise scalar functions (applied entry by entry to any shape): one record each in ../functions/. */
+export { ELEMENTWISE_FUNCTIONS } from '../functions/index';
+export type { ElementwiseFunction };
 
 export type Op =
   // leaves

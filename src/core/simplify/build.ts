@@ -12,6 +12,7 @@ import {
   productShape, ReductionOp,
 } from '../model/expr';
 import { Shape, isScalar, isColumn, isRow, shape, transposeShape, sameShape, sizeOf } from '../model/shape';
+import { FUNCTIONS, type Builders } from '../functions/index';
 
 const isNum = (e: Expr, v?: number): boolean => e.op === 'num' && (v === undefined || e.value === v);
 export const isZero = (e: Expr): boolean => e.op === 'zeros' || isNum(e, 0);
@@ -346,38 +347,23 @@ export function transpose(a: Expr): Expr {
   }
 }
 
-/** Derivatives of the element-wise functions, as functions of the argument a and the value u = f(a). */
+/**
+ * An element-wise function of a, folded where its record gives the value: f(number), f(0) (0, 𝟏 or
+ * c·𝟏 by `atZero`), f(𝟏) = 𝟏 where f(1) = 1, and log(exp(u)) = u.
+ */
 export function fn(name: ElementwiseFunction, a: Expr): Expr {
+  const r = FUNCTIONS[name];
   if (a.op === 'num') {
-    const v = scalarFn(name, a.value as number);
-    if (v !== undefined && Number.isFinite(v)) return num(v);
+    const v = r.value(a.value as number);
+    if (Number.isFinite(v)) return num(v);
   }
-  if (a.op === 'zeros') {
-    if (name === 'exp' || name === 'cos') return ones(a.shape);
-    if (name === 'sigmoid') return mul(num(0.5), ones(a.shape));
-    if (name !== 'log') return a;
+  if (a.op === 'zeros' && Number.isFinite(r.atZero)) {
+    if (r.atZero === 0) return a;
+    return r.atZero === 1 ? ones(a.shape) : mul(num(r.atZero), ones(a.shape));
   }
   if (name === 'log' && a.op === 'fn' && a.name === 'exp') return a.args[0];
-  if ((name === 'step' || name === 'sign') && a.op === 'ones') return a;
+  if (a.op === 'ones' && r.value(1) === 1) return a;
   return rawFn(name, a);
-}
-
-function scalarFn(name: ElementwiseFunction, x: number): number | undefined {
-  switch (name) {
-    case 'exp': return Math.exp(x);
-    case 'log': return x > 0 ? Math.log(x) : undefined;
-    case 'sin': return Math.sin(x);
-    case 'cos': return Math.cos(x);
-    case 'tan': return Math.tan(x);
-    case 'tanh': return Math.tanh(x);
-    case 'sigmoid': return 1 / (1 + Math.exp(-x));
-    case 'relu': return Math.max(0, x);
-    case 'abs': return Math.abs(x);
-    case 'sqrt': return x >= 0 ? Math.sqrt(x) : undefined;
-    case 'sign': return Math.sign(x);
-    case 'min0': return Math.min(0, x);
-    case 'step': return x > 0 ? 1 : 0;
-  }
 }
 
 export function reduce(op: ReductionOp, a: Expr): Expr {
@@ -479,4 +465,9 @@ export function inner(p: Expr, q: Expr): Expr {
 }
 
 export { num, zeros, ones, eye, node };
+
+/** The constructors the function records write their derivatives with. */
+export const BUILDERS: Builders = {
+  add, sub, neg, mul, hadamard, pow, num, ones, zeros, fn: (name, a) => fn(name as ElementwiseFunction, a),
+};
 export type { Shape };

@@ -39,14 +39,13 @@ import {
   unit,
   variable,
   zeros,
-  type ElementwiseFunction,
   type ReductionOp,
 } from '../model/expr';
 import { isMatrix, isScalar, shape, type Shape } from '../model/shape';
 import type { Ast, CallNode, ChainLink, EinsumNode, MulOp, AddOp } from './ast';
 import { fail } from './diagnostics';
 import { lowerContraction, NoMatrixForm } from '../tensor/lower';
-import { ELEMENTWISE } from './functions';
+import { ELEMENTWISE, ELEMENTWISE_NAMES } from './functions';
 import { constantArgument, matrixExponent, type DimShape, type ShapeInference, type VariableInfo } from './infer';
 
 export class ExprBuilder {
@@ -198,7 +197,7 @@ export class ExprBuilder {
     }
     const built = args.map((a) => this.build(a));
     const [a] = built;
-    if (ELEMENTWISE.has(name)) return rawFn(name as ElementwiseFunction, a);
+    if (ELEMENTWISE.has(name)) return rawFn(ELEMENTWISE_NAMES[name], a);
     switch (name) {
       case 'inv':
         return rawInv(a);

@@ -2,12 +2,14 @@
  * The functions of the plain syntax and how many arguments each takes. Their shape rules live in
  * `infer.ts` and the nodes they build in `build.ts`.
  */
-import type { ElementwiseFunction } from '../model/expr';
+import { namesOf } from '../functions/index';
 
-/** Applied entry by entry; any shape. `step(u)` is the indicator [u > 0] (the derivative of relu). */
-export const ELEMENTWISE: ReadonlySet<string> = new Set<ElementwiseFunction>([
-  'exp', 'log', 'sin', 'cos', 'tan', 'tanh', 'sigmoid', 'relu', 'abs', 'sqrt', 'sign', 'step',
-]);
+/**
+ * Applied entry by entry; any shape: the names the plain syntax reads for each function record →
+ * the function. `step(u)` is the indicator [u > 0] (the derivative of relu).
+ */
+export const ELEMENTWISE_NAMES = namesOf((r) => r.plain.read);
+export const ELEMENTWISE: ReadonlySet<string> = new Set(Object.keys(ELEMENTWISE_NAMES));
 
 /** Any shape → 1×1. */
 export const REDUCTIONS: ReadonlySet<string> = new Set(['sum', 'mean', 'norm1', 'norm2']);

@@ -35,7 +35,8 @@ export interface ArrayApi {
   readonly infinity: string;
   /** Helper functions by name; a helper is emitted when the generated code calls it. */
   readonly helpers: Readonly<Record<string, string>>;
-  readonly elementwise: Readonly<Record<ElementwiseFunction, (u: string) => string>>;
+  /** An element-wise function applied to u (the spellings are in the function records). */
+  readonly elementwise: (name: ElementwiseFunction, u: string) => string;
   /** Conversions of an argument to a 0-d float64 array, an n×1 column, a 1×n row, a matrix. */
   readonly scalarArg: (a: string) => string;
   readonly columnArg: (a: string) => string;
@@ -292,7 +293,7 @@ class Body {
       case 'inv':
         return call(scalar ? api.reciprocal(u) : api.inv(u));
       case 'fn':
-        return call(api.elementwise[e.name as ElementwiseFunction](u));
+        return call(api.elementwise(e.name as ElementwiseFunction, u));
       case 'sum':
       case 'mean':
       case 'tr':

@@ -3,7 +3,8 @@
  * fractions for scalar division, subtraction for negative coefficients (./mathWriter).
  * Linear in the DAG size, iterative (./dagWriter); parentheses from the shared table in ./precedence.
  */
-import { Expr, ElementwiseFunction } from '../model/expr';
+import type { Expr } from '../model/expr';
+import { functionRecord, type FunctionRecord } from '../functions/index';
 import { isScalar, isRow, isMatrix, shapeKind, mulDim } from '../model/shape';
 import { Piece, piece, cat, join } from './piece';
 import { PREC, Prec, OPERAND } from './precedence';
@@ -45,11 +46,6 @@ function latexNumber(v: number): Out {
   } else body = out(s, PREC.atom);
   return v < 0 ? out(cat('-', body.p), PREC.negation, { noSup: body.noSup }) : body;
 }
-
-const FUNCTION_NAMES: Readonly<Record<ElementwiseFunction, string>> = {
-  exp: '\\exp', log: '\\log', sin: '\\sin', cos: '\\cos', tan: '\\tan', tanh: '\\tanh', sigmoid: '\\sigma',
-  relu: '\\max', abs: '', sqrt: '', sign: '\\operatorname{sign}', min0: '\\min', step: '',
-};
 
 const LATEX: MathNotation<Out> = {
   minus: '-',
@@ -147,7 +143,7 @@ class LatexWriter extends MathWriter<Out> {
         if (a[0].op === 'transpose') return this.sup(a[0].args[0], this.invTop);
         return this.sup(a[0], '-1');
       case 'fn':
-        return this.fn(e.name as ElementwiseFunction, this.get(a[0]));
+        return this.fn(functionRecord(e.name), this.get(a[0]));
       case 'sum':
         return this.call('\\operatorname{sum}', this.get(a[0]));
       case 'mean':
@@ -178,21 +174,20 @@ class LatexWriter extends MathWriter<Out> {
     }
   }
 
-  private fn(name: ElementwiseFunction, arg: Out): Out {
-    switch (name) {
-      case 'relu':
-      case 'min0':
-        return this.call(FUNCTION_NAMES[name], arg, '0, ');
+  private fn(r: FunctionRecord, arg: Out): Out {
+    switch (r.form) {
+      case 'zero-first':
+        return this.call(r.latex.write, arg, '0, ');
       case 'abs':
         return this.delimited('\\lvert', '\\rvert', arg);
       case 'sqrt':
         return out(cat('\\sqrt{', arg.p, '}'), PREC.atom, { tall: arg.tall });
-      case 'step': {
+      case 'indicator': {
         const p = arg.tall ? cat('\\mathbb{1}\\left[', arg.p, ' > 0\\right]') : cat('\\mathbb{1}[', arg.p, ' > 0]');
         return out(p, PREC.atom, { tall: arg.tall });
       }
-      default:
-        return this.call(FUNCTION_NAMES[name], arg);
+      case 'call':
+        return this.call(r.latex.write, arg);
     }
   }
 

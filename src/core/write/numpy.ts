@@ -3,6 +3,7 @@
  * `value(**vars)` and `derivative(**vars)` (the contract is in ./arrayCode, the generator all three
  * array libraries share). Also the spellings torch and jax.numpy share with NumPy (`numpyStyle`).
  */
+import { FUNCTIONS } from '../functions/index';
 import type { Expr } from '../model/expr';
 import type { Derivative } from '../calculus/form';
 import { toArrayCode, type ArrayApi } from './arrayCode';
@@ -50,21 +51,7 @@ export function numpyStyle(m: string, float64?: string): NumpyStyle {
     e[i - 1, 0] = 1.0
     return e`,
     },
-    elementwise: {
-      exp: fn('exp'),
-      log: fn('log'),
-      sin: fn('sin'),
-      cos: fn('cos'),
-      tan: fn('tan'),
-      tanh: fn('tanh'),
-      sigmoid: (u) => `_sigmoid(${u})`,
-      relu: (u) => `${m}.maximum(${u}, 0.0)`,
-      abs: fn('abs'),
-      sqrt: fn('sqrt'),
-      sign: fn('sign'),
-      min0: (u) => `${m}.minimum(${u}, 0.0)`,
-      step: (u) => `${m}.heaviside(${u}, 0.0)`,
-    },
+    elementwise: (name, u) => FUNCTIONS[name].code.numpy(m, u),
     zeros: (r, c) => `${m}.zeros((${r}, ${c})${dtype})`,
     ones: (r, c) => `${m}.ones((${r}, ${c})${dtype})`,
     eye: (n) => `${m}.eye(${n}${dtype})`,

@@ -1,6 +1,7 @@
 /**
- * Piecewise (cases) display of results with a kink at a scalar u: the indicator step(u) = [u > 0]
- * (the derivative of relu), relu(u) = max(0, u) and min0(u) = min(0, u). For example
+ * Piecewise (cases) display of results with a kink at a scalar u, for the functions whose records
+ * give `cases`: the indicator step(u) = [u > 0] (the derivative of relu), relu(u) = max(0, u) and
+ * min0(u) = min(0, u). For example
  * step(wᵀx + b)·xᵀ shows as
  *
  *   \begin{cases} \mathbf{0}^{\top} & \mathbf{w}^{\top}\mathbf{x} + b \le 0 \\
@@ -14,15 +15,18 @@ import {
   Expr, postorder, num, zeros, ones, rawAdd, rawMul, rawHadamard, withArgs,
 } from '../model/expr';
 import { isScalar, sameShape, transposeShape } from '../model/shape';
+import { functionRecord, type FunctionRecord } from '../functions/index';
 import { toLatex, LatexOptions } from './latex';
 
-const KINKS = new Set(['step', 'relu', 'min0']);
+/** A function with cases (its record's `cases`: step, relu, min0) at a scalar argument. */
+const isKink = (e: Expr): boolean => e.op === 'fn' && functionRecord(e.name).cases !== undefined && isScalar(e.args[0].shape);
 
-const isKink = (e: Expr): boolean => e.op === 'fn' && KINKS.has(e.name as string) && isScalar(e.args[0].shape);
+/** The first scalar kink in `e`, where its display splits into cases. */
+export const firstKink = (e: Expr): Expr | undefined => postorder(e).find(isKink);
 
 /** The cases display of `e` split at its first scalar kink, or undefined when it has none. */
 export function piecewiseLatex(e: Expr, opts: LatexOptions = {}): string | undefined {
-  const kink = postorder(e).find(isKink);
+  const kink = firstKink(e);
   if (kink === undefined) return undefined;
   const u = kink.args[0];
   const off = substitute(e, u, false);
@@ -31,17 +35,11 @@ export function piecewiseLatex(e: Expr, opts: LatexOptions = {}): string | undef
   return `\\begin{cases} ${toLatex(off, opts)} & ${ut} \\le 0 \\\\ ${toLatex(on, opts)} & ${ut} > 0 \\end{cases}`;
 }
 
-/** The value of a kink at u on a branch: step → 0/1, relu → 0/u, min0 → u/0. */
+/** The value of a kink at u on a branch, from its record: step → 0/1, relu → 0/u, min0 → u/0. */
 function branchValue(kink: Expr, positive: boolean): Expr {
-  const u = kink.args[0];
-  switch (kink.name) {
-    case 'step':
-      return num(positive ? 1 : 0);
-    case 'relu':
-      return positive ? u : num(0);
-    default:
-      return positive ? num(0) : u;
-  }
+  const cases = functionRecord(kink.name).cases as NonNullable<FunctionRecord['cases']>;
+  const value = positive ? cases.positive : cases.negative;
+  return value === 'identity' ? kink.args[0] : num(value === 'one' ? 1 : 0);
 }
 
 /** `e` with every kink at `u` replaced by its value on one branch, tidied locally. */
@@ -60,9 +58,6 @@ export function substitute(e: Expr, u: Expr, positive: boolean): Expr {
 
 const isZero = (e: Expr): boolean => e.op === 'zeros' || (e.op === 'num' && e.value === 0);
 const isOne = (e: Expr): boolean => e.op === 'num' && e.value === 1;
-
-/** Functions with f(0) = 0. */
-const ZERO_AT_ZERO = new Set(['sin', 'tan', 'tanh', 'relu', 'abs', 'sqrt', 'sign', 'min0', 'step']);
 
 /** Rebuild `e` with new children, applying only exact identities with 0 and 1. */
 function tidy(e: Expr, args: readonly Expr[]): Expr {
@@ -95,7 +90,7 @@ function tidy(e: Expr, args: readonly Expr[]): Expr {
       if (isScalar(args[0].shape) && args[0].op === 'num') return args[0];
       return withArgs(e, args);
     case 'fn':
-      return isZero(args[0]) && ZERO_AT_ZERO.has(e.name as string) ? zero() : withArgs(e, args);
+      return isZero(args[0]) && functionRecord(e.name).atZero === 0 ? zero() : withArgs(e, args);
     case 'sum':
     case 'mean':
     case 'norm1':

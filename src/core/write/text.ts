@@ -16,7 +16,8 @@
  * the reader expands back exactly. Unicode-free. Parentheses come from the shared table in ./precedence; nested sums and products
  * keep theirs, so the grouping reads back as written. Linear in the DAG size, iterative (./dagWriter).
  */
-import { Expr, ElementwiseFunction } from '../model/expr';
+import type { Expr } from '../model/expr';
+import { functionRecord } from '../functions/index';
 import { Dim, isScalar, isColumn, sameShape } from '../model/shape';
 import { Piece, piece, cat, join } from './piece';
 import { PREC, Prec, OPERAND } from './precedence';
@@ -44,11 +45,6 @@ export function textNumber(v: number): Out {
 
 /** A dimension in the plain syntax: n, 3, m*n. */
 export const textDim = (d: Dim): string => String(d).replace(/·/g, '*');
-
-const FUNCTION_TEXT: Readonly<Record<ElementwiseFunction, string>> = {
-  exp: 'exp', log: 'log', sin: 'sin', cos: 'cos', tan: 'tan', tanh: 'tanh', sigmoid: 'sigmoid', relu: 'max',
-  abs: 'abs', sqrt: 'sqrt', sign: 'sign', min0: 'min', step: 'step',
-};
 
 const isNegativeNumber = (e: Expr): boolean => e.op === 'num' && (e.value as number) < 0;
 
@@ -106,9 +102,9 @@ class TextWriter extends DagWriter<Out> {
       case 'transpose':
         return out(cat(this.operand(this.get(a[0]), OPERAND.base).p, "'"), PREC.power);
       case 'fn': {
-        const name = e.name as ElementwiseFunction;
-        if (name === 'relu' || name === 'min0') return this.call(FUNCTION_TEXT[name], '0', this.get(a[0]));
-        return this.call(FUNCTION_TEXT[name], this.get(a[0]));
+        const r = functionRecord(e.name);
+        if (r.form === 'zero-first') return this.call(r.plain.write, '0', this.get(a[0]));
+        return this.call(r.plain.write, this.get(a[0]));
       }
       case 'sum':
       case 'mean':

@@ -4,6 +4,7 @@
  * x.shape + x.shape), the layout `torch.autograd.functional.jacobian` uses; scalars are returned as
  * floats, arrays as float64 tensors. Arguments may be floats, lists, NumPy arrays or tensors.
  */
+import { FUNCTIONS } from '../functions/index';
 import type { Expr } from '../model/expr';
 import type { Derivative } from '../calculus/form';
 import { toArrayCode, type ArrayApi } from './arrayCode';
@@ -48,13 +49,7 @@ export const TORCH_API: ArrayApi = {
     """Reshape a 2-D tensor column-major (NumPy's order='F')."""
     return a.T.reshape(tuple(reversed(shape))).permute(*reversed(range(len(shape))))`,
   },
-  elementwise: {
-    ...AS_NUMPY.elementwise,
-    sigmoid: (u) => `torch.sigmoid(${u})`,
-    relu: (u) => `torch.clamp(${u}, min=0.0)`,
-    min0: (u) => `torch.clamp(${u}, max=0.0)`,
-    step: (u) => `_step(${u})`,
-  },
+  elementwise: (name, u) => FUNCTIONS[name].code.torch?.(u) ?? AS_NUMPY.elementwise(name, u),
   scalarArg: (a) => `_as(${a}).reshape(())`,
   columnArg: (a) => `_as(${a}).reshape(-1, 1)`,
   rowArg: (a) => `_as(${a}).reshape(1, -1)`,

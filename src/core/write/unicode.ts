@@ -4,7 +4,8 @@
  * back (use `toText` for that). Linear in the DAG size, iterative (./dagWriter); parentheses from
  * the shared table in ./precedence.
  */
-import { Expr, ElementwiseFunction } from '../model/expr';
+import type { Expr } from '../model/expr';
+import { functionRecord, type FunctionRecord } from '../functions/index';
 import { isScalar, isRow, isMatrix, mulDim } from '../model/shape';
 import { Piece, piece, cat, join } from './piece';
 import { PREC, Prec, OPERAND } from './precedence';
@@ -33,11 +34,6 @@ function unicodeNumber(v: number): Out {
   if (v < 0) return out(`${MINUS}${s}`, PREC.negation);
   return out(s, s.includes('e') ? PREC.product : PREC.atom);
 }
-
-const FUNCTION_UNICODE: Readonly<Record<ElementwiseFunction, string>> = {
-  exp: 'exp', log: 'log', sin: 'sin', cos: 'cos', tan: 'tan', tanh: 'tanh', sigmoid: 'σ', relu: 'max', abs: '',
-  sqrt: '√', sign: 'sign', min0: 'min', step: '𝟙',
-};
 
 /** Letters, digits and Greek: what a name or number is made of (not ᵀ, ₁, 𝟏, which stand apart). */
 const WORD_END = /[A-Za-z0-9_\u0370-\u03ff]+$/u;
@@ -136,7 +132,7 @@ class UnicodeWriter extends MathWriter<Out> {
         if (a[0].op === 'transpose') return this.sup(a[0].args[0], '⁻ᵀ');
         return this.sup(a[0], '⁻¹');
       case 'fn':
-        return this.fn(e.name as ElementwiseFunction, this.get(a[0]));
+        return this.fn(functionRecord(e.name), this.get(a[0]));
       case 'norm1':
         return out(cat('‖', this.get(a[0]).p, '‖₁'), PREC.atom, false, true);
       case 'norm2':
@@ -161,19 +157,18 @@ class UnicodeWriter extends MathWriter<Out> {
     }
   }
 
-  private fn(name: ElementwiseFunction, arg: Out): Out {
-    switch (name) {
-      case 'relu':
-      case 'min0':
-        return this.call(FUNCTION_UNICODE[name], out('0', PREC.atom), arg);
+  private fn(r: FunctionRecord, arg: Out): Out {
+    switch (r.form) {
+      case 'zero-first':
+        return this.call(r.unicode, out('0', PREC.atom), arg);
       case 'abs':
         return out(cat('|', arg.p, '|'), PREC.atom);
       case 'sqrt':
         return out(cat('√', this.operand(arg, PREC.atom).p), PREC.atom);
-      case 'step':
+      case 'indicator':
         return out(cat('𝟙[', arg.p, ' > 0]'), PREC.atom);
-      default:
-        return this.call(FUNCTION_UNICODE[name], arg);
+      case 'call':
+        return this.call(r.unicode, arg);
     }
   }
 

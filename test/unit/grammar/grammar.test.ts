@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
+import { ELEMENTWISE_FUNCTIONS, FUNCTIONS } from '../../../src/core/functions/index';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
@@ -87,6 +88,12 @@ describe('TextMate grammar (source.matcalc)', () => {
     assert.ok(scopeOf(toks, 'note').includes('comment.line.number-sign.matcalc'));
   });
 
+  it('every element-wise function of the records (each name the plain syntax reads or writes) is a function', async () => {
+    const names = new Set(ELEMENTWISE_FUNCTIONS.flatMap((f) => [...FUNCTIONS[f].plain.read, FUNCTIONS[f].plain.write]));
+    const lines = [...names].map((name) => `${name}(x)`);
+    const toks = await tokenize('source.matcalc', lines);
+    for (const name of names) assert.ok(scopeOf(toks, name).includes('support.function.matcalc'), `${name} is not highlighted as a function`);
+  });
   it('a function name not followed by ( is a variable', async () => {
     const toks = await tokenize('source.matcalc', ['exp + sum']);
     assert.ok(scopeOf(toks, 'exp').includes('variable.other.matcalc'));

@@ -8,8 +8,9 @@ import { isScalar } from '../../model/shape';
 import {
   diagm, fn, hadamard, inner, inv, kron, mul, neg, num, pow, reduce, softmax, sub, transpose,
 } from '../../simplify/build';
-import { elementwiseDerivative, FUNCTION_DISPLAY_NAMES, FUNCTION_RULE_TEXT } from '../elementwise';
+import { elementwiseDerivative } from '../elementwise';
 import type { ElementwiseFunction } from '../../model/expr';
+import { functionRecord } from '../../functions/index';
 import { diagOf } from './products';
 import { rowOf } from './linear';
 import { fixedDerivation, OperatorRule, TangentRule } from './types';
@@ -26,12 +27,11 @@ export const FN: OperatorRule = {
   differential: { formula: 'd f(a) = f′(a) ⊙ da', of: fnTangent },
   derivation: {
     local: (e) => {
-      const name = e.name as ElementwiseFunction;
-      const shown = FUNCTION_DISPLAY_NAMES[name];
-      if (isScalar(e.shape)) return { id: 'function-rule', sentence: `Use the known derivative of ${shown}: ${FUNCTION_RULE_TEXT[name]}.`, name: `Derivative of ${shown}` };
-      return { id: 'elementwise-diagonal', sentence: `${shown} acts on each entry separately (${FUNCTION_RULE_TEXT[name]}), so its Jacobian is the diagonal matrix of the entry-wise derivatives.` };
+      const { display, text } = functionRecord(e.name).rule;
+      if (isScalar(e.shape)) return { id: 'function-rule', sentence: `Use the known derivative of ${display}: ${text}.`, name: `Derivative of ${display}` };
+      return { id: 'elementwise-diagonal', sentence: `${display} acts on each entry separately (${text}), so its Jacobian is the diagonal matrix of the entry-wise derivatives.` };
     },
-    adjoint: (e) => `an element-wise function passes back Ḡ ⊙ its derivative (${FUNCTION_RULE_TEXT[e.name as ElementwiseFunction]})`,
+    adjoint: (e) => `an element-wise function passes back Ḡ ⊙ its derivative (${functionRecord(e.name).rule.text})`,
   },
 };
 

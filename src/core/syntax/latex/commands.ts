@@ -1,28 +1,22 @@
 /**
  * The LaTeX vocabulary the reader knows, as data: function commands and operator names and the
  * plain-syntax functions they mean, Greek letters, fonts, spacing and sizing commands it skips.
+ * The element-wise functions' names come from their records (functions/).
  */
+import { namesOf } from '../../functions/index';
+import { ELEMENTWISE } from '../functions';
 
 /** Commands that are functions: `\exp x`, `\log(x)`, `\det X`. `\max`/`\min` take (0, u). */
 export const FUNCTION_COMMANDS: Readonly<Record<string, string>> = {
-  exp: 'exp',
-  log: 'log',
-  ln: 'log',
-  sin: 'sin',
-  cos: 'cos',
-  tan: 'tan',
-  tanh: 'tanh',
+  ...namesOf((r) => r.latex.commands),
   det: 'det',
   tr: 'tr',
   Tr: 'tr',
   trace: 'tr',
   diag: 'diag',
-  sgn: 'sign',
   max: 'max',
   min: 'min',
   softmax: 'softmax',
-  relu: 'relu',
-  sigmoid: 'sigmoid',
   logdet: 'logdet',
 };
 
@@ -32,27 +26,20 @@ export const FUNCTION_COMMANDS: Readonly<Record<string, string>> = {
  */
 export const OPERATOR_NAMES: Readonly<Record<string, string>> = {
   ...FUNCTION_COMMANDS,
+  ...namesOf((r) => r.latex.operatorNames),
   sum: 'sum',
   mean: 'mean',
   logsumexp: 'logsumexp',
   LSE: 'logsumexp',
   lse: 'logsumexp',
-  ReLU: 'relu',
-  Relu: 'relu',
-  sign: 'sign',
   vec: 'vec',
-  abs: 'abs',
-  sqrt: 'sqrt',
   inv: 'inv',
-  step: 'step',
   norm: 'norm2',
   dot: 'dot',
 };
 
 /** Functions applied entry by entry (their argument may be a sum over samples). */
-export const ELEMENTWISE_NAMES: ReadonlySet<string> = new Set([
-  'exp', 'log', 'sin', 'cos', 'tan', 'tanh', 'sigmoid', 'relu', 'abs', 'sqrt', 'sign', 'step', 'max', 'min',
-]);
+export const ELEMENTWISE_NAMES: ReadonlySet<string> = new Set([...ELEMENTWISE, 'max', 'min']);
 
 /** Greek letters (as variable names, spelled as the command). `\pi` is the number π. */
 export const GREEK_COMMANDS: ReadonlySet<string> = new Set([

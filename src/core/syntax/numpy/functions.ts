@@ -3,6 +3,7 @@
  * prefix: `np.linalg.norm`, `torch.linalg.norm` and `jnp.linalg.norm` are all `linalg.norm`;
  * `torch.sigmoid`, `F.sigmoid`, `jax.nn.sigmoid`, `scipy.special.expit` are `sigmoid` / `expit`.
  */
+import { namesOf } from '../../functions/index';
 
 /** Module prefixes, longest first. */
 export const MODULE_PREFIXES = [
@@ -13,23 +14,8 @@ export const MODULE_PREFIXES = [
 /** First names of module paths (when they are not variables). */
 export const MODULE_ROOTS: ReadonlySet<string> = new Set(['np', 'numpy', 'jnp', 'jax', 'torch', 'F', 'nn', 'scipy', 'special', 'sp', 'math']);
 
-/** Element-wise functions: their plain names. */
-export const ELEMENTWISE_FUNCTIONS: Readonly<Record<string, string>> = {
-  exp: 'exp',
-  log: 'log',
-  sin: 'sin',
-  cos: 'cos',
-  tan: 'tan',
-  tanh: 'tanh',
-  sqrt: 'sqrt',
-  abs: 'abs',
-  absolute: 'abs',
-  fabs: 'abs',
-  sign: 'sign',
-  sigmoid: 'sigmoid',
-  expit: 'sigmoid',
-  relu: 'relu',
-};
+/** Element-wise functions (from their records, functions/): the names read → the plain names. */
+export const ELEMENTWISE_FUNCTIONS: Readonly<Record<string, string>> = namesOf((r) => r.code.read);
 
 /** Reductions of all entries to a scalar (axis/dim only as the whole of a vector). */
 export const REDUCTION_FUNCTIONS: Readonly<Record<string, string>> = {
@@ -72,24 +58,14 @@ export function withoutModule(path: string): string {
 
 /** Methods of arrays and tensors (x.sum(), A.t(), z.softmax(dim=0)) and the function each means. */
 export const METHODS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(Object.keys(namesOf((r) => r.code.methods)).map((m) => [m, m])),
   sum: 'sum',
   mean: 'mean',
   trace: 'trace',
   dot: 'dot',
   t: 't',
   transpose: 'transpose',
-  exp: 'exp',
-  log: 'log',
   log1p: 'log1p',
-  sin: 'sin',
-  cos: 'cos',
-  tan: 'tan',
-  tanh: 'tanh',
-  sqrt: 'sqrt',
-  abs: 'abs',
-  sign: 'sign',
-  sigmoid: 'sigmoid',
-  relu: 'relu',
   square: 'square',
   pow: 'pow',
   norm: 'norm',
