@@ -42,6 +42,17 @@ export interface DeriveRequest {
   readonly granularity?: Granularity;
   /** Wall-clock budget of the request in ms (default 2000); past it the answer is a limit.time Diagnostic. */
   readonly timeLimitMs?: number;
+  /**
+   * 'index': also write the derivative's component formula (`indexForm`), e.g.
+   * ∂(X⁻¹)ᵢⱼ/∂Xₖₗ = −(X⁻¹)ᵢₖ(X⁻¹)ₗⱼ. Written anyway for results with 3 or 4 indices.
+   */
+  readonly form?: 'matrix' | 'index';
+}
+
+/** A derivative in index notation: its components, with index ranges. */
+export interface IndexForm {
+  readonly latex: string;
+  readonly unicode: string;
 }
 
 /** An expression (or derivative) rendered in the core's outputs. */
@@ -105,6 +116,8 @@ export interface DeriveResult {
   readonly equationLatex: string;
   readonly check?: CheckReport;
   readonly steps?: readonly DerivationStep[];
+  /** The index form (requested with form: 'index', or for results with 3 or 4 indices). */
+  readonly indexForm?: IndexForm;
 }
 
 export interface VariableInfo {

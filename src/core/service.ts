@@ -3,8 +3,9 @@
  * with every failure on user input returned as a Diagnostic.
  */
 import type {
-  CheckReport, DeriveRequest, DeriveResult, Diagnostic, Layout, NamedForm, Notation, Outcome, Rendered, VariableInfo,
+  CheckReport, DeriveRequest, DeriveResult, Diagnostic, IndexForm, Layout, NamedForm, Notation, Outcome, Rendered, VariableInfo,
 } from './api';
+import { indexFormOf, NoIndexForm, tensorOrder } from './tensor/index';
 import type { Expr } from './model/expr';
 import { resetInternTable, internTableSize } from './model/expr';
 import { shapeKind, shapeText } from './model/shape';
@@ -120,6 +121,9 @@ function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
     if (e instanceof UnsupportedDerivative) return fail(`${e.message}`, 'derive.unsupported', 0, req.expr.length);
     throw e;
   }
+  if (req.form === 'index' && !indexFormAvailable(d)) {
+    return fail(`the index form is not available for this derivative: ${indexFormProblem(d)}`, 'form.index-unavailable', 0, req.expr.length);
+  }
   const { input, result, equationLatex } = renderDerivative(f, d, layout);
   const out: DeriveResult = {
     input,
@@ -130,10 +134,34 @@ function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
     result,
     equationLatex,
     ...(req.check ? { check: checkOf(d) } : {}),
+    ...indexFormPart(d, req),
     ...(req.steps ? { steps: derivationSteps(f, wrt, order, layout, req.granularity ?? 'full', { present }) } : {}),
   };
   return { ok: true, value: out };
 }
+
+/** The index form when asked for, or when the result has 3 or 4 indices (and has one). */
+function indexFormPart(d: Derivative, req: DeriveRequest): { indexForm?: IndexForm } {
+  if (req.form !== 'index' && tensorOrder(d) < 3) return {};
+  try {
+    return { indexForm: indexFormOf(d) };
+  } catch (e) {
+    if (e instanceof NoIndexForm) return {};
+    throw e;
+  }
+}
+
+function indexFormProblem(d: Derivative): string | undefined {
+  try {
+    indexFormOf(d);
+    return undefined;
+  } catch (e) {
+    if (e instanceof NoIndexForm) return e.message;
+    throw e;
+  }
+}
+
+const indexFormAvailable = (d: Derivative): boolean => indexFormProblem(d) === undefined;
 
 /**
  * The numerical check. Second order: the first derivative against differences of f, then the

@@ -12,13 +12,14 @@ export interface TangentTrace {
   onTangent?(u: Expr, tangent: Expr): void;
 }
 
-export function tangent(f: Expr, x: Expr, trace?: TangentTrace): Expr {
+/** `seed` is ẋ (1 by default); a symbolic direction dX of x's shape gives the differential df, linear in dX. */
+export function tangent(f: Expr, x: Expr, trace?: TangentTrace, seed: Expr = num(1)): Expr {
   const { order, depends } = dependentNodes(f, [x]);
   const dot = new Map<number, Expr>();
   const d = (e: Expr): Expr => dot.get(e.id) ?? zeros(e.shape);
   for (const u of order) {
     if (!depends.has(u.id)) continue;
-    const t = u === x ? num(1) : tangentOf(u, d);
+    const t = u === x ? seed : tangentOf(u, d);
     dot.set(u.id, t);
     trace?.onTangent?.(u, t);
   }

@@ -1,0 +1,286 @@
+/**
+ * The index form of a derivative: its component formula, ∂(X⁻¹)ᵢⱼ/∂Xₖₗ = −(X⁻¹)ᵢₖ(X⁻¹)ₗⱼ.
+ *
+ * Method: the differential df = L(dX) (forward mode with a symbolic direction dX, linear in it) is
+ * written in components, (AB)ᵢⱼ = Σₚ AᵢₚBₚⱼ, (Aᵀ)ᵢⱼ = Aⱼᵢ, (A ⊙ B)ᵢⱼ = AᵢⱼBᵢⱼ, tr A = Σₚ Aₚₚ,
+ * diag(v)ᵢⱼ = vᵢδᵢⱼ, Iᵢⱼ = δᵢⱼ, 𝟏ᵢ = 1, and the direction's entries (dX)ₚₛ are replaced by δₚₖδₛₗ:
+ * the coefficient of dXₖₗ is ∂f/∂Xₖₗ. Subexpressions that do not depend on the direction stay
+ * whole, (X⁻¹)ᵢₖ. Then every Kronecker delta with a summed index is contracted away (Σₚ Aᵢₚδₚₖ =
+ * Aᵢₖ), and equal terms are collected. A second derivative uses two directions (the second
+ * differential, bilinear in them).
+ */
+import { type Expr, postorder, sizeNode } from '../model/expr';
+import { isScalar, shape, type Dim } from '../model/shape';
+import { mul, num, pow, transpose } from '../simplify/build';
+
+/** An index letter, or null for an axis of length 1. */
+export type Ix = string | null;
+
+export type Factor =
+  /** (e)ᵣ꜀: an entry of an expression that does not depend on the direction (a scalar when both are null). */
+  | { readonly kind: 'entry'; readonly of: Expr; readonly r: Ix; readonly c: Ix }
+  /** δₐᵦ */
+  | { readonly kind: 'delta'; readonly a: string; readonly b: string };
+
+export interface IndexTerm {
+  readonly coef: number;
+  readonly factors: readonly Factor[];
+  /** The summation indices of the term. */
+  readonly sums: readonly string[];
+  /** Their ranges, once simplified (1…ranges[k]). */
+  readonly ranges?: readonly Dim[];
+}
+
+/** The formula is not available in components (the differential uses vec, kron, literals, …). */
+export class NoIndexForm extends Error {}
+
+/** The letters for the summation indices, by preference (all with Unicode subscripts). */
+export const SUM_LETTERS = ['p', 'r', 's', 't', 'u', 'v', 'a', 'e', 'h', 'o', 'x'];
+
+export interface Direction {
+  /** The variable standing for the direction (dX), of X's shape. */
+  readonly v: Expr;
+  readonly r: Ix;
+  readonly c: Ix;
+}
+
+/** The components (r, c) of `e`, linear in the directions: a sum of terms, simplified. */
+export function componentsOf(
+  e: Expr, r: Ix, c: Ix, directions: readonly Direction[], dims: Map<string, Dim>, sumLetters: readonly string[] = SUM_LETTERS,
+): IndexTerm[] {
+  const w = new Writer(directions, dims);
+  const contracted = w.terms(e, r, c).map((t) => contract(t, dims)).filter((t): t is IndexTerm => t !== undefined);
+  return collect(contracted.map((t) => named(refold(t), dims, sumLetters)));
+}
+
+class Writer {
+  private readonly dependent = new Set<number>();
+  private counter = 0;
+
+  constructor(
+    private readonly directions: readonly Direction[],
+    private readonly dims: Map<string, Dim>,
+  ) {
+    // Every node above a direction depends on it.
+    for (const d of directions) this.dependent.add(d.v.id);
+  }
+
+  private depends(e: Expr): boolean {
+    if (this.dependent.has(e.id)) return true;
+    const any = postorder(e).some((n) => this.directions.some((d) => d.v === n));
+    if (any) this.dependent.add(e.id);
+    return any;
+  }
+
+  private fresh(dim: Dim): Ix {
+    if (dim === 1) return null;
+    const name = `#${this.counter++}`;
+    this.dims.set(name, dim);
+    return name;
+  }
+
+  terms(e: Expr, r: Ix, c: Ix): IndexTerm[] {
+    if (!this.depends(e)) return leaf(e, r, c);
+    const direction = this.directions.find((d) => d.v === e);
+    if (direction) return [{ coef: 1, factors: [...delta(r, direction.r), ...delta(c, direction.c)], sums: [] }];
+    const a = e.args[0];
+    switch (e.op) {
+      case 'add':
+        return e.args.flatMap((t) => this.terms(t, r, c));
+      case 'mul':
+        return this.product(e.args, r, c);
+      case 'hadamard':
+        return productOf(e.args.map((t) => (isScalar(t.shape) ? this.terms(t, null, null) : this.terms(t, r, c))));
+      case 'transpose':
+        return this.terms(a, c, r);
+      case 'diagm': {
+        const v = a.shape.cols === 1 ? this.terms(a, r, null) : this.terms(a, null, r);
+        return productOf([v, [{ coef: 1, factors: delta(r, c), sums: [] }]]);
+      }
+      case 'diagv':
+        return this.terms(a, r, r);
+      case 'tr': {
+        const p = this.fresh(a.shape.rows);
+        return withSums(this.terms(a, p, p), [p]);
+      }
+      case 'sum':
+      case 'mean': {
+        const p = this.fresh(a.shape.rows);
+        const q = this.fresh(a.shape.cols);
+        const summed = withSums(this.terms(a, p, q), [p, q]);
+        if (e.op === 'sum') return summed;
+        return productOf([summed, leaf(pow(sizeNode(a.shape), num(-1)), null, null)]);
+      }
+      default:
+        throw new NoIndexForm(`the index form of ${e.op} is not available`);
+    }
+  }
+
+  /** A product chain: scalars scale; consecutive matrix factors share a summation index. */
+  private product(factors: readonly Expr[], r: Ix, c: Ix): IndexTerm[] {
+    const scalars = factors.filter((f) => isScalar(f.shape));
+    const chain = factors.filter((f) => !isScalar(f.shape));
+    const parts = scalars.map((s) => this.terms(s, null, null));
+    const sums: Ix[] = [];
+    let left = r;
+    chain.forEach((m, k) => {
+      const right = k === chain.length - 1 ? c : this.fresh(m.shape.cols);
+      if (k < chain.length - 1) sums.push(right);
+      parts.push(this.terms(m, left, right));
+      left = right;
+    });
+    return withSums(productOf(parts), sums);
+  }
+}
+
+function delta(a: Ix, b: Ix): Factor[] {
+  if (a === null || b === null) return [];
+  return [{ kind: 'delta', a, b }];
+}
+
+/** An expression that does not depend on the directions, as one factor (or a number, δ, 1). */
+function leaf(e: Expr, r: Ix, c: Ix): IndexTerm[] {
+  switch (e.op) {
+    case 'num':
+      return [{ coef: e.value as number, factors: [], sums: [] }];
+    case 'zeros':
+      return [];
+    case 'ones':
+      return [{ coef: 1, factors: [], sums: [] }];
+    case 'eye':
+      return [{ coef: 1, factors: delta(r, c), sums: [] }];
+    case 'transpose':
+      return leaf(e.args[0], c, r);
+    case 'var':
+      if (e.symmetric && r !== null && c !== null && r > c) return leaf(e, c, r);
+      break;
+    case 'mul': {
+      // Numbers in front come out: (−2A)ᵢⱼ = −2Aᵢⱼ.
+      const numbers = e.args.filter((a) => a.op === 'num');
+      const rest = e.args.filter((a) => a.op !== 'num');
+      if (numbers.length > 0 && rest.length === 1) {
+        const k = numbers.reduce((p, a) => p * (a.value as number), 1);
+        return leaf(rest[0], r, c).map((t) => ({ ...t, coef: t.coef * k }));
+      }
+      break;
+    }
+  }
+  return [{ coef: 1, factors: [{ kind: 'entry', of: e, r, c }], sums: [] }];
+}
+
+function withSums(terms: readonly IndexTerm[], sums: readonly Ix[]): IndexTerm[] {
+  const letters = sums.filter((s): s is string => s !== null);
+  return terms.map((t) => ({ ...t, sums: [...t.sums, ...letters] }));
+}
+
+/** The product of sums of terms, distributed. */
+function productOf(parts: readonly (readonly IndexTerm[])[]): IndexTerm[] {
+  let acc: IndexTerm[] = [{ coef: 1, factors: [], sums: [] }];
+  for (const part of parts) {
+    const next: IndexTerm[] = [];
+    for (const a of acc) {
+      for (const b of part) next.push({ coef: a.coef * b.coef, factors: [...a.factors, ...b.factors], sums: [...a.sums, ...b.sums] });
+    }
+    acc = next;
+  }
+  return acc;
+}
+
+const rename = (f: Factor, from: string, to: string): Factor => {
+  const s = (x: Ix): Ix => (x === from ? to : x);
+  return f.kind === 'delta' ? { kind: 'delta', a: s(f.a) as string, b: s(f.b) as string } : { ...f, r: s(f.r), c: s(f.c) };
+};
+
+/**
+ * Contracts every δ with a summed index (Σₚ Aᵢₚδₚₖ = Aᵢₖ), drops δₐₐ, and turns a sum over an
+ * index no factor uses into its range (Σₚ 1 = n).
+ */
+function contract(term: IndexTerm, dims: Map<string, Dim>): IndexTerm | undefined {
+  if (term.coef === 0) return undefined;
+  let factors = [...term.factors];
+  let sums = [...term.sums];
+  const extra: Factor[] = [];
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let k = 0; k < factors.length; k++) {
+      const f = factors[k];
+      if (f.kind !== 'delta') continue;
+      if (f.a === f.b) {
+        factors.splice(k, 1);
+        if (sums.includes(f.a)) {
+          sums = sums.filter((s) => s !== f.a);
+          extra.push(countFactor(dims.get(f.a) as Dim));
+        }
+      } else if (sums.includes(f.a) || sums.includes(f.b)) {
+        const [from, to] = sums.includes(f.a) ? [f.a, f.b] : [f.b, f.a];
+        factors.splice(k, 1);
+        factors = factors.map((g) => rename(g, from, to));
+        sums = sums.filter((s) => s !== from);
+      } else continue;
+      changed = true;
+      break;
+    }
+  }
+  for (const s of sums) {
+    if (!factors.some((f) => uses(f, s))) extra.push(countFactor(dims.get(s) as Dim));
+  }
+  sums = sums.filter((s) => factors.some((f) => uses(f, s)));
+  return { coef: term.coef, factors: [...extra, ...factors], sums };
+}
+
+/**
+ * Σₚ AₐₚBₚᵦ = (AB)ₐᵦ: a summation index shared by exactly two entries is folded back into the
+ * entry of a matrix product (with transposes as needed), so the formula reads (AX)ₗⱼ, not Σₚ AₗₚXₚⱼ.
+ */
+function refold(term: IndexTerm): IndexTerm {
+  let factors = [...term.factors];
+  let sums = [...term.sums];
+  for (const p of term.sums) {
+    const at = factors.flatMap((f, k) => (uses(f, p) ? [k] : []));
+    if (at.length !== 2) continue;
+    const [f1, f2] = at.map((k) => factors[k]);
+    if (f1.kind !== 'entry' || f2.kind !== 'entry' || (f1.r === p && f1.c === p) || (f2.r === p && f2.c === p)) continue;
+    const [left, a] = f1.c === p ? [f1.of, f1.r] : [transpose(f1.of), f1.c];
+    const [right, b] = f2.r === p ? [f2.of, f2.c] : [transpose(f2.of), f2.r];
+    const m = mul(left, right);
+    const folded: Factor = a === null && b !== null ? { kind: 'entry', of: transpose(m), r: b, c: null } : { kind: 'entry', of: m, r: a, c: b };
+    factors = factors.flatMap((f, k) => (k === at[0] ? [folded] : k === at[1] ? [] : [f]));
+    sums = sums.filter((s) => s !== p);
+  }
+  return { ...term, factors, sums };
+}
+
+/** Names the summation indices p, r, s, … in order of first use (through temporary names, so no renaming captures another). */
+function named(term: IndexTerm, dims: ReadonlyMap<string, Dim>, sumLetters: readonly string[]): IndexTerm {
+  let factors = [...term.factors];
+  const order = factors.flatMap((f) => (f.kind === 'delta' ? [f.a, f.b] : [f.r, f.c])).filter((x): x is string => x !== null && term.sums.includes(x));
+  const firsts = [...new Set(order)];
+  const names = firsts.map((_, n) => sumLetters[n] ?? `p${n}`);
+  firsts.forEach((s, n) => {
+    factors = factors.map((g) => rename(g, s, `@${n}`));
+  });
+  names.forEach((name, n) => {
+    factors = factors.map((g) => rename(g, `@${n}`, name));
+  });
+  return { coef: term.coef, factors, sums: names, ranges: firsts.map((s) => dims.get(s) as Dim) };
+}
+
+const uses = (f: Factor, s: string): boolean => (f.kind === 'delta' ? f.a === s || f.b === s : f.r === s || f.c === s);
+
+const countFactor = (d: Dim): Factor => ({ kind: 'entry', of: sizeNode(shape(d, 1)), r: null, c: null });
+
+/** Adds the coefficients of equal terms (the same factors in any order) and drops zeros. */
+export function collect(terms: readonly IndexTerm[]): IndexTerm[] {
+  const byKey = new Map<string, IndexTerm>();
+  for (const t of terms) {
+    const key = termKey(t);
+    const known = byKey.get(key);
+    byKey.set(key, known ? { ...known, coef: known.coef + t.coef } : t);
+  }
+  return [...byKey.values()].filter((t) => Math.abs(t.coef) > 1e-15);
+}
+
+function termKey(t: IndexTerm): string {
+  const parts = t.factors.map((f) => (f.kind === 'delta' ? `d${[f.a, f.b].sort().join('')}` : `e${f.of.id}:${f.r ?? '-'}:${f.c ?? '-'}`));
+  return `${[...t.sums].sort().join('')}|${parts.sort().join(' ')}`;
+}

@@ -1,0 +1,74 @@
+/**
+ * The index formula of a derivative ∂f/∂X (order 1) or ∂²f/∂X∂X (order 2): free index letters
+ * i, j, k, l, … for the axes of f and of X (axes of length 1 take none), and the component
+ * formula from `components.ts`. A derivative with respect to a symmetric matrix is taken along
+ * symmetric directions, as in the matrix form: the average of the formula and its kₗ-swap.
+ */
+import { type Expr, postorder, variable } from '../model/expr';
+import { dimText, isScalar, type Dim } from '../model/shape';
+import { tangent } from '../calculus/tangent';
+import { collect, componentsOf, NoIndexForm, SUM_LETTERS, type Direction, type IndexTerm, type Ix } from './components';
+
+export interface IndexFormula {
+  readonly f: Expr;
+  readonly x: Expr;
+  readonly order: 1 | 2;
+  /** The letters of f's rows and columns. */
+  readonly fIx: readonly [Ix, Ix];
+  /** The letters of x's rows and columns, once per differentiation. */
+  readonly xIx: readonly (readonly [Ix, Ix])[];
+  readonly terms: readonly IndexTerm[];
+  /** The range of every free letter: 1…ranges.get(letter). */
+  readonly ranges: ReadonlyMap<string, Dim>;
+}
+
+const FREE_LETTERS = ['i', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'u', 'v'];
+
+/** The names of the symbolic dimensions (n, m, p, …): no index letter may be one of them. */
+function dimensionNames(f: Expr): Set<string> {
+  const names = new Set<string>();
+  for (const e of postorder(f)) for (const d of [e.shape.rows, e.shape.cols]) for (const m of dimText(d).matchAll(/[A-Za-z_]\w*/g)) names.add(m[0]);
+  return names;
+}
+
+export function indexFormula(f: Expr, x: Expr, order: 1 | 2 = 1): IndexFormula {
+  const ranges = new Map<string, Dim>();
+  const avoid = dimensionNames(f);
+  const free = FREE_LETTERS.filter((c) => !avoid.has(c));
+  let next = 0;
+  const letter = (d: Dim): Ix => {
+    if (d === 1) return null;
+    const name = free[next++];
+    ranges.set(name, d);
+    return name;
+  };
+  const axes = (e: Expr): [Ix, Ix] => [letter(e.shape.rows), letter(e.shape.cols)];
+  const fIx = axes(f);
+  const xIx = Array.from({ length: order }, () => axes(x));
+  const directions: Direction[] = xIx.map(([r, c], k) => ({ v: variable(`#d${k}`, x.shape), r, c }));
+  let df = tangent(f, x, undefined, directions[0].v);
+  if (order === 2) df = tangent(df, x, undefined, directions[1].v);
+  const dims = new Map<string, Dim>(ranges);
+  const sumLetters = SUM_LETTERS.filter((c) => !avoid.has(c) && !ranges.has(c));
+  let terms: IndexTerm[];
+  try {
+    terms = componentsOf(df, fIx[0], fIx[1], directions, dims, sumLetters);
+  } catch (e) {
+    // For a scalar x the derivative is one array (ḟ, f̈): its entries, whatever f is made of.
+    if (!(e instanceof NoIndexForm) || !isScalar(x.shape)) throw e;
+    const t = order === 2 ? tangent(tangent(f, x), x) : tangent(f, x);
+    terms = [{ coef: 1, factors: [{ kind: 'entry', of: t, r: fIx[0], c: fIx[1] }], sums: [] }];
+  }
+  if (x.symmetric) for (const [r, c] of xIx) terms = symmetrized(terms, r as string, c as string);
+  return { f, x, order, fIx, xIx, terms, ranges };
+}
+
+/** ½(T + T with the letters a and b swapped). */
+function symmetrized(terms: readonly IndexTerm[], a: string, b: string): IndexTerm[] {
+  const swap = (s: Ix): Ix => (s === a ? b : s === b ? a : s);
+  const swapped = terms.map((t) => ({
+    ...t,
+    factors: t.factors.map((f) => (f.kind === 'delta' ? { ...f, a: swap(f.a) as string, b: swap(f.b) as string } : { ...f, r: swap(f.r), c: swap(f.c) })),
+  }));
+  return collect([...terms, ...swapped].map((t) => ({ ...t, coef: t.coef / 2 })));
+}

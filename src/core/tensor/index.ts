@@ -1,0 +1,29 @@
+/**
+ * Tensors: einsum specs (spec.ts), their lowering to matrix operations (lower.ts), and the index
+ * form of derivatives (components.ts → formula.ts → write.ts).
+ */
+import type { Derivative } from '../calculus/form';
+import { isScalar, type Shape } from '../model/shape';
+import { NoIndexForm } from './components';
+import { indexFormula } from './formula';
+import { writeIndexForm, type WrittenIndexForm } from './write';
+
+export { NoIndexForm } from './components';
+export type { WrittenIndexForm } from './write';
+export { indexFormula } from './formula';
+export type { IndexFormula } from './formula';
+
+const axes = (s: Shape): number => (s.rows === 1 ? 0 : 1) + (s.cols === 1 ? 0 : 1);
+
+/** The number of indices of a derivative's components (∂fᵢⱼ/∂Xₖₗ: 4). */
+export function tensorOrder(d: Derivative): number {
+  if (d.wrt.length !== 1) return axes(d.f.shape) + d.order;
+  return axes(d.f.shape) + d.order * axes(d.wrt[0].shape);
+}
+
+/** The index form of a derivative with respect to one variable; NoIndexForm when there is none. */
+export function indexFormOf(d: Derivative): WrittenIndexForm {
+  if (d.wrt.length !== 1) throw new NoIndexForm('the index form is written for one variable at a time');
+  if (d.order === 2 && !isScalar(d.f.shape)) throw new NoIndexForm('a second derivative needs a scalar function');
+  return writeIndexForm(indexFormula(d.f, d.wrt[0], d.order));
+}

@@ -1,0 +1,120 @@
+/**
+ * The index formula written out, in LaTeX and in Unicode:
+ *   ∂(X⁻¹)ᵢⱼ/∂Xₖₗ = −(X⁻¹)ᵢₖ(X⁻¹)ₗⱼ   (i, j, k, l = 1…n)
+ * Components of a variable are written as scalars (xᵢ, Aᵢₖ), of anything else in parentheses
+ * ((X⁻¹)ᵢₖ); summation indices are summed explicitly (Σₚ, \sum_{p=1}^{n}); ranges close the line.
+ */
+import type { Expr } from '../model/expr';
+import { dimText, type Dim } from '../model/shape';
+import { toLatex, toUnicode } from '../write/index';
+import type { Factor, IndexTerm, Ix } from './components';
+import type { IndexFormula } from './formula';
+
+export interface WrittenIndexForm {
+  readonly latex: string;
+  readonly unicode: string;
+}
+
+const SUBSCRIPTS: Readonly<Record<string, string>> = {
+  a: 'ₐ', e: 'ₑ', h: 'ₕ', i: 'ᵢ', j: 'ⱼ', k: 'ₖ', l: 'ₗ', m: 'ₘ', n: 'ₙ', o: 'ₒ', p: 'ₚ', r: 'ᵣ', s: 'ₛ', t: 'ₜ', u: 'ᵤ', v: 'ᵥ', x: 'ₓ',
+  0: '₀', 1: '₁', 2: '₂', 3: '₃', 4: '₄', 5: '₅', 6: '₆', 7: '₇', 8: '₈', 9: '₉',
+};
+
+const sub = (letters: string): string => ([...letters].every((c) => SUBSCRIPTS[c]) ? [...letters].map((c) => SUBSCRIPTS[c]).join('') : `_${letters}`);
+const letters = (r: Ix, c: Ix): string => [r, c].filter((x): x is string => x !== null).join('');
+
+interface Style {
+  entry(of: Expr, ix: string): string;
+  delta(ix: string): string;
+  sum(letter: string, range: Dim): string;
+  number(k: number): string;
+  minus: string;
+}
+
+const UNICODE: Style = {
+  entry: (of, ix) => {
+    const text = toUnicode(of);
+    if (ix === '') return of.op === 'add' ? `(${text})` : text;
+    return of.op === 'var' ? `${text}${sub(ix)}` : `(${text})${sub(ix)}`;
+  },
+  delta: (ix) => `δ${sub(ix)}`,
+  sum: (letter) => `Σ${sub(letter)} `,
+  number: (k) => fraction(k, (p, q) => (q === 1 ? String(p) : FRACTIONS[`${p}/${q}`] ?? `${p}/${q}`)),
+  minus: '−',
+};
+
+const LATEX: Style = {
+  entry: (of, ix) => {
+    const text = of.op === 'var' ? (of.name as string) : toLatex(of);
+    if (ix === '') return of.op === 'add' ? `\\left(${text}\\right)` : text;
+    return of.op === 'var' ? `${text}_{${ix}}` : `\\left(${text}\\right)_{${ix}}`;
+  },
+  delta: (ix) => `\\delta_{${ix}}`,
+  sum: (letter, range) => `\\sum_{${letter}=1}^{${dimText(range)}} `,
+  number: (k) => fraction(k, (p, q) => (q === 1 ? String(p) : `\\frac{${p}}{${q}}`)),
+  minus: '-',
+};
+
+const FRACTIONS: Readonly<Record<string, string>> = { '1/2': '½', '1/3': '⅓', '2/3': '⅔', '1/4': '¼', '3/4': '¾' };
+
+/** A positive number as p/q when it is one with a small q, else as written. */
+function fraction(k: number, write: (p: number, q: number) => string): string {
+  for (let q = 1; q <= 12; q++) {
+    const p = Math.round(k * q);
+    if (Math.abs(p / q - k) < 1e-12) return write(p, q);
+  }
+  return String(k);
+}
+
+function writeFactor(f: Factor, style: Style): string {
+  return f.kind === 'delta' ? style.delta(f.a + f.b) : style.entry(f.of, letters(f.r, f.c));
+}
+
+function writeTerms(terms: readonly IndexTerm[], style: Style, separator: string): string {
+  if (terms.length === 0) return '0';
+  return terms
+    .map((t, n) => {
+      const negative = t.coef < 0;
+      const size = Math.abs(t.coef);
+      const factors = t.factors.map((f) => writeFactor(f, style)).join(separator);
+      const coefficient = size === 1 && factors !== '' ? '' : style.number(size) + (factors !== '' ? separator : '');
+      const sums = t.sums.map((s, k) => style.sum(s, t.ranges?.[k] ?? 1)).join('');
+      const body = `${sums}${coefficient}${factors}`;
+      if (n === 0) return negative ? `${style.minus}${body}` : body;
+      return negative ? ` ${style.minus} ${body}` : ` + ${body}`;
+    })
+    .join('');
+}
+
+/** "i, k = 1…n; j, l = 1…m": the free (and summation) letters grouped by range. */
+function rangesText(formula: IndexFormula, dots: string, join: (names: string, range: string) => string): string {
+  const byRange = new Map<string, string[]>();
+  const add = (letter: string, d: Dim): void => {
+    const key = dimText(d);
+    byRange.set(key, [...(byRange.get(key) ?? []), letter]);
+  };
+  for (const [letter, d] of formula.ranges) add(letter, d);
+  const text = [...byRange].map(([range, names]) => join(names.join(', '), `1${dots}${range}`));
+  return text.join('; ');
+}
+
+export function writeIndexForm(formula: IndexFormula): WrittenIndexForm {
+  const fIx = letters(...formula.fIx);
+  const xIxs = formula.xIx.map(([r, c]) => letters(r, c));
+  // Unicode
+  const fU = UNICODE.entry(formula.f, fIx);
+  const fHead = formula.f.op === 'var' || fIx === '' ? (formula.f.op === 'var' ? fU : `(${toUnicode(formula.f)})`) : fU;
+  const xName = toUnicode(formula.x);
+  const dxU = xIxs.map((ix) => `∂${xName}${ix === '' ? '' : sub(ix)}`).join('');
+  const headU = formula.order === 2 ? `∂²${fHead}/${dxU}` : `∂${fHead}/${dxU}`;
+  const rangesU = rangesText(formula, '…', (names, range) => `${names} = ${range}`);
+  const unicode = `${headU} = ${writeTerms(formula.terms, UNICODE, '')}${rangesU ? `   (${rangesU})` : ''}`;
+  // LaTeX
+  const fL = formula.f.op === 'var' ? LATEX.entry(formula.f, fIx) : fIx === '' ? `\\left(${toLatex(formula.f)}\\right)` : LATEX.entry(formula.f, fIx);
+  const xL = formula.x.name as string;
+  const dxL = xIxs.map((ix) => `\\partial ${xL}${ix === '' ? '' : `_{${ix}}`}`).join('\\,');
+  const headL = formula.order === 2 ? `\\frac{\\partial^{2} ${fL}}{${dxL}}` : `\\frac{\\partial ${fL}}{${dxL}}`;
+  const rangesL = rangesText(formula, ', \\dots, ', (names, range) => `${names} = ${range}`);
+  const latex = `${headL} = ${writeTerms(formula.terms, LATEX, ' ')}${rangesL ? `\\qquad (${rangesL})` : ''}`;
+  return { latex, unicode };
+}

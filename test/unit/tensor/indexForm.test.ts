@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { derive } from '../../../src/core';
+import { differentiate } from '../../../src/core/calculus/derive';
+import type { Derivative } from '../../../src/core/calculus/form';
+import { dimValue } from '../../../src/core/model/shape';
+import { canonicalJacobian, makeRng, randomEnv } from '../../../src/core/numeric';
+import { readExpression } from '../../../src/core/read';
+import { indexFormula, tensorOrder, type IndexFormula } from '../../../src/core/tensor';
+import { indexFunction } from '../../../src/core/tensor/evaluate';
+import { assertRenders } from '../write/katex';
+import { corpus, value } from '../notations/helpers';
+
+const unicodeOf = (expr: string, wrt: string, where?: string, order: 1 | 2 = 1): string =>
+  value(derive({ expr, wrt: [wrt], where, form: 'index', order }), expr).indexForm?.unicode ?? '(none)';
+
+describe('tensor/index form: the component formulas of the textbook', () => {
+  const cases: [string, string, string, string?, (1 | 2)?][] = [
+    ['inv(X)', 'X', '∂(X⁻¹)ᵢⱼ/∂Xₖₗ = −(X⁻¹)ᵢₖ(X⁻¹)ₗⱼ   (i, j, k, l = 1…n)'],
+    ['A*X*B', 'X', '∂(AXB)ᵢⱼ/∂Xₖₗ = AᵢₖBₗⱼ   (i = 1…m; j = 1…q; k = 1…n; l = 1…p)', 'A: matrix(m, n); X: matrix(n, p); B: matrix(p, q)'],
+    ["x*x'", 'x', '∂(xxᵀ)ᵢⱼ/∂xₖ = δᵢₖxⱼ + xᵢδⱼₖ   (i, j, k = 1…n)'],
+    ['A*x', 'x', '∂(Ax)ᵢ/∂xⱼ = Aᵢⱼ   (i = 1…m; j = 1…n)', 'A: matrix(m, n); x: vector(n)'],
+    ["x'*A*x", 'x', '∂(xᵀAx)/∂xᵢ = (Ax)ᵢ + (Aᵀx)ᵢ   (i = 1…n)'],
+    ["x'*A*x", 'x', '∂²(xᵀAx)/∂xᵢ∂xⱼ = Aᵢⱼ + Aⱼᵢ   (i, j = 1…n)', undefined, 2],
+    ['X*A*X', 'X', '∂(XAX)ᵢⱼ/∂Xₖₗ = δᵢₖ(AX)ₗⱼ + (XA)ᵢₖδⱼₗ   (i, j, k, l = 1…n)', 'X: matrix(n, n); A: matrix(n, n)'],
+    ['logdet(X)', 'X', '∂(log det(X))/∂Xᵢⱼ = (X⁻¹)ⱼᵢ   (i, j = 1…n)'],
+    ['tr(X)', 'X', '∂(tr(X))/∂Xᵢⱼ = δᵢⱼ   (i, j = 1…n)'],
+    ["x'*S*x", 'S', '∂(xᵀSx)/∂Sᵢⱼ = xᵢxⱼ   (i, j = 1…n)', 'x: vector(n); S: matrix(n, n) symmetric'],
+  ];
+  for (const [expr, wrt, expected, where, order] of cases) {
+    it(`${expr} by ${wrt}${order === 2 ? ' (second order)' : ''}`, () => {
+      assert.equal(unicodeOf(expr, wrt, where, order), expected);
+    });
+  }
+
+  it('is written automatically for results with 3 or 4 indices, on request otherwise, and never for stacked scalars', () => {
+    assert.ok(value(derive({ expr: 'inv(X)', wrt: ['X'] })).indexForm);
+    assert.ok(value(derive({ expr: "x*x'", wrt: ['x'] })).indexForm);
+    assert.equal(value(derive({ expr: 'A*x', wrt: ['x'] })).indexForm, undefined);
+    assert.ok(value(derive({ expr: 'A*x', wrt: ['x'], form: 'index' })).indexForm);
+    const stacked = derive({ expr: 'x*y', wrt: ['x', 'y'], where: 'x: scalar; y: scalar', form: 'index' });
+    assert.ok(!stacked.ok && stacked.error.code === 'form.index-unavailable');
+  });
+});
+
+/** ∂fᵢⱼ/∂Xₖₗ from the formula against the canonical Jacobian's entry (vec f)ᵢ₊ⱼₘ, (vec X)ₖ₊ₗₙ. */
+function checkAgainstJacobian(formula: IndexFormula, d: Derivative, seed: number): number {
+  const rng = makeRng(seed);
+  const env = value(randomEnv(d.wrt, [d.f, d.expr], rng));
+  const J = canonicalJacobian(d, env);
+  const f = indexFunction(formula, env);
+  const size = (e: { shape: { rows: unknown; cols: unknown } }): [number, number] => [
+    dimValue(e.shape.rows as never, env.dims),
+    dimValue(e.shape.cols as never, env.dims),
+  ];
+  const [fr, fc] = size(formula.f);
+  const [xr, xc] = size(formula.x);
+  // The axes whose entries vary: the f axes for rows of J (order 1) or the first direction (order 2).
+  const rowAxes = formula.order === 1 ? [formula.fIx, [fr, fc] as const] as const : [formula.xIx[0], [xr, xc] as const] as const;
+  const colAxes = formula.order === 1 ? formula.xIx[0] : formula.xIx[1];
+  let worst = 0;
+  const scale = Math.max(1, ...J.to1DArray().map(Math.abs));
+  for (let i = 0; i < rowAxes[1][0]; i++) {
+    for (let j = 0; j < rowAxes[1][1]; j++) {
+      for (let k = 0; k < xr; k++) {
+        for (let l = 0; l < xc; l++) {
+          const values = new Map<string, number>();
+          if (rowAxes[0][0]) values.set(rowAxes[0][0], i);
+          if (rowAxes[0][1]) values.set(rowAxes[0][1], j);
+          if (colAxes[0]) values.set(colAxes[0], k);
+          if (colAxes[1]) values.set(colAxes[1], l);
+          const expected = J.get(i + j * rowAxes[1][0], k + l * xr);
+          worst = Math.max(worst, Math.abs(f(values) - expected) / scale);
+        }
+      }
+    }
+  }
+  return worst;
+}
+
+describe('tensor/index form: equals the vec/Kronecker Jacobian on every corpus case', () => {
+  let written = 0;
+  let highOrder = 0;
+  for (const c of corpus()) {
+    if (c.wrt.length !== 1) continue;
+    it(`${c.id}: ${c.expr} by ${c.wrt[0]}${c.order === 2 ? ' (order 2)' : ''}`, () => {
+      const read = value(readExpression(c.expr, c.where, 'plain'), c.expr);
+      const x = read.variables.find((v) => v.name === c.wrt[0]) ?? read.unused?.find((v) => v.name === c.wrt[0]);
+      assert.ok(x);
+      const d = differentiate(read.expr, [x], c.order);
+      if (d.order === 2 && d.f.shape.rows !== 1) return;
+      const formula = indexFormula(d.f, x, d.order);
+      written++;
+      if (tensorOrder(d) >= 3) highOrder++;
+      for (const seed of [1, 2]) {
+        const err = checkAgainstJacobian(formula, d, seed);
+        assert.ok(err < 1e-9, `${c.expr}: the index form differs from the Jacobian by ${err}`);
+      }
+      const result = value(derive({ expr: c.expr, where: c.where, wrt: c.wrt, order: c.order, form: 'index' }), c.expr);
+      assert.ok(result.indexForm, 'derive writes the index form');
+      assertRenders(result.indexForm.latex);
+    });
+  }
+  after(() => {
+    assert.ok(written >= 100, `index forms checked: ${written}`);
+    assert.ok(highOrder >= 5, `of order ≥ 3: ${highOrder}`);
+  });
+});
