@@ -2,7 +2,7 @@
  * `matcalc` — the command line over the core. A stable contract (see README "CLI"):
  *   matcalc derive EXPR --wrt x[,y…] [--where DECLS] [--layout numerator|denominator|mixed]
  *                       [--order 1|2] [--from plain|latex|numpy] [--check] [--steps]
- *                       [--granularity full|summary] [--json] [--emit text|latex|numpy|torch|jax|markdown]
+ *                       [--granularity full|summary] [--json] [--emit text|latex|numpy|torch|jax|markdown] [--form matrix|index]
  *   matcalc check EXPR --wrt x --claim ANSWER …  (exit 0 correct, 3 incorrect; see cli/check.ts)
  *   matcalc batch        JSON Lines requests on stdin → one JSON line per request on stdout
  * Exit codes: 0 success, 2 a problem with the input (message, column and caret on stderr), 1 an internal bug.
@@ -15,9 +15,9 @@ import { CHECK_USAGE, checkJson, runCheck } from './cli/check';
 const USAGE = `usage:
   matcalc derive EXPR --wrt VAR[,VAR...] [--where DECLS] [--layout numerator|denominator|mixed]
                  [--order 1|2] [--from plain|latex|numpy|auto] [--check] [--steps]
-                 [--granularity full|summary] [--json] [--emit text|latex|numpy|torch|jax|markdown]
+                 [--granularity full|summary] [--json] [--emit text|latex|numpy|torch|jax|markdown] [--form matrix|index]
 ${CHECK_USAGE}
-  matcalc batch   (JSON Lines on stdin: {"expr", "wrt", "where", "layout", "order", "from", "steps", "emit", "check", "claim"})`;
+  matcalc batch   (JSON Lines on stdin: {"expr", "wrt", "where", "layout", "order", "from", "steps", "emit", "check", "claim", "form"})`;
 
 export class UsageError extends Error {}
 
@@ -48,6 +48,7 @@ export function parseDeriveArgs(argv: readonly string[]): DeriveArgs {
   let granularity: 'full' | 'summary' | undefined;
   let json = false;
   let emit: Emit | undefined;
+  let form: 'matrix' | 'index' | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -63,6 +64,7 @@ export function parseDeriveArgs(argv: readonly string[]): DeriveArgs {
       case '--from': from = oneOf(a, value(), ['plain', 'latex', 'numpy', 'auto'] as const); break;
       case '--granularity': granularity = oneOf(a, value(), ['full', 'summary'] as const); break;
       case '--emit': emit = oneOf(a, value(), ['text', 'latex', 'numpy', 'torch', 'jax', 'markdown'] as const); break;
+      case '--form': form = oneOf(a, value(), ['matrix', 'index'] as const); break;
       case '--check': check = true; break;
       case '--steps': steps = true; break;
       case '--json': json = true; break;
@@ -73,7 +75,7 @@ export function parseDeriveArgs(argv: readonly string[]): DeriveArgs {
     }
   }
   if (expr === undefined) throw new UsageError('an expression is needed');
-  return { request: { expr, wrt, where, layout, order, from, check, steps, granularity }, json, emit };
+  return { request: { expr, wrt, where, layout, order, from, check, steps, granularity, form }, json, emit };
 }
 
 /** The caret diagram for an error: the input line and a ^ under the span. */
@@ -88,16 +90,20 @@ export function caret(text: string, error: Diagnostic): string {
   return `${line}\n${' '.repeat(col)}${'^'.repeat(width)}`;
 }
 
-function humanResult(r: DeriveResult): string {
+function humanResult(r: DeriveResult, indexFirst: boolean): string {
   const named = r.result.named
     ? [`  = ${r.result.named.unicode ?? r.result.named.text}   where ${r.result.named.definitions.map((d) => `${d.name} = ${d.unicode ?? d.text}`).join(', ')}`]
     : [];
+  // With --form index the component formula comes first; otherwise it follows (results with 3 or 4 indices).
+  const index = r.indexForm ? [r.indexForm.unicode] : [];
   const lines = [
+    ...(indexFirst ? index : []),
     r.result.unicode ?? r.result.text,
     ...named,
     `  text: ${r.result.text}`,
     `  shape ${r.result.shape}, ${r.layout} layout, with respect to ${r.wrt.join(', ')} (${r.wrtShape})`,
   ];
+  if (!indexFirst && r.indexForm) lines.push(`  in components: ${r.indexForm.unicode}`);
   if (r.check) lines.push(`  numerical check: max relative error ${r.check.maxRelError.toExponential(2)} over ${r.check.samples} random points (${r.check.passed ? 'passed' : 'FAILED'})`);
   if (r.steps) {
     lines.push('', 'Derivation:');
@@ -121,9 +127,10 @@ function answerDerive(args: DeriveArgs): Answer {
   const r = derive(args.request);
   if (!r.ok) return r;
   if (args.json) return { ok: true, value: JSON.stringify(r.value) };
-  if (args.emit === 'latex') return { ok: true, value: r.value.result.latex };
+  const index = args.request.form === 'index' ? r.value.indexForm : undefined;
+  if (args.emit === 'latex') return { ok: true, value: index ? index.latex : r.value.result.latex };
   if (args.emit === 'text') return { ok: true, value: r.value.result.text };
-  return { ok: true, value: humanResult(r.value) };
+  return { ok: true, value: humanResult(r.value, args.request.form === 'index') };
 }
 
 function runDerive(argv: readonly string[]): number {
@@ -164,6 +171,7 @@ export function answerBatchLine(line: string): object {
     check: req.check === true,
     steps: req.steps === true,
     granularity: pick(req.granularity, ['full', 'summary'] as const),
+    form: pick(req.form, ['matrix', 'index'] as const),
   };
   if (typeof req.claim === 'string') {
     const c = checkClaim({ ...request, claim: req.claim });

@@ -114,3 +114,26 @@ describe('cli: matcalc batch', function () {
     assert.ok(lines[4].steps.length > 0 && lines[4].check.passed);
   });
 });
+
+describe('cli: the index form', function () {
+  this.timeout(30_000);
+  it('--form index prints the component formula first; results with 4 indices show it anyway', () => {
+    const r = run(['derive', 'inv(X)', '--wrt', 'X', '--form', 'index']);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out.split('\n')[0], '∂(X⁻¹)ᵢⱼ/∂Xₖₗ = −(X⁻¹)ᵢₖ(X⁻¹)ₗⱼ   (i, j, k, l = 1…n)');
+    const auto = run(['derive', 'inv(X)', '--wrt', 'X']);
+    assert.ok(auto.out.includes('  in components: ∂(X⁻¹)ᵢⱼ/∂Xₖₗ = −(X⁻¹)ᵢₖ(X⁻¹)ₗⱼ'), auto.out);
+    const latex = run(['derive', "x*x'", '--wrt', 'x', '--form', 'index', '--emit', 'latex']);
+    assert.equal(latex.out.trim(), '\\frac{\\partial \\left(\\mathbf{x}\\mathbf{x}^{\\top}\\right)_{ij}}{\\partial x_{k}} = \\delta_{ik} x_{j} + x_{i} \\delta_{jk}\\qquad (i, j, k = 1, \\dots, n)');
+  });
+  it('batch "form": "index" adds indexForm; an unavailable index form is an error', () => {
+    const input = [
+      JSON.stringify({ expr: 'A*x', wrt: 'x', form: 'index' }),
+      JSON.stringify({ expr: 'x*y', wrt: 'x,y', where: 'x: scalar; y: scalar', form: 'index' }),
+    ].join('\n');
+    const lines = run(['batch'], input).out.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(lines[0].indexForm.unicode, '∂(Ax)ᵢ/∂xⱼ = Aᵢⱼ   (i = 1…m; j = 1…n)');
+    assert.equal(lines[1].ok, false);
+    assert.equal(lines[1].error.code, 'form.index-unavailable');
+  });
+});
