@@ -2,7 +2,7 @@
  * `matcalc` — the command line over the core. A stable contract (see README "CLI"):
  *   matcalc derive EXPR --wrt x[,y…] [--where DECLS] [--layout numerator|denominator|mixed]
  *                       [--order 1|2] [--from plain|latex|numpy] [--check] [--steps]
- *                       [--granularity full|summary] [--json] [--emit text|latex|numpy|torch|jax|markdown] [--form matrix|index]
+ *                       [--granularity full|summary] [--json] [--emit text|latex|numpy|torch|jax|markdown|einsum] [--form matrix|index]
  *   matcalc check EXPR --wrt x --claim ANSWER …  (exit 0 correct, 3 incorrect; see cli/check.ts)
  *   matcalc batch        JSON Lines requests on stdin → one JSON line per request on stdout
  * Exit codes: 0 success, 2 a problem with the input (message, column and caret on stderr), 1 an internal bug.
@@ -15,13 +15,13 @@ import { CHECK_USAGE, checkJson, runCheck } from './cli/check';
 const USAGE = `usage:
   matcalc derive EXPR --wrt VAR[,VAR...] [--where DECLS] [--layout numerator|denominator|mixed]
                  [--order 1|2] [--from plain|latex|numpy|auto] [--check] [--steps]
-                 [--granularity full|summary] [--json] [--emit text|latex|numpy|torch|jax|markdown] [--form matrix|index]
+                 [--granularity full|summary] [--json] [--emit text|latex|numpy|torch|jax|markdown|einsum] [--form matrix|index]
 ${CHECK_USAGE}
   matcalc batch   (JSON Lines on stdin: {"expr", "wrt", "where", "layout", "order", "from", "steps", "emit", "check", "claim", "form"})`;
 
 export class UsageError extends Error {}
 
-type Emit = 'text' | 'latex' | 'numpy' | 'torch' | 'jax' | 'markdown';
+type Emit = 'text' | 'latex' | 'numpy' | 'torch' | 'jax' | 'markdown' | 'einsum';
 
 interface DeriveArgs {
   readonly request: DeriveRequest;
@@ -63,7 +63,7 @@ export function parseDeriveArgs(argv: readonly string[]): DeriveArgs {
       case '--order': order = Number(oneOf(a, value(), ['1', '2'] as const)) as 1 | 2; break;
       case '--from': from = oneOf(a, value(), ['plain', 'latex', 'numpy', 'auto'] as const); break;
       case '--granularity': granularity = oneOf(a, value(), ['full', 'summary'] as const); break;
-      case '--emit': emit = oneOf(a, value(), ['text', 'latex', 'numpy', 'torch', 'jax', 'markdown'] as const); break;
+      case '--emit': emit = oneOf(a, value(), ['text', 'latex', 'numpy', 'torch', 'jax', 'markdown', 'einsum'] as const); break;
       case '--form': form = oneOf(a, value(), ['matrix', 'index'] as const); break;
       case '--check': check = true; break;
       case '--steps': steps = true; break;
@@ -119,7 +119,7 @@ function humanResult(r: DeriveResult, indexFirst: boolean): string {
 type Answer = { ok: true; value: string } | { ok: false; error: Diagnostic };
 
 function answerDerive(args: DeriveArgs): Answer {
-  if (args.emit === 'numpy' || args.emit === 'torch' || args.emit === 'jax') return emitCode(args.request, args.emit);
+  if (args.emit === 'numpy' || args.emit === 'torch' || args.emit === 'jax' || args.emit === 'einsum') return emitCode(args.request, args.emit);
   if (args.emit === 'markdown') {
     const md = derive({ ...args.request, steps: true });
     return md.ok ? { ok: true, value: toMarkdown(md.value) } : md;
@@ -177,7 +177,7 @@ export function answerBatchLine(line: string): object {
     const c = checkClaim({ ...request, claim: req.claim });
     return c.ok ? checkJson(c.value) : { ok: false, error: strip(c.error) };
   }
-  if (req.emit === 'numpy' || req.emit === 'torch' || req.emit === 'jax') {
+  if (req.emit === 'numpy' || req.emit === 'torch' || req.emit === 'jax' || req.emit === 'einsum') {
     const code = emitCode(request, req.emit);
     return code.ok ? { ok: true, code: code.value } : { ok: false, error: strip(code.error) };
   }

@@ -6,6 +6,7 @@ import type {
   CheckReport, DeriveRequest, DeriveResult, Diagnostic, IndexForm, Layout, NamedForm, Notation, Outcome, Rendered, VariableInfo,
 } from './api';
 import { indexFormOf, NoIndexForm, tensorOrder } from './tensor/index';
+import { einsumText } from './write/einsumCode';
 import type { Expr } from './model/expr';
 import { resetInternTable, internTableSize } from './model/expr';
 import { shapeKind, shapeText } from './model/shape';
@@ -197,11 +198,12 @@ export function variables(expr: string, where?: string, from: Notation | 'auto' 
   };
 }
 
-export function emitCode(req: DeriveRequest, target: 'numpy' | 'torch' | 'jax'): Outcome<string> {
+/** NumPy / PyTorch / JAX source, or (einsum) the derivative's contractions in the plain syntax. */
+export function emitCode(req: DeriveRequest, target: 'numpy' | 'torch' | 'jax' | 'einsum'): Outcome<string> {
   return budgeted(req, () => emitWithinBudget(req, target));
 }
 
-function emitWithinBudget(req: DeriveRequest, target: 'numpy' | 'torch' | 'jax'): Outcome<string> {
+function emitWithinBudget(req: DeriveRequest, target: 'numpy' | 'torch' | 'jax' | 'einsum'): Outcome<string> {
   const p = prepare(req);
   if (!p.ok) return p;
   let d: Derivative;
@@ -210,6 +212,11 @@ function emitWithinBudget(req: DeriveRequest, target: 'numpy' | 'torch' | 'jax')
   } catch (e) {
     if (e instanceof UnsupportedDerivative) return fail(e.message, 'derive.unsupported', 0, req.expr.length);
     throw e;
+  }
+  if (target === 'einsum') {
+    const text = einsumText(d);
+    if (text === undefined) return fail(`the derivative has no index form to write as einsum: ${indexFormProblem(d) ?? 'it needs index letters a–z'}`, 'form.index-unavailable', 0, req.expr.length);
+    return { ok: true, value: text };
   }
   const writer = target === 'torch' ? toTorch : target === 'jax' ? toJax : toNumpy;
   return { ok: true, value: writer(p.value.f, { ...d, expr: tidy(factorize(d.expr)) }) };

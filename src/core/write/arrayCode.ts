@@ -22,6 +22,8 @@ import { Expr, ElementwiseFunction, postorder } from '../model/expr';
 import { Dim, isScalar, isColumn, isRow } from '../model/shape';
 import type { Derivative } from '../calculus/form';
 import { toText } from './text';
+import { tensorOrder } from '../tensor/index';
+import { einsumCode } from './einsumCode';
 
 /** How one array library spells each operation. Arguments are Python expressions (strings). */
 export interface ArrayApi {
@@ -75,6 +77,8 @@ export interface ArrayApi {
   readonly ravel: (u: string) => string;
   /** Reshape a 2-D array column-major (Fortran order) to a shape tuple. */
   readonly reshapeColumnMajor: (u: string, shape: string) => string;
+  /** The contraction of 1-D and 2-D arrays given by an einsum spec. */
+  readonly einsum: (spec: string, operands: readonly string[]) => string;
 }
 
 /** Python operator levels (larger binds tighter). */
@@ -474,25 +478,9 @@ export function toArrayCode(api: ArrayApi, f: Expr, d: Derivative): string {
   const valueResult = returned(api, fCode, f);
 
   const derivBody = new Body(api, names);
-  const dCode = derivBody.emit(d.expr);
-  let derivResult: string;
-  switch (d.form) {
-    case 'scalar':
-      derivResult = returned(api, dCode, d.expr, []);
-      break;
-    case 'gradient':
-    case 'tangent':
-      // Already in x's (gradient) or f's (tangent) shape.
-      derivResult = returned(api, dCode, d.expr);
-      break;
-    case 'jacobian': {
-      // The shapes only here: their dimensions are read from the arguments only when used.
-      const fShape = outputShape(f, derivBody);
-      const xShape = d.wrt.length > 1 ? [String(d.wrt.length)] : outputShape(d.wrt[0], derivBody);
-      derivResult = returned(api, dCode, d.expr, d.order === 2 ? [...fShape, ...xShape, ...xShape] : [...fShape, ...xShape]);
-      break;
-    }
-  }
+  // Three or four indices: contractions of the factors (einsum), not a materialized Kronecker product.
+  const contraction = d.form === 'jacobian' && tensorOrder(d) >= 3 ? einsumCode(api, d, { emit: (e) => derivBody.emit(e).code, bind: (line) => derivBody.lines.push(line), dim: (n) => derivBody.dimCode(n) }) : undefined;
+  const derivResult = contraction ?? emitDerivative(api, f, d, derivBody);
 
   const wrt = d.wrt.map((v) => v.name).join(', ');
   const xDoc = d.wrt.length > 1 ? `the stacked vector (${wrt})` : wrt;
@@ -527,4 +515,23 @@ export function toArrayCode(api: ArrayApi, f: Expr, d: Derivative): string {
     '',
   ];
   return parts.join('\n');
+}
+
+/** The return expression of derivative(): the canonical derivative, reshaped to f.shape + x.shape. */
+function emitDerivative(api: ArrayApi, f: Expr, d: Derivative, derivBody: Body): string {
+  const dCode = derivBody.emit(d.expr);
+  switch (d.form) {
+    case 'scalar':
+      return returned(api, dCode, d.expr, []);
+    case 'gradient':
+    case 'tangent':
+      // Already in x's (gradient) or f's (tangent) shape.
+      return returned(api, dCode, d.expr);
+    case 'jacobian': {
+      // The shapes only here: their dimensions are read from the arguments only when used.
+      const fShape = outputShape(f, derivBody);
+      const xShape = d.wrt.length > 1 ? [String(d.wrt.length)] : outputShape(d.wrt[0], derivBody);
+      return returned(api, dCode, d.expr, d.order === 2 ? [...fShape, ...xShape, ...xShape] : [...fShape, ...xShape]);
+    }
+  }
 }

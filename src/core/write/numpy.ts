@@ -13,7 +13,7 @@ type NumpyStyle = Pick<
   ArrayApi,
   | 'helpers' | 'elementwise' | 'zeros' | 'ones' | 'eye' | 'commutation' | 'unit' | 'sum' | 'mean' | 'trace' | 'det' | 'logdet' | 'diagm' | 'diagv'
   | 'logsumexp' | 'softmax' | 'vec' | 'kron' | 'matrixPower' | 'inv' | 'reciprocal' | 'abs' | 'log' | 'norm2'
-  | 'multiDot' | 'ravel' | 'reshapeColumnMajor'
+  | 'multiDot' | 'ravel' | 'reshapeColumnMajor' | 'einsum'
 >;
 
 /**
@@ -77,6 +77,7 @@ export function numpyStyle(m: string, float64?: string): NumpyStyle {
     multiDot: (fs) => `${m}.linalg.multi_dot([${fs.join(', ')}])`,
     ravel: fn('ravel'),
     reshapeColumnMajor: (u, shape) => `${m}.reshape(${u}, ${shape}, order='F')`,
+    einsum: (spec, operands) => `${m}.einsum('${spec}', ${operands.join(', ')})`,
   };
 }
 

@@ -126,6 +126,14 @@ describe('cli: the index form', function () {
     const latex = run(['derive', "x*x'", '--wrt', 'x', '--form', 'index', '--emit', 'latex']);
     assert.equal(latex.out.trim(), '\\frac{\\partial \\left(\\mathbf{x}\\mathbf{x}^{\\top}\\right)_{ij}}{\\partial x_{k}} = \\delta_{ik} x_{j} + x_{i} \\delta_{jk}\\qquad (i, j, k = 1, \\dots, n)');
   });
+  it('--emit einsum gives the contractions of the derivative; NumPy code uses them instead of a Kronecker product', () => {
+    const r = run(['derive', 'inv(X)', '--wrt', 'X', '--emit', 'einsum']);
+    assert.equal(r.out.trim(), '-einsum("ik,lj->ijkl", inv(X), inv(X))');
+    const outer = run(['derive', "x*x'", '--wrt', 'x', '--emit', 'einsum']);
+    assert.equal(outer.out.trim(), 'einsum("ik,j->ijk", eye(n), x) + einsum("i,jk->ijk", x, eye(n))');
+    const code = run(['derive', 'A*X*B', '--wrt', 'X', '--emit', 'numpy']);
+    assert.match(code.out, /return np\.einsum\('il,rj->ijlr', A, B\)/);
+  });
   it('batch "form": "index" adds indexForm; an unavailable index form is an error', () => {
     const input = [
       JSON.stringify({ expr: 'A*x', wrt: 'x', form: 'index' }),

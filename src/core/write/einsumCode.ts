@@ -1,0 +1,118 @@
+/**
+ * Derivatives with three or four indices as contractions: each term of the index formula
+ * (tensor/formula.ts) is one einsum over its factors, e.g. ∂(X⁻¹)ᵢⱼ/∂Xₖₗ = −(X⁻¹)ᵢₖ(X⁻¹)ₗⱼ is
+ * −einsum('ik,lj->ijkl', X⁻¹, X⁻¹): the array f.shape + x.shape directly, with no Kronecker product
+ * of size |f|·|x| built on the way. A δ is an identity matrix; a free index a term does not use is
+ * a vector of ones. Also the plain-syntax view of the same contractions (`--emit einsum`).
+ */
+import type { Expr } from '../model/expr';
+import { eye, ones } from '../model/expr';
+import { isScalar, shape, type Dim } from '../model/shape';
+import type { Derivative } from '../calculus/form';
+import { indexFormula, NoIndexForm, type IndexFormula } from '../tensor/index';
+import type { ArrayApi } from './arrayCode';
+import { toText } from './text';
+
+interface Operand {
+  /** An expression, or a δ (the identity) or a 𝟏 over an index. */
+  readonly e: Expr;
+  readonly letters: string;
+}
+
+interface Contraction {
+  readonly coef: number;
+  readonly scalars: readonly Expr[];
+  readonly operands: readonly Operand[];
+  readonly spec: string;
+}
+
+/** The terms of the formula as einsum contractions; undefined when there is no index form. */
+export function contractions(d: Derivative): Contraction[] | undefined {
+  if (d.wrt.length !== 1 || (d.order === 2 && !isScalar(d.f.shape))) return undefined;
+  let formula: IndexFormula;
+  try {
+    formula = indexFormula(d.f, d.wrt[0], d.order);
+  } catch (e) {
+    if (e instanceof NoIndexForm) return undefined;
+    throw e;
+  }
+  const free = [...formula.fIx, ...formula.xIx.flat()].filter((x): x is string => x !== null);
+  const all = [...free, ...formula.terms.flatMap((t) => t.sums)];
+  if (all.some((c) => !/^[a-z]$/.test(c))) return undefined;
+  return formula.terms.map((t) => {
+    const scalars: Expr[] = [];
+    const operands: Operand[] = [];
+    for (const f of t.factors) {
+      if (f.kind === 'delta') operands.push({ e: eye(formula.ranges.get(f.a) ?? rangeOf(t, f.a)), letters: f.a + f.b });
+      else if (f.r === null && f.c === null) scalars.push(f.of);
+      else operands.push({ e: f.of, letters: [f.r, f.c].filter((x) => x !== null).join('') });
+    }
+    for (const c of free) {
+      if (!operands.some((o) => o.letters.includes(c))) operands.push({ e: ones(shape(formula.ranges.get(c) as Dim, 1)), letters: c });
+    }
+    return { coef: t.coef, scalars, operands, spec: `${operands.map((o) => o.letters).join(',')}->${free.join('')}` };
+  });
+}
+
+function rangeOf(t: IndexFormula['terms'][number], letter: string): Dim {
+  return t.ranges?.[t.sums.indexOf(letter)] ?? 1;
+}
+
+const coefficient = (k: number, scalars: readonly string[]): string[] => [...(k === 1 ? [] : [String(k)]), ...scalars];
+
+/** Python for the derivative array as a sum of einsum calls, or undefined when it has no index form. */
+export interface CodeSink {
+  /** The code of an expression (statements for its locals go to the body). */
+  emit(e: Expr): string;
+  /** Adds a statement to the body. */
+  bind(line: string): void;
+  /** The code of a dimension. */
+  dim(d: Dim): string;
+}
+
+export function einsumCode(api: ArrayApi, d: Derivative, sink: CodeSink): string | undefined {
+  const terms = contractions(d);
+  if (terms === undefined || terms.length === 0) return undefined;
+  const dimCode = sink.dim;
+  // Each operand is emitted once; one used again is bound to a local (_e1 = …) the first time.
+  const seen = new Map<Expr, string>();
+  const emit = (e: Expr): string => {
+    const known = seen.get(e);
+    if (known !== undefined) return known;
+    const code = sink.emit(e);
+    const name = e.op === 'var' || e.op === 'num' ? code : `_e${seen.size + 1}`;
+    if (name !== code) sink.bind(`${name} = ${code}`);
+    seen.set(e, name);
+    return name;
+  };
+  const operand = (o: Operand): string => {
+    if (o.e.op === 'eye') return api.eye(dimCode(o.e.shape.rows));
+    if (o.e.op === 'ones') return api.ravel(api.ones(dimCode(o.e.shape.rows), '1'));
+    const code = emit(o.e);
+    return o.letters.length === 1 ? api.ravel(code) : code;
+  };
+  return terms
+    .map((t, n) => {
+      const call = api.einsum(t.spec, t.operands.map(operand));
+      const code = [...coefficient(Math.abs(t.coef), t.scalars.map((s) => `(${emit(s)})`)), call].join(' * ');
+      if (n === 0) return t.coef < 0 ? `-${code}` : code;
+      return t.coef < 0 ? ` - ${code}` : ` + ${code}`;
+    })
+    .join('');
+}
+
+/** The contractions in the plain syntax: -einsum("ik,lj->ijkl", inv(X), inv(X)) (δ as eye(n), 𝟏 as ones(n)). */
+export function einsumText(d: Derivative): string | undefined {
+  const terms = contractions(d);
+  if (terms === undefined) return undefined;
+  if (terms.length === 0) return '0';
+  return terms
+    .map((t, n) => {
+      const size = Math.abs(t.coef);
+      const factors = [...(size === 1 ? [] : [String(size)]), ...t.scalars.map((s) => `(${toText(s)})`), `einsum("${t.spec}", ${t.operands.map((o) => toText(o.e)).join(', ')})`];
+      const body = factors.join('*');
+      if (n === 0) return t.coef < 0 ? `-${body}` : body;
+      return t.coef < 0 ? ` - ${body}` : ` + ${body}`;
+    })
+    .join('');
+}
