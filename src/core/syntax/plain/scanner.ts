@@ -66,6 +66,7 @@ const isNamePart = (c: string): boolean => isNameStart(c) || isDigit(c);
 export function scan(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   let i = from;
+  const unclosedUntil: Record<string, number> = {};
   const push = (kind: TokenKind, start: number, end: number, tokenText = text.slice(start, end), value?: number): void => {
     tokens.push(value === undefined ? { kind, text: tokenText, start, end } : { kind, text: tokenText, start, end, value });
   };
@@ -77,9 +78,11 @@ export function scan(text: string, from = 0, to = text.length): Token[] {
     } else if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0') {
       i++;
     } else if (c === '"' || (c === "'" && opensString(tokens))) {
-      let end = i + 1;
-      while (end < to && text[end] !== c && text[end] !== '\n') end++;
-      if (end < to && text[end] === c) {
+      // A quote whose line was already scanned without a closing quote is not scanned again (linear).
+      let end = i < (unclosedUntil[c] ?? -1) ? i : i + 1;
+      if (end > i) while (end < to && text[end] !== c && text[end] !== '\n') end++;
+      if (end <= i || end >= to || text[end] !== c) unclosedUntil[c] = Math.max(unclosedUntil[c] ?? -1, end);
+      if (end > i && end < to && text[end] === c) {
         push('string', i, end + 1, text.slice(i + 1, end));
         i = end + 1;
       } else {
