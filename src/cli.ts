@@ -4,6 +4,7 @@
  *                       [--order 1|2] [--from plain|latex|numpy] [--check] [--steps]
  *                       [--granularity full|summary] [--json] [--emit text|latex|numpy|torch|jax|markdown|einsum] [--form matrix|index]
  *   matcalc check EXPR --wrt x --claim ANSWER …  (exit 0 correct, 3 incorrect; see cli/check.ts)
+ *   matcalc proofread FILE [--json]             (exit 3 when a step is wrong; see cli/proofread.ts)
  *   matcalc batch        JSON Lines requests on stdin → one JSON line per request on stdout
  * Exit codes: 0 success, 2 a problem with the input (message, column and caret on stderr), 1 an internal bug.
  */
@@ -11,12 +12,14 @@ import * as readline from 'node:readline';
 import { checkClaim, derive, emitCode, type DeriveRequest, type DeriveResult, type Diagnostic, type Layout, type Notation } from './core/index';
 import { toMarkdown } from './core/write/markdown';
 import { CHECK_USAGE, checkJson, runCheck } from './cli/check';
+import { PROOFREAD_USAGE, runProofread } from './cli/proofread';
 
 const USAGE = `usage:
   matcalc derive EXPR --wrt VAR[,VAR...] [--where DECLS] [--layout numerator|denominator|mixed]
                  [--order 1|2] [--from plain|latex|numpy|auto] [--check] [--steps]
                  [--granularity full|summary] [--json] [--emit text|latex|numpy|torch|jax|markdown|einsum] [--form matrix|index]
 ${CHECK_USAGE}
+${PROOFREAD_USAGE}
   matcalc batch   (JSON Lines on stdin: {"expr", "wrt", "where", "layout", "order", "from", "steps", "emit", "check", "claim", "form"})`;
 
 export class UsageError extends Error {}
@@ -211,6 +214,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     if (command === 'derive') return runDerive(rest);
     if (command === 'check') return runCheck(rest);
+    if (command === 'proofread') return runProofread(rest);
     if (command === 'batch') return await runBatch();
     if (command === '--help' || command === '-h' || command === 'help') {
       process.stdout.write(`${USAGE}\n`);

@@ -4,3 +4,5 @@
 export * from './api';
 export { derive, variables, emitCode } from './service';
 export { checkClaim } from './check/index';
+export { checkEquality, type EqualityRequest } from './check/equality';
+export { proofread, type ProofreadFinding, type ProofreadResult, type ProofreadOptions } from './proofread/index';

@@ -6,7 +6,7 @@
  */
 import type { DeriveRequest, DeriveResult, Diagnostic, Notation, Outcome, VariableInfo } from '../core';
 import { loadCore } from './lazy';
-import { declaredNames, mergeWhere } from './selection/declarations';
+import { declaredNames, mergeWhere } from '../shared/document/declarations';
 import { MAX_EXPRESSION_CHARS } from './selection/limits';
 import type { ShapeConvention } from './settings';
 

@@ -11,6 +11,7 @@ import { differentiate } from '../calculus/derive';
 import { UnsupportedDerivative } from '../calculus/unsupported';
 import { applyLayout } from '../calculus/layout';
 import { Expr, freeVariables } from '../model/expr';
+import { isScalar, sameShape, shapeKind } from '../model/shape';
 import { normalize } from '../simplify/simplify';
 import { budgeted, prepare, present, render } from '../service';
 import { readClaim } from './claim';
@@ -54,8 +55,26 @@ function checkWithinBudget(req: CheckRequest): Outcome<CheckResult> {
     if (e instanceof UnsupportedDerivative) return { ok: false, error: { message: e.message, code: 'derive.unsupported', start: 0, end: req.expr.length } };
     throw e;
   }
-  const all = variants(d, layout);
-  const expected = all[0].expr;
+  return judge({ f, wrt, variants: variants(d, layout), claim, layout, order, exact: normalize(applyLayout(d, layout)) }, req.expr.length);
+}
+
+export interface JudgeInput {
+  /** The function (its variables and kinks decide the points). */
+  readonly f: Expr;
+  readonly wrt: readonly Expr[];
+  /** The truth in every layout, the requested one first. */
+  readonly variants: readonly Variant[];
+  readonly claim: Expr;
+  readonly layout: Layout;
+  readonly order: 1 | 2;
+  /** The truth's normal form, when it is known: a claim with the same one is correct exactly. */
+  readonly exact?: Expr;
+}
+
+/** The verdict on a read claim against a truth: exact, else numeric, and a diagnosis when wrong. */
+export function judge(input: JudgeInput, spanEnd = 0): Outcome<CheckResult> {
+  const { f, wrt, claim, layout, order } = input;
+  const expected = input.variants[0].expr;
   const base = {
     expected: render(expected),
     claim: render(claim),
@@ -63,21 +82,26 @@ function checkWithinBudget(req: CheckRequest): Outcome<CheckResult> {
     order,
     wrt: wrt.map((v) => v.name as string),
   };
-  if (normalize(claim) === normalize(applyLayout(d, layout)) || claim === expected) {
+  const normal = normalize(claim);
+  if (claim === expected || normal === (input.exact ?? normalize(expected))) {
     return { ok: true, value: { ...base, verdict: 'correct', method: 'exact', tolerance: 0, samples: 0 } };
   }
   const tooLarge = checkSizeProblem([f, expected, claim], wrt, { order: 1, withGradient: false });
-  if (tooLarge) return { ok: false, error: { ...tooLarge, message: tooLarge.message.replace(/; the derivative is given without a numerical check$/, '; the claim cannot be checked numerically'), start: 0, end: req.expr.length } };
+  if (tooLarge) {
+    const message = tooLarge.message.replace(/; the derivative is given without a numerical check$/, '; the claim cannot be checked numerically');
+    return { ok: false, error: { ...tooLarge, message, start: 0, end: spanEnd } };
+  }
   const vars = [...freeVariables(f), ...freeVariables(claim), ...wrt];
   const points = samplePoints(vars, [f, expected, claim], { seed: SEED });
-  if (!points.ok) return { ok: false, error: { ...points.error, start: 0, end: req.expr.length } };
-  const symmetricWrt = order === 1 && wrt.length === 1 && wrt[0].symmetric === true && d.form === 'gradient';
-  const judge: Judge = { envs: points.value, symmetricPart: symmetricWrt };
-  const numeric = { method: 'numeric' as const, tolerance: TOLERANCE, samples: points.value.length };
-  if (claim.shape.rows === expected.shape.rows && claim.shape.cols === expected.shape.cols && equalAt(claim, expected, judge)) {
+  if (!points.ok) return { ok: false, error: { ...points.error, start: 0, end: spanEnd } };
+  const envs = points.value;
+  const symmetricWrt = order === 1 && wrt.length === 1 && wrt[0].symmetric === true && isScalar(f.shape) && shapeKind(wrt[0].shape) === 'matrix' && claim.shape.rows === claim.shape.cols;
+  const judge: Judge = { envs, symmetricPart: symmetricWrt };
+  const numeric = { method: 'numeric' as const, tolerance: TOLERANCE, samples: envs.length };
+  if (sameShape(claim.shape, expected.shape) && equalAt(claim, expected, judge)) {
     return { ok: true, value: { ...base, verdict: 'correct', ...numeric } };
   }
-  const diagnosis = diagnose({ f, wrt, layout, variants: all, claim, judge, seed: SEED });
+  const diagnosis = diagnose({ f, wrt, layout, variants: input.variants, claim, judge, seed: SEED });
   return { ok: true, value: { ...base, verdict: 'incorrect', diagnosis, ...numeric } };
 }
 

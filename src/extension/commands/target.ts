@@ -8,7 +8,7 @@ import { runVariables } from '../derivation';
 import { expressionInEditor } from '../selection/document';
 import type { Settings } from '../settings';
 import type { ExplicitArgs } from './args';
-import { byDeclaration } from '../selection/declarations';
+import { byDeclaration } from '../../shared/document/declarations';
 
 export interface Target {
   readonly expr: string;

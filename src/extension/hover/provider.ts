@@ -12,7 +12,7 @@ import type { DeriveResult, Notation, Outcome } from '../../core/api';
 import { runDerive, runVariables } from '../derivation';
 import { describeError, panelError } from '../errors';
 import { requestFor } from '../request';
-import { declaredNames } from '../selection/declarations';
+import { declaredNames } from '../../shared/document/declarations';
 import { expressionAt } from '../selection/document';
 import { MAX_HOVER_EXPRESSION_CHARS, MAX_HOVER_LINE_CHARS } from '../selection/limits';
 import { documentKind } from '../selection/notation';

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Notation } from '../../core/api';
-import { scanDeclarations } from './declarations';
+import { scanDeclarations } from '../../shared/document/declarations';
 import { expressionAtCursor, expressionInSelection, type TextWindow } from './extract';
 import { MAX_CONTEXT_LINES, MAX_DECLARATION_LINES, MAX_EXPRESSION_CHARS, MAX_HOVER_LINE_CHARS } from './limits';
 import { detectNotation } from './notation';

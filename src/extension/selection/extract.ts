@@ -7,7 +7,7 @@
  * to a document position.
  */
 import type { Notation } from '../../core/api';
-import { mathSpanAt } from './mathSpans';
+import { mathSpanAt } from '../../shared/document/mathSpans';
 import { DocumentKind, documentKind } from './notation';
 
 /** A piece of a document: `text` starts at document offset `offset`; `cursor` is relative to `text`. */

@@ -4,31 +4,8 @@
  */
 import type { Notation } from '../../core/api';
 
-/** How the extension treats a document: which spans it looks for, which comments declare shapes. */
-export type DocumentKind = 'markdown' | 'latex' | 'python' | 'matcalc' | 'plain';
-
-export function documentKind(languageId: string): DocumentKind {
-  switch (languageId) {
-    case 'markdown':
-    case 'quarto':
-    case 'rmd':
-      return 'markdown';
-    case 'latex':
-    case 'tex':
-    case 'bibtex':
-    case 'context':
-    case 'latex-expl3':
-    case 'doctex':
-      return 'latex';
-    case 'python':
-    case 'jupyter':
-      return 'python';
-    case 'matcalc':
-      return 'matcalc';
-    default:
-      return 'plain';
-  }
-}
+export { documentKind, type DocumentKind } from '../../shared/document/kind';
+import { documentKind, type DocumentKind } from '../../shared/document/kind';
 
 /** The notation a language writes math in when the text itself gives no sign. */
 export function defaultNotation(kind: DocumentKind): Notation {

@@ -4,6 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import '../../../src/cli';
 
@@ -80,5 +82,32 @@ describe('cli: matcalc check', function () {
     assert.equal(b.result.text, "x'*(A + A')");
     assert.equal(c.ok, false);
     assert.equal(c.error.source, 'claim');
+  });
+});
+
+describe('cli: matcalc proofread', function () {
+  this.timeout(30_000);
+  const dir = mkdtempSync(join(tmpdir(), 'matcalc-proofread-'));
+  it('one line per equality, a summary, exit 3 when a step is wrong', () => {
+    const file = join(dir, 'notes.md');
+    writeFileSync(file, '<!-- x: vector(n); A: matrix(n, n) -->\n\n$$\\nabla_x (x^T A x) = x^T(A + A^T) = 2x^T A$$\n');
+    const r = run(['proofread', file]);
+    assert.equal(r.code, 3, r.err);
+    const lines = r.out.trimEnd().split('\n');
+    assert.equal(lines[0], `${file}:3:24 ok`);
+    assert.match(lines[1], new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:39 wrong — symmetric-only: right only when A is symmetric`));
+    assert.equal(lines[2], 'proofread: 1 ok, 1 wrong, 0 skipped');
+  });
+  it('--json, exit 0 when all is right, 2 for a file of another kind', () => {
+    const file = join(dir, 'ok.matcalc');
+    writeFileSync(file, "x: vector(n)\nd/dx(x'*x) == 2*x'\n");
+    const r = run(['proofread', file, '--json']);
+    assert.equal(r.code, 0, r.err);
+    const j = JSON.parse(r.out);
+    assert.deepEqual(j.summary, { ok: 1, wrong: 0, skipped: 0 });
+    assert.equal(j.findings[0].status, 'ok');
+    assert.equal(j.findings[0].line, 2);
+    assert.equal(run(['proofread', join(dir, 'notes.txt')]).code, 2);
+    assert.equal(run(['proofread', join(dir, 'missing.md')]).code, 2);
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
-import { byDeclaration, declaredNames, mergeWhere, scanDeclarations } from '../../../src/extension/selection/declarations';
+import { byDeclaration, declaredNames, mergeWhere, scanDeclarations } from '../../../src/shared/document/declarations';
 import { detectNotation, documentKind } from '../../../src/extension/selection/notation';
 
 describe('selection: declarations', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
-import { findMathSpans, mathSpanAt } from '../../../src/extension/selection/mathSpans';
+import { findMathSpans, mathSpanAt } from '../../../src/shared/document/mathSpans';
 import { expressionAtCursor, expressionInSelection, stripPythonComment } from '../../../src/extension/selection/extract';
 
 /** The window is the whole text; `|` marks the cursor and is removed. */

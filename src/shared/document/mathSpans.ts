@@ -1,6 +1,6 @@
 /**
  * Math spans in Markdown and LaTeX text: `$…$`, `$$…$$`, `\(…\)`, `\[…\]` and the display-math
- * environments (`equation`, `align`, …). Pure: no `vscode` import.
+ * environments (`equation`, `align`, …). Pure: the core's proofreading and the extension's selection both use it.
  */
 
 /** A math span: `start`/`end` cover the delimiters, `bodyStart`/`bodyEnd` the TeX inside them. */

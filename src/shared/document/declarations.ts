@@ -9,7 +9,7 @@
  *   plain text        any of the above
  */
 import type { VariableInfo } from '../../core/api';
-import { DocumentKind, documentKind } from './notation';
+import { DocumentKind, documentKind } from './kind';
 
 /** One declaration as the core reads it: `names: kind(dims) modifiers`. */
 const DECL = /([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*:\s*((?:scalar|vector|rowvector|row|matrix)\b(?:\s*\([^()\n]*\))?(?:[ \t]+(?:symmetric|diagonal|positive|orthogonal|invertible|constant)\b)*)/g;
