@@ -5,4 +5,5 @@ export * from './api';
 export { derive, variables, emitCode } from './service';
 export { checkClaim } from './check/index';
 export { checkEquality, type EqualityRequest } from './check/equality';
-export { proofread, type ProofreadFinding, type ProofreadResult, type ProofreadOptions } from './proofread/index';
+export { proofread, proofreadSteps, type StepCache, type CachedStep, type ProofreadFinding, type ProofreadResult, type ProofreadOptions } from './proofread/index';
+export { claimInEquation, type EquationClaim } from './proofread/equation';

@@ -7,7 +7,10 @@
 import * as vscode from 'vscode';
 import { readSettings } from './config';
 import { registerHoverProvider } from './hover/registration';
-import { COMMAND_NAMES, COMMAND_PREFIX, PANEL_SNAPSHOT_COMMAND, PANEL_VIEW_TYPE } from './names';
+import {
+  CHECK_COMMAND_NAMES, CHECK_REPLACE_COMMAND, CHECK_SNAPSHOT_COMMAND, COMMAND_NAMES, COMMAND_PREFIX, PANEL_SNAPSHOT_COMMAND,
+  PANEL_VIEW_TYPE, PROOFREAD_LANGUAGES,
+} from './names';
 
 type Main = typeof import('./main');
 type ExtensionServices = ReturnType<Main['createServices']>;
@@ -38,7 +41,37 @@ export function activate(context: vscode.ExtensionContext): void {
     // Before the services exist there is no panel to follow into and no hover image to forget.
     vscode.window.onDidChangeTextEditorSelection((e) => services?.onSelectionChanged(e)),
     vscode.window.onDidChangeActiveColorTheme(() => services?.onColorThemeChanged()),
+    vscode.commands.registerCommand(COMMAND_PREFIX + CHECK_COMMAND_NAMES[0], (arg: unknown) => load().checkClaim(arg)),
+    vscode.commands.registerCommand(COMMAND_PREFIX + CHECK_COMMAND_NAMES[1], () => load().proofreadFile()),
+    vscode.commands.registerCommand(CHECK_SNAPSHOT_COMMAND, () => load().checkSnapshot()),
+    vscode.commands.registerCommand(CHECK_REPLACE_COMMAND, () => load().checkReplace()),
+    // Proofreading (check/diagnostics.ts): only documents of the proofread languages load the services.
+    vscode.languages.registerCodeActionsProvider(
+      PROOFREAD_LANGUAGES.map((language) => ({ language })),
+      { provideCodeActions: (document, range, context) => (services ? services.proofreader.provideCodeActions(document, range, context) : []) },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
+    vscode.workspace.onDidOpenTextDocument((d) => proofreadable(d) && load().proofreader.schedule(d, 0)),
+    vscode.workspace.onDidChangeTextDocument((e) => proofreadable(e.document) && load().proofreader.schedule(e.document)),
+    vscode.workspace.onDidCloseTextDocument((d) => services?.proofreader.forget(d)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('matrixCalculus.proofread')) return;
+      for (const d of vscode.workspace.textDocuments) {
+        if (proofreadable(d)) load().proofreader.schedule(d, 0);
+        else services?.proofreader.forget(d);
+      }
+    }),
   );
+  // The documents already open are proofread after activation, not during it.
+  setTimeout(() => {
+    for (const d of vscode.workspace.textDocuments) if (proofreadable(d)) load().proofreader.schedule(d, 0);
+  }, 0);
+}
+
+/** A document proofreading applies to: a proofread language, a real document, the setting on. */
+function proofreadable(d: vscode.TextDocument): boolean {
+  if (!(PROOFREAD_LANGUAGES as readonly string[]).includes(d.languageId) || d.uri.scheme === 'output' || d.uri.scheme === 'git') return false;
+  return vscode.workspace.getConfiguration('matrixCalculus', d).get<boolean>('proofread.enabled', true) !== false;
 }
 
 export function deactivate(): void {

@@ -4,7 +4,7 @@
  * at activation and loads this module when one is first used. The math core and the panel's KaTeX
  * load later still, when needed (lazy.ts).
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { runCommand } from './commands/table';
 import type { CommandResult, CommandServices, SourceMemory } from './commands/types';
 import { SelectionFollower } from './follow';
@@ -13,6 +13,9 @@ import type { CommandName } from './names';
 import { panelActions } from './panel/actions';
 import { PanelManager } from './panel/manager';
 import type { Settings } from './settings';
+import { CheckPanel, type CheckSnapshot } from './check/panel';
+import { checkClaimCommand, type CheckCommandResult } from './check/command';
+import { Proofreader, proofreadEnabled, type ProofreadSummary } from './check/diagnostics';
 
 export interface ExtensionServices extends vscode.Disposable {
   runCommand(name: CommandName, arg: unknown): Promise<CommandResult>;
@@ -21,6 +24,12 @@ export interface ExtensionServices extends vscode.Disposable {
   readonly hover: vscode.HoverProvider;
   onSelectionChanged(e: vscode.TextEditorSelectionChangeEvent): void;
   onColorThemeChanged(): void;
+  checkClaim(arg: unknown): Promise<CheckCommandResult>;
+  /** Proofread the active document now (the command) and say what was found. */
+  proofreadFile(): Promise<ProofreadSummary | undefined>;
+  checkSnapshot(): CheckSnapshot;
+  checkReplace(): Promise<boolean>;
+  readonly proofreader: Proofreader;
 }
 
 export function createServices(extensionUri: vscode.Uri, extensionPath: string, settings: () => Settings): ExtensionServices {
@@ -29,6 +38,8 @@ export function createServices(extensionUri: vscode.Uri, extensionPath: string, 
   const services: CommandServices = { settings, panel, source };
   const hover = createHover(settings, extensionPath);
   const follower = new SelectionFollower(services);
+  const checkPanel = new CheckPanel(extensionUri);
+  const proofreader = new Proofreader();
   return {
     runCommand: (name, arg) => runCommand(name, services, arg),
     panelSnapshot: () => panel.snapshot(),
@@ -36,10 +47,30 @@ export function createServices(extensionUri: vscode.Uri, extensionPath: string, 
     hover: hover.provider,
     onSelectionChanged: (e) => follower.onSelectionChanged(e),
     onColorThemeChanged: () => hover.renderer.clearCache(),
+    checkClaim: (arg) => checkClaimCommand(arg, settings, checkPanel),
+    proofreadFile: () => proofreadActive(proofreader),
+    checkSnapshot: () => checkPanel.snapshot(),
+    checkReplace: () => checkPanel.replace(),
+    proofreader,
     dispose: () => {
+      checkPanel.dispose();
+      proofreader.dispose();
       follower.dispose();
       hover.renderer.dispose();
       panel.dispose();
     },
   };
+}
+
+async function proofreadActive(proofreader: Proofreader): Promise<ProofreadSummary | undefined> {
+  const document = vscode.window.activeTextEditor?.document;
+  if (!document || !proofreadEnabled(document)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Proofreading works in Markdown, LaTeX and .matcalc files (setting matrixCalculus.proofread.enabled).'));
+    return undefined;
+  }
+  const summary = await proofreader.run(document);
+  if (summary.complete) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Proofread: {0} ok, {1} wrong, {2} skipped', summary.ok, summary.wrong, summary.skipped));
+  }
+  return summary;
 }

@@ -8,6 +8,17 @@ export const COMMAND_PREFIX = 'matrixCalculus.';
 export const COMMAND_NAMES = ['differentiate', 'jacobian', 'gradient', 'hessian', 'chainRule', 'checkNumerically', 'copyLatex', 'insertResult'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
+/** The commands of check/ (issue 14), registered at activation: not derivations, so not in the table. */
+export const CHECK_COMMAND_NAMES = ['checkClaim', 'proofreadFile'] as const;
+export type CheckCommandName = (typeof CHECK_COMMAND_NAMES)[number];
+
+/** The internal commands tests use to read the check panel and press its replace button. */
+export const CHECK_SNAPSHOT_COMMAND = 'matrixCalculus.internal.checkSnapshot';
+export const CHECK_REPLACE_COMMAND = 'matrixCalculus.internal.checkReplace';
+
+/** The languages proofread (as documentKind reads them: Markdown, LaTeX, .matcalc). */
+export const PROOFREAD_LANGUAGES = ['markdown', 'quarto', 'rmd', 'latex', 'tex', 'context', 'latex-expl3', 'doctex', 'matcalc'] as const;
+
 /** The internal command that tests use to read the panel's state. */
 export const PANEL_SNAPSHOT_COMMAND = 'matrixCalculus.internal.panelSnapshot';
 

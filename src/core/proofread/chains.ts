@@ -54,7 +54,7 @@ function blankMarkup(body: string): string {
 }
 
 /** Split a row at its top-level relations (outside braces, brackets and parentheses). */
-function splitRow(text: string, offset: number, row: { start: number; end: number }, notation: 'latex' | 'plain'): { sides: Side[]; relations: Relation[] } {
+export function splitRow(text: string, offset: number, row: { start: number; end: number }, notation: 'latex' | 'plain'): { sides: Side[]; relations: Relation[] } {
   const sides: Side[] = [];
   const relations: Relation[] = [];
   let depth = 0;
@@ -180,15 +180,4 @@ function matcalcChains(text: string): Chain[] {
 
 export function findChains(text: string, kind: DocumentKind): Chain[] {
   return kind === 'matcalc' ? matcalcChains(text) : displayChains(text);
-}
-
-/** The layout the document declares before `offset` (`% layout: …`, `<!-- layout: … -->`, a `layout:` line). */
-export function layoutAt(text: string, offset: number): 'numerator' | 'denominator' | 'mixed' {
-  const re = /(?:^|\n)\s*(?:%+\s*|<!--\s*|#\s*)?layout\s*:\s*(numerator|denominator|mixed)\b/g;
-  let found: 'numerator' | 'denominator' | 'mixed' = 'numerator';
-  for (const m of text.matchAll(re)) {
-    if ((m.index ?? 0) > offset) break;
-    found = m[1] as typeof found;
-  }
-  return found;
 }

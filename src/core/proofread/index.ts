@@ -13,7 +13,8 @@ import { checkEquality } from '../check/equality';
 import { derive } from '../service';
 import { scanDeclarations, declaredNames } from '../../shared/document/declarations';
 import type { DocumentKind } from '../../shared/document/kind';
-import { findChains, layoutAt, type Chain, type Side } from './chains';
+import { layoutAt } from '../../shared/document/layout';
+import { findChains, type Chain, type Side } from './chains';
 import { derivativeSide, variableName, type DerivativeSide } from './derivative';
 
 export interface ProofreadFinding {
@@ -49,6 +50,31 @@ export interface ProofreadOptions {
   readonly timeLimitMs?: number;
   /** Stop early (the editor cancels a stale run): checked between equalities. */
   readonly cancelled?: () => boolean;
+  /**
+   * Verdicts of earlier runs, keyed by the step's text and context (sides, declarations, layout,
+   * definitions): an editor re-proofreading as the user types checks only the steps that changed.
+   */
+  readonly cache?: StepCache;
+}
+
+/** A step's finding and where its sides stood, for reuse at another position. */
+export interface CachedStep {
+  readonly finding: ProofreadFinding;
+  readonly leftStart: number;
+}
+
+export interface StepCache {
+  get(key: string): CachedStep | undefined;
+  set(key: string, value: CachedStep): void;
+}
+
+/** A cached finding moved to where its sides stand now. */
+function moved(cached: CachedStep, left: Side, right: Side, starts: readonly number[]): ProofreadFinding {
+  const f = cached.finding;
+  const dRight = right.start - f.start;
+  const dLeft = left.start - cached.leftStart;
+  const fix = f.fix ? { ...f.fix, ...(f.fix.start === f.start ? { start: f.fix.start + dRight, end: f.fix.end + dRight } : { start: f.fix.start + dLeft, end: f.fix.end + dLeft }) } : undefined;
+  return { ...f, ...position(starts, right.start), start: right.start, end: right.end, ...(fix ? { fix } : {}) };
 }
 
 interface Definition {
@@ -95,16 +121,26 @@ function substitute(text: string, defs: ReadonlyMap<string, Definition>, notatio
 const LANGUAGE: Record<ProofreadOptions['kind'], string> = { markdown: 'markdown', latex: 'latex', matcalc: 'matcalc' };
 
 export function proofread(text: string, options: ProofreadOptions): ProofreadResult {
+  const findings = [...proofreadSteps(text, options)];
+  return {
+    findings,
+    ok: findings.filter((f) => f.status === 'ok').length,
+    wrong: findings.filter((f) => f.status === 'wrong').length,
+    skipped: findings.filter((f) => f.status === 'skipped').length,
+  };
+}
+
+/** The findings one by one, in document order: a caller can stop (or yield to other work) between them. */
+export function* proofreadSteps(text: string, options: ProofreadOptions): Generator<ProofreadFinding, void, undefined> {
   const starts = lineStarts(text);
   const defs = new Map<string, Definition>();
-  const findings: ProofreadFinding[] = [];
   const lines = text.split('\n');
   for (const chain of findChains(text, options.kind)) {
-    if (options.cancelled?.()) break;
+    if (options.cancelled?.()) return;
     const where = scanDeclarations(lines.slice(0, position(starts, chain.at).line - 1), LANGUAGE[options.kind]) || undefined;
     const layout = layoutAt(text, chain.at);
     for (let i = 0; i < chain.relations.length; i++) {
-      if (options.cancelled?.()) break;
+      if (options.cancelled?.()) return;
       const relation = chain.relations[i];
       const [left, right] = [chain.sides[i], chain.sides[i + 1]];
       if (relation === 'other') continue;
@@ -112,15 +148,13 @@ export function proofread(text: string, options: ProofreadOptions): ProofreadRes
         define(left.text, substitute(right.text, defs, chain.notation), defs);
         continue;
       }
-      findings.push(checkStep(left, right, chain, { where, layout, defs, starts, timeLimitMs: options.timeLimitMs }));
+      const key = options.cache ? JSON.stringify([chain.notation, left.text, right.text, where, layout, [...defs.values()]]) : '';
+      const cached = options.cache?.get(key);
+      const finding = cached ? moved(cached, left, right, starts) : checkStep(left, right, chain, { where, layout, defs, starts, timeLimitMs: options.timeLimitMs });
+      options.cache?.set(key, { finding, leftStart: left.start });
+      yield finding;
     }
   }
-  return {
-    findings,
-    ok: findings.filter((f) => f.status === 'ok').length,
-    wrong: findings.filter((f) => f.status === 'wrong').length,
-    skipped: findings.filter((f) => f.status === 'skipped').length,
-  };
 }
 
 function isNewName(text: string, where: string | undefined, defs: ReadonlyMap<string, Definition>): boolean {

@@ -4,7 +4,7 @@
  * reported position (the line and column where the right side begins).
  */
 import * as assert from 'node:assert/strict';
-import { proofread, type ProofreadFinding } from '../../../src/core/index';
+import { claimInEquation, proofread, type CachedStep, type ProofreadFinding } from '../../../src/core/index';
 
 const md = (text: string): readonly ProofreadFinding[] => proofread(text, { kind: 'markdown' }).findings;
 const statuses = (fs: readonly ProofreadFinding[]): string[] => fs.map((f) => f.status);
@@ -112,5 +112,30 @@ describe('proofread: .matcalc files', () => {
     assert.equal(first.line, 5);
     assert.equal(first.column, "d/dx(x'*A*x) == ".length + 1);
     assert.deepEqual(first.fix, { start: doc.indexOf('2*A*x'), end: doc.indexOf('2*A*x') + 5, text: "(A + A')*x" });
+  });
+});
+
+describe('proofread: reuse and selected equations', () => {
+  it('a cache of earlier steps gives the same findings at their new positions', () => {
+    const doc = '<!-- x: vector(n); A: matrix(n, n) -->\n$$\\nabla_x (x^T A x) = 2x^T A$$\n';
+    const store = new Map<string, CachedStep>();
+    const cache = { get: (k: string) => store.get(k), set: (k: string, v: CachedStep) => void store.set(k, v) };
+    const first = proofread(doc, { kind: 'markdown', cache }).findings;
+    const shifted = proofread(`# Title\n\n${doc}`, { kind: 'markdown', cache }).findings;
+    const fresh = proofread(`# Title\n\n${doc}`, { kind: 'markdown' }).findings;
+    assert.equal(first[0].status, 'wrong');
+    assert.deepEqual(shifted, fresh);
+  });
+  it('claimInEquation splits a selected equation into the derivative and the claim', () => {
+    const latex = '\\frac{\\partial}{\\partial x}(x^T A x) = 2Ax';
+    const a = claimInEquation(latex, 'latex');
+    assert.ok(a);
+    assert.deepEqual([a.expr, a.wrt, a.order, a.claim], ['(x^T A x)', ['x'], 1, '2Ax']);
+    assert.equal(latex.slice(a.claimStart, a.claimEnd), '2Ax');
+    const plain = claimInEquation("d/dx(x'*A*x) = 2*A*x", 'plain');
+    assert.deepEqual([plain?.expr, plain?.wrt, plain?.claim], ["(x'*A*x)", ['x'], '2*A*x']);
+    const reversed = claimInEquation('2x = ∇ₓ(x^T x)', 'latex');
+    assert.deepEqual([reversed?.expr, reversed?.wrt, reversed?.claim], ['(x^T x)', ['x'], '2x']);
+    assert.equal(claimInEquation('a = b', 'latex'), undefined);
   });
 });
