@@ -8,8 +8,8 @@ import * as vscode from 'vscode';
 import { readSettings } from './config';
 import { registerHoverProvider } from './hover/registration';
 import {
-  CHECK_COMMAND_NAMES, CHECK_REPLACE_COMMAND, CHECK_SNAPSHOT_COMMAND, COMMAND_NAMES, COMMAND_PREFIX, PANEL_SNAPSHOT_COMMAND,
-  PANEL_VIEW_TYPE, PROOFREAD_LANGUAGES,
+  CHECK_COMMAND_NAMES, CHECK_REPLACE_COMMAND, CHECK_SNAPSHOT_COMMAND, COMMAND_NAMES, COMMAND_PREFIX, MAX_PROOFREAD_CHARS,
+  PANEL_SNAPSHOT_COMMAND, PANEL_VIEW_TYPE, PROOFREAD_LANGUAGES,
 } from './names';
 
 type Main = typeof import('./main');
@@ -71,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): void {
 /** A document proofreading applies to: a proofread language, a real document, the setting on. */
 function proofreadable(d: vscode.TextDocument): boolean {
   if (!(PROOFREAD_LANGUAGES as readonly string[]).includes(d.languageId) || d.uri.scheme === 'output' || d.uri.scheme === 'git') return false;
+  if (d.offsetAt(d.lineAt(d.lineCount - 1).range.end) > MAX_PROOFREAD_CHARS) return false;
   return vscode.workspace.getConfiguration('matrixCalculus', d).get<boolean>('proofread.enabled', true) !== false;
 }
 

@@ -16,6 +16,7 @@ import type { Settings } from './settings';
 import { CheckPanel, type CheckSnapshot } from './check/panel';
 import { checkClaimCommand, type CheckCommandResult } from './check/command';
 import { Proofreader, proofreadEnabled, type ProofreadSummary } from './check/diagnostics';
+import { MAX_PROOFREAD_CHARS } from './names';
 
 export interface ExtensionServices extends vscode.Disposable {
   runCommand(name: CommandName, arg: unknown): Promise<CommandResult>;
@@ -65,7 +66,7 @@ export function createServices(extensionUri: vscode.Uri, extensionPath: string, 
 async function proofreadActive(proofreader: Proofreader): Promise<ProofreadSummary | undefined> {
   const document = vscode.window.activeTextEditor?.document;
   if (!document || !proofreadEnabled(document)) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Proofreading works in Markdown, LaTeX and .matcalc files (setting matrixCalculus.proofread.enabled).'));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Proofreading works in Markdown, LaTeX and .matcalc files of up to {0} characters (setting matrixCalculus.proofread.enabled).', MAX_PROOFREAD_CHARS.toLocaleString('en-US')));
     return undefined;
   }
   const summary = await proofreader.run(document);

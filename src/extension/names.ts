@@ -19,6 +19,12 @@ export const CHECK_REPLACE_COMMAND = 'matrixCalculus.internal.checkReplace';
 /** The languages proofread (as documentKind reads them: Markdown, LaTeX, .matcalc). */
 export const PROOFREAD_LANGUAGES = ['markdown', 'quarto', 'rmd', 'latex', 'tex', 'context', 'latex-expl3', 'doctex', 'matcalc'] as const;
 
+/**
+ * The largest document proofread (characters; issue 8: a 10 MB file must never stall the editor):
+ * larger documents are not proofread — reading their chains alone would hold the extension host.
+ */
+export const MAX_PROOFREAD_CHARS = 1_000_000;
+
 /** The internal command that tests use to read the panel's state. */
 export const PANEL_SNAPSHOT_COMMAND = 'matrixCalculus.internal.panelSnapshot';
 

@@ -151,7 +151,12 @@ function matcalcChains(text: string): Chain[] {
   const chains: Chain[] = [];
   let offset = 0;
   for (const line of text.split('\n')) {
-    const code = line.replace(/#.*$/, '');
+    if (!line.includes('=')) {
+      offset += line.length + 1;
+      continue;
+    }
+    const hash = line.indexOf('#');
+    const code = hash < 0 ? line : line.slice(0, hash);
     const row = { start: 0, end: code.length };
     if (code.includes('==')) {
       const split = splitRow(code, offset, row, 'plain');

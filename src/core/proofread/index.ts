@@ -11,9 +11,9 @@ import type { CheckResult, Diagnosis, Layout, Outcome, Rendered } from '../api';
 import { checkClaim } from '../check/index';
 import { checkEquality } from '../check/equality';
 import { derive } from '../service';
-import { scanDeclarations, declaredNames } from '../../shared/document/declarations';
+import { declaredNames, mergeWhere, scanDeclarations } from '../../shared/document/declarations';
 import type { DocumentKind } from '../../shared/document/kind';
-import { layoutAt } from '../../shared/document/layout';
+import { layoutsOf } from '../../shared/document/layout';
 import { findChains, type Chain, type Side } from './chains';
 import { derivativeSide, variableName, type DerivativeSide } from './derivative';
 
@@ -135,10 +135,18 @@ export function* proofreadSteps(text: string, options: ProofreadOptions): Genera
   const starts = lineStarts(text);
   const defs = new Map<string, Definition>();
   const lines = text.split('\n');
+  const layouts = layoutsOf(text);
+  // Declarations and the layout are read once, as the chains advance through the document.
+  let where: string | undefined;
+  let scanned = 0;
   for (const chain of findChains(text, options.kind)) {
     if (options.cancelled?.()) return;
-    const where = scanDeclarations(lines.slice(0, position(starts, chain.at).line - 1), LANGUAGE[options.kind]) || undefined;
-    const layout = layoutAt(text, chain.at);
+    const line = position(starts, chain.at).line - 1;
+    if (line > scanned) {
+      where = mergeWhere(where, scanDeclarations(lines.slice(scanned, line), LANGUAGE[options.kind]) || undefined);
+      scanned = line;
+    }
+    const layout = layouts(chain.at);
     for (let i = 0; i < chain.relations.length; i++) {
       if (options.cancelled?.()) return;
       const relation = chain.relations[i];

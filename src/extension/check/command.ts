@@ -56,8 +56,11 @@ function selectedText(editor: vscode.TextEditor): vscode.Range {
 async function fromEditor(editor: vscode.TextEditor, settings: Settings): Promise<Gathered | string | undefined> {
   const doc = editor.document;
   const range = selectedText(editor);
-  const raw = doc.getText(range);
-  const lead = raw.length - raw.trimStart().length;
+  // A selection that includes its math delimiters ($$…$$, $…$, \[…\], \(…\)) is read without them.
+  const selected = doc.getText(range);
+  const delimited = /^(\s*(?:\$\$|\$|\\\[|\\\())([\s\S]*?)(?:\$\$|\$|\\\]|\\\))\s*$/.exec(selected);
+  const raw = delimited ? delimited[2] : selected;
+  const lead = (delimited ? delimited[1].length : 0) + raw.length - raw.trimStart().length;
   const text = raw.trim();
   if (text === '') return vscode.l10n.t('Select an equation such as d/dx(x\'*A*x) = 2*A*x, or the claimed derivative.');
   const start = doc.offsetAt(range.start) + lead;

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { CachedStep, ProofreadFinding, ProofreadOptions } from '../../core';
 import { loadCore } from '../lazy';
 import { documentKind } from '../../shared/document/kind';
+import { MAX_PROOFREAD_CHARS } from '../names';
 
 export const DIAGNOSTIC_SOURCE = 'matrix calculus';
 export const PROOFREAD_DELAY_MS = 400;
@@ -20,8 +21,12 @@ export function proofreadKind(languageId: string): ProofreadOptions['kind'] | un
   return kind === 'markdown' || kind === 'latex' || kind === 'matcalc' ? kind : undefined;
 }
 
+/** The document's length in characters, without copying its text. */
+export const documentLength = (d: vscode.TextDocument): number => d.offsetAt(d.lineAt(d.lineCount - 1).range.end);
+
+/** Proofreading applies: a proofread language, the setting on, not larger than MAX_PROOFREAD_CHARS. */
 export function proofreadEnabled(document: vscode.TextDocument): boolean {
-  if (!proofreadKind(document.languageId)) return false;
+  if (!proofreadKind(document.languageId) || documentLength(document) > MAX_PROOFREAD_CHARS) return false;
   return vscode.workspace.getConfiguration('matrixCalculus', document).get<boolean>('proofread.enabled', true) !== false;
 }
 
@@ -81,7 +86,7 @@ export class Proofreader implements vscode.Disposable, vscode.CodeActionProvider
     const key = document.uri.toString();
     const mine = this.bump(key);
     const kind = proofreadKind(document.languageId);
-    if (!kind) return { ok: 0, wrong: 0, skipped: 0, complete: true };
+    if (!kind || !proofreadEnabled(document)) return { ok: 0, wrong: 0, skipped: 0, complete: true };
     const version = document.version;
     const stale = (): boolean => this.generation.get(key) !== mine || document.isClosed || document.version !== version;
     const text = document.getText();

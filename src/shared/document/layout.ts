@@ -21,3 +21,16 @@ export function declaredLayout(text: string, offset: number): Layout | undefined
 export function layoutAt(text: string, offset: number): Layout {
   return declaredLayout(text, offset) ?? 'numerator';
 }
+
+/** The layout in force at any offset, the document scanned once (offsets asked in increasing order are cheapest). */
+export function layoutsOf(text: string): (offset: number) => Layout {
+  const marks = [...text.matchAll(LAYOUT_COMMENT)].map((m) => ({ at: m.index ?? 0, layout: m[1] as Layout }));
+  return (offset) => {
+    let found: Layout = 'numerator';
+    for (const m of marks) {
+      if (m.at > offset) break;
+      found = m.layout;
+    }
+    return found;
+  };
+}
