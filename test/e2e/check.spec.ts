@@ -5,12 +5,15 @@
  * claim in the document.
  */
 import * as assert from 'node:assert/strict';
-import { openFile, runCommand, screenshot, selectLastLine, webviewFrame, workbench } from './workbench';
+import { runCommand, screenshot, selectLastLine, webviewFrame, workbench } from './workbench';
 
 describe('Check my derivative (UI)', () => {
   it('squiggles the wrong step, and the check panel replaces the claim', async () => {
     const { page } = workbench();
-    await openFile('derivation.md');
+    // Opened from the Explorer (Quick Open's file search can lag on a busy machine).
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'derivation.md' }).first().click({ timeout: 30_000 });
+    await page.locator('.tabs-container .tab.active', { hasText: 'derivation.md' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
     const squiggle = page.locator('.editor-instance .monaco-editor .squiggly-warning').first();
     await squiggle.waitFor({ state: 'attached', timeout: 60_000 });
     await squiggle.hover({ force: true });
