@@ -7,7 +7,8 @@
  *    "claim": {text, latex, unicode, shape}, "method": "exact"|"numeric", "tolerance"}
  */
 import { checkClaim, type CheckRequest, type CheckResult, type Diagnostic, type Rendered } from '../core/index';
-import { caret, parseDeriveArgs, UsageError } from '../cli';
+import { parseDeriveArgs, UsageError } from './args';
+import { caret } from './derive';
 
 export const CHECK_USAGE = `  matcalc check EXPR --wrt VAR[,VAR...] --claim ANSWER [--where DECLS]
                  [--layout numerator|denominator|mixed] [--order 1|2] [--from plain|latex|numpy|auto] [--json]

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { proofread, type ProofreadOptions, type ProofreadResult } from '../core/index';
-import { UsageError } from '../cli';
+import { UsageError } from './args';
 
 export const PROOFREAD_USAGE = `  matcalc proofread FILE [--json]   (.md, .tex, .matcalc; exit 0 all right, 3 a wrong step, 2 bad input)`;
 

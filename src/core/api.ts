@@ -83,8 +83,32 @@ export interface CheckReport {
   readonly maxRelError: number;
   readonly samples: number;
   readonly passed: boolean;
+  /**
+   * 'passed'; 'failed' (a disagreement, or an evaluation that broke); 'not-run' when no point could
+   * be compared (too large to run, no point inside the domain, finite differences unreliable
+   * everywhere) — then `diagnostic` says why, and the derivative is neither confirmed nor refuted.
+   */
+  readonly status?: CheckStatus;
   /** Why the check did not pass or was not run (e.g. limit.check-size, numeric.unreliable). */
   readonly diagnostic?: Diagnostic;
+}
+
+export type CheckStatus = 'passed' | 'failed' | 'not-run';
+
+/** The status of a check report: not run when nothing was compared for a reason other than a broken evaluation. */
+export function checkStatus(c: Pick<CheckReport, 'passed' | 'samples' | 'diagnostic'>): CheckStatus {
+  if (c.passed) return 'passed';
+  if (c.samples === 0 && c.diagnostic && c.diagnostic.code !== 'numeric.evaluation-failed') return 'not-run';
+  return 'failed';
+}
+
+/** One sentence for people: "passed: max relative error 1.2e-9 over 3 random points", or why it did not run. */
+export function checkSentence(c: CheckReport): string {
+  const status = c.status ?? checkStatus(c);
+  if (status === 'not-run') return `not run: ${c.diagnostic?.message ?? 'no point could be compared'}`;
+  const error = Number.isFinite(c.maxRelError) ? c.maxRelError.toExponential(2) : String(c.maxRelError);
+  const why = status === 'failed' && c.diagnostic ? ` (${c.diagnostic.message})` : '';
+  return `${status === 'passed' ? 'passed' : 'FAILED'}: max relative error ${error} over ${c.samples} random point${c.samples === 1 ? '' : 's'}${why}`;
 }
 
 export interface DerivationStep {

@@ -78,12 +78,24 @@ interface NodeSpec {
 
 let nextId = 1;
 let table = new Map<string, Expr>();
+/** An estimate of the memory the table holds, in bytes (see nodeBytes). */
+let tableBytes = 0;
+
+/**
+ * An estimate of what one interned node costs: its key (one byte per character), the map entry,
+ * the frozen node and its argument array. Measured against the heap with 10⁶ distinct small
+ * requests (docs/reliability.md §7); an over-estimate for small nodes, which is the safe side.
+ */
+const nodeBytes = (key: string, args: number): number => 200 + key.length + 8 * args;
 
 /** Forget interned nodes (call between requests in long-running hosts). Existing nodes stay valid. */
 export function resetInternTable(): void {
   table = new Map();
+  tableBytes = 0;
 }
 export const internTableSize = (): number => table.size;
+/** The estimated memory held by the hash-consing table, bytes: hosts bound the table by this, not by its count. */
+export const internTableBytes = (): number => tableBytes;
 
 function keyOf(s: NodeSpec): string {
   const args = s.args ? s.args.map((a) => a.id).join(',') : '';
@@ -113,6 +125,7 @@ export function node(spec: NodeSpec): Expr {
     size,
   });
   table.set(key, e);
+  tableBytes += nodeBytes(key, args.length);
   return e;
 }
 

@@ -4,7 +4,9 @@
  * \end{aligned}$$` block, the result, its piecewise form and the numerical check when present.
  * Renders with KaTeX or MathJax in VS Code's Markdown preview, GitHub and Jupyter.
  */
-import type { DeriveResult, DerivationStep } from '../api';
+import { checkStatus, type DeriveResult, type DerivationStep } from '../api';
+
+const errorText = (x: number): string => (Number.isFinite(x) ? x.toExponential(2) : String(x));
 
 export interface MarkdownOptions {
   /** The document title (default: "Derivative of f with respect to x"). */
@@ -78,9 +80,12 @@ export function toMarkdown(r: DeriveResult, options: MarkdownOptions = {}): stri
   out.push('## Result', '', resultBlock(r), '');
   if (r.result.piecewiseLatex) out.push('Piecewise:', '', aligned([`&${r.result.piecewiseLatex}`]), '');
   if (r.check) {
-    const verdict = r.check.passed ? 'passed' : 'FAILED';
+    const c = r.check;
+    const status = c.status ?? checkStatus(c);
     out.push(
-      `Numerical check (central finite differences at ${r.check.samples} random points): maximum relative error ${r.check.maxRelError.toExponential(2)}, ${verdict}.`,
+      status === 'not-run'
+        ? `Numerical check: not run (${c.diagnostic?.message ?? 'no point could be compared'}).`
+        : `Numerical check (central finite differences at ${c.samples} random points): maximum relative error ${errorText(c.maxRelError)}, ${status === 'passed' ? 'passed' : 'FAILED'}.`,
       '',
     );
   }

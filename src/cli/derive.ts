@@ -1,0 +1,74 @@
+/** `matcalc derive`: one request from the command line, answered for a human (or as --json / --emit). */
+import { checkSentence, derive, emitCode, type DeriveResult, type Diagnostic } from '../core/index';
+import { toMarkdown } from '../core/write/markdown';
+import { parseDeriveArgs, type DeriveArgs } from './args';
+
+/** The caret diagram for an error: the input line and a ^ under the span. */
+export function caret(text: string, error: Diagnostic): string {
+  const start = Math.max(0, Math.min(error.start, text.length));
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEndRaw = text.indexOf('\n', start);
+  const lineEnd = lineEndRaw < 0 ? text.length : lineEndRaw;
+  const line = text.slice(lineStart, lineEnd);
+  const col = start - lineStart;
+  const width = Math.max(1, Math.min(error.end, lineEnd) - start);
+  return `${line}\n${' '.repeat(col)}${'^'.repeat(width)}`;
+}
+
+function humanResult(r: DeriveResult, indexFirst: boolean): string {
+  const named = r.result.named
+    ? [`  = ${r.result.named.unicode ?? r.result.named.text}   where ${r.result.named.definitions.map((d) => `${d.name} = ${d.unicode ?? d.text}`).join(', ')}`]
+    : [];
+  // With --form index the component formula comes first; otherwise it follows (results with 3 or 4 indices).
+  const index = r.indexForm ? [r.indexForm.unicode] : [];
+  const lines = [
+    ...(indexFirst ? index : []),
+    r.result.unicode ?? r.result.text,
+    ...named,
+    `  text: ${r.result.text}`,
+    `  shape ${r.result.shape}, ${r.layout} layout, with respect to ${r.wrt.join(', ')} (${r.wrtShape})`,
+  ];
+  if (!indexFirst && r.indexForm) lines.push(`  in components: ${r.indexForm.unicode}`);
+  if (r.check) lines.push(`  numerical check: ${checkSentence(r.check)}`);
+  if (r.steps) {
+    lines.push('', 'Derivation:');
+    r.steps.forEach((s, i) => {
+      const mark = s.kind === 'pitfall' ? ' (a common mistake)' : '';
+      const ref = s.reference ? ` [${s.reference}]` : '';
+      lines.push(`  ${i + 1}. ${s.name}${mark}${ref}`, `     ${s.explanation}`, `     ${s.afterText ?? s.after}`);
+    });
+  }
+  return lines.join('\n');
+}
+
+type Answer = { ok: true; value: string } | { ok: false; error: Diagnostic };
+
+function answerDerive(args: DeriveArgs): Answer {
+  if (args.emit === 'numpy' || args.emit === 'torch' || args.emit === 'jax' || args.emit === 'einsum') return emitCode(args.request, args.emit);
+  if (args.emit === 'markdown') {
+    const md = derive({ ...args.request, steps: true });
+    return md.ok ? { ok: true, value: toMarkdown(md.value) } : md;
+  }
+  const r = derive(args.request);
+  if (!r.ok) return r;
+  if (args.json) return { ok: true, value: JSON.stringify(r.value) };
+  const index = args.request.form === 'index' ? r.value.indexForm : undefined;
+  if (args.emit === 'latex') return { ok: true, value: index ? index.latex : r.value.result.latex };
+  if (args.emit === 'text') return { ok: true, value: r.value.result.text };
+  return { ok: true, value: humanResult(r.value, args.request.form === 'index') };
+}
+
+/** Runs `matcalc derive ARGS`; the exit code (0 answered, 2 a problem with the input). */
+export function runDerive(argv: readonly string[], write: (s: string) => void): number {
+  const args = parseDeriveArgs(argv);
+  const a = answerDerive(args);
+  if (!a.ok) {
+    const inWhere = a.error.source === 'where';
+    const text = inWhere ? (args.request.where ?? '') : args.request.expr;
+    const col = a.error.start + 1;
+    process.stderr.write(`error: ${a.error.message} (${inWhere ? '--where, ' : ''}column ${col})\n${caret(text, a.error)}\n`);
+    return 2;
+  }
+  write(`${a.value}\n`);
+  return 0;
+}

@@ -1,0 +1,151 @@
+/**
+ * The `matcalc batch` protocol (README "Batch mode", docs/reliability.md §7), against the compiled
+ * CLI in a child process. The load probes (test/fuzz/batch.ts) run here at reduced sizes; `npm run
+ * fuzz -- --only batch` runs them at full size.
+ */
+import * as assert from 'node:assert/strict';
+import '../../../src/cli';
+import { backpressure, batch, closedStdout, distinctRequests, firstAnswerWhileStreaming, longLine, sigterm } from '../../fuzz/batch';
+
+interface Problem {
+  message: string;
+  code: string;
+  source: string;
+  start?: number;
+  end?: number;
+}
+type Answer = { id?: string | number; ok: boolean; error?: Problem; result?: { text: string }; [k: string]: unknown };
+
+const answers = async (...requests: string[]): Promise<Answer[]> => {
+  const r = await batch(requests.join('\n'));
+  assert.equal(r.finished.code, 0, r.finished.err);
+  assert.equal(r.finished.err, '');
+  return r.answers as Answer[];
+};
+
+/** Every error object has message, code and source, and a span only as a pair of integers. */
+function wellFormed(a: Answer): void {
+  if (a.ok) return;
+  const e = a.error as Problem;
+  assert.equal(typeof e.message, 'string');
+  assert.ok(e.message.length > 0);
+  assert.equal(typeof e.code, 'string');
+  assert.equal(typeof e.source, 'string');
+  assert.equal(e.start === undefined, e.end === undefined);
+  if (e.start !== undefined) assert.ok(Number.isInteger(e.start) && Number.isInteger(e.end) && e.start <= (e.end as number));
+}
+
+describe('cli batch: the protocol', function () {
+  this.timeout(60_000);
+
+  it('echoes an "id" (string or number) in its answer, errors included', async () => {
+    const a = await answers(
+      JSON.stringify({ id: 'a-1', expr: "x'*x", wrt: 'x' }),
+      JSON.stringify({ id: 42, expr: 'A*' }),
+      JSON.stringify({ id: { nested: 1 }, expr: 'x' }),
+      JSON.stringify({ expr: 'x' }),
+    );
+    assert.deepEqual(a.map((x) => x.id), ['a-1', 42, undefined, undefined]);
+    assert.equal(a[0].result?.text, "2*x'");
+    assert.equal(a[1].ok, false);
+    assert.equal(a[2].error?.source, 'id');
+    assert.equal(Object.keys(a[0])[0], 'id');
+  });
+
+  it('"\\r", "\\r\\n" and "\\n" end lines; blank and whitespace-only lines are skipped (no answer)', async () => {
+    const r = await batch('{"id":1,"expr":"x"}\r{"id":2,"expr":"x"}\r\n\r\n  \t\n\n{"id":3,"expr":"x"}\r');
+    assert.deepEqual(r.answers.map((x) => x.id), [1, 2, 3]);
+    // A "\r\n" split between two writes is one line ending.
+    const r2 = await batch('{"id":1,"expr":"x"}\r\n{"id":2,"expr":"x"}');
+    assert.deepEqual(r2.answers.map((x) => x.id), [1, 2]);
+  });
+
+  it('every field is validated: a wrong type or value is an error naming the field, never a default', async () => {
+    const bad: [Record<string, unknown>, string][] = [
+      [{ expr: 'x', order: 3 }, 'order'],
+      [{ expr: 'x', order: '2' }, 'order'],
+      [{ expr: 'x', layout: 'Denominator' }, 'layout'],
+      [{ expr: 'x', check: 'true' }, 'check'],
+      [{ expr: 'x', steps: 1 }, 'steps'],
+      [{ expr: 'x', where: 42 }, 'where'],
+      [{ expr: 'x', from: 'python' }, 'from'],
+      [{ expr: 'x', granularity: 'short' }, 'granularity'],
+      [{ expr: 'x', emit: 'pdf' }, 'emit'],
+      [{ expr: 'x', wrt: 7 }, 'wrt'],
+      [{ expr: 'x', wrt: ['x', 1] }, 'wrt'],
+      [{ expr: 'x', timeLimitMs: -5 }, 'timeLimitMs'],
+      [{ expr: 'x', timeLimitMs: 1e9 }, 'timeLimitMs'],
+      [{ expr: 'x', id: null }, 'id'],
+      [{ expr: 'x', id: true }, 'id'],
+      [{ expr: 42 }, 'expr'],
+      [{ wrt: 'x' }, 'expr'],
+      [{ expr: 'x', wtr: 'x' }, 'wtr'],
+    ];
+    const a = await answers(...bad.map(([r]) => JSON.stringify(r)));
+    a.forEach((x, i) => {
+      assert.equal(x.ok, false, JSON.stringify(bad[i][0]));
+      assert.equal(x.error?.code, 'request.invalid-field');
+      assert.equal(x.error?.source, bad[i][1], JSON.stringify(bad[i][0]));
+      wellFormed(x);
+    });
+  });
+
+  it('valid values of every field are accepted', async () => {
+    const a = await answers(JSON.stringify({
+      id: 1, expr: "x'*A*x", wrt: ['x'], where: 'x: vector(n); A: matrix(n, n)', layout: 'denominator', order: 2,
+      from: 'plain', check: true, steps: false, granularity: 'summary', timeLimitMs: 5000,
+    }), JSON.stringify({ expr: "x'*x", emit: 'text' }), JSON.stringify({ expr: "x'*x", emit: 'latex' }));
+    assert.equal(a[0].ok, true, JSON.stringify(a[0].error));
+    assert.equal(a[0].result?.text, "A + A'");
+    assert.deepEqual(a[1], { ok: true, text: "2*x'" });
+    assert.deepEqual(a[2], { ok: true, latex: '2\\mathbf{x}^{\\top}' });
+  });
+
+  it('every error has message, code and source, and start/end where it points somewhere', async () => {
+    const a = await answers('not json', '[1, 2]', '"x"', '{"expr": "A*"}', '{"expr": "x", "where": "x: vector(n"}', '{"expr": "x*y", "wrt": "z", "where": "x, y: scalar"}', '{"expr":"x",}');
+    a.forEach(wellFormed);
+    assert.deepEqual(a.map((x) => x.error?.source), ['line', 'line', 'line', 'expr', 'where', 'wrt', 'line']);
+    assert.deepEqual(a.map((x) => x.error?.code).slice(0, 3), ['request.json', 'request.not-object', 'request.not-object']);
+    assert.equal(a[6].error?.start, 12);
+  });
+
+  it('a "wrt" nested 20,000 deep is a clean field error, not internal', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const a = await answers(`{"expr": "x", "wrt": ${deep}}`, `{"expr": "x", "where": ${deep}}`, '{"id": 3, "expr": "x"}');
+    assert.equal(a[0].error?.code, 'request.invalid-field');
+    assert.equal(a[0].error?.source, 'wrt');
+    assert.equal(a[1].error?.source, 'where');
+    assert.equal(a[2].id, 3);
+  });
+
+  it('U+2028, U+2029 and U+0085 are escaped in answers (an answer is one line to every reader)', async () => {
+    const r = await batch('{"id": "\u2028\u2029\u0085", "expr": "x\u2028y\u0085"}\n');
+    assert.doesNotMatch(r.raw, /[\u2028\u2029\u0085]/);
+    assert.match(r.raw, /\\u2028\\u2029\\u0085/);
+    assert.equal(r.answers[0].id, '\u2028\u2029\u0085');
+  });
+
+  it('a line over the maximum length is answered with request.too-long, and the next line is answered', async () => {
+    await longLine(3);
+  });
+
+  it('backpressure: reading stops while the answers are not read; nothing is lost', async () => {
+    await backpressure(4_000);
+  });
+
+  it('a closed stdout (| head -1) ends the process quietly, exit 0', async () => {
+    await closedStdout(5_000);
+  });
+
+  it('SIGTERM: the answer being written is finished, then exit 143', async () => {
+    await sigterm(20_000);
+  });
+
+  it('answers stream: the first arrives while the input is still open', async () => {
+    await firstAnswerWhileStreaming();
+  });
+
+  it('many distinct requests are answered, all of them (the memory bound itself: npm run fuzz, npm run bench)', async () => {
+    await distinctRequests(5_000);
+  });
+});
