@@ -6,7 +6,7 @@ export const DERIVE_USAGE = `  matcalc derive EXPR --wrt VAR[,VAR...] [--where D
                  [--granularity full|summary] [--json] [--emit text|latex|numpy|torch|jax|markdown|einsum] [--form matrix|index]`;
 export const BATCH_USAGE = `  matcalc batch   JSON Lines on stdin, one answer line per request on stdout:
                   {"id", "expr", "wrt", "where", "layout", "order", "from", "check", "steps",
-                   "granularity", "emit", "form", "claim", "timeLimitMs"} (see README, "Batch mode")`;
+                   "granularity", "emit", "form", "claim", "timeLimitMs", "outputLimit"} (see README, "Batch mode")`;
 
 /** A problem with the command line: exit 2 with the message and the usage. */
 export class UsageError extends Error {}

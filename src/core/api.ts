@@ -42,6 +42,8 @@ export interface DeriveRequest {
   readonly granularity?: Granularity;
   /** Wall-clock budget of the request in ms (default 2000); past it the answer is a limit.time Diagnostic. */
   readonly timeLimitMs?: number;
+  /** The longest written form allowed, in characters (default 4,000,000); past it the answer is a limit.output Diagnostic. */
+  readonly outputLimit?: number;
   /**
    * 'index': also write the derivative's component formula (`indexForm`), e.g.
    * ∂(X⁻¹)ᵢⱼ/∂Xₖₗ = −(X⁻¹)ᵢₖ(X⁻¹)ₗⱼ. Written anyway for results with 3 or 4 indices.

@@ -1,7 +1,7 @@
 /**
  * `npm run fuzz`: the full-size robustness campaigns, with the figures docs/reliability.md quotes.
  *
- *   node out/test/fuzz/run.js [--readers N] [--properties N] [--seed S] [--only readers|properties|deep]
+ *   node out/test/fuzz/run.js [--readers N] [--properties N] [--seed S] [--only readers|properties|deep|batch]
  *                             [--vocabulary input|internal] [--no-record]
  *
  * Defaults: 100,000 inputs per reader (plain, LaTeX, NumPy), 10,000 random expressions for the
@@ -10,6 +10,7 @@
  * test/corpus/regressions.json (unless --no-record). Exit code 1 when anything fails.
  */
 import type { Notation } from '../../src/core/index';
+import { backpressure, closedStdout, distinctRequests, longLine, sigterm } from './batch';
 import { DEEP_BUILDERS, deepPipeline } from './deep';
 import type { Vocabulary } from './exprs';
 import { describeCase, runProperties, type PropertyReport } from './properties';
@@ -85,7 +86,30 @@ function runDeep(): boolean {
   return failed;
 }
 
-function main(): number {
+/** The batch protocol's load probes at full size (test/fuzz/batch.ts); false when one failed. */
+async function runBatchProbes(): Promise<boolean> {
+  const probes: [string, () => Promise<unknown>][] = [
+    ['600 MB line then a request', () => longLine(600)],
+    ['backpressure, 200,000 requests of 1 KB', () => backpressure(200_000)],
+    ['closed stdout after the first of 100,000 requests', () => closedStdout(100_000)],
+    ['SIGTERM during 200,000 requests', () => sigterm(200_000)],
+    ['1,000,000 distinct requests (peak RSS)', () => distinctRequests(1_000_000)],
+  ];
+  let failed = false;
+  for (const [name, probe] of probes) {
+    const t0 = performance.now();
+    try {
+      const r = await probe();
+      console.log(`batch ${name}: passed ${JSON.stringify(r)} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    } catch (e) {
+      failed = true;
+      console.log(`batch ${name}: FAILED ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return failed;
+}
+
+async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   let failed = false;
   if (args.only === undefined || args.only === 'readers') {
@@ -101,7 +125,8 @@ function main(): number {
     failed ||= r.failure !== undefined;
   }
   if (args.only === undefined || args.only === 'deep') failed = runDeep() || failed;
+  if (args.only === undefined || args.only === 'batch') failed = (await runBatchProbes()) || failed;
   return failed ? 1 : 0;
 }
 
-process.exitCode = main();
+void main().then((code) => (process.exitCode = code));

@@ -8,7 +8,7 @@ import { EMITS, FORMS, GRANULARITIES, LAYOUTS, NOTATIONS, type Emit } from '../a
 import { problem, type Problem } from './problem';
 
 /** The fields a request may have. */
-export const FIELDS = ['id', 'expr', 'wrt', 'where', 'layout', 'order', 'from', 'check', 'steps', 'granularity', 'emit', 'form', 'claim', 'timeLimitMs'] as const;
+export const FIELDS = ['id', 'expr', 'wrt', 'where', 'layout', 'order', 'from', 'check', 'steps', 'granularity', 'emit', 'form', 'claim', 'timeLimitMs', 'outputLimit'] as const;
 
 /** The longest time budget a request may ask for, ms. */
 export const MAX_TIME_LIMIT_MS = 60_000;
@@ -80,6 +80,15 @@ function timeLimitOf(v: unknown): number | undefined {
   return invalid('timeLimitMs', `a number of milliseconds above 0 and at most ${MAX_TIME_LIMIT_MS}`, v);
 }
 
+/** The largest output limit a request may ask for, characters. */
+export const MAX_OUTPUT_LIMIT = 100_000_000;
+
+function outputLimitOf(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= MAX_OUTPUT_LIMIT) return v;
+  return invalid('outputLimit', `a whole number of characters above 0 and at most ${MAX_OUTPUT_LIMIT}`, v);
+}
+
 /** A parsed JSON value → a checked request, or the first problem (with the id when that was valid). */
 export function checkRequest(json: unknown): Checked {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
@@ -108,6 +117,7 @@ export function checkRequest(json: unknown): Checked {
       granularity: oneOf('granularity', r.granularity, GRANULARITIES),
       form: oneOf('form', r.form, FORMS),
       timeLimitMs: timeLimitOf(r.timeLimitMs),
+      outputLimit: outputLimitOf(r.outputLimit),
     };
     const claim = optionalString('claim', r.claim);
     const emit = oneOf('emit', r.emit, EMITS);

@@ -15,6 +15,13 @@ import type { Diagnostic } from '../api';
 /** Default wall-clock allowance of a request, ms. */
 export const DEFAULT_TIME_LIMIT_MS = 2_000;
 
+/**
+ * Default bound on one written form (text, LaTeX, Unicode, code, Markdown) of a request, in UTF-16
+ * code units. Past it the request is answered with limit.output instead of building the string
+ * (an expression whose tree is exponentially larger than its DAG would otherwise take gigabytes).
+ */
+export const DEFAULT_OUTPUT_LIMIT = 4_000_000;
+
 /** How many checkpoints pass between two readings of the clock. */
 export const CHECK_EVERY = 1_024;
 
@@ -25,9 +32,11 @@ export interface BudgetOptions {
   readonly cancelled?: () => boolean;
   /** The clock, in ms (default Date.now). */
   readonly now?: () => number;
+  /** The longest written form allowed, UTF-16 code units (default DEFAULT_OUTPUT_LIMIT). */
+  readonly outputLimit?: number;
 }
 
-export type LimitCode = 'limit.time' | 'limit.cancelled';
+export type LimitCode = 'limit.time' | 'limit.cancelled' | 'limit.output';
 
 /** Thrown at a checkpoint when the budget is spent or the request was cancelled. */
 export class LimitExceeded extends Error {
@@ -42,6 +51,7 @@ interface Active {
   readonly timeMs: number;
   readonly cancelled?: () => boolean;
   readonly now: () => number;
+  readonly outputLimit: number;
   ticks: number;
 }
 
@@ -59,7 +69,8 @@ export function withBudget<T>(opts: BudgetOptions, work: () => T): T {
   const cancelled = outer?.cancelled && opts.cancelled
     ? () => (outer.cancelled as () => boolean)() || (opts.cancelled as () => boolean)()
     : opts.cancelled ?? outer?.cancelled;
-  active = { deadline, timeMs: outer && outer.deadline <= deadline ? outer.timeMs : timeMs, cancelled, now, ticks: 0 };
+  const outputLimit = Math.min(opts.outputLimit ?? DEFAULT_OUTPUT_LIMIT, outer?.outputLimit ?? Infinity);
+  active = { deadline, timeMs: outer && outer.deadline <= deadline ? outer.timeMs : timeMs, cancelled, now, outputLimit, ticks: 0 };
   try {
     return work();
   } finally {
@@ -80,6 +91,22 @@ export function checkpoint(): void {
       `the request took longer than ${active.timeMs} ms and was stopped: simplify the expression or split it into parts`,
     );
   }
+}
+
+/**
+ * Writers call this with the length of what they have written so far (a string's length is known
+ * without flattening it): past the request's output limit (DEFAULT_OUTPUT_LIMIT outside a budget)
+ * it throws LimitExceeded('limit.output'). Also a checkpoint: writing counts against the time budget.
+ */
+export function checkOutput(length: number): void {
+  const limit = active?.outputLimit ?? DEFAULT_OUTPUT_LIMIT;
+  if (length > limit) {
+    throw new LimitExceeded(
+      'limit.output',
+      `the result is too large to write: more than ${limit.toLocaleString('en-US')} characters (the expression's shared parts written out in full); ask for a smaller part, or a larger limit`,
+    );
+  }
+  checkpoint();
 }
 
 /** The Diagnostic for a stopped request: the whole input is the span. */

@@ -5,7 +5,7 @@
  * the readers (syntax/limits.ts: MAX_INPUT_LENGTH, MAX_DEPTH). docs/reliability.md lists them all.
  */
 export {
-  DEFAULT_TIME_LIMIT_MS, CHECK_EVERY, LimitExceeded, withBudget, checkpoint, budgetActive, limitDiagnostic,
+  DEFAULT_TIME_LIMIT_MS, DEFAULT_OUTPUT_LIMIT, CHECK_EVERY, LimitExceeded, withBudget, checkpoint, checkOutput, budgetActive, limitDiagnostic,
 } from './budget';
 export type { BudgetOptions, LimitCode } from './budget';
 export {

@@ -4,6 +4,7 @@
  * distinct node once from the renderings of its children: time linear in the DAG size.
  */
 import { Expr, postorder } from '../model/expr';
+import { checkOutput } from '../limits/budget';
 import type { Piece } from './piece';
 import { Prec, needsParens } from './precedence';
 
@@ -19,8 +20,13 @@ export abstract class DagWriter<O extends Rendered> {
   /** `name` labels the error thrown should a node be asked for before it is rendered. */
   constructor(private readonly name: string) {}
 
+  /** Throws LimitExceeded('limit.output') when a node's rendering grows past the output limit. */
   write(e: Expr): Piece {
-    for (const n of postorder(e)) this.memo.set(n, this.render(n));
+    for (const n of postorder(e)) {
+      const o = this.render(n);
+      checkOutput(o.p.text.length);
+      this.memo.set(n, o);
+    }
     return this.get(e).p;
   }
 

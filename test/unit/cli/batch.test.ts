@@ -75,6 +75,8 @@ describe('cli batch: the protocol', function () {
       [{ expr: 'x', wrt: ['x', 1] }, 'wrt'],
       [{ expr: 'x', timeLimitMs: -5 }, 'timeLimitMs'],
       [{ expr: 'x', timeLimitMs: 1e9 }, 'timeLimitMs'],
+      [{ expr: 'x', outputLimit: 0 }, 'outputLimit'],
+      [{ expr: 'x', outputLimit: 1.5 }, 'outputLimit'],
       [{ expr: 'x', id: null }, 'id'],
       [{ expr: 'x', id: true }, 'id'],
       [{ expr: 42 }, 'expr'],
@@ -123,6 +125,20 @@ describe('cli batch: the protocol', function () {
     assert.doesNotMatch(r.raw, /[\u2028\u2029\u0085]/);
     assert.match(r.raw, /\\u2028\\u2029\\u0085/);
     assert.equal(r.answers[0].id, '\u2028\u2029\u0085');
+  });
+
+  it('an answer past the output limit is a clean limit.output error, and the next request is answered', async () => {
+    // 13 chained assignments: the written tree is exponentially larger than the DAG (issue 17).
+    const body = Array.from({ length: 13 }, (_, i) => `    u${i + 1} = np.sin(u${i}) * np.cos(u${i})`).join('\n');
+    const chain = `def f(x):\n    u0 = x\n${body}\n    return np.sum(u13)`;
+    const a = await answers(
+      JSON.stringify({ id: 1, expr: chain, wrt: 'x', where: 'x: vector(n)' }),
+      JSON.stringify({ id: 2, expr: 'sin(x) .* cos(x)', wrt: 'x', outputLimit: 20 }),
+      JSON.stringify({ id: 3, expr: 'sin(x) .* cos(x)', wrt: 'x' }),
+    );
+    assert.deepEqual(a.map((x) => x.error?.code), ['limit.output', 'limit.output', undefined]);
+    a.forEach(wellFormed);
+    assert.equal(a[2].ok, true);
   });
 
   it('a line over the maximum length is answered with request.too-long, and the next line is answered', async () => {
