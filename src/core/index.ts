@@ -7,3 +7,5 @@ export { checkClaim } from './check/index';
 export { checkEquality, type EqualityRequest } from './check/equality';
 export { proofread, proofreadSteps, type StepCache, type CachedStep, type ProofreadFinding, type ProofreadResult, type ProofreadOptions } from './proofread/index';
 export { claimInEquation, type EquationClaim } from './proofread/equation';
+/** For hosts that bound memory over many requests: the hash-consing table's estimated bytes, and emptying it. */
+export { internTableBytes, resetInternTable } from './model/expr';

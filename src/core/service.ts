@@ -32,10 +32,12 @@ const fail = (message: string, code: string, start = 0, end = 0): { ok: false; e
 
 /**
  * Keep the hash-consing table bounded in long-running hosts (editor, batch): by the memory it holds,
- * not by its number of nodes (big and small nodes differ tenfold). Emptied between two requests
- * when past this estimate; nodes already made stay valid (the table only finds equal nodes).
+ * not by its number of nodes (big and small nodes differ tenfold). Emptied at the start of a request
+ * when past this estimate; nodes already made stay valid, but are no longer === to equal nodes made
+ * afterwards, so the bound is generous here. A host that holds no nodes between requests empties it
+ * sooner (the batch CLI: BATCH_TABLE_BYTES in src/cli/batch/run.ts).
  */
-export const INTERN_LIMIT_BYTES = 16 * 1024 * 1024;
+export const INTERN_LIMIT_BYTES = 512 * 1024 * 1024;
 
 export function render(e: Expr): Rendered {
   return { text: toText(e), latex: toLatex(e), unicode: toUnicode(e), shape: shapeText(e.shape) };

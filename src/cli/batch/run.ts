@@ -11,6 +11,7 @@
  *   - ends quietly (code 0) when stdout is closed (EPIPE: `matcalc batch | head -1`).
  */
 import type { Readable, Writable } from 'node:stream';
+import { internTableBytes, resetInternTable } from '../../core/index';
 import { answerBatchLine, type BatchAnswer } from './answer';
 import { jsonLine } from './json';
 import { LineSplitter, type Line } from './lines';
@@ -18,6 +19,13 @@ import { problem } from './problem';
 
 /** The longest request line read, in UTF-16 code units (a request line longer than this is answered with request.too-long). */
 export const MAX_LINE_LENGTH = 1 << 20;
+
+/**
+ * The hash-consing table is emptied between two requests once its estimated size passes this: the
+ * batch holds no expression from one request to the next, so memory stays bounded over any number of
+ * requests (docs/reliability.md §7).
+ */
+export const BATCH_TABLE_BYTES = 16 * 1024 * 1024;
 
 /** How long one turn of the loop answers before it lets the event loop run (signals, drain), ms. */
 const SLICE_MS = 10;
@@ -36,6 +44,7 @@ function answerOf(line: Line, maxLength: number): BatchAnswer | undefined {
     };
   }
   if (line.text.trim() === '') return undefined;
+  if (internTableBytes() > BATCH_TABLE_BYTES) resetInternTable();
   return answerBatchLine(line.text);
 }
 
