@@ -95,11 +95,13 @@ export function checkpoint(): void {
 
 /**
  * Writers call this with the length of what they have written so far (a string's length is known
- * without flattening it): past the request's output limit (DEFAULT_OUTPUT_LIMIT outside a budget)
- * it throws LimitExceeded('limit.output'). Also a checkpoint: writing counts against the time budget.
+ * without flattening it): past the running request's output limit it throws
+ * LimitExceeded('limit.output'); outside a request (a writer called directly) there is no limit.
+ * Also a checkpoint: writing counts against the time budget.
  */
 export function checkOutput(length: number): void {
-  const limit = active?.outputLimit ?? DEFAULT_OUTPUT_LIMIT;
+  if (active === undefined) return;
+  const limit = active.outputLimit;
   if (length > limit) {
     throw new LimitExceeded(
       'limit.output',
