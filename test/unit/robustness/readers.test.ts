@@ -1,13 +1,14 @@
 /**
  * Fuzzing the readers through the public entry points (CI size; `npm run fuzz` runs 100,000 per
  * reader): random full-Unicode text, operator soup and mutated valid inputs, in each notation. No
- * request may throw, take longer than REQUEST_TIME_LIMIT_MS (at its fastest of TIMINGS), or fail without a
- * well-formed Diagnostic (code, message, span inside the text it refers to).
+ * request may throw or fail without a well-formed Diagnostic (code, message, span inside the text it
+ * refers to); `npm run fuzz` also flags a request slower than REQUEST_TIME_LIMIT_MS (at its fastest of
+ * TIMINGS) as a hang.
  */
 import assert from 'node:assert/strict';
 import type { Notation } from '../../../src/core/index';
 import { fuzzReader } from '../../fuzz/readers';
-import { diagnosticProblem, REQUEST_TIME_LIMIT_MS, runRequest, shortened, TIMINGS } from '../../fuzz/request';
+import { diagnosticProblem, runRequest, shortened, TIMINGS } from '../../fuzz/request';
 import { mutate, tokenize, type Mutation } from '../../fuzz/texts';
 
 /** Inputs per reader in the unit suite (3 readers: 3,000 requests, a few seconds). */
@@ -17,8 +18,11 @@ const SEED = 20_251_126;
 describe('robustness: fuzzed readers answer every input with a result or a clear error', function () {
   this.timeout(120_000);
   for (const from of ['plain', 'latex', 'numpy'] as Notation[]) {
-    it(`${from}: ${RUNS} random and mutated inputs, none throws, hangs (> ${REQUEST_TIME_LIMIT_MS} ms) or answers badly`, () => {
-      const r = fuzzReader(from, { runs: RUNS, seed: SEED });
+    // No wall-clock bound here (speed is measured by `npm run bench`, never asserted in `npm test`):
+    // a hang still ends in the core's own time budget (limit.time, a well-formed diagnostic) or in
+    // mocha's timeout. `npm run fuzz` keeps the REQUEST_TIME_LIMIT_MS flag as a hang detector.
+    it(`${from}: ${RUNS} random and mutated inputs, none throws or answers badly`, () => {
+      const r = fuzzReader(from, { runs: RUNS, seed: SEED, limitMs: Number.POSITIVE_INFINITY });
       assert.ok(r.failure === undefined, r.failure && `${r.failure.problem.kind}: ${r.failure.problem.detail}\ninput: ${shortened(r.failure.input, 2000)}`);
       assert.equal(r.runs, RUNS);
       // every kind of input was drawn, and some mutated inputs still reach the differentiator
@@ -43,7 +47,7 @@ const FOUND: readonly { expr: string; where?: string; from: Notation }[] = [
 describe('robustness: inputs the fuzzers found are answered well', () => {
   for (const input of FOUND) {
     it(`${input.from}: ${shortened(JSON.stringify(input.expr), 60)}`, () => {
-      const r = runRequest(input);
+      const r = runRequest(input, Number.POSITIVE_INFINITY);
       assert.ok(r.problem === undefined, r.problem && `${r.problem.kind}: ${r.problem.detail}`);
     });
   }
