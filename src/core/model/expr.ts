@@ -43,6 +43,8 @@ export type Op =
   | 'diagv' // square matrix → vector of its diagonal
   | 'softmax' // vector → vector
   | 'logsumexp' // vector → 1×1
+  | 'softmaxAlong' // softmax of each row (dim `value` = 2) or each column (value = 1) of a matrix
+  | 'logsumexpAlong' // logsumexp of each row (value = 2, → m×1) or each column (value = 1, → 1×n)
   | 'block' // literal array of 1×1 entries, row-major; shape rows×cols
   | 'entry' // scalar entry (row value[0], col value[1], 1-based) of args[0]
   | 'kron' // Kronecker product
@@ -176,6 +178,11 @@ export const rawDiagm = (v: Expr): Expr => {
 };
 export const rawDiagv = (a: Expr): Expr => node({ op: 'diagv', args: [a], shape: shape(a.shape.rows, 1) });
 export const rawSoftmax = (z: Expr): Expr => node({ op: 'softmax', args: [z], shape: z.shape });
+/** MATLAB's dimension numbers: 1 runs down the columns (one result per column), 2 along the rows. */
+export type Axis = 1 | 2;
+export const rawSoftmaxAlong = (z: Expr, dim: Axis): Expr => node({ op: 'softmaxAlong', args: [z], value: dim, shape: z.shape });
+export const rawLogsumexpAlong = (z: Expr, dim: Axis): Expr =>
+  node({ op: 'logsumexpAlong', args: [z], value: dim, shape: dim === 2 ? shape(z.shape.rows, 1) : shape(1, z.shape.cols) });
 export const block = (rows: number, cols: number, entries: readonly Expr[]): Expr =>
   node({ op: 'block', args: entries, shape: shape(rows, cols), dims: [rows, cols] });
 export const entry = (a: Expr, i: number, j: number): Expr => node({ op: 'entry', args: [a], dims: [i, j], shape: SCALAR });

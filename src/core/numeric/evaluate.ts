@@ -14,7 +14,7 @@ import { Dim, dimValue, isScalar } from '../model/shape';
 import type { NumericEnv } from './env';
 import { SCALAR_FUNCTIONS } from './elementwise';
 import {
-  commutationMatrix, filled, frobenius, logSumExp, mapEntries, scalarMatrix, softmax, vec,
+  commutationMatrix, filled, frobenius, logSumExp, logSumExpAlong, softmaxAlong, mapEntries, scalarMatrix, softmax, vec,
 } from './matrices';
 import { det, inverse, logAbsDet, matrixPower } from './linalg';
 
@@ -111,6 +111,8 @@ function evaluateNode(e: Expr, env: NumericEnv, memo: Memo): Matrix {
     case 'diagv': return Matrix.columnVector(arg(0).diag());
     case 'softmax': return softmax(arg(0));
     case 'logsumexp': return scalarMatrix(logSumExp(arg(0)));
+    case 'softmaxAlong': return softmaxAlong(arg(0), e.value === 1 ? 1 : 2);
+    case 'logsumexpAlong': return logSumExpAlong(arg(0), e.value === 1 ? 1 : 2);
     case 'block': {
       const out = new Matrix(rows(), cols());
       e.args.forEach((a, k) => out.set(Math.floor(k / out.columns), k % out.columns, arg(k).get(0, 0)));

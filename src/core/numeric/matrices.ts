@@ -79,3 +79,28 @@ export function frobenius(a: Matrix): number {
   for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.columns; j++) s += (a.get(i, j) / m) ** 2;
   return m * Math.sqrt(s);
 }
+
+/** The rows (d = 2) or columns (d = 1) of a, each as a 1-row / 1-column matrix, and how to put results back. */
+function slices(a: Matrix, d: 1 | 2): Matrix[] {
+  const out: Matrix[] = [];
+  if (d === 2) for (let i = 0; i < a.rows; i++) out.push(a.subMatrix(i, i, 0, a.columns - 1));
+  else for (let j = 0; j < a.columns; j++) out.push(a.subMatrix(0, a.rows - 1, j, j));
+  return out;
+}
+
+/** softmax of each row (d = 2) or each column (d = 1). */
+export function softmaxAlong(a: Matrix, d: 1 | 2): Matrix {
+  const out = new Matrix(a.rows, a.columns);
+  slices(a, d).forEach((s, k) => {
+    const p = softmax(s);
+    if (d === 2) out.setRow(k, p.getRow(0));
+    else out.setColumn(k, p.getColumn(0));
+  });
+  return out;
+}
+
+/** logsumexp of each row (d = 2, a column) or each column (d = 1, a row). */
+export function logSumExpAlong(a: Matrix, d: 1 | 2): Matrix {
+  const values = slices(a, d).map(logSumExp);
+  return d === 2 ? Matrix.columnVector(values) : Matrix.rowVector(values);
+}

@@ -8,7 +8,7 @@
 import { checkpoint } from '../limits/budget';
 import {
   Expr, ElementwiseFunction, num, zeros, ones, eye, node, rawAdd, rawMul, rawHadamard, rawPow, rawMatpow,
-  rawTranspose, rawFn, rawReduce, rawInv, rawDiagm, rawDiagv, rawSoftmax, rawKron, rawVec, sizeNode, entry as rawEntry,
+  rawTranspose, rawFn, rawReduce, rawInv, rawDiagm, rawDiagv, rawSoftmax, rawSoftmaxAlong, rawLogsumexpAlong, Axis, rawKron, rawVec, sizeNode, entry as rawEntry,
   productShape, ReductionOp,
 } from '../model/expr';
 import { Shape, isScalar, isColumn, isRow, shape, transposeShape, sameShape, sizeOf } from '../model/shape';
@@ -16,7 +16,10 @@ import { FUNCTIONS, type Builders } from '../functions/index';
 
 const isNum = (e: Expr, v?: number): boolean => e.op === 'num' && (v === undefined || e.value === v);
 export const isZero = (e: Expr): boolean => e.op === 'zeros' || isNum(e, 0);
-const isOnes = (e: Expr): boolean => e.op === 'ones' || isNum(e, 1);
+/** 1, 𝟏, or the outer product 𝟏𝟏ᵀ of two ones (an all-ones matrix written as a broadcast). */
+const isOnes = (e: Expr): boolean =>
+  e.op === 'ones' || isNum(e, 1) ||
+  (e.op === 'mul' && e.args.length === 2 && e.args.every((f) => f.op === 'ones') && e.args[0].shape.cols === 1 && e.args[1].shape.rows === 1);
 
 /** Split a term into its numeric coefficient and the rest: 3·A·x → [3, A·x]. */
 export function splitCoefficient(e: Expr): [number, Expr] {
@@ -421,6 +424,22 @@ export function diagv(a: Expr): Expr {
 }
 
 export const softmax = (z: Expr): Expr => rawSoftmax(z);
+
+/** softmax(Z, d): of each row (d = 2) or column (d = 1); a single row or column is the vector softmax, a length-1 one is 1. */
+export function softmaxAlong(z: Expr, d: Axis): Expr {
+  const length = d === 2 ? z.shape.cols : z.shape.rows;
+  if (length === 1) return ones(z.shape);
+  if ((d === 2 ? z.shape.rows : z.shape.cols) === 1) return softmax(z);
+  return rawSoftmaxAlong(z, d);
+}
+
+/** logsumexp(Z, d): of each row (d = 2, m×1) or column (d = 1, 1×n); of a single row or column, the scalar logsumexp. */
+export function logsumexpAlong(z: Expr, d: Axis): Expr {
+  const length = d === 2 ? z.shape.cols : z.shape.rows;
+  if (length === 1) return z;
+  if ((d === 2 ? z.shape.rows : z.shape.cols) === 1) return reduce('logsumexp', z);
+  return rawLogsumexpAlong(z, d);
+}
 
 export function kron(a: Expr, b: Expr): Expr {
   if (isScalar(a.shape) || isScalar(b.shape)) return mul(a, b);

@@ -3,9 +3,9 @@
  * factor and tidy it for presentation. Used on inputs (e.g. to compare a user's expected form) and
  * in tests to show that every identity is sound (the result evaluates equal to the input).
  */
-import { Expr, postorder, block, commutation, unit, sizeNode, entry as rawEntry, variable } from '../model/expr';
+import { Axis, Expr, postorder, block, commutation, unit, sizeNode, entry as rawEntry, variable } from '../model/expr';
 import {
-  add, mul, hadamard, pow, matpow, transpose, fn, reduce, inv, diagm, diagv, softmax, kron, vec, num, zeros, ones, eye,
+  add, mul, hadamard, pow, matpow, transpose, fn, reduce, inv, diagm, diagv, softmax, softmaxAlong, logsumexpAlong, kron, vec, num, zeros, ones, eye,
 } from './build';
 import { factorize } from './factor';
 import { tidy } from './tidy';
@@ -33,6 +33,8 @@ function rebuildNode(e: Expr, a: readonly Expr[]): Expr {
     case 'diagm': return diagm(a[0]);
     case 'diagv': return diagv(a[0]);
     case 'softmax': return softmax(a[0]);
+    case 'softmaxAlong': return softmaxAlong(a[0], e.value as Axis);
+    case 'logsumexpAlong': return logsumexpAlong(a[0], e.value as Axis);
     case 'block': return block((e.dims as number[])[0], (e.dims as number[])[1], a);
     case 'entry': return rawEntry(a[0], (e.dims as number[])[0], (e.dims as number[])[1]);
     case 'kron': return kron(a[0], a[1]);

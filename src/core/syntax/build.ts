@@ -32,7 +32,6 @@ import {
   rawMul,
   rawPow,
   rawReduce,
-  rawSoftmax,
   rawTranspose,
   rawVec,
   sizeNode,
@@ -46,6 +45,7 @@ import type { Ast, CallNode, ChainLink, EinsumNode, MulOp, AddOp } from './ast';
 import { fail } from './diagnostics';
 import { lowerContraction, NoMatrixForm } from '../tensor/lower';
 import { ELEMENTWISE, ELEMENTWISE_NAMES } from './functions';
+import { AXIS_FUNCTIONS, axisArgument, buildAlong } from './axes';
 import { constantArgument, matrixExponent, type DimShape, type ShapeInference, type VariableInfo } from './infer';
 
 export class ExprBuilder {
@@ -85,7 +85,12 @@ export class ExprBuilder {
       case 'power': {
         const base = this.build(node.base);
         const exponent = this.build(node.exponent);
-        if (node.op === '^' && !isScalar(base.shape)) return rawMatpow(base, matrixExponent(node.exponent) as number);
+        if (node.op === '^' && !isScalar(base.shape)) {
+          // X^-1 is inv(X), X^-k is inv(X)^k (MATLAB: X^-1*b is (X^-1)*b, the exponent being a signed primary).
+          const k = matrixExponent(node.exponent) as number;
+          if (k >= 0) return rawMatpow(base, k);
+          return k === -1 ? rawInv(base) : rawMatpow(rawInv(base), -k);
+        }
         return rawPow(base, exponent);
       }
       case 'call':
@@ -120,7 +125,12 @@ export class ExprBuilder {
     let accShape = terms[0].shape;
     for (const link of rest) {
       let term = this.build(link.operand);
-      if (isScalar(accShape) && !isScalar(term.shape)) {
+      if (broadcasts(accShape, term.shape)) {
+        terms = [expandAlong(terms.length === 1 ? terms[0] : rawAdd(terms), term.shape)];
+        accShape = term.shape;
+      } else if (broadcasts(term.shape, accShape)) {
+        term = expandAlong(term, accShape);
+      } else if (isScalar(accShape) && !isScalar(term.shape)) {
         terms = [expand(terms.length === 1 ? terms[0] : rawAdd(terms), term.shape)];
         accShape = term.shape;
       } else if (!isScalar(accShape) && isScalar(term.shape)) {
@@ -154,11 +164,17 @@ export class ExprBuilder {
           step('mul', reciprocal(f));
           break;
         case '.*':
-          step(scalarSide ? 'mul' : 'hadamard', f);
+        case './': {
+          // Implicit expansion: the row or column operand is written expanded (𝟏bᵀ, c𝟏ᵀ).
+          let g = f;
+          if (broadcasts(accShape, f.shape)) {
+            items = [expandAlong(value(), f.shape)];
+            kind = 'hadamard';
+            accShape = f.shape;
+          } else if (broadcasts(f.shape, accShape)) g = expandAlong(f, accShape);
+          step(scalarSide ? 'mul' : 'hadamard', link.op === '.*' ? g : reciprocal(g));
           break;
-        case './':
-          step(scalarSide ? 'mul' : 'hadamard', reciprocal(f));
-          break;
+        }
       }
     }
     return value();
@@ -195,6 +211,7 @@ export class ExprBuilder {
         return rawFn(name === 'max' ? 'relu' : 'min0', this.build(other));
       }
     }
+    if (AXIS_FUNCTIONS.has(name)) return buildAlong(name, this.build(args[0]), args.length > 1 ? axisArgument(name, args[1]) : undefined);
     const built = args.map((a) => this.build(a));
     const [a] = built;
     if (ELEMENTWISE.has(name)) return rawFn(ELEMENTWISE_NAMES[name], a);
@@ -203,8 +220,6 @@ export class ExprBuilder {
         return rawInv(a);
       case 'diag':
         return isMatrix(a.shape) ? rawDiagv(a) : rawDiagm(a);
-      case 'softmax':
-        return rawSoftmax(a);
       case 'dot':
         return rawMul([rawTranspose(a), built[1]]);
       case 'kron':
@@ -223,6 +238,17 @@ export function negate(e: Expr): Expr {
 
 const indexOf = (node: Ast): number => (node as { value: number }).value;
 const reciprocal = (e: Expr): Expr => rawPow(e, num(-1));
+/** Whether the vector shape v is broadcast to the matrix shape m (a 1×n row over m rows, an m×1 column over n columns). */
+function broadcasts(v: Shape, m: Shape): boolean {
+  if (isScalar(v) || !isMatrix(m)) return false;
+  return (v.rows === 1 && v.cols === m.cols) || (v.cols === 1 && v.rows === m.rows);
+}
+
+/** The implicit expansion written out: a row b' over m rows is 𝟏b', a column c over n columns is c𝟏ᵀ. */
+function expandAlong(v: Expr, m: Shape): Expr {
+  return v.shape.rows === 1 ? rawMul([ones(shape(m.rows, 1)), v]) : rawMul([v, ones(shape(1, m.cols))]);
+}
+
 /** Scalar expansion z·𝟏 (just 𝟏 for the literal 1, like vector(1)). */
 const expand = (z: Expr, s: Shape): Expr => (z.op === 'num' && z.value === 1 ? ones(s) : rawMul([z, ones(s)]));
 

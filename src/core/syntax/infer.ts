@@ -22,6 +22,7 @@ import { fail } from './diagnostics';
 import { matrixExponentProblem } from '../limits/exponent';
 import { Dims, type DimId } from './dims';
 import { ARITY, DIMENSION_FUNCTIONS, ELEMENTWISE, FUNCTION_SUGGESTIONS, isFunctionName, REDUCTIONS, SQUARE_FUNCTIONS } from './functions';
+import { AXIS_FUNCTIONS, axisArgument, NORMALIZATIONS, needsAxis } from './axes';
 import { conventionalKind, type VariableKind } from './names';
 import { astText, chainText } from './print';
 
@@ -170,7 +171,10 @@ export class ShapeInference {
     let acc = this.visit(first);
     rest.forEach((link, i) => {
       const s = this.visit(link.operand);
-      if (this.isScalar(acc)) {
+      const expanded = this.broadcast(acc, s);
+      if (expanded) {
+        acc = expanded;
+      } else if (this.isScalar(acc)) {
         acc = s;
       } else if (!this.isScalar(s) && !this.sameShape(acc, s)) {
         const left = this.sideText(chainText(first, rest.slice(0, i)), acc);
@@ -212,13 +216,16 @@ export class ShapeInference {
           }
           break;
         case '.*':
-        case './':
-          if (this.isScalar(acc)) acc = s;
+        case './': {
+          const expanded = this.broadcast(acc, s);
+          if (expanded) acc = expanded;
+          else if (this.isScalar(acc)) acc = s;
           else if (!this.isScalar(s) && !this.sameShape(acc, s)) {
             const phrase = link.op === '.*' ? (l: string, r: string) => `multiply element-wise ${l} and ${r}` : (l: string, r: string) => `divide element-wise ${l} by ${r}`;
             conflict('shape.mismatch', phrase, 'the shapes differ');
           }
           break;
+        }
       }
     });
     return acc;
@@ -242,10 +249,10 @@ export class ShapeInference {
       fail(
         'shape.matrix-power',
         node.exponent.span,
-        `a matrix power needs a non-negative integer exponent, found ${astText(node.exponent)} in ${astText(node)} (for element-wise powers write .^, for the inverse inv(…))`,
+        `a matrix power needs an integer exponent, found ${astText(node.exponent)} in ${astText(node)} (for element-wise powers write .^)`,
       );
     }
-    const tooLarge = matrixExponentProblem(matrixExponent(node.exponent) as number, node.exponent.span, astText(node));
+    const tooLarge = matrixExponentProblem(Math.abs(matrixExponent(node.exponent) as number), node.exponent.span, astText(node));
     if (tooLarge) fail(tooLarge.code, tooLarge, tooLarge.message);
     return base;
   }
@@ -360,6 +367,7 @@ export class ShapeInference {
       const shapes = args.map((a) => this.visit(a));
       return zeroFirst ? shapes[1] : shapes[0];
     }
+    if (AXIS_FUNCTIONS.has(name)) return this.alongAxis(node);
     const shapes = args.map((a) => this.visit(a));
     const [s] = shapes;
     if (ELEMENTWISE.has(name)) return s;
@@ -386,12 +394,6 @@ export class ShapeInference {
         if (this.dims.isOne(s.rows)) return { rows: s.cols, cols: s.cols };
         this.requireSquare('diag of a matrix', args[0], s);
         return { rows: s.rows, cols: this.dims.int(1) };
-      case 'softmax':
-      case 'logsumexp':
-        if (this.isScalar(s) || (!this.dims.isOne(s.rows) && !this.dims.isOne(s.cols))) {
-          fail('shape.vector-argument', args[0].span, `${name} needs a vector, but ${this.described(args[0], s)}`);
-        }
-        return name === 'softmax' ? s : this.one;
       case 'dot': {
         const [u, v] = shapes;
         args.forEach((a, i) => {
@@ -411,6 +413,23 @@ export class ShapeInference {
       }
     }
     throw new Error(`no shape rule for function ${name}`);
+  }
+
+  /** sum, mean, logsumexp, softmax, logsoftmax: of all entries, or along dimension 1 or 2 (syntax/axes.ts). */
+  private alongAxis(node: CallNode): DimShape {
+    const { name, args } = node;
+    const s = this.visit(args[0]);
+    const d = args.length > 1 ? axisArgument(name, args[1]) : undefined;
+    if (NORMALIZATIONS.has(name)) {
+      if (this.isScalar(s)) fail('shape.vector-argument', args[0].span, `${name} needs a vector or a matrix with a dimension, but ${this.described(args[0], s)}`);
+      if (d === undefined && !this.dims.isOne(s.rows) && !this.dims.isOne(s.cols)) needsAxis(name, node.span, astText(args[0]));
+      return s;
+    }
+    if (d === undefined) {
+      if (name === 'logsumexp' && !this.dims.isOne(s.rows) && !this.dims.isOne(s.cols)) needsAxis(name, node.span, astText(args[0]));
+      return this.one;
+    }
+    return d === 2 ? { rows: s.rows, cols: this.dims.int(1) } : { rows: this.dims.int(1), cols: s.cols };
   }
 
   /** A dimension: a name, a positive integer, or a product of them (m*n). */
@@ -440,6 +459,23 @@ export class ShapeInference {
   }
 
   // ---- helpers ----
+
+  /**
+   * Implicit expansion (MATLAB since R2016b, NumPy broadcasting) in + − .* ./ max min: a 1×n row
+   * against an m×n matrix is applied to every row, an m×1 column to every column. Only when the
+   * shared dimension is already the same one (declared or inferred): a broadcast never unifies
+   * dimensions, so a mistyped shape stays an error naming both shapes. The result's shape, or
+   * undefined when this is not a broadcast.
+   */
+  broadcast(a: DimShape, b: DimShape): DimShape | undefined {
+    const matrix = (s: DimShape): boolean => !this.dims.isOne(s.rows) && !this.dims.isOne(s.cols);
+    const fits = (m: DimShape, v: DimShape): boolean =>
+      (this.dims.isOne(v.rows) && !this.dims.isOne(v.cols) && this.dims.same(v.cols, m.cols)) ||
+      (this.dims.isOne(v.cols) && !this.dims.isOne(v.rows) && this.dims.same(v.rows, m.rows));
+    if (matrix(a) && !matrix(b) && fits(a, b)) return a;
+    if (matrix(b) && !matrix(a) && fits(b, a)) return b;
+    return undefined;
+  }
 
   private sameShape(a: DimShape, b: DimShape): boolean {
     return this.dims.unifyAll([
@@ -487,11 +523,10 @@ export function constantArgument(node: Ast): number | undefined {
   return n.kind === 'number' ? sign * n.value : undefined;
 }
 
-/** The exponent of a matrix power: a non-negative integer literal (parentheses allowed). */
+/** The exponent of a matrix power: an integer literal, signs and parentheses allowed (X^-1 = inv(X), X^(-2) = inv(X)^2). */
 export function matrixExponent(node: Ast): number | undefined {
-  let n: Ast = node;
-  while (n.kind === 'paren') n = n.arg;
-  return n.kind === 'number' && Number.isInteger(n.value) && n.value >= 0 ? n.value : undefined;
+  const k = constantArgument(node);
+  return k !== undefined && Number.isInteger(k) ? k : undefined;
 }
 
 const isLiteralZero = (node: Ast): boolean => constantArgument(node) === 0;

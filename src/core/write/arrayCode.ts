@@ -62,6 +62,9 @@ export interface ArrayApi {
   readonly diagv: (u: string) => string;
   readonly logsumexp: (u: string) => string;
   readonly softmax: (u: string) => string;
+  /** softmax and logsumexp of each row (axis 1) or column (axis 0) of a 2-D array, keeping it 2-D. */
+  readonly softmaxAlong: (u: string, axis: number) => string;
+  readonly logsumexpAlong: (u: string, axis: number) => string;
   /** Column-stacking vec of a 2-D array, as an n×1 column. */
   readonly vec: (u: string) => string;
   readonly kron: (a: string, b: string) => string;
@@ -316,6 +319,10 @@ class Body {
         return call(isScalar(a[0].shape) ? api.log(api.abs(u)) : api.logdet(u));
       case 'softmax':
         return scalar ? pyNumber(api, 1) : call(api.softmax(u));
+      case 'softmaxAlong':
+        return call(api.softmaxAlong(u, (e.value as number) - 1));
+      case 'logsumexpAlong':
+        return call(api.logsumexpAlong(u, (e.value as number) - 1));
       case 'block': {
         if (scalar) return this.get(a[0]);
         const [rows, cols] = (e.dims ?? [e.shape.rows, e.shape.cols]) as number[];

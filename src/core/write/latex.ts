@@ -165,6 +165,11 @@ class LatexWriter extends MathWriter<Out> {
         return this.call('\\operatorname{softmax}', this.get(a[0]));
       case 'logsumexp':
         return this.call('\\operatorname{logsumexp}', this.get(a[0]));
+      case 'softmaxAlong':
+      case 'logsumexpAlong': {
+        const z = this.get(a[0]);
+        return this.call(e.op === 'softmaxAlong' ? '\\operatorname{softmax}' : '\\operatorname{logsumexp}', { ...z, p: cat(z.p, ', ', String(e.value)) });
+      }
       case 'vec':
         return this.call('\\operatorname{vec}', this.get(a[0]));
       case 'block':

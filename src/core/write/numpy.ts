@@ -12,7 +12,7 @@ import { toArrayCode, type ArrayApi } from './arrayCode';
 type NumpyStyle = Pick<
   ArrayApi,
   | 'helpers' | 'elementwise' | 'zeros' | 'ones' | 'eye' | 'commutation' | 'unit' | 'sum' | 'mean' | 'trace' | 'det' | 'logdet' | 'diagm' | 'diagv'
-  | 'logsumexp' | 'softmax' | 'vec' | 'kron' | 'matrixPower' | 'inv' | 'reciprocal' | 'abs' | 'log' | 'norm2'
+  | 'logsumexp' | 'softmax' | 'softmaxAlong' | 'logsumexpAlong' | 'vec' | 'kron' | 'matrixPower' | 'inv' | 'reciprocal' | 'abs' | 'log' | 'norm2'
   | 'multiDot' | 'ravel' | 'reshapeColumnMajor' | 'einsum'
 >;
 
@@ -38,6 +38,14 @@ export function numpyStyle(m: string, float64?: string): NumpyStyle {
     """log(sum(exp(z))), shifted by max(z) against overflow."""
     m = ${m}.max(z)
     return m + ${m}.log(${m}.sum(${m}.exp(z - m)))`,
+      _softmax_along: `def _softmax_along(z, axis):
+    """softmax of each row (axis=1) or column (axis=0) of a 2-D array, shifted by its maximum."""
+    e = ${m}.exp(z - ${m}.max(z, axis=axis, keepdims=True))
+    return e / ${m}.sum(e, axis=axis, keepdims=True)`,
+      _logsumexp_along: `def _logsumexp_along(z, axis):
+    """logsumexp of each row (axis=1, a column) or column (axis=0, a row), shifted by its maximum."""
+    m = ${m}.max(z, axis=axis, keepdims=True)
+    return m + ${m}.log(${m}.sum(${m}.exp(z - m), axis=axis, keepdims=True))`,
       _commutation: `def _commutation(p, q):
     """The commutation matrix K with K @ vec(X) = vec(X.T) for X of shape (p, q); vec stacks columns."""
     k = ${m}.zeros((p * q, p * q)${dtype})
@@ -66,6 +74,8 @@ export function numpyStyle(m: string, float64?: string): NumpyStyle {
     diagv: (u) => `${m}.diag(${u}).reshape(-1, 1)`,
     logsumexp: (u) => `_logsumexp(${u})`,
     softmax: (u) => `_softmax(${u})`,
+    softmaxAlong: (u, axis) => `_softmax_along(${u}, ${axis})`,
+    logsumexpAlong: (u, axis) => `_logsumexp_along(${u}, ${axis})`,
     vec: (u) => `${m}.reshape(${u}, (-1, 1), order='F')`,
     kron: (a, b) => `${m}.kron(${a}, ${b})`,
     matrixPower: (u, k) => `${m}.linalg.matrix_power(${u}, ${k})`,

@@ -121,6 +121,10 @@ class TextWriter extends DagWriter<Out> {
       case 'diagm':
       case 'diagv':
         return this.call('diag', this.get(a[0]));
+      case 'softmaxAlong':
+        return this.call('softmax', this.get(a[0]), String(e.value));
+      case 'logsumexpAlong':
+        return this.call('logsumexp', this.get(a[0]), String(e.value));
       case 'kron':
         return this.call('kron', this.get(a[0]), this.get(a[1]));
       case 'block':

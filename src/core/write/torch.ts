@@ -56,6 +56,8 @@ export const TORCH_API: ArrayApi = {
   matrixArg: (a) => `_as(${a})`,
   asArray: (u) => `_as(${u})`,
   floatConstant: (l) => `torch.tensor(${l}, dtype=torch.float64)`,
+  softmaxAlong: (u, axis) => `torch.softmax(${u}, ${axis})`,
+  logsumexpAlong: (u, axis) => `torch.logsumexp(${u}, ${axis}, keepdim=True)`,
   diagv: (u) => `torch.diagonal(${u}).reshape(-1, 1)`,
   vec: (u) => `_vec(${u})`,
   kron: (a, b) => `_kron(${a}, ${b})`,

@@ -150,6 +150,9 @@ class UnicodeWriter extends MathWriter<Out> {
       case 'diagm':
       case 'diagv':
         return this.call('diag', this.get(a[0]));
+      case 'softmaxAlong':
+      case 'logsumexpAlong':
+        return this.call(e.op === 'softmaxAlong' ? 'softmax' : 'logsumexp', this.get(a[0]), out(cat(String(e.value)), PREC.atom));
       case 'block':
         return this.block(e);
       case 'entry':

@@ -8,6 +8,7 @@ import type { Expr, Op } from '../../model/expr';
 import { UnsupportedDerivative } from '../unsupported';
 import { FN, DET, INV, LOGDET, LOGSUMEXP, NORM1, NORM2, SOFTMAX } from './functions';
 import { CONSTANT, VARIABLE } from './leaves';
+import { LOGSUMEXP_ALONG, SOFTMAX_ALONG } from './axes';
 import { ADD, BLOCK, DIAGM, DIAGV, ENTRY, KRON, MEAN, SUM, TR, TRANSPOSE, VEC } from './linear';
 import { OPERATOR_RULE_INFO } from './names';
 import { HADAMARD, MATPOW, MUL, POW } from './products';
@@ -41,6 +42,8 @@ export const OPERATOR_RULES: Readonly<Record<Op, OperatorRule>> = {
   diagv: DIAGV,
   softmax: SOFTMAX,
   logsumexp: LOGSUMEXP,
+  softmaxAlong: SOFTMAX_ALONG,
+  logsumexpAlong: LOGSUMEXP_ALONG,
   block: BLOCK,
   entry: ENTRY,
   kron: KRON,

@@ -7,7 +7,7 @@ export type OperatorRuleId =
   | 'elementwise-diagonal' | 'scalar-expansion' | 'sum-reduction' | 'mean-reduction' | 'dot-product'
   | 'matrix-vector-product' | 'matrix-product' | 'transpose' | 'trace-rule' | 'det-rule' | 'logdet-rule' | 'inverse-rule'
   | 'norm-rule' | 'l1-norm-rule' | 'softmax-rule' | 'logsumexp-rule' | 'diag-rule' | 'vector-literal' | 'component'
-  | 'matrix-power' | 'kronecker' | 'vec';
+  | 'matrix-power' | 'kronecker' | 'vec' | 'softmax-along' | 'logsumexp-along';
 
 export interface RuleInfo {
   readonly name: string;
@@ -44,4 +44,6 @@ export const OPERATOR_RULE_INFO: Readonly<Record<OperatorRuleId, RuleInfo>> = {
   'matrix-power': { name: 'Matrix power rule' },
   kronecker: { name: 'Kronecker product rule' },
   vec: { name: 'vec rule' },
+  'softmax-along': { name: 'Row-/column-wise softmax (block-diagonal Jacobian)', reference: 'CS231n notes; Goodfellow et al. §6.2.2.3' },
+  'logsumexp-along': { name: 'Row-/column-wise log-sum-exp', reference: 'Goodfellow et al. §6.2.2.3' },
 };
