@@ -1,7 +1,7 @@
 /**
  * `matcalc` — the command line over the core. A stable contract (see README "CLI"):
  *   matcalc derive EXPR --wrt x[,y…] [--where DECLS] [--layout numerator|denominator|mixed]
- *                       [--order 1|2] [--from plain|latex|numpy] [--check] [--steps]
+ *                       [--order 1|2] [--from plain|latex|numpy|unicode|auto] [--check] [--steps]
  *                       [--granularity full|summary] [--json] [--emit text|latex|numpy|torch|jax|markdown|einsum] [--form matrix|index]
  *   matcalc check EXPR --wrt x --claim ANSWER …  (exit 0 correct, 3 incorrect; see cli/check.ts)
  *   matcalc proofread FILE [--json]             (exit 3 when a step is wrong; see cli/proofread.ts)

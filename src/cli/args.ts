@@ -2,7 +2,7 @@
 import type { DeriveRequest, Layout, Notation } from '../core/index';
 
 export const DERIVE_USAGE = `  matcalc derive EXPR --wrt VAR[,VAR...] [--where DECLS] [--layout numerator|denominator|mixed]
-                 [--order 1|2] [--from plain|latex|numpy|auto] [--check] [--steps]
+                 [--order 1|2] [--from plain|latex|numpy|unicode|auto] [--check] [--steps]
                  [--granularity full|summary] [--json] [--emit text|latex|numpy|torch|jax|markdown|einsum] [--form matrix|index]`;
 export const BATCH_USAGE = `  matcalc batch   JSON Lines on stdin, one answer line per request on stdout:
                   {"id", "expr", "wrt", "where", "layout", "order", "from", "check", "steps",
@@ -14,7 +14,7 @@ export class UsageError extends Error {}
 export const EMITS = ['text', 'latex', 'numpy', 'torch', 'jax', 'markdown', 'einsum'] as const;
 export type Emit = (typeof EMITS)[number];
 export const LAYOUTS = ['numerator', 'denominator', 'mixed'] as const;
-export const NOTATIONS = ['plain', 'latex', 'numpy', 'auto'] as const;
+export const NOTATIONS = ['plain', 'latex', 'numpy', 'unicode', 'auto'] as const;
 export const GRANULARITIES = ['full', 'summary'] as const;
 export const FORMS = ['matrix', 'index'] as const;
 

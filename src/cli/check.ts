@@ -1,6 +1,6 @@
 /**
  * `matcalc check EXPR --wrt VAR[,VAR…] --claim ANSWER [--where DECLS] [--layout …] [--order 1|2]
- *                [--from plain|latex|numpy|auto] [--json]`
+ *                [--from plain|latex|numpy|unicode|auto] [--json]`
  * Exit codes: 0 the claim is correct, 3 incorrect, 2 a problem with the input, 1 an internal error.
  * The JSON object (also the batch answer to a request with "claim"):
  *   {"ok": true, "verdict", "diagnosis": {kind, detail, …} | null, "expected": {text, latex, unicode, shape},
@@ -8,7 +8,7 @@
  */
 import { checkClaim, type CheckRequest, type CheckResult, type Diagnostic, type Rendered } from '../core/index';
 import { parseDeriveArgs, UsageError } from './args';
-import { caret } from './derive';
+import { errorReport } from './display';
 
 export const CHECK_USAGE = `  matcalc check EXPR --wrt VAR[,VAR...] --claim ANSWER [--where DECLS]
                  [--layout numerator|denominator|mixed] [--order 1|2] [--from plain|latex|numpy|auto] [--json]
@@ -83,7 +83,7 @@ export function humanCheck(r: CheckResult): string {
 export function errorText(req: CheckRequest, error: Diagnostic): string {
   const label = error.source === 'where' ? '--where, ' : error.source === 'claim' ? '--claim, ' : '';
   const text = error.source === 'where' ? (req.where ?? '') : error.source === 'claim' ? req.claim : req.expr;
-  return `error: ${error.message} (${label}column ${error.start + 1})\n${caret(text, error)}\n`;
+  return errorReport(text, error, label);
 }
 
 export function runCheck(argv: readonly string[]): number {

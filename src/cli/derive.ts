@@ -2,17 +2,11 @@
 import { checkSentence, derive, emitCode, type DeriveResult, type Diagnostic } from '../core/index';
 import { toMarkdown } from '../core/write/markdown';
 import { parseDeriveArgs, type DeriveArgs } from './args';
+import { caretLines, errorReport } from './display';
 
-/** The caret diagram for an error: the input line and a ^ under the span. */
+/** The caret diagram for an error: the input line (controls escaped) and a ^ under the span by display column. */
 export function caret(text: string, error: Diagnostic): string {
-  const start = Math.max(0, Math.min(error.start, text.length));
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const lineEndRaw = text.indexOf('\n', start);
-  const lineEnd = lineEndRaw < 0 ? text.length : lineEndRaw;
-  const line = text.slice(lineStart, lineEnd);
-  const col = start - lineStart;
-  const width = Math.max(1, Math.min(error.end, lineEnd) - start);
-  return `${line}\n${' '.repeat(col)}${'^'.repeat(width)}`;
+  return caretLines(text, error.start, error.end);
 }
 
 function humanResult(r: DeriveResult, indexFirst: boolean): string {
@@ -22,6 +16,7 @@ function humanResult(r: DeriveResult, indexFirst: boolean): string {
   // With --form index the component formula comes first; otherwise it follows (results with 3 or 4 indices).
   const index = r.indexForm ? [r.indexForm.unicode] : [];
   const lines = [
+    `read as: ${r.input.text}   (${r.input.notation})`,
     ...(indexFirst ? index : []),
     r.result.unicode ?? r.result.text,
     ...named,
@@ -65,8 +60,7 @@ export function runDerive(argv: readonly string[], write: (s: string) => void): 
   if (!a.ok) {
     const inWhere = a.error.source === 'where';
     const text = inWhere ? (args.request.where ?? '') : args.request.expr;
-    const col = a.error.start + 1;
-    process.stderr.write(`error: ${a.error.message} (${inWhere ? '--where, ' : ''}column ${col})\n${caret(text, a.error)}\n`);
+    process.stderr.write(errorReport(text, a.error, inWhere ? '--where, ' : ''));
     return 2;
   }
   write(`${a.value}\n`);

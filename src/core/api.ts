@@ -22,7 +22,7 @@ export interface Diagnostic extends Span {
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Diagnostic };
 
 export type Layout = 'numerator' | 'denominator' | 'mixed';
-export type Notation = 'plain' | 'latex' | 'numpy';
+export type Notation = 'plain' | 'latex' | 'numpy' | 'unicode';
 export type Granularity = 'full' | 'summary';
 
 export interface DeriveRequest {
@@ -132,7 +132,8 @@ export interface DerivationStep {
 }
 
 export interface DeriveResult {
-  readonly input: Rendered;
+  /** The expression as read (its plain `text` is what the CLI prints as "read as:"), and the notation it was read in. */
+  readonly input: Rendered & { readonly notation: Notation };
   readonly wrt: readonly string[];
   readonly wrtShape: string;
   readonly layout: Layout;

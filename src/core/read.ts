@@ -1,44 +1,72 @@
 /**
- * Reading an expression in any supported notation into the model: the plain syntax, LaTeX, or
- * NumPy/PyTorch/JAX source. Every reader builds the plain syntax tree and shares the plain shape
- * checker, so defaults, shape inference and error messages are the same in every notation; spans
- * in errors are offsets in the text as given.
+ * Reading an expression in any supported notation into the model: the plain syntax, LaTeX,
+ * NumPy/PyTorch/JAX source, or the Unicode math the product prints. Every reader builds the plain
+ * syntax tree and shares the plain shape checker, so defaults, shape inference and error messages
+ * are the same in every notation; spans in errors are offsets in the text as given.
  *
- * `from: 'auto'` detects the notation (`syntax/detect.ts`). When detection says plain but the
- * plain reader cannot parse the text (e.g. `Ax - b`, written as in a note), the text is read as
- * LaTeX; if that fails too, the plain reader's error is reported.
+ * One reading per request, decided up front: `from: 'auto'` picks the notation from unambiguous
+ * markers (`syntax/detect.ts`) and that reader alone answers — a failure is its error, never a
+ * retry with another reader. Markers of two notations in one text are an error that names both
+ * and asks for `from`. The result says which notation was read.
  */
 import type { Notation, Outcome } from './api';
 import type { Expr } from './model/expr';
 import { readPlain } from './syntax/index';
 import { readLatex, type LatexReadOptions } from './syntax/latex/index';
 import { readNumpy } from './syntax/numpy/index';
-import { detectNotation } from './syntax/detect';
+import { readUnicode } from './syntax/unicode/index';
+import { detect, notationName } from './syntax/detect';
+import { positionText } from './syntax/diagnostics';
 
 export interface ReadResult {
   readonly expr: Expr;
   readonly variables: readonly Expr[];
   /** Declared variables the expression does not use (a derivative by them is zero). */
   readonly unused?: readonly Expr[];
+  /** The notation the text was read in (for `auto`: the detected one). */
+  readonly notation: Notation;
 }
 
 export interface ReadOptions {
-  /** How LaTeX's \otimes reads (default: Hadamard, as in Parr & Howard). */
+  /** How LaTeX's \otimes reads (default: the Kronecker product, as the LaTeX writer prints it). */
   readonly otimes?: LatexReadOptions['otimes'];
 }
 
 export function readExpression(text: string, where: string | undefined, from: Notation | 'auto', options: ReadOptions = {}): Outcome<ReadResult> {
-  const notation = from === 'auto' ? detectNotation(text) : from;
+  let notation: Notation;
+  if (from === 'auto') {
+    const found = detect(text, where);
+    if (found.conflict) {
+      const [a, b] = found.conflict;
+      return {
+        ok: false,
+        error: {
+          code: 'read.ambiguous-notation',
+          start: b.span.start,
+          end: b.span.end,
+          message:
+            `the text mixes two notations — ${notationName(a.notation)} (at ${positionText(text, a.span.start)}) and ` +
+            `${notationName(b.notation)} (at ${positionText(text, b.span.start)}): say which with --from ${a.notation} or --from ${b.notation}`,
+        },
+      };
+    }
+    notation = found.notation;
+  } else {
+    notation = from;
+  }
+  const read = readIn(notation, text, where, options);
+  return read.ok ? { ok: true, value: { ...read.value, notation } } : read;
+}
+
+function readIn(notation: Notation, text: string, where: string | undefined, options: ReadOptions) {
   switch (notation) {
     case 'latex':
-      return readLatex(text, where, options);
+      return readLatex(text, where, { otimes: options.otimes ?? 'kronecker' });
     case 'numpy':
       return readNumpy(text, where);
-    case 'plain': {
-      const plain = readPlain(text, where);
-      if (plain.ok || from !== 'auto' || !plain.error.code.startsWith('parse.')) return plain;
-      const latex = readLatex(text, where, options);
-      return latex.ok ? latex : plain;
-    }
+    case 'unicode':
+      return readUnicode(text, where);
+    case 'plain':
+      return readPlain(text, where);
   }
 }

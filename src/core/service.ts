@@ -59,6 +59,7 @@ export { present };
 
 export interface Prepared {
   readonly f: Expr;
+  readonly notation: Notation;
   readonly variables: readonly Expr[];
   readonly wrt: readonly Expr[];
   /** Everything the reader found (declared but unused variables too). */
@@ -69,7 +70,7 @@ export function prepare(req: DeriveRequest): Outcome<Prepared> {
   if (internTableBytes() > INTERN_LIMIT_BYTES) resetInternTable();
   const read = readExpression(req.expr, req.where, req.from ?? 'auto');
   if (!read.ok) return read;
-  const { expr: f, variables } = read.value;
+  const { expr: f, variables, notation } = read.value;
   const names = req.wrt && req.wrt.length > 0 ? req.wrt : variables.length > 0 ? [variables[0].name as string] : [];
   if (names.length === 0) return fail('the expression has no variable to differentiate with respect to', 'wrt.none', 0, req.expr.length);
   const wrt: Expr[] = [];
@@ -82,7 +83,7 @@ export function prepare(req: DeriveRequest): Outcome<Prepared> {
     if (wrt.includes(v)) return fail(`'${name}' is listed twice in the variables`, 'wrt.duplicate', 0, req.expr.length);
     wrt.push(v);
   }
-  return { ok: true, value: { f, variables, wrt, read: read.value } };
+  return { ok: true, value: { f, variables, wrt, notation, read: read.value } };
 }
 
 export interface RenderedDerivative {
@@ -119,7 +120,7 @@ export function derive(req: DeriveRequest): Outcome<DeriveResult> {
 function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
   const p = prepare(req);
   if (!p.ok) return p;
-  const { f, wrt } = p.value;
+  const { f, wrt, notation } = p.value;
   const layout: Layout = req.layout ?? 'numerator';
   const order = req.order ?? 1;
   let d: Derivative;
@@ -134,7 +135,7 @@ function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
   }
   const { input, result, equationLatex } = renderDerivative(f, d, layout);
   const out: DeriveResult = {
-    input,
+    input: { ...input, notation },
     wrt: wrt.map((v) => v.name as string),
     wrtShape: wrt.length === 1 ? shapeText(wrt[0].shape) : `${wrt.length}×1`,
     layout,

@@ -1,20 +1,98 @@
 /**
- * The notation of a text, for `from: 'auto'`:
- * - LaTeX when it has a TeX command (`\frac`, `\mathbf`, `\|`, `\,`), a braced script `^{`/`_{`, or a
- *   `$` math delimiter;
- * - NumPy (also PyTorch, JAX) when it has a module prefix (`np.`, `numpy.`, `torch.`, `jnp.`, `jax.`,
- *   `F.`, `scipy.`), `@`, `**`, `.T`, or a Python statement (`import`, `def`, `return`);
+ * The notation of a text, for `from: 'auto'`, decided up front from unambiguous markers — never by
+ * trying a reader and falling back to another after a failure:
+ * - LaTeX: a TeX command (`\frac`, `\mathbf`, `\|`, `\,`), a braced script `^{`/`_{`, or `$`;
+ * - NumPy (also PyTorch, JAX): a module prefix (`np.`, `numpy.`, `torch.`, `jnp.`, `jax.`, `F.`,
+ *   `scipy.`), `@`, `**`, `.T`, or a Python statement (`import`, `def`, `return`);
+ * - Unicode math (what the product prints): ᵀ ⁻¹ superscript and subscript digits ⊙ ⊘ ⊗ ∘ 𝟙 𝟏 𝟎 ‖ √
+ *   · −, or juxtaposition outside brackets, which the plain syntax does not have (`2x`, `Ax` with
+ *   Ax undeclared, `xᵀ(A + Aᵀ)x`, `x y`, `σ(z)`);
  * - the plain syntax otherwise.
+ * Markers of two notations in one text are ambiguous: the caller asks for `--from`.
  * Comments (`#` in plain and Python text) are ignored, so a declaration comment does not decide.
  */
-import type { Notation } from '../api';
+import type { Notation, Span } from '../api';
+import { isFunctionName } from './functions';
+import { conventionalKind } from './names';
+import { scan, type Token } from './plain/scanner';
+import { splitStatements } from './plain/statements';
+import { UNICODE_MARKERS } from './unicode/translate';
 
 const LATEX = /\\[A-Za-z]|\\[|{},;!]|[_^]\{|\$/;
 const NUMPY = /\b(?:np|numpy|torch|jnp|jax|scipy|F|nn)\.[A-Za-z_]|@|\*\*|\.T\b|^\s*(?:import|from|def|return)\b/m;
+const CONSTANTS = new Set(['pi', 'e']);
 
-export function detectNotation(text: string): Notation {
-  if (LATEX.test(text)) return 'latex';
-  const code = text.replace(/#[^\n]*/g, '');
-  if (NUMPY.test(code)) return 'numpy';
-  return 'plain';
+export interface Detection {
+  readonly notation: Notation;
+  /** Set when markers of two notations occur: each with the span of its first marker. */
+  readonly conflict?: readonly { readonly notation: Notation; readonly span: Span }[];
+}
+
+const NAMES: Readonly<Record<Notation, string>> = { plain: 'the plain syntax', latex: 'LaTeX', numpy: 'NumPy', unicode: 'Unicode math' };
+export const notationName = (n: Notation): string => NAMES[n];
+
+function marker(re: RegExp, text: string): Span | undefined {
+  const m = re.exec(text);
+  return m ? { start: m.index, end: m.index + Math.max(1, m[0].length) } : undefined;
+}
+
+export function detectNotation(text: string, where?: string): Notation {
+  return detect(text, where).notation;
+}
+
+export function detect(text: string, where?: string): Detection {
+  const code = text.replace(/#[^\n]*/g, (c) => ' '.repeat(c.length));
+  const found: { notation: Notation; span: Span }[] = [];
+  const latex = marker(LATEX, text);
+  if (latex) found.push({ notation: 'latex', span: latex });
+  const numpy = marker(NUMPY, code);
+  if (numpy) found.push({ notation: 'numpy', span: numpy });
+  const unicode = marker(new RegExp(UNICODE_MARKERS.source, 'u'), latex ? text : code);
+  if (unicode) found.push({ notation: 'unicode', span: unicode });
+  if (found.length > 1) return { notation: found[0].notation, conflict: found };
+  if (found.length === 1) return { notation: found[0].notation };
+  const juxtaposed = juxtaposition(text, where);
+  return { notation: juxtaposed ? 'unicode' : 'plain' };
+}
+
+/** Where the plain syntax has no reading but the Unicode notation has a product: 2x, Ax, x y, )(, σ(z). */
+function juxtaposition(text: string, where: string | undefined): Span | undefined {
+  const statements = splitStatements(scan(text));
+  const declared = new Set<string>();
+  const addDeclared = (ts: readonly Token[]) => {
+    for (const t of ts) {
+      if (t.kind === ':' || (t.kind === 'name' && (t.text === 'is' || t.text === 'are'))) break;
+      if (t.kind === 'name') declared.add(t.text);
+    }
+  };
+  for (const s of statements) if (s.declaration) addDeclared(s.tokens);
+  if (where) for (const s of splitStatements(scan(where))) if (s.declaration) addDeclared(s.tokens);
+  for (const s of statements) {
+    if (s.declaration) continue;
+    const tokens = s.tokens;
+    // An `f(x) =` or `y =` head: look only after the `=`.
+    const equals = tokens.findIndex((t) => t.kind === '=');
+    const found = juxtaposedIn(tokens.slice(equals + 1), declared);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function juxtaposedIn(tokens: readonly Token[], declared: ReadonlySet<string>): Span | undefined {
+  let brackets = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1] as Token | undefined;
+    if (t.kind === '[') brackets++;
+    else if (t.kind === ']') brackets = Math.max(0, brackets - 1);
+    if (t.kind === 'name' && [...t.text].length > 1 && !declared.has(t.text) && !isFunctionName(t.text) && !CONSTANTS.has(t.text) && conventionalKind(t.text) === undefined) {
+      return t;
+    }
+    if (next === undefined || brackets > 0) continue;
+    if (t.kind === 'number' && (next.kind === 'name' || next.kind === '(')) return next;
+    if (t.kind === ')' && (next.kind === 'name' || next.kind === 'number' || next.kind === '(')) return next;
+    if (t.kind === 'name' && next.kind === '(' && !isFunctionName(t.text)) return t;
+    if (t.kind === 'name' && (next.kind === 'name' || next.kind === 'number')) return next;
+  }
+  return undefined;
 }

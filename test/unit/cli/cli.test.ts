@@ -20,6 +20,7 @@ describe('cli: matcalc derive', function () {
     const r = run(['derive', "x' * A * x", '--wrt', 'x', '--where', 'x: vector(n); A: matrix(n, n)']);
     assert.equal(r.code, 0, r.err);
     assert.deepEqual(r.out.trimEnd().split('\n'), [
+      "read as: x'*A*x   (plain)",
       'xᵀ(A + Aᵀ)',
       "  text: x'*(A + A')",
       '  shape 1×n, numerator layout, with respect to x (n×1)',
@@ -68,7 +69,7 @@ describe('cli: errors', function () {
     const r = run(['derive', 'A*x +', '--wrt', 'x']);
     assert.equal(r.code, 2);
     assert.equal(r.out, '');
-    assert.deepEqual(r.err.split('\n').slice(0, 3), ["error: expected an expression after '+' (column 5)", 'A*x +', '    ^']);
+    assert.deepEqual(r.err.split('\n').slice(0, 3), ["error[parse.expected-expression]: expected an expression after '+' (column 5)", 'A*x +', '    ^']);
   });
   it('a shape conflict names both sides', () => {
     const r = run(['derive', 'A*y', '--wrt', 'y', '--where', 'A: matrix(m, n); y: vector(k)']);

@@ -49,7 +49,7 @@ describe('webview: focus highlight', () => {
 
 describe('insertResult: text in the document notation', () => {
   const result = {
-    input: { text: "x'*A*x", latex: 'x^T A x', shape: '1×1' },
+    input: { text: "x'*A*x", latex: 'x^T A x', shape: '1×1', notation: 'plain' as const },
     wrt: ['x'],
     wrtShape: 'n×1',
     layout: 'numerator',

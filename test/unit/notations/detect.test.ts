@@ -38,8 +38,10 @@ describe('notations/read: readExpression dispatches on the notation', () => {
     }
   });
 
-  it('reads a text the plain parser rejects as LaTeX when detecting (A x - b, 2x from a note)', () => {
-    assert.equal(toText(value(readExpression('A x - b', 'b: vector(m)', 'auto')).expr), 'A*x - b');
+  it('reads juxtaposition (A x - b, 2x from a note) as Unicode math, decided before reading', () => {
+    const ax = value(readExpression('A x - b', 'b: vector(m)', 'auto'));
+    assert.equal(toText(ax.expr), 'A*x - b');
+    assert.equal(ax.notation, 'unicode');
     assert.equal(toText(value(readExpression('2x + 1', 'x: scalar', 'auto')).expr), '2*x + 1');
     // With the notation given, no second try: the plain error.
     assertError(error(readExpression('A x - b', 'b: vector(m)', 'plain')), 'parse.missing-operator', [2, 3], 'A x - b');
@@ -50,7 +52,8 @@ describe('notations/read: readExpression dispatches on the notation', () => {
   it('passes the \\otimes option to the LaTeX reader', () => {
     const k = value(readExpression('A \\otimes B', 'A: matrix(m, n); B: matrix(p, q)', 'latex', { otimes: 'kronecker' })).expr;
     assert.equal(k.op, 'kron');
-    assert.equal(value(readExpression('A \\otimes B', undefined, 'latex')).expr.op, 'hadamard');
+    assert.equal(value(readExpression('A \\otimes B', 'A: matrix(m, n); B: matrix(p, q)', 'latex')).expr.op, 'kron');
+    assert.equal(value(readExpression('A \\otimes B', undefined, 'latex', { otimes: 'hadamard' })).expr.op, 'hadamard');
   });
 
   it('serves derive() and variables() with from: latex and numpy', () => {

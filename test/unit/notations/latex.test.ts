@@ -76,15 +76,15 @@ describe('notations/latex: operators', () => {
     latexIs('\\langle \\mathbf{w}, \\mathbf{x} \\rangle', 'dot(w, x)', vw);
   });
 
-  it('reads \\odot, \\circ and \\otimes as Hadamard products, \\oslash as element-wise division', () => {
+  it('reads \\odot and \\circ as Hadamard products, \\oslash as element-wise division', () => {
     latexIs('\\mathbf{w} \\odot \\mathbf{x}', 'w .* x', vw);
     latexIs('\\mathbf{w} \\circ \\mathbf{x}', 'w .* x', vw);
-    latexIs('\\mathbf{w} \\otimes \\mathbf{x}', 'w .* x', vw);
     latexIs('\\mathbf{w} \\oslash \\mathbf{x}', 'w ./ x', vw);
   });
 
-  it('reads \\otimes as the Kronecker product when asked', () => {
-    latexIs('A \\otimes B', 'kron(A, B)', 'A: matrix(m, n); B: matrix(p, q)', { otimes: 'kronecker' });
+  it('reads \\otimes as the Kronecker product (as the LaTeX writer prints it), as Hadamard only when asked', () => {
+    latexIs('A \\otimes B', 'kron(A, B)', 'A: matrix(m, n); B: matrix(p, q)');
+    latexIs('\\mathbf{w} \\otimes \\mathbf{x}', 'w .* x', vw, { otimes: 'hadamard' });
   });
 
   it('reads \\frac, \\times, / and a leading minus over a whole product', () => {

@@ -23,11 +23,12 @@ const DEEP_INPUTS: Readonly<Record<Notation, readonly string[]>> = {
   plain: ['-'.repeat(DEPTH - 1) + 'x', '('.repeat(49_999) + 'x' + ')'.repeat(49_999), "x'".padEnd(DEPTH, "'"), 'exp('.repeat(19_999) + 'x' + ')'.repeat(19_999)],
   latex: ['-'.repeat(DEPTH - 1) + 'x', '{'.repeat(49_999) + 'x' + '}'.repeat(49_999), '('.repeat(49_999) + 'x' + ')'.repeat(49_999), 'x^{'.repeat(24_999) + '2' + '}'.repeat(24_999)],
   numpy: ['-'.repeat(DEPTH - 1) + 'x', '('.repeat(49_999) + 'x' + ')'.repeat(49_999), 'np.exp('.repeat(12_000) + 'x' + ')'.repeat(12_000), 'x' + '.T'.repeat(49_999)],
+  unicode: ['−'.repeat(DEPTH - 1) + 'x', '('.repeat(49_999) + 'x' + ')'.repeat(49_999)],
 };
 
 describe('limits: input length and nesting depth', function () {
   this.timeout(60_000);
-  for (const from of ['plain', 'latex', 'numpy'] as Notation[]) {
+  for (const from of ['plain', 'latex', 'numpy', 'unicode'] as Notation[]) {
     it(`${from}: inputs nested ${DEPTH.toLocaleString('en-US')} levels deep are refused with limit.depth (no stack overflow)`, () => {
       for (const expr of DEEP_INPUTS[from]) {
         assert.ok(expr.length <= MAX_INPUT_LENGTH, `${expr.length}`);
@@ -58,8 +59,9 @@ describe('limits: input length and nesting depth', function () {
     plain: ["'", '^T', '.^2', "^2'"],
     latex: ["'", '^T', '^{\\top}', '^2', '_1', '^{-1}'],
     numpy: ['.T', '[0]', '.sum()', '**2', '[:, 0]', '.a'],
+    unicode: ['ᵀ', '²', '⁻¹', '₁'],
   };
-  for (const from of ['plain', 'latex', 'numpy'] as Notation[]) {
+  for (const from of ['plain', 'latex', 'numpy', 'unicode'] as Notation[]) {
     it(`${from}: postfix chains 3,000 and 30,000 long answer with a Diagnostic or a result, never a stack overflow`, () => {
       for (const p of POSTFIX[from]) {
         for (const n of [3_000, 30_000]) {

@@ -29,7 +29,7 @@ import { scanLatex } from './scanner';
 import { prepareTokens } from './tokens';
 
 export interface LatexReadOptions {
-  /** `\otimes` is the Hadamard product (Parr & Howard's notation, the default) or the Kronecker product. */
+  /** `\otimes` is the Kronecker product (the default, as the LaTeX writer prints it) or, on request, the Hadamard product. */
   readonly otimes?: 'hadamard' | 'kronecker';
 }
 
@@ -56,10 +56,10 @@ export function parseLatex(text: string, options: LatexReadOptions = {}): Outcom
   if (tooLong) return failure(tooLong);
   return attempt(() => {
     const prepared = prepareTokens(scanLatex(text).tokens);
-    const first = parseLatexTokens(text, prepared, { oracle: () => 'unknown', declared: new Set(), otimes: options.otimes ?? 'hadamard' });
+    const first = parseLatexTokens(text, prepared, { oracle: () => 'unknown', declared: new Set(), otimes: options.otimes ?? 'kronecker' });
     const boldUsed = [...first.names.values()].some((u) => u.styles.has('bold'));
     const oracle = (name: string): Kind => KIND[impliedKind(name, first.names.get(name)?.styles, boldUsed, 'letters')];
-    return parseLatexTokens(text, prepared, { oracle, declared: new Set(), otimes: options.otimes ?? 'hadamard' }).ast;
+    return parseLatexTokens(text, prepared, { oracle, declared: new Set(), otimes: options.otimes ?? 'kronecker' }).ast;
   });
 }
 
@@ -79,7 +79,7 @@ export function readLatex(text: string, where?: string, options: LatexReadOption
   const declaredKinds = new Map<string, Kind>(decls.value.map((d) => [d.name, kindOfDeclaration(d)]));
   const declared = new Set(declaredKinds.keys());
   const dimensions = new Set(decls.value.flatMap((d) => d.dims.flatMap((dim) => (typeof dim === 'string' ? dim.split('·') : []))));
-  const otimes = options.otimes ?? 'hadamard';
+  const otimes = options.otimes ?? 'kronecker';
   const { prepared } = scanned.value;
 
   // A first pass only learns how each name is written (bold, plain, indexed); its errors, if any,

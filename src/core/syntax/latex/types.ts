@@ -11,7 +11,7 @@ export interface LatexParserOptions {
   readonly oracle: KindOracle;
   /** Names declared (in `where` or in `%` comments): never constants or functions. */
   readonly declared: ReadonlySet<string>;
-  /** `\otimes` is the Hadamard product (Parr & Howard, the default) or the Kronecker product. */
+  /** `\otimes` is the Kronecker product (the default, as the LaTeX writer prints it) or the Hadamard product. */
   readonly otimes: 'hadamard' | 'kronecker';
   /**
    * Dimension names of the declarations (the n of x: vector(n)): an undeclared plain name that is

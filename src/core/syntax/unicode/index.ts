@@ -1,0 +1,3 @@
+/** The Unicode math reader: what the product prints for terminals and hovers, read back. */
+export { readUnicode } from './read';
+export { UNICODE_MARKERS } from './translate';

@@ -1,0 +1,323 @@
+/**
+ * The Unicode reader's first step: the Unicode math the product writes (`write/unicode.ts`) →
+ * LaTeX source with the same meaning, keeping for every output character the offset of the input
+ * character it came from, so errors from the LaTeX reader point into the Unicode text.
+ *
+ * Vocabulary: ᵀ ⁻¹ ⁻ᵀ and superscript digits (⁻², ³), ∘² (element-wise power), `^` and `^∘` with an
+ * operand, ⊙ ⊘ ⊗, · − , 𝟏 𝟎 (ones, zeros), 𝟙[u > 0] (step), ‖·‖₁ ‖·‖₂ ‖·‖_F, √ with an operand,
+ * subscript digits (x₁) and `_word` subscripts, Greek letters (σ(z) is the sigmoid unless σ is
+ * declared), π, function names (exp, log, max(0, z), tr, log det, …), and juxtaposition (2x, Ax,
+ * xᵀ(A + Aᵀ)x), which the LaTeX reader reads as products.
+ */
+import type { Span } from '../../api';
+import { fail } from '../diagnostics';
+
+export interface Translated {
+  readonly latex: string;
+  /** For every LaTeX offset (and its end), the Unicode offset it came from. */
+  readonly toSource: (offset: number) => number;
+}
+
+const SUP_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const SUB_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+const GREEK: Readonly<Record<string, string>> = {
+  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ϵ: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta', ι: 'iota',
+  κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi', π: 'pi', ρ: 'rho', σ: 'sigma', τ: 'tau', υ: 'upsilon', φ: 'phi',
+  ϕ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega', Γ: 'Gamma', Δ: 'Delta', Θ: 'Theta', Λ: 'Lambda', Ξ: 'Xi', Π: 'Pi',
+  Σ: 'Sigma', Υ: 'Upsilon', Φ: 'Phi', Ψ: 'Psi', Ω: 'Omega',
+};
+/** Function names the Unicode writer prints, and their LaTeX. */
+const FUNCTIONS: Readonly<Record<string, string>> = {
+  exp: '\\exp', log: '\\log', sin: '\\sin', cos: '\\cos', tan: '\\tan', tanh: '\\tanh', max: '\\max', min: '\\min',
+  sign: '\\operatorname{sign}', sum: '\\operatorname{sum}', mean: '\\operatorname{mean}', tr: '\\operatorname{tr}',
+  det: '\\det', softmax: '\\operatorname{softmax}', logsumexp: '\\operatorname{logsumexp}', vec: '\\operatorname{vec}',
+  diag: '\\operatorname{diag}', sigmoid: '\\operatorname{sigmoid}', relu: '\\operatorname{relu}', sqrt: '\\operatorname{sqrt}',
+  abs: '\\operatorname{abs}', inv: '\\operatorname{inv}', step: '\\operatorname{step}', logdet: '\\operatorname{logdet}',
+};
+
+/** The characters only the Unicode math notation uses (not LaTeX, NumPy or the plain syntax). */
+export const UNICODE_MARKERS = /[ᵀ⁻⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉⊙⊘⊗∘𝟙𝟏𝟎‖√·−]/u;
+
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /^[A-Za-z0-9]$/.test(c);
+
+class Translator {
+  private out = '';
+  private readonly map: number[] = [];
+  private pos = 0;
+  /** Closing text to emit after the input offset (√ operands, 𝟙[…] brackets). */
+  private readonly closers = new Map<number, string>();
+  private readonly skips = new Map<number, number>();
+  private readonly chars: string[];
+  private readonly offsets: number[];
+
+  constructor(
+    private readonly text: string,
+    private readonly declared: ReadonlySet<string>,
+  ) {
+    this.chars = [];
+    this.offsets = [];
+    let o = 0;
+    for (const c of text) {
+      this.chars.push(c);
+      this.offsets.push(o);
+      o += c.length;
+    }
+    this.offsets.push(o);
+  }
+
+  private emit(s: string, from: number): void {
+    this.out += s;
+    for (let i = 0; i < s.length; i++) this.map.push(this.offsets[from]);
+  }
+
+  private span(i: number, j = i + 1): Span {
+    return { start: this.offsets[i], end: this.offsets[Math.min(j, this.chars.length)] };
+  }
+
+  run(): Translated {
+    const c = this.chars;
+    while (this.pos < c.length) {
+      const i = this.pos;
+      const skipTo = this.skips.get(i);
+      if (skipTo !== undefined) {
+        this.pos = skipTo;
+        this.closeAt(skipTo - 1);
+        continue;
+      }
+      this.token();
+      for (let k = i; k < this.pos; k++) this.closeAt(k);
+    }
+    this.map.push(this.text.length);
+    const map = this.map;
+    return { latex: this.out, toSource: (offset) => map[Math.max(0, Math.min(offset, map.length - 1))] };
+  }
+
+  private closeAfter(k: number, s: string): void {
+    this.closers.set(k, (this.closers.get(k) ?? '') + s);
+  }
+
+  private closeAt(k: number): void {
+    const closer = this.closers.get(k);
+    if (closer !== undefined) {
+      this.closers.delete(k);
+      this.emit(closer, k);
+    }
+  }
+
+  private token(): void {
+    const c = this.chars;
+    const i = this.pos;
+    const ch = c[i];
+    if (/\s/.test(ch)) return this.copy(' ');
+    if (ch === '\\' || ch === '$' || ch === '{' || ch === '}' || ch === '%' || ch === '&' || ch === '#') {
+      fail('unicode.character', this.span(i), `'${ch}' is not part of the Unicode math notation (for LaTeX, use --from latex)`);
+    }
+    if (ch === '−') return this.copy('-');
+    if (ch === '·') return this.copy(' \\cdot ');
+    if (ch === '⊙') return this.copy(' \\odot ');
+    if (ch === '⊘') return this.copy(' \\oslash ');
+    if (ch === '⊗') return this.copy(' \\otimes ');
+    if (ch === '𝟏') return this.copy('\\mathbf{1}');
+    if (ch === '𝟎') return this.copy('\\mathbf{0}');
+    if (ch === '‖') return this.copy('\\|');
+    if (ch === 'ᵀ') return this.copy('^{\\top}');
+    if (ch === '⁻' || SUP_DIGITS.includes(ch)) return this.superscript();
+    if (ch === '∘') return this.circ();
+    if (SUB_DIGITS.includes(ch)) return this.subscriptDigits();
+    if (ch === '_') return this.underscore();
+    if (ch === '^') return this.caret();
+    if (ch === '√') return this.sqrt();
+    if (ch === '𝟙') return this.indicator();
+    if (GREEK[ch] !== undefined) return this.copy(`\\${GREEK[ch]} `);
+    if (/[0-9.]/.test(ch)) return this.number();
+    if (/[A-Za-z]/.test(ch)) return this.word();
+    if ('()[],;+-*/|\'=<>:!'.includes(ch)) return this.copy(ch);
+    fail('unicode.character', this.span(i), `unexpected character '${ch}'`);
+  }
+
+  private copy(s: string): void {
+    this.emit(s, this.pos);
+    this.pos++;
+  }
+
+  /** A run of superscript characters: ⁻¹, ⁻ᵀ, ², ⁻¹². */
+  private superscript(): void {
+    const c = this.chars;
+    const start = this.pos;
+    let s = '';
+    if (c[this.pos] === '⁻') {
+      s = '-';
+      this.pos++;
+      if (c[this.pos] === 'ᵀ') {
+        this.pos++;
+        return this.emit('^{-\\top}', start);
+      }
+    }
+    let digits = '';
+    while (this.pos < c.length && SUP_DIGITS.includes(c[this.pos])) digits += String(SUP_DIGITS.indexOf(c[this.pos++]));
+    if (digits === '') fail('unicode.superscript', this.span(start, this.pos), "'⁻' must be followed by superscript digits or ᵀ");
+    this.emit(`^{${s}${digits}}`, start);
+  }
+
+  /** ∘² (element-wise power); ∘ elsewhere is not part of the notation. */
+  private circ(): void {
+    const c = this.chars;
+    const start = this.pos++;
+    let s = '';
+    if (c[this.pos] === '⁻') {
+      s = '-';
+      this.pos++;
+    }
+    let digits = '';
+    while (this.pos < c.length && SUP_DIGITS.includes(c[this.pos])) digits += String(SUP_DIGITS.indexOf(c[this.pos++]));
+    if (digits === '') fail('unicode.superscript', this.span(start, this.pos), "'∘' must be followed by a superscript exponent, as in x∘²");
+    this.emit(`^{\\circ ${s}${digits}}`, start);
+  }
+
+  private subscriptDigits(): void {
+    const c = this.chars;
+    const start = this.pos;
+    let digits = '';
+    while (this.pos < c.length && SUB_DIGITS.includes(c[this.pos])) digits += String(SUB_DIGITS.indexOf(c[this.pos++]));
+    this.emit(`_{${digits}}`, start);
+  }
+
+  /** `_word` or `_F`: a subscript written with an underscore (W_out, ‖A‖_F). */
+  private underscore(): void {
+    const c = this.chars;
+    const start = this.pos++;
+    let word = '';
+    while (this.pos < c.length && (isWordChar(c[this.pos]) || c[this.pos] === ',' || GREEK[c[this.pos]] !== undefined)) {
+      const ch = c[this.pos++];
+      word += GREEK[ch] !== undefined ? `\\${GREEK[ch]} ` : ch;
+    }
+    if (word === '') fail('unicode.subscript', this.span(start), "'_' must be followed by a subscript");
+    this.emit(`_{${word.split(',').map((w) => (/^[A-Za-z]{2,}$/.test(w) ? `\\text{${w}}` : w)).join(',')}}`, start);
+  }
+
+  /** `^k`, `^(…)`, `^∘k`, `^∘(…)`: a superscript without a Unicode form. */
+  private caret(): void {
+    const start = this.pos++;
+    let circ = '';
+    if (this.chars[this.pos] === '∘') {
+      this.pos++;
+      circ = '\\circ ';
+    }
+    const end = this.operandEnd(this.pos);
+    if (end === this.pos) fail('parse.expected-expression', this.span(start), "expected an exponent after '^'");
+    this.emit(`^{${circ}`, start);
+    this.closeAfter(end - 1, '}');
+  }
+
+  private sqrt(): void {
+    const start = this.pos++;
+    const end = this.operandEnd(this.pos);
+    if (end === this.pos) fail('parse.expected-expression', this.span(start), "expected an operand after '√'");
+    this.emit('\\sqrt{', start);
+    this.closeAfter(end - 1, '}');
+  }
+
+  /** 𝟙[u > 0]: the step function of u. */
+  private indicator(): void {
+    const c = this.chars;
+    const start = this.pos;
+    if (c[start + 1] !== '[') fail('unicode.indicator', this.span(start), "'𝟙' must be followed by [u > 0]");
+    const close = this.matching(start + 1, '[', ']');
+    let k = close - 1;
+    while (k > start && c[k] === ' ') k--;
+    if (c[k] !== '0' || c[k - 1] === undefined) fail('unicode.indicator', this.span(start, close + 1), "'𝟙[…]' must read 𝟙[u > 0]");
+    let g = k - 1;
+    while (g > start && c[g] === ' ') g--;
+    if (c[g] !== '>') fail('unicode.indicator', this.span(start, close + 1), "'𝟙[…]' must read 𝟙[u > 0]");
+    let from = g;
+    while (from - 1 > start && c[from - 1] === ' ') from--;
+    this.emit('\\operatorname{step}(', start);
+    this.pos = start + 2;
+    this.skips.set(from, close + 1);
+    this.closeAfter(close, ')');
+  }
+
+  private matching(open: number, o: string, cl: string): number {
+    let depth = 0;
+    for (let k = open; k < this.chars.length; k++) {
+      if (this.chars[k] === o) depth++;
+      else if (this.chars[k] === cl && --depth === 0) return k;
+    }
+    return fail('parse.unclosed', this.span(open), `'${o}' is not closed`);
+  }
+
+  /** The end (exclusive) of the operand starting at k: (…), ‖…‖ with a subscript, |…|, a word or number with scripts, a call. */
+  private operandEnd(k: number): number {
+    const c = this.chars;
+    if (c[k] === '(') return this.matching(k, '(', ')') + 1;
+    if (c[k] === '‖' || c[k] === '|') {
+      const bar = c[k];
+      let j = k + 1;
+      let depth = 0;
+      for (; j < c.length; j++) {
+        if (c[j] === '(' || c[j] === '[') depth++;
+        else if (c[j] === ')' || c[j] === ']') depth--;
+        else if (c[j] === bar && depth === 0) break;
+      }
+      if (j >= c.length) fail('parse.unclosed', this.span(k), `'${bar}' is not closed`);
+      j++;
+      while (j < c.length && (SUB_DIGITS.includes(c[j]) || (c[j] === '_' && c[j + 1] === 'F'))) j += c[j] === '_' ? 2 : 1;
+      return j;
+    }
+    let j = k;
+    if (c[j] === '𝟏' || c[j] === '𝟎') return j + 1;
+    if (GREEK[c[j]] !== undefined) j++;
+    else while (j < c.length && (isWordChar(c[j]) || c[j] === '.')) j++;
+    while (j < c.length && SUB_DIGITS.includes(c[j])) j++;
+    if (j > k && c[j] === '(' && FUNCTIONS[this.wordAt(k, j)] !== undefined) return this.matching(j, '(', ')') + 1;
+    return j;
+  }
+
+  private wordAt(k: number, j: number): string {
+    return this.chars.slice(k, j).join('');
+  }
+
+  private number(): void {
+    const c = this.chars;
+    const start = this.pos;
+    let j = start;
+    while (j < c.length && /[0-9.]/.test(c[j])) j++;
+    let mantissa = this.wordAt(start, j);
+    if (c[j] === 'e' && /[0-9]/.test(c[j + (c[j + 1] === '-' || c[j + 1] === '+' ? 2 : 1)] ?? '')) {
+      let k = j + 1;
+      if (c[k] === '-' || c[k] === '+') k++;
+      while (k < c.length && /[0-9]/.test(c[k])) k++;
+      const exponent = this.wordAt(j + 1, k).replace('+', '');
+      this.pos = k;
+      if (mantissa === '') mantissa = '1';
+      return this.emit(`{${mantissa} \\times 10^{${exponent}}}`, start);
+    }
+    this.pos = j;
+    this.emit(mantissa, start);
+  }
+
+  /** A run of Latin letters and digits: a function name, a declared name, or letters juxtaposed. */
+  private word(): void {
+    const c = this.chars;
+    const start = this.pos;
+    let j = start;
+    while (j < c.length && isWordChar(c[j])) j++;
+    const word = this.wordAt(start, j);
+    this.pos = j;
+    if (word === 'log' && this.wordAt(j, j + 4) === ' det') {
+      this.pos = j + 4;
+      return this.emit('\\operatorname{logdet}', start);
+    }
+    const fn = FUNCTIONS[word];
+    if (fn !== undefined && c[j] === '(') return this.emit(fn, start);
+    if (word.length > 1 && this.declared.has(word)) return this.emit(`\\mathit{${word}}`, start);
+    if (word === 'pi') return this.emit('\\pi ', start);
+    // Letters juxtaposed (Ax, xy): the LaTeX reader reads them as a product.
+    this.emit(word, start);
+  }
+}
+
+/** Translate Unicode math to LaTeX (declared names are kept whole: `loss` is one variable). */
+export function unicodeToLatex(text: string, declared: ReadonlySet<string>): Translated {
+  return new Translator(text, declared).run();
+}
