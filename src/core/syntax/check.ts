@@ -10,6 +10,8 @@ import { ExprBuilder } from './build';
 import { checkDuplicates, type Declaration } from './declarations';
 import { attempt, failure } from './diagnostics';
 import { ShapeInference } from './infer';
+import { conventionalKind } from './names';
+import { scalarsByUsage } from './usage';
 import { MAX_DEPTH, depthDiagnostic } from './limits';
 
 export interface CheckedExpression {
@@ -25,7 +27,12 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[]): Outcome<Ch
   if (deep) return failure(depthDiagnostic(deep.span.start, deep.span.end));
   return attempt(() => {
     checkDuplicates(undefined, decls);
-    const inference = new ShapeInference(decls);
+    const declared = new Set(decls.map((d) => d.name));
+    const assumed: Declaration[] = [];
+    for (const [name, node] of scalarsByUsage(ast, declared)) {
+      if (conventionalKind(name) !== undefined) assumed.push({ name, kind: 'scalar', dims: [], symmetric: false, span: node.span });
+    }
+    const inference = new ShapeInference([...decls, ...assumed]);
     inference.visit(ast);
     const unusedInfo = inference.unused();
     const builder = new ExprBuilder(inference);

@@ -85,13 +85,14 @@ function juxtaposedIn(tokens: readonly Token[], declared: ReadonlySet<string>): 
     const next = tokens[i + 1] as Token | undefined;
     if (t.kind === '[') brackets++;
     else if (t.kind === ']') brackets = Math.max(0, brackets - 1);
-    if (t.kind === 'name' && [...t.text].length > 1 && !declared.has(t.text) && !isFunctionName(t.text) && !CONSTANTS.has(t.text) && conventionalKind(t.text) === undefined) {
+    if (t.kind === 'name' && [...t.text].length > 1 && !declared.has(t.text) && !isFunctionName(t.text) && t.text !== 'einsum' && !CONSTANTS.has(t.text) && conventionalKind(t.text) === undefined) {
       return t;
     }
     if (next === undefined || brackets > 0) continue;
+    if (t.kind === 'number' && t.text === '0' && next.kind === 'name' && /^[xXbBoO]/.test(next.text)) continue; // 0x10: the plain reader's error
     if (t.kind === 'number' && (next.kind === 'name' || next.kind === '(')) return next;
     if (t.kind === ')' && (next.kind === 'name' || next.kind === 'number' || next.kind === '(')) return next;
-    if (t.kind === 'name' && next.kind === '(' && !isFunctionName(t.text)) return t;
+    if (t.kind === 'name' && next.kind === '(' && !isFunctionName(t.text) && t.text !== 'einsum') return t;
     if (t.kind === 'name' && (next.kind === 'name' || next.kind === 'number')) return next;
   }
   return undefined;

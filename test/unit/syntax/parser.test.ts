@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { parsePlain, MAX_DEPTH, type Ast } from '../../../src/core/syntax';
+import { astText, parsePlain, MAX_DEPTH, type Ast } from '../../../src/core/syntax';
 import { SyntaxFailure } from '../../../src/core/syntax/diagnostics';
 import { parseExpressionTokens } from '../../../src/core/syntax/plain/parser';
 import { scan } from '../../../src/core/syntax/plain/scanner';
-import { assertError, error, parse, parseSx } from './helpers';
+import { assertError, error, parse, parseSx, value } from './helpers';
 
 describe('syntax/parser: precedence (MATLAB)', () => {
   const cases: [string, string][] = [
@@ -180,7 +180,7 @@ describe('syntax/parser: errors', () => {
     assertError(error(parsePlain('2x')), 'parse.missing-operator', 1, 2, "missing operator before 'x'", 'write * for a product');
     assertError(error(parsePlain('(a + b)(c)')), 'parse.missing-operator', 7, 8, "missing operator before '('");
     assertError(error(parsePlain('(a b)')), 'parse.missing-operator', 3, 4, "missing operator before 'b'");
-    assertError(error(parsePlain('[a b]')), 'parse.missing-operator', 3, 4, "separate entries with ','");
+    // Inside [ ] a space separates row entries, as in MATLAB (see 'MATLAB rows' below).
   });
 
   it('unmatched closing bracket', () => {
@@ -250,5 +250,20 @@ describe('syntax/parser: limits', () => {
     const ast = parse(text);
     assert.equal(ast.kind, 'sum');
     if (ast.kind === 'sum') assert.equal(ast.rest.length, 9_999);
+  });
+
+  it('MATLAB rows: inside [ ] a space separates entries of a row; a sign after a space starts an entry', () => {
+    assert.equal(astText(value(parsePlain('[x y]'))), '[x, y]');
+    assert.equal(value(parsePlain('[x y]')).kind, 'matrix');
+    assert.equal(astText(value(parsePlain('[x -y]'))), '[x, -y]');
+    assert.equal(astText(value(parsePlain('[x - y]'))), '[x - y]');
+    assert.equal(astText(value(parsePlain('[1 2; 3 4]'))), '[1, 2; 3, 4]');
+    assert.equal(astText(value(parsePlain('[(x -y) z]'))), '[(x - y), z]');
+  });
+
+  it('number literals that cannot be represented are errors', () => {
+    assertError(error(parsePlain('1e400*x')), 'parse.number', 0, 5, 'too large');
+    assertError(error(parsePlain('1e-400*x')), 'parse.number', 0, 6, 'too small');
+    assertError(error(parsePlain('0x10*x')), 'parse.number', 0, 4, 'hexadecimal');
   });
 });

@@ -253,21 +253,21 @@ describe('syntax/shapes: errors name both sides, their shapes and the span', () 
   });
 
   it('/ only by a scalar, suggesting ./', () => {
-    assertError(error(readPlain('a / x')), 'shape.divide', 0, 5, 'cannot divide a (1×1) by x (n×1) in a/x: the divisor must be a scalar (for element-wise division write ./)');
+    assertError(error(readPlain('a / x', 'x: vector(n)')), 'shape.divide', 0, 5, 'cannot divide a (1×1) by x (n×1) in a/x: the divisor must be a scalar (for element-wise division write ./)');
   });
 
   it('powers: scalar exponent, square base, integer literal exponent', () => {
-    assertError(error(readPlain('a^x')), 'shape.exponent', 2, 3, 'the exponent in a^x must be a scalar, but x is n×1');
-    assertError(error(readPlain('x.^y')), 'shape.exponent', 3, 4, 'the exponent in x.^y must be a scalar');
-    assertError(error(readPlain('1 + x^2')), 'shape.power', 4, 7, 'cannot raise x (n×1) to a power in x^2', 'write .^');
+    assertError(error(readPlain('a^x', 'x: vector(n)')), 'shape.exponent', 2, 3, 'the exponent in a^x must be a scalar, but x is n×1');
+    assertError(error(readPlain('x.^y', 'x: vector(n); y: vector(n)')), 'shape.exponent', 3, 4, 'the exponent in x.^y must be a scalar');
+    assertError(error(readPlain('1 + x^2', 'x: vector(n)')), 'shape.power', 4, 7, 'cannot raise x (n×1) to a power in x^2', 'write .^');
     assertError(error(readPlain('A^2', 'A: matrix(m, n)')), 'shape.power', 0, 3, 'cannot raise A (m×n) to a power');
     assertError(error(readPlain('A^b')), 'shape.matrix-power', 2, 3, 'a matrix power needs an integer exponent, found b in A^b');
     assertError(error(readPlain('A^0.5')), 'shape.matrix-power', 2, 5, 'found 0.5');
   });
 
   it('vector and matrix literal entries must be scalars', () => {
-    assertError(error(readPlain('[a, x]')), 'shape.vector-entry', 4, 5, 'the entries of a vector literal must be scalars, but x is n×1');
-    assertError(error(readPlain('[a, b; c, A]')), 'shape.vector-entry', 10, 11, 'the entries of a matrix literal must be scalars, but A is m×n');
+    assertError(error(readPlain('[a, x]', 'x: vector(n)')), 'shape.vector-entry', 4, 5, 'the entries of a vector literal must be scalars, but x is n×1');
+    assertError(error(readPlain('[a, b; c, A]', 'A: matrix(m, n)')), 'shape.vector-entry', 10, 11, 'the entries of a matrix literal must be scalars, but A is m×n');
   });
 
   it('square, vector and same-length arguments', () => {

@@ -42,6 +42,20 @@ const CHARACTER_HINTS: Readonly<Record<string, string>> = {
 const isOperandStart = (t: Token): boolean =>
   t.kind === 'number' || t.kind === 'name' || t.kind === '(' || t.kind === '[';
 
+/**
+ * A number literal must be representable: too large (1e400) or too small to be told from 0
+ * (1e-400) is an error, and so is a hexadecimal, octal or binary literal (0x10, read by the scanner
+ * as 0 then the name x10).
+ */
+function checkNumber(t: Token, next: Token): void {
+  const v = t.value as number;
+  if (!Number.isFinite(v)) fail('parse.number', span(t), `the number ${t.text} is too large (at most about 1.8e308)`);
+  if (v === 0 && /[1-9]/.test(t.text.replace(/[eE].*$/, ''))) fail('parse.number', span(t), `the number ${t.text} is too small: it would be 0`);
+  if (t.text === '0' && next.kind === 'name' && next.start === t.end && /^[xXbBoO]/.test(next.text)) {
+    fail('parse.number', { start: t.start, end: next.end }, `${t.text}${next.text}: hexadecimal, binary and octal literals are not supported; write the number in decimal`);
+  }
+}
+
 const describe = (t: Token): string => (t.kind === 'eof' ? 'end of input' : `'${t.text}'`);
 
 /**
@@ -58,6 +72,8 @@ class Parser {
   private readonly lineStarts = new Set<number>();
   private pos = 0;
   private nesting = 0;
+  /** Innermost grouping first: inside `[ ]` (and not in parentheses within it) a space separates entries, as in MATLAB. */
+  private readonly groups: ('(' | '[')[] = [];
 
   constructor(
     private readonly text: string,
@@ -123,7 +139,7 @@ class Parser {
   private parseSum(): Ast {
     const first = this.parseProduct();
     const rest: ChainLink<AddOp>[] = [];
-    for (let t = this.peek(); this.isOp(t, '+', '-'); t = this.peek()) {
+    for (let t = this.peek(); this.isOp(t, '+', '-') && !this.startsRowEntry(t); t = this.peek()) {
       this.next();
       rest.push({ op: t.text as AddOp, opSpan: span(t), operand: this.parseProduct() });
     }
@@ -195,10 +211,11 @@ class Parser {
   private parsePrimary(after?: Token): Ast {
     const t = this.peek();
     switch (t.kind) {
-      case 'number':
+      case 'number': {
         this.next();
-        if (!Number.isFinite(t.value)) fail('parse.number', span(t), `the number ${t.text} is too large`);
+        checkNumber(t, this.peek());
         return { kind: 'number', value: t.value as number, text: t.text, span: span(t) };
+      }
       case 'name':
         this.next();
         if (this.peek().kind === '(') return this.parseCall(t);
@@ -206,7 +223,9 @@ class Parser {
       case '(': {
         this.next();
         this.enter(t);
+        this.groups.push('(');
         const arg = this.parseSum();
+        this.groups.pop();
         this.expectClose(')', t);
         this.leave();
         return { kind: 'paren', arg, span: { start: t.start, end: this.previousEnd() } };
@@ -221,6 +240,15 @@ class Parser {
   private parseCall(name: Token): Ast {
     const open = this.next();
     this.enter(open);
+    this.groups.push('(');
+    try {
+      return this.parseCallArguments(name, open);
+    } finally {
+      this.groups.pop();
+    }
+  }
+
+  private parseCallArguments(name: Token, open: Token): Ast {
     const args: Ast[] = [];
     if (name.text === 'einsum') return this.parseEinsum(name, open);
     if (this.peek().kind !== ')') {
@@ -253,6 +281,11 @@ class Parser {
     return einsumNode(spec.text, spec.start + 1, operands, whole, span(name));
   }
 
+  /**
+   * `[a, b]` and `[a; b]` are columns, `[a, b; c, d]` a matrix; as in MATLAB, entries separated by
+   * spaces are the entries of a row: `[x y]` is 1×2, `[x -y]` is [x, −y], `[x - y]` one entry,
+   * `[1 2; 3 4]` a matrix.
+   */
   private parseVector(open: Token): Ast {
     this.next();
     this.enter(open);
@@ -260,24 +293,36 @@ class Parser {
       const close = this.next();
       fail('parse.empty-vector', { start: open.start, end: close.end }, 'a vector literal needs at least one entry');
     }
+    this.groups.push('[');
     const rows: Ast[][] = [[this.parseSum()]];
     let commas = false;
     let semicolons = false;
-    for (let t = this.peek(); t.kind === ',' || t.kind === ';'; t = this.peek()) {
-      this.next();
-      if (t.kind === ';') {
-        semicolons = true;
-        rows.push([]);
+    let spaces = false;
+    for (let t = this.peek(); ; t = this.peek()) {
+      if (t.kind === ',' || t.kind === ';') {
+        this.next();
+        if (t.kind === ';') {
+          semicolons = true;
+          rows.push([]);
+        } else {
+          commas = true;
+        }
+      } else if (isOperandStart(t) || this.startsRowEntry(t)) {
+        spaces = true;
       } else {
-        commas = true;
+        break;
       }
       rows[rows.length - 1].push(this.parseSum());
     }
+    this.groups.pop();
     this.expectClose(']', open);
     this.leave();
     const literalSpan = { start: open.start, end: this.previousEnd() };
-    if (!(commas && semicolons)) {
+    if (!spaces && !(commas && semicolons)) {
       return { kind: 'vector', entries: rows.flat(), separator: semicolons ? ';' : ',', span: literalSpan };
+    }
+    if (spaces && rows.every((r) => r.length === 1)) {
+      return { kind: 'vector', entries: rows.flat(), separator: ';', span: literalSpan };
     }
     rows.forEach((row, i) => {
       if (row.length !== rows[0].length) {
@@ -289,6 +334,14 @@ class Parser {
       }
     });
     return { kind: 'matrix', rows, span: literalSpan };
+  }
+
+  /** Inside `[ ]`: a sign after a space and directly before its operand starts an entry (`[x -y]`). */
+  private startsRowEntry(t: Token): boolean {
+    if (this.groups[this.groups.length - 1] !== '[' || !this.isOp(t, '+', '-')) return false;
+    const previous = this.tokens[this.pos - 1];
+    const next = this.tokens[this.pos + 1];
+    return previous !== undefined && previous.end < t.start && next !== undefined && next.start === t.end && isOperandStart(next);
   }
 
   // ---- errors ----
