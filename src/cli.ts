@@ -16,6 +16,8 @@ import { runDerive } from './cli/derive';
 import { CHECK_USAGE, runCheck } from './cli/check';
 import { PROOFREAD_USAGE, runProofread } from './cli/proofread';
 import { runBatch } from './cli/batch/run';
+import { HELP } from './cli/help';
+import { functionReference } from './core/index';
 
 const USAGE = `usage:\n${DERIVE_USAGE}\n${CHECK_USAGE}\n${PROOFREAD_USAGE}\n${BATCH_USAGE}`;
 
@@ -25,18 +27,27 @@ export { answerBatchLine } from './cli/batch/answer';
 
 const writeOut = (s: string): void => void process.stdout.write(s);
 
+/** `matcalc functions`: one line per function, read from the core's function table. */
+function runFunctions(): number {
+  const lines = functionReference();
+  const width = Math.max(...lines.map((l) => l.call.length));
+  writeOut(`${lines.map((l) => `${l.call.padEnd(width)}  ${l.rule}`).join('\n')}\n`);
+  return 0;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'derive') return runDerive(rest, writeOut);
     if (command === 'check') return runCheck(rest);
     if (command === 'proofread') return runProofread(rest);
+    if (command === 'functions') return runFunctions();
     if (command === 'batch') {
       if (rest.length > 0) throw new UsageError(`batch takes no arguments (got '${rest[0]}'); requests come on stdin`);
       process.exit(await runBatch({ input: process.stdin, output: process.stdout }));
     }
     if (command === '--help' || command === '-h' || command === 'help') {
-      writeOut(`${USAGE}\n`);
+      writeOut(`${HELP}\n`);
       return 0;
     }
     throw new UsageError(command === undefined ? 'no command given' : `unknown command '${command}'`);

@@ -11,7 +11,7 @@ import { parseDeriveArgs, UsageError } from './args';
 import { errorReport } from './display';
 
 export const CHECK_USAGE = `  matcalc check EXPR --wrt VAR[,VAR...] --claim ANSWER [--where DECLS]
-                 [--layout numerator|denominator|mixed] [--order 1|2] [--from plain|latex|numpy|auto] [--json]
+                 [--layout numerator|denominator|mixed] [--order 1|2] [--from plain|latex|numpy|unicode|auto] [--json]
                  (exit 0 correct, 3 incorrect, 2 bad input)`;
 
 export interface CheckArgs {

@@ -9,3 +9,4 @@ export { proofread, proofreadSteps, type StepCache, type CachedStep, type Proofr
 export { claimInEquation, type EquationClaim } from './proofread/equation';
 /** For hosts that bound memory over many requests: the hash-consing table's estimated bytes, and emptying it. */
 export { internTableBytes, resetInternTable } from './model/expr';
+export { functionReference, type FunctionLine } from './syntax/reference';

@@ -18,7 +18,7 @@ export const CHECK_VIEW_TYPE = 'matrixCalculus.check';
 export interface ClaimLocation {
   readonly uri: vscode.Uri;
   readonly range: vscode.Range;
-  readonly notation: 'latex' | 'plain' | 'numpy';
+  readonly notation: 'latex' | 'plain' | 'numpy' | 'unicode';
 }
 
 export interface CheckSnapshot {

@@ -38,9 +38,12 @@ describe('cli: issue 12 examples (one reading, stated)', function () {
   });
 
   it('\\otimes is the Kronecker product, \\odot Hadamard, \\oslash division', () => {
-    // Read as kron (whose derivative the core does not have yet), not as a Hadamard product.
-    const k = derive('\\operatorname{tr}(A \\otimes X)', '--wrt', 'X', '--where', 'A: matrix(m, m); X: matrix(n, n)');
-    assert.match(k.err, /cannot differentiate kron/);
+    // tr(A ⊗ X) = tr(A)·tr(X): its derivative by X is tr(A)·I (as a Hadamard product it would not even be defined here).
+    const k = derive('\\operatorname{tr}(A \\otimes X)', '--wrt', 'X', '--where', 'A: matrix(m, m); X: matrix(n, n)', '--check');
+    assert.equal(k.code, 0, k.err);
+    assert.equal(k.readAs, 'tr(kron(A, X))   (latex)');
+    assert.equal(k.text, 'tr(A)*eye(n)');
+    assert.match(k.out, /\(passed\)/);
     assert.equal(derive('\\mathbf{w} \\odot \\mathbf{x}', '--wrt', 'w').readAs, 'w .* x   (latex)');
     assert.equal(derive('\\mathbf{w} \\oslash \\mathbf{x}', '--wrt', 'w').readAs, 'w ./ x   (latex)');
   });
