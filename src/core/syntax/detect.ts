@@ -51,6 +51,8 @@ export function detect(text: string, where?: string): Detection {
   if (unicode) found.push({ notation: 'unicode', span: unicode });
   if (found.length > 1) return { notation: found[0].notation, conflict: found };
   if (found.length === 1) return { notation: found[0].notation };
+  // |x| (abs) is not plain syntax; without other markers it is Unicode math.
+  if (code.includes('|')) return { notation: 'unicode' };
   const juxtaposed = juxtaposition(text, where);
   return { notation: juxtaposed ? 'unicode' : 'plain' };
 }
@@ -88,8 +90,14 @@ function juxtaposedIn(tokens: readonly Token[], declared: ReadonlySet<string>): 
     if (t.kind === 'name' && [...t.text].length > 1 && !declared.has(t.text) && !isFunctionName(t.text) && t.text !== 'einsum' && !CONSTANTS.has(t.text) && conventionalKind(t.text) === undefined) {
       return t;
     }
-    if (next === undefined || brackets > 0) continue;
+    // A lone undeclared I is the identity in the notations that print it (Unicode, LaTeX).
+    if (t.kind === 'name' && t.text === 'I' && !declared.has('I')) return t;
+    if (next === undefined) continue;
     if (t.kind === 'number' && t.text === '0' && next.kind === 'name' && /^[xXbBoO]/.test(next.text)) continue; // 0x10: the plain reader's error
+    // Adjacent without a space (2x, 3(…)) is a product even inside brackets.
+    if (t.kind === 'number' && (next.kind === 'name' || next.kind === '(') && next.start === t.end) return next;
+    if (t.kind === 'name' && next.kind === '(' && !isFunctionName(t.text) && t.text !== 'einsum' && next.start === t.end) return t;
+    if (brackets > 0) continue;
     if (t.kind === 'number' && (next.kind === 'name' || next.kind === '(')) return next;
     if (t.kind === ')' && (next.kind === 'name' || next.kind === 'number' || next.kind === '(')) return next;
     if (t.kind === 'name' && next.kind === '(' && !isFunctionName(t.text) && t.text !== 'einsum') return t;

@@ -120,7 +120,11 @@ class UnicodeWriter extends MathWriter<Out> {
       case 'hadamard':
         return this.hadamard(e);
       case 'kron':
-        return out(join(a.map((f) => (f.op === 'kron' ? this.get(f) : this.operand(this.get(f), OPERAND.factor)).p), ' ⊗ '), PREC.product);
+        // I in a Kronecker product has no size from the context: I_m (as the LaTeX writer's I_{m}), so it reads back.
+        return out(
+          join(a.map((f) => (f.op === 'eye' ? piece(`I_${unicodeDim(f.shape.rows)}`) : (f.op === 'kron' ? this.get(f) : this.operand(this.get(f), OPERAND.factor)).p)), ' ⊗ '),
+          PREC.product,
+        );
       case 'pow':
         return this.power(e);
       case 'matpow':

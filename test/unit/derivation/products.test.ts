@@ -106,7 +106,7 @@ describe('derivation: the product rule term by term', () => {
 
   describe('the outer product xxᵀ: Kronecker terms in parentheses', () => {
     both({ expr: "x*x'", wrt: ['x'] }, (d) => {
-      assert.equal(text(d, 0), '∂vec Y/∂x = (x ⊗ I)·∂x/∂x + (I ⊗ x)·∂x/∂x = x ⊗ I + I ⊗ x');
+      assert.equal(text(d, 0), '∂vec Y/∂x = (x ⊗ I_n)·∂x/∂x + (I_n ⊗ x)·∂x/∂x = x ⊗ I_n + I_n ⊗ x');
     });
   });
 });

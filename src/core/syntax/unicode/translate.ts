@@ -47,6 +47,8 @@ class Translator {
   /** Closing text to emit after the input offset (√ operands, 𝟙[…] brackets). */
   private readonly closers = new Map<number, string>();
   private readonly skips = new Map<number, number>();
+  /** Characters written differently: the separators of a matrix literal [a, b; c, d] (→ bmatrix). */
+  private readonly replaced = new Map<number, string>();
   private readonly chars: string[];
   private readonly offsets: number[];
 
@@ -108,6 +110,9 @@ class Translator {
     const c = this.chars;
     const i = this.pos;
     const ch = c[i];
+    const replacement = this.replaced.get(i);
+    if (replacement !== undefined) return this.copy(replacement);
+    if (ch === '[') return this.bracket();
     if (/\s/.test(ch)) return this.copy(' ');
     if (ch === '\\' || ch === '$' || ch === '{' || ch === '}' || ch === '%' || ch === '&' || ch === '#') {
       fail('unicode.character', this.span(i), `'${ch}' is not part of the Unicode math notation (for LaTeX, use --from latex)`);
@@ -235,6 +240,28 @@ class Translator {
     this.pos = start + 2;
     this.skips.set(from, close + 1);
     this.closeAfter(close, ')');
+  }
+
+  /** `[a, b]` stays a column; `[a, b; c, d]` (a `;` at its level) becomes a bmatrix. */
+  private bracket(): void {
+    const c = this.chars;
+    const open = this.pos;
+    const close = this.matching(open, '[', ']');
+    const separators: number[] = [];
+    let rows = false;
+    let depth = 0;
+    for (let k = open + 1; k < close; k++) {
+      if (c[k] === '(' || c[k] === '[') depth++;
+      else if (c[k] === ')' || c[k] === ']') depth--;
+      else if (depth === 0 && (c[k] === ',' || c[k] === ';')) {
+        separators.push(k);
+        if (c[k] === ';') rows = true;
+      }
+    }
+    if (!rows) return this.copy('[');
+    for (const k of separators) this.replaced.set(k, c[k] === ',' ? ' & ' : ' \\\\ ');
+    this.replaced.set(close, '\\end{bmatrix}');
+    this.copy('\\begin{bmatrix}');
   }
 
   private matching(open: number, o: string, cl: string): number {
