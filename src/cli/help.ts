@@ -22,7 +22,7 @@ options of derive (and, where they apply, check):
   --check                also check the result against central finite differences at random points
   --steps                print the derivation step by step
   --granularity G        full (default) | summary: how many steps --steps shows
-  --emit FORMAT          print only the result as text | latex | numpy | torch | jax | markdown
+  --emit FORMAT          print only the result as text | latex | numpy | torch | jax | markdown | einsum
   --form matrix|index    matrix form (default) or the index (component) form first
   --json                 the whole answer as JSON (input.text and input.notation say how EXPR was read)
 
