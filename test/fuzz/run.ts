@@ -1,7 +1,7 @@
 /**
  * `npm run fuzz`: the full-size robustness campaigns, with the figures docs/reliability.md quotes.
  *
- *   node out/test/fuzz/run.js [--readers N] [--properties N] [--seed S] [--only readers|properties|deep|batch]
+ *   node out/test/fuzz/run.js [--readers N] [--properties N] [--seed S] [--only readers|one-reading|properties|deep|batch]
  *                             [--vocabulary input|internal] [--no-record]
  *
  * Defaults: 100,000 inputs per reader (plain, LaTeX, NumPy), 10,000 random expressions for the
@@ -15,6 +15,7 @@ import { DEEP_BUILDERS, deepPipeline } from './deep';
 import type { Vocabulary } from './exprs';
 import { describeCase, runProperties, type PropertyReport } from './properties';
 import { fuzzReader, type ReaderFuzzReport } from './readers';
+import { checkOneReading } from './oneReading';
 import { appendRegression, regressionEntry, reproduces } from './regression';
 import { REQUEST_TIME_LIMIT_MS, shortened } from './request';
 
@@ -118,6 +119,12 @@ async function main(): Promise<number> {
       printReader(r);
       failed ||= r.failure !== undefined;
     }
+  }
+  if (args.only === undefined || args.only === 'readers' || args.only === 'one-reading') {
+    // Issue 12: auto answers as the reader it announces, never after that reader failed.
+    const r = checkOneReading(Math.max(10_000, Math.floor(args.readers / 10)), args.seed);
+    console.log(`one reading: ${r.runs.toLocaleString('en-US')} inputs, auto answered as the announced reader${r.failure ? `: FAILED ${r.failure}` : ' every time'}`);
+    failed ||= r.failure !== undefined;
   }
   if (args.only === undefined || args.only === 'properties') {
     const r = runProperties({ runs: args.properties, seed: args.seed, vocabulary: args.vocabulary });
