@@ -16,8 +16,8 @@ export interface FunctionLine {
 }
 
 const STRUCTURAL: Readonly<Record<string, { call: string; rule: string }>> = {
-  sum: { call: 'sum(X)', rule: 'any shape → 1×1: the sum of the entries' },
-  mean: { call: 'mean(X)', rule: 'any shape → 1×1: the mean of the entries' },
+  sum: { call: 'sum(X), sum(X, d)', rule: 'any shape → 1×1: the sum of the entries; m×n with d = 1 → 1×n (down each column), d = 2 → m×1 (across each row)' },
+  mean: { call: 'mean(X), mean(X, d)', rule: 'any shape → 1×1: the mean of the entries; m×n with d = 1 → 1×n, d = 2 → m×1' },
   norm1: { call: 'norm1(x)', rule: 'any shape → 1×1: the sum of absolute values' },
   norm2: { call: 'norm2(x)', rule: 'vector → 1×1: the Euclidean norm ‖x‖₂; matrix → the Frobenius norm ‖X‖_F' },
   tr: { call: 'tr(A)', rule: 'n×n → 1×1: the trace' },
@@ -25,8 +25,9 @@ const STRUCTURAL: Readonly<Record<string, { call: string; rule: string }>> = {
   logdet: { call: 'logdet(A)', rule: 'n×n → 1×1: log det A' },
   inv: { call: 'inv(A)', rule: 'n×n → n×n: the inverse (also A^-1 in LaTeX and Unicode)' },
   diag: { call: 'diag(x)', rule: 'n×1 → n×n diagonal matrix; n×n → n×1 its diagonal' },
-  softmax: { call: 'softmax(z)', rule: 'n×1 → n×1: exp(z)/sum(exp(z))' },
-  logsumexp: { call: 'logsumexp(z)', rule: 'n×1 → 1×1: log sum exp(z)' },
+  softmax: { call: 'softmax(z), softmax(X, d)', rule: 'n×1 → n×1: exp(z)/sum(exp(z)); m×n → m×n normalized along d (1: each column, 2: each row); a matrix needs d' },
+  logsoftmax: { call: 'logsoftmax(z), logsoftmax(X, d)', rule: 'n×1 → n×1: z − logsumexp(z); m×n → m×n along d (1: each column, 2: each row); a matrix needs d' },
+  logsumexp: { call: 'logsumexp(z), logsumexp(X, d)', rule: 'n×1 → 1×1: log sum exp(z); m×n with d = 1 → 1×n, d = 2 → m×1; a matrix needs d' },
   dot: { call: 'dot(x, y)', rule: "n×1, n×1 → 1×1: x'*y" },
   max: { call: 'max(0, u)', rule: 'same shape: relu(u) (the other argument must be 0)' },
   min: { call: 'min(0, u)', rule: 'same shape: the entry-wise min(0, u)' },
