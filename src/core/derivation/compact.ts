@@ -14,17 +14,18 @@ import type { Part, Step } from './step';
 
 /** How many steps of one run are shown one by one, by granularity and kind of run. */
 export const RUN_LIMITS: Readonly<Record<Granularity, Readonly<Record<RunKind, number>>>> = {
-  full: { local: 24, accumulation: 12, reverse: 16, partial: 24 },
-  summary: { local: 24, accumulation: 12, reverse: 6, partial: 24 },
+  full: { local: 24, accumulation: 12, reverse: 16, partial: 24, differential: 16 },
+  summary: { local: 24, accumulation: 12, reverse: 6, partial: 24, differential: 8 },
 };
 
-export type RunKind = 'local' | 'accumulation' | 'reverse' | 'partial';
+export type RunKind = 'local' | 'accumulation' | 'reverse' | 'partial' | 'differential';
 
 const RUNS: Readonly<Record<RunKind, { readonly rule: RuleId; readonly name: string; readonly what: string }>> = {
   local: { rule: 'local-derivatives', name: 'Local derivatives', what: 'local derivatives' },
   accumulation: { rule: 'total-derivative', name: 'Total derivatives', what: 'derivatives of intermediate variables' },
   reverse: { rule: 'chain-rule', name: 'Chain rule (reverse mode)', what: 'gradients, going backwards,' },
   partial: { rule: 'partial-derivative', name: 'Partial derivatives', what: 'steps of the partial derivatives' },
+  differential: { rule: 'differential', name: 'Differentials', what: 'differentials of pieces' },
 };
 
 const ELLIPSIS = note(',\\quad \\ldots,\\quad ', ',  …,  ');

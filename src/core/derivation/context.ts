@@ -24,6 +24,8 @@ export interface Context {
   readonly rootNames?: readonly string[];
   /** Other variables are held constant (several scalar variables): write ∂, never d. */
   readonly partial?: boolean;
+  /** How matrix derivatives are explained: by differentials (the default) or in reverse mode ("backprop view"). */
+  readonly method?: 'differential' | 'backprop';
   /** The derivation is the first half of a second derivative. */
   readonly forHessian?: boolean;
 }

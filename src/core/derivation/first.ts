@@ -16,7 +16,8 @@ import { finish } from './finish';
 import { equation, fraction } from './notation';
 import { canonicalOf } from './partials';
 import type { Definitions, Step } from './step';
-import { structureOf } from './structure';
+import { structureOf, type Structure } from './structure';
+import { differentialDerivation } from './differential';
 import { literalDerivation, planLiteral } from './vectorLiteral';
 
 export function firstOrder(f: Expr, x: Expr, ctx: Context): Step[] {
@@ -30,11 +31,26 @@ export function firstOrder(f: Expr, x: Expr, ctx: Context): Step[] {
     defs = plan.defs;
   } else {
     const s = structureOf(f, x, ctx.granularity, { reserved: ctx.reserved, rootNames: ctx.rootNames });
-    const matrices = isMatrix(x.shape) || s.list.some((i) => isMatrix(i.v.shape));
-    r = isScalar(f.shape) && matrices ? backpropDerivation(s, ctx) : chainDerivation(s, ctx);
+    r = strategyFor(s, d, ctx);
     defs = s.defs;
   }
   return [...r.steps, ...finish(d, r, defs, ctx)];
+}
+
+/**
+ * The differential method for a matrix variable and for a scalar with matrices inside (reverse
+ * mode, the "backprop view", where an operator has no differential rule or when asked for); the
+ * chain rule with Jacobians otherwise.
+ */
+function strategyFor(s: Structure, d: Derivative, ctx: Context): StrategyResult {
+  const f = s.f;
+  const matrices = isMatrix(s.x.shape) || s.list.some((i) => isMatrix(i.v.shape));
+  const byDifferentials = isMatrix(s.x.shape) || (isScalar(f.shape) && matrices);
+  if (byDifferentials && ctx.method !== 'backprop') {
+    const r = differentialDerivation(s, d, ctx);
+    if (r) return r;
+  }
+  return isScalar(f.shape) && matrices ? backpropDerivation(s, ctx) : chainDerivation(s, ctx);
 }
 
 /** f does not depend on x (derivative 0), or f is x (derivative 1 or I). */

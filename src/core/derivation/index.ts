@@ -30,6 +30,8 @@ export type { Presenter } from './context';
 export interface DerivationOptions {
   /** The presentation derive() uses (layout, factoring, tidying), so the last step equals its result. */
   readonly present?: Presenter;
+  /** Matrix derivatives by differentials (default) or in reverse mode, the "backprop view". */
+  readonly method?: 'differential' | 'backprop';
 }
 
 /**
@@ -50,6 +52,7 @@ export function derivationOf(
     layout,
     present: options.present ?? defaultPresenter,
     reserved: new Set(freeVariables(f).map((v) => v.name as string)),
+    ...(options.method ? { method: options.method } : {}),
   };
   try {
     if (wrt.length > 1) return foldInvisible(stackedDerivation(f, wrt, order, ctx));

@@ -14,7 +14,8 @@ export type RuleId =
   | OperatorRuleId
   | 'intermediate-variables' | 'local-derivatives' | 'chain-rule' | 'vector-chain-rule' | 'total-derivative'
   | 'naive-chain-rule' | 'multiply-out' | 'substitute' | 'simplify' | 'symmetric' | 'layout'
-  | 'per-sample' | 'partial-derivative' | 'stack-partials' | 'second-derivative';
+  | 'per-sample' | 'partial-derivative' | 'stack-partials' | 'second-derivative'
+  | 'differential' | 'differential-chain' | 'trace-form' | 'vec-form' | 'identify';
 
 export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   ...OPERATOR_RULE_INFO,
@@ -33,6 +34,11 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   'partial-derivative': { name: 'Partial derivative', reference: 'Parr & Howard §3' },
   'stack-partials': { name: 'Stack the partial derivatives', reference: 'Parr & Howard §3, §4' },
   'second-derivative': { name: 'Second derivative' },
+  differential: { name: 'Differential', reference: 'Magnus & Neudecker (2019) ch. 8; Matrix Cookbook §2' },
+  'differential-chain': { name: 'Substitute the differentials', reference: 'Magnus & Neudecker (2019) ch. 5 (Cauchy’s rule of invariance)' },
+  'trace-form': { name: 'Bring to trace form', reference: 'Minka (2000) §2; Magnus & Neudecker (2019) ch. 9' },
+  'vec-form': { name: 'Vectorize', reference: 'Magnus & Neudecker (2019) ch. 9; Matrix Cookbook §10.2.2' },
+  identify: { name: 'Identify the derivative', reference: 'Magnus & Neudecker (2019) ch. 9 (first identification theorem); Minka (2000) §2' },
 };
 
 /** A local rule applied to one operator of a definition, with the sentence that explains it. */

@@ -27,7 +27,9 @@ interface ClaimBase {
  * - equal: lhs = rhs (a rewrite);
  * - derivative: `value` is the derivative of `of` with respect to `wrt` in the canonical form `form`
  *   (calculus/form.ts; order 2: the Hessian, `gradient` being the first derivative);
- * - differs: lhs ≠ rhs (a pitfall: the naive chain rule gives the wrong answer).
+ * - differs: lhs ≠ rhs (a pitfall: the naive chain rule gives the wrong answer);
+ * - differential: `value` (linear in the direction variables) is the differential of `of`: checked as
+ *   d/dt of(w + t·dw) = value(w + t·dw, dw) by finite differences in t, at random w, dw and t.
  */
 export type Claim =
   | (ClaimBase & { readonly kind: 'equal'; readonly lhs: Expr; readonly rhs: Expr })
@@ -41,7 +43,15 @@ export type Claim =
     readonly gradient?: Expr;
     readonly symmetric?: SymmetricMode;
   })
-  | (ClaimBase & { readonly kind: 'differs'; readonly lhs: Expr; readonly rhs: Expr });
+  | (ClaimBase & { readonly kind: 'differs'; readonly lhs: Expr; readonly rhs: Expr })
+  | (ClaimBase & {
+    readonly kind: 'differential';
+    /** `value` = d(of) when each wrt[i] moves along directions[i] (variables standing for dwrt[i]). */
+    readonly of: Expr;
+    readonly wrt: readonly Expr[];
+    readonly directions: readonly Expr[];
+    readonly value: Expr;
+  });
 
 /** Notation shown as is, in LaTeX and in Unicode text. */
 export interface Notation {

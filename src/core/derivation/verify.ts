@@ -6,8 +6,12 @@
  */
 import type { Derivative } from '../calculus/form';
 import { compareNumerically, checkDerivative } from '../numeric/index';
+import { freeVariables, variable, type Expr } from '../model/expr';
+import { SCALAR } from '../model/shape';
+import { add, mul } from '../simplify/build';
+import { formFor } from './context';
 import type { Claim, Step } from './step';
-import { expand } from './substitute';
+import { expand, replaceNode } from './substitute';
 
 export interface ClaimReport {
   readonly claim: Claim;
@@ -45,7 +49,26 @@ export function verifyClaim(c: Claim, opts: VerifyOptions = {}): ClaimReport {
       });
       return { claim: c, passed: r.passed, maxRelError: r.maxRelError, detail: r.diagnostic?.message };
     }
+    case 'differential': {
+      // d/dt of(w + t·dw) = value at (w + t·dw, dw): the directional derivative along dw, at random t.
+      const of = x(c.of);
+      const value = x(c.value);
+      const t = freshScalar([of, value]);
+      const moved = (e: Expr): Expr => c.wrt.reduce((acc, w, i) => replaceNode(acc, w, add(w, mul(t, c.directions[i]))), e);
+      const f = moved(of);
+      const d: Derivative = { f, wrt: [t], order: 1, form: formFor(f, t), expr: moved(value) };
+      const r = checkDerivative(f, [t], d, { samples, seed });
+      return { claim: c, passed: r.passed, maxRelError: r.maxRelError, detail: r.diagnostic?.message };
+    }
   }
+}
+
+/** A scalar variable used by none of the expressions (the step length t of a differential check). */
+function freshScalar(es: readonly Expr[]): Expr {
+  const used = new Set(es.flatMap((e) => freeVariables(e).map((v) => v.name as string)));
+  let name = 'tdir';
+  while (used.has(name)) name = `${name}t`;
+  return variable(name, SCALAR);
 }
 
 export function verifyStep(s: Step, opts: VerifyOptions = {}): ClaimReport[] {

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertSound, derivation, rules, type Case } from './helpers';
+import { assertSound, derivation, rules, stepWith, type Case } from './helpers';
 
 const BROAD: readonly (Case & { readonly id: string })[] = [
   // scalars
@@ -83,8 +83,18 @@ function forBoth(c: Case, label: string): void {
 describe('derivation: a broad set of expressions', () => {
   for (const c of BROAD) forBoth(c, `${c.id}: ${c.expr} wrt ${c.wrt.join(',')}${c.order === 2 ? ' (order 2)' : ''}${c.layout ? ` [${c.layout}]` : ''}`);
 
-  it('uses reverse mode for a scalar function of matrices, and names the rules it uses', () => {
+  it('explains a scalar function of a matrix by differentials: each piece, substituted, trace form, identified', () => {
     const d = derivation({ expr: 'tr(A*X*B)', wrt: ['X'] }, 'summary');
+    assertSound(d, 'tr(AXB)');
+    assert.deepEqual(rules(d), ['differential', 'trace-form', 'identify', 'layout']);
+    assert.equal(stepWith(d, 'differential').p.afterText, 'dy = tr(A dX B)');
+    assert.equal(stepWith(d, 'trace-form').p.afterText, 'dy = tr(BA dX)');
+    assert.match(stepWith(d, 'identify').p.explanation, /denominator layout/);
+  });
+
+  it('the backprop view: reverse mode for a scalar function of matrices, naming the rules it uses', () => {
+    const d = derivation({ expr: 'tr(A*X*B)', wrt: ['X'], method: 'backprop' }, 'summary');
+    assertSound(d, 'tr(AXB) backprop');
     assert.ok(rules(d).includes('chain-rule'));
     assert.match(d.pub[0].explanation, /Lᵀ·Ḡ·Rᵀ/);
     assert.equal(d.pub[d.pub.length - 1].rule, 'layout');

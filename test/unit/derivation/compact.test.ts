@@ -72,8 +72,16 @@ describe('derivation: long runs of steps are collected', () => {
     assert.equal(d.steps[d.steps.length - 1].value, d.result);
   });
 
-  it('a summary of a deep network shows a few reverse-mode steps and collects the rest', () => {
+  it('a summary of a deep network shows a few differentials and collects the rest, every claim true', () => {
     const d = derivation(mlp(12), 'summary');
+    assertSound(d, 'mlp(12) summary');
+    const pieces = d.steps.filter((s) => s.rule === 'differential');
+    assert.ok(pieces.length <= RUN_LIMITS.summary.differential + 1, `${pieces.length}`);
+    assert.ok(d.pub.some((s) => /^Differentials \(\d+ more\)$/.test(s.name)));
+  });
+
+  it('the backprop view of a deep network shows a few reverse-mode steps and collects the rest', () => {
+    const d = derivation({ ...mlp(12), method: 'backprop' }, 'summary');
     const reverse = d.steps.filter((s) => s.name === 'Chain rule (reverse mode)' || s.name === 'Product rule (reverse mode)');
     assert.ok(reverse.length <= RUN_LIMITS.summary.reverse, `${reverse.length}`);
     assert.ok(d.pub.some((s) => /^Chain rule \(reverse mode\) \(\d+ more\)$/.test(s.name)));

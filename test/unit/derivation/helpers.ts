@@ -18,6 +18,8 @@ export interface Case {
   readonly wrt: readonly string[];
   readonly order?: 1 | 2;
   readonly layout?: Layout;
+  /** Matrix derivatives by differentials (default) or the reverse-mode "backprop view". */
+  readonly method?: 'differential' | 'backprop';
 }
 
 export interface Derived {
@@ -40,7 +42,7 @@ export function derivation(c: Case, granularity: Granularity): Derived {
   });
   const layout = c.layout ?? 'numerator';
   const order = c.order ?? 1;
-  const steps = derivationOf(f, wrt, order, layout, granularity, { present });
+  const steps = derivationOf(f, wrt, order, layout, granularity, { present, ...(c.method ? { method: c.method } : {}) });
   const result = present(differentiate(f, wrt, order), layout);
   return { f, wrt, steps, pub: toDerivationSteps(steps), result };
 }

@@ -45,7 +45,7 @@ describe('derivation: the product rule term by term', () => {
   });
 
   describe('tr(XᵀBX) with respect to X: BX + BᵀX, then (B + Bᵀ)X (Matrix Cookbook (108))', () => {
-    both({ expr: "tr(X'*B*X)", where: 'X: matrix(m, n); B: matrix(m, m)', wrt: ['X'], layout: 'mixed' }, (d) => {
+    both({ expr: "tr(X'*B*X)", where: 'X: matrix(m, n); B: matrix(m, m)', wrt: ['X'], layout: 'mixed', method: 'backprop' }, (d) => {
       const last = d.pub[d.pub.length - 1];
       assert.equal(last.afterText, '∂y/∂X = (B + Bᵀ)X');
       assert.equal(last.rule, 'simplify');
@@ -55,9 +55,17 @@ describe('derivation: the product rule term by term', () => {
     });
   });
 
+  describe('tr(XᵀBX) by differentials: one term per occurrence of dX, each brought to trace form', () => {
+    both({ expr: "tr(X'*B*X)", where: 'X: matrix(m, n); B: matrix(m, m)', wrt: ['X'], layout: 'mixed' }, (d) => {
+      assert.equal(stepWith(d, 'differential-chain').p.afterText, 'dy = tr(dXᵀBX + XᵀB dX)');
+      assert.equal(stepWith(d, 'trace-form').p.afterText, 'dy = tr(XᵀBᵀ dX) + tr(XᵀB dX) = tr(Xᵀ(B + Bᵀ) dX)');
+      assert.equal(d.pub[d.pub.length - 1].afterText, '∂y/∂X = (B + Bᵀ)X');
+    });
+  });
+
   describe('bᵀXᵀXc with respect to X: one contribution per occurrence (Matrix Cookbook (77))', () => {
     it('summary: Xcbᵀ + Xbcᵀ from the product rule in reverse mode, then X(bcᵀ + cbᵀ)', () => {
-      const d = derivation({ expr: "b'*X'*X*c", where: 'b: vector(n); c: vector(n); X: matrix(m, n)', wrt: ['X'], layout: 'mixed' }, 'summary');
+      const d = derivation({ expr: "b'*X'*X*c", where: 'b: vector(n); c: vector(n); X: matrix(m, n)', wrt: ['X'], layout: 'mixed', method: 'backprop' }, 'summary');
       assertSound(d, 'bᵀXᵀXc');
       const product = stepWith(d, 'product-rule').p;
       assert.equal(product.afterText, '∂y/∂X = Xcbᵀ + Xbcᵀ');

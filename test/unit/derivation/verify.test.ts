@@ -6,8 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { differentiate } from '../../../src/core/calculus/derive';
-import { Expr, num, rawAdd, rawFn, rawMul, rawPow, variable } from '../../../src/core/model/expr';
-import { SCALAR } from '../../../src/core/model/shape';
+import { Expr, num, rawAdd, rawFn, rawInv, rawMul, rawPow, variable } from '../../../src/core/model/expr';
+import { SCALAR, shape } from '../../../src/core/model/shape';
 import { present } from '../../../src/core/service';
 import { derivationOf, verifyClaim, verifyStep, type Claim, type Step } from '../../../src/core/derivation/index';
 import { assertSound, derivation, stepWith } from './helpers';
@@ -52,12 +52,34 @@ describe('derivation/verify: wrong claims fail', () => {
     }
   });
 
+  it('a wrong differential fails: d(X⁻¹) = −X⁻¹ dX X⁻¹ passes, its sign flipped or its factors swapped fail', () => {
+    const X = variable('X', shape(3, 3));
+    const dX = variable('dX', shape(3, 3));
+    const of = rawInv(X);
+    const right: Claim = { kind: 'differential', defs: NONE, of, wrt: [X], directions: [dX], value: rawMul([num(-1), rawInv(X), dX, rawInv(X)]) };
+    assert.ok(verifyClaim(right).passed);
+    assert.ok(!verifyClaim({ ...right, value: rawMul([rawInv(X), dX, rawInv(X)]) }).passed);
+    assert.ok(!verifyClaim({ ...right, value: rawMul([num(-1), rawInv(X), rawInv(X), dX]) }).passed);
+  });
+
+  it('tampering with any differential step of a real derivation is caught', () => {
+    const d = derivation({ expr: 'logdet(X) + tr(inv(X)*A)', where: 'X: matrix(n, n); A: matrix(n, n)', wrt: ['X'] }, 'full');
+    const claims = d.steps.flatMap((s) => s.claims.filter((c) => c.kind === 'differential').map((c) => ({ s, c })));
+    assert.ok(claims.length >= 3);
+    for (const { s, c } of claims) {
+      if (c.kind !== 'differential') continue;
+      assert.ok(verifyClaim(c).passed, `${s.rule}: the real claim fails`);
+      const off: Claim = { ...c, value: rawMul([num(1.5), c.value]) };
+      assert.ok(!verifyClaim(off).passed, `${s.rule}: a differential scaled by 1.5 passed`);
+    }
+  });
+
   it('every derivative step claims a derivative; every step states something checkable', () => {
     for (const expr of ["max(0, w'*x + b)", 'mean((y - max(0, X*w + b)).^2)', 'tr(A*X*B)']) {
       const wrt = expr.includes('tr') ? 'X' : 'w';
       const d = derivation({ expr, wrt: [wrt] }, 'full');
       for (const s of d.steps) {
-        if (s.kind === 'derivative') assert.ok(s.claims.some((c) => c.kind === 'derivative'), `${expr}: ${s.rule}`);
+        if (s.kind === 'derivative') assert.ok(s.claims.some((c) => c.kind === 'derivative' || c.kind === 'differential'), `${expr}: ${s.rule}`);
         assert.ok(verifyStep(s).every((r) => r.passed));
       }
     }

@@ -1,0 +1,274 @@
+/**
+ * The differential method (Magnus & Neudecker; Minka 2000; Matrix Cookbook §2) for derivatives with
+ * respect to a matrix, and for scalar functions with matrices inside: take the differential of each
+ * piece by its operator record's differential rule (d(AXB) = A dX B, d(X⁻¹) = −X⁻¹ dX X⁻¹, …),
+ * substitute the pieces' differentials into one another, bring dy to the canonical form
+ * tr(Gᵀ dX) (a scalar: each term is its own trace, moved round by the cyclic property) or
+ * vec(dF) = J vec(dX) (an array), and identify the derivative: ∂y/∂X = G with X's shape, or the
+ * Jacobian J. Every step carries a claim checked numerically (a `differential` claim: finite
+ * differences along a random direction dX).
+ */
+import type { Derivative } from '../calculus/form';
+import { gradient } from '../calculus/gradient';
+import { OPERATOR_RULES } from '../calculus/rules/index';
+import { isUnsupported } from '../calculus/rules/types';
+import { Expr, postorder, variable } from '../model/expr';
+import { isMatrix, isScalar, shapeText } from '../model/shape';
+import { add, mul, reduce, transpose, vec, zeros } from '../simplify/build';
+import { toLatex, toUnicode } from '../write/index';
+import type { StrategyResult } from './chain';
+import { capRun } from './compact';
+import { Context, derivativeClaim, equalClaim, step } from './context';
+import { definitionsStep } from './definitions';
+import { EQUALS, fraction, note } from './notation';
+import { localJacobian, textbook } from './partials';
+import type { Claim, Notation, Part, Step } from './step';
+import type { Intermediate, Structure } from './structure';
+import { expand, replaceNode } from './substitute';
+
+/** A variable standing for the differential of another (dX), and how it is written. */
+interface Differential {
+  readonly of: Expr;
+  readonly v: Expr;
+  readonly tex: string;
+  readonly text: string;
+}
+
+/** Writes expressions that contain differentials: the stand-ins shown as dX, du₁, d𝐱. */
+class DifferentialWriter {
+  private readonly list: Differential[] = [];
+  private readonly byVar = new Map<Expr, Differential>();
+
+  constructor(private readonly reserved: ReadonlySet<string>) {}
+
+  of(e: Expr): Differential {
+    const known = this.byVar.get(e);
+    if (known) return known;
+    let name = `dd${this.list.length + 1}`;
+    while (this.reserved.has(name)) name = `d${name}`;
+    const d: Differential = { of: e, v: variable(name, e.shape, e.symmetric === true), tex: `\\mathrm{d}${toLatex(e)}`, text: `d${toUnicode(e)}` };
+    this.list.push(d);
+    this.byVar.set(e, d);
+    return d;
+  }
+
+  /** `e` as notation, each stand-in written as its differential (longest names first: dd12 before dd1). */
+  show(e: Expr): Notation {
+    let tex = toLatex(e);
+    let text = toUnicode(e);
+    const ordered = [...this.list].sort((a, b) => (b.v.name as string).length - (a.v.name as string).length || (b.v.name as string).localeCompare(a.v.name as string));
+    for (const d of ordered) {
+      tex = spaced(tex.split(toLatex(d.v)), `{${d.tex}}`, /[A-Za-z0-9})]$/, /^[A-Za-z\\(]/, '\\,');
+      text = spaced(text.split(toUnicode(d.v)), d.text, /[^\s(]$/, /^[^\s)ᵀ⁻¹²³⁰-⁹,]/, ' ');
+    }
+    return note(tex, text);
+  }
+}
+
+/** Join pieces with `by`, putting `gap` where a neighbour would run into it. */
+function spaced(pieces: readonly string[], by: string, before: RegExp, after: RegExp, gap: string): string {
+  let out = pieces[0];
+  for (let k = 1; k < pieces.length; k++) {
+    out += (before.test(out) ? gap : '') + by + (after.test(pieces[k]) ? gap : '') + pieces[k];
+  }
+  return out;
+}
+
+/** The differential of `def` given the differentials of the variables in `seeds`, by the operator records; undefined where a record has none. */
+function differentialOf(def: Expr, seeds: ReadonlyMap<Expr, Expr>): Expr | undefined {
+  const memo = new Map<Expr, Expr>();
+  for (const n of postorder(def)) {
+    const seed = seeds.get(n);
+    if (seed) {
+      memo.set(n, seed);
+      continue;
+    }
+    if (!n.args.some((a) => memo.has(a))) continue;
+    const rule = OPERATOR_RULES[n.op].differential;
+    if (isUnsupported(rule)) return undefined;
+    memo.set(n, rule.of(n, (a) => memo.get(a) ?? zeros(a.shape)));
+  }
+  return memo.get(def) ?? zeros(def.shape);
+}
+
+/** The differential rules of the operators of `def` that act on the variables, outermost first. */
+function formulasIn(def: Expr, vars: readonly Expr[]): string[] {
+  const order = postorder(def);
+  const dep = new Set<Expr>(vars);
+  for (const e of order) if (e.args.some((a) => dep.has(a))) dep.add(e);
+  const out = new Set<string>();
+  for (let k = order.length - 1; k >= 0; k--) {
+    const e = order[k];
+    if (!dep.has(e) || vars.includes(e)) continue;
+    const r = OPERATOR_RULES[e.op].differential;
+    if (!isUnsupported(r)) out.add(r.formula);
+  }
+  return [...out];
+}
+
+/** The terms of a sum, a trace of a sum read as a sum of traces. */
+function termsOf(e: Expr): readonly Expr[] {
+  if (e.op === 'add') return e.args.flatMap(termsOf);
+  if (e.op === 'tr' && e.args[0].op === 'add') return e.args[0].args.map((t) => reduce('tr', t));
+  return [e];
+}
+
+/**
+ * The derivation by differentials, or undefined when some operator has no differential rule (the
+ * caller then explains the derivative another way).
+ */
+export function differentialDerivation(s: Structure, d: Derivative, ctx: Context): StrategyResult | undefined {
+  const { x, list, defs } = s;
+  const root = list[list.length - 1];
+  const w = new DifferentialWriter(ctx.reserved);
+  const dx = w.of(x);
+  const local = new Map<Intermediate, Expr>();
+  for (const i of list) {
+    const l = differentialOf(i.def, new Map(i.args.map((a) => [a, w.of(a).v] as const)));
+    if (l === undefined) return undefined;
+    local.set(i, l);
+  }
+  const steps: Step[] = list.length > 1 ? [definitionsStep(s, ctx.granularity)] : [];
+  const dNote = (v: Expr): Notation => note(w.of(v).tex, w.of(v).text);
+  const part = (e: Expr): Part => w.show(e);
+  const dOf = (e: Expr): Notation => {
+    const n = w.show(e);
+    return e.op === 'var' ? note(`\\mathrm{d}${n.tex}`, `d${n.text}`) : note(`\\mathrm{d}\\left(${n.tex}\\right)`, `d(${n.text})`);
+  };
+
+  // 1. The differential of each piece, in the differentials of its arguments.
+  const pieces: Step[] = list.map((i) => {
+    const l = local.get(i) as Expr;
+    const formulas = formulasIn(i.def, i.args);
+    const args = i.args.map((a) => toUnicode(a)).join(' and ');
+    return step('differential', 'derivative', {
+      name: `Differential of ${toUnicode(i.v)}`,
+      explanation:
+        `Take the differential of ${toUnicode(i.v)} = ${toUnicode(i.def)}: how it changes when ${args} change${i.args.length > 1 ? '' : 's'} by ` +
+        `${i.args.map((a) => w.of(a).text).join(', ')}, to first order. Rule${formulas.length > 1 ? 's' : ''}: ${formulas.join('; ')}.`,
+      before: [dNote(i.v), EQUALS, dOf(i.def)],
+      after: [dNote(i.v), EQUALS, part(l)],
+      claims: [differentialClaim(defs, i.def, i.args, i.args.map((a) => w.of(a).v), l, i.args.filter((a) => a !== x))],
+      focus: i.node,
+    });
+  });
+  steps.push(...capRun(pieces, 'differential', ctx.granularity));
+
+  // 2. Substitute the differentials of the pieces, innermost first: dy in dX alone.
+  const inX = new Map<Expr, Expr>([[dx.v, dx.v]]);
+  for (const i of list) {
+    const l = local.get(i) as Expr;
+    inX.set(w.of(i.v).v, i.args.reduce((acc, a) => replaceNode(acc, w.of(a).v, inX.get(w.of(a).v) as Expr), l));
+  }
+  const dy = inX.get(w.of(root.v).v) as Expr;
+  const dyExpanded = textbook(expand(dy, defs));
+  const rootD = dNote(root.v);
+  if (list.length > 1) {
+    const shownD = dy === dyExpanded ? [part(dy)] : [part(dy), EQUALS, part(dyExpanded)];
+    steps.push(step('differential-chain', 'derivative', {
+      explanation:
+        `Substitute the differentials of the pieces into one another, innermost first (the chain rule for differentials: ` +
+        `dy has the same form whether the pieces are variables or functions of ${toUnicode(x)}), and write the result in ${toUnicode(x)}, so that only ${dx.text} remains.`,
+      before: [rootD, EQUALS, part(local.get(root) as Expr)],
+      after: [rootD, EQUALS, ...shownD],
+      claims: [
+        differentialClaim(defs, root.v, [x], [dx.v], dy, []),
+        ...(dy === dyExpanded ? [] : [equalClaim(defs, dy, dyExpanded)]),
+      ],
+    }));
+  }
+
+  // 3. The canonical form, 4. identification.
+  return isScalar(root.v.shape)
+    ? identifyGradient(s, d, ctx, w, dyExpanded, steps)
+    : identifyJacobian(s, d, ctx, w, dyExpanded, steps);
+}
+
+function differentialClaim(defs: Structure['defs'], of: Expr, wrt: readonly Expr[], directions: readonly Expr[], value: Expr, keep: readonly Expr[]): Claim {
+  return { kind: 'differential', defs, of, wrt, directions, value, keep };
+}
+
+/** dy = tr(Gᵀ dX) (gᵀ dx for a vector) ⇒ ∂y/∂X = G. */
+function identifyGradient(s: Structure, d: Derivative, ctx: Context, w: DifferentialWriter, dy: Expr, steps: Step[]): StrategyResult {
+  const { x, list, defs } = s;
+  const root = list[list.length - 1];
+  const dx = w.of(x).v;
+  const matrix = isMatrix(x.shape);
+  const canonical = (g: Expr): Expr => (matrix ? reduce('tr', mul(transpose(g), dx)) : mul(transpose(g), dx));
+  // The gradient X's entries would have if they were independent (a symmetric X is symmetrised later).
+  const G = x.symmetric ? textbook(gradient(expand(root.v, defs), x)) : ctx.present(d, 'mixed');
+  const termGradients = termsOf(dy).map((t) => textbook(gradient(t, dx)));
+  const perTerm = termGradients.length > 1 ? add(...termGradients.map(canonical)) : undefined;
+  const whole = canonical(G);
+  const rootD = note(w.of(root.v).tex, w.of(root.v).text);
+  const gName = matrix ? 'G' : '𝐠';
+  if (toLatex(whole) !== toLatex(dy)) {
+    const after: Part[] = [rootD, EQUALS];
+    if (perTerm && toLatex(perTerm) !== toLatex(whole)) after.push(w.show(perTerm), EQUALS);
+    after.push(w.show(whole));
+    const how = matrix
+      ? `Each term is a scalar, so it equals its own trace; the cyclic property tr(ABC) = tr(CAB) and tr(Aᵀ) = tr(A) move ${w.of(x).text} to the right of every term, ` +
+        `tr(A dX B) = tr(BA dX) and tr(A dXᵀ B) = tr(AᵀBᵀ dX), and the terms collect into one trace tr(Gᵀ dX)`
+      : `Each term is a scalar, so it equals its transpose (aᵀb = bᵀa); written with ${w.of(x).text} on the right, the terms collect into 𝐠ᵀ d${toUnicode(x)}`;
+    steps.push(step('trace-form', 'rewrite', {
+      ...(matrix ? {} : { name: 'Bring to the form 𝐠ᵀ d𝐱' }),
+      explanation: `${how}.`,
+      before: [rootD, EQUALS, w.show(dy)],
+      after,
+      claims: [
+        ...(perTerm ? [equalClaim(defs, dy, perTerm)] : []),
+        equalClaim(defs, dy, whole),
+      ],
+    }));
+  }
+  const lhs = fraction(root.v, x, { gradientForm: true });
+  const sym = x.symmetric ? ` (as if the entries of ${toUnicode(x)} were independent; it is symmetrised next)` : '';
+  steps.push(step('identify', 'derivative', {
+    explanation:
+      `${w.of(root.v).text} = ${matrix ? `tr(${gName}ᵀ ${w.of(x).text})` : `${gName}ᵀ ${w.of(x).text}`} for every ${w.of(x).text} identifies the derivative: ` +
+      `∂${toUnicode(root.v)}/∂${toUnicode(x)} = ${gName}${sym}, with the shape of ${toUnicode(x)} — denominator layout (the Matrix Cookbook’s); ` +
+      `in numerator layout (Parr & Howard) it is ${gName}ᵀ.`,
+    before: [rootD, EQUALS, w.show(whole)],
+    after: [lhs, EQUALS, G],
+    claims: [derivativeClaim(defs, root.v, [x], isScalar(x.shape) ? 'scalar' : 'gradient', G)],
+    shapes: [[lhs.text, G.shape]],
+    value: G,
+  }));
+  return { steps, value: G, form: 'gradient', lhs };
+}
+
+/** vec(dF) = J vec(dX) ⇒ ∂vec F/∂(vec X)ᵀ = J. */
+function identifyJacobian(s: Structure, d: Derivative, ctx: Context, w: DifferentialWriter, dF: Expr, steps: Step[]): StrategyResult {
+  const { x, list, defs } = s;
+  const root = list[list.length - 1];
+  const dx = w.of(x).v;
+  const J = x.symmetric ? localJacobian(expand(root.v, defs), x) : ctx.present(d, 'numerator');
+  const vecF = isMatrix(root.v.shape) ? vec(dF) : dF;
+  const vecX = isMatrix(x.shape) ? vec(dx) : dx;
+  const rhs = mul(J, vecX);
+  const rootD = note(w.of(root.v).tex, w.of(root.v).text);
+  const vecNote = (n: Notation, m: boolean): Notation => (m ? note(`\\operatorname{vec}(${n.tex})`, `vec(${n.text})`) : n);
+  const lhsD = vecNote(rootD, isMatrix(root.v.shape));
+  steps.push(step('vec-form', 'rewrite', {
+    explanation:
+      `Stack the columns: vec(A dX B) = (Bᵀ ⊗ A) vec(dX) turns every term into a matrix times vec(${w.of(x).text}), ` +
+      `and the terms collect into vec(${rootD.text}) = J vec(${w.of(x).text}).`,
+    before: [rootD, EQUALS, w.show(dF)],
+    after: [lhsD, EQUALS, w.show(rhs)],
+    claims: [equalClaim(defs, vecF, rhs)],
+  }));
+  const lhs = fraction(root.v, x);
+  const sym = x.symmetric ? ` (as if the entries of ${toUnicode(x)} were independent; it is symmetrised next)` : '';
+  steps.push(step('identify', 'derivative', {
+    name: 'Identify the Jacobian',
+    explanation:
+      `vec(${rootD.text}) = J vec(${w.of(x).text}) for every ${w.of(x).text} identifies the Jacobian J = ∂vec ${toUnicode(root.v)}/∂(vec ${toUnicode(x)})ᵀ${sym}, ` +
+      `${shapeText(J.shape)} (numerator layout; denominator layout is its transpose).`,
+    before: [lhsD, EQUALS, w.show(rhs)],
+    after: [lhs, EQUALS, J],
+    claims: [derivativeClaim(defs, root.v, [x], 'jacobian', J)],
+    shapes: [[lhs.text, J.shape]],
+    value: J,
+  }));
+  return { steps, value: J, form: 'jacobian', lhs };
+}
