@@ -90,6 +90,28 @@ function powerParts(e: Expr): [Expr, number] {
   return [e, 1];
 }
 
+/**
+ * b^E · bᵏ = b^(E + k) for a symbolic exponent E (x · x^(x − 1) = xˣ): a factor b^E (kept whole,
+ * exponent 1) absorbs the numeric power of its base b.
+ */
+function mergeSymbolicPowers(order: Expr[], exps: Map<number, number>): void {
+  for (let i = 0; i < order.length; i++) {
+    const p = order[i];
+    if (p.op !== 'pow' || p.args[1].op === 'num' || exps.get(p.id) !== 1) continue;
+    const b = p.args[0];
+    const k = exps.get(b.id);
+    if (k === undefined || k === 0) continue;
+    const merged = pow(b, add(p.args[1], num(k)));
+    exps.delete(b.id);
+    exps.delete(p.id);
+    order.splice(order.indexOf(b), 1);
+    const at = order.indexOf(p);
+    order[at] = merged;
+    exps.set(merged.id, (exps.get(merged.id) ?? 0) + 1);
+    i = -1;
+  }
+}
+
 export function mul(...factors: Expr[]): Expr {
   const flat: Expr[] = [];
   const pending = [...factors];
@@ -114,6 +136,7 @@ export function mul(...factors: Expr[]): Expr {
     else chain.push(f);
   }
   if (c === 0) return zeros(resultShape);
+  mergeSymbolicPowers(scalarOrder, scalarExp);
   chain = simplifyChain(chain);
   if (chain.some((f) => f.op === 'zeros')) return zeros(resultShape);
   // Chain rules can produce 1×1 values (1ᵀx = sum(x)): they join the scalars.
@@ -321,8 +344,45 @@ export function matpow(a: Expr, k: number): Expr {
   return rawMatpow(a, k);
 }
 
+/**
+ * Is `a` symmetric whatever its variables' values (Aᵀ = A)? Symmetric variables, I, diagonal
+ * matrices, square all-ones; products that read the same transposed and reversed (XᵀX, XXᵀ,
+ * BᵀSB with S symmetric); sums closed under transposition (A + Aᵀ); inverses and powers of
+ * symmetric matrices; element-wise functions and Hadamard products of symmetric matrices.
+ */
+export function isSymmetric(a: Expr): boolean {
+  if (isScalar(a.shape)) return true;
+  if (a.shape.rows !== a.shape.cols) return false;
+  const known = SYMMETRIC.get(a);
+  if (known !== undefined) return known;
+  let out: boolean;
+  switch (a.op) {
+    case 'var': out = a.symmetric === true; break;
+    case 'eye': case 'diagm': case 'ones': case 'zeros': out = true; break;
+    case 'inv': case 'matpow': case 'fn': out = isSymmetric(a.args[0]); break;
+    case 'hadamard': out = a.args.every(isSymmetric); break;
+    case 'mul': {
+      const chain = a.args.filter((f) => !isScalar(f.shape));
+      const n = chain.length;
+      out = chain.every((f, i) => (i === n - 1 - i ? isSymmetric(f) : transpose(f) === chain[n - 1 - i]));
+      break;
+    }
+    case 'add': {
+      const terms = new Set(a.args);
+      out = a.args.every((t) => isSymmetric(t) || terms.has(transpose(t)));
+      break;
+    }
+    default: out = false;
+  }
+  SYMMETRIC.set(a, out);
+  return out;
+}
+
+const SYMMETRIC = new WeakMap<Expr, boolean>();
+
 export function transpose(a: Expr): Expr {
   if (isScalar(a.shape)) return a;
+  if (a.op !== 'transpose' && a.op !== 'var' && isSymmetric(a)) return a;
   switch (a.op) {
     case 'transpose':
       return a.args[0];
@@ -342,7 +402,7 @@ export function transpose(a: Expr): Expr {
       return kron(transpose(a.args[0]), transpose(a.args[1]));
     case 'inv':
       // (X⁻¹)ᵀ kept as the canonical X⁻ᵀ; (Xᵀ)⁻¹ is rewritten to it in inv().
-      return a.args[0].op === 'var' && a.args[0].symmetric ? a : rawTranspose(a);
+      return rawTranspose(a);
     case 'matpow':
       return matpow(transpose(a.args[0]), a.value as number);
     default:

@@ -188,7 +188,7 @@ class LatexWriter extends MathWriter<Out> {
       case 'sqrt':
         return out(cat('\\sqrt{', arg.p, '}'), PREC.atom, { tall: arg.tall });
       case 'indicator': {
-        const p = arg.tall ? cat('\\mathbb{1}\\left[', arg.p, ' > 0\\right]') : cat('\\mathbb{1}[', arg.p, ' > 0]');
+        const p = arg.tall ? cat('\\mathbb{I}\\left[', arg.p, ' > 0\\right]') : cat('\\mathbb{I}[', arg.p, ' > 0]');
         return out(p, PREC.atom, { tall: arg.tall });
       }
       case 'call':

@@ -136,7 +136,7 @@ describe('derivation: the seed examples read like the paper', () => {
         const local = stepWith(d, 'local-derivatives');
         assert.equal(local.p.name, 'Local Jacobians');
         assert.equal(local.p.after,
-          '\\frac{\\partial \\mathbf{u}}{\\partial \\mathbf{w}} = X,\\quad \\frac{\\partial \\mathbf{v}}{\\partial \\mathbf{u}} = \\operatorname{diag}(\\mathbb{1}[\\mathbf{u} > 0]),\\quad ' +
+          '\\frac{\\partial \\mathbf{u}}{\\partial \\mathbf{w}} = X,\\quad \\frac{\\partial \\mathbf{v}}{\\partial \\mathbf{u}} = \\operatorname{diag}(\\mathbb{I}[\\mathbf{u} > 0]),\\quad ' +
           '\\frac{\\partial \\mathbf{z}}{\\partial \\mathbf{v}} = -I,\\quad \\frac{\\partial f}{\\partial \\mathbf{z}} = \\frac{2}{n}\\mathbf{z}^{\\top}');
         const chain = stepWith(d, 'vector-chain-rule').p;
         assert.equal(chain.before, '\\frac{\\partial f}{\\partial \\mathbf{w}} = \\frac{\\partial f}{\\partial \\mathbf{z}} \\frac{\\partial \\mathbf{z}}{\\partial \\mathbf{v}} \\frac{\\partial \\mathbf{v}}{\\partial \\mathbf{u}} \\frac{\\partial \\mathbf{u}}{\\partial \\mathbf{w}}');

@@ -3,7 +3,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'mocha';
+import katex from 'katex';
 import { SvgRenderer } from '../../../src/extension/hover/svgRenderer';
+import { rawFn, variable } from '../../../src/core/model/expr';
+import { shape } from '../../../src/core/model/shape';
+import { toLatex } from '../../../src/core/write/index';
 import '../../../src/extension/hover/worker'; // compiled next to this test's output; inert on the main thread
 
 const WORKER = path.resolve(__dirname, '..', '..', '..', 'src', 'extension', 'hover', 'worker.js');
@@ -25,6 +29,22 @@ describe('hover: the MathJax worker thread', () => {
     } finally {
       r.dispose();
     }
+  });
+
+  it('the indicator 𝕀[u > 0] is double-struck in the MathJax hover and in the KaTeX panel (one LaTeX for both)', async function () {
+    this.timeout(20_000);
+    const tex = toLatex(rawFn('step', variable('u', shape('n', 1))));
+    assert.equal(tex, '\\mathbb{I}[\\mathbf{u} > 0]');
+    const r = new SvgRenderer(WORKER);
+    try {
+      const svg = Buffer.from(((await r.render(tex, '#000000')) ?? '').split(',')[1] ?? '', 'base64').toString('utf8');
+      // MathJax marks each glyph with its code point: U+1D540 MATHEMATICAL DOUBLE-STRUCK CAPITAL I.
+      assert.match(svg, /data-c="1D540"/, svg.slice(0, 400));
+    } finally {
+      r.dispose();
+    }
+    const html = katex.renderToString(tex, { throwOnError: true, strict: 'error' });
+    assert.match(html, /<span class="mord mathbb">I<\/span>/, 'KaTeX draws I in its double-struck (AMS) font');
   });
 
   it('a render that overruns its time limit gives no image, and the next one gets a fresh worker', async function () {

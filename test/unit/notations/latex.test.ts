@@ -157,6 +157,8 @@ describe('notations/latex: functions', () => {
     latexIs('\\min(0, \\mathbf{x})', 'min(0, x)', v);
     latexIs('\\operatorname{ReLU}(\\mathbf{x})', 'relu(x)', v);
     latexIs('\\mathbb{1}[\\mathbf{x} > 0]', 'step(x)', v);
+    latexIs('\\mathbb{I}[\\mathbf{x} > 0]', 'step(x)', v);
+    latexIs('\\mathbb{I}\\left[\\mathbf{x} > 0\\right]', 'step(x)', v);
   });
 
   it('reads norms: \\|x\\|, \\|x\\|_2, \\|x\\|^2, \\|x\\|_1, \\|X\\|_F, \\lVert…\\rVert, |x| of a scalar', () => {

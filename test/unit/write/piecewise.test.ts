@@ -46,6 +46,6 @@ describe('write/piecewise: cases for kinks at a scalar', () => {
     // An element-wise step of a vector is shown with the indicator, not as cases.
     const e = rawHadamard([rawFn('step', x), y]);
     assert.equal(piecewiseLatex(e), undefined);
-    assert.equal(toLatex(e), '\\mathbb{1}[\\mathbf{x} > 0] \\odot \\mathbf{y}');
+    assert.equal(toLatex(e), '\\mathbb{I}[\\mathbf{x} > 0] \\odot \\mathbf{y}');
   });
 });

@@ -207,7 +207,7 @@ export abstract class DelimitedParser extends LatexCursor {
     const gt = this.peek();
     const zero = this.peek(1);
     if (!this.isChar(gt, '>') || zero.kind !== 'number' || Number(zero.text) !== 0) {
-      fail('latex.unsupported', spanOf(command.start, gt.end), 'the indicator is supported as \\mathbb{1}[u > 0]');
+      fail('latex.unsupported', spanOf(command.start, gt.end), 'the indicator is supported as \\mathbb{I}[u > 0] or \\mathbb{1}[u > 0]');
     }
     this.pos += 2;
     const close = brace ? this.expectCommand(['}'], open, "'\\}'") : this.expectChar(']', open, 'the indicator');

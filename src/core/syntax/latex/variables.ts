@@ -258,16 +258,18 @@ export abstract class VariableParser extends DelimitedParser {
     return this.nameWithScripts(`${base}_${ACCENTS[command.text]}`, bold ? 'bold' : 'plain', command, command.start);
   }
 
-  /** `\mathbb{1}` (𝟏, or the indicator 𝟙[u > 0] before a bracket). */
+  /** `\mathbb{1}` (𝟏, or the indicator 𝟙[u > 0] before a bracket); `\mathbb{I}[u > 0]`, the indicator as the writer prints it. */
   protected blackboard(): Ast {
     const command = this.next();
     const arg = this.argumentTokens(command);
     const span = spanOf(command.start, arg.end);
-    if (arg.tokens.length === 1 && arg.tokens[0].text === '1') {
-      const t = this.peek();
-      if (this.isChar(t, '[') || this.isCommand(t, '{')) return this.indicator(command);
+    const letter = arg.tokens.length === 1 ? arg.tokens[0].text : '';
+    const bracket = (): boolean => this.isChar(this.peek(), '[') || this.isCommand(this.peek(), '{');
+    if (letter === '1') {
+      if (bracket()) return this.indicator(command);
       return this.constantArray('ones', command, span);
     }
+    if (letter === 'I' && bracket()) return this.indicator(command);
     return fail('latex.unsupported', span, `\\mathbb{${arg.tokens.map((x) => x.text).join('')}} is not an expression (write declarations such as x: vector(n) separately or in a % comment)`);
   }
 }
