@@ -232,6 +232,14 @@ class TextWriter extends DagWriter<Out> {
     if (first.op === 'num' && first.value === -1 && rest.length === 1) {
       return out(cat('-', this.operand(this.get(rest[0]), OPERAND.negatedExact).p), PREC.negation);
     }
+    // A scalar reciprocal in front of arrays goes behind them as a division: (x - a)/norm2(x - a).
+    const divisors = rest.length === 0 ? [] : [first].filter(isScalarReciprocal);
+    if (divisors.length === 1 && rest.every((f) => !isScalar(f.shape))) {
+      const reordered = [...rest, first];
+      return this.chain(reordered.map((f) => this.get(f)), reordered, 0);
+    }
+    // −A·B is written -A*B, never -1*A*B.
+    if (first.op === 'num' && first.value === -1) return out(cat('-', this.chain(rest.map((f) => this.get(f)), rest, 0).p), PREC.negation);
     return this.chain(e.args.map((f) => this.get(f)), e.args, 0);
   }
 
