@@ -16,7 +16,7 @@ import { capRun } from './compact';
 import { casesOnly, Context, derivativeClaim, differsClaim, equalClaim, shown, step } from './context';
 import { definitionsStep } from './definitions';
 import { identitiesIn } from './identities';
-import { EQUALS, NOT_EQUALS, equation, fraction, nameOf, note, product, productNote, sum } from './notation';
+import { EQUALS, NOT_EQUALS, SEPARATOR, equation, fraction, nameOf, note, product, productNote, sum } from './notation';
 import type { Notation, Part, Step } from './step';
 import { JACOBIAN, localJacobian, textbook } from './partials';
 import { productRule, type ProductRule } from './productRule';
@@ -91,7 +91,7 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
   if (rule) {
     const value = rule.simplified;
     return {
-      steps: [step(rule.rule, 'derivative', {
+      steps: [...factorSteps(rule, x, defs, ctx), step(rule.rule, 'derivative', {
         name: rule.name,
         ...(rule.reference ? { reference: rule.reference } : {}),
         explanation: rule.sentence,
@@ -331,4 +331,33 @@ function pitfallStep(s: Structure, i: Intermediate, naive: Expr, value: Expr, na
     claims: [differsClaim(s.defs, naive, value)],
     focus: i.def,
   });
+}
+
+/** A factor as the numerator of ∂(·)/∂x: parenthesised unless a plain name. */
+const factorName = (f: Expr): Expr | Notation => (f.op === 'var' ? f : note(`\\left(${toLatex(f)}\\right)`, `(${toUnicode(f)})`));
+
+/**
+ * At full granularity, the product rule first lists each factor's own derivative (∂(xᵀ)/∂x = I,
+ * ∂x/∂x = I for xᵀAx) before combining them.
+ */
+function factorSteps(rule: ProductRule, x: Expr, defs: Structure['defs'], ctx: Context): Step[] {
+  if (ctx.granularity !== 'full' || rule.rule !== 'product-rule') return [];
+  const factors = [...new Set(rule.terms.map((t) => t.occurrence.factor).filter((f): f is Expr => f !== undefined))];
+  if (factors.length === 0) return [];
+  const items = factors.map((f) => [f, localJacobian(f, x)] as const);
+  const after: Part[] = [];
+  items.forEach(([f, j], k) => {
+    if (k > 0) after.push(SEPARATOR);
+    after.push(fraction(f.op === 'var' ? f : note(`\left(${toLatex(f)}\right)`, `(${toUnicode(f)})`), x), EQUALS, shown(j));
+  });
+  const transposed = factors.some((f) => f.op === 'transpose' && f.args[0] === x);
+  return [step('local-derivatives', 'derivative', {
+    name: 'Derivatives of the factors',
+    explanation:
+      `Before combining them, the derivative of each factor that contains ${toUnicode(x)} on its own` +
+      `${transposed ? `: the transpose ${toUnicode(x)}ᵀ has the same entries as ${toUnicode(x)}, so its derivative is the same identity` : ''}.`,
+    before: factors.flatMap((f, k): Part[] => (k > 0 ? [SEPARATOR, fraction(factorName(f), x)] : [fraction(factorName(f), x)])),
+    after,
+    claims: items.map(([f, j]) => derivativeClaim(defs, f, [x], JACOBIAN, j)),
+  })];
 }

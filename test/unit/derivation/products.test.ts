@@ -14,19 +14,27 @@ import { assertSound, derivation, rules, stepWith, type Case } from './helpers';
 
 const text = (d: ReturnType<typeof derivation>, k: number): string => d.pub[k].afterText ?? '';
 
-function both(c: Case, check: (d: ReturnType<typeof derivation>) => void): void {
+function both(c: Case, check: (d: ReturnType<typeof derivation>, g: 'summary' | 'full') => void): void {
   for (const g of ['summary', 'full'] as const) {
     it(g, () => {
       const d = derivation(c, g);
       assertSound(d, `${c.expr} (${g})`);
-      check(d);
+      check(d, g);
     });
   }
 }
 
 describe('derivation: the product rule term by term', () => {
   describe("xᵀAx: (Ax)ᵀ ∂x/∂x + xᵀA ∂x/∂x = xᵀAᵀ + xᵀA, then the common factor xᵀ", () => {
-    both({ expr: "x'*A*x", wrt: ['x'] }, (d) => {
+    both({ expr: "x'*A*x", wrt: ['x'] }, (d0, g) => {
+      // At full granularity each factor's own derivative comes first: ∂(xᵀ)/∂x = I, ∂x/∂x = I.
+      if (g === 'full') {
+        assert.deepEqual(rules(d0), ['local-derivatives', 'product-rule', 'simplify']);
+        assert.equal(d0.pub[0].name, 'Derivatives of the factors');
+        assert.equal(text(d0, 0), '∂(xᵀ)/∂x = I,  ∂x/∂x = I');
+        assert.equal(d0.steps[0].claims.length, 2);
+      }
+      const d = g === 'full' ? { ...d0, steps: d0.steps.slice(1), pub: d0.pub.slice(1) } : d0;
       assert.deepEqual(rules(d), ['product-rule', 'simplify']);
       assert.equal(text(d, 0), '∂y/∂x = (Ax)ᵀ·∂x/∂x + xᵀA·∂x/∂x = xᵀAᵀ + xᵀA');
       assert.match(d.pub[0].explanation, /x occurs in 2 factors of xᵀAx \(xᵀ and x\)/);
