@@ -348,7 +348,7 @@ function factorSteps(rule: ProductRule, x: Expr, defs: Structure['defs'], ctx: C
   const after: Part[] = [];
   items.forEach(([f, j], k) => {
     if (k > 0) after.push(SEPARATOR);
-    after.push(fraction(f.op === 'var' ? f : note(`\left(${toLatex(f)}\right)`, `(${toUnicode(f)})`), x), EQUALS, shown(j));
+    after.push(fraction(factorName(f), x), EQUALS, shown(j));
   });
   const transposed = factors.some((f) => f.op === 'transpose' && f.args[0] === x);
   return [step('local-derivatives', 'derivative', {

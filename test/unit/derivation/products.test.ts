@@ -33,6 +33,7 @@ describe('derivation: the product rule term by term', () => {
         assert.equal(d0.pub[0].name, 'Derivatives of the factors');
         assert.equal(text(d0, 0), '∂(xᵀ)/∂x = I,  ∂x/∂x = I');
         assert.equal(d0.steps[0].claims.length, 2);
+        assert.equal(d0.pub[0].after, '\\frac{\\partial \\left(\\mathbf{x}^{\\top}\\right)}{\\partial \\mathbf{x}} = I,\\quad \\frac{\\partial \\mathbf{x}}{\\partial \\mathbf{x}} = I');
       }
       const d = g === 'full' ? { ...d0, steps: d0.steps.slice(1), pub: d0.pub.slice(1) } : d0;
       assert.deepEqual(rules(d), ['product-rule', 'simplify']);
