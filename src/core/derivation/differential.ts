@@ -13,7 +13,7 @@ import { gradient } from '../calculus/gradient';
 import { OPERATOR_RULES } from '../calculus/rules/index';
 import { isUnsupported } from '../calculus/rules/types';
 import { Expr, postorder, variable } from '../model/expr';
-import { isMatrix, isScalar, shapeText } from '../model/shape';
+import { isMatrix, isRow, isScalar, shapeText } from '../model/shape';
 import { add, mul, reduce, transpose, vec, zeros } from '../simplify/build';
 import { toLatex, toUnicode } from '../write/index';
 import type { StrategyResult } from './chain';
@@ -243,12 +243,14 @@ function identifyJacobian(s: Structure, d: Derivative, ctx: Context, w: Differen
   const root = list[list.length - 1];
   const dx = w.of(x).v;
   const J = x.symmetric ? localJacobian(expand(root.v, defs), x) : ctx.present(d, 'numerator');
-  const vecF = isMatrix(root.v.shape) ? vec(dF) : dF;
-  const vecX = isMatrix(x.shape) ? vec(dx) : dx;
+  // A row (sum(X, 1), 1×n) is stacked too: vec of a row is its transpose, a column like J vec(dX).
+  const stacked = (e: Expr): boolean => isMatrix(e.shape) || isRow(e.shape);
+  const vecF = stacked(root.v) ? vec(dF) : dF;
+  const vecX = stacked(x) ? vec(dx) : dx;
   const rhs = mul(J, vecX);
   const rootD = note(w.of(root.v).tex, w.of(root.v).text);
   const vecNote = (n: Notation, m: boolean): Notation => (m ? note(`\\operatorname{vec}(${n.tex})`, `vec(${n.text})`) : n);
-  const lhsD = vecNote(rootD, isMatrix(root.v.shape));
+  const lhsD = vecNote(rootD, stacked(root.v));
   steps.push(step('vec-form', 'rewrite', {
     explanation:
       `Stack the columns: vec(A dX B) = (Bᵀ ⊗ A) vec(dX) turns every term into a matrix times vec(${w.of(x).text}), ` +

@@ -94,11 +94,16 @@ describe('calculus: functions along a dimension, derivations', () => {
       }
     });
   }
-  it('the row-wise softmax step names the block-diagonal Jacobian', () => {
+  it('the row-wise softmax step names the block-diagonal Jacobian (reverse mode), the row rule (differentials)', () => {
+    // A matrix variable is derived by differentials by default: the softmax differential states its rule row by row.
     const r = derive({ expr: 'sum(softmax(X, 2) .* Y)', where: WHERE, wrt: ['X'], steps: true });
     assert.ok(r.ok);
     const text = JSON.stringify(r.value.steps);
-    assert.match(text, /block diagonal/);
+    assert.match(text, /dP = P ⊙ \(dZ − \(\(P ⊙ dZ\)𝟏\)𝟏ᵀ\) for P = softmax\(Z, 2\) \(each row: dp = diag\(p\)dz − ppᵀdz\)/);
+    // The backprop view keeps the local Jacobian, block diagonal.
+    const b = derivation({ expr: 'sum(softmax(X, 2) .* Y)', where: WHERE, wrt: ['X'], method: 'backprop' }, 'full');
+    assertSound(b, 'sum(softmax(X, 2) .* Y) (backprop)');
+    assert.match(JSON.stringify(b.pub), /block diagonal/);
   });
 });
 
