@@ -19,7 +19,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const core = createRequire(import.meta.url)(join(root, 'out', 'src', 'core', 'index.js'));
+// MATCALC_OUT: another tsc output directory (default out/, where npm run compile-tests writes).
+const core = createRequire(import.meta.url)(join(root, process.env.MATCALC_OUT ?? 'out', 'src', 'core', 'index.js'));
 
 /** Element-wise functions, reductions and structural operators the corpus may not reach. */
 const PROBES = [

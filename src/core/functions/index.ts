@@ -6,7 +6,9 @@
  * a new record here plus its name in the TextMate grammar (syntaxes/matcalc.tmLanguage.json).
  */
 import { BASIC_FUNCTIONS, SQRT } from './basic';
+import { INVERSE_AND_HYPERBOLIC } from './inverse';
 import { KINK_FUNCTIONS } from './kinks';
+import { SMOOTH_FUNCTIONS } from './smooth';
 import type { FunctionRecord } from './types';
 
 const { exp, log, sin, cos, tan, tanh, sigmoid } = BASIC_FUNCTIONS;
@@ -14,6 +16,8 @@ const { relu, abs, sign, min0, step } = KINK_FUNCTIONS;
 
 const TABLE = {
   exp, log, sin, cos, tan, tanh, sigmoid, relu, abs, sqrt: SQRT, sign, min0, step,
+  ...INVERSE_AND_HYPERBOLIC,
+  ...SMOOTH_FUNCTIONS,
 } satisfies Record<string, FunctionRecord>;
 
 /** The name of an element-wise function (the `name` of an `fn` node). */

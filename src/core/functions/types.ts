@@ -49,12 +49,18 @@ export interface FunctionRecord {
   readonly latex: { readonly write: string; readonly commands: readonly string[]; readonly operatorNames: readonly string[] };
   readonly unicode: string;
   readonly form: WrittenForm;
-  /** Code: NumPy-style spelling in module m (np, jnp), PyTorch where it differs; names read after a module prefix and as methods. */
+  /** Code: the NumPy-style spelling in module m (np, jnp, torch), PyTorch's and JAX's where they differ. */
   readonly code: {
     readonly numpy: (m: string, u: string) => string;
     readonly torch?: (u: string) => string;
+    readonly jax?: (u: string) => string;
+    /** Python helpers the spellings call, by name, written in module m (included only where called). */
+    readonly helpers?: Readonly<Record<string, (m: string) => string>>;
+    /** Names the NumPy reader accepts after a module prefix (np.arcsin, torch.asin, F.gelu) and as methods (x.sinh()). */
     readonly read: readonly string[];
     readonly methods: readonly string[];
+    /** Keyword arguments that make the call a different function, with the reason it is refused. */
+    readonly refusedKeywords?: Readonly<Record<string, string>>;
   };
   /** The rule of derivations: how the function is named and its derivative stated (u the argument). */
   readonly rule: { readonly display: string; readonly text: string };

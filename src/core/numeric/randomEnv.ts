@@ -22,6 +22,7 @@ import { DimRange, randomDims } from './dims';
 import { evaluateNodes, evaluationOrder, Memo } from './evaluate';
 import { isAllFinite, maxAbs } from './matrices';
 import { POSITIVE_DOMAIN_FUNCTIONS } from './elementwise';
+import { functionRecord } from '../functions/index';
 import type { ElementwiseFunction } from '../model/expr';
 
 export interface RandomEnvOptions extends DimRange {
@@ -58,6 +59,17 @@ const ENTRY_PRESERVING = new Set(['transpose', 'vec', 'entry', 'diagv', 'block']
 
 /** Names of variables that feed log, sqrt or a non-integer power directly. */
 export function positiveDomainVariables(roots: readonly Expr[]): Set<string> {
+  return variablesFeeding(roots, (e) => (e.op === 'fn' && POSITIVE_DOMAIN_FUNCTIONS.has(e.name as ElementwiseFunction))
+    || (e.op === 'pow' && !(e.args[1].op === 'num' && Number.isInteger(e.args[1].value))));
+}
+
+/** Names of variables that feed asin or acos directly (drawn in (−0.9, 0.9)). */
+export function unitIntervalVariables(roots: readonly Expr[]): Set<string> {
+  return variablesFeeding(roots, (e) => e.op === 'fn' && functionRecord(e.name).domain === 'unit-interval');
+}
+
+/** Names of variables whose entries reach the first argument of a node `needs` selects unchanged. */
+function variablesFeeding(roots: readonly Expr[], needs: (e: Expr) => boolean): Set<string> {
   const out = new Set<string>();
   const mark = (e: Expr): void => {
     const stack = [e];
@@ -67,13 +79,7 @@ export function positiveDomainVariables(roots: readonly Expr[]): Set<string> {
       else if (ENTRY_PRESERVING.has(a.op)) stack.push(...a.args);
     }
   };
-  for (const e of evaluationOrder(roots)) {
-    if (e.op === 'fn' && POSITIVE_DOMAIN_FUNCTIONS.has(e.name as ElementwiseFunction)) mark(e.args[0]);
-    if (e.op === 'pow') {
-      const k = e.args[1];
-      if (!(k.op === 'num' && Number.isInteger(k.value))) mark(e.args[0]);
-    }
-  }
+  for (const e of evaluationOrder(roots)) if (needs(e)) mark(e.args[0]);
   return out;
 }
 
@@ -97,12 +103,21 @@ export function randomEnv(
   const roots: readonly Expr[] = Array.isArray(root) ? root : [root as Expr];
   const variables = distinctVariables(vars, roots);
   const positive = positiveDomainVariables(roots);
+  const unit = unitIntervalVariables(roots);
   const order = evaluationOrder(roots);
   const maxTries = Math.max(1, opts.maxTries ?? 20);
   const maxMagnitude = opts.maxMagnitude ?? 1e8;
   const range = opts.range ?? 2;
   const general = opts.distribution === 'normal' ? () => rng.normal() : () => rng.uniform(-range, range);
   const positiveSample = (): number => rng.uniform(POSITIVE_LO, POSITIVE_HI);
+  // asin and acos need arguments in (−1, 1): their variables are drawn there, and once direct
+  // draws have failed (2x, Ax), every variable is drawn small and positive.
+  const bounded = order.some((e) => e.op === 'fn' && functionRecord(e.name).domain === 'unit-interval');
+  const boundedSample = (inUnit: boolean, positiveHere: boolean, late: boolean): (() => number) | undefined => {
+    if (bounded && late) return () => rng.uniform(0.05, 0.3);
+    if (inUnit) return positiveHere ? () => rng.uniform(0.1, 0.9) : () => rng.uniform(-0.9, 0.9);
+    return undefined;
+  };
 
   let best: { env: NumericEnv; magnitude: number } | undefined;
   for (let t = 0; t < maxTries; t++) {
@@ -112,7 +127,8 @@ export function randomEnv(
     for (const { v, symmetric } of variables) {
       const rows = dimValue(v.shape.rows, dims);
       const cols = dimValue(v.shape.cols, dims);
-      const sample = allPositive || positive.has(v.name ?? '') ? positiveSample : general;
+      const positiveHere = allPositive || positive.has(v.name ?? '');
+      const sample = boundedSample(unit.has(v.name ?? ''), positiveHere, allPositive) ?? (positiveHere ? positiveSample : general);
       values.set(v.name ?? '', randomMatrix(rows, cols, sample, symmetric));
     }
     const env: NumericEnv = { dims, values };

@@ -9,6 +9,7 @@ import type { Expr } from '../model/expr';
 import type { Derivative } from '../calculus/form';
 import { toArrayCode, type ArrayApi } from './arrayCode';
 import { numpyStyle } from './numpy';
+import { FUNCTIONS } from '../functions/index';
 
 const F64 = 'dtype=jnp.float64';
 
@@ -41,6 +42,7 @@ export const JAX_API: ArrayApi = {
   matrixArg: (a) => `jnp.asarray(${a}, ${F64})`,
   asArray: (u) => `jnp.asarray(${u}, ${F64})`,
   floatConstant: (l) => `jnp.asarray(${l}, ${F64})`,
+  elementwise: (name, u) => FUNCTIONS[name].code.jax?.(u) ?? AS_NUMPY.elementwise(name, u),
   block: (rows) => `jnp.array([${rows.map((r) => `[${r.join(', ')}]`).join(', ')}], ${F64})`,
 };
 

@@ -3,7 +3,7 @@
  * `value(**vars)` and `derivative(**vars)` (the contract is in ./arrayCode, the generator all three
  * array libraries share). Also the spellings torch and jax.numpy share with NumPy (`numpyStyle`).
  */
-import { FUNCTIONS } from '../functions/index';
+import { ELEMENTWISE_FUNCTIONS, FUNCTIONS } from '../functions/index';
 import type { Expr } from '../model/expr';
 import type { Derivative } from '../calculus/form';
 import { toArrayCode, type ArrayApi } from './arrayCode';
@@ -58,6 +58,8 @@ export function numpyStyle(m: string, float64?: string): NumpyStyle {
     e = ${m}.zeros((n, 1)${dtype})
     e[i - 1, 0] = 1.0
     return e`,
+      // The helpers of the element-wise functions (functions/): _erf, _gelu.
+      ...Object.fromEntries(ELEMENTWISE_FUNCTIONS.flatMap((f) => Object.entries(FUNCTIONS[f].code.helpers ?? {}).map(([name, source]) => [name, source(m)]))),
     },
     elementwise: (name, u) => FUNCTIONS[name].code.numpy(m, u),
     zeros: (r, c) => `${m}.zeros((${r}, ${c})${dtype})`,

@@ -12,6 +12,7 @@ import { shape, SCALAR, mulDim } from '../../../src/core/model/shape';
 import { differentiate } from '../../../src/core/calculus/derive';
 import { checkDerivative } from '../../../src/core/numeric/index';
 import { present } from '../../../src/core/present/present';
+import { FUNCTIONS } from '../../../src/core/functions/index';
 
 const n = 'n';
 const m = 'm';
@@ -44,8 +45,10 @@ function expectAllEngines(vectorValued: (v: Expr) => Expr): void {
 describe('calculus: element-wise functions (each engine)', () => {
   for (const name of ELEMENTWISE_FUNCTIONS) {
     it(`${name}`, () => {
-      const positive = name === 'log' || name === 'sqrt';
-      expectAllEngines((v) => rawFn(name, positive ? rawAdd([rawHadamard([v, v]), ones(v.shape)]) : rawMul([A, v])));
+      const domain = FUNCTIONS[name].domain;
+      const arg = (v: Expr): Expr => domain === 'positive' ? rawAdd([rawHadamard([v, v]), ones(v.shape)])
+        : domain === 'unit-interval' ? rawMul([num(0.5), rawFn('tanh', rawMul([A, v]))]) : rawMul([A, v]);
+      expectAllEngines((v) => rawFn(name, arg(v)));
     });
   }
 });

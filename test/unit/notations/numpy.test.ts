@@ -52,7 +52,7 @@ describe('notations/numpy: functions of NumPy, PyTorch, JAX and SciPy', () => {
       numpyIs(`${prefix}exp(x) + ${prefix}log(x) + ${prefix}sin(x) + ${prefix}cos(x) + ${prefix}tanh(x)`, 'exp(x) + log(x) + sin(x) + cos(x) + tanh(x)', vw);
     }
     numpyIs('np.sqrt(x) + np.abs(x) + np.sign(x) + np.tan(x)', 'sqrt(x) + abs(x) + sign(x) + tan(x)', vw);
-    numpyIs('np.log1p(x)', 'log(1 + x)', vw);
+    numpyIs('np.log1p(x)', 'log1p(x)', vw);
     numpyIs('np.square(x) + np.power(x, 3)', 'x.^2 + x.^3', vw);
   });
 

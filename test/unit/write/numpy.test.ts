@@ -8,6 +8,8 @@ import { dimValue, isColumn, isRow, isScalar, shape, SCALAR } from '../../../src
 import type { Derivative, DerivativeForm } from '../../../src/core/calculus/form';
 import { evaluate, makeRng, numericEnv, type NumericEnv } from '../../../src/core/numeric';
 import { toNumpy } from '../../../src/core/write';
+import { differentiate } from '../../../src/core/calculus/derive';
+import { ELEMENTWISE_FUNCTIONS, FUNCTIONS } from '../../../src/core/functions/index';
 import { flat, runPython, runPythonSnippet, type Nested, type PythonPoint, type PythonRequest } from './python';
 
 const DIMS = { m: 3, n: 4, p: 2, h: 3 };
@@ -173,6 +175,13 @@ const CASES: readonly [string, Derivative][] = [
   ['sqrt(s² + 1) by s: s/sqrt(s² + 1)', derivative(rawFn('sqrt', rawAdd([rawPow(s, num(2)), num(1)])), s, 'scalar',
     rawMul([s, rawPow(rawFn('sqrt', rawAdd([rawPow(s, num(2)), num(1)])), num(-1))]))],
   ['XP by X over three factors: (PN)ᵀ ⊗ M for MXPN', derivative(rawMul([M, X, P, N]), X, 'jacobian', rawKron(T(rawMul([P, N])), M))],
+  // Every element-wise function of the records, its gradient as the core computes it.
+  ...ELEMENTWISE_FUNCTIONS.map((name): [string, Derivative] => {
+    const domain = FUNCTIONS[name].domain;
+    const arg = domain === 'unit-interval' ? rawMul([num(0.5), x]) : domain === 'positive' ? rawAdd([rawHadamard([x, x]), ones(x.shape)]) : rawMul([num(3), x]);
+    const f = rawReduce('sum', rawHadamard([y, rawFn(name, arg)]));
+    return [`Σ y ⊙ ${name}(u) by x: the core's gradient`, differentiate(f, [x])];
+  }),
 ];
 
 /** ∂ diag(X) / ∂ vec(X)ᵀ: row i selects entry (i, i), column i + n·i of vec. */

@@ -30,7 +30,7 @@ export const REDUCTION_FUNCTIONS: Readonly<Record<string, string>> = {
 
 /** Everything else the reader knows, handled one by one in `lower.ts`. */
 export const SPECIAL_FUNCTIONS: ReadonlySet<string> = new Set([
-  'log1p', 'square', 'power', 'pow', 'float_power', 'maximum', 'minimum', 'clip', 'clamp', 'softmax', 'log_softmax',
+  'square', 'power', 'pow', 'float_power', 'maximum', 'minimum', 'clip', 'clamp', 'softmax', 'log_softmax',
   'linalg.norm', 'norm', 'linalg.vector_norm', 'linalg.matrix_norm', 'linalg.inv', 'inv', 'inverse', 'linalg.slogdet',
   'slogdet', 'linalg.solve', 'solve', 'linalg.matrix_power', 'matrix_power', 'dot', 'inner', 'vdot', 'matmul', 'mm', 'mv',
   'outer', 'ger', 'diag', 'diagflat', 'diagonal', 'diag_embed', 'transpose', 't', 'eye', 'identity', 'ones', 'zeros',
@@ -65,7 +65,6 @@ export const METHODS: Readonly<Record<string, string>> = {
   dot: 'dot',
   t: 't',
   transpose: 'transpose',
-  log1p: 'log1p',
   square: 'square',
   pow: 'pow',
   norm: 'norm',

@@ -21,6 +21,7 @@ import {
   ELEMENTWISE_FUNCTIONS, FUNCTION_HINTS, isKnownFunction, METHODS, MODULE_ROOTS, REDUCTION_FUNCTIONS, withoutModule,
 } from './functions';
 import { Args, Keywords, type Arg } from './arguments';
+import { functionRecord } from '../../functions/index';
 import { Chain, type Lowered } from './matmul';
 import type { PyNode } from './parser';
 
@@ -255,6 +256,9 @@ export class Lowerer {
 
     const elementwise = ELEMENTWISE_FUNCTIONS[fn];
     if (elementwise !== undefined) {
+      for (const [k, why] of Object.entries(functionRecord(elementwise).code.refusedKeywords ?? {})) {
+        if (kw.get(k) !== undefined) fail('numpy.argument', kw.get(k)?.span ?? span, `${shown}(…, ${k}=…): ${why}`);
+      }
       kw.allow([]);
       args.count(1);
       const a = args.get(0);
@@ -270,12 +274,6 @@ export class Lowerer {
       return call(reduction, [a.ast], 'scalar');
     }
     switch (fn) {
-      case 'log1p': {
-        kw.allow([]);
-        args.count(1);
-        const a = args.get(0);
-        return call('log', [sumNode(numberNode(1, '1', a.ast.span), [{ op: '+', opSpan: a.ast.span, operand: a.ast }])], a.kind);
-      }
       case 'square': {
         kw.allow([]);
         args.count(1);

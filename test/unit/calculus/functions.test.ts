@@ -1,0 +1,144 @@
+/**
+ * The element-wise function records (src/core/functions/): each derivative against central finite
+ * differences of the record's own value, the numerics of the value (erf against Python's math.erf,
+ * the stable forms on their tails), and every notation — the plain text and the LaTeX read back to
+ * the same expression, the LaTeX renders in KaTeX, the NumPy reader knows the library spellings.
+ * (The emitted NumPy code of every function runs in python3 in write/numpy.test.ts.)
+ */
+import * as assert from 'node:assert/strict';
+import { ELEMENTWISE_FUNCTIONS, FUNCTIONS, type ElementwiseFunction } from '../../../src/core/functions/index';
+import { erf } from '../../../src/core/functions/erf';
+import { elementwiseDerivative } from '../../../src/core/calculus/elementwise';
+import { rawFn, rawMul, variable, num, type Expr } from '../../../src/core/model/expr';
+import { shape, SCALAR } from '../../../src/core/model/shape';
+import { evaluate, makeRng, numericEnv } from '../../../src/core/numeric';
+import { readPlain } from '../../../src/core/syntax';
+import { readLatex } from '../../../src/core/syntax/latex';
+import { readNumpy } from '../../../src/core/syntax/numpy';
+import { toLatex, toText, toUnicode, toTorch, toJax } from '../../../src/core/write';
+import { derive, emitCode } from '../../../src/core/index';
+import { differentiate } from '../../../src/core/calculus/derive';
+import { Matrix } from 'ml-matrix';
+import { assertRenders } from '../write/katex';
+
+const s = variable('s', SCALAR);
+const x = variable('x', shape('n', 1));
+
+/** A point in the function's domain, away from a kink at 0. */
+function pointFor(name: ElementwiseFunction, rng: ReturnType<typeof makeRng>): number {
+  const domain = FUNCTIONS[name].domain;
+  const v = domain === 'unit-interval' ? rng.uniform(-0.9, 0.9) : domain === 'positive' ? rng.uniform(0.3, 3) : rng.uniform(-3, 3);
+  return Math.abs(v) < 0.05 ? v + 0.1 : v;
+}
+
+const valueAt = (e: Expr, at: number): number => evaluate(e, numericEnv({}, { s: new Matrix([[at]]) })).get(0, 0);
+
+describe('functions: every record', () => {
+  for (const name of ELEMENTWISE_FUNCTIONS) {
+    describe(name, () => {
+      const r = FUNCTIONS[name];
+      const f = rawFn(name, s);
+      const df = elementwiseDerivative(name, s, f);
+
+      it('derivative agrees with central finite differences of the value at 8 random points', () => {
+        const rng = makeRng(name.length * 7919);
+        for (let k = 0; k < 8; k++) {
+          const at = pointFor(name, rng);
+          const h = 1e-5;
+          const fd = (r.value(at + h) - r.value(at - h)) / (2 * h);
+          const exact = valueAt(df, at);
+          assert.ok(Math.abs(exact - fd) <= 1e-6 * Math.max(1, Math.abs(fd)), `${name}′(${at}) = ${exact}, differences give ${fd}`);
+        }
+      });
+
+      it('the evaluator and constant folding use the record value, and f(0) is the record atZero', () => {
+        assert.equal(valueAt(f, 0.4), r.value(0.4));
+        assert.ok(Number.isNaN(r.atZero) ? Number.isNaN(r.value(0)) : Object.is(r.value(0) + 0, r.atZero + 0), `${name}(0)`);
+      });
+
+      it('plain text and LaTeX read back to the same expression; the LaTeX renders in KaTeX', () => {
+        const e = rawFn(name, rawMul([num(2), x]));
+        const text = toText(e);
+        const plain = readPlain(text, 'x: vector(n)');
+        assert.ok(plain.ok && plain.value.expr === e, `${text} reads back${plain.ok ? ` as ${toText(plain.value.expr)}` : `: ${plain.error.message}`}`);
+        const latex = toLatex(e);
+        const read = readLatex(latex, 'x: vector(n)');
+        assert.ok(read.ok && read.value.expr === e, `${latex} reads back${read.ok ? ` as ${toText(read.value.expr)}` : `: ${read.error.message}`}`);
+        assertRenders(latex);
+        assert.ok(toUnicode(e).length > 0);
+      });
+
+      it('every name the NumPy reader accepts reads as this function', () => {
+        for (const spelling of r.code.read) {
+          const read = readNumpy(`np.${spelling}(x)`, 'x: vector(n)');
+          assert.ok(read.ok, `np.${spelling}(x): ${read.ok ? '' : read.error.message}`);
+          assert.equal(read.value.expr, rawFn(name, x));
+        }
+      });
+
+      it('derive() and every code writer handle it', () => {
+        const arg = r.domain === 'unit-interval' ? '0.5*tanh(x)' : r.domain === 'positive' ? 'x.*x + 1' : 'x';
+        const expr = `sum(${r.plain.write === 'max' || r.plain.write === 'min' ? `${r.plain.write}(0, ${arg})` : `${r.plain.read[0] ?? name}(${arg})`})`;
+        const d = derive({ expr, wrt: ['x'], check: true, steps: true });
+        assert.ok(d.ok, d.ok ? '' : d.error.message);
+        assert.ok(d.value.check?.passed, `numerical check of ${expr}: ${JSON.stringify(d.value.check)}`);
+        for (const target of ['numpy', 'torch', 'jax'] as const) assert.ok(emitCode({ expr, wrt: ['x'] }, target).ok, target);
+        const g = differentiate(rawFn(name, x), [x]);
+        const torch = toTorch(g.f, g);
+        const jax = toJax(g.f, g);
+        assert.ok(!/\b_erf\(|\b_gelu\(/.test(torch) && !/\b_erf\(|\b_gelu\(/.test(jax), 'torch and jax use their own erf and gelu');
+      });
+    });
+  }
+});
+
+describe('functions: numerics', () => {
+  it('erf agrees with Python 3.12 math.erf to 1e-14 (series below 3, continued fraction above)', () => {
+    const reference: readonly [number, number][] = [
+      [-7, -1.0], [-5.5, -0.9999999999999927], [-3.2, -0.9999939742388483], [-3, -0.9999779095030014],
+      [-2.9, -0.9999589021219005], [-1.5, -0.9661051464753108], [-0.5, -0.5204998778130465], [-1e-8, -1.1283791670955126e-8],
+      [0, 0], [1e-8, 1.1283791670955126e-8], [0.3, 0.3286267594591274], [0.5, 0.5204998778130465], [1, 0.8427007929497149],
+      [1.7, 0.9837904585907745], [2.5, 0.999593047982555], [2.999, 0.9999777698314002], [3, 0.9999779095030014],
+      [3.001, 0.9999780483390822], [4.2, 0.9999999971445058], [5.9, 0.9999999999999999], [6.5, 1.0],
+    ];
+    for (const [at, want] of reference) assert.ok(Math.abs(erf(at) - want) < 1e-14, `erf(${at}) = ${erf(at)}, Python ${want}`);
+    assert.ok(Number.isNaN(erf(NaN)));
+  });
+  it('the stable forms: σ, softplus and GELU on both tails', () => {
+    assert.equal(FUNCTIONS.sigmoid.value(-800), 0);
+    assert.equal(FUNCTIONS.sigmoid.value(800), 1);
+    assert.equal(FUNCTIONS.softplus.value(800), 800);
+    assert.equal(FUNCTIONS.softplus.value(-800), 0);
+    assert.ok(Math.abs(FUNCTIONS.softplus.value(3) - 3.048587351573742) < 1e-15);
+    // x·Φ(x) against SciPy's ndtr: relative accuracy on the far left tail, where 1 + erf(x/√2) cancels.
+    const gelu: readonly [number, number][] = [[-10, -7.61985302416047e-23], [-5, -1.4332578593959663e-6], [-1, -0.15865525393145707], [0.5, 0.34573123063700656], [3, 2.99595030590511], [10, 10]];
+    for (const [at, want] of gelu) assert.ok(Math.abs(FUNCTIONS.gelu.value(at) - want) <= 1e-12 * Math.abs(want), `gelu(${at}) = ${FUNCTIONS.gelu.value(at)}, SciPy ${want}`);
+  });
+});
+
+describe('functions: readers', () => {
+  it('arcsin, arccos and arctan are also spelled asin, acos, atan, in every notation', () => {
+    for (const [plain, latex, numpy] of [['arcsin(x)', '\\arcsin(x)', 'torch.asin(x)'], ['arccos(x)', '\\arccos x', 'np.arccos(x)'], ['arctan(x)', '\\operatorname{atan}(x)', 'math.atan(x)']]) {
+      const name = plain.slice(3, 6) as ElementwiseFunction;
+      const want = rawFn(('a' + name) as ElementwiseFunction, x);
+      for (const read of [readPlain(plain, 'x: vector(n)'), readLatex(latex, 'x: vector(n)'), readNumpy(numpy, 'x: vector(n)')]) {
+        assert.ok(read.ok && read.value.expr === want, read.ok ? toText(read.value.expr) : read.error.message);
+      }
+    }
+  });
+  it('F.gelu is the exact GELU; the tanh approximation is refused with the reason, under the keyword', () => {
+    const exact = readNumpy('F.gelu(x)', 'x: vector(n)');
+    assert.ok(exact.ok && exact.value.expr === rawFn('gelu', x));
+    const text = "F.gelu(x, approximate='tanh')";
+    const approx = readNumpy(text, 'x: vector(n)');
+    assert.ok(!approx.ok);
+    assert.match(approx.error.message, /tanh approximation of GELU is a different function/);
+    assert.equal(text.slice(approx.error.start, approx.error.end), "'tanh'");
+  });
+  it('np.log1p and scipy.special.erf read as the functions, not rewritten', () => {
+    const log1p = readNumpy('np.log1p(x)', 'x: vector(n)');
+    assert.ok(log1p.ok && log1p.value.expr === rawFn('log1p', x));
+    const e = readNumpy('scipy.special.erf(x)', 'x: vector(n)');
+    assert.ok(e.ok && e.value.expr === rawFn('erf', x));
+  });
+});
