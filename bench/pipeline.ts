@@ -6,7 +6,7 @@
  */
 import type { Layout, Rendered } from '../src/core/api';
 import { differentiate } from '../src/core/calculus/derive';
-import { derivativeLatex } from '../src/core/calculus/notation';
+import { derivativeLatex } from '../src/core/present/notation';
 import type { Expr } from '../src/core/model/expr';
 import { nameCommonSubexpressions } from '../src/core/present/cse';
 import { present, render, renderDerivative } from '../src/core/service';

@@ -14,12 +14,10 @@ import { shapeKind, shapeText } from './model/shape';
 import { differentiate } from './calculus/derive';
 import type { Derivative } from './calculus/form';
 import { UnsupportedDerivative } from './calculus/unsupported';
-import { tidy } from './simplify/tidy';
-import { factorize } from './simplify/factor';
 import { readExpression, type ReadResult } from './read';
 import { toLatex, toText, toUnicode, piecewiseLatex, toNumpy, toTorch, toJax } from './write/index';
 import { checkDerivative } from './numeric/index';
-import { derivativeLatex } from './calculus/notation';
+import { derivativeLatex } from './present/notation';
 import { nameCommonSubexpressions } from './present/cse';
 import { present } from './present/present';
 import { derivationSteps } from './derivation/index';
@@ -228,5 +226,5 @@ function emitWithinBudget(req: DeriveRequest, target: 'numpy' | 'torch' | 'jax' 
     return { ok: true, value: text };
   }
   const writer = target === 'torch' ? toTorch : target === 'jax' ? toJax : toNumpy;
-  return { ok: true, value: writer(p.value.f, { ...d, expr: tidy(factorize(d.expr)) }) };
+  return { ok: true, value: writer(p.value.f, { ...d, expr: present(d, 'canonical') }) };
 }

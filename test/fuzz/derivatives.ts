@@ -16,8 +16,8 @@ import { postorder, type Expr } from '../../src/core/model/expr';
 import type { Derivative } from '../../src/core/calculus/form';
 import { differentiate } from '../../src/core/calculus/derive';
 import { UnsupportedDerivative } from '../../src/core/calculus/unsupported';
-import { factorize } from '../../src/core/simplify/factor';
-import { tidy } from '../../src/core/simplify/tidy';
+import { factorize } from '../../src/core/present/factor';
+import { tidy } from '../../src/core/present/tidy';
 import { normalize, simplify } from '../../src/core/simplify/simplify';
 import {
   checkDerivative, compareNumerically, evaluateNodes, evaluationOrder, makeRng, maxAbs, randomEnv, type DerivativeCheck,

@@ -9,7 +9,7 @@ import type { CheckRequest, CheckResult, Layout, Outcome } from '../api';
 import type { Derivative } from '../calculus/form';
 import { differentiate } from '../calculus/derive';
 import { UnsupportedDerivative } from '../calculus/unsupported';
-import { applyLayout } from '../calculus/layout';
+import { applyLayout } from '../present/layout';
 import { Expr, freeVariables } from '../model/expr';
 import { isScalar, sameShape, shapeKind } from '../model/shape';
 import { normalize } from '../simplify/simplify';

@@ -10,15 +10,14 @@ import type { Layout } from '../api';
 import type { Derivative, DerivativeForm } from '../calculus/form';
 import { gradient, pullback as calculusPullback } from '../calculus/gradient';
 import { jacobian } from '../calculus/jacobian';
-import { applyLayout } from '../calculus/layout';
+import { applyLayout } from '../present/layout';
 import { tangent } from '../calculus/tangent';
 import type { Expr } from '../model/expr';
 import { isScalar } from '../model/shape';
 import { transpose, vec } from '../simplify/build';
-import { factorize } from '../simplify/factor';
-import { tidy } from '../simplify/tidy';
+import { textbook } from '../present/present';
 
-export const textbook = (e: Expr): Expr => tidy(factorize(e));
+export { textbook };
 
 /** ∂vec(u)/∂(vec a)ᵀ for u = `def`, in textbook form. */
 export function localJacobian(def: Expr, a: Expr): Expr {

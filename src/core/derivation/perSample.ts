@@ -10,7 +10,7 @@ import type { Derivative } from '../calculus/form';
 import { Expr, freeVariables, rawAdd, rawFn, rawMul, rawPow, rawTranspose, variable, withArgs, sizeNode } from '../model/expr';
 import { isColumn, isMatrix, isScalar, SCALAR, shape } from '../model/shape';
 import { add, hadamard, mul, neg, num, pow, reduce, splitCoefficient, transpose } from '../simplify/build';
-import { tidy } from '../simplify/tidy';
+import { tidy } from '../present/tidy';
 import { toLatex, toUnicode } from '../write/index';
 import { latexDim } from '../write/names';
 import { equalClaim, step } from './context';

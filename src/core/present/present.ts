@@ -1,12 +1,20 @@
-/** The result in textbook form: sums distributed where smaller, factored, laid out, tidied for reading. */
+/**
+ * The one definition of the textbook form: sums distributed where smaller, factored, laid out,
+ * tidied for reading. derive() presents in the requested layout; emitCode() presents in the
+ * canonical layout its writers take (calculus/form.ts), so the code computes the form shown.
+ */
 import type { Layout } from '../api';
 import type { Derivative } from '../calculus/form';
-import { applyLayout } from '../calculus/layout';
 import type { Expr } from '../model/expr';
-import { expandWhereSmaller } from '../simplify/expand';
-import { factorize } from '../simplify/factor';
-import { tidy } from '../simplify/tidy';
+import { expandWhereSmaller } from './expand';
+import { factorize } from './factor';
+import { applyLayout } from './layout';
+import { tidy } from './tidy';
 
-export function present(d: Derivative, layout: Layout): Expr {
-  return tidy(applyLayout({ ...d, expr: factorize(expandWhereSmaller(d.expr)) }, layout));
+export function present(d: Derivative, layout: Layout | 'canonical'): Expr {
+  const e = factorize(expandWhereSmaller(d.expr));
+  return tidy(layout === 'canonical' ? e : applyLayout({ ...d, expr: e }, layout));
 }
+
+/** Factored and tidied, without distributing sums: the form of a derivation's intermediate results. */
+export const textbook = (e: Expr): Expr => tidy(factorize(e));

@@ -7,8 +7,8 @@ import { Axis, Expr, postorder, block, commutation, unit, sizeNode, entry as raw
 import {
   add, mul, hadamard, pow, matpow, transpose, fn, reduce, inv, diagm, diagv, softmax, softmaxAlong, logsumexpAlong, kron, vec, num, zeros, ones, eye,
 } from './build';
-import { factorize } from './factor';
-import { tidy } from './tidy';
+import { factorize } from '../present/factor';
+import { tidy } from '../present/tidy';
 
 function rebuildNode(e: Expr, a: readonly Expr[]): Expr {
   switch (e.op) {

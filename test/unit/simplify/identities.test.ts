@@ -10,7 +10,7 @@ import {
 } from '../../../src/core/model/expr';
 import { shape, SCALAR } from '../../../src/core/model/shape';
 import { normalize, simplify } from '../../../src/core/simplify/simplify';
-import { expandWhereSmaller } from '../../../src/core/simplify/expand';
+import { expandWhereSmaller } from '../../../src/core/present/expand';
 import { add, mul, transpose } from '../../../src/core/simplify/build';
 import { exprsEqualNumerically } from '../../../src/core/numeric/index';
 

@@ -8,7 +8,7 @@ import type { Layout } from '../api';
 import type { Expr } from '../model/expr';
 import { isScalar, isMatrix } from '../model/shape';
 import { transpose } from '../simplify/build';
-import type { Derivative } from './form';
+import type { Derivative } from '../calculus/form';
 
 export function applyLayout(d: Derivative, layout: Layout): Expr {
   const e = d.expr;

@@ -7,7 +7,7 @@
  */
 import { Expr, postorder, withArgs } from '../model/expr';
 import { isScalar } from '../model/shape';
-import { add, mul } from './build';
+import { add, mul } from '../simplify/build';
 
 const MAX_TERMS = 32;
 

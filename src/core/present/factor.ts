@@ -6,7 +6,7 @@
  */
 import { Expr, withArgs, postorder, rawAdd, rawMul } from '../model/expr';
 import { isScalar } from '../model/shape';
-import { add, eye, flattensInto, hadamard, mul, num, splitCoefficient } from './build';
+import { add, eye, flattensInto, hadamard, mul, num, splitCoefficient } from '../simplify/build';
 
 type Side = 'right' | 'left' | 'hadamard' | 'scalar';
 

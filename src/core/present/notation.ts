@@ -2,7 +2,7 @@
 import type { Layout } from '../api';
 import { isMatrix, isScalar } from '../model/shape';
 import { toLatex } from '../write/index';
-import type { Derivative } from './form';
+import type { Derivative } from '../calculus/form';
 
 /** Inputs longer than this are called f in the equation instead of being repeated. */
 const INLINE_LIMIT = 12;

@@ -7,7 +7,7 @@
  */
 import { Expr, postorder, rawAdd, rawMul, withArgs } from '../model/expr';
 import { isScalar } from '../model/shape';
-import { splitCoefficient, transpose } from './build';
+import { splitCoefficient, transpose } from '../simplify/build';
 import { flattenSame } from './factor';
 
 /** countOp never counts past this: tidy only compares counts below it. */
