@@ -2,6 +2,19 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+/** What the math core may not import (issue 11): it runs in the host, the webview, workers and the CLI. */
+const CORE_RESTRICTIONS = {
+  paths: [
+    { name: 'vscode', message: 'The math core runs without the VS Code API.' },
+    ...builtinModules.map((name) => ({ name, message: 'The math core uses no Node-only API.' })),
+  ],
+  patterns: [
+    { group: ['node:*'], message: 'The math core uses no Node-only API.' },
+    { group: ['**/extension', '**/extension/**', '**/webview', '**/webview/**', '**/shared', '**/shared/**', '**/cli'], message: 'The math core imports nothing outside src/core/.' },
+  ],
+};
 
 export default tseslint.config(
   {
@@ -41,6 +54,22 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // Layers (issue 11): the core imports nothing outside src/core/ and nothing Node-only (its own
+    // tsconfig, src/core/tsconfig.json, also type-checks it without Node or DOM types).
+    files: ['src/core/**'],
+    rules: { 'no-restricted-imports': ['error', CORE_RESTRICTIONS] },
+  },
+  {
+    // Differentiation knows nothing of how results are written: presentation is in present/.
+    files: ['src/core/calculus/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        ...CORE_RESTRICTIONS,
+        patterns: [...CORE_RESTRICTIONS.patterns, { group: ['**/write', '**/write/**', '**/present', '**/present/**'], message: 'calculus/ does not depend on writing or presentation.' }],
+      }],
     },
   },
   {
