@@ -4,6 +4,10 @@
  * these types and the functions that take and return them.
  */
 
+import type { DiagnosticCode } from './diagnostics';
+
+export type { DiagnosticCode, DiagnosticCategory } from './diagnostics';
+
 /** A half-open character range [start, end) in the text the user gave. */
 export interface Span {
   readonly start: number;
@@ -13,8 +17,8 @@ export interface Span {
 /** Every failure the core reports on user input is one of these: never a thrown string. */
 export interface Diagnostic extends Span {
   readonly message: string;
-  /** A stable code, e.g. "parse.unexpected-token", "shape.mismatch", "limit.depth". */
-  readonly code: string;
+  /** A stable code, e.g. "parse.unexpected-token", "shape.mismatch", "limit.depth" (all in diagnostics.ts). */
+  readonly code: DiagnosticCode;
   /** Which text the span refers to: the declarations (`where`), a claimed derivative (`claim`) or, when absent, the expression. */
   readonly source?: 'expr' | 'where' | 'claim';
 }

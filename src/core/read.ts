@@ -9,7 +9,7 @@
  * retry with another reader. Markers of two notations in one text are an error that names both
  * and asks for `from`. The result says which notation was read.
  */
-import type { Notation, Outcome } from './api';
+import type { Notation, Outcome, Span } from './api';
 import type { Expr } from './model/expr';
 import { readPlain } from './syntax/index';
 import { readLatex, type LatexReadOptions } from './syntax/latex/index';
@@ -25,6 +25,8 @@ export interface ReadResult {
   readonly unused?: readonly Expr[];
   /** The notation the text was read in (for `auto`: the detected one). */
   readonly notation: Notation;
+  /** Where each node (by id) was read. */
+  readonly spans?: ReadonlyMap<number, Span>;
 }
 
 export interface ReadOptions {

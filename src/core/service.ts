@@ -4,7 +4,7 @@
  */
 import { checkStatus } from './api';
 import type {
-  CheckReport, DeriveRequest, DeriveResult, Diagnostic, IndexForm, Layout, NamedForm, Notation, Outcome, Rendered, VariableInfo,
+  CheckReport, DeriveRequest, DeriveResult, Diagnostic, DiagnosticCode, IndexForm, Layout, NamedForm, Notation, Outcome, Rendered, VariableInfo,
 } from './api';
 import { indexFormOf, NoIndexForm, tensorOrder } from './tensor/index';
 import { einsumText } from './write/einsumCode';
@@ -23,7 +23,7 @@ import { present } from './present/present';
 import { derivationSteps } from './derivation/index';
 import { checkSizeProblem, LimitExceeded, limitDiagnostic, withBudget } from './limits/index';
 
-const fail = (message: string, code: string, start = 0, end = 0): { ok: false; error: Diagnostic } => ({
+const fail = (message: string, code: DiagnosticCode, start = 0, end = 0): { ok: false; error: Diagnostic } => ({
   ok: false,
   error: { message, code, start, end },
 });
@@ -84,6 +84,12 @@ export function prepare(req: DeriveRequest): Outcome<Prepared> {
   return { ok: true, value: { f, variables, wrt, notation, read: read.value } };
 }
 
+/** derive.unsupported, under the offending node where the input has it, else under the whole input. */
+function unsupported(e: UnsupportedDerivative, read: ReadResult, expr: string): { ok: false; error: Diagnostic } {
+  const span = e.node === undefined ? undefined : read.spans?.get(e.node.id);
+  return fail(e.message, 'derive.unsupported', span?.start ?? 0, span?.end ?? expr.length);
+}
+
 export interface RenderedDerivative {
   readonly shown: Expr;
   readonly input: Rendered;
@@ -125,7 +131,7 @@ function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
   try {
     d = differentiate(f, wrt, order);
   } catch (e) {
-    if (e instanceof UnsupportedDerivative) return fail(`${e.message}`, 'derive.unsupported', 0, req.expr.length);
+    if (e instanceof UnsupportedDerivative) return unsupported(e, p.value.read, req.expr);
     throw e;
   }
   if (req.form === 'index' && !indexFormAvailable(d)) {
@@ -217,7 +223,7 @@ function emitWithinBudget(req: DeriveRequest, target: 'numpy' | 'torch' | 'jax' 
   try {
     d = differentiate(p.value.f, p.value.wrt, req.order ?? 1);
   } catch (e) {
-    if (e instanceof UnsupportedDerivative) return fail(e.message, 'derive.unsupported', 0, req.expr.length);
+    if (e instanceof UnsupportedDerivative) return unsupported(e, p.value.read, req.expr);
     throw e;
   }
   if (target === 'einsum') {

@@ -4,13 +4,13 @@
  * Diagnostic, so no caller ever sees a stack trace. The core is loaded on the first call (lazy.ts),
  * inside the guard, so even a missing core bundle is a diagnostic. Pure: no `vscode` import.
  */
-import type { DeriveRequest, DeriveResult, Diagnostic, Notation, Outcome, VariableInfo } from '../core';
+import type { DeriveRequest, DeriveResult, Diagnostic, DiagnosticCode, Notation, Outcome, VariableInfo } from '../core';
 import { loadCore } from './lazy';
 import { declaredNames, mergeWhere } from '../shared/document/declarations';
 import { MAX_EXPRESSION_CHARS } from './selection/limits';
 import type { ShapeConvention } from './settings';
 
-function failure(message: string, code: string, start = 0, end = 0): { ok: false; error: Diagnostic } {
+function failure(message: string, code: DiagnosticCode, start = 0, end = 0): { ok: false; error: Diagnostic } {
   return { ok: false, error: { message, code, start, end } };
 }
 

@@ -4,17 +4,17 @@
  * whole, or "request" for an internal error — and `start`/`end` (UTF-16 offsets into that field's
  * text, or into the line) when it points at a place.
  */
-import type { Diagnostic } from '../../core/index';
+import type { Diagnostic, DiagnosticCode } from '../../core/index';
 
 export interface Problem {
   readonly message: string;
-  readonly code: string;
+  readonly code: DiagnosticCode;
   readonly source: string;
   readonly start?: number;
   readonly end?: number;
 }
 
-export const problem = (code: string, message: string, source: string, span?: { start: number; end: number }): Problem => ({
+export const problem = (code: DiagnosticCode, message: string, source: string, span?: { start: number; end: number }): Problem => ({
   message,
   code,
   source,

@@ -12,7 +12,7 @@
  * `diagnostic` says why, passed is false and maxRelError is the largest error seen so far (+∞ if
  * none was compared).
  */
-import type { CheckReport, Diagnostic } from '../api';
+import type { CheckReport, Diagnostic, DiagnosticCode } from '../api';
 import type { Derivative } from '../calculus/form';
 import type { Expr } from '../model/expr';
 import type { Matrix } from 'ml-matrix';
@@ -59,7 +59,7 @@ export interface DerivativeCheck extends CheckReport {
   readonly diagnostic?: Diagnostic;
 }
 
-const diagnostic = (code: string, message: string): Diagnostic => ({ code, message, start: 0, end: 0 });
+const diagnostic = (code: DiagnosticCode, message: string): Diagnostic => ({ code, message, start: 0, end: 0 });
 
 /** The outcome of one attempt at one random point. */
 type Attempt =

@@ -41,6 +41,7 @@ import {
   type ReductionOp,
 } from '../model/expr';
 import { isMatrix, isScalar, shape, type Shape } from '../model/shape';
+import type { Span } from '../api';
 import type { Ast, CallNode, ChainLink, EinsumNode, MulOp, AddOp } from './ast';
 import { fail } from './diagnostics';
 import { lowerContraction, NoMatrixForm } from '../tensor/lower';
@@ -62,7 +63,16 @@ export class ExprBuilder {
     return v;
   }
 
+  /** Where each node was read: its first occurrence (a call's name: the caret goes under `kron`). */
+  readonly spans = new Map<number, Span>();
+
   build(node: Ast): Expr {
+    const e = this.buildNode(node);
+    if (!this.spans.has(e.id)) this.spans.set(e.id, node.kind === 'call' ? node.nameSpan : node.span);
+    return e;
+  }
+
+  private buildNode(node: Ast): Expr {
     switch (node.kind) {
       case 'number':
         return num(node.value);

@@ -3,7 +3,7 @@
  * Two passes: inference (`infer.ts`) unifies every dimension, then the builder (`build.ts`)
  * creates the nodes with fully resolved shapes.
  */
-import type { Outcome } from '../api';
+import type { Outcome, Span } from '../api';
 import type { Expr } from '../model/expr';
 import { nodeDeeperThan, type Ast } from './ast';
 import { ExprBuilder } from './build';
@@ -20,6 +20,8 @@ export interface CheckedExpression {
   readonly variables: Expr[];
   /** Variables declared but not used (so a derivative by them can be answered), in declaration order. */
   readonly unused: Expr[];
+  /** Where each node (by id) was read, so an error about a node points at it. */
+  readonly spans: ReadonlyMap<number, Span>;
 }
 
 export function checkShapes(ast: Ast, decls: readonly Declaration[]): Outcome<CheckedExpression> {
@@ -41,6 +43,7 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[]): Outcome<Ch
       expr,
       variables: [...inference.used.values()].map((v) => builder.variable(v)),
       unused: unusedInfo.map((v) => builder.variable(v)),
+      spans: builder.spans,
     };
   });
 }

@@ -14,7 +14,7 @@
  * that string has spans relative to `where` and carries `source: 'where'` (see `diagnosticSource`);
  * every other error refers to the expression text.
  */
-import type { Diagnostic, Outcome, Span } from '../api';
+import type { Diagnostic, DiagnosticCode, Outcome, Span } from '../api';
 
 export type DiagnosticSource = 'text' | 'where';
 
@@ -25,7 +25,7 @@ export function diagnosticSource(d: Diagnostic): DiagnosticSource {
   return d.source === 'where' ? 'where' : 'text';
 }
 
-export function diagnostic(code: string, span: Span, message: string): Diagnostic {
+export function diagnostic(code: DiagnosticCode, span: Span, message: string): Diagnostic {
   return { message, code, start: span.start, end: span.end };
 }
 
@@ -47,7 +47,7 @@ export class SyntaxFailure extends Error {
   }
 }
 
-export function fail(code: string, span: Span, message: string): never {
+export function fail(code: DiagnosticCode, span: Span, message: string): never {
   throw new SyntaxFailure(diagnostic(code, span, message));
 }
 

@@ -86,6 +86,8 @@ export function checkForeign(
       expr,
       variables: checked.value.variables.filter((v) => !isPlaceholder(v)),
       unused: checked.value.unused.filter((v) => !isPlaceholder(v)),
+      // Nodes rebuilt around a placeholder are not found here: an error about them spans the input.
+      spans: checked.value.spans,
     },
   };
 }

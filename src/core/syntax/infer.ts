@@ -14,7 +14,7 @@
  * A shape is 1×1 exactly when both of its dimensions are the integer 1 (fresh dimensions never
  * become 1), so these decisions never change as inference goes on.
  */
-import type { Span } from '../api';
+import type { DiagnosticCode, Span } from '../api';
 import { dimText, mulDim, type Dim } from '../model/shape';
 import type { Ast, CallNode, ChainLink, EinsumNode, MulOp, AddOp, PowerNode } from './ast';
 import type { Declaration } from './declarations';
@@ -194,7 +194,7 @@ export class ShapeInference {
     let acc = this.visit(first);
     rest.forEach((link, i) => {
       const s = this.visit(link.operand);
-      const conflict = (code: string, phrase: (left: string, right: string) => string, reason: string): never => {
+      const conflict = (code: DiagnosticCode, phrase: (left: string, right: string) => string, reason: string): never => {
         const left = this.sideText(chainText(first, rest.slice(0, i)), acc);
         const right = this.described(link.operand, s, false);
         const whole = chainText(first, rest.slice(0, i + 1));

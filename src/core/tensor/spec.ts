@@ -11,7 +11,7 @@
  * Spans in the diagnostics are offsets into the spec string plus `offset` (where the string's
  * content starts in the text the user gave), so they point into the spec.
  */
-import type { Diagnostic, Outcome, Span } from '../api';
+import type { Diagnostic, DiagnosticCode, Outcome, Span } from '../api';
 
 export interface Subscripts {
   /** The letters, one per axis, e.g. "ij". */
@@ -34,7 +34,7 @@ export interface EinsumSpec {
 const isLetter = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 const isSpace = (c: string): boolean => c === ' ' || c === '\t';
 
-const failed = (code: string, start: number, end: number, message: string): Outcome<never> => ({
+const failed = (code: DiagnosticCode, start: number, end: number, message: string): Outcome<never> => ({
   ok: false,
   error: { code, start, end, message } satisfies Diagnostic,
 });

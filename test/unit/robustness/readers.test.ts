@@ -6,7 +6,7 @@
  * TIMINGS) as a hang.
  */
 import assert from 'node:assert/strict';
-import type { Notation } from '../../../src/core/index';
+import type { DiagnosticCode, Notation } from '../../../src/core/index';
 import { fuzzReader } from '../../fuzz/readers';
 import { diagnosticProblem, runRequest, shortened, TIMINGS } from '../../fuzz/request';
 import { mutate, tokenize, type Mutation } from '../../fuzz/texts';
@@ -72,7 +72,8 @@ describe('robustness: the fuzzing harness itself', () => {
 
   it('recognizes a malformed diagnostic', () => {
     const input = { expr: 'abc', from: 'plain' as const };
-    const bad = (start: number, end: number, message = 'm', code = 'c') => ({ ok: false as const, error: { start, end, message, code } });
+    // Malformed on purpose (as a diagnostic read from JSON could be): the code is any string.
+    const bad = (start: number, end: number, message = 'm', code = 'c') => ({ ok: false as const, error: { start, end, message, code: code as DiagnosticCode } });
     assert.equal(diagnosticProblem(bad(0, 3), input), undefined);
     assert.match(diagnosticProblem(bad(2, 4), input) ?? '', /outside/);
     assert.match(diagnosticProblem(bad(2, 1), input) ?? '', /outside/);

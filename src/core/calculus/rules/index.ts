@@ -53,7 +53,7 @@ export const OPERATOR_RULES: Readonly<Record<Op, OperatorRule>> = {
 /** A mode's rule of u's operator, or the UnsupportedDerivative its record states. */
 function ruleFor<K extends 'tangent' | 'adjoint' | 'local'>(u: Expr, mode: K, what: string): Exclude<OperatorRule[K], { unsupported: string }> {
   const r = OPERATOR_RULES[u.op][mode];
-  if (isUnsupported(r)) throw new UnsupportedDerivative(`${what} (${r.unsupported})`);
+  if (isUnsupported(r)) throw new UnsupportedDerivative(`${what} (${r.unsupported})`, u);
   return r as Exclude<OperatorRule[K], { unsupported: string }>;
 }
 

@@ -134,7 +134,7 @@ export const POW: OperatorRule = {
 /** The exponent of a matrix power, refused past the limit (the reader refuses it first). */
 function exponentOf(u: Expr): number {
   const k = u.value as number;
-  if (k > MAX_MATRIX_EXPONENT) throw new UnsupportedDerivative(`a matrix power with exponent ${k} (at most ${MAX_MATRIX_EXPONENT})`);
+  if (k > MAX_MATRIX_EXPONENT) throw new UnsupportedDerivative(`a matrix power with exponent ${k} (at most ${MAX_MATRIX_EXPONENT})`, u);
   return k;
 }
 
