@@ -85,6 +85,7 @@ export const DIAGNOSTICS = {
   'limit.exponent': { category: 'limit', message: 'a matrix power with too large an exponent' },
   'limit.selection': { category: 'limit', message: 'the selection is too long' },
   'limit.size': { category: 'limit', message: 'the input or the result is too large' },
+  'limit.output': { category: 'limit', message: 'the written result would be longer than the output limit' },
   'limit.time': { category: 'limit', message: 'the request took longer than its time limit' },
   'request.invalid-field': { category: 'request', message: 'a field of a batch request has the wrong type or value (the field is named)' },
   'request.json': { category: 'request', message: 'a batch request line is not valid JSON' },
