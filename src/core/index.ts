@@ -10,3 +10,4 @@ export { claimInEquation, type EquationClaim } from './proofread/equation';
 /** For hosts that bound memory over many requests: the hash-consing table's estimated bytes, and emptying it. */
 export { internTableBytes, resetInternTable } from './model/expr';
 export { functionReference, type FunctionLine } from './syntax/reference';
+export { functionCatalogue, declarations, shapeOf, DECLARATION_KEYWORDS, type FunctionInfo, type DeclarationInfo, type ShapeInfo } from './language';

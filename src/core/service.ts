@@ -10,11 +10,12 @@ import { indexFormOf, NoIndexForm, tensorOrder } from './tensor/index';
 import { einsumText } from './write/einsumCode';
 import type { Expr } from './model/expr';
 import { resetInternTable, internTableBytes } from './model/expr';
-import { shapeKind, shapeText } from './model/shape';
+import { shapeText } from './model/shape';
 import { differentiate } from './calculus/derive';
 import type { Derivative } from './calculus/form';
 import { UnsupportedDerivative } from './calculus/unsupported';
 import { readExpression, type ReadResult } from './read';
+import { variableInfo } from './language';
 import { toLatex, toText, toUnicode, piecewiseLatex, toNumpy, toTorch, toJax } from './write/index';
 import { checkDerivative } from './numeric/index';
 import { derivativeLatex } from './present/notation';
@@ -207,7 +208,7 @@ export function variables(expr: string, where?: string, from: Notation | 'auto' 
   if (!read.ok) return read;
   return {
     ok: true,
-    value: read.value.variables.map((v) => ({ name: v.name as string, kind: shapeKind(v.shape), shape: shapeText(v.shape) })),
+    value: read.value.variables.map(variableInfo),
   };
 }
 

@@ -4,7 +4,7 @@
  * Diagnostic, so no caller ever sees a stack trace. The core is loaded on the first call (lazy.ts),
  * inside the guard, so even a missing core bundle is a diagnostic. Pure: no `vscode` import.
  */
-import type { DeriveRequest, DeriveResult, Diagnostic, DiagnosticCode, Notation, Outcome, VariableInfo } from '../core';
+import type { DeclarationInfo, DeriveRequest, DeriveResult, Diagnostic, DiagnosticCode, Notation, Outcome, ShapeInfo, VariableInfo } from '../core';
 import { loadCore } from './lazy';
 import { declaredNames, mergeWhere } from '../shared/document/declarations';
 import { MAX_EXPRESSION_CHARS } from './selection/limits';
@@ -87,4 +87,17 @@ export function runEmitCode(req: DeriveRequest, convention: ShapeConvention = 'l
 export function numpyFor(request: DeriveRequest, convention: ShapeConvention = 'letters'): string | undefined {
   const code = runEmitCode(request, convention);
   return code.ok ? code.value : undefined;
+}
+
+/** The shape of an expression and its variables (read and shape-checked, not differentiated). */
+export function runShapeOf(expr: string, where: string | undefined, from: Notation | 'auto', convention: ShapeConvention = 'letters'): Outcome<ShapeInfo> {
+  const input = checkInput(expr);
+  if (!input.ok) return input;
+  const w = applyShapeConvention(expr, where, from, convention);
+  return guarded(() => loadCore().shapeOf(expr, w, from), expr);
+}
+
+/** The declarations of a `where` text, each with its name's span. */
+export function runDeclarations(where: string): Outcome<readonly DeclarationInfo[]> {
+  return guarded(() => loadCore().declarations(where), where);
 }

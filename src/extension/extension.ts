@@ -7,8 +7,9 @@
 import * as vscode from 'vscode';
 import { readSettings } from './config';
 import { registerHoverProvider } from './hover/registration';
+import { registerLanguageFeatures } from './language/registration';
 import {
-  CHECK_COMMAND_NAMES, CHECK_REPLACE_COMMAND, CHECK_SNAPSHOT_COMMAND, COMMAND_NAMES, COMMAND_PREFIX, MAX_PROOFREAD_CHARS,
+  CHECK_COMMAND_NAMES, CHECK_REPLACE_COMMAND, CHECK_SNAPSHOT_COMMAND, COMMAND_NAMES, COMMAND_PREFIX, LANGUAGE_SNAPSHOT_COMMAND, MAX_PROOFREAD_CHARS,
   PANEL_SNAPSHOT_COMMAND, PANEL_VIEW_TYPE, PROOFREAD_LANGUAGES,
 } from './names';
 
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     ...COMMAND_NAMES.map((name) => vscode.commands.registerCommand(COMMAND_PREFIX + name, (arg: unknown) => load().runCommand(name, arg))),
     vscode.commands.registerCommand(PANEL_SNAPSHOT_COMMAND, () => load().panelSnapshot()),
+    vscode.commands.registerCommand(LANGUAGE_SNAPSHOT_COMMAND, () => load().languageSnapshot()),
     registerHoverProvider(settings, {
       provideHover: (document, position, token) => load().hover.provideHover(document, position, token),
     }),
@@ -61,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): void {
         else services?.proofreader.forget(d);
       }
     }),
+    registerLanguageFeatures(settings, load, () => services),
   );
   // The documents already open are proofread after activation, not during it.
   setTimeout(() => {

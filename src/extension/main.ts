@@ -9,6 +9,9 @@ import { runCommand } from './commands/table';
 import type { CommandResult, CommandServices, SourceMemory } from './commands/types';
 import { SelectionFollower } from './follow';
 import { createHover } from './hover/provider';
+import { DiagnosticsController } from './language/diagnostics';
+import { MatcalcLanguage } from './language/providers';
+import type { LanguageServices } from './language/registration';
 import type { CommandName } from './names';
 import { panelActions } from './panel/actions';
 import { PanelManager } from './panel/manager';
@@ -17,8 +20,9 @@ import { CheckPanel, type CheckSnapshot } from './check/panel';
 import { checkClaimCommand, type CheckCommandResult } from './check/command';
 import { Proofreader, proofreadEnabled, type ProofreadSummary } from './check/diagnostics';
 import { MAX_PROOFREAD_CHARS } from './names';
+import { ShapeStatus } from './shapeStatus';
 
-export interface ExtensionServices extends vscode.Disposable {
+export interface ExtensionServices extends vscode.Disposable, LanguageServices {
   runCommand(name: CommandName, arg: unknown): Promise<CommandResult>;
   panelSnapshot(): ReturnType<PanelManager['snapshot']>;
   readonly serializer: vscode.WebviewPanelSerializer;
@@ -31,6 +35,8 @@ export interface ExtensionServices extends vscode.Disposable {
   checkSnapshot(): CheckSnapshot;
   checkReplace(): Promise<boolean>;
   readonly proofreader: Proofreader;
+  /** For tests: what the language features and the follower have done. */
+  languageSnapshot(): { diagnostics: DiagnosticsController['stats']; shapeStatus: string | undefined; followRefreshes: number };
 }
 
 export function createServices(extensionUri: vscode.Uri, extensionPath: string, settings: () => Settings): ExtensionServices {
@@ -41,7 +47,15 @@ export function createServices(extensionUri: vscode.Uri, extensionPath: string, 
   const follower = new SelectionFollower(services);
   const checkPanel = new CheckPanel(extensionUri);
   const proofreader = new Proofreader();
+  const matcalc = new MatcalcLanguage(settings);
+  const diagnostics = new DiagnosticsController();
+  const checker = diagnostics.add(matcalc);
+  const shapeStatus = new ShapeStatus(settings);
   return {
+    matcalc,
+    diagnostics,
+    shapeStatus,
+    languageSnapshot: () => ({ diagnostics: diagnostics.stats, shapeStatus: shapeStatus.shown, followRefreshes: follower.refreshes }),
     runCommand: (name, arg) => runCommand(name, services, arg),
     panelSnapshot: () => panel.snapshot(),
     serializer: panel,
@@ -56,6 +70,9 @@ export function createServices(extensionUri: vscode.Uri, extensionPath: string, 
     dispose: () => {
       checkPanel.dispose();
       proofreader.dispose();
+      checker.dispose();
+      diagnostics.dispose();
+      shapeStatus.dispose();
       follower.dispose();
       hover.renderer.dispose();
       panel.dispose();

@@ -28,4 +28,7 @@ export const MAX_PROOFREAD_CHARS = 1_000_000;
 /** The internal command that tests use to read the panel's state. */
 export const PANEL_SNAPSHOT_COMMAND = 'matrixCalculus.internal.panelSnapshot';
 
+/** The internal command that tests use to read the language features' state (diagnostics, status bar, follower). */
+export const LANGUAGE_SNAPSHOT_COMMAND = 'matrixCalculus.internal.languageSnapshot';
+
 export const PANEL_VIEW_TYPE = 'matrixCalculus.derivation';

@@ -36,7 +36,9 @@ function write(results: SuiteResults): void {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000 });
+  // MATCALC_TEST_GREP runs only the tests whose full title matches (e.g. "language features").
+  const grep = process.env.MATCALC_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, ...(grep ? { grep } : {}) });
   const files = fs
     .readdirSync(__dirname)
     .filter((f) => f.endsWith('.test.js'))

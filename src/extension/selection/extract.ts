@@ -143,7 +143,8 @@ function lineBounds(text: string, cursor: number): [number, number] {
   return [start, end];
 }
 
-const DECLARATION_LINE = /^\s*[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*:\s*[a-z]/;
+/** A declaration: `x: vector(n)`, `x, y: …`, or the sentence form `x is a vector`, `x and y are vectors`. */
+export const DECLARATION_LINE = /^\s*[A-Za-z_]\w*(?:\s*(?:,|\band\b)\s*[A-Za-z_]\w*)*\s*(?::\s*[a-z]|\s(?:is|are)\s+(?:an?\s+)?(?:symmetric\s+)?(?:real\s+)?(?:scalar|vector|matri))/;
 
 /** The line under the cursor, without a trailing comment; a declaration line is not an expression. */
 function lineAt(window: TextWindow, comment: string | undefined): Extraction {

@@ -1,0 +1,164 @@
+/**
+ * The `.matcalc` language features and the shape status bar item in the real extension host:
+ * diagnostics appear and clear as you type (and stale checks are dropped), completion, hover on a
+ * variable, go to declaration, document symbols, CodeLens that runs the panel, the status bar text,
+ * and follow-selection updating the panel once per settled selection.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activate, closeAll, editorWith, panelSnapshot, sleep } from './helpers';
+
+interface LanguageSnapshot {
+  diagnostics: { published: number; stale: number };
+  shapeStatus?: string;
+  followRefreshes: number;
+}
+
+const snapshot = (): Thenable<LanguageSnapshot> => vscode.commands.executeCommand<LanguageSnapshot>('matrixCalculus.internal.languageSnapshot');
+
+async function until<T>(what: string, get: () => T | Thenable<T>, okay: (v: T) => boolean, ms = 8_000): Promise<T> {
+  const end = Date.now() + ms;
+  let v = await get();
+  while (!okay(v)) {
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}; last: ${JSON.stringify(v)}`);
+    await sleep(50);
+    v = await get();
+  }
+  return v;
+}
+
+const DOC = "x: vector(n)\nA: matrix(n, n)\nx' * A * x\n";
+
+describe('.matcalc language features', () => {
+  before(activate);
+  afterEach(closeAll);
+
+  it('diagnostics: a shape error appears with its range and message, and clears when fixed', async () => {
+    const editor = await editorWith('matcalc', DOC + 'x + A\n');
+    const uri = editor.document.uri;
+    const diags = await until('a diagnostic', () => vscode.languages.getDiagnostics(uri), (d) => d.length > 0);
+    assert.equal(diags.length, 1);
+    assert.equal(diags[0].range.start.line, 3);
+    assert.equal(editor.document.getText(diags[0].range), 'x + A');
+    assert.match(diags[0].message, /add|shape|differ|n×1|n×n/i);
+    assert.match(String(diags[0].code), /^shape\./);
+    await editor.edit((b) => b.replace(new vscode.Range(3, 0, 3, 5), 'A * x'));
+    await until('the diagnostic to clear', () => vscode.languages.getDiagnostics(uri), (d) => d.length === 0);
+  });
+
+  it('diagnostics: fast typing drops the stale checks and the result is that of the last text', async () => {
+    const editor = await editorWith('matcalc', DOC);
+    const uri = editor.document.uri;
+    await until('the first check', snapshot, (s) => s.diagnostics.published > 0);
+    const before = await snapshot();
+    // Type "x + A" one character at a time, faster than the debounce.
+    for (const ch of 'x + A') await editor.edit((b) => b.insert(new vscode.Position(3, editor.document.lineAt(3).text.length), ch));
+    const diags = await until('the diagnostic of the last text', () => vscode.languages.getDiagnostics(uri), (d) => d.length === 1 && editor.document.getText(d[0].range) === 'x + A');
+    assert.match(String(diags[0].code), /^shape\./);
+    const after = await snapshot();
+    assert.ok(after.diagnostics.stale - before.diagnostics.stale >= 3, `only ${after.diagnostics.stale - before.diagnostics.stale} stale checks dropped`);
+    assert.ok(after.diagnostics.published - before.diagnostics.published <= 2, `${after.diagnostics.published - before.diagnostics.published} checks published for one burst of typing`);
+  });
+
+  it('completion: functions with signature and shape rule, declared variables with shapes, declaration keywords', async () => {
+    const editor = await editorWith('matcalc', DOC + 't‸');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, editor.selection.active);
+    const label = (i: vscode.CompletionItem): string => (typeof i.label === 'string' ? i.label : i.label.label);
+    const tr = list.items.find((i) => label(i) === 'tr');
+    assert.ok(tr, 'no tr');
+    assert.equal(tr.kind, vscode.CompletionItemKind.Function);
+    assert.match(String(tr.detail), /tr\(A\).*n×n → 1×1/);
+    const x = list.items.find((i) => label(i) === 'x' && i.kind === vscode.CompletionItemKind.Variable);
+    assert.ok(x, 'no declared x');
+    assert.match(String(x.detail), /vector n×1/);
+    assert.ok(list.items.some((i) => label(i) === 'matrix' && i.kind === vscode.CompletionItemKind.Keyword));
+  });
+
+  it('hover on a variable: its shape and where it is declared', async () => {
+    const editor = await editorWith('matcalc', DOC);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(2, 5));
+    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+    assert.match(text, /\*\*A\*\* · matrix · `n×n`/);
+    assert.match(text, /Declared on line 2/);
+  });
+
+  it('go to declaration and definition', async () => {
+    const editor = await editorWith('matcalc', DOC);
+    for (const command of ['vscode.executeDeclarationProvider', 'vscode.executeDefinitionProvider']) {
+      const locs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(command, editor.document.uri, new vscode.Position(2, 9));
+      assert.equal(locs.length, 1, command);
+      const l = locs[0];
+      const range = 'range' in l ? l.range : l.targetRange;
+      assert.deepEqual([range.start.line, range.start.character, range.end.character], [0, 0, 1], command);
+    }
+  });
+
+  it('document symbols: declarations and expressions, in order', async () => {
+    const editor = await editorWith('matcalc', DOC);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    assert.deepEqual(
+      symbols.map((s) => [s.name, s.kind]),
+      [
+        ['x', vscode.SymbolKind.Variable],
+        ['A', vscode.SymbolKind.Variable],
+        ["x' * A * x", vscode.SymbolKind.Function],
+      ],
+    );
+  });
+
+  it('CodeLens: ∂/∂x · ∂/∂A · Hessian above the expression, and a lens runs the panel', async () => {
+    const editor = await editorWith('matcalc', DOC);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+    assert.deepEqual(
+      lenses.map((l) => l.command?.title),
+      ['∂/∂x', '∂/∂A', 'Hessian'],
+    );
+    assert.ok(lenses.every((l) => l.range.start.line === 2));
+    const lens = lenses[1].command;
+    assert.ok(lens);
+    const result = await vscode.commands.executeCommand<{ ok: boolean; wrt: string[] }>(lens.command, ...(lens.arguments ?? []));
+    assert.equal(result.ok, true);
+    assert.deepEqual(result.wrt, ['A']);
+    const panel = await panelSnapshot();
+    assert.equal(panel.open, true);
+    assert.equal(panel.expr, "x' * A * x");
+  });
+
+  it('status bar: the shape of the expression under the cursor, in .matcalc and in Markdown', async () => {
+    const editor = await editorWith('matcalc', DOC);
+    editor.selection = new vscode.Selection(2, 3, 2, 3);
+    await until('the status bar', snapshot, (s) => s.shapeStatus === 'f: 1×1');
+    const md = await editorWith('markdown', 'The map $A x‸$ is linear.\n');
+    assert.ok(md);
+    await until('the status bar in Markdown', snapshot, (s) => s.shapeStatus === 'f: m×1');
+    md.selection = new vscode.Selection(0, 0, 0, 0);
+    await until('the status bar to hide', snapshot, (s) => s.shapeStatus === undefined);
+  });
+});
+
+describe('follow-selection under fast cursor movement', () => {
+  before(activate);
+  afterEach(closeAll);
+
+  it('queues no stale work: the panel is updated once, for the selection where the cursor settles', async () => {
+    const config = vscode.workspace.getConfiguration('matrixCalculus');
+    await config.update('panel.followSelection', true, vscode.ConfigurationTarget.Global);
+    try {
+      const lines = Array.from({ length: 12 }, (_, i) => `x' * A${i} * x`);
+      const editor = await editorWith('matcalc', `x: vector(n)\n${lines.join('\n')}\n`);
+      await vscode.commands.executeCommand('matrixCalculus.differentiate', { expr: 'sum(x)', from: 'plain' });
+      await vscode.window.showTextDocument(editor.document);
+      await sleep(900); // whatever showing the editor scheduled has run
+      const start = (await snapshot()).followRefreshes;
+      // Twelve cursor moves in one burst (each one an event for the follower).
+      for (let line = 1; line <= 12; line++) editor.selection = new vscode.Selection(line, 2, line, 2);
+      await until('the panel to follow', panelSnapshot, (p) => p.expr === "x' * A11 * x");
+      await sleep(900); // two debounce periods: anything queued would have run by now
+      const after = await snapshot();
+      assert.equal(after.followRefreshes - start, 1);
+      assert.equal((await panelSnapshot()).expr, "x' * A11 * x");
+    } finally {
+      await config.update('panel.followSelection', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+});
