@@ -31,7 +31,7 @@ const common = {
  */
 const LAZY = {
   'src/extension/extension.ts': { './main': './main.js' },
-  'src/extension/lazy.ts': { '../core': './core.js', './panel/panelMath': './panelMath.js' },
+  'src/extension/lazy.ts': { '../core': './core.js', './panel/panelMath': './panelMath.js', './selection/markdownMath': './markdownMath.js' },
 };
 
 /**
@@ -61,6 +61,21 @@ const lazyLoading = {
   },
 };
 
+/**
+ * @vscode/markdown-it-katex requires KaTeX to render; the extension only parses with it
+ * (src/extension/selection/markdownMath.ts), so in the services bundle its `katex` is a stub.
+ */
+const parseOnlyMarkdownMath = {
+  name: 'parse-only-markdown-math',
+  setup(build) {
+    build.onResolve({ filter: /^katex$/ }, (args) =>
+      args.importer.includes(`${path.sep}@vscode${path.sep}markdown-it-katex${path.sep}`)
+        ? { path: path.join(__dirname, 'src', 'extension', 'selection', 'katexStub.ts') }
+        : undefined,
+    );
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const bundles = [
   {
@@ -84,6 +99,16 @@ const bundles = [
     target: 'node20',
     external: ['vscode'],
     plugins: [lazyLoading],
+  },
+  {
+    // markdown-it with VS Code's KaTeX plugin (parsing only), required on the first look for math in
+    // a Markdown document (src/extension/lazy.ts, selection/markdownMath.ts).
+    entryPoints: ['src/extension/selection/markdownMath.ts'],
+    outfile: 'dist/markdownMath.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    plugins: [parseOnlyMarkdownMath],
   },
   {
     // The math core, required by dist/extension.js on the first derivation (src/extension/lazy.ts).

@@ -14,16 +14,18 @@ import type { Settings } from '../settings';
 import type { Cancellation } from '../schedule';
 import { checkMatcalc, wheresFor } from './check';
 import type { DocumentChecker } from './diagnostics';
-import { declarationOf, declaredAbove, matcalcOutline, wordAt, type LineProblem, type MatcalcOutline } from './outline';
+import { declarationOf, declaredAbove, matcalcOutline, MAX_OUTLINE_LINES, wordAt, type LineProblem, type MatcalcOutline } from './outline';
 
 export const MATCALC = 'matcalc';
 
 /** CodeLenses per document at most (a lens derives nothing until clicked, but each reads its line). */
 const MAX_LENSES = 300;
 
+/** The lines the features read (the outline's bound: a huge file costs no more than its start). */
 function lines(document: vscode.TextDocument): string[] {
   const out: string[] = [];
-  for (let i = 0; i < document.lineCount; i++) out.push(document.lineAt(i).text);
+  const count = Math.min(document.lineCount, MAX_OUTLINE_LINES);
+  for (let i = 0; i < count; i++) out.push(document.lineAt(i).text);
   return out;
 }
 

@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import type { Notation } from '../../core/api';
 import { scanDeclarations } from '../../shared/document/declarations';
 import { expressionAtCursor, expressionInSelection, type TextWindow } from './extract';
-import { MAX_CONTEXT_LINES, MAX_DECLARATION_LINES, MAX_EXPRESSION_CHARS, MAX_HOVER_LINE_CHARS } from './limits';
-import { detectNotation } from './notation';
+import { MAX_CONTEXT_LINES, MAX_DECLARATION_LINES, MAX_EXPRESSION_CHARS, MAX_HOVER_LINE_CHARS, MAX_MARKDOWN_LINES } from './limits';
+import { detectNotation, documentKind } from './notation';
 
 /** An expression found in a document, ready for the core. */
 export interface DocumentExpression {
@@ -59,7 +59,10 @@ function positionIn(document: vscode.TextDocument, window: TextWindow, rel: numb
 
 /** The expression under `position`, or why there is none. */
 export function expressionAt(document: vscode.TextDocument, position: vscode.Position, maxLines = MAX_CONTEXT_LINES): Found {
-  const window = windowAround(document, position, maxLines);
+  // Markdown is parsed as a whole (a window could start inside a code fence); the parse of the last
+  // text is cached (markdownMath.ts), so a whole-document window is the same text for every position.
+  const lines = documentKind(document.languageId) === 'markdown' && document.lineCount <= MAX_MARKDOWN_LINES ? document.lineCount : maxLines;
+  const window = windowAround(document, position, lines);
   if (!window) return { ok: false, message: `The line is longer than ${MAX_HOVER_LINE_CHARS.toLocaleString('en-US')} characters; select the expression instead.` };
   const r = expressionAtCursor(window, document.languageId);
   if (!r.ok) return { ok: false, message: r.reason };

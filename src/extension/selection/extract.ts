@@ -7,6 +7,7 @@
  * to a document position.
  */
 import type { Notation } from '../../core/api';
+import { loadMarkdownMath } from '../lazy';
 import { mathSpanAt } from '../../shared/document/mathSpans';
 import { DocumentKind, documentKind } from './notation';
 
@@ -37,7 +38,7 @@ export function expressionAtCursor(window: TextWindow, languageId: string): Extr
   switch (kind) {
     case 'markdown':
     case 'latex': {
-      const span = mathSpanAt(window.text, window.cursor);
+      const span = kind === 'markdown' ? loadMarkdownMath().markdownMathSpanAt(window.text, window.cursor) : mathSpanAt(window.text, window.cursor, true);
       if (span) {
         const found = equationSide(window.text, span.bodyStart, span.bodyEnd, window.cursor);
         return found ? { ok: true, found } : { ok: false, reason: 'The math span under the cursor is empty.' };
@@ -46,7 +47,10 @@ export function expressionAtCursor(window: TextWindow, languageId: string): Extr
         const fenced = matcalcFenceLine(window);
         if (fenced) return fenced;
       }
-      return { ok: false, reason: 'Put the cursor inside a math span ($…$, $$…$$, \\(…\\) or \\[…\\]) or select an expression.' };
+      return {
+        ok: false,
+        reason: kind === 'markdown' ? 'Put the cursor inside a math span ($…$ or $$…$$) or select an expression.' : 'Put the cursor inside a math span ($…$, $$…$$, \\(…\\) or \\[…\\]) or select an expression.',
+      };
     }
     case 'python':
       return pythonStatementAt(window);
@@ -59,7 +63,7 @@ export function expressionAtCursor(window: TextWindow, languageId: string): Extr
 /** Trims a selection to its expression: whitespace, math delimiters, an `f(x) =` left-hand side. */
 export function expressionInSelection(text: string, languageId: string): FoundExpression | undefined {
   const kind = documentKind(languageId);
-  const span = kind === 'markdown' || kind === 'latex' || kind === 'plain' ? mathSpanAt(text, firstNonSpace(text)) : undefined;
+  const span = kind === 'markdown' || kind === 'latex' || kind === 'plain' ? mathSpanAt(text, firstNonSpace(text), kind === 'latex') : undefined;
   if (span && text.slice(span.end).trim() === '') {
     return equationSide(text, span.bodyStart, span.bodyEnd, span.bodyEnd);
   }

@@ -17,3 +17,6 @@ export const MAX_CONTEXT_LINES = 40;
 
 /** How many lines before the expression are scanned for shape declarations. */
 export const MAX_DECLARATION_LINES = 5_000;
+
+/** Markdown documents up to this many lines are parsed whole to find the math under the cursor. */
+export const MAX_MARKDOWN_LINES = 20_000;

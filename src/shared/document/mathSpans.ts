@@ -19,16 +19,45 @@ const MATH_ENVIRONMENTS = new Set([
 
 const BEGIN = /\\begin\{([a-zA-Z*]+)\}/y;
 
+/** LaTeX environments whose body is verbatim text, never math. */
+const VERBATIM_ENVIRONMENTS = new Set(['verbatim', 'verbatim*', 'Verbatim', 'lstlisting', 'minted', 'comment', 'BVerbatim', 'LVerbatim']);
+
+/** `\verb|…|` (any delimiter), `\lstinline|…|` or `\lstinline{…}`, `\mintinline{lang}{…}` / `|…|`. */
+const INLINE_VERBATIM = /\\(?:verb\*?|lstinline(?:\[[^\]\n]*\])?|mintinline(?:\[[^\]\n]*\])?\{[^}\n]*\})(?:\{[^}\n]*\}|([^\sa-zA-Z{])[^\n]*?\1)/y;
+
 /**
  * Every math span in `text`, left to right. Backslash-escaped dollars (`\$`) are text. A `$` that
  * opens inline math never closes across a blank line (Markdown and TeX both end a paragraph there),
- * so an unmatched `$` cannot swallow the rest of a document.
+ * so an unmatched `$` cannot swallow the rest of a document. With `latex`, comments (`%` to the end
+ * of the line), verbatim environments (`verbatim`, `lstlisting`, `minted`, …) and `\verb`-like
+ * commands are text, never math.
  */
-export function findMathSpans(text: string): MathSpan[] {
+export function findMathSpans(text: string, latex = false): MathSpan[] {
   const spans: MathSpan[] = [];
   let i = 0;
   while (i < text.length) {
     const c = text[i];
+    if (latex && c === '%') {
+      const eol = text.indexOf('\n', i);
+      i = eol < 0 ? text.length : eol + 1;
+      continue;
+    }
+    if (latex && c === '\\') {
+      INLINE_VERBATIM.lastIndex = i;
+      const v = INLINE_VERBATIM.exec(text);
+      if (v) {
+        i += v[0].length;
+        continue;
+      }
+      BEGIN.lastIndex = i;
+      const m = BEGIN.exec(text);
+      if (m && VERBATIM_ENVIRONMENTS.has(m[1])) {
+        const closeTag = `\\end{${m[1]}}`;
+        const end = text.indexOf(closeTag, i + m[0].length);
+        i = end < 0 ? text.length : end + closeTag.length;
+        continue;
+      }
+    }
     if (c === '\\') {
       const next = text[i + 1];
       if (next === '(' || next === '[') {
@@ -92,6 +121,6 @@ function findClosingDollar(text: string, from: number, display: boolean): number
 }
 
 /** The span containing `offset` (delimiters included), if any. */
-export function mathSpanAt(text: string, offset: number): MathSpan | undefined {
-  return findMathSpans(text).find((s) => offset >= s.start && offset <= s.end);
+export function mathSpanAt(text: string, offset: number, latex = false): MathSpan | undefined {
+  return findMathSpans(text, latex).find((s) => offset >= s.start && offset <= s.end);
 }
