@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { readSettings } from './config';
 import { registerHoverProvider } from './hover/registration';
 import { registerLanguageFeatures } from './language/registration';
+import { registerWalkthrough } from './walkthrough';
 import {
   CHECK_COMMAND_NAMES, CHECK_REPLACE_COMMAND, CHECK_SNAPSHOT_COMMAND, COMMAND_NAMES, COMMAND_PREFIX, LANGUAGE_SNAPSHOT_COMMAND, MAX_PROOFREAD_CHARS,
   PANEL_SNAPSHOT_COMMAND, PANEL_VIEW_TYPE, PROOFREAD_LANGUAGES,
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): void {
       }
     }),
     registerLanguageFeatures(settings, load, () => services),
+    registerWalkthrough(context),
   );
   // The documents already open are proofread after activation, not during it.
   setTimeout(() => {

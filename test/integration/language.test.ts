@@ -162,3 +162,31 @@ describe('follow-selection under fast cursor movement', () => {
     }
   });
 });
+
+describe('Getting started walkthrough', () => {
+  before(activate);
+  afterEach(closeAll);
+
+  it('is contributed with five steps whose media exist, and its samples open and differentiate', async () => {
+    const ext = vscode.extensions.getExtension('matcalc.matrix-calculus');
+    assert.ok(ext);
+    const walkthroughs = (ext.packageJSON as { contributes: { walkthroughs: { id: string; steps: { id: string; media: { markdown: string } }[] }[] } }).contributes.walkthroughs;
+    assert.equal(walkthroughs.length, 1);
+    assert.deepEqual(walkthroughs[0].steps.map((s) => s.id), ['select', 'differentiate', 'steps', 'hover', 'check']);
+    for (const s of walkthroughs[0].steps) {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, s.media.markdown));
+      assert.ok(bytes.length > 100, s.media.markdown);
+    }
+    for (const [name, language] of [['quadratic.md', 'markdown'], ['backprop.py', 'python'], ['sample.matcalc', 'matcalc']]) {
+      const editor = await vscode.commands.executeCommand<vscode.TextEditor>('matrixCalculus.openSample', name);
+      assert.equal(editor.document.languageId, language);
+      assert.equal(editor.document.isUntitled, true);
+    }
+    const matcalc = vscode.window.activeTextEditor;
+    assert.ok(matcalc);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', matcalc.document.uri);
+    assert.ok(lenses.length >= 6, `${lenses.length} lenses on the sample`);
+    const r = await vscode.commands.executeCommand<{ ok: boolean; text: string }>('matrixCalculus.differentiate', { expr: "x' * A * x", from: 'plain', where: 'x: vector(n); A: matrix(n, n)', wrt: ['x'], reveal: false });
+    assert.equal(r.ok, true);
+  });
+});

@@ -22,18 +22,24 @@ export interface LanguageServices {
 
 const MATCALC: vscode.DocumentSelector = { language: 'matcalc' };
 
+/** Documents longer than this get diagnostics (of their first lines) but no other language feature. */
+export const MAX_FEATURE_LINES = 20_000;
+
 export function registerLanguageFeatures(settings: () => Settings, load: () => LanguageServices, loaded: () => LanguageServices | undefined): vscode.Disposable {
   const isMatcalc = (d: vscode.TextDocument): boolean => d.languageId === 'matcalc';
   const inScope = (e: vscode.TextEditor | undefined): boolean =>
     !!e && e.document.uri.scheme !== 'output' && (isMatcalc(e.document) || settings().hover.languages.includes(e.document.languageId));
   const m = () => load().matcalc;
+  // A huge file (a data dump saved as .matcalc) gets no outline, lenses or completion: the workbench
+  // would do work over all of it for each (a 10 MB file must not stall the editor: issue 8).
+  const small = (d: vscode.TextDocument): boolean => d.lineCount <= MAX_FEATURE_LINES;
   const subs: vscode.Disposable[] = [
-    vscode.languages.registerCompletionItemProvider(MATCALC, { provideCompletionItems: (d, p, t, c) => m().provideCompletionItems(d, p, t, c) }, ':', ' '),
-    vscode.languages.registerHoverProvider(MATCALC, { provideHover: (d, p, t) => m().provideHover(d, p, t) }),
-    vscode.languages.registerDeclarationProvider(MATCALC, { provideDeclaration: (d, p, t) => m().provideDeclaration(d, p, t) }),
-    vscode.languages.registerDefinitionProvider(MATCALC, { provideDefinition: (d, p, t) => m().provideDefinition(d, p, t) }),
-    vscode.languages.registerDocumentSymbolProvider(MATCALC, { provideDocumentSymbols: (d, t) => m().provideDocumentSymbols(d, t) }),
-    vscode.languages.registerCodeLensProvider(MATCALC, { provideCodeLenses: (d, t) => m().provideCodeLenses(d, t) }),
+    vscode.languages.registerCompletionItemProvider(MATCALC, { provideCompletionItems: (d, p, t, c) => (small(d) ? m().provideCompletionItems(d, p, t, c) : undefined) }, ':', ' '),
+    vscode.languages.registerHoverProvider(MATCALC, { provideHover: (d, p, t) => (small(d) ? m().provideHover(d, p, t) : undefined) }),
+    vscode.languages.registerDeclarationProvider(MATCALC, { provideDeclaration: (d, p, t) => (small(d) ? m().provideDeclaration(d, p, t) : undefined) }),
+    vscode.languages.registerDefinitionProvider(MATCALC, { provideDefinition: (d, p, t) => (small(d) ? m().provideDefinition(d, p, t) : undefined) }),
+    vscode.languages.registerDocumentSymbolProvider(MATCALC, { provideDocumentSymbols: (d, t) => (small(d) ? m().provideDocumentSymbols(d, t) : undefined) }),
+    vscode.languages.registerCodeLensProvider(MATCALC, { provideCodeLenses: (d, t) => (small(d) ? m().provideCodeLenses(d, t) : undefined) }),
     vscode.workspace.onDidOpenTextDocument((d) => {
       if (isMatcalc(d)) load().diagnostics.changed(d);
     }),

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { describe, it } from 'mocha';
 import type { BuildOptions, Metafile } from 'esbuild';
 import { CHECK_COMMAND_NAMES, CHECK_REPLACE_COMMAND, CHECK_SNAPSHOT_COMMAND, COMMAND_NAMES, COMMAND_PREFIX, LANGUAGE_SNAPSHOT_COMMAND, PANEL_SNAPSHOT_COMMAND } from '../../../src/extension/names';
+import { OPEN_SAMPLE_COMMAND } from '../../../src/extension/walkthrough';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
@@ -43,7 +44,7 @@ describe('extension bundle: the core and KaTeX load on first use', function () {
 
   it('dist/extension.js holds the registrations only, and requires dist/main.js', async () => {
     const { inputs, js } = await build('dist/extension.js');
-    assert.deepEqual(inputs, ['src/extension/config.ts', 'src/extension/extension.ts', 'src/extension/hover/registration.ts', 'src/extension/language/registration.ts', 'src/extension/names.ts', 'src/extension/settings.ts', 'src/shared/vocabulary.ts']);
+    assert.deepEqual(inputs, ['src/extension/config.ts', 'src/extension/extension.ts', 'src/extension/hover/registration.ts', 'src/extension/language/registration.ts', 'src/extension/names.ts', 'src/extension/settings.ts', 'src/extension/walkthrough.ts', 'src/shared/vocabulary.ts']);
     assert.match(js, /require\("\.\/main\.js"\)/);
     assert.ok(js.length < 10_000, `dist/extension.js is ${js.length} bytes`);
   });
@@ -62,7 +63,7 @@ describe('extension bundle: the core and KaTeX load on first use', function () {
   it('the commands registered at activation are the manifest’s', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
     const contributed = pkg.contributes.commands.map((c) => c.command).sort();
-    assert.deepEqual([...COMMAND_NAMES.map((n) => COMMAND_PREFIX + n), ...CHECK_COMMAND_NAMES.map((n) => COMMAND_PREFIX + n), PANEL_SNAPSHOT_COMMAND, CHECK_SNAPSHOT_COMMAND, CHECK_REPLACE_COMMAND, LANGUAGE_SNAPSHOT_COMMAND].sort(), contributed);
+    assert.deepEqual([...COMMAND_NAMES.map((n) => COMMAND_PREFIX + n), ...CHECK_COMMAND_NAMES.map((n) => COMMAND_PREFIX + n), PANEL_SNAPSHOT_COMMAND, CHECK_SNAPSHOT_COMMAND, CHECK_REPLACE_COMMAND, LANGUAGE_SNAPSHOT_COMMAND, OPEN_SAMPLE_COMMAND].sort(), contributed);
     // (commands/table.ts types its table as Record<CommandName, …>: the same names, checked by tsc)
   });
 
