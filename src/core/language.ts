@@ -38,6 +38,7 @@ const OTHER_DOC: Readonly<Record<string, Doc>> = {
   diag: ['diag(x)', 'n×1 → n×n', 'the diagonal matrix with x on its diagonal'],
   softmax: ['softmax(x)', 'n×1 → n×1', 'exp(x)/sum(exp(x))'],
   logsumexp: ['logsumexp(x)', 'n×1 → 1×1', 'log(sum(exp(x)))'],
+  logsoftmax: ['logsoftmax(x)', 'n×1 → n×1', 'log(softmax(x)) = x − logsumexp(x)'],
   dot: ['dot(x, y)', 'n×1, n×1 → 1×1', "inner product x'y"],
   max: ['max(a, b)', 'same shapes → same shape', 'entry-wise maximum'],
   min: ['min(a, b)', 'same shapes → same shape', 'entry-wise minimum'],

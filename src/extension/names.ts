@@ -32,3 +32,6 @@ export const PANEL_SNAPSHOT_COMMAND = 'matrixCalculus.internal.panelSnapshot';
 export const LANGUAGE_SNAPSHOT_COMMAND = 'matrixCalculus.internal.languageSnapshot';
 
 export const PANEL_VIEW_TYPE = 'matrixCalculus.derivation';
+
+/** The walkthrough's "open a sample" command (walkthrough.ts). */
+export const OPEN_SAMPLE_COMMAND = 'matrixCalculus.openSample';

@@ -5,9 +5,9 @@
  * (`workbench.startupEditor: none`). Part of activation: reads no file until a sample is asked for.
  */
 import * as vscode from 'vscode';
+import { OPEN_SAMPLE_COMMAND } from './names';
 
 export const WALKTHROUGH_ID = 'matcalc.matrix-calculus#matrixCalculus.gettingStarted';
-export const OPEN_SAMPLE_COMMAND = 'matrixCalculus.openSample';
 
 /** The samples in media/samples/ and the language each opens in. */
 export const SAMPLES: Readonly<Record<string, string>> = {

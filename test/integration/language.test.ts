@@ -34,12 +34,12 @@ describe('.matcalc language features', () => {
   afterEach(closeAll);
 
   it('diagnostics: a shape error appears with its range and message, and clears when fixed', async () => {
-    const editor = await editorWith('matcalc', DOC + 'x + A\n');
+    const editor = await editorWith('matcalc', DOC + 'x * A\n');
     const uri = editor.document.uri;
     const diags = await until('a diagnostic', () => vscode.languages.getDiagnostics(uri), (d) => d.length > 0);
     assert.equal(diags.length, 1);
     assert.equal(diags[0].range.start.line, 3);
-    assert.equal(editor.document.getText(diags[0].range), 'x + A');
+    assert.equal(editor.document.getText(diags[0].range), 'x * A');
     assert.match(diags[0].message, /add|shape|differ|n×1|n×n/i);
     assert.match(String(diags[0].code), /^shape\./);
     await editor.edit((b) => b.replace(new vscode.Range(3, 0, 3, 5), 'A * x'));
@@ -51,9 +51,9 @@ describe('.matcalc language features', () => {
     const uri = editor.document.uri;
     await until('the first check', snapshot, (s) => s.diagnostics.published > 0);
     const before = await snapshot();
-    // Type "x + A" one character at a time, faster than the debounce.
-    for (const ch of 'x + A') await editor.edit((b) => b.insert(new vscode.Position(3, editor.document.lineAt(3).text.length), ch));
-    const diags = await until('the diagnostic of the last text', () => vscode.languages.getDiagnostics(uri), (d) => d.length === 1 && editor.document.getText(d[0].range) === 'x + A');
+    // Type "x * A" one character at a time, faster than the debounce.
+    for (const ch of 'x * A') await editor.edit((b) => b.insert(new vscode.Position(3, editor.document.lineAt(3).text.length), ch));
+    const diags = await until('the diagnostic of the last text', () => vscode.languages.getDiagnostics(uri), (d) => d.length === 1 && editor.document.getText(d[0].range) === 'x * A');
     assert.match(String(diags[0].code), /^shape\./);
     const after = await snapshot();
     assert.ok(after.diagnostics.stale - before.diagnostics.stale >= 3, `only ${after.diagnostics.stale - before.diagnostics.stale} stale checks dropped`);

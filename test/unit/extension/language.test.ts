@@ -21,7 +21,7 @@ const DOC = [
   '',
   'B is a matrix',
   "f(x) = x' * B",
-  'x + A',
+  'x * A',
   'C: matrx(n)',
   "x' * A *",
 ];
@@ -48,7 +48,7 @@ describe('.matcalc outline', () => {
       [
         [3, "x' * A * x", "x' * A * x"],
         [6, "x' * B", "x' * B"],
-        [7, 'x + A', 'x + A'],
+        [7, 'x * A', 'x * A'],
         [9, "x' * A *", "x' * A *"],
       ],
     );
@@ -87,7 +87,7 @@ describe('.matcalc diagnostics', () => {
     assert.deepEqual([...byLine.keys()].sort((a, b) => a - b), [7, 8, 9]);
     const shape = byLine.get(7);
     assert.match(shape?.code ?? '', /^shape\./);
-    assert.equal(DOC[7].slice(shape?.start, shape?.end), 'x + A');
+    assert.equal(DOC[7].slice(shape?.start, shape?.end), 'x * A');
     const parse = byLine.get(9);
     assert.match(parse?.code ?? '', /^parse\./);
     assert.equal(DOC[9].slice(parse?.start, parse?.end), '*');

@@ -10,8 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'mocha';
 import type { BuildOptions, Metafile } from 'esbuild';
-import { CHECK_COMMAND_NAMES, CHECK_REPLACE_COMMAND, CHECK_SNAPSHOT_COMMAND, COMMAND_NAMES, COMMAND_PREFIX, LANGUAGE_SNAPSHOT_COMMAND, PANEL_SNAPSHOT_COMMAND } from '../../../src/extension/names';
-import { OPEN_SAMPLE_COMMAND } from '../../../src/extension/walkthrough';
+import { CHECK_COMMAND_NAMES, CHECK_REPLACE_COMMAND, CHECK_SNAPSHOT_COMMAND, COMMAND_NAMES, COMMAND_PREFIX, LANGUAGE_SNAPSHOT_COMMAND, OPEN_SAMPLE_COMMAND, PANEL_SNAPSHOT_COMMAND } from '../../../src/extension/names';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
@@ -98,7 +97,7 @@ const out = process.argv[1];
 const loaded = () => Object.keys(require.cache).filter((f) => f.includes('/src/core/') || f.includes('/node_modules/katex/') || f.endsWith('/panel/panelMath.js') || f.endsWith('/extension/main.js') || f.includes('/extension/commands/'));
 const ext = require(out + '/src/extension/extension.js');
 const lazy = require(out + '/src/extension/lazy.js');
-const context = { subscriptions: [], extensionPath: '/nowhere', extensionUri: stub() };
+const context = { subscriptions: [], extensionPath: '/nowhere', extensionUri: stub(), globalState: stub() };
 ext.activate(context);
 const afterActivate = { loaded: loaded(), core: lazy.coreLoaded(), subscriptions: context.subscriptions.length };
 const d = require(out + '/src/extension/derivation.js').runDerive({ expr: "x'*x", where: 'x: vector(n)', from: 'plain' });
