@@ -2,13 +2,14 @@
  * What an editor needs to know about the plain syntax (completion, hovers, outlines of `.matcalc`
  * files): its functions with a one-line signature and shape rule, the declaration keywords, and the
  * declarations of a `where` text with the span of each declared name. The function list is the
- * reader's own table (syntax/functions.ts); this file adds only the words a user reads.
+ * reader's own table (syntax/functions.ts) with the words of the function reference (syntax/reference.ts).
  */
 import type { Notation, Outcome, Span, VariableInfo } from './api';
 import type { Expr } from './model/expr';
 import { readExpression } from './read';
 import { parseDeclarations } from './syntax/declarations';
-import { ARITY, ELEMENTWISE, REDUCTIONS } from './syntax/functions';
+import { ARITY } from './syntax/functions';
+import { functionReference, UNDOCUMENTED } from './syntax/reference';
 import { shapeKind, shapeText } from './model/shape';
 
 export interface FunctionInfo {
@@ -22,62 +23,32 @@ export interface FunctionInfo {
   readonly internal: boolean;
 }
 
-type Doc = readonly [signature: string, shapeRule: string, summary: string];
-
-const ELEMENTWISE_DOC: Readonly<Record<string, string>> = {
-  exp: 'eˣ', log: 'natural logarithm', sin: 'sine', cos: 'cosine', tan: 'tangent', tanh: 'hyperbolic tangent',
-  sigmoid: 'logistic 1/(1+e⁻ˣ)', relu: 'max(x, 0)', abs: '|x|', sqrt: '√x', sign: 'sign of x (−1, 0, 1)', step: 'the indicator [x > 0]',
-};
-
-/** The words for the functions that are not element-wise or reductions. */
-const OTHER_DOC: Readonly<Record<string, Doc>> = {
-  tr: ['tr(A)', 'n×n → 1×1', 'trace: the sum of the diagonal'],
-  det: ['det(A)', 'n×n → 1×1', 'determinant'],
-  logdet: ['logdet(A)', 'n×n → 1×1', 'log of the determinant'],
-  inv: ['inv(A)', 'n×n → n×n', 'matrix inverse'],
-  diag: ['diag(x)', 'n×1 → n×n', 'the diagonal matrix with x on its diagonal'],
-  softmax: ['softmax(x)', 'n×1 → n×1', 'exp(x)/sum(exp(x))'],
-  logsumexp: ['logsumexp(x)', 'n×1 → 1×1', 'log(sum(exp(x)))'],
-  logsoftmax: ['logsoftmax(x)', 'n×1 → n×1', 'log(softmax(x)) = x − logsumexp(x)'],
-  dot: ['dot(x, y)', 'n×1, n×1 → 1×1', "inner product x'y"],
-  max: ['max(a, b)', 'same shapes → same shape', 'entry-wise maximum'],
-  min: ['min(a, b)', 'same shapes → same shape', 'entry-wise minimum'],
-  eye: ['eye(n)', 'dimension → n×n', 'the identity matrix'],
-  vector: ['vector(n)', 'dimension → n×1', 'a vector (in declarations)'],
-  matrix: ['matrix(m, n)', 'dimensions → m×n', 'a matrix (in declarations)'],
-  ones: ['ones(m, n)', 'dimensions → m×n (ones(n): n×1)', 'all ones'],
-  zeros: ['zeros(m, n)', 'dimensions → m×n (zeros(n): n×1)', 'all zeros'],
-  kron: ['kron(A, B)', 'm×n, p×q → mp×nq', 'Kronecker product'],
-  vec: ['vec(X)', 'm×n → mn×1', 'the columns of X stacked'],
-  commutation: ['commutation(m, n)', 'dimensions → mn×mn', "the commutation matrix: vec(X') = K vec(X)"],
-  unit: ['unit(n, i)', 'dimension, index → n×1', 'the i-th basis column'],
-  entry: ['entry(A, i, j)', 'm×n, index, index → 1×1', 'the entry Aᵢⱼ (1-based)'],
-  count: ['count(m, n)', 'dimensions → 1×1', 'the number m·n'],
-};
-
 const INTERNAL: ReadonlySet<string> = new Set(['commutation', 'unit', 'entry', 'count', 'vector', 'matrix']);
 
-function docOf(name: string): Doc | undefined {
-  if (ELEMENTWISE.has(name)) return [`${name}(x)`, 'any shape → same shape, entry by entry', ELEMENTWISE_DOC[name] ?? name];
-  if (REDUCTIONS.has(name)) {
-    const what: Record<string, string> = { sum: 'sum of the entries', mean: 'mean of the entries', norm1: 'ℓ₁ norm Σ|xᵢ|', norm2: 'Euclidean norm ‖x‖₂' };
-    return [`${name}(x)`, 'any shape → 1×1', what[name] ?? name];
-  }
-  return OTHER_DOC[name];
-}
-
-/** Every function the plain syntax reads, in the reader's order. */
+/**
+ * Every function the plain syntax reads, in the reader's order, with the words of the function
+ * reference (`matcalc functions`, docs/language.md): one table serves the CLI and the editor. A
+ * rule `shape: meaning` is split into the shape rule and the summary.
+ */
 export function functionCatalogue(): FunctionInfo[] {
+  const lines = new Map(functionReference().map((l) => [l.name, l]));
   return Object.keys(ARITY).map((name) => {
-    const doc = docOf(name);
-    const [signature, shapeRule, summary] = doc ?? [`${name}(…)`, '', ''];
-    return { name, signature, shapeRule, summary, internal: INTERNAL.has(name) };
+    const line = lines.get(name);
+    const rule = line?.rule ?? UNDOCUMENTED;
+    const colon = rule.indexOf(': ');
+    return {
+      name,
+      signature: line?.call ?? `${name}(…)`,
+      shapeRule: colon < 0 ? rule : rule.slice(0, colon),
+      summary: colon < 0 ? '' : rule.slice(colon + 2),
+      internal: INTERNAL.has(name),
+    };
   });
 }
 
-/** Whether every function of the reader's table has its words here (a test keeps them in step). */
+/** The functions of the reader's table that the reference has no words for (a test keeps it empty). */
 export function undocumentedFunctions(): string[] {
-  return Object.keys(ARITY).filter((name) => docOf(name) === undefined);
+  return functionCatalogue().filter((f) => f.shapeRule === UNDOCUMENTED).map((f) => f.name);
 }
 
 /** The words of a declaration: the kinds, the modifier, the sentence forms. */
