@@ -20,6 +20,7 @@ import { toLatex, toText, toUnicode, piecewiseLatex, toNumpy, toTorch, toJax } f
 import { checkDerivative } from './numeric/index';
 import { derivativeLatex } from './present/notation';
 import { nameCommonSubexpressions } from './present/cse';
+import { bindShared, treeIsLarge, writeBound } from './present/bindings';
 import { present } from './present/present';
 import { derivationSteps } from './derivation/index';
 import { checkSizeProblem, LimitExceeded, limitDiagnostic, withBudget } from './limits/index';
@@ -38,12 +39,19 @@ const fail = (message: string, code: DiagnosticCode, start = 0, end = 0): { ok: 
  */
 export const INTERN_LIMIT_BYTES = 512 * 1024 * 1024;
 
+/**
+ * An expression in every notation: as a tree, or — when the tree would be much larger than the DAG
+ * (shared parts repeated) — in the binding form `f where u1 = …, u2 = …` (present/bindings.ts), so
+ * the output stays linear in the expression.
+ */
 export function render(e: Expr): Rendered {
+  if (treeIsLarge(e)) return { ...writeBound(bindShared(e)), shape: shapeText(e.shape) };
   return { text: toText(e), latex: toLatex(e), unicode: toUnicode(e), shape: shapeText(e.shape) };
 }
 
-/** The result with its common subexpressions named, when there are any worth naming. */
+/** The result with its common subexpressions named, when there are any worth naming (and the main form names none). */
 function renderNamed(e: Expr): NamedForm | undefined {
+  if (treeIsLarge(e)) return undefined;
   const named = nameCommonSubexpressions(e);
   if (named.definitions.length === 0) return undefined;
   return {

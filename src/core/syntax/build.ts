@@ -51,6 +51,7 @@ import { constantArgument, matrixExponent, type DimShape, type ShapeInference, t
 
 export class ExprBuilder {
   private readonly variables = new Map<string, Expr>();
+  private readonly bound = new Map<string, Expr>();
 
   constructor(private readonly inference: ShapeInference) {}
 
@@ -76,8 +77,17 @@ export class ExprBuilder {
     switch (node.kind) {
       case 'number':
         return num(node.value);
-      case 'name':
-        return this.variable(this.inference.used.get(node.name) as VariableInfo);
+      case 'name': {
+        const definition = this.inference.binding(node.name);
+        if (definition === undefined) return this.variable(this.inference.used.get(node.name) as VariableInfo);
+        // A `where` binding: its value, built once however often it is used (the DAG stays linear).
+        let value = this.bound.get(node.name);
+        if (value === undefined) {
+          value = this.build(definition);
+          this.bound.set(node.name, value);
+        }
+        return value;
+      }
       case 'paren':
         return this.build(node.arg);
       case 'unary':

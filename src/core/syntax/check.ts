@@ -5,12 +5,13 @@
  */
 import type { Outcome, Span } from '../api';
 import type { Expr } from '../model/expr';
-import { nodeDeeperThan, type Ast } from './ast';
+import { children, nodeDeeperThan, type Ast } from './ast';
 import { ExprBuilder } from './build';
 import { checkDuplicates, type Declaration } from './declarations';
-import { attempt, failure } from './diagnostics';
+import { attempt, fail, failure } from './diagnostics';
 import { ShapeInference } from './infer';
 import { conventionalKind } from './names';
+import { isFunctionName } from './functions';
 import { scalarsByUsage } from './usage';
 import { MAX_DEPTH, depthDiagnostic } from './limits';
 
@@ -24,17 +25,38 @@ export interface CheckedExpression {
   readonly spans: ReadonlyMap<number, Span>;
 }
 
-export function checkShapes(ast: Ast, decls: readonly Declaration[]): Outcome<CheckedExpression> {
-  const deep = nodeDeeperThan(ast, MAX_DEPTH);
-  if (deep) return failure(depthDiagnostic(deep.span.start, deep.span.end));
+/** A `where u = …` definition: the expression (and later definitions) use `name` for its value. */
+export interface Binding {
+  readonly name: string;
+  /** The name where it is defined. */
+  readonly span: Span;
+  readonly ast: Ast;
+}
+
+/**
+ * Check shapes and build the `Expr`. `bindings` (in order; each may use the names before it) are
+ * built once each, however often they are used: the expression is a DAG, as written.
+ */
+export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: readonly Binding[] = []): Outcome<CheckedExpression> {
+  for (const root of [...bindings.map((b) => b.ast), ast]) {
+    const deep = nodeDeeperThan(root, MAX_DEPTH);
+    if (deep) return failure(depthDiagnostic(deep.span.start, deep.span.end));
+  }
   return attempt(() => {
     checkDuplicates(undefined, decls);
     const declared = new Set(decls.map((d) => d.name));
+    checkBindings(bindings, declared);
+    const named = new Set([...declared, ...bindings.map((b) => b.name)]);
     const assumed: Declaration[] = [];
-    for (const [name, node] of scalarsByUsage(ast, declared)) {
-      if (conventionalKind(name) !== undefined) assumed.push({ name, kind: 'scalar', dims: [], symmetric: false, span: node.span });
+    for (const root of [...bindings.map((b) => b.ast), ast]) {
+      for (const [name, node] of scalarsByUsage(root, named)) {
+        if (conventionalKind(name) !== undefined && !assumed.some((d) => d.name === name)) {
+          assumed.push({ name, kind: 'scalar', dims: [], symmetric: false, span: node.span });
+        }
+      }
     }
     const inference = new ShapeInference([...decls, ...assumed]);
+    for (const b of bindings) inference.bind(b.name, b.ast);
     inference.visit(ast);
     const unusedInfo = inference.unused();
     const builder = new ExprBuilder(inference);
@@ -45,5 +67,26 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[]): Outcome<Ch
       unused: unusedInfo.map((v) => builder.variable(v)),
       spans: builder.spans,
     };
+  });
+}
+
+/** Each binding names something new, and its definition uses only the names bound before it. */
+function checkBindings(bindings: readonly Binding[], declared: ReadonlySet<string>): void {
+  const index = new Map<string, number>();
+  bindings.forEach((b, i) => {
+    if (declared.has(b.name)) fail('name.binding', b.span, `'${b.name}' is declared as a variable, so it cannot also be defined with '='`);
+    if (index.has(b.name)) fail('name.binding', b.span, `'${b.name}' is defined twice`);
+    if (isFunctionName(b.name)) fail('name.binding', b.span, `'${b.name}' is a function: choose another name`);
+    index.set(b.name, i);
+  });
+  bindings.forEach((b, i) => {
+    const stack: Ast[] = [b.ast];
+    while (stack.length > 0) {
+      const node = stack.pop() as Ast;
+      if (node.kind === 'name' && (index.get(node.name) ?? -1) >= i) {
+        fail('name.binding', node.span, `'${node.name}' is used in its own definition or before it is defined: define it earlier`);
+      }
+      stack.push(...children(node));
+    }
   });
 }

@@ -48,6 +48,8 @@ export class ShapeInference {
   /** The dimensions given as arguments to eye, ones, zeros, commutation, count, unit. */
   readonly dimensionArguments = new Map<Ast, DimId[]>();
   private readonly declared = new Map<string, Declaration>();
+  /** Names bound by `where u = …` (in order; a definition sees the names bound before it). */
+  private readonly bound = new Map<string, { readonly ast: Ast; readonly shape: DimShape }>();
   private readonly one: DimShape;
 
   constructor(declarations: readonly Declaration[]) {
@@ -64,6 +66,16 @@ export class ShapeInference {
     const out: VariableInfo[] = [];
     for (const d of this.declared.values()) if (!this.used.has(d.name)) out.push(this.declaredVariable(d));
     return out;
+  }
+
+  /** Check a `where` definition and bind its name: later definitions and the expression use its value. */
+  bind(name: string, ast: Ast): void {
+    this.bound.set(name, { ast, shape: this.visit(ast) });
+  }
+
+  /** The definition bound to a name, if any. */
+  binding(name: string): Ast | undefined {
+    return this.bound.get(name)?.ast;
   }
 
   visit(node: Ast): DimShape {
@@ -85,7 +97,7 @@ export class ShapeInference {
       case 'number':
         return this.one;
       case 'name':
-        return this.variable(node.name, node.span).shape;
+        return this.bound.get(node.name)?.shape ?? this.variable(node.name, node.span).shape;
       case 'paren':
       case 'unary':
         return this.visit(node.arg);

@@ -30,6 +30,20 @@ export abstract class DagWriter<O extends Rendered> {
     return this.get(e).p;
   }
 
+  /**
+   * The written length of one node, rendered from its children's renderings when they are already
+   * made (so measuring a DAG bottom-up, node after node, costs O(DAG) in all), else by writing it.
+   */
+  lengthOf(e: Expr): number {
+    const known = this.memo.get(e);
+    if (known !== undefined) return known.p.text.length;
+    if (!e.args.every((a) => this.memo.has(a))) return this.write(e).text.length;
+    const o = this.render(e);
+    checkOutput(o.p.text.length);
+    this.memo.set(e, o);
+    return o.p.text.length;
+  }
+
   /** A node's rendering, from the renderings of its children (already made). */
   protected abstract render(e: Expr): O;
 

@@ -2,7 +2,7 @@
 export { toLatex } from './latex';
 export type { LatexOptions } from './latex';
 export { piecewiseLatex } from './piecewise';
-export { toText, textLengths } from './text';
+export { toText, textLengths, textMeasure } from './text';
 export { toUnicode } from './unicode';
 export { declarationsFor, declarationFor } from './declarations';
 export { toNumpy } from './numpy';

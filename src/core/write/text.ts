@@ -37,6 +37,15 @@ export function textLengths(e: Expr): (node: Expr) => number {
   return (node) => w.renderedLength(node) ?? 0;
 }
 
+/**
+ * A measure of written lengths for nodes visited bottom-up (children before parents): each node is
+ * rendered once, from its children's renderings, so measuring a whole DAG is linear in its size.
+ */
+export function textMeasure(): (node: Expr) => number {
+  const w = new TextWriter();
+  return (node) => w.lengthOf(node);
+}
+
 /** A number in the plain syntax (1.5, 1e-7, -2). */
 export function textNumber(v: number): Out {
   const s = String(Math.abs(v));

@@ -14,7 +14,7 @@
  */
 import type { Outcome, Span } from '../../api';
 import type { Ast } from '../ast';
-import { checkShapes, type CheckedExpression } from '../check';
+import { checkShapes, type Binding, type CheckedExpression } from '../check';
 import { checkDuplicates, declarationsOf, parseDeclarations, type Declaration } from '../declarations';
 import { attempt, fail, failure, inWhere, positionText } from '../diagnostics';
 import { checkSize } from '../limits';
@@ -47,10 +47,16 @@ export function readPlain(text: string, where?: string): Outcome<CheckedExpressi
     const statements = splitStatements(scan(text));
     const inline: Declaration[] = [];
     const groups: Statement[][] = [];
+    const bindings: Binding[] = [];
     let previousWasExpression = false;
+    let inWhere = false;
     for (const s of statements) {
+      inWhere ||= s.after === 'where';
       if (s.declaration) {
         declarationsOf(text, s.tokens, inline);
+        previousWasExpression = false;
+      } else if (inWhere && groups.length > 0 && isBinding(s.tokens)) {
+        for (const b of splitBindings(s.tokens)) bindings.push(binding(text, b));
         previousWasExpression = false;
       } else {
         if (previousWasExpression && s.after === 'newline') groups[groups.length - 1].push(s);
@@ -70,10 +76,39 @@ export function readPlain(text: string, where?: string): Outcome<CheckedExpressi
       fail('parse.extra-expression', { start, end: last[last.length - 1].end }, `only one expression is allowed: another one starts at ${positionText(text, start)}`);
     }
     const ast = parseExpressionTokens(text, skipLeftSide(groupTokens(groups[0])));
-    return { ast, declarations: [...separate, ...inline] };
+    return { ast, declarations: [...separate, ...inline], bindings };
   });
   if (!parsed.ok) return parsed;
-  return checkShapes(parsed.value.ast, parsed.value.declarations);
+  return checkShapes(parsed.value.ast, parsed.value.declarations, parsed.value.bindings);
+}
+
+/**
+ * Bindings after `where` (the binding form the writers use for expressions with shared parts):
+ * `f where u1 = sin(x), u2 = u1 .* u1`, definitions separated by commas, `;` or line breaks, each
+ * using only the names defined before it.
+ */
+const isBinding = (tokens: readonly Token[]): boolean => tokens[0]?.kind === 'name' && tokens[1]?.kind === '=';
+
+/** One statement's definitions: split at the commas (outside brackets) that precede `name =`. */
+function splitBindings(tokens: readonly Token[]): Token[][] {
+  const out: Token[][] = [[]];
+  let depth = 0;
+  tokens.forEach((t, i) => {
+    if (t.kind === '(' || t.kind === '[') depth++;
+    else if ((t.kind === ')' || t.kind === ']') && depth > 0) depth--;
+    if (depth === 0 && t.kind === ',' && isBinding(tokens.slice(i + 1, i + 3))) out.push([]);
+    else out[out.length - 1].push(t);
+  });
+  return out;
+}
+
+function binding(text: string, tokens: readonly Token[]): Binding {
+  const [name, eq] = tokens;
+  const body = tokens.slice(2);
+  if (body.length === 0) fail('parse.expected-expression', { start: eq.start, end: eq.end }, `expected the definition of '${name.text}' after '='`);
+  const end = body[body.length - 1].end;
+  const ast = parseExpressionTokens(text, [...body, { kind: 'eof', text: '', start: end, end }]);
+  return { name: name.text, span: { start: name.start, end: name.end }, ast };
 }
 
 /** The tokens of consecutive statements, with their line breaks, ending with `eof`. */

@@ -1,0 +1,113 @@
+/**
+ * The binding form: an expression whose written tree is much larger than its DAG — chained
+ * assignments u_{k+1} = sin(u_k) ⊙ cos(u_k) double at every step, a deep network repeats each layer
+ * in the layers above and in its own derivative — is written with its shared parts named once:
+ *
+ *   sum(u3) where u1 = sin(x) .* cos(x), u2 = sin(u1) .* cos(u1), u3 = sin(u2) .* cos(u2)
+ *
+ * The plain reader reads it back (syntax/plain/read.ts: `where` bindings), so the text output stays
+ * readable as input; its size is O(DAG size) in every notation (text, Unicode, LaTeX).
+ *
+ * Which nodes are named, bottom-up in one pass (linear in the DAG): a node used more than once
+ * (counting multiplicity) whose written body — its named parts written as their names — is longer
+ * than SHORT characters, and which is not a leaf or the transpose of one. Every other node is
+ * written where it is used: once if it has one use, or ≤ SHORT characters per use, so the whole
+ * output is at most about SHORT characters per edge of the DAG.
+ */
+import { Expr, postorder, variable, withArgs } from '../model/expr';
+import { splitName } from '../write/names';
+import { textMeasure, toLatex, toText, toUnicode } from '../write/index';
+import { checkOutput } from '../limits/budget';
+import type { Definition, Named } from './cse';
+
+/** A shared node written in full at most this long is repeated rather than named. */
+const SHORT = 12;
+/** The tree form is used while the tree has at most this many times the DAG's nodes… */
+const TREE_FACTOR = 4;
+/** …or at most this many nodes. */
+const TREE_SMALL = 200;
+
+const NAME_LETTERS = ['u', 'v', 'q', 'r', 'g', 'h', 'k'];
+
+/**
+ * Whether the expression written as a tree would be super-linear in its DAG: more than TREE_FACTOR
+ * times as many nodes (and more than TREE_SMALL). Node counts saturate, so any size is counted in
+ * O(DAG) without overflow.
+ */
+export function treeIsLarge(root: Expr): boolean {
+  const order = postorder(root);
+  const tree = new Map<Expr, number>();
+  for (const e of order) {
+    let n = 1;
+    for (const a of e.args) n = Math.min(n + (tree.get(a) as number), Number.MAX_SAFE_INTEGER);
+    tree.set(e, n);
+  }
+  const size = tree.get(root) as number;
+  return size > TREE_SMALL && size > TREE_FACTOR * order.length;
+}
+
+const nameable = (e: Expr): boolean => e.args.length > 0 && !(e.op === 'transpose' && e.args[0].args.length === 0);
+
+/** The shared parts of `root` named (see the module comment); definitions in order of use. */
+export function bindShared(root: Expr): Named {
+  const order = postorder(root);
+  const uses = new Map<Expr, number>();
+  for (const e of order) for (const a of e.args) uses.set(a, (uses.get(a) ?? 0) + 1);
+  const names = nameSource(order);
+  const measure = textMeasure();
+  const written = new Map<Expr, Expr>();
+  const definitions: Definition[] = [];
+  for (const e of order) {
+    const body = e.args.length === 0 ? e : withArgs(e, e.args.map((a) => written.get(a) as Expr));
+    if (e !== root && (uses.get(e) ?? 0) >= 2 && nameable(e) && measure(body) > SHORT) {
+      const name = names();
+      const v = variable(name, e.shape);
+      measure(v);
+      definitions.push({ name, value: body });
+      written.set(e, v);
+    } else written.set(e, body);
+  }
+  return { expr: written.get(root) as Expr, definitions };
+}
+
+/** Fresh names u1, u2, … in a letter no variable of the expression is written with (u₁ is not x's). */
+function nameSource(order: readonly Expr[]): () => string {
+  const vars = order.filter((e) => e.op === 'var').map((e) => e.name as string);
+  const taken = new Set(vars);
+  const bases = new Set(vars.map((n) => splitName(n).base));
+  const letter = NAME_LETTERS.find((l) => !bases.has(l)) ?? 'u';
+  let k = 0;
+  return () => {
+    let n: string;
+    do n = `${letter}${++k}`;
+    while (taken.has(n));
+    return n;
+  };
+}
+
+export interface BoundForms {
+  readonly text: string;
+  readonly unicode: string;
+  readonly latex: string;
+}
+
+/**
+ * The named form in the three notations, one line each: `f where u1 = …, u2 = …` (text and
+ * Unicode), `f \quad \text{where } u_{1} = …,\; u_{2} = …` (LaTeX). The whole counts against the
+ * request's output limit.
+ */
+export function writeBound(b: Named): BoundForms {
+  const form = (write: (e: Expr) => string, where: string, sep: string): string => {
+    let s = write(b.expr);
+    b.definitions.forEach((d, i) => {
+      s += `${i === 0 ? where : sep}${write(variable(d.name, d.value.shape))} = ${write(d.value)}`;
+      checkOutput(s.length);
+    });
+    return s;
+  };
+  return {
+    text: form(toText, ' where ', ', '),
+    unicode: form(toUnicode, ' where ', ', '),
+    latex: form(toLatex, ' \\quad \\text{where } ', ',\\; '),
+  };
+}
