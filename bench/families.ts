@@ -42,6 +42,27 @@ export function mlpRequest(layers: number): DeriveRequest {
   return { expr: `norm2(${h} - y)^2`, where: `${weights}: matrix(n, n); x, y: vector(n)`, wrt: ['W1'], layout: 'mixed' };
 }
 
+/**
+ * The MLP loss as NumPy code, one reassignment per layer (`h = np.tanh(W3 @ h)`): any depth reads,
+ * since the text does not nest; the reader binds each layer once (issue 17).
+ */
+export function mlpNumpyRequest(layers: number): DeriveRequest {
+  const body = range(layers).map((k) => `    h = np.tanh(W${k} @ h)`);
+  const expr = ['def loss(x, y):', '    h = x', ...body, '    return np.linalg.norm(h - y)**2'].join('\n');
+  const weights = range(layers).map((k) => `W${k}`).join(', ');
+  return { expr, where: `${weights}: matrix(n, n); x, y: vector(n)`, wrt: ['W1'], layout: 'mixed', from: 'numpy' };
+}
+
+/**
+ * Issue 17's chained assignments: u_{k+1} = sin(u_k)·cos(u_k), f = sum(u_n), as NumPy code. Written
+ * out as a tree, f and its gradient double with every assignment.
+ */
+export function chainedRequest(assignments: number): DeriveRequest {
+  const body = range(assignments).map((k) => `    u${k} = np.sin(u${k - 1}) * np.cos(u${k - 1})`);
+  const expr = ['def f(x):', '    u0 = x', ...body, `    return np.sum(u${assignments})`].join('\n');
+  return { expr, where: 'x: vector(n)', wrt: ['x'], from: 'numpy' };
+}
+
 /** The MLP loss built in the model (any depth), and its variable W1. */
 export function mlpExpr(layers: number): { readonly f: Expr; readonly w1: Expr } {
   const square = shape('n', 'n');

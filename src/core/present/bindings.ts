@@ -21,7 +21,7 @@ import { checkOutput } from '../limits/budget';
 import type { Definition, Named } from './cse';
 
 /** A shared node written in full at most this long is repeated rather than named. */
-const SHORT = 12;
+const SHORT = 8;
 /** The tree form is used while the tree has at most this many times the DAG's nodes… */
 const TREE_FACTOR = 4;
 /** …or at most this many nodes. */

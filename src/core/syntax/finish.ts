@@ -6,7 +6,7 @@
 import type { Outcome, Span } from '../api';
 import { eye, ones, postorder, withArgs, zeros, type Expr } from '../model/expr';
 import { shape } from '../model/shape';
-import { checkShapes, type CheckedExpression } from './check';
+import { checkShapes, type Binding, type CheckedExpression } from './check';
 import { checkDuplicates, parseDeclarations, type Declaration } from './declarations';
 import { attempt, failure, inWhere } from './diagnostics';
 import type { Ast } from './ast';
@@ -73,9 +73,10 @@ export function checkForeign(
   ast: Ast,
   declarations: readonly Declaration[],
   placeholders: ReadonlySet<PlaceholderKind>,
+  bindings: readonly Binding[] = [],
 ): Outcome<CheckedExpression> {
   const all = [...declarations, ...[...placeholders].map((p) => PLACEHOLDER_DECLARATIONS[p](ast.span))];
-  const checked = checkShapes(ast, all);
+  const checked = checkShapes(ast, all, bindings);
   if (!checked.ok || placeholders.size === 0) return checked;
   const names = new Set<string>([...placeholders].map((p) => PLACEHOLDER[p]));
   const expr = replacePlaceholders(checked.value.expr, names);

@@ -49,7 +49,7 @@ export class ShapeInference {
   readonly dimensionArguments = new Map<Ast, DimId[]>();
   private readonly declared = new Map<string, Declaration>();
   /** Names bound by `where u = …` (in order; a definition sees the names bound before it). */
-  private readonly bound = new Map<string, { readonly ast: Ast; readonly shape: DimShape }>();
+  private readonly bound = new Map<string, { readonly ast: Ast; shape?: DimShape }>();
   private readonly one: DimShape;
 
   constructor(declarations: readonly Declaration[]) {
@@ -68,9 +68,19 @@ export class ShapeInference {
     return out;
   }
 
-  /** Check a `where` definition and bind its name: later definitions and the expression use its value. */
+  /**
+   * Bind a name to a definition (`where u = …`, or an assignment in Python): later definitions and
+   * the expression use its value, checked once, at its first use (an unused one is not checked).
+   */
   bind(name: string, ast: Ast): void {
-    this.bound.set(name, { ast, shape: this.visit(ast) });
+    this.bound.set(name, { ast });
+  }
+
+  private boundShape(name: string): DimShape | undefined {
+    const b = this.bound.get(name);
+    if (b === undefined) return undefined;
+    b.shape ??= this.visit(b.ast);
+    return b.shape;
   }
 
   /** The definition bound to a name, if any. */
@@ -97,7 +107,7 @@ export class ShapeInference {
       case 'number':
         return this.one;
       case 'name':
-        return this.bound.get(node.name)?.shape ?? this.variable(node.name, node.span).shape;
+        return this.boundShape(node.name) ?? this.variable(node.name, node.span).shape;
       case 'paren':
       case 'unary':
         return this.visit(node.arg);

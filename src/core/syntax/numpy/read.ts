@@ -15,14 +15,14 @@
 import type { Outcome, Span } from '../../api';
 import type { Ast } from '../ast';
 import { children } from '../ast';
-import type { CheckedExpression } from '../check';
+import type { Binding, CheckedExpression } from '../check';
 import { parseDeclarations, type Declaration } from '../declarations';
 import { attempt, fail, failure } from '../diagnostics';
 import { checkSize } from '../limits';
 import { conventionalKind } from '../names';
 import { checkForeign, combineDeclarations, commentDeclarations, kindOfDeclaration, whereDeclarations } from '../finish';
 import type { Kind } from '../kinds';
-import { transposed } from '../nodes';
+import { nameNode, transposed } from '../nodes';
 import { Lowerer, type Lowered } from './lower';
 import { parsePython, type PyNode, type PyStatement } from './parser';
 import { scanPython } from './scanner';
@@ -54,6 +54,7 @@ export function readNumpy(text: string, where?: string): Outcome<CheckedExpressi
 
   const lowered = attempt(() => {
     const bindings = new Map<string, Lowered>();
+    const shared: Binding[] = [];
     const lowerer = new Lowerer(text, oracle, bindings, declared);
     let result: Lowered | undefined;
     let returned = false;
@@ -61,7 +62,7 @@ export function readNumpy(text: string, where?: string): Outcome<CheckedExpressi
     for (const s of statements) {
       if (s.kind === 'assign') {
         const value = lowerer.lower(s.value);
-        bindings.set(s.target, value);
+        bindings.set(s.target, bindingOf(s.target, s.targetSpan, value, shared));
         lastAssigned = value;
       } else if (s.kind === 'return') {
         result = lowerer.lower(s.value);
@@ -74,10 +75,24 @@ export function readNumpy(text: string, where?: string): Outcome<CheckedExpressi
     if (!final) fail('parse.empty', { start: text.length, end: text.length }, 'there is no expression to read (only imports, definitions or comments)');
     const ast = final.kind === 'row' ? transposed(final.ast) : final.ast;
     guardSize(ast);
-    return { ast, placeholders: lowerer.placeholders };
+    return { ast, placeholders: lowerer.placeholders, shared };
   });
   if (!lowered.ok) return lowered;
-  return checkForeign(lowered.value.ast, decls.value, lowered.value.placeholders);
+  return checkForeign(lowered.value.ast, decls.value, lowered.value.placeholders, lowered.value.shared);
+}
+
+/**
+ * What a later use of an assigned name stands for: a compound value is bound (checked and built
+ * once, however often it is used — 64 chained assignments u = sin(u)*cos(u) stay 64 levels, not
+ * 2^64 nodes) under an internal name no source text can spell, since a name may be reassigned
+ * (`h = np.tanh(W @ h)`); a name or a number is used as it is.
+ */
+function bindingOf(target: string, span: Span, value: Lowered, shared: Binding[]): Lowered {
+  const atom = value.ast.kind === 'name' || value.ast.kind === 'number';
+  if (atom) return value;
+  const name = `${target}#${shared.length + 1}`;
+  shared.push({ name, span, ast: value.ast });
+  return { ast: nameNode(name, value.ast.span), kind: value.kind };
 }
 
 /** Substituted intermediates share subtrees; the checker walks trees, so bound their total size. */
