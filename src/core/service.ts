@@ -85,6 +85,9 @@ export function prepare(req: DeriveRequest): Outcome<Prepared> {
     const v = variables.find((x) => x.name === name) ?? read.value.unused?.find((x) => x.name === name);
     if (!v) {
       const known = variables.map((x) => x.name).join(', ');
+      if (isDimensionOf(name, [...variables, ...(read.value.unused ?? [])])) {
+        return fail(`'${name}' is a dimension (a size, constant here), not a variable${known ? `: differentiate by ${known}` : ''}`, 'wrt.unknown', 0, req.expr.length);
+      }
       return fail(`'${name}' does not occur in the expression${known ? ` (its variables: ${known})` : ''}`, 'wrt.unknown', 0, req.expr.length);
     }
     if (wrt.includes(v)) return fail(`'${name}' is listed twice in the variables`, 'wrt.duplicate', 0, req.expr.length);
@@ -92,6 +95,10 @@ export function prepare(req: DeriveRequest): Outcome<Prepared> {
   }
   return { ok: true, value: { f, variables, wrt, notation, read: read.value } };
 }
+
+/** Is `name` one of the symbolic dimensions of these variables' shapes? */
+const isDimensionOf = (name: string, variables: readonly Expr[]): boolean =>
+  variables.some((v) => [v.shape.rows, v.shape.cols].some((d) => typeof d === 'string' && d.split('·').includes(name)));
 
 /** derive.unsupported, under the offending node where the input has it, else under the whole input. */
 function unsupported(e: UnsupportedDerivative, read: ReadResult, expr: string): { ok: false; error: Diagnostic } {

@@ -144,7 +144,8 @@ export const commutation = (p: Dim, q: Dim): Expr => {
   return node({ op: 'commutation', dims: [p, q], shape: shape(n, n) });
 };
 export const unit = (n: Dim, i: number): Expr => node({ op: 'unit', value: i, shape: shape(n, 1) });
-export const sizeNode = (of: Shape): Expr => node({ op: 'size', dims: [of.rows, of.cols], shape: SCALAR });
+/** The number of entries of an array of shape `of`, one node per number: dims [m·n, 1] for m×n and n×m alike. */
+export const sizeNode = (of: Shape): Expr => node({ op: 'size', dims: [mulDim(of.rows, of.cols), 1], shape: SCALAR });
 
 
 export const rawAdd = (terms: readonly Expr[]): Expr => node({ op: 'add', args: terms, shape: terms[0].shape });

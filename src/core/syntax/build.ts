@@ -40,13 +40,14 @@ import {
   zeros,
   type ReductionOp,
 } from '../model/expr';
-import { isMatrix, isScalar, shape, type Shape } from '../model/shape';
+import { isMatrix, isScalar, shape, type Dim, type Shape } from '../model/shape';
 import type { Span } from '../api';
 import type { Ast, CallNode, ChainLink, EinsumNode, MulOp, AddOp } from './ast';
 import { fail } from './diagnostics';
 import { lowerContraction, NoMatrixForm } from '../tensor/lower';
 import { ELEMENTWISE, ELEMENTWISE_NAMES } from './functions';
 import { AXIS_FUNCTIONS, axisArgument, buildAlong } from './axes';
+import { dimensionOf } from './dimensionValues';
 import { constantArgument, matrixExponent, type DimShape, type ShapeInference, type VariableInfo } from './infer';
 
 export class ExprBuilder {
@@ -74,6 +75,7 @@ export class ExprBuilder {
   }
 
   private buildNode(node: Ast): Expr {
+    if (this.inference.sizes.has(node)) return sizeNode(shape(dimensionOf(node) as Dim, 1));
     switch (node.kind) {
       case 'number':
         return num(node.value);

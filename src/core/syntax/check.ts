@@ -7,6 +7,7 @@ import type { Outcome, Span } from '../api';
 import type { Expr } from '../model/expr';
 import { children, nodeDeeperThan, type Ast } from './ast';
 import { ExprBuilder } from './build';
+import { dimensionValueNames } from './dimensionValues';
 import { checkDuplicates, type Declaration } from './declarations';
 import { attempt, fail, failure } from './diagnostics';
 import { ShapeInference } from './infer';
@@ -47,15 +48,17 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: r
     const declared = new Set(decls.map((d) => d.name));
     checkBindings(bindings, declared);
     const named = new Set([...declared, ...bindings.map((b) => b.name)]);
+    const sizes = dimensionValueNames([...bindings.map((b) => b.ast), ast], decls);
+    for (const b of bindings) sizes.delete(b.name);
     const assumed: Declaration[] = [];
     for (const root of [...bindings.map((b) => b.ast), ast]) {
       for (const [name, node] of scalarsByUsage(root, named)) {
-        if (conventionalKind(name) !== undefined && !assumed.some((d) => d.name === name)) {
+        if (conventionalKind(name) !== undefined && !sizes.has(name) && !assumed.some((d) => d.name === name)) {
           assumed.push({ name, kind: 'scalar', dims: [], symmetric: false, span: node.span });
         }
       }
     }
-    const inference = new ShapeInference([...decls, ...assumed]);
+    const inference = new ShapeInference([...decls, ...assumed], sizes);
     for (const b of bindings) inference.bind(b.name, b.ast);
     inference.visit(ast);
     const unusedInfo = inference.unused();

@@ -15,7 +15,7 @@
  * become 1), so these decisions never change as inference goes on.
  */
 import type { DiagnosticCode, Span } from '../api';
-import { dimText, mulDim, type Dim } from '../model/shape';
+import { dimText } from '../model/shape';
 import type { Ast, CallNode, ChainLink, EinsumNode, MulOp, AddOp, PowerNode } from './ast';
 import type { Declaration } from './declarations';
 import { fail } from './diagnostics';
@@ -24,6 +24,7 @@ import { Dims, type DimId } from './dims';
 import { ARITY, DIMENSION_FUNCTIONS, ELEMENTWISE, FUNCTION_SUGGESTIONS, isFunctionName, REDUCTIONS, SQUARE_FUNCTIONS } from './functions';
 import { AXIS_FUNCTIONS, axisArgument, NORMALIZATIONS, needsAxis } from './axes';
 import { conventionalKind, type VariableKind } from './names';
+import { dimensionOf, dimensionValue } from './dimensionValues';
 import { astText, chainText } from './print';
 
 export interface DimShape {
@@ -47,12 +48,17 @@ export class ShapeInference {
   readonly used = new Map<string, VariableInfo>();
   /** The dimensions given as arguments to eye, ones, zeros, commutation, count, unit. */
   readonly dimensionArguments = new Map<Ast, DimId[]>();
+  /** Names read as a dimension's size (a scalar constant: `/N` with X: matrix(N, n); ./dimensionValues.ts). */
+  readonly sizes = new Set<Ast>();
   private readonly declared = new Map<string, Declaration>();
   /** Names bound by `where u = …` (in order; a definition sees the names bound before it). */
   private readonly bound = new Map<string, { readonly ast: Ast; shape?: DimShape }>();
   private readonly one: DimShape;
 
-  constructor(declarations: readonly Declaration[]) {
+  constructor(
+    declarations: readonly Declaration[],
+    private readonly dimensionValues: ReadonlySet<string> = new Set(),
+  ) {
     const declaredDims = new Set<string>();
     for (const d of declarations) for (const dim of d.dims) if (typeof dim === 'string') declaredDims.add(dim);
     this.dims = new Dims(declaredDims);
@@ -60,6 +66,8 @@ export class ShapeInference {
     for (const d of declarations) this.declared.set(d.name, d);
     this.one = { rows: this.dims.int(1), cols: this.dims.int(1) };
   }
+
+  private readonly isSizeName = (name: string): boolean => !this.declared.has(name) && this.dimensionValues.has(name);
 
   /** The variables declared but not used, in declaration order. */
   unused(): VariableInfo[] {
@@ -103,6 +111,10 @@ export class ShapeInference {
   }
 
   private shapeOf(node: Ast): DimShape {
+    if ((node.kind === 'name' || node.kind === 'product') && dimensionValue(node, this.isSizeName) !== undefined) {
+      this.sizes.add(node);
+      return this.one;
+    }
     switch (node.kind) {
       case 'number':
         return this.one;
@@ -514,21 +526,6 @@ export class ShapeInference {
   private sideText(text: string, s: DimShape): string {
     return `${text} (${this.shapeText(s)})`;
   }
-}
-
-/** A dimension written as a name, a positive integer or a product of them (m*n, 2*n); else undefined. */
-export function dimensionOf(node: Ast): Dim | undefined {
-  if (node.kind === 'number') return Number.isInteger(node.value) && node.value >= 1 ? node.value : undefined;
-  if (node.kind === 'name') return node.name;
-  if (node.kind === 'paren') return dimensionOf(node.arg);
-  if (node.kind !== 'product') return undefined;
-  let d = dimensionOf(node.first);
-  for (const link of node.rest) {
-    const f = dimensionOf(link.operand);
-    if (link.op !== '*' || d === undefined || f === undefined) return undefined;
-    d = mulDim(d, f);
-  }
-  return d;
 }
 
 /** The value of a number literal, with optional signs and parentheses: vector(-1), vector((2)). */

@@ -19,7 +19,7 @@
  * linear in the DAG size and no line nests deeply.
  */
 import { Expr, ElementwiseFunction, postorder } from '../model/expr';
-import { Dim, isScalar, isColumn, isRow } from '../model/shape';
+import { Dim, isScalar, isColumn, isRow, mulDim } from '../model/shape';
 import type { Derivative } from '../calculus/form';
 import { toText } from './text';
 import { tensorOrder } from '../tensor/index';
@@ -277,7 +277,7 @@ class Body {
         return call(api.unit(this.dimCode(e.shape.rows), e.value as number));
       case 'size': {
         const [r, c] = e.dims ?? [1, 1];
-        return call(`float(${this.dimCode(r)} * ${this.dimCode(c)})`);
+        return call(`float(${this.dimCode(mulDim(r, c))})`);
       }
       case 'add':
         return this.sum(e);

@@ -3,7 +3,8 @@
  * `x'`, `A*x`, `x .* y`, `x ./ y`, `x.^2`, `s^-1`, `a/s`, `exp(x)`, `max(0, u)`, `min(0, u)`,
  * `step(u)`, `tr(X)`, `inv(X)`, `diag(x)`, `eye(n)`, `ones(n)`, `zeros(m, n)`, `kron(A, B)`,
  * `vec(X)`, `[a, b]`; and, for nodes the differentiator makes, `commutation(m, n)`, `unit(n, i)`,
- * `entry(A, i, j)` and `count(m, n)` (the number m·n).
+ * `entry(A, i, j)`; the number of entries of an m×n array is written m*n (a dimension name used as
+ * a value reads as that size).
  *
  * Reading the text back gives the same expression (the same hash-consed node), except:
  * - a negative coefficient in a sum is written as a subtraction: a + (−2)·b prints as `a - 2*b`,
@@ -18,7 +19,7 @@
  */
 import type { Expr } from '../model/expr';
 import { functionRecord } from '../functions/index';
-import { Dim, isScalar, isColumn, sameShape } from '../model/shape';
+import { Dim, isScalar, isColumn, mulDim, sameShape } from '../model/shape';
 import { Piece, piece, cat, join } from './piece';
 import { PREC, Prec, OPERAND } from './precedence';
 import { DagWriter, type Rendered as Out } from './dagWriter';
@@ -95,8 +96,10 @@ class TextWriter extends DagWriter<Out> {
       case 'unit':
         return this.call('unit', textDim(e.shape.rows), String(e.value));
       case 'size': {
+        // The number of entries, as a textbook writes it: N, n*k (a dimension name reads back as its size).
         const [r, c] = e.dims ?? [1, 1];
-        return this.call('count', textDim(r), textDim(c));
+        const d = mulDim(r, c);
+        return out(textDim(d), typeof d === 'string' && d.includes('·') ? PREC.product : PREC.atom);
       }
       case 'add':
         return this.sum(e);
@@ -230,7 +233,7 @@ class TextWriter extends DagWriter<Out> {
       const rest = t.args.slice(1);
       if (c !== 1) o = this.chain([textNumber(c), ...rest.map((f) => this.get(f))], rest, 1);
       else if (rest.length === 1) o = this.get(rest[0]);
-      else o = this.chain(rest.map((f) => this.get(f)), rest, 0);
+      else o = this.factors(rest);
       this.magnitude.set(t, o);
     }
     return o;
@@ -241,15 +244,19 @@ class TextWriter extends DagWriter<Out> {
     if (first.op === 'num' && first.value === -1 && rest.length === 1) {
       return out(cat('-', this.operand(this.get(rest[0]), OPERAND.negatedExact).p), PREC.negation);
     }
-    // A scalar reciprocal in front of arrays goes behind them as a division: (x - a)/norm2(x - a).
-    const divisors = rest.length === 0 ? [] : [first].filter(isScalarReciprocal);
-    if (divisors.length === 1 && rest.every((f) => !isScalar(f.shape))) {
-      const reordered = [...rest, first];
-      return this.chain(reordered.map((f) => this.get(f)), reordered, 0);
-    }
     // −A·B is written -A*B, never -1*A*B.
-    if (first.op === 'num' && first.value === -1) return out(cat('-', this.chain(rest.map((f) => this.get(f)), rest, 0).p), PREC.negation);
-    return this.chain(e.args.map((f) => this.get(f)), e.args, 0);
+    if (first.op === 'num' && first.value === -1) return out(cat('-', this.factors(rest).p), PREC.negation);
+    return this.factors(e.args);
+  }
+
+  /**
+   * Factors as a chain; a leading scalar reciprocal goes behind the others as a division, as a
+   * textbook writes it: (x - a)/norm2(x - a), ones(n)*ones(1, n)/n, never n^-1*ones(n)*….
+   */
+  private factors(fs: readonly Expr[]): Out {
+    const [first, ...rest] = fs;
+    const ordered = rest.length > 0 && isScalarReciprocal(first) && !isScalarReciprocal(rest[0]) ? [...rest, first] : fs;
+    return this.chain(ordered.map((f) => this.get(f)), ordered, 0);
   }
 
   /**

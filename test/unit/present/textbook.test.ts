@@ -2,7 +2,7 @@
  * Textbook results (issue 15): the issue's examples in their textbook forms, every simplification
  * behind them sound (finite differences; a symmetric-looking expression equal to its transpose at
  * random points), and no output of any corpus case — result, named form, code, steps — writing
- * `-1*`. (Sizes are still written count(n, 1) in the text form: not yet done.)
+ * `-1*`. (Sizes are written N, n*k: test/unit/corpus/sizes.test.ts.)
  */
 import * as assert from 'node:assert/strict';
 import { derive, type DeriveRequest } from '../../../src/core/index';
