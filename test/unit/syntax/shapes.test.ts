@@ -200,7 +200,8 @@ describe('syntax/shapes: functions', () => {
     const e = read('entry(A, 1, 2)', where).expr;
     assert.deepEqual([e.op, e.dims, e.args[0].name], ['entry', [1, 2], 'A']);
     const c = read('count(m, n)').expr;
-    assert.deepEqual([c.op, c.dims, shapeText(c.shape)], ['size', ['m', 'n'], '1×1']);
+    assert.deepEqual([c.op, c.dims, shapeText(c.shape)], ['size', ['m·n', 1], '1×1']);
+    assert.equal(read('m*n', 'A: matrix(m, n)').expr, c, 'm*n with m, n dimensions is the same number');
   });
 
   it('reads product dimensions (m*n) in calls and declarations', () => {
