@@ -51,6 +51,8 @@ export const DIAGNOSTICS = {
   'shape.unknown-size': { category: 'shape', message: 'a size must be known (declared) for this operation' },
   'shape.vector-argument': { category: 'shape', message: 'a vector was expected' },
   'shape.vector-entry': { category: 'shape', message: 'an entry of a vector literal is not a scalar' },
+  'latex.convention': { category: 'notation', message: 'an unknown notation convention' },
+  'latex.index': { category: 'notation', message: 'index notation the reader cannot read' },
   'latex.subscript': { category: 'notation', message: 'a LaTeX subscript the reader cannot read' },
   'latex.sum': { category: 'notation', message: 'a LaTeX sum the reader cannot read' },
   'latex.unknown-command': { category: 'notation', message: 'a LaTeX command the reader does not know' },

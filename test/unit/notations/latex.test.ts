@@ -196,10 +196,10 @@ describe('notations/latex: functions', () => {
 describe('notations/latex: sums over samples', () => {
   const data = 'X: matrix(N, n); w: vector(n); y: vector(N); b: scalar';
 
-  it('reads \\sum_i x_i as sum(x) and \\sum_i w_i x_i as sum(w .* x)', () => {
+  it('reads \\sum_i x_i as sum(x) and \\sum_i w_i x_i as the dot product wᵀx (a contraction)', () => {
     latexIs('\\sum_i x_i', 'sum(x)', 'x: vector(n)');
     latexIs('\\sum_{i=1}^{n} x_i', 'sum(x)', 'x: vector(n)');
-    latexIs('\\sum_i w_i x_i', 'sum(w .* x)', 'w: vector(n); x: vector(n)');
+    latexIs('\\sum_i w_i x_i', "w'*x", 'w: vector(n); x: vector(n)');
     latexIs('\\sum_{j} x_j^2 + 1', 'sum(x.^2) + 1', 'x: vector(n)');
   });
 
@@ -228,7 +228,7 @@ describe('notations/latex: sums over samples', () => {
     const constant = '\\sum_i b';
     assertError(error(readLatex(constant, data)), 'latex.sum', '\\sum_i', constant, 'does not depend on the index i');
     const nested = '\\sum_i \\sum_j y_i';
-    assertError(error(readLatex(nested, data)), 'latex.sum', [7, 11], nested, 'nested sums');
+    assertError(error(readLatex(nested, data)), 'latex.sum', '\\sum_j', nested, 'does not use the index j');
     const exponent = '\\sum_i b^{y_i}';
     assertError(error(readLatex(exponent, data)), 'latex.sum', 'y_i', exponent, 'exponent');
     const noIndex = '\\sum y';

@@ -86,3 +86,37 @@ export const EINSUM_CASES: readonly EinsumCase[] = [
   c('three operands', 'ij,kj,k->i', 'A, B, x', "A*B'*x"),
   c('three operands', 'i,ij,ik->jk', 'x, A, B', "A'*diag(x)*B"),
 ];
+
+/** The spec's output letters (NumPy's implicit rule without '->') and its inputs. */
+export function specParts(spec: string): { inputs: string[]; output: string } {
+  if (spec.includes('->')) {
+    const [lhs, output] = spec.split('->');
+    return { inputs: lhs.split(','), output };
+  }
+  const inputs = spec.split(',');
+  const counts = new Map<string, number>();
+  for (const c of inputs.join('')) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return { inputs, output: [...counts].filter(([, n]) => n === 1).map(([c]) => c).sort().join('') };
+}
+
+/**
+ * The case in LaTeX index notation: with explicit sums (`y_{ik} = \sum_{j} A_{ij} B_{jk}`), or
+ * with the Einstein convention declared (sums written only for letters not written exactly twice).
+ * `lhs: false` leaves out the left side where the result's axes are the free letters in
+ * alphabetical order anyway (the reader's default); undefined when the case needs one.
+ */
+export function latexIndexForm(k: EinsumCase, style: 'sums' | 'einstein', lhs = true): string | undefined {
+  const { inputs, output } = specParts(k.spec);
+  const all = inputs.join('');
+  const count = (c: string): number => [...all].filter((x) => x === c).length;
+  const summed = [...new Set(all)].filter((c) => !output.includes(c));
+  const explicit = style === 'sums' ? summed : summed.filter((c) => count(c) !== 2);
+  const defaultOrder = [...output].sort().join('') === output && [...output].every((c) => style === 'sums' ? count(c) === 1 : count(c) === 1);
+  // Without a left side, sums or the convention, subscripted names are names (x_i), not components.
+  if (!lhs && (!defaultOrder || output === '' || (style === 'sums' && explicit.length === 0))) return undefined;
+  const head = lhs && output !== '' ? `y_{${output}} = ` : '';
+  const sums = explicit.length > 0 ? `\\sum_{${explicit.join(',')}} ` : '';
+  const comps = k.operands.map((name, i) => (inputs[i] === '' ? name : `${name}_{${inputs[i]}}`)).join(' ');
+  const convention = style === 'einstein' ? '% convention: einstein\n' : '';
+  return `${convention}${head}${sums}${comps}`;
+}

@@ -6,10 +6,14 @@ import { evaluate, makeRng, randomEnv } from '../../../src/core/numeric';
 import { readPlain } from '../../../src/core/syntax';
 import { readNumpy } from '../../../src/core/syntax/numpy';
 import { toText } from '../../../src/core/write';
-import { EINSUM_CASES, type EinsumCase } from './cases';
+import { readLatex } from '../../../src/core/syntax/latex';
+import { EINSUM_CASES, latexIndexForm, type EinsumCase } from './cases';
 import { error, value } from '../notations/helpers';
 
 const plainText = (k: EinsumCase): string => `einsum("${k.spec}", ${k.operands.join(', ')})`;
+/** The case in LaTeX index notation: with sums, with the Einstein convention, and without a left side where it may go. */
+const latexTexts = (k: EinsumCase): string[] =>
+  [latexIndexForm(k, 'sums'), latexIndexForm(k, 'einstein'), latexIndexForm(k, 'sums', false), latexIndexForm(k, 'einstein', false)].filter((t): t is string => t !== undefined);
 const numpyTexts = (k: EinsumCase): string[] => [
   `np.einsum('${k.spec}', ${k.operands.join(', ')})`,
   `torch.einsum("${k.spec}", ${k.operands.join(', ')})`,
@@ -80,6 +84,10 @@ describe('tensor/einsum: every case reads in each notation to its matrix form', 
         const n = value(readNumpy(t, k.where), t).expr;
         assert.equal(n, read.expr, `${t} reads as ${toText(n)}`);
       }
+      for (const t of latexTexts(k)) {
+        const l = value(readLatex(t, k.where), t).expr;
+        assert.equal(toText(l), k.form, `${t} reads as ${toText(l)}`);
+      }
     });
   }
 });
@@ -103,9 +111,9 @@ describe('tensor/einsum: derivatives with respect to each operand pass the finit
   for (const k of EINSUM_CASES) {
     const names = [...new Set(k.operands)];
     for (const wrt of names) {
-      for (const expr of [plainText(k), numpyTexts(k)[0]]) {
+      for (const [expr, from] of [[plainText(k), 'plain'], [numpyTexts(k)[0], 'numpy'], [latexIndexForm(k, 'sums') as string, 'latex'], [latexIndexForm(k, 'einstein') as string, 'latex']] as const) {
         it(`d ${expr} / d${wrt}`, () => {
-          const r = value(derive({ expr, where: k.where, wrt: [wrt], check: true }), expr);
+          const r = value(derive({ expr, where: k.where, wrt: [wrt], check: true, from }), expr);
           assert.ok(r.check?.passed, `${expr} by ${wrt}: ${r.result.text} failed the check (max rel. error ${r.check?.maxRelError})`);
         });
       }

@@ -33,6 +33,7 @@ import { elementwiseKind, isArrayKind, productKind, type Kind } from '../kinds';
 import { asFactor, callNode, cover, numberNode, parenNode, productNode, spanOf, sumNode, unaryNode } from '../nodes';
 import type { LatexToken } from './scanner';
 import type { PreparedTokens } from './tokens';
+import { checkRepeatedSubscripts, indexLetters, resolveIndexNotation, type IndexLetters } from './indices';
 import type { Factor, LatexParse, LatexParserOptions } from './types';
 import { PrimaryParser } from './primaries';
 
@@ -47,9 +48,20 @@ class LatexParser extends PrimaryParser {
     const first = this.peek();
     if (first.kind === 'eof') fail('parse.empty', spanOf(first.start, first.start), 'the expression is empty');
     this.skipLeftSide();
-    const ast = this.sum();
+    let ast = this.sum();
     const t = this.peek();
     if (t.kind !== 'eof') this.unexpected(t);
+    checkRepeatedSubscripts(ast, this.subscripted);
+    if (this.components.size > 0 || this.indexSums.size > 0) {
+      ast = resolveIndexNotation(ast, {
+        components: this.components,
+        sums: this.indexSums,
+        einstein: this.options.einstein === true,
+        free: this.lhsIndices,
+        kinds: this.kinds,
+        identity: (span) => this.placeholder('identity', span),
+      });
+    }
     return { ast, names: this.names, placeholders: this.placeholders };
   }
 
@@ -83,10 +95,34 @@ class LatexParser extends PrimaryParser {
       const at = lhs.length > 0 ? spanOf(lhs[0].start, lhs[lhs.length - 1].end) : spanOfToken(eqToken);
       fail('parse.left-side', at, "the left-hand side of '=' must be a name or a function head such as f(\\mathbf{x})");
     }
+    this.lhsIndices = this.leftSideIndices(lhs);
     this.pos = eq + 1;
     if (this.peek().kind === 'eof') fail('parse.expected-expression', spanOfToken(eqToken), "expected an expression after '='");
   }
 
+
+  /** The index letters of a left side `y_{ki}`, `(AB)_{ik}` (the result's axes in index notation). */
+  private leftSideIndices(lhs: readonly LatexToken[]): IndexLetters | undefined {
+    let k = lhs.length - 1;
+    if (k < 0) return undefined;
+    let group: LatexToken[];
+    if (this.isChar(lhs[k], '}')) {
+      let depth = 0;
+      let open = k;
+      for (; open >= 0; open--) {
+        if (this.isChar(lhs[open], '}')) depth++;
+        else if (this.isChar(lhs[open], '{') && --depth === 0) break;
+      }
+      if (open <= 0) return undefined;
+      group = lhs.slice(open, k + 1);
+      k = open - 1;
+    } else {
+      group = [lhs[k]];
+      k--;
+    }
+    if (k < 1 || !this.isChar(lhs[k], '_')) return undefined;
+    return indexLetters(group);
+  }
 
   protected sum(): Ast {
     const first = this.product();

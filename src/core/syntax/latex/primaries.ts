@@ -3,7 +3,7 @@
  * functions such as `\log`, `\operatorname{tr}`), `\sum` operators and function application.
  */
 import type { Span } from '../../api';
-import type { Ast, ChainLink, MulOp } from '../ast';
+import { children, type Ast, type ChainLink, type MulOp } from '../ast';
 import { fail } from '../diagnostics';
 import { COMMAND_HINTS, FUNCTION_COMMANDS, GREEK_COMMANDS, ACCENTS, BOLD_COMMANDS, FONT_COMMANDS } from './commands';
 import { spanOfToken } from './cursor';
@@ -11,6 +11,7 @@ import { isArrayKind } from '../kinds';
 import { asAtom, asFactor, callNode, numberNode, parenNode, powerNode, productNode, spanOf, unaryNode } from '../nodes';
 import type { LatexToken } from './scanner';
 import { liftSummand } from './sums';
+import { indexLetters } from './indices';
 import type { Factor, FracParts } from './types';
 
 import { ScriptParser } from './scripts';
@@ -207,10 +208,15 @@ export abstract class PrimaryParser extends ScriptParser {
     return { first: num.kind === 'sum' || num.kind === 'unary' ? parenNode(num, parts.numerator.span) : num, rest: links };
   }
 
-  /** `\sum_{i=1}^{N} …`: the summand is the rest of the product; see `sums.ts`. */
+  /**
+   * `\sum_{i=1}^{N} …`: the summand is the rest of the product. A sum over one index whose summand
+   * holds only entries over that index (y_i, (A\mathbf{x})_i) and samples \mathbf{x}_i is lifted to
+   * vector operations (`sums.ts`); any other — nested sums, `\sum_{i,j}`, components with two
+   * indices or free indices — is index notation (`indices.ts`), resolved once the whole
+   * expression is read.
+   */
   protected sumOperator(meanOver: string | undefined, frac: FracParts | undefined): Ast {
     const command = this.next();
-    if (this.index !== undefined) fail('latex.sum', spanOfToken(command), 'nested sums are not supported');
     let lower: { tokens: LatexToken[]; end: number } | undefined;
     let upper: { tokens: LatexToken[]; end: number } | undefined;
     for (let k = 0; k < 2; k++) {
@@ -220,23 +226,41 @@ export abstract class PrimaryParser extends ScriptParser {
     }
     const limitsEnd = Math.max(command.end, lower?.end ?? 0, upper?.end ?? 0);
     const limitsSpan = spanOf(command.start, limitsEnd);
-    const indexToken = lower?.tokens[0];
-    if (!lower || !indexToken || indexToken.kind !== 'letter' || (lower.tokens.length > 1 && !this.isChar(lower.tokens[1], '='))) {
-      fail('latex.sum', limitsSpan, 'write the index of the sum, e.g. \\sum_i or \\sum_{i=1}^{N}');
+    const inner = lower?.tokens.filter((x) => !this.isChar(x, '{') && !this.isChar(x, '}')) ?? [];
+    const equals = inner.findIndex((x) => this.isChar(x, '='));
+    const ix = indexLetters(equals >= 0 ? inner.slice(0, equals) : inner, 26);
+    if (!ix || (equals >= 0 && ix.letters.length !== 1)) {
+      fail('latex.sum', limitsSpan, 'write the index of the sum, e.g. \\sum_i, \\sum_{i=1}^{N} or \\sum_{i,j}');
     }
     const bound = upper && upper.tokens.length === 1 && (upper.tokens[0].kind === 'letter' || upper.tokens[0].kind === 'number') ? upper.tokens[0].text : undefined;
     if (this.peek().kind === 'eof' || !this.startsFactor(this.peek())) {
       fail('parse.expected-expression', limitsSpan, 'expected the summand after \\sum');
     }
-    this.index = indexToken.text;
+    const nested = this.bound.length > 0;
+    const single = ix.letters.length === 1 && !nested;
+    const outerIndex = this.index;
+    const componentsBefore = this.components.size;
+    const sumsBefore = this.indexSums.size;
+    this.index = single ? ix.letters : undefined;
+    this.bound.push(...ix.letters);
     this.enter(command);
     const summand = this.product();
     this.leave();
-    this.index = undefined;
-    const lifted = liftSummand(summand, { indexed: this.indexed, kinds: this.kinds, index: indexToken.text, span: limitsSpan });
-    const mean = meanOver !== undefined && (bound === undefined || bound === meanOver);
+    this.bound.length -= ix.letters.length;
+    this.index = outerIndex;
+    const created = [...this.components].slice(componentsBefore);
+    const lifted = single && this.indexSums.size === sumsBefore && created.every(([, c]) => c.letters === ix.letters && !c.delta) && !this.isContraction(summand);
+    let call: Ast;
+    const mean = lifted && meanOver !== undefined && (bound === undefined || bound === meanOver);
     const start = mean && frac ? frac.span.start : command.start;
-    const call = callNode(mean ? 'mean' : 'sum', [lifted], spanOf(start, summand.span.end), spanOf(start, limitsEnd));
+    if (lifted) {
+      for (const [node] of created) this.components.delete(node);
+      const vector = liftSummand(summand, { indexed: this.indexed, kinds: this.kinds, index: ix.letters, span: limitsSpan });
+      call = callNode(mean ? 'mean' : 'sum', [vector], spanOf(start, summand.span.end), spanOf(start, limitsEnd));
+    } else {
+      call = callNode('#sum', [summand], spanOf(start, summand.span.end), spanOf(start, limitsEnd));
+      this.indexSums.set(call, { ...ix, summand, span: limitsSpan });
+    }
     this.kinds.set(call, 'scalar');
     if (meanOver !== undefined && !mean && frac) {
       const c = this.fracChain(frac);
@@ -245,6 +269,15 @@ export abstract class PrimaryParser extends ScriptParser {
     return call;
   }
 
+  /** A product of two or more components and factors without indices (Σᵢ wᵢxᵢ): a contraction, xᵀy rather than sum(x ⊙ y). */
+  private isContraction(summand: Ast): boolean {
+    let node = summand;
+    while (node.kind === 'paren' || node.kind === 'unary') node = node.arg;
+    if (node.kind !== 'product' || node.rest.some((l) => l.op !== '*')) return false;
+    const factors = [node.first, ...node.rest.map((l) => l.operand)];
+    const free = (n: Ast): boolean => !this.components.has(n) && !this.indexed.has(n) && children(n).every(free);
+    return factors.filter((f) => this.components.has(f)).length >= 2 && factors.every((f) => this.components.has(f) || free(f));
+  }
 
   /** A function application: `\exp(x)`, `\exp x`, `\sin^2 x`, `\max(0, u)`, `\det X`. */
   protected applyFunction(fn: string, nameSpan: Span): Ast {

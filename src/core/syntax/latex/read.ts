@@ -26,6 +26,7 @@ import { checkForeign, combineDeclarations, commentDeclarations, impliedDeclarat
 import type { Kind } from '../kinds';
 import { parseLatexTokens, type LatexParse, type NameStyle } from './parser';
 import { scanLatex } from './scanner';
+import { conventionOf } from './convention';
 import { prepareTokens } from './tokens';
 
 export interface LatexReadOptions {
@@ -42,6 +43,7 @@ const isCapital = (name: string): boolean => /^[A-Z\u0391-\u03A9]/.test(name) ||
 function impliedKind(name: string, styles: ReadonlySet<NameStyle> | undefined, boldUsed: boolean, variant: Variant): VariableKind {
   if (styles?.has('sample')) return 'matrix';
   if (styles?.has('bold')) return isCapital(name) ? 'matrix' : 'vector';
+  if (styles?.has('entry2')) return 'matrix';
   if (styles?.has('entry')) return 'vector';
   if (isCapital(name)) return 'matrix';
   if (boldUsed || variant === 'scalars') return 'scalar';
@@ -55,11 +57,14 @@ export function parseLatex(text: string, options: LatexReadOptions = {}): Outcom
   const tooLong = checkSize(text);
   if (tooLong) return failure(tooLong);
   return attempt(() => {
-    const prepared = prepareTokens(scanLatex(text).tokens);
-    const first = parseLatexTokens(text, prepared, { oracle: () => 'unknown', declared: new Set(), otimes: options.otimes ?? 'kronecker' });
+    const scanned = scanLatex(text);
+    const prepared = prepareTokens(scanned.tokens);
+    const convention = conventionOf(scanned.comments, undefined);
+    const einstein = convention.ok && convention.value.einstein;
+    const first = parseLatexTokens(text, prepared, { oracle: () => 'unknown', declared: new Set(), otimes: options.otimes ?? 'kronecker', einstein });
     const boldUsed = [...first.names.values()].some((u) => u.styles.has('bold'));
     const oracle = (name: string): Kind => KIND[impliedKind(name, first.names.get(name)?.styles, boldUsed, 'letters')];
-    return parseLatexTokens(text, prepared, { oracle, declared: new Set(), otimes: options.otimes ?? 'kronecker' }).ast;
+    return parseLatexTokens(text, prepared, { oracle, declared: new Set(), otimes: options.otimes ?? 'kronecker', einstein }).ast;
   });
 }
 
@@ -67,13 +72,16 @@ export function parseLatex(text: string, options: LatexReadOptions = {}): Outcom
 export function readLatex(text: string, where?: string, options: LatexReadOptions = {}): Outcome<CheckedExpression> {
   const tooLong = checkSize(text);
   if (tooLong) return failure(tooLong);
-  const separate = whereDeclarations(where);
-  if (!separate.ok) return separate;
   const scanned = attempt(() => {
     const s = scanLatex(text);
     return { prepared: prepareTokens(s.tokens), comments: s.comments };
   });
   if (!scanned.ok) return scanned;
+  const convention = conventionOf(scanned.value.comments, where);
+  if (!convention.ok) return convention;
+  const { einstein } = convention.value;
+  const separate = whereDeclarations(convention.value.where);
+  if (!separate.ok) return separate;
   const decls = combineDeclarations(text, separate.value, commentDeclarations(scanned.value.comments));
   if (!decls.ok) return decls;
   const declaredKinds = new Map<string, Kind>(decls.value.map((d) => [d.name, kindOfDeclaration(d)]));
@@ -85,12 +93,12 @@ export function readLatex(text: string, where?: string, options: LatexReadOption
   // A first pass only learns how each name is written (bold, plain, indexed); its errors, if any,
   // come again from the real pass below, which knows the kinds.
   const styles = new Map<string, { styles: Set<NameStyle>; span: Span }>();
-  attempt(() => parseLatexTokens(text, prepared, { oracle: (n) => declaredKinds.get(n) ?? 'unknown', declared, dimensions, otimes, names: styles }));
+  attempt(() => parseLatexTokens(text, prepared, { oracle: (n) => declaredKinds.get(n) ?? 'unknown', declared, dimensions, otimes, names: styles, einstein }));
   const boldUsed = [...styles.values()].some((u) => u.styles.has('bold'));
 
   const read = (variant: Variant): Outcome<CheckedExpression> => {
     const oracle = (name: string): Kind => declaredKinds.get(name) ?? KIND[impliedKind(name, styles.get(name)?.styles, boldUsed, variant)];
-    const parsed = attempt(() => parseLatexTokens(text, prepared, { oracle, declared, dimensions, otimes }));
+    const parsed = attempt(() => parseLatexTokens(text, prepared, { oracle, declared, dimensions, otimes, einstein }));
     if (!parsed.ok) return parsed;
     return checkForeign(parsed.value.ast, [...decls.value, ...implied(parsed.value, declared, styles, boldUsed, variant)], parsed.value.placeholders);
   };

@@ -3,6 +3,7 @@
  * element-wise power), `'` and entry subscripts `(…)_i`.
  */
 import type { Ast } from '../ast';
+import { indexLetters } from './indices';
 import { fail, SyntaxFailure } from '../diagnostics';
 import { MAX_DEPTH, depthDiagnostic } from '../limits';
 import { GREEK_COMMANDS } from './commands';
@@ -149,20 +150,32 @@ export abstract class ScriptParser extends VariableParser {
     return false;
   }
 
-  /** `(A\mathbf{x})_i` inside a sum over i: entry i of a vector. */
+  /**
+   * `(A\mathbf{x})_i` inside a sum over i: entry i of a vector; in index notation (a letter bound
+   * by a sum or on the left side, or the Einstein convention) `(AB)_{ik}`, an entry of the array.
+   */
   protected entrySubscript(base: Ast): Ast {
     const underscore = this.next();
     const sub = this.scriptTokens(underscore);
+    const span = spanOf(base.span.start, sub.end);
     if (this.index !== undefined && sub.tokens.length === 1 && sub.tokens[0].kind === 'letter' && sub.tokens[0].text === this.index) {
-      const node = parenNode(base, spanOf(base.span.start, sub.end));
+      const node = parenNode(base, span);
       this.indexed.set(node, 'entry');
       this.kinds.set(node, 'scalar');
+      this.components.set(node, { letters: this.index, spans: [spanOfToken(sub.tokens[0])], operand: base });
+      return node;
+    }
+    const ix = indexLetters(sub.tokens);
+    if (ix && (this.options.einstein === true || [...ix.letters].some((c) => this.bound.includes(c) || (this.lhsIndices?.letters.includes(c) ?? false)))) {
+      const node = parenNode(base, span);
+      this.kinds.set(node, 'scalar');
+      this.components.set(node, { ...ix, operand: base });
       return node;
     }
     return fail(
       'latex.unsupported',
-      spanOf(base.span.start, sub.end),
-      'a subscript on an expression (an entry) is supported only as the index of a sum, e.g. \\sum_i (A\\mathbf{x})_i',
+      span,
+      'a subscript on an expression (an entry) is supported only in index notation: as the index of a sum, e.g. \\sum_i (A\\mathbf{x})_i, or with the Einstein convention declared ("% convention: einstein")',
     );
   }
 }

@@ -5,7 +5,8 @@ import type { KindOracle } from '../kinds';
 import type { PlaceholderKind } from '../finish';
 
 /** How a name was written: the typography decides its default shape (see `read.ts`). */
-export type NameStyle = 'bold' | 'plain' | 'entry' | 'sample';
+/** 'entry' is a component with one index (of a vector), 'entry2' with two (of a matrix). */
+export type NameStyle = 'bold' | 'plain' | 'entry' | 'entry2' | 'sample';
 
 export interface LatexParserOptions {
   readonly oracle: KindOracle;
@@ -20,6 +21,8 @@ export interface LatexParserOptions {
   readonly dimensions?: ReadonlySet<string>;
   /** Where to record the variables written (filled as far as parsing got, also when it fails). */
   readonly names?: Map<string, { styles: Set<NameStyle>; span: Span }>;
+  /** Repeated index letters are summed (`% convention: einstein`); otherwise they are an error. */
+  readonly einstein?: boolean;
 }
 
 export interface LatexParse {

@@ -13,6 +13,7 @@ import { DelimitedParser } from './delimited';
 import { callNode, nameNode, numberNode, spanOf } from '../nodes';
 import type { LatexToken } from './scanner';
 import type { IndexedRole } from './sums';
+import { indexLetters, type Component, type IndexLetters, type IndexSum } from './indices';
 import type { PreparedTokens } from './tokens';
 import type { LatexParserOptions, NameStyle } from './types';
 import { PLACEHOLDER, type PlaceholderKind } from '../finish';
@@ -26,6 +27,13 @@ export abstract class VariableParser extends DelimitedParser {
   /** The index of the sum being read (y_i is an entry there). */
   protected index: string | undefined;
   protected readonly indexed = new Map<Ast, IndexedRole>();
+  /** Index notation (indices.ts): the letters bound by the enclosing sums, components, sums, a left side's letters. */
+  protected readonly bound: string[] = [];
+  protected readonly components = new Map<Ast, Component>();
+  protected readonly indexSums = new Map<Ast, IndexSum>();
+  protected lhsIndices: IndexLetters | undefined;
+  /** Names with index-like subscripts that were not read as components (x_i outside index notation). */
+  protected readonly subscripted = new Map<Ast, IndexLetters>();
 
   constructor(
     text: string,
@@ -111,9 +119,19 @@ export abstract class VariableParser extends DelimitedParser {
         return this.identityOfSize(sub.tokens, span);
       }
       if (this.index !== undefined && sub.tokens.length === 1 && sub.tokens[0].kind === 'letter' && sub.tokens[0].text === this.index) {
-        return this.indexedName(base, style, capital, span);
+        return this.indexedName(base, style, capital, span, spanOfToken(sub.tokens[0]));
       }
-      name = base + this.subscriptSuffix(sub.tokens, span);
+      const suffix = this.subscriptSuffix(sub.tokens, span);
+      const ix = this.componentLetters(base, base + suffix, sub.tokens, span);
+      if (ix) return this.component(base, ix, spanOf(start, first.end), span);
+      name = base + suffix;
+      const like = indexLetters(sub.tokens);
+      if (like && !this.declared(name)) {
+        const node = nameNode(name, span);
+        this.subscripted.set(node, like);
+        this.use(name, style, span);
+        return node;
+      }
     }
     const span = spanOf(start, end);
     if (name === 'I' && !this.declared('I')) return this.placeholder('identity', span);
@@ -126,8 +144,52 @@ export abstract class VariableParser extends DelimitedParser {
     return nameNode(name, span);
   }
 
+  /**
+   * The index letters of a subscript that makes a component (index notation): one or two letters
+   * of a name that is not declared a scalar, where the letters are indices — the Einstein
+   * convention is declared, a letter is bound by an enclosing sum or on the left side, or the name
+   * is a declared vector or matrix. \delta_{ij} is the Kronecker delta. Otherwise undefined: the
+   * subscript is part of the name (W_1, x_{out}).
+   */
+  protected componentLetters(base: string, full: string, tokens: readonly LatexToken[], span: Span): IndexLetters | undefined {
+    const ix = indexLetters(tokens);
+    if (!ix || this.declared(full)) return undefined;
+    if (base === 'delta' && !this.declared('delta')) {
+      if (ix.letters.length !== 2) fail('latex.index', span, 'the Kronecker delta takes two indices, e.g. \\delta_{ij}');
+      return ix;
+    }
+    const declaredKind = this.declared(base) ? this.options.oracle(base) : undefined;
+    if (declaredKind === 'scalar') return undefined;
+    const indices =
+      this.options.einstein === true ||
+      [...ix.letters].some((c) => this.bound.includes(c) || (this.lhsIndices?.letters.includes(c) ?? false)) ||
+      declaredKind === 'column' ||
+      declaredKind === 'row' ||
+      declaredKind === 'matrix';
+    if (!indices) return undefined;
+    const rank = declaredKind === undefined ? undefined : declaredKind === 'matrix' ? 2 : 1;
+    if (rank !== undefined && rank !== ix.letters.length) {
+      fail('latex.index', span, `${base} is ${rank === 2 ? 'a matrix: its components take two indices, e.g. ' + base + '_{ij}' : 'a vector: its components take one index, e.g. ' + base + '_{i}'}`);
+    }
+    return ix;
+  }
+
+  /** The component `base_{letters}`: a scalar marker node standing for an entry of the array. */
+  protected component(base: string, ix: IndexLetters, baseSpan: Span, span: Span): Ast {
+    const marker = nameNode(base, span);
+    this.kinds.set(marker, 'scalar');
+    if (base === 'delta' && !this.declared('delta')) {
+      this.components.set(marker, { ...ix, operand: marker, delta: true });
+      return marker;
+    }
+    const operand = nameNode(base, baseSpan);
+    this.use(base, ix.letters.length === 2 ? 'entry2' : 'entry', span);
+    this.components.set(marker, { ...ix, operand });
+    return marker;
+  }
+
   /** y_i (entry i of the vector y) or \mathbf{x}_i (sample i: row i of X) inside a sum over i. */
-  protected indexedName(base: string, style: 'bold' | 'plain', capital: boolean, span: Span): Ast {
+  protected indexedName(base: string, style: 'bold' | 'plain', capital: boolean, span: Span, letterSpan: Span): Ast {
     const matrixName = base.length === 1 ? base.toUpperCase() : base[0].toUpperCase() + base.slice(1);
     const sample =
       !capital && (style === 'bold' || (!this.declared(base) && this.declared(matrixName) && this.options.oracle(matrixName) === 'matrix'));
@@ -146,6 +208,8 @@ export abstract class VariableParser extends DelimitedParser {
     this.indexed.set(node, 'entry');
     this.kinds.set(node, 'scalar');
     this.use(base, 'entry', span);
+    // The same entry in index notation, should the sum turn out to be one (primaries.ts).
+    this.components.set(node, { letters: this.index as string, spans: [letterSpan], operand: nameNode(base, span) });
     return node;
   }
 
