@@ -117,6 +117,12 @@ export function checkSentence(c: CheckReport): string {
   return `${status === 'passed' ? 'passed' : 'FAILED'}: max relative error ${error} over ${c.samples} random point${c.samples === 1 ? '' : 's'}${why}`;
 }
 
+/** Names and shapes (text, e.g. "n×1") of the factors of a product and of its result. */
+export interface ProductShapes {
+  readonly factors: readonly { readonly name: string; readonly shape: string }[];
+  readonly result: { readonly name: string; readonly shape: string };
+}
+
 export interface DerivationStep {
   readonly rule: string;
   readonly name: string;
@@ -126,6 +132,11 @@ export interface DerivationStep {
   readonly after: string;
   readonly focus?: string;
   readonly shapes?: Readonly<Record<string, string>>;
+  /**
+   * The product of Jacobians the step forms (the chain rule): each factor's name and shape in order,
+   * and the name and shape of what they give — (1×n)·(n×n)·(n×m) = 1×m, for a picture of the shapes.
+   */
+  readonly product?: ProductShapes;
   /**
    * What the step does: introduces definitions, states a derivative, rewrites, shows a pitfall
    * (a tempting but wrong step, e.g. the naive chain rule), or adds a reading of the result.

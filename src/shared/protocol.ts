@@ -33,8 +33,21 @@ export interface PanelStep {
   readonly focus?: string;
   /** Symbol → shape text, e.g. [["x", "n×1"]]. */
   readonly shapes: readonly (readonly [string, string])[];
+  /** A product of Jacobians the step forms (its factors' names and shapes, and the result's): drawn as a shape picture. */
+  readonly product?: PanelProduct;
   /** What the step does; a 'pitfall' shows a tempting but wrong step. */
   readonly kind?: StepKind;
+}
+
+export interface PanelNamedShape {
+  readonly name: string;
+  /** "rows×cols" */
+  readonly shape: string;
+}
+
+export interface PanelProduct {
+  readonly factors: readonly PanelNamedShape[];
+  readonly result: PanelNamedShape;
 }
 
 export type StepKind = 'definition' | 'derivative' | 'rewrite' | 'pitfall' | 'note';
@@ -149,10 +162,18 @@ function isRequest(v: unknown): v is PanelRequest {
   );
 }
 
+const isNamedShape = (v: unknown): v is PanelNamedShape =>
+  isObj(v) && hasOnly(v, ['name', 'shape']) && isText(v.name, 256) && isText(v.shape, 256);
+
+function isProduct(v: unknown): v is PanelProduct {
+  return isObj(v) && hasOnly(v, ['factors', 'result']) && Array.isArray(v.factors) && v.factors.length <= 1000 && v.factors.every(isNamedShape) && isNamedShape(v.result);
+}
+
 function isStep(v: unknown): v is PanelStep {
   return (
     isObj(v) &&
-    hasOnly(v, ['name', 'rule', 'reference', 'explanation', 'before', 'after', 'focus', 'shapes', 'kind']) &&
+    hasOnly(v, ['name', 'rule', 'reference', 'explanation', 'before', 'after', 'focus', 'shapes', 'product', 'kind']) &&
+    (v.product === undefined || isProduct(v.product)) &&
     (v.kind === undefined || isOneOf(v.kind, STEP_KINDS)) &&
     isText(v.name) &&
     isText(v.rule) &&

@@ -17,7 +17,9 @@ import {
   stepShapes,
   type Strings,
 } from '../shared/viewText';
+import { overviewPicture, productPicture } from '../shared/shapePicture';
 import { highlightFocus, renderMath } from './math';
+import { drawSvg } from './picture';
 
 export { format } from '../shared/viewText';
 export type { Strings };
@@ -66,6 +68,8 @@ export function showModel(model: PanelModel, strings: Strings): void {
   byId('input-meta').textContent = inputMeta(model, strings);
   renderMath(byId('equation'), model.equationLatex, true);
   byId('result-meta').textContent = resultMeta(model, strings);
+  const overview = overviewPicture(model, strings);
+  byId('result-picture').replaceChildren(...(overview ? [drawSvg(overview)] : []));
   const alt = byId('alt-forms');
   const forms = altForms(model, strings);
   // Typeset again only when the forms changed (the host may have typeset them into the first HTML).
@@ -195,6 +199,13 @@ function stepItem(step: PanelStep, index: number, current: boolean, expanded: bo
   after.className = 'math after';
   renderMath(after, step.after, true);
   body.append(before, arrow, after);
+  const picture = step.product ? productPicture(step.product, strings) : undefined;
+  if (picture) {
+    const figure = document.createElement('div');
+    figure.className = 'shape-figure';
+    figure.appendChild(drawSvg(picture));
+    body.appendChild(figure);
+  }
   if (step.focus) {
     const f = document.createElement('p');
     f.className = 'focus-line';

@@ -145,6 +145,7 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
       after: [lhs, EQUALS, productNote(factors), ...casesAfter(raw)],
       claims: [derivativeClaim(defs, s.f, [x], JACOBIAN, raw)],
       shapes: fracs.map((fr, k) => [fr.text, factors[k].shape] as const),
+      product: { factors: fracs.map((fr, k) => [fr.text, factors[k].shape] as const), result: [lhs.text, raw.shape] },
       value: raw,
     }));
     let value: Expr = raw;
@@ -209,6 +210,12 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
       ],
       focus: i.def,
       shapes: [[totalFraction(i.v).text, value.shape]],
+      ...(several || direct ? {} : {
+        product: {
+          factors: [[localFraction(i, i.args[0]).text, L(i, i.args[0]).shape], [totalFraction(i.args[0]).text, (totals.get(i.args[0]) as Expr).shape]],
+          result: [totalFraction(i.v).text, value.shape],
+        },
+      }),
       value,
     }));
     totals.set(i.v, value);

@@ -44,6 +44,7 @@ export function step(
     name?: string;
     focus?: Expr;
     shapes?: Step['shapes'];
+    product?: Step['product'];
     value?: Expr;
     reference?: string;
   },
@@ -61,6 +62,7 @@ export function step(
     claims: fields.claims,
     ...(fields.focus ? { focus: fields.focus } : {}),
     ...(fields.shapes && fields.shapes.length > 0 ? { shapes: fields.shapes } : {}),
+    ...(fields.product ? { product: fields.product } : {}),
     ...(fields.value ? { value: fields.value } : {}),
   };
 }

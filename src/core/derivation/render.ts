@@ -45,6 +45,14 @@ export function toDerivationStep(s: Step): DerivationStep {
     after: displayLatex(s.after),
     ...(s.focus ? { focus: toLatex(s.focus) } : {}),
     ...(s.shapes ? { shapes: Object.fromEntries(s.shapes.map(([name, sh]) => [name, shapeText(sh)])) } : {}),
+    ...(s.product
+      ? {
+        product: {
+          factors: s.product.factors.map(([name, sh]) => ({ name, shape: shapeText(sh) })),
+          result: { name: s.product.result[0], shape: shapeText(s.product.result[1]) },
+        },
+      }
+      : {}),
     kind: s.kind,
     afterText: displayText(s.after),
   };

@@ -53,6 +53,12 @@ export type Claim =
     readonly value: Expr;
   });
 
+/** The shapes of a product the step forms, for a picture of it: (1×n)·(n×n)·(n×m) = 1×m. */
+export interface ProductShapes {
+  readonly factors: readonly (readonly [string, Shape])[];
+  readonly result: readonly [string, Shape];
+}
+
 /** Notation shown as is, in LaTeX and in Unicode text. */
 export interface Notation {
   readonly tex: string;
@@ -78,6 +84,8 @@ export interface Step {
   readonly focus?: Expr;
   /** Shapes of what the step introduces, by name (Unicode). */
   readonly shapes?: readonly (readonly [string, Shape])[];
+  /** A product of Jacobians the step forms: its factors in order (name, shape) and what they give. */
+  readonly product?: ProductShapes;
   readonly claims: readonly Claim[];
   /**
    * The derivative (or expression) the derivation has reached after this step, when the step

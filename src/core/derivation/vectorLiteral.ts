@@ -146,6 +146,7 @@ export function literalDerivation(plan: LiteralPlan, granularity: Granularity): 
     after: equation(lhs, raw),
     claims: [derivativeClaim(defs, f, [x], 'jacobian', raw)],
     shapes: [[fg.text, Jfg.shape], [gx.text, Jgx.shape]],
+    product: { factors: [[fg.text, Jfg.shape], [gx.text, Jgx.shape]], result: [lhs.text, raw.shape] },
     value: raw,
   }));
   const entries: Expr[] = [];

@@ -35,6 +35,7 @@ export function panelModel(result: DeriveResult, request: PanelRequest): PanelMo
       after: s.after,
       focus: s.focus,
       shapes: Object.entries(s.shapes ?? {}),
+      ...(s.product ? { product: { factors: s.product.factors.map((f) => ({ ...f })), result: { ...s.product.result } } } : {}),
       kind: s.kind,
     })),
   };

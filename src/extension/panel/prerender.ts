@@ -14,7 +14,8 @@
  */
 import type { PanelContent } from './model';
 import type { PanelModel, PanelStep } from '../../shared/protocol';
-import { escapeHtml } from './html';
+import { escapeHtml, svgMarkup } from './html';
+import { overviewPicture, productPicture } from '../../shared/shapePicture';
 import {
   altForms,
   checkBadge,
@@ -60,6 +61,8 @@ export interface FirstDerivation {
   readonly inputMeta: string;
   readonly equationHtml: string;
   readonly resultMeta: string;
+  /** The shapes of the function, the variable and the derivative, as an SVG picture (markup; empty: none). */
+  readonly resultPictureHtml: string;
   readonly altFormsHtml: string;
   readonly layout: string;
   readonly granularity: string;
@@ -212,6 +215,8 @@ function stepHtml(step: PanelStep, index: number, current: boolean, expanded: bo
   parts.push(t.element('div', ' class="math before"', step.before, true));
   parts.push(`<div class="arrow" aria-label="${escapeHtml(strings.becomes ?? 'becomes')}">⇓</div>`);
   parts.push(t.element('div', ' class="math after"', step.after, true));
+  const picture = step.product ? productPicture(step.product, strings) : undefined;
+  if (picture) parts.push(`<div class="shape-figure">${svgMarkup(picture)}</div>`);
   if (step.focus) {
     parts.push(`<p class="focus-line"><span>${escapeHtml(`${strings.actingOn ?? 'Acting on'}: `)}</span>${t.element('span', ' class="focus"', step.focus, false)}</p>`);
   }
@@ -226,11 +231,13 @@ function derivationView(model: PanelModel, strings: Strings, at: StepView, t: Ty
   const count = steps.length;
   const current = count <= 0 || !Number.isInteger(at.step) ? 0 : Math.min(Math.max(at.step, 0), count - 1);
   const expanded = at.showAll ? count : Math.min(count, 1);
+  const overview = overviewPicture(model, strings);
   return {
     inputHtml: t.element('div', ' id="input" class="math"', model.inputLatex, true),
     inputMeta: inputMeta(model, strings),
     equationHtml: t.element('div', ' id="equation" class="math result-math"', model.equationLatex, true),
     resultMeta: resultMeta(model, strings),
+    resultPictureHtml: overview ? svgMarkup(overview) : '',
     altFormsHtml: altForms(model, strings)
       .map((f) => `<p class="meta">${escapeHtml(f.label)}</p>${t.element('div', ' class="math"', f.tex, true)}`)
       .join(''),

@@ -103,6 +103,7 @@ ${style}<title>${s('panelTitle')}</title>
       <h2 id="h-result">${s('result')}</h2>
       ${d?.equationHtml || '<div id="equation" class="math result-math"></div>'}
       <p id="result-meta" class="meta">${d ? escapeHtml(d.resultMeta) : ''}</p>
+      <div id="result-picture" class="shape-figure">${d?.resultPictureHtml ?? ''}</div>
       <div id="alt-forms" class="alt-forms">${d?.altFormsHtml ?? ''}</div>
     </section>
     <section class="controls" aria-label="${s('options')}">

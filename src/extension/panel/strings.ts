@@ -45,5 +45,9 @@ export function panelStrings(): PanelStrings {
     pitfall: t('Pitfall'),
     actingOn: t('Acting on'),
     shapes: t('Shapes'),
+    productPicture: t('Shapes of the product: {0} gives {1}.'),
+    overviewPicture: t('Shapes: f is {0}, {1} is {2}, so {3} is {4} ({5} layout).'),
+    times: t('times'),
+    withRespectTo: t('w.r.t.'),
   };
 }
