@@ -4,9 +4,10 @@
  */
 import * as vscode from 'vscode';
 import type { Notation } from '../../core/api';
-import { scanDeclarations } from '../../shared/document/declarations';
+import { mergeWhere, scanDeclarations } from '../../shared/document/declarations';
 import { expressionAtCursor, expressionInSelection, type TextWindow } from './extract';
 import { MAX_CONTEXT_LINES, MAX_DECLARATION_LINES, MAX_EXPRESSION_CHARS, MAX_HOVER_LINE_CHARS, MAX_MARKDOWN_LINES } from './limits';
+import { declarationsInEarlierCells } from './notebook';
 import { detectNotation, documentKind } from './notation';
 
 /** An expression found in a document, ready for the core. */
@@ -40,12 +41,15 @@ export function windowAround(document: vscode.TextDocument, position: vscode.Pos
   return { text, offset, cursor: before.length };
 }
 
-/** The declarations in the lines above `line` (at most MAX_DECLARATION_LINES). */
+/**
+ * The declarations in the lines above `line` (at most MAX_DECLARATION_LINES); in a notebook cell,
+ * after those of the cells before it (notebook.ts).
+ */
 export function declarationsAbove(document: vscode.TextDocument, line: number): string | undefined {
   const lines: string[] = [];
   for (let i = Math.max(0, line - MAX_DECLARATION_LINES); i < line; i++) lines.push(document.lineAt(i).text);
   const where = scanDeclarations(lines, document.languageId, MAX_HOVER_LINE_CHARS);
-  return where === '' ? undefined : where;
+  return mergeWhere(declarationsInEarlierCells(document), where === '' ? undefined : where);
 }
 
 /** Maps an offset in a (CRLF-normalised) window back to a document position. */

@@ -1,0 +1,147 @@
+/**
+ * Jupyter notebooks in VS Code's built-in notebook editor (the `vscode.ipynb` serializer that ships
+ * with VS Code, no kernel): a real .ipynb from the test workspace, whose cells are documents of
+ * scheme `vscode-notebook-cell`. Commands, hover and Insert Result in Markdown cells (math spans) and
+ * Python cells (NumPy statements), with the declarations of earlier cells, in notebook order.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activate, closeAll, compact, ok, panelSnapshot, runAccepting, sleep } from './helpers';
+
+const NOTEBOOK = 'least-squares.ipynb';
+
+async function openNotebook(): Promise<vscode.NotebookEditor> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test workspace is not open');
+  const notebook = await vscode.workspace.openNotebookDocument(vscode.Uri.joinPath(folder.uri, NOTEBOOK));
+  assert.equal(notebook.notebookType, 'jupyter-notebook');
+  return vscode.window.showNotebookDocument(notebook);
+}
+
+/** Puts the cursor (or a selection) into cell `index` and returns that cell's editor once it is the active editor. */
+async function editCell(editor: vscode.NotebookEditor, index: number, find: string, selectAll = false): Promise<vscode.TextEditor> {
+  const cell = editor.notebook.cellAt(index);
+  editor.selections = [new vscode.NotebookRange(index, index + 1)];
+  editor.revealRange(new vscode.NotebookRange(index, index + 1));
+  const text = cell.document.getText();
+  const at = text.indexOf(find);
+  assert.ok(at >= 0, `"${find}" is not in cell ${index}`);
+  const want = new vscode.Selection(cell.document.positionAt(at), cell.document.positionAt(selectAll ? at + find.length : at));
+  for (let i = 0; i < 60; i++) {
+    const active = vscode.window.activeTextEditor;
+    if (active?.document === cell.document) {
+      if (active.selection.isEqual(want)) return active;
+      active.selection = want;
+    } else {
+      await vscode.commands.executeCommand('notebook.cell.edit');
+    }
+    await sleep(100);
+  }
+  assert.fail(`could not put the cursor into cell ${index}`);
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}
+
+describe('Jupyter notebooks (.ipynb in the built-in notebook editor)', function () {
+  // Opening a notebook editor and focusing its cells is slower than a text editor on a loaded machine.
+  this.timeout(90_000);
+  before(activate);
+  afterEach(async () => {
+    // Leave the fixture as it was: revert the notebook if a test edited it.
+    for (const nb of vscode.workspace.notebookDocuments) {
+      if (nb.isDirty) {
+        await vscode.window.showNotebookDocument(nb);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+    }
+    await closeAll();
+  });
+
+  it('opens with the built-in serializer; its cells are notebook-cell documents in Markdown and Python', async () => {
+    const editor = await openNotebook();
+    const cells = editor.notebook.getCells();
+    assert.equal(cells.length, 4);
+    assert.deepEqual(cells.map((c) => [c.kind, c.document.languageId]), [
+      [vscode.NotebookCellKind.Markup, 'markdown'],
+      [vscode.NotebookCellKind.Code, 'python'],
+      [vscode.NotebookCellKind.Code, 'python'],
+      [vscode.NotebookCellKind.Markup, 'markdown'],
+    ]);
+    for (const c of cells) assert.equal(c.document.uri.scheme, 'vscode-notebook-cell');
+  });
+
+  it('differentiate in a Python cell: the NumPy statement, with declarations from earlier Markdown and code cells', async () => {
+    const editor = await openNotebook();
+    await editCell(editor, 2, 'X @ w');
+    const r = ok(await runAccepting('matrixCalculus.differentiate'));
+    assert.equal(r.expr, '0.5 * np.sum((X @ w - y) ** 2)');
+    assert.equal(r.from, 'numpy');
+    assert.equal(r.where, 'w: vector(n); X: matrix(m, n); y: vector(m)');
+    assert.deepEqual(r.wrt, ['w'], 'the first declared variable is the default pick');
+    assert.equal(compact(r.text), "(X*w-y)'*X");
+    assert.equal(r.check?.passed, true);
+  });
+
+  it('differentiate in a Markdown cell: the math span under the cursor, read as LaTeX, with the declarations of the cells before', async () => {
+    const editor = await openNotebook();
+    await editCell(editor, 0, 'X\\mathbf{w}');
+    const r = ok(await runAccepting('matrixCalculus.differentiate'));
+    assert.equal(r.expr, '\\frac{1}{2}\\|X\\mathbf{w} - \\mathbf{y}\\|^2');
+    assert.equal(r.from, 'latex');
+    assert.equal(r.where, 'w: vector(n)', 'only the cell itself declares anything before it');
+    assert.deepEqual(r.wrt, ['w']);
+    assert.equal(r.check?.passed, true);
+  });
+
+  it('a later Markdown cell sees the declarations of every cell before it, and the panel shows the derivation', async () => {
+    const editor = await openNotebook();
+    await editCell(editor, 3, 'X^T (X\\mathbf{w} - \\mathbf{y})', true);
+    const r = ok(await runAccepting('matrixCalculus.jacobian'));
+    assert.equal(r.where, 'w: vector(n); X: matrix(m, n); y: vector(m)');
+    assert.deepEqual(r.wrt, ['w']);
+    assert.equal(compact(r.text), "X'*X");
+    assert.equal(r.check?.passed, true);
+    const snap = await panelSnapshot();
+    assert.equal(snap.open, true);
+    assert.equal(snap.expr, 'X^T (X\\mathbf{w} - \\mathbf{y})');
+  });
+
+  it('hover in a Python cell and in a Markdown cell: the derivative image, with the earlier cells\' declarations', async () => {
+    const editor = await openNotebook();
+    const code = editor.notebook.cellAt(2).document;
+    const codeHover = hoverText(
+      (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', code.uri, code.positionAt(code.getText().indexOf('X @ w')))) ?? [],
+    );
+    assert.match(codeHover, /data:image\/svg\+xml;base64,/, codeHover.slice(0, 300));
+    const args = /command:matrixCalculus\.differentiate\?(\S+) "/.exec(codeHover)?.[1];
+    assert.ok(args, 'no Show steps link');
+    const [link] = JSON.parse(decodeURIComponent(args)) as [{ where?: string; wrt?: string[] }];
+    assert.equal(link.where, 'w: vector(n); X: matrix(m, n); y: vector(m)');
+    assert.deepEqual(link.wrt, ['w']);
+    const markdown = editor.notebook.cellAt(0).document;
+    const mdHover = hoverText(
+      (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', markdown.uri, markdown.positionAt(markdown.getText().indexOf('X\\mathbf{w}')))) ?? [],
+    );
+    assert.match(mdHover, /data:image\/svg\+xml;base64,/, mdHover.slice(0, 300));
+  });
+
+  it('insert result in a Python cell writes NumPy code into that cell; in a Markdown cell, display math', async () => {
+    const editor = await openNotebook();
+    await editCell(editor, 2, 'X @ w');
+    const r = ok(await runAccepting('matrixCalculus.insertResult'));
+    const code = editor.notebook.cellAt(2).document.getText();
+    assert.match(code, /^loss = 0\.5 \* np\.sum\(\(X @ w - y\) \*\* 2\)\n# ∂f\/∂\w+ of/, code);
+    assert.match(code, /def derivative\(/, code);
+    assert.equal(editor.notebook.cellCount, 4, 'no cell added or removed');
+    await editCell(editor, 0, 'X\\mathbf{w}');
+    const m = ok(await runAccepting('matrixCalculus.insertResult'));
+    const md = editor.notebook.cellAt(0).document.getText();
+    assert.ok(md.includes(`$$\n${m.latex}\n$$`), md);
+    assert.ok(compact(r.text).length > 0);
+  });
+});
