@@ -120,6 +120,17 @@ export async function openFile(name: string): Promise<void> {
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
 }
 
+/** Opens a workspace .ipynb file through Quick Open and waits for the notebook editor and its cells. */
+export async function openNotebook(name: string): Promise<void> {
+  const { page } = workbench();
+  await quickInput(page, name);
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: name }).first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ state: 'visible' });
+  await page.locator('.notebook-editor .cell-editor-container .view-lines').first().waitFor({ state: 'visible', timeout: 30_000 });
+}
+
 /** Selects the last line of the active editor with the keyboard. */
 export async function selectLastLine(): Promise<void> {
   const { page } = workbench();
@@ -129,7 +140,10 @@ export async function selectLastLine(): Promise<void> {
   await page.keyboard.press('Shift+Home');
 }
 
-/** The DOM of the (single) visible webview's content frame. */
+/**
+ * The DOM of the extension's (single) visible webview's content frame. Only the extension's own:
+ * VS Code's notebook editor keeps a webview of its own (cell outputs) once a notebook was open.
+ */
 export function webviewFrame(): FrameLocator {
-  return workbench().page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  return workbench().page.frameLocator('iframe.webview.ready[src*="extensionId=matcalc.matrix-calculus"]').frameLocator('#active-frame');
 }
