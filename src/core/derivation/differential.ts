@@ -8,6 +8,7 @@
  * Jacobian J. Every step carries a claim checked numerically (a `differential` claim: finite
  * differences along a random direction dX).
  */
+import { probabilitiesNote } from '../present/probabilities';
 import type { Derivative } from '../calculus/form';
 import { gradient } from '../calculus/gradient';
 import { OPERATOR_RULES } from '../calculus/rules/index';
@@ -212,7 +213,7 @@ function identifyGradient(s: Structure, d: Derivative, ctx: Context, w: Differen
       : `Each term is a scalar, so it equals its transpose (aᵀb = bᵀa); written with ${w.of(x).text} on the right, the terms collect into 𝐠ᵀ d${toUnicode(x)}`;
     steps.push(step('trace-form', 'rewrite', {
       ...(matrix ? {} : { name: 'Bring to the form 𝐠ᵀ d𝐱' }),
-      explanation: `${how}.`,
+      explanation: `${how}.${probabilitiesNote(dy)}`,
       before: [rootD, EQUALS, w.show(dy)],
       after,
       claims: [

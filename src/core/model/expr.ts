@@ -64,6 +64,8 @@ export interface Expr {
   readonly dims?: readonly Dim[];
   /** Declared symmetric (variables only). */
   readonly symmetric?: boolean;
+  /** Declared `probabilities` (variables only): each row of a matrix, or a vector's entries, sum to 1 (Y𝟏 = 𝟏). */
+  readonly probabilities?: boolean;
   /** Count of nodes in the tree (not the DAG): used for size limits and "shorter" decisions. */
   readonly size: number;
 }
@@ -76,6 +78,7 @@ interface NodeSpec {
   readonly value?: number;
   readonly dims?: readonly Dim[];
   readonly symmetric?: boolean;
+  readonly probabilities?: boolean;
 }
 
 let nextId = 1;
@@ -103,7 +106,7 @@ function keyOf(s: NodeSpec): string {
   const args = s.args ? s.args.map((a) => a.id).join(',') : '';
   const v = s.value === undefined ? '' : Object.is(s.value, -0) ? '0' : String(s.value);
   const dims = s.dims ? s.dims.join(',') : '';
-  return `${s.op}|${s.name ?? ''}|${v}|${dims}|${s.symmetric ? 1 : 0}|${s.shape.rows}x${s.shape.cols}|${args}`;
+  return `${s.op}|${s.name ?? ''}|${v}|${dims}|${s.symmetric ? 1 : 0}${s.probabilities ? 'p' : ''}|${s.shape.rows}x${s.shape.cols}|${args}`;
 }
 
 /** The one place nodes are made. */
@@ -124,6 +127,7 @@ export function node(spec: NodeSpec): Expr {
     value: spec.value === undefined ? undefined : Object.is(spec.value, -0) ? 0 : spec.value,
     dims: spec.dims,
     symmetric: spec.symmetric,
+    probabilities: spec.probabilities,
     size,
   });
   table.set(key, e);
@@ -133,8 +137,8 @@ export function node(spec: NodeSpec): Expr {
 
 // ---- Raw constructors: exactly the node, shape computed, no rewriting. ----
 
-export const variable = (name: string, s: Shape, symmetric = false): Expr =>
-  node({ op: 'var', name, shape: s, symmetric: symmetric || undefined });
+export const variable = (name: string, s: Shape, symmetric = false, probabilities = false): Expr =>
+  node({ op: 'var', name, shape: s, symmetric: symmetric || undefined, probabilities: probabilities || undefined });
 export const num = (value: number): Expr => node({ op: 'num', value, shape: SCALAR });
 export const zeros = (s: Shape): Expr => (isScalar(s) ? num(0) : node({ op: 'zeros', shape: s }));
 export const ones = (s: Shape): Expr => (isScalar(s) ? num(1) : node({ op: 'ones', shape: s }));
@@ -226,5 +230,5 @@ export function dependsOn(root: Expr, v: Expr): boolean {
 /** Rebuild a node with new children, through a builder, returning the same node when nothing changed. */
 export function withArgs(e: Expr, args: readonly Expr[]): Expr {
   if (args.length === e.args.length && args.every((a, i) => a === e.args[i])) return e;
-  return node({ op: e.op, args, shape: e.shape, name: e.name, value: e.value, dims: e.dims, symmetric: e.symmetric });
+  return node({ op: e.op, args, shape: e.shape, name: e.name, value: e.value, dims: e.dims, symmetric: e.symmetric, probabilities: e.probabilities });
 }

@@ -90,6 +90,20 @@ function randomMatrix(rows: number, cols: number, sample: () => number, symmetri
   return m;
 }
 
+/** Probabilities: positive entries, each row (a vector's entries) summing to 1. */
+function randomProbabilities(rows: number, cols: number, sample: () => number): Matrix {
+  const m = new Matrix(rows, cols);
+  const byRow = cols > 1;
+  const lines = byRow ? rows : 1;
+  const length = byRow ? cols : rows;
+  for (let l = 0; l < lines; l++) {
+    const xs = Array.from({ length }, () => 0.05 + Math.abs(sample()));
+    const total = xs.reduce((a, b) => a + b, 0);
+    xs.forEach((x, k) => (byRow ? m.set(l, k, x / total) : m.set(k, 0, x / total)));
+  }
+  return m;
+}
+
 /**
  * A random environment for the variables `vars` and those of `root` (one expression or several
  * evaluated at the same point), with every subexpression of the roots finite.
@@ -129,7 +143,7 @@ export function randomEnv(
       const cols = dimValue(v.shape.cols, dims);
       const positiveHere = allPositive || positive.has(v.name ?? '');
       const sample = boundedSample(unit.has(v.name ?? ''), positiveHere, allPositive) ?? (positiveHere ? positiveSample : general);
-      values.set(v.name ?? '', randomMatrix(rows, cols, sample, symmetric));
+      values.set(v.name ?? '', v.probabilities ? randomProbabilities(rows, cols, sample) : randomMatrix(rows, cols, sample, symmetric));
     }
     const env: NumericEnv = { dims, values };
     const memo: Memo = new Map();

@@ -9,10 +9,11 @@ import type { Expr } from '../model/expr';
 import { expandWhereSmaller } from './expand';
 import { factorize } from './factor';
 import { applyLayout } from './layout';
+import { useProbabilities } from './probabilities';
 import { tidy } from './tidy';
 
 export function present(d: Derivative, layout: Layout | 'canonical'): Expr {
-  const e = factorize(expandWhereSmaller(d.expr));
+  const e = factorize(expandWhereSmaller(useProbabilities(d.expr)));
   return tidy(layout === 'canonical' ? e : applyLayout({ ...d, expr: e }, layout));
 }
 

@@ -10,9 +10,10 @@ import {
 import { factorize } from '../present/factor';
 import { tidy } from '../present/tidy';
 
-function rebuildNode(e: Expr, a: readonly Expr[]): Expr {
+/** e rebuilt over new arguments through the smart constructors. */
+export function rebuildNode(e: Expr, a: readonly Expr[]): Expr {
   switch (e.op) {
-    case 'var': return variable(e.name as string, e.shape, e.symmetric);
+    case 'var': return variable(e.name as string, e.shape, e.symmetric, e.probabilities);
     case 'num': return num(e.value as number);
     case 'zeros': return zeros(e.shape);
     case 'ones': return ones(e.shape);

@@ -59,7 +59,7 @@ export class ExprBuilder {
   variable(info: VariableInfo): Expr {
     let v = this.variables.get(info.name);
     if (!v) {
-      v = variable(info.name, this.resolved(info.shape), info.symmetric);
+      v = variable(info.name, this.resolved(info.shape), info.symmetric, info.declaration?.probabilities === true);
       this.variables.set(info.name, v);
     }
     return v;

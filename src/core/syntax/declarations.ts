@@ -30,12 +30,17 @@ export interface Declaration {
    */
   readonly dims: readonly Dim[];
   readonly symmetric: boolean;
+  /**
+   * `Y: matrix(N, k) probabilities`: each row sums to 1 (a vector: its entries do) — class
+   * probabilities or one-hot rows, as the targets of a cross-entropy are. Results may use Y𝟏 = 𝟏.
+   */
+  readonly probabilities?: boolean;
   /** The span of the declared name. */
   readonly span: Span;
 }
 
 /** Words that cannot be declared as variables (besides the function names). */
-const RESERVED = new Set(['where', 'is', 'are', 'and', 'symmetric']);
+const RESERVED = new Set(['where', 'is', 'are', 'and', 'symmetric', 'probabilities']);
 
 const KIND_WORDS: Readonly<Record<string, VariableKind>> = {
   scalar: 'scalar',
@@ -141,6 +146,12 @@ export function declarationsOf(text: string, all: readonly Token[], out: Declara
       next();
       symmetric = true;
     }
+    let probabilities = false;
+    if (word(peek(), 'probabilities')) {
+      const p = next();
+      if (kind === 'scalar') fail('decl.kind', span(p), 'a scalar cannot be probabilities: declare a vector or a matrix whose rows sum to 1');
+      probabilities = true;
+    }
 
     const count = dims.length;
     if (kind === 'scalar' && count > 0) fail('decl.dims', dimsSpan, 'a scalar has no dimensions: write s: scalar');
@@ -157,7 +168,7 @@ export function declarationsOf(text: string, all: readonly Token[], out: Declara
       if (isFunctionName(name.text) || RESERVED.has(name.text)) {
         fail('decl.reserved', span(name), `'${name.text}' is a reserved word and cannot be a variable name`);
       }
-      out.push({ name: name.text, kind, dims: shapeDims, symmetric, span: span(name) });
+      out.push({ name: name.text, kind, dims: shapeDims, symmetric, ...(probabilities ? { probabilities } : {}), span: span(name) });
     }
 
     // Another declaration may follow after ','.

@@ -3,7 +3,7 @@
  * trying a reader and falling back to another after a failure:
  * - LaTeX: a TeX command (`\frac`, `\mathbf`, `\|`, `\,`), a braced script `^{`/`_{`, or `$`;
  * - NumPy (also PyTorch, JAX): a module prefix (`np.`, `numpy.`, `torch.`, `jnp.`, `jax.`, `F.`,
- *   `scipy.`), `@`, `**`, `.T`, or a Python statement (`import`, `def`, `return`);
+ *   `scipy.`), `@`, `**`, `.T`, a method call (`X.sum(`), or a Python statement (`import`, `def`, `return`);
  * - Unicode math (what the product prints): ᵀ ⁻¹ superscript and subscript digits ⊙ ⊘ ⊗ ∘ 𝟙 𝟏 𝟎 ‖ √
  *   · −, or juxtaposition outside brackets, which the plain syntax does not have (`2x`, `Ax` with
  *   Ax undeclared, `xᵀ(A + Aᵀ)x`, `x y`, `σ(z)`);
@@ -19,7 +19,7 @@ import { splitStatements } from './plain/statements';
 import { UNICODE_MARKERS } from './unicode/translate';
 
 const LATEX = /\\[A-Za-z]|\\[|{},;!]|[_^]\{|\$/;
-const NUMPY = /\b(?:np|numpy|torch|jnp|jax|scipy|F|nn)\.[A-Za-z_]|@|\*\*|\.T\b|^\s*(?:import|from|def|return)\b/m;
+const NUMPY = /\b(?:np|numpy|torch|jnp|jax|scipy|F|nn)\.[A-Za-z_]|@|\*\*|\.T\b|[A-Za-z0-9_)\]]\.[A-Za-z_]\w*\(|^\s*(?:import|from|def|return)\b/m;
 const CONSTANTS = new Set(['pi', 'e']);
 
 export interface Detection {

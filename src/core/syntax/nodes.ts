@@ -64,9 +64,11 @@ export function asAtom(node: Ast): Ast {
 
 /**
  * The transpose of a node, pushed through unary signs (−t)ᵀ = −(tᵀ) so that it builds what the
- * plain syntax builds for -t'.
+ * plain syntax builds for -t'; the transpose of a transpose is the node itself.
  */
 export function transposed(node: Ast, span: Span = node.span): Ast {
+  // (tᵀ)ᵀ is t: a 1-D result (read as a column) turned into a row beside a matrix.
+  if (node.kind === 'transpose') return node.arg.kind === 'paren' ? node.arg.arg : node.arg;
   if (node.kind === 'unary') return unaryNode(node.op, transposed(node.arg, span), node.span);
   return transposeNode(asAtom(node), span);
 }

@@ -14,7 +14,7 @@ export function declarationFor(v: Expr): string {
   if (isScalar(s)) type = 'scalar';
   else if (isColumn(s)) type = `vector(${textDim(s.rows)})`;
   else type = `matrix(${textDim(s.rows)}, ${textDim(s.cols)})`;
-  return `${name}: ${type}${v.symmetric ? ' symmetric' : ''}`;
+  return `${name}: ${type}${v.symmetric ? ' symmetric' : ''}${v.probabilities ? ' probabilities' : ''}`;
 }
 
 /** Declarations for the variables (`var` nodes; other nodes are ignored), joined with "; ". */

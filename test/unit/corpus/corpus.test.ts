@@ -38,6 +38,11 @@ export function loadCorpus(): CorpusCase[] {
 describe('corpus: derivatives agree with finite differences and read as in the textbooks', () => {
   const cases = loadCorpus();
   it('has at least 80 cases', () => assert.ok(cases.length >= 80, `${cases.length} cases`));
+  it('has at least 60 batch-form cases (issue 13), each with its textbook answer or a numerical check only where the form is long', () => {
+    const batch = JSON.parse(readFileSync(join(CORPUS_DIR, 'batch.json'), 'utf8')) as CorpusCase[];
+    assert.ok(batch.length >= 60, `${batch.length} batch cases`);
+    assert.ok(batch.filter((c) => c.expect !== undefined).length >= 60, 'textbook answers');
+  });
   for (const c of cases) {
     it(`${c.id} — ${c.source}`, () => {
       const r = derive({ expr: c.expr, where: c.where, wrt: c.wrt, order: c.order, layout: c.layout, check: true });

@@ -164,8 +164,8 @@ describe('notations/numpy: statements, comments and type hints', () => {
     assertError(error(readNumpy(t)), 'name.unknown-function', 'np.frobnicate', t, "unknown function 'np.frobnicate'");
     t = 'x.frob()';
     assertError(error(readNumpy(t)), 'name.unknown-function', 'frob', t, 'unknown method');
-    t = 'np.sum(A, axis=0)';
-    assertError(error(readNumpy(t, 'A: matrix(m, n)')), 'numpy.unsupported', '0', t, 'along an axis');
+    t = 'np.sum(A, axis=2)';
+    assertError(error(readNumpy(t, 'A: matrix(m, n)')), 'numpy.argument', '2', t, 'out of range for a 2-D array');
     t = 'np.einsum("ij,j->k", A, x)';
     assertError(error(readNumpy(t)), 'einsum.output', 'k', t, "the output subscript 'k' does not occur");
     t = 'A @ x + y';

@@ -23,6 +23,7 @@ import {
 import { Args, Keywords, type Arg } from './arguments';
 import { functionRecord } from '../../functions/index';
 import { Chain, type Lowered } from './matmul';
+import { bceWithLogits, crossEntropy, mseLoss, normalizeAlong, reduceAlong, type Broadcast } from './batch';
 import type { PyNode } from './parser';
 
 export type { Lowered } from './matmul';
@@ -31,6 +32,8 @@ const BUILTINS = new Set(['sum', 'abs']);
 
 export class Lowerer {
   readonly placeholders = new Set<PlaceholderKind>();
+  /** Plain names given as the class-probability target of F.cross_entropy: their rows sum to 1. */
+  readonly probabilityTargets = new Set<string>();
 
   constructor(
     private readonly text: string,
@@ -103,28 +106,42 @@ export class Lowerer {
   }
 
   private sum(first: PyNode, rest: readonly { op: AddOp; opSpan: Span; operand: PyNode }[]): Lowered {
-    const f = this.lower(first);
+    return this.added(this.lower(first), rest.map((l) => ({ op: l.op, opSpan: l.opSpan, r: this.lower(l.operand) })));
+  }
+
+  /**
+   * A sum with NumPy's broadcasting of 1-D arrays: with a 2-D array, trailing axes align, so a 1-D
+   * vector acts as a 1×k row (X @ W + b adds b to every row); a row (xᵀA) meeting a column is the
+   * column Aᵀx (1-D arrays have no orientation).
+   */
+  private added(f: Lowered, rest: readonly { op: AddOp; opSpan: Span; r: Lowered }[]): Lowered {
     let firstAst = f.ast;
     let acc = f.kind;
     const links: ChainLink<AddOp>[] = [];
-    for (const link of rest) {
-      const r = this.lower(link.operand);
+    for (const { op, opSpan, r } of rest) {
       let operand = r.ast;
       let k = r.kind;
-      if (acc === 'row' && k === 'column') {
-        // NumPy's 1-D arrays have no orientation: the row (xᵀA) is the vector Aᵀx.
+      if ((acc === 'row' && k === 'column') || (acc === 'column' && k === 'matrix')) {
         firstAst = transposed(links.length === 0 ? firstAst : parenNode(sumNode(firstAst, links)));
         links.length = 0;
-        acc = 'column';
-      } else if (acc === 'column' && k === 'row') {
+        acc = acc === 'row' ? 'column' : 'row';
+      } else if ((acc === 'column' && k === 'row') || (acc === 'matrix' && k === 'column')) {
         operand = transposed(operand);
-        k = 'column';
+        k = k === 'row' ? 'column' : 'row';
       }
-      links.push({ op: link.op, opSpan: link.opSpan, operand });
-      acc = elementwiseKind(acc, k);
+      links.push({ op, opSpan, operand });
+      acc = acc === 'matrix' || k === 'matrix' ? 'matrix' : elementwiseKind(acc, k);
     }
     return { ast: sumNode(firstAst, links), kind: acc };
   }
+
+  /** a ± b or a * b, broadcast as NumPy does (for the library losses). */
+  private readonly combine: Broadcast = (a, op, b, opSpan) => {
+    if (op !== '*') return this.added(a, [{ op, opSpan, r: b }]);
+    const chain = new Chain(a);
+    chain.apply('*', b, opSpan, b.ast.span);
+    return chain.result();
+  };
 
   private product(first: PyNode, rest: readonly { op: '*' | '/' | '@'; opSpan: Span; operand: PyNode }[]): Lowered {
     const chain = new Chain(this.lower(first));
@@ -265,6 +282,8 @@ export class Lowerer {
       return call(elementwise, [a.ast], a.kind);
     }
     const reduction = REDUCTION_FUNCTIONS[fn] ?? REDUCTION_FUNCTIONS[name];
+    const site = { shown, span, nameSpan };
+    if (reduction === 'sum' || reduction === 'mean' || reduction === 'logsumexp') return reduceAlong(reduction, args, kw, site, rawArgs[0]?.lowered !== undefined);
     if (reduction !== undefined) {
       kw.allow(['axis', 'dim', 'keepdims', 'keepdim', 'dtype']);
       args.count(1, 2);
@@ -303,14 +322,14 @@ export class Lowerer {
       case 'clamp':
         return this.clip(args, kw, shown, span, nameSpan);
       case 'softmax':
-      case 'log_softmax': {
-        kw.allow(['axis', 'dim', 'dtype']);
-        args.count(1, 2);
-        const a = args.get(0);
-        this.wholeArray(a, kw.get('axis') ?? kw.get('dim') ?? args.raw(1), shown);
-        const softmax = callNode('softmax', [a.ast], span, nameSpan);
-        return fn === 'softmax' ? { ast: softmax, kind: a.kind } : call('log', [softmax], a.kind);
-      }
+      case 'log_softmax':
+        return normalizeAlong(fn === 'log_softmax', args, kw, site);
+      case 'mse_loss':
+        return mseLoss(args, kw, site, this.combine);
+      case 'cross_entropy':
+        return crossEntropy(args, kw, site, this.combine, (n) => this.probabilityTargets.add(n));
+      case 'binary_cross_entropy_with_logits':
+        return bceWithLogits(args, kw, site, this.combine);
       case 'norm':
       case 'vector_norm':
       case 'matrix_norm':

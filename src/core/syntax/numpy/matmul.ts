@@ -87,14 +87,16 @@ export class Chain {
     }
     let operand = r.ast;
     let k = r.kind;
+    // 1-D arrays have no orientation; beside a 2-D array NumPy aligns trailing axes: a 1-D vector is a 1×k row.
     if (this.acc === 'row' && k === 'column') this.restart(transposed(this.whole()), 'column');
-    else if (this.acc === 'column' && k === 'row') {
+    else if (this.acc === 'column' && k === 'matrix') this.restart(transposed(this.whole()), 'row');
+    else if ((this.acc === 'column' && k === 'row') || (this.acc === 'matrix' && k === 'column')) {
       operand = transposed(operand);
-      k = 'column';
+      k = k === 'row' ? 'column' : 'row';
     }
     this.links.push({ op: op === '*' ? '.*' : './', opSpan, operand });
     this.note(k);
-    this.acc = elementwiseKind(this.acc, k);
+    this.acc = this.acc === 'matrix' || k === 'matrix' ? 'matrix' : elementwiseKind(this.acc, k);
   }
 
   result(): Lowered {

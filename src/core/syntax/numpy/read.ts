@@ -75,10 +75,11 @@ export function readNumpy(text: string, where?: string): Outcome<CheckedExpressi
     if (!final) fail('parse.empty', { start: text.length, end: text.length }, 'there is no expression to read (only imports, definitions or comments)');
     const ast = final.kind === 'row' ? transposed(final.ast) : final.ast;
     guardSize(ast);
-    return { ast, placeholders: lowerer.placeholders, shared };
+    return { ast, placeholders: lowerer.placeholders, shared, targets: lowerer.probabilityTargets };
   });
   if (!lowered.ok) return lowered;
-  return checkForeign(lowered.value.ast, decls.value, lowered.value.placeholders, lowered.value.shared);
+  const withTargets = probabilityTargets(decls.value, lowered.value.targets);
+  return checkForeign(lowered.value.ast, withTargets, lowered.value.placeholders, lowered.value.shared);
 }
 
 /**
@@ -93,6 +94,18 @@ function bindingOf(target: string, span: Span, value: Lowered, shared: Binding[]
   const name = `${target}#${shared.length + 1}`;
   shared.push({ name, span, ast: value.ast });
   return { ast: nameNode(name, value.ast.span), kind: value.kind };
+}
+
+/**
+ * The class-probability targets of F.cross_entropy have rows that sum to 1 (PyTorch's contract for
+ * a probability target): their declarations say `probabilities`, an undeclared one is a matrix.
+ */
+function probabilityTargets(decls: readonly Declaration[], targets: ReadonlySet<string>): Declaration[] {
+  const out = decls.map((d) => (targets.has(d.name) && d.kind !== 'scalar' ? { ...d, probabilities: true } : d));
+  for (const name of targets) {
+    if (!decls.some((d) => d.name === name)) out.push({ name, kind: 'matrix', dims: [], symmetric: false, probabilities: true, span: { start: 0, end: 0 } });
+  }
+  return out;
 }
 
 /** Substituted intermediates share subtrees; the checker walks trees, so bound their total size. */
