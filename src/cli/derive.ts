@@ -11,7 +11,7 @@ export function caret(text: string, error: Diagnostic): string {
 
 function humanResult(r: DeriveResult, indexFirst: boolean): string {
   const named = r.result.named
-    ? [`  = ${r.result.named.unicode ?? r.result.named.text}   where ${r.result.named.definitions.map((d) => `${d.name} = ${d.unicode ?? d.text}`).join(', ')}`]
+    ? [`  = ${r.result.named.unicode ?? r.result.named.text}   where ${r.result.named.definitions.map((d) => `${d.nameUnicode} = ${d.unicode ?? d.text}`).join(', ')}`]
     : [];
   // With --form index the component formula comes first; otherwise it follows (results with 3 or 4 indices).
   const index = r.indexForm ? [r.indexForm.unicode] : [];

@@ -81,8 +81,19 @@ export interface NamedForm {
   readonly text: string;
   readonly latex: string;
   readonly unicode?: string;
-  /** In order: a definition may use the names before it. */
-  readonly definitions: readonly { readonly name: string; readonly text: string; readonly latex: string; readonly unicode?: string }[];
+  /**
+   * In order: a definition may use the names before it. `name` is the plain name (u1, as the text
+   * form writes it); `nameLatex` and `nameUnicode` write it as the LaTeX and Unicode forms do
+   * (\mathbf{u}_{1}, u₁), so each output keeps one naming style.
+   */
+  readonly definitions: readonly {
+    readonly name: string;
+    readonly nameLatex: string;
+    readonly nameUnicode: string;
+    readonly text: string;
+    readonly latex: string;
+    readonly unicode?: string;
+  }[];
 }
 
 export interface CheckReport {

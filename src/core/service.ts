@@ -9,7 +9,7 @@ import type {
 import { indexFormOf, NoIndexForm, tensorOrder } from './tensor/index';
 import { einsumText } from './write/einsumCode';
 import type { Expr } from './model/expr';
-import { resetInternTable, internTableBytes } from './model/expr';
+import { resetInternTable, internTableBytes, variable } from './model/expr';
 import { shapeText } from './model/shape';
 import { differentiate } from './calculus/derive';
 import type { Derivative } from './calculus/form';
@@ -58,7 +58,10 @@ function renderNamed(e: Expr): NamedForm | undefined {
     text: toText(named.expr),
     latex: toLatex(named.expr),
     unicode: toUnicode(named.expr),
-    definitions: named.definitions.map((d) => ({ name: d.name, text: toText(d.value), latex: toLatex(d.value), unicode: toUnicode(d.value) })),
+    definitions: named.definitions.map((d) => {
+      const name = variable(d.name, d.value.shape);
+      return { name: d.name, nameLatex: toLatex(name), nameUnicode: toUnicode(name), text: toText(d.value), latex: toLatex(d.value), unicode: toUnicode(d.value) };
+    }),
   };
 }
 

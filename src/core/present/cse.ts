@@ -28,18 +28,32 @@ export interface Named {
 const MAX_NAMES = 1000;
 const NAME_POOL = ['u', 'v', 'q', 'r', 'g', 'h', 'k'];
 
-/** Is the node worth a name? Not a leaf, not a bare transpose of a leaf. */
+/** Written as marks on a name (Xᵀ, X⁻¹, X⁻ᵀ, x∘², √d, 1/√d): a name of its own would not read shorter. */
+function decorated(e: Expr): boolean {
+  let cur = e;
+  for (let marks = 0; marks <= 3; marks++) {
+    if (cur.args.length === 0) return true;
+    const mark = cur.op === 'transpose' || cur.op === 'inv' || cur.op === 'matpow' || (cur.op === 'pow' && cur.args[1].op === 'num') || (cur.op === 'fn' && cur.name === 'sqrt');
+    if (!mark) return false;
+    cur = cur.args[0];
+  }
+  return false;
+}
+
+/** Is the node worth a name? Not a leaf, not a leaf with marks on it (Xᵀ, X⁻ᵀ, 1/√d). */
 function nameable(e: Expr): boolean {
   if (e.args.length === 0) return false;
   // A multiple of something (−s, 2u) reads better written out.
   if (e.op === 'mul' && e.args.length === 2 && e.args[0].op === 'num') return false;
-  return !(e.op === 'transpose' && e.args[0].args.length === 0);
+  return !decorated(e);
 }
 
 export function nameCommonSubexpressions(root: Expr): Named {
   const order = postorder(root);
   const writtenLength = textLengths(root);
+  // Names avoid the expression's variables and its dimension names (a name q beside a shape n×q would clash).
   const taken = new Set(order.filter((e) => e.op === 'var').map((e) => e.name as string));
+  for (const e of order) for (const d of [e.shape.rows, e.shape.cols]) if (typeof d === 'string') for (const part of d.split('·')) taken.add(part);
   const count = new Map<number, number>([[root.id, 1]]);
   const chosen = new Set<number>();
   for (let i = order.length - 1; i >= 0; i--) {

@@ -38,15 +38,20 @@ function unicodeNumber(v: number): Out {
 /** Letters, digits and Greek: what a name or number is made of (not ᵀ, ₁, 𝟏, which stand apart). */
 const WORD_END = /[A-Za-z0-9_\u0370-\u03ff]+$/u;
 const WORD_START = /^[A-Za-z0-9_\u0370-\u03ff]+/u;
+/** A function's name and its bracket or argument: tr(, log det(. */
+const FUNCTION_START = /^[A-Za-z]{2,}[( ]/;
 
-/** Juxtapose factors: Ax, 2x, (a + b)x; a space between longer words (W_out x); 2·3 between numbers. */
+/** Juxtapose factors: Ax, 2x, (a + b)x; a space between longer words (W_out x) and before a word after a bracket or script (det(X) tr(X)); 2·3 between numbers. */
 function juxtapose(pieces: readonly Piece[]): Piece {
   const parts: (Piece | string)[] = [];
   pieces.forEach((p, i) => {
     if (i > 0) {
       const left = WORD_END.exec(pieces[i - 1].tail)?.[0];
       const right = WORD_START.exec(p.head)?.[0];
-      if (left !== undefined && right !== undefined) {
+      if (left === undefined && FUNCTION_START.test(p.head) && !/\s$/.test(pieces[i - 1].tail)) {
+        // A word after a closing bracket, a subscript or a superscript: det(X) tr(X⁻¹ dX), u₁ det(X), xᵀ tanh(x).
+        parts.push(' ');
+      } else if (left !== undefined && right !== undefined) {
         const leftDigits = /^\d+$/.test(left);
         if (leftDigits && /^\d/.test(right)) parts.push('·');
         else if (!((leftDigits || [...left].length === 1) && [...right].length === 1)) parts.push(' ');

@@ -23,7 +23,7 @@ export function panelModel(result: DeriveResult, request: PanelRequest): PanelMo
     equationLatex: result.equationLatex,
     piecewiseLatex: result.result.piecewiseLatex,
     namedLatex: result.result.named
-      ? `${result.result.named.latex},\\quad ${result.result.named.definitions.map((d) => `${d.name} = ${d.latex}`).join(',\\; ')}`
+      ? `${result.result.named.latex},\\quad ${result.result.named.definitions.map((d) => `${d.nameLatex} = ${d.latex}`).join(',\\; ')}`
       : undefined,
     check: result.check ? { maxRelError: result.check.maxRelError, samples: result.check.samples, passed: result.check.passed } : undefined,
     steps: (result.steps ?? []).map((s) => ({

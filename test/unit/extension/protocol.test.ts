@@ -130,7 +130,7 @@ describe('panel model from the core result', () => {
           latex: '\\operatorname{diag}(H(x))',
           shape: 'n×n',
           piecewiseLatex: '\\begin{cases}1 & x>0\\\\0 & x<0\\end{cases}',
-          named: { text: 'diag(p)', latex: '\\operatorname{diag}(p)', definitions: [{ name: 'p', text: 'step(x)', latex: 'H(x)' }] },
+          named: { text: 'diag(p)', latex: '\\operatorname{diag}(\\mathbf{p})', definitions: [{ name: 'p', nameLatex: '\\mathbf{p}', nameUnicode: 'p', text: 'step(x)', latex: 'H(x)' }] },
         },
         equationLatex: '\\frac{\\partial}{\\partial x} = \\operatorname{diag}(H(x))',
         steps: [{ rule: 'naive-chain', name: 'Naive chain rule', explanation: 'wrong', before: 'a', after: 'b', kind: 'pitfall' }],
@@ -139,7 +139,7 @@ describe('panel model from the core result', () => {
     );
     assert.equal(m.steps[0].kind, 'pitfall');
     assert.match(m.piecewiseLatex ?? '', /cases/);
-    assert.equal(m.namedLatex, '\\operatorname{diag}(p),\\quad p = H(x)');
+    assert.equal(m.namedLatex, '\\operatorname{diag}(\\mathbf{p}),\\quad \\mathbf{p} = H(x)', 'the name as the LaTeX writes it');
     assert.ok(isPanelModel(JSON.parse(JSON.stringify(m))));
     assert.equal(isPanelModel({ ...m, steps: [{ ...m.steps[0], kind: 'magic' }] }), false);
   });

@@ -93,7 +93,8 @@ describe('shape pictures', () => {
     assert.deepEqual(ops(svg), ['·', '·', '·', '·', '·', '·', '=']);
   });
 
-  it('over the corpus: every product step is drawn, neighbours meet and the result spans the outer dimensions', () => {
+  it('over the corpus: every product step is drawn, neighbours meet and the result spans the outer dimensions', function () {
+    this.timeout(60_000); // the whole corpus, derived with steps
     let drawn = 0;
     for (const c of loadCorpus()) {
       for (const g of ['summary', 'full'] as const) {
