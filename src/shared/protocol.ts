@@ -8,6 +8,10 @@
 import type { Granularity, Layout, Notation } from '../core/api';
 import { GRANULARITIES, LAYOUTS, NOTATIONS, isOneOf } from './vocabulary';
 
+/** How the result is shown: the matrix form, or the index form (its components, ∂fᵢⱼ/∂Xₖₗ = …). */
+export type ResultForm = 'matrix' | 'index';
+const RESULT_FORMS: readonly ResultForm[] = ['matrix', 'index'];
+
 /** What the host derives again when the user flips a switch in the panel. */
 export interface PanelRequest {
   readonly expr: string;
@@ -18,6 +22,8 @@ export interface PanelRequest {
   readonly layout: Layout;
   readonly granularity: Granularity;
   readonly check: boolean;
+  /** The form the user chose; unset, the index form is shown for results with 3 or 4 indices. */
+  readonly form?: ResultForm;
 }
 
 export interface PanelStep {
@@ -74,6 +80,12 @@ export interface PanelModel {
   /** Other forms of the result: piecewise cases (relu, abs, …), common subexpressions named. */
   readonly piecewiseLatex?: string;
   readonly namedLatex?: string;
+  /** The result in index form (LaTeX), when the core wrote it. */
+  readonly indexLatex?: string;
+  /** The form shown (the index form only when `indexLatex` is there). */
+  readonly form?: ResultForm;
+  /** Why the index form asked for is not available. */
+  readonly indexProblem?: string;
   readonly check?: PanelCheck;
   readonly steps: readonly PanelStep[];
 }
@@ -99,6 +111,7 @@ export type WebviewToHost =
   | { readonly type: 'ready' }
   | { readonly type: 'setLayout'; readonly layout: Layout }
   | { readonly type: 'setGranularity'; readonly granularity: Granularity }
+  | { readonly type: 'setForm'; readonly form: ResultForm }
   | { readonly type: 'copy'; readonly format: CopyFormat }
   | { readonly type: 'insert' };
 
@@ -138,6 +151,8 @@ export function parseWebviewMessage(msg: unknown): WebviewToHost | undefined {
       return hasOnly(msg, ['type', 'granularity']) && isOneOf(msg.granularity, GRANULARITIES)
         ? { type: 'setGranularity', granularity: msg.granularity }
         : undefined;
+    case 'setForm':
+      return hasOnly(msg, ['type', 'form']) && isOneOf(msg.form, RESULT_FORMS) ? { type: 'setForm', form: msg.form } : undefined;
     case 'copy':
       return hasOnly(msg, ['type', 'format']) && isOneOf(msg.format, ['latex', 'numpy'] as const) ? { type: 'copy', format: msg.format } : undefined;
     default:
@@ -148,7 +163,8 @@ export function parseWebviewMessage(msg: unknown): WebviewToHost | undefined {
 function isRequest(v: unknown): v is PanelRequest {
   return (
     isObj(v) &&
-    hasOnly(v, ['expr', 'from', 'wrt', 'where', 'order', 'layout', 'granularity', 'check']) &&
+    hasOnly(v, ['expr', 'from', 'wrt', 'where', 'order', 'layout', 'granularity', 'check', 'form']) &&
+    (v.form === undefined || isOneOf(v.form, RESULT_FORMS)) &&
     isText(v.expr) &&
     isOneOf(v.from, NOTATIONS) &&
     Array.isArray(v.wrt) &&
@@ -201,7 +217,10 @@ function isCheck(v: unknown): v is PanelCheck {
 export function isPanelModel(v: unknown): v is PanelModel {
   return (
     isObj(v) &&
-    hasOnly(v, ['request', 'title', 'inputLatex', 'inputShape', 'wrt', 'wrtShape', 'layout', 'order', 'resultLatex', 'resultShape', 'equationLatex', 'piecewiseLatex', 'namedLatex', 'check', 'steps']) &&
+    hasOnly(v, ['request', 'title', 'inputLatex', 'inputShape', 'wrt', 'wrtShape', 'layout', 'order', 'resultLatex', 'resultShape', 'equationLatex', 'piecewiseLatex', 'namedLatex', 'indexLatex', 'form', 'indexProblem', 'check', 'steps']) &&
+    isOptText(v.indexLatex) &&
+    (v.form === undefined || isOneOf(v.form, RESULT_FORMS)) &&
+    isOptText(v.indexProblem, 10_000) &&
     isOptText(v.piecewiseLatex) &&
     isOptText(v.namedLatex) &&
     isRequest(v.request) &&

@@ -27,6 +27,16 @@ export function resultMeta(model: PanelModel, strings: Strings): string {
   );
 }
 
+/** The equation the panel shows: the index form when that is the form shown, else the matrix form. */
+export function shownEquation(model: PanelModel): string {
+  return model.form === 'index' && model.indexLatex ? model.indexLatex : model.equationLatex;
+}
+
+/** Why the index form asked for is not shown, or undefined. */
+export function formNote(model: PanelModel, strings: Strings): string | undefined {
+  return model.indexProblem ? format(strings.noIndexForm ?? 'No index form: {0}', model.indexProblem) : undefined;
+}
+
 /** The other forms of the result, labelled: piecewise cases, common subexpressions named. */
 export function altForms(model: PanelModel, strings: Strings): { readonly label: string; readonly tex: string }[] {
   const forms: { label: string; tex: string }[] = [];

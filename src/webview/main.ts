@@ -120,6 +120,9 @@ document.addEventListener('click', (e) => {
   else if (el.dataset.layout === 'numerator' || el.dataset.layout === 'denominator' || el.dataset.layout === 'mixed') {
     setBusy(true);
     vscode.postMessage({ type: 'setLayout', layout: el.dataset.layout });
+  } else if (el.dataset.form === 'matrix' || el.dataset.form === 'index') {
+    setBusy(true);
+    vscode.postMessage({ type: 'setForm', form: el.dataset.form });
   } else if (el.dataset.granularity === 'summary' || el.dataset.granularity === 'full') {
     setBusy(true);
     vscode.postMessage({ type: 'setGranularity', granularity: el.dataset.granularity });

@@ -8,6 +8,8 @@ import {
   checkBadge,
   errorMessage,
   errorSource,
+  formNote,
+  shownEquation,
   inputMeta,
   resultMeta,
   stepClass,
@@ -66,7 +68,10 @@ export function showModel(model: PanelModel, strings: Strings): void {
   byId('title').textContent = model.title;
   renderMath(byId('input'), model.inputLatex, true);
   byId('input-meta').textContent = inputMeta(model, strings);
-  renderMath(byId('equation'), model.equationLatex, true);
+  renderMath(byId('equation'), shownEquation(model), true);
+  const note = formNote(model, strings);
+  byId('form-note').hidden = !note;
+  byId('form-note').textContent = note ?? '';
   byId('result-meta').textContent = resultMeta(model, strings);
   const overview = overviewPicture(model, strings);
   byId('result-picture').replaceChildren(...(overview ? [drawSvg(overview)] : []));
@@ -89,6 +94,9 @@ export function showModel(model: PanelModel, strings: Strings): void {
   }
   for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-layout]')) {
     b.setAttribute('aria-pressed', String(b.dataset.layout === model.layout));
+  }
+  for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-form]')) {
+    b.setAttribute('aria-pressed', String(b.dataset.form === (model.form ?? 'matrix')));
   }
   for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-granularity]')) {
     b.setAttribute('aria-pressed', String(b.dataset.granularity === model.request.granularity));

@@ -1,27 +1,26 @@
 /**
- * What the panel's switches and buttons do in the host: derive again with another layout or
- * granularity, copy LaTeX or NumPy, insert the result into the editor the derivation came from.
+ * What the panel's switches and buttons do in the host: derive again with another layout,
+ * granularity or form (matrix or index), copy LaTeX or NumPy, insert the result into the editor the derivation came from.
  */
 import * as vscode from 'vscode';
 import type { SourceMemory } from '../commands/types';
 import { numpyFor, runDerive } from '../derivation';
 import { insertBelow } from '../edits';
-import { panelError } from '../errors';
 import { fromPanelRequest } from '../request';
 import type { Settings } from '../settings';
 import type { PanelActions } from './manager';
-import { panelModel, type PanelContent } from './model';
+import { rederived, type PanelContent } from './model';
 import type { PanelModel, PanelRequest } from '../../shared/protocol';
+import { shownEquation } from '../../shared/viewText';
 
 export function panelActions(settings: () => Settings, source: SourceMemory): PanelActions {
   return {
     rederive(request: PanelRequest): PanelContent {
-      const outcome = runDerive(fromPanelRequest(request), settings().defaultShapeConvention);
-      return outcome.ok ? { model: panelModel(outcome.value, request) } : { error: panelError(outcome.error, request.expr) };
+      return rederived(request, (r) => runDerive(fromPanelRequest(r), settings().defaultShapeConvention));
     },
 
     async copy(format, model: PanelModel): Promise<void> {
-      let text: string | undefined = model.equationLatex;
+      let text: string | undefined = shownEquation(model);
       if (format === 'numpy') {
         text = numpyFor(fromPanelRequest(model.request), settings().defaultShapeConvention);
         if (text === undefined) {

@@ -182,13 +182,18 @@ export class PanelManager implements vscode.WebviewPanelSerializer, vscode.Dispo
         this.post();
         break;
       case 'setLayout':
-      case 'setGranularity': {
+      case 'setGranularity':
+      case 'setForm': {
         if (!model) {
           this.post();
           break;
         }
         const request: PanelRequest =
-          msg.type === 'setLayout' ? { ...model.request, layout: msg.layout } : { ...model.request, granularity: msg.granularity };
+          msg.type === 'setLayout'
+            ? { ...model.request, layout: msg.layout }
+            : msg.type === 'setForm'
+              ? { ...model.request, form: msg.form }
+              : { ...model.request, granularity: msg.granularity };
         const next = this.actions.rederive(request);
         this.content = next;
         this.post();

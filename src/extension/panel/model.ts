@@ -1,14 +1,45 @@
 /**
  * Turns the core's answers into what the panel shows. Pure: no `vscode` import.
  */
-import type { DeriveResult } from '../../core/api';
-import type { PanelError, PanelModel, PanelRequest } from '../../shared/protocol';
+import type { DeriveResult, Outcome } from '../../core/api';
+import { panelError } from '../errors';
+import type { PanelError, PanelModel, PanelRequest, PanelStep } from '../../shared/protocol';
 
 /** What the panel shows: a derivation or an error. */
 export type PanelContent = { readonly model: PanelModel } | { readonly error: PanelError };
 
-export function panelModel(result: DeriveResult, request: PanelRequest): PanelModel {
+/** The step that shows the result in components, after the matrix form. */
+function inComponents(result: DeriveResult, indexLatex: string): PanelStep {
+  return {
+    name: 'In components',
+    rule: 'index form',
+    explanation:
+      'The same derivative entry by entry: each component of the result by each component of the variable, with Kronecker deltas (δᵢₖ = 1 when i = k, else 0) where an entry depends on one component only, and the index ranges.',
+    before: result.equationLatex,
+    after: indexLatex,
+    shapes: [],
+    kind: 'rewrite',
+  };
+}
+
+export function panelModel(result: DeriveResult, request: PanelRequest, indexProblem?: string): PanelModel {
   const what = result.order === 2 ? 'Hessian' : 'Derivative';
+  const indexLatex = result.indexForm?.latex;
+  // Unset, the index form is shown when the core wrote it unasked: for results with 3 or 4 indices.
+  const form = indexLatex !== undefined && request.form !== 'matrix' ? 'index' : 'matrix';
+  const steps: PanelStep[] = (result.steps ?? []).map((s) => ({
+    name: s.name,
+    rule: s.rule,
+    reference: s.reference,
+    explanation: s.explanation,
+    before: s.before,
+    after: s.after,
+    focus: s.focus,
+    shapes: Object.entries(s.shapes ?? {}),
+    ...(s.product ? { product: { factors: s.product.factors.map((f) => ({ ...f })), result: { ...s.product.result } } } : {}),
+    kind: s.kind,
+  }));
+  if (form === 'index' && indexLatex !== undefined && result.steps) steps.push(inComponents(result, indexLatex));
   return {
     request,
     title: `${what} w.r.t. ${result.wrt.join(', ')}`,
@@ -25,18 +56,24 @@ export function panelModel(result: DeriveResult, request: PanelRequest): PanelMo
     namedLatex: result.result.named
       ? `${result.result.named.latex},\\quad ${result.result.named.definitions.map((d) => `${d.nameLatex} = ${d.latex}`).join(',\\; ')}`
       : undefined,
+    ...(indexLatex !== undefined ? { indexLatex } : {}),
+    form,
+    ...(indexProblem !== undefined ? { indexProblem } : {}),
     check: result.check ? { maxRelError: result.check.maxRelError, samples: result.check.samples, passed: result.check.passed } : undefined,
-    steps: (result.steps ?? []).map((s) => ({
-      name: s.name,
-      rule: s.rule,
-      reference: s.reference,
-      explanation: s.explanation,
-      before: s.before,
-      after: s.after,
-      focus: s.focus,
-      shapes: Object.entries(s.shapes ?? {}),
-      ...(s.product ? { product: { factors: s.product.factors.map((f) => ({ ...f })), result: { ...s.product.result } } } : {}),
-      kind: s.kind,
-    })),
+    steps,
   };
+}
+
+/**
+ * The panel's content for a request derived again (a switch flipped): an error as it comes, except
+ * that a result with no index form asked for in index form shows its matrix form, saying why.
+ */
+export function rederived(request: PanelRequest, derive: (r: PanelRequest) => Outcome<DeriveResult>): PanelContent {
+  const outcome = derive(request);
+  if (!outcome.ok && outcome.error.code === 'form.index-unavailable' && request.form === 'index') {
+    const matrix: PanelRequest = { ...request, form: 'matrix' };
+    const again = derive(matrix);
+    if (again.ok) return { model: panelModel(again.value, matrix, outcome.error.message) };
+  }
+  return outcome.ok ? { model: panelModel(outcome.value, request) } : { error: panelError(outcome.error, request.expr) };
 }

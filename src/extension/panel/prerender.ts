@@ -13,11 +13,13 @@
  * Pure: the typesetter (KaTeX, in panelMath.ts) is passed in.
  */
 import type { PanelContent } from './model';
-import type { PanelModel, PanelStep } from '../../shared/protocol';
+import type { PanelModel, PanelStep, ResultForm } from '../../shared/protocol';
 import { escapeHtml, svgMarkup } from './html';
 import { overviewPicture, productPicture } from '../../shared/shapePicture';
 import {
   altForms,
+  formNote,
+  shownEquation,
   checkBadge,
   errorMessage,
   errorSource,
@@ -64,6 +66,9 @@ export interface FirstDerivation {
   /** The shapes of the function, the variable and the derivative, as an SVG picture (markup; empty: none). */
   readonly resultPictureHtml: string;
   readonly altFormsHtml: string;
+  /** The form shown (matrix or index) and why the index form asked for is not there. */
+  readonly form: ResultForm;
+  readonly formNote?: string;
   readonly layout: string;
   readonly granularity: string;
   readonly badge?: { readonly className: string; readonly text: string; readonly title: string };
@@ -235,7 +240,9 @@ function derivationView(model: PanelModel, strings: Strings, at: StepView, t: Ty
   return {
     inputHtml: t.element('div', ' id="input" class="math"', model.inputLatex, true),
     inputMeta: inputMeta(model, strings),
-    equationHtml: t.element('div', ' id="equation" class="math result-math"', model.equationLatex, true),
+    equationHtml: t.element('div', ' id="equation" class="math result-math"', shownEquation(model), true),
+    form: model.form ?? 'matrix',
+    formNote: formNote(model, strings),
     resultMeta: resultMeta(model, strings),
     resultPictureHtml: overview ? svgMarkup(overview) : '',
     altFormsHtml: altForms(model, strings)

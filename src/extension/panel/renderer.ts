@@ -104,6 +104,7 @@ ${style}<title>${s('panelTitle')}</title>
       ${d?.equationHtml || '<div id="equation" class="math result-math"></div>'}
       <p id="result-meta" class="meta">${d ? escapeHtml(d.resultMeta) : ''}</p>
       <div id="result-picture" class="shape-figure">${d?.resultPictureHtml ?? ''}</div>
+      <p id="form-note" class="meta"${hidden(!d?.formNote)}>${d?.formNote ? escapeHtml(d.formNote) : ''}</p>
       <div id="alt-forms" class="alt-forms">${d?.altFormsHtml ?? ''}</div>
     </section>
     <section class="controls" aria-label="${s('options')}">
@@ -117,6 +118,11 @@ ${style}<title>${s('panelTitle')}</title>
         <span id="granularity-label">${s('granularity')}</span>
         <button type="button" data-granularity="summary" ${pressed(d?.granularity === 'summary')}>${s('summary')}</button>
         <button type="button" data-granularity="full" ${pressed(d?.granularity === 'full')}>${s('full')}</button>
+      </div>
+      <div class="switch" role="group" aria-labelledby="form-label">
+        <span id="form-label">${s('form')}</span>
+        <button type="button" data-form="matrix" ${pressed(d?.form === 'matrix')}>${s('matrix')}</button>
+        <button type="button" data-form="index" ${pressed(d?.form === 'index')}>${s('index')}</button>
       </div>
     </section>
     <section class="actions" aria-label="${s('actions')}">
