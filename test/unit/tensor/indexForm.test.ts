@@ -111,3 +111,24 @@ describe('tensor/index form: equals the vec/Kronecker Jacobian on every corpus c
     assert.ok(highOrder >= 15, `of order ≥ 3: ${highOrder}`);
   });
 });
+
+describe('tensor/index form: every corpus case of order ≥ 3 gets it without asking', () => {
+  it('derive writes the index form of each result with 3 or 4 indices (and KaTeX renders it)', () => {
+    let high = 0;
+    const missing: string[] = [];
+    for (const c of [...corpus(), ...tensorCorpus()]) {
+      const read = readExpression(c.expr, c.where, 'plain');
+      if (!read.ok) continue;
+      const xs = c.wrt.map((w) => [...read.value.variables, ...(read.value.unused ?? [])].find((v) => v.name === w));
+      if (xs.some((x) => x === undefined)) continue;
+      const d = differentiate(read.value.expr, xs as NonNullable<(typeof xs)[number]>[], c.order);
+      if (tensorOrder(d) < 3) continue;
+      high++;
+      const r = derive({ expr: c.expr, where: c.where, wrt: c.wrt, order: c.order });
+      if (!r.ok || !r.value.indexForm) missing.push(`${c.id}: ${r.ok ? 'no index form' : r.error.message}`);
+      else assertRenders(r.value.indexForm.latex);
+    }
+    assert.deepEqual(missing, []);
+    assert.ok(high >= 20, `corpus cases of order ≥ 3: ${high}`);
+  });
+});

@@ -38,6 +38,8 @@ export interface Component extends IndexLetters {
   /** The array: a vector or matrix name, an expression in parentheses, or the identity for δ. */
   readonly operand: Ast;
   readonly delta?: boolean;
+  /** The whole component as written (A_{ij}), for messages about its term. */
+  readonly span?: Span;
 }
 
 /** An explicit sum \sum_{j} (or \sum_{j,k}) in index notation. */
@@ -281,11 +283,11 @@ class Resolver {
     }
     for (const c of comps) {
       const ast = c.delta ? this.ctx.identity(cover(c.spans[0], c.spans[1])) : c.operand;
-      operands.push({ ast, sub: { letters: c.letters, span: cover(c.spans[0], c.spans[c.spans.length - 1]), letterSpans: c.spans } });
+      operands.push({ ast, sub: { letters: c.letters, span: c.span ?? cover(c.spans[0], c.spans[c.spans.length - 1]), letterSpans: c.spans } });
     }
     if (operands.length === 0) return numberNode(1, '1', span);
     if (operands.length === 1 && operands[0].sub.letters === letters && !comps.some((c) => c.delta)) return operands[0].ast;
-    const whole = operands.map((o) => o.ast.span).reduce(cover);
+    const whole = operands.map((o) => (o.sub.letters === '' ? o.ast.span : cover(o.ast.span, o.sub.span))).reduce(cover);
     const specText = `${operands.map((o) => o.sub.letters).join(',')}->${letters}`;
     const spec: EinsumSpec = {
       inputs: operands.map((o) => o.sub),

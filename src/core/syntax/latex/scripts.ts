@@ -169,7 +169,7 @@ export abstract class ScriptParser extends VariableParser {
     if (ix && (this.options.einstein === true || [...ix.letters].some((c) => this.bound.includes(c) || (this.lhsIndices?.letters.includes(c) ?? false)))) {
       const node = parenNode(base, span);
       this.kinds.set(node, 'scalar');
-      this.components.set(node, { ...ix, operand: base });
+      this.components.set(node, { ...ix, operand: base, span });
       return node;
     }
     return fail(

@@ -179,12 +179,12 @@ export abstract class VariableParser extends DelimitedParser {
     const marker = nameNode(base, span);
     this.kinds.set(marker, 'scalar');
     if (base === 'delta' && !this.declared('delta')) {
-      this.components.set(marker, { ...ix, operand: marker, delta: true });
+      this.components.set(marker, { ...ix, operand: marker, delta: true, span });
       return marker;
     }
     const operand = nameNode(base, baseSpan);
     this.use(base, ix.letters.length === 2 ? 'entry2' : 'entry', span);
-    this.components.set(marker, { ...ix, operand });
+    this.components.set(marker, { ...ix, operand, span });
     return marker;
   }
 
