@@ -4,10 +4,13 @@
  *   corpus   parse + differentiate + simplify + LaTeX per corpus case, in-process, warm
  *   sympy    the same cases in SymPy (bench/sympy_bench.py), checked numerically; ratios
  *   scaling  the scaling families (bench/families.ts): time and result size, growth exponents
+ *   cli      end to end through dist/cli.js (issue 17): batch latency and throughput on the corpus,
+ *            MLP L=256 through `matcalc derive`, first answer while input streams, peak RSS over
+ *            1,000,000 distinct batch requests (--distinct N to change; --quick 20,000)
  *   vsix     `npm run package`, the VSIX's size; the bundle's load time in Node
  *   editor   activation, hover latency, panel first paint in the real VS Code (code-server)
  *
- *   node bench/run.mjs [--parts corpus,sympy,...] [--quick] [--no-docs] [--core-rev REV]
+ *   node bench/run.mjs [--parts corpus,sympy,...] [--quick] [--no-docs] [--core-rev REV] [--distinct N]
  *
  * --core-rev REV: the in-process parts bundle the core of git revision REV instead of the working
  * tree (the VSIX and editor parts always package the working tree).
@@ -22,26 +25,28 @@ import { BUILD_DIR, buildCore, coreSource, ROOT } from './lib/build.mjs';
 import { machine } from './lib/machine.mjs';
 import { compare, runSympy } from './parts/sympy.mjs';
 import { runCorpus } from './parts/corpus.mjs';
+import { runCli, sympyEndToEnd } from './parts/cli.mjs';
 import { runScaling } from './parts/scaling.mjs';
 import { readEntry, runVsix, vsixPath } from './parts/vsix.mjs';
 import { runModuleLoad } from './parts/moduleLoad.mjs';
 import { runEditor } from './parts/editor.mjs';
 import { writeReport } from './report.mjs';
 
-const ALL = ['corpus', 'sympy', 'scaling', 'vsix', 'editor'];
+const ALL = ['corpus', 'sympy', 'scaling', 'cli', 'vsix', 'editor'];
 
 function parseArgs(argv) {
-  const opts = { parts: ALL, quick: false, docs: true, coreRev: undefined };
+  const opts = { parts: ALL, quick: false, docs: true, coreRev: undefined, distinct: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') opts.quick = true;
     else if (a === '--no-docs') opts.docs = false;
     else if (a === '--core-rev') opts.coreRev = argv[++i];
+    else if (a === '--distinct') opts.distinct = Number(argv[++i]);
     else if (a === '--parts') {
       opts.parts = (argv[++i] ?? '').split(',').filter(Boolean);
       const bad = opts.parts.filter((p) => !ALL.includes(p));
       if (bad.length > 0 || opts.parts.length === 0) throw new Error(`--parts takes some of: ${ALL.join(',')}`);
-    } else throw new Error(`unknown option ${a}\nusage: node bench/run.mjs [--parts ${ALL.join(',')}] [--quick] [--no-docs] [--core-rev REV]`);
+    } else throw new Error(`unknown option ${a}\nusage: node bench/run.mjs [--parts ${ALL.join(',')}] [--quick] [--no-docs] [--core-rev REV] [--distinct N]`);
   }
   return opts;
 }
@@ -60,7 +65,7 @@ async function main() {
     log(`[bench] wrote ${path.relative(ROOT, file)}`);
   };
   const t0 = Date.now();
-  const needsCore = opts.parts.some((p) => ['corpus', 'sympy', 'scaling'].includes(p));
+  const needsCore = opts.parts.some((p) => ['corpus', 'sympy', 'scaling', 'cli'].includes(p));
   const core = needsCore ? await import(await buildCore(opts.coreRev)) : undefined;
   const coreFrom = coreSource(opts.coreRev);
 
@@ -84,6 +89,11 @@ async function main() {
   if (opts.parts.includes('scaling')) {
     const started = Date.now();
     save('scaling', { core: coreFrom, ...runScaling(core, { quick: opts.quick, log }) }, started);
+  }
+  if (opts.parts.includes('cli')) {
+    const started = Date.now();
+    const cli = await runCli(core, ROOT, { quick: opts.quick, log, distinctCount: opts.distinct });
+    save('cli', { ...cli, sympy: sympyEndToEnd(outDir, cli) }, started);
   }
   if (opts.parts.includes('vsix')) {
     const started = Date.now();

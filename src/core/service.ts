@@ -44,14 +44,13 @@ export const INTERN_LIMIT_BYTES = 512 * 1024 * 1024;
  * (shared parts repeated) — in the binding form `f where u1 = …, u2 = …` (present/bindings.ts), so
  * the output stays linear in the expression.
  */
-export function render(e: Expr): Rendered {
-  if (treeIsLarge(e)) return { ...writeBound(bindShared(e)), shape: shapeText(e.shape) };
+export function render(e: Expr, large = treeIsLarge(e)): Rendered {
+  if (large) return { ...writeBound(bindShared(e)), shape: shapeText(e.shape) };
   return { text: toText(e), latex: toLatex(e), unicode: toUnicode(e), shape: shapeText(e.shape) };
 }
 
 /** The result with its common subexpressions named, when there are any worth naming (and the main form names none). */
 function renderNamed(e: Expr): NamedForm | undefined {
-  if (treeIsLarge(e)) return undefined;
   const named = nameCommonSubexpressions(e);
   if (named.definitions.length === 0) return undefined;
   return {
@@ -121,8 +120,9 @@ export function renderDerivative(f: Expr, d: Derivative, layout: Layout): Render
   const input = render(f);
   const shown = present(d, layout);
   const piecewise = piecewiseLatex(shown);
-  const named = renderNamed(shown);
-  const result: Rendered = { ...render(shown), ...(piecewise ? { piecewiseLatex: piecewise } : {}), ...(named ? { named } : {}) };
+  const large = treeIsLarge(shown);
+  const named = large ? undefined : renderNamed(shown);
+  const result: Rendered = { ...render(shown, large), ...(piecewise ? { piecewiseLatex: piecewise } : {}), ...(named ? { named } : {}) };
   return { shown, input, result, equationLatex: derivativeLatex(d, layout, result.latex, input.latex) };
 }
 

@@ -171,9 +171,9 @@ export async function sigterm(requests: number): Promise<{ answered: number }> {
 
 /**
  * Memory over many distinct requests (each with its own variable names, so nothing is shared):
- * the peak resident memory of the CLI, kB.
+ * the peak resident memory of the CLI, kB, at most `maxRssMb` (Linux; elsewhere not measured).
  */
-export async function distinctRequests(count: number): Promise<{ peakRssKb?: number; answered: number }> {
+export async function distinctRequests(count: number, maxRssMb?: number): Promise<{ peakRssKb?: number; answered: number }> {
   const child = startBatch();
   const done = exited(child);
   let answered = 0;
@@ -193,6 +193,9 @@ export async function distinctRequests(count: number): Promise<{ peakRssKb?: num
   clearInterval(poll);
   assert.equal(finished.code, 0, finished.err);
   assert.equal(answered, count);
+  if (maxRssMb !== undefined && peak !== undefined) {
+    assert.ok(peak / 1024 <= maxRssMb, `peak RSS ${(peak / 1024).toFixed(0)} MB over ${count} distinct requests, more than ${maxRssMb} MB`);
+  }
   return { peakRssKb: peak, answered };
 }
 

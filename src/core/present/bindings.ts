@@ -16,7 +16,7 @@
  */
 import { Expr, postorder, variable, withArgs } from '../model/expr';
 import { splitName } from '../write/names';
-import { textMeasure, toLatex, toText, toUnicode } from '../write/index';
+import { latexWriting, textMeasure, textWriting, unicodeWriting } from '../write/index';
 import { checkOutput } from '../limits/budget';
 import type { Definition, Named } from './cse';
 
@@ -106,8 +106,8 @@ export function writeBound(b: Named): BoundForms {
     return s;
   };
   return {
-    text: form(toText, ' where ', ', '),
-    unicode: form(toUnicode, ' where ', ', '),
-    latex: form(toLatex, ' \\quad \\text{where } ', ',\\; '),
+    text: form(textWriting(), ' where ', ', '),
+    unicode: form(unicodeWriting(), ' where ', ', '),
+    latex: form(latexWriting(), ' \\quad \\text{where } ', ',\\; '),
   };
 }

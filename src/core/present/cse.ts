@@ -50,7 +50,9 @@ function nameable(e: Expr): boolean {
 
 export function nameCommonSubexpressions(root: Expr): Named {
   const order = postorder(root);
-  const writtenLength = textLengths(root);
+  // Lengths are written only when some node is used twice (most results share nothing).
+  let lengths: ((node: Expr) => number) | undefined;
+  const writtenLength = (node: Expr): number => (lengths ??= textLengths(root))(node);
   // Names avoid the expression's variables and its dimension names (a name q beside a shape n×q would clash).
   const taken = new Set(order.filter((e) => e.op === 'var').map((e) => e.name as string));
   for (const e of order) for (const d of [e.shape.rows, e.shape.cols]) if (typeof d === 'string') for (const part of d.split('·')) taken.add(part);

@@ -1,9 +1,9 @@
 /** The writers: LaTeX (KaTeX), the plain syntax, pretty Unicode, declarations, NumPy, PyTorch and JAX source, Markdown. */
-export { toLatex } from './latex';
+export { toLatex, latexWriting } from './latex';
 export type { LatexOptions } from './latex';
 export { piecewiseLatex } from './piecewise';
-export { toText, textLengths, textMeasure } from './text';
-export { toUnicode } from './unicode';
+export { toText, textLengths, textMeasure, textWriting } from './text';
+export { toUnicode, unicodeWriting } from './unicode';
 export { declarationsFor, declarationFor } from './declarations';
 export { toNumpy } from './numpy';
 export { PREC, OPERAND, needsParens } from './precedence';

@@ -34,6 +34,12 @@ export function toLatex(e: Expr, opts: LatexOptions = {}): string {
   return new LatexWriter(opts).write(e).text;
 }
 
+/** One writer for several expressions (a named form's parts): a node they share is rendered once. */
+export function latexWriting(opts: LatexOptions = {}): (e: Expr) => string {
+  const w = new LatexWriter(opts);
+  return (e) => w.write(e).text;
+}
+
 /** A negative number as it prints, or the magnitude for a subtraction. */
 function latexNumber(v: number): Out {
   if (Number.isNaN(v)) return out('\\mathrm{NaN}', PREC.atom);

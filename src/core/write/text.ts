@@ -31,6 +31,12 @@ export function toText(e: Expr): string {
   return new TextWriter().write(e).text;
 }
 
+/** One writer for several expressions (a named form's parts): a node they share is rendered once. */
+export function textWriting(): (e: Expr) => string {
+  const w = new TextWriter();
+  return (e) => w.write(e).text;
+}
+
 /** The written length of every node of e, from one rendering of e (linear in the DAG). */
 export function textLengths(e: Expr): (node: Expr) => number {
   const w = new TextWriter();

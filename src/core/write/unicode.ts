@@ -27,6 +27,12 @@ export function toUnicode(e: Expr): string {
   return new UnicodeWriter().write(e).text;
 }
 
+/** One writer for several expressions (a named form's parts): a node they share is rendered once. */
+export function unicodeWriting(): (e: Expr) => string {
+  const w = new UnicodeWriter();
+  return (e) => w.write(e).text;
+}
+
 function unicodeNumber(v: number): Out {
   if (Number.isNaN(v)) return out('NaN', PREC.atom);
   if (!Number.isFinite(v)) return v > 0 ? out('∞', PREC.atom) : out(`${MINUS}∞`, PREC.negation);

@@ -1,0 +1,228 @@
+/**
+ * Part "cli": the product end to end, as a script author runs it (issue 17) — `node dist/cli.js`
+ * in a child process, JSON Lines through `matcalc batch`:
+ *   - batch latency on the corpus: one request at a time, from writing the line to reading its
+ *     answer (JSON, pipes and the CLI's own work included), warm, requests interleaved as a script
+ *     sends them; and throughput (all requests piped at once: CPU and wall per request);
+ *   - the same requests through the core's derive() in this process, interleaved the same way, for
+ *     the ratio end to end / core;
+ *   - MLP L = 256 (NumPy, one reassignment per layer) through `matcalc derive` (a whole process) and
+ *     as one batch request;
+ *   - time to the first answer while the input is still open;
+ *   - peak resident memory over many distinct batch requests (1,000,000; --quick 20,000).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadCorpus } from './corpus.mjs';
+import { median, p95, round } from '../lib/stats.mjs';
+
+const requestOf = (c) => ({ expr: c.expr, where: c.where, wrt: c.wrt, order: c.order ?? 1, layout: c.layout });
+const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
+
+/** A running `matcalc batch`: send(line) resolves with the answer line. */
+function batchProcess(cli) {
+  const child = spawn(process.execPath, [cli, 'batch'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const waiting = [];
+  let rest = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (s) => {
+    const parts = (rest + s).split('\n');
+    rest = parts.pop();
+    for (const p of parts) waiting.shift()?.(p);
+  });
+  return {
+    child,
+    send: (line) => new Promise((resolve) => {
+      waiting.push(resolve);
+      child.stdin.write(`${line}\n`);
+    }),
+    close: () => new Promise((resolve) => {
+      child.on('close', resolve);
+      child.stdin.end();
+    }),
+  };
+}
+
+/** CPU seconds (user + system) a running process has used (Linux /proc), or undefined. */
+function cpuSecondsOf(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+function peakRssKb(pid) {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function latency(cli, lines, rounds) {
+  const b = batchProcess(cli);
+  for (const l of lines) await b.send(l); // warm-up round
+  const ms = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const l of lines) {
+      const t0 = nowMs();
+      await b.send(l);
+      ms.push(nowMs() - t0);
+    }
+  }
+  await b.close();
+  return ms;
+}
+
+async function throughput(cli, lines, rounds) {
+  const child = spawn(process.execPath, [cli, 'batch'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let answers = 0;
+  let cpu;
+  child.stdout.on('data', (b) => {
+    for (const c of b) if (c === 10) answers++;
+    if (answers === lines.length * rounds) cpu = cpuSecondsOf(child.pid);
+  });
+  const t0 = nowMs();
+  const done = new Promise((resolve) => child.on('close', resolve));
+  for (let r = 0; r < rounds; r++) {
+    if (!child.stdin.write(`${lines.join('\n')}\n`)) await new Promise((resolve) => child.stdin.once('drain', resolve));
+  }
+  child.stdin.end();
+  await done;
+  const n = lines.length * rounds;
+  return { requests: n, wallMsPerRequest: round((nowMs() - t0) / n), cpuMsPerRequest: cpu === undefined ? null : round((cpu * 1000) / n) };
+}
+
+function coreInterleaved(core, requests, rounds) {
+  for (const q of requests) core.derive(q);
+  const ms = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of requests) {
+      const t0 = nowMs();
+      JSON.stringify(core.derive(q));
+      ms.push(nowMs() - t0);
+    }
+  }
+  return ms;
+}
+
+function mlpNumpy(layers) {
+  const body = Array.from({ length: layers }, (_, k) => `    h = np.tanh(W${k + 1} @ h)`);
+  const expr = ['def loss(x, y):', '    h = x', ...body, '    return np.linalg.norm(h - y)**2'].join('\n');
+  const where = `${Array.from({ length: layers }, (_, k) => `W${k + 1}`).join(', ')}: matrix(n, n); x, y: vector(n)`;
+  return { expr, where, wrt: ['W1'], layout: 'mixed', from: 'numpy' };
+}
+
+async function mlp(cli, layers, reps) {
+  const req = mlpNumpy(layers);
+  const process_ = [];
+  let failure;
+  for (let i = 0; i < reps; i++) {
+    const t0 = nowMs();
+    const r = spawnSync(process.execPath, [cli, 'derive', req.expr, '--where', req.where, '--wrt', 'W1', '--layout', 'mixed', '--from', 'numpy'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    process_.push(nowMs() - t0);
+    // Reported, not thrown: on a loaded machine the 2 s budget may answer limit.time.
+    if (r.status !== 0) failure = `exit ${r.status}: ${r.stderr.split('\n')[0].slice(0, 200)}`;
+  }
+  const b = batchProcess(cli);
+  const line = JSON.stringify({ ...req, timeLimitMs: 60_000 });
+  await b.send(line);
+  const inBatch = [];
+  let answer = '';
+  for (let i = 0; i < reps; i++) {
+    const t0 = nowMs();
+    answer = await b.send(line);
+    inBatch.push(nowMs() - t0);
+  }
+  await b.close();
+  return { layers, deriveProcessMedianMs: round(median(process_)), ...(failure ? { deriveProcessFailure: failure } : {}), batchRequestMedianMs: round(median(inBatch)), answerChars: answer.length, ok: JSON.parse(answer).ok };
+}
+
+async function firstAnswer(cli) {
+  const t0 = nowMs();
+  const b = batchProcess(cli);
+  const answer = await b.send(JSON.stringify({ expr: "x'*A*x", wrt: 'x' }));
+  const ms = nowMs() - t0;
+  await b.close();
+  return { fromSpawnMs: round(ms), ok: JSON.parse(answer).ok };
+}
+
+async function distinct(cli, count, log) {
+  const child = spawn(process.execPath, [cli, 'batch'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let answered = 0;
+  let bad = 0;
+  let rest = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (s) => {
+    const parts = (rest + s).split('\n');
+    rest = parts.pop();
+    for (const p of parts) {
+      answered++;
+      if (!p.includes('"ok":true')) bad++;
+    }
+  });
+  let peak;
+  const poll = setInterval(() => (peak = peakRssKb(child.pid) ?? peak), 250);
+  const t0 = nowMs();
+  const done = new Promise((resolve) => child.on('close', resolve));
+  const chunk = 1000;
+  for (let i = 0; i < count; i += chunk) {
+    let s = '';
+    for (let j = i; j < Math.min(count, i + chunk); j++) s += `{"id":${j},"expr":"sin(x${j})*y${j % 97} + ${j}","wrt":"x${j}","where":"x${j}: scalar"}\n`;
+    if (!child.stdin.write(s)) await new Promise((resolve) => child.stdin.once('drain', resolve));
+    if (i % 100_000 === 0 && i > 0) log(`[cli] distinct: ${i} sent, peak RSS ${peak} kB`);
+  }
+  child.stdin.end();
+  await done;
+  clearInterval(poll);
+  return { requests: count, answered, notOk: bad, peakRssMb: peak === undefined ? null : round(peak / 1024), seconds: round((nowMs() - t0) / 1000) };
+}
+
+export async function runCli(core, root, { quick = false, log = () => {}, distinctCount } = {}) {
+  const build = spawnSync(process.execPath, [path.join(root, 'esbuild.js')], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+  const cli = path.join(root, 'dist', 'cli.js');
+  const requests = loadCorpus(root).map(requestOf);
+  const lines = requests.map((q) => JSON.stringify(q));
+  const rounds = quick ? 1 : 5;
+
+  const e2e = await latency(cli, lines, rounds);
+  log(`[cli] batch latency: median ${round(median(e2e))} ms over ${e2e.length} requests`);
+  const inProcess = coreInterleaved(core, requests, rounds);
+  const tp = await throughput(cli, lines, quick ? 2 : 20);
+  log(`[cli] batch throughput: ${tp.cpuMsPerRequest} ms CPU per request`);
+  const mlp256 = await mlp(cli, 256, quick ? 1 : 3);
+  log(`[cli] MLP L=256: derive process ${mlp256.deriveProcessMedianMs} ms, batch request ${mlp256.batchRequestMedianMs} ms`);
+  const first = await firstAnswer(cli);
+  const memory = await distinct(cli, distinctCount ?? (quick ? 20_000 : 1_000_000), log);
+  log(`[cli] ${memory.requests} distinct requests: peak RSS ${memory.peakRssMb} MB`);
+
+  const e2eMedian = median(e2e);
+  const coreMedian = median(inProcess);
+  return {
+    corpusRequests: requests.length,
+    batchLatency: { requests: e2e.length, medianMs: round(e2eMedian), p95Ms: round(p95(e2e)) },
+    coreInterleaved: { requests: inProcess.length, medianMs: round(coreMedian), p95Ms: round(p95(inProcess)) },
+    endToEndOverCore: round(e2eMedian / coreMedian, 2),
+    throughput: tp,
+    mlp256,
+    firstAnswer: first,
+    memory,
+  };
+}
+
+/** SymPy's median diff() time (bench/results/sympy.json) over our end-to-end batch median. */
+export function sympyEndToEnd(outDir, cliResult) {
+  try {
+    const s = JSON.parse(fs.readFileSync(path.join(outDir, 'sympy.json'), 'utf8'));
+    const sympyMs = s.comparison?.summary?.sympyMedianMs;
+    if (typeof sympyMs !== 'number') return undefined;
+    return { sympyMedianMs: sympyMs, ratioToBatchMedian: round(sympyMs / cliResult.batchLatency.medianMs, 1) };
+  } catch {
+    return undefined;
+  }
+}
