@@ -16,7 +16,7 @@ import { answerBatchLine, type BatchAnswer } from './answer';
 import { jsonLine } from './json';
 import { LineSplitter, type Line } from './lines';
 import { problem } from './problem';
-import { collectGarbage } from './memory';
+import { collectGarbageIfLarge } from './memory';
 
 /** The longest request line read, in UTF-16 code units (a request line longer than this is answered with request.too-long). */
 export const MAX_LINE_LENGTH = 1 << 20;
@@ -47,7 +47,7 @@ function answerOf(line: Line, maxLength: number): BatchAnswer | undefined {
   if (line.text.trim() === '') return undefined;
   if (internTableBytes() > BATCH_TABLE_BYTES) {
     resetInternTable();
-    collectGarbage();
+    collectGarbageIfLarge();
   }
   return answerBatchLine(line.text);
 }
