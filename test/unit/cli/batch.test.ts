@@ -133,8 +133,9 @@ describe('cli batch: the protocol', function () {
     const body = Array.from({ length: 13 }, (_, i) => `    u${i + 1} = np.sin(u${i}) * np.cos(u${i})`).join('\n');
     const chain = `def f(x):\n    u0 = x\n${body}\n    return np.sum(u13)`;
     const a = await answers(
-      JSON.stringify({ id: 1, expr: chain, wrt: 'x', where: 'x: vector(n)' }),
-      JSON.stringify({ id: 2, expr: chain, wrt: 'x', where: 'x: vector(n)', outputLimit: 200 }),
+      // A generous time budget: a loaded machine must not turn this into limit.time.
+      JSON.stringify({ id: 1, expr: chain, wrt: 'x', where: 'x: vector(n)', timeLimitMs: 60_000 }),
+      JSON.stringify({ id: 2, expr: chain, wrt: 'x', where: 'x: vector(n)', outputLimit: 200, timeLimitMs: 60_000 }),
       JSON.stringify({ id: 3, expr: 'sin(x) .* cos(x)', wrt: 'x' }),
     );
     assert.deepEqual(a.map((x) => x.error?.code), [undefined, 'limit.output', undefined]);

@@ -24,7 +24,8 @@ function read(text: string, where?: string): Expr {
 }
 
 function derived(expr: string, where: string, wrt: string): DeriveResult {
-  const r = derive({ expr, where, wrt: [wrt], check: true });
+  // A generous budget: a loaded machine must not turn this into limit.time.
+  const r = derive({ expr, where, wrt: [wrt], check: true, timeLimitMs: 60_000 });
   if (!r.ok) assert.fail(`${expr.slice(0, 100)}: ${r.error.code} ${r.error.message}`);
   return r.value;
 }
@@ -71,7 +72,7 @@ describe('present/bindings: the binding form for expressions with shared parts',
       }
       assert.equal(read(r.input.text, 'x: vector(n)'), f, `n = ${n}: the input text reads back`);
       // The derivative's text reads back to the same expression as the presented result.
-      const again = derive({ expr: r.result.text, where: 'x: vector(n)', wrt: ['x'], from: 'plain' });
+      const again = derive({ expr: r.result.text, where: 'x: vector(n)', wrt: ['x'], from: 'plain', timeLimitMs: 60_000 });
       assert.ok(again.ok, r.result.text.slice(0, 200));
       const back = readExpression(r.result.text, 'x: vector(n)', 'auto');
       assert.ok(back.ok && back.value.notation === 'plain', 'read by --from auto as the plain syntax');
