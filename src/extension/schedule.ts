@@ -1,6 +1,6 @@
 /**
  * Latest-only scheduling for work that follows typing and cursor movement (diagnostics, the status
- * bar's shape, follow-selection): each key has at most one pending piece of work; scheduling again
+ * bar's shape, follow-selection, proofreading): each key has at most one pending piece of work; scheduling again
  * drops the pending one and cancels one that is still running, so stale work is never queued and
  * never finishes. Pure: no `vscode` import (timers are injectable for tests).
  */
@@ -35,25 +35,43 @@ export class LatestOnly<K> {
     private readonly timers: Timers = REAL_TIMERS,
   ) {}
 
-  /** Runs `work` after the delay unless `schedule(key, …)` or `cancel(key)` comes first. */
-  schedule(key: K, work: (token: Cancellation) => unknown): void {
+  /**
+   * Runs `work` after the delay (the constructor's, or `delayMs`) unless `schedule(key, …)`,
+   * `runNow(key, …)` or `cancel(key)` comes first.
+   */
+  schedule(key: K, work: (token: Cancellation) => unknown, delayMs = this.delayMs): void {
     this.cancel(key);
     const flag = new Flag();
     const timer = this.timers.setTimeout(() => {
       this.pending.delete(key);
-      this.running.set(key, flag);
-      const done = (): void => {
-        if (this.running.get(key) === flag) this.running.delete(key);
-      };
-      try {
-        const r = work(flag);
-        if (r instanceof Promise) r.then(done, done);
-        else done();
-      } catch {
-        done();
-      }
-    }, this.delayMs);
+      this.start(key, flag, work);
+    }, delayMs);
     this.pending.set(key, { timer, flag });
+  }
+
+  /**
+   * Runs `work` at once, as the latest work for `key` (what was pending or running for it is
+   * dropped or cancelled), and returns what it returns.
+   */
+  runNow<T>(key: K, work: (token: Cancellation) => T): T {
+    this.cancel(key);
+    return this.start(key, new Flag(), work);
+  }
+
+  private start<T>(key: K, flag: Flag, work: (token: Cancellation) => T): T {
+    this.running.set(key, flag);
+    const done = (): void => {
+      if (this.running.get(key) === flag) this.running.delete(key);
+    };
+    try {
+      const r = work(flag);
+      if (r instanceof Promise) r.then(done, done);
+      else done();
+      return r;
+    } catch (e) {
+      done();
+      throw e;
+    }
   }
 
   /** Drops the pending work for `key` and cancels the running one. */

@@ -3,7 +3,9 @@
  * derivation gets a squiggle on its right-hand side, with the diagnosis as the message (source
  * "matrix calculus"), and a Quick Fix when it is a wrong derivative claim. Runs on open and as the
  * user types: debounced, then off the typing path — one equality at a time, yielding to the event
- * loop in between — and abandoned as soon as the document changes again (stale) or closes.
+ * loop in between — and abandoned as soon as the document changes again (stale) or closes. The
+ * debounce and the cancellation are schedule.ts's LatestOnly, keyed by document, as for the
+ * .matcalc diagnostics.
  * Setting `matrixCalculus.proofread.enabled` (language-overridable).
  */
 import * as vscode from 'vscode';
@@ -11,6 +13,7 @@ import type { CachedStep, ProofreadFinding, ProofreadOptions } from '../../core'
 import { loadCore } from '../lazy';
 import { documentKind } from '../../shared/document/kind';
 import { MAX_PROOFREAD_CHARS } from '../names';
+import { LatestOnly, yieldTurn, type Cancellation } from '../schedule';
 
 export const DIAGNOSTIC_SOURCE = 'matrix calculus';
 export const PROOFREAD_DELAY_MS = 400;
@@ -43,14 +46,11 @@ export interface ProofreadSummary {
   readonly complete: boolean;
 }
 
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 export class Proofreader implements vscode.Disposable, vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Per document: a run's generation; a run whose generation is no longer current stops. */
-  private readonly generation = new Map<string, number>();
+  /** Per document: at most one run pending or running; a newer one cancels it. */
+  private readonly latest = new LatestOnly<string>(PROOFREAD_DELAY_MS);
   private readonly fixes = new WeakMap<vscode.Diagnostic, Fix>();
   /** Per document: the steps of its last complete run (unchanged steps are not checked again). */
   private readonly caches = new Map<string, Map<string, CachedStep>>();
@@ -58,47 +58,41 @@ export class Proofreader implements vscode.Disposable, vscode.CodeActionProvider
   /** Proofread `document` after the debounce delay (0: at once). */
   schedule(document: vscode.TextDocument, delayMs = PROOFREAD_DELAY_MS): void {
     const key = document.uri.toString();
-    const pending = this.timers.get(key);
-    if (pending) clearTimeout(pending);
-    this.bump(key);
     if (!proofreadEnabled(document)) {
+      this.latest.cancel(key);
       this.collection.delete(document.uri);
       return;
     }
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.run(document);
-    }, delayMs));
+    this.latest.schedule(key, (token) => this.proofread(document, token), delayMs);
   }
 
   forget(document: vscode.TextDocument): void {
     const key = document.uri.toString();
-    const pending = this.timers.get(key);
-    if (pending) clearTimeout(pending);
-    this.timers.delete(key);
-    this.bump(key);
+    this.latest.cancel(key);
     this.caches.delete(key);
     this.collection.delete(document.uri);
   }
 
   /** Proofread now; the diagnostics are replaced when the run completes (not when it is stale). */
-  async run(document: vscode.TextDocument): Promise<ProofreadSummary> {
+  run(document: vscode.TextDocument): Promise<ProofreadSummary> {
+    return this.latest.runNow(document.uri.toString(), (token) => this.proofread(document, token));
+  }
+
+  private async proofread(document: vscode.TextDocument, token: Cancellation): Promise<ProofreadSummary> {
     const key = document.uri.toString();
-    const mine = this.bump(key);
     const kind = proofreadKind(document.languageId);
     if (!kind || !proofreadEnabled(document)) return { ok: 0, wrong: 0, skipped: 0, complete: true };
     const version = document.version;
-    const stale = (): boolean => this.generation.get(key) !== mine || document.isClosed || document.version !== version;
+    const stale = (): boolean => token.isCancellationRequested || document.isClosed || document.version !== version;
     const text = document.getText();
     const findings: ProofreadFinding[] = [];
     const previous = this.caches.get(key) ?? new Map<string, CachedStep>();
     const next = new Map<string, CachedStep>();
     const cache = { get: (k: string) => previous.get(k), set: (k: string, v: CachedStep) => void next.set(k, v) };
-    await yieldToEventLoop();
+    if ((await yieldTurn(token)) || stale()) return { ...count(findings), complete: false };
     for (const f of loadCore().proofreadSteps(text, { kind, cancelled: stale, cache })) {
       findings.push(f);
-      await yieldToEventLoop();
-      if (stale()) return { ...count(findings), complete: false };
+      if ((await yieldTurn(token)) || stale()) return { ...count(findings), complete: false };
     }
     if (stale()) return { ...count(findings), complete: false };
     this.caches.set(key, next);
@@ -122,15 +116,8 @@ export class Proofreader implements vscode.Disposable, vscode.CodeActionProvider
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    this.latest.dispose();
     this.collection.dispose();
-  }
-
-  private bump(key: string): number {
-    const next = (this.generation.get(key) ?? 0) + 1;
-    this.generation.set(key, next);
-    return next;
   }
 
   private diagnostic(document: vscode.TextDocument, f: ProofreadFinding): vscode.Diagnostic {

@@ -157,6 +157,36 @@ describe('latest-only scheduling', () => {
     s.dispose();
     assert.equal(s.queued, 0);
   });
+
+  it('runNow (the Proofread command): runs at once, drops the pending work and cancels the running one for its key', async () => {
+    const timers = manualTimers();
+    const s = new LatestOnly<string>(100, timers);
+    let release: () => void = () => undefined;
+    const tokens: { isCancellationRequested: boolean }[] = [];
+    const ran: string[] = [];
+    s.schedule('doc', async (token) => {
+      tokens.push(token);
+      await new Promise<void>((r) => (release = r));
+      ran.push(token.isCancellationRequested ? 'first, cancelled' : 'first');
+    });
+    timers.fire(); // the first run is now running
+    s.schedule('doc', () => ran.push('pending, never runs'), 0); // a per-call delay
+    const now = s.runNow('doc', (token) => (token.isCancellationRequested ? 'cancelled' : 'now'));
+    assert.equal(now, 'now');
+    assert.equal(timers.count(), 0, 'the pending work was dropped');
+    assert.equal(tokens[0].isCancellationRequested, true, 'the running work was cancelled');
+    release();
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(ran, ['first, cancelled']);
+    assert.equal(s.dropped, 2);
+  });
+
+  it('runNow rethrows what its work throws and keeps nothing running', () => {
+    const s = new LatestOnly<string>(100, manualTimers());
+    assert.throws(() => s.runNow('k', () => { throw new Error('boom'); }), /boom/);
+    s.cancel('k');
+    assert.equal(s.dropped, 0, 'nothing was left running for the key');
+  });
 });
 
 describe('the core function catalogue (completion and hover words)', () => {
