@@ -90,6 +90,8 @@ export interface CodeServerOptions {
   env?: Record<string, string>;
   /** Extra user settings. */
   settings?: Record<string, unknown>;
+  /** Workspace trust on (default off): the window asks whether to trust the folder, as a fresh install does. */
+  workspaceTrust?: boolean;
 }
 
 export interface CodeServer {
@@ -124,7 +126,8 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   const userDataDir = makeTempDir('user-data');
   const extensionsDir = opts.extensionsDir ?? makeTempDir('extensions');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...opts.settings }, null, 2));
+  const trust = opts.workspaceTrust ? { 'security.workspace.trust.enabled': true } : {};
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...trust, ...opts.settings }, null, 2));
   const port = await freePort();
   const logFile = path.join(userDataDir, 'code-server.log');
   const out = fs.openSync(logFile, 'a');
@@ -136,7 +139,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     '--extensions-dir', extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     opts.workspace,
   ];
