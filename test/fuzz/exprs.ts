@@ -7,7 +7,9 @@
  *
  * Two vocabularies: `'input'`, the functions and operators of the input language (issue 3: every
  * element-wise function, max/min with 0, sum mean norm1 norm2 tr det logdet inv diag softmax
- * logsumexp dot eye, vector literals, + - * / .* ./ ^ .^ ', scalar expansion), and `'internal'`,
+ * logsumexp dot eye, vector literals, + - * / .* ./ ^ .^ ', scalar expansion; issue 13: binary
+ * max/min, softmax and logsumexp along a random axis, a row or column broadcast over an m×n
+ * matrix), and `'internal'`,
  * which adds the nodes the differentiator itself makes and the reader accepts so that results
  * read back (kron, vec, commutation, unit, entry, count).
  *
@@ -18,7 +20,8 @@
  */
 import fc from 'fast-check';
 import {
-  type ElementwiseFunction, type Expr, block, commutation, entry, eye, num, ones, rawAdd, rawDiagm, rawDiagv, rawFn,
+  type Axis, type ElementwiseFunction, type Expr, block, commutation, entry, eye, num, ones, rawAdd, rawDiagm, rawDiagv, rawExtremum, rawFn,
+  rawLogsumexpAlong, rawSoftmaxAlong,
   rawHadamard, rawInv, rawKron, rawMatpow, rawMul, rawPow, rawReduce, rawSoftmax, rawTranspose, rawVec, sizeNode, unit,
   variable,
 } from '../../src/core/model/expr';
@@ -169,6 +172,19 @@ function composite(k: ShapeKey, d: number, voc: Vocabulary): Arb[] {
     out.push(sub(k).map(rawSoftmax));
     out.push(sub(k === 'n' ? 'nn' : 'mm').map(rawDiagv));
   }
+  if (k !== 'k3' && k !== 'N2') {
+    // Element-wise max / min of two operands of one shape (issue 13).
+    out.push(fc.tuple(fc.constantFrom<'maximum' | 'minimum'>('maximum', 'minimum'), same, same).map(([op, p, q]) => rawExtremum(op, p, q)));
+  }
+  if (k === 'mn') {
+    // Batch form (issue 13): random axes, and a row or column broadcast (written expanded, as the reader builds it).
+    out.push(fc.tuple(same, fc.constantFrom<Axis>(1, 2)).map(([e, axis]) => rawSoftmaxAlong(e, axis)));
+    out.push(fc.tuple(same, sub('rn')).map(([e, r]) => rawAdd([e, rawMul([ones(SHAPES.m), r])])));
+    out.push(fc.tuple(same, sub('m')).map(([e, c]) => rawHadamard([e, rawMul([c, ones(SHAPES.rn)])])));
+    out.push(fc.tuple(fc.constantFrom<'maximum' | 'minimum'>('maximum', 'minimum'), same, sub('rn')).map(([op, e, r]) => rawExtremum(op, e, rawMul([ones(SHAPES.m), r]))));
+  }
+  if (k === 'm') out.push(sub('mn').map((e) => rawLogsumexpAlong(e, 2)));
+  if (k === 'rn') out.push(sub('mn').map((e) => rawLogsumexpAlong(e, 1)));
   if (k === 'k3') out.push(fc.tuple(scalar, scalar, scalar).map((es) => block(3, 1, es)));
   if (k === 'N2' && internal) {
     out.push(sub('nn').map(rawVec));

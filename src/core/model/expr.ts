@@ -30,6 +30,7 @@ export type Op =
   | 'mul' // n-ary product: 1×1 factors scale, the others form a matrix-product chain in order
   | 'hadamard' // n-ary element-wise product, same shapes
   | 'pow' // element-wise power a .^ k; args [a, k], k scalar
+  | 'maximum' | 'minimum' // element-wise max(a, b) / min(a, b) of two same-shape arrays (broadcasts written expanded)
   | 'matpow' // square matrix power A^k, integer k in `value`
   | 'transpose'
   | 'fn' // element-wise function `name` of args[0]
@@ -170,6 +171,8 @@ export const rawMul = (factors: readonly Expr[]): Expr =>
 export const rawHadamard = (factors: readonly Expr[]): Expr =>
   node({ op: 'hadamard', args: factors, shape: factors.find((f) => !isScalar(f.shape))?.shape ?? SCALAR });
 export const rawPow = (a: Expr, k: Expr): Expr => node({ op: 'pow', args: [a, k], shape: a.shape });
+/** Element-wise max(a, b) or min(a, b): a and b of one shape (a scalar side is expanded by the caller). */
+export const rawExtremum = (op: 'maximum' | 'minimum', a: Expr, b: Expr): Expr => node({ op, args: [a, b], shape: a.shape });
 export const rawMatpow = (a: Expr, k: number): Expr => node({ op: 'matpow', args: [a], value: k, shape: a.shape });
 export const rawTranspose = (a: Expr): Expr => node({ op: 'transpose', args: [a], shape: transposeShape(a.shape) });
 export const rawFn = (name: ElementwiseFunction, a: Expr): Expr => node({ op: 'fn', name, args: [a], shape: a.shape });

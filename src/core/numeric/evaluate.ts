@@ -96,6 +96,7 @@ function evaluateNode(e: Expr, env: NumericEnv, memo: Memo): Matrix {
     case 'mul': return product(e, memo);
     case 'hadamard': return hadamard(e, memo);
     case 'pow': return power(arg(0), arg(1));
+    case 'maximum': case 'minimum': return extremum(e.op, arg(0), arg(1));
     case 'matpow': return matrixPower(arg(0), e.value ?? NaN);
     case 'transpose': return arg(0).transpose();
     case 'fn': return mapEntries(arg(0), SCALAR_FUNCTIONS[e.name as ElementwiseFunction] ?? (() => NaN));
@@ -169,6 +170,14 @@ function hadamard(e: Expr, memo: Memo): Matrix {
   }
   if (!out) return scalarMatrix(scale);
   return scale === 1 ? out : out.mul(scale);
+}
+
+/** Element-wise max / min of two arrays of one shape. */
+function extremum(op: 'maximum' | 'minimum', a: Matrix, b: Matrix): Matrix {
+  const pick = op === 'maximum' ? Math.max : Math.min;
+  const out = new Matrix(a.rows, a.columns);
+  for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.columns; j++) out.set(i, j, pick(a.get(i, j), b.get(i, j)));
+  return out;
 }
 
 /** a .^ k with k 1×1 (or of a's shape: entry by entry). */

@@ -8,7 +8,7 @@
 import { checkpoint } from '../limits/budget';
 import {
   Expr, ElementwiseFunction, num, zeros, ones, eye, node, rawAdd, rawMul, rawHadamard, rawPow, rawMatpow,
-  rawTranspose, rawFn, rawReduce, rawInv, rawDiagm, rawDiagv, rawSoftmax, rawSoftmaxAlong, rawLogsumexpAlong, Axis, rawKron, rawVec, sizeNode, entry as rawEntry,
+  rawTranspose, rawFn, rawExtremum, rawReduce, rawInv, rawDiagm, rawDiagv, rawSoftmax, rawSoftmaxAlong, rawLogsumexpAlong, Axis, rawKron, rawVec, sizeNode, entry as rawEntry,
   productShape, ReductionOp,
 } from '../model/expr';
 import { Shape, isScalar, isColumn, isRow, shape, transposeShape, sameShape, sizeOf } from '../model/shape';
@@ -408,6 +408,16 @@ export function transpose(a: Expr): Expr {
     default:
       return rawTranspose(a);
   }
+}
+
+/** Element-wise max(a, b) / min(a, b): of two numbers, their max / min; of equal arguments, the argument. */
+export function extremum(op: 'maximum' | 'minimum', a: Expr, b: Expr): Expr {
+  if (a === b) return a;
+  // max(0, u) is relu, min(0, u) the function min0 (the readers' reading of a literal 0).
+  const zero = (x: Expr): boolean => x.op === 'zeros' || (x.op === 'num' && x.value === 0);
+  if (zero(a) !== zero(b) && sameShape(a.shape, b.shape)) return fn(op === 'maximum' ? 'relu' : 'min0', zero(a) ? b : a);
+  if (a.op === 'num' && b.op === 'num') return num((op === 'maximum' ? Math.max : Math.min)(a.value as number, b.value as number));
+  return rawExtremum(op, a, b);
 }
 
 /**

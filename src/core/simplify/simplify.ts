@@ -5,7 +5,7 @@
  */
 import { Axis, Expr, postorder, block, commutation, unit, sizeNode, entry as rawEntry, variable } from '../model/expr';
 import {
-  add, mul, hadamard, pow, matpow, transpose, fn, reduce, inv, diagm, diagv, softmax, softmaxAlong, logsumexpAlong, kron, vec, num, zeros, ones, eye,
+  add, mul, hadamard, pow, extremum, matpow, transpose, fn, reduce, inv, diagm, diagv, softmax, softmaxAlong, logsumexpAlong, kron, vec, num, zeros, ones, eye,
 } from './build';
 import { factorize } from '../present/factor';
 import { tidy } from '../present/tidy';
@@ -25,6 +25,7 @@ export function rebuildNode(e: Expr, a: readonly Expr[]): Expr {
     case 'mul': return mul(...a);
     case 'hadamard': return hadamard(...a);
     case 'pow': return pow(a[0], a[1]);
+    case 'maximum': case 'minimum': return extremum(e.op, a[0], a[1]);
     case 'matpow': return matpow(a[0], e.value as number);
     case 'transpose': return transpose(a[0]);
     case 'fn': return fn(e.name as never, a[0]);

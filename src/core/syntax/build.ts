@@ -25,6 +25,7 @@ import {
   rawDiagm,
   rawDiagv,
   rawFn,
+  rawExtremum,
   rawHadamard,
   rawInv,
   rawKron,
@@ -229,8 +230,17 @@ export class ExprBuilder {
       }
       case 'max':
       case 'min': {
-        const other = constantArgument(args[0]) === 0 ? args[1] : args[0];
-        return rawFn(name === 'max' ? 'relu' : 'min0', this.build(other));
+        if (constantArgument(args[0]) === 0 || constantArgument(args[1]) === 0) {
+          const other = constantArgument(args[0]) === 0 ? args[1] : args[0];
+          return rawFn(name === 'max' ? 'relu' : 'min0', this.build(other));
+        }
+        // Element-wise max(a, b): a broadcast row or column is written expanded (𝟏bᵀ), a scalar as z·𝟏.
+        let [a, b] = [this.build(args[0]), this.build(args[1])];
+        if (broadcasts(a.shape, b.shape)) a = expandAlong(a, b.shape);
+        else if (broadcasts(b.shape, a.shape)) b = expandAlong(b, a.shape);
+        else if (isScalar(a.shape) && !isScalar(b.shape)) a = expand(a, b.shape);
+        else if (isScalar(b.shape) && !isScalar(a.shape)) b = expand(b, a.shape);
+        return rawExtremum(name === 'max' ? 'maximum' : 'minimum', a, b);
       }
     }
     if (AXIS_FUNCTIONS.has(name)) return buildAlong(name, this.build(args[0]), args.length > 1 ? axisArgument(name, args[1]) : undefined);

@@ -395,11 +395,15 @@ export class ShapeInference {
     }
     if (name === 'max' || name === 'min') {
       const zeroFirst = isLiteralZero(args[0]);
-      if (!zeroFirst && !isLiteralZero(args[1])) {
-        fail('call.argument', node.span, `${name} is supported only with a literal 0 argument: ${name}(0, u) or ${name}(u, 0)`);
-      }
       const shapes = args.map((a) => this.visit(a));
-      return zeroFirst ? shapes[1] : shapes[0];
+      if (zeroFirst || isLiteralZero(args[1])) return zeroFirst ? shapes[1] : shapes[0];
+      // Element-wise max(a, b) of two broadcast-compatible arrays (a scalar goes everywhere).
+      const [a, b] = shapes;
+      const expanded = this.broadcast(a, b);
+      if (expanded) return expanded;
+      if (this.isScalar(a)) return b;
+      if (this.isScalar(b) || this.sameShape(a, b)) return a;
+      return fail('shape.mismatch', node.span, `${name}(a, b) needs arrays of one shape (or a row or column to expand), but ${this.described(args[0], a)} and ${this.described(args[1], b)}`);
     }
     if (AXIS_FUNCTIONS.has(name)) return this.alongAxis(node);
     const shapes = args.map((a) => this.visit(a));

@@ -68,6 +68,9 @@ export interface ArrayApi {
   /** Column-stacking vec of a 2-D array, as an n×1 column. */
   readonly vec: (u: string) => string;
   readonly kron: (a: string, b: string) => string;
+  /** Element-wise max / min of two arrays of one shape (np.maximum, torch.maximum, jnp.maximum). */
+  readonly maximum: (a: string, b: string) => string;
+  readonly minimum: (a: string, b: string) => string;
   readonly matrixPower: (u: string, k: number) => string;
   readonly inv: (u: string) => string;
   readonly reciprocal: (u: string) => string;
@@ -288,6 +291,9 @@ class Body {
       case 'kron':
         if (isScalar(a[0].shape) || isScalar(a[1].shape)) return this.make(`${this.at(a[0], PY.power)} * ${this.at(a[1], PY.power)}`, PY.mul, a);
         return call(api.kron(u, arg(1)));
+      case 'maximum':
+      case 'minimum':
+        return call(api[e.op](u, arg(1)));
       case 'pow': {
         const base = a[0].op === 'num' ? api.floatConstant(this.get(a[0]).code) : this.at(a[0], PY.atom);
         return this.make(`${base} ** ${this.at(a[1], PY.atom)}`, PY.power, a);

@@ -138,6 +138,11 @@ class LatexWriter extends MathWriter<Out> {
         return this.hadamard(e);
       case 'kron':
         return this.kron(e);
+      case 'maximum':
+      case 'minimum': {
+        const [l, r] = [this.get(a[0]), this.get(a[1])];
+        return this.call(e.op === 'maximum' ? '\\max' : '\\min', out(cat(l.p, ', ', r.p), PREC.sum, { tall: l.tall || r.tall }));
+      }
       case 'pow':
         return this.power(e);
       case 'matpow':

@@ -12,7 +12,7 @@ import { toArrayCode, type ArrayApi } from './arrayCode';
 type NumpyStyle = Pick<
   ArrayApi,
   | 'helpers' | 'elementwise' | 'zeros' | 'ones' | 'eye' | 'commutation' | 'unit' | 'sum' | 'mean' | 'trace' | 'det' | 'logdet' | 'diagm' | 'diagv'
-  | 'logsumexp' | 'softmax' | 'softmaxAlong' | 'logsumexpAlong' | 'vec' | 'kron' | 'matrixPower' | 'inv' | 'reciprocal' | 'abs' | 'log' | 'norm2'
+  | 'logsumexp' | 'softmax' | 'softmaxAlong' | 'logsumexpAlong' | 'vec' | 'kron' | 'maximum' | 'minimum' | 'matrixPower' | 'inv' | 'reciprocal' | 'abs' | 'log' | 'norm2'
   | 'multiDot' | 'ravel' | 'reshapeColumnMajor' | 'einsum'
 >;
 
@@ -80,6 +80,8 @@ export function numpyStyle(m: string, float64?: string): NumpyStyle {
     logsumexpAlong: (u, axis) => `_logsumexp_along(${u}, ${axis})`,
     vec: (u) => `${m}.reshape(${u}, (-1, 1), order='F')`,
     kron: (a, b) => `${m}.kron(${a}, ${b})`,
+    maximum: (a, b) => `${m}.maximum(${a}, ${b})`,
+    minimum: (a, b) => `${m}.minimum(${a}, ${b})`,
     matrixPower: (u, k) => `${m}.linalg.matrix_power(${u}, ${k})`,
     inv: fn('linalg.inv'),
     reciprocal: fn('reciprocal'),

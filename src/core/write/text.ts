@@ -145,6 +145,9 @@ class TextWriter extends DagWriter<Out> {
         return this.call('logsumexp', this.get(a[0]), String(e.value));
       case 'kron':
         return this.call('kron', this.get(a[0]), this.get(a[1]));
+      case 'maximum':
+      case 'minimum':
+        return this.call(e.op === 'maximum' ? 'max' : 'min', this.get(a[0]), this.get(a[1]));
       case 'block':
         return this.block(e);
       case 'entry': {

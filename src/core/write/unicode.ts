@@ -130,6 +130,9 @@ class UnicodeWriter extends MathWriter<Out> {
         return this.product(e, false);
       case 'hadamard':
         return this.hadamard(e);
+      case 'maximum':
+      case 'minimum':
+        return this.call(e.op === 'maximum' ? 'max' : 'min', this.get(a[0]), this.get(a[1]));
       case 'kron':
         // I in a Kronecker product has no size from the context: I_m (as the LaTeX writer's I_{m}), so it reads back.
         return out(

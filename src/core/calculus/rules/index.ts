@@ -9,6 +9,7 @@ import { UnsupportedDerivative } from '../unsupported';
 import { FN, DET, INV, LOGDET, LOGSUMEXP, NORM1, NORM2, SOFTMAX } from './functions';
 import { CONSTANT, VARIABLE } from './leaves';
 import { LOGSUMEXP_ALONG, SOFTMAX_ALONG } from './axes';
+import { MAXIMUM, MINIMUM } from './extrema';
 import { ADD, BLOCK, DIAGM, DIAGV, ENTRY, KRON, MEAN, SUM, TR, TRANSPOSE, VEC } from './linear';
 import { OPERATOR_RULE_INFO } from './names';
 import { HADAMARD, MATPOW, MUL, POW } from './products';
@@ -27,6 +28,8 @@ export const OPERATOR_RULES: Readonly<Record<Op, OperatorRule>> = {
   mul: MUL,
   hadamard: HADAMARD,
   pow: POW,
+  maximum: MAXIMUM,
+  minimum: MINIMUM,
   matpow: MATPOW,
   transpose: TRANSPOSE,
   fn: FN,

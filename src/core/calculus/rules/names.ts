@@ -7,7 +7,7 @@ export type OperatorRuleId =
   | 'elementwise-diagonal' | 'scalar-expansion' | 'sum-reduction' | 'mean-reduction' | 'dot-product'
   | 'matrix-vector-product' | 'matrix-product' | 'transpose' | 'trace-rule' | 'det-rule' | 'logdet-rule' | 'inverse-rule'
   | 'norm-rule' | 'l1-norm-rule' | 'softmax-rule' | 'logsumexp-rule' | 'diag-rule' | 'vector-literal' | 'component'
-  | 'matrix-power' | 'kronecker' | 'vec' | 'softmax-along' | 'logsumexp-along';
+  | 'matrix-power' | 'kronecker' | 'vec' | 'softmax-along' | 'logsumexp-along' | 'elementwise-extremum';
 
 export interface RuleInfo {
   readonly name: string;
@@ -46,4 +46,5 @@ export const OPERATOR_RULE_INFO: Readonly<Record<OperatorRuleId, RuleInfo>> = {
   vec: { name: 'vec rule' },
   'softmax-along': { name: 'Row-/column-wise softmax (block-diagonal Jacobian)', reference: 'CS231n notes; Goodfellow et al. §6.2.2.3' },
   'logsumexp-along': { name: 'Row-/column-wise log-sum-exp', reference: 'Goodfellow et al. §6.2.2.3' },
+  'elementwise-extremum': { name: 'Element-wise max / min → indicators', reference: 'Parr & Howard §4.2 (element-wise binary operators)' },
 };

@@ -316,7 +316,10 @@ export class Lowerer {
         args.count(2);
         const a = args.get(0);
         const b = args.get(1);
-        return call(fn === 'maximum' ? 'max' : 'min', [a.ast, b.ast], elementwiseKind(a.kind, b.kind));
+        // NumPy's broadcasting: a 1-D vector beside a 2-D array is a row.
+        const row = (x: Lowered, other: Lowered): Ast => (x.kind === 'column' && other.kind === 'matrix' ? transposed(x.ast) : x.ast);
+        const kind = a.kind === 'matrix' || b.kind === 'matrix' ? 'matrix' : elementwiseKind(a.kind, b.kind);
+        return call(fn === 'maximum' ? 'max' : 'min', [row(a, b), row(b, a)], kind);
       }
       case 'clip':
       case 'clamp':
