@@ -269,7 +269,7 @@ describe('notations/latex: prefixes and delimiters', () => {
     t = '\\|X\\|_2';
     assertError(error(readLatex(t)), 'latex.unsupported', t, t, 'spectral norm');
     t = '\\max(\\mathbf{x}, \\mathbf{y})';
-    assertError(error(readLatex(t)), 'call.argument', t, t, 'literal 0');
+    assertError(error(readLatex(t, 'x: vector(n); y: vector(m)')), 'shape.mismatch', t, t, 'max(a, b) needs arrays of one shape');
     t = 'y = a + b = c';
     assertError(error(readLatex(t)), 'parse.extra-expression', [10, 11], t, 'another');
     t = 'a + b = c';

@@ -287,7 +287,7 @@ describe('syntax/shapes: errors name both sides, their shapes and the span', () 
     assertError(error(readPlain('a(b + c)')), 'name.unknown-function', 0, 1, "'a' is a variable: for a product write a*(…)");
     assertError(error(readPlain('exp(x, y)')), 'call.arity', 0, 9, 'exp takes 1 argument, found 2');
     assertError(error(readPlain('dot(x)')), 'call.arity', 0, 6, 'dot takes 2 arguments, found 1');
-    assertError(error(readPlain('max(x, y)')), 'call.argument', 0, 9, 'max is supported only with a literal 0 argument');
+    assertError(error(readPlain('max(x, y)', 'x: vector(n); y: vector(m)')), 'shape.mismatch', 0, 9, 'max(a, b) needs arrays of one shape');
     assertError(error(readPlain('vector(a)')), 'call.argument', 7, 8, 'vector(c) takes a number');
     assertError(error(readPlain('eye(2+n)')), 'call.argument', 4, 7, 'eye takes a dimension');
     assertError(error(readPlain('eye(0)')), 'call.argument', 4, 5, 'eye takes a dimension');
