@@ -6,6 +6,7 @@
 import type { Expr } from '../model/expr';
 import { isMatrix, isScalar, shapeText } from '../model/shape';
 import { toLatex, toUnicode } from '../write/index';
+import { isReciprocal } from '../write/mathWriter';
 import type { Display, Notation, Part } from './step';
 
 export const note = (tex: string, text: string = tex): Notation => ({ tex, text });
@@ -107,7 +108,8 @@ export function productNote(all: readonly Expr[]): Notation {
       text += scalars ? ' · ' : ' ';
     }
     tex += n.tex;
-    text += n.text;
+    // In text a quotient before another factor is bracketed: ((2uᵀ)/m) X, not (2uᵀ)/m X.
+    text += i < factors.length - 1 && f.op === 'mul' && f.args.some(isReciprocal) && !n.tex.startsWith('\\left(') ? `(${n.text})` : n.text;
   });
   return note(tex, text);
 }

@@ -10,7 +10,7 @@ import { isScalar, isRow, isMatrix, mulDim } from '../model/shape';
 import { Piece, piece, cat, join } from './piece';
 import { PREC, Prec, OPERAND } from './precedence';
 import { unicodeName, unicodeDim, unicodeSubscript, unicodeSuperscript, splitName } from './names';
-import { MathWriter, MathNotation, MathRendered, entryIndex } from './mathWriter';
+import { MathWriter, MathNotation, MathRendered, entryIndex, isReciprocal } from './mathWriter';
 
 type Out = MathRendered;
 
@@ -81,6 +81,13 @@ const UNICODE: MathNotation<Out> = {
 class UnicodeWriter extends MathWriter<Out> {
   constructor() {
     super('unicode', UNICODE);
+  }
+
+  /** A quotient before another factor is parenthesized: ((2uᵀ)/m)X, never (2uᵀ)/mX (which reads as divided by mX). */
+  protected override factor(f: Expr, parent: Expr): Out {
+    const o = super.factor(f, parent);
+    const last = parent.args[parent.args.length - 1] === f;
+    return !last && o.prec === PREC.product && f.op === 'mul' && f.args.some(isReciprocal) ? this.paren(o) : o;
   }
 
   protected paren(o: Out): Out {

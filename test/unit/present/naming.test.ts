@@ -84,6 +84,16 @@ describe('present: names only for what is worth one', () => {
   });
 });
 
+describe('present: Unicode quotients inside products', () => {
+  it('a quotient before another factor is bracketed: ((2uᵀ)/m) X, never (2uᵀ)/mX (divided by mX)', () => {
+    const d = derived({ expr: 'mean((X*w - y).^2)', wrt: ['w'], granularity: 'summary' });
+    const texts = (d.steps ?? []).map((s) => s.afterText ?? '');
+    assert.ok(texts.includes('∂f/∂w = ((2uᵀ)/m) X'), texts.join('\n'));
+    assert.ok(texts.includes('∂f/∂w = ((2(Xw − y)ᵀ)/m)X'), texts.join('\n'));
+    assert.ok(!texts.some((t) => t.includes(')/mX') || t.includes(')/m X')), texts.join('\n'));
+  });
+});
+
 describe('present: Unicode spacing between function calls', () => {
   it('det(X) tr(X⁻¹ dX) in the differential of det, u₁ det(X) in a product', () => {
     const d = derived({ expr: 'det(X)', wrt: ['X'] });
