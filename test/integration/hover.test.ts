@@ -66,25 +66,27 @@ describe('Hover', () => {
     }
   });
 
-  it('a 100,000-character line is skipped quickly', async () => {
+  it('a 100,000-character line is skipped: no hover, although it is a valid expression', async () => {
     const editor = await editorWith('plaintext', `${'x + '.repeat(25_000)}x\n`);
-    const t0 = Date.now();
     const text = hoverText(await hoverAt(editor, new vscode.Position(0, 50_000)));
     assert.doesNotMatch(text, /data:image|Matrix Calculus/);
-    assert.ok(Date.now() - t0 < 2000, `took ${Date.now() - t0} ms`);
   });
 
-  it('a 10 MB document: the hover reads only around the cursor', async () => {
+  it('a 10 MB document: the hover reads only around the cursor', async function () {
+    // Opening 10 MB in the editor is slow on a loaded machine: this is a guard against a hang, not a
+    // speed check (speed is measured by npm run bench). What the hover reads is checked by its answer.
+    this.timeout(180_000);
+    const near = await editorWith('matcalc', "x: scalar\nx' * x\n");
+    assert.match(hoverText(await hoverAt(near, new vscode.Position(1, 1))), /∂f\/∂x: 1×1/);
     const filler = '# filler line with some words but no declaration at all ....\n'.repeat(170_000); // ~10 MB
-    const doc = await vscode.workspace.openTextDocument({ language: 'matcalc', content: `x: vector(n)\n${filler}x' * x\n` });
+    const doc = await vscode.workspace.openTextDocument({ language: 'matcalc', content: `x: scalar\n${filler}x' * x\n` });
     assert.ok(doc.getText().length > 10_000_000);
     const editor = await vscode.window.showTextDocument(doc);
-    const t0 = Date.now();
     const text = hoverText(await hoverAt(editor, new vscode.Position(doc.lineCount - 2, 1)));
-    const ms = Date.now() - t0;
-    assert.ok(ms < 3000, `took ${ms} ms`);
-    // the declaration is 170,000 lines up, beyond the scanned 5,000: x falls back to the letter convention
+    // the declaration x: scalar is 170,000 lines up, beyond the scanned 5,000 lines: it is not read, and
+    // x takes the letter convention's shape (a vector), which the hover states
     assert.match(text, /data:image\/svg\+xml/);
+    assert.match(text, /∂f\/∂x: 1×n/, text.slice(0, 300));
   });
 
   it('Python: the derivative over a NumPy statement, no hover over ordinary code', async () => {

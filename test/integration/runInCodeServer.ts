@@ -4,7 +4,7 @@
  * `extensionTestsPath` = ./index.js, as `vscode-remote://` URIs. Waits for the results file,
  * prints it, and exits non-zero on any failure, on no tests, or if the suite never started.
  *   node out/test/integration/runInCodeServer.js
- * Environment: MATCALC_TEST_TIMEOUT (seconds, default 300); see ../harness/codeServer.ts.
+ * Environment: MATCALC_TEST_TIMEOUT (seconds, default 600); see ../harness/codeServer.ts.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -21,7 +21,7 @@ import {
 } from '../harness/codeServer';
 import type { SuiteResults } from './index';
 
-const TIMEOUT_MS = Number(process.env.MATCALC_TEST_TIMEOUT ?? 300) * 1000;
+const TIMEOUT_MS = Number(process.env.MATCALC_TEST_TIMEOUT ?? 600) * 1000;
 /** The suite must have started (the extension host called run()) this long after the workbench loaded. */
 const START_TIMEOUT_MS = Math.min(TIMEOUT_MS, 120_000);
 
