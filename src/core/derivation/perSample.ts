@@ -132,7 +132,7 @@ export function perSampleStep(result: Expr, d: Derivative, defs: Definitions): S
   let rest: Expr = mask ? onActiveSet(others.length === 1 ? others[0] : hadamard(...others), mask.args[0]) : reading.a;
   let coefficient = mul(num(1), ...reading.coefficient);
   const [c] = splitCoefficient(coefficient);
-  if (c < 0 && rest.op === 'add') {
+  if (c.n < 0n && rest.op === 'add') {
     rest = tidy(add(...rest.args.map(neg)));
     coefficient = neg(coefficient);
   }

@@ -13,7 +13,6 @@ const npCall = (name: string) => (m: string, u: string): string => `${m}.${name}
 const softplus = (x: number): number => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)));
 
 /** 1/√(2π): the standard normal density at 0. */
-const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
 export const SMOOTH_FUNCTIONS = {
   softplus: {
@@ -57,7 +56,7 @@ export const SMOOTH_FUNCTIONS = {
   },
   erf: {
     // (2/√π) e^(−u²)
-    derivative: (b, a) => b.mul(b.num(2 / Math.sqrt(Math.PI)), b.fn('exp', b.neg(b.pow(a, b.num(2))))),
+    derivative: (b, a) => b.mul(b.num(2), b.pow(b.pi(), b.num(-0.5)), b.fn('exp', b.neg(b.pow(a, b.num(2))))),
     value: erf,
     atZero: 0,
     plain: { write: 'erf', read: ['erf'] },
@@ -97,8 +96,8 @@ export const SMOOTH_FUNCTIONS = {
   gelu: {
     // Φ(u) + u·φ(u), Φ(u) = (1 + erf(u/√2))/2, φ(u) = e^(−u²/2)/√(2π)
     derivative: (b, a) => b.add(
-      b.mul(b.num(0.5), b.add(b.ones(a.shape), b.fn('erf', b.mul(b.num(Math.SQRT1_2), a)))),
-      b.hadamard(a, b.mul(b.num(INV_SQRT_2PI), b.fn('exp', b.mul(b.num(-0.5), b.pow(a, b.num(2)))))),
+      b.mul(b.num(0.5), b.add(b.ones(a.shape), b.fn('erf', b.mul(b.pow(b.num(2), b.num(-0.5)), a)))),
+      b.hadamard(a, b.mul(b.pow(b.mul(b.num(2), b.pi()), b.num(-0.5)), b.fn('exp', b.mul(b.num(-0.5), b.pow(a, b.num(2)))))),
     ),
     value: (x) => x * normalCdf(x),
     atZero: 0,

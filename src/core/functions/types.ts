@@ -19,6 +19,8 @@ export interface Builders {
   readonly ones: (s: Expr['shape']) => Expr;
   readonly zeros: (s: Expr['shape']) => Expr;
   readonly fn: (name: string, a: Expr) => Expr;
+  /** The constant π. */
+  readonly pi: () => Expr;
 }
 
 /**

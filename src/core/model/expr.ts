@@ -8,6 +8,7 @@
  */
 import { checkpoint } from '../limits/budget';
 import { Shape, SCALAR, shape, isScalar, transposeShape, Dim, mulDim } from './shape';
+import { Rational, fromNumber, rationalKey, toNumber } from './rational';
 
 import type { ElementwiseFunction } from '../functions/index';
 
@@ -18,7 +19,8 @@ export type { ElementwiseFunction };
 export type Op =
   // leaves
   | 'var' // name, shape, symmetric?
-  | 'num' // a real number (1×1)
+  | 'const' // a named mathematical constant (1×1): `name` 'pi' (π)
+  | 'num' // an exact rational number (1×1): `rational`, and `value` its nearest double
   | 'zeros' // the zero array of a shape
   | 'ones' // the all-ones array of a shape (𝟏 for vectors)
   | 'eye' // identity I_n (shape n×n)
@@ -59,8 +61,10 @@ export interface Expr {
   readonly id: number;
   /** Variable or function name. */
   readonly name?: string;
-  /** The number of a `num`, the exponent of `matpow`, the index of `unit`. */
+  /** The number of a `num` (the nearest double), the exponent of `matpow`, the index of `unit`. */
   readonly value?: number;
+  /** The exact value of a `num`. */
+  readonly rational?: Rational;
   /** Two indices (entry) or dimensions (commutation, size). */
   readonly dims?: readonly Dim[];
   /** Declared symmetric (variables only). */
@@ -77,6 +81,7 @@ interface NodeSpec {
   readonly shape: Shape;
   readonly name?: string;
   readonly value?: number;
+  readonly rational?: Rational;
   readonly dims?: readonly Dim[];
   readonly symmetric?: boolean;
   readonly probabilities?: boolean;
@@ -105,7 +110,7 @@ export const internTableBytes = (): number => tableBytes;
 
 function keyOf(s: NodeSpec): string {
   const args = s.args ? s.args.map((a) => a.id).join(',') : '';
-  const v = s.value === undefined ? '' : Object.is(s.value, -0) ? '0' : String(s.value);
+  const v = s.rational !== undefined ? rationalKey(s.rational) : s.value === undefined ? '' : Object.is(s.value, -0) ? '0' : String(s.value);
   const dims = s.dims ? s.dims.join(',') : '';
   return `${s.op}|${s.name ?? ''}|${v}|${dims}|${s.symmetric ? 1 : 0}${s.probabilities ? 'p' : ''}|${s.shape.rows}x${s.shape.cols}|${args}`;
 }
@@ -126,6 +131,7 @@ export function node(spec: NodeSpec): Expr {
     id: nextId++,
     name: spec.name,
     value: spec.value === undefined ? undefined : Object.is(spec.value, -0) ? 0 : spec.value,
+    rational: spec.rational,
     dims: spec.dims,
     symmetric: spec.symmetric,
     probabilities: spec.probabilities,
@@ -140,7 +146,19 @@ export function node(spec: NodeSpec): Expr {
 
 export const variable = (name: string, s: Shape, symmetric = false, probabilities = false): Expr =>
   node({ op: 'var', name, shape: s, symmetric: symmetric || undefined, probabilities: probabilities || undefined });
-export const num = (value: number): Expr => node({ op: 'num', value, shape: SCALAR });
+/** The value of each named constant. */
+export const CONSTANTS = { pi: Math.PI } as const;
+export type ConstantName = keyof typeof CONSTANTS;
+/** π: a leaf of its own, so that it stays exact (2π, π/2, √π) and prints as π, \pi, pi, np.pi. */
+export const constant = (name: ConstantName): Expr => node({ op: 'const', name, shape: SCALAR });
+export const PI = (): Expr => constant('pi');
+
+/** The exact number r. */
+export const rationalNum = (r: Rational): Expr => node({ op: 'num', value: toNumber(r), rational: r, shape: SCALAR });
+/** The number v stands for: an integer, or the fraction of its shortest decimal spelling (0.5 is ½). */
+export const num = (v: number): Expr => rationalNum(fromNumber(v));
+/** The exact value of a number node. */
+export const rationalOf = (e: Expr): Rational => e.rational ?? fromNumber(e.value as number);
 export const zeros = (s: Shape): Expr => (isScalar(s) ? num(0) : node({ op: 'zeros', shape: s }));
 export const ones = (s: Shape): Expr => (isScalar(s) ? num(1) : node({ op: 'ones', shape: s }));
 export const eye = (n: Dim): Expr => (n === 1 ? num(1) : node({ op: 'eye', shape: shape(n, n) }));
@@ -233,5 +251,5 @@ export function dependsOn(root: Expr, v: Expr): boolean {
 /** Rebuild a node with new children, through a builder, returning the same node when nothing changed. */
 export function withArgs(e: Expr, args: readonly Expr[]): Expr {
   if (args.length === e.args.length && args.every((a, i) => a === e.args[i])) return e;
-  return node({ op: e.op, args, shape: e.shape, name: e.name, value: e.value, dims: e.dims, symmetric: e.symmetric, probabilities: e.probabilities });
+  return node({ op: e.op, args, shape: e.shape, name: e.name, value: e.value, rational: e.rational, dims: e.dims, symmetric: e.symmetric, probabilities: e.probabilities });
 }

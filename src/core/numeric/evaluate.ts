@@ -9,7 +9,7 @@
  */
 import { Matrix } from 'ml-matrix';
 import { checkpoint } from '../limits/budget';
-import { Expr, postorder, ElementwiseFunction } from '../model/expr';
+import { Expr, postorder, ElementwiseFunction, CONSTANTS, type ConstantName } from '../model/expr';
 import { Dim, dimValue, isScalar } from '../model/shape';
 import type { NumericEnv } from './env';
 import { SCALAR_FUNCTIONS } from './elementwise';
@@ -71,6 +71,7 @@ function evaluateNode(e: Expr, env: NumericEnv, memo: Memo): Matrix {
   switch (e.op) {
     case 'var': return variableValue(e, env);
     case 'num': return scalarMatrix(e.value ?? NaN);
+    case 'const': return scalarMatrix(CONSTANTS[e.name as ConstantName]);
     case 'zeros': return filled(rows(), cols(), 0);
     case 'ones': return filled(rows(), cols(), 1);
     case 'eye': return Matrix.eye(rows());

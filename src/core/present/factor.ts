@@ -4,9 +4,11 @@
  * factor. Greedy (the factor shared by most terms first), bottom-up, each step removes at least one
  * term from a sum, so it terminates. Sound: distributivity only.
  */
-import { Expr, withArgs, postorder, rawAdd, rawMul } from '../model/expr';
+import { Expr, withArgs, postorder, rawAdd, rawMul, rationalNum } from '../model/expr';
 import { isScalar } from '../model/shape';
 import { add, eye, flattensInto, hadamard, mul, num, splitCoefficient } from '../simplify/build';
+import * as Q from '../model/rational';
+import type { Rational } from '../model/rational';
 
 type Side = 'right' | 'left' | 'hadamard' | 'scalar';
 
@@ -58,21 +60,21 @@ function liftToIdentity(c: Expr, rows: Expr['shape']['rows']): Expr {
 }
 
 /** A numeric factor common to every term (2a − 2b → 2(a − b)), or 1. */
-function commonCoefficient(terms: readonly Expr[]): number {
-  const cs = terms.map((t) => Math.abs(splitCoefficient(t)[0]));
-  return cs.every((c) => c === cs[0]) && cs[0] !== 1 && cs[0] !== 0 ? cs[0] : 1;
+function commonCoefficient(terms: readonly Expr[]): Rational {
+  const cs = terms.map((t) => Q.absolute(splitCoefficient(t)[0]));
+  return cs.every((c) => Q.equals(c, cs[0])) && !Q.equals(cs[0], Q.ONE) && cs[0].n !== 0n ? cs[0] : Q.ONE;
 }
 
 function factorSum(terms: readonly Expr[]): Expr {
   if (terms.length < 2) return terms.length === 1 ? terms[0] : num(0);
   const c0 = commonCoefficient(terms);
-  if (c0 !== 1) {
+  if (!Q.equals(c0, Q.ONE)) {
     // Divide each coefficient exactly (c/c0 is ±1), so the inner sum has no common factor left.
     const inner = terms.map((t) => {
       const [c, rest] = splitCoefficient(t);
-      return mul(num(c / c0), rest);
+      return mul(rationalNum(Q.mul(c, Q.inverse(c0))), rest);
     });
-    return mul(num(c0), factorSum(inner));
+    return mul(rationalNum(c0), factorSum(inner));
   }
   const count = new Map<string, { c: Candidate; n: number }>();
   for (const t of terms) {

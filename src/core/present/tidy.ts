@@ -56,12 +56,12 @@ function termKeys(terms: readonly Expr[]): number[] {
     const k = transposeFreeKey(t);
     if (!groupStart.has(k)) groupStart.set(k, i);
     const transposes = countOp(t, 'transpose') + countOp(t, 'inv');
-    return (c < 0 ? 1e6 : 0) + (groupStart.get(k) as number) * 100 + Math.min(transposes, 99);
+    return (c.n < 0n ? 1e6 : 0) + (groupStart.get(k) as number) * 100 + Math.min(transposes, 99);
   });
 }
 
 function factorRank(f: Expr): number {
-  if (f.op === 'num') return 0;
+  if (f.op === 'num' || f.op === 'const') return 0;
   if (f.op === 'var') return 1;
   if (f.op === 'pow' && f.args[0].op === 'var' && f.args[1].op === 'num' && (f.args[1].value as number) > 0) return 1;
   if (f.op === 'pow' && f.args[1].op === 'num' && (f.args[1].value as number) < 0) return 3;

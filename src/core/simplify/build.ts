@@ -7,12 +7,14 @@
  */
 import { checkpoint } from '../limits/budget';
 import {
-  Expr, ElementwiseFunction, num, zeros, ones, eye, node, rawAdd, rawMul, rawHadamard, rawPow, rawMatpow,
+  Expr, ElementwiseFunction, num, PI, rationalNum, rationalOf, zeros, ones, eye, node, rawAdd, rawMul, rawHadamard, rawPow, rawMatpow,
   rawTranspose, rawFn, rawExtremum, rawReduce, rawInv, rawDiagm, rawDiagv, rawSoftmax, rawSoftmaxAlong, rawLogsumexpAlong, Axis, rawKron, rawVec, sizeNode, entry as rawEntry,
   productShape, ReductionOp,
 } from '../model/expr';
 import { Shape, isScalar, isColumn, isRow, shape, transposeShape, sameShape, sizeOf } from '../model/shape';
 import { FUNCTIONS, type Builders } from '../functions/index';
+import * as Q from '../model/rational';
+import type { Rational } from '../model/rational';
 
 const isNum = (e: Expr, v?: number): boolean => e.op === 'num' && (v === undefined || e.value === v);
 export const isZero = (e: Expr): boolean => e.op === 'zeros' || isNum(e, 0);
@@ -21,19 +23,22 @@ const isOnes = (e: Expr): boolean =>
   e.op === 'ones' || isNum(e, 1) ||
   (e.op === 'mul' && e.args.length === 2 && e.args.every((f) => f.op === 'ones') && e.args[0].shape.cols === 1 && e.args[1].shape.rows === 1);
 
-/** Split a term into its numeric coefficient and the rest: 3·A·x → [3, A·x]. */
-export function splitCoefficient(e: Expr): [number, Expr] {
-  if (e.op === 'num') return [e.value as number, num(1)];
-  if (e.op !== 'mul') return [1, e];
-  let c = 1;
+/** Split a term into its exact numeric coefficient and the rest: 3·A·x → [3, A·x]. */
+export function splitCoefficient(e: Expr): [Rational, Expr] {
+  if (e.op === 'num') return [rationalOf(e), num(1)];
+  if (e.op !== 'mul') return [Q.ONE, e];
+  let c = Q.ONE;
   const rest: Expr[] = [];
   for (const f of e.args) {
-    if (f.op === 'num') c *= f.value as number;
+    if (f.op === 'num') c = Q.mul(c, rationalOf(f));
     else rest.push(f);
   }
-  if (c === 1) return [1, e];
+  if (Q.equals(c, Q.ONE)) return [Q.ONE, e];
   return [c, rest.length === 0 ? num(1) : rest.length === 1 ? rest[0] : rawMul(rest)];
 }
+
+const isOne = (c: Rational): boolean => c.n === 1n && c.d === 1n;
+const isZeroQ = (c: Rational): boolean => c.n === 0n;
 
 export function add(...terms: Expr[]): Expr {
   if (terms.length === 0) throw new Error('add of nothing');
@@ -48,26 +53,27 @@ export function add(...terms: Expr[]): Expr {
   }
   // Like terms: collect numeric coefficients of the same rest, keeping first-appearance order.
   const order: Expr[] = [];
-  const coef = new Map<number, number>();
-  let constant = 0;
+  const coef = new Map<number, Rational>();
+  let constant = Q.ZERO;
   let constantAt = -1;
   for (const t of flat) {
     if (t.op === 'num') {
-      constant += t.value as number;
+      constant = Q.add(constant, rationalOf(t));
       if (constantAt < 0) constantAt = order.length;
       continue;
     }
     const [c, rest] = splitCoefficient(t);
-    if (!coef.has(rest.id)) order.push(rest);
-    coef.set(rest.id, (coef.get(rest.id) ?? 0) + c);
+    const before = coef.get(rest.id);
+    if (before === undefined) order.push(rest);
+    coef.set(rest.id, before === undefined ? c : Q.add(before, c));
   }
   const out: Expr[] = [];
   order.forEach((rest, i) => {
-    if (i === constantAt && constant !== 0) out.push(num(constant));
-    const c = coef.get(rest.id) as number;
-    if (c !== 0) out.push(c === 1 ? rest : mul(num(c), rest));
+    if (i === constantAt && !isZeroQ(constant)) out.push(rationalNum(constant));
+    const c = coef.get(rest.id) as Rational;
+    if (!isZeroQ(c)) out.push(isOne(c) ? rest : mul(rationalNum(c), rest));
   });
-  if (constantAt === order.length && constant !== 0) out.push(num(constant));
+  if (constantAt === order.length && !isZeroQ(constant)) out.push(rationalNum(constant));
   if (out.length === 0) return zeros(s);
   if (out.length === 1) return out[0];
   return rawAdd(out);
@@ -85,29 +91,31 @@ export function flattensInto(f: Expr): boolean {
 }
 
 /** Split scalar factors into base^exponent for merging: x·x² → x³. */
-function powerParts(e: Expr): [Expr, number] {
-  if (e.op === 'pow' && e.args[1].op === 'num') return [e.args[0], e.args[1].value as number];
-  return [e, 1];
+function powerParts(e: Expr): [Expr, Rational] {
+  if (e.op === 'pow' && e.args[1].op === 'num') return [e.args[0], rationalOf(e.args[1])];
+  return [e, Q.ONE];
 }
 
 /**
  * b^E · bᵏ = b^(E + k) for a symbolic exponent E (x · x^(x − 1) = xˣ): a factor b^E (kept whole,
  * exponent 1) absorbs the numeric power of its base b.
  */
-function mergeSymbolicPowers(order: Expr[], exps: Map<number, number>): void {
+function mergeSymbolicPowers(order: Expr[], exps: Map<number, Rational>): void {
   for (let i = 0; i < order.length; i++) {
     const p = order[i];
-    if (p.op !== 'pow' || p.args[1].op === 'num' || exps.get(p.id) !== 1) continue;
+    const kp = exps.get(p.id);
+    if (p.op !== 'pow' || p.args[1].op === 'num' || kp === undefined || !isOne(kp)) continue;
     const b = p.args[0];
     const k = exps.get(b.id);
-    if (k === undefined || k === 0) continue;
-    const merged = pow(b, add(p.args[1], num(k)));
+    if (k === undefined || isZeroQ(k)) continue;
+    const merged = pow(b, add(p.args[1], rationalNum(k)));
     exps.delete(b.id);
     exps.delete(p.id);
     order.splice(order.indexOf(b), 1);
     const at = order.indexOf(p);
     order[at] = merged;
-    exps.set(merged.id, (exps.get(merged.id) ?? 0) + 1);
+    const before = exps.get(merged.id);
+    exps.set(merged.id, before === undefined ? Q.ONE : Q.add(before, Q.ONE));
     i = -1;
   }
 }
@@ -122,35 +130,41 @@ export function mul(...factors: Expr[]): Expr {
     else flat.push(f);
   }
   const resultShape = productShape(flat);
-  let c = 1;
+  let c = Q.ONE;
   const scalarOrder: Expr[] = [];
-  const scalarExp = new Map<number, number>();
+  const scalarExp = new Map<number, Rational>();
   let chain: Expr[] = [];
   for (const f of flat) {
-    if (f.op === 'num') c *= f.value as number;
+    if (f.op === 'num') c = Q.mul(c, rationalOf(f));
     else if (isScalar(f.shape)) {
       const [base, k] = powerParts(f);
-      if (!scalarExp.has(base.id)) scalarOrder.push(base);
-      scalarExp.set(base.id, (scalarExp.get(base.id) ?? 0) + k);
+      const before = scalarExp.get(base.id);
+      if (before === undefined) scalarOrder.push(base);
+      scalarExp.set(base.id, before === undefined ? k : Q.add(before, k));
     } else if (f.op === 'zeros') return zeros(resultShape);
     else chain.push(f);
   }
-  if (c === 0) return zeros(resultShape);
+  if (isZeroQ(c)) return zeros(resultShape);
   mergeSymbolicPowers(scalarOrder, scalarExp);
   chain = simplifyChain(chain);
   if (chain.some((f) => f.op === 'zeros')) return zeros(resultShape);
   // Chain rules can produce 1×1 values (1ᵀx = sum(x)): they join the scalars.
   if (chain.some((f) => isScalar(f.shape))) {
-    return mul(num(c), ...scalarOrder.map((b) => pow(b, num(scalarExp.get(b.id) as number))), ...chain);
+    return mul(rationalNum(c), ...scalarOrder.map((b) => pow(b, rationalNum(scalarExp.get(b.id) as Rational))), ...chain);
   }
-  // Chains that reduced to a 1×1 value join the scalars.
+  // Chains that reduced to a 1×1 value join the scalars; numbers raised to a power fold into c.
   const out: Expr[] = [];
-  if (c !== 1) out.push(num(c));
+  const powers: Expr[] = [];
   for (const base of scalarOrder) {
-    const k = scalarExp.get(base.id) as number;
-    if (k === 0) continue;
-    out.push(k === 1 ? base : pow(base, num(k)));
+    const k = scalarExp.get(base.id) as Rational;
+    if (isZeroQ(k)) continue;
+    const p = isOne(k) ? base : pow(base, rationalNum(k));
+    if (p.op === 'num') c = Q.mul(c, rationalOf(p));
+    else powers.push(p);
   }
+  if (isZeroQ(c)) return zeros(resultShape);
+  if (!isOne(c)) out.push(rationalNum(c));
+  out.push(...powers);
   out.push(...chain);
   if (out.length === 0) return isScalar(resultShape) ? num(1) : eye(resultShape.rows);
   if (out.length === 1) {
@@ -325,15 +339,19 @@ export function pow(a: Expr, k: Expr): Expr {
   if (isNum(k, 1)) return a;
   if (isNum(k, 0)) return ones(a.shape);
   if (a.op === 'num' && k.op === 'num') {
-    const v = Math.pow(a.value as number, k.value as number);
-    if (Number.isFinite(v)) return num(v);
+    // Folded only when exact: 3⁻¹ = ⅓, 8^(2/3) = 4; 2^(1/2) stays √2.
+    const v = Q.power(rationalOf(a), rationalOf(k));
+    if (v !== undefined) return rationalNum(v);
   }
   if (isOnes(a)) return a;
   // (a^p)^q = a^(pq) for integer q (sound for every real a where both sides are defined)
-  if (a.op === 'pow' && k.op === 'num' && Number.isInteger(k.value) && a.args[1].op === 'num') {
-    return pow(a.args[0], num((a.args[1].value as number) * (k.value as number)));
+  if (a.op === 'pow' && k.op === 'num' && Q.isInteger(rationalOf(k)) && a.args[1].op === 'num') {
+    return pow(a.args[0], rationalNum(Q.mul(rationalOf(a.args[1]), rationalOf(k))));
   }
-  // (c·a)^k with numeric c and integer k: c^k · a^k for scalars
+  // (a·b)^k = a^k b^k for a product of scalars and an integer k: (3x^⅔)⁻² = x^(−4/3)/9
+  if (a.op === 'mul' && isScalar(a.shape) && a.args.every((f) => isScalar(f.shape)) && k.op === 'num' && Q.isInteger(rationalOf(k))) {
+    return mul(...a.args.map((f) => pow(f, k)));
+  }
   return rawPow(a, k);
 }
 
@@ -427,16 +445,43 @@ export function extremum(op: 'maximum' | 'minimum', a: Expr, b: Expr): Expr {
 export function fn(name: ElementwiseFunction, a: Expr): Expr {
   const r = FUNCTIONS[name];
   if (a.op === 'num') {
-    const v = r.value(a.value as number);
-    if (Number.isFinite(v)) return num(v);
+    const v = exactValue(name, rationalOf(a));
+    if (v !== undefined) return rationalNum(v);
   }
-  if (a.op === 'zeros' && Number.isFinite(r.atZero)) {
+  const atZero = exactAtZero(name);
+  if (a.op === 'zeros' && atZero !== undefined) {
     if (r.atZero === 0) return a;
-    return r.atZero === 1 ? ones(a.shape) : mul(num(r.atZero), ones(a.shape));
+    return r.atZero === 1 ? ones(a.shape) : mul(rationalNum(atZero), ones(a.shape));
   }
   if (name === 'log' && a.op === 'fn' && a.name === 'exp') return a.args[0];
   if (a.op === 'ones' && r.value(1) === 1) return a;
   return rawFn(name, a);
+}
+
+/** f(0) where it is rational (0, ½ or 1 in the records; acos(0) = π/2 and softplus(0) = log 2 are not). */
+function exactAtZero(name: ElementwiseFunction): Rational | undefined {
+  const z = FUNCTIONS[name].atZero;
+  return Number.isInteger(2 * z) ? Q.fromNumber(z) : undefined;
+}
+
+/**
+ * f(c) for a number c, where it is exactly rational: f(0) of every function with a finite value
+ * there, the kinks (|c|, sign, relu, min0, step) and √ of a square. Otherwise f(c) stays written
+ * (exp(2), not 7.389…).
+ */
+function exactValue(name: ElementwiseFunction, c: Rational): Rational | undefined {
+  const r = FUNCTIONS[name];
+  const s = Q.sign(c);
+  if (s === 0) return exactAtZero(name);
+  if (name === 'abs') return Q.absolute(c);
+  if (name === 'sign') return Q.rational(BigInt(s));
+  if (name === 'sqrt') return s > 0 ? Q.power(c, Q.rational(1n, 2n)) : undefined;
+  if (name === 'log' && Q.equals(c, Q.ONE)) return Q.ZERO;
+  if (r.cases) {
+    const branch = s > 0 ? r.cases.positive : r.cases.negative;
+    return branch === 'zero' ? Q.ZERO : branch === 'one' ? Q.ONE : c;
+  }
+  return undefined;
 }
 
 export function reduce(op: ReductionOp, a: Expr): Expr {
@@ -518,7 +563,7 @@ export function kron(a: Expr, b: Expr): Expr {
   // Scalars come out: (cA) ⊗ B = c (A ⊗ B)
   const [ca, ra] = splitCoefficient(a);
   const [cb, rb] = splitCoefficient(b);
-  if (ca !== 1 || cb !== 1) return mul(num(ca * cb), kron(ra, rb));
+  if (!isOne(ca) || !isOne(cb)) return mul(rationalNum(Q.mul(ca, cb)), kron(ra, rb));
   return rawKron(a, b);
 }
 
@@ -557,6 +602,6 @@ export { num, zeros, ones, eye, node };
 
 /** The constructors the function records write their derivatives with. */
 export const BUILDERS: Builders = {
-  add, sub, neg, mul, hadamard, pow, num, ones, zeros, fn: (name, a) => fn(name as ElementwiseFunction, a),
+  add, sub, neg, mul, hadamard, pow, num, ones, zeros, fn: (name, a) => fn(name as ElementwiseFunction, a), pi: PI,
 };
 export type { Shape };

@@ -5,7 +5,7 @@
  */
 import { Axis, Expr, postorder, block, commutation, unit, sizeNode, entry as rawEntry, variable } from '../model/expr';
 import {
-  add, mul, hadamard, pow, extremum, matpow, transpose, fn, reduce, inv, diagm, diagv, softmax, softmaxAlong, logsumexpAlong, kron, vec, num, zeros, ones, eye,
+  add, mul, hadamard, pow, extremum, matpow, transpose, fn, reduce, inv, diagm, diagv, softmax, softmaxAlong, logsumexpAlong, kron, vec, zeros, ones, eye,
 } from './build';
 import { factorize } from '../present/factor';
 import { tidy } from '../present/tidy';
@@ -14,7 +14,7 @@ import { tidy } from '../present/tidy';
 export function rebuildNode(e: Expr, a: readonly Expr[]): Expr {
   switch (e.op) {
     case 'var': return variable(e.name as string, e.shape, e.symmetric, e.probabilities);
-    case 'num': return num(e.value as number);
+    case 'num': case 'const': return e;
     case 'zeros': return zeros(e.shape);
     case 'ones': return ones(e.shape);
     case 'eye': return eye(e.shape.rows);

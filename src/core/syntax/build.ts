@@ -20,6 +20,9 @@ import {
   entry,
   eye,
   num,
+  rationalNum,
+  rationalOf,
+  PI,
   ones,
   rawAdd,
   rawDiagm,
@@ -42,9 +45,12 @@ import {
   type ReductionOp,
 } from '../model/expr';
 import { isMatrix, isScalar, shape, type Dim, type Shape } from '../model/shape';
+import * as Q from '../model/rational';
+import { fromNumber, parseDecimal } from '../model/rational';
 import type { Span } from '../api';
 import type { Ast, CallNode, ChainLink, EinsumNode, MulOp, AddOp } from './ast';
 import { fail } from './diagnostics';
+import { isPi } from './names';
 import { lowerContraction, NoMatrixForm } from '../tensor/lower';
 import { ELEMENTWISE, ELEMENTWISE_NAMES } from './functions';
 import { AXIS_FUNCTIONS, axisArgument, buildAlong } from './axes';
@@ -79,10 +85,14 @@ export class ExprBuilder {
     if (this.inference.sizes.has(node)) return sizeNode(shape(dimensionOf(node) as Dim, 1));
     switch (node.kind) {
       case 'number':
-        return num(node.value);
+        return numberLiteral(node.text, node.value);
       case 'name': {
         const definition = this.inference.binding(node.name);
-        if (definition === undefined) return this.variable(this.inference.used.get(node.name) as VariableInfo);
+        if (definition === undefined) {
+          const info = this.inference.used.get(node.name);
+          // `pi` is π unless declared as a variable.
+          return info === undefined && isPi(node.name) ? PI() : this.variable(info as VariableInfo);
+        }
         // A `where` binding: its value, built once however often it is used (the DAG stays linear).
         let value = this.bound.get(node.name);
         if (value === undefined) {
@@ -200,7 +210,7 @@ export class ExprBuilder {
         }
       }
     }
-    return value();
+    return fractionLiteral(value());
   }
 
   private call(node: CallNode): Expr {
@@ -265,7 +275,29 @@ export class ExprBuilder {
 }
 
 export function negate(e: Expr): Expr {
-  return e.op === 'num' ? num(-(e.value as number)) : rawMul([num(-1), e]);
+  return e.op === 'num' ? rationalNum(Q.neg(rationalOf(e))) : rawMul([num(-1), e]);
+}
+
+/**
+ * A number as written: exact (3 is the integer 3, 0.1 the decimal 1/10, not the double nearest it);
+ * π (\\pi, np.pi) the constant π, np.e e = exp(1).
+ */
+function numberLiteral(text: string, value: number): Expr {
+  if (text === 'π' || /(^|\.)pi$/.test(text)) return PI();
+  if (/\.e$/.test(text)) return rawFn('exp', num(1));
+  return rationalNum(parseDecimal(text) ?? fromNumber(value));
+}
+
+/** A quotient of numbers (1/2, 6/4, \\frac{2}{3}) is the rational literal it writes: ½, 3/2, ⅔. */
+function fractionLiteral(e: Expr): Expr {
+  if (e.op !== 'mul') return e;
+  let r = Q.ONE;
+  for (const f of e.args) {
+    if (f.op === 'num') r = Q.mul(r, rationalOf(f));
+    else if (f.op === 'pow' && f.args[0].op === 'num' && f.args[1].op === 'num' && f.args[1].value === -1 && f.args[0].value !== 0) r = Q.mul(r, Q.inverse(rationalOf(f.args[0])));
+    else return e;
+  }
+  return rationalNum(r);
 }
 
 const indexOf = (node: Ast): number => (node as { value: number }).value;

@@ -23,7 +23,7 @@ import { matrixExponentProblem } from '../limits/exponent';
 import { Dims, type DimId } from './dims';
 import { ARITY, DIMENSION_FUNCTIONS, ELEMENTWISE, FUNCTION_SUGGESTIONS, isFunctionName, REDUCTIONS, SQUARE_FUNCTIONS } from './functions';
 import { AXIS_FUNCTIONS, axisArgument, NORMALIZATIONS, needsAxis } from './axes';
-import { conventionalKind, type VariableKind } from './names';
+import { conventionalKind, isPi, type VariableKind } from './names';
 import { dimensionOf, dimensionValue } from './dimensionValues';
 import { astText, chainText } from './print';
 
@@ -162,6 +162,8 @@ export class ShapeInference {
     const known = this.used.get(name);
     if (known) return known;
     const declaration = this.declared.get(name);
+    // `pi` undeclared is the constant π (a scalar, not a variable).
+    if (!declaration && isPi(name)) return { name, kind: 'scalar', shape: this.one, symmetric: false };
     let info: VariableInfo;
     if (declaration) {
       info = this.declaredVariable(declaration);

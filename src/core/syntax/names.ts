@@ -38,3 +38,6 @@ export function conventionalKind(name: string): VariableKind | undefined {
   if (word) return /^[A-Z]/.test(word[1]) ? 'matrix' : 'scalar';
   return undefined;
 }
+
+/** The names of the constant π (when not declared as variables). */
+export const isPi = (name: string): boolean => name === 'pi' || name === 'π';

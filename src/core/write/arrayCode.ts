@@ -18,7 +18,8 @@
  * Nodes used more than once (and long inline chains) become locals `_t1 = …`, so the code is
  * linear in the DAG size and no line nests deeply.
  */
-import { Expr, ElementwiseFunction, postorder } from '../model/expr';
+import { Expr, ElementwiseFunction, postorder, rationalOf } from '../model/expr';
+import { fromNumber, numberParts, type Rational } from '../model/rational';
 import { Dim, isScalar, isColumn, isRow, mulDim } from '../model/shape';
 import type { Derivative } from '../calculus/form';
 import { toText } from './text';
@@ -32,9 +33,8 @@ export interface ArrayApi {
   readonly imports: readonly string[];
   /** Names the library's code uses besides the generator's own (np, float, range, ...): no variable is called so. */
   readonly reserved: readonly string[];
-  /** NaN and +∞ as Python expressions. */
-  readonly nan: string;
-  readonly infinity: string;
+  /** π as a Python float. */
+  readonly pi: string;
   /** Helper functions by name; a helper is emitted when the generated code calls it. */
   readonly helpers: Readonly<Record<string, string>>;
   /** An element-wise function applied to u (the spellings are in the function records). */
@@ -113,13 +113,17 @@ const PYTHON_KEYWORDS = new Set([
 const RESERVED = ['np', 'math', 'float', 'kw', 'range', 'ValueError'];
 
 /** A Python float literal. */
-function pyNumber(api: ArrayApi, v: number): Py {
-  if (Number.isNaN(v)) return { code: api.nan, prec: PY.atom, depth: 0 };
-  if (!Number.isFinite(v)) return { code: v > 0 ? api.infinity : `-${api.infinity}`, prec: v > 0 ? PY.atom : PY.unary, depth: 0 };
-  let s = String(Math.abs(v));
-  if (/^\d+$/.test(s)) s += '.0';
-  return v < 0 ? { code: `-${s}`, prec: PY.unary, depth: 0 } : { code: s, prec: PY.atom, depth: 0 };
+function pyNumber(api: ArrayApi, v: number | Rational): Py {
+  const r = typeof v === 'number' ? fromNumber(v) : v;
+  const parts = numberParts(r);
+  // A fraction as a float division, 1.0/3.0: exact to the last bit, and the reader reads it back as ⅓.
+  const s = 'digits' in parts ? pyFloat(parts.digits) : `${pyFloat(parts.numerator)}/${pyFloat(parts.denominator)}`;
+  const prec = 'digits' in parts ? PY.atom : PY.mul;
+  return r.n < 0n ? { code: `-${'digits' in parts ? s : `(${s})`}`, prec: PY.unary, depth: 0 } : { code: s, prec, depth: 0 };
 }
+
+/** A Python float literal: 3.0, 0.5, 1e-300. */
+const pyFloat = (digits: string): string => (/^\d+$/.test(digits) ? `${digits}.0` : digits);
 
 const isAsciiIdentifier = (s: string): boolean => /^[A-Za-z][A-Za-z0-9_]*$/.test(s);
 
@@ -263,7 +267,9 @@ class Body {
       case 'var':
         return { code: this.names.local(e), prec: PY.atom, depth: 0 };
       case 'num':
-        return pyNumber(api, e.value as number);
+        return pyNumber(api, rationalOf(e));
+      case 'const':
+        return { code: api.pi, prec: PY.atom, depth: 0 };
       case 'zeros':
         return call(api.zeros(this.dimCode(e.shape.rows), this.dimCode(e.shape.cols)));
       case 'ones':

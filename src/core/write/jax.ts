@@ -21,8 +21,7 @@ export const JAX_API: ArrayApi = {
   library: 'JAX',
   imports: ['import jax', 'import jax.numpy as jnp', '', 'jax.config.update("jax_enable_x64", True)'],
   reserved: ['torch', 'jax', 'jnp', 'tuple', 'reversed', 'len'],
-  nan: "float('nan')",
-  infinity: "float('inf')",
+  pi: 'jnp.pi',
   helpers: {
     ...AS_NUMPY.helpers,
     _commutation: `def _commutation(p, q):

@@ -3,7 +3,8 @@
  * fractions for scalar division, subtraction for negative coefficients (./mathWriter).
  * Linear in the DAG size, iterative (./dagWriter); parentheses from the shared table in ./precedence.
  */
-import type { Expr } from '../model/expr';
+import { rationalOf, type Expr } from '../model/expr';
+import { neg, numberParts, type Rational } from '../model/rational';
 import { functionRecord, type FunctionRecord } from '../functions/index';
 import { isScalar, isRow, isMatrix, shapeKind, mulDim } from '../model/shape';
 import { Piece, piece, cat, join } from './piece';
@@ -41,16 +42,15 @@ export function latexWriting(opts: LatexOptions = {}): (e: Expr) => string {
 }
 
 /** A negative number as it prints, or the magnitude for a subtraction. */
-function latexNumber(v: number): Out {
-  if (Number.isNaN(v)) return out('\\mathrm{NaN}', PREC.atom);
-  if (!Number.isFinite(v)) return v > 0 ? out('\\infty', PREC.atom) : out('-\\infty', PREC.negation);
-  const s = String(Math.abs(v));
+function latexNumber(r: Rational): Out {
+  const parts = numberParts(r);
   let body: Out;
-  if (s.includes('e')) {
-    const [mantissa, exponent] = s.split('e');
+  if (!('digits' in parts)) body = out(`\\frac{${parts.numerator}}{${parts.denominator}}`, PREC.atom, { tall: true, noSup: true });
+  else if (parts.digits.includes('e')) {
+    const [mantissa, exponent] = parts.digits.split('e');
     body = out(`${mantissa} \\times 10^{${Number(exponent)}}`, PREC.product, { noSup: true });
-  } else body = out(s, PREC.atom);
-  return v < 0 ? out(cat('-', body.p), PREC.negation, { noSup: body.noSup }) : body;
+  } else body = out(parts.digits, PREC.atom);
+  return r.n < 0n ? out(cat('-', body.p), PREC.negation, { noSup: body.noSup, tall: body.tall }) : body;
 }
 
 const LATEX: MathNotation<Out> = {
@@ -108,7 +108,9 @@ class LatexWriter extends MathWriter<Out> {
         return out(latexName(name, shapeKind(e.shape)), PREC.atom, { noSub: splitName(name).sub !== undefined });
       }
       case 'num':
-        return latexNumber(e.value as number);
+        return latexNumber(rationalOf(e));
+      case 'const':
+        return out('\\pi', PREC.atom);
       case 'zeros':
       case 'ones': {
         const sym = e.op === 'zeros' ? '\\mathbf{0}' : '\\mathbf{1}';
@@ -208,8 +210,11 @@ class LatexWriter extends MathWriter<Out> {
   }
 
   /** Scalar denominators: a fraction of a scalar, a scaling \frac{c}{d} of an array. */
-  protected quotient(e: Expr, coefficient: readonly Piece[], factors: readonly Expr[], rendered: readonly Out[], denominators: readonly Expr[]): Out {
-    const den = denominators.map((d) => this.denominator(d, denominators.length === 1));
+  protected quotient(
+    e: Expr, coefficient: readonly Piece[], factors: readonly Expr[], rendered: readonly Out[], denominators: readonly Expr[], numberDenominators: readonly Out[],
+  ): Out {
+    const alone = denominators.length + numberDenominators.length === 1;
+    const den = [...numberDenominators, ...denominators.map((d) => this.denominator(d, alone))];
     const denPiece = juxtapose(den.map((o) => o.p));
     if (isScalar(e.shape)) {
       const single = coefficient.length === 0 && factors.length === 1;
@@ -227,7 +232,7 @@ class LatexWriter extends MathWriter<Out> {
     const m = -(k.value as number);
     if (m === 1) return alone ? this.get(b) : this.operand(this.get(b), OPERAND.factor);
     if (m === 0.5) return out(cat('\\sqrt{', this.get(b).p, '}'), PREC.atom, { tall: this.get(b).tall });
-    return this.sup(b, latexNumber(m).p);
+    return this.sup(b, latexNumber(neg(rationalOf(k))).p);
   }
 
   private kron(e: Expr): Out {

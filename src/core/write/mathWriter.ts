@@ -4,7 +4,8 @@
  * coefficient, its factors and its denominators, and element-wise products and quotients (⊙, ⊘).
  * The notation itself (the minus sign, ⊙ or \odot, juxtaposition, fractions) is the writer's.
  */
-import { Expr } from '../model/expr';
+import { Expr, rationalOf } from '../model/expr';
+import { absolute, neg, numberParts, rational, type Rational } from '../model/rational';
 import { isScalar, isColumn, isRow } from '../model/shape';
 import { Piece, cat, join, piece } from './piece';
 import { PREC, Prec, OPERAND } from './precedence';
@@ -25,8 +26,8 @@ export interface MathNotation<O extends MathRendered> {
   readonly elementwiseQuotient: string;
   /** The array of ones, the numerator of 𝟏 ⊘ x. */
   readonly ones: string;
-  /** A number (a negative one with its sign). */
-  readonly number: (v: number) => O;
+  /** A number (a negative one with its sign; a fraction as ½, \frac{1}{2}). */
+  readonly number: (r: Rational) => O;
   /** Factors written side by side (Ax, 2x). */
   readonly juxtapose: (pieces: readonly Piece[]) => Piece;
   /** A rendering made of pieces of `children` (which may carry properties such as height). */
@@ -35,7 +36,7 @@ export interface MathNotation<O extends MathRendered> {
 
 /** A scalar power with a negative numeric exponent: a denominator in a product. */
 export const isReciprocal = (f: Expr): boolean =>
-  f.op === 'pow' && isScalar(f.shape) && f.args[1].op === 'num' && (f.args[1].value as number) < 0;
+  f.op === 'pow' && isScalar(f.shape) && f.args[1].op === 'num' && rationalOf(f.args[1]).n < 0n;
 
 /** An element-wise reciprocal b.^(−1) of an array: a divisor in a Hadamard product. */
 export const isElementwiseReciprocal = (f: Expr): boolean =>
@@ -47,7 +48,7 @@ const isInfixProduct = (e: Expr): boolean => e.op === 'kron' || e.op === 'hadama
 /** The sign of a product's numeric factors. */
 function negativeProduct(e: Expr): boolean {
   let neg = false;
-  for (const f of e.args) if (f.op === 'num' && (f.value as number) < 0) neg = !neg;
+  for (const f of e.args) if (f.op === 'num' && rationalOf(f).n < 0n) neg = !neg;
   return neg;
 }
 
@@ -95,8 +96,13 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
     return isScalar(f.shape) && this.chains.has(f);
   }
 
-  /** The unsigned body of a product with scalar denominators (s^(−k)). */
-  protected abstract quotient(e: Expr, coefficient: readonly Piece[], factors: readonly Expr[], rendered: readonly O[], denominators: readonly Expr[]): O;
+  /**
+   * The unsigned body of a product with scalar denominators (s^(−k)) and the denominators of its
+   * numeric fractions (the 2 of x/2).
+   */
+  protected abstract quotient(
+    e: Expr, coefficient: readonly Piece[], factors: readonly Expr[], rendered: readonly O[], denominators: readonly Expr[], numberDenominators: readonly O[],
+  ): O;
 
   /** The base of a superscript. */
   protected base(e: Expr): O {
@@ -112,9 +118,9 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
     e.args.forEach((t, i) => {
       let sign = '+';
       let o: O;
-      if (i > 0 && t.op === 'num' && (t.value as number) < 0) {
+      if (i > 0 && t.op === 'num' && rationalOf(t).n < 0n) {
         sign = minus;
-        o = this.notation.number(-(t.value as number));
+        o = this.notation.number(neg(rationalOf(t)));
       } else if (i > 0 && t.op === 'mul' && negativeProduct(t)) {
         sign = minus;
         o = this.flippedProduct(t);
@@ -140,20 +146,20 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
 
   /** A product: its sign (flipped for subtraction), the magnitudes of its numbers, its factors, its denominators. */
   protected product(e: Expr, flip: boolean): O {
-    const { minus, number, juxtapose, make } = this.notation;
-    const numbers: number[] = [];
+    const { minus, juxtapose, make } = this.notation;
+    const coefficient: Piece[] = [];
+    const numberDenominators: O[] = [];
     const denominators: Expr[] = [];
     const factors: Expr[] = [];
     for (const f of e.args) {
-      if (f.op === 'num') numbers.push(f.value as number);
+      if (f.op === 'num') this.coefficientOf(absolute(rationalOf(f)), coefficient, numberDenominators);
       else if (isReciprocal(f)) denominators.push(f);
       else factors.push(f);
     }
     const negative = negativeProduct(e) !== flip;
-    const coefficient = numbers.map(Math.abs).filter((v) => v !== 1).map((v) => number(v).p);
     const rendered = factors.map((f) => this.factor(f, e));
     let body: O;
-    if (denominators.length > 0) body = this.quotient(e, coefficient, factors, rendered, denominators);
+    if (denominators.length > 0 || numberDenominators.length > 0) body = this.quotient(e, coefficient, factors, rendered, denominators, numberDenominators);
     else if (coefficient.length === 0 && rendered.length === 0) body = make(piece('1'), PREC.atom, []);
     else if (coefficient.length === 0 && rendered.length === 1) body = this.get(factors[0]);
     else body = make(juxtapose([...coefficient, ...rendered.map((o) => o.p)]), PREC.product, rendered);
@@ -163,6 +169,18 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
     const infix = factors.length === 1 && coefficient.length === 0 && denominators.length === 0 && isInfixProduct(factors[0]);
     const operand = signed || infix ? this.paren(body) : this.operand(body, OPERAND.negated);
     return make(cat(minus, operand.p), PREC.negation, [operand]);
+  }
+
+  /** A positive number in a product: a coefficient (2, 0.5), or a fraction's numerator and denominator (x/2, 3x/4). */
+  private coefficientOf(m: Rational, coefficient: Piece[], denominators: O[]): void {
+    if (m.n === 1n && m.d === 1n) return;
+    const parts = numberParts(m);
+    if ('digits' in parts) {
+      coefficient.push(this.notation.number(m).p);
+      return;
+    }
+    if (m.n !== 1n) coefficient.push(this.notation.number(rational(m.n)).p);
+    denominators.push(this.notation.number(rational(m.d)));
   }
 
   /** An element-wise product a ⊙ b, with divisors b.^(−1) as a quotient (a ⊙ b) ⊘ c. */

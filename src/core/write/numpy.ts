@@ -101,8 +101,7 @@ export const NUMPY_API: ArrayApi = {
   ...numpyStyle('np'),
   imports: ['import numpy as np'],
   reserved: [],
-  nan: 'np.nan',
-  infinity: 'np.inf',
+  pi: 'np.pi',
   // 1×1 values are NumPy scalars (np.float64), not 0-d arrays.
   scalarArg: (a) => `np.float64(np.reshape(${asFloat(a)}, ()))`,
   columnArg: (a) => `${asFloat(a)}.reshape(-1, 1)`,

@@ -17,7 +17,8 @@
  * the reader expands back exactly. Unicode-free. Parentheses come from the shared table in ./precedence; nested sums and products
  * keep theirs, so the grouping reads back as written. Linear in the DAG size, iterative (./dagWriter).
  */
-import type { Expr } from '../model/expr';
+import { rationalOf, type Expr } from '../model/expr';
+import { fromNumber, neg, numberParts, rational, type Rational } from '../model/rational';
 import { functionRecord } from '../functions/index';
 import { Dim, isScalar, isColumn, mulDim, sameShape } from '../model/shape';
 import { Piece, piece, cat, join } from './piece';
@@ -53,16 +54,23 @@ export function textMeasure(): (node: Expr) => number {
   return (node) => w.lengthOf(node);
 }
 
-/** A number in the plain syntax (1.5, 1e-7, -2). */
-export function textNumber(v: number): Out {
-  const s = String(Math.abs(v));
-  return v < 0 ? out(`-${s}`, PREC.negation) : out(s, PREC.atom);
+/** A number in the plain syntax (1.5, 1e-7, -2, 1/3). */
+export function textNumber(r: Rational): Out {
+  const parts = numberParts(r);
+  if ('digits' in parts) return r.n < 0n ? out(`-${parts.digits}`, PREC.negation) : out(parts.digits, PREC.atom);
+  return out(`${r.n < 0n ? '-' : ''}${parts.numerator}/${parts.denominator}`, PREC.product);
+}
+
+/** A fraction's denominator (3 of ⅔), or undefined for integers and decimals. */
+function fractionDenominator(r: Rational): string | undefined {
+  const parts = numberParts(r);
+  return 'digits' in parts ? undefined : parts.denominator;
 }
 
 /** A dimension in the plain syntax: n, 3, m*n. */
 export const textDim = (d: Dim): string => String(d).replace(/·/g, '*');
 
-const isNegativeNumber = (e: Expr): boolean => e.op === 'num' && (e.value as number) < 0;
+const isNegativeNumber = (e: Expr): boolean => e.op === 'num' && rationalOf(e).n < 0n;
 
 /** A scalar reciprocal s^(−1): written as a division after the first factor. */
 const isScalarReciprocal = (f: Expr): boolean =>
@@ -89,7 +97,9 @@ class TextWriter extends DagWriter<Out> {
       case 'var':
         return out(e.name as string, PREC.atom);
       case 'num':
-        return textNumber(e.value as number);
+        return textNumber(rationalOf(e));
+      case 'const':
+        return out(e.name as string, PREC.atom);
       case 'zeros':
       case 'ones':
         return this.call(e.op, ...this.shapeArgs(e));
@@ -116,7 +126,7 @@ class TextWriter extends DagWriter<Out> {
       case 'pow':
         return this.power(a[0], a[1], isScalar(e.shape) ? '^' : '.^');
       case 'matpow':
-        return out(cat(this.operand(this.get(a[0]), OPERAND.base).p, '^', textNumber(e.value as number).p), PREC.power);
+        return out(cat(this.operand(this.get(a[0]), OPERAND.base).p, '^', textNumber(fromNumber(e.value as number)).p), PREC.power);
       case 'transpose':
         return out(cat(this.operand(this.get(a[0]), OPERAND.base).p, "'"), PREC.power);
       case 'fn': {
@@ -212,7 +222,7 @@ class TextWriter extends DagWriter<Out> {
 
   /** A product of scalar factors: 1 for none. */
   private scalars(factors: readonly Expr[]): Out {
-    if (factors.length === 0) return textNumber(1);
+    if (factors.length === 0) return textNumber(fromNumber(1));
     if (factors.length === 1) return this.get(factors[0]);
     return this.chain(factors.map((f) => this.get(f)), factors, 0);
   }
@@ -221,11 +231,25 @@ class TextWriter extends DagWriter<Out> {
   private negativeScalars(factors: readonly Expr[]): Out | undefined {
     const [c, ...rest] = factors;
     if (c === undefined || !isNegativeNumber(c)) return undefined;
-    const m = -(c.value as number);
+    const m = neg(rationalOf(c));
     if (rest.length === 0) return textNumber(m);
-    if (m === 1) return this.scalars(rest);
-    return this.chain([textNumber(m), ...rest.map((f) => this.get(f))], rest, 1);
+    return this.scaled(m, rest);
   }
+
+  /**
+   * c·f1·f2… for a positive number c: 2*x, x (c = 1), x/2 and 3*x/2 (a fraction's denominator
+   * goes last, so ½x is x/2 rather than (1/2)*x).
+   */
+  private scaled(c: Rational, rest: readonly Expr[]): Out {
+    const q = fractionDenominator(c);
+    const numerator = q === undefined ? c : rational(c.n);
+    const lead = numerator.n === 1n && numerator.d === 1n ? [] : [textNumber(numerator)];
+    const outs = [...lead, ...rest.map((f) => this.get(f))];
+    const body = lead.length > 0 ? this.chain(outs, rest, 1) : rest.length === 1 ? this.get(rest[0]) : this.factors(rest);
+    if (q === undefined) return body;
+    return out(cat(this.operand(body, PREC.product).p, '/', q), PREC.product);
+  }
+
 
   /** A term after + or − (no sums, no leading sign), or a leading term (no sums). */
   private termOperand(o: Out, leading = false): Out {
@@ -234,15 +258,11 @@ class TextWriter extends DagWriter<Out> {
 
   /** The magnitude of a negative term (−b → b, −2·b → 2*b, −3 → 3), or undefined. */
   private negativeTerm(t: Expr): Out | undefined {
-    if (isNegativeNumber(t)) return textNumber(-(t.value as number));
+    if (isNegativeNumber(t)) return textNumber(neg(rationalOf(t)));
     if (t.op !== 'mul' || !isNegativeNumber(t.args[0])) return undefined;
     let o = this.magnitude.get(t);
     if (o === undefined) {
-      const c = -(t.args[0].value as number);
-      const rest = t.args.slice(1);
-      if (c !== 1) o = this.chain([textNumber(c), ...rest.map((f) => this.get(f))], rest, 1);
-      else if (rest.length === 1) o = this.get(rest[0]);
-      else o = this.factors(rest);
+      o = this.scaled(neg(rationalOf(t.args[0])), t.args.slice(1));
       this.magnitude.set(t, o);
     }
     return o;
@@ -255,6 +275,12 @@ class TextWriter extends DagWriter<Out> {
     }
     // −A·B is written -A*B, never -1*A*B.
     if (first.op === 'num' && first.value === -1) return out(cat('-', this.factors(rest).p), PREC.negation);
+    // ⅔·x is written 2*x/3, −⅔·x -(2*x/3)
+    if (first.op === 'num' && rest.length > 0 && fractionDenominator(rationalOf(first)) !== undefined) {
+      const c = rationalOf(first);
+      const body = this.scaled(c.n < 0n ? neg(c) : c, rest);
+      return c.n < 0n ? out(cat('-', this.paren(body).p), PREC.negation) : body;
+    }
     return this.factors(e.args);
   }
 
@@ -306,7 +332,8 @@ class TextWriter extends DagWriter<Out> {
 
   private power(b: Expr, k: Expr, op: '^' | '.^'): Out {
     const base = this.operand(this.get(b), OPERAND.base);
-    const exponent = k.op === 'num' ? textNumber(k.value as number) : this.operand(this.get(k), OPERAND.base);
+    // x^-1 reads back as written; a fraction needs its parentheses: x^(1/2), x^(-1/2).
+    const exponent = k.op === 'num' && this.get(k).prec >= PREC.negation ? this.get(k) : this.operand(this.get(k), OPERAND.base);
     return out(cat(base.p, op, exponent.p), PREC.power);
   }
 

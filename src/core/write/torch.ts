@@ -18,8 +18,7 @@ export const TORCH_API: ArrayApi = {
   library: 'PyTorch',
   imports: ['import torch'],
   reserved: ['torch', 'jax', 'jnp', 'tuple', 'reversed', 'len'],
-  nan: "float('nan')",
-  infinity: "float('inf')",
+  pi: 'torch.pi',
   helpers: {
     // Tensors are mutable: NumPy's constructions.
     _commutation: AS_NUMPY.helpers._commutation,

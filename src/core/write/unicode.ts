@@ -4,7 +4,8 @@
  * back (use `toText` for that). Linear in the DAG size, iterative (./dagWriter); parentheses from
  * the shared table in ./precedence.
  */
-import type { Expr } from '../model/expr';
+import { rationalOf, type Expr } from '../model/expr';
+import { neg, numberParts, type Rational } from '../model/rational';
 import { functionRecord, type FunctionRecord } from '../functions/index';
 import { isScalar, isRow, isMatrix, mulDim } from '../model/shape';
 import { Piece, piece, cat, join } from './piece';
@@ -33,12 +34,23 @@ export function unicodeWriting(): (e: Expr) => string {
   return (e) => w.write(e).text;
 }
 
-function unicodeNumber(v: number): Out {
-  if (Number.isNaN(v)) return out('NaN', PREC.atom);
-  if (!Number.isFinite(v)) return v > 0 ? out('∞', PREC.atom) : out(`${MINUS}∞`, PREC.negation);
-  const s = String(Math.abs(v));
-  if (v < 0) return out(`${MINUS}${s}`, PREC.negation);
-  return out(s, s.includes('e') ? PREC.product : PREC.atom);
+/** The fractions Unicode has one character for (the Unicode reader reads them back). */
+export const VULGAR_FRACTIONS: Readonly<Record<string, string>> = {
+  '1/2': '½', '1/3': '⅓', '2/3': '⅔', '1/4': '¼', '3/4': '¾', '1/5': '⅕', '2/5': '⅖', '3/5': '⅗', '4/5': '⅘',
+  '1/6': '⅙', '5/6': '⅚', '1/7': '⅐', '1/8': '⅛', '3/8': '⅜', '5/8': '⅝', '7/8': '⅞', '1/9': '⅑', '1/10': '⅒',
+};
+
+/** A number: 3, 0.5, 1e-300, ½, 7/12 (with its sign: −½). */
+function unicodeNumber(r: Rational): Out {
+  const parts = numberParts(r);
+  let body: Out;
+  if ('digits' in parts) body = out(parts.digits, parts.digits.includes('e') ? PREC.product : PREC.atom);
+  else {
+    const fraction = `${parts.numerator}/${parts.denominator}`;
+    const vulgar = VULGAR_FRACTIONS[fraction];
+    body = vulgar === undefined ? out(fraction, PREC.product) : out(vulgar, PREC.atom);
+  }
+  return r.n < 0n ? out(cat(MINUS, body.prec < PREC.atom ? cat('(', body.p, ')') : body.p), PREC.negation) : body;
 }
 
 /** Letters, digits and Greek: what a name or number is made of (not ᵀ, ₁, 𝟏, which stand apart). */
@@ -110,7 +122,9 @@ class UnicodeWriter extends MathWriter<Out> {
       case 'var':
         return out(unicodeName(e.name as string), PREC.atom, false, splitName(e.name as string).sub !== undefined);
       case 'num':
-        return unicodeNumber(e.value as number);
+        return unicodeNumber(rationalOf(e));
+      case 'const':
+        return out('π', PREC.atom);
       case 'zeros':
       case 'ones': {
         const sym = e.op === 'zeros' ? '𝟎' : '𝟏';
@@ -201,10 +215,12 @@ class UnicodeWriter extends MathWriter<Out> {
   }
 
   /** Scalar denominators after a slash: a/b, 2x/(ab), 1/√s. */
-  protected quotient(e: Expr, coefficient: readonly Piece[], factors: readonly Expr[], rendered: readonly Out[], denominators: readonly Expr[]): Out {
+  protected quotient(
+    e: Expr, coefficient: readonly Piece[], factors: readonly Expr[], rendered: readonly Out[], denominators: readonly Expr[], numberDenominators: readonly Out[],
+  ): Out {
     const pieces = [...coefficient, ...rendered.map((o) => o.p)];
     const numerator = pieces.length === 0 ? piece('1') : pieces.length === 1 ? pieces[0] : this.paren(out(juxtapose(pieces), PREC.product)).p;
-    const denParts = denominators.map((d) => this.denominator(d));
+    const denParts = [...numberDenominators, ...denominators.map((d) => this.denominator(d))];
     const den = denParts.length === 1 ? this.operand(denParts[0], PREC.power) : this.paren(out(juxtapose(denParts.map((o) => o.p)), PREC.product));
     return out(cat(numerator, '/', den.p), PREC.product);
   }
@@ -214,7 +230,9 @@ class UnicodeWriter extends MathWriter<Out> {
     const m = -(k.value as number);
     if (m === 1) return this.operand(this.get(b), OPERAND.factor);
     if (m === 0.5) return out(cat('√', this.operand(this.get(b), PREC.atom).p), PREC.atom);
-    return this.sup(b, unicodeSuperscript(m) ?? `^${m}`);
+    const s = unicodeSuperscript(m);
+    if (s !== undefined) return this.sup(b, s);
+    return out(cat(this.base(b).p, '^', this.operand(unicodeNumber(neg(rationalOf(k))), PREC.atom).p), PREC.power, true);
   }
 
   private power(e: Expr): Out {

@@ -90,3 +90,69 @@ describe('cli: issue 12 examples (one reading, stated)', function () {
     assert.match(mixed.err, /^error\[read\.ambiguous-notation\]: .*--from latex or --from unicode/);
   });
 });
+
+describe('cli: issue 12 examples (exact numbers, π)', function () {
+  this.timeout(60_000);
+
+  it('integer and rational arithmetic stays exact: x³/3 → x², t²/2 → t, fractions where they remain', () => {
+    const cube = derive('x^3/3', '--wrt', 'x', '--check');
+    assert.equal(cube.code, 0, cube.err);
+    assert.equal(cube.text, 'x^2');
+    assert.match(cube.out, /^x²$/m);
+    assert.match(cube.out, /numerical check: passed/);
+    const half = derive('t^2/2', '--wrt', 't');
+    assert.equal(half.code, 0, half.err);
+    assert.equal(half.text, 't');
+    // what remains of a fraction is a fraction in every notation, and it reads back
+    const third = derive('x^3/6 + x/3', '--wrt', 'x', '--emit', 'latex');
+    assert.equal(third.code, 0, third.err);
+    assert.match(third.out, /\\frac\{x\^\{2\}\}\{2\} \+ \\frac\{1\}\{3\}/);
+    const unicode = derive('x^3/6 + x/3', '--wrt', 'x');
+    assert.match(unicode.out, /^x²\/2 \+ ⅓$/m);
+    assert.equal(unicode.text, 'x^2/2 + 1/3');
+    const back = derive('x²/2 + ⅓', '--wrt', 'x');
+    assert.equal(back.code, 0, back.err);
+    assert.equal(back.readAs, 'x^2/2 + 1/3   (unicode)');
+    assert.equal(back.text, 'x');
+    // 1/(3x^⅔): powers of products of scalars distribute, the numbers fold
+    const root = derive('x^(1/3)', '--wrt', 'x', '--check');
+    assert.equal(root.text, 'x^(-2/3)/3');
+    assert.match(root.out, /numerical check: passed/);
+  });
+
+  it('decimal literals stay decimals; exact where they terminate', () => {
+    assert.equal(derive('0.1*x^3', '--wrt', 'x').text, '0.3*x^2');
+    assert.equal(derive('0.5*x^2', '--wrt', 'x').text, 'x');
+    assert.equal(derive('1.5*x', '--wrt', 'x', '--where', 'x: scalar').text, '1.5');
+  });
+
+  it('pi, \\pi, π and np.pi are the constant π, written π, \\pi, pi, np.pi', () => {
+    for (const [expr, readAs] of [['pi*t^2', 'pi*t^2   (plain)'], ['\\pi t^2', 'pi*t^2   (latex)'], ['πt²', 'pi*t^2   (unicode)'], ['np.pi * t**2', 'pi*t^2   (numpy)']] as const) {
+      const r = derive(expr, '--wrt', 't', '--where', 't: scalar', '--check');
+      assert.equal(r.code, 0, `${expr}: ${r.err}`);
+      assert.equal(r.readAs, readAs, expr);
+      assert.equal(r.text, '2*pi*t', expr);
+      assert.match(r.out, /^2πt$/m, expr);
+      assert.match(r.out, /numerical check: passed/, expr);
+    }
+    const latex = derive('sin(2*pi*x)', '--wrt', 'x', '--where', 'x: scalar', '--emit', 'latex');
+    assert.match(latex.out, /^2\\pi\\cos\(2\\pi x\)$/m);
+    const code = derive('pi*x^2', '--wrt', 'x', '--where', 'x: scalar', '--emit', 'numpy');
+    assert.equal(code.code, 0, code.err);
+    assert.match(code.out, /np\.pi/);
+    // declared, pi is a variable like any other
+    const declared = derive('pi*x', '--wrt', 'pi', '--where', 'pi: scalar; x: scalar');
+    assert.equal(declared.code, 0, declared.err);
+    assert.equal(declared.text, 'x');
+  });
+
+  it('erf and GELU derivatives are written with exact constants (2/√π, 1/√2, 1/√(2π))', () => {
+    const erf = derive('erf(x)', '--wrt', 'x', '--where', 'x: scalar', '--check');
+    assert.equal(erf.code, 0, erf.err);
+    assert.equal(erf.text, '2*exp(-x^2)*pi^(-1/2)');
+    assert.match(erf.out, /numerical check: passed/);
+    const gelu = derive('gelu(x)', '--wrt', 'x', '--where', 'x: scalar', '--check');
+    assert.match(gelu.out, /numerical check: passed/);
+    assert.ok(!/\d{6}/.test(gelu.out.split('\n').slice(0, 3).join('\n')), gelu.out);
+  });
+});

@@ -37,9 +37,10 @@ describe('notations/latex: names and typography', () => {
     assert.equal(variablesOf(value(readLatex('\\hat{\\mathbf{y}} - \\mathbf{y}'))), 'y_hat:n×1 y:n×1');
   });
 
-  it('reads Greek letters as names, \\pi as the number', () => {
+  it('reads Greek letters as names, \\pi as the constant π', () => {
     latexIs('\\alpha\\mathbf{x} + \\beta\\mathbf{y}', 'alpha*x + beta*y');
-    assert.equal(toText(latex('\\pi r^2', 'r: scalar')), `${Math.PI}*r^2`);
+    assert.equal(toText(latex('\\pi r^2', 'r: scalar')), 'pi*r^2');
+    assert.equal(toText(latex('\\frac{\\pi}{2} r', 'r: scalar')), 'pi/2*r');
   });
 });
 

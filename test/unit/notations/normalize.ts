@@ -132,7 +132,7 @@ function power(base: Expr, k: Expr): Expr {
   if (k.op !== 'num' || !Number.isInteger(k.value) || !isScalar(base.shape)) return rawPow(base, k);
   const kv = k.value as number;
   if (kv === 1) return base;
-  if (base.op === 'num') return num((base.value as number) ** kv);
+  if (base.op === 'num' && Number.isFinite((base.value as number) ** kv)) return num((base.value as number) ** kv);
   const j = base.op === 'pow' ? base.args[1] : undefined;
   if (j?.op === 'num' && Number.isInteger(j.value)) return power(base.args[0], num((j.value as number) * kv));
   if (base.op === 'mul' && base.args.every((f) => isScalar(f.shape))) return product(base.args.map((f) => power(f, k)));

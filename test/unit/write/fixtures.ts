@@ -1,5 +1,6 @@
 /** Variables and small builders shared by the writer tests. */
-import { Expr, num, rawAdd, rawMul, rawPow, variable } from '../../../src/core/model/expr';
+import { Expr, num, rawAdd, rawMul, rawPow, rationalNum, variable } from '../../../src/core/model/expr';
+import { parseDecimal, type Rational } from '../../../src/core/model/rational';
 import { shape, SCALAR } from '../../../src/core/model/shape';
 
 export const x = variable('x', shape('n', 1));
@@ -22,6 +23,9 @@ export const x1 = variable('x1', shape('n', 1));
 export const W1 = variable('W1', shape('h', 'n'));
 export const wOut = variable('w_out', shape('h', 1));
 export const loss = variable('loss', SCALAR);
+
+/** A decimal literal as the readers build it (printed as written, unlike num(0.5), which is ½). */
+export const decimal = (text: string): Expr => rationalNum(parseDecimal(text) as Rational);
 
 export const neg = (e: Expr): Expr => rawMul([num(-1), e]);
 export const sub = (p: Expr, q: Expr): Expr => rawAdd([p, neg(q)]);

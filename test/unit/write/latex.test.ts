@@ -2,11 +2,13 @@ import * as assert from 'node:assert/strict';
 import {
   Expr, block, commutation, entry, eye, num, ones, rawAdd, rawDiagm, rawDiagv, rawFn, rawHadamard, rawInv, rawKron,
   rawMatpow, rawMul, rawPow, rawReduce, rawSoftmax, rawTranspose, rawVec, sizeNode, unit, variable, zeros,
+  rationalNum, PI,
 } from '../../../src/core/model/expr';
+import { rational } from '../../../src/core/model/rational';
 import { shape } from '../../../src/core/model/shape';
 import { toLatex } from '../../../src/core/write';
 import {
-  A, B, S, Sigma, W1, X, a, alpha, b, div, loss, neg, r, s, sub, t, theta, w, wOut, x, x1, y, z,
+  decimal, A, B, S, Sigma, W1, X, a, alpha, b, div, loss, neg, r, s, sub, t, theta, w, wOut, x, x1, y, z,
 } from './fixtures';
 import { assertRenders } from './katex';
 
@@ -53,8 +55,11 @@ const CASES: readonly [string, Expr, string][] = [
   ['an inner product scaling a vector keeps its parentheses', rawMul([rawMul([rawTranspose(x), y]), z]), '(\\mathbf{x}^{\\top}\\mathbf{y})\\mathbf{z}'],
   ['nested matrix products are flattened', rawMul([A, rawMul([B, rawTranspose(B)])]), 'ABB^{\\top}'],
   ['scalar expansion', rawAdd([x, rawMul([s, ones(x.shape)])]), '\\mathbf{x} + s\\mathbf{1}'],
-  ['a decimal', rawMul([num(0.5), x]), '0.5\\mathbf{x}'],
-  ['a tiny number', num(1e-7), '1 \\times 10^{-7}'],
+  ['a decimal', rawMul([decimal('0.5'), x]), '0.5\\mathbf{x}'],
+  ['a tiny number', decimal('1e-7'), '1 \\times 10^{-7}'],
+  ['a fraction', rawMul([num(0.5), x]), '\\frac{1}{2}\\mathbf{x}'],
+  ['a fraction alone', rationalNum(rational(-1n, 3n)), '-\\frac{1}{3}'],
+  ['π', rawMul([num(2), PI()]), '2\\pi'],
   // fractions
   ['a scalar quotient', div(s, t), '\\frac{s}{t}'],
   ['a quotient with a coefficient', rawMul([num(2), s, rawPow(t, num(-1))]), '\\frac{2s}{t}'],

@@ -3,11 +3,13 @@ import {
   Expr, block, commutation, entry, eye, freeVariables, num, ones, postorder, rawAdd, rawDiagm, rawDiagv, rawFn,
   rawHadamard, rawInv, rawKron, rawMatpow, rawMul, rawPow, rawReduce, rawSoftmax, rawTranspose, rawVec, sizeNode,
   unit, variable, withArgs, zeros,
+  rationalNum, PI,
 } from '../../../src/core/model/expr';
+import { rational } from '../../../src/core/model/rational';
 import { isScalar, shape } from '../../../src/core/model/shape';
 import { readPlain } from '../../../src/core/syntax';
 import { declarationsFor, toText } from '../../../src/core/write';
-import { A, B, S, X, a, alpha, b, div, neg, r, s, sub, t, theta, w, wOut, x, x1, y, z } from './fixtures';
+import { A, B, S, X, a, alpha, b, decimal, div, neg, r, s, sub, t, theta, w, wOut, x, x1, y, z } from './fixtures';
 
 const Ax = rawMul([A, x]);
 const sig = rawFn('sigmoid', x);
@@ -93,8 +95,11 @@ const CASES: readonly [string, Expr, string, RoundTrip][] = [
   ['a power of a transpose', rawPow(rawTranspose(x), num(2)), "(x').^2", 'exact'],
   ['a matrix power', rawMatpow(X, 3), 'X^3', 'exact'],
   ['minus a power', neg(rawPow(s, num(2))), '-s^2', 'exact'],
-  ['a decimal', rawMul([num(0.5), x]), '0.5*x', 'exact'],
-  ['a tiny number', rawMul([num(1e-7), x]), '1e-7*x', 'exact'],
+  ['a decimal', rawMul([decimal('0.5'), x]), '0.5*x', 'exact'],
+  ['a tiny number', rawMul([decimal('1e-7'), x]), '1e-7*x', 'exact'],
+  ['a fraction alone', rationalNum(rational(1n, 3n)), '1/3', 'exact'],
+  ['a fractional exponent', rawPow(x, rationalNum(rational(-1n, 2n))), 'x.^(-1/2)', 'exact'],
+  ['a huge integer', rawMul([decimal('1e300'), x]), '1e300*x', 'exact'],
   ['scalar expansion', rawAdd([x, expand(s, x)]), 'x + s', 'exact'],
   ['scalar expansion first', rawAdd([expand(s, x), x]), 's + x', 'exact'],
   ['expansion of 1', rawAdd([x, ones(x.shape)]), 'x + 1', 'exact'],
@@ -145,6 +150,11 @@ const CASES: readonly [string, Expr, string, RoundTrip][] = [
 /** Not read back as the same node: a row literal is written as the transpose of a column. */
 const WRITE_ONLY: readonly [string, Expr, string][] = [
   ['a row literal', block(1, 2, [s, t]), "[s, t]'"],
+  // Fractions in products: the denominator last (reads back as x*2^-1, the same value)
+  ['a fraction', rawMul([num(0.5), x]), 'x/2'],
+  ['a fraction with a numerator', rawMul([rationalNum(rational(2n, 3n)), x]), '2*x/3'],
+  ['a negative fraction', rawMul([rationalNum(rational(-2n, 3n)), x]), '-(2*x/3)'],
+  ['π', rawMul([num(2), PI(), s]), '2*pi*s'],
 ];
 
 describe('write/text: the plain syntax', () => {

@@ -18,6 +18,7 @@ import { isUnsupported, OperatorRule } from './types';
 export const OPERATOR_RULES: Readonly<Record<Op, OperatorRule>> = {
   var: VARIABLE,
   num: CONSTANT,
+  const: CONSTANT,
   zeros: CONSTANT,
   ones: CONSTANT,
   eye: CONSTANT,

@@ -26,6 +26,12 @@ const GREEK: Readonly<Record<string, string>> = {
   ϕ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega', Γ: 'Gamma', Δ: 'Delta', Θ: 'Theta', Λ: 'Lambda', Ξ: 'Xi', Π: 'Pi',
   Σ: 'Sigma', Υ: 'Upsilon', Φ: 'Phi', Ψ: 'Psi', Ω: 'Omega',
 };
+/** The fractions with a character of their own (½ is \\frac{1}{2}): numerator and denominator. */
+const VULGAR: Readonly<Record<string, readonly [number, number]>> = {
+  '½': [1, 2], '⅓': [1, 3], '⅔': [2, 3], '¼': [1, 4], '¾': [3, 4], '⅕': [1, 5], '⅖': [2, 5], '⅗': [3, 5], '⅘': [4, 5],
+  '⅙': [1, 6], '⅚': [5, 6], '⅐': [1, 7], '⅛': [1, 8], '⅜': [3, 8], '⅝': [5, 8], '⅞': [7, 8], '⅑': [1, 9], '⅒': [1, 10],
+};
+
 /** Function names the Unicode writer prints, and their LaTeX. */
 const FUNCTIONS: Readonly<Record<string, string>> = {
   exp: '\\exp', log: '\\log', sin: '\\sin', cos: '\\cos', tan: '\\tan', tanh: '\\tanh', max: '\\max', min: '\\min',
@@ -36,7 +42,7 @@ const FUNCTIONS: Readonly<Record<string, string>> = {
 };
 
 /** The characters only the Unicode math notation uses (not LaTeX, NumPy or the plain syntax). */
-export const UNICODE_MARKERS = /[ᵀ⁻⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉⊙⊘⊗∘𝟙𝟏𝟎‖√·−]/u;
+export const UNICODE_MARKERS = /[ᵀ⁻⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉⊙⊘⊗∘𝟙𝟏𝟎‖√·−½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]/u;
 
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /^[A-Za-z0-9]$/.test(c);
 
@@ -134,6 +140,7 @@ class Translator {
     if (ch === '√') return this.sqrt();
     if (ch === '𝟙') return this.indicator();
     if (GREEK[ch] !== undefined) return this.copy(`\\${GREEK[ch]} `);
+    if (VULGAR[ch] !== undefined) return this.copy(`{\\frac{${VULGAR[ch][0]}}{${VULGAR[ch][1]}}}`);
     if (/[0-9.]/.test(ch)) return this.number();
     if (/[A-Za-z]/.test(ch)) return this.word();
     if ('()[],;+-*/|\'=<>:!'.includes(ch)) return this.copy(ch);
@@ -292,7 +299,7 @@ class Translator {
       return j;
     }
     let j = k;
-    if (c[j] === '𝟏' || c[j] === '𝟎') return j + 1;
+    if (c[j] === '𝟏' || c[j] === '𝟎' || VULGAR[c[j]] !== undefined) return j + 1;
     if (GREEK[c[j]] !== undefined) j++;
     else while (j < c.length && (isWordChar(c[j]) || c[j] === '.')) j++;
     while (j < c.length && SUB_DIGITS.includes(c[j])) j++;
