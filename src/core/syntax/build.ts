@@ -288,16 +288,23 @@ function numberLiteral(text: string, value: number): Expr {
   return rationalNum(parseDecimal(text) ?? fromNumber(value));
 }
 
-/** A quotient of numbers (1/2, 6/4, \\frac{2}{3}) is the rational literal it writes: ½, 3/2, ⅔. */
+/**
+ * A quotient of numbers (1/2, 6/4, \\frac{2}{3}) is the rational literal it writes: ½, 3/2, ⅔; so
+ * is a product's leading run of them (1/2*x is ½·x, as \\frac{1}{2}x).
+ */
 function fractionLiteral(e: Expr): Expr {
   if (e.op !== 'mul') return e;
   let r = Q.ONE;
+  let run = 0;
   for (const f of e.args) {
     if (f.op === 'num') r = Q.mul(r, rationalOf(f));
     else if (f.op === 'pow' && f.args[0].op === 'num' && f.args[1].op === 'num' && f.args[1].value === -1 && f.args[0].value !== 0) r = Q.mul(r, Q.inverse(rationalOf(f.args[0])));
-    else return e;
+    else break;
+    run++;
   }
-  return rationalNum(r);
+  if (run === e.args.length) return rationalNum(r);
+  if (run < 2) return e;
+  return rawMul([rationalNum(r), ...e.args.slice(run)]);
 }
 
 const indexOf = (node: Ast): number => (node as { value: number }).value;

@@ -156,3 +156,50 @@ describe('cli: issue 12 examples (exact numbers, π)', function () {
     assert.ok(!/\d{6}/.test(gelu.out.split('\n').slice(0, 3).join('\n')), gelu.out);
   });
 });
+
+describe('cli: issue 12 examples (components of declared vectors and matrices)', function () {
+  this.timeout(60_000);
+
+  it('LaTeX x_1^2 + x_2 with x: vector(n) differentiates to 2x₁e₁ + e₂ (checked numerically)', () => {
+    for (const where of ['x: vector(n)', 'x: vector(3)']) {
+      const r = derive('x_1^2 + x_2', '--from', 'latex', '--wrt', 'x', '--where', where, '--check');
+      assert.equal(r.code, 0, r.err);
+      assert.equal(r.readAs, 'entry(x, 1, 1)^2 + entry(x, 2, 1)   (latex)');
+      assert.match(r.out, /numerical check: passed/);
+      assert.match(r.out, /^\(e₂ \+ 2x₁e₁\)ᵀ$/m);
+    }
+    // the Unicode the product writes for a component reads back as the component
+    const u = derive('x₁² + x₂', '--wrt', 'x', '--where', 'x: vector(3)', '--check');
+    assert.equal(u.readAs, 'entry(x, 1, 1)^2 + entry(x, 2, 1)   (unicode)');
+    assert.match(u.out, /numerical check: passed/);
+  });
+
+  it('A_{12}, A_{1,2} of a declared matrix are its (1, 2) entry; x_{1} braced as well', () => {
+    for (const expr of ['A_{12} x_{3}', 'A_{1,2} x_3']) {
+      const r = derive(expr, '--from', 'latex', '--wrt', 'A', '--where', 'x: vector(n); A: matrix(n, n)', '--check');
+      assert.equal(r.code, 0, `${expr}: ${r.err}`);
+      assert.equal(r.readAs, 'entry(A, 1, 2)*entry(x, 3, 1)   (latex)', expr);
+      assert.match(r.out, /numerical check: passed/, expr);
+    }
+  });
+
+  it('undeclared, x_1 stays a scalar name; impossible components are errors', () => {
+    const r = derive('x_1^2 + x_2', '--from', 'latex', '--wrt', 'x1');
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.readAs, 'x1^2 + x2   (latex)');
+    const cases = [
+      ['x_0', 'x: vector(n)', /latex\.subscript.*numbered from 1/],
+      ['x_5', 'x: vector(3)', /call\.argument.*outside x/],
+      ['A_1', 'A: matrix(n, n)', /latex\.subscript.*A_\{i,j\}/],
+      ['x_{1,2}', 'x: vector(n)', /latex\.subscript.*one index/],
+    ] as const;
+    for (const [expr, where, error] of cases) {
+      const e = derive(expr, '--from', 'latex', '--where', where);
+      assert.equal(e.code, 2, expr);
+      assert.match(e.err, error, expr);
+    }
+    // a subscripted name that is declared itself stays that name
+    const own = derive('x_1 + x', '--from', 'latex', '--wrt', 'x1', '--where', 'x: vector(n); x1: vector(n)');
+    assert.equal(own.readAs, 'x1 + x   (latex)');
+  });
+});

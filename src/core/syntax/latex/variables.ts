@@ -121,6 +121,8 @@ export abstract class VariableParser extends DelimitedParser {
       if (this.index !== undefined && sub.tokens.length === 1 && sub.tokens[0].kind === 'letter' && sub.tokens[0].text === this.index) {
         return this.indexedName(base, style, capital, span, spanOfToken(sub.tokens[0]));
       }
+      const numbered = this.numberedComponent(base, sub.tokens, spanOf(start, first.end), span);
+      if (numbered) return numbered;
       const suffix = this.subscriptSuffix(sub.tokens, span);
       const ix = this.componentLetters(base, base + suffix, sub.tokens, span);
       if (ix) return this.component(base, ix, spanOf(start, first.end), span);
@@ -175,6 +177,36 @@ export abstract class VariableParser extends DelimitedParser {
   }
 
   /** The component `base_{letters}`: a scalar marker node standing for an entry of the array. */
+  /**
+   * x_1, x_{12}, A_{12}, A_{1,2} of a declared vector or matrix: its component (1-based), as
+   * entry(x, 1, 1) — consistently with y_i in a sum. Undefined where the subscript is part of a
+   * name: the base is not declared a vector or matrix, or the subscripted name is declared itself.
+   */
+  protected numberedComponent(base: string, tokens: readonly LatexToken[], baseSpan: Span, span: Span): Ast | undefined {
+    const text = tokens.map((t) => t.text).join('').replace(/\s+/g, '');
+    if (!/^\d+(,\d+)?$/.test(text) || !this.declared(base) || this.declared(base + text.replace(',', '_'))) return undefined;
+    const kind = this.options.oracle(base);
+    if (kind !== 'column' && kind !== 'row' && kind !== 'matrix') return undefined;
+    let indices: number[];
+    if (kind === 'matrix') {
+      const pair = text.includes(',') ? text.split(',') : text.length === 2 ? [...text] : undefined;
+      if (pair === undefined) {
+        return fail('latex.subscript', span, `${base} is a matrix: write its component as ${base}_{i,j} (row i, column j), e.g. ${base}_{1,2}`);
+      }
+      indices = pair.map(Number);
+    } else {
+      if (text.includes(',')) return fail('latex.subscript', span, `${base} is a vector: its component has one index, e.g. ${base}_1`);
+      indices = kind === 'column' ? [Number(text), 1] : [1, Number(text)];
+    }
+    if (indices.some((i) => !Number.isSafeInteger(i) || i < 1)) {
+      return fail('latex.subscript', span, `components are numbered from 1: ${base}_1 is the first`);
+    }
+    this.use(base, kind === 'matrix' ? 'entry2' : 'entry', span);
+    const node = callNode('entry', [nameNode(base, baseSpan), ...indices.map((i) => numberNode(i, String(i), span))], span, baseSpan);
+    this.kinds.set(node, 'scalar');
+    return node;
+  }
+
   protected component(base: string, ix: IndexLetters, baseSpan: Span, span: Span): Ast {
     const marker = nameNode(base, span);
     this.kinds.set(marker, 'scalar');
