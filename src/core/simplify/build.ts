@@ -434,7 +434,8 @@ export function extremum(op: 'maximum' | 'minimum', a: Expr, b: Expr): Expr {
   // max(0, u) is relu, min(0, u) the function min0 (the readers' reading of a literal 0).
   const zero = (x: Expr): boolean => x.op === 'zeros' || (x.op === 'num' && x.value === 0);
   if (zero(a) !== zero(b) && sameShape(a.shape, b.shape)) return fn(op === 'maximum' ? 'relu' : 'min0', zero(a) ? b : a);
-  if (a.op === 'num' && b.op === 'num') return num((op === 'maximum' ? Math.max : Math.min)(a.value as number, b.value as number));
+  // the larger (smaller) of two numbers, exactly: the node itself, not its double
+  if (a.op === 'num' && b.op === 'num') return (a.value as number) >= (b.value as number) === (op === 'maximum') ? a : b;
   return rawExtremum(op, a, b);
 }
 
