@@ -53,6 +53,14 @@ function strategyFor(s: Structure, d: Derivative, ctx: Context): StrategyResult 
   return isScalar(f.shape) && matrices ? backpropDerivation(s, ctx) : chainDerivation(s, ctx);
 }
 
+/** Why ∂x/∂x is what it is: 1, the identity, or — for a symmetric matrix — the symmetrizing projection. */
+function identityExplanation(x: Expr): string {
+  const name = toUnicode(x);
+  if (isScalar(x.shape)) return `The derivative of ${name} with respect to itself is 1.`;
+  if (!x.symmetric) return `The derivative of ${name} with respect to itself is the identity: each entry changes one-for-one with itself and not at all with the others.`;
+  return `${name} is symmetric, so its entries ${name}ᵢⱼ and ${name}ⱼᵢ are one variable and every change d${name} is symmetric: d${name} = (d${name} + d${name}ᵀ)/2. In vec form the derivative of ${name} with respect to itself is that averaging, ½(I + K), where K is the commutation matrix (K vec(A) = vec(Aᵀ)) — not the identity.`;
+}
+
 /** f does not depend on x (derivative 0), or f is x (derivative 1 or I). */
 function trivialStep(d: Derivative, ctx: Context): Step {
   const [f, x] = [d.f, d.wrt[0]];
@@ -63,7 +71,7 @@ function trivialStep(d: Derivative, ctx: Context): Step {
   return step(constant ? 'constant' : 'identity', 'derivative', {
     explanation: constant
       ? `${toUnicode(f)} does not depend on ${toUnicode(x)}, so its derivative is 0.`
-      : `The derivative of ${toUnicode(x)} with respect to itself is ${isScalar(x.shape) ? '1' : 'the identity: each entry changes one-for-one with itself and not at all with the others'}.`,
+      : identityExplanation(x),
     before: [lhs],
     after: equation(lhs, shown(value)),
     claims: [derivativeClaim(NO_DEFINITIONS, f, d.wrt, d.form, canonicalOf(d, value, ctx.layout), x.symmetric ? { symmetric: 'symmetrized' } : {})],

@@ -108,6 +108,9 @@ describe('derivation: every matrix-variable corpus case by differentials', () =>
       // ∂X/∂X is the identity in one step of its own, with no differential to take.
       if (d.f === d.wrt[0]) {
         assert.deepEqual(rules(d), ['identity'], c.id);
+        // a symmetric S is not n² free entries: the step says why ∂S/∂S is ½(I + K), not I
+        if (d.wrt[0].symmetric) assert.match(d.steps[0].explanation ?? '', /is symmetric.*½\(I \+ K\).*not the identity/s, c.id);
+        else assert.match(d.steps[0].explanation ?? '', /the identity/, c.id);
         continue;
       }
       matrices++;
