@@ -76,6 +76,24 @@ const parseOnlyMarkdownMath = {
   },
 };
 
+/**
+ * The browser bundle (VS Code for the Web) takes platform.web.ts in place of platform.ts, and no
+ * Node built-in may reach it: an import of one fails the build.
+ */
+const webPlatform = {
+  name: 'web-platform',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/platform$/ }, (args) =>
+      args.importer === path.join(__dirname, 'src', 'extension', 'main.ts')
+        ? { path: path.join(__dirname, 'src', 'extension', 'platform.web.ts') }
+        : undefined,
+    );
+    build.onResolve({ filter: /^(node:|(fs|path|os|crypto|child_process|worker_threads|util|stream|buffer|events|url|http|https|net|zlib)$)/ }, (args) => ({
+      errors: [{ text: `${path.relative(__dirname, args.importer)} imports the Node module ${args.path}: the browser bundle runs in a web worker, where there is none` }],
+    }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const bundles = [
   {
@@ -151,6 +169,27 @@ const bundles = [
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
+  },
+  {
+    // VS Code for the Web (package.json "browser"): the whole extension in one file for the web worker
+    // extension host, which loads no further modules (so nothing is lazy here: the core, KaTeX and
+    // markdown-it are inside), with platform.web.ts for what differs.
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    plugins: [webPlatform, parseOnlyMarkdownMath],
+  },
+  {
+    // The hover's MathJax as a Web Worker, started by the browser bundle (src/extension/hover/webThread.ts).
+    entryPoints: ['src/extension/hover/webWorker.ts'],
+    outfile: 'dist/web/hoverWorker.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    plugins: [webPlatform],
   },
   {
     // `matcalc` on the command line.

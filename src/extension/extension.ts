@@ -25,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
       // esbuild.js turns this into a require of dist/main.js (tsc, for the unit tests: of main.js).
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy, synchronous load
       const main = require('./main') as Main;
-      services = main.createServices(context.extensionUri, context.extensionPath, settings);
+      services = main.createServices(context.extensionUri, settings);
       context.subscriptions.push(services);
     }
     return services;

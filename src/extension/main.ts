@@ -21,6 +21,7 @@ import { checkClaimCommand, type CheckCommandResult } from './check/command';
 import { Proofreader, proofreadEnabled, type ProofreadSummary } from './check/diagnostics';
 import { MAX_PROOFREAD_CHARS } from './names';
 import { ShapeStatus } from './shapeStatus';
+import { hoverThread } from './platform';
 
 export interface ExtensionServices extends vscode.Disposable, LanguageServices {
   runCommand(name: CommandName, arg: unknown): Promise<CommandResult>;
@@ -39,11 +40,11 @@ export interface ExtensionServices extends vscode.Disposable, LanguageServices {
   languageSnapshot(): { diagnostics: DiagnosticsController['stats']; shapeStatus: string | undefined; followRefreshes: number };
 }
 
-export function createServices(extensionUri: vscode.Uri, extensionPath: string, settings: () => Settings): ExtensionServices {
+export function createServices(extensionUri: vscode.Uri, settings: () => Settings): ExtensionServices {
   const source: SourceMemory = {};
   const panel = new PanelManager(extensionUri, panelActions(settings, source));
   const services: CommandServices = { settings, panel, source };
-  const hover = createHover(settings, extensionPath);
+  const hover = createHover(settings, hoverThread(extensionUri));
   const follower = new SelectionFollower(services);
   const checkPanel = new CheckPanel(extensionUri);
   const proofreader = new Proofreader();

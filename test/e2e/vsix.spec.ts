@@ -22,6 +22,8 @@ describe('VSIX package', () => {
       'dist/core.js',
       'dist/panelMath.js',
       'dist/hoverWorker.js',
+      'dist/web/extension.js',
+      'dist/web/hoverWorker.js',
       'dist/webview.js',
       'dist/webviewLoader.js',
       'dist/cli.js',
@@ -72,13 +74,19 @@ describe('VSIX package', () => {
     assert.match(main, /require\("\.\/panelMath\.js"\)/);
     const cli = readZipEntry(vsix, 'extension/dist/cli.js').toString('utf8');
     assert.ok(cli.startsWith('#!/usr/bin/env node\n'), 'dist/cli.js has no shebang');
+    // VS Code for the Web loads dist/web/extension.js alone in a web worker: it may require nothing but
+    // `vscode` (no further bundle, no Node module).
+    const web = readZipEntry(vsix, 'extension/dist/web/extension.js').toString('utf8');
+    assert.deepEqual([...new Set([...web.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]))], ['vscode']);
     const manifest = JSON.parse(readZipEntry(vsix, 'extension/package.json').toString('utf8')) as {
       main: string;
+      browser?: string;
       activationEvents?: string[];
       engines: { vscode: string };
       dependencies?: Record<string, string>;
     };
     assert.equal(manifest.main, './dist/extension.js');
+    assert.equal(manifest.browser, './dist/web/extension.js');
     assert.ok(!(manifest.activationEvents ?? []).includes('*'), 'no * activation');
     assert.match(manifest.engines.vscode, /^\^1\.(9\d|\d{3,})\./);
     assert.ok(!('vscode' in (manifest.dependencies ?? {})));

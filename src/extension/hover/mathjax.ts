@@ -1,7 +1,8 @@
 /**
  * TeX → self-contained SVG with MathJax (TeX input, SVG output, liteAdaptor, fontCache 'local':
  * no fonts, no external references), coloured by baking `color` into the root element. Runs in the
- * hover worker (worker.ts), never on the extension host's main thread. Pure Node: no `vscode`.
+ * hover worker (worker.ts, or webWorker.ts in VS Code for the Web), never on the extension host's
+ * main thread. No `vscode`, no Node API.
  *
  * Only the `base`, `ams`, `boldsymbol`, `newcommand` and `noundefined` TeX packages are loaded:
  * no `html` (\class, \style, \cssId), no `require`/`autoload` (no loading of anything at run time).
@@ -55,5 +56,8 @@ export function texToSvg(tex: string, color: string): string {
 
 /** A `data:` URI for an SVG document; non-ASCII characters survive (base64 of the UTF-8 bytes). */
 export function svgDataUri(svg: string): string {
-  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+  const bytes = new TextEncoder().encode(svg);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return `data:image/svg+xml;base64,${btoa(binary)}`;
 }

@@ -6,7 +6,6 @@
  * expression longer than 2,000; the cancellation token is checked between steps. Registered for the
  * configured languages by registration.ts, at activation.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DeriveResult, Notation, Outcome } from '../../core/api';
 import { runDerive, runVariables } from '../derivation';
@@ -20,6 +19,7 @@ import type { Settings } from '../settings';
 import { LruCache } from './cache';
 import { HOVER_COMMANDS, errorSection, hoverTex, resultSection, type HoverLinkArgs } from './content';
 import { SvgRenderer } from './svgRenderer';
+import type { StartThread } from './thread';
 
 /** Lines looked at around the cursor for a hover (fewer than for commands: hovers are frequent). */
 const HOVER_CONTEXT_LINES = 15;
@@ -113,8 +113,8 @@ export class MathHoverProvider implements vscode.HoverProvider {
   }
 }
 
-/** The hover's provider with its renderer (the MathJax worker, started on the first image). */
-export function createHover(settings: () => Settings, extensionPath: string): { readonly provider: MathHoverProvider; readonly renderer: SvgRenderer } {
-  const renderer = new SvgRenderer(path.join(extensionPath, 'dist', 'hoverWorker.js'));
+/** The hover's provider with its renderer (the MathJax worker `startThread` starts, on the first image). */
+export function createHover(settings: () => Settings, startThread: StartThread): { readonly provider: MathHoverProvider; readonly renderer: SvgRenderer } {
+  const renderer = new SvgRenderer(startThread);
   return { provider: new MathHoverProvider(settings, renderer), renderer };
 }

@@ -1,13 +1,12 @@
 /**
  * TeX → SVG data URI for hovers, off the extension host's main thread: MathJax runs in one worker
- * thread (dist/hoverWorker.js), started on first use. Each render has a time limit; a render that
+ * (thread.ts: a worker thread on the desktop, a Web Worker in VS Code for the Web), started on first use. Each render has a time limit; a render that
  * overruns terminates the worker (a fresh one starts on the next request) and reports failure, so
  * the caller falls back to text. Results are cached by (TeX, colour).
  */
-import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { LruCache } from './cache';
-import type { RenderReply, RenderRequest } from './worker';
+import type { RenderReply, RenderRequest } from './protocol';
+import type { RenderThread, StartThread } from './thread';
 
 export const RENDER_TIMEOUT_MS = 3_000;
 
@@ -17,14 +16,14 @@ interface Pending {
 }
 
 export class SvgRenderer {
-  private worker: Worker | undefined;
+  private worker: RenderThread | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly cache = new LruCache<string>(500);
 
-  /** `workerFile`: the bundled worker script (dist/hoverWorker.js). */
+  /** `start`: starts the worker (nodeThread.ts, webThread.ts). */
   constructor(
-    private readonly workerFile: string,
+    private readonly start: StartThread,
     private readonly timeoutMs = RENDER_TIMEOUT_MS,
   ) {}
 
@@ -62,27 +61,28 @@ export class SvgRenderer {
     this.cache.clear();
   }
 
-  private ensureWorker(): Worker | undefined {
+  private ensureWorker(): RenderThread | undefined {
     if (this.worker) return this.worker;
+    let w: RenderThread | undefined;
     try {
-      const w = new Worker(path.resolve(this.workerFile));
-      w.on('message', (reply: RenderReply) => {
-        const p = this.pending.get(reply.id);
-        if (!p) return;
-        this.pending.delete(reply.id);
-        clearTimeout(p.timer);
-        p.resolve('uri' in reply ? reply.uri : undefined);
-      });
-      w.on('error', () => this.restart());
-      w.on('exit', () => {
-        if (this.worker === w) this.worker = undefined;
-      });
-      w.unref();
-      this.worker = w;
-      return w;
+      w = this.start();
     } catch {
-      return undefined;
+      w = undefined;
     }
+    if (!w) return undefined;
+    const thread = w;
+    thread.onReply((reply: RenderReply) => {
+      const p = this.pending.get(reply.id);
+      if (!p) return;
+      this.pending.delete(reply.id);
+      clearTimeout(p.timer);
+      p.resolve('uri' in reply ? reply.uri : undefined);
+    });
+    thread.onGone(() => {
+      if (this.worker === thread) this.restart();
+    });
+    this.worker = thread;
+    return thread;
   }
 
   private restart(): void {
@@ -93,7 +93,7 @@ export class SvgRenderer {
       p.resolve(undefined);
     }
     this.pending.clear();
-    void w?.terminate();
+    w?.terminate();
   }
 
   dispose(): void {

@@ -8,7 +8,6 @@
  * later derivations arrive by postMessage and are written with textContent / KaTeX.
  * Pure: no `vscode` import.
  */
-import { randomBytes } from 'node:crypto';
 import { escapeHtml } from './html';
 import type { FirstDerivation, FirstView } from './prerender';
 
@@ -25,9 +24,13 @@ export interface ShellAssets {
   readonly loader: string;
 }
 
-/** A fresh nonce from the OS's cryptographic random source (never Math.random). */
+/**
+ * A fresh nonce from the platform's cryptographic random source (Web Crypto, in Node and in a web
+ * worker alike; never Math.random).
+ */
 export function makeNonce(): string {
-  return randomBytes(18).toString('base64');
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {

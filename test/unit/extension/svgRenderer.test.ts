@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { describe, it } from 'mocha';
 import katex from 'katex';
 import { SvgRenderer } from '../../../src/extension/hover/svgRenderer';
+import { nodeThread } from '../../../src/extension/hover/nodeThread';
 import { rawFn, variable } from '../../../src/core/model/expr';
 import { shape } from '../../../src/core/model/shape';
 import { toLatex } from '../../../src/core/write/index';
@@ -15,7 +16,7 @@ const WORKER = path.resolve(__dirname, '..', '..', '..', 'src', 'extension', 'ho
 describe('hover: the MathJax worker thread', () => {
   it('renders in the worker and caches by (TeX, colour)', async function () {
     this.timeout(20_000);
-    const r = new SvgRenderer(WORKER);
+    const r = new SvgRenderer(nodeThread(WORKER));
     try {
       const a = await r.render('x^2', '#000000');
       assert.match(a ?? '', /^data:image\/svg\+xml;base64,/);
@@ -35,7 +36,7 @@ describe('hover: the MathJax worker thread', () => {
     this.timeout(20_000);
     const tex = toLatex(rawFn('step', variable('u', shape('n', 1))));
     assert.equal(tex, '\\mathbb{I}[\\mathbf{u} > 0]');
-    const r = new SvgRenderer(WORKER);
+    const r = new SvgRenderer(nodeThread(WORKER));
     try {
       const svg = Buffer.from(((await r.render(tex, '#000000')) ?? '').split(',')[1] ?? '', 'base64').toString('utf8');
       // MathJax marks each glyph with its code point: U+1D540 MATHEMATICAL DOUBLE-STRUCK CAPITAL I.
@@ -65,7 +66,7 @@ describe('hover: the MathJax worker thread', () => {
     // The limit is generous so that a fresh worker starts within it even on a loaded machine: the
     // stuck render never answers, so it always ends by the limit, never before it.
     const limitMs = 4000;
-    const r = new SvgRenderer(stuck, limitMs);
+    const r = new SvgRenderer(nodeThread(stuck), limitMs);
     try {
       const t0 = Date.now();
       assert.equal(await r.render('a', '#000000'), undefined);
@@ -93,7 +94,7 @@ describe('hover: the MathJax worker thread', () => {
          parentPort.postMessage({ id: req.id, uri: 'data:image/svg+xml;base64,' + Buffer.from(req.tex).toString('base64') });
        });`,
     );
-    const r = new SvgRenderer(once, 4000);
+    const r = new SvgRenderer(nodeThread(once), 4000);
     try {
       const first = await r.render('a', '#000000');
       assert.match(first ?? '', /^data:image\/svg\+xml;base64,YQ==$/);
@@ -106,7 +107,7 @@ describe('hover: the MathJax worker thread', () => {
   });
 
   it('no worker file: no image, no exception', async () => {
-    const r = new SvgRenderer(path.join(os.tmpdir(), 'matcalc-no-such-worker.js'), 500);
+    const r = new SvgRenderer(nodeThread(path.join(os.tmpdir(), 'matcalc-no-such-worker.js')), 500);
     try {
       assert.equal(await r.render('x', '#000000'), undefined);
     } finally {
