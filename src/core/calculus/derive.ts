@@ -3,7 +3,7 @@
  * (form.ts): forward mode for a scalar variable, reverse mode (adjoints) for the gradient of a
  * scalar, the Jacobian engine otherwise; second order by differentiating the first derivative.
  */
-import { block, commutation, Expr, unit } from '../model/expr';
+import { block, commutation, Expr, postorder, unit, withArgs } from '../model/expr';
 import { isScalar } from '../model/shape';
 import { add, mul, num, transpose, vec } from '../simplify/build';
 import type { Derivative } from './form';
@@ -29,6 +29,26 @@ export function symmetrizeJacobian(j: Expr, x: Expr): Expr {
 }
 
 export function differentiate(f: Expr, wrt: readonly Expr[], order: 1 | 2 = 1): Derivative {
+  const g = withoutScalarTransposes(f);
+  return g === f ? differentiateAs(f, wrt, order) : { ...differentiateAs(g, wrt, order), f };
+}
+
+/**
+ * aᵀ of a 1×1 a is a. The readers keep a transpose as the user wrote it (so the input reads back as
+ * written); differentiated as written, x'*x of a scalar x would come out as x + xᵀ. Linear in the DAG;
+ * an expression without such a transpose is returned as it is.
+ */
+function withoutScalarTransposes(f: Expr): Expr {
+  const done = new Map<number, Expr>();
+  for (const e of postorder(f)) {
+    const args = e.args.map((a) => done.get(a.id) as Expr);
+    if (e.op === 'transpose' && isScalar(args[0].shape)) done.set(e.id, args[0]);
+    else done.set(e.id, args.some((a, i) => a !== e.args[i]) ? withArgs(e, args) : e);
+  }
+  return done.get(f.id) as Expr;
+}
+
+function differentiateAs(f: Expr, wrt: readonly Expr[], order: 1 | 2): Derivative {
   if (wrt.length === 0) throw new UnsupportedDerivative('without a variable');
   if (wrt.length > 1) return stacked(f, wrt, order);
   const x = wrt[0];

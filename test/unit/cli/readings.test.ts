@@ -37,6 +37,17 @@ describe('cli: issue 12 examples (one reading, stated)', function () {
     assert.equal(c.text, "A'");
   });
 
+  it("a transpose of a scalar is the scalar: x'*x with x: scalar is read as written and gives 2x, checked", () => {
+    const a = derive("x'*x", '--wrt', 'x', '--where', 'x: scalar', '--check');
+    assert.equal(a.code, 0, a.err);
+    assert.equal(a.readAs, "x'*x   (plain)");
+    assert.equal(a.text, '2*x');
+    assert.match(a.out, /numerical check: passed/);
+    const b = derive("(x'*y)'*x", '--wrt', 'x', '--where', 'x: scalar; y: scalar', '--check');
+    assert.equal(b.text, '2*y*x');
+    assert.match(b.out, /numerical check: passed/);
+  });
+
   it('\\otimes is the Kronecker product, \\odot Hadamard, \\oslash division', () => {
     // tr(A ⊗ X) = tr(A)·tr(X): its derivative by X is tr(A)·I (as a Hadamard product it would not even be defined here).
     const k = derive('\\operatorname{tr}(A \\otimes X)', '--wrt', 'X', '--where', 'A: matrix(m, m); X: matrix(n, n)', '--check');
