@@ -111,23 +111,24 @@ export async function runCommand(title: string): Promise<void> {
 
 /** Opens a workspace file through Quick Open and waits for its editor. */
 export async function openFile(name: string): Promise<void> {
+  const page = await quickOpen(name);
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
+}
+
+/** Opens a workspace file by name through Quick Open and waits for its tab to be the active one. */
+async function quickOpen(name: string): Promise<Page> {
   const { page } = workbench();
   await quickInput(page, name);
   const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: name }).first();
   await row.waitFor({ state: 'visible', timeout: 15_000 });
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ state: 'visible' });
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
+  return page;
 }
 
 /** Opens a workspace .ipynb file through Quick Open and waits for the notebook editor and its cells. */
 export async function openNotebook(name: string): Promise<void> {
-  const { page } = workbench();
-  await quickInput(page, name);
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: name }).first();
-  await row.waitFor({ state: 'visible', timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ state: 'visible' });
+  const page = await quickOpen(name);
   await page.locator('.notebook-editor .cell-editor-container .view-lines').first().waitFor({ state: 'visible', timeout: 30_000 });
 }
 
