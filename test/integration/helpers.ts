@@ -118,3 +118,23 @@ export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await sleep(50);
 }
+
+/** The text of every hover part (Markdown strings and marked strings), one per line. */
+export function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}
+
+/** Polls get() until okay(value), failing the test with the last value after ms (a hang guard, not a speed check). */
+export async function until<T>(what: string, get: () => T | Thenable<T>, okay: (v: T) => boolean, ms = 8_000): Promise<T> {
+  const end = Date.now() + ms;
+  let v = await get();
+  while (!okay(v)) {
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}; last: ${JSON.stringify(v)}`);
+    await sleep(50);
+    v = await get();
+  }
+  return v;
+}

@@ -1,14 +1,7 @@
 /** The hover provider, through vscode.executeHoverProvider in the real extension host. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, closeAll, editorWith } from './helpers';
-
-function hoverText(hovers: vscode.Hover[]): string {
-  return hovers
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
-    .join('\n');
-}
+import { activate, closeAll, editorWith, hoverText } from './helpers';
 
 async function hoverAt(editor: vscode.TextEditor, position: vscode.Position): Promise<vscode.Hover[]> {
   return (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position)) ?? [];

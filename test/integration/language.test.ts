@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, closeAll, editorWith, panelSnapshot, sleep } from './helpers';
+import { activate, closeAll, editorWith, panelSnapshot, sleep, until } from './helpers';
 
 interface LanguageSnapshot {
   diagnostics: { published: number; stale: number };
@@ -15,17 +15,6 @@ interface LanguageSnapshot {
 }
 
 const snapshot = (): Thenable<LanguageSnapshot> => vscode.commands.executeCommand<LanguageSnapshot>('matrixCalculus.internal.languageSnapshot');
-
-async function until<T>(what: string, get: () => T | Thenable<T>, okay: (v: T) => boolean, ms = 8_000): Promise<T> {
-  const end = Date.now() + ms;
-  let v = await get();
-  while (!okay(v)) {
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}; last: ${JSON.stringify(v)}`);
-    await sleep(50);
-    v = await get();
-  }
-  return v;
-}
 
 const DOC = "x: vector(n)\nA: matrix(n, n)\nx' * A * x\n";
 

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, closeAll, compact, ok, panelSnapshot, runAccepting, sleep } from './helpers';
+import { activate, closeAll, compact, hoverText, ok, panelSnapshot, runAccepting, sleep } from './helpers';
 
 const NOTEBOOK = 'least-squares.ipynb';
 
@@ -38,13 +38,6 @@ async function editCell(editor: vscode.NotebookEditor, index: number, find: stri
     await sleep(100);
   }
   assert.fail(`could not put the cursor into cell ${index}`);
-}
-
-function hoverText(hovers: vscode.Hover[]): string {
-  return hovers
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
-    .join('\n');
 }
 
 describe('Jupyter notebooks (.ipynb in the built-in notebook editor)', function () {

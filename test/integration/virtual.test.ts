@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, closeAll, ok, runAccepting, sleep } from './helpers';
+import { activate, closeAll, hoverText, ok, runAccepting, until } from './helpers';
 
 const SCHEME = 'matcalc-memfs';
 
@@ -54,13 +54,6 @@ async function openVirtual(fs: MemoryFileSystem, name: string, text: string): Pr
   return vscode.window.showTextDocument(doc);
 }
 
-function hoverText(hovers: vscode.Hover[]): string {
-  return hovers
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
-    .join('\n');
-}
-
 describe('Virtual workspaces: documents from a file system provider', () => {
   const fs = new MemoryFileSystem();
   let registration: vscode.Disposable | undefined;
@@ -76,11 +69,7 @@ describe('Virtual workspaces: documents from a file system provider', () => {
     const doc = editor.document;
     assert.equal(doc.uri.scheme, SCHEME);
     assert.equal(doc.languageId, 'matcalc');
-    let diags = vscode.languages.getDiagnostics(doc.uri);
-    for (let i = 0; i < 160 && diags.length === 0; i++) {
-      await sleep(50);
-      diags = vscode.languages.getDiagnostics(doc.uri);
-    }
+    const diags = await until('the shape error on line 4', () => vscode.languages.getDiagnostics(doc.uri), (d) => d.length > 0);
     assert.equal(diags.length, 1, 'the shape error on line 4 was not reported');
     assert.equal(doc.getText(diags[0].range), 'x * A');
     const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(2, 4))) ?? [];
