@@ -109,7 +109,11 @@ export const internTableSize = (): number => table.size;
 export const internTableBytes = (): number => tableBytes;
 
 function keyOf(s: NodeSpec): string {
-  const args = s.args ? s.args.map((a) => a.id).join(',') : '';
+  // Built by concatenation (no intermediate arrays): every node made or looked up passes here.
+  let args = '';
+  if (s.args) {
+    for (let i = 0; i < s.args.length; i++) args += i === 0 ? `${s.args[i].id}` : `,${s.args[i].id}`;
+  }
   const v = s.rational !== undefined ? rationalKey(s.rational) : s.value === undefined ? '' : Object.is(s.value, -0) ? '0' : String(s.value);
   const dims = s.dims ? s.dims.join(',') : '';
   return `${s.op}|${s.name ?? ''}|${v}|${dims}|${s.symmetric ? 1 : 0}${s.probabilities ? 'p' : ''}|${s.shape.rows}x${s.shape.cols}|${args}`;
@@ -220,20 +224,37 @@ export const rawVec = (a: Expr): Expr =>
 /** Visit every distinct node once, children before parents (iterative: deep inputs cannot overflow the stack). */
 export function postorder(root: Expr): Expr[] {
   const out: Expr[] = [];
+  if (root.args.length === 0) {
+    out.push(root);
+    return out;
+  }
   const seen = new Set<number>();
-  const stack: { e: Expr; i: number }[] = [{ e: root, i: 0 }];
+  // Two parallel stacks (node, index of its next child) rather than a frame object per node.
+  const nodes: Expr[] = [root];
+  const next: number[] = [0];
   seen.add(root.id);
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1];
-    if (top.i < top.e.args.length) {
-      const child = top.e.args[top.i++];
-      if (!seen.has(child.id)) {
+  while (nodes.length > 0) {
+    const top = nodes.length - 1;
+    const e = nodes[top];
+    const i = next[top];
+    if (i < e.args.length) {
+      next[top] = i + 1;
+      const child = e.args[i];
+      if (child.args.length === 0) {
+        // A leaf: no frame needed.
+        if (!seen.has(child.id)) {
+          seen.add(child.id);
+          out.push(child);
+        }
+      } else if (!seen.has(child.id)) {
         seen.add(child.id);
-        stack.push({ e: child, i: 0 });
+        nodes.push(child);
+        next.push(0);
       }
     } else {
-      out.push(top.e);
-      stack.pop();
+      out.push(e);
+      nodes.pop();
+      next.pop();
     }
   }
   return out;

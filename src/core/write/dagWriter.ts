@@ -22,7 +22,11 @@ export abstract class DagWriter<O extends Rendered> {
 
   /** Throws LimitExceeded('limit.output') when a node's rendering grows past the output limit. */
   write(e: Expr): Piece {
+    const known = this.memo.get(e);
+    if (known !== undefined) return known.p;
+    // A node already rendered (by an earlier write of this writer) renders the same: it is kept.
     for (const n of postorder(e)) {
+      if (this.memo.has(n)) continue;
       const o = this.render(n);
       checkOutput(o.p.text.length);
       this.memo.set(n, o);

@@ -19,29 +19,34 @@ export function piece(text: string): Piece {
   return text.length <= EDGE ? { text, head: text, tail: text } : { text, head: text.slice(0, EDGE), tail: text.slice(-EDGE) };
 }
 
-const asPiece = (p: Piece | string): Piece => (typeof p === 'string' ? piece(p) : p);
-
 /** Concatenate pieces and strings. */
 export function cat(...parts: readonly (Piece | string)[]): Piece {
-  const ps = parts.map(asPiece);
+  return catAll(parts);
+}
+
+/** cat of an array (a string part is its own head and tail, for this purpose: at most EDGE of it is kept). */
+function catAll(parts: readonly (Piece | string)[]): Piece {
   let text = '';
-  for (const p of ps) text += p.text;
+  for (const p of parts) text += typeof p === 'string' ? p : p.text;
   let head = '';
-  for (const p of ps) {
-    head += p.head;
+  for (const p of parts) {
+    head += typeof p === 'string' ? p.slice(0, EDGE) : p.head;
     if (head.length >= EDGE) break;
   }
   let tail = '';
-  for (let i = ps.length - 1; i >= 0 && tail.length < EDGE; i--) tail = ps[i].tail + tail;
-  return { text, head: head.slice(0, EDGE), tail: tail.slice(-EDGE) };
+  for (let i = parts.length - 1; i >= 0 && tail.length < EDGE; i--) {
+    const p = parts[i];
+    tail = (typeof p === 'string' ? p.slice(-EDGE) : p.tail) + tail;
+  }
+  return { text, head: head.length > EDGE ? head.slice(0, EDGE) : head, tail: tail.length > EDGE ? tail.slice(-EDGE) : tail };
 }
 
 /** Join pieces with a separator string. */
 export function join(parts: readonly Piece[], sep: string): Piece {
   const all: (Piece | string)[] = [];
-  parts.forEach((p, i) => {
+  for (let i = 0; i < parts.length; i++) {
     if (i > 0) all.push(sep);
-    all.push(p);
-  });
-  return cat(...all);
+    all.push(parts[i]);
+  }
+  return catAll(all);
 }
