@@ -142,6 +142,21 @@ describe('numeric/evaluate: reductions and matrix functions', () => {
     assertNear(evaluate(rawReduce('logdet', N), big).get(0, 0), Math.log(14), 1e-14);
   });
 
+  it('det of an ill-conditioned 2×2 or 3×3 matrix is accurate to about ε·κ (LU, not the cofactor formula)', () => {
+    // I + β𝟏𝟏ᵀ: det = 1 + nβ, condition number κ = 1 + nβ. The cofactor expansion loses ε·β³ to
+    // cancellation (relative error 8·10⁻⁵ for β = 1234567.891, n = 3: the property tests' simplify
+    // failure on det(… ones(n, m) … + eye(n))); LU with partial pivoting loses about ε·κ.
+    for (const n of [2, 3]) {
+      const N = variable('N', shape(n, n));
+      for (const beta of [1e6 / 3, 1234567.891, 98765.4321]) {
+        const nenv = numericEnv({}, { N: Matrix.ones(n, n).mul(beta).add(Matrix.eye(n)) });
+        const exact = 1 + n * beta;
+        const got = evaluate(rawReduce('det', N), nenv).get(0, 0);
+        assert.ok(Math.abs(got - exact) / exact < 100 * Number.EPSILON * exact, `n = ${n}, β = ${beta}: det ${got}, exactly ${exact}`);
+      }
+    }
+  });
+
   it('det and logdet of a 5×5 matrix (through LU)', () => {
     const T = variable('T', shape(5, 5));
     // Upper triangular: det = product of the diagonal, negated by swapping two rows.

@@ -12,7 +12,8 @@ import { shape, SCALAR } from '../../../src/core/model/shape';
 import { normalize, simplify } from '../../../src/core/simplify/simplify';
 import { expandWhereSmaller } from '../../../src/core/present/expand';
 import { add, mul, transpose } from '../../../src/core/simplify/build';
-import { exprsEqualNumerically } from '../../../src/core/numeric/index';
+import { compareNumerically, exprsEqualNumerically } from '../../../src/core/numeric/index';
+import { readPlain } from '../../../src/core/syntax/index';
 
 const x = variable('x', shape('n', 1));
 const y = variable('y', shape('n', 1));
@@ -107,5 +108,18 @@ describe('simplify: identities are sound and produce textbook forms', () => {
     // Nothing to gain: left as it is.
     const f = normalize(rawMul([rawAdd([s, one]), rawAdd([s, num(2)])]));
     assert.equal(expandWhereSmaller(f), f);
+  });
+  it('regression (npm run fuzz, properties, seed 20251127): det(PPᵀ + I) with P = (𝟏𝟏ᵀ + det A)·2I·M.^−2 simplifies soundly', () => {
+    // PPᵀ + I = β𝟏𝟏ᵀ + I with β up to 10⁶: simplify's form agreed, but the 3×3 cofactor formula of
+    // the old numeric det lost 2·10⁻² of the value to cancellation at such points (now LU).
+    const read = readPlain("det(((ones(n, m) + det(A))*((2*eye(m))*M.^-2))*((ones(n, m) + det(A))*((2*eye(m))*M.^-2))' + eye(n))", 'A: matrix(n, n); M: matrix(m, n)');
+    assert.ok(read.ok);
+    const f = read.value.expr;
+    const p = simplify(f);
+    assert.notEqual(p, f);
+    for (let seed = 1; seed <= 40; seed++) {
+      const r = compareNumerically(p, f, read.value.variables, { samples: 2, seed, tolerance: 1e-7 });
+      assert.ok(r.equal, `seed ${seed}: relative error ${r.maxRelError}`);
+    }
   });
 });
