@@ -1,5 +1,6 @@
 /**
- * The parser of the plain syntax: tokens → surface syntax tree. Recursive descent, one level per
+ * The parser of the plain syntax: tokens → surface syntax tree. Recursive descent (each rule a
+ * generator run by `runDeferred`, so nesting uses the heap, not the JavaScript stack), one level per
  * precedence tier, with MATLAB's precedence (tightest first):
  *
  *   1. parentheses, brackets, calls
@@ -10,14 +11,15 @@
  *   5. `+` `-`, left-associative n-ary chains
  *
  * `^T` is always the transpose (write x^(T) for a power named T). Sums and products are built as
- * n-ary chains, so long ones cost no depth. The recursion is guarded: nesting deeper than
- * MAX_DEPTH fails with `limit.depth`, never with a stack overflow.
+ * n-ary chains, so long ones cost no depth. Nesting deeper than MAX_DEPTH fails with
+ * `limit.depth` at the first token past the limit.
  */
 import type { Span } from '../../api';
 import type { AddOp, Ast, ChainLink, MulOp, PowOp } from '../ast';
 import { nodeDeeperThan } from '../ast';
 import { fail, positionText, SyntaxFailure } from '../diagnostics';
 import { MAX_DEPTH, depthDiagnostic } from '../limits';
+import { runDeferred, type Deferred } from '../deferred';
 import { einsumNode } from '../nodes';
 import type { Token } from './scanner';
 
@@ -94,7 +96,7 @@ class Parser {
   parseAll(): Ast {
     const first = this.peek();
     if (first.kind === 'eof') fail('parse.empty', { start: first.start, end: first.start }, 'the expression is empty');
-    const ast = this.parseSum();
+    const ast = runDeferred(this.parseSum());
     const t = this.peek();
     if (t.kind !== 'eof') this.unexpectedAfterOperand(t, 'end of input');
     // The recursion guard bounds nesting; chains of transposes and powers are built in a loop,
@@ -136,19 +138,19 @@ class Parser {
 
   // ---- precedence tiers ----
 
-  private parseSum(): Ast {
-    const first = this.parseProduct();
+  private *parseSum(): Deferred<Ast> {
+    const first = (yield this.parseProduct()) as Ast;
     const rest: ChainLink<AddOp>[] = [];
     for (let t = this.peek(); this.isOp(t, '+', '-') && !this.startsRowEntry(t); t = this.peek()) {
       this.next();
-      rest.push({ op: t.text as AddOp, opSpan: span(t), operand: this.parseProduct() });
+      rest.push({ op: t.text as AddOp, opSpan: span(t), operand: (yield this.parseProduct()) as Ast });
     }
     if (rest.length === 0) return first;
     return { kind: 'sum', first, rest, span: { start: first.span.start, end: rest[rest.length - 1].operand.span.end } };
   }
 
-  private parseProduct(): Ast {
-    const first = this.parseUnary();
+  private *parseProduct(): Deferred<Ast> {
+    const first = (yield this.parseUnary()) as Ast;
     const rest: ChainLink<MulOp>[] = [];
     for (let t = this.peek(); this.isOp(t, '*', '/', '.*', './'); t = this.peek()) {
       this.next();
@@ -156,24 +158,16 @@ class Parser {
       if (t.text === '*' && this.isOp(after, '*') && after.start === t.end) {
         fail('parse.unexpected-token', { start: t.start, end: after.end }, "'**' is not plain syntax: write ^ for a power");
       }
-      rest.push({ op: t.text as MulOp, opSpan: span(t), operand: this.parseUnary() });
+      rest.push({ op: t.text as MulOp, opSpan: span(t), operand: (yield this.parseUnary()) as Ast });
     }
     if (rest.length === 0) return first;
     return { kind: 'product', first, rest, span: { start: first.span.start, end: rest[rest.length - 1].operand.span.end } };
   }
 
-  private parseUnary(): Ast {
-    const t = this.peek();
-    if (!this.isOp(t, '+', '-')) return this.parsePostfix();
-    this.next();
-    this.enter(t);
-    const arg = this.parseUnary();
-    this.leave();
-    return { kind: 'unary', op: t.text as AddOp, arg, span: { start: t.start, end: arg.span.end } };
-  }
-
-  private parsePostfix(): Ast {
-    let base = this.parsePrimary();
+  /** Signs (each a level), then a primary and its postfix transposes and powers. */
+  private *parseUnary(): Deferred<Ast> {
+    const signs = this.signs();
+    let base = this.leaf() ?? (yield* this.parsePrimary());
     for (;;) {
       const t = this.peek();
       if (this.isOp(t, "'")) {
@@ -185,77 +179,101 @@ class Parser {
         base = { kind: 'transpose', arg: base, span: { start: base.span.start, end: tee.end } };
       } else if (this.isOp(t, '^', '.^')) {
         this.next();
-        const exponent = this.parseExponent(t);
+        const exponent = yield* this.parseExponent(t);
         base = { kind: 'power', op: t.text as PowOp, opSpan: span(t), base, exponent, span: { start: base.span.start, end: exponent.span.end } };
       } else if (this.isOp(t, '.') && this.peek(1).kind === 'name' && this.peek(1).text === 'T' && this.peek(1).start === t.end) {
         fail('parse.numpy-syntax', { start: t.start, end: this.peek(1).end }, "'.T' is NumPy syntax: write x' or x^T for the transpose");
       } else {
-        return base;
+        return this.signed(signs, base);
       }
     }
+  }
+
+  /** The signs here, consumed, each entering a level. */
+  private signs(): Token[] {
+    const signs: Token[] = [];
+    for (let t = this.peek(); this.isOp(t, '+', '-'); t = this.peek()) {
+      this.next();
+      this.enter(t);
+      signs.push(t);
+    }
+    return signs;
+  }
+
+  /** `arg` under the signs read before it (innermost last), leaving their levels. */
+  private signed(signs: readonly Token[], arg: Ast): Ast {
+    for (let i = signs.length - 1; i >= 0; i--) {
+      this.leave();
+      const t = signs[i];
+      arg = { kind: 'unary', op: t.text as AddOp, arg, span: { start: t.start, end: arg.span.end } };
+    }
+    return arg;
   }
 
   /** The exponent of ^ or .^: optional signs, then a primary. */
-  private parseExponent(op: Token): Ast {
-    const t = this.peek();
-    if (this.isOp(t, '+', '-')) {
-      this.next();
-      this.enter(t);
-      const arg = this.parseExponent(t);
-      this.leave();
-      return { kind: 'unary', op: t.text as AddOp, arg, span: { start: t.start, end: arg.span.end } };
-    }
-    return this.parsePrimary(op);
+  private *parseExponent(op: Token): Deferred<Ast> {
+    const signs = this.signs();
+    return this.signed(signs, this.leaf() ?? (yield* this.parsePrimary(signs.length > 0 ? signs[signs.length - 1] : op)));
   }
 
-  private parsePrimary(after?: Token): Ast {
+  /** A number, or a name that is not called, consumed; else undefined (nothing consumed). */
+  private leaf(): Ast | undefined {
+    const t = this.peek();
+    if (t.kind === 'number') {
+      this.next();
+      checkNumber(t, this.peek());
+      return { kind: 'number', value: t.value as number, text: t.text, span: span(t) };
+    }
+    if (t.kind === 'name' && this.peek(1).kind !== '(') {
+      this.next();
+      return { kind: 'name', name: t.text, span: span(t) };
+    }
+    return undefined;
+  }
+
+  /** A primary that is not a leaf: a call, a parenthesized expression, a vector or matrix literal. */
+  private *parsePrimary(after?: Token): Deferred<Ast> {
     const t = this.peek();
     switch (t.kind) {
-      case 'number': {
-        this.next();
-        checkNumber(t, this.peek());
-        return { kind: 'number', value: t.value as number, text: t.text, span: span(t) };
-      }
       case 'name':
         this.next();
-        if (this.peek().kind === '(') return this.parseCall(t);
-        return { kind: 'name', name: t.text, span: span(t) };
+        return yield* this.parseCall(t);
       case '(': {
         this.next();
         this.enter(t);
         this.groups.push('(');
-        const arg = this.parseSum();
+        const arg = (yield this.parseSum()) as Ast;
         this.groups.pop();
         this.expectClose(')', t);
         this.leave();
         return { kind: 'paren', arg, span: { start: t.start, end: this.previousEnd() } };
       }
       case '[':
-        return this.parseVector(t);
+        return yield* this.parseVector(t);
       default:
         return this.missingOperand(t, after);
     }
   }
 
-  private parseCall(name: Token): Ast {
+  private *parseCall(name: Token): Deferred<Ast> {
     const open = this.next();
     this.enter(open);
     this.groups.push('(');
     try {
-      return this.parseCallArguments(name, open);
+      return yield* this.parseCallArguments(name, open);
     } finally {
       this.groups.pop();
     }
   }
 
-  private parseCallArguments(name: Token, open: Token): Ast {
+  private *parseCallArguments(name: Token, open: Token): Deferred<Ast> {
     const args: Ast[] = [];
-    if (name.text === 'einsum') return this.parseEinsum(name, open);
+    if (name.text === 'einsum') return yield* this.parseEinsum(name, open);
     if (this.peek().kind !== ')') {
-      args.push(this.parseSum());
+      args.push((yield this.parseSum()) as Ast);
       while (this.peek().kind === ',') {
         this.next();
-        args.push(this.parseSum());
+        args.push((yield this.parseSum()) as Ast);
       }
     }
     this.expectClose(')', open);
@@ -264,7 +282,7 @@ class Parser {
   }
 
   /** einsum("spec", operand, …): the spec is read here, so its errors point into it. */
-  private parseEinsum(name: Token, open: Token): Ast {
+  private *parseEinsum(name: Token, open: Token): Deferred<Ast> {
     const spec = this.peek();
     if (spec.kind !== 'string') {
       fail('einsum.spec', spec.kind === 'eof' ? span(open) : span(spec), 'einsum takes the subscripts as a string first, e.g. einsum("ij,jk->ik", A, B)');
@@ -273,7 +291,7 @@ class Parser {
     const operands: Ast[] = [];
     while (this.peek().kind === ',') {
       this.next();
-      operands.push(this.parseSum());
+      operands.push((yield this.parseSum()) as Ast);
     }
     this.expectClose(')', open);
     this.leave();
@@ -286,7 +304,7 @@ class Parser {
    * spaces are the entries of a row: `[x y]` is 1×2, `[x -y]` is [x, −y], `[x - y]` one entry,
    * `[1 2; 3 4]` a matrix.
    */
-  private parseVector(open: Token): Ast {
+  private *parseVector(open: Token): Deferred<Ast> {
     this.next();
     this.enter(open);
     if (this.peek().kind === ']') {
@@ -294,7 +312,7 @@ class Parser {
       fail('parse.empty-vector', { start: open.start, end: close.end }, 'a vector literal needs at least one entry');
     }
     this.groups.push('[');
-    const rows: Ast[][] = [[this.parseSum()]];
+    const rows: Ast[][] = [[(yield this.parseSum()) as Ast]];
     let commas = false;
     let semicolons = false;
     let spaces = false;
@@ -312,7 +330,7 @@ class Parser {
       } else {
         break;
       }
-      rows[rows.length - 1].push(this.parseSum());
+      rows[rows.length - 1].push((yield this.parseSum()) as Ast);
     }
     this.groups.pop();
     this.expectClose(']', open);
