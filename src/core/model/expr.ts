@@ -89,6 +89,13 @@ interface NodeSpec {
 
 let nextId = 1;
 let table = new Map<string, Expr>();
+/**
+ * The integer nodes made since the table was last emptied, by value: 0, 1, −1, 2 are made in every
+ * rewrite, and making one through the table costs a bigint gcd and a key. Emptied with the table,
+ * so a cached node is always the table's node.
+ */
+let integers = new Map<number, Expr>();
+const MAX_CACHED = 1_000_000n;
 /** An estimate of the memory the table holds, in bytes (see nodeBytes). */
 let tableBytes = 0;
 
@@ -103,6 +110,7 @@ const nodeBytes = (key: string, args: number): number => 200 + key.length + 8 * 
 export function resetInternTable(): void {
   table = new Map();
   tableBytes = 0;
+  integers = new Map();
 }
 export const internTableSize = (): number => table.size;
 /** The estimated memory held by the hash-consing table, bytes: hosts bound the table by this, not by its count. */
@@ -161,9 +169,23 @@ export const constant = (name: ConstantName): Expr => node({ op: 'const', name, 
 export const PI = (): Expr => constant('pi');
 
 /** The exact number r. */
-export const rationalNum = (r: Rational): Expr => node({ op: 'num', value: toNumber(r), rational: r, shape: SCALAR });
+export function rationalNum(r: Rational): Expr {
+  if (r.d !== 1n || r.decimal || r.n > MAX_CACHED || r.n < -MAX_CACHED) return node({ op: 'num', value: toNumber(r), rational: r, shape: SCALAR });
+  return integer(Number(r.n));
+}
 /** The number v stands for: an integer, or the fraction of its shortest decimal spelling (0.5 is ½). */
-export const num = (v: number): Expr => rationalNum(fromNumber(v));
+export const num = (v: number): Expr => (Number.isInteger(v) && Math.abs(v) <= Number(MAX_CACHED) ? integer(v) : rationalNum(fromNumber(v)));
+
+/** The node of an integer (|v| ≤ MAX_CACHED), made once per table. */
+function integer(v: number): Expr {
+  let e = integers.get(v);
+  if (e === undefined) {
+    const r = fromNumber(v);
+    e = node({ op: 'num', value: toNumber(r), rational: r, shape: SCALAR });
+    integers.set(v, e);
+  }
+  return e;
+}
 /** The exact value of a number node. */
 export const rationalOf = (e: Expr): Rational => e.rational ?? fromNumber(e.value as number);
 export const zeros = (s: Shape): Expr => (isScalar(s) ? num(0) : node({ op: 'zeros', shape: s }));

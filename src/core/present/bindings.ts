@@ -35,6 +35,8 @@ const NAME_LETTERS = ['u', 'v', 'q', 'r', 'g', 'h', 'k'];
  * O(DAG) without overflow.
  */
 export function treeIsLarge(root: Expr): boolean {
+  // A node's size is its tree's node count: a small tree needs no walk.
+  if (root.size <= TREE_SMALL) return false;
   const order = postorder(root);
   const tree = new Map<Expr, number>();
   for (const e of order) {

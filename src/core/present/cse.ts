@@ -53,9 +53,6 @@ export function nameCommonSubexpressions(root: Expr): Named {
   // Lengths are written only when some node is used twice (most results share nothing).
   let lengths: ((node: Expr) => number) | undefined;
   const writtenLength = (node: Expr): number => (lengths ??= textLengths(root))(node);
-  // Names avoid the expression's variables and its dimension names (a name q beside a shape n×q would clash).
-  const taken = new Set(order.filter((e) => e.op === 'var').map((e) => e.name as string));
-  for (const e of order) for (const d of [e.shape.rows, e.shape.cols]) if (typeof d === 'string') for (const part of d.split('·')) taken.add(part);
   const count = new Map<number, number>([[root.id, 1]]);
   const chosen = new Set<number>();
   for (let i = order.length - 1; i >= 0; i--) {
@@ -69,6 +66,9 @@ export function nameCommonSubexpressions(root: Expr): Named {
     for (const a of e.args) count.set(a.id, (count.get(a.id) ?? 0) + passed);
   }
   if (chosen.size === 0) return { expr: root, definitions: [] };
+  // Names avoid the expression's variables and its dimension names (a name q beside a shape n×q would clash).
+  const taken = new Set(order.filter((e) => e.op === 'var').map((e) => e.name as string));
+  for (const e of order) for (const d of [e.shape.rows, e.shape.cols]) if (typeof d === 'string') for (const part of d.split('·')) taken.add(part);
   // Names, inner first (postorder), avoiding the expression's own variables.
   const pool = NAME_POOL.filter((n) => !taken.has(n));
   let numbered = 0;
