@@ -39,8 +39,11 @@ export function differentiate(f: Expr, wrt: readonly Expr[], order: 1 | 2 = 1): 
  * an expression without such a transpose is returned as it is.
  */
 function withoutScalarTransposes(f: Expr): Expr {
+  const order = postorder(f);
+  // Most expressions have none: then nothing is rebuilt (a rebuilt child keeps its shape).
+  if (!order.some((e) => e.op === 'transpose' && isScalar(e.args[0].shape))) return f;
   const done = new Map<number, Expr>();
-  for (const e of postorder(f)) {
+  for (const e of order) {
     const args = e.args.map((a) => done.get(a.id) as Expr);
     if (e.op === 'transpose' && isScalar(args[0].shape)) done.set(e.id, args[0]);
     else done.set(e.id, args.some((a, i) => a !== e.args[i]) ? withArgs(e, args) : e);

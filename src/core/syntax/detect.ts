@@ -21,6 +21,8 @@ import { UNICODE_MARKERS } from './unicode/translate';
 const LATEX = /\\[A-Za-z]|\\[|{},;!]|[_^]\{|\$/;
 const NUMPY = /\b(?:np|numpy|torch|jnp|jax|scipy|F|nn)\.[A-Za-z_]|@|\*\*|\.T\b|[A-Za-z0-9_)\]]\.[A-Za-z_]\w*\(|^\s*(?:import|from|def|return)\b/m;
 const CONSTANTS = new Set(['pi', 'e']);
+/** The Unicode markers with the `u` flag, made once (not per request). */
+const UNICODE = new RegExp(UNICODE_MARKERS.source, 'u');
 
 export interface Detection {
   readonly notation: Notation;
@@ -47,7 +49,7 @@ export function detect(text: string, where?: string): Detection {
   if (latex) found.push({ notation: 'latex', span: latex });
   const numpy = marker(NUMPY, code);
   if (numpy) found.push({ notation: 'numpy', span: numpy });
-  const unicode = marker(new RegExp(UNICODE_MARKERS.source, 'u'), latex ? text : code);
+  const unicode = marker(UNICODE, latex ? text : code);
   if (unicode) found.push({ notation: 'unicode', span: unicode });
   if (found.length > 1) return { notation: found[0].notation, conflict: found };
   if (found.length === 1) return { notation: found[0].notation };
