@@ -108,7 +108,7 @@ export function productNote(all: readonly Expr[]): Notation {
       text += scalars ? ' · ' : ' ';
     }
     tex += n.tex;
-    // In text a quotient before another factor is bracketed: ((2uᵀ)/m) X, not (2uᵀ)/m X.
+    // In text a quotient before another factor is bracketed: (2uᵀ/m) X, not 2uᵀ/m X.
     text += i < factors.length - 1 && f.op === 'mul' && f.args.some(isReciprocal) && !n.tex.startsWith('\\left(') ? `(${n.text})` : n.text;
   });
   return note(tex, text);

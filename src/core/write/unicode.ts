@@ -95,7 +95,7 @@ class UnicodeWriter extends MathWriter<Out> {
     super('unicode', UNICODE);
   }
 
-  /** A quotient before another factor is parenthesized: ((2uᵀ)/m)X, never (2uᵀ)/mX (which reads as divided by mX). */
+  /** A quotient before another factor is parenthesized: (2uᵀ/m)X, never 2uᵀ/mX (which reads as divided by mX). */
   protected override factor(f: Expr, parent: Expr): Out {
     const o = super.factor(f, parent);
     const last = parent.args[parent.args.length - 1] === f;
@@ -214,12 +214,18 @@ class UnicodeWriter extends MathWriter<Out> {
     }
   }
 
-  /** Scalar denominators after a slash: a/b, 2x/(ab), 1/√s. */
+  /**
+   * Scalar denominators after a slash: a/b, 4x/3, Xᵀ(P − Y)/N, Qk/√d, 2x/(ab), 1/√s. The numerator
+   * of juxtaposed factors needs no brackets: the denominator is a scalar, so (4x)/3 = 4(x/3), and
+   * the reader reads 4x/3 as (4x)/3. Only a numerator holding a product of its own (possibly a
+   * quotient: (xy/2 z)/3) or a number in exponent form (1e-300) keeps them.
+   */
   protected quotient(
     e: Expr, coefficient: readonly Piece[], factors: readonly Expr[], rendered: readonly Out[], denominators: readonly Expr[], numberDenominators: readonly Out[],
   ): Out {
     const pieces = [...coefficient, ...rendered.map((o) => o.p)];
-    const numerator = pieces.length === 0 ? piece('1') : pieces.length === 1 ? pieces[0] : this.paren(out(juxtapose(pieces), PREC.product)).p;
+    const bare = coefficient.every((c) => !c.text.includes('e')) && rendered.every((o) => o.prec > PREC.product);
+    const numerator = pieces.length === 0 ? piece('1') : pieces.length === 1 || bare ? juxtapose(pieces) : this.paren(out(juxtapose(pieces), PREC.product)).p;
     const denParts = [...numberDenominators, ...denominators.map((d) => this.denominator(d))];
     const den = denParts.length === 1 ? this.operand(denParts[0], PREC.power) : this.paren(out(juxtapose(denParts.map((o) => o.p)), PREC.product));
     return out(cat(numerator, '/', den.p), PREC.product);

@@ -4,7 +4,10 @@ import {
   rawMul, rawPow, rawReduce, rawTranspose, sizeNode, unit, zeros,
 } from '../../../src/core/model/expr';
 import { toUnicode } from '../../../src/core/write';
-import { A, B, X, alpha, b, div, loss, neg, r, s, sub, t, wOut, x, x1, y, z } from './fixtures';
+import { readPlain } from '../../../src/core/syntax/index';
+import { readExpression } from '../../../src/core/read';
+import { exprsEqualNumerically } from '../../../src/core/numeric/index';
+import { A, B, X, a, alpha, b, div, loss, neg, r, s, sub, t, wOut, x, x1, y, z } from './fixtures';
 
 const Ax = rawMul([A, x]);
 const sig = rawFn('sigmoid', x);
@@ -54,4 +57,30 @@ describe('write/unicode: pretty text', () => {
   for (const [what, e, expected] of CASES) {
     it(`${what}: ${expected}`, () => assert.equal(toUnicode(e), expected));
   }
+});
+
+describe('write/unicode: a quotient by a scalar has no brackets around its numerator, and reads back', () => {
+  const READ_BACK: readonly [string, string, string][] = [
+    ['4*x/3', 'x: vector(n)', '4x/3'],
+    ["X'*(P - Y)/N", 'X: matrix(N, n); P: matrix(N, k); Y: matrix(N, k)', 'Xᵀ(P − Y)/N'],
+    ['Q*k/sqrt(d)', 'Q: matrix(n, d); k: vector(d)', 'Qk/√d'],
+    ["-2*A'*x/(s*t)", 'A: matrix(n, m); x: vector(n); s: scalar; t: scalar', '−2Aᵀx/(st)'],
+    ['softmax(Q*k/sqrt(d))', 'Q: matrix(n, d); k: vector(d)', 'softmax(Qk/√d)'],
+  ];
+  for (const [text, where, expected] of READ_BACK) {
+    it(`${text}: ${expected}`, () => {
+      const read = readPlain(text, where);
+      assert.ok(read.ok);
+      assert.equal(toUnicode(read.value.expr), expected);
+      const back = readExpression(expected, where, 'unicode');
+      assert.ok(back.ok, back.ok ? '' : back.error.message);
+      assert.ok(exprsEqualNumerically(back.value.expr, read.value.expr, read.value.variables), `${expected} reads back as ${toUnicode(back.value.expr)}`);
+    });
+  }
+  it('a quotient before another factor is bracketed whole: (2xᵀ/s)B, never 2xᵀ/sB', () => {
+    assert.equal(toUnicode(rawMul([rawMul([num(2), rawTranspose(x), rawPow(s, num(-1))]), B])), '(2xᵀ/s)B');
+  });
+  it('a numerator holding a quotient of its own keeps its brackets: (x(s/t))/a', () => {
+    assert.equal(toUnicode(rawMul([x, div(s, t), rawPow(a, num(-1))])), '(x(s/t))/a');
+  });
 });
