@@ -51,7 +51,7 @@ function printReader(r: ReaderFuzzReport): void {
   const top = Object.entries(r.codes).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([c, n]) => `${c} ${fmt(n)}`).join(', ');
   console.log(`reader ${r.from}: ${fmt(r.runs)} inputs (unicode ${fmt(r.byKind.unicode)}, operator soup ${fmt(r.byKind.soup)}, mutations ${fmt(r.byKind.mutation)}), seed ${r.seed}`);
   console.log(`  derived ${fmt(r.derived)}, answered with a diagnostic ${fmt(r.runs - r.derived)}; most frequent codes: ${top}`);
-  console.log(`  slowest request ${r.maxMs.toFixed(1)} ms (limit ${REQUEST_TIME_LIMIT_MS} ms): ${shortened(r.slowest ?? '-')}`);
+  console.log(`  slowest request ${r.maxMs.toFixed(1)} ms of CPU time (limit ${REQUEST_TIME_LIMIT_MS} ms): ${shortened(r.slowest ?? '-')}`);
   console.log(`  total ${(r.totalMs / 1000).toFixed(1)} s`);
   if (r.failure) console.log(`  FAILED after ${r.failure.shrinks} shrinks: ${r.failure.problem.kind}: ${r.failure.problem.detail}\n  input: ${shortened(r.failure.input, 600)}`);
 }
