@@ -108,14 +108,16 @@ function mergeSymbolicPowers(order: Expr[], exps: Map<number, Rational>): void {
     const b = p.args[0];
     const k = exps.get(b.id);
     if (k === undefined || isZeroQ(k)) continue;
-    const merged = pow(b, add(p.args[1], rationalNum(k)));
+    const [base, km] = powerParts(pow(b, add(p.args[1], rationalNum(k))));
     exps.delete(b.id);
     exps.delete(p.id);
     order.splice(order.indexOf(b), 1);
+    // The merged power may be a factor already (x · x^(l − 1) · x^l): one entry, its exponents added.
     const at = order.indexOf(p);
-    order[at] = merged;
-    const before = exps.get(merged.id);
-    exps.set(merged.id, before === undefined ? Q.ONE : Q.add(before, Q.ONE));
+    const before = exps.get(base.id);
+    if (before === undefined) order[at] = base;
+    else order.splice(at, 1);
+    exps.set(base.id, before === undefined ? km : Q.add(before, km));
     i = -1;
   }
 }

@@ -14,6 +14,7 @@ import { expandWhereSmaller } from '../../../src/core/present/expand';
 import { add, mul, transpose } from '../../../src/core/simplify/build';
 import { compareNumerically, exprsEqualNumerically } from '../../../src/core/numeric/index';
 import { readPlain } from '../../../src/core/syntax/index';
+import { derive } from '../../../src/core/index';
 
 const x = variable('x', shape('n', 1));
 const y = variable('y', shape('n', 1));
@@ -121,5 +122,19 @@ describe('simplify: identities are sound and produce textbook forms', () => {
       const r = compareNumerically(p, f, read.value.variables, { samples: 2, seed, tolerance: 1e-7 });
       assert.ok(r.equal, `seed ${seed}: relative error ${r.maxRelError}`);
     }
+  });
+  it('regression (npm run fuzz, LaTeX reader): x · x^(l − 1) · x^l merges into one power, (x^l)², not (x^l)²·(x^l)²', () => {
+    // mul merged x · x^(l − 1) into x^l beside the x^l already there, kept both entries and gave
+    // each the summed exponent 2: d/dx (x·x^l·x^l) was wrong, and 3x3x^λ3x^λ3x^λ^λy threw a TypeError.
+    const l = variable('l', SCALAR);
+    const xs = variable('x', SCALAR);
+    const xl = rawPow(xs, l);
+    const e = mul(xs, l, rawPow(xs, rawAdd([l, num(-1)])), xl);
+    assert.equal(e, mul(l, rawPow(xl, num(2))));
+    assert.ok(exprsEqualNumerically(e, rawMul([xs, l, rawPow(xs, rawAdd([l, num(-1)])), xl]), [xs, l], { samples: 3 }));
+    const r = derive({ expr: 'x*x^l*x^l', where: 'x: scalar; l: scalar', wrt: ['x'], check: true });
+    assert.ok(r.ok && r.value.check?.passed, r.ok ? `check failed: ${r.value.result.text}` : r.error.message);
+    const latex = derive({ expr: '3x3x^λ3x^λ3x^λ^λy', from: 'latex', check: true });
+    assert.ok(latex.ok && latex.value.check?.passed, latex.ok ? `check failed: ${latex.value.result.text}` : latex.error.message);
   });
 });
