@@ -217,8 +217,9 @@ class UnicodeWriter extends MathWriter<Out> {
   /**
    * Scalar denominators after a slash: a/b, 4x/3, Xᵀ(P − Y)/N, Qk/√d, 2x/(ab), 1/√s. The numerator
    * of juxtaposed factors needs no brackets: the denominator is a scalar, so (4x)/3 = 4(x/3), and
-   * the reader reads 4x/3 as (4x)/3. Only a numerator holding a product of its own (possibly a
-   * quotient: (xy/2 z)/3) or a number in exponent form (1e-300) keeps them.
+   * the reader reads 4x/3 as (4x)/3. A quotient among the factors is bracketed itself (x(s/t)/a);
+   * a numerator holding a flattened product of its own ((x st)/a) or a number in exponent form
+   * (1e-300) keeps the brackets.
    */
   protected quotient(
     e: Expr, coefficient: readonly Piece[], factors: readonly Expr[], rendered: readonly Out[], denominators: readonly Expr[], numberDenominators: readonly Out[],

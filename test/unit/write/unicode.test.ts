@@ -80,7 +80,8 @@ describe('write/unicode: a quotient by a scalar has no brackets around its numer
   it('a quotient before another factor is bracketed whole: (2xᵀ/s)B, never 2xᵀ/sB', () => {
     assert.equal(toUnicode(rawMul([rawMul([num(2), rawTranspose(x), rawPow(s, num(-1))]), B])), '(2xᵀ/s)B');
   });
-  it('a numerator holding a quotient of its own keeps its brackets: (x(s/t))/a', () => {
-    assert.equal(toUnicode(rawMul([x, div(s, t), rawPow(a, num(-1))])), '(x(s/t))/a');
+  it('a quotient inside the numerator is bracketed itself, x(s/t)/a; a nested product keeps the numerator\'s brackets, (x st)/a', () => {
+    assert.equal(toUnicode(rawMul([x, div(s, t), rawPow(a, num(-1))])), 'x(s/t)/a');
+    assert.equal(toUnicode(rawMul([x, rawMul([s, t]), rawPow(a, num(-1))])), '(x st)/a');
   });
 });
