@@ -24,6 +24,7 @@ function humanResult(r: DeriveResult, indexFirst: boolean): string {
     `  shape ${r.result.shape}, ${r.layout} layout, with respect to ${r.wrt.join(', ')} (${r.wrtShape})`,
   ];
   if (!indexFirst && r.indexForm) lines.push(`  in components: ${r.indexForm.unicode}`);
+  if (r.assumed.length > 0) lines.push(`  assumed: ${assumedText(r.assumed)}`);
   if (r.check) lines.push(`  numerical check: ${checkSentence(r.check)}`);
   if (r.steps) {
     lines.push('', 'Derivation:');
@@ -34,6 +35,11 @@ function humanResult(r: DeriveResult, indexFirst: boolean): string {
     });
   }
   return lines.join('\n');
+}
+
+/** "x scalar (from x^2), A matrix(n, n) (letter convention)". */
+export function assumedText(assumed: DeriveResult['assumed']): string {
+  return assumed.map((a) => `${a.name} ${a.shape} (${a.reason})`).join(', ');
 }
 
 type Answer = { ok: true; value: string } | { ok: false; error: Diagnostic };

@@ -171,6 +171,22 @@ export interface DeriveResult {
   readonly steps?: readonly DerivationStep[];
   /** The index form (requested with form: 'index', or for results with 3 or 4 indices). */
   readonly indexForm?: IndexForm;
+  /** The shapes the reading assumed for names that are not declared, in order of first appearance (empty when all are declared). */
+  readonly assumed: readonly AssumedShape[];
+}
+
+/**
+ * A shape the reading assumed for an undeclared name: x scalar (from x^2), A matrix(n, n) (letter
+ * convention). Declaring the name (`where`) replaces the assumption.
+ */
+export interface AssumedShape {
+  readonly name: string;
+  /** As a declaration writes it: "scalar", "vector(n)", "matrix(m, n)". */
+  readonly shape: string;
+  /** What decided it: a use that requires the shape, the letter conventions, or the notation (LaTeX bold). */
+  readonly by: 'usage' | 'letter' | 'notation';
+  /** In a few words: "from x^2", "letter convention", "bold". */
+  readonly reason: string;
 }
 
 export interface VariableInfo {

@@ -40,6 +40,7 @@ export const DIAGNOSTICS = {
   'call.arity': { category: 'name', message: 'a function called with the wrong number of arguments' },
   'call.argument': { category: 'name', message: 'an argument a function does not accept (a dimension, an index, a kind)' },
   'call.needs-dimension': { category: 'name', message: 'softmax, logsoftmax or logsumexp of a matrix needs a dimension (1 or 2)' },
+  'shape.ambiguous': { category: 'shape', message: 'an undeclared name is a scalar only by its letter where an array of the other shape reads as well (W*x + b): declare it' },
   'shape.divide': { category: 'shape', message: 'division by an array that is not a scalar' },
   'shape.exponent': { category: 'shape', message: 'an exponent that is not a scalar' },
   'shape.inner': { category: 'shape', message: 'the inner dimensions of a product differ' },

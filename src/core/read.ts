@@ -17,6 +17,7 @@ import { readNumpy } from './syntax/numpy/index';
 import { readUnicode } from './syntax/unicode/index';
 import { detect, notationName } from './syntax/detect';
 import { positionText } from './syntax/diagnostics';
+import type { Assumption } from './syntax/declarations';
 
 export interface ReadResult {
   readonly expr: Expr;
@@ -27,6 +28,8 @@ export interface ReadResult {
   readonly notation: Notation;
   /** Where each node (by id) was read. */
   readonly spans?: ReadonlyMap<number, Span>;
+  /** The variables whose shape was assumed (not declared), by name: from their use, their letter or the notation. */
+  readonly assumed?: ReadonlyMap<string, Assumption>;
 }
 
 export interface ReadOptions {

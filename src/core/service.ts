@@ -4,13 +4,13 @@
  */
 import { checkStatus } from './api';
 import type {
-  CheckReport, DeriveRequest, DeriveResult, Diagnostic, DiagnosticCode, IndexForm, Layout, NamedForm, Notation, Outcome, Rendered, VariableInfo,
+  AssumedShape, CheckReport, DeriveRequest, DeriveResult, Diagnostic, DiagnosticCode, IndexForm, Layout, NamedForm, Notation, Outcome, Rendered, VariableInfo,
 } from './api';
 import { indexFormOf, NoIndexForm, tensorOrder } from './tensor/index';
 import { einsumText } from './write/einsumCode';
 import type { Expr } from './model/expr';
 import { resetInternTable, internTableBytes, variable } from './model/expr';
-import { shapeText } from './model/shape';
+import { declarationText, shapeText } from './model/shape';
 import { differentiate } from './calculus/derive';
 import type { Derivative } from './calculus/form';
 import { UnsupportedDerivative } from './calculus/unsupported';
@@ -168,8 +168,19 @@ function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
     ...(req.check ? { check: checkOf(d) } : {}),
     ...indexFormPart(d, req),
     ...(req.steps ? { steps: derivationSteps(f, wrt, order, layout, req.granularity ?? 'full', { present }) } : {}),
+    assumed: assumedShapes(p.value.read),
   };
   return { ok: true, value: out };
+}
+
+/** The shapes the reading assumed for undeclared names, in order of first appearance. */
+export function assumedShapes(read: ReadResult): AssumedShape[] {
+  const why = read.assumed;
+  if (why === undefined || why.size === 0) return [];
+  return read.variables.flatMap((v) => {
+    const a = why.get(v.name as string);
+    return a === undefined ? [] : [{ name: v.name as string, shape: declarationText(v.shape), by: a.by, reason: a.reason }];
+  });
 }
 
 /** The index form when asked for, or when the result has 3 or 4 indices (and has one). */

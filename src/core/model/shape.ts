@@ -64,6 +64,14 @@ export function dimValue(d: Dim, env: ReadonlyMap<string, number>): number {
 }
 export const shapeText = (s: Shape): string => `${dimText(s.rows)}×${dimText(s.cols)}`;
 
+/** A shape as a declaration writes it: scalar, vector(n), matrix(m, n) — a product of dimensions as m*n. */
+export function declarationText(s: Shape): string {
+  const dim = (d: Dim): string => String(d).replace(/·/g, '*');
+  if (isScalar(s)) return 'scalar';
+  if (isColumn(s)) return `vector(${dim(s.rows)})`;
+  return `matrix(${dim(s.rows)}, ${dim(s.cols)})`;
+}
+
 export function shapeKind(s: Shape): 'scalar' | 'vector' | 'matrix' {
   if (isScalar(s)) return 'scalar';
   if (isVectorLike(s)) return 'vector';

@@ -8,7 +8,7 @@ import type { Expr } from '../model/expr';
 import { children, nodeDeeperThan, type Ast } from './ast';
 import { ExprBuilder } from './build';
 import { dimensionValueNames } from './dimensionValues';
-import { checkDuplicates, type Declaration } from './declarations';
+import { checkDuplicates, type Assumption, type Declaration } from './declarations';
 import { attempt, fail, failure } from './diagnostics';
 import { ShapeInference } from './infer';
 import { conventionalKind } from './names';
@@ -24,6 +24,8 @@ export interface CheckedExpression {
   readonly unused: Expr[];
   /** Where each node (by id) was read, so an error about a node points at it. */
   readonly spans: ReadonlyMap<number, Span>;
+  /** The variables whose shape was assumed (undeclared, or declared by the reader), by name: why. */
+  readonly assumed: ReadonlyMap<string, Assumption>;
 }
 
 /** A `where u = …` definition: the expression (and later definitions) use `name` for its value. */
@@ -52,9 +54,9 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: r
     for (const b of bindings) sizes.delete(b.name);
     const assumed: Declaration[] = [];
     for (const root of [...bindings.map((b) => b.ast), ast]) {
-      for (const [name, node] of scalarsByUsage(root, named)) {
+      for (const [name, use] of scalarsByUsage(root, named)) {
         if (conventionalKind(name) !== undefined && !sizes.has(name) && !assumed.some((d) => d.name === name)) {
-          assumed.push({ name, kind: 'scalar', dims: [], symmetric: false, span: node.span });
+          assumed.push({ name, kind: 'scalar', dims: [], symmetric: false, span: use.node.span, assumed: use.assumed });
         }
       }
     }
@@ -64,11 +66,14 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: r
     const unusedInfo = inference.unused();
     const builder = new ExprBuilder(inference);
     const expr = builder.build(ast);
+    const assumedShapes = new Map<string, Assumption>();
+    for (const v of inference.used.values()) if (v.assumed) assumedShapes.set(v.name, v.assumed);
     return {
       expr,
       variables: [...inference.used.values()].map((v) => builder.variable(v)),
       unused: unusedInfo.map((v) => builder.variable(v)),
       spans: builder.spans,
+      assumed: assumedShapes,
     };
   });
 }

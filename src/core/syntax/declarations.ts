@@ -37,6 +37,17 @@ export interface Declaration {
   readonly probabilities?: boolean;
   /** The span of the declared name. */
   readonly span: Span;
+  /** Set when a reader implied the declaration (it was not written): why the name has this shape. */
+  readonly assumed?: Assumption;
+}
+
+/**
+ * Why an undeclared name has its shape: a requirement of its use (`x^2`), the letter conventions
+ * (`names.ts`), or the notation's typography (LaTeX bold). `reason` says it in a few words.
+ */
+export interface Assumption {
+  readonly by: 'usage' | 'letter' | 'notation';
+  readonly reason: string;
 }
 
 /** Words that cannot be declared as variables (besides the function names). */

@@ -7,7 +7,7 @@ import type { Outcome, Span } from '../api';
 import { eye, ones, postorder, withArgs, zeros, type Expr } from '../model/expr';
 import { shape } from '../model/shape';
 import { checkShapes, type Binding, type CheckedExpression } from './check';
-import { checkDuplicates, parseDeclarations, type Declaration } from './declarations';
+import { checkDuplicates, parseDeclarations, type Assumption, type Declaration } from './declarations';
 import { attempt, failure, inWhere } from './diagnostics';
 import type { Ast } from './ast';
 import type { VariableKind } from './names';
@@ -57,9 +57,9 @@ export function combineDeclarations(text: string, separate: readonly Declaration
 
 export const kindOfDeclaration = (d: Declaration): Kind => (d.kind === 'scalar' ? 'scalar' : d.kind === 'vector' ? 'column' : 'matrix');
 
-/** A declaration for a variable whose kind a notation implies (bold ⇒ vector …); dimensions inferred. */
-export function impliedDeclaration(name: string, kind: VariableKind, span: Span): Declaration {
-  return { name, kind, dims: [], symmetric: false, span };
+/** A declaration for a variable whose kind a notation implies (bold ⇒ vector …), and why; dimensions inferred. */
+export function impliedDeclaration(name: string, kind: VariableKind, span: Span, assumed: Assumption): Declaration {
+  return { name, kind, dims: [], symmetric: false, span, assumed };
 }
 
 const PLACEHOLDER_DECLARATIONS: Readonly<Record<PlaceholderKind, (span: Span) => Declaration>> = {
@@ -89,6 +89,7 @@ export function checkForeign(
       unused: checked.value.unused.filter((v) => !isPlaceholder(v)),
       // Nodes rebuilt around a placeholder are not found here: an error about them spans the input.
       spans: checked.value.spans,
+      assumed: checked.value.assumed,
     },
   };
 }

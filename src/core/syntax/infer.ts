@@ -15,9 +15,9 @@
  * become 1), so these decisions never change as inference goes on.
  */
 import type { DiagnosticCode, Span } from '../api';
-import { dimText } from '../model/shape';
+import { declarationText, dimText, shape, shapeText } from '../model/shape';
 import type { Ast, CallNode, ChainLink, EinsumNode, MulOp, AddOp, PowerNode } from './ast';
-import type { Declaration } from './declarations';
+import type { Assumption, Declaration } from './declarations';
 import { fail } from './diagnostics';
 import { matrixExponentProblem } from '../limits/exponent';
 import { Dims, type DimId } from './dims';
@@ -26,6 +26,7 @@ import { AXIS_FUNCTIONS, axisArgument, NORMALIZATIONS, needsAxis } from './axes'
 import { conventionalKind, isPi, type VariableKind } from './names';
 import { dimensionOf, dimensionValue } from './dimensionValues';
 import { astText, chainText } from './print';
+import { shapeCarriers } from './usage';
 
 export interface DimShape {
   readonly rows: DimId;
@@ -38,7 +39,12 @@ export interface VariableInfo {
   readonly shape: DimShape;
   readonly symmetric: boolean;
   readonly declaration?: Declaration;
+  /** Undeclared (or declared by a reader, not the user): why it has this shape. */
+  readonly assumed?: Assumption;
 }
+
+/** The reason of a shape from the letter conventions alone. */
+export const LETTER_CONVENTION: Assumption = { by: 'letter', reason: 'letter convention' };
 
 export class ShapeInference {
   readonly dims: Dims;
@@ -173,7 +179,7 @@ export class ShapeInference {
       if (kind === undefined) {
         fail('name.undeclared', span, `undeclared variable '${name}': declare it, e.g. ${name}: vector(n)`);
       }
-      info = { name, kind, shape: this.freshShape(kind, false), symmetric: false };
+      info = { name, kind, shape: this.freshShape(kind, false), symmetric: false, assumed: LETTER_CONVENTION };
     }
     this.used.set(name, info);
     this.dims.avoid(name);
@@ -187,7 +193,7 @@ export class ShapeInference {
         : d.dims.length === 0
           ? this.freshShape(d.kind, d.symmetric)
           : { rows: this.dims.of(d.dims[0]), cols: d.kind === 'vector' ? this.dims.int(1) : this.dims.of(d.dims[1]) };
-    return { name: d.name, kind: d.kind, shape, symmetric: d.symmetric, declaration: d };
+    return { name: d.name, kind: d.kind, shape, symmetric: d.symmetric, declaration: d, ...(d.assumed ? { assumed: d.assumed } : {}) };
   }
 
   private freshShape(kind: VariableKind, square: boolean): DimShape {
@@ -211,8 +217,11 @@ export class ShapeInference {
       if (expanded) {
         acc = expanded;
       } else if (this.isScalar(acc)) {
+        if (!this.isScalar(s)) this.expansion(chainParts(first, rest, i), link.operand, s, chainText(first, rest.slice(0, i + 1)));
         acc = s;
-      } else if (!this.isScalar(s) && !this.sameShape(acc, s)) {
+      } else if (this.isScalar(s)) {
+        this.expansion([link.operand], chainText(first, rest.slice(0, i)), acc, chainText(first, rest.slice(0, i + 1)));
+      } else if (!this.sameShape(acc, s)) {
         const left = this.sideText(chainText(first, rest.slice(0, i)), acc);
         const right = this.described(link.operand, s, false);
         const whole = chainText(first, rest.slice(0, i + 1));
@@ -254,9 +263,13 @@ export class ShapeInference {
         case '.*':
         case './': {
           const expanded = this.broadcast(acc, s);
+          const whole = (): string => chainText(first, rest.slice(0, i + 1));
           if (expanded) acc = expanded;
-          else if (this.isScalar(acc)) acc = s;
-          else if (!this.isScalar(s) && !this.sameShape(acc, s)) {
+          else if (this.isScalar(acc)) {
+            if (!this.isScalar(s)) this.expansion(chainParts(first, rest, i), link.operand, s, whole());
+            acc = s;
+          } else if (this.isScalar(s)) this.expansion([link.operand], chainText(first, rest.slice(0, i)), acc, whole());
+          else if (!this.sameShape(acc, s)) {
             const phrase = link.op === '.*' ? (l: string, r: string) => `multiply element-wise ${l} and ${r}` : (l: string, r: string) => `divide element-wise ${l} by ${r}`;
             conflict('shape.mismatch', phrase, 'the shapes differ');
           }
@@ -403,6 +416,10 @@ export class ShapeInference {
       const [a, b] = shapes;
       const expanded = this.broadcast(a, b);
       if (expanded) return expanded;
+      if (this.isScalar(a) !== this.isScalar(b)) {
+        const [small, big, bigShape] = this.isScalar(a) ? [args[0], args[1], b] : [args[1], args[0], a];
+        this.expansion([small], big, bigShape, astText(node));
+      }
       if (this.isScalar(a)) return b;
       if (this.isScalar(b) || this.sameShape(a, b)) return a;
       return fail('shape.mismatch', node.span, `${name}(a, b) needs arrays of one shape (or a row or column to expand), but ${this.described(args[0], a)} and ${this.described(args[1], b)}`);
@@ -501,6 +518,39 @@ export class ShapeInference {
   // ---- helpers ----
 
   /**
+   * A scalar expanded against a vector or matrix (in + − .* ./ max min) must not be a scalar only
+   * by its letter: in `W*x + b` with b undeclared, b could be a scalar added to every entry or a
+   * vector of the same length, and the derivatives differ — an error asking for a declaration.
+   * A scalar by declaration, by a use that requires one (`b^2`, `c` in `a/c`), a number, π or a
+   * size is expanded as written.
+   */
+  private expansion(scalarParts: readonly Ast[], other: Ast | string, otherShape: DimShape, whole: string): void {
+    const names = scalarParts.flatMap(shapeCarriers);
+    const seen = new Set<string>();
+    for (let k = 0; k < names.length; k++) {
+      const n = names[k];
+      if (n.kind !== 'name' || seen.has(n.name)) continue;
+      seen.add(n.name);
+      const bound = this.binding(n.name);
+      if (bound !== undefined) {
+        names.push(...shapeCarriers(bound));
+        continue;
+      }
+      const v = this.used.get(n.name);
+      if (v === undefined || v.kind !== 'scalar' || v.assumed?.by !== 'letter' || this.sizes.has(n)) continue;
+      const otherText = typeof other === 'string' ? other : astText(other);
+      const resolved = shape(this.dims.resolve(otherShape.rows), this.dims.resolve(otherShape.cols));
+      const alternative = declarationText(resolved);
+      fail(
+        'shape.ambiguous',
+        n.span,
+        `'${n.name}' is a scalar only by its letter, but in ${whole} it could as well be a ${alternative} like ${otherText} (${shapeText(resolved)}), ` +
+          `and the derivatives differ: declare it, e.g. ${n.name}: ${alternative} or ${n.name}: scalar`,
+      );
+    }
+  }
+
+  /**
    * Implicit expansion (MATLAB since R2016b, NumPy broadcasting) in + − .* ./ max min: a 1×n row
    * against an m×n matrix is applied to every row, an m×1 column to every column. Only when the
    * shared dimension is already the same one (declared or inferred): a broadcast never unifies
@@ -555,3 +605,9 @@ export function matrixExponent(node: Ast): number | undefined {
 }
 
 const isLiteralZero = (node: Ast): boolean => constantArgument(node) === 0;
+
+/** The operands of a chain up to link `i` (exclusive) that give it its shape (not divisors). */
+const chainParts = <Op extends string>(first: Ast, rest: readonly ChainLink<Op>[], i: number): Ast[] => [
+  first,
+  ...rest.slice(0, i).filter((l) => l.op !== '/').map((l) => l.operand),
+];

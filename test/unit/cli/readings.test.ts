@@ -214,3 +214,47 @@ describe('cli: issue 12 examples (components of declared vectors and matrices)',
     assert.equal(own.readAs, 'x1 + x   (latex)');
   });
 });
+
+describe('cli: issue 12 examples (shapes from usage; what was assumed is stated; ambiguity refused)', function () {
+  this.timeout(60_000);
+
+  it('the human answer lists the assumed shapes with what decided each', () => {
+    const seed = derive('[log(x^2), sin(3*x)]', '--wrt', 'x');
+    assert.equal(seed.code, 0, seed.err);
+    assert.match(seed.out, /^ {2}assumed: x scalar \(from x\^2\)$/m);
+    const letters = derive("x'*A*x", '--wrt', 'x');
+    assert.match(letters.out, /^ {2}assumed: x vector\(n\) \(letter convention\), A matrix\(n, n\) \(letter convention\)$/m);
+    const partly = derive("x'*A*x", '--wrt', 'x', '--where', 'x: vector(3)');
+    assert.match(partly.out, /^ {2}assumed: A matrix\(3, 3\) \(letter convention\)$/m);
+    const declared = derive("x'*A*x", '--wrt', 'x', '--where', 'x: vector(n); A: matrix(n, n)');
+    assert.equal(declared.code, 0, declared.err);
+    assert.doesNotMatch(declared.out, /assumed:/);
+  });
+
+  it('--json has them as assumed: [{name, shape, by, reason}]', () => {
+    const r = run(['derive', 'a*x^2 + b', '--wrt', 'x', '--json']);
+    assert.equal(r.code, 0, r.err);
+    const answer = JSON.parse(r.out) as { assumed: { name: string; shape: string; by: string; reason: string }[] };
+    assert.deepEqual(answer.assumed, [
+      { name: 'a', shape: 'scalar', by: 'letter', reason: 'letter convention' },
+      { name: 'x', shape: 'scalar', by: 'usage', reason: 'from x^2' },
+      { name: 'b', shape: 'scalar', by: 'letter', reason: 'letter convention' },
+    ]);
+  });
+
+  it('W*x + b with b undeclared is refused under b, naming both declarations; each declaration is answered, differently', () => {
+    const r = derive('W*x + b', '--wrt', 'b');
+    assert.equal(r.code, 2);
+    assert.equal(r.out, '');
+    assert.match(r.err, /^error\[shape\.ambiguous\]: 'b' is a scalar only by its letter, but in W\*x \+ b it could as well be a vector\(m\) like W\*x \(m×1\), and the derivatives differ: declare it, e\.g\. b: vector\(m\) or b: scalar \(column 7\)$/m);
+    assert.match(r.err, /^W\*x \+ b\n {6}\^$/m);
+    const scalar = derive('W*x + b', '--wrt', 'b', '--where', 'b: scalar', '--check');
+    assert.equal(scalar.code, 0, scalar.err);
+    assert.equal(scalar.text, 'ones(m)');
+    assert.match(scalar.out, /numerical check: passed/);
+    const vector = derive('W*x + b', '--wrt', 'b', '--where', 'b: vector(m)', '--check');
+    assert.equal(vector.code, 0, vector.err);
+    assert.equal(vector.text, 'eye(m)');
+    assert.match(vector.out, /numerical check: passed/);
+  });
+});

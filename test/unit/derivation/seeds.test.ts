@@ -9,6 +9,8 @@ import { derive } from '../../../src/core/index';
 import { assertSound, derivation, rules, stepWith, type Derived } from './helpers';
 
 const SCALAR = 'x: scalar';
+/** The paper's bias is one number for all samples (§6.1); undeclared, b in X*w + b is ambiguous. */
+const PAPER_BIAS = 'b: scalar';
 
 function both(expr: string, wrt: string, where: string | undefined, check: (d: Derived) => void): void {
   for (const g of ['summary', 'full'] as const) {
@@ -128,7 +130,7 @@ describe('derivation: the seed examples read like the paper', () => {
   for (const act of ['max(0, X*w + b)', 'relu(X*w + b)']) {
     describe(`the loss mean((y − ${act})²) with respect to w (§6.1)`, () => {
       it('summary: u = Xw + b𝟏, v = max(0, u), z = y − v, f = mean(z²); local Jacobians; product; per-sample form', () => {
-        const d = derivation({ expr: `mean((y - ${act}).^2)`, wrt: ['w'] }, 'summary');
+        const d = derivation({ expr: `mean((y - ${act}).^2)`, where: PAPER_BIAS, wrt: ['w'] }, 'summary');
         assertSound(d, act);
         assert.equal(stepWith(d, 'intermediate-variables').p.after,
           'u = X\\mathbf{w} + b\\mathbf{1},\\quad \\mathbf{v} = \\max(0, \\mathbf{u}),\\quad \\mathbf{z} = \\mathbf{y} - \\mathbf{v},\\quad f = \\operatorname{mean}(\\mathbf{z}^{\\circ 2})'
@@ -147,7 +149,7 @@ describe('derivation: the seed examples read like the paper', () => {
         assert.match(perSample.p.explanation, /active/);
       });
       it('full', () => {
-        const d = derivation({ expr: `mean((y - ${act}).^2)`, wrt: ['w'] }, 'full');
+        const d = derivation({ expr: `mean((y - ${act}).^2)`, where: PAPER_BIAS, wrt: ['w'] }, 'full');
         assertSound(d, act);
         assert.ok(stepWith(d, 'intermediate-variables').s.claims.length >= 7);
       });
@@ -155,7 +157,7 @@ describe('derivation: the seed examples read like the paper', () => {
     describe(`the loss mean((y − ${act})²) with respect to b (§6.2)`, () => {
       for (const g of ['summary', 'full'] as const) {
         it(g, () => {
-          const d = derivation({ expr: `mean((y - ${act}).^2)`, wrt: ['b'] }, g);
+          const d = derivation({ expr: `mean((y - ${act}).^2)`, where: PAPER_BIAS, wrt: ['b'] }, g);
           assertSound(d, act);
           const perSample = stepWith(d, 'per-sample').p;
           assert.match(perSample.after, /= \\frac\{2\}\{n\}\\sum_\{i\\,:\\,\\mathbf\{x\}_\{i\}\^\{\\top\}\\mathbf\{w\} \+ b > 0\} e_\{i\},\\quad e_\{i\} = /);

@@ -77,7 +77,7 @@ describe('derivation/verify: wrong claims fail', () => {
   it('every derivative step claims a derivative; every step states something checkable', () => {
     for (const expr of ["max(0, w'*x + b)", 'mean((y - max(0, X*w + b)).^2)', 'tr(A*X*B)']) {
       const wrt = expr.includes('tr') ? 'X' : 'w';
-      const d = derivation({ expr, wrt: [wrt] }, 'full');
+      const d = derivation({ expr, where: 'b: scalar', wrt: [wrt] }, 'full');
       for (const s of d.steps) {
         if (s.kind === 'derivative') assert.ok(s.claims.some((c) => c.kind === 'derivative' || c.kind === 'differential'), `${expr}: ${s.rule}`);
         assert.ok(verifyStep(s).every((r) => r.passed));

@@ -56,6 +56,7 @@ describe('hover: markdown', () => {
     order: 1,
     result: { text: "x'*(A + A')", latex: 'x^T (A + A^T)', shape: '1×n' },
     equationLatex: '\\frac{\\partial}{\\partial x} = x^T (A + A^T)',
+    assumed: [],
   } as DeriveResult;
   const labels = { steps: 'Show steps', copy: 'Copy LaTeX', layout: 'layout' };
   const links = { expr: "x'*A*x", from: 'plain', wrt: ['x'] };

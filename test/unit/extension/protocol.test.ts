@@ -133,6 +133,7 @@ describe('panel model from the core result', () => {
           named: { text: 'diag(p)', latex: '\\operatorname{diag}(\\mathbf{p})', definitions: [{ name: 'p', nameLatex: '\\mathbf{p}', nameUnicode: 'p', text: 'step(x)', latex: 'H(x)' }] },
         },
         equationLatex: '\\frac{\\partial}{\\partial x} = \\operatorname{diag}(H(x))',
+        assumed: [],
         steps: [{ rule: 'naive-chain', name: 'Naive chain rule', explanation: 'wrong', before: 'a', after: 'b', kind: 'pitfall' }],
       },
       { ...model.request },

@@ -85,7 +85,7 @@ describe('shape pictures', () => {
   });
 
   it('the full chain of the seed’s §6.1 loss: seven factors, every inner dimension meets', () => {
-    const d = derived({ expr: 'mean((y - max(0, X*w + b)).^2)', wrt: ['w'], granularity: 'full' });
+    const d = derived({ expr: 'mean((y - max(0, X*w + b)).^2)', where: 'b: scalar', wrt: ['w'], granularity: 'full' });
     const svg = productPicture(productOf(d, 'vector-chain-rule'), {});
     assert.ok(svg);
     const b = boxes(svg);

@@ -56,6 +56,7 @@ describe('insertResult: text in the document notation', () => {
     order: 1,
     result: { text: "x'*(A + A')", latex: 'x^T (A + A^T)', shape: '1×n' },
     equationLatex: '\\frac{\\partial f}{\\partial x} = x^T (A + A^T)',
+    assumed: [],
   } as DeriveResult;
 
   it('Markdown: $$ display math', () => {

@@ -156,7 +156,7 @@ describe('notations/numpy: statements, comments and type hints', () => {
   });
 
   it('uses the letter conventions for undeclared names and names the undeclared others', () => {
-    assert.equal(variablesOf(value(readNumpy('W1 @ x + b1'))), 'W1:m×n x:n×1 b1:1×1');
+    assert.equal(variablesOf(value(readNumpy('np.sum(W1 @ x) + b1'))), 'W1:m×n x:n×1 b1:1×1');
     const t = 'np.sum(weights * x)';
     assertError(error(readNumpy(t)), 'name.undeclared', 'weights', t, 'declare it');
   });

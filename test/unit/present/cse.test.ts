@@ -37,7 +37,7 @@ describe('present/cse: common subexpressions named where shorter', () => {
   });
   it('never clashes with a variable name, and expands back to the same expression', () => {
     for (const text of ['p + softmax(z) + softmax(z) + softmax(z)', 'exp(A*x + b) .* exp(A*x + b) + sin(A*x + b)', "(u'*v + w'*x)*(u'*v + w'*x) + u'*v + w'*x"]) {
-      const e = read(text);
+      const e = read(text, 'b: vector');
       const named = nameCommonSubexpressions(e);
       assert.ok(named.definitions.length > 0, text);
       const vars = postorder(e).filter((n) => n.op === 'var').map((n) => n.name);

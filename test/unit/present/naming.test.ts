@@ -77,7 +77,7 @@ describe('present: names only for what is worth one', () => {
   });
 
   it('names avoid the dimension names: a shape n×q leaves q free', () => {
-    const d = derived({ expr: 'sum(tanh(W4*tanh(W3*tanh(W2*tanh(W1*x + b1) + b2) + b3) + b4))', wrt: ['W1'] });
+    const d = derived({ expr: 'sum(tanh(W4*tanh(W3*tanh(W2*tanh(W1*x + b1) + b2) + b3) + b4))', where: 'b1, b2, b3, b4: vector', wrt: ['W1'] });
     const dims = new Set(d.result.shape.split('×').concat(d.wrtShape.split('×')));
     assert.ok(dims.has('q'), `the letter conventions give ${d.result.shape}`);
     for (const x of d.result.named?.definitions ?? []) assert.ok(!dims.has(x.name), `${x.name} is a dimension of ${d.result.shape}`);

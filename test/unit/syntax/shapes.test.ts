@@ -13,9 +13,9 @@ describe('syntax/shapes: undeclared names (matrixcalculus.org conventions)', () 
   });
 
   it('Greek letters and names are scalars (upper case: matrices); suffixes follow the stem', () => {
-    assert.equal(variablesText(read('α*x + λ2*y + sigma + lambda_reg')), 'α:1×1 x:n×1 λ2:1×1 y:n×1 sigma:1×1 lambda_reg:1×1');
+    assert.equal(variablesText(read('α*x + λ2*y + sigma*lambda_reg*x')), 'α:1×1 x:n×1 λ2:1×1 y:n×1 sigma:1×1 lambda_reg:1×1');
     assert.equal(variablesText(read("x'*Σ*x")), 'x:n×1 Σ:n×n');
-    assert.equal(variablesText(read('W2*relu(W1*x0 + b1_) + b_out')), 'W2:m×k W1:k×n x0:n×1 b1_:1×1 b_out:1×1');
+    assert.equal(variablesText(read('W2*relu(W1*x0*b1_)*b_out')), 'W2:m×k W1:k×n x0:n×1 b1_:1×1 b_out:1×1');
   });
 
   it('other multi-letter names must be declared', () => {
@@ -81,16 +81,18 @@ describe('syntax/shapes: inference and unification', () => {
 });
 
 describe('syntax/shapes: operators build the model conventions', () => {
-  const cases: [string, string, string][] = [
-    // text, S-expression, shape
+  // A name that is a scalar only by its letter is not expanded against an array (shape.ambiguous): declared here.
+  const scalars = 'a, b, c: scalar';
+  const cases: [string, string, string, string?][] = [
+    // text, S-expression, shape, declarations
     ['a + b', '(add a b)', '1×1'],
     ['x - y', '(add x (mul -1 y))', 'n×1'],
     ['a - b + c', '(add a (mul -1 b) c)', '1×1'],
-    ['x + c', '(add x (mul c ones[n×1]))', 'n×1'],
-    ['c + x', '(add (mul c ones[n×1]) x)', 'n×1'],
+    ['x + c', '(add x (mul c ones[n×1]))', 'n×1', scalars],
+    ['c + x', '(add (mul c ones[n×1]) x)', 'n×1', scalars],
     ['x - 1', '(add x (mul -1 ones[n×1]))', 'n×1'],
     ['x + 1', '(add x ones[n×1])', 'n×1'],
-    ['a + b + x', '(add (mul (add a b) ones[n×1]) x)', 'n×1'],
+    ['a + b + x', '(add (mul (add a b) ones[n×1]) x)', 'n×1', scalars],
     ['A - 2', '(add A (mul -1 (mul 2 ones[m×n])))', 'm×n'],
     ['-x', '(mul -1 x)', 'n×1'],
     ['-3', '-3', '1×1'],
@@ -105,9 +107,9 @@ describe('syntax/shapes: operators build the model conventions', () => {
     ['x .* y', '(hadamard x y)', 'n×1'],
     ['x .* y .* z', '(hadamard x y z)', 'n×1'],
     ['x ./ y', '(hadamard x (pow y -1))', 'n×1'],
-    ['a .* x', '(mul a x)', 'n×1'],
-    ['x ./ a', '(mul x (pow a -1))', 'n×1'],
-    ['a ./ x', '(mul a (pow x -1))', 'n×1'],
+    ['a .* x', '(mul a x)', 'n×1', scalars],
+    ['x ./ a', '(mul x (pow a -1))', 'n×1', scalars],
+    ['a ./ x', '(mul a (pow x -1))', 'n×1', scalars],
     ['a*x .* y', '(hadamard (mul a x) y)', 'n×1'],
     ['x .* y * a', '(mul (hadamard x y) a)', 'n×1'],
     ['a^2', '(pow a 2)', '1×1'],
@@ -124,10 +126,10 @@ describe('syntax/shapes: operators build the model conventions', () => {
     ['[a, b, c; 1, 2, 3]', '(block a b c 1 2 3)', '2×3'],
     ['(a + b)*x', '(mul (add a b) x)', 'n×1'],
   ];
-  for (const [text, expected, shape] of cases) {
-    it(`${text}  →  ${expected} : ${shape}`, () => {
-      const e = read(text).expr;
-      assert.equal(readSx(text), expected);
+  for (const [text, expected, shape, where] of cases) {
+    it(`${text}  →  ${expected} : ${shape}${where ? ` (${where})` : ''}`, () => {
+      const e = read(text, where).expr;
+      assert.equal(readSx(text, where), expected);
       assert.equal(shapeText(e.shape), shape);
     });
   }

@@ -18,7 +18,8 @@
 import type { Outcome, Span } from '../../api';
 import type { Ast } from '../ast';
 import type { CheckedExpression } from '../check';
-import type { Declaration } from '../declarations';
+import type { Assumption, Declaration } from '../declarations';
+import { LETTER_CONVENTION } from '../infer';
 import { attempt, failure } from '../diagnostics';
 import { checkSize } from '../limits';
 import { conventionalKind, type VariableKind } from '../names';
@@ -39,16 +40,22 @@ type Variant = 'letters' | 'scalars';
 const CAPITAL_GREEK = /^(Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega)/;
 const isCapital = (name: string): boolean => /^[A-Z\u0391-\u03A9]/.test(name) || CAPITAL_GREEK.test(name);
 
-/** The shape kind of an undeclared variable from how it was written (see the module comment). */
-function impliedKind(name: string, styles: ReadonlySet<NameStyle> | undefined, boldUsed: boolean, variant: Variant): VariableKind {
-  if (styles?.has('sample')) return 'matrix';
-  if (styles?.has('bold')) return isCapital(name) ? 'matrix' : 'vector';
-  if (styles?.has('entry2')) return 'matrix';
-  if (styles?.has('entry')) return 'vector';
-  if (isCapital(name)) return 'matrix';
-  if (boldUsed || variant === 'scalars') return 'scalar';
-  return conventionalKind(name) ?? 'scalar';
+/** The shape kind of an undeclared variable from how it was written (see the module comment), and why. */
+function implication(name: string, styles: ReadonlySet<NameStyle> | undefined, boldUsed: boolean, variant: Variant): { kind: VariableKind; assumed: Assumption } {
+  const by = (kind: VariableKind, how: Assumption['by'], reason: string) => ({ kind, assumed: { by: how, reason } });
+  if (styles?.has('sample')) return by('matrix', 'usage', 'indexed by samples in a sum');
+  if (styles?.has('bold')) return by(isCapital(name) ? 'matrix' : 'vector', 'notation', 'bold');
+  if (styles?.has('entry2')) return by('matrix', 'usage', 'written with two indices');
+  if (styles?.has('entry')) return by('vector', 'usage', 'written with an index');
+  if (isCapital(name)) return by('matrix', 'letter', LETTER_CONVENTION.reason);
+  if (boldUsed) return by('scalar', 'notation', 'not bold beside bold vectors');
+  const letter = conventionalKind(name);
+  if (variant === 'scalars' && letter !== 'scalar') return by('scalar', 'usage', 'as vectors by their letters the lowercase names do not fit');
+  return letter === undefined ? by('scalar', 'notation', 'a lowercase LaTeX name') : by(letter, 'letter', LETTER_CONVENTION.reason);
 }
+
+const impliedKind = (name: string, styles: ReadonlySet<NameStyle> | undefined, boldUsed: boolean, variant: Variant): VariableKind =>
+  implication(name, styles, boldUsed, variant).kind;
 
 const KIND: Readonly<Record<VariableKind, Kind>> = { scalar: 'scalar', vector: 'column', matrix: 'matrix' };
 
@@ -109,7 +116,8 @@ export function readLatex(text: string, where?: string, options: LatexReadOption
   const guessedVectors = [...styles.entries()].some(
     ([name, u]) => !declared.has(name) && u.styles.size === 1 && u.styles.has('plain') && impliedKind(name, u.styles, false, 'letters') !== 'scalar' && !isCapital(name),
   );
-  if (!guessedVectors || !(code.startsWith('shape.') || code === 'latex.vector-power')) return letters;
+  // An ambiguity is not retried: reading the letters as scalars would settle it silently.
+  if (!guessedVectors || code === 'shape.ambiguous' || !(code.startsWith('shape.') || code === 'latex.vector-power')) return letters;
   const scalars = read('scalars');
   return scalars.ok ? scalars : letters;
 }
@@ -124,7 +132,8 @@ function implied(
   const out: Declaration[] = [];
   for (const [name, use] of parsed.names) {
     if (declared.has(name)) continue;
-    out.push(impliedDeclaration(name, impliedKind(name, styles.get(name)?.styles ?? use.styles, boldUsed, variant), use.span));
+    const { kind, assumed } = implication(name, styles.get(name)?.styles ?? use.styles, boldUsed, variant);
+    out.push(impliedDeclaration(name, kind, use.span, assumed));
   }
   return out;
 }
