@@ -218,11 +218,13 @@ function cliSection(cli) {
   if (!cli) return 'Not run (`npm run bench -- --parts cli`).';
   const t = cli.throughput;
   const rows = [
-    ['batch request, one at a time (corpus, interleaved)', ms(cli.batchLatency.medianMs), ms(cli.batchLatency.p95Ms), `${cli.batchLatency.requests} requests; ≤ 0.1 ms targeted`],
+    ['batch request, one at a time (corpus, interleaved)', ms(cli.batchLatency.medianMs), ms(cli.batchLatency.p95Ms), `${cli.batchLatency.requests} requests; ≤ 0.1 ms targeted${cli.batchLatency.cpuMeanMs != null ? `; the batch process's CPU ${ms(cli.batchLatency.cpuMeanMs)} per request (mean)` : ''}`],
+    ...(cli.pipeRoundTrip ? [['pipe round trip alone (a child answering each line at once)', ms(cli.pipeRoundTrip.medianMs), ms(cli.pipeRoundTrip.p95Ms), 'the floor of a batch request at this load']] : []),
     ["core derive() in-process, same requests interleaved", ms(cli.coreInterleaved.medianMs), ms(cli.coreInterleaved.p95Ms), `end to end / core: ${fmt(cli.endToEndOverCore)}×`],
     ['batch throughput (all piped at once)', `${ms(t.wallMsPerRequest)} wall`, `${ms(t.cpuMsPerRequest)} CPU`, `${t.requests} requests, per request`],
     ['MLP L = 256, `matcalc derive` (whole process)', ms(cli.mlp256.deriveProcessMedianMs), cli.mlp256.deriveProcessFailure ?? '', `${cli.mlp256.answerChars} characters answered; ≤ 50 ms targeted`],
-    ['MLP L = 256, one batch request', ms(cli.mlp256.batchRequestMedianMs), '', ''],
+    ...(cli.nodeStartMs !== undefined ? [['`node -e 0` (process start alone)', ms(cli.nodeStartMs), '', 'the floor of any `matcalc derive`']] : []),
+    ['MLP L = 256, one batch request', ms(cli.mlp256.batchRequestMedianMs), cli.mlp256.batchRequestCpuMs != null ? `${ms(cli.mlp256.batchRequestCpuMs)} CPU` : '', 'CPU: the batch process, mean per request'],
     ['first answer while stdin is open (from spawn)', ms(cli.firstAnswer.fromSpawnMs), '', 'process start included'],
   ];
   const m = cli.memory;

@@ -9,6 +9,8 @@
  *   - MLP L = 256 (NumPy, one reassignment per layer) through `matcalc derive` (a whole process) and
  *     as one batch request;
  *   - time to the first answer while the input is still open;
+ *   - the floors at this load: the pipe round trip to a child that answers each line at once, and
+ *     the start of `node -e 0` (every `matcalc derive` pays it);
  *   - peak resident memory over many distinct batch requests (1,000,000; --quick 20,000).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -20,9 +22,16 @@ import { median, p95, round } from '../lib/stats.mjs';
 const requestOf = (c) => ({ expr: c.expr, where: c.where, wrt: c.wrt, order: c.order ?? 1, layout: c.layout });
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
-/** A running `matcalc batch`: send(line) resolves with the answer line. */
-function batchProcess(cli) {
-  const child = spawn(process.execPath, [cli, 'batch'], { stdio: ['pipe', 'pipe', 'inherit'] });
+/**
+ * A child that answers each line at once with a fixed line: the pipe round trip and the two process
+ * wake-ups every batch request pays, whatever the work — the floor of the batch latency on this
+ * machine at this load.
+ */
+const ECHO = "let r='';process.stdin.setEncoding('utf8');process.stdin.on('data',(s)=>{const p=(r+s).split('\\n');r=p.pop();for(const _ of p)process.stdout.write('{\"ok\":true}\\n');});";
+
+/** A running `matcalc batch` (or, with `args`, another child speaking lines): send(line) resolves with the answer line. */
+function batchProcess(cli, args = [cli, 'batch']) {
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   const waiting = [];
   let rest = '';
   child.stdout.setEncoding('utf8');
@@ -63,10 +72,12 @@ function peakRssKb(pid) {
   }
 }
 
-async function latency(cli, lines, rounds) {
-  const b = batchProcess(cli);
+/** Per request, one at a time: the wall times (ms), and the mean CPU time of the answering process (ms). */
+async function latency(cli, lines, rounds, args) {
+  const b = batchProcess(cli, args);
   for (const l of lines) await b.send(l); // warm-up round
   const ms = [];
+  const cpu0 = cpuSecondsOf(b.child.pid);
   for (let r = 0; r < rounds; r++) {
     for (const l of lines) {
       const t0 = nowMs();
@@ -74,8 +85,9 @@ async function latency(cli, lines, rounds) {
       ms.push(nowMs() - t0);
     }
   }
+  const cpu1 = cpuSecondsOf(b.child.pid);
   await b.close();
-  return ms;
+  return { ms, cpuMeanMs: cpu0 === undefined || cpu1 === undefined ? null : round(((cpu1 - cpu0) * 1000) / ms.length, 4) };
 }
 
 async function throughput(cli, lines, rounds) {
@@ -133,13 +145,28 @@ async function mlp(cli, layers, reps) {
   await b.send(line);
   const inBatch = [];
   let answer = '';
+  const cpu0 = cpuSecondsOf(b.child.pid);
   for (let i = 0; i < reps; i++) {
     const t0 = nowMs();
     answer = await b.send(line);
     inBatch.push(nowMs() - t0);
   }
+  const cpu1 = cpuSecondsOf(b.child.pid);
   await b.close();
-  return { layers, deriveProcessMedianMs: round(median(process_)), ...(failure ? { deriveProcessFailure: failure } : {}), batchRequestMedianMs: round(median(inBatch)), answerChars: answer.length, ok: JSON.parse(answer).ok };
+  // CPU time (/proc, 10 ms ticks) says what the request costs apart from waiting for a core on a loaded machine.
+  const cpuMs = cpu0 === undefined || cpu1 === undefined ? null : round(((cpu1 - cpu0) * 1000) / reps);
+  return { layers, deriveProcessMedianMs: round(median(process_)), ...(failure ? { deriveProcessFailure: failure } : {}), batchRequestMedianMs: round(median(inBatch)), batchRequestCpuMs: cpuMs, answerChars: answer.length, ok: JSON.parse(answer).ok };
+}
+
+/** The median time to spawn `node -e 0` and see it exit: the floor of any `matcalc derive` run. */
+function nodeStart(reps) {
+  const ms = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = nowMs();
+    spawnSync(process.execPath, ['-e', '0']);
+    ms.push(nowMs() - t0);
+  }
+  return round(median(ms));
 }
 
 async function firstAnswer(cli) {
@@ -190,12 +217,15 @@ export async function runCli(core, root, { quick = false, log = () => {}, distin
   const lines = requests.map((q) => JSON.stringify(q));
   const rounds = quick ? 1 : 5;
 
-  const e2e = await latency(cli, lines, rounds);
+  const { ms: e2e, cpuMeanMs: e2eCpu } = await latency(cli, lines, rounds);
   log(`[cli] batch latency: median ${round(median(e2e))} ms over ${e2e.length} requests`);
+  const { ms: floor, cpuMeanMs: floorCpu } = await latency(cli, lines, rounds, ['-e', ECHO]);
+  log(`[cli] pipe round trip (a child answering at once): median ${round(median(floor))} ms`);
   const inProcess = coreInterleaved(core, requests, rounds);
   const tp = await throughput(cli, lines, quick ? 2 : 20);
   log(`[cli] batch throughput: ${tp.cpuMsPerRequest} ms CPU per request`);
-  const mlp256 = await mlp(cli, 256, quick ? 1 : 3);
+  const nodeStartMs = nodeStart(quick ? 3 : 9);
+  const mlp256 = await mlp(cli, 256, quick ? 2 : 5);
   log(`[cli] MLP L=256: derive process ${mlp256.deriveProcessMedianMs} ms, batch request ${mlp256.batchRequestMedianMs} ms`);
   const first = await firstAnswer(cli);
   const memory = await distinct(cli, distinctCount ?? (quick ? 20_000 : 1_000_000), log);
@@ -205,7 +235,9 @@ export async function runCli(core, root, { quick = false, log = () => {}, distin
   const coreMedian = median(inProcess);
   return {
     corpusRequests: requests.length,
-    batchLatency: { requests: e2e.length, medianMs: round(e2eMedian), p95Ms: round(p95(e2e)) },
+    batchLatency: { requests: e2e.length, medianMs: round(e2eMedian), p95Ms: round(p95(e2e)), cpuMeanMs: e2eCpu },
+    pipeRoundTrip: { requests: floor.length, medianMs: round(median(floor)), p95Ms: round(p95(floor)), cpuMeanMs: floorCpu },
+    nodeStartMs,
     coreInterleaved: { requests: inProcess.length, medianMs: round(coreMedian), p95Ms: round(p95(inProcess)) },
     endToEndOverCore: round(e2eMedian / coreMedian, 2),
     throughput: tp,
