@@ -50,8 +50,13 @@ export function treeIsLarge(root: Expr): boolean {
 
 const nameable = (e: Expr): boolean => e.args.length > 0 && !(e.op === 'transpose' && e.args[0].args.length === 0);
 
+/** A named form, with the plain-syntax writer that measured it (its renderings serve the text form). */
+export interface Bound extends Named {
+  readonly writeText?: (e: Expr) => string;
+}
+
 /** The shared parts of `root` named (see the module comment); definitions in order of use. */
-export function bindShared(root: Expr): Named {
+export function bindShared(root: Expr): Bound {
   const order = postorder(root);
   const uses = new Map<Expr, number>();
   for (const e of order) for (const a of e.args) uses.set(a, (uses.get(a) ?? 0) + 1);
@@ -61,15 +66,15 @@ export function bindShared(root: Expr): Named {
   const definitions: Definition[] = [];
   for (const e of order) {
     const body = e.args.length === 0 ? e : withArgs(e, e.args.map((a) => written.get(a) as Expr));
-    if (e !== root && (uses.get(e) ?? 0) >= 2 && nameable(e) && measure(body) > SHORT) {
+    if (e !== root && (uses.get(e) ?? 0) >= 2 && nameable(e) && measure.length(body) > SHORT) {
       const name = names();
       const v = variable(name, e.shape);
-      measure(v);
+      measure.length(v);
       definitions.push({ name, value: body });
       written.set(e, v);
     } else written.set(e, body);
   }
-  return { expr: written.get(root) as Expr, definitions };
+  return { expr: written.get(root) as Expr, definitions, writeText: measure.write };
 }
 
 /** Fresh names u1, u2, … in a letter no variable of the expression is written with (u₁ is not x's). */
@@ -98,7 +103,7 @@ export interface BoundForms {
  * Unicode), `f \quad \text{where } u_{1} = …,\; u_{2} = …` (LaTeX). The whole counts against the
  * request's output limit.
  */
-export function writeBound(b: Named): BoundForms {
+export function writeBound(b: Bound): BoundForms {
   const form = (write: (e: Expr) => string, where: string, sep: string): string => {
     let s = write(b.expr);
     b.definitions.forEach((d, i) => {
@@ -108,7 +113,7 @@ export function writeBound(b: Named): BoundForms {
     return s;
   };
   return {
-    text: form(textWriting(), ' where ', ', '),
+    text: form(b.writeText ?? textWriting(), ' where ', ', '),
     unicode: form(unicodeWriting(), ' where ', ', '),
     latex: form(latexWriting(), ' \\quad \\text{where } ', ',\\; '),
   };

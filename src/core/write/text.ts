@@ -48,10 +48,11 @@ export function textLengths(e: Expr): (node: Expr) => number {
 /**
  * A measure of written lengths for nodes visited bottom-up (children before parents): each node is
  * rendered once, from its children's renderings, so measuring a whole DAG is linear in its size.
+ * `write` writes with the same renderings: what was measured is not rendered again.
  */
-export function textMeasure(): (node: Expr) => number {
+export function textMeasure(): { readonly length: (node: Expr) => number; readonly write: (e: Expr) => string } {
   const w = new TextWriter();
-  return (node) => w.lengthOf(node);
+  return { length: (node) => w.lengthOf(node), write: (e) => w.write(e).text };
 }
 
 /** A number in the plain syntax (1.5, 1e-7, -2, 1/3). */
