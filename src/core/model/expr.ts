@@ -51,7 +51,8 @@ export type Op =
   | 'block' // literal array of 1×1 entries, row-major; shape rows×cols
   | 'entry' // scalar entry (row value[0], col value[1], 1-based) of args[0]
   | 'kron' // Kronecker product
-  | 'vec'; // column-stacking vec
+  | 'vec' // column-stacking vec
+  | 'contract'; // a general contraction (einsum) with no matrix form: spec in `name`, operands in args (tensor/contraction.ts)
 
 export interface Expr {
   readonly op: Op;

@@ -17,6 +17,8 @@ import {
   commutationMatrix, filled, frobenius, logSumExp, logSumExpAlong, softmaxAlong, mapEntries, scalarMatrix, softmax, vec,
 } from './matrices';
 import { det, inverse, logAbsDet, matrixPower } from './linalg';
+import { contractValues } from './contraction';
+import { contractionSpec } from '../tensor/contraction';
 
 /** Node id → value. */
 export type Memo = Map<number, Matrix>;
@@ -130,6 +132,7 @@ function evaluateNode(e: Expr, env: NumericEnv, memo: Memo): Matrix {
     }
     case 'kron': return arg(0).kroneckerProduct(arg(1));
     case 'vec': return vec(arg(0));
+    case 'contract': return contractValues(contractionSpec(e), e.args.map((_, i) => arg(i)));
   }
 }
 

@@ -6,6 +6,7 @@
  * moves a transpose strictly towards the leaves.
  */
 import { checkpoint } from '../limits/budget';
+import { transposedContraction } from '../tensor/contraction';
 import {
   Expr, ElementwiseFunction, num, PI, rationalNum, rationalOf, zeros, ones, eye, node, rawAdd, rawMul, rawHadamard, rawPow, rawMatpow,
   rawTranspose, rawFn, rawExtremum, rawReduce, rawInv, rawDiagm, rawDiagv, rawSoftmax, rawSoftmaxAlong, rawLogsumexpAlong, Axis, rawKron, rawVec, sizeNode, entry as rawEntry,
@@ -425,6 +426,8 @@ export function transpose(a: Expr): Expr {
       return rawTranspose(a);
     case 'matpow':
       return matpow(transpose(a.args[0]), a.value as number);
+    case 'contract':
+      return transposedContraction(a) ?? rawTranspose(a);
     default:
       return rawTranspose(a);
   }

@@ -8,6 +8,7 @@ import {
   add, mul, hadamard, pow, extremum, matpow, transpose, fn, reduce, inv, diagm, diagv, softmax, softmaxAlong, logsumexpAlong, kron, vec, zeros, ones, eye,
 } from './build';
 import { factorize } from '../present/factor';
+import { contraction, contractionSpec } from '../tensor/contraction';
 import { tidy } from '../present/tidy';
 
 /** e rebuilt over new arguments through the smart constructors. */
@@ -41,6 +42,10 @@ export function rebuildNode(e: Expr, a: readonly Expr[]): Expr {
     case 'entry': return rawEntry(a[0], (e.dims as number[])[0], (e.dims as number[])[1]);
     case 'kron': return kron(a[0], a[1]);
     case 'vec': return vec(a[0]);
+    case 'contract': {
+      const s = contractionSpec(e);
+      return contraction(a.map((expr, k) => ({ expr, letters: s.inputs[k] })), s.rows, s.cols);
+    }
   }
 }
 

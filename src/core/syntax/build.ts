@@ -49,9 +49,9 @@ import * as Q from '../model/rational';
 import { fromNumber, parseDecimal } from '../model/rational';
 import type { Span } from '../api';
 import type { Ast, CallNode, ChainLink, EinsumNode, MulOp, AddOp } from './ast';
-import { fail } from './diagnostics';
 import { isPi } from './names';
 import { lowerContraction, NoMatrixForm } from '../tensor/lower';
+import { isPlainOutput, rawContraction } from '../tensor/contraction';
 import { ELEMENTWISE, ELEMENTWISE_NAMES } from './functions';
 import { AXIS_FUNCTIONS, axisArgument, buildAlong } from './axes';
 import { dimensionOf } from './dimensionValues';
@@ -133,18 +133,19 @@ export class ExprBuilder {
     }
   }
 
-  /** The contraction in matrix operations (tensor/lower.ts), or an error when it has none. */
+  /** The contraction in matrix operations (tensor/lower.ts), or the general contraction node when it has none. */
   private einsum(node: EinsumNode): Expr {
     const operands = node.operands.map((a, k) => ({ expr: this.build(a), letters: node.spec.inputs[k].letters }));
+    const output = node.spec.output.letters;
+    const split = node.spec.split ?? Math.min(output.length, 1);
+    const spec = { inputs: operands.map((o) => o.letters), rows: output.slice(0, split), cols: output.slice(split) };
+    // A grouped output (->ab|pq, the entries of a Jacobian) is the contraction node as written.
+    if (!isPlainOutput(spec.rows, spec.cols)) return rawContraction(operands.map((o) => o.expr), spec);
     try {
-      return lowerContraction(operands, node.spec.output.letters);
+      return lowerContraction(operands, output);
     } catch (e) {
       if (!(e instanceof NoMatrixForm)) throw e;
-      return fail(
-        'einsum.unsupported',
-        node.spec.span,
-        `the contraction '${node.specText}' has no form in matrix operations (it needs an intermediate with three indices), so it cannot be differentiated yet`,
-      );
+      return rawContraction(operands.map((o) => o.expr), spec);
     }
   }
 

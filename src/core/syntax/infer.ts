@@ -338,14 +338,26 @@ export class ShapeInference {
       });
     });
     const out = spec.output.letters;
+    const length = (c: string): DimId => (lengths.get(c) as { dim: DimId }).dim;
+    if (spec.split !== undefined) return this.groupedOutput(node, [...out.slice(0, spec.split)].map(length), [...out.slice(spec.split)].map(length));
     if (out.length > 2) {
       const span = spec.explicit ? spec.output.span : spec.span;
       const implicit = spec.explicit ? '' : ` (without '->' the output is the letters that occur once: write the output after '->')`;
       fail('einsum.output', span, `the einsum output '${out}' has ${out.length} indices, but results are scalars, vectors and matrices (at most 2)${implicit}`);
     }
-    const length = (c: string): DimId => (lengths.get(c) as { dim: DimId }).dim;
     if (out.length === 0) return this.one;
     return { rows: length(out[0]), cols: out.length === 2 ? length(out[1]) : this.dims.int(1) };
+  }
+
+  /** A grouped output (->ab|pq): rows and columns of the products of their letters' lengths, which must be known. */
+  private groupedOutput(node: EinsumNode, rows: readonly DimId[], cols: readonly DimId[]): DimShape {
+    const product = (ds: readonly DimId[]): DimId => {
+      let p: DimId | undefined = this.dims.int(1);
+      for (const d of ds) p = p === undefined ? undefined : this.dims.product(p, d);
+      if (p === undefined) fail('einsum.output', node.spec.output.span, `the lengths of the grouped output's indices in '${node.specText}' must be known: declare the operands' sizes`);
+      return p as DimId;
+    };
+    return { rows: product(rows), cols: product(cols) };
   }
 
   // ---- functions ----

@@ -27,6 +27,12 @@ export interface EinsumSpec {
   readonly output: Subscripts;
   /** Whether the output was written (`->`), rather than NumPy's implicit rule. */
   readonly explicit: boolean;
+  /**
+   * A grouped output `->ab|pq` (the core writes it for the entries of a Jacobian): the number of
+   * output letters before the bar, which the result's rows run over (column-major); the columns
+   * run over the rest. Undefined for an ordinary output.
+   */
+  readonly split?: number;
   /** The whole spec string's span. */
   readonly span: Span;
 }
@@ -63,9 +69,14 @@ export function parseEinsumSpec(spec: string, offset = 0): Outcome<EinsumSpec> {
     }
   }
   if (arrow < 0) return { ok: true, value: { inputs, output: implicitOutput(inputs, whole.end), explicit: false, span: whole } };
-  const out = subscripts(spec, arrow + 2, spec.length, offset);
+  const bar = spec.indexOf('|', arrow + 2);
+  if (spec.indexOf('|') >= 0 && (bar < 0 || spec.indexOf('|', bar + 1) >= 0)) {
+    const at = bar < 0 ? spec.indexOf('|') : spec.indexOf('|', bar + 1);
+    return failed('einsum.spec', offset + at, offset + at + 1, `a '|' in the einsum spec '${spec}' can only split the output once into the letters of the rows and of the columns`);
+  }
+  const out = grouped(spec, arrow + 2, bar, offset);
   if (!out.ok) return out;
-  const output = out.value;
+  const { output, split } = out.value;
   const seen = new Set<string>();
   for (let k = 0; k < output.letters.length; k++) {
     const c = output.letters[k];
@@ -76,7 +87,23 @@ export function parseEinsumSpec(spec: string, offset = 0): Outcome<EinsumSpec> {
       return failed('einsum.output', at.start, at.end, `the output subscript '${c}' does not occur in any operand of '${spec}'`);
     }
   }
-  return { ok: true, value: { inputs, output, explicit: true, span: whole } };
+  return { ok: true, value: { inputs, output, explicit: true, span: whole, ...(split === undefined ? {} : { split }) } };
+}
+
+/** The output subscripts, with the number of row letters when a '|' groups them. */
+function grouped(spec: string, from: number, bar: number, offset: number): Outcome<{ output: Subscripts; split?: number }> {
+  if (bar < 0) {
+    const out = subscripts(spec, from, spec.length, offset);
+    return out.ok ? { ok: true, value: { output: out.value } } : out;
+  }
+  const rows = subscripts(spec, from, bar, offset);
+  if (!rows.ok) return rows;
+  const cols = subscripts(spec, bar + 1, spec.length, offset);
+  if (!cols.ok) return cols;
+  const r = rows.value;
+  const c = cols.value;
+  const span = { start: Math.min(r.span.start, c.span.start), end: Math.max(r.span.end, c.span.end) };
+  return { ok: true, value: { output: { letters: r.letters + c.letters, span, letterSpans: [...r.letterSpans, ...c.letterSpans] }, split: r.letters.length } };
 }
 
 /** The letters of spec[from, to), spaces skipped. */

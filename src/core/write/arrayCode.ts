@@ -25,6 +25,7 @@ import type { Derivative } from '../calculus/form';
 import { toText } from './text';
 import { tensorOrder } from '../tensor/index';
 import { einsumCode } from './einsumCode';
+import { contractionSpec } from '../tensor/contraction';
 
 /** How one array library spells each operation. Arguments are Python expressions (strings). */
 export interface ArrayApi {
@@ -347,7 +348,29 @@ class Body {
         const [i, j] = (e.dims ?? [1, 1]) as number[];
         return this.make(`${this.at(a[0], PY.atom)}[${i - 1}, ${j - 1}]`, PY.atom, a);
       }
+      case 'contract':
+        return this.contraction(e);
     }
+  }
+
+  /**
+   * A contraction node as one einsum call over 0-d, 1-d and 2-d arrays. Its rows and columns are
+   * column-major over their letter groups, so each group is written in reverse and the C-order
+   * reshape lays the result out as the node's matrix.
+   */
+  private contraction(e: Expr): Py {
+    const s = contractionSpec(e);
+    const operands = e.args.map((x, k) => {
+      const code = this.constant.has(x) ? this.api.asArray(this.get(x).code) : this.get(x).code;
+      return s.inputs[k].length === 1 ? this.api.ravel(code) : code;
+    });
+    const reversed = (g: string): string => [...g].reverse().join('');
+    const call = this.api.einsum(`${s.inputs.join(',')}->${reversed(s.rows)}${reversed(s.cols)}`, operands);
+    const plain = s.rows.length <= 1 && s.cols.length <= 1;
+    const code = plain && s.rows !== '' && s.cols !== '' ? call
+      : plain && s.rows === '' && s.cols === '' ? call
+        : `${call}.reshape(${s.rows === '' ? '1' : this.dimCode(e.shape.rows)}, ${s.cols === '' ? '1' : this.dimCode(e.shape.cols)})`;
+    return this.make(code, PY.atom, e.args);
   }
 
   private arrayFunction(op: string, u: string): string {

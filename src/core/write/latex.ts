@@ -189,6 +189,12 @@ class LatexWriter extends MathWriter<Out> {
         return this.block(e);
       case 'entry':
         return this.entry(e);
+      case 'contract': {
+        // The spec in typewriter type, as it is written in code: einsum(ij,ik,jk->i, A, B, C).
+        const args = a.map((x) => this.get(x));
+        const spec = e.name as string;
+        return this.call('\\operatorname{einsum}', out(cat(`\\texttt{${spec}}, `, join(args.map((x) => x.p), ', ')), PREC.sum, { tall: args.some((x) => x.tall) }));
+      }
     }
   }
 

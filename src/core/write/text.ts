@@ -165,6 +165,8 @@ class TextWriter extends DagWriter<Out> {
         const [i, j] = e.dims ?? [1, 1];
         return this.call('entry', this.get(a[0]), String(i), String(j));
       }
+      case 'contract':
+        return this.call('einsum', `"${e.name as string}"`, ...a.map((x) => this.get(x)));
     }
   }
 

@@ -196,6 +196,8 @@ class UnicodeWriter extends MathWriter<Out> {
         return this.block(e);
       case 'entry':
         return this.entry(e);
+      case 'contract':
+        return out(cat('einsum("', e.name as string, '", ', join(a.map((x) => this.get(x).p), ', '), ')'), PREC.atom);
     }
   }
 

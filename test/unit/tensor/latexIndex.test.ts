@@ -75,9 +75,9 @@ describe('tensor/LaTeX index notation: reading', () => {
     assertError(error(readLatex(unused, 'x: vector(n)')), 'latex.sum', '\\sum_j', unused, 'does not use the index j');
     const vector = `${E}A x_i`;
     assertError(error(readLatex(vector)), 'latex.index', 'A', vector, 'not a number');
-    // A contraction with no matrix form (a three-index intermediate) is refused, pointing at the term.
+    // A contraction with no matrix form (a three-index intermediate) is a general contraction node.
     const six = '\\sum_{i,j,k,l} A_{ij} B_{ik} C_{il} D_{jk} E_{jl} F_{kl}';
-    assertError(error(readLatex(six)), 'einsum.unsupported', 'A_{ij} B_{ik} C_{il} D_{jk} E_{jl} F_{kl}', six, 'no form in matrix operations');
+    assert.equal(toText(value(readLatex(six), six).expr), 'einsum("ij,ik,il,jk,jl,kl->", A, B, C, D, E, F)');
     const wrongRank = '\\sum_i x_{ij}';
     assertError(error(readLatex(wrongRank, 'x: vector(n)')), 'latex.index', 'x_{ij}', wrongRank, 'a vector');
   });

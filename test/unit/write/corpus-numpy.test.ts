@@ -15,7 +15,7 @@ import { dimValue, isColumn, isRow, isScalar } from '../../../src/core/model/sha
 import { emitCode } from '../../../src/core/index';
 import { readPlain } from '../../../src/core/syntax';
 import { evaluate, makeRng, randomEnv, type NumericEnv } from '../../../src/core/numeric';
-import { flat, runPython, type Nested, type PythonPoint, type PythonRequest } from './python';
+import { flat, relativeError, runPython, type Nested, type PythonPoint, type PythonRequest } from './python';
 
 interface CorpusCase {
   readonly id: string;
@@ -77,17 +77,6 @@ function numpyShape(e: Expr, dims: ReadonlyMap<string, number>): number[] {
   if (isColumn(e.shape)) return [dimValue(e.shape.rows, dims)];
   if (isRow(e.shape)) return [dimValue(e.shape.cols, dims)];
   return [dimValue(e.shape.rows, dims), dimValue(e.shape.cols, dims)];
-}
-
-function relativeError(a: readonly number[], b: readonly number[]): number {
-  assert.equal(a.length, b.length, 'sizes differ');
-  let worst = 0;
-  let scale = 1;
-  for (let i = 0; i < a.length; i++) {
-    worst = Math.max(worst, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(b[i]));
-  }
-  return worst / scale;
 }
 
 function check(p: Prepared, result: { points: PythonPoint[] } | { error: string }): void {

@@ -129,3 +129,15 @@ export function runPythonSnippet(code: string, snippet: string): string {
 }
 
 export const flat = (v: Nested): number[] => (Array.isArray(v) ? v.flatMap(flat) : [v]);
+
+/** max |a − b| / max(1, max |b|) */
+export function relativeError(a: readonly number[], b: readonly number[]): number {
+  if (a.length !== b.length) throw new Error(`sizes differ: ${a.length} and ${b.length}`);
+  let worst = 0;
+  let scale = 1;
+  for (let i = 0; i < a.length; i++) {
+    worst = Math.max(worst, Math.abs(a[i] - b[i]));
+    scale = Math.max(scale, Math.abs(b[i]));
+  }
+  return worst / scale;
+}

@@ -8,6 +8,7 @@ import type { Expr, Op } from '../../model/expr';
 import { UnsupportedDerivative } from '../unsupported';
 import { FN, DET, INV, LOGDET, LOGSUMEXP, NORM1, NORM2, SOFTMAX } from './functions';
 import { CONSTANT, VARIABLE } from './leaves';
+import { CONTRACT } from './contraction';
 import { LOGSUMEXP_ALONG, SOFTMAX_ALONG } from './axes';
 import { MAXIMUM, MINIMUM } from './extrema';
 import { ADD, BLOCK, DIAGM, DIAGV, ENTRY, KRON, MEAN, SUM, TR, TRANSPOSE, VEC } from './linear';
@@ -52,6 +53,7 @@ export const OPERATOR_RULES: Readonly<Record<Op, OperatorRule>> = {
   entry: ENTRY,
   kron: KRON,
   vec: VEC,
+  contract: CONTRACT,
 };
 
 /** A mode's rule of u's operator, or the UnsupportedDerivative its record states. */

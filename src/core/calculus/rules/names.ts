@@ -7,7 +7,7 @@ export type OperatorRuleId =
   | 'elementwise-diagonal' | 'scalar-expansion' | 'sum-reduction' | 'mean-reduction' | 'dot-product'
   | 'matrix-vector-product' | 'matrix-product' | 'transpose' | 'trace-rule' | 'det-rule' | 'logdet-rule' | 'inverse-rule'
   | 'norm-rule' | 'l1-norm-rule' | 'softmax-rule' | 'logsumexp-rule' | 'diag-rule' | 'vector-literal' | 'component'
-  | 'matrix-power' | 'kronecker' | 'vec' | 'softmax-along' | 'logsumexp-along' | 'elementwise-extremum';
+  | 'matrix-power' | 'kronecker' | 'vec' | 'softmax-along' | 'logsumexp-along' | 'elementwise-extremum' | 'contraction';
 
 export interface RuleInfo {
   readonly name: string;
@@ -47,4 +47,5 @@ export const OPERATOR_RULE_INFO: Readonly<Record<OperatorRuleId, RuleInfo>> = {
   'softmax-along': { name: 'Row-/column-wise softmax (block-diagonal Jacobian)', reference: 'CS231n notes; Goodfellow et al. §6.2.2.3' },
   'logsumexp-along': { name: 'Row-/column-wise log-sum-exp', reference: 'Goodfellow et al. §6.2.2.3' },
   'elementwise-extremum': { name: 'Element-wise max / min → indicators', reference: 'Parr & Howard §4.2 (element-wise binary operators)' },
+  contraction: { name: 'Contraction (einsum), in components', reference: 'Laue, Mitterreiter & Giesen (NeurIPS 2018): derivatives in index form' },
 };
