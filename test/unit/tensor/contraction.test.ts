@@ -7,10 +7,13 @@ import { evaluate, makeRng, randomEnv } from '../../../src/core/numeric';
 import { readPlain } from '../../../src/core/syntax';
 import { readNumpy } from '../../../src/core/syntax/numpy';
 import { readLatex } from '../../../src/core/syntax/latex';
-import { toText } from '../../../src/core/write';
+import { toLatex, toText, toUnicode } from '../../../src/core/write';
+import { readUnicode } from '../../../src/core/syntax/unicode';
+import type { Outcome } from '../../../src/core/api';
+import type { CheckedExpression } from '../../../src/core/syntax';
 import { latexIndexForm, specParts, type EinsumCase } from './cases';
 import { bruteForce } from './bruteForce';
-import { value } from '../notations/helpers';
+import { error, value } from '../notations/helpers';
 import { assertSound, derivation, stepWith, type Case } from '../derivation/helpers';
 import { toNumpy } from '../../../src/core/write';
 import { flat, relativeError, runPython, type PythonRequest } from '../write/python';
@@ -128,9 +131,13 @@ describe('tensor/contraction: derivatives with respect to each operand pass the 
 });
 
 describe('tensor/contraction: written forms read back', () => {
-  const written = (e: Expr): string[] => [toText(e)];
+  const written = (e: Expr): [string, (text: string, where?: string) => Outcome<CheckedExpression>][] => [
+    [toText(e), readPlain],
+    [toUnicode(e), readUnicode],
+    [toLatex(e), readLatex],
+  ];
   for (const k of CASES) {
-    it(`${k.spec}: the expression and its derivatives read back from plain text`, () => {
+    it(`${k.spec}: the expression and its derivatives read back from plain text, Unicode and LaTeX`, () => {
       const read = value(readPlain(plainText(k), k.where));
       const exprs: Expr[] = [read.expr];
       for (const wrt of new Set(k.operands)) {
@@ -138,9 +145,9 @@ describe('tensor/contraction: written forms read back', () => {
         exprs.push(differentiate(read.expr, [v]).expr);
       }
       for (const e of exprs) {
-        for (const text of written(e)) {
-          const back = value(readPlain(text, k.where), text).expr;
-          assert.equal(toText(back), toText(e), `${text} reads back`);
+        for (const [text, read] of written(e)) {
+          const back = value(read(text, k.where), text).expr;
+          assert.equal(back, e, `${text} reads back as ${toText(back)}, not ${toText(e)}`);
         }
       }
     });
@@ -217,4 +224,26 @@ describe('tensor/contraction: emitted NumPy agrees with the core and with finite
       assert.ok(err < (p.request.order === 2 ? 1e-5 : 1e-7), `derivative vs finite differences: relative error ${err}\n${p.code}`);
     });
   }));
+});
+
+describe('tensor/contraction: errors in the written forms point into them', () => {
+  const where = 'A: matrix(n, n); B: matrix(n, n)';
+  const cases: [string, (text: string, where?: string) => Outcome<CheckedExpression>, string, string][] = [
+    // [input, reader, code, the text the span covers]
+    ['einsum("ij,jk->i|k|", A, B)', readPlain, 'einsum.spec', '|'],
+    ['einsum("ij|,jk->ik", A, B)', readPlain, 'einsum.spec', '|'],
+    ['einsum("ij,jk->i|i", A, B)', readPlain, 'einsum.output', 'i'],
+    ['\\operatorname{einsum}(A, B)', readLatex, 'einsum.spec', 'A'],
+    ['\\operatorname{einsum}(\\texttt{ij,jk->iq}, A, B)', readLatex, 'einsum.output', 'q'],
+    ['\\operatorname{einsum} A', readLatex, 'einsum.spec', '\\operatorname{einsum}'],
+    ['einsum("ij,jk->iq", A, B)ᵀ', readUnicode, 'einsum.output', 'q'],
+    ['einsum("ij,j{->i", A, B)ᵀ', readUnicode, 'unicode.character', '{'],
+  ];
+  for (const [text, read, code, spanText] of cases) {
+    it(`${text}: ${code} at '${spanText}'`, () => {
+      const d = error(read(text, where));
+      assert.equal(d.code, code, d.message);
+      assert.equal(text.slice(d.start, d.end), spanText, `span of: ${d.message}`);
+    });
+  }
 });

@@ -10,7 +10,7 @@ import { fail } from '../diagnostics';
 import { ACCENTS, BOLD_COMMANDS, GREEK_COMMANDS, OPERATOR_NAMES } from './commands';
 import { describe, spanOfToken } from './cursor';
 import { DelimitedParser } from './delimited';
-import { callNode, nameNode, numberNode, spanOf } from '../nodes';
+import { callNode, einsumNode, nameNode, numberNode, spanOf } from '../nodes';
 import type { LatexToken } from './scanner';
 import type { IndexedRole } from './sums';
 import { indexLetters, type Component, type IndexLetters, type IndexSum } from './indices';
@@ -330,10 +330,36 @@ export abstract class VariableParser extends DelimitedParser {
       }
       return this.applyFunction(fn, span);
     }
+    if (command.text === 'operatorname' && word === 'einsum') return this.einsum(command, span);
     if (command.text === 'operatorname') fail('name.unknown-function', span, `unknown function \\operatorname{${word}}`);
     if (word === 'e' && this.isChar(this.peek(), '^') && !this.declared('e')) return this.eulerPower(command);
     const bold = arg.tokens.some((x) => x.kind === 'command' && BOLD_COMMANDS.has(x.text));
     return this.nameWithScripts(word, bold ? 'bold' : 'plain', command, command.start);
+  }
+
+  /**
+   * \operatorname{einsum}(\texttt{ij,jk->ik}, A, B), as the LaTeX writer prints a contraction: the
+   * spec is the text of the \texttt group, read by the einsum rules so that errors point into it.
+   */
+  private einsum(command: LatexToken, nameSpan: Span): Ast {
+    const open = this.peek();
+    const usage = 'write \\operatorname{einsum}(\\texttt{ij,jk->ik}, A, B)';
+    if (!this.isChar(open, '(')) fail('einsum.spec', nameSpan, `einsum takes its arguments in parentheses: ${usage}`);
+    this.next();
+    return this.withDelimiter('(', open, () => {
+      const tt = this.peek();
+      if (!this.isCommand(tt, 'texttt') || !this.isChar(this.peek(1), '{')) fail('einsum.spec', spanOfToken(tt), `einsum takes the subscripts first, in \\texttt{…}: ${usage}`);
+      this.next();
+      const specStart = this.peek().end;
+      const group = this.argumentTokens(tt);
+      const operands: Ast[] = [];
+      while (this.isChar(this.peek(), ',')) {
+        this.next();
+        operands.push(this.sum());
+      }
+      this.expectChar(')', open, 'the arguments');
+      return einsumNode(this.text.slice(specStart, group.end - 1), specStart, operands, spanOf(command.start, this.previousEnd()), nameSpan);
+    });
   }
 
   /** \hat{y} is the variable y_hat (bold inside: \hat{\mathbf{y}} is a vector). */

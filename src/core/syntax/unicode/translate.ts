@@ -38,7 +38,7 @@ const FUNCTIONS: Readonly<Record<string, string>> = {
   sign: '\\operatorname{sign}', sum: '\\operatorname{sum}', mean: '\\operatorname{mean}', tr: '\\operatorname{tr}',
   det: '\\det', softmax: '\\operatorname{softmax}', logsumexp: '\\operatorname{logsumexp}', vec: '\\operatorname{vec}',
   diag: '\\operatorname{diag}', sigmoid: '\\operatorname{sigmoid}', relu: '\\operatorname{relu}', sqrt: '\\operatorname{sqrt}',
-  abs: '\\operatorname{abs}', inv: '\\operatorname{inv}', step: '\\operatorname{step}', logdet: '\\operatorname{logdet}',
+  einsum: '\\operatorname{einsum}', abs: '\\operatorname{abs}', inv: '\\operatorname{inv}', step: '\\operatorname{step}', logdet: '\\operatorname{logdet}',
 };
 
 /** The characters only the Unicode math notation uses (not LaTeX, NumPy or the plain syntax). */
@@ -143,8 +143,25 @@ class Translator {
     if (VULGAR[ch] !== undefined) return this.copy(`{\\frac{${VULGAR[ch][0]}}{${VULGAR[ch][1]}}}`);
     if (/[0-9.]/.test(ch)) return this.number();
     if (/[A-Za-z]/.test(ch)) return this.word();
+    if (ch === '"') return this.quoted();
     if ('()[],;+-*/|\'=<>:!'.includes(ch)) return this.copy(ch);
     fail('unicode.character', this.span(i), `unexpected character '${ch}'`);
+  }
+
+  /** An einsum spec "ij,jk->ik" → \\texttt{ij,jk->ik}, each character mapped to its own. */
+  private quoted(): void {
+    const c = this.chars;
+    const start = this.pos;
+    let j = start + 1;
+    while (j < c.length && c[j] !== '"') {
+      if (!/[A-Za-z ,\->|.]/.test(c[j])) fail('unicode.character', this.span(j), `unexpected character '${c[j]}' in an einsum spec: subscripts are letters, operands separated by ','`);
+      j++;
+    }
+    if (j === c.length) fail('parse.unclosed', this.span(start), 'expected \'"\' to close the einsum spec');
+    this.emit('\\texttt{', start);
+    for (let k = start + 1; k < j; k++) this.emit(c[k], k);
+    this.emit('}', j);
+    this.pos = j + 1;
   }
 
   private copy(s: string): void {
