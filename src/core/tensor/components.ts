@@ -12,6 +12,7 @@
 import { type Expr, postorder, sizeNode } from '../model/expr';
 import { isScalar, shape, type Dim } from '../model/shape';
 import { mul, num, pow, transpose } from '../simplify/build';
+import { contractionSpec, isPlainOutput, letterDims } from './contraction';
 
 /** An index letter, or null for an axis of length 1. */
 export type Ix = string | null;
@@ -111,9 +112,35 @@ class Writer {
         if (e.op === 'sum') return summed;
         return productOf([summed, leaf(pow(sizeNode(a.shape), num(-1)), null, null)]);
       }
+      case 'contract':
+        return this.contraction(e, r, c);
       default:
         throw new NoIndexForm(`the index form of ${e.op} is not available`);
     }
+  }
+
+  /** A contraction: its output letters are (r, c), each summed letter a new summation index. */
+  private contraction(e: Expr, r: Ix, c: Ix): IndexTerm[] {
+    const s = contractionSpec(e);
+    if (!isPlainOutput(s.rows, s.cols)) throw new NoIndexForm('the index form of a contraction with grouped rows or columns is not available');
+    const dims = letterDims(e.args, s.inputs);
+    const ix = new Map<string, Ix>();
+    if (s.rows !== '') ix.set(s.rows, r);
+    if (s.cols !== '') ix.set(s.cols, c);
+    const sums: Ix[] = [];
+    for (const letter of dims.keys()) {
+      if (ix.has(letter)) continue;
+      const p = this.fresh(dims.get(letter) as Dim);
+      ix.set(letter, p);
+      sums.push(p);
+    }
+    const parts = e.args.map((a, k) => {
+      const [first, second] = [...s.inputs[k]].map((letter) => ix.get(letter) as Ix);
+      if (s.inputs[k].length === 2) return this.terms(a, first, second);
+      if (s.inputs[k].length === 1) return a.shape.cols === 1 ? this.terms(a, first, null) : this.terms(a, null, first);
+      return this.terms(a, null, null);
+    });
+    return withSums(productOf(parts), sums);
   }
 
   /** A product chain: scalars scale; consecutive matrix factors share a summation index. */
