@@ -54,7 +54,7 @@ function machineSection(results) {
     '',
     `Command: \`${any.command}\` (from the repository root).`,
     '',
-    table(['part', 'run at', 'took', 'load average at start (1, 5, 15 min)', 'source'], rows),
+    table(['part', 'run at', 'took', 'load average at the end (1, 5, 15 min)', 'source'], rows),
   ].join('\n');
 }
 
@@ -228,7 +228,7 @@ function cliSection(cli) {
     ['first answer while stdin is open (from spawn)', ms(cli.firstAnswer.fromSpawnMs), '', 'process start included'],
   ];
   const m = cli.memory;
-  const out = [table(['measure', 'median', 'p95 / other', 'note'], rows), '', `Peak resident memory over ${m.requests.toLocaleString('en-US')} distinct batch requests (each with its own variable names): **${fmt(m.peakRssMb)} MB** (${m.answered.toLocaleString('en-US')} answered, ${m.notOk} not ok, ${fmt(m.seconds)} s); 300 MB targeted.`];
+  const out = [`Command: \`${cli.command}\`; load average ${cli.machine.loadAverage.join(', ')} (1, 5, 15 min) at the end, on ${cli.machine.cores} cores.`, '', table(['measure', 'median', 'p95 / other', 'note'], rows), '', `Peak resident memory over ${m.requests.toLocaleString('en-US')} distinct batch requests (each with its own variable names): **${fmt(m.peakRssMb)} MB** (${m.answered.toLocaleString('en-US')} answered, ${m.notOk} not ok, ${fmt(m.seconds)} s); 300 MB targeted.`];
   if (cli.sympy) out.push('', `SymPy end to end: its median \`diff()\` alone (${ms(cli.sympy.sympyMedianMs)}) is ${fmt(cli.sympy.ratioToBatchMedian)}× our median batch request, end to end.`);
   return out.join('\n');
 }
@@ -246,7 +246,7 @@ export function generate(root) {
     '',
     '## The run',
     '',
-    machineSection([corpus, sympy, scaling, vsix, editor]),
+    machineSection([corpus, sympy, scaling, vsix, editor, cli]),
     '',
     '## Targets',
     '',

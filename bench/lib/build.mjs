@@ -20,10 +20,11 @@ const esbuild = createRequire(path.join(ROOT, 'package.json'))('esbuild');
 /**
  * The core as one ES module. `rev`: bundle the core of that git revision instead of the working
  * tree (its src/, extracted with `git archive`; the benchmark's own bench/*.ts from the working
- * tree), e.g. to measure a committed state while src/ is being edited.
+ * tree), e.g. to measure a committed state while src/ is being edited. `name`: the bundle's file
+ * name in BUILD_DIR (bench/ab.mjs builds two).
  */
-export async function buildCore(rev) {
-  const outfile = path.join(BUILD_DIR, 'core.mjs');
+export async function buildCore(rev, name = 'core.mjs') {
+  const outfile = path.join(BUILD_DIR, name);
   let base = ROOT;
   if (rev) {
     base = fs.mkdtempSync(path.join(os.tmpdir(), 'matcalc-bench-src-'));
