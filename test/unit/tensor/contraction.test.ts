@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Matrix } from 'ml-matrix';
 import { derive } from '../../../src/core';
 import { differentiate } from '../../../src/core/calculus/derive';
+import { simplify } from '../../../src/core/simplify/simplify';
 import type { Expr } from '../../../src/core/model/expr';
 import { evaluate, makeRng, randomEnv } from '../../../src/core/numeric';
 import { readPlain } from '../../../src/core/syntax';
@@ -244,6 +245,34 @@ describe('tensor/contraction: errors in the written forms point into them', () =
       const d = error(read(text, where));
       assert.equal(d.code, code, d.message);
       assert.equal(text.slice(d.start, d.end), spanText, `span of: ${d.message}`);
+    });
+  }
+});
+
+describe('tensor/contraction: simplification is sound', () => {
+  const where = `${SQUARE('ABCDEF')}; x: vector(n); c: scalar`;
+  const exprs: [string, string][] = [
+    // [input, the simplified form]
+    ['einsum("ij,ik,il,jk,jl,km,ml->", A, B, C, D, E, F, eye(n))', 'einsum("ij,ik,im,jk,jm,km->", A, B, C, D, E, F)'],
+    ['einsum("ij,ik,il,jk,jl,kl,lm->m", A, B, C, D, E, F, eye(n))', 'einsum("ij,ik,im,jk,jm,km->m", A, B, C, D, E, F)'],
+    ['einsum(",ij,ik,il,jk,jl,kl->", c, A, B, C, D, E, F)', 'c*einsum("ij,ik,il,jk,jl,kl->", A, B, C, D, E, F)'],
+    ['einsum("ij,ik,il,jk,jl,kl->", A, B, C, D, E, zeros(n, n))', '0'],
+    ['einsum("ia,ib,ij,ja,jb->ab", A, B, C, D, E)\'', 'einsum("ia,ib,ij,ja,jb->ba", A, B, C, D, E)'],
+    // Once the δ's are contracted (k = i, l = j), Σᵢⱼ AᵢⱼBⱼᵢCᵢⱼDⱼᵢ has a matrix form.
+    ['einsum("ij,jk,kl,li,ik,jl->", A, B, C, D, eye(n), eye(n))', "tr(((A .* B') .* C)*D)"],
+  ];
+  for (const [text, form] of exprs) {
+    it(`${text} is ${form}, of equal value`, () => {
+      const e = value(readPlain(text, where), text).expr;
+      const s = simplify(e);
+      assert.equal(toText(s), form);
+      const rng = makeRng(3);
+      for (let k = 0; k < 3; k++) {
+        const env = value(randomEnv(value(readPlain(text, where)).variables, e, rng));
+        const a = evaluate(e, env).to1DArray();
+        const b = evaluate(s, env).to1DArray();
+        assert.ok(relativeError(b, a) < 1e-12, `${text} and ${toText(s)} differ`);
+      }
     });
   }
 });
