@@ -60,6 +60,9 @@ describe('notations/latex: operators', () => {
     latexIs('s^{-1}', 's^-1', 's: scalar');
     latexIs('\\mathbf{x}^{\\circ 2}', 'x.^2', 'x: vector(n)');
     latexIs('x^23', 'x^2*3', 'x: scalar');
+    // found by npm run fuzz: "+3x2^.5" threw (the exponent's first character "." was made a number, NaN)
+    latexIs('x^.5', 'x^0.5', 'x: scalar');
+    latexIs('x^2.5', 'x^2.5', 'x: scalar');
   });
 
   it('reads implicit multiplication: 2x, Ax, w^T x, 3x^2y', () => {

@@ -109,8 +109,9 @@ export abstract class LatexCursor {
   /** The first digit of the number token here (the rest stays as a number token). */
   protected digit(): NumberAst {
     const t = this.peek();
-    if (t.text.length === 1 || t.text[1] === '.') {
-      // a single digit, or "2.5" read whole (TeX would take only "2", but 2.5 as an exponent is meant)
+    if (t.text.length === 1 || t.text[1] === '.' || t.text[0] === '.') {
+      // a single digit, or "2.5" and ".5" read whole (TeX would take only "2" or ".", but 2.5 and
+      // 0.5 as exponents are meant; a lone "." is no number)
       this.next();
       return numberNode(Number(t.text), t.text, spanOfToken(t)) as NumberAst;
     }
