@@ -2,7 +2,7 @@
  * `npm run fuzz`: the full-size robustness campaigns, with the figures docs/reliability.md quotes.
  *
  *   node out/test/fuzz/run.js [--readers N] [--properties N] [--seed S] [--only readers|one-reading|properties|deep|batch]
- *                             [--vocabulary input|internal] [--no-record]
+ *                             [--reader plain|latex|numpy] [--vocabulary input|internal] [--no-record]
  *
  * Defaults: 100,000 inputs per reader (plain, LaTeX, NumPy), 10,000 random expressions for the
  * derivative properties, and the pipeline on expressions 100,000 levels deep. A property failure is
@@ -24,6 +24,8 @@ interface Args {
   properties: number;
   seed: number;
   only?: string;
+  /** One reader only (the readers campaign runs plain, LaTeX and NumPy otherwise). */
+  reader?: Notation;
   vocabulary: Vocabulary;
   record: boolean;
 }
@@ -37,6 +39,7 @@ function parseArgs(argv: readonly string[]): Args {
       case '--properties': args.properties = Number(v); i++; break;
       case '--seed': args.seed = Number(v); i++; break;
       case '--only': args.only = v; i++; break;
+      case '--reader': args.reader = v as Notation; i++; break;
       case '--vocabulary': args.vocabulary = v === 'internal' ? 'internal' : 'input'; i++; break;
       case '--no-record': args.record = false; break;
       default: throw new Error(`unknown argument ${argv[i]}`);
@@ -114,7 +117,7 @@ async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   let failed = false;
   if (args.only === undefined || args.only === 'readers') {
-    for (const from of ['plain', 'latex', 'numpy'] as Notation[]) {
+    for (const from of (['plain', 'latex', 'numpy'] as Notation[]).filter((r) => args.reader === undefined || r === args.reader)) {
       const r = fuzzReader(from, { runs: args.readers, seed: args.seed });
       printReader(r);
       failed ||= r.failure !== undefined;
