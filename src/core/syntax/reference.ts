@@ -45,7 +45,7 @@ const STRUCTURAL: Readonly<Record<string, { call: string; rule: string }>> = {
   unit: { call: 'unit(n, i)', rule: 'dimension, index → n×1: the i-th basis vector (1-based)' },
   entry: { call: 'entry(A, i, j)', rule: 'matrix, indices → 1×1: A_ij (1-based)' },
   count: { call: 'count(m, n)', rule: 'dimensions → 1×1: the number m·n' },
-  einsum: { call: 'einsum("ij,jk->ik", A, B)', rule: 'Einstein summation over the named indices' },
+  einsum: { call: 'einsum("ij,jk->ik", A, B)', rule: 'Einstein summation over the named indices (matrix operations where they exist, else a general contraction)' },
 };
 
 /** Every function of the plain syntax, element-wise ones first, with its call form and shape rule. */

@@ -1,6 +1,7 @@
 /**
- * Tensors: einsum specs (spec.ts), their lowering to matrix operations (lower.ts), and the index
- * form of derivatives (components.ts → formula.ts → write.ts).
+ * Tensors: einsum specs (spec.ts), their lowering to matrix operations (lower.ts), the general
+ * contraction node where there is none (contraction.ts, in components: contractionText.ts), and
+ * the index form of derivatives (components.ts → formula.ts → write.ts).
  */
 import type { Derivative } from '../calculus/form';
 import { isScalar, type Shape } from '../model/shape';

@@ -16,7 +16,8 @@
  *   vector into a matrix by diag (A diag(x) B).
  * The remaining terms carry output letters only and combine by ⊙, diag(u) M diag(w) and outer
  * products. A contraction that needs a three-index intermediate (possible only from five matrices
- * on, e.g. Σ A_ij B_ik C_il D_jk E_jl F_kl) has no such form and is refused (`NoMatrixForm`).
+ * on, e.g. Σ A_ij B_ik C_il D_jk E_jl F_kl) has no such form (`NoMatrixForm`): the callers keep it
+ * as a general contraction node (contraction.ts).
  */
 import {
   type Expr, ones, rawDiagm, rawDiagv, rawHadamard, rawMul, rawReduce, rawTranspose,
