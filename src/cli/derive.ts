@@ -1,5 +1,5 @@
 /** `matcalc derive`: one request from the command line, answered for a human (or as --json / --emit). */
-import { checkSentence, derive, emitCode, type DeriveResult, type Diagnostic } from '../core/index';
+import { checkSentence, derive, emitCode, namedForms, type DeriveResult, type Diagnostic } from '../core/index';
 import { toMarkdown } from '../core/write/markdown';
 import { parseDeriveArgs, type DeriveArgs } from './args';
 import { caretLines, errorReport } from './display';
@@ -10,9 +10,7 @@ export function caret(text: string, error: Diagnostic): string {
 }
 
 function humanResult(r: DeriveResult, indexFirst: boolean): string {
-  const named = r.result.named
-    ? [`  = ${r.result.named.unicode ?? r.result.named.text}   where ${r.result.named.definitions.map((d) => `${d.nameUnicode} = ${d.unicode ?? d.text}`).join(', ')}`]
-    : [];
+  const named = r.result.named ? [`  = ${namedForms(r.result.named).unicode}`] : [];
   // With --form index the component formula comes first; otherwise it follows (results with 3 or 4 indices).
   const index = r.indexForm ? [r.indexForm.unicode] : [];
   const lines = [

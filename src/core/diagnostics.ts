@@ -33,7 +33,7 @@ export const DIAGNOSTICS = {
   'decl.reserved': { category: 'declaration', message: 'a declared name is a function name' },
   'decl.symmetric': { category: 'declaration', message: 'only square matrices can be symmetric' },
   'decl.syntax': { category: 'declaration', message: 'a declaration does not follow the syntax' },
-  'name.binding': { category: 'name', message: 'a `where` definition that repeats a name, or uses a name defined after it' },
+  'name.binding': { category: 'name', message: 'a `where` definition that repeats a name, uses a name defined after it, or a numbered name used but not defined' },
   'name.function-as-variable': { category: 'name', message: 'a function name is used as a variable' },
   'name.undeclared': { category: 'name', message: 'a name that is neither declared nor a convention' },
   'name.unknown-function': { category: 'name', message: 'a function the reader does not know' },

@@ -3,6 +3,8 @@
  */
 export * from './api';
 export { derive, variables, emitCode } from './service';
+/** The named form of a result (`result.named`) as one line per notation: `f where p = …`, as every reader reads it back. */
+export { namedForms } from './write/where';
 export { checkClaim } from './check/index';
 export { checkEquality, type EqualityRequest } from './check/equality';
 export { proofread, proofreadSteps, type StepCache, type CachedStep, type ProofreadFinding, type ProofreadResult, type ProofreadOptions } from './proofread/index';

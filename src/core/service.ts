@@ -50,7 +50,7 @@ export function render(e: Expr, large = treeIsLarge(e)): Rendered {
 }
 
 /** The result with its common subexpressions named, when there are any worth naming (and the main form names none). */
-function renderNamed(e: Expr): NamedForm | undefined {
+export function renderNamed(e: Expr): NamedForm | undefined {
   const named = nameCommonSubexpressions(e);
   if (named.definitions.length === 0) return undefined;
   return {

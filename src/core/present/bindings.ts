@@ -5,8 +5,8 @@
  *
  *   sum(u3) where u1 = sin(x) .* cos(x), u2 = sin(u1) .* cos(u1), u3 = sin(u2) .* cos(u2)
  *
- * The plain reader reads it back (syntax/plain/read.ts: `where` bindings), so the text output stays
- * readable as input; its size is O(DAG size) in every notation (text, Unicode, LaTeX).
+ * Every reader reads it back (write/where.ts), so the output stays readable as input; its size is
+ * O(DAG size) in every notation (text, Unicode, LaTeX).
  *
  * Which nodes are named, bottom-up in one pass (linear in the DAG): a node used more than once
  * (counting multiplicity) whose written body — its named parts written as their names — is longer
@@ -18,6 +18,7 @@ import { Expr, postorder, variable, withArgs } from '../model/expr';
 import { splitName } from '../write/names';
 import { latexWriting, textMeasure, textWriting, unicodeWriting } from '../write/index';
 import { checkOutput } from '../limits/budget';
+import { whereForm, type WhereNotation, type WrittenDefinition } from '../write/where';
 import type { Definition, Named } from './cse';
 
 /** A shared node written in full at most this long is repeated rather than named. */
@@ -104,17 +105,11 @@ export interface BoundForms {
  * request's output limit.
  */
 export function writeBound(b: Bound): BoundForms {
-  const form = (write: (e: Expr) => string, where: string, sep: string): string => {
-    let s = write(b.expr);
-    b.definitions.forEach((d, i) => {
-      s += `${i === 0 ? where : sep}${write(variable(d.name, d.value.shape))} = ${write(d.value)}`;
-      checkOutput(s.length);
-    });
-    return s;
+  const form = (notation: WhereNotation, write: (e: Expr) => string): string => {
+    function* definitions(): Generator<WrittenDefinition> {
+      for (const d of b.definitions) yield { name: write(variable(d.name, d.value.shape)), body: write(d.value) };
+    }
+    return whereForm(notation, write(b.expr), definitions(), checkOutput);
   };
-  return {
-    text: form(b.writeText ?? textWriting(), ' where ', ', '),
-    unicode: form(unicodeWriting(), ' where ', ', '),
-    latex: form(latexWriting(), ' \\quad \\text{where } ', ',\\; '),
-  };
+  return { text: form('text', b.writeText ?? textWriting()), unicode: form('unicode', unicodeWriting()), latex: form('latex', latexWriting()) };
 }

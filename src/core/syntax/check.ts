@@ -48,7 +48,7 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: r
   return attempt(() => {
     checkDuplicates(undefined, decls);
     const declared = new Set(decls.map((d) => d.name));
-    checkBindings(bindings, declared);
+    checkBindings(bindings, declared, new Set(decls.filter((d) => d.assumed === undefined).map((d) => d.name)), ast);
     const named = new Set([...declared, ...bindings.map((b) => b.name)]);
     const sizes = dimensionValueNames([...bindings.map((b) => b.ast), ast], decls);
     for (const b of bindings) sizes.delete(b.name);
@@ -78,8 +78,13 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: r
   });
 }
 
-/** Each binding names something new, and its definition uses only the names bound before it. */
-function checkBindings(bindings: readonly Binding[], declared: ReadonlySet<string>): void {
+/**
+ * Each binding names something new, and its definition uses only the names bound before it. A
+ * name numbered like the bound ones (u3 beside u1, u2) that is neither bound nor declared is an
+ * error rather than a new variable: a definition is missing (or the variable needs a declaration
+ * written by the user: `written`, not one a notation implies).
+ */
+function checkBindings(bindings: readonly Binding[], declared: ReadonlySet<string>, written: ReadonlySet<string>, ast: Ast): void {
   const index = new Map<string, number>();
   bindings.forEach((b, i) => {
     if (declared.has(b.name)) fail('name.binding', b.span, `'${b.name}' is declared as a variable, so it cannot also be defined with '='`);
@@ -97,4 +102,19 @@ function checkBindings(bindings: readonly Binding[], declared: ReadonlySet<strin
       stack.push(...children(node));
     }
   });
+  const families = new Set(bindings.map((b) => NUMBERED.exec(b.name)?.[1] ?? ''));
+  families.delete('');
+  if (families.size === 0) return;
+  const stack: Ast[] = [ast, ...bindings.map((b) => b.ast)];
+  while (stack.length > 0) {
+    const node = stack.pop() as Ast;
+    if (node.kind === 'name' && !index.has(node.name) && !written.has(node.name) && families.has(NUMBERED.exec(node.name)?.[1] ?? '')) {
+      const defined = bindings.map((b) => b.name).join(', ');
+      fail('name.binding', node.span, `'${node.name}' is not defined (the definitions are ${defined}): define it, or declare it if it is a variable`);
+    }
+    stack.push(...children(node));
+  }
 }
+
+/** A numbered name (u1, u_12): its stem. */
+const NUMBERED = /^(.*?[A-Za-z])_?\d+$/;

@@ -13,9 +13,24 @@ import type { Ast } from './ast';
 import type { VariableKind } from './names';
 import type { Kind } from './kinds';
 
-/** Placeholders for constants whose size comes from the context; replaced after shape checking. */
+/**
+ * Placeholders for constants whose size comes from the context; replaced after shape checking.
+ * Each occurrence is a variable of its own (named by its kind's symbol and its offset: `𝟏#12`), so
+ * two occurrences may have different sizes, as in M + 𝟏𝟏ᵀ (m×1 times 1×n) or 𝟏ᵀx + 𝟏ᵀz.
+ */
 export const PLACEHOLDER = { ones: '𝟏', zeros: '𝟎', identity: 'I' } as const;
 export type PlaceholderKind = keyof typeof PLACEHOLDER;
+
+/** The placeholder variable of one occurrence, at offset `at` of the text. */
+export const placeholderName = (kind: PlaceholderKind, at: number): string => `${PLACEHOLDER[kind]}#${at}`;
+
+/** The kind of a placeholder variable's name, or undefined for any other name. */
+export function placeholderKind(name: string): PlaceholderKind | undefined {
+  const hash = name.lastIndexOf('#');
+  if (hash < 0) return undefined;
+  const symbol = name.slice(0, hash);
+  return (Object.keys(PLACEHOLDER) as PlaceholderKind[]).find((k) => PLACEHOLDER[k] === symbol);
+}
 
 /** Declarations from the separate `where` string (errors marked `source: 'where'`). */
 export function whereDeclarations(where: string | undefined): Outcome<Declaration[]> {
@@ -62,23 +77,22 @@ export function impliedDeclaration(name: string, kind: VariableKind, span: Span,
   return { name, kind, dims: [], symmetric: false, span, assumed };
 }
 
-const PLACEHOLDER_DECLARATIONS: Readonly<Record<PlaceholderKind, (span: Span) => Declaration>> = {
-  ones: (span) => ({ name: PLACEHOLDER.ones, kind: 'vector', dims: [], symmetric: false, span }),
-  zeros: (span) => ({ name: PLACEHOLDER.zeros, kind: 'vector', dims: [], symmetric: false, span }),
-  identity: (span) => ({ name: PLACEHOLDER.identity, kind: 'matrix', dims: [], symmetric: true, span }),
-};
+function placeholderDeclaration(name: string, span: Span): Declaration {
+  const identity = placeholderKind(name) === 'identity';
+  return { name, kind: identity ? 'matrix' : 'vector', dims: [], symmetric: identity, span };
+}
 
-/** Check shapes of a tree read from another notation; placeholders become 𝟏, 𝟎 and I. */
+/** Check shapes of a tree read from another notation; placeholders (by name) become 𝟏, 𝟎 and I. */
 export function checkForeign(
   ast: Ast,
   declarations: readonly Declaration[],
-  placeholders: ReadonlySet<PlaceholderKind>,
+  placeholders: ReadonlySet<string>,
   bindings: readonly Binding[] = [],
 ): Outcome<CheckedExpression> {
-  const all = [...declarations, ...[...placeholders].map((p) => PLACEHOLDER_DECLARATIONS[p](ast.span))];
+  const all = [...declarations, ...[...placeholders].map((p) => placeholderDeclaration(p, ast.span))];
   const checked = checkShapes(ast, all, bindings);
   if (!checked.ok || placeholders.size === 0) return checked;
-  const names = new Set<string>([...placeholders].map((p) => PLACEHOLDER[p]));
+  const names = placeholders;
   const expr = replacePlaceholders(checked.value.expr, names);
   const isPlaceholder = (v: Expr): boolean => names.has(v.name as string);
   return {
@@ -102,10 +116,11 @@ function replacePlaceholders(root: Expr, names: ReadonlySet<string>): Expr {
       continue;
     }
     const args = e.args.map((a) => done.get(a) as Expr);
-    if (e.op === 'transpose' && e.args[0].op === 'var' && names.has(e.args[0].name as string) && e.args[0].name !== PLACEHOLDER.identity) {
+    const kind = e.op === 'transpose' && e.args[0].op === 'var' && names.has(e.args[0].name as string) ? placeholderKind(e.args[0].name as string) : undefined;
+    if (kind !== undefined && kind !== 'identity') {
       // 𝟏ᵀ is the row of ones (as the LaTeX writer prints it).
       const s = e.shape;
-      done.set(e, e.args[0].name === PLACEHOLDER.ones ? ones(shape(s.rows, s.cols)) : zeros(shape(s.rows, s.cols)));
+      done.set(e, kind === 'ones' ? ones(shape(s.rows, s.cols)) : zeros(shape(s.rows, s.cols)));
       continue;
     }
     done.set(e, withArgs(e, args));
@@ -114,10 +129,10 @@ function replacePlaceholders(root: Expr, names: ReadonlySet<string>): Expr {
 }
 
 function constantFor(v: Expr): Expr {
-  switch (v.name) {
-    case PLACEHOLDER.ones:
+  switch (placeholderKind(v.name as string)) {
+    case 'ones':
       return ones(v.shape);
-    case PLACEHOLDER.zeros:
+    case 'zeros':
       return zeros(v.shape);
     default:
       return eye(v.shape.rows);

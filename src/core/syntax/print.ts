@@ -54,7 +54,8 @@ function write(node: Ast, out: Out): void {
     case 'number':
       return out.add(node.text);
     case 'name':
-      return out.add(node.name);
+      // A placeholder occurrence (syntax/finish.ts: 𝟏#12) as written: 𝟏.
+      return out.add(node.name.replace(/#\d+$/, ''));
     case 'call':
       out.add(`${node.name}(`);
       node.args.forEach((a, i) => {

@@ -12,3 +12,5 @@ export { toTorch } from './torch';
 export { toJax } from './jax';
 export { toMarkdown } from './markdown';
 export type { MarkdownOptions } from './markdown';
+export { whereForm, namedForms } from './where';
+export type { WhereNotation, WrittenDefinition } from './where';

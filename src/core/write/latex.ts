@@ -114,12 +114,14 @@ class LatexWriter extends MathWriter<Out> {
       case 'zeros':
       case 'ones': {
         const sym = e.op === 'zeros' ? '\\mathbf{0}' : '\\mathbf{1}';
-        if (isRow(e.shape)) return out(`${sym}^{${this.top}}`, PREC.power, { noSup: true });
         if (isMatrix(e.shape)) return out(`${sym}_{${latexDim(e.shape.rows)} \\times ${latexDim(e.shape.cols)}}`, PREC.atom, { noSub: true });
-        return out(sym, PREC.atom);
+        // With its size where the context gives none (MathWriter.sized): \mathbf{1}_{m}.
+        const column = this.sized(e) ? `${sym}_{${latexDim(isRow(e.shape) ? e.shape.cols : e.shape.rows)}}` : sym;
+        if (isRow(e.shape)) return out(`${column}^{${this.top}}`, PREC.power, { noSup: true, noSub: this.sized(e) });
+        return out(column, PREC.atom, { noSub: this.sized(e) });
       }
       case 'eye':
-        return out('I', PREC.atom);
+        return this.sized(e) ? out(`I_{${latexDim(e.shape.rows)}}`, PREC.atom, { noSub: true }) : out('I', PREC.atom);
       case 'commutation': {
         const [p, q] = e.dims ?? [];
         return out(`K_{${latexDim(p)},${latexDim(q)}}`, PREC.atom, { noSub: true });
@@ -242,8 +244,8 @@ class LatexWriter extends MathWriter<Out> {
   }
 
   private kron(e: Expr): Out {
+    // Constants in a Kronecker product are written with their size (MathWriter.sized): I_{m} \otimes A.
     const parts = e.args.map((f) => {
-      if (f.op === 'eye') return out(`I_{${latexDim(f.shape.rows)}}`, PREC.atom, { noSub: true });
       const o = this.get(f);
       return f.op === 'kron' && o.prec === PREC.product ? o : this.operand(o, OPERAND.factor);
     });

@@ -4,7 +4,7 @@
  * coefficient, its factors and its denominators, and element-wise products and quotients (⊙, ⊘).
  * The notation itself (the minus sign, ⊙ or \odot, juxtaposition, fractions) is the writer's.
  */
-import { Expr, rationalOf } from '../model/expr';
+import { Expr, postorder, rationalOf } from '../model/expr';
 import { absolute, neg, numberParts, rational, type Rational } from '../model/rational';
 import { isScalar, isColumn, isRow } from '../model/shape';
 import { Piece, cat, join, piece } from './piece';
@@ -61,6 +61,20 @@ export function entryIndex(e: Expr): string {
   return i < 10 && j < 10 ? `${i}${j}` : `${i},${j}`;
 }
 
+/** The constants (ones, zeros, eye) of e below an operand of vec or kron: one pass, parents before children. */
+function constantsUnderSizeless(e: Expr): Set<Expr> {
+  const order = postorder(e);
+  const under = new Set<Expr>();
+  const out = new Set<Expr>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const n = order[i];
+    const inside = under.has(n);
+    if (inside && (n.op === 'ones' || n.op === 'zeros' || n.op === 'eye')) out.add(n);
+    if (inside || n.op === 'vec' || n.op === 'kron') for (const a of n.args) under.add(a);
+  }
+  return out;
+}
+
 export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
   /** Products rendered with their sign flipped, for subtraction. */
   private readonly flipped = new Map<Expr, O>();
@@ -70,6 +84,23 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
     protected readonly notation: MathNotation<O>,
   ) {
     super(name);
+  }
+
+  /** Constants (𝟏, 𝟎, I) written with their size in the current write: see `unsized`. */
+  private sizedConstants: ReadonlySet<Expr> = new Set();
+
+  override write(e: Expr): Piece {
+    this.sizedConstants = constantsUnderSizeless(e);
+    return super.write(e);
+  }
+
+  /**
+   * Whether a constant is written with its size (𝟏ₙ as 𝟏_n, \mathbf{1}_{n}; I as I_n, I_{n}): inside
+   * an operand of vec or ⊗, which give their operands no size, so that it reads back. Elsewhere the
+   * context gives the size and the constant is written bare (𝟏xᵀ, A + I).
+   */
+  protected sized(e: Expr): boolean {
+    return this.sizedConstants.has(e);
   }
 
   /** A factor of a matrix or scalar product (nested products are flattened where that reads the same). */

@@ -7,7 +7,7 @@
 import { rationalOf, type Expr } from '../model/expr';
 import { neg, numberParts, type Rational } from '../model/rational';
 import { functionRecord, type FunctionRecord } from '../functions/index';
-import { isScalar, isRow, isMatrix, mulDim } from '../model/shape';
+import { isScalar, isRow, isMatrix, mulDim, type Dim } from '../model/shape';
 import { Piece, piece, cat, join } from './piece';
 import { PREC, Prec, OPERAND } from './precedence';
 import { unicodeName, unicodeDim, unicodeSubscript, unicodeSuperscript, splitName } from './names';
@@ -128,12 +128,14 @@ class UnicodeWriter extends MathWriter<Out> {
       case 'zeros':
       case 'ones': {
         const sym = e.op === 'zeros' ? '𝟎' : '𝟏';
-        if (isRow(e.shape)) return out(`${sym}ᵀ`, PREC.power, true);
-        if (isMatrix(e.shape) && e.op === 'ones') return out('𝟏𝟏ᵀ', PREC.product);
-        return out(sym, PREC.atom);
+        // With its size where the context gives none (MathWriter.sized): 𝟏_m, 𝟏_nᵀ, 𝟏_m𝟏_nᵀ.
+        const column = (d: Dim): string => (this.sized(e) ? `${sym}_${unicodeDim(d)}` : sym);
+        if (isRow(e.shape)) return out(`${column(e.shape.cols)}ᵀ`, PREC.power, true);
+        if (isMatrix(e.shape) && (e.op === 'ones' || this.sized(e))) return out(`${column(e.shape.rows)}${column(e.shape.cols)}ᵀ`, PREC.product);
+        return out(column(e.shape.rows), PREC.atom, false, this.sized(e));
       }
       case 'eye':
-        return out('I', PREC.atom);
+        return this.sized(e) ? out(`I_${unicodeDim(e.shape.rows)}`, PREC.atom, false, true) : out('I', PREC.atom);
       case 'commutation': {
         const [p, q] = e.dims ?? [];
         return out(`K(${unicodeDim(p)},${unicodeDim(q)})`, PREC.atom);
@@ -155,11 +157,8 @@ class UnicodeWriter extends MathWriter<Out> {
       case 'minimum':
         return this.call(e.op === 'maximum' ? 'max' : 'min', this.get(a[0]), this.get(a[1]));
       case 'kron':
-        // I in a Kronecker product has no size from the context: I_m (as the LaTeX writer's I_{m}), so it reads back.
-        return out(
-          join(a.map((f) => (f.op === 'eye' ? piece(`I_${unicodeDim(f.shape.rows)}`) : (f.op === 'kron' ? this.get(f) : this.operand(this.get(f), OPERAND.factor)).p)), ' ⊗ '),
-          PREC.product,
-        );
+        // Constants in a Kronecker product are written with their size (MathWriter.sized): I_m ⊗ A.
+        return out(join(a.map((f) => (f.op === 'kron' ? this.get(f) : this.operand(this.get(f), OPERAND.factor)).p), ' ⊗ '), PREC.product);
       case 'pow':
         return this.power(e);
       case 'matpow':

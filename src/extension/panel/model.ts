@@ -2,6 +2,7 @@
  * Turns the core's answers into what the panel shows. Pure: no `vscode` import.
  */
 import type { DeriveResult, Outcome } from '../../core/api';
+import { loadCore } from '../lazy';
 import { panelError } from '../errors';
 import type { PanelError, PanelModel, PanelRequest, PanelStep } from '../../shared/protocol';
 
@@ -53,9 +54,8 @@ export function panelModel(result: DeriveResult, request: PanelRequest, indexPro
     resultShape: result.result.shape,
     equationLatex: result.equationLatex,
     piecewiseLatex: result.result.piecewiseLatex,
-    namedLatex: result.result.named
-      ? `${result.result.named.latex},\\quad ${result.result.named.definitions.map((d) => `${d.nameLatex} = ${d.latex}`).join(',\\; ')}`
-      : undefined,
+    // The core is loaded: it made `result`. Its `where` form reads back as LaTeX.
+    namedLatex: result.result.named ? loadCore().namedForms(result.result.named).latex : undefined,
     ...(indexLatex !== undefined ? { indexLatex } : {}),
     form,
     ...(indexProblem !== undefined ? { indexProblem } : {}),

@@ -140,7 +140,7 @@ describe('panel model from the core result', () => {
     );
     assert.equal(m.steps[0].kind, 'pitfall');
     assert.match(m.piecewiseLatex ?? '', /cases/);
-    assert.equal(m.namedLatex, '\\operatorname{diag}(\\mathbf{p}),\\quad \\mathbf{p} = H(x)', 'the name as the LaTeX writes it');
+    assert.equal(m.namedLatex, '\\operatorname{diag}(\\mathbf{p}) \\quad \\text{where } \\mathbf{p} = H(x)', 'the name as the LaTeX writes it, in the form the LaTeX reader reads back');
     assert.ok(isPanelModel(JSON.parse(JSON.stringify(m))));
     assert.equal(isPanelModel({ ...m, steps: [{ ...m.steps[0], kind: 'magic' }] }), false);
   });

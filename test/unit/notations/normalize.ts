@@ -3,7 +3,7 @@
  * Hadamard products flattened (products only while their matrix chain stays valid); the scalar
  * factors of a product first, in a canonical order, with their numbers folded into one
  * coefficient; ⊙ factors in a canonical order; integer powers of scalars expanded (see `power`);
- * 𝟏 ⊙ u as u; diag of a 1×1 as itself; inv(Aᵀ) as inv(A)ᵀ, (Aᵀ)ᵀ as A; 𝟏ᵀ and a transposed
+ * 𝟏 ⊙ u as u; 𝟏𝟏ᵀ as the matrix of ones; diag of a 1×1 as itself; inv(Aᵀ) as inv(A)ᵀ, (Aᵀ)ᵀ as A; 𝟏ᵀ and a transposed
  * column literal as rows; numbers to 12 significant digits. Each rewrite keeps the value.
  */
 import {
@@ -105,6 +105,11 @@ function product(args: readonly Expr[]): Expr {
     }
   }
   chain.splice(0, start);
+  // 𝟏𝟏ᵀ (a column of ones times a row of ones) is the matrix of ones, as the Unicode writer prints it.
+  for (let i = 0; i + 1 < chain.length; i++) {
+    const [p, q] = [chain[i], chain[i + 1]];
+    if (p.op === 'ones' && p.shape.cols === 1 && q.op === 'ones' && q.shape.rows === 1) chain.splice(i, 2, ones(shape(p.shape.rows, q.shape.cols)));
+  }
   // 1×1 factors commute: a canonical order (hash-consed ids are the same for equal structures).
   scalars.sort((p, q) => p.id - q.id);
   factors = [...(c === 1 ? [] : [num(c)]), ...scalars, ...chain];

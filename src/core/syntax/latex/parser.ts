@@ -47,7 +47,7 @@ class LatexParser extends PrimaryParser {
   parseAll(): LatexParse {
     const first = this.peek();
     if (first.kind === 'eof') fail('parse.empty', spanOf(first.start, first.start), 'the expression is empty');
-    this.skipLeftSide();
+    if (this.options.leftSide !== false) this.skipLeftSide();
     let ast = this.sum();
     const t = this.peek();
     if (t.kind !== 'eof') this.unexpected(t);

@@ -14,6 +14,7 @@
  *   apply (a–g scalars, h–z vectors, Greek scalars); if those give a shape error (x^2 with x a
  *   vector, 3x^2y), the non-bold lowercase letters are read as scalars instead.
  * Declarations always win: in `where`, or in `%` comments of the text (`% x: vector(n)`).
+ * Definitions after `\text{where}` (the binding form the writers print) are read by ./bindings.ts.
  */
 import type { Outcome, Span } from '../../api';
 import type { Ast } from '../ast';
@@ -26,6 +27,7 @@ import { conventionalKind, type VariableKind } from '../names';
 import { checkForeign, combineDeclarations, commentDeclarations, impliedDeclaration, kindOfDeclaration, whereDeclarations } from '../finish';
 import type { Kind } from '../kinds';
 import { parseLatexTokens, type LatexParse, type NameStyle } from './parser';
+import { parseBound, splitWhere } from './bindings';
 import { scanLatex } from './scanner';
 import { conventionOf } from './convention';
 import { prepareTokens } from './tokens';
@@ -81,7 +83,7 @@ export function readLatex(text: string, where?: string, options: LatexReadOption
   if (tooLong) return failure(tooLong);
   const scanned = attempt(() => {
     const s = scanLatex(text);
-    return { prepared: prepareTokens(s.tokens), comments: s.comments };
+    return { segments: splitWhere(prepareTokens(s.tokens)), comments: s.comments };
   });
   if (!scanned.ok) return scanned;
   const convention = conventionOf(scanned.value.comments, where);
@@ -95,19 +97,20 @@ export function readLatex(text: string, where?: string, options: LatexReadOption
   const declared = new Set(declaredKinds.keys());
   const dimensions = new Set(decls.value.flatMap((d) => d.dims.flatMap((dim) => (typeof dim === 'string' ? dim.split('·') : []))));
   const otimes = options.otimes ?? 'kronecker';
-  const { prepared } = scanned.value;
+  const { segments } = scanned.value;
 
   // A first pass only learns how each name is written (bold, plain, indexed); its errors, if any,
   // come again from the real pass below, which knows the kinds.
   const styles = new Map<string, { styles: Set<NameStyle>; span: Span }>();
-  attempt(() => parseLatexTokens(text, prepared, { oracle: (n) => declaredKinds.get(n) ?? 'unknown', declared, dimensions, otimes, names: styles, einstein }));
+  attempt(() => parseBound(text, segments, { oracle: (n) => declaredKinds.get(n) ?? 'unknown', declared, dimensions, otimes, names: styles, einstein }));
   const boldUsed = [...styles.values()].some((u) => u.styles.has('bold'));
 
   const read = (variant: Variant): Outcome<CheckedExpression> => {
     const oracle = (name: string): Kind => declaredKinds.get(name) ?? KIND[impliedKind(name, styles.get(name)?.styles, boldUsed, variant)];
-    const parsed = attempt(() => parseLatexTokens(text, prepared, { oracle, declared, dimensions, otimes, einstein }));
+    const parsed = attempt(() => parseBound(text, segments, { oracle, declared, dimensions, otimes, einstein }));
     if (!parsed.ok) return parsed;
-    return checkForeign(parsed.value.ast, [...decls.value, ...implied(parsed.value, declared, styles, boldUsed, variant)], parsed.value.placeholders);
+    const { ast, placeholders, bindings } = parsed.value;
+    return checkForeign(ast, [...decls.value, ...implied(parsed.value, declared, styles, boldUsed, variant)], placeholders, bindings);
   };
 
   const letters = read('letters');

@@ -59,7 +59,7 @@ export function prepareTokens(all: readonly LatexToken[]): PreparedTokens {
 }
 
 /** The end-of-input token right after the last kept token (so "expected … after" errors point there). */
-function eofAfter(tokens: readonly LatexToken[], eof: LatexToken): LatexToken {
+export function eofAfter(tokens: readonly LatexToken[], eof: LatexToken): LatexToken {
   if (tokens.length === 0) return eof;
   const end = tokens[tokens.length - 1].end;
   return { kind: 'eof', text: '', start: end, end, space: false };

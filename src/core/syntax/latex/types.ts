@@ -2,7 +2,6 @@
 import type { Span } from '../../api';
 import type { Ast, ChainLink, MulOp } from '../ast';
 import type { KindOracle } from '../kinds';
-import type { PlaceholderKind } from '../finish';
 
 /** How a name was written: the typography decides its default shape (see `read.ts`). */
 /** 'entry' is a component with one index (of a vector), 'entry2' with two (of a matrix). */
@@ -23,13 +22,16 @@ export interface LatexParserOptions {
   readonly names?: Map<string, { styles: Set<NameStyle>; span: Span }>;
   /** Repeated index letters are summed (`% convention: einstein`); otherwise they are an error. */
   readonly einstein?: boolean;
+  /** Whether a left side `y =`, `f(x) =` may precede the expression (not in a definition's body). */
+  readonly leftSide?: boolean;
 }
 
 export interface LatexParse {
   readonly ast: Ast;
   /** Every variable written, with the styles it was written in. */
   readonly names: ReadonlyMap<string, { readonly styles: ReadonlySet<NameStyle>; readonly span: Span }>;
-  readonly placeholders: ReadonlySet<PlaceholderKind>;
+  /** The placeholder variables (finish.ts: 𝟏, 𝟎 and I sized by the context), one per occurrence. */
+  readonly placeholders: ReadonlySet<string>;
 }
 
 /** What a superscript means. */

@@ -16,14 +16,15 @@ import type { IndexedRole } from './sums';
 import { indexLetters, type Component, type IndexLetters, type IndexSum } from './indices';
 import type { PreparedTokens } from './tokens';
 import type { LatexParserOptions, NameStyle } from './types';
-import { PLACEHOLDER, type PlaceholderKind } from '../finish';
+import { placeholderName, type PlaceholderKind } from '../finish';
 
 /** The longest run of letters looked at as a possible function name (max(, logsumexp(). */
 const MAX_RUN = 16;
 
 export abstract class VariableParser extends DelimitedParser {
   protected readonly names: Map<string, { styles: Set<NameStyle>; span: Span }>;
-  protected readonly placeholders = new Set<PlaceholderKind>();
+  /** The placeholder variables written (finish.ts: one per occurrence). */
+  protected readonly placeholders = new Set<string>();
   /** The index of the sum being read (y_i is an entry there). */
   protected index: string | undefined;
   protected readonly indexed = new Map<Ast, IndexedRole>();
@@ -61,8 +62,9 @@ export abstract class VariableParser extends DelimitedParser {
   }
 
   protected placeholder(kind: PlaceholderKind, span: Span): Ast {
-    this.placeholders.add(kind);
-    const node = nameNode(PLACEHOLDER[kind], span);
+    const name = placeholderName(kind, span.start);
+    this.placeholders.add(name);
+    const node = nameNode(name, span);
     this.kinds.set(node, kind === 'identity' ? 'matrix' : 'column');
     return node;
   }
@@ -118,6 +120,8 @@ export abstract class VariableParser extends DelimitedParser {
       if (base === 'I' && !this.declared('I') && !this.declared(`I_${sub.tokens.map((x) => x.text).join('')}`)) {
         return this.identityOfSize(sub.tokens, span);
       }
+      const commutation = base === 'K' && style === 'plain' ? this.commutationOfSize(sub.tokens, span) : undefined;
+      if (commutation) return commutation;
       if (this.index !== undefined && sub.tokens.length === 1 && sub.tokens[0].kind === 'letter' && sub.tokens[0].text === this.index) {
         return this.indexedName(base, style, capital, span, spanOfToken(sub.tokens[0]));
       }
@@ -249,6 +253,19 @@ export abstract class VariableParser extends DelimitedParser {
   protected identityOfSize(sub: readonly LatexToken[], span: Span): Ast {
     const dim = this.dimension(sub, span);
     return callNode('eye', [dim], span, spanOf(span.start, span.start + 1));
+  }
+
+  /**
+   * K_{m,n}, the commutation matrix (as the writers print it), when K is not declared and m and n
+   * are declared dimensions or integers; otherwise undefined (K_{m,n} is a name).
+   */
+  protected commutationOfSize(sub: readonly LatexToken[], span: Span): Ast | undefined {
+    if (this.declared('K') || sub.length !== 3 || !this.isChar(sub[1], ',')) return undefined;
+    const size = (t: LatexToken): boolean => (t.kind === 'number' && /^[1-9]\d*$/.test(t.text)) || (t.kind === 'letter' && this.options.dimensions?.has(t.text) === true);
+    if (!size(sub[0]) || !size(sub[2])) return undefined;
+    const node = callNode('commutation', [this.dimension([sub[0]], span), this.dimension([sub[2]], span)], span, spanOf(span.start, span.start + 1));
+    this.kinds.set(node, 'matrix');
+    return node;
   }
 
   /** A dimension written in a subscript: a letter, a name, an integer. */

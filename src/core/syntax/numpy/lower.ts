@@ -16,7 +16,7 @@ import { elementwiseKind, isArrayKind, productKind, type Kind, type KindOracle }
 import {
   asAtom, callNode, einsumNode, nameNode, numberNode, parenNode, powerNode, productNode, sumNode, transposeNode, transposed, unaryNode,
 } from '../nodes';
-import { PLACEHOLDER, type PlaceholderKind } from '../finish';
+import { placeholderName, type PlaceholderKind } from '../finish';
 import {
   ELEMENTWISE_FUNCTIONS, FUNCTION_HINTS, isKnownFunction, METHODS, MODULE_ROOTS, REDUCTION_FUNCTIONS, withoutModule,
 } from './functions';
@@ -31,7 +31,14 @@ export type { Lowered } from './matmul';
 const BUILTINS = new Set(['sum', 'abs']);
 
 export class Lowerer {
-  readonly placeholders = new Set<PlaceholderKind>();
+  /** The placeholder variables (finish.ts), one per occurrence. */
+  readonly placeholders = new Set<string>();
+  private placeholder(kind: PlaceholderKind, span: Span): Ast {
+    const name = placeholderName(kind, span.start);
+    this.placeholders.add(name);
+    return nameNode(name, span);
+  }
+
   /** Plain names given as the class-probability target of F.cross_entropy: their rows sum to 1. */
   readonly probabilityTargets = new Set<string>();
 
@@ -413,8 +420,7 @@ export class Lowerer {
         args.count(1, 2);
         const d = this.dimension(args.raw(0));
         if (d) return call('eye', [d], 'matrix');
-        this.placeholders.add('identity');
-        return { ast: nameNode(PLACEHOLDER.identity, span), kind: 'matrix' };
+        return { ast: this.placeholder('identity', span), kind: 'matrix' };
       }
       case 'ones':
       case 'zeros': {
@@ -427,8 +433,7 @@ export class Lowerer {
           return call(fn, ds as Ast[], ds.length === 1 ? 'column' : 'matrix');
         }
         if (dims.length === 1) {
-          this.placeholders.add(fn);
-          return { ast: nameNode(PLACEHOLDER[fn], span), kind: 'column' };
+          return { ast: this.placeholder(fn, span), kind: 'column' };
         }
         return fail('numpy.unsupported', span, `${shown} needs its size as names or integers, e.g. ${shown}((m, n))`);
       }
@@ -441,8 +446,7 @@ export class Lowerer {
         if (a.kind === 'scalar') return { ast: numberNode(value, String(value), span), kind: 'scalar' };
         if (a.kind === 'matrix') return call('matrix', [numberNode(value, String(value), span)], 'matrix');
         const kind: PlaceholderKind = value === 1 ? 'ones' : 'zeros';
-        this.placeholders.add(kind);
-        return { ast: nameNode(PLACEHOLDER[kind], span), kind: 'column' };
+        return { ast: this.placeholder(kind, span), kind: 'column' };
       }
       case 'array':
       case 'asarray':

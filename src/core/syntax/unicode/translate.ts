@@ -7,7 +7,7 @@
  * operand, ⊙ ⊘ ⊗, · − , 𝟏 𝟎 (ones, zeros), 𝟙[u > 0] (step), ‖·‖₁ ‖·‖₂ ‖·‖_F, √ with an operand,
  * subscript digits (x₁) and `_word` subscripts, Greek letters (σ(z) is the sigmoid unless σ is
  * declared), π, function names (exp, log, max(0, z), tr, log det, …), and juxtaposition (2x, Ax,
- * xᵀ(A + Aᵀ)x), which the LaTeX reader reads as products.
+ * xᵀ(A + Aᵀ)x), which the LaTeX reader reads as products; `where u₁ = …, u₂ = …` (the binding form).
  */
 import type { Span } from '../../api';
 import { fail } from '../diagnostics';
@@ -363,6 +363,14 @@ class Translator {
     if (fn !== undefined && c[j] === '(') return this.emit(fn, start);
     if (word.length > 1 && this.declared.has(word)) return this.emit(`\\mathit{${word}}`, start);
     if (word === 'pi') return this.emit('\\pi ', start);
+    // K(m,n): the commutation matrix, as the Unicode writer prints it (K_{m,n} in LaTeX).
+    const dims = word === 'K' && !this.declared.has('K') ? /^\(([A-Za-z]|[1-9]\d*),([A-Za-z]|[1-9]\d*)\)/.exec(this.wordAt(j, Math.min(c.length, j + 40))) : null;
+    if (dims) {
+      this.pos = j + [...dims[0]].length;
+      return this.emit(`K_{${dims[1]},${dims[2]}}`, start);
+    }
+    // The binding form `f where u₁ = …, u₂ = …` (read by the LaTeX reader's latex/bindings.ts).
+    if (word === 'where') return this.emit(' \\text{where} ', start);
     // Letters juxtaposed (Ax, xy): the LaTeX reader reads them as a product.
     this.emit(word, start);
   }

@@ -1,0 +1,137 @@
+/**
+ * The `where` forms (issue 12, issue 17's binding form) read back in every reader: the named form
+ * of a result and the binding form, in text, Unicode and LaTeX, by the explicit reader and by auto,
+ * to the very node the product wrote; malformed definitions are coded errors with spans. Also the
+ * regressions the random read-back property (test/fuzz/readBack.ts) found.
+ */
+import assert from 'node:assert/strict';
+import type { Notation } from '../../../src/core/api';
+import { derive, namedForms } from '../../../src/core/index';
+import type { Expr } from '../../../src/core/model/expr';
+import { readExpression } from '../../../src/core/read';
+import { bindShared, writeBound } from '../../../src/core/present/bindings';
+import { toLatex, toText, toUnicode } from '../../../src/core/write';
+import { readBackProblem, writtenForms } from '../../fuzz/readBack';
+
+function read(text: string, where: string | undefined, from: Notation | 'auto'): Expr {
+  const r = readExpression(text, where, from);
+  if (!r.ok) assert.fail(`${from}: ${text}: ${r.error.code}: ${r.error.message}`);
+  if (from === 'auto') return r.value.expr;
+  assert.equal(r.value.notation, from);
+  return r.value.expr;
+}
+
+const FORMS = [['text', 'plain'], ['unicode', 'unicode'], ['latex', 'latex']] as const;
+
+describe('notations/where forms: the named and binding forms read back in every reader', () => {
+  it('the binding form of chained assignments reads back as the same DAG, in each notation and by auto', () => {
+    const where = 'x: vector(n)';
+    const f = read('sum(u3) where u1 = sin(x) .* cos(x), u2 = sin(u1) .* cos(u1), u3 = sin(u2) .* cos(u2)', where, 'plain');
+    const forms = writeBound(bindShared(f));
+    assert.match(forms.unicode, / where u₁ = /);
+    assert.match(forms.latex, /\\quad \\text\{where \} \\mathbf\{u\}_\{1\} = /);
+    for (const [key, notation] of FORMS) {
+      assert.equal(read(forms[key], where, notation), f, `${notation}: ${forms[key]}`);
+      const auto = readExpression(forms[key], where, 'auto');
+      assert.ok(auto.ok && auto.value.notation === notation && auto.value.expr === f, `auto: ${forms[key]}`);
+    }
+  });
+
+  it('the named form of a result (diag(p) − ppᵀ where p = softmax(z)) reads back in each notation', () => {
+    const r = derive({ expr: 'softmax(z)', where: 'z: vector(n)', wrt: ['z'] });
+    assert.ok(r.ok && r.value.result.named);
+    const forms = namedForms(r.value.result.named);
+    assert.equal(forms.unicode, 'diag(p) − ppᵀ where p = softmax(z)');
+    assert.equal(forms.latex, '\\operatorname{diag}(\\mathbf{p}) - \\mathbf{p}\\mathbf{p}^{\\top} \\quad \\text{where } \\mathbf{p} = \\operatorname{softmax}(\\mathbf{z})');
+    const result = read(r.value.result.text, 'z: vector(n)', 'plain');
+    for (const [key, notation] of FORMS) {
+      assert.equal(read(forms[key], 'z: vector(n)', notation), result, forms[key]);
+      assert.equal(read(forms[key], 'z: vector(n)', 'auto'), result, forms[key]);
+    }
+  });
+
+  it("a name's kind is its definition's, whatever its typography: u₁ is a matrix, so u₁⁻¹ is its inverse", () => {
+    const where = 'A: matrix(n, n); x: vector(n)';
+    const expected = read('inv(A + A\')*x', where, 'plain');
+    assert.equal(read('u₂ where u₁ = A + Aᵀ, u₂ = u₁⁻¹x', where, 'unicode'), expected);
+    assert.equal(read('u_{2} \\quad \\text{where } u_{1} = A + A^{\\top},\\; \\mathbf{u}_{2} = u_{1}^{-1}\\mathbf{x}', where, 'latex'), expected);
+    assert.equal(read('u_{2} \\;\\mathrm{where}\\; u_{1} = A + A^{\\top};\\ \\mathbf{u}_{2} = u_{1}^{-1}\\mathbf{x}', where, 'latex'), expected);
+  });
+
+  it('malformed definitions are coded errors pointing at the name (every reader the same)', () => {
+    const cases: [string, string, string][] = [
+      ['sum(u2) where u1 = sin(x), u1 = x', 'u1', 'defined twice'],
+      ['sum(u2) where u1 = sin(u2), u2 = x', 'u2', 'before it is defined'],
+      ['sum(u1) where u1 = sin(u1)', 'u1', 'its own definition'],
+      ['sum(u3) where u1 = sin(x), u2 = u1', 'u3', "'u3' is not defined"],
+    ];
+    const unicode = (s: string): string => s.replace(/u(\d)/g, (_, d: string) => `u${'₀₁₂₃₄₅₆₇₈₉'[Number(d)]}`);
+    const latex = (s: string): string => s.replace(' where ', ' \\quad \\text{where } ').replace(/u(\d)/g, 'u_{$1}').replace(/sin/g, '\\sin').replace(/sum/g, '\\operatorname{sum}');
+    for (const [text, at, message] of cases) {
+      for (const [from, t, name] of [['plain', text, at], ['unicode', unicode(text), unicode(at)], ['latex', latex(text), latex(at)]] as const) {
+        const r = readExpression(t, 'x: vector(n)', from);
+        assert.ok(!r.ok, `${from}: ${t} should fail`);
+        assert.equal(r.error.code, 'name.binding', `${from}: ${t}`);
+        assert.match(r.error.message, new RegExp(message), `${from}: ${t}`);
+        assert.equal(t.slice(r.error.start, r.error.end), name, `${from}: ${t}: span`);
+      }
+    }
+    const declared = readExpression('sum(x) \\quad \\text{where } \\mathbf{x} = \\sin(\\mathbf{y})', 'x: vector(n)', 'latex');
+    assert.ok(!declared.ok && declared.error.code === 'name.binding' && /declared as a variable/.test(declared.error.message));
+    const malformed: [string, Notation, string, string][] = [
+      ['x where u₁', 'unicode', 'name.binding', 'u₁'],
+      ['x where u₁ = ', 'unicode', 'parse.expected-expression', '='],
+      ['x where u₁ = 2, u₂ = 3 u₃ = 4', 'unicode', 'name.binding', '='],
+      ['\\mathbf{x} \\quad \\text{where } \\mathbf{x} + \\mathbf{y} = 3', 'latex', 'name.binding', '\\mathbf{x} + \\mathbf{y}'],
+      ['\\text{where } u = 3', 'latex', 'parse.empty', '\\text{where }'],
+      ['\\mathbf{x} \\quad \\text{where}', 'latex', 'parse.expected-expression', '\\text{where}'],
+    ];
+    for (const [t, from, code, at] of malformed) {
+      const r = readExpression(t, undefined, from);
+      assert.ok(!r.ok, `${t} should fail`);
+      assert.equal(r.error.code, code, t);
+      assert.equal(t.slice(r.error.start, r.error.end).trim(), at, `${t}: span`);
+    }
+  });
+
+  it('a numbered name that is declared is a variable, not a missing definition', () => {
+    const r = readExpression('u₁ + u₂ where u₁ = sin(x)', 'x: vector(n); u2: vector(n)', 'unicode');
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    assert.deepEqual(r.value.variables.map((v) => v.name).sort(), ['u2', 'x']);
+  });
+});
+
+describe('notations/where forms: read-back regressions from the random property', () => {
+  const where = 'x: vector(n); z: vector(m); M: matrix(m, n); A: matrix(n, n)';
+  const readsBack = (e: Expr): void => {
+    for (const w of writtenForms(e)) for (const from of [w.notation, 'auto'] as const) assert.equal(readBackProblem(e, where, w, from), undefined);
+  };
+
+  it('each 𝟏, 𝟎 and I sizes itself: 𝟏ᵀx + 𝟏ᵀz and M + 𝟏𝟏ᵀ read (one constant per occurrence)', () => {
+    assert.equal(read('𝟏ᵀx + 𝟏ᵀz', where, 'unicode'), read('ones(1, n)*x + ones(1, m)*z', where, 'plain'));
+    assert.equal(read('\\mathbf{1}^{\\top}\\mathbf{x} + \\mathbf{1}^{\\top}\\mathbf{z}', where, 'latex'), read('ones(1, n)*x + ones(1, m)*z', where, 'plain'));
+    assert.equal(read('M + 𝟏𝟏ᵀ', where, 'unicode'), read('M + ones(m)*ones(1, n)', where, 'plain'));
+    assert.equal(read('tr(A + I) + sum(M(I + 𝟏xᵀ))', where, 'unicode'), read("tr(A + eye(n)) + sum(M*(eye(n) + ones(n)*x'))", where, 'plain'));
+  });
+
+  it('the commutation matrix reads back: K(m,n) in Unicode, K_{m,n} in LaTeX (K undeclared, m and n declared)', () => {
+    const r = derive({ expr: "M'", where, wrt: ['M'] });
+    assert.ok(r.ok);
+    assert.match(r.value.result.unicode ?? '', /K\(m,n\)/);
+    readsBack(read(r.value.result.text, where, 'plain'));
+    const k = readExpression('K_{m,n}', 'K: matrix(p, q)', 'latex');
+    assert.ok(k.ok && k.value.expr.op === 'var', 'a declared K is the variable');
+  });
+
+  it('constants inside vec and ⊗ are written with their size (vec(I_n), I_n ⊗ 𝟏_mᵀ) and read back', () => {
+    const e = read("vec(eye(n)) + kron(eye(n), ones(n))*ones(n)", where, 'plain');
+    assert.match(toUnicode(e), /vec\(I_n\)/);
+    assert.match(toLatex(e), /\\operatorname\{vec\}\(I_\{n\}\)/);
+    assert.match(toUnicode(e), /I_n ⊗ 𝟏_n/);
+    readsBack(e);
+    const d = derive({ expr: 'softmax(ones(m)*x\', 1)', where, wrt: ['x'] });
+    assert.ok(d.ok);
+    readsBack(read(d.value.result.text, where, 'plain'));
+    assert.equal(toText(e), "vec(eye(n)) + kron(eye(n), ones(n))*ones(n)");
+  });
+});
