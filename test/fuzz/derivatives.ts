@@ -12,7 +12,7 @@
  * Points where finite differences are unreliable, or no point where f is finite exists, make a
  * case inconclusive (counted), never passed.
  */
-import { postorder, type Expr } from '../../src/core/model/expr';
+import { type Expr } from '../../src/core/model/expr';
 import type { Derivative } from '../../src/core/calculus/form';
 import { differentiate } from '../../src/core/calculus/derive';
 import { UnsupportedDerivative } from '../../src/core/calculus/unsupported';
@@ -27,6 +27,7 @@ import { derivationSteps } from '../../src/core/derivation/index';
 import { toLatex, toText } from '../../src/core/write/index';
 import type { DerivativeCase } from './exprs';
 import { shapeProblem } from './wellShaped';
+import { shrinkCase } from './shrink';
 
 /** Largest accepted relative error of a derivative (the numeric check's default). */
 export const DERIVATIVE_TOLERANCE = 1e-5;
@@ -172,35 +173,15 @@ export function derivativeVerdict(c: DerivativeCase, seed = 1): Verdict {
   return inconclusive ? { kind: 'inconclusive', reason: inconclusive } : { kind: 'passed' };
 }
 
-/**
- * Shrink a failing case further than fast-check can (its shrinker keeps the drawn shape): replace f
- * by its smallest subexpression that still depends on the variables and still fails the same
- * property, and repeat. Order 2 needs a scalar subexpression; otherwise order 1 is tried too.
- */
+/** Shrink a failing case to its smallest subexpression that fails the same property (shrink.ts). */
 export function minimize(c: DerivativeCase, seed: number): { c: DerivativeCase; verdict: Verdict } {
-  let best = c;
-  let verdict = derivativeVerdict(c, seed);
+  const verdict = derivativeVerdict(c, seed);
   if (verdict.kind !== 'failed') return { c, verdict };
-  for (let improved = true; improved;) {
-    improved = false;
-    const candidates = postorder(best.f)
-      .filter((e) => e !== best.f && e.size < best.f.size && best.wrt.every((v) => postorder(e).includes(v)))
-      .sort((a, b) => a.size - b.size);
-    for (const e of candidates) {
-      const scalar = e.shape.rows === 1 && e.shape.cols === 1;
-      const orders: (1 | 2)[] = best.order === 2 && scalar ? [2, 1] : [1];
-      for (const order of orders) {
-        const next = { f: e, wrt: best.wrt, order };
-        const v = derivativeVerdict(next, seed);
-        if (v.kind === 'failed' && (verdict.kind !== 'failed' || v.property === verdict.property)) {
-          best = next;
-          verdict = v;
-          improved = true;
-          break;
-        }
-      }
-      if (improved) break;
-    }
-  }
-  return { c: best, verdict };
+  const failed = (next: DerivativeCase): Verdict | undefined => {
+    const v = derivativeVerdict(next, seed);
+    return v.kind === 'failed' ? v : undefined;
+  };
+  const same = (a: Verdict, b: Verdict): boolean => a.kind === 'failed' && b.kind === 'failed' && a.property === b.property;
+  const shrunk = shrinkCase(c, verdict, failed, same);
+  return { c: shrunk.c, verdict: shrunk.failure };
 }

@@ -22,6 +22,7 @@ import { present, renderNamed } from '../../src/core/service';
 import { declarationsFor, namedForms, toLatex, toText, toUnicode } from '../../src/core/write/index';
 import { normalize, sameUpToDimensions } from '../unit/notations/normalize';
 import { derivativeCase, variablesOf, type DerivativeCase } from './exprs';
+import { shrinkCase } from './shrink';
 
 /** One written form of an expression: which (tree, named or bound), in which notation, the text. */
 export interface WrittenForm {
@@ -105,28 +106,10 @@ export function readBackCaseProblem(c: DerivativeCase, seed: number, counts?: Re
   return undefined;
 }
 
-/** Shrink further than fast-check: the smallest subexpression of f (with the variables) that still fails. */
+/** Shrink further than fast-check: the smallest subexpression of f (with the variables) that still fails (shrink.ts). */
 export function minimizeReadBack(c: DerivativeCase, seed: number): { c: DerivativeCase; problem: string } {
-  let best = c;
-  let problem = guardedProblem(c, seed) ?? 'passes when run again';
-  for (let improved = true; improved;) {
-    improved = false;
-    const candidates = postorder(best.f)
-      .filter((e) => e !== best.f && e.size < best.f.size && best.wrt.every((v) => postorder(e).includes(v)))
-      .sort((a, b) => a.size - b.size);
-    for (const e of candidates) {
-      const scalar = e.shape.rows === 1 && e.shape.cols === 1;
-      const next: DerivativeCase = { f: e, wrt: best.wrt, order: best.order === 2 && scalar ? 2 : 1 };
-      const p = guardedProblem(next, seed);
-      if (p !== undefined) {
-        best = next;
-        problem = p;
-        improved = true;
-        break;
-      }
-    }
-  }
-  return { c: best, problem };
+  const shrunk = shrinkCase(c, guardedProblem(c, seed) ?? 'passes when run again', (next) => guardedProblem(next, seed));
+  return { c: shrunk.c, problem: shrunk.failure };
 }
 
 function guardedProblem(c: DerivativeCase, seed: number, counts?: ReadBackCounts): string | undefined {
