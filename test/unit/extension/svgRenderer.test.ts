@@ -12,11 +12,14 @@ import { toLatex } from '../../../src/core/write/index';
 import '../../../src/extension/hover/worker'; // compiled next to this test's output; inert on the main thread
 
 const WORKER = path.resolve(__dirname, '..', '..', '..', 'src', 'extension', 'hover', 'worker.js');
+// Tests of what the worker draws, not of its time limit (that has its own test below): the first render
+// includes starting the worker and loading MathJax, which on a loaded machine can exceed the hover's 3 s.
+const UNHURRIED_MS = 15_000;
 
 describe('hover: the MathJax worker thread', () => {
   it('renders in the worker and caches by (TeX, colour)', async function () {
     this.timeout(20_000);
-    const r = new SvgRenderer(nodeThread(WORKER));
+    const r = new SvgRenderer(nodeThread(WORKER), UNHURRIED_MS);
     try {
       const a = await r.render('x^2', '#000000');
       assert.match(a ?? '', /^data:image\/svg\+xml;base64,/);
@@ -36,7 +39,7 @@ describe('hover: the MathJax worker thread', () => {
     this.timeout(20_000);
     const tex = toLatex(rawFn('step', variable('u', shape('n', 1))));
     assert.equal(tex, '\\mathbb{I}[\\mathbf{u} > 0]');
-    const r = new SvgRenderer(nodeThread(WORKER));
+    const r = new SvgRenderer(nodeThread(WORKER), UNHURRIED_MS);
     try {
       const svg = Buffer.from(((await r.render(tex, '#000000')) ?? '').split(',')[1] ?? '', 'base64').toString('utf8');
       // MathJax marks each glyph with its code point: U+1D540 MATHEMATICAL DOUBLE-STRUCK CAPITAL I.
