@@ -9,7 +9,7 @@
  * - vector(M): a component-wise vector function [f1, …, fM] of three scalars, its M×3 Jacobian.
  *
  * Each request is a DeriveRequest (the public API). The MLP nests two syntax levels per layer, so
- * beyond MLP_TEXT_MAX_LAYERS the plain-syntax reader refuses it (limit.depth, MAX_DEPTH = 256);
+ * beyond MLP_TEXT_MAX_LAYERS the plain-syntax reader refuses it (its text passes MAX_INPUT_LENGTH);
  * `mlpExpr` builds the same expression directly in the model, exactly as the reader would (the unit
  * test checks that both give the same hash-consed node), so larger depths can be differentiated.
  */
@@ -30,8 +30,11 @@ export interface Family {
   request(size: number): DeriveRequest;
 }
 
-/** The deepest MLP the plain-syntax reader accepts (two nesting levels per layer, MAX_DEPTH = 256). */
-export const MLP_TEXT_MAX_LAYERS = 126;
+/**
+ * The deepest MLP the plain-syntax reader accepts: two nesting levels per layer (MAX_DEPTH =
+ * 30,000) and about 12 characters per layer (MAX_INPUT_LENGTH = 100,000), so the length decides.
+ */
+export const MLP_TEXT_MAX_LAYERS = 8_424;
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
 

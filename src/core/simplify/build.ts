@@ -45,11 +45,12 @@ export function add(...terms: Expr[]): Expr {
   if (terms.length === 0) throw new Error('add of nothing');
   const s = terms[0].shape;
   const flat: Expr[] = [];
-  const pending = [...terms];
+  // A stack, last item first (shift/unshift made flattening a deep chain cubic: issue 17).
+  const pending = [...terms].reverse();
   while (pending.length > 0) {
     checkpoint();
-    const t = pending.shift() as Expr;
-    if (t.op === 'add') pending.unshift(...t.args);
+    const t = pending.pop() as Expr;
+    if (t.op === 'add') pushReversed(pending, t.args);
     else if (!isZero(t)) flat.push(t);
   }
   // Like terms: collect numeric coefficients of the same rest, keeping first-appearance order.
@@ -87,6 +88,11 @@ export const sub = (a: Expr, b: Expr): Expr => add(a, neg(b));
  * A product inside a product may be written flat (associativity) unless it is a 1×1 value made by
  * a matrix chain, like xᵀy: that factor scales, and its row and column must not join the outer chain.
  */
+/** Push `items` onto a stack popped from the end, so that they come off first to last. */
+function pushReversed(stack: Expr[], items: readonly Expr[]): void {
+  for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
+}
+
 export function flattensInto(f: Expr): boolean {
   return f.op === 'mul' && (!isScalar(f.shape) || f.args.every((a) => isScalar(a.shape)));
 }
@@ -125,11 +131,11 @@ function mergeSymbolicPowers(order: Expr[], exps: Map<number, Rational>): void {
 
 export function mul(...factors: Expr[]): Expr {
   const flat: Expr[] = [];
-  const pending = [...factors];
+  const pending = [...factors].reverse();
   while (pending.length > 0) {
     checkpoint();
-    const f = pending.shift() as Expr;
-    if (flattensInto(f)) pending.unshift(...f.args);
+    const f = pending.pop() as Expr;
+    if (flattensInto(f)) pushReversed(pending, f.args);
     else flat.push(f);
   }
   const resultShape = productShape(flat);
@@ -281,15 +287,15 @@ export function asColumn(v: Expr): Expr {
 export function hadamard(...factors: Expr[]): Expr {
   const flat: Expr[] = [];
   const scalars: Expr[] = [];
-  const pending = [...factors];
+  const pending = [...factors].reverse();
   while (pending.length > 0) {
     checkpoint();
-    const f = pending.shift() as Expr;
-    if (f.op === 'hadamard') pending.unshift(...f.args);
+    const f = pending.pop() as Expr;
+    if (f.op === 'hadamard') pushReversed(pending, f.args);
     else if (f.op === 'mul' && !isScalar(f.shape) && f.args.some((g) => isScalar(g.shape))) {
       // (c·a) ⊙ b = c·(a ⊙ b)
       scalars.push(...f.args.filter((g) => isScalar(g.shape)));
-      pending.unshift(mul(...f.args.filter((g) => !isScalar(g.shape))));
+      pending.push(mul(...f.args.filter((g) => !isScalar(g.shape))));
     } else flat.push(f);
   }
   const s = flat.find((f) => !isScalar(f.shape))?.shape;

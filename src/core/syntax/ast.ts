@@ -178,3 +178,29 @@ export function nodeDeeperThan(root: Ast, limit: number): Ast | undefined {
   }
   return undefined;
 }
+
+/**
+ * For the recursive passes over a deep tree (shape inference, building): the nodes at depths
+ * `stride`, 2·`stride`, … (the root has depth 1), deepest first, left to right within a depth. A
+ * pass that remembers its result per node and is run on these first never recurses more than
+ * `stride` levels, however deep the tree (issue 17). Empty for a tree no deeper than `stride`, so
+ * ordinary input takes the ordinary path.
+ */
+export function depthCheckpoints(root: Ast, stride: number): Ast[] {
+  const levels: Ast[][] = [];
+  const nodes: Ast[] = [root];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop() as Ast;
+    const depth = depths.pop() as number;
+    if (depth % stride === 0) (levels[depth / stride] ??= []).push(node);
+    const kids = children(node);
+    for (let i = kids.length - 1; i >= 0; i--) {
+      nodes.push(kids[i]);
+      depths.push(depth + 1);
+    }
+  }
+  const out: Ast[] = [];
+  for (let level = levels.length - 1; level > 0; level--) for (const node of levels[level] ?? []) out.push(node);
+  return out;
+}

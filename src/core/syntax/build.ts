@@ -75,10 +75,20 @@ export class ExprBuilder {
   /** Where each node was read: its first occurrence (a call's name: the caret goes under `kron`). */
   readonly spans = new Map<number, Span>();
 
+  /** The checkpoints of a deep tree, built first (syntax/check.ts), so that building recurses little. */
+  private readonly prebuilt = new Map<Ast, Expr>();
+
   build(node: Ast): Expr {
+    const known = this.prebuilt.size > 0 ? this.prebuilt.get(node) : undefined;
+    if (known !== undefined) return known;
     const e = this.buildNode(node);
     if (!this.spans.has(e.id)) this.spans.set(e.id, node.kind === 'call' ? node.nameSpan : node.span);
     return e;
+  }
+
+  /** Build a checkpoint of a deep tree ahead of the whole, remembering it. */
+  prebuild(node: Ast): void {
+    this.prebuilt.set(node, this.build(node));
   }
 
   private buildNode(node: Ast): Expr {

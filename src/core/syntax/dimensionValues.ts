@@ -18,14 +18,33 @@ const namesIn = (d: string | number | undefined): string[] =>
   typeof d === 'string' ? d.split('·').filter((p) => !/^\d+$/.test(p)) : [];
 
 /** A dimension written as a name, a positive integer or a product of them (m*n, 2*n); else undefined. */
-export function dimensionOf(node: Ast): Dim | undefined {
+export function dimensionOf(root: Ast): Dim | undefined {
+  // Without recursion (deep trees): parentheses and products are evaluated after their parts.
+  const value = new Map<Ast, Dim | undefined>();
+  const stack: Ast[] = [root];
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+    const parts = node.kind === 'paren' ? [node.arg] : node.kind === 'product' ? [node.first, ...node.rest.map((l) => l.operand)] : [];
+    const pending = parts.filter((p) => !value.has(p));
+    if (pending.length > 0) {
+      stack.push(...pending);
+      continue;
+    }
+    stack.pop();
+    value.set(node, ownDimension(node, value));
+  }
+  return value.get(root);
+}
+
+/** A node's dimension, its parts' already known. */
+function ownDimension(node: Ast, value: ReadonlyMap<Ast, Dim | undefined>): Dim | undefined {
   if (node.kind === 'number') return Number.isInteger(node.value) && node.value >= 1 ? node.value : undefined;
   if (node.kind === 'name') return node.name;
-  if (node.kind === 'paren') return dimensionOf(node.arg);
+  if (node.kind === 'paren') return value.get(node.arg);
   if (node.kind !== 'product') return undefined;
-  let d = dimensionOf(node.first);
+  let d = value.get(node.first);
   for (const link of node.rest) {
-    const f = dimensionOf(link.operand);
+    const f = value.get(link.operand);
     if (link.op !== '*' || d === undefined || f === undefined) return undefined;
     d = mulDim(d, f);
   }

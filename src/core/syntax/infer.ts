@@ -75,6 +75,17 @@ export class ShapeInference {
 
   private readonly isSizeName = (name: string): boolean => !this.declared.has(name) && this.dimensionValues.has(name);
 
+  /** List the used variables in this order (a deep tree's, visited from checkpoints: syntax/check.ts). */
+  reorderUsed(order: readonly string[]): void {
+    const before = new Map(this.used);
+    this.used.clear();
+    for (const name of order) {
+      const info = before.get(name);
+      if (info !== undefined) this.used.set(name, info);
+    }
+    for (const [name, info] of before) if (!this.used.has(name)) this.used.set(name, info);
+  }
+
   /** The variables declared but not used, in declaration order. */
   unused(): VariableInfo[] {
     const out: VariableInfo[] = [];
@@ -103,6 +114,9 @@ export class ShapeInference {
   }
 
   visit(node: Ast): DimShape {
+    // Each node once: a deep tree is visited from its checkpoints first (syntax/check.ts).
+    const known = this.shapes.get(node);
+    if (known !== undefined) return known;
     const s = this.shapeOf(node);
     this.shapes.set(node, s);
     return s;

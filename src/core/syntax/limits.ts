@@ -1,6 +1,9 @@
 /**
- * Limits on user input. They keep every pass linear and every recursion shallow: the parser, the
- * shape checker and the consumers of the resulting `Expr` may recurse once per nesting level.
+ * Limits on user input. They keep every pass linear and bound its memory. The plain reader, the
+ * shape checker and the passes over the resulting `Expr` keep nesting off the JavaScript stack
+ * (heap stacks, or recursion from checkpoints a bounded distance apart), so MAX_DEPTH is a bound on
+ * work, not on the host's stack (docs/reliability.md, "Deep input"). The LaTeX (and Unicode) and
+ * NumPy parsers still recurse once per level: they stop at RECURSIVE_READER_DEPTH.
  */
 import type { Diagnostic } from '../api';
 import { diagnostic } from './diagnostics';
@@ -11,9 +14,13 @@ export const MAX_INPUT_LENGTH = 100_000;
 /**
  * The deepest nesting of the surface syntax tree: parentheses, brackets, calls, unary signs,
  * powers and transposes each add a level; the terms of one sum and the factors of one product
- * share a level, so a 10,000-term sum is shallow.
+ * share a level, so a 10,000-term sum is shallow. 30,000 levels: 10,000 levels of constructs that
+ * take two (`-(…)`, `a + (…)`, `x^(…)`, `tanh(W*…)`) with room to spare; docs/reliability.md.
  */
-export const MAX_DEPTH = 256;
+export const MAX_DEPTH = 30_000;
+
+/** The nesting limit of the readers that still recurse on the JavaScript stack (LaTeX, Unicode, NumPy). */
+export const RECURSIVE_READER_DEPTH = 256;
 
 /** Fails with `limit.size` (span: the part past the limit) when the text is too long. */
 export function checkSize(text: string): Diagnostic | undefined {
@@ -25,6 +32,6 @@ export function checkSize(text: string): Diagnostic | undefined {
   );
 }
 
-export function depthDiagnostic(start: number, end: number): Diagnostic {
-  return diagnostic('limit.depth', { start, end }, `the expression is nested too deeply (more than ${MAX_DEPTH} levels)`);
+export function depthDiagnostic(start: number, end: number, limit = MAX_DEPTH): Diagnostic {
+  return diagnostic('limit.depth', { start, end }, `the expression is nested too deeply (more than ${limit.toLocaleString('en-US')} levels)`);
 }

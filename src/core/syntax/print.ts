@@ -11,7 +11,7 @@ class Budget extends Error {}
 
 /** The text of `node`, at most `limit` characters (cut with "…"). */
 export function astText(node: Ast, limit = MESSAGE_TEXT_LIMIT): string {
-  return bounded((out) => write(node, out), limit);
+  return bounded((out) => write([node], out), limit);
 }
 
 /** The text of the chain first op1 operand1 … (the left part of a sum or product, for messages). */
@@ -42,67 +42,62 @@ class Out {
 const spaced = (op: string): boolean => op === '+' || op === '-';
 
 function writeChain<Op extends string>(first: Ast, links: readonly ChainLink<Op>[], out: Out): void {
-  write(first, out);
-  for (const link of links) {
-    out.add(spaced(link.op) ? ` ${link.op} ` : link.op);
-    write(link.operand, out);
+  write(chainParts(first, links), out);
+}
+
+/** A chain's parts in writing order: operands and the operators between them. */
+function chainParts<Op extends string>(first: Ast, links: readonly ChainLink<Op>[]): Part[] {
+  const parts: Part[] = [first];
+  for (const link of links) parts.push(spaced(link.op) ? ` ${link.op} ` : link.op, link.operand);
+  return parts;
+}
+
+/** Text, or a node still to be written. */
+type Part = string | Ast;
+
+/** Write the parts left to right, without recursion (deep trees, issue 17). */
+function write(parts: readonly Part[], out: Out): void {
+  const stack: Part[] = [...parts].reverse();
+  while (stack.length > 0) {
+    const part = stack.pop() as Part;
+    if (typeof part === 'string') out.add(part);
+    else {
+      const inner = partsOf(part);
+      for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]);
+    }
   }
 }
 
-function write(node: Ast, out: Out): void {
+/** What a node is written as: text and its children in order. */
+function partsOf(node: Ast): Part[] {
   switch (node.kind) {
     case 'number':
-      return out.add(node.text);
+      return [node.text];
     case 'name':
       // A placeholder occurrence (syntax/finish.ts: 𝟏#12) as written: 𝟏.
-      return out.add(node.name.replace(/#\d+$/, ''));
+      return [node.name.replace(/#\d+$/, '')];
     case 'call':
-      out.add(`${node.name}(`);
-      node.args.forEach((a, i) => {
-        if (i > 0) out.add(', ');
-        write(a, out);
-      });
-      return out.add(')');
+      return [`${node.name}(`, ...node.args.flatMap((a, i): Part[] => (i > 0 ? [', ', a] : [a])), ')'];
     case 'einsum':
-      out.add(`einsum("${node.specText}"`);
-      for (const a of node.operands) {
-        out.add(', ');
-        write(a, out);
-      }
-      return out.add(')');
+      return [`einsum("${node.specText}"`, ...node.operands.flatMap((a): Part[] => [', ', a]), ')'];
     case 'vector':
-      out.add('[');
-      node.entries.forEach((a, i) => {
-        if (i > 0) out.add(`${node.separator} `);
-        write(a, out);
-      });
-      return out.add(']');
+      return ['[', ...node.entries.flatMap((a, i): Part[] => (i > 0 ? [`${node.separator} `, a] : [a])), ']'];
     case 'matrix':
-      out.add('[');
-      node.rows.forEach((row, i) => {
-        if (i > 0) out.add('; ');
-        row.forEach((a, j) => {
-          if (j > 0) out.add(', ');
-          write(a, out);
-        });
-      });
-      return out.add(']');
+      return [
+        '[',
+        ...node.rows.flatMap((row, i): Part[] => [...(i > 0 ? ['; '] : []), ...row.flatMap((a, j): Part[] => (j > 0 ? [', ', a] : [a]))]),
+        ']',
+      ];
     case 'unary':
-      out.add(node.op);
-      return write(node.arg, out);
+      return [node.op, node.arg];
     case 'sum':
     case 'product':
-      return writeChain<string>(node.first, node.rest, out);
+      return chainParts<string>(node.first, node.rest);
     case 'power':
-      write(node.base, out);
-      out.add(node.op);
-      return write(node.exponent, out);
+      return [node.base, node.op, node.exponent];
     case 'transpose':
-      write(node.arg, out);
-      return out.add("'");
+      return [node.arg, "'"];
     case 'paren':
-      out.add('(');
-      write(node.arg, out);
-      return out.add(')');
+      return ['(', node.arg, ')'];
   }
 }

@@ -17,7 +17,14 @@ type Origin = { readonly node: Ast; readonly role: 'entry' | 'base' | 'exponent'
 /** The undeclared names whose use requires a scalar, each with its first name node and why. */
 export function scalarsByUsage(ast: Ast, declared: ReadonlySet<string>): Map<string, { readonly node: Ast; readonly assumed: Assumption }> {
   const out = new Map<string, { node: Ast; assumed: Assumption }>();
+  // Without recursion (issue 17: deep trees): `visit` queues a child, and the children a node
+  // queued are visited in the order queued, each with everything below it, before the next.
+  const stack: [Ast, Origin | undefined][] = [[ast, undefined]];
+  const queued: [Ast, Origin | undefined][] = [];
   const visit = (node: Ast, origin: Origin | undefined): void => {
+    queued.push([node, origin]);
+  };
+  const step = (node: Ast, origin: Origin | undefined): void => {
     switch (node.kind) {
       case 'number':
         return;
@@ -59,7 +66,11 @@ export function scalarsByUsage(ast: Ast, declared: ReadonlySet<string>): Map<str
         return;
     }
   };
-  visit(ast, undefined);
+  while (stack.length > 0) {
+    const [node, origin] = stack.pop() as [Ast, Origin | undefined];
+    step(node, origin);
+    while (queued.length > 0) stack.push(queued.pop() as [Ast, Origin | undefined]);
+  }
   return out;
 }
 
@@ -111,5 +122,7 @@ export function shapeCarriers(node: Ast): Ast[] {
 }
 
 function hasTranspose(node: Ast): boolean {
-  return node.kind === 'transpose' || (node.kind === 'paren' && hasTranspose(node.arg));
+  let n = node;
+  while (n.kind === 'paren') n = n.arg;
+  return n.kind === 'transpose';
 }

@@ -65,13 +65,20 @@ describe('benchmark scaling families: result sizes and their growth', () => {
     }
   });
 
-  it('the reader accepts the MLP up to MLP_TEXT_MAX_LAYERS layers and refuses deeper ones (limit.depth)', () => {
+  it('the reader accepts the MLP up to MLP_TEXT_MAX_LAYERS layers and refuses longer ones (limit.size)', () => {
     const deepest = mlpRequest(MLP_TEXT_MAX_LAYERS);
     assert.equal(readExpression(deepest.expr, deepest.where, 'auto').ok, true);
     const deeper = mlpRequest(MLP_TEXT_MAX_LAYERS + 1);
     const r = readExpression(deeper.expr, deeper.where, 'auto');
     assert.equal(r.ok, false);
-    if (!r.ok) assert.equal(r.error.code, 'limit.depth');
+    if (!r.ok) assert.equal(r.error.code, 'limit.size');
+  });
+
+  it('a 256-layer MLP reads through the plain reader as the very node mlpExpr builds (issue 17)', () => {
+    const { f, wrt } = read(mlpRequest(256));
+    const built = mlpExpr(256);
+    assert.equal(built.f, f);
+    assert.deepEqual(wrt, [built.w1]);
   });
 
   it('MLP: the stored result (DAG) grows linearly in the depth, up to 256 layers', () => {

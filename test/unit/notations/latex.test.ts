@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readLatex, parseLatex } from '../../../src/core/syntax/latex';
-import { MAX_DEPTH, readPlain } from '../../../src/core/syntax';
+import { RECURSIVE_READER_DEPTH, readPlain } from '../../../src/core/syntax';
 import { toText } from '../../../src/core/write';
 import { assertError, error, latex, latexIs, plain, value, variablesOf } from './helpers';
 
@@ -291,7 +291,7 @@ describe('notations/latex: prefixes and delimiters', () => {
     assert.equal(error(readLatex(fracs)).code, 'limit.depth');
     const sups = `${'x^{'.repeat(3000)}2${'}'.repeat(3000)}`;
     assert.equal(error(readLatex(sups)).code, 'limit.depth');
-    const ok = `${'('.repeat(MAX_DEPTH - 10)}x${')'.repeat(MAX_DEPTH - 10)}`;
+    const ok = `${'('.repeat(RECURSIVE_READER_DEPTH - 10)}x${')'.repeat(RECURSIVE_READER_DEPTH - 10)}`;
     assert.ok(readLatex(ok, 'x: scalar').ok);
   });
 

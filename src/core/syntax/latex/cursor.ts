@@ -1,12 +1,12 @@
 /**
  * The token cursor of the LaTeX parser: looking at and consuming tokens, expecting closers, the
- * depth guard (MAX_DEPTH, then `limit.depth`), the stack of open delimiters, and the token-level
+ * depth guard (RECURSIVE_READER_DEPTH, then `limit.depth`), the stack of open delimiters, and the token-level
  * reading of command arguments and scripts (`{…}` or one token; one digit of a number, as TeX
  * reads x^23), with the errors for tokens no rule accepts.
  */
 import type { Span } from '../../api';
 import { fail, positionText, SyntaxFailure } from '../diagnostics';
-import { MAX_DEPTH, depthDiagnostic } from '../limits';
+import { RECURSIVE_READER_DEPTH, depthDiagnostic } from '../limits';
 import { numberNode, spanOf } from '../nodes';
 import type { LatexToken } from './scanner';
 import type { PreparedTokens } from './tokens';
@@ -71,7 +71,7 @@ export abstract class LatexCursor {
 
 
   protected enter(at: LatexToken | Span): void {
-    if (++this.nesting > MAX_DEPTH) throw new SyntaxFailure(depthDiagnostic(at.start, at.end));
+    if (++this.nesting > RECURSIVE_READER_DEPTH) throw new SyntaxFailure(depthDiagnostic(at.start, at.end, RECURSIVE_READER_DEPTH));
   }
 
   protected leave(): void {

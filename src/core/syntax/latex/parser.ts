@@ -13,7 +13,7 @@
  *             `\circ`, `\otimes`, `\oslash`, `/`; `\sum_i …` takes the rest of the product
  *   sum       `+ -`
  * A left-hand side `y =`, `f(x) =`, `f(\mathbf{x}) :=` is skipped. The recursion is guarded:
- * nesting deeper than MAX_DEPTH fails with `limit.depth`.
+ * nesting deeper than RECURSIVE_READER_DEPTH fails with `limit.depth`.
  *
  * Shape-dependent readings use the kind oracle (declarations, typography, letter conventions):
  * `\cdot` between two vectors is the dot product, `A^{-1}` of a matrix is inv(A), `|X|` of a matrix

@@ -5,7 +5,7 @@
 import type { Ast } from '../ast';
 import { indexLetters } from './indices';
 import { fail, SyntaxFailure } from '../diagnostics';
-import { MAX_DEPTH, depthDiagnostic } from '../limits';
+import { RECURSIVE_READER_DEPTH, depthDiagnostic } from '../limits';
 import { GREEK_COMMANDS } from './commands';
 import { describe, spanOfToken } from './cursor';
 import { isVectorKind } from '../kinds';
@@ -19,10 +19,10 @@ export abstract class ScriptParser extends VariableParser {
 
   protected postfix(given?: Ast): Ast {
     let base = given ?? this.primary();
-    // Each postfix operator nests the tree one level: a chain of them counts against MAX_DEPTH.
+    // Each postfix operator nests the tree one level: a chain of them counts against RECURSIVE_READER_DEPTH.
     for (let links = 0; ; links++) {
       const t = this.peek();
-      if (links > MAX_DEPTH) throw new SyntaxFailure(depthDiagnostic(t.start, t.end));
+      if (links > RECURSIVE_READER_DEPTH) throw new SyntaxFailure(depthDiagnostic(t.start, t.end, RECURSIVE_READER_DEPTH));
       if (this.isChar(t, '^')) {
         base = this.superscript(base);
       } else if (this.isChar(t, "'")) {

@@ -4,11 +4,11 @@
  * expressions with Python's precedence (loosest first): `+ -`; `* / @` (left-associative, one
  * level); unary `- +`; `**` (right-associative, its right side may be signed); attributes, calls
  * with keyword arguments, subscripts; names, numbers, strings, lists, tuples, parentheses.
- * Recursion is guarded (MAX_DEPTH); sums and products are n-ary chains, so long ones are shallow.
+ * Recursion is guarded (RECURSIVE_READER_DEPTH); sums and products are n-ary chains, so long ones are shallow.
  */
 import type { Span } from '../../api';
 import { fail, positionText, SyntaxFailure } from '../diagnostics';
-import { MAX_DEPTH, depthDiagnostic } from '../limits';
+import { RECURSIVE_READER_DEPTH, depthDiagnostic } from '../limits';
 import type { PyToken } from './scanner';
 
 export type PyAddOp = '+' | '-';
@@ -111,7 +111,7 @@ class PyParser {
   }
 
   private enter(at: PyToken): void {
-    if (++this.nesting > MAX_DEPTH) throw new SyntaxFailure(depthDiagnostic(at.start, at.end));
+    if (++this.nesting > RECURSIVE_READER_DEPTH) throw new SyntaxFailure(depthDiagnostic(at.start, at.end, RECURSIVE_READER_DEPTH));
   }
 
   private leave(): void {
@@ -292,10 +292,10 @@ class PyParser {
 
   private postfix(): PyNode {
     let node = this.atom();
-    // Each attribute, call or subscript nests the tree one level: a chain counts against MAX_DEPTH.
+    // Each attribute, call or subscript nests the tree one level: a chain counts against RECURSIVE_READER_DEPTH.
     for (let links = 0; ; links++) {
       const t = this.peek();
-      if (links > MAX_DEPTH) throw new SyntaxFailure(depthDiagnostic(spanOf(t).start, spanOf(t).end));
+      if (links > RECURSIVE_READER_DEPTH) throw new SyntaxFailure(depthDiagnostic(spanOf(t).start, spanOf(t).end, RECURSIVE_READER_DEPTH));
       if (this.isOp(t, '.')) {
         this.next();
         const attr = this.next();

@@ -119,7 +119,8 @@ function groupTokens(group: readonly Statement[]): Token[] {
       const end = out[out.length - 1].end;
       out.push({ kind: 'newline', text: '\n', start: end, end });
     }
-    out.push(...s.tokens);
+    // One by one: spreading a long list passes every token as an argument, on the stack.
+    for (const t of s.tokens) out.push(t);
   }
   const end = out[out.length - 1].end;
   out.push({ kind: 'eof', text: '', start: end, end });
