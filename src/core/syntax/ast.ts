@@ -184,9 +184,9 @@ export function nodeDeeperThan(root: Ast, limit: number): Ast | undefined {
  * `stride`, 2·`stride`, … (the root has depth 1), deepest first, left to right within a depth. A
  * pass that remembers its result per node and is run on these first never recurses more than
  * `stride` levels, however deep the tree (issue 17). Empty for a tree no deeper than `stride`, so
- * ordinary input takes the ordinary path.
+ * ordinary input takes the ordinary path. `childrenOf` gives the children the pass itself visits.
  */
-export function depthCheckpoints(root: Ast, stride: number): Ast[] {
+export function depthCheckpoints(root: Ast, stride: number, childrenOf: (node: Ast) => readonly Ast[] = children): Ast[] {
   const levels: Ast[][] = [];
   const nodes: Ast[] = [root];
   const depths: number[] = [1];
@@ -194,7 +194,7 @@ export function depthCheckpoints(root: Ast, stride: number): Ast[] {
     const node = nodes.pop() as Ast;
     const depth = depths.pop() as number;
     if (depth % stride === 0) (levels[depth / stride] ??= []).push(node);
-    const kids = children(node);
+    const kids = childrenOf(node);
     for (let i = kids.length - 1; i >= 0; i--) {
       nodes.push(kids[i]);
       depths.push(depth + 1);

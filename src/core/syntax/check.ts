@@ -12,7 +12,8 @@ import { checkDuplicates, type Assumption, type Declaration } from './declaratio
 import { attempt, fail, failure } from './diagnostics';
 import { ShapeInference } from './infer';
 import { conventionalKind } from './names';
-import { isFunctionName } from './functions';
+import { DIMENSION_FUNCTIONS, isFunctionName } from './functions';
+import { AXIS_FUNCTIONS } from './axes';
 import { scalarsByUsage } from './usage';
 import { MAX_DEPTH, depthDiagnostic } from './limits';
 
@@ -64,7 +65,7 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: r
     for (const b of bindings) inference.bind(b.name, b.ast);
     // A tree deeper than CHECKPOINT_STRIDE is visited and built from its checkpoints up, so the
     // recursion of each pass stays shallow (issue 17: 10,000 levels on any stack).
-    const checkpoints = [...bindings.map((b) => b.ast), ast].flatMap((root) => depthCheckpoints(root, CHECKPOINT_STRIDE));
+    const checkpoints = [...bindings.map((b) => b.ast), ast].flatMap((root) => depthCheckpoints(root, CHECKPOINT_STRIDE, checkedChildren));
     for (const node of checkpoints) inference.visit(node);
     inference.visit(ast);
     if (checkpoints.length > 0) inference.reorderUsed(firstUses(ast, bindings));
@@ -90,6 +91,19 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: r
  * 10,000 levels read with a tenth of Node's default stack (test/unit/robustness/deep.test.ts).
  */
 const CHECKPOINT_STRIDE = 32;
+
+/**
+ * The children that inference and building visit as values: not the dimension, index, axis and
+ * constant arguments of calls (read as numbers or names of sizes), nor the arguments of an unknown
+ * function (an error first).
+ */
+function checkedChildren(node: Ast): readonly Ast[] {
+  if (node.kind !== 'call') return children(node);
+  const { name, args } = node;
+  if (!isFunctionName(name) || DIMENSION_FUNCTIONS.has(name) || name === 'unit' || name === 'vector' || name === 'matrix') return [];
+  if (name === 'entry' || AXIS_FUNCTIONS.has(name)) return args.slice(0, 1);
+  return args;
+}
 
 /**
  * The names of `ast` in the order a recursive visit meets them (left to right, a binding's names at

@@ -107,3 +107,28 @@ describe('deep input (issue 17): 10,000 levels through the plain reader', functi
     assert.equal(out, String(DEEP.length));
   });
 });
+
+describe('deep input (issue 17): checkpoints only where the checker looks', () => {
+  it('deep dimension, index, axis and unknown-function arguments answer as the same arguments in 3 parentheses', () => {
+    const wrapped = (s: string, n: number): string => `${'('.repeat(n)}${s}${')'.repeat(n)}`;
+    for (const [expr, where] of [
+      [(n: number) => `sum(eye(${wrapped('n', n)})*x)`, 'x: vector(n)'],
+      [(n: number) => `entry(A, ${wrapped('1', n)}, 2)`, 'A: matrix(n, n)'],
+      [(n: number) => `sum(sum(A, ${wrapped('2', n)}))`, 'A: matrix(n, n)'],
+      [(n: number) => `sum(vector(${wrapped('1', n)}) .* x)`, 'x: vector(n)'],
+      [(n: number) => `foo(${wrapped('qq', n)})`, ''],
+    ] as const) {
+      const shallow = readPlain(expr(3), where);
+      const deep = readPlain(expr(100), where);
+      assert.equal(deep.ok, shallow.ok, expr(3));
+      if (deep.ok && shallow.ok) assert.equal(deep.value.expr, shallow.value.expr, expr(3));
+      if (!deep.ok && !shallow.ok) assert.equal(deep.error.code, shallow.error.code, expr(3));
+    }
+  });
+
+  it('a deep tree lists its variables in order of first use', () => {
+    const r = readPlain(`a + ${'('.repeat(200)}b*c${')'.repeat(200)} + d`, 'a, b, c, d: scalar');
+    assert.ok(r.ok);
+    assert.deepEqual(r.value.variables.map((v) => v.name), ['a', 'b', 'c', 'd']);
+  });
+});
