@@ -47,24 +47,45 @@ function writeChain<Op extends string>(first: Ast, links: readonly ChainLink<Op>
 
 /** A chain's parts in writing order: operands and the operators between them. */
 function chainParts<Op extends string>(first: Ast, links: readonly ChainLink<Op>[]): Part[] {
-  const parts: Part[] = [first];
-  for (const link of links) parts.push(spaced(link.op) ? ` ${link.op} ` : link.op, link.operand);
-  return parts;
+  return [first, lazy(links.length, (i) => [spaced(links[i].op) ? ` ${links[i].op} ` : links[i].op, links[i].operand])];
 }
 
-/** Text, or a node still to be written. */
-type Part = string | Ast;
+/**
+ * Parts made one group at a time, so that writing a long sum or call stops at the text limit
+ * without listing all its parts first.
+ */
+interface Lazy {
+  readonly count: number;
+  readonly group: (i: number) => readonly Part[];
+  next: number;
+}
+
+/** Text, a node still to be written, or parts still to be made. */
+type Part = string | Ast | Lazy;
+
+const lazy = (count: number, group: (i: number) => readonly Part[]): Lazy => ({ count, group, next: 0 });
+
+/** `items` separated by `separator`. */
+const separated = (items: readonly Ast[], separator: string): Lazy => lazy(items.length, (i) => (i > 0 ? [separator, items[i]] : [items[i]]));
 
 /** Write the parts left to right, without recursion (deep trees, issue 17). */
 function write(parts: readonly Part[], out: Out): void {
   const stack: Part[] = [...parts].reverse();
   while (stack.length > 0) {
     const part = stack.pop() as Part;
-    if (typeof part === 'string') out.add(part);
-    else {
-      const inner = partsOf(part);
-      for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]);
+    if (typeof part === 'string') {
+      out.add(part);
+      continue;
     }
+    let inner: readonly Part[];
+    if ('count' in part) {
+      if (part.next >= part.count) continue;
+      inner = part.group(part.next++);
+      stack.push(part);
+    } else {
+      inner = partsOf(part);
+    }
+    for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]);
   }
 }
 
@@ -77,17 +98,13 @@ function partsOf(node: Ast): Part[] {
       // A placeholder occurrence (syntax/finish.ts: 𝟏#12) as written: 𝟏.
       return [node.name.replace(/#\d+$/, '')];
     case 'call':
-      return [`${node.name}(`, ...node.args.flatMap((a, i): Part[] => (i > 0 ? [', ', a] : [a])), ')'];
+      return [`${node.name}(`, separated(node.args, ', '), ')'];
     case 'einsum':
-      return [`einsum("${node.specText}"`, ...node.operands.flatMap((a): Part[] => [', ', a]), ')'];
+      return [`einsum("${node.specText}"`, lazy(node.operands.length, (i) => [', ', node.operands[i]]), ')'];
     case 'vector':
-      return ['[', ...node.entries.flatMap((a, i): Part[] => (i > 0 ? [`${node.separator} `, a] : [a])), ']'];
+      return ['[', separated(node.entries, `${node.separator} `), ']'];
     case 'matrix':
-      return [
-        '[',
-        ...node.rows.flatMap((row, i): Part[] => [...(i > 0 ? ['; '] : []), ...row.flatMap((a, j): Part[] => (j > 0 ? [', ', a] : [a]))]),
-        ']',
-      ];
+      return ['[', lazy(node.rows.length, (i) => (i > 0 ? ['; ', separated(node.rows[i], ', ')] : [separated(node.rows[i], ', ')])), ']'];
     case 'unary':
       return [node.op, node.arg];
     case 'sum':
