@@ -6,7 +6,7 @@
  */
 export type DiagnosticCategory = 'input' | 'parse' | 'declaration' | 'name' | 'shape' | 'notation' | 'variable' | 'derivative' | 'numeric' | 'limit' | 'request' | 'internal';
 
-interface CatalogueEntry {
+export interface CatalogueEntry {
   readonly category: DiagnosticCategory;
   readonly message: string;
 }
@@ -100,3 +100,8 @@ export const DIAGNOSTICS = {
 export type DiagnosticCode = keyof typeof DIAGNOSTICS;
 
 export const isDiagnosticCode = (code: string): code is DiagnosticCode => Object.prototype.hasOwnProperty.call(DIAGNOSTICS, code);
+
+/** The category and default message of a code, or undefined for a string that is not one. */
+export function diagnosticInfo(code: string): CatalogueEntry | undefined {
+  return isDiagnosticCode(code) ? DIAGNOSTICS[code] : undefined;
+}

@@ -13,3 +13,5 @@ export { claimInEquation, type EquationClaim } from './proofread/equation';
 export { internTableBytes, resetInternTable } from './model/expr';
 export { functionReference, type FunctionLine } from './syntax/reference';
 export { functionCatalogue, declarations, shapeOf, DECLARATION_KEYWORDS, type FunctionInfo, type DeclarationInfo, type ShapeInfo } from './language';
+/** What a diagnostic code means: its category (parse, shape, derivative, …) and a default message. */
+export { diagnosticInfo } from './diagnostics';

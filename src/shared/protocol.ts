@@ -6,7 +6,7 @@
  * webview imports the types only (`import type`) and the validators of the state it restores.
  */
 import type { Granularity, Layout, Notation } from '../core/api';
-import { GRANULARITIES, LAYOUTS, NOTATIONS, isOneOf } from './vocabulary';
+import { GRANULARITIES, LAYOUTS, NOTATIONS, READ_NOTATIONS, isOneOf } from './vocabulary';
 
 /** How the result is shown: the matrix form, or the index form (its components, ∂fᵢⱼ/∂Xₖₗ = …). */
 export type ResultForm = 'matrix' | 'index';
@@ -58,6 +58,20 @@ export interface PanelProduct {
 
 export type StepKind = 'definition' | 'derivative' | 'rewrite' | 'pitfall' | 'note';
 
+/** How the core read the expression: its plain-syntax text and the notation it was read in. */
+export interface PanelReading {
+  readonly text: string;
+  readonly notation: Notation;
+}
+
+/** A shape the reading assumed for an undeclared name: "x", "scalar", "from x^2". */
+export interface PanelAssumedShape {
+  readonly name: string;
+  /** As a declaration writes it: scalar, vector(n), matrix(m, n). */
+  readonly shape: string;
+  readonly reason: string;
+}
+
 export interface PanelCheck {
   readonly maxRelError: number;
   readonly samples: number;
@@ -70,6 +84,10 @@ export interface PanelModel {
   readonly title: string;
   readonly inputLatex: string;
   readonly inputShape: string;
+  /** The expression as the core read it (the panel's expression line is this reading, not the selection). */
+  readonly readAs?: PanelReading;
+  /** The shapes assumed for undeclared names (none when everything is declared). */
+  readonly assumed?: readonly PanelAssumedShape[];
   readonly wrt: readonly string[];
   readonly wrtShape: string;
   readonly layout: Layout;
@@ -204,6 +222,14 @@ function isStep(v: unknown): v is PanelStep {
   );
 }
 
+function isReading(v: unknown): v is PanelReading {
+  return isObj(v) && hasOnly(v, ['text', 'notation']) && isText(v.text) && isOneOf(v.notation, READ_NOTATIONS);
+}
+
+function isAssumedShape(v: unknown): v is PanelAssumedShape {
+  return isObj(v) && hasOnly(v, ['name', 'shape', 'reason']) && isText(v.name, 256) && isText(v.shape, 1000) && isText(v.reason, 1000);
+}
+
 function isCheck(v: unknown): v is PanelCheck {
   return (
     isObj(v) &&
@@ -217,7 +243,7 @@ function isCheck(v: unknown): v is PanelCheck {
 export function isPanelModel(v: unknown): v is PanelModel {
   return (
     isObj(v) &&
-    hasOnly(v, ['request', 'title', 'inputLatex', 'inputShape', 'wrt', 'wrtShape', 'layout', 'order', 'resultLatex', 'resultShape', 'equationLatex', 'piecewiseLatex', 'namedLatex', 'indexLatex', 'form', 'indexProblem', 'check', 'steps']) &&
+    hasOnly(v, ['request', 'title', 'inputLatex', 'inputShape', 'readAs', 'assumed', 'wrt', 'wrtShape', 'layout', 'order', 'resultLatex', 'resultShape', 'equationLatex', 'piecewiseLatex', 'namedLatex', 'indexLatex', 'form', 'indexProblem', 'check', 'steps']) &&
     isOptText(v.indexLatex) &&
     (v.form === undefined || isOneOf(v.form, RESULT_FORMS)) &&
     isOptText(v.indexProblem, 10_000) &&
@@ -227,6 +253,8 @@ export function isPanelModel(v: unknown): v is PanelModel {
     isText(v.title, 1000) &&
     isText(v.inputLatex) &&
     isText(v.inputShape, 256) &&
+    (v.readAs === undefined || isReading(v.readAs)) &&
+    (v.assumed === undefined || (Array.isArray(v.assumed) && v.assumed.length <= MAX_STEPS && v.assumed.every(isAssumedShape))) &&
     Array.isArray(v.wrt) &&
     v.wrt.every((w) => isText(w, 256)) &&
     isText(v.wrtShape, 256) &&

@@ -17,6 +17,19 @@ export function inputMeta(model: PanelModel, strings: Strings): string {
   return format(strings.inputMeta ?? 'shape {0}', model.inputShape);
 }
 
+/** "Read as LaTeX: x'*A*x" — the expression as the core read it, in the plain syntax. */
+export function readAsLine(model: PanelModel, strings: Strings): string {
+  if (!model.readAs) return '';
+  const notation = strings[`notation-${model.readAs.notation}`] ?? model.readAs.notation;
+  return format(strings.readAs ?? 'Read as {0}: {1}', notation, model.readAs.text);
+}
+
+/** "Assumed (not declared): x scalar (from x^2), A matrix(n, n) (letter convention)", or undefined. */
+export function assumedLine(model: PanelModel, strings: Strings): string | undefined {
+  if (!model.assumed || model.assumed.length === 0) return undefined;
+  return format(strings.assumed ?? 'Assumed (not declared): {0}', model.assumed.map((a) => `${a.name} ${a.shape} (${a.reason})`).join(', '));
+}
+
 export function resultMeta(model: PanelModel, strings: Strings): string {
   return format(
     strings.resultMeta ?? '{0} layout · shape {1} · w.r.t. {2} ({3})',

@@ -11,6 +11,8 @@ import {
   formNote,
   shownEquation,
   inputMeta,
+  readAsLine,
+  assumedLine,
   resultMeta,
   stepClass,
   stepName,
@@ -67,7 +69,11 @@ export function showModel(model: PanelModel, strings: Strings): void {
   byId('derivation').hidden = false;
   byId('title').textContent = model.title;
   renderMath(byId('input'), model.inputLatex, true);
+  byId('input-read').textContent = readAsLine(model, strings);
   byId('input-meta').textContent = inputMeta(model, strings);
+  const assumed = assumedLine(model, strings);
+  byId('input-assumed').hidden = !assumed;
+  byId('input-assumed').textContent = assumed ?? '';
   renderMath(byId('equation'), shownEquation(model), true);
   const note = formNote(model, strings);
   byId('form-note').hidden = !note;

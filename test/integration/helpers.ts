@@ -100,8 +100,12 @@ export interface PanelSnapshot {
   open: boolean;
   visible: boolean;
   expr?: string;
+  /** How the core read the expression (the panel's "Read as" line). */
+  readAs?: { text: string; notation: string };
+  assumed?: { name: string; shape: string; reason: string }[];
   title?: string;
   error?: string;
+  errorCode?: string;
   steps?: number;
   rejectedMessages: string[];
 }

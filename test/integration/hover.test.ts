@@ -46,6 +46,27 @@ describe('Hover', () => {
     assert.doesNotMatch(text, /data:image/);
   });
 
+  it('over a misreadable span: why it was not read (code, message, line and column, the span marked), no image, no guess', async () => {
+    const editor = await editorWith('matcalc', 'W: matrix(m, n)\nx: vector(n)\nW*x + b\n');
+    const text = hoverText(await hoverAt(editor, new vscode.Position(2, 1)));
+    assert.match(text, /\*\*Matrix Calculus — not read\*\* · `shape\.ambiguous` · line 3, column 7/, text);
+    assert.match(text, /'b' is a scalar only by its letter/);
+    assert.match(text, /declare it, e\\\.g\\\. b: vector\\\(m\\\) or b: scalar/, text);
+    assert.match(text, /```\nW\*x \+ b\n {6}\^\n```/);
+    assert.doesNotMatch(text, /data:image/);
+    // Declared, the same line is read and differentiated.
+    const declared = await editorWith('matcalc', 'W: matrix(m, n)\nx: vector(n)\nb: vector(m)\nW*x + b\n');
+    assert.match(hoverText(await hoverAt(declared, new vscode.Position(3, 1))), /data:image\/svg\+xml/);
+  });
+
+  it('Python: ordinary code has no hover, but an ambiguous NumPy expression says why it was not read', async () => {
+    const editor = await editorWith('python', 'print("hello")\n# W: matrix(m, n)\n# x: vector(n)\nz = W @ x + b\n');
+    assert.doesNotMatch(hoverText(await hoverAt(editor, new vscode.Position(0, 2))), /Matrix Calculus|data:image/);
+    const text = hoverText(await hoverAt(editor, new vscode.Position(3, 5)));
+    assert.match(text, /`shape\.ambiguous` · line 4, column 13/, text);
+    assert.doesNotMatch(text, /data:image/);
+  });
+
   it('no hover outside math in Markdown, none when disabled', async () => {
     const editor = await editorWith('markdown', 'Just prose about x and y.\n');
     assert.equal(hoverText(await hoverAt(editor, new vscode.Position(0, 3))).includes('data:image'), false);

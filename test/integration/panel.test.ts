@@ -23,6 +23,17 @@ describe('Panel', () => {
     assert.equal(s.open, true);
   });
 
+  it('the expression line is the reading as the core made it, with the shapes it assumed', async () => {
+    ok(await run('matrixCalculus.differentiate', { expr: 'xᵀAx', from: 'auto' }));
+    const s = await panelSnapshot();
+    assert.equal(s.expr, 'xᵀAx', 'the request keeps the selection');
+    assert.deepEqual(s.readAs, { text: "x'*A*x", notation: 'unicode' });
+    assert.deepEqual(s.assumed, [
+      { name: 'x', shape: 'vector(n)', reason: 'letter convention' },
+      { name: 'A', shape: 'matrix(n, n)', reason: 'letter convention' },
+    ]);
+  });
+
   it('copy and insert do not open the panel', async () => {
     await closeAll();
     ok(await run('matrixCalculus.copyLatex', { expr: "x'*x", where: 'x: vector(n)', from: 'plain' }));

@@ -47,9 +47,39 @@ export function resultSection(result: DeriveResult, image: string | undefined, l
   return `${body}\n\n${meta}\n\n${actions}`;
 }
 
-/** The hover for a failure: what and where. */
-export function errorSection(message: string, expr: string, column: number | undefined): string {
+/** A failure as the hover shows it: the core's message and code, and where (1-based). */
+export interface HoverError {
+  readonly message: string;
+  readonly code: string;
+  /** Offset of the error in the expression (0-based), when it points into it. */
+  readonly start?: number;
+  readonly end?: number;
+  /** Where that is in the document, when the expression is the document's text as it stands. */
+  readonly at?: { readonly line: number; readonly column: number };
+}
+
+/**
+ * The hover for a failure: why the text was not read (or not differentiated) — the message, its
+ * code and its position — and the expression with the span marked. Never a guess at a reading.
+ */
+export function errorSection(error: HoverError, expr: string, heading: string): string {
   const shown = expr.length > 200 ? `${expr.slice(0, 200)}…` : expr;
-  const where = column !== undefined && !shown.includes('\n') && column - 1 <= shown.length ? `\n${' '.repeat(column - 1)}^` : '';
-  return `**Matrix Calculus:** ${escapeMarkdown(message)}${column !== undefined ? escapeMarkdown(` (column ${column})`) : ''}\n\n${codeBlock(shown + where)}`;
+  const { start, end } = error;
+  const marked = start !== undefined && start <= shown.length && !shown.slice(0, start).includes('\n');
+  const lineEnd = shown.indexOf('\n') < 0 ? shown.length : shown.indexOf('\n');
+  const carets = marked ? '^'.repeat(Math.max(1, Math.min((end ?? start + 1) - start, lineEnd - start))) : '';
+  const source = marked ? `${shown.slice(0, lineEnd)}\n${' '.repeat(start)}${carets}${shown.slice(lineEnd)}` : shown;
+  const where = error.at ? `line ${error.at.line}, column ${error.at.column}` : start !== undefined ? `column ${start + 1}` : undefined;
+  const meta = [`\`${error.code}\``, ...(where ? [escapeMarkdown(where)] : [])].join(' · ');
+  return `**Matrix Calculus — ${escapeMarkdown(heading)}** · ${meta}\n\n${escapeMarkdown(error.message)}\n\n${codeBlock(source)}`;
+}
+
+/**
+ * Where offset `offset` of an expression is in the document (1-based line and column), given where
+ * the expression starts there — for an expression that is the document's text as it stands.
+ */
+export function documentPosition(start: { readonly line: number; readonly character: number }, expr: string, offset: number): { line: number; column: number } {
+  const lines = expr.slice(0, offset).split('\n');
+  const last = lines[lines.length - 1];
+  return { line: start.line + lines.length, column: (lines.length === 1 ? start.character : 0) + last.length + 1 };
 }

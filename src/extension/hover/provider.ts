@@ -7,9 +7,8 @@
  * configured languages by registration.ts, at activation.
  */
 import * as vscode from 'vscode';
-import type { DeriveResult, Notation, Outcome } from '../../core/api';
+import type { DeriveResult, Diagnostic, Notation, Outcome } from '../../core/api';
 import { runDerive, runVariables } from '../derivation';
-import { describeError, panelError } from '../errors';
 import { requestFor } from '../request';
 import { declaredNames } from '../../shared/document/declarations';
 import { expressionAt } from '../selection/document';
@@ -17,9 +16,19 @@ import { MAX_HOVER_EXPRESSION_CHARS, MAX_HOVER_LINE_CHARS } from '../selection/l
 import { documentKind } from '../selection/notation';
 import type { Settings } from '../settings';
 import { LruCache } from './cache';
-import { HOVER_COMMANDS, errorSection, hoverTex, resultSection, type HoverLinkArgs } from './content';
+import { HOVER_COMMANDS, documentPosition, errorSection, hoverTex, resultSection, type HoverError, type HoverLinkArgs } from './content';
+import { loadCore } from '../lazy';
 import { SvgRenderer } from './svgRenderer';
 import type { StartThread } from './thread';
+
+/**
+ * Errors that mean the text is math the readers will not guess at — two notations at once, a shape
+ * only a declaration can settle: shown in code and prose too, where other errors only mean "not math".
+ */
+const MISREADINGS: ReadonlySet<string> = new Set(['read.ambiguous-notation', 'shape.ambiguous']);
+
+/** The categories of errors in reading (the rest are errors in differentiating what was read). */
+const READING: ReadonlySet<string> = new Set(['input', 'parse', 'declaration', 'name', 'shape', 'notation', 'limit']);
 
 /** Lines looked at around the cursor for a hover (fewer than for commands: hovers are frequent). */
 const HOVER_CONTEXT_LINES = 15;
@@ -65,10 +74,11 @@ export class MathHoverProvider implements vscode.HoverProvider {
         // In code and prose (Python, plain text) most statements are not math: a hover there only
         // shows derivatives (commands still report errors). In math spans and .matcalc lines every
         // error is shown, except "no variable" (a constant has nothing to differentiate).
+        // A misreading (ambiguous notation or shape) is shown everywhere, with why.
         const kind = documentKind(document.languageId);
-        if (kind === 'python' || kind === 'plain' || outcome.error.code === 'wrt.none') continue;
-        const e = panelError(outcome.error, expr);
-        const section = errorSection(describeError({ ...e, column: undefined }), expr, e.column);
+        const { code } = outcome.error;
+        if (((kind === 'python' || kind === 'plain') && !MISREADINGS.has(code)) || code === 'wrt.none') continue;
+        const section = errorSection(hoverError(outcome.error, document, range, expr), expr, errorHeading(code));
         if (!sections.includes(section)) sections.push(section);
         continue;
       }
@@ -111,6 +121,28 @@ export class MathHoverProvider implements vscode.HoverProvider {
     this.derivations.set(key, outcome);
     return outcome;
   }
+}
+
+/** "not read" for an error in reading the text, "cannot differentiate" for one in differentiating it. */
+function errorHeading(code: string): string {
+  const category = loadCore().diagnosticInfo(code)?.category;
+  const reading = category === undefined || READING.has(category);
+  return reading ? vscode.l10n.t('not read') : vscode.l10n.t('cannot differentiate');
+}
+
+/** The error with its span in the expression and, when the expression is the document's text as it stands, its line and column there. */
+function hoverError(error: Diagnostic, document: vscode.TextDocument, range: vscode.Range, expr: string): HoverError {
+  if (error.source === 'where') return { message: error.message, code: error.code };
+  const inside = Number.isInteger(error.start) && error.start >= 0 && error.start <= expr.length;
+  if (!inside) return { message: error.message, code: error.code };
+  const verbatim = document.getText(range).replace(/\r\n/g, '\n') === expr;
+  return {
+    message: error.message,
+    code: error.code,
+    start: error.start,
+    end: Math.min(Math.max(error.end, error.start), expr.length),
+    ...(verbatim ? { at: documentPosition(range.start, expr, error.start) } : {}),
+  };
 }
 
 /** The hover's provider with its renderer (the MathJax worker `startThread` starts, on the first image). */

@@ -11,7 +11,7 @@ import { loadPanelMath } from '../lazy';
 import { PANEL_VIEW_TYPE } from '../names';
 import type { PanelContent } from './model';
 import { firstView, type FirstView, type StepView } from './prerender';
-import { parsePanelState, parseWebviewMessage, type CopyFormat, type HostToWebview, type PanelModel, type PanelRequest } from '../../shared/protocol';
+import { parsePanelState, parseWebviewMessage, type CopyFormat, type HostToWebview, type PanelAssumedShape, type PanelModel, type PanelReading, type PanelRequest } from '../../shared/protocol';
 import { renderShell, type PanelStrings } from './renderer';
 import { panelStrings } from './strings';
 
@@ -89,12 +89,26 @@ export class PanelManager implements vscode.WebviewPanelSerializer, vscode.Dispo
   }
 
   /** A summary for tests and diagnostics (internal command). */
-  snapshot(): { open: boolean; visible: boolean; expr?: string; title?: string; error?: string; steps?: number; rejectedMessages: readonly string[] } {
+  snapshot(): {
+    open: boolean;
+    visible: boolean;
+    expr?: string;
+    readAs?: PanelReading;
+    assumed?: readonly PanelAssumedShape[];
+    title?: string;
+    error?: string;
+    errorCode?: string;
+    steps?: number;
+    rejectedMessages: readonly string[];
+  } {
     const c = this.content;
     return {
       open: this.panel !== undefined,
       visible: this.panel?.visible ?? false,
       expr: c && 'model' in c ? c.model.request.expr : c?.error.expr,
+      readAs: c && 'model' in c ? c.model.readAs : undefined,
+      assumed: c && 'model' in c ? c.model.assumed : undefined,
+      errorCode: c && 'error' in c ? c.error.code : undefined,
       title: c && 'model' in c ? c.model.title : undefined,
       error: c && 'error' in c ? c.error.message : undefined,
       steps: c && 'model' in c ? c.model.steps.length : undefined,

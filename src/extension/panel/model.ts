@@ -46,6 +46,8 @@ export function panelModel(result: DeriveResult, request: PanelRequest, indexPro
     title: `${what} w.r.t. ${result.wrt.join(', ')}`,
     inputLatex: result.input.latex,
     inputShape: result.input.shape,
+    readAs: { text: result.input.text, notation: result.input.notation },
+    assumed: result.assumed.map((a) => ({ name: a.name, shape: a.shape, reason: a.reason })),
     wrt: result.wrt,
     wrtShape: result.wrtShape,
     layout: result.layout,

@@ -24,6 +24,8 @@ import {
   errorMessage,
   errorSource,
   inputMeta,
+  readAsLine,
+  assumedLine,
   resultMeta,
   stepClass,
   stepName,
@@ -61,6 +63,8 @@ export interface FirstView {
 export interface FirstDerivation {
   readonly inputHtml: string;
   readonly inputMeta: string;
+  readonly readAs: string;
+  readonly assumed?: string;
   readonly equationHtml: string;
   readonly resultMeta: string;
   /** The shapes of the function, the variable and the derivative, as an SVG picture (markup; empty: none). */
@@ -240,6 +244,8 @@ function derivationView(model: PanelModel, strings: Strings, at: StepView, t: Ty
   return {
     inputHtml: t.element('div', ' id="input" class="math"', model.inputLatex, true),
     inputMeta: inputMeta(model, strings),
+    readAs: readAsLine(model, strings),
+    assumed: assumedLine(model, strings),
     equationHtml: t.element('div', ' id="equation" class="math result-math"', shownEquation(model), true),
     form: model.form ?? 'matrix',
     formNote: formNote(model, strings),

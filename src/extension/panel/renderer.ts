@@ -100,7 +100,9 @@ ${style}<title>${s('panelTitle')}</title>
     <section class="block" aria-labelledby="h-expr">
       <h2 id="h-expr">${s('expression')}</h2>
       ${d?.inputHtml || '<div id="input" class="math"></div>'}
+      <p id="input-read" class="meta reading">${d ? escapeHtml(d.readAs) : ''}</p>
       <p id="input-meta" class="meta">${d ? escapeHtml(d.inputMeta) : ''}</p>
+      <p id="input-assumed" class="meta"${hidden(!d?.assumed)}>${d?.assumed ? escapeHtml(d.assumed) : ''}</p>
     </section>
     <section class="block" aria-labelledby="h-result">
       <h2 id="h-result">${s('result')}</h2>

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { LruCache } from '../../../src/extension/hover/cache';
-import { codeBlock, commandLink, errorSection, escapeMarkdown, hoverTex, resultSection } from '../../../src/extension/hover/content';
+import { codeBlock, commandLink, documentPosition, errorSection, escapeMarkdown, hoverTex, resultSection } from '../../../src/extension/hover/content';
 import type { DeriveResult } from '../../../src/core/api';
 import { svgDataUri, texToSvg } from '../../../src/extension/hover/mathjax';
 
@@ -78,9 +78,27 @@ describe('hover: markdown', () => {
 
   it('markdown and HTML in messages are escaped', () => {
     assert.equal(escapeMarkdown('[x](command:evil) <b>'), '\\[x\\]\\(command:evil\\) \\<b\\>');
-    const s = errorSection('unexpected `)`', 'x + )', 5);
-    assert.match(s, /column 5/);
+    const s = errorSection({ message: 'unexpected `)` [x](command:evil)', code: 'parse.unexpected-token', start: 4, end: 5 }, 'x + )', 'not read');
+    assert.match(s, /^\*\*Matrix Calculus — not read\*\* · `parse\.unexpected-token` · column 5\n/);
+    assert.ok(s.includes('unexpected \\`\\)\\` \\[x\\]\\(command:evil\\)'), s);
     assert.match(s, /x \+ \)\n {4}\^/);
+  });
+
+  it('an error says why the text was not read: code, message, its line and column in the document, the span marked', () => {
+    const expr = 'W*x + b';
+    const at = documentPosition({ line: 2, character: 4 }, expr, 6);
+    assert.deepEqual(at, { line: 3, column: 11 });
+    const s = errorSection({ message: "'b' is a scalar only by its letter", code: 'shape.ambiguous', start: 6, end: 7, at }, expr, 'not read');
+    assert.match(s, /^\*\*Matrix Calculus — not read\*\* · `shape\.ambiguous` · line 3, column 11\n\n'b' is a scalar only by its letter\n\n/);
+    assert.match(s, /```\nW\*x \+ b\n {6}\^\n```$/);
+  });
+
+  it('positions on later lines count from the line start; a span on a later line is not marked under the first', () => {
+    assert.deepEqual(documentPosition({ line: 0, character: 7 }, 'a +\n  b', 6), { line: 2, column: 3 });
+    const s = errorSection({ message: 'm', code: 'parse.unexpected-token', start: 6, end: 7 }, 'a +\n  b', 'not read');
+    assert.match(s, /```\na \+\n {2}b\n```$/);
+    const whole = errorSection({ message: 'm', code: 'derive.unsupported' }, 'f(x)', 'cannot differentiate');
+    assert.match(whole, /^\*\*Matrix Calculus — cannot differentiate\*\* · `derive\.unsupported`\n/);
   });
 });
 

@@ -4,6 +4,8 @@ import { isPanelModel, parsePanelState, parseWebviewMessage, type PanelModel } f
 import { contentSecurityPolicy, makeNonce, renderShell } from '../../../src/extension/panel/renderer';
 import { escapeHtml } from '../../../src/extension/panel/html';
 import { panelModel } from '../../../src/extension/panel/model';
+import { assumedLine, readAsLine } from '../../../src/shared/viewText';
+import { derive, type DeriveResult } from '../../../src/core/index';
 
 const model: PanelModel = {
   request: { expr: "x'*A*x", from: 'plain', wrt: ['x'], order: 1, layout: 'numerator', granularity: 'full', check: true },
@@ -143,5 +145,44 @@ describe('panel model from the core result', () => {
     assert.equal(m.namedLatex, '\\operatorname{diag}(\\mathbf{p}) \\quad \\text{where } \\mathbf{p} = H(x)', 'the name as the LaTeX writes it, in the form the LaTeX reader reads back');
     assert.ok(isPanelModel(JSON.parse(JSON.stringify(m))));
     assert.equal(isPanelModel({ ...m, steps: [{ ...m.steps[0], kind: 'magic' }] }), false);
+  });
+});
+
+describe('panel model: the expression line is the reading, with what it assumed', () => {
+  const core = (expr: string, where?: string, from: 'plain' | 'latex' | 'auto' = 'auto'): DeriveResult => {
+    const r = derive({ expr, where, from });
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    return r.value;
+  };
+  const request = (expr: string) => ({ ...model.request, expr });
+  const strings = { readAs: 'Read as {0}: {1}', 'notation-latex': 'LaTeX', 'notation-unicode': 'Unicode math', assumed: 'Assumed (not declared): {0}' };
+
+  it('the panel shows what the core read, not the selection: Unicode xᵀAx is read as x\'*A*x', () => {
+    const m = panelModel(core('xᵀAx'), request('xᵀAx'));
+    assert.deepEqual(m.readAs, { text: "x'*A*x", notation: 'unicode' });
+    assert.equal(readAsLine(m, strings), "Read as Unicode math: x'*A*x");
+    assert.equal(m.request.expr, 'xᵀAx', 'the request keeps the selection, to derive again');
+    assert.equal(assumedLine(m, strings), 'Assumed (not declared): x vector(n) (letter convention), A matrix(n, n) (letter convention)');
+    assert.ok(isPanelModel(JSON.parse(JSON.stringify(m))));
+  });
+
+  it('LaTeX typography and usage are the reasons; nothing is listed when everything is declared', () => {
+    const m = panelModel(core('\\mathbf{x}^T \\mathbf{x} + a^2', undefined, 'latex'), request('…'));
+    assert.deepEqual(m.assumed, [
+      { name: 'x', shape: 'vector(n)', reason: 'bold' },
+      { name: 'a', shape: 'scalar', reason: 'not bold beside bold vectors' },
+    ]);
+    const declared = panelModel(core("x'*x", 'x: vector(n)'), request("x'*x"));
+    assert.deepEqual(declared.assumed, []);
+    assert.equal(assumedLine(declared, strings), undefined);
+  });
+
+  it('a saved state from before these fields still restores; malformed ones are refused', () => {
+    assert.ok(isPanelModel(model), 'readAs and assumed are optional');
+    assert.equal(isPanelModel({ ...model, readAs: { text: 'x', notation: 'fortran' } }), false);
+    assert.equal(isPanelModel({ ...model, readAs: { text: 'x', notation: 'plain', html: '<b>' } }), false);
+    assert.equal(isPanelModel({ ...model, assumed: [{ name: 'x', shape: 'scalar' }] }), false);
+    assert.equal(isPanelModel({ ...model, assumed: 'x scalar' }), false);
+    assert.equal(readAsLine(model, strings), '');
   });
 });
