@@ -80,6 +80,18 @@ describe('Derivation panel (UI)', () => {
     await screenshot('panel-derivative');
   });
 
+  it('the expression line is the reading as the core made it, with the shapes it assumed (screenshot)', async () => {
+    const frame = await differentiateIn('reading.md', 'Nothing is declared', 'A \\mathbf');
+    assert.equal(await frame.locator('#input-read').textContent(), "Read as LaTeX: x'*A*x + c");
+    const assumed = frame.locator('#input-assumed');
+    await assumed.waitFor({ state: 'visible' });
+    assert.equal(
+      await assumed.textContent(),
+      'Assumed (not declared): x vector(n) (bold), A matrix(n, n) (letter convention), c scalar (not bold beside bold vectors)',
+    );
+    await screenshot('panel-reading');
+  });
+
   it('the layout switch derives again in the chosen layout', async () => {
     const frame = await differentiateSample();
     await frame.locator('button[data-layout="denominator"]').click();

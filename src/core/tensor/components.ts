@@ -9,7 +9,8 @@
  * Aᵢₖ), and equal terms are collected. A second derivative uses two directions (the second
  * differential, bilinear in them).
  */
-import { type Expr, postorder, sizeNode } from '../model/expr';
+import { type Expr, postorder, rationalOf, sizeNode } from '../model/expr';
+import { add as plus, mul as times, ONE, sign, type Rational } from '../model/rational';
 import { isScalar, shape, type Dim } from '../model/shape';
 import { mul, num, pow, transpose } from '../simplify/build';
 import { contractionSpec, isPlainOutput, letterDims } from './contraction';
@@ -24,7 +25,8 @@ export type Factor =
   | { readonly kind: 'delta'; readonly a: string; readonly b: string };
 
 export interface IndexTerm {
-  readonly coef: number;
+  /** Exact: ½ stays ½ (a float would print 0.5 or guess a fraction back). */
+  readonly coef: Rational;
   readonly factors: readonly Factor[];
   /** The summation indices of the term. */
   readonly sums: readonly string[];
@@ -83,7 +85,7 @@ class Writer {
   terms(e: Expr, r: Ix, c: Ix): IndexTerm[] {
     if (!this.depends(e)) return leaf(e, r, c);
     const direction = this.directions.find((d) => d.v === e);
-    if (direction) return [{ coef: 1, factors: [...delta(r, direction.r), ...delta(c, direction.c)], sums: [] }];
+    if (direction) return [{ coef: ONE, factors: [...delta(r, direction.r), ...delta(c, direction.c)], sums: [] }];
     const a = e.args[0];
     switch (e.op) {
       case 'add':
@@ -96,7 +98,7 @@ class Writer {
         return this.terms(a, c, r);
       case 'diagm': {
         const v = a.shape.cols === 1 ? this.terms(a, r, null) : this.terms(a, null, r);
-        return productOf([v, [{ coef: 1, factors: delta(r, c), sums: [] }]]);
+        return productOf([v, [{ coef: ONE, factors: delta(r, c), sums: [] }]]);
       }
       case 'diagv':
         return this.terms(a, r, r);
@@ -169,13 +171,13 @@ function delta(a: Ix, b: Ix): Factor[] {
 function leaf(e: Expr, r: Ix, c: Ix): IndexTerm[] {
   switch (e.op) {
     case 'num':
-      return [{ coef: e.value as number, factors: [], sums: [] }];
+      return [{ coef: rationalOf(e), factors: [], sums: [] }];
     case 'zeros':
       return [];
     case 'ones':
-      return [{ coef: 1, factors: [], sums: [] }];
+      return [{ coef: ONE, factors: [], sums: [] }];
     case 'eye':
-      return [{ coef: 1, factors: delta(r, c), sums: [] }];
+      return [{ coef: ONE, factors: delta(r, c), sums: [] }];
     case 'transpose':
       return leaf(e.args[0], c, r);
     case 'var':
@@ -186,13 +188,13 @@ function leaf(e: Expr, r: Ix, c: Ix): IndexTerm[] {
       const numbers = e.args.filter((a) => a.op === 'num');
       const rest = e.args.filter((a) => a.op !== 'num');
       if (numbers.length > 0 && rest.length === 1) {
-        const k = numbers.reduce((p, a) => p * (a.value as number), 1);
-        return leaf(rest[0], r, c).map((t) => ({ ...t, coef: t.coef * k }));
+        const k = numbers.reduce((p, a) => times(p, rationalOf(a)), ONE);
+        return leaf(rest[0], r, c).map((t) => ({ ...t, coef: times(t.coef, k) }));
       }
       break;
     }
   }
-  return [{ coef: 1, factors: [{ kind: 'entry', of: e, r, c }], sums: [] }];
+  return [{ coef: ONE, factors: [{ kind: 'entry', of: e, r, c }], sums: [] }];
 }
 
 function withSums(terms: readonly IndexTerm[], sums: readonly Ix[]): IndexTerm[] {
@@ -202,11 +204,11 @@ function withSums(terms: readonly IndexTerm[], sums: readonly Ix[]): IndexTerm[]
 
 /** The product of sums of terms, distributed. */
 function productOf(parts: readonly (readonly IndexTerm[])[]): IndexTerm[] {
-  let acc: IndexTerm[] = [{ coef: 1, factors: [], sums: [] }];
+  let acc: IndexTerm[] = [{ coef: ONE, factors: [], sums: [] }];
   for (const part of parts) {
     const next: IndexTerm[] = [];
     for (const a of acc) {
-      for (const b of part) next.push({ coef: a.coef * b.coef, factors: [...a.factors, ...b.factors], sums: [...a.sums, ...b.sums] });
+      for (const b of part) next.push({ coef: times(a.coef, b.coef), factors: [...a.factors, ...b.factors], sums: [...a.sums, ...b.sums] });
     }
     acc = next;
   }
@@ -223,7 +225,7 @@ const rename = (f: Factor, from: string, to: string): Factor => {
  * index no factor uses into its range (Σₚ 1 = n).
  */
 function contract(term: IndexTerm, dims: Map<string, Dim>): IndexTerm | undefined {
-  if (term.coef === 0) return undefined;
+  if (sign(term.coef) === 0) return undefined;
   let factors = [...term.factors];
   let sums = [...term.sums];
   const extra: Factor[] = [];
@@ -302,9 +304,9 @@ export function collect(terms: readonly IndexTerm[]): IndexTerm[] {
   for (const t of terms) {
     const key = termKey(t);
     const known = byKey.get(key);
-    byKey.set(key, known ? { ...known, coef: known.coef + t.coef } : t);
+    byKey.set(key, known ? { ...known, coef: plus(known.coef, t.coef) } : t);
   }
-  return [...byKey.values()].filter((t) => Math.abs(t.coef) > 1e-15);
+  return [...byKey.values()].filter((t) => sign(t.coef) !== 0);
 }
 
 function termKey(t: IndexTerm): string {

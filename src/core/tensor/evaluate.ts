@@ -3,6 +3,7 @@
  * letters, the sum over the summation indices of the product of the factors. Used to check the
  * index form against the matrix (vec/Kronecker) form of the same derivative.
  */
+import { toNumber } from '../model/rational';
 import type { Matrix } from 'ml-matrix';
 import type { Expr } from '../model/expr';
 import { dimValue } from '../model/shape';
@@ -30,7 +31,7 @@ export function indexFunction(formula: IndexFormula, env: NumericEnv): IndexFunc
   };
   const term = (t: IndexTerm, at: Map<string, number>): number => {
     const visit = (k: number): number => {
-      if (k === t.sums.length) return t.factors.reduce((p, f) => p * factor(f, at), t.coef);
+      if (k === t.sums.length) return t.factors.reduce((p, f) => p * factor(f, at), toNumber(t.coef));
       let total = 0;
       const n = dimValue(t.ranges?.[k] ?? 1, env.dims);
       for (let v = 0; v < n; v++) {

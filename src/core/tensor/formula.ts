@@ -7,6 +7,9 @@
 import { type Expr, postorder, variable } from '../model/expr';
 import { dimText, isScalar, type Dim } from '../model/shape';
 import { tangent } from '../calculus/tangent';
+import { mul as times, ONE, rational } from '../model/rational';
+
+const HALF = rational(1n, 2n);
 import { collect, componentsOf, NoIndexForm, SUM_LETTERS, type Direction, type IndexTerm, type Ix } from './components';
 
 export interface IndexFormula {
@@ -57,7 +60,7 @@ export function indexFormula(f: Expr, x: Expr, order: 1 | 2 = 1): IndexFormula {
     // For a scalar x the derivative is one array (ḟ, f̈): its entries, whatever f is made of.
     if (!(e instanceof NoIndexForm) || !isScalar(x.shape)) throw e;
     const t = order === 2 ? tangent(tangent(f, x), x) : tangent(f, x);
-    terms = [{ coef: 1, factors: [{ kind: 'entry', of: t, r: fIx[0], c: fIx[1] }], sums: [] }];
+    terms = [{ coef: ONE, factors: [{ kind: 'entry', of: t, r: fIx[0], c: fIx[1] }], sums: [] }];
   }
   if (x.symmetric) for (const [r, c] of xIx) terms = symmetrized(terms, r as string, c as string);
   return { f, x, order, fIx, xIx, terms, ranges };
@@ -70,5 +73,5 @@ function symmetrized(terms: readonly IndexTerm[], a: string, b: string): IndexTe
     ...t,
     factors: t.factors.map((f) => (f.kind === 'delta' ? { ...f, a: swap(f.a) as string, b: swap(f.b) as string } : { ...f, r: swap(f.r), c: swap(f.c) })),
   }));
-  return collect([...terms, ...swapped].map((t) => ({ ...t, coef: t.coef / 2 })));
+  return collect([...terms, ...swapped].map((t) => ({ ...t, coef: times(t.coef, HALF) })));
 }

@@ -6,6 +6,7 @@
  */
 import type { Expr } from '../model/expr';
 import { dimText, type Dim } from '../model/shape';
+import { absolute, equals, numberParts, ONE, sign, type Rational } from '../model/rational';
 import { toLatex, toUnicode } from '../write/index';
 import type { Factor, IndexTerm, Ix } from './components';
 import type { IndexFormula } from './formula';
@@ -27,7 +28,8 @@ interface Style {
   entry(of: Expr, ix: string): string;
   delta(ix: string): string;
   sum(letter: string, range: Dim): string;
-  number(k: number): string;
+  /** A positive coefficient. */
+  number(k: Rational): string;
   minus: string;
 }
 
@@ -39,7 +41,7 @@ const UNICODE: Style = {
   },
   delta: (ix) => `δ${sub(ix)}`,
   sum: (letter) => `Σ${sub(letter)} `,
-  number: (k) => fraction(k, (p, q) => (q === 1 ? String(p) : FRACTIONS[`${p}/${q}`] ?? `${p}/${q}`)),
+  number: (k) => fraction(k, (p, q) => FRACTIONS[`${p}/${q}`] ?? `(${p}/${q})`),
   minus: '−',
 };
 
@@ -51,19 +53,16 @@ const LATEX: Style = {
   },
   delta: (ix) => `\\delta_{${ix}}`,
   sum: (letter, range) => `\\sum_{${letter}=1}^{${dimText(range)}} `,
-  number: (k) => fraction(k, (p, q) => (q === 1 ? String(p) : `\\frac{${p}}{${q}}`)),
+  number: (k) => fraction(k, (p, q) => `\\frac{${p}}{${q}}`),
   minus: '-',
 };
 
 const FRACTIONS: Readonly<Record<string, string>> = { '1/2': '½', '1/3': '⅓', '2/3': '⅔', '1/4': '¼', '3/4': '¾' };
 
-/** A positive number as p/q when it is one with a small q, else as written. */
-function fraction(k: number, write: (p: number, q: number) => string): string {
-  for (let q = 1; q <= 12; q++) {
-    const p = Math.round(k * q);
-    if (Math.abs(p / q - k) < 1e-12) return write(p, q);
-  }
-  return String(k);
+/** A positive coefficient: an integer or a decimal as digits, any other rational as `write(p, q)`. */
+function fraction(k: Rational, write: (p: string, q: string) => string): string {
+  const parts = numberParts(k);
+  return 'digits' in parts ? parts.digits : write(parts.numerator, parts.denominator);
 }
 
 function writeFactor(f: Factor, style: Style): string {
@@ -74,10 +73,10 @@ function writeTerms(terms: readonly IndexTerm[], style: Style, separator: string
   if (terms.length === 0) return '0';
   return terms
     .map((t, n) => {
-      const negative = t.coef < 0;
-      const size = Math.abs(t.coef);
+      const negative = sign(t.coef) < 0;
+      const size = absolute(t.coef);
       const factors = t.factors.map((f) => writeFactor(f, style)).join(separator);
-      const coefficient = size === 1 && factors !== '' ? '' : style.number(size) + (factors !== '' ? separator : '');
+      const coefficient = equals(size, ONE) && factors !== '' ? '' : style.number(size) + (factors !== '' ? separator : '');
       const sums = t.sums.map((s, k) => style.sum(s, t.ranges?.[k] ?? 1)).join('');
       const body = `${sums}${coefficient}${factors}`;
       if (n === 0) return negative ? `${style.minus}${body}` : body;

@@ -12,6 +12,7 @@ import type { Derivative } from '../calculus/form';
 import { indexFormula, NoIndexForm, type IndexFormula } from '../tensor/index';
 import type { ArrayApi } from './arrayCode';
 import { toText } from './text';
+import { absolute, equals, numberParts, ONE, sign, type Rational } from '../model/rational';
 
 interface Operand {
   /** An expression, or a δ (the identity) or a 𝟏 over an index. */
@@ -20,7 +21,7 @@ interface Operand {
 }
 
 interface Contraction {
-  readonly coef: number;
+  readonly coef: Rational;
   readonly scalars: readonly Expr[];
   readonly operands: readonly Operand[];
   readonly spec: string;
@@ -58,7 +59,17 @@ function rangeOf(t: IndexFormula['terms'][number], letter: string): Dim {
   return t.ranges?.[t.sums.indexOf(letter)] ?? 1;
 }
 
-const coefficient = (k: number, scalars: readonly string[]): string[] => [...(k === 1 ? [] : [String(k)]), ...scalars];
+/**
+ * A positive coefficient: an integer or a decimal as digits; any other rational as p/q in the plain
+ * syntax (read back exactly) and as a float division (1.0/3.0) in Python, as the array writer does.
+ */
+function numberCode(k: Rational, python: boolean): string {
+  const parts = numberParts(k);
+  if ('digits' in parts) return parts.digits;
+  return python ? `(${parts.numerator}.0/${parts.denominator}.0)` : `${parts.numerator}/${parts.denominator}`;
+}
+
+const coefficient = (k: Rational, scalars: readonly string[], python = true): string[] => [...(equals(k, ONE) ? [] : [numberCode(k, python)]), ...scalars];
 
 /** Python for the derivative array as a sum of einsum calls, or undefined when it has no index form. */
 export interface CodeSink {
@@ -94,9 +105,9 @@ export function einsumCode(api: ArrayApi, d: Derivative, sink: CodeSink): string
   return terms
     .map((t, n) => {
       const call = api.einsum(t.spec, t.operands.map(operand));
-      const code = [...coefficient(Math.abs(t.coef), t.scalars.map((s) => `(${emit(s)})`)), call].join(' * ');
-      if (n === 0) return t.coef < 0 ? `-${code}` : code;
-      return t.coef < 0 ? ` - ${code}` : ` + ${code}`;
+      const code = [...coefficient(absolute(t.coef), t.scalars.map((s) => `(${emit(s)})`)), call].join(' * ');
+      if (n === 0) return sign(t.coef) < 0 ? `-${code}` : code;
+      return sign(t.coef) < 0 ? ` - ${code}` : ` + ${code}`;
     })
     .join('');
 }
@@ -108,11 +119,10 @@ export function einsumText(d: Derivative): string | undefined {
   if (terms.length === 0) return '0';
   return terms
     .map((t, n) => {
-      const size = Math.abs(t.coef);
-      const factors = [...(size === 1 ? [] : [String(size)]), ...t.scalars.map((s) => `(${toText(s)})`), `einsum("${t.spec}", ${t.operands.map((o) => toText(o.e)).join(', ')})`];
+      const factors = [...coefficient(absolute(t.coef), [], false), ...t.scalars.map((s) => `(${toText(s)})`), `einsum("${t.spec}", ${t.operands.map((o) => toText(o.e)).join(', ')})`];
       const body = factors.join('*');
-      if (n === 0) return t.coef < 0 ? `-${body}` : body;
-      return t.coef < 0 ? ` - ${body}` : ` + ${body}`;
+      if (n === 0) return sign(t.coef) < 0 ? `-${body}` : body;
+      return sign(t.coef) < 0 ? ` - ${body}` : ` + ${body}`;
     })
     .join('');
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { derive } from '../../../src/core';
+import { derive, emitCode } from '../../../src/core';
 import { differentiate } from '../../../src/core/calculus/derive';
 import type { Derivative } from '../../../src/core/calculus/form';
 import { dimValue } from '../../../src/core/model/shape';
@@ -109,6 +109,26 @@ describe('tensor/index form: equals the vec/Kronecker Jacobian on every corpus c
   after(() => {
     assert.ok(written >= 100, `index forms checked: ${written}`);
     assert.ok(highOrder >= 15, `of order ≥ 3: ${highOrder}`);
+  });
+});
+
+describe('tensor/index form: exact coefficients (rationals, not floats)', () => {
+  it('X³/13: 1/13 in every form, not 0.07692307692307693; equal to the Jacobian', () => {
+    const r = value(derive({ expr: 'X^3/13', wrt: ['X'], form: 'index' }));
+    assert.equal(r.indexForm?.unicode, '∂(X³/13)ᵢⱼ/∂Xₖₗ = (1/13)δᵢₖ(X²)ₗⱼ + (1/13)XᵢₖXₗⱼ + (1/13)(X²)ᵢₖδⱼₗ   (i, j, k, l = 1…n)');
+    assert.match(r.indexForm?.latex ?? '', /^[^0-9]*\\frac\{1\}\{13\}/);
+    assert.doesNotMatch(`${r.indexForm?.unicode} ${r.indexForm?.latex}`, /\d\.\d/);
+    const read = value(readExpression('X^3/13', undefined, 'plain'));
+    const d = differentiate(read.expr, [read.variables[0]], 1);
+    for (const seed of [1, 2]) assert.ok(checkAgainstJacobian(indexFormula(d.f, read.variables[0], 1), d, seed) < 1e-9);
+  });
+
+  it('the einsum text writes 1/3, which reads back exactly (0.3333333333333333 did not); Python code (1.0/3.0), as the array writer', () => {
+    const text = value(emitCode({ expr: 'X^3/3', wrt: ['X'] }, 'einsum'));
+    assert.match(text, /^1\/3\*einsum\("ik,lj->ijkl", eye\(n\), X\^2\) \+ 1\/3\*einsum/);
+    assert.match(value(emitCode({ expr: 'X^3/3', wrt: ['X'] }, 'numpy')), /return \(1\.0\/3\.0\) \* np\.einsum/);
+    const half = value(derive({ expr: "x'*S*x/2", wrt: ['S'], where: 'x: vector(n); S: matrix(n, n) symmetric', form: 'index' }));
+    assert.equal(half.indexForm?.unicode, '∂(xᵀSx/2)/∂Sᵢⱼ = ½xᵢxⱼ   (i, j = 1…n)');
   });
 });
 
