@@ -74,8 +74,10 @@ export function readBackProblem(e: Expr, where: string, w: WrittenForm, from: No
   const vars = [...new Map([...variablesOf(e), ...read.value.variables].map((v) => [v.id, v])).values()];
   const report = compareNumerically(e, r, vars, { samples: 3, seed });
   if (report.equal) return undefined;
-  // Only a size the text leaves open (a lone I or 𝟏) may come back with another name.
-  const open = new Set([...dimensionsOf(r)].filter((d) => !dimensionsOf(e).has(d)));
+  // Only a size the text leaves open (a lone I or 𝟏, 𝐞₁) may come back with another name: any
+  // dimension not of a declared variable.
+  const declared = new Set(read.value.variables.flatMap((v) => [...dimensionsOf(v)]));
+  const open = new Set([...dimensionsOf(r)].filter((d) => !declared.has(d)));
   if (open.size > 0 && sameUpToDimensions(normalize(e), normalize(r), open)) return undefined;
   const why = report.diagnostic ? `${report.diagnostic.code}: ${report.diagnostic.message}` : `max relative error ${report.maxRelError.toExponential(2)}`;
   return `${label}: ${w.text}\n    reads as ${toText(r)}\n    expected ${toText(e)}: ${why}`;

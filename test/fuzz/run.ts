@@ -1,11 +1,11 @@
 /**
  * `npm run fuzz`: the full-size robustness campaigns, with the figures docs/reliability.md quotes.
  *
- *   node out/test/fuzz/run.js [--readers N] [--properties N] [--seed S] [--only readers|one-reading|properties|deep|batch]
+ *   node out/test/fuzz/run.js [--readers N] [--properties N] [--seed S] [--only readers|one-reading|read-back|properties|deep|batch]
  *                             [--reader plain|latex|numpy] [--vocabulary input|internal] [--no-record]
  *
  * Defaults: 100,000 inputs per reader (plain, LaTeX, NumPy), 10,000 random expressions for the
- * derivative properties, and the pipeline on expressions 100,000 levels deep. A property failure is
+ * derivative properties and for the read-back property (readBack.ts), and the pipeline on expressions 100,000 levels deep. A property failure is
  * shrunk and, when its plain-syntax form fails through derive() too, appended to
  * test/corpus/regressions.json (unless --no-record). Exit code 1 when anything fails.
  */
@@ -16,6 +16,7 @@ import type { Vocabulary } from './exprs';
 import { describeCase, runProperties, type PropertyReport } from './properties';
 import { fuzzReader, type ReaderFuzzReport } from './readers';
 import { checkOneReading } from './oneReading';
+import { checkReadBack } from './readBack';
 import { appendRegression, regressionEntry, reproduces } from './regression';
 import { REQUEST_TIME_LIMIT_MS, shortened } from './request';
 
@@ -127,6 +128,14 @@ async function main(): Promise<number> {
     // Issue 12: auto answers as the reader it announces, never after that reader failed.
     const r = checkOneReading(Math.max(10_000, Math.floor(args.readers / 10)), args.seed);
     console.log(`one reading: ${r.runs.toLocaleString('en-US')} inputs, auto answered as the announced reader${r.failure ? `: FAILED ${r.failure}` : ' every time'}`);
+    failed ||= r.failure !== undefined;
+  }
+  if (args.only === undefined || args.only === 'read-back') {
+    // Issue 12: every form the product writes (text, Unicode, LaTeX; tree, named, binding) reads back.
+    const r = checkReadBack(args.properties, args.seed);
+    const forms = Object.entries(r.forms).map(([k, n]) => `${k} ${fmt(n)}`).join(', ');
+    console.log(`read back: ${fmt(r.runs)} random expressions, seed ${r.seed}: ${fmt(r.readings)} readings (explicit reader and auto) of ${forms}; ${(r.totalMs / 1000).toFixed(1)} s`);
+    if (r.failure) console.log(`  FAILED (shrunk ${r.failure.shrinks} times, then to the smallest failing subexpression): ${describeCase(r.failure.c)}\n  ${r.failure.problem}`);
     failed ||= r.failure !== undefined;
   }
   if (args.only === undefined || args.only === 'properties') {

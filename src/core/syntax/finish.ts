@@ -4,7 +4,7 @@
  * placeholders — constants whose size comes from the context (𝟏, 𝟎, I) — by the model's nodes.
  */
 import type { Outcome, Span } from '../api';
-import { eye, ones, postorder, withArgs, zeros, type Expr } from '../model/expr';
+import { eye, ones, postorder, unit, withArgs, zeros, type Expr } from '../model/expr';
 import { shape } from '../model/shape';
 import { checkShapes, type Binding, type CheckedExpression } from './check';
 import { checkDuplicates, parseDeclarations, type Assumption, type Declaration } from './declarations';
@@ -16,19 +16,21 @@ import type { Kind } from './kinds';
 /**
  * Placeholders for constants whose size comes from the context; replaced after shape checking.
  * Each occurrence is a variable of its own (named by its kind's symbol and its offset: `𝟏#12`), so
- * two occurrences may have different sizes, as in M + 𝟏𝟏ᵀ (m×1 times 1×n) or 𝟏ᵀx + 𝟏ᵀz.
+ * two occurrences may have different sizes, as in M + 𝟏𝟏ᵀ (m×1 times 1×n) or 𝟏ᵀx + 𝟏ᵀz. The unit
+ * vectors e₁, e₂ (\mathbf{e}_{k}, as the writers print unit(n, k)) are placeholders too.
  */
-export const PLACEHOLDER = { ones: '𝟏', zeros: '𝟎', identity: 'I' } as const;
+export const PLACEHOLDER = { ones: '𝟏', zeros: '𝟎', identity: 'I', unit: 'e' } as const;
 export type PlaceholderKind = keyof typeof PLACEHOLDER;
 
-/** The placeholder variable of one occurrence, at offset `at` of the text. */
-export const placeholderName = (kind: PlaceholderKind, at: number): string => `${PLACEHOLDER[kind]}#${at}`;
+/** The placeholder variable of one occurrence, at offset `at` of the text (a unit vector's with its index: e2#7). */
+export const placeholderName = (kind: PlaceholderKind, at: number, index = 1): string => `${PLACEHOLDER[kind]}${kind === 'unit' ? index : ''}#${at}`;
 
 /** The kind of a placeholder variable's name, or undefined for any other name. */
 export function placeholderKind(name: string): PlaceholderKind | undefined {
   const hash = name.lastIndexOf('#');
   if (hash < 0) return undefined;
   const symbol = name.slice(0, hash);
+  if (/^e\d+$/.test(symbol)) return 'unit';
   return (Object.keys(PLACEHOLDER) as PlaceholderKind[]).find((k) => PLACEHOLDER[k] === symbol);
 }
 
@@ -117,7 +119,7 @@ function replacePlaceholders(root: Expr, names: ReadonlySet<string>): Expr {
     }
     const args = e.args.map((a) => done.get(a) as Expr);
     const kind = e.op === 'transpose' && e.args[0].op === 'var' && names.has(e.args[0].name as string) ? placeholderKind(e.args[0].name as string) : undefined;
-    if (kind !== undefined && kind !== 'identity') {
+    if (kind === 'ones' || kind === 'zeros') {
       // 𝟏ᵀ is the row of ones (as the LaTeX writer prints it).
       const s = e.shape;
       done.set(e, kind === 'ones' ? ones(shape(s.rows, s.cols)) : zeros(shape(s.rows, s.cols)));
@@ -132,6 +134,8 @@ function constantFor(v: Expr): Expr {
   switch (placeholderKind(v.name as string)) {
     case 'ones':
       return ones(v.shape);
+    case 'unit':
+      return unit(v.shape.rows, Number(/^e(\d+)#/.exec(v.name as string)?.[1]));
     case 'zeros':
       return zeros(v.shape);
     default:

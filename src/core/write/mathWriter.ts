@@ -61,16 +61,40 @@ export function entryIndex(e: Expr): string {
   return i < 10 && j < 10 ? `${i}${j}` : `${i},${j}`;
 }
 
-/** The constants (ones, zeros, eye) of e below an operand of vec or kron: one pass, parents before children. */
+/** Operations whose result's shape does not give their operands' sizes (a sum of 𝟏 is its length). */
+const SIZE_LOSING = new Set<Expr['op']>(['vec', 'kron', 'sum', 'mean', 'norm1', 'norm2', 'tr', 'det', 'logdet', 'logsumexp']);
+
+/**
+ * The constants (ones, zeros, eye) of e below an operand of a size-losing operation, or below
+ * constant neighbours in a product (constantNeighbours): one pass for the variables
+ * (children first), one for the marks (parents first).
+ */
 function constantsUnderSizeless(e: Expr): Set<Expr> {
   const order = postorder(e);
+  const variable = new Set<Expr>();
+  for (const n of order) if (n.op === 'var' || n.args.some((a) => variable.has(a))) variable.add(n);
   const under = new Set<Expr>();
   const out = new Set<Expr>();
   for (let i = order.length - 1; i >= 0; i--) {
     const n = order[i];
     const inside = under.has(n);
     if (inside && (n.op === 'ones' || n.op === 'zeros' || n.op === 'eye')) out.add(n);
-    if (inside || n.op === 'vec' || n.op === 'kron') for (const a of n.args) under.add(a);
+    if (inside || SIZE_LOSING.has(n.op)) for (const a of n.args) under.add(a);
+    else if (n.op === 'mul') for (const a of constantNeighbours(n.args, variable)) under.add(a);
+  }
+  return out;
+}
+
+/**
+ * The array factors without variables of a product that stand next to another such factor across
+ * a size other than 1 ((𝟏𝟏ᵀ)(𝟏𝟏ᵀ)): the size between them is given by nothing. (𝟏𝟏ᵀ itself, across 1, is fine.)
+ */
+function constantNeighbours(factors: readonly Expr[], variable: ReadonlySet<Expr>): Expr[] {
+  const arrays = factors.filter((f) => !isScalar(f.shape));
+  const out: Expr[] = [];
+  for (let i = 0; i + 1 < arrays.length; i++) {
+    const [p, q] = [arrays[i], arrays[i + 1]];
+    if (!variable.has(p) && !variable.has(q) && p.shape.cols !== 1) out.push(p, q);
   }
   return out;
 }

@@ -54,7 +54,8 @@ function unicodeNumber(r: Rational): Out {
 }
 
 /** Letters, digits and Greek: what a name or number is made of (not ᵀ, ₁, 𝟏, which stand apart). */
-const WORD_END = /[A-Za-z0-9_\u0370-\u03ff]+$/u;
+// × ends a size subscript (𝟏_m×n): a factor after it is set apart (𝟏_m×n C, not 𝟏_m×nC).
+const WORD_END = /[A-Za-z0-9_×\u0370-\u03ff]+$/u;
 const WORD_START = /^[A-Za-z0-9_\u0370-\u03ff]+/u;
 /** A function's name and its bracket or argument: tr(, log det(. */
 const FUNCTION_START = /^[A-Za-z]{2,}[( ]/;
@@ -128,10 +129,12 @@ class UnicodeWriter extends MathWriter<Out> {
       case 'zeros':
       case 'ones': {
         const sym = e.op === 'zeros' ? '𝟎' : '𝟏';
-        // With its size where the context gives none (MathWriter.sized): 𝟏_m, 𝟏_nᵀ, 𝟏_m𝟏_nᵀ.
+        // With its size where the context gives none (MathWriter.sized): 𝟏_m, 𝟏_nᵀ, 𝟏_m×n; a matrix
+        // of zeros always (a bare 𝟎 is a column, as LaTeX's \mathbf{0}_{m \times n} is sized).
         const column = (d: Dim): string => (this.sized(e) ? `${sym}_${unicodeDim(d)}` : sym);
         if (isRow(e.shape)) return out(`${column(e.shape.cols)}ᵀ`, PREC.power, true);
-        if (isMatrix(e.shape) && (e.op === 'ones' || this.sized(e))) return out(`${column(e.shape.rows)}${column(e.shape.cols)}ᵀ`, PREC.product);
+        if (isMatrix(e.shape) && (e.op === 'zeros' || this.sized(e))) return out(`${sym}_${unicodeDim(e.shape.rows)}×${unicodeDim(e.shape.cols)}`, PREC.atom, false, true);
+        if (isMatrix(e.shape)) return out('𝟏𝟏ᵀ', PREC.product);
         return out(column(e.shape.rows), PREC.atom, false, this.sized(e));
       }
       case 'eye':
@@ -141,7 +144,8 @@ class UnicodeWriter extends MathWriter<Out> {
         return out(`K(${unicodeDim(p)},${unicodeDim(q)})`, PREC.atom);
       }
       case 'unit':
-        return out(`e${unicodeSubscript(String(e.value)) ?? `_${e.value}`}`, PREC.atom, false, true);
+        // Bold 𝐞, as LaTeX's \mathbf{e}_{k}: a unit vector, not a variable e₁.
+        return out(`𝐞${unicodeSubscript(String(e.value)) ?? `_${e.value}`}`, PREC.atom, false, true);
       case 'size': {
         const [r, c] = e.dims ?? [1, 1];
         const d = mulDim(r, c);

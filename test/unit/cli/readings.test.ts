@@ -171,13 +171,13 @@ describe('cli: issue 12 examples (exact numbers, π)', function () {
 describe('cli: issue 12 examples (components of declared vectors and matrices)', function () {
   this.timeout(60_000);
 
-  it('LaTeX x_1^2 + x_2 with x: vector(n) differentiates to 2x₁e₁ + e₂ (checked numerically)', () => {
+  it('LaTeX x_1^2 + x_2 with x: vector(n) differentiates to 2x₁𝐞₁ + 𝐞₂ (checked numerically)', () => {
     for (const where of ['x: vector(n)', 'x: vector(3)']) {
       const r = derive('x_1^2 + x_2', '--from', 'latex', '--wrt', 'x', '--where', where, '--check');
       assert.equal(r.code, 0, r.err);
       assert.equal(r.readAs, 'entry(x, 1, 1)^2 + entry(x, 2, 1)   (latex)');
       assert.match(r.out, /numerical check: passed/);
-      assert.match(r.out, /^\(e₂ \+ 2x₁e₁\)ᵀ$/m);
+      assert.match(r.out, /^\(𝐞₂ \+ 2x₁𝐞₁\)ᵀ$/m);
     }
     // the Unicode the product writes for a component reads back as the component
     const u = derive('x₁² + x₂', '--wrt', 'x', '--where', 'x: vector(3)', '--check');

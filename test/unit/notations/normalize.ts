@@ -159,13 +159,14 @@ function elementwisePower(base: Expr, k: Expr): Expr {
 
 /**
  * Whether a and b are the same expression except that b may use, consistently, other names for
- * the dimensions in `open` (sizes its text left open, such as that of a lone I).
+ * the dimensions in `open` (sizes its text left open, such as that of a lone I), standing for a's
+ * dimensions or numbers.
  */
 export function sameUpToDimensions(a: Expr, b: Expr, open: ReadonlySet<string>): boolean {
-  const renamed = new Map<string, string>();
+  const renamed = new Map<string, unknown>();
   const dim = (x: unknown, y: unknown): boolean => {
     if (x === y) return true;
-    if (typeof x !== 'string' || typeof y !== 'string' || !open.has(y)) return false;
+    if ((typeof x !== 'string' && typeof x !== 'number') || typeof y !== 'string' || !open.has(y)) return false;
     const known = renamed.get(y);
     if (known !== undefined) return known === x;
     renamed.set(y, x);

@@ -134,4 +134,22 @@ describe('notations/where forms: read-back regressions from the random property'
     readsBack(read(d.value.result.text, where, 'plain'));
     assert.equal(toText(e), "vec(eye(n)) + kron(eye(n), ones(n))*ones(n)");
   });
+
+  it('unit vectors are bold in Unicode (𝐞₁, as \\mathbf{e}_{1}) and read back; a matrix of zeros carries its size', () => {
+    const d = derive({ expr: '[a*x\'*x, a, 1]', where, wrt: ['x'] });
+    assert.ok(d.ok);
+    assert.match(d.value.result.unicode ?? '', /𝐞₁/);
+    readsBack(read(d.value.result.text, where, 'plain'));
+    const zero = read('zeros(n, n)', where, 'plain');
+    assert.equal(toUnicode(zero), '𝟎_n×n');
+    readsBack(zero);
+  });
+
+  it('the Unicode reader: √σ(z) is the root of the sigmoid, I_n before a comma ends its subscript, 𝟏_m×n C is a product', () => {
+    assert.equal(read('√σ(x)', where, 'unicode'), read('sqrt(sigmoid(x))', where, 'plain'));
+    assert.equal(read('sum(u₁) where u₁ = x + A𝟏_n, u₂ = u₁', where, 'unicode'), read('sum(x + A*ones(n))', where, 'plain'));
+    const e = read("kron(ones(n, m)*(M + ones(m, n)), x)", where, 'plain');
+    assert.doesNotMatch(toUnicode(e), /×[nm][A-Za-z]/);
+    readsBack(e);
+  });
 });

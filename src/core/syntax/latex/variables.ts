@@ -61,8 +61,8 @@ export abstract class VariableParser extends DelimitedParser {
     return this.options.declared.has(name);
   }
 
-  protected placeholder(kind: PlaceholderKind, span: Span): Ast {
-    const name = placeholderName(kind, span.start);
+  protected placeholder(kind: PlaceholderKind, span: Span, index?: number): Ast {
+    const name = placeholderName(kind, span.start, index);
     this.placeholders.add(name);
     const node = nameNode(name, span);
     this.kinds.set(node, kind === 'identity' ? 'matrix' : 'column');
@@ -122,6 +122,9 @@ export abstract class VariableParser extends DelimitedParser {
       }
       const commutation = base === 'K' && style === 'plain' ? this.commutationOfSize(sub.tokens, span) : undefined;
       if (commutation) return commutation;
+      // \mathbf{e}_{k}: the k-th unit vector (as the writers print unit(n, k)), its length from the context.
+      const k = sub.tokens.length === 1 && sub.tokens[0].kind === 'number' && /^[1-9]\d*$/.test(sub.tokens[0].text) ? Number(sub.tokens[0].text) : undefined;
+      if (base === 'e' && style === 'bold' && k !== undefined && !this.declared('e') && !this.declared(`e${k}`)) return this.placeholder('unit', span, k);
       if (this.index !== undefined && sub.tokens.length === 1 && sub.tokens[0].kind === 'letter' && sub.tokens[0].text === this.index) {
         return this.indexedName(base, style, capital, span, spanOfToken(sub.tokens[0]));
       }

@@ -4,7 +4,7 @@
  * character it came from, so errors from the LaTeX reader point into the Unicode text.
  *
  * Vocabulary: ᵀ ⁻¹ ⁻ᵀ and superscript digits (⁻², ³), ∘² (element-wise power), `^` and `^∘` with an
- * operand, ⊙ ⊘ ⊗, · − , 𝟏 𝟎 (ones, zeros), 𝟙[u > 0] (step), ‖·‖₁ ‖·‖₂ ‖·‖_F, √ with an operand,
+ * operand, ⊙ ⊘ ⊗, · − , 𝟏 𝟎 (ones, zeros), 𝐞₁ (unit vectors), 𝟙[u > 0] (step), ‖·‖₁ ‖·‖₂ ‖·‖_F, √ with an operand,
  * subscript digits (x₁) and `_word` subscripts, Greek letters (σ(z) is the sigmoid unless σ is
  * declared), π, function names (exp, log, max(0, z), tr, log det, …), and juxtaposition (2x, Ax,
  * xᵀ(A + Aᵀ)x), which the LaTeX reader reads as products; `where u₁ = …, u₂ = …` (the binding form).
@@ -42,7 +42,7 @@ const FUNCTIONS: Readonly<Record<string, string>> = {
 };
 
 /** The characters only the Unicode math notation uses (not LaTeX, NumPy or the plain syntax). */
-export const UNICODE_MARKERS = /[ᵀ⁻⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉⊙⊘⊗∘𝟙𝟏𝟎‖√·−½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]/u;
+export const UNICODE_MARKERS = /[ᵀ⁻⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉⊙⊘⊗∘𝟙𝟏𝟎𝐞‖√·−½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]/u;
 
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /^[A-Za-z0-9]$/.test(c);
 
@@ -130,6 +130,7 @@ class Translator {
     if (ch === '⊗') return this.copy(' \\otimes ');
     if (ch === '𝟏') return this.copy('\\mathbf{1}');
     if (ch === '𝟎') return this.copy('\\mathbf{0}');
+    if (ch === '𝐞') return this.copy('\\mathbf{e}');
     if (ch === '‖') return this.copy('\\|');
     if (ch === 'ᵀ') return this.copy('^{\\top}');
     if (ch === '⁻' || SUP_DIGITS.includes(ch)) return this.superscript();
@@ -216,9 +217,11 @@ class Translator {
     const c = this.chars;
     const start = this.pos++;
     let word = '';
-    while (this.pos < c.length && (isWordChar(c[this.pos]) || c[this.pos] === ',' || GREEK[c[this.pos]] !== undefined)) {
+    // Word characters, Greek letters, and ',' or '×' between them (A_i,j; 𝟎_m×n, a size).
+    const joins = (k: number): boolean => (c[k] === ',' || c[k] === '×') && (isWordChar(c[k + 1]) || GREEK[c[k + 1]] !== undefined);
+    while (this.pos < c.length && (isWordChar(c[this.pos]) || joins(this.pos) || GREEK[c[this.pos]] !== undefined)) {
       const ch = c[this.pos++];
-      word += GREEK[ch] !== undefined ? `\\${GREEK[ch]} ` : ch;
+      word += GREEK[ch] !== undefined ? `\\${GREEK[ch]} ` : ch === '×' ? ' \\times ' : ch;
     }
     if (word === '') fail('unicode.subscript', this.span(start), "'_' must be followed by a subscript");
     this.emit(`_{${word.split(',').map((w) => (/^[A-Za-z]{2,}$/.test(w) ? `\\text{${w}}` : w)).join(',')}}`, start);
@@ -320,7 +323,9 @@ class Translator {
     if (GREEK[c[j]] !== undefined) j++;
     else while (j < c.length && (isWordChar(c[j]) || c[j] === '.')) j++;
     while (j < c.length && SUB_DIGITS.includes(c[j])) j++;
-    if (j > k && c[j] === '(' && FUNCTIONS[this.wordAt(k, j)] !== undefined) return this.matching(j, '(', ')') + 1;
+    const word = this.wordAt(k, j);
+    // A call: a function name, or σ(…) (the sigmoid unless σ is declared) — as in √σ(z).
+    if (j > k && c[j] === '(' && (FUNCTIONS[word] !== undefined || (word === 'σ' && !this.declared.has('sigma')))) return this.matching(j, '(', ')') + 1;
     return j;
   }
 
