@@ -16,7 +16,7 @@ import type { Derivative } from './calculus/form';
 import { UnsupportedDerivative } from './calculus/unsupported';
 import { readExpression, type ReadResult } from './read';
 import { variableInfo } from './language';
-import { toLatex, toText, toUnicode, piecewiseLatex, toNumpy, toTorch, toJax } from './write/index';
+import { toLatex, toText, toUnicode, piecewiseLatex, toNumpy, toTorch, toJax, latexWriting, unicodeWriting } from './write/index';
 import { checkDerivative } from './numeric/index';
 import { derivativeLatex } from './present/notation';
 import { nameCommonSubexpressions } from './present/cse';
@@ -53,13 +53,16 @@ export function render(e: Expr, large = treeIsLarge(e)): Rendered {
 export function renderNamed(e: Expr): NamedForm | undefined {
   const named = nameCommonSubexpressions(e);
   if (named.definitions.length === 0) return undefined;
+  // Sizes of constants as the unnamed expression's contexts need them (a definition alone may not give them).
+  const latex = latexWriting({}, e);
+  const unicode = unicodeWriting(e);
   return {
     text: toText(named.expr),
-    latex: toLatex(named.expr),
-    unicode: toUnicode(named.expr),
+    latex: latex(named.expr),
+    unicode: unicode(named.expr),
     definitions: named.definitions.map((d) => {
       const name = variable(d.name, d.value.shape);
-      return { name: d.name, nameLatex: toLatex(name), nameUnicode: toUnicode(name), text: toText(d.value), latex: toLatex(d.value), unicode: toUnicode(d.value) };
+      return { name: d.name, nameLatex: latex(name), nameUnicode: unicode(name), text: toText(d.value), latex: latex(d.value), unicode: unicode(d.value) };
     }),
   };
 }

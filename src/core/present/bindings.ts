@@ -54,6 +54,8 @@ const nameable = (e: Expr): boolean => e.args.length > 0 && !(e.op === 'transpos
 /** A named form, with the plain-syntax writer that measured it (its renderings serve the text form). */
 export interface Bound extends Named {
   readonly writeText?: (e: Expr) => string;
+  /** The unnamed expression: its contexts decide which constants are written with their size. */
+  readonly whole?: Expr;
 }
 
 /** The shared parts of `root` named (see the module comment); definitions in order of use. */
@@ -75,7 +77,7 @@ export function bindShared(root: Expr): Bound {
       written.set(e, v);
     } else written.set(e, body);
   }
-  return { expr: written.get(root) as Expr, definitions, writeText: measure.write };
+  return { expr: written.get(root) as Expr, definitions, writeText: measure.write, whole: root };
 }
 
 /** Fresh names u1, u2, … in a letter no variable of the expression is written with (u₁ is not x's). */
@@ -111,5 +113,5 @@ export function writeBound(b: Bound): BoundForms {
     }
     return whereForm(notation, write(b.expr), definitions(), checkOutput);
   };
-  return { text: form('text', b.writeText ?? textWriting()), unicode: form('unicode', unicodeWriting()), latex: form('latex', latexWriting()) };
+  return { text: form('text', b.writeText ?? textWriting()), unicode: form('unicode', unicodeWriting(b.whole)), latex: form('latex', latexWriting({}, b.whole)) };
 }

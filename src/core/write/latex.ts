@@ -36,8 +36,10 @@ export function toLatex(e: Expr, opts: LatexOptions = {}): string {
 }
 
 /** One writer for several expressions (a named form's parts): a node they share is rendered once. */
-export function latexWriting(opts: LatexOptions = {}): (e: Expr) => string {
+/** `whole`: the unnamed expression, whose contexts decide which constants carry their size (MathWriter.sizesFrom). */
+export function latexWriting(opts: LatexOptions = {}, whole?: Expr): (e: Expr) => string {
   const w = new LatexWriter(opts);
+  if (whole) w.sizesFrom(whole);
   return (e) => w.write(e).text;
 }
 

@@ -113,8 +113,17 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
   /** Constants (𝟏, 𝟎, I) written with their size in the current write: see `unsized`. */
   private sizedConstants: ReadonlySet<Expr> = new Set();
 
+  /** The expression whose contexts decide the sizes, when the parts of a named form are written one by one. */
+  private context: ReadonlySet<Expr> | undefined;
+
+  /** Decide which constants carry their size from `whole` (the unnamed expression) for every later write. */
+  sizesFrom(whole: Expr): this {
+    this.context = constantsUnderSizeless(whole);
+    return this;
+  }
+
   override write(e: Expr): Piece {
-    this.sizedConstants = constantsUnderSizeless(e);
+    this.sizedConstants = this.context ?? constantsUnderSizeless(e);
     return super.write(e);
   }
 

@@ -29,8 +29,10 @@ export function toUnicode(e: Expr): string {
 }
 
 /** One writer for several expressions (a named form's parts): a node they share is rendered once. */
-export function unicodeWriting(): (e: Expr) => string {
+/** `whole`: the unnamed expression, whose contexts decide which constants carry their size (MathWriter.sizesFrom). */
+export function unicodeWriting(whole?: Expr): (e: Expr) => string {
   const w = new UnicodeWriter();
+  if (whole) w.sizesFrom(whole);
   return (e) => w.write(e).text;
 }
 
