@@ -116,14 +116,14 @@ class LatexWriter extends MathWriter<Out> {
       case 'zeros':
       case 'ones': {
         const sym = e.op === 'zeros' ? '\\mathbf{0}' : '\\mathbf{1}';
-        if (isMatrix(e.shape)) return out(`${sym}_{${latexDim(e.shape.rows)} \\times ${latexDim(e.shape.cols)}}`, PREC.atom, { noSub: true });
+        if (isMatrix(e.shape)) return out(`${sym}_{${latexDim(e.shape.rows, true)} \\times ${latexDim(e.shape.cols, true)}}`, PREC.atom, { noSub: true });
         // With its size where the context gives none (MathWriter.sized): \mathbf{1}_{m}.
-        const column = this.sized(e) ? `${sym}_{${latexDim(isRow(e.shape) ? e.shape.cols : e.shape.rows)}}` : sym;
+        const column = this.sized(e) ? `${sym}_{${latexDim(isRow(e.shape) ? e.shape.cols : e.shape.rows, true)}}` : sym;
         if (isRow(e.shape)) return out(`${column}^{${this.top}}`, PREC.power, { noSup: true, noSub: this.sized(e) });
         return out(column, PREC.atom, { noSub: this.sized(e) });
       }
       case 'eye':
-        return this.sized(e) ? out(`I_{${latexDim(e.shape.rows)}}`, PREC.atom, { noSub: true }) : out('I', PREC.atom);
+        return this.sized(e) ? out(`I_{${latexDim(e.shape.rows, true)}}`, PREC.atom, { noSub: true }) : out('I', PREC.atom);
       case 'commutation': {
         const [p, q] = e.dims ?? [];
         return out(`K_{${latexDim(p)},${latexDim(q)}}`, PREC.atom, { noSub: true });

@@ -61,14 +61,17 @@ function latexSub(sub: string): string {
     .join(',');
 }
 
-/** A dimension in LaTeX: n, 3, mn (a product "m·n"). */
-export function latexDim(d: Dim): string {
+/**
+ * A dimension in LaTeX: n, 3, mn (a product "m·n"). In a subscript (`subscript`: I_{m \\cdot n}) the
+ * factors are always joined by \\cdot, since a run of letters there is one name (I_{mn} is of size mn).
+ */
+export function latexDim(d: Dim, subscript = false): string {
   const parts = String(d).split('·').map((p) => (/^\d+$/.test(p) || /^[A-Za-z]$/.test(p) ? p : isGreek(p) ? `\\${p}` : `\\mathit{${p}}`));
   // Juxtapose single letters (mn); separate numbers and words with a dot.
   let out = parts[0];
   for (let i = 1; i < parts.length; i++) {
     const prev = parts[i - 1];
-    const safe = /^[A-Za-z]$/.test(parts[i]) && (/^[A-Za-z]$/.test(prev) || /^\d+$/.test(prev));
+    const safe = !subscript && /^[A-Za-z]$/.test(parts[i]) && (/^[A-Za-z]$/.test(prev) || /^\d+$/.test(prev));
     out += safe ? parts[i] : ` \\cdot ${parts[i]}`;
   }
   return out;
@@ -103,8 +106,11 @@ export function unicodeName(name: string): string {
     .join(',')}`;
 }
 
-/** A dimension in Unicode: n, 3, mn. */
-export function unicodeDim(d: Dim): string {
+/**
+ * A dimension in Unicode: n, 3, mn. In a subscript (`subscript`: I_m·n) the factors are always
+ * joined by ·, since a run of letters there is one name (I_mn is of size mn).
+ */
+export function unicodeDim(d: Dim, subscript = false): string {
   const parts = String(d).split('·').map((p) => UNICODE_GREEK[p] ?? p);
-  return parts.every((p) => p.length === 1) ? parts.join('') : parts.join('·');
+  return !subscript && parts.every((p) => p.length === 1) ? parts.join('') : parts.join('·');
 }

@@ -133,14 +133,14 @@ class UnicodeWriter extends MathWriter<Out> {
         const sym = e.op === 'zeros' ? '𝟎' : '𝟏';
         // With its size where the context gives none (MathWriter.sized): 𝟏_m, 𝟏_nᵀ, 𝟏_m×n; a matrix
         // of zeros always (a bare 𝟎 is a column, as LaTeX's \mathbf{0}_{m \times n} is sized).
-        const column = (d: Dim): string => (this.sized(e) ? `${sym}_${unicodeDim(d)}` : sym);
+        const column = (d: Dim): string => (this.sized(e) ? `${sym}_${unicodeDim(d, true)}` : sym);
         if (isRow(e.shape)) return out(`${column(e.shape.cols)}ᵀ`, PREC.power, true);
-        if (isMatrix(e.shape) && (e.op === 'zeros' || this.sized(e))) return out(`${sym}_${unicodeDim(e.shape.rows)}×${unicodeDim(e.shape.cols)}`, PREC.atom, false, true);
+        if (isMatrix(e.shape) && (e.op === 'zeros' || this.sized(e))) return out(`${sym}_${unicodeDim(e.shape.rows, true)}×${unicodeDim(e.shape.cols, true)}`, PREC.atom, false, true);
         if (isMatrix(e.shape)) return out('𝟏𝟏ᵀ', PREC.product);
         return out(column(e.shape.rows), PREC.atom, false, this.sized(e));
       }
       case 'eye':
-        return this.sized(e) ? out(`I_${unicodeDim(e.shape.rows)}`, PREC.atom, false, true) : out('I', PREC.atom);
+        return this.sized(e) ? out(`I_${unicodeDim(e.shape.rows, true)}`, PREC.atom, false, true) : out('I', PREC.atom);
       case 'commutation': {
         const [p, q] = e.dims ?? [];
         return out(`K(${unicodeDim(p)},${unicodeDim(q)})`, PREC.atom);

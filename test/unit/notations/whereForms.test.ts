@@ -152,4 +152,21 @@ describe('notations/where forms: read-back regressions from the random property'
     assert.doesNotMatch(toUnicode(e), /×[nm][A-Za-z]/);
     readsBack(e);
   });
+
+  it('a product of dimensions in a subscript is written joined (I_n·n, I_{n \\cdot n}) and reads back as the product, not a dimension called nn', () => {
+    const e = read('vec(eye(n*n))', where, 'plain');
+    assert.match(toUnicode(e), /vec\(I_n·n\)/);
+    assert.match(toLatex(e), /\\operatorname\{vec\}\(I_\{n \\cdot n\}\)/);
+    readsBack(e);
+    readsBack(read('kron(eye(m*n), ones(n))*vec(M)', where, 'plain'));
+    readsBack(read('kron(ones(m*n, n), zeros(n*m, m))', where, 'plain'));
+    // ∂S/∂S of a symmetric S: the symmetrizer, with the identity of size n·n.
+    const d = derive({ expr: 'S', where: 'S: matrix(n, n) symmetric', wrt: ['S'] });
+    assert.ok(d.ok, d.ok ? '' : d.error.message);
+    const s = read(d.value.result.text, 'S: matrix(n, n) symmetric', 'plain');
+    for (const w of writtenForms(s)) for (const from of [w.notation, 'auto'] as const) assert.equal(readBackProblem(s, 'S: matrix(n, n) symmetric', w, from), undefined);
+    // A run of letters is still one name: I_nn and I_{nn} are of the dimension nn.
+    assert.equal(read('I_nn', 'x: vector(nn)', 'unicode'), read('eye(nn)', 'x: vector(nn)', 'plain'));
+    assert.equal(read('I_{nn}', 'x: vector(nn)', 'latex'), read('eye(nn)', 'x: vector(nn)', 'plain'));
+  });
 });

@@ -10,13 +10,16 @@ import { fail } from '../diagnostics';
 import { ACCENTS, BOLD_COMMANDS, GREEK_COMMANDS, OPERATOR_NAMES } from './commands';
 import { describe, spanOfToken } from './cursor';
 import { DelimitedParser } from './delimited';
-import { callNode, einsumNode, nameNode, numberNode, spanOf } from '../nodes';
+import { callNode, einsumNode, nameNode, numberNode, productNode, spanOf } from '../nodes';
 import type { LatexToken } from './scanner';
 import type { IndexedRole } from './sums';
 import { indexLetters, type Component, type IndexLetters, type IndexSum } from './indices';
 import type { PreparedTokens } from './tokens';
 import type { LatexParserOptions, NameStyle } from './types';
 import { placeholderName, type PlaceholderKind } from '../finish';
+
+/** Font commands around a dimension name in a subscript (I_{\mathit{out}}). */
+const DIMENSION_FONTS: ReadonlySet<string> = new Set(['mathit', 'mathrm', 'text', 'textrm', 'mathsf']);
 
 /** The longest run of letters looked at as a possible function name (max(, logsumexp(). */
 const MAX_RUN = 16;
@@ -271,10 +274,25 @@ export abstract class VariableParser extends DelimitedParser {
     return node;
   }
 
-  /** A dimension written in a subscript: a letter, a name, an integer. */
+  /**
+   * A dimension written in a subscript: a letter, a name, an integer, or a product of them joined
+   * by \cdot (I_{m \cdot n}, as the writers print a product of dimensions: a run of letters is one
+   * name, so I_{mn} is of the dimension called mn).
+   */
   protected dimension(tokens: readonly LatexToken[], span: Span): Ast {
+    const factors: LatexToken[][] = [[]];
+    for (const t of tokens) {
+      if (this.isCommand(t, 'cdot')) factors.push([]);
+      else if (!this.isChar(t, '{') && !this.isChar(t, '}') && !(t.kind === 'command' && DIMENSION_FONTS.has(t.text))) factors[factors.length - 1].push(t);
+    }
+    const [first, ...rest] = factors.map((f) => this.dimensionFactor(f, span));
+    return productNode(first, rest.map((operand) => ({ op: '*', operand, opSpan: span })));
+  }
+
+  private dimensionFactor(tokens: readonly LatexToken[], span: Span): Ast {
     const text = tokens.map((t) => t.text).join('');
     if (tokens.length >= 1 && tokens.every((t) => t.kind === 'letter') && /^[A-Za-z]+$/.test(text)) return nameNode(text, span);
+    if (tokens.length === 1 && tokens[0].kind === 'command' && GREEK_COMMANDS.has(text)) return nameNode(text, span);
     if (tokens.length === 1 && tokens[0].kind === 'number' && /^\d+$/.test(text)) return numberNode(Number(text), text, span);
     return fail('latex.unsupported', span, `expected a dimension (a name or a positive integer) in the subscript, found ${text || 'nothing'}`);
   }

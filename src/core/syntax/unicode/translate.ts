@@ -217,11 +217,14 @@ class Translator {
     const c = this.chars;
     const start = this.pos++;
     let word = '';
-    // Word characters, Greek letters, and ',' or '×' between them (A_i,j; 𝟎_m×n, a size).
-    const joins = (k: number): boolean => (c[k] === ',' || c[k] === '×') && (isWordChar(c[k + 1]) || GREEK[c[k + 1]] !== undefined);
+    // Word characters, Greek letters, and ',' or '×' between them (A_i,j; 𝟎_m×n, a size); after
+    // a constant with a size (I, 𝟏, 𝟎), '·' too: I_m·n is the identity of size m·n.
+    const sized = c[start - 1] === '𝟏' || c[start - 1] === '𝟎' || (c[start - 1] === 'I' && !isWordChar(c[start - 2]));
+    const joins = (k: number): boolean =>
+      (c[k] === ',' || c[k] === '×' || (sized && c[k] === '·')) && (isWordChar(c[k + 1]) || GREEK[c[k + 1]] !== undefined);
     while (this.pos < c.length && (isWordChar(c[this.pos]) || joins(this.pos) || GREEK[c[this.pos]] !== undefined)) {
       const ch = c[this.pos++];
-      word += GREEK[ch] !== undefined ? `\\${GREEK[ch]} ` : ch === '×' ? ' \\times ' : ch;
+      word += GREEK[ch] !== undefined ? `\\${GREEK[ch]} ` : ch === '×' ? ' \\times ' : ch === '·' ? ' \\cdot ' : ch;
     }
     if (word === '') fail('unicode.subscript', this.span(start), "'_' must be followed by a subscript");
     this.emit(`_{${word.split(',').map((w) => (/^[A-Za-z]{2,}$/.test(w) ? `\\text{${w}}` : w)).join(',')}}`, start);
