@@ -59,17 +59,22 @@ function unicodeNumber(r: Rational): Out {
 // × ends a size subscript (𝟏_m×n): a factor after it is set apart (𝟏_m×n C, not 𝟏_m×nC).
 const WORD_END = /[A-Za-z0-9_×\u0370-\u03ff]+$/u;
 const WORD_START = /^[A-Za-z0-9_\u0370-\u03ff]+/u;
+/** A root of a bare word or number at the end (√a, √2): a letter or digit after it would join its operand. */
+const ROOT_OF_WORD = /√[A-Za-z0-9.]+$/;
 /** A function's name and its bracket or argument: tr(, log det(. */
 const FUNCTION_START = /^[A-Za-z]{2,}[( ]/;
 
-/** Juxtapose factors: Ax, 2x, (a + b)x; a space between longer words (W_out x) and before a word after a bracket or script (det(X) tr(X)); 2·3 between numbers. */
+/** Juxtapose factors: Ax, 2x, (a + b)x; a space between longer words (W_out x), after a root of a word (√a I) and before a word after a bracket or script (det(X) tr(X)); 2·3 between numbers. */
 function juxtapose(pieces: readonly Piece[]): Piece {
   const parts: (Piece | string)[] = [];
   pieces.forEach((p, i) => {
     if (i > 0) {
       const left = WORD_END.exec(pieces[i - 1].tail)?.[0];
       const right = WORD_START.exec(p.head)?.[0];
-      if (left === undefined && FUNCTION_START.test(p.head) && !/\s$/.test(pieces[i - 1].tail)) {
+      if (ROOT_OF_WORD.test(pieces[i - 1].tail) && /^[A-Za-z0-9.]/.test(p.head)) {
+        // √ takes the whole run of letters and digits after it (√ab is √(ab)): √a A, √2 x.
+        parts.push(' ');
+      } else if (left === undefined && FUNCTION_START.test(p.head) && !/\s$/.test(pieces[i - 1].tail)) {
         // A word after a closing bracket, a subscript or a superscript: det(X) tr(X⁻¹ dX), u₁ det(X), xᵀ tanh(x).
         parts.push(' ');
       } else if (left !== undefined && right !== undefined) {

@@ -169,4 +169,17 @@ describe('notations/where forms: read-back regressions from the random property'
     assert.equal(read('I_nn', 'x: vector(nn)', 'unicode'), read('eye(nn)', 'x: vector(nn)', 'plain'));
     assert.equal(read('I_{nn}', 'x: vector(nn)', 'latex'), read('eye(nn)', 'x: vector(nn)', 'plain'));
   });
+
+  it('a root of a word is set apart from a factor after it (√a A, √2 x), since √ takes the whole run of letters (√aI is √(aI))', () => {
+    const e = read('exp(sqrt(a)*A.^2)', where, 'plain');
+    assert.equal(toUnicode(e), 'exp(√a A∘²)');
+    readsBack(e);
+    const two = read('sqrt(2)*x + sqrt(a)*x', where, 'plain');
+    assert.doesNotMatch(toUnicode(two), /√[a2]x/);
+    readsBack(two);
+    assert.match(toText(read('√aI', where, 'unicode')), /^sqrt\(a\*eye\(\w+\)\)$/);
+    const d = derive({ expr: 'exp(a^(1/2)*A.^2)', where, wrt: ['a'] });
+    assert.ok(d.ok, d.ok ? '' : d.error.message);
+    readsBack(read(d.value.result.text, where, 'plain'));
+  });
 });
