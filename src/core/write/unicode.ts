@@ -74,6 +74,9 @@ function juxtapose(pieces: readonly Piece[]): Piece {
       if (ROOT_OF_WORD.test(pieces[i - 1].tail) && /^[A-Za-z0-9.]/.test(p.head)) {
         // √ takes the whole run of letters and digits after it (√ab is √(ab)): √a A, √2 x.
         parts.push(' ');
+      } else if (left !== undefined && p.head.startsWith('K(')) {
+        // The commutation matrix after a word: u K(m,n), not uK(m,n) (read as a word uK and a bracket).
+        parts.push(' ');
       } else if (left === undefined && FUNCTION_START.test(p.head) && !/\s$/.test(pieces[i - 1].tail)) {
         // A word after a closing bracket, a subscript or a superscript: det(X) tr(X⁻¹ dX), u₁ det(X), xᵀ tanh(x).
         parts.push(' ');

@@ -170,6 +170,15 @@ describe('notations/where forms: read-back regressions from the random property'
     assert.equal(read('I_{nn}', 'x: vector(nn)', 'latex'), read('eye(nn)', 'x: vector(nn)', 'plain'));
   });
 
+  it('the commutation matrix after a name is set apart: u K(m,n)ᵀ, not uK(m,n)ᵀ', () => {
+    const d = derive({ expr: "((M' - 1)/exp(a)).^2", where, wrt: ['M'] });
+    assert.ok(d.ok, d.ok ? '' : d.error.message);
+    const e = read(d.value.result.text, where, 'plain');
+    assert.doesNotMatch(toUnicode(e), /[A-Za-z]K\(/);
+    readsBack(e);
+    readsBack(read('a*commutation(m, n)*vec(M)', where, 'plain'));
+  });
+
   it('a root of a word is set apart from a factor after it (√a A, √2 x), since √ takes the whole run of letters (√aI is √(aI))', () => {
     const e = read('exp(sqrt(a)*A.^2)', where, 'plain');
     assert.equal(toUnicode(e), 'exp(√a A∘²)');
