@@ -179,6 +179,13 @@ describe('notations/where forms: read-back regressions from the random property'
     readsBack(read('a*commutation(m, n)*vec(M)', where, 'plain'));
   });
 
+  it('an exponent that is a root reads whole: a^√exp(2) is a^(√exp(2))', () => {
+    assert.equal(read('a^√exp(2)', where, 'unicode'), read('a^sqrt(exp(2))', where, 'plain'));
+    const d = derive({ expr: 'max(2, a^sqrt(exp(2)))', where, wrt: ['a'] });
+    assert.ok(d.ok, d.ok ? '' : d.error.message);
+    readsBack(read(d.value.result.text, where, 'plain'));
+  });
+
   it('a root of a word is set apart from a factor after it (√a A, √2 x), since √ takes the whole run of letters (√aI is √(aI))', () => {
     const e = read('exp(sqrt(a)*A.^2)', where, 'plain');
     assert.equal(toUnicode(e), 'exp(√a A∘²)');

@@ -307,6 +307,8 @@ class Translator {
   private operandEnd(k: number): number {
     const c = this.chars;
     if (c[k] === '(') return this.matching(k, '(', ')') + 1;
+    // A root with its operand (a^√exp(2), as the writer prints an exponent √…).
+    if (c[k] === '√') return this.operandEnd(k + 1);
     if (c[k] === '‖' || c[k] === '|') {
       const bar = c[k];
       let j = k + 1;
