@@ -12,6 +12,7 @@ import { readExpression } from '../../../src/core/read';
 import { bindShared, writeBound } from '../../../src/core/present/bindings';
 import { toLatex, toText, toUnicode } from '../../../src/core/write';
 import { readBackProblem, writtenForms } from '../../fuzz/readBack';
+import { assertError, error } from './helpers';
 
 function read(text: string, where: string | undefined, from: Notation | 'auto'): Expr {
   const r = readExpression(text, where, from);
@@ -69,11 +70,7 @@ describe('notations/where forms: the named and binding forms read back in every 
     const latex = (s: string): string => s.replace(' where ', ' \\quad \\text{where } ').replace(/u(\d)/g, 'u_{$1}').replace(/sin/g, '\\sin').replace(/sum/g, '\\operatorname{sum}');
     for (const [text, at, message] of cases) {
       for (const [from, t, name] of [['plain', text, at], ['unicode', unicode(text), unicode(at)], ['latex', latex(text), latex(at)]] as const) {
-        const r = readExpression(t, 'x: vector(n)', from);
-        assert.ok(!r.ok, `${from}: ${t} should fail`);
-        assert.equal(r.error.code, 'name.binding', `${from}: ${t}`);
-        assert.match(r.error.message, new RegExp(message), `${from}: ${t}`);
-        assert.equal(t.slice(r.error.start, r.error.end), name, `${from}: ${t}: span`);
+        assertError(error(readExpression(t, 'x: vector(n)', from)), 'name.binding', name, t, message);
       }
     }
     const declared = readExpression('sum(x) \\quad \\text{where } \\mathbf{x} = \\sin(\\mathbf{y})', 'x: vector(n)', 'latex');
