@@ -146,37 +146,50 @@ export function children(node: Ast): readonly Ast[] {
   }
 }
 
+/**
+ * Walk the trees `roots` without recursion, in the order of a recursive visit: each node before its
+ * children, left to right, the roots in order. `visit` gets each node with its depth (a root has
+ * depth 1) and returns the children to walk into: `children(node)`, some of them, or none.
+ */
+export function walk(roots: readonly Ast[], visit: (node: Ast, depth: number) => readonly Ast[]): void {
+  const nodes: Ast[] = [];
+  const depths: number[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) {
+    nodes.push(roots[i]);
+    depths.push(1);
+  }
+  while (nodes.length > 0) {
+    const node = nodes.pop() as Ast;
+    const depth = depths.pop() as number;
+    const kids = visit(node, depth);
+    for (let i = kids.length - 1; i >= 0; i--) {
+      nodes.push(kids[i]);
+      depths.push(depth + 1);
+    }
+  }
+}
+
+const NO_CHILDREN: readonly Ast[] = [];
+
 /** The depth of a tree (a leaf has depth 1), measured without recursion. */
 export function depthOf(root: Ast): number {
   let max = 0;
-  const nodes: Ast[] = [root];
-  const depths: number[] = [1];
-  while (nodes.length > 0) {
-    const node = nodes.pop() as Ast;
-    const depth = depths.pop() as number;
+  walk([root], (node, depth) => {
     if (depth > max) max = depth;
-    for (const child of children(node)) {
-      nodes.push(child);
-      depths.push(depth + 1);
-    }
-  }
+    return children(node);
+  });
   return max;
 }
 
-/** The first node found at depth limit + 1 (so the tree is too deep), without recursion. */
+/** The last node in reading order at depth limit + 1 (so the tree is too deep), without recursion. */
 export function nodeDeeperThan(root: Ast, limit: number): Ast | undefined {
-  const nodes: Ast[] = [root];
-  const depths: number[] = [1];
-  while (nodes.length > 0) {
-    const node = nodes.pop() as Ast;
-    const depth = depths.pop() as number;
-    if (depth > limit) return node;
-    for (const child of children(node)) {
-      nodes.push(child);
-      depths.push(depth + 1);
-    }
-  }
-  return undefined;
+  let found: Ast | undefined;
+  walk([root], (node, depth) => {
+    if (depth <= limit) return children(node);
+    found = node;
+    return NO_CHILDREN;
+  });
+  return found;
 }
 
 /**
@@ -188,18 +201,10 @@ export function nodeDeeperThan(root: Ast, limit: number): Ast | undefined {
  */
 export function depthCheckpoints(root: Ast, stride: number, childrenOf: (node: Ast) => readonly Ast[] = children): Ast[] {
   const levels: Ast[][] = [];
-  const nodes: Ast[] = [root];
-  const depths: number[] = [1];
-  while (nodes.length > 0) {
-    const node = nodes.pop() as Ast;
-    const depth = depths.pop() as number;
+  walk([root], (node, depth) => {
     if (depth % stride === 0) (levels[depth / stride] ??= []).push(node);
-    const kids = childrenOf(node);
-    for (let i = kids.length - 1; i >= 0; i--) {
-      nodes.push(kids[i]);
-      depths.push(depth + 1);
-    }
-  }
+    return childrenOf(node);
+  });
   const out: Ast[] = [];
   for (let level = levels.length - 1; level > 0; level--) for (const node of levels[level] ?? []) out.push(node);
   return out;

@@ -5,15 +5,14 @@
  */
 import type { Outcome, Span } from '../api';
 import type { Expr } from '../model/expr';
-import { children, depthCheckpoints, nodeDeeperThan, type Ast } from './ast';
+import { children, depthCheckpoints, nodeDeeperThan, walk, type Ast } from './ast';
 import { ExprBuilder } from './build';
 import { dimensionValueNames } from './dimensionValues';
 import { checkDuplicates, type Assumption, type Declaration } from './declarations';
 import { attempt, fail, failure } from './diagnostics';
 import { ShapeInference } from './infer';
 import { conventionalKind } from './names';
-import { DIMENSION_FUNCTIONS, isFunctionName } from './functions';
-import { AXIS_FUNCTIONS } from './axes';
+import { isFunctionName, valueArguments } from './functions';
 import { scalarsByUsage } from './usage';
 import { MAX_DEPTH, depthDiagnostic } from './limits';
 
@@ -92,18 +91,8 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: r
  */
 const CHECKPOINT_STRIDE = 32;
 
-/**
- * The children that inference and building visit as values: not the dimension, index, axis and
- * constant arguments of calls (read as numbers or names of sizes), nor the arguments of an unknown
- * function (an error first).
- */
-function checkedChildren(node: Ast): readonly Ast[] {
-  if (node.kind !== 'call') return children(node);
-  const { name, args } = node;
-  if (!isFunctionName(name) || DIMENSION_FUNCTIONS.has(name) || name === 'unit' || name === 'vector' || name === 'matrix') return [];
-  if (name === 'entry' || AXIS_FUNCTIONS.has(name)) return args.slice(0, 1);
-  return args;
-}
+/** The children that inference and building visit as values: a call's value arguments only. */
+const checkedChildren = (node: Ast): readonly Ast[] => (node.kind === 'call' ? valueArguments(node) : children(node));
 
 /**
  * The names of `ast` in the order a recursive visit meets them (left to right, a binding's names at
@@ -113,18 +102,13 @@ function firstUses(ast: Ast, bindings: readonly Binding[]): string[] {
   const definitions = new Map(bindings.map((b) => [b.name, b.ast]));
   const seen = new Set<string>();
   const order: string[] = [];
-  const stack: Ast[] = [ast];
-  while (stack.length > 0) {
-    const node = stack.pop() as Ast;
-    if (node.kind === 'name' && !seen.has(node.name)) {
-      seen.add(node.name);
-      order.push(node.name);
-      const definition = definitions.get(node.name);
-      if (definition !== undefined) stack.push(definition);
-    }
-    const kids = children(node);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
-  }
+  walk([ast], (node) => {
+    if (node.kind !== 'name' || seen.has(node.name)) return children(node);
+    seen.add(node.name);
+    order.push(node.name);
+    const definition = definitions.get(node.name);
+    return definition === undefined ? [] : [definition];
+  });
   return order;
 }
 
@@ -143,27 +127,23 @@ function checkBindings(bindings: readonly Binding[], declared: ReadonlySet<strin
     index.set(b.name, i);
   });
   bindings.forEach((b, i) => {
-    const stack: Ast[] = [b.ast];
-    while (stack.length > 0) {
-      const node = stack.pop() as Ast;
+    walk([b.ast], (node) => {
       if (node.kind === 'name' && (index.get(node.name) ?? -1) >= i) {
         fail('name.binding', node.span, `'${node.name}' is used in its own definition or before it is defined: define it earlier`);
       }
-      stack.push(...children(node));
-    }
+      return children(node);
+    });
   });
   const families = new Set(bindings.map((b) => NUMBERED.exec(b.name)?.[1] ?? ''));
   families.delete('');
   if (families.size === 0) return;
-  const stack: Ast[] = [ast, ...bindings.map((b) => b.ast)];
-  while (stack.length > 0) {
-    const node = stack.pop() as Ast;
+  walk([ast, ...bindings.map((b) => b.ast)], (node) => {
     if (node.kind === 'name' && !index.has(node.name) && !written.has(node.name) && families.has(NUMBERED.exec(node.name)?.[1] ?? '')) {
       const defined = bindings.map((b) => b.name).join(', ');
       fail('name.binding', node.span, `'${node.name}' is not defined (the definitions are ${defined}): define it, or declare it if it is a variable`);
     }
-    stack.push(...children(node));
-  }
+    return children(node);
+  });
 }
 
 /** A numbered name (u1, u_12): its stem. */

@@ -3,6 +3,8 @@
  * `infer.ts` and the nodes they build in `build.ts`.
  */
 import { namesOf } from '../functions/index';
+import type { Ast, CallNode } from './ast';
+import { AXIS_FUNCTIONS } from './axes';
 
 /**
  * Applied entry by entry; any shape: the names the plain syntax reads for each function record →
@@ -56,6 +58,18 @@ export const ARITY: Readonly<Record<string, readonly [number, number]>> = {
 };
 
 export const isFunctionName = (name: string): boolean => Object.prototype.hasOwnProperty.call(ARITY, name);
+
+/**
+ * The arguments of a call that are values (shape inference visits them, the builder builds them):
+ * not the dimension, index, axis and constant arguments (read as numbers or names of sizes), nor
+ * any argument of an unknown function (an error first).
+ */
+export function valueArguments(node: CallNode): readonly Ast[] {
+  const { name, args } = node;
+  if (!isFunctionName(name) || DIMENSION_FUNCTIONS.has(name) || name === 'unit' || name === 'vector' || name === 'matrix') return [];
+  if (name === 'entry' || AXIS_FUNCTIONS.has(name)) return args.slice(0, 1);
+  return args;
+}
 
 /** Names users reach for, and what the plain syntax calls them. */
 export const FUNCTION_SUGGESTIONS: Readonly<Record<string, string>> = {

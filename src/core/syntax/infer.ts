@@ -21,7 +21,7 @@ import type { Assumption, Declaration } from './declarations';
 import { fail } from './diagnostics';
 import { matrixExponentProblem } from '../limits/exponent';
 import { Dims, type DimId } from './dims';
-import { ARITY, DIMENSION_FUNCTIONS, ELEMENTWISE, FUNCTION_SUGGESTIONS, isFunctionName, REDUCTIONS, SQUARE_FUNCTIONS } from './functions';
+import { ARITY, DIMENSION_FUNCTIONS, ELEMENTWISE, FUNCTION_SUGGESTIONS, isFunctionName, REDUCTIONS, SQUARE_FUNCTIONS, valueArguments } from './functions';
 import { AXIS_FUNCTIONS, axisArgument, NORMALIZATIONS, needsAxis } from './axes';
 import { conventionalKind, isPi, type VariableKind } from './names';
 import { dimensionOf, dimensionValue } from './dimensionValues';
@@ -226,25 +226,7 @@ export class ShapeInference {
   private sum(first: Ast, rest: readonly ChainLink<AddOp>[]): DimShape {
     let acc = this.visit(first);
     rest.forEach((link, i) => {
-      const s = this.visit(link.operand);
-      const expanded = this.broadcast(acc, s);
-      if (expanded) {
-        acc = expanded;
-      } else if (this.isScalar(acc)) {
-        if (!this.isScalar(s)) this.expansion(chainParts(first, rest, i), link.operand, s, chainText(first, rest.slice(0, i + 1)));
-        acc = s;
-      } else if (this.isScalar(s)) {
-        this.expansion([link.operand], chainText(first, rest.slice(0, i)), acc, chainText(first, rest.slice(0, i + 1)));
-      } else if (!this.sameShape(acc, s)) {
-        const left = this.sideText(chainText(first, rest.slice(0, i)), acc);
-        const right = this.described(link.operand, s, false);
-        const whole = chainText(first, rest.slice(0, i + 1));
-        const message =
-          link.op === '+'
-            ? `cannot add ${left} and ${right} in ${whole}: the shapes differ`
-            : `cannot subtract ${right} from ${left} in ${whole}: the shapes differ`;
-        fail('shape.mismatch', { start: first.span.start, end: link.operand.span.end }, message);
-      }
+      acc = this.elementwise(first, rest, i, acc, this.visit(link.operand), link.op);
     });
     return acc;
   }
@@ -253,12 +235,6 @@ export class ShapeInference {
     let acc = this.visit(first);
     rest.forEach((link, i) => {
       const s = this.visit(link.operand);
-      const conflict = (code: DiagnosticCode, phrase: (left: string, right: string) => string, reason: string): never => {
-        const left = this.sideText(chainText(first, rest.slice(0, i)), acc);
-        const right = this.described(link.operand, s, false);
-        const whole = chainText(first, rest.slice(0, i + 1));
-        return fail(code, { start: first.span.start, end: link.operand.span.end }, `cannot ${phrase(left, right)} in ${whole}: ${reason}`);
-      };
       switch (link.op) {
         case '*':
           if (this.isScalar(acc)) acc = s;
@@ -266,32 +242,58 @@ export class ShapeInference {
           else if (this.dims.unify(acc.cols, s.rows)) acc = { rows: acc.rows, cols: s.cols };
           else {
             const inner = `inner dimensions ${dimText(this.dims.resolve(acc.cols))} and ${dimText(this.dims.resolve(s.rows))} differ`;
-            conflict('shape.inner', (l, r) => `multiply ${l} by ${r}`, inner);
+            this.conflict(first, rest, i, acc, s, 'shape.inner', (l, r) => `multiply ${l} by ${r}`, inner);
           }
           break;
         case '/':
           if (!this.isScalar(s)) {
-            conflict('shape.divide', (l, r) => `divide ${l} by ${r}`, 'the divisor must be a scalar (for element-wise division write ./)');
+            this.conflict(first, rest, i, acc, s, 'shape.divide', (l, r) => `divide ${l} by ${r}`, 'the divisor must be a scalar (for element-wise division write ./)');
           }
           break;
         case '.*':
-        case './': {
-          const expanded = this.broadcast(acc, s);
-          const whole = (): string => chainText(first, rest.slice(0, i + 1));
-          if (expanded) acc = expanded;
-          else if (this.isScalar(acc)) {
-            if (!this.isScalar(s)) this.expansion(chainParts(first, rest, i), link.operand, s, whole());
-            acc = s;
-          } else if (this.isScalar(s)) this.expansion([link.operand], chainText(first, rest.slice(0, i)), acc, whole());
-          else if (!this.sameShape(acc, s)) {
-            const phrase = link.op === '.*' ? (l: string, r: string) => `multiply element-wise ${l} and ${r}` : (l: string, r: string) => `divide element-wise ${l} by ${r}`;
-            conflict('shape.mismatch', phrase, 'the shapes differ');
-          }
+        case './':
+          acc = this.elementwise(first, rest, i, acc, s, link.op);
           break;
-        }
       }
     });
     return acc;
+  }
+
+  /**
+   * One element-wise step of a chain (+ − .* ./): the shape of the chain before link `i` (`acc`)
+   * combined with the shape `s` of that link's operand — a row or column broadcast over a matrix,
+   * a scalar expanded (checked by `expansion`), or equal shapes; otherwise shape.mismatch.
+   */
+  private elementwise<Op extends string>(first: Ast, rest: readonly ChainLink<Op>[], i: number, acc: DimShape, s: DimShape, op: ElementwiseOp): DimShape {
+    const expanded = this.broadcast(acc, s);
+    if (expanded) return expanded;
+    const operand = rest[i].operand;
+    const whole = (): string => chainText(first, rest.slice(0, i + 1));
+    if (this.isScalar(acc)) {
+      if (!this.isScalar(s)) this.expansion(chainParts(first, rest, i), operand, s, whole());
+      return s;
+    }
+    if (this.isScalar(s)) this.expansion([operand], chainText(first, rest.slice(0, i)), acc, whole());
+    else if (!this.sameShape(acc, s)) this.conflict(first, rest, i, acc, s, 'shape.mismatch', ELEMENTWISE_PHRASES[op], 'the shapes differ');
+    return acc;
+  }
+
+  /** Fail on link `i` of a chain: "cannot <phrase> in <the chain up to it>: <reason>", spanning the chain up to it. */
+  private conflict<Op extends string>(
+    first: Ast,
+    rest: readonly ChainLink<Op>[],
+    i: number,
+    acc: DimShape,
+    s: DimShape,
+    code: DiagnosticCode,
+    phrase: (left: string, right: string) => string,
+    reason: string,
+  ): never {
+    const operand = rest[i].operand;
+    const left = this.sideText(chainText(first, rest.slice(0, i)), acc);
+    const right = this.described(operand, s, false);
+    const whole = chainText(first, rest.slice(0, i + 1));
+    return fail(code, { start: first.span.start, end: operand.span.end }, `cannot ${phrase(left, right)} in ${whole}: ${reason}`);
   }
 
   private power(node: PowerNode): DimShape {
@@ -393,6 +395,8 @@ export class ShapeInference {
       const expected = min === max ? `${min} argument${min === 1 ? '' : 's'}` : `${min} or ${max} arguments`;
       fail('call.arity', node.span, `${name} takes ${expected}, found ${args.length}`);
     }
+    const shapes = valueArguments(node).map((a) => this.visit(a));
+    const [s] = shapes;
     if (DIMENSION_FUNCTIONS.has(name)) {
       const ds = args.map((a) => this.dimensionArgument(name, a));
       this.dimensionArguments.set(node, ds);
@@ -416,7 +420,6 @@ export class ShapeInference {
       return { rows: n, cols: this.dims.int(1) };
     }
     if (name === 'entry') {
-      const s = this.visit(args[0]);
       const i = this.indexArgument(name, args[1]);
       const j = this.indexArgument(name, args[2]);
       const rows = this.dims.known(s.rows);
@@ -436,7 +439,6 @@ export class ShapeInference {
     }
     if (name === 'max' || name === 'min') {
       const zeroFirst = isLiteralZero(args[0]);
-      const shapes = args.map((a) => this.visit(a));
       if (zeroFirst || isLiteralZero(args[1])) return zeroFirst ? shapes[1] : shapes[0];
       // Element-wise max(a, b) of two broadcast-compatible arrays (a scalar goes everywhere).
       const [a, b] = shapes;
@@ -450,9 +452,7 @@ export class ShapeInference {
       if (this.isScalar(b) || this.sameShape(a, b)) return a;
       return fail('shape.mismatch', node.span, `${name}(a, b) needs arrays of one shape (or a row or column to expand), but ${this.described(args[0], a)} and ${this.described(args[1], b)}`);
     }
-    if (AXIS_FUNCTIONS.has(name)) return this.alongAxis(node);
-    const shapes = args.map((a) => this.visit(a));
-    const [s] = shapes;
+    if (AXIS_FUNCTIONS.has(name)) return this.alongAxis(node, s);
     if (ELEMENTWISE.has(name)) return s;
     if (REDUCTIONS.has(name)) return this.one;
     if (SQUARE_FUNCTIONS.has(name)) {
@@ -499,9 +499,8 @@ export class ShapeInference {
   }
 
   /** sum, mean, logsumexp, softmax, logsoftmax: of all entries, or along dimension 1 or 2 (syntax/axes.ts). */
-  private alongAxis(node: CallNode): DimShape {
+  private alongAxis(node: CallNode, s: DimShape): DimShape {
     const { name, args } = node;
-    const s = this.visit(args[0]);
     const d = args.length > 1 ? axisArgument(name, args[1]) : undefined;
     if (NORMALIZATIONS.has(name)) {
       if (this.isScalar(s)) fail('shape.vector-argument', args[0].span, `${name} needs a vector or a matrix with a dimension, but ${this.described(args[0], s)}`);
@@ -631,6 +630,15 @@ export function matrixExponent(node: Ast): number | undefined {
 }
 
 const isLiteralZero = (node: Ast): boolean => constantArgument(node) === 0;
+
+/** The element-wise operators of chains, and how a shape conflict of each is phrased. */
+type ElementwiseOp = AddOp | '.*' | './';
+const ELEMENTWISE_PHRASES: Readonly<Record<ElementwiseOp, (left: string, right: string) => string>> = {
+  '+': (l, r) => `add ${l} and ${r}`,
+  '-': (l, r) => `subtract ${r} from ${l}`,
+  '.*': (l, r) => `multiply element-wise ${l} and ${r}`,
+  './': (l, r) => `divide element-wise ${l} by ${r}`,
+};
 
 /** The operands of a chain up to link `i` (exclusive) that give it its shape (not divisors). */
 const chainParts = <Op extends string>(first: Ast, rest: readonly ChainLink<Op>[], i: number): Ast[] => [

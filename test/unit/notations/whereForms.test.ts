@@ -65,6 +65,9 @@ describe('notations/where forms: the named and binding forms read back in every 
       ['sum(u2) where u1 = sin(u2), u2 = x', 'u2', 'before it is defined'],
       ['sum(u1) where u1 = sin(u1)', 'u1', 'its own definition'],
       ['sum(u3) where u1 = sin(x), u2 = u1', 'u3', "'u3' is not defined"],
+      // Of several, the first in reading order.
+      ['sum(u1) where u1 = u2 + u1, u2 = x', 'u2', 'before it is defined'],
+      ['sum(u3 + u4) where u1 = sin(x), u2 = u1 + u5', 'u3', "'u3' is not defined"],
     ];
     const unicode = (s: string): string => s.replace(/u(\d)/g, (_, d: string) => `u${'₀₁₂₃₄₅₆₇₈₉'[Number(d)]}`);
     const latex = (s: string): string => s.replace(' where ', ' \\quad \\text{where } ').replace(/u(\d)/g, 'u_{$1}').replace(/sin/g, '\\sin').replace(/sum/g, '\\operatorname{sum}');
