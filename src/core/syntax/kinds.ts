@@ -4,7 +4,7 @@
  * product between vectors, `A^{-1}` an inverse for a matrix, `|X|` a determinant, NumPy's `@`
  * between two 1-D arrays an inner product). The shape checker still checks everything afterwards.
  */
-import type { Ast, ChainLink, MulOp } from './ast';
+import { children, type Ast, type ChainLink, type MulOp } from './ast';
 
 export type Kind = 'scalar' | 'column' | 'row' | 'matrix' | 'unknown';
 
@@ -50,9 +50,23 @@ export class KindEstimator {
   of(node: Ast): Kind {
     const known = this.memo.get(node);
     if (known !== undefined) return known;
-    const k = this.compute(node);
-    this.memo.set(node, k);
-    return k;
+    // Deepest first, on a heap stack: `compute` then finds its operands' kinds known, so a deep tree
+    // (issue 17: 10,000 levels) does not recurse on the JavaScript stack. (Every child is estimated,
+    // also those `compute` does not ask about, such as exponents: harmless, the oracle is pure.)
+    const stack: { node: Ast; expanded: boolean }[] = [{ node, expanded: false }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (this.memo.has(top.node)) {
+        stack.pop();
+      } else if (top.expanded) {
+        stack.pop();
+        this.memo.set(top.node, this.compute(top.node));
+      } else {
+        top.expanded = true;
+        for (const child of children(top.node)) if (!this.memo.has(child)) stack.push({ node: child, expanded: false });
+      }
+    }
+    return this.memo.get(node) as Kind;
   }
 
   /** Remember a kind for a node built by a reader (e.g. a sum over samples). */

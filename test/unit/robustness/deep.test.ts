@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { derive } from '../../../src/core/index';
 import { MAX_DEPTH, MAX_INPUT_LENGTH, readPlain } from '../../../src/core/syntax/index';
 import { toText } from '../../../src/core/write/index';
-import { postorder } from '../../../src/core/model/expr';
+import { exprDepth } from './depth';
 
 const LEVELS = 10_000;
 
@@ -27,13 +27,6 @@ const DEEP: readonly (readonly [string, string, string])[] = [
   ['vector literals', `sum(${'['.repeat(LEVELS)}x${']'.repeat(LEVELS)})`, 'x: scalar'],
   ['transposes', `x${"'".repeat(LEVELS)}`, 'x: vector(n)'],
 ];
-
-/** The nesting depth of an expression's DAG (a leaf has depth 1), without recursion. */
-function exprDepth(root: ReturnType<typeof postorder>[number]): number {
-  const depth = new Map<number, number>();
-  for (const e of postorder(root)) depth.set(e.id, 1 + Math.max(0, ...e.args.map((a) => depth.get(a.id) as number)));
-  return depth.get(root.id) as number;
-}
 
 describe('deep input (issue 17): 10,000 levels through the plain reader', function () {
   this.timeout(120_000);

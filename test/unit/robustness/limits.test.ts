@@ -22,7 +22,8 @@ const DEPTH = 100_000;
 const DEEP_INPUTS: Readonly<Record<Notation, readonly string[]>> = {
   // Plain calls: f( (33,333 levels fit; exp( would fit only 20,000, under the plain MAX_DEPTH of 30,000).
   plain: ['-'.repeat(DEPTH - 1) + 'x', '('.repeat(49_999) + 'x' + ')'.repeat(49_999), "x'".padEnd(DEPTH, "'"), 'f('.repeat(33_333) + 'x' + ')'.repeat(33_333)],
-  latex: ['-'.repeat(DEPTH - 1) + 'x', '{'.repeat(49_999) + 'x' + '}'.repeat(49_999), '('.repeat(49_999) + 'x' + ')'.repeat(49_999), 'x^{'.repeat(24_999) + '2' + '}'.repeat(24_999)],
+  // LaTeX: x^{ (24,999 levels fit) is under MAX_DEPTH and reads; a chain of primes is past it.
+  latex: ['-'.repeat(DEPTH - 1) + 'x', '{'.repeat(49_999) + 'x' + '}'.repeat(49_999), '('.repeat(49_999) + 'x' + ')'.repeat(49_999), 'x' + "'".repeat(DEPTH - 1)],
   numpy: ['-'.repeat(DEPTH - 1) + 'x', '('.repeat(49_999) + 'x' + ')'.repeat(49_999), 'np.exp('.repeat(12_000) + 'x' + ')'.repeat(12_000), 'x' + '.T'.repeat(49_999)],
   unicode: ['−'.repeat(DEPTH - 1) + 'x', '('.repeat(49_999) + 'x' + ')'.repeat(49_999)],
 };

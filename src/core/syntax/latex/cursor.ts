@@ -1,12 +1,12 @@
 /**
  * The token cursor of the LaTeX parser: looking at and consuming tokens, expecting closers, the
- * depth guard (RECURSIVE_READER_DEPTH, then `limit.depth`), the stack of open delimiters, and the token-level
+ * depth guard (MAX_DEPTH, then `limit.depth`), the stack of open delimiters, and the token-level
  * reading of command arguments and scripts (`{…}` or one token; one digit of a number, as TeX
  * reads x^23), with the errors for tokens no rule accepts.
  */
 import type { Span } from '../../api';
 import { fail, positionText, SyntaxFailure } from '../diagnostics';
-import { RECURSIVE_READER_DEPTH, depthDiagnostic } from '../limits';
+import { MAX_DEPTH, depthDiagnostic } from '../limits';
 import { numberNode, spanOf } from '../nodes';
 import type { LatexToken } from './scanner';
 import type { PreparedTokens } from './tokens';
@@ -22,6 +22,8 @@ export abstract class LatexCursor {
   protected pos = 0;
   private nesting = 0;
   protected readonly delimiters: Delimiter[] = [];
+  /** The index of the `}` closing each `{`, by the index of the `{` (`matchingBrace`). */
+  private braces: Map<number, number> | undefined;
 
   constructor(
     protected readonly text: string,
@@ -71,20 +73,22 @@ export abstract class LatexCursor {
 
 
   protected enter(at: LatexToken | Span): void {
-    if (++this.nesting > RECURSIVE_READER_DEPTH) throw new SyntaxFailure(depthDiagnostic(at.start, at.end, RECURSIVE_READER_DEPTH));
+    if (++this.nesting > MAX_DEPTH) throw new SyntaxFailure(depthDiagnostic(at.start, at.end));
   }
 
   protected leave(): void {
     this.nesting--;
   }
 
-  protected withDelimiter<T>(d: Delimiter, at: LatexToken, run: () => T): T {
+  /** Open the delimiter `d` at `at` (a nesting level); `leaveDelimiter` closes it. */
+  protected enterDelimiter(d: Delimiter, at: LatexToken): void {
     this.enter(at);
     this.delimiters.push(d);
-    const r = run();
+  }
+
+  protected leaveDelimiter(): void {
     this.delimiters.pop();
     this.leave();
-    return r;
   }
 
 
@@ -97,13 +101,18 @@ export abstract class LatexCursor {
 
   /** The index of the `}` matching the `{` at index `open` (or the eof index). */
   protected matchingBrace(open: number): number {
-    let depth = 0;
-    for (let i = open; i < this.tokens.length - 1; i++) {
-      const t = this.tokens[i];
-      if (this.isChar(t, '{')) depth++;
-      else if (this.isChar(t, '}') && --depth === 0) return i;
+    if (!this.isChar(this.tokens[open], '{')) return this.tokens.length - 1;
+    // Matched once for all groups (a scan per group was quadratic in x^{x^{…}}).
+    if (this.braces === undefined) {
+      this.braces = new Map();
+      const opens: number[] = [];
+      for (let i = 0; i < this.tokens.length - 1; i++) {
+        const t = this.tokens[i];
+        if (this.isChar(t, '{')) opens.push(i);
+        else if (this.isChar(t, '}') && opens.length > 0) this.braces.set(opens.pop() as number, i);
+      }
     }
-    return this.tokens.length - 1;
+    return this.braces.get(open) ?? this.tokens.length - 1;
   }
 
   /** The first digit of the number token here (the rest stays as a number token). */

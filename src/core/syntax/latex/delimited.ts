@@ -9,6 +9,7 @@ import { MATRIX_ENVIRONMENTS } from './commands';
 import { describe, LatexCursor, spanOfToken } from './cursor';
 import { isVectorKind, KindEstimator, type KindOracle } from '../kinds';
 import { callNode, parenNode, powerNode, spanOf } from '../nodes';
+import type { Deferred } from '../deferred';
 import type { LatexToken } from './scanner';
 import { environmentAt, type PreparedTokens } from './tokens';
 import type { Delimiter, SupArgument } from './types';
@@ -21,34 +22,35 @@ export abstract class DelimitedParser extends LatexCursor {
     this.kinds = new KindEstimator(oracle);
   }
 
-  /** A whole expression (the grammar's loosest tier). */
-  protected abstract sum(): Ast;
+  /** A whole expression (the grammar's loosest tier); rules are generators (`../deferred.ts`). */
+  protected abstract sum(): Deferred<Ast>;
 
   /** The argument of `^` after the caret. */
-  protected abstract supArgument(caret: LatexToken): SupArgument;
+  protected abstract supArgument(caret: LatexToken): Deferred<SupArgument>;
 
   /** `( a, b, … )` after a function name (also `[ ]` and `\{ \}`). */
-  protected argumentList(): Ast[] {
+  protected *argumentList(): Deferred<Ast[]> {
     const open = this.next();
     const brace = open.kind === 'command';
     const close = open.text === '(' ? ')' : open.text === '[' ? ']' : '}';
-    return this.withDelimiter(brace ? '\\{' : (open.text as Delimiter), open, () => {
-      const args = [this.sum()];
-      while (this.isChar(this.peek(), ',')) {
-        this.next();
-        args.push(this.sum());
-      }
-      if (brace) this.expectCommand(['}'], open, "'\\}'");
-      else this.expectChar(close, open, 'the arguments');
-      return args;
-    });
+    this.enterDelimiter(brace ? '\\{' : (open.text as Delimiter), open);
+    const args = [(yield this.sum()) as Ast];
+    while (this.isChar(this.peek(), ',')) {
+      this.next();
+      args.push((yield this.sum()) as Ast);
+    }
+    if (brace) this.expectCommand(['}'], open, "'\\}'");
+    else this.expectChar(close, open, 'the arguments');
+    this.leaveDelimiter();
+    return args;
   }
 
-  protected parenthesized(): Ast {
+  protected *parenthesized(): Deferred<Ast> {
     const open = this.next();
     const close = open.text === '(' ? ')' : ']';
-    return this.withDelimiter(open.text as Delimiter, open, () => {
-      const first = this.sum();
+    this.enterDelimiter(open.text as Delimiter, open);
+    {
+      const first = (yield this.sum()) as Ast;
       const entries = [first];
       let separator: ',' | ';' | undefined;
       for (let t = this.peek(); this.isChar(t, ',') || this.isChar(t, ';'); t = this.peek()) {
@@ -57,7 +59,7 @@ export abstract class DelimitedParser extends LatexCursor {
         }
         separator = t.text as ',' | ';';
         this.next();
-        entries.push(this.sum());
+        entries.push((yield this.sum()) as Ast);
       }
       const closing = this.peek();
       if (!this.isChar(closing, close)) {
@@ -67,36 +69,38 @@ export abstract class DelimitedParser extends LatexCursor {
         this.expectChar(close, open, 'parentheses');
       }
       const end = this.next().end;
+      this.leaveDelimiter();
       const span = spanOf(open.start, end);
       if (separator !== undefined) return { kind: 'vector', entries, separator, span } as Ast;
       return parenNode(first, span);
-    });
+    }
   }
 
-  protected group(): Ast {
+  protected *group(): Deferred<Ast> {
     const open = this.next();
-    return this.withDelimiter('{', open, () => {
-      if (this.isChar(this.peek(), '}')) fail('parse.expected-expression', spanOf(open.start, this.peek().end), 'an empty group {}');
-      const inner = this.sum();
-      const close = this.expectChar('}', open, 'the group');
-      return parenNode(inner, spanOf(open.start, close.end));
-    });
+    this.enterDelimiter('{', open);
+    if (this.isChar(this.peek(), '}')) fail('parse.expected-expression', spanOf(open.start, this.peek().end), 'an empty group {}');
+    const inner = (yield this.sum()) as Ast;
+    const close = this.expectChar('}', open, 'the group');
+    this.leaveDelimiter();
+    return parenNode(inner, spanOf(open.start, close.end));
   }
 
-  protected braceGroup(): Ast {
+  protected *braceGroup(): Deferred<Ast> {
     const open = this.next();
-    return this.withDelimiter('\\{', open, () => {
-      const inner = this.sum();
-      const close = this.expectCommand(['}'], open, "'\\}'");
-      return parenNode(inner, spanOf(open.start, close.end));
-    });
+    this.enterDelimiter('\\{', open);
+    const inner = (yield this.sum()) as Ast;
+    const close = this.expectCommand(['}'], open, "'\\}'");
+    this.leaveDelimiter();
+    return parenNode(inner, spanOf(open.start, close.end));
   }
 
   /** |u| (abs), |X| of a matrix (det). */
-  protected abs(): Ast {
+  protected *abs(): Deferred<Ast> {
     const open = this.next();
-    return this.withDelimiter('|', open, () => {
-      const inner = this.sum();
+    this.enterDelimiter('|', open);
+    {
+      const inner = (yield this.sum()) as Ast;
       const t = this.peek();
       if (!(this.isChar(t, '|') || this.isCommand(t, 'rvert', 'vert'))) {
         const message = `expected '|' to close '|' at ${positionText(this.text, open.start)}`;
@@ -104,15 +108,18 @@ export abstract class DelimitedParser extends LatexCursor {
         fail('parse.unclosed', spanOfToken(t), `${message}, found ${describe(t)}`);
       }
       const close = this.next();
+      this.leaveDelimiter();
       const span = spanOf(open.start, close.end);
       return callNode(this.kinds.of(inner) === 'matrix' ? 'det' : 'abs', [inner], span, spanOfToken(open));
-    });
+    }
   }
 
   /** \|x\|, \|x\|_2, \|x\|_1, \|X\|_F, with an optional power: \|x\|_2^2. */
-  protected norm(): Ast {
+  protected *norm(): Deferred<Ast> {
     const open = this.next();
-    const inner = this.withDelimiter('‖', open, () => this.sum());
+    this.enterDelimiter('‖', open);
+    const inner = (yield this.sum()) as Ast;
+    this.leaveDelimiter();
     const close = this.expectCommand(['|', 'rVert', 'Vert'], open, "'\\|'");
     let end = close.end;
     let which: 'norm1' | 'norm2' = 'norm2';
@@ -135,7 +142,7 @@ export abstract class DelimitedParser extends LatexCursor {
           if (isVectorKind(k)) which = 'norm2';
         } else fail('latex.unsupported', span, `the norm \\|…\\|_${text} is not supported (supported: _1, _2 and _F)`);
       } else if (this.isChar(t, '^')) {
-        const sup = this.supArgument(this.next());
+        const sup = yield* this.supArgument(this.next());
         if (sup.kind !== 'power') fail('latex.unsupported', spanOf(open.start, sup.end), 'a superscript on a norm is supported only as a power, e.g. \\|x\\|^2');
         power = sup.exponent;
         end = sup.end;
@@ -146,19 +153,19 @@ export abstract class DelimitedParser extends LatexCursor {
   }
 
   /** ⟨u, v⟩: the dot product. */
-  protected angle(): Ast {
+  protected *angle(): Deferred<Ast> {
     const open = this.next();
-    return this.withDelimiter('<', open, () => {
-      const u = this.sum();
-      this.expectChar(',', open, 'an inner product ⟨u, v⟩ has two arguments');
-      const v = this.sum();
-      const close = this.expectCommand(['rangle'], open, "'\\rangle'");
-      return callNode('dot', [u, v], spanOf(open.start, close.end), spanOfToken(open));
-    });
+    this.enterDelimiter('<', open);
+    const u = (yield this.sum()) as Ast;
+    this.expectChar(',', open, 'an inner product ⟨u, v⟩ has two arguments');
+    const v = (yield this.sum()) as Ast;
+    const close = this.expectCommand(['rangle'], open, "'\\rangle'");
+    this.leaveDelimiter();
+    return callNode('dot', [u, v], spanOf(open.start, close.end), spanOfToken(open));
   }
 
   /** \begin{bmatrix} a & b \\ c & d \end{bmatrix} (a single column is a vector literal). */
-  protected matrixEnvironment(): Ast {
+  protected *matrixEnvironment(): Deferred<Ast> {
     const begin = this.peek();
     const env = environmentAt(this.tokens, this.pos);
     if (!env || !MATRIX_ENVIRONMENTS.has(env.name)) {
@@ -166,13 +173,14 @@ export abstract class DelimitedParser extends LatexCursor {
       return fail('latex.unsupported', spanOf(begin.start, env ? this.tokens[env.next - 1].end : begin.end), `the environment ${name || '(unnamed)'} is not supported here (matrices: bmatrix, pmatrix)`);
     }
     this.pos = env.next;
-    return this.withDelimiter('[', begin, () => {
+    this.enterDelimiter('[', begin);
+    {
       const rows: Ast[][] = [[]];
       for (;;) {
         const t = this.peek();
         if (this.isCommand(t, 'end')) break;
         if (t.kind === 'eof') fail('parse.unclosed', spanOfToken(begin), `\\begin{${env.name}} is not closed by \\end{${env.name}}`);
-        rows[rows.length - 1].push(this.sum());
+        rows[rows.length - 1].push((yield this.sum()) as Ast);
         const sep = this.peek();
         if (this.isChar(sep, '&')) this.next();
         else if (this.isCommand(sep, '\\')) {
@@ -186,6 +194,7 @@ export abstract class DelimitedParser extends LatexCursor {
       const closing = environmentAt(this.tokens, this.pos);
       if (!closing || closing.name !== env.name) fail('parse.unclosed', spanOfToken(endToken), `expected \\end{${env.name}}`);
       this.pos = closing.next;
+      this.leaveDelimiter();
       const span = spanOf(begin.start, this.previousEnd());
       if (rows.length === 0 || rows[0].length === 0) fail('parse.empty-vector', span, 'an empty matrix');
       rows.forEach((row, i) => {
@@ -195,15 +204,17 @@ export abstract class DelimitedParser extends LatexCursor {
       });
       if (rows[0].length === 1) return { kind: 'vector', entries: rows.map((r) => r[0]), separator: ';', span } as Ast;
       return { kind: 'matrix', rows, span } as Ast;
-    });
+    }
   }
 
 
   /** 𝟙[u > 0]: the step function of u. */
-  protected indicator(command: LatexToken): Ast {
+  protected *indicator(command: LatexToken): Deferred<Ast> {
     const open = this.next();
     const brace = open.kind === 'command';
-    const u = this.withDelimiter(brace ? '\\{' : '[', open, () => this.sum());
+    this.enterDelimiter(brace ? '\\{' : '[', open);
+    const u = (yield this.sum()) as Ast;
+    this.leaveDelimiter();
     const gt = this.peek();
     const zero = this.peek(1);
     if (!this.isChar(gt, '>') || zero.kind !== 'number' || Number(zero.text) !== 0) {

@@ -26,6 +26,7 @@ import { isArrayKind, type KindEstimator } from '../kinds';
 import { astText } from '../print';
 import { asAtom, callNode, cover, numberNode, powerNode, productNode, sumNode, unaryNode } from '../nodes';
 import { ELEMENTWISE_NAMES } from './commands';
+import { runDeferred, type Deferred } from '../deferred';
 
 /** Index letters as written, one span each. */
 export interface IndexLetters {
@@ -96,7 +97,7 @@ export function indexLetters(tokens: readonly { kind: string; text: string; star
 export function resolveIndexNotation(root: Ast, ctx: IndexContext): Ast {
   const r = new Resolver(ctx);
   if (!r.involves(root)) return root;
-  const c = r.close(r.analyze(root), root.span, ctx.free);
+  const c = r.close(runDeferred(r.analyze(root)), root.span, ctx.free);
   return c.operand;
 }
 
@@ -110,45 +111,64 @@ class Resolver {
     for (const x of ctx.free?.letters ?? '') this.used.add(x);
   }
 
-  /** Whether the subtree holds a component or an index sum. */
+  /** Whether the subtree holds a component or an index sum (deepest first, on a heap stack). */
   involves(node: Ast): boolean {
-    const known = this.memo.get(node);
-    if (known !== undefined) return known;
-    let r = this.ctx.components.has(node) || this.ctx.sums.has(node);
-    if (!r) r = children(node).some((c) => this.involves(c));
-    this.memo.set(node, r);
-    return r;
+    const stack: { node: Ast; expanded: boolean }[] = [{ node, expanded: false }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (this.memo.has(top.node)) {
+        stack.pop();
+      } else if (top.expanded || this.ctx.components.has(top.node) || this.ctx.sums.has(top.node)) {
+        stack.pop();
+        const own = this.ctx.components.has(top.node) || this.ctx.sums.has(top.node);
+        this.memo.set(top.node, own || children(top.node).some((c) => this.memo.get(c) === true));
+      } else {
+        top.expanded = true;
+        for (const c of children(top.node)) if (!this.memo.has(c)) stack.push({ node: c, expanded: false });
+      }
+    }
+    return this.memo.get(node) === true;
   }
 
-  analyze(node: Ast): Term[] {
+  /** The terms of an index expression; a generator run by `runDeferred` (deep trees, issue 17). */
+  *analyze(node: Ast): Deferred<Term[]> {
     if (!this.involves(node)) return [{ negative: false, scalars: [{ op: '*', opSpan: node.span, operand: node }], comps: [], sums: [] }];
     const comp = this.ctx.components.get(node);
     if (comp) return [{ negative: false, scalars: [], comps: [comp], sums: [] }];
+    const sub = (n: Ast): Deferred<Term[]> => this.analyze(n);
     const sum = this.ctx.sums.get(node);
     if (sum) {
       const bound = [...sum.letters].map((letter) => ({ letter, span: sum.span }));
-      return this.analyze(sum.summand).map((t) => ({ ...t, sums: [...t.sums, ...bound] }));
+      return ((yield sub(sum.summand)) as Term[]).map((t) => ({ ...t, sums: [...t.sums, ...bound] }));
     }
     switch (node.kind) {
       case 'paren':
-        return this.analyze(node.arg);
+        return (yield sub(node.arg)) as Term[];
       case 'transpose':
         // The transpose of one entry is itself.
-        return this.analyze(node.arg);
-      case 'unary':
-        return node.op === '-' ? this.analyze(node.arg).map(negated) : this.analyze(node.arg);
-      case 'sum':
-        return [...this.analyze(node.first), ...node.rest.flatMap((l) => (l.op === '-' ? this.analyze(l.operand).map(negated) : this.analyze(l.operand)))];
+        return (yield sub(node.arg)) as Term[];
+      case 'unary': {
+        const terms = (yield sub(node.arg)) as Term[];
+        return node.op === '-' ? terms.map(negated) : terms;
+      }
+      case 'sum': {
+        const terms = [...((yield sub(node.first)) as Term[])];
+        for (const l of node.rest) {
+          const more = (yield sub(l.operand)) as Term[];
+          terms.push(...(l.op === '-' ? more.map(negated) : more));
+        }
+        return terms;
+      }
       case 'product':
-        return this.product(node.first, node.rest);
+        return yield* this.product(node.first, node.rest);
       case 'power': {
         if (this.involves(node.exponent)) fail('latex.index', node.exponent.span, 'an exponent with index letters is not supported');
-        const base = this.close(this.analyze(node.base), node.base.span);
+        const base = this.close((yield sub(node.base)) as Term[], node.base.span);
         return [entryOf({ ...base, operand: powerNode('.^', asAtom(base.operand), node.exponent, node.opSpan, node.span) })];
       }
       case 'call': {
         if (node.args.length === 1 && ELEMENTWISE_NAMES.has(node.name)) {
-          const arg = this.close(this.analyze(node.args[0]), node.args[0].span);
+          const arg = this.close((yield sub(node.args[0])) as Term[], node.args[0].span);
           return [entryOf({ ...arg, operand: callNode(node.name, [arg.operand], node.span, node.nameSpan) })];
         }
         return fail('latex.index', node.span, `${node.name}(…) of index expressions is not supported: only element-wise functions apply to components, e.g. \\exp(A_{ij})`);
@@ -158,8 +178,8 @@ class Resolver {
     }
   }
 
-  private product(first: Ast, rest: readonly ChainLink<MulOp>[]): Term[] {
-    let acc = this.analyze(first);
+  private *product(first: Ast, rest: readonly ChainLink<MulOp>[]): Deferred<Term[]> {
+    let acc = (yield this.analyze(first)) as Term[];
     for (const link of rest) {
       if (link.op === '/' || link.op === './') {
         if (this.involves(link.operand)) fail('latex.index', link.operand.span, 'dividing by a component is not supported: write the division element-wise outside the index expression');
@@ -167,7 +187,7 @@ class Resolver {
         continue;
       }
       if (link.op !== '*') fail('latex.index', link.opSpan, 'components are numbers: multiply them by juxtaposition or \\cdot');
-      const right = this.analyze(link.operand);
+      const right = (yield this.analyze(link.operand)) as Term[];
       acc = acc.flatMap((a) => right.map((b) => this.times(a, b)));
     }
     return acc;
@@ -319,7 +339,9 @@ function renamed(t: Term, from: string, to: string): Term {
  */
 export function checkRepeatedSubscripts(root: Ast, subscripted: ReadonlyMap<Ast, IndexLetters>): void {
   if (subscripted.size === 0) return;
-  const visit = (node: Ast): void => {
+  const stack: Ast[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Ast;
     if (node.kind === 'product') {
       const seen = new Map<string, Ast>();
       for (const factor of [node.first, ...node.rest.map((l) => l.operand)]) {
@@ -335,7 +357,8 @@ export function checkRepeatedSubscripts(root: Ast, subscripted: ReadonlyMap<Ast,
         }
       }
     }
-    children(node).forEach(visit);
-  };
-  visit(root);
+    // Children in reverse, so that nodes are visited in the order of the recursive walk (first error first).
+    const below = children(node);
+    for (let i = below.length - 1; i >= 0; i--) stack.push(below[i]);
+  }
 }

@@ -12,8 +12,9 @@
  *   product   juxtaposition (`2x`, `Ax`, `\mathbf{w}^\top\mathbf{x}`), `\cdot`, `\times`, `*`, `\odot`,
  *             `\circ`, `\otimes`, `\oslash`, `/`; `\sum_i …` takes the rest of the product
  *   sum       `+ -`
- * A left-hand side `y =`, `f(x) =`, `f(\mathbf{x}) :=` is skipped. The recursion is guarded:
- * nesting deeper than RECURSIVE_READER_DEPTH fails with `limit.depth`.
+ * A left-hand side `y =`, `f(x) =`, `f(\mathbf{x}) :=` is skipped. Each rule that may need a nested
+ * rule is a generator run by `runDeferred` (`../deferred.ts`), so nesting uses the heap, not the
+ * JavaScript stack; nesting deeper than MAX_DEPTH fails with `limit.depth` at the first token past it.
  *
  * Shape-dependent readings use the kind oracle (declarations, typography, letter conventions):
  * `\cdot` between two vectors is the dot product, `A^{-1}` of a matrix is inv(A), `|X|` of a matrix
@@ -26,7 +27,10 @@
  */
 import type { Span } from '../../api';
 import type { AddOp, Ast, ChainLink, MulOp } from '../ast';
-import { fail, positionText } from '../diagnostics';
+import { fail, positionText, SyntaxFailure } from '../diagnostics';
+import { runDeferred, type Deferred } from '../deferred';
+import { MAX_DEPTH, depthDiagnostic } from '../limits';
+import { nodeDeeperThan } from '../ast';
 import { FUNCTION_COMMANDS, PRODUCT_COMMANDS } from './commands';
 import { spanOfToken } from './cursor';
 import { elementwiseKind, isArrayKind, productKind, type Kind } from '../kinds';
@@ -48,9 +52,12 @@ class LatexParser extends PrimaryParser {
     const first = this.peek();
     if (first.kind === 'eof') fail('parse.empty', spanOf(first.start, first.start), 'the expression is empty');
     if (this.options.leftSide !== false) this.skipLeftSide();
-    let ast = this.sum();
+    let ast = runDeferred(this.sum());
     const t = this.peek();
     if (t.kind !== 'eof') this.unexpected(t);
+    // The guard bounds nesting; postfix chains are built in a loop, so the tree's depth is checked once more.
+    const deep = nodeDeeperThan(ast, MAX_DEPTH);
+    if (deep) throw new SyntaxFailure(depthDiagnostic(deep.span.start, deep.span.end));
     checkRepeatedSubscripts(ast, this.subscripted);
     if (this.components.size > 0 || this.indexSums.size > 0) {
       ast = resolveIndexNotation(ast, {
@@ -124,12 +131,12 @@ class LatexParser extends PrimaryParser {
     return indexLetters(group);
   }
 
-  protected sum(): Ast {
-    const first = this.product();
+  protected *sum(): Deferred<Ast> {
+    const first = (yield this.product()) as Ast;
     const rest: ChainLink<AddOp>[] = [];
     for (let t = this.peek(); this.isChar(t, '+') || this.isChar(t, '-'); t = this.peek()) {
       this.next();
-      rest.push({ op: t.text as AddOp, opSpan: spanOfToken(t), operand: this.product() });
+      rest.push({ op: t.text as AddOp, opSpan: spanOfToken(t), operand: (yield this.product()) as Ast });
     }
     return sumNode(first, rest);
   }
@@ -140,17 +147,17 @@ class LatexParser extends PrimaryParser {
    * product, as in mathematics: -AB is (−1)·A·B (and -2A is (−2)·A), written back by the LaTeX
    * writer the same way.
    */
-  protected product(): Ast {
+  protected *product(): Deferred<Ast> {
     const sign = this.peek();
     const signed = this.isChar(sign, '-') || this.isChar(sign, '+');
     let f0: Factor;
     if (signed) {
       this.next();
       this.enter(sign);
-      f0 = this.factor(true);
+      f0 = (yield this.factor(true)) as Factor;
       this.leave();
     } else {
-      f0 = this.factor(true);
+      f0 = (yield this.factor(true)) as Factor;
     }
     let first = f0.chain ? f0.chain.first : f0.ast;
     let links: ChainLink<MulOp>[] = f0.chain ? [...f0.chain.rest] : [];
@@ -181,7 +188,7 @@ class LatexParser extends PrimaryParser {
       const explicit = this.productOperator(t);
       if (explicit) {
         this.next();
-        const f = this.factor(true);
+        const f = (yield this.factor(true)) as Factor;
         const k = this.kinds.of(f.ast);
         const opSpan = spanOfToken(t);
         switch (explicit) {
@@ -222,7 +229,7 @@ class LatexParser extends PrimaryParser {
         }
       }
       if (!this.startsFactor(t)) break;
-      const f = this.factor(false);
+      const f = (yield this.factor(false)) as Factor;
       append('*', spanOf(t.start, t.start), f);
       acc = productKind(acc, this.kinds.of(f.ast));
     }
@@ -273,26 +280,26 @@ class LatexParser extends PrimaryParser {
   }
 
   /** One factor: a `\frac` (spliceable), a `\sum`, or a postfix expression, after optional signs. */
-  protected factor(allowUnary: boolean): Factor {
+  protected *factor(allowUnary: boolean): Deferred<Factor> {
     const t = this.peek();
     if (allowUnary && (this.isChar(t, '-') || this.isChar(t, '+'))) {
       this.next();
       this.enter(t);
-      const inner = this.factor(true);
+      const inner = (yield this.factor(true)) as Factor;
       this.leave();
       const arg = inner.ast;
       return { ast: unaryNode(t.text as AddOp, arg, cover(spanOfToken(t), arg.span)) };
     }
     if (this.isCommand(t, 'frac', 'dfrac', 'tfrac', 'cfrac')) {
-      const parts = this.frac();
+      const parts = yield* this.frac();
       const over = this.oneOver(parts);
-      if (over !== undefined && this.isCommand(this.peek(), 'sum')) return { ast: this.sumOperator(over, parts) };
+      if (over !== undefined && this.isCommand(this.peek(), 'sum')) return { ast: yield* this.sumOperator(over, parts) };
       const chain = this.fracChain(parts);
       const base = productNode(chain.first, chain.rest);
-      const ast = this.postfix(base);
+      const ast = yield* this.postfix(base);
       return ast === base ? { ast, chain } : { ast };
     }
-    if (this.isCommand(t, 'sum')) return { ast: this.sumOperator(undefined, undefined) };
-    return { ast: this.postfix() };
+    if (this.isCommand(t, 'sum')) return { ast: yield* this.sumOperator(undefined, undefined) };
+    return { ast: yield* this.postfix() };
   }
 }

@@ -9,6 +9,7 @@ import { COMMAND_HINTS, FUNCTION_COMMANDS, GREEK_COMMANDS, ACCENTS, BOLD_COMMAND
 import { spanOfToken } from './cursor';
 import { isArrayKind } from '../kinds';
 import { asAtom, asFactor, callNode, numberNode, parenNode, powerNode, productNode, spanOf, unaryNode } from '../nodes';
+import type { Deferred } from '../deferred';
 import type { LatexToken } from './scanner';
 import { liftSummand } from './sums';
 import { indexLetters } from './indices';
@@ -17,24 +18,24 @@ import type { Factor, FracParts } from './types';
 import { ScriptParser } from './scripts';
 
 export abstract class PrimaryParser extends ScriptParser {
-  protected abstract product(): Ast;
-  protected abstract factor(allowUnary: boolean): Factor;
+  protected abstract product(): Deferred<Ast>;
+  protected abstract factor(allowUnary: boolean): Deferred<Factor>;
   protected abstract startsFactor(t: LatexToken): boolean;
   protected abstract startsFunction(t: LatexToken): boolean;
 
-  protected primary(): Ast {
+  protected *primary(): Deferred<Ast> {
     const t = this.peek();
     switch (t.kind) {
       case 'number':
         return this.numberPrimary();
       case 'letter':
-        return this.letterPrimary();
+        return yield* this.letterPrimary();
       case 'command':
-        return this.commandPrimary();
+        return yield* this.commandPrimary();
       case 'char':
-        if (t.text === '(' || t.text === '[') return this.parenthesized();
-        if (t.text === '{') return this.group();
-        if (t.text === '|') return this.abs();
+        if (t.text === '(' || t.text === '[') return yield* this.parenthesized();
+        if (t.text === '{') return yield* this.group();
+        if (t.text === '|') return yield* this.abs();
         return this.missingOperand(t);
       case 'eof':
         return this.missingOperand(t);
@@ -61,12 +62,12 @@ export abstract class PrimaryParser extends ScriptParser {
     return numberNode(value, t.text, spanOfToken(t));
   }
 
-  protected commandPrimary(): Ast {
+  protected *commandPrimary(): Deferred<Ast> {
     const t = this.peek();
     const name = t.text;
     if (GREEK_COMMANDS.has(name)) {
       this.next();
-      if (name === 'sigma' && !this.declared('sigma') && this.isChar(this.peek(), '(')) return this.applyFunction('sigmoid', spanOfToken(t));
+      if (name === 'sigma' && !this.declared('sigma') && this.isChar(this.peek(), '(')) return yield* this.applyFunction('sigmoid', spanOfToken(t));
       return this.nameWithScripts(name, 'plain', t);
     }
     if (name === 'pi') {
@@ -74,52 +75,52 @@ export abstract class PrimaryParser extends ScriptParser {
       return numberNode(Math.PI, 'π', spanOfToken(t));
     }
     if (BOLD_COMMANDS.has(name)) return this.bold();
-    if (FONT_COMMANDS.has(name)) return this.font();
+    if (FONT_COMMANDS.has(name)) return yield* this.font();
     if (ACCENTS[name] !== undefined) return this.accent();
     if (name === 'log' && this.isCommand(this.peek(1), 'det')) {
       this.next();
       const det = this.next();
-      return this.applyFunction('logdet', spanOf(t.start, det.end));
+      return yield* this.applyFunction('logdet', spanOf(t.start, det.end));
     }
     if (name === 'log' && this.isChar(this.peek(1), '|')) {
       // log|X| of a matrix is log det.
       this.next();
-      const arg = this.abs();
+      const arg = yield* this.abs();
       if (arg.kind === 'call' && arg.name === 'det') return callNode('logdet', arg.args, spanOf(t.start, arg.span.end), spanOfToken(t));
       return callNode('log', [arg], spanOf(t.start, arg.span.end), spanOfToken(t));
     }
     const fn = FUNCTION_COMMANDS[name];
     if (fn !== undefined) {
       this.next();
-      return this.applyFunction(fn, spanOfToken(t));
+      return yield* this.applyFunction(fn, spanOfToken(t));
     }
     switch (name) {
       case 'frac':
       case 'dfrac':
       case 'tfrac':
       case 'cfrac': {
-        const c = this.fracChain(this.frac());
+        const c = this.fracChain(yield* this.frac());
         return productNode(c.first, c.rest);
       }
       case 'sqrt':
-        return this.sqrt();
+        return yield* this.sqrt();
       case 'sum':
-        return this.sumOperator(undefined, undefined);
+        return yield* this.sumOperator(undefined, undefined);
       case '|':
       case 'lVert':
       case 'Vert':
-        return this.norm();
+        return yield* this.norm();
       case 'lvert':
       case 'vert':
-        return this.abs();
+        return yield* this.abs();
       case 'langle':
-        return this.angle();
+        return yield* this.angle();
       case '{':
-        return this.braceGroup();
+        return yield* this.braceGroup();
       case 'mathbb':
-        return this.blackboard();
+        return yield* this.blackboard();
       case 'begin':
-        return this.matrixEnvironment();
+        return yield* this.matrixEnvironment();
     }
     const hint = COMMAND_HINTS[name];
     if (hint !== undefined) fail('latex.unsupported', spanOfToken(t), `\\${name} is not supported: ${hint}`);
@@ -127,7 +128,7 @@ export abstract class PrimaryParser extends ScriptParser {
     return fail('latex.unknown-command', spanOfToken(t), `unknown LaTeX command \\${name}`);
   }
 
-  protected sqrt(): Ast {
+  protected *sqrt(): Deferred<Ast> {
     const command = this.next();
     if (this.isChar(this.peek(), '[')) {
       const open = this.next();
@@ -138,33 +139,36 @@ export abstract class PrimaryParser extends ScriptParser {
       this.pos += 2;
       void open;
     }
-    const arg = this.commandArgument(command);
+    const arg = yield* this.commandArgument(command);
     return callNode('sqrt', [arg], spanOf(command.start, this.previousEnd()), spanOfToken(command));
   }
 
   /** An argument of \frac or \sqrt: a group parsed as an expression, or one token. */
-  protected commandArgument(command: LatexToken): Ast {
+  protected *commandArgument(command: LatexToken): Deferred<Ast> {
     const t = this.peek();
     if (this.isChar(t, '{')) {
       this.next();
-      const inner = this.withDelimiter('{', t, () => this.sum());
+      this.enterDelimiter('{', t);
+      const inner = (yield this.sum()) as Ast;
+      this.leaveDelimiter();
       const close = this.expectChar('}', t, `the argument of \\${command.text}`);
-      return parenNode(inner, spanOf(t.start, close.end));
+      // \sqrt{(x)} is one group, not two nested ones (the tree's depth counts against MAX_DEPTH).
+      return parenNode(inner.kind === 'paren' ? inner.arg : inner, spanOf(t.start, close.end));
     }
     if (t.kind === 'number') return this.digit();
     if (t.kind === 'letter' || t.kind === 'command') {
       this.enter(t);
-      const r = this.primary();
+      const r = (yield this.primary()) as Ast;
       this.leave();
       return r;
     }
     return fail('parse.expected-expression', spanOfToken(command), `expected an argument after \\${command.text}`);
   }
 
-  protected frac(): FracParts {
+  protected *frac(): Deferred<FracParts> {
     const command = this.next();
-    const numerator = this.commandArgument(command);
-    const denominator = this.commandArgument(command);
+    const numerator = yield* this.commandArgument(command);
+    const denominator = yield* this.commandArgument(command);
     return { numerator, denominator, span: spanOf(command.start, denominator.span.end) };
   }
 
@@ -215,7 +219,7 @@ export abstract class PrimaryParser extends ScriptParser {
    * indices or free indices — is index notation (`indices.ts`), resolved once the whole
    * expression is read.
    */
-  protected sumOperator(meanOver: string | undefined, frac: FracParts | undefined): Ast {
+  protected *sumOperator(meanOver: string | undefined, frac: FracParts | undefined): Deferred<Ast> {
     const command = this.next();
     let lower: { tokens: LatexToken[]; end: number } | undefined;
     let upper: { tokens: LatexToken[]; end: number } | undefined;
@@ -244,7 +248,7 @@ export abstract class PrimaryParser extends ScriptParser {
     this.index = single ? ix.letters : undefined;
     this.bound.push(...ix.letters);
     this.enter(command);
-    const summand = this.product();
+    const summand = (yield this.product()) as Ast;
     this.leave();
     this.bound.length -= ix.letters.length;
     this.index = outerIndex;
@@ -280,11 +284,11 @@ export abstract class PrimaryParser extends ScriptParser {
   }
 
   /** A function application: `\exp(x)`, `\exp x`, `\sin^2 x`, `\max(0, u)`, `\det X`. */
-  protected applyFunction(fn: string, nameSpan: Span): Ast {
+  protected *applyFunction(fn: string, nameSpan: Span): Deferred<Ast> {
     let power: Ast | undefined;
     if (this.isChar(this.peek(), '^')) {
       const caret = this.next();
-      const sup = this.supArgument(caret);
+      const sup = yield* this.supArgument(caret);
       if (sup.kind !== 'power') fail('latex.unsupported', spanOf(nameSpan.start, sup.end), 'a superscript on a function name is supported only as a power, e.g. \\sin^2 x');
       power = sup.exponent;
     }
@@ -294,13 +298,13 @@ export abstract class PrimaryParser extends ScriptParser {
     const t = this.peek();
     let args: Ast[];
     if (this.isChar(t, '(') || this.isChar(t, '[') || this.isCommand(t, '{')) {
-      args = this.argumentList();
+      args = yield* this.argumentList();
     } else if (fn === 'max' || fn === 'min' || fn === 'dot') {
       return fail('parse.expected-expression', nameSpan, `${fn} needs its arguments in parentheses, e.g. \\${fn}(0, u)`);
     } else if (!this.startsFactor(t) && !this.isChar(t, '-')) {
       return fail('parse.expected-expression', nameSpan, `expected the argument of ${fn}`);
     } else {
-      args = [this.bareArgument()];
+      args = [yield* this.bareArgument()];
     }
     const span = spanOf(nameSpan.start, this.previousEnd());
     let call: Ast;
@@ -313,13 +317,13 @@ export abstract class PrimaryParser extends ScriptParser {
   }
 
   /** The argument of a function written without parentheses: `\det X`, `\log\sigma(z)`, `\operatorname{tr} A^\top B`. */
-  protected bareArgument(): Ast {
+  protected *bareArgument(): Deferred<Ast> {
     this.enter(this.peek());
-    const f0 = this.factor(true);
+    const f0 = (yield this.factor(true)) as Factor;
     const first = f0.chain ? f0.chain.first : f0.ast;
     const links: ChainLink<MulOp>[] = f0.chain ? [...f0.chain.rest] : [];
     for (let t = this.peek(); this.startsFactor(t) && !this.startsFunction(t) && !this.isCommand(t, 'frac', 'dfrac', 'tfrac'); t = this.peek()) {
-      const f = this.factor(false);
+      const f = (yield this.factor(false)) as Factor;
       if (f.chain) links.push({ op: '*', opSpan: spanOf(t.start, t.start), operand: f.chain.first }, ...f.chain.rest);
       else links.push({ op: '*', opSpan: spanOf(t.start, t.start), operand: f.ast });
     }

@@ -5,7 +5,8 @@
 import type { Ast } from '../ast';
 import { indexLetters } from './indices';
 import { fail, SyntaxFailure } from '../diagnostics';
-import { RECURSIVE_READER_DEPTH, depthDiagnostic } from '../limits';
+import { MAX_DEPTH, depthDiagnostic } from '../limits';
+import type { Deferred } from '../deferred';
 import { GREEK_COMMANDS } from './commands';
 import { describe, spanOfToken } from './cursor';
 import { isVectorKind } from '../kinds';
@@ -15,16 +16,16 @@ import type { SupArgument } from './types';
 import { VariableParser } from './variables';
 
 export abstract class ScriptParser extends VariableParser {
-  protected abstract primary(): Ast;
+  protected abstract primary(): Deferred<Ast>;
 
-  protected postfix(given?: Ast): Ast {
-    let base = given ?? this.primary();
-    // Each postfix operator nests the tree one level: a chain of them counts against RECURSIVE_READER_DEPTH.
+  protected *postfix(given?: Ast): Deferred<Ast> {
+    let base = given ?? ((yield this.primary()) as Ast);
+    // Each postfix operator nests the tree one level: a chain of them counts against MAX_DEPTH.
     for (let links = 0; ; links++) {
       const t = this.peek();
-      if (links > RECURSIVE_READER_DEPTH) throw new SyntaxFailure(depthDiagnostic(t.start, t.end, RECURSIVE_READER_DEPTH));
+      if (links >= MAX_DEPTH && (this.isChar(t, '^') || this.isChar(t, "'") || this.isChar(t, '_'))) throw new SyntaxFailure(depthDiagnostic(t.start, t.end));
       if (this.isChar(t, '^')) {
-        base = this.superscript(base);
+        base = yield* this.superscript(base);
       } else if (this.isChar(t, "'")) {
         this.next();
         base = transposeNode(asAtom(base), spanOf(base.span.start, t.end));
@@ -36,9 +37,9 @@ export abstract class ScriptParser extends VariableParser {
     }
   }
 
-  protected superscript(base: Ast): Ast {
+  protected *superscript(base: Ast): Deferred<Ast> {
     const caret = this.next();
-    const sup = this.supArgument(caret);
+    const sup = yield* this.supArgument(caret);
     const span = spanOf(base.span.start, sup.end);
     const k = this.kinds.of(base);
     switch (sup.kind) {
@@ -66,11 +67,12 @@ export abstract class ScriptParser extends VariableParser {
   }
 
   /** The argument of `^`: a group `{…}` or one token (one digit of a number, as TeX reads x^23). */
-  protected supArgument(caret: LatexToken): SupArgument {
+  protected *supArgument(caret: LatexToken): Deferred<SupArgument> {
     const t = this.peek();
     if (this.isChar(t, '{')) {
       const close = this.matchingBrace(this.pos);
-      const inner = this.tokens.slice(this.pos + 1, close);
+      // Only a group of at most five tokens can be a mark (\top, -1, -\mathsf{T}): larger ones are not copied.
+      const inner = close - this.pos - 1 <= 5 ? this.tokens.slice(this.pos + 1, close) : [];
       const end = this.tokens[close]?.end ?? t.end;
       if (this.isTransposeMark(inner)) {
         this.pos = close + 1;
@@ -87,7 +89,9 @@ export abstract class ScriptParser extends VariableParser {
       this.next();
       const elementwise = this.isCommand(this.peek(), 'circ');
       if (elementwise) this.next();
-      const exponent = this.withDelimiter('{', t, () => this.sum());
+      this.enterDelimiter('{', t);
+      const exponent = (yield this.sum()) as Ast;
+      this.leaveDelimiter();
       const closeToken = this.expectChar('}', t, 'the superscript');
       return elementwise ? { kind: 'elementwise', exponent, end: closeToken.end } : { kind: 'power', exponent, end: closeToken.end };
     }

@@ -22,6 +22,7 @@ import { astText } from '../print';
 import { ELEMENTWISE_NAMES } from './commands';
 import { isArrayKind, type KindEstimator } from '../kinds';
 import { asAtom, callNode, cover, parenNode, powerNode, productNode, sumNode, unaryNode } from '../nodes';
+import { runDeferred, type Deferred } from '../deferred';
 
 export type IndexedRole = 'entry' | 'sample';
 
@@ -46,7 +47,7 @@ interface Lifted {
 const SAMPLE_HINT = 'a sample such as \\mathbf{x}_i may only appear in a dot product with a vector that does not depend on i, e.g. \\mathbf{w}^\\top\\mathbf{x}_i';
 
 export function liftSummand(summand: Ast, ctx: SumContext): Ast {
-  const r = new Lifter(ctx).lift(summand);
+  const r = runDeferred(new Lifter(ctx).lift(summand));
   if (r.sample) fail('latex.sum', summand.span, `a sum of sample vectors is not supported: ${SAMPLE_HINT}`);
   if (!r.lifted) {
     fail('latex.sum', ctx.span, `the summand ${astText(summand)} does not depend on the index ${ctx.index}: write the constant times the number of terms`);
@@ -57,10 +58,12 @@ export function liftSummand(summand: Ast, ctx: SumContext): Ast {
 class Lifter {
   constructor(private readonly ctx: SumContext) {}
 
-  lift(node: Ast): Lifted {
+  /** The vector of the summand's values; a generator run by `runDeferred` (deep trees, issue 17). */
+  *lift(node: Ast): Deferred<Lifted> {
+    const sub = (n: Ast): Deferred<Lifted> => this.lift(n);
     const role = this.ctx.indexed.get(node);
     if (role === 'entry') {
-      if (node.kind === 'paren' && this.lift(node.arg).lifted) {
+      if (node.kind === 'paren' && ((yield sub(node.arg)) as Lifted).lifted) {
         fail('latex.sum', node.span, `the entry ${astText(node)} of an expression that depends on ${this.ctx.index} is not supported`);
       }
       return { ast: node, lifted: true };
@@ -71,46 +74,46 @@ class Lifter {
       case 'name':
         return { ast: node, lifted: false };
       case 'paren': {
-        const r = this.lift(node.arg);
+        const r = (yield sub(node.arg)) as Lifted;
         if (r.sample) return r;
         return { ast: r.ast === node.arg ? node : parenNode(r.ast, node.span), lifted: r.lifted };
       }
       case 'unary': {
-        const r = this.lift(node.arg);
+        const r = (yield sub(node.arg)) as Lifted;
         if (r.sample) return { ...r, sample: { ...r.sample, negated: r.sample.negated !== (node.op === '-') } };
         return { ast: r.ast === node.arg ? node : unaryNode(node.op, r.ast, node.span), lifted: r.lifted };
       }
       case 'transpose': {
-        const r = this.lift(node.arg);
+        const r = (yield sub(node.arg)) as Lifted;
         if (r.sample) return { ...r, sample: { ...r.sample, orientation: r.sample.orientation === 'column' ? 'row' : 'column' } };
         // The transpose of a scalar (for each i) is itself.
         if (r.lifted) return r;
         return { ast: node, lifted: false };
       }
       case 'power': {
-        const base = this.lift(node.base);
-        const exponent = this.lift(node.exponent);
+        const base = (yield sub(node.base)) as Lifted;
+        const exponent = (yield sub(node.exponent)) as Lifted;
         if (exponent.lifted || exponent.sample) fail('latex.sum', node.exponent.span, `an exponent that depends on ${this.ctx.index} is not supported`);
         if (base.sample) this.loneSample(node.base);
         if (!base.lifted) return { ast: node, lifted: false };
         return { ast: powerNode('.^', asAtom(base.ast), node.exponent, node.opSpan, node.span), lifted: true };
       }
       case 'call':
-        return this.call(node);
+        return yield* this.call(node);
       case 'einsum':
         for (const operand of node.operands) {
-          const r = this.lift(operand);
+          const r = (yield sub(operand)) as Lifted;
           if (r.lifted || r.sample) fail('latex.sum', node.span, `an einsum inside a sum over ${this.ctx.index} is not supported`);
         }
         return { ast: node, lifted: false };
       case 'sum':
-        return this.sum(node.first, node.rest, node);
+        return yield* this.sum(node.first, node.rest, node);
       case 'product':
-        return this.product(node.first, node.rest, node);
+        return yield* this.product(node.first, node.rest, node);
       case 'vector':
       case 'matrix':
         for (const entry of node.kind === 'vector' ? node.entries : node.rows.flat()) {
-          const r = this.lift(entry);
+          const r = (yield sub(entry)) as Lifted;
           if (r.lifted || r.sample) fail('latex.sum', node.span, `a vector literal inside a sum over ${this.ctx.index} is not supported`);
         }
         return { ast: node, lifted: false };
@@ -121,8 +124,15 @@ class Lifter {
     return fail('latex.sum', node.span, SAMPLE_HINT);
   }
 
-  private call(node: Extract<Ast, { kind: 'call' }>): Lifted {
-    const args = node.args.map((a) => this.lift(a));
+  /** Each of `nodes` lifted. */
+  private *liftAll(nodes: readonly Ast[]): Deferred<Lifted[]> {
+    const out: Lifted[] = [];
+    for (const n of nodes) out.push((yield this.lift(n)) as Lifted);
+    return out;
+  }
+
+  private *call(node: Extract<Ast, { kind: 'call' }>): Deferred<Lifted> {
+    const args = yield* this.liftAll(node.args);
     if (node.name === 'dot' && args.length === 2) {
       const [u, v] = args;
       const merged = this.dot(u, v) ?? this.dot(v, u);
@@ -149,8 +159,8 @@ class Lifter {
     return { ast: negated ? unaryNode('-', product, product.span) : product, lifted: true };
   }
 
-  private sum(first: Ast, rest: readonly ChainLink<AddOp>[], node: Ast): Lifted {
-    const terms = [first, ...rest.map((l) => l.operand)].map((t) => this.lift(t));
+  private *sum(first: Ast, rest: readonly ChainLink<AddOp>[], node: Ast): Deferred<Lifted> {
+    const terms = yield* this.liftAll([first, ...rest.map((l) => l.operand)]);
     terms.forEach((t, i) => {
       if (t.sample) this.loneSample(i === 0 ? first : rest[i - 1].operand);
     });
@@ -168,11 +178,11 @@ class Lifter {
     });
   }
 
-  private product(first: Ast, rest: readonly ChainLink<MulOp>[], node: Ast): Lifted {
+  private *product(first: Ast, rest: readonly ChainLink<MulOp>[], node: Ast): Deferred<Lifted> {
     const originals = [first, ...rest.map((l) => l.operand)];
     const ops: MulOp[] = ['*', ...rest.map((l) => l.op)];
     const spans: Span[] = [first.span, ...rest.map((l) => l.opSpan)];
-    let items = originals.map((f) => this.lift(f));
+    let items = yield* this.liftAll(originals);
     if (!items.some((t) => t.lifted || t.sample)) return { ast: node, lifted: false };
     // Pair each sample with its partner: wᵀ x_i (partner before) or x_iᵀ w (partner after).
     const keep: boolean[] = items.map(() => true);

@@ -11,6 +11,7 @@ import { ACCENTS, BOLD_COMMANDS, GREEK_COMMANDS, OPERATOR_NAMES } from './comman
 import { describe, spanOfToken } from './cursor';
 import { DelimitedParser } from './delimited';
 import { callNode, einsumNode, nameNode, numberNode, productNode, spanOf } from '../nodes';
+import type { Deferred } from '../deferred';
 import type { LatexToken } from './scanner';
 import type { IndexedRole } from './sums';
 import { indexLetters, type Component, type IndexLetters, type IndexSum } from './indices';
@@ -49,7 +50,7 @@ export abstract class VariableParser extends DelimitedParser {
   }
 
   /** A function application after its name. */
-  protected abstract applyFunction(fn: string, nameSpan: Span): Ast;
+  protected abstract applyFunction(fn: string, nameSpan: Span): Deferred<Ast>;
 
   protected use(name: string, style: NameStyle, span: Span): void {
     let u = this.names.get(name);
@@ -73,7 +74,7 @@ export abstract class VariableParser extends DelimitedParser {
   }
 
 
-  protected letterPrimary(): Ast {
+  protected *letterPrimary(): Deferred<Ast> {
     const t = this.peek();
     // A run of letters spelling a function, before a parenthesis: max(0, x), sum(x), diag(x).
     if (/^[A-Za-z]$/.test(t.text)) {
@@ -89,7 +90,7 @@ export abstract class VariableParser extends DelimitedParser {
         const runSpan = spanOf(t.start, this.tokens[j - 1].end);
         if (fn !== undefined && !this.declared(run)) {
           this.pos = j;
-          return this.applyFunction(fn, runSpan);
+          return yield* this.applyFunction(fn, runSpan);
         }
         if (run.length >= 3 && /^[a-z]+$/.test(run) && !this.declared(run)) {
           fail('name.unknown-function', runSpan, `unknown function '${run}' (for a product of the letters, separate them: ${[...run].join(' ')})`);
@@ -97,14 +98,14 @@ export abstract class VariableParser extends DelimitedParser {
       }
     }
     this.next();
-    if (t.text === 'e' && this.isChar(this.peek(), '^') && !this.declared('e')) return this.eulerPower(t);
+    if (t.text === 'e' && this.isChar(this.peek(), '^') && !this.declared('e')) return yield* this.eulerPower(t);
     return this.nameWithScripts(t.text, 'plain', t);
   }
 
   /** e^{u} is exp(u) (unless e is declared). */
-  protected eulerPower(e: LatexToken): Ast {
+  protected *eulerPower(e: LatexToken): Deferred<Ast> {
     const caret = this.next();
-    const sup = this.supArgument(caret);
+    const sup = yield* this.supArgument(caret);
     const span = spanOf(e.start, sup.end);
     if (sup.kind === 'power') return callNode('exp', [sup.exponent], span, spanOfToken(e));
     return fail('latex.unsupported', span, "e^… is read as exp(…): write an exponent such as e^{-x}");
@@ -346,7 +347,7 @@ export abstract class VariableParser extends DelimitedParser {
   }
 
   /** \mathrm{…}, \operatorname{…}, \text{…}, \mathit{…}: an operator name or a variable name. */
-  protected font(): Ast {
+  protected *font(): Deferred<Ast> {
     const command = this.next();
     if (command.text === 'operatorname' && this.isChar(this.peek(), '*')) this.next();
     const arg = this.argumentTokens(command);
@@ -364,13 +365,13 @@ export abstract class VariableParser extends DelimitedParser {
     if (fn !== undefined && !this.declared(word)) {
       if (word === 'log' && this.isCommand(this.peek(), 'det')) {
         const det = this.next();
-        return this.applyFunction('logdet', spanOf(command.start, det.end));
+        return yield* this.applyFunction('logdet', spanOf(command.start, det.end));
       }
-      return this.applyFunction(fn, span);
+      return yield* this.applyFunction(fn, span);
     }
-    if (command.text === 'operatorname' && word === 'einsum') return this.einsum(command, span);
+    if (command.text === 'operatorname' && word === 'einsum') return yield* this.einsum(command, span);
     if (command.text === 'operatorname') fail('name.unknown-function', span, `unknown function \\operatorname{${word}}`);
-    if (word === 'e' && this.isChar(this.peek(), '^') && !this.declared('e')) return this.eulerPower(command);
+    if (word === 'e' && this.isChar(this.peek(), '^') && !this.declared('e')) return yield* this.eulerPower(command);
     const bold = arg.tokens.some((x) => x.kind === 'command' && BOLD_COMMANDS.has(x.text));
     return this.nameWithScripts(word, bold ? 'bold' : 'plain', command, command.start);
   }
@@ -379,12 +380,13 @@ export abstract class VariableParser extends DelimitedParser {
    * \operatorname{einsum}(\texttt{ij,jk->ik}, A, B), as the LaTeX writer prints a contraction: the
    * spec is the text of the \texttt group, read by the einsum rules so that errors point into it.
    */
-  private einsum(command: LatexToken, nameSpan: Span): Ast {
+  private *einsum(command: LatexToken, nameSpan: Span): Deferred<Ast> {
     const open = this.peek();
     const usage = 'write \\operatorname{einsum}(\\texttt{ij,jk->ik}, A, B)';
     if (!this.isChar(open, '(')) fail('einsum.spec', nameSpan, `einsum takes its arguments in parentheses: ${usage}`);
     this.next();
-    return this.withDelimiter('(', open, () => {
+    this.enterDelimiter('(', open);
+    {
       const tt = this.peek();
       if (!this.isCommand(tt, 'texttt') || !this.isChar(this.peek(1), '{')) fail('einsum.spec', spanOfToken(tt), `einsum takes the subscripts first, in \\texttt{…}: ${usage}`);
       this.next();
@@ -393,11 +395,12 @@ export abstract class VariableParser extends DelimitedParser {
       const operands: Ast[] = [];
       while (this.isChar(this.peek(), ',')) {
         this.next();
-        operands.push(this.sum());
+        operands.push((yield this.sum()) as Ast);
       }
       this.expectChar(')', open, 'the arguments');
+      this.leaveDelimiter();
       return einsumNode(this.text.slice(specStart, group.end - 1), specStart, operands, spanOf(command.start, this.previousEnd()), nameSpan);
-    });
+    }
   }
 
   /** \hat{y} is the variable y_hat (bold inside: \hat{\mathbf{y}} is a vector). */
@@ -419,17 +422,17 @@ export abstract class VariableParser extends DelimitedParser {
   }
 
   /** `\mathbb{1}` (𝟏, or the indicator 𝟙[u > 0] before a bracket); `\mathbb{I}[u > 0]`, the indicator as the writer prints it. */
-  protected blackboard(): Ast {
+  protected *blackboard(): Deferred<Ast> {
     const command = this.next();
     const arg = this.argumentTokens(command);
     const span = spanOf(command.start, arg.end);
     const letter = arg.tokens.length === 1 ? arg.tokens[0].text : '';
     const bracket = (): boolean => this.isChar(this.peek(), '[') || this.isCommand(this.peek(), '{');
     if (letter === '1') {
-      if (bracket()) return this.indicator(command);
+      if (bracket()) return yield* this.indicator(command);
       return this.constantArray('ones', command, span);
     }
-    if (letter === 'I' && bracket()) return this.indicator(command);
+    if (letter === 'I' && bracket()) return yield* this.indicator(command);
     return fail('latex.unsupported', span, `\\mathbb{${arg.tokens.map((x) => x.text).join('')}} is not an expression (write declarations such as x: vector(n) separately or in a % comment)`);
   }
 }

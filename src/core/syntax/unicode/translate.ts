@@ -53,6 +53,8 @@ class Translator {
   /** Closing text to emit after the input offset (√ operands, 𝟙[…] brackets). */
   private readonly closers = new Map<number, string>();
   private readonly skips = new Map<number, number>();
+  /** For each kind of opening bracket, the offset of the closing one by the opening one's (`matching`). */
+  private readonly pairs = new Map<string, Map<number, number>>();
   /** Characters written differently: the separators of a matrix literal [a, b; c, d] (→ bmatrix). */
   private readonly replaced = new Map<number, string>();
   private readonly chars: string[];
@@ -295,20 +297,27 @@ class Translator {
   }
 
   private matching(open: number, o: string, cl: string): number {
-    let depth = 0;
-    for (let k = open; k < this.chars.length; k++) {
-      if (this.chars[k] === o) depth++;
-      else if (this.chars[k] === cl && --depth === 0) return k;
+    // Paired once per kind of bracket (a scan per bracket was quadratic in √(√(…))).
+    let pairs = this.pairs.get(o);
+    if (pairs === undefined) {
+      pairs = new Map();
+      const opens: number[] = [];
+      for (let k = 0; k < this.chars.length; k++) {
+        if (this.chars[k] === o) opens.push(k);
+        else if (this.chars[k] === cl && opens.length > 0) pairs.set(opens.pop() as number, k);
+      }
+      this.pairs.set(o, pairs);
     }
-    return fail('parse.unclosed', this.span(open), `'${o}' is not closed`);
+    const close = this.chars[open] === o ? pairs.get(open) : undefined;
+    return close ?? fail('parse.unclosed', this.span(open), `'${o}' is not closed`);
   }
 
   /** The end (exclusive) of the operand starting at k: (…), ‖…‖ with a subscript, |…|, a word or number with scripts, a call. */
   private operandEnd(k: number): number {
     const c = this.chars;
-    if (c[k] === '(') return this.matching(k, '(', ')') + 1;
     // A root with its operand (a^√exp(2), as the writer prints an exponent √…).
-    if (c[k] === '√') return this.operandEnd(k + 1);
+    while (c[k] === '√') k++;
+    if (c[k] === '(') return this.matching(k, '(', ')') + 1;
     if (c[k] === '‖' || c[k] === '|') {
       const bar = c[k];
       let j = k + 1;
