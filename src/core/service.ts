@@ -16,7 +16,7 @@ import type { Derivative } from './calculus/form';
 import { UnsupportedDerivative } from './calculus/unsupported';
 import { readExpression, type ReadResult } from './read';
 import { variableInfo } from './language';
-import { toLatex, toText, toUnicode, piecewiseLatex, toNumpy, toTorch, toJax, latexWriting, unicodeWriting } from './write/index';
+import { textMeasure, piecewiseLatex, toNumpy, toTorch, toJax, latexWriting, unicodeWriting } from './write/index';
 import { checkDerivative } from './numeric/index';
 import { derivativeLatex } from './present/notation';
 import { nameCommonSubexpressions } from './present/cse';
@@ -39,30 +39,47 @@ const fail = (message: string, code: DiagnosticCode, start = 0, end = 0): { ok: 
  */
 export const INTERN_LIMIT_BYTES = 512 * 1024 * 1024;
 
+/** One writer per notation for an expression and the parts of its named form: a node they share is rendered once. */
+interface Writers {
+  readonly text: (e: Expr) => string;
+  readonly latex: (e: Expr) => string;
+  readonly unicode: (e: Expr) => string;
+  /** The plain written length of a node (rendered once, with the text form's renderings). */
+  readonly textLength: (e: Expr) => number;
+}
+
+/** Writers whose sizes of constants are decided by `whole` (as writing `whole` alone decides them). */
+function writersFor(whole: Expr): Writers {
+  const text = textMeasure();
+  return { text: text.write, latex: latexWriting({}, whole), unicode: unicodeWriting(whole), textLength: text.length };
+}
+
 /**
  * An expression in every notation: as a tree, or — when the tree would be much larger than the DAG
  * (shared parts repeated) — in the binding form `f where u1 = …, u2 = …` (present/bindings.ts), so
  * the output stays linear in the expression.
  */
-export function render(e: Expr, large = treeIsLarge(e)): Rendered {
+export function render(e: Expr, large = treeIsLarge(e), writers?: Writers): Rendered {
   if (large) return { ...writeBound(bindShared(e)), shape: shapeText(e.shape) };
-  return { text: toText(e), latex: toLatex(e), unicode: toUnicode(e), shape: shapeText(e.shape) };
+  const w = writers ?? writersFor(e);
+  return { text: w.text(e), latex: w.latex(e), unicode: w.unicode(e), shape: shapeText(e.shape) };
 }
 
-/** The result with its common subexpressions named, when there are any worth naming (and the main form names none). */
-export function renderNamed(e: Expr): NamedForm | undefined {
-  const named = nameCommonSubexpressions(e);
+/**
+ * The result with its common subexpressions named, when there are any worth naming (and the main form
+ * names none). `w`: the writers of `e` itself, whose renderings the named form reuses.
+ */
+export function renderNamed(e: Expr, w: Writers = writersFor(e)): NamedForm | undefined {
+  const named = nameCommonSubexpressions(e, w.textLength);
   if (named.definitions.length === 0) return undefined;
-  // Sizes of constants as the unnamed expression's contexts need them (a definition alone may not give them).
-  const latex = latexWriting({}, e);
-  const unicode = unicodeWriting(e);
+  // Sizes of constants as the unnamed expression's contexts need them (a definition alone may not give them): writersFor(e).
   return {
-    text: toText(named.expr),
-    latex: latex(named.expr),
-    unicode: unicode(named.expr),
+    text: w.text(named.expr),
+    latex: w.latex(named.expr),
+    unicode: w.unicode(named.expr),
     definitions: named.definitions.map((d) => {
       const name = variable(d.name, d.value.shape);
-      return { name: d.name, nameLatex: latex(name), nameUnicode: unicode(name), text: toText(d.value), latex: latex(d.value), unicode: unicode(d.value) };
+      return { name: d.name, nameLatex: w.latex(name), nameUnicode: w.unicode(name), text: w.text(d.value), latex: w.latex(d.value), unicode: w.unicode(d.value) };
     }),
   };
 }
@@ -124,8 +141,11 @@ export function renderDerivative(f: Expr, d: Derivative, layout: Layout): Render
   const shown = present(d, layout);
   const piecewise = piecewiseLatex(shown);
   const large = treeIsLarge(shown);
-  const named = large ? undefined : renderNamed(shown);
-  const result: Rendered = { ...render(shown, large), ...(piecewise ? { piecewiseLatex: piecewise } : {}), ...(named ? { named } : {}) };
+  // The result's forms first, then its named form with the same writers (their renderings reused).
+  const w = large ? undefined : writersFor(shown);
+  const main = render(shown, large, w);
+  const named = w ? renderNamed(shown, w) : undefined;
+  const result: Rendered = { ...main, ...(piecewise ? { piecewiseLatex: piecewise } : {}), ...(named ? { named } : {}) };
   return { shown, input, result, equationLatex: derivativeLatex(d, layout, result.latex, input.latex) };
 }
 

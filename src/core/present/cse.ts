@@ -48,10 +48,11 @@ function nameable(e: Expr): boolean {
   return !decorated(e);
 }
 
-export function nameCommonSubexpressions(root: Expr): Named {
+/** `textLength`: the plain written length of a node of root, when the caller has a writer that measures it. */
+export function nameCommonSubexpressions(root: Expr, textLength?: (node: Expr) => number): Named {
   const order = postorder(root);
   // Lengths are written only when some node is used twice (most results share nothing).
-  let lengths: ((node: Expr) => number) | undefined;
+  let lengths = textLength;
   const writtenLength = (node: Expr): number => (lengths ??= textLengths(root))(node);
   const count = new Map<number, number>([[root.id, 1]]);
   const chosen = new Set<number>();
