@@ -11,6 +11,7 @@
  *
  * The commands live in src/cli/: args.ts (the derive command line), derive.ts, check.ts, batch/ (the protocol).
  */
+import { optimizeLate } from './cli/tiering';
 import { BATCH_USAGE, DERIVE_USAGE, UsageError } from './cli/args';
 import { runDerive } from './cli/derive';
 import { CHECK_USAGE, runCheck } from './cli/check';
@@ -37,6 +38,7 @@ function runFunctions(): number {
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command !== 'batch') optimizeLate();
   try {
     if (command === 'derive') return runDerive(rest, writeOut);
     if (command === 'check') return runCheck(rest);
