@@ -1,5 +1,5 @@
 /** `matcalc derive`: one request from the command line, answered for a human (or as --json / --emit). */
-import { checkSentence, derive, emitCode, namedForms, type DeriveResult, type Diagnostic } from '../core/index';
+import { checkSentence, derive, deriveForm, emitCode, namedForms, type DeriveResult, type Diagnostic } from '../core/index';
 import { toMarkdown } from '../core/write/markdown';
 import { parseDeriveArgs, type DeriveArgs } from './args';
 import { caretLines, errorReport } from './display';
@@ -48,6 +48,8 @@ function answerDerive(args: DeriveArgs): Answer {
     const md = derive({ ...args.request, steps: true });
     return md.ok ? { ok: true, value: toMarkdown(md.value) } : md;
   }
+  // One form only: the others are not written.
+  if ((args.emit === 'text' || args.emit === 'latex') && !args.json && args.request.form !== 'index') return deriveForm(args.request, args.emit);
   const r = derive(args.request);
   if (!r.ok) return r;
   if (args.json) return { ok: true, value: JSON.stringify(r.value) };

@@ -20,7 +20,8 @@ import { textMeasure, piecewiseLatex, toNumpy, toTorch, toJax, latexWriting, uni
 import { checkDerivative } from './numeric/index';
 import { derivativeLatex } from './present/notation';
 import { nameCommonSubexpressions } from './present/cse';
-import { bindShared, treeIsLarge, writeBound } from './present/bindings';
+import { bindShared, treeIsLarge, writeBound, writeBoundForm } from './present/bindings';
+import type { WhereNotation } from './write/where';
 import { present } from './present/present';
 import { derivationSteps } from './derivation/index';
 import { checkSizeProblem, LimitExceeded, limitDiagnostic, withBudget } from './limits/index';
@@ -163,19 +164,46 @@ export function derive(req: DeriveRequest): Outcome<DeriveResult> {
   return budgeted(req, () => deriveWithinBudget(req));
 }
 
-function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
+/** The request read and differentiated (no form written yet). */
+function differentiated(req: DeriveRequest): Outcome<{ readonly p: Prepared; readonly d: Derivative }> {
   const p = prepare(req);
   if (!p.ok) return p;
-  const { f, wrt, notation } = p.value;
-  const layout: Layout = req.layout ?? 'numerator';
-  const order = req.order ?? 1;
-  let d: Derivative;
   try {
-    d = differentiate(f, wrt, order);
+    return { ok: true, value: { p: p.value, d: differentiate(p.value.f, p.value.wrt, req.order ?? 1) } };
   } catch (e) {
     if (e instanceof UnsupportedDerivative) return unsupported(e, p.value.read, req.expr);
     throw e;
   }
+}
+
+/**
+ * The derivative in one form only — derive()'s `result.text`, `result.unicode` or `result.latex`,
+ * the same string — without writing the other forms, the input, the named form or the equation
+ * (`--emit text`, `--emit latex` of the CLI and the batch). A request for the index form
+ * (`form: 'index'`) is answered by derive().
+ */
+export function deriveForm(req: DeriveRequest, form: WhereNotation): Outcome<string> {
+  if (req.form === 'index') {
+    const r = derive(req);
+    return r.ok ? { ok: true, value: r.value.result[form] ?? r.value.result.text } : r;
+  }
+  return budgeted(req, () => {
+    const r = differentiated(req);
+    if (!r.ok) return r;
+    const shown = present(r.value.d, req.layout ?? 'numerator');
+    if (treeIsLarge(shown)) return { ok: true, value: writeBoundForm(bindShared(shown), form) };
+    const w = writersFor(shown);
+    return { ok: true, value: w[form](shown) };
+  });
+}
+
+function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
+  const r = differentiated(req);
+  if (!r.ok) return r;
+  const { p, d } = r.value;
+  const { f, wrt, notation } = p;
+  const layout: Layout = req.layout ?? 'numerator';
+  const order = req.order ?? 1;
   if (req.form === 'index' && !indexFormAvailable(d)) {
     return fail(`the index form is not available for this derivative: ${indexFormProblem(d)}`, 'form.index-unavailable', 0, req.expr.length);
   }
@@ -191,7 +219,7 @@ function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
     ...(req.check ? { check: checkOf(d) } : {}),
     ...indexFormPart(d, req),
     ...(req.steps ? { steps: derivationSteps(f, wrt, order, layout, req.granularity ?? 'full', { present }) } : {}),
-    assumed: assumedShapes(p.value.read),
+    assumed: assumedShapes(p.read),
   };
   return { ok: true, value: out };
 }
@@ -270,20 +298,14 @@ export function emitCode(req: DeriveRequest, target: 'numpy' | 'torch' | 'jax' |
 }
 
 function emitWithinBudget(req: DeriveRequest, target: 'numpy' | 'torch' | 'jax' | 'einsum'): Outcome<string> {
-  const p = prepare(req);
-  if (!p.ok) return p;
-  let d: Derivative;
-  try {
-    d = differentiate(p.value.f, p.value.wrt, req.order ?? 1);
-  } catch (e) {
-    if (e instanceof UnsupportedDerivative) return unsupported(e, p.value.read, req.expr);
-    throw e;
-  }
+  const r = differentiated(req);
+  if (!r.ok) return r;
+  const { p, d } = r.value;
   if (target === 'einsum') {
     const text = einsumText(d);
     if (text === undefined) return fail(`the derivative has no index form to write as einsum: ${indexFormProblem(d) ?? 'it needs index letters a–z'}`, 'form.index-unavailable', 0, req.expr.length);
     return { ok: true, value: text };
   }
   const writer = target === 'torch' ? toTorch : target === 'jax' ? toJax : toNumpy;
-  return { ok: true, value: writer(p.value.f, { ...d, expr: present(d, 'canonical') }) };
+  return { ok: true, value: writer(p.f, { ...d, expr: present(d, 'canonical') }) };
 }

@@ -1,5 +1,5 @@
 /** One batch request line → its answer object (never throws for any line; an internal bug is answered too). */
-import { checkClaim, derive, emitCode } from '../../core/index';
+import { checkClaim, derive, deriveForm, emitCode } from '../../core/index';
 import { checkJson } from '../check';
 import { toMarkdown } from '../../core/write/markdown';
 import { checkRequest, type BatchRequest, type Id } from './request';
@@ -28,11 +28,14 @@ function compute(b: BatchRequest): BatchAnswer {
     const code = emitCode(request, emit);
     return code.ok ? { ...idPart, ok: true, code: code.value } : failed(fromDiagnostic(code.error), b.id);
   }
+  if (emit === 'text' || emit === 'latex') {
+    // One form only: the others are not written.
+    const form = deriveForm(request, emit);
+    return form.ok ? { ...idPart, ok: true, [emit]: form.value } : failed(fromDiagnostic(form.error), b.id);
+  }
   const r = derive(emit === 'markdown' ? { ...request, steps: true } : request);
   if (!r.ok) return failed(fromDiagnostic(r.error), b.id);
   if (emit === 'markdown') return { ...idPart, ok: true, markdown: toMarkdown(r.value) };
-  if (emit === 'text') return { ...idPart, ok: true, text: r.value.result.text };
-  if (emit === 'latex') return { ...idPart, ok: true, latex: r.value.result.latex };
   return { ...idPart, ok: true, ...r.value };
 }
 

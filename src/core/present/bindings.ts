@@ -107,11 +107,14 @@ export interface BoundForms {
  * request's output limit.
  */
 export function writeBound(b: Bound): BoundForms {
-  const form = (notation: WhereNotation, write: (e: Expr) => string): string => {
-    function* definitions(): Generator<WrittenDefinition> {
-      for (const d of b.definitions) yield { name: write(variable(d.name, d.value.shape)), body: write(d.value) };
-    }
-    return whereForm(notation, write(b.expr), definitions(), checkOutput);
-  };
-  return { text: form('text', b.writeText ?? textWriting()), unicode: form('unicode', unicodeWriting(b.whole)), latex: form('latex', latexWriting({}, b.whole)) };
+  return { text: writeBoundForm(b, 'text'), unicode: writeBoundForm(b, 'unicode'), latex: writeBoundForm(b, 'latex') };
+}
+
+/** The named form in one notation (writeBound's, without writing the others). */
+export function writeBoundForm(b: Bound, notation: WhereNotation): string {
+  const write = notation === 'text' ? (b.writeText ?? textWriting()) : notation === 'unicode' ? unicodeWriting(b.whole) : latexWriting({}, b.whole);
+  function* definitions(): Generator<WrittenDefinition> {
+    for (const d of b.definitions) yield { name: write(variable(d.name, d.value.shape)), body: write(d.value) };
+  }
+  return whereForm(notation, write(b.expr), definitions(), checkOutput);
 }
