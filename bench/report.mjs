@@ -224,7 +224,8 @@ function cliSection(cli) {
     ['batch throughput (all piped at once)', `${ms(t.wallMsPerRequest)} wall`, `${ms(t.cpuMsPerRequest)} CPU`, `${t.requests} requests, per request`],
     ['MLP L = 256, `matcalc derive` (whole process)', ms(cli.mlp256.deriveProcessMedianMs), cli.mlp256.deriveProcessFailure ?? '', `${cli.mlp256.answerChars} characters answered; ≤ 50 ms targeted`],
     ...(cli.nodeStartMs !== undefined ? [['`node -e 0` (process start alone)', ms(cli.nodeStartMs), '', 'the floor of any `matcalc derive`']] : []),
-    ['MLP L = 256, one batch request', ms(cli.mlp256.batchRequestMedianMs), cli.mlp256.batchRequestCpuMs != null ? `${ms(cli.mlp256.batchRequestCpuMs)} CPU` : '', 'CPU: the batch process, mean per request'],
+    ...(cli.mlp256.batchFirstRequestMs !== undefined ? [['MLP L = 256, the first batch request (cold)', ms(cli.mlp256.batchFirstRequestMs), '', 'a fresh batch process: nothing compiled yet']] : []),
+    [`MLP L = 256, one batch request${cli.mlp256.batchWarmupRequests ? ` after ${cli.mlp256.batchWarmupRequests} others` : ''}`, ms(cli.mlp256.batchRequestMedianMs), cli.mlp256.batchRequestCpuMs != null ? `${ms(cli.mlp256.batchRequestCpuMs)} CPU` : '', 'CPU: the batch process, mean per request; ≤ 50 ms targeted (warm)'],
     ['first answer while stdin is open (from spawn)', ms(cli.firstAnswer.fromSpawnMs), '', 'process start included'],
   ];
   const m = cli.memory;
