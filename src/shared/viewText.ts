@@ -98,8 +98,10 @@ export function stepRule(step: PanelStep): string {
   return step.reference ? `${step.rule} — ${step.reference}` : step.rule;
 }
 
+/** "error[parse.unmatched]: unmatched ')' (column 10)": the code, message and column, as the CLI writes them. */
 export function errorMessage(error: PanelError, strings: Strings): string {
-  return error.column === undefined ? error.message : format(strings.errorAt ?? '{0} (column {1})', error.message, error.column);
+  const message = error.column === undefined ? error.message : format(strings.errorAt ?? '{0} (column {1})', error.message, error.column);
+  return format(strings.errorCoded ?? 'error[{0}]: {1}', error.code, message);
 }
 
 /** The expression of an error, with a caret line under the offending span when it has one. */

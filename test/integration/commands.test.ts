@@ -192,6 +192,7 @@ describe('Commands', () => {
     const panel = await panelSnapshot();
     assert.equal(panel.open, true);
     assert.ok(panel.error, 'the panel does not show the error');
+    assert.equal(panel.errorCode, r.code, 'the panel shows the error with its code');
   });
 
   it('a shape conflict is a clear message', async () => {

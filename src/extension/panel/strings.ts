@@ -12,6 +12,7 @@ export function panelStrings(): PanelStrings {
     working: t('Working…'),
     errorHeading: t('Cannot differentiate'),
     errorAt: t('{0} (column {1})'),
+    errorCoded: t('error[{0}]: {1}'),
     errorSource: t('Expression with the error marked'),
     expression: t('Expression'),
     result: t('Result'),

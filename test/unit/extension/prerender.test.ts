@@ -127,7 +127,7 @@ describe('panel first view: typeset on the host', () => {
       return '';
     });
     assert.equal(typeset, 0);
-    assert.deepEqual(view?.error, { message: 'unexpected ) (column 5)', source: 'x + )\n    ^' });
+    assert.deepEqual(view?.error, { message: 'error[syntax]: unexpected ) (column 5)', source: 'x + )\n    ^' });
     const html = renderShell(assets, strings, 'N', view);
     assert.match(html, /<section id="error" class="error" role="alert">/);
     assert.match(html, /<section id="derivation" hidden>/);

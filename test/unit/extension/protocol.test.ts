@@ -4,7 +4,9 @@ import { isPanelModel, parsePanelState, parseWebviewMessage, type PanelModel } f
 import { contentSecurityPolicy, makeNonce, renderShell } from '../../../src/extension/panel/renderer';
 import { escapeHtml } from '../../../src/extension/panel/html';
 import { panelModel } from '../../../src/extension/panel/model';
-import { assumedLine, readAsLine } from '../../../src/shared/viewText';
+import { assumedLine, errorMessage, readAsLine } from '../../../src/shared/viewText';
+import { panelError } from '../../../src/extension/errors';
+import { errorReport } from '../../../src/cli/display';
 import { derive, type DeriveResult } from '../../../src/core/index';
 
 const model: PanelModel = {
@@ -184,5 +186,36 @@ describe('panel model: the expression line is the reading, with what it assumed'
     assert.equal(isPanelModel({ ...model, assumed: [{ name: 'x', shape: 'scalar' }] }), false);
     assert.equal(isPanelModel({ ...model, assumed: 'x scalar' }), false);
     assert.equal(readAsLine(model, strings), '');
+  });
+});
+
+describe('panel error: the message line names the code, as the CLI does', () => {
+  const strings = { errorAt: '{0} (column {1})', errorCoded: 'error[{0}]: {1}' };
+  const coreError = (expr: string, where?: string) => {
+    const r = derive({ expr, where, from: 'plain' });
+    assert.ok(!r.ok, 'expected an error');
+    return r.error;
+  };
+
+  it("a parse error: error[parse.unmatched]: the message (column N), the CLI's first line", () => {
+    const expr = 'A*x + y*2)';
+    const error = coreError(expr);
+    const line = errorMessage(panelError(error, expr), strings);
+    assert.equal(line, "error[parse.unmatched]: unmatched ')': there is no opening '(' (column 10)");
+    assert.equal(line, errorReport(expr, error).split('\n')[0]);
+  });
+
+  it('a shape error too, and the default words when the host gave none', () => {
+    const expr = 'A*x';
+    const error = coreError(expr, 'A: matrix(m, n); x: vector(m)');
+    const line = errorMessage(panelError(error, expr), {});
+    assert.match(line, /^error\[shape\.inner\]: cannot multiply A \(m×n\) by x \(m×1\)/);
+    assert.equal(line, errorReport(expr, error).split('\n')[0]);
+  });
+
+  it('an error without a position still shows its code; the words are the localised ones', () => {
+    const error = { message: 'no expression selected', code: 'selection.empty', expr: '' };
+    assert.equal(errorMessage(error, strings), 'error[selection.empty]: no expression selected');
+    assert.equal(errorMessage({ ...error, column: 3 }, { errorAt: '{0} (Spalte {1})', errorCoded: 'Fehler[{0}]: {1}' }), 'Fehler[selection.empty]: no expression selected (Spalte 3)');
   });
 });
