@@ -8,24 +8,63 @@ import { LruCache } from './cache';
 import type { RenderReply, RenderRequest } from './protocol';
 import type { RenderThread, StartThread } from './thread';
 
+/** The time limit of a render by a worker that is up (MathJax loaded): a few milliseconds of work. */
 export const RENDER_TIMEOUT_MS = 3_000;
+
+/**
+ * The start-up allowance: the time limit of a worker's first render, which includes starting the
+ * thread and loading MathJax (about 0.5–0.8 s on an idle 2-core machine, measured by rendering
+ * through a fresh worker; past 3 s under heavy load). With the ordinary limit, a first render that
+ * overran would terminate the worker, and the next hover would start a cold one again — never an
+ * image. Every render asked before the worker's first answer has this limit (they wait behind the
+ * start-up too).
+ */
+export const FIRST_RENDER_TIMEOUT_MS = 15_000;
+
+/** The timer the limits run on (injectable, so the limits are tested without waiting). */
+export interface RenderTimer {
+  set(callback: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const SYSTEM_TIMER: RenderTimer = {
+  set: (callback, ms) => setTimeout(callback, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export interface RenderLimits {
+  /** A render by a worker that has answered before (default RENDER_TIMEOUT_MS). */
+  readonly timeoutMs?: number;
+  /** A render asked before the worker's first answer (default FIRST_RENDER_TIMEOUT_MS). */
+  readonly firstTimeoutMs?: number;
+  readonly timer?: RenderTimer;
+}
 
 interface Pending {
   resolve(uri: string | undefined): void;
-  timer: ReturnType<typeof setTimeout>;
+  timer: unknown;
 }
 
 export class SvgRenderer {
   private worker: RenderThread | undefined;
+  /** Whether the current worker has answered a request (so MathJax is loaded there). */
+  private warm = false;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly cache = new LruCache<string>(500);
+  private readonly timeoutMs: number;
+  private readonly firstTimeoutMs: number;
+  private readonly timer: RenderTimer;
 
   /** `start`: starts the worker (nodeThread.ts, webThread.ts). */
   constructor(
     private readonly start: StartThread,
-    private readonly timeoutMs = RENDER_TIMEOUT_MS,
-  ) {}
+    limits: RenderLimits = {},
+  ) {
+    this.timeoutMs = limits.timeoutMs ?? RENDER_TIMEOUT_MS;
+    this.firstTimeoutMs = limits.firstTimeoutMs ?? FIRST_RENDER_TIMEOUT_MS;
+    this.timer = limits.timer ?? SYSTEM_TIMER;
+  }
 
   /** A data URI for `tex` in `color`, or undefined if MathJax failed or ran out of time. */
   render(tex: string, color: string): Promise<string | undefined> {
@@ -39,11 +78,14 @@ export class SvgRenderer {
         return;
       }
       const id = this.nextId++;
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        resolve(undefined);
-        this.restart(); // the worker is stuck on this render; free it
-      }, this.timeoutMs);
+      const timer = this.timer.set(
+        () => {
+          this.pending.delete(id);
+          resolve(undefined);
+          this.restart(); // the worker is stuck on this render; free it
+        },
+        this.warm ? this.timeoutMs : this.firstTimeoutMs,
+      );
       this.pending.set(id, {
         timer,
         resolve: (uri) => {
@@ -72,24 +114,27 @@ export class SvgRenderer {
     if (!w) return undefined;
     const thread = w;
     thread.onReply((reply: RenderReply) => {
+      if (this.worker === thread) this.warm = true;
       const p = this.pending.get(reply.id);
       if (!p) return;
       this.pending.delete(reply.id);
-      clearTimeout(p.timer);
+      this.timer.clear(p.timer);
       p.resolve('uri' in reply ? reply.uri : undefined);
     });
     thread.onGone(() => {
       if (this.worker === thread) this.restart();
     });
     this.worker = thread;
+    this.warm = false;
     return thread;
   }
 
   private restart(): void {
     const w = this.worker;
     this.worker = undefined;
+    this.warm = false;
     for (const [, p] of this.pending) {
-      clearTimeout(p.timer);
+      this.timer.clear(p.timer);
       p.resolve(undefined);
     }
     this.pending.clear();

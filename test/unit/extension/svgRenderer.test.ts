@@ -4,7 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'mocha';
 import katex from 'katex';
-import { SvgRenderer } from '../../../src/extension/hover/svgRenderer';
+import { FIRST_RENDER_TIMEOUT_MS, RENDER_TIMEOUT_MS, SvgRenderer, type RenderTimer } from '../../../src/extension/hover/svgRenderer';
+import type { RenderReply, RenderRequest } from '../../../src/extension/hover/protocol';
+import type { RenderThread } from '../../../src/extension/hover/thread';
 import { nodeThread } from '../../../src/extension/hover/nodeThread';
 import { rawFn, variable } from '../../../src/core/model/expr';
 import { shape } from '../../../src/core/model/shape';
@@ -12,14 +14,13 @@ import { toLatex } from '../../../src/core/write/index';
 import '../../../src/extension/hover/worker'; // compiled next to this test's output; inert on the main thread
 
 const WORKER = path.resolve(__dirname, '..', '..', '..', 'src', 'extension', 'hover', 'worker.js');
-// Tests of what the worker draws, not of its time limit (that has its own test below): the first render
-// includes starting the worker and loading MathJax, which on a loaded machine can exceed the hover's 3 s.
-const UNHURRIED_MS = 15_000;
+// Tests of what the worker draws run with the hover's own limits: the first render, which includes
+// starting the worker and loading MathJax, has the start-up allowance (FIRST_RENDER_TIMEOUT_MS).
 
 describe('hover: the MathJax worker thread', () => {
   it('renders in the worker and caches by (TeX, colour)', async function () {
     this.timeout(20_000);
-    const r = new SvgRenderer(nodeThread(WORKER), UNHURRIED_MS);
+    const r = new SvgRenderer(nodeThread(WORKER));
     try {
       const a = await r.render('x^2', '#000000');
       assert.match(a ?? '', /^data:image\/svg\+xml;base64,/);
@@ -39,7 +40,7 @@ describe('hover: the MathJax worker thread', () => {
     this.timeout(20_000);
     const tex = toLatex(rawFn('step', variable('u', shape('n', 1))));
     assert.equal(tex, '\\mathbb{I}[\\mathbf{u} > 0]');
-    const r = new SvgRenderer(nodeThread(WORKER), UNHURRIED_MS);
+    const r = new SvgRenderer(nodeThread(WORKER));
     try {
       const svg = Buffer.from(((await r.render(tex, '#000000')) ?? '').split(',')[1] ?? '', 'base64').toString('utf8');
       // MathJax marks each glyph with its code point: U+1D540 MATHEMATICAL DOUBLE-STRUCK CAPITAL I.
@@ -69,7 +70,7 @@ describe('hover: the MathJax worker thread', () => {
     // The limit is generous so that a fresh worker starts within it even on a loaded machine: the
     // stuck render never answers, so it always ends by the limit, never before it.
     const limitMs = 4000;
-    const r = new SvgRenderer(nodeThread(stuck), limitMs);
+    const r = new SvgRenderer(nodeThread(stuck), { timeoutMs: limitMs, firstTimeoutMs: limitMs });
     try {
       const t0 = Date.now();
       assert.equal(await r.render('a', '#000000'), undefined);
@@ -97,7 +98,7 @@ describe('hover: the MathJax worker thread', () => {
          parentPort.postMessage({ id: req.id, uri: 'data:image/svg+xml;base64,' + Buffer.from(req.tex).toString('base64') });
        });`,
     );
-    const r = new SvgRenderer(nodeThread(once), 4000);
+    const r = new SvgRenderer(nodeThread(once), { timeoutMs: 4000 });
     try {
       const first = await r.render('a', '#000000');
       assert.match(first ?? '', /^data:image\/svg\+xml;base64,YQ==$/);
@@ -110,11 +111,91 @@ describe('hover: the MathJax worker thread', () => {
   });
 
   it('no worker file: no image, no exception', async () => {
-    const r = new SvgRenderer(nodeThread(path.join(os.tmpdir(), 'matcalc-no-such-worker.js')), 500);
+    const r = new SvgRenderer(nodeThread(path.join(os.tmpdir(), 'matcalc-no-such-worker.js')), { timeoutMs: 500, firstTimeoutMs: 500 });
     try {
       assert.equal(await r.render('x', '#000000'), undefined);
     } finally {
       r.dispose();
     }
+  });
+});
+
+/** A thread in this process that answers when told, and timers that fire when told: no waiting. */
+function fakes() {
+  const threads: { requests: RenderRequest[]; reply: (r: RenderReply) => void; terminated: boolean }[] = [];
+  const start = (): RenderThread => {
+    const t = { requests: [] as RenderRequest[], reply: (_: RenderReply) => {}, terminated: false };
+    threads.push(t);
+    return {
+      postMessage: (request) => t.requests.push(request),
+      onReply: (listener) => (t.reply = listener),
+      onGone: () => {},
+      terminate: () => (t.terminated = true),
+    };
+  };
+  const timers: { ms: number; fire: () => void; cleared: boolean }[] = [];
+  const timer: RenderTimer = {
+    set: (fire, ms) => timers.push({ ms, fire, cleared: false }) - 1,
+    clear: (handle) => (timers[handle as number].cleared = true),
+  };
+  const answer = (thread: number, k: number): void => {
+    const req = threads[thread].requests[k];
+    threads[thread].reply({ id: req.id, uri: `data:${req.tex}` });
+  };
+  return { threads, timers, answer, renderer: new SvgRenderer(start, { timer }) };
+}
+
+describe('hover: the start-up allowance of a fresh MathJax worker', () => {
+  it('is larger than the ordinary limit, and covers a start-up several times the measured one', () => {
+    assert.ok(FIRST_RENDER_TIMEOUT_MS > RENDER_TIMEOUT_MS);
+    assert.equal(RENDER_TIMEOUT_MS, 3_000);
+    assert.ok(FIRST_RENDER_TIMEOUT_MS >= 10_000);
+  });
+
+  it("the worker's first render has the allowance; once it has answered, renders have the ordinary limit", async () => {
+    const { threads, timers, answer, renderer } = fakes();
+    const a = renderer.render('a', '#000000');
+    assert.deepEqual(timers.map((t) => t.ms), [FIRST_RENDER_TIMEOUT_MS]);
+    answer(0, 0);
+    assert.equal(await a, 'data:a');
+    assert.equal(timers[0].cleared, true, 'the answered render stops its timer');
+    const b = renderer.render('b', '#000000');
+    assert.deepEqual(timers.map((t) => t.ms), [FIRST_RENDER_TIMEOUT_MS, RENDER_TIMEOUT_MS]);
+    answer(0, 1);
+    assert.equal(await b, 'data:b');
+    assert.equal(threads.length, 1);
+  });
+
+  it('renders asked before the first answer wait behind the start-up too: they all have the allowance', async () => {
+    const { timers, answer, renderer } = fakes();
+    const a = renderer.render('a', '#000000');
+    const b = renderer.render('b', '#000000');
+    assert.deepEqual(timers.map((t) => t.ms), [FIRST_RENDER_TIMEOUT_MS, FIRST_RENDER_TIMEOUT_MS]);
+    answer(0, 0);
+    answer(0, 1);
+    assert.deepEqual([await a, await b], ['data:a', 'data:b']);
+    void renderer.render('c', '#000000');
+    assert.equal(timers[2].ms, RENDER_TIMEOUT_MS);
+    renderer.dispose();
+  });
+
+  it('a render past its limit gives no image and ends the worker; the next worker has the allowance again', async () => {
+    const { threads, timers, answer, renderer } = fakes();
+    const a = renderer.render('a', '#000000');
+    answer(0, 0);
+    await a;
+    const b = renderer.render('b', '#000000');
+    timers[1].fire(); // the warm worker overran its ordinary limit
+    assert.equal(await b, undefined);
+    assert.equal(threads[0].terminated, true);
+    const c = renderer.render('c', '#000000');
+    assert.equal(threads.length, 2, 'a fresh worker');
+    assert.equal(timers[2].ms, FIRST_RENDER_TIMEOUT_MS);
+    answer(0, 1); // a late answer from the ended worker does not make the fresh one warm
+    void renderer.render('d', '#000000');
+    assert.equal(timers[3].ms, FIRST_RENDER_TIMEOUT_MS);
+    answer(1, 0);
+    assert.equal(await c, 'data:c');
+    renderer.dispose();
   });
 });
