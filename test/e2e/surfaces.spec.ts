@@ -32,7 +32,12 @@ describe('Editor surfaces (UI): .matcalc language features and notebooks', () =>
         if (attempt >= 2) throw e;
       }
     }
-    assert.match((await hover.textContent()) ?? '', /cannot multiply x \(n×1\) by W \(m×n\)/);
+    // The diagnostic's part shows at once, the hover providers' parts when they answer (an error
+    // section needs no image): let them answer before counting.
+    await page.locator('.monaco-hover:not(.hidden)', { hasText: /Loading/ }).waitFor({ state: 'detached', timeout: 10_000 });
+    await page.waitForTimeout(1_000);
+    const said = ((await hover.textContent()) ?? '').match(/cannot multiply x \(n×1\) by W \(m×n\)/g) ?? [];
+    assert.equal(said.length, 1, 'the message once (the diagnostic), not again in our hover');
     await screenshot('matcalc-diagnostic');
   });
 
@@ -58,7 +63,7 @@ describe('Editor surfaces (UI): .matcalc language features and notebooks', () =>
     await typed.waitFor({ state: 'detached', timeout: 10_000 });
   });
 
-  it('CodeLens over each expression: one lens per free variable and the Hessian; a lens opens the panel', async () => {
+  it('CodeLens over each expression: one lens per free variable and the Hessian w.r.t. the first; a lens opens the panel', async () => {
     const { page } = workbench();
     await openFile('layer.matcalc');
     const lenses = page.locator('.editor-instance .monaco-editor .codelens-decoration');
@@ -66,6 +71,7 @@ describe('Editor surfaces (UI): .matcalc language features and notebooks', () =>
     const first = ((await lenses.first().textContent()) ?? '').replace(/\u00a0/g, ' ');
     assert.match(first, /∂\/∂x/);
     assert.match(first, /∂\/∂W/);
+    assert.match(first, /Hessian w\.r\.t\. W/, 'the Hessian lens names its variable');
     await screenshot('matcalc-codelens');
     await lenses.first().locator('a', { hasText: '∂/∂W' }).first().click();
     const frame = await panelWithEquation();

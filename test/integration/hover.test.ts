@@ -1,7 +1,7 @@
 /** The hover provider, through vscode.executeHoverProvider in the real extension host. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, closeAll, editorWith, hoverText } from './helpers';
+import { activate, closeAll, editorWith, hoverText, until } from './helpers';
 
 async function hoverAt(editor: vscode.TextEditor, position: vscode.Position): Promise<vscode.Hover[]> {
   return (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position)) ?? [];
@@ -44,6 +44,30 @@ describe('Hover', () => {
     assert.match(text, /Matrix Calculus/);
     assert.match(text, /column 5/);
     assert.doesNotMatch(text, /data:image/);
+  });
+
+  it('over a squiggle the message is said once: by the diagnostic (VS Code shows it with its code), not again by our hover', async () => {
+    const editor = await editorWith('matcalc', 'x: vector(n)\nx + * (\nW: matrix(m, n)\nx * W\n');
+    const uri = editor.document.uri;
+    const diags = await until('the diagnostics', () => vscode.languages.getDiagnostics(uri), (d) => d.length === 2);
+    const parse = diags.find((d) => d.range.start.line === 1);
+    const shape = diags.find((d) => d.range.start.line === 3);
+    assert.ok(parse && shape, JSON.stringify(diags));
+    assert.match(String(parse.code), /^parse\./);
+    assert.equal(shape.code, 'shape.inner');
+    assert.match(shape.message, /cannot multiply x \(n×1\) by W \(m×n\)/);
+    // On the squiggles: no section of ours repeats them.
+    const onParse = hoverText(await hoverAt(editor, parse.range.start));
+    assert.doesNotMatch(onParse, /Matrix Calculus — /, onParse);
+    const onShape = hoverText(await hoverAt(editor, new vscode.Position(3, 2)));
+    assert.ok(shape.range.contains(new vscode.Position(3, 2)));
+    assert.doesNotMatch(onShape, /cannot multiply/, onShape);
+    // Beside the parse error's squiggle (on the same line, where VS Code shows no diagnostic): ours, once.
+    const beside = new vscode.Position(1, 0);
+    assert.ok(!parse.range.contains(beside));
+    const text = hoverText(await hoverAt(editor, beside));
+    assert.equal((text.match(/Matrix Calculus — /g) ?? []).length, 1, text);
+    assert.ok(text.includes(parse.message), text);
   });
 
   it('over a misreadable span: why it was not read (code, message, line and column, the span marked), no image, no guess', async () => {

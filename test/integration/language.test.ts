@@ -95,13 +95,16 @@ describe('.matcalc language features', () => {
     );
   });
 
-  it('CodeLens: ∂/∂x · ∂/∂A · Hessian above the expression, and a lens runs the panel', async () => {
+  it('CodeLens: ∂/∂x · ∂/∂A · Hessian w.r.t. x above the expression, and a lens runs the panel', async () => {
     const editor = await editorWith('matcalc', DOC);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
     assert.deepEqual(
       lenses.map((l) => l.command?.title),
-      ['∂/∂x', '∂/∂A', 'Hessian'],
+      ['∂/∂x', '∂/∂A', 'Hessian w.r.t. x'],
     );
+    const hessian = lenses[2].command;
+    assert.equal(hessian?.command, 'matrixCalculus.hessian');
+    assert.deepEqual((hessian?.arguments?.[0] as { wrt: string[] }).wrt, ['x'], 'the lens computes the Hessian it names');
     assert.ok(lenses.every((l) => l.range.start.line === 2));
     const lens = lenses[1].command;
     assert.ok(lens);

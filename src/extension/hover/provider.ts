@@ -18,6 +18,7 @@ import type { Settings } from '../settings';
 import { LruCache } from './cache';
 import { HOVER_COMMANDS, documentPosition, errorSection, hoverTex, resultSection, type HoverError, type HoverLinkArgs } from './content';
 import { loadCore } from '../lazy';
+import { diagnosticAt } from '../language/diagnostics';
 import { SvgRenderer } from './svgRenderer';
 import type { StartThread } from './thread';
 
@@ -78,6 +79,9 @@ export class MathHoverProvider implements vscode.HoverProvider {
         const kind = documentKind(document.languageId);
         const { code } = outcome.error;
         if (((kind === 'python' || kind === 'plain') && !MISREADINGS.has(code)) || code === 'wrt.none') continue;
+        // Over a squiggle (a .matcalc line's read and shape errors) VS Code's hover shows the
+        // diagnostic's message, with its code: saying it again here would show it twice.
+        if (diagnosticAt(document, position, code)) continue;
         const section = errorSection(hoverError(outcome.error, document, range, expr), expr, errorHeading(code));
         if (!sections.includes(section)) sections.push(section);
         continue;

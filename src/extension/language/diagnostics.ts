@@ -15,6 +15,17 @@ export interface DocumentChecker {
   check(document: vscode.TextDocument, token: Cancellation): Promise<readonly vscode.Diagnostic[] | undefined>;
 }
 
+/** The source of the extension's diagnostics (VS Code shows it with the code: "Matrix Calculus(shape.inner)"). */
+export const DIAGNOSTIC_SOURCE = 'Matrix Calculus';
+
+/**
+ * Whether one of the extension's diagnostics with this code is under `position`: VS Code's hover
+ * there shows its message already.
+ */
+export function diagnosticAt(document: vscode.TextDocument, position: vscode.Position, code: string): boolean {
+  return vscode.languages.getDiagnostics(document.uri).some((d) => d.source === DIAGNOSTIC_SOURCE && d.code === code && d.range.contains(position));
+}
+
 /** How long after the last keystroke a document is checked. */
 export const DIAGNOSTICS_DELAY_MS = 300;
 

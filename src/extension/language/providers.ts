@@ -1,7 +1,7 @@
 /**
  * The `.matcalc` language features in the extension host (no language server): diagnostics (the
  * checker), completion, hover on a variable or function, go to declaration/definition, document
- * symbols (outline, breadcrumbs) and a CodeLens over each expression ("∂/∂x · ∂/∂A · Hessian").
+ * symbols (outline, breadcrumbs) and a CodeLens over each expression ("∂/∂x · ∂/∂A · Hessian w.r.t. x").
  * Every provider reads the document through one cached outline per version (outline.ts); the core
  * is used for declarations and shapes only (no differentiation while typing).
  */
@@ -13,7 +13,7 @@ import { runDeclarations, runShapeOf, runVariables } from '../derivation';
 import type { Settings } from '../settings';
 import type { Cancellation } from '../schedule';
 import { checkMatcalc, wheresFor } from './check';
-import type { DocumentChecker } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, type DocumentChecker } from './diagnostics';
 import { declarationOf, declaredAbove, matcalcOutline, MAX_OUTLINE_LINES, wordAt, type LineProblem, type MatcalcOutline } from './outline';
 
 export const MATCALC = 'matcalc';
@@ -190,7 +190,7 @@ export class MatcalcLanguage implements DocumentChecker {
         const first = shapes.value.variables[0].name;
         lenses.push(
           new vscode.CodeLens(at, {
-            title: vscode.l10n.t('Hessian'),
+            title: vscode.l10n.t('Hessian w.r.t. {0}', first),
             tooltip: vscode.l10n.t('The Hessian with respect to {0}', first),
             command: 'matrixCalculus.hessian',
             arguments: [args(first)],
@@ -205,6 +205,6 @@ export class MatcalcLanguage implements DocumentChecker {
 function toDiagnostic(p: LineProblem): vscode.Diagnostic {
   const d = new vscode.Diagnostic(range(p), p.message, vscode.DiagnosticSeverity.Error);
   d.code = p.code;
-  d.source = 'Matrix Calculus';
+  d.source = DIAGNOSTIC_SOURCE;
   return d;
 }
