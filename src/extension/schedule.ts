@@ -19,7 +19,7 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
-const REAL_TIMERS: Timers = {
+export const REAL_TIMERS: Timers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };

@@ -67,7 +67,8 @@ describe('Hover', () => {
     assert.ok(!parse.range.contains(beside));
     const text = hoverText(await hoverAt(editor, beside));
     assert.equal((text.match(/Matrix Calculus — /g) ?? []).length, 1, text);
-    assert.ok(text.includes(parse.message), text);
+    assert.ok(text.includes(`\`${String(parse.code)}\``), text);
+    assert.match(text, /unexpected token '\\\*'/, text); // the message, Markdown-escaped
   });
 
   it('over a misreadable span: why it was not read (code, message, line and column, the span marked), no image, no guess', async () => {

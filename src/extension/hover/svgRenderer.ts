@@ -1,43 +1,35 @@
 /**
  * TeX → SVG data URI for hovers, off the extension host's main thread: MathJax runs in one worker
- * (thread.ts: a worker thread on the desktop, a Web Worker in VS Code for the Web), started on first use. Each render has a time limit; a render that
+ * (thread.ts: a worker thread on the desktop, a Web Worker in VS Code for the Web), started on
+ * first use. Each render has a time limit (a larger one while the worker starts); a render that
  * overruns terminates the worker (a fresh one starts on the next request) and reports failure, so
  * the caller falls back to text. Results are cached by (TeX, colour).
  */
 import { LruCache } from './cache';
 import type { RenderReply, RenderRequest } from './protocol';
 import type { RenderThread, StartThread } from './thread';
+import { REAL_TIMERS, type Timers } from '../schedule';
 
 /** The time limit of a render by a worker that is up (MathJax loaded): a few milliseconds of work. */
 export const RENDER_TIMEOUT_MS = 3_000;
 
 /**
  * The start-up allowance: the time limit of a worker's first render, which includes starting the
- * thread and loading MathJax (about 0.5–0.8 s on an idle 2-core machine, measured by rendering
- * through a fresh worker; past 3 s under heavy load). With the ordinary limit, a first render that
- * overran would terminate the worker, and the next hover would start a cold one again — never an
- * image. Every render asked before the worker's first answer has this limit (they wait behind the
- * start-up too).
+ * thread and loading MathJax: 0.5–0.75 s for three fresh workers of dist/hoverWorker.js on the
+ * 2-core development machine at load average 9, past 3 s at load 17 (the svgRenderer tests,
+ * ae978cd). With the ordinary limit, a first render that overran would terminate the worker, and
+ * the next hover would start a cold one again — never an image. Every render asked before the
+ * worker's first answer has this limit (they wait behind the start-up too).
  */
 export const FIRST_RENDER_TIMEOUT_MS = 15_000;
-
-/** The timer the limits run on (injectable, so the limits are tested without waiting). */
-export interface RenderTimer {
-  set(callback: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
-
-const SYSTEM_TIMER: RenderTimer = {
-  set: (callback, ms) => setTimeout(callback, ms),
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 export interface RenderLimits {
   /** A render by a worker that has answered before (default RENDER_TIMEOUT_MS). */
   readonly timeoutMs?: number;
   /** A render asked before the worker's first answer (default FIRST_RENDER_TIMEOUT_MS). */
   readonly firstTimeoutMs?: number;
-  readonly timer?: RenderTimer;
+  /** The timers the limits run on (injectable, so the limits are tested without waiting). */
+  readonly timers?: Timers;
 }
 
 interface Pending {
@@ -54,7 +46,7 @@ export class SvgRenderer {
   private readonly cache = new LruCache<string>(500);
   private readonly timeoutMs: number;
   private readonly firstTimeoutMs: number;
-  private readonly timer: RenderTimer;
+  private readonly timers: Timers;
 
   /** `start`: starts the worker (nodeThread.ts, webThread.ts). */
   constructor(
@@ -63,7 +55,7 @@ export class SvgRenderer {
   ) {
     this.timeoutMs = limits.timeoutMs ?? RENDER_TIMEOUT_MS;
     this.firstTimeoutMs = limits.firstTimeoutMs ?? FIRST_RENDER_TIMEOUT_MS;
-    this.timer = limits.timer ?? SYSTEM_TIMER;
+    this.timers = limits.timers ?? REAL_TIMERS;
   }
 
   /** A data URI for `tex` in `color`, or undefined if MathJax failed or ran out of time. */
@@ -78,7 +70,7 @@ export class SvgRenderer {
         return;
       }
       const id = this.nextId++;
-      const timer = this.timer.set(
+      const timer = this.timers.setTimeout(
         () => {
           this.pending.delete(id);
           resolve(undefined);
@@ -118,7 +110,7 @@ export class SvgRenderer {
       const p = this.pending.get(reply.id);
       if (!p) return;
       this.pending.delete(reply.id);
-      this.timer.clear(p.timer);
+      this.timers.clearTimeout(p.timer);
       p.resolve('uri' in reply ? reply.uri : undefined);
     });
     thread.onGone(() => {
@@ -134,7 +126,7 @@ export class SvgRenderer {
     this.worker = undefined;
     this.warm = false;
     for (const [, p] of this.pending) {
-      this.timer.clear(p.timer);
+      this.timers.clearTimeout(p.timer);
       p.resolve(undefined);
     }
     this.pending.clear();

@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'mocha';
 import katex from 'katex';
-import { FIRST_RENDER_TIMEOUT_MS, RENDER_TIMEOUT_MS, SvgRenderer, type RenderTimer } from '../../../src/extension/hover/svgRenderer';
+import { FIRST_RENDER_TIMEOUT_MS, RENDER_TIMEOUT_MS, SvgRenderer } from '../../../src/extension/hover/svgRenderer';
+import type { Timers } from '../../../src/extension/schedule';
 import type { RenderReply, RenderRequest } from '../../../src/extension/hover/protocol';
 import type { RenderThread } from '../../../src/extension/hover/thread';
 import { nodeThread } from '../../../src/extension/hover/nodeThread';
@@ -134,15 +135,15 @@ function fakes() {
     };
   };
   const timers: { ms: number; fire: () => void; cleared: boolean }[] = [];
-  const timer: RenderTimer = {
-    set: (fire, ms) => timers.push({ ms, fire, cleared: false }) - 1,
-    clear: (handle) => (timers[handle as number].cleared = true),
+  const fakeTimers: Timers = {
+    setTimeout: (fire, ms) => timers.push({ ms, fire, cleared: false }) - 1,
+    clearTimeout: (handle) => (timers[handle as number].cleared = true),
   };
   const answer = (thread: number, k: number): void => {
     const req = threads[thread].requests[k];
     threads[thread].reply({ id: req.id, uri: `data:${req.tex}` });
   };
-  return { threads, timers, answer, renderer: new SvgRenderer(start, { timer }) };
+  return { threads, timers, answer, renderer: new SvgRenderer(start, { timers: fakeTimers }) };
 }
 
 describe('hover: the start-up allowance of a fresh MathJax worker', () => {
