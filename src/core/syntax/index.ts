@@ -16,6 +16,6 @@ export { parseDeclarations, type Declaration } from './declarations';
 export { checkShapes, type CheckedExpression } from './check';
 export { parsePlain, readPlain } from './plain/index';
 export { diagnosticSource, type DiagnosticSource, type SourcedDiagnostic } from './diagnostics';
-export { MAX_DEPTH, MAX_INPUT_LENGTH, RECURSIVE_READER_DEPTH } from './limits';
+export { MAX_DEPTH, MAX_INPUT_LENGTH } from './limits';
 export { conventionalKind, type VariableKind } from './names';
 export { isFunctionName } from './functions';

@@ -1,9 +1,8 @@
 /**
- * Limits on user input. They keep every pass linear and bound its memory. The plain, LaTeX and
- * Unicode readers, the shape checker and the passes over the resulting `Expr` keep nesting off the
- * JavaScript stack (heap stacks, or recursion from checkpoints a bounded distance apart), so
- * MAX_DEPTH is a bound on work, not on the host's stack (docs/reliability.md, "Deep input"). The
- * NumPy parser still recurses once per level: it stops at RECURSIVE_READER_DEPTH.
+ * Limits on user input. They keep every pass linear and bound its memory. Every reader (plain,
+ * LaTeX, Unicode, NumPy), the shape checker and the passes over the resulting `Expr` keep nesting
+ * off the JavaScript stack (heap stacks, or recursion from checkpoints a bounded distance apart), so
+ * MAX_DEPTH is a bound on work, not on the host's stack (docs/reliability.md, "Deep input").
  */
 import type { Diagnostic } from '../api';
 import { diagnostic } from './diagnostics';
@@ -18,9 +17,6 @@ export const MAX_INPUT_LENGTH = 100_000;
  * take two (`-(…)`, `a + (…)`, `x^(…)`, `tanh(W*…)`) with room to spare; docs/reliability.md.
  */
 export const MAX_DEPTH = 30_000;
-
-/** The nesting limit of the reader that still recurses on the JavaScript stack (NumPy). */
-export const RECURSIVE_READER_DEPTH = 256;
 
 /** Fails with `limit.size` (span: the part past the limit) when the text is too long. */
 export function checkSize(text: string): Diagnostic | undefined {

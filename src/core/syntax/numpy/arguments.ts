@@ -3,6 +3,7 @@ import type { Span } from '../../api';
 import { fail } from '../diagnostics';
 import type { Lowered } from './matmul';
 import type { PyKeyword, PyNode } from './parser';
+import type { Deferred } from '../deferred';
 
 export type Arg = { readonly node: PyNode; readonly lowered?: undefined } | { readonly lowered: Lowered; readonly node?: undefined };
 
@@ -12,7 +13,7 @@ export class Args {
 
   constructor(
     private readonly args: readonly Arg[],
-    private readonly lowerNode: (n: PyNode) => Lowered,
+    private readonly lowerNode: (n: PyNode) => Deferred<Lowered>,
     private readonly shown: string,
     private readonly span: Span,
   ) {}
@@ -33,11 +34,12 @@ export class Args {
     return this.args[i]?.node;
   }
 
-  get(i: number): Lowered {
+  /** Argument i lowered (a rule for `runDeferred`: the lowering of the node is yielded). */
+  *get(i: number): Deferred<Lowered> {
     const known = this.done.get(i);
     if (known) return known;
     const a = this.args[i];
-    const r = a.lowered ?? this.lowerNode(a.node as PyNode);
+    const r = a.lowered ?? ((yield this.lowerNode(a.node as PyNode)) as Lowered);
     this.done.set(i, r);
     return r;
   }
@@ -63,8 +65,8 @@ export class Keywords {
     return this.byName.get(name)?.value;
   }
 
-  lowered(name: string, lower: (n: PyNode) => Lowered): Lowered | undefined {
+  *lowered(name: string, lower: (n: PyNode) => Deferred<Lowered>): Deferred<Lowered | undefined> {
     const v = this.get(name);
-    return v === undefined ? undefined : lower(v);
+    return v === undefined ? undefined : ((yield lower(v)) as Lowered);
   }
 }

@@ -19,6 +19,7 @@ import { asAtom, callNode, numberNode, parenNode, powerNode, productNode, transp
 import type { Args, Keywords } from './arguments';
 import type { Lowered } from './matmul';
 import type { PyNode } from './parser';
+import type { Deferred } from '../deferred';
 
 /** The value of an integer literal with an optional sign, else undefined. */
 function integer(n: PyNode): number | undefined {
@@ -85,11 +86,11 @@ function along(name: string, a: Lowered, d: 1 | 2, keep: boolean, site: Site): L
 }
 
 /** np.sum / np.mean / logsumexp with axis=, dim=, keepdims=. */
-export function reduceAlong(name: 'sum' | 'mean' | 'logsumexp', args: Args, kw: Keywords, site: Site, method: boolean): Lowered {
+export function* reduceAlong(name: 'sum' | 'mean' | 'logsumexp', args: Args, kw: Keywords, site: Site, method: boolean): Deferred<Lowered> {
   kw.allow(['axis', 'dim', 'keepdims', 'keepdim', 'dtype', 'b', 'return_sign'].filter((k) => name === 'logsumexp' || (k !== 'b' && k !== 'return_sign')));
   for (const k of ['b', 'return_sign']) if (kw.get(k) !== undefined) fail('numpy.argument', (kw.get(k) as PyNode).span, `${site.shown}(…, ${k}=…) is not supported`);
   args.count(1, 2);
-  const a = args.get(0);
+  const a = yield* args.get(0);
   const axisNode = kw.get('axis') ?? kw.get('dim') ?? args.raw(1);
   const keep = flag(kw, ['keepdims', 'keepdim'], site.shown);
   const d = plainAxis(a, axisNode, site.shown);
@@ -104,10 +105,10 @@ export function reduceAlong(name: 'sum' | 'mean' | 'logsumexp', args: Args, kw: 
 }
 
 /** softmax / log_softmax of a vector, or of a matrix along an axis. */
-export function normalizeAlong(log: boolean, args: Args, kw: Keywords, site: Site): Lowered {
+export function* normalizeAlong(log: boolean, args: Args, kw: Keywords, site: Site): Deferred<Lowered> {
   kw.allow(['axis', 'dim', 'dtype']);
   args.count(1, 2);
-  const a = args.get(0);
+  const a = yield* args.get(0);
   const axisNode = kw.get('axis') ?? kw.get('dim') ?? args.raw(1);
   let d = plainAxis(a, axisNode, site.shown);
   const name = log ? 'logsoftmax' : 'softmax';
@@ -160,11 +161,11 @@ function refuseOptions(kw: Keywords, site: Site, names: readonly string[]): void
 export type Broadcast = (a: Lowered, op: '+' | '-' | '*', b: Lowered, opSpan: Span) => Lowered;
 
 /** F.mse_loss(input, target, reduction='mean'). */
-export function mseLoss(args: Args, kw: Keywords, site: Site, combine: Broadcast): Lowered {
+export function* mseLoss(args: Args, kw: Keywords, site: Site, combine: Broadcast): Deferred<Lowered> {
   kw.allow(['reduction', 'size_average', 'reduce', 'weight']);
   refuseOptions(kw, site, ['size_average', 'reduce', 'weight']);
   args.count(2);
-  const d = combine(args.get(0), '-', args.get(1), site.nameSpan);
+  const d = combine(yield* args.get(0), '-', yield* args.get(1), site.nameSpan);
   const sq: Lowered = { ast: powerNode('.^', asAtom(parenNode(d.ast, d.ast.span)), num(2, site.nameSpan), site.nameSpan, site.span), kind: d.kind };
   return reduced(sq, kw, site);
 }
@@ -174,12 +175,12 @@ export function mseLoss(args: Args, kw: Keywords, site: Site, combine: Broadcast
  * −Σ_c Y_c log softmax(Z)_c, averaged over the batch. `target` reports a plain-name target, whose
  * rows are then probabilities (PyTorch's contract for such targets).
  */
-export function crossEntropy(args: Args, kw: Keywords, site: Site, combine: Broadcast, target: (name: string) => void): Lowered {
+export function* crossEntropy(args: Args, kw: Keywords, site: Site, combine: Broadcast, target: (name: string) => void): Deferred<Lowered> {
   kw.allow(['reduction', 'weight', 'ignore_index', 'label_smoothing', 'size_average', 'reduce']);
   refuseOptions(kw, site, ['weight', 'ignore_index', 'label_smoothing', 'size_average', 'reduce']);
   args.count(2);
-  const z = args.get(0);
-  const y = args.get(1);
+  const z = yield* args.get(0);
+  const y = yield* args.get(1);
   const batch = z.kind === 'matrix' || z.kind === 'unknown';
   if ((batch && (y.kind === 'column' || y.kind === 'row')) || (!batch && y.kind === 'scalar')) {
     fail('numpy.argument', y.ast.span,
@@ -203,12 +204,12 @@ export function crossEntropy(args: Args, kw: Keywords, site: Site, combine: Broa
 }
 
 /** F.binary_cross_entropy_with_logits(z, y) = softplus(z) − y·z entry by entry. */
-export function bceWithLogits(args: Args, kw: Keywords, site: Site, combine: Broadcast): Lowered {
+export function* bceWithLogits(args: Args, kw: Keywords, site: Site, combine: Broadcast): Deferred<Lowered> {
   kw.allow(['reduction', 'weight', 'pos_weight', 'size_average', 'reduce']);
   refuseOptions(kw, site, ['weight', 'pos_weight', 'size_average', 'reduce']);
   args.count(2);
-  const z = args.get(0);
-  const y = args.get(1);
+  const z = yield* args.get(0);
+  const y = yield* args.get(1);
   const softplus: Lowered = { ast: callNode('softplus', [z.ast], site.span, site.nameSpan), kind: z.kind };
   const yz = combine(y, '*', z, site.nameSpan);
   const l = combine(softplus, '-', { ast: parenNode(yz.ast, yz.ast.span), kind: yz.kind }, site.nameSpan);

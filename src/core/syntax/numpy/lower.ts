@@ -25,6 +25,7 @@ import { functionRecord } from '../../functions/index';
 import { Chain, type Lowered } from './matmul';
 import { bceWithLogits, crossEntropy, mseLoss, normalizeAlong, reduceAlong, type Broadcast } from './batch';
 import type { PyNode } from './parser';
+import { runDeferred, type Deferred } from '../deferred';
 
 export type { Lowered } from './matmul';
 
@@ -51,34 +52,40 @@ export class Lowerer {
     private readonly declared: ReadonlySet<string>,
   ) {}
 
+  /** One statement's expression, lowered (the nested ones are lowered by `lowering`, on a heap stack). */
   lower(node: PyNode): Lowered {
+    return runDeferred(this.lowering(node));
+  }
+
+  /** A node lowered; a generator run by `runDeferred` (`../deferred.ts`), so deep code does not recurse on the JavaScript stack. */
+  private *lowering(node: PyNode): Deferred<Lowered> {
     switch (node.kind) {
       case 'number':
         return { ast: numberNode(node.value, node.text, node.span), kind: 'scalar' };
       case 'name':
         return this.name(node.name, node.span);
       case 'paren': {
-        const r = this.lower(node.arg);
+        const r = (yield this.lowering(node.arg)) as Lowered;
         return { ast: parenNode(r.ast, node.span), kind: r.kind };
       }
       case 'unary': {
-        const r = this.lower(node.arg);
+        const r = (yield this.lowering(node.arg)) as Lowered;
         return { ast: unaryNode(node.op, r.ast, node.span), kind: r.kind };
       }
       case 'power':
-        return this.power(node);
+        return yield* this.power(node);
       case 'sum':
-        return this.sum(node.first, node.rest);
+        return yield* this.sum(node.first, node.rest);
       case 'product':
-        return this.product(node.first, node.rest);
+        return yield* this.product(node.first, node.rest);
       case 'attribute':
-        return this.attribute(node);
+        return yield* this.attribute(node);
       case 'call':
-        return this.call(node);
+        return yield* this.call(node);
       case 'subscript':
-        return this.subscript(node);
+        return yield* this.subscript(node);
       case 'list':
-        return this.literal(node);
+        return yield* this.literal(node);
       case 'string':
         return fail('numpy.unsupported', node.span, 'a string is not an expression here');
       case 'constant':
@@ -105,15 +112,18 @@ export class Lowerer {
 
   // ---- operators ----
 
-  private power(node: Extract<PyNode, { kind: 'power' }>): Lowered {
-    const base = this.lower(node.base);
-    const exponent = this.lower(node.exponent);
+  private *power(node: Extract<PyNode, { kind: 'power' }>): Deferred<Lowered> {
+    const base = (yield this.lowering(node.base)) as Lowered;
+    const exponent = (yield this.lowering(node.exponent)) as Lowered;
     if (isArrayKind(exponent.kind)) fail('numpy.unsupported', node.exponent.span, 'an array exponent is not supported: the exponent must be a scalar');
     return { ast: powerNode('.^', asAtom(base.ast), exponent.ast, node.opSpan, node.span), kind: base.kind };
   }
 
-  private sum(first: PyNode, rest: readonly { op: AddOp; opSpan: Span; operand: PyNode }[]): Lowered {
-    return this.added(this.lower(first), rest.map((l) => ({ op: l.op, opSpan: l.opSpan, r: this.lower(l.operand) })));
+  private *sum(first: PyNode, rest: readonly { op: AddOp; opSpan: Span; operand: PyNode }[]): Deferred<Lowered> {
+    const f = (yield this.lowering(first)) as Lowered;
+    const links: { op: AddOp; opSpan: Span; r: Lowered }[] = [];
+    for (const l of rest) links.push({ op: l.op, opSpan: l.opSpan, r: (yield this.lowering(l.operand)) as Lowered });
+    return this.added(f, links);
   }
 
   /**
@@ -150,39 +160,39 @@ export class Lowerer {
     return chain.result();
   };
 
-  private product(first: PyNode, rest: readonly { op: '*' | '/' | '@'; opSpan: Span; operand: PyNode }[]): Lowered {
-    const chain = new Chain(this.lower(first));
-    for (const link of rest) chain.apply(link.op, this.lower(link.operand), link.opSpan, link.operand.span);
+  private *product(first: PyNode, rest: readonly { op: '*' | '/' | '@'; opSpan: Span; operand: PyNode }[]): Deferred<Lowered> {
+    const chain = new Chain((yield this.lowering(first)) as Lowered);
+    for (const link of rest) chain.apply(link.op, (yield this.lowering(link.operand)) as Lowered, link.opSpan, link.operand.span);
     return chain.result();
   }
 
   // ---- attributes, subscripts ----
 
-  private attribute(node: Extract<PyNode, { kind: 'attribute' }>): Lowered {
+  private *attribute(node: Extract<PyNode, { kind: 'attribute' }>): Deferred<Lowered> {
     const path = dottedPath(node);
     if (path !== undefined) {
       const constant = CONSTANTS[withoutModule(path)];
       if (constant !== undefined && MODULE_ROOTS.has(path.split('.')[0])) return { ast: numberNode(constant, path, node.span), kind: 'scalar' };
     }
     if (node.attr === 'T' || node.attr === 'mT') {
-      const r = this.lower(node.object);
+      const r = (yield this.lowering(node.object)) as Lowered;
       if (r.kind === 'matrix' || r.kind === 'unknown') return { ast: transposeNode(asAtom(r.ast), node.span), kind: r.kind };
       // .T of a 1-D array (or a scalar) is the array itself.
       return r;
     }
     if (node.attr === 'logabsdet' && node.object.kind === 'call' && this.functionName(node.object.func) === 'slogdet') {
-      return this.logdetOf(node.object, node.span);
+      return yield* this.logdetOf(node.object, node.span);
     }
     return fail('numpy.unsupported', node.attrSpan, `the attribute .${node.attr} is not supported`);
   }
 
-  private subscript(node: Extract<PyNode, { kind: 'subscript' }>): Lowered {
+  private *subscript(node: Extract<PyNode, { kind: 'subscript' }>): Deferred<Lowered> {
     const { object, index } = node;
     if (object.kind === 'call' && this.functionName(object.func) === 'slogdet') {
-      if (index.kind === 'number' && index.value === 1) return this.logdetOf(object, node.span);
+      if (index.kind === 'number' && index.value === 1) return yield* this.logdetOf(object, node.span);
       return fail('numpy.unsupported', index.span, 'slogdet(X) is (sign, log|det X|): write slogdet(X)[1] for log det');
     }
-    const r = this.lower(object);
+    const r = (yield this.lowering(object)) as Lowered;
     const indices = index.kind === 'tuple' ? index.items : [index];
     const ints = indices.map((i) => (i.kind === 'number' && Number.isInteger(i.value) && i.value >= 0 ? i.value + 1 : undefined));
     if (ints.some((i) => i === undefined)) return fail('numpy.unsupported', index.span, 'only entries with non-negative integer indices are supported (no slices)');
@@ -194,9 +204,10 @@ export class Lowerer {
     return fail('numpy.unsupported', index.span, r.kind === 'matrix' ? 'index a matrix entry with two indices, A[i, j]' : 'this indexing is not supported');
   }
 
-  private logdetOf(call: Extract<PyNode, { kind: 'call' }>, span: Span): Lowered {
+  private *logdetOf(call: Extract<PyNode, { kind: 'call' }>, span: Span): Deferred<Lowered> {
     if (call.args.length !== 1) fail('call.arity', call.span, 'slogdet takes 1 argument');
-    return { ast: callNode('logdet', [this.lower(call.args[0]).ast], span, call.func.span), kind: 'scalar' };
+    const arg = (yield this.lowering(call.args[0])) as Lowered;
+    return { ast: callNode('logdet', [arg.ast], span, call.func.span), kind: 'scalar' };
   }
 
   /** The known function a call's callee names (after module prefixes), or undefined. */
@@ -209,7 +220,7 @@ export class Lowerer {
 
   // ---- calls ----
 
-  private call(node: Extract<PyNode, { kind: 'call' }>): Lowered {
+  private *call(node: Extract<PyNode, { kind: 'call' }>): Deferred<Lowered> {
     const func = node.func;
     const shown = this.source(func.span);
     if (func.kind === 'name') {
@@ -218,9 +229,9 @@ export class Lowerer {
       }
       if (func.name === 'float' || func.name === 'int') {
         if (node.args.length !== 1) fail('call.arity', node.span, `${func.name} takes 1 argument`);
-        return this.lower(node.args[0]);
+        return (yield this.lowering(node.args[0])) as Lowered;
       }
-      if (BUILTINS.has(func.name) || isKnownFunction(func.name)) return this.apply(func.name, shown, node.args.map((a) => ({ node: a })), node);
+      if (BUILTINS.has(func.name) || isKnownFunction(func.name)) return yield* this.apply(func.name, shown, node.args.map((a) => ({ node: a })), node);
       return this.unknownFunction(func.name, func.span);
     }
     if (func.kind === 'attribute') {
@@ -228,7 +239,7 @@ export class Lowerer {
       const root = path?.split('.')[0];
       if (path !== undefined && root !== undefined && MODULE_ROOTS.has(root) && !this.declared.has(root) && !this.bindings.has(root)) {
         const name = withoutModule(path);
-        if (isKnownFunction(name)) return this.apply(name, shown, node.args.map((a) => ({ node: a })), node);
+        if (isKnownFunction(name)) return yield* this.apply(name, shown, node.args.map((a) => ({ node: a })), node);
         if (root !== 'F') return this.unknownFunction(path, func.span);
       }
       const method = METHODS[func.attr];
@@ -236,8 +247,8 @@ export class Lowerer {
         const hint = FUNCTION_HINTS[func.attr];
         return fail('name.unknown-function', func.attrSpan, `unknown method .${func.attr}()${hint ? `: ${hint}` : ''}`);
       }
-      const self = this.lower(func.object);
-      return this.apply(method, shown, [{ lowered: self }, ...node.args.map((a) => ({ node: a }))], node);
+      const self = (yield this.lowering(func.object)) as Lowered;
+      return yield* this.apply(method, shown, [{ lowered: self }, ...node.args.map((a) => ({ node: a }))], node);
     }
     return fail('numpy.unsupported', func.span, 'only calls of named functions are supported');
   }
@@ -246,7 +257,7 @@ export class Lowerer {
    * np.einsum / jnp.einsum('ij,jk->ik', A, B), torch.einsum('ij,jk->ik', A, B) or with the
    * operands in one list (torch.einsum('ij,jk', [A, B])); `optimize` changes only the speed.
    */
-  private einsum(rawArgs: readonly Arg[], kw: Keywords, shown: string, node: Extract<PyNode, { kind: 'call' }>): Lowered {
+  private *einsum(rawArgs: readonly Arg[], kw: Keywords, shown: string, node: Extract<PyNode, { kind: 'call' }>): Deferred<Lowered> {
     kw.allow(['optimize']);
     const first = rawArgs[0]?.node;
     if (first?.kind !== 'string') {
@@ -255,7 +266,8 @@ export class Lowerer {
     let operands = rawArgs.slice(1);
     const only = operands.length === 1 ? operands[0].node : undefined;
     if (only && (only.kind === 'list' || only.kind === 'tuple')) operands = only.items.map((n) => ({ node: n }));
-    const lowered = operands.map((a) => a.lowered ?? this.lower(a.node as PyNode));
+    const lowered: Lowered[] = [];
+    for (const a of operands) lowered.push(a.lowered ?? ((yield this.lowering(a.node as PyNode)) as Lowered));
     const q = this.text[first.span.start];
     const quote = this.text.startsWith(q.repeat(3), first.span.start) && first.span.end - first.span.start >= 6 ? 3 : 1;
     const ast = einsumNode(first.value, first.span.start + quote, lowered.map((l) => l.ast), node.span, node.func.span);
@@ -270,10 +282,10 @@ export class Lowerer {
   }
 
   /** Apply a known function (by its name after the module prefix) to arguments. */
-  private apply(name: string, shown: string, rawArgs: readonly Arg[], node: Extract<PyNode, { kind: 'call' }>): Lowered {
+  private *apply(name: string, shown: string, rawArgs: readonly Arg[], node: Extract<PyNode, { kind: 'call' }>): Deferred<Lowered> {
     const fn = name.startsWith('linalg.') ? name.slice('linalg.'.length) : name;
     const kw = new Keywords(node.keywords, shown);
-    const args = new Args(rawArgs, (n) => this.lower(n), shown, node.span);
+    const args = new Args(rawArgs, (n) => this.lowering(n), shown, node.span);
     const span = node.span;
     const nameSpan = node.func.span;
     const call = (plain: string, as: Ast[], kind: Kind): Lowered => ({ ast: callNode(plain, as, span, nameSpan), kind });
@@ -285,16 +297,16 @@ export class Lowerer {
       }
       kw.allow([]);
       args.count(1);
-      const a = args.get(0);
+      const a = yield* args.get(0);
       return call(elementwise, [a.ast], a.kind);
     }
     const reduction = REDUCTION_FUNCTIONS[fn] ?? REDUCTION_FUNCTIONS[name];
     const site = { shown, span, nameSpan };
-    if (reduction === 'sum' || reduction === 'mean' || reduction === 'logsumexp') return reduceAlong(reduction, args, kw, site, rawArgs[0]?.lowered !== undefined);
+    if (reduction === 'sum' || reduction === 'mean' || reduction === 'logsumexp') return yield* reduceAlong(reduction, args, kw, site, rawArgs[0]?.lowered !== undefined);
     if (reduction !== undefined) {
       kw.allow(['axis', 'dim', 'keepdims', 'keepdim', 'dtype']);
       args.count(1, 2);
-      const a = args.get(0);
+      const a = yield* args.get(0);
       this.wholeArray(a, kw.get('axis') ?? kw.get('dim') ?? args.raw(1), shown);
       if (reduction === 'tr' && a.kind !== 'matrix' && a.kind !== 'unknown') fail('shape.square', a.ast.span, `${shown} needs a square matrix`);
       return call(reduction, [a.ast], 'scalar');
@@ -303,7 +315,7 @@ export class Lowerer {
       case 'square': {
         kw.allow([]);
         args.count(1);
-        const a = args.get(0);
+        const a = yield* args.get(0);
         return { ast: powerNode('.^', asAtom(a.ast), numberNode(2, '2', nameSpan), nameSpan, span), kind: a.kind };
       }
       case 'power':
@@ -311,8 +323,8 @@ export class Lowerer {
       case 'float_power': {
         kw.allow(['exponent']);
         args.count(1, 2);
-        const a = args.get(0);
-        const k = args.has(1) ? args.get(1) : kw.lowered('exponent', (n) => this.lower(n));
+        const a = yield* args.get(0);
+        const k = args.has(1) ? yield* args.get(1) : yield* kw.lowered('exponent', (n) => this.lowering(n));
         if (!k) return fail('call.arity', span, `${shown} takes 2 arguments`);
         if (isArrayKind(k.kind)) fail('numpy.unsupported', k.ast.span, 'an array exponent is not supported: the exponent must be a scalar');
         return { ast: powerNode('.^', asAtom(a.ast), k.ast, nameSpan, span), kind: a.kind };
@@ -321,8 +333,8 @@ export class Lowerer {
       case 'minimum': {
         kw.allow([]);
         args.count(2);
-        const a = args.get(0);
-        const b = args.get(1);
+        const a = yield* args.get(0);
+        const b = yield* args.get(1);
         // NumPy's broadcasting: a 1-D vector beside a 2-D array is a row.
         const row = (x: Lowered, other: Lowered): Ast => (x.kind === 'column' && other.kind === 'matrix' ? transposed(x.ast) : x.ast);
         const kind = a.kind === 'matrix' || b.kind === 'matrix' ? 'matrix' : elementwiseKind(a.kind, b.kind);
@@ -330,44 +342,44 @@ export class Lowerer {
       }
       case 'clip':
       case 'clamp':
-        return this.clip(args, kw, shown, span, nameSpan);
+        return yield* this.clip(args, kw, shown, span, nameSpan);
       case 'softmax':
       case 'log_softmax':
-        return normalizeAlong(fn === 'log_softmax', args, kw, site);
+        return yield* normalizeAlong(fn === 'log_softmax', args, kw, site);
       case 'mse_loss':
-        return mseLoss(args, kw, site, this.combine);
+        return yield* mseLoss(args, kw, site, this.combine);
       case 'cross_entropy':
-        return crossEntropy(args, kw, site, this.combine, (n) => this.probabilityTargets.add(n));
+        return yield* crossEntropy(args, kw, site, this.combine, (n) => this.probabilityTargets.add(n));
       case 'binary_cross_entropy_with_logits':
-        return bceWithLogits(args, kw, site, this.combine);
+        return yield* bceWithLogits(args, kw, site, this.combine);
       case 'norm':
       case 'vector_norm':
       case 'matrix_norm':
-        return this.norm(fn, args, kw, shown, span, nameSpan);
+        return yield* this.norm(fn, args, kw, shown, span, nameSpan);
       case 'inv':
       case 'inverse': {
         kw.allow([]);
         args.count(1);
-        const a = args.get(0);
+        const a = yield* args.get(0);
         return call('inv', [a.ast], a.kind);
       }
       case 'einsum':
-        return this.einsum(rawArgs, kw, shown, node);
+        return yield* this.einsum(rawArgs, kw, shown, node);
       case 'slogdet':
         return fail('numpy.unsupported', span, `${shown}(X) is (sign, log|det X|): write ${shown}(X)[1] for log det`);
       case 'solve': {
         kw.allow([]);
         args.count(2);
-        const a = args.get(0);
-        const b = args.get(1);
+        const a = yield* args.get(0);
+        const b = yield* args.get(1);
         const rhs = b.kind === 'row' ? transposed(b.ast) : b.ast;
         return { ast: parenNode(productNode(callNode('inv', [a.ast], span, nameSpan), [{ op: '*', opSpan: nameSpan, operand: rhs }]), span), kind: productKind('matrix', b.kind === 'row' ? 'column' : b.kind) };
       }
       case 'matrix_power': {
         kw.allow([]);
         args.count(2);
-        const a = args.get(0);
-        const k = args.get(1);
+        const a = yield* args.get(0);
+        const k = yield* args.get(1);
         return { ast: powerNode('^', asAtom(a.ast), k.ast, nameSpan, span), kind: a.kind };
       }
       case 'dot':
@@ -378,8 +390,8 @@ export class Lowerer {
       case 'mv': {
         kw.allow([]);
         args.count(2);
-        const a = args.get(0);
-        const b = args.get(1);
+        const a = yield* args.get(0);
+        const b = yield* args.get(1);
         const chain = new Chain(a);
         const scalar = a.kind === 'scalar' || b.kind === 'scalar';
         chain.apply(scalar && fn === 'dot' ? '*' : '@', b, nameSpan, b.ast.span);
@@ -390,8 +402,8 @@ export class Lowerer {
       case 'ger': {
         kw.allow([]);
         args.count(2);
-        const u = args.get(0);
-        const v = args.get(1);
+        const u = yield* args.get(0);
+        const v = yield* args.get(1);
         const column = u.kind === 'row' ? transposed(u.ast) : u.ast;
         const row = v.kind === 'row' ? v.ast : transposed(v.ast);
         return { ast: parenNode(productNode(column, [{ op: '*', opSpan: nameSpan, operand: row }]), span), kind: 'matrix' };
@@ -402,7 +414,7 @@ export class Lowerer {
       case 'diagonal': {
         kw.allow([]);
         args.count(1);
-        const a = args.get(0);
+        const a = yield* args.get(0);
         if (fn === 'diagonal' && a.kind !== 'matrix' && a.kind !== 'unknown') fail('shape.square', a.ast.span, `${shown} needs a matrix`);
         return call('diag', [a.ast], a.kind === 'matrix' ? 'column' : 'matrix');
       }
@@ -410,7 +422,7 @@ export class Lowerer {
       case 't': {
         kw.allow(['axes']);
         args.count(1, 3);
-        const a = args.get(0);
+        const a = yield* args.get(0);
         if (a.kind === 'matrix' || a.kind === 'unknown') return { ast: transposeNode(asAtom(a.ast), span), kind: a.kind };
         return a;
       }
@@ -441,7 +453,7 @@ export class Lowerer {
       case 'zeros_like': {
         kw.allow(['dtype', 'device']);
         args.count(1);
-        const a = args.get(0);
+        const a = yield* args.get(0);
         const value = fn === 'ones_like' ? 1 : 0;
         if (a.kind === 'scalar') return { ast: numberNode(value, String(value), span), kind: 'scalar' };
         if (a.kind === 'matrix') return call('matrix', [numberNode(value, String(value), span)], 'matrix');
@@ -454,12 +466,12 @@ export class Lowerer {
       case 'as_tensor': {
         kw.allow(['dtype', 'device', 'requires_grad']);
         args.count(1);
-        return args.get(0);
+        return yield* args.get(0);
       }
       case 'kron': {
         kw.allow([]);
         args.count(2);
-        return call('kron', [args.get(0).ast, args.get(1).ast], 'matrix');
+        return call('kron', [(yield* args.get(0)).ast, (yield* args.get(1)).ast], 'matrix');
       }
     }
     return this.unknownFunction(name, nameSpan);
@@ -474,10 +486,10 @@ export class Lowerer {
     fail('numpy.unsupported', axis.span, `${shown} along an axis is not supported: the reduction must be over all entries (of a vector, axis 0 or -1)`);
   }
 
-  private clip(args: Args, kw: Keywords, shown: string, span: Span, nameSpan: Span): Lowered {
+  private *clip(args: Args, kw: Keywords, shown: string, span: Span, nameSpan: Span): Deferred<Lowered> {
     kw.allow(['min', 'max', 'a_min', 'a_max']);
     args.count(1, 3);
-    const a = args.get(0);
+    const a = yield* args.get(0);
     const lower = args.raw(1) ?? kw.get('min') ?? kw.get('a_min');
     const upper = args.raw(2) ?? kw.get('max') ?? kw.get('a_max');
     const zero = (n: PyNode | undefined): boolean => n !== undefined && literalValue(n) === 0;
@@ -488,10 +500,10 @@ export class Lowerer {
     return fail('numpy.unsupported', span, `${shown} is supported only as max(0, u) (min=0) or min(0, u) (max=0)`);
   }
 
-  private norm(fn: string, args: Args, kw: Keywords, shown: string, span: Span, nameSpan: Span): Lowered {
+  private *norm(fn: string, args: Args, kw: Keywords, shown: string, span: Span, nameSpan: Span): Deferred<Lowered> {
     kw.allow(['ord', 'p', 'axis', 'dim', 'keepdims', 'keepdim']);
     args.count(1, 2);
-    const a = args.get(0);
+    const a = yield* args.get(0);
     this.wholeArray(a, kw.get('axis') ?? kw.get('dim'), shown);
     const ord = args.raw(1) ?? kw.get('ord') ?? kw.get('p');
     const vector = a.kind === 'column' || a.kind === 'row';
@@ -524,17 +536,23 @@ export class Lowerer {
   }
 
   /** np.array([a, b]) of scalars is a column; [[a, b], [c, d]] a matrix. */
-  private literal(node: Extract<PyNode, { kind: 'list' }>): Lowered {
+  private *literal(node: Extract<PyNode, { kind: 'list' }>): Deferred<Lowered> {
     if (node.items.length === 0) fail('parse.empty-vector', node.span, 'an empty array');
     if (node.items.every((i) => i.kind === 'list')) {
-      const rows = node.items.map((row) => (row as Extract<PyNode, { kind: 'list' }>).items.map((e) => this.lower(e).ast));
+      const rows: Ast[][] = [];
+      for (const row of node.items) {
+        const entries: Ast[] = [];
+        for (const e of (row as Extract<PyNode, { kind: 'list' }>).items) entries.push(((yield this.lowering(e)) as Lowered).ast);
+        rows.push(entries);
+      }
       rows.forEach((row, i) => {
         if (row.length !== rows[0].length) fail('parse.ragged-matrix', node.items[i].span, `row ${i + 1} has ${row.length} entries, row 1 has ${rows[0].length}`);
       });
       if (rows[0].length === 1) return { ast: { kind: 'vector', entries: rows.map((r) => r[0]), separator: ';', span: node.span }, kind: 'column' };
       return { ast: { kind: 'matrix', rows, span: node.span }, kind: rows.length === 1 ? 'row' : 'matrix' };
     }
-    const entries = node.items.map((e) => this.lower(e).ast);
+    const entries: Ast[] = [];
+    for (const e of node.items) entries.push(((yield this.lowering(e)) as Lowered).ast);
     return { ast: { kind: 'vector', entries, separator: ',', span: node.span }, kind: entries.length === 1 ? 'scalar' : 'column' };
   }
 }
@@ -543,13 +561,19 @@ const CONSTANTS: Readonly<Record<string, number>> = { pi: Math.PI, e: Math.E };
 
 /** The dotted name of a chain of attributes on a name (np.linalg.norm), or undefined. */
 export function dottedPath(node: PyNode): string | undefined {
-  if (node.kind === 'name') return node.name;
-  if (node.kind === 'attribute') {
-    const head = dottedPath(node.object);
-    return head === undefined ? undefined : `${head}.${node.attr}`;
+  // At most MAX_PATH attributes: longer chains (x.T.T…, 10,000 deep) name no module member, and a
+  // walk down each of them from every level was quadratic.
+  const attrs: string[] = [];
+  let n = node;
+  for (; n.kind === 'attribute'; n = n.object) {
+    if (attrs.length === MAX_PATH) return undefined;
+    attrs.push(n.attr);
   }
-  return undefined;
+  return n.kind === 'name' ? [n.name, ...attrs.reverse()].join('.') : undefined;
 }
+
+/** The most attributes in a dotted path (torch.nn.functional.log_softmax has 3). */
+const MAX_PATH = 8;
 
 /** The value of a number literal with optional signs (0, 0.0, -1), else undefined. */
 function literalValue(node: PyNode): number | undefined {

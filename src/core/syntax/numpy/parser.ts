@@ -4,11 +4,14 @@
  * expressions with Python's precedence (loosest first): `+ -`; `* / @` (left-associative, one
  * level); unary `- +`; `**` (right-associative, its right side may be signed); attributes, calls
  * with keyword arguments, subscripts; names, numbers, strings, lists, tuples, parentheses.
- * Recursion is guarded (RECURSIVE_READER_DEPTH); sums and products are n-ary chains, so long ones are shallow.
+ * The expression rules are generators run by `runDeferred` (`../deferred.ts`), so nesting uses the
+ * heap, not the JavaScript stack; nesting deeper than MAX_DEPTH fails with `limit.depth`. Sums and
+ * products are n-ary chains, so long ones are shallow.
  */
 import type { Span } from '../../api';
 import { fail, positionText, SyntaxFailure } from '../diagnostics';
-import { RECURSIVE_READER_DEPTH, depthDiagnostic } from '../limits';
+import { MAX_DEPTH, depthDiagnostic } from '../limits';
+import { runDeferred, type Deferred } from '../deferred';
 import type { PyToken } from './scanner';
 
 export type PyAddOp = '+' | '-';
@@ -111,7 +114,7 @@ class PyParser {
   }
 
   private enter(at: PyToken): void {
-    if (++this.nesting > RECURSIVE_READER_DEPTH) throw new SyntaxFailure(depthDiagnostic(at.start, at.end, RECURSIVE_READER_DEPTH));
+    if (++this.nesting > MAX_DEPTH) throw new SyntaxFailure(depthDiagnostic(at.start, at.end));
   }
 
   private leave(): void {
@@ -234,8 +237,13 @@ class PyParser {
 
   // ---- expressions ----
 
+  /** One expression (a whole statement's: the nested ones are read by `expr`). */
   expression(): PyNode {
-    const e = this.sum();
+    return runDeferred(this.expr());
+  }
+
+  private *expr(): Deferred<PyNode> {
+    const e = (yield this.sum()) as PyNode;
     const t = this.peek();
     if (this.isOp(t, '==', '!=', '<', '>', '<=', '>=') || this.isWord(t, 'if') || this.isWord(t, 'and') || this.isWord(t, 'or')) {
       fail('numpy.unsupported', spanOf(t), `'${t.text}' is not supported: select an arithmetic expression`);
@@ -243,70 +251,70 @@ class PyParser {
     return e;
   }
 
-  private sum(): PyNode {
-    const first = this.product();
+  private *sum(): Deferred<PyNode> {
+    const first = (yield this.product()) as PyNode;
     const rest: PyLink<PyAddOp>[] = [];
     for (let t = this.peek(); this.isOp(t, '+', '-'); t = this.peek()) {
       this.next();
-      rest.push({ op: t.text as PyAddOp, opSpan: spanOf(t), operand: this.product() });
+      rest.push({ op: t.text as PyAddOp, opSpan: spanOf(t), operand: (yield this.product()) as PyNode });
     }
     if (rest.length === 0) return first;
     return { kind: 'sum', first, rest, span: cover(first.span, rest[rest.length - 1].operand.span) };
   }
 
-  private product(): PyNode {
-    const first = this.unary();
+  private *product(): Deferred<PyNode> {
+    const first = (yield this.unary()) as PyNode;
     const rest: PyLink<PyMulOp>[] = [];
     for (let t = this.peek(); this.isOp(t, '*', '/', '@', '//', '%'); t = this.peek()) {
       if (t.text === '//' || t.text === '%') fail('numpy.unsupported', spanOf(t), `'${t.text}' (integer division, remainder) is not supported`);
       this.next();
-      rest.push({ op: t.text as PyMulOp, opSpan: spanOf(t), operand: this.unary() });
+      rest.push({ op: t.text as PyMulOp, opSpan: spanOf(t), operand: (yield this.unary()) as PyNode });
     }
     if (rest.length === 0) return first;
     return { kind: 'product', first, rest, span: cover(first.span, rest[rest.length - 1].operand.span) };
   }
 
-  private unary(): PyNode {
+  private *unary(): Deferred<PyNode> {
     const t = this.peek();
     if (this.isOp(t, '-', '+')) {
       this.next();
       this.enter(t);
-      const arg = this.unary();
+      const arg = (yield this.unary()) as PyNode;
       this.leave();
       return { kind: 'unary', op: t.text as PyAddOp, arg, span: cover(spanOf(t), arg.span) };
     }
     if (this.isOp(t, '~')) fail('numpy.unsupported', spanOf(t), "'~' is not supported");
-    return this.power();
+    return yield* this.power();
   }
 
-  private power(): PyNode {
-    const base = this.postfix();
+  private *power(): Deferred<PyNode> {
+    const base = yield* this.postfix();
     const t = this.peek();
     if (!this.isOp(t, '**')) return base;
     this.next();
     this.enter(t);
-    const exponent = this.unary();
+    const exponent = (yield this.unary()) as PyNode;
     this.leave();
     return { kind: 'power', base, exponent, opSpan: spanOf(t), span: cover(base.span, exponent.span) };
   }
 
-  private postfix(): PyNode {
-    let node = this.atom();
-    // Each attribute, call or subscript nests the tree one level: a chain counts against RECURSIVE_READER_DEPTH.
+  private *postfix(): Deferred<PyNode> {
+    let node = yield* this.atom();
+    // Each attribute, call or subscript nests the tree one level: a chain counts against MAX_DEPTH.
     for (let links = 0; ; links++) {
       const t = this.peek();
-      if (links > RECURSIVE_READER_DEPTH) throw new SyntaxFailure(depthDiagnostic(spanOf(t).start, spanOf(t).end, RECURSIVE_READER_DEPTH));
+      if (links >= MAX_DEPTH && this.isOp(t, '.', '(', '[')) throw new SyntaxFailure(depthDiagnostic(spanOf(t).start, spanOf(t).end));
       if (this.isOp(t, '.')) {
         this.next();
         const attr = this.next();
         if (attr.kind !== 'name') fail('parse.unexpected-token', spanOf(attr), `expected a name after '.', found ${describe(attr)}`);
         node = { kind: 'attribute', object: node, attr: attr.text, attrSpan: spanOf(attr), span: cover(node.span, spanOf(attr)) };
       } else if (this.isOp(t, '(')) {
-        node = this.call(node);
+        node = yield* this.call(node);
       } else if (this.isOp(t, '[')) {
         this.next();
         this.enter(t);
-        const index = this.subscriptIndex();
+        const index = yield* this.subscriptIndex();
         const close = this.expectOp(']', t, 'a subscript');
         this.leave();
         node = { kind: 'subscript', object: node, index, span: cover(node.span, spanOf(close)) };
@@ -316,7 +324,7 @@ class PyParser {
     }
   }
 
-  private call(func: PyNode): PyNode {
+  private *call(func: PyNode): Deferred<PyNode> {
     const open = this.next();
     this.enter(open);
     const args: PyNode[] = [];
@@ -326,12 +334,12 @@ class PyParser {
       if (t.kind === 'name' && this.isOp(this.peek(1), '=')) {
         this.next();
         this.next();
-        const value = this.expression();
+        const value = (yield this.expr()) as PyNode;
         keywords.push({ name: t.text, value, span: cover(spanOf(t), value.span) });
       } else {
         if (keywords.length > 0) fail('parse.unexpected-token', spanOf(t), 'a positional argument after a keyword argument');
         if (this.isOp(t, '*', '**')) fail('numpy.unsupported', spanOf(t), 'unpacking arguments (*args) is not supported');
-        args.push(this.expression());
+        args.push((yield this.expr()) as PyNode);
       }
       if (!this.isOp(this.peek(), ',')) break;
       this.next();
@@ -342,7 +350,7 @@ class PyParser {
   }
 
   /** An index: an expression, a tuple of them, or slices (reported later). */
-  private subscriptIndex(): PyNode {
+  private *subscriptIndex(): Deferred<PyNode> {
     const items: PyNode[] = [];
     const start = this.peek();
     for (;;) {
@@ -351,7 +359,7 @@ class PyParser {
         while (!this.isOp(this.peek(), ',', ']') && this.peek().kind !== 'eof') this.next();
         items.push({ kind: 'slice', span: { start: t.start, end: this.previousEnd() } });
       } else {
-        const e = this.expression();
+        const e = (yield this.expr()) as PyNode;
         if (this.isOp(this.peek(), ':')) {
           while (!this.isOp(this.peek(), ',', ']') && this.peek().kind !== 'eof') this.next();
           items.push({ kind: 'slice', span: { start: e.span.start, end: this.previousEnd() } });
@@ -364,7 +372,7 @@ class PyParser {
     return { kind: 'tuple', items, span: { start: start.start, end: this.previousEnd() } };
   }
 
-  private atom(): PyNode {
+  private *atom(): Deferred<PyNode> {
     const t = this.peek();
     switch (t.kind) {
       case 'number':
@@ -380,7 +388,7 @@ class PyParser {
         if (t.text === 'lambda') fail('numpy.unsupported', spanOf(t), 'lambda is not supported');
         return { kind: 'name', name: t.text, span: spanOf(t) };
       case 'op':
-        if (t.text === '(' || t.text === '[') return this.bracketed(t);
+        if (t.text === '(' || t.text === '[') return yield* this.bracketed(t);
         break;
       case 'invalid':
         if (/^[\d.]/.test(t.text)) fail('numpy.unsupported', spanOf(t), `complex numbers (${t.text}) are not supported`);
@@ -398,14 +406,14 @@ class PyParser {
     return fail('parse.unexpected-token', spanOf(t), `unexpected ${describe(t)}`);
   }
 
-  private bracketed(open: PyToken): PyNode {
+  private *bracketed(open: PyToken): Deferred<PyNode> {
     this.next();
     this.enter(open);
     const close = open.text === '(' ? ')' : ']';
     const items: PyNode[] = [];
     let comma = false;
     while (!this.isOp(this.peek(), close)) {
-      items.push(this.expression());
+      items.push((yield this.expr()) as PyNode);
       if (!this.isOp(this.peek(), ',')) break;
       this.next();
       comma = true;
