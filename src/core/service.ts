@@ -204,8 +204,10 @@ function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
   const { f, wrt, notation } = p;
   const layout: Layout = req.layout ?? 'numerator';
   const order = req.order ?? 1;
-  if (req.form === 'index' && !indexFormAvailable(d)) {
-    return fail(`the index form is not available for this derivative: ${indexFormProblem(d)}`, 'form.index-unavailable', 0, req.expr.length);
+  // The index form when asked for, or when the result has 3 or 4 indices (and has one): made once.
+  const index = req.form === 'index' || tensorOrder(d) >= 3 ? indexFormOrProblem(d) : undefined;
+  if (req.form === 'index' && index && 'problem' in index) {
+    return fail(`the index form is not available for this derivative: ${index.problem}`, 'form.index-unavailable', 0, req.expr.length);
   }
   const { input, result, equationLatex } = renderDerivative(f, d, layout);
   const out: DeriveResult = {
@@ -217,7 +219,7 @@ function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
     result,
     equationLatex,
     ...(req.check ? { check: checkOf(d) } : {}),
-    ...indexFormPart(d, req),
+    ...(index && 'indexForm' in index ? { indexForm: index.indexForm } : {}),
     ...(req.steps ? { steps: derivationSteps(f, wrt, order, layout, req.granularity ?? 'full', { present }) } : {}),
     assumed: assumedShapes(p.read),
   };
@@ -234,28 +236,15 @@ export function assumedShapes(read: ReadResult): AssumedShape[] {
   });
 }
 
-/** The index form when asked for, or when the result has 3 or 4 indices (and has one). */
-function indexFormPart(d: Derivative, req: DeriveRequest): { indexForm?: IndexForm } {
-  if (req.form !== 'index' && tensorOrder(d) < 3) return {};
+/** The index form of a derivative, or why it has none. */
+function indexFormOrProblem(d: Derivative): { readonly indexForm: IndexForm } | { readonly problem: string } {
   try {
     return { indexForm: indexFormOf(d) };
   } catch (e) {
-    if (e instanceof NoIndexForm) return {};
+    if (e instanceof NoIndexForm) return { problem: e.message };
     throw e;
   }
 }
-
-function indexFormProblem(d: Derivative): string | undefined {
-  try {
-    indexFormOf(d);
-    return undefined;
-  } catch (e) {
-    if (e instanceof NoIndexForm) return e.message;
-    throw e;
-  }
-}
-
-const indexFormAvailable = (d: Derivative): boolean => indexFormProblem(d) === undefined;
 
 /**
  * The numerical check. Second order: the first derivative against differences of f, then the
@@ -303,7 +292,10 @@ function emitWithinBudget(req: DeriveRequest, target: 'numpy' | 'torch' | 'jax' 
   const { p, d } = r.value;
   if (target === 'einsum') {
     const text = einsumText(d);
-    if (text === undefined) return fail(`the derivative has no index form to write as einsum: ${indexFormProblem(d) ?? 'it needs index letters a–z'}`, 'form.index-unavailable', 0, req.expr.length);
+    if (text === undefined) {
+      const why = indexFormOrProblem(d);
+      return fail(`the derivative has no index form to write as einsum: ${'problem' in why ? why.problem : 'it needs index letters a–z'}`, 'form.index-unavailable', 0, req.expr.length);
+    }
     return { ok: true, value: text };
   }
   const writer = target === 'torch' ? toTorch : target === 'jax' ? toJax : toNumpy;
