@@ -120,6 +120,25 @@ export type Ast =
   | TransposeNode
   | ParenNode;
 
+/**
+ * A node the memoizing passes (kind estimate, shape inference) compute again rather than remember:
+ * a leaf, or a sign, parenthesis or transpose of one — O(1) from scratch, and a Map entry for each
+ * of a 20,000-factor chain's nodes cost more than the work it saved (issue 13).
+ */
+export function isShallow(node: Ast): boolean {
+  switch (node.kind) {
+    case 'number':
+    case 'name':
+      return true;
+    case 'paren':
+    case 'unary':
+    case 'transpose':
+      return node.arg.kind === 'number' || node.arg.kind === 'name';
+    default:
+      return false;
+  }
+}
+
 /** The direct children of a node, left to right. */
 export function children(node: Ast): readonly Ast[] {
   switch (node.kind) {

@@ -62,7 +62,8 @@ export function dimensionValueNames(roots: readonly Ast[], decls: readonly Decla
       const dims = node.name === 'unit' ? node.args.slice(0, 1) : node.args;
       for (const a of dims) for (const p of namesIn(dimensionOf(a))) out.add(p);
     }
-    stack.push(...children(node));
+    // A loop, not push(...): a 20,000-factor product would be as many call arguments.
+    for (const child of children(node)) stack.push(child);
   }
   for (const d of decls) out.delete(d.name);
   return out;
@@ -75,7 +76,9 @@ export function dimensionValueNames(roots: readonly Ast[], decls: readonly Decla
 export function dimensionValue(node: Ast, isSize: (name: string) => boolean): Dim | undefined {
   if (node.kind === 'name') return isSize(node.name) ? node.name : undefined;
   if (node.kind !== 'product') return undefined;
-  const factors = [node.first, ...node.rest.map((l) => l.operand)];
-  if (node.rest.some((l) => l.op !== '*') || factors.some((f) => f.kind !== 'name' || !isSize(f.name))) return undefined;
+  const isSizeName = (f: Ast): boolean => f.kind === 'name' && isSize(f.name);
+  // Stops at the first factor that is not a size (asked of every product, however long).
+  if (!isSizeName(node.first)) return undefined;
+  for (const l of node.rest) if (l.op !== '*' || !isSizeName(l.operand)) return undefined;
   return dimensionOf(node);
 }

@@ -16,7 +16,7 @@
  */
 import type { DiagnosticCode, Span } from '../api';
 import { declarationText, dimText, shape, shapeText } from '../model/shape';
-import type { Ast, CallNode, ChainLink, EinsumNode, MulOp, AddOp, PowerNode } from './ast';
+import { isShallow, type Ast, type CallNode, type ChainLink, type EinsumNode, type MulOp, type AddOp, type PowerNode } from './ast';
 import type { Assumption, Declaration } from './declarations';
 import { fail } from './diagnostics';
 import { matrixExponentProblem } from '../limits/exponent';
@@ -118,7 +118,8 @@ export class ShapeInference {
     const known = this.shapes.get(node);
     if (known !== undefined) return known;
     const s = this.shapeOf(node);
-    this.shapes.set(node, s);
+    // (build.ts reads the remembered shapes of calls only)
+    if (!isShallow(node)) this.shapes.set(node, s);
     return s;
   }
 

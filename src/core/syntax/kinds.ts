@@ -4,7 +4,7 @@
  * product between vectors, `A^{-1}` an inverse for a matrix, `|X|` a determinant, NumPy's `@`
  * between two 1-D arrays an inner product). The shape checker still checks everything afterwards.
  */
-import { children, type Ast, type ChainLink, type MulOp } from './ast';
+import { children, isShallow, type Ast, type ChainLink, type MulOp } from './ast';
 
 export type Kind = 'scalar' | 'column' | 'row' | 'matrix' | 'unknown';
 
@@ -50,6 +50,9 @@ export class KindEstimator {
   of(node: Ast): Kind {
     const known = this.memo.get(node);
     if (known !== undefined) return known;
+    // A leaf or a wrapper of one: O(1) from scratch, not remembered (issue 13: a Map entry per node
+    // of a 20,000-factor chain cost more than the estimate).
+    if (isShallow(node)) return this.compute(node);
     // Deepest first, on a heap stack: `compute` then finds its operands' kinds known, so a deep tree
     // (issue 17: 10,000 levels) does not recurse on the JavaScript stack. (Every child is estimated,
     // also those `compute` does not ask about, such as exponents: harmless, the oracle is pure.)
@@ -63,7 +66,7 @@ export class KindEstimator {
         this.memo.set(top.node, this.compute(top.node));
       } else {
         top.expanded = true;
-        for (const child of children(top.node)) if (!this.memo.has(child)) stack.push({ node: child, expanded: false });
+        for (const child of children(top.node)) if (!isShallow(child) && !this.memo.has(child)) stack.push({ node: child, expanded: false });
       }
     }
     return this.memo.get(node) as Kind;

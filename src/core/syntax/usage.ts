@@ -19,10 +19,14 @@ export function scalarsByUsage(ast: Ast, declared: ReadonlySet<string>): Map<str
   const out = new Map<string, { node: Ast; assumed: Assumption }>();
   // Without recursion (issue 17: deep trees): `visit` queues a child, and the children a node
   // queued are visited in the order queued, each with everything below it, before the next.
-  const stack: [Ast, Origin | undefined][] = [[ast, undefined]];
-  const queued: [Ast, Origin | undefined][] = [];
+  // Nodes and their origins side by side (no pair allocated per node: a 20,000-factor chain).
+  const stack: Ast[] = [ast];
+  const origins: (Origin | undefined)[] = [undefined];
+  const queued: Ast[] = [];
+  const queuedOrigins: (Origin | undefined)[] = [];
   const visit = (node: Ast, origin: Origin | undefined): void => {
-    queued.push([node, origin]);
+    queued.push(node);
+    queuedOrigins.push(origin);
   };
   const step = (node: Ast, origin: Origin | undefined): void => {
     switch (node.kind) {
@@ -46,8 +50,7 @@ export function scalarsByUsage(ast: Ast, declared: ReadonlySet<string>): Map<str
         for (const l of node.rest) visit(l.operand, origin);
         return;
       case 'product': {
-        const factors = [node.first, ...node.rest.map((l) => l.operand)];
-        const passes = factors.some(hasTranspose) ? undefined : origin;
+        const passes = hasTranspose(node.first) || node.rest.some((l) => hasTranspose(l.operand)) ? undefined : origin;
         visit(node.first, passes);
         for (const l of node.rest) visit(l.operand, l.op === '/' ? { node, role: 'divisor' } : passes);
         return;
@@ -67,9 +70,11 @@ export function scalarsByUsage(ast: Ast, declared: ReadonlySet<string>): Map<str
     }
   };
   while (stack.length > 0) {
-    const [node, origin] = stack.pop() as [Ast, Origin | undefined];
-    step(node, origin);
-    while (queued.length > 0) stack.push(queued.pop() as [Ast, Origin | undefined]);
+    step(stack.pop() as Ast, origins.pop());
+    while (queued.length > 0) {
+      stack.push(queued.pop() as Ast);
+      origins.push(queuedOrigins.pop());
+    }
   }
   return out;
 }

@@ -61,6 +61,16 @@ const impliedKind = (name: string, styles: ReadonlySet<NameStyle> | undefined, b
 
 const KIND: Readonly<Record<VariableKind, Kind>> = { scalar: 'scalar', vector: 'column', matrix: 'matrix' };
 
+/** The oracle asked once per name (the kind estimator asks at every occurrence of a name). */
+function perName(kindOf: (name: string) => Kind): (name: string) => Kind {
+  const known = new Map<string, Kind>();
+  return (name) => {
+    let k = known.get(name);
+    if (k === undefined) known.set(name, (k = kindOf(name)));
+    return k;
+  };
+}
+
 /** Parse LaTeX into the plain syntax tree (no declarations; typography decides kinds). */
 export function parseLatex(text: string, options: LatexReadOptions = {}): Outcome<Ast> {
   const tooLong = checkSize(text);
@@ -72,7 +82,7 @@ export function parseLatex(text: string, options: LatexReadOptions = {}): Outcom
     const einstein = convention.ok && convention.value.einstein;
     const first = parseLatexTokens(text, prepared, { oracle: () => 'unknown', declared: new Set(), otimes: options.otimes ?? 'kronecker', einstein });
     const boldUsed = [...first.names.values()].some((u) => u.styles.has('bold'));
-    const oracle = (name: string): Kind => KIND[impliedKind(name, first.names.get(name)?.styles, boldUsed, 'letters')];
+    const oracle = perName((name) => KIND[impliedKind(name, first.names.get(name)?.styles, boldUsed, 'letters')]);
     return parseLatexTokens(text, prepared, { oracle, declared: new Set(), otimes: options.otimes ?? 'kronecker', einstein }).ast;
   });
 }
@@ -106,7 +116,7 @@ export function readLatex(text: string, where?: string, options: LatexReadOption
   const boldUsed = [...styles.values()].some((u) => u.styles.has('bold'));
 
   const read = (variant: Variant): Outcome<CheckedExpression> => {
-    const oracle = (name: string): Kind => declaredKinds.get(name) ?? KIND[impliedKind(name, styles.get(name)?.styles, boldUsed, variant)];
+    const oracle = perName((name) => declaredKinds.get(name) ?? KIND[impliedKind(name, styles.get(name)?.styles, boldUsed, variant)]);
     const parsed = attempt(() => parseBound(text, segments, { oracle, declared, dimensions, otimes, einstein }));
     if (!parsed.ok) return parsed;
     const { ast, placeholders, bindings } = parsed.value;

@@ -125,7 +125,7 @@ function stripDelimiters(tokens: LatexToken[]): LatexToken[] {
     end = j;
   }
   dropPunctuation();
-  const inner = tokens.slice(start, end);
+  const inner = start === 0 && end === tokens.length ? tokens : tokens.slice(start, end);
   for (const t of inner) {
     if (isChar(t, '$')) fail('parse.unexpected-token', { start: t.start, end: t.end }, "unexpected '$': select one formula");
   }
