@@ -53,6 +53,12 @@ export class KindEstimator {
     // A leaf or a wrapper of one: O(1) from scratch, not remembered (issue 13: a Map entry per node
     // of a 20,000-factor chain cost more than the estimate).
     if (isShallow(node)) return this.compute(node);
+    // Built bottom-up, a reader asks about a node whose operands it asked about before: no stack.
+    if (this.operandsKnown(node)) {
+      const k = this.compute(node);
+      this.memo.set(node, k);
+      return k;
+    }
     // Deepest first, on a heap stack: `compute` then finds its operands' kinds known, so a deep tree
     // (issue 17: 10,000 levels) does not recurse on the JavaScript stack. (Every child is estimated,
     // also those `compute` does not ask about, such as exponents: harmless, the oracle is pure.)
@@ -70,6 +76,24 @@ export class KindEstimator {
       }
     }
     return this.memo.get(node) as Kind;
+  }
+
+  /** Whether every child of `node` is a leaf (or a wrapper of one) or has its kind remembered. */
+  private operandsKnown(node: Ast): boolean {
+    const known = (child: Ast): boolean => isShallow(child) || this.memo.has(child);
+    switch (node.kind) {
+      case 'paren':
+      case 'unary':
+      case 'transpose':
+        return known(node.arg);
+      case 'power':
+        return known(node.base) && known(node.exponent);
+      case 'sum':
+      case 'product':
+        return known(node.first) && node.rest.every((l) => known(l.operand));
+      default:
+        return false;
+    }
   }
 
   /** Remember a kind for a node built by a reader (e.g. a sum over samples). */

@@ -25,6 +25,18 @@ describe('notations/latex: names and typography', () => {
     assert.equal(variablesOf(value(readLatex('\\sin(x^2)'))), 'x:1×1');
   });
 
+  it('reads a long input as it reads the short one (issue 13: the 60,000-character chains of the LaTeX fuzzer)', () => {
+    // No subscript and no bold: the styles are learned only when the letters do not fit.
+    const chain = '[0]'.repeat(20_000);
+    assert.equal(variablesOf(value(readLatex(`3x^2y${chain}`))), 'x:1×1 y:1×1');
+    const norm = `+\\left${chain}\\| X w - y \\right\\|^2 + \\lambda \\|w\\|^2`;
+    assert.equal(variablesOf(value(readLatex(norm))), variablesOf(value(readLatex('\\| X w - y \\|^2 + \\lambda \\|w\\|^2'))));
+    // With a bold name or a subscript the styles come first, as before: b beside bold is a scalar.
+    const short = '[0]'.repeat(2_000);
+    assert.equal(variablesOf(value(readLatex(`\\mathbf{w}^\\top\\mathbf{x} + b${short}`))), 'w:n×1 x:n×1 b:1×1');
+    assert.equal(variablesOf(value(readLatex(`\\sum_i y_i${short}`))), variablesOf(value(readLatex('\\sum_i y_i'))));
+  });
+
   it('lets declarations win over typography, in where and in % comments', () => {
     assert.equal(variablesOf(value(readLatex('\\mathbf{x} + y', 'x: scalar; y: scalar'))), 'x:1×1 y:1×1');
     assert.equal(variablesOf(value(readLatex('% x: vector(k)\n\\mathbf{x}^\\top\\mathbf{x}'))), 'x:k×1');

@@ -28,7 +28,8 @@ import { checkForeign, combineDeclarations, commentDeclarations, impliedDeclarat
 import type { Kind } from '../kinds';
 import { parseLatexTokens, type LatexParse, type NameStyle } from './parser';
 import { parseBound, splitWhere } from './bindings';
-import { scanLatex } from './scanner';
+import { scanLatex, type LatexToken } from './scanner';
+import { BOLD_COMMANDS } from './commands';
 import { conventionOf } from './convention';
 import { prepareTokens } from './tokens';
 
@@ -93,7 +94,8 @@ export function readLatex(text: string, where?: string, options: LatexReadOption
   if (tooLong) return failure(tooLong);
   const scanned = attempt(() => {
     const s = scanLatex(text);
-    return { segments: splitWhere(prepareTokens(s.tokens)), comments: s.comments };
+    const prepared = prepareTokens(s.tokens);
+    return { segments: splitWhere(prepared), comments: s.comments, plainOnly: onlyPlainNames(prepared.tokens) };
   });
   if (!scanned.ok) return scanned;
   const convention = conventionOf(scanned.value.comments, where);
@@ -110,9 +112,17 @@ export function readLatex(text: string, where?: string, options: LatexReadOption
   const { segments } = scanned.value;
 
   // A first pass only learns how each name is written (bold, plain, indexed); its errors, if any,
-  // come again from the real pass below, which knows the kinds.
+  // come again from the real pass below, which knows the kinds. Without a subscript or a bold
+  // command every name is plain, which the real pass assumes anyway: the pass waits until the
+  // list of names is needed (issue 13: it was a third of the reading time of a long input).
   const styles = new Map<string, { styles: Set<NameStyle>; span: Span }>();
-  attempt(() => parseBound(text, segments, { oracle: (n) => declaredKinds.get(n) ?? 'unknown', declared, dimensions, otimes, names: styles, einstein }));
+  let learned = false;
+  const learnStyles = (): void => {
+    if (learned) return;
+    learned = true;
+    attempt(() => parseBound(text, segments, { oracle: (n) => declaredKinds.get(n) ?? 'unknown', declared, dimensions, otimes, names: styles, einstein }));
+  };
+  if (!scanned.value.plainOnly) learnStyles();
   const boldUsed = [...styles.values()].some((u) => u.styles.has('bold'));
 
   const read = (variant: Variant): Outcome<CheckedExpression> => {
@@ -126,6 +136,7 @@ export function readLatex(text: string, where?: string, options: LatexReadOption
   const letters = read('letters');
   if (letters.ok || boldUsed) return letters;
   const code = letters.error.code;
+  learnStyles();
   const guessedVectors = [...styles.entries()].some(
     ([name, u]) => !declared.has(name) && u.styles.size === 1 && u.styles.has('plain') && impliedKind(name, u.styles, false, 'letters') !== 'scalar' && !isCapital(name),
   );
@@ -133,6 +144,11 @@ export function readLatex(text: string, where?: string, options: LatexReadOption
   if (!guessedVectors || code === 'shape.ambiguous' || !(code.startsWith('shape.') || code === 'latex.vector-power')) return letters;
   const scalars = read('scalars');
   return scalars.ok ? scalars : letters;
+}
+
+/** No subscript and no bold command: every name is written plain (the styles of variables.ts need one or the other). */
+function onlyPlainNames(tokens: readonly LatexToken[]): boolean {
+  return !tokens.some((t) => (t.kind === 'char' && t.text === '_') || (t.kind === 'command' && BOLD_COMMANDS.has(t.text)));
 }
 
 function implied(

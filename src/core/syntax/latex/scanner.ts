@@ -43,54 +43,62 @@ export function scanLatex(text: string, from = 0, to = text.length): Scanned {
   const comments: LatexComment[] = [];
   let space = false;
   let i = from;
-  const push = (kind: LatexTokenKind, start: number, end: number, tokenText = text.slice(start, end)): void => {
-    tokens.push({ kind, text: tokenText, start, end, space });
-    space = false;
-  };
+  // One token per step: `kind` over [i, end), its text `tokenText` (the slice unless given).
+  let kind: LatexTokenKind;
+  let end: number;
+  let tokenText: string | undefined;
   while (i < to) {
     const c = text[i];
+    tokenText = undefined;
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\u00a0' || c === '~') {
       space = true;
       i++;
+      continue;
     } else if (c === '%') {
       const start = i;
       while (i < to && text[i] !== '\n') i++;
       comments.push({ text: text.slice(start + 1, i), start: start + 1, end: i });
       space = true;
+      continue;
     } else if (c === '\\') {
       if (i + 1 < to && isAsciiLetter(text[i + 1])) {
-        let end = i + 2;
+        end = i + 2;
         while (end < to && isAsciiLetter(text[end])) end++;
-        push('command', i, end, text.slice(i + 1, end));
-        i = end;
+        kind = 'command';
+        tokenText = text.slice(i + 1, end);
       } else if (i + 1 < to) {
-        push('command', i, i + 2, text[i + 1]);
-        i += 2;
+        kind = 'command';
+        end = i + 2;
+        tokenText = text[i + 1];
       } else {
-        push('char', i, i + 1);
-        i++;
+        kind = 'char';
+        end = i + 1;
       }
     } else if (isDigit(c) || (c === '.' && i + 1 < to && isDigit(text[i + 1]))) {
-      let end = i;
+      end = i;
       while (end < to && isDigit(text[end])) end++;
       if (end < to && text[end] === '.' && end + 1 < to && isDigit(text[end + 1])) {
         end++;
         while (end < to && isDigit(text[end])) end++;
       }
-      push('number', i, end);
-      i = end;
+      kind = 'number';
     } else if (c === '\u2212') {
-      push('char', i, i + 1, '-');
-      i++;
+      kind = 'char';
+      end = i + 1;
+      tokenText = '-';
     } else if (isAsciiLetter(c) || (c > '\u007f' && LETTER.test(c))) {
-      push('letter', i, i + 1);
-      i++;
+      kind = 'letter';
+      end = i + 1;
+      tokenText = c;
     } else {
-      const cp = text.codePointAt(i) ?? 0;
-      const width = cp > 0xffff ? 2 : 1;
-      push('char', i, i + width);
-      i += width;
+      kind = 'char';
+      // a character outside the Basic Multilingual Plane is one token of two code units
+      end = i + (c >= '\ud800' && c <= '\udbff' && (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
+      tokenText = end === i + 1 ? c : undefined;
     }
+    tokens.push({ kind, text: tokenText ?? text.slice(i, end), start: i, end, space });
+    space = false;
+    i = end;
   }
   tokens.push({ kind: 'eof', text: '', start: to, end: to, space });
   return { tokens, comments };
