@@ -353,6 +353,8 @@ export function pow(a: Expr, k: Expr): Expr {
     if (v !== undefined) return rationalNum(v);
   }
   if (isOnes(a)) return a;
+  // 𝟙[u > 0]^k = 𝟙[u > 0] for an integer k ≥ 1: every entry is 0 or 1, and 0ᵏ = 0, 1ᵏ = 1
+  if (isZeroOne(a) && k.op === 'num' && isPositiveInteger(rationalOf(k))) return a;
   // (a^p)^q = a^(pq) for integer q (sound for every real a where both sides are defined)
   if (a.op === 'pow' && k.op === 'num' && Q.isInteger(rationalOf(k)) && a.args[1].op === 'num') {
     return pow(a.args[0], rationalNum(Q.mul(rationalOf(a.args[1]), rationalOf(k))));
@@ -364,9 +366,21 @@ export function pow(a: Expr, k: Expr): Expr {
   return rawPow(a, k);
 }
 
+/** Is every entry of `a` exactly 0 or 1 (where defined)? The step 𝟙[u > 0], its transposes and Hadamard products. */
+function isZeroOne(a: Expr): boolean {
+  if (a.op === 'fn') return a.name === 'step';
+  if (a.op === 'transpose') return isZeroOne(a.args[0]);
+  if (a.op === 'hadamard') return a.args.every(isZeroOne);
+  return false;
+}
+
+const isPositiveInteger = (k: Rational): boolean => Q.isInteger(k) && Q.sign(k) > 0;
+
 export function matpow(a: Expr, k: number): Expr {
   if (k === 0) return eye(a.shape.rows);
   if (k === 1) return a;
+  // diag(𝟙[u > 0])ᵏ = diag(𝟙[u > 0]) for an integer k ≥ 1 (diag(d)ᵏ = diag(dᵏ), and dᵏ = d for entries 0 or 1)
+  if (k > 0 && Number.isInteger(k) && a.op === 'diagm' && isZeroOne(a.args[0])) return a;
   if (a.op === 'matpow') return matpow(a.args[0], k * (a.value as number));
   return rawMatpow(a, k);
 }

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import {
   Expr, variable, num, rawAdd, rawMul, rawHadamard, rawPow, rawTranspose, rawFn, rawReduce, rawInv, rawDiagm,
-  rawKron, ones, eye,
+  rawKron, rawMatpow, ones, eye,
 } from '../../../src/core/model/expr';
 import { shape, SCALAR } from '../../../src/core/model/shape';
 import { normalize, simplify } from '../../../src/core/simplify/simplify';
@@ -56,6 +56,31 @@ describe('simplify: identities are sound and produce textbook forms', () => {
     assert.equal(sound(rawMul([ones(shape(1, 'n')), rawDiagm(x)])), rawTranspose(x));
     assert.equal(sound(rawMul([rawDiagm(x), y])), rawHadamard([x, y]));
     assert.equal(sound(rawMul([rawDiagm(x), rawDiagm(y)])), rawDiagm(rawHadamard([x, y])));
+  });
+  it('an indicator to an integer power k ≥ 1 is itself: 𝟙[x > 0]∘ᵏ, 𝟙[s > 0]ᵏ, diag(𝟙[x > 0])ᵏ; other powers and sign stay', () => {
+    const step = rawFn('step', x);
+    assert.equal(sound(rawPow(step, num(3))), step);
+    assert.equal(sound(rawHadamard([step, step])), step);
+    assert.equal(sound(rawHadamard([step, rawFn('step', y), step])), rawHadamard([step, rawFn('step', y)]));
+    assert.equal(sound(rawPow(rawHadamard([step, rawFn('step', y)]), num(2))), rawHadamard([step, rawFn('step', y)]));
+    assert.equal(sound(rawMul([rawFn('step', s), rawFn('step', s)])), rawFn('step', s));
+    assert.equal(sound(rawMatpow(rawDiagm(step), 2)), rawDiagm(step));
+    assert.equal(sound(rawMul([rawDiagm(step), rawDiagm(step), A])), mul(rawDiagm(step), A));
+    // 0⁻¹ is not 0, ½ is not an integer, and sign(x) takes −1: these are not the indicator.
+    assert.equal(sound(rawPow(step, num(-1))).op, 'pow');
+    assert.equal(sound(rawPow(step, rawPow(num(2), num(-1)))).op, 'pow');
+    assert.equal(sound(rawPow(rawFn('sign', x), num(2))).op, 'pow');
+    assert.equal(sound(rawMatpow(rawDiagm(x), 2)).op, 'matpow');
+  });
+  it('the Hessian of ‖relu(Wx + b)‖² is 2Wᵀdiag(𝟙[Wx + b > 0])W, checked against finite differences', () => {
+    const r = derive({ expr: 'sum(relu(W*x+b).^2)', where: 'W: matrix(m,n); x: vector(n); b: vector(m)', wrt: ['x'], order: 2, check: true });
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    assert.equal(r.value.result.text, "2*W'*diag(step(W*x + b))*W");
+    assert.ok(r.value.check?.passed, `check failed: ${JSON.stringify(r.value.check)}`);
+    const d = derive({ expr: 'x .* step(x).^3 + step(x).^2', where: 'x: vector(n)', wrt: ['x'], check: true });
+    assert.ok(d.ok, d.ok ? '' : d.error.message);
+    assert.equal(d.value.result.text, 'diag(step(x))');
+    assert.ok(d.value.check?.passed, `check failed: ${JSON.stringify(d.value.check)}`);
   });
   it('inverses: X⁻¹X = I, (X⁻¹)⁻¹ = X, (Xᵀ)⁻¹ = X⁻ᵀ', () => {
     assert.equal(sound(rawMul([rawInv(A), A, x])), x);
