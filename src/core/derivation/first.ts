@@ -7,7 +7,7 @@
 import { differentiate } from '../calculus/derive';
 import type { Derivative } from '../calculus/form';
 import { dependsOn, Expr, variable } from '../model/expr';
-import { isMatrix, isScalar } from '../model/shape';
+import { isMatrix, isScalar, shape, shapeText, sizeOf } from '../model/shape';
 import { toUnicode } from '../write/index';
 import { backpropDerivation } from './backprop';
 import { chainDerivation, StrategyResult } from './chain';
@@ -57,7 +57,9 @@ function strategyFor(s: Structure, d: Derivative, ctx: Context): StrategyResult 
 function identityExplanation(x: Expr): string {
   const name = toUnicode(x);
   if (isScalar(x.shape)) return `The derivative of ${name} with respect to itself is 1.`;
-  if (!x.symmetric) return `The derivative of ${name} with respect to itself is the identity: each entry changes one-for-one with itself and not at all with the others.`;
+  const oneForOne = `The derivative of ${name} with respect to itself is the identity: each entry changes one-for-one with itself and not at all with the others`;
+  if (isMatrix(x.shape) && !x.symmetric) return `${oneForOne}. With the entries of ${name} stacked column by column into vec ${name}, that is the ${shapeText(shape(sizeOf(x.shape), sizeOf(x.shape)))} identity I.`;
+  if (!x.symmetric) return `${oneForOne}.`;
   return `${name} is symmetric, so its entries ${name}ᵢⱼ and ${name}ⱼᵢ are one variable and every change d${name} is symmetric: d${name} = (d${name} + d${name}ᵀ)/2. In vec form the derivative of ${name} with respect to itself is that averaging, ½(I + K), where K is the commutation matrix (K vec(A) = vec(Aᵀ)) — not the identity.`;
 }
 
@@ -65,9 +67,11 @@ function identityExplanation(x: Expr): string {
 function trivialStep(d: Derivative, ctx: Context): Step {
   const [f, x] = [d.f, d.wrt[0]];
   const value = ctx.present(d, ctx.layout);
-  const name = variable(ctx.rootNames?.[0] ?? 'y', f.shape);
-  const lhs = fraction(ctx.reserved.has(name.name as string) ? f : name, x, { total: !ctx.partial && isScalar(x.shape) && isScalar(f.shape) });
   const constant = !dependsOn(f, x);
+  // ∂X/∂X is written with X itself on top (∂vec X/∂(vec X)ᵀ), not with a y the steps never define.
+  const name = ctx.rootNames?.[0] ?? (constant ? 'y' : undefined);
+  const top = name === undefined || ctx.reserved.has(name) ? f : variable(name, f.shape);
+  const lhs = fraction(top, x, { total: !ctx.partial && isScalar(x.shape) && isScalar(f.shape) });
   return step(constant ? 'constant' : 'identity', 'derivative', {
     explanation: constant
       ? `${toUnicode(f)} does not depend on ${toUnicode(x)}, so its derivative is 0.`

@@ -110,7 +110,10 @@ describe('derivation: every matrix-variable corpus case by differentials', () =>
         assert.deepEqual(rules(d), ['identity'], c.id);
         // a symmetric S is not n² free entries: the step says why ∂S/∂S is ½(I + K), not I
         if (d.wrt[0].symmetric) assert.match(d.steps[0].explanation ?? '', /is symmetric.*½\(I \+ K\).*not the identity/s, c.id);
-        else assert.match(d.steps[0].explanation ?? '', /the identity/, c.id);
+        else assert.match(d.steps[0].explanation ?? '', /the identity.*stacked column by column into vec .*, that is the .*×.* identity I\./s, c.id);
+        // the step's formula names X itself, not a y the steps never define: ∂vec X/∂(vec X)ᵀ = I
+        const wrt = d.pub[0].afterText ?? '';
+        assert.ok(!/∂vec y/.test(wrt) && /^∂vec (\S+)\/∂\(vec \1\)ᵀ = /.test(wrt), `${c.id}: ${wrt}`);
         continue;
       }
       matrices++;
