@@ -9,14 +9,14 @@ import type {
 import { indexFormOf, NoIndexForm, tensorOrder } from './tensor/index';
 import { einsumText } from './write/einsumCode';
 import type { Expr } from './model/expr';
-import { resetInternTable, internTableBytes, variable } from './model/expr';
+import { freeVariables, resetInternTable, internTableBytes, variable } from './model/expr';
 import { declarationText, shapeText } from './model/shape';
 import { differentiate } from './calculus/derive';
 import type { Derivative } from './calculus/form';
 import { UnsupportedDerivative } from './calculus/unsupported';
 import { readExpression, type ReadResult } from './read';
 import { variableInfo } from './language';
-import { textMeasure, piecewiseLatex, toNumpy, toTorch, toJax, latexWriting, unicodeWriting } from './write/index';
+import { textMeasure, piecewiseLatex, toNumpy, toTorch, toJax, latexWriting, unicodeWriting, declaredDimensions } from './write/index';
 import { checkDerivative } from './numeric/index';
 import { derivativeLatex } from './present/notation';
 import { nameCommonSubexpressions } from './present/cse';
@@ -49,28 +49,39 @@ interface Writers {
   readonly textLength: (e: Expr) => number;
 }
 
-/** Writers whose sizes of constants are decided by `whole` (as writing `whole` alone decides them). */
-function writersFor(whole: Expr): Writers {
-  const text = textMeasure();
-  return { text: text.write, latex: latexWriting({}, whole), unicode: unicodeWriting(whole), textLength: text.length };
+/**
+ * Writers whose sizes of constants are decided by `whole` (as writing `whole` alone decides them);
+ * `dimensions`: those the reader is given (DagWriter.knowing; see `dimensionsOf`).
+ */
+function writersFor(whole: Expr, dimensions?: ReadonlySet<string>): Writers {
+  const text = textMeasure(dimensions);
+  return { text: text.write, latex: latexWriting({ dimensions }, whole), unicode: unicodeWriting(whole, dimensions), textLength: text.length };
 }
+
+/**
+ * The dimensions a reader of an answer about f is given: its variables', by the declarations. A size
+ * is written as its name (2n, 1/N) where it is one of them, otherwise with its dimension (sum(ones(n))).
+ */
+const dimensionsOf = (f: Expr): ReadonlySet<string> => declaredDimensions(freeVariables(f));
 
 /**
  * An expression in every notation: as a tree, or — when the tree would be much larger than the DAG
  * (shared parts repeated) — in the binding form `f where u1 = …, u2 = …` (present/bindings.ts), so
  * the output stays linear in the expression.
  */
-export function render(e: Expr, large = treeIsLarge(e), writers?: Writers): Rendered {
-  if (large) return { ...writeBound(bindShared(e)), shape: shapeText(e.shape) };
-  const w = writers ?? writersFor(e);
+export function render(e: Expr, large = treeIsLarge(e), writers?: Writers, dimensions?: ReadonlySet<string>): Rendered {
+  if (large) return { ...writeBound(bindShared(e, dimensions)), shape: shapeText(e.shape) };
+  const w = writers ?? writersFor(e, dimensions);
   return { text: w.text(e), latex: w.latex(e), unicode: w.unicode(e), shape: shapeText(e.shape) };
 }
 
 /**
  * The result with its common subexpressions named, when there are any worth naming (and the main form
- * names none). `w`: the writers of `e` itself, whose renderings the named form reuses.
+ * names none). `writers`: those of `e` itself, whose renderings the named form reuses (else new ones
+ * for the reader given `dimensions`, DagWriter.knowing).
  */
-export function renderNamed(e: Expr, w: Writers = writersFor(e)): NamedForm | undefined {
+export function renderNamed(e: Expr, writers?: Writers, dimensions?: ReadonlySet<string>): NamedForm | undefined {
+  const w = writers ?? writersFor(e, dimensions);
   const named = nameCommonSubexpressions(e, w.textLength);
   if (named.definitions.length === 0) return undefined;
   // Sizes of constants as the unnamed expression's contexts need them (a definition alone may not give them): writersFor(e).
@@ -138,13 +149,14 @@ export interface RenderedDerivative {
 
 /** Everything derive() writes about a derivative: the presented result in every form, the input, the equation. */
 export function renderDerivative(f: Expr, d: Derivative, layout: Layout): RenderedDerivative {
-  const input = render(f);
+  const dimensions = dimensionsOf(f);
+  const input = render(f, undefined, undefined, dimensions);
   const shown = present(d, layout);
   const piecewise = piecewiseLatex(shown);
   const large = treeIsLarge(shown);
   // The result's forms first, then its named form with the same writers (their renderings reused).
-  const w = large ? undefined : writersFor(shown);
-  const main = render(shown, large, w);
+  const w = large ? undefined : writersFor(shown, dimensions);
+  const main = render(shown, large, w, dimensions);
   const named = w ? renderNamed(shown, w) : undefined;
   const result: Rendered = { ...main, ...(piecewise ? { piecewiseLatex: piecewise } : {}), ...(named ? { named } : {}) };
   return { shown, input, result, equationLatex: derivativeLatex(d, layout, result.latex, input.latex) };
@@ -191,8 +203,9 @@ export function deriveForm(req: DeriveRequest, form: WhereNotation): Outcome<str
     const r = differentiated(req);
     if (!r.ok) return r;
     const shown = present(r.value.d, req.layout ?? 'numerator');
-    if (treeIsLarge(shown)) return { ok: true, value: writeBoundForm(bindShared(shown), form) };
-    const w = writersFor(shown);
+    const dimensions = dimensionsOf(r.value.p.f);
+    if (treeIsLarge(shown)) return { ok: true, value: writeBoundForm(bindShared(shown, dimensions), form) };
+    const w = writersFor(shown, dimensions);
     return { ok: true, value: w[form](shown) };
   });
 }

@@ -19,8 +19,8 @@ import { compareNumerically } from '../../src/core/numeric/equal';
 import { bindShared, writeBound } from '../../src/core/present/bindings';
 import { readExpression } from '../../src/core/read';
 import { present, renderNamed } from '../../src/core/service';
-import { declarationsFor, namedForms, toLatex, toText, toUnicode } from '../../src/core/write/index';
-import { normalize, sameUpToDimensions } from '../unit/notations/normalize';
+import { declarationsFor, declaredDimensions, namedForms, toLatex, toText, toUnicode } from '../../src/core/write/index';
+import { normalize, renameDimensions, renamingsOf, sameUpToDimensions } from '../unit/notations/normalize';
 import { derivativeCase, variablesOf, type DerivativeCase } from './exprs';
 import { shrinkCase } from './shrink';
 
@@ -33,19 +33,22 @@ export interface WrittenForm {
 
 const NOTATIONS = [['text', 'plain'], ['unicode', 'unicode'], ['latex', 'latex']] as const;
 
-/** Every form the product writes `e` in: the tree form, and the named and binding forms when they name something. */
-export function writtenForms(e: Expr): WrittenForm[] {
+/**
+ * Every form the product writes `e` in: the tree form, and the named and binding forms when they
+ * name something; `dimensions`: those the reader is given (the declared variables', as derive() writes a result).
+ */
+export function writtenForms(e: Expr, dimensions?: ReadonlySet<string>): WrittenForm[] {
   const out: WrittenForm[] = [
-    { form: 'tree', notation: 'plain', text: toText(e) },
-    { form: 'tree', notation: 'unicode', text: toUnicode(e) },
-    { form: 'tree', notation: 'latex', text: toLatex(e) },
+    { form: 'tree', notation: 'plain', text: toText(e, dimensions) },
+    { form: 'tree', notation: 'unicode', text: toUnicode(e, dimensions) },
+    { form: 'tree', notation: 'latex', text: toLatex(e, { dimensions }) },
   ];
-  const named = renderNamed(e);
+  const named = renderNamed(e, undefined, dimensions);
   if (named) {
     const forms = namedForms(named);
     for (const [key, notation] of NOTATIONS) out.push({ form: 'named', notation, text: forms[key] });
   }
-  const bound = bindShared(e);
+  const bound = bindShared(e, dimensions);
   if (bound.definitions.length > 0) {
     const forms = writeBound(bound);
     for (const [key, notation] of NOTATIONS) out.push({ form: 'bound', notation, text: forms[key] });
@@ -70,15 +73,26 @@ export function readBackProblem(e: Expr, where: string, w: WrittenForm, from: No
     if (!own.ok || own.value.expr !== read.value.expr) return `${label}: ${w.text}: auto read it as ${read.value.notation}, giving ${toText(read.value.expr)}`;
   }
   const r = read.value.expr;
-  if (r === e || normalize(r) === normalize(e)) return undefined;
   const vars = [...new Map([...variablesOf(e), ...read.value.variables].map((v) => [v.id, v])).values()];
-  const report = compareNumerically(e, r, vars, { samples: 3, seed });
-  if (report.equal) return undefined;
+  const equal = (x: Expr): ReturnType<typeof compareNumerically> | undefined =>
+    x === e || normalize(x) === normalize(e) ? undefined : compareNumerically(e, x, vars, { samples: 3, seed });
+  const report = equal(r);
+  if (report === undefined || report.equal) return undefined;
   // Only a size the text leaves open (a lone I or 𝟏, 𝐞₁) may come back with another name: any
-  // dimension not of a declared variable.
+  // dimension not of a declared variable. The reading must then be the result with the open
+  // sizes renamed consistently to the result's — first as the result's shape gives them (a bare 𝟏
+  // of the gradient 3s𝟏/n is n-long: the reading's fresh m is n) — and then equal as above, or of
+  // the same structure up to the renaming.
   const declared = new Set(read.value.variables.flatMap((v) => [...dimensionsOf(v)]));
   const open = new Set([...dimensionsOf(r)].filter((d) => !declared.has(d)));
-  if (open.size > 0 && sameUpToDimensions(normalize(e), normalize(r), open)) return undefined;
+  if (open.size > 0) {
+    for (const renaming of renamingsOf(e, r, open)) {
+      if (renaming.size === 0) continue;
+      const renamed = equal(renameDimensions(r, renaming));
+      if (renamed === undefined || renamed.equal) return undefined;
+    }
+    if (sameUpToDimensions(normalize(e), normalize(r), open)) return undefined;
+  }
   const why = report.diagnostic ? `${report.diagnostic.code}: ${report.diagnostic.message}` : `max relative error ${report.maxRelError.toExponential(2)}`;
   return `${label}: ${w.text}\n    reads as ${toText(r)}\n    expected ${toText(e)}: ${why}`;
 }
@@ -97,7 +111,7 @@ export function readBackCaseProblem(c: DerivativeCase, seed: number, counts?: Re
   const where = declarationsFor(variablesOf(c.f));
   const shown = present(differentiate(c.f, c.wrt, c.order), (['numerator', 'denominator', 'mixed'] as const)[seed % 3]);
   if (counts) counts.expressions++;
-  for (const w of writtenForms(shown)) {
+  for (const w of writtenForms(shown, declaredDimensions(variablesOf(c.f)))) {
     if (counts) counts.forms[`${w.form} ${w.notation}`] = (counts.forms[`${w.form} ${w.notation}`] ?? 0) + 1;
     for (const from of [w.notation, 'auto'] as const) {
       if (counts) counts.readings++;

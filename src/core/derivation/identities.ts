@@ -87,8 +87,8 @@ function actionsIn(before: Expr, after: Expr): { readonly actions: string[]; rea
     }
   }
   if (like) actions.unshift('collect like terms');
-  if (factors.length > 0) actions.unshift(`collect the common factor${factors.length > 1 ? 's' : ''} ${factors.slice(0, 2).map(toUnicode).join(' and ')}`);
-  if (cancelled.size > 0) actions.push(`cancel ${[...cancelled].slice(0, 2).map(toUnicode).join(' and ')}`);
+  if (factors.length > 0) actions.unshift(`collect the common factor${factors.length > 1 ? 's' : ''} ${factors.slice(0, 2).map((e) => toUnicode(e)).join(' and ')}`);
+  if (cancelled.size > 0) actions.push(`cancel ${[...cancelled].slice(0, 2).map((e) => toUnicode(e)).join(' and ')}`);
   return { actions, factors, like };
 }
 

@@ -56,15 +56,18 @@ export interface Bound extends Named {
   readonly writeText?: (e: Expr) => string;
   /** The unnamed expression: its contexts decide which constants are written with their size. */
   readonly whole?: Expr;
+  /** The dimensions the reader is given (DagWriter.knowing). */
+  readonly dimensions?: ReadonlySet<string>;
 }
 
 /** The shared parts of `root` named (see the module comment); definitions in order of use. */
-export function bindShared(root: Expr): Bound {
+/** `dimensions`: those the reader of the written form is given (DagWriter.knowing). */
+export function bindShared(root: Expr, dimensions?: ReadonlySet<string>): Bound {
   const order = postorder(root);
   const uses = new Map<Expr, number>();
   for (const e of order) for (const a of e.args) uses.set(a, (uses.get(a) ?? 0) + 1);
   const names = nameSource(order);
-  const measure = textMeasure();
+  const measure = textMeasure(dimensions);
   const written = new Map<Expr, Expr>();
   const definitions: Definition[] = [];
   for (const e of order) {
@@ -77,7 +80,7 @@ export function bindShared(root: Expr): Bound {
       written.set(e, v);
     } else written.set(e, body);
   }
-  return { expr: written.get(root) as Expr, definitions, writeText: measure.write, whole: root };
+  return { expr: written.get(root) as Expr, definitions, writeText: measure.write, whole: root, dimensions };
 }
 
 /** Fresh names u1, u2, … in a letter no variable of the expression is written with (u₁ is not x's). */
@@ -112,7 +115,9 @@ export function writeBound(b: Bound): BoundForms {
 
 /** The named form in one notation (writeBound's, without writing the others). */
 export function writeBoundForm(b: Bound, notation: WhereNotation): string {
-  const write = notation === 'text' ? (b.writeText ?? textWriting()) : notation === 'unicode' ? unicodeWriting(b.whole) : latexWriting({}, b.whole);
+  const dimensions = b.dimensions;
+  const write =
+    notation === 'text' ? (b.writeText ?? textWriting(dimensions)) : notation === 'unicode' ? unicodeWriting(b.whole, dimensions) : latexWriting({ dimensions }, b.whole);
   function* definitions(): Generator<WrittenDefinition> {
     for (const d of b.definitions) yield { name: write(variable(d.name, d.value.shape)), body: write(d.value) };
   }

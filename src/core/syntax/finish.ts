@@ -34,6 +34,9 @@ export function placeholderKind(name: string): PlaceholderKind | undefined {
   return (Object.keys(PLACEHOLDER) as PlaceholderKind[]).find((k) => PLACEHOLDER[k] === symbol);
 }
 
+/** The kind of a placeholder before its size is known: I a matrix, 𝟏, 𝟎 and 𝐞ₖ columns (𝟏ᵀ is a row). */
+export const placeholderEstimate = (kind: PlaceholderKind): Kind => (kind === 'identity' ? 'matrix' : 'column');
+
 /** Declarations from the separate `where` string (errors marked `source: 'where'`). */
 export function whereDeclarations(where: string | undefined): Outcome<Declaration[]> {
   if (where === undefined || where.trim() === '') return { ok: true, value: [] };

@@ -144,6 +144,11 @@ export class KindEstimator {
   }
 
   private call(name: string, args: readonly Ast[]): Kind {
+    // logsumexp(X, 1) is a row (one entry per column), logsumexp(X, 2) a column.
+    if (name === 'logsumexp' && args.length === 2) {
+      const axis = args[1];
+      return axis.kind === 'number' ? (axis.value === 1 ? 'row' : axis.value === 2 ? 'column' : 'unknown') : 'unknown';
+    }
     if (SCALAR_FUNCTIONS.has(name)) return 'scalar';
     switch (name) {
       case 'max':

@@ -4,6 +4,7 @@
  * distinct node once from the renderings of its children: time linear in the DAG size.
  */
 import { Expr, postorder } from '../model/expr';
+import type { Dim } from '../model/shape';
 import { checkOutput } from '../limits/budget';
 import type { Piece } from './piece';
 import { Prec, needsParens } from './precedence';
@@ -19,6 +20,28 @@ export abstract class DagWriter<O extends Rendered> {
 
   /** `name` labels the error thrown should a node be asked for before it is rendered. */
   constructor(private readonly name: string) {}
+
+  /** The dimensions the reader of the text is given (those of the declared variables), when known. */
+  private knownDimensions: ReadonlySet<string> | undefined;
+
+  /**
+   * Write for a reader that is given these dimensions (those of the declarations: `declaredDimensions`
+   * of the function's variables). Without them, every size is written as its name.
+   */
+  knowing(dimensions: ReadonlySet<string> | undefined): this {
+    this.knownDimensions = dimensions;
+    return this;
+  }
+
+  /**
+   * Whether a size can be written as its name (2n, 1/N): every name in `d` is a dimension the reader
+   * is given, so that it reads the name as that size; otherwise (a size only a constant of the input
+   * had, as n in sum(ones(n)*zᵀ)) it is written so that it carries its dimension, sum(ones(n)).
+   */
+  protected declaredDimension(d: Dim): boolean {
+    const known = this.knownDimensions;
+    return known === undefined || typeof d === 'number' || d.split('·').every((part) => /^\d+$/.test(part) || known.has(part));
+  }
 
   /** Throws LimitExceeded('limit.output') when a node's rendering grows past the output limit. */
   write(e: Expr): Piece {

@@ -24,3 +24,13 @@ export function declarationsFor(vars: readonly Expr[]): string {
     .map(declarationFor)
     .join('; ');
 }
+
+/** The dimension names of the variables' shapes (m and n of A: matrix(m, n); m and n of m·n): what their declarations give a reader. */
+export function declaredDimensions(vars: readonly Expr[]): Set<string> {
+  const out = new Set<string>();
+  for (const v of vars) {
+    if (v.op !== 'var') continue;
+    for (const d of [v.shape.rows, v.shape.cols]) if (typeof d === 'string') for (const part of d.split('·')) out.add(part);
+  }
+  return out;
+}

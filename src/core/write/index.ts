@@ -4,7 +4,7 @@ export type { LatexOptions } from './latex';
 export { piecewiseLatex } from './piecewise';
 export { toText, textLengths, textMeasure, textWriting } from './text';
 export { toUnicode, unicodeWriting } from './unicode';
-export { declarationsFor, declarationFor } from './declarations';
+export { declarationsFor, declarationFor, declaredDimensions } from './declarations';
 export { toNumpy } from './numpy';
 export { PREC, OPERAND, needsParens } from './precedence';
 export type { Prec } from './precedence';

@@ -15,6 +15,8 @@ import { MathWriter, MathNotation, MathRendered, entryIndex } from './mathWriter
 export interface LatexOptions {
   /** The transpose mark: `\top` (default) or `T`. */
   readonly transpose?: 'top' | 'T';
+  /** The dimensions the reader is given (DagWriter.knowing); without them every size is written as its name. */
+  readonly dimensions?: ReadonlySet<string>;
 }
 
 /** A rendered node. */
@@ -32,13 +34,13 @@ const out = (p: Piece | string, prec: Prec, flags: Partial<Pick<Out, 'tall' | 'n
 });
 
 export function toLatex(e: Expr, opts: LatexOptions = {}): string {
-  return new LatexWriter(opts).write(e).text;
+  return new LatexWriter(opts).knowing(opts.dimensions).write(e).text;
 }
 
 /** One writer for several expressions (a named form's parts): a node they share is rendered once. */
 /** `whole`: the unnamed expression, whose contexts decide which constants carry their size (MathWriter.sizesFrom). */
 export function latexWriting(opts: LatexOptions = {}, whole?: Expr): (e: Expr) => string {
-  const w = new LatexWriter(opts);
+  const w = new LatexWriter(opts).knowing(opts.dimensions);
   if (whole) w.sizesFrom(whole);
   return (e) => w.write(e).text;
 }
@@ -133,6 +135,8 @@ class LatexWriter extends MathWriter<Out> {
       case 'size': {
         const [r, c] = e.dims ?? [1, 1];
         const d = mulDim(r, c);
+        // A size no variable has: \operatorname{sum}(\mathbf{1}_{n}) (DagWriter.declaredDimension).
+        if (!this.declaredDimension(d)) return out(`\\operatorname{sum}(\\mathbf{1}_{${latexDim(d, true)}})`, PREC.atom);
         const text = latexDim(d);
         return out(text, typeof d === 'string' && d.includes('·') ? PREC.product : PREC.atom);
       }
@@ -160,7 +164,7 @@ class LatexWriter extends MathWriter<Out> {
         if (a[0].op === 'transpose') return this.sup(a[0].args[0], this.invTop);
         return this.sup(a[0], '-1');
       case 'fn':
-        return this.fn(functionRecord(e.name), this.get(a[0]));
+        return this.fn(functionRecord(e.name), this.get(a[0]), isMatrix(a[0].shape));
       case 'sum':
         return this.call('\\operatorname{sum}', this.get(a[0]));
       case 'mean':
@@ -202,12 +206,13 @@ class LatexWriter extends MathWriter<Out> {
     }
   }
 
-  private fn(r: FunctionRecord, arg: Out): Out {
+  /** `matrix`: the argument is a matrix, whose |X| reads as its determinant: abs(X) is written as a call. */
+  private fn(r: FunctionRecord, arg: Out, matrix: boolean): Out {
     switch (r.form) {
       case 'zero-first':
         return this.call(r.latex.write, arg, '0, ');
       case 'abs':
-        return this.delimited('\\lvert', '\\rvert', arg);
+        return matrix ? this.call('\\operatorname{abs}', arg) : this.delimited('\\lvert', '\\rvert', arg);
       case 'sqrt':
         return out(cat('\\sqrt{', arg.p, '}'), PREC.atom, { tall: arg.tall });
       case 'indicator': {

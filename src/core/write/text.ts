@@ -28,13 +28,14 @@ import { isElementwiseReciprocal } from './mathWriter';
 
 const out = (p: Piece | string, prec: Prec): Out => ({ p: typeof p === 'string' ? piece(p) : p, prec });
 
-export function toText(e: Expr): string {
-  return new TextWriter().write(e).text;
+/** `dimensions`: those the reader is given (DagWriter.knowing); without them every size is written as its name. */
+export function toText(e: Expr, dimensions?: ReadonlySet<string>): string {
+  return new TextWriter().knowing(dimensions).write(e).text;
 }
 
 /** One writer for several expressions (a named form's parts): a node they share is rendered once. */
-export function textWriting(): (e: Expr) => string {
-  const w = new TextWriter();
+export function textWriting(dimensions?: ReadonlySet<string>): (e: Expr) => string {
+  const w = new TextWriter().knowing(dimensions);
   return (e) => w.write(e).text;
 }
 
@@ -50,8 +51,8 @@ export function textLengths(e: Expr): (node: Expr) => number {
  * rendered once, from its children's renderings, so measuring a whole DAG is linear in its size.
  * `write` writes with the same renderings: what was measured is not rendered again.
  */
-export function textMeasure(): { readonly length: (node: Expr) => number; readonly write: (e: Expr) => string } {
-  const w = new TextWriter();
+export function textMeasure(dimensions?: ReadonlySet<string>): { readonly length: (node: Expr) => number; readonly write: (e: Expr) => string } {
+  const w = new TextWriter().knowing(dimensions);
   return { length: (node) => w.lengthOf(node), write: (e) => w.write(e).text };
 }
 
@@ -113,9 +114,11 @@ class TextWriter extends DagWriter<Out> {
       case 'unit':
         return this.call('unit', textDim(e.shape.rows), String(e.value));
       case 'size': {
-        // The number of entries, as a textbook writes it: N, n*k (a dimension name reads back as its size).
+        // The number of entries, as a textbook writes it: N, n*k (a dimension name reads back as its
+        // size) — or sum(ones(n)) for a size of no declared variable (DagWriter.declaredDimension).
         const [r, c] = e.dims ?? [1, 1];
         const d = mulDim(r, c);
+        if (!this.declaredDimension(d)) return this.call('sum', this.call('ones', textDim(d)));
         return out(textDim(d), typeof d === 'string' && d.includes('·') ? PREC.product : PREC.atom);
       }
       case 'add':

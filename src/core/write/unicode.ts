@@ -24,14 +24,15 @@ const out = (p: Piece | string, prec: Prec, noSup = false, noSub = false): Out =
 
 const MINUS = '−';
 
-export function toUnicode(e: Expr): string {
-  return new UnicodeWriter().write(e).text;
+/** `dimensions`: those the reader is given (DagWriter.knowing). */
+export function toUnicode(e: Expr, dimensions?: ReadonlySet<string>): string {
+  return new UnicodeWriter().knowing(dimensions).write(e).text;
 }
 
 /** One writer for several expressions (a named form's parts): a node they share is rendered once. */
 /** `whole`: the unnamed expression, whose contexts decide which constants carry their size (MathWriter.sizesFrom). */
-export function unicodeWriting(whole?: Expr): (e: Expr) => string {
-  const w = new UnicodeWriter();
+export function unicodeWriting(whole?: Expr, dimensions?: ReadonlySet<string>): (e: Expr) => string {
+  const w = new UnicodeWriter().knowing(dimensions);
   if (whole) w.sizesFrom(whole);
   return (e) => w.write(e).text;
 }
@@ -61,18 +62,27 @@ const WORD_END = /[A-Za-z0-9_×\u0370-\u03ff]+$/u;
 const WORD_START = /^[A-Za-z0-9_\u0370-\u03ff]+/u;
 /** A root of a bare word or number at the end (√a, √2): a letter or digit after it would join its operand. */
 const ROOT_OF_WORD = /√[A-Za-z0-9.]+$/;
+/** An exponent that is a bare word or number at the end (u^a, u^∘2.5): a letter or digit after it would join the exponent. */
+const EXPONENT_WORD = /\^∘?[A-Za-z0-9.\u0370-\u03ff]+[₀-₉]*$/u;
 /** A function's name and its bracket or argument: tr(, log det(. */
 const FUNCTION_START = /^[A-Za-z]{2,}[( ]/;
 
-/** Juxtapose factors: Ax, 2x, (a + b)x; a space between longer words (W_out x), after a root of a word (√a I) and before a word after a bracket or script (det(X) tr(X)); 2·3 between numbers. */
+/** Juxtapose factors: Ax, 2x, (a + b)x; a space between longer words (W_out x), after a root of a word (√a I) or an exponent that is a word (u^a v); 2·[1, a] before a literal and before a word after a bracket or script (det(X) tr(X)); 2·3 between numbers. */
 function juxtapose(pieces: readonly Piece[]): Piece {
   const parts: (Piece | string)[] = [];
   pieces.forEach((p, i) => {
     if (i > 0) {
       const left = WORD_END.exec(pieces[i - 1].tail)?.[0];
       const right = WORD_START.exec(p.head)?.[0];
-      if (ROOT_OF_WORD.test(pieces[i - 1].tail) && /^[A-Za-z0-9.]/.test(p.head)) {
+      if (p.head.startsWith('[')) {
+        // A factor before a literal: 2·[1, a], not 2[1, a] (the plain syntax refuses juxtaposition before '[',
+        // and a text without other Unicode marks is read as plain by auto).
+        parts.push('·');
+      } else if (ROOT_OF_WORD.test(pieces[i - 1].tail) && /^[A-Za-z0-9.]/.test(p.head)) {
         // √ takes the whole run of letters and digits after it (√ab is √(ab)): √a A, √2 x.
+        parts.push(' ');
+      } else if (EXPONENT_WORD.test(pieces[i - 1].tail) && /^[A-Za-z0-9.\u0370-\u03ff]/u.test(p.head)) {
+        // ^ takes the whole run of letters and digits after it (u^au₂ is u^(au₂)): u₁^a u₂.
         parts.push(' ');
       } else if (left !== undefined && p.head.startsWith('K(')) {
         // The commutation matrix after a word: u K(m,n), not uK(m,n) (read as a word uK and a bracket).
@@ -159,6 +169,8 @@ class UnicodeWriter extends MathWriter<Out> {
       case 'size': {
         const [r, c] = e.dims ?? [1, 1];
         const d = mulDim(r, c);
+        // A size of no declared variable: sum(𝟏_n) (DagWriter.declaredDimension).
+        if (!this.declaredDimension(d)) return out(`sum(𝟏_${unicodeDim(d, true)})`, PREC.atom);
         return out(unicodeDim(d), typeof d === 'string' && d.includes('·') ? PREC.product : PREC.atom);
       }
       case 'add':
@@ -184,7 +196,7 @@ class UnicodeWriter extends MathWriter<Out> {
         if (a[0].op === 'transpose') return this.sup(a[0].args[0], '⁻ᵀ');
         return this.sup(a[0], '⁻¹');
       case 'fn':
-        return this.fn(functionRecord(e.name), this.get(a[0]));
+        return this.fn(functionRecord(e.name), this.get(a[0]), isMatrix(a[0].shape));
       case 'norm1':
         return out(cat('‖', this.get(a[0]).p, '‖₁'), PREC.atom, false, true);
       case 'norm2':
@@ -214,12 +226,13 @@ class UnicodeWriter extends MathWriter<Out> {
     }
   }
 
-  private fn(r: FunctionRecord, arg: Out): Out {
+  /** `matrix`: the argument is a matrix, whose |X| reads as its determinant: abs(X) is written as a call. */
+  private fn(r: FunctionRecord, arg: Out, matrix: boolean): Out {
     switch (r.form) {
       case 'zero-first':
         return this.call(r.unicode, out('0', PREC.atom), arg);
       case 'abs':
-        return out(cat('|', arg.p, '|'), PREC.atom);
+        return matrix ? this.call('abs', arg) : out(cat('|', arg.p, '|'), PREC.atom);
       case 'sqrt':
         return out(cat('√', this.operand(arg, PREC.atom).p), PREC.atom);
       case 'indicator':

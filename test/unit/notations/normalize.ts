@@ -7,9 +7,9 @@
  * column literal as rows; numbers to 12 significant digits. Each rewrite keeps the value.
  */
 import {
-  type Expr, block, num, ones, postorder, rawAdd, rawHadamard, rawInv, rawMul, rawPow, rawTranspose, withArgs, zeros,
+  type Expr, block, node, num, ones, postorder, rawAdd, rawHadamard, rawInv, rawMul, rawPow, rawTranspose, withArgs, zeros,
 } from '../../../src/core/model/expr';
-import { isScalar, shape } from '../../../src/core/model/shape';
+import { type Dim, isScalar, mulDim, shape } from '../../../src/core/model/shape';
 
 export function normalize(root: Expr): Expr {
   const done = new Map<Expr, Expr>();
@@ -182,4 +182,54 @@ export function sameUpToDimensions(a: Expr, b: Expr, open: ReadonlySet<string>):
     p.args.forEach((x, i) => stack.push([x, q.args[i]]));
   }
   return true;
+}
+
+/** The dimensions (each factor of a product of dimensions) of e's nodes: shapes, and the dims of sizes and commutation matrices. */
+function dimensionParts(e: Expr): Set<Dim> {
+  const out = new Set<Dim>();
+  const note = (d: Dim): void => {
+    if (typeof d === 'number') out.add(d);
+    else for (const p of d.split('·')) out.add(/^\d+$/.test(p) ? Number(p) : p);
+  };
+  for (const n of postorder(e)) {
+    note(n.shape.rows);
+    note(n.shape.cols);
+    if (n.op === 'size' || n.op === 'commutation') for (const d of n.dims ?? []) note(d);
+  }
+  return out;
+}
+
+/**
+ * The renamings of b's `open` dimensions (sizes its text left open, such as those of a bare 𝟏 or
+ * 𝟏𝟏ᵀ) to dimensions of a: those its shape gives against a's shape (b is m×1 where a is n×1:
+ * m → n) first, then every assignment of a's dimensions to the others (at most `limit`).
+ */
+export function renamingsOf(a: Expr, b: Expr, open: ReadonlySet<string>, limit = 64): Map<string, Dim>[] {
+  const given = new Map<string, Dim>();
+  for (const [x, y] of [[a.shape.rows, b.shape.rows], [a.shape.cols, b.shape.cols]] as const) {
+    if (typeof y !== 'string' || !open.has(y)) continue;
+    if (given.has(y) && given.get(y) !== x) return [];
+    given.set(y, x);
+  }
+  const free = [...dimensionParts(b)].filter((d): d is string => typeof d === 'string' && open.has(d) && !given.has(d));
+  const targets = [...dimensionParts(a)].filter((d) => d !== 1);
+  let out = [given];
+  for (const d of free) {
+    out = out.flatMap((m) => targets.map((t) => new Map([...m, [d, t]])));
+    if (out.length > limit) return out.slice(0, limit);
+  }
+  return out;
+}
+
+/** e with its dimensions renamed (each factor of a product of dimensions too); every node rebuilt with its renamed shape. */
+export function renameDimensions(root: Expr, renamed: ReadonlyMap<string, Dim>): Expr {
+  const dim = (d: Dim): Dim => (typeof d === 'string' ? d.split('·').map((p) => renamed.get(p) ?? p).reduce<Dim>((x, y) => mulDim(x, y), 1) : d);
+  const done = new Map<Expr, Expr>();
+  for (const e of postorder(root)) {
+    const args = e.args.map((a) => done.get(a) as Expr);
+    // entry and unit keep their indices (numbers), commutation and size their dimensions.
+    const dims = e.dims && (e.op === 'commutation' || e.op === 'size') ? e.dims.map(dim) : e.dims;
+    done.set(e, node({ op: e.op, args, shape: shape(dim(e.shape.rows), dim(e.shape.cols)), name: e.name, value: e.value, rational: e.rational, dims, symmetric: e.symmetric, probabilities: e.probabilities }));
+  }
+  return done.get(root) as Expr;
 }

@@ -198,4 +198,91 @@ describe('notations/where forms: read-back regressions from the random property'
     assert.ok(d.ok, d.ok ? '' : d.error.message);
     readsBack(read(d.value.result.text, where, 'plain'));
   });
+
+  it("an exponent that is a word is set apart from a factor after it: u₁^a u₂, σ(2)^a x (^ takes the whole run of letters: u₁^au₂ is u₁^(au₂))", () => {
+    const e = read('sigmoid(2)^a*x', where, 'plain');
+    assert.equal(toUnicode(e), 'σ(2)^a x');
+    readsBack(e);
+    const d = derive({ expr: '((sigmoid(2)^a*max(ones(m, n), ones(m)*ones(1, n))).^2 + 1).^-1', where, wrt: ['a'] });
+    assert.ok(d.ok, d.ok ? '' : d.error.message);
+    readsBack(read(d.value.result.text, where, 'plain'));
+  });
+
+  it('a bare 𝟏 whose size only the result gives reads back with a fresh size, renamed by the shape (3s𝟏/n is n-long); another value still fails', () => {
+    const w = 'x: vector(n)';
+    const d = derive({ expr: "(mean(x')^2 + 1)^(3/2)", where: w, wrt: ['x'] });
+    assert.ok(d.ok, d.ok ? '' : d.error.message);
+    const e = read(d.value.result.text, w, 'plain');
+    assert.match(toUnicode(e), /𝟏ᵀ?\/n$/);
+    for (const f of writtenForms(e)) for (const from of [f.notation, 'auto'] as const) assert.equal(readBackProblem(e, w, f, from), undefined);
+    // The renaming does not make any reading pass: 2·𝟏 is not 3·𝟏 whatever the size.
+    const three = read('3*ones(n)', w, 'plain');
+    assert.match(readBackProblem(three, w, { form: 'tree', notation: 'unicode', text: '2𝟏' }, 'unicode') ?? '', /expected 3\*ones\(n\)/);
+  });
+
+  it('a size no variable has is written with its dimension, sum(ones(n)), so that it reads back with the same declarations (a bare n would be a new variable)', () => {
+    const w = 'z: vector(m); a: scalar';
+    const d = derive({ expr: "sum((ones(n)*z')*(z/(a^2 + 1)))", where: w, wrt: ['z'] });
+    assert.ok(d.ok, d.ok ? '' : d.error.message);
+    assert.equal(d.value.result.text, "2*sum(ones(n))/(a^2 + 1)*z'");
+    assert.match(d.value.result.unicode ?? '', /sum\(𝟏_n\)/);
+    assert.match(d.value.result.latex, /\\operatorname\{sum\}\(\\mathbf\{1\}_\{n\}\)/);
+    const e = read(d.value.result.text, w, 'plain');
+    for (const f of writtenForms(e)) for (const from of [f.notation, 'auto'] as const) assert.equal(readBackProblem(e, w, f, from), undefined);
+    // A dimension of a variable is written bare, as a textbook does: Xᵀ(P − Y)/N, 2m.
+    const m = derive({ expr: "sum((ones(m)*z')*z)", where: w, wrt: ['z'] });
+    assert.ok(m.ok);
+    assert.equal(m.value.result.text, "2*m*z'");
+  });
+
+  it('a definition’s kind counts its constants: u = (𝟏ᵀz)² + 1 is a scalar, so u^a and u⁻¹ are powers', () => {
+    assert.equal(read('u^(a) where u = (𝟏ᵀz)² + 1', where, 'unicode'), read('((ones(1, m)*z)^2 + 1)^a', where, 'plain'));
+    assert.equal(read('u₂ where u₁ = σ(a𝟏ᵀz), u₂ = u₁⁻¹', where, 'unicode'), read('sigmoid(a*ones(1, m)*z)^-1', where, 'plain'));
+  });
+
+  it('the reciprocal of a norm reads: ‖x‖₂⁻¹, \\|\\mathbf{x}\\|_{2}^{-1} (a definition of the binding form)', () => {
+    assert.equal(read('u₁ where u₁ = ‖x‖₂⁻¹', where, 'unicode'), read('norm2(x)^-1', where, 'plain'));
+    assert.equal(read('\\|\\mathbf{x}\\|_{2}^{-1}', where, 'latex'), read('norm2(x)^-1', where, 'plain'));
+    const d = derive({ expr: 'a^norm2(x)', where, wrt: ['x'], order: 2 });
+    assert.ok(d.ok, d.ok ? '' : d.error.message);
+    readsBack(read(d.value.result.text, where, 'plain'));
+  });
+
+  it('abs of a matrix is written abs(A), \\operatorname{abs}(A): |A| and \\lvert A \\rvert read as its determinant', () => {
+    const e = read('abs(A) + abs(x)*ones(1, n)', where, 'plain');
+    assert.equal(toUnicode(e), 'abs(A) + |x|𝟏ᵀ');
+    assert.match(toLatex(e), /^\\operatorname\{abs\}\(A\)/);
+    readsBack(e);
+  });
+
+  it('K(m,n) reads as the commutation matrix when a size of a constant in the text gives m (𝟏_n×m), as a declared dimension does', () => {
+    const w = 'A: matrix(n, n); a: scalar';
+    const d = derive({ expr: "((ones(n, n) ./ A)*(a*ones(n, m)))'", where: w, wrt: ['A'] });
+    assert.ok(d.ok, d.ok ? '' : d.error.message);
+    assert.match(d.value.result.unicode ?? '', /K\(n,m\)/);
+    const e = read(d.value.result.text, w, 'plain');
+    for (const f of writtenForms(e)) for (const from of [f.notation, 'auto'] as const) assert.equal(readBackProblem(e, w, f, from), undefined);
+    assert.equal(toText(read('(I_{n} \\otimes \\mathbf{1}_{m}^{\\top})K_{m,n}', w, 'latex')), "kron(eye(n), ones(m)')*commutation(m, n)");
+  });
+
+  it('an exponent log det(A) reads whole (σ(a)^log det(A) b); logsumexp(X, 2) is a column, so zᵀlogsumexp(X, 2) is a scalar', () => {
+    assert.equal(read('σ(a)^log det(A) b', where, 'unicode'), read('sigmoid(a)^logdet(A)*b', where, 'plain'));
+    assert.equal(read('(zᵀlogsumexp(M, 2))^a', where, 'unicode'), read("(z'*logsumexp(M, 2))^a", where, 'plain'));
+  });
+
+  it('a factor before a literal is written with a dot, 2·[1, 0, 2], which auto reads as Unicode (the plain syntax refuses 2[1, 0, 2])', () => {
+    const d = derive({ expr: '2*[a, 1, 2*a]', where, wrt: ['a'] });
+    assert.ok(d.ok, d.ok ? '' : d.error.message);
+    assert.equal(d.value.result.unicode, '2·[1, 0, 2]');
+    readsBack(read(d.value.result.text, where, 'plain'));
+  });
+
+  it('an entry of an expression reads back: (x + Ax)₁ in Unicode, (A + M^{\\top}M)_{12} in LaTeX', () => {
+    assert.equal(read('(x + Ax)₁', where, 'unicode'), read('entry(x + A*x, 1, 1)', where, 'plain'));
+    assert.equal(read("(A + M^{\\top}M)_{12}", where, 'latex'), read("entry(A + M'*M, 1, 2)", where, 'plain'));
+    const bad = readExpression('(A + A)_{1}', where, 'latex');
+    assert.ok(!bad.ok);
+    assertError(bad.error, 'latex.subscript', '(A + A)_{1}', '(A + A)_{1}', 'is a matrix');
+    readsBack(read('entry(x + A*x, 2, 1) + entry(A + M\'*M, 1, 2)', where, 'plain'));
+  });
 });

@@ -14,6 +14,7 @@
 import type { Span } from '../../api';
 import type { Binding } from '../check';
 import { fail } from '../diagnostics';
+import { placeholderEstimate, placeholderKind } from '../finish';
 import { KindEstimator, type Kind } from '../kinds';
 import { spanOf } from '../nodes';
 import { spanOfToken } from './cursor';
@@ -134,7 +135,13 @@ export function parseBound(text: string, segments: Segments, options: LatexParse
   if (segments.definitions.length === 0) return { ...parseLatexTokens(text, segments.main, { ...options, names }), bindings: [] };
   const defined = segments.definitions.map((d) => nameOf(text, d, options));
   const kinds = new Map<string, Kind>();
-  const oracle = (name: string): Kind => kinds.get(name) ?? options.oracle(name);
+  // A body's kind is estimated afresh (KindEstimator below), so its placeholders (𝟏ᵀz: a row times a
+  // column, a scalar) are told their kinds here as the parser knows them.
+  const placeholder = (name: string): Kind | undefined => {
+    const k = placeholderKind(name);
+    return k === undefined ? undefined : placeholderEstimate(k);
+  };
+  const oracle = (name: string): Kind => kinds.get(name) ?? placeholder(name) ?? options.oracle(name);
   const own = { ...options, oracle, declared: new Set([...options.declared, ...defined.map((d) => d.name)]), names };
   const placeholders = new Set<string>();
   const bindings: Binding[] = [];

@@ -1,6 +1,6 @@
 /**
  * Delimited constructs of the LaTeX parser: `( )`, `[ ]` (a vector literal with commas), `{ }`,
- * `\{ \}`, `|…|` (abs, or det of a matrix), `\|…\|` with `_1`, `_2`, `_F` and a power, `⟨u, v⟩`,
+ * `\{ \}`, `|…|` (abs, or det of a matrix), `\|…\|` with `_1`, `_2`, `_F` and a power (`^{-1}` too), `⟨u, v⟩`,
  * `\begin{bmatrix}…\end{bmatrix}`, the indicator `\mathbb{1}[u > 0]`, and argument lists.
  */
 import type { Ast } from '../ast';
@@ -8,7 +8,7 @@ import { fail, positionText } from '../diagnostics';
 import { MATRIX_ENVIRONMENTS } from './commands';
 import { describe, LatexCursor, spanOfToken } from './cursor';
 import { isVectorKind, KindEstimator, type KindOracle } from '../kinds';
-import { callNode, parenNode, powerNode, spanOf } from '../nodes';
+import { callNode, numberNode, parenNode, powerNode, spanOf, unaryNode } from '../nodes';
 import type { Deferred } from '../deferred';
 import type { LatexToken } from './scanner';
 import { environmentAt, type PreparedTokens } from './tokens';
@@ -142,9 +142,12 @@ export abstract class DelimitedParser extends LatexCursor {
           if (isVectorKind(k)) which = 'norm2';
         } else fail('latex.unsupported', span, `the norm \\|…\\|_${text} is not supported (supported: _1, _2 and _F)`);
       } else if (this.isChar(t, '^')) {
-        const sup = yield* this.supArgument(this.next());
-        if (sup.kind !== 'power') fail('latex.unsupported', spanOf(open.start, sup.end), 'a superscript on a norm is supported only as a power, e.g. \\|x\\|^2');
-        power = sup.exponent;
+        const caret = this.next();
+        const sup = yield* this.supArgument(caret);
+        // A norm is a scalar: ^{-1} (the binding form's u₁ = ‖x‖₂⁻¹) is its reciprocal.
+        if (sup.kind === 'inverse') power = unaryNode('-', numberNode(1, '1', spanOf(caret.end, sup.end)), spanOf(caret.end, sup.end));
+        else if (sup.kind === 'power') power = sup.exponent;
+        else fail('latex.unsupported', spanOf(open.start, sup.end), 'a superscript on a norm is supported only as a power, e.g. \\|x\\|^2');
         end = sup.end;
       } else break;
     }

@@ -115,19 +115,24 @@ export function readLatex(text: string, where?: string, options: LatexReadOption
   // come again from the real pass below, which knows the kinds. Without a subscript or a bold
   // command every name is plain, which the real pass assumes anyway: the pass waits until the
   // list of names is needed (issue 13: it was a third of the reading time of a long input).
+  // It also learns the dimensions written as sizes of constants (I_{n}, \mathbf{1}_{m}: subscripts),
+  // which are dimensions as the declared ones are (K_{m,n}, \frac{1}{n}), as dimension arguments are
+  // in the plain syntax.
   const styles = new Map<string, { styles: Set<NameStyle>; span: Span }>();
+  const sizes = new Set<string>();
   let learned = false;
   const learnStyles = (): void => {
     if (learned) return;
     learned = true;
-    attempt(() => parseBound(text, segments, { oracle: (n) => declaredKinds.get(n) ?? 'unknown', declared, dimensions, otimes, names: styles, einstein }));
+    attempt(() => parseBound(text, segments, { oracle: (n) => declaredKinds.get(n) ?? 'unknown', declared, dimensions, otimes, names: styles, sizes, einstein }));
   };
   if (!scanned.value.plainOnly) learnStyles();
   const boldUsed = [...styles.values()].some((u) => u.styles.has('bold'));
+  const known = new Set([...dimensions, ...[...sizes].filter((s) => !declared.has(s))]);
 
   const read = (variant: Variant): Outcome<CheckedExpression> => {
     const oracle = perName((name) => declaredKinds.get(name) ?? KIND[impliedKind(name, styles.get(name)?.styles, boldUsed, variant)]);
-    const parsed = attempt(() => parseBound(text, segments, { oracle, declared, dimensions, otimes, einstein }));
+    const parsed = attempt(() => parseBound(text, segments, { oracle, declared, dimensions: known, otimes, einstein }));
     if (!parsed.ok) return parsed;
     const { ast, placeholders, bindings } = parsed.value;
     return checkForeign(ast, [...decls.value, ...implied(parsed.value, declared, styles, boldUsed, variant)], placeholders, bindings);

@@ -155,7 +155,7 @@ export abstract class ScriptParser extends VariableParser {
   }
 
   /**
-   * `(A\mathbf{x})_i` inside a sum over i: entry i of a vector; in index notation (a letter bound
+   * `(A\mathbf{x})_{1}`: a numbered component of an array; `(A\mathbf{x})_i` inside a sum over i: entry i of a vector; in index notation (a letter bound
    * by a sum or on the left side, or the Einstein convention) `(AB)_{ik}`, an entry of the array.
    */
   protected entrySubscript(base: Ast): Ast {
@@ -169,6 +169,10 @@ export abstract class ScriptParser extends VariableParser {
       this.components.set(node, { letters: this.index, spans: [spanOfToken(sub.tokens[0])], operand: base });
       return node;
     }
+    // A numbered component of an array expression, as the writers print an entry: (Ax)_{1}, (AB)_{12}.
+    const text = sub.tokens.map((t) => t.text).join('').replace(/\s+/g, '');
+    const k = this.kinds.of(base);
+    if (/^\d+(,\d+)?$/.test(text) && (k === 'column' || k === 'row' || k === 'matrix')) return this.numberedEntry(base, k, text, '(…)', span);
     const ix = indexLetters(sub.tokens);
     if (ix && (this.options.einstein === true || [...ix.letters].some((c) => this.bound.includes(c) || (this.lhsIndices?.letters.includes(c) ?? false)))) {
       const node = parenNode(base, span);

@@ -18,6 +18,8 @@ export interface LatexParserOptions {
    * one of them is that number (\frac{1}{n} with x: vector(n)), not a variable.
    */
   readonly dimensions?: ReadonlySet<string>;
+  /** Where to record the dimension names written as the sizes of constants (I_{n}, \mathbf{1}_{m \times n}). */
+  readonly sizes?: Set<string>;
   /** Where to record the variables written (filled as far as parsing got, also when it fails). */
   readonly names?: Map<string, { styles: Set<NameStyle>; span: Span }>;
   /** Repeated index letters are summed (`% convention: einstein`); otherwise they are an error. */

@@ -17,7 +17,7 @@ import type { IndexedRole } from './sums';
 import { indexLetters, type Component, type IndexLetters, type IndexSum } from './indices';
 import type { PreparedTokens } from './tokens';
 import type { LatexParserOptions, NameStyle } from './types';
-import { placeholderName, type PlaceholderKind } from '../finish';
+import { placeholderEstimate, placeholderName, type PlaceholderKind } from '../finish';
 
 /** Font commands around a dimension name in a subscript (I_{\mathit{out}}). */
 const DIMENSION_FONTS: ReadonlySet<string> = new Set(['mathit', 'mathrm', 'text', 'textrm', 'mathsf']);
@@ -69,7 +69,7 @@ export abstract class VariableParser extends DelimitedParser {
     const name = placeholderName(kind, span.start, index);
     this.placeholders.add(name);
     const node = nameNode(name, span);
-    this.kinds.set(node, kind === 'identity' ? 'matrix' : 'column');
+    this.kinds.set(node, placeholderEstimate(kind));
     return node;
   }
 
@@ -198,22 +198,31 @@ export abstract class VariableParser extends DelimitedParser {
     if (!/^\d+(,\d+)?$/.test(text) || !this.declared(base) || this.declared(base + text.replace(',', '_'))) return undefined;
     const kind = this.options.oracle(base);
     if (kind !== 'column' && kind !== 'row' && kind !== 'matrix') return undefined;
+    this.use(base, kind === 'matrix' ? 'entry2' : 'entry', span);
+    return this.numberedEntry(nameNode(base, baseSpan), kind, text, base, span);
+  }
+
+  /**
+   * entry(operand, i, j) for the subscript `text` (digits: 1, 12; or 1,2) of an array of `kind`:
+   * one index of a vector, two of a matrix (a pair of digits, or separated by a comma). `what`
+   * names the operand in messages.
+   */
+  protected numberedEntry(operand: Ast, kind: 'column' | 'row' | 'matrix', text: string, what: string, span: Span): Ast {
     let indices: number[];
     if (kind === 'matrix') {
       const pair = text.includes(',') ? text.split(',') : text.length === 2 ? [...text] : undefined;
       if (pair === undefined) {
-        return fail('latex.subscript', span, `${base} is a matrix: write its component as ${base}_{i,j} (row i, column j), e.g. ${base}_{1,2}`);
+        return fail('latex.subscript', span, `${what} is a matrix: write its component as ${what}_{i,j} (row i, column j), e.g. ${what}_{1,2}`);
       }
       indices = pair.map(Number);
     } else {
-      if (text.includes(',')) return fail('latex.subscript', span, `${base} is a vector: its component has one index, e.g. ${base}_1`);
+      if (text.includes(',')) return fail('latex.subscript', span, `${what} is a vector: its component has one index, e.g. ${what}_1`);
       indices = kind === 'column' ? [Number(text), 1] : [1, Number(text)];
     }
     if (indices.some((i) => !Number.isSafeInteger(i) || i < 1)) {
-      return fail('latex.subscript', span, `components are numbered from 1: ${base}_1 is the first`);
+      return fail('latex.subscript', span, `components are numbered from 1: ${what}_1 is the first`);
     }
-    this.use(base, kind === 'matrix' ? 'entry2' : 'entry', span);
-    const node = callNode('entry', [nameNode(base, baseSpan), ...indices.map((i) => numberNode(i, String(i), span))], span, baseSpan);
+    const node = callNode('entry', [operand, ...indices.map((i) => numberNode(i, String(i), span))], span, operand.span);
     this.kinds.set(node, 'scalar');
     return node;
   }
@@ -264,7 +273,8 @@ export abstract class VariableParser extends DelimitedParser {
 
   /**
    * K_{m,n}, the commutation matrix (as the writers print it), when K is not declared and m and n
-   * are declared dimensions or integers; otherwise undefined (K_{m,n} is a name).
+   * are dimensions (declared, or sizes of constants in the text: I_{n} ⊗ \mathbf{1}_{m}) or
+   * integers; otherwise undefined (K_{m,n} is a name).
    */
   protected commutationOfSize(sub: readonly LatexToken[], span: Span): Ast | undefined {
     if (this.declared('K') || sub.length !== 3 || !this.isChar(sub[1], ',')) return undefined;
@@ -287,6 +297,7 @@ export abstract class VariableParser extends DelimitedParser {
       else if (!this.isChar(t, '{') && !this.isChar(t, '}') && !(t.kind === 'command' && DIMENSION_FONTS.has(t.text))) factors[factors.length - 1].push(t);
     }
     const [first, ...rest] = factors.map((f) => this.dimensionFactor(f, span));
+    for (const f of [first, ...rest]) if (f.kind === 'name') this.options.sizes?.add(f.name);
     return productNode(first, rest.map((operand) => ({ op: '*', operand, opSpan: span })));
   }
 

@@ -338,6 +338,8 @@ class Translator {
     else while (j < c.length && (isWordChar(c[j]) || c[j] === '.')) j++;
     while (j < c.length && SUB_DIGITS.includes(c[j])) j++;
     const word = this.wordAt(k, j);
+    // log det(…), as the writer prints logdet: σ(a)^log det(A).
+    if (word === 'log' && this.wordAt(j, j + 5) === ' det(') return this.matching(j + 4, '(', ')') + 1;
     // A call: a function name, or σ(…) (the sigmoid unless σ is declared) — as in √σ(z).
     if (j > k && c[j] === '(' && (FUNCTIONS[word] !== undefined || (word === 'σ' && !this.declared.has('sigma')))) return this.matching(j, '(', ')') + 1;
     return j;
