@@ -61,7 +61,6 @@ const LATEX: MathNotation<Out> = {
   minus: '-',
   hadamard: ' \\odot ',
   elementwiseQuotient: ' \\oslash ',
-  ones: '\\mathbf{1}',
   number: latexNumber,
   juxtapose,
   make: (p, prec, children) => out(p, prec, { tall: children.some((c) => c.tall) }),

@@ -4,7 +4,7 @@
  * coefficient, its factors and its denominators, and element-wise products and quotients (⊙, ⊘).
  * The notation itself (the minus sign, ⊙ or \odot, juxtaposition, fractions) is the writer's.
  */
-import { Expr, postorder, rationalOf } from '../model/expr';
+import { Expr, ones as onesOf, postorder, rationalOf } from '../model/expr';
 import { absolute, neg, numberParts, rational, type Rational } from '../model/rational';
 import { isScalar, isColumn, isRow } from '../model/shape';
 import { Piece, cat, join, piece } from './piece';
@@ -24,8 +24,6 @@ export interface MathNotation<O extends MathRendered> {
   /** The separators of element-wise products and quotients, with their spaces: ' ⊙ ', ' ⊘ '. */
   readonly hadamard: string;
   readonly elementwiseQuotient: string;
-  /** The array of ones, the numerator of 𝟏 ⊘ x. */
-  readonly ones: string;
   /** A number (a negative one with its sign; a fraction as ½, \frac{1}{2}). */
   readonly number: (r: Rational) => O;
   /** Factors written side by side (Ax, 2x). */
@@ -249,7 +247,7 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
 
   /** An element-wise product a ⊙ b, with divisors b.^(−1) as a quotient (a ⊙ b) ⊘ c. */
   protected hadamard(e: Expr): O {
-    const { hadamard, elementwiseQuotient, ones, make } = this.notation;
+    const { hadamard, elementwiseQuotient, make } = this.notation;
     const num: O[] = [];
     const den: O[] = [];
     for (const f of e.args) {
@@ -264,7 +262,8 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
     const product = (os: readonly O[]): O => make(join(os.map((o) => o.p), hadamard), PREC.product, all);
     if (den.length === 0) return product(num);
     let n: O;
-    if (num.length === 0) n = make(piece(ones), PREC.atom, []);
+    // 𝟏 ⊘ x: the ones of the product's shape, as the writer writes them (𝟏ᵀ ⊘ xᵀ for a row, not 𝟏, a column).
+    if (num.length === 0) n = this.operand(this.render(onesOf(e.shape)), OPERAND.factor);
     else if (num.length === 1) n = num[0];
     else n = this.paren(product(num));
     const d = den.length === 1 ? den[0] : this.paren(product(den));

@@ -74,9 +74,10 @@ function juxtapose(pieces: readonly Piece[]): Piece {
     if (i > 0) {
       const left = WORD_END.exec(pieces[i - 1].tail)?.[0];
       const right = WORD_START.exec(p.head)?.[0];
-      if (p.head.startsWith('[')) {
-        // A factor before a literal: 2·[1, a], not 2[1, a] (the plain syntax refuses juxtaposition before '[',
-        // and a text without other Unicode marks is read as plain by auto).
+      if (p.head.startsWith('[') && left !== undefined) {
+        // A number or name before a literal: 2·[1, a], not 2[1, a] (the plain syntax refuses a word
+        // before '[', and a text without other Unicode marks is read as plain by auto). A bracket
+        // before it stays juxtaposed, as in the paper: [g₁⁻¹, 0; 0, cos(g₂)][2x, 3].
         parts.push('·');
       } else if (ROOT_OF_WORD.test(pieces[i - 1].tail) && /^[A-Za-z0-9.]/.test(p.head)) {
         // √ takes the whole run of letters and digits after it (√ab is √(ab)): √a A, √2 x.
@@ -105,7 +106,6 @@ const UNICODE: MathNotation<Out> = {
   minus: MINUS,
   hadamard: ' ⊙ ',
   elementwiseQuotient: ' ⊘ ',
-  ones: '𝟏',
   number: unicodeNumber,
   juxtapose,
   make: (p, prec) => out(p, prec),

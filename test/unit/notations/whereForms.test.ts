@@ -285,4 +285,13 @@ describe('notations/where forms: read-back regressions from the random property'
     assertError(bad.error, 'latex.subscript', '(A + A)_{1}', '(A + A)_{1}', 'is a matrix');
     readsBack(read('entry(x + A*x, 2, 1) + entry(A + M\'*M, 1, 2)', where, 'plain'));
   });
+
+  it('the ones over a reciprocal have the quotient’s shape: 𝟏ᵀ ⊘ exp(zᵀ) for a row (a bare 𝟏 is a column), (𝟏𝟏ᵀ) ⊘ exp(M)', () => {
+    const row = read("ones(1, m) ./ exp(z')", where, 'plain');
+    assert.equal(toUnicode(row), '𝟏ᵀ ⊘ exp(zᵀ)');
+    assert.equal(toLatex(row), '\\mathbf{1}^{\\top} \\oslash \\exp(\\mathbf{z}^{\\top})');
+    readsBack(row);
+    readsBack(read('ones(m, n) ./ exp(M)', where, 'plain'));
+    readsBack(read('ones(n) ./ exp(x)', where, 'plain'));
+  });
 });
