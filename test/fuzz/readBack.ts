@@ -6,7 +6,12 @@
  * every written form is read back by its own reader and by `from: 'auto'`, with the declarations of
  * the function's variables. Each reading must succeed and be the result: the same node after the
  * normalization of test/unit/notations/normalize.ts, or numerically equal at random points
- * (relative tolerance 1e-8). (The function's own forms are the one-reading and round-trip tests'.)
+ * (relative tolerance 1e-8). A size the text leaves open (a bare 𝟏 or I, whose size only the
+ * context gives) may come back as a fresh dimension: the reading must then be the result with the
+ * fresh dimensions renamed consistently to the result's (renamingsOf) — equal as above, so a reading
+ * of another value still fails. The writers are given the dimensions of the function's variables,
+ * as derive() gives them (a size of no variable is written sum(ones(n))). (The function's own
+ * forms are the one-reading and round-trip tests'.)
  *
  * A failure is shrunk by fast-check and then to its smallest failing subexpression (as the
  * derivative campaign does), and reported with the written text and how it read.
