@@ -183,8 +183,11 @@ export interface AssumedShape {
   readonly name: string;
   /** As a declaration writes it: "scalar", "vector(n)", "matrix(m, n)". */
   readonly shape: string;
-  /** What decided it: a use that requires the shape, the letter conventions, or the notation (LaTeX bold). */
-  readonly by: 'usage' | 'letter' | 'notation';
+  /**
+   * What decided it: a use that requires the shape, the letter conventions, or the notation (LaTeX
+   * bold); 'setting' only from the VS Code extension, whose "scalars" shape convention declares them.
+   */
+  readonly by: 'usage' | 'letter' | 'notation' | 'setting';
   /** In a few words: "from x^2", "letter convention", "bold". */
   readonly reason: string;
 }

@@ -4,7 +4,7 @@
  * Diagnostic, so no caller ever sees a stack trace. The core is loaded on the first call (lazy.ts),
  * inside the guard, so even a missing core bundle is a diagnostic. Pure: no `vscode` import.
  */
-import type { DeclarationInfo, DeriveRequest, DeriveResult, Diagnostic, DiagnosticCode, Notation, Outcome, ShapeInfo, VariableInfo } from '../core';
+import type { AssumedShape, DeclarationInfo, DeriveRequest, DeriveResult, Diagnostic, DiagnosticCode, Notation, Outcome, ShapeInfo, VariableInfo } from '../core';
 import { loadCore } from './lazy';
 import { declaredNames, mergeWhere } from '../shared/document/declarations';
 import { MAX_EXPRESSION_CHARS } from './selection/limits';
@@ -50,22 +50,40 @@ export function candidateNames(expr: string): string[] {
   return [...names];
 }
 
-/** `where` with `name: scalar` added for each variable it does not declare (the "scalars" convention). */
-export function applyShapeConvention(expr: string, where: string | undefined, from: Notation | 'auto', convention: ShapeConvention): string | undefined {
-  if (convention !== 'scalars') return where;
+/** The names the "scalars" convention declares (every variable `where` does not declare) and `where` with them added as `name: scalar`. */
+function scalarsConvention(expr: string, where: string | undefined, from: Notation | 'auto', convention: ShapeConvention): { readonly where: string | undefined; readonly names: readonly string[]; readonly fromText?: boolean } {
+  if (convention !== 'scalars') return { where, names: [] };
   const vars = guarded(() => loadCore().variables(expr, where, from), expr);
-  const names = vars.ok ? vars.value.map((v) => v.name) : candidateNames(expr);
+  const candidates = vars.ok ? vars.value.map((v) => v.name) : candidateNames(expr);
   const declared = new Set(declaredNames(where));
-  const extra = names.filter((n) => !declared.has(n)).map((n) => `${n}: scalar`);
-  return extra.length === 0 ? where : mergeWhere(where, extra.join('; '));
+  const names = candidates.filter((n) => !declared.has(n));
+  return { where: names.length === 0 ? where : mergeWhere(where, names.map((n) => `${n}: scalar`).join('; ')), names, fromText: !vars.ok };
 }
 
+/** `where` with `name: scalar` added for each variable it does not declare (the "scalars" convention). */
+export function applyShapeConvention(expr: string, where: string | undefined, from: Notation | 'auto', convention: ShapeConvention): string | undefined {
+  return scalarsConvention(expr, where, from, convention).where;
+}
+
+/**
+ * The core's answer; under the "scalars" convention its list of assumed shapes also names the
+ * variables the setting declared (the core saw them declared), so the answer still says which shapes
+ * were assumed rather than hiding them.
+ */
 export function runDerive(req: DeriveRequest, convention: ShapeConvention = 'letters'): Outcome<DeriveResult> {
   const input = checkInput(req.expr);
   if (!input.ok) return input;
   const from = req.from ?? 'auto';
-  const where = applyShapeConvention(req.expr, req.where, from, convention);
-  return guarded(() => loadCore().derive({ ...req, from, where }), req.expr);
+  const { where, names, fromText } = scalarsConvention(req.expr, req.where, from, convention);
+  const out = guarded(() => loadCore().derive({ ...req, from, where }), req.expr);
+  if (!out.ok || names.length === 0) return out;
+  // Names read from the text alone (the core could not list the variables first) may not be variables.
+  const variables = fromText ? guarded(() => loadCore().variables(req.expr, where, from), req.expr) : undefined;
+  const used = variables?.ok ? new Set(variables.value.map((v) => v.name)) : undefined;
+  const bySetting: AssumedShape[] = names
+    .filter((n) => used === undefined || used.has(n))
+    .map((name) => ({ name, shape: 'scalar', by: 'setting', reason: 'setting defaultShapeConvention: scalars' }));
+  return { ok: true, value: { ...out.value, assumed: [...bySetting, ...out.value.assumed] } };
 }
 
 export function runVariables(expr: string, where: string | undefined, from: Notation | 'auto', convention: ShapeConvention = 'letters'): Outcome<VariableInfo[]> {

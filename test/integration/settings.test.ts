@@ -53,6 +53,11 @@ describe('Settings', () => {
     );
     assert.equal(scalars.result.wrtShape, '1×1');
     assert.equal(compact(scalars.text), 'y');
+    // the answer still says which shapes it assumed: the ones the setting declared
+    assert.deepEqual(scalars.result.assumed.map((a) => `${a.name} ${a.shape} (${a.reason})`), [
+      'x scalar (setting defaultShapeConvention: scalars)',
+      'y scalar (setting defaultShapeConvention: scalars)',
+    ]);
   });
 
   it('hover.languages: no hover in a language left out', async () => {

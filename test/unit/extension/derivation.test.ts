@@ -18,6 +18,25 @@ describe('derivation: the extension’s door to the core', () => {
     assert.equal(r.value.result.text, 'y');
   });
 
+  it('under the "scalars" convention the answer still lists the shapes it assumed, and why', () => {
+    const r = runDerive({ expr: 'A*x + y', where: 'A: scalar', wrt: ['x'], from: 'plain' }, 'scalars');
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    assert.deepEqual(r.value.assumed.map((a) => [a.name, a.shape, a.by, a.reason]), [
+      ['x', 'scalar', 'setting', 'setting defaultShapeConvention: scalars'],
+      ['y', 'scalar', 'setting', 'setting defaultShapeConvention: scalars'],
+    ]);
+    // Letter shapes that would clash (x*y of two vectors): the names come from the text, and are listed all the same.
+    const clash = runDerive({ expr: 'x*y + z', wrt: ['x'], from: 'plain' }, 'scalars');
+    assert.ok(clash.ok, clash.ok ? '' : clash.error.message);
+    assert.deepEqual(clash.value.assumed.map((a) => a.name), ['x', 'y', 'z']);
+    // Everything declared: nothing assumed; the letters convention: the core's own list.
+    const declared = runDerive({ expr: 'a*b', where: 'a: scalar; b: scalar', wrt: ['a'], from: 'plain' }, 'scalars');
+    assert.ok(declared.ok && declared.value.assumed.length === 0);
+    const letters = runDerive({ expr: 'A*x', wrt: ['x'], from: 'plain' }, 'letters');
+    assert.ok(letters.ok);
+    assert.deepEqual(letters.value.assumed.map((a) => [a.name, a.by]), [['A', 'letter'], ['x', 'letter']]);
+  });
+
   it('input limits come before the core', () => {
     const long = checkInput('x'.repeat(10_001));
     assert.equal(long.ok, false);
