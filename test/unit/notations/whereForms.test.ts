@@ -294,4 +294,11 @@ describe('notations/where forms: read-back regressions from the random property'
     readsBack(read('ones(m, n) ./ exp(M)', where, 'plain'));
     readsBack(read('ones(n) ./ exp(x)', where, 'plain'));
   });
+
+  it('an exponent that is a step function reads whole: σ(a)^𝟙[zᵀ𝟏 > 0] b', () => {
+    assert.equal(read('σ(a)^𝟙[zᵀ𝟏 > 0] b', where, 'unicode'), read("sigmoid(a)^step(z'*ones(m))*b", where, 'plain'));
+    const d = derive({ expr: "sigmoid(exp(exp(a)^2))^step(z'*ones(m))", where, wrt: ['a'] });
+    assert.ok(d.ok, d.ok ? '' : d.error.message);
+    readsBack(read(d.value.result.text, where, 'plain'));
+  });
 });

@@ -103,7 +103,8 @@ class Translator {
   }
 
   private closeAfter(k: number, s: string): void {
-    this.closers.set(k, (this.closers.get(k) ?? '') + s);
+    // A construct opened later is nested in those opened before: it closes first (^{𝟙[u > 0]} → ^{\operatorname{step}(u)}).
+    this.closers.set(k, s + (this.closers.get(k) ?? ''));
   }
 
   private closeAt(k: number): void {
@@ -318,6 +319,8 @@ class Translator {
     // A root with its operand (a^√exp(2), as the writer prints an exponent √…).
     while (c[k] === '√') k++;
     if (c[k] === '(') return this.matching(k, '(', ')') + 1;
+    // The step function 𝟙[u > 0] whole (σ(a)^𝟙[zᵀ𝟏 > 0], as the writer prints an exponent step(…)).
+    if (c[k] === '𝟙' && c[k + 1] === '[') return this.matching(k + 1, '[', ']') + 1;
     if (c[k] === '‖' || c[k] === '|') {
       const bar = c[k];
       let j = k + 1;
