@@ -43,6 +43,15 @@ import { PrimaryParser } from './primaries';
 
 export { type NameStyle, type LatexParserOptions, type LatexParse } from './types';
 
+/** Append a factor to a product chain (a spliced `\frac` chain joins the chain when multiplied). */
+function appendFactor(links: ChainLink<MulOp>[], op: MulOp, opSpan: Span, f: Factor): void {
+  if (f.chain && op === '*') {
+    links.push({ op, opSpan, operand: f.chain.first }, ...f.chain.rest);
+  } else {
+    links.push({ op, opSpan, operand: op === '*' || op === '.*' ? f.ast : asFactor(f.ast) });
+  }
+}
+
 export function parseLatexTokens(text: string, prepared: PreparedTokens, options: LatexParserOptions): LatexParse {
   return new LatexParser(text, prepared, options).parseAll();
 }
@@ -161,28 +170,7 @@ class LatexParser extends PrimaryParser {
     }
     let first = f0.chain ? f0.chain.first : f0.ast;
     let links: ChainLink<MulOp>[] = f0.chain ? [...f0.chain.rest] : [];
-    const leadingSign = (): void => {
-      if (!signed) return;
-      const op = sign.text as AddOp;
-      if (links.length === 0 || first.kind === 'number') {
-        first = unaryNode(op, first, cover(spanOfToken(sign), first.span));
-      } else if (op === '-') {
-        links = [{ op: '*', opSpan: spanOfToken(sign), operand: first }, ...links];
-        first = numberNode(-1, '-1', spanOfToken(sign));
-      }
-    };
     let acc = this.kindOfChain(first, links);
-    const append = (op: MulOp, opSpan: Span, f: Factor): void => {
-      if (f.chain && (op === '*')) {
-        links.push({ op, opSpan, operand: f.chain.first }, ...f.chain.rest);
-      } else {
-        links.push({ op, opSpan, operand: op === '*' || op === '.*' ? f.ast : asFactor(f.ast) });
-      }
-    };
-    const reset = (ast: Ast): void => {
-      first = ast;
-      links = [];
-    };
     for (;;) {
       const t = this.peek();
       const explicit = this.productOperator(t);
@@ -194,46 +182,57 @@ class LatexParser extends PrimaryParser {
         switch (explicit) {
           case 'dot':
             if (acc === 'column' && k === 'column') {
-              reset(callNode('dot', [this.chainAst(first, links), f.ast], cover(first.span, f.ast.span), opSpan));
+              first = callNode('dot', [this.chainAst(first, links), f.ast], cover(first.span, f.ast.span), opSpan);
+              links = [];
               acc = 'scalar';
               continue;
             }
-            append('*', opSpan, f);
+            appendFactor(links, '*', opSpan, f);
             acc = productKind(acc, k);
             continue;
           case 'times':
-            append('*', opSpan, f);
+            appendFactor(links, '*', opSpan, f);
             acc = productKind(acc, k);
             continue;
           case 'otimes':
             if (this.options.otimes === 'kronecker') {
-              reset(callNode('kron', [this.chainAst(first, links), f.ast], cover(first.span, f.ast.span), opSpan));
+              first = callNode('kron', [this.chainAst(first, links), f.ast], cover(first.span, f.ast.span), opSpan);
+              links = [];
               acc = 'matrix';
               continue;
             }
-            append('.*', opSpan, f);
+            appendFactor(links, '.*', opSpan, f);
             acc = elementwiseKind(acc, k);
             continue;
           case 'hadamard':
-            append('.*', opSpan, f);
+            appendFactor(links, '.*', opSpan, f);
             acc = elementwiseKind(acc, k);
             continue;
           case 'hadamardDivide':
-            append('./', opSpan, f);
+            appendFactor(links, './', opSpan, f);
             acc = elementwiseKind(acc, k);
             continue;
           case 'divide':
-            append(isArrayKind(k) ? './' : '/', opSpan, f);
+            appendFactor(links, isArrayKind(k) ? './' : '/', opSpan, f);
             acc = isArrayKind(k) ? elementwiseKind(acc, k) : acc;
             continue;
         }
       }
       if (!this.startsFactor(t)) break;
       const f = (yield this.factor(false)) as Factor;
-      append('*', spanOf(t.start, t.start), f);
+      appendFactor(links, '*', spanOf(t.start, t.start), f);
       acc = productKind(acc, this.kinds.of(f.ast));
     }
-    leadingSign();
+    // A leading sign applies to the whole product (no closure per product: issue 17, 20,000 nested products).
+    if (signed) {
+      const op = sign.text as AddOp;
+      if (links.length === 0 || first.kind === 'number') {
+        first = unaryNode(op, first, cover(spanOfToken(sign), first.span));
+      } else if (op === '-') {
+        links = [{ op: '*', opSpan: spanOfToken(sign), operand: first }, ...links];
+        first = numberNode(-1, '-1', spanOfToken(sign));
+      }
+    }
     return productNode(first, links);
   }
 
