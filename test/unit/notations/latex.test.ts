@@ -35,7 +35,7 @@ describe('notations/latex: names and typography', () => {
     const short = '[0]'.repeat(2_000);
     assert.equal(variablesOf(value(readLatex(`\\mathbf{w}^\\top\\mathbf{x} + b${short}`))), 'w:n×1 x:n×1 b:1×1');
     assert.equal(variablesOf(value(readLatex(`\\sum_i y_i${short}`))), variablesOf(value(readLatex('\\sum_i y_i'))));
-  });
+  }).timeout(60_000); // large inputs: a hang guard for a loaded machine, not a speed test (speed: npm run bench)
 
   it('lets declarations win over typography, in where and in % comments', () => {
     assert.equal(variablesOf(value(readLatex('\\mathbf{x} + y', 'x: scalar; y: scalar'))), 'x:1×1 y:1×1');
@@ -302,7 +302,7 @@ describe('notations/latex: prefixes and delimiters', () => {
     assert.ok(readLatex(`${'\\frac{1}{'.repeat(3000)}x${'}'.repeat(3000)}`, 'x: scalar').ok);
     assert.ok(readLatex(`${'x^{'.repeat(3000)}2${'}'.repeat(3000)}`, 'x: scalar').ok);
     assert.equal(error(readLatex(`${'{'.repeat(MAX_DEPTH + 1)}x${'}'.repeat(MAX_DEPTH + 1)}`)).code, 'limit.depth');
-  });
+  }).timeout(60_000); // large inputs: a hang guard for a loaded machine, not a speed test (speed: npm run bench)
 
   it('reads long sums and products in linear time', () => {
     const n = 10000;
@@ -312,7 +312,7 @@ describe('notations/latex: prefixes and delimiters', () => {
     // A long run of letters is a product (not scanned again from every letter).
     const run = value(readLatex('x'.repeat(40000), 'x: scalar'));
     assert.equal(run.expr.args.length, 40000);
-  });
+  }).timeout(60_000); // large inputs: a hang guard for a loaded machine, not a speed test (speed: npm run bench)
 
   it('parses to the plain syntax tree (parseLatex)', () => {
     const ast = value(parseLatex('\\mathbf{w}^\\top\\mathbf{x} + b'));
