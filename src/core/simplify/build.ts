@@ -322,7 +322,7 @@ export function hadamard(...factors: Expr[]): Expr {
     parts.push(ks.length === 1 ? pow(base, ks[0]) : pow(base, add(...ks)));
   }
   parts = parts.filter((p) => !isOnes(p));
-  parts = sigmoidOf(parts);
+  parts = sigmoidOf(reluTimesStep(parts));
   let core: Expr;
   if (parts.length === 0) core = ones(s);
   else if (parts.length === 1) core = parts[0];
@@ -331,6 +331,17 @@ export function hadamard(...factors: Expr[]): Expr {
 }
 
 /** exp(u) ⊙ (exp(u) + 1)^(−1) = σ(u). */
+/**
+ * relu(u)ᵏ ⊙ 𝟙[u > 0] = relu(u)ᵏ for k > 0: where u > 0 the step is 1, elsewhere both sides are 0.
+ * The factor 𝟙[u > 0] is dropped when a positive power of relu of the same u is among the factors.
+ */
+function reluTimesStep(parts: Expr[]): Expr[] {
+  const base = (q: Expr): Expr => (q.op === 'pow' && q.args[1].op === 'num' && Q.sign(rationalOf(q.args[1])) > 0 ? q.args[0] : q);
+  const relus = new Set(parts.map(base).filter((q) => q.op === 'fn' && q.name === 'relu').map((q) => q.args[0].id));
+  if (relus.size === 0) return parts;
+  return parts.filter((q) => !(q.op === 'fn' && q.name === 'step' && relus.has(q.args[0].id)));
+}
+
 function sigmoidOf(parts: Expr[]): Expr[] {
   for (const p of parts) {
     if (p.op !== 'pow' || !isNum(p.args[1], -1) || p.args[0].op !== 'add' || p.args[0].args.length !== 2) continue;

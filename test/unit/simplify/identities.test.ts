@@ -82,6 +82,25 @@ describe('simplify: identities are sound and produce textbook forms', () => {
     assert.equal(d.value.result.text, 'diag(step(x))');
     assert.ok(d.value.check?.passed, `check failed: ${JSON.stringify(d.value.check)}`);
   });
+  it('relu(x)ᵏ ⊙ 𝟙[x > 0] = relu(x)ᵏ for k > 0; with a step of another argument, or a negative power, the step stays', () => {
+    const step = rawFn('step', x);
+    const relu = rawFn('relu', x);
+    assert.equal(sound(rawHadamard([relu, step])), relu);
+    assert.equal(sound(rawHadamard([step, rawPow(relu, num(2)), y])), sound(rawHadamard([rawPow(relu, num(2)), y])));
+    assert.equal(sound(rawHadamard([relu, rawFn('step', y)])), rawHadamard([relu, rawFn('step', y)]));
+    assert.ok(sound(rawHadamard([rawPow(relu, num(-1)), step])).args.includes(step), '0⁻¹ is not 0: the step stays');
+  });
+  it('the gradients of ‖relu(Wx + b)‖² and sum(relu(Wx + b)∘³) have no step beside the relu, checked against finite differences', () => {
+    const where = 'W: matrix(m,n); x: vector(n); b: vector(m)';
+    const w = derive({ expr: 'sum(max(0, W*x + b).^2)', where, wrt: ['W'], check: true });
+    assert.ok(w.ok, w.ok ? '' : w.error.message);
+    assert.equal(w.value.result.text, "2*x*max(0, W*x + b)'");
+    assert.ok(w.value.check?.passed, `check failed: ${JSON.stringify(w.value.check)}`);
+    const c = derive({ expr: 'sum(max(0, W*x + b).^3)', where, wrt: ['x'], check: true });
+    assert.ok(c.ok, c.ok ? '' : c.error.message);
+    assert.equal(c.value.result.text, "3*(max(0, W*x + b).^2)'*W");
+    assert.ok(c.value.check?.passed, `check failed: ${JSON.stringify(c.value.check)}`);
+  });
   it('inverses: X⁻¹X = I, (X⁻¹)⁻¹ = X, (Xᵀ)⁻¹ = X⁻ᵀ', () => {
     assert.equal(sound(rawMul([rawInv(A), A, x])), x);
     assert.equal(sound(rawInv(rawInv(A))), A);
