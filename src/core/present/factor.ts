@@ -65,8 +65,32 @@ function commonCoefficient(terms: readonly Expr[]): Rational {
   return cs.every((c) => Q.equals(c, cs[0])) && !Q.equals(cs[0], Q.ONE) && cs[0].n !== 0n ? cs[0] : Q.ONE;
 }
 
+/**
+ * A sum that holds every term of a sum S and a term S·M (or M·S) written with S as its first (last)
+ * matrix factor is S(I + M): W − W𝟏𝟏ᵀ/n → W(I − 𝟏𝟏ᵀ/n), the gradient through a centring (a layer
+ * norm's mean). The terms after the rewrite, or undefined when no term is such a product.
+ */
+function collectSum(terms: readonly Expr[]): Expr[] | undefined {
+  const ids = new Set(terms.map((t) => t.id));
+  for (const t of terms) {
+    for (const c of candidatesOf(t)) {
+      const s = c.factor;
+      if ((c.side !== 'left' && c.side !== 'right') || s.op !== 'add' || s === t) continue;
+      if (!s.args.every((a) => ids.has(a.id) && a !== t) || new Set(s.args.map((a) => a.id)).size !== s.args.length) continue;
+      const m = cofactor(t, c);
+      if (isScalar(m.shape)) continue;
+      const around = add(eye(c.side === 'left' ? s.shape.cols : s.shape.rows), m);
+      const rest = terms.filter((x) => x !== t && !s.args.includes(x));
+      return [c.side === 'left' ? mul(s, around) : mul(around, s), ...rest];
+    }
+  }
+  return undefined;
+}
+
 function factorSum(terms: readonly Expr[]): Expr {
   if (terms.length < 2) return terms.length === 1 ? terms[0] : num(0);
+  const collected = collectSum(terms);
+  if (collected) return factorSum(collected);
   const c0 = commonCoefficient(terms);
   if (!Q.equals(c0, Q.ONE)) {
     // Divide each coefficient exactly (c/c0 is ±1), so the inner sum has no common factor left.

@@ -252,6 +252,10 @@ function pairRule(a: Expr, b: Expr): Expr[] | undefined {
     const merged = hadamard(transpose(a), b);
     if (merged.size < b.size) return [reduce('sum', merged)];
   }
+  // (A ⊙ (w𝟏ᵀ)ᵏ)𝟏 = (A𝟏) ⊙ wᵏ ; 𝟏ᵀ(A ⊙ (𝟏wᵀ)ᵏ) = (𝟏ᵀA) ⊙ (wᵀ)ᵏ
+  const pulled = a.op === 'hadamard' && b.op === 'ones' && isColumn(b.shape) ? broadcastOutOfSum(a, b, 'row')
+    : b.op === 'hadamard' && a.op === 'ones' && isRow(a.shape) ? broadcastOutOfSum(b, a, 'column') : undefined;
+  if (pulled !== undefined) return pulled;
   // 1ᵀ diag(v) = vᵀ ; diag(v) 1 = v
   if (a.op === 'ones' && isRow(a.shape) && b.op === 'diagm') return [transpose(asColumn(b.args[0]))];
   if (a.op === 'diagm' && b.op === 'ones' && isColumn(b.shape)) return [asColumn(a.args[0])];
@@ -277,6 +281,42 @@ function pairRule(a: Expr, b: Expr): Expr[] | undefined {
     if (A.shape.cols === C.shape.rows && B.shape.cols === D.shape.rows) return [kron(mul(A, C), mul(B, D))];
   }
   return undefined;
+}
+
+/**
+ * A factor constant along each row (w𝟏ᵀ, a column broadcast over the columns; or 𝟏wᵀ along each
+ * column) of a Hadamard product leaves a row (column) sum: (A ⊙ (w𝟏ᵀ)ᵏ)𝟏 = (A𝟏) ⊙ wᵏ, since row i
+ * of the left side is Σⱼ Aᵢⱼ wᵢᵏ = wᵢᵏ Σⱼ Aᵢⱼ; 𝟏ᵀ(A ⊙ (𝟏wᵀ)ᵏ) = (𝟏ᵀA) ⊙ (wᵀ)ᵏ likewise. The layer
+ * norm's backward pass sums G ⊙ v ⊙ (σ𝟏ᵀ)⁻² over each row: that is (G ⊙ v)𝟏 ⊙ σ⁻². Undefined when no
+ * factor is such a broadcast, or when every factor is (nothing would be left to sum).
+ */
+function broadcastOutOfSum(h: Expr, o: Expr, along: 'row' | 'column'): Expr[] | undefined {
+  const pulled: Expr[] = [];
+  const rest: Expr[] = [];
+  for (const f of h.args) {
+    const [base, k] = f.op === 'pow' ? [f.args[0], f.args[1]] : [f, num(1)];
+    const w = broadcastVector(base, along);
+    if (w === undefined) rest.push(f);
+    else pulled.push(pow(w, k));
+  }
+  if (pulled.length === 0 || rest.length === 0) return undefined;
+  const summed = along === 'row' ? mul(hadamard(...rest), o) : mul(o, hadamard(...rest));
+  return [hadamard(summed, ...pulled)];
+}
+
+/** w for w𝟏ᵀ (along 'row': w is a column) or for 𝟏wᵀ (along 'column': wᵀ is a row), else undefined. */
+function broadcastVector(e: Expr, along: 'row' | 'column'): Expr | undefined {
+  if (e.op !== 'mul' || e.args.length < 2) return undefined;
+  if (along === 'row') {
+    const last = e.args[e.args.length - 1];
+    if (last.op !== 'ones' || !isRow(last.shape)) return undefined;
+    const w = mul(...e.args.slice(0, -1));
+    return isColumn(w.shape) && !isScalar(w.shape) ? w : undefined;
+  }
+  const first = e.args[0];
+  if (first.op !== 'ones' || !isColumn(first.shape)) return undefined;
+  const w = mul(...e.args.slice(1));
+  return isRow(w.shape) && !isScalar(w.shape) ? w : undefined;
 }
 
 /** A vector-like expression as a column. */

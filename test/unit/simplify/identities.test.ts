@@ -6,11 +6,13 @@
 import * as assert from 'node:assert/strict';
 import {
   Expr, variable, num, rawAdd, rawMul, rawHadamard, rawPow, rawTranspose, rawFn, rawReduce, rawInv, rawDiagm,
-  rawKron, rawMatpow, ones, eye,
+  rawKron, rawMatpow, ones, eye, sizeNode,
 } from '../../../src/core/model/expr';
 import { shape, SCALAR } from '../../../src/core/model/shape';
 import { normalize, simplify } from '../../../src/core/simplify/simplify';
 import { expandWhereSmaller } from '../../../src/core/present/expand';
+import { factorize } from '../../../src/core/present/factor';
+import { toUnicode } from '../../../src/core/write';
 import { add, mul, transpose } from '../../../src/core/simplify/build';
 import { compareNumerically, exprsEqualNumerically } from '../../../src/core/numeric/index';
 import { readPlain } from '../../../src/core/syntax/index';
@@ -125,6 +127,47 @@ describe('simplify: identities are sound and produce textbook forms', () => {
   it('factoring with an identity: Ax + 2x = (A + 2I)x', () => {
     const e = sound(rawAdd([rawMul([A, x]), rawMul([num(2), x])]));
     assert.equal(e, rawMul([rawAdd([A, rawMul([num(2), eye('n')])]), x]));
+  });
+  it('factoring a sum that is also a factor: W − W𝟏𝟏ᵀ/n = W(I − 𝟏𝟏ᵀ/n), (I − 𝟏𝟏ᵀ/n)W likewise', () => {
+    const G = variable('G', shape('m', 'n'));
+    const W = add(G, mul(s, C));
+    const centring = mul(num(-1), rawPow(sizeNode(shape('n', 1)), num(-1)), ones(shape('n', 1)), ones(shape(1, 'n')));
+    const right = rawAdd([G, mul(s, C), mul(W, centring)]);
+    const f = factorize(right);
+    assert.ok(exprsEqualNumerically(f, right), 'unsound');
+    assert.equal(toUnicode(f), '(G + sC)(I − 𝟏𝟏ᵀ/n)');
+    const Wt = add(transpose(G), mul(s, transpose(C)));
+    const left = rawAdd([transpose(G), mul(s, transpose(C)), mul(centring, Wt)]);
+    const g = factorize(left);
+    assert.ok(exprsEqualNumerically(g, left), 'unsound');
+    assert.equal(toUnicode(g), '(I − 𝟏𝟏ᵀ/n)(Gᵀ + sCᵀ)');
+    // Only where every term of W is in the sum: W𝟏𝟏ᵀ + G alone is left as it is.
+    const partial = rawAdd([G, mul(W, ones(shape('n', 1)), ones(shape(1, 'n')))]);
+    assert.equal(factorize(partial).args.length, 2);
+  });
+  it('a broadcast factor leaves a row or column sum: (A ⊙ (w𝟏ᵀ)ᵏ)𝟏 = (A𝟏) ⊙ wᵏ, 𝟏ᵀ(A ⊙ (𝟏wᵀ)ᵏ) = (𝟏ᵀA) ⊙ (wᵀ)ᵏ', () => {
+    const G = variable('G', shape('m', 'n'));
+    const w = variable('w', shape('m', 1));
+    const u = variable('u', shape('n', 1));
+    const rowB = rawMul([w, ones(shape(1, 'n'))]);
+    const colB = rawMul([ones(shape('m', 1)), rawTranspose(u)]);
+    const e = sound(rawMul([rawHadamard([G, C, rawPow(rowB, num(-2))]), ones(shape('n', 1))]));
+    assert.equal(toUnicode(e), '((G ⊙ C)𝟏) ⊙ w∘⁻²');
+    const f = sound(rawMul([ones(shape(1, 'm')), rawHadamard([G, colB])]));
+    assert.equal(toUnicode(f), '(𝟏ᵀG) ⊙ uᵀ');
+    // Nothing but broadcasts: (w𝟏ᵀ)𝟏 is left to the other rules.
+    sound(rawMul([rawHadamard([rowB, rawPow(rowB, num(2))]), ones(shape('n', 1))]));
+  });
+  it('the row-wise layer norm\'s gradient: (G ⊘ (σ𝟏ᵀ) − ((((G ⊙ v)𝟏) ⊙ σ∘⁻³)𝟏ᵀ ⊙ v)/n)(I − 𝟏𝟏ᵀ/n), checked against finite differences', () => {
+    const r = derive({
+      expr: 'sum(G .* ((X - mean(X, 2)*ones(1, n)) ./ (sqrt(mean((X - mean(X, 2)*ones(1, n)).^2, 2) + eps)*ones(1, n))))',
+      where: 'X: matrix(N, n); G: matrix(N, n); eps: scalar', wrt: ['X'], layout: 'denominator', check: true,
+    });
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    // v = X(I − 𝟏𝟏ᵀ/n) the centred rows, q = σ the row standard deviations; u = I − 𝟏𝟏ᵀ/n the centring
+    assert.equal(r.value.result.named?.unicode, '(G ⊘ (q𝟏ᵀ) − (((((G ⊙ v)𝟏) ⊙ q∘⁻³)𝟏ᵀ) ⊙ v)/n)u');
+    assert.deepEqual(r.value.result.named?.definitions.map((d) => `${d.nameUnicode} = ${d.unicode}`), ['u = I − 𝟏𝟏ᵀ/n', 'v = Xu', 'q = √(v∘²𝟏/n + eps𝟏)']);
+    assert.ok(r.value.check?.passed, `check failed: ${JSON.stringify(r.value.check)}`);
   });
   it('presentation: (Aᵀ + A)ᵀ is written A + Aᵀ; (Ax − y)ᵀ keeps its transpose', () => {
     const e = sound(rawTranspose(rawAdd([rawTranspose(A), A])));
