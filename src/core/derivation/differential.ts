@@ -12,7 +12,7 @@ import { probabilitiesNote } from '../present/probabilities';
 import type { Derivative } from '../calculus/form';
 import { gradient } from '../calculus/gradient';
 import { OPERATOR_RULES } from '../calculus/rules/index';
-import { isUnsupported } from '../calculus/rules/types';
+import { formulaFor, isUnsupported } from '../calculus/rules/types';
 import { Expr, postorder, variable } from '../model/expr';
 import { isMatrix, isRow, isScalar, shapeText } from '../model/shape';
 import { add, mul, reduce, transpose, vec, zeros } from '../simplify/build';
@@ -102,7 +102,7 @@ function formulasIn(def: Expr, vars: readonly Expr[]): string[] {
     const e = order[k];
     if (!dep.has(e) || vars.includes(e)) continue;
     const r = OPERATOR_RULES[e.op].differential;
-    if (!isUnsupported(r)) out.add(r.formula);
+    if (!isUnsupported(r)) out.add(formulaFor(r, e));
   }
   return [...out];
 }
@@ -185,6 +185,27 @@ export function differentialDerivation(s: Structure, d: Derivative, ctx: Context
     : identifyJacobian(s, d, ctx, w, dyExpanded, steps);
 }
 
+/**
+ * Why a vector broadcast over a batch gets a summed gradient: b added to every row (𝟏bᵀ) enters dy
+ * as 𝟏 dbᵀ, and 𝟏ᵀM db adds up every row's contribution (a column v𝟏ᵀ likewise over the columns).
+ */
+function broadcastNote(dy: Expr, dx: Expr, name: string): string {
+  const isBroadcast = (e: Expr, side: 'rows' | 'columns'): boolean => {
+    if (e.op !== 'mul') return false;
+    const k = side === 'rows' ? e.args.findIndex((f, i) => f.op === 'ones' && e.args[i + 1]?.op === 'transpose' && e.args[i + 1].args[0] === dx)
+      : e.args.findIndex((f, i) => f === dx && e.args[i + 1]?.op === 'ones' && isRow(e.args[i + 1].shape));
+    return k >= 0;
+  };
+  const nodes = postorder(dy);
+  if (nodes.some((e) => isBroadcast(e, 'rows'))) {
+    return ` ${name} is added to every row (the broadcast 𝟏${name}ᵀ), so d${name} enters as 𝟏 d${name}ᵀ; 𝟏ᵀM d${name} = Σᵢ mᵢᵀ d${name} adds up the contributions of all the rows, which is why the gradient sums over the batch (Mᵀ𝟏, that is sum(M, 1)ᵀ).`;
+  }
+  if (nodes.some((e) => isBroadcast(e, 'columns'))) {
+    return ` ${name} is added to every column (the broadcast ${name}𝟏ᵀ), so d${name} enters as d${name} 𝟏ᵀ; M𝟏 adds up the contributions of all the columns, so the gradient sums over them (M𝟏, that is sum(M, 2)).`;
+  }
+  return '';
+}
+
 function differentialClaim(defs: Structure['defs'], of: Expr, wrt: readonly Expr[], directions: readonly Expr[], value: Expr, keep: readonly Expr[]): Claim {
   return { kind: 'differential', defs, of, wrt, directions, value, keep };
 }
@@ -213,7 +234,7 @@ function identifyGradient(s: Structure, d: Derivative, ctx: Context, w: Differen
       : `Each term is a scalar, so it equals its transpose (aᵀb = bᵀa); written with ${w.of(x).text} on the right, the terms collect into 𝐠ᵀ d${toUnicode(x)}`;
     steps.push(step('trace-form', 'rewrite', {
       ...(matrix ? {} : { name: 'Bring to the form 𝐠ᵀ d𝐱' }),
-      explanation: `${how}.${probabilitiesNote(dy)}`,
+      explanation: `${how}.${broadcastNote(dy, dx, toUnicode(x))}${probabilitiesNote(dy)}`,
       before: [rootD, EQUALS, w.show(dy)],
       after,
       claims: [

@@ -99,11 +99,36 @@ describe('calculus: functions along a dimension, derivations', () => {
     const r = derive({ expr: 'sum(softmax(X, 2) .* Y)', where: WHERE, wrt: ['X'], steps: true });
     assert.ok(r.ok);
     const text = JSON.stringify(r.value.steps);
-    assert.match(text, /dP = P ⊙ \(dZ − \(\(P ⊙ dZ\)𝟏\)𝟏ᵀ\) for P = softmax\(Z, 2\) \(each row: dp = diag\(p\)dz − ppᵀdz\)/);
+    assert.match(text, /dP = P ⊙ \(dZ − \(\(P ⊙ dZ\)𝟏\)𝟏ᵀ\) for P = softmax\(Z, 2\): each row p of P is the softmax of its own row z, dp = \(diag\(p\) − ppᵀ\)dz, so the local Jacobian is block diagonal \(entries taken row by row\): one block diag\(pᵢ\) − pᵢpᵢᵀ per row/);
     // The backprop view keeps the local Jacobian, block diagonal.
     const b = derivation({ expr: 'sum(softmax(X, 2) .* Y)', where: WHERE, wrt: ['X'], method: 'backprop' }, 'full');
     assertSound(b, 'sum(softmax(X, 2) .* Y) (backprop)');
     assert.match(JSON.stringify(b.pub), /block diagonal/);
+  });
+  it('softmax(Z, 1) and logsumexp(Z, 1) state their rules column by column (not the row form)', () => {
+    const r = derive({ expr: 'sum(softmax(X, 1) .* Y) + sum(logsumexp(X, 1))', where: WHERE, wrt: ['X'], steps: true });
+    assert.ok(r.ok);
+    const text = JSON.stringify(r.value.steps);
+    assert.match(text, /dP = P ⊙ \(dZ − 𝟏\(𝟏ᵀ\(P ⊙ dZ\)\)\) for P = softmax\(Z, 1\): each column p of P is the softmax of its own column z/);
+    assert.match(text, /one block diag\(pᵢ\) − pᵢpᵢᵀ per column/);
+    assert.match(text, /d logsumexp\(Z, 1\) = 𝟏ᵀ\(P ⊙ dZ\) with P = softmax\(Z, 1\) \(each column: d logsumexp\(z\) = pᵀdz\)/);
+    assert.doesNotMatch(text, /softmax\(Z, 2\)/);
+  });
+  it('the bias of a batch: the broadcast 𝟏bᵀ, its differential 𝟏 dbᵀ, and why the gradient sums over the batch; every step holds', () => {
+    const req = { expr: "-sum(Y .* logsoftmax(X*W + b', 2))/N", where: 'X: matrix(N, n); W: matrix(n, k); b: vector(k); Y: matrix(N, k) probabilities', wrt: ['b'], layout: 'denominator' as Layout };
+    const r = derive({ ...req, steps: true });
+    assert.ok(r.ok);
+    const byRule = (rule: string): string => r.value.steps?.filter((st) => st.rule === rule).map((st) => st.explanation).join('\n') ?? '';
+    const differentials = byRule('differential');
+    assert.match(differentials, /d\(𝟏bᵀ\) = 𝟏 dbᵀ: 𝟏bᵀ is the row bᵀ copied into every row \(the broadcast of b over the batch\)/);
+    assert.match(differentials, /d\(v𝟏ᵀ\) = dv 𝟏ᵀ: v𝟏ᵀ is the column v copied into every column/);
+    assert.match(differentials, /Take the differential of y = u₉\/N: .* Rule: d\(cA\) = c dA for a constant c\./);
+    assert.match(byRule('trace-form'), /b is added to every row \(the broadcast 𝟏bᵀ\), so db enters as 𝟏 dbᵀ; .* the gradient sums over the batch \(Mᵀ𝟏, that is sum\(M, 1\)ᵀ\)\./);
+    for (const granularity of ['full', 'summary'] as const) assertSound(derivation(req, granularity), `bias (${granularity})`);
+    // A matrix variable is not broadcast: no such sentence for W.
+    const w = derive({ ...req, wrt: ['W'], steps: true });
+    assert.ok(w.ok);
+    assert.doesNotMatch(JSON.stringify(w.value.steps), /sums over the batch/);
   });
 });
 

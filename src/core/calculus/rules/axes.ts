@@ -45,7 +45,12 @@ export const SOFTMAX_ALONG: OperatorRule = {
     return sub(dp, mul(dp, transpose(collapseMatrix(u.shape, axisOf(u))), collapseMatrix(u.shape, axisOf(u)), dp));
   },
   differential: {
-    formula: 'dP = P ⊙ (dZ − ((P ⊙ dZ)𝟏)𝟏ᵀ) for P = softmax(Z, 2) (each row: dp = diag(p)dz − ppᵀdz)',
+    formula: (u) => {
+      const d = axisOf(u);
+      const spreadSum = d === 2 ? '((P ⊙ dZ)𝟏)𝟏ᵀ' : '𝟏(𝟏ᵀ(P ⊙ dZ))';
+      return `dP = P ⊙ (dZ − ${spreadSum}) for P = softmax(Z, ${d}): each ${along(u)} p of P is the softmax of its own ${along(u)} z, ` +
+        `dp = (diag(p) − ppᵀ)dz, so the local Jacobian is block diagonal (entries taken ${along(u)} by ${along(u)}): one block diag(pᵢ) − pᵢpᵢᵀ per ${along(u)}, no ${along(u)} depending on another`;
+    },
     of: softmaxTangent,
   },
   derivation: {
@@ -65,7 +70,8 @@ export const LOGSUMEXP_ALONG: OperatorRule = {
   adjoint: (u, ubar) => hadamard(spread(ubar, axisOf(u), u.args[0].shape), softmaxAlong(u.args[0], axisOf(u))),
   local: (u) => mul(collapseMatrix(u.args[0].shape, axisOf(u)), diagm(vec(softmaxAlong(u.args[0], axisOf(u))))),
   differential: {
-    formula: 'd logsumexp(Z, 2) = (P ⊙ dZ)𝟏 with P = softmax(Z, 2) (each row: d logsumexp(z) = pᵀdz)',
+    formula: (u) =>
+      `d logsumexp(Z, ${axisOf(u)}) = ${axisOf(u) === 2 ? '(P ⊙ dZ)𝟏' : '𝟏ᵀ(P ⊙ dZ)'} with P = softmax(Z, ${axisOf(u)}) (each ${along(u)}: d logsumexp(z) = pᵀdz)`,
     of: lseTangent,
   },
   derivation: {

@@ -30,6 +30,32 @@ function chainAround(u: Expr, i: number): { scalars: Expr[]; left?: Expr; right?
 
 const mulTangent: TangentRule = (u, d) => add(...u.args.map((_, i) => mul(...u.args.map((g, j) => (i === j ? d(g) : g)))));
 
+/** A number, a dimension used as a value (N), and powers, roots and products of them (1/N, √d). */
+function isConstant(e: Expr): boolean {
+  if (e.op === 'num' || e.op === 'size') return true;
+  if (e.op === 'pow') return isConstant(e.args[0]) && isConstant(e.args[1]);
+  if (e.op === 'fn' && e.name === 'sqrt') return isConstant(e.args[0]);
+  return e.op === 'mul' && isScalar(e.shape) && e.args.every(isConstant);
+}
+
+/**
+ * The product rule for differentials as it applies to u: a broadcast (𝟏bᵀ copies the row bᵀ into
+ * every row, v𝟏ᵀ the column v into every column) and a constant multiple (−U, u/N) say so; any
+ * other product states d(AXB).
+ */
+function mulFormula(u: Expr): string {
+  const chain = u.args.filter((f) => !isScalar(f.shape));
+  if (chain.length === 2 && chain[0].op === 'ones' && isColumn(chain[0].shape) && isRow(chain[1].shape) && chain[1].op !== 'ones') {
+    return 'd(𝟏bᵀ) = 𝟏 dbᵀ: 𝟏bᵀ is the row bᵀ copied into every row (the broadcast of b over the batch), so every row changes by the same dbᵀ';
+  }
+  if (chain.length === 2 && chain[1].op === 'ones' && isRow(chain[1].shape) && isColumn(chain[0].shape) && chain[0].op !== 'ones') {
+    return 'd(v𝟏ᵀ) = dv 𝟏ᵀ: v𝟏ᵀ is the column v copied into every column, so every column changes by the same dv';
+  }
+  const constants = u.args.filter(isConstant);
+  if (u.args.length - constants.length === 1 && constants.length > 0) return 'd(cA) = c dA for a constant c';
+  return 'd(A X B) = dA X B + A dX B + A X dB';
+}
+
 export const MUL: OperatorRule = {
   tangent: mulTangent,
   adjoint: (u, ubar, i) => {
@@ -52,7 +78,7 @@ export const MUL: OperatorRule = {
     const core = isColumn(a.shape) && !right ? L : isRow(a.shape) && !left ? transpose(R) : kron(transpose(R), L);
     return mul(...scalars, core);
   },
-  differential: { formula: 'd(A X B) = dA X B + A dX B + A X dB', of: mulTangent },
+  differential: { formula: mulFormula, of: mulTangent },
   derivation: {
     local: (e, depends) => {
       const deps = e.args.filter(depends);

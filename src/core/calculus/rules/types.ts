@@ -26,12 +26,16 @@ export type LocalJacobianRule = (u: Expr, i: number) => Expr;
 
 /**
  * The differential du in terms of the differentials of the arguments (d(AXB) = A dX B): the same
- * algebra as the tangent with dx in place of ẋ. `formula` states it for a learner.
+ * algebra as the tangent with dx in place of ẋ. `formula` states it for a learner: one text, or
+ * the text for the node u at hand (the broadcast 𝟏bᵀ, a row-wise softmax of dimension 1 or 2).
  */
 export interface DifferentialRule {
-  readonly formula: string;
+  readonly formula: string | ((u: Expr) => string);
   readonly of: TangentRule;
 }
+
+/** The differential rule's formula as stated for the node u. */
+export const formulaFor = (r: DifferentialRule, u: Expr): string => (typeof r.formula === 'string' ? r.formula : r.formula(u));
 
 /** The textbook rule a derivation names for an operator, and the sentence that explains it here. */
 export interface RuleChoice {
