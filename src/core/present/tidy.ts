@@ -5,7 +5,7 @@
  * negative ones and untransposed before transposed ((A + Aᵀ), not (Aᵀ + A)); in products, numbers,
  * then powers of variables, then the rest (6x²cos(x³)/sin(x³)).
  */
-import { Expr, postorder, rawAdd, rawMul, withArgs } from '../model/expr';
+import { Expr, postorder, rawAdd, rawMul, rawTranspose, withArgs } from '../model/expr';
 import { isScalar } from '../model/shape';
 import { splitCoefficient, transpose } from '../simplify/build';
 import { flattenSame } from './factor';
@@ -76,6 +76,7 @@ export function tidy(root: Expr): Expr {
   const done = new Map<number, Expr>();
   for (const e of postorder(root)) {
     let out = flattenSame(withArgs(e, e.args.map((a) => done.get(a.id) as Expr)));
+    out = scalarsOutOfTranspose(out);
     if (out.op === 'transpose' && out.args[0].op === 'add') {
       const pushed = out.args[0].args.map(transpose);
       if (pushed.reduce((n, t) => n + countOp(t, 'transpose'), 0) < countOp(out, 'transpose')) {
@@ -83,7 +84,8 @@ export function tidy(root: Expr): Expr {
       }
     } else if (out.op === 'add') {
       out = tidyAdd(out);
-    } else if (out.op === 'mul') {
+    }
+    if (out.op === 'mul') {
       const scalars = out.args.filter((f) => isScalar(f.shape));
       const chain = out.args.filter((f) => !isScalar(f.shape));
       const sorted = [...stableSortBy(scalars, factorRank), ...chain];
@@ -92,6 +94,18 @@ export function tidy(root: Expr): Expr {
     done.set(e.id, out);
   }
   return done.get(root.id) as Expr;
+}
+
+/**
+ * (cA)ᵀ = c·Aᵀ for scalars c and one matrix A: ((P − Y)/N)ᵀ𝟏 is written (P − Y)ᵀ𝟏/N, the scalar
+ * beside the product as the textbooks print it. A product of several matrices keeps its transpose.
+ */
+function scalarsOutOfTranspose(e: Expr): Expr {
+  if (e.op !== 'transpose' || e.args[0].op !== 'mul') return e;
+  const inner = e.args[0].args;
+  const chain = inner.filter((f) => !isScalar(f.shape));
+  if (chain.length !== 1 || chain.length === inner.length) return e;
+  return rawMul([...inner.filter((f) => isScalar(f.shape)), rawTranspose(chain[0])]);
 }
 
 function tidyAdd(e: Expr): Expr {

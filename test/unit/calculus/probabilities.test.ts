@@ -39,7 +39,7 @@ describe('calculus/probabilities: targets whose rows sum to 1', () => {
 
   it('∂L/∂W = Xᵀ(P − Y)/N, ∂L/∂b = (P − Y)ᵀ𝟏/N, ∂L/∂X = (P − Y)Wᵀ/N for L = −sum(Y ⊙ logsoftmax(XW + 𝟏bᵀ, 2))/N', () => {
     assert.equal(result(XENT, WHERE, 'W'), "X'*(softmax(X*W + ones(N)*b', 2) - Y)/N");
-    assert.equal(result(XENT, WHERE, 'b'), "((softmax(X*W + ones(N)*b', 2) - Y)/N)'*ones(N)");
+    assert.equal(result(XENT, WHERE, 'b'), "(softmax(X*W + ones(N)*b', 2) - Y)'*ones(N)/N");
     assert.equal(result(XENT, WHERE, 'X'), "(softmax(X*W + ones(N)*b', 2) - Y)*W'/N");
     // Numerator layout: the transpose.
     assert.equal(result(XENT, WHERE, 'W', 'numerator'), "(softmax(X*W + ones(N)*b', 2) - Y)'*X/N");

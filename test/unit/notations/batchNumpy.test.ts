@@ -98,7 +98,7 @@ describe('notations/numpy: batch derivatives agree with finite differences', () 
     assert.ok(r.value.check?.passed);
     const bias = derive({ expr: 'F.cross_entropy(X @ W + b, Y)', where, wrt: ['b'], layout: 'denominator', check: true });
     assert.ok(bias.ok);
-    assert.equal(bias.value.result.text, "((softmax(X*W + ones(N)*b', 2) - Y)/N)'*ones(N)");
+    assert.equal(bias.value.result.text, "(softmax(X*W + ones(N)*b', 2) - Y)'*ones(N)/N");
   });
 });
 

@@ -12,6 +12,7 @@ import { shape, SCALAR } from '../../../src/core/model/shape';
 import { normalize, simplify } from '../../../src/core/simplify/simplify';
 import { expandWhereSmaller } from '../../../src/core/present/expand';
 import { factorize } from '../../../src/core/present/factor';
+import { tidy } from '../../../src/core/present/tidy';
 import { toUnicode } from '../../../src/core/write';
 import { add, mul, transpose } from '../../../src/core/simplify/build';
 import { compareNumerically, exprsEqualNumerically } from '../../../src/core/numeric/index';
@@ -167,6 +168,19 @@ describe('simplify: identities are sound and produce textbook forms', () => {
     // v = X(I − 𝟏𝟏ᵀ/n) the centred rows, q = σ the row standard deviations; u = I − 𝟏𝟏ᵀ/n the centring
     assert.equal(r.value.result.named?.unicode, '(G ⊘ (q𝟏ᵀ) − (((((G ⊙ v)𝟏) ⊙ q∘⁻³)𝟏ᵀ) ⊙ v)/n)u');
     assert.deepEqual(r.value.result.named?.definitions.map((d) => `${d.nameUnicode} = ${d.unicode}`), ['u = I − 𝟏𝟏ᵀ/n', 'v = Xu', 'q = √(v∘²𝟏/n + eps𝟏)']);
+    assert.ok(r.value.check?.passed, `check failed: ${JSON.stringify(r.value.check)}`);
+  });
+  it('presentation: ((A − B)/n)ᵀx is written (A − B)ᵀx/n, the scalar out of the transpose; (AB)ᵀ keeps its transpose', () => {
+    const e = rawMul([rawTranspose(rawMul([rawPow(sizeNode(shape('n', 1)), num(-1)), rawAdd([A, minus(B)])])), x]);
+    const t = tidy(e);
+    assert.ok(exprsEqualNumerically(e, t), 'unsound');
+    assert.equal(toUnicode(t), '(A − B)ᵀx/n');
+    const twice = rawTranspose(rawMul([num(2), A, B]));
+    assert.equal(tidy(twice), twice);
+    // And through derive: the bias gradient of the batch cross-entropy.
+    const r = derive({ expr: "-sum(Y .* logsoftmax(X*W + b', 2))/N", where: 'X: matrix(N, n); W: matrix(n, k); b: vector(k); Y: matrix(N, k) probabilities', wrt: ['b'], layout: 'denominator', check: true });
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    assert.equal(r.value.result.unicode, '(softmax(XW + 𝟏bᵀ, 2) − Y)ᵀ𝟏/N');
     assert.ok(r.value.check?.passed, `check failed: ${JSON.stringify(r.value.check)}`);
   });
   it('presentation: (Aᵀ + A)ᵀ is written A + Aᵀ; (Ax − y)ᵀ keeps its transpose', () => {
