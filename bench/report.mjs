@@ -219,9 +219,11 @@ function cliSection(cli) {
   const t = cli.throughput;
   const rows = [
     ['batch request, one at a time (corpus, interleaved)', ms(cli.batchLatency.medianMs), ms(cli.batchLatency.p95Ms), `${cli.batchLatency.requests} requests; ≤ 0.1 ms targeted${cli.batchLatency.cpuMeanMs != null ? `; the batch process's CPU ${ms(cli.batchLatency.cpuMeanMs)} per request (mean)` : ''}`],
+    ...(cli.batchLatencyWarm ? [[`the same, after ${cli.batchLatencyWarm.afterRounds} rounds of the corpus in that process`, ms(cli.batchLatencyWarm.medianMs), ms(cli.batchLatencyWarm.p95Ms), `${cli.batchLatencyWarm.requests} requests; the JIT's steady state, as warm as the core figure below; CPU ${ms(cli.batchLatencyWarm.cpuMeanMs)} per request (mean)`]] : []),
     ...(cli.pipeRoundTrip ? [['pipe round trip alone (a child answering each line at once)', ms(cli.pipeRoundTrip.medianMs), ms(cli.pipeRoundTrip.p95Ms), 'the floor of a batch request at this load']] : []),
-    ["core derive() in-process, same requests interleaved", ms(cli.coreInterleaved.medianMs), ms(cli.coreInterleaved.p95Ms), `end to end / core: ${fmt(cli.endToEndOverCore)}×`],
-    ['batch throughput (all piped at once)', `${ms(t.wallMsPerRequest)} wall`, `${ms(t.cpuMsPerRequest)} CPU`, `${t.requests} requests, per request`],
+    [`core derive() in-process, same requests interleaved${cli.coreInterleaved.afterRounds ? `, after ${cli.coreInterleaved.afterRounds} rounds` : ''}`, ms(cli.coreInterleaved.medianMs), ms(cli.coreInterleaved.p95Ms), `end to end / core: ${fmt(cli.endToEndOverCore)}×${cli.coreInterleaved.afterRounds ? ' (both warm)' : ''}`],
+    ['batch throughput (all piped at once)', `${ms(t.wallMsPerRequest)} wall`, `${ms(t.cpuMsPerRequest)} CPU`, `${t.requests} requests, per request (a mean: the large cases weigh most)`],
+    ...(cli.pipelined ? [[`batch pipelined, per case (${cli.pipelined.copies} copies of one request in flight)`, `${ms(cli.pipelined.medianCaseMs)} per answer`, ms(cli.pipelined.p95CaseMs), `median over the ${cli.pipelined.cases} cases of wall time per answer; the batch process's CPU ${ms(cli.pipelined.cpuMeanMs)} per request (mean)`]] : []),
     ['MLP L = 256, `matcalc derive` (whole process)', ms(cli.mlp256.deriveProcessMedianMs), cli.mlp256.deriveProcessFailure ?? '', `${cli.mlp256.answerChars} characters answered; ≤ 50 ms targeted`],
     ...(cli.nodeStartMs !== undefined ? [['`node -e 0` (process start alone)', ms(cli.nodeStartMs), '', 'the floor of any `matcalc derive`']] : []),
     ...(cli.mlp256.batchFirstRequestMs !== undefined ? [['MLP L = 256, the first batch request (cold)', ms(cli.mlp256.batchFirstRequestMs), '', 'a fresh batch process: nothing compiled yet']] : []),

@@ -3,9 +3,10 @@
  * in a child process, JSON Lines through `matcalc batch`:
  *   - batch latency on the corpus: one request at a time, from writing the line to reading its
  *     answer (JSON, pipes and the CLI's own work included), warm, requests interleaved as a script
- *     sends them; and throughput (all requests piped at once: CPU and wall per request);
- *   - the same requests through the core's derive() in this process, interleaved the same way, for
- *     the ratio end to end / core;
+ *     sends them; throughput (all requests piped at once: CPU and wall per request, a mean); and
+ *     pipelined per case (20 copies of one request in flight: time per answer, median over cases);
+ *   - the same requests through the core's derive() in this process, interleaved the same way and
+ *     after as many rounds, for the ratio end to end / core (both warm);
  *   - MLP L = 256 (NumPy, one reassignment per layer) through `matcalc derive` (a whole process) and
  *     as a batch request: the first (cold) and, after warm-up requests, the steady state;
  *   - time to the first answer while the input is still open;
@@ -72,22 +73,36 @@ function peakRssKb(pid) {
   }
 }
 
-/** Per request, one at a time: the wall times (ms), and the mean CPU time of the answering process (ms). */
-async function latency(cli, lines, rounds, args) {
+/**
+ * Per request, one at a time: the wall times (ms) and the mean CPU time of the answering process (ms)
+ * over `rounds` rounds after one warm-up round; with `later`, the same again after `later.warm` more
+ * unmeasured rounds in the same process (the JIT's steady state: a batch process is still getting
+ * faster after thousands of requests, and the in-process core figure is measured warm).
+ */
+async function latency(cli, lines, rounds, args, later) {
   const b = batchProcess(cli, args);
   for (const l of lines) await b.send(l); // warm-up round
-  const ms = [];
-  const cpu0 = cpuSecondsOf(b.child.pid);
-  for (let r = 0; r < rounds; r++) {
-    for (const l of lines) {
-      const t0 = nowMs();
-      await b.send(l);
-      ms.push(nowMs() - t0);
+  const measure = async () => {
+    const ms = [];
+    const cpu0 = cpuSecondsOf(b.child.pid);
+    for (let r = 0; r < rounds; r++) {
+      for (const l of lines) {
+        const t0 = nowMs();
+        await b.send(l);
+        ms.push(nowMs() - t0);
+      }
     }
+    const cpu1 = cpuSecondsOf(b.child.pid);
+    return { ms, cpuMeanMs: cpu0 === undefined || cpu1 === undefined ? null : round(((cpu1 - cpu0) * 1000) / ms.length, 4) };
+  };
+  const first = await measure();
+  let warm;
+  if (later) {
+    for (let r = 0; r < later.warm; r++) for (const l of lines) await b.send(l);
+    warm = await measure();
   }
-  const cpu1 = cpuSecondsOf(b.child.pid);
   await b.close();
-  return { ms, cpuMeanMs: cpu0 === undefined || cpu1 === undefined ? null : round(((cpu1 - cpu0) * 1000) / ms.length, 4) };
+  return { ...first, warm };
 }
 
 async function throughput(cli, lines, rounds) {
@@ -109,8 +124,37 @@ async function throughput(cli, lines, rounds) {
   return { requests: n, wallMsPerRequest: round((nowMs() - t0) / n), cpuMsPerRequest: cpu === undefined ? null : round((cpu * 1000) / n) };
 }
 
-function coreInterleaved(core, requests, rounds) {
-  for (const q of requests) core.derive(q);
+/**
+ * Pipelined, per case: one batch process (warmed by one round of the corpus); for each case, `copies`
+ * copies of its request written at once, timed from the write to the last answer, and divided by
+ * `copies` — the time per answer while many requests are in flight, so the pipe's latency and the
+ * process wake-ups are shared by the burst instead of paid by each request. The same request back
+ * to back runs with the JIT's feedback for that request (lower than interleaved requests get).
+ * Returns the per-case times per answer (ms, wall) and the CPU of the whole measurement per request.
+ */
+async function pipelined(cli, lines, copies, rounds) {
+  const b = batchProcess(cli);
+  for (const l of lines) await b.send(l); // warm-up round
+  const perCase = lines.map(() => []);
+  const cpu0 = cpuSecondsOf(b.child.pid);
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < lines.length; i++) {
+      const t0 = nowMs();
+      const answers = [];
+      for (let k = 0; k < copies; k++) answers.push(b.send(lines[i]));
+      await Promise.all(answers);
+      perCase[i].push((nowMs() - t0) / copies);
+    }
+  }
+  const cpu1 = cpuSecondsOf(b.child.pid);
+  await b.close();
+  const n = lines.length * copies * rounds;
+  return { perCaseMs: perCase.map(median), cpuMeanMs: cpu0 === undefined || cpu1 === undefined ? null : round(((cpu1 - cpu0) * 1000) / n, 4) };
+}
+
+/** The core's derive() in this process, after `warm` rounds (as warm as the batch process it is compared with). */
+function coreInterleaved(core, requests, rounds, warm) {
+  for (let r = 0; r < warm; r++) for (const q of requests) JSON.stringify(core.derive(q));
   const ms = [];
   for (let r = 0; r < rounds; r++) {
     for (const q of requests) {
@@ -235,13 +279,17 @@ export async function runCli(core, root, { quick = false, log = () => {}, distin
   const lines = requests.map((q) => JSON.stringify(q));
   const rounds = quick ? 1 : 5;
 
-  const { ms: e2e, cpuMeanMs: e2eCpu } = await latency(cli, lines, rounds);
-  log(`[cli] batch latency: median ${round(median(e2e))} ms over ${e2e.length} requests`);
+  const warmRounds = quick ? 3 : 20;
+  const { ms: e2e, cpuMeanMs: e2eCpu, warm: e2eWarm } = await latency(cli, lines, rounds, undefined, { warm: warmRounds });
+  log(`[cli] batch latency: median ${round(median(e2e))} ms over ${e2e.length} requests; after ${warmRounds} more rounds ${round(median(e2eWarm.ms))} ms`);
   const { ms: floor, cpuMeanMs: floorCpu } = await latency(cli, lines, rounds, ['-e', ECHO]);
   log(`[cli] pipe round trip (a child answering at once): median ${round(median(floor))} ms`);
-  const inProcess = coreInterleaved(core, requests, rounds);
+  const inProcess = coreInterleaved(core, requests, rounds, 1 + rounds + warmRounds);
   const tp = await throughput(cli, lines, quick ? 2 : 20);
   log(`[cli] batch throughput: ${tp.cpuMsPerRequest} ms CPU per request`);
+  const copies = 20;
+  const pipe = await pipelined(cli, lines, copies, quick ? 1 : 3);
+  log(`[cli] pipelined (${copies} copies in flight): median case ${round(median(pipe.perCaseMs))} ms per answer`);
   const nodeStartMs = nodeStart(quick ? 3 : 9);
   const mlp256 = await mlp(cli, 256, quick ? 3 : 10, quick ? 5 : 20);
   log(`[cli] MLP L=256: derive process ${mlp256.deriveProcessMedianMs} ms, batch request ${mlp256.batchRequestMedianMs} ms`);
@@ -249,16 +297,18 @@ export async function runCli(core, root, { quick = false, log = () => {}, distin
   const memory = await distinct(cli, distinctCount ?? (quick ? 20_000 : 1_000_000), log);
   log(`[cli] ${memory.requests} distinct requests: peak RSS ${memory.peakRssMb} MB`);
 
-  const e2eMedian = median(e2e);
+  const e2eMedian = median(e2eWarm.ms);
   const coreMedian = median(inProcess);
   return {
     corpusRequests: requests.length,
-    batchLatency: { requests: e2e.length, medianMs: round(e2eMedian), p95Ms: round(p95(e2e)), cpuMeanMs: e2eCpu },
+    batchLatency: { requests: e2e.length, medianMs: round(median(e2e)), p95Ms: round(p95(e2e)), cpuMeanMs: e2eCpu },
+    batchLatencyWarm: { afterRounds: 1 + rounds + warmRounds, requests: e2eWarm.ms.length, medianMs: round(median(e2eWarm.ms)), p95Ms: round(p95(e2eWarm.ms)), cpuMeanMs: e2eWarm.cpuMeanMs },
     pipeRoundTrip: { requests: floor.length, medianMs: round(median(floor)), p95Ms: round(p95(floor)), cpuMeanMs: floorCpu },
     nodeStartMs,
-    coreInterleaved: { requests: inProcess.length, medianMs: round(coreMedian), p95Ms: round(p95(inProcess)) },
+    coreInterleaved: { afterRounds: 1 + rounds + warmRounds, requests: inProcess.length, medianMs: round(coreMedian), p95Ms: round(p95(inProcess)) },
     endToEndOverCore: round(e2eMedian / coreMedian, 2),
     throughput: tp,
+    pipelined: { cases: pipe.perCaseMs.length, copies, rounds: quick ? 1 : 3, medianCaseMs: round(median(pipe.perCaseMs)), p95CaseMs: round(p95(pipe.perCaseMs)), cpuMeanMs: pipe.cpuMeanMs },
     mlp256,
     firstAnswer: first,
     memory,
