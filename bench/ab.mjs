@@ -9,6 +9,7 @@
  *
  *   node bench/ab.mjs REV_A [REV_B] [--rounds N]    (REV_B: the working tree when omitted)
  */
+import * as fs from 'node:fs';
 import { buildCore, ROOT } from './lib/build.mjs';
 import { loadCorpus } from './parts/corpus.mjs';
 import { median, round } from './lib/stats.mjs';
@@ -21,8 +22,11 @@ if (!revA || !(rounds > 0)) {
   process.stderr.write('usage: node bench/ab.mjs REV_A [REV_B] [--rounds N]\n');
   process.exit(2);
 }
-const A = await import(await buildCore(revA, 'ab-a.mjs'));
-const B = await import(await buildCore(revB, 'ab-b.mjs'));
+// Bundles named by this process (another A/B may be running in the shared cache), removed once loaded.
+const bundles = [await buildCore(revA, `ab-a-${process.pid}.mjs`), await buildCore(revB, `ab-b-${process.pid}.mjs`)];
+const A = await import(bundles[0]);
+const B = await import(bundles[1]);
+for (const b of bundles) fs.rmSync(b, { force: true });
 const requests = loadCorpus(ROOT).map((c) => ({ expr: c.expr, where: c.where, wrt: c.wrt, order: c.order ?? 1, layout: c.layout }));
 const answer = (core, q) => JSON.stringify(core.derive(q));
 const differ = requests.filter((q) => answer(A, q) !== answer(B, q));
