@@ -17,8 +17,9 @@ import { attempt, fail, positionText } from './diagnostics';
 import { isFunctionName } from './functions';
 import { checkSize } from './limits';
 import type { VariableKind } from './names';
-import { scan, type Token } from './plain/scanner';
-import { splitStatements } from './plain/statements';
+import { memoByText } from './memo';
+import type { Token } from './plain/scanner';
+import { statementsOf } from './plain/statements';
 import type { Outcome } from '../api';
 
 export interface Declaration {
@@ -64,13 +65,16 @@ const KIND_WORDS: Readonly<Record<string, VariableKind>> = {
 
 /**
  * Parse declarations. Spans are relative to `text`; every code starts with `decl.` (or `limit.`).
+ * Remembered for recent texts (memo.ts): the same `where` comes with request after request.
  */
-export function parseDeclarations(text: string): Outcome<Declaration[]> {
+export const parseDeclarations: (text: string) => Outcome<readonly Declaration[]> = memoByText(parseDeclarationsOf);
+
+function parseDeclarationsOf(text: string): Outcome<readonly Declaration[]> {
   const tooLong = checkSize(text);
   if (tooLong) return { ok: false, error: tooLong };
   return attempt(() => {
     const out: Declaration[] = [];
-    for (const statement of splitStatements(scan(text))) {
+    for (const statement of statementsOf(text)) {
       if (!statement.declaration) {
         const first = statement.tokens[0];
         fail('decl.syntax', { start: first.start, end: statement.tokens[statement.tokens.length - 1].end }, `expected a declaration such as x: vector(n) or A is a matrix`);

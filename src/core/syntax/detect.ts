@@ -14,8 +14,8 @@
 import type { Notation, Span } from '../api';
 import { isFunctionName } from './functions';
 import { conventionalKind } from './names';
-import { scan, type Token } from './plain/scanner';
-import { splitStatements } from './plain/statements';
+import type { Token } from './plain/scanner';
+import { statementsOf } from './plain/statements';
 import { UNICODE_MARKERS } from './unicode/translate';
 
 const LATEX = /\\[A-Za-z]|\\[|{},;!]|[_^]\{|\$/;
@@ -61,7 +61,7 @@ export function detect(text: string, where?: string): Detection {
 
 /** Where the plain syntax has no reading but the Unicode notation has a product: 2x, Ax, x y, )(, σ(z). */
 function juxtaposition(text: string, where: string | undefined): Span | undefined {
-  const statements = splitStatements(scan(text));
+  const statements = statementsOf(text);
   const declared = new Set<string>();
   const addDeclared = (ts: readonly Token[]) => {
     for (const t of ts) {
@@ -70,7 +70,7 @@ function juxtaposition(text: string, where: string | undefined): Span | undefine
     }
   };
   for (const s of statements) if (s.declaration) addDeclared(s.tokens);
-  if (where) for (const s of splitStatements(scan(where))) if (s.declaration) addDeclared(s.tokens);
+  if (where) for (const s of statementsOf(where)) if (s.declaration) addDeclared(s.tokens);
   for (const s of statements) {
     if (s.declaration) continue;
     const tokens = s.tokens;

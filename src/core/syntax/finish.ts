@@ -38,7 +38,7 @@ export function placeholderKind(name: string): PlaceholderKind | undefined {
 export const placeholderEstimate = (kind: PlaceholderKind): Kind => (kind === 'identity' ? 'matrix' : 'column');
 
 /** Declarations from the separate `where` string (errors marked `source: 'where'`). */
-export function whereDeclarations(where: string | undefined): Outcome<Declaration[]> {
+export function whereDeclarations(where: string | undefined): Outcome<readonly Declaration[]> {
   if (where === undefined || where.trim() === '') return { ok: true, value: [] };
   const parsed = parseDeclarations(where);
   return parsed.ok ? parsed : failure(inWhere(parsed.error));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { parseDeclarations, type Declaration } from '../../../src/core/syntax';
 import { assertError, error, value } from './helpers';
 
-const brief = (ds: Declaration[]): string[] =>
+const brief = (ds: readonly Declaration[]): string[] =>
   ds.map((d) => `${d.name}:${d.kind}(${d.dims.join(',')})${d.symmetric ? ' sym' : ''}`);
 
 describe('syntax/declarations', () => {

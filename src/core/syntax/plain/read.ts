@@ -20,7 +20,7 @@ import { attempt, fail, failure, inWhere, positionText } from '../diagnostics';
 import { checkSize } from '../limits';
 import { parseExpressionTokens } from './parser';
 import { scan, type Token } from './scanner';
-import { splitStatements, type Statement } from './statements';
+import { statementsOf, type Statement } from './statements';
 
 /** Parse one expression (an `f(x) =` prefix is allowed). Spans are offsets in `text`. */
 export function parsePlain(text: string): Outcome<Ast> {
@@ -35,7 +35,7 @@ export function parsePlain(text: string): Outcome<Ast> {
  * `diagnosticSource`); all others are relative to `text`.
  */
 export function readPlain(text: string, where?: string): Outcome<CheckedExpression> {
-  let separate: Declaration[] = [];
+  let separate: readonly Declaration[] = [];
   if (where !== undefined) {
     const parsed = parseDeclarations(where);
     if (!parsed.ok) return failure(inWhere(parsed.error));
@@ -44,7 +44,7 @@ export function readPlain(text: string, where?: string): Outcome<CheckedExpressi
   const tooLong = checkSize(text);
   if (tooLong) return failure(tooLong);
   const parsed = attempt(() => {
-    const statements = splitStatements(scan(text));
+    const statements = statementsOf(text);
     const inline: Declaration[] = [];
     const groups: Statement[][] = [];
     const bindings: Binding[] = [];

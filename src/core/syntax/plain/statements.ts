@@ -4,7 +4,8 @@
  * when it starts `name:` or `name is` (also `x, y: …` and `x and y are …`); anything else is (part
  * of) the expression.
  */
-import type { Token } from './scanner';
+import { memoByText } from '../memo';
+import { scan, type Token } from './scanner';
 
 export interface Statement {
   /** The statement's tokens: no separators, line breaks only inside brackets, no `eof`. */
@@ -42,6 +43,12 @@ export function splitStatements(tokens: readonly Token[]): Statement[] {
   separator('newline');
   return out;
 }
+
+/**
+ * The statements of a whole text, `splitStatements(scan(text))`, remembered for recent short texts:
+ * detection and the reader split the same text, and the same `where` comes with many requests.
+ */
+export const statementsOf: (text: string) => readonly Statement[] = memoByText((text) => splitStatements(scan(text)));
 
 const RANK: Readonly<Record<Statement['after'], number>> = { start: 0, newline: 1, ';': 2, where: 3 };
 
