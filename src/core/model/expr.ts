@@ -247,13 +247,28 @@ export const rawKron = (a: Expr, b: Expr): Expr =>
 export const rawVec = (a: Expr): Expr =>
   node({ op: 'vec', args: [a], shape: shape(mulDim(a.shape.rows, a.shape.cols), 1) });
 
-/** Visit every distinct node once, children before parents (iterative: deep inputs cannot overflow the stack). */
-export function postorder(root: Expr): Expr[] {
+/** How many roots' orders `postorder` remembers. */
+const RECENT_ORDERS = 8;
+const recentOrders = new Map<Expr, readonly Expr[]>();
+
+/**
+ * Every distinct node once, children before parents (iterative: deep inputs cannot overflow the
+ * stack). Read-only and shared: a node is immutable, so its order never changes, and one answer
+ * walks the same expression many times (each writer, the named forms, the size checks); the
+ * orders of the last few roots are remembered (a bounded table, emptied when full).
+ */
+export function postorder(root: Expr): readonly Expr[] {
+  if (root.args.length === 0) return [root];
+  const known = recentOrders.get(root);
+  if (known !== undefined) return known;
+  const order = walkPostorder(root);
+  if (recentOrders.size >= RECENT_ORDERS) recentOrders.clear();
+  recentOrders.set(root, order);
+  return order;
+}
+
+function walkPostorder(root: Expr): Expr[] {
   const out: Expr[] = [];
-  if (root.args.length === 0) {
-    out.push(root);
-    return out;
-  }
   const seen = new Set<number>();
   // Two parallel stacks (node, index of its next child) rather than a frame object per node.
   const nodes: Expr[] = [root];

@@ -67,7 +67,17 @@ const SIZE_LOSING = new Set<Expr['op']>(['vec', 'kron', 'sum', 'mean', 'norm1', 
  * constant neighbours in a product (constantNeighbours): one pass for the variables
  * (children first), one for the marks (parents first).
  */
-function constantsUnderSizeless(e: Expr): Set<Expr> {
+function constantsUnderSizeless(e: Expr): ReadonlySet<Expr> {
+  // The LaTeX and Unicode writers of one expression both ask (a pure function of the node).
+  if (e === lastSizeless.e) return lastSizeless.out;
+  const out = findConstantsUnderSizeless(e);
+  lastSizeless = { e, out };
+  return out;
+}
+
+let lastSizeless: { readonly e?: Expr; readonly out: ReadonlySet<Expr> } = { out: new Set() };
+
+function findConstantsUnderSizeless(e: Expr): Set<Expr> {
   const order = postorder(e);
   const variable = new Set<Expr>();
   for (const n of order) if (n.op === 'var' || n.args.some((a) => variable.has(a))) variable.add(n);
