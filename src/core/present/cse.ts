@@ -1,7 +1,8 @@
 /**
  * Common subexpressions named where that is shorter: diag(p) − ppᵀ with p = softmax(z), instead of
- * softmax(z) written three times; for a deep network, one name per repeated layer, so the written
- * result grows linearly with the depth instead of quadratically. Presentation only: the named form
+ * softmax(z) written three times (P = softmax(Z, 2) for a softmax along a dimension: the attention
+ * gradient (P ⊙ (GVᵀ − (P ⊙ GVᵀ)𝟏𝟏ᵀ))K/√d); for a deep network, one name per repeated layer, so the
+ * written result grows linearly with the depth instead of quadratically. Presentation only: the named form
  * and its definitions together mean exactly the unnamed expression (substituting the definitions
  * back gives the same node).
  *
@@ -75,7 +76,7 @@ export function nameCommonSubexpressions(root: Expr, textLength?: (node: Expr) =
   let numbered = 0;
   const names = new Map<number, Expr>();
   const nextName = (e: Expr): string => {
-    const preferred = e.op === 'softmax' ? 'p' : e.op === 'fn' && e.name === 'sigmoid' ? 's' : undefined;
+    const preferred = e.op === 'softmax' ? 'p' : e.op === 'softmaxAlong' ? 'P' : e.op === 'fn' && e.name === 'sigmoid' ? 's' : undefined;
     if (preferred && !taken.has(preferred)) return preferred;
     if (chosen.size <= pool.length) return pool.shift() as string;
     let n: string;

@@ -11,6 +11,7 @@ import type { Expr } from '../../../src/core/model/expr';
 import { readExpression } from '../../../src/core/read';
 import { bindShared, writeBound } from '../../../src/core/present/bindings';
 import { toLatex, toText, toUnicode } from '../../../src/core/write';
+import { exprsEqualNumerically } from '../../../src/core/numeric/index';
 import { readBackProblem, writtenForms } from '../../fuzz/readBack';
 import { assertError, error } from './helpers';
 
@@ -49,6 +50,17 @@ describe('notations/where forms: the named and binding forms read back in every 
       assert.equal(read(forms[key], 'z: vector(n)', notation), result, forms[key]);
       assert.equal(read(forms[key], 'z: vector(n)', 'auto'), result, forms[key]);
     }
+  });
+
+  it('a softmax along a dimension is named P, as the textbooks write it: the attention gradient (P ⊙ (GVᵀ − (P ⊙ (GVᵀ))𝟏𝟏ᵀ))K/√d reads back in each notation', () => {
+    const where = 'Q: matrix(T, d); K: matrix(T, d); V: matrix(T, e); G: matrix(T, e)';
+    const r = derive({ expr: "sum(G .* (softmax(Q*K'/sqrt(d), 2)*V))", where, wrt: ['Q'], layout: 'denominator' });
+    assert.ok(r.ok && r.value.result.named);
+    const forms = namedForms(r.value.result.named);
+    assert.equal(forms.unicode, '(P ⊙ (GVᵀ − (P ⊙ (GVᵀ))𝟏𝟏ᵀ))K/√d where P = softmax(QKᵀ/√d, 2)');
+    const result = read(r.value.result.text, where, 'plain');
+    // The same value (LaTeX writes 1/√d as a leading \\frac{1}{\\sqrt{d}}, read back as another but equal product).
+    for (const [key, notation] of FORMS) assert.ok(exprsEqualNumerically(read(forms[key], where, notation), result), forms[key]);
   });
 
   it("a name's kind is its definition's, whatever its typography: u₁ is a matrix, so u₁⁻¹ is its inverse", () => {
