@@ -47,13 +47,10 @@ export abstract class DagWriter<O extends Rendered> {
   write(e: Expr): Piece {
     const known = this.memo.get(e);
     if (known !== undefined) return known.p;
+    // Its children already rendered (the parts of a named form, written one by one): no walk.
+    if (this.childrenRendered(e)) return this.renderOne(e).p;
     // A node already rendered (by an earlier write of this writer) renders the same: it is kept.
-    for (const n of postorder(e)) {
-      if (this.memo.has(n)) continue;
-      const o = this.render(n);
-      checkOutput(o.p.text.length);
-      this.memo.set(n, o);
-    }
+    for (const n of postorder(e)) if (!this.memo.has(n)) this.renderOne(n);
     return this.get(e).p;
   }
 
@@ -62,13 +59,20 @@ export abstract class DagWriter<O extends Rendered> {
    * made (so measuring a DAG bottom-up, node after node, costs O(DAG) in all), else by writing it.
    */
   lengthOf(e: Expr): number {
-    const known = this.memo.get(e);
-    if (known !== undefined) return known.p.text.length;
-    if (!e.args.every((a) => this.memo.has(a))) return this.write(e).text.length;
+    return this.write(e).text.length;
+  }
+
+  private childrenRendered(e: Expr): boolean {
+    for (const a of e.args) if (!this.memo.has(a)) return false;
+    return true;
+  }
+
+  /** Renders one node whose children are rendered, and remembers it. */
+  private renderOne(e: Expr): O {
     const o = this.render(e);
     checkOutput(o.p.text.length);
     this.memo.set(e, o);
-    return o.p.text.length;
+    return o;
   }
 
   /** A node's rendering, from the renderings of its children (already made). */
