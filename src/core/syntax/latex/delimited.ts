@@ -9,7 +9,7 @@ import { MATRIX_ENVIRONMENTS } from './commands';
 import { describe, LatexCursor, spanOfToken } from './cursor';
 import { isVectorKind, KindEstimator, type KindOracle } from '../kinds';
 import { callNode, numberNode, parenNode, powerNode, spanOf, unaryNode } from '../nodes';
-import type { Deferred } from '../deferred';
+import type { Deferred, Rule } from '../deferred';
 import type { LatexToken } from './scanner';
 import { environmentAt, type PreparedTokens } from './tokens';
 import type { Delimiter, SupArgument } from './types';
@@ -23,57 +23,74 @@ export abstract class DelimitedParser extends LatexCursor {
   }
 
   /** A whole expression (the grammar's loosest tier); rules are generators (`../deferred.ts`). */
-  protected abstract sum(): Deferred<Ast>;
+  protected abstract sum(): Rule<Ast>;
 
   /** The argument of `^` after the caret. */
   protected abstract supArgument(caret: LatexToken): Deferred<SupArgument>;
 
-  /** `( a, b, … )` after a function name (also `[ ]` and `\{ \}`). */
-  protected *argumentList(): Deferred<Ast[]> {
+  /** Open the `(` (also `[` and `\{`) of a function's arguments, closed by `closeArguments`. */
+  protected openArguments(): LatexToken {
     const open = this.next();
-    const brace = open.kind === 'command';
-    const close = open.text === '(' ? ')' : open.text === '[' ? ']' : '}';
-    this.enterDelimiter(brace ? '\\{' : (open.text as Delimiter), open);
-    const args = [(yield this.sum()) as Ast];
-    while (this.isChar(this.peek(), ',')) {
-      this.next();
-      args.push((yield this.sum()) as Ast);
-    }
-    if (brace) this.expectCommand(['}'], open, "'\\}'");
-    else this.expectChar(close, open, 'the arguments');
+    this.enterDelimiter(open.kind === 'command' ? '\\{' : (open.text as Delimiter), open);
+    return open;
+  }
+
+  /** Close the arguments opened by `open` (the last argument read). */
+  protected closeArguments(open: LatexToken): void {
+    if (open.kind === 'command') this.expectCommand(['}'], open, "'\\}'");
+    else this.expectChar(open.text === '(' ? ')' : open.text === '[' ? ']' : '}', open, 'the arguments');
     this.leaveDelimiter();
-    return args;
   }
 
   protected *parenthesized(): Deferred<Ast> {
-    const open = this.next();
-    const close = open.text === '(' ? ')' : ']';
-    this.enterDelimiter(open.text as Delimiter, open);
-    {
-      const first = (yield this.sum()) as Ast;
-      const entries = [first];
-      let separator: ',' | ';' | undefined;
-      for (let t = this.peek(); this.isChar(t, ',') || this.isChar(t, ';'); t = this.peek()) {
-        if (open.text === '(') {
-          fail('parse.unexpected-token', spanOfToken(t), "unexpected ',' in parentheses: for a vector write [a, b] or \\begin{bmatrix} a \\\\ b \\end{bmatrix}");
-        }
-        separator = t.text as ',' | ';';
-        this.next();
-        entries.push((yield this.sum()) as Ast);
-      }
-      const closing = this.peek();
-      if (!this.isChar(closing, close)) {
-        if (this.isChar(closing, ')') || this.isChar(closing, ']')) {
-          fail('parse.unclosed', spanOfToken(closing), `expected '${close}' to close '${open.text}' at ${positionText(this.text, open.start)}, found '${closing.text}'`);
-        }
-        this.expectChar(close, open, 'parentheses');
-      }
-      const end = this.next().end;
-      this.leaveDelimiter();
-      const span = spanOf(open.start, end);
-      if (separator !== undefined) return { kind: 'vector', entries, separator, span } as Ast;
-      return parenNode(first, span);
+    const open = this.openBracket();
+    return yield* this.bracketEntries(open, (yield this.sum()) as Ast);
+  }
+
+  /** After the first entry of the bracket `open`: the other entries (`[a, b]`, `[a; b]`) and the closer. */
+  protected *bracketEntries(open: LatexToken, first: Ast): Deferred<Ast> {
+    const entries = [first];
+    let separator: ',' | ';' | undefined;
+    for (let s = this.entrySeparator(open); s !== undefined; s = this.entrySeparator(open)) {
+      separator = s;
+      entries.push((yield this.sum()) as Ast);
     }
+    return this.closeBracket(open, entries, separator);
+  }
+
+  /** Open the `(` or `[` here: a nesting level, closed by `closeBracket`. */
+  protected openBracket(): LatexToken {
+    const open = this.next();
+    this.enterDelimiter(open.text as Delimiter, open);
+    return open;
+  }
+
+  /** The `,` or `;` after an entry of `[a, b]` (consumed), or undefined; in parentheses an error. */
+  protected entrySeparator(open: LatexToken): ',' | ';' | undefined {
+    const t = this.peek();
+    if (!this.isChar(t, ',') && !this.isChar(t, ';')) return undefined;
+    if (open.text === '(') {
+      fail('parse.unexpected-token', spanOfToken(t), "unexpected ',' in parentheses: for a vector write [a, b] or \\begin{bmatrix} a \\\\ b \\end{bmatrix}");
+    }
+    this.next();
+    return t.text as ',' | ';';
+  }
+
+  /** Close the bracket `open`: parentheses around the one entry, or a vector literal of the entries. */
+  protected closeBracket(open: LatexToken, entries: Ast[], separator: ',' | ';' | undefined): Ast {
+    const close = open.text === '(' ? ')' : ']';
+    const closing = this.peek();
+    if (!this.isChar(closing, close)) {
+      if (this.isChar(closing, ')') || this.isChar(closing, ']')) {
+        fail('parse.unclosed', spanOfToken(closing), `expected '${close}' to close '${open.text}' at ${positionText(this.text, open.start)}, found '${closing.text}'`);
+      }
+      this.expectChar(close, open, 'parentheses');
+    }
+    const end = this.next().end;
+    this.leaveDelimiter();
+    const span = spanOf(open.start, end);
+    if (separator !== undefined) return { kind: 'vector', entries, separator, span } as Ast;
+    return parenNode(entries[0], span);
   }
 
   protected *group(): Deferred<Ast> {

@@ -28,7 +28,7 @@
 import type { Span } from '../../api';
 import type { AddOp, Ast, ChainLink, MulOp } from '../ast';
 import { fail, positionText, SyntaxFailure } from '../diagnostics';
-import { runDeferred, type Deferred } from '../deferred';
+import { runDeferred, type Deferred, type Rule } from '../deferred';
 import { MAX_DEPTH, depthDiagnostic } from '../limits';
 import { nodeDeeperThan } from '../ast';
 import { FUNCTION_COMMANDS, PRODUCT_COMMANDS } from './commands';
@@ -140,97 +140,165 @@ class LatexParser extends PrimaryParser {
     return indexLetters(group);
   }
 
-  protected *sum(): Deferred<Ast> {
-    const first = (yield this.product()) as Ast;
-    const rest: ChainLink<AddOp>[] = [];
-    for (let t = this.peek(); this.isChar(t, '+') || this.isChar(t, '-'); t = this.peek()) {
-      this.next();
-      rest.push({ op: t.text as AddOp, opSpan: spanOfToken(t), operand: (yield this.product()) as Ast });
-    }
-    return sumNode(first, rest);
+  /** A whole expression: products joined by `+` and `-`. */
+  protected sum(): Rule<Ast> {
+    return new Terms(this, true);
   }
 
-  /** A product chain: explicit operators and juxtaposition. */
   /**
    * A product chain: explicit operators and juxtaposition. A leading sign applies to the whole
    * product, as in mathematics: -AB is (−1)·A·B (and -2A is (−2)·A), written back by the LaTeX
    * writer the same way.
    */
-  protected *product(): Deferred<Ast> {
-    const sign = this.peek();
-    const signed = this.isChar(sign, '-') || this.isChar(sign, '+');
-    let f0: Factor;
-    if (signed) {
-      this.next();
-      this.enter(sign);
-      f0 = (yield this.factor(true)) as Factor;
-      this.leave();
-    } else {
-      f0 = (yield this.factor(true)) as Factor;
-    }
-    let first = f0.chain ? f0.chain.first : f0.ast;
-    let links: ChainLink<MulOp>[] = f0.chain ? [...f0.chain.rest] : [];
-    let acc = this.kindOfChain(first, links);
-    for (;;) {
-      const t = this.peek();
-      const explicit = this.productOperator(t);
-      if (explicit) {
-        this.next();
-        const f = (yield this.factor(true)) as Factor;
-        const k = this.kinds.of(f.ast);
-        const opSpan = spanOfToken(t);
-        switch (explicit) {
-          case 'dot':
-            if (acc === 'column' && k === 'column') {
-              first = callNode('dot', [this.chainAst(first, links), f.ast], cover(first.span, f.ast.span), opSpan);
-              links = [];
-              acc = 'scalar';
-              continue;
-            }
-            appendFactor(links, '*', opSpan, f);
-            acc = productKind(acc, k);
-            continue;
-          case 'times':
-            appendFactor(links, '*', opSpan, f);
-            acc = productKind(acc, k);
-            continue;
-          case 'otimes':
-            if (this.options.otimes === 'kronecker') {
-              first = callNode('kron', [this.chainAst(first, links), f.ast], cover(first.span, f.ast.span), opSpan);
-              links = [];
-              acc = 'matrix';
-              continue;
-            }
-            appendFactor(links, '.*', opSpan, f);
-            acc = elementwiseKind(acc, k);
-            continue;
-          case 'hadamard':
-            appendFactor(links, '.*', opSpan, f);
-            acc = elementwiseKind(acc, k);
-            continue;
-          case 'hadamardDivide':
-            appendFactor(links, './', opSpan, f);
-            acc = elementwiseKind(acc, k);
-            continue;
-          case 'divide':
-            appendFactor(links, isArrayKind(k) ? './' : '/', opSpan, f);
-            acc = isArrayKind(k) ? elementwiseKind(acc, k) : acc;
-            continue;
+  protected product(): Rule<Ast> {
+    return new Terms(this, false);
+  }
+
+  /**
+   * One step of a `Terms` rule (see there): takes the result of the rule it waited for (`input`)
+   * and returns the next rule to wait for, or its value when done.
+   */
+  termsStep(s: Terms, input: unknown): IteratorResult<Rule<unknown>, Ast> {
+    switch (s.waiting) {
+      case 'factor':
+        this.takeFactor(s, input as Factor);
+        break;
+      case 'postfix':
+        this.takeFactor(s, { ast: input as Ast });
+        break;
+      case 'bracket': {
+        const next = this.peek();
+        if (this.isChar(next, ',') || this.isChar(next, ';')) {
+          s.waiting = 'primary';
+          return { done: false, value: this.bracketEntries(s.open as LatexToken, input as Ast) };
         }
+        const rule = this.afterPrimary(s, this.closeBracket(s.open as LatexToken, [input as Ast], undefined));
+        if (rule) return { done: false, value: rule };
+        break;
       }
-      if (!this.startsFactor(t)) break;
-      const f = (yield this.factor(false)) as Factor;
-      appendFactor(links, '*', spanOf(t.start, t.start), f);
-      acc = productKind(acc, this.kinds.of(f.ast));
+      case 'primary': {
+        const rule = this.afterPrimary(s, input as Ast);
+        if (rule) return { done: false, value: rule };
+        break;
+      }
+      case 'nothing':
+        this.startProduct(s);
+        return { done: false, value: this.factorRule(s) };
     }
-    // A leading sign applies to the whole product (no closure per product: issue 17, 20,000 nested products).
-    if (signed) {
-      const op = sign.text as AddOp;
+    // A factor was taken: the next one, or the end of the product.
+    s.opToken = this.peek();
+    s.op = this.productOperator(s.opToken);
+    if (s.op !== undefined) this.next();
+    if (s.op !== undefined || this.startsFactor(s.opToken)) return { done: false, value: this.factorRule(s) };
+    const product = this.endProduct(s);
+    if (!s.sums) return { done: true, value: product };
+    if (s.addOp === undefined) s.total = product;
+    else s.addends.push({ op: s.addOp.text as AddOp, opSpan: spanOfToken(s.addOp), operand: product });
+    const t = this.peek();
+    if (!this.isChar(t, '+') && !this.isChar(t, '-')) return { done: true, value: sumNode(s.total as Ast, s.addends) };
+    s.addOp = this.next();
+    this.startProduct(s);
+    return { done: false, value: this.factorRule(s) };
+  }
+
+  /** A product begins: its leading sign, if any, is a nesting level until its first factor is read. */
+  private startProduct(s: Terms): void {
+    s.sign = this.peek();
+    s.signed = this.isChar(s.sign, '-') || this.isChar(s.sign, '+');
+    if (s.signed) {
+      this.next();
+      this.enter(s.sign);
+    }
+    s.first = undefined;
+    s.links = [];
+    s.acc = undefined;
+    s.op = undefined;
+    s.opToken = s.sign;
+  }
+
+  /**
+   * The rule reading the next factor. A primary with postfix operators is read by `Terms` itself
+   * rather than by `factor` and `postfix`, and a bracket's content is handed to a `Terms` directly.
+   */
+  private factorRule(s: Terms): Rule<unknown> {
+    const allowUnary = s.first === undefined || s.op !== undefined;
+    const t = this.peek();
+    if ((allowUnary && (this.isChar(t, '-') || this.isChar(t, '+'))) || this.isCommand(t, 'frac', 'dfrac', 'tfrac', 'cfrac', 'sum')) {
+      s.waiting = 'factor';
+      return this.factor(allowUnary);
+    }
+    if (this.isChar(t, '(') || this.isChar(t, '[')) {
+      s.open = this.openBracket();
+      s.waiting = 'bracket';
+      return this.sum();
+    }
+    s.waiting = 'primary';
+    return this.primary();
+  }
+
+  /** After a primary: its postfix operators (a rule to wait for), or the factor taken (undefined). */
+  private afterPrimary(s: Terms, base: Ast): Rule<unknown> | undefined {
+    const after = this.peek();
+    if (this.isChar(after, '^') || this.isChar(after, "'") || this.isChar(after, '_')) {
+      s.waiting = 'postfix';
+      return this.postfix(base);
+    }
+    this.takeFactor(s, { ast: base });
+    return undefined;
+  }
+
+  /** Join a factor to the product: after its operator (explicit, or juxtaposition). */
+  private takeFactor(s: Terms, f: Factor): void {
+    if (s.first === undefined) {
+      if (s.signed) this.leave();
+      s.first = f.chain ? f.chain.first : f.ast;
+      s.links = f.chain ? [...f.chain.rest] : [];
+      return;
+    }
+    // The kind of the chain so far, estimated when a second factor comes (most products have one).
+    const acc = s.acc ?? this.kindOfChain(s.first, s.links);
+    const op = s.op;
+    if (op === undefined) {
+      appendFactor(s.links, '*', spanOf(s.opToken.start, s.opToken.start), f);
+      s.acc = productKind(acc, this.kinds.of(f.ast));
+      return;
+    }
+    const k = this.kinds.of(f.ast);
+    const opSpan = spanOfToken(s.opToken);
+    if (op === 'dot' && acc === 'column' && k === 'column') {
+      s.first = callNode('dot', [this.chainAst(s.first, s.links), f.ast], cover(s.first.span, f.ast.span), opSpan);
+      s.links = [];
+      s.acc = 'scalar';
+    } else if (op === 'otimes' && this.options.otimes === 'kronecker') {
+      s.first = callNode('kron', [this.chainAst(s.first, s.links), f.ast], cover(s.first.span, f.ast.span), opSpan);
+      s.links = [];
+      s.acc = 'matrix';
+    } else if (op === 'dot' || op === 'times') {
+      appendFactor(s.links, '*', opSpan, f);
+      s.acc = productKind(acc, k);
+    } else if (op === 'otimes' || op === 'hadamard') {
+      appendFactor(s.links, '.*', opSpan, f);
+      s.acc = elementwiseKind(acc, k);
+    } else if (op === 'hadamardDivide') {
+      appendFactor(s.links, './', opSpan, f);
+      s.acc = elementwiseKind(acc, k);
+    } else {
+      appendFactor(s.links, isArrayKind(k) ? './' : '/', opSpan, f);
+      s.acc = isArrayKind(k) ? elementwiseKind(acc, k) : acc;
+    }
+  }
+
+  /** The product read: a leading sign applies to the whole product (no closure per product: issue 17, 20,000 nested products). */
+  private endProduct(s: Terms): Ast {
+    let first = s.first as Ast;
+    let links = s.links;
+    if (s.signed) {
+      const op = s.sign.text as AddOp;
       if (links.length === 0 || first.kind === 'number') {
-        first = unaryNode(op, first, cover(spanOfToken(sign), first.span));
+        first = unaryNode(op, first, cover(spanOfToken(s.sign), first.span));
       } else if (op === '-') {
-        links = [{ op: '*', opSpan: spanOfToken(sign), operand: first }, ...links];
-        first = numberNode(-1, '-1', spanOfToken(sign));
+        links = [{ op: '*', opSpan: spanOfToken(s.sign), operand: first }, ...links];
+        first = numberNode(-1, '-1', spanOfToken(s.sign));
       }
     }
     return productNode(first, links);
@@ -300,5 +368,39 @@ class LatexParser extends PrimaryParser {
     }
     if (this.isCommand(t, 'sum')) return { ast: yield* this.sumOperator(undefined, undefined) };
     return { ast: yield* this.postfix() };
+  }
+}
+
+/**
+ * The sum tier (`sums`) or one product, as a rule that is not a generator: its state is these few
+ * fields, stepped by `LatexParser.termsStep`. Every level of a deep nest ((…(x)…), f(f(…)))
+ * pauses one of these; a generator holding the same state kept every local of its frame, and the
+ * paused frames of 20,000 levels were half the reading time, in garbage collection (issue 17).
+ * The tokens are read in the same order as by a generator per tier, so the errors are the same.
+ */
+class Terms implements Rule<Ast> {
+  /** What the rule waits for: nothing (its first step), a factor, a postfix expression, a primary, a bracket's content. */
+  waiting: 'nothing' | 'factor' | 'postfix' | 'primary' | 'bracket' = 'nothing';
+  total: Ast | undefined;
+  readonly addends: ChainLink<AddOp>[] = [];
+  addOp: LatexToken | undefined;
+  sign!: LatexToken;
+  signed = false;
+  first: Ast | undefined;
+  links: ChainLink<MulOp>[] = [];
+  acc: Kind | undefined;
+  /** The operator before the next factor: an explicit one, or juxtaposition (undefined). */
+  op: (typeof PRODUCT_COMMANDS)[string] | undefined;
+  opToken!: LatexToken;
+  /** The open bracket whose content is being read. */
+  open: LatexToken | undefined;
+
+  constructor(
+    private readonly parser: LatexParser,
+    readonly sums: boolean,
+  ) {}
+
+  next(input: unknown): IteratorResult<Rule<unknown>, Ast> {
+    return this.parser.termsStep(this, input);
   }
 }

@@ -9,7 +9,7 @@ import { COMMAND_HINTS, FUNCTION_COMMANDS, GREEK_COMMANDS, ACCENTS, BOLD_COMMAND
 import { spanOfToken } from './cursor';
 import { isArrayKind } from '../kinds';
 import { asAtom, asFactor, callNode, numberNode, parenNode, powerNode, productNode, spanOf, unaryNode } from '../nodes';
-import type { Deferred } from '../deferred';
+import { settled, type Deferred, type Rule } from '../deferred';
 import type { LatexToken } from './scanner';
 import { liftSummand } from './sums';
 import { indexLetters } from './indices';
@@ -18,37 +18,30 @@ import type { Factor, FracParts } from './types';
 import { ScriptParser } from './scripts';
 
 export abstract class PrimaryParser extends ScriptParser {
-  protected abstract product(): Deferred<Ast>;
+  protected abstract product(): Rule<Ast>;
   protected abstract factor(allowUnary: boolean): Deferred<Factor>;
   protected abstract startsFactor(t: LatexToken): boolean;
   protected abstract startsFunction(t: LatexToken): boolean;
 
   /**
-   * A primary. A bracket hands over its own rule rather than a rule that waits for it: one paused
-   * step fewer per level of a deep nest (issue 17: 20,000 nested parentheses). The rule runs when
-   * the runner starts it, at once, as a nested generator's body would.
+   * A primary. Each kind hands over its own rule rather than a rule that waits for it: one paused
+   * step fewer per level of a deep nest (issue 17: 20,000 nested parentheses). A rule handed over
+   * may take its first steps at once, before the runner starts it: every caller yields it at once.
    */
   protected primary(): Deferred<Ast> {
     const t = this.peek();
-    if (t.kind === 'char') {
-      if (t.text === '(' || t.text === '[') return this.parenthesized();
-      if (t.text === '{') return this.group();
-      if (t.text === '|') return this.abs();
-    }
-    return this.otherPrimary(t);
-  }
-
-  /** A primary that is not a bracket: a number, a name, a command, or a missing operand. */
-  private *otherPrimary(t: LatexToken): Deferred<Ast> {
     switch (t.kind) {
-      case 'number':
-        return this.numberPrimary();
-      case 'letter':
-        return yield* this.letterPrimary();
-      case 'command':
-        return yield* this.commandPrimary();
       case 'char':
+        if (t.text === '(' || t.text === '[') return this.parenthesized();
+        if (t.text === '{') return this.group();
+        if (t.text === '|') return this.abs();
         return this.missingOperand(t);
+      case 'number':
+        return settled(this.numberPrimary());
+      case 'letter':
+        return this.letterPrimary();
+      case 'command':
+        return this.commandPrimary();
       case 'eof':
         return this.missingOperand(t);
     }
@@ -74,70 +67,77 @@ export abstract class PrimaryParser extends ScriptParser {
     return numberNode(value, t.text, spanOfToken(t));
   }
 
-  protected *commandPrimary(): Deferred<Ast> {
+  /** A command's primary (its rule, handed over as `primary` does). */
+  protected commandPrimary(): Deferred<Ast> {
     const t = this.peek();
     const name = t.text;
     if (GREEK_COMMANDS.has(name)) {
       this.next();
-      if (name === 'sigma' && !this.declared('sigma') && this.isChar(this.peek(), '(')) return yield* this.applyFunction('sigmoid', spanOfToken(t));
-      return this.nameWithScripts(name, 'plain', t);
+      if (name === 'sigma' && !this.declared('sigma') && this.isChar(this.peek(), '(')) return this.applyFunction('sigmoid', spanOfToken(t));
+      return settled(this.nameWithScripts(name, 'plain', t));
     }
     if (name === 'pi') {
       this.next();
-      return numberNode(Math.PI, 'π', spanOfToken(t));
+      return settled(numberNode(Math.PI, 'π', spanOfToken(t)));
     }
-    if (BOLD_COMMANDS.has(name)) return this.bold();
-    if (FONT_COMMANDS.has(name)) return yield* this.font();
-    if (ACCENTS[name] !== undefined) return this.accent();
+    if (BOLD_COMMANDS.has(name)) return settled(this.bold());
+    if (FONT_COMMANDS.has(name)) return this.font();
+    if (ACCENTS[name] !== undefined) return settled(this.accent());
     if (name === 'log' && this.isCommand(this.peek(1), 'det')) {
       this.next();
       const det = this.next();
-      return yield* this.applyFunction('logdet', spanOf(t.start, det.end));
+      return this.applyFunction('logdet', spanOf(t.start, det.end));
     }
-    if (name === 'log' && this.isChar(this.peek(1), '|')) {
-      // log|X| of a matrix is log det.
-      this.next();
-      const arg = yield* this.abs();
-      if (arg.kind === 'call' && arg.name === 'det') return callNode('logdet', arg.args, spanOf(t.start, arg.span.end), spanOfToken(t));
-      return callNode('log', [arg], spanOf(t.start, arg.span.end), spanOfToken(t));
-    }
+    if (name === 'log' && this.isChar(this.peek(1), '|')) return this.logAbs();
     const fn = FUNCTION_COMMANDS[name];
     if (fn !== undefined) {
       this.next();
-      return yield* this.applyFunction(fn, spanOfToken(t));
+      return this.applyFunction(fn, spanOfToken(t));
     }
     switch (name) {
       case 'frac':
       case 'dfrac':
       case 'tfrac':
-      case 'cfrac': {
-        const c = this.fracChain(yield* this.frac());
-        return productNode(c.first, c.rest);
-      }
+      case 'cfrac':
+        return this.fracPrimary();
       case 'sqrt':
-        return yield* this.sqrt();
+        return this.sqrt();
       case 'sum':
-        return yield* this.sumOperator(undefined, undefined);
+        return this.sumOperator(undefined, undefined);
       case '|':
       case 'lVert':
       case 'Vert':
-        return yield* this.norm();
+        return this.norm();
       case 'lvert':
       case 'vert':
-        return yield* this.abs();
+        return this.abs();
       case 'langle':
-        return yield* this.angle();
+        return this.angle();
       case '{':
-        return yield* this.braceGroup();
+        return this.braceGroup();
       case 'mathbb':
-        return yield* this.blackboard();
+        return this.blackboard();
       case 'begin':
-        return yield* this.matrixEnvironment();
+        return this.matrixEnvironment();
     }
     const hint = COMMAND_HINTS[name];
     if (hint !== undefined) fail('latex.unsupported', spanOfToken(t), `\\${name} is not supported: ${hint}`);
     if (['rvert', 'rVert', 'rangle', '}', 'end', '\\', 'right'].includes(name)) return this.missingOperand(t);
     return fail('latex.unknown-command', spanOfToken(t), `unknown LaTeX command \\${name}`);
+  }
+
+  /** log|X| of a matrix is log det. */
+  private *logAbs(): Deferred<Ast> {
+    const t = this.next();
+    const arg = yield* this.abs();
+    if (arg.kind === 'call' && arg.name === 'det') return callNode('logdet', arg.args, spanOf(t.start, arg.span.end), spanOfToken(t));
+    return callNode('log', [arg], spanOf(t.start, arg.span.end), spanOfToken(t));
+  }
+
+  /** A `\frac` as a primary (a product chain a · b⁻¹). */
+  private *fracPrimary(): Deferred<Ast> {
+    const c = this.fracChain(yield* this.frac());
+    return productNode(c.first, c.rest);
   }
 
   protected *sqrt(): Deferred<Ast> {
@@ -310,7 +310,14 @@ export abstract class PrimaryParser extends ScriptParser {
     const t = this.peek();
     let args: Ast[];
     if (this.isChar(t, '(') || this.isChar(t, '[') || this.isCommand(t, '{')) {
-      args = yield* this.argumentList();
+      // `( a, b, … )`, read here rather than by a rule of its own: one paused step fewer per level of f(f(…)).
+      const open = this.openArguments();
+      args = [(yield this.sum()) as Ast];
+      while (this.isChar(this.peek(), ',')) {
+        this.next();
+        args.push((yield this.sum()) as Ast);
+      }
+      this.closeArguments(open);
     } else if (fn === 'max' || fn === 'min' || fn === 'dot') {
       return fail('parse.expected-expression', nameSpan, `${fn} needs its arguments in parentheses, e.g. \\${fn}(0, u)`);
     } else if (!this.startsFactor(t) && !this.isChar(t, '-')) {

@@ -130,23 +130,32 @@ export function readLatex(text: string, where?: string, options: LatexReadOption
   const boldUsed = [...styles.values()].some((u) => u.styles.has('bold'));
   const known = new Set([...dimensions, ...[...sizes].filter((s) => !declared.has(s))]);
 
-  const read = (variant: Variant): Outcome<CheckedExpression> => {
+  const read = (variant: Variant, names?: Map<string, { styles: Set<NameStyle>; span: Span }>): Outcome<CheckedExpression> => {
     const oracle = perName((name) => declaredKinds.get(name) ?? KIND[impliedKind(name, styles.get(name)?.styles, boldUsed, variant)]);
-    const parsed = attempt(() => parseBound(text, segments, { oracle, declared, dimensions: known, otimes, einstein }));
+    const parsed = attempt(() => parseBound(text, segments, { oracle, declared, dimensions: known, otimes, einstein, names }));
     if (!parsed.ok) return parsed;
     const { ast, placeholders, bindings } = parsed.value;
     return checkForeign(ast, [...decls.value, ...implied(parsed.value, declared, styles, boldUsed, variant)], placeholders, bindings);
   };
 
-  const letters = read('letters');
+  // The names the letters reading wrote, as far as it got (also when it failed).
+  const written = new Map<string, { styles: Set<NameStyle>; span: Span }>();
+  const letters = read('letters', written);
   if (letters.ok || boldUsed) return letters;
   const code = letters.error.code;
-  learnStyles();
-  const guessedVectors = [...styles.entries()].some(
-    ([name, u]) => !declared.has(name) && u.styles.size === 1 && u.styles.has('plain') && impliedKind(name, u.styles, false, 'letters') !== 'scalar' && !isCapital(name),
-  );
   // An ambiguity is not retried: reading the letters as scalars would settle it silently.
-  if (!guessedVectors || code === 'shape.ambiguous' || !(code.startsWith('shape.') || code === 'latex.vector-power')) return letters;
+  if (code === 'shape.ambiguous' || !(code.startsWith('shape.') || code === 'latex.vector-power')) return letters;
+  const guessesVectors = (names: ReadonlyMap<string, { readonly styles: ReadonlySet<NameStyle> }>): boolean =>
+    [...names.entries()].some(
+      ([name, u]) => !declared.has(name) && u.styles.size === 1 && u.styles.has('plain') && impliedKind(name, u.styles, false, 'letters') !== 'scalar' && !isCapital(name),
+    );
+  // Written only plain (no bold, no subscript), the names the failed reading met are the styles
+  // pass's (every one plain): when they include a guessed vector, the styles pass, a whole parse
+  // more of the text, is not needed (issue 17: deep input read once more for nothing).
+  if (!(scanned.value.plainOnly && guessesVectors(written))) {
+    learnStyles();
+    if (!guessesVectors(styles)) return letters;
+  }
   const scalars = read('scalars');
   return scalars.ok ? scalars : letters;
 }

@@ -11,7 +11,7 @@ import { ACCENTS, BOLD_COMMANDS, GREEK_COMMANDS, OPERATOR_NAMES } from './comman
 import { describe, spanOfToken } from './cursor';
 import { DelimitedParser } from './delimited';
 import { callNode, einsumNode, nameNode, numberNode, productNode, spanOf } from '../nodes';
-import type { Deferred } from '../deferred';
+import { settled, type Deferred } from '../deferred';
 import type { LatexToken } from './scanner';
 import type { IndexedRole } from './sums';
 import { indexLetters, type Component, type IndexLetters, type IndexSum } from './indices';
@@ -74,7 +74,8 @@ export abstract class VariableParser extends DelimitedParser {
   }
 
 
-  protected *letterPrimary(): Deferred<Ast> {
+  /** A letter's primary (its rule, handed over as `primary` does). */
+  protected letterPrimary(): Deferred<Ast> {
     const t = this.peek();
     // A run of letters spelling a function, before a parenthesis: max(0, x), sum(x), diag(x).
     if (/^[A-Za-z]$/.test(t.text)) {
@@ -90,7 +91,7 @@ export abstract class VariableParser extends DelimitedParser {
         const runSpan = spanOf(t.start, this.tokens[j - 1].end);
         if (fn !== undefined && !this.declared(run)) {
           this.pos = j;
-          return yield* this.applyFunction(fn, runSpan);
+          return this.applyFunction(fn, runSpan);
         }
         if (run.length >= 3 && /^[a-z]+$/.test(run) && !this.declared(run)) {
           fail('name.unknown-function', runSpan, `unknown function '${run}' (for a product of the letters, separate them: ${[...run].join(' ')})`);
@@ -98,8 +99,8 @@ export abstract class VariableParser extends DelimitedParser {
       }
     }
     this.next();
-    if (t.text === 'e' && this.isChar(this.peek(), '^') && !this.declared('e')) return yield* this.eulerPower(t);
-    return this.nameWithScripts(t.text, 'plain', t);
+    if (t.text === 'e' && this.isChar(this.peek(), '^') && !this.declared('e')) return this.eulerPower(t);
+    return settled(this.nameWithScripts(t.text, 'plain', t));
   }
 
   /** e^{u} is exp(u) (unless e is declared). */

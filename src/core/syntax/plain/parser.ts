@@ -259,11 +259,9 @@ class Parser {
     const open = this.next();
     this.enter(open);
     this.groups.push('(');
-    try {
-      return yield* this.parseCallArguments(name, open);
-    } finally {
-      this.groups.pop();
-    }
+    const call = yield* this.parseCallArguments(name, open);
+    this.groups.pop();
+    return call;
   }
 
   private *parseCallArguments(name: Token, open: Token): Deferred<Ast> {
