@@ -28,7 +28,7 @@ export abstract class PrimaryParser extends ScriptParser {
    * step fewer per level of a deep nest (issue 17: 20,000 nested parentheses). A rule handed over
    * may take its first steps at once, before the runner starts it: every caller yields it at once.
    */
-  protected primary(): Deferred<Ast> {
+  protected primary(): Rule<Ast> {
     const t = this.peek();
     switch (t.kind) {
       case 'char':
@@ -68,7 +68,7 @@ export abstract class PrimaryParser extends ScriptParser {
   }
 
   /** A command's primary (its rule, handed over as `primary` does). */
-  protected commandPrimary(): Deferred<Ast> {
+  protected commandPrimary(): Rule<Ast> {
     const t = this.peek();
     const name = t.text;
     if (GREEK_COMMANDS.has(name)) {
@@ -295,36 +295,58 @@ export abstract class PrimaryParser extends ScriptParser {
     return factors.filter((f) => this.components.has(f)).length >= 2 && factors.every((f) => this.components.has(f) || free(f));
   }
 
-  /** A function application: `\exp(x)`, `\exp x`, `\sin^2 x`, `\max(0, u)`, `\det X`. */
-  protected *applyFunction(fn: string, nameSpan: Span): Deferred<Ast> {
-    let power: Ast | undefined;
-    if (this.isChar(this.peek(), '^')) {
-      const caret = this.next();
-      const sup = yield* this.supArgument(caret);
-      if (sup.kind !== 'power') fail('latex.unsupported', spanOf(nameSpan.start, sup.end), 'a superscript on a function name is supported only as a power, e.g. \\sin^2 x');
-      power = sup.exponent;
-    }
+  /**
+   * A function application: `\exp(x)`, `\exp x`, `\sin^2 x`, `\max(0, u)`, `\det X`. Its
+   * rule is handed over; with parentheses it is a `CallArguments`, not a generator (a level of
+   * f(f(…)) pauses it: issue 17).
+   */
+  protected applyFunction(fn: string, nameSpan: Span): Rule<Ast> {
+    return this.isChar(this.peek(), '^') ? this.poweredFunction(fn, nameSpan) : this.callRule(fn, nameSpan, undefined);
+  }
+
+  /** `\sin^2 x`: the power, then the application. */
+  private *poweredFunction(fn: string, nameSpan: Span): Deferred<Ast> {
+    const caret = this.next();
+    const sup = yield* this.supArgument(caret);
+    if (sup.kind !== 'power') fail('latex.unsupported', spanOf(nameSpan.start, sup.end), 'a superscript on a function name is supported only as a power, e.g. \\sin^2 x');
+    return (yield this.callRule(fn, nameSpan, sup.exponent)) as Ast;
+  }
+
+  /** The application after the name (and its power): arguments in parentheses, or a bare one. */
+  private callRule(fn: string, nameSpan: Span, power: Ast | undefined): Rule<Ast> {
     if (this.isChar(this.peek(), '_')) {
       fail('latex.unsupported', spanOf(nameSpan.start, this.peek().end), 'a subscript on a function name (such as \\log_2) is not supported');
     }
     const t = this.peek();
-    let args: Ast[];
-    if (this.isChar(t, '(') || this.isChar(t, '[') || this.isCommand(t, '{')) {
-      // `( a, b, … )`, read here rather than by a rule of its own: one paused step fewer per level of f(f(…)).
-      const open = this.openArguments();
-      args = [(yield this.sum()) as Ast];
-      while (this.isChar(this.peek(), ',')) {
-        this.next();
-        args.push((yield this.sum()) as Ast);
-      }
-      this.closeArguments(open);
-    } else if (fn === 'max' || fn === 'min' || fn === 'dot') {
+    if (this.isChar(t, '(') || this.isChar(t, '[') || this.isCommand(t, '{')) return new CallArguments(this, fn, nameSpan, power, this.openArguments());
+    if (fn === 'max' || fn === 'min' || fn === 'dot') {
       return fail('parse.expected-expression', nameSpan, `${fn} needs its arguments in parentheses, e.g. \\${fn}(0, u)`);
-    } else if (!this.startsFactor(t) && !this.isChar(t, '-')) {
-      return fail('parse.expected-expression', nameSpan, `expected the argument of ${fn}`);
-    } else {
-      args = [yield* this.bareArgument()];
     }
+    if (!this.startsFactor(t) && !this.isChar(t, '-')) return fail('parse.expected-expression', nameSpan, `expected the argument of ${fn}`);
+    return this.bareCall(fn, nameSpan, power, t);
+  }
+
+  private *bareCall(fn: string, nameSpan: Span, power: Ast | undefined, t: LatexToken): Deferred<Ast> {
+    return this.call(fn, nameSpan, power, t, [yield* this.bareArgument()]);
+  }
+
+  /**
+   * One step of a `CallArguments` rule: an argument was read (`input`, none at the first step);
+   * the next one after a comma, or the call when the arguments close.
+   */
+  argumentsStep(c: CallArguments, input: unknown): IteratorResult<Rule<unknown>, Ast> {
+    if (c.args === undefined) c.args = [];
+    else c.args.push(input as Ast);
+    if (c.args.length > 0 && !this.isChar(this.peek(), ',')) {
+      this.closeArguments(c.open);
+      return { done: true, value: this.call(c.fn, c.nameSpan, c.power, c.open, c.args) };
+    }
+    if (c.args.length > 0) this.next();
+    return { done: false, value: this.sum() };
+  }
+
+  /** The call node once its arguments are read (`t`: the token after the name and power). */
+  private call(fn: string, nameSpan: Span, power: Ast | undefined, t: LatexToken, args: Ast[]): Ast {
     const span = spanOf(nameSpan.start, this.previousEnd());
     let call: Ast;
     if (fn === 'log' && args.length === 1 && args[0].kind === 'call' && args[0].name === 'det' && !this.isChar(t, '(')) {
@@ -348,5 +370,23 @@ export abstract class PrimaryParser extends ScriptParser {
     }
     this.leave();
     return productNode(first, links);
+  }
+}
+
+/** The arguments `( a, b, … )` of a function application, opened at `open`: a small paused rule (see `Terms`, parser.ts). */
+class CallArguments implements Rule<Ast> {
+  /** The arguments read (undefined before the first step). */
+  args: Ast[] | undefined;
+
+  constructor(
+    private readonly parser: PrimaryParser,
+    readonly fn: string,
+    readonly nameSpan: Span,
+    readonly power: Ast | undefined,
+    readonly open: LatexToken,
+  ) {}
+
+  next(input: unknown): IteratorResult<Rule<unknown>, Ast> {
+    return this.parser.argumentsStep(this, input);
   }
 }

@@ -6,7 +6,7 @@ import type { Ast } from '../ast';
 import { indexLetters } from './indices';
 import { fail, SyntaxFailure } from '../diagnostics';
 import { MAX_DEPTH, depthDiagnostic } from '../limits';
-import type { Deferred } from '../deferred';
+import type { Deferred, Rule } from '../deferred';
 import { GREEK_COMMANDS } from './commands';
 import { describe, spanOfToken } from './cursor';
 import { isVectorKind } from '../kinds';
@@ -16,7 +16,7 @@ import type { SupArgument } from './types';
 import { VariableParser } from './variables';
 
 export abstract class ScriptParser extends VariableParser {
-  protected abstract primary(): Deferred<Ast>;
+  protected abstract primary(): Rule<Ast>;
 
   protected *postfix(given?: Ast): Deferred<Ast> {
     let base = given ?? ((yield this.primary()) as Ast);

@@ -11,7 +11,7 @@ import { ACCENTS, BOLD_COMMANDS, GREEK_COMMANDS, OPERATOR_NAMES } from './comman
 import { describe, spanOfToken } from './cursor';
 import { DelimitedParser } from './delimited';
 import { callNode, einsumNode, nameNode, numberNode, productNode, spanOf } from '../nodes';
-import { settled, type Deferred } from '../deferred';
+import { settled, type Deferred, type Rule } from '../deferred';
 import type { LatexToken } from './scanner';
 import type { IndexedRole } from './sums';
 import { indexLetters, type Component, type IndexLetters, type IndexSum } from './indices';
@@ -50,7 +50,7 @@ export abstract class VariableParser extends DelimitedParser {
   }
 
   /** A function application after its name. */
-  protected abstract applyFunction(fn: string, nameSpan: Span): Deferred<Ast>;
+  protected abstract applyFunction(fn: string, nameSpan: Span): Rule<Ast>;
 
   protected use(name: string, style: NameStyle, span: Span): void {
     let u = this.names.get(name);
@@ -75,7 +75,7 @@ export abstract class VariableParser extends DelimitedParser {
 
 
   /** A letter's primary (its rule, handed over as `primary` does). */
-  protected letterPrimary(): Deferred<Ast> {
+  protected letterPrimary(): Rule<Ast> {
     const t = this.peek();
     // A run of letters spelling a function, before a parenthesis: max(0, x), sum(x), diag(x).
     if (/^[A-Za-z]$/.test(t.text)) {
@@ -358,8 +358,8 @@ export abstract class VariableParser extends DelimitedParser {
     return this.placeholder(kind, span);
   }
 
-  /** \mathrm{…}, \operatorname{…}, \text{…}, \mathit{…}: an operator name or a variable name. */
-  protected *font(): Deferred<Ast> {
+  /** \mathrm{…}, \operatorname{…}, \text{…}, \mathit{…}: an operator name or a variable name (its rule, handed over as `primary` does). */
+  protected font(): Rule<Ast> {
     const command = this.next();
     if (command.text === 'operatorname' && this.isChar(this.peek(), '*')) this.next();
     const arg = this.argumentTokens(command);
@@ -377,15 +377,15 @@ export abstract class VariableParser extends DelimitedParser {
     if (fn !== undefined && !this.declared(word)) {
       if (word === 'log' && this.isCommand(this.peek(), 'det')) {
         const det = this.next();
-        return yield* this.applyFunction('logdet', spanOf(command.start, det.end));
+        return this.applyFunction('logdet', spanOf(command.start, det.end));
       }
-      return yield* this.applyFunction(fn, span);
+      return this.applyFunction(fn, span);
     }
-    if (command.text === 'operatorname' && word === 'einsum') return yield* this.einsum(command, span);
+    if (command.text === 'operatorname' && word === 'einsum') return this.einsum(command, span);
     if (command.text === 'operatorname') fail('name.unknown-function', span, `unknown function \\operatorname{${word}}`);
-    if (word === 'e' && this.isChar(this.peek(), '^') && !this.declared('e')) return yield* this.eulerPower(command);
+    if (word === 'e' && this.isChar(this.peek(), '^') && !this.declared('e')) return this.eulerPower(command);
     const bold = arg.tokens.some((x) => x.kind === 'command' && BOLD_COMMANDS.has(x.text));
-    return this.nameWithScripts(word, bold ? 'bold' : 'plain', command, command.start);
+    return settled(this.nameWithScripts(word, bold ? 'bold' : 'plain', command, command.start));
   }
 
   /**
