@@ -48,3 +48,23 @@ export function runDeferred<T>(root: Rule<T>): T {
 export function settled<T>(value: T): Rule<T> {
   return { next: () => ({ done: true, value }) };
 }
+
+/** The rule `rule`, then `f` of its value (which may read on): a paused step without a generator's frame. */
+export function then<T, U>(rule: Rule<T>, f: (value: T) => U): Rule<U> {
+  return new Then(rule, f);
+}
+
+class Then<T, U> implements Rule<U> {
+  private started = false;
+
+  constructor(
+    private readonly rule: Rule<T>,
+    private readonly f: (value: T) => U,
+  ) {}
+
+  next(input: unknown): IteratorResult<Rule<unknown>, U> {
+    if (this.started) return { done: true, value: this.f(input as T) };
+    this.started = true;
+    return { done: false, value: this.rule };
+  }
+}

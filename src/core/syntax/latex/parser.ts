@@ -28,7 +28,7 @@
 import type { Span } from '../../api';
 import type { AddOp, Ast, ChainLink, MulOp } from '../ast';
 import { fail, positionText, SyntaxFailure } from '../diagnostics';
-import { runDeferred, type Deferred, type Rule } from '../deferred';
+import { runDeferred, then, type Deferred, type Rule } from '../deferred';
 import { MAX_DEPTH, depthDiagnostic } from '../limits';
 import { nodeDeeperThan } from '../ast';
 import { FUNCTION_COMMANDS, PRODUCT_COMMANDS } from './commands';
@@ -347,27 +347,33 @@ class LatexParser extends PrimaryParser {
   }
 
   /** One factor: a `\frac` (spliceable), a `\sum`, or a postfix expression, after optional signs. */
-  protected *factor(allowUnary: boolean): Deferred<Factor> {
+  protected factor(allowUnary: boolean): Rule<Factor> {
     const t = this.peek();
-    if (allowUnary && (this.isChar(t, '-') || this.isChar(t, '+'))) {
-      this.next();
-      this.enter(t);
-      const inner = (yield this.factor(true)) as Factor;
-      this.leave();
-      const arg = inner.ast;
-      return { ast: unaryNode(t.text as AddOp, arg, cover(spanOfToken(t), arg.span)) };
-    }
-    if (this.isCommand(t, 'frac', 'dfrac', 'tfrac', 'cfrac')) {
-      const parts = yield* this.frac();
-      const over = this.oneOver(parts);
-      if (over !== undefined && this.isCommand(this.peek(), 'sum')) return { ast: yield* this.sumOperator(over, parts) };
-      const chain = this.fracChain(parts);
-      const base = productNode(chain.first, chain.rest);
-      const ast = yield* this.postfix(base);
-      return ast === base ? { ast, chain } : { ast };
-    }
-    if (this.isCommand(t, 'sum')) return { ast: yield* this.sumOperator(undefined, undefined) };
-    return { ast: yield* this.postfix() };
+    if (allowUnary && (this.isChar(t, '-') || this.isChar(t, '+'))) return this.signedFactor();
+    if (this.isCommand(t, 'frac', 'dfrac', 'tfrac', 'cfrac')) return this.fracFactor();
+    if (this.isCommand(t, 'sum')) return then(this.sumOperator(undefined, undefined), (ast): Factor => ({ ast }));
+    return then(this.postfix(), (ast): Factor => ({ ast }));
+  }
+
+  /** A sign and the factor it applies to (a generator: the nested factor is asked for only when it runs, so ---…x does not recurse). */
+  private *signedFactor(): Deferred<Factor> {
+    const t = this.next();
+    this.enter(t);
+    const inner = (yield this.factor(true)) as Factor;
+    this.leave();
+    const arg = inner.ast;
+    return { ast: unaryNode(t.text as AddOp, arg, cover(spanOfToken(t), arg.span)) };
+  }
+
+  /** A `\frac` factor: a chain that may join the product, or the mean before a `\sum`. */
+  private *fracFactor(): Deferred<Factor> {
+    const parts = yield* this.frac();
+    const over = this.oneOver(parts);
+    if (over !== undefined && this.isCommand(this.peek(), 'sum')) return { ast: yield* this.sumOperator(over, parts) };
+    const chain = this.fracChain(parts);
+    const base = productNode(chain.first, chain.rest);
+    const ast = yield* this.postfix(base);
+    return ast === base ? { ast, chain } : { ast };
   }
 }
 

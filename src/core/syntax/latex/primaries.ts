@@ -9,7 +9,7 @@ import { COMMAND_HINTS, FUNCTION_COMMANDS, GREEK_COMMANDS, ACCENTS, BOLD_COMMAND
 import { spanOfToken } from './cursor';
 import { isArrayKind } from '../kinds';
 import { asAtom, asFactor, callNode, numberNode, parenNode, powerNode, productNode, spanOf, unaryNode } from '../nodes';
-import { settled, type Deferred, type Rule } from '../deferred';
+import { settled, then, type Deferred, type Rule } from '../deferred';
 import type { LatexToken } from './scanner';
 import { liftSummand } from './sums';
 import { indexLetters } from './indices';
@@ -19,7 +19,7 @@ import { ScriptParser } from './scripts';
 
 export abstract class PrimaryParser extends ScriptParser {
   protected abstract product(): Rule<Ast>;
-  protected abstract factor(allowUnary: boolean): Deferred<Factor>;
+  protected abstract factor(allowUnary: boolean): Rule<Factor>;
   protected abstract startsFactor(t: LatexToken): boolean;
   protected abstract startsFunction(t: LatexToken): boolean;
 
@@ -151,36 +151,38 @@ export abstract class PrimaryParser extends ScriptParser {
       this.pos += 2;
       void open;
     }
-    const arg = yield* this.commandArgument(command);
+    const arg = (yield this.commandArgument(command)) as Ast;
     return callNode('sqrt', [arg], spanOf(command.start, this.previousEnd()), spanOfToken(command));
   }
 
-  /** An argument of \frac or \sqrt: a group parsed as an expression, or one token. */
-  protected *commandArgument(command: LatexToken): Deferred<Ast> {
+  /** An argument of \frac or \sqrt: a group parsed as an expression, or one token (its rule, handed over). */
+  protected commandArgument(command: LatexToken): Rule<Ast> {
     const t = this.peek();
     if (this.isChar(t, '{')) {
       this.next();
       this.enterDelimiter('{', t);
-      const inner = (yield this.sum()) as Ast;
-      this.leaveDelimiter();
-      const close = this.expectChar('}', t, `the argument of \\${command.text}`);
-      // \sqrt{(x)} is one group, not two nested ones (the tree's depth counts against MAX_DEPTH).
-      return parenNode(inner.kind === 'paren' ? inner.arg : inner, spanOf(t.start, close.end));
+      return then(this.sum(), (inner) => {
+        this.leaveDelimiter();
+        const close = this.expectChar('}', t, `the argument of \\${command.text}`);
+        // \sqrt{(x)} is one group, not two nested ones (the tree's depth counts against MAX_DEPTH).
+        return parenNode(inner.kind === 'paren' ? inner.arg : inner, spanOf(t.start, close.end));
+      });
     }
-    if (t.kind === 'number') return this.digit();
+    if (t.kind === 'number') return settled(this.digit());
     if (t.kind === 'letter' || t.kind === 'command') {
       this.enter(t);
-      const r = (yield this.primary()) as Ast;
-      this.leave();
-      return r;
+      return then(this.primary(), (r) => {
+        this.leave();
+        return r;
+      });
     }
     return fail('parse.expected-expression', spanOfToken(command), `expected an argument after \\${command.text}`);
   }
 
   protected *frac(): Deferred<FracParts> {
     const command = this.next();
-    const numerator = yield* this.commandArgument(command);
-    const denominator = yield* this.commandArgument(command);
+    const numerator = (yield this.commandArgument(command)) as Ast;
+    const denominator = (yield this.commandArgument(command)) as Ast;
     return { numerator, denominator, span: spanOf(command.start, denominator.span.end) };
   }
 
