@@ -195,3 +195,21 @@ describe('derivation/occurrences', () => {
     assert.ok(!verifyClaim({ ...derivative, value: rawMul([num(2), rawTranspose(v), a]) }).passed);
   });
 });
+
+describe('derivation: a power differentiated in its exponent', () => {
+  for (const [expr, where, sentence] of [
+    ['sum(x.^a)', 'x: vector(n); a: scalar', /∂\(aᵢᵏ\)\/∂k = aᵢᵏ·log\(aᵢ\), so the derivative is aᵏ ⊙ log\(a\)/],
+    ['a^b', 'a: scalar; b: scalar', /d\/dk aᵏ = aᵏ·log\(a\)/],
+  ] as const) {
+    it(`${expr}: the step names the exponent's rule (not the power rule n·uⁿ⁻¹), and every step holds`, () => {
+      for (const granularity of ['full', 'summary'] as const) {
+        const d = derivation({ expr, where, wrt: [expr === 'a^b' ? 'b' : 'a'] }, granularity);
+        assertSound(d, `${expr} (${granularity})`);
+        const shown = JSON.stringify(d.pub);
+        assert.match(shown, /derivative of a power in its exponent/i);
+        assert.match(shown, sentence);
+        assert.doesNotMatch(shown, /uⁿ⁻¹/);
+      }
+    });
+  }
+});

@@ -150,9 +150,21 @@ export const POW: OperatorRule = {
   },
   differential: { formula: 'd(aᵏ) = k aᵏ⁻¹ ⊙ da + aᵏ ⊙ log(a) dk', of: powTangent },
   derivation: {
-    local: (e) => isScalar(e.shape)
-      ? { id: 'power-rule', sentence: 'd/du uⁿ = n·uⁿ⁻¹: bring the exponent down and lower it by one.' }
-      : { id: 'elementwise-diagonal', sentence: 'An element-wise power acts on each entry separately, so the Jacobian is diagonal: diag(n·uⁿ⁻¹).' },
+    local: (e, depends) => {
+      const [base, k] = e.args;
+      const name = 'Derivative of a power in its exponent';
+      if (depends(k) && depends(base)) {
+        return { id: 'function-rule', name: 'Power with a varying base and exponent', sentence: 'Both the base and the exponent vary: aᵏ = e^(k·log a), so d(aᵏ) = k·aᵏ⁻¹ ⊙ da + aᵏ ⊙ log(a) dk.' };
+      }
+      if (depends(k)) {
+        if (isScalar(e.shape)) return { id: 'function-rule', name, sentence: 'aᵏ = e^(k·log a) is an exponential in k: d/dk aᵏ = aᵏ·log(a).' };
+        // The exponent of an element-wise power is a scalar (shape.exponent refuses others).
+        return { id: 'function-rule', name, sentence: 'Every entry aᵢᵏ has the same scalar exponent k, and aᵢᵏ = e^(k·log aᵢ): ∂(aᵢᵏ)/∂k = aᵢᵏ·log(aᵢ), so the derivative is aᵏ ⊙ log(a).' };
+      }
+      return isScalar(e.shape)
+        ? { id: 'power-rule', sentence: 'd/du uⁿ = n·uⁿ⁻¹: bring the exponent down and lower it by one.' }
+        : { id: 'elementwise-diagonal', sentence: 'An element-wise power acts on each entry separately, so the Jacobian is diagonal: diag(n·uⁿ⁻¹).' };
+    },
     adjoint: () => 'an element-wise power aᵏ passes back Ḡ ⊙ k·aᵏ⁻¹',
   },
 };
