@@ -21,6 +21,8 @@ import { UNICODE_MARKERS } from './unicode/translate';
 const LATEX = /\\[A-Za-z]|\\[|{},;!]|[_^]\{|\$/;
 const NUMPY = /\b(?:np|numpy|torch|jnp|jax|scipy|F|nn)\.[A-Za-z_]|@|\*\*|\.T\b|[A-Za-z0-9_)\]]\.[A-Za-z_]\w*\(|^\s*(?:import|from|def|return)\b/m;
 const CONSTANTS = new Set(['pi', 'e']);
+/** The identity with its size (I_n, I_3), as the Unicode writer prints it where the context gives none. */
+const SIZED_IDENTITY = /^I_[A-Za-z0-9]+$/;
 /** The Unicode markers with the `u` flag, made once (not per request). */
 const UNICODE = new RegExp(UNICODE_MARKERS.source, 'u');
 
@@ -94,6 +96,8 @@ function juxtaposedIn(tokens: readonly Token[], declared: ReadonlySet<string>): 
     }
     // A lone undeclared I is the identity in the notations that print it (Unicode, LaTeX).
     if (t.kind === 'name' && t.text === 'I' && !declared.has('I')) return t;
+    // So is I_n, the identity with its size, as the Unicode writer prints it inside vec, ⊗ and reductions.
+    if (t.kind === 'name' && SIZED_IDENTITY.test(t.text) && !declared.has(t.text)) return t;
     if (next === undefined) continue;
     if (t.kind === 'number' && t.text === '0' && next.kind === 'name' && /^[xXbBoO]/.test(next.text)) continue; // 0x10: the plain reader's error
     // Adjacent without a space (2x, 3(…)) is a product even inside brackets.

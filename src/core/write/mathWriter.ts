@@ -4,7 +4,8 @@
  * coefficient, its factors and its denominators, and element-wise products and quotients (⊙, ⊘).
  * The notation itself (the minus sign, ⊙ or \odot, juxtaposition, fractions) is the writer's.
  */
-import { Expr, ones as onesOf, postorder, rationalOf } from '../model/expr';
+import { Expr, ones as onesOf, rationalOf } from '../model/expr';
+import { constantsUnderSizeless } from './constantSizes';
 import { absolute, neg, numberParts, rational, type Rational } from '../model/rational';
 import { isScalar, isColumn, isRow } from '../model/shape';
 import { Piece, cat, join, piece } from './piece';
@@ -59,54 +60,6 @@ export function entryIndex(e: Expr): string {
   return i < 10 && j < 10 ? `${i}${j}` : `${i},${j}`;
 }
 
-/** Operations whose result's shape does not give their operands' sizes (a sum of 𝟏 is its length). */
-const SIZE_LOSING = new Set<Expr['op']>(['vec', 'kron', 'sum', 'mean', 'norm1', 'norm2', 'tr', 'det', 'logdet', 'logsumexp']);
-
-/**
- * The constants (ones, zeros, eye) of e below an operand of a size-losing operation, or below
- * constant neighbours in a product (constantNeighbours): one pass for the variables
- * (children first), one for the marks (parents first).
- */
-function constantsUnderSizeless(e: Expr): ReadonlySet<Expr> {
-  // The LaTeX and Unicode writers of one expression both ask (a pure function of the node).
-  if (e === lastSizeless.e) return lastSizeless.out;
-  const out = findConstantsUnderSizeless(e);
-  lastSizeless = { e, out };
-  return out;
-}
-
-let lastSizeless: { readonly e?: Expr; readonly out: ReadonlySet<Expr> } = { out: new Set() };
-
-function findConstantsUnderSizeless(e: Expr): Set<Expr> {
-  const order = postorder(e);
-  const variable = new Set<Expr>();
-  for (const n of order) if (n.op === 'var' || n.args.some((a) => variable.has(a))) variable.add(n);
-  const under = new Set<Expr>();
-  const out = new Set<Expr>();
-  for (let i = order.length - 1; i >= 0; i--) {
-    const n = order[i];
-    const inside = under.has(n);
-    if (inside && (n.op === 'ones' || n.op === 'zeros' || n.op === 'eye')) out.add(n);
-    if (inside || SIZE_LOSING.has(n.op)) for (const a of n.args) under.add(a);
-    else if (n.op === 'mul') for (const a of constantNeighbours(n.args, variable)) under.add(a);
-  }
-  return out;
-}
-
-/**
- * The array factors without variables of a product that stand next to another such factor across
- * a size other than 1 ((𝟏𝟏ᵀ)(𝟏𝟏ᵀ)): the size between them is given by nothing. (𝟏𝟏ᵀ itself, across 1, is fine.)
- */
-function constantNeighbours(factors: readonly Expr[], variable: ReadonlySet<Expr>): Expr[] {
-  const arrays = factors.filter((f) => !isScalar(f.shape));
-  const out: Expr[] = [];
-  for (let i = 0; i + 1 < arrays.length; i++) {
-    const [p, q] = [arrays[i], arrays[i + 1]];
-    if (!variable.has(p) && !variable.has(q) && p.shape.cols !== 1) out.push(p, q);
-  }
-  return out;
-}
-
 export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
   /** Products rendered with their sign flipped, for subtraction. */
   private readonly flipped = new Map<Expr, O>();
@@ -136,9 +89,9 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
   }
 
   /**
-   * Whether a constant is written with its size (𝟏ₙ as 𝟏_n, \mathbf{1}_{n}; I as I_n, I_{n}): inside
-   * an operand of vec or ⊗, which give their operands no size, so that it reads back. Elsewhere the
-   * context gives the size and the constant is written bare (𝟏xᵀ, A + I).
+   * Whether a constant is written with its size (𝟏ₙ as 𝟏_n, \mathbf{1}_{n}; I as I_n, I_{n}): where
+   * nothing in the text gives its size, so that it reads back (./constantSizes: inside an operand of
+   * vec, ⊗, a reduction, …). Elsewhere the context gives the size and the constant is written bare (𝟏xᵀ, A + I).
    */
   protected sized(e: Expr): boolean {
     return this.sizedConstants.has(e);

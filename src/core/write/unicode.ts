@@ -59,6 +59,8 @@ function unicodeNumber(r: Rational): Out {
 /** Letters, digits and Greek: what a name or number is made of (not ᵀ, ₁, 𝟏, which stand apart). */
 // × ends a size subscript (𝟏_m×n): a factor after it is set apart (𝟏_m×n C, not 𝟏_m×nC).
 const WORD_END = /[A-Za-z0-9_×\u0370-\u03ff]+$/u;
+/** A constant's size that is a product of dimensions at the end (𝟏_m·n, I_m·n): its subscript takes the letters after it, so a factor after it is set apart (𝟏_m·n z, not 𝟏_m·nz). */
+const SIZE_PRODUCT_END = /(?:𝟏|𝟎|(?<![A-Za-z0-9_])I)_[A-Za-z0-9\u0370-\u03ff]+(?:·[A-Za-z0-9\u0370-\u03ff]+)+$/u;
 const WORD_START = /^[A-Za-z0-9_\u0370-\u03ff]+/u;
 /** A root of a bare word or number at the end (√a, √2): a letter or digit after it would join its operand. */
 const ROOT_OF_WORD = /√[A-Za-z0-9.]+$/;
@@ -72,7 +74,7 @@ function juxtapose(pieces: readonly Piece[]): Piece {
   const parts: (Piece | string)[] = [];
   pieces.forEach((p, i) => {
     if (i > 0) {
-      const left = WORD_END.exec(pieces[i - 1].tail)?.[0];
+      const left = (SIZE_PRODUCT_END.exec(pieces[i - 1].tail) ?? WORD_END.exec(pieces[i - 1].tail))?.[0];
       const right = WORD_START.exec(p.head)?.[0];
       if (p.head.startsWith('[') && left !== undefined) {
         // A number or name before a literal: 2·[1, a], not 2[1, a] (the plain syntax refuses a word

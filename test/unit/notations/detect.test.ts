@@ -49,6 +49,16 @@ describe('notations/read: readExpression dispatches on the notation', () => {
     assertError(error(readExpression('x +* y', undefined, 'auto')), 'parse.unexpected-token', '*', 'x +* y');
   });
 
+  it('reads the identity with its size (I_n, as the Unicode writer prints it inside vec) as Unicode math, unless I_n is declared', () => {
+    // Read-back property, seed 20251127 at 3,153: d/dA of A ⊙ I is written diag(vec(I_n)), without other Unicode marks.
+    for (const t of ['diag(vec(I_n))', 'vec(I_3)', 'kron(I_m, A)']) assert.equal(detectNotation(t), 'unicode', t);
+    const read = value(readExpression('diag(vec(I_n))', undefined, 'auto'));
+    assert.equal(read.notation, 'unicode');
+    assert.equal(toText(read.expr), 'diag(vec(eye(n)))');
+    assert.equal(detectNotation('I_n * x', 'I_n: matrix(n, n)'), 'plain');
+    assert.equal(detectNotation('W_1 * x'), 'plain');
+  });
+
   it('passes the \\otimes option to the LaTeX reader', () => {
     const k = value(readExpression('A \\otimes B', 'A: matrix(m, n); B: matrix(p, q)', 'latex', { otimes: 'kronecker' })).expr;
     assert.equal(k.op, 'kron');

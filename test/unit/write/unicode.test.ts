@@ -66,6 +66,23 @@ describe('write/unicode: a quotient by a scalar has no brackets around its numer
     ['Q*k/sqrt(d)', 'Q: matrix(n, d); k: vector(d)', 'Qk/√d'],
     ["-2*A'*x/(s*t)", 'A: matrix(n, m); x: vector(n); s: scalar; t: scalar', '−2Aᵀx/(st)'],
     ['softmax(Q*k/sqrt(d))', 'Q: matrix(n, d); k: vector(d)', 'softmax(Qk/√d)'],
+    // A size that is a product of dimensions takes the letters after it: a factor is set apart
+    // (read-back property, seed 20251127 at 6,693: 𝟏_m·nzᵀ read as 𝟏 of size m·nz).
+    ["vec(ones(m*n)*z')", 'z: vector(k)', 'vec(𝟏_m·n zᵀ)'],
+    ['vec(eye(m*n)*Z)', 'Z: matrix(m*n, k)', 'vec(I_m·n Z)'],
+    // logsumexp along an axis drops that size: a constant whose size there nothing else gives is
+    // sized (read-back property, seed 7: logsumexp(𝟏𝟏ᵀ, 1) is log m + 1, m lost); where a variable gives it, bare.
+    // A size between two factors that neither gives (read-back property, seed 42 at 5,540: the
+    // length of 𝟏ᵀ in 𝟏ᵀ((𝟏𝟏ᵀ) ⊘ σ(𝟏xᵀ))x): one of them is sized; a variable or a square factor beside a given size gives it.
+    ["ones(1, n)*(ones(n, n) ./ sigmoid(ones(n)*x'))*x", 'x: vector(n)', '𝟏_nᵀ((𝟏𝟏ᵀ) ⊘ σ(𝟏xᵀ))x'],
+    ["ones(1, n)*sigmoid(A*x*ones(1, n))*x", 'x: vector(n); A: matrix(n, n)', '𝟏ᵀσ(Ax𝟏ᵀ)x'],
+    ["X*(eye(n) + ones(n)*ones(1, n))*x", 'X: matrix(m, n); x: vector(n)', 'X(I + 𝟏𝟏ᵀ)x'],
+    ['logsumexp(ones(m, n), 1)', 'M: matrix(m, n)', 'logsumexp(𝟏_m×n, 1)'],
+    ["logsumexp(ones(m)*x', 1)", 'x: vector(n)', 'logsumexp(𝟏_m xᵀ, 1)'],
+    ["logsumexp(x*ones(1, m), 1)", 'x: vector(n)', 'logsumexp(x𝟏ᵀ, 1)'],
+    ['logsumexp(Z - ones(m, n), 1)', 'Z: matrix(m, n)', 'logsumexp(Z − 𝟏𝟏ᵀ, 1)'],
+    ['logsumexp(ones(n)*ones(1, m)*Z, 2)', 'Z: matrix(m, k)', 'logsumexp(𝟏𝟏ᵀZ, 2)'],
+    ['logsumexp(Z*ones(k, n), 2)', 'Z: matrix(m, k)', 'logsumexp(Z𝟏_k×n, 2)'],
   ];
   for (const [text, where, expected] of READ_BACK) {
     it(`${text}: ${expected}`, () => {
