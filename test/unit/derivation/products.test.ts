@@ -213,3 +213,19 @@ describe('derivation: a power differentiated in its exponent', () => {
     });
   }
 });
+
+describe('derivation: the differential of a power states the rule it uses', () => {
+  it('a constant exponent (X∘², 1/X) has no dk term; a variable exponent keeps it; every step holds', () => {
+    const where = 'X: matrix(m, n); A: matrix(m, n); a: scalar';
+    for (const expr of ['sum(A .* X.^2)', 'sum(A ./ X)']) {
+      const d = derivation({ expr, where, wrt: ['X'] }, 'full');
+      assertSound(d, expr);
+      const shown = JSON.stringify(d.pub);
+      assert.match(shown, /d\(aᵏ\) = k aᵏ⁻¹ ⊙ da for a constant k/, expr);
+      assert.doesNotMatch(shown, /log\(a\) dk/, expr);
+    }
+    const v = derivation({ expr: 'sum(A .* X.^a)', where, wrt: ['a'] }, 'full');
+    assertSound(v, 'sum(A .* X.^a)');
+    assert.match(JSON.stringify(v.pub), /d\(aᵏ\) = k aᵏ⁻¹ ⊙ da \+ aᵏ ⊙ log\(a\) dk/);
+  });
+});

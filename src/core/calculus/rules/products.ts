@@ -148,7 +148,11 @@ export const POW: OperatorRule = {
     if (i === 0) return diagOf(powerSlope(u));
     return vec(hadamard(u, fn('log', u.args[0])));
   },
-  differential: { formula: 'd(aᵏ) = k aᵏ⁻¹ ⊙ da + aᵏ ⊙ log(a) dk', of: powTangent },
+  differential: {
+    // A constant exponent (x∘², σ∘⁻¹) has no dk term to state.
+    formula: (u) => (isConstant(u.args[1]) ? 'd(aᵏ) = k aᵏ⁻¹ ⊙ da for a constant k' : 'd(aᵏ) = k aᵏ⁻¹ ⊙ da + aᵏ ⊙ log(a) dk'),
+    of: powTangent,
+  },
   derivation: {
     local: (e, depends) => {
       const [base, k] = e.args;
