@@ -3,11 +3,17 @@
  * visiting each node once (cost linear in the DAG). The adjoint of a node is the sum of what its
  * parents contribute (the total-derivative rule); each contribution is that parent's local rule
  * (rules/) applied to the parent's adjoint (the chain rule).
+ *
+ * Linear in deep compositions (issue 17): a node reached by one path, with one dependent argument,
+ * whose rule passes back its adjoint times a multiplier (the adjoint of sin(a) is ū ⊙ cos(a)),
+ * hands the argument a link to its adjoint instead (deferred.ts); the product is built once, where a
+ * sum, another rule, a trace or x needs it.
  */
 import type { Expr } from '../model/expr';
 import { isScalar } from '../model/shape';
 import { add, num, zeros } from '../simplify/build';
 import { adjointOf } from './rules/index';
+import { built, multiplier, sameProduct, standIn, type Link, type Multiplier } from './deferred';
 import { dependentNodes } from './dependency';
 
 export interface AdjointTrace {
@@ -21,6 +27,14 @@ export function gradient(f: Expr, x: Expr, trace?: AdjointTrace): Expr {
   return pullback(f, num(1), x, trace);
 }
 
+/** A contribution to an adjoint: built, or the multiplier of another node's adjoint (the node's own, `inner`). */
+type Part = Expr | Link<Part>;
+
+const isLink = (p: Part): p is Link<Part> => 'inner' in p;
+
+/** A part built: the links' factors around the nearest built adjoint. */
+const builtPart = (p: Part): Expr => (isLink(p) ? built<Part>(p, (k) => (isLink(k) ? k : undefined), (k) => k as Expr) : p);
+
 /**
  * Reverse mode from any node: given seed = ∂y/∂f (f's shape) for some scalar y, ∂y/∂x in x's shape.
  * gradient() is the pullback of the seed 1; derivations pull back through one definition at a time.
@@ -28,22 +42,49 @@ export function gradient(f: Expr, x: Expr, trace?: AdjointTrace): Expr {
 export function pullback(f: Expr, seed: Expr, x: Expr, trace?: AdjointTrace): Expr {
   const { order, depends } = dependentNodes(f, [x]);
   if (!depends.has(f.id)) return zeros(x.shape);
-  const pending = new Map<number, Expr[]>([[f.id, [seed]]]);
+  const pending = new Map<number, Part[]>([[f.id, [seed]]]);
+  const pass = (a: Expr, c: Part): void => {
+    const list = pending.get(a.id);
+    if (list) list.push(c);
+    else pending.set(a.id, [c]);
+  };
   for (let k = order.length - 1; k >= 0; k--) {
     const u = order[k];
     const parts = pending.get(u.id);
     if (parts === undefined) continue;
     pending.delete(u.id);
-    const ubar = add(...parts);
-    trace?.onAdjoint?.(u, ubar, parts);
+    if (trace === undefined && u !== x && parts.length === 1) {
+      const link = linkThrough(u, parts[0], depends);
+      if (link !== undefined) {
+        pass(u.args[link.index], link.link);
+        continue;
+      }
+    }
+    const ubar = add(...parts.map(builtPart));
+    trace?.onAdjoint?.(u, ubar, parts.map(builtPart));
     if (u === x) return ubar;
     u.args.forEach((a, i) => {
-      if (!depends.has(a.id)) return;
-      const c = adjointOf(u, ubar, i);
-      const list = pending.get(a.id);
-      if (list) list.push(c);
-      else pending.set(a.id, [c]);
+      if (depends.has(a.id)) pass(a, adjointOf(u, ubar, i));
     });
   }
   return zeros(x.shape);
 }
+
+/** ā = b·ū·c (or b ⊙ ū ⊙ c) for u's one dependent argument a, when its rule gives that form: the link, unbuilt. */
+function linkThrough(u: Expr, ubar: Part, depends: ReadonlySet<number>): { index: number; link: Link<Part> } | undefined {
+  const dependent = u.args.flatMap((a, i) => (depends.has(a.id) ? [i] : []));
+  if (dependent.length !== 1) return undefined;
+  const tau = standIn(u.shape);
+  const sides = multiplier(adjointOf(u, tau, dependent[0]), tau);
+  if (sides === undefined || !commutes(sides)) return undefined;
+  const below = isLink(ubar) ? ubar.op : undefined;
+  if (!sameProduct(sides.op, below)) return undefined;
+  return { index: dependent[0], link: { ...sides, op: sides.op ?? below, inner: ubar } };
+}
+
+/**
+ * Element-wise products, and products of scalars, give the same built at once as level by level
+ * (their factors commute; the smart constructors collect them the same way). A matrix product is
+ * rewritten a pair at a time, where the order of the rewrites can show: it is built at each level.
+ */
+const commutes = (m: Multiplier): boolean => m.op !== 'mul' || [...m.before, ...m.after].every((g) => isScalar(g.shape));

@@ -2,10 +2,17 @@
  * The Jacobian engine for non-scalar functions: J = ∂vec f/∂(vec x)ᵀ by chaining local Jacobians
  * from f back to x (the vector chain rule, Parr & Howard §4.5.3): J_a = Σ over parents u of J_u·D_u,a
  * — the total-derivative rule summing over paths. Each DAG node is visited once.
+ *
+ * Linear in deep element-wise compositions (issue 17): along sin(sin(…x…)) every J is diagonal and
+ * diag(h)·diag(d) = diag(h ⊙ d). Built at each level, the Hadamard product would be rebuilt from
+ * all the factors below it — 10,000 levels made products of 1, 2, …, 10,000 factors, quadratic in
+ * time and in the nodes kept. A node reached by one path whose Jacobian is diagonal, and whose local
+ * Jacobian is diagonal too, passes on the diagonal's factors unbuilt (`Diagonal`); the product is
+ * built once, from all of them, where a sum, a non-diagonal rule, a trace or x needs it.
  */
 import type { Expr } from '../model/expr';
 import { sizeOf } from '../model/shape';
-import { add, eye, mul, zeros } from '../simplify/build';
+import { add, asColumn, diagm, eye, hadamard, mul, zeros } from '../simplify/build';
 import { shape } from '../model/shape';
 import { dependentNodes } from './dependency';
 import { localJacobianOf } from './rules/index';
@@ -15,29 +22,60 @@ export interface JacobianTrace {
   onTotal?(u: Expr, total: Expr): void;
 }
 
+/** diag(v₁) diag(v₂) … diag(vₖ) kept unbuilt: a list of the vectors, from the newest (vₖ) back. */
+interface Diagonal {
+  readonly vector: Expr;
+  readonly before: Diagonal | undefined;
+}
+
+type Part = Expr | Diagonal;
+
+const isDiagonal = (p: Part): p is Diagonal => 'before' in p;
+
+/** The product diag(v₁) … diag(vₖ) = diag(v₁ ⊙ … ⊙ vₖ), built once (diag(v₁) itself for one vector). */
+function built(p: Part): Expr {
+  if (!isDiagonal(p)) return p;
+  if (p.before === undefined) return diagm(p.vector);
+  const vectors: Expr[] = [];
+  for (let at: Diagonal | undefined = p; at !== undefined; at = at.before) vectors.push(asColumn(at.vector));
+  return diagm(hadamard(...vectors.reverse()));
+}
+
 export function jacobian(f: Expr, x: Expr, trace?: JacobianTrace): Expr {
   const { order, depends } = dependentNodes(f, [x]);
   const m = sizeOf(f.shape);
   if (!depends.has(f.id)) return zeros(shape(m, sizeOf(x.shape)));
-  const pending = new Map<number, Expr[]>();
+  const pending = new Map<number, Part[]>();
   pending.set(f.id, [eye(m)]);
+  const pass = (a: Expr, c: Part): void => {
+    const list = pending.get(a.id);
+    if (list) list.push(c);
+    else pending.set(a.id, [c]);
+  };
   for (let k = order.length - 1; k >= 0; k--) {
     const u = order[k];
     const parts = pending.get(u.id);
     if (parts === undefined) continue;
     pending.delete(u.id);
-    const Ju = add(...parts);
+    const dependent = u.args.flatMap((a, i) => (depends.has(a.id) ? [i] : []));
+    // One path in, one dependent argument, a diagonal local Jacobian: pass the diagonal on unbuilt.
+    if (trace === undefined && u !== x && parts.length === 1 && isDiagonal(parts[0]) && dependent.length === 1) {
+      const D = localJacobianOf(u, dependent[0]);
+      if (D.op === 'diagm') {
+        pass(u.args[dependent[0]], { vector: D.args[0], before: parts[0] });
+        continue;
+      }
+    }
+    const Ju = add(...parts.map(built));
     trace?.onTotal?.(u, Ju);
     if (u === x) return Ju;
-    u.args.forEach((a, i) => {
-      if (!depends.has(a.id)) return;
+    for (const i of dependent) {
+      const a = u.args[i];
       const D = localJacobianOf(u, i);
       trace?.onLocal?.(u, i, D);
       const c = mul(Ju, D);
-      const list = pending.get(a.id);
-      if (list) list.push(c);
-      else pending.set(a.id, [c]);
-    });
+      pass(a, trace === undefined && dependent.length === 1 && c.op === 'diagm' && D.op === 'diagm' ? { vector: c.args[0], before: undefined } : c);
+    }
   }
   return zeros(shape(m, sizeOf(x.shape)));
 }

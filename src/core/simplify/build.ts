@@ -187,7 +187,7 @@ export function mul(...factors: Expr[]): Expr {
 /** Rewrite adjacent pairs in a matrix-product chain until nothing applies. */
 function simplifyChain(chain: Expr[]): Expr[] {
   let changed = true;
-  let cur = chain.filter((f) => f.op !== 'eye');
+  let cur = mergeDiagonalRuns(chain.filter((f) => f.op !== 'eye'));
   while (changed) {
     changed = false;
     // (rᵀ ⊗ L) D = L diag(r), D = diag(vec I)(𝟏 ⊗ I) the diagonal embedding (calculus/local.ts)
@@ -210,6 +210,32 @@ function simplifyChain(chain: Expr[]): Expr[] {
     }
   }
   return cur;
+}
+
+/**
+ * diag(a) diag(b) diag(c) … = diag(a ⊙ b ⊙ c ⊙ …) for a run of diagonal factors, in one step: merged
+ * a pair at a time (pairRule), each merge rebuilds the Hadamard product of all the factors so far —
+ * the chain rule along sin(sin(…x…)) 10,000 deep multiplies 10,000 diagonals, quadratic (issue 17).
+ * The run is merged as the pair rule would merge it, leftmost pair first: after a row b, into it —
+ * bᵀ diag(a₁) diag(a₂) = ((a₂ ⊙ a₁ ⊙ b)ᵀ), the pair rule's order; not after an inverse or a power
+ * (X⁻¹ X = I would apply first), not with the diagonal embedding (embeddingRule), not across a
+ * repeated factor (diag(a)² stays a power).
+ */
+function mergeDiagonalRuns(chain: Expr[]): Expr[] {
+  const runnable = (f: Expr): boolean => f.op === 'diagm' && !(f.args[0].op === 'vec' && f.args[0].args[0].op === 'eye');
+  const out: Expr[] = [];
+  for (let i = 0; i < chain.length;) {
+    let j = i + 1;
+    if (runnable(chain[i])) while (j < chain.length && runnable(chain[j]) && chain[j] !== chain[j - 1]) j++;
+    const vectors = (): Expr[] => chain.slice(i, j).map((f) => asColumn(f.args[0]));
+    const before = out[out.length - 1];
+    if (j - i < 3 || (before !== undefined && ['inv', 'matpow', 'zeros'].includes(before.op))) out.push(...chain.slice(i, j));
+    else if (before !== undefined && isRow(before.shape)) out[out.length - 1] = transpose(hadamard(...vectors().reverse(), transpose(before)));
+    else if (before !== undefined && before.op === 'transpose') out.push(...chain.slice(i, j));
+    else out.push(diagm(hadamard(...vectors())));
+    i = j;
+  }
+  return out;
 }
 
 function embeddingRule(a: Expr, b: Expr, c: Expr): Expr[] | undefined {

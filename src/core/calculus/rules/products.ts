@@ -6,7 +6,7 @@
 import type { Expr } from '../../model/expr';
 import { isColumn, isRow, isScalar, shape, sizeOf } from '../../model/shape';
 import {
-  add, diagm, eye, fn, hadamard, inner, kron, matpow, mul, num, pow, sub, transpose, vec, zeros,
+  add, diagm, eye, fn, hadamard, inner, isZero, kron, matpow, mul, num, pow, sub, transpose, vec, zeros,
 } from '../../simplify/build';
 import { MAX_MATRIX_EXPONENT } from '../../limits/exponent';
 import { UnsupportedDerivative } from '../unsupported';
@@ -28,7 +28,21 @@ function chainAround(u: Expr, i: number): { scalars: Expr[]; left?: Expr; right?
   return { scalars, left: productOf(chain.slice(0, k)), right: productOf(chain.slice(k + 1)) };
 }
 
-const mulTangent: TangentRule = (u, d) => add(...u.args.map((_, i) => mul(...u.args.map((g, j) => (i === j ? d(g) : g)))));
+/**
+ * The product rule: one term per factor, that factor differentiated. A factor whose derivative is 0
+ * gives no term, and its product is not built: building it would flatten the other factors — along
+ * -(-(…x…)), whose products nest 10,000 deep, a walk of the whole chain at every level (issue 17).
+ */
+function productRule(u: Expr, d: (e: Expr) => Expr, product: (...fs: Expr[]) => Expr): Expr {
+  const terms: Expr[] = [];
+  u.args.forEach((g, i) => {
+    const dg = d(g);
+    if (!isZero(dg)) terms.push(product(...u.args.map((h, j) => (i === j ? dg : h))));
+  });
+  return terms.length === 0 ? zeros(u.shape) : add(...terms);
+}
+
+const mulTangent: TangentRule = (u, d) => productRule(u, d, mul);
 
 /** A number, a dimension used as a value (N), and powers, roots and products of them (1/N, √d). */
 function isConstant(e: Expr): boolean {
@@ -111,7 +125,7 @@ export const MUL: OperatorRule = {
   },
 };
 
-const hadamardTangent: TangentRule = (u, d) => add(...u.args.map((_, i) => hadamard(...u.args.map((g, j) => (i === j ? d(g) : g)))));
+const hadamardTangent: TangentRule = (u, d) => productRule(u, d, hadamard);
 
 export const HADAMARD: OperatorRule = {
   tangent: hadamardTangent,
