@@ -278,7 +278,7 @@ function localSteps(
   type Item = (typeof items)[number];
   // The intermediate's own variable may appear in its local derivative (p = softmax(z)): it is expanded, the others stay free.
   const claimsOf = (it: Item) => [
-    derivativeClaim(s.defs, it.i.def, [it.a], JACOBIAN, it.value, { keep: all.filter((v) => v !== it.i.v) }),
+    derivativeClaim(s.defs, it.i.def, [it.a], JACOBIAN, it.value, { keep: all, except: it.i.v }),
     ...(it.product
       ? [equalClaim(s.defs, it.product.shown, it.value, all), equalClaim(s.defs, it.product.simplified, it.value, all)]
       : []),

@@ -8,7 +8,7 @@
 import type { Granularity } from '../api';
 import { step } from './context';
 import { note } from './notation';
-import { displayLatex } from './render';
+import { sameDisplays } from './render';
 import type { RuleId } from './rules';
 import type { Part, Step } from './step';
 
@@ -65,7 +65,7 @@ export function foldInvisible(steps: readonly Step[]): Step[] {
   const out: Step[] = [];
   for (const s of steps) {
     const prev = out[out.length - 1];
-    const invisible = FOLDABLE.has(s.rule) && s.value !== undefined && displayLatex(s.before) === displayLatex(s.after);
+    const invisible = FOLDABLE.has(s.rule) && s.value !== undefined && sameDisplays(s);
     if (prev && prev.value !== undefined && invisible) {
       out[out.length - 1] = { ...prev, claims: [...prev.claims, ...s.claims], value: s.value };
       continue;

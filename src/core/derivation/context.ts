@@ -73,7 +73,7 @@ export function derivativeClaim(
   wrt: readonly Expr[],
   form: DerivativeForm,
   value: Expr,
-  extra: { keep?: readonly Expr[]; symmetric?: 'unconstrained' | 'symmetrized'; order?: 1 | 2; gradient?: Expr } = {},
+  extra: { keep?: readonly Expr[]; except?: Expr; symmetric?: 'unconstrained' | 'symmetrized'; order?: 1 | 2; gradient?: Expr } = {},
 ): Claim {
   return {
     kind: 'derivative',
@@ -84,6 +84,7 @@ export function derivativeClaim(
     order: extra.order ?? 1,
     value,
     ...(extra.keep ? { keep: extra.keep } : {}),
+    ...(extra.except ? { except: extra.except } : {}),
     ...(extra.symmetric ? { symmetric: extra.symmetric } : {}),
     ...(extra.gradient ? { gradient: extra.gradient } : {}),
   };

@@ -26,7 +26,8 @@ export interface VerifyOptions {
 }
 
 export function verifyClaim(c: Claim, opts: VerifyOptions = {}): ClaimReport {
-  const x = (e: Parameters<typeof expand>[0]) => expand(e, c.defs, c.keep ?? []);
+  const keep = c.except === undefined ? c.keep : c.keep?.filter((v) => v !== c.except);
+  const x = (e: Parameters<typeof expand>[0]) => expand(e, c.defs, keep ?? []);
   const samples = opts.samples ?? 3;
   const seed = opts.seed ?? 7;
   switch (c.kind) {

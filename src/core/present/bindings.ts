@@ -60,13 +60,16 @@ export interface Bound extends Named {
   readonly dimensions?: ReadonlySet<string>;
 }
 
-/** The shared parts of `root` named (see the module comment); definitions in order of use. */
-/** `dimensions`: those the reader of the written form is given (DagWriter.knowing). */
-export function bindShared(root: Expr, dimensions?: ReadonlySet<string>): Bound {
+/**
+ * The shared parts of `root` named (see the module comment); definitions in order of use.
+ * `dimensions`: those the reader of the written form is given (DagWriter.knowing). `reserved`: names
+ * written beside the form (a derivation's intermediates u₁, u₂, …), whose letters the new names avoid.
+ */
+export function bindShared(root: Expr, dimensions?: ReadonlySet<string>, reserved: Iterable<string> = []): Bound {
   const order = postorder(root);
   const uses = new Map<Expr, number>();
   for (const e of order) for (const a of e.args) uses.set(a, (uses.get(a) ?? 0) + 1);
-  const names = nameSource(order);
+  const names = nameSource(order, reserved);
   const measure = textMeasure(dimensions);
   const written = new Map<Expr, Expr>();
   const definitions: Definition[] = [];
@@ -83,9 +86,9 @@ export function bindShared(root: Expr, dimensions?: ReadonlySet<string>): Bound 
   return { expr: written.get(root) as Expr, definitions, writeText: measure.write, whole: root, dimensions };
 }
 
-/** Fresh names u1, u2, … in a letter no variable of the expression is written with (u₁ is not x's). */
-function nameSource(order: readonly Expr[]): () => string {
-  const vars = order.filter((e) => e.op === 'var').map((e) => e.name as string);
+/** Fresh names u1, u2, … in a letter no variable of the expression (nor a reserved name) is written with (u₁ is not x's). */
+function nameSource(order: readonly Expr[], reserved: Iterable<string>): () => string {
+  const vars = [...order.filter((e) => e.op === 'var').map((e) => e.name as string), ...reserved];
   const taken = new Set(vars);
   const bases = new Set(vars.map((n) => splitName(n).base));
   const letter = NAME_LETTERS.find((l) => !bases.has(l)) ?? 'u';
