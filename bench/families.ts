@@ -56,6 +56,20 @@ export function mlpNumpyRequest(layers: number): DeriveRequest {
   return { expr, where: `${weights}: matrix(n, n); x, y: vector(n)`, wrt: ['W1'], layout: 'mixed', from: 'numpy' };
 }
 
+/** The MLP loss nested as one NumPy expression, np.linalg.norm(np.tanh(W2 @ np.tanh(W1 @ x)) - y)**2: L levels of nesting. */
+export function mlpNestedNumpyRequest(layers: number): DeriveRequest {
+  let h = 'x';
+  for (let k = 1; k <= layers; k++) h = `np.tanh(W${k} @ ${h})`;
+  return { ...mlpRequest(layers), expr: `np.linalg.norm(${h} - y)**2`, from: 'numpy' };
+}
+
+/** The MLP loss in LaTeX, \left\| \tanh(W_{2} \tanh(W_{1} x)) - y \right\|^2: L levels of nesting. */
+export function mlpLatexRequest(layers: number): DeriveRequest {
+  let h = 'x';
+  for (let k = 1; k <= layers; k++) h = `\\tanh(W_{${k}} ${h})`;
+  return { ...mlpRequest(layers), expr: `\\left\\| ${h} - y \\right\\|^2`, from: 'latex' };
+}
+
 /**
  * Issue 17's chained assignments: u_{k+1} = sin(u_k)·cos(u_k), f = sum(u_n), as NumPy code. Written
  * out as a tree, f and its gradient double with every assignment.

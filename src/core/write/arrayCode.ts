@@ -104,6 +104,12 @@ const COMMENT_MAX_NODES = 400;
 
 /** Inline code nesting deeper than this is split into locals. */
 const MAX_INLINE_DEPTH = 12;
+/**
+ * A chain of one left-associative operator (a + b − c, a * b / c) longer than this many operands is
+ * accumulated in locals, this many at a time: Python's compiler recurses once per operator of a
+ * chain, and the 10,000 factors of the derivative of sin(sin(…x…)) fail with RecursionError.
+ */
+const MAX_CHAIN = 64;
 
 const PYTHON_KEYWORDS = new Set([
   'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del',
@@ -249,6 +255,17 @@ class Body {
   private at(e: Expr | Py, level: PyPrec): string {
     const py = 'code' in e ? e : this.get(e);
     return py.prec < level ? `(${py.code})` : py.code;
+  }
+
+  /** Pieces of one chain (the first operand, then ' op operand' each), in locals past MAX_CHAIN. */
+  private chain(pieces: readonly string[], prec: PyPrec, children: readonly Expr[]): Py {
+    let head = pieces.slice(0, MAX_CHAIN).join('');
+    for (let i = MAX_CHAIN; i < pieces.length; i += MAX_CHAIN) {
+      const t = `_t${++this.temps}`;
+      this.lines.push(`${t} = ${head}`);
+      head = t + pieces.slice(i, i + MAX_CHAIN).join('');
+    }
+    return this.make(head, prec, children);
   }
 
   private make(code: string, prec: PyPrec, children: readonly Expr[]): Py {
@@ -403,16 +420,16 @@ class Body {
       } else if (i === 0) parts.push(this.at(t, PY.add));
       else parts.push(` + ${this.at(t, PY.mul)}`);
     });
-    return this.make(parts.join(''), PY.add, e.args);
+    return this.chain(parts, PY.add, e.args);
   }
 
   private product(e: Expr): Py {
     const a = e.args;
     if (a.length === 1) return this.get(a[0]);
     if (a.length === 2 && a[0].op === 'num' && a[0].value === -1) return this.make(`-${this.at(a[1], PY.power)}`, PY.unary, a);
-    const scalars = a.filter((f) => isScalar(f.shape)).map((f) => this.at(f, PY.power));
+    const scalars = a.filter((f) => isScalar(f.shape)).map((f, i) => `${i === 0 ? '' : ' * '}${this.at(f, PY.power)}`);
     const chain = a.filter((f) => !isScalar(f.shape));
-    if (chain.length === 0) return this.make(scalars.join(' * '), PY.mul, a);
+    if (chain.length === 0) return this.chain(scalars, PY.mul, a);
     let chainCode: string;
     let chainPrec: PyPrec;
     if (chain.length === 1) {
@@ -433,7 +450,7 @@ class Body {
     if (scalars.length === 0) return this.make(chainCode, chainPrec, a);
     // Scale after the matrix product: s * (A @ x), not (s * A) @ x.
     const scaled = chainPrec < PY.power ? `(${chainCode})` : chainCode;
-    return this.make(`${scalars.join(' * ')} * ${scaled}`, PY.mul, a);
+    return this.chain([...scalars, ` * ${scaled}`], PY.mul, a);
   }
 
   private hadamard(e: Expr): Py {
@@ -443,7 +460,7 @@ class Body {
       if (reciprocal) parts.push(`${i === 0 ? '1.0' : ''} / ${this.at(f.args[0], PY.power)}`);
       else parts.push(`${i === 0 ? '' : ' * '}${this.at(f, PY.power)}`);
     });
-    return this.make(parts.join(''), PY.mul, e.args);
+    return this.chain(parts, PY.mul, e.args);
   }
 }
 

@@ -5,7 +5,7 @@
  * (chained assignments) or quadratically (a deep network): log-log slope ≤ 1.1.
  */
 import * as assert from 'node:assert/strict';
-import { chainedRequest, mlpNumpyRequest } from '../../../bench/families';
+import { chainedRequest, mlpLatexRequest, mlpNestedNumpyRequest, mlpNumpyRequest, mlpRequest } from '../../../bench/families';
 import { fitExponent } from '../../../bench/growth';
 import type { DeriveRequest, DeriveResult } from '../../../src/core/api';
 import { derive } from '../../../src/core/index';
@@ -53,6 +53,28 @@ describe('issue 17 growth: every written form is linear in the expression', func
 
   it('the MLP loss ‖h_L − y‖², L = 8 … 256, through the NumPy reader, gradient in W1', () => {
     assertLinear(mlpNumpyRequest, [8, 16, 32, 64, 128, 256]);
+  });
+
+  it('the MLP loss nested 8 … 256 layers deep, through the LaTeX reader (\\left\\| \\tanh(W_{L} …) − y \\right\\|^2)', () => {
+    assertLinear(mlpLatexRequest, [8, 16, 32, 64, 128, 256]);
+  });
+
+  it('the MLP loss nested 8 … 256 layers deep as one NumPy expression (np.linalg.norm(np.tanh(W_L @ …) − y)**2)', () => {
+    assertLinear(mlpNestedNumpyRequest, [8, 16, 32, 64, 128, 256]);
+  });
+
+  it('at 256 layers the LaTeX and NumPy readers read the plain reader\'s function and give its gradient in every form', () => {
+    const answer = (req: DeriveRequest): DeriveResult => {
+      const r = derive({ ...req, timeLimitMs: 60_000 });
+      if (!r.ok) assert.fail(`${req.from}: ${r.error.code} ${r.error.message}`);
+      return r.value;
+    };
+    const plain = answer(mlpRequest(256));
+    for (const other of [answer(mlpLatexRequest(256)), answer(mlpNestedNumpyRequest(256))]) {
+      assert.equal(other.input.text, plain.input.text, `${other.input.notation}: read as the plain text reads`);
+      assert.deepEqual(other.result, plain.result, `${other.input.notation}: the same gradient, written alike`);
+    }
+    assert.match(plain.input.text, /^norm2\(tanh\(W256\*tanh\(W255\*/);
   });
 
   it('the answer at the largest sizes is the binding form, and far below the tree size', () => {

@@ -5,6 +5,7 @@
  * KaTeX; the CLI and batch requests offer --emit torch|jax|markdown.
  */
 import { pythonWith, requirePython } from '../../harness/python';
+import { JAX_SHIM } from '../../harness/jaxShim';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import katex from 'katex';
@@ -161,30 +162,7 @@ print(json.dumps(bad))
 import sys, types, json
 import numpy as np
 
-class AtArray(np.ndarray):
-    @property
-    def at(self):
-        base = self
-        class Index:
-            def __getitem__(self, idx):
-                class Setter:
-                    def set(self, v):
-                        out = np.array(base).view(AtArray)
-                        out[idx] = v
-                        return out
-                return Setter()
-        return Index()
-
-jnp = types.ModuleType('jax.numpy')
-for name in dir(np):
-    setattr(jnp, name, getattr(np, name))
-jnp.zeros = lambda *a, **k: np.zeros(*a, **k).view(AtArray)
-jax = types.ModuleType('jax')
-jax.numpy = jnp
-jax.config = types.SimpleNamespace(update=lambda *a: None)
-sys.modules['jax'] = jax
-sys.modules['jax.numpy'] = jnp
-
+${JAX_SHIM}
 def arg(v):
     return np.array(v, dtype=float) if isinstance(v, list) else float(v)
 

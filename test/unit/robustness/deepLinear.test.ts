@@ -1,5 +1,6 @@
 /**
- * Deep compositions stay linear (issue 17), measured by counts, never by times: at 1,000, 2,000 and
+ * Deep compositions stay linear (issue 17), measured by counts, never by times (in a child process,
+ * deepProbe.ts, which keeps this process's node table small): at 1,000, 2,000 and
  * 4,000 levels, the work a request does (its checkpoints, counted through the budget's cancellation
  * poll, one poll per CHECK_EVERY checkpoints — every constructor, flattening loop and writer
  * passes one), the nodes it makes (the hash-consing table's estimate), the length of its answer and
@@ -16,53 +17,11 @@
  * a tree quadratic in the depth (derivation/render.ts writes it in the binding form).
  */
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
 import { fitExponent } from '../../../bench/growth';
-import type { DeriveRequest, DeriveResult } from '../../../src/core/api';
-import { derive, internTableBytes } from '../../../src/core/index';
-import { derivationOf, type Step } from '../../../src/core/derivation/index';
-import { CHECK_EVERY, withBudget } from '../../../src/core/limits/index';
-import { readPlain } from '../../../src/core/syntax/index';
-
-const SIZES = [1_000, 2_000, 4_000] as const;
-
-const nest = (open: string, inner: string, close: string, n: number): string => `${open.repeat(n)}${inner}${close.repeat(n)}`;
-
-/** A family: the request at n levels, with variables named by `v` (a name no other size uses). */
-interface Family {
-  readonly name: string;
-  readonly request: (n: number, v: string) => DeriveRequest;
-}
-
-/** q12 as LaTeX writes it (q_{12}: in LaTeX, q12 is q times 12). */
-const latexName = (v: string): string => v.replace(/^([a-z])(\d+)$/, '$1_{$2}');
-
-const FAMILIES: readonly Family[] = [
-  { name: 'sin(…x…) of a vector x (the Jacobian engine)', request: (n, v) => ({ expr: nest('sin(', v, ')', n), where: `${v}: vector(n)`, wrt: [v] }) },
-  { name: 'sin(…a…) of a scalar a (forward mode)', request: (n, v) => ({ expr: nest('sin(', v, ')', n), where: `${v}: scalar`, wrt: [v] }) },
-  { name: 'sum(sin(…x…)) of a vector x (reverse mode)', request: (n, v) => ({ expr: `sum(${nest('sin(', v, ')', n)})`, where: `${v}: vector(n)`, wrt: [v] }) },
-  { name: '-(-(…a…)) of a scalar a', request: (n, v) => ({ expr: nest('-(', v, ')', n), where: `${v}: scalar`, wrt: [v] }) },
-  { name: '\\sin(…x…) of a vector x, through the LaTeX reader', request: (n, v) => ({ expr: nest('\\sin(', latexName(v), ')', n), where: `${v}: vector(n)`, wrt: [v], from: 'latex' }) },
-];
-
-let fresh = 0;
-/** A variable name used by no earlier measurement. */
-const freshName = (): string => `q${++fresh}`;
-
-interface Measured {
-  /** Checkpoints passed, estimated from the polls: (polls + ½)·CHECK_EVERY (the polls count whole blocks of CHECK_EVERY). */
-  readonly work: number;
-  readonly nodeBytes: number;
-  readonly answer: DeriveResult;
-}
-
-/** derive() with its checkpoints counted (one poll per CHECK_EVERY of them) and the node table's growth. */
-function measured(req: DeriveRequest): Measured {
-  let polls = 0;
-  const bytes = internTableBytes();
-  const r = withBudget({ timeMs: 600_000, cancelled: () => (polls++, false) }, () => derive({ ...req, timeLimitMs: 600_000 }));
-  if (!r.ok) assert.fail(`${req.expr.slice(0, 20)}…: ${r.error.code} ${r.error.message}`);
-  return { work: (polls + 0.5) * CHECK_EVERY, nodeBytes: internTableBytes() - bytes, answer: r.value };
-}
+import { derive } from '../../../src/core/index';
+import { FAMILIES, nest, SIZES } from './deepProbe';
 
 /** Asserts a slope ≤ 1.1 of every named series against the sizes. */
 function assertLinear(what: string, series: Record<string, readonly number[]>): void {
@@ -72,61 +31,23 @@ function assertLinear(what: string, series: Record<string, readonly number[]>): 
   }
 }
 
-/** The length of each written form of an answer. */
-const lengths = (a: DeriveResult): Record<string, number> => ({
-  'input text': a.input.text.length,
-  'result text': a.result.text.length,
-  'result Unicode': (a.result.unicode ?? '').length,
-  'result LaTeX': a.result.latex.length,
-  equation: a.equationLatex.length,
-});
-
-function grows(f: Family, steps: boolean): void {
-  const runs = SIZES.map((n) => measured({ ...f.request(n, freshName()), steps }));
-  for (const r of runs) assert.ok(!/^(zeros|0$)/.test(r.answer.result.text), `${f.name}: a zero derivative`);
-  const series: Record<string, number[]> = { work: runs.map((r) => r.work), nodes: runs.map((r) => r.nodeBytes) };
-  for (const name of Object.keys(lengths(runs[0].answer))) series[name] = runs.map((r) => lengths(r.answer)[name]);
-  if (steps) {
-    series['all steps'] = runs.map((r) => JSON.stringify(r.answer.steps).length);
-    series['largest step'] = runs.map((r) => Math.max(...(r.answer.steps ?? []).map((s) => JSON.stringify(s).length)));
-    assert.ok(runs.every((r) => (r.answer.steps ?? []).length > 0), 'a derivation');
-  }
-  assertLinear(f.name, series);
-}
-
-/** The references a derivation's claims hold: each claim, and each distinct list of kept intermediates once. */
-function claimReferences(steps: readonly Step[]): number {
-  const lists = new Set<readonly unknown[]>();
-  let claims = 0;
-  for (const s of steps) {
-    for (const c of s.claims) {
-      claims++;
-      if (c.keep) lists.add(c.keep);
-    }
-  }
-  return claims + [...lists].reduce((n, l) => n + l.length, 0);
+/** The series deepProbe.ts measures in a process of its own. */
+function probe(...args: string[]): Record<string, number[]> {
+  const out = execFileSync(process.execPath, [path.join(__dirname, 'deepProbe.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out) as Record<string, number[]>;
 }
 
 describe('deep compositions (issue 17): work, nodes and output linear in the depth', function () {
   this.timeout(600_000);
 
-  for (const f of FAMILIES) it(`${f.name}: the answer`, () => grows(f, false));
+  FAMILIES.forEach((f, i) => it(`${f.name}: the answer`, () => assertLinear(f.name, probe('family', String(i), '0'))));
 
-  for (const f of FAMILIES) it(`${f.name}: the answer with its derivation, each step linear`, () => grows(f, true));
+  FAMILIES.forEach((f, i) => it(`${f.name}: the answer with its derivation, each step linear`, () => assertLinear(f.name, probe('family', String(i), '1'))));
 
-  it('the claims of a long chain share their lists of intermediates', () => {
-    const references = SIZES.map((n) => {
-      const v = freshName();
-      const read = readPlain(nest('-(', v, ')', n), `${v}: scalar`);
-      assert.ok(read.ok);
-      const x = read.value.variables[0];
-      return claimReferences(derivationOf(read.value.expr, [x], 1, 'numerator', 'full'));
-    });
-    assertLinear('-(-(…a…)) claims', { references });
-  });
+  it('the claims of a long chain share their lists of intermediates', () => assertLinear('-(-(…a…)) claims', probe('claims')));
 
   it('the substitute-back step of a deep chain is in the binding form, its names apart from the intermediates', () => {
-    const v = freshName();
+    const v = 'q34';
     const r = derive({ expr: nest('sin(', v, ')', 1_000), where: `${v}: scalar`, wrt: [v], steps: true, timeLimitMs: 600_000 });
     assert.ok(r.ok, r.ok ? '' : r.error.message);
     const last = (r.value.steps ?? [])[(r.value.steps ?? []).length - 1];
