@@ -76,10 +76,11 @@ function juxtapose(pieces: readonly Piece[]): Piece {
     if (i > 0) {
       const left = (SIZE_PRODUCT_END.exec(pieces[i - 1].tail) ?? WORD_END.exec(pieces[i - 1].tail))?.[0];
       const right = WORD_START.exec(p.head)?.[0];
-      if (p.head.startsWith('[') && left !== undefined) {
-        // A number or name before a literal: 2·[1, a], not 2[1, a] (the plain syntax refuses a word
-        // before '[', and a text without other Unicode marks is read as plain by auto). A bracket
-        // before it stays juxtaposed, as in the paper: [g₁⁻¹, 0; 0, cos(g₂)][2x, 3].
+      if (p.head.startsWith('[') && (left !== undefined || pieces[i - 1].tail.endsWith(')'))) {
+        // A number, name or parenthesis before a literal: 2·[1, a], (a + 1)·[0, 1], not 2[1, a] (the
+        // plain syntax refuses a word before '[', and a text without other Unicode marks is read as
+        // plain by auto) nor (a + 1)[0, 1], which reads as indexing and the Unicode reader refuses.
+        // A bracket before it stays juxtaposed, as in the paper: [g₁⁻¹, 0; 0, cos(g₂)][2x, 3].
         parts.push('·');
       } else if (ROOT_OF_WORD.test(pieces[i - 1].tail) && /^[A-Za-z0-9.]/.test(p.head)) {
         // √ takes the whole run of letters and digits after it (√ab is √(ab)): √a A, √2 x.

@@ -282,6 +282,24 @@ describe('notations/where forms: read-back regressions from the random property'
     assert.equal(d.result.unicode, '2·[1, 0, 2]');
   });
 
+  it('a parenthesis before a literal is written with a dot, (a + 1)·[0, 1]; the Unicode reader refuses (a + 1)[1, a], which could be an index', () => {
+    const d = derivativeReadsBack('(a + 1)*[1, a]', 'a');
+    assert.equal(d.result.unicode, '[1, a] + (a + 1)·[0, 1]');
+    assert.equal(derivativeReadsBack('sigmoid(a)*[1, a]', 'a').result.unicode, 'σ(a)((1 − σ(a))·[1, a] + [0, 1])');
+    for (const text of ['(a + 1)[1, a]', 'σ(a)[1, a]']) {
+      for (const from of ['unicode', 'auto'] as const) {
+        const r = readExpression(text, undefined, from);
+        assert.ok(!r.ok, `${from}: ${text}`);
+        assert.equal(r.error.code, 'parse.missing-operator', `${from}: ${text}`);
+      }
+    }
+    const spaced = readExpression('(a + 1) [1, a]', undefined, 'unicode');
+    assert.ok(!spaced.ok);
+    assertError(spaced.error, 'parse.missing-operator', ') [', '(a + 1) [1, a]', 'could be a product or an index');
+    // A bracket after a bracket stays the paper's product.
+    assert.equal(toText(read('[1, 2; 3, 4][a, 1]', undefined, 'unicode')), '[1, 2; 3, 4]*[a, 1]');
+  });
+
   it('an entry of an expression reads back: (x + Ax)₁ in Unicode, (A + M^{\\top}M)_{12} in LaTeX', () => {
     assert.equal(read('(x + Ax)₁', where, 'unicode'), read('entry(x + A*x, 1, 1)', where, 'plain'));
     assert.equal(read("(A + M^{\\top}M)_{12}", where, 'latex'), read("entry(A + M'*M, 1, 2)", where, 'plain'));

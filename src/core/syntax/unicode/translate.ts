@@ -279,6 +279,12 @@ class Translator {
   private bracket(): void {
     const c = this.chars;
     const open = this.pos;
+    let before = open - 1;
+    while (before >= 0 && c[before] === ' ') before--;
+    if (c[before] === ')') {
+      // (a + 1)[1, a] and f(x)[1] read as indexing in Python: no guess, the product is written (a + 1)·[1, a].
+      fail('parse.missing-operator', this.span(before, open + 1), "missing operator between ')' and '[': (…)[…] could be a product or an index; write (…)·[…] for the product, (…)₁ for an entry");
+    }
     const close = this.matching(open, '[', ']');
     const separators: number[] = [];
     let rows = false;
