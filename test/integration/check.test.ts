@@ -128,6 +128,10 @@ describe('Check my derivative: proofreading and the check command', () => {
     const args = await vscode.commands.executeCommand<{ ok: boolean; verdict?: string; kind?: string }>('matrixCalculus.checkClaim', { expr: 'norm2(A*x - b)^2', wrt: 'x', claim: "A'*(A*x - b)", where: 'b: vector(m)', layout: 'denominator', from: 'plain' });
     assert.equal(args.verdict, 'incorrect');
     assert.equal(args.kind, 'scaled');
+    // An unreadable claim: the notification (and the result) carry the error's code, part and column.
+    const bad = await vscode.commands.executeCommand<{ ok: boolean; error?: string }>('matrixCalculus.checkClaim', { expr: 'norm2(A*x - b)^2', wrt: 'x', claim: "A'*(A*x - b", where: 'b: vector(m)', from: 'plain' });
+    assert.equal(bad.ok, false);
+    assert.match(bad.error ?? '', /^Cannot check: error\[parse\.[a-z.-]+\]: .*\(the claim, column \d+\)$/);
   });
 
   it('Proofread Derivations in This File reports what it found', async () => {

@@ -189,6 +189,9 @@ describe('Commands', () => {
     assert.equal(r.column, 5);
     assert.match(r.message, /column 5/);
     assert.doesNotMatch(r.message, /\n\s+at /, 'no stack trace');
+    // The notification carries the code, as the panel and the CLI write an error.
+    assert.equal(r.notification, `Matrix Calculus: error[${r.code}]: ${r.message}`);
+    assert.match(r.notification ?? '', /^Matrix Calculus: error\[parse\.[a-z.-]+\]: .*column 5/);
     const panel = await panelSnapshot();
     assert.equal(panel.open, true);
     assert.ok(panel.error, 'the panel does not show the error');

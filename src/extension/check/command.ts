@@ -107,7 +107,7 @@ export async function checkClaimCommand(arg: unknown, settings: () => Settings, 
   const r = loadCore().checkClaim(gathered.request);
   if (!r.ok) {
     const part = r.error.source === 'claim' ? vscode.l10n.t('the claim') : r.error.source === 'where' ? vscode.l10n.t('the declarations') : vscode.l10n.t('the expression');
-    const message = vscode.l10n.t('Cannot check: {0} ({1}, column {2})', r.error.message, part, r.error.start + 1);
+    const message = vscode.l10n.t('Cannot check: error[{0}]: {1} ({2}, column {3})', r.error.code, r.error.message, part, r.error.start + 1);
     void vscode.window.showErrorMessage(message);
     return { ok: false, error: message };
   }

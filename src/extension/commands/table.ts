@@ -84,9 +84,11 @@ async function run(name: string, spec: CommandSpec, services: CommandServices, a
   const command = COMMAND_PREFIX + name;
   const found: { target?: Target } = {};
   const fail = (code: string, message: string, column?: number): CommandResult => {
-    if (code !== 'cancelled') void vscode.window.showErrorMessage(vscode.l10n.t('Matrix Calculus: {0}', message));
+    // With its code, as the panel and the CLI write an error: error[parse.unmatched]: … (column 5: “)”).
+    const notification = code === 'cancelled' ? undefined : vscode.l10n.t('Matrix Calculus: error[{0}]: {1}', code, message);
+    if (notification !== undefined) void vscode.window.showErrorMessage(notification);
     const t = found.target;
-    return { ok: false, command, code, message, column, expr: t?.expr, from: t?.from, where: t?.where };
+    return { ok: false, command, code, message, column, notification, expr: t?.expr, from: t?.from, where: t?.where };
   };
   const settings = services.settings();
   const parsed = parseCommandArgs(arg);

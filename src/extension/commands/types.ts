@@ -31,6 +31,8 @@ export type CommandResult =
       readonly code: string;
       /** 1-based column in the expression, when the core gave a position. */
       readonly column?: number;
+      /** The error notification shown (none when cancelled): "Matrix Calculus: error[code]: message". */
+      readonly notification?: string;
       /** The expression, notation and declarations, when they were found. */
       readonly expr?: string;
       readonly from?: Notation | 'auto';
