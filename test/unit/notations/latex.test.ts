@@ -296,6 +296,15 @@ describe('notations/latex: prefixes and delimiters', () => {
     assertError(error(readLatex(t)), 'parse.empty', [0, 0], t);
   });
 
+  it('refuses the Unicode notation rather than reading its marks as variables (xᵀx is not x·ᵀ·x)', () => {
+    // ᵀ is a modifier letter (Unicode category Lm), not a letter of a name.
+    for (const [t, mark] of [['xᵀx', 'ᵀ'], ['Aᵀ x', 'ᵀ'], ['xⁱ', 'ⁱ'], ['x ⊙ y', '⊙'], ['x²', '²']] as const) {
+      assertError(error(readLatex(t)), 'parse.unexpected-token', mark, t, 'Unicode math is not LaTeX');
+    }
+    // Greek and other letters are still names.
+    assert.equal(variablesOf(value(readLatex('α c + ß'))), 'α:1×1 c:1×1 ß:1×1');
+  });
+
   it('reads deep nesting and fails cleanly past MAX_DEPTH, never with a stack overflow', () => {
     // 10,000 levels of each kind: test/unit/robustness/deepNotations.test.ts.
     assert.ok(readLatex(`${'\\left('.repeat(5000)}x${'\\right)'.repeat(5000)}`, 'x: scalar').ok);

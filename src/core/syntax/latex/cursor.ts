@@ -205,6 +205,9 @@ export abstract class LatexCursor {
     if (this.isChar(t, '&') || this.isCommand(t, '\\')) {
       fail('parse.unexpected-token', spanOfToken(t), `unexpected ${describe(t)}: alignment and line breaks belong in a matrix environment`);
     }
+    if (t.kind === 'char' && t.text > '\u007f') {
+      fail('parse.unexpected-token', spanOfToken(t), `unexpected ${describe(t)}: Unicode math is not LaTeX — write it as LaTeX (x^{\\top}, \\odot, \\lVert x \\rVert, \\sqrt{x}) or read the text as Unicode`);
+    }
     return fail('parse.unexpected-token', spanOfToken(t), `unexpected ${describe(t)}`);
   }
 

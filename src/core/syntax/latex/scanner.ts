@@ -36,7 +36,9 @@ export interface Scanned {
 
 const isAsciiLetter = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
-const LETTER = /\p{L}/u;
+// Letters, but not modifier letters (Lm): ᵀ, ʰ, ⁱ are the Unicode notation's superscripts, never
+// variables (`xᵀx` in LaTeX is refused, not read as x·ᵀ·x).
+const LETTER = /[\p{Lu}\p{Ll}\p{Lt}\p{Lo}]/u;
 
 export function scanLatex(text: string, from = 0, to = text.length): Scanned {
   const tokens: LatexToken[] = [];
