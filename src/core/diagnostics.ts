@@ -35,6 +35,7 @@ export const DIAGNOSTICS = {
   'decl.syntax': { category: 'declaration', message: 'a declaration does not follow the syntax' },
   'name.binding': { category: 'name', message: 'a `where` definition that repeats a name, uses a name defined after it, or a numbered name used but not defined' },
   'name.function-as-variable': { category: 'name', message: 'a function name is used as a variable' },
+  'name.same-print': { category: 'name', message: 'two names that print as the same symbol (α and alpha): use one spelling' },
   'name.undeclared': { category: 'name', message: 'a name that is neither declared nor a convention' },
   'name.unknown-function': { category: 'name', message: 'a function the reader does not know' },
   'call.arity': { category: 'name', message: 'a function called with the wrong number of arguments' },

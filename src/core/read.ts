@@ -9,7 +9,7 @@
  * retry with another reader. Markers of two notations in one text are an error that names both
  * and asks for `from`. The result says which notation was read.
  */
-import type { Notation, Outcome, Span } from './api';
+import type { Diagnostic, Notation, Outcome, Span } from './api';
 import type { Expr } from './model/expr';
 import { readPlain } from './syntax/index';
 import { readLatex, type LatexReadOptions } from './syntax/latex/index';
@@ -18,6 +18,7 @@ import { readUnicode } from './syntax/unicode/index';
 import { detect, notationName } from './syntax/detect';
 import { positionText } from './syntax/diagnostics';
 import type { Assumption } from './syntax/declarations';
+import { spelledName } from './syntax/names';
 
 export interface ReadResult {
   readonly expr: Expr;
@@ -60,7 +61,34 @@ export function readExpression(text: string, where: string | undefined, from: No
     notation = from;
   }
   const read = readIn(notation, text, where, options);
-  return read.ok ? { ok: true, value: { ...read.value, notation } } : read;
+  if (!read.ok) return read;
+  const clash = samePrint(read.value);
+  return clash ? { ok: false, error: clash } : { ok: true, value: { ...read.value, notation } };
+}
+
+/**
+ * Two variables whose names print as the same symbol — α and alpha are both α in Unicode and
+ * \alpha in LaTeX — would make every written form of the result mean something else when read
+ * back: refused, at the later of the two.
+ */
+function samePrint(read: Omit<ReadResult, 'notation'>): Diagnostic | undefined {
+  const seen = new Map<string, Expr>();
+  for (const v of [...read.variables, ...(read.unused ?? [])]) {
+    const name = v.name ?? '';
+    const spelled = spelledName(name);
+    const other = seen.get(spelled);
+    if (other !== undefined && other.name !== name) {
+      const span = read.spans?.get(v.id) ?? read.spans?.get(other.id);
+      return {
+        code: 'name.same-print',
+        start: span?.start ?? 0,
+        end: span?.end ?? 0,
+        message: `'${other.name}' and '${name}' are different names that print as the same symbol: write one of them the same way throughout, or rename one`,
+      };
+    }
+    seen.set(spelled, v);
+  }
+  return undefined;
 }
 
 function readIn(notation: Notation, text: string, where: string | undefined, options: ReadOptions) {

@@ -59,6 +59,23 @@ describe('notations/read: readExpression dispatches on the notation', () => {
     assert.equal(detectNotation('W_1 * x'), 'plain');
   });
 
+  it('refuses two names that print as the same symbol (α and alpha are both α, \\alpha): every written form would merge them', () => {
+    let t = 'alpha*x + α*x';
+    assertError(error(readExpression(t, undefined, 'plain')), 'name.same-print', 'α', t, "'alpha' and 'α'");
+    t = '\\alpha x + α x';
+    assertError(error(readExpression(t, undefined, 'latex')), 'name.same-print', 'α', t);
+    t = 'α1 * alpha1';
+    assertError(error(readExpression(`import numpy as np\n${t}`, undefined, 'numpy')), 'name.same-print', 'alpha1', `import numpy as np\n${t}`);
+    // A declared spelling and a used one clash too; one spelling throughout reads.
+    t = 'α*x';
+    assert.equal(error(readExpression(t, 'alpha: scalar', 'plain')).code, 'name.same-print');
+    assert.ok(readExpression('α*b + α', undefined, 'plain').ok);
+    assert.ok(readExpression('alpha*b + alpha', 'alpha: scalar', 'plain').ok);
+    // The value check: written in Unicode, the one spelling reads back as itself.
+    const r = value(readExpression('αb + α', undefined, 'unicode'));
+    assert.equal(toText(r.expr), toText(value(readExpression('alpha*b + alpha', undefined, 'plain')).expr));
+  });
+
   it('passes the \\otimes option to the LaTeX reader', () => {
     const k = value(readExpression('A \\otimes B', 'A: matrix(m, n); B: matrix(p, q)', 'latex', { otimes: 'kronecker' })).expr;
     assert.equal(k.op, 'kron');

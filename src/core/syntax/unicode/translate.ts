@@ -11,6 +11,7 @@
  */
 import type { Span } from '../../api';
 import { fail } from '../diagnostics';
+import { GREEK_LETTER_NAMES as GREEK } from '../names';
 
 export interface Translated {
   readonly latex: string;
@@ -20,12 +21,6 @@ export interface Translated {
 
 const SUP_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUB_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
-const GREEK: Readonly<Record<string, string>> = {
-  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ϵ: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta', ι: 'iota',
-  κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi', π: 'pi', ρ: 'rho', σ: 'sigma', τ: 'tau', υ: 'upsilon', φ: 'phi',
-  ϕ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega', Γ: 'Gamma', Δ: 'Delta', Θ: 'Theta', Λ: 'Lambda', Ξ: 'Xi', Π: 'Pi',
-  Σ: 'Sigma', Υ: 'Upsilon', Φ: 'Phi', Ψ: 'Psi', Ω: 'Omega',
-};
 /** The fractions with a character of their own (½ is \\frac{1}{2}): numerator and denominator. */
 const VULGAR: Readonly<Record<string, readonly [number, number]>> = {
   '½': [1, 2], '⅓': [1, 3], '⅔': [2, 3], '¼': [1, 4], '¾': [3, 4], '⅕': [1, 5], '⅖': [2, 5], '⅗': [3, 5], '⅘': [4, 5],
