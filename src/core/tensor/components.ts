@@ -12,6 +12,7 @@
 import { type Expr, postorder, rationalOf, sizeNode } from '../model/expr';
 import { add as plus, mul as times, ONE, sign, type Rational } from '../model/rational';
 import { isScalar, shape, type Dim } from '../model/shape';
+import { checkpoint } from '../limits/budget';
 import { mul, num, pow, transpose } from '../simplify/build';
 import { contractionSpec, isPlainOutput, letterDims } from './contraction';
 
@@ -36,6 +37,16 @@ export interface IndexTerm {
 
 /** The formula is not available in components (the differential uses vec, kron, literals, …). */
 export class NoIndexForm extends Error {}
+
+/**
+ * The most terms the expanded differential may have, at any stage, before δs are contracted and
+ * equal terms collected. Distributing products of sums can multiply terms at every level: the
+ * differential of ((S²)²)…² (k squares) has 2ᵏ terms, though its DAG is linear in k — 64 squares
+ * took gigabytes before any deadline was read. A formula of thousands of terms is no help to a
+ * reader, so past the bound there is no index form (NoIndexForm), and the memory one formula
+ * takes stays bounded whatever the input.
+ */
+export const MAX_INDEX_TERMS = 1_024;
 
 /** The letters for the summation indices, by preference (all with Unicode subscripts). */
 export const SUM_LETTERS = ['p', 'r', 's', 't', 'u', 'v', 'a', 'e', 'h', 'o', 'x'];
@@ -89,7 +100,7 @@ class Writer {
     const a = e.args[0];
     switch (e.op) {
       case 'add':
-        return e.args.flatMap((t) => this.terms(t, r, c));
+        return bounded(e.args.flatMap((t) => this.terms(t, r, c)));
       case 'mul':
         return this.product(e.args, r, c);
       case 'hadamard':
@@ -202,13 +213,25 @@ function withSums(terms: readonly IndexTerm[], sums: readonly Ix[]): IndexTerm[]
   return terms.map((t) => ({ ...t, sums: [...t.sums, ...letters] }));
 }
 
-/** The product of sums of terms, distributed. */
+/** Terms within MAX_INDEX_TERMS, or NoIndexForm. */
+function bounded(terms: IndexTerm[]): IndexTerm[] {
+  if (terms.length > MAX_INDEX_TERMS) throw tooManyTerms();
+  return terms;
+}
+
+const tooManyTerms = (): NoIndexForm => new NoIndexForm(`the formula in components would have more than ${MAX_INDEX_TERMS.toLocaleString('en-US')} terms`);
+
+/** The product of sums of terms, distributed (refused before it is built when it would have more than MAX_INDEX_TERMS terms). */
 function productOf(parts: readonly (readonly IndexTerm[])[]): IndexTerm[] {
   let acc: IndexTerm[] = [{ coef: ONE, factors: [], sums: [] }];
   for (const part of parts) {
+    if (acc.length * part.length > MAX_INDEX_TERMS) throw tooManyTerms();
     const next: IndexTerm[] = [];
     for (const a of acc) {
-      for (const b of part) next.push({ coef: times(a.coef, b.coef), factors: [...a.factors, ...b.factors], sums: [...a.sums, ...b.sums] });
+      for (const b of part) {
+        checkpoint();
+        next.push({ coef: times(a.coef, b.coef), factors: [...a.factors, ...b.factors], sums: [...a.sums, ...b.sums] });
+      }
     }
     acc = next;
   }

@@ -1,0 +1,55 @@
+/**
+ * The index form's memory is bounded (issue 17): distributing the differential's products of sums
+ * can double the terms at every level — d(((S²)²)…²) with k squares has 2ᵏ terms though its DAG is
+ * linear in k — so past MAX_INDEX_TERMS there is no index form, refused before the terms are built.
+ * The reader fuzz campaign's input 1*((…(S)^2…)^2) with 64 squares took gigabytes and crashed it.
+ */
+import assert from 'node:assert/strict';
+import { derive } from '../../../src/core';
+import { differentiate } from '../../../src/core/calculus/derive';
+import { readExpression } from '../../../src/core/read';
+import { indexFormula, NoIndexForm } from '../../../src/core/tensor';
+import { MAX_INDEX_TERMS } from '../../../src/core/tensor/components';
+
+const WHERE = 'S: matrix(n, n) symmetric';
+const squares = (k: number): string => `${'('.repeat(k)}S${')^2'.repeat(k)}`;
+
+/** The index formula of the derivative of `text` by S (throws NoIndexForm when there is none). */
+function formulaOf(text: string) {
+  const r = readExpression(text, WHERE, 'plain');
+  if (!r.ok) throw new Error(r.error.message);
+  const s = r.value.variables.find((v) => v.name === 'S');
+  assert.ok(s);
+  const d = differentiate(r.value.expr, [s], 1);
+  return indexFormula(d.f, s, 1);
+}
+
+describe('tensor/index form: bounded number of terms', () => {
+  it('k nested squares: 2ᵏ terms, every one within the bound, while 2ᵏ ≤ MAX_INDEX_TERMS', () => {
+    assert.equal(MAX_INDEX_TERMS, 1024);
+    for (const k of [1, 2, 3, 4, 5]) {
+      const f = formulaOf(squares(k));
+      // ∂(S^(2ᵏ))ᵢⱼ/∂Sₖₗ = ½ Σ_{a+b = 2ᵏ−1} (Sᵃ)ᵢₖ(Sᵇ)ₗⱼ + (the kₗ-swap): 2ᵏ distinct terms once collected.
+      assert.ok(f.terms.length >= 2 ** k, `k = ${k}: ${f.terms.length} terms`);
+      assert.ok(f.terms.length <= MAX_INDEX_TERMS, `k = ${k}: ${f.terms.length} terms`);
+    }
+  });
+
+  it('past the bound: NoIndexForm, saying why, at 11 squares (2,048 terms) and at 64 (2⁶⁴)', () => {
+    for (const k of [11, 64]) {
+      assert.throws(() => formulaOf(squares(k)), (e: unknown) => e instanceof NoIndexForm && /more than 1,024 terms/.test(e.message), `k = ${k}`);
+    }
+  });
+
+  it('derive(): the matrix form without an index form, and form: index answers form.index-unavailable', () => {
+    const expr = `1*${squares(11)}`;
+    const r = derive({ expr, where: WHERE, from: 'plain', timeLimitMs: 60_000 });
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    assert.ok(r.value.result.text.length > 0);
+    assert.equal(r.value.indexForm, undefined);
+    const asked = derive({ expr, where: WHERE, from: 'plain', form: 'index', timeLimitMs: 60_000 });
+    assert.ok(!asked.ok);
+    assert.equal(asked.error.code, 'form.index-unavailable');
+    assert.match(asked.error.message, /more than 1,024 terms/);
+  });
+});
