@@ -445,9 +445,11 @@ export function pow(a: Expr, k: Expr): Expr {
 
 /** Is every entry of `a` exactly 0 or 1 (where defined)? The step 𝟙[u > 0], its transposes and Hadamard products. */
 function isZeroOne(a: Expr): boolean {
-  if (a.op === 'fn') return a.name === 'step';
-  if (a.op === 'transpose') return isZeroOne(a.args[0]);
-  if (a.op === 'hadamard') return a.args.every(isZeroOne);
+  // Through transposes by a loop: x'''… thousands deep must not overflow the stack.
+  let e = a;
+  while (e.op === 'transpose') e = e.args[0];
+  if (e.op === 'fn') return e.name === 'step';
+  if (e.op === 'hadamard') return e.args.every(isZeroOne);
   return false;
 }
 

@@ -1,0 +1,18 @@
+/**
+ * A long chain of transposes under an element-wise division (found by the plain-reader fuzz
+ * campaign, seed 20251127, input ~50,000): simplify/build.ts isZeroOne recursed once per transpose
+ * and derive() threw RangeError (Maximum call stack size exceeded) instead of answering.
+ */
+import assert from 'node:assert/strict';
+import { derive } from '../../../src/core';
+
+describe('robustness: x with 20,000 transposes under ./', () => {
+  it("w ./ x''…' (20,000 and 20,001 transposes) answers a value or a diagnostic, never throws", () => {
+    const where = 'w: vector(n); x: vector(n)';
+    const even = derive({ expr: `w ./ x${"'".repeat(20_000)}`, where, from: 'plain', timeLimitMs: 60_000 });
+    assert.ok(even.ok, even.ok ? '' : `${even.error.code}: ${even.error.message}`);
+    const odd = derive({ expr: `w ./ x${"'".repeat(20_001)}`, where, from: 'plain', timeLimitMs: 60_000 });
+    assert.ok(!odd.ok);
+    assert.equal(odd.error.code, 'shape.mismatch');
+  });
+});
