@@ -93,7 +93,9 @@ class Writer {
     return name;
   }
 
-  terms(e: Expr, r: Ix, c: Ix): IndexTerm[] {
+  terms(top: Expr, row: Ix, col: Ix): IndexTerm[] {
+    // (Aᵀ)ᵢⱼ = Aⱼᵢ, through a chain of transposes by a loop (x'''… thousands deep must not overflow the stack).
+    const [e, r, c] = untransposed(top, row, col);
     if (!this.depends(e)) return leaf(e, r, c);
     const direction = this.directions.find((d) => d.v === e);
     if (direction) return [{ coef: ONE, factors: [...delta(r, direction.r), ...delta(c, direction.c)], sums: [] }];
@@ -105,8 +107,6 @@ class Writer {
         return this.product(e.args, r, c);
       case 'hadamard':
         return productOf(e.args.map((t) => (isScalar(t.shape) ? this.terms(t, null, null) : this.terms(t, r, c))));
-      case 'transpose':
-        return this.terms(a, c, r);
       case 'diagm': {
         const v = a.shape.cols === 1 ? this.terms(a, r, null) : this.terms(a, null, r);
         return productOf([v, [{ coef: ONE, factors: delta(r, c), sums: [] }]]);
@@ -178,8 +178,16 @@ function delta(a: Ix, b: Ix): Factor[] {
   return [{ kind: 'delta', a, b }];
 }
 
+/** e stripped of its transposes, with the index letters swapped once per transpose. */
+function untransposed(e: Expr, r: Ix, c: Ix): [Expr, Ix, Ix] {
+  let [x, a, b] = [e, r, c];
+  while (x.op === 'transpose') [x, a, b] = [x.args[0], b, a];
+  return [x, a, b];
+}
+
 /** An expression that does not depend on the directions, as one factor (or a number, δ, 1). */
-function leaf(e: Expr, r: Ix, c: Ix): IndexTerm[] {
+function leaf(top: Expr, row: Ix, col: Ix): IndexTerm[] {
+  const [e, r, c] = untransposed(top, row, col);
   switch (e.op) {
     case 'num':
       return [{ coef: rationalOf(e), factors: [], sums: [] }];
@@ -189,8 +197,6 @@ function leaf(e: Expr, r: Ix, c: Ix): IndexTerm[] {
       return [{ coef: ONE, factors: [], sums: [] }];
     case 'eye':
       return [{ coef: ONE, factors: delta(r, c), sums: [] }];
-    case 'transpose':
-      return leaf(e.args[0], c, r);
     case 'var':
       if (e.symmetric && r !== null && c !== null && r > c) return leaf(e, c, r);
       break;

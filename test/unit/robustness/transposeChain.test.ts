@@ -16,3 +16,11 @@ describe('robustness: x with 20,000 transposes under ./', () => {
     assert.equal(odd.error.code, 'shape.mismatch');
   });
 });
+
+describe('robustness: 20,000 transposes inside a result with an index form', () => {
+  it("sigmoid(W*x''…' + b) by W (3 indices: its index form is written) answers, never throws", () => {
+    const r = derive({ expr: `sigmoid(W*x${"'".repeat(20_000)} + b)`, wrt: ['W'], where: 'W: matrix(m, n); x: vector(n); b: vector(m)', from: 'plain', timeLimitMs: 60_000 });
+    assert.ok(r.ok, r.ok ? '' : `${r.error.code}: ${r.error.message}`);
+    assert.ok(r.value.indexForm !== undefined);
+  });
+});
