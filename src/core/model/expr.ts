@@ -8,6 +8,7 @@
  */
 import { checkpoint } from '../limits/budget';
 import { Shape, SCALAR, shape, isScalar, transposeShape, Dim, mulDim } from './shape';
+import { memoRecent } from './memo';
 import { Rational, fromNumber, rationalKey, toNumber } from './rational';
 
 import type { ElementwiseFunction } from '../functions/index';
@@ -249,7 +250,6 @@ export const rawVec = (a: Expr): Expr =>
 
 /** How many roots' orders `postorder` remembers. */
 const RECENT_ORDERS = 8;
-const recentOrders = new Map<Expr, readonly Expr[]>();
 
 /**
  * Every distinct node once, children before parents (iterative: deep inputs cannot overflow the
@@ -258,14 +258,10 @@ const recentOrders = new Map<Expr, readonly Expr[]>();
  * orders of the last few roots are remembered (a bounded table, emptied when full).
  */
 export function postorder(root: Expr): readonly Expr[] {
-  if (root.args.length === 0) return [root];
-  const known = recentOrders.get(root);
-  if (known !== undefined) return known;
-  const order = walkPostorder(root);
-  if (recentOrders.size >= RECENT_ORDERS) recentOrders.clear();
-  recentOrders.set(root, order);
-  return order;
+  return root.args.length === 0 ? [root] : recentPostorder(root);
 }
+
+const recentPostorder = memoRecent(walkPostorder, RECENT_ORDERS);
 
 function walkPostorder(root: Expr): Expr[] {
   const out: Expr[] = [];
