@@ -94,6 +94,50 @@ const webPlatform = {
   },
 };
 
+/**
+ * Writes every non-ASCII character of the bundle as a \\uXXXX escape. esbuild escapes them in
+ * strings but leaves comments and regular expressions as they are, and one such character makes
+ * the whole file a two-byte string for V8: decoding and scanning the 0.9 MB CLI bundle then cost
+ * about 8 ms more CPU at every `matcalc` start (docs/benchmarks.md §4). Safe in comments, strings
+ * and regular expressions (a character outside the BMP is escaped as its UTF-16 surrogate pair,
+ * which a /u expression reads as the one code point; in an identifier a BMP character's escape is
+ * valid JavaScript too, and the CLI's tests would fail on any other). The source map's columns
+ * after an escape on its line are off by the escape's length (comments and regular expressions).
+ */
+const asciiOutput = {
+  name: 'ascii-output',
+  setup(build) {
+    build.onEnd((result) => {
+      const file = build.initialOptions.outfile;
+      if (result.errors.length > 0 || !fs.existsSync(file)) return;
+      const text = fs.readFileSync(file, 'utf8');
+      /* eslint-disable no-control-regex */
+      if (!/[^\x00-\x7f]/.test(text)) return;
+      fs.writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+      /* eslint-enable no-control-regex */
+    });
+  },
+};
+
+/**
+ * ml-matrix (a sixth of the CLI bundle) serves only the numerical check: in dist/cliMain.js its
+ * import becomes an object whose getters require dist/mlMatrix.js on first use, so a request
+ * without `--check` never loads or compiles it (`matcalc derive` starts ~6 ms of CPU sooner:
+ * docs/benchmarks.md §4). The core's imports of it are ES imports, which esbuild turns into
+ * property reads of that object at each use.
+ */
+const lazyMlMatrix = {
+  name: 'lazy-ml-matrix',
+  setup(build) {
+    build.onResolve({ filter: /^ml-matrix$/ }, () => ({ path: 'ml-matrix', namespace: 'lazy-ml-matrix' }));
+    build.onResolve({ filter: /^\.\/mlMatrix\.js$/ }, (args) => (args.namespace === 'lazy-ml-matrix' ? { path: './mlMatrix.js', external: true } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-ml-matrix' }, () => {
+      const getters = Object.keys(require('ml-matrix')).map((name) => `get ${name}() { return load().${name}; }`);
+      return { loader: 'js', contents: `let m;\nconst load = () => (m ??= require('./mlMatrix.js'));\nmodule.exports = { ${getters.join(', ')} };\n` };
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const bundles = [
   {
@@ -192,13 +236,31 @@ const bundles = [
     plugins: [webPlatform],
   },
   {
-    // `matcalc` on the command line.
-    entryPoints: ['src/cli.ts'],
+    // `matcalc` on the command line: a small loader (src/cliStart.ts) that compiles the CLI's bundle
+    // with the V8 code cache the build makes (src/cli/codeCache.ts).
+    entryPoints: ['src/cliStart.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    // The CLI itself (src/cli.ts), loaded by dist/cli.js.
+    entryPoints: ['src/cli.ts'],
+    outfile: 'dist/cliMain.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    plugins: [lazyMlMatrix, asciiOutput],
+  },
+  {
+    // ml-matrix for dist/cliMain.js, required on the first numerical check (lazyMlMatrix above).
+    entryPoints: [require.resolve('ml-matrix')],
+    outfile: 'dist/mlMatrix.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
 ];
 
@@ -246,6 +308,18 @@ const problemMatcher = {
   },
 };
 
+/**
+ * Makes dist/cliMain.cache, V8's code cache for the CLI bundle (src/cli/codeCache.ts), in a fresh
+ * process with V8's default flags (NODE_OPTIONS removed: V8 rejects a cache made under other flags).
+ * Not in watch mode: a cache made from another bundle is never used, so a stale one costs nothing.
+ */
+function writeCliCodeCache() {
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  const r = require('node:child_process').spawnSync(process.execPath, ['-e', "require('./dist/cli.js').writeCodeCache()"], { cwd: __dirname, env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`making the CLI's code cache failed: ${r.stderr || r.error}`);
+}
+
 async function main() {
   // A production build must not ship stale source maps from an earlier development build.
   if (production) fs.rmSync('dist', { recursive: true, force: true });
@@ -269,6 +343,7 @@ async function main() {
   if (failed.length > 0) {
     process.exitCode = 1;
   } else {
+    writeCliCodeCache();
     console.log(`built ${bundles.map((b) => b.outfile).join(', ')}${production ? ' (production)' : ''}`);
   }
 }
