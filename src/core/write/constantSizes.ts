@@ -31,8 +31,13 @@ export function constantsUnderSizeless(e: Expr): ReadonlySet<Expr> {
 
 let lastSizeless: { readonly e?: Expr; readonly out: ReadonlySet<Expr> } = { out: new Set() };
 
-function findConstantsUnderSizeless(e: Expr): Set<Expr> {
+const NONE_SIZED: ReadonlySet<Expr> = new Set();
+const isSizedConstant = (n: Expr): boolean => n.op === 'ones' || n.op === 'zeros' || n.op === 'eye';
+
+function findConstantsUnderSizeless(e: Expr): ReadonlySet<Expr> {
   const order = postorder(e);
+  // Only these constants are ever marked: without one (most expressions) there is nothing to find.
+  if (!order.some(isSizedConstant)) return NONE_SIZED;
   const variable = new Set<Expr>();
   for (const n of order) if (n.op === 'var' || n.args.some((a) => variable.has(a))) variable.add(n);
   const given = givenSizes(order);
@@ -41,7 +46,7 @@ function findConstantsUnderSizeless(e: Expr): Set<Expr> {
   for (let i = order.length - 1; i >= 0; i--) {
     const n = order[i];
     const inside = under.has(n);
-    if (inside && (n.op === 'ones' || n.op === 'zeros' || n.op === 'eye')) out.add(n);
+    if (inside && isSizedConstant(n)) out.add(n);
     if (inside || SIZE_LOSING.has(n.op)) for (const a of n.args) under.add(a);
     else if (n.op === 'mul') for (const a of constantNeighbours(n.args, variable, given)) under.add(a);
     else if (n.op === 'logsumexpAlong') {
