@@ -38,7 +38,7 @@ export interface ReaderFuzzReport {
 const sometimes = (arb: fc.Arbitrary<string>): fc.Arbitrary<string | undefined> =>
   fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
 
-function inputArbitrary(from: Notation, checkShare: number): fc.Arbitrary<{ kind: InputKind; input: FuzzInput }> {
+export function inputArbitrary(from: Notation, checkShare: number): fc.Arbitrary<{ kind: InputKind; input: FuzzInput }> {
   const seeds = seedsFor(from);
   const extras = fc.record({ order: fc.constantFrom<1 | 2>(1, 1, 1, 2), check: fc.double({ min: 0, max: 1, noNaN: true }) });
   const withExtras = (kind: InputKind, expr: fc.Arbitrary<{ expr: string; where?: string }>) =>

@@ -9,6 +9,8 @@
  * - x .* y is hadamard[x, y] (n-ary); x ./ y is hadamard[x, pow[y, -1]]; when a side is 1×1 the
  *   element-wise product is the scaling mul[…];
  * - ^ is pow (1×1 base) or matpow (square matrix, integer exponent); .^ is pow;
+ * - a transpose of a transpose is its argument ((xᵀ)ᵀ is x); the plain parser reads a run of
+ *   signs as the sign it amounts to (--x is x);
  * - [e1, …, ek] is block(k, 1, …); [a, b; c, d] is block(2, 2, [a, b, c, d]) (row-major); dot(u, v) is mul[u', v]; max(0, u) is relu(u); min(0, u) is
  *   min0(u); vector(c) is mul[c, ones] (ones when c = 1), matrix(c) likewise; eye(n) is eye;
  * - kron, vec, commutation, unit, entry, count build the nodes of the same names (count: size).
@@ -115,8 +117,12 @@ export class ExprBuilder {
         return this.build(node.arg);
       case 'unary':
         return node.op === '-' ? negate(this.build(node.arg)) : this.build(node.arg);
-      case 'transpose':
-        return rawTranspose(this.build(node.arg));
+      case 'transpose': {
+        // (aᵀ)ᵀ is a: a transpose of a transpose cancels as it is read (x'' is x), so a chain of
+        // them costs no pass and no writer anything, and no result carries it.
+        const arg = this.build(node.arg);
+        return arg.op === 'transpose' ? arg.args[0] : rawTranspose(arg);
+      }
       case 'vector':
         return block(node.entries.length, 1, node.entries.map((e) => this.build(e)));
       case 'matrix':

@@ -11,8 +11,8 @@ import { diagnostic } from './diagnostics';
 export const MAX_INPUT_LENGTH = 100_000;
 
 /**
- * The deepest nesting of the surface syntax tree: parentheses, brackets, calls, unary signs,
- * powers and transposes each add a level; the terms of one sum and the factors of one product
+ * The deepest nesting of the surface syntax tree: parentheses, brackets, calls, a run of unary
+ * signs (read as the one sign it amounts to), powers and transposes each add a level; the terms of one sum and the factors of one product
  * share a level, so a 10,000-term sum is shallow. 30,000 levels: 10,000 levels of constructs that
  * take two (`-(…)`, `a + (…)`, `x^(…)`, `tanh(W*…)`) with room to spare; docs/reliability.md.
  */

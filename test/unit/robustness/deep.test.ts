@@ -67,7 +67,7 @@ describe('deep input (issue 17): 10,000 levels through the plain reader', functi
   });
 
   it(`past MAX_DEPTH (${MAX_DEPTH.toLocaleString('en-US')}) a clean limit.depth at the first level too many`, () => {
-    for (const text of [`${'-'.repeat(MAX_DEPTH)}x`, `${'('.repeat(MAX_DEPTH)}x${')'.repeat(MAX_DEPTH)}`]) {
+    for (const text of [`${'('.repeat(MAX_DEPTH)}x${')'.repeat(MAX_DEPTH)}`, `${'-('.repeat(MAX_DEPTH / 2)}x${')'.repeat(MAX_DEPTH / 2)}`]) {
       const r = readPlain(text, 'x: scalar');
       assert.equal(r.ok, false);
       if (!r.ok) {
@@ -75,7 +75,15 @@ describe('deep input (issue 17): 10,000 levels through the plain reader', functi
         assert.deepEqual([r.error.start, r.error.end], [MAX_DEPTH, MAX_DEPTH + 1], text.slice(0, 5));
       }
     }
-    assert.ok(readPlain(`${'-'.repeat(MAX_DEPTH - 1)}x`, 'x: scalar').ok);
+    assert.ok(readPlain(`${'('.repeat(MAX_DEPTH - 1)}x${')'.repeat(MAX_DEPTH - 1)}`, 'x: scalar').ok);
+  });
+
+  it('a run of signs is one level, read as the sign it amounts to: MAX_DEPTH + 1 minus signs are −x', () => {
+    const r = readPlain(`${'-'.repeat(MAX_DEPTH + 1)}x`, 'x: scalar');
+    assert.ok(r.ok, r.ok ? '' : `${r.error.code}: ${r.error.message}`);
+    assert.equal(toText(r.value.expr), '-x');
+    const even = readPlain(`${'-'.repeat(MAX_DEPTH + 2)}x`, 'x: scalar');
+    assert.ok(even.ok && toText(even.value.expr) === 'x');
   });
 
   it('does not depend on the stack size: 10,000 levels read in a process with a tenth of the default stack', () => {

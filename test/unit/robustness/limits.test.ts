@@ -21,7 +21,8 @@ const DEPTH = 100_000;
 /** Inputs nested DEPTH levels where the notation allows it in MAX_INPUT_LENGTH characters, else as deep as fits. */
 const DEEP_INPUTS: Readonly<Record<Notation, readonly string[]>> = {
   // Plain calls: f( (33,333 levels fit; exp( would fit only 20,000, under the plain MAX_DEPTH of 30,000).
-  plain: ['-'.repeat(DEPTH - 1) + 'x', '('.repeat(49_999) + 'x' + ')'.repeat(49_999), "x'".padEnd(DEPTH, "'"), 'f('.repeat(33_333) + 'x' + ')'.repeat(33_333)],
+  // A run of signs is one level (read as the sign it amounts to); -( nests two per pair.
+  plain: ['-('.repeat(33_333) + 'x' + ')'.repeat(33_333), '('.repeat(49_999) + 'x' + ')'.repeat(49_999), "x'".padEnd(DEPTH, "'"), 'f('.repeat(33_333) + 'x' + ')'.repeat(33_333)],
   // LaTeX: x^{ (24,999 levels fit) is under MAX_DEPTH and reads; a chain of primes is past it.
   latex: ['-'.repeat(DEPTH - 1) + 'x', '{'.repeat(49_999) + 'x' + '}'.repeat(49_999), '('.repeat(49_999) + 'x' + ')'.repeat(49_999), 'x' + "'".repeat(DEPTH - 1)],
   // NumPy: np.exp( (12,000 levels fit) is under MAX_DEPTH and reads; .sum() chains past it fit.
@@ -80,8 +81,10 @@ describe('limits: input length and nesting depth', function () {
   }
 
   it(`the plain depth limit is ${MAX_DEPTH}: one level less is read`, () => {
-    assert.ok(readPlain('-'.repeat(MAX_DEPTH - 1) + 'x').ok);
-    assert.equal(readPlain('-'.repeat(MAX_DEPTH + 1) + 'x').ok, false);
+    assert.ok(readPlain('('.repeat(MAX_DEPTH - 1) + 'x' + ')'.repeat(MAX_DEPTH - 1)).ok);
+    assert.equal(readPlain('('.repeat(MAX_DEPTH + 1) + 'x' + ')'.repeat(MAX_DEPTH + 1)).ok, false);
+    // a run of signs is one level however long
+    assert.ok(readPlain('-'.repeat(MAX_DEPTH + 1) + 'x').ok);
   });
 
   it('long flat inputs are not deep: a 10,000-term sum differentiates', () => {

@@ -22,7 +22,14 @@ describe('syntax/parser: precedence (MATLAB)', () => {
     ["x''", "(' (' x))"],
     ['a*-b', '(* a (neg b))'],
     ['a - -b', '(- a (neg b))'],
-    ['--a', '(neg (neg a))'],
+    // a run of signs is read as the sign it amounts to
+    ['--a', 'a'],
+    ['---a', '(neg a)'],
+    ['-+-a', 'a'],
+    ['+-a', '(neg a)'],
+    ['a - --b', '(- a b)'],
+    ['a*---b', '(* a (neg b))'],
+    ['x^--2', '(^ x 2)'],
     ['+a', '(pos a)'],
     ['(a + b) * c', '(* (paren (+ a b)) c)'],
     ['x.^2 .* y', '(.* (.^ x 2) y)'],
@@ -227,9 +234,10 @@ describe('syntax/parser: limits', function () {
     );
   });
 
-  it('fails cleanly on 100,000 unary minus signs, brackets, calls, transposes and powers', () => {
+  it('fails cleanly on 100,000 brackets, calls, transposes and powers; 99,999 signs are one level, read as −x', () => {
+    assert.equal(parseSx('-'.repeat(99_999) + 'x'), '(neg x)');
     // f( rather than exp(: 30,000 nested calls of a longer name do not fit in 100,000 characters
-    for (const text of ['-'.repeat(99_999) + 'x', '['.repeat(100_000), 'f('.repeat(49_999) + 'x', 'x' + "'".repeat(99_999), 'x' + '^2'.repeat(49_999), '2^-'.repeat(33_333) + '2']) {
+    for (const text of ['['.repeat(100_000), 'f('.repeat(49_999) + 'x', 'x' + "'".repeat(99_999), 'x' + '^2'.repeat(49_999), '2^-'.repeat(33_333) + '2']) {
       assert.equal(error(parsePlain(text)).code, 'limit.depth', text.slice(0, 10));
     }
   });

@@ -75,8 +75,9 @@ describe('syntax: random input never throws', () => {
   });
 
   it('survives nesting just past the limit in every construct', () => {
-    // f( for a call: MAX_DEPTH + 1 nested exp( would pass the input length limit
-    for (const open of ['(', '[', 'f(', '-', 'x^-', '-(']) {
+    // f( for a call: MAX_DEPTH + 1 nested exp( would pass the input length limit; a run of signs
+    // is one level (robustness/deep.test.ts), x^- nests through the exponents
+    for (const open of ['(', '[', 'f(', 'x^-', '-(']) {
       const text = open.repeat(MAX_DEPTH + 1) + 'x';
       const o = readPlain(text);
       assert.equal(o.ok, false);

@@ -120,7 +120,8 @@ describe('syntax/shapes: operators build the model conventions', () => {
     ['A^0', '(matpow A 0)', 'n×n'],
     ["x'", '(transpose x)', '1×n'],
     ['x^T', '(transpose x)', '1×n'],
-    ["A''", '(transpose (transpose A))', 'm×n'],
+    ["A''", 'A', 'm×n'], // a transpose of a transpose is its argument
+    ["(A')'*B", '(mul A B)', 'm×k', 'A: matrix(m, n); B: matrix(n, k)'],
     ['[a, b^2, 3]', '(block a (pow b 2) 3)', '3×1'],
     ['[a; b]', '(block a b)', '2×1'],
     ['[a, b, c; 1, 2, 3]', '(block a b c 1 2 3)', '2×3'],

@@ -6,7 +6,8 @@
  *   1. parentheses, brackets, calls
  *   2. postfix transpose `'` / `^T` and powers `^` `.^`, left to right: 2^3^2 is (2^3)^2 = 64 and
  *      x^2' is (x^2)'. The exponent is a primary with optional signs: x^-2 and 2^-x^2 = (2^-x)^2.
- *   3. unary `-` `+`: -x^2 is -(x^2), -x' is -(x')
+ *   3. unary `-` `+`: -x^2 is -(x^2), -x' is -(x'); a run of signs is the sign it amounts to
+ *      (--x is x, -+-x is x, ---x is -x)
  *   4. `*` `/` `.*` `./`, left-associative n-ary chains
  *   5. `+` `-`, left-associative n-ary chains
  *
@@ -189,31 +190,39 @@ class Parser {
     }
   }
 
-  /** The signs here, consumed, each entering a level. */
-  private signs(): Token[] {
-    const signs: Token[] = [];
-    for (let t = this.peek(); this.isOp(t, '+', '-'); t = this.peek()) {
+  /**
+   * The signs here, consumed, entering one level. A run of signs is read as the one sign it
+   * amounts to (`--x` is x, `---x` is −x): a run of 20,000 signs is one node, not 20,000 that every
+   * later pass walks and every writer prints.
+   */
+  private signs(): Signs | undefined {
+    let t = this.peek();
+    if (!this.isOp(t, '+', '-')) return undefined;
+    const first = t;
+    let count = 0;
+    let negative = false;
+    for (; this.isOp(t, '+', '-'); t = this.peek()) {
       this.next();
-      this.enter(t);
-      signs.push(t);
+      count++;
+      if (t.text === '-') negative = !negative;
     }
-    return signs;
+    this.enter(first);
+    return { first, count, negative };
   }
 
-  /** `arg` under the signs read before it (innermost last), leaving their levels. */
-  private signed(signs: readonly Token[], arg: Ast): Ast {
-    for (let i = signs.length - 1; i >= 0; i--) {
-      this.leave();
-      const t = signs[i];
-      arg = { kind: 'unary', op: t.text as AddOp, arg, span: { start: t.start, end: arg.span.end } };
-    }
-    return arg;
+  /** `arg` under the signs read before it, leaving their level. */
+  private signed(signs: Signs | undefined, arg: Ast): Ast {
+    if (signs === undefined) return arg;
+    this.leave();
+    if (signs.count > 1 && !signs.negative) return arg;
+    const op: AddOp = signs.count === 1 ? (signs.first.text as AddOp) : '-';
+    return { kind: 'unary', op, arg, span: { start: signs.first.start, end: arg.span.end } };
   }
 
   /** The exponent of ^ or .^: optional signs, then a primary. */
   private *parseExponent(op: Token): Deferred<Ast> {
     const signs = this.signs();
-    return this.signed(signs, this.leaf() ?? (yield* this.parsePrimary(signs.length > 0 ? signs[signs.length - 1] : op)));
+    return this.signed(signs, this.leaf() ?? (yield* this.parsePrimary(signs === undefined ? op : this.tokens[this.pos - 1])));
   }
 
   /** A number, or a name that is not called, consumed; else undefined (nothing consumed). */
@@ -426,3 +435,10 @@ class Parser {
 }
 
 const span = (t: Token): Span => ({ start: t.start, end: t.end });
+
+/** A run of unary signs: its first sign, how many, and whether they amount to a minus. */
+interface Signs {
+  readonly first: Token;
+  readonly count: number;
+  readonly negative: boolean;
+}
