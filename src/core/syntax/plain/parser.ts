@@ -1,7 +1,8 @@
 /**
- * The parser of the plain syntax: tokens → surface syntax tree. Recursive descent (each rule a
- * generator run by `runDeferred`, so nesting uses the heap, not the JavaScript stack), one level per
- * precedence tier, with MATLAB's precedence (tightest first):
+ * The parser of the plain syntax: tokens → surface syntax tree. Recursive descent (each rule run by
+ * `runDeferred`, so nesting uses the heap, not the JavaScript stack; the sum, product and unary
+ * tiers with the postfix operators are one small rule, `Terms`), with MATLAB's precedence (tightest
+ * first):
  *
  *   1. parentheses, brackets, calls
  *   2. postfix transpose `'` / `^T` and powers `^` `.^`, left to right: 2^3^2 is (2^3)^2 = 64 and
@@ -20,7 +21,7 @@ import type { AddOp, Ast, ChainLink, MulOp, PowOp } from '../ast';
 import { nodeDeeperThan } from '../ast';
 import { fail, positionText, SyntaxFailure } from '../diagnostics';
 import { MAX_DEPTH, depthDiagnostic } from '../limits';
-import { runDeferred, type Deferred } from '../deferred';
+import { runDeferred, type Deferred, type Rule } from '../deferred';
 import { einsumNode } from '../nodes';
 import type { Token } from './scanner';
 
@@ -70,7 +71,7 @@ export function parseExpressionTokens(text: string, tokens: readonly Token[]): A
 }
 
 class Parser {
-  private readonly tokens: Token[] = [];
+  private readonly tokens: readonly Token[];
   /** Indices (into `tokens`) of tokens that start a new line. */
   private readonly lineStarts = new Set<number>();
   private pos = 0;
@@ -82,16 +83,22 @@ class Parser {
     private readonly text: string,
     all: readonly Token[],
   ) {
+    if (!all.some((t) => t.kind === 'newline')) {
+      this.tokens = all;
+      return;
+    }
+    const tokens: Token[] = [];
     let newline = false;
     for (const t of all) {
       if (t.kind === 'newline') {
         newline = true;
         continue;
       }
-      if (newline && this.tokens.length > 0) this.lineStarts.add(this.tokens.length);
+      if (newline && tokens.length > 0) this.lineStarts.add(tokens.length);
       newline = false;
-      this.tokens.push(t);
+      tokens.push(t);
     }
+    this.tokens = tokens;
   }
 
   parseAll(): Ast {
@@ -139,55 +146,108 @@ class Parser {
 
   // ---- precedence tiers ----
 
-  private *parseSum(): Deferred<Ast> {
-    const first = (yield this.parseProduct()) as Ast;
-    const rest: ChainLink<AddOp>[] = [];
-    for (let t = this.peek(); this.isOp(t, '+', '-') && !this.startsRowEntry(t); t = this.peek()) {
-      this.next();
-      rest.push({ op: t.text as AddOp, opSpan: span(t), operand: (yield this.parseProduct()) as Ast });
-    }
-    if (rest.length === 0) return first;
-    return { kind: 'sum', first, rest, span: { start: first.span.start, end: rest[rest.length - 1].operand.span.end } };
+  /** A whole expression: the sum, product and unary tiers with their postfix operators, one `Terms` rule. */
+  private parseSum(): Rule<Ast> {
+    return new Terms(this);
   }
 
-  private *parseProduct(): Deferred<Ast> {
-    const first = (yield this.parseUnary()) as Ast;
-    const rest: ChainLink<MulOp>[] = [];
-    for (let t = this.peek(); this.isOp(t, '*', '/', '.*', './'); t = this.peek()) {
-      this.next();
-      const after = this.peek();
-      if (t.text === '*' && this.isOp(after, '*') && after.start === t.end) {
-        fail('parse.unexpected-token', { start: t.start, end: after.end }, "'**' is not plain syntax: write ^ for a power");
-      }
-      rest.push({ op: t.text as MulOp, opSpan: span(t), operand: (yield this.parseUnary()) as Ast });
+  /**
+   * One step of a `Terms` rule (see there): takes the result of the rule it waited for (`input`)
+   * and returns the next rule to wait for, or the expression when done. Reads the tokens in the
+   * order the tiers would (sum → product → signs, primary, postfix operators), with the same errors.
+   */
+  termsStep(s: Terms, input: unknown): IteratorResult<Rule<unknown>, Ast> {
+    let operandStarts = false;
+    switch (s.waiting) {
+      case 'nothing':
+        operandStarts = true;
+        break;
+      case 'primary':
+        s.base = input as Ast;
+        break;
+      case 'paren':
+        s.base = this.closeParen(s.open as Token, input as Ast);
+        break;
+      case 'exponent':
+        s.base = this.power(s, this.signed(s.exponentSigns, input as Ast));
+        break;
+      case 'exponentParen':
+        s.base = this.power(s, this.signed(s.exponentSigns, this.closeParen(s.open as Token, input as Ast)));
+        break;
     }
-    if (rest.length === 0) return first;
-    return { kind: 'product', first, rest, span: { start: first.span.start, end: rest[rest.length - 1].operand.span.end } };
-  }
-
-  /** Signs (each a level), then a primary and its postfix transposes and powers. */
-  private *parseUnary(): Deferred<Ast> {
-    const signs = this.signs();
-    let base = this.leaf() ?? (yield* this.parsePrimary());
     for (;;) {
+      if (operandStarts) {
+        s.signs = this.signs();
+        const leaf = this.leaf();
+        if (leaf === undefined) return { done: false, value: this.primaryRule(s, false, undefined) };
+        s.base = leaf;
+      }
+      const rule = this.postfix(s);
+      if (rule !== undefined) return { done: false, value: rule };
+      const operand = this.signed(s.signs, s.base as Ast);
+      // the product tier
+      if (s.factor === undefined) s.factor = operand;
+      else (s.factors ??= []).push({ op: (s.mulOp as Token).text as MulOp, opSpan: span(s.mulOp as Token), operand });
+      const t = this.peek();
+      if (this.isOp(t, '*', '/', '.*', './')) {
+        this.next();
+        const after = this.peek();
+        if (t.text === '*' && this.isOp(after, '*') && after.start === t.end) {
+          fail('parse.unexpected-token', { start: t.start, end: after.end }, "'**' is not plain syntax: write ^ for a power");
+        }
+        s.mulOp = t;
+        operandStarts = true;
+        continue;
+      }
+      const product = chainNode('product', s.factor, s.factors);
+      s.factor = undefined;
+      s.factors = undefined;
+      // the sum tier
+      if (s.term === undefined) s.term = product;
+      else (s.terms ??= []).push({ op: (s.addOp as Token).text as AddOp, opSpan: span(s.addOp as Token), operand: product });
+      if (this.isOp(t, '+', '-') && !this.startsRowEntry(t)) {
+        this.next();
+        s.addOp = t;
+        operandStarts = true;
+        continue;
+      }
+      return { done: true, value: chainNode('sum', s.term, s.terms) };
+    }
+  }
+
+  /** After a primary: its transposes and powers, left to right; a rule to wait for when an exponent needs one. */
+  private postfix(s: Terms): Rule<unknown> | undefined {
+    for (;;) {
+      const base = s.base as Ast;
       const t = this.peek();
       if (this.isOp(t, "'")) {
         this.next();
-        base = { kind: 'transpose', arg: base, span: { start: base.span.start, end: t.end } };
+        s.base = { kind: 'transpose', arg: base, span: { start: base.span.start, end: t.end } };
       } else if (this.isOp(t, '^') && this.peek(1).kind === 'name' && this.peek(1).text === 'T') {
         this.next();
         const tee = this.next();
-        base = { kind: 'transpose', arg: base, span: { start: base.span.start, end: tee.end } };
+        s.base = { kind: 'transpose', arg: base, span: { start: base.span.start, end: tee.end } };
       } else if (this.isOp(t, '^', '.^')) {
+        // The exponent: optional signs, then a primary.
         this.next();
-        const exponent = yield* this.parseExponent(t);
-        base = { kind: 'power', op: t.text as PowOp, opSpan: span(t), base, exponent, span: { start: base.span.start, end: exponent.span.end } };
+        s.powerOp = t;
+        s.exponentSigns = this.signs();
+        const leaf = this.leaf();
+        if (leaf === undefined) return this.primaryRule(s, true, s.exponentSigns === undefined ? t : this.tokens[this.pos - 1]);
+        s.base = this.power(s, this.signed(s.exponentSigns, leaf));
       } else if (this.isOp(t, '.') && this.peek(1).kind === 'name' && this.peek(1).text === 'T' && this.peek(1).start === t.end) {
         fail('parse.numpy-syntax', { start: t.start, end: this.peek(1).end }, "'.T' is NumPy syntax: write x' or x^T for the transpose");
       } else {
-        return this.signed(signs, base);
+        return undefined;
       }
     }
+  }
+
+  /** `s.base` to the power `exponent`, with the operator read last. */
+  private power(s: Terms, exponent: Ast): Ast {
+    const base = s.base as Ast;
+    const op = s.powerOp as Token;
+    return { kind: 'power', op: op.text as PowOp, opSpan: span(op), base, exponent, span: { start: base.span.start, end: exponent.span.end } };
   }
 
   /**
@@ -219,12 +279,6 @@ class Parser {
     return { kind: 'unary', op, arg, span: { start: signs.first.start, end: arg.span.end } };
   }
 
-  /** The exponent of ^ or .^: optional signs, then a primary. */
-  private *parseExponent(op: Token): Deferred<Ast> {
-    const signs = this.signs();
-    return this.signed(signs, this.leaf() ?? (yield* this.parsePrimary(signs === undefined ? op : this.tokens[this.pos - 1])));
-  }
-
   /** A number, or a name that is not called, consumed; else undefined (nothing consumed). */
   private leaf(): Ast | undefined {
     const t = this.peek();
@@ -240,28 +294,38 @@ class Parser {
     return undefined;
   }
 
-  /** A primary that is not a leaf: a call, a parenthesized expression, a vector or matrix literal. */
-  private *parsePrimary(after?: Token): Deferred<Ast> {
+  /**
+   * The rule reading a primary that is not a leaf: a call, a vector or matrix literal, or the
+   * content of parentheses (a `Terms`, closed by `closeParen` when it is read).
+   */
+  private primaryRule(s: Terms, exponent: boolean, after: Token | undefined): Rule<unknown> {
     const t = this.peek();
     switch (t.kind) {
       case 'name':
         this.next();
-        return yield* this.parseCall(t);
-      case '(': {
+        s.waiting = exponent ? 'exponent' : 'primary';
+        return this.parseCall(t);
+      case '(':
         this.next();
         this.enter(t);
         this.groups.push('(');
-        const arg = (yield this.parseSum()) as Ast;
-        this.groups.pop();
-        this.expectClose(')', t);
-        this.leave();
-        return { kind: 'paren', arg, span: { start: t.start, end: this.previousEnd() } };
-      }
+        s.open = t;
+        s.waiting = exponent ? 'exponentParen' : 'paren';
+        return this.parseSum();
       case '[':
-        return yield* this.parseVector(t);
+        s.waiting = exponent ? 'exponent' : 'primary';
+        return this.parseVector(t);
       default:
         return this.missingOperand(t, after);
     }
+  }
+
+  /** The parentheses opened at `open` around `arg`, closed. */
+  private closeParen(open: Token, arg: Ast): Ast {
+    this.groups.pop();
+    this.expectClose(')', open);
+    this.leave();
+    return { kind: 'paren', arg, span: { start: open.start, end: this.previousEnd() } };
   }
 
   private *parseCall(name: Token): Deferred<Ast> {
@@ -435,6 +499,42 @@ class Parser {
 }
 
 const span = (t: Token): Span => ({ start: t.start, end: t.end });
+
+/** A sum or product chain of `first` and `rest`, or `first` alone. */
+function chainNode<K extends 'sum' | 'product'>(kind: K, first: Ast, rest: ChainLink<K extends 'sum' ? AddOp : MulOp>[] | undefined): Ast {
+  if (rest === undefined) return first;
+  return { kind, first, rest, span: { start: first.span.start, end: rest[rest.length - 1].operand.span.end } } as Ast;
+}
+
+/**
+ * The sum, product and unary tiers of one expression as a rule that is not a generator: its state
+ * is these fields, stepped by `Parser.termsStep`. Every level of a deep nest ((…(x)…), f(f(…)))
+ * pauses one of these instead of four generators (sum, product, unary, primary), whose paused
+ * frames were most of the garbage collection of reading 20,000 levels (issue 13, the plain-reader
+ * fuzz campaign). The chains' lists are made only when a second operand comes.
+ */
+class Terms implements Rule<Ast> {
+  /** What the rule waits for: nothing (its first step), a primary, the content of parentheses, an exponent's primary or parentheses. */
+  waiting: 'nothing' | 'primary' | 'paren' | 'exponent' | 'exponentParen' = 'nothing';
+  term: Ast | undefined;
+  terms: ChainLink<AddOp>[] | undefined;
+  addOp: Token | undefined;
+  factor: Ast | undefined;
+  factors: ChainLink<MulOp>[] | undefined;
+  mulOp: Token | undefined;
+  signs: Signs | undefined;
+  base: Ast | undefined;
+  powerOp: Token | undefined;
+  exponentSigns: Signs | undefined;
+  /** The open parenthesis whose content is being read. */
+  open: Token | undefined;
+
+  constructor(private readonly parser: Parser) {}
+
+  next(input: unknown): IteratorResult<Rule<unknown>, Ast> {
+    return this.parser.termsStep(this, input);
+  }
+}
 
 /** A run of unary signs: its first sign, how many, and whether they amount to a minus. */
 interface Signs {

@@ -17,30 +17,34 @@ export interface Statement {
 
 export function splitStatements(tokens: readonly Token[]): Statement[] {
   const out: Statement[] = [];
-  let current: Token[] = [];
+  // The current statement is tokens[start, i): cut out in one slice at its separator.
+  let start = 0;
   let after: Statement['after'] = 'start';
   let depth = 0;
-  const separator = (kind: 'newline' | ';' | 'where'): void => {
-    if (current.length > 0) {
+  const separator = (kind: 'newline' | ';' | 'where', i: number): void => {
+    if (i > start) {
+      const current = tokens.slice(start, i);
       out.push({ tokens: current, after, declaration: isDeclaration(current) });
-      current = [];
       after = 'newline';
     }
+    start = i + 1;
     if (out.length > 0 && RANK[kind] > RANK[after]) after = kind;
   };
-  for (const t of tokens) {
+  let i = 0;
+  for (; i < tokens.length; i++) {
+    const t = tokens[i];
     if (t.kind === 'eof') break;
     if (depth === 0 && (t.kind === ';' || t.kind === 'newline')) {
-      separator(t.kind);
+      separator(t.kind, i);
     } else if (depth === 0 && t.kind === 'name' && t.text === 'where') {
-      separator('where');
-    } else {
-      if (t.kind === '(' || t.kind === '[') depth++;
-      if ((t.kind === ')' || t.kind === ']') && depth > 0) depth--;
-      current.push(t);
+      separator('where', i);
+    } else if (t.kind === '(' || t.kind === '[') {
+      depth++;
+    } else if ((t.kind === ')' || t.kind === ']') && depth > 0) {
+      depth--;
     }
   }
-  separator('newline');
+  separator('newline', i);
   return out;
 }
 
