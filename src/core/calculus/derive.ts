@@ -4,6 +4,7 @@
  * scalar, the Jacobian engine otherwise; second order by differentiating the first derivative.
  */
 import { block, commutation, Expr, postorder, unit, withArgs } from '../model/expr';
+import { memoRecentBy } from '../model/memo';
 import { isScalar } from '../model/shape';
 import { add, mul, num, transpose, vec } from '../simplify/build';
 import type { Derivative } from './form';
@@ -28,7 +29,24 @@ export function symmetrizeJacobian(j: Expr, x: Expr): Expr {
   return mul(num(0.5), add(j, mul(j, commutation(x.shape.rows, x.shape.cols))));
 }
 
-export function differentiate(f: Expr, wrt: readonly Expr[], order: 1 | 2 = 1): Derivative {
+/** How many recent derivatives differentiate() remembers (a request needs at most three: f′, f″ and a Hessian's gradient). */
+const RECENT_DERIVATIVES = 8;
+
+/**
+ * The derivative of f with respect to wrt (order 1 or 2), in canonical form. A pure function of
+ * interned nodes: the derivatives asked for last are remembered (RECENT_DERIVATIVES), so the parts
+ * of one request that need the same derivative — the result, its derivation's steps, the numerical
+ * check, a Hessian's gradient — share one differentiation and one Derivative object (whose
+ * presentation present() remembers). Node ids are never reused, so a remembered entry is never
+ * stale.
+ */
+export const differentiate: (f: Expr, wrt: readonly Expr[], order?: 1 | 2) => Derivative = memoRecentBy(
+  (f: Expr, wrt: readonly Expr[], order: 1 | 2 = 1) => differentiateOnce(f, wrt, order),
+  (f: Expr, wrt: readonly Expr[], order: 1 | 2 = 1) => `${order}|${f.id}|${wrt.map((v) => v.id).join(',')}`,
+  RECENT_DERIVATIVES,
+);
+
+function differentiateOnce(f: Expr, wrt: readonly Expr[], order: 1 | 2): Derivative {
   const g = withoutScalarTransposes(f);
   return g === f ? differentiateAs(f, wrt, order) : { ...differentiateAs(g, wrt, order), f };
 }

@@ -10,23 +10,32 @@
 import type { DerivationStep } from '../api';
 import { freeVariables, type Expr } from '../model/expr';
 import { shapeText } from '../model/shape';
-import { bindShared, treeIsLarge, writeBoundForm } from '../present/bindings';
+import { bindShared, treeIsLarge, writeBoundForm, type Bound } from '../present/bindings';
 import { firstKink, substitute } from '../write/piecewise';
 import { piecewiseLatex, toLatex, toUnicode } from '../write/index';
 import type { WhereNotation } from '../write/where';
 import { isNotation } from './notation';
 import type { Display, Part, Step } from './step';
 
-/** The names of the variables of a step's displays, computed when first needed. */
-type Reserved = () => readonly string[];
-
-/** `e` in LaTeX or Unicode: as a tree, or in the binding form when the tree is large. */
-function written(e: Expr, notation: Exclude<WhereNotation, 'text'>, reserved: Reserved): string {
-  if (treeIsLarge(e)) return writeBoundForm(bindShared(e, undefined, reserved()), notation);
-  return notation === 'latex' ? toLatex(e) : toUnicode(e);
+/**
+ * How a step's displays are written: the names their binding forms avoid (the variables of the
+ * step's displays, computed when first needed), and the binding form of each large expression, made
+ * once for both notations.
+ */
+interface Writing {
+  readonly reserved: () => readonly string[];
+  readonly bound: Map<Expr, Bound>;
 }
 
-function partLatex(p: Part, reserved: Reserved): string {
+/** `e` in LaTeX or Unicode: as a tree, or in the binding form when the tree is large. */
+function written(e: Expr, notation: Exclude<WhereNotation, 'text'>, w: Writing): string {
+  if (!treeIsLarge(e)) return notation === 'latex' ? toLatex(e) : toUnicode(e);
+  let b = w.bound.get(e);
+  if (b === undefined) w.bound.set(e, (b = bindShared(e, undefined, w.reserved())));
+  return writeBoundForm(b, notation);
+}
+
+function partLatex(p: Part, w: Writing): string {
   if (isNotation(p)) return p.tex;
   if ('cases' in p) {
     const compact = toLatex(p.cases);
@@ -34,13 +43,13 @@ function partLatex(p: Part, reserved: Reserved): string {
     if (p.only) return cases ?? compact;
     return cases ? `${compact} = ${cases}` : compact;
   }
-  return written(p, 'latex', reserved);
+  return written(p, 'latex', w);
 }
 
-function partText(p: Part, reserved: Reserved): string {
+function partText(p: Part, w: Writing): string {
   if (isNotation(p)) return p.text;
   if ('cases' in p) return p.only ? casesText(p.cases) : toUnicode(p.cases);
-  return written(p, 'unicode', reserved);
+  return written(p, 'unicode', w);
 }
 
 /** The cases of an expression with a kink, as text: {a if u ≤ 0; b if u > 0}. */
@@ -51,33 +60,50 @@ function casesText(e: Expr): string {
   return `{${toUnicode(substitute(e, u, false))} if ${toUnicode(u)} ≤ 0; ${toUnicode(substitute(e, u, true))} if ${toUnicode(u)} > 0}`;
 }
 
-/** The names of the variables in these displays (once, on the first call). */
-function reservedOf(displays: readonly Display[]): Reserved {
+/** The writing of these displays: names avoided are the names of their variables (once, on the first call). */
+function writingOf(displays: readonly Display[]): Writing {
   let names: readonly string[] | undefined;
-  return () => {
+  const reserved = (): readonly string[] => {
     names ??= [...new Set(displays.flatMap((d) => d.flatMap((p) => (isNotation(p) ? [] : freeVariables('cases' in p ? p.cases : p).map((v) => v.name as string)))))];
     return names;
   };
+  return { reserved, bound: new Map() };
 }
 
-export const displayLatex = (d: Display, reserved: Reserved = reservedOf([d])): string => d.map((p) => partLatex(p, reserved)).join('');
-export const displayText = (d: Display, reserved: Reserved = reservedOf([d])): string => d.map((p) => partText(p, reserved)).join('');
+export const displayLatex = (d: Display, w: Writing = writingOf([d])): string => d.map((p) => partLatex(p, w)).join('');
+export const displayText = (d: Display, w: Writing = writingOf([d])): string => d.map((p) => partText(p, w)).join('');
+
+/**
+ * A step's displays in LaTeX, written with the names of both (a binding form's names chosen alike):
+ * remembered for the step's display arrays, which foldInvisible compares and toDerivationStep then
+ * writes (a step's displays are never modified; a folded step keeps those of the one it is folded into).
+ */
+function stepLatex(s: Pick<Step, 'before' | 'after'>, w: Writing): { readonly before: string; readonly after: string } {
+  const known = latexOfSteps.get(s.before);
+  if (known !== undefined && known.after === s.after) return known.latex;
+  const latex = { before: displayLatex(s.before, w), after: displayLatex(s.after, w) };
+  latexOfSteps.set(s.before, { after: s.after, latex });
+  return latex;
+}
+
+const latexOfSteps = new WeakMap<Display, { readonly after: Display; readonly latex: { readonly before: string; readonly after: string } }>();
 
 /** Does the step show the same before and after (in LaTeX, names of a binding form chosen alike)? */
 export function sameDisplays(s: Pick<Step, 'before' | 'after'>): boolean {
-  const reserved = reservedOf([s.before, s.after]);
-  return displayLatex(s.before, reserved) === displayLatex(s.after, reserved);
+  const latex = stepLatex(s, writingOf([s.before, s.after]));
+  return latex.before === latex.after;
 }
 
 export function toDerivationStep(s: Step): DerivationStep {
-  const reserved = reservedOf([s.before, s.after]);
+  const w = writingOf([s.before, s.after]);
+  const latex = stepLatex(s, w);
   return {
     rule: s.rule,
     name: s.name,
     ...(s.reference ? { reference: s.reference } : {}),
     explanation: s.explanation,
-    before: displayLatex(s.before, reserved),
-    after: displayLatex(s.after, reserved),
+    before: latex.before,
+    after: latex.after,
     ...(s.focus ? { focus: toLatex(s.focus) } : {}),
     ...(s.shapes ? { shapes: Object.fromEntries(s.shapes.map(([name, sh]) => [name, shapeText(sh)])) } : {}),
     ...(s.product
@@ -89,7 +115,7 @@ export function toDerivationStep(s: Step): DerivationStep {
       }
       : {}),
     kind: s.kind,
-    afterText: displayText(s.after, reserved),
+    afterText: displayText(s.after, w),
   };
 }
 

@@ -16,3 +16,16 @@ export function memoRecent<K, T>(compute: (key: K) => T, capacity: number, remem
     return value;
   };
 }
+
+/**
+ * memoRecent for a function of several arguments, remembered by a key made of them (`keyOf`: equal
+ * keys ⇔ equal results, e.g. the ids of expression nodes).
+ */
+export function memoRecentBy<A extends readonly unknown[], K, T>(compute: (...args: A) => T, keyOf: (...args: A) => K, capacity: number): (...args: A) => T {
+  let pending: A | undefined;
+  const byKey = memoRecent((_: K) => compute(...(pending as A)), capacity);
+  return (...args: A): T => {
+    pending = args;
+    return byKey(keyOf(...args));
+  };
+}

@@ -13,6 +13,18 @@ import { useProbabilities } from './probabilities';
 import { tidy } from './tidy';
 
 export function present(d: Derivative, layout: Layout | 'canonical'): Expr {
+  // A Derivative is immutable, and differentiate() hands the parts of a request one object:
+  // derive()'s result and its derivation's steps present it once per layout.
+  let byLayout = presented.get(d);
+  if (byLayout === undefined) presented.set(d, (byLayout = new Map()));
+  let e = byLayout.get(layout);
+  if (e === undefined) byLayout.set(layout, (e = presentOnce(d, layout)));
+  return e;
+}
+
+const presented = new WeakMap<Derivative, Map<Layout | 'canonical', Expr>>();
+
+function presentOnce(d: Derivative, layout: Layout | 'canonical'): Expr {
   const e = factorize(expandWhereSmaller(useProbabilities(d.expr)));
   return tidy(layout === 'canonical' ? e : applyLayout({ ...d, expr: e }, layout));
 }

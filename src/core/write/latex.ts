@@ -11,6 +11,7 @@ import { Piece, piece, cat, join } from './piece';
 import { PREC, Prec, OPERAND } from './precedence';
 import { latexName, latexDim, splitName } from './names';
 import { MathWriter, MathNotation, MathRendered, entryIndex } from './mathWriter';
+import { remembered } from './recent';
 
 export interface LatexOptions {
   /** The transpose mark: `\top` (default) or `T`. */
@@ -34,8 +35,12 @@ const out = (p: Piece | string, prec: Prec, flags: Partial<Pick<Out, 'tall' | 'n
 });
 
 export function toLatex(e: Expr, opts: LatexOptions = {}): string {
+  if (opts.transpose === undefined && opts.dimensions === undefined) return latexOf(e);
   return new LatexWriter(opts).knowing(opts.dimensions).write(e).text;
 }
+
+/** toLatex without options, its recent results remembered (./recent). */
+const latexOf = remembered((e) => new LatexWriter({}).write(e).text);
 
 /** One writer for several expressions (a named form's parts): a node they share is rendered once. */
 /** `whole`: the unnamed expression, whose contexts decide which constants carry their size (MathWriter.sizesFrom). */

@@ -12,6 +12,7 @@ import { Piece, piece, cat, join } from './piece';
 import { PREC, Prec, OPERAND } from './precedence';
 import { unicodeName, unicodeDim, unicodeSubscript, unicodeSuperscript, splitName } from './names';
 import { MathWriter, MathNotation, MathRendered, entryIndex, isReciprocal } from './mathWriter';
+import { remembered } from './recent';
 
 type Out = MathRendered;
 
@@ -26,8 +27,12 @@ const MINUS = '−';
 
 /** `dimensions`: those the reader is given (DagWriter.knowing). */
 export function toUnicode(e: Expr, dimensions?: ReadonlySet<string>): string {
+  if (dimensions === undefined) return unicodeOf(e);
   return new UnicodeWriter().knowing(dimensions).write(e).text;
 }
+
+/** toUnicode without dimensions, its recent results remembered (./recent). */
+const unicodeOf = remembered((e) => new UnicodeWriter().write(e).text);
 
 /** One writer for several expressions (a named form's parts): a node they share is rendered once. */
 /** `whole`: the unnamed expression, whose contexts decide which constants carry their size (MathWriter.sizesFrom). */
