@@ -17,6 +17,7 @@ import { Expr, postorder, variable } from '../model/expr';
 import { isMatrix, isRow, isScalar, shapeText } from '../model/shape';
 import { add, mul, reduce, transpose, vec, zeros } from '../simplify/build';
 import { toLatex, toUnicode } from '../write/index';
+import { bindShared, treeIsLarge, writeBoundForm } from '../present/bindings';
 import type { StrategyResult } from './chain';
 import { capRun } from './compact';
 import { Context, derivativeClaim, equalClaim, step } from './context';
@@ -35,12 +36,21 @@ interface Differential {
   readonly text: string;
 }
 
-/** Writes expressions that contain differentials: the stand-ins shown as dX, du₁, d𝐱. */
+/**
+ * Writes expressions that contain differentials: the stand-ins shown as dX, du₁, d𝐱. An expression
+ * whose tree is much larger than its DAG (the differential of a deep network substituted back
+ * repeats every layer in the layers above it) is written in the binding form `… where v₁ = …`, as
+ * derive() writes its result, so that every step stays linear in the expression (issue 17); its
+ * names avoid the intermediates' and the stand-ins'.
+ */
 class DifferentialWriter {
   private readonly list: Differential[] = [];
   private readonly byVar = new Map<Expr, Differential>();
+  /** What show() wrote, for the stand-ins known then (their number). */
+  private readonly shown = new Map<Expr, { readonly known: number; readonly note: Notation }>();
 
-  constructor(private readonly reserved: ReadonlySet<string>) {}
+  /** `intermediates`: the names of the derivation's intermediate variables. */
+  constructor(private readonly reserved: ReadonlySet<string>, private readonly intermediates: readonly string[] = []) {}
 
   of(e: Expr): Differential {
     const known = this.byVar.get(e);
@@ -55,14 +65,28 @@ class DifferentialWriter {
 
   /** `e` as notation, each stand-in written as its differential (longest names first: dd12 before dd1). */
   show(e: Expr): Notation {
-    let tex = toLatex(e);
-    let text = toUnicode(e);
+    const known = this.shown.get(e);
+    if (known !== undefined && known.known === this.list.length) return known.note;
+    let { tex, text } = this.written(e);
     const ordered = [...this.list].sort((a, b) => (b.v.name as string).length - (a.v.name as string).length || (b.v.name as string).localeCompare(a.v.name as string));
     for (const d of ordered) {
       tex = spaced(tex.split(toLatex(d.v)), `{${d.tex}}`, /[A-Za-z0-9})]$/, /^[A-Za-z\\(]/, '\\,');
       text = spaced(text.split(toUnicode(d.v)), d.text, /[^\s(]$/, /^[^\s)ᵀ⁻¹²³⁰-⁹,]/, ' ');
     }
-    return note(tex, text);
+    const shown = note(tex, text);
+    this.shown.set(e, { known: this.list.length, note: shown });
+    return shown;
+  }
+
+  /** Does `a` show as `b` does? */
+  showsAs(a: Expr, b: Expr): boolean {
+    return a === b || this.show(a).tex === this.show(b).tex;
+  }
+
+  private written(e: Expr): { readonly tex: string; readonly text: string } {
+    if (!treeIsLarge(e)) return { tex: toLatex(e), text: toUnicode(e) };
+    const bound = bindShared(e, undefined, [...this.reserved, ...this.intermediates, ...this.list.map((d) => d.v.name as string)]);
+    return { tex: writeBoundForm(bound, 'latex'), text: writeBoundForm(bound, 'unicode') };
   }
 }
 
@@ -121,7 +145,7 @@ function termsOf(e: Expr): readonly Expr[] {
 export function differentialDerivation(s: Structure, d: Derivative, ctx: Context): StrategyResult | undefined {
   const { x, list, defs } = s;
   const root = list[list.length - 1];
-  const w = new DifferentialWriter(ctx.reserved);
+  const w = new DifferentialWriter(ctx.reserved, list.map((i) => i.v.name as string));
   const dx = w.of(x);
   const local = new Map<Intermediate, Expr>();
   for (const i of list) {
@@ -224,9 +248,9 @@ function identifyGradient(s: Structure, d: Derivative, ctx: Context, w: Differen
   const whole = canonical(G);
   const rootD = note(w.of(root.v).tex, w.of(root.v).text);
   const gName = matrix ? 'G' : '𝐠';
-  if (toLatex(whole) !== toLatex(dy)) {
+  if (!w.showsAs(whole, dy)) {
     const after: Part[] = [rootD, EQUALS];
-    if (perTerm && toLatex(perTerm) !== toLatex(whole)) after.push(w.show(perTerm), EQUALS);
+    if (perTerm && !w.showsAs(perTerm, whole)) after.push(w.show(perTerm), EQUALS);
     after.push(w.show(whole));
     const how = matrix
       ? `Each term is a scalar, so it equals its own trace; the cyclic property tr(ABC) = tr(CAB) and tr(Aᵀ) = tr(A) move ${w.of(x).text} to the right of every term, ` +

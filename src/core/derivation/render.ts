@@ -60,11 +60,19 @@ function casesText(e: Expr): string {
   return `{${toUnicode(substitute(e, u, false))} if ${toUnicode(u)} ≤ 0; ${toUnicode(substitute(e, u, true))} if ${toUnicode(u)} > 0}`;
 }
 
-/** The writing of these displays: names avoided are the names of their variables (once, on the first call). */
-function writingOf(displays: readonly Display[]): Writing {
+/**
+ * The writing of a step's displays: names avoided are the names of their variables and of the
+ * derivation's intermediates (its claims' definitions: an intermediate shown in an earlier step, u₄₀,
+ * is not a binding form's name here), computed on the first call.
+ */
+function writingOf(displays: readonly Display[], claims: Step['claims'] = []): Writing {
   let names: readonly string[] | undefined;
   const reserved = (): readonly string[] => {
-    names ??= [...new Set(displays.flatMap((d) => d.flatMap((p) => (isNotation(p) ? [] : freeVariables('cases' in p ? p.cases : p).map((v) => v.name as string)))))];
+    if (names === undefined) {
+      const all = new Set(displays.flatMap((d) => d.flatMap((p) => (isNotation(p) ? [] : freeVariables('cases' in p ? p.cases : p).map((v) => v.name as string)))));
+      for (const defs of new Set(claims.map((c) => c.defs))) for (const v of defs.keys()) all.add(v.name as string);
+      names = [...all];
+    }
     return names;
   };
   return { reserved, bound: new Map() };
@@ -89,13 +97,13 @@ function stepLatex(s: Pick<Step, 'before' | 'after'>, w: Writing): { readonly be
 const latexOfSteps = new WeakMap<Display, { readonly after: Display; readonly latex: { readonly before: string; readonly after: string } }>();
 
 /** Does the step show the same before and after (in LaTeX, names of a binding form chosen alike)? */
-export function sameDisplays(s: Pick<Step, 'before' | 'after'>): boolean {
-  const latex = stepLatex(s, writingOf([s.before, s.after]));
+export function sameDisplays(s: Pick<Step, 'before' | 'after' | 'claims'>): boolean {
+  const latex = stepLatex(s, writingOf([s.before, s.after], s.claims));
   return latex.before === latex.after;
 }
 
 export function toDerivationStep(s: Step): DerivationStep {
-  const w = writingOf([s.before, s.after]);
+  const w = writingOf([s.before, s.after], s.claims);
   const latex = stepLatex(s, w);
   return {
     rule: s.rule,
