@@ -237,6 +237,16 @@ function cliSection(cli) {
     ...(cli.pipelined ? [[`batch pipelined, per case (${cli.pipelined.copies} copies of one request in flight)`, `${ms(cli.pipelined.medianCaseMs)} per answer`, ms(cli.pipelined.p95CaseMs), `median over the ${cli.pipelined.cases} cases of wall time per answer; the batch process's CPU ${ms(cli.pipelined.cpuMeanMs)} per request (mean)`]] : []),
     ['MLP L = 256, `matcalc derive` (whole process)', ms(cli.mlp256.deriveProcessMedianMs), cli.mlp256.deriveProcessFailure ?? '', `${cli.mlp256.answerChars} characters answered; ≤ 50 ms targeted`],
     ...(cli.nodeStartMs !== undefined ? [['`node -e 0` (process start alone)', ms(cli.nodeStartMs), '', 'the floor of any `matcalc derive`']] : []),
+    ...(cli.processCpuMs
+      ? [
+          [
+            'CPU of whole processes (mean): `node -e 0`; `matcalc --help`; `matcalc derive "x\'*A*x" --wrt x`; the MLP L = 256 `derive`',
+            `${ms(cli.processCpuMs.nodeE0)}; ${ms(cli.processCpuMs.help)}; ${ms(cli.processCpuMs.deriveSmall)}; ${ms(cli.processCpuMs.deriveMlp256)}`,
+            '',
+            'start-up in CPU time (user + system), which the wait for a core does not inflate',
+          ],
+        ]
+      : []),
     ...(cli.mlp256.batchFirstRequestMs !== undefined ? [['MLP L = 256, the first batch request (cold)', ms(cli.mlp256.batchFirstRequestMs), '', 'a fresh batch process: nothing compiled yet']] : []),
     [`MLP L = 256, one batch request${cli.mlp256.batchWarmupRequests ? ` after ${cli.mlp256.batchWarmupRequests} others` : ''}`, ms(cli.mlp256.batchRequestMedianMs), cli.mlp256.batchRequestCpuMs != null ? `${ms(cli.mlp256.batchRequestCpuMs)} CPU` : '', 'CPU: the batch process, mean per request; ≤ 50 ms targeted (warm)'],
     ['first answer while stdin is open (from spawn)', ms(cli.firstAnswer.fromSpawnMs), '', 'process start included'],

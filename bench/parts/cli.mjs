@@ -12,6 +12,8 @@
  *   - time to the first answer while the input is still open;
  *   - the floors at this load: the pipe round trip to a child that answers each line at once, and
  *     the start of `node -e 0` (every `matcalc derive` pays it);
+ *   - CPU time of whole processes (mean of several): `node -e 0`, `matcalc --help`, a small
+ *     `matcalc derive` and the MLP L = 256 one (start-up: dist/cli.js with its code cache);
  *   - peak resident memory over many distinct batch requests (1,000,000; --quick 20,000).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -231,6 +233,24 @@ function nodeStart(reps) {
   return round(median(ms));
 }
 
+/**
+ * CPU time (user + system, ms) of whole processes, the mean over `reps` runs: bash runs them one
+ * after another and reports its children's times (`times`, millisecond resolution) — CPU, which the
+ * wait for a core on a loaded machine does not inflate as it does wall time. Each command is an
+ * argument vector for node.
+ */
+function processCpuMs(commands, reps) {
+  const quote = (a) => `'${a.replace(/'/g, "'\\''")}'`;
+  const out = {};
+  for (const [name, args] of Object.entries(commands)) {
+    const line = [process.execPath, ...args].map(quote).join(' ');
+    const r = spawnSync('bash', ['-c', `for i in $(seq ${reps}); do ${line} >/dev/null 2>&1; done; times`], { encoding: 'utf8' });
+    const m = /^(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/m.exec(r.stdout.trim().split('\n').at(-1) ?? '');
+    out[name] = m ? round(((Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4])) * 1000) / reps) : null;
+  }
+  return out;
+}
+
 async function firstAnswer(cli) {
   const t0 = nowMs();
   const b = batchProcess(cli);
@@ -291,6 +311,12 @@ export async function runCli(core, root, { quick = false, log = () => {}, distin
   const pipe = await pipelined(cli, lines, copies, quick ? 1 : 3);
   log(`[cli] pipelined (${copies} copies in flight): median case ${round(median(pipe.perCaseMs))} ms per answer`);
   const nodeStartMs = nodeStart(quick ? 3 : 9);
+  const mlpArgs = (() => {
+    const q = mlpNumpy(256);
+    return [cli, 'derive', q.expr, '--where', q.where, '--wrt', 'W1', '--layout', 'mixed', '--from', 'numpy'];
+  })();
+  const startCpu = processCpuMs({ nodeE0: ['-e', '0'], help: [cli, '--help'], deriveSmall: [cli, 'derive', "x'*A*x", '--wrt', 'x'], deriveMlp256: mlpArgs }, quick ? 3 : 10);
+  log(`[cli] CPU per process: node -e 0 ${startCpu.nodeE0} ms, --help ${startCpu.help} ms, derive x'*A*x ${startCpu.deriveSmall} ms, derive MLP L=256 ${startCpu.deriveMlp256} ms`);
   const mlp256 = await mlp(cli, 256, quick ? 3 : 10, quick ? 5 : 20);
   log(`[cli] MLP L=256: derive process ${mlp256.deriveProcessMedianMs} ms, batch request ${mlp256.batchRequestMedianMs} ms`);
   const first = await firstAnswer(cli);
@@ -305,6 +331,7 @@ export async function runCli(core, root, { quick = false, log = () => {}, distin
     batchLatencyWarm: { afterRounds: 1 + rounds + warmRounds, requests: e2eWarm.ms.length, medianMs: round(median(e2eWarm.ms)), p95Ms: round(p95(e2eWarm.ms)), cpuMeanMs: e2eWarm.cpuMeanMs },
     pipeRoundTrip: { requests: floor.length, medianMs: round(median(floor)), p95Ms: round(p95(floor)), cpuMeanMs: floorCpu },
     nodeStartMs,
+    processCpuMs: startCpu,
     coreInterleaved: { afterRounds: 1 + rounds + warmRounds, requests: inProcess.length, medianMs: round(coreMedian), p95Ms: round(p95(inProcess)) },
     endToEndOverCore: round(e2eMedian / coreMedian, 2),
     throughput: tp,
