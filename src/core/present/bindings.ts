@@ -58,6 +58,8 @@ export interface Bound extends Named {
   readonly whole?: Expr;
   /** The dimensions the reader is given (DagWriter.knowing). */
   readonly dimensions?: ReadonlySet<string>;
+  /** The variable of each definition's name, in order (else made from the name and the value's shape). */
+  readonly names?: readonly Expr[];
 }
 
 /**
@@ -73,6 +75,7 @@ export function bindShared(root: Expr, dimensions?: ReadonlySet<string>, reserve
   const measure = textMeasure(dimensions);
   const written = new Map<Expr, Expr>();
   const definitions: Definition[] = [];
+  const named: Expr[] = [];
   for (const e of order) {
     const body = e.args.length === 0 ? e : withArgs(e, e.args.map((a) => written.get(a) as Expr));
     if (e !== root && (uses.get(e) ?? 0) >= 2 && nameable(e) && measure.length(body) > SHORT) {
@@ -80,10 +83,11 @@ export function bindShared(root: Expr, dimensions?: ReadonlySet<string>, reserve
       const v = variable(name, e.shape);
       measure.length(v);
       definitions.push({ name, value: body });
+      named.push(v);
       written.set(e, v);
     } else written.set(e, body);
   }
-  return { expr: written.get(root) as Expr, definitions, writeText: measure.write, whole: root, dimensions };
+  return { expr: written.get(root) as Expr, definitions, writeText: measure.write, whole: root, dimensions, names: named };
 }
 
 /** Fresh names u1, u2, … in a letter no variable of the expression (nor a reserved name) is written with (u₁ is not x's). */
@@ -122,7 +126,10 @@ export function writeBoundForm(b: Bound, notation: WhereNotation): string {
   const write =
     notation === 'text' ? (b.writeText ?? textWriting(dimensions)) : notation === 'unicode' ? unicodeWriting(b.whole, dimensions) : latexWriting({ dimensions }, b.whole);
   function* definitions(): Generator<WrittenDefinition> {
-    for (const d of b.definitions) yield { name: write(variable(d.name, d.value.shape)), body: write(d.value) };
+    for (let k = 0; k < b.definitions.length; k++) {
+      const d = b.definitions[k];
+      yield { name: write(b.names?.[k] ?? variable(d.name, d.value.shape)), body: write(d.value) };
+    }
   }
   return whereForm(notation, write(b.expr), definitions(), checkOutput);
 }
