@@ -437,10 +437,28 @@ export function pow(a: Expr, k: Expr): Expr {
     return pow(a.args[0], rationalNum(Q.mul(rationalOf(a.args[1]), rationalOf(k))));
   }
   // (a·b)^k = a^k b^k for a product of scalars and an integer k: (3x^⅔)⁻² = x^(−4/3)/9
-  if (a.op === 'mul' && isScalar(a.shape) && a.args.every((f) => isScalar(f.shape)) && k.op === 'num' && Q.isInteger(rationalOf(k))) {
-    return mul(...a.args.map((f) => pow(f, k)));
+  if (isScalarProduct(a) && k.op === 'num' && Q.isInteger(rationalOf(k))) {
+    return mul(...scalarFactors(a).map((f) => pow(f, k)));
   }
   return rawPow(a, k);
+}
+
+const isScalarProduct = (a: Expr): boolean => a.op === 'mul' && isScalar(a.shape) && a.args.every((f) => isScalar(f.shape));
+
+/**
+ * The factors of a product of scalars, its nested products of scalars opened in a loop (as mul()
+ * flattens them): −(−(…a…)) read as written nests one product per sign, and raising it to a power
+ * recursed once per level (issue 13: 5,000 signs under ^{-1} threw RangeError).
+ */
+function scalarFactors(a: Expr): Expr[] {
+  const out: Expr[] = [];
+  const pending = [...a.args].reverse();
+  while (pending.length > 0) {
+    const f = pending.pop() as Expr;
+    if (isScalarProduct(f)) pushReversed(pending, f.args);
+    else out.push(f);
+  }
+  return out;
 }
 
 /** Is every entry of `a` exactly 0 or 1 (where defined)? The step 𝟙[u > 0], its transposes and Hadamard products. */
