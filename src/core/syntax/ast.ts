@@ -200,14 +200,22 @@ export function depthOf(root: Ast): number {
   return max;
 }
 
+/**
+ * The trees found no deeper than a limit, with that limit: a reader measures its tree and the
+ * shape checker then asks again of the same (immutable) tree, which is not walked twice.
+ */
+const withinDepth = new WeakMap<Ast, number>();
+
 /** The last node in reading order at depth limit + 1 (so the tree is too deep), without recursion. */
 export function nodeDeeperThan(root: Ast, limit: number): Ast | undefined {
+  if ((withinDepth.get(root) ?? Infinity) <= limit) return undefined;
   let found: Ast | undefined;
   walk([root], (node, depth) => {
     if (depth <= limit) return children(node);
     found = node;
     return NO_CHILDREN;
   });
+  if (found === undefined) withinDepth.set(root, limit);
   return found;
 }
 

@@ -193,9 +193,9 @@ class LatexParser extends PrimaryParser {
     const product = this.endProduct(s);
     if (!s.sums) return { done: true, value: product };
     if (s.addOp === undefined) s.total = product;
-    else s.addends.push({ op: s.addOp.text as AddOp, opSpan: spanOfToken(s.addOp), operand: product });
+    else (s.addends ??= []).push({ op: s.addOp.text as AddOp, opSpan: spanOfToken(s.addOp), operand: product });
     const t = this.peek();
-    if (!this.isChar(t, '+') && !this.isChar(t, '-')) return { done: true, value: sumNode(s.total as Ast, s.addends) };
+    if (!this.isChar(t, '+') && !this.isChar(t, '-')) return { done: true, value: sumNode(s.total as Ast, s.addends ?? NO_LINKS) };
     s.addOp = this.next();
     this.startProduct(s);
     return { done: false, value: this.factorRule(s) };
@@ -210,7 +210,7 @@ class LatexParser extends PrimaryParser {
       this.enter(s.sign);
     }
     s.first = undefined;
-    s.links = [];
+    s.links = NO_LINKS;
     s.acc = undefined;
     s.op = undefined;
     s.opToken = s.sign;
@@ -252,9 +252,10 @@ class LatexParser extends PrimaryParser {
     if (s.first === undefined) {
       if (s.signed) this.leave();
       s.first = f.chain ? f.chain.first : f.ast;
-      s.links = f.chain ? [...f.chain.rest] : [];
+      s.links = f.chain ? [...f.chain.rest] : NO_LINKS;
       return;
     }
+    if (s.links === NO_LINKS) s.links = [];
     // The kind of the chain so far, estimated when a second factor comes (most products have one).
     const acc = s.acc ?? this.kindOfChain(s.first, s.links);
     const op = s.op;
@@ -267,11 +268,11 @@ class LatexParser extends PrimaryParser {
     const opSpan = spanOfToken(s.opToken);
     if (op === 'dot' && acc === 'column' && k === 'column') {
       s.first = callNode('dot', [this.chainAst(s.first, s.links), f.ast], cover(s.first.span, f.ast.span), opSpan);
-      s.links = [];
+      s.links = NO_LINKS;
       s.acc = 'scalar';
     } else if (op === 'otimes' && this.options.otimes === 'kronecker') {
       s.first = callNode('kron', [this.chainAst(s.first, s.links), f.ast], cover(s.first.span, f.ast.span), opSpan);
-      s.links = [];
+      s.links = NO_LINKS;
       s.acc = 'matrix';
     } else if (op === 'dot' || op === 'times') {
       appendFactor(s.links, '*', opSpan, f);
@@ -378,6 +379,12 @@ class LatexParser extends PrimaryParser {
 }
 
 /**
+ * The links of a chain with one operand, shared (frozen: a push on it throws). Every level of a
+ * deep nest reads a sum of one product of one factor, and made two empty arrays for it (issue 13).
+ */
+const NO_LINKS: never[] = Object.freeze([]) as unknown as never[];
+
+/**
  * The sum tier (`sums`) or one product, as a rule that is not a generator: its state is these few
  * fields, stepped by `LatexParser.termsStep`. Every level of a deep nest ((…(x)…), f(f(…)))
  * pauses one of these; a generator holding the same state kept every local of its frame, and the
@@ -388,12 +395,14 @@ class Terms implements Rule<Ast> {
   /** What the rule waits for: nothing (its first step), a factor, a postfix expression, a primary, a bracket's content. */
   waiting: 'nothing' | 'factor' | 'postfix' | 'primary' | 'bracket' = 'nothing';
   total: Ast | undefined;
-  readonly addends: ChainLink<AddOp>[] = [];
+  /** The terms after the first (made at the second term: most sums have one). */
+  addends: ChainLink<AddOp>[] | undefined;
   addOp: LatexToken | undefined;
   sign!: LatexToken;
   signed = false;
   first: Ast | undefined;
-  links: ChainLink<MulOp>[] = [];
+  /** The factors after the first: NO_LINKS until the second comes (most products have one). */
+  links: ChainLink<MulOp>[] = NO_LINKS;
   acc: Kind | undefined;
   /** The operator before the next factor: an explicit one, or juxtaposition (undefined). */
   op: (typeof PRODUCT_COMMANDS)[string] | undefined;

@@ -25,6 +25,9 @@ const DIMENSION_FONTS: ReadonlySet<string> = new Set(['mathit', 'mathrm', 'text'
 /** The longest run of letters looked at as a possible function name (max(, logsumexp(). */
 const MAX_RUN = 16;
 
+/** One ASCII letter (a letter token's text: one code unit). */
+const isAsciiLetter = (c: string): boolean => c.length === 1 && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+
 export abstract class VariableParser extends DelimitedParser {
   protected readonly names: Map<string, { styles: Set<NameStyle>; span: Span }>;
   /** The placeholder variables written (finish.ts: one per occurrence). */
@@ -65,6 +68,12 @@ export abstract class VariableParser extends DelimitedParser {
     return this.options.declared.has(name);
   }
 
+  /** Whether every letter of `run` is a declared variable. */
+  private allDeclared(run: string): boolean {
+    for (let i = 0; i < run.length; i++) if (!this.declared(run[i])) return false;
+    return true;
+  }
+
   protected placeholder(kind: PlaceholderKind, span: Span, index?: number): Ast {
     const name = placeholderName(kind, span.start, index);
     this.placeholders.add(name);
@@ -78,15 +87,14 @@ export abstract class VariableParser extends DelimitedParser {
   protected letterPrimary(): Rule<Ast> {
     const t = this.peek();
     // A run of letters spelling a function, before a parenthesis: max(0, x), sum(x), diag(x).
-    if (/^[A-Za-z]$/.test(t.text)) {
+    if (isAsciiLetter(t.text)) {
       let run = t.text;
       let j = this.pos + 1;
       // (At most a function name's length: a long run of letters is a product, and stays linear.)
-      while (run.length <= MAX_RUN && this.tokens[j].kind === 'letter' && !this.tokens[j].space && /^[A-Za-z]$/.test(this.tokens[j].text)) run += this.tokens[j++].text;
+      while (run.length <= MAX_RUN && this.tokens[j].kind === 'letter' && !this.tokens[j].space && isAsciiLetter(this.tokens[j].text)) run += this.tokens[j++].text;
       const after = this.tokens[j];
       // Letters that are all declared variables are their product (the writer prints ab(c + d)).
-      const variables = [...run].every((c) => this.declared(c));
-      if (run.length >= 2 && run.length <= MAX_RUN && this.isChar(after, '(') && !variables) {
+      if (run.length >= 2 && run.length <= MAX_RUN && this.isChar(after, '(') && !this.allDeclared(run)) {
         const fn = OPERATOR_NAMES[run];
         const runSpan = spanOf(t.start, this.tokens[j - 1].end);
         if (fn !== undefined && !this.declared(run)) {
