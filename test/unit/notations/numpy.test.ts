@@ -21,6 +21,11 @@ describe('notations/numpy: operators with NumPy semantics', () => {
     numpyIs('x**2', 'x.^2', vw);
     numpyIs('-s**2', '-s^2', 's: scalar');
     numpyIs('s**-1', 's^-1', 's: scalar');
+    // a run of signs is the sign it amounts to, as in Python
+    numpyIs('--s', 's', 's: scalar');
+    numpyIs('-+-s', 's', 's: scalar');
+    numpyIs('---s**2', '-s^2', 's: scalar');
+    numpyIs('s**--2', 's^2', 's: scalar');
     numpyIs('A**2', 'A.^2', 'A: matrix(m, n)');
   });
 

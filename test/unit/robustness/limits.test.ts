@@ -26,7 +26,7 @@ const DEEP_INPUTS: Readonly<Record<Notation, readonly string[]>> = {
   // LaTeX: x^{ (24,999 levels fit) is under MAX_DEPTH and reads; a chain of primes is past it.
   latex: ['-'.repeat(DEPTH - 1) + 'x', '{'.repeat(49_999) + 'x' + '}'.repeat(49_999), '('.repeat(49_999) + 'x' + ')'.repeat(49_999), 'x' + "'".repeat(DEPTH - 1)],
   // NumPy: np.exp( (12,000 levels fit) is under MAX_DEPTH and reads; .sum() chains past it fit.
-  numpy: ['-'.repeat(DEPTH - 1) + 'x', '('.repeat(49_999) + 'x' + ')'.repeat(49_999), 'x' + '.sum()'.repeat(16_000), 'x' + '.T'.repeat(49_999)],
+  numpy: ['-('.repeat(33_333) + 'x' + ')'.repeat(33_333), '('.repeat(49_999) + 'x' + ')'.repeat(49_999), 'x' + '.sum()'.repeat(16_000), 'x' + '.T'.repeat(49_999)],
   unicode: ['−'.repeat(DEPTH - 1) + 'x', '('.repeat(49_999) + 'x' + ')'.repeat(49_999)],
 };
 

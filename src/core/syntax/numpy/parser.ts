@@ -274,14 +274,22 @@ class PyParser {
     return { kind: 'product', first, rest, span: cover(first.span, rest[rest.length - 1].operand.span) };
   }
 
+  /** Signs, then a power. A run of signs is read as the sign it amounts to (--x is x, ---x is -x): one node, one level. */
   private *unary(): Deferred<PyNode> {
     const t = this.peek();
     if (this.isOp(t, '-', '+')) {
-      this.next();
+      let count = 0;
+      let negative = false;
+      for (let s = t; this.isOp(s, '-', '+'); s = this.peek()) {
+        this.next();
+        count++;
+        if (s.text === '-') negative = !negative;
+      }
       this.enter(t);
       const arg = (yield this.unary()) as PyNode;
       this.leave();
-      return { kind: 'unary', op: t.text as PyAddOp, arg, span: cover(spanOf(t), arg.span) };
+      if (count > 1 && !negative) return arg;
+      return { kind: 'unary', op: count > 1 ? '-' : (t.text as PyAddOp), arg, span: cover(spanOf(t), arg.span) };
     }
     if (this.isOp(t, '~')) fail('numpy.unsupported', spanOf(t), "'~' is not supported");
     return yield* this.power();
