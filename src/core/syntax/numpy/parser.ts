@@ -11,7 +11,7 @@
 import type { Span } from '../../api';
 import { fail, positionText, SyntaxFailure } from '../diagnostics';
 import { MAX_DEPTH, depthDiagnostic } from '../limits';
-import { runDeferred, type Deferred } from '../deferred';
+import { runDeferred, type Deferred, type Rule } from '../deferred';
 import type { PyToken } from './scanner';
 
 export type PyAddOp = '+' | '-';
@@ -251,83 +251,152 @@ class PyParser {
     return e;
   }
 
-  private *sum(): Deferred<PyNode> {
-    const first = (yield this.product()) as PyNode;
-    const rest: PyLink<PyAddOp>[] = [];
-    for (let t = this.peek(); this.isOp(t, '+', '-'); t = this.peek()) {
-      this.next();
-      rest.push({ op: t.text as PyAddOp, opSpan: spanOf(t), operand: (yield this.product()) as PyNode });
-    }
-    if (rest.length === 0) return first;
-    return { kind: 'sum', first, rest, span: cover(first.span, rest[rest.length - 1].operand.span) };
+  /** A sum (the loosest tier), or with `unaryOnly` one signed power (the right side of `**`): a `PyTerms` rule. */
+  private sum(unaryOnly = false): Rule<PyNode> {
+    return new PyTerms(this, unaryOnly);
   }
 
-  private *product(): Deferred<PyNode> {
-    const first = (yield this.unary()) as PyNode;
-    const rest: PyLink<PyMulOp>[] = [];
-    for (let t = this.peek(); this.isOp(t, '*', '/', '@', '//', '%'); t = this.peek()) {
-      if (t.text === '//' || t.text === '%') fail('numpy.unsupported', spanOf(t), `'${t.text}' (integer division, remainder) is not supported`);
-      this.next();
-      rest.push({ op: t.text as PyMulOp, opSpan: spanOf(t), operand: (yield this.unary()) as PyNode });
-    }
-    if (rest.length === 0) return first;
-    return { kind: 'product', first, rest, span: cover(first.span, rest[rest.length - 1].operand.span) };
-  }
-
-  /** Signs, then a power. A run of signs is read as the sign it amounts to (--x is x, ---x is -x): one node, one level. */
-  private *unary(): Deferred<PyNode> {
-    const t = this.peek();
-    if (this.isOp(t, '-', '+')) {
-      let count = 0;
-      let negative = false;
-      for (let s = t; this.isOp(s, '-', '+'); s = this.peek()) {
-        this.next();
-        count++;
-        if (s.text === '-') negative = !negative;
+  /**
+   * One step of a `PyTerms` rule (see there): takes the result of the rule it waited for (`input`)
+   * and returns the next rule to wait for, or the expression when done. The tokens are read in the
+   * order of the tiers (sum → product → signs → power → postfix chain → atom), with the same errors.
+   */
+  termsStep(s: PyTerms, input: unknown): IteratorResult<Rule<unknown>, PyNode> {
+    let operandStarts = false;
+    let powered = false;
+    switch (s.waiting) {
+      case 'nothing':
+        operandStarts = true;
+        break;
+      case 'atom':
+      case 'call':
+        s.node = input as PyNode;
+        break;
+      case 'subscript': {
+        const open = s.open as PyToken;
+        const close = this.expectOp(']', open, 'a subscript');
+        this.leave();
+        s.node = { kind: 'subscript', object: s.node as PyNode, index: input as PyNode, span: cover((s.node as PyNode).span, spanOf(close)) };
+        break;
       }
-      this.enter(t);
-      const arg = (yield this.unary()) as PyNode;
-      this.leave();
-      if (count > 1 && !negative) return arg;
-      return { kind: 'unary', op: count > 1 ? '-' : (t.text as PyAddOp), arg, span: cover(spanOf(t), arg.span) };
+      case 'exponent': {
+        this.leave();
+        const base = s.node as PyNode;
+        const exponent = input as PyNode;
+        s.node = { kind: 'power', base, exponent, opSpan: spanOf(s.open as PyToken), span: cover(base.span, exponent.span) };
+        powered = true;
+        break;
+      }
     }
-    if (this.isOp(t, '~')) fail('numpy.unsupported', spanOf(t), "'~' is not supported");
-    return yield* this.power();
-  }
-
-  private *power(): Deferred<PyNode> {
-    const base = yield* this.postfix();
-    const t = this.peek();
-    if (!this.isOp(t, '**')) return base;
-    this.next();
-    this.enter(t);
-    const exponent = (yield this.unary()) as PyNode;
-    this.leave();
-    return { kind: 'power', base, exponent, opSpan: spanOf(t), span: cover(base.span, exponent.span) };
-  }
-
-  private *postfix(): Deferred<PyNode> {
-    let node = yield* this.atom();
-    // Each attribute, call or subscript nests the tree one level: a chain counts against MAX_DEPTH.
-    for (let links = 0; ; links++) {
+    for (;;) {
+      if (operandStarts) {
+        operandStarts = false;
+        this.signs(s);
+        const t = this.peek();
+        if (this.isOp(t, '~')) fail('numpy.unsupported', spanOf(t), "'~' is not supported");
+        s.links = 0;
+        if (this.isOp(t, '(', '[')) {
+          s.waiting = 'atom';
+          return { done: false, value: this.bracketed(t) };
+        }
+        s.node = this.atom(t);
+      }
+      if (!powered) {
+        const rule = this.postfix(s);
+        if (rule !== undefined) return { done: false, value: rule };
+        const t = this.peek();
+        if (this.isOp(t, '**')) {
+          this.next();
+          this.enter(t);
+          s.open = t;
+          s.waiting = 'exponent';
+          return { done: false, value: this.sum(true) };
+        }
+      }
+      powered = false;
+      const operand = this.signed(s, s.node as PyNode);
+      if (s.unaryOnly) return { done: true, value: operand };
+      // the product tier
+      if (s.factor === undefined) s.factor = operand;
+      else (s.factors ??= []).push({ op: (s.mulOp as PyToken).text as PyMulOp, opSpan: spanOf(s.mulOp as PyToken), operand });
       const t = this.peek();
-      if (links >= MAX_DEPTH && this.isOp(t, '.', '(', '[')) throw new SyntaxFailure(depthDiagnostic(spanOf(t).start, spanOf(t).end));
+      if (this.isOp(t, '*', '/', '@', '//', '%')) {
+        if (t.text === '//' || t.text === '%') fail('numpy.unsupported', spanOf(t), `'${t.text}' (integer division, remainder) is not supported`);
+        this.next();
+        s.mulOp = t;
+        operandStarts = true;
+        continue;
+      }
+      const product: PyNode = s.factors === undefined ? s.factor : { kind: 'product', first: s.factor, rest: s.factors, span: cover(s.factor.span, s.factors[s.factors.length - 1].operand.span) };
+      s.factor = undefined;
+      s.factors = undefined;
+      // the sum tier
+      if (s.term === undefined) s.term = product;
+      else (s.terms ??= []).push({ op: (s.addOp as PyToken).text as PyAddOp, opSpan: spanOf(s.addOp as PyToken), operand: product });
+      if (this.isOp(t, '+', '-')) {
+        this.next();
+        s.addOp = t;
+        operandStarts = true;
+        continue;
+      }
+      const terms = s.terms;
+      return { done: true, value: terms === undefined ? s.term : { kind: 'sum', first: s.term, rest: terms, span: cover(s.term.span, terms[terms.length - 1].operand.span) } };
+    }
+  }
+
+  /** The signs before an operand, consumed, entering one level: a run of them is the sign it amounts to (--x is x, ---x is -x). */
+  private signs(s: PyTerms): void {
+    const t = this.peek();
+    s.sign = undefined;
+    if (!this.isOp(t, '-', '+')) return;
+    let count = 0;
+    let negative = false;
+    for (let u = t; this.isOp(u, '-', '+'); u = this.peek()) {
+      this.next();
+      count++;
+      if (u.text === '-') negative = !negative;
+    }
+    this.enter(t);
+    s.sign = t;
+    s.signCount = count;
+    s.negative = negative;
+  }
+
+  /** `arg` under the signs read before it, leaving their level. */
+  private signed(s: PyTerms, arg: PyNode): PyNode {
+    const t = s.sign;
+    if (t === undefined) return arg;
+    s.sign = undefined;
+    this.leave();
+    if (s.signCount > 1 && !s.negative) return arg;
+    return { kind: 'unary', op: s.signCount > 1 ? '-' : (t.text as PyAddOp), arg, span: cover(spanOf(t), arg.span) };
+  }
+
+  /** The attributes, calls and subscripts after an atom, left to right; a rule to wait for when one needs it. */
+  private postfix(s: PyTerms): Rule<unknown> | undefined {
+    // Each attribute, call or subscript nests the tree one level: a chain counts against MAX_DEPTH.
+    for (; ; s.links++) {
+      const node = s.node as PyNode;
+      const t = this.peek();
+      if (s.links >= MAX_DEPTH && this.isOp(t, '.', '(', '[')) throw new SyntaxFailure(depthDiagnostic(spanOf(t).start, spanOf(t).end));
       if (this.isOp(t, '.')) {
         this.next();
         const attr = this.next();
         if (attr.kind !== 'name') fail('parse.unexpected-token', spanOf(attr), `expected a name after '.', found ${describe(attr)}`);
-        node = { kind: 'attribute', object: node, attr: attr.text, attrSpan: spanOf(attr), span: cover(node.span, spanOf(attr)) };
+        s.node = { kind: 'attribute', object: node, attr: attr.text, attrSpan: spanOf(attr), span: cover(node.span, spanOf(attr)) };
       } else if (this.isOp(t, '(')) {
-        node = yield* this.call(node);
+        s.links++;
+        s.waiting = 'call';
+        return this.call(node);
       } else if (this.isOp(t, '[')) {
         this.next();
         this.enter(t);
-        const index = yield* this.subscriptIndex();
-        const close = this.expectOp(']', t, 'a subscript');
-        this.leave();
-        node = { kind: 'subscript', object: node, index, span: cover(node.span, spanOf(close)) };
+        s.links++;
+        s.open = t;
+        s.waiting = 'subscript';
+        return this.subscriptIndex();
       } else {
-        return node;
+        return undefined;
       }
     }
   }
@@ -380,8 +449,8 @@ class PyParser {
     return { kind: 'tuple', items, span: { start: start.start, end: this.previousEnd() } };
   }
 
-  private *atom(): Deferred<PyNode> {
-    const t = this.peek();
+  /** An atom that is not in brackets (those are read by `bracketed`): a number, string, name or constant. */
+  private atom(t: PyToken): PyNode {
     switch (t.kind) {
       case 'number':
         this.next();
@@ -395,9 +464,6 @@ class PyParser {
         if (t.text === 'None' || t.text === 'True' || t.text === 'False') return { kind: 'constant', value: t.text, span: spanOf(t) };
         if (t.text === 'lambda') fail('numpy.unsupported', spanOf(t), 'lambda is not supported');
         return { kind: 'name', name: t.text, span: spanOf(t) };
-      case 'op':
-        if (t.text === '(' || t.text === '[') return yield* this.bracketed(t);
-        break;
       case 'invalid':
         if (/^[\d.]/.test(t.text)) fail('numpy.unsupported', spanOf(t), `complex numbers (${t.text}) are not supported`);
         if (t.text.startsWith('"') || t.text.startsWith("'")) fail('parse.unclosed', spanOf(t), 'the string is not closed');
@@ -439,5 +505,41 @@ class PyParser {
     const b = this.pendingBody;
     this.pendingBody = undefined;
     return b;
+  }
+}
+
+/**
+ * The sum, product, unary and power tiers with the postfix chain, as a rule that is not a
+ * generator: its state is these fields, stepped by `PyParser.termsStep`. Each level of a deep nest
+ * ((…(x)…), np.exp(np.exp(…))) pauses one of these instead of eight generators (expr, sum,
+ * product, unary, power, postfix, atom, bracketed), whose paused frames were most of the garbage
+ * collection of reading 20,000 levels (issue 13, the NumPy-reader fuzz campaign).
+ */
+class PyTerms implements Rule<PyNode> {
+  /** What the rule waits for: nothing (its first step), a bracketed atom, a call, a subscript's index, the exponent of `**`. */
+  waiting: 'nothing' | 'atom' | 'call' | 'subscript' | 'exponent' = 'nothing';
+  term: PyNode | undefined;
+  terms: PyLink<PyAddOp>[] | undefined;
+  addOp: PyToken | undefined;
+  factor: PyNode | undefined;
+  factors: PyLink<PyMulOp>[] | undefined;
+  mulOp: PyToken | undefined;
+  /** The first of the signs before the current operand, how many, and whether they amount to a minus. */
+  sign: PyToken | undefined;
+  signCount = 0;
+  negative = false;
+  /** The operand so far (an atom and its postfix chain), and the chain's length. */
+  node: PyNode | undefined;
+  links = 0;
+  /** The open `[` of a subscript, or the `**`, being read. */
+  open: PyToken | undefined;
+
+  constructor(
+    private readonly parser: PyParser,
+    readonly unaryOnly: boolean,
+  ) {}
+
+  next(input: unknown): IteratorResult<Rule<unknown>, PyNode> {
+    return this.parser.termsStep(this, input);
   }
 }
