@@ -12,6 +12,7 @@ import type { Span } from '../../api';
 import { fail, positionText, SyntaxFailure } from '../diagnostics';
 import { MAX_DEPTH, depthDiagnostic } from '../limits';
 import { runDeferred, type Deferred, type Rule } from '../deferred';
+import { TiersRule } from '../tiers';
 import type { PyToken } from './scanner';
 
 export type PyAddOp = '+' | '-';
@@ -253,7 +254,9 @@ class PyParser {
 
   /** A sum (the loosest tier), or with `unaryOnly` one signed power (the right side of `**`): a `PyTerms` rule. */
   private sum(unaryOnly = false): Rule<PyNode> {
-    return new PyTerms(this, unaryOnly);
+    const rule = new PyTerms(this);
+    rule.unaryOnly = unaryOnly;
+    return rule;
   }
 
   /**
@@ -515,15 +518,11 @@ class PyParser {
  * product, unary, power, postfix, atom, bracketed), whose paused frames were most of the garbage
  * collection of reading 20,000 levels (issue 13, the NumPy-reader fuzz campaign).
  */
-class PyTerms implements Rule<PyNode> {
+class PyTerms extends TiersRule<PyNode, PyToken, PyAddOp, PyMulOp> {
   /** What the rule waits for: nothing (its first step), a bracketed atom, a call, a subscript's index, the exponent of `**`. */
   waiting: 'nothing' | 'atom' | 'call' | 'subscript' | 'exponent' = 'nothing';
-  term: PyNode | undefined;
-  terms: PyLink<PyAddOp>[] | undefined;
-  addOp: PyToken | undefined;
-  factor: PyNode | undefined;
-  factors: PyLink<PyMulOp>[] | undefined;
-  mulOp: PyToken | undefined;
+  /** One signed power only (the right side of `**`), not a sum. */
+  unaryOnly = false;
   /** The first of the signs before the current operand, how many, and whether they amount to a minus. */
   sign: PyToken | undefined;
   signCount = 0;
@@ -533,13 +532,4 @@ class PyTerms implements Rule<PyNode> {
   links = 0;
   /** The open `[` of a subscript, or the `**`, being read. */
   open: PyToken | undefined;
-
-  constructor(
-    private readonly parser: PyParser,
-    readonly unaryOnly: boolean,
-  ) {}
-
-  next(input: unknown): IteratorResult<Rule<unknown>, PyNode> {
-    return this.parser.termsStep(this, input);
-  }
 }

@@ -22,6 +22,7 @@ import { nodeDeeperThan } from '../ast';
 import { fail, positionText, SyntaxFailure } from '../diagnostics';
 import { MAX_DEPTH, depthDiagnostic } from '../limits';
 import { runDeferred, type Deferred, type Rule } from '../deferred';
+import { TiersRule } from '../tiers';
 import { einsumNode } from '../nodes';
 import type { Token } from './scanner';
 
@@ -513,27 +514,15 @@ function chainNode<K extends 'sum' | 'product'>(kind: K, first: Ast, rest: Chain
  * frames were most of the garbage collection of reading 20,000 levels (issue 13, the plain-reader
  * fuzz campaign). The chains' lists are made only when a second operand comes.
  */
-class Terms implements Rule<Ast> {
+class Terms extends TiersRule<Ast, Token, AddOp, MulOp> {
   /** What the rule waits for: nothing (its first step), a primary, the content of parentheses, an exponent's primary or parentheses. */
   waiting: 'nothing' | 'primary' | 'paren' | 'exponent' | 'exponentParen' = 'nothing';
-  term: Ast | undefined;
-  terms: ChainLink<AddOp>[] | undefined;
-  addOp: Token | undefined;
-  factor: Ast | undefined;
-  factors: ChainLink<MulOp>[] | undefined;
-  mulOp: Token | undefined;
   signs: Signs | undefined;
   base: Ast | undefined;
   powerOp: Token | undefined;
   exponentSigns: Signs | undefined;
   /** The open parenthesis whose content is being read. */
   open: Token | undefined;
-
-  constructor(private readonly parser: Parser) {}
-
-  next(input: unknown): IteratorResult<Rule<unknown>, Ast> {
-    return this.parser.termsStep(this, input);
-  }
 }
 
 /** A run of unary signs: its first sign, how many, and whether they amount to a minus. */
