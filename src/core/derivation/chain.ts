@@ -137,12 +137,14 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
     const vector = factors.some((F) => !isScalar(F.shape)) || !isScalar(x.shape);
     const raw = rawMul(factors);
     const sizes = factors.map((F) => `(${shapeText(F.shape)})`).join('·');
+    // Written once: the product of 10,000 local Jacobians is shown, compared and shown again.
+    const factorsShown = productNote(factors);
     steps.push(step(vector ? 'vector-chain-rule' : 'chain-rule', 'derivative', {
       explanation: vector
         ? `The Jacobian of a composition is the product of the local Jacobians, outermost first: ${sizes} gives ${shapeText(raw.shape)}; the order matters because matrix products do not commute.`
         : `Multiply the derivatives along the chain from ${toUnicode(x)} to ${toUnicode(root.v)}, outermost first (the intermediate "units" cancel like fractions).`,
       before: [lhs, EQUALS, product(fracs)],
-      after: [lhs, EQUALS, productNote(factors), ...casesAfter(raw)],
+      after: [lhs, EQUALS, factorsShown, ...casesAfter(raw)],
       claims: [derivativeClaim(defs, s.f, [x], JACOBIAN, raw)],
       shapes: fracs.map((fr, k) => [fr.text, factors[k].shape] as const),
       product: { factors: fracs.map((fr, k) => [fr.text, factors[k].shape] as const), result: [lhs.text, raw.shape] },
@@ -150,11 +152,11 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
     }));
     let value: Expr = raw;
     const multiplied = textbook(mul(...factors));
-    if (multiplied !== raw && squeeze(toLatex(multiplied)) !== squeeze(productNote(factors).tex)) {
+    if (multiplied !== raw && squeeze(toLatex(multiplied)) !== squeeze(factorsShown.tex)) {
       const used = identitiesIn(raw);
       steps.push(step('multiply-out', 'rewrite', {
         explanation: used.length > 0 ? `Carry out the products, using ${used.join(', ')}.` : 'Multiply the factors together.',
-        before: [lhs, EQUALS, productNote(factors)],
+        before: [lhs, EQUALS, factorsShown],
         after: equation(lhs, shown(multiplied)),
         claims: [equalClaim(defs, raw, multiplied, all)],
         value: multiplied,
