@@ -245,7 +245,7 @@ export function assumedShapes(read: ReadResult): AssumedShape[] {
   if (why === undefined || why.size === 0) return [];
   return read.variables.flatMap((v) => {
     const a = why.get(v.name as string);
-    return a === undefined ? [] : [{ name: v.name as string, shape: declarationText(v.shape), by: a.by, reason: a.reason }];
+    return a === undefined ? [] : [{ name: v.name as string, shape: declarationText(v.shape) + (v.probabilities ? ' probabilities' : ''), by: a.by, reason: a.reason }];
   });
 }
 

@@ -1,7 +1,8 @@
 /**
  * Batch form in a Python file (issue 13): selecting `F.cross_entropy(X @ W + b, Y)`, with the
  * shapes declared in comments, and choosing W shows ∂/∂W in the panel — (P − Y)ᵀX/N in numerator
- * layout, P the row-wise softmax — with its derivation and a passed numerical check.
+ * layout, P the row-wise softmax — with its derivation, a passed numerical check, and the assumption
+ * that Y's rows are probabilities stated.
  */
 import * as assert from 'node:assert/strict';
 import { openFile, runCommand, screenshot, workbench } from './workbench';
@@ -48,8 +49,14 @@ describe('Batch form in Python (UI)', () => {
     assert.doesNotMatch(tex, /\\odot/, `the general (Y𝟏𝟏ᵀ) ⊙ P form, not P − Y: ${tex}`);
     assert.equal(await frame.locator('.katex-error').count(), 0);
     assert.match((await frame.locator('#check-badge').textContent()) ?? '', /✓/);
+    // The textbook form P − Y rests on Y's rows summing to 1: the panel says it assumed so.
+    const assumed = (await frame.locator('#input-assumed').textContent()) ?? '';
+    assert.match(assumed, /Y matrix\(N, k\) probabilities \(the target of F\.cross_entropy/, `assumed: ${assumed}`);
     const steps = await frame.locator('#steps li.step').count();
     assert.ok(steps >= 3, `the derivation has ${steps} step(s)`);
+    // The derivation by differentials: the pieces' differentials, the trace form, the derivative identified.
+    const stepNames = (await frame.locator('#steps li.step .step-head .name').allTextContents()).join(' | ');
+    for (const name of ['Differential', 'Bring to trace form', 'Identify the derivative']) assert.ok(stepNames.includes(name), `no step '${name}' in ${stepNames}`);
     await screenshot('batch-cross-entropy');
   });
 });

@@ -15,6 +15,7 @@ import { equation } from './notation';
 import { canonicalOf, jacobianFormOf } from './partials';
 import { describeSimplification } from './identities';
 import { perSampleStep } from './perSample';
+import { rowBlocksStep } from './rowBlocks';
 import type { Definitions, Step } from './step';
 import { expand, usesIntermediates } from './substitute';
 import { symmetrizeJacobian } from '../calculus/derive';
@@ -101,6 +102,8 @@ export function finish(d: Derivative, r: StrategyResult, defs: Definitions, ctx:
 
   const perSample = perSampleStep(result, d, defs);
   if (perSample) steps.push(perSample);
+  const blocks = rowBlocksStep(result, d, defs);
+  if (blocks) steps.push(blocks);
   return steps;
 }
 

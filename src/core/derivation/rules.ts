@@ -14,7 +14,7 @@ export type RuleId =
   | OperatorRuleId
   | 'intermediate-variables' | 'local-derivatives' | 'chain-rule' | 'vector-chain-rule' | 'total-derivative'
   | 'naive-chain-rule' | 'multiply-out' | 'substitute' | 'simplify' | 'symmetric' | 'layout'
-  | 'per-sample' | 'partial-derivative' | 'stack-partials' | 'second-derivative'
+  | 'per-sample' | 'row-blocks' | 'partial-derivative' | 'stack-partials' | 'second-derivative'
   | 'differential' | 'differential-chain' | 'trace-form' | 'vec-form' | 'identify';
 
 export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
@@ -31,6 +31,7 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   symmetric: { name: 'Symmetric variable' },
   layout: { name: 'Layout' },
   'per-sample': { name: 'Per-sample form', reference: 'Parr & Howard §6' },
+  'row-blocks': { name: 'Block-diagonal form', reference: 'Goodfellow, Bengio & Courville (2016) §6.2.2.3; Magnus & Neudecker (2019) ch. 3 (commutation matrix)' },
   'partial-derivative': { name: 'Partial derivative', reference: 'Parr & Howard §3' },
   'stack-partials': { name: 'Stack the partial derivatives', reference: 'Parr & Howard §3, §4' },
   'second-derivative': { name: 'Second derivative' },

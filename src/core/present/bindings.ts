@@ -19,6 +19,7 @@ import { splitName } from '../write/names';
 import { latexWriting, textMeasure, textWriting, unicodeWriting } from '../write/index';
 import { checkOutput } from '../limits/budget';
 import { whereForm, type WhereNotation, type WrittenDefinition } from '../write/where';
+import { pinnedNames } from '../model/textbookNames';
 import type { Definition, Named } from './cse';
 
 /** A shared node written in full at most this long is repeated rather than named. */
@@ -76,10 +77,20 @@ export function bindShared(root: Expr, dimensions?: ReadonlySet<string>, reserve
   const written = new Map<Expr, Expr>();
   const definitions: Definition[] = [];
   const named: Expr[] = [];
+  // The textbook's own names (X̂, σ of a row normalization) where the expression has them.
+  const pinned = pinnedNames(order);
+  // A node never named ((σ𝟏ᵀ)⁻¹) is written at each use: so are its children (σ is then used twice).
+  for (let i = order.length - 1; i >= 0; i--) {
+    const e = order[i];
+    if (pinned.get(e.id) === null) for (const a of e.args) uses.set(a, (uses.get(a) ?? 0) + (uses.get(e) ?? 0) - 1);
+  }
+  const taken = new Set<string>([...reserved, ...order.filter((e) => e.op === 'var').map((e) => e.name as string)]);
   for (const e of order) {
     const body = e.args.length === 0 ? e : withArgs(e, e.args.map((a) => written.get(a) as Expr));
-    if (e !== root && (uses.get(e) ?? 0) >= 2 && nameable(e) && measure.length(body) > SHORT) {
-      const name = names();
+    const pin = pinned.get(e.id);
+    if (e !== root && (uses.get(e) ?? 0) >= 2 && nameable(e) && pin !== null && (pin !== undefined || measure.length(body) > SHORT)) {
+      const name = pin !== undefined && !taken.has(pin) ? pin : names();
+      taken.add(name);
       const v = variable(name, e.shape);
       measure.length(v);
       definitions.push({ name, value: body });

@@ -13,6 +13,7 @@
  */
 import { Expr, postorder, variable, withArgs } from '../model/expr';
 import { textLengths } from '../write/index';
+import { pinnedNames } from '../model/textbookNames';
 
 export interface Definition {
   readonly name: string;
@@ -57,12 +58,14 @@ export function nameCommonSubexpressions(root: Expr, textLength?: (node: Expr) =
   const writtenLength = (node: Expr): number => (lengths ??= textLengths(root))(node);
   const count = new Map<number, number>([[root.id, 1]]);
   const chosen = new Set<number>();
+  const pinned = pinnedNames(order);
   for (let i = order.length - 1; i >= 0; i--) {
     const e = order[i];
     const c = count.get(e.id) ?? 0;
-    if (e !== root && c >= 2 && chosen.size < MAX_NAMES && nameable(e)) {
-      // c copies of length L become c one-letter names plus "u = …" once.
-      if ((c - 1) * (writtenLength(e) - 1) - 5 > 0) chosen.add(e.id);
+    const pin = pinned.get(e.id);
+    if (e !== root && c >= 2 && chosen.size < MAX_NAMES && pin !== null && (pin !== undefined || nameable(e))) {
+      // c copies of length L become c one-letter names plus "u = …" once; the textbook's own names always.
+      if (pin !== undefined || (c - 1) * (writtenLength(e) - 1) - 5 > 0) chosen.add(e.id);
     }
     const passed = chosen.has(e.id) ? 1 : c;
     for (const a of e.args) count.set(a.id, (count.get(a.id) ?? 0) + passed);
@@ -76,7 +79,7 @@ export function nameCommonSubexpressions(root: Expr, textLength?: (node: Expr) =
   let numbered = 0;
   const names = new Map<number, Expr>();
   const nextName = (e: Expr): string => {
-    const preferred = e.op === 'softmax' ? 'p' : e.op === 'softmaxAlong' ? 'P' : e.op === 'fn' && e.name === 'sigmoid' ? 's' : undefined;
+    const preferred = pinned.get(e.id) ?? (e.op === 'softmax' ? 'p' : e.op === 'softmaxAlong' ? 'P' : e.op === 'fn' && e.name === 'sigmoid' ? 's' : undefined);
     if (preferred && !taken.has(preferred)) return preferred;
     if (chosen.size <= pool.length) return pool.shift() as string;
     let n: string;

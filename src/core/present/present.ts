@@ -9,6 +9,7 @@ import type { Expr } from '../model/expr';
 import { expandWhereSmaller } from './expand';
 import { factorize } from './factor';
 import { applyLayout } from './layout';
+import { normalizationForm } from './normalization';
 import { useProbabilities } from './probabilities';
 import { tidy } from './tidy';
 
@@ -25,7 +26,7 @@ export function present(d: Derivative, layout: Layout | 'canonical'): Expr {
 const presented = new WeakMap<Derivative, Map<Layout | 'canonical', Expr>>();
 
 function presentOnce(d: Derivative, layout: Layout | 'canonical'): Expr {
-  const e = factorize(expandWhereSmaller(useProbabilities(d.expr)));
+  const e = factorize(expandWhereSmaller(useProbabilities(normalizationForm(d) ?? d.expr)));
   return tidy(layout === 'canonical' ? e : applyLayout({ ...d, expr: e }, layout));
 }
 

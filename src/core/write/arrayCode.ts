@@ -20,6 +20,7 @@
  */
 import { Expr, ElementwiseFunction, postorder, rationalOf } from '../model/expr';
 import { fromNumber, numberParts, type Rational } from '../model/rational';
+import { pinnedNames } from '../model/textbookNames';
 import { Dim, isScalar, isColumn, isRow, mulDim } from '../model/shape';
 import type { Derivative } from '../calculus/form';
 import { toText } from './text';
@@ -178,10 +179,19 @@ class Names {
     return local;
   }
 
+  /** A textbook name (sigma, X_hat) for a local, when no parameter or dimension is called so. */
+  named(preferred: string, dimensions: ReadonlySet<string>): boolean {
+    return this.usable(preferred) && !this.taken.has(preferred) && !dimensions.has(preferred);
+  }
+
   private usable(name: string): boolean {
     return isAsciiIdentifier(name) && !PYTHON_KEYWORDS.has(name) && !this.reserved.has(name);
   }
 }
+
+/** A Hadamard factor a⁻¹ is written `/ a` (Body.hadamard): it uses a, not the power node. */
+const writtenAsQuotient = (parent: Expr, f: Expr): boolean =>
+  parent.op === 'hadamard' && f.op === 'pow' && f.args[1].op === 'num' && f.args[1].value === -1;
 
 /** Dimension symbols a node needs at run time. */
 function dimsOf(e: Expr): Dim[] {
@@ -231,14 +241,25 @@ class Body {
   emit(root: Expr): Py {
     const order = postorder(root);
     const uses = new Map<Expr, number>();
-    for (const n of order) for (const a of n.args) uses.set(a, (uses.get(a) ?? 0) + 1);
+    for (const n of order) {
+      for (const a of n.args) {
+        const used = writtenAsQuotient(n, a) ? a.args[0] : a;
+        uses.set(used, (uses.get(used) ?? 0) + 1);
+      }
+    }
+    // The textbook's names for shared parts (σ, X̂ of a row normalization), where free.
+    const pinned = pinnedNames(order);
+    const dimensions = new Set(order.flatMap((n) => [n.shape.rows, n.shape.cols].flatMap(symbolsOf)));
+    const localNames = new Set<string>();
     for (const n of order) {
       if (n.op !== 'var' && n.args.every((c) => this.constant.has(c))) this.constant.add(n);
       for (const d of dimsOf(n)) for (const s of symbolsOf(d)) this.usedDims.add(s);
       let py = this.render(n);
       const shared = (uses.get(n) ?? 0) > 1 && n.op !== 'var' && n.op !== 'num';
       if (n !== root && (shared || py.depth > MAX_INLINE_DEPTH)) {
-        const t = `_t${++this.temps}`;
+        const pin = pinned.get(n.id);
+        const t = typeof pin === 'string' && !localNames.has(pin) && this.names.named(pin, dimensions) ? pin : `_t${++this.temps}`;
+        localNames.add(t);
         this.lines.push(`${t} = ${py.code}`);
         py = { code: t, prec: PY.atom, depth: 0 };
       }

@@ -40,6 +40,8 @@ export type Style = 'scalar' | 'vector' | 'matrix';
 /** The LaTeX of a name in a style: scalars italic, vectors bold, matrices capitals as written. */
 export function latexName(name: string, style: Style): string {
   const { base, sub } = splitName(name);
+  // x_hat is x̂ (the LaTeX reader reads \hat{x} as x_hat).
+  if (sub === 'hat' && /^[A-Za-z]$/.test(base)) return `\\hat{${latexBase(base, style)}}`;
   return latexBase(base, style) + (sub === undefined ? '' : `_{${latexSub(sub)}}`);
 }
 
@@ -96,6 +98,8 @@ export function unicodeSuperscript(k: number): string | undefined {
 /** The Unicode of a name: α for alpha, x₁ for x1, w_out as written. */
 export function unicodeName(name: string): string {
   const { base, sub } = splitName(name);
+  // x_hat is x̂ (a combining circumflex, U+0302; the Unicode reader reads it back).
+  if (sub === 'hat' && /^[A-Za-z]$/.test(base)) return `${base}\u0302`;
   const b = UNICODE_GREEK[base] ?? base;
   if (sub === undefined) return b;
   const digits = unicodeSubscript(sub);

@@ -8,6 +8,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { loadCorpus } from '../corpus/corpus.test';
+import { verifyClaim } from '../../../src/core/derivation/index';
 import { assertSound, derivation, rules, stepWith, type Case, type Derived } from './helpers';
 
 function both(c: Case, check: (d: Derived, g: 'summary' | 'full') => void): void {
@@ -93,6 +94,38 @@ describe('derivation: matrix derivatives by differentials', () => {
       assert.equal(stepWith(d, 'identify').p.afterText, '∂y/∂X = 2Aᵀ(AX − B)');
       assert.equal(last(d), '∂y/∂X = 2(AX − B)ᵀA');
     });
+  });
+});
+
+describe('derivation: the row-wise softmax\'s Jacobian ends in its block-diagonal form, diag(pᵢ) − pᵢpᵢᵀ per row (issue 13)', () => {
+  describe('softmax(Z, 2): K J Kᵀ = (I − D(I_N ⊗ 𝟏𝟏ᵀ))D with D = diag(vec(Pᵀ)), the blocks read from it', () => {
+    both({ expr: 'softmax(Z, 2)', where: 'Z: matrix(N, k)', wrt: ['Z'] }, (d) => {
+      const s = d.steps[d.steps.length - 1];
+      assert.equal(s.rule, 'row-blocks');
+      assert.equal(s.kind, 'note');
+      assert.equal(d.pub[d.pub.length - 1].afterText,
+        'K(N,k)(I − diag(vec(softmax(Z, 2)))((𝟏_k𝟏_kᵀ) ⊗ I_N)) diag(vec(softmax(Z, 2)))K(N,k)ᵀ = (I − diag(vec(softmax(Z, 2)ᵀ))(I_N ⊗ (𝟏_k𝟏_kᵀ))) diag(vec(softmax(Z, 2)ᵀ)) = blockdiag(diag(pᵢ) − pᵢpᵢᵀ)_{i=1..N}');
+      assert.match(s.explanation ?? '', /row by row.*diag\(pᵢ\) − pᵢpᵢᵀ.*block diagonal/s);
+    });
+    it('the claim has teeth: without the reordering by rows (J itself against the block form) it fails', () => {
+      const d = derivation({ expr: 'softmax(Z, 2)', where: 'Z: matrix(N, k)', wrt: ['Z'] }, 'summary');
+      const s = d.steps[d.steps.length - 1];
+      const claim = s.claims[0];
+      assert.ok(claim.kind === 'equal');
+      const wrong = { ...claim, lhs: d.result };
+      assert.ok(!verifyClaim(wrong).passed, 'J equals its row-ordered form at random points?');
+    });
+  });
+  describe('softmax(Z, 1): already block diagonal in vec\'s column order, one block per column', () => {
+    both({ expr: 'softmax(Z, 1)', where: 'Z: matrix(N, k)', wrt: ['Z'], layout: 'denominator' }, (d) => {
+      assert.equal(d.steps[d.steps.length - 1].rule, 'row-blocks');
+      assert.match(last(d), /= blockdiag\(diag\(pⱼ\) − pⱼpⱼᵀ\)_\{j=1..k\}$/);
+    });
+  });
+  it('not for a softmax of an expression (XW) or a vector softmax', () => {
+    for (const c of [{ expr: 'softmax(X*W, 2)', where: 'X: matrix(N, n); W: matrix(n, k)', wrt: ['W'] }, { expr: 'softmax(z)', where: 'z: vector(n)', wrt: ['z'] }]) {
+      assert.ok(!rules(derivation(c, 'summary')).includes('row-blocks'), c.expr);
+    }
   });
 });
 

@@ -100,6 +100,18 @@ describe('notations/numpy: batch derivatives agree with finite differences', () 
     assert.ok(bias.ok);
     assert.equal(bias.value.result.text, "(softmax(X*W + ones(N)*b', 2) - Y)'*ones(N)/N");
   });
+
+  it('says what it assumed: Y probabilities (the target of F.cross_entropy), in the answer\'s assumed shapes — not when declared so', () => {
+    const r = derive({ expr: 'F.cross_entropy(X @ W + b, Y)', where: 'X: matrix(N, n); Y: matrix(N, k); W: matrix(n, k); b: vector(k)', wrt: ['W'] });
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    assert.deepEqual(r.value.assumed, [{ name: 'Y', shape: 'matrix(N, k) probabilities', by: 'usage', reason: 'the target of F.cross_entropy: class probabilities, each row sums to 1' }]);
+    const undeclared = derive({ expr: 'F.cross_entropy(X @ W + b, Y)', where: 'X: matrix(N, n); W: matrix(n, k); b: vector(k)', wrt: ['W'] });
+    assert.ok(undeclared.ok, undeclared.ok ? '' : undeclared.error.message);
+    assert.match(undeclared.value.assumed.find((a) => a.name === 'Y')?.shape ?? '', /^matrix\(.*\) probabilities$/);
+    const declared = derive({ expr: 'F.cross_entropy(X @ W + b, Y)', where: 'X: matrix(N, n); Y: matrix(N, k) probabilities; W: matrix(n, k); b: vector(k)', wrt: ['W'] });
+    assert.ok(declared.ok);
+    assert.deepEqual(declared.value.assumed, []);
+  });
 });
 
 describe('notations/numpy: batch spellings that are errors', () => {

@@ -1,7 +1,7 @@
 /**
  * The code and document writers: emitted PyTorch agrees numerically with the emitted NumPy on every
- * corpus case (value() and derivative(), same shapes, at random points that respect the functions'
- * domains); emitted JAX compiles as Python and uses only jax; the Markdown derivation renders in
+ * corpus case, the batch-form cases included (value() and derivative(), same shapes, at random points
+ * that respect the functions' domains); emitted JAX compiles as Python and uses only jax; the Markdown derivation renders in
  * KaTeX; the CLI and batch requests offer --emit torch|jax|markdown.
  */
 import { pythonWith, requirePython } from '../../harness/python';
@@ -20,7 +20,7 @@ import { makeRng, randomEnv } from '../../../src/core/numeric';
 import { readPlain } from '../../../src/core/syntax';
 import { toMarkdown } from '../../../src/core/write';
 import { splitEquation, stepBlock } from '../../../src/core/write/markdown';
-import { corpus, value, type CorpusCase } from './helpers';
+import { batchCorpus, corpus, value, type CorpusCase } from './helpers';
 
 type Nested = number | Nested[];
 
@@ -93,7 +93,8 @@ function points(c: CorpusCase): Record<string, Nested>[] {
 
 describe('notations/emit: PyTorch code agrees with NumPy code on every corpus case', function () {
   this.timeout(300000);
-  const cases = corpus();
+  // The NumPy code of every case is itself checked against finite differences (write/corpus-numpy.test.ts).
+  const cases = [...corpus(), ...batchCorpus()];
   let results: ({ points: PointResult[] } | { error: string })[] = [];
   const codes = cases.map((c) => ({
     numpy: value(emitCode(request(c), 'numpy'), `numpy ${c.id}`),
@@ -131,7 +132,7 @@ describe('notations/emit: PyTorch code agrees with NumPy code on every corpus ca
 
 describe('notations/emit: JAX code', function () {
   this.timeout(120000);
-  const cases = corpus();
+  const cases = [...corpus(), ...batchCorpus()];
 
   it('compiles as Python and uses only jax, for every corpus case', () => {
     const sources = cases.map((c) => value(emitCode(request(c), 'jax'), `jax ${c.id}`));

@@ -77,6 +77,11 @@ export function corpus(): CorpusCase[] {
   return ['parr-howard.json', 'cookbook.json', 'ml.json'].flatMap((f) => JSON.parse(fs.readFileSync(path.join(CORPUS, f), 'utf8')) as CorpusCase[]);
 }
 
+/** The batch-form cases (issue 13: affine layer, row-wise softmax, cross-entropy, attention, layer norm, MLP). */
+export function batchCorpus(): CorpusCase[] {
+  return JSON.parse(fs.readFileSync(path.join(CORPUS, 'batch.json'), 'utf8')) as CorpusCase[];
+}
+
 export function notationCases(): NotationCase[] {
   return JSON.parse(fs.readFileSync(path.join(CORPUS, 'notations.json'), 'utf8')) as NotationCase[];
 }

@@ -101,9 +101,11 @@ function bindingOf(target: string, span: Span, value: Lowered, shared: Binding[]
  * a probability target): their declarations say `probabilities`, an undeclared one is a matrix.
  */
 function probabilityTargets(decls: readonly Declaration[], targets: ReadonlySet<string>): Declaration[] {
-  const out = decls.map((d) => (targets.has(d.name) && d.kind !== 'scalar' ? { ...d, probabilities: true } : d));
+  // Said where the answer is given (the CLI's "assumed:" line, the panel's): the textbook form P − Y rests on it.
+  const assumed = { by: 'usage', reason: 'the target of F.cross_entropy: class probabilities, each row sums to 1' } as const;
+  const out = decls.map((d) => (targets.has(d.name) && d.kind !== 'scalar' && !d.probabilities ? { ...d, probabilities: true, assumed: d.assumed ?? assumed } : d));
   for (const name of targets) {
-    if (!decls.some((d) => d.name === name)) out.push({ name, kind: 'matrix', dims: [], symmetric: false, probabilities: true, span: { start: 0, end: 0 } });
+    if (!decls.some((d) => d.name === name)) out.push({ name, kind: 'matrix', dims: [], symmetric: false, probabilities: true, span: { start: 0, end: 0 }, assumed });
   }
   return out;
 }

@@ -141,6 +141,12 @@ class Translator {
     if (GREEK[ch] !== undefined) return this.copy(`\\${GREEK[ch]} `);
     if (VULGAR[ch] !== undefined) return this.copy(`{\\frac{${VULGAR[ch][0]}}{${VULGAR[ch][1]}}}`);
     if (/[0-9.]/.test(ch)) return this.number();
+    // x̂ (a letter and a combining circumflex, as the writer prints the name x_hat).
+    if (/[A-Za-z]/.test(ch) && c[i + 1] === '\u0302') {
+      this.emit(`\\hat{${ch}}`, i);
+      this.pos = i + 2;
+      return;
+    }
     if (/[A-Za-z]/.test(ch)) return this.word();
     if (ch === '"') return this.quoted();
     if ('()[],;+-*/|\'=<>:!'.includes(ch)) return this.copy(ch);

@@ -1,0 +1,60 @@
+/**
+ * The names the textbooks give (model/textbookNames.ts): a hidden layer's activations over a batch
+ * are H, a row normalization's parts X̂ and σ — in the named form, and in the emitted code's locals.
+ * Two-layer MLP over a batch (Goodfellow et al. §6.5): ∂L/∂W₂ = HᵀG₂, ∂L/∂W₁ = XᵀG₁ with
+ * G₁ = (G₂W₂ᵀ) ⊙ (𝟏𝟏ᵀ − H∘²), the same from the plain syntax and from F.mse_loss in NumPy spelling.
+ */
+import * as assert from 'node:assert/strict';
+import { derive, emitCode, namedForms } from '../../../src/core/index';
+
+const WHERE = 'X: matrix(N, n); W1: matrix(n, h); b1: vector(h); W2: matrix(h, k); b2: vector(k); Y: matrix(N, k)';
+const PLAIN = "sum(sum((tanh(X*W1 + b1')*W2 + b2' - Y).^2))/(N*k)";
+const NUMPY = 'F.mse_loss(torch.tanh(X @ W1 + b1) @ W2 + b2, Y)';
+
+function namedUnicode(expr: string, wrt: string): string {
+  const r = derive({ expr, where: WHERE, wrt: [wrt], layout: 'denominator', check: true });
+  assert.ok(r.ok, r.ok ? '' : r.error.message);
+  assert.ok(r.value.check?.passed, `finite differences: ${JSON.stringify(r.value.check)}`);
+  return r.value.result.named ? (namedForms(r.value.result.named).unicode ?? '') : (r.value.result.unicode ?? '');
+}
+
+describe('present: the textbooks\' names — H for a hidden layer, X̂ and σ for a row normalization', () => {
+  const expected: Record<string, string> = {
+    W2: '2Hᵀ(HW₂ + 𝟏b₂ᵀ − Y)/(Nk) where H = tanh(XW₁ + 𝟏b₁ᵀ)',
+    W1: '2Xᵀ(((HW₂ + 𝟏b₂ᵀ − Y)W₂ᵀ) ⊙ (𝟏𝟏ᵀ − H∘²))/(Nk) where H = tanh(XW₁ + 𝟏b₁ᵀ)',
+    b1: '2(((HW₂ + 𝟏b₂ᵀ − Y)W₂ᵀ) ⊙ (𝟏𝟏ᵀ − H∘²))ᵀ𝟏/(Nk) where H = tanh(XW₁ + 𝟏b₁ᵀ)',
+    b2: '2(tanh(XW₁ + 𝟏b₁ᵀ)W₂ + 𝟏b₂ᵀ − Y)ᵀ𝟏/(Nk)',
+  };
+  for (const [wrt, form] of Object.entries(expected)) {
+    it(`the two-layer MLP over a batch by ${wrt}: ${form} (plain and F.mse_loss alike)`, () => {
+      assert.equal(namedUnicode(PLAIN, wrt), form);
+      assert.equal(namedUnicode(NUMPY, wrt), form);
+    });
+  }
+
+  it('a variable called H keeps its name: the hidden layer is then named as any shared part', () => {
+    const r = derive({ expr: "sum(sum((tanh(X*H)*W2 - Y).^2))", where: 'X: matrix(N, n); H: matrix(n, h); W2: matrix(h, k); Y: matrix(N, k)', wrt: ['W2'], layout: 'denominator' });
+    assert.ok(r.ok && r.value.result.named);
+    assert.ok(!r.value.result.named.definitions.some((d) => d.name === 'H'), JSON.stringify(r.value.result.named.definitions));
+  });
+
+  it('the emitted code names its locals so: H = np.tanh(…) for the MLP, X_hat and the row spread of σ for a layer norm', () => {
+    const mlp = emitCode({ expr: PLAIN, where: WHERE, wrt: ['W1'] }, 'numpy');
+    assert.ok(mlp.ok, mlp.ok ? '' : mlp.error.message);
+    assert.match(mlp.value, /^ {4}H = np\.tanh\(X @ W1 \+ /m, mlp.value);
+    const ln = emitCode({
+      expr: 'sum(G .* ((X - mean(X, 2)*ones(1, n)) ./ (sqrt(mean((X - mean(X, 2)*ones(1, n)).^2, 2) + eps)*ones(1, n))))',
+      where: 'X: matrix(N, n); G: matrix(N, n); eps: scalar', wrt: ['X'],
+    }, 'numpy');
+    assert.ok(ln.ok, ln.ok ? '' : ln.error.message);
+    const body = ln.value.slice(ln.value.indexOf('def derivative'));
+    assert.match(body, /^ {4}X_hat = /m, body);
+    // σ is computed once: every √ of the derivative is in one local.
+    assert.equal(body.match(/np\.sqrt/g)?.length, 1, body);
+    // No local is computed and left unused.
+    for (const [, local] of body.matchAll(/^ {4}(\w+) = /gm)) {
+      if (['G', 'X', 'eps', 'N', 'n'].includes(local)) continue;
+      assert.ok(body.split(local).length > 2, `${local} is never used:\n${body}`);
+    }
+  });
+});
