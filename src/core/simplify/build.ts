@@ -432,15 +432,31 @@ export function pow(a: Expr, k: Expr): Expr {
   if (isOnes(a)) return a;
   // 𝟙[u > 0]^k = 𝟙[u > 0] for an integer k ≥ 1: every entry is 0 or 1, and 0ᵏ = 0, 1ᵏ = 1
   if (isZeroOne(a) && k.op === 'num' && isPositiveInteger(rationalOf(k))) return a;
-  // (a^p)^q = a^(pq) for integer q (sound for every real a where both sides are defined)
-  if (a.op === 'pow' && k.op === 'num' && Q.isInteger(rationalOf(k)) && a.args[1].op === 'num') {
-    return pow(a.args[0], rationalNum(Q.mul(rationalOf(a.args[1]), rationalOf(k))));
-  }
-  // (a·b)^k = a^k b^k for a product of scalars and an integer k: (3x^⅔)⁻² = x^(−4/3)/9
-  if (isScalarProduct(a) && k.op === 'num' && Q.isInteger(rationalOf(k))) {
-    return mul(...scalarFactors(a).map((f) => pow(f, k)));
-  }
+  if (k.op === 'num' && Q.isInteger(rationalOf(k)) && distributes(a)) return distributedPower(a, rationalOf(k));
   return rawPow(a, k);
+}
+
+/** Does an integer power open `a`: a power with a numeric exponent, or a product of scalars? */
+const distributes = (a: Expr): boolean => (a.op === 'pow' && a.args[1].op === 'num') || isScalarProduct(a);
+
+/**
+ * aᵏ for an integer k, by two rules applied in a loop over nested powers and products:
+ * (a^p)^k = a^(pk) (sound for every real a where both sides are defined), and (a·b)^k = aᵏbᵏ for a
+ * product of scalars ((3x^⅔)⁻² = x^(−4/3)/9). A loop, not recursion through mul: 1/(1/(…det X…))
+ * 5,000 deep nests a power in a product per level, and raising it to −1 overflowed the stack
+ * (LaTeX-reader fuzz campaign, input 21,712).
+ */
+function distributedPower(a: Expr, k: Rational): Expr {
+  const factors: Expr[] = [];
+  const pending: [Expr, Rational][] = [[a, k]];
+  while (pending.length > 0) {
+    checkpoint();
+    const [e, q] = pending.pop() as [Expr, Rational];
+    if (!Q.isInteger(q) || !distributes(e)) factors.push(pow(e, rationalNum(q)));
+    else if (e.op === 'pow') pending.push([e.args[0], Q.mul(rationalOf(e.args[1]), q)]);
+    else for (const f of scalarFactors(e).reverse()) pending.push([f, q]);
+  }
+  return mul(...factors);
 }
 
 const isScalarProduct = (a: Expr): boolean => a.op === 'mul' && isScalar(a.shape) && a.args.every((f) => isScalar(f.shape));
