@@ -44,6 +44,9 @@ export function parseDeriveArgs(argv: readonly string[]): DeriveArgs {
   let json = false;
   let emit: Emit | undefined;
   let form: 'matrix' | 'index' | undefined;
+  // An option given twice is an error (never the last one silently winning); --wrt adds variables.
+  const seen = new Set<string>();
+  let optionsEnded = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -51,8 +54,14 @@ export function parseDeriveArgs(argv: readonly string[]): DeriveArgs {
       if (v === undefined) throw new UsageError(`${a} needs a value`);
       return v;
     };
-    switch (a) {
-      case '--wrt': wrt = value().split(',').map((s) => s.trim()).filter((s) => s.length > 0); break;
+    if (!optionsEnded && a.startsWith('--') && a !== '--wrt') {
+      if (seen.has(a)) throw new UsageError(`${a} is given twice`);
+      seen.add(a);
+    }
+    // `--` ends the options: what follows is the expression, even when it starts with --.
+    switch (optionsEnded ? '' : a) {
+      case '--': optionsEnded = true; break;
+      case '--wrt': wrt = [...(wrt ?? []), ...value().split(',').map((s) => s.trim()).filter((s) => s.length > 0)]; break;
       case '--where': where = value(); break;
       case '--layout': layout = oneOf(a, value(), LAYOUTS); break;
       case '--order': order = Number(oneOf(a, value(), ['1', '2'] as const)) as 1 | 2; break;
@@ -64,7 +73,7 @@ export function parseDeriveArgs(argv: readonly string[]): DeriveArgs {
       case '--steps': steps = true; break;
       case '--json': json = true; break;
       default:
-        if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+        if (!optionsEnded && a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
         if (expr !== undefined) throw new UsageError(`one expression only (got '${expr}' and '${a}'; quote the expression)`);
         expr = a;
     }

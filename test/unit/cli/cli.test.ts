@@ -87,6 +87,23 @@ describe('cli: errors', function () {
     assert.equal(run(['frobnicate']).code, 2);
     assert.equal(run(['derive', 'x', '--bogus']).code, 2);
   });
+  it('-- ends the options: an expression that starts with two minus signs is read, not taken for an option', () => {
+    const r = run(['derive', '--wrt', 'x', '--where', 'x: vector(n); A: matrix(n, n)', '--', "--x'*A*x"]);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out.split('\n')[1], 'xᵀ(A + Aᵀ)');
+    const two = run(['derive', '--wrt', 'x', '--', 'x', '--check']);
+    assert.equal(two.code, 2);
+    assert.match(two.err, /one expression only/);
+  });
+  it('a repeated --wrt adds variables; any other repeated option is a usage error, never a silent override', () => {
+    const both = run(['derive', 'a*x + b*x^2', '--wrt', 'a', '--wrt', 'b', '--json']);
+    assert.equal(both.code, 0, both.err);
+    assert.deepEqual(JSON.parse(both.out).wrt, ['a', 'b']);
+    const twice = run(['derive', 'x^2', '--wrt', 'x', '--layout', 'numerator', '--layout', 'denominator']);
+    assert.equal(twice.code, 2);
+    assert.match(twice.err, /--layout is given twice/);
+    assert.equal(run(['derive', 'x^2', '--wrt', 'x', '--check', '--check']).code, 2);
+  });
 });
 
 describe('cli: matcalc batch', function () {
