@@ -320,8 +320,7 @@ class PyParser {
       const operand = this.signed(s, s.node as PyNode);
       if (s.unaryOnly) return { done: true, value: operand };
       // the product tier
-      if (s.factor === undefined) s.factor = operand;
-      else (s.factors ??= []).push({ op: (s.mulOp as PyToken).text as PyMulOp, opSpan: spanOf(s.mulOp as PyToken), operand });
+      s.addFactor(operand);
       const t = this.peek();
       if (this.isOp(t, '*', '/', '@', '//', '%')) {
         if (t.text === '//' || t.text === '%') fail('numpy.unsupported', spanOf(t), `'${t.text}' (integer division, remainder) is not supported`);
@@ -330,20 +329,15 @@ class PyParser {
         operandStarts = true;
         continue;
       }
-      const product: PyNode = s.factors === undefined ? s.factor : { kind: 'product', first: s.factor, rest: s.factors, span: cover(s.factor.span, s.factors[s.factors.length - 1].operand.span) };
-      s.factor = undefined;
-      s.factors = undefined;
       // the sum tier
-      if (s.term === undefined) s.term = product;
-      else (s.terms ??= []).push({ op: (s.addOp as PyToken).text as PyAddOp, opSpan: spanOf(s.addOp as PyToken), operand: product });
+      s.endProduct();
       if (this.isOp(t, '+', '-')) {
         this.next();
         s.addOp = t;
         operandStarts = true;
         continue;
       }
-      const terms = s.terms;
-      return { done: true, value: terms === undefined ? s.term : { kind: 'sum', first: s.term, rest: terms, span: cover(s.term.span, terms[terms.length - 1].operand.span) } };
+      return { done: true, value: s.sum() };
     }
   }
 

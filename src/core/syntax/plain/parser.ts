@@ -17,7 +17,7 @@
  * `limit.depth` at the first token past the limit.
  */
 import type { Span } from '../../api';
-import type { AddOp, Ast, ChainLink, MulOp, PowOp } from '../ast';
+import type { AddOp, Ast, MulOp, PowOp } from '../ast';
 import { nodeDeeperThan } from '../ast';
 import { fail, positionText, SyntaxFailure } from '../diagnostics';
 import { MAX_DEPTH, depthDiagnostic } from '../limits';
@@ -187,8 +187,7 @@ class Parser {
       if (rule !== undefined) return { done: false, value: rule };
       const operand = this.signed(s.signs, s.base as Ast);
       // the product tier
-      if (s.factor === undefined) s.factor = operand;
-      else (s.factors ??= []).push({ op: (s.mulOp as Token).text as MulOp, opSpan: span(s.mulOp as Token), operand });
+      s.addFactor(operand);
       const t = this.peek();
       if (this.isOp(t, '*', '/', '.*', './')) {
         this.next();
@@ -200,19 +199,15 @@ class Parser {
         operandStarts = true;
         continue;
       }
-      const product = chainNode('product', s.factor, s.factors);
-      s.factor = undefined;
-      s.factors = undefined;
       // the sum tier
-      if (s.term === undefined) s.term = product;
-      else (s.terms ??= []).push({ op: (s.addOp as Token).text as AddOp, opSpan: span(s.addOp as Token), operand: product });
+      s.endProduct();
       if (this.isOp(t, '+', '-') && !this.startsRowEntry(t)) {
         this.next();
         s.addOp = t;
         operandStarts = true;
         continue;
       }
-      return { done: true, value: chainNode('sum', s.term, s.terms) };
+      return { done: true, value: s.sum() };
     }
   }
 
@@ -500,12 +495,6 @@ class Parser {
 }
 
 const span = (t: Token): Span => ({ start: t.start, end: t.end });
-
-/** A sum or product chain of `first` and `rest`, or `first` alone. */
-function chainNode<K extends 'sum' | 'product'>(kind: K, first: Ast, rest: ChainLink<K extends 'sum' ? AddOp : MulOp>[] | undefined): Ast {
-  if (rest === undefined) return first;
-  return { kind, first, rest, span: { start: first.span.start, end: rest[rest.length - 1].operand.span.end } } as Ast;
-}
 
 /**
  * The sum, product and unary tiers of one expression as a rule that is not a generator: its state
