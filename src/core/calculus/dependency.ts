@@ -9,3 +9,13 @@ export function dependentNodes(root: Expr, vars: readonly Expr[]): { order: read
   }
   return { order, depends };
 }
+
+/** The indices of u's arguments that depend on the variables (`depends` from dependentNodes). */
+export const dependentArgs = (u: Expr, depends: ReadonlySet<number>): number[] => u.args.flatMap((a, i) => (depends.has(a.id) ? [i] : []));
+
+/** One more contribution to node a's derivative, gathered by node id until a is reached (reverse order). */
+export function contribute<P>(pending: Map<number, P[]>, a: Expr, c: P): void {
+  const list = pending.get(a.id);
+  if (list) list.push(c);
+  else pending.set(a.id, [c]);
+}

@@ -14,7 +14,7 @@ import { isScalar } from '../model/shape';
 import { add, num, zeros } from '../simplify/build';
 import { adjointOf } from './rules/index';
 import { built, multiplier, sameProduct, standIn, type Link, type Multiplier } from './deferred';
-import { dependentNodes } from './dependency';
+import { contribute, dependentArgs, dependentNodes } from './dependency';
 
 export interface AdjointTrace {
   /** Called for every node reached, with its total adjoint, in reverse topological order. */
@@ -43,11 +43,6 @@ export function pullback(f: Expr, seed: Expr, x: Expr, trace?: AdjointTrace): Ex
   const { order, depends } = dependentNodes(f, [x]);
   if (!depends.has(f.id)) return zeros(x.shape);
   const pending = new Map<number, Part[]>([[f.id, [seed]]]);
-  const pass = (a: Expr, c: Part): void => {
-    const list = pending.get(a.id);
-    if (list) list.push(c);
-    else pending.set(a.id, [c]);
-  };
   for (let k = order.length - 1; k >= 0; k--) {
     const u = order[k];
     const parts = pending.get(u.id);
@@ -56,7 +51,7 @@ export function pullback(f: Expr, seed: Expr, x: Expr, trace?: AdjointTrace): Ex
     if (trace === undefined && u !== x && parts.length === 1) {
       const link = linkThrough(u, parts[0], depends);
       if (link !== undefined) {
-        pass(u.args[link.index], link.link);
+        contribute(pending, u.args[link.index], link.link);
         continue;
       }
     }
@@ -64,7 +59,7 @@ export function pullback(f: Expr, seed: Expr, x: Expr, trace?: AdjointTrace): Ex
     trace?.onAdjoint?.(u, ubar, parts.map(builtPart));
     if (u === x) return ubar;
     u.args.forEach((a, i) => {
-      if (depends.has(a.id)) pass(a, adjointOf(u, ubar, i));
+      if (depends.has(a.id)) contribute(pending, a, adjointOf(u, ubar, i));
     });
   }
   return zeros(x.shape);
@@ -72,7 +67,7 @@ export function pullback(f: Expr, seed: Expr, x: Expr, trace?: AdjointTrace): Ex
 
 /** ā = b·ū·c (or b ⊙ ū ⊙ c) for u's one dependent argument a, when its rule gives that form: the link, unbuilt. */
 function linkThrough(u: Expr, ubar: Part, depends: ReadonlySet<number>): { index: number; link: Link<Part> } | undefined {
-  const dependent = u.args.flatMap((a, i) => (depends.has(a.id) ? [i] : []));
+  const dependent = dependentArgs(u, depends);
   if (dependent.length !== 1) return undefined;
   const tau = standIn(u.shape);
   const sides = multiplier(adjointOf(u, tau, dependent[0]), tau);

@@ -14,7 +14,7 @@ import type { Expr } from '../model/expr';
 import { sizeOf } from '../model/shape';
 import { add, asColumn, diagm, eye, hadamard, mul, zeros } from '../simplify/build';
 import { shape } from '../model/shape';
-import { dependentNodes } from './dependency';
+import { contribute, dependentArgs, dependentNodes } from './dependency';
 import { localJacobianOf } from './rules/index';
 
 export interface JacobianTrace {
@@ -47,22 +47,17 @@ export function jacobian(f: Expr, x: Expr, trace?: JacobianTrace): Expr {
   if (!depends.has(f.id)) return zeros(shape(m, sizeOf(x.shape)));
   const pending = new Map<number, Part[]>();
   pending.set(f.id, [eye(m)]);
-  const pass = (a: Expr, c: Part): void => {
-    const list = pending.get(a.id);
-    if (list) list.push(c);
-    else pending.set(a.id, [c]);
-  };
   for (let k = order.length - 1; k >= 0; k--) {
     const u = order[k];
     const parts = pending.get(u.id);
     if (parts === undefined) continue;
     pending.delete(u.id);
-    const dependent = u.args.flatMap((a, i) => (depends.has(a.id) ? [i] : []));
+    const dependent = dependentArgs(u, depends);
     // One path in, one dependent argument, a diagonal local Jacobian: pass the diagonal on unbuilt.
     if (trace === undefined && u !== x && parts.length === 1 && isDiagonal(parts[0]) && dependent.length === 1) {
       const D = localJacobianOf(u, dependent[0]);
       if (D.op === 'diagm') {
-        pass(u.args[dependent[0]], { vector: D.args[0], before: parts[0] });
+        contribute(pending, u.args[dependent[0]], { vector: D.args[0], before: parts[0] });
         continue;
       }
     }
@@ -74,7 +69,7 @@ export function jacobian(f: Expr, x: Expr, trace?: JacobianTrace): Expr {
       const D = localJacobianOf(u, i);
       trace?.onLocal?.(u, i, D);
       const c = mul(Ju, D);
-      pass(a, trace === undefined && dependent.length === 1 && c.op === 'diagm' && D.op === 'diagm' ? { vector: c.args[0], before: undefined } : c);
+      contribute(pending, a, trace === undefined && dependent.length === 1 && c.op === 'diagm' && D.op === 'diagm' ? { vector: c.args[0], before: undefined } : c);
     }
   }
   return zeros(shape(m, sizeOf(x.shape)));
