@@ -7,6 +7,7 @@
  *   its first letter or Greek name, so MLP-style names W1, b1, x0 need no declarations.
  * Any other name must be declared (`undefined` here).
  */
+import { GREEK_LETTER_NAMES } from '../model/greek';
 export type VariableKind = 'scalar' | 'vector' | 'matrix';
 
 const GREEK_NAMES = [
@@ -41,14 +42,6 @@ export function conventionalKind(name: string): VariableKind | undefined {
 
 /** The names of the constant π (when not declared as variables). */
 export const isPi = (name: string): boolean => name === 'pi' || name === 'π';
-
-/** The Greek letters a name may be written with, and the name each spells (the Unicode writer prints the name as the letter). */
-export const GREEK_LETTER_NAMES: Readonly<Record<string, string>> = {
-  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ϵ: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta', ι: 'iota',
-  κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi', π: 'pi', ρ: 'rho', σ: 'sigma', τ: 'tau', υ: 'upsilon', φ: 'phi',
-  ϕ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega', Γ: 'Gamma', Δ: 'Delta', Θ: 'Theta', Λ: 'Lambda', Ξ: 'Xi', Π: 'Pi',
-  Σ: 'Sigma', Υ: 'Upsilon', Φ: 'Phi', Ψ: 'Psi', Ω: 'Omega',
-};
 
 /**
  * A name with each Greek letter spelled out (α1 → alpha1): two variables whose names spell the

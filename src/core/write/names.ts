@@ -2,24 +2,10 @@
  * How variable names and dimensions print: Greek names as Greek letters, trailing digits and the
  * part after an underscore as subscripts (x1 → x₁, w_out → w with subscript "out").
  */
+import { GREEK_LETTER_OF } from '../model/greek';
 import { Dim } from '../model/shape';
 
-const GREEK_LOWER = [
-  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu',
-  'nu', 'xi', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega',
-] as const;
-const GREEK_UPPER = ['Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega'] as const;
-
-const UNICODE_GREEK: Readonly<Record<string, string>> = {
-  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ', iota: 'ι',
-  kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ', upsilon: 'υ',
-  phi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π',
-  Sigma: 'Σ', Upsilon: 'Υ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
-};
-
-const GREEK = new Set<string>([...GREEK_LOWER, ...GREEK_UPPER]);
-
-export const isGreek = (s: string): boolean => GREEK.has(s);
+export const isGreek = (s: string): boolean => Object.hasOwn(GREEK_LETTER_OF, s);
 
 /** A name split into its base and subscript: "x1" → x, 1; "w_out" → w, out; "alpha" → alpha. */
 export interface NameParts {
@@ -100,13 +86,13 @@ export function unicodeName(name: string): string {
   const { base, sub } = splitName(name);
   // x_hat is x̂ (a combining circumflex, U+0302; the Unicode reader reads it back).
   if (sub === 'hat' && /^[A-Za-z]$/.test(base)) return `${base}\u0302`;
-  const b = UNICODE_GREEK[base] ?? base;
+  const b = GREEK_LETTER_OF[base] ?? base;
   if (sub === undefined) return b;
   const digits = unicodeSubscript(sub);
   if (digits !== undefined) return b + digits;
   return `${b}_${sub
     .split('_')
-    .map((p) => UNICODE_GREEK[p] ?? p)
+    .map((p) => GREEK_LETTER_OF[p] ?? p)
     .join(',')}`;
 }
 
@@ -115,6 +101,6 @@ export function unicodeName(name: string): string {
  * joined by ·, since a run of letters there is one name (I_mn is of size mn).
  */
 export function unicodeDim(d: Dim, subscript = false): string {
-  const parts = String(d).split('·').map((p) => UNICODE_GREEK[p] ?? p);
+  const parts = String(d).split('·').map((p) => GREEK_LETTER_OF[p] ?? p);
   return !subscript && parts.every((p) => p.length === 1) ? parts.join('') : parts.join('·');
 }

@@ -11,7 +11,7 @@
  */
 import type { Span } from '../../api';
 import { fail } from '../diagnostics';
-import { GREEK_LETTER_NAMES as GREEK } from '../names';
+import { GREEK_LETTER_NAMES as GREEK } from '../../model/greek';
 
 export interface Translated {
   readonly latex: string;
