@@ -12,6 +12,7 @@
  * (givenSizes), the same wherever a shared node is written.
  */
 import { postorder, type Expr } from '../model/expr';
+import { memoRecent } from '../model/memo';
 import { isScalar } from '../model/shape';
 
 /** Operations whose result's shape does not give their operands' sizes (a sum of 𝟏 is its length). */
@@ -21,15 +22,9 @@ const SIZE_LOSING = new Set<Expr['op']>(['vec', 'kron', 'sum', 'mean', 'norm1', 
  * The constants (ones, zeros, eye) of e that are written with their size: one pass for the
  * variables and the sizes they give (children first), one for the marks (parents first).
  */
-export function constantsUnderSizeless(e: Expr): ReadonlySet<Expr> {
+export const constantsUnderSizeless: (e: Expr) => ReadonlySet<Expr> =
   // The LaTeX and Unicode writers of one expression both ask (a pure function of the node).
-  if (e === lastSizeless.e) return lastSizeless.out;
-  const out = findConstantsUnderSizeless(e);
-  lastSizeless = { e, out };
-  return out;
-}
-
-let lastSizeless: { readonly e?: Expr; readonly out: ReadonlySet<Expr> } = { out: new Set() };
+  memoRecent(findConstantsUnderSizeless, 1);
 
 const NONE_SIZED: ReadonlySet<Expr> = new Set();
 const isSizedConstant = (n: Expr): boolean => n.op === 'ones' || n.op === 'zeros' || n.op === 'eye';
