@@ -23,6 +23,7 @@ import type { Assumption, Declaration } from '../declarations';
 import { LETTER_CONVENTION } from '../infer';
 import { attempt, failure } from '../diagnostics';
 import { checkSize } from '../limits';
+import { memoRecent } from '../../model/memo';
 import { conventionalKind, type VariableKind } from '../names';
 import { checkForeign, combineDeclarations, commentDeclarations, impliedDeclaration, kindOfDeclaration, whereDeclarations } from '../finish';
 import type { Kind } from '../kinds';
@@ -62,15 +63,11 @@ const impliedKind = (name: string, styles: ReadonlySet<NameStyle> | undefined, b
 
 const KIND: Readonly<Record<VariableKind, Kind>> = { scalar: 'scalar', vector: 'column', matrix: 'matrix' };
 
-/** The oracle asked once per name (the kind estimator asks at every occurrence of a name). */
-function perName(kindOf: (name: string) => Kind): (name: string) => Kind {
-  const known = new Map<string, Kind>();
-  return (name) => {
-    let k = known.get(name);
-    if (k === undefined) known.set(name, (k = kindOf(name)));
-    return k;
-  };
-}
+/**
+ * The oracle asked once per name (the kind estimator asks at every occurrence of a name); the
+ * names of one text are few, the bound only keeps a text of thousands of names from growing the table.
+ */
+const perName = (kindOf: (name: string) => Kind): ((name: string) => Kind) => memoRecent(kindOf, 1024);
 
 /** Parse LaTeX into the plain syntax tree (no declarations; typography decides kinds). */
 export function parseLatex(text: string, options: LatexReadOptions = {}): Outcome<Ast> {
