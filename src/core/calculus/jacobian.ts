@@ -12,8 +12,9 @@
  */
 import type { Expr } from '../model/expr';
 import { sizeOf } from '../model/shape';
-import { add, asColumn, diagm, eye, hadamard, mul, zeros } from '../simplify/build';
+import { add, asColumn, diagm, eye, mul, zeros } from '../simplify/build';
 import { shape } from '../model/shape';
+import { built, type Link } from './deferred';
 import { contribute, dependentArgs, dependentNodes } from './dependency';
 import { localJacobianOf } from './rules/index';
 
@@ -32,13 +33,15 @@ type Part = Expr | Diagonal;
 
 const isDiagonal = (p: Part): p is Diagonal => 'before' in p;
 
+/** Each diagonal over the ones before it, as ./deferred's link of a Hadamard product: v₁ ⊙ … ⊙ vₖ₋₁ ⊙ vₖ. */
+const diagonalLink = (d: Diagonal): Link<Diagonal> | undefined =>
+  d.before === undefined ? undefined : { before: [], after: [asColumn(d.vector)], inner: d.before, op: 'hadamard' };
+
 /** The product diag(v₁) … diag(vₖ) = diag(v₁ ⊙ … ⊙ vₖ), built once (diag(v₁) itself for one vector). */
-function built(p: Part): Expr {
+function builtPart(p: Part): Expr {
   if (!isDiagonal(p)) return p;
   if (p.before === undefined) return diagm(p.vector);
-  const vectors: Expr[] = [];
-  for (let at: Diagonal | undefined = p; at !== undefined; at = at.before) vectors.push(asColumn(at.vector));
-  return diagm(hadamard(...vectors.reverse()));
+  return diagm(built(p, diagonalLink, (first) => asColumn(first.vector)));
 }
 
 export function jacobian(f: Expr, x: Expr, trace?: JacobianTrace): Expr {
@@ -61,7 +64,7 @@ export function jacobian(f: Expr, x: Expr, trace?: JacobianTrace): Expr {
         continue;
       }
     }
-    const Ju = add(...parts.map(built));
+    const Ju = add(...parts.map(builtPart));
     trace?.onTotal?.(u, Ju);
     if (u === x) return Ju;
     for (const i of dependent) {
