@@ -4,7 +4,11 @@
  *   - batch latency on the corpus: one request at a time, from writing the line to reading its
  *     answer (JSON, pipes and the CLI's own work included), warm, requests interleaved as a script
  *     sends them; throughput (all requests piped at once: CPU and wall per request, a mean); and
- *     pipelined per case (20 copies of one request in flight: time per answer, median over cases);
+ *     pipelined per case (20 copies of one request in flight: time per answer, median over cases).
+ *     The batch remembers recent answers (src/cli/batch/cache.ts), keyed by every field but the id:
+ *     these figures send requests it has not answered before (`fresh`: each round's copy of a request
+ *     has its own time limit, which changes the key and nothing else), so they measure the work; one
+ *     more figure sends the corpus again as it was answered (answers from memory);
  *   - the same requests through the core's derive() in this process, interleaved the same way and
  *     after as many rounds, for the ratio end to end / core (both warm);
  *   - MLP L = 256 (NumPy, one reassignment per layer) through `matcalc derive` (a whole process) and
@@ -23,6 +27,13 @@ import { loadCorpus } from './corpus.mjs';
 import { median, p95, round } from '../lib/stats.mjs';
 
 const requestOf = (c) => ({ expr: c.expr, where: c.where, wrt: c.wrt, order: c.order ?? 1, layout: c.layout });
+
+/**
+ * A request line the batch has not answered before, asking the same as `request`: the k-th fresh copy
+ * has a time limit of its own just above the default 2 s (an exact binary fraction of a millisecond),
+ * so its answer is computed (not remembered) and is the same answer.
+ */
+const fresh = (request, k) => JSON.stringify({ ...request, timeLimitMs: 2000 + (k + 1) / 1024 });
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
 /**
@@ -77,18 +88,21 @@ function peakRssKb(pid) {
 
 /**
  * Per request, one at a time: the wall times (ms) and the mean CPU time of the answering process (ms)
- * over `rounds` rounds after one warm-up round; with `later`, the same again after `later.warm` more
- * unmeasured rounds in the same process (the JIT's steady state: a batch process is still getting
- * faster after thousands of requests, and the in-process core figure is measured warm).
+ * over `rounds` rounds after one warm-up round; `linesOf(k)` is the k-th round's lines. With `later`,
+ * the same again after `later.warm` more unmeasured rounds in the same process (the JIT's steady
+ * state: a batch process is still getting faster after thousands of requests, and the in-process
+ * core figure is measured warm), and with `later.remembered` then `rounds` rounds of the last
+ * round's lines again (requests the process has just answered: their answers come from memory).
  */
-async function latency(cli, lines, rounds, args, later) {
+async function latency(cli, linesOf, rounds, args, later) {
   const b = batchProcess(cli, args);
-  for (const l of lines) await b.send(l); // warm-up round
-  const measure = async () => {
+  let k = 0;
+  for (const l of linesOf(k++)) await b.send(l); // warm-up round
+  const measure = async (next) => {
     const ms = [];
     const cpu0 = cpuSecondsOf(b.child.pid);
     for (let r = 0; r < rounds; r++) {
-      for (const l of lines) {
+      for (const l of next()) {
         const t0 = nowMs();
         await b.send(l);
         ms.push(nowMs() - t0);
@@ -97,60 +111,66 @@ async function latency(cli, lines, rounds, args, later) {
     const cpu1 = cpuSecondsOf(b.child.pid);
     return { ms, cpuMeanMs: cpu0 === undefined || cpu1 === undefined ? null : round(((cpu1 - cpu0) * 1000) / ms.length, 4) };
   };
-  const first = await measure();
+  const first = await measure(() => linesOf(k++));
   let warm;
+  let remembered;
   if (later) {
-    for (let r = 0; r < later.warm; r++) for (const l of lines) await b.send(l);
-    warm = await measure();
+    for (let r = 0; r < later.warm; r++) for (const l of linesOf(k++)) await b.send(l);
+    warm = await measure(() => linesOf(k++));
+    if (later.remembered) {
+      const last = linesOf(k - 1);
+      remembered = await measure(() => last);
+    }
   }
   await b.close();
-  return { ...first, warm };
+  return { ...first, warm, remembered };
 }
 
-async function throughput(cli, lines, rounds) {
+/** All rounds piped at once; `linesOf(k)`: the k-th round's lines. */
+async function throughput(cli, linesOf, rounds) {
   const child = spawn(process.execPath, [cli, 'batch'], { stdio: ['pipe', 'pipe', 'inherit'] });
   let answers = 0;
   let cpu;
+  const n = linesOf(0).length * rounds;
   child.stdout.on('data', (b) => {
     for (const c of b) if (c === 10) answers++;
-    if (answers === lines.length * rounds) cpu = cpuSecondsOf(child.pid);
+    if (answers === n) cpu = cpuSecondsOf(child.pid);
   });
   const t0 = nowMs();
   const done = new Promise((resolve) => child.on('close', resolve));
   for (let r = 0; r < rounds; r++) {
-    if (!child.stdin.write(`${lines.join('\n')}\n`)) await new Promise((resolve) => child.stdin.once('drain', resolve));
+    if (!child.stdin.write(`${linesOf(r).join('\n')}\n`)) await new Promise((resolve) => child.stdin.once('drain', resolve));
   }
   child.stdin.end();
   await done;
-  const n = lines.length * rounds;
   return { requests: n, wallMsPerRequest: round((nowMs() - t0) / n), cpuMsPerRequest: cpu === undefined ? null : round((cpu * 1000) / n) };
 }
 
 /**
  * Pipelined, per case: one batch process (warmed by one round of the corpus); for each case, `copies`
- * copies of its request written at once, timed from the write to the last answer, and divided by
+ * fresh copies of its request written at once (each computed, none answered from memory), timed from the write to the last answer, and divided by
  * `copies` — the time per answer while many requests are in flight, so the pipe's latency and the
  * process wake-ups are shared by the burst instead of paid by each request. The same request back
  * to back runs with the JIT's feedback for that request (lower than interleaved requests get).
  * Returns the per-case times per answer (ms, wall) and the CPU of the whole measurement per request.
  */
-async function pipelined(cli, lines, copies, rounds) {
+async function pipelined(cli, requests, copies, rounds) {
   const b = batchProcess(cli);
-  for (const l of lines) await b.send(l); // warm-up round
-  const perCase = lines.map(() => []);
+  for (const q of requests) await b.send(fresh(q, 0)); // warm-up round
+  const perCase = requests.map(() => []);
   const cpu0 = cpuSecondsOf(b.child.pid);
   for (let r = 0; r < rounds; r++) {
-    for (let i = 0; i < lines.length; i++) {
+    for (let i = 0; i < requests.length; i++) {
       const t0 = nowMs();
       const answers = [];
-      for (let k = 0; k < copies; k++) answers.push(b.send(lines[i]));
+      for (let k = 0; k < copies; k++) answers.push(b.send(fresh(requests[i], 1 + r * copies + k)));
       await Promise.all(answers);
       perCase[i].push((nowMs() - t0) / copies);
     }
   }
   const cpu1 = cpuSecondsOf(b.child.pid);
   await b.close();
-  const n = lines.length * copies * rounds;
+  const n = requests.length * copies * rounds;
   return { perCaseMs: perCase.map(median), cpuMeanMs: cpu0 === undefined || cpu1 === undefined ? null : round(((cpu1 - cpu0) * 1000) / n, 4) };
 }
 
@@ -192,17 +212,20 @@ async function mlp(cli, layers, reps, warm) {
     if (r.status !== 0) failure = `exit ${r.status}: ${r.stderr.split('\n')[0].slice(0, 200)}`;
   }
   const b = batchProcess(cli);
-  const line = JSON.stringify({ ...req, timeLimitMs: 60_000 });
+  // Each request fresh (its own time limit, up to a minute): computed, never answered from memory.
+  let k = 0;
+  const line = () => JSON.stringify({ ...req, timeLimitMs: 60_000 - k++ / 1024 });
   const t0 = nowMs();
-  await b.send(line);
+  await b.send(line());
   const firstMs = nowMs() - t0;
-  for (let i = 0; i < warm; i++) await b.send(line);
+  for (let i = 0; i < warm; i++) await b.send(line());
   const inBatch = [];
   let answer = '';
   const cpu0 = cpuSecondsOf(b.child.pid);
   for (let i = 0; i < reps; i++) {
+    const l = line();
     const t1 = nowMs();
-    answer = await b.send(line);
+    answer = await b.send(l);
     inBatch.push(nowMs() - t1);
   }
   const cpu1 = cpuSecondsOf(b.child.pid);
@@ -297,18 +320,19 @@ export async function runCli(core, root, { quick = false, log = () => {}, distin
   const cli = path.join(root, 'dist', 'cli.js');
   const requests = loadCorpus(root).map(requestOf);
   const lines = requests.map((q) => JSON.stringify(q));
+  const freshRound = (k) => requests.map((q) => fresh(q, k));
   const rounds = quick ? 1 : 5;
 
   const warmRounds = quick ? 3 : 20;
-  const { ms: e2e, cpuMeanMs: e2eCpu, warm: e2eWarm } = await latency(cli, lines, rounds, undefined, { warm: warmRounds });
-  log(`[cli] batch latency: median ${round(median(e2e))} ms over ${e2e.length} requests; after ${warmRounds} more rounds ${round(median(e2eWarm.ms))} ms`);
-  const { ms: floor, cpuMeanMs: floorCpu } = await latency(cli, lines, rounds, ['-e', ECHO]);
+  const { ms: e2e, cpuMeanMs: e2eCpu, warm: e2eWarm, remembered } = await latency(cli, freshRound, rounds, undefined, { warm: warmRounds, remembered: true });
+  log(`[cli] batch latency: median ${round(median(e2e))} ms over ${e2e.length} requests; after ${warmRounds} more rounds ${round(median(e2eWarm.ms))} ms; answered before ${round(median(remembered.ms))} ms`);
+  const { ms: floor, cpuMeanMs: floorCpu } = await latency(cli, () => lines, rounds, ['-e', ECHO]);
   log(`[cli] pipe round trip (a child answering at once): median ${round(median(floor))} ms`);
   const inProcess = coreInterleaved(core, requests, rounds, 1 + rounds + warmRounds);
-  const tp = await throughput(cli, lines, quick ? 2 : 20);
+  const tp = await throughput(cli, freshRound, quick ? 2 : 20);
   log(`[cli] batch throughput: ${tp.cpuMsPerRequest} ms CPU per request`);
   const copies = 20;
-  const pipe = await pipelined(cli, lines, copies, quick ? 1 : 3);
+  const pipe = await pipelined(cli, requests, copies, quick ? 1 : 3);
   log(`[cli] pipelined (${copies} copies in flight): median case ${round(median(pipe.perCaseMs))} ms per answer`);
   const nodeStartMs = nodeStart(quick ? 3 : 9);
   const mlpArgs = (() => {
@@ -329,6 +353,7 @@ export async function runCli(core, root, { quick = false, log = () => {}, distin
     corpusRequests: requests.length,
     batchLatency: { requests: e2e.length, medianMs: round(median(e2e)), p95Ms: round(p95(e2e)), cpuMeanMs: e2eCpu },
     batchLatencyWarm: { afterRounds: 1 + rounds + warmRounds, requests: e2eWarm.ms.length, medianMs: round(median(e2eWarm.ms)), p95Ms: round(p95(e2eWarm.ms)), cpuMeanMs: e2eWarm.cpuMeanMs },
+    batchLatencyRemembered: { requests: remembered.ms.length, medianMs: round(median(remembered.ms)), p95Ms: round(p95(remembered.ms)), cpuMeanMs: remembered.cpuMeanMs },
     pipeRoundTrip: { requests: floor.length, medianMs: round(median(floor)), p95Ms: round(p95(floor)), cpuMeanMs: floorCpu },
     nodeStartMs,
     processCpuMs: startCpu,

@@ -1,9 +1,11 @@
-/** One batch request line → its answer object (never throws for any line; an internal bug is answered too). */
+/** One batch request line → its answer object or its JSON line (never throws for any line; an internal bug is answered too). */
 import { checkClaim, derive, deriveForm, emitCode } from '../../core/index';
 import { checkJson } from '../check';
 import { toMarkdown } from '../../core/write/markdown';
 import { checkRequest, type BatchRequest, type Id } from './request';
 import { fromDiagnostic, problem, type Problem } from './problem';
+import { isPure, requestKey, type AnswerCache } from './cache';
+import { jsonLine, jsonText } from './json';
 
 export type BatchAnswer = { readonly id?: Id; readonly ok: true; readonly [field: string]: unknown } | { readonly id?: Id; readonly ok: false; readonly error: Problem };
 
@@ -17,41 +19,84 @@ function jsonProblem(line: string, e: unknown): Problem {
   return problem('request.json', `the request is not valid JSON: ${reason}`, 'line', { start, end: Math.min(start + 1, line.length) });
 }
 
+/** The answer to a checked request, without its id (which answerBatchLine and answerLine put in front). */
 function compute(b: BatchRequest): BatchAnswer {
   const { request, emit } = b;
-  const idPart = b.id === undefined ? {} : { id: b.id };
   if (b.claim !== undefined) {
     const c = checkClaim({ ...request, claim: b.claim });
-    return c.ok ? { ...idPart, ...checkJson(c.value), ok: true } : failed(fromDiagnostic(c.error), b.id);
+    return c.ok ? { ...checkJson(c.value), ok: true } : failed(fromDiagnostic(c.error));
   }
   if (emit === 'numpy' || emit === 'torch' || emit === 'jax' || emit === 'einsum') {
     const code = emitCode(request, emit);
-    return code.ok ? { ...idPart, ok: true, code: code.value } : failed(fromDiagnostic(code.error), b.id);
+    return code.ok ? { ok: true, code: code.value } : failed(fromDiagnostic(code.error));
   }
   if (emit === 'text' || emit === 'latex') {
     // One form only: the others are not written.
     const form = deriveForm(request, emit);
-    return form.ok ? { ...idPart, ok: true, [emit]: form.value } : failed(fromDiagnostic(form.error), b.id);
+    return form.ok ? { ok: true, [emit]: form.value } : failed(fromDiagnostic(form.error));
   }
   const r = derive(emit === 'markdown' ? { ...request, steps: true } : request);
-  if (!r.ok) return failed(fromDiagnostic(r.error), b.id);
-  if (emit === 'markdown') return { ...idPart, ok: true, markdown: toMarkdown(r.value) };
-  return { ...idPart, ok: true, ...r.value };
+  if (!r.ok) return failed(fromDiagnostic(r.error));
+  if (emit === 'markdown') return { ok: true, markdown: toMarkdown(r.value) };
+  return { ok: true, ...r.value };
 }
 
-/** Answers one request line (a line without its line ending). */
-export function answerBatchLine(line: string): BatchAnswer {
+/** compute(), an internal bug answered too. */
+function computeSafely(b: BatchRequest): BatchAnswer {
+  try {
+    return compute(b);
+  } catch (e) {
+    return failed(problem('internal', `internal error (a bug; please report it with the request): ${e instanceof Error ? e.message : String(e)}`, 'request'));
+  }
+}
+
+type Read = { readonly ok: true; readonly value: BatchRequest } | { readonly ok: false; readonly answer: BatchAnswer };
+
+/** A line's request, parsed and checked, or the answer that refuses it. */
+function readLine(line: string): Read {
   let json: unknown;
   try {
     json = JSON.parse(line);
   } catch (e) {
-    return failed(jsonProblem(line, e));
+    return { ok: false, answer: failed(jsonProblem(line, e)) };
   }
   const checked = checkRequest(json);
-  if (!checked.ok) return failed(checked.error, checked.id);
+  return checked.ok ? checked : { ok: false, answer: failed(checked.error, checked.id) };
+}
+
+const withId = (a: BatchAnswer, id: Id | undefined): BatchAnswer => (id === undefined ? a : ({ id, ...a } as BatchAnswer));
+
+/** Answers one request line (a line without its line ending). */
+export function answerBatchLine(line: string): BatchAnswer {
+  const read = readLine(line);
+  return read.ok ? withId(computeSafely(read.value), read.value.id) : read.answer;
+}
+
+/** An answer as its JSON line; one too large to be a string at all is answered with limit.output. */
+export function serialize(a: BatchAnswer): string {
   try {
-    return compute(checked.value);
+    return jsonLine(a);
   } catch (e) {
-    return failed(problem('internal', `internal error (a bug; please report it with the request): ${e instanceof Error ? e.message : String(e)}`, 'request'), checked.value.id);
+    if (!(e instanceof RangeError)) throw e;
+    return jsonLine(withId(failed(problem('limit.output', 'the answer is too large to write', 'request')), a.id));
   }
+}
+
+/**
+ * Answers one request line with its JSON line: answerBatchLine's answer, serialized — from `cache`
+ * when the same request was answered before (cache.ts). The id is put in front of the remembered
+ * answer, as JSON.stringify puts it first in the answer object: the line is the same either way.
+ */
+export function answerLine(line: string, cache: AnswerCache): string {
+  const read = readLine(line);
+  if (!read.ok) return serialize(read.answer);
+  const { id } = read.value;
+  const key = requestKey(read.value);
+  let text = cache.get(key);
+  if (text === undefined) {
+    const answer = computeSafely(read.value);
+    text = serialize(answer);
+    if (isPure(answer)) cache.remember(key, text);
+  }
+  return id === undefined ? text : `{"id":${jsonText(id)},${text.slice(1)}`;
 }

@@ -8,6 +8,9 @@ const LINE_BREAKERS = /[\u0085\u2028\u2029]/g;
 
 const escape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
+/** A value as JSON text, the line breakers escaped. */
+export const jsonText = (value: unknown): string => JSON.stringify(value).replace(LINE_BREAKERS, escape);
+
 export function jsonLine(value: unknown): string {
-  return `${JSON.stringify(value).replace(LINE_BREAKERS, escape)}\n`;
+  return `${jsonText(value)}\n`;
 }

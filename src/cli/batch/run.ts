@@ -3,7 +3,8 @@
  * docs/reliability.md §7). The loop:
  *   - reads stdin in chunks and splits lines itself (lines.ts): no line is held past the maximum
  *     length, "\r", "\r\n" and "\n" all end a line, blank lines are skipped;
- *   - answers each line as soon as it is complete and writes the answer at once;
+ *   - answers each line as soon as it is complete and writes the answer at once (a request answered
+ *     recently, from its remembered answer: cache.ts);
  *   - stops reading while stdout is backed up (write() returned false) and resumes on 'drain', so a
  *     slow consumer holds at most one chunk of requests and one answer in memory;
  *   - yields to the event loop every few milliseconds, so SIGTERM is seen between two answers: the
@@ -12,8 +13,8 @@
  */
 import type { Readable, Writable } from 'node:stream';
 import { internTableBytes, resetInternTable } from '../../core/index';
-import { answerBatchLine, type BatchAnswer } from './answer';
-import { jsonLine } from './json';
+import { answerLine, serialize } from './answer';
+import { AnswerCache } from './cache';
 import { LineSplitter, type Line } from './lines';
 import { problem } from './problem';
 import { collectGarbageIfLarge } from './memory';
@@ -37,35 +38,25 @@ export interface BatchStreams {
   readonly maxLineLength?: number;
 }
 
-function answerOf(line: Line, maxLength: number): BatchAnswer | undefined {
+function answerOf(line: Line, maxLength: number, cache: AnswerCache): string | undefined {
   if ('tooLong' in line) {
-    return {
+    return serialize({
       ok: false,
       error: problem('request.too-long', `the request line is ${line.tooLong} characters long; at most ${maxLength} are read (the line was skipped)`, 'line'),
-    };
+    });
   }
   if (line.text.trim() === '') return undefined;
   if (internTableBytes() > BATCH_TABLE_BYTES) {
     resetInternTable();
     collectGarbageIfLarge();
   }
-  return answerBatchLine(line.text);
-}
-
-/** Serializes an answer; one too large to be a string at all is answered with limit.output. */
-function serialize(a: BatchAnswer): string {
-  try {
-    return jsonLine(a);
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    const id = a.id === undefined ? {} : { id: a.id };
-    return jsonLine({ ...id, ok: false, error: problem('limit.output', 'the answer is too large to write', 'request') });
-  }
+  return answerLine(line.text, cache);
 }
 
 export function runBatch({ input, output, maxLineLength = MAX_LINE_LENGTH }: BatchStreams): Promise<number> {
   return new Promise((resolve) => {
     const splitter = new LineSplitter(maxLineLength);
+    const cache = new AnswerCache();
     const queue: Line[] = [];
     let head = 0;
     let blocked = false;
@@ -109,9 +100,9 @@ export function runBatch({ input, output, maxLineLength = MAX_LINE_LENGTH }: Bat
           return;
         }
         const line = queue[head++];
-        const answer = answerOf(line, maxLineLength);
+        const answer = answerOf(line, maxLineLength, cache);
         if (answer === undefined) continue;
-        if (!output.write(serialize(answer))) {
+        if (!output.write(answer)) {
           blocked = true;
           output.once('drain', () => {
             blocked = false;
