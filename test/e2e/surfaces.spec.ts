@@ -63,7 +63,7 @@ describe('Editor surfaces (UI): .matcalc language features and notebooks', () =>
     await typed.waitFor({ state: 'detached', timeout: 10_000 });
   });
 
-  it('CodeLens over each expression: one lens per free variable and the Hessian w.r.t. the first; a lens opens the panel', async () => {
+  it('CodeLens over each expression: a derivative and a Hessian per free variable; a lens opens the panel', async () => {
     const { page } = workbench();
     await openFile('layer.matcalc');
     const lenses = page.locator('.editor-instance .monaco-editor .codelens-decoration');
@@ -71,7 +71,7 @@ describe('Editor surfaces (UI): .matcalc language features and notebooks', () =>
     const first = ((await lenses.first().textContent()) ?? '').replace(/\u00a0/g, ' ');
     assert.match(first, /∂\/∂x/);
     assert.match(first, /∂\/∂W/);
-    assert.match(first, /Hessian w\.r\.t\. W/, 'the Hessian lens names its variable');
+    for (const name of ['W', 'x', 'b', 'y']) assert.match(first, new RegExp(`Hessian w\\.r\\.t\\. ${name}\\b`), 'a Hessian lens per variable, naming it');
     await screenshot('matcalc-codelens');
     await lenses.first().locator('a', { hasText: '∂/∂W' }).first().click();
     const frame = await panelWithEquation();

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, closeAll, editorWith, panelSnapshot, sleep, until } from './helpers';
+import { activate, closeAll, compact, editorWith, ok, panelSnapshot, run, sleep, until } from './helpers';
 
 interface LanguageSnapshot {
   diagnostics: { published: number; stale: number };
@@ -95,16 +95,18 @@ describe('.matcalc language features', () => {
     );
   });
 
-  it('CodeLens: ∂/∂x · ∂/∂A · Hessian w.r.t. x above the expression, and a lens runs the panel', async () => {
+  it('CodeLens: ∂/∂x · ∂/∂A · Hessian w.r.t. x · Hessian w.r.t. A above the expression, and a lens runs the panel', async () => {
     const editor = await editorWith('matcalc', DOC);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
     assert.deepEqual(
       lenses.map((l) => l.command?.title),
-      ['∂/∂x', '∂/∂A', 'Hessian w.r.t. x'],
+      ['∂/∂x', '∂/∂A', 'Hessian w.r.t. x', 'Hessian w.r.t. A'],
     );
-    const hessian = lenses[2].command;
-    assert.equal(hessian?.command, 'matrixCalculus.hessian');
-    assert.deepEqual((hessian?.arguments?.[0] as { wrt: string[] }).wrt, ['x'], 'the lens computes the Hessian it names');
+    for (const [i, name] of [[2, 'x'], [3, 'A']] as const) {
+      const hessian = lenses[i].command;
+      assert.equal(hessian?.command, 'matrixCalculus.hessian');
+      assert.deepEqual((hessian?.arguments?.[0] as { wrt: string[] }).wrt, [name], 'the lens computes the Hessian it names');
+    }
     assert.ok(lenses.every((l) => l.range.start.line === 2));
     const lens = lenses[1].command;
     assert.ok(lens);
@@ -114,6 +116,30 @@ describe('.matcalc language features', () => {
     const panel = await panelSnapshot();
     assert.equal(panel.open, true);
     assert.equal(panel.expr, "x' * A * x");
+  });
+
+  it('CodeLens: a Hessian per variable of f(a, b), and their full Hessian, which the lens derives with the mixed derivatives', async () => {
+    const editor = await editorWith('matcalc', "f(a, b) = sin(a*b)\nx: vector(n)\na*b*x'*x\nA * x\n");
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+    const titles = (line: number) => lenses.filter((l) => l.range.start.line === line).map((l) => l.command?.title);
+    assert.deepEqual(titles(0), ['∂/∂a', '∂/∂b', 'Hessian w.r.t. a', 'Hessian w.r.t. b', 'Hessian w.r.t. a, b']);
+    // A vector is not stacked with the scalars (the core differentiates with respect to one at a time).
+    assert.deepEqual(titles(2), ['∂/∂a', '∂/∂b', '∂/∂x', 'Hessian w.r.t. a', 'Hessian w.r.t. b', 'Hessian w.r.t. x', 'Hessian w.r.t. a, b']);
+    assert.deepEqual(titles(3), ['∂/∂A', '∂/∂x'], 'no Hessian of a vector expression');
+    const full = lenses.find((l) => l.range.start.line === 0 && l.command?.title === 'Hessian w.r.t. a, b')?.command;
+    assert.ok(full);
+    assert.equal(full.command, 'matrixCalculus.hessian');
+    const r = ok(await run(full.command, ...(full.arguments ?? [])));
+    assert.deepEqual(r.wrt, ['a', 'b']);
+    assert.equal(r.result.order, 2);
+    assert.equal(r.result.result.shape, '2×2');
+    // ∂²/∂a² = −b² sin(ab), ∂²/∂a∂b = cos(ab) − ab sin(ab) (the mixed entries, which one-variable Hessians lack).
+    const [first, mixed] = compact(r.result.result.text).replace(/^\[|\]$/g, '').split(/[,;]/);
+    assert.equal(first, '-b^2*sin(a*b)');
+    assert.match(mixed, /^cos\(a\*b\)-(a\*b|b\*a)\*sin\(a\*b\)$/);
+    const panel = await panelSnapshot();
+    assert.equal(panel.open, true);
+    assert.equal(panel.expr, 'sin(a*b)');
   });
 
   it('status bar: the shape of the expression under the cursor, in .matcalc and in Markdown', async () => {

@@ -49,7 +49,7 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
     scalarOnly: 'The gradient is defined for a scalar expression; this one has shape {0}. Use “Jacobian” instead.',
   },
   hessian: {
-    pick: 'one',
+    pick: 'many',
     order: 2,
     steps: true,
     panel: true,
@@ -107,7 +107,7 @@ async function run(name: string, spec: CommandSpec, services: CommandServices, a
   const shown = services.panel.current;
   if (!wrt && !spec.panel && shown && 'model' in shown && shown.model.request.expr === target.expr) wrt = shown.model.wrt;
   if (!wrt && parsed.kind === 'none') {
-    const picked = await pickVariables(target, settings, spec.pick === 'many');
+    const picked = await pickVariables(target, settings, spec.pick === 'many', spec.order);
     if (!picked.ok) return fail(picked.code, picked.message, picked.column);
     wrt = picked.wrt;
   }

@@ -44,7 +44,7 @@ export type PickOutcome = { readonly ok: true; readonly wrt?: readonly string[] 
  * The variables to differentiate with respect to: none needed when the expression has one; a
  * QuickPick otherwise (several scalars may be picked and are stacked when `many`).
  */
-export async function pickVariables(target: Target, settings: Settings, many: boolean): Promise<PickOutcome> {
+export async function pickVariables(target: Target, settings: Settings, many: boolean, order: 1 | 2 = 1): Promise<PickOutcome> {
   if (target.wrt) return { ok: true, wrt: target.wrt };
   const vars = runVariables(target.expr, target.where, target.from, settings.defaultShapeConvention);
   if (!vars.ok) {
@@ -67,7 +67,10 @@ export async function pickVariables(target: Target, settings: Settings, many: bo
   const picked = await vscode.window.showQuickPick(items, {
     title,
     canPickMany: true,
-    placeHolder: vscode.l10n.t('Pick a variable, or several scalars to stack into a gradient'),
+    placeHolder:
+      order === 2
+        ? vscode.l10n.t('Pick a variable, or several scalars for their full Hessian (mixed second derivatives included)')
+        : vscode.l10n.t('Pick a variable, or several scalars to stack into a gradient'),
   });
   if (!picked || picked.length === 0) return { ok: false, code: 'cancelled', message: vscode.l10n.t('No variable picked.') };
   if (picked.length > 1 && picked.some((p) => p.info.kind !== 'scalar')) {

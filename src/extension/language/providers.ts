@@ -1,7 +1,8 @@
 /**
  * The `.matcalc` language features in the extension host (no language server): diagnostics (the
  * checker), completion, hover on a variable or function, go to declaration/definition, document
- * symbols (outline, breadcrumbs) and a CodeLens over each expression ("∂/∂x · ∂/∂A · Hessian w.r.t. x").
+ * symbols (outline, breadcrumbs) and a CodeLens over each expression ("∂/∂x · ∂/∂A · Hessian w.r.t. x · Hessian w.r.t. A";
+ * with several scalars also their full Hessian, "Hessian w.r.t. a, b").
  * Every provider reads the document through one cached outline per version (outline.ts); the core
  * is used for declarations and shapes only (no differentiation while typing).
  */
@@ -187,19 +188,35 @@ export class MatcalcLanguage implements DocumentChecker {
         );
       }
       if (shapes.value.shape === '1×1') {
-        const first = shapes.value.variables[0].name;
-        lenses.push(
-          new vscode.CodeLens(at, {
-            title: vscode.l10n.t('Hessian w.r.t. {0}', first),
-            tooltip: vscode.l10n.t('The Hessian with respect to {0}', first),
-            command: 'matrixCalculus.hessian',
-            arguments: [args(first)],
-          }),
-        );
+        for (const wrt of hessianTargets(shapes.value.variables)) {
+          const names = wrt.join(', ');
+          lenses.push(
+            new vscode.CodeLens(at, {
+              title: vscode.l10n.t('Hessian w.r.t. {0}', names),
+              tooltip:
+                wrt.length === 1
+                  ? vscode.l10n.t('The Hessian with respect to {0}', names)
+                  : vscode.l10n.t('The Hessian with respect to {0} together: every second partial derivative, mixed ones included', names),
+              command: 'matrixCalculus.hessian',
+              arguments: [{ ...args(wrt[0]), wrt }],
+            }),
+          );
+        }
       }
     }
     return lenses;
   }
+}
+
+/**
+ * The Hessians a scalar expression's lenses offer: one per variable and, with two or more scalar
+ * variables, all the scalars stacked (f(a, b): the 2×2 matrix of every second partial derivative).
+ * Vectors and matrices are not stacked (the core differentiates with respect to one at a time).
+ */
+function hessianTargets(variables: readonly { readonly name: string; readonly kind: string }[]): string[][] {
+  const each = variables.map((v) => [v.name]);
+  const scalars = variables.filter((v) => v.kind === 'scalar').map((v) => v.name);
+  return scalars.length >= 2 ? [...each, scalars] : each;
 }
 
 function toDiagnostic(p: LineProblem): vscode.Diagnostic {
