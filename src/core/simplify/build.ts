@@ -155,6 +155,7 @@ export function mul(...factors: Expr[]): Expr {
   }
   if (isZeroQ(c)) return zeros(resultShape);
   mergeSymbolicPowers(scalarOrder, scalarExp);
+  dropStepsBesideRelu(scalarOrder, scalarExp);
   chain = simplifyChain(chain);
   if (chain.some((f) => f.op === 'zeros')) return zeros(resultShape);
   // Chain rules can produce 1×1 values (1ᵀx = sum(x)): they join the scalars.
@@ -398,14 +399,50 @@ export function hadamard(...factors: Expr[]): Expr {
 
 /** exp(u) ⊙ (exp(u) + 1)^(−1) = σ(u). */
 /**
- * relu(u)ᵏ ⊙ 𝟙[u > 0] = relu(u)ᵏ for k > 0: where u > 0 the step is 1, elsewhere both sides are 0.
- * The factor 𝟙[u > 0] is dropped when a positive power of relu of the same u is among the factors.
+ * relu(u)ᵏ ⊙ 𝟙[u > 0] = relu(u)ᵏ for k > 0, and √relu(u) ⊙ 𝟙[u > 0] = √relu(u): where u > 0 the
+ * step is 1, elsewhere the factor is 0ᵏ = √0 = 0, and so is the product (whatever 𝟙[0 > 0] is).
+ * The factor 𝟙[u > 0] is dropped when such a factor of relu of the same u is among the factors.
  */
 function reluTimesStep(parts: Expr[]): Expr[] {
-  const base = (q: Expr): Expr => (q.op === 'pow' && q.args[1].op === 'num' && Q.sign(rationalOf(q.args[1])) > 0 ? q.args[0] : q);
-  const relus = new Set(parts.map(base).filter((q) => q.op === 'fn' && q.name === 'relu').map((q) => q.args[0].id));
+  const relus = new Set<number>();
+  for (const q of parts) {
+    const u = reluArgument(q);
+    if (u !== undefined) relus.add(u.id);
+  }
   if (relus.size === 0) return parts;
   return parts.filter((q) => !(q.op === 'fn' && q.name === 'step' && relus.has(q.args[0].id)));
+}
+
+/**
+ * The u of a factor that is 0 wherever u ≤ 0: relu(u) under positive powers and square roots
+ * (relu(u)², √relu(u), (√relu(u))³; not relu(u)⁻¹, infinite there). A few levels, not a deep walk.
+ */
+function reluArgument(q: Expr): Expr | undefined {
+  for (let level = 0; level < 4; level++) {
+    if (q.op === 'fn' && q.name === 'relu') return q.args[0];
+    if (q.op === 'fn' && q.name === 'sqrt') q = q.args[0];
+    else if (q.op === 'pow' && q.args[1].op === 'num' && Q.sign(rationalOf(q.args[1])) > 0) q = q.args[0];
+    else return undefined;
+  }
+  return undefined;
+}
+
+/** reluTimesStep for the scalar factors of a product: base^k with k > 0, 𝟙[u > 0] dropped as above. */
+function dropStepsBesideRelu(order: Expr[], exps: Map<number, Rational>): void {
+  if (!order.some((b) => b.op === 'fn' && b.name === 'step')) return;
+  const positive = (b: Expr): boolean => Q.sign(exps.get(b.id) as Rational) > 0;
+  const relus = new Set<number>();
+  for (const b of order) {
+    const u = positive(b) ? reluArgument(b) : undefined;
+    if (u !== undefined) relus.add(u.id);
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const b = order[i];
+    if (b.op === 'fn' && b.name === 'step' && positive(b) && relus.has(b.args[0].id)) {
+      order.splice(i, 1);
+      exps.delete(b.id);
+    }
+  }
 }
 
 function sigmoidOf(parts: Expr[]): Expr[] {

@@ -93,6 +93,34 @@ describe('simplify: identities are sound and produce textbook forms', () => {
     assert.equal(sound(rawHadamard([relu, rawFn('step', y)])), rawHadamard([relu, rawFn('step', y)]));
     assert.ok(sound(rawHadamard([rawPow(relu, num(-1)), step])).args.includes(step), '0⁻¹ is not 0: the step stays');
   });
+  it('√relu(x) ⊙ 𝟙[x > 0] = √relu(x), also under a positive power and in a product of scalars; a negative power keeps the step', () => {
+    const step = rawFn('step', x);
+    const root = rawFn('sqrt', rawFn('relu', x));
+    assert.equal(sound(rawHadamard([root, step])), root);
+    assert.equal(sound(rawHadamard([step, rawPow(root, num(3)), y])), sound(rawHadamard([rawPow(root, num(3)), y])));
+    assert.ok(sound(rawHadamard([rawPow(root, num(-1)), step])).args.includes(step), '(√0)⁻¹ is not 0: the step stays');
+    assert.equal(sound(rawHadamard([root, rawFn('step', y)])), rawHadamard([root, rawFn('step', y)]));
+    const sStep = rawFn('step', s);
+    const sRelu = rawFn('relu', s);
+    assert.equal(sound(rawMul([num(2), sRelu, sStep])), mul(num(2), sRelu));
+    assert.equal(sound(rawMul([rawFn('sqrt', sRelu), sStep])), rawFn('sqrt', sRelu));
+    assert.equal(sound(rawMul([rawPow(sRelu, num(-1)), sStep])).args.includes(sStep), true, '0⁻¹ is not 0: the step stays');
+  });
+  it('the derivatives of (√max(0, x))³ and max(0, a)² have no step beside the relu, checked against finite differences', () => {
+    const cases: [string, string, string, string][] = [
+      ['sum(sqrt(max(0, x)).^3)', 'x: vector(n)', 'x', "3*sqrt(max(0, x))'/2"],
+      ['sqrt(max(0, a))^3', 'a: scalar', 'a', '3*sqrt(max(0, a))/2'],
+      ['max(0, a)^(3/2)', 'a: scalar', 'a', '3*max(0, a)^(1/2)/2'],
+      ['max(0, a)^2', 'a: scalar', 'a', '2*max(0, a)'],
+      ['relu(a)^2*b', 'a: scalar; b: scalar', 'a', '2*b*max(0, a)'],
+    ];
+    for (const [expr, where, wrt, text] of cases) {
+      const r = derive({ expr, where, wrt: [wrt], check: true });
+      assert.ok(r.ok, r.ok ? '' : r.error.message);
+      assert.equal(r.value.result.text, text, expr);
+      assert.ok(r.value.check?.passed, `${expr}: check failed: ${JSON.stringify(r.value.check)}`);
+    }
+  });
   it('the gradients of ‖relu(Wx + b)‖² and sum(relu(Wx + b)∘³) have no step beside the relu, checked against finite differences', () => {
     const where = 'W: matrix(m,n); x: vector(n); b: vector(m)';
     const w = derive({ expr: 'sum(max(0, W*x + b).^2)', where, wrt: ['W'], check: true });
