@@ -254,7 +254,10 @@ function cliSection(cli) {
     ['first answer while stdin is open (from spawn)', ms(cli.firstAnswer.fromSpawnMs), '', 'process start included'],
   ];
   const m = cli.memory;
-  const out = [`Command: \`${cli.command}\`; load average ${cli.machine.loadAverage.join(', ')} (1, 5, 15 min) at the end, on ${cli.machine.cores} cores.`, '', table(['measure', 'median', 'p95 / other', 'note'], rows), '', `Peak resident memory over ${m.requests.toLocaleString('en-US')} distinct batch requests (each with its own variable names): **${fmt(m.peakRssMb)} MB** (${m.answered.toLocaleString('en-US')} answered, ${m.notOk} not ok, ${fmt(m.seconds)} s); 300 MB targeted.`];
+  const remembered = cli.batchLatencyRemembered
+    ? ['', 'The batch remembers recent answers, keyed by every field of the request but the id (`src/cli/batch/cache.ts`): every figure above but "answered before" sends requests the process has not answered (each copy of a corpus request with a time limit of its own, which changes the key and not the answer), so they measure the work of a request; "answered before" is what a script asking the same again gets.']
+    : [];
+  const out = [`Command: \`${cli.command}\`; load average ${cli.machine.loadAverage.join(', ')} (1, 5, 15 min) at the end, on ${cli.machine.cores} cores.`, '', table(['measure', 'median', 'p95 / other', 'note'], rows), ...remembered, '', `Peak resident memory over ${m.requests.toLocaleString('en-US')} distinct batch requests (each with its own variable names): **${fmt(m.peakRssMb)} MB** (${m.answered.toLocaleString('en-US')} answered, ${m.notOk} not ok, ${fmt(m.seconds)} s); 300 MB targeted.`];
   if (cli.sympy) out.push('', `SymPy end to end: its median \`diff()\` alone (${ms(cli.sympy.sympyMedianMs)}) is ${fmt(cli.sympy.ratioToBatchMedian)}× our median batch request, end to end.`);
   return out.join('\n');
 }
