@@ -39,6 +39,23 @@ export function elementwiseKind(a: Kind, b: Kind): Kind {
   return a;
 }
 
+/** How far apart the remembered nodes of a chain of wrappers are (`KindEstimator.wrapperChain`). */
+const CHECKPOINT = 8;
+
+/** The operand that decides a wrapper's kind (the argument; a power's base), or undefined for other nodes. */
+function wrapped(node: Ast): Ast | undefined {
+  switch (node.kind) {
+    case 'paren':
+    case 'unary':
+    case 'transpose':
+      return node.arg;
+    case 'power':
+      return node.base;
+    default:
+      return undefined;
+  }
+}
+
 const SCALAR_FUNCTIONS = new Set(['sum', 'mean', 'norm1', 'norm2', 'tr', 'det', 'logdet', 'logsumexp', 'dot', 'count', 'entry']);
 
 /** Estimates kinds of plain syntax trees, memoized per node (each node is visited once). */
@@ -53,6 +70,7 @@ export class KindEstimator {
     // A leaf or a wrapper of one: O(1) from scratch, not remembered (issue 13: a Map entry per node
     // of a 20,000-factor chain cost more than the estimate).
     if (isShallow(node)) return this.compute(node);
+    if (wrapped(node) !== undefined) return this.wrapperChain(node);
     // Built bottom-up, a reader asks about a node whose operands it asked about before: no stack.
     if (this.operandsKnown(node)) {
       const k = this.compute(node);
@@ -76,6 +94,49 @@ export class KindEstimator {
       }
     }
     return this.memo.get(node) as Kind;
+  }
+
+  /**
+   * The kind of a chain of wrappers (parentheses, signs, transposes, powers: one operand decides
+   * the kind), walked down to the first node that is not one, or whose kind is known. Nothing is
+   * allocated per level (issue 13: a heap stack, its entries and child lists per level of
+   * ((…(x)^2…)^2) were a sixth of the reading's garbage). A node is remembered only when the walk
+   * from it was long, with every CHECKPOINT-th node below it, so every walk stays short: a reader
+   * building the tree bottom-up asks about each new level, which reaches a remembered one within
+   * CHECKPOINT steps, and so does a pass asking about every node top-down.
+   */
+  private wrapperChain(node: Ast): Kind {
+    let flips = 0;
+    let steps = 0;
+    let n = node;
+    let k: Kind | undefined;
+    for (let inner = wrapped(n); ; inner = wrapped(n)) {
+      if (inner === undefined) {
+        k = this.of(n);
+        break;
+      }
+      if (n.kind === 'transpose') flips++;
+      n = inner;
+      steps++;
+      k = this.memo.get(n);
+      if (k !== undefined) break;
+      if (isShallow(n)) {
+        k = this.compute(n);
+        break;
+      }
+    }
+    const result = flips % 2 === 1 ? transposeKind(k) : k;
+    if (steps >= CHECKPOINT) {
+      // the kind of the i-th node down is the bottom's, transposed by the transposes from it down
+      let above = 0;
+      n = node;
+      for (let i = 0; i < steps; i++) {
+        if (i % CHECKPOINT === 0) this.memo.set(n, (flips - above) % 2 === 1 ? transposeKind(k) : k);
+        if (n.kind === 'transpose') above++;
+        n = wrapped(n) as Ast;
+      }
+    }
+    return result;
   }
 
   /** Whether every child of `node` is a leaf (or a wrapper of one) or has its kind remembered. */

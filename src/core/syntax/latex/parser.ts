@@ -40,6 +40,7 @@ import type { PreparedTokens } from './tokens';
 import { checkRepeatedSubscripts, indexLetters, resolveIndexNotation, type IndexLetters } from './indices';
 import type { Factor, LatexParse, LatexParserOptions } from './types';
 import { PrimaryParser } from './primaries';
+import { Postfix } from './scripts';
 
 export { type NameStyle, type LatexParserOptions, type LatexParse } from './types';
 
@@ -240,8 +241,13 @@ class LatexParser extends PrimaryParser {
   private afterPrimary(s: Terms, base: Ast): Rule<unknown> | undefined {
     const after = this.peek();
     if (this.isChar(after, '^') || this.isChar(after, "'") || this.isChar(after, '_')) {
-      s.waiting = 'postfix';
-      return this.postfix(base);
+      // read in a loop, a rule only when a superscript group holds an expression
+      const read = this.postfixOn(base, 0);
+      if (read instanceof Postfix) {
+        s.waiting = 'postfix';
+        return read;
+      }
+      base = read;
     }
     this.takeFactor(s, { ast: base });
     return undefined;
@@ -373,7 +379,7 @@ class LatexParser extends PrimaryParser {
     if (over !== undefined && this.isCommand(this.peek(), 'sum')) return { ast: yield* this.sumOperator(over, parts) };
     const chain = this.fracChain(parts);
     const base = productNode(chain.first, chain.rest);
-    const ast = yield* this.postfix(base);
+    const ast = (yield this.postfix(base)) as Ast;
     return ast === base ? { ast, chain } : { ast };
   }
 }

@@ -18,14 +18,55 @@ import { VariableParser } from './variables';
 export abstract class ScriptParser extends VariableParser {
   protected abstract primary(): Rule<Ast>;
 
-  protected *postfix(given?: Ast): Deferred<Ast> {
-    let base = given ?? ((yield this.primary()) as Ast);
+  /**
+   * A postfix expression: the primary (or `given`) and its postfix operators. A rule object, not a
+   * generator, and no rule at all per operator: the operators are read in a loop (`postfixOn`),
+   * which pauses only for a superscript group holding an expression (issue 13: three generators
+   * per `^2` of ((…(x)^2…)^2) were a quarter of the reading's garbage).
+   */
+  protected postfix(given?: Ast): Rule<Ast> {
+    return new Postfix(this, given);
+  }
+
+  /** One step of a `Postfix` rule: takes the result it waited for, returns the next rule to wait for or its value. */
+  postfixStep(r: Postfix, input: unknown): IteratorResult<Rule<unknown>, Ast> {
+    if (!r.started) {
+      r.started = true;
+      if (r.base === undefined) return { done: false, value: this.primary() };
+      if (r.group !== undefined) return { done: false, value: this.sum() };
+    } else if (r.base === undefined) {
+      r.base = input as Ast;
+    } else if (r.group !== undefined) {
+      r.base = this.applySuperscript(r.base, r.caret as LatexToken, this.supEnd(r.group, input as Ast));
+      r.group = undefined;
+      r.links++;
+    }
+    const paused = this.postfixOn(r.base, r.links);
+    if (paused instanceof Postfix) {
+      r.base = paused.base;
+      r.links = paused.links;
+      r.caret = paused.caret;
+      r.group = paused.group;
+      return { done: false, value: this.sum() };
+    }
+    return { done: true, value: paused };
+  }
+
+  /**
+   * The postfix operators after `base` (the `links`-th of its chain comes next): the expression
+   * they make, or, when a superscript group's expression must be read, a `Postfix` rule paused
+   * there (its group entered), whose next step receives that expression.
+   */
+  protected postfixOn(base: Ast, links: number): Ast | Postfix {
     // Each postfix operator nests the tree one level: a chain of them counts against MAX_DEPTH.
-    for (let links = 0; ; links++) {
+    for (; ; links++) {
       const t = this.peek();
       if (links >= MAX_DEPTH && (this.isChar(t, '^') || this.isChar(t, "'") || this.isChar(t, '_'))) throw new SyntaxFailure(depthDiagnostic(t.start, t.end));
       if (this.isChar(t, '^')) {
-        base = yield* this.superscript(base);
+        const caret = this.next();
+        const sup = this.supStart(caret);
+        if (sup.kind === 'group') return new Postfix(this, base, links, caret, sup);
+        base = this.applySuperscript(base, caret, sup);
       } else if (this.isChar(t, "'")) {
         this.next();
         base = transposeNode(asAtom(base), spanOf(base.span.start, t.end));
@@ -37,9 +78,8 @@ export abstract class ScriptParser extends VariableParser {
     }
   }
 
-  protected *superscript(base: Ast): Deferred<Ast> {
-    const caret = this.next();
-    const sup = yield* this.supArgument(caret);
+  /** `base` with the superscript `sup` after `caret`. */
+  private applySuperscript(base: Ast, caret: LatexToken, sup: SupArgument): Ast {
     const span = spanOf(base.span.start, sup.end);
     const k = this.kinds.of(base);
     switch (sup.kind) {
@@ -68,6 +108,16 @@ export abstract class ScriptParser extends VariableParser {
 
   /** The argument of `^`: a group `{…}` or one token (one digit of a number, as TeX reads x^23). */
   protected *supArgument(caret: LatexToken): Deferred<SupArgument> {
+    const sup = this.supStart(caret);
+    return sup.kind === 'group' ? this.supEnd(sup, (yield this.sum()) as Ast) : sup;
+  }
+
+  /**
+   * The argument of `^` as far as it is read without a nested rule: a mark, a digit, a letter —
+   * or a group `{…}` holding an expression, entered (its `{` and `\circ` read), which `supEnd`
+   * finishes once the expression is read.
+   */
+  private supStart(caret: LatexToken): SupArgument | SupGroup {
     const t = this.peek();
     if (this.isChar(t, '{')) {
       const close = this.matchingBrace(this.pos);
@@ -90,10 +140,7 @@ export abstract class ScriptParser extends VariableParser {
       const elementwise = this.isCommand(this.peek(), 'circ');
       if (elementwise) this.next();
       this.enterDelimiter('{', t);
-      const exponent = (yield this.sum()) as Ast;
-      this.leaveDelimiter();
-      const closeToken = this.expectChar('}', t, 'the superscript');
-      return elementwise ? { kind: 'elementwise', exponent, end: closeToken.end } : { kind: 'power', exponent, end: closeToken.end };
+      return { kind: 'group', open: t, elementwise };
     }
     if (this.isCommand(t, 'top', 'intercal', 'prime') || this.isChar(t, "'") || (t.kind === 'letter' && t.text === 'T')) {
       this.next();
@@ -134,6 +181,13 @@ export abstract class ScriptParser extends VariableParser {
     }
     if (t.kind === 'eof') fail('parse.expected-expression', spanOfToken(caret), "expected a superscript after '^'");
     return fail('parse.unexpected-token', spanOfToken(t), `unexpected ${describe(t)} after '^': write the superscript in braces, e.g. x^{2}`);
+  }
+
+  /** The superscript group `g` closed after its expression `exponent`. */
+  private supEnd(g: SupGroup, exponent: Ast): SupArgument {
+    this.leaveDelimiter();
+    const closeToken = this.expectChar('}', g.open, 'the superscript');
+    return g.elementwise ? { kind: 'elementwise', exponent, end: closeToken.end } : { kind: 'power', exponent, end: closeToken.end };
   }
 
   protected isTransposeMark(inner: readonly LatexToken[]): boolean {
@@ -185,5 +239,33 @@ export abstract class ScriptParser extends VariableParser {
       span,
       'a subscript on an expression (an entry) is supported only in index notation: as the index of a sum, e.g. \\sum_i (A\\mathbf{x})_i, or with the Einstein convention declared ("% convention: einstein")',
     );
+  }
+}
+
+/** A superscript group `{…}` entered, its expression still to read (`ScriptParser.supStart`). */
+interface SupGroup {
+  readonly kind: 'group';
+  readonly open: LatexToken;
+  readonly elementwise: boolean;
+}
+
+/**
+ * A postfix expression as a rule (see `ScriptParser.postfix`): its first step asks for its primary
+ * (without a `base`) or for the expression of the superscript group `group` after `caret` (paused
+ * there by `postfixOn`); later steps receive them.
+ */
+export class Postfix implements Rule<Ast> {
+  started = false;
+
+  constructor(
+    private readonly parser: ScriptParser,
+    public base: Ast | undefined,
+    public links = 0,
+    public caret?: LatexToken,
+    public group?: SupGroup,
+  ) {}
+
+  next(input: unknown): IteratorResult<Rule<unknown>, Ast> {
+    return this.parser.postfixStep(this, input);
   }
 }

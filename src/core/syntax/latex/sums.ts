@@ -44,6 +44,9 @@ interface Lifted {
   readonly sample?: { readonly matrix: Ast; readonly orientation: 'column' | 'row'; readonly negated: boolean };
 }
 
+/** The nodes `Lifter.lift` walks in a loop: one operand decides whether they depend on the index. */
+type Wrapper = Extract<Ast, { kind: 'paren' | 'unary' | 'transpose' | 'power' }>;
+
 const SAMPLE_HINT = 'a sample such as \\mathbf{x}_i may only appear in a dot product with a vector that does not depend on i, e.g. \\mathbf{w}^\\top\\mathbf{x}_i';
 
 export function liftSummand(summand: Ast, ctx: SumContext): Ast {
@@ -58,12 +61,36 @@ export function liftSummand(summand: Ast, ctx: SumContext): Ast {
 class Lifter {
   constructor(private readonly ctx: SumContext) {}
 
-  /** The vector of the summand's values; a generator run by `runDeferred` (deep trees, issue 17). */
+  /**
+   * The vector of the summand's values; a generator run by `runDeferred` (deep trees, issue 17). A
+   * chain of wrappers (parentheses, signs, transposes, powers with a number or a name as exponent)
+   * is walked in a loop and lifted from the bottom up, not by a generator per level (issue 13: one
+   * per level of x_i^2^2…^2 was three fifths of the reading's garbage).
+   */
   *lift(node: Ast): Deferred<Lifted> {
-    const sub = (n: Ast): Deferred<Lifted> => this.lift(n);
+    if (!this.wrapper(node)) return yield* this.liftNode(node);
+    const chain: Wrapper[] = [];
+    let bottom: Ast = node;
+    while (this.wrapper(bottom)) {
+      chain.push(bottom);
+      bottom = wrappedOperand(bottom);
+    }
+    let r = (yield this.lift(bottom)) as Lifted;
+    for (let i = chain.length - 1; i >= 0; i--) r = this.wrap(chain[i], r);
+    return r;
+  }
+
+  /** Whether `node` is a link of a chain that `lift` walks in a loop: a wrapper the parser did not mark. */
+  private wrapper(node: Ast): node is Wrapper {
+    if (this.ctx.indexed.has(node)) return false;
+    return node.kind === 'paren' || node.kind === 'unary' || node.kind === 'transpose' || (node.kind === 'power' && (node.exponent.kind === 'number' || node.exponent.kind === 'name'));
+  }
+
+  /** A node that is not such a wrapper (or one the parser marked). */
+  private *liftNode(node: Ast): Deferred<Lifted> {
     const role = this.ctx.indexed.get(node);
     if (role === 'entry') {
-      if (node.kind === 'paren' && ((yield sub(node.arg)) as Lifted).lifted) {
+      if (node.kind === 'paren' && ((yield this.lift(node.arg)) as Lifted).lifted) {
         fail('latex.sum', node.span, `the entry ${astText(node)} of an expression that depends on ${this.ctx.index} is not supported`);
       }
       return { ast: node, lifted: true };
@@ -73,36 +100,19 @@ class Lifter {
       case 'number':
       case 'name':
         return { ast: node, lifted: false };
-      case 'paren': {
-        const r = (yield sub(node.arg)) as Lifted;
-        if (r.sample) return r;
-        return { ast: r.ast === node.arg ? node : parenNode(r.ast, node.span), lifted: r.lifted };
-      }
-      case 'unary': {
-        const r = (yield sub(node.arg)) as Lifted;
-        if (r.sample) return { ...r, sample: { ...r.sample, negated: r.sample.negated !== (node.op === '-') } };
-        return { ast: r.ast === node.arg ? node : unaryNode(node.op, r.ast, node.span), lifted: r.lifted };
-      }
-      case 'transpose': {
-        const r = (yield sub(node.arg)) as Lifted;
-        if (r.sample) return { ...r, sample: { ...r.sample, orientation: r.sample.orientation === 'column' ? 'row' : 'column' } };
-        // The transpose of a scalar (for each i) is itself.
-        if (r.lifted) return r;
-        return { ast: node, lifted: false };
-      }
+      case 'paren':
+      case 'unary':
+      case 'transpose':
+        return this.wrap(node, (yield this.lift(node.arg)) as Lifted);
       case 'power': {
-        const base = (yield sub(node.base)) as Lifted;
-        const exponent = (yield sub(node.exponent)) as Lifted;
-        if (exponent.lifted || exponent.sample) fail('latex.sum', node.exponent.span, `an exponent that depends on ${this.ctx.index} is not supported`);
-        if (base.sample) this.loneSample(node.base);
-        if (!base.lifted) return { ast: node, lifted: false };
-        return { ast: powerNode('.^', asAtom(base.ast), node.exponent, node.opSpan, node.span), lifted: true };
+        const base = (yield this.lift(node.base)) as Lifted;
+        return this.power(node, base, (yield this.lift(node.exponent)) as Lifted);
       }
       case 'call':
         return yield* this.call(node);
       case 'einsum':
         for (const operand of node.operands) {
-          const r = (yield sub(operand)) as Lifted;
+          const r = (yield this.lift(operand)) as Lifted;
           if (r.lifted || r.sample) fail('latex.sum', node.span, `an einsum inside a sum over ${this.ctx.index} is not supported`);
         }
         return { ast: node, lifted: false };
@@ -113,11 +123,46 @@ class Lifter {
       case 'vector':
       case 'matrix':
         for (const entry of node.kind === 'vector' ? node.entries : node.rows.flat()) {
-          const r = (yield sub(entry)) as Lifted;
+          const r = (yield this.lift(entry)) as Lifted;
           if (r.lifted || r.sample) fail('latex.sum', node.span, `a vector literal inside a sum over ${this.ctx.index} is not supported`);
         }
         return { ast: node, lifted: false };
     }
+  }
+
+  /** The wrapper `node` (parentheses, sign, transpose; a power with a number or a name as exponent) of its operand lifted to `r`. */
+  private wrap(node: Wrapper, r: Lifted): Lifted {
+    switch (node.kind) {
+      case 'paren':
+        if (r.sample) return r;
+        return { ast: r.ast === node.arg ? node : parenNode(r.ast, node.span), lifted: r.lifted };
+      case 'unary':
+        if (r.sample) return { ...r, sample: { ...r.sample, negated: r.sample.negated !== (node.op === '-') } };
+        return { ast: r.ast === node.arg ? node : unaryNode(node.op, r.ast, node.span), lifted: r.lifted };
+      case 'transpose':
+        if (r.sample) return { ...r, sample: { ...r.sample, orientation: r.sample.orientation === 'column' ? 'row' : 'column' } };
+        // The transpose of a scalar (for each i) is itself.
+        if (r.lifted) return r;
+        return { ast: node, lifted: false };
+      case 'power':
+        return this.power(node, r, this.leaf(node.exponent));
+    }
+  }
+
+  /** A number or a name lifted (what `liftNode` answers for it, without a nested rule). */
+  private leaf(node: Ast): Lifted {
+    const role = this.ctx.indexed.get(node);
+    if (role === 'entry') return { ast: node, lifted: true };
+    if (role === 'sample') return { ast: node, lifted: false, sample: { matrix: node, orientation: 'column', negated: false } };
+    return { ast: node, lifted: false };
+  }
+
+  /** The power `node` of its base and exponent lifted. */
+  private power(node: Extract<Ast, { kind: 'power' }>, base: Lifted, exponent: Lifted): Lifted {
+    if (exponent.lifted || exponent.sample) fail('latex.sum', node.exponent.span, `an exponent that depends on ${this.ctx.index} is not supported`);
+    if (base.sample) this.loneSample(node.base);
+    if (!base.lifted) return { ast: node, lifted: false };
+    return { ast: powerNode('.^', asAtom(base.ast), node.exponent, node.opSpan, node.span), lifted: true };
   }
 
   private loneSample(node: Ast): never {
@@ -230,4 +275,9 @@ class Lifter {
     if (n.kind === 'transpose' && columnLike(this.ctx.kinds.of(n.arg))) return { ast: n.arg, negated };
     return undefined;
   }
+}
+
+/** The operand of a wrapper (`Lifter.wrapper`): the argument, or a power's base. */
+function wrappedOperand(node: Wrapper): Ast {
+  return node.kind === 'power' ? node.base : node.arg;
 }
