@@ -32,12 +32,14 @@ export function tangent(f: Expr, x: Expr, trace?: TangentTrace, seed: Expr = num
     dot.set(e.id, t);
     return t;
   };
-  // A stand-in for the dependent argument's tangent, newer than every node of f (see `multiplier`).
-  const tau = trace === undefined ? standIn(SCALAR) : undefined;
+  // A stand-in for the dependent argument's tangent, newer than every node of f (see `multiplier`):
+  // made when first needed (a definition u = sin(x) of a derivation's local step needs none).
+  let tau: Expr | undefined;
+  const standInOnce = (): Expr => (tau ??= standIn(SCALAR));
   for (const u of order) {
     if (!depends.has(u.id)) continue;
-    if (u !== x && tau !== undefined) {
-      const link = chainLink(u, depends, tau);
+    if (u !== x && trace === undefined) {
+      const link = chainLink(u, x, depends, standInOnce);
       if (link !== undefined) {
         scaled.set(u.id, link);
         continue;
@@ -50,12 +52,16 @@ export function tangent(f: Expr, x: Expr, trace?: TangentTrace, seed: Expr = num
   return d(f);
 }
 
-/** u̇ = m·ȧ for a scalar u whose one dependent argument a is a scalar, when the rule gives that form. */
-function chainLink(u: Expr, depends: ReadonlySet<number>, tau: Expr): Link<Expr> | undefined {
+/**
+ * u̇ = m·ȧ for a scalar u whose one dependent argument a is a scalar, when the rule gives that form;
+ * not for a = x, whose tangent is the seed itself, a value already built: the rule applies to it at once.
+ */
+function chainLink(u: Expr, x: Expr, depends: ReadonlySet<number>, standInFor: () => Expr): Link<Expr> | undefined {
   if (!isScalar(u.shape)) return undefined;
   const dependent = u.args.filter((a) => depends.has(a.id));
-  if (dependent.length !== 1 || !isScalar(dependent[0].shape)) return undefined;
+  if (dependent.length !== 1 || !isScalar(dependent[0].shape) || dependent[0] === x) return undefined;
   const a = dependent[0];
+  const tau = standInFor();
   const t = tangentOf(u, (e) => (e === a ? tau : zeros(e.shape)));
   const sides = multiplier(t, tau);
   return sides === undefined || sides.op === 'hadamard' ? undefined : { ...sides, inner: a };
