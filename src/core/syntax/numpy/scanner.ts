@@ -28,6 +28,10 @@ const OPERATORS = [
   '+', '-', '*', '/', '@', '%', '=', '<', '>', '(', ')', '[', ']', '{', '}', ',', ':', '.', ';', '~', '&', '|', '^',
 ];
 
+/** The operators by their first character, longest first (as OPERATORS lists them): one look-up per operator token. */
+const OPERATORS_BY_FIRST = new Map<string, string[]>();
+for (const o of OPERATORS) OPERATORS_BY_FIRST.set(o[0], [...(OPERATORS_BY_FIRST.get(o[0]) ?? []), o]);
+
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 const LETTER = /\p{L}/u;
 const isNameStart = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || (c > '\u007f' && LETTER.test(c));
@@ -123,7 +127,7 @@ export function scanPython(text: string): { tokens: PyToken[]; comments: PyComme
       i = end;
       continue;
     }
-    const op = OPERATORS.find((o) => text.startsWith(o, i));
+    const op = OPERATORS_BY_FIRST.get(c)?.find((o) => o.length === 1 || text.startsWith(o, i));
     if (op !== undefined) {
       if (op === '(' || op === '[' || op === '{') depth++;
       if ((op === ')' || op === ']' || op === '}') && depth > 0) depth--;
