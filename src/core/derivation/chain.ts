@@ -65,7 +65,12 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
   const isTotal = (i: Intermediate): boolean => scalarWorld && i.args.length === 1;
   const localFraction = (i: Intermediate, a: Expr): Notation => fraction(i.v, a, { total: isTotal(i) });
   const totalFraction = (v: Expr): Notation => fraction(v, x, { total: scalarWorld });
-  const lhs = totalFraction(root.v);
+  // f itself on top where nothing names it (∂(xᵀAx)/∂x, d(sin(x))/dx): a one-step derivation defines
+  // no y. Where the caller names f (the stacked and second-order derivations), its name.
+  const alone = list.length === 1 && ctx.rootNames === undefined;
+  const lhs = totalFraction(alone ? s.f : root.v);
+  // What the first step starts from: ∂y/∂x = ∂/∂x(f), or, with f on top, that alone.
+  const start = (): Part[] => (alone ? [lhs] : [lhs, EQUALS, ...applied(x, s.f, scalarWorld)]);
 
   // Local derivatives of every intermediate with respect to each of its arguments; where the
   // argument occurs in several factors, the product rule's terms, collected.
@@ -95,7 +100,7 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
         name: rule.name,
         ...(rule.reference ? { reference: rule.reference } : {}),
         explanation: rule.sentence,
-        before: [lhs, EQUALS, ...applied(x, s.f, scalarWorld)],
+        before: start(),
         after: [lhs, EQUALS, rule.shownNote, EQUALS, shown(value)],
         claims: [derivativeClaim(defs, s.f, [x], JACOBIAN, value), equalClaim(defs, rule.shown, value)],
         focus: s.f,
@@ -114,8 +119,8 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
       steps: [step(rules[0].id, 'derivative', {
         name: ruleNames(rules),
         explanation: rules.map((r) => r.sentence).join(' '),
-        before: [totalFraction(root.v), EQUALS, ...applied(x, s.f, scalarWorld)],
-        after: equation(totalFraction(root.v), shown(value)),
+        before: start(),
+        after: equation(lhs, shown(value)),
         claims: [derivativeClaim(defs, s.f, [x], JACOBIAN, value)],
         focus: s.f,
         shapes: [[lhs.text, value.shape]],
@@ -342,9 +347,6 @@ function pitfallStep(s: Structure, i: Intermediate, naive: Expr, value: Expr, na
   });
 }
 
-/** A factor as the numerator of ∂(·)/∂x: parenthesised unless a plain name. */
-const factorName = (f: Expr): Expr | Notation => (f.op === 'var' ? f : note(`\\left(${toLatex(f)}\\right)`, `(${toUnicode(f)})`));
-
 /**
  * At full granularity, the product rule first lists each factor's own derivative (∂(xᵀ)/∂x = I,
  * ∂x/∂x = I for xᵀAx) before combining them.
@@ -357,7 +359,7 @@ function factorSteps(rule: ProductRule, x: Expr, defs: Structure['defs'], ctx: C
   const after: Part[] = [];
   items.forEach(([f, j], k) => {
     if (k > 0) after.push(SEPARATOR);
-    after.push(fraction(factorName(f), x), EQUALS, shown(j));
+    after.push(fraction(f, x), EQUALS, shown(j));
   });
   const transposed = factors.some((f) => f.op === 'transpose' && f.args[0] === x);
   return [step('local-derivatives', 'derivative', {
@@ -365,7 +367,7 @@ function factorSteps(rule: ProductRule, x: Expr, defs: Structure['defs'], ctx: C
     explanation:
       `Before combining them, the derivative of each factor that contains ${toUnicode(x)} on its own` +
       `${transposed ? `: the transpose ${toUnicode(x)}ᵀ has the same entries as ${toUnicode(x)}, so its derivative is the same identity` : ''}.`,
-    before: factors.flatMap((f, k): Part[] => (k > 0 ? [SEPARATOR, fraction(factorName(f), x)] : [fraction(factorName(f), x)])),
+    before: factors.flatMap((f, k): Part[] => (k > 0 ? [SEPARATOR, fraction(f, x)] : [fraction(f, x)])),
     after,
     claims: items.map(([f, j]) => derivativeClaim(defs, f, [x], JACOBIAN, j)),
   })];

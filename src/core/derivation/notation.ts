@@ -28,9 +28,12 @@ export interface FractionOptions {
   readonly gradientForm?: boolean;
 }
 
-/** ∂y/∂x as notation: dy/dx, ∂𝐲/∂𝐱, ∂vec Y/∂(vec X)ᵀ. */
+/** An expression as the numerator of ∂(·)/∂x: in parentheses, ∂(xᵀAx)/∂x. */
+const parenthesized = (e: Expr): Notation => note(`\\left(${toLatex(e)}\\right)`, `(${toUnicode(e)})`);
+
+/** ∂y/∂x as notation: dy/dx, ∂𝐲/∂𝐱, ∂vec Y/∂(vec X)ᵀ; an expression on top in parentheses, ∂(xᵀAx)/∂x. */
 export function fraction(y: Expr | Notation, x: Expr | Notation, opts: FractionOptions = {}): Notation {
-  const yn = isNotation(y) ? y : nameOf(y);
+  const yn = isNotation(y) ? y : y.args.length > 0 ? parenthesized(y) : nameOf(y);
   const xn = isNotation(x) ? x : nameOf(x);
   const yMatrix = !isNotation(y) && isMatrix(y.shape);
   const xMatrix = !isNotation(x) && isMatrix(x.shape);
@@ -39,7 +42,7 @@ export function fraction(y: Expr | Notation, x: Expr | Notation, opts: FractionO
   if (vecForm) {
     const num = yMatrix ? `\\partial \\operatorname{vec} ${yn.tex}` : `\\partial ${yn.tex}`;
     const den = xMatrix ? `\\partial (\\operatorname{vec} ${xn.tex})^{\\top}` : `\\partial ${xn.tex}`;
-    const numText = yMatrix ? `∂vec ${yn.text}` : `∂${yn.text}`;
+    const numText = yMatrix ? `∂vec${yn.text.startsWith('(') ? '' : ' '}${yn.text}` : `∂${yn.text}`;
     const denText = xMatrix ? `∂(vec ${xn.text})ᵀ` : `∂${xn.text}`;
     return note(`\\frac{${num}}{${den}}`, `${numText}/${denText}`);
   }
