@@ -8,14 +8,50 @@ const ACTIVATIONS: ReadonlySet<string> = new Set(['tanh', 'relu', 'gelu', 'softp
 const hiddenLayer = (e: Expr): boolean => e.op === 'fn' && ACTIVATIONS.has(e.name as string) && isMatrix(e.shape);
 
 /**
+ * The depth of each hidden layer (by node id): 1 for a layer no other hidden layer feeds, k + 1 for
+ * one fed by a layer of depth k — a structural count, so a layer has the same number in every result
+ * of one network. Empty when there is none.
+ */
+function hiddenDepths(order: readonly Expr[]): Map<number, number> {
+  const depths = new Map<number, number>();
+  if (!order.some(hiddenLayer)) return depths;
+  const below = new Map<Expr, number>();
+  for (const e of order) {
+    let d = 0;
+    for (const a of e.args) d = Math.max(d, below.get(a) as number);
+    if (hiddenLayer(e)) depths.set(e.id, ++d);
+    below.set(e, d);
+  }
+  return depths;
+}
+
+/** The variables' names and the dimensions' of an expression. */
+function namesIn(order: readonly Expr[]): Set<string> {
+  const names = new Set<string>();
+  for (const e of order) {
+    if (e.op === 'var') names.add(e.name as string);
+    for (const d of [e.shape.rows, e.shape.cols]) if (typeof d === 'string') for (const part of d.split('·')) names.add(part);
+  }
+  return names;
+}
+
+/**
  * The names a textbook gives (by node id), for the named form, the binding form and the emitted
  * code to use where a part is shared: the activations of a hidden layer over a batch are H
- * (H = tanh(XW₁ + 𝟏b₁ᵀ)); a row normalization X̂ = v ⊘ (σ𝟏ᵀ) is X̂ with its σ, and (σ𝟏ᵀ)⁻¹ is
- * never named (null), so the result reads ⊘ (σ𝟏ᵀ) as X̂'s definition does.
+ * (H = tanh(XW₁ + 𝟏b₁ᵀ)), numbered by depth where layers feed layers, H₁ = tanh(XW₁ + 𝟏b₁ᵀ),
+ * H₂ = tanh(H₁W₂ + 𝟏b₂ᵀ); a row (or column) normalization X̂ = v ⊘ (σ𝟏ᵀ) is X̂ with its σ, and
+ * (σ𝟏ᵀ)⁻¹ is never named (null), so the result reads ⊘ (σ𝟏ᵀ) as X̂'s definition does. The layers are
+ * named only where no variable or dimension has one of their names; the callers check the others.
  */
 export function pinnedNames(order: readonly Expr[]): Map<number, string | null> {
   const pinned = new Map<number, string | null>();
-  for (const e of order) if (hiddenLayer(e) && !pinned.has(e.id)) pinned.set(e.id, 'H');
+  const depths = hiddenDepths(order);
+  const deep = [...depths.values()].some((d) => d > 1);
+  const layerName = (d: number): string => (deep ? `H${d}` : 'H');
+  // All layers or none: where a variable or a dimension already has one of the names (a weight
+  // called H2), H₁ beside a generated name would read as a numbering that is not there.
+  const used = depths.size > 0 ? namesIn(order) : new Set<string>();
+  if (![...depths.values()].some((d) => used.has(layerName(d)))) for (const [id, d] of depths) pinned.set(id, layerName(d));
   if (!order.some((e) => e.op === 'fn' && e.name === 'sqrt')) return pinned;
   for (const e of order) {
     const r = rowNormalizationAt(e);
@@ -27,3 +63,9 @@ export function pinnedNames(order: readonly Expr[]): Map<number, string | null> 
   }
   return pinned;
 }
+
+/**
+ * Names the named form gives a part even where it is written once: a normalization's X̂ and σ,
+ * which the textbooks define before the gradient ((G ⊙ X̂)ᵀ𝟏 where X̂ = v ⊘ (σ𝟏ᵀ)).
+ */
+export const namedWhereverUsed = (name: string): boolean => name === 'sigma' || name.endsWith('_hat');

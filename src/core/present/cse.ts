@@ -13,7 +13,7 @@
  */
 import { Expr, postorder, variable, withArgs } from '../model/expr';
 import { textLengths } from '../write/index';
-import { pinnedNames } from '../model/textbookNames';
+import { namedWhereverUsed, pinnedNames } from '../model/textbookNames';
 
 export interface Definition {
   readonly name: string;
@@ -63,7 +63,8 @@ export function nameCommonSubexpressions(root: Expr, textLength?: (node: Expr) =
     const e = order[i];
     const c = count.get(e.id) ?? 0;
     const pin = pinned.get(e.id);
-    if (e !== root && c >= 2 && chosen.size < MAX_NAMES && pin !== null && (pin !== undefined || nameable(e))) {
+    const once = typeof pin === 'string' && namedWhereverUsed(pin);
+    if (e !== root && (c >= 2 || (once && c >= 1)) && chosen.size < MAX_NAMES && pin !== null && (pin !== undefined || nameable(e))) {
       // c copies of length L become c one-letter names plus "u = …" once; the textbook's own names always.
       if (pin !== undefined || (c - 1) * (writtenLength(e) - 1) - 5 > 0) chosen.add(e.id);
     }

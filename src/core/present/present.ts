@@ -9,7 +9,7 @@ import type { Expr } from '../model/expr';
 import { expandWhereSmaller } from './expand';
 import { factorize } from './factor';
 import { applyLayout } from './layout';
-import { normalizationForm } from './normalization';
+import { groupNormalizations, normalizationForm } from './normalization';
 import { useProbabilities } from './probabilities';
 import { tidy } from './tidy';
 
@@ -27,7 +27,7 @@ const presented = new WeakMap<Derivative, Map<Layout | 'canonical', Expr>>();
 
 function presentOnce(d: Derivative, layout: Layout | 'canonical'): Expr {
   const e = factorize(expandWhereSmaller(useProbabilities(normalizationForm(d) ?? d.expr)));
-  return tidy(layout === 'canonical' ? e : applyLayout({ ...d, expr: e }, layout));
+  return groupNormalizations(tidy(layout === 'canonical' ? e : applyLayout({ ...d, expr: e }, layout)));
 }
 
 /** Factored and tidied, without distributing sums: the form of a derivation's intermediate results. */

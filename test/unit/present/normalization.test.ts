@@ -39,29 +39,86 @@ function named(expr: string, wrt = 'X'): { unicode: string; definitions: string[
   return { unicode: n.unicode ?? n.text, definitions: n.definitions.map((d) => `${d.nameUnicode} = ${d.unicode ?? d.text}`) };
 }
 
+/** The named form of the gradient by X of NumPy code, checked against finite differences. */
+function namedNumpy(py: string): string | undefined {
+  const r = derive({ expr: py, from: 'numpy', where: 'X: matrix(N, n); G: matrix(N, n); eps: scalar', wrt: ['X'], layout: 'denominator', check: true });
+  assert.ok(r.ok, r.ok ? '' : r.error.message);
+  assert.ok(r.value.check?.passed);
+  return r.value.result.named?.unicode;
+}
+
+/** The textbook form applies to f by X (sound at random points), with this named form and these definitions. */
+function assertForm(f: string, unicode: string, definitions: string[]): void {
+  assert.ok(formOf(f), f);
+  const n = named(f);
+  assert.equal(n.unicode, unicode);
+  assert.deepEqual(n.definitions, definitions);
+}
+
 describe('present/normalization: the gradient through a row normalization as the textbooks print it', () => {
   it('layer norm: (Gu − X̂ ⊙ ((G ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ), u = I − 𝟏𝟏ᵀ/n, X̂ and σ named', () => {
-    assert.ok(formOf(`sum(G .* ${LN})`));
-    const n = named(`sum(G .* ${LN})`);
-    assert.equal(n.unicode, '(Gu − X̂ ⊙ ((G ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ)');
-    assert.deepEqual(n.definitions, ['u = I − 𝟏𝟏ᵀ/n', 'v = Xu', 'σ = √(v∘²𝟏/n + eps𝟏)', 'X̂ = v ⊘ (σ𝟏ᵀ)']);
+    assertForm(`sum(G .* ${LN})`, '(Gu − X̂ ⊙ ((G ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ)', ['u = I − 𝟏𝟏ᵀ/n', 'v = Xu', 'σ = √(v∘²𝟏/n + eps𝟏)', 'X̂ = v ⊘ (σ𝟏ᵀ)']);
   });
 
   it('an RMS norm (no centring): (G − X̂ ⊙ ((G ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ)', () => {
-    assert.ok(formOf(`sum(G .* ${RMS})`));
-    const n = named(`sum(G .* ${RMS})`);
-    assert.equal(n.unicode, '(G − X̂ ⊙ ((G ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ)');
-    assert.deepEqual(n.definitions, ['σ = √(X∘²𝟏/n + eps𝟏)', 'X̂ = X ⊘ (σ𝟏ᵀ)']);
+    assertForm(`sum(G .* ${RMS})`, '(G − X̂ ⊙ ((G ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ)', ['σ = √(X∘²𝟏/n + eps𝟏)', 'X̂ = X ⊘ (σ𝟏ᵀ)']);
   });
 
-  it('with the affine part γ, β: the upstream gradient is G ⊙ 𝟏γᵀ; the gradients by γ and β are untouched', () => {
+  it('with the affine part γ, β: the upstream gradient is G ⊙ 𝟏γᵀ; the form by X does not apply to γ', () => {
     const affine = `sum(G .* (${LN} .* (ones(N, 1)*gamma') + ones(N, 1)*beta'))`;
     assert.ok(formOf(affine));
     const n = named(affine);
     assert.match(n.unicode, /X̂/);
     assert.match(n.unicode, /⊘ \(σ𝟏ᵀ\)$/);
     assert.equal(formOf(affine, 'gamma'), false);
-    named(affine, 'gamma');
+  });
+
+  it('the affine part\'s gradients as the textbooks print them: ∂f/∂γ = (G ⊙ X̂)ᵀ𝟏 with X̂ and σ defined, ∂f/∂β = Gᵀ𝟏', () => {
+    for (const affine of [`sum(G .* (${LN} .* (ones(N, 1)*gamma') + ones(N, 1)*beta'))`, `sum(G .* (gamma' .* ${LN} + beta'))`]) {
+      const g = named(affine, 'gamma');
+      assert.equal(g.unicode, '(G ⊙ X̂)ᵀ𝟏', affine);
+      assert.deepEqual(g.definitions, ['u = X(I − 𝟏𝟏ᵀ/n)', 'σ = √(u∘²𝟏/n + eps𝟏)', 'X̂ = u ⊘ (σ𝟏ᵀ)'], affine);
+      const r = derive({ expr: affine, where: WHERE, wrt: ['beta'], layout: 'denominator', check: true });
+      assert.ok(r.ok && r.value.check?.passed);
+      assert.equal(r.value.result.unicode, 'Gᵀ𝟏');
+    }
+    // Numerator layout: the transpose, 𝟏ᵀ(G ⊙ X̂).
+    const r = derive({ expr: `sum(G .* (gamma' .* ${LN} + beta'))`, where: WHERE, wrt: ['gamma'], layout: 'numerator', check: true });
+    assert.ok(r.ok && r.value.check?.passed && r.value.result.named);
+    assert.equal(r.value.result.named.unicode, '𝟏ᵀ(G ⊙ X̂)');
+    // Of an RMS norm too, and through a non-linear loss: X̂ by name wherever it is.
+    assert.equal(named(`sum(G .* (gamma' .* ${RMS}))`, 'gamma').unicode, '(G ⊙ X̂)ᵀ𝟏');
+    assert.match(named(`sum(sum(tanh(gamma' .* ${LN}).^2))`, 'gamma').unicode, /X̂/);
+  });
+
+  describe('a column-wise normalization (each column, mean(X, 1)): the same forms, transposed — 𝟏σ, 𝟏𝟏ᵀ(·)/N', () => {
+    const COL = '((X - ones(N, 1)*mean(X, 1)) ./ (ones(N, 1)*sqrt(mean((X - ones(N, 1)*mean(X, 1)).^2, 1) + eps)))';
+    const COL_RMS = '(X ./ (ones(N, 1)*sqrt(mean(X.^2, 1) + eps)))';
+    it('layer norm along columns: (uG − X̂ ⊙ (𝟏𝟏ᵀ(G ⊙ X̂)/N)) ⊘ (𝟏σ)', () => {
+      assertForm(`sum(G .* ${COL})`, '(uG − X̂ ⊙ (𝟏𝟏ᵀ(G ⊙ X̂)/N)) ⊘ (𝟏σ)', ['u = I − 𝟏𝟏ᵀ/N', 'v = uX', 'σ = √(𝟏ᵀv∘²/N + eps𝟏ᵀ)', 'X̂ = v ⊘ (𝟏σ)']);
+    });
+    it('RMS norm along columns, and a non-linear loss of it', () => {
+      assert.ok(formOf(`sum(G .* ${COL_RMS})`));
+      assert.equal(named(`sum(G .* ${COL_RMS})`).unicode, '(G − X̂ ⊙ (𝟏𝟏ᵀ(G ⊙ X̂)/N)) ⊘ (𝟏σ)');
+      assert.ok(formOf(`sum(sum(tanh(${COL}).^2))`));
+    });
+    it('with a per-column scale γ and shift β (as batch norm has): ∂f/∂γ = (G ⊙ X̂)ᵀ𝟏, ∂f/∂β = Gᵀ𝟏; ∂f/∂X through Ḡ = G ⊙ 𝟏γᵀ', () => {
+      const affine = `sum(G .* (gamma' .* ${COL} + beta'))`;
+      assert.ok(formOf(affine));
+      assert.match(named(affine).unicode, /⊘ \(𝟏σ\)$/);
+      assert.equal(named(affine, 'gamma').unicode, '(G ⊙ X̂)ᵀ𝟏');
+      const r = derive({ expr: affine, where: WHERE, wrt: ['beta'], layout: 'denominator', check: true });
+      assert.ok(r.ok && r.value.check?.passed);
+      assert.equal(r.value.result.unicode, 'Gᵀ𝟏');
+    });
+    it('in NumPy spelling, X.mean(axis=0): the same form', () => {
+      assert.equal(namedNumpy('C = X - X.mean(axis=0)\nnp.sum(G * (C / np.sqrt((C**2).mean(axis=0) + eps)))'), '(uG − X̂ ⊙ (𝟏𝟏ᵀ(G ⊙ X̂)/N)) ⊘ (𝟏σ)');
+    });
+    it('its derivation reaches the form step by step, every step numerically true', () => {
+      for (const granularity of ['full', 'summary'] as const) {
+        assertSound(derivation({ expr: `sum(G .* ${COL})`, where: WHERE, wrt: ['X'], layout: 'denominator' }, granularity), granularity);
+      }
+    });
   });
 
   it('written without brackets, G .* (X - …) ./ (…): the product regrouped around X̂ (associativity)', () => {
@@ -90,10 +147,7 @@ describe('present/normalization: the gradient through a row normalization as the
 
   it('read in NumPy spelling, (X - X.mean(axis=1, keepdims=True)) / np.sqrt(((X - ….mean…)**2).mean(axis=1, keepdims=True) + eps)', () => {
     const py = 'C = X - X.mean(axis=1, keepdims=True)\nnp.sum(G * (C / np.sqrt((C**2).mean(axis=1, keepdims=True) + eps)))';
-    const r = derive({ expr: py, from: 'numpy', where: 'X: matrix(N, n); G: matrix(N, n); eps: scalar', wrt: ['X'], layout: 'denominator', check: true });
-    assert.ok(r.ok, r.ok ? '' : r.error.message);
-    assert.ok(r.value.check?.passed);
-    assert.equal(r.value.result.named?.unicode, '(Gu − X̂ ⊙ ((G ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ)');
+    assert.equal(namedNumpy(py), '(Gu − X̂ ⊙ ((G ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ)');
   });
 
   it('the named form reads back to the result in every notation (plain, Unicode X̂ σ, LaTeX \\hat{X} \\sigma)', () => {

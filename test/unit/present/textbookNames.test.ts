@@ -32,6 +32,39 @@ describe('present: the textbooks\' names — H for a hidden layer, X̂ and σ fo
     });
   }
 
+  describe('deeper networks: the hidden layers numbered by depth, H₁ = tanh(XW₁ + 𝟏b₁ᵀ), H₂ = tanh(H₁W₂ + 𝟏b₂ᵀ), the same in every result', () => {
+    const where = 'X: matrix(N, n); W1: matrix(n, h); b1: vector(h); W2: matrix(h, h); b2: vector(h); W3: matrix(h, k); b3: vector(k); Y: matrix(N, k)';
+    const deep = "sum(sum((tanh(tanh(X*W1 + b1')*W2 + b2')*W3 + b3' - Y).^2))/(N*k)";
+    const H = 'H₁ = tanh(XW₁ + 𝟏b₁ᵀ), H₂ = tanh(H₁W₂ + 𝟏b₂ᵀ)';
+    const forms: Record<string, string> = {
+      W3: '2H₂ᵀ(H₂W₃ + 𝟏b₃ᵀ − Y)/(Nk) where H₂ = tanh(tanh(XW₁ + 𝟏b₁ᵀ)W₂ + 𝟏b₂ᵀ)',
+      W2: `2H₁ᵀ(((H₂W₃ + 𝟏b₃ᵀ − Y)W₃ᵀ) ⊙ (𝟏𝟏ᵀ − H₂∘²))/(Nk) where ${H}`,
+      W1: `2Xᵀ(((((H₂W₃ + 𝟏b₃ᵀ − Y)W₃ᵀ) ⊙ (𝟏𝟏ᵀ − H₂∘²))W₂ᵀ) ⊙ (𝟏𝟏ᵀ − H₁∘²))/(Nk) where ${H}`,
+      b1: `2(((((H₂W₃ + 𝟏b₃ᵀ − Y)W₃ᵀ) ⊙ (𝟏𝟏ᵀ − H₂∘²))W₂ᵀ) ⊙ (𝟏𝟏ᵀ − H₁∘²))ᵀ𝟏/(Nk) where ${H}`,
+    };
+    for (const [wrt, form] of Object.entries(forms)) {
+      it(`by ${wrt}: ${form}`, () => {
+        const r = derive({ expr: deep, where, wrt: [wrt], layout: 'denominator', check: true });
+        assert.ok(r.ok, r.ok ? '' : r.error.message);
+        assert.ok(r.value.check?.passed, `finite differences: ${JSON.stringify(r.value.check)}`);
+        assert.ok(r.value.result.named);
+        assert.equal(namedForms(r.value.result.named).unicode, form);
+      });
+    }
+    it('the emitted code computes H1, then H2 from it', () => {
+      const code = emitCode({ expr: deep, where, wrt: ['W1'] }, 'numpy');
+      assert.ok(code.ok, code.ok ? '' : code.error.message);
+      assert.match(code.value, /^ {4}H1 = np\.tanh\(X @ W1 \+ .*\n {4}H2 = np\.tanh\(H1 @ W2 \+ /m, code.value);
+    });
+    it('a weight called H2 keeps its name, and then no layer is numbered (not H₁ beside a generated name)', () => {
+      const r = derive({ expr: deep.replace(/W3/g, 'H2'), where: where.replace('W3', 'H2'), wrt: ['W1'], layout: 'denominator' });
+      assert.ok(r.ok && r.value.result.named);
+      const names = r.value.result.named.definitions.map((d) => d.name);
+      assert.equal(names.length, 2, JSON.stringify(names));
+      assert.ok(!names.some((n) => /^H/.test(n)), JSON.stringify(names));
+    });
+  });
+
   it('a variable called H keeps its name: the hidden layer is then named as any shared part', () => {
     const r = derive({ expr: "sum(sum((tanh(X*H)*W2 - Y).^2))", where: 'X: matrix(N, n); H: matrix(n, h); W2: matrix(h, k); Y: matrix(N, k)', wrt: ['W2'], layout: 'denominator' });
     assert.ok(r.ok && r.value.result.named);
