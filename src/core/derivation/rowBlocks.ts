@@ -4,7 +4,7 @@
  * and Z taken row by row — vec(Pᵀ) = K vec(P), K the commutation matrix — the Jacobian
  * K J Kᵀ is block diagonal, one block diag(pᵢ) − pᵢpᵢᵀ per row:
  *
- *   K J Kᵀ = (I − D(I_N ⊗ 𝟏𝟏ᵀ))D,  D = diag(vec(Pᵀ)),
+ *   K J Kᵀ = D − D(I_N ⊗ 𝟏𝟏ᵀ)D,  D = diag(vec(Pᵀ)),
  *
  * I_N ⊗ 𝟏𝟏ᵀ being block diagonal with blocks 𝟏𝟏ᵀ and D with blocks diag(pᵢ). A column-wise softmax
  * (softmax(Z, 1)) is already block diagonal in vec's column order: one block per column. The step's
@@ -32,7 +32,7 @@ export function rowBlocksStep(result: Expr, d: Derivative, defs: Definitions): S
   const ordered = byRows ? rawTranspose(f) : f;
   const D = rawDiagm(rawVec(ordered));
   const blocks = rawKron(eye(count), rawMul([ones(shape(size, 1)), rawTranspose(ones(shape(size, 1)))]));
-  const blockForm = rawMul([rawAdd([eye(D.shape.rows), rawMul([num(-1), D, blocks])]), D]);
+  const blockForm = rawAdd([D, rawMul([num(-1), D, blocks, D])]);
   const K = commutation(rows, cols);
   const reordered = byRows ? rawMul([K, result, rawTranspose(K)]) : result;
   const i = byRows ? 'i' : 'j';

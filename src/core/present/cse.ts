@@ -26,6 +26,15 @@ export interface Named {
   readonly definitions: readonly Definition[];
 }
 
+/** The usual letter of a part: p = softmax(z), P = softmax(Z, d), D = diag(vec(P)) (its Jacobian D − D(𝟏𝟏ᵀ ⊗ I)D), s = σ(z). */
+function preferredName(e: Expr): string | undefined {
+  if (e.op === 'softmax') return 'p';
+  if (e.op === 'softmaxAlong') return 'P';
+  if (e.op === 'fn' && e.name === 'sigmoid') return 's';
+  if (e.op === 'diagm' && e.args[0].op === 'vec' && e.args[0].args[0].op === 'softmaxAlong') return 'D';
+  return undefined;
+}
+
 /** A bound on the number of names, for display. */
 const MAX_NAMES = 1000;
 const NAME_POOL = ['u', 'v', 'q', 'r', 'g', 'h', 'k'];
@@ -63,10 +72,11 @@ export function nameCommonSubexpressions(root: Expr, textLength?: (node: Expr) =
     const e = order[i];
     const c = count.get(e.id) ?? 0;
     const pin = pinned.get(e.id);
-    const once = typeof pin === 'string' && namedWhereverUsed(pin);
+    // The textbook's X̂ and σ, and P = softmax(Z, d), are defined even where written once (Xᵀ(P − Y)/N).
+    const once = (typeof pin === 'string' && namedWhereverUsed(pin)) || e.op === 'softmaxAlong';
     if (e !== root && (c >= 2 || (once && c >= 1)) && chosen.size < MAX_NAMES && pin !== null && (pin !== undefined || nameable(e))) {
       // c copies of length L become c one-letter names plus "u = …" once; the textbook's own names always.
-      if (pin !== undefined || (c - 1) * (writtenLength(e) - 1) - 5 > 0) chosen.add(e.id);
+      if (pin !== undefined || once || (c - 1) * (writtenLength(e) - 1) - 5 > 0) chosen.add(e.id);
     }
     const passed = chosen.has(e.id) ? 1 : c;
     for (const a of e.args) count.set(a.id, (count.get(a.id) ?? 0) + passed);
@@ -80,7 +90,7 @@ export function nameCommonSubexpressions(root: Expr, textLength?: (node: Expr) =
   let numbered = 0;
   const names = new Map<number, Expr>();
   const nextName = (e: Expr): string => {
-    const preferred = pinned.get(e.id) ?? (e.op === 'softmax' ? 'p' : e.op === 'softmaxAlong' ? 'P' : e.op === 'fn' && e.name === 'sigmoid' ? 's' : undefined);
+    const preferred = pinned.get(e.id) ?? preferredName(e);
     if (preferred && !taken.has(preferred)) return preferred;
     if (chosen.size <= pool.length) return pool.shift() as string;
     let n: string;

@@ -87,8 +87,23 @@ function collectSum(terms: readonly Expr[]): Expr[] | undefined {
   return undefined;
 }
 
+/**
+ * S − c·SMS, a matrix and a sandwich of another between two copies of it, stays as it is: collecting
+ * S on one side, (I − cSM)S, hides the symmetry the textbooks show — a softmax's Jacobian is
+ * diag(p) − diag(p)𝟏𝟏ᵀdiag(p) = diag(p) − ppᵀ, and a row-wise softmax's D − D(𝟏𝟏ᵀ ⊗ I)D with
+ * D = diag(vec(P)), one block diag(pᵢ) − pᵢpᵢᵀ per row.
+ */
+function isSandwich(terms: readonly Expr[]): boolean {
+  if (terms.length !== 2) return false;
+  const [a, b] = isScalar(terms[0].shape) || terms[0].op === 'mul' ? [terms[1], terms[0]] : terms;
+  if (isScalar(a.shape) || a.op === 'mul' || b.op !== 'mul') return false;
+  const chain = b.args.filter((f) => !isScalar(f.shape));
+  return chain.length >= 3 && chain[0] === a && chain[chain.length - 1] === a;
+}
+
 function factorSum(terms: readonly Expr[]): Expr {
   if (terms.length < 2) return terms.length === 1 ? terms[0] : num(0);
+  if (isSandwich(terms)) return add(...terms);
   const collected = collectSum(terms);
   if (collected) return factorSum(collected);
   const c0 = commonCoefficient(terms);

@@ -98,13 +98,13 @@ describe('derivation: matrix derivatives by differentials', () => {
 });
 
 describe('derivation: the row-wise softmax\'s Jacobian ends in its block-diagonal form, diag(pᵢ) − pᵢpᵢᵀ per row (issue 13)', () => {
-  describe('softmax(Z, 2): K J Kᵀ = (I − D(I_N ⊗ 𝟏𝟏ᵀ))D with D = diag(vec(Pᵀ)), the blocks read from it', () => {
+  describe('softmax(Z, 2): K J Kᵀ = D − D(I_N ⊗ 𝟏𝟏ᵀ)D with D = diag(vec(Pᵀ)), the blocks read from it', () => {
     both({ expr: 'softmax(Z, 2)', where: 'Z: matrix(N, k)', wrt: ['Z'] }, (d) => {
       const s = d.steps[d.steps.length - 1];
       assert.equal(s.rule, 'row-blocks');
       assert.equal(s.kind, 'note');
       assert.equal(d.pub[d.pub.length - 1].afterText,
-        'K(N,k)(I − diag(vec(softmax(Z, 2)))((𝟏_k𝟏_kᵀ) ⊗ I_N)) diag(vec(softmax(Z, 2)))K(N,k)ᵀ = (I − diag(vec(softmax(Z, 2)ᵀ))(I_N ⊗ (𝟏_k𝟏_kᵀ))) diag(vec(softmax(Z, 2)ᵀ)) = blockdiag(diag(pᵢ) − pᵢpᵢᵀ)_{i=1..N}');
+        'K(N,k)(diag(vec(softmax(Z, 2))) − diag(vec(softmax(Z, 2)))((𝟏_k𝟏_kᵀ) ⊗ I_N) diag(vec(softmax(Z, 2))))K(N,k)ᵀ = diag(vec(softmax(Z, 2)ᵀ)) − diag(vec(softmax(Z, 2)ᵀ))(I_N ⊗ (𝟏_k𝟏_kᵀ)) diag(vec(softmax(Z, 2)ᵀ)) = blockdiag(diag(pᵢ) − pᵢpᵢᵀ)_{i=1..N}');
       assert.match(s.explanation ?? '', /row by row.*diag\(pᵢ\) − pᵢpᵢᵀ.*block diagonal/s);
     });
     it('the claim has teeth: without the reordering by rows (J itself against the block form) it fails', () => {

@@ -30,6 +30,21 @@ describe('present/cse: common subexpressions named where shorter', () => {
     assert.equal(r.value.result.named?.text, "diag(p) - p*p'");
     assert.deepEqual(r.value.result.named?.definitions.map((d) => [d.name, d.text]), [['p', 'softmax(z)']]);
   });
+  it('names softmax(Z, 2) P even where written once, as the textbooks print the cross-entropy gradient: Xᵀ(P − Y)/N', () => {
+    const where = 'X: matrix(N, n); W: matrix(n, k); b: vector(k); Y: matrix(N, k) probabilities';
+    const r = derive({ expr: "-sum(Y .* logsoftmax(X*W + b', 2))/N", where, wrt: ['W'], layout: 'denominator', check: true });
+    assert.ok(r.ok && r.value.check?.passed);
+    assert.equal(r.value.result.named?.unicode, 'Xᵀ(P − Y)/N');
+    assert.deepEqual(r.value.result.named?.definitions.map((d) => [d.name, d.unicode]), [['P', 'softmax(XW + 𝟏bᵀ, 2)']]);
+  });
+  it('a row-wise softmax\'s Jacobian is D − D(𝟏𝟏ᵀ ⊗ I)D with D = diag(vec(P)), as diag(p) − ppᵀ is not factored either', () => {
+    for (const [dim, middle] of [[2, '(𝟏_k𝟏_kᵀ) ⊗ I_N'], [1, 'I_k ⊗ (𝟏_N𝟏_Nᵀ)']] as const) {
+      const r = derive({ expr: `softmax(Z, ${dim})`, where: 'Z: matrix(N, k)', wrt: ['Z'], check: true });
+      assert.ok(r.ok && r.value.check?.passed);
+      assert.equal(r.value.result.named?.unicode, `D − D(${middle})D`);
+      assert.deepEqual(r.value.result.named?.definitions.map((d) => [d.name, d.unicode]), [['P', `softmax(Z, ${dim})`], ['D', 'diag(vec(P))']]);
+    }
+  });
   it('leaves short results alone', () => {
     const r = derive({ expr: "x'*A*x", wrt: ['x'] });
     assert.ok(r.ok);
