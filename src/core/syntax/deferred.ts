@@ -44,9 +44,17 @@ export function runDeferred<T>(root: Rule<T>): T {
   }
 }
 
-/** A rule that needs no nested rule: its value, already known. */
+/** A rule that needs no nested rule: its value, already known (a caller may take `value` without running it). */
+export class Settled<T> implements Rule<T> {
+  constructor(readonly value: T) {}
+
+  next(): IteratorResult<Rule<unknown>, T> {
+    return { done: true, value: this.value };
+  }
+}
+
 export function settled<T>(value: T): Rule<T> {
-  return { next: () => ({ done: true, value }) };
+  return new Settled(value);
 }
 
 /** The rule `rule`, then `f` of its value (which may read on): a paused step without a generator's frame. */

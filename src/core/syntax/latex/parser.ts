@@ -28,7 +28,7 @@
 import type { Span } from '../../api';
 import type { AddOp, Ast, ChainLink, MulOp } from '../ast';
 import { fail, positionText, SyntaxFailure } from '../diagnostics';
-import { runDeferred, then, type Deferred, type Rule } from '../deferred';
+import { runDeferred, Settled, then, type Deferred, type Rule } from '../deferred';
 import { MAX_DEPTH, depthDiagnostic } from '../limits';
 import { nodeDeeperThan } from '../ast';
 import { FUNCTION_COMMANDS, PRODUCT_COMMANDS } from './commands';
@@ -182,24 +182,35 @@ class LatexParser extends PrimaryParser {
         if (rule) return { done: false, value: rule };
         break;
       }
-      case 'nothing':
+      case 'nothing': {
         this.startProduct(s);
-        return { done: false, value: this.factorRule(s) };
+        const rule = this.factorRule(s);
+        if (rule) return { done: false, value: rule };
+        break;
+      }
     }
-    // A factor was taken: the next one, or the end of the product.
-    s.opToken = this.peek();
-    s.op = this.productOperator(s.opToken);
-    if (s.op !== undefined) this.next();
-    if (s.op !== undefined || this.startsFactor(s.opToken)) return { done: false, value: this.factorRule(s) };
-    const product = this.endProduct(s);
-    if (!s.sums) return { done: true, value: product };
-    if (s.addOp === undefined) s.total = product;
-    else (s.addends ??= []).push({ op: s.addOp.text as AddOp, opSpan: spanOfToken(s.addOp), operand: product });
-    const t = this.peek();
-    if (!this.isChar(t, '+') && !this.isChar(t, '-')) return { done: true, value: sumNode(s.total as Ast, s.addends ?? NO_LINKS) };
-    s.addOp = this.next();
-    this.startProduct(s);
-    return { done: false, value: this.factorRule(s) };
+    // A factor was taken: the next one, or the end of the product. A loop: a factor read at once
+    // (a number, a name: `factorRule` answers no rule) is taken without a rule to wait for.
+    for (;;) {
+      s.opToken = this.peek();
+      s.op = this.productOperator(s.opToken);
+      if (s.op !== undefined) this.next();
+      if (s.op !== undefined || this.startsFactor(s.opToken)) {
+        const rule = this.factorRule(s);
+        if (rule) return { done: false, value: rule };
+        continue;
+      }
+      const product = this.endProduct(s);
+      if (!s.sums) return { done: true, value: product };
+      if (s.addOp === undefined) s.total = product;
+      else (s.addends ??= []).push({ op: s.addOp.text as AddOp, opSpan: spanOfToken(s.addOp), operand: product });
+      const t = this.peek();
+      if (!this.isChar(t, '+') && !this.isChar(t, '-')) return { done: true, value: sumNode(s.total as Ast, s.addends ?? NO_LINKS) };
+      s.addOp = this.next();
+      this.startProduct(s);
+      const rule = this.factorRule(s);
+      if (rule) return { done: false, value: rule };
+    }
   }
 
   /** A product begins: its leading sign, if any, is a nesting level until its first factor is read. */
@@ -218,10 +229,12 @@ class LatexParser extends PrimaryParser {
   }
 
   /**
-   * The rule reading the next factor. A primary with postfix operators is read by `Terms` itself
+   * The rule reading the next factor, or undefined when the factor was read and taken at once (a
+   * primary that needs no nested rule, with its postfix operators: issue 13, a rule and two steps
+   * less per factor of x[0][0]…). A primary with postfix operators is read by `Terms` itself
    * rather than by `factor` and `postfix`, and a bracket's content is handed to a `Terms` directly.
    */
-  private factorRule(s: Terms): Rule<unknown> {
+  private factorRule(s: Terms): Rule<unknown> | undefined {
     const allowUnary = s.first === undefined || s.op !== undefined;
     const t = this.peek();
     if ((allowUnary && (this.isChar(t, '-') || this.isChar(t, '+'))) || this.isCommand(t, 'frac', 'dfrac', 'tfrac', 'cfrac', 'sum')) {
@@ -234,7 +247,8 @@ class LatexParser extends PrimaryParser {
       return this.sum();
     }
     s.waiting = 'primary';
-    return this.primary();
+    const rule = this.primary();
+    return rule instanceof Settled ? this.afterPrimary(s, rule.value) : rule;
   }
 
   /** After a primary: its postfix operators (a rule to wait for), or the factor taken (undefined). */
