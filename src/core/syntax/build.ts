@@ -93,6 +93,22 @@ export class ExprBuilder {
     this.prebuilt.set(node, this.build(node));
   }
 
+  /** Build a bound name's value ahead of its uses (a long chain of bindings: syntax/check.ts). */
+  prebuildBinding(name: string): void {
+    const definition = this.inference.binding(name);
+    if (definition !== undefined) this.boundValue(name, definition);
+  }
+
+  /** A `where` binding's value, built once however often it is used (the DAG stays linear). */
+  private boundValue(name: string, definition: Ast): Expr {
+    let value = this.bound.get(name);
+    if (value === undefined) {
+      value = this.build(definition);
+      this.bound.set(name, value);
+    }
+    return value;
+  }
+
   private buildNode(node: Ast): Expr {
     if (this.inference.sizes.has(node)) return sizeNode(shape(dimensionOf(node) as Dim, 1));
     switch (node.kind) {
@@ -105,13 +121,7 @@ export class ExprBuilder {
           // `pi` is π unless declared as a variable.
           return info === undefined && isPi(node.name) ? PI() : this.variable(info as VariableInfo);
         }
-        // A `where` binding: its value, built once however often it is used (the DAG stays linear).
-        let value = this.bound.get(node.name);
-        if (value === undefined) {
-          value = this.build(definition);
-          this.bound.set(node.name, value);
-        }
-        return value;
+        return this.boundValue(node.name, definition);
       }
       case 'paren':
         return this.build(node.arg);

@@ -64,13 +64,29 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: r
     for (const b of bindings) inference.bind(b.name, b.ast);
     // A tree deeper than CHECKPOINT_STRIDE is visited and built from its checkpoints up, so the
     // recursion of each pass stays shallow (issue 17: 10,000 levels on any stack).
-    const checkpoints = [...bindings.map((b) => b.ast), ast].flatMap((root) => depthCheckpoints(root, CHECKPOINT_STRIDE, checkedChildren));
-    for (const node of checkpoints) inference.visit(node);
+    // A long chain of bindings (NumPy code with one assignment per layer, `h = np.tanh(W @ h)`) is
+    // checked and built in order, each used definition before the next, so that no pass recurses from
+    // a definition into the one before it (issue 17: a 512-layer MLP overflowed the stack).
+    const order = firstUses(ast, bindings);
+    const chained = bindings.length > CHECKPOINT_STRIDE ? new Set(order) : undefined;
+    const steps: { readonly node?: Ast; readonly binding?: string }[] = [];
+    for (const b of bindings) {
+      for (const node of depthCheckpoints(b.ast, CHECKPOINT_STRIDE, checkedChildren)) steps.push({ node });
+      if (chained?.has(b.name)) steps.push({ binding: b.name });
+    }
+    for (const node of depthCheckpoints(ast, CHECKPOINT_STRIDE, checkedChildren)) steps.push({ node });
+    for (const step of steps) {
+      if (step.node) inference.visit(step.node);
+      else inference.bindingShape(step.binding as string);
+    }
     inference.visit(ast);
-    if (checkpoints.length > 0) inference.reorderUsed(firstUses(ast, bindings));
+    if (steps.length > 0) inference.reorderUsed(order);
     const unusedInfo = inference.unused();
     const builder = new ExprBuilder(inference);
-    for (const node of checkpoints) builder.prebuild(node);
+    for (const step of steps) {
+      if (step.node) builder.prebuild(step.node);
+      else builder.prebuildBinding(step.binding as string);
+    }
     const expr = builder.build(ast);
     const assumedShapes = new Map<string, Assumption>();
     for (const v of inference.used.values()) if (v.assumed) assumedShapes.set(v.name, v.assumed);

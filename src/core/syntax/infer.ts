@@ -101,6 +101,11 @@ export class ShapeInference {
     this.bound.set(name, { ast });
   }
 
+  /** The shape of a bound name's definition, checked now (a long chain of bindings: syntax/check.ts). */
+  bindingShape(name: string): DimShape | undefined {
+    return this.boundShape(name);
+  }
+
   private boundShape(name: string): DimShape | undefined {
     const b = this.bound.get(name);
     if (b === undefined) return undefined;
