@@ -85,9 +85,14 @@ function differentiateAs(f: Expr, wrt: readonly Expr[], order: 1 | 2): Derivativ
 }
 
 /** Several scalar variables stacked into one vector (Parr & Howard's ∇f(x, y) and J of [f₁, f₂]). */
-function stacked(f: Expr, wrt: readonly Expr[], order: 1 | 2): Derivative {
+/** Several variables are stacked into one vector only when they are all scalars. */
+export function requireStackable(wrt: readonly Expr[]): void {
   const bad = wrt.find((v) => !isScalar(v.shape));
   if (bad) throw new UnsupportedDerivative(`with respect to several variables unless they are all scalars (${bad.name} is not)`);
+}
+
+function stacked(f: Expr, wrt: readonly Expr[], order: 1 | 2): Derivative {
+  requireStackable(wrt);
   const k = wrt.length;
   if (order === 2) {
     if (!isScalar(f.shape)) throw new UnsupportedDerivative('a second derivative of a non-scalar function (a Hessian needs a scalar f)');

@@ -3,7 +3,7 @@
  * holding the others constant, stacked into the gradient ∇f(x, y) (a row) or, for a vector
  * f = [f₁, f₂], the Jacobian whose rows are the gradients ∇fᵢ; order 2 stacks the second partials.
  */
-import { differentiate } from '../calculus/derive';
+import { differentiate, requireStackable } from '../calculus/derive';
 import { tangent } from '../calculus/tangent';
 import { UnsupportedDerivative } from '../calculus/unsupported';
 import { block, Expr, variable } from '../model/expr';
@@ -49,8 +49,7 @@ function partialSteps(f: Expr, fName: Expr, x: Expr, wrt: readonly Expr[], ctx: 
 }
 
 export function stackedDerivation(f: Expr, wrt: readonly Expr[], order: 1 | 2, ctx: Context): Step[] {
-  const bad = wrt.find((v) => !isScalar(v.shape));
-  if (bad) throw new UnsupportedDerivative(`with respect to several variables unless they are all scalars (${bad.name} is not)`);
+  requireStackable(wrt);
   const d = differentiate(f, wrt, order);
   const k = wrt.length;
   const reserved = new Set(ctx.reserved);

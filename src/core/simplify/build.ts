@@ -397,7 +397,6 @@ export function hadamard(...factors: Expr[]): Expr {
   return scalars.length > 0 ? mul(...scalars, core) : core;
 }
 
-/** exp(u) ⊙ (exp(u) + 1)^(−1) = σ(u). */
 /**
  * relu(u)ᵏ ⊙ 𝟙[u > 0] = relu(u)ᵏ for k > 0, and √relu(u) ⊙ 𝟙[u > 0] = √relu(u): where u > 0 the
  * step is 1, elsewhere the factor is 0ᵏ = √0 = 0, and so is the product (whatever 𝟙[0 > 0] is).
@@ -445,6 +444,7 @@ function dropStepsBesideRelu(order: Expr[], exps: Map<number, Rational>): void {
   }
 }
 
+/** exp(u) ⊙ (exp(u) + 1)^(−1) = σ(u). */
 function sigmoidOf(parts: Expr[]): Expr[] {
   for (const p of parts) {
     if (p.op !== 'pow' || !isNum(p.args[1], -1) || p.args[0].op !== 'add' || p.args[0].args.length !== 2) continue;
