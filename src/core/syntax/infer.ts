@@ -276,10 +276,10 @@ export class ShapeInference {
     const operand = rest[i].operand;
     const whole = (): string => chainText(first, rest.slice(0, i + 1));
     if (this.isScalar(acc)) {
-      if (!this.isScalar(s)) this.expansion(chainParts(first, rest, i), operand, s, whole());
+      if (!this.isScalar(s)) this.expansion(chainParts(first, rest, i), operand, s, whole);
       return s;
     }
-    if (this.isScalar(s)) this.expansion([operand], chainText(first, rest.slice(0, i)), acc, whole());
+    if (this.isScalar(s)) this.expansion([operand], () => chainText(first, rest.slice(0, i)), acc, whole);
     else if (!this.sameShape(acc, s)) this.conflict(first, rest, i, acc, s, 'shape.mismatch', ELEMENTWISE_PHRASES[op], 'the shapes differ');
     return acc;
   }
@@ -323,7 +323,7 @@ export class ShapeInference {
         `a matrix power needs an integer exponent, found ${astText(node.exponent)} in ${astText(node)} (for element-wise powers write .^)`,
       );
     }
-    const tooLarge = matrixExponentProblem(Math.abs(matrixExponent(node.exponent) as number), node.exponent.span, astText(node));
+    const tooLarge = matrixExponentProblem(Math.abs(matrixExponent(node.exponent) as number), node.exponent.span, () => astText(node));
     if (tooLarge) fail(tooLarge.code, tooLarge, tooLarge.message);
     return base;
   }
@@ -452,7 +452,7 @@ export class ShapeInference {
       if (expanded) return expanded;
       if (this.isScalar(a) !== this.isScalar(b)) {
         const [small, big, bigShape] = this.isScalar(a) ? [args[0], args[1], b] : [args[1], args[0], a];
-        this.expansion([small], big, bigShape, astText(node));
+        this.expansion([small], big, bigShape, () => astText(node));
       }
       if (this.isScalar(a)) return b;
       if (this.isScalar(b) || this.sameShape(a, b)) return a;
@@ -555,7 +555,7 @@ export class ShapeInference {
    * A scalar by declaration, by a use that requires one (`b^2`, `c` in `a/c`), a number, π or a
    * size is expanded as written.
    */
-  private expansion(scalarParts: readonly Ast[], other: Ast | string, otherShape: DimShape, whole: string): void {
+  private expansion(scalarParts: readonly Ast[], other: Ast | (() => string), otherShape: DimShape, whole: () => string): void {
     const names = scalarParts.flatMap(shapeCarriers);
     const seen = new Set<string>();
     for (let k = 0; k < names.length; k++) {
@@ -569,13 +569,13 @@ export class ShapeInference {
       }
       const v = this.used.get(n.name);
       if (v === undefined || v.kind !== 'scalar' || v.assumed?.by !== 'letter' || this.sizes.has(n)) continue;
-      const otherText = typeof other === 'string' ? other : astText(other);
+      const otherText = typeof other === 'function' ? other() : astText(other);
       const resolved = shape(this.dims.resolve(otherShape.rows), this.dims.resolve(otherShape.cols));
       const alternative = declarationText(resolved);
       fail(
         'shape.ambiguous',
         n.span,
-        `'${n.name}' is a scalar only by its letter, but in ${whole} it could as well be a ${alternative} like ${otherText} (${shapeText(resolved)}), ` +
+        `'${n.name}' is a scalar only by its letter, but in ${whole()} it could as well be a ${alternative} like ${otherText} (${shapeText(resolved)}), ` +
           `and the derivatives differ: declare it, e.g. ${n.name}: ${alternative} or ${n.name}: scalar`,
       );
     }
