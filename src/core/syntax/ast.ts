@@ -7,6 +7,7 @@
  */
 import type { Span } from '../api';
 import type { EinsumSpec } from '../tensor/spec';
+import { checkpoint } from '../limits/budget';
 
 export type AddOp = '+' | '-';
 export type MulOp = '*' | '/' | '.*' | './';
@@ -178,6 +179,8 @@ export function walk(roots: readonly Ast[], visit: (node: Ast, depth: number) =>
     depths.push(1);
   }
   while (nodes.length > 0) {
+    // The reading's passes count against the request's time budget, as the later ones do.
+    checkpoint();
     const node = nodes.pop() as Ast;
     const depth = depths.pop() as number;
     const kids = visit(node, depth);

@@ -20,6 +20,7 @@ import { isShallow, type Ast, type CallNode, type ChainLink, type EinsumNode, ty
 import type { Assumption, Declaration } from './declarations';
 import { fail } from './diagnostics';
 import { matrixExponentProblem } from '../limits/exponent';
+import { checkpoint } from '../limits/budget';
 import { Dims, type DimId } from './dims';
 import { ARITY, DIMENSION_FUNCTIONS, ELEMENTWISE, FUNCTION_SUGGESTIONS, isFunctionName, REDUCTIONS, SQUARE_FUNCTIONS, valueArguments } from './functions';
 import { AXIS_FUNCTIONS, axisArgument, NORMALIZATIONS, needsAxis } from './axes';
@@ -122,6 +123,7 @@ export class ShapeInference {
     // Each node once: a deep tree is visited from its checkpoints first (syntax/check.ts).
     const known = this.shapes.get(node);
     if (known !== undefined) return known;
+    checkpoint();
     const s = this.shapeOf(node);
     // (build.ts reads the remembered shapes of calls only)
     if (!isShallow(node)) this.shapes.set(node, s);
