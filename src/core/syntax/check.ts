@@ -67,8 +67,7 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: r
     // A long chain of bindings (NumPy code with one assignment per layer, `h = np.tanh(W @ h)`) is
     // checked and built in order, each used definition before the next, so that no pass recurses from
     // a definition into the one before it (issue 17: a 512-layer MLP overflowed the stack).
-    const order = firstUses(ast, bindings);
-    const chained = bindings.length > CHECKPOINT_STRIDE ? new Set(order) : undefined;
+    const chained = bindings.length > CHECKPOINT_STRIDE ? new Set(firstUses(ast, bindings)) : undefined;
     const steps: { readonly node?: Ast; readonly binding?: string }[] = [];
     for (const b of bindings) {
       for (const node of depthCheckpoints(b.ast, CHECKPOINT_STRIDE, checkedChildren)) steps.push({ node });
@@ -77,10 +76,10 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: r
     for (const node of depthCheckpoints(ast, CHECKPOINT_STRIDE, checkedChildren)) steps.push({ node });
     for (const step of steps) {
       if (step.node) inference.visit(step.node);
-      else inference.bindingShape(step.binding as string);
+      else inference.boundShape(step.binding as string);
     }
     inference.visit(ast);
-    if (steps.length > 0) inference.reorderUsed(order);
+    if (steps.length > 0) inference.reorderUsed(chained ? [...chained] : firstUses(ast, bindings));
     const unusedInfo = inference.unused();
     const builder = new ExprBuilder(inference);
     for (const step of steps) {

@@ -102,12 +102,8 @@ export class ShapeInference {
     this.bound.set(name, { ast });
   }
 
-  /** The shape of a bound name's definition, checked now (a long chain of bindings: syntax/check.ts). */
-  bindingShape(name: string): DimShape | undefined {
-    return this.boundShape(name);
-  }
-
-  private boundShape(name: string): DimShape | undefined {
+  /** The shape of a bound name's definition, checked at its first use (or ahead, in a long chain of bindings: syntax/check.ts). */
+  boundShape(name: string): DimShape | undefined {
     const b = this.bound.get(name);
     if (b === undefined) return undefined;
     b.shape ??= this.visit(b.ast);
