@@ -62,28 +62,37 @@ export interface Direction {
 export function componentsOf(
   e: Expr, r: Ix, c: Ix, directions: readonly Direction[], dims: Map<string, Dim>, sumLetters: readonly string[] = SUM_LETTERS,
 ): IndexTerm[] {
-  const w = new Writer(directions, dims);
+  const w = new Writer(e, directions, dims);
   const contracted = w.terms(e, r, c).map((t) => contract(t, dims)).filter((t): t is IndexTerm => t !== undefined);
   return collect(contracted.map((t) => named(refold(t), dims, sumLetters)));
 }
 
 class Writer {
+  /** The ids of the nodes of the root that depend on a direction: the directions and every node above one. */
   private readonly dependent = new Set<number>();
   private counter = 0;
 
   constructor(
+    root: Expr,
     private readonly directions: readonly Direction[],
     private readonly dims: Map<string, Dim>,
   ) {
-    // Every node above a direction depends on it.
+    // One walk of the root, children before parents (not a walk below every node asked about).
     for (const d of directions) this.dependent.add(d.v.id);
+    for (const n of postorder(root)) {
+      if (this.dependent.has(n.id)) continue;
+      for (const a of n.args) {
+        if (this.dependent.has(a.id)) {
+          this.dependent.add(n.id);
+          break;
+        }
+      }
+    }
   }
 
+  /** Whether e (a node of the root) depends on a direction. */
   private depends(e: Expr): boolean {
-    if (this.dependent.has(e.id)) return true;
-    const any = postorder(e).some((n) => this.directions.some((d) => d.v === n));
-    if (any) this.dependent.add(e.id);
-    return any;
+    return this.dependent.has(e.id);
   }
 
   private fresh(dim: Dim): Ix {

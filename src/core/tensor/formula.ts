@@ -27,10 +27,19 @@ export interface IndexFormula {
 
 const FREE_LETTERS = ['i', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'u', 'v'];
 
+/** A name in a dimension's text (n, N, m·n). */
+const NAME = /[A-Za-z_]\w*/g;
+
 /** The names of the symbolic dimensions (n, m, p, …): no index letter may be one of them. */
 function dimensionNames(f: Expr): Set<string> {
   const names = new Set<string>();
-  for (const e of postorder(f)) for (const d of [e.shape.rows, e.shape.cols]) for (const m of dimText(d).matchAll(/[A-Za-z_]\w*/g)) names.add(m[0]);
+  // Each distinct dimension's text is searched once (the nodes of f share a few dimensions).
+  const texts = new Set<string>();
+  for (const e of postorder(f)) {
+    if (typeof e.shape.rows === 'string') texts.add(e.shape.rows);
+    if (typeof e.shape.cols === 'string') texts.add(e.shape.cols);
+  }
+  for (const d of texts) for (const m of dimText(d).matchAll(NAME)) names.add(m[0]);
   return names;
 }
 
