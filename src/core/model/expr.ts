@@ -90,7 +90,15 @@ interface NodeSpec {
 }
 
 let nextId = 1;
-let table = new Map<string, Expr>();
+/**
+ * The interned nodes by a 32-bit hash of their structure (hashOf): a node, or the nodes whose hashes
+ * collide. Looked up by a number and compared field by field (sameNode), so a lookup builds no key
+ * string: every node made or looked up passes here, 30–50 of them for a small request.
+ */
+let table = new Map<number, Expr | Expr[]>();
+/** The numbers (the only nodes with a `rational`), by their exact value's key. */
+let numbers = new Map<string, Expr>();
+let tableCount = 0;
 /**
  * The integer nodes made since the table was last emptied, by value: 0, 1, −1, 2 are made in every
  * rewrite, and making one through the table costs a bigint gcd and a key. Emptied with the table,
@@ -102,39 +110,106 @@ const MAX_CACHED = 1_000_000n;
 let tableBytes = 0;
 
 /**
- * An estimate of what one interned node costs: its key (one byte per character), the map entry,
- * the frozen node and its argument array. Measured against the heap with 10⁶ distinct small
- * requests (docs/reliability.md §7); an over-estimate for small nodes, which is the safe side.
+ * An estimate of what one interned node costs: the map entry, the frozen node and its argument
+ * array (and the key of a number). Measured against the heap with 10⁶ distinct small requests
+ * (docs/reliability.md §7, when the table was keyed by strings of about 30 characters, counted
+ * here still); an over-estimate for small nodes, which is the safe side.
  */
-const nodeBytes = (key: string, args: number): number => 200 + key.length + 8 * args;
+const nodeBytes = (spec: NodeSpec, args: number): number => 232 + (spec.name?.length ?? 0) + 8 * args;
 
 /** Forget interned nodes (call between requests in long-running hosts). Existing nodes stay valid. */
 export function resetInternTable(): void {
   table = new Map();
+  numbers = new Map();
+  tableCount = 0;
   tableBytes = 0;
   integers = new Map();
 }
-export const internTableSize = (): number => table.size;
+export const internTableSize = (): number => tableCount;
 /** The estimated memory held by the hash-consing table, bytes: hosts bound the table by this, not by its count. */
 export const internTableBytes = (): number => tableBytes;
 
-function keyOf(s: NodeSpec): string {
-  // Built by concatenation (no intermediate arrays): every node made or looked up passes here.
-  let args = '';
-  if (s.args) {
-    for (let i = 0; i < s.args.length; i++) args += i === 0 ? `${s.args[i].id}` : `,${s.args[i].id}`;
-  }
-  const v = s.rational !== undefined ? rationalKey(s.rational) : s.value === undefined ? '' : Object.is(s.value, -0) ? '0' : String(s.value);
-  const dims = s.dims ? s.dims.join(',') : '';
-  return `${s.op}|${s.name ?? ''}|${v}|${dims}|${s.symmetric ? 1 : 0}${s.probabilities ? 'p' : ''}|${s.shape.rows}x${s.shape.cols}|${args}`;
+/** The key of a number: its exact value (the only field that tells two numbers apart). */
+function numberKey(s: NodeSpec): string {
+  return `${rationalKey(s.rational as Rational)}|${s.shape.rows}x${s.shape.cols}`;
 }
+
+/** FNV-1a over a string's UTF-16 code units, from `h`. */
+function hashText(text: string, h: number): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+const mix = (h: number, x: number): number => Math.imul(h ^ x, 0x9e3779b1) ^ (h >>> 15);
+
+const dimHash = (d: Dim): number => (typeof d === 'number' ? mix(0x5bd1e995, d | 0) : hashText(d, 0x27d4eb2d));
+
+/**
+ * A hash of the fields that make a node what it is (the ones sameNode compares): equal structures
+ * have equal hashes. A value −0 is 0 (the node stores 0).
+ */
+function hashOf(s: NodeSpec): number {
+  let h = hashText(s.op, 0x811c9dc5);
+  if (s.name !== undefined) h = hashText(s.name, h);
+  h = mix(mix(h, dimHash(s.shape.rows)), dimHash(s.shape.cols));
+  if (s.value !== undefined) h = mix(h, Number.isInteger(s.value) ? s.value | 0 : hashText(String(s.value), 0x165667b1));
+  if (s.dims !== undefined) for (const d of s.dims) h = mix(h, dimHash(d));
+  if (s.symmetric) h = mix(h, 1);
+  if (s.probabilities) h = mix(h, 2);
+  const args = s.args;
+  if (args !== undefined) for (let i = 0; i < args.length; i++) h = mix(h, args[i].id);
+  // 30 bits: a small integer to V8 (no heap number is made for the key of a lookup).
+  return h & 0x3fffffff;
+}
+
+/** Whether the node e is the node `s` asks for (not a number: numbers are interned by numberKey). */
+function sameNode(e: Expr, s: NodeSpec): boolean {
+  if (e.op !== s.op || e.shape.rows !== s.shape.rows || e.shape.cols !== s.shape.cols || e.name !== s.name) return false;
+  if (e.value !== s.value && !(e.value === undefined || s.value === undefined ? false : Number.isNaN(e.value) && Number.isNaN(s.value))) return false;
+  if (!e.symmetric !== !s.symmetric || !e.probabilities !== !s.probabilities) return false;
+  const dims = s.dims ?? NO_DIMS;
+  const known = e.dims ?? NO_DIMS;
+  if (dims.length !== known.length) return false;
+  for (let i = 0; i < dims.length; i++) if (dims[i] !== known[i]) return false;
+  const args = s.args ?? NO_ARGS;
+  if (args.length !== e.args.length) return false;
+  for (let i = 0; i < args.length; i++) if (args[i] !== e.args[i]) return false;
+  return true;
+}
+
+const NO_DIMS: readonly Dim[] = [];
+const NO_ARGS: readonly Expr[] = [];
 
 /** The one place nodes are made. */
 export function node(spec: NodeSpec): Expr {
   checkpoint();
-  const key = keyOf(spec);
-  const found = table.get(key);
-  if (found) return found;
+  if (spec.rational !== undefined) {
+    const key = numberKey(spec);
+    const found = numbers.get(key);
+    if (found !== undefined) return found;
+    const e = made(spec);
+    numbers.set(key, e);
+    tableBytes += key.length;
+    return e;
+  }
+  const h = hashOf(spec);
+  const found = table.get(h);
+  if (found !== undefined) {
+    if (!Array.isArray(found)) {
+      if (sameNode(found as Expr, spec)) return found as Expr;
+    } else {
+      for (const f of found as Expr[]) if (sameNode(f, spec)) return f;
+    }
+  }
+  const e = made(spec);
+  if (found === undefined) table.set(h, e);
+  else if (Array.isArray(found)) (found as Expr[]).push(e);
+  else table.set(h, [found as Expr, e]);
+  return e;
+}
+
+/** A new node (not yet interned): counted in the table's size and estimated memory. */
+function made(spec: NodeSpec): Expr {
   const args = spec.args ?? [];
   let size = 1;
   for (const a of args) size += a.size;
@@ -154,8 +229,8 @@ export function node(spec: NodeSpec): Expr {
     probabilities: spec.probabilities,
     size,
   });
-  table.set(key, e);
-  tableBytes += nodeBytes(key, args.length);
+  tableCount++;
+  tableBytes += nodeBytes(spec, args.length);
   return e;
 }
 
