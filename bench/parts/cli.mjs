@@ -26,14 +26,14 @@ import * as path from 'node:path';
 import { loadCorpus } from './corpus.mjs';
 import { median, p95, round } from '../lib/stats.mjs';
 
-const requestOf = (c) => ({ expr: c.expr, where: c.where, wrt: c.wrt, order: c.order ?? 1, layout: c.layout });
+export const requestOf = (c) => ({ expr: c.expr, where: c.where, wrt: c.wrt, order: c.order ?? 1, layout: c.layout });
 
 /**
  * A request line the batch has not answered before, asking the same as `request`: the k-th fresh copy
  * has a time limit of its own just above the default 2 s (an exact binary fraction of a millisecond),
  * so its answer is computed (not remembered) and is the same answer.
  */
-const fresh = (request, k) => JSON.stringify({ ...request, timeLimitMs: 2000 + (k + 1) / 1024 });
+export const fresh = (request, k) => JSON.stringify({ ...request, timeLimitMs: 2000 + (k + 1) / 1024 });
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
 /**
@@ -94,7 +94,7 @@ function peakRssKb(pid) {
  * core figure is measured warm), and with `later.remembered` then `rounds` rounds of the last
  * round's lines again (requests the process has just answered: their answers come from memory).
  */
-async function latency(cli, linesOf, rounds, args, later) {
+export async function latency(cli, linesOf, rounds, args, later) {
   const b = batchProcess(cli, args);
   let k = 0;
   for (const l of linesOf(k++)) await b.send(l); // warm-up round
