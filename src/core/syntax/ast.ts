@@ -8,6 +8,7 @@
 import type { Span } from '../api';
 import type { EinsumSpec } from '../tensor/spec';
 import { checkpoint } from '../limits/budget';
+import { Stack } from './stack';
 
 export type AddOp = '+' | '-';
 export type MulOp = '*' | '/' | '.*' | './';
@@ -166,39 +167,76 @@ export function children(node: Ast): readonly Ast[] {
   }
 }
 
+/** How many children `children(node)` lists. */
+export function childCount(node: Ast): number {
+  switch (node.kind) {
+    case 'number':
+    case 'name':
+      return 0;
+    case 'unary':
+    case 'transpose':
+    case 'paren':
+      return 1;
+    case 'power':
+      return 2;
+    case 'sum':
+    case 'product':
+      return 1 + node.rest.length;
+    default:
+      return children(node).length;
+  }
+}
+
+/** The `i`-th of `children(node)`, without the list (a 20,000-factor product's was two large arrays per pass). */
+export function childAt(node: Ast, i: number): Ast {
+  switch (node.kind) {
+    case 'unary':
+    case 'transpose':
+    case 'paren':
+      return node.arg;
+    case 'power':
+      return i === 0 ? node.base : node.exponent;
+    case 'sum':
+    case 'product':
+      return i === 0 ? node.first : node.rest[i - 1].operand;
+    default:
+      return children(node)[i];
+  }
+}
+
 /**
  * Walk the trees `roots` without recursion, in the order of a recursive visit: each node before its
  * children, left to right, the roots in order. `visit` gets each node with its depth (a root has
- * depth 1) and returns the children to walk into: `children(node)`, some of them, or none.
+ * depth 1) and answers the children to walk into: all of them (`true`), none (`false`), or a list.
+ * The pending nodes are kept in small arrays (./stack.ts), however deep or wide the tree.
  */
-export function walk(roots: readonly Ast[], visit: (node: Ast, depth: number) => readonly Ast[]): void {
-  const nodes: Ast[] = [];
-  const depths: number[] = [];
+export function walk(roots: readonly Ast[], visit: (node: Ast, depth: number) => boolean | readonly Ast[]): void {
+  const nodes = new Stack<Ast>();
+  const depths = new Stack<number>();
   for (let i = roots.length - 1; i >= 0; i--) {
     nodes.push(roots[i]);
     depths.push(1);
   }
-  while (nodes.length > 0) {
+  for (let node = nodes.pop(); node !== undefined; node = nodes.pop()) {
     // The reading's passes count against the request's time budget, as the later ones do.
     checkpoint();
-    const node = nodes.pop() as Ast;
     const depth = depths.pop() as number;
     const kids = visit(node, depth);
-    for (let i = kids.length - 1; i >= 0; i--) {
-      nodes.push(kids[i]);
+    if (kids === false) continue;
+    const n = kids === true ? childCount(node) : kids.length;
+    for (let i = n - 1; i >= 0; i--) {
+      nodes.push(kids === true ? childAt(node, i) : kids[i]);
       depths.push(depth + 1);
     }
   }
 }
-
-const NO_CHILDREN: readonly Ast[] = [];
 
 /** The depth of a tree (a leaf has depth 1), measured without recursion. */
 export function depthOf(root: Ast): number {
   let max = 0;
   walk([root], (node, depth) => {
     if (depth > max) max = depth;
-    return children(node);
+    return true;
   });
   return max;
 }
@@ -214,9 +252,9 @@ export function nodeDeeperThan(root: Ast, limit: number): Ast | undefined {
   if ((withinDepth.get(root) ?? Infinity) <= limit) return undefined;
   let found: Ast | undefined;
   walk([root], (node, depth) => {
-    if (depth <= limit) return children(node);
+    if (depth <= limit) return true;
     found = node;
-    return NO_CHILDREN;
+    return false;
   });
   if (found === undefined) withinDepth.set(root, limit);
   return found;
@@ -229,7 +267,7 @@ export function nodeDeeperThan(root: Ast, limit: number): Ast | undefined {
  * `stride` levels, however deep the tree (issue 17). Empty for a tree no deeper than `stride`, so
  * ordinary input takes the ordinary path. `childrenOf` gives the children the pass itself visits.
  */
-export function depthCheckpoints(root: Ast, stride: number, childrenOf: (node: Ast) => readonly Ast[] = children): Ast[] {
+export function depthCheckpoints(root: Ast, stride: number, childrenOf: (node: Ast) => boolean | readonly Ast[] = () => true): Ast[] {
   const levels: Ast[][] = [];
   walk([root], (node, depth) => {
     if (depth % stride === 0) (levels[depth / stride] ??= []).push(node);

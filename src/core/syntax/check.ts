@@ -5,7 +5,7 @@
  */
 import type { Outcome, Span } from '../api';
 import type { Expr } from '../model/expr';
-import { children, depthCheckpoints, nodeDeeperThan, walk, type Ast } from './ast';
+import { depthCheckpoints, nodeDeeperThan, walk, type Ast } from './ast';
 import { ExprBuilder } from './build';
 import { dimensionValueNames } from './dimensionValues';
 import { checkDuplicates, type Assumption, type Declaration } from './declarations';
@@ -107,7 +107,7 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: r
 const CHECKPOINT_STRIDE = 32;
 
 /** The children that inference and building visit as values: a call's value arguments only. */
-const checkedChildren = (node: Ast): readonly Ast[] => (node.kind === 'call' ? valueArguments(node) : children(node));
+const checkedChildren = (node: Ast): boolean | readonly Ast[] => (node.kind === 'call' ? valueArguments(node) : true);
 
 /**
  * The names of `ast` in the order a recursive visit meets them (left to right, a binding's names at
@@ -118,11 +118,11 @@ function firstUses(ast: Ast, bindings: readonly Binding[]): string[] {
   const seen = new Set<string>();
   const order: string[] = [];
   walk([ast], (node) => {
-    if (node.kind !== 'name' || seen.has(node.name)) return children(node);
+    if (node.kind !== 'name' || seen.has(node.name)) return true;
     seen.add(node.name);
     order.push(node.name);
     const definition = definitions.get(node.name);
-    return definition === undefined ? [] : [definition];
+    return definition === undefined ? false : [definition];
   });
   return order;
 }
@@ -146,7 +146,7 @@ function checkBindings(bindings: readonly Binding[], declared: ReadonlySet<strin
       if (node.kind === 'name' && (index.get(node.name) ?? -1) >= i) {
         fail('name.binding', node.span, `'${node.name}' is used in its own definition or before it is defined: define it earlier`);
       }
-      return children(node);
+      return true;
     });
   });
   const families = new Set(bindings.map((b) => NUMBERED.exec(b.name)?.[1] ?? ''));
@@ -157,7 +157,7 @@ function checkBindings(bindings: readonly Binding[], declared: ReadonlySet<strin
       const defined = bindings.map((b) => b.name).join(', ');
       fail('name.binding', node.span, `'${node.name}' is not defined (the definitions are ${defined}): define it, or declare it if it is a variable`);
     }
-    return children(node);
+    return true;
   });
 }
 

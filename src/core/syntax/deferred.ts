@@ -14,6 +14,7 @@
  * each suspended rule in turn cost as much as the descent itself (issue 17: an error at the
  * bottom of 20,000 nested parentheses unwound 100,000 paused steps).
  */
+import { Stack } from './stack';
 
 /**
  * A paused rule: each step takes the result of the rule it waited for and returns the next rule
@@ -29,16 +30,20 @@ export type Deferred<T> = Generator<Rule<unknown>, T, unknown>;
 
 /** Run a rule and every rule it yields, using a heap stack; returns its result or throws its error. */
 export function runDeferred<T>(root: Rule<T>): T {
-  const stack: Rule<unknown>[] = [root];
+  // The rules paused under the running one (`current`), in a stack of small arrays (./stack.ts).
+  const paused = new Stack<Rule<unknown>>();
+  let current: Rule<unknown> = root;
   let input: unknown = undefined;
   for (;;) {
-    const step = stack[stack.length - 1].next(input);
+    const step = current.next(input);
     if (step.done) {
-      stack.pop();
-      if (stack.length === 0) return step.value as T;
+      const outer = paused.pop();
+      if (outer === undefined) return step.value as T;
+      current = outer;
       input = step.value;
     } else {
-      stack.push(step.value);
+      paused.push(current);
+      current = step.value;
       input = undefined;
     }
   }

@@ -8,7 +8,7 @@
  * of such names (N*k) is one size node too, so the number of entries of an N×k array reads back.
  */
 import type { Ast } from './ast';
-import { children } from './ast';
+import { walk } from './ast';
 import { mulDim, type Dim } from '../model/shape';
 import type { Declaration } from './declarations';
 import { DIMENSION_FUNCTIONS } from './functions';
@@ -55,16 +55,13 @@ function ownDimension(node: Ast, value: ReadonlyMap<Ast, Dim | undefined>): Dim 
 export function dimensionValueNames(roots: readonly Ast[], decls: readonly Declaration[]): Set<string> {
   const out = new Set<string>();
   for (const d of decls) for (const dim of d.dims) for (const p of namesIn(dim)) out.add(p);
-  const stack: Ast[] = [...roots];
-  while (stack.length > 0) {
-    const node = stack.pop() as Ast;
+  walk(roots, (node) => {
     if (node.kind === 'call' && (DIMENSION_FUNCTIONS.has(node.name) || node.name === 'unit')) {
       const dims = node.name === 'unit' ? node.args.slice(0, 1) : node.args;
       for (const a of dims) for (const p of namesIn(dimensionOf(a))) out.add(p);
     }
-    // A loop, not push(...): a 20,000-factor product would be as many call arguments.
-    for (const child of children(node)) stack.push(child);
-  }
+    return true;
+  });
   for (const d of decls) out.delete(d.name);
   return out;
 }

@@ -16,7 +16,7 @@
  */
 import type { DiagnosticCode, Span } from '../api';
 import { declarationText, dimText, shape, shapeText } from '../model/shape';
-import { isShallow, type Ast, type CallNode, type ChainLink, type EinsumNode, type MulOp, type AddOp, type PowerNode } from './ast';
+import { type Ast, type CallNode, type ChainLink, type EinsumNode, type MulOp, type AddOp, type PowerNode } from './ast';
 import type { Assumption, Declaration } from './declarations';
 import { fail } from './diagnostics';
 import { matrixExponentProblem } from '../limits/exponent';
@@ -47,9 +47,12 @@ export interface VariableInfo {
 /** The reason of a shape from the letter conventions alone. */
 export const LETTER_CONVENTION: Assumption = { by: 'letter', reason: 'letter convention' };
 
+/** The calls whose result is a constant of their own shape: build.ts reads their remembered shapes. */
+const SHAPED_CONSTANTS: ReadonlySet<string> = new Set(['ones', 'zeros', 'vector', 'matrix']);
+
 export class ShapeInference {
   readonly dims: Dims;
-  /** The shape of every node visited. */
+  /** The shapes remembered: of the nodes visited from outside, and of the calls that make a constant of their shape (`operand`). */
   readonly shapes = new Map<Ast, DimShape>();
   /** Variables used, in order of first appearance. */
   readonly used = new Map<string, VariableInfo>();
@@ -115,14 +118,32 @@ export class ShapeInference {
     return this.bound.get(name)?.ast;
   }
 
+  /**
+   * The shape of a node visited from outside: a checkpoint of a deep tree (visited before the
+   * whole, syntax/check.ts), the whole, a definition. Remembered, so that the visit of the whole
+   * stops at the checkpoints.
+   */
   visit(node: Ast): DimShape {
-    // Each node once: a deep tree is visited from its checkpoints first (syntax/check.ts).
     const known = this.shapes.get(node);
     if (known !== undefined) return known;
     checkpoint();
     const s = this.shapeOf(node);
-    // (build.ts reads the remembered shapes of calls only)
-    if (!isShallow(node)) this.shapes.set(node, s);
+    this.shapes.set(node, s);
+    return s;
+  }
+
+  /**
+   * The shape of an operand. A parser gives each node one parent, so an operand is visited once,
+   * and its shape is remembered only where the builder reads it (build.ts: the calls that make a
+   * constant of their own shape) or it was visited from outside. (A Map entry for every node of a
+   * 45,000-level chain x^T^T… grew the Map to large objects: a third of the reading's time, issue 13.)
+   */
+  private operand(node: Ast): DimShape {
+    const known = this.shapes.get(node);
+    if (known !== undefined) return known;
+    checkpoint();
+    const s = this.shapeOf(node);
+    if (node.kind === 'call' && SHAPED_CONSTANTS.has(node.name)) this.shapes.set(node, s);
     return s;
   }
 
@@ -146,14 +167,14 @@ export class ShapeInference {
         return this.boundShape(node.name) ?? this.variable(node.name, node.span).shape;
       case 'paren':
       case 'unary':
-        return this.visit(node.arg);
+        return this.operand(node.arg);
       case 'transpose': {
-        const s = this.visit(node.arg);
+        const s = this.operand(node.arg);
         return { rows: s.cols, cols: s.rows };
       }
       case 'vector':
         for (const entry of node.entries) {
-          const s = this.visit(entry);
+          const s = this.operand(entry);
           if (!this.isScalar(s)) {
             fail('shape.vector-entry', entry.span, `the entries of a vector literal must be scalars, but ${this.described(entry, s)}`);
           }
@@ -161,7 +182,7 @@ export class ShapeInference {
         return { rows: this.dims.int(node.entries.length), cols: this.dims.int(1) };
       case 'matrix':
         for (const entry of node.rows.flat()) {
-          const s = this.visit(entry);
+          const s = this.operand(entry);
           if (!this.isScalar(s)) {
             fail('shape.vector-entry', entry.span, `the entries of a matrix literal must be scalars, but ${this.described(entry, s)}`);
           }
@@ -228,17 +249,17 @@ export class ShapeInference {
   // ---- operators ----
 
   private sum(first: Ast, rest: readonly ChainLink<AddOp>[]): DimShape {
-    let acc = this.visit(first);
+    let acc = this.operand(first);
     rest.forEach((link, i) => {
-      acc = this.elementwise(first, rest, i, acc, this.visit(link.operand), link.op);
+      acc = this.elementwise(first, rest, i, acc, this.operand(link.operand), link.op);
     });
     return acc;
   }
 
   private product(first: Ast, rest: readonly ChainLink<MulOp>[]): DimShape {
-    let acc = this.visit(first);
+    let acc = this.operand(first);
     rest.forEach((link, i) => {
-      const s = this.visit(link.operand);
+      const s = this.operand(link.operand);
       switch (link.op) {
         case '*':
           if (this.isScalar(acc)) acc = s;
@@ -301,8 +322,8 @@ export class ShapeInference {
   }
 
   private power(node: PowerNode): DimShape {
-    const base = this.visit(node.base);
-    const exponent = this.visit(node.exponent);
+    const base = this.operand(node.base);
+    const exponent = this.operand(node.exponent);
     if (!this.isScalar(exponent)) {
       fail('shape.exponent', node.exponent.span, `the exponent in ${astText(node)} must be a scalar, but ${this.described(node.exponent, exponent)}`);
     }
@@ -337,7 +358,7 @@ export class ShapeInference {
     }
     const lengths = new Map<string, { readonly dim: DimId; readonly operand: Ast }>();
     operands.forEach((operand, k) => {
-      const s = this.visit(operand);
+      const s = this.operand(operand);
       const sub = spec.inputs[k];
       const axes = this.isScalar(s) ? [] : this.dims.isOne(s.cols) ? [s.rows] : this.dims.isOne(s.rows) ? [s.cols] : [s.rows, s.cols];
       if (sub.letters.length !== axes.length) {
@@ -399,7 +420,7 @@ export class ShapeInference {
       const expected = min === max ? `${min} argument${min === 1 ? '' : 's'}` : `${min} or ${max} arguments`;
       fail('call.arity', node.span, `${name} takes ${expected}, found ${args.length}`);
     }
-    const shapes = valueArguments(node).map((a) => this.visit(a));
+    const shapes = valueArguments(node).map((a) => this.operand(a));
     const [s] = shapes;
     if (DIMENSION_FUNCTIONS.has(name)) {
       const ds = args.map((a) => this.dimensionArgument(name, a));

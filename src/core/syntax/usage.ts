@@ -10,6 +10,7 @@ import type { Assumption } from './declarations';
 import { ELEMENTWISE } from './functions';
 import { conventionalKind } from './names';
 import { astText } from './print';
+import { Stack } from './stack';
 
 /** Where a scalar requirement comes from: the node that imposes it. */
 type Origin = { readonly node: Ast; readonly role: 'entry' | 'base' | 'exponent' | 'divisor' };
@@ -20,10 +21,13 @@ export function scalarsByUsage(ast: Ast, declared: ReadonlySet<string>): Map<str
   // Without recursion (issue 17: deep trees): `visit` queues a child, and the children a node
   // queued are visited in the order queued, each with everything below it, before the next.
   // Nodes and their origins side by side (no pair allocated per node: a 20,000-factor chain).
-  const stack: Ast[] = [ast];
-  const origins: (Origin | undefined)[] = [undefined];
-  const queued: Ast[] = [];
-  const queuedOrigins: (Origin | undefined)[] = [];
+  // Stacks of small arrays (./stack.ts): a 20,000-factor product queues as many children.
+  const stack = new Stack<Ast>();
+  const origins = new Stack<Origin | undefined>();
+  const queued = new Stack<Ast>();
+  const queuedOrigins = new Stack<Origin | undefined>();
+  stack.push(ast);
+  origins.push(undefined);
   const visit = (node: Ast, origin: Origin | undefined): void => {
     queued.push(node);
     queuedOrigins.push(origin);
@@ -69,10 +73,10 @@ export function scalarsByUsage(ast: Ast, declared: ReadonlySet<string>): Map<str
         return;
     }
   };
-  while (stack.length > 0) {
-    step(stack.pop() as Ast, origins.pop());
-    while (queued.length > 0) {
-      stack.push(queued.pop() as Ast);
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    step(node, origins.pop());
+    for (let child = queued.pop(); child !== undefined; child = queued.pop()) {
+      stack.push(child);
       origins.push(queuedOrigins.pop());
     }
   }

@@ -12,6 +12,8 @@ import type { LatexToken } from './scanner';
 import type { PreparedTokens } from './tokens';
 import type { Delimiter, NumberAst } from './types';
 
+const DELIMITERS: readonly Delimiter[] = ['(', '[', '{', '\\{', '|', '‖', '<'];
+
 export const describe = (t: LatexToken): string =>
   t.kind === 'eof' ? 'the end of the input' : t.kind === 'command' ? `'\\${t.text}'` : `'${t.text}'`;
 
@@ -23,9 +25,18 @@ export abstract class LatexCursor {
   private ownTokens = false;
   protected pos = 0;
   private nesting = 0;
-  protected readonly delimiters: Delimiter[] = [];
-  /** The index of the `}` closing each `{`, by the index of the `{` (`matchingBrace`). */
-  private braces: Map<number, number> | undefined;
+  /**
+   * The open delimiters, innermost last, as their indices in DELIMITERS (`openDelimiters` of them):
+   * an array of strings grown to 20,000 entries was reallocated as large objects (issue 13).
+   */
+  private delimiters = new Uint8Array(64);
+  private openDelimiters = 0;
+  /**
+   * The index of the `}` closing each `{`, at the index of the `{` (`matchingBrace`; 0 where there
+   * is none). Typed arrays, not a Map and a stack array: those, grown for 45,000 braces, were ten
+   * large objects (issue 13).
+   */
+  private braces: Int32Array | undefined;
 
   constructor(
     protected readonly text: string,
@@ -54,8 +65,11 @@ export abstract class LatexCursor {
     return t.kind === 'char' && t.text === c;
   }
 
-  protected isCommand(t: LatexToken, ...names: string[]): boolean {
-    return t.kind === 'command' && names.includes(t.text);
+  /** Whether `t` is one of the commands named (up to five: a rest parameter made an array per call, per token of a long input). */
+  protected isCommand(t: LatexToken, a: string, b?: string, c?: string, d?: string, e?: string): boolean {
+    if (t.kind !== 'command') return false;
+    const x = t.text;
+    return x === a || x === b || x === c || x === d || x === e;
   }
 
   protected expectChar(c: string, open: LatexToken | undefined, what: string): LatexToken {
@@ -86,11 +100,16 @@ export abstract class LatexCursor {
   /** Open the delimiter `d` at `at` (a nesting level); `leaveDelimiter` closes it. */
   protected enterDelimiter(d: Delimiter, at: LatexToken): void {
     this.enter(at);
-    this.delimiters.push(d);
+    if (this.openDelimiters === this.delimiters.length) {
+      const more = new Uint8Array(2 * this.delimiters.length);
+      more.set(this.delimiters);
+      this.delimiters = more;
+    }
+    this.delimiters[this.openDelimiters++] = DELIMITERS.indexOf(d);
   }
 
   protected leaveDelimiter(): void {
-    this.delimiters.pop();
+    this.openDelimiters--;
     this.leave();
   }
 
@@ -99,7 +118,7 @@ export abstract class LatexCursor {
   protected closes(t: LatexToken, d: '|' | '‖'): boolean {
     if (this.prepared.closes.has(t)) return true;
     if (this.prepared.opens.has(t)) return false;
-    return this.delimiters[this.delimiters.length - 1] === d;
+    return this.openDelimiters > 0 && DELIMITERS[this.delimiters[this.openDelimiters - 1]] === d;
   }
 
   /** The index of the `}` matching the `{` at index `open` (or the eof index). */
@@ -107,15 +126,17 @@ export abstract class LatexCursor {
     if (!this.isChar(this.tokens[open], '{')) return this.tokens.length - 1;
     // Matched once for all groups (a scan per group was quadratic in x^{x^{…}}).
     if (this.braces === undefined) {
-      this.braces = new Map();
-      const opens: number[] = [];
-      for (let i = 0; i < this.tokens.length - 1; i++) {
+      const n = this.tokens.length;
+      this.braces = new Int32Array(n);
+      const opens = new Int32Array(n);
+      let depth = 0;
+      for (let i = 0; i < n - 1; i++) {
         const t = this.tokens[i];
-        if (this.isChar(t, '{')) opens.push(i);
-        else if (this.isChar(t, '}') && opens.length > 0) this.braces.set(opens.pop() as number, i);
+        if (this.isChar(t, '{')) opens[depth++] = i;
+        else if (this.isChar(t, '}') && depth > 0) this.braces[opens[--depth]] = i;
       }
     }
-    return this.braces.get(open) ?? this.tokens.length - 1;
+    return this.braces[open] || this.tokens.length - 1;
   }
 
   /** The first digit of the number token here (the rest stays as a number token). */
@@ -199,7 +220,7 @@ export abstract class LatexCursor {
       if (prev) fail('parse.expected-expression', spanOfToken(prev), `expected an expression after ${describe(prev)}`);
       fail('parse.empty', spanOf(t.start, t.start), 'the expression is empty');
     }
-    if ((this.isChar(t, ')') || this.isChar(t, ']') || this.isChar(t, '}')) && this.delimiters.length === 0) {
+    if ((this.isChar(t, ')') || this.isChar(t, ']') || this.isChar(t, '}')) && this.openDelimiters === 0) {
       fail('parse.unmatched', spanOfToken(t), `unmatched '${t.text}'`);
     }
     if (this.isChar(t, '&') || this.isCommand(t, '\\')) {

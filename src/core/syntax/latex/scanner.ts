@@ -41,7 +41,11 @@ const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 const LETTER = /[\p{Lu}\p{Ll}\p{Lt}\p{Lo}]/u;
 
 export function scanLatex(text: string, from = 0, to = text.length): Scanned {
-  const tokens: LatexToken[] = [];
+  // Room for the most tokens the text can hold (one per character, and the end), trimmed at the
+  // end: grown by push, the array of a 90,000-character text was reallocated seven times, each a
+  // large object (fresh pages, a tenth of the reading's time: issue 13).
+  const tokens: LatexToken[] = new Array<LatexToken>(Math.max(0, to - from) + 1);
+  let count = 0;
   const comments: LatexComment[] = [];
   let space = false;
   let i = from;
@@ -98,10 +102,11 @@ export function scanLatex(text: string, from = 0, to = text.length): Scanned {
       end = i + (c >= '\ud800' && c <= '\udbff' && (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
       tokenText = end === i + 1 ? c : undefined;
     }
-    tokens.push({ kind, text: tokenText ?? text.slice(i, end), start: i, end, space });
+    tokens[count++] = { kind, text: tokenText ?? text.slice(i, end), start: i, end, space };
     space = false;
     i = end;
   }
-  tokens.push({ kind: 'eof', text: '', start: to, end: to, space });
+  tokens[count++] = { kind: 'eof', text: '', start: to, end: to, space };
+  tokens.length = count;
   return { tokens, comments };
 }

@@ -20,9 +20,14 @@ export interface PreparedTokens {
 const isChar = (t: LatexToken | undefined, c: string): boolean => t !== undefined && t.kind === 'char' && t.text === c;
 const isCommand = (t: LatexToken | undefined, name: string): boolean => t !== undefined && t.kind === 'command' && t.text === name;
 
-export function prepareTokens(all: readonly LatexToken[]): PreparedTokens {
+/**
+ * Prepare the scanner's tokens (`all`, ending with its end-of-input token). The array is taken
+ * over: the kept tokens are moved to its front, and it becomes the prepared tokens (a copy of a
+ * 90,000-token array, grown by push, was seven large allocations: issue 13).
+ */
+export function prepareTokens(all: LatexToken[]): PreparedTokens {
   const eof = all[all.length - 1];
-  const kept: LatexToken[] = [];
+  let kept = 0;
   const opens = new Set<LatexToken>();
   const closes = new Set<LatexToken>();
   let pending: 'open' | 'close' | undefined;
@@ -51,17 +56,29 @@ export function prepareTokens(all: readonly LatexToken[]): PreparedTokens {
     if (pending === 'open') opens.add(t);
     if (pending === 'close') closes.add(t);
     pending = undefined;
-    kept.push(t);
+    // (only tokens already read are overwritten: kept ≤ i)
+    all[kept++] = t;
   }
-  const inner = stripDelimiters(kept);
-  inner.push(eofAfter(inner, eof));
-  return { tokens: inner, opens, closes };
+  // (shortened, never lengthened: no new backing store)
+  all[kept] = eof;
+  all.length = kept + 1;
+  const [start, end] = innerRange(all, kept);
+  // The tokens [start, end) moved to the front, and the end of input after them.
+  if (start > 0) for (let i = start; i < end; i++) all[i - start] = all[i];
+  const n = end - start;
+  all[n] = n === 0 ? eof : eofAfterToken(all[n - 1]);
+  all.length = n + 1;
+  return { tokens: all, opens, closes };
 }
 
 /** The end-of-input token right after the last kept token (so "expected … after" errors point there). */
 export function eofAfter(tokens: readonly LatexToken[], eof: LatexToken): LatexToken {
-  if (tokens.length === 0) return eof;
-  const end = tokens[tokens.length - 1].end;
+  return tokens.length === 0 ? eof : eofAfterToken(tokens[tokens.length - 1]);
+}
+
+/** The end-of-input token right after the token `last`. */
+function eofAfterToken(last: LatexToken): LatexToken {
+  const end = last.end;
   return { kind: 'eof', text: '', start: end, end, space: false };
 }
 
@@ -79,9 +96,10 @@ export function environmentAt(tokens: readonly LatexToken[], i: number): { name:
   return { name, next: j + 1 };
 }
 
-function stripDelimiters(tokens: LatexToken[]): LatexToken[] {
+/** The range [start, end) of the first `length` tokens (the end of input after them) inside the math delimiters, checked. */
+function innerRange(tokens: readonly LatexToken[], length: number): [number, number] {
   let start = 0;
-  let end = tokens.length;
+  let end = length;
   let opened: string | undefined;
   // Opening delimiters.
   if (isChar(tokens[0], '$')) {
@@ -125,11 +143,10 @@ function stripDelimiters(tokens: LatexToken[]): LatexToken[] {
     end = j;
   }
   dropPunctuation();
-  const inner = start === 0 && end === tokens.length ? tokens : tokens.slice(start, end);
   // (An index loop: `for … of` over 60,000 tokens allocated an iterator result per token.)
-  for (let i = 0; i < inner.length; i++) {
-    const t = inner[i];
+  for (let i = start; i < end; i++) {
+    const t = tokens[i];
     if (isChar(t, '$')) fail('parse.unexpected-token', { start: t.start, end: t.end }, "unexpected '$': select one formula");
   }
-  return inner;
+  return [start, end];
 }
