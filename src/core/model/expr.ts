@@ -181,8 +181,21 @@ const NO_DIMS: readonly Dim[] = [];
 const NO_ARGS: readonly Expr[] = [];
 
 /** The one place nodes are made. */
-export function node(spec: NodeSpec): Expr {
+export function node(asked: NodeSpec): Expr {
   checkpoint();
+  // One object shape for all that follows: the specs come from dozens of literals of different
+  // shapes, and every field is read two or three times (hash, comparison, the new node).
+  const spec: NodeSpec = {
+    op: asked.op,
+    args: asked.args,
+    shape: asked.shape,
+    name: asked.name,
+    value: asked.value,
+    rational: asked.rational,
+    dims: asked.dims,
+    symmetric: asked.symmetric,
+    probabilities: asked.probabilities,
+  };
   if (spec.rational !== undefined) {
     const key = numberKey(spec);
     const found = numbers.get(key);
