@@ -14,10 +14,10 @@
  * written where it is used: once if it has one use, or ≤ SHORT characters per use, so the whole
  * output is at most about SHORT characters per edge of the DAG.
  */
-import { Expr, postorder, variable, withArgs } from '../model/expr';
+import { Expr, postorder, variable } from '../model/expr';
 import { splitName } from '../write/names';
 import { latexWriting, textMeasure, textWriting, unicodeWriting } from '../write/index';
-import { checkOutput } from '../limits/budget';
+import { checkOutput, checkpoint } from '../limits/budget';
 import { whereForm, type WhereNotation, type WrittenDefinition } from '../write/where';
 import { pinnedNames } from '../model/textbookNames';
 import type { Definition, Named } from './cse';
@@ -86,7 +86,7 @@ export function bindShared(root: Expr, dimensions?: ReadonlySet<string>, reserve
   }
   const taken = new Set<string>([...reserved, ...order.filter((e) => e.op === 'var').map((e) => e.name as string)]);
   for (const e of order) {
-    const body = e.args.length === 0 ? e : withArgs(e, e.args.map((a) => written.get(a) as Expr));
+    const body = e.args.length === 0 ? e : writtenWith(e, written);
     const pin = pinned.get(e.id);
     if (e !== root && (uses.get(e) ?? 0) >= 2 && nameable(e) && pin !== null && (pin !== undefined || measure.length(body) > SHORT)) {
       const name = pin !== undefined && !taken.has(pin) ? pin : names();
@@ -99,6 +99,31 @@ export function bindShared(root: Expr, dimensions?: ReadonlySet<string>, reserve
     } else written.set(e, body);
   }
   return { expr: written.get(root) as Expr, definitions, writeText: measure.write, whole: root, dimensions, names: named };
+}
+
+/**
+ * Ids of the nodes of a binding form's bodies (negative: apart from every interned node's). The
+ * bodies are only written, never compared with other expressions, so they are made as plain frozen
+ * nodes outside the hash-consing table (model/expr.ts `node`): making 20,001 of them for a deep
+ * result through the table (a key per node, an entry kept until the table is emptied) cost more
+ * than writing them. Two bodies are never equal (distinct nodes get distinct names), so nothing is
+ * lost by not sharing them.
+ */
+let nextBodyId = -1;
+
+/** `e` with its arguments as written (`written`): `e` itself when none changed, else an unshared node. */
+function writtenWith(e: Expr, written: ReadonlyMap<Expr, Expr>): Expr {
+  let args: Expr[] | undefined;
+  for (let i = 0; i < e.args.length; i++) {
+    const w = written.get(e.args[i]) as Expr;
+    if (args === undefined && w !== e.args[i]) args = e.args.slice(0, i);
+    args?.push(w);
+  }
+  if (args === undefined) return e;
+  checkpoint();
+  let size = 1;
+  for (const a of args) size += a.size;
+  return Object.freeze({ ...e, args, id: nextBodyId--, size });
 }
 
 /** Fresh names u1, u2, … in a letter no variable of the expression (nor a reserved name) is written with (u₁ is not x's). */

@@ -34,7 +34,13 @@ function findConstantsUnderSizeless(e: Expr): ReadonlySet<Expr> {
   // Only these constants are ever marked: without one (most expressions) there is nothing to find.
   if (!order.some(isSizedConstant)) return NONE_SIZED;
   const variable = new Set<Expr>();
-  for (const n of order) if (n.op === 'var' || n.args.some((a) => variable.has(a))) variable.add(n);
+  for (const n of order) {
+    if (n.op === 'var') variable.add(n);
+    else for (const a of n.args) if (variable.has(a)) {
+      variable.add(n);
+      break;
+    }
+  }
   const given = givenSizes(order);
   const under = new Set<Expr>();
   const out = new Set<Expr>();
@@ -46,7 +52,7 @@ function findConstantsUnderSizeless(e: Expr): ReadonlySet<Expr> {
     else if (n.op === 'mul') for (const a of constantNeighbours(n.args, variable, given)) under.add(a);
     else if (n.op === 'logsumexpAlong') {
       const g = given.get(n.args[0]) as Given;
-      if (!(n.value === 1 ? g.rows : g.cols)) under.add(n.args[0]);
+      if (!(n.value === 1 ? hasRows(g) : hasCols(g))) under.add(n.args[0]);
     }
   }
   return out;
@@ -84,16 +90,20 @@ const isConstant = (e: Expr): boolean => {
 /**
  * Whether a subexpression's text gives its rows and its columns without context (by a variable, a
  * literal 1 or a written size), and whether its rows and columns are one size (I, X⁻¹, A + I: one
- * given, both are).
+ * given, both are): bits ROWS, COLS and SQUARE of a small number (one per node, no object).
  */
-interface Given {
-  readonly rows: boolean;
-  readonly cols: boolean;
-  readonly square: boolean;
-}
+type Given = number;
 
-const NONE: Given = { rows: false, cols: false, square: false };
-const ALL: Given = { rows: true, cols: true, square: false };
+const ROWS = 1;
+const COLS = 2;
+const SQUARE = 4;
+const NONE: Given = 0;
+const ALL: Given = ROWS | COLS;
+
+const hasRows = (g: Given): boolean => (g & ROWS) !== 0;
+const hasCols = (g: Given): boolean => (g & COLS) !== 0;
+const isSquare = (g: Given): boolean => (g & SQUARE) !== 0;
+const given3 = (rows: boolean, cols: boolean, square: boolean): Given => (rows ? ROWS : 0) | (cols ? COLS : 0) | (square ? SQUARE : 0);
 
 /**
  * A matrix product's factors: which sizes between them (inner[i]: between factor i and i + 1) and
@@ -102,9 +112,9 @@ const ALL: Given = { rows: true, cols: true, square: false };
 function chain(fs: readonly Given[]): { inner: boolean[]; rows: boolean; cols: boolean } {
   const k = fs.length;
   // sizes[i]: the size before factor i (sizes[0] the rows, sizes[k] the columns).
-  const sizes: boolean[] = [fs[0].rows];
-  for (let i = 0; i < k; i++) sizes.push(fs[i].cols || (i + 1 < k && fs[i + 1].rows) || (fs[i].square && sizes[i]));
-  for (let i = k - 1; i >= 0; i--) if (fs[i].square && sizes[i + 1]) sizes[i] = true;
+  const sizes: boolean[] = [hasRows(fs[0])];
+  for (let i = 0; i < k; i++) sizes.push(hasCols(fs[i]) || (i + 1 < k && hasRows(fs[i + 1])) || (isSquare(fs[i]) && sizes[i]));
+  for (let i = k - 1; i >= 0; i--) if (isSquare(fs[i]) && sizes[i + 1]) sizes[i] = true;
   return { inner: sizes.slice(1, k), rows: sizes[0], cols: sizes[k] };
 }
 
@@ -112,7 +122,7 @@ function chain(fs: readonly Given[]): { inner: boolean[]; rows: boolean; cols: b
 function givenSizes(order: readonly Expr[]): Map<Expr, Given> {
   const given = new Map<Expr, Given>();
   const of = (a: Expr): Given => given.get(a) as Given;
-  const square = (rows: boolean, cols: boolean): Given => ({ rows: rows || cols, cols: rows || cols, square: true });
+  const square = (rows: boolean, cols: boolean): Given => (rows || cols ? ROWS | COLS | SQUARE : SQUARE);
   for (const n of order) {
     const a = n.args.length > 0 ? of(n.args[0]) : NONE;
     let g: Given;
@@ -126,16 +136,15 @@ function givenSizes(order: readonly Expr[]): Map<Expr, Given> {
         g = square(false, false);
         break;
       case 'transpose':
-        g = { rows: a.cols, cols: a.rows, square: a.square };
+        g = given3(hasCols(a), hasRows(a), isSquare(a));
         break;
       case 'add':
       case 'hadamard':
       case 'maximum':
       case 'minimum': {
-        const args = n.args.map(of);
-        const rows = args.some((x) => x.rows);
-        const cols = args.some((x) => x.cols);
-        g = args.some((x) => x.square) ? square(rows, cols) : { rows, cols, square: false };
+        let any = 0;
+        for (const x of n.args) any |= of(x);
+        g = isSquare(any) ? square(hasRows(any), hasCols(any)) : any & ALL;
         break;
       }
       case 'pow':
@@ -146,39 +155,43 @@ function givenSizes(order: readonly Expr[]): Map<Expr, Given> {
         break;
       case 'inv':
       case 'matpow':
-        g = square(a.rows, a.cols);
+        g = square(hasRows(a), hasCols(a));
         break;
       case 'mul': {
-        const arrays = n.args.filter((x) => !isScalar(x.shape)).map(of);
+        const arrays: Given[] = [];
+        for (const x of n.args) if (!isScalar(x.shape)) arrays.push(of(x));
         if (arrays.length === 0) g = ALL;
         else if (arrays.length === 1) g = arrays[0];
-        else g = { ...chain(arrays), square: false };
+        else {
+          const c = chain(arrays);
+          g = given3(c.rows, c.cols, false);
+        }
         break;
       }
       case 'diagm': {
-        const v = n.args[0].shape.cols === 1 ? a.rows : a.cols;
+        const v = n.args[0].shape.cols === 1 ? hasRows(a) : hasCols(a);
         g = square(v, v);
         break;
       }
       case 'diagv':
-        g = { rows: a.rows || a.cols, cols: true, square: false };
+        g = given3(hasRows(a) || hasCols(a), true, false);
         break;
       case 'logsumexpAlong':
-        g = n.value === 1 ? { rows: true, cols: a.cols, square: false } : { rows: a.rows, cols: true, square: false };
+        g = n.value === 1 ? given3(true, hasCols(a), false) : given3(hasRows(a), true, false);
         break;
       case 'vec':
-        g = { rows: a.rows && a.cols, cols: true, square: false };
+        g = given3(hasRows(a) && hasCols(a), true, false);
         break;
       case 'kron': {
         const b = of(n.args[1]);
-        g = { rows: a.rows && b.rows, cols: a.cols && b.cols, square: false };
+        g = given3(hasRows(a) && hasRows(b), hasCols(a) && hasCols(b), false);
         break;
       }
       default:
         // Leaves (𝟏, 𝟎, 𝐞ₖ, numbers) and the rest: only a size of 1 is given (by the notation: 𝟏 is a column).
         g = NONE;
     }
-    given.set(n, { rows: g.rows || n.shape.rows === 1, cols: g.cols || n.shape.cols === 1, square: g.square });
+    given.set(n, g | (n.shape.rows === 1 ? ROWS : 0) | (n.shape.cols === 1 ? COLS : 0));
   }
   return given;
 }

@@ -187,7 +187,11 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
     if (denominators.length > 0 || numberDenominators.length > 0) body = this.quotient(e, coefficient, factors, rendered, denominators, numberDenominators);
     else if (coefficient.length === 0 && rendered.length === 0) body = make(piece('1'), PREC.atom, []);
     else if (coefficient.length === 0 && rendered.length === 1) body = this.get(factors[0]);
-    else body = make(juxtapose([...coefficient, ...rendered.map((o) => o.p)]), PREC.product, rendered);
+    else {
+      const pieces = coefficient;
+      for (const o of rendered) pieces.push(o.p);
+      body = make(juxtapose(pieces), PREC.product, rendered);
+    }
     if (!negative) return body;
     // −(A ⊗ B) and −(a ⊙ b) keep their parentheses, as in the literature; −Ax needs none.
     const signed = body.prec === PREC.negation || body.p.head.startsWith(minus);

@@ -24,21 +24,38 @@ export function cat(...parts: readonly (Piece | string)[]): Piece {
   return catAll(parts);
 }
 
-/** cat of an array (a string part is its own head and tail, for this purpose: at most EDGE of it is kept). */
+/**
+ * cat of an array (a string part is its own head and tail, for this purpose: at most EDGE of it is
+ * kept). The head is the first part's own when that part is long enough (likewise the tail), so a
+ * long piece wrapped in a few characters allocates no new edges but the short ones it must.
+ */
 function catAll(parts: readonly (Piece | string)[]): Piece {
   let text = '';
   for (const p of parts) text += typeof p === 'string' ? p : p.text;
+  if (text.length <= EDGE) return { text, head: text, tail: text };
+  return { text, head: headOf(parts), tail: tailOf(parts) };
+}
+
+function headOf(parts: readonly (Piece | string)[]): string {
+  const first = parts[0];
+  if (typeof first === 'string' ? first.length >= EDGE : first.text.length >= EDGE) return typeof first === 'string' ? first.slice(0, EDGE) : first.head;
   let head = '';
   for (const p of parts) {
     head += typeof p === 'string' ? p.slice(0, EDGE) : p.head;
     if (head.length >= EDGE) break;
   }
+  return head.length > EDGE ? head.slice(0, EDGE) : head;
+}
+
+function tailOf(parts: readonly (Piece | string)[]): string {
+  const last = parts[parts.length - 1];
+  if (typeof last === 'string' ? last.length >= EDGE : last.text.length >= EDGE) return typeof last === 'string' ? last.slice(-EDGE) : last.tail;
   let tail = '';
   for (let i = parts.length - 1; i >= 0 && tail.length < EDGE; i--) {
     const p = parts[i];
     tail = (typeof p === 'string' ? p.slice(-EDGE) : p.tail) + tail;
   }
-  return { text, head: head.length > EDGE ? head.slice(0, EDGE) : head, tail: tail.length > EDGE ? tail.slice(-EDGE) : tail };
+  return tail.length > EDGE ? tail.slice(-EDGE) : tail;
 }
 
 /** Join pieces with a separator string. */

@@ -74,12 +74,21 @@ const EXPONENT_WORD = /\^∘?[A-Za-z0-9.\u0370-\u03ff]+[₀-₉]*$/u;
 /** A function's name and its bracket or argument: tr(, log det(. */
 const FUNCTION_START = /^[A-Za-z]{2,}[( ]/;
 
+/** The word or number at the end of a tail (WORD_END, or a constant's size that is a product: SIZE_PRODUCT_END), if any. */
+function wordAtEnd(tail: string): string | undefined {
+  // Both end with a character of WORD_END's class (all in the BMP): without one, no regular expression is run.
+  const c = tail.charCodeAt(tail.length - 1);
+  const word = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0xd7 || (c >= 0x370 && c <= 0x3ff);
+  if (!word) return undefined;
+  return (SIZE_PRODUCT_END.exec(tail) ?? WORD_END.exec(tail))?.[0];
+}
+
 /** Juxtapose factors: Ax, 2x, (a + b)x; a space between longer words (W_out x), after a root of a word (√a I) or an exponent that is a word (u^a v); 2·[1, a] before a literal and before a word after a bracket or script (det(X) tr(X)); 2·3 between numbers. */
 function juxtapose(pieces: readonly Piece[]): Piece {
   const parts: (Piece | string)[] = [];
   pieces.forEach((p, i) => {
     if (i > 0) {
-      const left = (SIZE_PRODUCT_END.exec(pieces[i - 1].tail) ?? WORD_END.exec(pieces[i - 1].tail))?.[0];
+      const left = wordAtEnd(pieces[i - 1].tail);
       const right = WORD_START.exec(p.head)?.[0];
       if (p.head.startsWith('[') && (left !== undefined || pieces[i - 1].tail.endsWith(')'))) {
         // A number, name or parenthesis before a literal: 2·[1, a], (a + 1)·[0, 1], not 2[1, a] (the
