@@ -7,6 +7,8 @@
  *   cli      end to end through dist/cli.js (issue 17): batch latency and throughput on the corpus,
  *            MLP L=256 through `matcalc derive`, first answer while input streams, peak RSS over
  *            1,000,000 distinct batch requests (--distinct N to change; --quick 20,000)
+ *   deep     deep expressions through dist/cli.js (issue 17): the MLP L = 256 (`matcalc derive` and warm
+ *            batch requests) and the derivation steps of sin(…x…) 10,000 deep, without the cli part's rest
  *   vsix     `npm run package`, the VSIX's size; the bundle's load time in Node
  *   editor   activation, hover latency, panel first paint in the real VS Code (code-server)
  *
@@ -26,13 +28,14 @@ import { machine } from './lib/machine.mjs';
 import { compare, runSympy } from './parts/sympy.mjs';
 import { runCorpus } from './parts/corpus.mjs';
 import { runCli, sympyEndToEnd } from './parts/cli.mjs';
+import { runDeep } from './parts/deep.mjs';
 import { runScaling } from './parts/scaling.mjs';
 import { readEntry, runVsix, vsixPath } from './parts/vsix.mjs';
 import { runModuleLoad } from './parts/moduleLoad.mjs';
 import { runEditor } from './parts/editor.mjs';
 import { writeReport } from './report.mjs';
 
-const ALL = ['corpus', 'sympy', 'scaling', 'cli', 'vsix', 'editor'];
+const ALL = ['corpus', 'sympy', 'scaling', 'cli', 'deep', 'vsix', 'editor'];
 
 function parseArgs(argv) {
   const opts = { parts: ALL, quick: false, docs: true, coreRev: undefined, distinct: undefined };
@@ -94,6 +97,10 @@ async function main() {
     const started = Date.now();
     const cli = await runCli(core, ROOT, { quick: opts.quick, log, distinctCount: opts.distinct });
     save('cli', { ...cli, sympy: sympyEndToEnd(outDir, cli) }, started);
+  }
+  if (opts.parts.includes('deep')) {
+    const started = Date.now();
+    save('deep', { core: coreFrom, ...(await runDeep(ROOT, { quick: opts.quick, log })) }, started);
   }
   if (opts.parts.includes('vsix')) {
     const started = Date.now();

@@ -44,7 +44,7 @@ const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 const ECHO = "let r='';process.stdin.setEncoding('utf8');process.stdin.on('data',(s)=>{const p=(r+s).split('\\n');r=p.pop();for(const _ of p)process.stdout.write('{\"ok\":true}\\n');});";
 
 /** A running `matcalc batch` (or, with `args`, another child speaking lines): send(line) resolves with the answer line. */
-function batchProcess(cli, args = [cli, 'batch']) {
+export function batchProcess(cli, args = [cli, 'batch']) {
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   const waiting = [];
   let rest = '';
@@ -68,7 +68,7 @@ function batchProcess(cli, args = [cli, 'batch']) {
 }
 
 /** CPU seconds (user + system) a running process has used (Linux /proc), or undefined. */
-function cpuSecondsOf(pid) {
+export function cpuSecondsOf(pid) {
   try {
     const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
@@ -188,7 +188,7 @@ function coreInterleaved(core, requests, rounds, warm) {
   return ms;
 }
 
-function mlpNumpy(layers) {
+export function mlpNumpy(layers) {
   const body = Array.from({ length: layers }, (_, k) => `    h = np.tanh(W${k + 1} @ h)`);
   const expr = ['def loss(x, y):', '    h = x', ...body, '    return np.linalg.norm(h - y)**2'].join('\n');
   const where = `${Array.from({ length: layers }, (_, k) => `W${k + 1}`).join(', ')}: matrix(n, n); x, y: vector(n)`;
@@ -200,7 +200,7 @@ function mlpNumpy(layers) {
  * request (cold: nothing compiled yet) and, after `warm` more, `reps` timed requests (the JIT's
  * steady state, as a long-running batch serves a model of this size).
  */
-async function mlp(cli, layers, reps, warm) {
+export async function mlp(cli, layers, reps, warm) {
   const req = mlpNumpy(layers);
   const process_ = [];
   let failure;
@@ -262,7 +262,7 @@ function nodeStart(reps) {
  * wait for a core on a loaded machine does not inflate as it does wall time. Each command is an
  * argument vector for node.
  */
-function processCpuMs(commands, reps) {
+export function processCpuMs(commands, reps) {
   const quote = (a) => `'${a.replace(/'/g, "'\\''")}'`;
   const out = {};
   for (const [name, args] of Object.entries(commands)) {

@@ -12,7 +12,7 @@ import { replaceNode } from './substitute';
 import { isScalar, shapeText } from '../model/shape';
 import { add, mul } from '../simplify/build';
 import { toLatex, toUnicode } from '../write/index';
-import { capRun } from './compact';
+import { capLazyRun, capRun } from './compact';
 import { casesOnly, Context, derivativeClaim, differsClaim, equalClaim, shown, step } from './context';
 import { definitionsStep } from './definitions';
 import { identitiesIn } from './identities';
@@ -274,15 +274,28 @@ function localSteps(
 ): Step[] {
   const all = s.list.map((i) => i.v);
   const total = (i: Intermediate): boolean => scalarWorld && i.args.length === 1;
-  const items = s.list.flatMap((i) => i.args.map((a) => ({
-    i,
-    a,
-    value: L(i, a),
-    frac: frac(i, a),
-    rules: localRules(i.def, a),
-    product: P(i, a),
-  })));
-  type Item = (typeof items)[number];
+  interface Item {
+    readonly i: Intermediate;
+    readonly a: Expr;
+    readonly value: Expr;
+    /** The fraction ∂i/∂a, made when first shown (most of a long run is not). */
+    readonly frac: Notation;
+    readonly rules: ReturnType<typeof localRules>;
+    readonly product: ProductRule | undefined;
+  }
+  const items = s.list.flatMap((i) => i.args.map((a): Item => {
+    let fraction: Notation | undefined;
+    return {
+      i,
+      a,
+      value: L(i, a),
+      get frac(): Notation {
+        return (fraction ??= frac(i, a));
+      },
+      rules: localRules(i.def, a),
+      product: P(i, a),
+    };
+  }));
   // The intermediate's own variable may appear in its local derivative (p = softmax(z)): it is expanded, the others stay free.
   const claimsOf = (it: Item) => [
     derivativeClaim(s.defs, it.i.def, [it.a], JACOBIAN, it.value, { keep: all, except: it.i.v }),
@@ -298,8 +311,11 @@ function localSteps(
     return toLatex(it.product.simplified) === toLatex(it.value) ? [...parts.slice(0, -1), last] : [...parts, EQUALS, last];
   };
   if (ctx.granularity === 'full') {
-    return capRun(items.map((it) => step(it.product?.rule ?? it.rules[0].id, 'derivative', {
-      name: it.product ? ruleNames([{ id: it.product.rule, name: it.product.name, sentence: it.product.sentence }, ...it.rules.filter((r) => r.id !== 'product-rule')]) : ruleNames(it.rules),
+    const nameOfItem = (it: Item): string =>
+      it.product ? ruleNames([{ id: it.product.rule, name: it.product.name, sentence: it.product.sentence }, ...it.rules.filter((r) => r.id !== 'product-rule')]) : ruleNames(it.rules);
+    // Made only for the steps shown: a chain 10,000 deep shows 25 of its local derivatives.
+    const stepOf = (it: Item): Step => step(it.product?.rule ?? it.rules[0].id, 'derivative', {
+      name: nameOfItem(it),
       ...(it.product?.reference ? { reference: it.product.reference } : {}),
       explanation: it.product ? it.product.sentence : it.rules.map((r) => r.sentence).join(' '),
       before: [it.frac, EQUALS, ...applied(it.a, it.i.def, total(it.i))],
@@ -307,7 +323,14 @@ function localSteps(
       claims: claimsOf(it),
       focus: it.i.def,
       shapes: [[it.frac.text, it.value.shape]],
-    })), 'local', 'full');
+    });
+    return capLazyRun({
+      length: items.length,
+      step: (k) => stepOf(items[k]),
+      name: (k) => nameOfItem(items[k]),
+      claims: (k) => claimsOf(items[k]),
+      value: () => undefined,
+    }, 'local', 'full');
   }
   const jacobians = items.some((it) => !isScalar(it.value.shape));
   const before: Part[] = [];

@@ -10,7 +10,8 @@ import { step } from './context';
 import { note } from './notation';
 import { sameDisplays } from './render';
 import type { RuleId } from './rules';
-import type { Part, Step } from './step';
+import type { Expr } from '../model/expr';
+import type { Claim, Part, Step } from './step';
 
 /** How many steps of one run are shown one by one, by granularity and kind of run. */
 export const RUN_LIMITS: Readonly<Record<Granularity, Readonly<Record<RunKind, number>>>> = {
@@ -32,27 +33,59 @@ const ELLIPSIS = note(',\\quad \\ldots,\\quad ', ',  …,  ');
 
 /** The steps of a run, the ones beyond the limit collected into one. */
 export function capRun(steps: readonly Step[], kind: RunKind, granularity: Granularity): Step[] {
-  const limit = RUN_LIMITS[granularity][kind];
-  if (steps.length <= limit + 1) return [...steps];
-  return [...steps.slice(0, limit), collected(steps.slice(limit), kind)];
+  return capLazyRun({ length: steps.length, step: (k) => steps[k], name: (k) => steps[k].name, claims: (k) => steps[k].claims, value: (k) => steps[k].value }, kind, granularity);
 }
 
-function collected(rest: readonly Step[], kind: RunKind): Step {
-  const run = RUNS[kind];
-  const first = rest[0];
-  const last = rest[rest.length - 1];
-  const names = [...new Set(rest.map((s) => s.name))];
-  const rules = names.length <= 4 ? names.join(', ') : `${names.slice(0, 4).join(', ')}, …`;
-  const value = [...rest].reverse().find((s) => s.value !== undefined)?.value;
+/**
+ * A run whose steps are made only when shown: a step collected beyond the limit gives only its
+ * name, its claims and its value (a chain 10,000 deep has 10,000 local derivatives, of which 25
+ * are shown).
+ */
+export interface LazyRun {
+  readonly length: number;
+  /** The k-th step (called for the steps shown, the first and the last collected). */
+  readonly step: (k: number) => Step;
+  /** The k-th step's name, claims and value: what a collected step keeps of it. */
+  readonly name: (k: number) => string;
+  readonly claims: (k: number) => readonly Claim[];
+  readonly value: (k: number) => Expr | undefined;
+}
+
+/** capRun of a lazy run: the same steps, made only as far as they are shown. */
+export function capLazyRun(run: LazyRun, kind: RunKind, granularity: Granularity): Step[] {
+  const limit = RUN_LIMITS[granularity][kind];
+  const shown = run.length <= limit + 1 ? run.length : limit;
+  const steps: Step[] = [];
+  for (let k = 0; k < shown; k++) steps.push(run.step(k));
+  if (shown < run.length) steps.push(collected(run, shown, kind));
+  return steps;
+}
+
+/** The steps of `run` from `from` on, collected into one. */
+function collected(run: LazyRun, from: number, kind: RunKind): Step {
+  const info = RUNS[kind];
+  const count = run.length - from;
+  const first = run.step(from);
+  const last = count === 1 ? first : run.step(run.length - 1);
+  const names = new Set<string>();
+  const claims: Claim[] = [];
+  let value: Expr | undefined;
+  for (let k = from; k < run.length; k++) {
+    names.add(run.name(k));
+    for (const c of run.claims(k)) claims.push(c);
+    value = run.value(k) ?? value;
+  }
+  const distinct = [...names];
+  const rules = distinct.length <= 4 ? distinct.join(', ') : `${distinct.slice(0, 4).join(', ')}, …`;
   const join = (a: readonly Part[], b: readonly Part[]): Part[] => [...a, ELLIPSIS, ...b];
-  return step(run.rule, first.kind, {
-    name: `${run.name} (${rest.length} more)`,
+  return step(info.rule, first.kind, {
+    name: `${info.name} (${count} more)`,
     explanation:
-      `The remaining ${rest.length} ${run.what} follow the same pattern (${rules}); to keep the derivation readable they are ` +
+      `The remaining ${count} ${info.what} follow the same pattern (${rules}); to keep the derivation readable they are ` +
       `collected in this one step, which shows the first and the last of them.`,
     before: join(first.before, last.before),
     after: join(first.after, last.after),
-    claims: rest.flatMap((s) => s.claims),
+    claims,
     ...(value ? { value } : {}),
   });
 }

@@ -33,21 +33,13 @@ const NAME_LETTERS = ['u', 'v', 'q', 'r', 'g', 'h', 'k'];
 
 /**
  * Whether the expression written as a tree would be super-linear in its DAG: more than TREE_FACTOR
- * times as many nodes (and more than TREE_SMALL). Node counts saturate, so any size is counted in
- * O(DAG) without overflow.
+ * times as many nodes (and more than TREE_SMALL). A node's size is its tree's node count (a float
+ * past 2⁵³, still far above any DAG's), so this costs one walk of the DAG at most, the walk every
+ * writer of it makes and shares (postorder remembers the last few).
  */
 export function treeIsLarge(root: Expr): boolean {
-  // A node's size is its tree's node count: a small tree needs no walk.
-  if (root.size <= TREE_SMALL) return false;
-  const order = postorder(root);
-  const tree = new Map<Expr, number>();
-  for (const e of order) {
-    let n = 1;
-    for (const a of e.args) n = Math.min(n + (tree.get(a) as number), Number.MAX_SAFE_INTEGER);
-    tree.set(e, n);
-  }
-  const size = tree.get(root) as number;
-  return size > TREE_SMALL && size > TREE_FACTOR * order.length;
+  // A small tree needs no walk.
+  return root.size > TREE_SMALL && root.size > TREE_FACTOR * postorder(root).length;
 }
 
 const nameable = (e: Expr): boolean => e.args.length > 0 && !(e.op === 'transpose' && e.args[0].args.length === 0);
@@ -70,35 +62,53 @@ export interface Bound extends Named {
  */
 export function bindShared(root: Expr, dimensions?: ReadonlySet<string>, reserved: Iterable<string> = []): Bound {
   const order = postorder(root);
-  const uses = new Map<Expr, number>();
-  for (const e of order) for (const a of e.args) uses.set(a, (uses.get(a) ?? 0) + 1);
+  const n = order.length;
+  // Nodes by their place in `order` (children first, the root last): one look-up per edge, then arrays.
+  const index = new Map<Expr, number>();
+  for (let i = 0; i < n; i++) index.set(order[i], i);
+  // The places of each node's arguments: argPlaces[argStart[i] … argStart[i + 1]).
+  const argStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) argStart[i + 1] = argStart[i] + order[i].args.length;
+  const argPlaces = new Int32Array(argStart[n]);
+  const uses = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const args = order[i].args;
+    for (let j = 0; j < args.length; j++) {
+      const k = index.get(args[j]) as number;
+      argPlaces[argStart[i] + j] = k;
+      uses[k]++;
+    }
+  }
   const names = nameSource(order, reserved);
   const measure = textMeasure(dimensions);
-  const written = new Map<Expr, Expr>();
+  const written: Expr[] = new Array<Expr>(n);
   const definitions: Definition[] = [];
   const named: Expr[] = [];
   // The textbook's own names (X̂, σ of a row normalization) where the expression has them.
   const pinned = pinnedNames(order);
   // A node never named ((σ𝟏ᵀ)⁻¹) is written at each use: so are its children (σ is then used twice).
-  for (let i = order.length - 1; i >= 0; i--) {
-    const e = order[i];
-    if (pinned.get(e.id) === null) for (const a of e.args) uses.set(a, (uses.get(a) ?? 0) + (uses.get(e) ?? 0) - 1);
+  if (pinned.size > 0) {
+    for (let i = n - 1; i >= 0; i--) {
+      if (pinned.get(order[i].id) !== null) continue;
+      for (let j = argStart[i]; j < argStart[i + 1]; j++) uses[argPlaces[j]] += uses[i] - 1;
+    }
   }
   const taken = new Set<string>([...reserved, ...order.filter((e) => e.op === 'var').map((e) => e.name as string)]);
-  for (const e of order) {
-    const body = e.args.length === 0 ? e : writtenWith(e, written);
+  for (let i = 0; i < n; i++) {
+    const e = order[i];
+    const body = e.args.length === 0 ? e : writtenWith(e, written, argPlaces, argStart[i]);
     const pin = pinned.get(e.id);
-    if (e !== root && (uses.get(e) ?? 0) >= 2 && nameable(e) && pin !== null && (pin !== undefined || measure.length(body) > SHORT)) {
+    if (e !== root && uses[i] >= 2 && nameable(e) && pin !== null && (pin !== undefined || measure.length(body) > SHORT)) {
       const name = pin !== undefined && !taken.has(pin) ? pin : names();
       taken.add(name);
       const v = variable(name, e.shape);
       measure.length(v);
       definitions.push({ name, value: body });
       named.push(v);
-      written.set(e, v);
-    } else written.set(e, body);
+      written[i] = v;
+    } else written[i] = body;
   }
-  return { expr: written.get(root) as Expr, definitions, writeText: measure.write, whole: root, dimensions, names: named };
+  return { expr: written[n - 1], definitions, writeText: measure.write, whole: root, dimensions, names: named };
 }
 
 /**
@@ -111,12 +121,15 @@ export function bindShared(root: Expr, dimensions?: ReadonlySet<string>, reserve
  */
 let nextBodyId = -1;
 
-/** `e` with its arguments as written (`written`): `e` itself when none changed, else an unshared node. */
-function writtenWith(e: Expr, written: ReadonlyMap<Expr, Expr>): Expr {
+/**
+ * `e` with its arguments as written (written[argPlaces[from + j]] for its j-th argument): `e` itself
+ * when none changed, else an unshared node.
+ */
+function writtenWith(e: Expr, written: readonly Expr[], argPlaces: Int32Array, from: number): Expr {
   let args: Expr[] | undefined;
-  for (let i = 0; i < e.args.length; i++) {
-    const w = written.get(e.args[i]) as Expr;
-    if (args === undefined && w !== e.args[i]) args = e.args.slice(0, i);
+  for (let j = 0; j < e.args.length; j++) {
+    const w = written[argPlaces[from + j]];
+    if (args === undefined && w !== e.args[j]) args = e.args.slice(0, j);
     args?.push(w);
   }
   if (args === undefined) return e;
