@@ -158,20 +158,32 @@ function sameUpToOrder(a: Expr, b: Expr): boolean {
   return key(a) === key(b);
 }
 
-function keyer(): (e: Expr) => string {
-  const memo = new Map<Expr, string>();
-  return (root: Expr): string => {
+/**
+ * A number per node, equal for two nodes exactly when they are equal up to that order: each node's
+ * key is made of its own fields and its children's numbers (sorted where the order does not count),
+ * and distinct keys get distinct numbers. Keys stay short however deep or shared the expression is
+ * (a key holding its children's keys grew with the written tree: exponentially, for chained
+ * assignments, until the string was too long to make).
+ */
+function keyer(): (e: Expr) => number {
+  const memo = new Map<Expr, number>();
+  const numbers = new Map<string, number>();
+  const byNumber = (x: number, y: number): number => x - y;
+  return (root: Expr): number => {
     for (const e of postorder(root)) {
       if (memo.has(e)) continue;
-      let args = e.args.map((g) => memo.get(g) as string);
-      if (e.op === 'add' || e.op === 'hadamard') args = [...args].sort();
+      let args = e.args.map((g) => memo.get(g) as number);
+      if (e.op === 'add' || e.op === 'hadamard') args = [...args].sort(byNumber);
+      let chain = '';
       if (e.op === 'mul') {
-        const scal = e.args.filter((g) => isScalar(g.shape)).map((g) => memo.get(g) as string).sort();
-        const chain = e.args.filter((g) => !isScalar(g.shape)).map((g) => memo.get(g) as string);
-        args = [...scal, '|', ...chain];
+        args = e.args.filter((g) => isScalar(g.shape)).map((g) => memo.get(g) as number).sort(byNumber);
+        chain = `|${e.args.filter((g) => !isScalar(g.shape)).map((g) => memo.get(g) as number).join(';')}`;
       }
-      memo.set(e, `${e.op}:${e.name ?? ''}:${e.value ?? ''}:${e.dims?.join(',') ?? ''}:${e.shape.rows}x${e.shape.cols}(${args.join(';')})`);
+      const key = `${e.op}:${e.name ?? ''}:${e.value ?? ''}:${e.dims?.join(',') ?? ''}:${e.shape.rows}x${e.shape.cols}(${args.join(';')}${chain})`;
+      let n = numbers.get(key);
+      if (n === undefined) numbers.set(key, (n = numbers.size));
+      memo.set(e, n);
     }
-    return memo.get(root) as string;
+    return memo.get(root) as number;
   };
 }
