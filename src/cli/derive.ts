@@ -11,6 +11,9 @@ export function caret(text: string, error: Diagnostic): string {
 
 function humanResult(r: DeriveResult, indexFirst: boolean): string {
   const named = r.result.named ? [`  = ${namedForms(r.result.named).unicode}`] : [];
+  // A softmax along a dimension: the form that shows its blocks (unless it is the named form), and what they are.
+  const blocks = r.result.blocks ? [namedForms(r.result.blocks).unicode].filter((b) => !named.includes(`  = ${b}`)).map((b) => `  = ${b}`) : [];
+  if (r.result.blocks) blocks.push(`  ${r.result.blocks.reading.sentence}`);
   // With --form index the component formula comes first; otherwise it follows (results with 3 or 4 indices).
   const index = r.indexForm ? [r.indexForm.unicode] : [];
   const lines = [
@@ -18,6 +21,7 @@ function humanResult(r: DeriveResult, indexFirst: boolean): string {
     ...(indexFirst ? index : []),
     r.result.unicode ?? r.result.text,
     ...named,
+    ...blocks,
     `  text: ${r.result.text}`,
     `  shape ${r.result.shape}, ${r.layout} layout, with respect to ${r.wrt.join(', ')} (${r.wrtShape})`,
   ];

@@ -75,6 +75,23 @@ export interface Rendered {
   readonly piecewiseLatex?: string;
   /** When shorter: the same expression with common subexpressions named (diag(p) − ppᵀ, p = softmax(z)). */
   readonly named?: NamedForm;
+  /**
+   * The Jacobian of a softmax along a dimension (softmax(Z, 2) by Z): the same matrix written to show
+   * its blocks, Kᵀ(B − B(I_N ⊗ 𝟏𝟏ᵀ)B)K where P = softmax(Z, 2), B = diag(vec(Pᵀ)) — one block
+   * diag(pᵢ) − pᵢpᵢᵀ per row pᵢ of P once the entries are taken row by row (K = K(N,k)); by columns
+   * D − D(I_k ⊗ 𝟏𝟏ᵀ)D with D = diag(vec(P)). Reads back like a named form; `reading` says what the blocks are.
+   */
+  readonly blocks?: BlockForm;
+}
+
+export interface BlockForm extends NamedForm {
+  readonly reading: {
+    /** blockdiag(diag(pᵢ) − pᵢpᵢᵀ)_{i=1..N}, in LaTeX and in Unicode (not an expression of the language). */
+    readonly latex: string;
+    readonly unicode: string;
+    /** "block diagonal: one k×k block diag(pᵢ) − pᵢpᵢᵀ per row pᵢ of P (i = 1…N), …": the blocks in words, Unicode. */
+    readonly sentence: string;
+  };
 }
 
 export interface NamedForm {

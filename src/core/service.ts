@@ -4,7 +4,7 @@
  */
 import { checkStatus } from './api';
 import type {
-  AssumedShape, CheckReport, DeriveRequest, DeriveResult, Diagnostic, DiagnosticCode, IndexForm, Layout, NamedForm, Notation, Outcome, Rendered, VariableInfo,
+  AssumedShape, BlockForm, CheckReport, DeriveRequest, DeriveResult, Diagnostic, DiagnosticCode, IndexForm, Layout, NamedForm, Notation, Outcome, Rendered, VariableInfo,
 } from './api';
 import { indexFormOf, NoIndexForm, tensorOrder } from './tensor/index';
 import { einsumText } from './write/einsumCode';
@@ -19,7 +19,8 @@ import { variableInfo } from './language';
 import { textMeasure, piecewiseLatex, toNumpy, toTorch, toJax, latexWriting, unicodeWriting, declaredDimensions } from './write/index';
 import { checkDerivative } from './numeric/index';
 import { derivativeLatex } from './present/notation';
-import { nameCommonSubexpressions } from './present/cse';
+import { nameCommonSubexpressions, type Named } from './present/cse';
+import { softmaxBlockForm } from './present/blocks';
 import { bindShared, treeIsLarge, writeBound, writeBoundForm } from './present/bindings';
 import type { WhereNotation } from './write/where';
 import { present } from './present/present';
@@ -83,8 +84,11 @@ export function render(e: Expr, large = treeIsLarge(e), writers?: Writers, dimen
 export function renderNamed(e: Expr, writers?: Writers, dimensions?: ReadonlySet<string>): NamedForm | undefined {
   const w = writers ?? writersFor(e, dimensions);
   const named = nameCommonSubexpressions(e, w.textLength);
-  if (named.definitions.length === 0) return undefined;
-  // Sizes of constants as the unnamed expression's contexts need them (a definition alone may not give them): writersFor(e).
+  return named.definitions.length === 0 ? undefined : renderNamedForm(named, w);
+}
+
+/** A named form in every notation, with writers whose sizes of constants the unnamed expression decided. */
+function renderNamedForm(named: Named, w: Writers): NamedForm {
   return {
     text: w.text(named.expr),
     latex: w.latex(named.expr),
@@ -94,6 +98,12 @@ export function renderNamed(e: Expr, writers?: Writers, dimensions?: ReadonlySet
       return { name: d.name, nameLatex: w.latex(name), nameUnicode: w.unicode(name), text: w.text(d.value), latex: w.latex(d.value), unicode: w.unicode(d.value) };
     }),
   };
+}
+
+/** A softmax-along-a-dimension Jacobian's block form (present/blocks.ts), or undefined for any other derivative. */
+function renderBlocks(f: Expr, d: Derivative, shown: Expr, dimensions: ReadonlySet<string>): BlockForm | undefined {
+  const form = softmaxBlockForm(d, new Set(freeVariables(f).map((v) => v.name as string)));
+  return form ? { ...renderNamedForm(form, writersFor(shown, dimensions)), reading: form.reading } : undefined;
 }
 
 export { present };
@@ -158,7 +168,8 @@ export function renderDerivative(f: Expr, d: Derivative, layout: Layout): Render
   const w = large ? undefined : writersFor(shown, dimensions);
   const main = render(shown, large, w, dimensions);
   const named = w ? renderNamed(shown, w) : undefined;
-  const result: Rendered = { ...main, ...(piecewise ? { piecewiseLatex: piecewise } : {}), ...(named ? { named } : {}) };
+  const blocks = renderBlocks(f, d, shown, dimensions);
+  const result: Rendered = { ...main, ...(piecewise ? { piecewiseLatex: piecewise } : {}), ...(named ? { named } : {}), ...(blocks ? { blocks } : {}) };
   return { shown, input, result, equationLatex: derivativeLatex(d, layout, result.latex, input.latex) };
 }
 

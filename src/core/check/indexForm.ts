@@ -90,7 +90,11 @@ function directionDeclaration(where: string | undefined, x: string, name: string
 
 /** Reads an index-form equation (see the module comment). `einstein`: read it with the convention declared. */
 export function readIndexForm(latex: string, where?: string, einstein = false): Outcome<IndexFormReading> {
-  const text = latex.replace(/\\qquad\s*\([^()]*\)\s*$/, '');
+  // The product names a softmax as the result does (Pᵢⱼ, where P = softmax(Z, 2)): the definitions
+  // are read with both sides, as a where form.
+  const named = /,\\quad \\text\{where \}(.*)$/s.exec(latex);
+  const defs = named ? ` \\quad \\text{where } ${named[1]}` : '';
+  const text = (named ? latex.slice(0, named.index) : latex).replace(/\\qquad\s*\([^()]*\)\s*$/, '');
   let depth = 0;
   let eq = -1;
   for (let i = 0; i < text.length && eq < 0; i++) {
@@ -102,7 +106,7 @@ export function readIndexForm(latex: string, where?: string, einstein = false): 
   const h = head(text.slice(0, eq));
   if (!h) return failed('the left side should be a derivative in components, e.g. \\frac{\\partial \\left(AXB\\right)_{ij}}{\\partial X_{kl}}', 0, eq);
   const order = h.xLetters.length as 1 | 2;
-  const fRead = readLatex(h.f, where);
+  const fRead = readLatex(`${h.f}${defs}`, where);
   if (!fRead.ok) return fRead;
   const f = fRead.value.expr;
   const x = [...fRead.value.variables, ...fRead.value.unused].find((v) => v.name === h.x);
@@ -115,7 +119,7 @@ export function readIndexForm(latex: string, where?: string, einstein = false): 
   const lhs = h.fLetters === '' ? '' : `y_{${h.fLetters}} = `;
   const body = `\\left(${text.slice(eq + 1)}\\right) ${directions}`;
   const claimedText = `${einstein ? '% convention: einstein\n' : ''}${lhs}${summed === '' ? body : `\\sum_{${[...summed].join(',')}} ${body}`}`;
-  const claimed = readLatex(claimedText, allWhere);
+  const claimed = readLatex(`${claimedText}${defs}`, allWhere);
   if (!claimed.ok) return failed(`the right side does not read as index notation: ${claimed.error.message}`, eq + 1, latex.length);
   const all = [...claimed.value.variables, ...claimed.value.unused];
   const dirs = names.map((n) => all.find((v) => v.name === n)).filter((v): v is Expr => v !== undefined);

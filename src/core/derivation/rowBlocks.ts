@@ -12,41 +12,32 @@
  * themselves are its reading.
  */
 import type { Derivative } from '../calculus/form';
-import { commutation, Expr, rawAdd, rawDiagm, rawKron, rawMul, rawTranspose, rawVec } from '../model/expr';
-import { shape } from '../model/shape';
-import { eye, num, ones } from '../simplify/build';
-import { latexDim } from '../write/names';
+import { type Expr, rawDiagm, rawMul, rawTranspose, rawVec } from '../model/expr';
+import { blockDiagonal, blockReading, softmaxBlocks } from '../present/blocks';
+import { unicodeDim } from '../write/names';
+import { toLatex, toUnicode } from '../write/index';
+import { replaceNode } from './substitute';
 import { equalClaim, step } from './context';
 import { EQUALS, note } from './notation';
 import type { Definitions, Part, Step } from './step';
 
 export function rowBlocksStep(result: Expr, d: Derivative, defs: Definitions): Step | undefined {
-  const f = d.f;
-  const x = d.wrt[0];
-  if (d.order !== 1 || d.form !== 'jacobian' || d.wrt.length !== 1 || x.symmetric) return undefined;
-  if (f.op !== 'softmaxAlong' || f.args[0] !== x) return undefined;
-  const byRows = f.value === 2;
-  const [rows, cols] = [x.shape.rows, x.shape.cols];
-  // Row order: entries of Pᵀ (column-major) are P's rows one after another; blocks of the row length.
-  const [count, size] = byRows ? [rows, cols] : [cols, rows];
-  const ordered = byRows ? rawTranspose(f) : f;
-  const D = rawDiagm(rawVec(ordered));
-  const blocks = rawKron(eye(count), rawMul([ones(shape(size, 1)), rawTranspose(ones(shape(size, 1)))]));
-  const blockForm = rawAdd([D, rawMul([num(-1), D, blocks, D])]);
-  const K = commutation(rows, cols);
-  const reordered = byRows ? rawMul([K, result, rawTranspose(K)]) : result;
-  const i = byRows ? 'i' : 'j';
-  const p = { tex: `\\mathbf{p}_{${i}}`, text: `p${i === 'i' ? 'ᵢ' : 'ⱼ'}` };
-  const blockNote = note(
-    `\\operatorname{blockdiag}\\left(\\operatorname{diag}(${p.tex}) - ${p.tex}${p.tex}^{\\top}\\right)_{${i}=1}^{${latexDim(count)}}`,
-    `blockdiag(diag(${p.text}) − ${p.text}${p.text}ᵀ)_{${i}=1..${String(count).replace(/·/g, '')}}`,
-  );
-  // By columns the result is the block form itself: only its reading is added.
-  const after: Part[] = byRows ? [reordered, EQUALS, blockForm, EQUALS, blockNote] : [result, EQUALS, blockNote];
-  const unit = byRows ? 'row' : 'column';
-  const explanation = byRows
-    ? `Read the Jacobian row by row: each row pᵢ of the softmax depends only on the same row zᵢ, with local Jacobian diag(pᵢ) − pᵢpᵢᵀ. Taking the entries of both matrices row by row (vec(Pᵀ) = K vec(P), K the commutation matrix) turns J into K J Kᵀ, block diagonal: one ${latexDimText(cols)}×${latexDimText(cols)} block per row and zeros between rows.`
-    : `Read the Jacobian column by column: each column pⱼ of the softmax depends only on the same column zⱼ, with local Jacobian diag(pⱼ) − pⱼpⱼᵀ. vec stacks the columns, so J is already block diagonal: one ${latexDimText(rows)}×${latexDimText(rows)} block per ${unit} and zeros between ${unit}s.`;
+  const b = softmaxBlocks(d);
+  if (!b) return undefined;
+  const blockForm = blockDiagonal(rawDiagm(rawVec(b.ordered)), b);
+  const reordered = b.reorder ? rawMul([b.reorder, result, rawTranspose(b.reorder)]) : result;
+  // Written with the derivation's own name for the softmax (P, defined in its first step) and J,
+  // the Jacobian the identification step named; the claim is over the expressions themselves.
+  const named = [...defs].find(([, def]) => def === b.p)?.[0];
+  const shownForm = named ? replaceNode(blockForm, b.p, named) : blockForm;
+  const reading = blockReading(b, named ? toUnicode(named) : 'P');
+  const blockNote = note(reading.latex, reading.unicode);
+  const J = b.reorder ? note(`${toLatex(b.reorder)} J ${toLatex(rawTranspose(b.reorder))}`, `${toUnicode(b.reorder)} J ${toUnicode(rawTranspose(b.reorder))}`) : note('J');
+  const after: Part[] = [J, EQUALS, shownForm, EQUALS, blockNote];
+  const size = unicodeDim(b.size).replace(/·/g, '');
+  const explanation = b.byRows
+    ? `Read the Jacobian row by row: each row pᵢ of the softmax depends only on the same row zᵢ, with local Jacobian diag(pᵢ) − pᵢpᵢᵀ. Taking the entries of both matrices row by row (vec(Pᵀ) = K vec(P), K the commutation matrix) turns J into K J Kᵀ, block diagonal: one ${size}×${size} block per row and zeros between rows.`
+    : `Read the Jacobian column by column: each column pⱼ of the softmax depends only on the same column zⱼ, with local Jacobian diag(pⱼ) − pⱼpⱼᵀ. vec stacks the columns, so J is already block diagonal: one ${size}×${size} block per column and zeros between columns.`;
   return step('row-blocks', 'note', {
     explanation,
     before: [result],
@@ -55,5 +46,3 @@ export function rowBlocksStep(result: Expr, d: Derivative, defs: Definitions): S
     value: result,
   });
 }
-
-const latexDimText = (n: Expr['shape']['rows']): string => String(n).replace(/·/g, '');

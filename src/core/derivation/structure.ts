@@ -129,7 +129,7 @@ function cased(name: string, e: Expr): string {
 }
 
 /**
- * Names, as in the paper: f is y (or f, …); a single intermediate is u; several scalar ones are
+ * Names, as in the paper: f is y (or f, …; a softmax p, P); a single intermediate is u; several scalar ones are
  * u₁, u₂, … (§4.5); up to three involving vectors get letters u, v, z (§5–6); otherwise subscripts.
  * Matrices get capitals. Names never collide with the expression's variables.
  */
@@ -138,7 +138,8 @@ function nameIntermediates(f: Expr, x: Expr, nodes: readonly Expr[], naming: Nam
   for (const v of freeVariables(f)) reserved.add(v.name as string);
   reserved.add(x.name as string);
   const free = (s: string): boolean => !reserved.has(s);
-  const rootCandidates = naming.rootNames ?? ROOT_NAMES;
+  // A softmax is p (P along a dimension), as its rule and the result's named form call it.
+  const rootCandidates = naming.rootNames ?? (f.op === 'softmax' || f.op === 'softmaxAlong' ? ['p', ...ROOT_NAMES] : ROOT_NAMES);
   const rootName = [...rootCandidates.map((r) => cased(r, f)), ...rootCandidates]
     .find((r) => free(r)) ?? freshSubscripted('y', 1, reserved);
   reserved.add(rootName);

@@ -4,7 +4,7 @@ import { isMatrix } from './shape';
 import { rowNormalizationAt } from './rowNormalization';
 
 /** The activations of a hidden layer over a batch, H = φ(XW + 𝟏bᵀ). */
-const ACTIVATIONS: ReadonlySet<string> = new Set(['tanh', 'relu', 'gelu', 'softplus']);
+const ACTIVATIONS: ReadonlySet<string> = new Set(['tanh', 'sigmoid', 'relu', 'gelu', 'softplus']);
 const hiddenLayer = (e: Expr): boolean => e.op === 'fn' && ACTIVATIONS.has(e.name as string) && isMatrix(e.shape);
 
 /**
@@ -40,7 +40,8 @@ function namesIn(order: readonly Expr[]): Set<string> {
  * code to use where a part is shared: the activations of a hidden layer over a batch are H
  * (H = tanh(XW₁ + 𝟏b₁ᵀ)), numbered by depth where layers feed layers, H₁ = tanh(XW₁ + 𝟏b₁ᵀ),
  * H₂ = tanh(H₁W₂ + 𝟏b₂ᵀ); a row (or column) normalization X̂ = v ⊘ (σ𝟏ᵀ) is X̂ with its σ, and
- * (σ𝟏ᵀ)⁻¹ is never named (null), so the result reads ⊘ (σ𝟏ᵀ) as X̂'s definition does. The layers are
+ * (σ𝟏ᵀ)⁻¹ is never named (null), so the result reads ⊘ (σ𝟏ᵀ) as X̂'s definition does; the gradient
+ * Ḡ = ∂f/∂X̂ that flows into the normalization is Ḡ where it is not a variable (G ⊙ 𝟏γᵀ with a gain γ). The layers are
  * named only where no variable or dimension has one of their names; the callers check the others.
  */
 export function pinnedNames(order: readonly Expr[]): Map<number, string | null> {
@@ -53,6 +54,7 @@ export function pinnedNames(order: readonly Expr[]): Map<number, string | null> 
   const used = depths.size > 0 ? namesIn(order) : new Set<string>();
   if (![...depths.values()].some((d) => used.has(layerName(d)))) for (const [id, d] of depths) pinned.set(id, layerName(d));
   if (!order.some((e) => e.op === 'fn' && e.name === 'sqrt')) return pinned;
+  const hats = new Set<Expr>();
   for (const e of order) {
     const r = rowNormalizationAt(e);
     if (!r || r.site !== r.hat || pinned.has(e.id)) continue;
@@ -60,7 +62,24 @@ export function pinnedNames(order: readonly Expr[]): Map<number, string | null> 
     pinned.set(r.sigma.id, 'sigma');
     pinned.set(r.reciprocal.id, null);
     pinned.set(r.reciprocal.args[0].id, null);
+    hats.add(e);
   }
+  // The upstream gradient Ḡ = ∂f/∂X̂ of the textbook form (Ḡ − mean(Ḡ, 2)𝟏ᵀ − X̂ ⊙ (mean(Ḡ ⊙ X̂, 2)𝟏ᵀ)) ⊘ (σ𝟏ᵀ),
+  // where it is not a variable itself (G ⊙ 𝟏γᵀ with a gain γ): the one factor beside X̂ in Ḡ ⊙ X̂.
+  if (hats.size === 0) return pinned;
+  // Ḡ ⊙ X̂ itself is inside the correction X̂ ⊙ (mean(Ḡ ⊙ X̂, 2)𝟏ᵀ): a factor holding such a product is not Ḡ.
+  const upstream = new Set<Expr>();
+  const holdsProduct = new Set<Expr>();
+  for (const e of order) {
+    if (e.args.some((a) => holdsProduct.has(a))) holdsProduct.add(e);
+    if (e.op !== 'hadamard' || e.args.length !== 2) continue;
+    const [a, b] = e.args;
+    const g = hats.has(b) ? a : hats.has(a) ? b : undefined;
+    if (g === undefined || holdsProduct.has(g)) continue;
+    holdsProduct.add(e);
+    if (g.args.length > 0 && !hats.has(g) && !pinned.has(g.id)) upstream.add(g);
+  }
+  if (upstream.size === 1) for (const g of upstream) pinned.set(g.id, 'G_bar');
   return pinned;
 }
 

@@ -4,7 +4,8 @@
  * Components of a variable are written as scalars (xᵢ, Aᵢₖ), of anything else in parentheses
  * ((X⁻¹)ᵢₖ); summation indices are summed explicitly (Σₚ, \sum_{p=1}^{n}); ranges close the line.
  */
-import type { Expr } from '../model/expr';
+import { type Expr, freeVariables, postorder, variable } from '../model/expr';
+import { replaceNode } from '../derivation/substitute';
 import { dimText, type Dim } from '../model/shape';
 import { absolute, equals, numberParts, ONE, sign, type Rational } from '../model/rational';
 import { toLatex, toUnicode } from '../write/index';
@@ -97,7 +98,38 @@ function rangesText(formula: IndexFormula, dots: string, join: (names: string, r
   return text.join('; ');
 }
 
-export function writeIndexForm(formula: IndexFormula): WrittenIndexForm {
+/**
+ * The textbook's name for a softmax whose entries the formula uses — Pᵢⱼ for softmax(Z, d), pᵢ for
+ * softmax(z), as the result's named form defines P — with the formula written in it, or undefined
+ * (none, several different ones, or the name taken by a variable).
+ */
+function namedSoftmax(formula: IndexFormula): { readonly name: Expr; readonly value: Expr; readonly formula: IndexFormula } | undefined {
+  const isSoftmax = (e: Expr): boolean => e.op === 'softmax' || e.op === 'softmaxAlong';
+  const found = new Set<Expr>();
+  for (const t of formula.terms) for (const f of t.factors) if (f.kind === 'entry') for (const e of postorder(f.of)) if (isSoftmax(e)) found.add(e);
+  if (isSoftmax(formula.f)) found.add(formula.f);
+  if (found.size !== 1) return undefined;
+  const [value] = found;
+  const name = variable(value.op === 'softmax' ? 'p' : 'P', value.shape);
+  const taken = new Set([...freeVariables(formula.f), formula.x].map((v) => v.name as string));
+  if (taken.has(name.name as string)) return undefined;
+  const rename = (e: Expr): Expr => replaceNode(e, value, name);
+  return {
+    name,
+    value,
+    formula: {
+      ...formula,
+      f: rename(formula.f),
+      terms: formula.terms.map((t) => ({ ...t, factors: t.factors.map((f) => (f.kind === 'entry' ? { ...f, of: rename(f.of) } : f)) })),
+    },
+  };
+}
+
+export function writeIndexForm(written: IndexFormula): WrittenIndexForm {
+  const named = namedSoftmax(written);
+  const formula = named?.formula ?? written;
+  const whereU = named ? `, where ${toUnicode(named.name)} = ${toUnicode(named.value)}` : '';
+  const whereL = named ? `,\\quad \\text{where } ${named.name.name as string} = ${toLatex(named.value)}` : '';
   const fIx = letters(...formula.fIx);
   const xIxs = formula.xIx.map(([r, c]) => letters(r, c));
   // Unicode
@@ -107,13 +139,13 @@ export function writeIndexForm(formula: IndexFormula): WrittenIndexForm {
   const dxU = xIxs.map((ix) => `∂${xName}${ix === '' ? '' : sub(ix)}`).join('');
   const headU = formula.order === 2 ? `∂²${fHead}/${dxU}` : `∂${fHead}/${dxU}`;
   const rangesU = rangesText(formula, '…', (names, range) => `${names} = ${range}`);
-  const unicode = `${headU} = ${writeTerms(formula.terms, UNICODE, '')}${rangesU ? `   (${rangesU})` : ''}`;
+  const unicode = `${headU} = ${writeTerms(formula.terms, UNICODE, '')}${rangesU ? `   (${rangesU})` : ''}${whereU}`;
   // LaTeX
   const fL = formula.f.op === 'var' ? LATEX.entry(formula.f, fIx) : fIx === '' ? `\\left(${toLatex(formula.f)}\\right)` : LATEX.entry(formula.f, fIx);
   const xL = formula.x.name as string;
   const dxL = xIxs.map((ix) => `\\partial ${xL}${ix === '' ? '' : `_{${ix}}`}`).join('\\,');
   const headL = formula.order === 2 ? `\\frac{\\partial^{2} ${fL}}{${dxL}}` : `\\frac{\\partial ${fL}}{${dxL}}`;
   const rangesL = rangesText(formula, ', \\dots, ', (names, range) => `${names} = ${range}`);
-  const latex = `${headL} = ${writeTerms(formula.terms, LATEX, ' ')}${rangesL ? `\\qquad (${rangesL})` : ''}`;
+  const latex = `${headL} = ${writeTerms(formula.terms, LATEX, ' ')}${rangesL ? `\\qquad (${rangesL})` : ''}${whereL}`;
   return { latex, unicode };
 }

@@ -5,6 +5,9 @@
 import { GREEK_LETTER_OF } from '../model/greek';
 import { Dim } from '../model/shape';
 
+/** The accents a one-letter name may carry (x_hat, G_bar): the combining mark Unicode writes. */
+export const ACCENTS: Readonly<Record<string, string>> = { hat: '\u0302', bar: '\u0304' };
+
 export const isGreek = (s: string): boolean => Object.hasOwn(GREEK_LETTER_OF, s);
 
 /** A name split into its base and subscript: "x1" → x, 1; "w_out" → w, out; "alpha" → alpha. */
@@ -26,8 +29,8 @@ export type Style = 'scalar' | 'vector' | 'matrix';
 /** The LaTeX of a name in a style: scalars italic, vectors bold, matrices capitals as written. */
 export function latexName(name: string, style: Style): string {
   const { base, sub } = splitName(name);
-  // x_hat is x̂ (the LaTeX reader reads \hat{x} as x_hat).
-  if (sub === 'hat' && /^[A-Za-z]$/.test(base)) return `\\hat{${latexBase(base, style)}}`;
+  // x_hat is x̂, G_bar is Ḡ (the LaTeX reader reads \hat{x} as x_hat, \bar{G} as G_bar).
+  if (sub !== undefined && Object.hasOwn(ACCENTS, sub) && /^[A-Za-z]$/.test(base)) return `\\${sub}{${latexBase(base, style)}}`;
   return latexBase(base, style) + (sub === undefined ? '' : `_{${latexSub(sub)}}`);
 }
 
@@ -84,8 +87,8 @@ export function unicodeSuperscript(k: number): string | undefined {
 /** The Unicode of a name: α for alpha, x₁ for x1, w_out as written. */
 export function unicodeName(name: string): string {
   const { base, sub } = splitName(name);
-  // x_hat is x̂ (a combining circumflex, U+0302; the Unicode reader reads it back).
-  if (sub === 'hat' && /^[A-Za-z]$/.test(base)) return `${base}\u0302`;
+  // x_hat is x̂, G_bar is Ḡ (a combining circumflex U+0302, macron U+0304; the Unicode reader reads them back).
+  if (sub !== undefined && Object.hasOwn(ACCENTS, sub) && /^[A-Za-z]$/.test(base)) return `${base}${ACCENTS[sub]}`;
   const b = GREEK_LETTER_OF[base] ?? base;
   if (sub === undefined) return b;
   const digits = unicodeSubscript(sub);

@@ -104,7 +104,9 @@ describe('derivation: the row-wise softmax\'s Jacobian ends in its block-diagona
       assert.equal(s.rule, 'row-blocks');
       assert.equal(s.kind, 'note');
       assert.equal(d.pub[d.pub.length - 1].afterText,
-        'K(N,k)(diag(vec(softmax(Z, 2))) − diag(vec(softmax(Z, 2)))((𝟏_k𝟏_kᵀ) ⊗ I_N) diag(vec(softmax(Z, 2))))K(N,k)ᵀ = diag(vec(softmax(Z, 2)ᵀ)) − diag(vec(softmax(Z, 2)ᵀ))(I_N ⊗ (𝟏_k𝟏_kᵀ)) diag(vec(softmax(Z, 2)ᵀ)) = blockdiag(diag(pᵢ) − pᵢpᵢᵀ)_{i=1..N}');
+        'K(N,k) J K(N,k)ᵀ = diag(vec(Pᵀ)) − diag(vec(Pᵀ))(I_N ⊗ (𝟏_k𝟏_kᵀ)) diag(vec(Pᵀ)) = blockdiag(diag(pᵢ) − pᵢpᵢᵀ)_{i=1..N}');
+      // P is the derivation's own name for the softmax, and J the Jacobian it identified.
+      assert.equal(stepWith(d, 'identify').p.afterText?.startsWith('∂vec P/∂(vec Z)ᵀ = '), true);
       assert.match(s.explanation ?? '', /row by row.*diag\(pᵢ\) − pᵢpᵢᵀ.*block diagonal/s);
     });
     it('the claim has teeth: without the reordering by rows (J itself against the block form) it fails', () => {

@@ -6,6 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { derive, emitCode, namedForms } from '../../../src/core/index';
+import { readExpression } from '../../../src/core/read';
+import { exprsEqualNumerically } from '../../../src/core/numeric/index';
 
 const WHERE = 'X: matrix(N, n); W1: matrix(n, h); b1: vector(h); W2: matrix(h, k); b2: vector(k); Y: matrix(N, k)';
 const PLAIN = "sum(sum((tanh(X*W1 + b1')*W2 + b2' - Y).^2))/(N*k)";
@@ -62,6 +64,48 @@ describe('present: the textbooks\' names — H for a hidden layer, X̂ and σ fo
       const names = r.value.result.named.definitions.map((d) => d.name);
       assert.equal(names.length, 2, JSON.stringify(names));
       assert.ok(!names.some((n) => /^H/.test(n)), JSON.stringify(names));
+    });
+  });
+
+  it('a sigmoid hidden layer is H too: 2Xᵀ(((HW₂ + 𝟏b₂ᵀ − Y)W₂ᵀ) ⊙ H ⊙ (𝟏𝟏ᵀ − H))/(Nk) where H = σ(XW₁ + 𝟏b₁ᵀ), plain and NumPy alike', () => {
+    const form = '2Xᵀ(((HW₂ + 𝟏b₂ᵀ − Y)W₂ᵀ) ⊙ H ⊙ (𝟏𝟏ᵀ − H))/(Nk) where H = σ(XW₁ + 𝟏b₁ᵀ)';
+    assert.equal(namedUnicode(PLAIN.replace('tanh', 'sigmoid'), 'W1'), form);
+    assert.equal(namedUnicode(NUMPY.replace('torch.tanh', 'torch.sigmoid'), 'W1'), form);
+    const code = emitCode({ expr: PLAIN.replace('tanh', 'sigmoid'), where: WHERE, wrt: ['W1'] }, 'numpy');
+    assert.ok(code.ok, code.ok ? '' : code.error.message);
+    assert.match(code.value, /^ {4}H = _sigmoid\(X @ W1 \+ /m, code.value);
+  });
+
+  describe('a layer norm with a gain γ: the gradient flowing into X̂ is Ḡ = G ⊙ (𝟏γᵀ), as the textbooks write ∂L/∂X̂', () => {
+    const where = 'X: matrix(N, n); G: matrix(N, n); eps: scalar; gamma: vector(n); beta: vector(n)';
+    const norm = '((X - mean(X, 2)*ones(1, n)) ./ (sqrt(mean((X - mean(X, 2)*ones(1, n)).^2, 2) + eps)*ones(1, n)))';
+    const expr = `sum(G .* (${norm} .* gamma' + beta'))`;
+    it('∂L/∂X = (Ḡ − Ḡ𝟏𝟏ᵀ/n − X̂ ⊙ ((Ḡ ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ) where Ḡ = G ⊙ (𝟏γᵀ), …, reading back in every notation', () => {
+      const r = derive({ expr, where, wrt: ['X'], layout: 'denominator', check: true });
+      assert.ok(r.ok, r.ok ? '' : r.error.message);
+      assert.ok(r.value.check?.passed, `finite differences: ${JSON.stringify(r.value.check)}`);
+      assert.ok(r.value.result.named);
+      const forms = namedForms(r.value.result.named);
+// Ḡ is G and a combining macron (U+0304), as x̂ is x and a circumflex: compared composed.
+            assert.equal(forms.unicode.normalize('NFC'), '(Ḡ − Ḡ𝟏𝟏ᵀ/n − X̂ ⊙ ((Ḡ ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ) where Ḡ = G ⊙ (𝟏γᵀ), u = X(I − 𝟏𝟏ᵀ/n), σ = √(u∘²𝟏/n + eps𝟏), X̂ = u ⊘ (σ𝟏ᵀ)'.normalize('NFC'));
+      assert.match(forms.latex, /^\\left\(\\bar\{G\} - /);
+      const result = readExpression(r.value.result.text, where, 'plain');
+      assert.ok(result.ok);
+      for (const [key, from] of [['text', 'plain'], ['unicode', 'unicode'], ['latex', 'latex']] as const) {
+        const back = readExpression(forms[key], where, from);
+        assert.ok(back.ok, `${from}: ${forms[key]}: ${back.ok ? '' : back.error.message}`);
+        assert.ok(exprsEqualNumerically(back.value.expr, result.value.expr), `${from}: ${forms[key]}`);
+      }
+    });
+    it('without γ the upstream gradient is G itself, and no Ḡ is named', () => {
+      const r = derive({ expr: `sum(G .* ${norm})`, where, wrt: ['X'], layout: 'denominator' });
+      assert.ok(r.ok && r.value.result.named);
+      assert.ok(!r.value.result.named.definitions.some((d) => d.name === 'G_bar'), JSON.stringify(r.value.result.named.definitions));
+    });
+    it('the emitted code computes G_bar once', () => {
+      const code = emitCode({ expr, where, wrt: ['X'] }, 'numpy');
+      assert.ok(code.ok, code.ok ? '' : code.error.message);
+      assert.match(code.value, /^ {4}G_bar = G \* /m, code.value);
     });
   });
 

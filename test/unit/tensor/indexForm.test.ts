@@ -31,6 +31,12 @@ describe('tensor/index form: the component formulas of the textbook', () => {
     ['logdet(X)', 'X', '∂(log det(X))/∂Xᵢⱼ = (X⁻¹)ⱼᵢ   (i, j = 1…n)'],
     ['tr(X)', 'X', '∂(tr(X))/∂Xᵢⱼ = δᵢⱼ   (i, j = 1…n)'],
     ["x'*S*x", 'S', '∂(xᵀSx)/∂Sᵢⱼ = xᵢxⱼ   (i, j = 1…n)', 'x: vector(n); S: matrix(n, n) symmetric'],
+    // A softmax is written with the name the result defines for it (issue 13): Pᵢⱼ, pᵢ.
+    ['softmax(Z, 2)', 'Z', '∂Pᵢⱼ/∂Zₗₘ = Pᵢⱼδᵢₗδⱼₘ − PᵢⱼPᵢₘδᵢₗ   (i, l = 1…N; j, m = 1…k), where P = softmax(Z, 2)', 'Z: matrix(N, k)'],
+    ['softmax(Z, 1)', 'Z', '∂Pᵢⱼ/∂Zₗₘ = Pᵢⱼδᵢₗδⱼₘ − PᵢⱼPₗⱼδⱼₘ   (i, l = 1…N; j, m = 1…k), where P = softmax(Z, 1)', 'Z: matrix(N, k)'],
+    ['sum(G .* softmax(Z, 2))', 'Z', '∂(sum(G ⊙ P))/∂Zᵢⱼ = GᵢⱼPᵢⱼ − (GPᵀ)ᵢᵢPᵢⱼ   (i = 1…N; j = 1…k), where P = softmax(Z, 2)', 'G: matrix(N, k); Z: matrix(N, k)'],
+    ['softmax(z)', 'z', '∂pᵢ/∂zⱼ = pᵢδᵢⱼ − pᵢpⱼ   (i, j = 1…n), where p = softmax(z)'],
+    ['softmax(p)', 'p', '∂(softmax(p))ᵢ/∂pⱼ = (softmax(p))ᵢδᵢⱼ − (softmax(p))ᵢ(softmax(p))ⱼ   (i, j = 1…n)'],
   ];
   for (const [expr, wrt, expected, where, order] of cases) {
     it(`${expr} by ${wrt}${order === 2 ? ' (second order)' : ''}`, () => {

@@ -19,6 +19,9 @@ const onRequest: CorpusCase[] = [
   { id: 'rq-tr', source: 'on request', expr: 'tr(X)', where: 'X: matrix(n, n)', wrt: ['X'], order: 1, layout: 'numerator' },
   { id: 'rq-logdet', source: 'on request', expr: 'logdet(X)', where: 'X: matrix(n, n)', wrt: ['X'], order: 1, layout: 'numerator' },
   { id: 'rq-sym', source: 'on request', expr: "x'*S*x", where: 'x: vector(n); S: matrix(n, n) symmetric', wrt: ['S'], order: 1, layout: 'numerator' },
+  // Written with P = softmax(Z, 2) named: the definition reads back with both sides.
+  { id: 'rq-softmax-named', source: 'on request', expr: 'sum(G .* softmax(Z, 2))', where: 'G: matrix(N, k); Z: matrix(N, k)', wrt: ['Z'], order: 1, layout: 'numerator' },
+  { id: 'rq-softmax-vector', source: 'on request', expr: 'softmax(z)', where: 'z: vector(n)', wrt: ['z'], order: 1, layout: 'numerator' },
 ];
 
 describe('tensor/index form round trip: the LaTeX index form reads back (Einstein convention declared) to the derivative', () => {

@@ -141,9 +141,9 @@ class Translator {
     if (GREEK[ch] !== undefined) return this.copy(`\\${GREEK[ch]} `);
     if (VULGAR[ch] !== undefined) return this.copy(`{\\frac{${VULGAR[ch][0]}}{${VULGAR[ch][1]}}}`);
     if (/[0-9.]/.test(ch)) return this.number();
-    // x̂ (a letter and a combining circumflex, as the writer prints the name x_hat).
-    if (/[A-Za-z]/.test(ch) && c[i + 1] === '\u0302') {
-      this.emit(`\\hat{${ch}}`, i);
+    // x̂, Ḡ (a letter and a combining circumflex or macron, as the writer prints the names x_hat, G_bar).
+    if (/[A-Za-z]/.test(ch) && (c[i + 1] === '\u0302' || c[i + 1] === '\u0304')) {
+      this.emit(`\\${c[i + 1] === '\u0302' ? 'hat' : 'bar'}{${ch}}`, i);
       this.pos = i + 2;
       return;
     }
