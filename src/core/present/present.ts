@@ -12,6 +12,7 @@ import { applyLayout } from './layout';
 import { groupNormalizations, normalizationForm } from './normalization';
 import { useProbabilities } from './probabilities';
 import { tidy } from './tidy';
+import { finiteBesideIndicators } from './indicators';
 
 export function present(d: Derivative, layout: Layout | 'canonical'): Expr {
   // A Derivative is immutable, and differentiate() hands the parts of a request one object:
@@ -27,7 +28,7 @@ const presented = new WeakMap<Derivative, Map<Layout | 'canonical', Expr>>();
 
 function presentOnce(d: Derivative, layout: Layout | 'canonical'): Expr {
   const e = factorize(expandWhereSmaller(useProbabilities(normalizationForm(d) ?? d.expr)));
-  return groupNormalizations(tidy(layout === 'canonical' ? e : applyLayout({ ...d, expr: e }, layout)));
+  return finiteBesideIndicators(groupNormalizations(tidy(layout === 'canonical' ? e : applyLayout({ ...d, expr: e }, layout))));
 }
 
 /** Factored and tidied, without distributing sums: the form of a derivation's intermediate results. */
