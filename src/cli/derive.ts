@@ -1,7 +1,7 @@
 /** `matcalc derive`: one request from the command line, answered for a human (or as --json / --emit). */
-import { checkSentence, derive, deriveForm, emitCode, namedForms, type DeriveResult, type Diagnostic } from '../core/index';
+import { checkSentence, derive, deriveForm, emitCode, namedForms, separateVariables, type DeriveResult, type Diagnostic } from '../core/index';
 import { toMarkdown } from '../core/write/markdown';
-import { parseDeriveArgs, type DeriveArgs } from './args';
+import { parseDeriveArgs, UsageError, type DeriveArgs } from './args';
 import { caretLines, errorReport } from './display';
 
 /** The caret diagram for an error: the input line (controls escaped) and a ^ under the span by display column. */
@@ -46,7 +46,42 @@ export function assumedText(assumed: DeriveResult['assumed']): string {
 
 type Answer = { ok: true; value: string } | { ok: false; error: Diagnostic };
 
+/**
+ * Several variables that are not all scalars (a scalar loss by W and b): one result per variable, in
+ * the order given — for a human each answer in turn, with --json {"wrt": [...], "results": [...]}
+ * (each element what `derive --json` gives for that variable alone), with --emit text or latex one
+ * line per variable. Code and Markdown describe one derivative: asked for one variable at a time.
+ */
+function answerEach(args: DeriveArgs, names: readonly string[]): Answer {
+  if (args.emit !== undefined && args.emit !== 'text' && args.emit !== 'latex') {
+    throw new UsageError(`--emit ${args.emit} writes one derivative: with several variables that are not all scalars (${names.join(', ')}), ask for one --wrt at a time`);
+  }
+  const each = names.map((name) => ({ ...args.request, wrt: [name] }));
+  if (args.json) {
+    const results: DeriveResult[] = [];
+    for (const request of each) {
+      const r = derive(request);
+      if (!r.ok) return r;
+      results.push(r.value);
+    }
+    return { ok: true, value: JSON.stringify({ wrt: names, results }) };
+  }
+  const written: string[] = [];
+  for (const request of each) {
+    const a = answerOne({ ...args, request });
+    if (!a.ok) return a;
+    written.push(a.value);
+  }
+  return { ok: true, value: written.join(args.emit ? '\n' : '\n\n') };
+}
+
 function answerDerive(args: DeriveArgs): Answer {
+  const split = separateVariables(args.request);
+  if (!split.ok) return split;
+  return split.value ? answerEach(args, split.value) : answerOne(args);
+}
+
+function answerOne(args: DeriveArgs): Answer {
   if (args.emit === 'numpy' || args.emit === 'torch' || args.emit === 'jax' || args.emit === 'einsum') return emitCode(args.request, args.emit);
   if (args.emit === 'markdown') {
     const md = derive({ ...args.request, steps: true });

@@ -11,7 +11,9 @@ commands:
   matcalc --help                    this text
 
 options of derive (and, where they apply, check):
-  --wrt VAR[,VAR...]     the variables to differentiate by (default: the first variable of EXPR)
+  --wrt VAR[,VAR...]     the variables to differentiate by (default: the first variable of EXPR); scalars stack
+                         into one result, other variables (--wrt W,b) get one result each, in order
+                         (--json: {"wrt": [...], "results": [...]})
   --where DECLS          declarations: "x: vector(n); A: matrix(m, n); S is a symmetric matrix; c: scalar"
   --from NOTATION        how to read EXPR: plain | latex | numpy | unicode | auto (default auto: decided from
                          unambiguous markers — LaTeX commands; np./torch. calls, @, **; the Unicode math the

@@ -10,7 +10,7 @@ import { indexFormOf, NoIndexForm, tensorOrder } from './tensor/index';
 import { einsumText } from './write/einsumCode';
 import type { Expr } from './model/expr';
 import { freeVariables, resetInternTable, internTableBytes, variable } from './model/expr';
-import { declarationText, shapeText } from './model/shape';
+import { declarationText, isScalar, shapeText } from './model/shape';
 import { differentiate } from './calculus/derive';
 import type { Derivative } from './calculus/form';
 import { UnsupportedDerivative } from './calculus/unsupported';
@@ -138,6 +138,20 @@ export function prepare(req: DeriveRequest): Outcome<Prepared> {
     wrt.push(v);
   }
   return { ok: true, value: { f, variables, wrt, notation, read: read.value } };
+}
+
+/**
+ * The variables of a request to answer one at a time: several, not all scalars (a scalar loss by W
+ * and b: ∂L/∂W and ∂L/∂b, which do not stack into one gradient), in the order given; undefined when
+ * the request is answered as one (one variable, or scalars that stack). A request that cannot be
+ * read is answered with its error.
+ */
+export function separateVariables(req: DeriveRequest): Outcome<readonly string[] | undefined> {
+  if (!req.wrt || req.wrt.length < 2) return { ok: true, value: undefined };
+  const p = budgeted(req, () => prepare(req));
+  if (!p.ok) return p;
+  const { wrt } = p.value;
+  return { ok: true, value: wrt.every((v) => isScalar(v.shape)) ? undefined : wrt.map((v) => v.name as string) };
 }
 
 /** Is `name` one of the symbolic dimensions of these variables' shapes? */

@@ -1,5 +1,5 @@
 /** One batch request line → its answer object or its JSON line (never throws for any line; an internal bug is answered too). */
-import { checkClaim, derive, deriveForm, emitCode } from '../../core/index';
+import { checkClaim, derive, deriveForm, emitCode, separateVariables } from '../../core/index';
 import { checkJson } from '../check';
 import { toMarkdown } from '../../core/write/markdown';
 import { checkRequest, type BatchRequest, type Id } from './request';
@@ -21,11 +21,28 @@ function jsonProblem(line: string, e: unknown): Problem {
 
 /** The answer to a checked request, without its id (which answerBatchLine and answerLine put in front). */
 function compute(b: BatchRequest): BatchAnswer {
-  const { request, emit } = b;
+  const { request } = b;
   if (b.claim !== undefined) {
     const c = checkClaim({ ...request, claim: b.claim });
     return c.ok ? { ...checkJson(c.value), ok: true } : failed(fromDiagnostic(c.error));
   }
+  // Several variables that are not all scalars: one answer per variable, as `derive --json` gives them.
+  const split = separateVariables(request);
+  if (!split.ok) return failed(fromDiagnostic(split.error));
+  if (split.value === undefined) return computeOne(b);
+  const results: unknown[] = [];
+  for (const name of split.value) {
+    const a = computeOne({ ...b, request: { ...request, wrt: [name] } });
+    if (!a.ok) return a;
+    const { ok: _ok, ...rest } = a;
+    results.push(rest);
+  }
+  return { ok: true, wrt: split.value, results };
+}
+
+/** The answer for the request's variables taken together (one, or scalars that stack). */
+function computeOne(b: BatchRequest): BatchAnswer {
+  const { request, emit } = b;
   if (emit === 'numpy' || emit === 'torch' || emit === 'jax' || emit === 'einsum') {
     const code = emitCode(request, emit);
     return code.ok ? { ok: true, code: code.value } : failed(fromDiagnostic(code.error));

@@ -53,6 +53,31 @@ describe('cli batch: the protocol', function () {
     assert.equal(Object.keys(a[0])[0], 'id');
   });
 
+  it('"wrt" with several variables that are not all scalars answers one result per variable, as derive --wrt W,b --json does', async () => {
+    const where = 'X: matrix(N, n); W: matrix(n, k); b: vector(k); Y: matrix(N, k)';
+    const expr = "sum(sum((X*W + ones(N, 1)*b' - Y).^2))/N";
+    const [list, text, code, scalars] = await answers(
+      JSON.stringify({ id: 1, expr, where, wrt: ['W', 'b'], layout: 'denominator', check: true }),
+      JSON.stringify({ id: 2, expr, where, wrt: 'W,b', layout: 'denominator', emit: 'text' }),
+      JSON.stringify({ id: 3, expr, where, wrt: ['W', 'b'], emit: 'numpy' }),
+      JSON.stringify({ id: 4, expr: 'x^2*y', where: 'x: scalar; y: scalar', wrt: ['x', 'y'], emit: 'text' }),
+    );
+    assert.equal(list.ok, true, JSON.stringify(list));
+    assert.deepEqual(list.wrt, ['W', 'b']);
+    const results = list.results as { wrt: string[]; result: { unicode: string }; check: { passed: boolean } }[];
+    assert.deepEqual(results.map((r) => [r.wrt, r.result.unicode, r.check.passed]), [[['W'], '2Xᵀ(XW + 𝟏bᵀ − Y)/N', true], [['b'], '2(XW + 𝟏bᵀ − Y)ᵀ𝟏/N', true]]);
+    assert.deepEqual(text.results, [{ text: "2/N*X'*(X*W + ones(N)*b' - Y)" }, { text: "2/N*(X*W + ones(N)*b' - Y)'*ones(N)" }]);
+    assert.equal((code.results as { code: string }[]).length, 2);
+    assert.match((code.results as { code: string }[])[1].code, /def derivative\(/);
+    // Scalars stack into one gradient, as before.
+    assert.equal(scalars.text, "[2*x*y, x^2]'");
+    // The same fields as derive's: one CLI answer per variable, each the batch's.
+    const cli = spawnSync(process.execPath, [CLI, 'derive', expr, '--wrt', 'W,b', '--where', where, '--layout', 'denominator', '--check', '--json'], { encoding: 'utf8' });
+    const fromCli = JSON.parse(cli.stdout) as { wrt: string[]; results: { result: unknown }[] };
+    assert.deepEqual(fromCli.wrt, list.wrt);
+    assert.deepEqual(fromCli.results.map((r) => r.result), results.map((r) => r.result));
+  });
+
   it('"\\r", "\\r\\n" and "\\n" end lines; blank and whitespace-only lines are skipped (no answer)', async () => {
     const r = await batch('{"id":1,"expr":"x"}\r{"id":2,"expr":"x"}\r\n\r\n  \t\n\n{"id":3,"expr":"x"}\r');
     assert.deepEqual(r.answers.map((x) => x.id), [1, 2, 3]);

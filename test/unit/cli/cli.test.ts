@@ -44,6 +44,44 @@ describe('cli: matcalc derive', function () {
     assert.equal(run(args).out.trim(), '[6*x*y, 3*x^2; 2, 8*y^7]');
     assert.equal(run([...args, '--layout', 'denominator']).out.trim(), "[6*x*y, 3*x^2; 2, 8*y^7]'");
   });
+  describe('a scalar loss by several variables that are not all scalars (--wrt W,b): one result per variable', () => {
+    const where = 'X: matrix(N, n); W: matrix(n, k); b: vector(k); Y: matrix(N, k)';
+    const loss = "sum(sum((X*W + ones(N, 1)*b' - Y).^2))/N";
+    const base = ['derive', loss, '--wrt', 'W,b', '--where', where, '--layout', 'denominator'];
+    it('for a human: ∂L/∂W = 2Xᵀ(XW + 𝟏bᵀ − Y)/N, then ∂L/∂b = 2(XW + 𝟏bᵀ − Y)ᵀ𝟏/N, each checked', () => {
+      const r = run([...base, '--check']);
+      assert.equal(r.code, 0, r.err);
+      const blocks = r.out.trimEnd().split('\n\n');
+      assert.equal(blocks.length, 2, r.out);
+      assert.match(blocks[0], /^read as: .*\n2Xᵀ\(XW \+ 𝟏bᵀ − Y\)\/N\n[^]*with respect to W \(n×k\)\n {2}numerical check: passed/);
+      assert.match(blocks[1], /^read as: .*\n2\(XW \+ 𝟏bᵀ − Y\)ᵀ𝟏\/N\n[^]*with respect to b \(k×1\)\n {2}numerical check: passed/);
+    });
+    it('--json: {"wrt": ["W", "b"], "results": [...]}, each what derive --json gives for that variable alone', () => {
+      const r = run([...base, '--json', '--check']);
+      assert.equal(r.code, 0, r.err);
+      const j = JSON.parse(r.out) as { wrt: string[]; results: { wrt: string[]; result: { text: string }; check: { passed: boolean } }[] };
+      assert.deepEqual(j.wrt, ['W', 'b']);
+      assert.deepEqual(j.results.map((x) => x.wrt), [['W'], ['b']]);
+      assert.ok(j.results.every((x) => x.check.passed));
+      for (const [k, name] of ['W', 'b'].entries()) {
+        const alone = JSON.parse(run(['derive', loss, '--wrt', name, '--where', where, '--layout', 'denominator', '--json']).out) as { result: unknown };
+        assert.deepEqual(j.results[k].result, alone.result, name);
+      }
+    });
+    it('--emit text: one line per variable, in the order given; code refused with a usage error', () => {
+      assert.deepEqual(run([...base, '--emit', 'text']).out.trimEnd().split('\n'), ["2/N*X'*(X*W + ones(N)*b' - Y)", "2/N*(X*W + ones(N)*b' - Y)'*ones(N)"]);
+      assert.deepEqual(run(['derive', loss, '--wrt', 'b', '--wrt', 'W', '--where', where, '--emit', 'text']).out.trimEnd().split('\n').length, 2);
+      const code = run([...base, '--emit', 'numpy']);
+      assert.equal(code.code, 2);
+      assert.match(code.err, /--emit numpy writes one derivative: .*\(W, b\), ask for one --wrt at a time/);
+    });
+    it('scalars still stack into one gradient, and an unknown variable is still an error', () => {
+      assert.equal(run(['derive', 'x^2*y', '--wrt', 'x,y', '--where', 'x: scalar; y: scalar', '--emit', 'text']).out.trim(), "[2*x*y, x^2]'");
+      const r = run(['derive', loss, '--wrt', 'W,c', '--where', where]);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /'c' does not occur/);
+    });
+  });
   it('--order 2 gives the Hessian', () => {
     assert.equal(run(['derive', "x'*A*x", '--wrt', 'x', '--order', '2', '--emit', 'text']).out.trim(), "A + A'");
   });
