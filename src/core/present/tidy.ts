@@ -3,7 +3,7 @@
  * result is written. A transpose of a sum is distributed when that removes transposes
  * ((Aᵀ + A)ᵀ → A + Aᵀ) and kept otherwise ((Ax − b)ᵀ stays); in sums, positive terms come before
  * negative ones and untransposed before transposed ((A + Aᵀ), not (Aᵀ + A)); in products, numbers,
- * then powers of variables, then the rest (6x²cos(x³)/sin(x³)).
+ * then powers of variables in the order of their names, then the rest (6x²cos(x³)/sin(x³); ab sin(ab), never ba).
  */
 import { Expr, postorder, rawAdd, rawMul, rawTranspose, withArgs } from '../model/expr';
 import { isScalar } from '../model/shape';
@@ -68,6 +68,18 @@ function factorRank(f: Expr): number {
   return 2;
 }
 
+/** A power of a variable's name (x for x and x²), for the order of scalar factors: ab, never ba beside it. */
+const variableName = (f: Expr): string => (f.op === 'var' ? (f.name as string) : (f.args[0].name as string));
+const NAMES = new Intl.Collator('en', { numeric: true });
+
+/** Scalar factors: by rank, variables (and their powers) by name (a before b, x2 before x10), the rest as they were. */
+function sortScalars(xs: readonly Expr[]): Expr[] {
+  return xs
+    .map((x, i) => [x, i, factorRank(x)] as const)
+    .sort((a, b) => a[2] - b[2] || (a[2] === 1 ? NAMES.compare(variableName(a[0]), variableName(b[0])) : 0) || a[1] - b[1])
+    .map((p) => p[0]);
+}
+
 function stableSortBy<T>(xs: readonly T[], key: (x: T) => number): T[] {
   return xs.map((x, i) => [x, i, key(x)] as const).sort((a, b) => a[2] - b[2] || a[1] - b[1]).map((p) => p[0]);
 }
@@ -88,7 +100,7 @@ export function tidy(root: Expr): Expr {
     if (out.op === 'mul') {
       const scalars = out.args.filter((f) => isScalar(f.shape));
       const chain = out.args.filter((f) => !isScalar(f.shape));
-      const sorted = [...stableSortBy(scalars, factorRank), ...chain];
+      const sorted = [...sortScalars(scalars), ...chain];
       if (sorted.some((f, i) => f !== out.args[i])) out = rawMul(sorted);
     }
     done.set(e.id, out);

@@ -81,3 +81,17 @@ describe('present: no corpus output writes -1*', () => {
     });
   }
 });
+
+describe('present/tidy: scalar factors in one order, variables by name', () => {
+  it('the Hessian of sin(ab) writes ab in both off-diagonal entries (never ba beside ab), checked', () => {
+    const r = derive({ expr: 'sin(a*b)', where: 'a: scalar; b: scalar', wrt: ['a', 'b'], order: 2, check: true });
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    assert.equal(r.value.check?.passed, true, JSON.stringify(r.value.check));
+    assert.equal(r.value.result.unicode, '[−b² sin(ab), cos(ab) − ab sin(ab); cos(ab) − ab sin(ab), −a² sin(ab)]');
+  });
+  it('∂(3x²y)/∂x = 6xy; x2 before x10; matrices keep their order', () => {
+    assert.equal(result('3*x^2*y', 'x', 'x: scalar; y: scalar'), '6*x*y');
+    assert.equal(result('x10*x2*x1^2', 'x1', 'x1: scalar; x2: scalar; x10: scalar'), '2*x1*x2*x10');
+    assert.equal(result('b*a*B*A*x', 'x', 'a: scalar; b: scalar; A: matrix(n, n); B: matrix(n, n); x: vector(n)'), 'a*b*B*A');
+  });
+});
