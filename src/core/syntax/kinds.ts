@@ -4,7 +4,8 @@
  * product between vectors, `A^{-1}` an inverse for a matrix, `|X|` a determinant, NumPy's `@`
  * between two 1-D arrays an inner product). The shape checker still checks everything afterwards.
  */
-import { children, isShallow, type Ast, type ChainLink, type MulOp } from './ast';
+import { childAt, childCount, isShallow, type Ast, type ChainLink, type MulOp } from './ast';
+import { Stack } from './stack';
 
 export type Kind = 'scalar' | 'column' | 'row' | 'matrix' | 'unknown';
 
@@ -61,6 +62,9 @@ const SCALAR_FUNCTIONS = new Set(['sum', 'mean', 'norm1', 'norm2', 'tr', 'det', 
 /** Estimates kinds of plain syntax trees, memoized per node (each node is visited once). */
 export class KindEstimator {
   private readonly memo = new Map<Ast, Kind>();
+  /** The heap stack of `of` (see there): nodes, and whether their children were pushed. */
+  private readonly nodes = new Stack<Ast>();
+  private readonly expanded = new Stack<boolean>();
 
   constructor(private readonly oracle: KindOracle) {}
 
@@ -80,17 +84,31 @@ export class KindEstimator {
     // Deepest first, on a heap stack: `compute` then finds its operands' kinds known, so a deep tree
     // (issue 17: 10,000 levels) does not recurse on the JavaScript stack. (Every child is estimated,
     // also those `compute` does not ask about, such as exponents: harmless, the oracle is pure.)
-    const stack: { node: Ast; expanded: boolean }[] = [{ node, expanded: false }];
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      if (this.memo.has(top.node)) {
-        stack.pop();
-      } else if (top.expanded) {
-        stack.pop();
-        this.memo.set(top.node, this.compute(top.node));
+    // Nodes and whether their children were pushed, side by side (no pair, no child list per node),
+    // on the estimator's stacks (none made per call), above what an outer call left there.
+    const { nodes, expanded } = this;
+    const base = nodes.size;
+    nodes.push(node);
+    expanded.push(false);
+    while (nodes.size > base) {
+      const top = nodes.peek() as Ast;
+      if (this.memo.has(top)) {
+        nodes.pop();
+        expanded.pop();
+      } else if (expanded.peek() === true) {
+        nodes.pop();
+        expanded.pop();
+        this.memo.set(top, this.compute(top));
       } else {
-        top.expanded = true;
-        for (const child of children(top.node)) if (!isShallow(child) && !this.memo.has(child)) stack.push({ node: child, expanded: false });
+        expanded.pop();
+        expanded.push(true);
+        for (let i = 0, n = childCount(top); i < n; i++) {
+          const child = childAt(top, i);
+          if (!isShallow(child) && !this.memo.has(child)) {
+            nodes.push(child);
+            expanded.push(false);
+          }
+        }
       }
     }
     return this.memo.get(node) as Kind;
@@ -141,20 +159,26 @@ export class KindEstimator {
 
   /** Whether every child of `node` is a leaf (or a wrapper of one) or has its kind remembered. */
   private operandsKnown(node: Ast): boolean {
-    const known = (child: Ast): boolean => isShallow(child) || this.memo.has(child);
     switch (node.kind) {
       case 'paren':
       case 'unary':
       case 'transpose':
-        return known(node.arg);
+        return this.known(node.arg);
       case 'power':
-        return known(node.base) && known(node.exponent);
+        return this.known(node.base) && this.known(node.exponent);
       case 'sum':
       case 'product':
-        return known(node.first) && node.rest.every((l) => known(l.operand));
+        if (!this.known(node.first)) return false;
+        for (let i = 0; i < node.rest.length; i++) if (!this.known(node.rest[i].operand)) return false;
+        return true;
       default:
         return false;
     }
+  }
+
+  /** A leaf (or a wrapper of one), or a node whose kind is remembered. */
+  private known(node: Ast): boolean {
+    return isShallow(node) || this.memo.has(node);
   }
 
   /** Remember a kind for a node built by a reader (e.g. a sum over samples). */

@@ -17,6 +17,11 @@ export class Stack<T> {
     return this.top.length === 0 && this.below.length === 0;
   }
 
+  /** How many entries the stack holds. */
+  get size(): number {
+    return this.top.length + CHUNK * this.below.length;
+  }
+
   push(value: T): void {
     if (this.top.length === CHUNK) {
       this.below.push(this.top);

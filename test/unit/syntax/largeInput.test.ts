@@ -11,6 +11,7 @@ import { parseDeclarations, parsePlain } from '../../../src/core/syntax';
 import { parseLatex } from '../../../src/core/syntax/latex/index';
 import { scanLatex } from '../../../src/core/syntax/latex/scanner';
 import { prepareTokens } from '../../../src/core/syntax/latex/tokens';
+import { KindEstimator, type Kind } from '../../../src/core/syntax/kinds';
 
 const parsed = (o: { ok: boolean; value?: Ast; error?: { message: string } }): Ast => {
   assert.ok(o.ok, o.error?.message);
@@ -118,5 +119,28 @@ describe('syntax/latex/tokens: the prepared tokens are the scanned array, compac
     assert.deepEqual([eof.kind, eof.start, eof.end], ['eof', text.indexOf('2') + 1, text.indexOf('2') + 1]);
     assert.equal(prepared.opens.size, 1);
     assert.equal(prepared.closes.size, 1);
+  });
+});
+
+describe('syntax/kinds: the estimator on deep trees, its heap stack shared by nested calls', () => {
+  it('9,000 nested fractions, 10,000 nested products: the kinds of a short one, asked top-down and bottom-up', () => {
+    const oracle = (name: string): Kind => (name === 'x' ? 'column' : name === 'A' ? 'matrix' : 'scalar');
+    for (const [text, kind] of [
+      [`${'\\frac{1}{'.repeat(9_000)}a${'}'.repeat(9_000)}`, 'scalar'],
+      [`${'A('.repeat(10_000)}x${')'.repeat(10_000)}`, 'column'],
+      [`${'(x^\\top A'.repeat(5_000)}A${')'.repeat(5_000)}`, 'row'],
+    ] as const) {
+      const ast = parsed(parseLatex(text));
+      assert.equal(new KindEstimator(oracle).of(ast), kind, text.slice(0, 20));
+      // bottom-up (as a reader asks), then the whole
+      const nodes: Ast[] = [];
+      walk([ast], (node) => {
+        nodes.push(node);
+        return true;
+      });
+      const estimator = new KindEstimator(oracle);
+      for (let i = nodes.length - 1; i >= 0; i--) estimator.of(nodes[i]);
+      assert.equal(estimator.of(ast), kind, text.slice(0, 20));
+    }
   });
 });
