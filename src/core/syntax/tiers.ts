@@ -28,6 +28,13 @@ function chainNode<Node extends { readonly span: Span }, Op>(kind: 'sum' | 'prod
 
 const linkAfter = <Node, Op>(op: Span & { readonly text: string }, operand: Node): Link<Node, Op> => ({ op: op.text as Op, opSpan: { start: op.start, end: op.end }, operand });
 
+/** A paused rule that is a small object holding its state: its `next` hands it to its parser's step function for its kind. */
+export abstract class ParserRule<Node, Parser> implements Rule<Node> {
+  constructor(protected readonly parser: Parser) {}
+
+  abstract next(input: unknown): IteratorResult<Rule<unknown>, Node>;
+}
+
 export class TiersRule<Node extends { readonly span: Span }, Token extends Span & { readonly text: string }, AddOp, MulOp> implements Rule<Node> {
   /** The sum so far: its first term, the later ones with their operators (made when a second comes), the operator before the next. */
   term: Node | undefined;

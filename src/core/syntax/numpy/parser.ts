@@ -4,15 +4,15 @@
  * expressions with Python's precedence (loosest first): `+ -`; `* / @` (left-associative, one
  * level); unary `- +`; `**` (right-associative, its right side may be signed); attributes, calls
  * with keyword arguments, subscripts; names, numbers, strings, lists, tuples, parentheses.
- * The expression rules are generators run by `runDeferred` (`../deferred.ts`), so nesting uses the
- * heap, not the JavaScript stack; nesting deeper than MAX_DEPTH fails with `limit.depth`. Sums and
- * products are n-ary chains, so long ones are shallow.
+ * The expression rules are small paused objects (rules.ts) run by `runDeferred` (`../deferred.ts`),
+ * so nesting uses the heap, not the JavaScript stack; nesting deeper than MAX_DEPTH fails with
+ * `limit.depth`. Sums and products are n-ary chains, so long ones are shallow.
  */
 import type { Span } from '../../api';
 import { fail, positionText, SyntaxFailure } from '../diagnostics';
 import { MAX_DEPTH, depthDiagnostic } from '../limits';
-import { runDeferred, type Deferred, type Rule } from '../deferred';
-import { TiersRule } from '../tiers';
+import { runDeferred, type Rule } from '../deferred';
+import { PyBracket, PyCall, PyIndex, PyTerms, pushed, type PyStepper } from './rules';
 import type { PyToken } from './scanner';
 
 export type PyAddOp = '+' | '-';
@@ -65,12 +65,18 @@ const describe = (t: PyToken): string => (t.kind === 'eof' ? 'the end of the inp
 const spanOf = (t: PyToken): Span => ({ start: t.start, end: t.end });
 const cover = (a: Span, b: Span): Span => ({ start: a.start, end: b.end });
 
+/** What a call without positional or keyword arguments holds (never modified: the lists are read-only). */
+const NONE: readonly never[] = [];
+const AUGMENTED = new Set(['+=', '-=', '*=', '/=', '@=', '**=', '//=', '%=']);
+const COMPARISONS = new Set(['==', '!=', '<', '>', '<=', '>=']);
+type Step = IteratorResult<Rule<unknown>, PyNode>;
+
 /** Parse all statements (imports and `pass` are skipped). Throws SyntaxFailure. */
 export function parsePython(text: string, tokens: readonly PyToken[]): PyStatement[] {
   return new PyParser(text, tokens).statements();
 }
 
-class PyParser {
+class PyParser implements PyStepper {
   private pos = 0;
   private nesting = 0;
 
@@ -89,8 +95,11 @@ class PyParser {
     return t;
   }
 
-  private isOp(t: PyToken, ...ops: string[]): boolean {
-    return t.kind === 'op' && ops.includes(t.text);
+  /** Whether `t` is one of the operators named (a fixed list of parameters: no array per call). */
+  private isOp(t: PyToken, a: string, b?: string, c?: string, d?: string, e?: string): boolean {
+    if (t.kind !== 'op') return false;
+    const x = t.text;
+    return x === a || x === b || x === c || x === d || x === e;
   }
 
   private isWord(t: PyToken, word: string): boolean {
@@ -173,7 +182,7 @@ class PyParser {
     }
     const value = this.expression();
     const after = this.peek();
-    if (this.isOp(after, '+=', '-=', '*=', '/=', '@=', '**=', '//=', '%=')) {
+    if (after.kind === 'op' && AUGMENTED.has(after.text)) {
       fail('numpy.unsupported', spanOf(after), `augmented assignments ('${after.text}') are not supported: write name = name ${after.text.slice(0, -1)} …`);
     }
     if (this.isOp(after, '=')) {
@@ -243,20 +252,29 @@ class PyParser {
     return runDeferred(this.expr());
   }
 
-  private *expr(): Deferred<PyNode> {
-    const e = (yield this.sum()) as PyNode;
-    const t = this.peek();
-    if (this.isOp(t, '==', '!=', '<', '>', '<=', '>=') || this.isWord(t, 'if') || this.isWord(t, 'and') || this.isWord(t, 'or')) {
-      fail('numpy.unsupported', spanOf(t), `'${t.text}' is not supported: select an arithmetic expression`);
-    }
-    return e;
+  /** A whole expression (a sum; a comparison after it is refused): a `PyTerms` rule. */
+  private expr(): Rule<PyNode> {
+    const rule = new PyTerms(this);
+    rule.expression = true;
+    return rule;
   }
 
-  /** A sum (the loosest tier), or with `unaryOnly` one signed power (the right side of `**`): a `PyTerms` rule. */
-  private sum(unaryOnly = false): Rule<PyNode> {
+  /** One signed power (the right side of `**`): a `PyTerms` rule. */
+  private power(): Rule<PyNode> {
     const rule = new PyTerms(this);
-    rule.unaryOnly = unaryOnly;
+    rule.unaryOnly = true;
     return rule;
+  }
+
+  /** The end of a whole expression: comparisons and conditionals are not supported. */
+  private finish(s: PyTerms, e: PyNode): Step {
+    if (s.expression) {
+      const t = this.peek();
+      if ((t.kind === 'op' && COMPARISONS.has(t.text)) || this.isWord(t, 'if') || this.isWord(t, 'and') || this.isWord(t, 'or')) {
+        fail('numpy.unsupported', spanOf(t), `'${t.text}' is not supported: select an arithmetic expression`);
+      }
+    }
+    return { done: true, value: e };
   }
 
   /**
@@ -264,7 +282,7 @@ class PyParser {
    * and returns the next rule to wait for, or the expression when done. The tokens are read in the
    * order of the tiers (sum → product → signs → power → postfix chain → atom), with the same errors.
    */
-  termsStep(s: PyTerms, input: unknown): IteratorResult<Rule<unknown>, PyNode> {
+  termsStep(s: PyTerms, input: unknown): Step {
     let operandStarts = false;
     let powered = false;
     switch (s.waiting) {
@@ -300,7 +318,9 @@ class PyParser {
         s.links = 0;
         if (this.isOp(t, '(', '[')) {
           s.waiting = 'atom';
-          return { done: false, value: this.bracketed(t) };
+          const bracket = new PyBracket(this);
+          bracket.open = t;
+          return { done: false, value: bracket };
         }
         s.node = this.atom(t);
       }
@@ -313,7 +333,7 @@ class PyParser {
           this.enter(t);
           s.open = t;
           s.waiting = 'exponent';
-          return { done: false, value: this.sum(true) };
+          return { done: false, value: this.power() };
         }
       }
       powered = false;
@@ -337,7 +357,7 @@ class PyParser {
         operandStarts = true;
         continue;
       }
-      return { done: true, value: s.sum() };
+      return this.finish(s, s.sum());
     }
   }
 
@@ -384,66 +404,81 @@ class PyParser {
       } else if (this.isOp(t, '(')) {
         s.links++;
         s.waiting = 'call';
-        return this.call(node);
+        const call = new PyCall(this);
+        call.func = node;
+        return call;
       } else if (this.isOp(t, '[')) {
         this.next();
         this.enter(t);
         s.links++;
         s.open = t;
         s.waiting = 'subscript';
-        return this.subscriptIndex();
+        return new PyIndex(this);
       } else {
         return undefined;
       }
     }
   }
 
-  private *call(func: PyNode): Deferred<PyNode> {
-    const open = this.next();
-    this.enter(open);
-    const args: PyNode[] = [];
-    const keywords: PyKeyword[] = [];
-    while (!this.isOp(this.peek(), ')')) {
-      const t = this.peek();
-      if (t.kind === 'name' && this.isOp(this.peek(1), '=')) {
-        this.next();
-        this.next();
-        const value = (yield this.expr()) as PyNode;
-        keywords.push({ name: t.text, value, span: cover(spanOf(t), value.span) });
-      } else {
-        if (keywords.length > 0) fail('parse.unexpected-token', spanOf(t), 'a positional argument after a keyword argument');
-        if (this.isOp(t, '*', '**')) fail('numpy.unsupported', spanOf(t), 'unpacking arguments (*args) is not supported');
-        args.push((yield this.expr()) as PyNode);
-      }
-      if (!this.isOp(this.peek(), ',')) break;
+  /** One step of a call's rule: `(`, the arguments (each a whole expression, positional before keyword), `)`. */
+  callStep(s: PyCall, input: unknown): Step {
+    if (s.open === undefined) {
+      s.open = this.next();
+      this.enter(s.open);
+    } else {
+      const value = input as PyNode;
+      if (s.keyword !== undefined) s.keywords = pushed(s.keywords, { name: s.keyword.text, value, span: cover(spanOf(s.keyword), value.span) });
+      else s.args = pushed(s.args, value);
+      if (!this.isOp(this.peek(), ',')) return this.endCall(s);
       this.next();
     }
-    const close = this.expectOp(')', open, 'the arguments');
-    this.leave();
-    return { kind: 'call', func, args, keywords, span: cover(func.span, spanOf(close)) };
+    const t = this.peek();
+    if (this.isOp(t, ')')) return this.endCall(s);
+    if (t.kind === 'name' && this.isOp(this.peek(1), '=')) {
+      this.next();
+      this.next();
+      s.keyword = t;
+    } else {
+      if (s.keywords !== undefined) fail('parse.unexpected-token', spanOf(t), 'a positional argument after a keyword argument');
+      if (this.isOp(t, '*', '**')) fail('numpy.unsupported', spanOf(t), 'unpacking arguments (*args) is not supported');
+      s.keyword = undefined;
+    }
+    return { done: false, value: this.expr() };
   }
 
-  /** An index: an expression, a tuple of them, or slices (reported later). */
-  private *subscriptIndex(): Deferred<PyNode> {
-    const items: PyNode[] = [];
-    const start = this.peek();
-    for (;;) {
-      const t = this.peek();
-      if (this.isOp(t, ':') || this.isOp(t, '...')) {
+  private endCall(s: PyCall): Step {
+    const close = this.expectOp(')', s.open, 'the arguments');
+    this.leave();
+    return { done: true, value: { kind: 'call', func: s.func, args: s.args ?? NONE, keywords: s.keywords ?? NONE, span: cover(s.func.span, spanOf(close)) } };
+  }
+
+  /** One step of a subscript's rule: an index is an expression, a tuple of them, or slices (reported later). */
+  indexStep(s: PyIndex, input: unknown): Step {
+    if (s.start === undefined) {
+      s.start = this.peek();
+    } else {
+      const e = input as PyNode;
+      if (this.isOp(this.peek(), ':')) {
         while (!this.isOp(this.peek(), ',', ']') && this.peek().kind !== 'eof') this.next();
-        items.push({ kind: 'slice', span: { start: t.start, end: this.previousEnd() } });
-      } else {
-        const e = (yield this.expr()) as PyNode;
-        if (this.isOp(this.peek(), ':')) {
-          while (!this.isOp(this.peek(), ',', ']') && this.peek().kind !== 'eof') this.next();
-          items.push({ kind: 'slice', span: { start: e.span.start, end: this.previousEnd() } });
-        } else items.push(e);
-      }
-      if (!this.isOp(this.peek(), ',')) break;
+        s.items = pushed(s.items, { kind: 'slice', span: { start: e.span.start, end: this.previousEnd() } });
+      } else s.items = pushed(s.items, e);
+      if (!this.isOp(this.peek(), ',')) return this.endIndex(s);
       this.next();
     }
-    if (items.length === 1) return items[0];
-    return { kind: 'tuple', items, span: { start: start.start, end: this.previousEnd() } };
+    for (;;) {
+      const t = this.peek();
+      if (!this.isOp(t, ':', '...')) return { done: false, value: this.expr() };
+      while (!this.isOp(this.peek(), ',', ']') && this.peek().kind !== 'eof') this.next();
+      s.items = pushed(s.items, { kind: 'slice', span: { start: t.start, end: this.previousEnd() } });
+      if (!this.isOp(this.peek(), ',')) return this.endIndex(s);
+      this.next();
+    }
+  }
+
+  private endIndex(s: PyIndex): Step {
+    const items = s.items as PyNode[];
+    if (items.length === 1) return { done: true, value: items[0] };
+    return { done: true, value: { kind: 'tuple', items, span: { start: (s.start as PyToken).start, end: this.previousEnd() } } };
   }
 
   /** An atom that is not in brackets (those are read by `bracketed`): a number, string, name or constant. */
@@ -477,24 +512,32 @@ class PyParser {
     return fail('parse.unexpected-token', spanOf(t), `unexpected ${describe(t)}`);
   }
 
-  private *bracketed(open: PyToken): Deferred<PyNode> {
-    this.next();
-    this.enter(open);
-    const close = open.text === '(' ? ')' : ']';
-    const items: PyNode[] = [];
-    let comma = false;
-    while (!this.isOp(this.peek(), close)) {
-      items.push((yield this.expr()) as PyNode);
-      if (!this.isOp(this.peek(), ',')) break;
+  /** One step of the rule of parentheses or a list: the open bracket, the items (whole expressions) and the close. */
+  bracketStep(s: PyBracket, input: unknown): Step {
+    const close = s.open.text === '(' ? ')' : ']';
+    if (!s.started) {
+      s.started = true;
       this.next();
-      comma = true;
+      this.enter(s.open);
+    } else {
+      s.items = pushed(s.items, input as PyNode);
+      if (!this.isOp(this.peek(), ',')) return this.endBracket(s, close);
+      this.next();
+      s.comma = true;
     }
+    if (this.isOp(this.peek(), close)) return this.endBracket(s, close);
+    return { done: false, value: this.expr() };
+  }
+
+  private endBracket(s: PyBracket, close: string): Step {
+    const open = s.open;
     const end = this.expectOp(close, open, open.text === '(' ? 'parentheses' : 'a list');
     this.leave();
     const span = cover(spanOf(open), spanOf(end));
-    if (open.text === '[') return { kind: 'list', items, span };
-    if (items.length === 1 && !comma) return { kind: 'paren', arg: items[0], span };
-    return { kind: 'tuple', items, span };
+    const items = s.items ?? [];
+    if (open.text === '[') return { done: true, value: { kind: 'list', items, span } };
+    if (items.length === 1 && !s.comma) return { done: true, value: { kind: 'paren', arg: items[0], span } };
+    return { done: true, value: { kind: 'tuple', items, span } };
   }
 
   /** Statements, with a def's one-line body right after it. */
@@ -503,27 +546,4 @@ class PyParser {
     this.pendingBody = undefined;
     return b;
   }
-}
-
-/**
- * The sum, product, unary and power tiers with the postfix chain, as a rule that is not a
- * generator: its state is these fields, stepped by `PyParser.termsStep`. Each level of a deep nest
- * ((…(x)…), np.exp(np.exp(…))) pauses one of these instead of eight generators (expr, sum,
- * product, unary, power, postfix, atom, bracketed), whose paused frames were most of the garbage
- * collection of reading 20,000 levels (issue 13, the NumPy-reader fuzz campaign).
- */
-class PyTerms extends TiersRule<PyNode, PyToken, PyAddOp, PyMulOp> {
-  /** What the rule waits for: nothing (its first step), a bracketed atom, a call, a subscript's index, the exponent of `**`. */
-  waiting: 'nothing' | 'atom' | 'call' | 'subscript' | 'exponent' = 'nothing';
-  /** One signed power only (the right side of `**`), not a sum. */
-  unaryOnly = false;
-  /** The first of the signs before the current operand, how many, and whether they amount to a minus. */
-  sign: PyToken | undefined;
-  signCount = 0;
-  negative = false;
-  /** The operand so far (an atom and its postfix chain), and the chain's length. */
-  node: PyNode | undefined;
-  links = 0;
-  /** The open `[` of a subscript, or the `**`, being read. */
-  open: PyToken | undefined;
 }

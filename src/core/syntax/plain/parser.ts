@@ -17,14 +17,16 @@
  * `limit.depth` at the first token past the limit.
  */
 import type { Span } from '../../api';
-import type { AddOp, Ast, MulOp, PowOp } from '../ast';
+import type { AddOp, Ast, PowOp } from '../ast';
 import { nodeDeeperThan } from '../ast';
 import { fail, positionText, SyntaxFailure } from '../diagnostics';
 import { MAX_DEPTH, depthDiagnostic } from '../limits';
 import { runDeferred, type Deferred, type Rule } from '../deferred';
-import { TiersRule } from '../tiers';
 import { einsumNode } from '../nodes';
+import { Call, Terms, Vector, type PlainStepper, type Signs } from './rules';
 import type { Token } from './scanner';
+
+type Step = IteratorResult<Rule<unknown>, Ast>;
 
 /** Hints for characters that are not plain syntax but have a plain spelling. */
 const CHARACTER_HINTS: Readonly<Record<string, string>> = {
@@ -71,7 +73,7 @@ export function parseExpressionTokens(text: string, tokens: readonly Token[]): A
   return new Parser(text, tokens).parseAll();
 }
 
-class Parser {
+class Parser implements PlainStepper {
   private readonly tokens: readonly Token[];
   /** Indices (into `tokens`) of tokens that start a new line. */
   private readonly lineStarts = new Set<number>();
@@ -157,7 +159,7 @@ class Parser {
    * and returns the next rule to wait for, or the expression when done. Reads the tokens in the
    * order the tiers would (sum → product → signs, primary, postfix operators), with the same errors.
    */
-  termsStep(s: Terms, input: unknown): IteratorResult<Rule<unknown>, Ast> {
+  termsStep(s: Terms, input: unknown): Step {
     let operandStarts = false;
     switch (s.waiting) {
       case 'nothing':
@@ -297,10 +299,13 @@ class Parser {
   private primaryRule(s: Terms, exponent: boolean, after: Token | undefined): Rule<unknown> {
     const t = this.peek();
     switch (t.kind) {
-      case 'name':
+      case 'name': {
         this.next();
         s.waiting = exponent ? 'exponent' : 'primary';
-        return this.parseCall(t);
+        const call = new Call(this);
+        call.name = t;
+        return call;
+      }
       case '(':
         this.next();
         this.enter(t);
@@ -308,9 +313,12 @@ class Parser {
         s.open = t;
         s.waiting = exponent ? 'exponentParen' : 'paren';
         return this.parseSum();
-      case '[':
+      case '[': {
         s.waiting = exponent ? 'exponent' : 'primary';
-        return this.parseVector(t);
+        const vector = new Vector(this);
+        vector.open = t;
+        return vector;
+      }
       default:
         return this.missingOperand(t, after);
     }
@@ -324,28 +332,40 @@ class Parser {
     return { kind: 'paren', arg, span: { start: open.start, end: this.previousEnd() } };
   }
 
-  private *parseCall(name: Token): Deferred<Ast> {
-    const open = this.next();
-    this.enter(open);
-    this.groups.push('(');
-    const call = yield* this.parseCallArguments(name, open);
-    this.groups.pop();
-    return call;
+  /** One step of a call's rule: `(`, the arguments (each a whole expression, separated by commas), `)`. */
+  callStep(s: Call, input: unknown): Step {
+    if (s.open === undefined) {
+      const open = this.next();
+      s.open = open;
+      this.enter(open);
+      this.groups.push('(');
+      if (s.name.text === 'einsum') {
+        s.einsum = true;
+        return { done: false, value: this.parseEinsum(s.name, open) };
+      }
+      if (this.peek().kind === ')') return this.endCall(s);
+      return { done: false, value: this.parseSum() };
+    }
+    if (s.einsum) {
+      this.groups.pop();
+      return { done: true, value: input as Ast };
+    }
+    if (s.args === undefined) s.args = [input as Ast];
+    else s.args.push(input as Ast);
+    if (this.peek().kind === ',') {
+      this.next();
+      return { done: false, value: this.parseSum() };
+    }
+    return this.endCall(s);
   }
 
-  private *parseCallArguments(name: Token, open: Token): Deferred<Ast> {
-    const args: Ast[] = [];
-    if (name.text === 'einsum') return yield* this.parseEinsum(name, open);
-    if (this.peek().kind !== ')') {
-      args.push((yield this.parseSum()) as Ast);
-      while (this.peek().kind === ',') {
-        this.next();
-        args.push((yield this.parseSum()) as Ast);
-      }
-    }
-    this.expectClose(')', open);
+  private endCall(s: Call): Step {
+    const name = s.name;
+    this.expectClose(')', s.open as Token);
     this.leave();
-    return { kind: 'call', name: name.text, nameSpan: span(name), args, span: { start: name.start, end: this.previousEnd() } };
+    const call: Ast = { kind: 'call', name: name.text, nameSpan: span(name), args: s.args ?? [], span: { start: name.start, end: this.previousEnd() } };
+    this.groups.pop();
+    return { done: true, value: call };
   }
 
   /** einsum("spec", operand, …): the spec is read here, so its errors point into it. */
@@ -371,54 +391,42 @@ class Parser {
    * spaces are the entries of a row: `[x y]` is 1×2, `[x -y]` is [x, −y], `[x - y]` one entry,
    * `[1 2; 3 4]` a matrix.
    */
-  private *parseVector(open: Token): Deferred<Ast> {
-    this.next();
-    this.enter(open);
-    if (this.peek().kind === ']') {
-      const close = this.next();
-      fail('parse.empty-vector', { start: open.start, end: close.end }, 'a vector literal needs at least one entry');
-    }
-    this.groups.push('[');
-    const rows: Ast[][] = [[(yield this.parseSum()) as Ast]];
-    let commas = false;
-    let semicolons = false;
-    let spaces = false;
-    for (let t = this.peek(); ; t = this.peek()) {
-      if (t.kind === ',' || t.kind === ';') {
-        this.next();
-        if (t.kind === ';') {
-          semicolons = true;
-          rows.push([]);
-        } else {
-          commas = true;
-        }
-      } else if (isOperandStart(t) || this.startsRowEntry(t)) {
-        spaces = true;
-      } else {
-        break;
+  /** One step of a vector or matrix literal's rule: `[`, the entries (whole expressions) with their separators, `]`. */
+  vectorStep(s: Vector, input: unknown): Step {
+    const open = s.open;
+    if (!s.started) {
+      s.started = true;
+      this.next();
+      this.enter(open);
+      if (this.peek().kind === ']') {
+        const close = this.next();
+        fail('parse.empty-vector', { start: open.start, end: close.end }, 'a vector literal needs at least one entry');
       }
-      rows[rows.length - 1].push((yield this.parseSum()) as Ast);
+      this.groups.push('[');
+      return { done: false, value: this.parseSum() };
+    }
+    if (s.rows === undefined) s.rows = [[input as Ast]];
+    else s.rows[s.rows.length - 1].push(input as Ast);
+    const rows = s.rows;
+    const t = this.peek();
+    if (t.kind === ',' || t.kind === ';') {
+      this.next();
+      if (t.kind === ';') {
+        s.semicolons = true;
+        rows.push([]);
+      } else {
+        s.commas = true;
+      }
+      return { done: false, value: this.parseSum() };
+    }
+    if (isOperandStart(t) || this.startsRowEntry(t)) {
+      s.spaces = true;
+      return { done: false, value: this.parseSum() };
     }
     this.groups.pop();
     this.expectClose(']', open);
     this.leave();
-    const literalSpan = { start: open.start, end: this.previousEnd() };
-    if (!spaces && !(commas && semicolons)) {
-      return { kind: 'vector', entries: rows.flat(), separator: semicolons ? ';' : ',', span: literalSpan };
-    }
-    if (spaces && rows.every((r) => r.length === 1)) {
-      return { kind: 'vector', entries: rows.flat(), separator: ';', span: literalSpan };
-    }
-    rows.forEach((row, i) => {
-      if (row.length !== rows[0].length) {
-        fail(
-          'parse.ragged-matrix',
-          { start: row[0].span.start, end: row[row.length - 1].span.end },
-          `row ${i + 1} of the matrix literal has ${row.length} entr${row.length === 1 ? 'y' : 'ies'}, row 1 has ${rows[0].length}`,
-        );
-      }
-    });
-    return { kind: 'matrix', rows, span: literalSpan };
+    return { done: true, value: literal(rows, s.commas, s.semicolons, s.spaces, { start: open.start, end: this.previousEnd() }) };
   }
 
   /** Inside `[ ]`: a sign after a space and directly before its operand starts an entry (`[x -y]`). */
@@ -497,26 +505,25 @@ class Parser {
 const span = (t: Token): Span => ({ start: t.start, end: t.end });
 
 /**
- * The sum, product and unary tiers of one expression as a rule that is not a generator: its state
- * is these fields, stepped by `Parser.termsStep`. Every level of a deep nest ((…(x)…), f(f(…)))
- * pauses one of these instead of four generators (sum, product, unary, primary), whose paused
- * frames were most of the garbage collection of reading 20,000 levels (issue 13, the plain-reader
- * fuzz campaign). The chains' lists are made only when a second operand comes.
+ * `[a, b]` and `[a; b]` are columns, `[a, b; c, d]` a matrix; as in MATLAB, entries separated by
+ * spaces are the entries of a row: `[x y]` is 1×2, `[x -y]` is [x, −y], `[x - y]` one entry,
+ * `[1 2; 3 4]` a matrix.
  */
-class Terms extends TiersRule<Ast, Token, AddOp, MulOp> {
-  /** What the rule waits for: nothing (its first step), a primary, the content of parentheses, an exponent's primary or parentheses. */
-  waiting: 'nothing' | 'primary' | 'paren' | 'exponent' | 'exponentParen' = 'nothing';
-  signs: Signs | undefined;
-  base: Ast | undefined;
-  powerOp: Token | undefined;
-  exponentSigns: Signs | undefined;
-  /** The open parenthesis whose content is being read. */
-  open: Token | undefined;
-}
-
-/** A run of unary signs: its first sign, how many, and whether they amount to a minus. */
-interface Signs {
-  readonly first: Token;
-  readonly count: number;
-  readonly negative: boolean;
+function literal(rows: Ast[][], commas: boolean, semicolons: boolean, spaces: boolean, literalSpan: Span): Ast {
+  if (!spaces && !(commas && semicolons)) {
+    return { kind: 'vector', entries: rows.flat(), separator: semicolons ? ';' : ',', span: literalSpan };
+  }
+  if (spaces && rows.every((r) => r.length === 1)) {
+    return { kind: 'vector', entries: rows.flat(), separator: ';', span: literalSpan };
+  }
+  rows.forEach((row, i) => {
+    if (row.length !== rows[0].length) {
+      fail(
+        'parse.ragged-matrix',
+        { start: row[0].span.start, end: row[row.length - 1].span.end },
+        `row ${i + 1} of the matrix literal has ${row.length} entr${row.length === 1 ? 'y' : 'ies'}, row 1 has ${rows[0].length}`,
+      );
+    }
+  });
+  return { kind: 'matrix', rows, span: literalSpan };
 }
