@@ -31,6 +31,12 @@ export type { Lowered } from './matmul';
 
 const BUILTINS = new Set(['sum', 'abs']);
 
+/** An element-wise function of one lowered argument, as `apply` writes it. */
+const elementwiseCall = (f: string, a: Lowered, node: Extract<PyNode, { kind: 'call' }>): Lowered => ({
+  ast: callNode(f, [a.ast], node.span, node.func.span),
+  kind: a.kind,
+});
+
 export class Lowerer {
   /** The placeholder variables (finish.ts), one per occurrence. */
   readonly placeholders = new Set<string>();
@@ -231,7 +237,11 @@ export class Lowerer {
         if (node.args.length !== 1) fail('call.arity', node.span, `${func.name} takes 1 argument`);
         return (yield this.lowering(node.args[0])) as Lowered;
       }
-      if (BUILTINS.has(func.name) || isKnownFunction(func.name)) return yield* this.apply(func.name, shown, node.args.map((a) => ({ node: a })), node);
+      if (BUILTINS.has(func.name) || isKnownFunction(func.name)) {
+        const f = this.elementwiseOfOne(func.name, node);
+        if (f !== undefined) return elementwiseCall(f, (yield this.lowering(node.args[0])) as Lowered, node);
+        return yield* this.apply(func.name, shown, node.args.map((a) => ({ node: a })), node);
+      }
       return this.unknownFunction(func.name, func.span);
     }
     if (func.kind === 'attribute') {
@@ -239,7 +249,11 @@ export class Lowerer {
       const root = path?.split('.')[0];
       if (path !== undefined && root !== undefined && MODULE_ROOTS.has(root) && !this.declared.has(root) && !this.bindings.has(root)) {
         const name = withoutModule(path);
-        if (isKnownFunction(name)) return yield* this.apply(name, shown, node.args.map((a) => ({ node: a })), node);
+        if (isKnownFunction(name)) {
+          const f = this.elementwiseOfOne(name, node);
+          if (f !== undefined) return elementwiseCall(f, (yield this.lowering(node.args[0])) as Lowered, node);
+          return yield* this.apply(name, shown, node.args.map((a) => ({ node: a })), node);
+        }
         if (root !== 'F') return this.unknownFunction(path, func.span);
       }
       const method = METHODS[func.attr];
@@ -279,6 +293,17 @@ export class Lowerer {
     const last = name.split('.').pop() as string;
     const hint = FUNCTION_HINTS[last];
     return fail('name.unknown-function', span, `unknown function '${name}'${hint ? `: ${hint}` : ''}`);
+  }
+
+  /**
+   * The element-wise function a call of one positional argument and no keywords applies, if it
+   * applies one: such a call is lowered without `apply` (whose checks it passes: no keyword to
+   * refuse, one argument), so each level of np.exp(np.exp(…)) pauses two rules instead of four
+   * and makes no argument and keyword tables.
+   */
+  private elementwiseOfOne(name: string, node: Extract<PyNode, { kind: 'call' }>): string | undefined {
+    if (node.args.length !== 1 || node.keywords.length !== 0) return undefined;
+    return ELEMENTWISE_FUNCTIONS[name.startsWith('linalg.') ? name.slice('linalg.'.length) : name];
   }
 
   /** Apply a known function (by its name after the module prefix) to arguments. */
