@@ -23,6 +23,7 @@ import { ELEMENTWISE_NAMES } from './commands';
 import { isArrayKind, type KindEstimator } from '../kinds';
 import { asAtom, callNode, cover, parenNode, powerNode, productNode, sumNode, unaryNode } from '../nodes';
 import { runDeferred, type Deferred } from '../deferred';
+import { Stack } from '../stack';
 
 export type IndexedRole = 'entry' | 'sample';
 
@@ -69,14 +70,15 @@ class Lifter {
    */
   *lift(node: Ast): Deferred<Lifted> {
     if (!this.wrapper(node)) return yield* this.liftNode(node);
-    const chain: Wrapper[] = [];
+    // (in small arrays: one array of a 20,000-level chain grew as large objects, ./stack.ts)
+    const chain = new Stack<Wrapper>();
     let bottom: Ast = node;
     while (this.wrapper(bottom)) {
       chain.push(bottom);
       bottom = wrappedOperand(bottom);
     }
     let r = (yield this.lift(bottom)) as Lifted;
-    for (let i = chain.length - 1; i >= 0; i--) r = this.wrap(chain[i], r);
+    for (let w = chain.pop(); w !== undefined; w = chain.pop()) r = this.wrap(w, r);
     return r;
   }
 
