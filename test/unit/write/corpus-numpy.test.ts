@@ -14,7 +14,7 @@ import type { Expr } from '../../../src/core/model/expr';
 import { dimValue, isColumn, isRow, isScalar } from '../../../src/core/model/shape';
 import { emitCode } from '../../../src/core/index';
 import { readPlain } from '../../../src/core/syntax';
-import { evaluate, makeRng, randomEnv, type NumericEnv } from '../../../src/core/numeric';
+import { evaluate, makeRng, numericHessian, numericJacobian, randomEnv, type NumericEnv } from '../../../src/core/numeric';
 import { flat, relativeError, runPython, type Nested, type PythonPoint, type PythonRequest } from './python';
 
 interface CorpusCase {
@@ -62,14 +62,39 @@ function prepare(c: CorpusCase, index: number): Prepared | string {
   const rng = makeRng(1000 + index);
   const envs: NumericEnv[] = [];
   for (let k = 0; k < 2; k++) {
-    const env = randomEnv(variables, [f], rng, k === 0 ? {} : { dims: envs[0].dims });
-    if (!env.ok) return `no random point: ${env.error.message}`;
-    envs.push(env.value);
+    const env = reliablePoint(f, wrt, c.order ?? 1, () => randomEnv(variables, [f], rng, k === 0 ? {} : { dims: envs[0].dims }));
+    if (typeof env === 'string') return env;
+    envs.push(env);
   }
   const points = envs.map((env) =>
     Object.fromEntries(read.value.variables.map((v) => [v.name as string, pythonArgument(v, env.values.get(v.name as string) as Matrix)])),
   );
   return { c, f, wrt, envs, request: { code: code.value, wrt: c.wrt, order: c.order ?? 1, points, symmetric: symmetricWrt(c) } };
+}
+
+/**
+ * A random point where central finite differences can be trusted, as the core's own check picks
+ * its points (numeric/check.ts): the estimates with steps s and s/2 agree to a tenth of the
+ * tolerance, so a nearly singular matrix (log det, an inverse) or a point beside a kink is drawn
+ * again rather than compared. Up to 20 draws, as checkDerivative.
+ */
+function reliablePoint(
+  f: Expr,
+  wrt: readonly Expr[],
+  order: 1 | 2,
+  draw: () => ReturnType<typeof randomEnv>,
+): NumericEnv | string {
+  let reason = '';
+  for (let k = 0; k <= 20; k++) {
+    const env = draw();
+    if (!env.ok) return `no random point: ${env.error.message}`;
+    const numeric = order === 2
+      ? numericHessian(f, wrt, env.value, { reliabilityTolerance: 1e-5 })
+      : numericJacobian(f, wrt, env.value, { reliabilityTolerance: 1e-6 });
+    if (numeric.reliable) return env.value;
+    reason = numeric.reason ?? '';
+  }
+  return `finite differences unreliable at 21 random points (last: ${reason})`;
 }
 
 function numpyShape(e: Expr, dims: ReadonlyMap<string, number>): number[] {
