@@ -4,7 +4,7 @@
  * factor. Greedy (the factor shared by most terms first), bottom-up, each step removes at least one
  * term from a sum, so it terminates. Sound: distributivity only.
  */
-import { Expr, withArgs, postorder, rawAdd, rawMul, rationalNum } from '../model/expr';
+import { Expr, withArgs, postorder, rawAdd, rawMul, rationalNum, rationalOf } from '../model/expr';
 import { isScalar } from '../model/shape';
 import { add, eye, flattensInto, hadamard, mul, num, splitCoefficient } from '../simplify/build';
 import * as Q from '../model/rational';
@@ -173,5 +173,33 @@ export function flattenSame(e: Expr): Expr {
   const flattens = (a: Expr): boolean => (e.op === 'add' ? a.op === 'add' : flattensInto(a));
   if ((e.op !== 'add' && e.op !== 'mul') || !e.args.some(flattens)) return e;
   const args = e.args.flatMap((a) => (flattens(a) ? a.args : [a]));
-  return e.op === 'add' ? rawAdd(args) : rawMul(args);
+  if (e.op === 'add') return rawAdd(args);
+  const folded = foldNumbers(args);
+  return folded.length === 1 ? folded[0] : rawMul(folded);
+}
+
+/**
+ * The numbers among a flattened product's factors, multiplied into one (exact): −(−x), read as
+ * (−1)·((−1)·x), flattens to (−1)·(−1)·x, which is x, not a product the writers print as −−1·x.
+ * The number stands where the first one stood; a product of numbers equal to 1 is left out.
+ */
+const isScalarNumber = (e: Expr): boolean => e.op === 'num' && isScalar(e.shape);
+
+function foldNumbers(args: readonly Expr[]): readonly Expr[] {
+  let first = -1;
+  let count = 0;
+  let c: Rational = Q.ONE;
+  for (let i = 0; i < args.length; i++) {
+    if (!isScalarNumber(args[i])) continue;
+    if (first < 0) first = i;
+    count++;
+    c = Q.mul(c, rationalOf(args[i]));
+  }
+  if (count < 2) return args;
+  const out: Expr[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (!isScalarNumber(args[i])) out.push(args[i]);
+    else if (i === first && !(Q.equals(c, Q.ONE) && args.length > count)) out.push(rationalNum(c));
+  }
+  return out;
 }
