@@ -48,6 +48,14 @@ export class NoIndexForm extends Error {}
  */
 export const MAX_INDEX_TERMS = 1_024;
 
+/**
+ * The deepest nesting of the differential the index form is written for. The writer below recurses
+ * once per level (a few frames each), so a differential thousands of levels deep — the derivative
+ * of ((…(S²)²…)²), 2,000 squares — overflowed the stack; nor is a formula nested hundreds of
+ * levels deep any help to a reader. Past the bound there is no index form (NoIndexForm).
+ */
+export const MAX_INDEX_DEPTH = 200;
+
 /** The letters for the summation indices, by preference (all with Unicode subscripts). */
 export const SUM_LETTERS = ['p', 'r', 's', 't', 'u', 'v', 'a', 'e', 'h', 'o', 'x'];
 
@@ -102,7 +110,19 @@ class Writer {
     return name;
   }
 
+  private depth = 0;
+
   terms(top: Expr, row: Ix, col: Ix): IndexTerm[] {
+    if (this.depth >= MAX_INDEX_DEPTH) throw new NoIndexForm(`the differential is nested more than ${MAX_INDEX_DEPTH} levels deep`);
+    this.depth++;
+    try {
+      return this.termsOf(top, row, col);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private termsOf(top: Expr, row: Ix, col: Ix): IndexTerm[] {
     // (Aᵀ)ᵢⱼ = Aⱼᵢ, through a chain of transposes by a loop (x'''… thousands deep must not overflow the stack).
     const [e, r, c] = untransposed(top, row, col);
     if (!this.depends(e)) return leaf(e, r, c);

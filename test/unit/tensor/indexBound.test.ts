@@ -2,14 +2,15 @@
  * The index form's memory is bounded (issue 17): distributing the differential's products of sums
  * can double the terms at every level — d(((S²)²)…²) with k squares has 2ᵏ terms though its DAG is
  * linear in k — so past MAX_INDEX_TERMS there is no index form, refused before the terms are built.
- * The reader fuzz campaign's input 1*((…(S)^2…)^2) with 64 squares took gigabytes and crashed it.
+ * The reader fuzz campaign's input 1*((…(S)^2…)^2) with 64 squares took gigabytes and crashed it;
+ * with 2,000 squares the recursive writer overflowed the stack (now bounded by MAX_INDEX_DEPTH).
  */
 import assert from 'node:assert/strict';
 import { derive } from '../../../src/core';
 import { differentiate } from '../../../src/core/calculus/derive';
 import { readExpression } from '../../../src/core/read';
 import { indexFormula, NoIndexForm } from '../../../src/core/tensor';
-import { MAX_INDEX_TERMS } from '../../../src/core/tensor/components';
+import { MAX_INDEX_DEPTH, MAX_INDEX_TERMS } from '../../../src/core/tensor/components';
 
 const WHERE = 'S: matrix(n, n) symmetric';
 const squares = (k: number): string => `${'('.repeat(k)}S${')^2'.repeat(k)}`;
@@ -39,6 +40,11 @@ describe('tensor/index form: bounded number of terms', () => {
     for (const k of [11, 64]) {
       assert.throws(() => formulaOf(squares(k)), (e: unknown) => e instanceof NoIndexForm && /more than 1,024 terms/.test(e.message), `k = ${k}`);
     }
+  });
+
+  it('deep: 2,000 squares answer NoIndexForm (the differential nested past MAX_INDEX_DEPTH), not a stack overflow', () => {
+    assert.equal(MAX_INDEX_DEPTH, 200);
+    assert.throws(() => formulaOf(squares(2_000)), (e: unknown) => e instanceof NoIndexForm, 'k = 2,000');
   });
 
   it('derive(): the matrix form without an index form, and form: index answers form.index-unavailable', () => {
