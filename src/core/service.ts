@@ -101,9 +101,9 @@ function renderNamedForm(named: Named, w: Writers): NamedForm {
 }
 
 /** A softmax-along-a-dimension Jacobian's block form (present/blocks.ts), or undefined for any other derivative. */
-function renderBlocks(f: Expr, d: Derivative, shown: Expr, dimensions: ReadonlySet<string>): BlockForm | undefined {
-  const form = softmaxBlockForm(d, new Set(freeVariables(f).map((v) => v.name as string)));
-  return form ? { ...renderNamedForm(form, writersFor(shown, dimensions)), reading: form.reading } : undefined;
+function renderBlocks(d: Derivative, shown: Expr, w: Writers | undefined, dimensions: ReadonlySet<string>): BlockForm | undefined {
+  const form = softmaxBlockForm(d);
+  return form ? { ...renderNamedForm(form, w ?? writersFor(shown, dimensions)), reading: form.reading } : undefined;
 }
 
 export { present };
@@ -182,7 +182,7 @@ export function renderDerivative(f: Expr, d: Derivative, layout: Layout): Render
   const w = large ? undefined : writersFor(shown, dimensions);
   const main = render(shown, large, w, dimensions);
   const named = w ? renderNamed(shown, w) : undefined;
-  const blocks = renderBlocks(f, d, shown, dimensions);
+  const blocks = renderBlocks(d, shown, w, dimensions);
   const result: Rendered = { ...main, ...(piecewise ? { piecewiseLatex: piecewise } : {}), ...(named ? { named } : {}), ...(blocks ? { blocks } : {}) };
   return { shown, input, result, equationLatex: derivativeLatex(d, layout, result.latex, input.latex) };
 }

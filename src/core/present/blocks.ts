@@ -15,7 +15,7 @@
  * its reading, blockdiag(diag(pᵢ) − pᵢpᵢᵀ)_{i=1..N}, which no reader takes.
  */
 import type { Derivative } from '../calculus/form';
-import { commutation, type Expr, rawAdd, rawDiagm, rawKron, rawMul, rawTranspose, rawVec, variable } from '../model/expr';
+import { commutation, type Expr, freeVariables, rawAdd, rawDiagm, rawKron, rawMul, rawTranspose, rawVec, variable } from '../model/expr';
 import { type Dim, shape } from '../model/shape';
 import { eye, num, ones } from '../simplify/build';
 import { latexDim, unicodeDim } from '../write/names';
@@ -84,11 +84,11 @@ const freeName = (names: readonly string[], taken: ReadonlySet<string>): string 
  * Kᵀ(B − B(I_N ⊗ 𝟏𝟏ᵀ)B)K where P = softmax(Z, 2), B = diag(vec(Pᵀ)) by rows; D − D(I_k ⊗ 𝟏𝟏ᵀ)D
  * where P = softmax(Z, 1), D = diag(vec(P)) by columns. The same matrix in every layout (it is
  * symmetric, so the denominator layout's transpose is itself); undefined for any other derivative.
- * `taken`: the names the result's own variables have.
  */
-export function softmaxBlockForm(d: Derivative, taken: ReadonlySet<string>): (Named & { readonly reading: BlockReading }) | undefined {
+export function softmaxBlockForm(d: Derivative): (Named & { readonly reading: BlockReading }) | undefined {
   const b = softmaxBlocks(d);
   if (!b) return undefined;
+  const taken = new Set(freeVariables(d.f).map((v) => v.name as string));
   const pName = freeName(['P', 'S'], taken);
   const dName = freeName(b.byRows ? ['B', 'Q', 'R'] : ['D', 'Q', 'R'], new Set([...taken, pName]));
   const P = variable(pName, b.p.shape);
