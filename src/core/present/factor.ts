@@ -178,13 +178,13 @@ export function flattenSame(e: Expr): Expr {
   return folded.length === 1 ? folded[0] : rawMul(folded);
 }
 
+const isScalarNumber = (e: Expr): boolean => e.op === 'num' && isScalar(e.shape);
+
 /**
  * The numbers among a flattened product's factors, multiplied into one (exact): −(−x), read as
  * (−1)·((−1)·x), flattens to (−1)·(−1)·x, which is x, not a product the writers print as −−1·x.
  * The number stands where the first one stood; a product of numbers equal to 1 is left out.
  */
-const isScalarNumber = (e: Expr): boolean => e.op === 'num' && isScalar(e.shape);
-
 function foldNumbers(args: readonly Expr[]): readonly Expr[] {
   let first = -1;
   let count = 0;

@@ -79,6 +79,8 @@ class Writer {
   /** The ids of the nodes of the root that depend on a direction: the directions and every node above one. */
   private readonly dependent = new Set<number>();
   private counter = 0;
+  /** How deep terms() has recursed (at most MAX_INDEX_DEPTH). */
+  private depth = 0;
 
   constructor(
     root: Expr,
@@ -109,8 +111,6 @@ class Writer {
     this.dims.set(name, dim);
     return name;
   }
-
-  private depth = 0;
 
   terms(top: Expr, row: Ix, col: Ix): IndexTerm[] {
     if (this.depth >= MAX_INDEX_DEPTH) throw new NoIndexForm(`the differential is nested more than ${MAX_INDEX_DEPTH} levels deep`);
