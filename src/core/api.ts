@@ -44,8 +44,15 @@ export interface DeriveRequest {
   /** Produce the step-by-step derivation. */
   readonly steps?: boolean;
   readonly granularity?: Granularity;
-  /** Wall-clock budget of the request in ms (default 2000); past it the answer is a limit.time Diagnostic. */
+  /** Budget of the request in ms (default 2000) on `clock`; past it the answer is a limit.time Diagnostic. */
   readonly timeLimitMs?: number;
+  /**
+   * The clock `timeLimitMs` is measured on, in ms (default `Date.now`: wall-clock time, what a user
+   * waits for). A host that bounds the CPU time a request uses rather than the time it waits passes
+   * a CPU clock (the fuzz campaigns pass the process's CPU time, the clock their bound is measured on).
+   * Not part of the JSON protocol.
+   */
+  readonly clock?: () => number;
   /** The longest written form allowed, in characters (default 4,000,000); past it the answer is a limit.output Diagnostic. */
   readonly outputLimit?: number;
   /**

@@ -188,9 +188,9 @@ export function renderDerivative(f: Expr, d: Derivative, layout: Layout): Render
 }
 
 /** Run a request under its time budget: past it, or cancelled, the answer is a limit Diagnostic. */
-export function budgeted<T>(req: Pick<DeriveRequest, 'expr' | 'timeLimitMs' | 'outputLimit'>, work: () => Outcome<T>): Outcome<T> {
+export function budgeted<T>(req: Pick<DeriveRequest, 'expr' | 'timeLimitMs' | 'outputLimit' | 'clock'>, work: () => Outcome<T>): Outcome<T> {
   try {
-    return withBudget({ timeMs: req.timeLimitMs, outputLimit: req.outputLimit }, work);
+    return withBudget({ timeMs: req.timeLimitMs, outputLimit: req.outputLimit, now: req.clock }, work);
   } catch (e) {
     if (e instanceof LimitExceeded) return { ok: false, error: limitDiagnostic(e, req.expr.length) };
     throw e;

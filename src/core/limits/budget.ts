@@ -26,11 +26,11 @@ export const DEFAULT_OUTPUT_LIMIT = 4_000_000;
 export const CHECK_EVERY = 1_024;
 
 export interface BudgetOptions {
-  /** Wall-clock milliseconds allowed (default DEFAULT_TIME_LIMIT_MS). */
+  /** Milliseconds allowed on `now` (default DEFAULT_TIME_LIMIT_MS). */
   readonly timeMs?: number;
   /** Polled with the clock: true cancels the request. */
   readonly cancelled?: () => boolean;
-  /** The clock, in ms (default Date.now). */
+  /** The clock, in ms (default Date.now, wall-clock time; a nested budget uses its outer budget's). */
   readonly now?: () => number;
   /** The longest written form allowed, UTF-16 code units (default DEFAULT_OUTPUT_LIMIT). */
   readonly outputLimit?: number;
@@ -58,13 +58,14 @@ interface Active {
 let active: Active | undefined;
 
 /**
- * Run `work` under a budget. Nested budgets keep the earlier deadline. The budget is removed when
- * `work` returns or throws.
+ * Run `work` under a budget. Nested budgets keep the earlier deadline, and run on the outer
+ * budget's clock (deadlines on two clocks cannot be compared). The budget is removed when `work`
+ * returns or throws.
  */
 export function withBudget<T>(opts: BudgetOptions, work: () => T): T {
-  const now = opts.now ?? Date.now;
-  const timeMs = opts.timeMs ?? DEFAULT_TIME_LIMIT_MS;
   const outer = active;
+  const now = outer?.now ?? opts.now ?? Date.now;
+  const timeMs = opts.timeMs ?? DEFAULT_TIME_LIMIT_MS;
   const deadline = Math.min(now() + timeMs, outer?.deadline ?? Infinity);
   const cancelled = outer?.cancelled && opts.cancelled
     ? () => (outer.cancelled as () => boolean)() || (opts.cancelled as () => boolean)()

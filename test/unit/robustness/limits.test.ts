@@ -159,6 +159,39 @@ describe('limits module: the time budget', () => {
     for (let i = 0; i < 2 * CHECK_EVERY; i++) checkpoint(); // no budget: no throw
   });
 
+  it('runs a nested budget on its outer budget\'s clock', () => {
+    // The outer clock counts from 0; Date.now() is ~1.7e12 ms. A nested budget on Date.now would
+    // compare its readings with the outer deadline (100) and stop at once.
+    let clock = 0;
+    const ticks = 10 * CHECK_EVERY;
+    const inner = () => withBudget({ timeMs: 1_000 }, () => {
+      for (let i = 0; i < ticks; i++) checkpoint();
+      return 'done';
+    });
+    assert.equal(withBudget({ timeMs: 100, now: () => clock }, inner), 'done');
+    // ... and the outer deadline still binds, on the outer clock.
+    assert.throws(() => withBudget({ timeMs: 100, now: () => clock }, () => withBudget({ timeMs: 1_000 }, () => {
+      for (;;) {
+        clock++;
+        checkpoint();
+      }
+    })), (e: unknown) => e instanceof LimitExceeded && e.code === 'limit.time');
+  });
+
+  it('derive() measures timeLimitMs on the clock the request gives', () => {
+    const expr = 'exp('.repeat(100) + "x'*A*x" + ')'.repeat(100);
+    const where = 'x: vector(n); A: matrix(n, n)';
+    // A clock that advances one ms per reading: the request spends its 5 ms after 5 readings.
+    let t = 0;
+    const fast = derive({ expr, where, timeLimitMs: 5, clock: () => t++ });
+    assert.equal(fast.ok, false);
+    if (!fast.ok) assert.equal(fast.error.code, 'limit.time');
+    assert.ok(t > 5, `${t}`);
+    // A stopped clock never runs out, whatever the wall clock does.
+    const stopped = derive({ expr, where, timeLimitMs: 1, clock: () => 0 });
+    assert.equal(stopped.ok, true, stopped.ok ? '' : stopped.error.message);
+  });
+
   it('answers with a Diagnostic spanning the input', () => {
     const d = limitDiagnostic(new LimitExceeded('limit.time', 'too long'), 7);
     assert.deepEqual(d, { message: 'too long', code: 'limit.time', start: 0, end: 7 });
