@@ -9,7 +9,7 @@ import { replaceNode } from '../derivation/substitute';
 import { dimText, type Dim } from '../model/shape';
 import { absolute, equals, numberParts, ONE, sign, type Rational } from '../model/rational';
 import { toLatex, toUnicode } from '../write/index';
-import type { Factor, IndexTerm, Ix } from './components';
+import { NoIndexForm, type Factor, type IndexTerm, type Ix } from './components';
 import type { IndexFormula } from './formula';
 
 export interface WrittenIndexForm {
@@ -125,7 +125,27 @@ function namedSoftmax(formula: IndexFormula): { readonly name: Expr; readonly va
   };
 }
 
+/**
+ * The most nodes the index form may write: f and every entry of every term, each written out as a
+ * tree. The entries share subexpressions that the formula repeats — in ∂(exp(exp(…exp(p)…)))ᵢ/∂Wⱼₖ
+ * the term for k levels has the entries (exp(p))ᵢ, (exp(exp(p)))ᵢ, … up to depth k — so the formula
+ * can be quadratic (or worse) in the derivative's DAG even within MAX_INDEX_TERMS: 1,000 levels wrote
+ * 6 MB of LaTeX in 4 s. The corpus's largest index form writes 51 nodes; past this bound there is no
+ * index form (NoIndexForm), decided from the nodes' sizes before anything is written.
+ */
+export const MAX_INDEX_NODES = 4_096;
+
+/** The nodes the index form writes (a node's size is its tree's node count). */
+function writtenNodes(formula: IndexFormula): number {
+  let nodes = formula.f.size;
+  for (const t of formula.terms) for (const f of t.factors) if (f.kind === 'entry') nodes += f.of.size;
+  return nodes;
+}
+
 export function writeIndexForm(written: IndexFormula): WrittenIndexForm {
+  if (writtenNodes(written) > MAX_INDEX_NODES) {
+    throw new NoIndexForm(`the formula in components would write more than ${MAX_INDEX_NODES.toLocaleString('en-US')} nodes (its entries repeat shared subexpressions)`);
+  }
   const named = namedSoftmax(written);
   const formula = named?.formula ?? written;
   const whereU = named ? `, where ${toUnicode(named.name)} = ${toUnicode(named.value)}` : '';

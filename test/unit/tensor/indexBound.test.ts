@@ -13,6 +13,7 @@ import { differentiate } from '../../../src/core/calculus/derive';
 import { readExpression } from '../../../src/core/read';
 import { indexFormula, NoIndexForm } from '../../../src/core/tensor';
 import { MAX_INDEX_DEPTH, MAX_INDEX_TERMS } from '../../../src/core/tensor/components';
+import { MAX_INDEX_NODES } from '../../../src/core/tensor/write';
 
 const WHERE = 'S: matrix(n, n) symmetric';
 const squares = (k: number): string => `${'('.repeat(k)}S${')^2'.repeat(k)}`;
@@ -63,5 +64,50 @@ describe('tensor/index form: bounded number of terms', () => {
     assert.ok(!asked.ok);
     assert.equal(asked.error.code, 'form.index-unavailable');
     assert.match(asked.error.message, /more than 1,024 terms/);
+  });
+});
+
+/** exp(exp(…exp(softmax(W*x))…)) with k exps: a vector by a matrix, so derive() writes its index form unasked. */
+const expChain = (k: number): string => `${'exp('.repeat(k)}softmax(W*x)${')'.repeat(k)}`;
+const CHAIN_WHERE = 'W: matrix(m, n); x: vector(n)';
+
+describe('tensor/index form: bounded written length', () => {
+  // Each term of ∂(exp(…exp(p)…))ᵢ/∂Wⱼₖ writes the entries (exp(p))ᵢ, (exp(exp(p)))ᵢ, … of every depth
+  // below k: quadratic in k. The reader campaigns (issue 13) spent 4 s of a request writing 6 MB of it
+  // for k = 1,000, far past their budget; the result itself is written linearly (its binding form).
+  it('a short chain has its index form: one entry per level in each term, p named', () => {
+    const r = derive({ expr: expChain(3), where: CHAIN_WHERE, from: 'plain', timeLimitMs: 60_000 });
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    assert.equal(
+      r.value.indexForm?.unicode,
+      '∂(exp(exp(exp(p))))ᵢ/∂Wⱼₖ = (exp(exp(exp(p))))ᵢ(exp(exp(p)))ᵢ(exp(p))ᵢpᵢδᵢⱼxₖ − (exp(exp(exp(p))))ᵢ(exp(exp(p)))ᵢ(exp(p))ᵢpᵢpⱼxₖ' +
+        '   (i, j = 1…m; k = 1…n), where p = softmax(Wx)',
+    );
+  });
+
+  it('past MAX_INDEX_NODES written nodes: no index form, refused before it is written; form: index says why', () => {
+    assert.equal(MAX_INDEX_NODES, 4096);
+    for (const k of [100, 400]) {
+      const r = derive({ expr: expChain(k), where: CHAIN_WHERE, from: 'plain', timeLimitMs: 60_000 });
+      assert.ok(r.ok, r.ok ? '' : r.error.message);
+      assert.equal(r.value.indexForm, undefined, `k = ${k}`);
+      // The result in its binding form stays linear in k.
+      assert.ok(r.value.result.latex.length < 60 * k, `k = ${k}: ${r.value.result.latex.length} characters`);
+      const asked = derive({ expr: expChain(k), where: CHAIN_WHERE, from: 'plain', form: 'index', timeLimitMs: 60_000 });
+      assert.ok(!asked.ok);
+      assert.equal(asked.error.code, 'form.index-unavailable');
+      assert.match(asked.error.message, /more than 4,096 nodes/);
+    }
+  });
+
+  it('every index form written is within the bound: the longest chain that has one writes at most ~30 characters a node', () => {
+    let longest = 0;
+    for (let k = 1; k <= 100; k += 9) {
+      const r = derive({ expr: expChain(k), where: CHAIN_WHERE, from: 'plain', timeLimitMs: 60_000 });
+      assert.ok(r.ok, r.ok ? '' : r.error.message);
+      const written = r.value.indexForm;
+      if (written) longest = Math.max(longest, written.latex.length, written.unicode.length);
+    }
+    assert.ok(longest > 0 && longest <= 30 * MAX_INDEX_NODES, `${longest} characters`);
   });
 });
