@@ -490,11 +490,43 @@ function distributedPower(a: Expr, k: Rational): Expr {
     checkpoint();
     const [e, q] = pending.pop() as [Expr, Rational];
     if (!Q.isInteger(q) || !distributes(e)) factors.push(pow(e, rationalNum(q)));
-    else if (e.op === 'pow') pending.push([e.args[0], Q.mul(rationalOf(e.args[1]), q)]);
+    else if (isIntegerPower(e)) {
+      const [base, p] = integerPowerChain(e);
+      pending.push([base, Q.mul(p, q)]);
+    } else if (e.op === 'pow') pending.push([e.args[0], Q.mul(rationalOf(e.args[1]), q)]);
     else for (const f of scalarFactors(e).reverse()) pending.push([f, q]);
   }
   return mul(...factors);
 }
+
+const isIntegerPower = (e: Expr): boolean => e.op === 'pow' && e.args[1].op === 'num' && Q.isInteger(rationalOf(e.args[1]));
+
+/**
+ * A chain of integer powers ((b^p)^q)^… as b and p·q·… (b not itself an integer power): what
+ * distributedPower opens step by step, as every step's exponent is an integer. Remembered per node:
+ * differentiating ((…(eᵘ)²…)²)² multiplies each level by the level below, and the hadamard() of
+ * the two opens the whole chain below again — without the memo, quadratic in the depth (1,000
+ * levels: 500,000 steps; LaTeX reader campaign, issue 13).
+ */
+function integerPowerChain(e: Expr): readonly [Expr, Rational] {
+  const chain: Expr[] = [];
+  let b = e;
+  let known: readonly [Expr, Rational] | undefined;
+  while (isIntegerPower(b) && (known = POWER_CHAIN.get(b)) === undefined) {
+    chain.push(b);
+    b = b.args[0];
+  }
+  const base = known?.[0] ?? b;
+  let p = known?.[1] ?? Q.ONE;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    p = Q.mul(rationalOf(chain[i].args[1]), p);
+    known = [base, p];
+    POWER_CHAIN.set(chain[i], known);
+  }
+  return known as readonly [Expr, Rational];
+}
+
+const POWER_CHAIN = new WeakMap<Expr, readonly [Expr, Rational]>();
 
 const isScalarProduct = (a: Expr): boolean => a.op === 'mul' && isScalar(a.shape) && a.args.every((f) => isScalar(f.shape));
 

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import * as Q from '../../../src/core/model/rational';
-import { num, rationalNum, rationalOf, variable } from '../../../src/core/model/expr';
+import { num, rationalNum, rationalOf, rawPow, variable } from '../../../src/core/model/expr';
 import { SCALAR } from '../../../src/core/model/shape';
 import { add, fn, mul, pow } from '../../../src/core/simplify/build';
 import { toText } from '../../../src/core/write';
@@ -49,6 +49,30 @@ describe('simplify/rational: exact numbers', () => {
     assert.equal(toText(mul(pow(num(3), num(-1)), x)), 'x/3');
     // (3x^⅔)⁻² = x^(−4/3)/9
     assert.equal(toText(pow(mul(num(3), pow(x, rationalNum(q(2, 3)))), num(-2))), 'x^(-4/3)/9');
+  });
+
+  it('a number node is one per exact value, large numbers too (the table keys them in hexadecimal)', () => {
+    const big = 3n * 2n ** 2_000n;
+    assert.equal(rationalNum(Q.rational(big)), rationalNum(Q.rational(big)));
+    assert.notEqual(rationalNum(Q.rational(big)), rationalNum(Q.rational(big + 1n)));
+    assert.notEqual(rationalNum(Q.rational(-big)), rationalNum(Q.rational(big)));
+    assert.notEqual(rationalNum(Q.rational(1n, big)), rationalNum(Q.rational(big)));
+    // 0.1 as written (a decimal) and 1/10 made by code print differently: two nodes
+    assert.notEqual(rationalNum(Q.rational(1n, 10n, true)), rationalNum(q(1, 10)));
+    assert.equal(rationalNum(q(-7, 16)), rationalNum(q(14, -32)));
+  });
+
+  it('opens chains of integer powers: ((x²)³)⁻¹ = x⁻⁶, (x^½)⁴ = x², (x²)^½ stays', () => {
+    // nested as a reader makes them (rawPow: each power as written)
+    const x2 = rawPow(x, num(2));
+    assert.equal(toText(pow(rawPow(x2, num(3)), num(-1))), 'x^-6');
+    assert.equal(toText(pow(rawPow(x, rationalNum(q(1, 2))), num(4))), 'x^2');
+    assert.equal(toText(pow(x2, rationalNum(q(1, 2)))), '(x^2)^(1/2)');
+    // a chain opened once and then again from a level inside it (the remembered opening) agrees
+    const chain = [x];
+    for (let i = 1; i <= 6; i++) chain.push(rawPow(chain[i - 1], num(i % 2 === 0 ? 2 : -3)));
+    assert.equal(toText(pow(chain[6], num(2))), 'x^-432');
+    assert.equal(toText(pow(chain[3], num(5))), 'x^90');
   });
 
   it('folds a function of a number only where the value is exact', () => {
