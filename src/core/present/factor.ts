@@ -6,7 +6,7 @@
  */
 import { Expr, withArgs, postorder, rawAdd, rawMul, rationalNum, rationalOf } from '../model/expr';
 import { isScalar } from '../model/shape';
-import { add, eye, flattensInto, hadamard, mul, num, splitCoefficient } from '../simplify/build';
+import { add, eye, flattensInto, hadamard, mul, num, splitCoefficient, withoutFactor } from '../simplify/build';
 import * as Q from '../model/rational';
 import type { Rational } from '../model/rational';
 
@@ -20,10 +20,10 @@ interface Candidate {
 function candidatesOf(t: Expr): Candidate[] {
   const out: Candidate[] = [];
   if (t.op === 'mul') {
-    const chain = t.args.filter((f) => !isScalar(f.shape));
-    if (chain.length > 0) {
-      out.push({ side: 'right', factor: chain[chain.length - 1] });
-      out.push({ side: 'left', factor: chain[0] });
+    const first = firstMatrix(t);
+    if (first >= 0) {
+      out.push({ side: 'right', factor: t.args[lastMatrix(t)] });
+      out.push({ side: 'left', factor: t.args[first] });
     }
     for (const f of t.args) if (isScalar(f.shape) && f.op !== 'num') out.push({ side: 'scalar', factor: f });
   } else if (t.op === 'hadamard') {
@@ -36,22 +36,26 @@ function candidatesOf(t: Expr): Candidate[] {
   return out;
 }
 
+/** The index of a product's first (last) matrix factor, or −1. */
+function firstMatrix(t: Expr): number {
+  for (let i = 0; i < t.args.length; i++) if (!isScalar(t.args[i].shape)) return i;
+  return -1;
+}
+
+function lastMatrix(t: Expr): number {
+  for (let i = t.args.length - 1; i >= 0; i--) if (!isScalar(t.args[i].shape)) return i;
+  return -1;
+}
+
 /** t with the factor removed: what multiplies it. */
 function cofactor(t: Expr, c: Candidate): Expr {
   if (c.side === 'hadamard') {
     const rest = t.args.filter((f, i) => !(f === c.factor && t.args.indexOf(f) === i));
     return rest.length === 0 ? num(1) : hadamard(...rest);
   }
-  const args = t.op === 'mul' ? [...t.args] : [t];
-  let idx: number;
-  if (c.side === 'scalar') idx = args.indexOf(c.factor);
-  else {
-    const chainIdx = args.map((f, i) => (isScalar(f.shape) ? -1 : i)).filter((i) => i >= 0);
-    idx = c.side === 'right' ? chainIdx[chainIdx.length - 1] : chainIdx[0];
-  }
-  const rest = args.filter((_, i) => i !== idx);
-  if (rest.length === 0) return num(1);
-  return mul(...rest);
+  if (t.op !== 'mul') return num(1);
+  const idx = c.side === 'scalar' ? t.args.indexOf(c.factor) : c.side === 'right' ? lastMatrix(t) : firstMatrix(t);
+  return t.args.length === 1 ? num(1) : withoutFactor(t, idx);
 }
 
 /** Turn a scalar cofactor into c·I where the factored sum must be a matrix. */
@@ -97,8 +101,12 @@ function isSandwich(terms: readonly Expr[]): boolean {
   if (terms.length !== 2) return false;
   const [a, b] = isScalar(terms[0].shape) || terms[0].op === 'mul' ? [terms[1], terms[0]] : terms;
   if (isScalar(a.shape) || a.op === 'mul' || b.op !== 'mul') return false;
-  const chain = b.args.filter((f) => !isScalar(f.shape));
-  return chain.length >= 3 && chain[0] === a && chain[chain.length - 1] === a;
+  const first = firstMatrix(b);
+  const last = lastMatrix(b);
+  if (first < 0 || b.args[first] !== a || b.args[last] !== a) return false;
+  let matrices = 0;
+  for (const f of b.args) if (!isScalar(f.shape)) matrices++;
+  return matrices >= 3;
 }
 
 function factorSum(terms: readonly Expr[]): Expr {

@@ -129,15 +129,87 @@ function mergeSymbolicPowers(order: Expr[], exps: Map<number, Rational>): void {
   }
 }
 
+/**
+ * Products made by mul() whose matrix factors are a chain simplifyChain left as it is (no rule applies
+ * to any pair or triple of them). A product that starts or ends with one — the Jacobian of a deep
+ * composition times the next local Jacobian, J·D at every level; a factor times the product factored
+ * out of a sum, A·(BC…) — is simplified where the new factors meet it, not from its first factor
+ * again: without this, a chain of k factors was scanned at each of n levels (((…(S)²…)²)² with 1,300
+ * squares: 845,000 pair rules, 1.9 GB allocated per request).
+ */
+const SETTLED = new WeakSet<Expr>();
+
+/** A chain at least this long is remembered as settled (a shorter one is as quick to scan again). */
+const SETTLED_CHAIN = 4;
+
+/** How many of a product's factors are matrices (its chain). */
+function chainLength(p: Expr): number {
+  let k = 0;
+  for (const f of p.args) if (!isScalar(f.shape)) k++;
+  return k;
+}
+
+/** How many leading and trailing factors of a chain are settled (see SETTLED). */
+interface Settled {
+  readonly prefix: number;
+  readonly suffix: number;
+}
+
+const NONE_SETTLED: Settled = { prefix: 0, suffix: 0 };
+
+/**
+ * A product made by mul() without its factor at index i — a scalar, or the first or last of its
+ * matrix factors (a sum's common factor taken out, present/factor.ts) — as mul() of the rest makes
+ * it; the rest of a settled chain is settled, and is not scanned again.
+ */
+export function withoutFactor(p: Expr, i: number): Expr {
+  const rest: Expr[] = [];
+  let first = -1;
+  let last = -1;
+  for (let j = 0; j < p.args.length; j++) {
+    if (j !== i) rest.push(p.args[j]);
+    if (!isScalar(p.args[j].shape)) {
+      if (first < 0) first = j;
+      last = j;
+    }
+  }
+  const end = isScalar(p.args[i].shape) || i === first || i === last;
+  if (!end || !SETTLED.has(p)) return mul(...rest);
+  const k = chainLength(p) - (isScalar(p.args[i].shape) ? 0 : 1);
+  return product(rest, { prefix: k, suffix: 0 });
+}
+
 export function mul(...factors: Expr[]): Expr {
+  return product(factors, undefined);
+}
+
+/** mul() of these factors; `known`: how much of their chain is settled, else found from settled products among them. */
+function product(factors: readonly Expr[], known: Settled | undefined): Expr {
   const flat: Expr[] = [];
-  const pending = [...factors].reverse();
+  const pending: Expr[] = [];
+  pushReversed(pending, factors);
+  // The chain factors that settled products bring at its start and at its end (see SETTLED).
+  let prefix = 0;
+  let lastStart = -1;
+  let lastLength = 0;
+  let matrices = 0;
   while (pending.length > 0) {
     checkpoint();
     const f = pending.pop() as Expr;
-    if (flattensInto(f)) pushReversed(pending, f.args);
-    else flat.push(f);
+    if (flattensInto(f)) {
+      if (known === undefined && SETTLED.has(f)) {
+        const k = chainLength(f);
+        if (matrices === 0 && prefix === 0) prefix = k;
+        lastStart = matrices;
+        lastLength = k;
+      }
+      pushReversed(pending, f.args);
+    } else {
+      flat.push(f);
+      if (!isScalar(f.shape)) matrices++;
+    }
   }
+  const settled = known ?? (prefix > 0 || lastStart >= 0 ? { prefix, suffix: lastStart >= 0 && lastStart + lastLength === matrices ? lastLength : 0 } : NONE_SETTLED);
   const resultShape = productShape(flat);
   let c = Q.ONE;
   const scalarOrder: Expr[] = [];
@@ -156,7 +228,7 @@ export function mul(...factors: Expr[]): Expr {
   if (isZeroQ(c)) return zeros(resultShape);
   mergeSymbolicPowers(scalarOrder, scalarExp);
   dropStepsBesideRelu(scalarOrder, scalarExp);
-  chain = simplifyChain(chain);
+  chain = simplifyChain(chain, settled);
   if (chain.some((f) => f.op === 'zeros')) return zeros(resultShape);
   // Chain rules can produce 1×1 values (1ᵀx = sum(x)): they join the scalars.
   if (chain.some((f) => isScalar(f.shape))) {
@@ -182,35 +254,65 @@ export function mul(...factors: Expr[]): Expr {
   }
   // A product of scalars only, with an identity-sized result that was dropped: keep I.
   if (!isScalar(resultShape) && out.every((f) => isScalar(f.shape))) out.push(eye(resultShape.rows));
-  return rawMul(out);
+  const made = rawMul(out);
+  if (chain.length >= SETTLED_CHAIN) SETTLED.add(made);
+  return made;
 }
 
-/** Rewrite adjacent pairs in a matrix-product chain until nothing applies. */
-function simplifyChain(chain: Expr[]): Expr[] {
-  let changed = true;
-  let cur = mergeDiagonalRuns(chain.filter((f) => f.op !== 'eye'));
-  while (changed) {
-    changed = false;
+/**
+ * Rewrite adjacent pairs in a matrix-product chain until nothing applies: the leftmost triple the
+ * embedding rule rewrites first, else the leftmost pair. `settled`: how many leading and trailing
+ * factors are chains this function returned (no rule applies within them, see SETTLED): the scans
+ * look only where the other factors meet them. The rewrites and their order are those of scans over
+ * the whole chain, which would find no match within a settled part: after a rewrite at i, the factors
+ * before i are unchanged, and so are the triples (sE) and pairs (sP) among them already scanned; the
+ * factors after the rewritten ones are unchanged, and so is what was settled among them (from u on).
+ */
+function simplifyChain(chain: Expr[], settled: Settled = NONE_SETTLED): Expr[] {
+  const filtered = chain.filter((f) => f.op !== 'eye');
+  let cur = mergeDiagonalRuns(filtered, Math.max(0, settled.prefix - 1), Math.min(filtered.length, filtered.length - settled.suffix + 1));
+  // The settled factors mergeDiagonalRuns left as they were (a run it merged may start at the last).
+  let s = 0;
+  while (s < settled.prefix && s < cur.length && cur[s] === filtered[s]) s++;
+  let sE = s;
+  let sP = s;
+  // The settled suffix cur[u…]: mergeDiagonalRuns may have merged its first factor into a run.
+  let u = cur.length - settled.suffix;
+  if (settled.suffix > 0 && cur !== filtered) {
+    let t = 0;
+    while (t < settled.suffix && t < cur.length && cur[cur.length - 1 - t] === filtered[filtered.length - 1 - t]) t++;
+    u = cur.length - t;
+  }
+  for (;;) {
+    let changed = false;
     // (rᵀ ⊗ L) D = L diag(r), D = diag(vec I)(𝟏 ⊗ I) the diagonal embedding (calculus/local.ts)
-    for (let i = 0; i + 2 < cur.length; i++) {
+    for (let i = Math.max(0, sE - 2); i + 2 < cur.length && i < u; i++) {
       const r = embeddingRule(cur[i], cur[i + 1], cur[i + 2]);
       if (r !== undefined) {
-        cur = [...cur.slice(0, i), ...r.filter((f) => f.op !== 'eye'), ...cur.slice(i + 3)];
+        const kept = r.filter((f) => f.op !== 'eye');
+        cur = [...cur.slice(0, i), ...kept, ...cur.slice(i + 3)];
+        u = Math.max(u, i + 3) + kept.length - 3;
+        sE = i;
+        sP = Math.min(sP, i);
         changed = true;
         break;
       }
     }
     if (changed) continue;
-    for (let i = 0; i + 1 < cur.length; i++) {
+    for (let i = Math.max(0, sP - 1); i + 1 < cur.length && i < u; i++) {
       const r = pairRule(cur[i], cur[i + 1]);
       if (r !== undefined) {
-        cur = [...cur.slice(0, i), ...r.filter((f) => f.op !== 'eye' && !isNum(f, 1)), ...cur.slice(i + 2)];
+        const kept = r.filter((f) => f.op !== 'eye' && !isNum(f, 1));
+        cur = [...cur.slice(0, i), ...kept, ...cur.slice(i + 2)];
+        u = Math.max(u, i + 2) + kept.length - 2;
+        sE = i;
+        sP = i;
         changed = true;
         break;
       }
     }
+    if (!changed) return cur;
   }
-  return cur;
 }
 
 /**
@@ -222,22 +324,44 @@ function simplifyChain(chain: Expr[]): Expr[] {
  * (X⁻¹ X = I would apply first), not with the diagonal embedding (embeddingRule), not across a
  * repeated factor (diag(a)² stays a power).
  */
-function mergeDiagonalRuns(chain: Expr[]): Expr[] {
-  const runnable = (f: Expr): boolean => f.op === 'diagm' && !(f.args[0].op === 'vec' && f.args[0].args[0].op === 'eye');
-  const out: Expr[] = [];
-  for (let i = 0; i < chain.length;) {
+function mergeDiagonalRuns(chain: Expr[], from = 0, to = chain.length): Expr[] {
+  // Most chains have no run of three diagonals: they are returned as they are, without a copy. (A run
+  // has at most one factor in a settled part at either end: no run starts before `from` or ends after `to`.)
+  if (!hasDiagonalRun(chain, from, to)) return chain;
+  // Before `from` no two neighbours are diagonals (settled factors: the pair rule would merge them).
+  const out: Expr[] = chain.slice(0, from);
+  for (let i = from; i < chain.length;) {
     let j = i + 1;
     if (runnable(chain[i])) while (j < chain.length && runnable(chain[j]) && chain[j] !== chain[j - 1]) j++;
-    const vectors = (): Expr[] => chain.slice(i, j).map((f) => asColumn(f.args[0]));
     const before = out[out.length - 1];
-    if (j - i < 3 || (before !== undefined && ['inv', 'matpow', 'zeros'].includes(before.op))) out.push(...chain.slice(i, j));
-    else if (before !== undefined && isRow(before.shape)) out[out.length - 1] = transpose(hadamard(...vectors().reverse(), transpose(before)));
-    else if (before !== undefined && before.op === 'transpose') out.push(...chain.slice(i, j));
-    else out.push(diagm(hadamard(...vectors())));
+    if (j - i < 3 || (before !== undefined && (before.op === 'inv' || before.op === 'matpow' || before.op === 'zeros'))) pushRun(out, chain, i, j);
+    else if (before !== undefined && isRow(before.shape)) out[out.length - 1] = transpose(hadamard(...diagonalVectors(chain, i, j).reverse(), transpose(before)));
+    else if (before !== undefined && before.op === 'transpose') pushRun(out, chain, i, j);
+    else out.push(diagm(hadamard(...diagonalVectors(chain, i, j))));
     i = j;
   }
   return out;
 }
+
+/** A diagonal factor mergeDiagonalRuns merges: diag(v), not the diagonal embedding diag(vec I). */
+const runnable = (f: Expr): boolean => f.op === 'diagm' && !(f.args[0].op === 'vec' && f.args[0].args[0].op === 'eye');
+
+/** Whether chain[from…] has three runnable neighbours, each distinct from the one before (a run mergeDiagonalRuns merges). */
+function hasDiagonalRun(chain: readonly Expr[], from: number, to: number): boolean {
+  let run = 0;
+  for (let i = from; i < to; i++) {
+    run = runnable(chain[i]) ? (run > 0 && chain[i] !== chain[i - 1] ? run + 1 : 1) : 0;
+    if (run >= 3) return true;
+  }
+  return false;
+}
+
+const pushRun = (out: Expr[], chain: readonly Expr[], i: number, j: number): void => {
+  for (let k = i; k < j; k++) out.push(chain[k]);
+};
+
+/** The vectors of the diagonal factors chain[i…j), as columns. */
+const diagonalVectors = (chain: readonly Expr[], i: number, j: number): Expr[] => chain.slice(i, j).map((f) => asColumn(f.args[0]));
 
 function embeddingRule(a: Expr, b: Expr, c: Expr): Expr[] | undefined {
   const isEmbedding = b.op === 'diagm' && b.args[0].op === 'vec' && b.args[0].args[0].op === 'eye'
@@ -248,15 +372,27 @@ function embeddingRule(a: Expr, b: Expr, c: Expr): Expr[] | undefined {
   return [L, diagm(transpose(r))];
 }
 
-/** A square factor as base^k: Xᵏ → (X, k), X⁻¹ → (X, −1), X⁻ᵀ → (Xᵀ, −1), (X⁻¹)ᵏ → (X, −k). */
-function powerOf(f: Expr): [Expr, number] {
-  if (f.op === 'matpow') {
-    const [b, k] = powerOf(f.args[0]);
-    return [b, k * (f.value as number)];
+/**
+ * A square factor as base^k: Xᵏ → (X, k), X⁻¹ → (X, −1), X⁻ᵀ → (Xᵀ, −1), (X⁻¹)ᵏ → (X, −k) — the
+ * base here, the exponent by powerExponent (no pair made: pairRule asks this of every neighbours).
+ */
+function powerBase(f: Expr): Expr {
+  let e = f;
+  while (e.op === 'matpow') e = e.args[0];
+  if (e.op === 'inv') return e.args[0];
+  if (e.op === 'transpose' && e.args[0].op === 'inv') return transpose(e.args[0].args[0]);
+  return e;
+}
+
+/** The k of powerBase's base^k. */
+function powerExponent(f: Expr): number {
+  let k = 1;
+  let e = f;
+  while (e.op === 'matpow') {
+    k *= e.value as number;
+    e = e.args[0];
   }
-  if (f.op === 'inv') return [f.args[0], -1];
-  if (f.op === 'transpose' && f.args[0].op === 'inv') return [transpose(f.args[0].args[0]), -1];
-  return [f, 1];
+  return e.op === 'inv' || (e.op === 'transpose' && e.args[0].op === 'inv') ? -k : k;
 }
 
 function fromPower(base: Expr, k: number): Expr[] {
@@ -270,9 +406,8 @@ function pairRule(a: Expr, b: Expr): Expr[] | undefined {
   if (a.op === 'zeros' || b.op === 'zeros') return [zeros(shape(a.shape.rows, b.shape.cols))];
   // Powers of one square matrix: X X = X², X⁻¹ X³ = X², Xᵀ X⁻ᵀ = I
   if (a.shape.rows === a.shape.cols && b.shape.rows === b.shape.cols && !isScalar(a.shape)) {
-    const [ba, ka] = powerOf(a);
-    const [bb, kb] = powerOf(b);
-    if (ba === bb) return fromPower(ba, ka + kb);
+    const ba = powerBase(a);
+    if (ba === powerBase(b)) return fromPower(ba, powerExponent(a) + powerExponent(b));
   }
   // aᵀ (b ⊙ a⁻¹ ⊙ …) = 1ᵀ(b ⊙ …) = sum(b ⊙ …) when the Hadamard product simplifies
   if (isRow(a.shape) && b.op === 'hadamard' && isColumn(b.shape)) {
