@@ -268,10 +268,12 @@ function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
 export function assumedShapes(read: ReadResult): AssumedShape[] {
   const why = read.assumed;
   if (why === undefined || why.size === 0) return [];
-  return read.variables.flatMap((v) => {
+  const out: AssumedShape[] = [];
+  for (const v of read.variables) {
     const a = why.get(v.name as string);
-    return a === undefined ? [] : [{ name: v.name as string, shape: declarationText(v.shape) + (v.probabilities ? ' probabilities' : ''), by: a.by, reason: a.reason }];
-  });
+    if (a !== undefined) out.push({ name: v.name as string, shape: declarationText(v.shape) + (v.probabilities ? ' probabilities' : ''), by: a.by, reason: a.reason });
+  }
+  return out;
 }
 
 /** The index form of a derivative, or why it has none. */

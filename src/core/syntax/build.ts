@@ -61,7 +61,8 @@ import { constantArgument, matrixExponent, type DimShape, type ShapeInference, t
 
 export class ExprBuilder {
   private readonly variables = new Map<string, Expr>();
-  private readonly bound = new Map<string, Expr>();
+  /** The values of `where` bindings built so far (made at the first: most requests have none). */
+  private bound: Map<string, Expr> | undefined;
 
   constructor(private readonly inference: ShapeInference) {}
 
@@ -77,11 +78,11 @@ export class ExprBuilder {
   /** Where each node was read: its first occurrence (a call's name: the caret goes under `kron`). */
   readonly spans = new Map<number, Span>();
 
-  /** The checkpoints of a deep tree, built first (syntax/check.ts), so that building recurses little. */
-  private readonly prebuilt = new Map<Ast, Expr>();
+  /** The checkpoints of a deep tree, built first (syntax/check.ts), so that building recurses little (made at the first). */
+  private prebuilt: Map<Ast, Expr> | undefined;
 
   build(node: Ast): Expr {
-    const known = this.prebuilt.size > 0 ? this.prebuilt.get(node) : undefined;
+    const known = this.prebuilt?.get(node);
     if (known !== undefined) return known;
     const e = this.buildNode(node);
     if (!this.spans.has(e.id)) this.spans.set(e.id, node.kind === 'call' ? node.nameSpan : node.span);
@@ -90,7 +91,8 @@ export class ExprBuilder {
 
   /** Build a checkpoint of a deep tree ahead of the whole, remembering it. */
   prebuild(node: Ast): void {
-    this.prebuilt.set(node, this.build(node));
+    const e = this.build(node);
+    (this.prebuilt ??= new Map()).set(node, e);
   }
 
   /** Build a bound name's value ahead of its uses (a long chain of bindings: syntax/check.ts). */
@@ -101,10 +103,10 @@ export class ExprBuilder {
 
   /** A `where` binding's value, built once however often it is used (the DAG stays linear). */
   private boundValue(name: string, definition: Ast): Expr {
-    let value = this.bound.get(name);
+    let value = this.bound?.get(name);
     if (value === undefined) {
       value = this.build(definition);
-      this.bound.set(name, value);
+      (this.bound ??= new Map()).set(name, value);
     }
     return value;
   }

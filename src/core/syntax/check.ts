@@ -48,8 +48,9 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: r
   return attempt(() => {
     checkDuplicates(undefined, decls);
     const declared = new Set(decls.map((d) => d.name));
-    checkBindings(bindings, declared, new Set(decls.filter((d) => d.assumed === undefined).map((d) => d.name)), ast);
-    const named = new Set([...declared, ...bindings.map((b) => b.name)]);
+    // Without bindings (most requests) there is nothing to check, and the names are the declared ones.
+    if (bindings.length > 0) checkBindings(bindings, declared, new Set(decls.filter((d) => d.assumed === undefined).map((d) => d.name)), ast);
+    const named = bindings.length === 0 ? declared : new Set([...declared, ...bindings.map((b) => b.name)]);
     const sizes = dimensionValueNames([...bindings.map((b) => b.ast), ast], decls);
     for (const b of bindings) sizes.delete(b.name);
     const assumed: Declaration[] = [];

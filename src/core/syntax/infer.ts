@@ -61,8 +61,8 @@ export class ShapeInference {
   /** Names read as a dimension's size (a scalar constant: `/N` with X: matrix(N, n); ./dimensionValues.ts). */
   readonly sizes = new Set<Ast>();
   private readonly declared = new Map<string, Declaration>();
-  /** Names bound by `where u = …` (in order; a definition sees the names bound before it). */
-  private readonly bound = new Map<string, { readonly ast: Ast; shape?: DimShape }>();
+  /** Names bound by `where u = …` (in order; a definition sees the names bound before it); made at the first (most requests bind none). */
+  private bound: Map<string, { readonly ast: Ast; shape?: DimShape }> | undefined;
   private readonly one: DimShape;
 
   constructor(
@@ -102,12 +102,12 @@ export class ShapeInference {
    * the expression use its value, checked once, at its first use (an unused one is not checked).
    */
   bind(name: string, ast: Ast): void {
-    this.bound.set(name, { ast });
+    (this.bound ??= new Map()).set(name, { ast });
   }
 
   /** The shape of a bound name's definition, checked at its first use (or ahead, in a long chain of bindings: syntax/check.ts). */
   boundShape(name: string): DimShape | undefined {
-    const b = this.bound.get(name);
+    const b = this.bound?.get(name);
     if (b === undefined) return undefined;
     b.shape ??= this.visit(b.ast);
     return b.shape;
@@ -115,7 +115,7 @@ export class ShapeInference {
 
   /** The definition bound to a name, if any. */
   binding(name: string): Ast | undefined {
-    return this.bound.get(name)?.ast;
+    return this.bound?.get(name)?.ast;
   }
 
   /**

@@ -60,9 +60,12 @@ export function entryIndex(e: Expr): string {
   return i < 10 && j < 10 ? `${i}${j}` : `${i},${j}`;
 }
 
+/** No constant written with its size (before the first write). */
+const NONE_SIZED: ReadonlySet<Expr> = new Set();
+
 export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
-  /** Products rendered with their sign flipped, for subtraction. */
-  private readonly flipped = new Map<Expr, O>();
+  /** Products rendered with their sign flipped, for subtraction (made at the first subtraction: most writers never flip one). */
+  private flipped: Map<Expr, O> | undefined;
 
   constructor(
     name: string,
@@ -71,8 +74,8 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
     super(name);
   }
 
-  /** Constants (𝟏, 𝟎, I) written with their size in the current write: see `unsized`. */
-  private sizedConstants: ReadonlySet<Expr> = new Set();
+  /** Constants (𝟏, 𝟎, I) written with their size in the current write: see `unsized` (set by every write). */
+  private sizedConstants: ReadonlySet<Expr> = NONE_SIZED;
 
   /** The expression whose contexts decide the sizes, when the parts of a named form are written one by one. */
   private context: ReadonlySet<Expr> | undefined;
@@ -161,10 +164,11 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
   }
 
   private flippedProduct(e: Expr): O {
-    let o = this.flipped.get(e);
+    const flipped = (this.flipped ??= new Map());
+    let o = flipped.get(e);
     if (o === undefined) {
       o = this.product(e, true);
-      this.flipped.set(e, o);
+      flipped.set(e, o);
     }
     return o;
   }

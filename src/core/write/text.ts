@@ -79,7 +79,8 @@ const isScalarReciprocal = (f: Expr): boolean =>
   f.op === 'pow' && isScalar(f.shape) && f.args[1].op === 'num' && f.args[1].value === -1;
 
 class TextWriter extends DagWriter<Out> {
-  private readonly magnitude = new Map<Expr, Out>();
+  /** Magnitudes of negative terms, made at the first one (most writers write none). */
+  private magnitude: Map<Expr, Out> | undefined;
 
   constructor() {
     super('text');
@@ -266,10 +267,11 @@ class TextWriter extends DagWriter<Out> {
   private negativeTerm(t: Expr): Out | undefined {
     if (isNegativeNumber(t)) return textNumber(neg(rationalOf(t)));
     if (t.op !== 'mul' || !isNegativeNumber(t.args[0])) return undefined;
-    let o = this.magnitude.get(t);
+    const magnitude = (this.magnitude ??= new Map());
+    let o = magnitude.get(t);
     if (o === undefined) {
       o = this.scaled(neg(rationalOf(t.args[0])), t.args.slice(1));
-      this.magnitude.set(t, o);
+      magnitude.set(t, o);
     }
     return o;
   }
