@@ -202,6 +202,7 @@ export function declarationsOf(text: string, all: readonly Token[], out: Declara
  * declarations from another text (the `where` string); `text` (when known) locates the first one.
  */
 export function checkDuplicates(text: string | undefined, decls: readonly Declaration[], earlier: readonly Declaration[] = []): void {
+  if (decls.length === 0 || (decls.length === 1 && earlier.length === 0)) return; // nothing declared twice
   const seen = new Map<string, Declaration>();
   for (const d of earlier) seen.set(d.name, d);
   for (const d of decls) {

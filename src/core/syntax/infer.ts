@@ -47,6 +47,8 @@ export interface VariableInfo {
 /** The reason of a shape from the letter conventions alone. */
 export const LETTER_CONVENTION: Assumption = { by: 'letter', reason: 'letter convention' };
 
+const NO_DIMENSION_ARGUMENTS: ReadonlyMap<Ast, DimId[]> = new Map();
+
 /** The calls whose result is a constant of their own shape: build.ts reads their remembered shapes. */
 const SHAPED_CONSTANTS: ReadonlySet<string> = new Set(['ones', 'zeros', 'vector', 'matrix']);
 
@@ -57,7 +59,11 @@ export class ShapeInference {
   /** Variables used, in order of first appearance. */
   readonly used = new Map<string, VariableInfo>();
   /** The dimensions given as arguments to eye, ones, zeros, commutation, count, unit. */
-  readonly dimensionArguments = new Map<Ast, DimId[]>();
+  get dimensionArguments(): ReadonlyMap<Ast, DimId[]> {
+    return this.dimensionArgumentsMade ?? NO_DIMENSION_ARGUMENTS;
+  }
+  /** dimensionArguments, made at the first such call (most expressions have none). */
+  private dimensionArgumentsMade: Map<Ast, DimId[]> | undefined;
   /** Names read as a dimension's size (a scalar constant: `/N` with X: matrix(N, n); ./dimensionValues.ts). */
   readonly sizes = new Set<Ast>();
   private readonly declared = new Map<string, Declaration>();
@@ -424,7 +430,7 @@ export class ShapeInference {
     const [s] = shapes;
     if (DIMENSION_FUNCTIONS.has(name)) {
       const ds = args.map((a) => this.dimensionArgument(name, a));
-      this.dimensionArguments.set(node, ds);
+      (this.dimensionArgumentsMade ??= new Map()).set(node, ds);
       switch (name) {
         case 'eye':
           return { rows: ds[0], cols: ds[0] };
@@ -440,7 +446,7 @@ export class ShapeInference {
     }
     if (name === 'unit') {
       const n = this.dimensionArgument(name, args[0]);
-      this.dimensionArguments.set(node, [n]);
+      (this.dimensionArgumentsMade ??= new Map()).set(node, [n]);
       this.indexArgument(name, args[1]);
       return { rows: n, cols: this.dims.int(1) };
     }

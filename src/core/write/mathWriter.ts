@@ -112,16 +112,16 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
   }
 
   /** Products written as a matrix chain (xᵀy), directly or through an unparenthesized scalar factor. */
-  private readonly chains = new Set<Expr>();
+  private chains: Set<Expr> | undefined;
 
   /** Call first in render(): children are rendered before parents, so this is linear and iterative. */
   protected noteChain(e: Expr): void {
-    if (e.op === 'mul' && e.args.some((g) => !isScalar(g.shape) || this.chains.has(g))) this.chains.add(e);
+    if (e.op === 'mul' && e.args.some((g) => !isScalar(g.shape) || this.chains?.has(g) === true)) (this.chains ??= new Set()).add(e);
   }
 
   /** A 1×1 factor that writes a chain must be parenthesized beside other arrays: A(xᵀy)B, not AxᵀyB. */
   protected isInnerProduct(f: Expr): boolean {
-    return isScalar(f.shape) && this.chains.has(f);
+    return isScalar(f.shape) && this.chains?.has(f) === true;
   }
 
   /**
