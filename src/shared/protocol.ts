@@ -98,6 +98,14 @@ export interface PanelModel {
   /** Other forms of the result: piecewise cases (relu, abs, …), common subexpressions named. */
   readonly piecewiseLatex?: string;
   readonly namedLatex?: string;
+  /**
+   * A softmax along a dimension by its own argument: the result written to show its blocks, as LaTeX
+   * (Kᵀ(B − B(I_N ⊗ 𝟏𝟏ᵀ)B)K where P = softmax(Z, 2), B = diag(vec(Pᵀ))), and what the blocks are, in
+   * words ("block diagonal: one k×k block diag(pᵢ) − pᵢpᵢᵀ per row pᵢ of P …"). The LaTeX is left out
+   * when it is the named form (then the words go with that).
+   */
+  readonly blocksLatex?: string;
+  readonly blocksReading?: string;
   /** The result in index form (LaTeX), when the core wrote it. */
   readonly indexLatex?: string;
   /** The form shown (the index form only when `indexLatex` is there). */
@@ -243,12 +251,14 @@ function isCheck(v: unknown): v is PanelCheck {
 export function isPanelModel(v: unknown): v is PanelModel {
   return (
     isObj(v) &&
-    hasOnly(v, ['request', 'title', 'inputLatex', 'inputShape', 'readAs', 'assumed', 'wrt', 'wrtShape', 'layout', 'order', 'resultLatex', 'resultShape', 'equationLatex', 'piecewiseLatex', 'namedLatex', 'indexLatex', 'form', 'indexProblem', 'check', 'steps']) &&
+    hasOnly(v, ['request', 'title', 'inputLatex', 'inputShape', 'readAs', 'assumed', 'wrt', 'wrtShape', 'layout', 'order', 'resultLatex', 'resultShape', 'equationLatex', 'piecewiseLatex', 'namedLatex', 'blocksLatex', 'blocksReading', 'indexLatex', 'form', 'indexProblem', 'check', 'steps']) &&
     isOptText(v.indexLatex) &&
     (v.form === undefined || isOneOf(v.form, RESULT_FORMS)) &&
     isOptText(v.indexProblem, 10_000) &&
     isOptText(v.piecewiseLatex) &&
     isOptText(v.namedLatex) &&
+    isOptText(v.blocksLatex) &&
+    isOptText(v.blocksReading, 10_000) &&
     isRequest(v.request) &&
     isText(v.title, 1000) &&
     isText(v.inputLatex) &&

@@ -50,17 +50,36 @@ export function formNote(model: PanelModel, strings: Strings): string | undefine
   return model.indexProblem ? format(strings.noIndexForm ?? 'No index form: {0}', model.indexProblem) : undefined;
 }
 
-/** The other forms of the result, labelled: piecewise cases, common subexpressions named. */
-export function altForms(model: PanelModel, strings: Strings): { readonly label: string; readonly tex: string }[] {
-  const forms: { label: string; tex: string }[] = [];
+/** One other form of the result: its label, its LaTeX and, for a block form, what the blocks are in words. */
+export interface AltForm {
+  readonly label: string;
+  readonly tex: string;
+  readonly note?: string;
+}
+
+/**
+ * The other forms of the result, labelled: piecewise cases, common subexpressions named, and a
+ * softmax Jacobian's block form with the sentence that reads its blocks (under the named form when
+ * that is the block form already).
+ */
+export function altForms(model: PanelModel, strings: Strings): AltForm[] {
+  const forms: AltForm[] = [];
   for (const [label, tex] of [
     [strings.piecewise ?? 'Piecewise', model.piecewiseLatex],
     [strings.named ?? 'Named', model.namedLatex],
+    [strings.blocks ?? 'Block form', model.blocksLatex],
   ] as const) {
     if (tex) forms.push({ label: `${label}:`, tex });
   }
+  const reading = model.blocksReading;
+  if (reading && forms.length > 0) {
+    const at = model.blocksLatex ? forms.length - 1 : forms.findIndex((f) => f.tex === model.namedLatex);
+    if (at >= 0) forms[at] = { ...forms[at], note: capitalized(reading) };
+  }
   return forms;
 }
+
+const capitalized = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1) + (s.endsWith('.') ? '' : '.');
 
 /** The numerical check's badge, or undefined when there was no check. */
 export function checkBadge(model: PanelModel, strings: Strings): { readonly className: string; readonly text: string; readonly title: string } | undefined {

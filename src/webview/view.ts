@@ -85,10 +85,13 @@ export function showModel(model: PanelModel, strings: Strings): void {
   const forms = altForms(model, strings);
   // Typeset again only when the forms changed (the host may have typeset them into the first HTML).
   const shown = alt.querySelectorAll<HTMLElement>(':scope > div.math');
-  const same = shown.length === forms.length && forms.every((f, i) => shown[i].dataset.tex === f.tex && shown[i].previousElementSibling?.textContent === f.label);
+  const noteOf = (m: HTMLElement): string | undefined => (m.nextElementSibling?.classList.contains('alt-note') ? (m.nextElementSibling.textContent ?? '') : undefined);
+  const same =
+    shown.length === forms.length &&
+    forms.every((f, i) => shown[i].dataset.tex === f.tex && shown[i].previousElementSibling?.textContent === f.label && noteOf(shown[i]) === f.note);
   if (!same) {
     alt.replaceChildren();
-    for (const { label, tex } of forms) {
+    for (const { label, tex, note } of forms) {
       const p = document.createElement('p');
       p.className = 'meta';
       p.textContent = label;
@@ -96,6 +99,12 @@ export function showModel(model: PanelModel, strings: Strings): void {
       m.className = 'math';
       renderMath(m, tex, true);
       alt.append(p, m);
+      if (note) {
+        const n = document.createElement('p');
+        n.className = 'meta alt-note';
+        n.textContent = note;
+        alt.append(n);
+      }
     }
   }
   for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-layout]')) {

@@ -1,10 +1,12 @@
 /**
  * A derivation as a Markdown document: the function, its shapes and layout, each step (name,
  * reference, explanation, shapes) with its before/after equations in a `$$\begin{aligned} …
- * \end{aligned}$$` block, the result, its piecewise form and the numerical check when present.
+ * \end{aligned}$$` block, the result, its piecewise form, a softmax Jacobian's block form with what
+ * its blocks are, and the numerical check when present.
  * Renders with KaTeX or MathJax in VS Code's Markdown preview, GitHub and Jupyter.
  */
 import { checkStatus, type DeriveResult, type DerivationStep } from '../api';
+import { namedForms } from './where';
 
 const errorText = (x: number): string => (Number.isFinite(x) ? x.toExponential(2) : String(x));
 
@@ -63,6 +65,19 @@ function resultBlock(r: DeriveResult): string {
   return aligned([eq ? `${eq.lhs} &= ${eq.rhs}` : `&${r.result.latex}`]);
 }
 
+/**
+ * A softmax Jacobian written to show its blocks, ∂vec P/∂(vec Z)ᵀ = Kᵀ(B − B(I_N ⊗ 𝟏𝟏ᵀ)B)K where
+ * P = softmax(Z, 2), B = diag(vec(Pᵀ)), and the sentence that says what the blocks are.
+ */
+function blocksSection(r: DeriveResult): string[] {
+  const blocks = r.result.blocks;
+  if (!blocks) return [];
+  const eq = splitEquation(r.equationLatex);
+  const latex = namedForms(blocks).latex;
+  const sentence = blocks.reading.sentence;
+  return ['Block form:', '', aligned([eq ? `${eq.lhs} &= ${latex}` : `&${latex}`]), '', `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`, ''];
+}
+
 export function toMarkdown(r: DeriveResult, options: MarkdownOptions = {}): string {
   const wrt = r.wrt.join(', ');
   const order = r.order === 2 ? 'Second derivative' : 'Derivative';
@@ -79,6 +94,7 @@ export function toMarkdown(r: DeriveResult, options: MarkdownOptions = {}): stri
   }
   out.push('## Result', '', resultBlock(r), '');
   if (r.result.piecewiseLatex) out.push('Piecewise:', '', aligned([`&${r.result.piecewiseLatex}`]), '');
+  out.push(...blocksSection(r));
   if (r.check) {
     const c = r.check;
     const status = c.status ?? checkStatus(c);

@@ -23,6 +23,17 @@ function inComponents(result: DeriveResult, indexLatex: string): PanelStep {
   };
 }
 
+/**
+ * A softmax Jacobian's block form for the panel: its LaTeX (left out when it is the named form the
+ * panel shows already) and the sentence that says what the blocks are.
+ */
+function blockForm(result: DeriveResult, namedLatex: string | undefined): Pick<PanelModel, 'blocksLatex' | 'blocksReading'> {
+  const blocks = result.result.blocks;
+  if (!blocks) return {};
+  const latex = loadCore().namedForms(blocks).latex;
+  return { ...(latex !== namedLatex ? { blocksLatex: latex } : {}), blocksReading: blocks.reading.sentence };
+}
+
 export function panelModel(result: DeriveResult, request: PanelRequest, indexProblem?: string): PanelModel {
   const what = result.order === 2 ? 'Hessian' : 'Derivative';
   const indexLatex = result.indexForm?.latex;
@@ -41,6 +52,8 @@ export function panelModel(result: DeriveResult, request: PanelRequest, indexPro
     kind: s.kind,
   }));
   if (form === 'index' && indexLatex !== undefined && result.steps) steps.push(inComponents(result, indexLatex));
+  const namedLatex = result.result.named ? loadCore().namedForms(result.result.named).latex : undefined;
+  const blocks = blockForm(result, namedLatex);
   return {
     request,
     title: `${what} w.r.t. ${result.wrt.join(', ')}`,
@@ -57,7 +70,8 @@ export function panelModel(result: DeriveResult, request: PanelRequest, indexPro
     equationLatex: result.equationLatex,
     piecewiseLatex: result.result.piecewiseLatex,
     // The core is loaded: it made `result`. Its `where` form reads back as LaTeX.
-    namedLatex: result.result.named ? loadCore().namedForms(result.result.named).latex : undefined,
+    namedLatex,
+    ...blocks,
     ...(indexLatex !== undefined ? { indexLatex } : {}),
     form,
     ...(indexProblem !== undefined ? { indexProblem } : {}),

@@ -252,7 +252,7 @@ function derivationView(model: PanelModel, strings: Strings, at: StepView, t: Ty
     resultMeta: resultMeta(model, strings),
     resultPictureHtml: overview ? svgMarkup(overview) : '',
     altFormsHtml: altForms(model, strings)
-      .map((f) => `<p class="meta">${escapeHtml(f.label)}</p>${t.element('div', ' class="math"', f.tex, true)}`)
+      .map((f) => `<p class="meta">${escapeHtml(f.label)}</p>${t.element('div', ' class="math"', f.tex, true)}${f.note ? `<p class="meta alt-note">${escapeHtml(f.note)}</p>` : ''}`)
       .join(''),
     layout: model.layout,
     granularity: model.request.granularity,

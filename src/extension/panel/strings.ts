@@ -53,6 +53,7 @@ export function panelStrings(): PanelStrings {
     becomes: t('becomes'),
     piecewise: t('Piecewise'),
     named: t('With common subexpressions named'),
+    blocks: t('Block form'),
     pitfall: t('Pitfall'),
     actingOn: t('Acting on'),
     shapes: t('Shapes'),

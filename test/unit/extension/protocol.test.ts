@@ -4,10 +4,11 @@ import { isPanelModel, parsePanelState, parseWebviewMessage, type PanelModel } f
 import { contentSecurityPolicy, makeNonce, renderShell } from '../../../src/extension/panel/renderer';
 import { escapeHtml } from '../../../src/extension/panel/html';
 import { panelModel } from '../../../src/extension/panel/model';
-import { assumedLine, errorMessage, readAsLine } from '../../../src/shared/viewText';
+import { altForms, assumedLine, errorMessage, readAsLine } from '../../../src/shared/viewText';
+import katex from 'katex';
 import { panelError } from '../../../src/extension/errors';
 import { errorReport } from '../../../src/cli/display';
-import { derive, type DeriveResult } from '../../../src/core/index';
+import { derive, namedForms, type DeriveResult } from '../../../src/core/index';
 
 const model: PanelModel = {
   request: { expr: "x'*A*x", from: 'plain', wrt: ['x'], order: 1, layout: 'numerator', granularity: 'full', check: true },
@@ -147,6 +148,54 @@ describe('panel model from the core result', () => {
     assert.equal(m.namedLatex, '\\operatorname{diag}(\\mathbf{p}) \\quad \\text{where } \\mathbf{p} = H(x)', 'the name as the LaTeX writes it, in the form the LaTeX reader reads back');
     assert.ok(isPanelModel(JSON.parse(JSON.stringify(m))));
     assert.equal(isPanelModel({ ...m, steps: [{ ...m.steps[0], kind: 'magic' }] }), false);
+  });
+});
+
+describe("panel model: a softmax Jacobian's block form, in KaTeX, with what its blocks are (issue 13)", () => {
+  const request = { ...model.request, expr: 'softmax(Z, 2)', where: 'Z: matrix(N, k)', wrt: ['Z'], check: false };
+  const strings = { named: 'With common subexpressions named', blocks: 'Block form' };
+
+  it('sends the block form with its where B = diag(vec(Pᵀ)) and the sentence, and the page lists it after the named form', () => {
+    const r = derive(request);
+    assert.ok(r.ok && r.value.result.blocks, 'the core wrote the block form');
+    const m = panelModel(r.value, request);
+    assert.equal(m.blocksLatex, namedForms(r.value.result.blocks).latex);
+    assert.match(m.blocksLatex ?? '', /^K_\{N,k\}\^\{\\top\}\(B - B\(I_\{N\} \\otimes .*\)B\)K_\{N,k\} \\quad \\text\{where \} P = \\operatorname\{softmax\}\(Z, 2\),\\; B = \\operatorname\{diag\}\(\\operatorname\{vec\}\(P\^\{\\top\}\)\)$/);
+    assert.equal(m.blocksReading, r.value.result.blocks.reading.sentence);
+    assert.doesNotThrow(() => katex.renderToString(m.blocksLatex ?? '', { throwOnError: true, strict: 'error', displayMode: true }));
+    const message = JSON.parse(JSON.stringify({ type: 'show', model: m })) as { model: unknown };
+    assert.ok(isPanelModel(message.model), 'the message passes the page’s validation');
+    assert.equal(isPanelModel({ ...m, blocksLatex: 42 }), false);
+    assert.equal(isPanelModel({ ...m, blocksReading: ['block'] }), false);
+    const forms = altForms(m, strings);
+    assert.deepEqual(
+      forms.map((f) => f.label),
+      ['With common subexpressions named:', 'Block form:'],
+    );
+    assert.equal(forms[1].tex, m.blocksLatex);
+    assert.match(forms[1].note ?? '', /^Block diagonal: one k×k block diag\(pᵢ\) − pᵢpᵢᵀ per row pᵢ of P \(i = 1…N\), the entries of P and Z taken row by row .*\.$/);
+    assert.equal(forms[0].note, undefined);
+  });
+
+  it('by columns the block form is the named form: written once, with the sentence under it', () => {
+    const columns = { ...request, expr: 'softmax(Z, 1)' };
+    const r = derive(columns);
+    assert.ok(r.ok && r.value.result.blocks);
+    const m = panelModel(r.value, columns);
+    assert.equal(m.blocksLatex, undefined);
+    assert.equal(m.namedLatex, namedForms(r.value.result.blocks).latex);
+    const forms = altForms(m, strings);
+    assert.equal(forms.length, 1);
+    assert.match(forms[0].note ?? '', /^Block diagonal: one N×N block diag\(pⱼ\) − pⱼpⱼᵀ per column pⱼ of P \(j = 1…k\)/);
+  });
+
+  it('other results have no block form', () => {
+    const r = derive({ ...model.request, expr: 'softmax(z)', where: 'z: vector(n)', wrt: ['z'], check: false });
+    assert.ok(r.ok);
+    const m = panelModel(r.value, model.request);
+    assert.equal(m.blocksLatex, undefined);
+    assert.equal(m.blocksReading, undefined);
+    assert.ok(altForms(m, strings).every((f) => f.note === undefined));
   });
 });
 

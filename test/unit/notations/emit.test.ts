@@ -13,10 +13,12 @@ import type { Matrix } from 'ml-matrix';
 import { answerBatchLine, parseDeriveArgs } from '../../../src/cli';
 import type { DeriveRequest } from '../../../src/core/api';
 import { derive, emitCode } from '../../../src/core/service';
+import { namedForms } from '../../../src/core/index';
+import { readExpression } from '../../../src/core/read';
 import { differentiate } from '../../../src/core/calculus/derive';
 import { freeVariables, type Expr } from '../../../src/core/model/expr';
 import { isColumn, isRow, isScalar } from '../../../src/core/model/shape';
-import { makeRng, randomEnv } from '../../../src/core/numeric';
+import { exprsEqualNumerically, makeRng, randomEnv } from '../../../src/core/numeric';
 import { readPlain } from '../../../src/core/syntax';
 import { toMarkdown } from '../../../src/core/write';
 import { splitEquation, stepBlock } from '../../../src/core/write/markdown';
@@ -231,6 +233,35 @@ describe('notations/emit: Markdown derivations', () => {
     assert.equal(stepBlock('y = a', 'y = b'), '$$\n\\begin{aligned}\ny &= a \\\\\n&= b\n\\end{aligned}\n$$');
     assert.equal(stepBlock('u = a', 'v = b'), '$$\n\\begin{aligned}\nu &= a \\\\\nv &= b\n\\end{aligned}\n$$');
     assert.equal(stepBlock('a', 'b'), '$$\n\\begin{aligned}\n&a \\\\\n\\longrightarrow\\; &b\n\\end{aligned}\n$$');
+  });
+
+  it("shows a softmax Jacobian's block form, reading back, with what its blocks are (issue 13)", () => {
+    for (const [dim, sentence] of [
+      [2, /^Block diagonal: one k×k block diag\(pᵢ\) − pᵢpᵢᵀ per row pᵢ of P \(i = 1…N\), the entries of P and Z taken row by row .*\.$/m],
+      [1, /^Block diagonal: one N×N block diag\(pⱼ\) − pⱼpⱼᵀ per column pⱼ of P \(j = 1…k\), the entries taken column by column, as vec takes them\.$/m],
+    ] as const) {
+      const r = value(derive({ expr: `softmax(Z, ${dim})`, where: 'Z: matrix(N, k)', wrt: ['Z'], steps: true }));
+      const form = r.result.blocks;
+      assert.ok(form, 'the core wrote the block form');
+      const md = toMarkdown(r);
+      const section = md.slice(md.indexOf('## Result'));
+      const math = blocks(section);
+      assert.equal(math.length, 2, 'the result, then its block form');
+      const latex = namedForms(form).latex;
+      const lhs = splitEquation(r.equationLatex)?.lhs;
+      assert.equal(math[1], `\\begin{aligned}\n${lhs} &= ${latex}\n\\end{aligned}`);
+      assert.ok(latex.includes(dim === 2 ? 'B = \\operatorname{diag}(\\operatorname{vec}(P^{\\top}))' : 'D = \\operatorname{diag}(\\operatorname{vec}(P))'), latex);
+      for (const m of math) assert.doesNotThrow(() => katex.renderToString(m, KATEX), `KaTeX rejects:\n${m}`);
+      assert.match(section, /^Block form:$/m);
+      assert.match(section, sentence);
+      // The Markdown's block form is the LaTeX where-form, which reads back to the derivative itself.
+      const back = readExpression(latex, 'Z: matrix(N, k)', 'latex');
+      assert.ok(back.ok, back.ok ? '' : back.error.message);
+      const result = readExpression(r.result.text, 'Z: matrix(N, k)', 'plain');
+      assert.ok(result.ok);
+      assert.ok(exprsEqualNumerically(back.value.expr, result.value.expr), `reads back as the result: ${latex}`);
+    }
+    assert.ok(!toMarkdown(value(derive({ expr: 'softmax(z)', where: 'z: vector(n)', wrt: ['z'] }))).includes('Block form'), 'a vector softmax has no blocks to show');
   });
 
   it('includes the numerical check when there is one', () => {
