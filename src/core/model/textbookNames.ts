@@ -39,7 +39,8 @@ function namesIn(order: readonly Expr[]): Set<string> {
  * The names a textbook gives (by node id), for the named form, the binding form and the emitted
  * code to use where a part is shared: the activations of a hidden layer over a batch are H
  * (H = tanh(XW₁ + 𝟏b₁ᵀ)), numbered by depth where layers feed layers, H₁ = tanh(XW₁ + 𝟏b₁ᵀ),
- * H₂ = tanh(H₁W₂ + 𝟏b₂ᵀ); a row (or column) normalization X̂ = v ⊘ (σ𝟏ᵀ) is X̂ with its σ, and
+ * H₂ = tanh(H₁W₂ + 𝟏b₂ᵀ), and their pre-activations Z (Z₁ = XW₁ + 𝟏b₁ᵀ, H₁ = relu(Z₁); Goodfellow
+ * et al. Algorithm 6.3's a⁽ᵏ⁾, the Z of batch-form course notes), numbered the same way; a row (or column) normalization X̂ = v ⊘ (σ𝟏ᵀ) is X̂ with its σ, and
  * (σ𝟏ᵀ)⁻¹ is never named (null), so the result reads ⊘ (σ𝟏ᵀ) as X̂'s definition does; the gradient
  * Ḡ = ∂f/∂X̂ that flows into the normalization is Ḡ where it is not a variable (G ⊙ 𝟏γᵀ with a gain γ). The layers are
  * named only where no variable or dimension has one of their names; the callers check the others.
@@ -49,11 +50,28 @@ export function pinnedNames(order: readonly Expr[]): Map<number, string | null> 
   const depths = hiddenDepths(order);
   const deep = [...depths.values()].some((d) => d > 1);
   const layerName = (d: number): string => (deep ? `H${d}` : 'H');
+  const preName = (d: number): string => (deep ? `Z${d}` : 'Z');
   // All layers or none: where a variable or a dimension already has one of the names (a weight
   // called H2), H₁ beside a generated name would read as a numbering that is not there.
   const used = depths.size > 0 ? namesIn(order) : new Set<string>();
   if (![...depths.values()].some((d) => used.has(layerName(d)))) for (const [id, d] of depths) pinned.set(id, layerName(d));
-  if (!order.some((e) => e.op === 'fn' && e.name === 'sqrt')) return pinned;
+  pinNormalizations(order, pinned);
+  // The pre-activations Z = XW + 𝟏bᵀ (Z₁, Z₂, … by depth), where they are not variables and have no
+  // name of their own (tanh(X̂) keeps X̂): written wherever the derivative needs them apart from H
+  // (𝟙[Z₁ > 0] of a relu, Φ(Z) of a gelu, σ(Z) of a softplus).
+  if (depths.size > 0 && ![...depths.values()].some((d) => used.has(preName(d)))) {
+    for (const e of order) {
+      const d = depths.get(e.id);
+      const z = e.args[0];
+      if (d !== undefined && z.args.length > 0 && !depths.has(z.id) && !pinned.has(z.id)) pinned.set(z.id, preName(d));
+    }
+  }
+  return pinned;
+}
+
+/** A row or column normalization's X̂ and σ (and (σ𝟏ᵀ)⁻¹ never named), and the upstream gradient Ḡ into it. */
+function pinNormalizations(order: readonly Expr[], pinned: Map<number, string | null>): void {
+  if (!order.some((e) => e.op === 'fn' && e.name === 'sqrt')) return;
   const hats = new Set<Expr>();
   for (const e of order) {
     const r = rowNormalizationAt(e);
@@ -66,7 +84,7 @@ export function pinnedNames(order: readonly Expr[]): Map<number, string | null> 
   }
   // The upstream gradient Ḡ = ∂f/∂X̂ of the textbook form (Ḡ − mean(Ḡ, 2)𝟏ᵀ − X̂ ⊙ (mean(Ḡ ⊙ X̂, 2)𝟏ᵀ)) ⊘ (σ𝟏ᵀ),
   // where it is not a variable itself (G ⊙ 𝟏γᵀ with a gain γ): the one factor beside X̂ in Ḡ ⊙ X̂.
-  if (hats.size === 0) return pinned;
+  if (hats.size === 0) return;
   // Ḡ ⊙ X̂ itself is inside the correction X̂ ⊙ (mean(Ḡ ⊙ X̂, 2)𝟏ᵀ): a factor holding such a product is not Ḡ.
   const upstream = new Set<Expr>();
   const holdsProduct = new Set<Expr>();
@@ -80,7 +98,6 @@ export function pinnedNames(order: readonly Expr[]): Map<number, string | null> 
     if (g.args.length > 0 && !hats.has(g) && !pinned.has(g.id)) upstream.add(g);
   }
   if (upstream.size === 1) for (const g of upstream) pinned.set(g.id, 'G_bar');
-  return pinned;
 }
 
 /**

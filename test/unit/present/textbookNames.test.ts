@@ -76,6 +76,50 @@ describe('present: the textbooks\' names — H for a hidden layer, X̂ and σ fo
     assert.match(code.value, /^ {4}H = _sigmoid\(X @ W1 \+ /m, code.value);
   });
 
+  describe('the pre-activations of relu, gelu and softplus layers are Z = XW₁ + 𝟏b₁ᵀ (Z₁, Z₂ by depth), as H is their activations', () => {
+    const where = 'X: matrix(N, n); W1: matrix(n, h); b1: vector(h); W2: matrix(h, k); Y: matrix(N, k)';
+    const forms: Record<string, string> = {
+      relu: '2Xᵀ(((max(0, Z)W₂ − Y)W₂ᵀ) ⊙ 𝟙[Z > 0]) where Z = XW₁ + 𝟏b₁ᵀ',
+      softplus: '2Xᵀ(((softplus(Z)W₂ − Y)W₂ᵀ) ⊙ σ(Z)) where Z = XW₁ + 𝟏b₁ᵀ',
+      gelu: '2Xᵀ(((GELU(Z)W₂ − Y)W₂ᵀ) ⊙ ((𝟏𝟏ᵀ + erf(Z/√2))/2 + (Z ⊙ exp(−Z∘²/2))/√(2π))) where Z = XW₁ + 𝟏b₁ᵀ',
+    };
+    for (const [fn, form] of Object.entries(forms)) {
+      it(`${fn}: ${form}, checked numerically and reading back in every notation`, () => {
+        const expr = `norm(${fn}(X*W1 + b1')*W2 - Y)^2`;
+        const r = derive({ expr, where, wrt: ['W1'], layout: 'denominator', check: true });
+        assert.ok(r.ok, r.ok ? '' : r.error.message);
+        assert.ok(r.value.check?.passed, `finite differences: ${JSON.stringify(r.value.check)}`);
+        assert.ok(r.value.result.named);
+        const written = namedForms(r.value.result.named);
+        assert.equal(written.unicode, form);
+        const result = readExpression(r.value.result.text, where, 'plain');
+        assert.ok(result.ok);
+        for (const [key, from] of [['text', 'plain'], ['unicode', 'unicode'], ['latex', 'latex']] as const) {
+          const back = readExpression(written[key], where, from);
+          assert.ok(back.ok, `${from}: ${written[key]}: ${back.ok ? '' : back.error.message}`);
+          assert.ok(exprsEqualNumerically(back.value.expr, result.value.expr), `${from}: ${written[key]}`);
+        }
+      });
+    }
+    it('numbered by depth beside H: Z₁ = XW₁ + 𝟏b₁ᵀ, H₂ = tanh(max(0, Z₁)W₂ + 𝟏b₂ᵀ); the emitted code computes Z1 once', () => {
+      const deepWhere = `${where}; b2: vector(k)`;
+      const expr = "norm(tanh(relu(X*W1 + b1')*W2 + b2') - Y)^2";
+      const r = derive({ expr, where: deepWhere, wrt: ['W1'], layout: 'denominator', check: true });
+      assert.ok(r.ok && r.value.result.named && r.value.check?.passed);
+      assert.equal(namedForms(r.value.result.named).unicode, '2Xᵀ((((H₂ − Y) ⊙ (𝟏𝟏ᵀ − H₂∘²))W₂ᵀ) ⊙ 𝟙[Z₁ > 0]) where Z₁ = XW₁ + 𝟏b₁ᵀ, H₂ = tanh(max(0, Z₁)W₂ + 𝟏b₂ᵀ)');
+      const code = emitCode({ expr, where: deepWhere, wrt: ['W1'] }, 'numpy');
+      assert.ok(code.ok, code.ok ? '' : code.error.message);
+      assert.match(code.value, /^ {4}Z1 = X @ W1 \+ /m, code.value);
+    });
+    it('a variable called Z keeps its name: the pre-activation is then named as any shared part', () => {
+      const r = derive({ expr: "norm(relu(X*Z + b1')*W2 - Y)^2", where: where.replace('W1', 'Z'), wrt: ['Z'], layout: 'denominator' });
+      assert.ok(r.ok && r.value.result.named);
+      const names = r.value.result.named.definitions.map((d) => d.name);
+      assert.equal(names.length, 1, JSON.stringify(names));
+      assert.notEqual(names[0], 'Z');
+    });
+  });
+
   describe('a layer norm with a gain γ: the gradient flowing into X̂ is Ḡ = G ⊙ (𝟏γᵀ), as the textbooks write ∂L/∂X̂', () => {
     const where = 'X: matrix(N, n); G: matrix(N, n); eps: scalar; gamma: vector(n); beta: vector(n)';
     const norm = '((X - mean(X, 2)*ones(1, n)) ./ (sqrt(mean((X - mean(X, 2)*ones(1, n)).^2, 2) + eps)*ones(1, n)))';
