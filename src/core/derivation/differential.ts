@@ -49,8 +49,22 @@ class DifferentialWriter {
   /** What show() wrote, for the stand-ins known then (their number). */
   private readonly shown = new Map<Expr, { readonly known: number; readonly note: Notation }>();
 
-  /** `intermediates`: the names of the derivation's intermediate variables. */
-  constructor(private readonly reserved: ReadonlySet<string>, private readonly intermediates: readonly string[] = []) {}
+  /**
+   * `intermediates`: the names of the derivation's intermediate variables; `names`: nodes written by
+   * their name wherever they appear (P for softmax(Z, 2), named when its differential is taken).
+   */
+  constructor(
+    private readonly reserved: ReadonlySet<string>,
+    private readonly intermediates: readonly string[] = [],
+    private readonly names: ReadonlyMap<Expr, Expr> = new Map(),
+  ) {}
+
+  /** `e` with the named nodes written as their names (`e` itself when there are none). */
+  named(e: Expr): Expr {
+    let out = e;
+    for (const [node, name] of this.names) out = replaceNode(out, node, name);
+    return out;
+  }
 
   of(e: Expr): Differential {
     const known = this.byVar.get(e);
@@ -83,7 +97,15 @@ class DifferentialWriter {
     return a === b || this.show(a).tex === this.show(b).tex;
   }
 
-  private written(e: Expr): { readonly tex: string; readonly text: string } {
+  /** A named node's definition written out (d(softmax(Z, 2)), the differential about to be taken), not as its name. */
+  definition(e: Expr): Notation {
+    if (!this.names.has(e)) return this.show(e);
+    const { tex, text } = this.written(e, false);
+    return note(tex, text);
+  }
+
+  private written(shown: Expr, named = true): { readonly tex: string; readonly text: string } {
+    const e = named ? this.named(shown) : shown;
     if (!treeIsLarge(e)) return { tex: toLatex(e), text: toUnicode(e) };
     const bound = bindShared(e, undefined, [...this.reserved, ...this.intermediates, ...this.list.map((d) => d.v.name as string)]);
     return { tex: writeBoundForm(bound, 'latex'), text: writeBoundForm(bound, 'unicode') };
@@ -145,7 +167,10 @@ function termsOf(e: Expr): readonly Expr[] {
 export function differentialDerivation(s: Structure, d: Derivative, ctx: Context): StrategyResult | undefined {
   const { x, list, defs } = s;
   const root = list[list.length - 1];
-  const w = new DifferentialWriter(ctx.reserved, list.map((i) => i.v.name as string));
+  // A softmax along a dimension is P from its differential on (dP = P ⊙ (dZ − (P ⊙ dZ)𝟏𝟏ᵀ)), as the
+  // rule, the block form and the result's named form call it — where it is the function itself.
+  const names = new Map<Expr, Expr>(root.def.op === 'softmaxAlong' ? [[root.def, root.v]] : []);
+  const w = new DifferentialWriter(ctx.reserved, list.map((i) => i.v.name as string), names);
   const dx = w.of(x);
   const local = new Map<Intermediate, Expr>();
   for (const i of list) {
@@ -157,7 +182,7 @@ export function differentialDerivation(s: Structure, d: Derivative, ctx: Context
   const dNote = (v: Expr): Notation => note(w.of(v).tex, w.of(v).text);
   const part = (e: Expr): Part => w.show(e);
   const dOf = (e: Expr): Notation => {
-    const n = w.show(e);
+    const n = w.definition(e);
     return e.op === 'var' ? note(`\\mathrm{d}${n.tex}`, `d${n.text}`) : note(`\\mathrm{d}\\left(${n.tex}\\right)`, `d(${n.text})`);
   };
 
@@ -313,7 +338,7 @@ function identifyJacobian(s: Structure, d: Derivative, ctx: Context, w: Differen
       `vec(${rootD.text}) = J vec(${w.of(x).text}) for every ${w.of(x).text} identifies the Jacobian J = ∂vec ${toUnicode(root.v)}/∂(vec ${toUnicode(x)})ᵀ${sym}, ` +
       `${shapeText(J.shape)} (numerator layout; denominator layout is its transpose).`,
     before: [lhsD, EQUALS, w.show(rhs)],
-    after: [lhs, EQUALS, J],
+    after: [lhs, EQUALS, w.named(J)],
     claims: [derivativeClaim(defs, root.v, [x], 'jacobian', J)],
     shapes: [[lhs.text, J.shape]],
     value: J,

@@ -40,7 +40,7 @@ export function rowBlocksStep(result: Expr, d: Derivative, defs: Definitions): S
     : `Read the Jacobian column by column: each column pⱼ of the softmax depends only on the same column zⱼ, with local Jacobian diag(pⱼ) − pⱼpⱼᵀ. vec stacks the columns, so J is already block diagonal: one ${size}×${size} block per column and zeros between columns.`;
   return step('row-blocks', 'note', {
     explanation,
-    before: [result],
+    before: [named ? replaceNode(result, b.p, named) : result],
     after,
     claims: [equalClaim(defs, reordered, blockForm)],
     value: result,

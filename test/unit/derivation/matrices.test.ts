@@ -109,6 +109,23 @@ describe('derivation: the row-wise softmax\'s Jacobian ends in its block-diagona
       assert.equal(stepWith(d, 'identify').p.afterText?.startsWith('∂vec P/∂(vec Z)ᵀ = '), true);
       assert.match(s.explanation ?? '', /row by row.*diag\(pᵢ\) − pᵢpᵢᵀ.*block diagonal/s);
     });
+    it('names the softmax P from its differential on: dP = P ⊙ (dZ − (P ⊙ dZ)𝟏𝟏ᵀ), never softmax(Z, 2) again after its definition', () => {
+      for (const g of ['summary', 'full'] as const) {
+        const d = derivation({ expr: 'softmax(Z, 2)', where: 'Z: matrix(N, k)', wrt: ['Z'] }, g);
+        const { p: first } = stepWith(d, 'differential');
+        assert.equal(first.name, 'Differential of P');
+        assert.match(first.explanation, /^Take the differential of P = softmax\(Z, 2\)/, 'the definition, where P is introduced');
+        assert.match(first.before, /^\\mathrm\{d\}P = \\mathrm\{d\}\\left\(\\operatorname\{softmax\}\(Z, 2\)\\right\)$/, first.before);
+        assert.equal(first.afterText, 'dP = P ⊙ (dZ − (P ⊙ dZ)𝟏𝟏ᵀ)');
+        assert.equal(stepWith(d, 'vec-form').p.afterText, 'vec(dP) = (diag(vec(P)) − diag(vec(P))((𝟏_k𝟏_kᵀ) ⊗ I_N) diag(vec(P))) vec(dZ)');
+        assert.equal(stepWith(d, 'identify').p.afterText, '∂vec P/∂(vec Z)ᵀ = diag(vec(P)) − diag(vec(P))((𝟏_k𝟏_kᵀ) ⊗ I_N) diag(vec(P))');
+        for (const p of d.pub.slice(d.pub.indexOf(first) + 1)) {
+          for (const text of [p.afterText, p.before, p.after]) assert.doesNotMatch(text ?? '', /softmax/, `${p.name}: ${text}`);
+        }
+        // Only what is shown changes: each step's claims are over the expressions (assertSound checks them all).
+        assertSound(d, `softmax(Z, 2) (${g})`);
+      }
+    });
     it('the claim has teeth: without the reordering by rows (J itself against the block form) it fails', () => {
       const d = derivation({ expr: 'softmax(Z, 2)', where: 'Z: matrix(N, k)', wrt: ['Z'] }, 'summary');
       const s = d.steps[d.steps.length - 1];
