@@ -42,7 +42,8 @@ function namesIn(order: readonly Expr[]): Set<string> {
  * H₂ = tanh(H₁W₂ + 𝟏b₂ᵀ), and their pre-activations Z (Z₁ = XW₁ + 𝟏b₁ᵀ, H₁ = relu(Z₁); Goodfellow
  * et al. Algorithm 6.3's a⁽ᵏ⁾, the Z of batch-form course notes), numbered the same way; a row (or column) normalization X̂ = v ⊘ (σ𝟏ᵀ) is X̂ with its σ, and
  * (σ𝟏ᵀ)⁻¹ is never named (null), so the result reads ⊘ (σ𝟏ᵀ) as X̂'s definition does; the gradient
- * Ḡ = ∂f/∂X̂ that flows into the normalization is Ḡ where it is not a variable (G ⊙ 𝟏γᵀ with a gain γ). The layers are
+ * Ḡ = ∂f/∂X̂ that flows into the normalization is Ḡ where it is not a variable (G ⊙ 𝟏γᵀ with a gain γ), and with
+ * several normalizations Ḡ₁, Ḡ₂, … (G_bar1, G_bar2: Ḡᵢ = ∂f/∂X̂ᵢ, in the order written). The layers are
  * named only where no variable or dimension has one of their names; the callers check the others.
  */
 export function pinnedNames(order: readonly Expr[]): Map<number, string | null> {
@@ -83,21 +84,36 @@ function pinNormalizations(order: readonly Expr[], pinned: Map<number, string | 
     hats.add(e);
   }
   // The upstream gradient Ḡ = ∂f/∂X̂ of the textbook form (Ḡ − mean(Ḡ, 2)𝟏ᵀ − X̂ ⊙ (mean(Ḡ ⊙ X̂, 2)𝟏ᵀ)) ⊘ (σ𝟏ᵀ),
-  // where it is not a variable itself (G ⊙ 𝟏γᵀ with a gain γ): the one factor beside X̂ in Ḡ ⊙ X̂.
+  // where it is not a variable itself (G ⊙ 𝟏γᵀ with a gain γ): the factor g beside X̂ in the correction
+  // X̂ ⊙ ((g ⊙ X̂)𝟏𝟏ᵀ/n) — a row mean of g ⊙ X̂ spread back and multiplied by X̂ again, which only the
+  // gradient through the normalization has (a product X̂ ⊙ (𝟏γᵀ) of the forward pass, inside tanh(·), is not one).
   if (hats.size === 0) return;
-  // Ḡ ⊙ X̂ itself is inside the correction X̂ ⊙ (mean(Ḡ ⊙ X̂, 2)𝟏ᵀ): a factor holding such a product is not Ḡ.
-  const upstream = new Set<Expr>();
-  const holdsProduct = new Set<Expr>();
+  const upstream: Expr[] = [];
   for (const e of order) {
-    if (e.args.some((a) => holdsProduct.has(a))) holdsProduct.add(e);
     if (e.op !== 'hadamard' || e.args.length !== 2) continue;
-    const [a, b] = e.args;
-    const g = hats.has(b) ? a : hats.has(a) ? b : undefined;
-    if (g === undefined || holdsProduct.has(g)) continue;
-    holdsProduct.add(e);
-    if (g.args.length > 0 && !hats.has(g) && !pinned.has(g.id)) upstream.add(g);
+    const hat = e.args.find((a) => hats.has(a));
+    const spread = e.args.find((a) => a !== hat);
+    if (hat === undefined || spread === undefined) continue;
+    for (const p of rowMeanProducts(spread)) {
+      if (p.op !== 'hadamard' || p.args.length !== 2 || !p.args.includes(hat)) continue;
+      const g = p.args[0] === hat ? p.args[1] : p.args[0];
+      // A multiple (2u) is not named (cse.ts `nameable`): Ḡ would then be half of what it names.
+      const multiple = g.op === 'mul' && g.args[0].op === 'num';
+      if (g.args.length > 0 && !multiple && !hats.has(g) && !pinned.has(g.id) && !upstream.includes(g)) upstream.push(g);
+    }
   }
-  if (upstream.size === 1) for (const g of upstream) pinned.set(g.id, 'G_bar');
+  // Several (one per normalization whose gradient the result holds): Ḡ₁, Ḡ₂, … in the order written.
+  upstream.forEach((g, i) => pinned.set(g.id, upstream.length === 1 ? 'G_bar' : `G_bar${i + 1}`));
+}
+
+/**
+ * The products inside a row mean spread back, ((p)𝟏𝟏ᵀ)/n or 𝟏𝟏ᵀ(p)/N: the factors of a matrix
+ * product holding a ones vector, looked for through the products around it (the /n).
+ */
+function rowMeanProducts(spread: Expr): Expr[] {
+  if (spread.op !== 'mul') return [];
+  const inner = spread.args.flatMap((a) => (a.op === 'mul' ? rowMeanProducts(a) : []));
+  return spread.args.some((a) => a.op === 'ones') ? [...spread.args.filter((a) => a.op === 'hadamard'), ...inner] : inner;
 }
 
 /**

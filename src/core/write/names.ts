@@ -10,6 +10,14 @@ export const ACCENTS: Readonly<Record<string, string>> = { hat: '\u0302', bar: '
 
 export const isGreek = (s: string): boolean => Object.hasOwn(GREEK_LETTER_OF, s);
 
+/** A one-letter name with an accent and maybe a number (x_hat, G_bar, G_bar2): the accent and the number. */
+function accented(base: string, sub: string | undefined): { readonly accent: string; readonly index?: string } | undefined {
+  if (sub === undefined || (sub[0] !== 'h' && sub[0] !== 'b')) return undefined;
+  const m = /^([a-z]+)(\d*)$/.exec(sub);
+  if (!m || !Object.hasOwn(ACCENTS, m[1]) || !/^[A-Za-z]$/.test(base)) return undefined;
+  return m[2] ? { accent: m[1], index: m[2] } : { accent: m[1] };
+}
+
 /** A name split into its base and subscript: "x1" → x, 1; "w_out" → w, out; "alpha" → alpha. */
 export interface NameParts {
   readonly base: string;
@@ -29,8 +37,9 @@ export type Style = 'scalar' | 'vector' | 'matrix';
 /** The LaTeX of a name in a style: scalars italic, vectors bold, matrices capitals as written. */
 export function latexName(name: string, style: Style): string {
   const { base, sub } = splitName(name);
-  // x_hat is x̂, G_bar is Ḡ (the LaTeX reader reads \hat{x} as x_hat, \bar{G} as G_bar).
-  if (sub !== undefined && Object.hasOwn(ACCENTS, sub) && /^[A-Za-z]$/.test(base)) return `\\${sub}{${latexBase(base, style)}}`;
+  // x_hat is x̂, G_bar is Ḡ, G_bar1 is Ḡ₁ (the LaTeX reader reads \hat{x} as x_hat, \bar{G}_{1} as G_bar1).
+  const accent = accented(base, sub);
+  if (accent) return `\\${accent.accent}{${latexBase(base, style)}}${accent.index ? `_{${accent.index}}` : ''}`;
   return latexBase(base, style) + (sub === undefined ? '' : `_{${latexSub(sub)}}`);
 }
 
@@ -87,8 +96,9 @@ export function unicodeSuperscript(k: number): string | undefined {
 /** The Unicode of a name: α for alpha, x₁ for x1, w_out as written. */
 export function unicodeName(name: string): string {
   const { base, sub } = splitName(name);
-  // x_hat is x̂, G_bar is Ḡ (a combining circumflex U+0302, macron U+0304; the Unicode reader reads them back).
-  if (sub !== undefined && Object.hasOwn(ACCENTS, sub) && /^[A-Za-z]$/.test(base)) return `${base}${ACCENTS[sub]}`;
+  // x_hat is x̂, G_bar is Ḡ, G_bar1 is Ḡ₁ (a combining circumflex U+0302, macron U+0304; the Unicode reader reads them back).
+  const accent = accented(base, sub);
+  if (accent) return `${base}${ACCENTS[accent.accent]}${accent.index ? (unicodeSubscript(accent.index) ?? '') : ''}`;
   const b = GREEK_LETTER_OF[base] ?? base;
   if (sub === undefined) return b;
   const digits = unicodeSubscript(sub);

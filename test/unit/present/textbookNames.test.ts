@@ -8,10 +8,25 @@ import * as assert from 'node:assert/strict';
 import { derive, emitCode, namedForms } from '../../../src/core/index';
 import { readExpression } from '../../../src/core/read';
 import { exprsEqualNumerically } from '../../../src/core/numeric/index';
+import { nameCommonSubexpressions } from '../../../src/core/present/cse';
+import { variable, type Expr } from '../../../src/core/model/expr';
+import { toLatex, toText, toUnicode } from '../../../src/core/write/index';
+import { whereForm } from '../../../src/core/write/where';
 
 const WHERE = 'X: matrix(N, n); W1: matrix(n, h); b1: vector(h); W2: matrix(h, k); b2: vector(k); Y: matrix(N, k)';
 const PLAIN = "sum(sum((tanh(X*W1 + b1')*W2 + b2' - Y).^2))/(N*k)";
 const NUMPY = 'F.mse_loss(torch.tanh(X @ W1 + b1) @ W2 + b2, Y)';
+
+/** Each written form (text, Unicode, LaTeX, with its `where`) reads back to the result `text` in its notation. */
+function assertReadsBack(forms: Readonly<Record<'text' | 'unicode' | 'latex', string>>, text: string, where: string): void {
+  const result = readExpression(text, where, 'plain');
+  assert.ok(result.ok);
+  for (const [key, from] of [['text', 'plain'], ['unicode', 'unicode'], ['latex', 'latex']] as const) {
+    const back = readExpression(forms[key], where, from);
+    assert.ok(back.ok, `${from}: ${forms[key]}: ${back.ok ? '' : back.error.message}`);
+    assert.ok(exprsEqualNumerically(back.value.expr, result.value.expr), `${from}: ${forms[key]}`);
+  }
+}
 
 function namedUnicode(expr: string, wrt: string): string {
   const r = derive({ expr, where: WHERE, wrt: [wrt], layout: 'denominator', check: true });
@@ -92,13 +107,7 @@ describe('present: the textbooks\' names — H for a hidden layer, X̂ and σ fo
         assert.ok(r.value.result.named);
         const written = namedForms(r.value.result.named);
         assert.equal(written.unicode, form);
-        const result = readExpression(r.value.result.text, where, 'plain');
-        assert.ok(result.ok);
-        for (const [key, from] of [['text', 'plain'], ['unicode', 'unicode'], ['latex', 'latex']] as const) {
-          const back = readExpression(written[key], where, from);
-          assert.ok(back.ok, `${from}: ${written[key]}: ${back.ok ? '' : back.error.message}`);
-          assert.ok(exprsEqualNumerically(back.value.expr, result.value.expr), `${from}: ${written[key]}`);
-        }
+        assertReadsBack(written, r.value.result.text, where);
       });
     }
     it('numbered by depth beside H: Z₁ = XW₁ + 𝟏b₁ᵀ, H₂ = tanh(max(0, Z₁)W₂ + 𝟏b₂ᵀ); the emitted code computes Z1 once', () => {
@@ -133,13 +142,7 @@ describe('present: the textbooks\' names — H for a hidden layer, X̂ and σ fo
 // Ḡ is G and a combining macron (U+0304), as x̂ is x and a circumflex: compared composed.
             assert.equal(forms.unicode.normalize('NFC'), '(Ḡ − Ḡ𝟏𝟏ᵀ/n − X̂ ⊙ ((Ḡ ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ) where Ḡ = G ⊙ (𝟏γᵀ), u = X(I − 𝟏𝟏ᵀ/n), σ = √(u∘²𝟏/n + eps𝟏), X̂ = u ⊘ (σ𝟏ᵀ)'.normalize('NFC'));
       assert.match(forms.latex, /^\\left\(\\bar\{G\} - /);
-      const result = readExpression(r.value.result.text, where, 'plain');
-      assert.ok(result.ok);
-      for (const [key, from] of [['text', 'plain'], ['unicode', 'unicode'], ['latex', 'latex']] as const) {
-        const back = readExpression(forms[key], where, from);
-        assert.ok(back.ok, `${from}: ${forms[key]}: ${back.ok ? '' : back.error.message}`);
-        assert.ok(exprsEqualNumerically(back.value.expr, result.value.expr), `${from}: ${forms[key]}`);
-      }
+      assertReadsBack(forms, r.value.result.text, where);
     });
     it('without γ the upstream gradient is G itself, and no Ḡ is named', () => {
       const r = derive({ expr: `sum(G .* ${norm})`, where, wrt: ['X'], layout: 'denominator' });
@@ -150,6 +153,61 @@ describe('present: the textbooks\' names — H for a hidden layer, X̂ and σ fo
       const code = emitCode({ expr, where, wrt: ['X'] }, 'numpy');
       assert.ok(code.ok, code.ok ? '' : code.error.message);
       assert.match(code.value, /^ {4}G_bar = G \* /m, code.value);
+    });
+
+    /**
+     * The named form of f's derivative by X (the result itself where it is written in the binding
+     * form already), checked numerically and read back in every notation.
+     */
+    const namedBack = (f: string, w = where): { unicode: string; text: string } => {
+      const r = derive({ expr: f, where: w, wrt: ['X'], layout: 'denominator', check: true });
+      assert.ok(r.ok, r.ok ? '' : r.error.message);
+      assert.ok(r.value.check?.passed, `finite differences: ${JSON.stringify(r.value.check)}`);
+      const forms = r.value.result.named ? namedForms(r.value.result.named) : { text: r.value.result.text, unicode: r.value.result.unicode ?? '', latex: r.value.result.latex };
+      assert.match(forms.text, / where /);
+      assertReadsBack(forms, r.value.result.text, w);
+      return { unicode: forms.unicode.normalize('NFC'), text: forms.text };
+    };
+
+    it('Ḡ is the factor beside X̂ in the correction X̂ ⊙ ((Ḡ ⊙ X̂)𝟏𝟏ᵀ/n), not a factor beside X̂ in the forward pass (tanh(X̂ ⊙ 𝟏γᵀ))', () => {
+      const { unicode, text } = namedBack(`sum(G .* tanh(${norm} .* gamma'))`);
+      // Before, Ḡ named 𝟏γᵀ: the product X̂ ⊙ (𝟏γᵀ) inside tanh, which is no gradient.
+      assert.doesNotMatch(text, /G_bar = ones\(N\)\*gamma'/);
+      assert.match(text, /G_bar = G \.\* \(1 - tanh\(X_hat \.\* (u\d)\)\.\^2\) \.\* \1(,|$)/, text);
+      assert.ok(unicode.startsWith('(Ḡ − Ḡ𝟏𝟏ᵀ/n − X̂ ⊙ ((Ḡ ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ) where '.normalize('NFC')), unicode);
+    });
+
+    it('Ḡ where other factors beside X̂ are there too: Ḡ = H ⊙ Ŷ + G ⊙ (𝟏γᵀ) for sum(G ⊙ X̂γ) + sum(H ⊙ X̂ ⊙ Ŷ)', () => {
+      const normY = norm.replace(/X/g, 'Y');
+      const { text } = namedBack(`sum(G .* (${norm} .* gamma')) + sum(H .* (${norm} .* ${normY}))`, `${where}; Y: matrix(N, n); H: matrix(N, n)`);
+      assert.match(text, /^\(G_bar\*u1 - X_hat \.\* \(\(G_bar \.\* X_hat\)/, text);
+      assert.match(text, /G_bar = H \.\* \(\(Y\*u1\) \.\/ .*\) \+ G \.\* \(ones\(N\)\*gamma'\)(,|$)/, text);
+    });
+
+    it('several gradients, one into each normalization: Ḡ₁ into X̂, Ḡ₂ into Ŷ, written and read back in every notation', () => {
+      const both = `${where}; Y: matrix(N, n); H: matrix(N, n); delta: vector(n)`;
+      const hat = (V: string): string => norm.replace(/X/g, V);
+      const sigma = (V: string): string => `(sqrt(mean((${V} - mean(${V}, 2)*ones(1, n)).^2, 2) + eps)*ones(1, n))`;
+      const part = (V: string, g: string): string => `((${g}) - ${hat(V)} .* ((((${g}) .* ${hat(V)})*ones(n))*ones(1, n)/n)) ./ ${sigma(V)}`;
+      const text = `${part('X', "G .* (ones(N)*gamma')")} + ${part('Y', "H .* (ones(N)*delta')")}`;
+      const read = readExpression(text, both, 'plain');
+      assert.ok(read.ok, read.ok ? '' : read.error.message);
+      const named = nameCommonSubexpressions(read.value.expr);
+      const defs = new Map(named.definitions.map((d) => [d.name, d.value]));
+      assert.equal(toUnicode(defs.get('G_bar1') as Expr), 'G ⊙ (𝟏γᵀ)');
+      assert.equal(toUnicode(defs.get('G_bar2') as Expr), 'H ⊙ (𝟏δᵀ)');
+      assert.ok(!defs.has('G_bar'));
+      const unicode = toUnicode(named.expr).normalize('NFC');
+      assert.ok(unicode.startsWith('(Ḡ₁ − X̂ ⊙ (((Ḡ₁ ⊙ X̂)𝟏𝟏ᵀ)/n)) ⊘ (σ𝟏ᵀ) + (Ḡ₂ − Ŷ ⊙ (((Ḡ₂ ⊙ Ŷ)𝟏𝟏ᵀ)/n))'.normalize('NFC')), unicode);
+      assert.match(toLatex(named.expr), /\\bar\{G\}_\{1\}.*\\bar\{G\}_\{2\}/);
+      // Each written form, with its definitions, reads back to the expression itself.
+      const form = { expr: named.expr, definitions: named.definitions };
+      for (const [writer, from] of [[toText, 'plain'], [toUnicode, 'unicode'], [toLatex, 'latex']] as const) {
+        const written = whereForm(from === 'plain' ? 'text' : from, writer(form.expr), form.definitions.map((d) => ({ name: writer(variable(d.name, d.value.shape)), body: writer(d.value) })));
+        const back = readExpression(written, both, from);
+        assert.ok(back.ok, `${from}: ${written}: ${back.ok ? '' : back.error.message}`);
+        assert.ok(exprsEqualNumerically(back.value.expr, read.value.expr), `${from}: ${written}`);
+      }
     });
   });
 
