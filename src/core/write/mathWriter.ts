@@ -33,6 +33,9 @@ export interface MathNotation<O extends MathRendered> {
   readonly make: (p: Piece, prec: Prec, children: readonly O[]) => O;
 }
 
+/** An empty list never added to (a product without numbers or denominators). */
+const NONE: never[] = Object.freeze([]) as never[];
+
 /** A scalar power with a negative numeric exponent: a denominator in a product. */
 export const isReciprocal = (f: Expr): boolean =>
   f.op === 'pow' && isScalar(f.shape) && f.args[1].op === 'num' && rationalOf(f.args[1]).n < 0n;
@@ -176,14 +179,18 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
   /** A product: its sign (flipped for subtraction), the magnitudes of its numbers, its factors, its denominators. */
   protected product(e: Expr, flip: boolean): O {
     const { minus, juxtapose, make } = this.notation;
+    // The lists are made only when the product has numbers or denominators (most have neither).
+    const plain = !e.args.some((f) => f.op === 'num' || isReciprocal(f));
     const coefficient: Piece[] = [];
-    const numberDenominators: O[] = [];
-    const denominators: Expr[] = [];
-    const factors: Expr[] = [];
-    for (const f of e.args) {
-      if (f.op === 'num') this.coefficientOf(absolute(rationalOf(f)), coefficient, numberDenominators);
-      else if (isReciprocal(f)) denominators.push(f);
-      else factors.push(f);
+    const numberDenominators: O[] = plain ? NONE : [];
+    const denominators: Expr[] = plain ? NONE : [];
+    const factors: readonly Expr[] = plain ? e.args : [];
+    if (!plain) {
+      for (const f of e.args) {
+        if (f.op === 'num') this.coefficientOf(absolute(rationalOf(f)), coefficient, numberDenominators);
+        else if (isReciprocal(f)) denominators.push(f);
+        else (factors as Expr[]).push(f);
+      }
     }
     const negative = negativeProduct(e) !== flip;
     const rendered = factors.map((f) => this.factor(f, e));

@@ -3,7 +3,15 @@
  * part after an underscore as subscripts (x1 → x₁, w_out → w with subscript "out").
  */
 import { GREEK_LETTER_OF } from '../model/greek';
+import { memoRecent } from '../model/memo';
 import { Dim } from '../model/shape';
+
+/**
+ * How many names the writers' name functions remember (memoRecent): each variable is written once
+ * per writer, and a large expression (a 256-layer network: W1…W256 and its names u1…u256) has a few
+ * hundred; their regular expressions and pieces were a tenth of its writing (issue 17).
+ */
+const NAMES_REMEMBERED = 4096;
 
 /** The accents a one-letter name may carry (x_hat, G_bar): the combining mark Unicode writes. */
 export const ACCENTS: Readonly<Record<string, string>> = { hat: '\u0302', bar: '\u0304' };
@@ -24,7 +32,9 @@ export interface NameParts {
   readonly sub?: string;
 }
 
-export function splitName(name: string): NameParts {
+export const splitName: (name: string) => NameParts = memoRecent(splitNameOf, NAMES_REMEMBERED);
+
+function splitNameOf(name: string): NameParts {
   const u = name.indexOf('_');
   if (u > 0 && u < name.length - 1) return { base: name.slice(0, u), sub: name.slice(u + 1) };
   const m = /^(.*?[A-Za-z_])(\d+)$/.exec(name);
@@ -34,8 +44,18 @@ export function splitName(name: string): NameParts {
 
 export type Style = 'scalar' | 'vector' | 'matrix';
 
+const latexNames: Readonly<Record<Style, (name: string) => string>> = {
+  scalar: memoRecent((name) => latexNameOf(name, 'scalar'), NAMES_REMEMBERED),
+  vector: memoRecent((name) => latexNameOf(name, 'vector'), NAMES_REMEMBERED),
+  matrix: memoRecent((name) => latexNameOf(name, 'matrix'), NAMES_REMEMBERED),
+};
+
 /** The LaTeX of a name in a style: scalars italic, vectors bold, matrices capitals as written. */
 export function latexName(name: string, style: Style): string {
+  return latexNames[style](name);
+}
+
+function latexNameOf(name: string, style: Style): string {
   const { base, sub } = splitName(name);
   // x_hat is x̂, G_bar is Ḡ, G_bar1 is Ḡ₁ (the LaTeX reader reads \hat{x} as x_hat, \bar{G}_{1} as G_bar1).
   const accent = accented(base, sub);
@@ -94,7 +114,9 @@ export function unicodeSuperscript(k: number): string | undefined {
 }
 
 /** The Unicode of a name: α for alpha, x₁ for x1, w_out as written. */
-export function unicodeName(name: string): string {
+export const unicodeName: (name: string) => string = memoRecent(unicodeNameOf, NAMES_REMEMBERED);
+
+function unicodeNameOf(name: string): string {
   const { base, sub } = splitName(name);
   // x_hat is x̂, G_bar is Ḡ, G_bar1 is Ḡ₁ (a combining circumflex U+0302, macron U+0304; the Unicode reader reads them back).
   const accent = accented(base, sub);

@@ -24,6 +24,11 @@ export function cat(...parts: readonly (Piece | string)[]): Piece {
   return catAll(parts);
 }
 
+/** cat of a list already made (no copy of it for the arguments). */
+export function catList(parts: readonly (Piece | string)[]): Piece {
+  return catAll(parts);
+}
+
 /**
  * cat of an array (a string part is its own head and tail, for this purpose: at most EDGE of it is
  * kept). The head is the first part's own when that part is long enough (likewise the tail), so a

@@ -21,12 +21,16 @@ import { rationalOf, type Expr } from '../model/expr';
 import { fromNumber, neg, numberParts, rational, type Rational } from '../model/rational';
 import { functionRecord } from '../functions/index';
 import { Dim, isScalar, isColumn, mulDim, sameShape } from '../model/shape';
-import { Piece, piece, cat, join } from './piece';
+import { Piece, piece, cat, catList, join } from './piece';
 import { PREC, Prec, OPERAND } from './precedence';
 import { DagWriter, type Rendered as Out } from './dagWriter';
 import { isElementwiseReciprocal } from './mathWriter';
 
 const out = (p: Piece | string, prec: Prec): Out => ({ p: typeof p === 'string' ? piece(p) : p, prec });
+
+/** The operators of a product chain (pieces are immutable: one of each serves every product). */
+const STAR = piece('*');
+const SLASH = piece('/');
 
 /** `dimensions`: those the reader is given (DagWriter.knowing); without them every size is written as its name. */
 export function toText(e: Expr, dimensions?: ReadonlySet<string>): string {
@@ -277,14 +281,17 @@ class TextWriter extends DagWriter<Out> {
   }
 
   private product(e: Expr): Out {
-    const [first, ...rest] = e.args;
-    if (first.op === 'num' && first.value === -1 && rest.length === 1) {
+    const first = e.args[0];
+    // Without a leading number (most products): no list of the other factors is made.
+    if (first.op !== 'num') return this.factors(e.args);
+    const rest = e.args.slice(1);
+    if (first.value === -1 && rest.length === 1) {
       return out(cat('-', this.operand(this.get(rest[0]), OPERAND.negatedExact).p), PREC.negation);
     }
     // −A·B is written -A*B, never -1*A*B.
-    if (first.op === 'num' && first.value === -1) return out(cat('-', this.factors(rest).p), PREC.negation);
+    if (first.value === -1) return out(cat('-', this.factors(rest).p), PREC.negation);
     // ⅔·x is written 2*x/3, −⅔·x -(2*x/3)
-    if (first.op === 'num' && rest.length > 0 && fractionDenominator(rationalOf(first)) !== undefined) {
+    if (rest.length > 0 && fractionDenominator(rationalOf(first)) !== undefined) {
       const c = rationalOf(first);
       const body = this.scaled(c.n < 0n ? neg(c) : c, rest);
       return c.n < 0n ? out(cat('-', this.paren(body).p), PREC.negation) : body;
@@ -297,8 +304,7 @@ class TextWriter extends DagWriter<Out> {
    * textbook writes it: (x - a)/norm2(x - a), ones(n)*ones(1, n)/n, never n^-1*ones(n)*….
    */
   private factors(fs: readonly Expr[]): Out {
-    const [first, ...rest] = fs;
-    const ordered = rest.length > 0 && isScalarReciprocal(first) && !isScalarReciprocal(rest[0]) ? [...rest, first] : fs;
+    const ordered = fs.length > 1 && isScalarReciprocal(fs[0]) && !isScalarReciprocal(fs[1]) ? [...fs.slice(1), fs[0]] : fs;
     return this.chain(ordered.map((f) => this.get(f)), ordered, 0);
   }
 
@@ -317,25 +323,25 @@ class TextWriter extends DagWriter<Out> {
         return;
       }
       if (f !== undefined && isScalarReciprocal(f)) {
-        parts.push(piece('/'), this.operand(this.get(f.args[0]), OPERAND.factor).p);
+        parts.push(SLASH, this.operand(this.get(f.args[0]), OPERAND.factor).p);
         return;
       }
-      parts.push(piece('*'), this.operand(o, OPERAND.factor).p);
+      parts.push(STAR, this.operand(o, OPERAND.factor).p);
     });
-    return out(cat(...parts), PREC.product);
+    return out(catList(parts), PREC.product);
   }
 
   private hadamard(e: Expr): Out {
-    const parts: Piece[] = [];
+    const parts: (Piece | string)[] = [];
     e.args.forEach((f, i) => {
       if (i === 0) {
         const o = this.get(f);
         parts.push((f.op === 'mul' || f.op === 'hadamard' || o.prec < PREC.negation ? this.paren(o) : o).p);
       } else if (isElementwiseReciprocal(f)) {
-        parts.push(piece(' ./ '), this.operand(this.get(f.args[0]), OPERAND.factor).p);
-      } else parts.push(piece(' .* '), this.operand(this.get(f), OPERAND.factor).p);
+        parts.push(' ./ ', this.operand(this.get(f.args[0]), OPERAND.factor).p);
+      } else parts.push(' .* ', this.operand(this.get(f), OPERAND.factor).p);
     });
-    return out(cat(...parts), PREC.product);
+    return out(catList(parts), PREC.product);
   }
 
   private power(b: Expr, k: Expr, op: '^' | '.^'): Out {
