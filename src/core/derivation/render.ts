@@ -82,29 +82,32 @@ export const displayLatex = (d: Display, w: Writing = writingOf([d])): string =>
 export const displayText = (d: Display, w: Writing = writingOf([d])): string => d.map((p) => partText(p, w)).join('');
 
 /**
- * A step's displays in LaTeX, written with the names of both (a binding form's names chosen alike):
- * remembered for the step's display arrays, which foldInvisible compares and toDerivationStep then
- * writes (a step's displays are never modified; a folded step keeps those of the one it is folded into).
+ * A step's displays in LaTeX, written with the names of both (a binding form's names chosen alike),
+ * and the writing that made them (its binding forms serve the step's text too): remembered for the
+ * step's display arrays, which foldInvisible compares and toDerivationStep then writes (a step's
+ * displays are never modified; a folded step keeps those of the one it is folded into). Without the
+ * writing remembered, the binding form of a large display was made twice, for the LaTeX and again
+ * for the text (issue 17: substituting back along sin(sin(…x…)) 10,000 deep).
  */
-function stepLatex(s: Pick<Step, 'before' | 'after'>, w: Writing): { readonly before: string; readonly after: string } {
+function stepLatex(s: Pick<Step, 'before' | 'after' | 'claims'>): { readonly latex: { readonly before: string; readonly after: string }; readonly writing: Writing } {
   const known = latexOfSteps.get(s.before);
-  if (known !== undefined && known.after === s.after) return known.latex;
-  const latex = { before: displayLatex(s.before, w), after: displayLatex(s.after, w) };
-  latexOfSteps.set(s.before, { after: s.after, latex });
-  return latex;
+  if (known !== undefined && known.after === s.after) return known;
+  const writing = writingOf([s.before, s.after], s.claims);
+  const written = { after: s.after, writing, latex: { before: displayLatex(s.before, writing), after: displayLatex(s.after, writing) } };
+  latexOfSteps.set(s.before, written);
+  return written;
 }
 
-const latexOfSteps = new WeakMap<Display, { readonly after: Display; readonly latex: { readonly before: string; readonly after: string } }>();
+const latexOfSteps = new WeakMap<Display, { readonly after: Display; readonly writing: Writing; readonly latex: { readonly before: string; readonly after: string } }>();
 
 /** Does the step show the same before and after (in LaTeX, names of a binding form chosen alike)? */
 export function sameDisplays(s: Pick<Step, 'before' | 'after' | 'claims'>): boolean {
-  const latex = stepLatex(s, writingOf([s.before, s.after], s.claims));
+  const { latex } = stepLatex(s);
   return latex.before === latex.after;
 }
 
 export function toDerivationStep(s: Step): DerivationStep {
-  const w = writingOf([s.before, s.after], s.claims);
-  const latex = stepLatex(s, w);
+  const { latex, writing: w } = stepLatex(s);
   return {
     rule: s.rule,
     name: s.name,
