@@ -354,10 +354,25 @@ const recentPostorder = memoRecent(walkPostorder, RECENT_ORDERS);
 function walkPostorder(root: Expr): Expr[] {
   const out: Expr[] = [];
   const seen = new Set<number>();
-  // Two parallel stacks (node, index of its next child) rather than a frame object per node.
+  walkUnvisited(root, (e) => seen.has(e.id), (e) => {
+    seen.add(e.id);
+    out.push(e);
+  });
+  return out;
+}
+
+/**
+ * Visits `root` and the nodes below it, children before parents (the order of postorder), skipping
+ * every node `visited` says is done and so everything below it: `visit` must make its node visited
+ * (a node met again is visited by then — it was met first beside it, not above it, as an expression
+ * has no cycles — so no node is visited twice). On two parallel stacks (node, index of its next
+ * child) rather than the JS stack or a frame object per node. The writers render with it the nodes
+ * they have not rendered yet (write/dagWriter.ts), going no deeper than those.
+ */
+export function walkUnvisited(root: Expr, visited: (e: Expr) => boolean, visit: (e: Expr) => void): void {
+  if (visited(root)) return;
   const nodes: Expr[] = [root];
   const next: number[] = [0];
-  seen.add(root.id);
   while (nodes.length > 0) {
     const top = nodes.length - 1;
     const e = nodes[top];
@@ -365,24 +380,18 @@ function walkPostorder(root: Expr): Expr[] {
     if (i < e.args.length) {
       next[top] = i + 1;
       const child = e.args[i];
-      if (child.args.length === 0) {
-        // A leaf: no frame needed.
-        if (!seen.has(child.id)) {
-          seen.add(child.id);
-          out.push(child);
-        }
-      } else if (!seen.has(child.id)) {
-        seen.add(child.id);
+      if (visited(child)) continue;
+      if (child.args.length === 0) visit(child);
+      else {
         nodes.push(child);
         next.push(0);
       }
     } else {
-      out.push(e);
       nodes.pop();
       next.pop();
+      visit(e);
     }
   }
-  return out;
 }
 
 /** The distinct variables an expression uses, in order of first appearance. */

@@ -3,7 +3,7 @@
  * before parents (iteratively: deep expressions cannot overflow the stack), and renders each
  * distinct node once from the renderings of its children: time linear in the DAG size.
  */
-import type { Expr } from '../model/expr';
+import { walkUnvisited, type Expr } from '../model/expr';
 import type { Dim } from '../model/shape';
 import { checkOutput } from '../limits/budget';
 import type { Piece } from './piece';
@@ -49,41 +49,10 @@ export abstract class DagWriter<O extends Rendered> {
     if (known !== undefined) return known.p;
     // Its children already rendered (the parts of a named form, written one by one): no walk.
     if (this.childrenRendered(e)) return this.renderOne(e).p;
-    this.renderBelow(e);
+    // The nodes below not rendered yet, children first; a node already rendered (by an earlier write
+    // of this writer) renders the same and is kept, and so is everything below it: the walk goes no deeper.
+    walkUnvisited(e, (n) => this.memo.has(n), (n) => this.renderOne(n));
     return this.get(e).p;
-  }
-
-  /**
-   * Renders `root` and every node below it not yet rendered, children first (the order of postorder),
-   * on two parallel stacks rather than the JS stack. A node already rendered (by an earlier write of
-   * this writer) renders the same and is kept; so is everything below it (a node is rendered only
-   * after its children), so the walk goes no deeper: it visits only the nodes it renders (and their
-   * edges), and needs no set of nodes seen — a node met again is rendered by then (met first
-   * beside it, not above it: the expression has no cycles).
-   */
-  private renderBelow(root: Expr): void {
-    const memo = this.memo;
-    const nodes: Expr[] = [root];
-    const next: number[] = [0];
-    while (nodes.length > 0) {
-      const top = nodes.length - 1;
-      const e = nodes[top];
-      const i = next[top];
-      if (i < e.args.length) {
-        next[top] = i + 1;
-        const child = e.args[i];
-        if (memo.has(child)) continue;
-        if (child.args.length === 0) this.renderOne(child);
-        else {
-          nodes.push(child);
-          next.push(0);
-        }
-      } else {
-        nodes.pop();
-        next.pop();
-        this.renderOne(e);
-      }
-    }
   }
 
   /**
