@@ -22,8 +22,12 @@ export const DEFAULT_TIME_LIMIT_MS = 2_000;
  */
 export const DEFAULT_OUTPUT_LIMIT = 4_000_000;
 
-/** How many checkpoints pass between two readings of the clock. */
-export const CHECK_EVERY = 1_024;
+/**
+ * How many checkpoints pass between two readings of the clock. A checkpoint costs from well under a
+ * microsecond (building a node) to tens of microseconds (a writer's node in code not yet compiled),
+ * so 1,024 of them could take 10–40 ms, the overshoot past a deadline (docs/reliability.md §6).
+ */
+export const CHECK_EVERY = 256;
 
 export interface BudgetOptions {
   /** Milliseconds allowed on `now` (default DEFAULT_TIME_LIMIT_MS). */

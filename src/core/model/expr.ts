@@ -389,6 +389,7 @@ export function walkUnvisited(root: Expr, visited: (e: Expr) => boolean, visit: 
     } else {
       nodes.pop();
       next.pop();
+      checkpoint(); // a walk of a large DAG counts against the budget even when it builds nothing
       visit(e);
     }
   }

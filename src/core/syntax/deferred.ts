@@ -14,6 +14,7 @@
  * each suspended rule in turn cost as much as the descent itself (issue 17: an error at the
  * bottom of 20,000 nested parentheses unwound 100,000 paused steps).
  */
+import { checkpoint } from '../limits/budget';
 import { Stack } from './stack';
 
 /**
@@ -35,6 +36,7 @@ export function runDeferred<T>(root: Rule<T>): T {
   let current: Rule<unknown> = root;
   let input: unknown = undefined;
   for (;;) {
+    checkpoint(); // reading counts against the request's budget, one step of a rule at a time
     const step = current.next(input);
     if (step.done) {
       const outer = paused.pop();
