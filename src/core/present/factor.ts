@@ -6,7 +6,7 @@
  */
 import { Expr, withArgs, postorder, rawAdd, rawMul, rationalNum, rationalOf } from '../model/expr';
 import { isScalar } from '../model/shape';
-import { add, eye, flattensInto, hadamard, mul, num, splitCoefficient, withoutFactor } from '../simplify/build';
+import { add, chainLength, eye, firstMatrix, flattensInto, hadamard, lastMatrix, mul, num, splitCoefficient, withoutFactor } from '../simplify/build';
 import * as Q from '../model/rational';
 import type { Rational } from '../model/rational';
 
@@ -34,17 +34,6 @@ function candidatesOf(t: Expr): Candidate[] {
     out.push({ side: 'scalar', factor: t });
   }
   return out;
-}
-
-/** The index of a product's first (last) matrix factor, or −1. */
-function firstMatrix(t: Expr): number {
-  for (let i = 0; i < t.args.length; i++) if (!isScalar(t.args[i].shape)) return i;
-  return -1;
-}
-
-function lastMatrix(t: Expr): number {
-  for (let i = t.args.length - 1; i >= 0; i--) if (!isScalar(t.args[i].shape)) return i;
-  return -1;
 }
 
 /** t with the factor removed: what multiplies it. */
@@ -103,10 +92,7 @@ function isSandwich(terms: readonly Expr[]): boolean {
   if (isScalar(a.shape) || a.op === 'mul' || b.op !== 'mul') return false;
   const first = firstMatrix(b);
   const last = lastMatrix(b);
-  if (first < 0 || b.args[first] !== a || b.args[last] !== a) return false;
-  let matrices = 0;
-  for (const f of b.args) if (!isScalar(f.shape)) matrices++;
-  return matrices >= 3;
+  return first >= 0 && b.args[first] === a && b.args[last] === a && chainLength(b) >= 3;
 }
 
 function factorSum(terms: readonly Expr[]): Expr {

@@ -143,10 +143,22 @@ const SETTLED = new WeakSet<Expr>();
 const SETTLED_CHAIN = 4;
 
 /** How many of a product's factors are matrices (its chain). */
-function chainLength(p: Expr): number {
+export function chainLength(p: Expr): number {
   let k = 0;
   for (const f of p.args) if (!isScalar(f.shape)) k++;
   return k;
+}
+
+/** The index of a product's first matrix factor, or −1. */
+export function firstMatrix(p: Expr): number {
+  for (let i = 0; i < p.args.length; i++) if (!isScalar(p.args[i].shape)) return i;
+  return -1;
+}
+
+/** The index of a product's last matrix factor, or −1. */
+export function lastMatrix(p: Expr): number {
+  for (let i = p.args.length - 1; i >= 0; i--) if (!isScalar(p.args[i].shape)) return i;
+  return -1;
 }
 
 /** How many leading and trailing factors of a chain are settled (see SETTLED). */
@@ -163,17 +175,8 @@ const NONE_SETTLED: Settled = { prefix: 0, suffix: 0 };
  * it; the rest of a settled chain is settled, and is not scanned again.
  */
 export function withoutFactor(p: Expr, i: number): Expr {
-  const rest: Expr[] = [];
-  let first = -1;
-  let last = -1;
-  for (let j = 0; j < p.args.length; j++) {
-    if (j !== i) rest.push(p.args[j]);
-    if (!isScalar(p.args[j].shape)) {
-      if (first < 0) first = j;
-      last = j;
-    }
-  }
-  const end = isScalar(p.args[i].shape) || i === first || i === last;
+  const rest = p.args.filter((_, j) => j !== i);
+  const end = isScalar(p.args[i].shape) || i === firstMatrix(p) || i === lastMatrix(p);
   if (!end || !SETTLED.has(p)) return mul(...rest);
   const k = chainLength(p) - (isScalar(p.args[i].shape) ? 0 : 1);
   return product(rest, { prefix: k, suffix: 0 });

@@ -21,20 +21,16 @@ export function piece(text: string): Piece {
 
 /** Concatenate pieces and strings. */
 export function cat(...parts: readonly (Piece | string)[]): Piece {
-  return catAll(parts);
-}
-
-/** cat of a list already made (no copy of it for the arguments). */
-export function catList(parts: readonly (Piece | string)[]): Piece {
-  return catAll(parts);
+  return catList(parts);
 }
 
 /**
- * cat of an array (a string part is its own head and tail, for this purpose: at most EDGE of it is
- * kept). The head is the first part's own when that part is long enough (likewise the tail), so a
- * long piece wrapped in a few characters allocates no new edges but the short ones it must.
+ * cat of a list already made (no copy of it for the arguments; a string part is its own head and
+ * tail, for this purpose: at most EDGE of it is kept). The head is the first part's own when that
+ * part is long enough (likewise the tail), so a long piece wrapped in a few characters allocates no
+ * new edges but the short ones it must.
  */
-function catAll(parts: readonly (Piece | string)[]): Piece {
+export function catList(parts: readonly (Piece | string)[]): Piece {
   let text = '';
   for (const p of parts) text += typeof p === 'string' ? p : p.text;
   if (text.length <= EDGE) return { text, head: text, tail: text };
@@ -70,5 +66,5 @@ export function join(parts: readonly Piece[], sep: string): Piece {
     if (i > 0) all.push(sep);
     all.push(parts[i]);
   }
-  return catAll(all);
+  return catList(all);
 }
