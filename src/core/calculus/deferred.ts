@@ -31,6 +31,21 @@ let stand = 0;
 /** A stand-in for the value a rule is applied to, newer than every node made so far (see `multiplier`). */
 export const standIn = (shape: Shape): Expr => variable(`#stand${++stand}`, shape);
 
+/**
+ * One stand-in per shape for one pass of an engine, each made when first needed: newer than every
+ * node of the expression differentiated, which is all `multiplier` needs (a node older than τ cannot
+ * contain it) — not one stand-in, and one more leaf to intern, per node of the pass.
+ */
+export function standIns(): (shape: Shape) => Expr {
+  const made: Expr[] = [];
+  return (shape) => {
+    for (const tau of made) if (tau.shape.rows === shape.rows && tau.shape.cols === shape.cols) return tau;
+    const tau = standIn(shape);
+    made.push(tau);
+    return tau;
+  };
+}
+
 /** The factors before and after τ in t = b·τ·c (or b ⊙ τ ⊙ c), when τ is one factor of t and in none of the others; else undefined. */
 export function multiplier(t: Expr, tau: Expr): Multiplier | undefined {
   if (t === tau) return { before: [], after: [] };

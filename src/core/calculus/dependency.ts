@@ -5,13 +5,23 @@ export function dependentNodes(root: Expr, vars: readonly Expr[]): { order: read
   const order = postorder(root);
   const depends = new Set<number>(vars.map((v) => v.id));
   for (const e of order) {
-    if (e.args.some((a) => depends.has(a.id))) depends.add(e.id);
+    const args = e.args;
+    for (let i = 0; i < args.length; i++) {
+      if (depends.has(args[i].id)) {
+        depends.add(e.id);
+        break;
+      }
+    }
   }
   return { order, depends };
 }
 
 /** The indices of u's arguments that depend on the variables (`depends` from dependentNodes). */
-export const dependentArgs = (u: Expr, depends: ReadonlySet<number>): number[] => u.args.flatMap((a, i) => (depends.has(a.id) ? [i] : []));
+export function dependentArgs(u: Expr, depends: ReadonlySet<number>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < u.args.length; i++) if (depends.has(u.args[i].id)) out.push(i);
+  return out;
+}
 
 /** One more contribution to node a's derivative, gathered by node id until a is reached (reverse order). */
 export function contribute<P>(pending: Map<number, P[]>, a: Expr, c: P): void {

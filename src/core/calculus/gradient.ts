@@ -10,10 +10,10 @@
  * sum, another rule, a trace or x needs it.
  */
 import type { Expr } from '../model/expr';
-import { isScalar } from '../model/shape';
+import { isScalar, type Shape } from '../model/shape';
 import { add, num, zeros } from '../simplify/build';
 import { adjointOf } from './rules/index';
-import { built, multiplier, sameProduct, standIn, type Link, type Multiplier } from './deferred';
+import { built, multiplier, sameProduct, standIns, type Link, type Multiplier } from './deferred';
 import { contribute, dependentArgs, dependentNodes } from './dependency';
 
 export interface AdjointTrace {
@@ -43,13 +43,14 @@ export function pullback(f: Expr, seed: Expr, x: Expr, trace?: AdjointTrace): Ex
   const { order, depends } = dependentNodes(f, [x]);
   if (!depends.has(f.id)) return zeros(x.shape);
   const pending = new Map<number, Part[]>([[f.id, [seed]]]);
+  const standInFor = standIns();
   for (let k = order.length - 1; k >= 0; k--) {
     const u = order[k];
     const parts = pending.get(u.id);
     if (parts === undefined) continue;
     pending.delete(u.id);
     if (trace === undefined && u !== x && parts.length === 1) {
-      const link = linkThrough(u, parts[0], depends);
+      const link = linkThrough(u, parts[0], depends, standInFor);
       if (link !== undefined) {
         contribute(pending, u.args[link.index], link.link);
         continue;
@@ -66,10 +67,10 @@ export function pullback(f: Expr, seed: Expr, x: Expr, trace?: AdjointTrace): Ex
 }
 
 /** ā = b·ū·c (or b ⊙ ū ⊙ c) for u's one dependent argument a, when its rule gives that form: the link, unbuilt. */
-function linkThrough(u: Expr, ubar: Part, depends: ReadonlySet<number>): { index: number; link: Link<Part> } | undefined {
+function linkThrough(u: Expr, ubar: Part, depends: ReadonlySet<number>, standInFor: (shape: Shape) => Expr): { index: number; link: Link<Part> } | undefined {
   const dependent = dependentArgs(u, depends);
   if (dependent.length !== 1) return undefined;
-  const tau = standIn(u.shape);
+  const tau = standInFor(u.shape);
   const sides = multiplier(adjointOf(u, tau, dependent[0]), tau);
   if (sides === undefined || !commutes(sides)) return undefined;
   const below = isLink(ubar) ? ubar.op : undefined;

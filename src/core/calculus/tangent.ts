@@ -10,7 +10,7 @@
 import type { Expr } from '../model/expr';
 import { isScalar, SCALAR } from '../model/shape';
 import { num, zeros } from '../simplify/build';
-import { built, multiplier, standIn, type Link } from './deferred';
+import { built, multiplier, standIns, type Link } from './deferred';
 import { dependentNodes } from './dependency';
 import { tangentOf } from './rules/index';
 
@@ -34,8 +34,8 @@ export function tangent(f: Expr, x: Expr, trace?: TangentTrace, seed: Expr = num
   };
   // A stand-in for the dependent argument's tangent, newer than every node of f (see `multiplier`):
   // made when first needed (a definition u = sin(x) of a derivation's local step needs none).
-  let tau: Expr | undefined;
-  const standInOnce = (): Expr => (tau ??= standIn(SCALAR));
+  const standInFor = standIns();
+  const standInOnce = (): Expr => standInFor(SCALAR);
   for (const u of order) {
     if (!depends.has(u.id)) continue;
     if (u !== x && trace === undefined) {

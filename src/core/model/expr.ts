@@ -115,7 +115,7 @@ let tableBytes = 0;
  * (docs/reliability.md §7, when the table was keyed by strings of about 30 characters, counted
  * here still); an over-estimate for small nodes, which is the safe side.
  */
-const nodeBytes = (spec: NodeSpec, args: number): number => 232 + (spec.name?.length ?? 0) + 8 * args;
+const nodeBytes = (name: string | undefined, args: number): number => 232 + (name?.length ?? 0) + 8 * args;
 
 /** Forget interned nodes (call between requests in long-running hosts). Existing nodes stay valid. */
 export function resetInternTable(): void {
@@ -130,8 +130,8 @@ export const internTableSize = (): number => tableCount;
 export const internTableBytes = (): number => tableBytes;
 
 /** The key of a number: its exact value (the only field that tells two numbers apart). */
-function numberKey(s: NodeSpec): string {
-  return `${rationalKey(s.rational as Rational)}|${s.shape.rows}x${s.shape.cols}`;
+function numberKey(rational: Rational, s: Shape): string {
+  return `${rationalKey(rational)}|${s.rows}x${s.cols}`;
 }
 
 /** FNV-1a over a string's UTF-16 code units, from `h`. */
@@ -144,34 +144,43 @@ const mix = (h: number, x: number): number => Math.imul(h ^ x, 0x9e3779b1) ^ (h 
 
 const dimHash = (d: Dim): number => (typeof d === 'number' ? mix(0x5bd1e995, d | 0) : hashText(d, 0x27d4eb2d));
 
+/** The hash of each operator's name, computed once (the operators are a closed set). */
+const opHashes = new Map<string, number>();
+function opHash(op: Op): number {
+  let h = opHashes.get(op);
+  if (h === undefined) {
+    h = hashText(op, 0x811c9dc5);
+    opHashes.set(op, h);
+  }
+  return h;
+}
+
 /**
  * A hash of the fields that make a node what it is (the ones sameNode compares): equal structures
  * have equal hashes. A value −0 is 0 (the node stores 0).
  */
-function hashOf(s: NodeSpec): number {
-  let h = hashText(s.op, 0x811c9dc5);
-  if (s.name !== undefined) h = hashText(s.name, h);
-  h = mix(mix(h, dimHash(s.shape.rows)), dimHash(s.shape.cols));
-  if (s.value !== undefined) h = mix(h, Number.isInteger(s.value) ? s.value | 0 : hashText(String(s.value), 0x165667b1));
-  if (s.dims !== undefined) for (const d of s.dims) h = mix(h, dimHash(d));
-  if (s.symmetric) h = mix(h, 1);
-  if (s.probabilities) h = mix(h, 2);
-  const args = s.args;
-  if (args !== undefined) for (let i = 0; i < args.length; i++) h = mix(h, args[i].id);
+function hashOf(op: Op, args: readonly Expr[], s: Shape, name: string | undefined, value: number | undefined, dims: readonly Dim[] | undefined, symmetric: boolean | undefined, probabilities: boolean | undefined): number {
+  let h = opHash(op);
+  if (name !== undefined) h = hashText(name, h);
+  h = mix(mix(h, dimHash(s.rows)), dimHash(s.cols));
+  if (value !== undefined) h = mix(h, Number.isInteger(value) ? value | 0 : hashText(String(value), 0x165667b1));
+  if (dims !== undefined) for (let i = 0; i < dims.length; i++) h = mix(h, dimHash(dims[i]));
+  if (symmetric) h = mix(h, 1);
+  if (probabilities) h = mix(h, 2);
+  for (let i = 0; i < args.length; i++) h = mix(h, args[i].id);
   // 30 bits: a small integer to V8 (no heap number is made for the key of a lookup).
   return h & 0x3fffffff;
 }
 
-/** Whether the node e is the node `s` asks for (not a number: numbers are interned by numberKey). */
-function sameNode(e: Expr, s: NodeSpec): boolean {
-  if (e.op !== s.op || e.shape.rows !== s.shape.rows || e.shape.cols !== s.shape.cols || e.name !== s.name) return false;
-  if (e.value !== s.value && !(e.value === undefined || s.value === undefined ? false : Number.isNaN(e.value) && Number.isNaN(s.value))) return false;
-  if (!e.symmetric !== !s.symmetric || !e.probabilities !== !s.probabilities) return false;
-  const dims = s.dims ?? NO_DIMS;
+/** Whether the node e is the node asked for (not a number: numbers are interned by numberKey). */
+function sameNode(e: Expr, op: Op, args: readonly Expr[], s: Shape, name: string | undefined, value: number | undefined, dims: readonly Dim[] | undefined, symmetric: boolean | undefined, probabilities: boolean | undefined): boolean {
+  if (e.op !== op || e.shape.rows !== s.rows || e.shape.cols !== s.cols || e.name !== name) return false;
+  if (e.value !== value && !(e.value === undefined || value === undefined ? false : Number.isNaN(e.value) && Number.isNaN(value))) return false;
+  if (!e.symmetric !== !symmetric || !e.probabilities !== !probabilities) return false;
+  const asked = dims ?? NO_DIMS;
   const known = e.dims ?? NO_DIMS;
-  if (dims.length !== known.length) return false;
-  for (let i = 0; i < dims.length; i++) if (dims[i] !== known[i]) return false;
-  const args = s.args ?? NO_ARGS;
+  if (asked.length !== known.length) return false;
+  for (let i = 0; i < asked.length; i++) if (asked[i] !== known[i]) return false;
   if (args.length !== e.args.length) return false;
   for (let i = 0; i < args.length; i++) if (args[i] !== e.args[i]) return false;
   return true;
@@ -182,39 +191,45 @@ const NO_ARGS: readonly Expr[] = [];
 
 /** The one place nodes are made. */
 export function node(asked: NodeSpec): Expr {
+  return intern(asked.op, asked.args ?? NO_ARGS, asked.shape, asked.name, asked.value, asked.rational, asked.dims, asked.symmetric, asked.probabilities);
+}
+
+/**
+ * node() with the fields as arguments: the raw constructors below call it directly, so that a node
+ * found in the table (most of the nodes asked for) costs no object at all — every node made or
+ * looked up passes here, 30–50 of them for a small request.
+ */
+function intern(
+  op: Op,
+  args: readonly Expr[],
+  s: Shape,
+  name?: string,
+  value?: number,
+  rational?: Rational,
+  dims?: readonly Dim[],
+  symmetric?: boolean,
+  probabilities?: boolean,
+): Expr {
   checkpoint();
-  // One object shape for all that follows: the specs come from dozens of literals of different
-  // shapes, and every field is read two or three times (hash, comparison, the new node).
-  const spec: NodeSpec = {
-    op: asked.op,
-    args: asked.args,
-    shape: asked.shape,
-    name: asked.name,
-    value: asked.value,
-    rational: asked.rational,
-    dims: asked.dims,
-    symmetric: asked.symmetric,
-    probabilities: asked.probabilities,
-  };
-  if (spec.rational !== undefined) {
-    const key = numberKey(spec);
+  if (rational !== undefined) {
+    const key = numberKey(rational, s);
     const found = numbers.get(key);
     if (found !== undefined) return found;
-    const e = made(spec);
+    const e = made(op, args, s, name, value, rational, dims, symmetric, probabilities);
     numbers.set(key, e);
     tableBytes += key.length;
     return e;
   }
-  const h = hashOf(spec);
+  const h = hashOf(op, args, s, name, value, dims, symmetric, probabilities);
   const found = table.get(h);
   if (found !== undefined) {
     if (!Array.isArray(found)) {
-      if (sameNode(found as Expr, spec)) return found as Expr;
+      if (sameNode(found as Expr, op, args, s, name, value, dims, symmetric, probabilities)) return found as Expr;
     } else {
-      for (const f of found as Expr[]) if (sameNode(f, spec)) return f;
+      for (const f of found as Expr[]) if (sameNode(f, op, args, s, name, value, dims, symmetric, probabilities)) return f;
     }
   }
-  const e = made(spec);
+  const e = made(op, args, s, name, value, rational, dims, symmetric, probabilities);
   if (found === undefined) table.set(h, e);
   else if (Array.isArray(found)) (found as Expr[]).push(e);
   else table.set(h, [found as Expr, e]);
@@ -222,45 +237,44 @@ export function node(asked: NodeSpec): Expr {
 }
 
 /** A new node (not yet interned): counted in the table's size and estimated memory. */
-function made(spec: NodeSpec): Expr {
-  const args = spec.args ?? [];
+function made(op: Op, args: readonly Expr[], s: Shape, name: string | undefined, value: number | undefined, rational: Rational | undefined, dims: readonly Dim[] | undefined, symmetric: boolean | undefined, probabilities: boolean | undefined): Expr {
   let size = 1;
-  for (const a of args) size += a.size;
+  for (let i = 0; i < args.length; i++) size += args[i].size;
   // The node is frozen; its argument array is a private copy, read-only by type but not frozen: V8
   // (11.3) iterates a frozen array with `for … of` through a slow path that allocates a result
   // object per element, and every pass iterates args (31d061b: corpus answers ~10 % less time in total, bench/ab.mjs).
   const e: Expr = Object.freeze({
-    op: spec.op,
+    op,
     args: args.slice(),
-    shape: spec.shape,
+    shape: s,
     id: nextId++,
-    name: spec.name,
-    value: spec.value === undefined ? undefined : Object.is(spec.value, -0) ? 0 : spec.value,
-    rational: spec.rational,
-    dims: spec.dims,
-    symmetric: spec.symmetric,
-    probabilities: spec.probabilities,
+    name,
+    value: value === undefined ? undefined : Object.is(value, -0) ? 0 : value,
+    rational,
+    dims,
+    symmetric,
+    probabilities,
     size,
   });
   tableCount++;
-  tableBytes += nodeBytes(spec, args.length);
+  tableBytes += nodeBytes(name, args.length);
   return e;
 }
 
 // ---- Raw constructors: exactly the node, shape computed, no rewriting. ----
 
 export const variable = (name: string, s: Shape, symmetric = false, probabilities = false): Expr =>
-  node({ op: 'var', name, shape: s, symmetric: symmetric || undefined, probabilities: probabilities || undefined });
+  intern('var', NO_ARGS, s, name, undefined, undefined, undefined, symmetric || undefined, probabilities || undefined);
 /** The value of each named constant. */
 export const CONSTANTS = { pi: Math.PI } as const;
 export type ConstantName = keyof typeof CONSTANTS;
 /** π: a leaf of its own, so that it stays exact (2π, π/2, √π) and prints as π, \pi, pi, np.pi. */
-export const constant = (name: ConstantName): Expr => node({ op: 'const', name, shape: SCALAR });
+export const constant = (name: ConstantName): Expr => intern('const', NO_ARGS, SCALAR, name);
 export const PI = (): Expr => constant('pi');
 
 /** The exact number r. */
 export function rationalNum(r: Rational): Expr {
-  if (r.d !== 1n || r.decimal || r.n > MAX_CACHED || r.n < -MAX_CACHED) return node({ op: 'num', value: toNumber(r), rational: r, shape: SCALAR });
+  if (r.d !== 1n || r.decimal || r.n > MAX_CACHED || r.n < -MAX_CACHED) return intern('num', NO_ARGS, SCALAR, undefined, toNumber(r), r);
   return integer(Number(r.n));
 }
 /** The number v stands for: an integer, or the fraction of its shortest decimal spelling (0.5 is ½). */
@@ -271,26 +285,26 @@ function integer(v: number): Expr {
   let e = integers.get(v);
   if (e === undefined) {
     const r = fromNumber(v);
-    e = node({ op: 'num', value: toNumber(r), rational: r, shape: SCALAR });
+    e = intern('num', NO_ARGS, SCALAR, undefined, toNumber(r), r);
     integers.set(v, e);
   }
   return e;
 }
 /** The exact value of a number node. */
 export const rationalOf = (e: Expr): Rational => e.rational ?? fromNumber(e.value as number);
-export const zeros = (s: Shape): Expr => (isScalar(s) ? num(0) : node({ op: 'zeros', shape: s }));
-export const ones = (s: Shape): Expr => (isScalar(s) ? num(1) : node({ op: 'ones', shape: s }));
-export const eye = (n: Dim): Expr => (n === 1 ? num(1) : node({ op: 'eye', shape: shape(n, n) }));
+export const zeros = (s: Shape): Expr => (isScalar(s) ? num(0) : intern('zeros', NO_ARGS, s));
+export const ones = (s: Shape): Expr => (isScalar(s) ? num(1) : intern('ones', NO_ARGS, s));
+export const eye = (n: Dim): Expr => (n === 1 ? num(1) : intern('eye', NO_ARGS, shape(n, n)));
 export const commutation = (p: Dim, q: Dim): Expr => {
   const n = mulDim(p, q);
-  return node({ op: 'commutation', dims: [p, q], shape: shape(n, n) });
+  return intern('commutation', NO_ARGS, shape(n, n), undefined, undefined, undefined, [p, q]);
 };
-export const unit = (n: Dim, i: number): Expr => node({ op: 'unit', value: i, shape: shape(n, 1) });
+export const unit = (n: Dim, i: number): Expr => intern('unit', NO_ARGS, shape(n, 1), undefined, i);
 /** The number of entries of an array of shape `of`, one node per number: dims [m·n, 1] for m×n and n×m alike. */
-export const sizeNode = (of: Shape): Expr => node({ op: 'size', dims: [mulDim(of.rows, of.cols), 1], shape: SCALAR });
+export const sizeNode = (of: Shape): Expr => intern('size', NO_ARGS, SCALAR, undefined, undefined, undefined, [mulDim(of.rows, of.cols), 1]);
 
 
-export const rawAdd = (terms: readonly Expr[]): Expr => node({ op: 'add', args: terms, shape: terms[0].shape });
+export const rawAdd = (terms: readonly Expr[]): Expr => intern('add', terms, terms[0].shape);
 
 /** The shape of a product: scalars scale; the non-scalar factors multiply as matrices in order. */
 export function productShape(factors: readonly Expr[]): Shape {
@@ -304,37 +318,37 @@ export function productShape(factors: readonly Expr[]): Shape {
   return rows === undefined || cols === undefined ? SCALAR : shape(rows, cols);
 }
 export const rawMul = (factors: readonly Expr[]): Expr =>
-  node({ op: 'mul', args: factors, shape: productShape(factors) });
+  intern('mul', factors, productShape(factors));
 export const rawHadamard = (factors: readonly Expr[]): Expr =>
-  node({ op: 'hadamard', args: factors, shape: factors.find((f) => !isScalar(f.shape))?.shape ?? SCALAR });
-export const rawPow = (a: Expr, k: Expr): Expr => node({ op: 'pow', args: [a, k], shape: a.shape });
+  intern('hadamard', factors, factors.find((f) => !isScalar(f.shape))?.shape ?? SCALAR);
+export const rawPow = (a: Expr, k: Expr): Expr => intern('pow', [a, k], a.shape);
 /** Element-wise max(a, b) or min(a, b): a and b of one shape (a scalar side is expanded by the caller). */
-export const rawExtremum = (op: 'maximum' | 'minimum', a: Expr, b: Expr): Expr => node({ op, args: [a, b], shape: a.shape });
-export const rawMatpow = (a: Expr, k: number): Expr => node({ op: 'matpow', args: [a], value: k, shape: a.shape });
-export const rawTranspose = (a: Expr): Expr => node({ op: 'transpose', args: [a], shape: transposeShape(a.shape) });
-export const rawFn = (name: ElementwiseFunction, a: Expr): Expr => node({ op: 'fn', name, args: [a], shape: a.shape });
+export const rawExtremum = (op: 'maximum' | 'minimum', a: Expr, b: Expr): Expr => intern(op, [a, b], a.shape);
+export const rawMatpow = (a: Expr, k: number): Expr => intern('matpow', [a], a.shape, undefined, k);
+export const rawTranspose = (a: Expr): Expr => intern('transpose', [a], transposeShape(a.shape));
+export const rawFn = (name: ElementwiseFunction, a: Expr): Expr => intern('fn', [a], a.shape, name);
 
 export type ReductionOp = 'sum' | 'mean' | 'norm1' | 'norm2' | 'tr' | 'det' | 'logdet' | 'logsumexp';
-export const rawReduce = (op: ReductionOp, a: Expr): Expr => node({ op, args: [a], shape: SCALAR });
-export const rawInv = (a: Expr): Expr => node({ op: 'inv', args: [a], shape: a.shape });
+export const rawReduce = (op: ReductionOp, a: Expr): Expr => intern(op, [a], SCALAR);
+export const rawInv = (a: Expr): Expr => intern('inv', [a], a.shape);
 export const rawDiagm = (v: Expr): Expr => {
   const n = v.shape.rows === 1 ? v.shape.cols : v.shape.rows;
-  return node({ op: 'diagm', args: [v], shape: shape(n, n) });
+  return intern('diagm', [v], shape(n, n));
 };
-export const rawDiagv = (a: Expr): Expr => node({ op: 'diagv', args: [a], shape: shape(a.shape.rows, 1) });
-export const rawSoftmax = (z: Expr): Expr => node({ op: 'softmax', args: [z], shape: z.shape });
+export const rawDiagv = (a: Expr): Expr => intern('diagv', [a], shape(a.shape.rows, 1));
+export const rawSoftmax = (z: Expr): Expr => intern('softmax', [z], z.shape);
 /** MATLAB's dimension numbers: 1 runs down the columns (one result per column), 2 along the rows. */
 export type Axis = 1 | 2;
-export const rawSoftmaxAlong = (z: Expr, dim: Axis): Expr => node({ op: 'softmaxAlong', args: [z], value: dim, shape: z.shape });
+export const rawSoftmaxAlong = (z: Expr, dim: Axis): Expr => intern('softmaxAlong', [z], z.shape, undefined, dim);
 export const rawLogsumexpAlong = (z: Expr, dim: Axis): Expr =>
-  node({ op: 'logsumexpAlong', args: [z], value: dim, shape: dim === 2 ? shape(z.shape.rows, 1) : shape(1, z.shape.cols) });
+  intern('logsumexpAlong', [z], dim === 2 ? shape(z.shape.rows, 1) : shape(1, z.shape.cols), undefined, dim);
 export const block = (rows: number, cols: number, entries: readonly Expr[]): Expr =>
-  node({ op: 'block', args: entries, shape: shape(rows, cols), dims: [rows, cols] });
-export const entry = (a: Expr, i: number, j: number): Expr => node({ op: 'entry', args: [a], dims: [i, j], shape: SCALAR });
+  intern('block', entries, shape(rows, cols), undefined, undefined, undefined, [rows, cols]);
+export const entry = (a: Expr, i: number, j: number): Expr => intern('entry', [a], SCALAR, undefined, undefined, undefined, [i, j]);
 export const rawKron = (a: Expr, b: Expr): Expr =>
-  node({ op: 'kron', args: [a, b], shape: shape(mulDim(a.shape.rows, b.shape.rows), mulDim(a.shape.cols, b.shape.cols)) });
+  intern('kron', [a, b], shape(mulDim(a.shape.rows, b.shape.rows), mulDim(a.shape.cols, b.shape.cols)));
 export const rawVec = (a: Expr): Expr =>
-  node({ op: 'vec', args: [a], shape: shape(mulDim(a.shape.rows, a.shape.cols), 1) });
+  intern('vec', [a], shape(mulDim(a.shape.rows, a.shape.cols), 1));
 
 /** How many roots' orders `postorder` remembers. */
 const RECENT_ORDERS = 8;
@@ -407,5 +421,5 @@ export function dependsOn(root: Expr, v: Expr): boolean {
 /** Rebuild a node with new children, through a builder, returning the same node when nothing changed. */
 export function withArgs(e: Expr, args: readonly Expr[]): Expr {
   if (args.length === e.args.length && args.every((a, i) => a === e.args[i])) return e;
-  return node({ op: e.op, args, shape: e.shape, name: e.name, value: e.value, rational: e.rational, dims: e.dims, symmetric: e.symmetric, probabilities: e.probabilities });
+  return intern(e.op, args, e.shape, e.name, e.value, e.rational, e.dims, e.symmetric, e.probabilities);
 }

@@ -38,6 +38,14 @@ export function sizeOf(s: Shape): Dim {
  */
 export function mulDim(a: Dim, b: Dim): Dim {
   if (typeof a === 'number' && typeof b === 'number') return a * b;
+  // The common cases without splitting: a symbol times a symbol (m·n) or times a whole number (2·n).
+  const x = simplePart(a);
+  const y = simplePart(b);
+  if (x !== undefined && y !== undefined) {
+    if (typeof x === 'string' && typeof y === 'string') return x <= y ? `${x}·${y}` : `${y}·${x}`;
+    if (typeof x === 'number' && typeof y === 'string') return x === 0 ? 0 : x === 1 ? y : `${x}·${y}`;
+    if (typeof x === 'string' && typeof y === 'number') return y === 0 ? 0 : y === 1 ? x : `${y}·${x}`;
+  }
   let k = 1;
   const symbols: string[] = [];
   for (const part of [...String(a).split('·'), ...String(b).split('·')]) {
@@ -47,6 +55,20 @@ export function mulDim(a: Dim, b: Dim): Dim {
   if (k === 0) return 0;
   symbols.sort();
   return [...(k !== 1 ? [String(k)] : []), ...symbols].join('·');
+}
+
+/**
+ * A dimension that is one part of a product as mulDim splits it: a symbol (a name, no '·') or a
+ * whole number (written as digits); undefined for a product or any other spelling.
+ */
+function simplePart(d: Dim): Dim | undefined {
+  if (typeof d === 'number') return Number.isSafeInteger(d) && d >= 0 ? d : undefined;
+  if (d.length === 0 || d.includes('·')) return undefined;
+  for (let i = 0; i < d.length; i++) {
+    const c = d.charCodeAt(i);
+    if (c < 48 || c > 57) return d;
+  }
+  return undefined;
 }
 
 export const dimText = (d: Dim): string => String(d).replace(/·/g, '');
