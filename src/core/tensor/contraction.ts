@@ -19,7 +19,7 @@
 import { node, num, rawMul, rawVec, zeros, type Expr } from '../model/expr';
 import { isScalar } from '../model/shape';
 import { mulDim, shape, type Dim, type Shape } from '../model/shape';
-import { lowerContraction, NoMatrixForm, transposed, type IndexedOperand } from './lower';
+import { matrixForm, transposed, type IndexedOperand } from './lower';
 
 export interface ContractionSpec {
   /** One letter per axis of each operand. */
@@ -111,14 +111,8 @@ function lowered(ops: readonly IndexedOperand[], rows: string, cols: string): Ex
     const column = out.length === 2 ? rawVec(e) : e;
     return rows === '' ? transposed(column) : column;
   };
-  if (isPlainOutput(rows, cols) || out.length <= 2) {
-    try {
-      const e = lowerContraction(ops, out);
-      return isPlainOutput(rows, cols) ? e : reshape(e);
-    } catch (e) {
-      if (!(e instanceof NoMatrixForm)) throw e;
-    }
-  }
+  const e = isPlainOutput(rows, cols) || out.length <= 2 ? matrixForm(ops, out) : undefined;
+  if (e !== undefined) return isPlainOutput(rows, cols) ? e : reshape(e);
   return rawContraction(ops.map((o) => o.expr), { inputs: ops.map((o) => o.letters), rows, cols });
 }
 

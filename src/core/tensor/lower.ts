@@ -41,16 +41,29 @@ interface Term {
 
 /** The matrix-operation form of Σ over the letters not in `output` of the product of the operands. */
 export function lowerContraction(operands: readonly IndexedOperand[], output: string): Expr {
+  const e = matrixForm(operands, output);
+  if (e === undefined) throw new NoMatrixForm();
+  return e;
+}
+
+/**
+ * The same, or undefined when there is none: the differential of a contraction that has none asks
+ * once per operand holding the variable, and an exception per answer (its stack captured) cost more
+ * than the elimination that finds it.
+ */
+export function matrixForm(operands: readonly IndexedOperand[], output: string): Expr | undefined {
   const dims = new Map<string, Dim>();
   const terms: Term[] = operands.map((o) => toTerm(o, dims));
   const kept = new Set(output);
   const summed = new Set<string>();
   for (const t of terms) for (const c of t.ix) if (!kept.has(c)) summed.add(c);
   const oneVector = (c: string): Expr => ones(shape(dims.get(c) as Dim, 1));
-  const holders = (c: string): number[] => terms.flatMap((t, k) => (t.ix.includes(c) ? [k] : []));
 
   for (;;) {
-    normalizeDiagonals(terms, summed, holders);
+    // Which terms hold each letter: read afresh after every change to the terms (normalizing a
+    // diagonal keeps every term's letters but the summed-out lone one).
+    normalizeDiagonals(terms, summed, holdersIn(terms));
+    const holders = holdersIn(terms);
     if (sumOutLoneLetters(terms, summed, holders, oneVector)) continue;
     const letters = [...summed].filter((c) => holders(c).length > 0);
     if (letters.length === 0) break;
@@ -74,9 +87,22 @@ export function lowerContraction(operands: readonly IndexedOperand[], output: st
       terms.splice(b, 1);
       continue;
     }
-    if (!letters.some((c) => mergeAround(terms, holders(c), c))) throw new NoMatrixForm();
+    if (!letters.some((c) => mergeAround(terms, holders(c), c))) return undefined;
   }
   return finish(terms, [...output], oneVector);
+}
+
+/** The indices of the terms holding each letter, in order (none: []). */
+function holdersIn(terms: readonly Term[]): (c: string) => readonly number[] {
+  const at = new Map<string, number[]>();
+  terms.forEach((t, k) => {
+    for (const c of t.ix) {
+      const ks = at.get(c);
+      if (ks === undefined) at.set(c, [k]);
+      else if (ks[ks.length - 1] !== k) ks.push(k);
+    }
+  });
+  return (c) => at.get(c) ?? [];
 }
 
 function toTerm(o: IndexedOperand, dims: Map<string, Dim>): Term {
@@ -94,7 +120,7 @@ function toTerm(o: IndexedOperand, dims: Map<string, Dim>): Term {
 }
 
 /** A_vv: tr(A) when v is summed and nowhere else, otherwise the vector diag(A) over v. */
-function normalizeDiagonals(terms: Term[], summed: ReadonlySet<string>, holders: (c: string) => number[]): void {
+function normalizeDiagonals(terms: Term[], summed: ReadonlySet<string>, holders: (c: string) => readonly number[]): void {
   terms.forEach((t, k) => {
     if (t.ix.length !== 2 || t.ix[0] !== t.ix[1]) return;
     const v = t.ix[0];
@@ -103,7 +129,7 @@ function normalizeDiagonals(terms: Term[], summed: ReadonlySet<string>, holders:
 }
 
 /** Sums out letters held by one term only; true when it did. */
-function sumOutLoneLetters(terms: Term[], summed: ReadonlySet<string>, holders: (c: string) => number[], oneVector: (c: string) => Expr): boolean {
+function sumOutLoneLetters(terms: Term[], summed: ReadonlySet<string>, holders: (c: string) => readonly number[], oneVector: (c: string) => Expr): boolean {
   for (let k = 0; k < terms.length; k++) {
     const t = terms[k];
     const lone = t.ix.filter((c) => summed.has(c) && holders(c).length === 1);
