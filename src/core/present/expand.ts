@@ -16,10 +16,9 @@ function distributeAt(m: Expr, i: number): Expr[] {
   return m.args[i].args.map((t) => mul(...m.args.map((f, j) => (j === i ? t : f))));
 }
 
-const sumFactors = (m: Expr): number[] =>
-  m.op !== 'mul'
-    ? []
-    : m.args.flatMap((f, i) => (f.op === 'add' && isScalar(f.shape) && f.args.length <= MAX_TERMS ? [i] : []));
+const isSumFactor = (f: Expr): boolean => f.op === 'add' && isScalar(f.shape) && f.args.length <= MAX_TERMS;
+
+const sumFactors = (m: Expr): number[] => (m.op !== 'mul' ? [] : m.args.flatMap((f, i) => (isSumFactor(f) ? [i] : [])));
 
 /** The first distribution, for terms of a sum. */
 function distributeOnce(m: Expr): Expr[] | undefined {
@@ -46,8 +45,11 @@ function trySum(s: Expr): Expr {
 }
 
 export function expandWhereSmaller(root: Expr): Expr {
+  const nodes = postorder(root);
+  // Without a product over a 1×1 sum nothing distributes, and every node would be rebuilt as itself.
+  if (!nodes.some((e) => e.op === 'mul' && e.args.some(isSumFactor))) return root;
   const done = new Map<number, Expr>();
-  for (const e of postorder(root)) {
+  for (const e of nodes) {
     let out = withArgs(e, e.args.map((a) => done.get(a.id) as Expr));
     if (out !== e && (out.op === 'mul' || out.op === 'add')) out = out.op === 'mul' ? mul(...out.args) : add(...out.args);
     if (out.op === 'mul') out = tryMul(out);

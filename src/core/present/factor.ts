@@ -52,9 +52,17 @@ function liftToIdentity(c: Expr, rows: Expr['shape']['rows']): Expr {
   return isScalar(c.shape) ? mul(c, eye(rows)) : c;
 }
 
+/** splitCoefficient(t)[0] without building the rest: the product of the term's number factors. */
+function coefficientOf(t: Expr): Rational {
+  if (t.op === 'num') return rationalOf(t);
+  let c = Q.ONE;
+  if (t.op === 'mul') for (const f of t.args) if (f.op === 'num') c = Q.mul(c, rationalOf(f));
+  return c;
+}
+
 /** A numeric factor common to every term (2a − 2b → 2(a − b)), or 1. */
 function commonCoefficient(terms: readonly Expr[]): Rational {
-  const cs = terms.map((t) => Q.absolute(splitCoefficient(t)[0]));
+  const cs = terms.map((t) => Q.absolute(coefficientOf(t)));
   return cs.every((c) => Q.equals(c, cs[0])) && !Q.equals(cs[0], Q.ONE) && cs[0].n !== 0n ? cs[0] : Q.ONE;
 }
 
@@ -64,6 +72,8 @@ function commonCoefficient(terms: readonly Expr[]): Rational {
  * norm's mean). The terms after the rewrite, or undefined when no term is such a product.
  */
 function collectSum(terms: readonly Expr[]): Expr[] | undefined {
+  // Only a product whose first or last matrix factor is a sum can be such a term (most sums have none).
+  if (!terms.some((t) => t.op === 'mul' && firstMatrix(t) >= 0 && (t.args[firstMatrix(t)].op === 'add' || t.args[lastMatrix(t)].op === 'add'))) return undefined;
   const ids = new Set(terms.map((t) => t.id));
   for (const t of terms) {
     for (const c of candidatesOf(t)) {
@@ -109,20 +119,26 @@ function factorSum(terms: readonly Expr[]): Expr {
     });
     return mul(rationalNum(c0), factorSum(inner));
   }
-  const count = new Map<string, { c: Candidate; n: number }>();
-  for (const t of terms) {
-    const seen = new Set<string>();
+  // Per (side, factor): the terms offering it, each counted once (x·x offers x once).
+  const count = new Map<Side, Map<Expr, { c: Candidate; n: number; last: number }>>();
+  const order: { c: Candidate; n: number; last: number }[] = [];
+  terms.forEach((t, k) => {
     for (const c of candidatesOf(t)) {
-      const key = `${c.side}:${c.factor.id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const entry = count.get(key);
-      if (entry) entry.n++;
-      else count.set(key, { c, n: 1 });
+      let bySide = count.get(c.side);
+      if (!bySide) count.set(c.side, (bySide = new Map()));
+      const entry = bySide.get(c.factor);
+      if (!entry) {
+        const e = { c, n: 1, last: k };
+        bySide.set(c.factor, e);
+        order.push(e);
+      } else if (entry.last !== k) {
+        entry.n++;
+        entry.last = k;
+      }
     }
-  }
+  });
   let best: { c: Candidate; n: number } | undefined;
-  for (const e of count.values()) if (e.n >= 2 && (!best || e.n > best.n)) best = e;
+  for (const e of order) if (e.n >= 2 && (!best || e.n > best.n)) best = e;
   if (!best) return add(...terms);
   const { c } = best;
   const inside: Expr[] = [];

@@ -5,9 +5,10 @@
  * negative ones and untransposed before transposed ((A + Aᵀ), not (Aᵀ + A)); in products, numbers,
  * then powers of variables in the order of their names, then the rest (6x²cos(x³)/sin(x³); ab sin(ab), never ba).
  */
-import { Expr, postorder, rawAdd, rawMul, rawTranspose, withArgs } from '../model/expr';
+import { Expr, postorder, rationalOf, rawAdd, rawMul, rawTranspose, walkUnvisited, withArgs } from '../model/expr';
+import { sign } from '../model/rational';
 import { isScalar } from '../model/shape';
-import { splitCoefficient, transpose } from '../simplify/build';
+import { transpose } from '../simplify/build';
 import { flattenSame } from './factor';
 
 /** countOp never counts past this: tidy only compares counts below it. */
@@ -37,26 +38,69 @@ function countOp(root: Expr, op: Expr['op']): number {
   return memo.get(root) as number;
 }
 
-/** A term's structure with transposes ignored: terms equal up to transposes (A, Aᵀ) share it. */
-function transposeFreeKey(t: Expr): string {
-  if (t.size > 64) return `#${t.id}`;
-  const key = new Map<number, string>();
-  for (const e of postorder(t)) {
-    const args = e.args.map((a) => key.get(a.id) as string);
-    key.set(e.id, e.op === 'transpose' ? args[0] : `${e.op}:${e.name ?? ''}:${e.value ?? ''}(${args.join(',')})`);
+/**
+ * Classes of terms equal up to transposes (A, Aᵀ), made once per tidy(): a node's class is its op,
+ * name and value with its arguments' classes (a transpose has its argument's), so equal structures
+ * share one and each node is looked at once, not once per sum holding it.
+ */
+class TransposeFree {
+  private readonly classes = new Map<Expr, number>();
+  private readonly bySignature = new Map<string, number>();
+
+  /** A term's class (≥ 0); a term over 64 nodes is only equal to itself (−1 − its id). */
+  of(t: Expr): number {
+    if (t.size > 64) return -1 - t.id;
+    walkUnvisited(t, (e) => this.classes.has(e), (e) => {
+      if (e.op === 'transpose') {
+        this.classes.set(e, this.classes.get(e.args[0]) as number);
+        return;
+      }
+      const signature = `${e.op}:${e.name ?? ''}:${e.value ?? ''}(${e.args.map((a) => this.classes.get(a)).join(',')})`;
+      let c = this.bySignature.get(signature);
+      if (c === undefined) this.bySignature.set(signature, (c = this.bySignature.size));
+      this.classes.set(e, c);
+    });
+    return this.classes.get(t) as number;
   }
-  return key.get(t.id) as string;
+}
+
+/** Whether the term's numeric coefficient (the product of its number factors) is negative. */
+function negativeCoefficient(t: Expr): boolean {
+  if (t.op === 'num') return sign(rationalOf(t)) < 0;
+  if (t.op !== 'mul') return false;
+  let s = 1;
+  for (const f of t.args) if (f.op === 'num') s *= sign(rationalOf(f));
+  return s < 0;
+}
+
+/**
+ * What terms equal up to transposes have in common, cheaply: the op, name, value and arity below
+ * any transposes on top, and the number of nodes that are not transposes. A term whose print is
+ * unlike every other's has a class of its own, without its class being made.
+ */
+function printOf(t: Expr): string {
+  let e = t;
+  while (e.op === 'transpose') e = e.args[0];
+  return `${e.op}:${e.name ?? ''}:${e.value ?? ''}:${e.args.length}:${t.size - countOp(t, 'transpose')}`;
 }
 
 /** Sort keys for the terms of a sum: the written order, but negative terms last and A before Aᵀ. */
-function termKeys(terms: readonly Expr[]): number[] {
-  const groupStart = new Map<string, number>();
+function termKeys(terms: readonly Expr[], keys: TransposeFree): number[] {
+  // Terms over 64 nodes are only equal to themselves; countOp counts them exactly below that.
+  const prints = terms.map((t) => (t.size > 64 ? undefined : printOf(t)));
+  const seen = new Map<string, number>();
+  for (const p of prints) if (p !== undefined) seen.set(p, (seen.get(p) ?? 0) + 1);
+  const groupStart = new Map<number, number>();
   return terms.map((t, i) => {
-    const [c] = splitCoefficient(t);
-    const k = transposeFreeKey(t);
-    if (!groupStart.has(k)) groupStart.set(k, i);
+    const p = prints[i];
+    let group = i;
+    if (p === undefined || (seen.get(p) as number) > 1) {
+      const k = keys.of(t);
+      if (!groupStart.has(k)) groupStart.set(k, i);
+      group = groupStart.get(k) as number;
+    }
     const transposes = countOp(t, 'transpose') + countOp(t, 'inv');
-    return (c.n < 0n ? 1e6 : 0) + (groupStart.get(k) as number) * 100 + Math.min(transposes, 99);
+    return (negativeCoefficient(t) ? 1e6 : 0) + group * 100 + Math.min(transposes, 99);
   });
 }
 
@@ -84,20 +128,35 @@ function stableSortBy<T>(xs: readonly T[], key: (x: T) => number): T[] {
   return xs.map((x, i) => [x, i, key(x)] as const).sort((a, b) => a[2] - b[2] || a[1] - b[1]).map((p) => p[0]);
 }
 
+/**
+ * Whether a product's factors are already in the order tidy() writes: no scalar after a matrix, and
+ * at most one scalar (nothing to sort) — most products, which it then leaves as they are.
+ */
+function scalarsInOrder(factors: readonly Expr[]): boolean {
+  let scalars = 0;
+  let matrices = 0;
+  for (const f of factors) {
+    if (!isScalar(f.shape)) matrices++;
+    else if (matrices > 0 || ++scalars > 1) return false;
+  }
+  return true;
+}
+
 export function tidy(root: Expr): Expr {
   const done = new Map<number, Expr>();
+  const keys = new TransposeFree();
   for (const e of postorder(root)) {
     let out = flattenSame(withArgs(e, e.args.map((a) => done.get(a.id) as Expr)));
     out = scalarsOutOfTranspose(out);
     if (out.op === 'transpose' && out.args[0].op === 'add') {
       const pushed = out.args[0].args.map(transpose);
       if (pushed.reduce((n, t) => n + countOp(t, 'transpose'), 0) < countOp(out, 'transpose')) {
-        out = tidyAdd(rawAdd(pushed));
+        out = tidyAdd(rawAdd(pushed), keys);
       }
     } else if (out.op === 'add') {
-      out = tidyAdd(out);
+      out = tidyAdd(out, keys);
     }
-    if (out.op === 'mul') {
+    if (out.op === 'mul' && !scalarsInOrder(out.args)) {
       const scalars = out.args.filter((f) => isScalar(f.shape));
       const chain = out.args.filter((f) => !isScalar(f.shape));
       const sorted = [...sortScalars(scalars), ...chain];
@@ -120,8 +179,8 @@ function scalarsOutOfTranspose(e: Expr): Expr {
   return rawMul([...inner.filter((f) => isScalar(f.shape)), rawTranspose(chain[0])]);
 }
 
-function tidyAdd(e: Expr): Expr {
-  const keys = termKeys(e.args);
-  const sorted = stableSortBy(e.args.map((t, i) => [t, keys[i]] as const), (p) => p[1]).map((p) => p[0]);
+function tidyAdd(e: Expr, keys: TransposeFree): Expr {
+  const order = termKeys(e.args, keys);
+  const sorted = stableSortBy(e.args.map((t, i) => [t, order[i]] as const), (p) => p[1]).map((p) => p[0]);
   return sorted.every((t, i) => t === e.args[i]) ? e : rawAdd(sorted);
 }
