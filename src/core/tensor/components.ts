@@ -337,18 +337,15 @@ function refold(term: IndexTerm): IndexTerm {
   return { ...term, factors, sums };
 }
 
-/** Names the summation indices p, r, s, … in order of first use (through temporary names, so no renaming captures another). */
+/** Names the summation indices p, r, s, … in order of first use. */
 function named(term: IndexTerm, dims: ReadonlyMap<string, Dim>, sumLetters: readonly string[]): IndexTerm {
-  let factors = [...term.factors];
-  const order = factors.flatMap((f) => (f.kind === 'delta' ? [f.a, f.b] : [f.r, f.c])).filter((x): x is string => x !== null && term.sums.includes(x));
+  const order = term.factors.flatMap((f) => (f.kind === 'delta' ? [f.a, f.b] : [f.r, f.c])).filter((x): x is string => x !== null && term.sums.includes(x));
   const firsts = [...new Set(order)];
   const names = firsts.map((_, n) => sumLetters[n] ?? `p${n}`);
-  firsts.forEach((s, n) => {
-    factors = factors.map((g) => rename(g, s, `@${n}`));
-  });
-  names.forEach((name, n) => {
-    factors = factors.map((g) => rename(g, `@${n}`, name));
-  });
+  // All at once, so that no renaming captures another.
+  const to = new Map(firsts.map((s, n) => [s, names[n]]));
+  const r = (x: Ix): Ix => (x === null ? null : (to.get(x) ?? x));
+  const factors = term.factors.map((f): Factor => (f.kind === 'delta' ? { kind: 'delta', a: r(f.a) as string, b: r(f.b) as string } : { ...f, r: r(f.r), c: r(f.c) }));
   return { coef: term.coef, factors, sums: names, ranges: firsts.map((s) => dims.get(s) as Dim) };
 }
 
