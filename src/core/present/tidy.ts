@@ -114,13 +114,15 @@ function factorRank(f: Expr): number {
 
 /** A power of a variable's name (x for x and x²), for the order of scalar factors: ab, never ba beside it. */
 const variableName = (f: Expr): string => (f.op === 'var' ? (f.name as string) : (f.args[0].name as string));
-const NAMES = new Intl.Collator('en', { numeric: true });
+/** Made at the first comparison, not at load: an Intl.Collator costs ~8 ms of CPU to make (ICU's collation data), which every `matcalc` process paid at start (docs/benchmarks.md). */
+let names: Intl.Collator | undefined;
+const compareNames = (a: string, b: string): number => (names ??= new Intl.Collator('en', { numeric: true })).compare(a, b);
 
 /** Scalar factors: by rank, variables (and their powers) by name (a before b, x2 before x10), the rest as they were. */
 function sortScalars(xs: readonly Expr[]): Expr[] {
   return xs
     .map((x, i) => [x, i, factorRank(x)] as const)
-    .sort((a, b) => a[2] - b[2] || (a[2] === 1 ? NAMES.compare(variableName(a[0]), variableName(b[0])) : 0) || a[1] - b[1])
+    .sort((a, b) => a[2] - b[2] || (a[2] === 1 ? compareNames(variableName(a[0]), variableName(b[0])) : 0) || a[1] - b[1])
     .map((p) => p[0]);
 }
 
