@@ -63,7 +63,9 @@ export function readExpression(text: string, where: string | undefined, from: No
   const read = readIn(notation, text, where, options);
   if (!read.ok) return read;
   const clash = samePrint(read.value);
-  return clash ? { ok: false, error: clash } : { ok: true, value: { ...read.value, notation } };
+  if (clash) return { ok: false, error: clash };
+  const { expr, variables, unused, spans, assumed } = read.value;
+  return { ok: true, value: { expr, variables, unused, spans, assumed, notation } };
 }
 
 /**

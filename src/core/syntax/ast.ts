@@ -223,11 +223,45 @@ export function walk(roots: readonly Ast[], visit: (node: Ast, depth: number) =>
     const depth = depths.pop() as number;
     const kids = visit(node, depth);
     if (kids === false) continue;
-    const n = kids === true ? childCount(node) : kids.length;
-    for (let i = n - 1; i >= 0; i--) {
-      nodes.push(kids === true ? childAt(node, i) : kids[i]);
-      depths.push(depth + 1);
-    }
+    const before = nodes.size;
+    if (kids === true) pushChildren(node, nodes);
+    else for (let i = kids.length - 1; i >= 0; i--) nodes.push(kids[i]);
+    for (let i = nodes.size - before; i > 0; i--) depths.push(depth + 1);
+  }
+}
+
+/** Push a node's children right to left (so they pop left to right), without listing them first. */
+function pushChildren(node: Ast, nodes: Stack<Ast>): void {
+  switch (node.kind) {
+    case 'number':
+    case 'name':
+      return;
+    case 'unary':
+    case 'transpose':
+    case 'paren':
+      nodes.push(node.arg);
+      return;
+    case 'power':
+      nodes.push(node.exponent);
+      nodes.push(node.base);
+      return;
+    case 'sum':
+    case 'product':
+      for (let i = node.rest.length - 1; i >= 0; i--) nodes.push(node.rest[i].operand);
+      nodes.push(node.first);
+      return;
+    case 'call':
+      for (let i = node.args.length - 1; i >= 0; i--) nodes.push(node.args[i]);
+      return;
+    case 'einsum':
+      for (let i = node.operands.length - 1; i >= 0; i--) nodes.push(node.operands[i]);
+      return;
+    case 'vector':
+      for (let i = node.entries.length - 1; i >= 0; i--) nodes.push(node.entries[i]);
+      return;
+    case 'matrix':
+      for (let r = node.rows.length - 1; r >= 0; r--) for (let i = node.rows[r].length - 1; i >= 0; i--) nodes.push(node.rows[r][i]);
+      return;
   }
 }
 
@@ -241,23 +275,36 @@ export function depthOf(root: Ast): number {
   return max;
 }
 
-/**
- * The trees found no deeper than a limit, with that limit: a reader measures its tree and the
- * shape checker then asks again of the same (immutable) tree, which is not walked twice.
- */
-const withinDepth = new WeakMap<Ast, number>();
+/** What the shape checker learns of a tree in one walk, before checking it (syntax/check.ts). */
+export interface Survey {
+  /** The last node in reading order at depth limit + 1, when the tree is deeper than the limit. */
+  readonly deeper?: Ast;
+  /** The tree's depth (a leaf has depth 1), when it is no deeper than the limit. */
+  readonly depth: number;
+  /** Its calls, in reading order (those above the limit, when it is deeper). */
+  readonly calls: readonly CallNode[];
+}
+
+/** Survey a tree without recursion: its depth or the node past `limit`, and its calls. */
+export function survey(root: Ast, limit: number): Survey {
+  let deeper: Ast | undefined;
+  let depth = 0;
+  const calls: CallNode[] = [];
+  walk([root], (node, d) => {
+    if (d > limit) {
+      deeper = node;
+      return false;
+    }
+    if (d > depth) depth = d;
+    if (node.kind === 'call') calls.push(node);
+    return true;
+  });
+  return deeper === undefined ? { depth, calls } : { deeper, depth, calls };
+}
 
 /** The last node in reading order at depth limit + 1 (so the tree is too deep), without recursion. */
 export function nodeDeeperThan(root: Ast, limit: number): Ast | undefined {
-  if ((withinDepth.get(root) ?? Infinity) <= limit) return undefined;
-  let found: Ast | undefined;
-  walk([root], (node, depth) => {
-    if (depth <= limit) return true;
-    found = node;
-    return false;
-  });
-  if (found === undefined) withinDepth.set(root, limit);
-  return found;
+  return survey(root, limit).deeper;
 }
 
 /**

@@ -312,9 +312,19 @@ export function negate(e: Expr): Expr {
  * π (\\pi, np.pi) the constant π, np.e e = exp(1).
  */
 function numberLiteral(text: string, value: number): Expr {
-  if (text === 'π' || /(^|\.)pi$/.test(text)) return PI();
-  if (/\.e$/.test(text)) return rawFn('exp', num(1));
+  // A small integer (most literals: 2, 1, 10) is the integer: parsing its decimal gives the same.
+  if (text.length <= 6 && isDigits(text)) return num(Number(text));
+  if (text === 'π' || text === 'pi' || text.endsWith('.pi')) return PI();
+  if (text.endsWith('.e')) return rawFn('exp', num(1));
   return rationalNum(parseDecimal(text) ?? fromNumber(value));
+}
+
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return text.length > 0;
 }
 
 /**

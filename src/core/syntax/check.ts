@@ -5,7 +5,7 @@
  */
 import type { Outcome, Span } from '../api';
 import type { Expr } from '../model/expr';
-import { depthCheckpoints, nodeDeeperThan, walk, type Ast } from './ast';
+import { depthCheckpoints, survey, walk, type Ast, type Survey } from './ast';
 import { ExprBuilder } from './build';
 import { dimensionValueNames } from './dimensionValues';
 import { checkDuplicates, type Assumption, type Declaration } from './declarations';
@@ -41,9 +41,13 @@ export interface Binding {
  * built once each, however often they are used: the expression is a DAG, as written.
  */
 export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: readonly Binding[] = []): Outcome<CheckedExpression> {
-  for (const root of [...bindings.map((b) => b.ast), ast]) {
-    const deep = nodeDeeperThan(root, MAX_DEPTH);
-    if (deep) return failure(depthDiagnostic(deep.span.start, deep.span.end));
+  // The definitions, then the expression: each surveyed once (its depth, its calls) for all that follows.
+  const roots = bindings.length === 0 ? [ast] : [...bindings.map((b) => b.ast), ast];
+  const surveys: Survey[] = [];
+  for (const root of roots) {
+    const s = survey(root, MAX_DEPTH);
+    if (s.deeper) return failure(depthDiagnostic(s.deeper.span.start, s.deeper.span.end));
+    surveys.push(s);
   }
   return attempt(() => {
     checkDuplicates(undefined, decls);
@@ -51,10 +55,10 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: r
     // Without bindings (most requests) there is nothing to check, and the names are the declared ones.
     if (bindings.length > 0) checkBindings(bindings, declared, new Set(decls.filter((d) => d.assumed === undefined).map((d) => d.name)), ast);
     const named = bindings.length === 0 ? declared : new Set([...declared, ...bindings.map((b) => b.name)]);
-    const sizes = dimensionValueNames([...bindings.map((b) => b.ast), ast], decls);
+    const sizes = dimensionValueNames(surveys, decls);
     for (const b of bindings) sizes.delete(b.name);
     const assumed: Declaration[] = [];
-    for (const root of [...bindings.map((b) => b.ast), ast]) {
+    for (const root of roots) {
       for (const [name, use] of scalarsByUsage(root, named)) {
         if (conventionalKind(name) !== undefined && !sizes.has(name) && !assumed.some((d) => d.name === name)) {
           assumed.push({ name, kind: 'scalar', dims: [], symmetric: false, span: use.node.span, assumed: use.assumed });
@@ -70,11 +74,14 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: r
     // a definition into the one before it (issue 17: a 512-layer MLP overflowed the stack).
     const chained = bindings.length > CHECKPOINT_STRIDE ? new Set(firstUses(ast, bindings)) : undefined;
     const steps: { readonly node?: Ast; readonly binding?: string }[] = [];
-    for (const b of bindings) {
-      for (const node of depthCheckpoints(b.ast, CHECKPOINT_STRIDE, checkedChildren)) steps.push({ node });
+    // (A tree shallower than the stride, as most are, has no checkpoints: not walked for them.)
+    const checkpoints = (i: number): readonly Ast[] =>
+      surveys[i].depth < CHECKPOINT_STRIDE ? [] : depthCheckpoints(roots[i], CHECKPOINT_STRIDE, checkedChildren);
+    bindings.forEach((b, i) => {
+      for (const node of checkpoints(i)) steps.push({ node });
       if (chained?.has(b.name)) steps.push({ binding: b.name });
-    }
-    for (const node of depthCheckpoints(ast, CHECKPOINT_STRIDE, checkedChildren)) steps.push({ node });
+    });
+    for (const node of checkpoints(bindings.length)) steps.push({ node });
     for (const step of steps) {
       if (step.node) inference.visit(step.node);
       else inference.boundShape(step.binding as string);

@@ -91,7 +91,7 @@ function juxtaposedIn(tokens: readonly Token[], declared: ReadonlySet<string>): 
     const next = tokens[i + 1] as Token | undefined;
     if (t.kind === '[') brackets++;
     else if (t.kind === ']') brackets = Math.max(0, brackets - 1);
-    if (t.kind === 'name' && [...t.text].length > 1 && !declared.has(t.text) && !isFunctionName(t.text) && t.text !== 'einsum' && !CONSTANTS.has(t.text) && conventionalKind(t.text) === undefined) {
+    if (t.kind === 'name' && severalCharacters(t.text) && !declared.has(t.text) && !isFunctionName(t.text) && t.text !== 'einsum' && !CONSTANTS.has(t.text) && conventionalKind(t.text) === undefined) {
       return t;
     }
     // A lone undeclared I is the identity in the notations that print it (Unicode, LaTeX).
@@ -110,4 +110,12 @@ function juxtaposedIn(tokens: readonly Token[], declared: ReadonlySet<string>): 
     if (t.kind === 'name' && (next.kind === 'name' || next.kind === 'number')) return next;
   }
   return undefined;
+}
+
+/** Whether a name has more than one character (code point: 𝐱 is one), without listing them. */
+function severalCharacters(name: string): boolean {
+  if (name.length !== 2) return name.length > 2;
+  const high = name.charCodeAt(0);
+  const low = name.charCodeAt(1);
+  return !(high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff);
 }

@@ -7,18 +7,27 @@
  * (`build.ts`) makes it the size node, written back as the bare name in every notation; a product
  * of such names (N*k) is one size node too, so the number of entries of an N×k array reads back.
  */
-import type { Ast } from './ast';
-import { walk } from './ast';
+import type { Ast, Survey } from './ast';
 import { mulDim, type Dim } from '../model/shape';
 import type { Declaration } from './declarations';
 import { DIMENSION_FUNCTIONS } from './functions';
 
-/** The symbolic names a dimension is made of: n → [n], m·n → [m, n], 3 → []. */
-const namesIn = (d: string | number | undefined): string[] =>
-  typeof d === 'string' ? d.split('·').filter((p) => !/^\d+$/.test(p)) : [];
+const DIGITS = /^\d+$/;
+
+/** Add the symbolic names a dimension is made of to `out`: n → n, m·n → m and n, 3 → none. */
+function addNamesIn(d: string | number | undefined, out: Set<string>): void {
+  if (typeof d !== 'string') return;
+  if (!d.includes('·')) {
+    if (!DIGITS.test(d)) out.add(d);
+    return;
+  }
+  for (const p of d.split('·')) if (!DIGITS.test(p)) out.add(p);
+}
 
 /** A dimension written as a name, a positive integer or a product of them (m*n, 2*n); else undefined. */
 export function dimensionOf(root: Ast): Dim | undefined {
+  // A name or a number (most dimension arguments, ones(N, 1)) has no parts to evaluate first.
+  if (root.kind !== 'paren' && root.kind !== 'product') return ownDimension(root, NO_VALUES);
   // Without recursion (deep trees): parentheses and products are evaluated after their parts.
   const value = new Map<Ast, Dim | undefined>();
   const stack: Ast[] = [root];
@@ -36,6 +45,8 @@ export function dimensionOf(root: Ast): Dim | undefined {
   return value.get(root);
 }
 
+const NO_VALUES: ReadonlyMap<Ast, Dim | undefined> = new Map();
+
 /** A node's dimension, its parts' already known. */
 function ownDimension(node: Ast, value: ReadonlyMap<Ast, Dim | undefined>): Dim | undefined {
   if (node.kind === 'number') return Number.isInteger(node.value) && node.value >= 1 ? node.value : undefined;
@@ -51,17 +62,17 @@ function ownDimension(node: Ast, value: ReadonlyMap<Ast, Dim | undefined>): Dim 
   return d;
 }
 
-/** The names that read as dimension values in the trees `roots` (an expression and its bindings) under `decls`. */
-export function dimensionValueNames(roots: readonly Ast[], decls: readonly Declaration[]): Set<string> {
+/** The names that read as dimension values in the trees surveyed (an expression and its bindings: their calls) under `decls`. */
+export function dimensionValueNames(trees: readonly Pick<Survey, 'calls'>[], decls: readonly Declaration[]): Set<string> {
   const out = new Set<string>();
-  for (const d of decls) for (const dim of d.dims) for (const p of namesIn(dim)) out.add(p);
-  walk(roots, (node) => {
-    if (node.kind === 'call' && (DIMENSION_FUNCTIONS.has(node.name) || node.name === 'unit')) {
+  for (const d of decls) for (const dim of d.dims) addNamesIn(dim, out);
+  for (const tree of trees) {
+    for (const node of tree.calls) {
+      if (!DIMENSION_FUNCTIONS.has(node.name) && node.name !== 'unit') continue;
       const dims = node.name === 'unit' ? node.args.slice(0, 1) : node.args;
-      for (const a of dims) for (const p of namesIn(dimensionOf(a))) out.add(p);
+      for (const a of dims) addNamesIn(dimensionOf(a), out);
     }
-    return true;
-  });
+  }
   for (const d of decls) out.delete(d.name);
   return out;
 }

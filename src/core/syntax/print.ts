@@ -7,8 +7,6 @@ import type { Ast, ChainLink } from './ast';
 
 export const MESSAGE_TEXT_LIMIT = 48;
 
-class Budget extends Error {}
-
 /** The text of `node`, at most `limit` characters (cut with "…"). */
 export function astText(node: Ast, limit = MESSAGE_TEXT_LIMIT): string {
   return bounded((out) => write([node], out), limit);
@@ -21,21 +19,18 @@ export function chainText<Op extends string>(first: Ast, links: readonly ChainLi
 
 function bounded(run: (out: Out) => void, limit: number): string {
   const out = new Out(limit);
-  try {
-    run(out);
-  } catch (e) {
-    if (!(e instanceof Budget)) throw e;
-    return out.text.slice(0, limit - 1) + '…';
-  }
-  return out.text;
+  run(out);
+  return out.full ? out.text.slice(0, limit - 1) + '…' : out.text;
 }
 
+/** The text written so far; `full` once it is longer than the limit, when writing stops (no exception: messages are made on ordinary paths too). */
 class Out {
   text = '';
+  full = false;
   constructor(private readonly limit: number) {}
   add(s: string): void {
     this.text += s;
-    if (this.text.length > this.limit) throw new Budget();
+    if (this.text.length > this.limit) this.full = true;
   }
 }
 
@@ -71,7 +66,7 @@ const separated = (items: readonly Ast[], separator: string): Lazy => lazy(items
 /** Write the parts left to right, without recursion (deep trees, issue 17). */
 function write(parts: readonly Part[], out: Out): void {
   const stack: Part[] = [...parts].reverse();
-  while (stack.length > 0) {
+  while (stack.length > 0 && !out.full) {
     const part = stack.pop() as Part;
     if (typeof part === 'string') {
       out.add(part);

@@ -111,8 +111,9 @@ class Parser implements PlainStepper {
     const t = this.peek();
     if (t.kind !== 'eof') this.unexpectedAfterOperand(t, 'end of input');
     // The recursion guard bounds nesting; chains of transposes and powers are built in a loop,
-    // so the tree's depth is checked once more, without recursion.
-    const deep = nodeDeeperThan(ast, MAX_DEPTH);
+    // so the tree's depth is checked once more, without recursion. Every node owns a token of its
+    // own (its operator, name, sign or bracket), so a tree of fewer tokens than the limit is within it.
+    const deep = this.tokens.length > MAX_DEPTH ? nodeDeeperThan(ast, MAX_DEPTH) : undefined;
     if (deep) throw new SyntaxFailure(depthDiagnostic(deep.span.start, deep.span.end));
     return ast;
   }
