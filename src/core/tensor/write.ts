@@ -4,7 +4,7 @@
  * Components of a variable are written as scalars (xᵢ, Aᵢₖ), of anything else in parentheses
  * ((X⁻¹)ᵢₖ); summation indices are summed explicitly (Σₚ, \sum_{p=1}^{n}); ranges close the line.
  */
-import { type Expr, freeVariables, postorder, variable } from '../model/expr';
+import { type Expr, freeVariables, variable, walkUnvisited } from '../model/expr';
 import { replaceNode } from '../derivation/substitute';
 import { dimText, type Dim } from '../model/shape';
 import { absolute, equals, numberParts, ONE, sign, type Rational } from '../model/rational';
@@ -91,7 +91,9 @@ function rangesText(formula: IndexFormula, dots: string, join: (names: string, r
   const byRange = new Map<string, string[]>();
   const add = (letter: string, d: Dim): void => {
     const key = dimText(d);
-    byRange.set(key, [...(byRange.get(key) ?? []), letter]);
+    const names = byRange.get(key);
+    if (names) names.push(letter);
+    else byRange.set(key, [letter]);
   };
   for (const [letter, d] of formula.ranges) add(letter, d);
   const text = [...byRange].map(([range, names]) => join(names.join(', '), `1${dots}${range}`));
@@ -106,7 +108,13 @@ function rangesText(formula: IndexFormula, dots: string, join: (names: string, r
 function namedSoftmax(formula: IndexFormula): { readonly name: Expr; readonly value: Expr; readonly formula: IndexFormula } | undefined {
   const isSoftmax = (e: Expr): boolean => e.op === 'softmax' || e.op === 'softmaxAlong';
   const found = new Set<Expr>();
-  for (const t of formula.terms) for (const f of t.factors) if (f.kind === 'entry') for (const e of postorder(f.of)) if (isSoftmax(e)) found.add(e);
+  // One walk of the entries' nodes, each node once however many entries share it.
+  const seen = new Set<Expr>();
+  const visit = (e: Expr): void => {
+    seen.add(e);
+    if (isSoftmax(e)) found.add(e);
+  };
+  for (const t of formula.terms) for (const f of t.factors) if (f.kind === 'entry') walkUnvisited(f.of, (e) => seen.has(e), visit);
   if (isSoftmax(formula.f)) found.add(formula.f);
   if (found.size !== 1) return undefined;
   const [value] = found;
