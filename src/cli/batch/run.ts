@@ -95,6 +95,7 @@ export function runBatch({ input, output, maxLineLength = MAX_LINE_LENGTH }: Bat
       const started = Date.now();
       while (head < queue.length && !blocked && !stopping) {
         if (Date.now() - started > SLICE_MS) {
+          input.pause();
           scheduled = true;
           setImmediate(pump);
           return;
@@ -123,13 +124,12 @@ export function runBatch({ input, output, maxLineLength = MAX_LINE_LENGTH }: Bat
           setImmediate(pump);
         }
       } else if (ended) exitWhenFlushed(0);
-      else input.resume();
+      else if (input.isPaused()) input.resume();
     };
 
     input.setEncoding('utf8');
     input.on('data', (chunk: string) => {
       splitter.push(chunk, (l) => queue.push(l));
-      input.pause();
       if (!scheduled) pump();
     });
     input.on('end', () => {
