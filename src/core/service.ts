@@ -16,7 +16,7 @@ import type { Derivative } from './calculus/form';
 import { UnsupportedDerivative } from './calculus/unsupported';
 import { readExpression, type ReadResult } from './read';
 import { variableInfo } from './language';
-import { textMeasure, piecewiseLatex, toNumpy, toTorch, toJax, latexWriting, unicodeWriting, declaredDimensions } from './write/index';
+import { textMeasure, piecewiseLatex, toNumpy, toTorch, toJax, latexWriter, unicodeWriter, declaredDimensionsWhenAsked, type KnownDimensions } from './write/index';
 import { checkDerivative } from './numeric/index';
 import { derivativeLatex } from './present/notation';
 import { nameCommonSubexpressions, type Named } from './present/cse';
@@ -41,37 +41,56 @@ const fail = (message: string, code: DiagnosticCode, start = 0, end = 0): { ok: 
  */
 export const INTERN_LIMIT_BYTES = 512 * 1024 * 1024;
 
-/** One writer per notation for an expression and the parts of its named form: a node they share is rendered once. */
+/**
+ * One writer per notation for an answer's expressions — its input, its result and the parts of its
+ * named form: a node they share is rendered once.
+ */
 interface Writers {
   readonly text: (e: Expr) => string;
   readonly latex: (e: Expr) => string;
   readonly unicode: (e: Expr) => string;
   /** The plain written length of a node (rendered once, with the text form's renderings). */
   readonly textLength: (e: Expr) => number;
+  /** Let `whole` decide the sizes of constants from now on (MathWriter.sizesFrom): write another expression. */
+  readonly sizesFrom: (whole: Expr) => void;
 }
 
 /**
  * Writers whose sizes of constants are decided by `whole` (as writing `whole` alone decides them);
  * `dimensions`: those the reader is given (DagWriter.knowing; see `dimensionsOf`).
  */
-function writersFor(whole: Expr, dimensions?: ReadonlySet<string>): Writers {
+function writersFor(whole: Expr, dimensions?: KnownDimensions): Writers {
   const text = textMeasure(dimensions);
-  return { text: text.write, latex: latexWriting({ dimensions }, whole), unicode: unicodeWriting(whole, dimensions), textLength: text.length };
+  const latex = latexWriter({ dimensions }).sizesFrom(whole);
+  const unicode = unicodeWriter(dimensions).sizesFrom(whole);
+  return {
+    text: text.write,
+    latex: (e) => latex.write(e).text,
+    unicode: (e) => unicode.write(e).text,
+    textLength: text.length,
+    sizesFrom: (next) => {
+      latex.sizesFrom(next);
+      unicode.sizesFrom(next);
+    },
+  };
 }
 
 /**
  * The dimensions a reader of an answer about f is given: its variables', by the declarations. A size
  * is written as its name (2n, 1/N) where it is one of them, otherwise with its dimension (sum(ones(n))).
  */
-const dimensionsOf = (f: Expr): ReadonlySet<string> => declaredDimensions(freeVariables(f));
+const dimensionsOf = (f: Expr): KnownDimensions => declaredDimensionsWhenAsked(() => freeVariables(f));
 
 /**
  * An expression in every notation: as a tree, or — when the tree would be much larger than the DAG
  * (shared parts repeated) — in the binding form `f where u1 = …, u2 = …` (present/bindings.ts), so
  * the output stays linear in the expression.
  */
-export function render(e: Expr, large = treeIsLarge(e), writers?: Writers, dimensions?: ReadonlySet<string>): Rendered {
-  if (large) return { ...writeBound(bindShared(e, dimensions)), shape: shapeText(e.shape) };
+export function render(e: Expr, large = treeIsLarge(e), writers?: Writers, dimensions?: KnownDimensions): Rendered {
+  if (large) {
+    const b = writeBound(bindShared(e, dimensions));
+    return { text: b.text, unicode: b.unicode, latex: b.latex, shape: shapeText(e.shape) };
+  }
   const w = writers ?? writersFor(e, dimensions);
   return { text: w.text(e), latex: w.latex(e), unicode: w.unicode(e), shape: shapeText(e.shape) };
 }
@@ -81,7 +100,7 @@ export function render(e: Expr, large = treeIsLarge(e), writers?: Writers, dimen
  * names none). `writers`: those of `e` itself, whose renderings the named form reuses (else new ones
  * for the reader given `dimensions`, DagWriter.knowing).
  */
-export function renderNamed(e: Expr, writers?: Writers, dimensions?: ReadonlySet<string>): NamedForm | undefined {
+export function renderNamed(e: Expr, writers?: Writers, dimensions?: KnownDimensions): NamedForm | undefined {
   const w = writers ?? writersFor(e, dimensions);
   const named = nameCommonSubexpressions(e, w.textLength);
   return named.definitions.length === 0 ? undefined : renderNamedForm(named, w);
@@ -101,7 +120,7 @@ function renderNamedForm(named: Named, w: Writers): NamedForm {
 }
 
 /** A softmax-along-a-dimension Jacobian's block form (present/blocks.ts), or undefined for any other derivative. */
-function renderBlocks(d: Derivative, shown: Expr, w: Writers | undefined, dimensions: ReadonlySet<string>): BlockForm | undefined {
+function renderBlocks(d: Derivative, shown: Expr, w: Writers | undefined, dimensions: KnownDimensions): BlockForm | undefined {
   const form = softmaxBlockForm(d);
   return form ? { ...renderNamedForm(form, w ?? writersFor(shown, dimensions)), reading: form.reading } : undefined;
 }
@@ -174,16 +193,26 @@ export interface RenderedDerivative {
 /** Everything derive() writes about a derivative: the presented result in every form, the input, the equation. */
 export function renderDerivative(f: Expr, d: Derivative, layout: Layout): RenderedDerivative {
   const dimensions = dimensionsOf(f);
-  const input = render(f, undefined, undefined, dimensions);
+  const inputLarge = treeIsLarge(f);
+  const inputWriters = inputLarge ? undefined : writersFor(f, dimensions);
+  const input = render(f, inputLarge, inputWriters, dimensions);
   const shown = present(d, layout);
   const piecewise = piecewiseLatex(shown);
   const large = treeIsLarge(shown);
-  // The result's forms first, then its named form with the same writers (their renderings reused).
-  const w = large ? undefined : writersFor(shown, dimensions);
-  const main = render(shown, large, w, dimensions);
+  // The result's forms with the input's writers (the nodes they share rendered once), then its named
+  // form with the same writers (their renderings reused).
+  let w: Writers | undefined;
+  if (!large) {
+    if (inputWriters) inputWriters.sizesFrom(shown);
+    w = inputWriters ?? writersFor(shown, dimensions);
+  }
+  // A new object (render's): the other forms are added to it, in this order.
+  const result: { -readonly [K in keyof Rendered]: Rendered[K] } = render(shown, large, w, dimensions);
+  if (piecewise) result.piecewiseLatex = piecewise;
   const named = w ? renderNamed(shown, w) : undefined;
+  if (named) result.named = named;
   const blocks = renderBlocks(d, shown, w, dimensions);
-  const result: Rendered = { ...main, ...(piecewise ? { piecewiseLatex: piecewise } : {}), ...(named ? { named } : {}), ...(blocks ? { blocks } : {}) };
+  if (blocks) result.blocks = blocks;
   return { shown, input, result, equationLatex: derivativeLatex(d, layout, result.latex, input.latex) };
 }
 

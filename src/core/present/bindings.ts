@@ -17,6 +17,7 @@
 import { Expr, postorder, variable } from '../model/expr';
 import { splitName } from '../write/names';
 import { latexWriting, textMeasure, textWriting, unicodeWriting } from '../write/index';
+import type { KnownDimensions } from '../write/declarations';
 import { checkOutput, checkpoint } from '../limits/budget';
 import { whereForm, type WhereNotation, type WrittenDefinition } from '../write/where';
 import { pinnedNames } from '../model/textbookNames';
@@ -50,7 +51,7 @@ export interface Bound extends Named {
   /** The unnamed expression: its contexts decide which constants are written with their size. */
   readonly whole?: Expr;
   /** The dimensions the reader is given (DagWriter.knowing). */
-  readonly dimensions?: ReadonlySet<string>;
+  readonly dimensions?: KnownDimensions;
   /** The variable of each definition's name, in order (else made from the name and the value's shape). */
   readonly names?: readonly Expr[];
 }
@@ -60,7 +61,7 @@ export interface Bound extends Named {
  * `dimensions`: those the reader of the written form is given (DagWriter.knowing). `reserved`: names
  * written beside the form (a derivation's intermediates u₁, u₂, …), whose letters the new names avoid.
  */
-export function bindShared(root: Expr, dimensions?: ReadonlySet<string>, reserved: Iterable<string> = []): Bound {
+export function bindShared(root: Expr, dimensions?: KnownDimensions, reserved: Iterable<string> = []): Bound {
   const order = postorder(root);
   const n = order.length;
   // Nodes by their place in `order` (children first, the root last): one look-up per edge, then arrays.

@@ -84,7 +84,12 @@ export function nameCommonSubexpressions(root: Expr, textLength?: (node: Expr) =
   if (chosen.size === 0) return { expr: root, definitions: [] };
   // Names avoid the expression's variables and its dimension names (a name q beside a shape n×q would clash).
   const taken = new Set(order.filter((e) => e.op === 'var').map((e) => e.name as string));
-  for (const e of order) for (const d of [e.shape.rows, e.shape.cols]) if (typeof d === 'string') for (const part of d.split('·')) taken.add(part);
+  const dimensions = new Set<string>();
+  for (const { shape } of order) {
+    if (typeof shape.rows === 'string') dimensions.add(shape.rows);
+    if (typeof shape.cols === 'string') dimensions.add(shape.cols);
+  }
+  for (const d of dimensions) for (const part of d.split('·')) taken.add(part);
   // Names, inner first (postorder), avoiding the expression's own variables.
   const pool = NAME_POOL.filter((n) => !taken.has(n));
   let numbered = 0;

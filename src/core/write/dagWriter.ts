@@ -8,6 +8,7 @@ import type { Dim } from '../model/shape';
 import { checkOutput } from '../limits/budget';
 import type { Piece } from './piece';
 import { Prec, needsParens } from './precedence';
+import type { KnownDimensions } from './declarations';
 
 /** A rendered node: its text, and how tightly it binds (./precedence). */
 export interface Rendered {
@@ -22,13 +23,13 @@ export abstract class DagWriter<O extends Rendered> {
   constructor(private readonly name: string) {}
 
   /** The dimensions the reader of the text is given (those of the declared variables), when known. */
-  private knownDimensions: ReadonlySet<string> | undefined;
+  private knownDimensions: KnownDimensions | undefined;
 
   /**
    * Write for a reader that is given these dimensions (those of the declarations: `declaredDimensions`
    * of the function's variables). Without them, every size is written as its name.
    */
-  knowing(dimensions: ReadonlySet<string> | undefined): this {
+  knowing(dimensions: KnownDimensions | undefined): this {
     this.knownDimensions = dimensions;
     return this;
   }
@@ -81,6 +82,11 @@ export abstract class DagWriter<O extends Rendered> {
 
   /** A rendering in parentheses. */
   protected abstract paren(o: O): O;
+
+  /** Forget every rendering (they were made in a context that no longer holds: MathWriter.sizesFrom). */
+  protected forgetRenderings(): void {
+    this.memo.clear();
+  }
 
   /** How long a node's rendering is, once written (undefined for nodes not written). */
   renderedLength(e: Expr): number | undefined {

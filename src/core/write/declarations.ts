@@ -4,7 +4,7 @@
  * as a 1×n matrix.
  */
 import type { Expr } from '../model/expr';
-import { isScalar, isColumn } from '../model/shape';
+import { isScalar, isColumn, type Dim } from '../model/shape';
 import { textDim } from './text';
 
 export function declarationFor(v: Expr): string {
@@ -25,12 +25,31 @@ export function declarationsFor(vars: readonly Expr[]): string {
     .join('; ');
 }
 
+/** The dimensions a reader is given (DagWriter.knowing), asked for one name at a time: a set of them, or `declaredDimensionsWhenAsked`. */
+export interface KnownDimensions {
+  has(name: string): boolean;
+}
+
+/** `declaredDimensions` of the variables `vars()` gives, found at the first question (most answers write no size, and never ask). */
+export function declaredDimensionsWhenAsked(vars: () => readonly Expr[]): KnownDimensions {
+  let names: ReadonlySet<string> | undefined;
+  return { has: (name) => (names ??= declaredDimensions(vars())).has(name) };
+}
+
 /** The dimension names of the variables' shapes (m and n of A: matrix(m, n); m and n of m·n): what their declarations give a reader. */
 export function declaredDimensions(vars: readonly Expr[]): Set<string> {
   const out = new Set<string>();
   for (const v of vars) {
     if (v.op !== 'var') continue;
-    for (const d of [v.shape.rows, v.shape.cols]) if (typeof d === 'string') for (const part of d.split('·')) out.add(part);
+    addNames(out, v.shape.rows);
+    addNames(out, v.shape.cols);
   }
   return out;
+}
+
+/** The names a dimension is made of (m·n: m and n; none in a number). */
+function addNames(names: Set<string>, d: Dim): void {
+  if (typeof d !== 'string') return;
+  if (!d.includes('·')) names.add(d);
+  else for (const part of d.split('·')) names.add(part);
 }

@@ -1,10 +1,11 @@
 /** The writers: LaTeX (KaTeX), the plain syntax, pretty Unicode, declarations, NumPy, PyTorch and JAX source, Markdown. */
-export { toLatex, latexWriting } from './latex';
+export { toLatex, latexWriting, latexWriter } from './latex';
 export type { LatexOptions } from './latex';
 export { piecewiseLatex } from './piecewise';
 export { toText, textLengths, textMeasure, textWriting } from './text';
-export { toUnicode, unicodeWriting } from './unicode';
-export { declarationsFor, declarationFor, declaredDimensions } from './declarations';
+export { toUnicode, unicodeWriting, unicodeWriter } from './unicode';
+export { declarationsFor, declarationFor, declaredDimensions, declaredDimensionsWhenAsked } from './declarations';
+export type { KnownDimensions } from './declarations';
 export { toNumpy } from './numpy';
 export { PREC, OPERAND, needsParens } from './precedence';
 export type { Prec } from './precedence';

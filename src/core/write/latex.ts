@@ -10,14 +10,15 @@ import { isScalar, isRow, isMatrix, shapeKind, mulDim } from '../model/shape';
 import { Piece, piece, cat, join } from './piece';
 import { PREC, Prec, OPERAND } from './precedence';
 import { latexName, latexDim, splitName } from './names';
-import { MathWriter, MathNotation, MathRendered, entryIndex } from './mathWriter';
+import { MathWriter, MathNotation, MathRendered, entryIndex, type MathWriting } from './mathWriter';
+import type { KnownDimensions } from './declarations';
 import { remembered } from './recent';
 
 export interface LatexOptions {
   /** The transpose mark: `\top` (default) or `T`. */
   readonly transpose?: 'top' | 'T';
   /** The dimensions the reader is given (DagWriter.knowing); without them every size is written as its name. */
-  readonly dimensions?: ReadonlySet<string>;
+  readonly dimensions?: KnownDimensions;
 }
 
 /** A rendered node. */
@@ -45,9 +46,14 @@ const latexOf = remembered((e) => new LatexWriter({}).write(e).text);
 /** One writer for several expressions (a named form's parts): a node they share is rendered once. */
 /** `whole`: the unnamed expression, whose contexts decide which constants carry their size (MathWriter.sizesFrom). */
 export function latexWriting(opts: LatexOptions = {}, whole?: Expr): (e: Expr) => string {
-  const w = new LatexWriter(opts).knowing(opts.dimensions);
+  const w = latexWriter(opts);
   if (whole) w.sizesFrom(whole);
   return (e) => w.write(e).text;
+}
+
+/** The writer itself, for expressions whose sizes of constants different wholes decide (MathWriter.sizesFrom). */
+export function latexWriter(opts: LatexOptions = {}): MathWriting {
+  return new LatexWriter(opts).knowing(opts.dimensions);
 }
 
 /** A negative number as it prints, or the magnitude for a subtraction. */

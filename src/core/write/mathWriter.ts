@@ -63,8 +63,11 @@ export function entryIndex(e: Expr): string {
   return i < 10 && j < 10 ? `${i}${j}` : `${i},${j}`;
 }
 
-/** No constant written with its size (before the first write). */
-const NONE_SIZED: ReadonlySet<Expr> = new Set();
+/** A writer of several expressions in a math notation (./latex latexWriter, ./unicode unicodeWriter): a node they share is rendered once. */
+export interface MathWriting {
+  write(e: Expr): Piece;
+  sizesFrom(whole: Expr): this;
+}
 
 export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
   /** Products rendered with their sign flipped, for subtraction (made at the first subtraction: most writers never flip one). */
@@ -77,20 +80,44 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
     super(name);
   }
 
-  /** Constants (𝟏, 𝟎, I) written with their size in the current write: see `unsized` (set by every write). */
-  private sizedConstants: ReadonlySet<Expr> = NONE_SIZED;
+  /** The expression whose contexts decide the sizes of constants for every write (sizesFrom), if one was given. */
+  private decider: Expr | undefined;
 
-  /** The expression whose contexts decide the sizes, when the parts of a named form are written one by one. */
-  private context: ReadonlySet<Expr> | undefined;
+  /** The expression whose contexts decide them in the current write: the decider, else the expression written. */
+  private sizesBy: Expr | undefined;
 
-  /** Decide which constants carry their size from `whole` (the unnamed expression) for every later write. */
+  /** Constants (𝟏, 𝟎, I) written with their size in the current write (see `sized`): found at the first constant written. */
+  private sizedConstants: ReadonlySet<Expr> | undefined;
+
+  /** Whether some rendering kept depends on which constants carry their size (a constant was rendered). */
+  private sizesDecided = false;
+
+  /**
+   * Decide which constants carry their size from `whole` (the unnamed expression) for every later
+   * write. The renderings already made are kept — a node shared with an expression written before
+   * (an answer's input and its result: x, Wx) is rendered once — unless one of them rendered a
+   * constant under another decision: then they are all forgotten, and rendered again as asked.
+   */
   sizesFrom(whole: Expr): this {
-    this.context = constantsUnderSizeless(whole);
+    if (this.sizesDecided && whole !== this.decider) {
+      const before = this.decider === undefined ? undefined : constantsUnderSizeless(this.decider);
+      const next = constantsUnderSizeless(whole);
+      if (!(before !== undefined && (next === before || (next.size === 0 && before.size === 0)))) {
+        this.forgetRenderings();
+        this.flipped = undefined;
+        this.sizesDecided = false;
+      }
+    }
+    this.decider = whole;
     return this;
   }
 
   override write(e: Expr): Piece {
-    this.sizedConstants = this.context ?? constantsUnderSizeless(e);
+    const by = this.decider ?? e;
+    if (by !== this.sizesBy) {
+      this.sizesBy = by;
+      this.sizedConstants = undefined;
+    }
     return super.write(e);
   }
 
@@ -98,8 +125,11 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
    * Whether a constant is written with its size (𝟏ₙ as 𝟏_n, \mathbf{1}_{n}; I as I_n, I_{n}): where
    * nothing in the text gives its size, so that it reads back (./constantSizes: inside an operand of
    * vec, ⊗, a reduction, …). Elsewhere the context gives the size and the constant is written bare (𝟏xᵀ, A + I).
+   * The whole expression is searched for them only when it has a constant to write (most have none).
    */
   protected sized(e: Expr): boolean {
+    this.sizesDecided = true;
+    this.sizedConstants ??= constantsUnderSizeless(this.sizesBy as Expr);
     return this.sizedConstants.has(e);
   }
 

@@ -1,9 +1,12 @@
 /**
- * A piece of output text that remembers its first and last few characters. Writers build their
+ * A piece of output text that can tell its first and last few characters. Writers build their
  * output bottom-up, one node at a time, by concatenating the pieces of the children; deciding a
  * separator (a space after a control word, `\cdot` before a digit) needs only the boundary
  * characters, so no piece is ever searched or sliced: each node costs O(number of children) and a
  * whole expression O(DAG size), however large the (tree-sized) text grows.
+ *
+ * The edges are made when first asked for, from the edges of the parts (most never are: the plain
+ * syntax decides no separator, and a math writer asks only for the factors and terms it joins).
  */
 export interface Piece {
   readonly text: string;
@@ -15,31 +18,101 @@ export interface Piece {
 
 const EDGE = 16;
 
+type Part = Piece | string;
+
+/** A concatenation of parts, its edges made at the first question (`edges`). */
+class Concatenation implements Piece {
+  /** The edges once made; the parts until then. */
+  first: string | undefined;
+  last: string | undefined;
+  parts: readonly Part[] | undefined;
+
+  constructor(
+    readonly text: string,
+    parts: readonly Part[],
+  ) {
+    this.parts = parts;
+  }
+
+  get head(): string {
+    if (this.first === undefined) edge(this, false);
+    return this.first as string;
+  }
+
+  get tail(): string {
+    if (this.last === undefined) edge(this, true);
+    return this.last as string;
+  }
+}
+
+/** A short text: its own head and tail. */
+const short = (text: string): Piece => ({ text, head: text, tail: text });
+
 export function piece(text: string): Piece {
-  return text.length <= EDGE ? { text, head: text, tail: text } : { text, head: text.slice(0, EDGE), tail: text.slice(-EDGE) };
+  return text.length <= EDGE ? short(text) : new Concatenation(text, [text]);
 }
 
 /** Concatenate pieces and strings. */
-export function cat(...parts: readonly (Piece | string)[]): Piece {
+export function cat(...parts: readonly Part[]): Piece {
   return catList(parts);
 }
 
-/**
- * cat of a list already made (no copy of it for the arguments; a string part is its own head and
- * tail, for this purpose: at most EDGE of it is kept). The head is the first part's own when that
- * part is long enough (likewise the tail), so a long piece wrapped in a few characters allocates no
- * new edges but the short ones it must.
- */
-export function catList(parts: readonly (Piece | string)[]): Piece {
+/** cat of a list already made (no copy of it for the arguments). */
+export function catList(parts: readonly Part[]): Piece {
   let text = '';
   for (const p of parts) text += typeof p === 'string' ? p : p.text;
-  if (text.length <= EDGE) return { text, head: text, tail: text };
-  return { text, head: headOf(parts), tail: tailOf(parts) };
+  return text.length <= EDGE ? short(text) : new Concatenation(text, parts);
 }
 
-function headOf(parts: readonly (Piece | string)[]): string {
-  const first = parts[0];
-  if (typeof first === 'string' ? first.length >= EDGE : first.text.length >= EDGE) return typeof first === 'string' ? first.slice(0, EDGE) : first.head;
+/** Join pieces with a separator string. */
+export function join(parts: readonly Piece[], sep: string): Piece {
+  const all: Part[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0) all.push(sep);
+    all.push(parts[i]);
+  }
+  return catList(all);
+}
+
+/**
+ * The part whose edge `headOf` (or `tailOf`, `fromEnd`) reads and which has not made it yet: the
+ * first (last) long part, unless the short parts before (after) it already fill the edge.
+ */
+function pendingPart(parts: readonly Part[], fromEnd: boolean): Concatenation | undefined {
+  const n = parts.length;
+  let filled = 0;
+  for (let k = 0; k < n && filled < EDGE; k++) {
+    const p = parts[fromEnd ? n - 1 - k : k];
+    if (typeof p === 'string') filled += p.length;
+    else if (p instanceof Concatenation) return (fromEnd ? p.last : p.first) === undefined ? p : undefined;
+    else filled += p.text.length;
+  }
+  return undefined;
+}
+
+/**
+ * Makes the head or tail (`fromEnd`) of `c` from its parts' edges, which may themselves be unmade:
+ * those are made first, innermost first — iteratively, since a deep expression nests its pieces
+ * deeply. Each edge is made once, so making all of them costs O(number of pieces).
+ */
+function edge(c: Concatenation, fromEnd: boolean): void {
+  const pending: Concatenation[] = [c];
+  while (pending.length > 0) {
+    const top = pending[pending.length - 1];
+    const below = pendingPart(top.parts as readonly Part[], fromEnd);
+    if (below !== undefined) {
+      pending.push(below);
+      continue;
+    }
+    pending.pop();
+    if (fromEnd) top.last = tailOf(top.parts as readonly Part[]);
+    else top.first = headOf(top.parts as readonly Part[]);
+    // Both made: the parts are no longer needed.
+    if (top.first !== undefined && top.last !== undefined) top.parts = undefined;
+  }
+}
+
+function headOf(parts: readonly Part[]): string {
   let head = '';
   for (const p of parts) {
     head += typeof p === 'string' ? p.slice(0, EDGE) : p.head;
@@ -48,23 +121,11 @@ function headOf(parts: readonly (Piece | string)[]): string {
   return head.length > EDGE ? head.slice(0, EDGE) : head;
 }
 
-function tailOf(parts: readonly (Piece | string)[]): string {
-  const last = parts[parts.length - 1];
-  if (typeof last === 'string' ? last.length >= EDGE : last.text.length >= EDGE) return typeof last === 'string' ? last.slice(-EDGE) : last.tail;
+function tailOf(parts: readonly Part[]): string {
   let tail = '';
   for (let i = parts.length - 1; i >= 0 && tail.length < EDGE; i--) {
     const p = parts[i];
     tail = (typeof p === 'string' ? p.slice(-EDGE) : p.tail) + tail;
   }
   return tail.length > EDGE ? tail.slice(-EDGE) : tail;
-}
-
-/** Join pieces with a separator string. */
-export function join(parts: readonly Piece[], sep: string): Piece {
-  const all: (Piece | string)[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    if (i > 0) all.push(sep);
-    all.push(parts[i]);
-  }
-  return catList(all);
 }

@@ -25,6 +25,7 @@ import { Piece, piece, cat, catList, join } from './piece';
 import { PREC, Prec, OPERAND } from './precedence';
 import { DagWriter, type Rendered as Out } from './dagWriter';
 import { isElementwiseReciprocal } from './mathWriter';
+import type { KnownDimensions } from './declarations';
 
 const out = (p: Piece | string, prec: Prec): Out => ({ p: typeof p === 'string' ? piece(p) : p, prec });
 
@@ -33,12 +34,12 @@ const STAR = piece('*');
 const SLASH = piece('/');
 
 /** `dimensions`: those the reader is given (DagWriter.knowing); without them every size is written as its name. */
-export function toText(e: Expr, dimensions?: ReadonlySet<string>): string {
+export function toText(e: Expr, dimensions?: KnownDimensions): string {
   return new TextWriter().knowing(dimensions).write(e).text;
 }
 
 /** One writer for several expressions (a named form's parts): a node they share is rendered once. */
-export function textWriting(dimensions?: ReadonlySet<string>): (e: Expr) => string {
+export function textWriting(dimensions?: KnownDimensions): (e: Expr) => string {
   const w = new TextWriter().knowing(dimensions);
   return (e) => w.write(e).text;
 }
@@ -55,7 +56,7 @@ export function textLengths(e: Expr): (node: Expr) => number {
  * rendered once, from its children's renderings, so measuring a whole DAG is linear in its size.
  * `write` writes with the same renderings: what was measured is not rendered again.
  */
-export function textMeasure(dimensions?: ReadonlySet<string>): { readonly length: (node: Expr) => number; readonly write: (e: Expr) => string } {
+export function textMeasure(dimensions?: KnownDimensions): { readonly length: (node: Expr) => number; readonly write: (e: Expr) => string } {
   const w = new TextWriter().knowing(dimensions);
   return { length: (node) => w.lengthOf(node), write: (e) => w.write(e).text };
 }

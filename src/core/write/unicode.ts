@@ -11,7 +11,8 @@ import { isScalar, isRow, isMatrix, mulDim, type Dim } from '../model/shape';
 import { Piece, piece, cat, join } from './piece';
 import { PREC, Prec, OPERAND } from './precedence';
 import { unicodeName, unicodeDim, unicodeSubscript, unicodeSuperscript, splitName } from './names';
-import { MathWriter, MathNotation, MathRendered, entryIndex, isReciprocal } from './mathWriter';
+import { MathWriter, MathNotation, MathRendered, entryIndex, isReciprocal, type MathWriting } from './mathWriter';
+import type { KnownDimensions } from './declarations';
 import { remembered } from './recent';
 
 type Out = MathRendered;
@@ -26,7 +27,7 @@ const out = (p: Piece | string, prec: Prec, noSup = false, noSub = false): Out =
 const MINUS = '−';
 
 /** `dimensions`: those the reader is given (DagWriter.knowing). */
-export function toUnicode(e: Expr, dimensions?: ReadonlySet<string>): string {
+export function toUnicode(e: Expr, dimensions?: KnownDimensions): string {
   if (dimensions === undefined) return unicodeOf(e);
   return new UnicodeWriter().knowing(dimensions).write(e).text;
 }
@@ -36,10 +37,15 @@ const unicodeOf = remembered((e) => new UnicodeWriter().write(e).text);
 
 /** One writer for several expressions (a named form's parts): a node they share is rendered once. */
 /** `whole`: the unnamed expression, whose contexts decide which constants carry their size (MathWriter.sizesFrom). */
-export function unicodeWriting(whole?: Expr, dimensions?: ReadonlySet<string>): (e: Expr) => string {
-  const w = new UnicodeWriter().knowing(dimensions);
+export function unicodeWriting(whole?: Expr, dimensions?: KnownDimensions): (e: Expr) => string {
+  const w = unicodeWriter(dimensions);
   if (whole) w.sizesFrom(whole);
   return (e) => w.write(e).text;
+}
+
+/** The writer itself, for expressions whose sizes of constants different wholes decide (MathWriter.sizesFrom). */
+export function unicodeWriter(dimensions?: KnownDimensions): MathWriting {
+  return new UnicodeWriter().knowing(dimensions);
 }
 
 /** The fractions Unicode has one character for (the Unicode reader reads them back). */
