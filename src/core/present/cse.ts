@@ -106,7 +106,9 @@ export function nameCommonSubexpressions(root: Expr, textLength?: (node: Expr) =
   const written = new Map<number, Expr>();
   const definitions: Definition[] = [];
   for (const e of order) {
-    const body = withArgs(e, e.args.map((a) => written.get(a.id) as Expr));
+    const args = e.args.map((a) => written.get(a.id) as Expr);
+    // Unchanged below (most nodes): the node itself, as the hash-consing table would give it back.
+    const body = args.every((a, i) => a === e.args[i]) ? e : withArgs(e, args);
     if (chosen.has(e.id)) {
       const name = nextName(e);
       taken.add(name);

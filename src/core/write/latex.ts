@@ -7,7 +7,7 @@ import { rationalOf, type Expr } from '../model/expr';
 import { neg, numberParts, type Rational } from '../model/rational';
 import { functionRecord, type FunctionRecord } from '../functions/index';
 import { isScalar, isRow, isMatrix, shapeKind, mulDim } from '../model/shape';
-import { Piece, piece, cat, join } from './piece';
+import { Piece, piece, cat, catList, join } from './piece';
 import { PREC, Prec, OPERAND } from './precedence';
 import { latexName, latexDim, splitName } from './names';
 import { MathWriter, MathNotation, MathRendered, entryIndex, type MathWriting } from './mathWriter';
@@ -305,19 +305,23 @@ class LatexWriter extends MathWriter<Out> {
   }
 }
 
+/** A control word at the end of a factor (\alpha): a letter after it would join the word. */
+const CONTROL_WORD_END = /\\[A-Za-z]+$/;
+
 /**
  * Juxtapose factors: a space after a control word followed by a letter (\alpha x), `\cdot` before a
  * factor that starts with a digit (2 \cdot 3).
  */
 function juxtapose(pieces: readonly Piece[]): Piece {
   const parts: (Piece | string)[] = [];
-  pieces.forEach((p, i) => {
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
     if (i > 0) {
-      const prev = pieces[i - 1];
-      if (/^[\d.]/.test(p.head)) parts.push(' \\cdot ');
-      else if (/\\[A-Za-z]+$/.test(prev.tail) && /^[A-Za-z]/.test(p.head)) parts.push(' ');
+      const c = p.head.charCodeAt(0);
+      if ((c >= 0x30 && c <= 0x39) || c === 0x2e) parts.push(' \\cdot ');
+      else if (((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) && CONTROL_WORD_END.test(pieces[i - 1].tail)) parts.push(' ');
     }
     parts.push(p);
-  });
-  return cat(...parts);
+  }
+  return catList(parts);
 }

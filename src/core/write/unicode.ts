@@ -8,7 +8,7 @@ import { rationalOf, type Expr } from '../model/expr';
 import { neg, numberParts, type Rational } from '../model/rational';
 import { functionRecord, type FunctionRecord } from '../functions/index';
 import { isScalar, isRow, isMatrix, mulDim, type Dim } from '../model/shape';
-import { Piece, piece, cat, join } from './piece';
+import { Piece, piece, cat, catList, join } from './piece';
 import { PREC, Prec, OPERAND } from './precedence';
 import { unicodeName, unicodeDim, unicodeSubscript, unicodeSuperscript, splitName } from './names';
 import { MathWriter, MathNotation, MathRendered, entryIndex, isReciprocal, type MathWriting } from './mathWriter';
@@ -92,37 +92,50 @@ function wordAtEnd(tail: string): string | undefined {
 /** Juxtapose factors: Ax, 2x, (a + b)x; a space between longer words (W_out x), after a root of a word (√a I) or an exponent that is a word (u^a v); 2·[1, a] before a literal and before a word after a bracket or script (det(X) tr(X)); 2·3 between numbers. */
 function juxtapose(pieces: readonly Piece[]): Piece {
   const parts: (Piece | string)[] = [];
-  pieces.forEach((p, i) => {
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
     if (i > 0) {
-      const left = wordAtEnd(pieces[i - 1].tail);
-      const right = WORD_START.exec(p.head)?.[0];
-      if (p.head.startsWith('[') && (left !== undefined || pieces[i - 1].tail.endsWith(')'))) {
-        // A number, name or parenthesis before a literal: 2·[1, a], (a + 1)·[0, 1], not 2[1, a] (the
-        // plain syntax refuses a word before '[', and a text without other Unicode marks is read as
-        // plain by auto) nor (a + 1)[0, 1], which reads as indexing and the Unicode reader refuses.
-        // A bracket before it stays juxtaposed, as in the paper: [g₁⁻¹, 0; 0, cos(g₂)][2x, 3].
-        parts.push('·');
-      } else if (ROOT_OF_WORD.test(pieces[i - 1].tail) && /^[A-Za-z0-9.]/.test(p.head)) {
-        // √ takes the whole run of letters and digits after it (√ab is √(ab)): √a A, √2 x.
-        parts.push(' ');
-      } else if (EXPONENT_WORD.test(pieces[i - 1].tail) && /^[A-Za-z0-9.\u0370-\u03ff]/u.test(p.head)) {
-        // ^ takes the whole run of letters and digits after it (u^au₂ is u^(au₂)): u₁^a u₂.
-        parts.push(' ');
-      } else if (left !== undefined && p.head.startsWith('K(')) {
-        // The commutation matrix after a word: u K(m,n), not uK(m,n) (read as a word uK and a bracket).
-        parts.push(' ');
-      } else if (left === undefined && FUNCTION_START.test(p.head) && !/\s$/.test(pieces[i - 1].tail)) {
-        // A word after a closing bracket, a subscript or a superscript: det(X) tr(X⁻¹ dX), u₁ det(X), xᵀ tanh(x).
-        parts.push(' ');
-      } else if (left !== undefined && right !== undefined) {
-        const leftDigits = /^\d+$/.test(left);
-        if (leftDigits && /^\d/.test(right)) parts.push('·');
-        else if (!((leftDigits || [...left].length === 1) && [...right].length === 1)) parts.push(' ');
-      } else if (/\d$/.test(pieces[i - 1].tail) && /^[\d.]/.test(p.head)) parts.push('·');
+      const sep = separator(pieces[i - 1].tail, p.head);
+      if (sep !== '') parts.push(sep);
     }
     parts.push(p);
-  });
-  return cat(...parts);
+  }
+  return catList(parts);
+}
+
+/** What juxtapose puts between a factor ending with `tail` and one starting with `head` (nothing: ''). */
+function separator(tail: string, head: string): string {
+  const left = wordAtEnd(tail);
+  if (head.startsWith('[') && (left !== undefined || tail.endsWith(')'))) {
+    // A number, name or parenthesis before a literal: 2·[1, a], (a + 1)·[0, 1], not 2[1, a] (the
+    // plain syntax refuses a word before '[', and a text without other Unicode marks is read as
+    // plain by auto) nor (a + 1)[0, 1], which reads as indexing and the Unicode reader refuses.
+    // A bracket before it stays juxtaposed, as in the paper: [g₁⁻¹, 0; 0, cos(g₂)][2x, 3].
+    return '·';
+  }
+  if (tail.includes('√') && ROOT_OF_WORD.test(tail) && /^[A-Za-z0-9.]/.test(head)) {
+    // √ takes the whole run of letters and digits after it (√ab is √(ab)): √a A, √2 x.
+    return ' ';
+  }
+  if (tail.includes('^') && EXPONENT_WORD.test(tail) && /^[A-Za-z0-9.\u0370-\u03ff]/u.test(head)) {
+    // ^ takes the whole run of letters and digits after it (u^au₂ is u^(au₂)): u₁^a u₂.
+    return ' ';
+  }
+  if (left !== undefined && head.startsWith('K(')) {
+    // The commutation matrix after a word: u K(m,n), not uK(m,n) (read as a word uK and a bracket).
+    return ' ';
+  }
+  if (left === undefined && FUNCTION_START.test(head) && !/\s$/.test(tail)) {
+    // A word after a closing bracket, a subscript or a superscript: det(X) tr(X⁻¹ dX), u₁ det(X), xᵀ tanh(x).
+    return ' ';
+  }
+  const right = left === undefined ? undefined : WORD_START.exec(head)?.[0];
+  if (left !== undefined && right !== undefined) {
+    const leftDigits = /^\d+$/.test(left);
+    if (leftDigits && /^\d/.test(right)) return '·';
+    return !((leftDigits || [...left].length === 1) && [...right].length === 1) ? ' ' : '';
+  }
+  return /\d$/.test(tail) && /^[\d.]/.test(head) ? '·' : '';
 }
 
 const UNICODE: MathNotation<Out> = {
