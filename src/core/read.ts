@@ -75,7 +75,8 @@ export function readExpression(text: string, where: string | undefined, from: No
  */
 function samePrint(read: Omit<ReadResult, 'notation'>): Diagnostic | undefined {
   const seen = new Map<string, Expr>();
-  for (const v of [...read.variables, ...(read.unused ?? [])]) {
+  const all = read.unused === undefined || read.unused.length === 0 ? read.variables : [...read.variables, ...read.unused];
+  for (const v of all) {
     const name = v.name ?? '';
     const spelled = spelledName(name);
     const other = seen.get(spelled);

@@ -13,7 +13,7 @@ import { attempt, fail, failure } from './diagnostics';
 import { ShapeInference } from './infer';
 import { conventionalKind } from './names';
 import { isFunctionName, valueArguments } from './functions';
-import { scalarsByUsage } from './usage';
+import { scalarsByUsage, usageAssumption } from './usage';
 import { MAX_DEPTH, depthDiagnostic } from './limits';
 
 export interface CheckedExpression {
@@ -51,7 +51,8 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: r
   }
   return attempt(() => {
     checkDuplicates(undefined, decls);
-    const declared = new Set(decls.map((d) => d.name));
+    const declared = new Set<string>();
+    for (const d of decls) declared.add(d.name);
     // Without bindings (most requests) there is nothing to check, and the names are the declared ones.
     if (bindings.length > 0) checkBindings(bindings, declared, new Set(decls.filter((d) => d.assumed === undefined).map((d) => d.name)), ast);
     const named = bindings.length === 0 ? declared : new Set([...declared, ...bindings.map((b) => b.name)]);
@@ -61,11 +62,11 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: r
     for (const root of roots) {
       for (const [name, use] of scalarsByUsage(root, named)) {
         if (conventionalKind(name) !== undefined && !sizes.has(name) && !assumed.some((d) => d.name === name)) {
-          assumed.push({ name, kind: 'scalar', dims: [], symmetric: false, span: use.node.span, assumed: use.assumed });
+          assumed.push({ name, kind: 'scalar', dims: [], symmetric: false, span: use.node.span, assumed: usageAssumption(use.origin) });
         }
       }
     }
-    const inference = new ShapeInference([...decls, ...assumed], sizes);
+    const inference = new ShapeInference(assumed.length === 0 ? decls : [...decls, ...assumed], sizes);
     for (const b of bindings) inference.bind(b.name, b.ast);
     // A tree deeper than CHECKPOINT_STRIDE is visited and built from its checkpoints up, so the
     // recursion of each pass stays shallow (issue 17: 10,000 levels on any stack).
@@ -97,9 +98,11 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: r
     const expr = builder.build(ast);
     const assumedShapes = new Map<string, Assumption>();
     for (const v of inference.used.values()) if (v.assumed) assumedShapes.set(v.name, v.assumed);
+    const variables: Expr[] = [];
+    for (const v of inference.used.values()) variables.push(builder.variable(v));
     return {
       expr,
-      variables: [...inference.used.values()].map((v) => builder.variable(v)),
+      variables,
       unused: unusedInfo.map((v) => builder.variable(v)),
       spans: builder.spans,
       assumed: assumedShapes,

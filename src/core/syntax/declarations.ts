@@ -88,13 +88,13 @@ function parseDeclarationsOf(text: string): Outcome<readonly Declaration[]> {
 
 /** Parse one declaration statement (tokens of a statement classified as a declaration) into `out`. Throws SyntaxFailure. */
 export function declarationsOf(text: string, all: readonly Token[], out: Declaration[]): void {
-  const tokens = all.filter((t) => t.kind !== 'newline');
+  const tokens = all.some((t) => t.kind === 'newline') ? all.filter((t) => t.kind !== 'newline') : all;
   const end = tokens[tokens.length - 1].end;
   const eof: Token = { kind: 'eof', text: '', start: end, end };
   let pos = 0;
   const peek = (): Token => tokens[pos] ?? eof;
   const next = (): Token => tokens[pos++] ?? eof;
-  const word = (t: Token, ...words: string[]): boolean => t.kind === 'name' && words.includes(t.text);
+  const word = (t: Token, a: string, b?: string): boolean => t.kind === 'name' && (t.text === a || t.text === b);
   const found = (t: Token): string => (t.kind === 'eof' ? 'the end of the declaration' : `'${t.text}'`);
 
   const dimensionAtom = (d: Token): Dim => {
@@ -208,20 +208,36 @@ export function declarationsOf(text: string, all: readonly Token[], out: Declara
  */
 export function checkDuplicates(text: string | undefined, decls: readonly Declaration[], earlier: readonly Declaration[] = []): void {
   if (decls.length === 0 || (decls.length === 1 && earlier.length === 0)) return; // nothing declared twice
+  if (decls.length + earlier.length <= FEW) {
+    // A few (most requests): compared pairwise, without a table.
+    for (let i = 0; i < decls.length; i++) {
+      const d = decls[i];
+      let first: Declaration | undefined;
+      for (let j = 0; j < i && first === undefined; j++) if (decls[j].name === d.name) first = decls[j];
+      for (let j = earlier.length - 1; j >= 0 && first === undefined; j--) if (earlier[j].name === d.name) first = earlier[j];
+      if (first) duplicate(text, d, first, earlier);
+    }
+    return;
+  }
   const seen = new Map<string, Declaration>();
   for (const d of earlier) seen.set(d.name, d);
   for (const d of decls) {
     const first = seen.get(d.name);
-    if (first) {
-      const where = earlier.includes(first)
-        ? ' (first in the declarations given separately)'
-        : text === undefined
-          ? ''
-          : ` (first at ${positionText(text, first.span.start)})`;
-      fail('decl.duplicate', d.span, `'${d.name}' is declared twice${where}`);
-    }
+    if (first) duplicate(text, d, first, earlier);
     seen.set(d.name, d);
   }
+}
+
+/** How many declarations checkDuplicates compares pairwise. */
+const FEW = 16;
+
+function duplicate(text: string | undefined, d: Declaration, first: Declaration, earlier: readonly Declaration[]): never {
+  const where = earlier.includes(first)
+    ? ' (first in the declarations given separately)'
+    : text === undefined
+      ? ''
+      : ` (first at ${positionText(text, first.span.start)})`;
+  return fail('decl.duplicate', d.span, `'${d.name}' is declared twice${where}`);
 }
 
 const span = (t: Token): Span => ({ start: t.start, end: t.end });

@@ -45,7 +45,7 @@ export function detectNotation(text: string, where?: string): Notation {
 }
 
 export function detect(text: string, where?: string): Detection {
-  const code = text.replace(/#[^\n]*/g, (c) => ' '.repeat(c.length));
+  const code = text.includes('#') ? text.replace(/#[^\n]*/g, (c) => ' '.repeat(c.length)) : text;
   const found: { notation: Notation; span: Span }[] = [];
   const latex = marker(LATEX, text);
   if (latex) found.push({ notation: 'latex', span: latex });
@@ -78,15 +78,16 @@ function juxtaposition(text: string, where: string | undefined): Span | undefine
     const tokens = s.tokens;
     // An `f(x) =` or `y =` head: look only after the `=`.
     const equals = tokens.findIndex((t) => t.kind === '=');
-    const found = juxtaposedIn(tokens.slice(equals + 1), declared);
+    const found = juxtaposedIn(tokens, equals + 1, declared);
     if (found) return found;
   }
   return undefined;
 }
 
-function juxtaposedIn(tokens: readonly Token[], declared: ReadonlySet<string>): Span | undefined {
+/** The first juxtaposition in `tokens` from index `from` on. */
+function juxtaposedIn(tokens: readonly Token[], from: number, declared: ReadonlySet<string>): Span | undefined {
   let brackets = 0;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = from; i < tokens.length; i++) {
     const t = tokens[i];
     const next = tokens[i + 1] as Token | undefined;
     if (t.kind === '[') brackets++;

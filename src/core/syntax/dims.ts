@@ -28,16 +28,13 @@ export class Dims {
   private readonly preference: (string | undefined)[] = [];
   private readonly ints = new Map<number, DimId>();
   private readonly names = new Map<string, DimId>();
-  /** The column dimension paired with each fresh matrix's row dimension. */
-  private readonly partner = new Map<DimId, DimId>();
-  private readonly lengths = new Set<DimId>();
-  /** Names to avoid for fresh dimensions: declared dimensions and variable names. */
-  private readonly avoided: Set<string>;
+  /** The column dimension paired with each fresh matrix's row dimension (made at the first: declared shapes need none). */
+  private partner: Map<DimId, DimId> | undefined;
+  /** The fresh vector lengths (made at the first). */
+  private lengths: Set<DimId> | undefined;
+  /** Names to avoid for fresh dimensions besides the named (declared) ones: variable names. */
+  private readonly avoided = new Set<string>();
   private freshNames: Map<DimId, string> | undefined;
-
-  constructor(reserved: Iterable<string> = []) {
-    this.avoided = new Set(reserved);
-  }
 
   /** Never name a fresh dimension `name` (e.g. a variable's name: "k is k×1" would confuse). */
   avoid(name: string): void {
@@ -61,7 +58,7 @@ export class Dims {
   /** A fresh vector length: prefers "n", and classes holding one are named first. */
   freshLength(): DimId {
     const id = this.add(undefined, 'n');
-    this.lengths.add(id);
+    (this.lengths ??= new Set()).add(id);
     return id;
   }
 
@@ -69,7 +66,7 @@ export class Dims {
   freshMatrix(): [DimId, DimId] {
     const rows = this.add(undefined, 'm');
     const cols = this.add(undefined, 'n');
-    this.partner.set(rows, cols);
+    (this.partner ??= new Map()).set(rows, cols);
     return [rows, cols];
   }
 
@@ -120,7 +117,11 @@ export class Dims {
   }
 
   unify(a: DimId, b: DimId): boolean {
-    return this.unifyAll([[a, b]]);
+    // One pair fails before changing anything: no trail to undo (unifyAll's lists made per call were most of inference's garbage).
+    if (this.find(a) === this.find(b)) return true;
+    if (!this.unifyOne(a, b, undefined)) return false;
+    this.freshNames = undefined;
+    return true;
   }
 
   /** The dimension as it reads now (fresh classes named as described above). */
@@ -157,7 +158,7 @@ export class Dims {
     return r;
   }
 
-  private unifyOne(a: DimId, b: DimId, trail: [DimId, DimId][]): boolean {
+  private unifyOne(a: DimId, b: DimId, trail: [DimId, DimId][] | undefined): boolean {
     const ra = this.find(a);
     const rb = this.find(b);
     if (ra === rb) return true;
@@ -174,7 +175,7 @@ export class Dims {
     }
     this.parent[child] = root;
     this.size[root] += this.size[child];
-    trail.push([child, root]);
+    trail?.push([child, root]);
     return true;
   }
 
@@ -184,11 +185,11 @@ export class Dims {
     for (let id = 0; id < this.parent.length; id++) {
       const root = this.find(id);
       if (this.value[root] !== undefined) continue;
-      if (this.lengths.has(id)) holdsLength.add(root);
+      if (this.lengths?.has(id)) holdsLength.add(root);
       let list = prefs.get(root);
       if (!list) prefs.set(root, (list = []));
       const p = this.preference[id];
-      const cols = this.partner.get(id);
+      const cols = this.partner?.get(id);
       if (cols !== undefined && this.find(cols) === root) list.push('n');
       else if (p !== undefined) list.push(p);
     }

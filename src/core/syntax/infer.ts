@@ -48,6 +48,7 @@ export interface VariableInfo {
 export const LETTER_CONVENTION: Assumption = { by: 'letter', reason: 'letter convention' };
 
 const NO_DIMENSION_ARGUMENTS: ReadonlyMap<Ast, DimId[]> = new Map();
+const NO_SIZES: ReadonlySet<Ast> = new Set();
 
 /** The calls whose result is a constant of their own shape: build.ts reads their remembered shapes. */
 const SHAPED_CONSTANTS: ReadonlySet<string> = new Set(['ones', 'zeros', 'vector', 'matrix']);
@@ -65,7 +66,11 @@ export class ShapeInference {
   /** dimensionArguments, made at the first such call (most expressions have none). */
   private dimensionArgumentsMade: Map<Ast, DimId[]> | undefined;
   /** Names read as a dimension's size (a scalar constant: `/N` with X: matrix(N, n); ./dimensionValues.ts). */
-  readonly sizes = new Set<Ast>();
+  get sizes(): ReadonlySet<Ast> {
+    return this.sizesMade ?? NO_SIZES;
+  }
+  /** sizes, made at the first (most expressions have none). */
+  private sizesMade: Set<Ast> | undefined;
   private readonly declared = new Map<string, Declaration>();
   /** Names bound by `where u = …` (in order; a definition sees the names bound before it); made at the first (most requests bind none). */
   private bound: Map<string, { readonly ast: Ast; shape?: DimShape }> | undefined;
@@ -75,10 +80,9 @@ export class ShapeInference {
     declarations: readonly Declaration[],
     private readonly dimensionValues: ReadonlySet<string> = new Set(),
   ) {
-    const declaredDims = new Set<string>();
-    for (const d of declarations) for (const dim of d.dims) if (typeof dim === 'string') declaredDims.add(dim);
-    this.dims = new Dims(declaredDims);
-    for (const name of declaredDims) this.dims.named(name);
+    // The declared dimensions, rigid, in order of first appearance (never the name of a fresh one).
+    this.dims = new Dims();
+    for (const d of declarations) for (const dim of d.dims) if (typeof dim === 'string') this.dims.named(dim);
     for (const d of declarations) this.declared.set(d.name, d);
     this.one = { rows: this.dims.int(1), cols: this.dims.int(1) };
   }
@@ -163,7 +167,7 @@ export class ShapeInference {
 
   private shapeOf(node: Ast): DimShape {
     if ((node.kind === 'name' || node.kind === 'product') && dimensionValue(node, this.isSizeName) !== undefined) {
-      this.sizes.add(node);
+      (this.sizesMade ??= new Set()).add(node);
       return this.one;
     }
     switch (node.kind) {

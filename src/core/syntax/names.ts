@@ -48,7 +48,13 @@ export const isPi = (name: string): boolean => name === 'pi' || name === 'π';
  * same print as the same symbol (α) in Unicode and LaTeX, so one text must not use both.
  */
 export const spelledName = (name: string): string => {
+  if (isAscii(name)) return name; // no Greek letter to spell (most names)
   let out = '';
   for (const c of name) out += GREEK_LETTER_NAMES[c] ?? c;
   return out;
 };
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}

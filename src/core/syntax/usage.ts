@@ -13,75 +13,81 @@ import { astText } from './print';
 import { Stack } from './stack';
 
 /** Where a scalar requirement comes from: the node that imposes it. */
-type Origin = { readonly node: Ast; readonly role: 'entry' | 'base' | 'exponent' | 'divisor' };
+export type Origin = { readonly node: Ast; readonly role: 'entry' | 'base' | 'exponent' | 'divisor' };
 
-/** The undeclared names whose use requires a scalar, each with its first name node and why. */
-export function scalarsByUsage(ast: Ast, declared: ReadonlySet<string>): Map<string, { readonly node: Ast; readonly assumed: Assumption }> {
-  const out = new Map<string, { node: Ast; assumed: Assumption }>();
-  // Without recursion (issue 17: deep trees): `visit` queues a child, and the children a node
-  // queued are visited in the order queued, each with everything below it, before the next.
-  // Nodes and their origins side by side (no pair allocated per node: a 20,000-factor chain).
-  // Stacks of small arrays (./stack.ts): a 20,000-factor product queues as many children.
+/**
+ * The undeclared names whose use requires a scalar, each with its first name node and the origin of
+ * the requirement (`usageAssumption` says why, for the names the caller keeps).
+ */
+export function scalarsByUsage(ast: Ast, declared: ReadonlySet<string>): Map<string, { readonly node: Ast; readonly origin: Origin }> {
+  const out = new Map<string, { node: Ast; origin: Origin }>();
+  // Without recursion (issue 17: deep trees): a node's children are pushed right to left, so that
+  // each is visited, with everything below it, before the next, as a recursive visit would.
+  // Nodes and their origins side by side (no pair allocated per node: a 20,000-factor chain), in
+  // stacks of small arrays (./stack.ts): a 20,000-factor product pushes as many children.
   const stack = new Stack<Ast>();
   const origins = new Stack<Origin | undefined>();
-  const queued = new Stack<Ast>();
-  const queuedOrigins = new Stack<Origin | undefined>();
-  stack.push(ast);
-  origins.push(undefined);
-  const visit = (node: Ast, origin: Origin | undefined): void => {
-    queued.push(node);
-    queuedOrigins.push(origin);
+  const push = (node: Ast, origin: Origin | undefined): void => {
+    stack.push(node);
+    origins.push(origin);
   };
-  const step = (node: Ast, origin: Origin | undefined): void => {
+  push(ast, undefined);
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    const origin = origins.pop();
     switch (node.kind) {
       case 'number':
-        return;
+      case 'einsum':
+        break;
       case 'name':
-        if (origin && !declared.has(node.name) && !out.has(node.name)) out.set(node.name, { node, assumed: { by: 'usage', reason: reasonOf(origin) } });
-        return;
+        if (origin && !declared.has(node.name) && !out.has(node.name)) out.set(node.name, { node, origin });
+        break;
       case 'paren':
       case 'unary':
       case 'transpose':
-        return visit(node.arg, origin);
-      case 'vector':
-        for (const e of node.entries) visit(e, { node, role: 'entry' });
-        return;
-      case 'matrix':
-        for (const row of node.rows) for (const e of row) visit(e, { node, role: 'entry' });
-        return;
+        push(node.arg, origin);
+        break;
+      case 'vector': {
+        const entry: Origin = { node, role: 'entry' };
+        for (let i = node.entries.length - 1; i >= 0; i--) push(node.entries[i], entry);
+        break;
+      }
+      case 'matrix': {
+        const entry: Origin = { node, role: 'entry' };
+        for (let r = node.rows.length - 1; r >= 0; r--) for (let i = node.rows[r].length - 1; i >= 0; i--) push(node.rows[r][i], entry);
+        break;
+      }
       case 'sum':
-        visit(node.first, origin);
-        for (const l of node.rest) visit(l.operand, origin);
-        return;
+        for (let i = node.rest.length - 1; i >= 0; i--) push(node.rest[i].operand, origin);
+        push(node.first, origin);
+        break;
       case 'product': {
         const passes = hasTranspose(node.first) || node.rest.some((l) => hasTranspose(l.operand)) ? undefined : origin;
-        visit(node.first, passes);
-        for (const l of node.rest) visit(l.operand, l.op === '/' ? { node, role: 'divisor' } : passes);
-        return;
+        for (let i = node.rest.length - 1; i >= 0; i--) {
+          const l = node.rest[i];
+          push(l.operand, l.op === '/' ? { node, role: 'divisor' } : passes);
+        }
+        push(node.first, passes);
+        break;
       }
       case 'power': {
         // ^ needs a scalar base (or a square matrix: not for a name whose letter makes it a scalar or a vector).
         const scalarBase = node.op === '^' && node.base.kind === 'name' && conventionalKind(node.base.name) !== 'matrix';
-        visit(node.base, scalarBase ? { node, role: 'base' } : origin);
-        visit(node.exponent, { node, role: 'exponent' });
-        return;
+        push(node.exponent, { node, role: 'exponent' });
+        push(node.base, scalarBase ? { node, role: 'base' } : origin);
+        break;
       }
-      case 'call':
-        for (const a of node.args) visit(a, ELEMENTWISE.has(node.name) ? origin : undefined);
-        return;
-      case 'einsum':
-        return;
-    }
-  };
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    step(node, origins.pop());
-    for (let child = queued.pop(); child !== undefined; child = queued.pop()) {
-      stack.push(child);
-      origins.push(queuedOrigins.pop());
+      case 'call': {
+        const passed = ELEMENTWISE.has(node.name) ? origin : undefined;
+        for (let i = node.args.length - 1; i >= 0; i--) push(node.args[i], passed);
+        break;
+      }
     }
   }
   return out;
 }
+
+/** Why a name is a scalar by its use at `origin`. */
+export const usageAssumption = (origin: Origin): Assumption => ({ by: 'usage', reason: reasonOf(origin) });
 
 function reasonOf(origin: Origin): string {
   if (origin.role === 'entry') return `an entry of ${origin.node.kind === 'matrix' ? 'a matrix' : 'a vector'} literal`;
