@@ -8,6 +8,7 @@
  * (`built`), from the nearest value already built.
  */
 import { variable, type Expr } from '../model/expr';
+import { memoRecentBy } from '../model/memo';
 import type { Shape } from '../model/shape';
 import { hadamard, mul } from '../simplify/build';
 
@@ -25,41 +26,61 @@ export interface Link<K> extends Multiplier {
   readonly inner: K;
 }
 
-/** A fresh name for each stand-in (not a name any reader accepts). */
-let stand = 0;
-
-/** A stand-in for the value a rule is applied to, newer than every node made so far (see `multiplier`). */
-export const standIn = (shape: Shape): Expr => variable(`#stand${++stand}`, shape);
-
 /**
- * One stand-in per shape for one pass of an engine, each made when first needed: newer than every
- * node of the expression differentiated, which is all `multiplier` needs (a node older than τ cannot
- * contain it) — not one stand-in, and one more leaf to intern, per node of the pass.
+ * The stand-in τ of a shape for the value a rule is applied to: a leaf no reader makes ('#τ' is not
+ * a name), interned like every node, so that a rule's result with it is the same node from one
+ * request to the next — found in the table, not made again (a fresh stand-in per pass made every
+ * such result anew, and the table kept them). No expression an engine is given or returns contains
+ * τ: `multiplier` keeps only the factors without it.
  */
-export function standIns(): (shape: Shape) => Expr {
-  const made: Expr[] = [];
-  return (shape) => {
-    for (const tau of made) if (tau.shape.rows === shape.rows && tau.shape.cols === shape.cols) return tau;
-    const tau = standIn(shape);
-    made.push(tau);
-    return tau;
+export const standIn = (shape: Shape): Expr => variable('#τ', shape);
+
+/** Whether a node is one of the expression an engine differentiates (its postorder `order`): the set made when first asked. */
+export function memberOf(order: readonly Expr[]): (e: Expr) => boolean {
+  let ids: Set<number> | undefined;
+  return (e) => {
+    ids ??= new Set(order.map((n) => n.id));
+    return ids.has(e.id);
   };
 }
 
-/** The factors before and after τ in t = b·τ·c (or b ⊙ τ ⊙ c), when τ is one factor of t and in none of the others; else undefined. */
-export function multiplier(t: Expr, tau: Expr): Multiplier | undefined {
+/**
+ * The factors before and after τ in t = b·τ·c (or b ⊙ τ ⊙ c), when τ is one factor of t and in none
+ * of the others; else undefined. `given(e)`: e is a node of the expression differentiated, which
+ * cannot contain τ — only the nodes the rule made (or found again) are searched.
+ */
+export function multiplier(t: Expr, tau: Expr, given: (e: Expr) => boolean): Multiplier | undefined {
   if (t === tau) return { before: [], after: [] };
   if ((t.op !== 'mul' && t.op !== 'hadamard') || t.args.filter((g) => g === tau).length !== 1) return undefined;
   const others = t.args.filter((g) => g !== tau);
-  // Nodes older than τ cannot contain it (ids grow), so only the rule's new nodes are searched.
-  const stack = others.filter((g) => g.id > tau.id);
+  const stack = others.filter((g) => !given(g));
   while (stack.length > 0) {
     const g = stack.pop() as Expr;
     if (g === tau) return undefined;
-    for (const c of g.args) if (c.id >= tau.id) stack.push(c);
+    for (const c of g.args) if (!given(c)) stack.push(c);
   }
   const at = t.args.indexOf(tau);
   return { before: t.args.slice(0, at), after: t.args.slice(at + 1), op: t.op };
+}
+
+/** How many (node, argument) pairs a rememberedMultiplier remembers. */
+const RECENT_MULTIPLIERS = 4096;
+
+/**
+ * `find`, a rule's multiplier for u's i-th argument (found by applying the rule to τ), remembered
+ * for the pairs seen last: it is a pure function of the interned node u and i (`given` only spares
+ * the search the nodes of the expression differentiated), so an expression differentiated again,
+ * or one that shares nodes with the last ones, does not apply each rule a second time to find it.
+ * Null: the rule does not give that form.
+ */
+export function rememberedMultiplier(
+  find: (u: Expr, i: number, given: (e: Expr) => boolean) => Multiplier | undefined,
+): (u: Expr, i: number, given: (e: Expr) => boolean) => Multiplier | null {
+  return memoRecentBy(
+    (u: Expr, i: number, given: (e: Expr) => boolean) => find(u, i, given) ?? null,
+    (u: Expr, i: number) => (i < 1024 ? u.id * 1024 + i : `${u.id}:${i}`),
+    RECENT_MULTIPLIERS,
+  );
 }
 
 /** Can a link of product `op` continue a chain of links of product `below`? (τ alone fits any.) */

@@ -10,10 +10,10 @@
  * sum, another rule, a trace or x needs it.
  */
 import type { Expr } from '../model/expr';
-import { isScalar, type Shape } from '../model/shape';
-import { add, num, zeros } from '../simplify/build';
+import { isScalar } from '../model/shape';
+import { add, num, sumOfBuilt, zeros } from '../simplify/build';
 import { adjointOf } from './rules/index';
-import { built, multiplier, sameProduct, standIns, type Link, type Multiplier } from './deferred';
+import { built, memberOf, multiplier, rememberedMultiplier, sameProduct, standIn, type Link, type Multiplier } from './deferred';
 import { contribute, dependentArgs, dependentNodes } from './dependency';
 
 export interface AdjointTrace {
@@ -43,20 +43,21 @@ export function pullback(f: Expr, seed: Expr, x: Expr, trace?: AdjointTrace): Ex
   const { order, depends } = dependentNodes(f, [x]);
   if (!depends.has(f.id)) return zeros(x.shape);
   const pending = new Map<number, Part[]>([[f.id, [seed]]]);
-  const standInFor = standIns();
+  const given = memberOf(order);
   for (let k = order.length - 1; k >= 0; k--) {
     const u = order[k];
     const parts = pending.get(u.id);
     if (parts === undefined) continue;
     pending.delete(u.id);
     if (trace === undefined && u !== x && parts.length === 1) {
-      const link = linkThrough(u, parts[0], depends, standInFor);
+      const link = linkThrough(u, parts[0], depends, given);
       if (link !== undefined) {
         contribute(pending, u.args[link.index], link.link);
         continue;
       }
     }
-    const ubar = add(...parts.map(builtPart));
+    // The seed, f's one part, may be any expression; every other part is the builders' own.
+    const ubar = u === f ? add(...parts.map(builtPart)) : sumOfBuilt(parts.map(builtPart));
     trace?.onAdjoint?.(u, ubar, parts.map(builtPart));
     if (u === x) return ubar;
     u.args.forEach((a, i) => {
@@ -67,16 +68,21 @@ export function pullback(f: Expr, seed: Expr, x: Expr, trace?: AdjointTrace): Ex
 }
 
 /** ā = b·ū·c (or b ⊙ ū ⊙ c) for u's one dependent argument a, when its rule gives that form: the link, unbuilt. */
-function linkThrough(u: Expr, ubar: Part, depends: ReadonlySet<number>, standInFor: (shape: Shape) => Expr): { index: number; link: Link<Part> } | undefined {
+function linkThrough(u: Expr, ubar: Part, depends: ReadonlySet<number>, given: (e: Expr) => boolean): { index: number; link: Link<Part> } | undefined {
   const dependent = dependentArgs(u, depends);
   if (dependent.length !== 1) return undefined;
-  const tau = standInFor(u.shape);
-  const sides = multiplier(adjointOf(u, tau, dependent[0]), tau);
-  if (sides === undefined || !commutes(sides)) return undefined;
+  const sides = adjointMultiplier(u, dependent[0], given);
+  if (sides === null || !commutes(sides)) return undefined;
   const below = isLink(ubar) ? ubar.op : undefined;
   if (!sameProduct(sides.op, below)) return undefined;
   return { index: dependent[0], link: { ...sides, op: sides.op ?? below, inner: ubar } };
 }
+
+/** The factors b, c of u's adjoint rule for its i-th argument when the rule gives b·ū·c (or b ⊙ ū ⊙ c), else null. */
+const adjointMultiplier = rememberedMultiplier((u, i, given) => {
+  const tau = standIn(u.shape);
+  return multiplier(adjointOf(u, tau, i), tau, given);
+});
 
 /**
  * Element-wise products, and products of scalars, give the same built at once as level by level

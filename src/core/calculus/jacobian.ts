@@ -12,7 +12,7 @@
  */
 import type { Expr } from '../model/expr';
 import { sizeOf } from '../model/shape';
-import { add, asColumn, diagm, eye, mul, zeros } from '../simplify/build';
+import { asColumn, diagm, eye, mul, sumOfBuilt, zeros } from '../simplify/build';
 import { shape } from '../model/shape';
 import { built, type Link } from './deferred';
 import { contribute, dependentArgs, dependentNodes } from './dependency';
@@ -57,19 +57,21 @@ export function jacobian(f: Expr, x: Expr, trace?: JacobianTrace): Expr {
     pending.delete(u.id);
     const dependent = dependentArgs(u, depends);
     // One path in, one dependent argument, a diagonal local Jacobian: pass the diagonal on unbuilt.
+    let known: Expr | undefined;
     if (trace === undefined && u !== x && parts.length === 1 && isDiagonal(parts[0]) && dependent.length === 1) {
-      const D = localJacobianOf(u, dependent[0]);
-      if (D.op === 'diagm') {
-        contribute(pending, u.args[dependent[0]], { vector: D.args[0], before: parts[0] });
+      known = localJacobianOf(u, dependent[0]);
+      if (known.op === 'diagm') {
+        contribute(pending, u.args[dependent[0]], { vector: known.args[0], before: parts[0] });
         continue;
       }
     }
-    const Ju = add(...parts.map(builtPart));
+    const Ju = sumOfBuilt(parts.map(builtPart));
     trace?.onTotal?.(u, Ju);
     if (u === x) return Ju;
     for (const i of dependent) {
       const a = u.args[i];
-      const D = localJacobianOf(u, i);
+      // The local Jacobian found above is not asked for again.
+      const D = known ?? localJacobianOf(u, i);
       trace?.onLocal?.(u, i, D);
       const c = mul(Ju, D);
       contribute(pending, a, trace === undefined && dependent.length === 1 && c.op === 'diagm' && D.op === 'diagm' ? { vector: c.args[0], before: undefined } : c);

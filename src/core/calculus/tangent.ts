@@ -10,8 +10,8 @@
 import type { Expr } from '../model/expr';
 import { isScalar, SCALAR } from '../model/shape';
 import { num, zeros } from '../simplify/build';
-import { built, multiplier, standIns, type Link } from './deferred';
-import { dependentNodes } from './dependency';
+import { built, memberOf, multiplier, rememberedMultiplier, standIn, type Link } from './deferred';
+import { dependentArgs, dependentNodes } from './dependency';
 import { tangentOf } from './rules/index';
 
 export interface TangentTrace {
@@ -32,14 +32,11 @@ export function tangent(f: Expr, x: Expr, trace?: TangentTrace, seed: Expr = num
     dot.set(e.id, t);
     return t;
   };
-  // A stand-in for the dependent argument's tangent, newer than every node of f (see `multiplier`):
-  // made when first needed (a definition u = sin(x) of a derivation's local step needs none).
-  const standInFor = standIns();
-  const standInOnce = (): Expr => standInFor(SCALAR);
+  const given = memberOf(order);
   for (const u of order) {
     if (!depends.has(u.id)) continue;
     if (u !== x && trace === undefined) {
-      const link = chainLink(u, x, depends, standInOnce);
+      const link = chainLink(u, x, depends, given);
       if (link !== undefined) {
         scaled.set(u.id, link);
         continue;
@@ -56,13 +53,19 @@ export function tangent(f: Expr, x: Expr, trace?: TangentTrace, seed: Expr = num
  * u̇ = m·ȧ for a scalar u whose one dependent argument a is a scalar, when the rule gives that form;
  * not for a = x, whose tangent is the seed itself, a value already built: the rule applies to it at once.
  */
-function chainLink(u: Expr, x: Expr, depends: ReadonlySet<number>, standInFor: () => Expr): Link<Expr> | undefined {
+function chainLink(u: Expr, x: Expr, depends: ReadonlySet<number>, given: (e: Expr) => boolean): Link<Expr> | undefined {
   if (!isScalar(u.shape)) return undefined;
-  const dependent = u.args.filter((a) => depends.has(a.id));
-  if (dependent.length !== 1 || !isScalar(dependent[0].shape) || dependent[0] === x) return undefined;
-  const a = dependent[0];
-  const tau = standInFor();
-  const t = tangentOf(u, (e) => (e === a ? tau : zeros(e.shape)));
-  const sides = multiplier(t, tau);
-  return sides === undefined || sides.op === 'hadamard' ? undefined : { ...sides, inner: a };
+  const dependent = dependentArgs(u, depends);
+  if (dependent.length !== 1) return undefined;
+  const a = u.args[dependent[0]];
+  if (!isScalar(a.shape) || a === x) return undefined;
+  const sides = tangentMultiplier(u, dependent[0], given);
+  return sides === null || sides.op === 'hadamard' ? undefined : { ...sides, inner: a };
 }
+
+/** The multiplier m of u̇ = m·τ: u's rule with τ for the tangent of its i-th argument and 0 for the others'. */
+const tangentMultiplier = rememberedMultiplier((u, i, given) => {
+  const a = u.args[i];
+  const tau = standIn(SCALAR);
+  return multiplier(tangentOf(u, (e) => (e === a ? tau : zeros(e.shape))), tau, given);
+});

@@ -81,6 +81,29 @@ export function add(...terms: Expr[]): Expr {
   return rawAdd(out);
 }
 
+/**
+ * Whether the sum of the one term t alone is t itself, as `add` finds it (it splits off a numeric
+ * coefficient and multiplies it back onto the rest of the product): t is neither a sum nor zero,
+ * and, if a product, has no number among its factors or one number beside one other factor. Along
+ * -(-(…x…)), 10,000 levels, that `add` was a second product built at every level (issue 17).
+ */
+function isOwnSum(t: Expr): boolean {
+  if (t.op === 'add' || isZero(t)) return false;
+  if (t.op !== 'mul') return true;
+  let numbers = 0;
+  for (const f of t.args) if (f.op === 'num') numbers++;
+  return numbers === 0 || (numbers === 1 && t.args.length === 2);
+}
+
+/**
+ * add(...terms) for terms the smart constructors made: one term that is its own sum (isOwnSum) is
+ * that sum, without add's pass — the engines sum the contributions to every node, most of them one.
+ */
+export function sumOfBuilt(terms: readonly Expr[]): Expr {
+  if (terms.length === 1 && isOwnSum(terms[0])) return terms[0];
+  return add(...terms);
+}
+
 export const neg = (a: Expr): Expr => mul(num(-1), a);
 export const sub = (a: Expr, b: Expr): Expr => add(a, neg(b));
 

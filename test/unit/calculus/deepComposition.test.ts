@@ -41,8 +41,10 @@ describe('forward mode on deep compositions (issue 17): linear in the depth', fu
     it(`${name}: doubling the depth (1,000 → 2,000 → 4,000) about doubles the nodes made`, () => {
       const [g1, g2, g4] = [1_000, 2_000, 4_000].map((n) => growth(chain(n)));
       for (const [small, large] of [[g1, g2], [g2, g4]]) {
+        // Nothing made at the larger depth is linear too: along -(-(…)) every multiplier (−1·τ) is
+        // found in the table, and the derivative is a number.
         const ratio = large.bytes / small.bytes;
-        assert.ok(ratio < 2.6, `${name}: ×${ratio.toFixed(2)} (${small.bytes} → ${large.bytes} bytes); quadratic would be ×4`);
+        assert.ok(large.bytes === 0 || ratio < 2.6, `${name}: ×${ratio.toFixed(2)} (${small.bytes} → ${large.bytes} bytes); quadratic would be ×4`);
       }
     });
   }

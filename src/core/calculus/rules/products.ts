@@ -6,7 +6,7 @@
 import type { Expr } from '../../model/expr';
 import { isColumn, isRow, isScalar, shape, sizeOf } from '../../model/shape';
 import {
-  add, diagm, eye, fn, hadamard, inner, isZero, kron, matpow, mul, num, pow, sub, transpose, vec, zeros,
+  add, diagm, eye, fn, hadamard, inner, isZero, kron, matpow, mul, num, pow, sub, sumOfBuilt, transpose, vec, zeros,
 } from '../../simplify/build';
 import { MAX_MATRIX_EXPONENT } from '../../limits/exponent';
 import { UnsupportedDerivative } from '../unsupported';
@@ -40,21 +40,7 @@ function productRule(u: Expr, d: (e: Expr) => Expr, product: (...fs: Expr[]) => 
     if (!isZero(dg)) terms.push(product(...u.args.map((h, j) => (i === j ? dg : h))));
   });
   if (terms.length === 0) return zeros(u.shape);
-  return terms.length === 1 && isOwnSum(terms[0]) ? terms[0] : add(...terms);
-}
-
-/**
- * Whether the sum of the one term t alone is t itself, as `add` finds it (it splits off a numeric
- * coefficient and multiplies it back onto the rest of the product): t is neither a sum nor zero,
- * and, if a product, has no number among its factors or one number beside one other factor. Along
- * -(-(…x…)), 10,000 levels, that `add` was a second product built at every level (issue 17).
- */
-function isOwnSum(t: Expr): boolean {
-  if (t.op === 'add' || isZero(t)) return false;
-  if (t.op !== 'mul') return true;
-  let numbers = 0;
-  for (const f of t.args) if (f.op === 'num') numbers++;
-  return numbers === 0 || (numbers === 1 && t.args.length === 2);
+  return sumOfBuilt(terms);
 }
 
 const mulTangent: TangentRule = (u, d) => productRule(u, d, mul);
