@@ -103,7 +103,9 @@ export function built<K>(from: K, link: (k: K) => Link<K> | undefined, value: (k
     product = l.op ?? product;
     at = l.inner;
   }
-  const factors = [...before, value(at), ...after.reverse().flat()];
+  const factors = before;
+  factors.push(value(at));
+  for (let i = after.length - 1; i >= 0; i--) for (const g of after[i]) factors.push(g);
   if (product === undefined) return factors[0];
   return product === 'hadamard' ? hadamard(...factors) : mul(...factors);
 }

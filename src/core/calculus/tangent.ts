@@ -60,7 +60,7 @@ function chainLink(u: Expr, x: Expr, depends: ReadonlySet<number>, given: (e: Ex
   const a = u.args[dependent[0]];
   if (!isScalar(a.shape) || a === x) return undefined;
   const sides = tangentMultiplier(u, dependent[0], given);
-  return sides === null || sides.op === 'hadamard' ? undefined : { ...sides, inner: a };
+  return sides === null || sides.op === 'hadamard' ? undefined : { before: sides.before, after: sides.after, op: sides.op, inner: a };
 }
 
 /** The multiplier m of u̇ = m·τ: u's rule with τ for the tangent of its i-th argument and 0 for the others'. */
