@@ -75,8 +75,8 @@ export function parseExpressionTokens(text: string, tokens: readonly Token[]): A
 
 class Parser implements PlainStepper {
   private readonly tokens: readonly Token[];
-  /** Indices (into `tokens`) of tokens that start a new line. */
-  private readonly lineStarts = new Set<number>();
+  /** Indices (into `tokens`) of tokens that start a new line (none made for a text of one line). */
+  private readonly lineStarts: Set<number> | undefined;
   private pos = 0;
   private nesting = 0;
   /** Innermost grouping first: inside `[ ]` (and not in parentheses within it) a space separates entries, as in MATLAB. */
@@ -91,17 +91,19 @@ class Parser implements PlainStepper {
       return;
     }
     const tokens: Token[] = [];
+    const lineStarts = new Set<number>();
     let newline = false;
     for (const t of all) {
       if (t.kind === 'newline') {
         newline = true;
         continue;
       }
-      if (newline && tokens.length > 0) this.lineStarts.add(tokens.length);
+      if (newline && tokens.length > 0) lineStarts.add(tokens.length);
       newline = false;
       tokens.push(t);
     }
     this.tokens = tokens;
+    this.lineStarts = lineStarts;
   }
 
   parseAll(): Ast {
@@ -452,7 +454,7 @@ class Parser implements PlainStepper {
       const end = this.previousEnd();
       fail('parse.unclosed', { start: end, end }, message);
     }
-    if (isOperandStart(t) && !this.lineStarts.has(this.pos)) {
+    if (isOperandStart(t) && !this.lineStarts?.has(this.pos)) {
       const hint = close === ']' ? "separate entries with ',' or ';'" : 'write * for a product';
       fail('parse.missing-operator', span(t), `missing operator before ${describe(t)} (${hint})`);
     }
@@ -463,7 +465,7 @@ class Parser implements PlainStepper {
   /** After a complete operand, at a token no rule continues with. */
   private unexpectedAfterOperand(t: Token, expected: string): never {
     if (isOperandStart(t)) {
-      if (this.lineStarts.has(this.pos)) {
+      if (this.lineStarts?.has(this.pos)) {
         fail(
           'parse.extra-expression',
           { start: t.start, end: this.tokens[Math.max(this.tokens.length - 2, this.pos)].end },
