@@ -52,7 +52,7 @@ import { fromNumber, parseDecimal } from '../model/rational';
 import type { Span } from '../api';
 import type { Ast, CallNode, ChainLink, EinsumNode, MulOp, AddOp } from './ast';
 import { isPi } from './names';
-import { lowerContraction, NoMatrixForm } from '../tensor/lower';
+import { matrixForm } from '../tensor/lower';
 import { isPlainOutput, rawContraction } from '../tensor/contraction';
 import { ELEMENTWISE, ELEMENTWISE_NAMES } from './functions';
 import { AXIS_FUNCTIONS, axisArgument, buildAlong } from './axes';
@@ -169,12 +169,8 @@ export class ExprBuilder {
     const spec = { inputs: operands.map((o) => o.letters), rows: output.slice(0, split), cols: output.slice(split) };
     // A grouped output (->ab|pq, the entries of a Jacobian) is the contraction node as written.
     if (!isPlainOutput(spec.rows, spec.cols)) return rawContraction(operands.map((o) => o.expr), spec);
-    try {
-      return lowerContraction(operands, output);
-    } catch (e) {
-      if (!(e instanceof NoMatrixForm)) throw e;
-      return rawContraction(operands.map((o) => o.expr), spec);
-    }
+    // Without an exception when it has none (its stack captured, on every read of such an einsum).
+    return matrixForm(operands, output) ?? rawContraction(operands.map((o) => o.expr), spec);
   }
 
   private resolved(s: DimShape): Shape {
