@@ -1,5 +1,5 @@
 /**
- * What the paired A/B benchmarks (bench/ab.mjs, bench/write-ab.mjs) share: their command line, the
+ * What the paired A/B benchmarks (bench/ab.mjs, bench/write-ab.mjs, bench/read-ab.mjs) share: their command line, the
  * cores of the two revisions, and the paired timing — each case's work under A and under B back to
  * back, alternating which goes first, so that the ratio stays meaningful on a shared machine whose
  * load moves absolute times severalfold from one minute to the next.
