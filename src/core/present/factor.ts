@@ -6,7 +6,7 @@
  */
 import { Expr, withArgs, postorder, rawAdd, rawMul, rationalNum, rationalOf } from '../model/expr';
 import { isScalar } from '../model/shape';
-import { add, chainLength, eye, firstMatrix, flattensInto, hadamard, lastMatrix, mul, num, splitCoefficient, withoutFactor } from '../simplify/build';
+import { add, chainLength, coefficientOf, eye, firstMatrix, flattensInto, hadamard, lastMatrix, mul, num, splitCoefficient, withoutFactor } from '../simplify/build';
 import * as Q from '../model/rational';
 import type { Rational } from '../model/rational';
 
@@ -50,14 +50,6 @@ function cofactor(t: Expr, c: Candidate): Expr {
 /** Turn a scalar cofactor into c·I where the factored sum must be a matrix. */
 function liftToIdentity(c: Expr, rows: Expr['shape']['rows']): Expr {
   return isScalar(c.shape) ? mul(c, eye(rows)) : c;
-}
-
-/** splitCoefficient(t)[0] without building the rest: the product of the term's number factors. */
-function coefficientOf(t: Expr): Rational {
-  if (t.op === 'num') return rationalOf(t);
-  let c = Q.ONE;
-  if (t.op === 'mul') for (const f of t.args) if (f.op === 'num') c = Q.mul(c, rationalOf(f));
-  return c;
 }
 
 /** A numeric factor common to every term (2a − 2b → 2(a − b)), or 1. */

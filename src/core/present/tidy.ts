@@ -8,7 +8,7 @@
 import { Expr, postorder, rationalOf, rawAdd, rawMul, rawTranspose, walkUnvisited, withArgs } from '../model/expr';
 import { sign } from '../model/rational';
 import { isScalar } from '../model/shape';
-import { transpose } from '../simplify/build';
+import { coefficientOf, transpose } from '../simplify/build';
 import { flattenSame } from './factor';
 
 /** countOp never counts past this: tidy only compares counts below it. */
@@ -64,15 +64,6 @@ class TransposeFree {
   }
 }
 
-/** Whether the term's numeric coefficient (the product of its number factors) is negative. */
-function negativeCoefficient(t: Expr): boolean {
-  if (t.op === 'num') return sign(rationalOf(t)) < 0;
-  if (t.op !== 'mul') return false;
-  let s = 1;
-  for (const f of t.args) if (f.op === 'num') s *= sign(rationalOf(f));
-  return s < 0;
-}
-
 /**
  * What terms equal up to transposes have in common, cheaply: the op, name, value and arity below
  * any transposes on top, and the number of nodes that are not transposes. A term whose print is
@@ -100,7 +91,7 @@ function termKeys(terms: readonly Expr[], keys: TransposeFree): number[] {
       group = groupStart.get(k) as number;
     }
     const transposes = countOp(t, 'transpose') + countOp(t, 'inv');
-    return (negativeCoefficient(t) ? 1e6 : 0) + group * 100 + Math.min(transposes, 99);
+    return (sign(coefficientOf(t)) < 0 ? 1e6 : 0) + group * 100 + Math.min(transposes, 99);
   });
 }
 

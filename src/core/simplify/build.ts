@@ -27,15 +27,19 @@ const isOnes = (e: Expr): boolean =>
 /** Split a term into its exact numeric coefficient and the rest: 3·A·x → [3, A·x]. */
 export function splitCoefficient(e: Expr): [Rational, Expr] {
   if (e.op === 'num') return [rationalOf(e), num(1)];
-  if (e.op !== 'mul') return [Q.ONE, e];
-  let c = Q.ONE;
-  const rest: Expr[] = [];
-  for (const f of e.args) {
-    if (f.op === 'num') c = Q.mul(c, rationalOf(f));
-    else rest.push(f);
-  }
+  const c = coefficientOf(e);
   if (Q.equals(c, Q.ONE)) return [Q.ONE, e];
+  const rest = e.args.filter((f) => f.op !== 'num');
   return [c, rest.length === 0 ? num(1) : rest.length === 1 ? rest[0] : rawMul(rest)];
+}
+
+/** A term's numeric coefficient, splitCoefficient(e)[0], without building the rest: the product of its number factors. */
+export function coefficientOf(e: Expr): Rational {
+  if (e.op === 'num') return rationalOf(e);
+  if (e.op !== 'mul') return Q.ONE;
+  let c: Rational | undefined;
+  for (const f of e.args) if (f.op === 'num') c = c === undefined ? rationalOf(f) : Q.mul(c, rationalOf(f));
+  return c ?? Q.ONE;
 }
 
 const isOne = (c: Rational): boolean => c.n === 1n && c.d === 1n;
