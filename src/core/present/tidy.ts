@@ -5,7 +5,7 @@
  * negative ones and untransposed before transposed ((A + Aᵀ), not (Aᵀ + A)); in products, numbers,
  * then powers of variables in the order of their names, then the rest (6x²cos(x³)/sin(x³); ab sin(ab), never ba).
  */
-import { Expr, postorder, rationalOf, rawAdd, rawMul, rawTranspose, walkUnvisited, withArgs } from '../model/expr';
+import { Expr, postorder, rawAdd, rawMul, rawTranspose, walkUnvisited, withArgs } from '../model/expr';
 import { sign } from '../model/rational';
 import { isScalar } from '../model/shape';
 import { coefficientOf, transpose } from '../simplify/build';
