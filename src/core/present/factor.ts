@@ -4,7 +4,8 @@
  * factor. Greedy (the factor shared by most terms first), bottom-up, each step removes at least one
  * term from a sum, so it terminates. Sound: distributivity only.
  */
-import { Expr, withArgs, postorder, rawAdd, rawMul, rationalNum, rationalOf } from '../model/expr';
+import { Expr, rawAdd, rawMul, rationalNum, rationalOf } from '../model/expr';
+import { rewriteBottomUp } from './bottomUp';
 import { isScalar } from '../model/shape';
 import { add, chainLength, coefficientOf, eye, firstMatrix, flattensInto, hadamard, lastMatrix, mul, num, splitCoefficient, withoutFactor } from '../simplify/build';
 import * as Q from '../model/rational';
@@ -157,17 +158,10 @@ function factorSum(terms: readonly Expr[]): Expr {
 
 /** Factor every sum in the expression, bottom-up. */
 export function factorize(root: Expr): Expr {
-  const done = new Map<number, Expr>();
-  for (const e of postorder(root)) {
-    const args = e.args.map((a) => done.get(a.id) as Expr);
-    let out = flattenSame(withArgs(e, args));
-    if (out.op === 'add') {
-      const f = factorSum(out.args);
-      out = f;
-    }
-    done.set(e.id, out);
-  }
-  return done.get(root.id) as Expr;
+  return rewriteBottomUp(root, (e) => {
+    const out = flattenSame(e);
+    return out.op === 'add' ? factorSum(out.args) : out;
+  });
 }
 
 /** Associativity only: a sum of sums and a product of products are written flat. */

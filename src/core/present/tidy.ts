@@ -5,10 +5,11 @@
  * negative ones and untransposed before transposed ((A + Aᵀ), not (Aᵀ + A)); in products, numbers,
  * then powers of variables in the order of their names, then the rest (6x²cos(x³)/sin(x³); ab sin(ab), never ba).
  */
-import { Expr, postorder, rawAdd, rawMul, rawTranspose, walkUnvisited, withArgs } from '../model/expr';
+import { Expr, rawAdd, rawMul, rawTranspose, walkUnvisited } from '../model/expr';
 import { sign } from '../model/rational';
 import { isScalar } from '../model/shape';
 import { coefficientOf, transpose } from '../simplify/build';
+import { rewriteBottomUp } from './bottomUp';
 import { flattenSame } from './factor';
 
 /** countOp never counts past this: tidy only compares counts below it. */
@@ -136,11 +137,9 @@ function scalarsInOrder(factors: readonly Expr[]): boolean {
 }
 
 export function tidy(root: Expr): Expr {
-  const done = new Map<number, Expr>();
   const keys = new TransposeFree();
-  for (const e of postorder(root)) {
-    let out = flattenSame(withArgs(e, e.args.map((a) => done.get(a.id) as Expr)));
-    out = scalarsOutOfTranspose(out);
+  return rewriteBottomUp(root, (e) => {
+    let out = scalarsOutOfTranspose(flattenSame(e));
     if (out.op === 'transpose' && out.args[0].op === 'add') {
       const pushed = out.args[0].args.map(transpose);
       if (pushed.reduce((n, t) => n + countOp(t, 'transpose'), 0) < countOp(out, 'transpose')) {
@@ -155,9 +154,8 @@ export function tidy(root: Expr): Expr {
       const sorted = [...sortScalars(scalars), ...chain];
       if (sorted.some((f, i) => f !== out.args[i])) out = rawMul(sorted);
     }
-    done.set(e.id, out);
-  }
-  return done.get(root.id) as Expr;
+    return out;
+  });
 }
 
 /**
@@ -174,6 +172,8 @@ function scalarsOutOfTranspose(e: Expr): Expr {
 
 function tidyAdd(e: Expr, keys: TransposeFree): Expr {
   const order = termKeys(e.args, keys);
+  // Already in order (most sums): the stable sort would keep every term where it is.
+  if (order.every((k, i) => i === 0 || order[i - 1] <= k)) return e;
   const sorted = stableSortBy(e.args.map((t, i) => [t, order[i]] as const), (p) => p[1]).map((p) => p[0]);
   return sorted.every((t, i) => t === e.args[i]) ? e : rawAdd(sorted);
 }
