@@ -11,7 +11,8 @@
  * written once, in its definition. A node is named when that count and its written length make
  * the name save characters. Linear in the DAG.
  */
-import { Expr, postorder, variable, withArgs } from '../model/expr';
+import { Expr, postorder, variable } from '../model/expr';
+import { rewriteBottomUp } from './bottomUp';
 import { textLengths } from '../write/index';
 import { namedWhereverUsed, pinnedNames } from '../model/textbookNames';
 
@@ -79,7 +80,8 @@ export function nameCommonSubexpressions(root: Expr, textLength?: (node: Expr) =
       if (pin !== undefined || once || (c - 1) * (writtenLength(e) - 1) - 5 > 0) chosen.add(e.id);
     }
     const passed = chosen.has(e.id) ? 1 : c;
-    for (const a of e.args) count.set(a.id, (count.get(a.id) ?? 0) + passed);
+    // A leaf is never named (nameable), unless pinned: the others' counts are not needed.
+    for (const a of e.args) if (a.args.length > 0 || pinned.has(a.id)) count.set(a.id, (count.get(a.id) ?? 0) + passed);
   }
   if (chosen.size === 0) return { expr: root, definitions: [] };
   // Names avoid the expression's variables and its dimension names (a name q beside a shape n×q would clash).
@@ -93,7 +95,6 @@ export function nameCommonSubexpressions(root: Expr, textLength?: (node: Expr) =
   // Names, inner first (postorder), avoiding the expression's own variables.
   const pool = NAME_POOL.filter((n) => !taken.has(n));
   let numbered = 0;
-  const names = new Map<number, Expr>();
   const nextName = (e: Expr): string => {
     const preferred = pinned.get(e.id) ?? preferredName(e);
     if (preferred && !taken.has(preferred)) return preferred;
@@ -103,20 +104,14 @@ export function nameCommonSubexpressions(root: Expr, textLength?: (node: Expr) =
     while (taken.has(n));
     return n;
   };
-  const written = new Map<number, Expr>();
   const definitions: Definition[] = [];
-  for (const e of order) {
-    const args = e.args.map((a) => written.get(a.id) as Expr);
-    // Unchanged below (most nodes): the node itself, as the hash-consing table would give it back.
-    const body = args.every((a, i) => a === e.args[i]) ? e : withArgs(e, args);
-    if (chosen.has(e.id)) {
-      const name = nextName(e);
-      taken.add(name);
-      const v = variable(name, e.shape);
-      names.set(e.id, v);
-      definitions.push({ name, value: body });
-      written.set(e.id, v);
-    } else written.set(e.id, body);
-  }
-  return { expr: written.get(root.id) as Expr, definitions };
+  const expr = rewriteBottomUp(root, (body, e) => {
+    if (!chosen.has(e.id)) return body;
+    const name = nextName(e);
+    taken.add(name);
+    const v = variable(name, e.shape);
+    definitions.push({ name, value: body });
+    return v;
+  }, order);
+  return { expr, definitions };
 }
