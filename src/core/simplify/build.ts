@@ -655,9 +655,11 @@ function distributedPower(a: Expr, k: Rational): Expr {
     checkpoint();
     const [e, q] = pending.pop() as [Expr, Rational];
     if (!Q.isInteger(q) || !distributes(e)) factors.push(pow(e, rationalNum(q)));
-    else if (isIntegerPower(e)) {
-      const [base, p] = integerPowerChain(e);
-      pending.push([base, Q.mul(p, q)]);
+    else if (isChainLink(e)) {
+      const { negative, base, exponent } = powerChain(e);
+      // (−1)^q: the product's signs, one factor (each ±1 multiplies mul's coefficient exactly, in any order)
+      if (negative && isOdd(q)) factors.push(num(-1));
+      pending.push([base, Q.mul(exponent, q)]);
     } else if (e.op === 'pow') pending.push([e.args[0], Q.mul(rationalOf(e.args[1]), q)]);
     else for (const f of scalarFactors(e).reverse()) pending.push([f, q]);
   }
@@ -666,32 +668,63 @@ function distributedPower(a: Expr, k: Rational): Expr {
 
 const isIntegerPower = (e: Expr): boolean => e.op === 'pow' && e.args[1].op === 'num' && Q.isInteger(rationalOf(e.args[1]));
 
-/**
- * A chain of integer powers ((b^p)^q)^… as b and p·q·… (b not itself an integer power): what
- * distributedPower opens step by step, as every step's exponent is an integer. Remembered per node:
- * differentiating ((…(eᵘ)²…)²)² multiplies each level by the level below, and the hadamard() of
- * the two opens the whole chain below again — without the memo, quadratic in the depth (1,000
- * levels: 500,000 steps; LaTeX reader campaign, issue 13).
- */
-function integerPowerChain(e: Expr): readonly [Expr, Rational] {
-  const chain: Expr[] = [];
-  let b = e;
-  let known: readonly [Expr, Rational] | undefined;
-  while (isIntegerPower(b) && (known = POWER_CHAIN.get(b)) === undefined) {
-    chain.push(b);
-    b = b.args[0];
-  }
-  const base = known?.[0] ?? b;
-  let p = known?.[1] ?? Q.ONE;
-  for (let i = chain.length - 1; i >= 0; i--) {
-    p = Q.mul(rationalOf(chain[i].args[1]), p);
-    known = [base, p];
-    POWER_CHAIN.set(chain[i], known);
-  }
-  return known as readonly [Expr, Rational];
+const isOdd = (q: Rational): boolean => q.n % 2n !== 0n;
+
+/** The ±1 of a product ±1 · b of two scalars (how the readers write 1/b as a fraction and −b), else undefined. */
+function signedProductSign(e: Expr): 1 | -1 | undefined {
+  if (e.op !== 'mul' || e.args.length !== 2 || !isScalarProduct(e)) return undefined;
+  const [f, g] = e.args;
+  const c = f.op === 'num' ? f : g.op === 'num' ? g : undefined;
+  if (c === undefined || rationalOf(c).d !== 1n) return undefined;
+  const n = rationalOf(c).n;
+  return n === 1n ? 1 : n === -1n ? -1 : undefined;
 }
 
-const POWER_CHAIN = new WeakMap<Expr, readonly [Expr, Rational]>();
+/** The factor of ±1 · b that is not the sign (the other factor when both are numbers ±1). */
+const signedFactor = (e: Expr): Expr => (e.args[0].op === 'num' ? e.args[1] : e.args[0]);
+
+/** A step of a power chain: an integer power, or a product ±1 · b (opened as the sign and b). */
+const isChainLink = (e: Expr): boolean => isIntegerPower(e) || signedProductSign(e) !== undefined;
+
+/** A chain of links as ±base^exponent: negative says the sign is −1. */
+interface PowerChain {
+  readonly negative: boolean;
+  readonly base: Expr;
+  readonly exponent: Rational;
+}
+
+/**
+ * A chain of integer powers and products ±1 · b, ((±(b^p))^q)^…, as ±b^(p·q·…) (b not itself a
+ * link): what distributedPower opens step by step, as every step's exponent is an integer and
+ * (±1)ᵏ is ±1. Remembered per node: differentiating ((…(eᵘ)²…)²)² multiplies each level by the
+ * level below, and the hadamard() of the two opens the whole chain below again — without the memo,
+ * quadratic in the depth (1,000 levels: 500,000 steps; LaTeX reader campaign, issue 13). The
+ * products matter as much as the powers: the LaTeX reader writes 1/(1/(…)) as 1·(1·(…)⁻¹)⁻¹, and the
+ * adjoint of each of its 5,000 powers raised the chain below to −2 (issue 17: quadratic, 30 s).
+ */
+function powerChain(e: Expr): PowerChain {
+  const chain: Expr[] = [];
+  let b = e;
+  let known: PowerChain | undefined;
+  while (isChainLink(b) && (known = POWER_CHAIN.get(b)) === undefined) {
+    chain.push(b);
+    b = b.op === 'pow' ? b.args[0] : signedFactor(b);
+  }
+  known ??= { negative: false, base: b, exponent: Q.ONE };
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const link = chain[i];
+    if (link.op === 'pow') {
+      const p = rationalOf(link.args[1]);
+      known = { negative: known.negative && isOdd(p), base: known.base, exponent: Q.mul(p, known.exponent) };
+    } else {
+      known = { negative: known.negative !== (signedProductSign(link) === -1), base: known.base, exponent: known.exponent };
+    }
+    POWER_CHAIN.set(link, known);
+  }
+  return known;
+}
+
+const POWER_CHAIN = new WeakMap<Expr, PowerChain>();
 
 const isScalarProduct = (a: Expr): boolean => a.op === 'mul' && isScalar(a.shape) && a.args.every((f) => isScalar(f.shape));
 

@@ -14,7 +14,7 @@ import { expandWhereSmaller } from '../../../src/core/present/expand';
 import { factorize } from '../../../src/core/present/factor';
 import { tidy } from '../../../src/core/present/tidy';
 import { toUnicode } from '../../../src/core/write';
-import { add, mul, transpose } from '../../../src/core/simplify/build';
+import { add, mul, pow, transpose } from '../../../src/core/simplify/build';
 import { compareNumerically, exprsEqualNumerically } from '../../../src/core/numeric/index';
 import { readPlain } from '../../../src/core/syntax/index';
 import { derive } from '../../../src/core/index';
@@ -48,6 +48,24 @@ describe('simplify: identities are sound and produce textbook forms', () => {
   it('powers of a common base', () => {
     assert.equal(sound(rawMul([s, rawPow(s, num(2))])), rawPow(s, num(3)));
     assert.equal(sound(rawHadamard([x, x])), rawPow(x, num(2)));
+  });
+  it('integer powers open products ±1 · b with their sign: (−(1/(1/s)))³ = −s³, ((−t)³ · (−1))⁻² = t⁻⁶, (−(st))³ = −s³t³', () => {
+    // The readers write 1/b as 1 · b⁻¹ and −b as −1 · b; an adjoint raises such chains to a power (pow, not normalize).
+    const t = variable('t', SCALAR);
+    const reciprocal = (e: Expr): Expr => rawMul([num(1), rawPow(e, num(-1))]);
+    const negS = minus(reciprocal(reciprocal(s)));
+    const cases: [Expr, number, Expr][] = [
+      [negS, 3, mul(num(-1), rawPow(s, num(3)))],
+      [negS, 2, rawPow(s, num(2))],
+      [negS, -1, mul(num(-1), rawPow(s, num(-1)))],
+      [rawMul([rawPow(minus(t), num(3)), num(-1)]), -2, rawPow(t, num(-6))],
+      [minus(rawMul([s, t])), 3, mul(num(-1), rawPow(s, num(3)), rawPow(t, num(3)))],
+    ];
+    for (const [e, k, want] of cases) {
+      const got = pow(e, num(k));
+      assert.equal(got, want, `${toUnicode(e)} to the ${k}: ${toUnicode(got)}`);
+      assert.ok(exprsEqualNumerically(rawPow(e, num(k)), got, [s, t], { samples: 3 }), `${toUnicode(e)} to the ${k}`);
+    }
   });
   it('transposes: (AB)ᵀ = BᵀAᵀ, (Aᵀ)ᵀ = A, Sᵀ = S, scalarᵀ = scalar', () => {
     assert.equal(sound(rawTranspose(rawMul([A, x]))), mul(rawTranspose(x), rawTranspose(A)));
