@@ -12,32 +12,34 @@ import { coefficientOf, transpose } from '../simplify/build';
 import { rewriteBottomUp } from './bottomUp';
 import { flattenSame } from './factor';
 
-/** countOp never counts past this: tidy only compares counts below it. */
+/** Counts never go past this: tidy only compares counts below it. */
 const COUNT_CAP = 99;
-const opCounts = new Map<Expr['op'], WeakMap<Expr, number>>();
+/** Transposes and inverses in the tree of a node, each capped: transposes + INVERSES · inverses. */
+const marks = new WeakMap<Expr, number>();
+const INVERSES = 128;
 
 /**
- * Occurrences of `op` in the tree of `root`, capped; memoized per node (nodes are hash-consed and
- * immutable) and computed iteratively, so tidying is linear in the DAG.
+ * The transposes and inverses in the tree of `root` (capped), counted in one walk; memoized per node
+ * (nodes are hash-consed and immutable), so tidying is linear in the DAG.
  */
-function countOp(root: Expr, op: Expr['op']): number {
-  let memo = opCounts.get(op);
-  if (!memo) opCounts.set(op, (memo = new WeakMap()));
-  const stack: [Expr, boolean][] = [[root, false]];
-  while (stack.length > 0) {
-    const [e, expanded] = stack.pop() as [Expr, boolean];
-    if (memo.has(e)) continue;
-    if (!expanded) {
-      stack.push([e, true]);
-      for (const a of e.args) if (!memo.has(a)) stack.push([a, false]);
-      continue;
+function marksOf(root: Expr): number {
+  const known = marks.get(root);
+  if (known !== undefined) return known;
+  walkUnvisited(root, (e) => marks.has(e), (e) => {
+    let transposes = e.op === 'transpose' ? 1 : 0;
+    let inverses = e.op === 'inv' ? 1 : 0;
+    for (const a of e.args) {
+      const m = marks.get(a) as number;
+      transposes += m % INVERSES;
+      inverses += Math.floor(m / INVERSES);
     }
-    let n = e.op === op ? 1 : 0;
-    for (const a of e.args) n += memo.get(a) as number;
-    memo.set(e, Math.min(n, COUNT_CAP));
-  }
-  return memo.get(root) as number;
+    marks.set(e, Math.min(transposes, COUNT_CAP) + INVERSES * Math.min(inverses, COUNT_CAP));
+  });
+  return marks.get(root) as number;
 }
+
+const transposesIn = (e: Expr): number => marksOf(e) % INVERSES;
+const inversesIn = (e: Expr): number => Math.floor(marksOf(e) / INVERSES);
 
 /**
  * Classes of terms equal up to transposes (A, Aᵀ), made once per tidy(): a node's class is its op,
@@ -73,12 +75,12 @@ class TransposeFree {
 function printOf(t: Expr): string {
   let e = t;
   while (e.op === 'transpose') e = e.args[0];
-  return `${e.op}:${e.name ?? ''}:${e.value ?? ''}:${e.args.length}:${t.size - countOp(t, 'transpose')}`;
+  return `${e.op}:${e.name ?? ''}:${e.value ?? ''}:${e.args.length}:${t.size - transposesIn(t)}`;
 }
 
 /** Sort keys for the terms of a sum: the written order, but negative terms last and A before Aᵀ. */
 function termKeys(terms: readonly Expr[], keys: TransposeFree): number[] {
-  // Terms over 64 nodes are only equal to themselves; countOp counts them exactly below that.
+  // Terms over 64 nodes are only equal to themselves; transposesIn counts them exactly below that.
   const prints = terms.map((t) => (t.size > 64 ? undefined : printOf(t)));
   const seen = new Map<string, number>();
   for (const p of prints) if (p !== undefined) seen.set(p, (seen.get(p) ?? 0) + 1);
@@ -91,7 +93,7 @@ function termKeys(terms: readonly Expr[], keys: TransposeFree): number[] {
       if (!groupStart.has(k)) groupStart.set(k, i);
       group = groupStart.get(k) as number;
     }
-    const transposes = countOp(t, 'transpose') + countOp(t, 'inv');
+    const transposes = transposesIn(t) + inversesIn(t);
     return (sign(coefficientOf(t)) < 0 ? 1e6 : 0) + group * 100 + Math.min(transposes, 99);
   });
 }
@@ -142,7 +144,7 @@ export function tidy(root: Expr): Expr {
     let out = scalarsOutOfTranspose(flattenSame(e));
     if (out.op === 'transpose' && out.args[0].op === 'add') {
       const pushed = out.args[0].args.map(transpose);
-      if (pushed.reduce((n, t) => n + countOp(t, 'transpose'), 0) < countOp(out, 'transpose')) {
+      if (pushed.reduce((n, t) => n + transposesIn(t), 0) < transposesIn(out)) {
         out = tidyAdd(rawAdd(pushed), keys);
       }
     } else if (out.op === 'add') {
