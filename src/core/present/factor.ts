@@ -55,8 +55,11 @@ function liftToIdentity(c: Expr, rows: Expr['shape']['rows']): Expr {
 
 /** A numeric factor common to every term (2a − 2b → 2(a − b)), or 1. */
 function commonCoefficient(terms: readonly Expr[]): Rational {
-  const cs = terms.map((t) => Q.absolute(coefficientOf(t)));
-  return cs.every((c) => Q.equals(c, cs[0])) && !Q.equals(cs[0], Q.ONE) && cs[0].n !== 0n ? cs[0] : Q.ONE;
+  // Most sums have a term without a coefficient: no other term is looked at.
+  const c0 = Q.absolute(coefficientOf(terms[0]));
+  if (Q.equals(c0, Q.ONE) || c0.n === 0n) return Q.ONE;
+  for (let i = 1; i < terms.length; i++) if (!Q.equals(Q.absolute(coefficientOf(terms[i])), c0)) return Q.ONE;
+  return c0;
 }
 
 /**
@@ -98,25 +101,19 @@ function isSandwich(terms: readonly Expr[]): boolean {
   return first >= 0 && b.args[first] === a && b.args[last] === a && chainLength(b) >= 3;
 }
 
-function factorSum(terms: readonly Expr[]): Expr {
-  if (terms.length < 2) return terms.length === 1 ? terms[0] : num(0);
-  if (isSandwich(terms)) return add(...terms);
-  const collected = collectSum(terms);
-  if (collected) return factorSum(collected);
-  const c0 = commonCoefficient(terms);
-  if (!Q.equals(c0, Q.ONE)) {
-    // Divide each coefficient exactly (c/c0 is ±1), so the inner sum has no common factor left.
-    const inner = terms.map((t) => {
-      const [c, rest] = splitCoefficient(t);
-      return mul(rationalNum(Q.mul(c, Q.inverse(c0))), rest);
-    });
-    return mul(rationalNum(c0), factorSum(inner));
-  }
+/**
+ * The factor offered by the most terms (at least two), the first offered among equals; undefined when
+ * no two terms share one. `offers`: each term's candidates.
+ */
+function mostShared(offers: readonly Candidate[][]): Candidate | undefined {
+  const same = (a: Candidate, b: Candidate): boolean => a.side === b.side && a.factor === b.factor;
+  // Two terms (most sums): the first of the first term's factors that the second offers too.
+  if (offers.length === 2) return offers[0].find((a) => offers[1].some((b) => same(a, b)));
   // Per (side, factor): the terms offering it, each counted once (x·x offers x once).
   const count = new Map<Side, Map<Expr, { c: Candidate; n: number; last: number }>>();
   const order: { c: Candidate; n: number; last: number }[] = [];
-  terms.forEach((t, k) => {
-    for (const c of candidatesOf(t)) {
+  offers.forEach((cs, k) => {
+    for (const c of cs) {
       let bySide = count.get(c.side);
       if (!bySide) count.set(c.side, (bySide = new Map()));
       const entry = bySide.get(c.factor);
@@ -132,14 +129,32 @@ function factorSum(terms: readonly Expr[]): Expr {
   });
   let best: { c: Candidate; n: number } | undefined;
   for (const e of order) if (e.n >= 2 && (!best || e.n > best.n)) best = e;
-  if (!best) return add(...terms);
-  const { c } = best;
+  return best?.c;
+}
+
+function factorSum(terms: readonly Expr[]): Expr {
+  if (terms.length < 2) return terms.length === 1 ? terms[0] : num(0);
+  if (isSandwich(terms)) return add(...terms);
+  const collected = collectSum(terms);
+  if (collected) return factorSum(collected);
+  const c0 = commonCoefficient(terms);
+  if (!Q.equals(c0, Q.ONE)) {
+    // Divide each coefficient exactly (c/c0 is ±1), so the inner sum has no common factor left.
+    const inner = terms.map((t) => {
+      const [c, rest] = splitCoefficient(t);
+      return mul(rationalNum(Q.mul(c, Q.inverse(c0))), rest);
+    });
+    return mul(rationalNum(c0), factorSum(inner));
+  }
+  const offers = terms.map(candidatesOf);
+  const c = mostShared(offers);
+  if (!c) return add(...terms);
   const inside: Expr[] = [];
   const outside: Expr[] = [];
-  for (const t of terms) {
-    if (candidatesOf(t).some((k) => k.side === c.side && k.factor === c.factor)) inside.push(cofactor(t, c));
+  terms.forEach((t, k) => {
+    if (offers[k].some((o) => o.side === c.side && o.factor === c.factor)) inside.push(cofactor(t, c));
     else outside.push(t);
-  }
+  });
   let factored: Expr;
   if (c.side === 'right' || c.side === 'left') {
     // The cofactors multiply a matrix-product factor: scalars among them become scalar·I.
