@@ -181,13 +181,16 @@ export function factorize(root: Expr): Expr {
 
 /** Associativity only: a sum of sums and a product of products are written flat. */
 export function flattenSame(e: Expr): Expr {
-  const flattens = (a: Expr): boolean => (e.op === 'add' ? a.op === 'add' : flattensInto(a));
-  if ((e.op !== 'add' && e.op !== 'mul') || !e.args.some(flattens)) return e;
+  if (e.op !== 'add' && e.op !== 'mul') return e;
+  const flattens = e.op === 'add' ? isSum : flattensInto;
+  if (!e.args.some(flattens)) return e;
   const args = e.args.flatMap((a) => (flattens(a) ? a.args : [a]));
   if (e.op === 'add') return rawAdd(args);
   const folded = foldNumbers(args);
   return folded.length === 1 ? folded[0] : rawMul(folded);
 }
+
+const isSum = (e: Expr): boolean => e.op === 'add';
 
 const isScalarNumber = (e: Expr): boolean => e.op === 'num' && isScalar(e.shape);
 

@@ -80,21 +80,32 @@ function printOf(t: Expr): string {
 
 /** Sort keys for the terms of a sum: the written order, but negative terms last and A before Aᵀ. */
 function termKeys(terms: readonly Expr[], keys: TransposeFree): number[] {
+  const groups = termGroups(terms, keys);
+  return terms.map((t, i) => {
+    const transposes = transposesIn(t) + inversesIn(t);
+    return (sign(coefficientOf(t)) < 0 ? 1e6 : 0) + groups[i] * 100 + Math.min(transposes, 99);
+  });
+}
+
+/** Per term, the index of the first term equal to it up to transposes (its own index when none is). */
+function termGroups(terms: readonly Expr[], keys: TransposeFree): number[] {
   // Terms over 64 nodes are only equal to themselves; transposesIn counts them exactly below that.
   const prints = terms.map((t) => (t.size > 64 ? undefined : printOf(t)));
+  if (terms.length === 2) {
+    // Two terms (most sums): the second is in the first's group when their prints and classes are the same.
+    const [a, b] = terms;
+    const same = prints[0] === prints[1] && (prints[0] === undefined ? a === b : keys.of(a) === keys.of(b));
+    return [0, same ? 0 : 1];
+  }
   const seen = new Map<string, number>();
   for (const p of prints) if (p !== undefined) seen.set(p, (seen.get(p) ?? 0) + 1);
   const groupStart = new Map<number, number>();
   return terms.map((t, i) => {
     const p = prints[i];
-    let group = i;
-    if (p === undefined || (seen.get(p) as number) > 1) {
-      const k = keys.of(t);
-      if (!groupStart.has(k)) groupStart.set(k, i);
-      group = groupStart.get(k) as number;
-    }
-    const transposes = transposesIn(t) + inversesIn(t);
-    return (sign(coefficientOf(t)) < 0 ? 1e6 : 0) + group * 100 + Math.min(transposes, 99);
+    if (p !== undefined && (seen.get(p) as number) === 1) return i;
+    const k = keys.of(t);
+    if (!groupStart.has(k)) groupStart.set(k, i);
+    return groupStart.get(k) as number;
   });
 }
 
