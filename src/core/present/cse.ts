@@ -60,9 +60,31 @@ function nameable(e: Expr): boolean {
   return !decorated(e);
 }
 
+/**
+ * Whether the pass below can name anything: some node that is not a leaf is written twice (an
+ * argument of two parents, or twice of one), or the expression has a part named even where it is
+ * written once (P = softmax(Z, d); a normalization's X̂ and σ, which have a square root). Otherwise
+ * (most results: 149 of the corpus's 228) every node but the leaves is written once and none is
+ * named — a leaf is never nameable, and the textbook's names (model/textbookNames.ts) are all of
+ * nodes with arguments: one pass over the order instead of the counts, those names and the lengths.
+ */
+function mayName(order: readonly Expr[]): boolean {
+  const used = new Set<Expr>();
+  for (const e of order) {
+    if (e.op === 'softmaxAlong' || (e.op === 'fn' && e.name === 'sqrt')) return true;
+    for (const a of e.args) {
+      if (a.args.length === 0) continue;
+      if (used.has(a)) return true;
+      used.add(a);
+    }
+  }
+  return false;
+}
+
 /** `textLength`: the plain written length of a node of root, when the caller has a writer that measures it. */
 export function nameCommonSubexpressions(root: Expr, textLength?: (node: Expr) => number): Named {
   const order = postorder(root);
+  if (!mayName(order)) return { expr: root, definitions: [] };
   // Lengths are written only when some node is used twice (most results share nothing).
   let lengths = textLength;
   const writtenLength = (node: Expr): number => (lengths ??= textLengths(root))(node);

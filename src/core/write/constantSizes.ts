@@ -23,8 +23,9 @@ const SIZE_LOSING = new Set<Expr['op']>(['vec', 'kron', 'sum', 'mean', 'norm1', 
  * variables and the sizes they give (children first), one for the marks (parents first).
  */
 export const constantsUnderSizeless: (e: Expr) => ReadonlySet<Expr> =
-  // The LaTeX and Unicode writers of one expression both ask (a pure function of the node).
-  memoRecent(findConstantsUnderSizeless, 1);
+  // The LaTeX and Unicode writers of one expression both ask (a pure function of the node); of an
+  // answer's input and its result both, when the result's writing decides anew (MathWriter.sizesFrom).
+  memoRecent(findConstantsUnderSizeless, 2);
 
 const NONE_SIZED: ReadonlySet<Expr> = new Set();
 const isSizedConstant = (n: Expr): boolean => n.op === 'ones' || n.op === 'zeros' || n.op === 'eye';
