@@ -133,6 +133,8 @@ export function toNumber(a: Rational): number {
 
 /** Digits × 10^exponent in the shortest of positional and scientific notation (1.5e300, 1e-300). */
 function scaled(digits: string, exponent: number): string {
+  // An integer below 10²¹ prints as its digits (the positional form below; most numbers written).
+  if (exponent === 0 && digits.length <= 21) return digits;
   const trimmed = digits.replace(/0+$/, '') || '0';
   const e = exponent + (digits.length - trimmed.length);
   const positional = e >= 0 ? trimmed + '0'.repeat(e) : (() => {

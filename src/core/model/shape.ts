@@ -71,7 +71,7 @@ function simplePart(d: Dim): Dim | undefined {
   return undefined;
 }
 
-export const dimText = (d: Dim): string => String(d).replace(/·/g, '');
+export const dimText = (d: Dim): string => (typeof d === 'number' ? String(d) : d.includes('·') ? d.replace(/·/g, '') : d);
 
 /** The value of a dimension given values for its symbols (products are written with '·'). */
 export function dimValue(d: Dim, env: ReadonlyMap<string, number>): number {

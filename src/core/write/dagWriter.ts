@@ -52,9 +52,13 @@ export abstract class DagWriter<O extends Rendered> {
     if (this.childrenRendered(e)) return this.renderOne(e).p;
     // The nodes below not rendered yet, children first; a node already rendered (by an earlier write
     // of this writer) renders the same and is kept, and so is everything below it: the walk goes no deeper.
-    walkUnvisited(e, (n) => this.memo.has(n), (n) => this.renderOne(n));
+    walkUnvisited(e, this.rendered, this.renderNode);
     return this.get(e).p;
   }
+
+  /** walkUnvisited's two functions, made once per writer rather than at every write (a named form writes each of its parts). */
+  private readonly rendered = (n: Expr): boolean => this.memo.has(n);
+  private readonly renderNode = (n: Expr): void => void this.renderOne(n);
 
   /**
    * The written length of one node, rendered from its children's renderings when they are already

@@ -8,7 +8,7 @@ import { Expr, ones as onesOf, rationalOf } from '../model/expr';
 import { constantsUnderSizeless } from './constantSizes';
 import { absolute, neg, numberParts, rational, type Rational } from '../model/rational';
 import { isScalar, isColumn, isRow } from '../model/shape';
-import { Piece, cat, join, piece } from './piece';
+import { Piece, cat, catList, join, piece } from './piece';
 import { PREC, Prec, OPERAND } from './precedence';
 import { DagWriter, Rendered } from './dagWriter';
 
@@ -149,7 +149,13 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
 
   /** Call first in render(): children are rendered before parents, so this is linear and iterative. */
   protected noteChain(e: Expr): void {
-    if (e.op === 'mul' && e.args.some((g) => !isScalar(g.shape) || this.chains?.has(g) === true)) (this.chains ??= new Set()).add(e);
+    if (e.op !== 'mul') return;
+    for (const g of e.args) {
+      if (!isScalar(g.shape) || this.chains?.has(g) === true) {
+        (this.chains ??= new Set()).add(e);
+        return;
+      }
+    }
   }
 
   /** A 1×1 factor that writes a chain must be parenthesized beside other arrays: A(xᵀy)B, not AxᵀyB. */
@@ -174,9 +180,11 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
   /** A sum: a negative number or product after the first term is subtracted. */
   protected sum(e: Expr): O {
     const { minus } = this.notation;
-    const parts: (Piece | string)[] = [];
-    const terms: O[] = [];
-    e.args.forEach((t, i) => {
+    const n = e.args.length;
+    const parts: (Piece | string)[] = new Array<Piece | string>(n > 0 ? 2 * n - 1 : 0);
+    const terms: O[] = new Array<O>(n);
+    for (let i = 0; i < n; i++) {
+      const t = e.args[i];
       let sign = '+';
       let o: O;
       if (i > 0 && t.op === 'num' && rationalOf(t).n < 0n) {
@@ -189,11 +197,11 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
       const startsWithMinus = o.p.head.startsWith(minus);
       if (i > 0 && (o.prec === PREC.negation || startsWithMinus)) o = this.paren(o);
       else if (!(t.op === 'add' && !startsWithMinus)) o = this.operand(o, OPERAND.term);
-      terms.push(o);
-      if (i > 0) parts.push(` ${sign} `);
-      parts.push(o.p);
-    });
-    return this.notation.make(cat(...parts), PREC.sum, terms);
+      terms[i] = o;
+      if (i > 0) parts[2 * i - 1] = ` ${sign} `;
+      parts[2 * i] = o.p;
+    }
+    return this.notation.make(catList(parts), PREC.sum, terms);
   }
 
   private flippedProduct(e: Expr): O {
@@ -210,7 +218,13 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
   protected product(e: Expr, flip: boolean): O {
     const { minus, juxtapose, make } = this.notation;
     // The lists are made only when the product has numbers or denominators (most have neither).
-    const plain = !e.args.some((f) => f.op === 'num' || isReciprocal(f));
+    let plain = true;
+    for (const f of e.args) {
+      if (f.op === 'num' || isReciprocal(f)) {
+        plain = false;
+        break;
+      }
+    }
     const coefficient: Piece[] = [];
     const numberDenominators: O[] = plain ? NONE : [];
     const denominators: Expr[] = plain ? NONE : [];

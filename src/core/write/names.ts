@@ -81,12 +81,17 @@ function latexSub(sub: string): string {
     .join(',');
 }
 
+/** One factor of a dimension in LaTeX: 3, n, \alpha, \mathit{batch}. */
+const latexDimPart = (p: string): string => (/^\d+$/.test(p) || /^[A-Za-z]$/.test(p) ? p : isGreek(p) ? `\\${p}` : `\\mathit{${p}}`);
+
 /**
  * A dimension in LaTeX: n, 3, mn (a product "m·n"). In a subscript (`subscript`: I_{m \\cdot n}) the
  * factors are always joined by \\cdot, since a run of letters there is one name (I_{mn} is of size mn).
  */
 export function latexDim(d: Dim, subscript = false): string {
-  const parts = String(d).split('·').map((p) => (/^\d+$/.test(p) || /^[A-Za-z]$/.test(p) ? p : isGreek(p) ? `\\${p}` : `\\mathit{${p}}`));
+  if (typeof d === 'number') return String(d);
+  if (!d.includes('·')) return latexDimPart(d);
+  const parts = d.split('·').map(latexDimPart);
   // Juxtapose single letters (mn); separate numbers and words with a dot.
   let out = parts[0];
   for (let i = 1; i < parts.length; i++) {
@@ -108,10 +113,19 @@ export function unicodeSubscript(s: string): string | undefined {
 
 /** An integer as Unicode superscripts (⁻¹, ²), or undefined. */
 export function unicodeSuperscript(k: number): string | undefined {
+  if (Number.isInteger(k) && k >= -SMALL_SUPERSCRIPT && k <= SMALL_SUPERSCRIPT) return SMALL_SUPERSCRIPTS[k + SMALL_SUPERSCRIPT];
+  return superscriptOf(k);
+}
+
+function superscriptOf(k: number): string | undefined {
   if (!Number.isInteger(k) || Math.abs(k) > 1e6) return undefined;
   const digits = [...String(Math.abs(k))].map((c) => SUP_DIGITS[Number(c)]).join('');
   return (k < 0 ? '⁻' : '') + digits;
 }
+
+/** The exponents most written (², ⁻¹, ⁻²), made once: −SMALL_SUPERSCRIPT … SMALL_SUPERSCRIPT. */
+const SMALL_SUPERSCRIPT = 99;
+const SMALL_SUPERSCRIPTS: readonly string[] = Array.from({ length: 2 * SMALL_SUPERSCRIPT + 1 }, (_, i) => superscriptOf(i - SMALL_SUPERSCRIPT) as string);
 
 /** The Unicode of a name: α for alpha, x₁ for x1, w_out as written. */
 export const unicodeName: (name: string) => string = memoRecent(unicodeNameOf, NAMES_REMEMBERED);
@@ -136,6 +150,8 @@ function unicodeNameOf(name: string): string {
  * joined by ·, since a run of letters there is one name (I_mn is of size mn).
  */
 export function unicodeDim(d: Dim, subscript = false): string {
+  if (typeof d === 'number') return String(d);
+  if (!d.includes('·')) return GREEK_LETTER_OF[d] ?? d;
   const parts = String(d).split('·').map((p) => GREEK_LETTER_OF[p] ?? p);
   return !subscript && parts.every((p) => p.length === 1) ? parts.join('') : parts.join('·');
 }

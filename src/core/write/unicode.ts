@@ -133,9 +133,17 @@ function separator(tail: string, head: string): string {
   if (left !== undefined && right !== undefined) {
     const leftDigits = /^\d+$/.test(left);
     if (leftDigits && /^\d/.test(right)) return '·';
-    return !((leftDigits || [...left].length === 1) && [...right].length === 1) ? ' ' : '';
+    return !((leftDigits || oneCharacter(left)) && oneCharacter(right)) ? ' ' : '';
   }
   return /\d$/.test(tail) && /^[\d.]/.test(head) ? '·' : '';
+}
+
+/** Whether a text is one character (one code point: x, α, 𝑥), as `[...s].length === 1` says, without the array. */
+function oneCharacter(s: string): boolean {
+  if (s.length === 1) return true;
+  if (s.length !== 2) return false;
+  const [hi, lo] = [s.charCodeAt(0), s.charCodeAt(1)];
+  return hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff;
 }
 
 const UNICODE: MathNotation<Out> = {
