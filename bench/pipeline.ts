@@ -9,6 +9,7 @@ import { differentiate } from '../src/core/calculus/derive';
 import { derivativeLatex } from '../src/core/present/notation';
 import type { Expr } from '../src/core/model/expr';
 import { nameCommonSubexpressions } from '../src/core/present/cse';
+import { treeIsLarge } from '../src/core/present/bindings';
 import { present, render, renderDerivative } from '../src/core/service';
 import { piecewiseLatex, toLatex, toText } from '../src/core/write/index';
 
@@ -37,9 +38,13 @@ export function deriveStages(f: Expr, wrt: readonly Expr[], layout: Layout): rea
     ['present (layout, factor, tidy)', () => void (shown = present(need(d), layout))],
     ['write result (text, LaTeX)', () => void (latex = render(need(shown)).latex)],
     ['piecewise LaTeX', () => void piecewiseLatex(need(shown))],
-    ['name common subexpressions', () => void (cse = nameCommonSubexpressions(need(shown)))],
+    // derive() names common subexpressions only in a result written as a tree: one written in the
+    // binding form (treeIsLarge: a deep MLP's, L ≥ 16) has its shared parts named there and no named
+    // form (service.ts renderDerivative). Then these two stages do nothing, as derive() does.
+    ['name common subexpressions', () => void (cse = treeIsLarge(need(shown)) ? undefined : nameCommonSubexpressions(need(shown)))],
     ['write named form', () => {
-      const n = need(cse);
+      if (cse === undefined) return;
+      const n = cse;
       toText(n.expr);
       toLatex(n.expr);
       for (const def of n.definitions) {
