@@ -10,7 +10,7 @@
 import { variable, type Expr } from '../model/expr';
 import { memoRecentBy } from '../model/memo';
 import type { Shape } from '../model/shape';
-import { hadamard, mul } from '../simplify/build';
+import { hadamard, mul, plainHadamardFactors } from '../simplify/build';
 
 export type ProductOp = 'mul' | 'hadamard';
 
@@ -61,6 +61,16 @@ export function multiplier(t: Expr, tau: Expr, given: (e: Expr) => boolean): Mul
   }
   const at = t.args.indexOf(tau);
   return { before: t.args.slice(0, at), after: t.args.slice(at + 1), op: t.op };
+}
+
+/**
+ * The multiplier of ū ⊙ factors as hadamard() builds it (with τ for ū), when it only flattens the
+ * factors (plainHadamardFactors); else undefined.
+ */
+export function hadamardMultiplier(factors: readonly Expr[]): Multiplier | undefined {
+  const after = plainHadamardFactors(factors);
+  if (after === undefined) return undefined;
+  return after.length === 0 ? { before: [], after: [] } : { before: [], after, op: 'hadamard' };
 }
 
 /** How many (node, argument) pairs a rememberedMultiplier remembers. */

@@ -12,7 +12,7 @@
 import type { Expr } from '../model/expr';
 import { isScalar } from '../model/shape';
 import { add, num, sumOfBuilt, zeros } from '../simplify/build';
-import { adjointOf } from './rules/index';
+import { adjointOf, statedAdjointMultiplier } from './rules/index';
 import { built, memberOf, multiplier, rememberedMultiplier, sameProduct, standIn, type Link, type Multiplier } from './deferred';
 import { contribute, dependentArgs, dependentNodes } from './dependency';
 
@@ -80,15 +80,24 @@ function linkThrough(u: Expr, ubar: Part, depends: ReadonlySet<number>, given: (
   return { index: dependent[0], link: { before: sides.before, after: sides.after, op: sides.op ?? below, inner: ubar } };
 }
 
-/** The factors b, c of u's adjoint rule for its i-th argument when the rule gives b·ū·c (or b ⊙ ū ⊙ c), else null. */
+/**
+ * The factors b, c of u's adjoint rule for its i-th argument when the rule gives b·ū·c (or b ⊙ ū ⊙ c),
+ * else null: as its record states them (no product built with τ), or else found with τ.
+ */
 const adjointMultiplier = rememberedMultiplier((u, i, given) => {
+  const stated = statedAdjointMultiplier(u, i);
+  return stated === undefined ? adjointMultiplierWithStandIn(u, i, given) : (stated ?? undefined);
+});
+
+/** The factors b, c of u's adjoint rule for its i-th argument found by applying the rule to the stand-in τ (see `multiplier`). */
+export function adjointMultiplierWithStandIn(u: Expr, i: number, given: (e: Expr) => boolean): Multiplier | undefined {
   const tau = standIn(u.shape);
   return multiplier(adjointOf(u, tau, i), tau, given);
-});
+}
 
 /**
  * Element-wise products, and products of scalars, give the same built at once as level by level
  * (their factors commute; the smart constructors collect them the same way). A matrix product is
  * rewritten a pair at a time, where the order of the rewrites can show: it is built at each level.
  */
-const commutes = (m: Multiplier): boolean => m.op !== 'mul' || [...m.before, ...m.after].every((g) => isScalar(g.shape));
+export const commutes = (m: Multiplier): boolean => m.op !== 'mul' || [...m.before, ...m.after].every((g) => isScalar(g.shape));

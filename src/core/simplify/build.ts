@@ -516,6 +516,32 @@ export function asColumn(v: Expr): Expr {
   return isRow(v.shape) ? transpose(v) : v;
 }
 
+/**
+ * The factors of hadamard(τ, …factors) beside τ, for a new array leaf τ of their shape, when hadamard()
+ * would only flatten them: every factor (a Hadamard product's own factors for one) is an array — not a
+ * scalar, 0, 𝟏, a power, a step, a product with a scalar factor or another Hadamard product — and none
+ * repeats; then no rule of hadamard() applies (none of its powers to merge, steps to drop, sigmoid to
+ * find, scalars to take out), and it builds τ ⊙ factors as they are. Undefined when unsure. Reverse
+ * mode's links (calculus/gradient.ts) use it to state a rule's multiplier without building it with τ.
+ */
+export function plainHadamardFactors(factors: readonly Expr[]): Expr[] | undefined {
+  const out: Expr[] = [];
+  const seen = new Set<number>();
+  for (const f of factors) {
+    const flat = f.op === 'hadamard' ? f.args : [f];
+    for (const g of flat) {
+      if (!isPlainHadamardFactor(g) || seen.has(g.id)) return undefined;
+      seen.add(g.id);
+      out.push(g);
+    }
+  }
+  return out;
+}
+
+const isPlainHadamardFactor = (g: Expr): boolean =>
+  !isScalar(g.shape) && g.op !== 'hadamard' && g.op !== 'zeros' && g.op !== 'ones' && g.op !== 'pow' && !(g.op === 'fn' && g.name === 'step') &&
+  !(g.op === 'mul' && (g.args.some((a) => isScalar(a.shape)) || g.args.every((a) => a.op === 'ones')));
+
 export function hadamard(...factors: Expr[]): Expr {
   const flat: Expr[] = [];
   const scalars: Expr[] = [];

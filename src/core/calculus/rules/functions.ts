@@ -13,7 +13,8 @@ import type { ElementwiseFunction } from '../../model/expr';
 import { functionRecord } from '../../functions/index';
 import { diagOf } from './products';
 import { rowOf } from './linear';
-import { fixedDerivation, OperatorRule, TangentRule } from './types';
+import { hadamardMultiplier } from '../deferred';
+import { fixedDerivation, notLinkedForArrays, OperatorRule, TangentRule } from './types';
 
 /** f′(a) for u = f(a), reusing the value u. */
 const slope = (u: Expr): Expr => elementwiseDerivative(u.name as ElementwiseFunction, u.args[0], u);
@@ -23,6 +24,8 @@ const fnTangent: TangentRule = (u, d) => hadamard(slope(u), d(u.args[0]));
 export const FN: OperatorRule = {
   tangent: fnTangent,
   adjoint: (u, ubar) => hadamard(ubar, slope(u)),
+  // ū ⊙ f′(a) for an array u (a 1×1 u: a product of scalars, found with τ).
+  adjointMultiplier: (u) => (isScalar(u.shape) ? undefined : hadamardMultiplier([slope(u)])),
   local: (u) => diagOf(slope(u)),
   differential: { formula: 'd f(a) = f′(a) ⊙ da', of: fnTangent },
   derivation: {
@@ -40,6 +43,7 @@ const norm1Tangent: TangentRule = (u, d) => inner(fn('sign', u.args[0]), d(u.arg
 export const NORM1: OperatorRule = {
   tangent: norm1Tangent,
   adjoint: (u, ubar) => mul(ubar, fn('sign', u.args[0])),
+  adjointMultiplier: notLinkedForArrays,
   local: (u) => rowOf(fn('sign', u.args[0])),
   differential: { formula: 'd‖a‖₁ = ⟨sign(a), da⟩', of: norm1Tangent },
   derivation: fixedDerivation('l1-norm-rule', 'The derivative of ‖a‖₁ = Σ|aᵢ| is sign(a)ᵀ, since each |aᵢ| changes at the rate sign(aᵢ).', '‖a‖₁ passes back Ḡ·sign(a)'),
@@ -50,6 +54,7 @@ const norm2Tangent: TangentRule = (u, d) => mul(pow(u, num(-1)), inner(u.args[0]
 export const NORM2: OperatorRule = {
   tangent: norm2Tangent,
   adjoint: (u, ubar) => mul(ubar, pow(u, num(-1)), u.args[0]),
+  adjointMultiplier: notLinkedForArrays,
   local: (u) => mul(pow(u, num(-1)), rowOf(u.args[0])),
   differential: { formula: 'd‖a‖₂ = ⟨a, da⟩/‖a‖₂', of: norm2Tangent },
   derivation: fixedDerivation('norm-rule', 'The derivative of the Euclidean norm ‖a‖₂ is aᵀ/‖a‖₂ (a unit vector in a’s direction).', '‖a‖₂ passes back Ḡ·a/‖a‖₂'),
@@ -60,6 +65,7 @@ const detTangent: TangentRule = (u, d) => mul(u, reduce('tr', mul(inv(u.args[0])
 export const DET: OperatorRule = {
   tangent: detTangent,
   adjoint: (u, ubar) => mul(ubar, u, transpose(inv(u.args[0]))),
+  adjointMultiplier: notLinkedForArrays,
   local: (u) => mul(u, rowOf(transpose(inv(u.args[0])))),
   differential: { formula: 'd det(A) = det(A) tr(A⁻¹ dA)', of: detTangent },
   derivation: fixedDerivation('det-rule', "Jacobi's formula: the derivative of det(A) with respect to A is det(A)·A⁻ᵀ.", "det(A) passes back Ḡ·det(A)·A⁻ᵀ (Jacobi's formula)"),
@@ -70,6 +76,7 @@ const logdetTangent: TangentRule = (u, d) => reduce('tr', mul(inv(u.args[0]), d(
 export const LOGDET: OperatorRule = {
   tangent: logdetTangent,
   adjoint: (u, ubar) => mul(ubar, transpose(inv(u.args[0]))),
+  adjointMultiplier: notLinkedForArrays,
   local: (u) => rowOf(transpose(inv(u.args[0]))),
   differential: { formula: 'd log|det A| = tr(A⁻¹ dA)', of: logdetTangent },
   derivation: fixedDerivation('logdet-rule', 'The derivative of log|det(A)| with respect to A is A⁻ᵀ.', 'log|det(A)| passes back Ḡ·A⁻ᵀ'),
@@ -80,6 +87,7 @@ const invTangent: TangentRule = (u, d) => neg(mul(u, d(u.args[0]), u));
 export const INV: OperatorRule = {
   tangent: invTangent,
   adjoint: (u, ubar) => neg(mul(transpose(u), ubar, transpose(u))),
+  adjointMultiplier: notLinkedForArrays,
   local: (u) => neg(kron(transpose(u), u)),
   differential: { formula: 'd(A⁻¹) = −A⁻¹ dA A⁻¹', of: invTangent },
   derivation: fixedDerivation('inverse-rule', 'Differentiating A·A⁻¹ = I gives d(A⁻¹) = −A⁻¹·dA·A⁻¹.', 'C = A⁻¹ passes back −Cᵀ·Ḡ·Cᵀ'),
@@ -90,6 +98,7 @@ const softmaxTangent: TangentRule = (u, d) => sub(hadamard(u, d(u.args[0])), mul
 export const SOFTMAX: OperatorRule = {
   tangent: softmaxTangent,
   adjoint: (u, ubar) => sub(hadamard(u, ubar), mul(u, transpose(u), ubar)),
+  adjointMultiplier: notLinkedForArrays,
   local: (u) => sub(diagm(u), mul(u, transpose(u))),
   differential: { formula: 'dp = p ⊙ dz − p pᵀ dz for p = softmax(z)', of: softmaxTangent },
   derivation: fixedDerivation('softmax-rule', 'The Jacobian of p = softmax(z) is diag(p) − p·pᵀ.', 'p = softmax(z) passes back p ⊙ Ḡ − p·pᵀḠ'),
@@ -100,6 +109,7 @@ const logsumexpTangent: TangentRule = (u, d) => inner(softmax(u.args[0]), d(u.ar
 export const LOGSUMEXP: OperatorRule = {
   tangent: logsumexpTangent,
   adjoint: (u, ubar) => mul(ubar, softmax(u.args[0])),
+  adjointMultiplier: notLinkedForArrays,
   local: (u) => transpose(softmax(u.args[0])),
   differential: { formula: 'd logsumexp(z) = softmax(z)ᵀ dz', of: logsumexpTangent },
   derivation: fixedDerivation('logsumexp-rule', 'The derivative of logsumexp(z) is softmax(z)ᵀ.', 'logsumexp(z) passes back Ḡ·softmax(z)'),

@@ -14,6 +14,7 @@ import { MAXIMUM, MINIMUM } from './extrema';
 import { ADD, BLOCK, DIAGM, DIAGV, ENTRY, KRON, MEAN, SUM, TR, TRANSPOSE, VEC } from './linear';
 import { OPERATOR_RULE_INFO } from './names';
 import { HADAMARD, MATPOW, MUL, POW } from './products';
+import type { Multiplier } from '../deferred';
 import { isUnsupported, OperatorRule } from './types';
 
 export const OPERATOR_RULES: Readonly<Record<Op, OperatorRule>> = {
@@ -68,6 +69,9 @@ export const tangentOf = (u: Expr, d: (a: Expr) => Expr): Expr => ruleFor(u, 'ta
 
 /** Reverse mode: the contribution of u to the adjoint of its i-th argument. */
 export const adjointOf = (u: Expr, ubar: Expr, i: number): Expr => ruleFor(u, 'adjoint', u.op)(u, ubar, i);
+
+/** Reverse mode: the multiplier of u's adjoint rule for its i-th argument as its record states it (AdjointMultiplierRule), or undefined. */
+export const statedAdjointMultiplier = (u: Expr, i: number): Multiplier | null | undefined => OPERATOR_RULES[u.op].adjointMultiplier?.(u, i);
 
 /** The Jacobian engine: ∂vec(u)/∂vec(aᵢ)ᵀ. */
 export const localJacobianOf = (u: Expr, i: number): Expr => ruleFor(u, 'local', `${u.op} in a Jacobian`)(u, i);

@@ -8,7 +8,7 @@ import { isMatrix, isRow, isScalar, sizeOf, shape } from '../../model/shape';
 import {
   add, diagm, diagv, entry, eye, kron, mul, ones, pow, num, reduce, transpose, vec,
 } from '../../simplify/build';
-import { fixedDerivation, OperatorRule } from './types';
+import { fixedDerivation, notLinkedForArrays, OperatorRule } from './types';
 
 /** vec(A) → A for A rows×cols: unvec(v) = (vec(I_cols)ᵀ ⊗ I_rows)(I_cols ⊗ v) (Magnus & Neudecker). */
 export function unvec(v: Expr, like: Expr['shape']): Expr {
@@ -31,6 +31,7 @@ function kronShuffle(a: Expr, b: Expr): Expr {
 export const ADD: OperatorRule = {
   tangent: (u, d) => add(...u.args.map(d)),
   adjoint: (_u, ubar) => ubar,
+  adjointMultiplier: () => ({ before: [], after: [] }),
   local: (u, i) => eye(sizeOf(u.args[i].shape)),
   differential: { formula: 'd(a + b) = da + db', of: (u, d) => add(...u.args.map(d)) },
   derivation: {
@@ -47,6 +48,7 @@ export const ADD: OperatorRule = {
 export const TRANSPOSE: OperatorRule = {
   tangent: (u, d) => transpose(d(u.args[0])),
   adjoint: (_u, ubar) => transpose(ubar),
+  adjointMultiplier: notLinkedForArrays,
   local: (u, i) => {
     const a = u.args[i];
     return isMatrix(a.shape) ? commutation(a.shape.rows, a.shape.cols) : eye(sizeOf(a.shape));
@@ -72,6 +74,7 @@ export const rowOf = (v: Expr): Expr => transpose(vec(v));
 export const SUM: OperatorRule = {
   tangent: linearReduction('sum'),
   adjoint: (u, ubar) => mul(ubar, ones(u.args[0].shape)),
+  adjointMultiplier: notLinkedForArrays,
   local: (u) => rowOf(ones(u.args[0].shape)),
   differential: { formula: 'd sum(a) = sum(da)', of: linearReduction('sum') },
   derivation: fixedDerivation('sum-reduction', 'sum adds all entries, each with coefficient 1, so its derivative is the row of ones 𝟏ᵀ.', 'sum passes Ḡ to every entry (Ḡ·𝟏)'),
@@ -83,6 +86,7 @@ export const MEAN: OperatorRule = {
     const a = u.args[0];
     return mul(ubar, pow(reduce('sum', ones(a.shape)), num(-1)), ones(a.shape));
   },
+  adjointMultiplier: notLinkedForArrays,
   local: (u) => {
     const a = u.args[0];
     return mul(pow(reduce('sum', ones(a.shape)), num(-1)), rowOf(ones(a.shape)));
@@ -94,6 +98,7 @@ export const MEAN: OperatorRule = {
 export const TR: OperatorRule = {
   tangent: linearReduction('tr'),
   adjoint: (u, ubar) => mul(ubar, eye(u.args[0].shape.rows)),
+  adjointMultiplier: notLinkedForArrays,
   local: (u) => rowOf(eye(u.args[0].shape.rows)),
   differential: { formula: 'd tr(A) = tr(dA)', of: linearReduction('tr') },
   derivation: fixedDerivation('trace-rule', 'The trace adds the diagonal entries, so its derivative with respect to the matrix is the identity I.', 'tr(A) passes back Ḡ·I'),

@@ -10,7 +10,8 @@ import {
 } from '../../simplify/build';
 import { MAX_MATRIX_EXPONENT } from '../../limits/exponent';
 import { UnsupportedDerivative } from '../unsupported';
-import type { OperatorRule, TangentRule } from './types';
+import { hadamardMultiplier } from '../deferred';
+import type { AdjointMultiplierRule, OperatorRule, TangentRule } from './types';
 
 /** The product of a list of factors, or undefined when empty. */
 const productOf = (fs: readonly Expr[]): Expr | undefined => (fs.length === 0 ? undefined : mul(...fs));
@@ -71,6 +72,39 @@ function mulFormula(u: Expr): string {
   return 'd(A X B) = dA X B + A dX B + A X dB';
 }
 
+/**
+ * Matrix factors beside which mul() rewrites nothing: a variable, a sum, an element-wise function,
+ * a softmax, or a transpose of one. None is 0, 𝟏, I, a diagonal, an inverse, a power, a vec, a
+ * Kronecker or a Hadamard product — the factors mul()'s pair rules look for (simplify/build.ts pairRule).
+ */
+function isPlainChainFactor(f: Expr): boolean {
+  let g = f;
+  while (g.op === 'transpose') g = g.args[0];
+  return g.op === 'var' || g.op === 'add' || g.op === 'fn' || g.op === 'softmax' || g.op === 'softmaxAlong';
+}
+
+/**
+ * The adjoint Lᵀ·ū·Rᵀ of a matrix factor beside other matrix factors, all plain (isPlainChainFactor):
+ * mul() keeps them around ū (no rule applies beside ū or among them, none removes a factor). When the
+ * factors on one side multiply to an array (L is rows(u)×rows(a), R is cols(a)×cols(u)), that is a
+ * matrix product with an array factor beside ū, not linked (null). Else found with τ.
+ */
+const mulMultiplier: AdjointMultiplierRule = (u, i) => {
+  const a = u.args[i];
+  if (isScalar(a.shape)) return undefined;
+  let left = false;
+  let right = false;
+  for (let j = 0; j < u.args.length; j++) {
+    const f = u.args[j];
+    if (j === i || isScalar(f.shape)) continue;
+    if (!isPlainChainFactor(f)) return undefined;
+    if (j < i) left = true;
+    else right = true;
+  }
+  const array = (left && !isScalar(shape(u.shape.rows, a.shape.rows))) || (right && !isScalar(shape(a.shape.cols, u.shape.cols)));
+  return array ? null : undefined;
+};
+
 export const MUL: OperatorRule = {
   tangent: mulTangent,
   adjoint: (u, ubar, i) => {
@@ -83,6 +117,7 @@ export const MUL: OperatorRule = {
     if (right) parts.push(transpose(right));
     return mul(...parts);
   },
+  adjointMultiplier: mulMultiplier,
   local: (u, i) => {
     const a = u.args[i];
     if (isScalar(a.shape)) return vec(productOf(u.args.filter((_, j) => j !== i)) ?? num(1));
@@ -131,6 +166,8 @@ const hadamardTangent: TangentRule = (u, d) => productRule(u, d, hadamard);
 export const HADAMARD: OperatorRule = {
   tangent: hadamardTangent,
   adjoint: (u, ubar, i) => hadamard(ubar, ...u.args.filter((_, j) => j !== i)),
+  // ū ⊙ the other factors for an array u (a 1×1 u: a product of scalars, found with τ).
+  adjointMultiplier: (u, i) => (isScalar(u.shape) ? undefined : hadamardMultiplier(u.args.filter((_, j) => j !== i))),
   local: (u, i) => diagOf(hadamard(...u.args.filter((_, j) => j !== i))),
   differential: { formula: 'd(a ⊙ b) = da ⊙ b + a ⊙ db', of: hadamardTangent },
   derivation: {

@@ -6,6 +6,8 @@
  * with `unsupported(reason)`, never by omission.
  */
 import type { Expr } from '../../model/expr';
+import { isScalar } from '../../model/shape';
+import type { Multiplier } from '../deferred';
 import type { OperatorRuleId } from './names';
 
 /** An explicit "no rule in this mode", with the reason shown to the user. */
@@ -20,6 +22,22 @@ export type TangentRule = (u: Expr, d: (a: Expr) => Expr) => Expr;
 
 /** The contribution to āᵢ = ∂f/∂aᵢ (aᵢ's shape) of the node u, given ū = ∂f/∂u for a scalar f. */
 export type AdjointRule = (u: Expr, ubar: Expr, i: number) => Expr;
+
+/**
+ * The factors b, c of u's adjoint rule for its i-th argument when the rule gives b·ū·c (or b ⊙ ū ⊙ c)
+ * — exactly what `multiplier` (../deferred.ts) finds in the rule applied to the stand-in τ, stated
+ * without building it — or null when reverse mode does not link through it (the rule does not give
+ * that form, or gives a matrix product with a matrix factor beside ū: gradient.ts `commutes`).
+ * Undefined where the record does not say: then the multiplier is found with τ.
+ */
+export type AdjointMultiplierRule = (u: Expr, i: number) => Multiplier | null | undefined;
+
+/**
+ * The statement of the records whose adjoint, for an array argument, is no scaled ū (a transpose, a
+ * sum of terms) or a matrix product with an array factor beside ū (ū·𝟏, ū·I, ū·sign(a), −A⁻ᵀ·ū·A⁻ᵀ):
+ * not linked (null). For a 1×1 argument it may be a product of scalars: found with τ (undefined).
+ */
+export const notLinkedForArrays: AdjointMultiplierRule = (u, i) => (isScalar(u.args[i].shape) ? undefined : null);
 
 /** D = ∂vec(u)/∂vec(aᵢ)ᵀ (|u|×|aᵢ|, numerator layout, column-major vec). */
 export type LocalJacobianRule = (u: Expr, i: number) => Expr;
@@ -55,6 +73,8 @@ export interface DerivationRule {
 export interface OperatorRule {
   readonly tangent: TangentRule | Unsupported;
   readonly adjoint: AdjointRule | Unsupported;
+  /** The adjoint rule's multiplier, stated (see AdjointMultiplierRule); only records whose adjoint rule is supported have one. */
+  readonly adjointMultiplier?: AdjointMultiplierRule;
   readonly local: LocalJacobianRule | Unsupported;
   readonly differential: DifferentialRule | Unsupported;
   readonly derivation: DerivationRule;
