@@ -10,7 +10,7 @@
 import { variable, type Expr } from '../model/expr';
 import { memoRecentBy } from '../model/memo';
 import type { Shape } from '../model/shape';
-import { hadamard, mul, plainHadamardFactors } from '../simplify/build';
+import { hadamard, mul, plainHadamardFactors, plainScalarFactors } from '../simplify/build';
 
 export type ProductOp = 'mul' | 'hadamard';
 
@@ -71,6 +71,17 @@ export function hadamardMultiplier(factors: readonly Expr[]): Multiplier | undef
   const after = plainHadamardFactors(factors);
   if (after === undefined) return undefined;
   return after.length === 0 ? { before: [], after: [] } : { before: [], after, op: 'hadamard' };
+}
+
+/**
+ * The multiplier of a product of 1×1 values, τ first (`side` 'after': τ·factors) or last ('before':
+ * factors·τ), as mul() builds it, when it only flattens the factors (plainScalarFactors); else undefined.
+ */
+export function scalarMultiplier(side: 'before' | 'after', factors: readonly Expr[]): Multiplier | undefined {
+  const fs = plainScalarFactors(factors);
+  if (fs === undefined) return undefined;
+  if (fs.length === 0) return { before: [], after: [] };
+  return side === 'before' ? { before: fs, after: [], op: 'mul' } : { before: [], after: fs, op: 'mul' };
 }
 
 /** How many (node, argument) pairs a rememberedMultiplier remembers. */

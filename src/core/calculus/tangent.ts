@@ -10,9 +10,9 @@
 import type { Expr } from '../model/expr';
 import { isScalar, SCALAR } from '../model/shape';
 import { num, zeros } from '../simplify/build';
-import { built, memberOf, multiplier, rememberedMultiplier, standIn, type Link } from './deferred';
+import { built, memberOf, multiplier, rememberedMultiplier, standIn, type Link, type Multiplier } from './deferred';
 import { dependentArgs, dependentNodes } from './dependency';
-import { tangentOf } from './rules/index';
+import { statedTangentMultiplier, tangentOf } from './rules/index';
 
 export interface TangentTrace {
   onTangent?(u: Expr, tangent: Expr): void;
@@ -63,9 +63,12 @@ function chainLink(u: Expr, x: Expr, depends: ReadonlySet<number>, given: (e: Ex
   return sides === null || sides.op === 'hadamard' ? undefined : { before: sides.before, after: sides.after, op: sides.op, inner: a };
 }
 
-/** The multiplier m of u̇ = m·τ: u's rule with τ for the tangent of its i-th argument and 0 for the others'. */
-const tangentMultiplier = rememberedMultiplier((u, i, given) => {
+/** The multiplier m of u̇ = m·τ: as u's record states it, or else found with τ. */
+const tangentMultiplier = rememberedMultiplier((u, i, given) => statedTangentMultiplier(u, i) ?? tangentMultiplierWithStandIn(u, i, given));
+
+/** The multiplier m of u̇ = m·τ found with τ: u's rule with τ for the tangent of its i-th argument and 0 for the others'. */
+export function tangentMultiplierWithStandIn(u: Expr, i: number, given: (e: Expr) => boolean): Multiplier | undefined {
   const a = u.args[i];
   const tau = standIn(SCALAR);
   return multiplier(tangentOf(u, (e) => (e === a ? tau : zeros(e.shape))), tau, given);
-});
+}

@@ -538,6 +538,31 @@ export function plainHadamardFactors(factors: readonly Expr[]): Expr[] | undefin
   return out;
 }
 
+/**
+ * The factors of mul(…factors, τ) (τ anywhere among them), for a new 1×1 leaf τ, when mul() would only
+ * flatten them: every factor (a product of scalars' own factors for one) is a 1×1 value — not a
+ * number, 0, 𝟏, a power, a step, a Hadamard product or another product of scalars — and none repeats;
+ * then no rule of mul() applies (no number to fold, powers to merge, steps to drop), and it builds
+ * the product of the factors as they are, in order. Undefined when unsure (as plainHadamardFactors).
+ */
+export function plainScalarFactors(factors: readonly Expr[]): Expr[] | undefined {
+  const out: Expr[] = [];
+  const seen = new Set<number>();
+  for (const f of factors) {
+    const flat = flattensInto(f) ? f.args : [f];
+    for (const g of flat) {
+      if (!isPlainScalarFactor(g) || seen.has(g.id)) return undefined;
+      seen.add(g.id);
+      out.push(g);
+    }
+  }
+  return out;
+}
+
+const isPlainScalarFactor = (g: Expr): boolean =>
+  isScalar(g.shape) && !flattensInto(g) && g.op !== 'num' && g.op !== 'zeros' && g.op !== 'ones' && g.op !== 'pow' && g.op !== 'hadamard' &&
+  !(g.op === 'fn' && g.name === 'step');
+
 const isPlainHadamardFactor = (g: Expr): boolean =>
   !isScalar(g.shape) && g.op !== 'hadamard' && g.op !== 'zeros' && g.op !== 'ones' && g.op !== 'pow' && !(g.op === 'fn' && g.name === 'step') &&
   !(g.op === 'mul' && (g.args.some((a) => isScalar(a.shape)) || g.args.every((a) => a.op === 'ones')));

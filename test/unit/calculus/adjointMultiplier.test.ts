@@ -3,7 +3,8 @@
  * AdjointMultiplierRule) are exactly what the rule applied to the stand-in τ gives (gradient.ts
  * adjointMultiplierWithStandIn), as reverse mode uses them: the same factors when it links through
  * the node, null on both sides when it does not (no such form, or a matrix product with a matrix
- * factor beside ū). Checked at every node and argument of every corpus expression (in its plain,
+ * factor beside ū). Likewise forward mode's (TangentMultiplierRule, tangent.ts), for a 1×1 node and
+ * argument. Checked at every node and argument of every corpus expression (in its plain,
  * LaTeX and NumPy forms), of the benchmark's families and of hand-built nodes the readers do not
  * make; the derivatives themselves are checked numerically by the corpus and rules suites.
  */
@@ -11,12 +12,13 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  Expr, num, ones, postorder, rawFn, rawHadamard, rawMul, rawPow, rawTranspose, variable,
+  Expr, num, ones, postorder, rawAdd, rawFn, rawHadamard, rawMul, rawPow, rawTranspose, variable,
 } from '../../../src/core/model/expr';
-import { SCALAR, shape } from '../../../src/core/model/shape';
+import { isScalar, SCALAR, shape } from '../../../src/core/model/shape';
 import { prepare } from '../../../src/core/service';
 import { adjointMultiplierWithStandIn, commutes } from '../../../src/core/calculus/gradient';
-import { statedAdjointMultiplier } from '../../../src/core/calculus/rules/index';
+import { tangentMultiplierWithStandIn } from '../../../src/core/calculus/tangent';
+import { statedAdjointMultiplier, statedTangentMultiplier } from '../../../src/core/calculus/rules/index';
 import type { Multiplier } from '../../../src/core/calculus/deferred';
 import { chainRequest, mlpExpr, sumRequest, vectorRequest } from '../../../bench/families';
 import type { DeriveRequest } from '../../../src/core/api';
@@ -66,43 +68,78 @@ function handBuilt(): Expr[] {
     rawHadamard([h, rawMul([num(3), x])]),
     rawFn('sigmoid', rawHadamard([h, x])),
     rawFn('tanh', rawFn('tanh', s)),
+    rawFn('exp', rawFn('log', rawMul([num(2), s]))),
+    rawFn('sin', rawAdd([s, s])),
+    rawFn('sigmoid', rawMul([s, rawFn('cos', s)])),
+    rawHadamard([s, rawFn('exp', s)]),
+    rawHadamard([rawFn('exp', s), rawFn('exp', s), s]),
   ];
 }
 
+interface Ids {
+  readonly before: number[];
+  readonly after: number[];
+  readonly op?: string;
+}
+
+const ids = (m: Multiplier): Ids => ({ before: m.before.map((e) => e.id), after: m.after.map((e) => e.id), op: m.op });
+
 /** What reverse mode does with a multiplier: its factors when it links, else null. */
-function asLink(m: Multiplier | null | undefined): { before: number[]; after: number[]; op?: string } | null {
-  if (m === null || m === undefined || !commutes(m)) return null;
-  return { before: m.before.map((e) => e.id), after: m.after.map((e) => e.id), op: m.op };
+const asLink = (m: Multiplier | null | undefined): Ids | null => (m === null || m === undefined || !commutes(m) ? null : ids(m));
+
+/** What forward mode does with one: its factors when it links (not an element-wise product), else null. */
+const asTangentLink = (m: Multiplier | null | undefined): Ids | null => (m === null || m === undefined || m.op === 'hadamard' ? null : ids(m));
+
+/** The roots: every corpus expression, the families, the hand-built nodes. */
+function roots(): Expr[] {
+  const out: Expr[] = [];
+  for (const req of [...corpusRequests(), sumRequest(8), chainRequest(6), vectorRequest(5)]) {
+    const p = prepare(req);
+    if (p.ok) out.push(p.value.f);
+  }
+  out.push(mlpExpr(4).f, ...handBuilt());
+  return out;
+}
+
+/** Compares `stated` with `found` (both as `as` reads them) at every (node, argument) pair `where` admits; the counts compared and linked. */
+function compareAll(
+  stated: (u: Expr, i: number) => Multiplier | null | undefined,
+  found: (u: Expr, i: number) => Multiplier | undefined,
+  as: (m: Multiplier | null | undefined) => Ids | null,
+  where: (u: Expr, i: number) => boolean,
+): { stated: number; linked: number } {
+  let count = 0;
+  let linked = 0;
+  const seen = new Set<string>();
+  for (const root of roots()) {
+    for (const u of postorder(root)) {
+      for (let i = 0; i < u.args.length; i++) {
+        const key = `${u.id}:${i}`;
+        if (seen.has(key) || !where(u, i)) continue;
+        seen.add(key);
+        const m = stated(u, i);
+        if (m === undefined) continue;
+        count++;
+        const expected = as(found(u, i));
+        assert.deepEqual(as(m), expected, `${u.op} argument ${i} of node ${u.id} in ${root.op}`);
+        if (expected !== null) linked++;
+      }
+    }
+  }
+  return { stated: count, linked };
 }
 
 describe('calculus: the adjoint multipliers the operator records state', () => {
   it('are what the rule applied to the stand-in τ gives, at every node of the corpus, the families and hand-built nodes', () => {
-    const roots: Expr[] = [];
-    for (const req of [...corpusRequests(), sumRequest(8), chainRequest(6), vectorRequest(5)]) {
-      const p = prepare(req);
-      if (p.ok) roots.push(p.value.f);
-    }
-    roots.push(mlpExpr(4).f, ...handBuilt());
-    let stated = 0;
-    let linked = 0;
-    const seen = new Set<string>();
-    for (const root of roots) {
-      for (const u of postorder(root)) {
-        for (let i = 0; i < u.args.length; i++) {
-          const key = `${u.id}:${i}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          const m = statedAdjointMultiplier(u, i);
-          if (m === undefined) continue;
-          stated++;
-          const expected = asLink(adjointMultiplierWithStandIn(u, i, () => false));
-          assert.deepEqual(asLink(m), expected, `${u.op} argument ${i} of node ${u.id} in ${root.op}`);
-          if (expected !== null) linked++;
-        }
-      }
-    }
+    const { stated, linked } = compareAll(statedAdjointMultiplier, (u, i) => adjointMultiplierWithStandIn(u, i, () => false), asLink, () => true);
     // Both outcomes occur often: the comparison is not vacuous.
     assert.ok(stated >= 300, `${stated} stated multipliers compared`);
     assert.ok(linked >= 50 && stated - linked >= 50, `${linked} linked, ${stated - linked} not`);
+  });
+
+  it('in forward mode, are what the tangent rule with τ gives, at every 1×1 node with a 1×1 argument', () => {
+    const scalarPair = (u: Expr, i: number): boolean => isScalar(u.shape) && isScalar(u.args[i].shape);
+    const { stated, linked } = compareAll(statedTangentMultiplier, (u, i) => tangentMultiplierWithStandIn(u, i, () => false), asTangentLink, scalarPair);
+    assert.ok(stated >= 40 && linked >= 40, `${stated} stated multipliers compared, ${linked} linked`);
   });
 });

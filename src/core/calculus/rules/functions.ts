@@ -13,7 +13,7 @@ import type { ElementwiseFunction } from '../../model/expr';
 import { functionRecord } from '../../functions/index';
 import { diagOf } from './products';
 import { rowOf } from './linear';
-import { hadamardMultiplier } from '../deferred';
+import { hadamardMultiplier, scalarMultiplier } from '../deferred';
 import { fixedDerivation, notLinkedForArrays, OperatorRule, TangentRule } from './types';
 
 /** f′(a) for u = f(a), reusing the value u. */
@@ -24,8 +24,10 @@ const fnTangent: TangentRule = (u, d) => hadamard(slope(u), d(u.args[0]));
 export const FN: OperatorRule = {
   tangent: fnTangent,
   adjoint: (u, ubar) => hadamard(ubar, slope(u)),
-  // ū ⊙ f′(a) for an array u (a 1×1 u: a product of scalars, found with τ).
-  adjointMultiplier: (u) => (isScalar(u.shape) ? undefined : hadamardMultiplier([slope(u)])),
+  // ū ⊙ f′(a): for a 1×1 u, the product ū·f′(a).
+  adjointMultiplier: (u) => (isScalar(u.shape) ? scalarMultiplier('after', [slope(u)]) : hadamardMultiplier([slope(u)])),
+  // f′(a)·ȧ for a 1×1 u.
+  tangentMultiplier: (u) => (isScalar(u.shape) ? scalarMultiplier('before', [slope(u)]) : undefined),
   local: (u) => diagOf(slope(u)),
   differential: { formula: 'd f(a) = f′(a) ⊙ da', of: fnTangent },
   derivation: {

@@ -73,6 +73,9 @@ export const adjointOf = (u: Expr, ubar: Expr, i: number): Expr => ruleFor(u, 'a
 /** Reverse mode: the multiplier of u's adjoint rule for its i-th argument as its record states it (AdjointMultiplierRule), or undefined. */
 export const statedAdjointMultiplier = (u: Expr, i: number): Multiplier | null | undefined => OPERATOR_RULES[u.op].adjointMultiplier?.(u, i);
 
+/** Forward mode: the multiplier of u's tangent rule for its i-th argument as its record states it (TangentMultiplierRule), or undefined. */
+export const statedTangentMultiplier = (u: Expr, i: number): Multiplier | undefined => OPERATOR_RULES[u.op].tangentMultiplier?.(u, i);
+
 /** The Jacobian engine: ∂vec(u)/∂vec(aᵢ)ᵀ. */
 export const localJacobianOf = (u: Expr, i: number): Expr => ruleFor(u, 'local', `${u.op} in a Jacobian`)(u, i);
 

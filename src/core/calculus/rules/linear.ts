@@ -32,6 +32,8 @@ export const ADD: OperatorRule = {
   tangent: (u, d) => add(...u.args.map(d)),
   adjoint: (_u, ubar) => ubar,
   adjointMultiplier: () => ({ before: [], after: [] }),
+  // ȧ itself, the other terms' tangents 0 (unless a is more than one term: a + a).
+  tangentMultiplier: (u, i) => (u.args.filter((t) => t === u.args[i]).length === 1 ? { before: [], after: [] } : undefined),
   local: (u, i) => eye(sizeOf(u.args[i].shape)),
   differential: { formula: 'd(a + b) = da + db', of: (u, d) => add(...u.args.map(d)) },
   derivation: {

@@ -10,7 +10,7 @@ import {
 } from '../../simplify/build';
 import { MAX_MATRIX_EXPONENT } from '../../limits/exponent';
 import { UnsupportedDerivative } from '../unsupported';
-import { hadamardMultiplier } from '../deferred';
+import { hadamardMultiplier, scalarMultiplier } from '../deferred';
 import type { AdjointMultiplierRule, OperatorRule, TangentRule } from './types';
 
 /** The product of a list of factors, or undefined when empty. */
@@ -166,8 +166,11 @@ const hadamardTangent: TangentRule = (u, d) => productRule(u, d, hadamard);
 export const HADAMARD: OperatorRule = {
   tangent: hadamardTangent,
   adjoint: (u, ubar, i) => hadamard(ubar, ...u.args.filter((_, j) => j !== i)),
-  // ū ⊙ the other factors for an array u (a 1×1 u: a product of scalars, found with τ).
-  adjointMultiplier: (u, i) => (isScalar(u.shape) ? undefined : hadamardMultiplier(u.args.filter((_, j) => j !== i))),
+  // ū ⊙ the other factors: for a 1×1 u, their product with ū.
+  adjointMultiplier: (u, i) => {
+    const others = u.args.filter((_, j) => j !== i);
+    return isScalar(u.shape) ? scalarMultiplier('after', others) : hadamardMultiplier(others);
+  },
   local: (u, i) => diagOf(hadamard(...u.args.filter((_, j) => j !== i))),
   differential: { formula: 'd(a ⊙ b) = da ⊙ b + a ⊙ db', of: hadamardTangent },
   derivation: {

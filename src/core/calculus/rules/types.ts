@@ -33,6 +33,13 @@ export type AdjointRule = (u: Expr, ubar: Expr, i: number) => Expr;
 export type AdjointMultiplierRule = (u: Expr, i: number) => Multiplier | null | undefined;
 
 /**
+ * Forward mode's counterpart (tangent.ts chainLink), for a 1×1 u and its 1×1 i-th argument: the
+ * factors of u's tangent rule with τ for that argument's tangent and 0 for the others', exactly as
+ * `multiplier` finds them there; undefined where the record does not say (then found with τ).
+ */
+export type TangentMultiplierRule = (u: Expr, i: number) => Multiplier | undefined;
+
+/**
  * The statement of the records whose adjoint, for an array argument, is no scaled ū (a transpose, a
  * sum of terms) or a matrix product with an array factor beside ū (ū·𝟏, ū·I, ū·sign(a), −A⁻ᵀ·ū·A⁻ᵀ):
  * not linked (null). For a 1×1 argument it may be a product of scalars: found with τ (undefined).
@@ -75,6 +82,8 @@ export interface OperatorRule {
   readonly adjoint: AdjointRule | Unsupported;
   /** The adjoint rule's multiplier, stated (see AdjointMultiplierRule); only records whose adjoint rule is supported have one. */
   readonly adjointMultiplier?: AdjointMultiplierRule;
+  /** The tangent rule's multiplier, stated (see TangentMultiplierRule). */
+  readonly tangentMultiplier?: TangentMultiplierRule;
   readonly local: LocalJacobianRule | Unsupported;
   readonly differential: DifferentialRule | Unsupported;
   readonly derivation: DerivationRule;
