@@ -89,7 +89,7 @@ const latexDimPart = (p: string): string => (/^\d+$/.test(p) || /^[A-Za-z]$/.tes
  * factors are always joined by \\cdot, since a run of letters there is one name (I_{mn} is of size mn).
  */
 export function latexDim(d: Dim, subscript = false): string {
-  if (typeof d === 'number') return String(d);
+  if (typeof d === 'number') return latexDimPart(String(d));
   if (!d.includes('·')) return latexDimPart(d);
   const parts = d.split('·').map(latexDimPart);
   // Juxtapose single letters (mn); separate numbers and words with a dot.
