@@ -285,20 +285,32 @@ export interface Survey {
   readonly calls: readonly CallNode[];
 }
 
-/** Survey a tree without recursion: its depth or the node past `limit`, and its calls. */
+/**
+ * Survey a tree without recursion: its depth or the node past `limit`, and its calls. Its own loop
+ * rather than `walk` with a visitor (every tree read is surveyed, issue 17): the same order,
+ * depths and checkpoints.
+ */
 export function survey(root: Ast, limit: number): Survey {
   let deeper: Ast | undefined;
   let depth = 0;
   const calls: CallNode[] = [];
-  walk([root], (node, d) => {
+  const nodes = new Stack<Ast>();
+  const depths = new Stack<number>();
+  nodes.push(root);
+  depths.push(1);
+  for (let node = nodes.pop(); node !== undefined; node = nodes.pop()) {
+    checkpoint();
+    const d = depths.pop() as number;
     if (d > limit) {
       deeper = node;
-      return false;
+      continue;
     }
     if (d > depth) depth = d;
     if (node.kind === 'call') calls.push(node);
-    return true;
-  });
+    const before = nodes.size;
+    pushChildren(node, nodes);
+    for (let i = nodes.size - before; i > 0; i--) depths.push(d + 1);
+  }
   return deeper === undefined ? { depth, calls } : { deeper, depth, calls };
 }
 

@@ -49,7 +49,7 @@ import {
 import { isMatrix, isScalar, shape, type Dim, type Shape } from '../model/shape';
 import * as Q from '../model/rational';
 import { fromNumber, parseDecimal } from '../model/rational';
-import type { Span } from '../api';
+import { SpanTable } from './spanTable';
 import type { Ast, CallNode, ChainLink, EinsumNode, MulOp, AddOp } from './ast';
 import { isPi } from './names';
 import { matrixForm } from '../tensor/lower';
@@ -76,7 +76,7 @@ export class ExprBuilder {
   }
 
   /** Where each node was read: its first occurrence (a call's name: the caret goes under `kron`). */
-  readonly spans = new Map<number, Span>();
+  readonly spans = new SpanTable();
 
   /** The checkpoints of a deep tree, built first (syntax/check.ts), so that building recurses little (made at the first). */
   private prebuilt: Map<Ast, Expr> | undefined;
@@ -85,7 +85,7 @@ export class ExprBuilder {
     const known = this.prebuilt?.get(node);
     if (known !== undefined) return known;
     const e = this.buildNode(node);
-    if (!this.spans.has(e.id)) this.spans.set(e.id, node.kind === 'call' ? node.nameSpan : node.span);
+    this.spans.record(e.id, node.kind === 'call' ? node.nameSpan : node.span);
     return e;
   }
 

@@ -54,86 +54,90 @@ const PUNCTUATION: Readonly<Record<string, TokenKind>> = {
   '=': '=',
 };
 
-const TRANSPOSE_MARK = 'ᵀ';
+/** ᵀ, the transpose mark. */
+const TRANSPOSE_MARK = 0x1d40;
 
-const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 const LETTER = /\p{L}/u;
-const isNameStart = (c: string): boolean =>
-  (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || (c > '\u007f' && c !== TRANSPOSE_MARK && LETTER.test(c));
-const isNamePart = (c: string): boolean => isNameStart(c) || isDigit(c);
+/** Whether the UTF-16 code unit `c` (at `i` of `text`) starts a name: an ASCII letter, `_`, or another letter (not ᵀ). */
+const isNameStart = (c: number, text: string, i: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c > 0x7f && c !== TRANSPOSE_MARK && LETTER.test(text[i]));
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isNamePart = (c: number, text: string, i: number): boolean => isDigit(c) || isNameStart(c, text, i);
 
-/** Scans all of `text` (or [from, to)); the last token is always `eof` (at `to`). */
+/**
+ * Scans all of `text` (or [from, to)); the last token is always `eof` (at `to`). By code units
+ * (charCodeAt), each token made where it is found: every text read is scanned, the `where`
+ * declarations of a request too.
+ */
 export function scan(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   let i = from;
   const unclosedUntil: Record<string, number> = {};
-  const push = (kind: TokenKind, start: number, end: number, tokenText = text.slice(start, end), value?: number): void => {
-    tokens.push(value === undefined ? { kind, text: tokenText, start, end } : { kind, text: tokenText, start, end, value });
-  };
   while (i < to) {
-    const c = text[i];
-    if (c === '\n') {
-      push('newline', i, i + 1);
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      tokens.push({ kind: 'newline', text: '\n', start: i, end: i + 1 });
       i++;
-    } else if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0') {
+    } else if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0) {
       i++;
-    } else if (c === '"' || (c === "'" && opensString(tokens))) {
+    } else if (c === 34 || (c === 39 && opensString(tokens))) {
+      const q = text[i];
       // A quote whose line was already scanned without a closing quote is not scanned again (linear).
-      let end = i < (unclosedUntil[c] ?? -1) ? i : i + 1;
-      if (end > i) while (end < to && text[end] !== c && text[end] !== '\n') end++;
-      if (end <= i || end >= to || text[end] !== c) unclosedUntil[c] = Math.max(unclosedUntil[c] ?? -1, end);
-      if (end > i && end < to && text[end] === c) {
-        push('string', i, end + 1, text.slice(i + 1, end));
+      let end = i < (unclosedUntil[q] ?? -1) ? i : i + 1;
+      if (end > i) while (end < to && text[end] !== q && text[end] !== '\n') end++;
+      if (end <= i || end >= to || text[end] !== q) unclosedUntil[q] = Math.max(unclosedUntil[q] ?? -1, end);
+      if (end > i && end < to && text[end] === q) {
+        tokens.push({ kind: 'string', text: text.slice(i + 1, end), start: i, end: end + 1 });
         i = end + 1;
       } else {
-        push('invalid', i, i + 1);
+        tokens.push({ kind: 'invalid', text: q, start: i, end: i + 1 });
         i++;
       }
-    } else if (c === '#') {
-      while (i < to && text[i] !== '\n') i++;
-    } else if (isDigit(c) || (c === '.' && i + 1 < to && isDigit(text[i + 1]))) {
+    } else if (c === 35) {
+      while (i < to && text.charCodeAt(i) !== 10) i++;
+    } else if (isDigit(c) || (c === 46 && i + 1 < to && isDigit(text.charCodeAt(i + 1)))) {
       const end = numberEnd(text, i, to);
       const numText = text.slice(i, end);
-      push('number', i, end, numText, Number(numText));
+      tokens.push({ kind: 'number', text: numText, start: i, end, value: Number(numText) });
       i = end;
-    } else if (isNameStart(c)) {
+    } else if (isNameStart(c, text, i)) {
       let end = i + 1;
-      while (end < to && isNamePart(text[end])) end++;
-      push('name', i, end);
+      while (end < to && isNamePart(text.charCodeAt(end), text, end)) end++;
+      tokens.push({ kind: 'name', text: text.slice(i, end), start: i, end });
       i = end;
-    } else if (c === '.') {
+    } else if (c === 46) {
       const next = i + 1 < to ? text[i + 1] : '';
       if (next === '*' || next === '/' || next === '^') {
-        push('op', i, i + 2);
+        tokens.push({ kind: 'op', text: text.slice(i, i + 2), start: i, end: i + 2 });
         i += 2;
       } else if (next === "'") {
-        push('op', i, i + 2, "'"); // MATLAB's .' (transpose without conjugation)
+        tokens.push({ kind: 'op', text: "'", start: i, end: i + 2 }); // MATLAB's .' (transpose without conjugation)
         i += 2;
       } else {
-        push('op', i, i + 1);
+        tokens.push({ kind: 'op', text: '.', start: i, end: i + 1 });
         i++;
       }
-    } else if (c === '+' || c === '-' || c === '*' || c === '/' || c === '^' || c === "'") {
-      push('op', i, i + 1);
+    } else if (c === 43 || c === 45 || c === 42 || c === 47 || c === 94 || c === 39) {
+      tokens.push({ kind: 'op', text: text[i], start: i, end: i + 1 });
       i++;
-    } else if (c === '\u2212') {
-      push('op', i, i + 1, '-');
+    } else if (c === 0x2212) {
+      tokens.push({ kind: 'op', text: '-', start: i, end: i + 1 });
       i++;
     } else if (c === TRANSPOSE_MARK) {
-      push('op', i, i + 1, "'");
+      tokens.push({ kind: 'op', text: "'", start: i, end: i + 1 });
       i++;
-    } else if (PUNCTUATION[c] !== undefined) {
-      push(PUNCTUATION[c], i, i + 1);
+    } else if (PUNCTUATION[text[i]] !== undefined) {
+      tokens.push({ kind: PUNCTUATION[text[i]], text: text[i], start: i, end: i + 1 });
       i++;
     } else {
       // One whole code point, so a span never splits a surrogate pair.
       const cp = text.codePointAt(i) ?? 0;
       const width = cp > 0xffff ? 2 : 1;
-      push('invalid', i, i + width);
+      tokens.push({ kind: 'invalid', text: text.slice(i, i + width), start: i, end: i + width });
       i += width;
     }
   }
-  push('eof', to, to, '');
+  tokens.push({ kind: 'eof', text: '', start: to, end: to });
   return tokens;
 }
 
@@ -145,20 +149,20 @@ function opensString(tokens: readonly Token[]): boolean {
 
 function numberEnd(text: string, start: number, to: number): number {
   let i = start;
-  while (i < to && isDigit(text[i])) i++;
-  if (i < to && text[i] === '.') {
+  while (i < to && isDigit(text.charCodeAt(i))) i++;
+  if (i < to && text.charCodeAt(i) === 46) {
     const next = i + 1 < to ? text[i + 1] : '';
     // `1.*x` is 1 .* x and `1.'` is 1 ': the dot belongs to the operator.
     if (next !== '*' && next !== '/' && next !== '^' && next !== "'") {
       i++;
-      while (i < to && isDigit(text[i])) i++;
+      while (i < to && isDigit(text.charCodeAt(i))) i++;
     }
   }
   if (i < to && (text[i] === 'e' || text[i] === 'E')) {
     let j = i + 1;
     if (j < to && (text[j] === '+' || text[j] === '-')) j++;
-    if (j < to && isDigit(text[j])) {
-      while (j < to && isDigit(text[j])) j++;
+    if (j < to && isDigit(text.charCodeAt(j))) {
+      while (j < to && isDigit(text.charCodeAt(j))) j++;
       i = j;
     }
   }
