@@ -18,6 +18,7 @@ import { isFunctionName } from './functions';
 import { checkSize } from './limits';
 import type { VariableKind } from './names';
 import { memoByText } from './memo';
+import { table } from './table';
 import type { Token } from './plain/scanner';
 import { statementsOf } from './plain/statements';
 import type { Outcome } from '../api';
@@ -54,14 +55,14 @@ export interface Assumption {
 /** Words that cannot be declared as variables (besides the function names). */
 const RESERVED = new Set(['where', 'is', 'are', 'and', 'symmetric', 'probabilities']);
 
-const KIND_WORDS: Readonly<Record<string, VariableKind>> = {
+const KIND_WORDS: Readonly<Record<string, VariableKind>> = table({
   scalar: 'scalar',
   scalars: 'scalar',
   vector: 'vector',
   vectors: 'vector',
   matrix: 'matrix',
   matrices: 'matrix',
-};
+});
 
 /**
  * Parse declarations. Spans are relative to `text`; every code starts with `decl.` (or `limit.`).

@@ -5,6 +5,7 @@
 import { namesOf } from '../functions/index';
 import type { Ast, CallNode } from './ast';
 import { AXIS_FUNCTIONS } from './axes';
+import { table } from './table';
 
 /**
  * Applied entry by entry; any shape: the names the plain syntax reads for each function record →
@@ -33,7 +34,7 @@ export const DIMENSION_FUNCTIONS: ReadonlySet<string> = new Set(['eye', 'ones', 
  * vec(X), commutation(m, n), unit(n, i) (the i-th basis column of length n), entry(A, i, j) (the
  * scalar A_ij, 1-based) and count(m, n).
  */
-export const ARITY: Readonly<Record<string, readonly [number, number]>> = {
+export const ARITY: Readonly<Record<string, readonly [number, number]>> = table({
   ...Object.fromEntries([...ELEMENTWISE, ...REDUCTIONS, ...SQUARE_FUNCTIONS].map((f) => [f, [1, 1] as const])),
   diag: [1, 1],
   sum: [1, 2],
@@ -55,7 +56,7 @@ export const ARITY: Readonly<Record<string, readonly [number, number]>> = {
   unit: [2, 2],
   entry: [3, 3],
   count: [2, 2],
-};
+});
 
 export const isFunctionName = (name: string): boolean => Object.prototype.hasOwnProperty.call(ARITY, name);
 
@@ -72,7 +73,7 @@ export function valueArguments(node: CallNode): readonly Ast[] {
 }
 
 /** Names users reach for, and what the plain syntax calls them. */
-export const FUNCTION_SUGGESTIONS: Readonly<Record<string, string>> = {
+export const FUNCTION_SUGGESTIONS: Readonly<Record<string, string>> = table({
   trace: 'tr',
   norm: 'norm2',
   ln: 'log',
@@ -89,4 +90,4 @@ export const FUNCTION_SUGGESTIONS: Readonly<Record<string, string>> = {
   sgn: 'sign',
   ReLU: 'relu',
   sig: 'sigmoid',
-};
+});

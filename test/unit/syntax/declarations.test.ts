@@ -49,6 +49,12 @@ describe('syntax/declarations', () => {
     assertError(error(parseDeclarations('x:')), 'decl.kind', 2, 2, 'found the end of the declaration');
   });
 
+  it('knows only its own kind words, not the names every JavaScript object has (constructor, toString)', () => {
+    assertError(error(parseDeclarations('x: constructor')), 'decl.kind', 3, 14, "expected scalar, vector or matrix, found 'constructor'");
+    assertError(error(parseDeclarations('x is a toString')), 'decl.kind', 7, 15, "expected scalar, vector or matrix, found 'toString'");
+    assertError(error(parseDeclarations('x: __proto__(n)')), 'decl.kind', 3, 12, "expected scalar, vector or matrix, found '__proto__'");
+  });
+
   it('rejects non-square and non-matrix symmetric declarations', () => {
     assertError(error(parseDeclarations('S: matrix(m, n) symmetric')), 'decl.symmetric', 3, 15, 'm and n differ');
     assertError(error(parseDeclarations('x: vector(n) symmetric')), 'decl.symmetric', 3, 12, 'only a matrix');

@@ -5,9 +5,10 @@
  */
 import { namesOf } from '../../functions/index';
 import { ELEMENTWISE } from '../functions';
+import { table } from '../table';
 
 /** Commands that are functions: `\exp x`, `\log(x)`, `\det X`. `\max`/`\min` take (0, u). */
-export const FUNCTION_COMMANDS: Readonly<Record<string, string>> = {
+export const FUNCTION_COMMANDS: Readonly<Record<string, string>> = table({
   ...namesOf((r) => r.latex.commands),
   det: 'det',
   tr: 'tr',
@@ -18,13 +19,13 @@ export const FUNCTION_COMMANDS: Readonly<Record<string, string>> = {
   min: 'min',
   softmax: 'softmax',
   logdet: 'logdet',
-};
+});
 
 /**
  * Operator names, as written in `\operatorname{…}`, `\mathrm{…}`, `\text{…}` or as a run of plain
  * letters before a parenthesis (Parr & Howard write `max(0, x)`, `sum(x)`, `diag(x)`).
  */
-export const OPERATOR_NAMES: Readonly<Record<string, string>> = {
+export const OPERATOR_NAMES: Readonly<Record<string, string>> = table({
   ...FUNCTION_COMMANDS,
   ...namesOf((r) => r.latex.operatorNames),
   sum: 'sum',
@@ -36,7 +37,7 @@ export const OPERATOR_NAMES: Readonly<Record<string, string>> = {
   inv: 'inv',
   norm: 'norm2',
   dot: 'dot',
-};
+});
 
 /** Functions applied entry by entry (their argument may be a sum over samples). */
 export const ELEMENTWISE_NAMES: ReadonlySet<string> = new Set([...ELEMENTWISE, 'max', 'min']);
@@ -61,7 +62,7 @@ export const FONT_COMMANDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Accents: `\hat{y}` is the variable y_hat. */
-export const ACCENTS: Readonly<Record<string, string>> = {
+export const ACCENTS: Readonly<Record<string, string>> = table({
   hat: 'hat',
   widehat: 'hat',
   bar: 'bar',
@@ -70,7 +71,7 @@ export const ACCENTS: Readonly<Record<string, string>> = {
   widetilde: 'tilde',
   dot: 'dot',
   check: 'check',
-};
+});
 
 /** Spacing and style commands without arguments: skipped. */
 export const SKIPPED_COMMANDS: ReadonlySet<string> = new Set([
@@ -97,7 +98,7 @@ export const MATH_ENVIRONMENTS: ReadonlySet<string> = new Set([
 export const MATRIX_ENVIRONMENTS: ReadonlySet<string> = new Set(['bmatrix', 'pmatrix', 'matrix', 'Bmatrix', 'smallmatrix']);
 
 /** Binary product operators and what they mean. */
-export const PRODUCT_COMMANDS: Readonly<Record<string, 'dot' | 'times' | 'hadamard' | 'otimes' | 'divide' | 'hadamardDivide'>> = {
+export const PRODUCT_COMMANDS: Readonly<Record<string, 'dot' | 'times' | 'hadamard' | 'otimes' | 'divide' | 'hadamardDivide'>> = table({
   cdot: 'dot',
   bullet: 'dot',
   times: 'times',
@@ -107,13 +108,13 @@ export const PRODUCT_COMMANDS: Readonly<Record<string, 'dot' | 'times' | 'hadama
   otimes: 'otimes',
   oslash: 'hadamardDivide',
   div: 'divide',
-};
+});
 
 /** Transpose marks inside a superscript: `^\top`, `^T`, `^{\mathsf T}`, `^\intercal`, `^\prime`. */
 export const TRANSPOSE_COMMANDS: ReadonlySet<string> = new Set(['top', 'intercal', 'prime', 'mathsf', 'mathrm', 'text', 'mathit', 'textsf']);
 
 /** Commands users might expect, and a hint for each. */
-export const COMMAND_HINTS: Readonly<Record<string, string>> = {
+export const COMMAND_HINTS: Readonly<Record<string, string>> = table({
   partial: 'select the function only: the derivative is what the extension computes',
   nabla: 'select the function only: the gradient is what the extension computes',
   int: 'integrals are not supported',
@@ -133,4 +134,4 @@ export const COMMAND_HINTS: Readonly<Record<string, string>> = {
   cdots: 'write the expression without ellipses',
   ldots: 'write the expression without ellipses',
   dots: 'write the expression without ellipses',
-};
+});

@@ -4,6 +4,7 @@
  * `torch.sigmoid`, `F.sigmoid`, `jax.nn.sigmoid`, `scipy.special.expit` are `sigmoid` / `expit`.
  */
 import { namesOf } from '../../functions/index';
+import { table } from '../table';
 
 /** Module prefixes, longest first. */
 export const MODULE_PREFIXES = [
@@ -15,10 +16,10 @@ export const MODULE_PREFIXES = [
 export const MODULE_ROOTS: ReadonlySet<string> = new Set(['np', 'numpy', 'jnp', 'jax', 'torch', 'F', 'nn', 'scipy', 'special', 'sp', 'math']);
 
 /** Element-wise functions (from their records, functions/): the names read → the plain names. */
-export const ELEMENTWISE_FUNCTIONS: Readonly<Record<string, string>> = namesOf((r) => r.code.read);
+export const ELEMENTWISE_FUNCTIONS: Readonly<Record<string, string>> = table(namesOf((r) => r.code.read));
 
 /** Reductions of all entries to a scalar (axis/dim only as the whole of a vector). */
-export const REDUCTION_FUNCTIONS: Readonly<Record<string, string>> = {
+export const REDUCTION_FUNCTIONS: Readonly<Record<string, string>> = table({
   sum: 'sum',
   mean: 'mean',
   trace: 'tr',
@@ -26,7 +27,7 @@ export const REDUCTION_FUNCTIONS: Readonly<Record<string, string>> = {
   det: 'det',
   logdet: 'logdet',
   logsumexp: 'logsumexp',
-};
+});
 
 /** Everything else the reader knows, handled one by one in `lower.ts`. */
 export const SPECIAL_FUNCTIONS: ReadonlySet<string> = new Set([
@@ -58,7 +59,7 @@ export function withoutModule(path: string): string {
 }
 
 /** Methods of arrays and tensors (x.sum(), A.t(), z.softmax(dim=0)) and the function each means. */
-export const METHODS: Readonly<Record<string, string>> = {
+export const METHODS: Readonly<Record<string, string>> = table({
   ...Object.fromEntries(Object.keys(namesOf((r) => r.code.methods)).map((m) => [m, m])),
   sum: 'sum',
   mean: 'mean',
@@ -83,10 +84,10 @@ export const METHODS: Readonly<Record<string, string>> = {
   matmul: 'matmul',
   mm: 'mm',
   mv: 'mv',
-};
+});
 
 /** Names people use that mean something the reader spells differently. */
-export const FUNCTION_HINTS: Readonly<Record<string, string>> = {
+export const FUNCTION_HINTS: Readonly<Record<string, string>> = table({
   max: 'for max(0, u) element-wise write np.maximum(0, u)',
   min: 'for min(0, u) element-wise write np.minimum(0, u)',
   amax: 'maxima over entries are not differentiable here; for max(0, u) element-wise write np.maximum(0, u)',
@@ -96,4 +97,4 @@ export const FUNCTION_HINTS: Readonly<Record<string, string>> = {
   tensordot: 'tensordot is not supported: write the products with @ and *',
   cumsum: 'cumulative sums are not supported',
   prod: 'products over entries are not supported',
-};
+});

@@ -26,6 +26,7 @@ import { Chain, type Lowered } from './matmul';
 import { bceWithLogits, crossEntropy, mseLoss, normalizeAlong, reduceAlong, type Broadcast } from './batch';
 import type { PyNode } from './parser';
 import { runDeferred, type Deferred } from '../deferred';
+import { table } from '../table';
 
 export type { Lowered } from './matmul';
 
@@ -582,7 +583,7 @@ export class Lowerer {
   }
 }
 
-const CONSTANTS: Readonly<Record<string, number>> = { pi: Math.PI, e: Math.E };
+const CONSTANTS: Readonly<Record<string, number>> = table({ pi: Math.PI, e: Math.E });
 
 /** The dotted name of a chain of attributes on a name (np.linalg.norm), or undefined. */
 export function dottedPath(node: PyNode): string | undefined {

@@ -26,11 +26,12 @@ import { nameNode, transposed } from '../nodes';
 import { Lowerer, type Lowered } from './lower';
 import { parsePython, type PyNode, type PyStatement } from './parser';
 import { scanPython } from './scanner';
+import { table } from '../table';
 
 /** The largest expression (in syntax tree nodes, with intermediates substituted) the reader accepts. */
 export const MAX_SUBSTITUTED_NODES = 50_000;
 
-const KIND: Readonly<Record<string, Kind>> = { scalar: 'scalar', vector: 'column', matrix: 'matrix' };
+const KIND: Readonly<Record<string, Kind>> = table({ scalar: 'scalar', vector: 'column', matrix: 'matrix' });
 
 export function readNumpy(text: string, where?: string): Outcome<CheckedExpression> {
   const tooLong = checkSize(text);

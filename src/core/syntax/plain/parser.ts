@@ -25,11 +25,12 @@ import { runDeferred, type Deferred, type Rule } from '../deferred';
 import { einsumNode } from '../nodes';
 import { Call, Terms, Vector, type PlainStepper, type Signs } from './rules';
 import type { Token } from './scanner';
+import { table } from '../table';
 
 type Step = IteratorResult<Rule<unknown>, Ast>;
 
 /** Hints for characters that are not plain syntax but have a plain spelling. */
-const CHARACTER_HINTS: Readonly<Record<string, string>> = {
+const CHARACTER_HINTS: Readonly<Record<string, string>> = table({
   '²': 'write x^2',
   '³': 'write x^3',
   '×': 'write * for a product',
@@ -44,7 +45,7 @@ const CHARACTER_HINTS: Readonly<Record<string, string>> = {
   '{': 'use ( ) for grouping and [ ] for vectors',
   '}': 'use ( ) for grouping and [ ] for vectors',
   '\\': 'plain syntax has no LaTeX commands',
-};
+});
 
 const isOperandStart = (t: Token): boolean =>
   t.kind === 'number' || t.kind === 'name' || t.kind === '(' || t.kind === '[';

@@ -12,6 +12,7 @@
 import type { Span } from '../../api';
 import { fail } from '../diagnostics';
 import { GREEK_LETTER_NAMES as GREEK } from '../../model/greek';
+import { table } from '../table';
 
 export interface Translated {
   readonly latex: string;
@@ -28,13 +29,13 @@ const VULGAR: Readonly<Record<string, readonly [number, number]>> = {
 };
 
 /** Function names the Unicode writer prints, and their LaTeX. */
-const FUNCTIONS: Readonly<Record<string, string>> = {
+const FUNCTIONS: Readonly<Record<string, string>> = table({
   exp: '\\exp', log: '\\log', sin: '\\sin', cos: '\\cos', tan: '\\tan', tanh: '\\tanh', max: '\\max', min: '\\min',
   sign: '\\operatorname{sign}', sum: '\\operatorname{sum}', mean: '\\operatorname{mean}', tr: '\\operatorname{tr}',
   det: '\\det', softmax: '\\operatorname{softmax}', logsumexp: '\\operatorname{logsumexp}', vec: '\\operatorname{vec}',
   diag: '\\operatorname{diag}', sigmoid: '\\operatorname{sigmoid}', relu: '\\operatorname{relu}', sqrt: '\\operatorname{sqrt}',
   einsum: '\\operatorname{einsum}', abs: '\\operatorname{abs}', inv: '\\operatorname{inv}', step: '\\operatorname{step}', logdet: '\\operatorname{logdet}',
-};
+});
 
 /** The characters only the Unicode math notation uses (not LaTeX, NumPy or the plain syntax). */
 export const UNICODE_MARKERS = /[ᵀ⁻⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉⊙⊘⊗∘𝟙𝟏𝟎𝐞‖√·−½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]/u;
