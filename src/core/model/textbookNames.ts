@@ -25,13 +25,16 @@ function hiddenDepths(order: readonly Expr[]): Map<number, number> {
   return depths;
 }
 
-/** The variables' names and the dimensions' of an expression. */
-function namesIn(order: readonly Expr[]): Set<string> {
+/** The variables' names and the dimensions' of an expression (each part of a product m·n), its nodes given in `order`. */
+export function namesIn(order: readonly Expr[]): Set<string> {
   const names = new Set<string>();
+  const dimensions = new Set<string>();
   for (const e of order) {
     if (e.op === 'var') names.add(e.name as string);
-    for (const d of [e.shape.rows, e.shape.cols]) if (typeof d === 'string') for (const part of d.split('·')) names.add(part);
+    if (typeof e.shape.rows === 'string') dimensions.add(e.shape.rows);
+    if (typeof e.shape.cols === 'string') dimensions.add(e.shape.cols);
   }
+  for (const d of dimensions) for (const part of d.split('·')) names.add(part);
   return names;
 }
 

@@ -14,7 +14,7 @@
 import { Expr, postorder, variable } from '../model/expr';
 import { rewriteBottomUp } from './bottomUp';
 import { textLengths } from '../write/index';
-import { namedWhereverUsed, pinnedNames } from '../model/textbookNames';
+import { namedWhereverUsed, namesIn, pinnedNames } from '../model/textbookNames';
 
 export interface Definition {
   readonly name: string;
@@ -107,13 +107,7 @@ export function nameCommonSubexpressions(root: Expr, textLength?: (node: Expr) =
   }
   if (chosen.size === 0) return { expr: root, definitions: [] };
   // Names avoid the expression's variables and its dimension names (a name q beside a shape n×q would clash).
-  const taken = new Set(order.filter((e) => e.op === 'var').map((e) => e.name as string));
-  const dimensions = new Set<string>();
-  for (const { shape } of order) {
-    if (typeof shape.rows === 'string') dimensions.add(shape.rows);
-    if (typeof shape.cols === 'string') dimensions.add(shape.cols);
-  }
-  for (const d of dimensions) for (const part of d.split('·')) taken.add(part);
+  const taken = namesIn(order);
   // Names, inner first (postorder), avoiding the expression's own variables.
   const pool = NAME_POOL.filter((n) => !taken.has(n));
   let numbered = 0;
