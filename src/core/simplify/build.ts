@@ -210,8 +210,13 @@ export function withoutFactor(p: Expr, i: number): Expr {
 }
 
 export function mul(...factors: Expr[]): Expr {
+  // One array factor that is no product, I or 0 is its own product (product() finds no rule to
+  // apply to it and returns it): the rules' L and R of a product with two factors (A·x) are one.
+  if (factors.length === 1 && isOwnProduct(factors[0])) return factors[0];
   return product(factors, undefined);
 }
+
+const isOwnProduct = (f: Expr): boolean => !isScalar(f.shape) && f.op !== 'mul' && f.op !== 'eye' && f.op !== 'zeros';
 
 /** mul() of these factors; `known`: how much of their chain is settled, else found from settled products among them. */
 function product(factors: readonly Expr[], known: Settled | undefined): Expr {
