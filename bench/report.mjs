@@ -236,7 +236,7 @@ function cliSection(cli) {
     ...(cli.pipeRoundTrip ? [['pipe round trip alone (a child answering each line at once)', ms(cli.pipeRoundTrip.medianMs), ms(cli.pipeRoundTrip.p95Ms), 'the floor of a batch request at this load']] : []),
     [`core derive() in-process, same requests interleaved${cli.coreInterleaved.afterRounds ? `, after ${cli.coreInterleaved.afterRounds} rounds` : ''}`, ms(cli.coreInterleaved.medianMs), ms(cli.coreInterleaved.p95Ms), `end to end / core: ${fmt(cli.endToEndOverCore)}×${cli.coreInterleaved.afterRounds ? ' (both warm)' : ''}`],
     ['batch throughput (all piped at once)', `${ms(t.wallMsPerRequest)} wall`, `${ms(t.cpuMsPerRequest)} CPU`, `${t.requests} requests, per request (a mean: the large cases weigh most)`],
-    ...(cli.pipelined ? [[`batch pipelined, per case (${cli.pipelined.copies} copies of one request in flight)`, `${ms(cli.pipelined.medianCaseMs)} per answer`, ms(cli.pipelined.p95CaseMs), `median over the ${cli.pipelined.cases} cases of wall time per answer; the batch process's CPU ${ms(cli.pipelined.cpuMeanMs)} per request (mean)`]] : []),
+    ...(cli.pipelined ? [[cli.pipelined.window ? `batch pipelined (${cli.pipelined.window} distinct requests in flight)` : `batch pipelined, per case (${cli.pipelined.copies} copies of one request in flight)`, `${ms(cli.pipelined.medianCaseMs)} per answer`, ms(cli.pipelined.p95CaseMs), `median over the ${cli.pipelined.cases} ${cli.pipelined.window ? 'windows (one starting at each case)' : 'cases'} of wall time per answer; the batch process's CPU ${ms(cli.pipelined.cpuMeanMs)} per request (mean)`]] : []),
     ['MLP L = 256, `matcalc derive` (whole process)', ms(cli.mlp256.deriveProcessMedianMs), cli.mlp256.deriveProcessFailure ?? '', `${cli.mlp256.answerChars} characters answered; ≤ 50 ms targeted`],
     ...(cli.nodeStartMs !== undefined ? [['`node -e 0` (process start alone)', ms(cli.nodeStartMs), '', 'the floor of any `matcalc derive`']] : []),
     ...(cli.processCpuMs
@@ -250,7 +250,7 @@ function cliSection(cli) {
         ]
       : []),
     ...(cli.mlp256.batchFirstRequestMs !== undefined ? [['MLP L = 256, the first batch request (cold)', ms(cli.mlp256.batchFirstRequestMs), '', 'a fresh batch process: nothing compiled yet']] : []),
-    [`MLP L = 256, one batch request${cli.mlp256.batchWarmupRequests ? ` after ${cli.mlp256.batchWarmupRequests} others` : ''}`, ms(cli.mlp256.batchRequestMedianMs), cli.mlp256.batchRequestCpuMs != null ? `${ms(cli.mlp256.batchRequestCpuMs)} CPU` : '', 'CPU: the batch process, mean per request; ≤ 50 ms targeted (warm)'],
+    [`MLP L = 256, one batch request${cli.mlp256.batchWarmupRequests ? ` after ${cli.mlp256.batchWarmupRequests} others` : ''}`, ms(cli.mlp256.batchRequestMedianMs), cli.mlp256.batchRequestCpuMs != null ? `${ms(cli.mlp256.batchRequestCpuMs)} CPU` : '', 'CPU: the batch process, mean per request; each request its own names of x and y (nothing remembered from the one before); ≤ 50 ms targeted (warm)'],
     ['first answer while stdin is open (from spawn)', ms(cli.firstAnswer.fromSpawnMs), '', 'process start included'],
   ];
   const m = cli.memory;
@@ -270,7 +270,7 @@ function deepSection(deep) {
   const rows = [
     ['MLP L = 256, `matcalc derive` (whole process)', ms(m.deriveProcessMedianMs), `CPU ${ms(deep.processCpuMs.deriveMlp256)} (\`node -e 0\` alone: ${ms(deep.processCpuMs.nodeE0)} CPU)`, `${m.answerChars} characters answered; CPU: the mean of whole processes (bash's \`times\`)`],
     ['MLP L = 256, the first batch request (cold)', ms(m.batchFirstRequestMs), '', 'a fresh batch process'],
-    [`MLP L = 256, one batch request after ${m.batchWarmupRequests} others`, ms(m.batchRequestMedianMs), m.batchRequestCpuMs != null ? `${ms(m.batchRequestCpuMs)} CPU` : '', 'CPU: the batch process, mean per request; ≤ 50 ms targeted (warm)'],
+    [`MLP L = 256, one batch request after ${m.batchWarmupRequests} others`, ms(m.batchRequestMedianMs), m.batchRequestCpuMs != null ? `${ms(m.batchRequestCpuMs)} CPU` : '', 'CPU: the batch process, mean per request; each request its own names of x and y (nothing remembered from the one before); ≤ 50 ms targeted (warm)'],
     [`steps of sin(…x…) ${s.levels.toLocaleString('en-US')} deep, the first batch request (cold)`, ms(s.firstRequestMs), s.firstOutcome, 'a fresh batch process, the default 2 s budget'],
     [`the same, one request after ${s.warmupRequests} others (each in a variable of its own)`, ms(s.requestMedianMs), s.requestCpuMs != null ? `${ms(s.requestCpuMs)} CPU` : '', `answered: ${outcomes}; ${s.answerChars.toLocaleString('en-US')} characters; within the 2 s budget targeted`],
   ];

@@ -4,7 +4,7 @@
  *   - batch latency on the corpus: one request at a time, from writing the line to reading its
  *     answer (JSON, pipes and the CLI's own work included), warm, requests interleaved as a script
  *     sends them; throughput (all requests piped at once: CPU and wall per request, a mean); and
- *     pipelined per case (20 copies of one request in flight: time per answer, median over cases).
+ *     pipelined (windows of 20 distinct corpus requests in flight: time per answer, median over windows).
  *     The batch remembers recent answers (src/cli/batch/cache.ts), keyed by every field but the id:
  *     these figures send requests it has not answered before (`fresh`: each round's copy of a request
  *     has its own time limit, which changes the key and nothing else), so they measure the work; one
@@ -147,14 +147,17 @@ async function throughput(cli, linesOf, rounds) {
 }
 
 /**
- * Pipelined, per case: one batch process (warmed by one round of the corpus); for each case, `copies`
- * fresh copies of its request written at once (each computed, none answered from memory), timed from the write to the last answer, and divided by
- * `copies` — the time per answer while many requests are in flight, so the pipe's latency and the
- * process wake-ups are shared by the burst instead of paid by each request. The same request back
- * to back runs with the JIT's feedback for that request (lower than interleaved requests get).
- * Returns the per-case times per answer (ms, wall) and the CPU of the whole measurement per request.
+ * Pipelined: one batch process (warmed by one round of the corpus); for each case i, the `window`
+ * corpus requests i, i+1, …, i+window−1 (cyclically; each a fresh copy, computed, none answered from
+ * the batch's memory) written at once, timed from the write to the last answer and divided by
+ * `window` — the time per answer while many requests are in flight, so the pipe's latency and the
+ * process wake-ups are shared by the burst instead of paid by each request. The requests in flight
+ * are distinct, as a script's are: before 2026-12-06 they were copies of one request, whose
+ * differentiation and layout the core remembers from the copy before (calculus/derive.ts
+ * RECENT_DERIVATIVES), so all copies but the first were partly lookups. Returns the per-window
+ * times per answer (ms, wall) and the CPU of the whole measurement per request.
  */
-async function pipelined(cli, requests, copies, rounds) {
+async function pipelined(cli, requests, window, rounds) {
   const b = batchProcess(cli);
   for (const q of requests) await b.send(fresh(q, 0)); // warm-up round
   const perCase = requests.map(() => []);
@@ -163,14 +166,14 @@ async function pipelined(cli, requests, copies, rounds) {
     for (let i = 0; i < requests.length; i++) {
       const t0 = nowMs();
       const answers = [];
-      for (let k = 0; k < copies; k++) answers.push(b.send(fresh(requests[i], 1 + r * copies + k)));
+      for (let k = 0; k < window; k++) answers.push(b.send(fresh(requests[(i + k) % requests.length], 1 + r * requests.length + i)));
       await Promise.all(answers);
-      perCase[i].push((nowMs() - t0) / copies);
+      perCase[i].push((nowMs() - t0) / window);
     }
   }
   const cpu1 = cpuSecondsOf(b.child.pid);
   await b.close();
-  const n = requests.length * copies * rounds;
+  const n = requests.length * window * rounds;
   return { perCaseMs: perCase.map(median), cpuMeanMs: cpu0 === undefined || cpu1 === undefined ? null : round(((cpu1 - cpu0) * 1000) / n, 4) };
 }
 
@@ -188,10 +191,12 @@ function coreInterleaved(core, requests, rounds, warm) {
   return ms;
 }
 
-export function mlpNumpy(layers) {
+/** The MLP as NumPy code; `tag` (e.g. a number) is appended to the names of x and y, for requests that share no input node. */
+export function mlpNumpy(layers, tag = '') {
+  const [x, y] = [`x${tag}`, `y${tag}`];
   const body = Array.from({ length: layers }, (_, k) => `    h = np.tanh(W${k + 1} @ h)`);
-  const expr = ['def loss(x, y):', '    h = x', ...body, '    return np.linalg.norm(h - y)**2'].join('\n');
-  const where = `${Array.from({ length: layers }, (_, k) => `W${k + 1}`).join(', ')}: matrix(n, n); x, y: vector(n)`;
+  const expr = [`def loss(${x}, ${y}):`, `    h = ${x}`, ...body, `    return np.linalg.norm(h - ${y})**2`].join('\n');
+  const where = `${Array.from({ length: layers }, (_, k) => `W${k + 1}`).join(', ')}: matrix(n, n); ${x}, ${y}: vector(n)`;
   return { expr, where, wrt: ['W1'], layout: 'mixed', from: 'numpy' };
 }
 
@@ -212,9 +217,12 @@ export async function mlp(cli, layers, reps, warm) {
     if (r.status !== 0) failure = `exit ${r.status}: ${r.stderr.split('\n')[0].slice(0, 200)}`;
   }
   const b = batchProcess(cli);
-  // Each request fresh (its own time limit, up to a minute): computed, never answered from memory.
+  // Each request new (its own names of x and y, so its own expression, and a time limit up to a
+  // minute): computed, never answered from memory — neither the batch's answers nor the core's last
+  // derivatives (calculus/derive.ts RECENT_DERIVATIVES, keyed by the expression's node; before
+  // 2026-12-06 every request was the same MLP, so all but the first were partly lookups).
   let k = 0;
-  const line = () => JSON.stringify({ ...req, timeLimitMs: 60_000 - k++ / 1024 });
+  const line = () => JSON.stringify({ ...mlpNumpy(layers, k), timeLimitMs: 60_000 - k++ / 1024 });
   const t0 = nowMs();
   await b.send(line());
   const firstMs = nowMs() - t0;
@@ -331,9 +339,9 @@ export async function runCli(core, root, { quick = false, log = () => {}, distin
   const inProcess = coreInterleaved(core, requests, rounds, 1 + rounds + warmRounds);
   const tp = await throughput(cli, freshRound, quick ? 2 : 20);
   log(`[cli] batch throughput: ${tp.cpuMsPerRequest} ms CPU per request`);
-  const copies = 20;
-  const pipe = await pipelined(cli, requests, copies, quick ? 1 : 3);
-  log(`[cli] pipelined (${copies} copies in flight): median case ${round(median(pipe.perCaseMs))} ms per answer`);
+  const window = 20;
+  const pipe = await pipelined(cli, requests, window, quick ? 1 : 3);
+  log(`[cli] pipelined (${window} distinct requests in flight): median window ${round(median(pipe.perCaseMs))} ms per answer`);
   const nodeStartMs = nodeStart(quick ? 3 : 9);
   const mlpArgs = (() => {
     const q = mlpNumpy(256);
@@ -360,7 +368,7 @@ export async function runCli(core, root, { quick = false, log = () => {}, distin
     coreInterleaved: { afterRounds: 1 + rounds + warmRounds, requests: inProcess.length, medianMs: round(coreMedian), p95Ms: round(p95(inProcess)) },
     endToEndOverCore: round(e2eMedian / coreMedian, 2),
     throughput: tp,
-    pipelined: { cases: pipe.perCaseMs.length, copies, rounds: quick ? 1 : 3, medianCaseMs: round(median(pipe.perCaseMs)), p95CaseMs: round(p95(pipe.perCaseMs)), cpuMeanMs: pipe.cpuMeanMs },
+    pipelined: { cases: pipe.perCaseMs.length, window, rounds: quick ? 1 : 3, medianCaseMs: round(median(pipe.perCaseMs)), p95CaseMs: round(p95(pipe.perCaseMs)), cpuMeanMs: pipe.cpuMeanMs },
     mlp256,
     firstAnswer: first,
     memory,

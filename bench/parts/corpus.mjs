@@ -29,15 +29,31 @@ export function runCorpus(core, root, { quick = false, log = () => {} } = {}) {
   // Warm the JIT on every path before timing any case.
   for (let round = 0; round < (quick ? 2 : 5); round++) for (const c of cases) core.derive(requestOf(c));
 
+  // The timed calls, interleaved: each round asks every case once, in corpus order, so no call is
+  // answered from what derive() remembers of the calls just before it (differentiate() keeps its last
+  // few derivatives and present() their layouts, calculus/derive.ts RECENT_DERIVATIVES): the same
+  // request repeated back to back was a lookup for those stages, and before 2026-12-06 the per-case
+  // medians were timed that way (about 1.8x lower than the work; SymPy's side clears its cache).
+  const requests = cases.map(requestOf);
+  const rounds = quick ? 20 : 100;
+  const wall = cases.map(() => []);
+  const cpu = cases.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < requests.length; i++) {
+      const t = measure(() => core.derive(requests[i]), { warmup: 0, minReps: 1, maxReps: 1, budgetMs: 0 });
+      wall[i].push(t.wallMs[0]);
+      cpu[i].push(t.cpuMs[0]);
+    }
+  }
+
   const rows = [];
   const pooled = [];
-  for (const c of cases) {
-    const req = requestOf(c);
+  for (const [i, c] of cases.entries()) {
+    const req = requests[i];
     const result = core.derive(req);
     const checked = core.derive({ ...req, check: true });
-    const warm = measure(() => core.derive(req), { warmup: 3, minReps: quick ? 20 : 100, maxReps: quick ? 100 : 400, budgetMs: quick ? 30 : 120 });
     const fresh = measure(() => core.derive(req), { warmup: 1, minReps: quick ? 5 : 30, maxReps: quick ? 20 : 100, budgetMs: quick ? 10 : 40, before: core.resetInternTable });
-    pooled.push(...warm.wallMs.slice(0, quick ? 20 : 100));
+    pooled.push(...wall[i]);
     const ok = result.ok;
     rows.push({
       id: c.id,
@@ -48,11 +64,11 @@ export function runCorpus(core, root, { quick = false, log = () => {} } = {}) {
       checkPassed: checked.ok ? (checked.value.check?.passed ?? null) : false,
       checkMaxRelError: checked.ok ? round(checked.value.check?.maxRelError ?? NaN, 3) : null,
       firstMs: round(first.get(c.id)),
-      medianMs: round(median(warm.wallMs)),
-      p95Ms: round(p95(warm.wallMs)),
-      cpuMedianMs: round(median(warm.cpuMs)),
+      medianMs: round(median(wall[i])),
+      p95Ms: round(p95(wall[i])),
+      cpuMedianMs: round(median(cpu[i])),
       freshMedianMs: round(median(fresh.wallMs)),
-      reps: warm.wallMs.length,
+      reps: wall[i].length,
     });
     log(`[corpus] ${c.id}: ${rows.at(-1).medianMs} ms`);
   }
@@ -72,7 +88,8 @@ export function runCorpus(core, root, { quick = false, log = () => {} } = {}) {
       cpuMedianOfMediansMs: round(median(rows.map((r) => r.cpuMedianMs))),
       freshMedianOfMediansMs: round(median(rows.map((r) => r.freshMedianMs))),
       firstMedianMs: round(median(rows.map((r) => r.firstMs))),
-      samplesPerCase: quick ? 20 : 100,
+      samplesPerCase: rounds,
+      interleaved: true,
     },
   };
 }

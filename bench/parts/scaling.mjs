@@ -17,10 +17,22 @@ function variablesOf(core, req) {
   return { f: read.value.expr, wrt: req.wrt.map((n) => read.value.variables.find((v) => v.name === n)) };
 }
 
+/**
+ * Every timed call below starts from an empty hash-consing table with its expression built again
+ * (`before`, untimed), so its nodes are new and nothing is answered from what the core remembers
+ * per node — differentiate()'s last derivatives and present()'s layouts (calculus/derive.ts
+ * RECENT_DERIVATIVES, present/present.ts). Before 2026-12-06 the same nodes were derived again and
+ * again, and those stages were lookups: the MLP's time was mostly its writing.
+ */
 function point(core, family, size, quick) {
   const req = family.request(size);
   const textual = family.name !== 'mlp' || size <= core.MLP_TEXT_MAX_LAYERS;
-  const { f, wrt } = textual ? variablesOf(core, req) : (({ f: g, w1 }) => ({ f: g, wrt: [w1] }))(core.mlpExpr(size));
+  const build = () => (textual ? variablesOf(core, req) : (({ f: g, w1 }) => ({ f: g, wrt: [w1] }))(core.mlpExpr(size)));
+  let { f, wrt } = build();
+  const rebuild = () => {
+    core.resetInternTable();
+    ({ f, wrt } = build());
+  };
   const { shown, result, equationLatex } = core.deriveExpr(f, wrt, req.layout);
   const opts = { warmup: 2, minReps: quick ? 3 : 7, maxReps: quick ? 20 : 200, budgetMs: quick ? 40 : 250 };
   const named = result.named ? result.named.latex.length + result.named.definitions.reduce((a, d) => a + d.name.length + d.latex.length, 0) : undefined;
@@ -39,26 +51,28 @@ function point(core, family, size, quick) {
     const r = core.derive(req);
     if (!r.ok) throw new Error(`${family.name}(${size}): ${r.error.message}`);
     const same = r.value.result.latex === result.latex && r.value.result.named?.latex === result.named?.latex && r.value.equationLatex === equationLatex;
-    const t = measure(() => core.derive(req), opts);
+    const t = measure(() => core.derive(req), { ...opts, before: core.resetInternTable });
     Object.assign(out, { deriveMedianMs: round(median(t.wallMs)), deriveP95Ms: round(p95(t.wallMs)), deriveCpuMs: round(median(t.cpuMs)), pipelineMatchesDerive: same });
   }
   if (family.name === 'mlp') {
-    const deep = { ...opts, minReps: quick ? 3 : 11, budgetMs: quick ? 40 : 400 };
+    const deep = { ...opts, minReps: quick ? 3 : 11, budgetMs: quick ? 40 : 400, before: rebuild };
     const t = measure(() => core.deriveExpr(f, wrt, req.layout), deep);
     Object.assign(out, { pipelineMedianMs: round(median(t.wallMs)), pipelineP95Ms: round(p95(t.wallMs)), pipelineCpuMs: round(median(t.cpuMs)) });
-    if (size >= 32) out.stagesCpuMs = stageTimes(core, f, wrt, req.layout, quick ? 3 : 9);
+    if (size >= 32) out.stagesCpuMs = stageTimes(core, build, req.layout, quick ? 3 : 9);
   }
   return out;
 }
 
-/** CPU time of each stage of the pipeline (median over `reps` runs): where the time goes. */
-function stageTimes(core, f, wrt, layout, reps) {
+/** CPU time of each stage of the pipeline (median over `reps` runs, each on an expression built anew in an empty table): where the time goes. */
+function stageTimes(core, build, layout, reps) {
   const cpu = () => {
     const u = process.cpuUsage();
     return (u.user + u.system) / 1000;
   };
   const samples = new Map();
   for (let r = 0; r < reps + 1; r++) {
+    core.resetInternTable();
+    const { f, wrt } = build();
     for (const [name, step] of core.deriveStages(f, wrt, layout)) {
       const c0 = cpu();
       step();
