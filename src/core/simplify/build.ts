@@ -702,9 +702,19 @@ const distributes = (a: Expr): boolean => (a.op === 'pow' && a.args[1].op === 'n
  * (a^p)^k = a^(pk) (sound for every real a where both sides are defined), and (a·b)^k = aᵏbᵏ for a
  * product of scalars ((3x^⅔)⁻² = x^(−4/3)/9). A loop, not recursion through mul: 1/(1/(…det X…))
  * 5,000 deep nests a power in a product per level, and raising it to −1 overflowed the stack
- * (LaTeX-reader fuzz campaign, input 21,712).
+ * (LaTeX-reader fuzz campaign, input 21,712). The opened form of `a` is remembered (openedForm);
+ * where it is not kept, the loop below opens `a` again, remembering only its chains (powerChain).
  */
 function distributedPower(a: Expr, k: Rational): Expr {
+  const opened = openedForm(a);
+  if (opened !== null) {
+    // A base whose exponents cancel is no factor; its place mattered only inside the form (the order of first appearances).
+    const powers: Expr[] = [];
+    opened.bases.forEach((b, i) => {
+      if (!isZeroQ(opened.exponents[i])) powers.push(pow(b, rationalNum(Q.mul(opened.exponents[i], k))));
+    });
+    return mul(...powers);
+  }
   const factors: Expr[] = [];
   const pending: [Expr, Rational][] = [[a, k]];
   while (pending.length > 0) {
@@ -720,6 +730,94 @@ function distributedPower(a: Expr, k: Rational): Expr {
     else for (const f of scalarFactors(e).reverse()) pending.push([f, q]);
   }
   return mul(...factors);
+}
+
+/**
+ * A product of powers of bases that no integer power opens (not a power with a numeric exponent nor a
+ * product of scalars), each base once with the sum of its exponents (0 too: the base keeps its place),
+ * in order of first appearance: what distributedPower's loop opens `e` into, as mul() merges them.
+ */
+interface Opened {
+  readonly bases: readonly Expr[];
+  readonly exponents: readonly Rational[];
+}
+
+/**
+ * The opened form of `e` (see Opened), remembered per node, or null where the loop is kept: a power
+ * with an exponent that is not an integer under it (whether it opens depends on the exponent it is
+ * raised to), or a base that pow() or mul() do not treat as a plain base^k (a decimal or zero, 1 and
+ * 𝟏 and 𝟙[u > 0], whose powers are themselves). Raising e to k is then mul of bᵢ^(kᵢ·k): the same
+ * product, as mul() sums the exponents of a base and folds numbers (exactly: non-decimal numbers
+ * multiply in any order). Remembered, a chain is opened once per node: differentiating
+ * 2/(2/(…y…)) or x/(x/(…y…)) raises every level's denominator to −2, and opening each again down to
+ * y was quadratic (4,000 levels: 11–20 s; issue 17). In a loop: the chains are 5,000 levels deep.
+ */
+function openedForm(root: Expr): Opened | null {
+  const pending = [root];
+  while (pending.length > 0) {
+    checkpoint();
+    const e = pending[pending.length - 1];
+    if (OPENED.has(e)) {
+      pending.pop();
+      continue;
+    }
+    const parts = openingOf(e);
+    const missing = parts?.filter(([f]) => distributes(f) && !OPENED.has(f)) ?? [];
+    if (missing.length > 0) {
+      for (const [f] of missing) pending.push(f);
+      continue;
+    }
+    OPENED.set(e, parts === null ? null : merged(parts));
+    pending.pop();
+  }
+  return OPENED.get(root) as Opened | null;
+}
+
+const OPENED = new WeakMap<Expr, Opened | null>();
+
+/** What e is the product of, one level down, as [factor, exponent] pairs; null for a non-integer power. */
+function openingOf(e: Expr): [Expr, Rational][] | null {
+  if (e.op === 'pow') {
+    const p = rationalOf(e.args[1]);
+    return Q.isInteger(p) ? [[e.args[0], p]] : null;
+  }
+  return scalarFactors(e).map((f) => [f, Q.ONE]);
+}
+
+/** The opened forms of the parts (remembered already) merged; null if a part has none or a base is not plain. */
+function merged(parts: readonly [Expr, Rational][]): Opened | null {
+  const bases: Expr[] = [];
+  const exponents: Rational[] = [];
+  const at = new Map<number, number>();
+  const put = (b: Expr, q: Rational): void => {
+    const i = at.get(b.id);
+    if (i !== undefined) exponents[i] = Q.add(exponents[i], q);
+    else {
+      at.set(b.id, bases.length);
+      bases.push(b);
+      exponents.push(q);
+    }
+  };
+  for (const [f, q] of parts) {
+    if (!distributes(f)) {
+      if (!isPlainBase(f)) return null;
+      put(f, q);
+      continue;
+    }
+    const inner = OPENED.get(f);
+    if (!inner) return null;
+    for (let i = 0; i < inner.bases.length; i++) put(inner.bases[i], Q.mul(inner.exponents[i], q));
+  }
+  return { bases, exponents };
+}
+
+/** A base whose integer powers pow() writes b^k and mul() merges by their exponents (numbers: non-decimal, non-zero). */
+function isPlainBase(b: Expr): boolean {
+  if (b.op === 'num') {
+    const r = rationalOf(b);
+    return !r.decimal && !isZeroQ(r);
+  }
+  return !isOnes(b) && !isZeroOne(b);
 }
 
 const isIntegerPower = (e: Expr): boolean => e.op === 'pow' && e.args[1].op === 'num' && Q.isInteger(rationalOf(e.args[1]));

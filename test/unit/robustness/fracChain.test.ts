@@ -21,6 +21,25 @@ describe('robustness: 5,000 nested reciprocals under a log', function () {
     }
   });
 
+  it('other numerators too: log(2/(2/(…det X…))) by X is ±X⁻¹, x/(x/(…y…)) by x is 1/y or 0 (short chains checked numerically)', () => {
+    // Each level's adjoint raises the chain below to −2: with a numerator other than 1 the products
+    // 2·(…)⁻¹ and x·(…)⁻¹ were opened again at every level (4,000 levels: 11–20 s before simplify/build.ts openedForm).
+    const twos = (n: number): string => `\\log${'\\frac{2}{'.repeat(n)}\\det X${'}'.repeat(n)}`;
+    for (const [n, text] of [[5_000, 'inv(X)'], [5_001, '-inv(X)'], [3, '-inv(X)'], [4, 'inv(X)']] as const) {
+      const r = derive({ expr: twos(n), from: 'latex', where: 'X: matrix(n, n)', wrt: ['X'], timeLimitMs: 60_000, check: n < 10 });
+      assert.ok(r.ok, r.ok ? '' : `${r.error.code}: ${r.error.message}`);
+      assert.equal(r.value.result.text, text);
+      if (n < 10) assert.equal(r.value.check?.passed, true, JSON.stringify(r.value.check));
+    }
+    const xs = (n: number): string => `${'x/('.repeat(n)}y${')'.repeat(n)}`;
+    for (const [n, text] of [[5_000, '0'], [5_001, 'y^-1'], [2, '0'], [3, 'y^-1']] as const) {
+      const r = derive({ expr: xs(n), where: 'x: scalar; y: scalar', wrt: ['x'], timeLimitMs: 60_000, check: n < 10 });
+      assert.ok(r.ok, r.ok ? '' : `${r.error.code}: ${r.error.message}`);
+      assert.equal(r.value.result.text, text);
+      if (n < 10) assert.equal(r.value.check?.passed, true, JSON.stringify(r.value.check));
+    }
+  });
+
   it('a short chain is unchanged: log(1/(1/(1/det X))) by X is −X⁻¹', () => {
     const r = derive({ expr: fracs(3), from: 'latex', where: 'X: matrix(n, n)', wrt: ['X'] });
     assert.ok(r.ok, r.ok ? '' : `${r.error.code}: ${r.error.message}`);

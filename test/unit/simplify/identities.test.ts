@@ -49,7 +49,7 @@ describe('simplify: identities are sound and produce textbook forms', () => {
     assert.equal(sound(rawMul([s, rawPow(s, num(2))])), rawPow(s, num(3)));
     assert.equal(sound(rawHadamard([x, x])), rawPow(x, num(2)));
   });
-  it('integer powers open products ±1 · b with their sign: (−(1/(1/s)))³ = −s³, ((−t)³ · (−1))⁻² = t⁻⁶, (−(st))³ = −s³t³', () => {
+  it('integer powers open products: (−(1/(1/s)))³ = −s³, ((−t)³ · (−1))⁻² = t⁻⁶, (−(st))³ = −s³t³, (1/(2/(2/(2/t))))⁻² = 4t⁻², the order of first appearance kept', () => {
     // The readers write 1/b as 1 · b⁻¹ and −b as −1 · b; an adjoint raises such chains to a power (pow, not normalize).
     const t = variable('t', SCALAR);
     const reciprocal = (e: Expr): Expr => rawMul([num(1), rawPow(e, num(-1))]);
@@ -60,6 +60,11 @@ describe('simplify: identities are sound and produce textbook forms', () => {
       [negS, -1, mul(num(-1), rawPow(s, num(-1)))],
       [rawMul([rawPow(minus(t), num(3)), num(-1)]), -2, rawPow(t, num(-6))],
       [minus(rawMul([s, t])), 3, mul(num(-1), rawPow(s, num(3)), rawPow(t, num(3)))],
+      // 1/(2/(2/(2/t))) and s/(s/t): the numbers fold, the exponents of a base add up
+      [reciprocal(rawMul([num(2), reciprocal(rawMul([num(2), reciprocal(rawMul([num(2), rawPow(t, num(-1))]))]))])), -2, mul(num(4), rawPow(t, num(-2)))],
+      [rawMul([s, rawPow(rawMul([s, rawPow(t, num(-1))]), num(-1))]), 3, rawPow(t, num(3))],
+      // s cancels inside (s·s⁻¹·t)³ but comes first in the whole product: s², then t⁸, as mul() orders them
+      [rawMul([rawPow(rawMul([s, rawPow(s, num(-1)), t]), num(3)), t, s]), 2, rawMul([rawPow(s, num(2)), rawPow(t, num(8))])],
     ];
     for (const [e, k, want] of cases) {
       const got = pow(e, num(k));
