@@ -89,7 +89,7 @@ function parseDeclarationsOf(text: string): Outcome<readonly Declaration[]> {
 
 /** Parse one declaration statement (tokens of a statement classified as a declaration) into `out`. Throws SyntaxFailure. */
 export function declarationsOf(text: string, all: readonly Token[], out: Declaration[]): void {
-  const tokens = all.some((t) => t.kind === 'newline') ? all.filter((t) => t.kind !== 'newline') : all;
+  const tokens = hasNewline(all) ? all.filter((t) => t.kind !== 'newline') : all;
   const end = tokens[tokens.length - 1].end;
   const eof: Token = { kind: 'eof', text: '', start: end, end };
   let pos = 0;
@@ -132,21 +132,18 @@ export function declarationsOf(text: string, all: readonly Token[], out: Declara
     if (kind === undefined) {
       fail('decl.kind', span(kindToken), `expected scalar, vector or matrix, found ${found(kindToken)}`);
     }
-    const dims: { dim: Dim; span: Span }[] = [];
+    const dims: Dim[] = [];
     let dimsSpan: Span = span(kindToken);
     if (peek().kind === '(') {
       const open = next();
       if (peek().kind !== ')') {
         for (;;) {
-          const first = next();
-          let dim = dimensionAtom(first);
-          let last = first;
+          let dim = dimensionAtom(next());
           while (peek().kind === 'op' && peek().text === '*') {
             next();
-            last = next();
-            dim = mulDim(dim, dimensionAtom(last));
+            dim = mulDim(dim, dimensionAtom(next()));
           }
-          dims.push({ dim, span: { start: first.start, end: last.end } });
+          dims.push(dim);
           if (peek().kind === ',') {
             next();
             continue;
@@ -174,8 +171,7 @@ export function declarationsOf(text: string, all: readonly Token[], out: Declara
     if (kind === 'vector' && count > 1) fail('decl.dims', dimsSpan, `a vector has one dimension, found ${count}: write x: vector(n)`);
     if (kind === 'matrix' && count > 2) fail('decl.dims', dimsSpan, `a matrix has two dimensions, found ${count}: write A: matrix(m, n)`);
     if (symmetric && kind !== 'matrix') fail('decl.symmetric', dimsSpan, `only a matrix can be symmetric, not a ${kind}`);
-    let shapeDims: Dim[] = dims.map((d) => d.dim);
-    if (kind === 'matrix' && count === 1) shapeDims = [shapeDims[0], shapeDims[0]];
+    const shapeDims: Dim[] = kind === 'matrix' && count === 1 ? [dims[0], dims[0]] : dims;
     if (symmetric && shapeDims.length === 2 && shapeDims[0] !== shapeDims[1]) {
       fail('decl.symmetric', dimsSpan, `a symmetric matrix is square, but ${shapeDims[0]} and ${shapeDims[1]} differ: write matrix(n, n) symmetric`);
     }
@@ -201,6 +197,11 @@ export function declarationsOf(text: string, all: readonly Token[], out: Declara
     }
     fail('decl.syntax', span(after), `unexpected ${found(after)} after the declaration of '${names[names.length - 1].text}'`);
   }
+}
+
+function hasNewline(tokens: readonly Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) if (tokens[i].kind === 'newline') return true;
+  return false;
 }
 
 /**

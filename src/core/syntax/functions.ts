@@ -58,7 +58,9 @@ export const ARITY: Readonly<Record<string, readonly [number, number]>> = table(
   count: [2, 2],
 });
 
-export const isFunctionName = (name: string): boolean => Object.prototype.hasOwnProperty.call(ARITY, name);
+/** The names of ARITY, as a Set: asked for every name read (detection, shapes, declarations). */
+const FUNCTION_NAMES: ReadonlySet<string> = new Set(Object.keys(ARITY));
+export const isFunctionName = (name: string): boolean => FUNCTION_NAMES.has(name);
 
 /**
  * The arguments of a call that are values (shape inference visits them, the builder builds them):

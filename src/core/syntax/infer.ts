@@ -87,7 +87,7 @@ export class ShapeInference {
     this.one = { rows: this.dims.int(1), cols: this.dims.int(1) };
   }
 
-  private readonly isSizeName = (name: string): boolean => !this.declared.has(name) && this.dimensionValues.has(name);
+  private readonly isSizeName = (name: string): boolean => this.dimensionValues.has(name) && !this.declared.has(name);
 
   /** List the used variables in this order (a deep tree's, visited from checkpoints: syntax/check.ts). */
   reorderUsed(order: readonly string[]): void {
@@ -149,7 +149,8 @@ export class ShapeInference {
    * 45,000-level chain x^T^T… grew the Map to large objects: a third of the reading's time, issue 13.)
    */
   private operand(node: Ast): DimShape {
-    const known = this.shapes.get(node);
+    // (Most trees have no remembered shape at all: no lookup per node then.)
+    const known = this.shapes.size === 0 ? undefined : this.shapes.get(node);
     if (known !== undefined) return known;
     checkpoint();
     const s = this.shapeOf(node);
@@ -263,15 +264,14 @@ export class ShapeInference {
 
   private sum(first: Ast, rest: readonly ChainLink<AddOp>[]): DimShape {
     let acc = this.operand(first);
-    rest.forEach((link, i) => {
-      acc = this.elementwise(first, rest, i, acc, this.operand(link.operand), link.op);
-    });
+    for (let i = 0; i < rest.length; i++) acc = this.elementwise(first, rest, i, acc, this.operand(rest[i].operand), rest[i].op);
     return acc;
   }
 
   private product(first: Ast, rest: readonly ChainLink<MulOp>[]): DimShape {
     let acc = this.operand(first);
-    rest.forEach((link, i) => {
+    for (let i = 0; i < rest.length; i++) {
+      const link = rest[i];
       const s = this.operand(link.operand);
       switch (link.op) {
         case '*':
@@ -293,7 +293,7 @@ export class ShapeInference {
           acc = this.elementwise(first, rest, i, acc, s, link.op);
           break;
       }
-    });
+    }
     return acc;
   }
 
