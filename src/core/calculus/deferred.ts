@@ -10,7 +10,7 @@
 import { variable, type Expr } from '../model/expr';
 import { memoRecentBy } from '../model/memo';
 import type { Shape } from '../model/shape';
-import { hadamard, mul, plainHadamardFactors, plainScalarFactors } from '../simplify/build';
+import { hadamard, mul, plainHadamardFactors, scalarProductAround } from '../simplify/build';
 
 export type ProductOp = 'mul' | 'hadamard';
 
@@ -74,14 +74,13 @@ export function hadamardMultiplier(factors: readonly Expr[]): Multiplier | undef
 }
 
 /**
- * The multiplier of a product of 1×1 values, τ first (`side` 'after': τ·factors) or last ('before':
- * factors·τ), as mul() builds it, when it only flattens the factors (plainScalarFactors); else undefined.
+ * The multiplier of left·τ·right for 1×1 values as mul() builds it, when it only flattens the factors
+ * and folds their numbers (scalarProductAround); else undefined.
  */
-export function scalarMultiplier(side: 'before' | 'after', factors: readonly Expr[]): Multiplier | undefined {
-  const fs = plainScalarFactors(factors);
-  if (fs === undefined) return undefined;
-  if (fs.length === 0) return { before: [], after: [] };
-  return side === 'before' ? { before: fs, after: [], op: 'mul' } : { before: [], after: fs, op: 'mul' };
+export function scalarMultiplier(left: readonly Expr[], right: readonly Expr[]): Multiplier | undefined {
+  const sides = scalarProductAround(left, right);
+  if (sides === undefined) return undefined;
+  return sides.before.length + sides.after.length === 0 ? { before: [], after: [] } : { before: sides.before, after: sides.after, op: 'mul' };
 }
 
 /** How many (node, argument) pairs a rememberedMultiplier remembers. */

@@ -544,24 +544,31 @@ export function plainHadamardFactors(factors: readonly Expr[]): Expr[] | undefin
 }
 
 /**
- * The factors of mul(…factors, τ) (τ anywhere among them), for a new 1×1 leaf τ, when mul() would only
- * flatten them: every factor (a product of scalars' own factors for one) is a 1×1 value — not a
- * number, 0, 𝟏, a power, a step, a Hadamard product or another product of scalars — and none repeats;
- * then no rule of mul() applies (no number to fold, powers to merge, steps to drop), and it builds
- * the product of the factors as they are, in order. Undefined when unsure (as plainHadamardFactors).
+ * The factors of mul(…left, τ, …right) before and after τ, for a new 1×1 leaf τ, when mul() only
+ * flattens them and folds their numbers: every other factor (a product of scalars' own factors for
+ * one) is a 1×1 value — not 0, 𝟏, a power, a step, a Hadamard product or another product of scalars
+ * — and none repeats; then no rule of mul() applies but the numbers' product c, which it puts first
+ * (unless 1), and it builds c·left·τ·right as they are, in order. Undefined when unsure or c is 0.
  */
-export function plainScalarFactors(factors: readonly Expr[]): Expr[] | undefined {
-  const out: Expr[] = [];
+export function scalarProductAround(left: readonly Expr[], right: readonly Expr[]): { before: Expr[]; after: Expr[] } | undefined {
+  let c = Q.ONE;
   const seen = new Set<number>();
-  for (const f of factors) {
-    const flat = flattensInto(f) ? f.args : [f];
-    for (const g of flat) {
-      if (!isPlainScalarFactor(g) || seen.has(g.id)) return undefined;
-      seen.add(g.id);
-      out.push(g);
+  const sides: [Expr[], Expr[]] = [[], []];
+  for (const k of [0, 1] as const) {
+    for (const f of k === 0 ? left : right) {
+      for (const g of flattensInto(f) ? f.args : [f]) {
+        // As product(): the numbers multiplied in the order they come, from 1.
+        if (g.op === 'num') c = Q.mul(c, rationalOf(g));
+        else if (!isPlainScalarFactor(g) || seen.has(g.id)) return undefined;
+        else {
+          seen.add(g.id);
+          sides[k].push(g);
+        }
+      }
     }
   }
-  return out;
+  if (isZeroQ(c)) return undefined;
+  return { before: isOne(c) ? sides[0] : [rationalNum(c), ...sides[0]], after: sides[1] };
 }
 
 const isPlainScalarFactor = (g: Expr): boolean =>

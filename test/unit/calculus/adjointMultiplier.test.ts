@@ -73,6 +73,11 @@ function handBuilt(): Expr[] {
     rawFn('sigmoid', rawMul([s, rawFn('cos', s)])),
     rawHadamard([s, rawFn('exp', s)]),
     rawHadamard([rawFn('exp', s), rawFn('exp', s), s]),
+    rawFn('exp', rawMul([num(2), s, num(3), rawFn('sin', s)])),
+    rawFn('exp', rawMul([num(0.5), s, rawFn('cos', s)])),
+    rawFn('exp', rawMul([num(-1), rawMul([num(-1), s])])),
+    rawFn('exp', rawMul([num(0), s])),
+    rawFn('exp', rawMul([s, s, num(2)])),
   ];
 }
 

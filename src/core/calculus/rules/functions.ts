@@ -25,9 +25,9 @@ export const FN: OperatorRule = {
   tangent: fnTangent,
   adjoint: (u, ubar) => hadamard(ubar, slope(u)),
   // ū ⊙ f′(a): for a 1×1 u, the product ū·f′(a).
-  adjointMultiplier: (u) => (isScalar(u.shape) ? scalarMultiplier('after', [slope(u)]) : hadamardMultiplier([slope(u)])),
+  adjointMultiplier: (u) => (isScalar(u.shape) ? scalarMultiplier([], [slope(u)]) : hadamardMultiplier([slope(u)])),
   // f′(a)·ȧ for a 1×1 u.
-  tangentMultiplier: (u) => (isScalar(u.shape) ? scalarMultiplier('before', [slope(u)]) : undefined),
+  tangentMultiplier: (u) => (isScalar(u.shape) ? scalarMultiplier([slope(u)], []) : undefined),
   local: (u) => diagOf(slope(u)),
   differential: { formula: 'd f(a) = f′(a) ⊙ da', of: fnTangent },
   derivation: {

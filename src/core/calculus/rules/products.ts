@@ -91,7 +91,8 @@ function isPlainChainFactor(f: Expr): boolean {
  */
 const mulMultiplier: AdjointMultiplierRule = (u, i) => {
   const a = u.args[i];
-  if (isScalar(a.shape)) return undefined;
+  // A 1×1 factor of a 1×1 product receives ū·(the other factors): inner(ū, …) is that product.
+  if (isScalar(a.shape)) return isScalar(u.shape) ? scalarMultiplier([], [productOf(u.args.filter((_, j) => j !== i)) ?? num(1)]) : undefined;
   let left = false;
   let right = false;
   for (let j = 0; j < u.args.length; j++) {
@@ -118,6 +119,16 @@ export const MUL: OperatorRule = {
     return mul(...parts);
   },
   adjointMultiplier: mulMultiplier,
+  tangentMultiplier: (u, i) => {
+    // The product rule's one term, the factors with τ for the i-th (once among them): productRule's
+    // sumOfBuilt keeps it as it is when it is its own sum (no number, or a number beside τ alone).
+    const a = u.args[i];
+    if (u.args.some((f, j) => j !== i && f === a)) return undefined;
+    const m = scalarMultiplier(u.args.slice(0, i), u.args.slice(i + 1));
+    if (m === undefined) return undefined;
+    const numbered = m.before.length > 0 && m.before[0].op === 'num';
+    return numbered && m.before.length + m.after.length > 1 ? undefined : m;
+  },
   local: (u, i) => {
     const a = u.args[i];
     if (isScalar(a.shape)) return vec(productOf(u.args.filter((_, j) => j !== i)) ?? num(1));
@@ -169,7 +180,7 @@ export const HADAMARD: OperatorRule = {
   // ū ⊙ the other factors: for a 1×1 u, their product with ū.
   adjointMultiplier: (u, i) => {
     const others = u.args.filter((_, j) => j !== i);
-    return isScalar(u.shape) ? scalarMultiplier('after', others) : hadamardMultiplier(others);
+    return isScalar(u.shape) ? scalarMultiplier([], others) : hadamardMultiplier(others);
   },
   local: (u, i) => diagOf(hadamard(...u.args.filter((_, j) => j !== i))),
   differential: { formula: 'd(a ⊙ b) = da ⊙ b + a ⊙ db', of: hadamardTangent },
