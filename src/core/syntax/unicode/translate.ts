@@ -403,8 +403,10 @@ class Translator {
     }
     // The binding form `f where u₁ = …, u₂ = …` (read by the LaTeX reader's latex/bindings.ts).
     if (word === 'where') return this.emit(' \\text{where} ', start);
-    // Letters juxtaposed (Ax, xy): the LaTeX reader reads them as a product.
-    this.emit(word, start);
+    // Letters juxtaposed (Ax, xy): the LaTeX reader reads them as a product. Copied as they are, each
+    // character from its own offset, so an error about a name in them (foo(x): an unknown function)
+    // spans the name in the Unicode text, not its first letter.
+    for (let k = start; k < j; k++) this.emit(c[k], k);
   }
 }
 

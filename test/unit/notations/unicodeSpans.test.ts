@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { readExpression } from '../../../src/core/read';
+
+/**
+ * The Unicode reader translates to LaTeX and reads that; an error's span is mapped back to the
+ * Unicode text, and covers what it is about there — the whole of an unknown name, not its first letter.
+ */
+describe('notations/unicode: error spans in the Unicode text', () => {
+  const spanOf = (text: string, where = 'x: scalar'): [string, number, number] => {
+    const r = readExpression(text, where, 'unicode');
+    assert.ok(!r.ok, `${text} should be refused`);
+    return [r.error.code, r.error.start, r.error.end];
+  };
+
+  it('an unknown function: the whole name, where it is', () => {
+    assert.deepEqual(spanOf('foo(x)·x'), ['name.unknown-function', 0, 3]);
+    assert.deepEqual(spanOf('x·foo(x)'), ['name.unknown-function', 2, 5]);
+    assert.deepEqual(spanOf('sin(x) + qux(x)'), ['name.unknown-function', 9, 12]);
+  });
+
+  it('the same span the LaTeX reader gives for the same text', () => {
+    for (const t of ['foo(x) x', 'x + foo(x)']) {
+      const latex = readExpression(t, 'x: scalar', 'latex');
+      const unicode = readExpression(t, 'x: scalar', 'unicode');
+      assert.ok(!latex.ok && !unicode.ok, t);
+      assert.deepEqual([unicode.error.code, unicode.error.start, unicode.error.end], [latex.error.code, latex.error.start, latex.error.end], t);
+    }
+  });
+});
