@@ -60,18 +60,21 @@ function nameable(e: Expr): boolean {
   return !decorated(e);
 }
 
+/** Defined even where written once: the textbook's X̂ and σ, and P = softmax(Z, d) (Xᵀ(P − Y)/N). */
+const namedWhereWrittenOnce = (e: Expr, pin: string | null | undefined): boolean =>
+  (typeof pin === 'string' && namedWhereverUsed(pin)) || e.op === 'softmaxAlong';
+
 /**
  * Whether the pass below can name anything: some node that is not a leaf is written twice (an
- * argument of two parents, or twice of one), or the expression has a part named even where it is
- * written once (P = softmax(Z, d); a normalization's X̂ and σ, which have a square root). Otherwise
- * (most results: 149 of the corpus's 228) every node but the leaves is written once and none is
- * named — a leaf is never nameable, and the textbook's names (model/textbookNames.ts) are all of
- * nodes with arguments: one pass over the order instead of the counts, those names and the lengths.
+ * argument of two parents, or twice of one), or some node is named even where it is written once.
+ * Otherwise (most results: 149 of the corpus's 228) every node but the leaves is written once and none
+ * is named — a leaf is never nameable, and the textbook's names are all of nodes with arguments: one
+ * pass over the order instead of the counts and the lengths.
  */
-function mayName(order: readonly Expr[]): boolean {
+function mayName(order: readonly Expr[], pinned: ReadonlyMap<number, string | null>): boolean {
   const used = new Set<Expr>();
   for (const e of order) {
-    if (e.op === 'softmaxAlong' || (e.op === 'fn' && e.name === 'sqrt')) return true;
+    if (namedWhereWrittenOnce(e, pinned.get(e.id))) return true;
     for (const a of e.args) {
       if (a.args.length === 0) continue;
       if (used.has(a)) return true;
@@ -84,19 +87,18 @@ function mayName(order: readonly Expr[]): boolean {
 /** `textLength`: the plain written length of a node of root, when the caller has a writer that measures it. */
 export function nameCommonSubexpressions(root: Expr, textLength?: (node: Expr) => number): Named {
   const order = postorder(root);
-  if (!mayName(order)) return { expr: root, definitions: [] };
+  const pinned = pinnedNames(order);
+  if (!mayName(order, pinned)) return { expr: root, definitions: [] };
   // Lengths are written only when some node is used twice (most results share nothing).
   let lengths = textLength;
   const writtenLength = (node: Expr): number => (lengths ??= textLengths(root))(node);
   const count = new Map<number, number>([[root.id, 1]]);
   const chosen = new Set<number>();
-  const pinned = pinnedNames(order);
   for (let i = order.length - 1; i >= 0; i--) {
     const e = order[i];
     const c = count.get(e.id) ?? 0;
     const pin = pinned.get(e.id);
-    // The textbook's X̂ and σ, and P = softmax(Z, d), are defined even where written once (Xᵀ(P − Y)/N).
-    const once = (typeof pin === 'string' && namedWhereverUsed(pin)) || e.op === 'softmaxAlong';
+    const once = namedWhereWrittenOnce(e, pin);
     if (e !== root && (c >= 2 || (once && c >= 1)) && chosen.size < MAX_NAMES && pin !== null && (pin !== undefined || nameable(e))) {
       // c copies of length L become c one-letter names plus "u = …" once; the textbook's own names always.
       if (pin !== undefined || once || (c - 1) * (writtenLength(e) - 1) - 5 > 0) chosen.add(e.id);
