@@ -285,32 +285,20 @@ export interface Survey {
   readonly calls: readonly CallNode[];
 }
 
-/**
- * Survey a tree without recursion: its depth or the node past `limit`, and its calls. Its own loop
- * rather than `walk` with a visitor (every tree read is surveyed, issue 17): the same order,
- * depths and checkpoints.
- */
+/** Survey a tree without recursion: its depth or the node past `limit`, and its calls. */
 export function survey(root: Ast, limit: number): Survey {
   let deeper: Ast | undefined;
   let depth = 0;
   const calls: CallNode[] = [];
-  const nodes = new Stack<Ast>();
-  const depths = new Stack<number>();
-  nodes.push(root);
-  depths.push(1);
-  for (let node = nodes.pop(); node !== undefined; node = nodes.pop()) {
-    checkpoint();
-    const d = depths.pop() as number;
+  walk([root], (node, d) => {
     if (d > limit) {
       deeper = node;
-      continue;
+      return false;
     }
     if (d > depth) depth = d;
     if (node.kind === 'call') calls.push(node);
-    const before = nodes.size;
-    pushChildren(node, nodes);
-    for (let i = nodes.size - before; i > 0; i--) depths.push(d + 1);
-  }
+    return true;
+  });
   return deeper === undefined ? { depth, calls } : { deeper, depth, calls };
 }
 
