@@ -1,7 +1,8 @@
 /**
  * Part 1: the corpus (the derivation cases of test/corpus/*.json), each case through the public derive() — read,
  * differentiate, simplify, present, LaTeX and text — in-process and warm. Per case: the first call
- * (cold for that case), the warm median and p95 (wall and CPU), the median with the hash-consing
+ * (cold for that case), the median and p95 (wall and CPU) of its calls in 100 interleaved rounds of
+ * the corpus (below: no call is answered from the core's memory of the one before), the median with the hash-consing
  * table emptied before each call ("fresh": every node is allocated anew, as for an expression
  * never seen), the result, and our own numerical check (central differences, 3 random points).
  */
