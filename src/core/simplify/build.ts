@@ -751,9 +751,10 @@ interface Opened {
 
 /**
  * The opened form of `e` (see Opened), remembered per node, or null where the loop is kept: a power
- * with an exponent that is not an integer under it (whether it opens depends on the exponent it is
- * raised to), or a base that pow() or mul() do not treat as a plain base^k (a decimal or zero, 1 and
- * 𝟏 and 𝟙[u > 0], whose powers are themselves). Raising e to k is then mul of bᵢ^(kᵢ·k): the same
+ * with an exponent that is not an integer of a base that opens (whether it opens depends on the
+ * exponent it is raised to) or of a number, or a base that pow() or mul() do not treat as a plain
+ * base^k (a decimal or zero, 1 and 𝟏 and 𝟙[u > 0], whose powers are themselves). A fractional power
+ * of any other base, x^½, is that base with its exponent (see merged). Raising e to k is then mul of bᵢ^(kᵢ·k): the same
  * product, as mul() sums the exponents of a base and folds numbers (exactly: non-decimal numbers
  * multiply in any order). Remembered, a chain is opened once per node: differentiating
  * 2/(2/(…y…)) or x/(x/(…y…)) raises every level's denominator to −2, and opening each again down to
@@ -769,7 +770,7 @@ function openedForm(root: Expr): Opened | null {
       continue;
     }
     const parts = openingOf(e);
-    const missing = parts?.filter(([f]) => distributes(f) && !OPENED.has(f)) ?? [];
+    const missing = parts?.filter(([f]) => distributes(f) && !isFractionalPower(f) && !OPENED.has(f)) ?? [];
     if (missing.length > 0) {
       for (const [f] of missing) pending.push(f);
       continue;
@@ -806,6 +807,17 @@ function merged(parts: readonly [Expr, Rational][]): Opened | null {
     }
   };
   for (const [f, q] of parts) {
+    if (isFractionalPower(f)) {
+      // b^p with p not an integer, of a base b that no power opens (x^½, sin(x)^⅓, (x + y)^1.5):
+      // mul() keys it by b with exponent p (powerParts), as the form does, and pow(b, p·q·k) is the
+      // loop's factor. A base that opens ((xy)^½, (x²)^⅓) is left to the loop: whether it opens
+      // depends on k, and its numbers would fold in another order. A number b neither: mul() folds 2
+      // into its coefficient but keeps √2 apart, so 2 and 2^½ do not merge.
+      const b = f.args[0];
+      if (b.op === 'num' || distributes(b) || !isPlainBase(b)) return null;
+      put(b, Q.mul(rationalOf(f.args[1]), q));
+      continue;
+    }
     if (!distributes(f)) {
       if (!isPlainBase(f)) return null;
       put(f, q);
@@ -826,6 +838,9 @@ function isPlainBase(b: Expr): boolean {
   }
   return !isOnes(b) && !isZeroOne(b);
 }
+
+/** A power with a numeric exponent that is not an integer (x^0.5, (ab)^(1/3)). */
+const isFractionalPower = (e: Expr): boolean => e.op === 'pow' && e.args[1].op === 'num' && !Q.isInteger(rationalOf(e.args[1]));
 
 const isIntegerPower = (e: Expr): boolean => e.op === 'pow' && e.args[1].op === 'num' && Q.isInteger(rationalOf(e.args[1]));
 
