@@ -59,6 +59,20 @@ describe('calculus/probabilities: targets whose rows sum to 1', () => {
     assert.equal(result('sum(y)*x', 'y: vector(k) probabilities; x: scalar', 'x'), '1');
   });
 
+  it('log(softmax(Z, 2)) written out gives the same textbook answers as logsoftmax(Z, 2)', () => {
+    // The adjoint of log is Ḡ ⊘ P, and the softmax passes back P ⊙ (Ḡ ⊘ P) = Ḡ before spreading the
+    // row sums: (P − Y)/N, not P ⊙ ((𝟏𝟏ᵀ − Y ⊘ P)/N).
+    const logOf = "-sum(Y .* log(softmax(X*W + b', 2)))/N";
+    assert.equal(result(logOf, WHERE, 'W'), "X'*(softmax(X*W + ones(N)*b', 2) - Y)/N");
+    assert.equal(result(logOf, WHERE, 'b'), "(softmax(X*W + ones(N)*b', 2) - Y)'*ones(N)/N");
+    assert.equal(result('-sum(Y .* log(softmax(Z, 2)))/N', 'Z: matrix(N, k); Y: matrix(N, k) probabilities', 'Z'), '(softmax(Z, 2) - Y)/N');
+    // Columns (d = 1): the same with the sums down each column.
+    assert.equal(result('-sum(Y .* log(softmax(Z, 1)))', 'Z: matrix(k, N); Y: matrix(k, N)', 'Z'), '(ones(k)*ones(1, k)*Y) .* softmax(Z, 1) - Y');
+    // Without the declaration: the general form, as for logsoftmax.
+    const where = WHERE.replace(' probabilities', '');
+    assert.equal(result(logOf, where, 'W'), "X'*((Y*ones(k)*ones(1, k)) .* softmax(X*W + ones(N)*b', 2) - Y)/N");
+  });
+
   it('the derivation says where Y𝟏 = 𝟏 is used', () => {
     const r = derive({ expr: XENT, where: WHERE, wrt: ['W'], layout: 'denominator', steps: true });
     assert.ok(r.ok);

@@ -6,7 +6,7 @@
  * diag(p) − ppᵀ and pᵀ (CS231n; Goodfellow et al. §6.2.2.3). Sums along a dimension are not
  * operators of their own: sum(X, 2) = X𝟏 and sum(X, 1) = 𝟏ᵀX are products (see `alongAxis`).
  */
-import type { Axis, Expr } from '../../model/expr';
+import { type Axis, type Expr, dependsOn } from '../../model/expr';
 import { shape } from '../../model/shape';
 import { diagm, eye, hadamard, kron, mul, ones, softmaxAlong, sub, transpose, vec } from '../../simplify/build';
 import { OperatorRule, TangentRule } from './types';
@@ -34,12 +34,23 @@ function collapseMatrix(s: Expr['shape'], d: Axis): Expr {
   return d === 2 ? kron(ones(shape(1, s.cols)), eye(s.rows)) : kron(eye(s.cols), ones(shape(1, s.rows)));
 }
 
+/**
+ * The softmax's adjoint: P ⊙ (Ḡ − spread(collapse(P ⊙ Ḡ))), distributed as P ⊙ Ḡ − P ⊙ spread(…)
+ * when P ⊙ Ḡ no longer holds P — a log before it passes back Ḡ = H ⊘ P, and P ⊙ (H ⊘ P) = H — so
+ * −sum(Y ⊙ log(softmax(Z, 2)))/N gives (P − Y)/N like logsoftmax, not P ⊙ ((𝟏𝟏ᵀ − Y ⊘ P)/N).
+ */
+function softmaxAdjoint(p: Expr, gbar: Expr, d: Axis): Expr {
+  const pg = hadamard(p, gbar);
+  if (dependsOn(pg, p)) return softmaxApplied(p, gbar, d);
+  return sub(pg, hadamard(spread(collapse(pg, d), d, p.shape), p));
+}
+
 const softmaxTangent: TangentRule = (u, d) => softmaxApplied(u, d(u.args[0]), axisOf(u));
 const along = (u: Expr): string => (axisOf(u) === 2 ? 'row' : 'column');
 
 export const SOFTMAX_ALONG: OperatorRule = {
   tangent: softmaxTangent,
-  adjoint: (u, ubar) => softmaxApplied(u, ubar, axisOf(u)),
+  adjoint: (u, ubar) => softmaxAdjoint(u, ubar, axisOf(u)),
   local: (u) => {
     const dp = diagm(vec(u));
     return sub(dp, mul(dp, transpose(collapseMatrix(u.shape, axisOf(u))), collapseMatrix(u.shape, axisOf(u)), dp));
