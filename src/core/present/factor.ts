@@ -4,7 +4,7 @@
  * factor. Greedy (the factor shared by most terms first), bottom-up, each step removes at least one
  * term from a sum, so it terminates. Sound: distributivity only.
  */
-import { Expr, rawAdd, rawMul, rationalNum, rationalOf } from '../model/expr';
+import { Expr, rawAdd, rawHadamard, rawMul, rationalNum, rationalOf } from '../model/expr';
 import { rewriteBottomUp } from './bottomUp';
 import { isScalar } from '../model/shape';
 import { add, chainLength, coefficientOf, eye, firstMatrix, flattensInto, hadamard, lastMatrix, mul, num, splitCoefficient, withoutFactor } from '../simplify/build';
@@ -171,9 +171,27 @@ function factorSum(terms: readonly Expr[]): Expr {
   return outside.length === 0 ? factored : factorSum([factored, ...outside]);
 }
 
+/**
+ * A Hadamard product one of whose factors became c·A when its sum was factored ((P/N − Y/N)W₂ᵀ →
+ * (P − Y)W₂ᵀ/N): c comes out of it, ((P − Y)W₂ᵀ) ⊙ 𝟙[Z > 0] / N, not ((P − Y)W₂ᵀ/N) ⊙ 𝟙[Z > 0]
+ * (CS231n's G₁ = (G₂W₂ᵀ) ⊙ φ′). Only such new scalars: a factor that had its scalar before (the
+ * mean X̂ ⊙ ((G ⊙ X̂)𝟏𝟏ᵀ/n) of a layer norm) keeps it. Sound: (cA) ⊙ B = c(A ⊙ B).
+ */
+function scalarsOutOfHadamard(e: Expr, original: Expr): Expr {
+  const scaled = (f: Expr): boolean => f.op === 'mul' && !isScalar(f.shape) && f.args.some((g) => isScalar(g.shape));
+  const lifted: Expr[] = [];
+  const args = e.args.map((f, i) => {
+    if (f === original.args[i] || !scaled(f) || scaled(original.args[i])) return f;
+    lifted.push(...f.args.filter((g) => isScalar(g.shape)));
+    return mul(...f.args.filter((g) => !isScalar(g.shape)));
+  });
+  return lifted.length === 0 ? e : mul(...lifted, rawHadamard(args));
+}
+
 /** Factor every sum in the expression, bottom-up. */
 export function factorize(root: Expr): Expr {
-  return rewriteBottomUp(root, (e) => {
+  return rewriteBottomUp(root, (e, original) => {
+    if (e.op === 'hadamard') return e === original ? e : scalarsOutOfHadamard(e, original);
     const out = flattenSame(e);
     return out.op === 'add' ? factorSum(out.args) : out;
   });

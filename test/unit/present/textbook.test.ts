@@ -32,6 +32,15 @@ describe('present: textbook results', () => {
     assert.equal(result("tr(X'*B*X)", 'X', 'X: matrix(m, n); B: matrix(m, m)', 'mixed'), "(B + B')*X");
   });
 
+  it('a scalar factored out of a sum inside a Hadamard product comes out of the product too: G₁ = ((P − Y)W₂ᵀ) ⊙ 𝟙[Z > 0], then /N', () => {
+    // Backprop through a ReLU layer of a batch cross-entropy (batch-deep-learning.md, two-layer MLP).
+    const where = 'X: matrix(N, n); W1: matrix(n, h); W2: matrix(h, k); Y: matrix(N, k) probabilities';
+    assert.equal(result('-sum(Y .* logsoftmax(max(0, X*W1)*W2, 2))/N', 'W1', where, 'denominator'),
+      "X'*(((softmax(max(0, X*W1)*W2, 2) - Y)*W2') .* step(X*W1))/N");
+    assert.equal(result('-sum(Y .* logsoftmax(tanh(X*W1)*W2, 2))/N', 'W1', where, 'denominator'),
+      "X'*(((softmax(tanh(X*W1)*W2, 2) - Y)*W2') .* (1 - tanh(X*W1).^2))/N");
+  });
+
   it('only expressions that are symmetric for every value keep their transpose away (checked at random points)', () => {
     const where = 'X: matrix(m, n); A: matrix(n, n); B: matrix(m, m); S: matrix(n, n) symmetric';
     const symmetric = ["X'*X", "X*X'", "A + A'", "inv(X'*X)", "X*S*X'", "2*X'*X", "(A + A')^2", "exp(S)", "inv(S) + S", "X'*B*X + X'*B'*X"];
