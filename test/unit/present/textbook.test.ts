@@ -41,6 +41,18 @@ describe('present: textbook results', () => {
       "X'*(((softmax(tanh(X*W1)*W2, 2) - Y)*W2') .* (1 - tanh(X*W1).^2))/N");
   });
 
+  it('binary cross-entropy written with log σ and log(1 − σ) over a batch: Xᵀ(σ(Xw) − y), as for one sample', () => {
+    // The adjoints of the two logs meet at σ(Xw): ((𝟏 − y) ⊘ (𝟏 − σ) − y ⊘ σ) ⊙ σ ⊙ (𝟏 − σ), whose
+    // Hadamard products distributed cancel to σ − y (Goodfellow et al. §6.2.2.2; CS229 logistic regression).
+    const where = 'X: matrix(N, n); w: vector(n); y: vector(N)';
+    const bce = '-sum(y .* log(sigmoid(X*w)) + (1 - y) .* log(1 - sigmoid(X*w)))';
+    assert.equal(result(bce, 'w', where, 'denominator'), "X'*(sigmoid(X*w) - y)");
+    assert.equal(result(`${bce}/N`, 'w', where, 'denominator'), "X'*(sigmoid(X*w) - y)/N");
+    assert.equal(result('-sum(y .* log(sigmoid(z)) + (1 - y) .* log(1 - sigmoid(z)))', 'z', 'z: vector(N); y: vector(N)', 'denominator'), 'sigmoid(z) - y');
+    // What is not smaller distributed stays: G ⊙ (𝟏 − tanh(z)∘²), not G − G ⊙ tanh(z)∘².
+    assert.equal(result('sum(g .* tanh(z))', 'z', 'z: vector(N); g: vector(N)', 'denominator'), 'g .* (1 - tanh(z).^2)');
+  });
+
   it('only expressions that are symmetric for every value keep their transpose away (checked at random points)', () => {
     const where = 'X: matrix(m, n); A: matrix(n, n); B: matrix(m, m); S: matrix(n, n) symmetric';
     const symmetric = ["X'*X", "X*X'", "A + A'", "inv(X'*X)", "X*S*X'", "2*X'*X", "(A + A')^2", "exp(S)", "inv(S) + S", "X'*B*X + X'*B'*X"];
