@@ -113,6 +113,25 @@ describe('notations/numpy: functions of NumPy, PyTorch, JAX and SciPy', () => {
     numpyIs('x + np.ones_like(x)', 'x + vector(1)', 'x: vector(n)');
   });
 
+  it('reads np.inner and np.vdot by their own rules, not as @ (inner sums over the last axes; vdot flattens)', () => {
+    // np.inner(a, b)[i, j] = sum_k a[i, k] b[j, k]: a matrix and a vector give A x whichever comes first.
+    numpyIs('np.inner(x, A) + np.inner(A, x) + torch.inner(x, A)', 'A*x + A*x + A*x', 'x: vector(n); A: matrix(m, n)');
+    numpyIs('np.inner(A, B)', "A*B'", 'A: matrix(m, n); B: matrix(k, n)');
+    numpyIs('np.inner(s, x) + np.inner(x, s)', 's*x + x*s', `${vw}; s: scalar`);
+    // np.vdot(a, b) = sum(a.flat * b.flat): two matrices give a scalar.
+    numpyIs('np.vdot(A, B)', 'sum(A .* B)', 'A: matrix(m, n); B: matrix(m, n)');
+    let t = 'np.vdot(x, A)';
+    assertError(error(readNumpy(t, 'x: vector(n); A: matrix(m, n)')), 'numpy.argument', t, t, 'two vectors or two matrices');
+    t = 'np.vdot(s, x)';
+    assertError(error(readNumpy(t, `${vw}; s: scalar`)), 'numpy.argument', t, t, 'two vectors or two matrices');
+  });
+
+  it('refuses np.linalg.solve with a scalar right-hand side (NumPy needs an array b)', () => {
+    const t = 'np.linalg.solve(A, b)';
+    assertError(error(readNumpy(t, 'A: matrix(n, n); b: scalar')), 'numpy.argument', 'b', t, 'vector or a matrix');
+    numpyIs('np.linalg.solve(A, B)', 'inv(A)*B', 'A: matrix(n, n); B: matrix(n, k)');
+  });
+
   it('reads array literals and entries', () => {
     numpyIs('np.array([3*x**2*y, 2*x + y**8])', '[3*x^2*y, 2*x + y^8]', 'x: scalar; y: scalar');
     numpyIs('torch.tensor([[a, b], [c, d]])', '[a, b; c, d]', 'a: scalar; b: scalar; c: scalar; d: scalar');

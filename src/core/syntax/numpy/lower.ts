@@ -22,7 +22,7 @@ import {
 } from './functions';
 import { Args, Keywords, type Arg } from './arguments';
 import { functionRecord } from '../../functions/index';
-import { Chain, type Lowered } from './matmul';
+import { Chain, flatDot, innerProduct, type Lowered } from './matmul';
 import { bceWithLogits, crossEntropy, mseLoss, normalizeAlong, reduceAlong, type Broadcast } from './batch';
 import type { PyNode } from './parser';
 import { runDeferred, type Deferred } from '../deferred';
@@ -398,6 +398,7 @@ export class Lowerer {
         args.count(2);
         const a = yield* args.get(0);
         const b = yield* args.get(1);
+        if (b.kind === 'scalar') fail('numpy.argument', b.ast.span, `${shown}(A, b): b must be a vector or a matrix, found a scalar (declare it, e.g. a vector)`);
         const rhs = b.kind === 'row' ? transposed(b.ast) : b.ast;
         return { ast: parenNode(productNode(callNode('inv', [a.ast], span, nameSpan), [{ op: '*', opSpan: nameSpan, operand: rhs }]), span), kind: productKind('matrix', b.kind === 'row' ? 'column' : b.kind) };
       }
@@ -408,9 +409,16 @@ export class Lowerer {
         const k = yield* args.get(1);
         return { ast: powerNode('^', asAtom(a.ast), k.ast, nameSpan, span), kind: a.kind };
       }
-      case 'dot':
       case 'inner':
-      case 'vdot':
+      case 'vdot': {
+        kw.allow([]);
+        args.count(2);
+        const a = yield* args.get(0);
+        const b = yield* args.get(1);
+        const r = (fn === 'inner' ? innerProduct : flatDot)(a, b, shown, span, nameSpan);
+        return { ast: parenNode(r.ast, span), kind: r.kind };
+      }
+      case 'dot':
       case 'matmul':
       case 'mm':
       case 'mv': {

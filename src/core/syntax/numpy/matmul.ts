@@ -7,7 +7,7 @@ import type { Span } from '../../api';
 import type { Ast, ChainLink, MulOp } from '../ast';
 import { fail } from '../diagnostics';
 import { elementwiseKind, productKind, type Kind } from '../kinds';
-import { cover, parenNode, productNode, transposed } from '../nodes';
+import { callNode, cover, parenNode, productNode, transposed } from '../nodes';
 
 export interface Lowered {
   readonly ast: Ast;
@@ -102,4 +102,39 @@ export class Chain {
   result(): Lowered {
     return { ast: productNode(this.first, this.links), kind: this.acc };
   }
+}
+
+/** `Chain` applied once: `a op b` with NumPy's rules. */
+function product(a: Lowered, op: '*' | '@', b: Lowered, opSpan: Span): Lowered {
+  const chain = new Chain(a);
+  chain.apply(op, b, opSpan, b.ast.span);
+  return chain.result();
+}
+
+/**
+ * np.inner / torch.inner: the sum over the last axes of both arguments, `inner(a, b)[i, j] = Σₖ a[i, k] b[j, k]`
+ * — not `@`: a 1-D vector and a matrix give A x whichever comes first, two matrices A Bᵀ, two
+ * vectors aᵀb, a scalar scales.
+ */
+export function innerProduct(a: Lowered, b: Lowered, shown: string, span: Span, nameSpan: Span): Lowered {
+  if (a.kind === 'scalar' || b.kind === 'scalar') return product(a, '*', b, nameSpan);
+  if (a.kind === 'unknown' || b.kind === 'unknown') fail('numpy.argument', span, `${shown}: the shapes of its arguments decide what it computes: declare them`);
+  if (a.kind === 'matrix' && b.kind === 'matrix') return product(a, '@', { ast: transposed(b.ast), kind: 'matrix' }, nameSpan);
+  if (b.kind === 'matrix') return product(b, '@', a, nameSpan);
+  return product(a, '@', b, nameSpan);
+}
+
+/**
+ * np.vdot: the dot product of the flattened arguments — aᵀb of two vectors, sum(A .* B) of two
+ * matrices (a scalar, not A @ B); other pairs are refused.
+ */
+export function flatDot(a: Lowered, b: Lowered, shown: string, span: Span, nameSpan: Span): Lowered {
+  const vector = (k: Lowered['kind']) => k === 'column' || k === 'row';
+  if (a.kind === 'scalar' && b.kind === 'scalar') return product(a, '*', b, nameSpan);
+  if (vector(a.kind) && vector(b.kind)) return product(a, '@', b, nameSpan);
+  if (a.kind === 'matrix' && b.kind === 'matrix') {
+    const entries = product(a, '*', b, nameSpan);
+    return { ast: callNode('sum', [entries.ast], span, nameSpan), kind: 'scalar' };
+  }
+  return fail('numpy.argument', span, `${shown} flattens its arguments into one vector each: it takes two vectors or two matrices of one shape`);
 }
