@@ -173,6 +173,21 @@ describe('notations/numpy: statements, comments and type hints', () => {
     numpyIs('def f(x, A): return x @ A @ x  # one line', "x'*A*x", 'x: vector(n); A: matrix(n, n)');
   });
 
+  it('refuses a function without a return, a second return, and tuple assignments, rather than guess', () => {
+    // Python returns at the first return: the second is dead code or another function's.
+    let t = 'def f(x):\n    return x @ x\n    return x';
+    assertError(error(readNumpy(t, vw)), 'numpy.unsupported', 'return x', t, 'a second return (the first is at line 2, column 5)');
+    t = 'def f(x):\n    return x @ x\ndef g(w):\n    return w @ w';
+    assertError(error(readNumpy(t, vw)), 'numpy.unsupported', 'return w @ w', t, 'select one function');
+    // A function without a return returns None, not its last assignment.
+    t = 'def f(x):\n    y = x @ x';
+    assertError(error(readNumpy(t, vw)), 'numpy.unsupported', 'def f(x):', t, "'f' has no return statement");
+    // Assignments without a function: the last one is the expression read (a script's last value).
+    numpyIs('y = x @ x\nz = y * 2', "(x'*x)*2", vw);
+    t = 'a, b = x, w\nreturn a @ b';
+    assertError(error(readNumpy(t, vw)), 'numpy.unsupported', ',', t, 'tuples are not supported');
+  });
+
   it('reads shapes from type hints: float, jaxtyping, and the declaration syntax', () => {
     const r = value(readNumpy('def f(s: float, u: Float[Array, "k"], M: Float[torch.Tensor, "k m"]):\n    return s * u @ M'));
     assert.equal(variablesOf(r), 's:1×1 u:k×1 M:k×m');

@@ -185,6 +185,9 @@ class PyParser implements PyStepper {
     if (after.kind === 'op' && AUGMENTED.has(after.text)) {
       fail('numpy.unsupported', spanOf(after), `augmented assignments ('${after.text}') are not supported: write name = name ${after.text.slice(0, -1)} …`);
     }
+    if (this.isOp(after, ',')) {
+      fail('numpy.unsupported', spanOf(after), 'tuples are not supported (a, b = …): assign one name per statement');
+    }
     if (this.isOp(after, '=')) {
       fail('numpy.unsupported', spanOf(after), 'only assignments to one name are supported (name = expression)');
     }

@@ -5,7 +5,8 @@
  * A selection may hold several statements: imports and docstrings are skipped; `name = …`
  * assignments define intermediates that later statements use (substituted, so `z = X @ w + b` then
  * `loss = np.mean((y - np.maximum(0, z))**2)` reads as one expression); the expression read is the
- * last `return …`, else the last expression statement, else the value of the last assignment.
+ * `return …` (a second return, or a `def` without one, is refused), else the last expression
+ * statement, else the value of the last assignment.
  *
  * Shapes come from, in order: declarations in `where`; declaration comments (`# x: vector(n)`);
  * type hints (`x: float`, jaxtyping's `Float[Array, "m n"]`, or `x: vector(n)`); then the letter
@@ -17,7 +18,7 @@ import type { Ast } from '../ast';
 import { children } from '../ast';
 import type { Binding, CheckedExpression } from '../check';
 import { parseDeclarations, type Declaration } from '../declarations';
-import { attempt, fail, failure } from '../diagnostics';
+import { attempt, fail, failure, positionText } from '../diagnostics';
 import { checkSize } from '../limits';
 import { conventionalKind } from '../names';
 import { checkForeign, combineDeclarations, commentDeclarations, kindOfDeclaration, whereDeclarations } from '../finish';
@@ -58,7 +59,8 @@ export function readNumpy(text: string, where?: string): Outcome<CheckedExpressi
     const shared: Binding[] = [];
     const lowerer = new Lowerer(text, oracle, bindings, declared);
     let result: Lowered | undefined;
-    let returned = false;
+    let returned: Span | undefined;
+    let definition: Extract<PyStatement, { kind: 'def' }> | undefined;
     let lastAssigned: Lowered | undefined;
     for (const s of statements) {
       if (s.kind === 'assign') {
@@ -66,12 +68,18 @@ export function readNumpy(text: string, where?: string): Outcome<CheckedExpressi
         bindings.set(s.target, bindingOf(s.target, s.targetSpan, value, shared));
         lastAssigned = value;
       } else if (s.kind === 'return') {
+        // Python returns at the first return: a second one is never reached, or belongs to another function.
+        if (returned) fail('numpy.unsupported', s.span, `a second return (the first is at ${positionText(text, returned.start)}): a function returns at its first return — select one function, without code after its return`);
         result = lowerer.lower(s.value);
-        returned = true;
+        returned = s.span;
       } else if (s.kind === 'expression' && !returned && s.value.kind !== 'string') {
         result = lowerer.lower(s.value);
+      } else if (s.kind === 'def') {
+        definition ??= s;
       }
     }
+    // A function without a return returns None: its last assignment is not what it computes.
+    if (!result && definition) fail('numpy.unsupported', definition.span, `the function '${definition.name}' has no return statement, so it returns nothing: add return and the expression`);
     const final = result ?? lastAssigned;
     if (!final) fail('parse.empty', { start: text.length, end: text.length }, 'there is no expression to read (only imports, definitions or comments)');
     const ast = final.kind === 'row' ? transposed(final.ast) : final.ast;
