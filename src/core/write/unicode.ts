@@ -14,6 +14,7 @@ import { unicodeName, unicodeDim, unicodeSubscript, unicodeSuperscript, splitNam
 import { MathWriter, MathNotation, MathRendered, entryIndex, isReciprocal, type MathWriting } from './mathWriter';
 import type { KnownDimensions } from './declarations';
 import { remembered } from './recent';
+import { isFunctionName } from '../syntax/functions';
 
 type Out = MathRendered;
 
@@ -95,13 +96,33 @@ function juxtapose(pieces: readonly Piece[]): Piece {
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i];
     if (i > 0) {
-      const sep = separator(pieces[i - 1].tail, p.head);
+      let sep = separator(pieces[i - 1].tail, p.head);
+      if (sep === '' && p.head.startsWith('(') && spellsFunction(pieces, i)) sep = '·';
       if (sep !== '') parts.push(sep);
     }
     parts.push(p);
   }
   return catList(parts);
 }
+
+/**
+ * Whether the letters juxtaposed before pieces[i] spell a function name (c·o·s before (t + 1)):
+ * then `cos(t + 1)` would read as a call, so juxtapose writes `cos·(t + 1)`.
+ */
+function spellsFunction(pieces: readonly Piece[], i: number): boolean {
+  let word = '';
+  for (let k = i - 1; k >= 0 && word.length <= MAX_FUNCTION_NAME; k--) {
+    const tail = pieces[k].tail;
+    const m = /[A-Za-z0-9]*$/.exec(tail)?.[0] ?? '';
+    word = m + word;
+    if (m.length < tail.length) break;
+  }
+  word = word.replace(/^[0-9]+/, '');
+  return word.length >= 2 && word.length <= MAX_FUNCTION_NAME && isFunctionName(word);
+}
+
+/** The longest function name (logsoftmax, commutation): a longer word is no call. */
+const MAX_FUNCTION_NAME = 12;
 
 /** What juxtapose puts between a factor ending with `tail` and one starting with `head` (nothing: ''). */
 function separator(tail: string, head: string): string {

@@ -102,7 +102,11 @@ export abstract class VariableParser extends DelimitedParser {
           return this.applyFunction(fn, runSpan);
         }
         if (run.length >= 3 && /^[a-z]+$/.test(run) && !this.declared(run)) {
-          fail('name.unknown-function', runSpan, `unknown function '${run}' (for a product of the letters, separate them: ${[...run].join(' ')})`);
+          // The word as written: Stringy(x), whose capital S was read as a letter of its own before.
+          let first = this.pos;
+          while (first > 0 && this.tokens[first - 1].kind === 'letter' && isAsciiLetter(this.tokens[first - 1].text) && !this.tokens[first].space && this.tokens[first - 1].end === this.tokens[first].start) first--;
+          const word = first === this.pos ? run : this.tokens.slice(first, this.pos).map((k) => k.text).join('') + run;
+          fail('name.unknown-function', first === this.pos ? runSpan : spanOf(this.tokens[first].start, runSpan.end), `unknown function '${word}' (for a product of the letters, separate them: ${[...word].join(' ')})`);
         }
       }
     }

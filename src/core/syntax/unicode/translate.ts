@@ -40,6 +40,9 @@ const FUNCTIONS: Readonly<Record<string, string>> = table({
 /** The characters only the Unicode math notation uses (not LaTeX, NumPy or the plain syntax). */
 export const UNICODE_MARKERS = /[ᵀ⁻⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉⊙⊘⊗∘𝟙𝟏𝟎𝐞‖√·−½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]/u;
 
+/** What may follow a word and a space without being its operand: operators, closing brackets, separators. */
+const OPERATOR_AFTER = '+-−*/·⊙⊘⊗=,;)]<>:ᵀ\'';
+
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /^[A-Za-z0-9]$/.test(c);
 
 class Translator {
@@ -356,6 +359,26 @@ class Translator {
     return j;
   }
 
+  /**
+   * A function name written without its argument in parentheses — `det A`, `sin x` (a space, then
+   * an operand), `sin²x`, `sin^2(x)` (a power on the name) — means a call, which the letters would
+   * not be read as: refused at the name.
+   */
+  private functionCall(name: string, start: number, end: number): void {
+    const c = this.chars;
+    let k = end;
+    while (k < c.length && c[k] === ' ') k++;
+    const next = c[k] as string | undefined;
+    const call = name === 'log det' ? 'log det(X)' : `${name}(x)`;
+    const product = [...name.replace(' ', '')].join('·');
+    if (next === '^' || next === '⁻' || (next !== undefined && SUP_DIGITS.includes(next))) {
+      fail('unicode.function-call', this.span(start, end), `'${name}' is a function: its argument goes in parentheses and a power after them, ${call}² (for a product of the letters, write ${product})`);
+    }
+    if (k > end && next !== undefined && next !== '(' && !OPERATOR_AFTER.includes(next)) {
+      fail('unicode.function-call', this.span(start, end), `'${name}' is a function: write its argument in parentheses, ${call} (for a product of the letters, write ${product})`);
+    }
+  }
+
   private wordAt(k: number, j: number): string {
     return this.chars.slice(k, j).join('');
   }
@@ -387,12 +410,18 @@ class Translator {
     while (j < c.length && isWordChar(c[j])) j++;
     const word = this.wordAt(start, j);
     this.pos = j;
-    if (word === 'log' && this.wordAt(j, j + 4) === ' det') {
+    // Letters that are all declared variables are their product, as in LaTeX (the writer prints cos(t + 1) for c·o·s·(t + 1)).
+    const letters = word.length > 1 && !this.declared.has(word) && [...word].every((l) => this.declared.has(l));
+    if (!letters && word === 'log' && this.wordAt(j, j + 4) === ' det') {
       this.pos = j + 4;
+      this.functionCall('log det', start, j + 4);
       return this.emit('\\operatorname{logdet}', start);
     }
-    const fn = FUNCTIONS[word];
-    if (fn !== undefined && c[j] === '(') return this.emit(fn, start);
+    const fn = letters || this.declared.has(word) ? undefined : FUNCTIONS[word];
+    if (fn !== undefined) {
+      this.functionCall(word, start, j);
+      if (c[j] === '(') return this.emit(fn, start);
+    }
     if (word.length > 1 && this.declared.has(word)) return this.emit(`\\mathit{${word}}`, start);
     if (word === 'pi') return this.emit('\\pi ', start);
     // K(m,n): the commutation matrix, as the Unicode writer prints it (K_{m,n} in LaTeX).

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { readExpression } from '../../../src/core/read';
+import type { Notation } from '../../../src/core/api';
+import { toText, toUnicode } from '../../../src/core/write';
+import { plain } from './helpers';
+
+/**
+ * Words in Unicode math: a function name is a call only with its argument in parentheses. `det A`,
+ * `sin x`, `sin²x` and `sin^2(x)` are what a writer means as det(A), sin(x), sin(x)², but they
+ * read as products of letters (d·e·t·A) if read at all: refused, at the word, saying how to write
+ * the call. Letters that are all declared variables are their product, as in LaTeX, so what the
+ * writer prints for c·o·s·(t + 1) reads back.
+ */
+describe('notations/unicode: function names without parentheses', () => {
+  const refused = (text: string, from: Notation | 'auto', where?: string) => {
+    const r = readExpression(text, where, from);
+    assert.ok(!r.ok, `${text} (${from}) should be refused, read as ${r.ok ? toText(r.value.expr) : ''}`);
+    return r.error;
+  };
+  const read = (text: string, from: Notation | 'auto', where?: string) => {
+    const r = readExpression(text, where, from);
+    if (!r.ok) assert.fail(`${text} (${from}): ${r.error.code}: ${r.error.message}`);
+    return r.value.expr;
+  };
+
+  it('refuses a function name before a space and its operand, at the name', () => {
+    const cases: [string, string, string?][] = [
+      ['det A', 'det'],
+      ['tr A', 'tr'],
+      ['sin x', 'sin', 'x: scalar'],
+      ['sum x', 'sum'],
+      ['exp x', 'exp', 'x: scalar'],
+      ['logdet A', 'logdet'],
+      ['log det A', 'log det'],
+      ['2 + det X', 'det'],
+    ];
+    for (const [text, word, where] of cases) {
+      for (const from of ['auto', 'unicode'] as const) {
+        const e = refused(text, from, where);
+        assert.equal(e.code, 'unicode.function-call', `${text}: ${e.message}`);
+        assert.equal(text.slice(e.start, e.end), word, `${text}: span`);
+        assert.ok(e.message.includes('in parentheses'), e.message);
+      }
+    }
+  });
+
+  it('refuses a power written on the function name (sin²x, sin^2(x)): it is the power of the value', () => {
+    for (const text of ['sin²x', 'sin²(x)', 'sin^2(x)', 'cos⁻¹(x)']) {
+      const e = refused(text, 'unicode', 'x: scalar');
+      assert.equal(e.code, 'unicode.function-call', `${text}: ${e.message}`);
+      assert.equal(text.slice(e.start, e.end), text.slice(0, 3));
+      assert.ok(e.message.includes('sin(x)²') || e.message.includes('cos(x)'), e.message);
+    }
+  });
+
+  it('still reads a call, with or without a space before the parenthesis, and products of single letters', () => {
+    assert.equal(read('sin (x)', 'unicode', 'x: scalar'), plain('sin(x)', 'x: scalar'));
+    assert.equal(read('2 sin(x)', 'unicode', 'x: scalar'), plain('2*sin(x)', 'x: scalar'));
+    assert.equal(read('a sin(x)', 'unicode', 'a, x: scalar'), plain('a*sin(x)', 'a, x: scalar'));
+  });
+
+  it('reads letters that are all declared variables as their product, as LaTeX does, so the printed form reads back', () => {
+    const where = 'c, o, s, t: scalar';
+    for (const text of ['c*o*s*(t + 1)', 'c*o*s^2*t', 'c*o*s*t']) {
+      const expr = plain(text, where);
+      const unicode = toUnicode(expr);
+      assert.equal(read(unicode, 'unicode', where), expr, `${text} printed as ${unicode}`);
+      assert.equal(read(unicode, 'auto', where), expr, `${text} printed as ${unicode} (auto)`);
+    }
+  });
+
+  it('names an unknown function as written, capital letters and all (Stringy, not tringy)', () => {
+    for (const from of ['auto', 'unicode', 'latex'] as const) {
+      const text = 'Stringy(x)·x';
+      const t = from === 'latex' ? 'Stringy(x) x' : text;
+      const e = refused(t, from, 'x: scalar');
+      assert.equal(e.code, 'name.unknown-function', `${from}: ${e.message}`);
+      assert.equal(t.slice(e.start, e.end), 'Stringy', `${from}: span`);
+      assert.ok(e.message.includes("unknown function 'Stringy'") && e.message.includes('S t r i n g y'), e.message);
+    }
+  });
+});
