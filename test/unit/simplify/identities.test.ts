@@ -96,7 +96,20 @@ describe('simplify: identities are sound and produce textbook forms', () => {
     assert.equal(sound(rawPow(step, num(-1))).op, 'pow');
     assert.equal(sound(rawPow(step, rawPow(num(2), num(-1)))).op, 'pow');
     assert.equal(sound(rawPow(rawFn('sign', x), num(2))).op, 'pow');
-    assert.equal(sound(rawMatpow(rawDiagm(x), 2)).op, 'matpow');
+    // diag(x)² is not the indicator's power: it is not diag(x) (it is diag(x∘²), the next test).
+    assert.notEqual(sound(rawMatpow(rawDiagm(x), 2)), rawDiagm(x));
+  });
+  it('a positive integer power of a diagonal matrix is the diagonal of the power: diag(x)ᵏ = diag(x∘ᵏ), so like terms meet (x ⊙ (x ⊙ x) by x is 3 diag(x∘²), was diag(x∘²) + 2 diag(x)²)', () => {
+    for (const k of [2, 3, 5]) assert.equal(sound(rawMatpow(rawDiagm(x), k)), rawDiagm(pow(x, num(k))));
+    assert.equal(sound(rawMul([rawDiagm(x), rawDiagm(x), A])), mul(rawDiagm(pow(x, num(2))), A));
+    // Inverses stay as they are written: diag(x)⁻² is not rewritten.
+    assert.equal(sound(rawMatpow(rawDiagm(x), -2)).op, 'matpow');
+    for (const [expr, text] of [['x .* (x .* x)', '3*diag(x.^2)'], ['x .* (x .* (x .* (x .* x)))', '5*diag(x.^4)']] as const) {
+      const r = derive({ expr, where: 'x: vector(n)', wrt: ['x'], check: true });
+      assert.ok(r.ok, r.ok ? '' : r.error.message);
+      assert.equal(r.value.result.text, text);
+      assert.equal(r.value.check?.passed, true, JSON.stringify(r.value.check));
+    }
   });
   it('the Hessian of ‖relu(Wx + b)‖² is 2Wᵀdiag(𝟙[Wx + b > 0])W, checked against finite differences', () => {
     const r = derive({ expr: 'sum(relu(W*x+b).^2)', where: 'W: matrix(m,n); x: vector(n); b: vector(m)', wrt: ['x'], order: 2, check: true });
