@@ -99,16 +99,19 @@ export function factorNote(e: Expr): Notation {
 
 /** A product shown factor by factor, as the chain rule writes it: cos(u) · 2x, (1/u₃) · 2u₂ · …. */
 export function productNote(all: readonly Expr[]): Notation {
-  // A factor 1 is shown between scalars (1 · 2x, as the paper does) but not before an array.
-  const factors = all.some((f) => !isScalar(f.shape)) && all.length > 1 ? all.filter((f) => !(f.op === 'num' && f.value === 1)) : all;
+  // A factor 1 is shown between scalars (1 · 2x, as the paper does), and before an array where it
+  // is one of two (1 · xᵀ: the chain multiplies two derivatives), but not in a longer chain of arrays.
+  const ones = all.filter((f) => f.op === 'num' && f.value === 1).length;
+  const factors = all.some((f) => !isScalar(f.shape)) && all.length - ones > 1 ? all.filter((f) => !(f.op === 'num' && f.value === 1)) : all;
   let tex = '';
   let text = '';
   factors.forEach((f, i) => {
     const n = factorNote(f);
     if (i > 0) {
-      const scalars = isScalar(f.shape) && isScalar(factors[i - 1].shape);
-      tex += scalars ? ' \\cdot ' : ' ';
-      text += scalars ? ' · ' : ' ';
+      // A number times what follows is written with a dot, as between scalars: (−1) · σ(u)xᵀ.
+      const dot = isScalar(factors[i - 1].shape) && (isScalar(f.shape) || factors[i - 1].op === 'num');
+      tex += dot ? ' \\cdot ' : ' ';
+      text += dot ? ' · ' : ' ';
     }
     tex += n.tex;
     // In text a quotient before another factor is bracketed: (2uᵀ/m) X, not 2uᵀ/m X.

@@ -6,7 +6,7 @@
 import { OPERATOR_RULES, OPERATOR_RULE_INFO, type OperatorRuleId, type RuleInfo } from '../calculus/rules/index';
 import type { Expr } from '../model/expr';
 import { postorder } from '../model/expr';
-import { isMatrix, isScalar } from '../model/shape';
+import { isMatrix } from '../model/shape';
 import { toUnicode } from '../write/index';
 
 /** The rules of derivations: the operators' rules (calculus/rules/names.ts) and the steps of a derivation. */
@@ -97,8 +97,10 @@ export function localRules(def: Expr, a: Expr): LocalRule[] {
     // Transposes of vectors and scalings by −1 are not worth naming inside a larger definition.
     if (e !== def && e.op === 'transpose' && !isMatrix(e.shape)) continue;
     const general = operatorRule(e, dep);
-    // Applied directly to the variable, a function's rule is written in it: d/dy yⁿ = n·yⁿ⁻¹.
-    const r = (e.op === 'pow' || e.op === 'fn') && e.args[0] === a && isScalar(e.shape) ? { ...general, sentence: writtenIn(general.sentence, toUnicode(a)) } : general;
+    // Applied directly to the variable, a function's rule is written in it: d/dy yⁿ = n·yⁿ⁻¹, and
+    // entry by entry for an element-wise one (d/du₅ u₅ⁿ), not in a generic u that may be another
+    // intermediate's name.
+    const r = (e.op === 'pow' || e.op === 'fn') && e.args[0] === a ? { ...general, sentence: writtenIn(general.sentence, toUnicode(a)) } : general;
     if (seen.has(r.name)) continue;
     seen.add(r.name);
     out.push(r);

@@ -29,7 +29,7 @@ export const SMOOTH_FUNCTIONS = {
       read: ['softplus'],
       methods: [],
     },
-    rule: { display: 'softplus', text: 'd/du log(1 + eᵘ) = σ(u)' },
+    rule: { display: 'softplus', text: 'd/du log(1 + exp(u)) = σ(u)' },
   },
   log1p: {
     derivative: (b, a) => b.pow(b.add(b.ones(a.shape), a), b.num(-1)),
@@ -52,7 +52,7 @@ export const SMOOTH_FUNCTIONS = {
     unicode: 'expm1',
     form: 'call',
     code: { numpy: npCall('expm1'), read: ['expm1'], methods: ['expm1'] },
-    rule: { display: 'expm1', text: 'd/du (eᵘ − 1) = eᵘ' },
+    rule: { display: 'expm1', text: 'd/du (exp(u) − 1) = exp(u)' },
   },
   erf: {
     // (2/√π) e^(−u²)

@@ -233,7 +233,7 @@ export const POW: OperatorRule = {
       }
       return isScalar(e.shape)
         ? { id: 'power-rule', sentence: 'd/du uⁿ = n·uⁿ⁻¹: bring the exponent down and lower it by one.' }
-        : { id: 'elementwise-diagonal', sentence: 'An element-wise power acts on each entry separately, so the Jacobian is diagonal: diag(n·uⁿ⁻¹).' };
+        : { id: 'elementwise-diagonal', sentence: 'An element-wise power acts on each entry separately (d/du uⁿ = n·uⁿ⁻¹), so its Jacobian is the diagonal matrix of the entry-wise derivatives.' };
     },
     adjoint: () => 'an element-wise power aᵏ passes back Ḡ ⊙ k·aᵏ⁻¹',
   },

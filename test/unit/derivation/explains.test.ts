@@ -1,0 +1,65 @@
+/**
+ * The derivation read as a learner reads it: every sentence true of the step it explains, written in
+ * the derivation's own names, every identity it uses named, every product shown with the factors it
+ * multiplies. Each case is also checked step by step (assertSound: every claim numerically true, the
+ * last step the presented result).
+ */
+import * as assert from 'node:assert/strict';
+import { assertSound, derivation, type Case, type Derived } from './helpers';
+
+/** The step whose Unicode result starts with `lhs` (the first). */
+function stepShowing(d: Derived, lhs: string): { readonly explanation: string; readonly text: string } {
+  const k = d.pub.findIndex((p) => (p.afterText ?? '').startsWith(lhs));
+  assert.ok(k >= 0, `no step shows ${lhs}: ${d.pub.map((p) => p.afterText).join(' | ')}`);
+  return { explanation: d.pub[k].explanation, text: d.pub[k].afterText ?? '' };
+}
+
+function sound(c: Case, g: 'full' | 'summary' = 'full'): Derived {
+  const d = derivation(c, g);
+  assertSound(d, `${c.expr} (${g})`);
+  return d;
+}
+
+const PH_T27: Case = { expr: 'mean((y - max(0, X*w + b)).^2)', where: 'X: matrix(N, n); w: vector(n); y: vector(N); b: scalar', wrt: ['w'] };
+
+describe('derivation: the explanations a learner reads', () => {
+  describe('an element-wise rule is written in its own argument, not in letters the derivation uses otherwise', () => {
+    it('w ⊘ x: u = x∘⁻¹ — the power rule is stated in x, not as diag(n·uⁿ⁻¹) with u the intermediate and n the dimension', () => {
+      const d = sound({ expr: 'w ./ x', where: 'w: vector(n); x: vector(n)', wrt: ['x'] });
+      const s = stepShowing(d, '∂u/∂x = ');
+      assert.equal(s.text, '∂u/∂x = diag(−x∘⁻²)');
+      assert.doesNotMatch(s.explanation, /uⁿ/);
+      assert.match(s.explanation, /d\/dx xⁿ = n·xⁿ⁻¹/);
+    });
+    it('Parr & Howard’s loss: the square of u₅ and the max(0, ·) of u₂ are stated in u₅ and u₂', () => {
+      const d = sound(PH_T27);
+      const square = stepShowing(d, '∂u₆/∂u₅ = ');
+      assert.equal(square.text, '∂u₆/∂u₅ = diag(2u₅)');
+      assert.match(square.explanation, /d\/du₅ u₅ⁿ = n·u₅ⁿ⁻¹/);
+      const relu = stepShowing(d, '∂u₃/∂u₂ = ');
+      assert.match(relu.explanation, /d\/du₂ max\(0, u₂\) = 𝟙\[u₂ > 0\]/);
+    });
+    it('softplus of a vector: its rule in x, with no eᵘ left in u', () => {
+      const d = sound({ expr: 'softplus(x)', where: 'x: vector(n)', wrt: ['x'] });
+      assert.match(d.pub[0].explanation, /\(d\/dx log\(1 \+ exp\(x\)\) = σ\(x\)\)/);
+    });
+    it('exp of a vector: its rule in x', () => {
+      const d = sound({ expr: 'exp(x)', where: 'x: vector(n)', wrt: ['x'] });
+      assert.match(d.pub[0].explanation, /d\/dx exp\(x\) = exp\(x\)/);
+    });
+  });
+  describe('a chain-rule product shows every factor it multiplies', () => {
+    const LOGISTIC: Case = { expr: "-(y*log(sigmoid(w'*x)) + (1 - y)*log(1 - sigmoid(w'*x)))", where: 'w: vector(n); x: vector(n); y: scalar', wrt: ['w'], layout: 'mixed' };
+    it('the logistic loss: ∂u₆/∂w = ∂u₆/∂u₅ ∂u₅/∂w shows the factor 1, not (a) = a', () => {
+      const d = sound(LOGISTIC);
+      assert.equal(stepShowing(d, '∂u₆/∂w = ').text, '∂u₆/∂w = 1 · (−σ(u₁)(1 − σ(u₁))xᵀ) = −σ(u₁)(1 − σ(u₁))xᵀ');
+      // A number before an array is multiplied with a dot, as between scalars: (−1) · σ(u₁)….
+      assert.equal(stepShowing(d, '∂u₅/∂w = ').text, '∂u₅/∂w = (−1) · σ(u₁)(1 − σ(u₁))xᵀ = −σ(u₁)(1 − σ(u₁))xᵀ');
+    });
+    it('wᵀx + b: the chain ∂y/∂u₁ ∂u₁/∂w is 1 · xᵀ, then multiplied out', () => {
+      const d = sound({ expr: 'dot(w, x) + b', where: 'w: vector(n); x: vector(n); b: scalar', wrt: ['w'] });
+      assert.equal(stepShowing(d, '∂y/∂w = ').text, '∂y/∂w = 1 · xᵀ');
+      assert.equal(d.pub[d.pub.length - 1].afterText, '∂y/∂w = xᵀ');
+    });
+  });
+});
