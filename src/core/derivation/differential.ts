@@ -84,8 +84,8 @@ class DifferentialWriter {
     let { tex, text } = this.written(e);
     const ordered = [...this.list].sort((a, b) => (b.v.name as string).length - (a.v.name as string).length || (b.v.name as string).localeCompare(a.v.name as string));
     for (const d of ordered) {
-      tex = spaced(tex.split(toLatex(d.v)), `{${d.tex}}`, /[A-Za-z0-9})]$/, /^[A-Za-z\\(]/, '\\,');
-      text = spaced(text.split(toUnicode(d.v)), d.text, /[^\s(]$/, /^[^\s)ᵀ⁻¹²³⁰-⁹,]/, ' ');
+      tex = spaced(tex.split(toLatex(d.v)), `{${d.tex}}`, /[A-Za-z0-9})]$/, /^(\^\{[^{}]*\})?[A-Za-z\\(]/, '\\,');
+      text = spaced(text.split(toUnicode(d.v)), d.text, /[^\s(−]$/, /^[ᵀ⁻¹²³⁰-⁹]*[^\s)ᵀ⁻¹²³⁰-⁹,/]/, ' ');
     }
     const shown = note(tex, text);
     this.shown.set(e, { known: this.list.length, note: shown });
@@ -112,11 +112,18 @@ class DifferentialWriter {
   }
 }
 
-/** Join pieces with `by`, putting `gap` where a neighbour would run into it. */
+/**
+ * Join pieces with `by`, putting `gap` where a neighbour would run into it: before it, and after
+ * it or after its transpose or power (dXᵀ Xc, not dXᵀXc; a quotient keeps its bar: du/N).
+ */
 function spaced(pieces: readonly string[], by: string, before: RegExp, after: RegExp, gap: string): string {
   let out = pieces[0];
   for (let k = 1; k < pieces.length; k++) {
-    out += (before.test(out) ? gap : '') + by + (after.test(pieces[k]) ? gap : '') + pieces[k];
+    const piece = pieces[k];
+    const m = after.exec(piece);
+    // The gap goes after the superscript the match starts with, before what runs into it.
+    const at = m ? m[0].length - 1 : 0;
+    out += (before.test(out) ? gap : '') + by + (m ? piece.slice(0, at) + gap + piece.slice(at) : piece);
   }
   return out;
 }
@@ -255,6 +262,38 @@ function broadcastNote(dy: Expr, dx: Expr, name: string): string {
   return '';
 }
 
+/**
+ * The identities that bring sums of entries and element-wise products to trace form, for those
+ * that dy uses on the differential: a sum (mean) of an element-wise product is a trace, and an
+ * element-wise factor not directly under the sum moves from one side of a product to the other —
+ * each written for matrices or for vectors, as its operands are.
+ */
+function elementwiseIdentities(dy: Expr, dx: Expr): string {
+  const holds = new Set<Expr>([dx]);
+  const reductions: Expr[] = [];
+  const products = new Set<Expr>();
+  for (const e of postorder(dy)) {
+    if (!e.args.some((a) => holds.has(a))) continue;
+    holds.add(e);
+    if (e.op === 'sum' || e.op === 'mean') reductions.push(e);
+    if (e.op === 'hadamard') products.add(e);
+  }
+  const out: string[] = [];
+  if (reductions.length > 0) {
+    const matrix = reductions.some((r) => isMatrix(r.args[0].shape));
+    const sum = matrix ? 'sum(A ⊙ B) = tr(AᵀB)' : 'sum(a ⊙ b) = aᵀb';
+    out.push(reductions.some((r) => r.op === 'mean') ? `a mean is the sum divided by the number of entries, and ${sum}` : `a sum of all entries is a trace, ${sum}`);
+    // An element-wise product directly under the sum (or under a scaling of it) is that identity.
+    for (const r of reductions) for (const a of r.args[0].op === 'mul' ? [r.args[0], ...r.args[0].args] : [r.args[0]]) products.delete(a);
+  }
+  if (products.size > 0) {
+    out.push([...products].some((p) => isMatrix(p.shape))
+      ? 'an element-wise factor moves across a product, tr(Aᵀ(B ⊙ C)) = tr((A ⊙ B)ᵀC)'
+      : 'an element-wise factor moves across a product, aᵀ(b ⊙ c) = (a ⊙ b)ᵀc');
+  }
+  return out.length === 0 ? '' : `; ${out.join('; ')}`;
+}
+
 function differentialClaim(defs: Structure['defs'], of: Expr, wrt: readonly Expr[], directions: readonly Expr[], value: Expr, keep: readonly Expr[]): Claim {
   return { kind: 'differential', defs, of, wrt, directions, value, keep };
 }
@@ -279,8 +318,8 @@ function identifyGradient(s: Structure, d: Derivative, ctx: Context, w: Differen
     after.push(w.show(whole));
     const how = matrix
       ? `Each term is a scalar, so it equals its own trace; the cyclic property tr(ABC) = tr(CAB) and tr(Aᵀ) = tr(A) move ${w.of(x).text} to the right of every term, ` +
-        `tr(A dX B) = tr(BA dX) and tr(A dXᵀ B) = tr(AᵀBᵀ dX), and the terms collect into one trace tr(Gᵀ dX)`
-      : `Each term is a scalar, so it equals its transpose (aᵀb = bᵀa); written with ${w.of(x).text} on the right, the terms collect into 𝐠ᵀ d${toUnicode(x)}`;
+        `tr(A dX B) = tr(BA dX) and tr(A dXᵀ B) = tr(AᵀBᵀ dX)${elementwiseIdentities(dy, dx)}, and the terms collect into one trace tr(Gᵀ dX)`
+      : `Each term is a scalar, so it equals its transpose (aᵀb = bᵀa)${elementwiseIdentities(dy, dx)}; written with ${w.of(x).text} on the right, the terms collect into 𝐠ᵀ d${toUnicode(x)}`;
     steps.push(step('trace-form', 'rewrite', {
       ...(matrix ? {} : { name: 'Bring to the form 𝐠ᵀ d𝐱' }),
       explanation: `${how}.${broadcastNote(dy, dx, toUnicode(x))}${probabilitiesNote(dy)}`,

@@ -5,7 +5,7 @@
  * last step the presented result).
  */
 import * as assert from 'node:assert/strict';
-import { assertSound, derivation, type Case, type Derived } from './helpers';
+import { assertSound, derivation, stepWith, type Case, type Derived } from './helpers';
 
 /** The step whose Unicode result starts with `lhs` (the first). */
 function stepShowing(d: Derived, lhs: string): { readonly explanation: string; readonly text: string } {
@@ -60,6 +60,46 @@ describe('derivation: the explanations a learner reads', () => {
       const d = sound({ expr: 'dot(w, x) + b', where: 'w: vector(n); x: vector(n); b: scalar', wrt: ['w'] });
       assert.equal(stepShowing(d, '∂y/∂w = ').text, '∂y/∂w = 1 · xᵀ');
       assert.equal(d.pub[d.pub.length - 1].afterText, '∂y/∂w = xᵀ');
+    });
+  });
+  describe('bringing dy to trace form names the identities it uses on sums and element-wise products', () => {
+    const MLP = { where: 'X: matrix(N, n); W1: matrix(n, h); b1: vector(h); W2: matrix(h, k); b2: vector(k); Y: matrix(N, k)', layout: 'denominator' } as const;
+    const traceForm = (c: Case, g: 'full' | 'summary'): string => stepWith(sound(c, g), 'trace-form').p.explanation;
+    for (const g of ['full', 'summary'] as const) {
+      it(`a mean of squares: mean(2(V ⊙ X dW)) is a trace by sum(A ⊙ B) = tr(AᵀB) (${g})`, () => {
+        const e = traceForm({ expr: "mean((X*W + b' - Y).^2)", where: 'X: matrix(N, n); Y: matrix(N, k); W: matrix(n, k); b: vector(k)', wrt: ['W'], layout: 'denominator' }, g);
+        assert.match(e, /a mean is the sum divided by the number of entries, and sum\(A ⊙ B\) = tr\(AᵀB\)/);
+        assert.doesNotMatch(e, /moves across/, 'the element-wise product is directly under the mean');
+      });
+      it(`an MLP: the derivative of tanh multiplies element-wise inside the product, so it moves across (${g})`, () => {
+        const e = traceForm({ expr: "sum((tanh(X*W1 + b1')*W2 + b2' - Y).^2)/(N*k)", wrt: ['W1'], ...MLP }, g);
+        assert.match(e, /a sum of all entries is a trace, sum\(A ⊙ B\) = tr\(AᵀB\)/);
+        assert.match(e, /tr\(Aᵀ\(B ⊙ C\)\) = tr\(\(A ⊙ B\)ᵀC\)/);
+      });
+      it(`an MLP's bias, a vector: the same identities, for the matrices they act on (${g})`, () => {
+        const e = traceForm({ expr: "sum((tanh(X*W1 + b1')*W2 + b2' - Y).^2)/(N*k)", wrt: ['b1'], ...MLP }, g);
+        assert.match(e, /sum\(A ⊙ B\) = tr\(AᵀB\)/);
+        assert.match(e, /tr\(Aᵀ\(B ⊙ C\)\) = tr\(\(A ⊙ B\)ᵀC\)/);
+      });
+      it(`aᵀXb uses no element-wise identity (${g})`, () => {
+        const d = sound({ expr: "a'*X*b", where: 'a: vector(m); b: vector(n); X: matrix(m, n)', wrt: ['X'], layout: 'mixed' }, g);
+        assert.doesNotMatch(stepWith(d, 'trace-form').p.explanation, /⊙/);
+      });
+    }
+  });
+  describe('differentials are spaced as a textbook writes them', () => {
+    it('bᵀXᵀXc: dXᵀ and X are two factors, dXᵀ Xc, not dXᵀXc', () => {
+      const d = sound({ expr: "b'*X'*X*c", where: 'b: vector(n); c: vector(n); X: matrix(m, n)', wrt: ['X'], layout: 'mixed' });
+      const s = stepWith(d, 'differential-chain').p;
+      assert.match(s.afterText ?? '', /bᵀ dXᵀ Xc/);
+      assert.match(s.afterText ?? '', /dXᵀ X \+ Xᵀ dX/);
+      assert.match(s.after, /\{\\mathrm\{d\}X\}\^\{\\top\}\\,X/);
+    });
+    it('cross-entropy: a negation and a quotient touch the differential, −dU₃ and du₈/N', () => {
+      const d = sound({ expr: '-sum(Y .* logsoftmax(X*W, 2))/N', where: 'X: matrix(N, n); Y: matrix(N, k); W: matrix(n, k)', wrt: ['W'], layout: 'denominator' });
+      const texts = d.pub.map((p) => p.afterText ?? '');
+      assert.ok(texts.includes('dU₄ = −dU₃'), texts.join(' | '));
+      assert.ok(texts.includes('dy = du₈/N'), texts.join(' | '));
     });
   });
 });

@@ -57,8 +57,8 @@ describe('derivation: matrix derivatives by differentials', () => {
   describe('tr(XᵀAX): the product rule on differentials, two traces collected, ∂/∂X = (A + Aᵀ)X (Cookbook (107))', () => {
     both({ expr: "tr(X'*A*X)", where: 'X: matrix(n, k); A: matrix(n, n)', wrt: ['X'] }, (d, g) => {
       const differentials = texts(d, 'differential');
-      assert.ok(differentials.includes(g === 'full' ? 'dV = dU AX + UA dX' : 'dU = dXᵀAX + XᵀA dX'), differentials.join('\n'));
-      assert.match(stepWith(d, 'differential-chain').p.afterText ?? '', /tr\(dXᵀAX \+ XᵀA dX\)$/);
+      assert.ok(differentials.includes(g === 'full' ? 'dV = dU AX + UA dX' : 'dU = dXᵀ AX + XᵀA dX'), differentials.join('\n'));
+      assert.match(stepWith(d, 'differential-chain').p.afterText ?? '', /tr\(dXᵀ AX \+ XᵀA dX\)$/);
       assert.equal(stepWith(d, 'trace-form').p.afterText, 'dy = tr(XᵀAᵀ dX) + tr(XᵀA dX) = tr(Xᵀ(A + Aᵀ) dX)');
       assert.equal(stepWith(d, 'identify').p.afterText, '∂y/∂X = (A + Aᵀ)X');
       assert.equal(last(d), '∂y/∂X = Xᵀ(A + Aᵀ)');
