@@ -19,6 +19,7 @@ import { detect, notationName } from './syntax/detect';
 import { positionText } from './syntax/diagnostics';
 import type { Assumption } from './syntax/declarations';
 import { spelledName } from './syntax/names';
+import { invisibleCharacter } from './syntax/characters';
 
 export interface ReadResult {
   readonly expr: Expr;
@@ -60,6 +61,8 @@ export function readExpression(text: string, where: string | undefined, from: No
   } else {
     notation = from;
   }
+  const invisible = invisibleCharacter(text);
+  if (invisible) return { ok: false, error: invisible };
   const read = readIn(notation, text, where, options);
   if (!read.ok) return read;
   const clash = samePrint(read.value);

@@ -26,11 +26,13 @@ import { einsumNode } from '../nodes';
 import { Call, Terms, Vector, type PlainStepper, type Signs } from './rules';
 import type { Token } from './scanner';
 import { table } from '../table';
+import { DASH_HINTS } from '../characters';
 
 type Step = IteratorResult<Rule<unknown>, Ast>;
 
 /** Hints for characters that are not plain syntax but have a plain spelling. */
 const CHARACTER_HINTS: Readonly<Record<string, string>> = table({
+  ...DASH_HINTS,
   '²': 'write x^2',
   '³': 'write x^3',
   '×': 'write * for a product',

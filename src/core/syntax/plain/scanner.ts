@@ -7,7 +7,7 @@
  *   digits and `_`.
  * - Numbers: `12`, `1.5`, `.5`, `1.`, `1e-3`, `2.5E+10`. A `.` directly followed by `*`, `/`, `^`
  *   or `'` is not part of the number, so `2.^x` is 2 .^ x (as in MATLAB).
- * - Operators `+ - * / ^ .* ./ .^ '`; MATLAB's `.'` and the Unicode `ᵀ` are read as `'`, the Unicode
+ * - Operators `+ - * / ^ .* ./ .^ '`; MATLAB's `.'`, the Unicode `ᵀ`, the primes `′ ʹ`, `’` and `⊤ ⊺` are read as `'`, the Unicode
  *   minus `−` as `-`. A lone `.` is an operator token that no rule accepts (the parser explains `.T`).
  * - Strings (the einsum spec): `"ij,jk->ik"`, or `'ij,jk->ik'` where a transpose cannot stand
  *   (right after `(` or `,`); the token's text is the content, its span the whole literal.
@@ -57,10 +57,13 @@ const PUNCTUATION: Readonly<Record<string, TokenKind>> = {
 /** ᵀ, the transpose mark. */
 const TRANSPOSE_MARK = 0x1d40;
 
+/** Marks read as the transpose ' besides ᵀ: the primes ′ ʹ, the typographic apostrophe ’, and ⊤ ⊺ (\\top, \\intercal rendered). */
+const PRIMES: readonly number[] = [0x2032, 0x02b9, 0x2019, 0x22a4, 0x22ba];
+
 const LETTER = /\p{L}/u;
 /** Whether the UTF-16 code unit `c` (at `i` of `text`) starts a name: an ASCII letter, `_`, or another letter (not ᵀ). */
 const isNameStart = (c: number, text: string, i: number): boolean =>
-  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c > 0x7f && c !== TRANSPOSE_MARK && LETTER.test(text[i]));
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c > 0x7f && c !== TRANSPOSE_MARK && c !== 0x02b9 && LETTER.test(text[i]));
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isNamePart = (c: number, text: string, i: number): boolean => isDigit(c) || isNameStart(c, text, i);
 
@@ -123,7 +126,7 @@ export function scan(text: string, from = 0, to = text.length): Token[] {
     } else if (c === 0x2212) {
       tokens.push({ kind: 'op', text: '-', start: i, end: i + 1 });
       i++;
-    } else if (c === TRANSPOSE_MARK) {
+    } else if (c === TRANSPOSE_MARK || PRIMES.includes(c)) {
       tokens.push({ kind: 'op', text: "'", start: i, end: i + 1 });
       i++;
     } else if (PUNCTUATION[text[i]] !== undefined) {

@@ -13,6 +13,7 @@ import type { Span } from '../../api';
 import { fail } from '../diagnostics';
 import { GREEK_LETTER_NAMES as GREEK } from '../../model/greek';
 import { table } from '../table';
+import { DASH_HINTS } from '../characters';
 
 export interface Translated {
   readonly latex: string;
@@ -38,7 +39,7 @@ const FUNCTIONS: Readonly<Record<string, string>> = table({
 });
 
 /** The characters only the Unicode math notation uses (not LaTeX, NumPy or the plain syntax). */
-export const UNICODE_MARKERS = /[ᵀ⁻⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉⊙⊘⊗∘𝟙𝟏𝟎𝐞‖√·−½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]/u;
+export const UNICODE_MARKERS = /[ᵀ⊤⊺⋅∙⁻⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉⊙⊘⊗∘𝟙𝟏𝟎𝐞‖√·−½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]/u;
 
 /** What may follow a word and a space without being its operand: operators, closing brackets, separators. */
 const OPERATOR_AFTER = '+-−*/·⊙⊘⊗=,;)]<>:ᵀ\'';
@@ -126,7 +127,9 @@ class Translator {
       fail('unicode.character', this.span(i), `'${ch}' is not part of the Unicode math notation (for LaTeX, use --from latex)`);
     }
     if (ch === '−') return this.copy('-');
-    if (ch === '·') return this.copy(' \\cdot ');
+    if (ch === '·' || ch === '⋅' || ch === '∙') return this.copy(' \\cdot ');
+    if (ch === '′' || ch === 'ʹ' || ch === '’') return this.copy("'");
+    if (ch === '⊤' || ch === '⊺') return this.copy('^{\\top}');
     if (ch === '⊙') return this.copy(' \\odot ');
     if (ch === '⊘') return this.copy(' \\oslash ');
     if (ch === '⊗') return this.copy(' \\otimes ');
@@ -154,7 +157,7 @@ class Translator {
     if (/[A-Za-z]/.test(ch)) return this.word();
     if (ch === '"') return this.quoted();
     if ('()[],;+-*/|\'=<>:!'.includes(ch)) return this.copy(ch);
-    fail('unicode.character', this.span(i), `unexpected character '${ch}'`);
+    fail('unicode.character', this.span(i), `unexpected character '${ch}'${DASH_HINTS[ch] ? `: ${DASH_HINTS[ch]}` : ''}`);
   }
 
   /** An einsum spec "ij,jk->ik" → \\texttt{ij,jk->ik}, each character mapped to its own. */

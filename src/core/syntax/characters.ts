@@ -1,0 +1,49 @@
+/**
+ * Characters that look like the notation's own or cannot be seen, as text pasted from papers,
+ * word processors and rendered math brings them: what every reader says about them.
+ *
+ * - Invisible formatting characters (Unicode category Cf: zero-width spaces and joiners, the
+ *   byte-order mark, the soft hyphen, bidirectional marks and overrides, which can make a text
+ *   display in another order than it reads) are refused before any reader runs, named by code point:
+ *   a caret under nothing says nothing.
+ * - Dashes are not minus signs: their errors say so.
+ */
+import type { Diagnostic } from '../api';
+import { table } from './table';
+
+const INVISIBLE = /\p{Cf}/u;
+
+const NAMES: Readonly<Record<number, string>> = {
+  0x00ad: 'a soft hyphen',
+  0x200b: 'a zero-width space',
+  0x200c: 'a zero-width non-joiner',
+  0x200d: 'a zero-width joiner',
+  0x200e: 'a left-to-right mark',
+  0x200f: 'a right-to-left mark',
+  0x2060: 'a word joiner',
+  0xfeff: 'a byte-order mark (zero-width no-break space)',
+};
+
+const codePoint = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** The first invisible formatting character of `text`, as an error at it; undefined when there is none. */
+export function invisibleCharacter(text: string): Diagnostic | undefined {
+  const m = INVISIBLE.exec(text);
+  if (!m) return undefined;
+  const cp = m[0].codePointAt(0) ?? 0;
+  const name = NAMES[cp] ?? ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ? 'a bidirectional control' : 'a formatting character');
+  return {
+    code: 'parse.unknown-character',
+    start: m.index,
+    end: m.index + m[0].length,
+    message: `an invisible character, ${codePoint(cp)} (${name}), is in the text here: delete it`,
+  };
+}
+
+/** What to write instead of a dash, which is not a minus sign. */
+export const DASH_HINTS: Readonly<Record<string, string>> = table({
+  '–': 'an en dash is not a minus sign: write - or −',
+  '—': 'an em dash is not a minus sign: write - or −',
+  '‐': 'a hyphen (U+2010) is not a minus sign: write - or −',
+  '‑': 'a non-breaking hyphen is not a minus sign: write - or −',
+});

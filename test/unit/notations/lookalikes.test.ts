@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { readExpression } from '../../../src/core/read';
+import type { Notation } from '../../../src/core/api';
+import { toText } from '../../../src/core/write';
+import { plain } from './helpers';
+
+/**
+ * Characters pasted from papers, word processors and rendered math that look like the notation's
+ * own: the primes ′ ʹ and the typographic apostrophe ’ for the transpose ', ⊤ and ⊺ (\top and
+ * \intercal as rendered) for ᵀ, the dot operator ⋅ and the bullet operator ∙ for ·. Each reads as
+ * the mark it stands for; dashes, which are not minus signs, and invisible characters (zero-width,
+ * bidirectional controls, a byte-order mark) are refused with an error that says which character it
+ * is and what to write.
+ */
+describe('notations: look-alike and invisible characters', () => {
+  const read = (text: string, from: Notation | 'auto', where?: string) => {
+    const r = readExpression(text, where, from);
+    if (!r.ok) assert.fail(`${JSON.stringify(text)} (${from}): ${r.error.code}: ${r.error.message}`);
+    return r.value;
+  };
+  const refused = (text: string, from: Notation | 'auto', where?: string) => {
+    const r = readExpression(text, where, from);
+    assert.ok(!r.ok, `${JSON.stringify(text)} (${from}) should be refused, read as ${r.ok ? toText(r.value.expr) : ''}`);
+    return r.error;
+  };
+  const quadratic = "x'*A*x";
+
+  it('reads the primes ′ ʹ and the apostrophe ’ as the transpose, in the plain syntax and in Unicode math', () => {
+    for (const p of ['′', 'ʹ', '’']) {
+      assert.equal(read(`x${p}*A*x`, 'auto').expr, plain(quadratic), `x${p}*A*x`);
+      assert.equal(read(`x${p}*A*x`, 'plain').expr, plain(quadratic), `x${p}*A*x plain`);
+      const unicode = read(`x${p}Ax`, 'auto');
+      assert.equal(unicode.notation, 'unicode');
+      assert.equal(unicode.expr, plain(quadratic), `x${p}Ax`);
+      assert.equal(read(`(Ax)${p}y`, 'unicode').expr, plain("(A*x)'*y"), `(Ax)${p}y`);
+    }
+  });
+
+  it('reads ⊤ and ⊺ (the rendered \\top and \\intercal) as the transpose ᵀ', () => {
+    for (const t of ['⊤', '⊺']) {
+      assert.equal(read(`x${t}Ax`, 'auto').expr, plain(quadratic), `x${t}Ax`);
+      assert.equal(read(`x${t}*A*x`, 'plain').expr, plain(quadratic), `x${t}*A*x`);
+    }
+  });
+
+  it('reads the dot operator ⋅ and the bullet operator ∙ as the middle dot ·', () => {
+    for (const d of ['⋅', '∙']) {
+      const dot = read(`x ${d} y`, 'auto');
+      assert.equal(dot.notation, 'unicode');
+      assert.equal(dot.expr, read('x · y', 'unicode').expr, `x ${d} y`);
+      assert.equal(read(`A${d}x`, 'auto').expr, plain('A*x'), `A${d}x`);
+    }
+  });
+
+  it('refuses en and em dashes, which are not minus signs, saying so', () => {
+    for (const [d, name] of [['–', 'en dash'], ['—', 'em dash']]) {
+      for (const from of ['auto', 'plain', 'unicode'] as const) {
+        const text = `x ${d} y`;
+        const e = refused(text, from);
+        assert.deepEqual([e.start, e.end], [2, 3], `${text} (${from}): span`);
+        assert.ok(e.message.includes(name) && e.message.includes('not a minus sign'), e.message);
+      }
+    }
+  });
+
+  it('refuses invisible characters, naming them by code point (a caret under nothing says nothing)', () => {
+    const cases: [string, string][] = [
+      ['\u200b', 'U+200B'],
+      ['\u200e', 'U+200E'],
+      ['\u202e', 'U+202E'],
+      ['\ufeff', 'U+FEFF'],
+      ['\u00ad', 'U+00AD'],
+      ['\u2060', 'U+2060'],
+    ];
+    for (const [c, code] of cases) {
+      for (const from of ['auto', 'plain', 'unicode', 'latex', 'numpy'] as const) {
+        const text = `x${c} + y`;
+        const e = refused(text, from);
+        assert.deepEqual([e.start, e.end], [1, 2], `${code} (${from}): span`);
+        assert.ok(e.message.includes(code) && e.message.includes('invisible'), `${code} (${from}): ${e.message}`);
+      }
+    }
+  });
+});
