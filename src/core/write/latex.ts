@@ -313,15 +313,19 @@ const CONTROL_WORD_END = /\\[A-Za-z]+$/;
  * factor that starts with a digit (2 \cdot 3).
  */
 function juxtapose(pieces: readonly Piece[]): Piece {
-  const parts: (Piece | string)[] = [];
-  for (let i = 0; i < pieces.length; i++) {
+  const n = pieces.length;
+  // A separator between every two factors, '' where none: the list is made at its size (piece.ts join).
+  const parts = new Array<Piece | string>(n > 0 ? 2 * n - 1 : 0);
+  for (let i = 0; i < n; i++) {
     const p = pieces[i];
     if (i > 0) {
       const c = p.head.charCodeAt(0);
-      if ((c >= 0x30 && c <= 0x39) || c === 0x2e) parts.push(' \\cdot ');
-      else if (((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) && CONTROL_WORD_END.test(pieces[i - 1].tail)) parts.push(' ');
+      let sep = '';
+      if ((c >= 0x30 && c <= 0x39) || c === 0x2e) sep = ' \\cdot ';
+      else if (((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) && CONTROL_WORD_END.test(pieces[i - 1].tail)) sep = ' ';
+      parts[2 * i - 1] = sep;
     }
-    parts.push(p);
+    parts[2 * i] = p;
   }
   return catList(parts);
 }

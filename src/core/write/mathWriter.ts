@@ -144,12 +144,16 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
     return this.operand(o, OPERAND.factor);
   }
 
-  /** Products written as a matrix chain (xᵀy), directly or through an unparenthesized scalar factor. */
+  /**
+   * Scalar products written as a matrix chain (xᵀy), directly or through an unparenthesized scalar
+   * factor. Only scalars are ever asked about (isInnerProduct, and noteChain of a scalar factor), so
+   * only scalars are kept: most products are arrays.
+   */
   private chains: Set<Expr> | undefined;
 
   /** Call first in render(): children are rendered before parents, so this is linear and iterative. */
   protected noteChain(e: Expr): void {
-    if (e.op !== 'mul') return;
+    if (e.op !== 'mul' || !isScalar(e.shape)) return;
     for (const g of e.args) {
       if (!isScalar(g.shape) || this.chains?.has(g) === true) {
         (this.chains ??= new Set()).add(e);
@@ -217,34 +221,41 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
   /** A product: its sign (flipped for subtraction), the magnitudes of its numbers, its factors, its denominators. */
   protected product(e: Expr, flip: boolean): O {
     const { minus, juxtapose, make } = this.notation;
-    // The lists are made only when the product has numbers or denominators (most have neither).
-    let plain = true;
+    // The lists are made only when the product has numbers or denominators (most have neither), at
+    // their sizes (a list grown by push from empty reserves 17 places).
+    let numbers = 0;
+    let reciprocals = 0;
     for (const f of e.args) {
-      if (f.op === 'num' || isReciprocal(f)) {
-        plain = false;
-        break;
-      }
+      if (f.op === 'num') numbers++;
+      else if (isReciprocal(f)) reciprocals++;
     }
-    const coefficient: Piece[] = [];
-    const numberDenominators: O[] = plain ? NONE : [];
-    const denominators: Expr[] = plain ? NONE : [];
-    const factors: readonly Expr[] = plain ? e.args : [];
+    const plain = numbers === 0 && reciprocals === 0;
+    const coefficient: Piece[] = numbers === 0 ? NONE : [];
+    const numberDenominators: O[] = numbers === 0 ? NONE : [];
+    const denominators: Expr[] = reciprocals === 0 ? NONE : new Array<Expr>(reciprocals);
+    const factors: readonly Expr[] = plain ? e.args : new Array<Expr>(e.args.length - numbers - reciprocals);
     if (!plain) {
+      let d = 0;
+      let k = 0;
       for (const f of e.args) {
         if (f.op === 'num') this.coefficientOf(absolute(rationalOf(f)), coefficient, numberDenominators);
-        else if (isReciprocal(f)) denominators.push(f);
-        else (factors as Expr[]).push(f);
+        else if (isReciprocal(f)) denominators[d++] = f;
+        else (factors as Expr[])[k++] = f;
       }
     }
     const negative = negativeProduct(e) !== flip;
-    const rendered = factors.map((f) => this.factor(f, e));
+    const rendered = new Array<O>(factors.length);
+    for (let i = 0; i < factors.length; i++) rendered[i] = this.factor(factors[i], e);
     let body: O;
     if (denominators.length > 0 || numberDenominators.length > 0) body = this.quotient(e, coefficient, factors, rendered, denominators, numberDenominators);
     else if (coefficient.length === 0 && rendered.length === 0) body = make(piece('1'), PREC.atom, []);
     else if (coefficient.length === 0 && rendered.length === 1) body = this.get(factors[0]);
     else {
-      const pieces = coefficient;
-      for (const o of rendered) pieces.push(o.p);
+      // The coefficient's pieces, then the factors' (a list made at its size: piece.ts join).
+      const c = coefficient.length;
+      const pieces = new Array<Piece>(c + rendered.length);
+      for (let i = 0; i < c; i++) pieces[i] = coefficient[i];
+      for (let i = 0; i < rendered.length; i++) pieces[c + i] = rendered[i].p;
       body = make(juxtapose(pieces), PREC.product, rendered);
     }
     if (!negative) return body;

@@ -66,10 +66,12 @@ export function catList(parts: readonly Part[]): Piece {
 
 /** Join pieces with a separator string. */
 export function join(parts: readonly Piece[], sep: string): Piece {
-  const all: Part[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    if (i > 0) all.push(sep);
-    all.push(parts[i]);
+  const n = parts.length;
+  // Made at its size (a list grown by push from empty reserves 17 places): a concatenation keeps it.
+  const all = new Array<Part>(n > 0 ? 2 * n - 1 : 0);
+  for (let i = 0; i < n; i++) {
+    if (i > 0) all[2 * i - 1] = sep;
+    all[2 * i] = parts[i];
   }
   return catList(all);
 }
@@ -96,20 +98,31 @@ function pendingPart(parts: readonly Part[], fromEnd: boolean): Concatenation | 
  * deeply. Each edge is made once, so making all of them costs O(number of pieces).
  */
 function edge(c: Concatenation, fromEnd: boolean): void {
-  const pending: Concatenation[] = [c];
+  // Most edges are made from parts whose edges are made (or short): then no list of pending parts.
+  const below = pendingPart(c.parts as readonly Part[], fromEnd);
+  if (below === undefined) {
+    makeEdge(c, fromEnd);
+    return;
+  }
+  const pending: Concatenation[] = [c, below];
   while (pending.length > 0) {
     const top = pending[pending.length - 1];
-    const below = pendingPart(top.parts as readonly Part[], fromEnd);
-    if (below !== undefined) {
-      pending.push(below);
+    const next = pendingPart(top.parts as readonly Part[], fromEnd);
+    if (next !== undefined) {
+      pending.push(next);
       continue;
     }
     pending.pop();
-    if (fromEnd) top.last = tailOf(top.parts as readonly Part[]);
-    else top.first = headOf(top.parts as readonly Part[]);
-    // Both made: the parts are no longer needed.
-    if (top.first !== undefined && top.last !== undefined) top.parts = undefined;
+    makeEdge(top, fromEnd);
   }
+}
+
+/** Makes the head or tail of `c` from its parts, whose edges it reads are made. */
+function makeEdge(c: Concatenation, fromEnd: boolean): void {
+  if (fromEnd) c.last = tailOf(c.parts as readonly Part[]);
+  else c.first = headOf(c.parts as readonly Part[]);
+  // Both made: the parts are no longer needed.
+  if (c.first !== undefined && c.last !== undefined) c.parts = undefined;
 }
 
 function headOf(parts: readonly Part[]): string {

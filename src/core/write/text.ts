@@ -96,6 +96,11 @@ class TextWriter extends DagWriter<Out> {
   }
 
   private call(name: string, ...args: (Out | string)[]): Out {
+    // One argument (most calls): its piece between the brackets, without a list of one.
+    if (args.length === 1) {
+      const a = args[0];
+      return out(cat(`${name}(`, typeof a === 'string' ? a : a.p, ')'), PREC.atom);
+    }
     return out(cat(`${name}(`, join(args.map((a) => (typeof a === 'string' ? piece(a) : a.p)), ', '), ')'), PREC.atom);
   }
 
@@ -315,33 +320,43 @@ class TextWriter extends DagWriter<Out> {
    * `outs[i]` renders `factors[i - offset]` (for i ≥ offset).
    */
   private chain(outs: readonly Out[], factors: readonly Expr[], offset: number): Out {
-    const parts: Piece[] = [];
-    outs.forEach((o, i) => {
+    // The first factor, then an operator and a factor for each other: a list made at its size.
+    const n = outs.length;
+    const parts = new Array<Piece>(n > 0 ? 2 * n - 1 : 0);
+    for (let i = 0; i < n; i++) {
+      const o = outs[i];
       const f = i >= offset ? factors[i - offset] : undefined;
       if (i === 0) {
         const nested = f !== undefined && (f.op === 'mul' || f.op === 'hadamard');
-        parts.push((nested || o.prec < PREC.negation ? this.paren(o) : o).p);
-        return;
+        parts[0] = (nested || o.prec < PREC.negation ? this.paren(o) : o).p;
+      } else if (f !== undefined && isScalarReciprocal(f)) {
+        parts[2 * i - 1] = SLASH;
+        parts[2 * i] = this.operand(this.get(f.args[0]), OPERAND.factor).p;
+      } else {
+        parts[2 * i - 1] = STAR;
+        parts[2 * i] = this.operand(o, OPERAND.factor).p;
       }
-      if (f !== undefined && isScalarReciprocal(f)) {
-        parts.push(SLASH, this.operand(this.get(f.args[0]), OPERAND.factor).p);
-        return;
-      }
-      parts.push(STAR, this.operand(o, OPERAND.factor).p);
-    });
+    }
     return out(catList(parts), PREC.product);
   }
 
   private hadamard(e: Expr): Out {
-    const parts: (Piece | string)[] = [];
-    e.args.forEach((f, i) => {
+    // The first factor, then an operator and a factor for each other: a list made at its size.
+    const n = e.args.length;
+    const parts = new Array<Piece | string>(n > 0 ? 2 * n - 1 : 0);
+    for (let i = 0; i < n; i++) {
+      const f = e.args[i];
       if (i === 0) {
         const o = this.get(f);
-        parts.push((f.op === 'mul' || f.op === 'hadamard' || o.prec < PREC.negation ? this.paren(o) : o).p);
+        parts[0] = (f.op === 'mul' || f.op === 'hadamard' || o.prec < PREC.negation ? this.paren(o) : o).p;
       } else if (isElementwiseReciprocal(f)) {
-        parts.push(' ./ ', this.operand(this.get(f.args[0]), OPERAND.factor).p);
-      } else parts.push(' .* ', this.operand(this.get(f), OPERAND.factor).p);
-    });
+        parts[2 * i - 1] = ' ./ ';
+        parts[2 * i] = this.operand(this.get(f.args[0]), OPERAND.factor).p;
+      } else {
+        parts[2 * i - 1] = ' .* ';
+        parts[2 * i] = this.operand(this.get(f), OPERAND.factor).p;
+      }
+    }
     return out(catList(parts), PREC.product);
   }
 

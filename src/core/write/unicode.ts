@@ -92,15 +92,17 @@ function wordAtEnd(tail: string): string | undefined {
 
 /** Juxtapose factors: Ax, 2x, (a + b)x; a space between longer words (W_out x), after a root of a word (√a I) or an exponent that is a word (u^a v); 2·[1, a] before a literal and before a word after a bracket or script (det(X) tr(X)); 2·3 between numbers. */
 function juxtapose(pieces: readonly Piece[]): Piece {
-  const parts: (Piece | string)[] = [];
-  for (let i = 0; i < pieces.length; i++) {
+  const n = pieces.length;
+  // A separator between every two factors, '' where none: the list is made at its size (piece.ts join).
+  const parts = new Array<Piece | string>(n > 0 ? 2 * n - 1 : 0);
+  for (let i = 0; i < n; i++) {
     const p = pieces[i];
     if (i > 0) {
       let sep = separator(pieces[i - 1].tail, p.head);
       if (sep === '' && p.head.startsWith('(') && spellsFunction(pieces, i)) sep = '·';
-      if (sep !== '') parts.push(sep);
+      parts[2 * i - 1] = sep;
     }
-    parts.push(p);
+    parts[2 * i] = p;
   }
   return catList(parts);
 }
