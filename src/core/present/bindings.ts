@@ -137,7 +137,22 @@ function writtenWith(e: Expr, written: readonly Expr[], argPlaces: Int32Array, f
   checkpoint();
   let size = 1;
   for (const a of args) size += a.size;
-  return Object.freeze({ ...e, args, id: nextBodyId--, size });
+  // Its fields in the order model/expr.ts makes them: the body has the hidden class of every other
+  // node (a spread {...e} makes another), so the writers' reads of its fields stay monomorphic.
+  const body: Expr = {
+    op: e.op,
+    args,
+    shape: e.shape,
+    id: nextBodyId--,
+    name: e.name,
+    value: e.value,
+    rational: e.rational,
+    dims: e.dims,
+    symmetric: e.symmetric,
+    probabilities: e.probabilities,
+    size,
+  };
+  return Object.freeze(body);
 }
 
 /** Fresh names u1, u2, … in a letter no variable of the expression (nor a reserved name) is written with (u₁ is not x's). */
