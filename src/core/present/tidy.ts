@@ -5,10 +5,11 @@
  * negative ones and untransposed before transposed ((A + Aᵀ), not (Aᵀ + A)); in products, numbers,
  * then powers of variables in the order of their names, then the rest (6x²cos(x³)/sin(x³); ab sin(ab), never ba).
  */
-import { Expr, rawAdd, rawMul, rawTranspose, walkUnvisited } from '../model/expr';
+import { Expr, rationalNum, rationalOf, rawAdd, rawDiagm, rawMul, rawTranspose, walkUnvisited } from '../model/expr';
+import * as Q from '../model/rational';
 import { sign } from '../model/rational';
 import { isScalar } from '../model/shape';
-import { coefficientOf, transpose } from '../simplify/build';
+import { coefficientOf, splitCoefficient, transpose } from '../simplify/build';
 import { rewriteBottomUp } from './bottomUp';
 import { flattenSame } from './factor';
 
@@ -161,6 +162,7 @@ export function tidy(root: Expr): Expr {
     } else if (out.op === 'add') {
       out = tidyAdd(out, keys);
     }
+    if (out.op === 'mul') out = numberOutOfDiag(out);
     if (out.op === 'mul' && !scalarsInOrder(out.args)) {
       const scalars = out.args.filter((f) => isScalar(f.shape));
       const chain = out.args.filter((f) => !isScalar(f.shape));
@@ -169,6 +171,30 @@ export function tidy(root: Expr): Expr {
     }
     return out;
   });
+}
+
+/**
+ * One number in front of a product: c·diag(k·v) = (ck)·diag(v) when the product has a number c of
+ * its own — the Hessian of sum(x∘³) is 6 diag(x), not 3 diag(2x). A diag with no number beside it
+ * keeps its own (diag(2x), Parr & Howard's diag(−w ⊘ x∘²)). Sound: diag is linear.
+ */
+function numberOutOfDiag(m: Expr): Expr {
+  const at = m.args.findIndex((f) => f.op === 'num' && isScalar(f.shape));
+  if (at < 0) return m;
+  let c = rationalOf(m.args[at]);
+  let changed = false;
+  const args = m.args.map((f) => {
+    if (f.op !== 'diagm') return f;
+    const [k, v] = splitCoefficient(f.args[0]);
+    if (Q.equals(k, Q.ONE)) return f;
+    c = Q.mul(c, k);
+    changed = true;
+    return rawDiagm(v);
+  });
+  if (!changed) return m;
+  const rest = args.filter((_, i) => i !== at);
+  const factors = Q.equals(c, Q.ONE) ? rest : [rationalNum(c), ...rest];
+  return factors.length === 1 ? factors[0] : rawMul(factors);
 }
 
 /**

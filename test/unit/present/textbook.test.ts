@@ -12,8 +12,8 @@ import { transpose } from '../../../src/core/simplify/build';
 import { readPlain } from '../../../src/core/syntax/index';
 import { loadCorpus } from '../corpus/corpus.test';
 
-function result(expr: string, wrt: string, where?: string, layout: DeriveRequest['layout'] = 'numerator'): string {
-  const r = derive({ expr, wrt: [wrt], ...(where ? { where } : {}), layout, check: true });
+function result(expr: string, wrt: string, where?: string, layout: DeriveRequest['layout'] = 'numerator', order: 1 | 2 = 1): string {
+  const r = derive({ expr, wrt: [wrt], ...(where ? { where } : {}), layout, order, check: true });
   assert.ok(r.ok, r.ok ? '' : r.error.message);
   assert.ok(r.value.check?.passed !== false, `${expr}: the numerical check fails`);
   return r.value.result.text;
@@ -109,6 +109,17 @@ describe('present/tidy: scalar factors in one order, variables by name', () => {
     assert.ok(r.ok, r.ok ? '' : r.error.message);
     assert.equal(r.value.check?.passed, true, JSON.stringify(r.value.check));
     assert.equal(r.value.result.unicode, '[−b² sin(ab), cos(ab) − ab sin(ab); cos(ab) − ab sin(ab), −a² sin(ab)]');
+  });
+  it('one number in front: the Hessian of sum(x∘³) is 6 diag(x), not 3 diag(2x); a diag without a number beside it keeps its own', () => {
+    const where = 'x: vector(n); a: vector(n)';
+    assert.equal(result('sum(x.^3)', 'x', where, 'numerator', 2), '6*diag(x)');
+    assert.equal(result('3*x.^2', 'x', where), '6*diag(x)');
+    assert.equal(result('sum(x.^4)/12', 'x', where, 'numerator', 2), 'diag(x.^2)');
+    assert.equal(result('sum(sin(3*x))', 'x', where, 'numerator', 2), '-9*diag(sin(3*x))');
+    assert.equal(result("a'*x.^3", 'x', where, 'numerator', 2), '6*diag(a .* x)');
+    // Alone, the number stays inside (Parr & Howard's diag(2x), diag(−w ⊘ x∘²)).
+    assert.equal(result('x.^2', 'x', where), 'diag(2*x)');
+    assert.equal(result('a ./ x', 'x', where), 'diag(-(a .* x.^-2))');
   });
   it('∂(3x²y)/∂x = 6xy; x2 before x10; matrices keep their order', () => {
     assert.equal(result('3*x^2*y', 'x', 'x: scalar; y: scalar'), '6*x*y');
