@@ -1,13 +1,13 @@
 /**
  * An expression as a sum of terms with its products multiplied out — xᵀ(A + Aᵀ) → xᵀA + xᵀAᵀ,
  * (Ax − b)ᵀA → xᵀAᵀA − bᵀA — the reference for the missing-term / extra-term diagnoses. Products,
- * element-wise products and transposes are distributed over sums; anything else (a function of a
+ * element-wise products, transposes and diag are distributed over sums; anything else (a function of a
  * sum, an inverse) is one term. Like terms are collected by the smart constructors (`add`), so
  * x + x is the single term 2x. The number of terms is bounded: past MAX_TERMS the expression is
  * not multiplied out further.
  */
 import type { Expr } from '../model/expr';
-import { add, hadamard, mul, transpose } from '../simplify/build';
+import { add, diagm, hadamard, mul, transpose } from '../simplify/build';
 
 const MAX_TERMS = 32;
 
@@ -32,6 +32,9 @@ function termList(e: Expr): Expr[] {
       return product(e.args.map(termList), (fs) => hadamard(...fs)) ?? [e];
     case 'transpose':
       return termList(e.args[0]).map(transpose);
+    case 'diagm':
+      // Linear: diag(sin(x) + x ⊙ cos(x)), as results write a sum of diagonals, has the terms diag(sin(x)), diag(x ⊙ cos(x)).
+      return termList(e.args[0]).map(diagm);
     default:
       return [e];
   }

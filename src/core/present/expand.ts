@@ -7,9 +7,9 @@
  * is strictly smaller (so the pass terminates) and the number of terms stays bounded. Sound:
  * distributivity only.
  */
-import { Expr, postorder, walkUnvisited, withArgs } from '../model/expr';
+import { Expr, postorder, rationalNum, walkUnvisited, withArgs } from '../model/expr';
 import { isScalar } from '../model/shape';
-import { add, hadamard, mul } from '../simplify/build';
+import { add, diagm, hadamard, mul, splitCoefficient } from '../simplify/build';
 
 const MAX_TERMS = 32;
 
@@ -19,8 +19,12 @@ function distributeAt(m: Expr, i: number): Expr[] {
   return m.args[i].args.map((t) => product(...m.args.map((f, j) => (j === i ? t : f))));
 }
 
-/** A sum a product distributes over: 1×1 in a matrix product, any in a Hadamard product (its factors share its shape). */
-const isSumFactor = (m: Expr, f: Expr): boolean => f.op === 'add' && (m.op === 'hadamard' || isScalar(f.shape)) && f.args.length <= MAX_TERMS;
+/**
+ * A sum a product distributes over: 1×1 in a matrix product or a scaled sum c·(A + B), any in a
+ * Hadamard product (its factors share its shape).
+ */
+const isSumFactor = (m: Expr, f: Expr): boolean =>
+  f.op === 'add' && f.args.length <= MAX_TERMS && (m.op === 'hadamard' || isScalar(f.shape) || m.args.every((g) => g === f || isScalar(g.shape)));
 
 const isProduct = (m: Expr): boolean => m.op === 'mul' || m.op === 'hadamard';
 
@@ -67,9 +71,92 @@ function tryProduct(m: Expr): Expr {
   return best;
 }
 
+/**
+ * The frame of a term c·L·diag(v)·R (c scalars, L and R matrix factors, each possibly none): the
+ * factors around its one diag, as a key ('' for no such term); the terms of one frame differ only in c·v.
+ */
+function frameOf(t: Expr): string {
+  if (t.op === 'diagm') return 'D';
+  if (t.op !== 'mul') return '';
+  let diags = 0;
+  const key: string[] = [];
+  for (const f of t.args) {
+    if (isScalar(f.shape)) continue;
+    if (f.op === 'diagm') diags++;
+    key.push(f.op === 'diagm' ? 'D' : String(f.id));
+  }
+  return diags === 1 ? key.join(',') : '';
+}
+
+/** The c·v of a term c·L·diag(v)·R. */
+function diagonalOf(t: Expr): Expr {
+  if (t.op === 'diagm') return t.args[0];
+  const d = t.args.find((f) => f.op === 'diagm') as Expr;
+  return mul(...t.args.filter((f) => isScalar(f.shape)), d.args[0]);
+}
+
+/** How many terms have each frame; undefined when no two share one. */
+function frameCounts(frames: readonly string[]): Map<string, number> | undefined {
+  const counts = new Map<string, number>();
+  let shared = false;
+  for (const k of frames) {
+    if (k === '') continue;
+    const n = (counts.get(k) ?? 0) + 1;
+    counts.set(k, n);
+    shared ||= n > 1;
+  }
+  return shared ? counts : undefined;
+}
+
+/**
+ * A sum's terms L·diag(vᵢ)·R of one frame as one, L·diag(Σ vᵢ)·R, the inner sum expanded where
+ * smaller — diag is linear: a log-likelihood's Hessian Xᵀdiag(a)D − Xᵀdiag(b)D + … whose diagonals
+ * add up to 𝟏 is XᵀDX. The terms themselves when no two share a frame.
+ */
+function mergeDiagonals(terms: readonly Expr[]): readonly Expr[] {
+  const frames = terms.map(frameOf);
+  const counts = frameCounts(frames);
+  if (counts === undefined) return terms;
+  const out: Expr[] = [];
+  const merged = new Set<string>();
+  terms.forEach((t, i) => {
+    const k = frames[i];
+    if (k === '' || (counts.get(k) as number) < 2) out.push(t);
+    else if (!merged.has(k)) {
+      merged.add(k);
+      const v = trySum(add(...terms.filter((_, j) => frames[j] === k).map(diagonalOf)));
+      const around = t.op === 'diagm' ? [t] : t.args.filter((f) => !isScalar(f.shape));
+      out.push(mul(...around.map((f) => (f.op === 'diagm' ? diagm(v) : f))));
+    }
+  });
+  return out;
+}
+
+/**
+ * Terms that are the same Hadamard product with its factors in another order written as the first
+ * one is (y ⊙ σ⁻¹ and σ⁻¹ ⊙ y), so that the sum collects them: ⊙ commutes, and the builders keep
+ * the order they are given.
+ */
+function sameOrder(terms: readonly Expr[]): Expr[] {
+  const first = new Map<string, Expr>();
+  return terms.map((t) => {
+    const [c, rest] = splitCoefficient(t);
+    if (rest.op !== 'hadamard') return t;
+    const key = rest.args.map((f) => f.id).sort((a, b) => a - b).join(',');
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, rest);
+    return seen === undefined || seen === rest ? t : mul(rationalNum(c), seen);
+  });
+}
+
 function trySum(s: Expr): Expr {
   if (s.op !== 'add') return s;
-  const terms = s.args.flatMap((t) => distributions(t)[0]?.terms ?? [t]);
+  const merged = mergeDiagonals(s.args);
+  if (merged !== s.args) {
+    const candidate = add(...merged);
+    if (candidate.size < s.size) return trySum(candidate);
+  }
+  const terms = sameOrder(s.args.flatMap((t) => distributions(t)[0]?.terms ?? [t]));
   if (terms.length > MAX_TERMS || terms.length === s.args.length) return s;
   const candidate = add(...terms);
   return candidate.size < s.size ? trySum(candidate) : s;
@@ -80,7 +167,7 @@ const REBUILD: Partial<Record<Expr['op'], (...args: Expr[]) => Expr>> = { mul, a
 export function expandWhereSmaller(root: Expr): Expr {
   const nodes = postorder(root);
   // Without a product over a sum nothing distributes, and every node would be rebuilt as itself.
-  if (!nodes.some((e) => sumFactors(e).length > 0)) return root;
+  if (!nodes.some((e) => sumFactors(e).length > 0 || (e.op === 'add' && frameCounts(e.args.map(frameOf)) !== undefined))) return root;
   const done = new Map<number, Expr>();
   for (const e of nodes) {
     let out = withArgs(e, e.args.map((a) => done.get(a.id) as Expr));

@@ -94,7 +94,9 @@ function collectSum(terms: readonly Expr[]): Expr[] | undefined {
  */
 function isSandwich(terms: readonly Expr[]): boolean {
   if (terms.length !== 2) return false;
-  const [a, b] = isScalar(terms[0].shape) || terms[0].op === 'mul' ? [terms[1], terms[0]] : terms;
+  // Up to numbers: −S⁻¹ + S⁻¹xxᵀS⁻¹ (a Gaussian's gradient by its covariance) stays too.
+  const [t0, t1] = terms.map((t) => splitCoefficient(t)[1]);
+  const [a, b] = isScalar(t0.shape) || t0.op === 'mul' ? [t1, t0] : [t0, t1];
   if (isScalar(a.shape) || a.op === 'mul' || b.op !== 'mul') return false;
   const first = firstMatrix(b);
   const last = lastMatrix(b);
@@ -134,8 +136,8 @@ function mostShared(offers: readonly Candidate[][]): Candidate | undefined {
 
 function factorSum(terms: readonly Expr[]): Expr {
   if (terms.length < 2) return terms.length === 1 ? terms[0] : num(0);
-  if (isSandwich(terms)) return add(...terms);
-  const collected = collectSum(terms);
+  const sandwich = isSandwich(terms);
+  const collected = sandwich ? undefined : collectSum(terms);
   if (collected) return factorSum(collected);
   const c0 = commonCoefficient(terms);
   if (!Q.equals(c0, Q.ONE)) {
@@ -146,6 +148,7 @@ function factorSum(terms: readonly Expr[]): Expr {
     });
     return mul(rationalNum(c0), factorSum(inner));
   }
+  if (sandwich) return add(...terms);
   const offers = terms.map(candidatesOf);
   const c = mostShared(offers);
   if (!c) return add(...terms);

@@ -49,8 +49,16 @@ describe('present: textbook results', () => {
     assert.equal(result(bce, 'w', where, 'denominator'), "X'*(sigmoid(X*w) - y)");
     assert.equal(result(`${bce}/N`, 'w', where, 'denominator'), "X'*(sigmoid(X*w) - y)/N");
     assert.equal(result('-sum(y .* log(sigmoid(z)) + (1 - y) .* log(1 - sigmoid(z)))', 'z', 'z: vector(N); y: vector(N)', 'denominator'), 'sigmoid(z) - y');
+    // Its Hessian: the diagonals of the two logs' terms add up to 𝟏 (diag is linear), Xᵀ diag(σ ⊙ (𝟏 − σ))X.
+    assert.equal(result(bce, 'w', where, 'numerator', 2), "X'*diag(sigmoid(X*w) .* (1 - sigmoid(X*w)))*X");
     // What is not smaller distributed stays: G ⊙ (𝟏 − tanh(z)∘²), not G − G ⊙ tanh(z)∘².
     assert.equal(result('sum(g .* tanh(z))', 'z', 'z: vector(N); g: vector(N)', 'denominator'), 'g .* (1 - tanh(z).^2)');
+  });
+
+  it('the Gaussian log-likelihood by its covariance: (S⁻¹xxᵀS⁻¹ − S⁻¹)/2, symmetric as printed, not (S⁻¹xxᵀ − I)S⁻¹/2', () => {
+    // Matrix Cookbook (57) and (61): ∂ log det S = S⁻¹, ∂ aᵀS⁻¹a = −S⁻¹aaᵀS⁻¹ for symmetric S.
+    const where = 'x: vector(n); S: matrix(n, n) symmetric';
+    assert.equal(result("-x'*inv(S)*x/2 - logdet(S)/2", 'S', where, 'denominator'), "(inv(S)*x*x'*inv(S) - inv(S))/2");
   });
 
   it('only expressions that are symmetric for every value keep their transpose away (checked at random points)', () => {
