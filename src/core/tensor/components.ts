@@ -11,7 +11,7 @@
  */
 import { type Expr, postorder, rationalOf, sizeNode } from '../model/expr';
 import { add as plus, mul as times, ONE, sign, type Rational } from '../model/rational';
-import { isScalar, shape, type Dim } from '../model/shape';
+import { isColumn, isScalar, shape, type Dim } from '../model/shape';
 import { checkpoint } from '../limits/budget';
 import { mul, num, pow, transpose } from '../simplify/build';
 import { contractionSpec, isPlainOutput, letterDims } from './contraction';
@@ -309,10 +309,19 @@ function contract(term: IndexTerm, dims: Map<string, Dim>): IndexTerm | undefine
     }
   }
   for (const s of sums) {
-    if (!factors.some((f) => uses(f, s))) extra.push(countFactor(dims.get(s) as Dim));
+    const at = factors.flatMap((f, k) => (uses(f, s) ? [k] : []));
+    // Σᵣ Yₚᵣ = 1 for Y declared probabilities (each row sums to 1), Σᵣ yᵣ = 1 for such a vector y.
+    if (at.length === 1 && isProbabilitySum(factors[at[0]], s)) factors.splice(at[0], 1);
+    else if (at.length === 0) extra.push(countFactor(dims.get(s) as Dim));
   }
   sums = sums.filter((s) => factors.some((f) => uses(f, s)));
   return { coef: term.coef, factors: [...extra, ...factors], sums };
+}
+
+/** Whether f summed over s is a row sum of a variable declared probabilities (Yₚₛ, or yₛ of a vector). */
+function isProbabilitySum(f: Factor, s: string): boolean {
+  if (f.kind !== 'entry' || f.of.op !== 'var' || f.of.probabilities !== true) return false;
+  return isColumn(f.of.shape) ? f.r === s && f.c === null : f.c === s && f.r !== s;
 }
 
 /**

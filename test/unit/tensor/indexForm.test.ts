@@ -118,6 +118,25 @@ describe('tensor/index form: equals the vec/Kronecker Jacobian on every corpus c
   });
 });
 
+describe('tensor/index form: rows declared probabilities sum to 1, as in the matrix form', () => {
+  it('the softmax cross-entropy by W: Σᵣ Yₚᵣ = 1 is used, (PᵀX)ⱼᵢ/N − (YᵀX)ⱼᵢ/N, equal to the Jacobian where Y𝟏 = 𝟏', () => {
+    const expr = "-sum(Y .* logsoftmax(X*W + b', 2))/N";
+    const where = 'X: matrix(N, n); W: matrix(n, k); b: vector(k); Y: matrix(N, k) probabilities';
+    const text = unicodeOf(expr, 'W', where);
+    assert.doesNotMatch(text, /Σ/, text);
+    assert.match(text, /\(PᵀX\)ⱼᵢ/, text);
+    const read = value(readExpression(expr, where, 'plain'), expr);
+    const W = read.variables.find((v) => v.name === 'W');
+    assert.ok(W);
+    const d = differentiate(read.expr, [W], 1);
+    for (const seed of [1, 2, 3]) assert.ok(checkAgainstJacobian(indexFormula(d.f, W, 1), d, seed) < 1e-9);
+    // One sample, a vector of probabilities: Σᵣ yᵣ = 1 likewise.
+    assert.equal(unicodeOf("-y'*logsoftmax(z)", 'z', 'y: vector(k) probabilities; z: vector(k)'), '∂((−yᵀ)(z − logsumexp(z)𝟏))/∂zᵢ = −yᵢ + pᵢ   (i = 1…k), where p = softmax(z)');
+    // Without the declaration the sum stays: it is what holds for any Y.
+    assert.match(unicodeOf(expr, 'W', where.replace(' probabilities', '')), /Σ/);
+  });
+});
+
 describe('tensor/index form: exact coefficients (rationals, not floats)', () => {
   it('X³/13: 1/13 in every form, not 0.07692307692307693; equal to the Jacobian', () => {
     const r = value(derive({ expr: 'X^3/13', wrt: ['X'], form: 'index' }));
