@@ -27,6 +27,7 @@ import { localJacobian, textbook } from './partials';
 import type { Claim, Notation, Part, Step } from './step';
 import type { Intermediate, Structure } from './structure';
 import { expand, replaceNode } from './substitute';
+import { normalize } from '../simplify/simplify';
 
 /** A variable standing for the differential of another (dX), and how it is written. */
 interface Differential {
@@ -218,7 +219,9 @@ export function differentialDerivation(s: Structure, d: Derivative, ctx: Context
     inX.set(w.of(i.v).v, i.args.reduce((acc, a) => replaceNode(acc, w.of(a).v, inX.get(w.of(a).v) as Expr), l));
   }
   const dy = inX.get(w.of(root.v).v) as Expr;
-  const dyExpanded = textbook(expand(dy, defs));
+  // Written in x through the smart constructors: what substituting makes cancellable cancels here
+  // ((X⁻¹)⁻¹X⁻¹ = I, 2‖u‖ uᵀdu/‖u‖ = 2uᵀdu), as a textbook writes the substituted differential.
+  const dyExpanded = textbook(normalize(expand(dy, defs)));
   const rootD = dNote(root.v);
   if (list.length > 1) {
     const shownD = dy === dyExpanded ? [part(dy)] : [part(dy), EQUALS, part(dyExpanded)];

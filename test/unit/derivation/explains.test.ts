@@ -102,4 +102,21 @@ describe('derivation: the explanations a learner reads', () => {
       assert.ok(texts.includes('dy = du₈/N'), texts.join(' | '));
     });
   });
+  describe('the differentials substituted are written in X as a textbook would, with nothing left to cancel', () => {
+    for (const g of ['full', 'summary'] as const) {
+      it(`det(X⁻¹): dy = det(U) tr(U⁻¹ dU) with U = X⁻¹ gives −det(X⁻¹) tr(dX X⁻¹), no (X⁻¹)⁻¹ (${g})`, () => {
+        const d = sound({ expr: 'det(inv(X))', where: 'X: matrix(n, n)', wrt: ['X'], layout: 'mixed' }, g);
+        const text = stepWith(d, 'differential-chain').p.afterText ?? '';
+        assert.doesNotMatch(text, /\(X⁻¹\)⁻¹/);
+        assert.match(text, /= −det\(X⁻¹\) tr\(dX X⁻¹\)$/);
+      });
+    }
+    it('‖e‖₂² of an MLP’s error: d(u₆²) = 2u₆ du₆ with du₆ = u₅ᵀdu₅/‖u₅‖₂ — the norms cancel once written in W₁', () => {
+      const d = sound({ expr: 'norm2(W2*relu(W1*x + b1) + b2 - y)^2', where: 'W1: matrix(h, n); W2: matrix(k, h); x: vector(n); b1: vector(h); b2: vector(k); y: vector(k)', wrt: ['W1'], layout: 'mixed' });
+      const text = stepWith(d, 'differential-chain').p.afterText ?? '';
+      const inW1 = text.slice(text.lastIndexOf(' = ') + 3);
+      assert.doesNotMatch(inW1, /‖/, inW1);
+      assert.equal(inW1, '2(W₂ max(0, W₁x + b₁) + b₂ − y)ᵀW₂(𝟙[W₁x + b₁ > 0] ⊙ (dW₁ x))');
+    });
+  });
 });
