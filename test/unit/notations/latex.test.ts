@@ -77,6 +77,16 @@ describe('notations/latex: operators', () => {
     latexIs('x^2.5', 'x^2.5', 'x: scalar');
   });
 
+  it('refuses a bracketed superscript index, W^{(1)}, x^{(i)}, W^{[2]}: a layer or sample, not a power', () => {
+    // W^{(2)}\sigma(W^{(1)}x) was read as W^2 σ(W x): both layers the same variable W, one squared.
+    for (const [t, sup] of [['W^{(1)} x', '^{(1)}'], ['x^{(i)}', '^{(i)}'], ['W^{[2]} \\mathbf{h}', '^{[2]}'], ['W^{(2)}\\sigma(W^{(1)}\\mathbf{x})', '^{(2)}']]) {
+      assertError(error(readLatex(t)), 'latex.unsupported', sup, t, 'not a power');
+    }
+    latexIs('W_{1} \\mathbf{x}', 'W1*x');
+    latexIs('x^{2}', 'x^2');
+    latexIs('(a + b)^{2}', '(a + b)^2');
+  });
+
   it('reads implicit multiplication: 2x, Ax, w^T x, 3x^2y', () => {
     latexIs('2\\mathbf{x}', '2*x', 'x: vector(n)');
     latexIs('A\\mathbf{x}', 'A*x', 'A: matrix(m, n); x: vector(n)');

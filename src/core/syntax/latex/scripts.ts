@@ -136,6 +136,10 @@ export abstract class ScriptParser extends VariableParser {
         this.pos = close + 1;
         return { kind: 'inverseTranspose', end };
       }
+      if (this.isBracketedIndex(inner)) {
+        const index = inner.map((k) => k.text).join('');
+        fail('latex.unsupported', spanOf(caret.start, end), `a superscript in brackets, ^{${index}}, is an index (a layer or a sample), not a power: write it as a subscript, _{${inner[1].text}}, for a name of its own, or ^{${inner[1].text}} for a power`);
+      }
       this.next();
       const elementwise = this.isCommand(this.peek(), 'circ');
       if (elementwise) this.next();
@@ -188,6 +192,12 @@ export abstract class ScriptParser extends VariableParser {
     this.leaveDelimiter();
     const closeToken = this.expectChar('}', g.open, 'the superscript');
     return g.elementwise ? { kind: 'elementwise', exponent, end: closeToken.end } : { kind: 'power', exponent, end: closeToken.end };
+  }
+
+  /** `(1)`, `(i)`, `[2]`: the superscript index of ML notes (W^{(1)} the first layer's weights, x^{(i)} the i-th sample). */
+  private isBracketedIndex(inner: readonly LatexToken[]): boolean {
+    if (inner.length !== 3 || !(inner[1].kind === 'number' || inner[1].kind === 'letter')) return false;
+    return (this.isChar(inner[0], '(') && this.isChar(inner[2], ')')) || (this.isChar(inner[0], '[') && this.isChar(inner[2], ']'));
   }
 
   protected isTransposeMark(inner: readonly LatexToken[]): boolean {

@@ -251,8 +251,10 @@ class Translator {
     }
     const end = this.operandEnd(this.pos);
     if (end === this.pos) fail('parse.expected-expression', this.span(start), "expected an exponent after '^'");
-    this.emit(`^{${circ}`, start);
-    this.closeAfter(end - 1, '}');
+    // A bracketed exponent, u^(a), in a group of its own: LaTeX's ^{(a)} is an index, not a power.
+    const bracketed = this.chars[this.pos] === '(';
+    this.emit(`^{${circ}${bracketed ? '{' : ''}`, start);
+    this.closeAfter(end - 1, bracketed ? '}}' : '}');
   }
 
   private sqrt(): void {
