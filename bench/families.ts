@@ -56,6 +56,17 @@ export function mlpNumpyRequest(layers: number): DeriveRequest {
   return { expr, where: `${weights}: matrix(n, n); x, y: vector(n)`, wrt: ['W1'], layout: 'mixed', from: 'numpy' };
 }
 
+/**
+ * A residual network's loss as NumPy code, one residual block per line (h = h + np.tanh(W_k @ h)):
+ * every layer adds to the sum of all the layers before it, which a flat sum would copy.
+ */
+export function resnetNumpyRequest(layers: number): DeriveRequest {
+  const body = range(layers).map((k) => `    h = h + np.tanh(W${k} @ h)`);
+  const expr = ['def loss(x, y):', '    h = x', ...body, '    return np.sum((h - y)**2)'].join('\n');
+  const weights = range(layers).map((k) => `W${k}`).join(', ');
+  return { expr, where: `${weights}: matrix(n, n); x, y: vector(n)`, wrt: ['W1'], layout: 'mixed', from: 'numpy' };
+}
+
 /** The MLP loss nested as one NumPy expression, np.linalg.norm(np.tanh(W2 @ np.tanh(W1 @ x)) - y)**2: L levels of nesting. */
 export function mlpNestedNumpyRequest(layers: number): DeriveRequest {
   let h = 'x';

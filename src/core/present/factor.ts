@@ -7,7 +7,7 @@
 import { Expr, rawAdd, rawHadamard, rawMul, rationalNum, rationalOf } from '../model/expr';
 import { rewriteBottomUp } from './bottomUp';
 import { isScalar } from '../model/shape';
-import { add, chainLength, coefficientOf, eye, firstMatrix, flattensInto, hadamard, lastMatrix, mul, num, splitCoefficient, withoutFactor } from '../simplify/build';
+import { isLargeSum, add, chainLength, coefficientOf, eye, firstMatrix, flattensInto, hadamard, lastMatrix, mul, num, splitCoefficient, withoutFactor } from '../simplify/build';
 import * as Q from '../model/rational';
 import type { Rational } from '../model/rational';
 
@@ -211,7 +211,8 @@ export function flattenSame(e: Expr): Expr {
   return folded.length === 1 ? folded[0] : rawMul(folded);
 }
 
-const isSum = (e: Expr): boolean => e.op === 'add';
+/** A sum inside a sum is written flat, unless it is a large one add() keeps whole (simplify/build.ts largeSumKept). */
+const isSum = (e: Expr): boolean => e.op === 'add' && !isLargeSum(e);
 
 const isScalarNumber = (e: Expr): boolean => e.op === 'num' && isScalar(e.shape);
 

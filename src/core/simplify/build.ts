@@ -49,12 +49,13 @@ export function add(...terms: Expr[]): Expr {
   if (terms.length === 0) throw new Error('add of nothing');
   const s = terms[0].shape;
   const flat: Expr[] = [];
+  const unit = largeSumKept(terms);
   // A stack, last item first (shift/unshift made flattening a deep chain cubic: issue 17).
   const pending = [...terms].reverse();
   while (pending.length > 0) {
     checkpoint();
     const t = pending.pop() as Expr;
-    if (t.op === 'add') pushReversed(pending, t.args);
+    if (t.op === 'add' && t !== unit) pushReversed(pending, t.args);
     else if (!isZero(t)) flat.push(t);
   }
   // Like terms: collect numeric coefficients of the same rest, keeping first-appearance order.
@@ -83,6 +84,112 @@ export function add(...terms: Expr[]): Expr {
   if (out.length === 0) return zeros(s);
   if (out.length === 1) return out[0];
   return rawAdd(out);
+}
+
+/** A sum of at least this many terms (written flat), a term of a larger sum, may be kept whole (largeSumKept). */
+export const LARGE_SUM = 12;
+
+const FLAT_SIZE = new WeakMap<Expr, number>();
+
+/**
+ * How many terms a sum has written flat (its nested sums opened), remembered per node; in a loop, the
+ * sums below first (a sum nested 10,000 deep, as (…(x + y) + …) + z is read, must not overflow the stack).
+ */
+function flatSize(root: Expr): number {
+  if (root.op !== 'add') return 1;
+  const pending = [root];
+  while (pending.length > 0) {
+    const e = pending[pending.length - 1];
+    if (FLAT_SIZE.has(e)) {
+      pending.pop();
+      continue;
+    }
+    const missing = e.args.filter((t) => t.op === 'add' && !FLAT_SIZE.has(t));
+    if (missing.length > 0) {
+      pending.push(...missing);
+      continue;
+    }
+    let n = 0;
+    for (const t of e.args) n += t.op === 'add' ? (FLAT_SIZE.get(t) as number) : 1;
+    FLAT_SIZE.set(e, n);
+    pending.pop();
+  }
+  return FLAT_SIZE.get(root) as number;
+}
+
+/** A sum that add() and the presentation may keep whole inside a larger sum: LARGE_SUM terms or more, written flat. */
+export const isLargeSum = (e: Expr): boolean => e.op === 'add' && flatSize(e) >= LARGE_SUM;
+
+/** A sum's own terms' rests (add()'s like-term keys; −1 for a constant), through its small nested sums, and the large sums it keeps. */
+interface SumTerms {
+  readonly rests: ReadonlySet<number>;
+  readonly kept: readonly Expr[];
+}
+
+const SUM_TERMS = new WeakMap<Expr, SumTerms>();
+
+const restKey = (t: Expr): number => (t.op === 'num' ? -1 : splitCoefficient(t)[1].id);
+
+function sumTerms(sum: Expr): SumTerms {
+  let known = SUM_TERMS.get(sum);
+  if (known === undefined) {
+    const rests = new Set<number>();
+    const kept: Expr[] = [];
+    const pending = [...sum.args];
+    while (pending.length > 0) {
+      const t = pending.pop() as Expr;
+      if (t.op !== 'add') rests.add(restKey(t));
+      else if (isLargeSum(t)) kept.push(t);
+      else pending.push(...t.args);
+    }
+    known = { rests, kept };
+    SUM_TERMS.set(sum, known);
+  }
+  return known;
+}
+
+/** Whether a sum has a term with this rest, in itself or in a large sum it keeps (a walk down the kept sums). */
+function hasRest(sum: Expr, id: number): boolean {
+  const pending = [sum];
+  while (pending.length > 0) {
+    checkpoint();
+    const { rests, kept } = sumTerms(pending.pop() as Expr);
+    if (rests.has(id)) return true;
+    pending.push(...kept);
+  }
+  return false;
+}
+
+/**
+ * The one large sum among `terms` (isLargeSum) that add() keeps whole as a term of the new sum, when
+ * no other term is a like term of one of its terms (nor a constant beside its constant): the new sum
+ * has the same terms as the flat one would, and shares the large one instead of copying it. A residual
+ * network's hₖ = hₖ₋₁ + uₖ, flattened at every layer, made a sum of k terms per layer: its derivative
+ * was quadratic in size (issue 17: "output linear in the DAG").
+ */
+function largeSumKept(terms: readonly Expr[]): Expr | undefined {
+  let large: Expr | undefined;
+  for (const t of terms) {
+    if (!isLargeSum(t)) continue;
+    if (large !== undefined) return undefined;
+    large = t;
+  }
+  if (large === undefined) return undefined;
+  for (const t of terms) {
+    if (t === large || isZero(t)) continue;
+    if (t.op !== 'add') {
+      if (hasRest(large, restKey(t))) return undefined;
+      continue;
+    }
+    // A small sum beside it: each of its terms (written flat).
+    const pending = [...t.args];
+    while (pending.length > 0) {
+      const u = pending.pop() as Expr;
+      if (u.op === 'add') pending.push(...u.args);
+      else if (!isZero(u) && hasRest(large, restKey(u))) return undefined;
+    }
+  }
+  return large;
 }
 
 /**

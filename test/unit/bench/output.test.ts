@@ -5,7 +5,7 @@
  * (chained assignments) or quadratically (a deep network): log-log slope ≤ 1.1.
  */
 import * as assert from 'node:assert/strict';
-import { chainedRequest, mlpLatexRequest, mlpNestedNumpyRequest, mlpNumpyRequest, mlpRequest } from '../../../bench/families';
+import { chainedRequest, mlpLatexRequest, mlpNestedNumpyRequest, mlpNumpyRequest, mlpRequest, resnetNumpyRequest } from '../../../bench/families';
 import { fitExponent } from '../../../bench/growth';
 import type { DeriveRequest, DeriveResult } from '../../../src/core/api';
 import { derive } from '../../../src/core/index';
@@ -53,6 +53,16 @@ describe('issue 17 growth: every written form is linear in the expression', func
 
   it('the MLP loss ‖h_L − y‖², L = 8 … 256, through the NumPy reader, gradient in W1', () => {
     assertLinear(mlpNumpyRequest, [8, 16, 32, 64, 128, 256]);
+  });
+
+  it('a residual network\'s loss ‖h_L − y‖², h_k = h_(k−1) + tanh(W_k h_(k−1)), L = 8 … 256, through the NumPy reader, gradient in W1 (was quadratic: every layer flattened into a sum of all before it)', () => {
+    assertLinear(resnetNumpyRequest, [8, 16, 32, 64, 128, 256]);
+    // The same answer, numerically: short networks checked against finite differences.
+    for (const layers of [2, 5, 14]) {
+      const r = derive({ ...resnetNumpyRequest(layers), check: true, timeLimitMs: 60_000 });
+      assert.ok(r.ok, r.ok ? '' : r.error.message);
+      assert.equal(r.value.check?.passed, true, `${layers} layers: ${JSON.stringify(r.value.check)}`);
+    }
   });
 
   it('the MLP loss nested 8 … 256 layers deep, through the LaTeX reader (\\left\\| \\tanh(W_{L} …) − y \\right\\|^2)', () => {
