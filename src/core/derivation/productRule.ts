@@ -4,7 +4,7 @@
  * then the terms simplified, xᵀAᵀ + xᵀA; collecting them is a step of its own (or the last part of
  * a local derivative). The sentence names the factors.
  */
-import type { Expr } from '../model/expr';
+import { postorder, type Expr } from '../model/expr';
 import { isColumn, isMatrix } from '../model/shape';
 import { toLatex, toUnicode } from '../write/index';
 import { fraction, factorNote, note, sum } from './notation';
@@ -41,6 +41,7 @@ export function productRule(def: Expr, a: Expr, total: boolean): ProductRule | u
   const name = toUnicode(a);
   const listed = [...new Set(factors.map((f) => (f ? toUnicode(f) : name)))];
   const which = listed.length > 1 ? ` (${listed.slice(0, -1).join(', ')} and ${listed[listed.length - 1]})` : '';
+  const symmetry = symmetryUsed(terms);
   const quadratic = def.op === 'mul' && def.args.length === 3 && def.args[0].op === 'transpose' && def.args[0].args[0] === a
     && def.args[2] === a && isColumn(a.shape) && isMatrix(def.args[1].shape);
   return {
@@ -48,11 +49,30 @@ export function productRule(def: Expr, a: Expr, total: boolean): ProductRule | u
     name: product ? 'Product rule' : 'Sum over occurrences',
     ...(quadratic ? { reference: 'Parr & Howard §2; Matrix Cookbook (81)' } : {}),
     sentence: product
-      ? `${name} occurs in ${terms.length} factors of ${toUnicode(def)}${which}, so the product rule gives one term per factor: the derivative through that factor with the other factors held fixed, times the derivative of the factor itself.`
-      : `${name} occurs ${terms.length} times in ${toUnicode(def)}, so the derivative adds one term per occurrence: the derivative through that occurrence with the others held fixed.`,
+      ? `${name} occurs in ${terms.length} factors of ${toUnicode(def)}${which}, so the product rule gives one term per factor: the derivative through that factor with the other factors held fixed, times the derivative of the factor itself.${symmetry}`
+      : `${name} occurs ${terms.length} times in ${toUnicode(def)}, so the derivative adds one term per occurrence: the derivative through that occurrence with the others held fixed.${symmetry}`,
     terms,
     shownNote: sum(pieces),
     shown,
     simplified,
   };
+}
+
+/**
+ * Where a term transposes a product holding a matrix declared symmetric ((Wx)ᵀ), its simplified
+ * form drops that matrix's transpose (xᵀW, not xᵀWᵀ): the sentence that says so, or ''.
+ */
+function symmetryUsed(terms: readonly Term[]): string {
+  const names = new Set<string>();
+  for (const t of terms) {
+    for (const n of postorder(t.held)) {
+      if (n.op !== 'transpose') continue;
+      for (const m of postorder(n.args[0])) if (m.op === 'var' && m.symmetric === true && isMatrix(m.shape)) names.add(toUnicode(m));
+    }
+  }
+  if (names.size === 0) return '';
+  const list = [...names];
+  const each = list.map((w) => `${w}ᵀ = ${w}`).join(', ');
+  const several = list.length > 1;
+  return ` ${list.join(' and ')} ${several ? 'are' : 'is'} symmetric (${each}), which the terms use: ${several ? 'their transposes are written as themselves' : 'its transpose is written as itself'}.`;
 }

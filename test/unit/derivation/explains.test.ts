@@ -119,4 +119,20 @@ describe('derivation: the explanations a learner reads', () => {
       assert.equal(inW1, '2(W₂ max(0, W₁x + b₁) + b₂ − y)ᵀW₂(𝟙[W₁x + b₁ > 0] ⊙ (dW₁ x))');
     });
   });
+  describe('the product rule says when a term uses the symmetry of a declared matrix', () => {
+    it('xᵀWx, W symmetric: (Wx)ᵀ is written xᵀW, and the step says why', () => {
+      const d = sound({ expr: "x'*W*x", where: 'x: vector(n); W: matrix(n, n) symmetric', wrt: ['x'], layout: 'mixed' });
+      const s = stepWith(d, 'product-rule').p;
+      assert.equal(s.afterText, '∂(xᵀWx)/∂x = (Wx)ᵀ·∂x/∂x + xᵀW·∂x/∂x = xᵀW + xᵀW');
+      assert.match(s.explanation, /W is symmetric \(Wᵀ = W\)/);
+    });
+    it('Cookbook (84), (x − As)ᵀW(x − As), W symmetric: the local derivative ∂y/∂z says it too', () => {
+      const d = sound({ expr: "(x - A*s)'*W*(x - A*s)", where: 'x: vector(m); A: matrix(m, n); s: vector(n); W: matrix(m, m) symmetric', wrt: ['s'], layout: 'mixed' });
+      assert.match(stepWith(d, 'product-rule').p.explanation, /W is symmetric \(Wᵀ = W\)/);
+    });
+    it('xᵀAx, A not declared symmetric: no such sentence', () => {
+      const d = sound({ expr: "x'*A*x", where: 'x: vector(n); A: matrix(n, n)', wrt: ['x'] });
+      assert.doesNotMatch(stepWith(d, 'product-rule').p.explanation, /symmetric/);
+    });
+  });
 });
