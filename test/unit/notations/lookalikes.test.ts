@@ -81,4 +81,26 @@ describe('notations: look-alike and invisible characters', () => {
       }
     }
   });
+
+  it('reads math-alphanumeric letters (Word writes 𝑥ᵀ𝐴𝑥) as their letters, bold ones as bold (vectors)', () => {
+    const cases: [string, string, string?][] = [
+      ['𝑥ᵀ𝐴𝑥', quadratic],
+      ['𝑥^𝑇 𝐴𝑥', quadratic],
+      ['𝐱ᵀ𝐱', "x'*x"],
+      ['𝒙ᵀ𝒙', "x'*x"],
+      ['𝐀𝐱', 'A*x'],
+      ['ℎᵀℎ', "h'*h"],
+      ['𝜃𝑥 + 𝑦', 'theta*x + y'],
+      ['sin(𝑥) + 2𝑎', 'sin(x) + 2*a', 'x, a: scalar'],
+    ];
+    for (const [text, expected, where] of cases) {
+      const r = read(text, 'auto', where);
+      assert.equal(r.notation, 'unicode', text);
+      assert.equal(r.expr, plain(expected, where), text);
+    }
+    // Bold lowercase beside a plain letter: the bold one is a vector, the other a scalar (as in LaTeX).
+    assert.equal(read('𝐖𝐱 + 𝐛', 'auto').expr, read('\\mathbf{W}\\mathbf{x} + \\mathbf{b}', 'latex').expr);
+    // 𝐞₁ stays the unit vector the writer prints.
+    assert.equal(read('𝐞₁ᵀ𝑥', 'auto').expr, read('𝐞₁ᵀx', 'unicode').expr);
+  });
 });

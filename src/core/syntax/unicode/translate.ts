@@ -14,6 +14,7 @@ import { fail } from '../diagnostics';
 import { GREEK_LETTER_NAMES as GREEK } from '../../model/greek';
 import { table } from '../table';
 import { DASH_HINTS } from '../characters';
+import { MATH_LETTER_CLASS, mathLetter } from './mathLetters';
 
 export interface Translated {
   readonly latex: string;
@@ -39,7 +40,7 @@ const FUNCTIONS: Readonly<Record<string, string>> = table({
 });
 
 /** The characters only the Unicode math notation uses (not LaTeX, NumPy or the plain syntax). */
-export const UNICODE_MARKERS = /[ᵀ⊤⊺⋅∙⁻⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉⊙⊘⊗∘𝟙𝟏𝟎𝐞‖√·−½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]/u;
+export const UNICODE_MARKERS = new RegExp(`[ᵀ⊤⊺⋅∙⁻⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉⊙⊘⊗∘𝟙𝟏𝟎𝐞‖√·−½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒${MATH_LETTER_CLASS}]`, 'u');
 
 /** What may follow a word and a space without being its operand: operators, closing brackets, separators. */
 const OPERATOR_AFTER = '+-−*/·⊙⊘⊗=,;)]<>:ᵀ\'';
@@ -59,6 +60,8 @@ class Translator {
   private readonly replaced = new Map<number, string>();
   private readonly chars: string[];
   private readonly offsets: number[];
+  /** The bold and bold italic letters (by index in chars), written \\mathbf{…} and \\boldsymbol{…}. */
+  private readonly styles = new Map<number, 'bold' | 'boldItalic'>();
 
   constructor(
     private readonly text: string,
@@ -68,7 +71,10 @@ class Translator {
     this.offsets = [];
     let o = 0;
     for (const c of text) {
-      this.chars.push(c);
+      // A math-alphanumeric letter (𝑥, 𝐱, 𝒙, 𝜃) is its letter, its typography kept for the word it is in.
+      const math = c.length === 2 || c === 'ℎ' ? mathLetter(c.codePointAt(0) ?? 0) : undefined;
+      if (math !== undefined && math.style !== 'plain') this.styles.set(this.chars.length, math.style);
+      this.chars.push(math?.letter ?? c);
       this.offsets.push(o);
       o += c.length;
     }
@@ -440,7 +446,10 @@ class Translator {
     // Letters juxtaposed (Ax, xy): the LaTeX reader reads them as a product. Copied as they are, each
     // character from its own offset, so an error about a name in them (foo(x): an unknown function)
     // spans the name in the Unicode text, not its first letter.
-    for (let k = start; k < j; k++) this.emit(c[k], k);
+    for (let k = start; k < j; k++) {
+      const style = this.styles.size === 0 ? undefined : this.styles.get(k);
+      this.emit(style === undefined ? c[k] : `${style === 'bold' ? '\\mathbf' : '\\boldsymbol'}{${c[k]}}`, k);
+    }
   }
 }
 
