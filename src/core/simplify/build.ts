@@ -370,6 +370,7 @@ function product(factors: readonly Expr[], known: Settled | undefined): Expr {
   if (isZeroQ(c)) return zeros(resultShape);
   mergeSymbolicPowers(scalarOrder, scalarExp);
   dropStepsBesideRelu(scalarOrder, scalarExp);
+  signBesideAbs(scalarOrder, scalarExp);
   chain = simplifyChain(chain, settled);
   if (chain.some((f) => f.op === 'zeros')) return zeros(resultShape);
   // Chain rules can produce 1×1 values (1ᵀx = sum(x)): they join the scalars.
@@ -724,7 +725,7 @@ export function hadamard(...factors: Expr[]): Expr {
     parts.push(ks.length === 1 ? pow(base, ks[0]) : pow(base, add(...ks)));
   }
   parts = parts.filter((p) => !isOnes(p));
-  parts = sigmoidOf(reluTimesStep(parts));
+  parts = sigmoidOf(signBesideAbsParts(reluTimesStep(parts)));
   let core: Expr;
   if (parts.length === 0) core = ones(s);
   else if (parts.length === 1) core = parts[0];
@@ -777,6 +778,39 @@ function dropStepsBesideRelu(order: Expr[], exps: Map<number, Rational>): void {
       exps.delete(b.id);
     }
   }
+}
+
+/**
+ * sign(u)·|u|⁻¹ = u⁻¹ (where either is defined: u ≠ 0) and sign(u)·|u| = u: d log|u| = du/u, not
+ * sign(u)du/|u|. For the scalar factors of a product (bases and their exponents, in place).
+ */
+function signBesideAbs(order: Expr[], exps: Map<number, Rational>): void {
+  if (!order.some((b) => b.op === 'fn' && b.name === 'sign')) return;
+  for (const b of [...order]) {
+    if (b.op !== 'fn' || b.name !== 'abs' || !exps.has(b.id)) continue;
+    const k = exps.get(b.id) as Rational;
+    const sg = order.find((g) => g.op === 'fn' && g.name === 'sign' && g.args[0] === b.args[0]);
+    if (sg === undefined || !isOne(exps.get(sg.id) as Rational) || !(isOne(k) || isOne(Q.neg(k)))) continue;
+    const u = b.args[0];
+    order.splice(order.indexOf(sg), 1);
+    exps.delete(sg.id);
+    order.splice(order.indexOf(b), 1);
+    exps.delete(b.id);
+    const before = exps.get(u.id);
+    if (before === undefined) order.push(u);
+    exps.set(u.id, before === undefined ? k : Q.add(before, k));
+  }
+}
+
+/** signBesideAbs for the factors of a Hadamard product: sign(u) ⊙ |u|∘⁻¹ = u∘⁻¹, sign(u) ⊙ |u| = u. */
+function signBesideAbsParts(parts: Expr[]): Expr[] {
+  const sg = parts.find((q) => q.op === 'fn' && q.name === 'sign');
+  if (sg === undefined) return parts;
+  const u = sg.args[0];
+  const abs = (q: Expr): boolean => q.op === 'fn' && q.name === 'abs' && q.args[0] === u;
+  const a = parts.find((q) => abs(q) || (q.op === 'pow' && isNum(q.args[1], -1) && abs(q.args[0])));
+  if (a === undefined) return parts;
+  return [...parts.filter((q) => q !== sg && q !== a), a.op === 'pow' ? pow(u, num(-1)) : u];
 }
 
 /** exp(u) ⊙ (exp(u) + 1)^(−1) = σ(u). */

@@ -61,6 +61,13 @@ describe('present: textbook results', () => {
     assert.equal(result("-x'*inv(S)*x/2 - logdet(S)/2", 'S', where, 'denominator'), "(inv(S)*x*x'*inv(S) - inv(S))/2");
   });
 
+  it('d log|u| = du/u: sign(u) ⊘ |u| is u∘⁻¹ (where either is defined), sign(u) ⊙ |u| is u', () => {
+    assert.equal(result('log(abs(a))', 'a', 'a: scalar'), result('log(a)', 'a', 'a: scalar'));
+    assert.equal(result('sum(log(abs(x)))', 'x', 'x: vector(n)', 'denominator'), 'x.^-1');
+    assert.equal(result("sum(log(abs(X*w)))", 'w', 'X: matrix(N, n); w: vector(n)', 'denominator'), "X'*(X*w).^-1");
+    assert.equal(result('abs(a)^2', 'a', 'a: scalar'), '2*a');
+  });
+
   it('only expressions that are symmetric for every value keep their transpose away (checked at random points)', () => {
     const where = 'X: matrix(m, n); A: matrix(n, n); B: matrix(m, m); S: matrix(n, n) symmetric';
     const symmetric = ["X'*X", "X*X'", "A + A'", "inv(X'*X)", "X*S*X'", "2*X'*X", "(A + A')^2", "exp(S)", "inv(S) + S", "X'*B*X + X'*B'*X"];
