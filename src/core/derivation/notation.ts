@@ -89,11 +89,14 @@ export function sum(parts: readonly Notation[]): Notation {
   return note(parts.map((p) => p.tex).join(' + '), parts.map((p) => p.text).join(' + '));
 }
 
-/** A factor of a displayed product: sums and negative terms in parentheses. */
+/**
+ * A factor of a displayed product: sums, negative terms and the products that bind less tightly
+ * than juxtaposition (A ⊗ B, a ⊙ b) in parentheses — (…)(I ⊗ 𝟏), not (…) I ⊗ 𝟏.
+ */
 export function factorNote(e: Expr): Notation {
   const tex = toLatex(e);
   const text = toUnicode(e);
-  const wrap = e.op === 'add' || tex.startsWith('-');
+  const wrap = e.op === 'add' || e.op === 'kron' || e.op === 'hadamard' || tex.startsWith('-');
   return wrap ? note(`\\left(${tex}\\right)`, `(${text})`) : note(tex, text);
 }
 

@@ -6,7 +6,7 @@
  */
 import { postorder, type Expr } from '../model/expr';
 import { isColumn, isMatrix } from '../model/shape';
-import { toLatex, toUnicode } from '../write/index';
+import { toUnicode } from '../write/index';
 import { fraction, factorNote, note, sum } from './notation';
 import { jacobianTerms, termSums, type Term } from './occurrences';
 import type { RuleId } from './rules';
@@ -32,7 +32,7 @@ export function productRule(def: Expr, a: Expr, total: boolean): ProductRule | u
   if (!terms) return undefined;
   const inner = fraction(a, a, { total });
   const pieces = terms.map((t) => {
-    const h = t.held.op === 'kron' ? note(`\\left(${toLatex(t.held)}\\right)`, `(${toUnicode(t.held)})`) : factorNote(t.held);
+    const h = factorNote(t.held);
     return note(`${h.tex} \\, ${inner.tex}`, `${h.text}·${inner.text}`);
   });
   const { shown, simplified } = termSums(terms, a);

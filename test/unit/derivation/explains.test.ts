@@ -135,4 +135,11 @@ describe('derivation: the explanations a learner reads', () => {
       assert.doesNotMatch(stepWith(d, 'product-rule').p.explanation, /symmetric/);
     });
   });
+  describe('a factor of a displayed product keeps its brackets', () => {
+    it('the Hessian of Σ logsumexp by b: the chain ends (…)(I_k ⊗ 𝟏_N), not (…) I_k ⊗ 𝟏_N (read as ((…)I_k) ⊗ 𝟏_N)', () => {
+      const d = sound({ expr: "sum(logsumexp(X*W + b', 2))", where: 'X: matrix(N, n); W: matrix(n, k); b: vector(k)', wrt: ['b'], order: 2 }, 'summary');
+      const chain = stepWith(d, 'vector-chain-rule').p.afterText ?? '';
+      assert.match(chain, / \(I_k ⊗ 𝟏_N\)$/, chain);
+    });
+  });
 });
