@@ -87,6 +87,15 @@ describe('notations/latex: operators', () => {
     latexIs('(a + b)^{2}', '(a + b)^2');
   });
 
+  it('refuses \\times between two vectors: the cross product, not a matrix product', () => {
+    // On main \mathbf{x} \times \mathbf{y} was 'cannot multiply x (n×1) by y (m×1) in x*y'.
+    const t = '\\mathbf{x} \\times \\mathbf{y}';
+    assertError(error(readLatex(t)), 'latex.unsupported', t, t, 'cross product');
+    latexIs('A \\times B', 'A*B');
+    latexIs('2 \\times \\mathbf{x}', '2*x');
+    latexIs('a \\times b', 'a*b');
+  });
+
   it('reads implicit multiplication: 2x, Ax, w^T x, 3x^2y', () => {
     latexIs('2\\mathbf{x}', '2*x', 'x: vector(n)');
     latexIs('A\\mathbf{x}', 'A*x', 'A: matrix(m, n); x: vector(n)');

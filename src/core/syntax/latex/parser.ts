@@ -294,6 +294,8 @@ class LatexParser extends PrimaryParser {
       s.first = callNode('kron', [this.chainAst(s.first, s.links), f.ast], cover(s.first.span, f.ast.span), opSpan);
       s.links = NO_LINKS;
       s.acc = 'matrix';
+    } else if (op === 'times' && acc === 'column' && k === 'column' && this.isCommand(s.opToken, 'times')) {
+      fail('latex.unsupported', cover(s.first.span, f.ast.span), '\\times between two vectors is the cross product, which is not supported: for the dot product write \\cdot or \\mathbf{x}^\\top\\mathbf{y}');
     } else if (op === 'dot' || op === 'times') {
       appendFactor(s.links, '*', opSpan, f);
       s.acc = productKind(acc, k);
