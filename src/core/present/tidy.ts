@@ -5,7 +5,7 @@
  * negative ones and untransposed before transposed ((A + Aᵀ), not (Aᵀ + A)); in products, numbers,
  * then powers of variables in the order of their names, then the rest (6x²cos(x³)/sin(x³); ab sin(ab), never ba).
  */
-import { Expr, rationalNum, rationalOf, rawAdd, rawDiagm, rawMul, rawTranspose, walkUnvisited } from '../model/expr';
+import { block, Expr, rationalNum, rationalOf, rawAdd, rawDiagm, rawMul, rawTranspose, walkUnvisited } from '../model/expr';
 import * as Q from '../model/rational';
 import { sign } from '../model/rational';
 import { isScalar } from '../model/shape';
@@ -153,7 +153,7 @@ function scalarsInOrder(factors: readonly Expr[]): boolean {
 export function tidy(root: Expr): Expr {
   const keys = new TransposeFree();
   return rewriteBottomUp(root, (e) => {
-    let out = scalarsOutOfTranspose(flattenSame(e));
+    let out = literalTransposed(scalarsOutOfTranspose(flattenSame(e)));
     if (out.op === 'transpose' && out.args[0].op === 'add') {
       const pushed = out.args[0].args.map(transpose);
       if (pushed.reduce((n, t) => n + transposesIn(t), 0) < transposesIn(out)) {
@@ -171,6 +171,19 @@ export function tidy(root: Expr): Expr {
     }
     return out;
   });
+}
+
+/**
+ * The transpose of a matrix literal written as the literal transposed, as the textbooks print a
+ * denominator-layout Jacobian: [6xy, 2; 3x², 8y⁷], not [6xy, 3x²; 2, 8y⁷]ᵀ (Parr & Howard §4). A
+ * vector literal keeps its transpose: [6xy, 3x²]ᵀ is how a row is written.
+ */
+function literalTransposed(e: Expr): Expr {
+  if (e.op !== 'transpose' || e.args[0].op !== 'block') return e;
+  const [rows, cols] = e.args[0].dims as readonly [number, number];
+  if (rows === 1 || cols === 1) return e;
+  const entries = e.args[0].args;
+  return block(cols, rows, Array.from({ length: rows * cols }, (_, k) => entries[(k % rows) * cols + Math.floor(k / rows)]));
 }
 
 /**

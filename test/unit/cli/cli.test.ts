@@ -42,7 +42,7 @@ describe('cli: matcalc derive', function () {
   it('several scalars are stacked (Parr & Howard T3), and the denominator layout transposes', () => {
     const args = ['derive', '[3*x^2*y, 2*x + y^8]', '--wrt', 'x,y', '--where', 'x: scalar; y: scalar', '--emit', 'text'];
     assert.equal(run(args).out.trim(), '[6*x*y, 3*x^2; 2, 8*y^7]');
-    assert.equal(run([...args, '--layout', 'denominator']).out.trim(), "[6*x*y, 3*x^2; 2, 8*y^7]'");
+    assert.equal(run([...args, '--layout', 'denominator']).out.trim(), '[6*x*y, 2; 3*x^2, 8*y^7]');
   });
   describe('a scalar loss by several variables that are not all scalars (--wrt W,b): one result per variable', () => {
     const where = 'X: matrix(N, n); W: matrix(n, k); b: vector(k); Y: matrix(N, k)';

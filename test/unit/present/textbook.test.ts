@@ -68,6 +68,18 @@ describe('present: textbook results', () => {
     assert.equal(result('abs(a)^2', 'a', 'a: scalar'), '2*a');
   });
 
+  it('a denominator-layout Jacobian of a literal is the literal transposed: [6xy, 2; 3x², 8y⁷] (Parr & Howard §4)', () => {
+    const where = 'x: scalar; y: scalar';
+    const r = derive({ expr: '[3*x^2*y, 2*x + y^8]', where, wrt: ['x', 'y'], layout: 'denominator', check: true });
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    assert.equal(r.value.check?.passed, true);
+    assert.equal(r.value.result.text, '[6*x*y, 2; 3*x^2, 8*y^7]');
+    // A row stays the transpose of its column literal.
+    const g = derive({ expr: '3*x^2*y', where, wrt: ['x', 'y'], check: true });
+    assert.ok(g.ok);
+    assert.equal(g.value.result.text, "[6*x*y, 3*x^2]'");
+  });
+
   it('only expressions that are symmetric for every value keep their transpose away (checked at random points)', () => {
     const where = 'X: matrix(m, n); A: matrix(n, n); B: matrix(m, m); S: matrix(n, n) symmetric';
     const symmetric = ["X'*X", "X*X'", "A + A'", "inv(X'*X)", "X*S*X'", "2*X'*X", "(A + A')^2", "exp(S)", "inv(S) + S", "X'*B*X + X'*B'*X"];
