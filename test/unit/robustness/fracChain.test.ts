@@ -6,6 +6,20 @@
  */
 import assert from 'node:assert/strict';
 import { derive } from '../../../src/core';
+import type { DeriveRequest } from '../../../src/core/api';
+
+/**
+ * Each chain `chain(n)` answers `text` (the n-level chain differentiated as `request` says); chains
+ * shorter than 10 levels are also checked against finite differences.
+ */
+function answersEach(chain: (n: number) => string, request: Omit<DeriveRequest, 'expr'>, cases: readonly (readonly [number, string])[]): void {
+  for (const [n, text] of cases) {
+    const r = derive({ ...request, expr: chain(n), timeLimitMs: 60_000, check: n < 10 });
+    assert.ok(r.ok, r.ok ? '' : `${r.error.code}: ${r.error.message}`);
+    assert.equal(r.value.result.text, text);
+    if (n < 10) assert.equal(r.value.check?.passed, true, JSON.stringify(r.value.check));
+  }
+}
 
 const fracs = (n: number): string => `\\log${'\\frac{1}{'.repeat(n)}\\det X${'}'.repeat(n)}`;
 
@@ -25,19 +39,9 @@ describe('robustness: 5,000 nested reciprocals under a log', function () {
     // Each level's adjoint raises the chain below to −2: with a numerator other than 1 the products
     // 2·(…)⁻¹ and x·(…)⁻¹ were opened again at every level (4,000 levels: 11–20 s before simplify/build.ts openedForm).
     const twos = (n: number): string => `\\log${'\\frac{2}{'.repeat(n)}\\det X${'}'.repeat(n)}`;
-    for (const [n, text] of [[5_000, 'inv(X)'], [5_001, '-inv(X)'], [3, '-inv(X)'], [4, 'inv(X)']] as const) {
-      const r = derive({ expr: twos(n), from: 'latex', where: 'X: matrix(n, n)', wrt: ['X'], timeLimitMs: 60_000, check: n < 10 });
-      assert.ok(r.ok, r.ok ? '' : `${r.error.code}: ${r.error.message}`);
-      assert.equal(r.value.result.text, text);
-      if (n < 10) assert.equal(r.value.check?.passed, true, JSON.stringify(r.value.check));
-    }
+    answersEach(twos, { from: 'latex', where: 'X: matrix(n, n)', wrt: ['X'] }, [[5_000, 'inv(X)'], [5_001, '-inv(X)'], [3, '-inv(X)'], [4, 'inv(X)']]);
     const xs = (n: number): string => `${'x/('.repeat(n)}y${')'.repeat(n)}`;
-    for (const [n, text] of [[5_000, '0'], [5_001, 'y^-1'], [2, '0'], [3, 'y^-1']] as const) {
-      const r = derive({ expr: xs(n), where: 'x: scalar; y: scalar', wrt: ['x'], timeLimitMs: 60_000, check: n < 10 });
-      assert.ok(r.ok, r.ok ? '' : `${r.error.code}: ${r.error.message}`);
-      assert.equal(r.value.result.text, text);
-      if (n < 10) assert.equal(r.value.check?.passed, true, JSON.stringify(r.value.check));
-    }
+    answersEach(xs, { where: 'x: scalar; y: scalar', wrt: ['x'] }, [[5_000, '0'], [5_001, 'y^-1'], [2, '0'], [3, 'y^-1']]);
   });
 
   it('fractional powers on top: x^0.5/(x^0.5/(…y…)) and \\frac{x^{1.5}}{…} by x (short chains checked numerically)', () => {
@@ -45,19 +49,9 @@ describe('robustness: 5,000 nested reciprocals under a log', function () {
     // simplify/build.ts openedForm from remembering what the chain opens into, and the loop opened it
     // again at every level (2,000 levels: 6–8 s CPU, past the 2 s time limit; issue 17).
     const halves = (n: number): string => `${'x^0.5/('.repeat(n)}y${')'.repeat(n)}`;
-    for (const [n, text] of [[5_000, '0'], [5_001, '0.5*x^-0.5/y'], [2, '0'], [3, '0.5*x^-0.5/y']] as const) {
-      const r = derive({ expr: halves(n), where: 'x: scalar; y: scalar', wrt: ['x'], timeLimitMs: 60_000, check: n < 10 });
-      assert.ok(r.ok, r.ok ? '' : `${r.error.code}: ${r.error.message}`);
-      assert.equal(r.value.result.text, text);
-      if (n < 10) assert.equal(r.value.check?.passed, true, JSON.stringify(r.value.check));
-    }
+    answersEach(halves, { where: 'x: scalar; y: scalar', wrt: ['x'] }, [[5_000, '0'], [5_001, '0.5*x^-0.5/y'], [2, '0'], [3, '0.5*x^-0.5/y']]);
     const latex = (n: number): string => `${'\\frac{x^{1.5}}{'.repeat(n)}y${'}'.repeat(n)}`;
-    for (const [n, text] of [[5_000, '0'], [5_001, '1.5*x^0.5/y'], [4, '0'], [5, '1.5*x^0.5/y']] as const) {
-      const r = derive({ expr: latex(n), from: 'latex', where: 'x: scalar; y: scalar', wrt: ['x'], timeLimitMs: 60_000, check: n < 10 });
-      assert.ok(r.ok, r.ok ? '' : `${r.error.code}: ${r.error.message}`);
-      assert.equal(r.value.result.text, text);
-      if (n < 10) assert.equal(r.value.check?.passed, true, JSON.stringify(r.value.check));
-    }
+    answersEach(latex, { from: 'latex', where: 'x: scalar; y: scalar', wrt: ['x'] }, [[5_000, '0'], [5_001, '1.5*x^0.5/y'], [4, '0'], [5, '1.5*x^0.5/y']]);
   });
 
   it('a short chain is unchanged: log(1/(1/(1/det X))) by X is −X⁻¹', () => {
