@@ -36,10 +36,11 @@ interface Distribution {
   readonly hadamard: boolean;
 }
 
-/** The distributions of m over each of its sum factors; c·H, H a Hadamard product, over H's (c·a ⊙ (b + c) → c·a ⊙ b + c·a ⊙ c). */
-function distributions(m: Expr): Distribution[] {
+/** The distributions of m over each of its sum factors; c·H, H a Hadamard product, over H's (c·a ⊙ (b + c) → c·a ⊙ b + c·a ⊙ c); without `hadamardToo`, none over a Hadamard product's sum. */
+function distributions(m: Expr, hadamardToo = true): Distribution[] {
+  if (!hadamardToo && m.op === 'hadamard') return [];
   const own = sumFactors(m).map((i) => ({ terms: distributeAt(m, i), hadamard: m.op === 'hadamard' }));
-  if (m.op !== 'mul') return own;
+  if (m.op !== 'mul' || !hadamardToo) return own;
   const h = m.args.findIndex((f) => f.op === 'hadamard');
   if (h < 0) return own;
   const inner = distributions(m.args[h]).map((d) => ({ ...d, terms: d.terms.map((t) => mul(...m.args.map((f, j) => (j === h ? t : f)))) }));
@@ -64,7 +65,9 @@ function reciprocalsIn(root: Expr): number {
  */
 function tryProduct(m: Expr): Expr {
   let best = m;
-  for (const d of distributions(m)) {
+  // A distribution over a Hadamard product's sum is kept only when it loses reciprocals: where m has
+  // none, none is, and none is built (the MLP's Ḡ ⊙ (𝟏 − u∘²) at every layer: ×1.5 on its presentation).
+  for (const d of distributions(m, reciprocalsIn(m) > 0)) {
     const candidate = trySum(add(...d.terms));
     if (candidate.size < best.size && (!d.hadamard || reciprocalsIn(candidate) < reciprocalsIn(m))) best = candidate;
   }
