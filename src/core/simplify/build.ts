@@ -10,7 +10,7 @@ import { transposedContraction } from '../tensor/contraction';
 import {
   Expr, ElementwiseFunction, num, PI, rationalNum, rationalOf, zeros, ones, eye, node, rawAdd, rawMul, rawHadamard, rawPow, rawMatpow,
   rawTranspose, rawFn, rawExtremum, rawReduce, rawInv, rawDiagm, rawDiagv, rawSoftmax, rawSoftmaxAlong, rawLogsumexpAlong, Axis, rawKron, rawVec, sizeNode, entry as rawEntry,
-  productShape, ReductionOp,
+  productShape, ReductionOp, walkUnvisited,
 } from '../model/expr';
 import { Shape, isScalar, isColumn, isRow, shape, transposeShape, sameShape, sizeOf } from '../model/shape';
 import { FUNCTIONS, type Builders } from '../functions/index';
@@ -92,28 +92,17 @@ export const LARGE_SUM = 12;
 const FLAT_SIZE = new WeakMap<Expr, number>();
 
 /**
- * How many terms a sum has written flat (its nested sums opened), remembered per node; in a loop, the
- * sums below first (a sum nested 10,000 deep, as (…(x + y) + …) + z is read, must not overflow the stack).
+ * How many terms a sum has written flat (its nested sums opened), remembered per node: the sums below
+ * first, by walkUnvisited (a loop: a sum nested 10,000 deep, as (…(x + y) + …) + z is read, must not
+ * overflow the stack).
  */
 function flatSize(root: Expr): number {
   if (root.op !== 'add') return 1;
-  const pending = [root];
-  while (pending.length > 0) {
-    const e = pending[pending.length - 1];
-    if (FLAT_SIZE.has(e)) {
-      pending.pop();
-      continue;
-    }
-    const missing = e.args.filter((t) => t.op === 'add' && !FLAT_SIZE.has(t));
-    if (missing.length > 0) {
-      pending.push(...missing);
-      continue;
-    }
+  walkUnvisited(root, (e) => e.op !== 'add' || FLAT_SIZE.has(e), (e) => {
     let n = 0;
     for (const t of e.args) n += t.op === 'add' ? (FLAT_SIZE.get(t) as number) : 1;
     FLAT_SIZE.set(e, n);
-    pending.pop();
-  }
+  });
   return FLAT_SIZE.get(root) as number;
 }
 
