@@ -80,9 +80,24 @@ export function editorLine(text: string): Locator {
 export async function hoverOver(text: string, offsetX = 20): Promise<Locator> {
   const line = editorLine(text);
   await line.waitFor({ state: 'visible' });
-  const box = await line.boundingBox();
-  if (!box) throw new Error(`line with ${text} not visible`);
+  const box = await settledBox(line);
   return hoverAt(box.x + offsetX, box.y + box.height / 2);
+}
+
+/**
+ * The element's box once it stops moving (the same in two reads 200 ms apart; up to 5 s): lines move
+ * when a CodeLens or a view zone arrives above them, and a hover aimed at the old place misses.
+ */
+export async function settledBox(element: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const same = (a: { x: number; y: number } | null, b: { x: number; y: number } | null): boolean => a !== null && b !== null && a.x === b.x && a.y === b.y;
+  let box = await element.boundingBox();
+  for (let i = 0; i < 25; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    const next = await element.boundingBox();
+    if (same(box, next) && next) return next;
+    box = next;
+  }
+  throw new Error(`the element did not stop moving in 5 s (last box ${JSON.stringify(box)})`);
 }
 
 /** Moves the mouse to the editor's cursor (see putCursor) and waits for the hover widget with an image. */
