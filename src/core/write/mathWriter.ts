@@ -198,7 +198,14 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
         sign = minus;
         o = this.flippedProduct(t);
       } else o = this.get(t);
-      const startsWithMinus = o.p.head.startsWith(minus);
+      let startsWithMinus = o.p.head.startsWith(minus);
+      if (i > 0 && t.op === 'add' && startsWithMinus) {
+        // A sum kept whole inside this one (simplify/build.ts largeSumKept), its first term negative:
+        // subtracted, z − a + b, as a textbook writes it (not z + (−a + b)); it reads back the same.
+        sign = minus;
+        o = this.notation.make(piece(o.p.text.slice(minus.length)), PREC.sum, [o]);
+        startsWithMinus = false;
+      }
       if (i > 0 && (o.prec === PREC.negation || startsWithMinus)) o = this.paren(o);
       else if (!(t.op === 'add' && !startsWithMinus)) o = this.operand(o, OPERAND.term);
       terms[i] = o;

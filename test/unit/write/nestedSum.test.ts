@@ -1,0 +1,55 @@
+/**
+ * A large sum (simplify/build.ts LARGE_SUM terms or more) that add() keeps whole as a term of another
+ * sum is written flat by the math writers, as a textbook writes it: z + b₀ + … Its first term may be
+ * negative: then it is subtracted, z − a + b₀ + …, not bracketed, z + (−a + b₀ + …). Either way it
+ * reads back as the same sum.
+ */
+import * as assert from 'node:assert/strict';
+import { Expr, variable } from '../../../src/core/model/expr';
+import { SCALAR } from '../../../src/core/model/shape';
+import { LARGE_SUM, add, mul, neg, num } from '../../../src/core/simplify/build';
+import { toLatex, toUnicode } from '../../../src/core/write';
+import { readExpression } from '../../../src/core/read';
+import { exprsEqualNumerically } from '../../../src/core/numeric/index';
+
+const v = (name: string): Expr => variable(name, SCALAR);
+const bs = Array.from({ length: LARGE_SUM }, (_, i) => v(`b${i}`));
+const where = ['a', 'z', ...bs.map((b) => b.name as string)].map((n) => `${n}: scalar`).join('; ');
+const subscripts = '₀₁₂₃₄₅₆₇₈₉';
+const uni = (i: number): string => `b${[...String(i)].map((d) => subscripts[Number(d)]).join('')}`;
+const rest = bs.map((_, i) => uni(i)).join(' + ');
+const latexRest = bs.map((_, i) => `b_{${i}}`).join(' + ');
+
+/** `e` in Unicode and LaTeX as expected, and each reads back to an expression of the same value. */
+function writesAndReadsBack(e: Expr, unicode: string, latex: string): void {
+  assert.equal(toUnicode(e), unicode);
+  assert.equal(toLatex(e), latex);
+  for (const [text, from] of [[unicode, 'unicode'], [latex, 'latex']] as const) {
+    const back = readExpression(text, where, from);
+    assert.ok(back.ok, back.ok ? '' : back.error.message);
+    assert.ok(exprsEqualNumerically(back.value.expr, e, [v('a'), v('z'), ...bs]), `${text} reads back as ${toUnicode(back.value.expr)}`);
+  }
+}
+
+describe('write: a large sum kept whole inside another sum is written flat', () => {
+  it('its first term negative: z − a + b₀ + …, not z + (−a + b₀ + …)', () => {
+    const large = add(neg(v('a')), ...bs);
+    const e = add(v('z'), large);
+    assert.equal(e.args.length, 2, 'the large sum is kept whole (simplify/build.ts largeSumKept)');
+    writesAndReadsBack(e, `z − a + ${rest}`, `z - a + ${latexRest}`);
+  });
+
+  it('its first term a negative multiple or number: z − 2a + b₀ + …, z − 3 + b₀ + …', () => {
+    writesAndReadsBack(add(v('z'), add(mul(num(-2), v('a')), ...bs)), `z − 2a + ${rest}`, `z - 2a + ${latexRest}`);
+    writesAndReadsBack(add(v('z'), add(num(-3), ...bs)), `z − 3 + ${rest}`, `z - 3 + ${latexRest}`);
+  });
+
+  it('its first term positive: z + b₀ + … (as before)', () => {
+    writesAndReadsBack(add(v('z'), add(...bs)), `z + ${rest}`, `z + ${latexRest}`);
+  });
+
+  it('a sum of one, under a product, keeps its brackets: z + 2(−a + b₀ + …)', () => {
+    const e = add(v('z'), mul(num(2), add(neg(v('a')), ...bs)));
+    writesAndReadsBack(e, `z + 2(−a + ${rest})`, `z + 2(-a + ${latexRest})`);
+  });
+});
