@@ -112,8 +112,12 @@ export const isLargeSum = (e: Expr): boolean => e.op === 'add' && flatSize(e) >=
 /** A sum's own terms' rests (add()'s like-term keys; −1 for a constant), through its small nested sums, and the large sums it keeps. */
 interface SumTerms {
   readonly rests: ReadonlySet<number>;
+  /** The rests only zero terms have (0, 𝟎: add() drops them; a sum as read may hold one): usually none. */
+  readonly zeroOnly: ReadonlySet<number>;
   readonly kept: readonly Expr[];
 }
+
+const NO_RESTS: ReadonlySet<number> = new Set<number>();
 
 const SUM_TERMS = new WeakMap<Expr, SumTerms>();
 
@@ -123,15 +127,23 @@ function sumTerms(sum: Expr): SumTerms {
   let known = SUM_TERMS.get(sum);
   if (known === undefined) {
     const rests = new Set<number>();
+    let zeroRests: Set<number> | undefined;
     const kept: Expr[] = [];
     const pending = [...sum.args];
     while (pending.length > 0) {
       const t = pending.pop() as Expr;
-      if (t.op !== 'add') rests.add(restKey(t));
-      else if (isLargeSum(t)) kept.push(t);
+      if (t.op !== 'add') {
+        if (isZero(t)) (zeroRests ??= new Set()).add(restKey(t));
+        else rests.add(restKey(t));
+      } else if (isLargeSum(t)) kept.push(t);
       else pending.push(...t.args);
     }
-    known = { rests, kept };
+    let zeroOnly = NO_RESTS;
+    if (zeroRests !== undefined) {
+      zeroOnly = new Set([...zeroRests].filter((id) => !rests.has(id)));
+      for (const id of zeroOnly) rests.add(id);
+    }
+    known = { rests, zeroOnly, kept };
     SUM_TERMS.set(sum, known);
   }
   return known;
@@ -170,13 +182,9 @@ function largeSumKept(terms: readonly Expr[]): Expr | undefined {
       if (hasRest(large, restKey(t))) return undefined;
       continue;
     }
-    // A small sum beside it: each of its terms (written flat).
-    const pending = [...t.args];
-    while (pending.length > 0) {
-      const u = pending.pop() as Expr;
-      if (u.op === 'add') pending.push(...u.args);
-      else if (!isZero(u) && hasRest(large, restKey(u))) return undefined;
-    }
+    // A small sum beside it: each of its nonzero terms (written flat; a small sum keeps no large one).
+    const { rests, zeroOnly } = sumTerms(t);
+    for (const id of rests) if (!zeroOnly.has(id) && hasRest(large, id)) return undefined;
   }
   return large;
 }
