@@ -1249,14 +1249,40 @@ export function diagm(v: Expr): Expr {
   return rawDiagm(c);
 }
 
+/**
+ * diag(A), the diagonal of a square matrix as a column, with the identities a textbook uses:
+ * diag(diag(v)) = v, diag(abᵀ) = a ⊙ b, diag(I) = diag(𝟏𝟏ᵀ) = 𝟏, diag(Aᵀ) = diag(A), scalars out
+ * (diag(cA) = c·diag(A)), a diagonal matrix at an end of a product an element-wise factor
+ * (diag(A·diag(v)) = diag(A) ⊙ v, diag(diag(v)·A) = v ⊙ diag(A)), and linearity over a small flat
+ * sum where a term simplifies (diag(𝟏𝟏ᵀdiag(x) + diag(x)𝟏𝟏ᵀ) = 2x: the gradient of sum(diag(x)²)).
+ */
 export function diagv(a: Expr): Expr {
   if (a.op === 'diagm') return asColumn(a.args[0]);
   if (a.op === 'mul' && a.args.length === 2 && isColumn(a.args[0].shape) && isRow(a.args[1].shape)) {
     return hadamard(a.args[0], transpose(a.args[1]));
   }
-  if (a.op === 'eye') return ones(shape(a.shape.rows, 1));
+  if (a.op === 'eye' || (a.op === 'ones' && a.shape.rows === a.shape.cols)) return ones(shape(a.shape.rows, 1));
   if (a.op === 'zeros') return zeros(shape(a.shape.rows, 1));
+  if (a.op === 'transpose') return diagv(a.args[0]);
+  if (a.op === 'mul') return diagonalOfProduct(a) ?? rawDiagv(a);
+  if (a.op === 'add' && a.args.length < LARGE_SUM && !a.args.some((t) => t.op === 'add')) {
+    const parts = a.args.map(diagv);
+    if (parts.some((d, i) => d.op !== 'diagv' || d.args[0] !== a.args[i])) return add(...parts);
+  }
   return rawDiagv(a);
+}
+
+/** diag of a product whose scalars come out or which starts or ends with diag(v); undefined if neither. */
+function diagonalOfProduct(a: Expr): Expr | undefined {
+  const scalars = a.args.filter((f) => isScalar(f.shape));
+  const chain = a.args.filter((f) => !isScalar(f.shape));
+  if (chain.length === 0) return undefined;
+  if (scalars.length > 0) return mul(...scalars, diagv(chain.length === 1 ? chain[0] : mul(...chain)));
+  if (chain.length < 2) return undefined;
+  const [first, last] = [chain[0], chain[chain.length - 1]];
+  if (last.op === 'diagm') return hadamard(diagv(mul(...chain.slice(0, -1))), asColumn(last.args[0]));
+  if (first.op === 'diagm') return hadamard(asColumn(first.args[0]), diagv(mul(...chain.slice(1))));
+  return undefined;
 }
 
 export const softmax = (z: Expr): Expr => rawSoftmax(z);
