@@ -1263,7 +1263,12 @@ export function diagv(a: Expr): Expr {
   }
   if (a.op === 'eye' || (a.op === 'ones' && a.shape.rows === a.shape.cols)) return ones(shape(a.shape.rows, 1));
   if (a.op === 'zeros') return zeros(shape(a.shape.rows, 1));
-  if (a.op === 'transpose') return diagv(a.args[0]);
+  if (a.op === 'transpose') {
+    // A loop: x'''… as read nests thousands of transposes.
+    let b = a;
+    while (b.op === 'transpose') b = b.args[0];
+    return diagv(b);
+  }
   if (a.op === 'mul') return diagonalOfProduct(a) ?? rawDiagv(a);
   if (a.op === 'add' && a.args.length < LARGE_SUM && !a.args.some((t) => t.op === 'add')) {
     const parts = a.args.map(diagv);
