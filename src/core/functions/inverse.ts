@@ -1,6 +1,7 @@
 /**
  * The inverse trigonometric and the hyperbolic functions: asin, acos, atan (also spelled arcsin,
- * arccos, arctan), sinh and cosh.
+ * arccos, arctan), sinh and cosh, and the inverse hyperbolic functions asinh, acosh, atanh (also
+ * spelled arcsinh, arccosh, arctanh as NumPy does, and arsinh, arcosh, artanh as ISO 80000-2 does).
  */
 import type { FunctionRecord } from './types';
 
@@ -13,6 +14,22 @@ function named(write: string, also: readonly string[], latex: string, unicode: s
     unicode,
     form: 'call',
     code: { numpy: (m, u) => `${m}.${numpy}(${u})`, read: [numpy, ...[write, ...also].filter((n) => n !== numpy)], methods: [numpy, ...(numpy === write ? [] : [write])] },
+  };
+}
+
+/**
+ * An inverse hyperbolic function: written `write` in plain text (asinh), `arcName` in LaTeX
+ * (`\operatorname{arcsinh}`: neither LaTeX nor KaTeX has a command for it), Unicode and code
+ * (np.arcsinh, torch.arcsinh, jnp.arcsinh). Read also as the ISO name `isoName` (arsinh) in plain
+ * text and LaTeX, where papers also define the commands \arcsinh and \arsinh; in code only the
+ * library names (np.arcsinh, torch.asinh, math.asinh), as no library has arsinh.
+ */
+function inverseHyperbolic(write: string, arcName: string, isoName: string, rest: Pick<FunctionRecord, 'derivative' | 'value' | 'atZero' | 'domain' | 'rule'>): FunctionRecord {
+  const record = named(write, [arcName, isoName], arcName, arcName, arcName, rest);
+  return {
+    ...record,
+    latex: { write: `\\operatorname{${arcName}}`, commands: [arcName, isoName], operatorNames: [write, arcName, isoName] },
+    code: { ...record.code, read: [arcName, write], methods: [arcName, write] },
   };
 }
 
@@ -49,5 +66,27 @@ export const INVERSE_AND_HYPERBOLIC = {
     value: Math.cosh,
     atZero: 1,
     rule: { display: 'cosh', text: 'd/du cosh(u) = sinh(u)' },
+  }),
+  asinh: inverseHyperbolic('asinh', 'arcsinh', 'arsinh', {
+    // 1/√(u² + 1)
+    derivative: (b, a) => b.pow(b.add(b.pow(a, b.num(2)), b.ones(a.shape)), b.num(-0.5)),
+    value: Math.asinh,
+    atZero: 0,
+    rule: { display: 'arcsinh', text: 'd/du arcsinh(u) = 1/√(u² + 1)' },
+  }),
+  acosh: inverseHyperbolic('acosh', 'arccosh', 'arcosh', {
+    // 1/√(u² − 1), real for u > 1
+    derivative: (b, a) => b.pow(b.sub(b.pow(a, b.num(2)), b.ones(a.shape)), b.num(-0.5)),
+    value: Math.acosh,
+    atZero: NaN,
+    domain: 'above-one',
+    rule: { display: 'arccosh', text: 'd/du arccosh(u) = 1/√(u² − 1), for u > 1' },
+  }),
+  atanh: inverseHyperbolic('atanh', 'arctanh', 'artanh', {
+    derivative: (b, a) => b.pow(b.sub(b.ones(a.shape), b.pow(a, b.num(2))), b.num(-1)),
+    value: Math.atanh,
+    atZero: 0,
+    domain: 'unit-interval',
+    rule: { display: 'arctanh', text: 'd/du arctanh(u) = 1/(1 − u²), for |u| < 1' },
   }),
 } satisfies Record<string, FunctionRecord>;

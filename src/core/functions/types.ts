@@ -43,8 +43,11 @@ export interface FunctionRecord {
   readonly nonSmooth?: true;
   /** Displayed as cases split at its argument u: its value for u ≤ 0 and for u > 0. */
   readonly cases?: { readonly negative: BranchValue; readonly positive: BranchValue };
-  /** Where the argument must lie for the value to be real and the derivative finite (random points are drawn there). */
-  readonly domain?: 'positive' | 'unit-interval';
+  /**
+   * Where the argument must lie for the value to be real and the derivative finite (random points
+   * are drawn there): u > 0 (`positive`), −1 < u < 1 (`unit-interval`), u > 1 (`above-one`).
+   */
+  readonly domain?: 'positive' | 'unit-interval' | 'above-one';
   /** Names in the plain syntax: `write` is what the writer prints, `read` what the reader accepts (one argument). */
   readonly plain: { readonly write: string; readonly read: readonly string[] };
   /** LaTeX: the written command, and the commands (`\ln`) and operator names (`\operatorname{ReLU}`) read. */

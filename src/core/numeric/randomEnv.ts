@@ -5,7 +5,8 @@
  * Values: entries uniform in [−range, range] (default range 2) or standard normal; a variable
  * declared symmetric gets its upper triangle mirrored; a variable that feeds log, sqrt or a
  * non-integer power directly (possibly through a transpose, vec, entry, diag or a literal) gets
- * entries uniform in [0.5, 2]. A point is accepted when every subexpression of the roots is finite
+ * entries uniform in [0.5, 2], one that feeds asin, acos or atanh in (−0.9, 0.9), one that feeds
+ * acosh in [1.1, 3]. A point is accepted when every subexpression of the roots is finite
  * (log of a negative, a singular inverse... give NaN/±∞): otherwise another point is drawn, with
  * all variables positive in [0.5, 2] for the second half of the tries. Among finite points, one
  * whose largest intermediate value is at most `maxMagnitude` is preferred (finite differences lose
@@ -40,6 +41,9 @@ export interface RandomEnvOptions extends DimRange {
 
 const POSITIVE_LO = 0.5;
 const POSITIVE_HI = 2;
+/** acosh needs u > 1 (its derivative 1/√(u² − 1) is infinite at 1). */
+const ABOVE_ONE_LO = 1.1;
+const ABOVE_ONE_HI = 3;
 
 /** One variable per name (declared symmetric if any occurrence is). */
 function distinctVariables(vars: readonly Expr[], roots: readonly Expr[]): { v: Expr; symmetric: boolean }[] {
@@ -63,9 +67,9 @@ export function positiveDomainVariables(roots: readonly Expr[]): Set<string> {
     || (e.op === 'pow' && !(e.args[1].op === 'num' && Number.isInteger(e.args[1].value))));
 }
 
-/** Names of variables that feed asin or acos directly (drawn in (−0.9, 0.9)). */
-export function unitIntervalVariables(roots: readonly Expr[]): Set<string> {
-  return variablesFeeding(roots, (e) => e.op === 'fn' && functionRecord(e.name).domain === 'unit-interval');
+/** Names of variables that feed a function of the domain directly: asin, acos, atanh (unit-interval), acosh (above-one). */
+function domainVariables(roots: readonly Expr[], domain: 'unit-interval' | 'above-one'): Set<string> {
+  return variablesFeeding(roots, (e) => e.op === 'fn' && functionRecord(e.name).domain === domain);
 }
 
 /** Names of variables whose entries reach the first argument of a node `needs` selects unchanged. */
@@ -117,14 +121,17 @@ export function randomEnv(
   const roots: readonly Expr[] = Array.isArray(root) ? root : [root as Expr];
   const variables = distinctVariables(vars, roots);
   const positive = positiveDomainVariables(roots);
-  const unit = unitIntervalVariables(roots);
+  const unit = domainVariables(roots, 'unit-interval');
+  const aboveOne = domainVariables(roots, 'above-one');
   const order = evaluationOrder(roots);
   const maxTries = Math.max(1, opts.maxTries ?? 20);
   const maxMagnitude = opts.maxMagnitude ?? 1e8;
   const range = opts.range ?? 2;
   const general = opts.distribution === 'normal' ? () => rng.normal() : () => rng.uniform(-range, range);
   const positiveSample = (): number => rng.uniform(POSITIVE_LO, POSITIVE_HI);
-  // asin and acos need arguments in (−1, 1): their variables are drawn there, and once direct
+  // acosh needs arguments above 1: its variables are drawn there on every try.
+  const aboveOneSample = (): number => rng.uniform(ABOVE_ONE_LO, ABOVE_ONE_HI);
+  // asin, acos and atanh need arguments in (−1, 1): their variables are drawn there, and once direct
   // draws have failed (2x, Ax), every variable is drawn small and positive.
   const bounded = order.some((e) => e.op === 'fn' && functionRecord(e.name).domain === 'unit-interval');
   const boundedSample = (inUnit: boolean, positiveHere: boolean, late: boolean): (() => number) | undefined => {
@@ -142,7 +149,8 @@ export function randomEnv(
       const rows = dimValue(v.shape.rows, dims);
       const cols = dimValue(v.shape.cols, dims);
       const positiveHere = allPositive || positive.has(v.name ?? '');
-      const sample = boundedSample(unit.has(v.name ?? ''), positiveHere, allPositive) ?? (positiveHere ? positiveSample : general);
+      const sample = aboveOne.has(v.name ?? '') ? aboveOneSample
+        : boundedSample(unit.has(v.name ?? ''), positiveHere, allPositive) ?? (positiveHere ? positiveSample : general);
       values.set(v.name ?? '', v.probabilities ? randomProbabilities(rows, cols, sample) : randomMatrix(rows, cols, sample, symmetric));
     }
     const env: NumericEnv = { dims, values };

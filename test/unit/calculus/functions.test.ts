@@ -17,6 +17,7 @@ import { readLatex } from '../../../src/core/syntax/latex';
 import { readNumpy } from '../../../src/core/syntax/numpy';
 import { toLatex, toText, toUnicode, toTorch, toJax } from '../../../src/core/write';
 import { derive, emitCode } from '../../../src/core/index';
+import { readExpression } from '../../../src/core/read';
 import { differentiate } from '../../../src/core/calculus/derive';
 import { Matrix } from 'ml-matrix';
 import { assertRenders } from '../write/katex';
@@ -27,7 +28,8 @@ const x = variable('x', shape('n', 1));
 /** A point in the function's domain, away from a kink at 0. */
 function pointFor(name: ElementwiseFunction, rng: ReturnType<typeof makeRng>): number {
   const domain = FUNCTIONS[name].domain;
-  const v = domain === 'unit-interval' ? rng.uniform(-0.9, 0.9) : domain === 'positive' ? rng.uniform(0.3, 3) : rng.uniform(-3, 3);
+  const v = domain === 'unit-interval' ? rng.uniform(-0.9, 0.9) : domain === 'positive' ? rng.uniform(0.3, 3)
+    : domain === 'above-one' ? rng.uniform(1.2, 3) : rng.uniform(-3, 3);
   return Math.abs(v) < 0.05 ? v + 0.1 : v;
 }
 
@@ -77,7 +79,7 @@ describe('functions: every record', () => {
       });
 
       it('derive() and every code writer handle it', () => {
-        const arg = r.domain === 'unit-interval' ? '0.5*tanh(x)' : r.domain === 'positive' ? 'x.*x + 1' : 'x';
+        const arg = r.domain === 'unit-interval' ? '0.5*tanh(x)' : r.domain === 'positive' ? 'x.*x + 1' : r.domain === 'above-one' ? 'x.*x + 2' : 'x';
         const expr = `sum(${r.plain.write === 'max' || r.plain.write === 'min' ? `${r.plain.write}(0, ${arg})` : `${r.plain.read[0] ?? name}(${arg})`})`;
         const d = derive({ expr, wrt: ['x'], check: true, steps: true });
         assert.ok(d.ok, d.ok ? '' : d.error.message);
@@ -125,6 +127,59 @@ describe('functions: readers', () => {
         assert.ok(read.ok && read.value.expr === want, read.ok ? toText(read.value.expr) : read.error.message);
       }
     }
+  });
+  it('the inverse hyperbolic functions: asinh, acosh, atanh in every notation (NumPy arcsinh, ISO arsinh)', () => {
+    const spellings: readonly [ElementwiseFunction, readonly string[]][] = [
+      ['asinh', ['asinh(x)', 'arcsinh(x)', 'arsinh(x)', '\\operatorname{arcsinh}(x)', '\\operatorname{arsinh} x', '\\arsinh(x)', 'np.arcsinh(x)', 'torch.asinh(x)', 'jnp.arcsinh(x)', 'math.asinh(x)', 'x.asinh()']],
+      ['acosh', ['acosh(x)', 'arccosh(x)', 'arcosh(x)', '\\operatorname{arccosh}(x)', '\\operatorname{arcosh}(x)', '\\arccosh(x)', 'np.arccosh(x)', 'torch.acosh(x)', 'torch.arccosh(x)', 'x.arccosh()']],
+      ['atanh', ['atanh(x)', 'arctanh(x)', 'artanh(x)', '\\operatorname{arctanh}(x)', '\\operatorname{artanh}(x)', '\\artanh(x)', 'np.arctanh(x)', 'torch.atanh(x)', 'jax.numpy.arctanh(x)']],
+    ];
+    for (const [name, texts] of spellings) {
+      const want = rawFn(name, x);
+      for (const text of texts) {
+        const read = readExpression(text, 'x: vector(n)', 'auto');
+        assert.ok(read.ok && read.value.expr === want, `${text}: ${read.ok ? toText(read.value.expr) : read.error.message}`);
+      }
+      // What every writer prints reads back (Unicode too).
+      const e = rawFn(name, rawMul([num(2), x]));
+      const unicode = readExpression(toUnicode(e), 'x: vector(n)', 'unicode');
+      assert.ok(unicode.ok && unicode.value.expr === e, `${toUnicode(e)}: ${unicode.ok ? toText(unicode.value.expr) : unicode.error.message}`);
+    }
+  });
+  it('the inverse hyperbolic derivatives in textbook form, checked numerically: 1/√(x² + 1), 1/√(x² − 1), 1/(1 − x²)', () => {
+    const cases: readonly [string, string][] = [
+      ['sum(asinh(x))', '(x.^2 + 1).^(-1/2)'],
+      ['sum(acosh(x))', '(x.^2 - 1).^(-1/2)'],
+      ['sum(atanh(x))', '(1 - x.^2).^-1'],
+    ];
+    for (const [expr, text] of cases) {
+      const d = derive({ expr, where: 'x: vector(n)', wrt: ['x'], layout: 'denominator', check: true });
+      assert.ok(d.ok, d.ok ? '' : d.error.message);
+      assert.equal(d.value.result.text, text, expr);
+      assert.ok(d.value.check?.passed, `numerical check of ${expr}: ${JSON.stringify(d.value.check)}`);
+    }
+  });
+  it('\\cosh^{-1}, \\sin^{-1}: the inverse function or the reciprocal? Refused at the name and its script, naming both spellings', () => {
+    const cases: readonly [string, string, RegExp][] = [
+      ['\\cosh^{-1}(x)', '\\cosh^{-1}', /\\operatorname\{arccosh\}\(x\) for the inverse function, \(\\cosh x\)\^\{-1\} for the reciprocal/],
+      ['\\tanh^{-1} x', '\\tanh^{-1}', /\\operatorname\{arctanh\}\(x\) for the inverse function/],
+      ['\\sin^{-1}(x)', '\\sin^{-1}', /\\arcsin\(x\) for the inverse function, \(\\sin x\)\^\{-1\} for the reciprocal/],
+      ['\\exp^{-1}(x)', '\\exp^{-1}', /the inverse function or the reciprocal: write \\log\(x\) for the inverse function, \(\\exp x\)\^\{-1\} for the reciprocal/],
+      ['\\operatorname{relu}^{-1}(x)', '\\operatorname{relu}^{-1}', /the inverse function or the reciprocal: write \(\\operatorname\{relu\} x\)\^\{-1\} for the reciprocal$/],
+      ['\\det^{-1} X', '\\det^{-1}', /supported only as a power: write \(\\det X\)\^\{-1\} for the reciprocal/],
+    ];
+    for (const [text, span, message] of cases) {
+      const read = readLatex(text, 'x: scalar');
+      assert.ok(!read.ok, text);
+      assert.equal(read.error.code, 'latex.unsupported', text);
+      assert.match(read.error.message, message, text);
+      assert.equal(text.slice(read.error.start, read.error.end), span, text);
+    }
+    // Both spellings the message offers read as it says.
+    const inverse = readLatex('\\operatorname{arccosh}(x)', 'x: scalar');
+    assert.ok(inverse.ok && inverse.value.expr === rawFn('acosh', variable('x', SCALAR)));
+    const reciprocal = readLatex('(\\cosh x)^{-1}', 'x: scalar');
+    assert.ok(reciprocal.ok && toText(reciprocal.value.expr) === 'cosh(x)^-1', reciprocal.ok ? toText(reciprocal.value.expr) : reciprocal.error.message);
   });
   it('F.gelu is the exact GELU; the tanh approximation is refused with the reason, under the keyword', () => {
     const exact = readNumpy('F.gelu(x)', 'x: vector(n)');

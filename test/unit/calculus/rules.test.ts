@@ -47,7 +47,8 @@ describe('calculus: element-wise functions (each engine)', () => {
     it(`${name}`, () => {
       const domain = FUNCTIONS[name].domain;
       const arg = (v: Expr): Expr => domain === 'positive' ? rawAdd([rawHadamard([v, v]), ones(v.shape)])
-        : domain === 'unit-interval' ? rawMul([num(0.5), rawFn('tanh', rawMul([A, v]))]) : rawMul([A, v]);
+        : domain === 'above-one' ? rawAdd([rawHadamard([v, v]), rawMul([num(2), ones(v.shape)])])
+          : domain === 'unit-interval' ? rawMul([num(0.5), rawFn('tanh', rawMul([A, v]))]) : rawMul([A, v]);
       expectAllEngines((v) => rawFn(name, arg(v)));
     });
   }

@@ -23,6 +23,7 @@ import { readPlain } from '../../../src/core/syntax';
 import { toMarkdown } from '../../../src/core/write';
 import { splitEquation, stepBlock } from '../../../src/core/write/markdown';
 import { batchCorpus, corpus, value, type CorpusCase } from './helpers';
+import { ELEMENTWISE_FUNCTIONS, FUNCTIONS } from '../../../src/core/functions/index';
 
 type Nested = number | Nested[];
 
@@ -78,6 +79,17 @@ function pythonArgument(v: Expr, m: Matrix): Nested {
   return m.to2DArray();
 }
 
+/**
+ * Every element-wise function of the records applied to x itself (the random points respect its
+ * domain: asin, atanh in (−1, 1), acosh above 1, log above 0), weighted by y: the corpus does not
+ * reach them all, and each library spells them its own way (np.arcsinh, torch.arcsinh, _erf).
+ */
+const functionCases = (): CorpusCase[] => ELEMENTWISE_FUNCTIONS.map((name) => {
+  const write = FUNCTIONS[name].plain.write;
+  const call = write === 'max' || write === 'min' ? `${write}(0, x)` : `${write}(x)`;
+  return { id: `function-${name}`, expr: `sum(y .* ${call})`, where: 'x: vector(n); y: vector(n)', wrt: ['x'], order: 1, layout: 'numerator' };
+});
+
 const request = (c: CorpusCase): DeriveRequest => ({ expr: c.expr, where: c.where, wrt: c.wrt, order: c.order, layout: c.layout, from: 'plain' });
 
 /** Two random points (values respecting log/sqrt domains and symmetry) for a corpus case. */
@@ -93,10 +105,10 @@ function points(c: CorpusCase): Record<string, Nested>[] {
   });
 }
 
-describe('notations/emit: PyTorch code agrees with NumPy code on every corpus case', function () {
+describe('notations/emit: PyTorch code agrees with NumPy code on every corpus case and every element-wise function', function () {
   this.timeout(300000);
   // The NumPy code of every case is itself checked against finite differences (write/corpus-numpy.test.ts).
-  const cases = [...corpus(), ...batchCorpus()];
+  const cases = [...corpus(), ...batchCorpus(), ...functionCases()];
   let results: ({ points: PointResult[] } | { error: string })[] = [];
   const codes = cases.map((c) => ({
     numpy: value(emitCode(request(c), 'numpy'), `numpy ${c.id}`),
@@ -134,7 +146,7 @@ describe('notations/emit: PyTorch code agrees with NumPy code on every corpus ca
 
 describe('notations/emit: JAX code', function () {
   this.timeout(120000);
-  const cases = [...corpus(), ...batchCorpus()];
+  const cases = [...corpus(), ...batchCorpus(), ...functionCases()];
 
   it('compiles as Python and uses only jax, for every corpus case', () => {
     const sources = cases.map((c) => value(emitCode(request(c), 'jax'), `jax ${c.id}`));

@@ -123,6 +123,16 @@ describe('numeric/randomEnv: function domains', () => {
     assert.deepEqual([...positiveDomainVariables([rawPow(x, num(2))])], [], 'integer powers need no sign');
   });
 
+  it('samples variables that feed acosh directly above 1 (its domain), on every try', () => {
+    // acosh(x) is real only for x ≥ 1 and its derivative 1/√(x² − 1) finite only for x > 1: a
+    // vector of 5 entries drawn in [0.5, 2] would all lie above 1 one time in eight.
+    const f = rawReduce('sum', rawFn('acosh', x));
+    for (let seed = 0; seed < 10; seed++) {
+      const env = envOf([], f, seed, { dims: new Map([['n', 5]]) });
+      assert.ok(env.values.get('x')?.to1DArray().every((v) => v >= 1.1 && v <= 3), `seed ${seed}`);
+    }
+  });
+
   it('resamples until every subexpression is finite', () => {
     // log(sum(x)) is not fed directly: half of the random points are outside the domain.
     const f = rawFn('log', rawReduce('sum', x));

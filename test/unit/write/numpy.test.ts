@@ -178,7 +178,8 @@ const CASES: readonly [string, Derivative][] = [
   // Every element-wise function of the records, its gradient as the core computes it.
   ...ELEMENTWISE_FUNCTIONS.map((name): [string, Derivative] => {
     const domain = FUNCTIONS[name].domain;
-    const arg = domain === 'unit-interval' ? rawMul([num(0.5), x]) : domain === 'positive' ? rawAdd([rawHadamard([x, x]), ones(x.shape)]) : rawMul([num(3), x]);
+    const arg = domain === 'unit-interval' ? rawMul([num(0.5), x]) : domain === 'positive' ? rawAdd([rawHadamard([x, x]), ones(x.shape)])
+      : domain === 'above-one' ? rawAdd([rawHadamard([x, x]), rawMul([num(2), ones(x.shape)])]) : rawMul([num(3), x]);
     const f = rawReduce('sum', rawHadamard([y, rawFn(name, arg)]));
     return [`Σ y ⊙ ${name}(u) by x: the core's gradient`, differentiate(f, [x])];
   }),

@@ -16,6 +16,24 @@ import { indexLetters } from './indices';
 import type { Factor, FracParts } from './types';
 
 import { ScriptParser } from './scripts';
+import { FUNCTIONS, isElementwiseFunction, type ElementwiseFunction } from '../../functions/index';
+
+/** The functions whose inverse has a name of its own: f⁻¹ as textbooks write it (sin⁻¹ x = arcsin x). */
+const INVERSE_FUNCTIONS: Readonly<Record<string, ElementwiseFunction>> = {
+  sin: 'asin', cos: 'acos', tan: 'atan', sinh: 'asinh', cosh: 'acosh', tanh: 'atanh', exp: 'log', log: 'exp',
+};
+
+/**
+ * `\cosh^{-1} x` is the inverse function in most textbooks and the reciprocal 1/cosh x by the rule
+ * that makes `\cosh^2 x` the square: refused, naming the spelling of each (`name` as written). On a
+ * function that is not element-wise (`\det^{-1} X`) it can only be the reciprocal.
+ */
+function inverseOrReciprocal(fn: string, name: string): string {
+  if (!isElementwiseFunction(fn)) return `a superscript on a function name is supported only as a power: write (${name} X)^{-1} for the reciprocal`;
+  const inverse = Object.prototype.hasOwnProperty.call(INVERSE_FUNCTIONS, fn) ? FUNCTIONS[INVERSE_FUNCTIONS[fn]].latex.write : undefined;
+  const reciprocal = `(${name} x)^{-1} for the reciprocal`;
+  return `${name}^{-1} may mean the inverse function or the reciprocal: write ${inverse === undefined ? reciprocal : `${inverse}(x) for the inverse function, ${reciprocal}`}`;
+}
 
 export abstract class PrimaryParser extends ScriptParser {
   protected abstract product(): Rule<Ast>;
@@ -310,6 +328,7 @@ export abstract class PrimaryParser extends ScriptParser {
   private *poweredFunction(fn: string, nameSpan: Span): Deferred<Ast> {
     const caret = this.next();
     const sup = yield* this.supArgument(caret);
+    if (sup.kind === 'inverse') fail('latex.unsupported', spanOf(nameSpan.start, sup.end), inverseOrReciprocal(fn, this.text.slice(nameSpan.start, nameSpan.end)));
     if (sup.kind !== 'power') fail('latex.unsupported', spanOf(nameSpan.start, sup.end), 'a superscript on a function name is supported only as a power, e.g. \\sin^2 x');
     return (yield this.callRule(fn, nameSpan, sup.exponent)) as Ast;
   }
