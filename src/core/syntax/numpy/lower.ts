@@ -22,8 +22,9 @@ import {
 } from './functions';
 import { Args, Keywords, type Arg } from './arguments';
 import { functionRecord } from '../../functions/index';
-import { Chain, flatDot, innerProduct, type Lowered } from './matmul';
-import { bceWithLogits, crossEntropy, mseLoss, normalizeAlong, reduceAlong, type Broadcast } from './batch';
+import { withNewAxis } from './newAxis';
+import { Chain, checkFixedRanks, flatDot, innerProduct, type Lowered } from './matmul';
+import { bceWithLogits, crossEntropy, library, mseLoss, normalizeAlong, reduceAlong, type Broadcast } from './batch';
 import type { PyNode } from './parser';
 import { runDeferred, type Deferred } from '../deferred';
 import { table } from '../table';
@@ -201,6 +202,8 @@ export class Lowerer {
     }
     const r = (yield this.lowering(object)) as Lowered;
     const indices = index.kind === 'tuple' ? index.items : [index];
+    const reshaped = withNewAxis(node, indices, r.ast, r.kind, (s) => this.source(s));
+    if (reshaped !== undefined) return reshaped;
     const ints = indices.map((i) => (i.kind === 'number' && Number.isInteger(i.value) && i.value >= 0 ? i.value + 1 : undefined));
     if (ints.some((i) => i === undefined)) return fail('numpy.unsupported', index.span, 'only entries with non-negative integer indices are supported (no slices)');
     const at = ints as number[];
@@ -415,6 +418,7 @@ export class Lowerer {
         args.count(2);
         const a = yield* args.get(0);
         const b = yield* args.get(1);
+        checkFixedRanks(fn, library(shown) === 'torch', [a, b], shown, (s) => this.source(s));
         const r = (fn === 'inner' ? innerProduct : flatDot)(a, b, shown, span, nameSpan);
         return { ast: parenNode(r.ast, span), kind: r.kind };
       }
@@ -426,6 +430,7 @@ export class Lowerer {
         args.count(2);
         const a = yield* args.get(0);
         const b = yield* args.get(1);
+        checkFixedRanks(fn, library(shown) === 'torch', [a, b], shown, (s) => this.source(s));
         const chain = new Chain(a);
         const scalar = a.kind === 'scalar' || b.kind === 'scalar';
         chain.apply(scalar && fn === 'dot' ? '*' : '@', b, nameSpan, b.ast.span);
@@ -438,6 +443,7 @@ export class Lowerer {
         args.count(2);
         const u = yield* args.get(0);
         const v = yield* args.get(1);
+        checkFixedRanks(fn, library(shown) === 'torch', [u, v], shown, (s) => this.source(s));
         const column = u.kind === 'row' ? transposed(u.ast) : u.ast;
         const row = v.kind === 'row' ? v.ast : transposed(v.ast);
         return { ast: parenNode(productNode(column, [{ op: '*', opSpan: nameSpan, operand: row }]), span), kind: 'matrix' };

@@ -138,3 +138,42 @@ export function flatDot(a: Lowered, b: Lowered, shown: string, span: Span, nameS
   }
   return fail('numpy.argument', span, `${shown} flattens its arguments into one vector each: it takes two vectors or two matrices of one shape`);
 }
+
+/** What an argument of a product is, by its kind (undefined: not known before shape inference). */
+function rankText(k: Kind): string | undefined {
+  return k === 'scalar' ? 'a scalar' : k === 'column' || k === 'row' ? 'a vector' : k === 'matrix' ? 'a matrix' : undefined;
+}
+
+/** The products of PyTorch that take arguments of fixed ranks (a vector is 1-D, a matrix 2-D), and what they take. */
+const TORCH_RANKS: Readonly<Record<string, { readonly ranks: readonly ['a vector' | 'a matrix', 'a vector' | 'a matrix']; readonly takes: string; readonly instead: string }>> = {
+  dot: { ranks: ['a vector', 'a vector'], takes: 'two vectors (1-D tensors)', instead: '@ multiplies matrices, * scales' },
+  vdot: { ranks: ['a vector', 'a vector'], takes: 'two vectors (1-D tensors)', instead: '@ multiplies matrices, * scales' },
+  outer: { ranks: ['a vector', 'a vector'], takes: 'two vectors (1-D tensors)', instead: 'an outer product of matrices is torch.kron' },
+  ger: { ranks: ['a vector', 'a vector'], takes: 'two vectors (1-D tensors)', instead: 'an outer product of matrices is torch.kron' },
+  mm: { ranks: ['a matrix', 'a matrix'], takes: 'two matrices (2-D tensors)', instead: 'torch.mv(A, x), torch.dot(x, y) or @ take vectors' },
+  mv: { ranks: ['a matrix', 'a vector'], takes: 'a matrix and a vector (2-D and 1-D tensors)', instead: 'torch.mm(A, B) or @ multiply matrices' },
+};
+
+/**
+ * PyTorch's torch.dot, torch.vdot, torch.outer (1-D tensors), torch.mm (2-D) and torch.mv (2-D, 1-D)
+ * refuse other arguments at run time, where NumPy's dot and matmul multiply them: refused as PyTorch
+ * does, at the argument, rather than read as NumPy would. `torch` says whether the call is PyTorch's
+ * (mm and mv are PyTorch's only, also as methods: x.mm(A)); np.outer flattens a matrix argument.
+ */
+export function checkFixedRanks(fn: string, torch: boolean, args: readonly Lowered[], shown: string, source: (span: Span) => string): void {
+  const rule = TORCH_RANKS[fn];
+  if (rule === undefined) return;
+  if (torch || fn === 'mm' || fn === 'mv' || fn === 'ger') {
+    args.forEach((a, i) => {
+      const is = rankText(a.kind);
+      if (is !== undefined && is !== rule.ranks[i]) {
+        fail('numpy.argument', a.ast.span, `${shown} takes ${rule.takes}: ${source(a.ast.span)} is ${is}, which PyTorch refuses at run time (${rule.instead})`);
+      }
+    });
+  } else if (fn === 'outer') {
+    const matrix = args.find((a) => a.kind === 'matrix');
+    if (matrix !== undefined) {
+      fail('numpy.argument', matrix.ast.span, `${shown} flattens ${source(matrix.ast.span)}, a matrix, into the vector of its entries (an outer product of all entries, not A Bᵀ), which is not supported: write ${shown}(x, y) of vectors`);
+    }
+  }
+}

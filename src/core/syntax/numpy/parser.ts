@@ -14,6 +14,7 @@ import { MAX_DEPTH, depthDiagnostic } from '../limits';
 import { runDeferred, type Rule } from '../deferred';
 import { PyBracket, PyCall, PyIndex, PyTerms, pushed, type PyStepper } from './rules';
 import type { PyToken } from './scanner';
+import { FLOOR_DIVISION, REMAINDER } from '../pythonOperators';
 
 export type PyAddOp = '+' | '-';
 export type PyMulOp = '*' | '/' | '@';
@@ -346,7 +347,7 @@ class PyParser implements PyStepper {
       s.addFactor(operand);
       const t = this.peek();
       if (this.isOp(t, '*', '/', '@', '//', '%')) {
-        if (t.text === '//' || t.text === '%') fail('numpy.unsupported', spanOf(t), `'${t.text}' (integer division, remainder) is not supported`);
+        if (t.text === '//' || t.text === '%') fail('numpy.unsupported', spanOf(t), t.text === '//' ? FLOOR_DIVISION : REMAINDER);
         this.next();
         s.mulOp = t;
         operandStarts = true;

@@ -63,6 +63,7 @@ export function readNumpy(text: string, where?: string): Outcome<CheckedExpressi
     let definition: Extract<PyStatement, { kind: 'def' }> | undefined;
     let lastAssigned: Lowered | undefined;
     for (const s of statements) {
+      if (s.kind === 'assign' || s.kind === 'annotation') refuseModuleName(s.target, s.targetSpan);
       if (s.kind === 'assign') {
         const value = lowerer.lower(s.value);
         bindings.set(s.target, bindingOf(s.target, s.targetSpan, value, shared));
@@ -75,6 +76,7 @@ export function readNumpy(text: string, where?: string): Outcome<CheckedExpressi
       } else if (s.kind === 'expression' && !returned && s.value.kind !== 'string') {
         result = lowerer.lower(s.value);
       } else if (s.kind === 'def') {
+        for (const p of s.parameters) refuseModuleName(p.name, p.span);
         definition ??= s;
       }
     }
@@ -89,6 +91,19 @@ export function readNumpy(text: string, where?: string): Outcome<CheckedExpressi
   if (!lowered.ok) return lowered;
   const withTargets = probabilityTargets(decls.value, lowered.value.targets);
   return checkForeign(lowered.value.ast, withTargets, lowered.value.placeholders, lowered.value.shared);
+}
+
+/**
+ * The modules' names that are never an array's (F, nn, sp and math may be: `F = X @ W` then `F.sum()`
+ * is the array's method, as in Python).
+ */
+const MODULE_NAMES: ReadonlySet<string> = new Set(['np', 'numpy', 'torch', 'jnp', 'jax', 'scipy']);
+
+/** `np = 3` would make `np.sum(x)` a method of 3 (as Python reads it): refused where the name is bound. */
+function refuseModuleName(name: string, span: Span): void {
+  if (MODULE_NAMES.has(name)) {
+    fail('numpy.unsupported', span, `'${name}' is the name of a module: bound to a value here, it would hide ${name}.sum and every other ${name}. function after it; use another name`);
+  }
 }
 
 /**

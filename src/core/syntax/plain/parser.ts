@@ -27,6 +27,7 @@ import { Call, Terms, Vector, type PlainStepper, type Signs } from './rules';
 import type { Token } from './scanner';
 import { table } from '../table';
 import { DASH_HINTS } from '../characters';
+import { FLOOR_DIVISION, REMAINDER } from '../pythonOperators';
 
 type Step = IteratorResult<Rule<unknown>, Ast>;
 
@@ -44,6 +45,7 @@ const CHARACTER_HINTS: Readonly<Record<string, string>> = table({
   '√': 'write sqrt(…)',
   '∑': 'write sum(…)',
   '|': 'write abs(…) or norm2(…)',
+  '%': REMAINDER,
   '{': 'use ( ) for grouping and [ ] for vectors',
   '}': 'use ( ) for grouping and [ ] for vectors',
   '\\': 'plain syntax has no LaTeX commands',
@@ -203,6 +205,7 @@ class Parser implements PlainStepper {
         if (t.text === '*' && this.isOp(after, '*') && after.start === t.end) {
           fail('parse.unexpected-token', { start: t.start, end: after.end }, "'**' is not plain syntax: write ^ for a power");
         }
+        if (t.text === '/' && this.isOp(after, '/') && after.start === t.end) fail('parse.numpy-syntax', { start: t.start, end: after.end }, FLOOR_DIVISION);
         s.mulOp = t;
         operandStarts = true;
         continue;

@@ -14,6 +14,7 @@ import { fail } from '../diagnostics';
 import { GREEK_LETTER_NAMES as GREEK } from '../../model/greek';
 import { table } from '../table';
 import { DASH_HINTS } from '../characters';
+import { FLOOR_DIVISION } from '../pythonOperators';
 import { MATH_LETTER_CLASS, mathLetter } from './mathLetters';
 
 export interface Translated {
@@ -162,6 +163,7 @@ class Translator {
     }
     if (/[A-Za-z]/.test(ch)) return this.word();
     if (ch === '"') return this.quoted();
+    if (ch === '/' && c[i + 1] === '/') fail('parse.numpy-syntax', this.span(i, i + 2), FLOOR_DIVISION);
     if ('()[],;+-*/|\'=<>:!'.includes(ch)) return this.copy(ch);
     fail('unicode.character', this.span(i), `unexpected character '${ch}'${DASH_HINTS[ch] ? `: ${DASH_HINTS[ch]}` : ''}`);
   }
