@@ -15,6 +15,7 @@ import { equation } from './notation';
 import { canonicalOf, jacobianFormOf } from './partials';
 import { describeSimplification } from './identities';
 import { perSampleStep } from './perSample';
+import { sigmoidRewrite } from './sigmoid';
 import { rowBlocksStep } from './rowBlocks';
 import type { Definitions, Step } from './step';
 import { expand, usesIntermediates } from './substitute';
@@ -70,6 +71,19 @@ export function finish(d: Derivative, r: StrategyResult, defs: Definitions, ctx:
     derivativeClaim(defs, f, d.wrt, d.form, canonicalOf(d, presented, layout), symmetric ? { symmetric } : {});
 
   const textbookForm = ctx.present(d, natural);
+  const sigmoid = textbookForm !== value ? sigmoidRewrite(value, textbookForm) : undefined;
+  if (sigmoid !== undefined) {
+    const us = sigmoid.arguments.slice(0, 2).map((u) => toUnicode(u)).join(' and ');
+    steps.push(step('simplify', 'rewrite', {
+      name: 'The logistic sigmoid',
+      explanation: `Divide the numerator and the denominator of exp(t)/(1 + exp(t)) by exp(t): it is 1/(1 + exp(−t)), the logistic sigmoid σ(t) = 1/(1 + exp(−t)); here entry by entry, for the entries t of ${us}.`,
+      before: equation(lhs, shown(value)),
+      after: equation(lhs, shown(sigmoid.value)),
+      claims: [equalClaim(defs, value, sigmoid.value)],
+      value: sigmoid.value,
+    }));
+    value = sigmoid.value;
+  }
   if (textbookForm !== value) {
     const canonical = canonicalOf(d, textbookForm, natural);
     const comparable = r.form === 'gradient' ? canonical : jacobianFormOf(d.form, canonical);

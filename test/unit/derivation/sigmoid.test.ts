@@ -1,0 +1,45 @@
+/**
+ * The logistic loss's derivation reaches exp(u) ⊘ (𝟏 + exp(u)) and its textbook form writes σ(u): the
+ * identity is a step of its own, named and shown (exp(t)/(1 + exp(t)) = 1/(1 + exp(−t)) = σ(t)), before
+ * the last simplification, which then only reorders. Before, one "Simplify" step went from
+ * −((y ⊙ exp(u)) ⊘ (𝟏 + exp(u)))ᵀX to −(σ(u) ⊙ y)ᵀX with "multiply out, cancel and collect terms".
+ */
+import * as assert from 'node:assert/strict';
+import { assertSound, derivation, type Case, type Derived } from './helpers';
+
+const LOGISTIC: Case = { expr: 'sum(log(1 + exp(-y .* (X*w))))', where: 'X: matrix(m, n); w: vector(n); y: vector(m)', wrt: ['w'] };
+const SOFTPLUS: Case = { expr: 'sum(log(1 + exp(X*w)))', where: 'X: matrix(m, n); w: vector(n)', wrt: ['w'] };
+
+/** The index of the sigmoid step in the published steps (asserting there is one). */
+function sigmoidStep(d: Derived): number {
+  const k = d.pub.findIndex((p) => p.name === 'The logistic sigmoid');
+  assert.ok(k >= 0, `no sigmoid step: ${d.pub.map((p) => `${p.name}: ${p.afterText}`).join(' | ')}`);
+  return k;
+}
+
+describe('derivation: the logistic sigmoid is a step of its own', () => {
+  for (const c of [LOGISTIC, SOFTPLUS]) {
+    it(`${c.expr} by w: exp(u) ⊘ (𝟏 + exp(u)) = σ(u) named and shown, then only a reordering; every claim holds numerically`, () => {
+      const d = derivation(c, 'full');
+      assertSound(d, c.expr);
+      const k = sigmoidStep(d);
+      const p = d.pub[k];
+      // Its before is the step before's after (the substituted derivative).
+      const before = d.pub[k - 1].afterText ?? '';
+      assert.match(before, /exp\(.*\) ⊘ \(𝟏 \+ exp\(/);
+      assert.doesNotMatch(before, /σ/);
+      assert.match(p.afterText ?? '', /σ\(/);
+      assert.doesNotMatch(p.afterText ?? '', /exp/);
+      assert.match(p.explanation, /σ\(t\) = 1\/\(1 \+ exp\(−t\)\)/);
+      // What follows is at most a reordering, or the result itself.
+      const next = d.pub[k + 1];
+      if (next !== undefined && next.rule === 'simplify') assert.equal(next.name, 'Reorder', `${next.name}: ${next.explanation}`);
+    });
+  }
+
+  it('a derivation with no such quotient has no sigmoid step: sum(log(sigmoid(X*w)))', () => {
+    const d = derivation({ expr: 'sum(log(sigmoid(X*w)))', where: 'X: matrix(m, n); w: vector(n)', wrt: ['w'] }, 'full');
+    assertSound(d, 'sum(log(sigmoid(X*w)))');
+    assert.ok(!d.pub.some((p) => p.name === 'The logistic sigmoid'));
+  });
+});
