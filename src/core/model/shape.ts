@@ -71,7 +71,36 @@ function simplePart(d: Dim): Dim | undefined {
   return undefined;
 }
 
-export const dimText = (d: Dim): string => (typeof d === 'number' ? String(d) : d.includes('·') ? d.replace(/·/g, '') : d);
+/**
+ * A dimension's whole-number coefficient and its symbols with their powers, in order of first
+ * appearance (mulDim sorts them): 2·m·n·n → 2 and [m, 1], [n, 2]; a number → it and none.
+ */
+export function dimFactors(d: Dim): { readonly coefficient: number; readonly symbols: readonly (readonly [string, number])[] } {
+  if (typeof d === 'number') return { coefficient: d, symbols: [] };
+  let coefficient = 1;
+  const powers = new Map<string, number>();
+  for (const part of d.split('·')) {
+    if (/^\d+$/.test(part)) coefficient *= Number(part);
+    else powers.set(part, (powers.get(part) ?? 0) + 1);
+  }
+  return { coefficient, symbols: [...powers] };
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const superscript = (k: number): string => [...String(k)].map((c) => SUPERSCRIPT_DIGITS[Number(c)]).join('');
+
+/**
+ * A dimension as a shape label writes it: n, 3, and a product as a textbook does — a repeated
+ * symbol as its power (n² for n·n: the size of vec X for X n×n), single letters juxtaposed (mn, 2n),
+ * longer names set apart by a dot (batch·d), so that no label reads as another name (nn).
+ */
+export function dimText(d: Dim): string {
+  if (typeof d === 'number' || !d.includes('·')) return String(d);
+  const { coefficient, symbols } = dimFactors(d);
+  const juxtaposed = symbols.every(([s]) => [...s].length === 1);
+  const parts = symbols.map(([s, k]) => (k === 1 ? s : `${s}${superscript(k)}`));
+  return [...(coefficient === 1 && parts.length > 0 ? [] : [String(coefficient)]), ...parts].join(juxtaposed ? '' : '·');
+}
 
 /** The value of a dimension given values for its symbols (products are written with '·'). */
 export function dimValue(d: Dim, env: ReadonlyMap<string, number>): number {

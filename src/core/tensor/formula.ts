@@ -5,7 +5,7 @@
  * symmetric directions, as in the matrix form: the average of the formula and its kₗ-swap.
  */
 import { type Expr, postorder, variable } from '../model/expr';
-import { dimText, isScalar, type Dim } from '../model/shape';
+import { dimFactors, isScalar, type Dim } from '../model/shape';
 import { tangent } from '../calculus/tangent';
 import { mul as times, ONE, rational } from '../model/rational';
 
@@ -27,19 +27,16 @@ export interface IndexFormula {
 
 const FREE_LETTERS = ['i', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'u', 'v'];
 
-/** A name in a dimension's text (n, N, m·n). */
-const NAME = /[A-Za-z_]\w*/g;
-
 /** The names of the symbolic dimensions (n, m, p, …): no index letter may be one of them. */
 function dimensionNames(f: Expr): Set<string> {
   const names = new Set<string>();
-  // Each distinct dimension's text is searched once (the nodes of f share a few dimensions).
+  // Each distinct dimension is split once (the nodes of f share a few dimensions): m·n names m and n.
   const texts = new Set<string>();
   for (const e of postorder(f)) {
     if (typeof e.shape.rows === 'string') texts.add(e.shape.rows);
     if (typeof e.shape.cols === 'string') texts.add(e.shape.cols);
   }
-  for (const d of texts) for (const m of dimText(d).matchAll(NAME)) names.add(m[0]);
+  for (const d of texts) for (const [symbol] of dimFactors(d).symbols) names.add(symbol);
   return names;
 }
 

@@ -6,9 +6,10 @@
  */
 import { type Expr, freeVariables, variable, walkUnvisited } from '../model/expr';
 import { replaceNode } from '../derivation/substitute';
-import { dimText, type Dim } from '../model/shape';
+import { dimFactors, dimText, type Dim } from '../model/shape';
 import { absolute, equals, numberParts, ONE, sign, type Rational } from '../model/rational';
 import { toLatex, toUnicode } from '../write/index';
+import { latexDim } from '../write/names';
 import { NoIndexForm, type Factor, type IndexTerm, type Ix } from './components';
 import type { IndexFormula } from './formula';
 
@@ -53,7 +54,7 @@ const LATEX: Style = {
     return of.op === 'var' ? `${text}_{${ix}}` : `\\left(${text}\\right)_{${ix}}`;
   },
   delta: (ix) => `\\delta_{${ix}}`,
-  sum: (letter, range) => `\\sum_{${letter}=1}^{${dimText(range)}} `,
+  sum: (letter, range) => `\\sum_{${letter}=1}^{${latexRange(range)}} `,
   number: (k) => fraction(k, (p, q) => `\\frac{${p}}{${q}}`),
   minus: '-',
 };
@@ -86,11 +87,23 @@ function writeTerms(terms: readonly IndexTerm[], style: Style, separator: string
     .join('');
 }
 
-/** "i, k = 1…n; j, l = 1…m": the free (and summation) letters grouped by range. */
-function rangesText(formula: IndexFormula, dots: string, join: (names: string, range: string) => string): string {
+/**
+ * A range in LaTeX: n, mn, n^{2} (n·n), \\mathit{batch} \\cdot d — the factors of dimFactors, each
+ * symbol as latexDim writes it, single letters juxtaposed as dimText does.
+ */
+function latexRange(d: Dim): string {
+  if (typeof d === 'number' || !d.includes('·')) return latexDim(d);
+  const { coefficient, symbols } = dimFactors(d);
+  const juxtaposed = symbols.every(([s]) => /^[A-Za-z]$/.test(s));
+  const parts = symbols.map(([s, k]) => (k === 1 ? latexDim(s) : `${latexDim(s)}^{${k}}`));
+  return [...(coefficient === 1 && parts.length > 0 ? [] : [String(coefficient)]), ...parts].join(juxtaposed ? '' : ' \\cdot ');
+}
+
+/** "i, k = 1…n; j, l = 1…m": the free (and summation) letters grouped by range, each written by `dim`. */
+function rangesText(formula: IndexFormula, dots: string, dim: (d: Dim) => string, join: (names: string, range: string) => string): string {
   const byRange = new Map<string, string[]>();
   const add = (letter: string, d: Dim): void => {
-    const key = dimText(d);
+    const key = dim(d);
     const names = byRange.get(key);
     if (names) names.push(letter);
     else byRange.set(key, [letter]);
@@ -166,14 +179,14 @@ export function writeIndexForm(written: IndexFormula): WrittenIndexForm {
   const xName = toUnicode(formula.x);
   const dxU = xIxs.map((ix) => `∂${xName}${ix === '' ? '' : sub(ix)}`).join('');
   const headU = formula.order === 2 ? `∂²${fHead}/${dxU}` : `∂${fHead}/${dxU}`;
-  const rangesU = rangesText(formula, '…', (names, range) => `${names} = ${range}`);
+  const rangesU = rangesText(formula, '…', dimText, (names, range) => `${names} = ${range}`);
   const unicode = `${headU} = ${writeTerms(formula.terms, UNICODE, '')}${rangesU ? `   (${rangesU})` : ''}${whereU}`;
   // LaTeX
   const fL = formula.f.op === 'var' ? LATEX.entry(formula.f, fIx) : fIx === '' ? `\\left(${toLatex(formula.f)}\\right)` : LATEX.entry(formula.f, fIx);
   const xL = formula.x.name as string;
   const dxL = xIxs.map((ix) => `\\partial ${xL}${ix === '' ? '' : `_{${ix}}`}`).join('\\,');
   const headL = formula.order === 2 ? `\\frac{\\partial^{2} ${fL}}{${dxL}}` : `\\frac{\\partial ${fL}}{${dxL}}`;
-  const rangesL = rangesText(formula, ', \\dots, ', (names, range) => `${names} = ${range}`);
+  const rangesL = rangesText(formula, ', \\dots, ', latexRange, (names, range) => `${names} = ${range}`);
   const latex = `${headL} = ${writeTerms(formula.terms, LATEX, ' ')}${rangesL ? `\\qquad (${rangesL})` : ''}${whereL}`;
   return { latex, unicode };
 }

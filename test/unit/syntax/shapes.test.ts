@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { shapeText } from '../../../src/core/model/shape';
 import { checkShapes, readPlain, type Ast } from '../../../src/core/syntax';
 import { assertError, error, parse, read, readSx, variablesText } from './helpers';
+import { derive } from '../../../src/core';
 
 const shapeOf = (text: string, where?: string): string => shapeText(read(text, where).expr.shape);
 
@@ -205,6 +206,20 @@ describe('syntax/shapes: functions', () => {
     const c = read('count(m, n)').expr;
     assert.deepEqual([c.op, c.dims, shapeText(c.shape)], ['size', ['m·n', 1], '1×1']);
     assert.equal(read('m*n', 'A: matrix(m, n)').expr, c, 'm*n with m, n dimensions is the same number');
+  });
+
+  it('labels a product dimension as a textbook does: n² for n·n (not nn), mn, 2n, batch·d (words set apart)', () => {
+    assert.equal(shapeOf('vec(X)', 'X: matrix(n, n)'), 'n²×1');
+    assert.equal(shapeOf('kron(X, X)', 'X: matrix(n, n)'), 'n²×n²');
+    assert.equal(shapeOf('kron(A, X)', 'A: matrix(m, n); X: matrix(n, n)'), 'mn×n²');
+    assert.equal(shapeOf('kron(X, kron(X, X))', 'X: matrix(n, n)'), 'n³×n³');
+    assert.equal(shapeOf('ones(2*n*m*n)'), '2mn²×1');
+    assert.equal(shapeOf('vec(W)', 'W: matrix(batch, d)'), 'batch·d×1');
+    assert.equal(shapeOf('vec(W)', 'W: matrix(d_k, d_k)'), 'd_k²×1');
+    // The Jacobian of an n×n matrix by an n×n matrix, as derive() labels it.
+    const d = derive({ expr: 'A*X', where: 'A: matrix(n, n); X: matrix(n, n)', wrt: ['X'] });
+    assert.ok(d.ok, d.ok ? '' : d.error.message);
+    assert.equal(d.value.result.shape, 'n²×n²');
   });
 
   it('reads product dimensions (m*n) in calls and declarations', () => {

@@ -138,6 +138,16 @@ describe('tensor/index form: rows declared probabilities sum to 1, as in the mat
 });
 
 describe('tensor/index form: exact coefficients (rationals, not floats)', () => {
+  it('an index over a product dimension ranges over n² (not nn), in Unicode and LaTeX (KaTeX renders it)', () => {
+    const r = value(derive({ expr: "y'*vec(X)", where: 'X: matrix(n, n); y: vector(n*n)', wrt: ['y'], form: 'index' }));
+    assert.equal(r.indexForm?.unicode, '∂(yᵀ vec(X))/∂yᵢ = (vec(X))ᵢ   (i = 1…n²)');
+    assert.match(r.indexForm?.latex ?? '', /\(i = 1, \\dots, n\^\{2\}\)$/);
+    assertRenders(r.indexForm?.latex ?? '');
+    const words = value(derive({ expr: "y'*vec(W)", where: 'W: matrix(batch, d); y: vector(batch*d)', wrt: ['y'], form: 'index' }));
+    assert.match(words.indexForm?.unicode ?? '', /\(i = 1…batch·d\)$/);
+    assert.match(words.indexForm?.latex ?? '', /\(i = 1, \\dots, \\mathit\{batch\} \\cdot d\)$/);
+  });
+
   it('X³/13: 1/13 in every form, not 0.07692307692307693; equal to the Jacobian', () => {
     const r = value(derive({ expr: 'X^3/13', wrt: ['X'], form: 'index' }));
     assert.equal(r.indexForm?.unicode, '∂(X³/13)ᵢⱼ/∂Xₖₗ = (1/13)δᵢₖ(X²)ₗⱼ + (1/13)XᵢₖXₗⱼ + (1/13)(X²)ᵢₖδⱼₗ   (i, j, k, l = 1…n)');
