@@ -6,6 +6,7 @@
  * moves a transpose strictly towards the leaves.
  */
 import { checkpoint } from '../limits/budget';
+import { keptRests } from './keptRests';
 import { transposedContraction } from '../tensor/contraction';
 import {
   Expr, ElementwiseFunction, num, PI, rationalNum, rationalOf, zeros, ones, eye, node, rawAdd, rawMul, rawHadamard, rawPow, rawMatpow,
@@ -149,17 +150,8 @@ function sumTerms(sum: Expr): SumTerms {
   return known;
 }
 
-/** Whether a sum has a term with this rest, in itself or in a large sum it keeps (a walk down the kept sums). */
-function hasRest(sum: Expr, id: number): boolean {
-  const pending = [sum];
-  while (pending.length > 0) {
-    checkpoint();
-    const { rests, kept } = sumTerms(pending.pop() as Expr);
-    if (rests.has(id)) return true;
-    pending.push(...kept);
-  }
-  return false;
-}
+/** Whether a sum has a term with this rest, in itself or in a large sum it keeps (./keptRests). */
+const hasRest = keptRests(sumTerms, checkpoint);
 
 /**
  * The one large sum among `terms` (isLargeSum) that add() keeps whole as a term of the new sum, when
