@@ -11,12 +11,13 @@
  * built once, from all of them, where a sum, a non-diagonal rule, a trace or x needs it.
  */
 import type { Expr } from '../model/expr';
-import { sizeOf } from '../model/shape';
+import { isScalar, sizeOf, type Dim } from '../model/shape';
 import { asColumn, diagm, eye, mul, sumOfBuilt, zeros } from '../simplify/build';
 import { shape } from '../model/shape';
 import { built, type Link } from './deferred';
 import { contribute, dependentArgs, dependentNodes } from './dependency';
 import { localJacobianOf } from './rules/index';
+import { builtLinked, isLinked, isLong, linked, linkedSum, type Linked } from './jacobianLinks';
 
 export interface JacobianTrace {
   onLocal?(u: Expr, argIndex: number, local: Expr): void;
@@ -29,20 +30,24 @@ interface Diagonal {
   readonly before: Diagonal | undefined;
 }
 
-type Part = Expr | Diagonal;
+/** A Jacobian: built, a product of diagonals, or a link to its parent's (./jacobianLinks). */
+type Part = Expr | Diagonal | Linked<Expr | Diagonal>;
 
-const isDiagonal = (p: Part): p is Diagonal => 'before' in p;
+const isDiagonal = (p: Part): p is Diagonal => 'before' in p && 'vector' in p;
 
 /** Each diagonal over the ones before it, as ./deferred's link of a Hadamard product: v₁ ⊙ … ⊙ vₖ₋₁ ⊙ vₖ. */
 const diagonalLink = (d: Diagonal): Link<Diagonal> | undefined =>
   d.before === undefined ? undefined : { before: [], after: [asColumn(d.vector)], inner: d.before, op: 'hadamard' };
 
 /** The product diag(v₁) … diag(vₖ) = diag(v₁ ⊙ … ⊙ vₖ), built once (diag(v₁) itself for one vector). */
-function builtPart(p: Part): Expr {
+function builtBase(p: Expr | Diagonal): Expr {
   if (!isDiagonal(p)) return p;
   if (p.before === undefined) return diagm(p.vector);
   return diagm(built(p, diagonalLink, (first) => asColumn(first.vector)));
 }
+
+/** A Jacobian built: its base times its links' factors, one product. */
+const builtPart = (p: Part): Expr => builtLinked(p, builtBase);
 
 export function jacobian(f: Expr, x: Expr, trace?: JacobianTrace): Expr {
   const { order, depends } = dependentNodes(f, [x]);
@@ -65,17 +70,63 @@ export function jacobian(f: Expr, x: Expr, trace?: JacobianTrace): Expr {
         continue;
       }
     }
-    const Ju = sumOfBuilt(parts.map(builtPart));
-    trace?.onTotal?.(u, Ju);
-    if (u === x) return Ju;
+    if (trace !== undefined) {
+      tracedStep(u, parts, dependent, pending, trace);
+      if (u === x) return sumOfBuilt(parts.map(builtPart));
+      continue;
+    }
+    const Ju = totalOf(parts, sizeOf(u.shape));
+    if (u === x) return builtPart(Ju);
     for (const i of dependent) {
-      const a = u.args[i];
       // The local Jacobian found above is not asked for again.
       const D = known ?? localJacobianOf(u, i);
-      trace?.onLocal?.(u, i, D);
-      const c = mul(Ju, D);
-      contribute(pending, a, trace === undefined && dependent.length === 1 && c.op === 'diagm' && D.op === 'diagm' ? { vector: c.args[0], before: undefined } : c);
+      contribute(pending, u.args[i], step(Ju, D, dependent.length));
     }
   }
   return zeros(shape(m, sizeOf(x.shape)));
+}
+
+/**
+ * J_u from its contributions: built ones are summed (a product of diagonals built); one link is kept
+ * as it is; with links among several, ./jacobianLinks linkedSum sums them from their common ancestor.
+ */
+function totalOf(parts: readonly Part[], columns: Dim): Expr | Linked<Expr | Diagonal> {
+  if (!parts.some(isLinked)) return sumOfBuilt(parts.map(builtPart));
+  if (parts.length === 1) return parts[0] as Linked<Expr | Diagonal>;
+  return linkedSum(parts, columns, builtBase, productFactors);
+}
+
+/**
+ * A built Jacobian's matrix factors (a matrix that is no product: itself), then the product of its
+ * scalar factors if it has any (mul() writes them first: c·P·R is P·R·c, keyed so that P is shared);
+ * none for a product of diagonals or a 1×1 one.
+ */
+function productFactors(p: Expr | Diagonal): readonly Expr[] | undefined {
+  if (isDiagonal(p) || isScalar(p.shape)) return undefined;
+  if (p.op !== 'mul') return [p];
+  const scalars = p.args.filter((f) => isScalar(f.shape));
+  const chain = p.args.filter((f) => !isScalar(f.shape));
+  return scalars.length === 0 ? chain : [...chain, mul(...scalars)];
+}
+
+/**
+ * J_u·D for an argument. A link goes on linked, and so does a long product or a large sum (isLong) —
+ * times the identity, J_u itself goes on, shared; J_u·D is built from a short one (a diagonal goes on
+ * unbuilt where only one argument depends).
+ */
+function step(Ju: Expr | Linked<Expr | Diagonal>, D: Expr, dependents: number): Part {
+  if (isLinked(Ju) || isLong(Ju)) return D.op === 'eye' ? Ju : linked(Ju, D);
+  const c = mul(Ju, D);
+  return dependents === 1 && c.op === 'diagm' && D.op === 'diagm' ? { vector: c.args[0], before: undefined } : c;
+}
+
+/** One node's step with every total and local Jacobian built and reported (the derivation's trace). */
+function tracedStep(u: Expr, parts: readonly Part[], dependent: readonly number[], pending: Map<number, Part[]>, trace: JacobianTrace): void {
+  const Ju = sumOfBuilt(parts.map(builtPart));
+  trace.onTotal?.(u, Ju);
+  for (const i of dependent) {
+    const D = localJacobianOf(u, i);
+    trace.onLocal?.(u, i, D);
+    contribute(pending, u.args[i], mul(Ju, D));
+  }
 }

@@ -45,7 +45,7 @@ interface Measured {
 }
 
 /** derive() with its checkpoints counted (one poll per CHECK_EVERY of them) and the node table's growth. */
-function measured(req: DeriveRequest): Measured {
+export function measured(req: DeriveRequest): Measured {
   let polls = 0;
   const bytes = internTableBytes();
   const r = withBudget({ timeMs: 600_000, cancelled: () => (polls++, false) }, () => derive({ ...req, timeLimitMs: 600_000 }));
@@ -54,7 +54,7 @@ function measured(req: DeriveRequest): Measured {
 }
 
 /** The length of each written form of an answer. */
-const lengths = (a: DeriveResult): Record<string, number> => ({
+export const lengths = (a: DeriveResult): Record<string, number> => ({
   'input text': a.input.text.length,
   'result text': a.result.text.length,
   'result Unicode': (a.result.unicode ?? '').length,

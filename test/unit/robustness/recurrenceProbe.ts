@@ -1,0 +1,57 @@
+/**
+ * The measurements of recurrence.test.ts, run in a child process of their own (as deepProbe.ts, whose
+ * measure it uses): Jacobians of deep recurrences — a variable used at every step — make many nodes.
+ * `node recurrenceProbe.js <index>` prints the measured series as JSON: { name: [value at each of SIZES] }.
+ */
+import type { DeriveRequest } from '../../../src/core/api';
+import { lengths, measured } from './deepProbe';
+
+export const SIZES = [100, 200, 400] as const;
+
+const steps = (n: number, line: string): string[] => Array.from({ length: n }, (_, k) => line.replaceAll('{k}', String(k + 1)));
+
+/** A recurrence at n steps, with names ending in `v` (a suffix no other size uses). */
+interface Family {
+  readonly name: string;
+  readonly request: (n: number, v: string) => DeriveRequest;
+}
+
+/** h_k = tanh(W h_(k−1) + U x + b), h_0 = h0: the state h_n itself, a vector, by x or by b. */
+const rnn = (n: number, v: string, wrt: 'x' | 'b'): DeriveRequest => ({
+  expr: [`def f(x${v}, b${v}):`, `    h = h0${v}`, ...steps(n, `    h = np.tanh(W${v} @ h + U${v} @ x${v} + b${v})`), '    return h'].join('\n'),
+  where: `W${v}, U${v}: matrix(n, n); x${v}, b${v}, h0${v}: vector(n)`,
+  wrt: [`${wrt}${v}`],
+  from: 'numpy',
+});
+
+export const FAMILIES: readonly Family[] = [
+  { name: 'an RNN\'s state h_N by its input x (h_k = tanh(W h_(k−1) + U x + b))', request: (n, v) => rnn(n, v, 'x') },
+  { name: 'an RNN\'s state h_N by its bias b', request: (n, v) => rnn(n, v, 'b') },
+  {
+    name: 'tanh(W tanh(W … x)) by W (the vec Jacobian)',
+    request: (n, v) => ({
+      expr: [`def f(x${v}):`, `    h = x${v}`, ...steps(n, `    h = np.tanh(W${v} @ h)`), '    return h'].join('\n'),
+      where: `W${v}: matrix(n, n); x${v}: vector(n)`,
+      wrt: [`W${v}`],
+      from: 'numpy',
+    }),
+  },
+  {
+    name: 'a residual network\'s state h = h + tanh(W_k h) by x',
+    request: (n, v) => ({
+      expr: [`def f(x${v}):`, `    h = x${v}`, ...steps(n, `    h = h + np.tanh(W{k}${v} @ h)`), '    return h'].join('\n'),
+      where: `${steps(n, `W{k}${v}`).join(', ')}: matrix(n, n); x${v}: vector(n)`,
+      wrt: [`x${v}`],
+      from: 'numpy',
+    }),
+  },
+];
+
+export function grows(f: Family): Record<string, number[]> {
+  const runs = SIZES.map((n, i) => measured(f.request(n, `q${i}`)));
+  const series: Record<string, number[]> = { work: runs.map((r) => r.work), nodes: runs.map((r) => r.nodeBytes) };
+  for (const name of Object.keys(lengths(runs[0].answer))) series[name] = runs.map((r) => lengths(r.answer)[name]);
+  return series;
+}
+
+if (require.main === module) process.stdout.write(JSON.stringify(grows(FAMILIES[Number(process.argv[2])])));
