@@ -87,7 +87,10 @@ export const absolute = (a: Rational): Rational => (a.n < 0n ? neg(a) : a);
 const bits = (a: bigint): number => abs(a).toString(2).length;
 
 /** The largest number of bits a folded power may have: beyond it the power stays written (2^100000). */
-const MAX_POWER_BITS = 4096;
+export const MAX_POWER_BITS = 4096;
+
+/** The bits integerPower counts per unit of exponent: a^k folds when k·powerBits(a) ≤ MAX_POWER_BITS (±1: always). */
+export const powerBits = (a: Rational): number => (abs(a.n) === 1n && a.d === 1n ? 0 : bits(a.n) + bits(a.d));
 
 /** a^k for an integer k, or undefined when the result would be huge or 0^negative. */
 export function integerPower(a: Rational, k: bigint): Rational | undefined {

@@ -17,6 +17,7 @@ import { Shape, isScalar, isColumn, isRow, shape, transposeShape, sameShape, siz
 import { FUNCTIONS, type Builders } from '../functions/index';
 import * as Q from '../model/rational';
 import type { Rational } from '../model/rational';
+import { DecimalTrace, NO_NUMBERS, followedBy, foldsAt, isDecimalAt, numberTrace, raisedTo } from './decimalTrace';
 
 const isNum = (e: Expr, v?: number): boolean => e.op === 'num' && (v === undefined || e.value === v);
 export const isZero = (e: Expr): boolean => e.op === 'zeros' || isNum(e, 0);
@@ -844,12 +845,20 @@ const distributes = (a: Expr): boolean => (a.op === 'pow' && a.args[1].op === 'n
  */
 function distributedPower(a: Expr, k: Rational): Expr {
   const opened = openedForm(a);
-  if (opened !== null) {
+  if (opened !== null && (opened.decimals === null || foldsAt(opened.decimals, k))) {
     // A base whose exponents cancel is no factor; its place mattered only inside the form (the order of first appearances).
     const powers: Expr[] = [];
+    // With a decimal among them, the numbers make one coefficient, marked as the loop's mul() would mark it (decimalTrace.ts).
+    let coefficient: Rational | undefined;
     opened.bases.forEach((b, i) => {
-      if (!isZeroQ(opened.exponents[i])) powers.push(pow(b, rationalNum(Q.mul(opened.exponents[i], k))));
+      if (isZeroQ(opened.exponents[i])) return;
+      const e = Q.mul(opened.exponents[i], k);
+      if (opened.decimals !== null && b.op === 'num') coefficient = Q.mul(coefficient ?? Q.ONE, exactPower(rationalOf(b), e.n));
+      else powers.push(pow(b, rationalNum(e)));
     });
+    if (coefficient !== undefined && opened.decimals !== null) {
+      powers.unshift(rationalNum(Q.rational(coefficient.n, coefficient.d, isDecimalAt(opened.decimals, k))));
+    }
     return mul(...powers);
   }
   const factors: Expr[] = [];
@@ -877,6 +886,17 @@ function distributedPower(a: Expr, k: Rational): Expr {
 interface Opened {
   readonly bases: readonly Expr[];
   readonly exponents: readonly Rational[];
+  /** How the numbers of the form fold, in its order, when one of them is a decimal (decimalTrace.ts); null if none is. */
+  readonly decimals: DecimalTrace | null;
+  /** The same, kept whether or not a number is a decimal (for a form that contains this one); null if not traceable. */
+  readonly trace: DecimalTrace | null;
+}
+
+/** a^m exactly for an integer m (no size limit: the numbers the loop would fold one by one, multiplied). */
+function exactPower(a: Rational, m: bigint): Rational {
+  const abs = m < 0n ? -m : m;
+  const r = Q.rational(a.n ** abs, a.d ** abs);
+  return m < 0n ? Q.inverse(r) : r;
 }
 
 /**
@@ -927,6 +947,12 @@ function merged(parts: readonly [Expr, Rational][]): Opened | null {
   const bases: Expr[] = [];
   const exponents: Rational[] = [];
   const at = new Map<number, number>();
+  let trace: DecimalTrace | null = NO_NUMBERS;
+  let decimal = false;
+  const follow = (t: DecimalTrace | null, q: Rational): void => {
+    const raised = trace === null || t === null ? null : raisedTo(t, q);
+    trace = trace === null || raised === null ? null : followedBy(trace, raised);
+  };
   const put = (b: Expr, q: Rational): void => {
     const i = at.get(b.id);
     if (i !== undefined) exponents[i] = Q.add(exponents[i], q);
@@ -951,21 +977,26 @@ function merged(parts: readonly [Expr, Rational][]): Opened | null {
     if (!distributes(f)) {
       if (!isPlainBase(f)) return null;
       put(f, q);
+      if (f.op === 'num') {
+        decimal ||= rationalOf(f).decimal;
+        follow(numberTrace(rationalOf(f)), q);
+      }
       continue;
     }
     const inner = OPENED.get(f);
     if (!inner) return null;
     for (let i = 0; i < inner.bases.length; i++) put(inner.bases[i], Q.mul(inner.exponents[i], q));
+    decimal ||= inner.decimals !== null;
+    follow(inner.trace, q);
   }
-  return { bases, exponents };
+  // A decimal among the numbers whose folding cannot be traced: the loop folds them in order.
+  if (decimal && trace === null) return null;
+  return { bases, exponents, decimals: decimal ? trace : null, trace };
 }
 
-/** A base whose integer powers pow() writes b^k and mul() merges by their exponents (numbers: non-decimal, non-zero). */
+/** A base whose integer powers pow() writes b^k and mul() merges by their exponents (numbers: non-zero; a decimal's mark is traced). */
 function isPlainBase(b: Expr): boolean {
-  if (b.op === 'num') {
-    const r = rationalOf(b);
-    return !r.decimal && !isZeroQ(r);
-  }
+  if (b.op === 'num') return !isZeroQ(rationalOf(b));
   return !isOnes(b) && !isZeroOne(b);
 }
 
