@@ -45,6 +45,25 @@ export const FAMILIES: readonly Family[] = [
       from: 'numpy',
     }),
   },
+  {
+    name: 'the Hessian of sum(h_N), h_k = tanh(W h_(k−1)), h_0 = x, by x (the Jacobian of the gradient)',
+    request: (n, v) => ({
+      expr: [`def f(x${v}):`, `    h = x${v}`, ...steps(n, `    h = np.tanh(W${v} @ h)`), '    return np.sum(h)'].join('\n'),
+      where: `W${v}: matrix(n, n); x${v}: vector(n)`,
+      wrt: [`x${v}`],
+      order: 2,
+      from: 'numpy',
+    }),
+  },
+  {
+    name: 'a matrix state H_k = tanh(W H_(k−1) + X), H_0 = X, by W',
+    request: (n, v) => ({
+      expr: [`def f(X${v}):`, `    H = X${v}`, ...steps(n, `    H = np.tanh(W${v} @ H + X${v})`), '    return H'].join('\n'),
+      where: `W${v}: matrix(n, n); X${v}: matrix(n, m)`,
+      wrt: [`W${v}`],
+      from: 'numpy',
+    }),
+  },
 ];
 
 export function grows(f: Family): Record<string, number[]> {
