@@ -74,10 +74,19 @@ export function valueArguments(node: CallNode): readonly Ast[] {
   return args;
 }
 
+/** How many arguments a function takes, as an error says it: "1 argument", "1 or 2 arguments". */
+export function arityText(name: string): string {
+  const [min, max] = ARITY[name];
+  return min === max ? `${min} argument${min === 1 ? '' : 's'}` : `${min} or ${max} arguments`;
+}
+
+/** The norms there are, as an error about a norm names them. */
+export const NORMS = 'norm2(x) (the 2-norm of a vector, ‖x‖₂, and the Frobenius norm of a matrix, ‖X‖_F) or norm1(x) (the 1-norm of a vector, ‖x‖₁)';
+
 /** Names users reach for, and what the plain syntax calls them. */
 export const FUNCTION_SUGGESTIONS: Readonly<Record<string, string>> = table({
   trace: 'tr',
-  norm: 'norm2',
+  norm: NORMS,
   ln: 'log',
   logistic: 'sigmoid',
   transpose: "x' (the transpose is written x' or x^T)",

@@ -22,7 +22,7 @@ import { fail } from './diagnostics';
 import { matrixExponentProblem } from '../limits/exponent';
 import { checkpoint } from '../limits/budget';
 import { Dims, type DimId } from './dims';
-import { ARITY, DIMENSION_FUNCTIONS, ELEMENTWISE, FUNCTION_SUGGESTIONS, isFunctionName, REDUCTIONS, SQUARE_FUNCTIONS, valueArguments } from './functions';
+import { ARITY, arityText, DIMENSION_FUNCTIONS, ELEMENTWISE, FUNCTION_SUGGESTIONS, isFunctionName, REDUCTIONS, SQUARE_FUNCTIONS, valueArguments } from './functions';
 import { AXIS_FUNCTIONS, axisArgument, NORMALIZATIONS, needsAxis } from './axes';
 import { conventionalKind, isPi, type VariableKind } from './names';
 import { dimensionOf, dimensionValue } from './dimensionValues';
@@ -429,10 +429,7 @@ export class ShapeInference {
       fail('name.unknown-function', node.nameSpan, `unknown function '${name}'${hint}`);
     }
     const [min, max] = ARITY[name];
-    if (args.length < min || args.length > max) {
-      const expected = min === max ? `${min} argument${min === 1 ? '' : 's'}` : `${min} or ${max} arguments`;
-      fail('call.arity', node.span, `${name} takes ${expected}, found ${args.length}`);
-    }
+    if (args.length < min || args.length > max) fail('call.arity', node.span, `${name} takes ${arityText(name)}, found ${args.length}`);
     const shapes = valueArguments(node).map((a) => this.operand(a));
     const [s] = shapes;
     if (DIMENSION_FUNCTIONS.has(name)) {

@@ -5,6 +5,7 @@
 import type { Span } from '../../api';
 import { children, type Ast, type ChainLink, type MulOp } from '../ast';
 import { fail } from '../diagnostics';
+import { ARITY, arityText, isFunctionName } from '../functions';
 import { COMMAND_HINTS, FUNCTION_COMMANDS, GREEK_COMMANDS, ACCENTS, BOLD_COMMANDS, FONT_COMMANDS } from './commands';
 import { spanOfToken } from './cursor';
 import { isArrayKind } from '../kinds';
@@ -372,6 +373,11 @@ export abstract class PrimaryParser extends ScriptParser {
   /** The call node once its arguments are read (`t`: the token after the name and power). */
   private call(fn: string, nameSpan: Span, power: Ast | undefined, t: LatexToken, args: Ast[]): Ast {
     const span = spanOf(nameSpan.start, this.previousEnd());
+    // The shape checker names the function by its plain name (norm2): an alias (norm, \operatorname{Tr}) is named as written.
+    const written = this.text.slice(nameSpan.start, nameSpan.end);
+    if (written !== fn && isFunctionName(fn) && (args.length < ARITY[fn][0] || args.length > ARITY[fn][1])) {
+      fail('call.arity', span, `${written} takes ${arityText(fn)}, found ${args.length}${fn === 'norm2' ? `: ${written}(x) is the 2-norm of a vector (‖x‖₂) and the Frobenius norm of a matrix (‖X‖_F); the 1-norm of a vector is ‖x‖₁ (\\|x\\|_1, norm1(x))` : ''}`);
+    }
     let call: Ast;
     if (fn === 'log' && args.length === 1 && args[0].kind === 'call' && args[0].name === 'det' && !this.isChar(t, '(')) {
       call = callNode('logdet', args[0].args, span, nameSpan);

@@ -13,7 +13,7 @@ export const MODULE_PREFIXES = [
 ] as const;
 
 /** First names of module paths (when they are not variables). */
-export const MODULE_ROOTS: ReadonlySet<string> = new Set(['np', 'numpy', 'jnp', 'jax', 'torch', 'F', 'nn', 'scipy', 'special', 'sp', 'math']);
+export const MODULE_ROOTS: ReadonlySet<string> = new Set(['np', 'numpy', 'jnp', 'jax', 'torch', 'F', 'nn', 'scipy', 'special', 'sp', 'math', 'linalg']);
 
 /** Element-wise functions (from their records, functions/): the names read → the plain names. */
 export const ELEMENTWISE_FUNCTIONS: Readonly<Record<string, string>> = table(namesOf((r) => r.code.read));
