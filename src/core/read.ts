@@ -19,7 +19,7 @@ import { detect, notationName } from './syntax/detect';
 import { positionText } from './syntax/diagnostics';
 import type { Assumption } from './syntax/declarations';
 import { spelledName } from './syntax/names';
-import { invisibleCharacter } from './syntax/characters';
+import { invisibleCharacter, sameLetters } from './syntax/characters';
 
 export interface ReadResult {
   readonly expr: Expr;
@@ -39,7 +39,10 @@ export interface ReadOptions {
   readonly otimes?: LatexReadOptions['otimes'];
 }
 
-export function readExpression(text: string, where: string | undefined, from: Notation | 'auto', options: ReadOptions = {}): Outcome<ReadResult> {
+export function readExpression(written: string, writtenWhere: string | undefined, from: Notation | 'auto', options: ReadOptions = {}): Outcome<ReadResult> {
+  // µ (the micro sign) is μ, and so on (characters.ts): one letter, one variable.
+  const text = sameLetters(written);
+  const where = writtenWhere === undefined ? undefined : sameLetters(writtenWhere);
   let notation: Notation;
   if (from === 'auto') {
     const found = detect(text, where);

@@ -15,6 +15,7 @@ import { differentiate } from './calculus/derive';
 import type { Derivative } from './calculus/form';
 import { UnsupportedDerivative } from './calculus/unsupported';
 import { readExpression, type ReadResult } from './read';
+import { sameLetters } from './syntax/characters';
 import { variableInfo } from './language';
 import { textMeasure, piecewiseLatex, toNumpy, toTorch, toJax, latexWriter, unicodeWriter, declaredDimensionsWhenAsked, type KnownDimensions } from './write/index';
 import { checkDerivative } from './numeric/index';
@@ -141,7 +142,7 @@ export function prepare(req: DeriveRequest): Outcome<Prepared> {
   const read = readExpression(req.expr, req.where, req.from ?? 'auto');
   if (!read.ok) return read;
   const { expr: f, variables, notation } = read.value;
-  const names = req.wrt && req.wrt.length > 0 ? req.wrt : variables.length > 0 ? [variables[0].name as string] : [];
+  const names = req.wrt && req.wrt.length > 0 ? req.wrt.map(sameLetters) : variables.length > 0 ? [variables[0].name as string] : [];
   if (names.length === 0) return fail('the expression has no variable to differentiate with respect to', 'wrt.none', 0, req.expr.length);
   const wrt: Expr[] = [];
   for (const name of names) {

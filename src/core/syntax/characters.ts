@@ -47,3 +47,19 @@ export const DASH_HINTS: Readonly<Record<string, string>> = table({
   '‐': 'a hyphen (U+2010) is not a minus sign: write - or −',
   '‑': 'a non-breaking hyphen is not a minus sign: write - or −',
 });
+
+/**
+ * Letters with a twin in another block that looks the same: the micro sign µ (U+00B5, what a
+ * keyboard's AltGr+m types) is the Greek letter μ (U+03BC, what the writers print), and the ohm,
+ * kelvin and ångström signs are Ω, K and Å (Unicode's compatibility and canonical mappings). Read
+ * as one letter, so that µ and μ in one text are one variable, never two that print alike. Each
+ * twin is one UTF-16 unit, as its letter is: spans stay where they were.
+ */
+const TWINS: Readonly<Record<string, string>> = table({ '\u00b5': '\u03bc', '\u2126': '\u03a9', '\u212a': 'K', '\u212b': '\u00c5' });
+const TWIN = /[\u00b5\u2126\u212a\u212b]/g;
+
+/** `text` with each letter's twin replaced by the letter (the text itself when it has none). */
+export function sameLetters(text: string): string {
+  TWIN.lastIndex = 0;
+  return TWIN.test(text) ? text.replace(TWIN, (c) => TWINS[c]) : text;
+}

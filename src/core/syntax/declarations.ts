@@ -19,6 +19,7 @@ import { checkSize } from './limits';
 import type { VariableKind } from './names';
 import { memoByText } from './memo';
 import { table } from './table';
+import { sameLetters } from './characters';
 import type { Token } from './plain/scanner';
 import { statementsOf } from './plain/statements';
 import type { Outcome } from '../api';
@@ -70,7 +71,8 @@ const KIND_WORDS: Readonly<Record<string, VariableKind>> = table({
  */
 export const parseDeclarations: (text: string) => Outcome<readonly Declaration[]> = memoByText(parseDeclarationsOf);
 
-function parseDeclarationsOf(text: string): Outcome<readonly Declaration[]> {
+function parseDeclarationsOf(written: string): Outcome<readonly Declaration[]> {
+  const text = sameLetters(written);
   const tooLong = checkSize(text);
   if (tooLong) return { ok: false, error: tooLong };
   return attempt(() => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readExpression } from '../../../src/core/read';
 import type { Notation } from '../../../src/core/api';
-import { toText } from '../../../src/core/write';
+import { toText, toUnicode } from '../../../src/core/write';
 import { plain } from './helpers';
 
 /**
@@ -79,6 +79,39 @@ describe('notations: look-alike and invisible characters', () => {
         assert.deepEqual([e.start, e.end], [1, 2], `${code} (${from}): span`);
         assert.ok(e.message.includes(code) && e.message.includes('invisible'), `${code} (${from}): ${e.message}`);
       }
+    }
+  });
+
+  it('reads the micro sign µ (U+00B5) as the Greek letter μ (U+03BC) in every notation and declaration: one variable, never two', () => {
+    const micro = '\u00b5';
+    const mu = '\u03bc';
+    const where = `${mu}: scalar; x: vector(n)`;
+    const expected = plain(`${mu}*x`, where);
+    for (const [text, from] of [
+      [`${micro}*x`, 'plain'],
+      [`${micro}x`, 'unicode'],
+      [`${micro} x`, 'latex'],
+      [`${micro} * x`, 'numpy'],
+      [`${micro}*x`, 'auto'],
+    ] as const) {
+      assert.equal(read(text, from, where).expr, expected, `${text} (${from}), ${mu} declared`);
+      assert.equal(read(text, from, `${micro}: scalar; x: vector(n)`).expr, expected, `${text} (${from}), ${micro} declared`);
+    }
+    // Both spellings in one text are one variable (before: two, μ + µ, each with its own derivative).
+    const both = read(`${micro}*x + ${mu}*x`, 'plain', where);
+    assert.equal(both.expr, plain(`${mu}*x + ${mu}*x`, where));
+    assert.equal(both.variables.length, 2);
+    // LaTeX's \mu (the name mu) beside µ: the same symbol, refused as two spellings of it.
+    const e = refused(`\\mu + ${micro}`, 'latex', 'mu: scalar');
+    assert.equal(e.code, 'name.same-print', e.message);
+  });
+
+  it('reads a Greek letter declared as itself (μ: scalar) in Unicode math as that variable, as the writer prints it', () => {
+    for (const [name, text] of [['μ', 'μ*x'], ['σ', 'σ*x'], ['σ', 'σ*(x + x)'], ['θ', "θ*x'*x"]]) {
+      const where = `${name}: scalar; x: vector(n)`;
+      const expr = plain(text, where);
+      const unicode = toUnicode(expr);
+      assert.equal(read(unicode, 'unicode', where).expr, expr, `${text} printed as ${unicode}`);
     }
   });
 

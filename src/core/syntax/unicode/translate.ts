@@ -152,7 +152,8 @@ class Translator {
     if (ch === '^') return this.caret();
     if (ch === '√') return this.sqrt();
     if (ch === '𝟙') return this.indicator();
-    if (GREEK[ch] !== undefined) return this.copy(`\\${GREEK[ch]} `);
+    // A Greek letter declared as itself (μ: scalar) stays itself: as \\mu it would be the name mu, another variable.
+    if (GREEK[ch] !== undefined) return this.copy(this.declared.has(ch) ? ch : `\\${GREEK[ch]} `);
     if (VULGAR[ch] !== undefined) return this.copy(`{\\frac{${VULGAR[ch][0]}}{${VULGAR[ch][1]}}}`);
     if (/[0-9.]/.test(ch)) return this.number();
     // x̂, Ḡ (a letter and a combining circumflex or macron, as the writer prints the names x_hat, G_bar).
@@ -368,7 +369,7 @@ class Translator {
     // log det(…), as the writer prints logdet: σ(a)^log det(A).
     if (word === 'log' && this.wordAt(j, j + 5) === ' det(') return this.matching(j + 4, '(', ')') + 1;
     // A call: a function name, or σ(…) (the sigmoid unless σ is declared) — as in √σ(z).
-    if (j > k && c[j] === '(' && (FUNCTIONS[word] !== undefined || (word === 'σ' && !this.declared.has('sigma')))) return this.matching(j, '(', ')') + 1;
+    if (j > k && c[j] === '(' && (FUNCTIONS[word] !== undefined || (word === 'σ' && !this.declared.has('sigma') && !this.declared.has('σ')))) return this.matching(j, '(', ')') + 1;
     return j;
   }
 
