@@ -8,6 +8,7 @@
 import { fail } from '../diagnostics';
 import { DROPPED_WITH_ARGUMENT, MATH_ENVIRONMENTS, SIZE_COMMANDS, SKIPPED_COMMANDS } from './commands';
 import type { LatexToken } from './scanner';
+import { refuseDifferentials, SPACING_COMMANDS } from './differentials';
 
 export interface PreparedTokens {
   readonly tokens: LatexToken[];
@@ -31,9 +32,17 @@ export function prepareTokens(all: LatexToken[]): PreparedTokens {
   const opens = new Set<LatexToken>();
   const closes = new Set<LatexToken>();
   let pending: 'open' | 'close' | undefined;
+  // The tokens right after a spacing command (`\, dx`: a differential, differentials.ts).
+  const afterSpacing = new Set<LatexToken>();
+  let spaced = false;
   for (let i = 0; i < all.length - 1; i++) {
     const t = all[i];
-    if (t.kind === 'command' && SKIPPED_COMMANDS.has(t.text)) continue;
+    if (t.kind === 'command' && SKIPPED_COMMANDS.has(t.text)) {
+      spaced ||= SPACING_COMMANDS.has(t.text);
+      continue;
+    }
+    if (spaced) afterSpacing.add(t);
+    spaced = false;
     if (t.kind === 'command' && SIZE_COMMANDS.has(t.text)) {
       pending = t.text === 'left' || t.text.endsWith('l') ? 'open' : t.text === 'right' || t.text.endsWith('r') ? 'close' : undefined;
       // `\left.` and `\right.` are invisible delimiters.
@@ -68,6 +77,7 @@ export function prepareTokens(all: LatexToken[]): PreparedTokens {
   const n = end - start;
   all[n] = n === 0 ? eof : eofAfterToken(all[n - 1]);
   all.length = n + 1;
+  refuseDifferentials(all, afterSpacing);
   return { tokens: all, opens, closes };
 }
 

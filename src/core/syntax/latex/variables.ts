@@ -348,13 +348,16 @@ export abstract class VariableParser extends DelimitedParser {
       return this.constantArray(inner[0].text === '1' ? 'ones' : 'zeros', command, span);
     }
     let base = '';
-    for (const x of inner) {
+    // An accent first, over the name (\mathbf{\hat{y}}): the variable y_hat, as \hat{\mathbf{y}} is.
+    const accent = inner.length > 1 && inner[0].kind === 'command' ? ACCENTS[inner[0].text] : undefined;
+    for (const x of accent === undefined ? inner : inner.slice(1)) {
       if (x.kind === 'letter' || x.kind === 'number') base += x.text;
       else if (x.kind === 'command' && GREEK_COMMANDS.has(x.text)) base += x.text;
+      else if (accent !== undefined && (this.isChar(x, '{') || this.isChar(x, '}'))) continue;
       else fail('latex.unsupported', span, `\\${command.text}{…} should hold a variable name, found ${describe(x)}`);
     }
     if (base === '' || /^\d/.test(base)) fail('latex.unsupported', span, `\\${command.text}{…} should hold a variable name`);
-    return this.nameWithScripts(base, 'bold', command, command.start);
+    return this.nameWithScripts(accent === undefined ? base : `${base}_${accent}`, 'bold', command, command.start);
   }
 
   /** 𝟏 or 𝟎 whose size comes from the context, or of a given size: \mathbf{1}_n, \mathbf{1}_{m \times n}. */

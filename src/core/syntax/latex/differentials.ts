@@ -1,0 +1,70 @@
+/**
+ * Differentials in LaTeX, which are no part of an expression: the upright d (`\mathrm{d}x`,
+ * `\text{d}`, `\operatorname{d}`, `\frac{\mathrm{d}}{\mathrm{d}x}`) wherever it is, and a trailing
+ * `dx` set apart by a spacing command (`x^\top A x \, dx`, as after an integrand). Read as letters they
+ * would be the product d·x; they are refused at the differential, saying what it is. A d that
+ * nothing marks as a differential (`d\mathbf{x}`, `\mathbf{x}^\top\mathbf{x}\,d`) is a variable.
+ */
+import { fail } from '../diagnostics';
+import { BOLD_COMMANDS, GREEK_COMMANDS } from './commands';
+import type { LatexToken } from './scanner';
+
+/** The spacing commands (skipped when read): `\,` before `dx` sets it apart from the integrand. */
+export const SPACING_COMMANDS: ReadonlySet<string> = new Set([
+  ',', ';', ':', '!', ' ', '>', 'quad', 'qquad', 'thinspace', 'medspace', 'thickspace', 'enspace',
+]);
+
+/** The commands that set a d upright: \mathrm{d}, \text{d}, \operatorname{d}. */
+const UPRIGHT = new Set(['mathrm', 'text', 'textrm', 'operatorname', 'mathup', 'textup']);
+
+const WHY = 'a differential is not part of an expression: select the function alone (what it is differentiated by is chosen separately, as --wrt)';
+
+const isChar = (t: LatexToken | undefined, c: string): boolean => t !== undefined && t.kind === 'char' && t.text === c;
+const isD = (t: LatexToken | undefined): boolean => t !== undefined && t.kind === 'letter' && t.text === 'd';
+
+/** The end (exclusive) of an upright d starting at i (\mathrm{d}, \mathrm d), or -1. */
+function uprightD(tokens: readonly LatexToken[], i: number): number {
+  const t = tokens[i];
+  if (t.kind !== 'command' || !UPRIGHT.has(t.text)) return -1;
+  if (isChar(tokens[i + 1], '{') && isD(tokens[i + 2]) && isChar(tokens[i + 3], '}')) return i + 4;
+  return isD(tokens[i + 1]) ? i + 2 : -1;
+}
+
+/** The end (exclusive) of a variable starting at i: a letter, a Greek letter, a bold letter \mathbf{x}; or -1. */
+function variableEnd(tokens: readonly LatexToken[], i: number): number {
+  const t = tokens[i] as LatexToken | undefined;
+  if (t === undefined) return -1;
+  if (t.kind === 'letter') return i + 1;
+  if (t.kind === 'command' && GREEK_COMMANDS.has(t.text)) return i + 1;
+  if (t.kind === 'command' && BOLD_COMMANDS.has(t.text)) {
+    if (isChar(tokens[i + 1], '{')) {
+      const close = tokens.findIndex((x, k) => k > i + 1 && isChar(x, '}'));
+      return close < 0 ? -1 : close + 1;
+    }
+    return variableEnd(tokens, i + 1);
+  }
+  return -1;
+}
+
+/**
+ * Refuse the differentials of `tokens` (the prepared tokens, ending with the end of input);
+ * `afterSpacing` holds the tokens that came right after a spacing command.
+ */
+export function refuseDifferentials(tokens: readonly LatexToken[], afterSpacing: ReadonlySet<LatexToken>): void {
+  const n = tokens.length - 1;
+  for (let i = 0; i < n; i++) {
+    const end = uprightD(tokens, i);
+    if (end < 0) continue;
+    const v = variableEnd(tokens, end);
+    const last = tokens[(v > 0 ? v : end) - 1];
+    fail('latex.unsupported', { start: tokens[i].start, end: last.end }, `the upright d is the differential operator: ${WHY}; for a variable named d write d`);
+  }
+  // A trailing d and a variable after a spacing command: `\, dx`.
+  for (let start = Math.max(0, n - 1); start >= Math.max(1, n - 12); start--) {
+    if (variableEnd(tokens, start) !== n) continue;
+    const d = tokens[start - 1];
+    if (isD(d) && afterSpacing.has(d)) {
+      fail('latex.unsupported', { start: d.start, end: tokens[n - 1].end }, `a trailing differential, as after an integrand: ${WHY}; for a product of d and the variable write d \\cdot x`);
+    }
+  }
+}

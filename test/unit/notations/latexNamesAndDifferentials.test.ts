@@ -1,0 +1,52 @@
+/**
+ * LaTeX written as papers write it, read as the author meant or refused: an accent inside a bold
+ * command (\mathbf{\hat{y}}) is the one variable ŷ, as \hat{\mathbf{y}} is; a differential — a
+ * trailing `\, dx` after an integrand, or the upright \mathrm{d} — is not read as a product d·x.
+ */
+import * as assert from 'node:assert/strict';
+import { readLatex } from '../../../src/core/syntax/latex';
+import { assertError, error, latex, latexIs } from './helpers';
+
+describe('notations/latex: accents in bold, differentials', () => {
+  it('reads \\mathbf{\\hat{y}} as the vector ŷ, the same variable as \\hat{\\mathbf{y}}', () => {
+    latexIs('\\mathbf{\\hat{y}}^\\top \\mathbf{x}', "y_hat'*x", 'y_hat: vector(n); x: vector(n)');
+    assert.equal(latex('\\mathbf{\\hat{y}}^\\top \\mathbf{x}'), latex('\\hat{\\mathbf{y}}^\\top \\mathbf{x}'));
+    assert.equal(latex('\\|\\mathbf{\\hat{y}} - \\mathbf{y}\\|^2'), latex('\\|\\hat{\\mathbf{y}} - \\mathbf{y}\\|^2'));
+    assert.equal(latex('\\boldsymbol{\\hat\\theta}^\\top \\mathbf{x}'), latex('\\hat{\\boldsymbol{\\theta}}^\\top \\mathbf{x}'));
+    // A capital in bold is a matrix, with its accent: \mathbf{\bar{X}} is X̄.
+    latexIs('\\operatorname{tr}(\\mathbf{\\bar{X}})', 'tr(X_bar)', 'X_bar: matrix(n, n)');
+    const r = readLatex('\\mathbf{\\hat{y}}^\\top \\mathbf{x}');
+    assert.ok(r.ok);
+    assert.deepEqual(r.value.variables.map((v) => `${v.name}:${v.shape.rows}×${v.shape.cols}`), ['y_hat:n×1', 'x:n×1']);
+  });
+
+  it('refuses what is not one accented name inside a bold command', () => {
+    const t = '\\mathbf{x\\hat{y}}';
+    assertError(error(readLatex(t)), 'latex.unsupported', t, t, 'should hold a variable name');
+  });
+
+  it('refuses a trailing differential (\\, dx after the integrand) and the upright \\mathrm{d} wherever it is, never reading them as the product d·x', () => {
+    for (const [t, dx] of [
+      ['x^T A x \\, dx', 'dx'],
+      ['x^\\top A x \\; dx', 'dx'],
+      ['x^T A x\\,d\\mathbf{x}', 'd\\mathbf{x}'],
+      ['\\mathbf{x}^\\top A \\mathbf{x} \\, d\\boldsymbol{x}.', 'd\\boldsymbol{x}'],
+      ['\\sin(t) \\, dt', 'dt'],
+      ['e^{-\\lambda t}\\,d\\lambda', 'd\\lambda'],
+      ['$x^T A x \\, dx$', 'dx'],
+      ['x^T A x \\, \\mathrm{d}x', '\\mathrm{d}x'],
+      ['x^T A x\\,\\mathrm{d}\\mathbf{x}', '\\mathrm{d}\\mathbf{x}'],
+      ['\\frac{\\mathrm{d}}{\\mathrm{d}x} x^T A x', '\\mathrm{d}'],
+      ['\\mathrm{d}(x^T x)', '\\mathrm{d}'],
+      ['\\text{d}x', '\\text{d}x'],
+    ]) {
+      assertError(error(readLatex(t)), 'latex.unsupported', dx, t, 'differential');
+    }
+  });
+
+  it('a d that is a variable stays one: d times x where nothing marks a differential', () => {
+    latexIs('d \\mathbf{x}', 'd*x', 'd: scalar; x: vector(n)');
+    latexIs('\\mathbf{x}^\\top \\mathbf{x} \\, d', "x'*x*d", 'd: scalar; x: vector(n)');
+    latexIs('a\\, d + d\\,x', 'a*d + d*x', 'a, d, x: scalar');
+  });
+});
