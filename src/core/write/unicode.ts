@@ -99,7 +99,7 @@ function juxtapose(pieces: readonly Piece[]): Piece {
     const p = pieces[i];
     if (i > 0) {
       let sep = separator(pieces[i - 1].tail, p.head);
-      if (sep === '' && p.head.startsWith('(') && spellsFunction(pieces, i)) sep = '·';
+      if (sep === '' && readsAsCall(pieces, i)) sep = '·';
       parts[2 * i - 1] = sep;
     }
     parts[2 * i] = p;
@@ -107,12 +107,26 @@ function juxtapose(pieces: readonly Piece[]): Piece {
   return catList(parts);
 }
 
+/** A power on a letter: ^, ⁻, a superscript digit. */
+const POWER_START = /^[\^⁻⁰¹²³⁴⁵⁶⁷⁸⁹]/;
+
 /**
- * Whether the letters juxtaposed before pieces[i] spell a function name (c·o·s before (t + 1)):
- * then `cos(t + 1)` would read as a call, so juxtapose writes `cos·(t + 1)`.
+ * Whether pieces[i] juxtaposed after the letters before it would make a function's name that the
+ * Unicode reader reads as a call: before a bracket (c·o·s and (t + 1) would be cos(t + 1)), or with
+ * a power on the name's last letter (c·o·s² would be cos², a power of cos without its argument,
+ * which the reader refuses). Then juxtapose sets the piece apart: cos·(t + 1), co·s².
  */
-function spellsFunction(pieces: readonly Piece[], i: number): boolean {
-  let word = '';
+function readsAsCall(pieces: readonly Piece[], i: number): boolean {
+  const head = pieces[i].head;
+  if (head.startsWith('(')) return spellsFunction(pieces, i, '');
+  const letters = /^[A-Za-z0-9]+/.exec(head)?.[0];
+  if (letters === undefined || letters.length === head.length) return false;
+  return POWER_START.test(head.slice(letters.length)) && spellsFunction(pieces, i, letters);
+}
+
+/** Whether the letters juxtaposed before pieces[i], then `after`, spell a function name. */
+function spellsFunction(pieces: readonly Piece[], i: number, after: string): boolean {
+  let word = after;
   for (let k = i - 1; k >= 0 && word.length <= MAX_FUNCTION_NAME; k--) {
     const tail = pieces[k].tail;
     const m = /[A-Za-z0-9]*$/.exec(tail)?.[0] ?? '';

@@ -69,6 +69,18 @@ describe('notations/unicode: function names without parentheses', () => {
     }
   });
 
+  it('prints undeclared letters that spell a function before a power apart (c·o·s², not cos²), so that they read back', () => {
+    // c, a and b are scalars by their letters, undeclared: the reader does not read cos² as letters.
+    const where = 'o, s: scalar; x: vector(n)';
+    for (const text of ['c*o*s^2', 'a*b*s^3', "c*o*s^2*x'", 'c*o*s^a', 'c*o*s^2 + 1', 'a*b*s^2*c*o*s^2']) {
+      const expr = plain(text, where);
+      const unicode = toUnicode(expr);
+      assert.ok(!/cos[²³^]|abs[²³^]/.test(unicode), `${text} printed as ${unicode}`);
+      assert.equal(read(unicode, 'unicode', where), expr, `${text} printed as ${unicode}`);
+      assert.equal(read(unicode, 'auto', where), expr, `${text} printed as ${unicode} (auto)`);
+    }
+  });
+
   it('names an unknown function as written, capital letters and all (Stringy, not tringy)', () => {
     for (const from of ['auto', 'unicode', 'latex'] as const) {
       const text = 'Stringy(x)·x';
