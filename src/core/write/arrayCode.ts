@@ -19,7 +19,7 @@
  * linear in the DAG size and no line nests deeply.
  */
 import { Expr, ElementwiseFunction, postorder, rationalOf } from '../model/expr';
-import { fromNumber, numberParts, type Rational } from '../model/rational';
+import { absolute, equals, fromNumber, numberParts, ONE, type Rational } from '../model/rational';
 import { pinnedNames } from '../model/textbookNames';
 import { Dim, isScalar, isColumn, isRow, mulDim } from '../model/shape';
 import type { Derivative } from '../calculus/form';
@@ -189,9 +189,26 @@ class Names {
   }
 }
 
-/** A Hadamard factor a⁻¹ is written `/ a` (Body.hadamard): it uses a, not the power node. */
+/** b^(−k) with b not a number (a number's power is folded or kept as a constant). */
+const isReciprocal = (f: Expr): boolean =>
+  f.op === 'pow' && f.args[1].op === 'num' && (f.args[1].value as number) < 0 && f.args[0].op !== 'num';
+
+/**
+ * A factor b^(−k) of a Hadamard product, or a scalar one of a product, is written `/ b` or
+ * `/ b ** k` (Body.divisor), as a person writes 2.0 * x / n rather than 2.0 * float(n) ** (-1.0) * x.
+ */
 const writtenAsQuotient = (parent: Expr, f: Expr): boolean =>
-  parent.op === 'hadamard' && f.op === 'pow' && f.args[1].op === 'num' && f.args[1].value === -1;
+  (parent.op === 'hadamard' || (parent.op === 'mul' && isScalar(f.shape))) && isReciprocal(f);
+
+/**
+ * The node whose code a parent's code uses for its child: a quotient uses its base, not the power
+ * node; a divisor that is a size (n in / n) is written as its dimensions and uses no node.
+ */
+function usedChild(parent: Expr, child: Expr): Expr | undefined {
+  const divisor = writtenAsQuotient(parent, child) ? child.args[0] : isReciprocal(parent) && child === parent.args[0] ? child : undefined;
+  if (divisor === undefined) return child;
+  return divisor.op === 'size' ? undefined : divisor;
+}
 
 /** Dimension symbols a node needs at run time. */
 function dimsOf(e: Expr): Dim[] {
@@ -240,11 +257,18 @@ class Body {
 
   emit(root: Expr): Py {
     const order = postorder(root);
+    // Uses are counted from the root down, through the nodes whose code is written: a power
+    // written as a quotient (/ b) is not (its base is), so b is not taken for a shared node.
     const uses = new Map<Expr, number>();
-    for (const n of order) {
+    const reached = new Set<Expr>([root]);
+    for (let i = order.length - 1; i >= 0; i--) {
+      const n = order[i];
+      if (!reached.has(n)) continue;
       for (const a of n.args) {
-        const used = writtenAsQuotient(n, a) ? a.args[0] : a;
+        const used = usedChild(n, a);
+        if (used === undefined) continue;
         uses.set(used, (uses.get(used) ?? 0) + 1);
+        reached.add(used);
       }
     }
     // The textbook's names for shared parts (σ, X̂ of a row normalization), where free.
@@ -256,7 +280,7 @@ class Body {
       for (const d of dimsOf(n)) for (const s of symbolsOf(d)) this.usedDims.add(s);
       let py = this.render(n);
       const shared = (uses.get(n) ?? 0) > 1 && n.op !== 'var' && n.op !== 'num';
-      if (n !== root && (shared || py.depth > MAX_INLINE_DEPTH)) {
+      if (n !== root && reached.has(n) && (shared || py.depth > MAX_INLINE_DEPTH)) {
         const pin = pinned.get(n.id);
         const t = typeof pin === 'string' && !localNames.has(pin) && this.names.named(pin, dimensions) ? pin : `_t${++this.temps}`;
         localNames.add(t);
@@ -340,6 +364,7 @@ class Body {
       case 'minimum':
         return call(api[e.op](u, arg(1)));
       case 'pow': {
+        if (isReciprocal(e)) return this.make(`1.0 / ${this.divisor(e)}`, PY.mul, a);
         const base = a[0].op === 'num' ? api.floatConstant(this.get(a[0]).code) : this.at(a[0], PY.atom);
         return this.make(`${base} ** ${this.at(a[1], PY.atom)}`, PY.power, a);
       }
@@ -436,21 +461,57 @@ class Body {
   private sum(e: Expr): Py {
     const parts: string[] = [];
     e.args.forEach((t, i) => {
-      if (i > 0 && t.op === 'mul' && t.args.length === 2 && t.args[0].op === 'num' && t.args[0].value === -1) {
-        parts.push(` - ${this.at(t.args[1], PY.mul)}`);
-      } else if (i === 0) parts.push(this.at(t, PY.add));
+      const magnitude = i > 0 ? this.withoutSign(t) : undefined;
+      if (magnitude !== undefined) parts.push(` - ${this.at(magnitude, PY.mul)}`);
+      else if (i === 0) parts.push(this.at(t, PY.add));
       else parts.push(` + ${this.at(t, PY.mul)}`);
     });
     return this.chain(parts, PY.add, e.args);
   }
 
+  /**
+   * The code after `/` for a factor b^(−k): b, or b ** k; a size is written as its dimensions (n,
+   * (m * n)), which Python divides as numbers.
+   */
+  private divisor(f: Expr): string {
+    const [base, power] = f.args;
+    const k = absolute(rationalOf(power));
+    const once = equals(k, ONE);
+    let b: string;
+    if (base.op === 'size') {
+      const [r, c] = base.dims ?? [1, 1];
+      const dims = this.dimCode(mulDim(r, c));
+      b = dims.includes(' ') ? `(${dims})` : dims;
+    } else b = this.at(base, once ? PY.power : PY.atom);
+    return once ? b : `${b} ** ${this.at(pyNumber(this.api, k), PY.atom)}`;
+  }
+
+  /** A product with a negative coefficient −k written as k times the rest (the sum subtracts it: a - 2.0 * x); else undefined. */
+  private withoutSign(t: Expr): Py | undefined {
+    if (t.op !== 'mul' || t.args[0].op !== 'num' || (t.args[0].value as number) >= 0) return undefined;
+    const k = absolute(rationalOf(t.args[0]));
+    return this.productOf(t, t.args.slice(1), equals(k, ONE) ? undefined : pyNumber(this.api, k));
+  }
+
   private product(e: Expr): Py {
     const a = e.args;
-    if (a.length === 1) return this.get(a[0]);
     if (a.length === 2 && a[0].op === 'num' && a[0].value === -1) return this.make(`-${this.at(a[1], PY.power)}`, PY.unary, a);
-    const scalars = a.filter((f) => isScalar(f.shape)).map((f, i) => `${i === 0 ? '' : ' * '}${this.at(f, PY.power)}`);
+    if (a[0].op !== 'num' || a[0].value !== -1) return this.productOf(e, a);
+    // −1 times a product: -A @ x, -det(X) * X.T (unary minus binds tighter than * and @: the same value).
+    const rest = this.productOf(e, a.slice(1));
+    return rest.code.startsWith('-') ? this.make(`-(${rest.code})`, PY.unary, a) : { ...rest, code: `-${rest.code}`, prec: Math.min(rest.prec, PY.unary) as PyPrec };
+  }
+
+  /** The code of the product e of `a` (its factors, or those after its sign), after a leading coefficient when given. */
+  private productOf(e: Expr, a: readonly Expr[], coefficient?: Py): Py {
+    if (a.length === 1 && coefficient === undefined) return this.get(a[0]);
+    // Scalars, then the matrix product, then the divisors: 2.0 * (A @ x) / n. The first scalar
+    // may be negative (-2.0 * x): unary minus binds tighter than * and /.
+    const factors = [...(coefficient === undefined ? [] : [coefficient]), ...a.filter((f) => isScalar(f.shape) && !writtenAsQuotient(e, f))];
+    const scalars = factors.map((f, i) => (i === 0 ? this.at(f, PY.unary) : ` * ${this.at(f, PY.power)}`));
+    const divisors = a.filter((f) => writtenAsQuotient(e, f)).map((f) => ` / ${this.divisor(f)}`);
     const chain = a.filter((f) => !isScalar(f.shape));
-    if (chain.length === 0) return this.chain(scalars, PY.mul, a);
+    if (chain.length === 0) return this.chain([...(scalars.length === 0 ? ['1.0'] : scalars), ...divisors], PY.mul, a);
     let chainCode: string;
     let chainPrec: PyPrec;
     if (chain.length === 1) {
@@ -468,17 +529,16 @@ class Body {
       chainCode = `${chainPrec < PY.atom ? `(${chainCode})` : chainCode}[0, 0]`;
       chainPrec = PY.atom;
     }
-    if (scalars.length === 0) return this.make(chainCode, chainPrec, a);
+    if (scalars.length === 0 && divisors.length === 0) return this.make(chainCode, chainPrec, a);
     // Scale after the matrix product: s * (A @ x), not (s * A) @ x.
     const scaled = chainPrec < PY.power ? `(${chainCode})` : chainCode;
-    return this.chain([...scalars, ` * ${scaled}`], PY.mul, a);
+    return this.chain([...scalars, `${scalars.length === 0 ? '' : ' * '}${scaled}`, ...divisors], PY.mul, a);
   }
 
   private hadamard(e: Expr): Py {
     const parts: string[] = [];
     e.args.forEach((f, i) => {
-      const reciprocal = f.op === 'pow' && f.args[1].op === 'num' && f.args[1].value === -1;
-      if (reciprocal) parts.push(`${i === 0 ? '1.0' : ''} / ${this.at(f.args[0], PY.power)}`);
+      if (writtenAsQuotient(e, f)) parts.push(`${i === 0 ? '1.0' : ''} / ${this.divisor(f)}`);
       else parts.push(`${i === 0 ? '' : ' * '}${this.at(f, PY.power)}`);
     });
     return this.chain(parts, PY.mul, e.args);

@@ -9,6 +9,7 @@ import type { Derivative, DerivativeForm } from '../../../src/core/calculus/form
 import { evaluate, makeRng, numericEnv, type NumericEnv } from '../../../src/core/numeric';
 import { toNumpy } from '../../../src/core/write';
 import { differentiate } from '../../../src/core/calculus/derive';
+import { emitCode } from '../../../src/core/index';
 import { ELEMENTWISE_FUNCTIONS, FUNCTIONS } from '../../../src/core/functions/index';
 import { flat, runPython, runPythonSnippet, type Nested, type PythonPoint, type PythonRequest } from './python';
 
@@ -228,6 +229,32 @@ describe('write/numpy: the source', () => {
       '    return np.ravel((M + M.T) @ x)',
       '',
     ].join('\n'));
+  });
+
+  it('divides as a person writes it: 2.0 * x / n, x / s ** 3.0, never float(n) ** (-1.0) or + (-1.0) * (NumPy, PyTorch and JAX)', () => {
+    const cases: readonly [string, string, string | undefined, RegExp][] = [
+      ['mean(x.^2)', 'x', undefined, /return (np|torch|jnp)\.ravel\(2\.0 \* x \/ n\)$/m],
+      ['mean(x)', 'x', undefined, /return (np|torch|jnp)\.ravel\(\S+\(\(n, 1\)(, dtype=\S+)?\) \/ n\)$/m],
+      ['sum(x.^2)/s', 'x', undefined, /return (np|torch|jnp)\.ravel\(2\.0 \* x \/ s\)$/m],
+      ['x/s^2', 's', undefined, /return (np|torch|jnp)\.ravel\(-2\.0 \* x \/ s \*\* 3\.0\)$/m],
+      // A negative term is subtracted: eye − 𝟏𝟏ᵀ/n, not eye + (-1.0) * …
+      ['sum((X - ones(N)*ones(1, N)*X/N).^2)', 'X', 'X: matrix(N, n)', /eye\(N[^)]*\) - \(\S+\(\(N, 1\)[^)]*\) @ \S+\(\(1, N\)[^)]*\)\) \/ N(, dtype=\S+)?\)?, 2\)/],
+      ['mean(X*y)', 'X', 'X: matrix(m, n); y: vector(n)', /return \(\S+\(\(m, 1\)(, dtype=\S+)?\) @ y\.T\) \/ m$/m],
+      ['sum(X)/count(m, n)', 'X', 'X: matrix(m, n)', /return \S+\(\(m, n\)(, dtype=\S+)?\) \/ \(m \* n\)$/m],
+      ['x ./ y', 'y', undefined, /-\(x \/ y \*\* 2\.0\)/],
+    ];
+    for (const [expr, wrt, where, pattern] of cases) {
+      for (const target of ['numpy', 'torch', 'jax'] as const) {
+        const code = emitCode({ expr, wrt: [wrt], where }, target);
+        assert.ok(code.ok, code.ok ? '' : code.error.message);
+        assert.match(code.value, pattern, `${target} ${expr}:\n${code.value}`);
+        assert.doesNotMatch(code.value, /\*\* \(-|float\([a-z]\) \*\*|[ (]\(-\d/, `${target} ${expr}: no negative power, no bracketed negative number`);
+      }
+    }
+    // The code runs and agrees with the core (value and derivative at a point, in python3).
+    const f = rawReduce('mean', rawPow(x, num(2)));
+    const out = runPythonSnippet(toNumpy(f, differentiate(f, [x])), 'import json\nprint(json.dumps([value(x=[1.0, 2.0, 4.0]), derivative(x=[1.0, 2.0, 4.0]).tolist()]))');
+    assert.deepEqual(JSON.parse(out), [7, [2 / 3, 4 / 3, 8 / 3]]);
   });
 
   it('names shared subexpressions once', () => {
