@@ -77,6 +77,9 @@ const LATEX: MathNotation<Out> = {
   make: (p, prec, children) => out(p, prec, { tall: children.some((c) => c.tall) }),
 };
 
+/** A denominator the LaTeX reader would read as Leibniz's dx: the variable d juxtaposed with a letter, a Greek letter or a bold one. */
+const LEIBNIZ_DENOMINATOR = /^d(?:[A-Za-z]|\\[A-Za-z]+)/;
+
 class LatexWriter extends MathWriter<Out> {
   /** Products that write a matrix chain (xᵀy), directly or inside an unparenthesized scalar factor. */
   private readonly top: string;
@@ -240,11 +243,13 @@ class LatexWriter extends MathWriter<Out> {
   ): Out {
     const alone = denominators.length + numberDenominators.length === 1;
     const den = [...numberDenominators, ...denominators.map((d) => this.denominator(d, alone))];
-    const denPiece = juxtapose(den.map((o) => o.p));
+    let denPiece = juxtapose(den.map((o) => o.p));
     if (isScalar(e.shape)) {
       const single = coefficient.length === 0 && factors.length === 1;
       const numPieces = single ? [this.get(factors[0]).p] : [...coefficient, ...rendered.map((o) => o.p)];
       const numerator = numPieces.length === 0 ? piece('1') : juxtapose(numPieces);
+      // \frac{da}{db} reads as Leibniz's derivative (latex/differentials.ts): the variable d set apart, \frac{da}{d \cdot b}.
+      if (numerator.head.startsWith('d') && LEIBNIZ_DENOMINATOR.test(denPiece.head)) denPiece = cat('d \\cdot ', piece(denPiece.text.slice(1)));
       return out(cat('\\frac{', numerator, '}{', denPiece, '}'), PREC.atom, { tall: true, noSup: true });
     }
     const c = coefficient.length === 0 ? piece('1') : juxtapose(coefficient);

@@ -5,7 +5,9 @@
  */
 import * as assert from 'node:assert/strict';
 import { readLatex } from '../../../src/core/syntax/latex';
-import { assertError, error, latex, latexIs } from './helpers';
+import { toLatex } from '../../../src/core/write';
+import { readBackProblem } from '../../fuzz/readBack';
+import { assertError, error, latex, latexIs, plain } from './helpers';
 
 describe('notations/latex: accents in bold, differentials', () => {
   it('reads \\mathbf{\\hat{y}} as the vector ŷ, the same variable as \\hat{\\mathbf{y}}', () => {
@@ -41,6 +43,25 @@ describe('notations/latex: accents in bold, differentials', () => {
       ['\\text{d}x', '\\text{d}x'],
     ]) {
       assertError(error(readLatex(t)), 'latex.unsupported', dx, t, 'differential');
+    }
+  });
+
+  it('refuses Leibniz\'s notation \\frac{dy}{dx} (a derivative), never reading it as the quotient (d·y)/(d·x)', () => {
+    for (const [t, frac] of [
+      ['\\frac{dy}{dx}', '\\frac{dy}{dx}'],
+      ['\\frac{d}{d\\mathbf{x}} \\mathbf{x}^\\top A \\mathbf{x}', '\\frac{d}{d\\mathbf{x}}'],
+      ['\\frac{d}{dx}(x^T A x)', '\\frac{d}{dx}'],
+      ['\\frac{d^2 f}{dx^2}', '\\frac{d^2 f}{dx^2}'],
+      ['2 \\dfrac{d}{d\\theta} \\cos(\\theta)', '\\dfrac{d}{d\\theta}'],
+    ]) {
+      assertError(error(readLatex(t)), 'latex.unsupported', frac, t, "Leibniz's notation");
+    }
+    // With d declared, a quotient of products with a variable d reads as it: (d·a)/(d·b).
+    latexIs('\\frac{da}{db}', 'd*a/d/b', 'a, b, d: scalar');
+    // Undeclared (a scalar by its letter), the LaTeX writer sets its d apart, \frac{da}{d \cdot b}: it reads back.
+    for (const text of ['d*a/(d*b)', 'd/(d*c)', 'd^2*a/(d*b^2)']) {
+      const tex = toLatex(plain(text));
+      assert.equal(readBackProblem(plain(text), '', { form: 'tree', notation: 'latex', text: tex }, 'latex'), undefined, `${text} printed as ${tex}`);
     }
   });
 

@@ -68,3 +68,28 @@ export function refuseDifferentials(tokens: readonly LatexToken[], afterSpacing:
     }
   }
 }
+
+/**
+ * The end (exclusive) of Leibniz's derivative notation at `open`, the `{` after \frac: a numerator
+ * that starts with the letter d (`\frac{d}{…}`, `\frac{dy}{…}`, `\frac{d^2 f}{…}`) over a denominator
+ * that is d and a variable, perhaps squared (`{dx}`, `{d\mathbf{x}}`, `{dx^2}`); -1 when it is not.
+ * Read as letters it would be the quotient (d·y)/(d·x): the caller refuses it unless d is declared.
+ */
+export function leibnizEnd(tokens: readonly LatexToken[], open: number): number {
+  if (!isChar(tokens[open], '{') || !isD(tokens[open + 1])) return -1;
+  let depth = 0;
+  let close = open;
+  for (; close < tokens.length; close++) {
+    if (isChar(tokens[close], '{')) depth++;
+    else if (isChar(tokens[close], '}') && --depth === 0) break;
+  }
+  const below = close + 1;
+  if (!isChar(tokens[below], '{') || !isD(tokens[below + 1])) return -1;
+  let end = variableEnd(tokens, below + 2);
+  if (end < 0) return -1;
+  if (isChar(tokens[end], '^') && tokens[end + 1]?.kind === 'number') end += 2;
+  return isChar(tokens[end], '}') ? end + 1 : -1;
+}
+
+/** The message for Leibniz's notation (\frac{d}{dx}). */
+export const LEIBNIZ = `Leibniz's notation for a derivative: select the function only — the derivative is what the extension computes (for a quotient of products with a variable d, declare d)`;
