@@ -12,6 +12,7 @@ import { toLatex, toUnicode } from '../write/index';
 import { latexDim } from '../write/names';
 import { NoIndexForm, type Factor, type IndexTerm, type Ix } from './components';
 import type { IndexFormula } from './formula';
+import { denominatorOf, isCompoundDenominator } from './denominator';
 
 export interface WrittenIndexForm {
   readonly latex: string;
@@ -32,6 +33,8 @@ interface Style {
   sum(letter: string, range: Dim): string;
   /** A positive coefficient. */
   number(k: Rational): string;
+  /** The numerator over the denominators: 2xᵢ/n, \\frac{2 x_{i}}{n}. */
+  quotient(numerator: string, denominators: readonly Expr[]): string;
   minus: string;
 }
 
@@ -44,6 +47,11 @@ const UNICODE: Style = {
   delta: (ix) => `δ${sub(ix)}`,
   sum: (letter) => `Σ${sub(letter)} `,
   number: (k) => fraction(k, (p, q) => FRACTIONS[`${p}/${q}`] ?? `(${p}/${q})`),
+  quotient: (numerator, denominators) => {
+    const single = denominators.length === 1 && !isCompoundDenominator(denominators[0]);
+    const text = denominators.map((d) => toUnicode(d)).join('');
+    return `${numerator}/${single ? text : `(${text})`}`;
+  },
   minus: '−',
 };
 
@@ -56,6 +64,7 @@ const LATEX: Style = {
   delta: (ix) => `\\delta_{${ix}}`,
   sum: (letter, range) => `\\sum_{${letter}=1}^{${latexRange(range)}} `,
   number: (k) => fraction(k, (p, q) => `\\frac{${p}}{${q}}`),
+  quotient: (numerator, denominators) => `\\frac{${numerator}}{${denominators.map((d) => toLatex(d)).join(' ')}}`,
   minus: '-',
 };
 
@@ -77,10 +86,19 @@ function writeTerms(terms: readonly IndexTerm[], style: Style, separator: string
     .map((t, n) => {
       const negative = sign(t.coef) < 0;
       const size = absolute(t.coef);
-      const factors = t.factors.map((f) => writeFactor(f, style)).join(separator);
+      // A scalar b^(−k) without an index is a denominator: 2xᵢ/n, as the matrix form writes 2x/n.
+      const denominators: Expr[] = [];
+      const numerators: string[] = [];
+      for (const f of t.factors) {
+        const d = denominatorOf(f);
+        if (d === undefined) numerators.push(writeFactor(f, style));
+        else denominators.push(d);
+      }
+      const factors = numerators.join(separator);
       const coefficient = equals(size, ONE) && factors !== '' ? '' : style.number(size) + (factors !== '' ? separator : '');
       const sums = t.sums.map((s, k) => style.sum(s, t.ranges?.[k] ?? 1)).join('');
-      const body = `${sums}${coefficient}${factors}`;
+      const numerator = `${coefficient}${factors}`;
+      const body = `${sums}${denominators.length === 0 ? numerator : style.quotient(numerator, denominators)}`;
       if (n === 0) return negative ? `${style.minus}${body}` : body;
       return negative ? ` ${style.minus} ${body}` : ` + ${body}`;
     })

@@ -7,9 +7,10 @@
  */
 import type { Expr } from '../model/expr';
 import { eye, ones } from '../model/expr';
-import { isScalar, shape, type Dim } from '../model/shape';
+import { isScalar, mulDim, shape, type Dim } from '../model/shape';
 import type { Derivative } from '../calculus/form';
 import { indexFormula, NoIndexForm, type IndexFormula } from '../tensor/index';
+import { denominatorOf, isCompoundDenominator } from '../tensor/denominator';
 import type { ArrayApi } from './arrayCode';
 import { toText } from './text';
 import { absolute, equals, numberParts, ONE, sign, type Rational } from '../model/rational';
@@ -23,6 +24,8 @@ interface Operand {
 interface Contraction {
   readonly coef: Rational;
   readonly scalars: readonly Expr[];
+  /** Scalars divided by, written last as the matrix form writes them: einsum(…)/n (tensor/denominator.ts). */
+  readonly divisors: readonly Expr[];
   readonly operands: readonly Operand[];
   readonly spec: string;
 }
@@ -42,16 +45,19 @@ export function contractions(d: Derivative): Contraction[] | undefined {
   if (all.some((c) => !/^[a-z]$/.test(c))) return undefined;
   return formula.terms.map((t) => {
     const scalars: Expr[] = [];
+    const divisors: Expr[] = [];
     const operands: Operand[] = [];
     for (const f of t.factors) {
-      if (f.kind === 'delta') operands.push({ e: eye(formula.ranges.get(f.a) ?? rangeOf(t, f.a)), letters: f.a + f.b });
+      const divisor = denominatorOf(f);
+      if (divisor !== undefined) divisors.push(divisor);
+      else if (f.kind === 'delta') operands.push({ e: eye(formula.ranges.get(f.a) ?? rangeOf(t, f.a)), letters: f.a + f.b });
       else if (f.r === null && f.c === null) scalars.push(f.of);
       else operands.push({ e: f.of, letters: [f.r, f.c].filter((x) => x !== null).join('') });
     }
     for (const c of free) {
       if (!operands.some((o) => o.letters.includes(c))) operands.push({ e: ones(shape(formula.ranges.get(c) as Dim, 1)), letters: c });
     }
-    return { coef: t.coef, scalars, operands, spec: `${operands.map((o) => o.letters).join(',')}->${free.join('')}` };
+    return { coef: t.coef, scalars, divisors, operands, spec: `${operands.map((o) => o.letters).join(',')}->${free.join('')}` };
   });
 }
 
@@ -102,10 +108,21 @@ export function einsumCode(api: ArrayApi, d: Derivative, sink: CodeSink): string
     const code = emit(o.e);
     return o.letters.length === 1 ? api.ravel(code) : code;
   };
+  // A name needs no brackets: _e1 * np.einsum(…), not (_e1) * …; a size divided by is its dimensions.
+  const factor = (e: Expr): string => {
+    const code = emit(e);
+    return /^[A-Za-z_]\w*$/.test(code) ? code : `(${code})`;
+  };
+  const divisor = (e: Expr): string => {
+    if (e.op !== 'size') return factor(e);
+    const [r, c] = e.dims ?? [1, 1];
+    const dims = dimCode(mulDim(r, c));
+    return dims.includes(' ') ? `(${dims})` : dims;
+  };
   return terms
     .map((t, n) => {
       const call = api.einsum(t.spec, t.operands.map(operand));
-      const code = [...coefficient(absolute(t.coef), t.scalars.map((s) => `(${emit(s)})`)), call].join(' * ');
+      const code = [...coefficient(absolute(t.coef), t.scalars.map(factor)), call].join(' * ') + t.divisors.map((d) => ` / ${divisor(d)}`).join('');
       if (n === 0) return sign(t.coef) < 0 ? `-${code}` : code;
       return sign(t.coef) < 0 ? ` - ${code}` : ` + ${code}`;
     })
@@ -120,7 +137,8 @@ export function einsumText(d: Derivative): string | undefined {
   return terms
     .map((t, n) => {
       const factors = [...coefficient(absolute(t.coef), [], false), ...t.scalars.map((s) => `(${toText(s)})`), `einsum("${t.spec}", ${t.operands.map((o) => toText(o.e)).join(', ')})`];
-      const body = factors.join('*');
+      const divisors = t.divisors.map((d) => (isCompoundDenominator(d) ? `/(${toText(d)})` : `/${toText(d)}`));
+      const body = factors.join('*') + divisors.join('');
       if (n === 0) return sign(t.coef) < 0 ? `-${body}` : body;
       return sign(t.coef) < 0 ? ` - ${body}` : ` + ${body}`;
     })

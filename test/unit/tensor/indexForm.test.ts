@@ -167,6 +167,33 @@ describe('tensor/index form: exact coefficients (rationals, not floats)', () => 
   });
 });
 
+describe('tensor/index form: divisions as the textbook writes them (2xᵢ/n, not 2xᵢn⁻¹)', () => {
+  const cases: readonly [string, string, string | undefined, string, RegExp, string][] = [
+    ['mean(x.^2)', 'x', undefined, '∂(mean(x∘²))/∂xᵢ = 2xᵢ/n   (i = 1…n)', /= \\frac\{2 x_\{i\}\}\{n\}\\qquad/, '2*einsum("i->i", x)/n'],
+    ['mean(X*Y)', 'X', 'X: matrix(m, n); Y: matrix(n, p)', '∂(mean(XY))/∂Xᵢⱼ = Σᵣ Yⱼᵣ/(mp)   (i = 1…m; j = 1…n)', /= \\sum_\{r=1\}\^\{p\} \\frac\{Y_\{jr\}\}\{mp\}\\qquad/,
+      'einsum("jr,i->ij", Y, ones(m))/(m*p)'],
+    ['X*Y/s^2', 'X', 'X: matrix(m, n); Y: matrix(n, p)', '∂(XY/s²)ᵢⱼ/∂Xₖₗ = δᵢₖYₗⱼ/s²   (i, k = 1…m; j = 1…p; l = 1…n)', /= \\frac\{\\delta_\{ik\} Y_\{lj\}\}\{s\^\{2\}\}\\qquad/,
+      'einsum("ik,lj->ijkl", eye(m), Y)/s^2'],
+  ];
+  for (const [expr, wrt, where, unicode, latex, einsum] of cases) {
+    it(`${expr} by ${wrt}: ${unicode.split(' = ')[1]}; its einsum text ${einsum}; equal to the Jacobian`, () => {
+      const r = value(derive({ expr, wrt: [wrt], where, form: 'index' }));
+      assert.equal(r.indexForm?.unicode, unicode);
+      assert.match(r.indexForm?.latex ?? '', latex);
+      assertRenders(r.indexForm?.latex ?? '');
+      const read = value(readExpression(expr, where, 'plain'));
+      const x = read.variables.find((v) => v.name === wrt);
+      assert.ok(x);
+      const d = differentiate(read.expr, [x], 1);
+      for (const seed of [1, 2]) assert.ok(checkAgainstJacobian(indexFormula(d.f, x, 1), d, seed) < 1e-9);
+      const text = value(emitCode({ expr, wrt: [wrt], where }, 'einsum'));
+      assert.equal(text, einsum);
+      const code = value(emitCode({ expr, wrt: [wrt], where }, 'numpy'));
+      assert.doesNotMatch(code, /\(_e\d+\) \*|\*\* \(-/, code);
+    });
+  }
+});
+
 describe('tensor/index form: every corpus case of order ≥ 3 gets it without asking', () => {
   it('derive writes the index form of each result with 3 or 4 indices (and KaTeX renders it)', () => {
     let high = 0;
