@@ -12,12 +12,12 @@ import { replaceNode } from './substitute';
 import { isScalar, shapeText } from '../model/shape';
 import { add, mul } from '../simplify/build';
 import { toLatex, toUnicode } from '../write/index';
-import { capLazyRun, capRun } from './compact';
+import { RUN_LIMITS, capLazyRun } from './compact';
 import { casesOnly, Context, derivativeClaim, differsClaim, equalClaim, shown, step } from './context';
 import { definitionsStep } from './definitions';
 import { identitiesIn } from './identities';
 import { EQUALS, NOT_EQUALS, SEPARATOR, equation, fraction, nameOf, note, product, productNote, sum } from './notation';
-import type { Notation, Part, Step } from './step';
+import type { Claim, Notation, Part, Step } from './step';
 import { JACOBIAN, localJacobian, textbook } from './partials';
 import { productRule, type ProductRule } from './productRule';
 import { localRules, lowerFirst, ruleNames, RULES } from './rules';
@@ -174,22 +174,20 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
   // Several paths: total derivatives from x outwards.
   const totals = new Map<Expr, Expr>();
   let pitfallShown = false;
-  const accumulation: Step[] = [];
+  const accumulation: Total[] = [];
   for (const i of list) {
     if (i.args.length === 1 && i.args[0] === x) {
       totals.set(i.v, L(i, x));
       continue;
     }
-    const terms = i.args.map((a) => (a === x ? { a, raw: L(i, x), shown: productNote([L(i, x)]), value: L(i, x) } : {
+    const terms = i.args.map((a) => (a === x ? { a, raw: L(i, x), factors: [L(i, x)], value: L(i, x) } : {
       a,
       raw: rawMul([L(i, a), totals.get(a) as Expr]),
-      shown: productNote([L(i, a), totals.get(a) as Expr]),
+      factors: [L(i, a), totals.get(a) as Expr],
       value: mul(L(i, a), totals.get(a) as Expr),
     }));
     const raw = terms.length === 1 ? terms[0].raw : rawAdd(terms.map((t) => t.raw));
-    const rawShown = sum(terms.map((t) => t.shown));
     const value = textbook(add(...terms.map((t) => t.value)));
-    const fracs = i.args.map((a) => (a === x ? localFraction(i, x) : product([localFraction(i, a), totalFraction(a)])));
     const several = i.args.length > 1;
     const direct = i.args.includes(x);
     if (several && direct && !pitfallShown) {
@@ -202,29 +200,34 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
     }
     const vector = !isScalar(x.shape) || !isScalar(i.v.shape);
     const ruleId = several ? 'total-derivative' : vector ? 'vector-chain-rule' : 'chain-rule';
-    const paths = i.args.map((a) => (a === x ? 'directly' : `through ${toUnicode(a)}`)).join(' and ');
-    accumulation.push(step(ruleId, 'derivative', {
-      explanation: several
-        ? `${toUnicode(i.v)} = ${toUnicode(i.def)} depends on ${toUnicode(x)} ${paths}, so its total derivative adds one term per path: the partial derivative along that path times how that argument changes with ${toUnicode(x)}.`
-        : `${toUnicode(i.v)} depends on ${toUnicode(x)} only through ${toUnicode(i.args[0])}: multiply the derivative of ${toUnicode(i.v)} with respect to ${toUnicode(i.args[0])} by the derivative of ${toUnicode(i.args[0])} with respect to ${toUnicode(x)}.`,
-      before: [totalFraction(i.v), EQUALS, sum(fracs)],
-      after: rawShown.tex === toLatex(value)
-        ? equation(totalFraction(i.v), shown(value))
-        : [totalFraction(i.v), EQUALS, rawShown, EQUALS, shown(value)],
-      claims: [
-        derivativeClaim(defs, i.v, [x], JACOBIAN, value),
-        equalClaim(defs, raw, value, all),
-      ],
-      focus: i.def,
-      shapes: [[totalFraction(i.v).text, value.shape]],
-      ...(several || direct ? {} : {
-        product: {
-          factors: [[localFraction(i, i.args[0]).text, L(i, i.args[0]).shape], [totalFraction(i.args[0]).text, (totals.get(i.args[0]) as Expr).shape]],
-          result: [totalFraction(i.v).text, value.shape],
-        },
-      }),
-      value,
-    }));
+    const claims = [derivativeClaim(defs, i.v, [x], JACOBIAN, value), equalClaim(defs, raw, value, all)];
+    // Made when shown: most of a long accumulation is collected, and writing each total (O(k) at
+    // the k-th intermediate of a recurrence) for every one of them was quadratic.
+    const made = (): Step => {
+      const rawShown = sum(terms.map((t) => productNote(t.factors)));
+      const fracs = i.args.map((a) => (a === x ? localFraction(i, x) : product([localFraction(i, a), totalFraction(a)])));
+      const paths = i.args.map((a) => (a === x ? 'directly' : `through ${toUnicode(a)}`)).join(' and ');
+      return step(ruleId, 'derivative', {
+        explanation: several
+          ? `${toUnicode(i.v)} = ${toUnicode(i.def)} depends on ${toUnicode(x)} ${paths}, so its total derivative adds one term per path: the partial derivative along that path times how that argument changes with ${toUnicode(x)}.`
+          : `${toUnicode(i.v)} depends on ${toUnicode(x)} only through ${toUnicode(i.args[0])}: multiply the derivative of ${toUnicode(i.v)} with respect to ${toUnicode(i.args[0])} by the derivative of ${toUnicode(i.args[0])} with respect to ${toUnicode(x)}.`,
+        before: [totalFraction(i.v), EQUALS, sum(fracs)],
+        after: rawShown.tex === toLatex(value)
+          ? equation(totalFraction(i.v), shown(value))
+          : [totalFraction(i.v), EQUALS, rawShown, EQUALS, shown(value)],
+        claims,
+        focus: i.def,
+        shapes: [[totalFraction(i.v).text, value.shape]],
+        ...(several || direct ? {} : {
+          product: {
+            factors: [[localFraction(i, i.args[0]).text, L(i, i.args[0]).shape], [totalFraction(i.args[0]).text, (totals.get(i.args[0]) as Expr).shape]],
+            result: [totalFraction(i.v).text, value.shape],
+          },
+        }),
+        value,
+      });
+    };
+    accumulation.push({ make: made, name: RULES[ruleId].name, claims, value });
     totals.set(i.v, value);
   }
   const value = totals.get(root.v) as Expr;
@@ -233,7 +236,8 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
   if (ctx.granularity === 'summary' && accumulation.length > SUMMARY_ACCUMULATION) {
     steps.push(mergedTotals(accumulation, lhs, value));
   } else {
-    steps.push(...capRun(accumulation, 'accumulation', ctx.granularity));
+    const run = { length: accumulation.length, step: (k: number) => accumulation[k].make(), name: (k: number) => accumulation[k].name, claims: (k: number) => accumulation[k].claims, value: (k: number) => accumulation[k].value };
+    steps.push(...capLazyRun(run, 'accumulation', ctx.granularity));
   }
   return { steps, value, form: 'jacobian', lhs };
 }
@@ -247,19 +251,36 @@ const HOW_ITEMS = 8;
 /** An intermediate with more arguments than this has its definition shown once, not with each local derivative. */
 const WIDE = 3;
 
-function mergedTotals(parts: readonly Step[], lhs: Notation, value: Expr): Step {
+/** One total derivative of the accumulation, its step made only when shown. */
+interface Total {
+  readonly make: () => Step;
+  readonly name: string;
+  readonly claims: readonly Claim[];
+  readonly value: Expr;
+}
+
+/**
+ * The totals merged into one step. A long accumulation (more than the summary's run limit) shows its
+ * first totals and its last, with an ellipsis: each total of a recurrence is O(k) long at its k-th
+ * intermediate, and all of them written were quadratic in the expression. Every claim is kept.
+ */
+function mergedTotals(totals: readonly Total[], lhs: Notation, value: Expr): Step {
+  const limit = RUN_LIMITS.summary.accumulation;
+  const shown = totals.length <= limit + 1 ? totals.map((t) => t.make()) : [...totals.slice(0, limit - 1), totals[totals.length - 1]].map((t) => t.make());
+  const skipped = totals.length - shown.length;
+  const separator = (k: number): Part => (skipped > 0 && k === shown.length - 1 ? note(',\\quad \\ldots,\\quad ', ',  …,  ') : note(',\\quad ', ',  '));
   const after: Part[] = [];
-  parts.forEach((p, k) => {
-    if (k > 0) after.push(note(',\\quad ', ',  '));
+  shown.forEach((p, k) => {
+    if (k > 0) after.push(separator(k));
     // Each part's after is "d uⱼ/dx = … = value": keep the derivative and its final value.
     after.push(p.after[0], EQUALS, p.after[p.after.length - 1]);
   });
   return step('total-derivative', 'derivative', {
     name: 'Total derivatives',
-    explanation: `Working outwards from the variable, each intermediate's derivative is the sum over its arguments of (its partial derivative) × (that argument's derivative) — the total-derivative rule, which reduces to the chain rule where there is one argument — ending with ${lhs.text}.`,
-    before: parts.flatMap((p, k) => (k > 0 ? [note(',\\quad ', ',  '), ...p.before] : [...p.before])),
+    explanation: `Working outwards from the variable, each intermediate's derivative is the sum over its arguments of (its partial derivative) × (that argument's derivative) — the total-derivative rule, which reduces to the chain rule where there is one argument — ending with ${lhs.text}.${skipped > 0 ? ` Of these ${totals.length} derivatives, the first ${shown.length - 1} and the last are shown.` : ''}`,
+    before: shown.flatMap((p, k) => (k > 0 ? [separator(k), ...p.before] : [...p.before])),
     after,
-    claims: parts.flatMap((p) => p.claims),
+    claims: totals.flatMap((t) => t.claims),
     value,
   });
 }

@@ -1,9 +1,10 @@
 /**
  * The measurements of recurrence.test.ts, run in a child process of their own (as deepProbe.ts, whose
  * measure it uses): Jacobians of deep recurrences — a variable used at every step — make many nodes.
- * `node recurrenceProbe.js <index>` prints the measured series as JSON: { name: [value at each of SIZES] }.
+ * `node recurrenceProbe.js <index> [full|summary]` prints the measured series as JSON: { name: [value at each of SIZES] }.
  */
-import type { DeriveRequest } from '../../../src/core/api';
+import * as assert from 'node:assert/strict';
+import type { DeriveRequest, Granularity } from '../../../src/core/api';
 import { lengths, measured } from './deepProbe';
 
 export const SIZES = [100, 200, 400] as const;
@@ -66,11 +67,18 @@ export const FAMILIES: readonly Family[] = [
   },
 ];
 
-export function grows(f: Family): Record<string, number[]> {
-  const runs = SIZES.map((n, i) => measured(f.request(n, `q${i}`)));
+/** The series of `f` at SIZES; with `granularity`, of its derivation too (the steps' size, all and the largest). */
+export function grows(f: Family, granularity?: Granularity): Record<string, number[]> {
+  const runs = SIZES.map((n, i) => measured({ ...f.request(n, `q${i}`), ...(granularity ? { steps: true, granularity } : {}) }));
   const series: Record<string, number[]> = { work: runs.map((r) => r.work), nodes: runs.map((r) => r.nodeBytes) };
   for (const name of Object.keys(lengths(runs[0].answer))) series[name] = runs.map((r) => lengths(r.answer)[name]);
+  if (granularity) {
+    assert.ok(runs.every((r) => (r.answer.steps ?? []).length > 0), 'a derivation');
+    series['all steps'] = runs.map((r) => JSON.stringify(r.answer.steps).length);
+    series['largest step'] = runs.map((r) => Math.max(...(r.answer.steps ?? []).map((s) => JSON.stringify(s).length)));
+  }
   return series;
 }
 
-if (require.main === module) process.stdout.write(JSON.stringify(grows(FAMILIES[Number(process.argv[2])])));
+/** `node recurrenceProbe.js <index> [full|summary]`: the family's series, with its derivation at that granularity if given. */
+if (require.main === module) process.stdout.write(JSON.stringify(grows(FAMILIES[Number(process.argv[2])], process.argv[3] as Granularity | undefined)));
