@@ -115,6 +115,14 @@ describe('notations: look-alike and invisible characters', () => {
     }
   });
 
+  it('reads a letter with its circumflex or macron typed as one character (ŷ U+0177, ā U+0101) as the writers\' ŷ (y and U+0302)', () => {
+    const where = 'y_hat: vector(n); a_bar: scalar; x: vector(n)';
+    for (const [text, expected] of [['\u0177ᵀx', "y_hat'*x"], ['\u0101x', 'a_bar*x'], ['\u0101\u0177', 'a_bar*y_hat']]) {
+      assert.equal(read(text, 'unicode', where).expr, plain(expected, where), text);
+      assert.equal(read(text, 'auto', where).expr, plain(expected, where), `${text} (auto)`);
+    }
+  });
+
   it('reads math-alphanumeric letters (Word writes 𝑥ᵀ𝐴𝑥) as their letters, bold ones as bold (vectors)', () => {
     const cases: [string, string, string?][] = [
       ['𝑥ᵀ𝐴𝑥', quadratic],

@@ -162,6 +162,11 @@ class Translator {
       this.pos = i + 2;
       return;
     }
+    // ŷ, ā typed as one character (U+0177, U+0101): the letter and its accent, as x̂ above.
+    const accented = ch.charCodeAt(0) > 0x7f ? ch.normalize('NFD') : ch;
+    if (accented.length === 2 && /[A-Za-z]/.test(accented[0]) && (accented[1] === '\u0302' || accented[1] === '\u0304')) {
+      return this.copy(`\\${accented[1] === '\u0302' ? 'hat' : 'bar'}{${accented[0]}}`);
+    }
     if (/[A-Za-z]/.test(ch)) return this.word();
     if (ch === '"') return this.quoted();
     if (ch === '/' && c[i + 1] === '/') fail('parse.numpy-syntax', this.span(i, i + 2), FLOOR_DIVISION);
