@@ -66,6 +66,18 @@ function scalarExponents(e: Expr): Map<Expr, number[]> {
   return out;
 }
 
+/** The factors of an element-wise product by base (nested products opened): their exponents (u ⊙ u∘⁻¹ → u: [1, −1]). */
+function hadamardExponents(e: Expr): Map<Expr, number[]> {
+  const out = new Map<Expr, number[]>();
+  const factors = (h: Expr): Expr[] => h.args.flatMap((g) => (g.op === 'hadamard' ? factors(g) : [g]));
+  for (const g of factors(e)) {
+    if (g.op === 'num' || isScalar(g.shape)) continue;
+    const [base, k] = g.op === 'pow' && g.args[1].op === 'num' ? [baseOf(g), g.args[1].value as number] : [g, 1];
+    out.set(base, [...(out.get(base) ?? []), k]);
+  }
+  return out;
+}
+
 /** What a simplification does, as far as it can be seen: collect a common factor or like terms, cancel, drop zeros. */
 function actionsIn(before: Expr, after: Expr): { readonly actions: string[]; readonly factors: Expr[]; readonly like: boolean } {
   const actions: string[] = [];
@@ -82,8 +94,8 @@ function actionsIn(before: Expr, after: Expr): { readonly actions: string[]; rea
       for (const f of sharedFactors(e.args)) if (factoredIn(f) && !factors.includes(f)) factors.push(f);
       if (e.args.some((t) => t.op === 'zeros' || (t.op === 'num' && t.value === 0))) actions.push('drop the zero terms');
     }
-    if (e.op === 'mul') {
-      for (const [base, ks] of scalarExponents(e)) if (ks.length > 1 && ks.reduce((x, y) => x + y, 0) === 0) cancelled.add(base);
+    if (e.op === 'mul' || e.op === 'hadamard') {
+      for (const [base, ks] of e.op === 'mul' ? scalarExponents(e) : hadamardExponents(e)) if (ks.length > 1 && ks.reduce((x, y) => x + y, 0) === 0) cancelled.add(base);
     }
   }
   if (like) actions.unshift('collect like terms');

@@ -37,6 +37,15 @@ describe('derivation: the logistic sigmoid is a step of its own', () => {
     });
   }
 
+  it('a cancellation in an element-wise product is named: sum(log(σ(y ⊙ (Xw)))) simplifies σ ⊙ (𝟏 − σ) ⊘ σ by cancelling σ', () => {
+    const c: Case = { expr: 'sum(log(sigmoid(y .* (X*w))))', where: 'X: matrix(m, n); w: vector(n); y: vector(m)', wrt: ['w'] };
+    const d = derivation(c, 'full');
+    assertSound(d, c.expr);
+    const simplify = d.pub.find((p) => p.rule === 'simplify');
+    assert.ok(simplify, d.pub.map((p) => p.name).join(', '));
+    assert.match(simplify.explanation, /^Cancel σ\(y ⊙ \(Xw\)\)/);
+  });
+
   it('a derivation with no such quotient has no sigmoid step: sum(log(sigmoid(X*w)))', () => {
     const d = derivation({ expr: 'sum(log(sigmoid(X*w)))', where: 'X: matrix(m, n); w: vector(n)', wrt: ['w'] }, 'full');
     assertSound(d, 'sum(log(sigmoid(X*w)))');
