@@ -12,7 +12,7 @@ import { replaceNode } from './substitute';
 import { isScalar, shapeText } from '../model/shape';
 import { add, mul } from '../simplify/build';
 import { toLatex, toUnicode } from '../write/index';
-import { RUN_LIMITS, capLazyRun } from './compact';
+import { ELLIPSIS, RUN_LIMITS, capLazyRun } from './compact';
 import { casesOnly, Context, derivativeClaim, differsClaim, equalClaim, shown, step } from './context';
 import { definitionsStep } from './definitions';
 import { identitiesIn } from './identities';
@@ -268,7 +268,7 @@ function mergedTotals(totals: readonly Total[], lhs: Notation, value: Expr): Ste
   const limit = RUN_LIMITS.summary.accumulation;
   const shown = totals.length <= limit + 1 ? totals.map((t) => t.make()) : [...totals.slice(0, limit - 1), totals[totals.length - 1]].map((t) => t.make());
   const skipped = totals.length - shown.length;
-  const separator = (k: number): Part => (skipped > 0 && k === shown.length - 1 ? note(',\\quad \\ldots,\\quad ', ',  …,  ') : note(',\\quad ', ',  '));
+  const separator = (k: number): Part => (skipped > 0 && k === shown.length - 1 ? ELLIPSIS : note(',\\quad ', ',  '));
   const after: Part[] = [];
   shown.forEach((p, k) => {
     if (k > 0) after.push(separator(k));

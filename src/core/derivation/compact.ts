@@ -29,7 +29,7 @@ const RUNS: Readonly<Record<RunKind, { readonly rule: RuleId; readonly name: str
   differential: { rule: 'differential', name: 'Differentials', what: 'differentials of pieces' },
 };
 
-const ELLIPSIS = note(',\\quad \\ldots,\\quad ', ',  …,  ');
+export const ELLIPSIS = note(',\\quad \\ldots,\\quad ', ',  …,  ');
 
 /** The steps of a run, the ones beyond the limit collected into one. */
 export function capRun(steps: readonly Step[], kind: RunKind, granularity: Granularity): Step[] {

@@ -122,16 +122,19 @@ function prune(points: readonly Point[]): Point[] | undefined {
   return out.length <= MAX_POINTS ? out : undefined;
 }
 
-/** Every point shifted by `by`. */
-function shifted(points: readonly Point[], by: Point): Point[] | undefined {
+/** Every point through `f`, or undefined if `f` fails on one. */
+function mapped(points: readonly Point[], f: (p: Point) => Point | undefined): Point[] | undefined {
   const out: Point[] = [];
   for (const p of points) {
-    const q = plus(p, by);
+    const q = f(p);
     if (q === undefined) return undefined;
     out.push(q);
   }
   return out;
 }
+
+/** Every point shifted by `by`. */
+const shifted = (points: readonly Point[], by: Point): Point[] | undefined => mapped(points, (p) => plus(p, by));
 
 /** The trace of one number (as a factor of a product), or null if it has a prime beyond SMALL_PRIMES. */
 export function numberTrace(r: Rational): DecimalTrace | null {
@@ -171,16 +174,7 @@ export function raisedTo(t: DecimalTrace, q: Rational): DecimalTrace | null {
   if (q.n === 0n) return NO_NUMBERS;
   const k = Number(q.n);
   if (q.d !== 1n || Math.abs(k) > MAX_EXPONENT) return null;
-  const scaled = (points: readonly Point[] | null): Point[] | null | undefined => {
-    if (points === null) return null;
-    const out: Point[] = [];
-    for (const p of points) {
-      const s = times(p, k);
-      if (s === undefined) return undefined;
-      out.push(s);
-    }
-    return out;
-  };
+  const scaled = (points: readonly Point[] | null): Point[] | null | undefined => (points === null ? null : mapped(points, (p) => times(p, k)));
   const [end, all, positive, negative] = [times(t.end, k), scaled(t.all), scaled(k > 0 ? t.positive : t.negative), scaled(k > 0 ? t.negative : t.positive)];
   if (end === undefined || all === undefined || all === null || positive === undefined || negative === undefined) return null;
   return { end, all, positive, negative, bits: t.bits * Math.abs(k) };
