@@ -104,12 +104,12 @@ async function main() {
   }
   if (opts.parts.includes('vsix')) {
     const started = Date.now();
-    const vsix = runVsix(ROOT, { log });
+    const vsix = await runVsix(ROOT, { log });
     let moduleLoad;
     if (vsix.ok) {
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'matcalc-bench-'));
       const js = path.join(tmp, 'extension.js');
-      fs.writeFileSync(js, readEntry(vsixPath(ROOT), 'extension/dist/extension.js'));
+      fs.writeFileSync(js, await readEntry(vsixPath(ROOT), 'extension/dist/extension.js'));
       moduleLoad = runModuleLoad(js);
       fs.rmSync(tmp, { recursive: true, force: true });
     }

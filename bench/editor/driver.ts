@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, makeTempDir, openWorkbench, startCodeServer, workbenchUrl } from '../../test/harness/codeServer';
-import { listZip, readZipEntry } from '../../test/harness/zip';
+import { readZip } from '../../test/harness/zip';
 import { benchMarkdown, spread } from './markdown';
 import type { BenchConfig, HostResults, PanelDone, PanelStart } from './protocol';
 
@@ -49,14 +49,13 @@ const log = (s: string): void => {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** The VSIX's `extension/` folder, extracted: exactly the files a user installs. */
-function extractVsix(vsix: string): { dir: string; id: string; displayName: string } {
+async function extractVsix(vsix: string): Promise<{ dir: string; id: string; displayName: string }> {
   const dest = makeTempDir('bench-vsix');
-  for (const e of listZip(vsix)) {
-    if (e.name.endsWith('/')) continue;
-    const target = path.join(dest, e.name);
-    if (!path.resolve(target).startsWith(`${path.resolve(dest)}${path.sep}`)) throw new Error(`unsafe entry ${e.name}`);
+  for (const [name, data] of await readZip(vsix, (n) => !n.endsWith('/'))) {
+    const target = path.join(dest, name);
+    if (!path.resolve(target).startsWith(`${path.resolve(dest)}${path.sep}`)) throw new Error(`unsafe entry ${name}`);
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, readZipEntry(vsix, e.name));
+    fs.writeFileSync(target, data);
   }
   const dir = path.join(dest, 'extension');
   const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { publisher: string; name: string; displayName: string };
@@ -311,7 +310,7 @@ async function session(opts: Options, ext: { dir: string; id: string; displayNam
 
 async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
-  const ext = extractVsix(opts.vsix);
+  const ext = await extractVsix(opts.vsix);
   const sessions: Session[] = [];
   try {
     for (let i = 0; i < opts.sessions; i++) sessions.push(await session(opts, ext, i));

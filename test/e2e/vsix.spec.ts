@@ -5,15 +5,15 @@ import { listZip, readZipEntry } from '../harness/zip';
 import { vsixPath } from './workbench';
 
 describe('VSIX package', () => {
-  const entries = () => listZip(vsixPath()).map((e) => e.name.replace(/^extension\//, ''));
+  const entries = async () => (await listZip(vsixPath())).map((e) => e.name.replace(/^extension\//, ''));
 
   it('is under 3 MB', () => {
     const size = fs.statSync(vsixPath()).size;
     assert.ok(size < 3 * 1024 * 1024, `VSIX is ${size} bytes`);
   });
 
-  it('holds the bundles, media with the KaTeX fonts, grammars and docs', () => {
-    const files = new Set(entries());
+  it('holds the bundles, media with the KaTeX fonts, grammars and docs', async () => {
+    const files = new Set(await entries());
     for (const f of [
       'package.json',
       'package.nls.json',
@@ -42,16 +42,16 @@ describe('VSIX package', () => {
     assert.ok(fonts.length >= 10, `expected KaTeX woff2 fonts, found ${fonts.length}`);
   });
 
-  it('holds no sources, tests, dependencies, build output or source maps', () => {
-    const bad = entries().filter((f) =>
+  it('holds no sources, tests, dependencies, build output or source maps', async () => {
+    const bad = (await entries()).filter((f) =>
       /^(src|test|node_modules|out|\.vscode-test|bench|scripts|\.vscode|\.ci|docs)\//.test(f) || /\.(map|ts|vsix)$/.test(f),
     );
     assert.deepEqual(bad, []);
   });
 
-  it('ships production bundles: minified, no source-map links; an executable CLI; a valid manifest', () => {
+  it('ships production bundles: minified, no source-map links; an executable CLI; a valid manifest', async () => {
     const vsix = vsixPath();
-    const extension = readZipEntry(vsix, 'extension/dist/extension.js').toString('utf8');
+    const extension = (await readZipEntry(vsix, 'extension/dist/extension.js')).toString('utf8');
     assert.doesNotMatch(extension, /sourceMappingURL/);
     // Minified: long lines (a development build averages well under 100 characters a line).
     const avg = extension.length / extension.split('\n').length;
@@ -61,9 +61,9 @@ describe('VSIX package', () => {
     // string only the core holds (a diagnostic code of its reader) and KaTeX's markup mark them.
     assert.ok(extension.length < 10_000, `dist/extension.js is ${extension.length} bytes: what does it bundle?`);
     assert.match(extension, /require\("\.\/main\.js"\)/);
-    const main = readZipEntry(vsix, 'extension/dist/main.js').toString('utf8');
-    const core = readZipEntry(vsix, 'extension/dist/core.js').toString('utf8');
-    const panelMath = readZipEntry(vsix, 'extension/dist/panelMath.js').toString('utf8');
+    const main = (await readZipEntry(vsix, 'extension/dist/main.js')).toString('utf8');
+    const core = (await readZipEntry(vsix, 'extension/dist/core.js')).toString('utf8');
+    const panelMath = (await readZipEntry(vsix, 'extension/dist/panelMath.js')).toString('utf8');
     assert.match(core, /limit\.depth/);
     assert.match(panelMath, /katex-mathml/);
     for (const [name, js] of [['extension', extension], ['main', main]] as const) {
@@ -72,13 +72,13 @@ describe('VSIX package', () => {
     }
     assert.match(main, /require\("\.\/core\.js"\)/);
     assert.match(main, /require\("\.\/panelMath\.js"\)/);
-    const cli = readZipEntry(vsix, 'extension/dist/cli.js').toString('utf8');
+    const cli = (await readZipEntry(vsix, 'extension/dist/cli.js')).toString('utf8');
     assert.ok(cli.startsWith('#!/usr/bin/env node\n'), 'dist/cli.js has no shebang');
     // VS Code for the Web loads dist/web/extension.js alone in a web worker: it may require nothing but
     // `vscode` (no further bundle, no Node module).
-    const web = readZipEntry(vsix, 'extension/dist/web/extension.js').toString('utf8');
+    const web = (await readZipEntry(vsix, 'extension/dist/web/extension.js')).toString('utf8');
     assert.deepEqual([...new Set([...web.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]))], ['vscode']);
-    const manifest = JSON.parse(readZipEntry(vsix, 'extension/package.json').toString('utf8')) as {
+    const manifest = JSON.parse((await readZipEntry(vsix, 'extension/package.json')).toString('utf8')) as {
       main: string;
       browser?: string;
       activationEvents?: string[];
