@@ -63,25 +63,9 @@ export async function buildEditor() {
   fs.mkdirSync(BUILD_DIR, { recursive: true });
   const host = path.join(BUILD_DIR, 'editorHost.js');
   const driver = path.join(BUILD_DIR, 'editorDriver.cjs');
-  await esbuild.build({
-    entryPoints: [path.join(ROOT, 'bench', 'editor', 'host.ts')],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    external: ['vscode'],
-    outfile: host,
-    logLevel: 'warning',
-  });
-  await esbuild.build({
-    entryPoints: [path.join(ROOT, 'bench', 'editor', 'driver.ts')],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    external: ['playwright-core'],
-    outfile: driver,
-    logLevel: 'warning',
-  });
+  // Both run in Node 20 (the extension host, and the driver that drives Chromium), as CommonJS.
+  const node = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning' };
+  await esbuild.build({ ...node, entryPoints: [path.join(ROOT, 'bench', 'editor', 'host.ts')], external: ['vscode'], outfile: host });
+  await esbuild.build({ ...node, entryPoints: [path.join(ROOT, 'bench', 'editor', 'driver.ts')], external: ['playwright-core'], outfile: driver });
   return { host, driver };
 }
