@@ -75,6 +75,32 @@ describe('notations/numpy: what NumPy and PyTorch code means', () => {
     numpyIs('torch.dot(x, x)', "x'*x", where);
   });
 
+  it('refuses A.dot(B) of matrices in code that uses PyTorch (Tensor.dot takes 1-D tensors); with NumPy it is the matrix product', () => {
+    const where = `${vectors}; C: matrix(n, m)`;
+    // torch. calls elsewhere, an import, a type hint: the array is a tensor, whose .dot PyTorch refuses for a matrix.
+    let t = 'torch.sum(torch.exp(A.dot(B)))';
+    assertError(error(readNumpy(t, where)), 'numpy.argument', 'A', t, 'A.dot takes two vectors (1-D tensors): A is a matrix');
+    assert.ok(error(readNumpy(t, where)).message.includes('PyTorch'));
+    t = 'import torch\ndef f(A, B):\n    return A.dot(B).sum()';
+    assertError(error(readNumpy(t, where)), 'numpy.argument', 'A', t, 'A is a matrix');
+    t = 'def f(A: torch.Tensor, x: torch.Tensor):\n    return x.dot(A.dot(x))';
+    assertError(error(readNumpy(t, 'A: matrix(n, n); x: vector(n)')), 'numpy.argument', 'A', t, 'A is a matrix');
+    t = 'torch.sum(x.dot(A))';
+    assertError(error(readNumpy(t, where)), 'numpy.argument', 'A', t, 'A is a matrix');
+    // A text with NumPy and PyTorch both: the array may be either, so a matrix is refused there too, saying why.
+    t = 'np.sum(A.dot(B)) + torch.sum(x)';
+    const both = error(readNumpy(t, where));
+    assertError(both, 'numpy.argument', 'A', t, '@');
+    // Vectors are Tensor.dot's own arguments: the dot product.
+    numpyIs('torch.sum(x) * x.dot(x)', "sum(x)*(x'*x)", where);
+    // NumPy (or JAX) alone, or no module at all: ndarray.dot is the matrix product.
+    numpyIs('np.sum(A.dot(B))', 'sum(A*B)', where);
+    numpyIs('jnp.sum(A.dot(B))', 'sum(A*B)', where);
+    numpyIs('A.dot(B).sum()', 'sum(A*B)', where);
+    // A comment or a name that only contains "torch" is no marker.
+    numpyIs('# not torch\nnp.sum(A.dot(B))', 'sum(A*B)', where);
+  });
+
   it('refuses torch.mm of anything but two matrices and torch.mv of anything but a matrix and a vector', () => {
     let t = 'torch.mm(x, A)';
     assertError(error(readNumpy(t, vectors)), 'numpy.argument', 'x', t, 'torch.mm takes two matrices (2-D tensors): x is a vector');

@@ -23,7 +23,7 @@ import {
 import { Args, Keywords, type Arg } from './arguments';
 import { functionRecord } from '../../functions/index';
 import { withNewAxis } from './newAxis';
-import { Chain, checkFixedRanks, flatDot, innerProduct, type Lowered } from './matmul';
+import { Chain, checkFixedRanks, flatDot, innerProduct, usesPyTorch, type Lowered } from './matmul';
 import { bceWithLogits, crossEntropy, library, mseLoss, normalizeAlong, reduceAlong, type Broadcast } from './batch';
 import type { PyNode } from './parser';
 import { runDeferred, type Deferred } from '../deferred';
@@ -103,6 +103,19 @@ export class Lowerer {
       case 'slice':
         return fail('numpy.unsupported', node.span, 'slices are not supported');
     }
+  }
+
+  private pyTorch: boolean | undefined;
+
+  /**
+   * Whether a product call is PyTorch's: a torch. (F., nn.) function, or an array's method (its
+   * object comes lowered as the first argument) in code that uses PyTorch ('method').
+   */
+  private torchCall(shown: string, rawArgs: readonly Arg[]): boolean | 'method' {
+    if (library(shown) === 'torch') return true;
+    if (rawArgs[0]?.lowered === undefined) return false;
+    this.pyTorch ??= usesPyTorch(this.text, this.declared);
+    return this.pyTorch ? 'method' : false;
   }
 
   private source(span: Span): string {
@@ -418,7 +431,7 @@ export class Lowerer {
         args.count(2);
         const a = yield* args.get(0);
         const b = yield* args.get(1);
-        checkFixedRanks(fn, library(shown) === 'torch', [a, b], shown, (s) => this.source(s));
+        checkFixedRanks(fn, this.torchCall(shown, rawArgs), [a, b], shown, (s) => this.source(s));
         const r = (fn === 'inner' ? innerProduct : flatDot)(a, b, shown, span, nameSpan);
         return { ast: parenNode(r.ast, span), kind: r.kind };
       }
@@ -430,7 +443,7 @@ export class Lowerer {
         args.count(2);
         const a = yield* args.get(0);
         const b = yield* args.get(1);
-        checkFixedRanks(fn, library(shown) === 'torch', [a, b], shown, (s) => this.source(s));
+        checkFixedRanks(fn, this.torchCall(shown, rawArgs), [a, b], shown, (s) => this.source(s));
         const chain = new Chain(a);
         const scalar = a.kind === 'scalar' || b.kind === 'scalar';
         chain.apply(scalar && fn === 'dot' ? '*' : '@', b, nameSpan, b.ast.span);
@@ -443,7 +456,7 @@ export class Lowerer {
         args.count(2);
         const u = yield* args.get(0);
         const v = yield* args.get(1);
-        checkFixedRanks(fn, library(shown) === 'torch', [u, v], shown, (s) => this.source(s));
+        checkFixedRanks(fn, this.torchCall(shown, rawArgs), [u, v], shown, (s) => this.source(s));
         const column = u.kind === 'row' ? transposed(u.ast) : u.ast;
         const row = v.kind === 'row' ? v.ast : transposed(v.ast);
         return { ast: parenNode(productNode(column, [{ op: '*', opSpan: nameSpan, operand: row }]), span), kind: 'matrix' };

@@ -155,19 +155,35 @@ const TORCH_RANKS: Readonly<Record<string, { readonly ranks: readonly ['a vector
 };
 
 /**
+ * Whether Python code uses PyTorch: the word torch outside comments (torch.sum(…), import torch,
+ * x: torch.Tensor), or a call of torch.nn.functional as F or of nn, F and nn not being declared variables.
+ * An array's method there is the tensor's: A.dot(B) is Tensor.dot, not NumPy's matrix product.
+ */
+export function usesPyTorch(text: string, declared: ReadonlySet<string>): boolean {
+  const code = text.includes('#') ? text.replace(/#[^\n]*/g, '') : text;
+  if (/\btorch\b/.test(code)) return true;
+  const functional = /(?<![\w.])(F|nn)\s*\.\s*[A-Za-z_]\w*\s*\(/g;
+  for (const m of code.matchAll(functional)) if (!declared.has(m[1])) return true;
+  return false;
+}
+
+/**
  * PyTorch's torch.dot, torch.vdot, torch.outer (1-D tensors), torch.mm (2-D) and torch.mv (2-D, 1-D)
  * refuse other arguments at run time, where NumPy's dot and matmul multiply them: refused as PyTorch
  * does, at the argument, rather than read as NumPy would. `torch` says whether the call is PyTorch's
- * (mm and mv are PyTorch's only, also as methods: x.mm(A)); np.outer flattens a matrix argument.
+ * ('method': an array's method in code that uses PyTorch; mm and mv are PyTorch's only, also as methods:
+ * x.mm(A)); np.outer flattens a matrix argument.
  */
-export function checkFixedRanks(fn: string, torch: boolean, args: readonly Lowered[], shown: string, source: (span: Span) => string): void {
+export function checkFixedRanks(fn: string, torch: boolean | 'method', args: readonly Lowered[], shown: string, source: (span: Span) => string): void {
   const rule = TORCH_RANKS[fn];
   if (rule === undefined) return;
-  if (torch || fn === 'mm' || fn === 'mv' || fn === 'ger') {
+  if (torch !== false || fn === 'mm' || fn === 'mv' || fn === 'ger') {
+    // A method in code that uses PyTorch is the tensor's (A.dot is Tensor.dot), also where NumPy is used too.
+    const why = torch === 'method' ? `; the code uses PyTorch, so ${shown} is read as the tensor's method, not a NumPy array's matrix product` : '';
     args.forEach((a, i) => {
       const is = rankText(a.kind);
       if (is !== undefined && is !== rule.ranks[i]) {
-        fail('numpy.argument', a.ast.span, `${shown} takes ${rule.takes}: ${source(a.ast.span)} is ${is}, which PyTorch refuses at run time (${rule.instead})`);
+        fail('numpy.argument', a.ast.span, `${shown} takes ${rule.takes}: ${source(a.ast.span)} is ${is}, which PyTorch refuses at run time (${rule.instead})${why}`);
       }
     });
   } else if (fn === 'outer') {
