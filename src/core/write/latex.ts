@@ -183,7 +183,8 @@ class LatexWriter extends MathWriter<Out> {
       case 'mean':
         return this.call('\\operatorname{mean}', this.get(a[0]));
       case 'norm1':
-        return this.delimited('\\lVert', '\\rVert', this.get(a[0]), '_{1}');
+        // Of a matrix, ‖vec(A)‖₁: \|A\|_1 would read as the induced 1-norm (and is refused).
+        return this.delimited('\\lVert', '\\rVert', isMatrix(a[0].shape) ? this.call('\\operatorname{vec}', this.get(a[0])) : this.get(a[0]), '_{1}');
       case 'norm2':
         return this.delimited('\\lVert', '\\rVert', this.get(a[0]), isMatrix(a[0].shape) ? '_{F}' : '_{2}');
       case 'tr':

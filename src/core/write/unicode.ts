@@ -279,7 +279,8 @@ class UnicodeWriter extends MathWriter<Out> {
       case 'fn':
         return this.fn(functionRecord(e.name), this.get(a[0]), isMatrix(a[0].shape));
       case 'norm1':
-        return out(cat('‖', this.get(a[0]).p, '‖₁'), PREC.atom, false, true);
+        // Of a matrix, ‖vec(A)‖₁: ‖A‖₁ would read as the induced 1-norm (and is refused).
+        return out(cat('‖', (isMatrix(a[0].shape) ? this.call('vec', this.get(a[0])) : this.get(a[0])).p, '‖₁'), PREC.atom, false, true);
       case 'norm2':
         return out(cat('‖', this.get(a[0]).p, isMatrix(a[0].shape) ? '‖_F' : '‖₂'), PREC.atom, false, true);
       case 'logdet':

@@ -14,6 +14,15 @@ import type { LatexToken } from './scanner';
 import { environmentAt, type PreparedTokens } from './tokens';
 import type { Delimiter, SupArgument } from './types';
 
+/**
+ * ‖A‖₁ of a matrix is ambiguous: most textbooks mean the induced 1-norm, some the sum of all |aᵢⱼ|
+ * (the entry-wise norm1). Refused, naming the unambiguous spellings (the writers print ‖vec(A)‖₁).
+ */
+const MATRIX_ONE_NORM =
+  '‖A‖₁ of a matrix is ambiguous: textbooks mostly mean the induced 1-norm (the largest column sum of |aᵢⱼ|, ' +
+  'np.linalg.norm(A, 1)), which is not supported, some the sum of all |aᵢⱼ|; for that sum write ‖vec(A)‖₁ ' +
+  '(\\|\\operatorname{vec}(A)\\|_1 in LaTeX) or norm1(A) in the plain syntax';
+
 export abstract class DelimitedParser extends LatexCursor {
   protected readonly kinds: KindEstimator;
 
@@ -131,7 +140,10 @@ export abstract class DelimitedParser extends LatexCursor {
     }
   }
 
-  /** \|x\|, \|x\|_2, \|x\|_1, \|X\|_F, with an optional power: \|x\|_2^2. */
+  /**
+   * \|x\|, \|x\|_2, \|x\|_1, \|X\|_F, with an optional power: \|x\|_2^2. \|A\|_1 of a matrix is
+   * refused (MATRIX_ONE_NORM); \|\operatorname{vec}(A)\|_1 is norm1(A).
+   */
   protected *norm(): Deferred<Ast> {
     const open = this.next();
     this.enterDelimiter('‖', open);
@@ -152,8 +164,10 @@ export abstract class DelimitedParser extends LatexCursor {
           .map((x) => (x.kind === 'command' ? `\\${x.text}` : x.text))
           .join('');
         const span = spanOf(open.start, end);
-        if (text === '1') which = 'norm1';
-        else if (text === '2') {
+        if (text === '1') {
+          which = 'norm1';
+          if (k === 'matrix') fail('call.argument', span, MATRIX_ONE_NORM);
+        } else if (text === '2') {
           if (k === 'matrix') fail('latex.unsupported', span, '\\|X\\|_2 of a matrix is the spectral norm, which is not supported: write \\|X\\|_F for the Frobenius norm');
         } else if (text === 'F' || text === 'fro') {
           if (isVectorKind(k)) which = 'norm2';
@@ -168,7 +182,9 @@ export abstract class DelimitedParser extends LatexCursor {
         end = sup.end;
       } else break;
     }
-    const call = callNode(which, [inner], spanOf(open.start, close.end), spanOfToken(open));
+    // ‖vec(A)‖₁, the 1-norm of A's entries, is norm1(A) (no need for A's sizes, as vec has).
+    const arg = which === 'norm1' && inner.kind === 'call' && inner.name === 'vec' && inner.args.length === 1 ? inner.args[0] : inner;
+    const call = callNode(which, [arg], spanOf(open.start, close.end), spanOfToken(open));
     return power ? powerNode('^', call, power, spanOfToken(close), spanOf(open.start, end)) : call;
   }
 

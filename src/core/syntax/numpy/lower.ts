@@ -564,13 +564,13 @@ export class Lowerer {
     if (ord !== undefined && !(ord.kind === 'constant' && ord.value === 'None')) {
       const v = literalValue(ord);
       if (ord.kind === 'string' && ord.value === 'fro') which = 'norm2';
-      else if (v === 1 && (vector || a.kind === 'scalar')) which = 'norm1';
+      // vector_norm flattens a matrix: ord=1 is the sum of all |aᵢⱼ| (linalg.norm's is the induced norm).
+      else if (v === 1 && (vector || a.kind === 'scalar' || fn === 'vector_norm')) which = 'norm1';
       else if (v === 2 && (vector || fn === 'vector_norm')) which = 'norm2';
       else {
         fail('numpy.unsupported', ord.span, `${shown} with ord=${this.source(ord.span)} is not supported (supported: the 2-norm of a vector, ord=1 of a vector, the Frobenius norm of a matrix)`);
       }
     }
-    if (fn === 'vector_norm' && a.kind === 'matrix' && which === 'norm1') which = 'norm1';
     return { ast: callNode(which, [a.ast], span, nameSpan), kind: 'scalar' };
   }
 
