@@ -65,6 +65,7 @@ export const DIAGNOSTICS = {
   'numpy.unsupported': { category: 'notation', message: 'NumPy code the reader does not support' },
   'read.ambiguous-notation': { category: 'notation', message: 'the text mixes markers of two notations; say which one to read (from)' },
   'unicode.character': { category: 'notation', message: 'a character that is not part of the Unicode math notation' },
+  'unicode.differential': { category: 'notation', message: "a differential (a trailing dx, Leibniz's d/dx) where d is not a declared variable" },
   'unicode.function-call': { category: 'notation', message: 'a function name without its argument in parentheses (det A, sin²x)' },
   'unicode.indicator': { category: 'notation', message: "an indicator that does not read 𝟙[u > 0]" },
   'unicode.subscript': { category: 'notation', message: "'_' not followed by a subscript" },

@@ -2,8 +2,9 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Diagnostic, Outcome } from '../../../src/core/api';
+import type { Diagnostic, Notation, Outcome } from '../../../src/core/api';
 import type { Expr } from '../../../src/core/model/expr';
+import { readExpression } from '../../../src/core/read';
 import { readPlain, type CheckedExpression } from '../../../src/core/syntax';
 import { readLatex, type LatexReadOptions } from '../../../src/core/syntax/latex';
 import { readNumpy } from '../../../src/core/syntax/numpy';
@@ -17,6 +18,20 @@ export function value<T>(o: Outcome<T>, context = ''): T {
 export function error<T>(o: Outcome<T>): Diagnostic {
   if (o.ok) assert.fail('expected an error');
   return o.error;
+}
+
+/** The error of reading `text` as `from` (failing, with the reading, when it is read). */
+export function refusedAs(text: string, from: Notation | 'auto', where?: string): Diagnostic {
+  const r = readExpression(text, where, from);
+  assert.ok(!r.ok, `${text} (${from}) should be refused, read as ${r.ok ? toText(r.value.expr) : ''}`);
+  return r.error;
+}
+
+/** The expression `text` reads as, as `from` (failing with the error when it is refused). */
+export function readAs(text: string, from: Notation | 'auto', where?: string): Expr {
+  const r = readExpression(text, where, from);
+  if (!r.ok) assert.fail(`${text} (${from}): ${r.error.code}: ${r.error.message}`);
+  return r.value.expr;
 }
 
 export const plain = (text: string, where?: string): Expr => value(readPlain(text, where), text).expr;

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { readExpression } from '../../../src/core/read';
-import type { Notation } from '../../../src/core/api';
-import { toText, toUnicode } from '../../../src/core/write';
-import { plain } from './helpers';
+import { toUnicode } from '../../../src/core/write';
+import { plain, readAs, refusedAs } from './helpers';
 
 /**
  * Words in Unicode math: a function name is a call only with its argument in parentheses. `det A`,
@@ -12,17 +10,6 @@ import { plain } from './helpers';
  * writer prints for c·o·s·(t + 1) reads back.
  */
 describe('notations/unicode: function names without parentheses', () => {
-  const refused = (text: string, from: Notation | 'auto', where?: string) => {
-    const r = readExpression(text, where, from);
-    assert.ok(!r.ok, `${text} (${from}) should be refused, read as ${r.ok ? toText(r.value.expr) : ''}`);
-    return r.error;
-  };
-  const read = (text: string, from: Notation | 'auto', where?: string) => {
-    const r = readExpression(text, where, from);
-    if (!r.ok) assert.fail(`${text} (${from}): ${r.error.code}: ${r.error.message}`);
-    return r.value.expr;
-  };
-
   it('refuses a function name before a space and its operand, at the name', () => {
     const cases: [string, string, string?][] = [
       ['det A', 'det'],
@@ -36,7 +23,7 @@ describe('notations/unicode: function names without parentheses', () => {
     ];
     for (const [text, word, where] of cases) {
       for (const from of ['auto', 'unicode'] as const) {
-        const e = refused(text, from, where);
+        const e = refusedAs(text, from, where);
         assert.equal(e.code, 'unicode.function-call', `${text}: ${e.message}`);
         assert.equal(text.slice(e.start, e.end), word, `${text}: span`);
         assert.ok(e.message.includes('in parentheses'), e.message);
@@ -46,7 +33,7 @@ describe('notations/unicode: function names without parentheses', () => {
 
   it('refuses a power written on the function name (sin²x, sin^2(x)): it is the power of the value', () => {
     for (const text of ['sin²x', 'sin²(x)', 'sin^2(x)', 'cos⁻¹(x)']) {
-      const e = refused(text, 'unicode', 'x: scalar');
+      const e = refusedAs(text, 'unicode', 'x: scalar');
       assert.equal(e.code, 'unicode.function-call', `${text}: ${e.message}`);
       assert.equal(text.slice(e.start, e.end), text.slice(0, 3));
       assert.ok(e.message.includes('sin(x)²') || e.message.includes('cos(x)'), e.message);
@@ -54,9 +41,9 @@ describe('notations/unicode: function names without parentheses', () => {
   });
 
   it('still reads a call, with or without a space before the parenthesis, and products of single letters', () => {
-    assert.equal(read('sin (x)', 'unicode', 'x: scalar'), plain('sin(x)', 'x: scalar'));
-    assert.equal(read('2 sin(x)', 'unicode', 'x: scalar'), plain('2*sin(x)', 'x: scalar'));
-    assert.equal(read('a sin(x)', 'unicode', 'a, x: scalar'), plain('a*sin(x)', 'a, x: scalar'));
+    assert.equal(readAs('sin (x)', 'unicode', 'x: scalar'), plain('sin(x)', 'x: scalar'));
+    assert.equal(readAs('2 sin(x)', 'unicode', 'x: scalar'), plain('2*sin(x)', 'x: scalar'));
+    assert.equal(readAs('a sin(x)', 'unicode', 'a, x: scalar'), plain('a*sin(x)', 'a, x: scalar'));
   });
 
   it('reads letters that are all declared variables as their product, as LaTeX does, so the printed form reads back', () => {
@@ -64,8 +51,8 @@ describe('notations/unicode: function names without parentheses', () => {
     for (const text of ['c*o*s*(t + 1)', 'c*o*s^2*t', 'c*o*s*t']) {
       const expr = plain(text, where);
       const unicode = toUnicode(expr);
-      assert.equal(read(unicode, 'unicode', where), expr, `${text} printed as ${unicode}`);
-      assert.equal(read(unicode, 'auto', where), expr, `${text} printed as ${unicode} (auto)`);
+      assert.equal(readAs(unicode, 'unicode', where), expr, `${text} printed as ${unicode}`);
+      assert.equal(readAs(unicode, 'auto', where), expr, `${text} printed as ${unicode} (auto)`);
     }
   });
 
@@ -76,8 +63,8 @@ describe('notations/unicode: function names without parentheses', () => {
       const expr = plain(text, where);
       const unicode = toUnicode(expr);
       assert.ok(!/cos[²³^]|abs[²³^]/.test(unicode), `${text} printed as ${unicode}`);
-      assert.equal(read(unicode, 'unicode', where), expr, `${text} printed as ${unicode}`);
-      assert.equal(read(unicode, 'auto', where), expr, `${text} printed as ${unicode} (auto)`);
+      assert.equal(readAs(unicode, 'unicode', where), expr, `${text} printed as ${unicode}`);
+      assert.equal(readAs(unicode, 'auto', where), expr, `${text} printed as ${unicode} (auto)`);
     }
   });
 
@@ -85,7 +72,7 @@ describe('notations/unicode: function names without parentheses', () => {
     for (const from of ['auto', 'unicode', 'latex'] as const) {
       const text = 'Stringy(x)·x';
       const t = from === 'latex' ? 'Stringy(x) x' : text;
-      const e = refused(t, from, 'x: scalar');
+      const e = refusedAs(t, from, 'x: scalar');
       assert.equal(e.code, 'name.unknown-function', `${from}: ${e.message}`);
       assert.equal(t.slice(e.start, e.end), 'Stringy', `${from}: span`);
       assert.ok(e.message.includes("unknown function 'Stringy'") && e.message.includes('S t r i n g y'), e.message);

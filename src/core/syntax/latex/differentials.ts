@@ -17,7 +17,7 @@ export const SPACING_COMMANDS: ReadonlySet<string> = new Set([
 /** The commands that set a d upright: \mathrm{d}, \text{d}, \operatorname{d}. */
 const UPRIGHT = new Set(['mathrm', 'text', 'textrm', 'operatorname', 'mathup', 'textup']);
 
-const WHY = 'a differential is not part of an expression: select the function alone (what it is differentiated by is chosen separately, as --wrt)';
+export const WHY = 'a differential is not part of an expression: select the function alone (what it is differentiated by is chosen separately, as --wrt)';
 
 const isChar = (t: LatexToken | undefined, c: string): boolean => t !== undefined && t.kind === 'char' && t.text === c;
 const isD = (t: LatexToken | undefined): boolean => t !== undefined && t.kind === 'letter' && t.text === 'd';

@@ -16,6 +16,7 @@ import { table } from '../table';
 import { DASH_HINTS } from '../characters';
 import { FLOOR_DIVISION } from '../pythonOperators';
 import { MATH_LETTER_CLASS, mathLetter } from './mathLetters';
+import { refuseDifferentials } from './differentials';
 
 export interface Translated {
   readonly latex: string;
@@ -92,6 +93,7 @@ class Translator {
   }
 
   run(): Translated {
+    refuseDifferentials(this.chars, this.offsets, this.declared);
     const c = this.chars;
     while (this.pos < c.length) {
       const i = this.pos;
