@@ -30,6 +30,9 @@ const isProduct = (m: Expr): boolean => m.op === 'mul' || m.op === 'hadamard';
 
 const sumFactors = (m: Expr): number[] => (!isProduct(m) ? [] : m.args.flatMap((f, i) => (isSumFactor(m, f) ? [i] : [])));
 
+/** sumFactors(m).length > 0, without making the list (asked of every node of a result). */
+const hasSumFactor = (m: Expr): boolean => isProduct(m) && m.args.some((f) => isSumFactor(m, f));
+
 interface Distribution {
   readonly terms: Expr[];
   /** Over a Hadamard product's sum. */
@@ -96,6 +99,16 @@ function diagonalOf(t: Expr): Expr {
   if (t.op === 'diagm') return t.args[0];
   const d = t.args.find((f) => f.op === 'diagm') as Expr;
   return mul(...t.args.filter((f) => isScalar(f.shape)), d.args[0]);
+}
+
+/**
+ * Whether two terms of a sum may share a frame (frameOf is not '' only for a diag(v) or a product with a
+ * diag factor): a test with no strings or lists, before frameCounts (asked of every sum of a result).
+ */
+function mayShareFrame(terms: readonly Expr[]): boolean {
+  let framed = 0;
+  for (const t of terms) if ((t.op === 'diagm' || (t.op === 'mul' && t.args.some((f) => f.op === 'diagm'))) && ++framed > 1) return true;
+  return false;
 }
 
 /** How many terms have each frame; undefined when no two share one. */
@@ -170,7 +183,7 @@ const REBUILD: Partial<Record<Expr['op'], (...args: Expr[]) => Expr>> = { mul, a
 export function expandWhereSmaller(root: Expr): Expr {
   const nodes = postorder(root);
   // Without a product over a sum nothing distributes, and every node would be rebuilt as itself.
-  if (!nodes.some((e) => sumFactors(e).length > 0 || (e.op === 'add' && frameCounts(e.args.map(frameOf)) !== undefined))) return root;
+  if (!nodes.some((e) => hasSumFactor(e) || (e.op === 'add' && mayShareFrame(e.args) && frameCounts(e.args.map(frameOf)) !== undefined))) return root;
   const done = new Map<number, Expr>();
   for (const e of nodes) {
     let out = withArgs(e, e.args.map((a) => done.get(a.id) as Expr));
