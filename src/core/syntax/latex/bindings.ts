@@ -132,7 +132,12 @@ export interface BoundParse extends LatexParse {
  */
 export function parseBound(text: string, segments: Segments, options: LatexParserOptions): BoundParse {
   const names = options.names ?? new Map<string, { styles: Set<NameStyle>; span: Span }>();
-  if (segments.definitions.length === 0) return { ...parseLatexTokens(text, segments.main, { ...options, names }), bindings: [] };
+  if (segments.definitions.length === 0) {
+    // Field by field, not { ...parsed, bindings: [] }: in V8 11 (Node 20) a spread followed by a new
+    // property gives every object a hidden class of its own (service.ts withNotation).
+    const parsed = parseLatexTokens(text, segments.main, { ...options, names });
+    return { ast: parsed.ast, names: parsed.names, placeholders: parsed.placeholders, bindings: [] };
+  }
   const defined = segments.definitions.map((d) => nameOf(text, d, options));
   const kinds = new Map<string, Kind>();
   // A body's kind is estimated afresh (KindEstimator below), so its placeholders (𝟏ᵀz: a row times a
