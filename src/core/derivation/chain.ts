@@ -18,7 +18,7 @@ import { definitionsStep } from './definitions';
 import { identitiesIn } from './identities';
 import { EQUALS, NOT_EQUALS, SEPARATOR, equation, fraction, nameOf, note, product, productNote, sum } from './notation';
 import type { Claim, Notation, Part, Step } from './step';
-import { JACOBIAN, localJacobian, textbook } from './partials';
+import { JACOBIAN, localJacobian, rememberingTextbook, textbook } from './partials';
 import { productRule, type ProductRule } from './productRule';
 import { localRules, lowerFirst, ruleNames, RULES } from './rules';
 import type { Intermediate, Structure } from './structure';
@@ -171,7 +171,9 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
     return { steps, value, form: 'jacobian', lhs };
   }
 
-  // Several paths: total derivatives from x outwards.
+  // Several paths: total derivatives from x outwards. Each total holds the totals of its arguments,
+  // already in textbook form: only what it adds to them is walked (a recurrence's k-th total is O(k)).
+  const totalForm = rememberingTextbook();
   const totals = new Map<Expr, Expr>();
   let pitfallShown = false;
   const accumulation: Total[] = [];
@@ -187,12 +189,12 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
       value: mul(L(i, a), totals.get(a) as Expr),
     }));
     const raw = terms.length === 1 ? terms[0].raw : rawAdd(terms.map((t) => t.raw));
-    const value = textbook(add(...terms.map((t) => t.value)));
+    const value = totalForm(add(...terms.map((t) => t.value)));
     const several = i.args.length > 1;
     const direct = i.args.includes(x);
     if (several && direct && !pitfallShown) {
       const others = terms.filter((t) => t.a !== x);
-      const naive = textbook(add(...others.map((t) => t.value)));
+      const naive = totalForm(add(...others.map((t) => t.value)));
       if (naive !== value) {
         pitfallShown = true;
         steps.push(pitfallStep(s, i, naive, value, product(others.flatMap((t) => [localFraction(i, t.a), totalFraction(t.a)])), totalFraction(i.v)));

@@ -15,9 +15,9 @@ import { tangent } from '../calculus/tangent';
 import type { Expr } from '../model/expr';
 import { isScalar } from '../model/shape';
 import { transpose, vec } from '../simplify/build';
-import { textbook } from '../present/present';
+import { rememberingTextbook, textbook } from '../present/present';
 
-export { textbook };
+export { rememberingTextbook, textbook };
 
 /** ∂vec(u)/∂(vec a)ᵀ for u = `def`, in textbook form. */
 export function localJacobian(def: Expr, a: Expr): Expr {

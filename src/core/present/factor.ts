@@ -191,13 +191,15 @@ function scalarsOutOfHadamard(e: Expr, original: Expr): Expr {
   return lifted.length === 0 ? e : mul(...lifted, rawHadamard(args));
 }
 
-/** Factor every sum in the expression, bottom-up. */
-export function factorize(root: Expr): Expr {
-  return rewriteBottomUp(root, (e, original) => {
-    if (e.op === 'hadamard') return e === original ? e : scalarsOutOfHadamard(e, original);
-    const out = flattenSame(e);
-    return out.op === 'add' ? factorSum(out.args) : out;
-  });
+/** Factor every sum in the expression, bottom-up; `settled`: nodes it left as they were before (present/bottomUp.ts). */
+export function factorize(root: Expr, settled?: Set<Expr>): Expr {
+  return rewriteBottomUp(root, factorNode, undefined, settled);
+}
+
+function factorNode(e: Expr, original: Expr): Expr {
+  if (e.op === 'hadamard') return e === original ? e : scalarsOutOfHadamard(e, original);
+  const out = flattenSame(e);
+  return out.op === 'add' ? factorSum(out.args) : out;
 }
 
 /** Associativity only: a sum of sums and a product of products are written flat. */

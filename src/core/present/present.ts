@@ -33,3 +33,15 @@ function presentOnce(d: Derivative, layout: Layout | 'canonical'): Expr {
 
 /** Factored and tidied, without distributing sums: the form of a derivation's intermediate results. */
 export const textbook = (e: Expr): Expr => tidy(factorize(e));
+
+/**
+ * textbook(), for a derivation that puts many expressions sharing subtrees in textbook form (a
+ * recurrence's totals, each holding the one before): each pass remembers the nodes it left as they
+ * were and does not walk them again, so the work is in the nodes each call adds, not in all of it.
+ * The same results as textbook() (the passes are functions of a node's tree: present/bottomUp.ts).
+ */
+export function rememberingTextbook(): (e: Expr) => Expr {
+  const factored = new Set<Expr>();
+  const tidied = new Set<Expr>();
+  return (e) => tidy(factorize(e, factored), tidied);
+}

@@ -150,7 +150,9 @@ function scalarsInOrder(factors: readonly Expr[]): boolean {
   return true;
 }
 
-export function tidy(root: Expr): Expr {
+/** `settled`: nodes tidy() left as they were before (present/bottomUp.ts). */
+export function tidy(root: Expr, settled?: Set<Expr>): Expr {
+  // The classes are a cache: whether two terms share one does not depend on what else was classed.
   const keys = new TransposeFree();
   return rewriteBottomUp(root, (e) => {
     let out = literalTransposed(scalarsOutOfTranspose(flattenSame(e)));
@@ -170,7 +172,7 @@ export function tidy(root: Expr): Expr {
       if (sorted.some((f, i) => f !== out.args[i])) out = rawMul(sorted);
     }
     return out;
-  });
+  }, undefined, settled);
 }
 
 /**

@@ -34,12 +34,12 @@ describe('the Jacobian of a deep recurrence (issue 17): work, nodes and output l
 
   // The derivation of the same (derivation/chain.ts): each intermediate's total derivative is O(k)
   // long at the k-th step, and a summary merged all of them into one step (1.3 / 4.9 / 18.5 MB at
-  // 100 / 200 / 400 steps). Its nodes and every written form, the steps included, are linear. Its
-  // work is not yet: each total is put in textbook form anew, a walk of all of it (docs/reliability.md).
+  // 100 / 200 / 400 steps). Its work, nodes and every written form, the steps included, are linear:
+  // each total was put in textbook form anew, two walks of all of it (0.34 / 1.23 / 4.65 million
+  // checkpoints at 100 / 200 / 400 steps); now only the nodes no earlier total had are walked.
   for (const granularity of ['full', 'summary'] as const) {
-    it(`${FAMILIES[0].name}, with its ${granularity} derivation: nodes and output`, () => {
-      const { work: _work, ...rest } = probe(0, granularity);
-      assertLinear(`${FAMILIES[0].name}, ${granularity} steps`, rest);
+    it(`${FAMILIES[0].name}, with its ${granularity} derivation: work, nodes and output`, () => {
+      assertLinear(`${FAMILIES[0].name}, ${granularity} steps`, probe(0, granularity));
     });
   }
 

@@ -11,6 +11,7 @@ import { Expr, variable, num, ones, rawInv, rawMatpow, rawTranspose, rawDiagm } 
 import { shape, SCALAR, isScalar } from '../../../src/core/model/shape';
 import { add, mul, withoutFactor } from '../../../src/core/simplify/build';
 import { toText } from '../../../src/core/write';
+import { generator } from '../seeded';
 
 const A = variable('A', shape('n', 'n'));
 const B = variable('B', shape('n', 'n'));
@@ -26,15 +27,6 @@ const SQUARE: readonly Expr[] = [
 ];
 const LEFT: readonly Expr[] = [rawTranspose(x), ones(shape(1, 'n')), rawTranspose(y)];
 const RIGHT: readonly Expr[] = [y, ones(shape('n', 1)), x];
-
-/** A small deterministic generator (LCG), so that a failure names its seed. */
-function generator(seed: number): (n: number) => number {
-  let state = seed >>> 0;
-  return (n) => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state % n;
-  };
-}
 
 function chain(pick: (n: number) => number, length: number): Expr[] {
   const out: Expr[] = [];
