@@ -287,6 +287,20 @@ export interface Survey {
 
 /** Survey a tree without recursion: its depth or the node past `limit`, and its calls. */
 export function survey(root: Ast, limit: number): Survey {
+  const known = surveyed.get(root);
+  if (known !== undefined && known.limit === limit) return known.survey;
+  const s = surveyOnce(root, limit);
+  surveyed.set(root, { limit, survey: s });
+  return s;
+}
+
+/**
+ * The surveys made, by tree (trees are not changed once built): a reader checks the depth of the
+ * tree it parsed and the shape checker surveys the same tree again, a whole walk of a deep input.
+ */
+const surveyed = new WeakMap<Ast, { readonly limit: number; readonly survey: Survey }>();
+
+function surveyOnce(root: Ast, limit: number): Survey {
   let deeper: Ast | undefined;
   let depth = 0;
   const calls: CallNode[] = [];

@@ -152,7 +152,8 @@ export function parseBound(text: string, segments: Segments, options: LatexParse
   const bindings: Binding[] = [];
   try {
     segments.definitions.forEach((d, i) => {
-      const parsed = parseLatexTokens(text, d.body, { ...own, leftSide: false });
+      // A body is checked whole even in a names-only pass: its kind is read from its tree below.
+      const parsed = parseLatexTokens(text, d.body, { ...own, leftSide: false, namesOnly: false });
       for (const p of parsed.placeholders) placeholders.add(p);
       bindings.push({ ...defined[i], ast: parsed.ast });
       if (!kinds.has(defined[i].name)) kinds.set(defined[i].name, new KindEstimator(oracle).of(parsed.ast));

@@ -65,6 +65,7 @@ class LatexParser extends PrimaryParser {
     let ast = runDeferred(this.sum());
     const t = this.peek();
     if (t.kind !== 'eof') this.unexpected(t);
+    if (this.options.namesOnly === true) return { ast, names: this.names, placeholders: this.placeholders };
     // The guard bounds nesting; postfix chains are built in a loop, so the tree's depth is checked once more.
     const deep = nodeDeeperThan(ast, MAX_DEPTH);
     if (deep) throw new SyntaxFailure(depthDiagnostic(deep.span.start, deep.span.end));

@@ -121,7 +121,7 @@ export function readLatex(text: string, where?: string, options: LatexReadOption
   const learnStyles = (): void => {
     if (learned) return;
     learned = true;
-    attempt(() => parseBound(text, segments, { oracle: (n) => declaredKinds.get(n) ?? 'unknown', declared, dimensions, otimes, names: styles, sizes, einstein }));
+    attempt(() => parseBound(text, segments, { oracle: (n) => declaredKinds.get(n) ?? 'unknown', declared, dimensions, otimes, names: styles, sizes, einstein, namesOnly: true }));
   };
   if (!scanned.value.plainOnly) learnStyles();
   const boldUsed = [...styles.values()].some((u) => u.styles.has('bold'));

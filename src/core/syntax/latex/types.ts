@@ -26,6 +26,12 @@ export interface LatexParserOptions {
   readonly einstein?: boolean;
   /** Whether a left side `y =`, `f(x) =` may precede the expression (not in a definition's body). */
   readonly leftSide?: boolean;
+  /**
+   * A pass that only learns how the names are written (`names`, `sizes`; read.ts's styles pass): the
+   * checks of the tree after parsing (its depth, repeated subscripts, index notation) are skipped, as
+   * they learn nothing, and the tree is not to be used.
+   */
+  readonly namesOnly?: boolean;
 }
 
 export interface LatexParse {
