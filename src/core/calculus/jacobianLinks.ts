@@ -246,7 +246,7 @@ function flatPaths<B>(s: Spanned<B>, flats: ReadonlyMap<Spanned<B>, readonly Pat
   return out.sort((a, b) => a.at - b.at);
 }
 
-interface Term {
+export interface Term {
   readonly expr: Expr;
   readonly first: number;
   /** How many contributions of the flat sum it stands for. */
@@ -270,19 +270,17 @@ function sumAt<B>(s: Spanned<B>, sums: ReadonlyMap<Spanned<B>, Expr>, columns: D
 
 /**
  * The terms in the order present/factor.ts's greedy factorSum gives the flat sum they stand for: the
- * term standing for the most contributions (at least two: they share a factor) first, again until
- * none is left; the others in the order they came.
+ * term standing for the most contributions (at least two: they share a factor; the first of equals)
+ * to the front, again until none is left — so the last taken stands first — then the others in the
+ * order they came. One sort, not a scan of all the terms per term taken (quadratic where many
+ * branches meet at one node: 2,000 of them took 408 ms).
  */
-function factoredOrder(terms: Term[]): Term[] {
+export function factoredOrder(terms: Term[]): Term[] {
   terms.sort((a, b) => a.first - b.first);
-  let order = terms;
-  const taken = new Set<Term>();
-  for (;;) {
-    let best: Term | undefined;
-    for (const t of order) if (!taken.has(t) && t.size >= 2 && (best === undefined || t.size > best.size)) best = t;
-    if (best === undefined) return order;
-    taken.add(best);
-    const chosen = best;
-    order = [chosen, ...order.filter((t) => t !== chosen)];
-  }
+  const shared = terms.filter((t) => t.size >= 2);
+  if (shared.length === 0) return terms;
+  const at = new Map(shared.map((t, i) => [t, i]));
+  // Taken largest first, the earlier of equals first; in front, the reverse of that.
+  shared.sort((a, b) => a.size - b.size || (at.get(b) as number) - (at.get(a) as number));
+  return [...shared, ...terms.filter((t) => t.size < 2)];
 }
