@@ -214,3 +214,37 @@ describe('tensor/index form: every corpus case of order ≥ 3 gets it without as
     assert.ok(high >= 20, `corpus cases of order ≥ 3: ${high}`);
   });
 });
+
+describe('tensor/index form: index letters are never the names of dimensions, also those only inside a product (i·j)', () => {
+  const SUBSCRIPT_LETTERS: Readonly<Record<string, string>> = {
+    'ₐ': 'a', 'ₑ': 'e', 'ₕ': 'h', 'ᵢ': 'i', 'ⱼ': 'j', 'ₖ': 'k', 'ₗ': 'l', 'ₘ': 'm', 'ₙ': 'n', 'ₒ': 'o', 'ₚ': 'p', 'ᵣ': 'r', 'ₛ': 's', 'ₜ': 't', 'ᵤ': 'u', 'ᵥ': 'v', 'ₓ': 'x',
+  };
+  /** The letters a Unicode index form uses: every subscript letter, and each letter given a range. */
+  const indexLetters = (unicode: string): Set<string> => {
+    const letters = new Set([...unicode].filter((c) => SUBSCRIPT_LETTERS[c] !== undefined).map((c) => SUBSCRIPT_LETTERS[c]));
+    const ranges = /\(([^()]*= 1…[^()]*)\)/.exec(unicode)?.[1] ?? '';
+    for (const group of ranges.split('; ')) for (const l of group.split(' = ')[0].split(', ')) letters.add(l);
+    return letters;
+  };
+  // Each dimension is a product of one-letter names that are also the first choices of the free
+  // letters (i, j, k, l, m, n) and of the summation letters (p, r, s, t, u, v): no letter may be one.
+  const cases: readonly [string, string, string, readonly string[], RegExp][] = [
+    ['A*x', 'x', 'x: vector(i*j); A: matrix(k, i*j)', ['i', 'j', 'k'], /^∂\(Ax\)ₗ\/∂xₘ = Aₗₘ {3}\(l = 1…k; m = 1…ij\)$/],
+    ['X*Y', 'X', 'X: matrix(i*j, k*l); Y: matrix(k*l, m*n)', ['i', 'j', 'k', 'l', 'm', 'n'], /^∂\(XY\)ₚᵣ\/∂Xₛₜ = δₚₛYₜᵣ {3}\(p, s = 1…ij; r = 1…mn; t = 1…kl\)$/],
+    ['sum(X*Y)', 'X', 'X: matrix(i*j, p*r); Y: matrix(p*r, s*t)', ['i', 'j', 'p', 'r', 's', 't'], /^∂\(sum\(XY\)\)\/∂Xₖₗ = Σᵤ Yₗᵤ {3}\(k = 1…ij; l = 1…pr\)$/],
+    ["x'*A*B*x", 'x', 'x: vector(i*p); A: matrix(i*p, r*s); B: matrix(r*s, i*p)', ['i', 'p', 'r', 's'], /^∂\(xᵀABx\)\/∂xⱼ = \(ABx\)ⱼ \+ \(BᵀAᵀx\)ⱼ {3}\(j = 1…ip\)$/],
+  ];
+  for (const [expr, wrt, where, dims, expected] of cases) {
+    it(`${expr} by ${wrt} where ${where}: no index is ${dims.join(', ')}; equal to the Jacobian`, () => {
+      const unicode = unicodeOf(expr, wrt, where);
+      assert.match(unicode, expected);
+      const clashes = [...indexLetters(unicode)].filter((l) => dims.includes(l));
+      assert.deepEqual(clashes, [], `${unicode}: index letters that name a dimension`);
+      const read = value(readExpression(expr, where, 'plain'));
+      const x = read.variables.find((v) => v.name === wrt);
+      assert.ok(x);
+      const d = differentiate(read.expr, [x], 1);
+      for (const seed of [1, 2]) assert.ok(checkAgainstJacobian(indexFormula(d.f, x, 1), d, seed) < 1e-9);
+    });
+  }
+});
