@@ -207,7 +207,8 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
         startsWithMinus = false;
       }
       if (i > 0 && (o.prec === PREC.negation || startsWithMinus)) o = this.paren(o);
-      else if (!(t.op === 'add' && !startsWithMinus)) o = this.operand(o, OPERAND.term);
+      // A sum kept whole is flat, also as the first term (−a + b + z, as a textbook writes it).
+      else if (!(t.op === 'add' && (i === 0 || !startsWithMinus))) o = this.operand(o, OPERAND.term);
       terms[i] = o;
       if (i > 0) parts[2 * i - 1] = ` ${sign} `;
       parts[2 * i] = o.p;
