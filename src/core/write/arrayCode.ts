@@ -20,6 +20,7 @@
  */
 import { Expr, ElementwiseFunction, postorder, rationalOf } from '../model/expr';
 import { absolute, equals, fromNumber, numberParts, ONE, type Rational } from '../model/rational';
+import { pythonCoefficient, pythonMagnitude } from './pythonNumbers';
 import { pinnedNames } from '../model/textbookNames';
 import { Dim, isScalar, isColumn, isRow, mulDim } from '../model/shape';
 import type { Derivative } from '../calculus/form';
@@ -75,7 +76,6 @@ export interface ArrayApi {
   readonly minimum: (a: string, b: string) => string;
   readonly matrixPower: (u: string, k: number) => string;
   readonly inv: (u: string) => string;
-  readonly reciprocal: (u: string) => string;
   readonly abs: (u: string) => string;
   readonly log: (u: string) => string;
   readonly norm2: (u: string) => string;
@@ -120,18 +120,19 @@ const PYTHON_KEYWORDS = new Set([
 /** Names the generated functions use themselves, whatever the library. */
 const RESERVED = ['np', 'math', 'float', 'kw', 'range', 'ValueError'];
 
-/** A Python float literal. */
+/** A Python float literal (./pythonNumbers): 3.0, 0.5, 1.0/3.0, negative -2.0, -(1.0/3.0). */
 function pyNumber(api: ArrayApi, v: number | Rational): Py {
   const r = typeof v === 'number' ? fromNumber(v) : v;
-  const parts = numberParts(r);
-  // A fraction as a float division, 1.0/3.0: exact to the last bit, and the reader reads it back as ⅓.
-  const s = 'digits' in parts ? pyFloat(parts.digits) : `${pyFloat(parts.numerator)}/${pyFloat(parts.denominator)}`;
-  const prec = 'digits' in parts ? PY.atom : PY.mul;
-  return r.n < 0n ? { code: `-${'digits' in parts ? s : `(${s})`}`, prec: PY.unary, depth: 0 } : { code: s, prec, depth: 0 };
+  const { code, atom } = pythonMagnitude(r);
+  if (r.n < 0n) return { code: `-${atom ? code : `(${code})`}`, prec: PY.unary, depth: 0 };
+  return { code, prec: atom ? PY.atom : PY.mul, depth: 0 };
 }
 
-/** A Python float literal: 3.0, 0.5, 1e-300. */
-const pyFloat = (digits: string): string => (/^\d+$/.test(digits) ? `${digits}.0` : digits);
+/** A product's coefficient: its numerator's code (undefined for ±1) and the denominator written after the last `/`. */
+function pyCoefficient(api: ArrayApi, c: Rational): { readonly numerator?: Py; readonly denominator?: string } {
+  const { numerator, denominator } = pythonCoefficient(c);
+  return { numerator: numerator === undefined ? undefined : pyNumber(api, numerator), denominator };
+}
 
 const isAsciiIdentifier = (s: string): boolean => /^[A-Za-z][A-Za-z0-9_]*$/.test(s);
 
@@ -189,9 +190,12 @@ class Names {
   }
 }
 
-/** b^(−k) with b not a number (a number's power is folded or kept as a constant). */
+/** b^(−k) with b not a number or a positive number (x/2 as read; another number's power is kept as a constant). */
 const isReciprocal = (f: Expr): boolean =>
-  f.op === 'pow' && f.args[1].op === 'num' && (f.args[1].value as number) < 0 && f.args[0].op !== 'num';
+  f.op === 'pow' && f.args[1].op === 'num' && (f.args[1].value as number) < 0 && (f.args[0].op !== 'num' || isPositiveNumber(f.args[0]));
+
+/** A number above 0: its reciprocal is a division, x / 2.0 as the reader's x/2 is read (x·2⁻¹); 0.0 ** -1 stays a float64 power (inf, not ZeroDivisionError). */
+const isPositiveNumber = (e: Expr): boolean => rationalOf(e).n > 0n;
 
 /**
  * A factor b^(−k) of a Hadamard product, or a scalar one of a product, is written `/ b` or
@@ -348,8 +352,10 @@ class Body {
         if (scalar) return pyNumber(api, 1);
         return call(api.unit(this.dimCode(e.shape.rows), e.value as number));
       case 'size': {
+        // The number of entries as Python computes it, an int (m * n), as a person writes / d or d ** 0.5.
         const [r, c] = e.dims ?? [1, 1];
-        return call(`float(${this.dimCode(mulDim(r, c))})`);
+        const code = this.dimCode(mulDim(r, c));
+        return this.make(code, code.includes(' ') ? PY.mul : PY.atom, a);
       }
       case 'add':
         return this.sum(e);
@@ -374,8 +380,11 @@ class Body {
       case 'transpose':
         return scalar ? this.get(a[0]) : this.make(`${this.at(a[0], PY.atom)}.T`, PY.atom, a);
       case 'inv':
-        return call(scalar ? api.reciprocal(u) : api.inv(u));
+        // 1.0 / u of a scalar: a Python division is a float also for an int (a size), np.reciprocal(4) is 0.
+        return scalar ? this.make(`1.0 / ${this.at(a[0], PY.power)}`, PY.mul, a) : call(api.inv(u));
       case 'fn':
+        // The square root of a constant (a size: attention's √d) in plain Python, d ** 0.5, in every library.
+        if (e.name === 'sqrt' && scalar && this.constant.has(a[0])) return this.make(`${this.at(a[0], PY.atom)} ** 0.5`, PY.power, a);
         return call(api.elementwise(e.name as ElementwiseFunction, u));
       case 'sum':
       case 'mean':
@@ -489,27 +498,33 @@ class Body {
   /** A product with a negative coefficient −k written as k times the rest (the sum subtracts it: a - 2.0 * x); else undefined. */
   private withoutSign(t: Expr): Py | undefined {
     if (t.op !== 'mul' || t.args[0].op !== 'num' || (t.args[0].value as number) >= 0) return undefined;
-    const k = absolute(rationalOf(t.args[0]));
-    return this.productOf(t, t.args.slice(1), equals(k, ONE) ? undefined : pyNumber(this.api, k));
+    return this.productOf(t, t.args.slice(1), absolute(rationalOf(t.args[0])));
   }
 
   private product(e: Expr): Py {
     const a = e.args;
     if (a.length === 2 && a[0].op === 'num' && a[0].value === -1) return this.make(`-${this.at(a[1], PY.power)}`, PY.unary, a);
-    if (a[0].op !== 'num' || a[0].value !== -1) return this.productOf(e, a);
+    const c = a[0].op === 'num' ? rationalOf(a[0]) : undefined;
+    // −1 or −1/q: minus the product of the rest (written / q.0), else the coefficient leads it.
+    const minus = c !== undefined && c.n === -1n && !('digits' in numberParts(c) && c.d !== 1n);
+    if (!minus) return c === undefined ? this.productOf(e, a) : this.productOf(e, a.slice(1), c);
     // −1 times a product: -A @ x, -det(X) * X.T (unary minus binds tighter than * and @: the same value).
-    const rest = this.productOf(e, a.slice(1));
+    const rest = this.productOf(e, a.slice(1), absolute(c));
     return rest.code.startsWith('-') ? this.make(`-(${rest.code})`, PY.unary, a) : { ...rest, code: `-${rest.code}`, prec: Math.min(rest.prec, PY.unary) as PyPrec };
   }
 
-  /** The code of the product e of `a` (its factors, or those after its sign), after a leading coefficient when given. */
-  private productOf(e: Expr, a: readonly Expr[], coefficient?: Py): Py {
-    if (a.length === 1 && coefficient === undefined) return this.get(a[0]);
+  /**
+   * The code of the product e of `a` (its factors, or those after its coefficient) times `coefficient`
+   * when given: 2.0 * (A @ x) / n, and a fraction's denominator last, (A + A.T) / 2.0.
+   */
+  private productOf(e: Expr, a: readonly Expr[], coefficient?: Rational): Py {
+    const c = coefficient === undefined || equals(coefficient, ONE) ? undefined : pyCoefficient(this.api, coefficient);
+    if (a.length === 1 && c === undefined) return this.get(a[0]);
     // Scalars, then the matrix product, then the divisors: 2.0 * (A @ x) / n. The first scalar
     // may be negative (-2.0 * x): unary minus binds tighter than * and /.
-    const factors = [...(coefficient === undefined ? [] : [coefficient]), ...a.filter((f) => isScalar(f.shape) && !writtenAsQuotient(e, f))];
+    const factors = [...(c?.numerator === undefined ? [] : [c.numerator]), ...a.filter((f) => isScalar(f.shape) && !writtenAsQuotient(e, f))];
     const scalars = factors.map((f, i) => (i === 0 ? this.at(f, PY.unary) : ` * ${this.at(f, PY.power)}`));
-    const divisors = a.filter((f) => writtenAsQuotient(e, f)).map((f) => ` / ${this.divisor(f)}`);
+    const divisors = [...a.filter((f) => writtenAsQuotient(e, f)).map((f) => ` / ${this.divisor(f)}`), ...(c?.denominator === undefined ? [] : [` / ${c.denominator}`])];
     const chain = a.filter((f) => !isScalar(f.shape));
     if (chain.length === 0) return this.chain([...(scalars.length === 0 ? ['1.0'] : scalars), ...divisors], PY.mul, a);
     let chainCode: string;
@@ -530,7 +545,7 @@ class Body {
       chainPrec = PY.atom;
     }
     if (scalars.length === 0 && divisors.length === 0) return this.make(chainCode, chainPrec, a);
-    // Scale after the matrix product: s * (A @ x), not (s * A) @ x.
+    // Scale after the matrix product: s * (A @ x), not (s * A) @ x; divide after it too: (A + A.T) / 2.0.
     const scaled = chainPrec < PY.power ? `(${chainCode})` : chainCode;
     return this.chain([...scalars, `${scalars.length === 0 ? '' : ' * '}${scaled}`, ...divisors], PY.mul, a);
   }

@@ -14,6 +14,7 @@ import { denominatorOf, isCompoundDenominator } from '../tensor/denominator';
 import type { ArrayApi } from './arrayCode';
 import { toText } from './text';
 import { absolute, equals, numberParts, ONE, sign, type Rational } from '../model/rational';
+import { pythonCoefficient, pythonMagnitude } from './pythonNumbers';
 
 interface Operand {
   /** An expression, or a δ (the identity) or a 𝟏 over an index. */
@@ -65,17 +66,11 @@ function rangeOf(t: IndexFormula['terms'][number], letter: string): Dim {
   return t.ranges?.[t.sums.indexOf(letter)] ?? 1;
 }
 
-/**
- * A positive coefficient: an integer or a decimal as digits; any other rational as p/q in the plain
- * syntax (read back exactly) and as a float division (1.0/3.0) in Python, as the array writer does.
- */
-function numberCode(k: Rational, python: boolean): string {
+/** A positive coefficient in the plain syntax: an integer or a decimal as digits, any other rational as p/q (read back exactly). */
+function numberText(k: Rational): string {
   const parts = numberParts(k);
-  if ('digits' in parts) return parts.digits;
-  return python ? `(${parts.numerator}.0/${parts.denominator}.0)` : `${parts.numerator}/${parts.denominator}`;
+  return 'digits' in parts ? parts.digits : `${parts.numerator}/${parts.denominator}`;
 }
-
-const coefficient = (k: Rational, scalars: readonly string[], python = true): string[] => [...(equals(k, ONE) ? [] : [numberCode(k, python)]), ...scalars];
 
 /** Python for the derivative array as a sum of einsum calls, or undefined when it has no index form. */
 export interface CodeSink {
@@ -122,7 +117,11 @@ export function einsumCode(api: ArrayApi, d: Derivative, sink: CodeSink): string
   return terms
     .map((t, n) => {
       const call = api.einsum(t.spec, t.operands.map(operand));
-      const code = [...coefficient(absolute(t.coef), t.scalars.map(factor)), call].join(' * ') + t.divisors.map((d) => ` / ${divisor(d)}`).join('');
+      // A fraction as the array writer writes it: its denominator after the last /, einsum(…) / 3.0.
+      const k = absolute(t.coef);
+      const { numerator, denominator } = equals(k, ONE) ? {} : pythonCoefficient(k);
+      const lead = numerator === undefined ? [] : [pythonMagnitude(numerator).code];
+      const code = [...lead, ...t.scalars.map(factor), call].join(' * ') + t.divisors.map((d) => ` / ${divisor(d)}`).join('') + (denominator === undefined ? '' : ` / ${denominator}`);
       if (n === 0) return sign(t.coef) < 0 ? `-${code}` : code;
       return sign(t.coef) < 0 ? ` - ${code}` : ` + ${code}`;
     })
@@ -136,7 +135,7 @@ export function einsumText(d: Derivative): string | undefined {
   if (terms.length === 0) return '0';
   return terms
     .map((t, n) => {
-      const factors = [...coefficient(absolute(t.coef), [], false), ...t.scalars.map((s) => `(${toText(s)})`), `einsum("${t.spec}", ${t.operands.map((o) => toText(o.e)).join(', ')})`];
+      const factors = [...(equals(absolute(t.coef), ONE) ? [] : [numberText(absolute(t.coef))]), ...t.scalars.map((s) => `(${toText(s)})`), `einsum("${t.spec}", ${t.operands.map((o) => toText(o.e)).join(', ')})`];
       const divisors = t.divisors.map((d) => (isCompoundDenominator(d) ? `/(${toText(d)})` : `/${toText(d)}`));
       const body = factors.join('*') + divisors.join('');
       if (n === 0) return sign(t.coef) < 0 ? `-${body}` : body;

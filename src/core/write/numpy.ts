@@ -12,7 +12,7 @@ import { toArrayCode, type ArrayApi } from './arrayCode';
 type NumpyStyle = Pick<
   ArrayApi,
   | 'helpers' | 'elementwise' | 'zeros' | 'ones' | 'eye' | 'commutation' | 'unit' | 'sum' | 'mean' | 'trace' | 'det' | 'logdet' | 'diagm' | 'diagv'
-  | 'logsumexp' | 'softmax' | 'softmaxAlong' | 'logsumexpAlong' | 'vec' | 'kron' | 'maximum' | 'minimum' | 'matrixPower' | 'inv' | 'reciprocal' | 'abs' | 'log' | 'norm2'
+  | 'logsumexp' | 'softmax' | 'softmaxAlong' | 'logsumexpAlong' | 'vec' | 'kron' | 'maximum' | 'minimum' | 'matrixPower' | 'inv' | 'abs' | 'log' | 'norm2'
   | 'multiDot' | 'ravel' | 'reshapeColumnMajor' | 'einsum'
 >;
 
@@ -84,7 +84,6 @@ export function numpyStyle(m: string, float64?: string): NumpyStyle {
     minimum: (a, b) => `${m}.minimum(${a}, ${b})`,
     matrixPower: (u, k) => `${m}.linalg.matrix_power(${u}, ${k})`,
     inv: fn('linalg.inv'),
-    reciprocal: fn('reciprocal'),
     abs: fn('abs'),
     log: fn('log'),
     norm2: fn('linalg.norm'),

@@ -257,6 +257,40 @@ describe('write/numpy: the source', () => {
     assert.deepEqual(JSON.parse(out), [7, [2 / 3, 4 / 3, 8 / 3]]);
   });
 
+  it('writes numbers as a person writes them: / d ** 0.5 for a size (no float(d)), ** 0.5, (A + A.T) / 2.0 and einsum(…) / 3.0 (no (1.0/2.0) *) (NumPy, PyTorch and JAX)', () => {
+    const cases: readonly [string, string, string | undefined, RegExp][] = [
+      ["x'*x/sqrt(d)", 'x', 'x: vector(d)', /return (np|torch|jnp)\.ravel\(2\.0 \* x \/ d \*\* 0\.5\)$/m],
+      ["sum(x)/sqrt(m*n)", 'x', 'x: vector(m*n); A: matrix(m, n)', /return (np|torch|jnp)\.ravel\(\S+\(\(m \* n, 1\)(, dtype=\S+)?\) \/ \(m \* n\) \*\* 0\.5\)$/m],
+      ["(x'*x)^(1/2)", 'x', undefined, /return (np|torch|jnp)\.ravel\(x \/ \(x\.T @ x\)\[0, 0\] \*\* 0\.5\)$/m],
+      ['tr(A*S)', 'S', 'A: matrix(n, n); S: matrix(n, n) symmetric', /return \(A \+ A\.T\) \/ 2\.0$/m],
+      ['X^3/3', 'X', undefined, /return (np|torch|jnp)\.einsum\('ik,lj->ijkl', [^_]+, _e1\) \/ 3\.0 \+ /m],
+      ['2*x\'*x/3', 'x', undefined, /return (np|torch|jnp)\.ravel\(4\.0 \* x \/ 3\.0\)$/m],
+      ['-x\'*x/6', 'x', undefined, /return (np|torch|jnp)\.ravel\(-x \/ 3\.0\)$/m],
+      // The function as read divides too: ((-x.T) @ x)[0, 0] / 6.0, not float64(6.0) ** (-1.0) * …
+      ['-x\'*x/6', 'x', undefined, /return float\(\(\(-x\.T\) @ x\)\[0, 0\] \/ 6\.0\)$/m],
+      ['X^3/3', 'X', undefined, /return (np|torch|jnp)\.linalg\.matrix_power\(X, 3\) \/ 3\.0$/m],
+    ];
+    for (const [expr, wrt, where, pattern] of cases) {
+      for (const target of ['numpy', 'torch', 'jax'] as const) {
+        const code = emitCode({ expr, wrt: [wrt], where }, target);
+        assert.ok(code.ok, code.ok ? '' : code.error.message);
+        assert.match(code.value, pattern, `${target} ${expr}:\n${code.value}`);
+        assert.doesNotMatch(code.value, /float\([a-z](?: \* [a-z])*\)|\(1\.0\/\d+\.0\)|float64\(\d+\.0\) \*\*/, `${target} ${expr}: no float(d), no (1.0/q.0) factor, no float64(3.0) ** (-1.0)`);
+      }
+    }
+    // The code runs and agrees with the core: x'x/√d at x = (1, 2, 4), d = 3; (x'x)^(1/2).
+    const code = (expr: string, where?: string): string => {
+      const emitted = emitCode({ expr, wrt: ['x'], where }, 'numpy');
+      assert.ok(emitted.ok, emitted.ok ? '' : emitted.error.message);
+      return emitted.value;
+    };
+    const run = (source: string): [number, number[]] => JSON.parse(runPythonSnippet(source, 'import json\nprint(json.dumps([value(x=[1.0, 2.0, 4.0]), derivative(x=[1.0, 2.0, 4.0]).tolist()]))')) as [number, number[]];
+    const [v1, d1] = run(code("x'*x/sqrt(d)", 'x: vector(d)'));
+    assert.ok(Math.abs(v1 - 21 / Math.sqrt(3)) < 1e-12 && [2, 4, 8].every((g, i) => Math.abs(d1[i] - g / Math.sqrt(3)) < 1e-12), `${v1} ${d1}`);
+    const [v2, d2] = run(code("(x'*x)^(1/2)"));
+    assert.ok(Math.abs(v2 - Math.sqrt(21)) < 1e-12 && [1, 2, 4].every((g, i) => Math.abs(d2[i] - g / Math.sqrt(21)) < 1e-12), `${v2} ${d2}`);
+  });
+
   it('names shared subexpressions once', () => {
     const code = toNumpy(rawInv(X), derivative(rawInv(X), X, 'jacobian', neg(rawKron(T(rawInv(X)), rawInv(X)))));
     // A derivative with four indices is written as contractions (einsum), its shared factor named once.
