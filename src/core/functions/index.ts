@@ -29,6 +29,14 @@ export const ELEMENTWISE_FUNCTIONS = Object.keys(FUNCTIONS) as readonly Elementw
 
 export const isElementwiseFunction = (name: string): name is ElementwiseFunction => Object.prototype.hasOwnProperty.call(FUNCTIONS, name);
 
+/**
+ * The functions whose inverse has a name of its own, f⁻¹ as textbooks write it (sin⁻¹ x = arcsin x):
+ * a reader refuses f⁻¹ on the name (inverse or reciprocal?) and names both spellings.
+ */
+export const INVERSE_FUNCTIONS: Readonly<Partial<Record<ElementwiseFunction, ElementwiseFunction>>> = {
+  sin: 'asin', cos: 'acos', tan: 'atan', sinh: 'asinh', cosh: 'acosh', tanh: 'atanh', exp: 'log', log: 'exp',
+};
+
 /** The record of a function (its name taken from an `fn` node). */
 export const functionRecord = (name: string | undefined): FunctionRecord => FUNCTIONS[name as ElementwiseFunction];
 

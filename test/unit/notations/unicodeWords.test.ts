@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { toUnicode } from '../../../src/core/write';
+import { readExpression } from '../../../src/core/read';
 import { plain, readAs, refusedAs } from './helpers';
 
 /**
@@ -31,13 +32,43 @@ describe('notations/unicode: function names without parentheses', () => {
     }
   });
 
-  it('refuses a power written on the function name (sin²x, sin^2(x)): it is the power of the value', () => {
-    for (const text of ['sin²x', 'sin²(x)', 'sin^2(x)', 'cos⁻¹(x)']) {
+  it('refuses a power written on the function name (sin²x, sin^2(x)): it is the power of the value, hinted as written (cos³x: cos(x)³), and the hint reads', () => {
+    const cases: readonly [string, string][] = [
+      ['sin²x', 'sin(x)²'],
+      ['sin²(x)', 'sin(x)²'],
+      ['cos³(x)', 'cos(x)³'],
+      ['cos³x', 'cos(x)³'],
+      ['sin^2(x)', 'sin(x)^2'],
+      ['sin^-2(x)', 'sin(x)^(-2)'],
+      ['tan^(1/2)(x)', 'tan(x)^(1/2)'],
+      ['cos⁻²(x)', 'cos(x)⁻²'],
+      ['exp¹⁰(x)', 'exp(x)¹⁰'],
+    ];
+    for (const [text, hint] of cases) {
       const e = refusedAs(text, 'unicode', 'x: scalar');
       assert.equal(e.code, 'unicode.function-call', `${text}: ${e.message}`);
       assert.equal(text.slice(e.start, e.end), text.slice(0, 3));
-      assert.ok(e.message.includes('sin(x)²') || e.message.includes('cos(x)'), e.message);
+      assert.ok(e.message.includes(`a power after them, ${hint} (`), `${text}: ${e.message}`);
+      assert.ok(readExpression(hint, 'x: scalar', 'unicode').ok, `the hint ${hint} reads`);
     }
+  });
+
+  it('refuses f⁻¹ on the name as inverse or reciprocal (sin⁻¹(x): arcsin or 1/sin?), naming both spellings, which read', () => {
+    const cases: readonly [string, string, string][] = [
+      ['sin⁻¹(x)', 'arcsin(x)', 'sin(x)⁻¹'],
+      ['cos^-1(x)', 'arccos(x)', 'cos(x)^(-1)'],
+      ['tanh⁻¹(x)', 'arctanh(x)', 'tanh(x)⁻¹'],
+      ['log^(-1)(x)', 'exp(x)', 'log(x)^(-1)'],
+    ];
+    for (const [text, inverse, reciprocal] of cases) {
+      const e = refusedAs(text, 'unicode', 'x: scalar');
+      assert.equal(e.code, 'unicode.function-call', `${text}: ${e.message}`);
+      assert.ok(e.message.startsWith(`'${text.slice(0, -'(x)'.length)}' may mean the inverse function or the reciprocal: write ${inverse} for the inverse function, ${reciprocal} for the reciprocal`), `${text}: ${e.message}`);
+      for (const hint of [inverse, reciprocal]) assert.ok(readExpression(hint, 'x: scalar', 'unicode').ok, `the hint ${hint} reads`);
+    }
+    // A function with no inverse of its own: only the reciprocal.
+    const det = refusedAs('det⁻¹(A)', 'unicode', 'A: matrix(n, n)');
+    assert.ok(det.message.includes('a power after them, det(x)⁻¹'), det.message);
   });
 
   it('still reads a call, with or without a space before the parenthesis, and products of single letters', () => {

@@ -18,12 +18,7 @@ import { indexLetters } from './indices';
 import type { Factor, FracParts } from './types';
 
 import { ScriptParser } from './scripts';
-import { FUNCTIONS, isElementwiseFunction, type ElementwiseFunction } from '../../functions/index';
-
-/** The functions whose inverse has a name of its own: f⁻¹ as textbooks write it (sin⁻¹ x = arcsin x). */
-const INVERSE_FUNCTIONS: Readonly<Record<string, ElementwiseFunction>> = {
-  sin: 'asin', cos: 'acos', tan: 'atan', sinh: 'asinh', cosh: 'acosh', tanh: 'atanh', exp: 'log', log: 'exp',
-};
+import { FUNCTIONS, INVERSE_FUNCTIONS, isElementwiseFunction } from '../../functions/index';
 
 /**
  * `\cosh^{-1} x` is the inverse function in most textbooks and the reciprocal 1/cosh x by the rule
@@ -32,7 +27,8 @@ const INVERSE_FUNCTIONS: Readonly<Record<string, ElementwiseFunction>> = {
  */
 function inverseOrReciprocal(fn: string, name: string): string {
   if (!isElementwiseFunction(fn)) return `a superscript on a function name is supported only as a power: write (${name} X)^{-1} for the reciprocal`;
-  const inverse = Object.prototype.hasOwnProperty.call(INVERSE_FUNCTIONS, fn) ? FUNCTIONS[INVERSE_FUNCTIONS[fn]].latex.write : undefined;
+  const inverseOf = INVERSE_FUNCTIONS[fn];
+  const inverse = inverseOf === undefined ? undefined : FUNCTIONS[inverseOf].latex.write;
   const reciprocal = `(${name} x)^{-1} for the reciprocal`;
   return `${name}^{-1} may mean the inverse function or the reciprocal: write ${inverse === undefined ? reciprocal : `${inverse}(x) for the inverse function, ${reciprocal}`}`;
 }

@@ -17,6 +17,7 @@ import { DASH_HINTS } from '../characters';
 import { FLOOR_DIVISION } from '../pythonOperators';
 import { MATH_LETTER_CLASS, mathLetter } from './mathLetters';
 import { refuseDifferentials } from './differentials';
+import { FUNCTIONS as ELEMENTWISE, INVERSE_FUNCTIONS, isElementwiseFunction } from '../../functions/index';
 
 export interface Translated {
   readonly latex: string;
@@ -48,6 +49,12 @@ export const UNICODE_MARKERS = new RegExp(`[ᵀ⊤⊺⋅∙⁻⁰¹²³⁴⁵⁶
 const OPERATOR_AFTER = '+-−*/·⊙⊘⊗=,;)]<>:ᵀ\'';
 
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /^[A-Za-z0-9]$/.test(c);
+
+/** A power −1 on a function name, as it may be written: the inverse function or the reciprocal? */
+const MINUS_ONE: readonly string[] = ['⁻¹', '^(-1)', '^(−1)'];
+
+/** The longest power a hint quotes as written (sin^(…)(x) longer than this is hinted with ²). */
+const MAX_QUOTED_POWER = 12;
 
 class Translator {
   private out = '';
@@ -381,6 +388,34 @@ class Translator {
   }
 
   /**
+   * The power at k after a function name as written (², ⁻¹, ^2, ^(1/2), ^-1: a short superscript
+   * run, or ^ and a bracket or a signed word or number) and as a hint writes it after the call
+   * (^(-1) for ^-1, as the reader takes a signed exponent); ² when it is longer than a hint should quote.
+   */
+  private powerAt(k: number): { readonly written: string; readonly power: string } {
+    const c = this.chars;
+    let j = k;
+    if (c[k] === '^') {
+      j = k + 1;
+      if (c[j] === '(') {
+        let depth = 0;
+        for (; j < c.length; j++) {
+          if (c[j] === '(') depth++;
+          else if (c[j] === ')' && --depth === 0) break;
+        }
+        j++;
+      } else {
+        if (c[j] === '-' || c[j] === '−') j++;
+        while (j < c.length && (isWordChar(c[j]) || c[j] === '.')) j++;
+      }
+    } else while (j < c.length && (c[j] === '⁻' || SUP_DIGITS.includes(c[j]))) j++;
+    const written = this.wordAt(k, Math.min(j, c.length));
+    // A signed exponent is bracketed, as the reader takes it: cos^-1(x) is hinted cos(x)^(-1).
+    const power = c[k] === '^' && (c[k + 1] === '-' || c[k + 1] === '−') ? `^(${written.slice(1)})` : written;
+    return power !== '^' && power.length <= MAX_QUOTED_POWER ? { written, power } : { written: '²', power: '²' };
+  }
+
+  /**
    * A function name written without its argument in parentheses — `det A`, `sin x` (a space, then
    * an operand), `sin²x`, `sin^2(x)` (a power on the name) — means a call, which the letters would
    * not be read as: refused at the name.
@@ -393,7 +428,13 @@ class Translator {
     const call = name === 'log det' ? 'log det(X)' : `${name}(x)`;
     const product = [...name.replace(' ', '')].join('·');
     if (next === '^' || next === '⁻' || (next !== undefined && SUP_DIGITS.includes(next))) {
-      fail('unicode.function-call', this.span(start, end), `'${name}' is a function: its argument goes in parentheses and a power after them, ${call}² (for a product of the letters, write ${product})`);
+      // The power as written goes after the call: cos³x is cos(x)³, sin^2(x) is sin(x)^2.
+      const { written, power } = this.powerAt(k);
+      const inverseOf = MINUS_ONE.includes(power) && isElementwiseFunction(name) ? INVERSE_FUNCTIONS[name] : undefined;
+      if (inverseOf !== undefined) {
+        fail('unicode.function-call', this.span(start, end), `'${name}${written}' may mean the inverse function or the reciprocal: write ${ELEMENTWISE[inverseOf].unicode}(x) for the inverse function, ${call}${power} for the reciprocal`);
+      }
+      fail('unicode.function-call', this.span(start, end), `'${name}' is a function: its argument goes in parentheses and a power after them, ${call}${power} (for a product of the letters, write ${product})`);
     }
     if (k > end && next !== undefined && next !== '(' && !OPERATOR_AFTER.includes(next)) {
       fail('unicode.function-call', this.span(start, end), `'${name}' is a function: write its argument in parentheses, ${call} (for a product of the letters, write ${product})`);
