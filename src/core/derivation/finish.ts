@@ -74,9 +74,10 @@ export function finish(d: Derivative, r: StrategyResult, defs: Definitions, ctx:
   const sigmoid = textbookForm !== value ? sigmoidRewrite(value, textbookForm) : undefined;
   if (sigmoid !== undefined) {
     const us = sigmoid.arguments.slice(0, 2).map((u) => toUnicode(u)).join(' and ');
+    const here = sigmoid.arguments.every((u) => isScalar(u.shape)) ? `here for t = ${us}` : `here entry by entry, for the entries t of ${us}`;
     steps.push(step('simplify', 'rewrite', {
       name: 'The logistic sigmoid',
-      explanation: `Divide the numerator and the denominator of exp(t)/(1 + exp(t)) by exp(t): it is 1/(1 + exp(−t)), the logistic sigmoid σ(t) = 1/(1 + exp(−t)); here entry by entry, for the entries t of ${us}.`,
+      explanation: `Divide the numerator and the denominator of exp(t)/(1 + exp(t)) by exp(t): it is 1/(1 + exp(−t)), the logistic sigmoid σ(t) = 1/(1 + exp(−t)); ${here}.`,
       before: equation(lhs, shown(value)),
       after: equation(lhs, shown(sigmoid.value)),
       claims: [equalClaim(defs, value, sigmoid.value)],

@@ -1,9 +1,12 @@
 /**
  * The logistic sigmoid as a step of its own: a derivation that reaches exp(u) ⊘ (𝟏 + exp(u)) (the
- * logistic loss, softplus) and whose textbook form writes σ(u) (simplify/build.ts hadamard) names the
- * identity exp(u)/(1 + exp(u)) = σ(u) where it is used, instead of leaving it inside "Simplify".
+ * logistic loss, softplus), or exp(u)/(1 + exp(u)) of a scalar u in a product (the logistic loss of
+ * one sample, log(1 + exp(−y·wᵀx))), and whose textbook form writes σ(u) (simplify/build.ts hadamard,
+ * product) names the identity exp(u)/(1 + exp(u)) = σ(u) where it is used, instead of leaving it
+ * inside "Simplify".
  */
-import { Expr, postorder, rawFn, rawHadamard, withArgs } from '../model/expr';
+import { Expr, postorder, rawFn, rawHadamard, rawMul, withArgs } from '../model/expr';
+import { textbook } from '../present/present';
 
 /** Is `e` all ones (𝟏 or the number 1)? */
 const isOne = (e: Expr): boolean => e.op === 'ones' || (e.op === 'num' && e.value === 1);
@@ -16,9 +19,9 @@ function onePlusExp(s: Expr): Expr | undefined {
   return e !== undefined && e.op === 'fn' && e.name === 'exp' ? e : undefined;
 }
 
-/** The factors of an element-wise product, nested ones opened. */
+/** The factors of an element-wise product or a product, nested ones of the same kind opened. */
 function factorsOf(e: Expr): Expr[] {
-  return e.args.flatMap((f) => (f.op === 'hadamard' ? factorsOf(f) : [f]));
+  return e.args.flatMap((f) => (f.op === e.op ? factorsOf(f) : [f]));
 }
 
 /**
@@ -54,13 +57,17 @@ export function sigmoidRewrite(value: Expr, target: Expr): { readonly value: Exp
   for (const e of postorder(value)) {
     const args = e.args.map((a) => done.get(a) as Expr);
     let out = args.every((a, i) => a === e.args[i]) ? e : withArgs(e, args);
-    if (out.op === 'hadamard') {
+    if (out.op === 'hadamard' || out.op === 'mul') {
+      // In a product the pair is of scalars (the scalar logistic loss): σ stands where exp stood, the
+      // order of the array factors is kept.
       const replaced = withSigmoids(factorsOf(out), made);
-      if (replaced !== undefined) out = replaced.length === 1 ? replaced[0] : rawHadamard(replaced);
+      if (replaced !== undefined) out = replaced.length === 1 ? replaced[0] : out.op === 'mul' ? rawMul(replaced) : rawHadamard(replaced);
     }
     done.set(e, out);
   }
-  const used = sigmoids.filter((e) => made.has(e.args[0])).map((e) => e.args[0]);
+  // The textbook form may write an argument in its own order (σ(−wxy) for exp((−y)wx) made σ((−y)wx)).
+  const madeInTextbookForm = new Set([...made].map((u) => textbook(u)));
+  const used = sigmoids.filter((e) => made.has(e.args[0]) || madeInTextbookForm.has(e.args[0])).map((e) => e.args[0]);
   if (used.length === 0) return undefined;
   return { value: done.get(value) as Expr, arguments: [...new Set(used)] };
 }

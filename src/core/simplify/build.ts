@@ -361,6 +361,7 @@ function product(factors: readonly Expr[], known: Settled | undefined): Expr {
   mergeSymbolicPowers(scalarOrder, scalarExp);
   dropStepsBesideRelu(scalarOrder, scalarExp);
   signBesideAbs(scalarOrder, scalarExp);
+  sigmoidOfScalars(scalarOrder, scalarExp);
   chain = simplifyChain(chain, settled);
   if (chain.some((f) => f.op === 'zeros')) return zeros(resultShape);
   // Chain rules can produce 1×1 values (1ᵀx = sum(x)): they join the scalars.
@@ -803,12 +804,39 @@ function signBesideAbsParts(parts: Expr[]): Expr[] {
   return [...parts.filter((q) => q !== sg && q !== a), a.op === 'pow' ? pow(u, num(-1)) : u];
 }
 
+/** The exp(u) of 1 + exp(u) or exp(u) + 1, else undefined. */
+function expBesideOne(sum: Expr): Expr | undefined {
+  if (sum.op !== 'add' || sum.args.length !== 2) return undefined;
+  const [t1, t2] = sum.args;
+  return t1.op === 'fn' && t1.name === 'exp' && isOnes(t2) ? t1 : t2.op === 'fn' && t2.name === 'exp' && isOnes(t1) ? t2 : undefined;
+}
+
+/**
+ * sigmoidOf among the factors of a product of scalars: exp(u) · (1 + exp(u))⁻¹ = σ(u), as a textbook
+ * writes the derivative of the logistic loss log(1 + exp(−y·wᵀx)), whose vector form ⊙ has it too.
+ */
+function sigmoidOfScalars(order: Expr[], exps: Map<number, Rational>): void {
+  for (let i = 0; i < order.length; i++) {
+    const p = order[i];
+    const e = expBesideOne(p);
+    if (e === undefined || !isOne(Q.neg(exps.get(p.id) as Rational)) || !isOne(exps.get(e.id) ?? Q.ZERO)) continue;
+    const sg = fn('sigmoid', e.args[0]);
+    order.splice(i, 1);
+    exps.delete(p.id);
+    order.splice(order.indexOf(e), 1);
+    exps.delete(e.id);
+    const before = exps.get(sg.id);
+    if (before === undefined) order.push(sg);
+    exps.set(sg.id, before === undefined ? Q.ONE : Q.add(before, Q.ONE));
+    i = -1;
+  }
+}
+
 /** exp(u) ⊙ (exp(u) + 1)^(−1) = σ(u). */
 function sigmoidOf(parts: Expr[]): Expr[] {
   for (const p of parts) {
-    if (p.op !== 'pow' || !isNum(p.args[1], -1) || p.args[0].op !== 'add' || p.args[0].args.length !== 2) continue;
-    const [t1, t2] = p.args[0].args;
-    const e = t1.op === 'fn' && t1.name === 'exp' && isOnes(t2) ? t1 : t2.op === 'fn' && t2.name === 'exp' && isOnes(t1) ? t2 : undefined;
+    if (p.op !== 'pow' || !isNum(p.args[1], -1)) continue;
+    const e = expBesideOne(p.args[0]);
     if (e && parts.includes(e)) {
       const rest = parts.filter((q) => q !== p && q !== e);
       return [...rest, fn('sigmoid', e.args[0])];

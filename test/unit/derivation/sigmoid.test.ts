@@ -6,6 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { assertSound, derivation, type Case, type Derived } from './helpers';
+import { derive } from '../../../src/core/index';
 
 const LOGISTIC: Case = { expr: 'sum(log(1 + exp(-y .* (X*w))))', where: 'X: matrix(m, n); w: vector(n); y: vector(m)', wrt: ['w'] };
 const SOFTPLUS: Case = { expr: 'sum(log(1 + exp(X*w)))', where: 'X: matrix(m, n); w: vector(n)', wrt: ['w'] };
@@ -34,6 +35,28 @@ describe('derivation: the logistic sigmoid is a step of its own', () => {
       // What follows is at most a reordering, or the result itself.
       const next = d.pub[k + 1];
       if (next !== undefined && next.rule === 'simplify') assert.equal(next.name, 'Reorder', `${next.name}: ${next.explanation}`);
+    });
+  }
+
+  // One sample's logistic loss, a product of scalars: σ in the result, as the vector form has it (it
+  // was −xy exp(−wxy)/(1 + exp(−wxy))), named as a step; the result checked against finite differences.
+  const scalarCases: readonly [Case, RegExp][] = [
+    [{ expr: 'log(1 + exp(-y*w*x))', where: 'w: scalar; x: scalar; y: scalar', wrt: ['w'] }, /^−xyσ\(−wxy\)$/],
+    [{ expr: "log(1 + exp(-y*w'*x))", where: 'w: vector(n); x: vector(n); y: scalar', wrt: ['w'] }, /^−yσ\(−ywᵀx\)xᵀ$/],
+    [{ expr: 'log(1 + exp(w))', where: 'w: scalar', wrt: ['w'] }, /^σ\(w\)$/],
+  ];
+  for (const [c, result] of scalarCases) {
+    it(`${c.expr} by w (scalars): σ in the result and a step of its own; checked numerically`, () => {
+      const r = derive({ expr: c.expr, where: c.where, wrt: [...c.wrt], check: true });
+      assert.ok(r.ok, r.ok ? '' : r.error.message);
+      assert.match(r.value.result.unicode ?? '', result);
+      assert.equal(r.value.check?.passed, true, JSON.stringify(r.value.check));
+      const d = derivation(c, 'full');
+      assertSound(d, c.expr);
+      const p = d.pub[sigmoidStep(d)];
+      assert.match(p.afterText ?? '', /σ\(/);
+      assert.doesNotMatch(p.afterText ?? '', /exp/);
+      assert.match(p.explanation, /here for t = /);
     });
   }
 
