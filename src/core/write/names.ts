@@ -146,12 +146,14 @@ function unicodeNameOf(name: string): string {
 }
 
 /**
- * A dimension in Unicode: n, 3, mn. In a subscript (`subscript`: I_m·n) the factors are always
- * joined by ·, since a run of letters there is one name (I_mn is of size mn).
+ * A dimension in Unicode: n, 3, mn. In a subscript (`subscript`: I_(m·n)) a product is bracketed and
+ * its factors joined by ·: a run of letters there is one name (I_mn is of size mn), and 𝟏_m·n reads
+ * to a person as 𝟏_m times n.
  */
 export function unicodeDim(d: Dim, subscript = false): string {
   if (typeof d === 'number') return String(d);
   if (!d.includes('·')) return GREEK_LETTER_OF[d] ?? d;
   const parts = String(d).split('·').map((p) => GREEK_LETTER_OF[p] ?? p);
-  return !subscript && parts.every((p) => p.length === 1) ? parts.join('') : parts.join('·');
+  if (subscript) return `(${parts.join('·')})`;
+  return parts.every((p) => p.length === 1) ? parts.join('') : parts.join('·');
 }

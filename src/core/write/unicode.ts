@@ -71,8 +71,6 @@ function unicodeNumber(r: Rational): Out {
 /** Letters, digits and Greek: what a name or number is made of (not ᵀ, ₁, 𝟏, which stand apart). */
 // × ends a size subscript (𝟏_m×n): a factor after it is set apart (𝟏_m×n C, not 𝟏_m×nC).
 const WORD_END = /[A-Za-z0-9_×\u0370-\u03ff]+$/u;
-/** A constant's size that is a product of dimensions at the end (𝟏_m·n, I_m·n): its subscript takes the letters after it, so a factor after it is set apart (𝟏_m·n z, not 𝟏_m·nz). */
-const SIZE_PRODUCT_END = /(?:𝟏|𝟎|(?<![A-Za-z0-9_])I)_[A-Za-z0-9\u0370-\u03ff]+(?:·[A-Za-z0-9\u0370-\u03ff]+)+$/u;
 const WORD_START = /^[A-Za-z0-9_\u0370-\u03ff]+/u;
 /** A root of a bare word or number at the end (√a, √2): a letter or digit after it would join its operand. */
 const ROOT_OF_WORD = /√[A-Za-z0-9.]+$/;
@@ -81,13 +79,13 @@ const EXPONENT_WORD = /\^∘?[A-Za-z0-9.\u0370-\u03ff]+[₀-₉]*$/u;
 /** A function's name and its bracket or argument: tr(, log det(. */
 const FUNCTION_START = /^[A-Za-z]{2,}[( ]/;
 
-/** The word or number at the end of a tail (WORD_END, or a constant's size that is a product: SIZE_PRODUCT_END), if any. */
+/** The word or number at the end of a tail (WORD_END), if any. A constant's size that is a product ends with its bracket, 𝟏_(m·n). */
 function wordAtEnd(tail: string): string | undefined {
   // Both end with a character of WORD_END's class (all in the BMP): without one, no regular expression is run.
   const c = tail.charCodeAt(tail.length - 1);
   const word = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0xd7 || (c >= 0x370 && c <= 0x3ff);
   if (!word) return undefined;
-  return (SIZE_PRODUCT_END.exec(tail) ?? WORD_END.exec(tail))?.[0];
+  return WORD_END.exec(tail)?.[0];
 }
 
 /** Juxtapose factors: Ax, 2x, (a + b)x; a space between longer words (W_out x), after a root of a word (√a I) or an exponent that is a word (u^a v); 2·[1, a] before a literal and before a word after a bracket or script (det(X) tr(X)); 2·3 between numbers. */

@@ -168,9 +168,11 @@ describe('notations/where forms: read-back regressions from the random property'
     readsBack(e);
   });
 
-  it('a product of dimensions in a subscript is written joined (I_n·n, I_{n \\cdot n}) and reads back as the product, not a dimension called nn', () => {
+  it('a product of dimensions in a subscript is written bracketed (I_(n·n), I_{n \\cdot n}) and reads back as the product, not a dimension called nn', () => {
     const e = read('vec(eye(n*n))', where, 'plain');
-    assert.match(toUnicode(e), /vec\(I_n·n\)/);
+    assert.match(toUnicode(e), /vec\(I_\(n·n\)\)/);
+    // The joined spelling, without brackets, still reads as the product.
+    assert.equal(read('vec(I_n·n)', where, 'unicode'), e);
     assert.match(toLatex(e), /\\operatorname\{vec\}\(I_\{n \\cdot n\}\)/);
     readsBack(e);
     readsBack(read('kron(eye(m*n), ones(n))*vec(M)', where, 'plain'));

@@ -66,10 +66,13 @@ describe('write/unicode: a quotient by a scalar has no brackets around its numer
     ['Q*k/sqrt(d)', 'Q: matrix(n, d); k: vector(d)', 'Qk/√d'],
     ["-2*A'*x/(s*t)", 'A: matrix(n, m); x: vector(n); s: scalar; t: scalar', '−2Aᵀx/(st)'],
     ['softmax(Q*k/sqrt(d))', 'Q: matrix(n, d); k: vector(d)', 'softmax(Qk/√d)'],
-    // A size that is a product of dimensions takes the letters after it: a factor is set apart
-    // (read-back property, seed 20251127 at 6,693: 𝟏_m·nzᵀ read as 𝟏 of size m·nz).
-    ["vec(ones(m*n)*z')", 'z: vector(k)', 'vec(𝟏_m·n zᵀ)'],
-    ['vec(eye(m*n)*Z)', 'Z: matrix(m*n, k)', 'vec(I_m·n Z)'],
+    // A size that is a product of dimensions is bracketed, 𝟏_(m·n) (𝟏_m·n reads to a person as 𝟏_m
+    // times n), so a factor after it is its own (read-back property, seed 20251127 at 6,693:
+    // 𝟏_m·nzᵀ read as 𝟏 of size m·nz); 𝟎_(m·n)×k for a matrix.
+    ["vec(ones(m*n)*z')", 'z: vector(k)', 'vec(𝟏_(m·n)zᵀ)'],
+    ['vec(eye(m*n)*Z)', 'Z: matrix(m*n, k)', 'vec(I_(m·n)Z)'],
+    ['vec(kron(zeros(m*n, k), Z))', 'Z: matrix(k, p)', 'vec(𝟎_(m·n)×k ⊗ Z)'],
+    ['vec(kron(Z, zeros(k, m*n)))', 'Z: matrix(k, p)', 'vec(Z ⊗ 𝟎_k×(m·n))'],
     // logsumexp along an axis drops that size: a constant whose size there nothing else gives is
     // sized (read-back property, seed 7: logsumexp(𝟏𝟏ᵀ, 1) is log m + 1, m lost); where a variable gives it, bare.
     // A size between two factors that neither gives (read-back property, seed 42 at 5,540: the

@@ -252,16 +252,44 @@ class Translator {
     const start = this.pos++;
     let word = '';
     // Word characters, Greek letters, and ',' or '×' between them (A_i,j; 𝟎_m×n, a size); after
-    // a constant with a size (I, 𝟏, 𝟎), '·' too: I_m·n is the identity of size m·n.
+    // a constant with a size (I, 𝟏, 𝟎), a product of dimensions in brackets, as the writer prints
+    // it (I_(m·n), 𝟎_(m·n)×k), or joined by '·' without them (I_m·n): the identity of size m·n.
     const sized = c[start - 1] === '𝟏' || c[start - 1] === '𝟎' || (c[start - 1] === 'I' && !isWordChar(c[start - 2]));
+    const startsPart = (k: number): boolean => isWordChar(c[k]) || GREEK[c[k]] !== undefined || (sized && c[k] === '(');
     const joins = (k: number): boolean =>
-      (c[k] === ',' || c[k] === '×' || (sized && c[k] === '·')) && (isWordChar(c[k + 1]) || GREEK[c[k + 1]] !== undefined);
-    while (this.pos < c.length && (isWordChar(c[this.pos]) || joins(this.pos) || GREEK[c[this.pos]] !== undefined)) {
-      const ch = c[this.pos++];
-      word += GREEK[ch] !== undefined ? `\\${GREEK[ch]} ` : ch === '×' ? ' \\times ' : ch === '·' ? ' \\cdot ' : ch;
+      (c[k] === ',' || c[k] === '×' || (sized && c[k] === '·')) && (c[k] === '×' ? startsPart(k + 1) : isWordChar(c[k + 1]) || GREEK[c[k + 1]] !== undefined);
+    const letter = (ch: string): string => (GREEK[ch] !== undefined ? `\\${GREEK[ch]} ` : ch === '×' ? ' \\times ' : ch === '·' ? ' \\cdot ' : ch);
+    while (this.pos < c.length && (isWordChar(c[this.pos]) || joins(this.pos) || GREEK[c[this.pos]] !== undefined || (sized && c[this.pos] === '(' && (word === '' || word.endsWith(' \\times '))))) {
+      if (c[this.pos] === '(') {
+        const close = this.sizeProductEnd(this.pos);
+        for (let k = this.pos + 1; k < close; k++) word += letter(c[k]);
+        this.pos = close + 1;
+        // The bracket ends the size, or its rows (𝟎_(m·n)×k): a letter after it is a factor, 𝟏_(m·n)zᵀ.
+        if (c[this.pos] !== '×') break;
+        continue;
+      }
+      word += letter(c[this.pos++]);
     }
     if (word === '') fail('unicode.subscript', this.span(start), "'_' must be followed by a subscript");
     this.emit(`_{${word.split(',').map((w) => (/^[A-Za-z]{2,}$/.test(w) ? `\\text{${w}}` : w)).join(',')}}`, start);
+  }
+
+  /**
+   * The closing bracket of a size that is a product of dimensions, (m·n) in 𝟏_(m·n): names or numbers
+   * joined by '·'; anything else there is refused at the bracket.
+   */
+  private sizeProductEnd(open: number): number {
+    const c = this.chars;
+    let k = open + 1;
+    for (;;) {
+      const from = k;
+      while (k < c.length && (isWordChar(c[k]) || GREEK[c[k]] !== undefined)) k++;
+      if (k === from) break;
+      if (c[k] === ')' && k > open + 1) return k;
+      if (c[k] !== '·') break;
+      k++;
+    }
+    return fail('unicode.subscript', this.span(open), "a size in brackets after '_' is a product of dimensions, as in 𝟏_(m·n)");
   }
 
   /** `^k`, `^(…)`, `^∘k`, `^∘(…)`: a superscript without a Unicode form. */
