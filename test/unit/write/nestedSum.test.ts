@@ -67,6 +67,25 @@ describe('write: a large sum kept whole inside another sum is written flat', () 
     writesAndReadsBack(first(add(neg(v('a')), ...bs)), `−a + ${rest} + z`, `-a + ${latexRest} + z`, `(-a + ${textRest}) + z`);
   });
 
+  it('a chain of kept sums, each subtracted in the next: −3 − 2z₁ − z₀ − a + b₀ + … (each written once, from its terms)', () => {
+    const z = [v('z0'), v('z1')];
+    let e = add(neg(v('a')), ...bs);
+    e = add(neg(z[0]), e);
+    e = add(mul(num(-2), z[1]), e);
+    e = add(num(-3), e);
+    assert.equal(e.args.length, 2, 'kept whole at every level');
+    const plainText = `-3 + (-2*z1 + (-z0 + (-a + ${textRest})))`;
+    const chainWhere = `${where}; z0: scalar; z1: scalar`;
+    assert.equal(toUnicode(e), `−3 − 2z₁ − z₀ − a + ${rest}`);
+    assert.equal(toLatex(e), `-3 - 2z_{1} - z_{0} - a + ${latexRest}`);
+    assert.equal(toText(e), plainText);
+    for (const [text, from] of [[toUnicode(e), 'unicode'], [toLatex(e), 'latex'], [plainText, 'plain']] as const) {
+      const back = readExpression(text, chainWhere, from);
+      assert.ok(back.ok, back.ok ? '' : back.error.message);
+      assert.ok(exprsEqualNumerically(back.value.expr, e, [v('a'), ...z, ...bs]), `${text} reads back as ${toUnicode(back.value.expr)}`);
+    }
+  });
+
   it('a sum of one, under a product, keeps its brackets: z + 2(−a + b₀ + …)', () => {
     const e = add(v('z'), mul(num(2), add(neg(v('a')), ...bs)));
     writesAndReadsBack(e, `z + 2(−a + ${rest})`, `z + 2(-a + ${latexRest})`, `z + 2*(-a + ${textRest})`);
