@@ -80,5 +80,13 @@ describe('notations/unicode: differentials are refused, never read as products w
       assert.equal(readAs(unicode, 'unicode'), expr, `${text} printed as ${unicode}`);
       assert.equal(readAs(unicode, 'auto'), expr, `${text} printed as ${unicode} (auto)`);
     }
+    // After a name of several characters the writer prints a space: loss dx, W_out dx.
+    const named = 'W_out: matrix(n, n); loss: scalar; x: vector(n)';
+    for (const text of ['loss*d*a', 'W_out*d*x', "x'*W_out*d*x", 'sum(x)*loss*d*b', "x'*W_out*x*d*a"]) {
+      const expr = plain(text, named);
+      const unicode = toUnicode(expr);
+      assert.equal(readAs(unicode, 'unicode', named), expr, `${text} printed as ${unicode}`);
+      assert.equal(readAs(unicode, 'auto', named), expr, `${text} printed as ${unicode} (auto)`);
+    }
   });
 });

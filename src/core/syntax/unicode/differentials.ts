@@ -5,7 +5,8 @@
  * d, or the name of the differential (dx), is declared, they are refused at the differential, as
  * the LaTeX reader refuses `\, dx` and `\frac{d}{dx}` (latex/differentials.ts). A d the writer prints
  * in a product of an undeclared d (`(a + b)dx`, `2dx`, `dab/d`, `d/(dx)`) is not set apart by a
- * space nor followed by `/d`: it reads as before.
+ * space nor followed by `/d`, and the space it prints after a name of several characters (`loss dx`,
+ * `W_out dx`) is not one that sets a differential apart: they read as before.
  */
 import { fail } from '../diagnostics';
 import { GREEK_LETTER_NAMES as GREEK } from '../../model/greek';
@@ -52,9 +53,22 @@ function trailing(c: readonly string[], declared: ReadonlySet<string>, span: (i:
   const spaced = before >= 0 && /\s/.test(c[before]);
   while (before >= 0 && /\s/.test(c[before])) before--;
   if (before < 0) return;
-  const setApart = c[before] === '*' || (spaced && !NOT_AN_OPERAND.includes(c[before]));
+  const setApart = c[before] === '*' || (spaced && !NOT_AN_OPERAND.includes(c[before]) && !writersSpace(c, before, declared));
   if (!setApart) return;
   fail('unicode.differential', span(d, end), `a trailing differential, as after an integrand: ${WHY}; for a product with a variable d, declare d (d: scalar) or write d·${c[v]}`);
+}
+
+/**
+ * Whether the space after the word ending at `last` is the one the Unicode writer prints after a
+ * name of several characters, to set it apart from the next factor (`loss dx`, `W_out dx`, `I_n dx`:
+ * the product with a variable d): the word has a subscript (`_`) or is a declared name.
+ */
+function writersSpace(c: readonly string[], last: number, declared: ReadonlySet<string>): boolean {
+  let first = last;
+  while (first > 0 && isWordChar(c[first - 1])) first--;
+  if (!isWordChar(c[last])) return false;
+  const word = c.slice(first, last + 1).join('');
+  return word.includes('_') || (last > first && declared.has(word));
 }
 
 /** The end (exclusive) of Leibniz's d/dx, dy/dx, d²y/dx² starting at the d at k, or -1. */
