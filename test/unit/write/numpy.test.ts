@@ -153,6 +153,9 @@ const CASES: readonly [string, Derivative][] = [
   ['diag(X): Jacobian (a 0/1 selector, for n = 4)', derivative(rawDiagv(X), X, 'jacobian', diagSelector())],
   ['rx by a row r: gradient xᵀ (r\'s shape)', derivative(rawMul([r, x]), r, 'gradient', T(x))],
   ['mean(x): gradient 𝟏/n', derivative(rawReduce('mean', x), x, 'gradient', rawMul([rawPow(sizeNode(x.shape), num(-1)), ones(x.shape)]))],
+  // A size is a Python int in the code: its reciprocal 1.0 / n (np.reciprocal(3) is 0), its root n ** 0.5.
+  ['inv(n)·xᵀx: gradient 2x/n', derivative(rawMul([rawInv(sizeNode(x.shape)), T(x), x]), x, 'gradient', rawMul([num(2), rawInv(sizeNode(x.shape)), x]))],
+  ['√n·xᵀy: gradient √n y', derivative(rawMul([rawFn('sqrt', sizeNode(x.shape)), T(x), y]), x, 'gradient', rawMul([rawFn('sqrt', sizeNode(x.shape)), y]))],
   ['norm1: gradient sign', derivative(rawReduce('norm1', x), x, 'gradient', rawFn('sign', x))],
   ['Σ log(x² + 1): gradient 2x ⊘ (x² + 1)', derivative(
     rawReduce('sum', rawFn('log', rawAdd([rawPow(x, num(2)), ones(x.shape)]))), x, 'gradient',
