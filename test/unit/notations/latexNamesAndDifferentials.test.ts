@@ -65,6 +65,21 @@ describe('notations/latex: accents in bold, differentials', () => {
     }
   });
 
+  it("refuses Leibniz's notation with a slash, d/dx and dy/dx (never the product (d·y/d)·x), unless d is declared", () => {
+    for (const [t, span] of [
+      ['d/dx x^\\top A x', 'd/dx'],
+      ['\\frac{1}{2} d/dx (x^T A x)', 'd/dx'],
+      ['dy/dx', 'dy/dx'],
+      ['d/d\\mathbf{x} \\mathbf{x}^\\top \\mathbf{x}', 'd/d\\mathbf{x}'],
+      ['d^2 y/dx^2', 'd^2 y/dx^2'],
+      ['d / d\\theta \\cos(\\theta)', 'd / d\\theta'],
+    ]) {
+      assertError(error(readLatex(t)), 'latex.unsupported', span, t, "Leibniz's notation");
+    }
+    latexIs('dy/dx', 'd*y/d*x', 'd, x, y: scalar');
+    latexIs('x/dx + ad/dx', 'x/d*x + a*d/d*x', 'a, x: scalar');
+  });
+
   it('a d that is a variable stays one: d times x where nothing marks a differential', () => {
     latexIs('d \\mathbf{x}', 'd*x', 'd: scalar; x: vector(n)');
     latexIs('\\mathbf{x}^\\top \\mathbf{x} \\, d', "x'*x*d", 'd: scalar; x: vector(n)');

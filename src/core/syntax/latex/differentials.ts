@@ -91,5 +91,27 @@ export function leibnizEnd(tokens: readonly LatexToken[], open: number): number 
   return isChar(tokens[end], '}') ? end + 1 : -1;
 }
 
+/**
+ * The end (exclusive) of Leibniz's notation written with a slash starting at the d at `i`: `d/dx`,
+ * `dy/dx`, `d^2 y/dx^2`, `d/d\mathbf{x}` (a d that does not continue a run of letters, perhaps a
+ * power and a variable, `/`, then d and a variable, perhaps squared); -1 when it is not. Read as
+ * letters it would be (d·y/d)·x: the caller refuses it unless d is declared. The writers never print
+ * a slash.
+ */
+export function slashLeibnizEnd(tokens: readonly LatexToken[], i: number): number {
+  const d = tokens[i];
+  if (!isD(d)) return -1;
+  const before = tokens[i - 1] as LatexToken | undefined;
+  if (before !== undefined && before.end === d.start && (before.kind === 'letter' || before.kind === 'number')) return -1;
+  let k = i + 1;
+  if (isChar(tokens[k], '^') && tokens[k + 1]?.kind === 'number') k += 2;
+  if (!isChar(tokens[k], '/')) k = variableEnd(tokens, k);
+  if (k < 0 || !isChar(tokens[k], '/') || !isD(tokens[k + 1])) return -1;
+  let end = variableEnd(tokens, k + 2);
+  if (end < 0) return -1;
+  if (isChar(tokens[end], '^') && tokens[end + 1]?.kind === 'number') end += 2;
+  return end;
+}
+
 /** The message for Leibniz's notation (\frac{d}{dx}). */
 export const LEIBNIZ = `Leibniz's notation for a derivative: select the function only — the derivative is what the extension computes (for a quotient of products with a variable d, declare d)`;

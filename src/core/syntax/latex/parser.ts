@@ -28,6 +28,7 @@
 import type { Span } from '../../api';
 import type { AddOp, Ast, ChainLink, MulOp } from '../ast';
 import { fail, positionText, SyntaxFailure } from '../diagnostics';
+import { LEIBNIZ, slashLeibnizEnd } from './differentials';
 import { runDeferred, Settled, then, type Deferred, type Rule } from '../deferred';
 import { MAX_DEPTH, depthDiagnostic } from '../limits';
 import { nodeDeeperThan } from '../ast';
@@ -62,6 +63,7 @@ class LatexParser extends PrimaryParser {
     const first = this.peek();
     if (first.kind === 'eof') fail('parse.empty', spanOf(first.start, first.start), 'the expression is empty');
     if (this.options.leftSide !== false) this.skipLeftSide();
+    this.refuseSlashLeibniz();
     let ast = runDeferred(this.sum());
     const t = this.peek();
     if (t.kind !== 'eof') this.unexpected(t);
@@ -83,6 +85,15 @@ class LatexParser extends PrimaryParser {
     return { ast, names: this.names, placeholders: this.placeholders };
   }
 
+
+  /** d/dx, dy/dx: a derivative in Leibniz's notation, not (d·y/d)·x, unless d is declared (differentials.ts). */
+  private refuseSlashLeibniz(): void {
+    if (this.declared('d')) return;
+    for (let i = 0; i < this.tokens.length; i++) {
+      const end = slashLeibnizEnd(this.tokens, i);
+      if (end > 0) fail('latex.unsupported', spanOf(this.tokens[i].start, this.tokens[end - 1].end), `d/dx is ${LEIBNIZ}`);
+    }
+  }
 
   /** Skip `y =`, `f(x) =`, `f(\mathbf{x}) :=`; a second top-level `=` is an error. */
   protected skipLeftSide(): void {
