@@ -136,6 +136,8 @@ function mostShared(offers: readonly Candidate[][]): Candidate | undefined {
 
 function factorSum(terms: readonly Expr[]): Expr {
   if (terms.length < 2) return terms.length === 1 ? terms[0] : num(0);
+  const ending = commonEnd(terms);
+  if (ending !== undefined) return ending;
   const sandwich = isSandwich(terms);
   const collected = sandwich ? undefined : collectSum(terms);
   if (collected) return factorSum(collected);
@@ -173,6 +175,37 @@ function factorSum(terms: readonly Expr[]): Expr {
   }
   return outside.length === 0 ? factored : factorSum([factored, ...outside]);
 }
+
+/**
+ * Two products of matrices P·F and Q·F ending in the same factors F = F₁…F_m (m ≥ 2): what the
+ * greedy steps below make of them — each takes the last factor out (two matrix products offer no
+ * sandwich, no collected sum, no number, and their right factors first), rebuilding both products
+ * — all at once, factorSum([P, Q])·F₁…F_m. One step per factor was quadratic in F: a recurrence's
+ * total T + D·W·T at the k-th step (a residual network's) has k factors in common. Only while both
+ * rests are products of two matrix factors or more that are not 1×1 (where the steps could differ);
+ * from there on, the steps as they are. Undefined when this does not apply.
+ */
+function commonEnd(terms: readonly Expr[]): Expr | undefined {
+  if (terms.length !== 2) return undefined;
+  const [a, b] = terms;
+  if (!isMatrixChain(a) || !isMatrixChain(b)) return undefined;
+  let m = 0;
+  for (;;) {
+    const p = a.args.length - m;
+    const q = b.args.length - m;
+    if (a.args[p - 1] !== b.args[q - 1] || !restIsChain(a, p - 1) || !restIsChain(b, q - 1)) break;
+    m++;
+  }
+  if (m < 2) return undefined;
+  const rest = (t: Expr): Expr => mul(...t.args.slice(0, t.args.length - m));
+  return mul(factorSum([rest(a), rest(b)]), ...a.args.slice(a.args.length - m));
+}
+
+/** A product of two matrix factors or more, none of them 1×1 (no number, no scalar). */
+const isMatrixChain = (t: Expr): boolean => t.op === 'mul' && t.args.length >= 2 && t.args.every((f) => !isScalar(f.shape));
+
+/** Whether the first n factors of a matrix chain are a product of two or more that is not 1×1. */
+const restIsChain = (t: Expr, n: number): boolean => n >= 2 && !isScalar({ rows: t.args[0].shape.rows, cols: t.args[n - 1].shape.cols });
 
 /**
  * A Hadamard product one of whose factors became c·A when its sum was factored ((P/N − Y/N)W₂ᵀ →

@@ -1,0 +1,52 @@
+/**
+ * present/factor.ts takes the common end F₁…F_m of two matrix products P·F and Q·F out at once
+ * (commonEnd), where its greedy steps took one factor per step, rebuilding both products each time:
+ * quadratic in F, and a residual network's derivation puts T + D·W·T in textbook form at every step,
+ * T of k factors (docs/reliability.md). The result must be what the steps gave: one step is
+ * factorize(P·f + Q·f) = factorize(P + Q)·f, P and Q the products without their last factor f (as
+ * withoutFactor makes them) — checked on random sums sharing ends of up to 9 factors (inverses,
+ * transposes, powers, diagonals, sums, outer products xyᵀ, a row or a column at the ends), by induction on the length of
+ * the end, since factorize(P + Q) takes the rest of it out the same way.
+ */
+import * as assert from 'node:assert/strict';
+import { type Expr, num, rawAdd, rawDiagm, rawInv, rawMatpow, rawTranspose, variable } from '../../../src/core/model/expr';
+import { isScalar, shape } from '../../../src/core/model/shape';
+import { factorize } from '../../../src/core/present/factor';
+import { add, mul, withoutFactor } from '../../../src/core/simplify/build';
+import { toText } from '../../../src/core/write';
+import { generator } from '../seeded';
+
+const n = shape('n', 'n');
+const [A, B, C] = ['A', 'B', 'C'].map((name) => variable(name, n));
+const S = variable('S', n, true);
+const x = variable('x', shape('n', 1));
+const y = variable('y', shape('n', 1));
+const SQUARE: readonly Expr[] = [A, B, S, C, A, B, rawInv(A), rawTranspose(A), rawMatpow(A, 2), rawDiagm(x), rawDiagm(y), add(A, B), rawInv(B), rawTranspose(rawInv(A)), mul(x, rawTranspose(y)), mul(y, rawTranspose(x))];
+
+/** A product of two matrix factors or more, none 1×1: where the greedy step takes a common last factor out. */
+const isMatrixChain = (t: Expr): boolean => t.op === 'mul' && t.args.length >= 2 && t.args.every((f) => !isScalar(f.shape));
+
+describe('present: a common end of two products taken out at once', () => {
+  it('is the greedy steps\' result: factorize(P·f + Q·f) = factorize(P + Q)·f (1,500 random sums)', () => {
+    let checked = 0;
+    for (let seed = 1; seed <= 1_500; seed++) {
+      const pick = generator(seed);
+      const chain = (length: number): Expr[] => Array.from({ length }, () => SQUARE[pick(SQUARE.length)]);
+      const end = chain(1 + pick(9));
+      const left = pick(4) === 0 ? [rawTranspose(x)] : [];
+      const right = pick(5) === 0 ? [y] : [];
+      const P = mul(...left, ...chain(pick(5)), ...end, ...right);
+      const Q = mul(...(pick(6) === 0 ? [num(2)] : []), ...(pick(3) === 0 ? left : []), ...chain(pick(5)), ...end, ...right);
+      if (P.shape.rows !== Q.shape.rows || P.shape.cols !== Q.shape.cols) continue;
+      if (!isMatrixChain(P) || !isMatrixChain(Q) || P.args[P.args.length - 1] !== Q.args[Q.args.length - 1]) continue;
+      const f = P.args[P.args.length - 1];
+      const [p, q] = [P, Q].map((t) => withoutFactor(t, t.args.length - 1));
+      if (!isMatrixChain(p) || !isMatrixChain(q) || isScalar(p.shape) || isScalar(q.shape)) continue;
+      const got = factorize(rawAdd([P, Q]));
+      const expected = mul(factorize(rawAdd([p, q])), f);
+      assert.equal(got, expected, `seed ${seed}: ${toText(P)} + ${toText(Q)} gives ${toText(got)}, not ${toText(expected)}`);
+      checked++;
+    }
+    assert.ok(checked > 500, `${checked} sums checked`);
+  });
+});
