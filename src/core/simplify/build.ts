@@ -7,6 +7,7 @@
  */
 import { checkpoint } from '../limits/budget';
 import { keptRests } from './keptRests';
+import { reshapedPair, type ReshapeBuilders } from './unvec';
 import { transposedContraction } from '../tensor/contraction';
 import {
   Expr, ElementwiseFunction, num, PI, rationalNum, rationalOf, zeros, ones, eye, node, rawAdd, rawMul, rawHadamard, rawPow, rawMatpow,
@@ -570,6 +571,11 @@ function pairRule(a: Expr, b: Expr): Expr[] | undefined {
   // X⁻¹ X = X X⁻¹ = I
   if (a.op === 'inv' && a.args[0] === b) return [];
   if (b.op === 'inv' && b.args[0] === a) return [];
+  // (vec(I_n)ᵀ ⊗ I_m)(I_n ⊗ vec(Y)) = Y, and its transpose: the reshape of a vec (simplify/unvec.ts)
+  if (a.op === 'kron' && b.op === 'kron') {
+    const r = reshapedPair(a, b, RESHAPE_BUILDERS);
+    if (r !== undefined) return [r];
+  }
   // (A ⊗ B)(C ⊗ D) = AC ⊗ BD when the shapes agree
   if (a.op === 'kron' && b.op === 'kron') {
     const [A, B] = a.args;
@@ -1505,6 +1511,9 @@ export function inner(p: Expr, q: Expr): Expr {
 }
 
 export { num, zeros, ones, eye, node };
+
+/** The constructors a reshaped vec is rebuilt with (simplify/unvec.ts). */
+const RESHAPE_BUILDERS: ReshapeBuilders = { add, mul, hadamard, pow, fn, transpose, ones, zeros };
 
 /** The constructors the function records write their derivatives with. */
 export const BUILDERS: Builders = {
