@@ -179,16 +179,17 @@ function factorSum(terms: readonly Expr[]): Expr {
 /**
  * Two products of matrices P·F and Q·F ending in the same factors F = F₁…F_m (m ≥ 2): what the
  * greedy steps below make of them — each takes the last factor out (two matrix products offer no
- * sandwich, no collected sum, no number, and their right factors first), rebuilding both products
- * — all at once, factorSum([P, Q])·F₁…F_m. One step per factor was quadratic in F: a recurrence's
- * total T + D·W·T at the k-th step (a residual network's) has k factors in common. Only while both
- * rests are products of two matrix factors or more that are not 1×1 (where the steps could differ);
- * from there on, the steps as they are. Undefined when this does not apply.
+ * sandwich and no collected sum, their numbers stay as they are, here with no number in common, and
+ * right factors come first), rebuilding both products — all at once, factorSum([P, Q])·F₁…F_m. One
+ * step per factor was quadratic in F: a recurrence's total T + D·W·T at the k-th step (a residual
+ * network's, a Hessian's through shared layers) has k factors in common. Only while both rests are
+ * products of two matrix factors or more that are not 1×1 (where the steps could differ); from
+ * there on, the steps as they are. Undefined when this does not apply.
  */
 function commonEnd(terms: readonly Expr[]): Expr | undefined {
   if (terms.length !== 2) return undefined;
   const [a, b] = terms;
-  if (!isMatrixChain(a) || !isMatrixChain(b)) return undefined;
+  if (!isMatrixChain(a) || !isMatrixChain(b) || !Q.equals(commonCoefficient(terms), Q.ONE)) return undefined;
   let m = 0;
   for (;;) {
     const p = a.args.length - m;
@@ -201,11 +202,16 @@ function commonEnd(terms: readonly Expr[]): Expr | undefined {
   return mul(factorSum([rest(a), rest(b)]), ...a.args.slice(a.args.length - m));
 }
 
-/** A product of two matrix factors or more, none of them 1×1 (no number, no scalar). */
-const isMatrixChain = (t: Expr): boolean => t.op === 'mul' && t.args.length >= 2 && t.args.every((f) => !isScalar(f.shape));
+/** 1 when a product starts with its number (its coefficient, as mul() writes it), else 0. */
+const numberFirst = (t: Expr): number => (t.args[0].op === 'num' && isScalar(t.args[0].shape) ? 1 : 0);
 
-/** Whether the first n factors of a matrix chain are a product of two or more that is not 1×1. */
-const restIsChain = (t: Expr, n: number): boolean => n >= 2 && !isScalar({ rows: t.args[0].shape.rows, cols: t.args[n - 1].shape.cols });
+/** A product of two matrix factors or more, none of them 1×1, after its number if it has one. */
+const isMatrixChain = (t: Expr): boolean =>
+  t.op === 'mul' && t.args.length - numberFirst(t) >= 2 && t.args.every((f, i) => !isScalar(f.shape) || (i === 0 && numberFirst(t) === 1));
+
+/** Whether the first n factors of a matrix chain hold two matrix factors or more and are not 1×1. */
+const restIsChain = (t: Expr, n: number): boolean =>
+  n - numberFirst(t) >= 2 && !isScalar({ rows: t.args[numberFirst(t)].shape.rows, cols: t.args[n - 1].shape.cols });
 
 /**
  * A Hadamard product one of whose factors became c·A when its sum was factored ((P/N − Y/N)W₂ᵀ →

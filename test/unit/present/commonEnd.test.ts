@@ -5,14 +5,15 @@
  * T of k factors (docs/reliability.md). The result must be what the steps gave: one step is
  * factorize(P·f + Q·f) = factorize(P + Q)·f, P and Q the products without their last factor f (as
  * withoutFactor makes them) — checked on random sums sharing ends of up to 9 factors (inverses,
- * transposes, powers, diagonals, sums, outer products xyᵀ, a row or a column at the ends), by induction on the length of
- * the end, since factorize(P + Q) takes the rest of it out the same way.
+ * transposes, powers, diagonals, sums, outer products xyᵀ, a row or a column at the ends, numbers in
+ * front), by induction on the length of the end, since factorize(P + Q) takes the rest of it out the same way.
  */
 import * as assert from 'node:assert/strict';
 import { type Expr, num, rawAdd, rawDiagm, rawInv, rawMatpow, rawTranspose, variable } from '../../../src/core/model/expr';
 import { isScalar, shape } from '../../../src/core/model/shape';
 import { factorize } from '../../../src/core/present/factor';
-import { add, mul, withoutFactor } from '../../../src/core/simplify/build';
+import * as Q from '../../../src/core/model/rational';
+import { add, coefficientOf, mul, withoutFactor } from '../../../src/core/simplify/build';
 import { toText } from '../../../src/core/write';
 import { generator } from '../seeded';
 
@@ -23,8 +24,17 @@ const x = variable('x', shape('n', 1));
 const y = variable('y', shape('n', 1));
 const SQUARE: readonly Expr[] = [A, B, S, C, A, B, rawInv(A), rawTranspose(A), rawMatpow(A, 2), rawDiagm(x), rawDiagm(y), add(A, B), rawInv(B), rawTranspose(rawInv(A)), mul(x, rawTranspose(y)), mul(y, rawTranspose(x))];
 
-/** A product of two matrix factors or more, none 1×1: where the greedy step takes a common last factor out. */
-const isMatrixChain = (t: Expr): boolean => t.op === 'mul' && t.args.length >= 2 && t.args.every((f) => !isScalar(f.shape));
+/** A product of two matrix factors or more, none 1×1, after a number: where the greedy step takes a common last factor out. */
+const isMatrixChain = (t: Expr): boolean => {
+  const matrices = t.op === 'mul' ? t.args.filter((f) => !isScalar(f.shape)) : [];
+  return matrices.length >= 2 && t.args.every((f, i) => !isScalar(f.shape) || (i === 0 && f.op === 'num'));
+};
+
+/** No number to take out of both first (factorSum's commonCoefficient): one of them ±1, or the two unequal. */
+const noCommonNumber = (P: Expr, R: Expr): boolean => {
+  const [c, d] = [P, R].map((t) => Q.absolute(coefficientOf(t)));
+  return Q.equals(c, Q.ONE) || !Q.equals(c, d);
+};
 
 describe('present: a common end of two products taken out at once', () => {
   it('is the greedy steps\' result: factorize(P·f + Q·f) = factorize(P + Q)·f (1,500 random sums)', () => {
@@ -35,16 +45,17 @@ describe('present: a common end of two products taken out at once', () => {
       const end = chain(1 + pick(9));
       const left = pick(4) === 0 ? [rawTranspose(x)] : [];
       const right = pick(5) === 0 ? [y] : [];
-      const P = mul(...left, ...chain(pick(5)), ...end, ...right);
-      const Q = mul(...(pick(6) === 0 ? [num(2)] : []), ...(pick(3) === 0 ? left : []), ...chain(pick(5)), ...end, ...right);
-      if (P.shape.rows !== Q.shape.rows || P.shape.cols !== Q.shape.cols) continue;
-      if (!isMatrixChain(P) || !isMatrixChain(Q) || P.args[P.args.length - 1] !== Q.args[Q.args.length - 1]) continue;
+      const number = (): Expr[] => [[], [], [num(2)], [num(-1)], [num(-2)], [num(3)]][pick(6)];
+      const P = mul(...number(), ...left, ...chain(pick(5)), ...end, ...right);
+      const R = mul(...number(), ...(pick(3) === 0 ? left : []), ...chain(pick(5)), ...end, ...right);
+      if (P.shape.rows !== R.shape.rows || P.shape.cols !== R.shape.cols) continue;
+      if (!isMatrixChain(P) || !isMatrixChain(R) || !noCommonNumber(P, R) || P.args[P.args.length - 1] !== R.args[R.args.length - 1]) continue;
       const f = P.args[P.args.length - 1];
-      const [p, q] = [P, Q].map((t) => withoutFactor(t, t.args.length - 1));
-      if (!isMatrixChain(p) || !isMatrixChain(q) || isScalar(p.shape) || isScalar(q.shape)) continue;
-      const got = factorize(rawAdd([P, Q]));
-      const expected = mul(factorize(rawAdd([p, q])), f);
-      assert.equal(got, expected, `seed ${seed}: ${toText(P)} + ${toText(Q)} gives ${toText(got)}, not ${toText(expected)}`);
+      const [p, r] = [P, R].map((t) => withoutFactor(t, t.args.length - 1));
+      if (!isMatrixChain(p) || !isMatrixChain(r) || isScalar(p.shape) || isScalar(r.shape)) continue;
+      const got = factorize(rawAdd([P, R]));
+      const expected = mul(factorize(rawAdd([p, r])), f);
+      assert.equal(got, expected, `seed ${seed}: ${toText(P)} + ${toText(R)} gives ${toText(got)}, not ${toText(expected)}`);
       checked++;
     }
     assert.ok(checked > 500, `${checked} sums checked`);
