@@ -11,7 +11,7 @@ import { add, mul, num, transpose } from '../simplify/build';
 import { toUnicode } from '../write/index';
 import type { StrategyResult } from './chain';
 import { Context, derivativeClaim, equalClaim, shown, step } from './context';
-import { equation } from './notation';
+import { equation, mention } from './notation';
 import { canonicalOf, jacobianFormOf } from './partials';
 import { describeSimplification } from './identities';
 import { perSampleStep } from './perSample';
@@ -73,8 +73,8 @@ export function finish(d: Derivative, r: StrategyResult, defs: Definitions, ctx:
   const textbookForm = ctx.present(d, natural);
   const sigmoid = textbookForm !== value ? sigmoidRewrite(value, textbookForm) : undefined;
   if (sigmoid !== undefined) {
-    const us = sigmoid.arguments.slice(0, 2).map((u) => toUnicode(u)).join(' and ');
-    const here = sigmoid.arguments.every((u) => isScalar(u.shape)) ? `here for t = ${us}` : `here entry by entry, for the entries t of ${us}`;
+    const us = mention(sigmoid.arguments.slice(0, 2)) ?? 'the argument of σ (too long to write here)';
+    const here = sigmoid.arguments.every((u) => isScalar(u.shape)) ? `here for t ${us.startsWith('the') ? us : `= ${us}`}` : `here entry by entry, for the entries t of ${us}`;
     steps.push(step('simplify', 'rewrite', {
       name: 'The logistic sigmoid',
       explanation: `Divide the numerator and the denominator of exp(t)/(1 + exp(t)) by exp(t): it is 1/(1 + exp(−t)), the logistic sigmoid σ(t) = 1/(1 + exp(−t)); ${here}.`,

@@ -5,7 +5,7 @@
 import { Expr, postorder, withArgs } from '../model/expr';
 import { isColumn, isMatrix, isRow, isScalar } from '../model/shape';
 import { splitCoefficient, transpose } from '../simplify/build';
-import { toUnicode } from '../write/index';
+import { mention } from './notation';
 
 /** The factors of a product, nested products flattened. */
 function flat(e: Expr): Expr[] {
@@ -99,8 +99,11 @@ function actionsIn(before: Expr, after: Expr): { readonly actions: string[]; rea
     }
   }
   if (like) actions.unshift('collect like terms');
-  if (factors.length > 0) actions.unshift(`collect the common factor${factors.length > 1 ? 's' : ''} ${factors.slice(0, 2).map((e) => toUnicode(e)).join(' and ')}`);
-  if (cancelled.size > 0) actions.push(`cancel ${[...cancelled].slice(0, 2).map((e) => toUnicode(e)).join(' and ')}`);
+  if (factors.length > 0) {
+    const named = mention(factors.slice(0, 2));
+    actions.unshift(named === undefined ? `collect ${factors.length > 1 ? 'common factors' : 'a common factor'}` : `collect the common factor${factors.length > 1 ? 's' : ''} ${named}`);
+  }
+  if (cancelled.size > 0) actions.push(`cancel ${mention([...cancelled].slice(0, 2)) ?? (cancelled.size > 1 ? 'common factors' : 'a common factor')}`);
   return { actions, factors, like };
 }
 

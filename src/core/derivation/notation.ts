@@ -21,6 +21,17 @@ export function nameOf(e: Expr): Notation {
   return note(toLatex(e), toUnicode(e));
 }
 
+/** The most nodes (of the written-out tree) an expression may have to be written inside a sentence. */
+export const MENTION_SIZE = 24;
+
+/**
+ * Expressions written inside an explanation's sentence, joined with "and" — or undefined when one is
+ * too large to write there: an argument can be a tree exponentially larger than the DAG that stores it.
+ */
+export function mention(es: readonly Expr[]): string | undefined {
+  return es.every((e) => e.size <= MENTION_SIZE) ? es.map((e) => toUnicode(e)).join(' and ') : undefined;
+}
+
 export interface FractionOptions {
   /** d instead of ∂ (a total derivative with respect to one scalar). */
   readonly total?: boolean;
