@@ -35,6 +35,18 @@ describe('notations: the 1-norm of a matrix', () => {
     }
   });
 
+  // The 2-norm of a matrix is refused too (the spectral norm is not supported), in the notation the
+  // user wrote: the Unicode reader hands norms to the LaTeX one, whose message spoke only LaTeX.
+  it('refuses ‖X‖₂ of a matrix naming the Frobenius norm in both notations, and that spelling reads', () => {
+    for (const [t, from] of [['‖A‖₂', 'unicode'], ['\\|A\\|_2', 'latex']] as const) {
+      const e = error(readExpression(t, where, from));
+      assertError(e, 'latex.unsupported', t, t, 'spectral norm');
+      for (const s of ['‖X‖_F', '\\|X\\|_F']) assert.ok(e.message.includes(s), `${t}: '${e.message}' should name ${s}`);
+    }
+    assert.equal(value(readExpression('‖A‖_F', where, 'unicode')).expr, plain('norm2(A)', where));
+    assert.equal(value(readExpression('\\|A\\|_F', where, 'latex')).expr, plain('norm2(A)', where));
+  });
+
   it('reads the 1-norm of a vector or a scalar as before', () => {
     for (const [t, from] of [['‖x‖₁', 'unicode'], ['\\|x\\|_1', 'latex'], ['\\|\\mathbf{x}\\|_1', 'latex']] as const) {
       assert.equal(value(readExpression(t, where, from)).expr, plain('norm1(x)', where), t);

@@ -23,6 +23,11 @@ const MATRIX_ONE_NORM =
   'np.linalg.norm(A, 1)), which is not supported, some the sum of all |aᵢⱼ|; for that sum write ‖vec(A)‖₁ ' +
   '(\\|\\operatorname{vec}(A)\\|_1 in LaTeX) or norm1(A) in the plain syntax';
 
+/** ‖X‖₂ of a matrix is the spectral norm, not supported; said in both notations (the Unicode reader's norms come here). */
+const MATRIX_TWO_NORM =
+  '‖X‖₂ of a matrix is the spectral norm (its largest singular value), which is not supported: for the Frobenius norm ' +
+  'write ‖X‖_F (\\|X\\|_F in LaTeX)';
+
 export abstract class DelimitedParser extends LatexCursor {
   protected readonly kinds: KindEstimator;
 
@@ -168,7 +173,7 @@ export abstract class DelimitedParser extends LatexCursor {
           which = 'norm1';
           if (k === 'matrix') fail('call.argument', span, MATRIX_ONE_NORM);
         } else if (text === '2') {
-          if (k === 'matrix') fail('latex.unsupported', span, '\\|X\\|_2 of a matrix is the spectral norm, which is not supported: write \\|X\\|_F for the Frobenius norm');
+          if (k === 'matrix') fail('latex.unsupported', span, MATRIX_TWO_NORM);
         } else if (text === 'F' || text === 'fro') {
           if (isVectorKind(k)) which = 'norm2';
         } else fail('latex.unsupported', span, `the norm \\|…\\|_${text} is not supported (supported: _1, _2 and _F)`);
