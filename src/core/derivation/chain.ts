@@ -270,7 +270,7 @@ function mergedTotals(totals: readonly Total[], lhs: Notation, value: Expr): Ste
   const limit = RUN_LIMITS.summary.accumulation;
   const shown = totals.length <= limit + 1 ? totals.map((t) => t.make()) : [...totals.slice(0, limit - 1), totals[totals.length - 1]].map((t) => t.make());
   const skipped = totals.length - shown.length;
-  const separator = (k: number): Part => (skipped > 0 && k === shown.length - 1 ? ELLIPSIS : note(',\\quad ', ',  '));
+  const separator = (k: number): Part => (skipped > 0 && k === shown.length - 1 ? ELLIPSIS : SEPARATOR);
   const after: Part[] = [];
   shown.forEach((p, k) => {
     if (k > 0) after.push(separator(k));
@@ -360,8 +360,8 @@ function localSteps(
   const after: Part[] = [];
   items.forEach((it, k) => {
     if (k > 0) {
-      before.push(note(',\\quad ', ',  '));
-      after.push(note(',\\quad ', ',  '));
+      before.push(SEPARATOR);
+      after.push(SEPARATOR);
     }
     // A definition with many arguments (a long sum) is not repeated for each of them.
     before.push(it.frac, ...(it.i.args.length <= WIDE ? [EQUALS, ...applied(it.a, it.i.def, total(it.i))] : []));

@@ -73,8 +73,9 @@ export function finish(d: Derivative, r: StrategyResult, defs: Definitions, ctx:
   const textbookForm = ctx.present(d, natural);
   const sigmoid = textbookForm !== value ? sigmoidRewrite(value, textbookForm) : undefined;
   if (sigmoid !== undefined) {
-    const us = mention(sigmoid.arguments.slice(0, 2)) ?? 'the argument of σ (too long to write here)';
-    const here = sigmoid.arguments.every((u) => isScalar(u.shape)) ? `here for t ${us.startsWith('the') ? us : `= ${us}`}` : `here entry by entry, for the entries t of ${us}`;
+    const named = mention(sigmoid.arguments.slice(0, 2));
+    const us = named ?? 'the argument of σ (too long to write here)';
+    const here = sigmoid.arguments.every((u) => isScalar(u.shape)) ? `here for t ${named === undefined ? us : `= ${us}`}` : `here entry by entry, for the entries t of ${us}`;
     steps.push(step('simplify', 'rewrite', {
       name: 'The logistic sigmoid',
       explanation: `Divide the numerator and the denominator of exp(t)/(1 + exp(t)) by exp(t): it is 1/(1 + exp(−t)), the logistic sigmoid σ(t) = 1/(1 + exp(−t)); ${here}.`,

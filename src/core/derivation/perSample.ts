@@ -14,7 +14,7 @@ import { tidy } from '../present/tidy';
 import { toLatex, toUnicode } from '../write/index';
 import { latexDim } from '../write/names';
 import { equalClaim, step } from './context';
-import { EQUALS, note } from './notation';
+import { EQUALS, SEPARATOR, note } from './notation';
 import type { Definitions, Part, Step } from './step';
 
 type Pattern = 'row' | 'column' | 'mean' | 'sum';
@@ -170,7 +170,7 @@ export function perSampleStep(result: Expr, d: Derivative, defs: Definitions): S
     : { tex: `_{i=1}^{${latexDim(n)}}`, text: `_{i=1..${String(n).replace(/·/g, '')}}` };
   const sumNote = note(`${cTex}\\sum${range.tex} ${toLatex(summand)}`, `${cText}Σ${range.text} ${toUnicode(summand)}`);
   const after: Part[] = [matrixForm, EQUALS, sumNote];
-  if (useE) after.push(note(',\\quad ', ',  '), note(`${toLatex(eI)} = ${toLatex(restEntry)}`, `${toUnicode(eI)} = ${toUnicode(restEntry)}`));
+  if (useE) after.push(SEPARATOR, note(`${toLatex(eI)} = ${toLatex(restEntry)}`, `${toUnicode(eI)} = ${toUnicode(restEntry)}`));
 
   const sampleText = sample ? `row i of ${toUnicode(reading.X as Expr)} is the i-th sample ${toUnicode(rawTranspose(sample))}, so the result is a weighted sum of the samples` : 'the mean is an average over the samples';
   const activeText = mask

@@ -7,17 +7,7 @@
  */
 import { Expr, postorder, rawFn, rawHadamard, rawMul, withArgs } from '../model/expr';
 import { textbook } from '../present/present';
-
-/** Is `e` all ones (𝟏 or the number 1)? */
-const isOne = (e: Expr): boolean => e.op === 'ones' || (e.op === 'num' && e.value === 1);
-
-/** The u of exp(u) in a sum 𝟏 + exp(u) or exp(u) + 𝟏, else undefined. */
-function onePlusExp(s: Expr): Expr | undefined {
-  if (s.op !== 'add' || s.args.length !== 2) return undefined;
-  const [a, b] = s.args;
-  const e = isOne(a) ? b : isOne(b) ? a : undefined;
-  return e !== undefined && e.op === 'fn' && e.name === 'exp' ? e : undefined;
-}
+import { expBesideOne } from '../simplify/build';
 
 /** The factors of an element-wise product or a product, nested ones of the same kind opened. */
 function factorsOf(e: Expr): Expr[] {
@@ -33,7 +23,7 @@ function withSigmoids(factors: readonly Expr[], made: Set<Expr>): Expr[] | undef
   let changed = false;
   for (const q of factors) {
     if (q.op !== 'pow' || q.args[1].op !== 'num' || q.args[1].value !== -1) continue;
-    const e = onePlusExp(q.args[0]);
+    const e = expBesideOne(q.args[0]);
     const at = e === undefined ? -1 : out.indexOf(e);
     if (e === undefined || at < 0 || !out.includes(q)) continue;
     const u = e.args[0];

@@ -810,8 +810,8 @@ function signBesideAbsParts(parts: Expr[]): Expr[] {
   return [...parts.filter((q) => q !== sg && q !== a), a.op === 'pow' ? pow(u, num(-1)) : u];
 }
 
-/** The exp(u) of 1 + exp(u) or exp(u) + 1, else undefined. */
-function expBesideOne(sum: Expr): Expr | undefined {
+/** The exp(u) of 1 + exp(u) or exp(u) + 1 (𝟏 for 1 in arrays), else undefined. */
+export function expBesideOne(sum: Expr): Expr | undefined {
   if (sum.op !== 'add' || sum.args.length !== 2) return undefined;
   const [t1, t2] = sum.args;
   return t1.op === 'fn' && t1.name === 'exp' && isOnes(t2) ? t1 : t2.op === 'fn' && t2.name === 'exp' && isOnes(t1) ? t2 : undefined;
