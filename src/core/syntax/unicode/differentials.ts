@@ -10,10 +10,9 @@
  */
 import { fail } from '../diagnostics';
 import { GREEK_LETTER_NAMES as GREEK } from '../../model/greek';
+import { SUB_DIGITS, SUP_DIGITS } from './digits';
 import { LEIBNIZ, WHY } from '../latex/differentials';
 
-const SUP_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const SUB_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
 /** What may come right before a trailing differential's space: not an operator or an opening bracket. */
 const NOT_AN_OPERAND = '+-−/·⋅∙⊙⊘⊗=,;([{<>:';
 

@@ -12,6 +12,7 @@
 import type { Span } from '../../api';
 import { fail } from '../diagnostics';
 import { GREEK_LETTER_NAMES as GREEK } from '../../model/greek';
+import { SUB_DIGITS, SUP_DIGITS } from './digits';
 import { table } from '../table';
 import { DASH_HINTS } from '../characters';
 import { FLOOR_DIVISION } from '../pythonOperators';
@@ -25,8 +26,6 @@ export interface Translated {
   readonly toSource: (offset: number) => number;
 }
 
-const SUP_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const SUB_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
 /** The fractions with a character of their own (½ is \\frac{1}{2}): numerator and denominator. */
 const VULGAR: Readonly<Record<string, readonly [number, number]>> = {
   '½': [1, 2], '⅓': [1, 3], '⅔': [2, 3], '¼': [1, 4], '¾': [3, 4], '⅕': [1, 5], '⅖': [2, 5], '⅗': [3, 5], '⅘': [4, 5],
