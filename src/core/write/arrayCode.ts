@@ -121,7 +121,7 @@ const PYTHON_KEYWORDS = new Set([
 const RESERVED = ['np', 'math', 'float', 'kw', 'range', 'ValueError'];
 
 /** A Python float literal (./pythonNumbers): 3.0, 0.5, 1.0/3.0, negative -2.0, -(1.0/3.0). */
-function pyNumber(api: ArrayApi, v: number | Rational): Py {
+function pyNumber(v: number | Rational): Py {
   const r = typeof v === 'number' ? fromNumber(v) : v;
   const { code, atom } = pythonMagnitude(r);
   if (r.n < 0n) return { code: `-${atom ? code : `(${code})`}`, prec: PY.unary, depth: 0 };
@@ -129,9 +129,9 @@ function pyNumber(api: ArrayApi, v: number | Rational): Py {
 }
 
 /** A product's coefficient: its numerator's code (undefined for ±1) and the denominator written after the last `/`. */
-function pyCoefficient(api: ArrayApi, c: Rational): { readonly numerator?: Py; readonly denominator?: string } {
+function pyCoefficient(c: Rational): { readonly numerator?: Py; readonly denominator?: string } {
   const { numerator, denominator } = pythonCoefficient(c);
-  return { numerator: numerator === undefined ? undefined : pyNumber(api, numerator), denominator };
+  return { numerator: numerator === undefined ? undefined : pyNumber(numerator), denominator };
 }
 
 const isAsciiIdentifier = (s: string): boolean => /^[A-Za-z][A-Za-z0-9_]*$/.test(s);
@@ -334,7 +334,7 @@ class Body {
       case 'var':
         return { code: this.names.local(e), prec: PY.atom, depth: 0 };
       case 'num':
-        return pyNumber(api, rationalOf(e));
+        return pyNumber(rationalOf(e));
       case 'const':
         return { code: api.pi, prec: PY.atom, depth: 0 };
       case 'zeros':
@@ -344,12 +344,12 @@ class Body {
       case 'eye':
         return call(api.eye(this.dimCode(e.shape.rows)));
       case 'commutation': {
-        if (scalar) return pyNumber(api, 1);
+        if (scalar) return pyNumber(1);
         const [p, q] = e.dims ?? [];
         return call(api.commutation(this.dimCode(p), this.dimCode(q)));
       }
       case 'unit':
-        if (scalar) return pyNumber(api, 1);
+        if (scalar) return pyNumber(1);
         return call(api.unit(this.dimCode(e.shape.rows), e.value as number));
       case 'size': {
         // The number of entries as Python computes it, an int (m * n), as a person writes / d or d ** 0.5.
@@ -403,7 +403,7 @@ class Body {
       case 'logdet':
         return call(isScalar(a[0].shape) ? api.log(api.abs(u)) : api.logdet(u));
       case 'softmax':
-        return scalar ? pyNumber(api, 1) : call(api.softmax(u));
+        return scalar ? pyNumber(1) : call(api.softmax(u));
       case 'softmaxAlong':
         return call(api.softmaxAlong(u, (e.value as number) - 1));
       case 'logsumexpAlong':
@@ -492,7 +492,7 @@ class Body {
       const dims = this.dimCode(mulDim(r, c));
       b = dims.includes(' ') ? `(${dims})` : dims;
     } else b = this.at(base, once ? PY.power : PY.atom);
-    return once ? b : `${b} ** ${this.at(pyNumber(this.api, k), PY.atom)}`;
+    return once ? b : `${b} ** ${this.at(pyNumber(k), PY.atom)}`;
   }
 
   /** A product with a negative coefficient −k written as k times the rest (the sum subtracts it: a - 2.0 * x); else undefined. */
@@ -518,7 +518,7 @@ class Body {
    * when given: 2.0 * (A @ x) / n, and a fraction's denominator last, (A + A.T) / 2.0.
    */
   private productOf(e: Expr, a: readonly Expr[], coefficient?: Rational): Py {
-    const c = coefficient === undefined || equals(coefficient, ONE) ? undefined : pyCoefficient(this.api, coefficient);
+    const c = coefficient === undefined || equals(coefficient, ONE) ? undefined : pyCoefficient(coefficient);
     if (a.length === 1 && c === undefined) return this.get(a[0]);
     // Scalars, then the matrix product, then the divisors: 2.0 * (A @ x) / n. The first scalar
     // may be negative (-2.0 * x): unary minus binds tighter than * and /.
