@@ -28,6 +28,7 @@ import { toText } from './text';
 import { tensorOrder } from '../tensor/index';
 import { einsumCode } from './einsumCode';
 import { contractionSpec } from '../tensor/contraction';
+import { MATH_IMPORT, usesMath } from './pythonMath';
 
 /** How one array library spells each operation. Arguments are Python expressions (strings). */
 export interface ArrayApi {
@@ -47,8 +48,10 @@ export interface ArrayApi {
   readonly columnArg: (a: string) => string;
   readonly rowArg: (a: string) => string;
   readonly matrixArg: (a: string) => string;
-  /** A constant (a Python float or an array built from constants) as an array the library's functions take. */
+  /** A Python number (a float or an int: a size) as an array the library's functions take. */
   readonly asArray: (u: string) => string;
+  /** An element-wise function of a Python number as Python computes it (math.log(n)), where the library's functions take arrays only; undefined: asArray. */
+  readonly numberFunction?: (name: ElementwiseFunction, u: string) => string | undefined;
   /** A float64 constant usable as the base of `**` (not a Python float: 0.0 ** -1 must not raise). */
   readonly floatConstant: (literal: string) => string;
   readonly zeros: (rows: string, cols: string) => string;
@@ -233,13 +236,24 @@ function dimsOf(e: Expr): Dim[] {
 
 const symbolsOf = (d: Dim): string[] => (typeof d === 'number' ? [] : d.split('·').filter((p) => !/^\d+$/.test(p)));
 
+/**
+ * Operators whose code, on scalar Python numbers, is a Python number: a literal, π, a size, Python's
+ * + - * / **, or the number itself (a scalar's sum, trace, transpose, …).
+ */
+const PYTHON_ARITHMETIC = new Set<string>([
+  'num', 'const', 'size', 'add', 'mul', 'hadamard', 'kron', 'inv', 'transpose', 'matpow', 'sum', 'mean', 'tr', 'det',
+  'diagm', 'diagv', 'logsumexp', 'vec', 'block', 'entry', 'softmax', 'commutation', 'unit',
+]);
+
 /** Emits one function body: statements for locals, and the code of the root. */
 class Body {
   readonly lines: string[] = [];
   readonly usedDims = new Set<string>();
   private readonly memo = new Map<Expr, Py>();
-  /** Nodes without variables: their code may be a Python float, which array functions do not take. */
+  /** Nodes without variables. */
   private readonly constant = new Set<Expr>();
+  /** Nodes whose code is a Python number (a literal, a size, Python arithmetic of them), which not every array function takes. */
+  private readonly numbers = new Set<Expr>();
   private temps = 0;
 
   constructor(
@@ -283,6 +297,7 @@ class Body {
       if (n.op !== 'var' && n.args.every((c) => this.constant.has(c))) this.constant.add(n);
       for (const d of dimsOf(n)) for (const s of symbolsOf(d)) this.usedDims.add(s);
       let py = this.render(n);
+      if (this.isNumber(n)) this.numbers.add(n);
       const shared = (uses.get(n) ?? 0) > 1 && n.op !== 'var' && n.op !== 'num';
       if (n !== root && reached.has(n) && (shared || py.depth > MAX_INLINE_DEPTH)) {
         const pin = pinned.get(n.id);
@@ -323,12 +338,34 @@ class Body {
     return { code, prec, depth: depth + 1 };
   }
 
+  /** f(u) of a node whose argument is a Python number, in Python's math (ArrayApi.numberFunction), or undefined. */
+  private numberFunction(e: Expr, name: ElementwiseFunction): string | undefined {
+    return this.numbers.has(e.args[0]) ? this.api.numberFunction?.(name, this.get(e.args[0]).code) : undefined;
+  }
+
+  /** Whether a node's code (rendered) is a Python number: arithmetic of Python numbers, or a function of one computed by Python. */
+  private isNumber(e: Expr): boolean {
+    if (!isScalar(e.shape) || e.op === 'var' || !e.args.every((c) => this.numbers.has(c))) return false;
+    switch (e.op) {
+      case 'pow':
+        // A number's power is a float64 of the library (ArrayApi.floatConstant): 0.0 ** -1 must not raise.
+        return isReciprocal(e) || e.args[0].op !== 'num';
+      case 'fn':
+        return e.name === 'sqrt' || this.numberFunction(e, e.name as ElementwiseFunction) !== undefined;
+      case 'norm1':
+      case 'norm2':
+        return this.numberFunction(e, 'abs') !== undefined;
+      default:
+        return PYTHON_ARITHMETIC.has(e.op);
+    }
+  }
+
   private render(e: Expr): Py {
     const a = e.args;
     const api = this.api;
     const scalar = isScalar(e.shape);
     const call = (code: string): Py => this.make(code, PY.atom, a);
-    const arg = (i: number): string => (this.constant.has(a[i]) ? api.asArray(this.get(a[i]).code) : this.get(a[i]).code);
+    const arg = (i: number): string => (this.numbers.has(a[i]) ? api.asArray(this.get(a[i]).code) : this.get(a[i]).code);
     const u = a.length > 0 ? arg(0) : '';
     switch (e.op) {
       case 'var':
@@ -385,7 +422,7 @@ class Body {
       case 'fn':
         // The square root of a constant (a size: attention's √d) in plain Python, d ** 0.5, in every library.
         if (e.name === 'sqrt' && scalar && this.constant.has(a[0])) return this.make(`${this.at(a[0], PY.atom)} ** 0.5`, PY.power, a);
-        return call(api.elementwise(e.name as ElementwiseFunction, u));
+        return call(this.numberFunction(e, e.name as ElementwiseFunction) ?? api.elementwise(e.name as ElementwiseFunction, u));
       case 'sum':
       case 'mean':
       case 'tr':
@@ -397,9 +434,9 @@ class Body {
         if (isScalar(a[0].shape)) return this.get(a[0]);
         return call(this.arrayFunction(e.op, u));
       case 'norm1':
-        return call(isScalar(a[0].shape) ? api.abs(u) : api.sum(api.abs(u)));
+        return call(isScalar(a[0].shape) ? this.numberFunction(e, 'abs') ?? api.abs(u) : api.sum(api.abs(u)));
       case 'norm2':
-        return call(isScalar(a[0].shape) ? api.abs(u) : api.norm2(u));
+        return call(isScalar(a[0].shape) ? this.numberFunction(e, 'abs') ?? api.abs(u) : api.norm2(u));
       case 'logdet':
         return call(isScalar(a[0].shape) ? api.log(api.abs(u)) : api.logdet(u));
       case 'softmax':
@@ -433,7 +470,7 @@ class Body {
   private contraction(e: Expr): Py {
     const s = contractionSpec(e);
     const operands = e.args.map((x, k) => {
-      const code = this.constant.has(x) ? this.api.asArray(this.get(x).code) : this.get(x).code;
+      const code = this.numbers.has(x) ? this.api.asArray(this.get(x).code) : this.get(x).code;
       return s.inputs[k].length === 1 ? this.api.ravel(code) : code;
     });
     const reversed = (g: string): string => [...g].reverse().join('');
@@ -495,8 +532,9 @@ class Body {
     return once ? b : `${b} ** ${this.at(pyNumber(k), PY.atom)}`;
   }
 
-  /** A product with a negative coefficient −k written as k times the rest (the sum subtracts it: a - 2.0 * x); else undefined. */
+  /** A negative number k or a product with a negative coefficient written as −k, −k times the rest (the sum subtracts it: n - 3.0, a - 2.0 * x); else undefined. */
   private withoutSign(t: Expr): Py | undefined {
+    if (t.op === 'num' && rationalOf(t).n < 0n) return pyNumber(absolute(rationalOf(t)));
     if (t.op !== 'mul' || t.args[0].op !== 'num' || (t.args[0].value as number) >= 0) return undefined;
     return this.productOf(t, t.args.slice(1), absolute(rationalOf(t.args[0])));
   }
@@ -659,6 +697,7 @@ export function toArrayCode(api: ArrayApi, f: Expr, d: Derivative): string {
     `# Generated by Matrix Calculus${api.library === undefined ? '' : ` (${api.library})`}.`,
     `# f = ${comment(f)}`,
     `# ${order} with respect to ${xDoc}: ${comment(d.expr)} (${d.form})`,
+    ...(functions.some(usesMath) ? [MATH_IMPORT] : []),
     ...api.imports,
     ...used.map((h) => `\n\n${api.helpers[h]}`),
     '',

@@ -9,6 +9,7 @@ import type { Expr } from '../model/expr';
 import type { Derivative } from '../calculus/form';
 import { toArrayCode, type ArrayApi } from './arrayCode';
 import { numpyStyle } from './numpy';
+import { pythonMathCall } from './pythonMath';
 import { FUNCTIONS } from '../functions/index';
 
 const F64 = 'dtype=jnp.float64';
@@ -20,7 +21,9 @@ export const JAX_API: ArrayApi = {
   ...AS_NUMPY,
   library: 'JAX',
   imports: ['import jax', 'import jax.numpy as jnp', '', 'jax.config.update("jax_enable_x64", True)'],
-  reserved: ['torch', 'jax', 'jnp', 'tuple', 'reversed', 'len'],
+  // The built-ins a function of a number is written with (./pythonMath): abs(n - 6.0).
+  reserved: ['torch', 'jax', 'jnp', 'tuple', 'reversed', 'len', 'abs', 'max', 'min'],
+  numberFunction: pythonMathCall,
   pi: 'jnp.pi',
   helpers: {
     ...AS_NUMPY.helpers,

@@ -9,6 +9,7 @@ import type { Expr } from '../model/expr';
 import type { Derivative } from '../calculus/form';
 import { toArrayCode, type ArrayApi } from './arrayCode';
 import { numpyStyle } from './numpy';
+import { pythonMathCall } from './pythonMath';
 
 /** Where torch spells an operation as NumPy does. */
 const AS_NUMPY = numpyStyle('torch', 'torch.float64');
@@ -17,7 +18,9 @@ export const TORCH_API: ArrayApi = {
   ...AS_NUMPY,
   library: 'PyTorch',
   imports: ['import torch'],
-  reserved: ['torch', 'jax', 'jnp', 'tuple', 'reversed', 'len'],
+  // The built-ins a function of a number is written with (./pythonMath): abs(n - 6.0).
+  reserved: ['torch', 'jax', 'jnp', 'tuple', 'reversed', 'len', 'abs', 'max', 'min'],
+  numberFunction: pythonMathCall,
   pi: 'torch.pi',
   helpers: {
     // Tensors are mutable: NumPy's constructions.
