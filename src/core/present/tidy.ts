@@ -155,7 +155,7 @@ export function tidy(root: Expr, settled?: Set<Expr>): Expr {
   // The classes are a cache: whether two terms share one does not depend on what else was classed.
   const keys = new TransposeFree();
   return rewriteBottomUp(root, (e) => {
-    let out = literalTransposed(scalarsOutOfTranspose(flattenSame(e)));
+    let out = literalTransposed(scalarsOutOfTranspose(scalarsOutOfDiag(flattenSame(e))));
     if (out.op === 'transpose' && out.args[0].op === 'add') {
       const pushed = out.args[0].args.map(transpose);
       if (pushed.reduce((n, t) => n + transposesIn(t), 0) < transposesIn(out)) {
@@ -210,6 +210,22 @@ function numberOutOfDiag(m: Expr): Expr {
   const rest = args.filter((_, i) => i !== at);
   const factors = Q.equals(c, Q.ONE) ? rest : [rationalNum(c), ...rest];
   return factors.length === 1 ? factors[0] : rawMul(factors);
+}
+
+/**
+ * diag(c·v) = c·diag(v) for the symbolic scalars c of a product with one vector v (its numbers stay
+ * inside: numberOutOfDiag decides them): the Hessian of the logistic loss is written
+ * Xᵀ diag(σ ⊙ (𝟏 − σ))X/N, the 1/N beside the product as the textbooks print it, not
+ * Xᵀ diag((σ ⊙ (𝟏 − σ))/N)X. Sound: diag is linear.
+ */
+function scalarsOutOfDiag(e: Expr): Expr {
+  if (e.op !== 'diagm' || e.args[0].op !== 'mul') return e;
+  const inner = e.args[0].args;
+  const vector = inner.filter((f) => !isScalar(f.shape));
+  const symbols = inner.filter((f) => isScalar(f.shape) && f.op !== 'num');
+  if (vector.length !== 1 || symbols.length === 0) return e;
+  const numbers = inner.filter((f) => f.op === 'num');
+  return rawMul([...symbols, rawDiagm(numbers.length > 0 ? rawMul([...numbers, vector[0]]) : vector[0])]);
 }
 
 /**

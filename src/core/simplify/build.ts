@@ -48,6 +48,40 @@ export function coefficientOf(e: Expr): Rational {
 const isOne = (c: Rational): boolean => c.n === 1n && c.d === 1n;
 const isZeroQ = (c: Rational): boolean => c.n === 0n;
 
+const LIKE_KEYS = new WeakMap<Expr, number>();
+
+/**
+ * add()'s like-term key of a term's rest (splitCoefficient): the rest itself, or — for a Hadamard
+ * product, alone or beside scalar factors ((y ⊘ σ)/N) — the same product with the Hadamard factors
+ * in one fixed order: ⊙ commutes, so y ⊙ σ⁻¹ and σ⁻¹ ⊙ y are like terms (the Hessian of the
+ * logistic loss had both, and they did not cancel). The sum writes the order that came first; the
+ * fixed order is only a key.
+ */
+export function likeKey(rest: Expr): number {
+  if (rest.op !== 'hadamard' && rest.op !== 'mul') return rest.id;
+  let key = LIKE_KEYS.get(rest);
+  if (key === undefined) {
+    key = rest.op === 'hadamard' ? orderedHadamard(rest).id : scaledHadamardKey(rest);
+    LIKE_KEYS.set(rest, key);
+  }
+  return key;
+}
+
+/** A Hadamard product with its factors in the order of their ids (itself when they are). */
+function orderedHadamard(h: Expr): Expr {
+  const f = h.args;
+  for (let i = 1; i < f.length; i++) if (f[i - 1].id > f[i].id) return rawHadamard([...f].sort((a, b) => a.id - b.id));
+  return h;
+}
+
+/** A product of scalars and one Hadamard product: keyed with that product's factors ordered. */
+function scaledHadamardKey(m: Expr): number {
+  const h = m.args.findIndex((f) => f.op === 'hadamard');
+  if (h < 0 || m.args.some((f, i) => i !== h && !isScalar(f.shape))) return m.id;
+  const ordered = orderedHadamard(m.args[h]);
+  return ordered === m.args[h] ? m.id : rawMul(m.args.map((f, i) => (i === h ? ordered : f))).id;
+}
+
 export function add(...terms: Expr[]): Expr {
   if (terms.length === 0) throw new Error('add of nothing');
   const s = terms[0].shape;
@@ -73,14 +107,15 @@ export function add(...terms: Expr[]): Expr {
       continue;
     }
     const [c, rest] = splitCoefficient(t);
-    const before = coef.get(rest.id);
+    const key = likeKey(rest);
+    const before = coef.get(key);
     if (before === undefined) order.push(rest);
-    coef.set(rest.id, before === undefined ? c : Q.add(before, c));
+    coef.set(key, before === undefined ? c : Q.add(before, c));
   }
   const out: Expr[] = [];
   order.forEach((rest, i) => {
     if (i === constantAt && !isZeroQ(constant)) out.push(rationalNum(constant));
-    const c = coef.get(rest.id) as Rational;
+    const c = coef.get(likeKey(rest)) as Rational;
     if (!isZeroQ(c)) out.push(isOne(c) ? rest : mul(rationalNum(c), rest));
   });
   if (constantAt === order.length && !isZeroQ(constant)) out.push(rationalNum(constant));
@@ -124,7 +159,7 @@ const NO_RESTS: ReadonlySet<number> = new Set<number>();
 
 const SUM_TERMS = new WeakMap<Expr, SumTerms>();
 
-const restKey = (t: Expr): number => (t.op === 'num' ? -1 : splitCoefficient(t)[1].id);
+const restKey = (t: Expr): number => (t.op === 'num' ? -1 : likeKey(splitCoefficient(t)[1]));
 
 function sumTerms(sum: Expr): SumTerms {
   let known = SUM_TERMS.get(sum);

@@ -41,6 +41,28 @@ describe('simplify: identities are sound and produce textbook forms', () => {
     const e = sound(rawAdd([rawMul([num(2), x]), rawMul([num(3), x]), minus(x)]));
     assert.equal(e, mul(num(4), x));
   });
+  it('like terms meet whatever the order of a Hadamard product\'s factors: y ⊙ s − s ⊙ y = 𝟎, y ⊘ s − s∘⁻¹ ⊙ y = 𝟎, 2(a ⊙ b ⊙ c) − c ⊙ a ⊙ b = a ⊙ b ⊙ c (the first written order kept)', () => {
+    const sv = variable('s', shape('n', 1));
+    const c = variable('c', shape('n', 1));
+    assert.equal(sound(rawAdd([rawHadamard([y, sv]), minus(rawHadamard([sv, y]))])).op, 'zeros');
+    assert.equal(sound(rawAdd([rawHadamard([y, rawPow(sv, num(-1))]), minus(rawHadamard([rawPow(sv, num(-1)), y]))])).op, 'zeros');
+    assert.equal(sound(rawAdd([rawMul([num(2), rawHadamard([x, y, c])]), minus(rawHadamard([c, x, y]))])), rawHadamard([x, y, c]));
+    // Not like terms: a factor differs, or repeats (x ⊙ x ⊙ y is not x ⊙ y ⊙ y).
+    assert.equal(sound(rawAdd([rawHadamard([x, y]), minus(rawHadamard([y, c]))])).op, 'add');
+    assert.equal(sound(rawAdd([rawHadamard([x, x, y]), minus(rawHadamard([x, y, y]))])).op, 'add');
+    const r = derive({ expr: 't*(y.*s - s.*y)', where: 't: scalar; y: vector(n); s: vector(n)', wrt: ['t'] });
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    assert.equal(r.value.result.text, 'zeros(n)');
+  });
+  it('the Hessian of the logistic loss −Σ(y ⊙ log σ(Xw) + (𝟏 − y) ⊙ log(𝟏 − σ(Xw)))/N is the textbook Xᵀ diag(σ(Xw) ⊙ (𝟏 − σ(Xw)))X/N (y cancels), checked against finite differences', () => {
+    // Over N (and as a mean) it was Xᵀ diag(((𝟏 + y ⊘ σ(Xw) + … − y ⊘ σ(Xw) − …) ⊙ σ(Xw) ⊙ (𝟏 − σ(Xw)))/N)X.
+    for (const expr of ['-sum(y.*log(sigmoid(X*w)) + (1-y).*log(1-sigmoid(X*w)))/N', '-mean(y.*log(sigmoid(X*w)) + (1-y).*log(1-sigmoid(X*w)))']) {
+      const r = derive({ expr, where: 'X: matrix(N, n); y: vector(N); w: vector(n)', wrt: ['w'], order: 2, check: true });
+      assert.ok(r.ok, r.ok ? '' : r.error.message);
+      assert.equal(r.value.result.unicode, 'Xᵀ diag(σ(Xw) ⊙ (𝟏 − σ(Xw)))X/N', expr);
+      assert.equal(r.value.check?.passed, true, JSON.stringify(r.value.check));
+    }
+  });
   it('zero and one are neutral/absorbing', () => {
     assert.equal(sound(rawAdd([x, rawMul([num(0), y])])), x);
     assert.equal(sound(rawMul([num(1), A, eye('n'), x])), mul(A, x));
