@@ -46,6 +46,51 @@ describe('notations/latex: accents in bold, differentials', () => {
     }
   });
 
+  it('refuses a trailing differential set apart by a space (or *) after the function, as the Unicode reader does, unless d is declared', () => {
+    for (const [t, dx] of [
+      ['x^\\top A x dx', 'dx'],
+      ['\\sin(t) dt', 'dt'],
+      ['f(x) dx', 'dx'],
+      ['\\mathbf{x}^\\top A \\mathbf{x} d\\mathbf{x}', 'd\\mathbf{x}'],
+      ['e^{-\\lambda t} d\\lambda', 'd\\lambda'],
+      ['\\|A\\mathbf{x} - \\mathbf{b}\\|_2^2 dx', 'dx'],
+      ['x^\\top A x d x', 'd x'],
+      ['x^\\top A x * dx', 'dx'],
+      ['$x^\\top A x dx$.', 'dx'],
+      ['\\left( x^\\top A x \\right) dx', 'dx'],
+      ['x^\\top A x dx \\text{ where } A = B^\\top B', 'dx'],
+    ]) {
+      const e = error(readLatex(t));
+      assertError(e, 'latex.unsupported', dx, t, 'a trailing differential');
+      assert.ok(e.message.includes('declare d'), e.message);
+    }
+    // Declared, d is a variable: the product, as in Unicode math.
+    latexIs('x^\\top A x dx', "x'*A*x*d*x", 'd: scalar; x: vector(n); A: matrix(n, n)');
+    latexIs('\\sin(t) dt', 'sin(t)*d*t', 'd: scalar; t: scalar');
+    latexIs('\\sin(t) \\, dt', 'sin(t)*d*t', 'd: scalar; t: scalar');
+  });
+
+  it('reads back what the writer prints for a product with an undeclared d: no space before d, or the space after a control word', () => {
+    for (const [tex, text] of [
+      ['\\alpha dx', 'alpha*d*x'],
+      ['\\lambda d\\mathbf{t}', 'lambda*d*t'],
+      ['2dx', '2*d*x'],
+      ['(a + b)dx', '(a + b)*d*x'],
+      ['\\exp(a)db', 'exp(a)*d*b'],
+      ['fxdx', 'f*x*d*x'],
+      ['x + dx', 'x + d*x'],
+      ['x^2 - dx', 'x^2 - d*x'],
+      ['a \\cdot dx', 'a*d*x'],
+    ]) {
+      latexIs(tex, text, 'a, b, f, t, x: scalar');
+    }
+    for (const text of ['alpha*d*x', 'W_out*d*x', "x'*A*x*d*x", 'exp(a)*d*b', 'pi*d*t', 'a^2*d*x']) {
+      const e = plain(text, 'W_out: matrix(m, n); A: matrix(n, n)');
+      const tex = toLatex(e);
+      assert.equal(readBackProblem(e, 'W_out: matrix(m, n); A: matrix(n, n)', { form: 'tree', notation: 'latex', text: tex }, 'latex'), undefined, `${text} printed as ${tex}`);
+    }
+  });
+
   it('refuses Leibniz\'s notation \\frac{dy}{dx} (a derivative), never reading it as the quotient (d·y)/(d·x)', () => {
     for (const [t, frac] of [
       ['\\frac{dy}{dx}', '\\frac{dy}{dx}'],

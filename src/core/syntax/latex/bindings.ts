@@ -58,7 +58,7 @@ function whereEnd(tokens: readonly LatexToken[], i: number): number | undefined 
 const isChar = (t: LatexToken, c: string): boolean => t.kind === 'char' && t.text === c;
 
 function part(prepared: PreparedTokens, tokens: LatexToken[], eof: LatexToken): PreparedTokens {
-  return { tokens: [...tokens, eofAfter(tokens, eof)], opens: prepared.opens, closes: prepared.closes };
+  return { tokens: [...tokens, eofAfter(tokens, eof)], opens: prepared.opens, closes: prepared.closes, afterSpacing: prepared.afterSpacing };
 }
 
 /** Split the tokens at a top-level `\text{where}` into the expression and its definitions. */

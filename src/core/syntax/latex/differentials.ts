@@ -1,9 +1,12 @@
 /**
  * Differentials in LaTeX, which are no part of an expression: the upright d (`\mathrm{d}x`,
- * `\text{d}`, `\operatorname{d}`, `\frac{\mathrm{d}}{\mathrm{d}x}`) wherever it is, and a trailing
- * `dx` set apart by a spacing command (`x^\top A x \, dx`, as after an integrand). Read as letters they
- * would be the product d·x; they are refused at the differential, saying what it is. A d that
- * nothing marks as a differential (`d\mathbf{x}`, `\mathbf{x}^\top\mathbf{x}\,d`) is a variable.
+ * `\text{d}`, `\operatorname{d}`, `\frac{\mathrm{d}}{\mathrm{d}x}`) wherever it is, and — unless d is
+ * declared — a trailing `dx` set apart from the function, as after an integrand, by a spacing command
+ * (`x^\top A x \, dx`), a space (`x^\top A x dx`, `\sin(t) dt`) or `*`. Read as letters they would be
+ * the product d·x; they are refused at the differential, saying what it is. A d that nothing marks
+ * as a differential (`d\mathbf{x}`, `\mathbf{x}^\top\mathbf{x}\,d`) is a variable, and so is the d of
+ * what the LaTeX writer prints for a product with a variable d: juxtaposed without a space
+ * (`2dx`, `(a + b)dx`), or after the space that ends a control word (`\alpha dx`).
  */
 import { fail } from '../diagnostics';
 import { BOLD_COMMANDS, GREEK_COMMANDS } from './commands';
@@ -46,11 +49,8 @@ function variableEnd(tokens: readonly LatexToken[], i: number): number {
   return -1;
 }
 
-/**
- * Refuse the differentials of `tokens` (the prepared tokens, ending with the end of input);
- * `afterSpacing` holds the tokens that came right after a spacing command.
- */
-export function refuseDifferentials(tokens: readonly LatexToken[], afterSpacing: ReadonlySet<LatexToken>): void {
+/** Refuse the upright d of `tokens` (the prepared tokens, ending with the end of input). */
+export function refuseUprightD(tokens: readonly LatexToken[]): void {
   const n = tokens.length - 1;
   for (let i = 0; i < n; i++) {
     const end = uprightD(tokens, i);
@@ -59,12 +59,29 @@ export function refuseDifferentials(tokens: readonly LatexToken[], afterSpacing:
     const last = tokens[(v > 0 ? v : end) - 1];
     fail('latex.unsupported', { start: tokens[i].start, end: last.end }, `the upright d is the differential operator: ${WHY}; for a variable named d write d`);
   }
-  // A trailing d and a variable after a spacing command: `\, dx`.
+}
+
+/** Whether a token ends an operand the writer sets apart by no space: a letter, a number, a closing bracket, a prime. */
+const endsOperand = (t: LatexToken | undefined): boolean =>
+  t !== undefined && (t.kind === 'letter' || t.kind === 'number' || (t.kind === 'char' && ')]}|\''.includes(t.text)) || (t.kind === 'command' && (t.text === '|' || t.text === '}')));
+
+/**
+ * Refuse a trailing differential of `tokens` (one expression's tokens, ending with the end of input;
+ * the caller skips this where d is declared): a d and a variable at the end, set apart from what
+ * comes before by a spacing command (`\, dx`: the d is in `afterSpacing`), or by a space or `*`
+ * after an operand (`x^\top A x dx`, `\sin(t) dt`, `x * dx`). The LaTeX writer prints no space there
+ * (`2dx`, `\exp(a)db`) but after a control word (`\alpha dx`): that space sets nothing apart.
+ */
+export function refuseTrailingDifferential(tokens: readonly LatexToken[], afterSpacing: ReadonlySet<LatexToken>): void {
+  const n = tokens.length - 1;
   for (let start = Math.max(0, n - 1); start >= Math.max(1, n - 12); start--) {
     if (variableEnd(tokens, start) !== n) continue;
     const d = tokens[start - 1];
-    if (isD(d) && afterSpacing.has(d)) {
-      fail('latex.unsupported', { start: d.start, end: tokens[n - 1].end }, `a trailing differential, as after an integrand: ${WHY}; for a product of d and the variable write d \\cdot x`);
+    if (!isD(d)) continue;
+    const before = tokens[start - 2] as LatexToken | undefined;
+    const starred = isChar(before, '*') && endsOperand(tokens[start - 3]);
+    if (afterSpacing.has(d) || starred || (d.space && endsOperand(before))) {
+      fail('latex.unsupported', { start: d.start, end: tokens[n - 1].end }, `a trailing differential, as after an integrand: ${WHY}; for a product with a variable d, declare d (d: scalar) or write d \\cdot x`);
     }
   }
 }

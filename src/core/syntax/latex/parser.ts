@@ -28,7 +28,7 @@
 import type { Span } from '../../api';
 import type { AddOp, Ast, ChainLink, MulOp } from '../ast';
 import { fail, positionText, SyntaxFailure } from '../diagnostics';
-import { LEIBNIZ, slashLeibnizEnd } from './differentials';
+import { LEIBNIZ, refuseTrailingDifferential, slashLeibnizEnd } from './differentials';
 import { runDeferred, Settled, then, type Deferred, type Rule } from '../deferred';
 import { MAX_DEPTH, depthDiagnostic } from '../limits';
 import { nodeDeeperThan } from '../ast';
@@ -63,7 +63,7 @@ class LatexParser extends PrimaryParser {
     const first = this.peek();
     if (first.kind === 'eof') fail('parse.empty', spanOf(first.start, first.start), 'the expression is empty');
     if (this.options.leftSide !== false) this.skipLeftSide();
-    this.refuseSlashLeibniz();
+    this.refuseDifferentials();
     let ast = runDeferred(this.sum());
     const t = this.peek();
     if (t.kind !== 'eof') this.unexpected(t);
@@ -86,9 +86,13 @@ class LatexParser extends PrimaryParser {
   }
 
 
-  /** d/dx, dy/dx: a derivative in Leibniz's notation, not (d·y/d)·x, unless d is declared (differentials.ts). */
-  private refuseSlashLeibniz(): void {
+  /**
+   * d/dx, dy/dx: a derivative in Leibniz's notation, not (d·y/d)·x; a trailing `dx` set apart, as
+   * after an integrand, not the product d·x — unless d is declared (differentials.ts).
+   */
+  private refuseDifferentials(): void {
     if (this.declared('d')) return;
+    if (this.options.trailingDifferentials !== false) refuseTrailingDifferential(this.tokens, this.prepared.afterSpacing);
     for (let i = 0; i < this.tokens.length; i++) {
       const end = slashLeibnizEnd(this.tokens, i);
       if (end > 0) fail('latex.unsupported', spanOf(this.tokens[i].start, this.tokens[end - 1].end), `d/dx is ${LEIBNIZ}`);

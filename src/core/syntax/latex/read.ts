@@ -37,6 +37,12 @@ import { prepareTokens } from './tokens';
 export interface LatexReadOptions {
   /** `\otimes` is the Kronecker product (the default, as the LaTeX writer prints it) or, on request, the Hadamard product. */
   readonly otimes?: 'hadamard' | 'kronecker';
+  /**
+   * The text is the Unicode reader's translation: its spaces are the translation's, and the Unicode
+   * reader has judged its own trailing differentials (unicode/differentials.ts), so a d after a space
+   * is not judged again (\mathit{loss} da, from the writer's `loss da`, is the product).
+   */
+  readonly fromUnicode?: boolean;
 }
 
 type Variant = 'letters' | 'scalars';
@@ -106,6 +112,7 @@ export function readLatex(text: string, where?: string, options: LatexReadOption
   const declared = new Set(declaredKinds.keys());
   const dimensions = new Set(decls.value.flatMap((d) => d.dims.flatMap((dim) => (typeof dim === 'string' ? dim.split('·') : []))));
   const otimes = options.otimes ?? 'kronecker';
+  const trailingDifferentials = options.fromUnicode !== true;
   const { segments } = scanned.value;
 
   // A first pass only learns how each name is written (bold, plain, indexed); its errors, if any,
@@ -121,7 +128,7 @@ export function readLatex(text: string, where?: string, options: LatexReadOption
   const learnStyles = (): void => {
     if (learned) return;
     learned = true;
-    attempt(() => parseBound(text, segments, { oracle: (n) => declaredKinds.get(n) ?? 'unknown', declared, dimensions, otimes, names: styles, sizes, einstein, namesOnly: true }));
+    attempt(() => parseBound(text, segments, { oracle: (n) => declaredKinds.get(n) ?? 'unknown', declared, dimensions, otimes, names: styles, sizes, einstein, namesOnly: true, trailingDifferentials }));
   };
   if (!scanned.value.plainOnly) learnStyles();
   const boldUsed = [...styles.values()].some((u) => u.styles.has('bold'));
@@ -129,7 +136,7 @@ export function readLatex(text: string, where?: string, options: LatexReadOption
 
   const read = (variant: Variant, names?: Map<string, { styles: Set<NameStyle>; span: Span }>): Outcome<CheckedExpression> => {
     const oracle = perName((name) => declaredKinds.get(name) ?? KIND[impliedKind(name, styles.get(name)?.styles, boldUsed, variant)]);
-    const parsed = attempt(() => parseBound(text, segments, { oracle, declared, dimensions: known, otimes, einstein, names }));
+    const parsed = attempt(() => parseBound(text, segments, { oracle, declared, dimensions: known, otimes, einstein, names, trailingDifferentials }));
     if (!parsed.ok) return parsed;
     const { ast, placeholders, bindings } = parsed.value;
     return checkForeign(ast, [...decls.value, ...implied(parsed.value, declared, styles, boldUsed, variant)], placeholders, bindings);

@@ -8,7 +8,7 @@
 import { fail } from '../diagnostics';
 import { DROPPED_WITH_ARGUMENT, MATH_ENVIRONMENTS, SIZE_COMMANDS, SKIPPED_COMMANDS } from './commands';
 import type { LatexToken } from './scanner';
-import { refuseDifferentials, SPACING_COMMANDS } from './differentials';
+import { refuseUprightD, SPACING_COMMANDS } from './differentials';
 
 export interface PreparedTokens {
   readonly tokens: LatexToken[];
@@ -16,6 +16,8 @@ export interface PreparedTokens {
   readonly opens: ReadonlySet<LatexToken>;
   /** Tokens written after `\right` (or `\bigr` …): closing delimiters. */
   readonly closes: ReadonlySet<LatexToken>;
+  /** Tokens written right after a spacing command (`\, dx`: a differential, differentials.ts). */
+  readonly afterSpacing: ReadonlySet<LatexToken>;
 }
 
 const isChar = (t: LatexToken | undefined, c: string): boolean => t !== undefined && t.kind === 'char' && t.text === c;
@@ -77,8 +79,8 @@ export function prepareTokens(all: LatexToken[]): PreparedTokens {
   const n = end - start;
   all[n] = n === 0 ? eof : eofAfterToken(all[n - 1]);
   all.length = n + 1;
-  refuseDifferentials(all, afterSpacing);
-  return { tokens: all, opens, closes };
+  refuseUprightD(all);
+  return { tokens: all, opens, closes, afterSpacing };
 }
 
 /** The end-of-input token right after the last kept token (so "expected … after" errors point there). */

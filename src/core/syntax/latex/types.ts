@@ -32,6 +32,8 @@ export interface LatexParserOptions {
    * they learn nothing, and the tree is not to be used.
    */
   readonly namesOnly?: boolean;
+  /** Whether a trailing `dx` set apart by a space is refused as a differential (default true; not in the Unicode reader's translation). */
+  readonly trailingDifferentials?: boolean;
 }
 
 export interface LatexParse {

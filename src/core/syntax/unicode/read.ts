@@ -23,7 +23,7 @@ export function readUnicode(text: string, where?: string): Outcome<CheckedExpres
   const translated = attempt(() => unicodeToLatex(text, declared));
   if (!translated.ok) return translated;
   const { latex, toSource } = translated.value;
-  const read = readLatex(latex, where, { otimes: 'kronecker' });
+  const read = readLatex(latex, where, { otimes: 'kronecker', fromUnicode: true });
   if (read.ok || read.error.source === 'where') return read;
   const start = toSource(read.error.start);
   const end = Math.max(start, read.error.end > read.error.start ? toSource(read.error.end - 1) + 1 : start);
