@@ -10,7 +10,7 @@ import { tangent } from '../calculus/tangent';
 import { mul as times, ONE, rational } from '../model/rational';
 
 const HALF = rational(1n, 2n);
-import { collect, componentsOf, NoIndexForm, SUM_LETTERS, type Direction, type IndexTerm, type Ix } from './components';
+import { collect, componentsOf, NoIndexForm, SUM_LETTERS, type Direction, type Factor, type IndexTerm, type Ix } from './components';
 
 export interface IndexFormula {
   readonly f: Expr;
@@ -68,6 +68,7 @@ export function indexFormula(f: Expr, x: Expr, order: 1 | 2 = 1): IndexFormula {
     const t = order === 2 ? tangent(tangent(f, x), x) : tangent(f, x);
     terms = [{ coef: ONE, factors: [{ kind: 'entry', of: t, r: fIx[0], c: fIx[1] }], sums: [] }];
   }
+  terms = oneRangePerLetter(terms, sumLetters);
   if (x.symmetric) for (const [r, c] of xIx) terms = symmetrized(terms, r as string, c as string);
   return { f, x, order, fIx, xIx, terms, ranges };
 }
@@ -80,4 +81,44 @@ function symmetrized(terms: readonly IndexTerm[], a: string, b: string): IndexTe
     factors: t.factors.map((f) => (f.kind === 'delta' ? { ...f, a: swap(f.a) as string, b: swap(f.b) as string } : { ...f, r: swap(f.r), c: swap(f.c) })),
   }));
   return collect([...terms, ...swapped].map((t) => ({ ...t, coef: times(t.coef, HALF) })));
+}
+
+/**
+ * The terms with each summation letter summed over one range in all of them: a letter another term
+ * sums over another range is renamed, to a letter summed over that range elsewhere or a fresh one
+ * (Σₚ Yⱼₚ + Σᵣ Zⱼᵣ with p = 1…k, r = 1…q; not Σₚ Yⱼₚ + Σₚ Zⱼₚ), so the written form can give every
+ * letter's range once, after the formula, as it does the free letters'.
+ */
+function oneRangePerLetter(terms: readonly IndexTerm[], sumLetters: readonly string[]): IndexTerm[] {
+  const rangeOf = new Map<string, string>();
+  const taken = new Set(terms.flatMap((t) => t.sums));
+  let fresh = 0;
+  const freshLetter = (): string => {
+    let l = sumLetters.find((c) => !taken.has(c)) ?? `p${fresh++}`;
+    while (taken.has(l)) l = `p${fresh++}`;
+    taken.add(l);
+    return l;
+  };
+  return terms.map((t) => {
+    const ranges = t.ranges;
+    if (ranges === undefined) return t;
+    const to = new Map<string, string>();
+    const sums = t.sums.map((s, k) => {
+      const range = String(ranges[k]);
+      const known = rangeOf.get(s);
+      if (known === undefined || known === range) {
+        rangeOf.set(s, range);
+        return s;
+      }
+      const inTerm = new Set([...t.sums, ...to.values()]);
+      const renamed = [...rangeOf].find(([l, r]) => r === range && !inTerm.has(l))?.[0] ?? freshLetter();
+      rangeOf.set(renamed, range);
+      to.set(s, renamed);
+      return renamed;
+    });
+    if (to.size === 0) return t;
+    const r = (x: Ix): Ix => (x === null ? null : (to.get(x) ?? x));
+    const factors = t.factors.map((f): Factor => (f.kind === 'delta' ? { kind: 'delta', a: r(f.a) as string, b: r(f.b) as string } : { ...f, r: r(f.r), c: r(f.c) }));
+    return { ...t, factors, sums };
+  });
 }

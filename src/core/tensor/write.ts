@@ -117,8 +117,12 @@ function latexRange(d: Dim): string {
   return [...(coefficient === 1 && parts.length > 0 ? [] : [String(coefficient)]), ...parts].join(juxtaposed ? '' : ' \\cdot ');
 }
 
-/** "i, k = 1…n; j, l = 1…m": the free (and summation) letters grouped by range, each written by `dim`. */
-function rangesText(formula: IndexFormula, dots: string, dim: (d: Dim) => string, join: (names: string, range: string) => string): string {
+/**
+ * "i, k = 1…n; j, l = 1…m": the free letters grouped by range, each written by `dim`, with the
+ * summation letters when `sums` (Unicode writes Σₚ without limits; each summation letter has one
+ * range, formula.ts oneRangePerLetter).
+ */
+function rangesText(formula: IndexFormula, dots: string, dim: (d: Dim) => string, join: (names: string, range: string) => string, sums = false): string {
   const byRange = new Map<string, string[]>();
   const add = (letter: string, d: Dim): void => {
     const key = dim(d);
@@ -127,6 +131,16 @@ function rangesText(formula: IndexFormula, dots: string, dim: (d: Dim) => string
     else byRange.set(key, [letter]);
   };
   for (const [letter, d] of formula.ranges) add(letter, d);
+  if (sums) {
+    const summed = new Set<string>();
+    for (const t of formula.terms) {
+      t.sums.forEach((s, k) => {
+        if (summed.has(s)) return;
+        summed.add(s);
+        add(s, t.ranges?.[k] ?? 1);
+      });
+    }
+  }
   const text = [...byRange].map(([range, names]) => join(names.join(', '), `1${dots}${range}`));
   return text.join('; ');
 }
@@ -197,7 +211,7 @@ export function writeIndexForm(written: IndexFormula): WrittenIndexForm {
   const xName = toUnicode(formula.x);
   const dxU = xIxs.map((ix) => `∂${xName}${ix === '' ? '' : sub(ix)}`).join('');
   const headU = formula.order === 2 ? `∂²${fHead}/${dxU}` : `∂${fHead}/${dxU}`;
-  const rangesU = rangesText(formula, '…', dimText, (names, range) => `${names} = ${range}`);
+  const rangesU = rangesText(formula, '…', dimText, (names, range) => `${names} = ${range}`, true);
   const unicode = `${headU} = ${writeTerms(formula.terms, UNICODE, '')}${rangesU ? `   (${rangesU})` : ''}${whereU}`;
   // LaTeX
   const fL = formula.f.op === 'var' ? LATEX.entry(formula.f, fIx) : fIx === '' ? `\\left(${toLatex(formula.f)}\\right)` : LATEX.entry(formula.f, fIx);

@@ -54,6 +54,15 @@ describe('tensor/index form: the component formulas of the textbook', () => {
   });
 });
 
+/** The index formula of expr by wrt (first order) equals its vec/Kronecker Jacobian at two random points. */
+function assertEqualsJacobian(expr: string, wrt: string, where?: string): void {
+  const read = value(readExpression(expr, where, 'plain'));
+  const x = read.variables.find((v) => v.name === wrt);
+  assert.ok(x);
+  const d = differentiate(read.expr, [x], 1);
+  for (const seed of [1, 2]) assert.ok(checkAgainstJacobian(indexFormula(d.f, x, 1), d, seed) < 1e-9);
+}
+
 /** ∂fᵢⱼ/∂Xₖₗ from the formula against the canonical Jacobian's entry (vec f)ᵢ₊ⱼₘ, (vec X)ₖ₊ₗₙ. */
 function checkAgainstJacobian(formula: IndexFormula, d: Derivative, seed: number): number {
   const rng = makeRng(seed);
@@ -137,6 +146,23 @@ describe('tensor/index form: rows declared probabilities sum to 1, as in the mat
   });
 });
 
+describe('tensor/index form: every summation letter has its range, one range per letter', () => {
+  // Unicode writes Σₚ without limits, so the closing list gives p's range as it gives the free letters';
+  // a letter summed over two ranges in two terms would read as one range, so the second sum gets its own letter.
+  const cases: readonly [string, string, string, string][] = [
+    ["sum(X*X')", 'X', 'X: matrix(n, m)', '∂(sum(XXᵀ))/∂Xᵢⱼ = Σₚ 2Xₚⱼ   (i, p = 1…n; j = 1…m)'],
+    ['sum(X*Y) + sum(X*Z)', 'X', 'X: matrix(m, n); Y: matrix(n, k); Z: matrix(n, q)', '∂(sum(XY) + sum(XZ))/∂Xᵢⱼ = Σₚ Yⱼₚ + Σᵣ Zⱼᵣ   (i = 1…m; j = 1…n; p = 1…k; r = 1…q)'],
+  ];
+  for (const [expr, wrt, where, expected] of cases) {
+    it(`${expr} by ${wrt}: ${expected.split(' = ').slice(1).join(' = ')}; equal to the Jacobian`, () => {
+      assert.equal(unicodeOf(expr, wrt, where), expected);
+      const r = value(derive({ expr, wrt: [wrt], where, form: 'index' }));
+      assertRenders(r.indexForm?.latex ?? '');
+      assertEqualsJacobian(expr, wrt, where);
+    });
+  }
+});
+
 describe('tensor/index form: exact coefficients (rationals, not floats)', () => {
   it('an index over a product dimension ranges over n² (not nn), in Unicode and LaTeX (KaTeX renders it)', () => {
     const r = value(derive({ expr: "y'*vec(X)", where: 'X: matrix(n, n); y: vector(n*n)', wrt: ['y'], form: 'index' }));
@@ -170,7 +196,7 @@ describe('tensor/index form: exact coefficients (rationals, not floats)', () => 
 describe('tensor/index form: divisions as the textbook writes them (2xᵢ/n, not 2xᵢn⁻¹)', () => {
   const cases: readonly [string, string, string | undefined, string, RegExp, string][] = [
     ['mean(x.^2)', 'x', undefined, '∂(mean(x∘²))/∂xᵢ = 2xᵢ/n   (i = 1…n)', /= \\frac\{2 x_\{i\}\}\{n\}\\qquad/, '2*einsum("i->i", x)/n'],
-    ['mean(X*Y)', 'X', 'X: matrix(m, n); Y: matrix(n, p)', '∂(mean(XY))/∂Xᵢⱼ = Σᵣ Yⱼᵣ/(mp)   (i = 1…m; j = 1…n)', /= \\sum_\{r=1\}\^\{p\} \\frac\{Y_\{jr\}\}\{mp\}\\qquad/,
+    ['mean(X*Y)', 'X', 'X: matrix(m, n); Y: matrix(n, p)', '∂(mean(XY))/∂Xᵢⱼ = Σᵣ Yⱼᵣ/(mp)   (i = 1…m; j = 1…n; r = 1…p)', /= \\sum_\{r=1\}\^\{p\} \\frac\{Y_\{jr\}\}\{mp\}\\qquad/,
       'einsum("jr,i->ij", Y, ones(m))/(m*p)'],
     ['X*Y/s^2', 'X', 'X: matrix(m, n); Y: matrix(n, p)', '∂(XY/s²)ᵢⱼ/∂Xₖₗ = δᵢₖYₗⱼ/s²   (i, k = 1…m; j = 1…p; l = 1…n)', /= \\frac\{\\delta_\{ik\} Y_\{lj\}\}\{s\^\{2\}\}\\qquad/,
       'einsum("ik,lj->ijkl", eye(m), Y)/s^2'],
@@ -181,11 +207,7 @@ describe('tensor/index form: divisions as the textbook writes them (2xᵢ/n, not
       assert.equal(r.indexForm?.unicode, unicode);
       assert.match(r.indexForm?.latex ?? '', latex);
       assertRenders(r.indexForm?.latex ?? '');
-      const read = value(readExpression(expr, where, 'plain'));
-      const x = read.variables.find((v) => v.name === wrt);
-      assert.ok(x);
-      const d = differentiate(read.expr, [x], 1);
-      for (const seed of [1, 2]) assert.ok(checkAgainstJacobian(indexFormula(d.f, x, 1), d, seed) < 1e-9);
+      assertEqualsJacobian(expr, wrt, where);
       const text = value(emitCode({ expr, wrt: [wrt], where }, 'einsum'));
       assert.equal(text, einsum);
       const code = value(emitCode({ expr, wrt: [wrt], where }, 'numpy'));
@@ -231,7 +253,7 @@ describe('tensor/index form: index letters are never the names of dimensions, al
   const cases: readonly [string, string, string, readonly string[], RegExp][] = [
     ['A*x', 'x', 'x: vector(i*j); A: matrix(k, i*j)', ['i', 'j', 'k'], /^∂\(Ax\)ₗ\/∂xₘ = Aₗₘ {3}\(l = 1…k; m = 1…ij\)$/],
     ['X*Y', 'X', 'X: matrix(i*j, k*l); Y: matrix(k*l, m*n)', ['i', 'j', 'k', 'l', 'm', 'n'], /^∂\(XY\)ₚᵣ\/∂Xₛₜ = δₚₛYₜᵣ {3}\(p, s = 1…ij; r = 1…mn; t = 1…kl\)$/],
-    ['sum(X*Y)', 'X', 'X: matrix(i*j, p*r); Y: matrix(p*r, s*t)', ['i', 'j', 'p', 'r', 's', 't'], /^∂\(sum\(XY\)\)\/∂Xₖₗ = Σᵤ Yₗᵤ {3}\(k = 1…ij; l = 1…pr\)$/],
+    ['sum(X*Y)', 'X', 'X: matrix(i*j, p*r); Y: matrix(p*r, s*t)', ['i', 'j', 'p', 'r', 's', 't'], /^∂\(sum\(XY\)\)\/∂Xₖₗ = Σᵤ Yₗᵤ {3}\(k = 1…ij; l = 1…pr; u = 1…st\)$/],
     ["x'*A*B*x", 'x', 'x: vector(i*p); A: matrix(i*p, r*s); B: matrix(r*s, i*p)', ['i', 'p', 'r', 's'], /^∂\(xᵀABx\)\/∂xⱼ = \(ABx\)ⱼ \+ \(BᵀAᵀx\)ⱼ {3}\(j = 1…ip\)$/],
   ];
   for (const [expr, wrt, where, dims, expected] of cases) {
@@ -240,11 +262,7 @@ describe('tensor/index form: index letters are never the names of dimensions, al
       assert.match(unicode, expected);
       const clashes = [...indexLetters(unicode)].filter((l) => dims.includes(l));
       assert.deepEqual(clashes, [], `${unicode}: index letters that name a dimension`);
-      const read = value(readExpression(expr, where, 'plain'));
-      const x = read.variables.find((v) => v.name === wrt);
-      assert.ok(x);
-      const d = differentiate(read.expr, [x], 1);
-      for (const seed of [1, 2]) assert.ok(checkAgainstJacobian(indexFormula(d.f, x, 1), d, seed) < 1e-9);
+      assertEqualsJacobian(expr, wrt, where);
     });
   }
 });
