@@ -2,7 +2,7 @@
  * The algebraic identities a rewrite uses, named for the explanation of "multiply out" and
  * "simplify" steps (as far as they can be recognised in the expression before the rewrite).
  */
-import { Expr, postorder, withArgs } from '../model/expr';
+import { Expr, postorder, walkUnvisited, withArgs } from '../model/expr';
 import { isColumn, isMatrix, isRow, isScalar } from '../model/shape';
 import { splitCoefficient, transpose } from '../simplify/build';
 import { mention } from './notation';
@@ -87,6 +87,7 @@ function actionsIn(before: Expr, after: Expr): { readonly actions: string[]; rea
   const factoredIn = (f: Expr): boolean =>
     afterNodes.some((n) => (n.op === 'mul' || n.op === 'hadamard') && n.args.includes(f) && n.args.some((g) => g !== f && g.op === 'add'));
   const cancelled = new Set<Expr>();
+  const withoutDoubleTransposes = doubleTransposesRemoved();
   for (const e of postorder(before)) {
     if (e.op === 'add') {
       const rests = e.args.map((t) => withoutDoubleTransposes(splitCoefficient(t)[1]));
@@ -116,15 +117,21 @@ function sharedFactors(terms: readonly Expr[]): Expr[] {
   return [...count].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).map(([c]) => c);
 }
 
-/** (Aᵀ)ᵀ → A throughout (terms equal up to it are like terms). */
-function withoutDoubleTransposes(e: Expr): Expr {
-  if (!postorder(e).some((n) => n.op === 'transpose' && n.args[0].op === 'transpose')) return e;
+/**
+ * (Aᵀ)ᵀ → A throughout (terms equal up to it are like terms), for many expressions sharing nodes:
+ * each node is rewritten once, however many terms hold it. Each term walked on its own was
+ * quadratic where the terms nest (a residual network's h + tanh(W h), substituted back, holds every
+ * earlier sum in each of its terms).
+ */
+function doubleTransposesRemoved(): (e: Expr) => Expr {
   const done = new Map<Expr, Expr>();
-  for (const n of postorder(e)) {
-    const args = n.args.map((g) => done.get(g) as Expr);
-    done.set(n, n.op === 'transpose' && args[0].op === 'transpose' ? args[0].args[0] : withArgs(n, args));
-  }
-  return done.get(e) as Expr;
+  return (root) => {
+    walkUnvisited(root, (n) => done.has(n), (n) => {
+      const args = n.args.map((g) => done.get(g) as Expr);
+      done.set(n, n.op === 'transpose' && args[0].op === 'transpose' ? args[0].args[0] : withArgs(n, args));
+    });
+    return done.get(root) as Expr;
+  };
 }
 
 function candidatesOf(t: Expr): Expr[] {
