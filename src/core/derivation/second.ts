@@ -10,7 +10,7 @@ import { isMatrix, isScalar } from '../model/shape';
 import { toUnicode } from '../write/index';
 import { Context, derivativeClaim, NO_DEFINITIONS, shown, step } from './context';
 import { firstOrder } from './first';
-import { EQUALS, equation, nameOf, note } from './notation';
+import { EQUALS, equation, mention, nameOf, note } from './notation';
 import { canonicalOf } from './partials';
 import type { Notation, Step } from './step';
 
@@ -44,11 +44,14 @@ export function secondOrder(f: Expr, x: Expr, ctx: Context): Step[] {
     : [];
   const H = ctx.present(d2, ctx.layout);
   const hn = hessianNotation(variable(['y', 'f', 'c'].find((n) => !ctx.reserved.has(n)) ?? 'f', f.shape), x);
+  // The gradient is written in the sentence only when short: through a deep network it is a tree far
+  // larger than the DAG that stores it (the step's before shows it, written with shared parts named).
+  const gradient = mention([g]) ?? 'found above (too long to write here)';
   const last = step('second-derivative', 'derivative', {
     name: isScalar(x.shape) ? 'Second derivative' : 'Hessian',
     explanation: isScalar(x.shape)
-      ? `The second derivative is the derivative of the first derivative ${toUnicode(g)}.`
-      : `The Hessian is the Jacobian of the gradient ${toUnicode(g)} with respect to ${toUnicode(x)}${isMatrix(x.shape) ? ' (in vec form)' : ''}: entry (i, j) is the derivative of gradient entry i with respect to variable entry j.`,
+      ? `The second derivative is the derivative of the first derivative ${gradient}.`
+      : `The Hessian is the Jacobian of the gradient ${gradient} with respect to ${toUnicode(x)}${isMatrix(x.shape) ? ' (in vec form)' : ''}: entry (i, j) is the derivative of gradient entry i with respect to variable entry j.`,
     before: [hn, EQUALS, note(`\\frac{\\partial}{\\partial ${nameOf(x).tex}}\\left(`, `∂/∂${nameOf(x).text} (`), g, note('\\right)', ')')],
     after: equation(hn, shown(H)),
     claims: [derivativeClaim(NO_DEFINITIONS, f, [x], d2.form, canonicalOf(d2, H, ctx.layout), { order: 2, gradient: d1.expr, ...(x.symmetric ? { symmetric: 'symmetrized' as const } : {}) })],

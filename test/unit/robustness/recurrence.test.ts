@@ -43,6 +43,18 @@ describe('the Jacobian of a deep recurrence (issue 17): work, nodes and output l
     });
   }
 
+  // The residual network's and the Hessian's derivations: what they write is linear — the Hessian's last
+  // step wrote the gradient out as a tree in its explanation (4,319 / 15,369 / 63,345 characters at 25 /
+  // 50 / 100 steps; the largest step 119,389 / 339,689 at 100 / 200). Their work and nodes are not linear yet
+  // (each total is a new flat product of all the factors so far: docs/reliability.md, "Still superlinear").
+  for (const i of [3, 4]) {
+    it(`${FAMILIES[i].name}, with its full derivation: every written form, the steps included`, () => {
+      const { work, nodes, ...written } = probe(i, 'full');
+      assert.ok(work.length === SIZES.length && nodes.length === SIZES.length);
+      assertLinear(`${FAMILIES[i].name}, full steps`, written);
+    });
+  }
+
   FAMILIES.forEach((f) => it(`${f.name}: short ones checked numerically`, () => {
     for (const steps of [1, 3, 8, 14]) {
       const r = derive({ ...f.request(steps, `c${steps}`), check: true, timeLimitMs: 60_000 });
