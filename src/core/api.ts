@@ -229,7 +229,7 @@ export interface CheckRequest extends Omit<DeriveRequest, 'check' | 'steps' | 'g
   readonly claim: string;
 }
 
-export type DiagnosisKind = 'layout' | 'symmetric-only' | 'scaled' | 'sign' | 'missing-term' | 'extra-term' | 'shape' | 'other';
+export type DiagnosisKind = 'layout' | 'symmetric-only' | 'probabilities-only' | 'scaled' | 'sign' | 'missing-term' | 'extra-term' | 'shape' | 'other';
 
 /** Why a claim is wrong: the most specific kind that holds, in the order of `DiagnosisKind`. */
 export interface Diagnosis {
@@ -240,6 +240,8 @@ export interface Diagnosis {
   readonly layout?: Layout;
   /** symmetric-only: the matrices that must be symmetric. */
   readonly symmetric?: readonly string[];
+  /** probabilities-only: the variables whose rows (a vector: whose entries) must sum to 1. */
+  readonly probabilities?: readonly string[];
   /** scaled / sign: claim = factor × correct (text, e.g. "2", "1/2", "-1", "n"). */
   readonly factor?: string;
   /** missing-term / extra-term: the term. */

@@ -1,20 +1,19 @@
 /**
  * Why a claim is not the derivative: the most specific diagnosis that holds, in this order —
- * layout, symmetric-only, sign / scaled, missing-term, extra-term, shape, other. Each is tested
+ * layout, symmetric-only, probabilities-only, sign / scaled, missing-term, extra-term, shape, other. Each is tested
  * against the true derivative in the requested layout first, then in the other layouts whose shape
  * the claim has (a claim that is both transposed and, say, missing a term says both).
  */
 import type { Diagnosis, Layout } from '../api';
 import { Expr, freeVariables } from '../model/expr';
-import { sameShape, shapeText } from '../model/shape';
+import { declarationText, isColumn, isScalar, sameShape, shapeKind, shapeText } from '../model/shape';
 import { add, neg } from '../simplify/build';
-import { shapeKind } from '../model/shape';
 import { toUnicode } from '../write/index';
 import { render } from '../service';
 import { counterexample } from './counterexample';
 import { equalAt, type Judge } from './compare';
 import { constantFactor } from './factor';
-import { samplePoints } from './points';
+import { samplePoints, type PointOptions } from './points';
 import { candidateTerms } from './terms';
 
 /** The true derivative in one layout (several layouts may give the same expression). */
@@ -57,6 +56,49 @@ function symmetrizable(input: DiagnoseInput): Expr[] {
   return [...seen.values()];
 }
 
+/**
+ * Variables the claim could wrongly assume to be probabilities (rows summing to 1, as one-hot or
+ * class-probability targets are: Xᵀ(P − Y)/N for Xᵀ((Y𝟏𝟏ᵀ) ⊙ P − Y)/N): columns and matrices of
+ * the expression, not declared so, not symmetric, not differentiated.
+ */
+function normalizable(input: DiagnoseInput): Expr[] {
+  const seen = new Map<string, Expr>();
+  for (const v of freeVariables(input.f)) {
+    const s = v.shape;
+    if (v.probabilities || v.symmetric || isScalar(s) || (s.rows === 1 && !isColumn(s)) || input.wrt.some((w) => w.name === v.name)) continue;
+    seen.set(v.name as string, v);
+  }
+  return [...seen.values()];
+}
+
+/** "every row of Y sums to 1 (…: declare `Y: matrix(N, k) probabilities`)", for one variable or several. */
+function sumsToOne(vars: readonly Expr[]): string {
+  const rows = (v: Expr): string => (isColumn(v.shape) ? `the entries of ${v.name}` : `every row of ${v.name}`);
+  const declare = vars.map((v) => `\`${v.name}: ${declarationText(v.shape)} probabilities\``).join(' and ');
+  const what = vars.length === 1 ? `${rows(vars[0])} ${isColumn(vars[0].shape) ? 'sum' : 'sums'} to 1` : `${vars.map(rows).join(' and ')} sum to 1`;
+  const kind = vars.every((v) => isColumn(v.shape)) ? 'a probability vector or a one-hot vector' : 'class probabilities or one-hot rows';
+  return `${what} (${kind}: declare ${declare})`;
+}
+
+/**
+ * The first group of the candidate variables — each alone, then all of them — at whose restricted
+ * points (`restrict`: symmetric, probabilities) the claim equals one of the variants.
+ */
+function rightOnlyWhen(
+  input: DiagnoseInput, vars: readonly Expr[], candidates: readonly Variant[], restricted: readonly Expr[], restrict: (names: ReadonlySet<string>) => PointOptions,
+): { names: string[]; variant: Variant } | undefined {
+  const groups = restricted.length > 1 ? [...restricted.map((m) => [m]), [...restricted]] : restricted.map((m) => [m]);
+  for (const group of groups) {
+    const names = group.map((m) => m.name as string);
+    const points = samplePoints(vars, [input.f, input.claim, ...candidates.map((v) => v.expr)], restrict(new Set(names)));
+    if (!points.ok) continue;
+    const judge: Judge = { ...input.judge, envs: points.value };
+    const variant = candidates.find((v) => equalAt(input.claim, v.expr, judge));
+    if (variant) return { names, variant };
+  }
+  return undefined;
+}
+
 export function diagnose(input: DiagnoseInput): Diagnosis {
   const { claim, judge, layout } = input;
   const expected = input.variants[0].expr;
@@ -75,24 +117,30 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     };
   }
 
-  const matrices = symmetrizable(input);
   const vars = [...freeVariables(input.f), ...freeVariables(claim)];
-  const groups = matrices.length > 1 ? [...matrices.map((m) => [m]), matrices] : matrices.map((m) => [m]);
-  for (const group of groups) {
-    const names = group.map((m) => m.name as string);
-    const points = samplePoints(vars, [input.f, claim, ...candidates.map((v) => v.expr)], { symmetric: new Set(names), seed: input.seed + 1 });
-    if (!points.ok) continue;
-    const symJudge: Judge = { ...judge, envs: points.value };
-    for (const v of candidates) {
-      if (!equalAt(claim, v.expr, symJudge)) continue;
-      const which = names.length === 1 ? `${names[0]} is symmetric (${names[0]}ᵀ = ${names[0]})` : `${names.join(', ')} are symmetric`;
-      return {
-        kind: 'symmetric-only',
-        symmetric: names,
-        ...layoutOf(v, layout),
-        detail: `right only when ${which}; in general the derivative is ${u(v.expr)}${layoutNote(v, layout)}`,
-      };
-    }
+  const symmetric = rightOnlyWhen(input, vars, candidates, symmetrizable(input), (names) => ({ symmetric: names, seed: input.seed + 1 }));
+  if (symmetric) {
+    const { names, variant: v } = symmetric;
+    const which = names.length === 1 ? `${names[0]} is symmetric (${names[0]}ᵀ = ${names[0]})` : `${names.join(', ')} are symmetric`;
+    return {
+      kind: 'symmetric-only',
+      symmetric: names,
+      ...layoutOf(v, layout),
+      detail: `right only when ${which}; in general the derivative is ${u(v.expr)}${layoutNote(v, layout)}`,
+    };
+  }
+
+  const normalized = normalizable(input);
+  const probabilities = rightOnlyWhen(input, vars, candidates, normalized, (names) => ({ probabilities: names, seed: input.seed + 2 }));
+  if (probabilities) {
+    const { names, variant: v } = probabilities;
+    const group = normalized.filter((x) => names.includes(x.name as string));
+    return {
+      kind: 'probabilities-only',
+      probabilities: names,
+      ...layoutOf(v, layout),
+      detail: `right only when ${sumsToOne(group)}; in general the derivative is ${u(v.expr)}${layoutNote(v, layout)}`,
+    };
   }
 
   for (const v of candidates) {

@@ -19,6 +19,8 @@ export interface PointOptions {
   readonly seed?: number;
   /** Names of matrices to sample as symmetric (the symmetric-only re-test). */
   readonly symmetric?: ReadonlySet<string>;
+  /** Names of variables to sample as probabilities, rows summing to 1 (the probabilities-only re-test). */
+  readonly probabilities?: ReadonlySet<string>;
   readonly samples?: number;
   /** Fixed sizes (the small counterexample). */
   readonly dims?: ReadonlyMap<string, number>;
@@ -45,7 +47,12 @@ function signsOf(m: Matrix): { pos: boolean; neg: boolean } {
 export function samplePoints(vars: readonly Expr[], roots: readonly Expr[], opts: PointOptions = {}): Outcome<NumericEnv[]> {
   const rng = makeRng(opts.seed ?? 0xc1a1);
   const sym = opts.symmetric ?? new Set<string>();
-  const declared = vars.map((v) => (v.op === 'var' && sym.has(v.name as string) ? variable(v.name as string, v.shape, true) : v));
+  const probs = opts.probabilities ?? new Set<string>();
+  const declared = vars.map((v) => {
+    const name = v.name as string;
+    if (v.op !== 'var' || !(sym.has(name) || probs.has(name))) return v;
+    return variable(name, v.shape, v.symmetric === true || sym.has(name), v.probabilities === true || probs.has(name));
+  });
   const kinks = kinkArguments(roots);
   const seen = kinks.map(() => ({ pos: false, neg: false }));
   const wanted = opts.samples ?? SAMPLES;

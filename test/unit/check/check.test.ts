@@ -115,6 +115,28 @@ describe('check: diagnoses', () => {
     r = claim("tr(X'*A*X)", 'X', '2*A*X', { layout: 'denominator' });
     expectKind(r, 'symmetric-only');
   });
+  it('probabilities-only: the textbook Xᵀ(P − Y)/N is right only when every row of Y sums to 1 (named, with the declaration to write)', () => {
+    const where = 'X: matrix(N, n); Y: matrix(N, k); W: matrix(n, k); b: vector(k)';
+    const loss = "-sum(Y .* logsoftmax(X*W + ones(N)*b', 2))/N";
+    const P = "softmax(X*W + ones(N)*b', 2)";
+    let r = claim(loss, 'W', `X'*(${P} - Y)/N`, { where, layout: 'denominator' });
+    expectKind(r, 'probabilities-only');
+    assert.deepEqual(r.diagnosis?.probabilities, ['Y']);
+    assert.match(r.diagnosis?.detail ?? '', /^right only when every row of Y sums to 1 .*`Y: matrix\(N, k\) probabilities`.*; in general the derivative is Xᵀ\(\(Y𝟏𝟏ᵀ\) ⊙ /);
+    r = claim(loss, 'b', `(${P} - Y)'*ones(N)/N`, { where, layout: 'denominator' });
+    expectKind(r, 'probabilities-only');
+    // Transposed as well: says both.
+    r = claim(loss, 'W', `X'*(${P} - Y)/N`, { where });
+    expectKind(r, 'probabilities-only');
+    assert.equal(r.diagnosis?.layout, 'denominator');
+    // A vector target: its entries sum to 1.
+    r = claim('-y\'*logsoftmax(z)', 'z', 'softmax(z) - y', { where: 'y: vector(n); z: vector(n)', layout: 'denominator' });
+    expectKind(r, 'probabilities-only');
+    assert.match(r.diagnosis?.detail ?? '', /^right only when the entries of y sum to 1 /);
+    // Declared, it is correct; a claim wrong for probabilities too stays other.
+    assert.equal(claim(loss, 'W', `X'*(${P} - Y)/N`, { where: where.replace('matrix(N, k);', 'matrix(N, k) probabilities;'), layout: 'denominator' }).verdict, 'correct');
+    expectKind(claim(loss, 'W', `X'*(${P} + Y)/N`, { where, layout: 'denominator' }), 'other');
+  });
   it('sign: the factor −1', () => {
     for (const [expr, wrt, answer, more] of [
       ["x'*A*x", 'x', "-x'*(A + A')", {}],

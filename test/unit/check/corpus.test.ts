@@ -37,7 +37,7 @@ describe('check: the corpus of classic mistakes', function () {
   it('has at least 80 claims, right and wrong, every diagnosis kind among them', () => {
     assert.ok(cases.length >= 80, `${cases.length} claims`);
     const kinds = new Set(cases.map((c) => c.diagnosis).filter((k) => k !== undefined));
-    for (const k of ['layout', 'symmetric-only', 'scaled', 'sign', 'missing-term', 'extra-term', 'shape', 'other']) assert.ok(kinds.has(k as DiagnosisKind), k);
+    for (const k of ['layout', 'symmetric-only', 'probabilities-only', 'scaled', 'sign', 'missing-term', 'extra-term', 'shape', 'other']) assert.ok(kinds.has(k as DiagnosisKind), k);
     assert.ok(cases.filter((c) => c.verdict === 'correct').length >= 30);
     assert.ok(cases.filter((c) => c.verdict === 'incorrect').length >= 30);
   });
