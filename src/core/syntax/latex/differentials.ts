@@ -34,7 +34,7 @@ function uprightD(tokens: readonly LatexToken[], i: number): number {
 }
 
 /** The end (exclusive) of a variable starting at i: a letter, a Greek letter, a bold letter \mathbf{x}; or -1. */
-function variableEnd(tokens: readonly LatexToken[], i: number): number {
+export function variableEnd(tokens: readonly LatexToken[], i: number): number {
   const t = tokens[i] as LatexToken | undefined;
   if (t === undefined) return -1;
   if (t.kind === 'letter') return i + 1;

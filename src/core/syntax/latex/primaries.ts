@@ -90,13 +90,13 @@ export abstract class PrimaryParser extends ScriptParser {
     if (GREEK_COMMANDS.has(name)) {
       this.next();
       if (name === 'sigma' && !this.declared('sigma') && this.isChar(this.peek(), '(')) return this.applyFunction('sigmoid', spanOfToken(t));
-      return settled(this.nameWithScripts(name, 'plain', t));
+      return settled(this.refuseApplied(this.nameWithScripts(name, 'plain', t), t.start));
     }
     if (name === 'pi') {
       this.next();
       return settled(numberNode(Math.PI, 'π', spanOfToken(t)));
     }
-    if (BOLD_COMMANDS.has(name)) return settled(this.bold());
+    if (BOLD_COMMANDS.has(name)) return settled(this.refuseApplied(this.bold(), t.start));
     if (FONT_COMMANDS.has(name)) return this.font();
     if (ACCENTS[name] !== undefined) return settled(this.accent());
     if (name === 'log' && this.isCommand(this.peek(1), 'det')) {

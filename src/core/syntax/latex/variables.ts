@@ -8,6 +8,7 @@ import type { Span } from '../../api';
 import type { Ast } from '../ast';
 import { fail } from '../diagnostics';
 import { ACCENTS, BOLD_COMMANDS, GREEK_COMMANDS, OPERATOR_NAMES } from './commands';
+import { applicationEnd, refuseApplication } from './application';
 import { describe, spanOfToken } from './cursor';
 import { DelimitedParser } from './delimited';
 import { callNode, einsumNode, nameNode, numberNode, productNode, spanOf } from '../nodes';
@@ -112,7 +113,18 @@ export abstract class VariableParser extends DelimitedParser {
     }
     this.next();
     if (t.text === 'e' && this.isChar(this.peek(), '^') && !this.declared('e')) return this.eulerPower(t);
-    return settled(this.nameWithScripts(t.text, 'plain', t));
+    return settled(this.refuseApplied(this.nameWithScripts(t.text, 'plain', t), t.start));
+  }
+
+  /**
+   * `node`, the name just read from `start` — unless it is a lowercase variable, not declared, before
+   * a bracketed name: f(x), \phi(z), f'(x), a function applied to its argument, refused (application.ts).
+   */
+  protected refuseApplied(node: Ast, start: number): Ast {
+    if (node.kind !== 'name' || !/^[a-z]/.test(node.name) || this.declared(node.name)) return node;
+    const app = applicationEnd(this.tokens, this.pos);
+    if (app === undefined) return node;
+    return refuseApplication(this.text.slice(start, this.previousEnd()), node.name, app.primes, spanOf(start, this.tokens[app.end - 1].end));
   }
 
   /** e^{u} is exp(u) (unless e is declared). */
