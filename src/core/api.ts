@@ -85,7 +85,7 @@ export interface Rendered {
   /**
    * The Jacobian of a softmax along a dimension (softmax(Z, 2) by Z): the same matrix written to show
    * its blocks, Kᵀ(B − B(I_N ⊗ 𝟏𝟏ᵀ)B)K where P = softmax(Z, 2), B = diag(vec(Pᵀ)) — one block
-   * diag(pᵢ) − pᵢpᵢᵀ per row pᵢ of P once the entries are taken row by row (K = K(N,k)); by columns
+   * diag(pᵢ) − pᵢpᵢᵀ per row pᵢ of P once the entries are taken row by row (𝐊 = 𝐊(N,k)); by columns
    * D − D(I_k ⊗ 𝟏𝟏ᵀ)D with D = diag(vec(P)). Reads back like a named form; `reading` says what the blocks are.
    */
   readonly blocks?: BlockForm;

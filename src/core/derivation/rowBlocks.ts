@@ -36,7 +36,7 @@ export function rowBlocksStep(result: Expr, d: Derivative, defs: Definitions): S
   const after: Part[] = [J, EQUALS, shownForm, EQUALS, blockNote];
   const size = unicodeDim(b.size).replace(/·/g, '');
   const explanation = b.byRows
-    ? `Read the Jacobian row by row: each row pᵢ of the softmax depends only on the same row zᵢ, with local Jacobian diag(pᵢ) − pᵢpᵢᵀ. Taking the entries of both matrices row by row (vec(Pᵀ) = K vec(P), K the commutation matrix) turns J into K J Kᵀ, block diagonal: one ${size}×${size} block per row and zeros between rows.`
+    ? `Read the Jacobian row by row: each row pᵢ of the softmax depends only on the same row zᵢ, with local Jacobian diag(pᵢ) − pᵢpᵢᵀ. Taking the entries of both matrices row by row (vec(Pᵀ) = 𝐊 vec(P), 𝐊 the commutation matrix) turns J into 𝐊 J 𝐊ᵀ, block diagonal: one ${size}×${size} block per row and zeros between rows.`
     : `Read the Jacobian column by column: each column pⱼ of the softmax depends only on the same column zⱼ, with local Jacobian diag(pⱼ) − pⱼpⱼᵀ. vec stacks the columns, so J is already block diagonal: one ${size}×${size} block per column and zeros between columns.`;
   return step('row-blocks', 'note', {
     explanation,

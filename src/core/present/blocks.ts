@@ -6,7 +6,7 @@
  * The product's Jacobian is ∂vec P/∂(vec Z)ᵀ, vec stacking columns. A column-wise softmax's is block
  * diagonal as it is: D − D(I_k ⊗ 𝟏𝟏ᵀ)D, D = diag(vec(P)), I_k ⊗ 𝟏𝟏ᵀ having blocks 𝟏𝟏ᵀ and D blocks
  * diag(pⱼ), so each block is diag(pⱼ) − pⱼpⱼᵀ. A row-wise softmax's is block diagonal once the
- * entries are taken row by row, vec(Pᵀ) = K vec(P) (K = K(N,k), the commutation matrix):
+ * entries are taken row by row, vec(Pᵀ) = 𝐊 vec(P) (𝐊 = 𝐊(N,k), the commutation matrix):
  *
  *   ∂vec P/∂(vec Z)ᵀ = Kᵀ(B − B(I_N ⊗ 𝟏𝟏ᵀ)B)K,  B = diag(vec(Pᵀ)),
  *
@@ -31,7 +31,7 @@ export interface SoftmaxBlocks {
   readonly size: Dim;
   /** P's entries in block order: Pᵀ by rows (vec(Pᵀ) lists the rows one after another), P by columns. */
   readonly ordered: Expr;
-  /** K(N,k), with vec(Pᵀ) = K vec(P): by rows only. */
+  /** 𝐊(N,k), with vec(Pᵀ) = 𝐊 vec(P): by rows only. */
   readonly reorder?: Expr;
 }
 
@@ -67,7 +67,7 @@ export function blockReading(b: SoftmaxBlocks, pName = 'P'): BlockReading {
   const sub = b.byRows ? 'ᵢ' : 'ⱼ';
   const [count, size] = [unicodeDim(b.count), unicodeDim(b.size)];
   const order = b.byRows
-    ? `the entries of ${pName} and Z taken row by row (vec(${pName}ᵀ) = K vec(${pName}), K = K(${count},${size}) the commutation matrix)`
+    ? `the entries of ${pName} and Z taken row by row (vec(${pName}ᵀ) = 𝐊 vec(${pName}), 𝐊 = 𝐊(${count},${size}) the commutation matrix)`
     : 'the entries taken column by column, as vec takes them';
   return {
     latex: `\\operatorname{blockdiag}\\left(\\operatorname{diag}(\\mathbf{p}_{${i}}) - \\mathbf{p}_{${i}}\\mathbf{p}_{${i}}^{\\top}\\right)_{${i}=1}^{${latexDim(b.count)}}`,

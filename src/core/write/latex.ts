@@ -141,7 +141,8 @@ class LatexWriter extends MathWriter<Out> {
         return this.sized(e) ? out(`I_{${latexDim(e.shape.rows, true)}}`, PREC.atom, { noSub: true }) : out('I', PREC.atom);
       case 'commutation': {
         const [p, q] = e.dims ?? [];
-        return out(`K_{${latexDim(p)},${latexDim(q)}}`, PREC.atom, { noSub: true });
+        // Bold, \mathbf{K}_{m,n} as \mathbf{e}_{k}: the commutation matrix, also beside a variable K.
+        return out(`\\mathbf{K}_{${latexDim(p)},${latexDim(q)}}`, PREC.atom, { noSub: true });
       }
       case 'unit':
         return out(`\\mathbf{e}_{${e.value}}`, PREC.atom, { noSub: true });

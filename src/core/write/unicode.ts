@@ -156,8 +156,8 @@ function separator(tail: string, head: string): string {
     // ^ takes the whole run of letters and digits after it (u^au₂ is u^(au₂)): u₁^a u₂.
     return ' ';
   }
-  if (left !== undefined && head.startsWith('K(')) {
-    // The commutation matrix after a word: u K(m,n), not uK(m,n) (read as a word uK and a bracket).
+  if (left !== undefined && head.startsWith('𝐊(')) {
+    // The commutation matrix after a word: u 𝐊(m,n), not u𝐊(m,n) (read as a word uK and a bracket).
     return ' ';
   }
   if (left === undefined && FUNCTION_START.test(head) && !/\s$/.test(tail)) {
@@ -240,7 +240,8 @@ class UnicodeWriter extends MathWriter<Out> {
         return this.sized(e) ? out(`I_${unicodeDim(e.shape.rows, true)}`, PREC.atom, false, true) : out('I', PREC.atom);
       case 'commutation': {
         const [p, q] = e.dims ?? [];
-        return out(`K(${unicodeDim(p)},${unicodeDim(q)})`, PREC.atom);
+        // Bold 𝐊, as LaTeX's \mathbf{K}_{m,n} (and 𝐞ₖ): the commutation matrix, also beside a variable K.
+        return out(`𝐊(${unicodeDim(p)},${unicodeDim(q)})`, PREC.atom);
       }
       case 'unit':
         // Bold 𝐞, as LaTeX's \mathbf{e}_{k}: a unit vector, not a variable e₁.

@@ -107,7 +107,7 @@ describe('derivation: the row-wise softmax\'s Jacobian ends in its block-diagona
       assert.equal(s.rule, 'row-blocks');
       assert.equal(s.kind, 'note');
       assert.equal(d.pub[d.pub.length - 1].afterText,
-        'K(N,k) J K(N,k)ᵀ = diag(vec(Pᵀ)) − diag(vec(Pᵀ))(I_N ⊗ (𝟏_k𝟏_kᵀ)) diag(vec(Pᵀ)) = blockdiag(diag(pᵢ) − pᵢpᵢᵀ)_{i=1..N}');
+        '𝐊(N,k) J 𝐊(N,k)ᵀ = diag(vec(Pᵀ)) − diag(vec(Pᵀ))(I_N ⊗ (𝟏_k𝟏_kᵀ)) diag(vec(Pᵀ)) = blockdiag(diag(pᵢ) − pᵢpᵢᵀ)_{i=1..N}');
       // P is the derivation's own name for the softmax, and J the Jacobian it identified.
       assert.equal(stepWith(d, 'identify').p.afterText?.startsWith('∂vec P/∂(vec Z)ᵀ = '), true);
       assert.match(s.explanation ?? '', /row by row.*diag\(pᵢ\) − pᵢpᵢᵀ.*block diagonal/s);

@@ -133,10 +133,10 @@ describe('notations/where forms: read-back regressions from the random property'
     assert.equal(read('tr(A + I) + sum(M(I + 𝟏xᵀ))', where, 'unicode'), read("tr(A + eye(n)) + sum(M*(eye(n) + ones(n)*x'))", where, 'plain'));
   });
 
-  it('the commutation matrix reads back: K(m,n) in Unicode, K_{m,n} in LaTeX (K undeclared, m and n declared)', () => {
+  it('the commutation matrix reads back: 𝐊(m,n) in Unicode, \\mathbf{K}_{m,n} in LaTeX (m and n declared)', () => {
     const r = derive({ expr: "M'", where, wrt: ['M'] });
     assert.ok(r.ok);
-    assert.match(r.value.result.unicode ?? '', /K\(m,n\)/);
+    assert.match(r.value.result.unicode ?? '', /𝐊\(m,n\)/);
     readsBack(read(r.value.result.text, where, 'plain'));
     const k = readExpression('K_{m,n}', 'K: matrix(p, q)', 'latex');
     assert.ok(k.ok && k.value.expr.op === 'var', 'a declared K is the variable');
@@ -187,11 +187,11 @@ describe('notations/where forms: read-back regressions from the random property'
     assert.equal(read('I_{nn}', 'x: vector(nn)', 'latex'), read('eye(nn)', 'x: vector(nn)', 'plain'));
   });
 
-  it('the commutation matrix after a name is set apart: u K(m,n)ᵀ, not uK(m,n)ᵀ', () => {
+  it('the commutation matrix after a name is set apart: u 𝐊(m,n)ᵀ, not u𝐊(m,n)ᵀ', () => {
     const d = derive({ expr: "((M' - 1)/exp(a)).^2", where, wrt: ['M'] });
     assert.ok(d.ok, d.ok ? '' : d.error.message);
     const e = read(d.value.result.text, where, 'plain');
-    assert.doesNotMatch(toUnicode(e), /[A-Za-z]K\(/);
+    assert.doesNotMatch(toUnicode(e), /[A-Za-z]𝐊\(/);
     readsBack(e);
     readsBack(read('a*commutation(m, n)*vec(M)', where, 'plain'));
   });
@@ -264,11 +264,11 @@ describe('notations/where forms: read-back regressions from the random property'
     readsBack(e);
   });
 
-  it('K(m,n) reads as the commutation matrix when a size of a constant in the text gives m (𝟏_n×m), as a declared dimension does', () => {
+  it('𝐊(m,n) and K(m,n) read as the commutation matrix when a size of a constant in the text gives m (𝟏_n×m), as a declared dimension does', () => {
     const w = 'A: matrix(n, n); a: scalar';
     const d = derive({ expr: "((ones(n, n) ./ A)*(a*ones(n, m)))'", where: w, wrt: ['A'] });
     assert.ok(d.ok, d.ok ? '' : d.error.message);
-    assert.match(d.value.result.unicode ?? '', /K\(n,m\)/);
+    assert.match(d.value.result.unicode ?? '', /𝐊\(n,m\)/);
     const e = read(d.value.result.text, w, 'plain');
     for (const f of writtenForms(e)) for (const from of [f.notation, 'auto'] as const) assert.equal(readBackProblem(e, w, f, from), undefined);
     assert.equal(toText(read('(I_{n} \\otimes \\mathbf{1}_{m}^{\\top})K_{m,n}', w, 'latex')), "kron(eye(n), ones(m)')*commutation(m, n)");

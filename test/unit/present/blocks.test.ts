@@ -38,7 +38,7 @@ function softmaxAlong(z: Matrix, dim: 1 | 2): Matrix {
 describe('present/blocks: the softmax-along-a-dimension Jacobian block diagonal, diag(pᵢ) − pᵢpᵢᵀ per row (issue 13)', () => {
   const expected = {
     2: {
-      unicode: 'K(N,k)ᵀ(B − B(I_N ⊗ (𝟏_k𝟏_kᵀ))B)K(N,k) where P = softmax(Z, 2), B = diag(vec(Pᵀ))',
+      unicode: '𝐊(N,k)ᵀ(B − B(I_N ⊗ (𝟏_k𝟏_kᵀ))B)𝐊(N,k) where P = softmax(Z, 2), B = diag(vec(Pᵀ))',
       reading: 'blockdiag(diag(pᵢ) − pᵢpᵢᵀ)_{i=1..N}',
       sentence: /^block diagonal: one k×k block diag\(pᵢ\) − pᵢpᵢᵀ per row pᵢ of P \(i = 1…N\), the entries of P and Z taken row by row/,
     },
@@ -114,6 +114,6 @@ describe('present/blocks: the softmax-along-a-dimension Jacobian block diagonal,
     assert.equal(r.value.result.blocks, undefined, 'softmax(P, 2) + B is not a softmax');
     const s = derive({ expr: 'softmax(P, 2)', where: 'P: matrix(N, k)', wrt: ['P'] });
     assert.ok(s.ok && s.value.result.blocks);
-    assert.equal(namedForms(s.value.result.blocks).unicode, 'K(N,k)ᵀ(B − B(I_N ⊗ (𝟏_k𝟏_kᵀ))B)K(N,k) where S = softmax(P, 2), B = diag(vec(Sᵀ))');
+    assert.equal(namedForms(s.value.result.blocks).unicode, '𝐊(N,k)ᵀ(B − B(I_N ⊗ (𝟏_k𝟏_kᵀ))B)𝐊(N,k) where S = softmax(P, 2), B = diag(vec(Sᵀ))');
   });
 });

@@ -100,7 +100,7 @@ const CASES: readonly [string, Expr, string][] = [
   ['a matrix of ones', ones(A.shape), '\\mathbf{1}_{m \\times n}'],
   ['zeros', zeros(x.shape), '\\mathbf{0}'],
   ['a row of zeros', zeros(r.shape), '\\mathbf{0}^{\\top}'],
-  ['commutation', commutation('m', 'n'), 'K_{m,n}'],
+  ['commutation', commutation('m', 'n'), '\\mathbf{K}_{m,n}'],
   ['a unit vector', unit('n', 2), '\\mathbf{e}_{2}'],
   ['a size', sizeNode(shape('m', 'n')), 'mn'],
   ['a vector size', sizeNode(shape('n', 1)), 'n'],

@@ -48,7 +48,7 @@ const CASES: readonly [string, Expr, string][] = [
   ['relu, min and step', rawHadamard([rawFn('relu', x), rawFn('min0', y), rawFn('step', z)]), 'max(0, x) ⊙ min(0, y) ⊙ 𝟙[z > 0]'],
   ['diag', rawDiagm(x), 'diag(x)'],
   ['abs', rawFn('abs', s), '|s|'],
-  ['commutation, unit, size', rawMul([sizeNode(A.shape), commutation('m', 'n'), unit('m·n', 3)]), '(mn)K(m,n)𝐞₃'],
+  ['commutation, unit, size', rawMul([sizeNode(A.shape), commutation('m', 'n'), unit('m·n', 3)]), '(mn)𝐊(m,n)𝐞₃'],
   ['entries', rawAdd([entry(x, 2, 1), entry(A, 1, 2), entry(Ax, 3, 1)]), 'x₂ + A₁₂ + (Ax)₃'],
   ['a vector literal', block(2, 1, [rawPow(s, num(2)), t]), '[s², t]'],
 ];

@@ -149,7 +149,7 @@ export abstract class VariableParser extends DelimitedParser {
       if (base === 'I' && !this.declared('I') && !this.declared(`I_${sub.tokens.map((x) => x.text).join('')}`)) {
         return this.identityOfSize(sub.tokens, span);
       }
-      const commutation = base === 'K' && style === 'plain' ? this.commutationOfSize(sub.tokens, span) : undefined;
+      const commutation = base === 'K' ? this.commutationOfSize(sub.tokens, span, style === 'bold') : undefined;
       if (commutation) return commutation;
       // \mathbf{e}_{k}: the k-th unit vector (as the writers print unit(n, k)), its length from the context.
       const k = sub.tokens.length === 1 && sub.tokens[0].kind === 'number' && /^[1-9]\d*$/.test(sub.tokens[0].text) ? Number(sub.tokens[0].text) : undefined;
@@ -297,12 +297,12 @@ export abstract class VariableParser extends DelimitedParser {
   }
 
   /**
-   * K_{m,n}, the commutation matrix (as the writers print it), when K is not declared and m and n
-   * are dimensions (declared, or sizes of constants in the text: I_{n} ⊗ \mathbf{1}_{m}) or
-   * integers; otherwise undefined (K_{m,n} is a name).
+   * \mathbf{K}_{m,n} (as the writers print it), and K_{m,n} when K is not declared: the commutation
+   * matrix, when m and n are dimensions (declared, or sizes of constants in the text: I_{n} ⊗
+   * \mathbf{1}_{m}) or integers; otherwise undefined (K_{m,n} is a name).
    */
-  protected commutationOfSize(sub: readonly LatexToken[], span: Span): Ast | undefined {
-    if (this.declared('K') || sub.length !== 3 || !this.isChar(sub[1], ',')) return undefined;
+  protected commutationOfSize(sub: readonly LatexToken[], span: Span, bold: boolean): Ast | undefined {
+    if ((!bold && this.declared('K')) || sub.length !== 3 || !this.isChar(sub[1], ',')) return undefined;
     const size = (t: LatexToken): boolean => (t.kind === 'number' && /^[1-9]\d*$/.test(t.text)) || (t.kind === 'letter' && this.options.dimensions?.has(t.text) === true);
     if (!size(sub[0]) || !size(sub[2])) return undefined;
     const node = callNode('commutation', [this.dimension([sub[0]], span), this.dimension([sub[2]], span)], span, spanOf(span.start, span.start + 1));

@@ -513,11 +513,12 @@ class Translator {
     }
     if (word.length > 1 && this.declared.has(word)) return this.emit(`\\mathit{${word}}`, start);
     if (word === 'pi') return this.emit('\\pi ', start);
-    // K(m,n): the commutation matrix, as the Unicode writer prints it (K_{m,n} in LaTeX).
-    const dims = word === 'K' && !this.declared.has('K') ? /^\(([A-Za-z]|[1-9]\d*),([A-Za-z]|[1-9]\d*)\)/.exec(this.wordAt(j, Math.min(c.length, j + 40))) : null;
+    // 𝐊(m,n): the commutation matrix, as the Unicode writer prints it (\mathbf{K}_{m,n} in LaTeX); K(m,n) when K is not declared.
+    const bold = this.styles.get(start) === 'bold';
+    const dims = word === 'K' && (bold || !this.declared.has('K')) ? /^\(([A-Za-z]|[1-9]\d*),([A-Za-z]|[1-9]\d*)\)/.exec(this.wordAt(j, Math.min(c.length, j + 40))) : null;
     if (dims) {
       this.pos = j + [...dims[0]].length;
-      return this.emit(`K_{${dims[1]},${dims[2]}}`, start);
+      return this.emit(`${bold ? '\\mathbf{K}' : 'K'}_{${dims[1]},${dims[2]}}`, start);
     }
     // The binding form `f where u₁ = …, u₂ = …` (read by the LaTeX reader's latex/bindings.ts).
     if (word === 'where') return this.emit(' \\text{where} ', start);
