@@ -26,7 +26,7 @@ import { EQUALS, fraction, note } from './notation';
 import { localJacobian, textbook } from './partials';
 import type { Claim, Notation, Part, Step } from './step';
 import type { Intermediate, Structure } from './structure';
-import { expand, replaceNode } from './substitute';
+import { expand, replaceNode, replaceNodes } from './substitute';
 import { normalize } from '../simplify/simplify';
 
 /** A variable standing for the differential of another (dX), and how it is written. */
@@ -47,6 +47,8 @@ interface Differential {
 class DifferentialWriter {
   private readonly list: Differential[] = [];
   private readonly byVar = new Map<Expr, Differential>();
+  /** The differentials by their stand-in (dd1 → dX). */
+  private readonly byStandIn = new Map<Expr, Differential>();
   /** What show() wrote, for the stand-ins known then (their number). */
   private readonly shown = new Map<Expr, { readonly known: number; readonly note: Notation }>();
 
@@ -75,15 +77,21 @@ class DifferentialWriter {
     const d: Differential = { of: e, v: variable(name, e.shape, e.symmetric === true), tex: `\\mathrm{d}${toLatex(e)}`, text: `d${toUnicode(e)}` };
     this.list.push(d);
     this.byVar.set(e, d);
+    this.byStandIn.set(d.v, d);
     return d;
   }
 
-  /** `e` as notation, each stand-in written as its differential (longest names first: dd12 before dd1). */
+  /**
+   * `e` as notation, each stand-in written as its differential (longest names first: dd12 before dd1).
+   * Only the stand-ins in `e`: a deep network has one per layer, and each shown piece looked for all of
+   * them in its text (quadratic).
+   */
   show(e: Expr): Notation {
     const known = this.shown.get(e);
     if (known !== undefined && known.known === this.list.length) return known.note;
     let { tex, text } = this.written(e);
-    const ordered = [...this.list].sort((a, b) => (b.v.name as string).length - (a.v.name as string).length || (b.v.name as string).localeCompare(a.v.name as string));
+    const used = postorder(e).flatMap((n) => this.byStandIn.get(n) ?? []);
+    const ordered = used.sort((a, b) => (b.v.name as string).length - (a.v.name as string).length || (b.v.name as string).localeCompare(a.v.name as string));
     for (const d of ordered) {
       tex = spaced(tex.split(toLatex(d.v)), `{${d.tex}}`, /[A-Za-z0-9})]$/, /^(\^\{[^{}]*\})?[A-Za-z\\(]/, '\\,');
       text = spaced(text.split(toUnicode(d.v)), d.text, /[^\s(−]$/, /^[ᵀ⁻¹²³⁰-⁹]*[^\s)ᵀ⁻¹²³⁰-⁹,/]/, ' ');
@@ -213,10 +221,12 @@ export function differentialDerivation(s: Structure, d: Derivative, ctx: Context
   steps.push(...capRun(pieces, 'differential', ctx.granularity));
 
   // 2. Substitute the differentials of the pieces, innermost first: dy in dX alone.
+  // All of a piece's arguments at once, into its own differential only: each argument's is in dX
+  // alone, so none holds another's stand-in, and walking them again (one argument after another) was
+  // quadratic in a deep network, whose pieces' differentials hold all the layers below.
   const inX = new Map<Expr, Expr>([[dx.v, dx.v]]);
   for (const i of list) {
-    const l = local.get(i) as Expr;
-    inX.set(w.of(i.v).v, i.args.reduce((acc, a) => replaceNode(acc, w.of(a).v, inX.get(w.of(a).v) as Expr), l));
+    inX.set(w.of(i.v).v, replaceNodes(local.get(i) as Expr, new Map(i.args.map((a) => [w.of(a).v, inX.get(w.of(a).v) as Expr]))));
   }
   const dy = inX.get(w.of(root.v).v) as Expr;
   // Written in x through the smart constructors: what substituting makes cancellable cancels here

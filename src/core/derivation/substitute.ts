@@ -60,6 +60,16 @@ export function replaceNode(e: Expr, from: Expr, to: Expr): Expr {
   return done.get(e) as Expr;
 }
 
+/**
+ * `e` with every occurrence of each key of `to` replaced by its value, all at once (raw rebuild): the
+ * values are not walked. replaceNode one key after another walks each value put in by the ones before.
+ */
+export function replaceNodes(e: Expr, to: ReadonlyMap<Expr, Expr>): Expr {
+  const done = new Map<Expr, Expr>();
+  for (const n of postorder(e)) done.set(n, to.get(n) ?? withArgs(n, n.args.map((a) => done.get(a) as Expr)));
+  return done.get(e) as Expr;
+}
+
 /** Does `e` use any of the intermediate variables? */
 export function usesIntermediates(e: Expr, defs: Definitions): boolean {
   return postorder(e).some((n) => n.op === 'var' && defs.has(n));

@@ -65,6 +65,15 @@ export const FAMILIES: readonly Family[] = [
       from: 'numpy',
     }),
   },
+  {
+    name: 'sum(h_N) of a residual network h = h + tanh(W h) by its shared W (the differential method)',
+    request: (n, v) => ({
+      expr: [`def f(x${v}):`, `    h = x${v}`, ...steps(n, `    h = h + np.tanh(W${v} @ h)`), '    return np.sum(h)'].join('\n'),
+      where: `W${v}: matrix(n, n); x${v}: vector(n)`,
+      wrt: [`W${v}`],
+      from: 'numpy',
+    }),
+  },
 ];
 
 /** The series of `f` at SIZES; with `granularity`, of its derivation too (the steps' size, all and the largest). */
