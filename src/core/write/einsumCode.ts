@@ -128,6 +128,23 @@ export function einsumCode(api: ArrayApi, d: Derivative, sink: CodeSink): string
     .join('');
 }
 
+/**
+ * A scalar factor before `*einsum(…)` in the plain syntax: bracketed only when its text is a sum or
+ * starts with a minus (c*einsum(…), exp(s)*einsum(…), s^2*einsum(…); (a + b)*einsum(…)): * and /
+ * are left-associative, so a product or a quotient needs none.
+ */
+function textFactor(e: Expr): string {
+  const text = toText(e);
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (depth === 0 && (c === '+' || (c === '-' && (i === 0 || text[i - 1] === ' ')))) return `(${text})`;
+  }
+  return text;
+}
+
 /** The contractions in the plain syntax: -einsum("ik,lj->ijkl", inv(X), inv(X)) (δ as eye(n), 𝟏 as ones(n)). */
 export function einsumText(d: Derivative): string | undefined {
   const terms = contractions(d);
@@ -135,7 +152,7 @@ export function einsumText(d: Derivative): string | undefined {
   if (terms.length === 0) return '0';
   return terms
     .map((t, n) => {
-      const factors = [...(equals(absolute(t.coef), ONE) ? [] : [numberText(absolute(t.coef))]), ...t.scalars.map((s) => `(${toText(s)})`), `einsum("${t.spec}", ${t.operands.map((o) => toText(o.e)).join(', ')})`];
+      const factors = [...(equals(absolute(t.coef), ONE) ? [] : [numberText(absolute(t.coef))]), ...t.scalars.map(textFactor), `einsum("${t.spec}", ${t.operands.map((o) => toText(o.e)).join(', ')})`];
       const divisors = t.divisors.map((d) => (isCompoundDenominator(d) ? `/(${toText(d)})` : `/${toText(d)}`));
       const body = factors.join('*') + divisors.join('');
       if (n === 0) return sign(t.coef) < 0 ? `-${body}` : body;

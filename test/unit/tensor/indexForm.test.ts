@@ -7,6 +7,7 @@ import { canonicalJacobian, makeRng, randomEnv } from '../../../src/core/numeric
 import { readExpression } from '../../../src/core/read';
 import { indexFormula, tensorOrder, type IndexFormula } from '../../../src/core/tensor';
 import { indexFunction } from '../../../src/core/tensor/evaluate';
+import { compareNumerically } from '../../../src/core/numeric/equal';
 import { assertRenders } from '../write/katex';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -190,6 +191,23 @@ describe('tensor/index form: exact coefficients (rationals, not floats)', () => 
     assert.match(value(emitCode({ expr: 'X^3/3', wrt: ['X'] }, 'numpy')), /return np\.einsum\('ik,lj->ijkl', np\.eye\(n\), _e1\) \/ 3\.0 \+ np\.einsum/);
     const half = value(derive({ expr: "x'*S*x/2", wrt: ['S'], where: 'x: vector(n); S: matrix(n, n) symmetric', form: 'index' }));
     assert.equal(half.indexForm?.unicode, '∂(xᵀSx/2)/∂Sᵢⱼ = ½xᵢxⱼ   (i, j = 1…n)');
+  });
+
+  it('the einsum text brackets a scalar factor only where the plain syntax needs it: c*einsum(…), exp(s)*einsum(…), (a + b)*einsum(…); it reads back as the Jacobian', () => {
+    const where = 'x: vector(n); y: vector(m); a: scalar; b: scalar; c: scalar; s: scalar';
+    for (const [expr, text] of [
+      ['c*sum(x)*y', 'c*einsum("i,j->ij", y, ones(n))'],
+      ['exp(s)*sum(x)*y', 'exp(s)*einsum("i,j->ij", y, ones(n))'],
+      ['s^2*sum(x)*y', 's^2*einsum("i,j->ij", y, ones(n))'],
+      ['(a + b)*sum(x)*y', '(a + b)*einsum("i,j->ij", y, ones(n))'],
+      ['-c*sum(x)*y', '-c*einsum("i,j->ij", y, ones(n))'],
+    ] as const) {
+      assert.equal(value(emitCode({ expr, wrt: ['x'], where }, 'einsum')), text, expr);
+      const d = value(derive({ expr, wrt: ['x'], where }));
+      const meant = value(readExpression(d.result.text ?? '', where, 'plain')).expr;
+      const back = value(readExpression(text, where, 'plain')).expr;
+      assert.ok(back === meant || compareNumerically(back, meant).equal, `${text} reads back as the Jacobian ${d.result.text}`);
+    }
   });
 });
 
