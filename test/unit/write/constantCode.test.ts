@@ -12,6 +12,7 @@ import { emitCode } from '../../../src/core/index';
 import { pythonWith } from '../../harness/python';
 import { JAX_SHIM } from '../../harness/jaxShim';
 import { flat, relativeError, runPython, type Nested } from './python';
+import { ELEMENTWISE_FUNCTIONS, FUNCTIONS } from '../../../src/core/functions/index';
 
 type Target = 'numpy' | 'torch' | 'jax';
 
@@ -55,7 +56,19 @@ const CASES: readonly Case[] = [
   },
 ];
 
-const code = (c: Case, target: Target): string => {
+/**
+ * Every element-wise function of a size or a number in its domain, f(u)·Σx², to run: Python's math
+ * where it has the function (math.acosh(2.0), max(n - 1.5, 0.0)), else the library's on an array.
+ */
+const FUNCTION_CASES: readonly Pick<Case, 'expr' | 'where' | 'wrt' | 'point'>[] = ELEMENTWISE_FUNCTIONS.map((name) => {
+  const write = FUNCTIONS[name].plain.write;
+  const domain = FUNCTIONS[name].domain;
+  const u = domain === 'unit-interval' ? '0.5' : domain === 'above-one' ? '2' : domain === 'positive' ? '(n - 1.5)' : name === 'min0' ? '(0.5 - n)' : '(n - 1.5)';
+  const call = write === 'max' || write === 'min' ? `${write}(0, ${u})` : `${write}${u.startsWith('(') ? u : `(${u})`}`;
+  return { expr: `${call}*sum(x.^2)`, where: 'x: vector(n)', wrt: 'x', point: { x: x4 } };
+});
+
+const code = (c: Pick<Case, 'expr' | 'where' | 'wrt'>, target: Target): string => {
   const r = emitCode({ expr: c.expr, where: c.where, wrt: [c.wrt] }, target);
   if (!r.ok) assert.fail(`${target} ${c.expr}: ${r.error.message}`);
   return r.value;
@@ -107,21 +120,22 @@ print(json.dumps(out))
 
 describe('write: the code with constants runs and agrees', function () {
   this.timeout(120000);
+  const ALL = [...CASES, ...FUNCTION_CASES];
 
   it('NumPy: the derivative agrees with finite differences of the value', () => {
-    const results = runPython(CASES.map((c) => ({ code: code(c, 'numpy'), wrt: [c.wrt], order: 1, points: [c.point] })));
+    const results = runPython(ALL.map((c) => ({ code: code(c, 'numpy'), wrt: [c.wrt], order: 1, points: [c.point] })));
     results.forEach((r, i) => {
-      if ('error' in r) assert.fail(`${CASES[i].expr}: python raised\n${r.error}`);
+      if ('error' in r) assert.fail(`${ALL[i].expr}: python raised\n${r.error}`);
       const p = r.points[0];
       assert.deepEqual(p.derivativeShape, p.fdShape);
-      assert.ok(relativeError(flat(p.derivative), flat(p.fd)) < 1e-7, `${CASES[i].expr}: ${JSON.stringify(p.derivative)} vs ${JSON.stringify(p.fd)}`);
+      assert.ok(relativeError(flat(p.derivative), flat(p.fd)) < 1e-7, `${ALL[i].expr}: ${JSON.stringify(p.derivative)} vs ${JSON.stringify(p.fd)}`);
     });
   });
 
-  it('PyTorch and JAX (NumPy standing in for jax.numpy) compute what NumPy computes', () => {
+  it('PyTorch and JAX (NumPy standing in for jax.numpy) compute what NumPy computes, also for every element-wise function of a number', () => {
     const python = pythonWith(['torch', 'numpy']);
     if (python === undefined) assert.fail('no Python with torch and numpy: run scripts/setup.sh (installs python3-torch) or set MATCALC_PYTHON');
-    const input = CASES.map((c) => ({ numpy: code(c, 'numpy'), torch: code(c, 'torch'), jax: code(c, 'jax'), point: c.point }));
+    const input = ALL.map((c) => ({ numpy: code(c, 'numpy'), torch: code(c, 'torch'), jax: code(c, 'jax'), point: c.point }));
     const r = spawnSync(python, ['-c', HARNESS], { input: JSON.stringify(input), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout) as Record<Target, [Nested, Nested]>[];
@@ -129,7 +143,7 @@ describe('write: the code with constants runs and agrees', function () {
       for (const target of ['torch', 'jax'] as const) {
         for (const k of [0, 1]) {
           const err = relativeError(flat(res[target][k]), flat(res.numpy[k]));
-          assert.ok(err < 1e-12, `${CASES[i].expr}: ${target} ${k === 0 ? 'value' : 'derivative'} differs from NumPy's (${err})`);
+          assert.ok(err < 1e-12, `${ALL[i].expr}: ${target} ${k === 0 ? 'value' : 'derivative'} differs from NumPy's (${err})`);
         }
       }
     });
