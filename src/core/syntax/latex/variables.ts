@@ -162,7 +162,7 @@ export abstract class VariableParser extends DelimitedParser {
       const suffix = this.subscriptSuffix(sub.tokens, span);
       const ix = this.componentLetters(base, base + suffix, sub.tokens, span);
       if (ix) return this.component(base, ix, spanOf(start, first.end), span);
-      name = base + suffix;
+      name = this.spelledName(base, suffix);
       const like = indexLetters(sub.tokens);
       if (like && !this.declared(name)) {
         const node = nameNode(name, span);
@@ -220,7 +220,7 @@ export abstract class VariableParser extends DelimitedParser {
    */
   protected numberedComponent(base: string, tokens: readonly LatexToken[], baseSpan: Span, span: Span): Ast | undefined {
     const text = tokens.map((t) => t.text).join('').replace(/\s+/g, '');
-    if (!/^\d+(,\d+)?$/.test(text) || !this.declared(base) || this.declared(base + text.replace(',', '_'))) return undefined;
+    if (!/^\d+(,\d+)?$/.test(text) || !this.declared(base) || this.declared(base + text.replace(',', '_')) || this.declared(`${base}_${text}`)) return undefined;
     const kind = this.options.oracle(base);
     if (kind !== 'column' && kind !== 'row' && kind !== 'matrix') return undefined;
     this.use(base, kind === 'matrix' ? 'entry2' : 'entry', span);
@@ -332,6 +332,15 @@ export abstract class VariableParser extends DelimitedParser {
     if (tokens.length === 1 && tokens[0].kind === 'command' && GREEK_COMMANDS.has(text)) return nameNode(text, span);
     if (tokens.length === 1 && tokens[0].kind === 'number' && /^\d+$/.test(text)) return numberNode(Number(text), text, span);
     return fail('latex.unsupported', span, `expected a dimension (a name or a positive integer) in the subscript, found ${text || 'nothing'}`);
+  }
+
+  /**
+   * The name of `base` with a subscript's `suffix`: x_1 is x1, unless x_1 is the declared name (the
+   * plain syntax's x_1, which the writers print as x_{1}, is another variable than x1).
+   */
+  private spelledName(base: string, suffix: string): string {
+    const name = base + suffix;
+    return /^\d+$/.test(suffix) && !this.declared(name) && this.declared(`${base}_${suffix}`) ? `${base}_${suffix}` : name;
   }
 
   /** The name suffix of a subscript: x_1 is x1; x_{out}, x_{\text{out}} are x_out; x_{i,j} is x_i_j. */
