@@ -160,7 +160,7 @@ describe("panel model: a softmax Jacobian's block form, in KaTeX, with what its 
     assert.ok(r.ok && r.value.result.blocks, 'the core wrote the block form');
     const m = panelModel(r.value, request);
     assert.equal(m.blocksLatex, namedForms(r.value.result.blocks).latex);
-    assert.match(m.blocksLatex ?? '', /^K_\{N,k\}\^\{\\top\}\(B - B\(I_\{N\} \\otimes .*\)B\)K_\{N,k\} \\quad \\text\{where \} P = \\operatorname\{softmax\}\(Z, 2\),\\; B = \\operatorname\{diag\}\(\\operatorname\{vec\}\(P\^\{\\top\}\)\)$/);
+    assert.match(m.blocksLatex ?? '', /^\\mathbf\{K\}_\{N,k\}\^\{\\top\}\(B - B\(I_\{N\} \\otimes .*\)B\)\\mathbf\{K\}_\{N,k\} \\quad \\text\{where \} P = \\operatorname\{softmax\}\(Z, 2\),\\; B = \\operatorname\{diag\}\(\\operatorname\{vec\}\(P\^\{\\top\}\)\)$/);
     assert.equal(m.blocksReading, r.value.result.blocks.reading.sentence);
     assert.doesNotThrow(() => katex.renderToString(m.blocksLatex ?? '', { throwOnError: true, strict: 'error', displayMode: true }));
     const message = JSON.parse(JSON.stringify({ type: 'show', model: m })) as { model: unknown };
