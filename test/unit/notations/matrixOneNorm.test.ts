@@ -96,4 +96,14 @@ describe('notations: the 1-norm of a matrix', () => {
     const t = 'torch.linalg.norm(A, 1)';
     assertError(error(readExpression(t, where, 'numpy')), 'numpy.unsupported', '1', t, 'ord=1');
   });
+
+  it('reads torch.norm(A, p=1) and the tensor method A.norm(1), which flatten A as vector_norm does, as norm1(A); p=2 as the Frobenius norm', () => {
+    numpyIs('torch.norm(A, p=1) + torch.norm(A, 1)', 'norm1(A) + norm1(A)', where);
+    numpyIs('A.norm(1) + A.norm(p=1)', 'norm1(A) + norm1(A)', where);
+    numpyIs('torch.norm(A, p=2) + A.norm(2) + A.norm()', 'norm2(A) + norm2(A) + norm2(A)', where);
+    // NumPy's and PyTorch's linalg.norm of a matrix with ord=1 is the induced norm: refused.
+    for (const t of ['np.linalg.norm(A, 1)', 'torch.linalg.norm(A, ord=1)', 'torch.linalg.matrix_norm(A, 1)']) {
+      assertError(error(readExpression(t, where, 'numpy')), 'numpy.unsupported', '1', t, 'ord=1');
+    }
+  });
 });

@@ -397,7 +397,8 @@ export class Lowerer {
       case 'norm':
       case 'vector_norm':
       case 'matrix_norm':
-        return yield* this.norm(fn, args, kw, shown, span, nameSpan);
+        // torch.norm and the tensor's .norm() flatten a matrix as vector_norm does (NumPy's arrays have no .norm).
+        return yield* this.norm(fn === 'vector_norm' || (name === 'norm' && (library(shown) === 'torch' || rawArgs[0]?.lowered !== undefined)), args, kw, shown, span, nameSpan);
       case 'inv':
       case 'inverse': {
         kw.allow([]);
@@ -553,7 +554,8 @@ export class Lowerer {
     return fail('numpy.unsupported', span, `${shown} is supported only as max(0, u) (min=0) or min(0, u) (max=0)`);
   }
 
-  private *norm(fn: string, args: Args, kw: Keywords, shown: string, span: Span, nameSpan: Span): Deferred<Lowered> {
+  /** A norm; `flattens`: of a matrix, the norm of all its entries (vector_norm, torch.norm), not the induced norm (linalg.norm's ord=1). */
+  private *norm(flattens: boolean, args: Args, kw: Keywords, shown: string, span: Span, nameSpan: Span): Deferred<Lowered> {
     kw.allow(['ord', 'p', 'axis', 'dim', 'keepdims', 'keepdim']);
     args.count(1, 2);
     const a = yield* args.get(0);
@@ -564,9 +566,9 @@ export class Lowerer {
     if (ord !== undefined && !(ord.kind === 'constant' && ord.value === 'None')) {
       const v = literalValue(ord);
       if (ord.kind === 'string' && ord.value === 'fro') which = 'norm2';
-      // vector_norm flattens a matrix: ord=1 is the sum of all |aᵢⱼ| (linalg.norm's is the induced norm).
-      else if (v === 1 && (vector || a.kind === 'scalar' || fn === 'vector_norm')) which = 'norm1';
-      else if (v === 2 && (vector || fn === 'vector_norm')) which = 'norm2';
+      // A flattened matrix: ord=1 is the sum of all |aᵢⱼ| (linalg.norm's is the induced norm).
+      else if (v === 1 && (vector || a.kind === 'scalar' || flattens)) which = 'norm1';
+      else if (v === 2 && (vector || flattens)) which = 'norm2';
       else {
         fail('numpy.unsupported', ord.span, `${shown} with ord=${this.source(ord.span)} is not supported (supported: the 2-norm of a vector, ord=1 of a vector, the Frobenius norm of a matrix)`);
       }
