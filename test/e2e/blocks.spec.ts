@@ -19,7 +19,7 @@ describe('Derivation panel: a softmax Jacobian in block form (UI)', () => {
     const math = alt.locator('p.meta:text-is("Block form:") + div.math');
     await math.locator('.katex').first().waitFor({ state: 'visible', timeout: 10_000 });
     const tex = (await math.locator('.katex-mathml annotation').first().textContent()) ?? '';
-    assert.match(tex, /^K_\{N,k\}\^\{\\top\}\(B - B\(I_\{N\} \\otimes/, tex);
+    assert.match(tex, /^\\mathbf\{K\}_\{N,k\}\^\{\\top\}\(B - B\(I_\{N\} \\otimes/, tex);
     assert.match(tex, /\\text\{where \} P = \\operatorname\{softmax\}\(Z, 2\),\\; B = \\operatorname\{diag\}\(\\operatorname\{vec\}\(P\^\{\\top\}\)\)$/, tex);
     const note = ((await alt.locator('p.alt-note').textContent()) ?? '').trim();
     assert.match(note, /^Block diagonal: one k×k block diag\(pᵢ\) − pᵢpᵢᵀ per row pᵢ of P \(i = 1…N\)/, note);
