@@ -12,6 +12,7 @@ import { applyLayout } from './layout';
 import { groupNormalizations, normalizationForm } from './normalization';
 import { useProbabilities } from './probabilities';
 import { tidy } from './tidy';
+import { withNormalInputParts } from './inputParts';
 import { finiteBesideIndicators } from './indicators';
 
 export function present(d: Derivative, layout: Layout | 'canonical'): Expr {
@@ -27,7 +28,7 @@ export function present(d: Derivative, layout: Layout | 'canonical'): Expr {
 const presented = new WeakMap<Derivative, Map<Layout | 'canonical', Expr>>();
 
 function presentOnce(d: Derivative, layout: Layout | 'canonical'): Expr {
-  const e = factorize(expandWhereSmaller(useProbabilities(normalizationForm(d) ?? d.expr)));
+  const e = factorize(expandWhereSmaller(useProbabilities(normalizationForm(d) ?? withNormalInputParts(d.expr, d.f))));
   return finiteBesideIndicators(groupNormalizations(tidy(layout === 'canonical' ? e : applyLayout({ ...d, expr: e }, layout))));
 }
 
