@@ -34,6 +34,7 @@ export const DIAGNOSTICS = {
   'decl.symmetric': { category: 'declaration', message: 'only square matrices can be symmetric' },
   'decl.syntax': { category: 'declaration', message: 'a declaration does not follow the syntax' },
   'name.binding': { category: 'name', message: 'a `where` definition that repeats a name, uses a name defined after it, or a numbered name used but not defined' },
+  'name.euler': { category: 'name', message: 'e raised to a power in the plain syntax, e not declared: exp(u) is the exponential, a declared e the variable' },
   'name.function-as-variable': { category: 'name', message: 'a function name is used as a variable' },
   'name.same-print': { category: 'name', message: 'two names that print as the same symbol (α and alpha): use one spelling' },
   'name.undeclared': { category: 'name', message: 'a name that is neither declared nor a convention' },

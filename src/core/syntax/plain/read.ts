@@ -48,6 +48,7 @@ export function readPlain(text: string, where?: string): Outcome<CheckedExpressi
     const inline: Declaration[] = [];
     const groups: Statement[][] = [];
     const bindings: Binding[] = [];
+    const bindingTokens: Token[][] = [];
     let previousWasExpression = false;
     let inWhere = false;
     for (const s of statements) {
@@ -56,7 +57,10 @@ export function readPlain(text: string, where?: string): Outcome<CheckedExpressi
         declarationsOf(text, s.tokens, inline);
         previousWasExpression = false;
       } else if (inWhere && groups.length > 0 && isBinding(s.tokens)) {
-        for (const b of splitBindings(s.tokens)) bindings.push(binding(text, b));
+        for (const b of splitBindings(s.tokens)) {
+          bindings.push(binding(text, b));
+          bindingTokens.push(b);
+        }
         previousWasExpression = false;
       } else {
         if (previousWasExpression && s.after === 'newline') groups[groups.length - 1].push(s);
@@ -75,11 +79,32 @@ export function readPlain(text: string, where?: string): Outcome<CheckedExpressi
       const last = second[second.length - 1].tokens;
       fail('parse.extra-expression', { start, end: last[last.length - 1].end }, `only one expression is allowed: another one starts at ${positionText(text, start)}`);
     }
-    const ast = parseExpressionTokens(text, skipLeftSide(groupTokens(groups[0])));
-    return { ast, declarations: [...separate, ...inline], bindings };
+    const tokens = skipLeftSide(groupTokens(groups[0]));
+    const declarations = [...separate, ...inline];
+    if (!declarations.some((d) => d.name === 'e') && !bindings.some((b) => b.name === 'e')) {
+      refuseEulerPower(tokens);
+      for (const b of bindingTokens) refuseEulerPower(b);
+    }
+    const ast = parseExpressionTokens(text, tokens);
+    return { ast, declarations, bindings };
   });
   if (!parsed.ok) return parsed;
   return checkShapes(parsed.value.ast, parsed.value.declarations, parsed.value.bindings);
+}
+
+/**
+ * The plain syntax has no constant e: `e^u` with e undeclared would be a power of a variable e, while
+ * whoever writes it (a sigmoid 1/(1 + e^(-z))) means exp(u), as LaTeX and Unicode math read it. Never
+ * guessed: refused at the e, naming both spellings, in the expression and in its `where` definitions.
+ */
+function refuseEulerPower(tokens: readonly Token[]): void {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    if (t.kind === 'name' && t.text === 'e' && next.kind === 'op' && (next.text === '^' || next.text === '.^')) {
+      fail('name.euler', { start: t.start, end: t.end }, `'e${next.text}…' with e not declared: write exp(…) for the exponential (e.g. exp(-z)); for a variable named e, declare it (e: scalar)`);
+    }
+  }
 }
 
 /**
