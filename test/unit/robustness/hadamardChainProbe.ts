@@ -1,0 +1,37 @@
+/**
+ * The measurements of hadamardChain.test.ts, in a child process of their own (as deepProbe.ts): a deep
+ * chain of Hadamard products makes many nodes. `node hadamardChainProbe.js` prints, for each of SIZES,
+ * the length of every written form of the answer (text, Unicode, LaTeX, the equation, NumPy) as JSON:
+ * { name: [length at each of SIZES] }.
+ */
+import type { DeriveRequest } from '../../../src/core/api';
+import { derive, emitCode } from '../../../src/core/index';
+
+export const SIZES = [100, 200, 400] as const;
+
+/** h_k = tanh(W h_(k−1)) ⊙ h_(k−1), h_0 = x, n steps, then h_n + x: a gate on the state, by x. */
+export const gatedChain = (n: number, v = ''): DeriveRequest => ({
+  expr: [`def f(x${v}):`, `    h = x${v}`, ...Array.from({ length: n }, () => `    h = np.tanh(W${v} @ h) * h`), `    h = h + x${v}`, '    return h'].join('\n'),
+  where: `W${v}: matrix(n, n); x${v}: vector(n)`,
+  wrt: [`x${v}`],
+  from: 'numpy',
+});
+
+export function lengths(): Record<string, number[]> {
+  const series: Record<string, number[]> = { text: [], Unicode: [], LaTeX: [], equation: [], NumPy: [] };
+  SIZES.forEach((n, i) => {
+    const req = { ...gatedChain(n, `q${i}`), timeLimitMs: 600_000 };
+    const r = derive(req);
+    if (!r.ok) throw new Error(`${n} steps: ${r.error.code} ${r.error.message}`);
+    const code = emitCode(req, 'numpy');
+    if (!code.ok) throw new Error(`${n} steps, NumPy: ${code.error.code} ${code.error.message}`);
+    series.text.push(r.value.result.text.length);
+    series.Unicode.push((r.value.result.unicode ?? '').length);
+    series.LaTeX.push(r.value.result.latex.length);
+    series.equation.push(r.value.equationLatex.length);
+    series.NumPy.push(code.value.length);
+  });
+  return series;
+}
+
+if (require.main === module) process.stdout.write(JSON.stringify(lengths()));
