@@ -14,6 +14,7 @@ export interface CatalogueEntry {
 export const DIAGNOSTICS = {
   'input.empty': { category: 'input', message: 'there is no expression' },
   'parse.empty': { category: 'parse', message: 'the expression is empty' },
+  'parse.ambiguous-product': { category: 'parse', message: 'juxtaposition after ⊙ or ⊘ (A ⊙ BC), which reads two ways: brackets say which' },
   'parse.empty-vector': { category: 'parse', message: 'a vector or matrix literal has no entries' },
   'parse.expected-expression': { category: 'parse', message: 'an expression was expected here' },
   'parse.extra-expression': { category: 'parse', message: 'the text goes on after a complete expression' },

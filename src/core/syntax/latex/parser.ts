@@ -242,6 +242,7 @@ class LatexParser extends PrimaryParser {
     s.acc = undefined;
     s.op = undefined;
     s.opToken = s.sign;
+    s.elementwise = undefined;
   }
 
   /**
@@ -296,12 +297,14 @@ class LatexParser extends PrimaryParser {
     const acc = s.acc ?? this.kindOfChain(s.first, s.links);
     const op = s.op;
     if (op === undefined) {
+      if (s.elementwise !== undefined) refuseJuxtapositionAfter(s.elementwise, f.ast);
       appendFactor(s.links, '*', spanOf(s.opToken.start, s.opToken.start), f);
       s.acc = productKind(acc, this.kinds.of(f.ast));
       return;
     }
     const k = this.kinds.of(f.ast);
     const opSpan = spanOfToken(s.opToken);
+    s.elementwise = op === 'hadamard' || op === 'hadamardDivide' || (op === 'otimes' && this.options.otimes !== 'kronecker') ? s.opToken : undefined;
     if (op === 'dot' && acc === 'column' && k === 'column') {
       s.first = callNode('dot', [this.chainAst(s.first, s.links), f.ast], cover(s.first.span, f.ast.span), opSpan);
       s.links = NO_LINKS;
@@ -451,6 +454,16 @@ const NO_LINKS: never[] = Object.freeze([]) as unknown as never[];
  * paused frames of 20,000 levels were half the reading time, in garbage collection (issue 17).
  * The tokens are read in the same order as by a generator per tier, so the errors are the same.
  */
+/**
+ * `A ⊙ BC` (`A \odot B C`): juxtaposition after an element-wise product or quotient. Read by the
+ * tiers as (A ⊙ B)C, while juxtaposition looks tighter than ⊙ on the page, so a reader may mean
+ * A ⊙ (BC) (Nielsen's δ = σ'(z) ⊙ Wᵀδ'): both are shape-correct for square matrices and differ, so
+ * neither is guessed. The writers bracket both ((A ⊙ B)C, A ⊙ (BC)).
+ */
+function refuseJuxtapositionAfter(op: LatexToken, factor: Ast): never {
+  fail('parse.ambiguous-product', cover(spanOfToken(op), factor.span), 'a juxtaposed product after an element-wise product or quotient (⊙, ⊘) can be read two ways: write brackets, A ⊙ (BC) or (A ⊙ B)C');
+}
+
 class Terms implements Rule<Ast> {
   /** What the rule waits for: nothing (its first step), a factor, a postfix expression, a primary, a bracket's content. */
   waiting: 'nothing' | 'factor' | 'postfix' | 'primary' | 'bracket' = 'nothing';
@@ -467,6 +480,8 @@ class Terms implements Rule<Ast> {
   /** The operator before the next factor: an explicit one, or juxtaposition (undefined). */
   op: (typeof PRODUCT_COMMANDS)[string] | undefined;
   opToken!: LatexToken;
+  /** The ⊙ or ⊘ that joined the last factor (undefined after any other operator): juxtaposition may not follow it. */
+  elementwise: LatexToken | undefined;
   /** The open bracket whose content is being read. */
   open: LatexToken | undefined;
 
