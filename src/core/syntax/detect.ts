@@ -84,14 +84,26 @@ function juxtaposition(text: string, where: string | undefined): Span | undefine
   return undefined;
 }
 
-/** The first juxtaposition in `tokens` from index `from` on. */
+/**
+ * The first juxtaposition in `tokens` from index `from` on. Inside `[ ]` spaces separate a row's
+ * entries in the plain syntax (`[x y]`), so juxtaposition there is a product only adjacent (2x, 3(…))
+ * — except in a literal whose entries are separated by commas at its own level, as the Unicode
+ * writer prints a vector (`[5^a log(5), 2]`, `[sin(a)cos(a), 2]`): there the plain syntax would mix
+ * commas and spaces in one literal, and the product is the reading (it was read as [5^a, log(5), 2]).
+ */
 function juxtaposedIn(tokens: readonly Token[], from: number, declared: ReadonlySet<string>): Span | undefined {
-  let brackets = 0;
+  const commas = commaLiterals(tokens, from);
+  // The open literals, innermost last: whether each separates by commas, and the bracket depth of
+  // parentheses at which it was opened (its own level).
+  const open: { readonly commas: boolean; readonly parens: number }[] = [];
+  let parens = 0;
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i];
     const next = tokens[i + 1] as Token | undefined;
-    if (t.kind === '[') brackets++;
-    else if (t.kind === ']') brackets = Math.max(0, brackets - 1);
+    if (t.kind === '[') open.push({ commas: commas.has(i), parens });
+    else if (t.kind === ']') open.pop();
+    else if (t.kind === '(') parens++;
+    else if (t.kind === ')') parens = Math.max(0, parens - 1);
     if (t.kind === 'name' && severalCharacters(t.text) && !declared.has(t.text) && !isFunctionName(t.text) && t.text !== 'einsum' && !CONSTANTS.has(t.text) && conventionalKind(t.text) === undefined) {
       return t;
     }
@@ -104,13 +116,30 @@ function juxtaposedIn(tokens: readonly Token[], from: number, declared: Readonly
     // Adjacent without a space (2x, 3(…)) is a product even inside brackets.
     if (t.kind === 'number' && (next.kind === 'name' || next.kind === '(') && next.start === t.end) return next;
     if (t.kind === 'name' && next.kind === '(' && !isFunctionName(t.text) && t.text !== 'einsum' && next.start === t.end) return t;
-    if (brackets > 0) continue;
+    const literal = open.length > 0 ? open[open.length - 1] : undefined;
+    if (literal !== undefined && !(literal.commas && literal.parens === parens)) continue;
     if (t.kind === 'number' && (next.kind === 'name' || next.kind === '(')) return next;
     if (t.kind === ')' && (next.kind === 'name' || next.kind === 'number' || next.kind === '(')) return next;
     if (t.kind === 'name' && next.kind === '(' && !isFunctionName(t.text) && t.text !== 'einsum') return t;
     if (t.kind === 'name' && (next.kind === 'name' || next.kind === 'number')) return next;
   }
   return undefined;
+}
+
+/** The indices of the `[` whose literal has a comma at its own level (not inside a bracket within it). */
+function commaLiterals(tokens: readonly Token[], from: number): Set<number> {
+  const out = new Set<number>();
+  const open: { readonly at: number; readonly parens: number }[] = [];
+  let parens = 0;
+  for (let i = from; i < tokens.length; i++) {
+    const k = tokens[i].kind;
+    if (k === '[') open.push({ at: i, parens });
+    else if (k === ']') open.pop();
+    else if (k === '(') parens++;
+    else if (k === ')') parens = Math.max(0, parens - 1);
+    else if (k === ',' && open.length > 0 && open[open.length - 1].parens === parens) out.add(open[open.length - 1].at);
+  }
+  return out;
 }
 
 /** Whether a name has more than one character (code point: 𝐱 is one), without listing them. */

@@ -16,6 +16,15 @@ describe('notations/detect: the notation of a text', () => {
     }
   });
 
+  it('detects Unicode math by a juxtaposed product in a literal whose entries are separated by commas, as the Unicode writer prints a vector', () => {
+    // Read as plain before, each product split into entries: [5^a log(5), 2] was [5^a, log(5), 2] (the read-back fuzz, seed 20251127).
+    for (const t of ['[5^a log(5), 2]', '[1/25, exp(5^a + exp(2))5^a log(5), 0]', '[sin(a)cos(a), 2]', '[a b, 2]', '[0, 2 a; 1, c]']) assert.equal(detectNotation(t), 'unicode', t);
+    const r = value(derive({ expr: '[5^a log(5), 2]', wrt: ['a'], from: 'auto' }));
+    assert.equal(r.input.text, '[5^a*log(5), 2]');
+    // Spaces still separate the entries of a row without commas, and commas inside a call or bracket within the literal do not count.
+    for (const t of ['[x y]', '[1 2; 3 4]', '[x -y]', '[max(0, x) y]', '[(x, y) z]', '[x y]*[a, b]']) assert.notEqual(detectNotation(t), 'unicode', t);
+  });
+
   it('detects the plain syntax otherwise, ignoring comments', () => {
     for (const t of ["x'*A*x", 'norm2(A*x - b)^2', 'x .* y', 'x: vector(n)  # np.sum would be numpy\nsum(x)', 'exp(x)']) assert.equal(detectNotation(t), 'plain', t);
   });
