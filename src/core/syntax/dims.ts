@@ -194,7 +194,8 @@ export class Dims {
       else if (p !== undefined) list.push(p);
     }
     const taken = new Set<string>(this.avoided);
-    for (const name of this.names.keys()) taken.add(name);
+    // A product of sizes (the n·n of 𝟏_(n·n)) takes its factors' names too: a fresh I beside it is not I_n.
+    for (const name of this.names.keys()) for (const part of name.split('·')) taken.add(part);
     const out = new Map<DimId, string>();
     let next = 0;
     const sequence = (i: number): string =>
