@@ -7,9 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { derive } from '../../../src/core/index';
-import { toLatex, toUnicode } from '../../../src/core/write';
-import { readBackProblem } from '../../fuzz/readBack';
-import { latexIs, plain, readAs } from './helpers';
+import { assertWritersReadBack, latexIs, plain, readAs } from './helpers';
 
 describe('notations: a declared x_1 is the variable x_1, in LaTeX and Unicode', () => {
   it('reads x_1, \\mathbf{x}_{1}, x₁ as the declared x_1', () => {
@@ -31,15 +29,7 @@ describe('notations: a declared x_1 is the variable x_1, in LaTeX and Unicode', 
 
   it('what the writers print for x_1 reads back, with x declared too', () => {
     const where = 'x, x_1: vector(n); A: matrix(n, n)';
-    for (const text of ["x_1'*A*x", 'x_1 + A*x', "x_1'*x_1"]) {
-      const e = plain(text, where);
-      for (const [notation, written] of [
-        ['latex', toLatex(e)],
-        ['unicode', toUnicode(e)],
-      ] as const) {
-        assert.equal(readBackProblem(e, where, { form: 'tree', notation, text: written }, notation), undefined, `${text} printed as ${written}`);
-      }
-    }
+    assertWritersReadBack(["x_1'*A*x", 'x_1 + A*x', "x_1'*x_1"], where);
   });
 
   it('differentiates by the declared x_1: the derivative checked against finite differences', () => {

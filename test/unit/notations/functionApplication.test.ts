@@ -8,9 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { readLatex } from '../../../src/core/syntax/latex';
-import { toLatex, toUnicode } from '../../../src/core/write';
-import { readBackProblem } from '../../fuzz/readBack';
-import { assertError, error, latexIs, plain, readAs, refusedAs } from './helpers';
+import { assertError, assertWritersReadBack, error, latexIs, plain, readAs, refusedAs } from './helpers';
 
 describe('notations: f(x) is a function applied to x, refused, never the product f·x', () => {
   it('refuses a lowercase name applied to a name in LaTeX, at the application', () => {
@@ -68,14 +66,6 @@ describe('notations: f(x) is a function applied to x, refused, never the product
   it('reads back what the writers print for products with a lowercase name, in LaTeX and Unicode', () => {
     // f and a undeclared (scalars by their letters): a declared name is a product anyway.
     const where = 'x, y: vector(n)';
-    for (const text of ['f*(x + y)', 'f*x', 'a*(-x)', "f*x'*y", 'f*entry(x, 1, 1)', 'f*entry(y, 2, 1)', 'f*exp(a)']) {
-      const e = plain(text, where);
-      for (const [notation, written] of [
-        ['latex', toLatex(e)],
-        ['unicode', toUnicode(e)],
-      ] as const) {
-        assert.equal(readBackProblem(e, where, { form: 'tree', notation, text: written }, notation), undefined, `${text} printed as ${written}`);
-      }
-    }
+    assertWritersReadBack(['f*(x + y)', 'f*x', 'a*(-x)', "f*x'*y", 'f*entry(x, 1, 1)', 'f*entry(y, 2, 1)', 'f*exp(a)'], where);
   });
 });

@@ -8,7 +8,8 @@ import { readExpression } from '../../../src/core/read';
 import { readPlain, type CheckedExpression } from '../../../src/core/syntax';
 import { readLatex, type LatexReadOptions } from '../../../src/core/syntax/latex';
 import { readNumpy } from '../../../src/core/syntax/numpy';
-import { toText } from '../../../src/core/write';
+import { toLatex, toText, toUnicode } from '../../../src/core/write';
+import { readBackProblem } from '../../fuzz/readBack';
 
 export function value<T>(o: Outcome<T>, context = ''): T {
   if (!o.ok) assert.fail(`${context}${context ? ': ' : ''}${o.error.code}: ${o.error.message} [${o.error.start}, ${o.error.end})`);
@@ -99,4 +100,17 @@ export function batchCorpus(): CorpusCase[] {
 
 export function notationCases(): NotationCase[] {
   return JSON.parse(fs.readFileSync(path.join(CORPUS, 'notations.json'), 'utf8')) as NotationCase[];
+}
+
+/** What the LaTeX and Unicode writers print for each plain text (read with `where`) reads back to it. */
+export function assertWritersReadBack(texts: readonly string[], where: string): void {
+  for (const text of texts) {
+    const e = plain(text, where);
+    for (const [notation, written] of [
+      ['latex', toLatex(e)],
+      ['unicode', toUnicode(e)],
+    ] as const) {
+      assert.equal(readBackProblem(e, where, { form: 'tree', notation, text: written }, notation), undefined, `${text} printed as ${written}`);
+    }
+  }
 }
