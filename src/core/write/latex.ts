@@ -3,6 +3,7 @@
  * fractions for scalar division, subtraction for negative coefficients (./mathWriter).
  * Linear in the DAG size, iterative (./dagWriter); parentheses from the shared table in ./precedence.
  */
+import { bracketAfterLetterRun } from './letterRun';
 import { rationalOf, type Expr } from '../model/expr';
 import { neg, numberParts, type Rational } from '../model/rational';
 import { functionRecord, type FunctionRecord } from '../functions/index';
@@ -317,7 +318,7 @@ const CONTROL_WORD_END = /\\[A-Za-z]+$/;
 
 /**
  * Juxtapose factors: a space after a control word followed by a letter (\alpha x), `\cdot` before a
- * factor that starts with a digit (2 \cdot 3).
+ * factor that starts with a digit (2 \cdot 3) or a bracket after three letters (abc \cdot (x + y): letterRun.ts).
  */
 function juxtapose(pieces: readonly Piece[]): Piece {
   const n = pieces.length;
@@ -328,7 +329,7 @@ function juxtapose(pieces: readonly Piece[]): Piece {
     if (i > 0) {
       const c = p.head.charCodeAt(0);
       let sep = '';
-      if ((c >= 0x30 && c <= 0x39) || c === 0x2e) sep = ' \\cdot ';
+      if ((c >= 0x30 && c <= 0x39) || c === 0x2e || bracketAfterLetterRun(pieces, i)) sep = ' \\cdot ';
       else if (((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) && CONTROL_WORD_END.test(pieces[i - 1].tail)) sep = ' ';
       parts[2 * i - 1] = sep;
     }

@@ -4,6 +4,7 @@
  * back (use `toText` for that). Linear in the DAG size, iterative (./dagWriter); parentheses from
  * the shared table in ./precedence.
  */
+import { bracketAfterLetterRun } from './letterRun';
 import { rationalOf, type Expr } from '../model/expr';
 import { neg, numberParts, type Rational } from '../model/rational';
 import { functionRecord, type FunctionRecord } from '../functions/index';
@@ -97,7 +98,7 @@ function juxtapose(pieces: readonly Piece[]): Piece {
     const p = pieces[i];
     if (i > 0) {
       let sep = separator(pieces[i - 1].tail, p.head);
-      if (sep === '' && readsAsCall(pieces, i)) sep = '·';
+      if (sep === '' && (readsAsCall(pieces, i) || bracketAfterLetterRun(pieces, i))) sep = '·';
       parts[2 * i - 1] = sep;
     }
     parts[2 * i] = p;

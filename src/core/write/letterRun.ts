@@ -1,0 +1,23 @@
+/**
+ * The letters juxtaposed factors spell before a bracket. The LaTeX and Unicode readers take three or
+ * more lowercase letters before `(` as a function's name (`abc(x)`: an unknown function, unless every
+ * letter is declared), so the writers set a bracket apart from such a run: a·b·c·(x + y) is written
+ * `abc·(x + y)`, `abc \cdot (\mathbf{x} + \mathbf{y})`, never `abc(x + y)`, which did not read back.
+ */
+import type { Piece } from './piece';
+
+/** How far back to look: the readers take runs of at most 16 letters as a name (latex/variables.ts MAX_RUN); a bracket set apart needlessly still reads as the product. */
+const MAX_RUN = 16;
+
+/** Whether pieces[i] starts with `(` after three or more lowercase letters ending the pieces before it. */
+export function bracketAfterLetterRun(pieces: readonly Piece[], i: number): boolean {
+  if (!pieces[i].head.startsWith('(')) return false;
+  let run = 0;
+  for (let k = i - 1; k >= 0 && run <= MAX_RUN; k--) {
+    const tail = pieces[k].tail;
+    const m = /[a-z]*$/.exec(tail)?.[0] ?? '';
+    run += m.length;
+    if (m.length < tail.length) break;
+  }
+  return run >= 3;
+}
