@@ -448,22 +448,22 @@ class Signed implements Rule<Factor> {
 const NO_LINKS: never[] = Object.freeze([]) as unknown as never[];
 
 /**
- * The sum tier (`sums`) or one product, as a rule that is not a generator: its state is these few
- * fields, stepped by `LatexParser.termsStep`. Every level of a deep nest ((…(x)…), f(f(…)))
- * pauses one of these; a generator holding the same state kept every local of its frame, and the
- * paused frames of 20,000 levels were half the reading time, in garbage collection (issue 17).
- * The tokens are read in the same order as by a generator per tier, so the errors are the same.
- */
-/**
  * `A ⊙ BC` (`A \odot B C`): juxtaposition after an element-wise product or quotient. Read by the
  * tiers as (A ⊙ B)C, while juxtaposition looks tighter than ⊙ on the page, so a reader may mean
- * A ⊙ (BC) (Nielsen's δ = σ'(z) ⊙ Wᵀδ'): both are shape-correct for square matrices and differ, so
+ * A ⊙ (BC) (backpropagation's δ = σ'(z) ⊙ Wᵀδ'): both are shape-correct for square matrices and differ, so
  * neither is guessed. The writers bracket both ((A ⊙ B)C, A ⊙ (BC)).
  */
 function refuseJuxtapositionAfter(op: LatexToken, factor: Ast): never {
   fail('parse.ambiguous-product', cover(spanOfToken(op), factor.span), 'a juxtaposed product after an element-wise product or quotient (⊙, ⊘) can be read two ways: write brackets, A ⊙ (BC) or (A ⊙ B)C');
 }
 
+/**
+ * The sum tier (`sums`) or one product, as a rule that is not a generator: its state is these few
+ * fields, stepped by `LatexParser.termsStep`. Every level of a deep nest ((…(x)…), f(f(…)))
+ * pauses one of these; a generator holding the same state kept every local of its frame, and the
+ * paused frames of 20,000 levels were half the reading time, in garbage collection (issue 17).
+ * The tokens are read in the same order as by a generator per tier, so the errors are the same.
+ */
 class Terms implements Rule<Ast> {
   /** What the rule waits for: nothing (its first step), a factor, a postfix expression, a primary, a bracket's content. */
   waiting: 'nothing' | 'factor' | 'postfix' | 'primary' | 'bracket' = 'nothing';
