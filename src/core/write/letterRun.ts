@@ -9,15 +9,23 @@ import type { Piece } from './piece';
 /** How far back to look: the readers take runs of at most 16 letters as a name (latex/variables.ts MAX_RUN); a bracket set apart needlessly still reads as the product. */
 const MAX_RUN = 16;
 
-/** Whether pieces[i] starts with `(` after three or more lowercase letters ending the pieces before it. */
-export function bracketAfterLetterRun(pieces: readonly Piece[], i: number): boolean {
-  if (!pieces[i].head.startsWith('(')) return false;
-  let run = 0;
-  for (let k = i - 1; k >= 0 && run <= MAX_RUN; k--) {
+/**
+ * The characters matching `run` (a pattern anchored at the end, e.g. /[a-z]*$/) that the pieces
+ * before pieces[i] end with, juxtaposed: through every piece made only of them, going back while the
+ * text so far has at most `max` characters.
+ */
+export function trailingRun(pieces: readonly Piece[], i: number, run: RegExp, max: number): string {
+  let word = '';
+  for (let k = i - 1; k >= 0 && word.length <= max; k--) {
     const tail = pieces[k].tail;
-    const m = /[a-z]*$/.exec(tail)?.[0] ?? '';
-    run += m.length;
+    const m = run.exec(tail)?.[0] ?? '';
+    word = m + word;
     if (m.length < tail.length) break;
   }
-  return run >= 3;
+  return word;
+}
+
+/** Whether pieces[i] starts with `(` after three or more lowercase letters ending the pieces before it. */
+export function bracketAfterLetterRun(pieces: readonly Piece[], i: number): boolean {
+  return pieces[i].head.startsWith('(') && trailingRun(pieces, i, /[a-z]*$/, MAX_RUN).length >= 3;
 }

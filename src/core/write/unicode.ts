@@ -4,7 +4,7 @@
  * back (use `toText` for that). Linear in the DAG size, iterative (./dagWriter); parentheses from
  * the shared table in ./precedence.
  */
-import { bracketAfterLetterRun } from './letterRun';
+import { bracketAfterLetterRun, trailingRun } from './letterRun';
 import { rationalOf, type Expr } from '../model/expr';
 import { neg, numberParts, type Rational } from '../model/rational';
 import { functionRecord, type FunctionRecord } from '../functions/index';
@@ -125,14 +125,7 @@ function readsAsCall(pieces: readonly Piece[], i: number): boolean {
 
 /** Whether the letters juxtaposed before pieces[i], then `after`, spell a function name. */
 function spellsFunction(pieces: readonly Piece[], i: number, after: string): boolean {
-  let word = after;
-  for (let k = i - 1; k >= 0 && word.length <= MAX_FUNCTION_NAME; k--) {
-    const tail = pieces[k].tail;
-    const m = /[A-Za-z0-9]*$/.exec(tail)?.[0] ?? '';
-    word = m + word;
-    if (m.length < tail.length) break;
-  }
-  word = word.replace(/^[0-9]+/, '');
+  const word = (trailingRun(pieces, i, /[A-Za-z0-9]*$/, MAX_FUNCTION_NAME - after.length) + after).replace(/^[0-9]+/, '');
   return word.length >= 2 && word.length <= MAX_FUNCTION_NAME && isFunctionName(word);
 }
 
