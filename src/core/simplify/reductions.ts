@@ -1,0 +1,51 @@
+/**
+ * Reductions (sum, trace, norms…) and the functions of a whole vector or axis (softmax, logsumexp).
+ * Part of the smart constructors (./build.ts): every rule is an identity of real matrices.
+ */
+import { type Expr, num, ones, rawReduce, rawSoftmax, rawSoftmaxAlong, rawLogsumexpAlong, type Axis, sizeNode, type ReductionOp } from '../model/expr';
+import { isScalar, shape } from '../model/shape';
+import { add } from './add';
+import { fn } from './elementwise';
+import { mul } from './product';
+
+export function reduce(op: ReductionOp, a: Expr): Expr {
+  if (isScalar(a.shape)) {
+    switch (op) {
+      case 'sum': case 'mean': case 'tr': case 'det': case 'logsumexp': return a;
+      case 'norm1': case 'norm2': return fn('abs', a);
+      case 'logdet': return fn('log', fn('abs', a));
+    }
+  }
+  if (a.op === 'zeros' && (op === 'sum' || op === 'mean' || op === 'tr' || op === 'norm1' || op === 'norm2')) return num(0);
+  if (op === 'sum' && a.op === 'ones') return sizeNode(a.shape);
+  if (op === 'mean' && a.op === 'ones') return num(1);
+  if (op === 'tr' && a.op === 'eye') return sizeNode(shape(a.shape.rows, 1));
+  if ((op === 'tr' || op === 'det' || op === 'logdet') && a.op === 'transpose') return reduce(op, a.args[0]);
+  if (op === 'sum' && a.op === 'transpose') return reduce('sum', a.args[0]);
+  // Scalar multiples come out of linear reductions: sum(c·a) = c·sum(a), tr(c·A) = c·tr(A).
+  if ((op === 'sum' || op === 'tr' || op === 'mean') && a.op === 'mul') {
+    const scalars = a.args.filter((f) => isScalar(f.shape));
+    const chain = a.args.filter((f) => !isScalar(f.shape));
+    if (scalars.length > 0) return mul(...scalars, reduce(op, chain.length === 1 ? chain[0] : mul(...chain)));
+  }
+  if (op === 'tr' && a.op === 'add') return add(...a.args.map((t) => reduce(op, t)));
+  return rawReduce(op, a);
+}
+
+export const softmax = (z: Expr): Expr => rawSoftmax(z);
+
+/** softmax(Z, d): of each row (d = 2) or column (d = 1); a single row or column is the vector softmax, a length-1 one is 1. */
+export function softmaxAlong(z: Expr, d: Axis): Expr {
+  const length = d === 2 ? z.shape.cols : z.shape.rows;
+  if (length === 1) return ones(z.shape);
+  if ((d === 2 ? z.shape.rows : z.shape.cols) === 1) return softmax(z);
+  return rawSoftmaxAlong(z, d);
+}
+
+/** logsumexp(Z, d): of each row (d = 2, m×1) or column (d = 1, 1×n); of a single row or column, the scalar logsumexp. */
+export function logsumexpAlong(z: Expr, d: Axis): Expr {
+  const length = d === 2 ? z.shape.cols : z.shape.rows;
+  if (length === 1) return z;
+  if ((d === 2 ? z.shape.rows : z.shape.cols) === 1) return reduce('logsumexp', z);
+  return rawLogsumexpAlong(z, d);
+}
