@@ -63,6 +63,7 @@ export const DIAGNOSTICS = {
   'latex.unsupported': { category: 'notation', message: 'LaTeX the reader does not support' },
   'latex.vector-power': { category: 'notation', message: 'a power of a vector in LaTeX' },
   'numpy.argument': { category: 'notation', message: 'an argument a NumPy function does not take here' },
+  'numpy.ambiguous-library': { category: 'notation', message: 'a call NumPy and PyTorch compute differently, in code that does not say which' },
   'numpy.matmul-scalar': { category: 'notation', message: '@ with a scalar operand' },
   'numpy.unsupported': { category: 'notation', message: 'NumPy code the reader does not support' },
   'read.ambiguous-notation': { category: 'notation', message: 'the text mixes markers of two notations; say which one to read (from)' },

@@ -31,7 +31,7 @@ function integer(n: PyNode): number | undefined {
 const isNone = (n: PyNode | undefined): boolean => n === undefined || (n.kind === 'constant' && n.value === 'None');
 
 /** True, False or absent (false) for keepdims / keepdim. */
-function flag(kw: Keywords, names: readonly string[], shown: string): boolean {
+export function flag(kw: Keywords, names: readonly string[], shown: string): boolean {
   for (const name of names) {
     const v = kw.get(name);
     if (v === undefined) continue;
@@ -78,7 +78,7 @@ interface Site {
 const num = (v: number, span: Span): Ast => numberNode(v, String(v), span);
 
 /** sum, mean, logsumexp of `a` along a plain dimension, as NumPy shapes it (1-D unless keepdims). */
-function along(name: string, a: Lowered, d: 1 | 2, keep: boolean, site: Site): Lowered {
+export function along(name: string, a: Lowered, d: 1 | 2, keep: boolean, site: Site): Lowered {
   const call = callNode(name, [a.ast, num(d, site.nameSpan)], site.span, site.nameSpan);
   if (keep) return { ast: call, kind: 'matrix' };
   // NumPy drops the reduced axis: a 1-D result, read as a column.

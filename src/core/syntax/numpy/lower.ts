@@ -23,7 +23,8 @@ import {
 import { Args, Keywords, type Arg } from './arguments';
 import { functionRecord } from '../../functions/index';
 import { withNewAxis } from './newAxis';
-import { Chain, checkFixedRanks, flatDot, innerProduct, usesPyTorch, type Lowered } from './matmul';
+import { Chain, checkFixedRanks, flatDot, innerProduct, usesNumPy, usesPyTorch, type Lowered } from './matmul';
+import { varianceOf, type VarianceLibrary } from './variance';
 import { bceWithLogits, crossEntropy, library, mseLoss, normalizeAlong, reduceAlong, type Broadcast } from './batch';
 import type { PyNode } from './parser';
 import { runDeferred, type Deferred } from '../deferred';
@@ -116,6 +117,15 @@ export class Lowerer {
     if (rawArgs[0]?.lowered === undefined) return false;
     this.pyTorch ??= usesPyTorch(this.text, this.declared);
     return this.pyTorch ? 'method' : false;
+  }
+
+  /** Whose var/std a call is: its module's, else (a method, a bare name) that of the library the code uses. */
+  private varianceLibrary(shown: string, rawArgs: readonly Arg[]): VarianceLibrary {
+    const root = shown.split('.')[0];
+    if (rawArgs[0]?.lowered === undefined && shown.includes('.') && MODULE_ROOTS.has(root)) return library(shown) === 'torch' ? 'torch' : 'numpy';
+    this.pyTorch ??= usesPyTorch(this.text, this.declared);
+    if (this.pyTorch) return 'torch';
+    return usesNumPy(this.text, this.declared) ? 'numpy' : 'unknown';
   }
 
   private source(span: Span): string {
@@ -394,6 +404,9 @@ export class Lowerer {
         return yield* crossEntropy(args, kw, site, this.combine, (n) => this.probabilityTargets.add(n));
       case 'binary_cross_entropy_with_logits':
         return yield* bceWithLogits(args, kw, site, this.combine);
+      case 'var':
+      case 'std':
+        return yield* varianceOf(fn === 'std', args, kw, site, this.varianceLibrary(shown, rawArgs), this.combine);
       case 'norm':
       case 'vector_norm':
       case 'matrix_norm':

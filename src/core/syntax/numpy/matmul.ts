@@ -167,6 +167,13 @@ export function usesPyTorch(text: string, declared: ReadonlySet<string>): boolea
   return false;
 }
 
+/** Whether the code (comments aside) calls NumPy or JAX: np., numpy., jnp. or jax. where that name is not a variable. */
+export function usesNumPy(text: string, declared: ReadonlySet<string>): boolean {
+  const code = text.includes('#') ? text.replace(/#[^\n]*/g, '') : text;
+  for (const m of code.matchAll(/(?<![\w.])(np|numpy|jnp|jax)\s*\./g)) if (!declared.has(m[1])) return true;
+  return false;
+}
+
 /**
  * PyTorch's torch.dot, torch.vdot, torch.outer (1-D tensors), torch.mm (2-D) and torch.mv (2-D, 1-D)
  * refuse other arguments at run time, where NumPy's dot and matmul multiply them: refused as PyTorch
