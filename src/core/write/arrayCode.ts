@@ -622,11 +622,25 @@ function returned(api: ArrayApi, code: Py, e: Expr, jacobianShape?: readonly str
   return code.code;
 }
 
-function functionText(api: ArrayApi, name: string, doc: string, names: Names, body: Body, result: string): string {
-  const signature = names.keywordsOnly ? '**kw' : names.params.map((p) => p.name).join(', ');
+/**
+ * The dimensions the code of either function uses that no variable's shape gives (n of c·sum(𝟏_n)
+ * by c, where n is the dimension of a declared variable f does not use, or m of a vector(m*n)
+ * alone): they are parameters of both functions, after the variables, so that the code runs.
+ */
+function sizeParameters(names: Names, bodies: readonly Body[]): string[] {
+  const readable = new Set<string>();
+  for (const p of names.params) for (const d of [p.v.shape.rows, p.v.shape.cols]) if (typeof d === 'string' && !d.includes('·')) readable.add(d);
+  const used = new Set(bodies.flatMap((b) => [...b.usedDims]));
+  return [...used].filter((d) => !readable.has(d));
+}
+
+function functionText(api: ArrayApi, name: string, doc: string, names: Names, sizes: readonly string[], body: Body, result: string): string {
+  // A size is passed by its own name; one whose Python local differs (a variable has its name) by keyword.
+  const keywordsOnly = names.keywordsOnly || sizes.some((d) => names.dim(d) !== d);
+  const signature = keywordsOnly ? '**kw' : [...names.params.map((p) => p.name), ...sizes].join(', ');
   const lines: string[] = [`def ${name}(${signature}):`, `    """${doc}"""`];
   for (const p of names.params) {
-    const arg = names.keywordsOnly ? `kw[${JSON.stringify(p.name)}]` : p.name;
+    const arg = keywordsOnly ? `kw[${JSON.stringify(p.name)}]` : p.name;
     const s = p.v.shape;
     const convert = isScalar(s) ? api.scalarArg(arg) : isColumn(s) ? api.columnArg(arg) : isRow(s) ? api.rowArg(arg) : api.matrixArg(arg);
     lines.push(`    ${p.local} = ${convert}`);
@@ -642,11 +656,7 @@ function functionText(api: ArrayApi, name: string, doc: string, names: Names, bo
       lines.push(`    ${names.dim(d)} = ${p.local}.shape[${axis}]`);
     });
   }
-  for (const d of body.usedDims) {
-    if (bound.has(d)) continue;
-    lines.push(`    raise ValueError(${JSON.stringify(`the dimension ${d} cannot be read from the arguments`)})`);
-    break;
-  }
+  for (const d of sizes) if (body.usedDims.has(d)) lines.push(`    ${names.dim(d)} = int(${keywordsOnly ? `kw[${JSON.stringify(d)}]` : d})`);
   for (const l of body.lines) lines.push(`    ${l}`);
   lines.push(`    return ${result}`);
   return lines.join('\n');
@@ -678,13 +688,15 @@ export function toArrayCode(api: ArrayApi, f: Expr, d: Derivative): string {
   const wrt = d.wrt.map((v) => v.name).join(', ');
   const xDoc = d.wrt.length > 1 ? `the stacked vector (${wrt})` : wrt;
   const order = d.order === 2 ? 'second derivative' : 'derivative';
+  const sizes = sizeParameters(names, [valueBody, derivBody]);
   const functions = [
-    functionText(api, 'value', 'f at the given arrays.', names, valueBody, valueResult),
+    functionText(api, 'value', 'f at the given arrays.', names, sizes, valueBody, valueResult),
     functionText(
       api,
       'derivative',
       `The ${order} of f with respect to ${xDoc}, of shape f.shape + ${d.order === 2 ? 'x.shape + x.shape' : 'x.shape'}.`,
       names,
+      sizes,
       derivBody,
       derivResult,
     ),

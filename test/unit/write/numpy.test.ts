@@ -318,10 +318,11 @@ describe('write/numpy: the source', () => {
     assert.doesNotMatch(code, /def _softmax|def _logsumexp|def _commutation|def _unit/);
   });
 
-  it('raises a clear error for a dimension no argument has', () => {
+  it('takes a dimension no argument has as a parameter, after the variables', () => {
     const f = rawReduce('tr', eye('k'));
     const code = toNumpy(f, derivative(f, s, 'scalar', num(0)));
-    assert.throws(() => runPythonSnippet(code, 'value(s=1.0)'), /the dimension k cannot be read from the arguments/);
+    assert.match(code, /^def value\(s, k\):$/m);
+    assert.equal(runPythonSnippet(code, 'print(value(s=1.0, k=3), derivative(s=1.0, k=3))').trim(), '3.0 0.0');
   });
 
   it('reads each dimension from the first array that has it', () => {
