@@ -78,6 +78,7 @@ export const DIAGNOSTICS = {
   'einsum.output': { category: 'notation', message: 'an einsum output the reader cannot form' },
   'einsum.rank': { category: 'notation', message: 'an einsum operand of the wrong rank' },
   'einsum.spec': { category: 'notation', message: 'an einsum spec is malformed' },
+  'request.conflict': { category: 'variable', message: 'the request asks for another variable or order than the derivative its text states' },
   'wrt.duplicate': { category: 'variable', message: 'a variable is listed twice' },
   'wrt.none': { category: 'variable', message: 'the expression has no variable to differentiate by' },
   'wrt.stack': { category: 'variable', message: 'several variables can be stacked only when they are scalars' },

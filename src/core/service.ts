@@ -27,6 +27,7 @@ import type { WhereNotation } from './write/where';
 import { present } from './present/present';
 import { derivationSteps } from './derivation/index';
 import { checkSizeProblem, LimitExceeded, limitDiagnostic, withBudget } from './limits/index';
+import { onStated, shifted, statedDerivative } from './statedDerivative';
 
 const fail = (message: string, code: DiagnosticCode, start = 0, end = 0): { ok: false; error: Diagnostic } => ({
   ok: false,
@@ -167,6 +168,10 @@ export function prepare(req: DeriveRequest): Outcome<Prepared> {
  * read is answered with its error.
  */
 export function separateVariables(req: DeriveRequest): Outcome<readonly string[] | undefined> {
+  return onStated(req, separateVariablesOf);
+}
+
+function separateVariablesOf(req: DeriveRequest): Outcome<readonly string[] | undefined> {
   if (!req.wrt || req.wrt.length < 2) return { ok: true, value: undefined };
   const p = budgeted(req, () => prepare(req));
   if (!p.ok) return p;
@@ -241,7 +246,7 @@ export function budgeted<T>(req: Pick<DeriveRequest, 'expr' | 'timeLimitMs' | 'o
 }
 
 export function derive(req: DeriveRequest): Outcome<DeriveResult> {
-  return budgeted(req, () => deriveWithinBudget(req));
+  return onStated(req, (r) => budgeted(r, () => deriveWithinBudget(r)));
 }
 
 /** The request read and differentiated (no form written yet). */
@@ -263,6 +268,10 @@ function differentiated(req: DeriveRequest): Outcome<{ readonly p: Prepared; rea
  * (`form: 'index'`) is answered by derive().
  */
 export function deriveForm(req: DeriveRequest, form: WhereNotation): Outcome<string> {
+  return onStated(req, (r) => deriveFormOf(r, form));
+}
+
+function deriveFormOf(req: DeriveRequest, form: WhereNotation): Outcome<string> {
   if (req.form === 'index') {
     const r = derive(req);
     return r.ok ? { ok: true, value: r.value.result[form] ?? r.value.result.text } : r;
@@ -355,18 +364,20 @@ function checkOf(d: Derivative): CheckReport {
   return { ...report, status: checkStatus(report) };
 }
 
+/** The variables of an expression; of a text that states its derivative (∂/∂w …), the operator's variable only. */
 export function variables(expr: string, where?: string, from: Notation | 'auto' = 'auto'): Outcome<VariableInfo[]> {
-  const read = readExpression(expr, where, from);
+  const stated = statedDerivative({ expr, where, from });
+  if (!stated.ok) return stated;
+  const s = stated.value;
+  const read = shifted(readExpression(s?.req.expr ?? expr, where, from), s?.offset ?? 0);
   if (!read.ok) return read;
-  return {
-    ok: true,
-    value: read.value.variables.map(variableInfo),
-  };
+  const all = read.value.variables.map(variableInfo);
+  return { ok: true, value: s?.wrt === undefined ? all : all.filter((v) => v.name === s.wrt) };
 }
 
 /** NumPy / PyTorch / JAX source, or (einsum) the derivative's contractions in the plain syntax. */
 export function emitCode(req: DeriveRequest, target: 'numpy' | 'torch' | 'jax' | 'einsum'): Outcome<string> {
-  return budgeted(req, () => emitWithinBudget(req, target));
+  return onStated(req, (r) => budgeted(r, () => emitWithinBudget(r, target)));
 }
 
 function emitWithinBudget(req: DeriveRequest, target: 'numpy' | 'torch' | 'jax' | 'einsum'): Outcome<string> {

@@ -19,6 +19,7 @@ import { TOLERANCE, equalAt, type Judge } from './compare';
 import { diagnose, type Variant } from './diagnose';
 import { samplePoints } from './points';
 import { checkSizeProblem } from '../limits/index';
+import { onStated } from '../statedDerivative';
 
 const LAYOUTS: readonly Layout[] = ['numerator', 'denominator', 'mixed'];
 const SEED = 0xc1a1;
@@ -36,7 +37,7 @@ function variants(d: Derivative, layout: Layout): Variant[] {
 }
 
 export function checkClaim(req: CheckRequest): Outcome<CheckResult> {
-  return budgeted(req, () => checkWithinBudget(req));
+  return onStated(req, (r) => budgeted(r, () => checkWithinBudget(r)));
 }
 
 function checkWithinBudget(req: CheckRequest): Outcome<CheckResult> {

@@ -1,0 +1,114 @@
+/**
+ * A text that states its derivative — ∂/∂w …, \nabla_x …, \frac{d}{dx} …, d/dx(…), ∂(…)/∂x, the
+ * second-order \frac{\partial^2}{\partial x \partial x^\top} and \nabla^2_x — is answered as the
+ * request it states: the same answer as the function alone by the operator's variable and order
+ * (checked against finite differences), in derive, deriveForm, emitCode, checkClaim and variables.
+ * A request contradicting the operator is an error; an error in the function is at its place in
+ * the text; a bare name (∂f/∂x) and a declared d are not operators (the readers answer as before).
+ */
+import * as assert from 'node:assert/strict';
+import { checkClaim, derive, deriveForm, emitCode, variables } from '../../../src/core/index';
+import type { DeriveRequest, Diagnostic, Outcome } from '../../../src/core/api';
+
+const WHERE = 'x: vector(n); w: vector(n); A: matrix(n, n); s: scalar';
+
+/** [stated text, the function alone, its variable, its order]. */
+const STATED: readonly [string, string, string, 1 | 2][] = [
+  ['\\frac{\\partial}{\\partial \\mathbf{w}} \\|\\mathbf{w}\\|_1', '\\|\\mathbf{w}\\|_1', 'w', 1],
+  ['\\nabla_{\\mathbf{x}} (\\mathbf{x}^\\top A \\mathbf{x})', '(\\mathbf{x}^\\top A \\mathbf{x})', 'x', 1],
+  ['\\frac{d}{ds} \\sin(s^2)', '\\sin(s^2)', 's', 1],
+  ['\\frac{\\mathrm{d}}{\\mathrm{d}s} e^{-s^2}', 'e^{-s^2}', 's', 1],
+  ['\\frac{\\partial (x^\\top A x)}{\\partial x}', 'x^\\top A x', 'x', 1],
+  ['\\frac{\\partial^2}{\\partial x \\partial x^\\top} x^\\top A x', 'x^\\top A x', 'x', 2],
+  ['\\nabla^2_{\\mathbf{x}} \\log(1 + \\mathbf{w}^\\top \\mathbf{x} \\mathbf{x}^\\top \\mathbf{w})', '\\log(1 + \\mathbf{w}^\\top \\mathbf{x} \\mathbf{x}^\\top \\mathbf{w})', 'x', 2],
+  ["d/dx(x'*A*x)", "(x'*A*x)", 'x', 1],
+  ["d/dw(w'*x)^2", "(w'*x)^2", 'w', 1],
+  ['∂/∂x (xᵀAx)', '(xᵀAx)', 'x', 1],
+  ['∂(sin(s)·s)/∂s', '(sin(s)·s)', 's', 1],
+  ['∇ₓ(xᵀAx + ‖x‖₂)', '(xᵀAx + ‖x‖₂)', 'x', 1],
+];
+
+const ok = <T>(o: Outcome<T>, what: string): T => {
+  if (!o.ok) assert.fail(`${what}: ${o.error.code}: ${o.error.message}`);
+  return o.value;
+};
+const error = <T>(o: Outcome<T>, what: string): Diagnostic => {
+  if (o.ok) assert.fail(`${what} should be an error`);
+  return o.error;
+};
+
+describe('core: a text that states its derivative is answered as the request it states', () => {
+  for (const [text, fn, wrt, order] of STATED) {
+    it(`${text} = ∂${order === 2 ? '²' : ''}(${fn})/∂${wrt}${order === 2 ? '²' : ''}`, () => {
+      for (const layout of ['numerator', 'denominator'] as const) {
+        const stated = ok(derive({ expr: text, where: WHERE, layout, check: true }), text);
+        const alone = ok(derive({ expr: fn, where: WHERE, wrt: [wrt], order, layout }), fn);
+        assert.deepEqual(stated.wrt, [wrt]);
+        assert.equal(stated.order, order);
+        assert.equal(stated.input.text, alone.input.text);
+        assert.equal(stated.result.text, alone.result.text);
+        assert.ok(stated.check?.passed, `${stated.result.text}: max relative error ${stated.check?.maxRelError}`);
+      }
+    });
+  }
+
+  it('the first-derivative commands (order 1) of a second-order operator answer its order, 2', () => {
+    const r = ok(derive({ expr: '\\nabla^2_x (x^\\top A x)', where: WHERE, order: 1 }), 'order 1');
+    assert.equal(r.order, 2);
+    assert.equal(r.result.text, "A + A'");
+  });
+
+  it('deriveForm, emitCode and checkClaim answer the stated request', () => {
+    const req: DeriveRequest = { expr: '\\frac{\\partial}{\\partial x} x^\\top A x', where: WHERE };
+    const alone: DeriveRequest = { expr: 'x^\\top A x', where: WHERE, wrt: ['x'], from: 'latex' };
+    assert.equal(ok(deriveForm(req, 'latex'), 'form'), ok(deriveForm(alone, 'latex'), 'form alone'));
+    assert.equal(ok(emitCode(req, 'numpy'), 'emit'), ok(emitCode(alone, 'numpy'), 'emit alone'));
+    assert.equal(ok(checkClaim({ ...req, claim: "x'*(A + A')" }), 'claim').verdict, 'correct');
+    assert.equal(ok(checkClaim({ ...req, claim: '2*A*x' }), 'claim').verdict, 'incorrect');
+  });
+
+  it('variables() of a stated derivative is the operator\'s variable alone; of \\nabla f, every variable', () => {
+    assert.deepEqual(ok(variables('\\frac{\\partial}{\\partial \\mathbf{w}} (\\mathbf{w}^\\top A \\mathbf{x})', WHERE), 'w').map((v) => v.name), ['w']);
+    assert.deepEqual(ok(variables('\\nabla (\\mathbf{w}^\\top A \\mathbf{x})', WHERE), 'all').map((v) => v.name), ['w', 'A', 'x']);
+  });
+});
+
+describe('core: a stated derivative is never a guess', () => {
+  it('a variable or an order asked for that contradicts the operator is an error at the operator', () => {
+    const text = '\\frac{\\partial}{\\partial w} w^\\top x';
+    let e = error(derive({ expr: text, where: WHERE, wrt: ['x'] }), 'wrt x');
+    assert.equal(e.code, 'request.conflict');
+    assert.equal(text.slice(e.start, e.end).trim(), '\\frac{\\partial}{\\partial w}');
+    assert.match(e.message, /derivative by w, but x was asked for/);
+    e = error(derive({ expr: text, where: WHERE, order: 2 }), 'order 2');
+    assert.equal(e.code, 'request.conflict');
+    assert.match(e.message, /first derivative \(by w\) and a second derivative was asked for/);
+    // The same variable asked for is no conflict.
+    assert.equal(ok(derive({ expr: text, where: WHERE, wrt: ['w'] }), 'wrt w').result.text, "x'");
+  });
+
+  it('an error in the function is reported at its place in the text as written', () => {
+    for (const text of ['\\frac{\\partial}{\\partial x} (x + )', '\\frac{\\partial (x + )}{\\partial x}', 'd/dx(x + )']) {
+      const e = error(derive({ expr: text, where: WHERE }), text);
+      assert.equal(text.slice(e.start, e.end), ')', `${text}: ${e.code} ${e.message} at ${e.start}–${e.end}`);
+    }
+  });
+
+  it('a bare name (∂f/∂x, \\nabla_x f) states no function: the readers refuse it as before', () => {
+    for (const text of ['\\frac{\\partial f}{\\partial x}', '\\nabla_x f', 'd/dx f']) {
+      const e = error(derive({ expr: text, where: WHERE }), text);
+      assert.notEqual(e.code, 'request.conflict');
+      assert.match(e.message, /select the function/);
+    }
+  });
+
+  it('with d a declared variable, d/dx(…) is the quotient the readers read, not an operator', () => {
+    const r = ok(derive({ expr: 'd/dx(x*y)', where: 'd: scalar; x: scalar; y: scalar', wrt: ['y'] }), 'declared d');
+    assert.match(r.input.text, /^d\//);
+    assert.equal(r.wrt[0], 'y');
+  });
+
+  it('NumPy code has no such operators', () => {
+    assert.equal(error(derive({ expr: 'd/dx(x)', where: 'x: scalar', from: 'numpy' }), 'numpy').code === 'request.conflict', false);
+  });
+});
