@@ -75,6 +75,15 @@ describe('Commands', () => {
     assert.equal(r.check?.passed, true);
   });
 
+  it('differentiate in Markdown math that states its derivative: by the operator\'s variable, without asking', async () => {
+    await editorWith('markdown', '<!-- w: vector(n); x: vector(n); A: matrix(n, n) -->\n\n$$\\frac{\\partial}{\\partial \\mathbf{w}} \\left(\\mathbf{w}^T A ‸\\mathbf{x}\\right)$$\n');
+    // run, not runAccepting: a QuickPick asking for the variable would never close.
+    const r = ok(await run('matrixCalculus.differentiate'));
+    assert.deepEqual(r.wrt, ['w']);
+    assert.equal(compact(r.text), "x'*A'");
+    assert.equal(r.check?.passed, true);
+  });
+
   it('differentiate in LaTeX: % declarations, the equation environment line', async () => {
     await editorWith('latex', '% x: vector(n)\n\\begin{equation}\n  y = \\|\\mathbf{‸x}\\|^2 \\label{eq:n}\n\\end{equation}\n');
     const r = ok(await run('matrixCalculus.differentiate'));
