@@ -1,7 +1,7 @@
 /** The same workflow in Markdown, LaTeX and Python files: cursor on the expression, palette, panel. */
 import * as assert from 'node:assert/strict';
-import { screenshot } from './workbench';
-import { closeAllEditors, differentiateIn, hoverAtCursor } from './ui';
+import { closeAllEditors, differentiateIn, hoverAtCursor, panelWithEquation, putCursor } from './ui';
+import { openFile, runCommand, screenshot } from './workbench';
 
 const CASES: readonly { file: string; line: string; at: string; input: RegExp; result: RegExp }[] = [
   { file: 'examples.md', line: 'The quadratic form', at: 'A \\mathbf', input: /\\mathbf\{x\}\^\{\\top\}A\\mathbf\{x\}/, result: /A \+ A\^\{\\top\}/ },
@@ -25,4 +25,18 @@ describe('Markdown, LaTeX and Python documents (UI)', () => {
       await screenshot(`notation-${c.file.replace('.', '-')}`);
     });
   }
+
+  it('examples.md: math that states its derivative (\\nabla_x (…)) is differentiated by x without asking which variable', async () => {
+    await openFile('examples.md');
+    await putCursor('Its gradient, as written', 'A \\mathbf');
+    await runCommand('Matrix Calculus: Differentiate Selection');
+    // No QuickPick: the operator names the variable, so the panel shows the derivative directly.
+    const frame = await panelWithEquation();
+    const tex = await frame.locator('annotation[encoding="application/x-tex"]').allTextContents();
+    assert.ok(tex.some((t) => /\\mathbf\{x\}\^\{\\top\}A\\mathbf\{x\}/.test(t)), `input not rendered: ${JSON.stringify(tex)}`);
+    assert.ok(tex.some((t) => /A \+ A\^\{\\top\}/.test(t)), `result not rendered: ${JSON.stringify(tex)}`);
+    assert.equal(await frame.locator('.katex-error').count(), 0);
+    assert.match((await frame.locator('#check-badge').textContent()) ?? '', /✓/);
+    await screenshot('notation-stated-derivative');
+  });
 });
