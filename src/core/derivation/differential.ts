@@ -19,7 +19,7 @@ import { add, mul, reduce, transpose, vec, zeros } from '../simplify/build';
 import { toLatex, toUnicode } from '../write/index';
 import { bindShared, treeIsLarge, writeBoundForm } from '../present/bindings';
 import type { StrategyResult } from './chain';
-import { capRun } from './compact';
+import { capLazyRun } from './compact';
 import { Context, derivativeClaim, equalClaim, step } from './context';
 import { definitionsStep } from './definitions';
 import { EQUALS, fraction, note } from './notation';
@@ -202,23 +202,35 @@ export function differentialDerivation(s: Structure, d: Derivative, ctx: Context
     return e.op === 'var' ? note(`\\mathrm{d}${n.tex}`, `d${n.text}`) : note(`\\mathrm{d}\\left(${n.tex}\\right)`, `d(${n.text})`);
   };
 
-  // 1. The differential of each piece, in the differentials of its arguments.
-  const pieces: Step[] = list.map((i) => {
+  // 1. The differential of each piece, in the differentials of its arguments. Made only for the
+  // pieces shown: a deep network has three pieces per layer, of which 17 are shown, and writing every
+  // one of them (its differential in LaTeX and Unicode, its definition, its rules) was most of what
+  // the derivation allocated.
+  const pieceName = (i: Intermediate): string => `Differential of ${toUnicode(i.v)}`;
+  const pieceClaims = (i: Intermediate): Claim[] =>
+    [differentialClaim(defs, i.def, i.args, i.args.map((a) => w.of(a).v), local.get(i) as Expr, i.args.filter((a) => a !== x))];
+  const piece = (i: Intermediate): Step => {
     const l = local.get(i) as Expr;
     const formulas = formulasIn(i.def, i.args);
     const args = i.args.map((a) => toUnicode(a)).join(' and ');
     return step('differential', 'derivative', {
-      name: `Differential of ${toUnicode(i.v)}`,
+      name: pieceName(i),
       explanation:
         `Take the differential of ${toUnicode(i.v)} = ${toUnicode(i.def)}: how it changes when ${args} change${i.args.length > 1 ? '' : 's'} by ` +
         `${i.args.map((a) => w.of(a).text).join(', ')}, to first order. Rule${formulas.length > 1 ? 's' : ''}: ${formulas.join('; ')}.`,
       before: [dNote(i.v), EQUALS, dOf(i.def)],
       after: [dNote(i.v), EQUALS, part(l)],
-      claims: [differentialClaim(defs, i.def, i.args, i.args.map((a) => w.of(a).v), l, i.args.filter((a) => a !== x))],
+      claims: pieceClaims(i),
       focus: i.node,
     });
-  });
-  steps.push(...capRun(pieces, 'differential', ctx.granularity));
+  };
+  steps.push(...capLazyRun({
+    length: list.length,
+    step: (k) => piece(list[k]),
+    name: (k) => pieceName(list[k]),
+    claims: (k) => pieceClaims(list[k]),
+    value: () => undefined,
+  }, 'differential', ctx.granularity));
 
   // 2. Substitute the differentials of the pieces, innermost first: dy in dX alone.
   // All of a piece's arguments at once, into its own differential only: each argument's is in dX
@@ -320,8 +332,9 @@ function identifyGradient(s: Structure, d: Derivative, ctx: Context, w: Differen
   const canonical = (g: Expr): Expr => (matrix ? reduce('tr', mul(transpose(g), dx)) : mul(transpose(g), dx));
   // The gradient X's entries would have if they were independent (a symmetric X is symmetrised later).
   const G = x.symmetric ? textbook(gradient(expand(root.v, defs), x)) : ctx.present(d, 'mixed');
-  const termGradients = termsOf(dy).map((t) => textbook(gradient(t, dx)));
-  const perTerm = termGradients.length > 1 ? add(...termGradients.map(canonical)) : undefined;
+  // Each term's gradient only where there are several terms: one term's is G's work again.
+  const terms = termsOf(dy);
+  const perTerm = terms.length > 1 ? add(...terms.map((t) => canonical(textbook(gradient(t, dx))))) : undefined;
   const whole = canonical(G);
   const rootD = note(w.of(root.v).tex, w.of(root.v).text);
   const gName = matrix ? 'G' : '𝐠';
