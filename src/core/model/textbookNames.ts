@@ -2,6 +2,7 @@
 import { Expr } from './expr';
 import { isMatrix } from './shape';
 import { rowNormalizationAt } from './rowNormalization';
+import { vectorNormalizationAt } from './vectorNormalization';
 
 /** The activations of a hidden layer over a batch, H = φ(XW + 𝟏bᵀ). */
 const ACTIVATIONS: ReadonlySet<string> = new Set(['tanh', 'sigmoid', 'relu', 'gelu', 'softplus']);
@@ -73,11 +74,19 @@ export function pinnedNames(order: readonly Expr[]): Map<number, string | null> 
   return pinned;
 }
 
-/** A row or column normalization's X̂ and σ (and (σ𝟏ᵀ)⁻¹ never named), and the upstream gradient Ḡ into it. */
+/** A row or column normalization's X̂ and σ (and (σ𝟏ᵀ)⁻¹ never named), and the upstream gradient Ḡ into it; a vector's x̂ and σ. */
 function pinNormalizations(order: readonly Expr[], pinned: Map<number, string | null>): void {
   if (!order.some((e) => e.op === 'fn' && e.name === 'sqrt')) return;
   const hats = new Set<Expr>();
   for (const e of order) {
+    // A vector's x̂ = v/σ: x̂ and σ, and σ⁻¹ never named (x̂'s definition reads v/σ).
+    const vector = vectorNormalizationAt(e);
+    if (vector && vector.site === vector.hat && !pinned.has(e.id)) {
+      pinned.set(e.id, `${vector.x.name as string}_hat`);
+      pinned.set(vector.sigma.id, 'sigma');
+      pinned.set(vector.reciprocal.id, null);
+      continue;
+    }
     const r = rowNormalizationAt(e);
     if (!r || r.site !== r.hat || pinned.has(e.id)) continue;
     pinned.set(e.id, `${r.x.name as string}_hat`);

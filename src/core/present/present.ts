@@ -10,6 +10,7 @@ import { expandWhereSmaller } from './expand';
 import { factorize } from './factor';
 import { applyLayout } from './layout';
 import { groupNormalizations, normalizationForm } from './normalization';
+import { vectorNormalizationForm } from './vectorNormalization';
 import { useProbabilities } from './probabilities';
 import { tidy } from './tidy';
 import { withNormalInputParts } from './inputParts';
@@ -28,8 +29,12 @@ export function present(d: Derivative, layout: Layout | 'canonical'): Expr {
 const presented = new WeakMap<Derivative, Map<Layout | 'canonical', Expr>>();
 
 function presentOnce(d: Derivative, layout: Layout | 'canonical'): Expr {
+  const laid = (e: Expr): Expr => tidy(layout === 'canonical' ? e : applyLayout({ ...d, expr: e }, layout));
+  // Through a vector's normalization: the upstream derivative by x̂ in textbook form, the frame as the textbook writes it.
+  const vector = normalizationForm(d) === undefined ? vectorNormalizationForm(d, (inner) => presentOnce(inner, 'canonical')) : undefined;
+  if (vector) return vector.finish(laid(vector.framed));
   const e = factorize(expandWhereSmaller(useProbabilities(normalizationForm(d) ?? withNormalInputParts(d.expr, d.f))));
-  return finiteBesideIndicators(groupNormalizations(tidy(layout === 'canonical' ? e : applyLayout({ ...d, expr: e }, layout))));
+  return finiteBesideIndicators(groupNormalizations(laid(e)));
 }
 
 /** Factored and tidied, without distributing sums: the form of a derivation's intermediate results. */
