@@ -82,9 +82,9 @@ export function statedDerivative<R extends Request>(req: R): Outcome<Stated<R> |
   return { ok: true, value: { req: { ...req, expr: side.fn, wrt, order: side.order, from: fnFrom }, offset, wrt: stated } };
 }
 
-/** An outcome about the function, its error spans moved to where the function is in the text. */
+/** An outcome about the function, its error spans in the expression moved to where the function is in the text (spans in the declarations or a claim stay). */
 export function shifted<T>(out: Outcome<T>, offset: number): Outcome<T> {
-  if (out.ok || offset === 0) return out;
+  if (out.ok || offset === 0 || (out.error.source !== undefined && out.error.source !== 'expr')) return out;
   const e = out.error;
   return { ok: false, error: { ...e, start: e.start + offset, end: e.end + offset } };
 }

@@ -94,6 +94,16 @@ describe('core: a stated derivative is never a guess', () => {
     }
   });
 
+  it('an error in the declarations or the claim keeps its span there (fuzz: ∇+ with the declarations "+")', () => {
+    for (const e of [error(variables('∇+', '+'), 'variables'), error(derive({ expr: '∇(x + 1)', where: '+' }), 'derive')]) {
+      assert.equal(e.source, 'where');
+      assert.deepEqual([e.start, e.end], [0, 1]);
+    }
+    const c = error(checkClaim({ expr: '\\frac{\\partial}{\\partial x} x^\\top x', where: WHERE, claim: '2*x +' }), 'claim');
+    assert.equal(c.source, 'claim');
+    assert.ok(c.end <= '2*x +'.length, `claim span ${c.start}–${c.end}`);
+  });
+
   it('a bare name (∂f/∂x, \\nabla_x f) states no function: the readers refuse it as before', () => {
     for (const text of ['\\frac{\\partial f}{\\partial x}', '\\nabla_x f', 'd/dx f']) {
       const e = error(derive({ expr: text, where: WHERE }), text);
