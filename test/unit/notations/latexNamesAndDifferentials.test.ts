@@ -59,6 +59,16 @@ describe('notations/latex: accents in bold, differentials', () => {
       ['$x^\\top A x dx$.', 'dx'],
       ['\\left( x^\\top A x \\right) dx', 'dx'],
       ['x^\\top A x dx \\text{ where } A = B^\\top B', 'dx'],
+      // After a product operator as after *: c·dx, F·dr (a line integral), not the product c·d·x.
+      ['c \\cdot dx', 'dx'],
+      ['c\\cdot dx', 'dx'],
+      ['c \\cdot d x', 'd x'],
+      ['\\mathbf{F} \\cdot d\\mathbf{r}', 'd\\mathbf{r}'],
+      ['\\sin(t) \\cdot dt', 'dt'],
+      ['c \\times dx', 'dx'],
+      ['c \\ast dx', 'dx'],
+      ['c \\bullet dx', 'dx'],
+      ['\\frac{1}{2} \\cdot dx', 'dx'],
     ]) {
       const e = error(readLatex(t));
       assertError(e, 'latex.unsupported', dx, t, 'a trailing differential');
@@ -68,6 +78,12 @@ describe('notations/latex: accents in bold, differentials', () => {
     latexIs('x^\\top A x dx', "x'*A*x*d*x", 'd: scalar; x: vector(n); A: matrix(n, n)');
     latexIs('\\sin(t) dt', 'sin(t)*d*t', 'd: scalar; t: scalar');
     latexIs('\\sin(t) \\, dt', 'sin(t)*d*t', 'd: scalar; t: scalar');
+    latexIs('c \\cdot dx', 'c*d*x', 'c, d, x: scalar');
+    latexIs('c \\cdot d\\mathbf{r}', 'c*d*r', 'c, d: scalar; r: vector(n)');
+    // A d set apart from what follows it is no differential: d \cdot x, c \cdot d \cdot x, c \cdot d.
+    latexIs('c \\cdot d \\cdot x', 'c*d*x', 'c, x: scalar');
+    latexIs('c \\cdot d', 'c*d', 'c: scalar');
+    latexIs('d \\cdot x', 'd*x', 'x: scalar');
   });
 
   it('reads back what the writer prints for a product with an undeclared d: no space before d, or the space after a control word', () => {
@@ -80,7 +96,6 @@ describe('notations/latex: accents in bold, differentials', () => {
       ['fxdx', 'f*x*d*x'],
       ['x + dx', 'x + d*x'],
       ['x^2 - dx', 'x^2 - d*x'],
-      ['a \\cdot dx', 'a*d*x'],
     ]) {
       latexIs(tex, text, 'a, b, f, t, x: scalar');
     }

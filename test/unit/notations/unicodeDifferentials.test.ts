@@ -24,6 +24,14 @@ describe('notations/unicode: differentials are refused, never read as products w
       ['𝑥ᵀ𝐴𝑥 𝑑𝑥', '𝑑𝑥'],
       ['‖Ax − b‖₂² dx', 'dx'],
       ['xᵀAx dx', 'dx', 'x: vector(n); A: matrix(n, n)'],
+      // After a product's dot as after *: c·dx, F·dr (a line integral), not the product c·d·x.
+      ['c·dx', 'dx'],
+      ['c · dx', 'dx'],
+      ['c ⋅ dx', 'dx'],
+      ['c∙dx', 'dx'],
+      ['c · d x', 'd x'],
+      ['sin(t)·dt', 'dt'],
+      ['𝐅·d𝐫', 'd𝐫'],
     ];
     for (const [text, dx, where] of cases) {
       for (const from of ['auto', 'unicode'] as const) {
@@ -61,6 +69,8 @@ describe('notations/unicode: differentials are refused, never read as products w
     assert.equal(readAs('xᵀAx dx', 'unicode', where), plain("x'*A*x*d*x", where));
     assert.equal(readAs('x^T A x d x', 'auto', where), plain("x'*A*x*d*x", where));
     assert.equal(readAs('dy/dx', 'unicode', 'd, x, y: scalar'), plain('d*y/d*x', 'd, x, y: scalar'));
+    assert.equal(readAs('c · dx', 'unicode', 'c, d, x: scalar'), plain('c*d*x', 'c, d, x: scalar'));
+    assert.equal(readAs('c·dx', 'auto', 'c, d, x: scalar'), plain('c*d*x', 'c, d, x: scalar'));
     const named = 'dx: vector(n); x: vector(n); A: matrix(n, n)';
     assert.equal(readAs('xᵀAx dx', 'unicode', named), plain("x'*A*x*dx", named));
   });
@@ -71,6 +81,10 @@ describe('notations/unicode: differentials are refused, never read as products w
     assert.equal(readAs('sin(t)dt', 'unicode', 't: scalar'), plain('sin(t)*d*t', 't: scalar'));
     assert.equal(readAs('dx + 1', 'unicode'), plain('d*x + 1'));
     assert.equal(readAs('xᵀA dx + b', 'unicode'), plain("x'*A*d*x + b"));
+    // A d set apart from what follows it is no differential: c·d·x, c·d, d·x.
+    assert.equal(readAs('c·d·x', 'unicode'), plain('c*d*x'));
+    assert.equal(readAs('c · d', 'unicode'), plain('c*d'));
+    assert.equal(readAs('d·x', 'unicode'), plain('d*x'));
   });
 
   it('reads back what the Unicode writer prints for products with an undeclared d', () => {

@@ -2,7 +2,7 @@
  * Differentials in LaTeX, which are no part of an expression: the upright d (`\mathrm{d}x`,
  * `\text{d}`, `\operatorname{d}`, `\frac{\mathrm{d}}{\mathrm{d}x}`) wherever it is, and — unless d is
  * declared — a trailing `dx` set apart from the function, as after an integrand, by a spacing command
- * (`x^\top A x \, dx`), a space (`x^\top A x dx`, `\sin(t) dt`) or `*`. Read as letters they would be
+ * (`x^\top A x \, dx`), a space (`x^\top A x dx`, `\sin(t) dt`), `*` or a product command (`c \cdot dx`). Read as letters they would be
  * the product d·x; they are refused at the differential, saying what it is. A d that nothing marks
  * as a differential (`d\mathbf{x}`, `\mathbf{x}^\top\mathbf{x}\,d`) is a variable, and so is the d of
  * what the LaTeX writer prints for a product with a variable d: juxtaposed without a space
@@ -66,11 +66,19 @@ const endsOperand = (t: LatexToken | undefined): boolean =>
   t !== undefined && (t.kind === 'letter' || t.kind === 'number' || (t.kind === 'char' && ')]}|\''.includes(t.text)) || (t.kind === 'command' && (t.text === '|' || t.text === '}')));
 
 /**
+ * The product commands that set a trailing differential apart as `*` does (`c \cdot dx`,
+ * `\mathbf{F} \cdot d\mathbf{r}`, a line integral's): the LaTeX writer never prints one before a d
+ * and a variable (its `\cdot` comes before a digit or a bracket, and after the d of `d \cdot b`).
+ */
+const PRODUCT_BEFORE_DIFFERENTIAL = new Set(['cdot', 'times', 'ast', 'bullet']);
+
+/**
  * Refuse a trailing differential of `tokens` (one expression's tokens, ending with the end of input;
  * the caller skips this where d is declared): a d and a variable at the end, set apart from what
- * comes before by a spacing command (`\, dx`: the d is in `afterSpacing`), or by a space or `*`
- * after an operand (`x^\top A x dx`, `\sin(t) dt`, `x * dx`). The LaTeX writer prints no space there
- * (`2dx`, `\exp(a)db`) but after a control word (`\alpha dx`): that space sets nothing apart.
+ * comes before by a spacing command (`\, dx`: the d is in `afterSpacing`), by a product operator
+ * (`c * dx`, `c \cdot dx`, `\mathbf{F} \cdot d\mathbf{r}`), or by a space after an operand
+ * (`x^\top A x dx`, `\sin(t) dt`). The LaTeX writer prints no space there (`2dx`, `\exp(a)db`) but
+ * after a control word (`\alpha dx`): that space sets nothing apart.
  */
 export function refuseTrailingDifferential(tokens: readonly LatexToken[], afterSpacing: ReadonlySet<LatexToken>): void {
   const n = tokens.length - 1;
@@ -80,7 +88,8 @@ export function refuseTrailingDifferential(tokens: readonly LatexToken[], afterS
     if (!isD(d)) continue;
     const before = tokens[start - 2] as LatexToken | undefined;
     const starred = isChar(before, '*') && endsOperand(tokens[start - 3]);
-    if (afterSpacing.has(d) || starred || (d.space && endsOperand(before))) {
+    const dotted = before !== undefined && before.kind === 'command' && PRODUCT_BEFORE_DIFFERENTIAL.has(before.text);
+    if (afterSpacing.has(d) || starred || dotted || (d.space && endsOperand(before))) {
       fail('latex.unsupported', { start: d.start, end: tokens[n - 1].end }, `a trailing differential, as after an integrand: ${WHY}; for a product with a variable d, declare d (d: scalar) or write d \\cdot x`);
     }
   }

@@ -16,6 +16,9 @@ import { LEIBNIZ, WHY } from '../latex/differentials';
 /** What may come right before a trailing differential's space: not an operator or an opening bracket. */
 const NOT_AN_OPERAND = '+-−/·⋅∙⊙⊘⊗=,;([{<>:';
 
+/** The product's dots, which set a trailing differential apart as `*` does (`c·dx`, `𝐅·d𝐫`): the writer prints `·` only before a digit or a bracket. */
+const PRODUCT_DOTS = '·⋅∙';
+
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && (/^[A-Za-z]$/.test(ch) || (GREEK[ch] !== undefined && ch !== 'π'));
 const isWordChar = (ch: string | undefined): boolean =>
   ch !== undefined && (/^[A-Za-z0-9_]$/.test(ch) || GREEK[ch] !== undefined || SUB_DIGITS.includes(ch) || SUP_DIGITS.includes(ch));
@@ -52,7 +55,7 @@ function trailing(c: readonly string[], declared: ReadonlySet<string>, span: (i:
   const spaced = before >= 0 && /\s/.test(c[before]);
   while (before >= 0 && /\s/.test(c[before])) before--;
   if (before < 0) return;
-  const setApart = c[before] === '*' || (spaced && !NOT_AN_OPERAND.includes(c[before]) && !writersSpace(c, before, declared));
+  const setApart = c[before] === '*' || PRODUCT_DOTS.includes(c[before]) || (spaced && !NOT_AN_OPERAND.includes(c[before]) && !writersSpace(c, before, declared));
   if (!setApart) return;
   fail('unicode.differential', span(d, end), `a trailing differential, as after an integrand: ${WHY}; for a product with a variable d, declare d (d: scalar) or write d·${c[v]}`);
 }
