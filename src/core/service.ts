@@ -146,8 +146,12 @@ export function prepare(req: DeriveRequest): Outcome<Prepared> {
   const names = req.wrt && req.wrt.length > 0 ? req.wrt.map(sameLetters) : variables.length > 0 ? [variables[0].name as string] : [];
   if (names.length === 0) return fail('the expression has no variable to differentiate with respect to', 'wrt.none', 0, req.expr.length);
   const wrt: Expr[] = [];
-  for (const name of names) {
-    const v = variables.find((x) => x.name === name) ?? read.value.unused?.find((x) => x.name === name);
+  for (const written of names) {
+    const all = read.value.unused === undefined ? variables : [...variables, ...read.value.unused];
+    const named = variableNamed(written, all, notation);
+    if (typeof named === 'string') return fail(named, 'wrt.unknown', 0, req.expr.length);
+    const v = named;
+    const name = v?.name ?? written;
     if (!v) {
       const known = variables.map((x) => x.name).join(', ');
       if (isDimensionOf(name, [...variables, ...(read.value.unused ?? [])])) {
@@ -159,6 +163,27 @@ export function prepare(req: DeriveRequest): Outcome<Prepared> {
     wrt.push(v);
   }
   return { ok: true, value: { f, variables, wrt, notation, read: read.value } };
+}
+
+const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+
+/**
+ * The variable a `wrt` name names: the one of that name; else, in LaTeX and Unicode math, the one
+ * the reader made of it as written there — `x_1`, `x_{1}`, `x₁` are the variable x1 where x_1 is not
+ * declared (latex/variables.ts spelledName) — or a message when that names two variables (x1 and
+ * x_1); undefined when none. The plain syntax's and Python's names are exact: x_1 is not x1 there.
+ */
+function variableNamed(name: string, all: readonly Expr[], notation: Notation): Expr | string | undefined {
+  const exact = all.find((x) => x.name === name);
+  if (exact || (notation !== 'latex' && notation !== 'unicode')) return exact;
+  const spelled = name
+    .replace(/_\{(\d+)\}$/, '_$1')
+    .replace(/[₀-₉]+$/, (digits) => `_${[...digits].map((d) => SUBSCRIPT_DIGITS.indexOf(d)).join('')}`);
+  const m = /^(.*[^_\d])_(\d+)$/.exec(spelled);
+  const candidates = m ? [spelled, m[1] + m[2]] : [spelled];
+  const found = all.filter((x) => candidates.includes(x.name as string));
+  if (found.length > 1) return `'${name}' could name ${found.map((x) => x.name).join(' or ')}: write the one meant`;
+  return found[0];
 }
 
 /**

@@ -44,6 +44,11 @@ export abstract class DagWriter<O extends Rendered> {
     return known === undefined || typeof d === 'number' || d.split('·').every((part) => /^\d+$/.test(part) || known.has(part));
   }
 
+  /** Whether `name` is a variable the reader of the text is given (its declarations), when they are known. */
+  protected knownVariable(name: string): boolean {
+    return this.knownDimensions?.hasVariable?.(name) === true;
+  }
+
   /** Throws LimitExceeded('limit.output') when a node's rendering grows past the output limit. */
   write(e: Expr): Piece {
     const known = this.memo.get(e);

@@ -28,12 +28,21 @@ export function declarationsFor(vars: readonly Expr[]): string {
 /** The dimensions a reader is given (DagWriter.knowing), asked for one name at a time: a set of them, or `declaredDimensionsWhenAsked`. */
 export interface KnownDimensions {
   has(name: string): boolean;
+  /** Whether `name` is one of the variables the reader is given (declared), when they are known. */
+  hasVariable?(name: string): boolean;
 }
 
-/** `declaredDimensions` of the variables `vars()` gives, found at the first question (most answers write no size, and never ask). */
+/**
+ * `declaredDimensions` of the variables `vars()` gives, and their names, found at the first question
+ * (most answers write no size nor a component, and never ask).
+ */
 export function declaredDimensionsWhenAsked(vars: () => readonly Expr[]): KnownDimensions {
   let names: ReadonlySet<string> | undefined;
-  return { has: (name) => (names ??= declaredDimensions(vars())).has(name) };
+  let variables: ReadonlySet<string> | undefined;
+  return {
+    has: (name) => (names ??= declaredDimensions(vars())).has(name),
+    hasVariable: (name) => (variables ??= new Set(vars().map((v) => v.name as string))).has(name),
+  };
 }
 
 /** The dimension names of the variables' shapes (m and n of A: matrix(m, n); m and n of m·n): what their declarations give a reader. */

@@ -305,7 +305,8 @@ class LatexWriter extends MathWriter<Out> {
   private entry(e: Expr): Out {
     const a = e.args[0];
     const index = entryIndex(e);
-    if (a.op === 'var' && splitName(a.name as string).sub === undefined) {
+    // x_{1}, unless a variable x_1 or x1 reads so: then (\mathbf{x})_{1}, as an entry of a bracketed array.
+    if (a.op === 'var' && splitName(a.name as string).sub === undefined && !this.componentIsName(a.name as string, index)) {
       return out(`${latexName(a.name as string, 'scalar')}_{${index}}`, PREC.atom, { noSub: true });
     }
     const o = this.paren(this.get(a));

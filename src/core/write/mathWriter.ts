@@ -4,7 +4,7 @@
  * coefficient, its factors and its denominators, and element-wise products and quotients (⊙, ⊘).
  * The notation itself (the minus sign, ⊙ or \odot, juxtaposition, fractions) is the writer's.
  */
-import { Expr, ones as onesOf, rationalOf } from '../model/expr';
+import { Expr, freeVariables, ones as onesOf, rationalOf } from '../model/expr';
 import { constantsUnderSizeless } from './constantSizes';
 import { absolute, neg, numberParts, rational, type Rational } from '../model/rational';
 import { isScalar, isColumn, isRow } from '../model/shape';
@@ -94,6 +94,9 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
   /** Whether some rendering kept depends on which constants carry their size (a constant was rendered). */
   private sizesDecided = false;
 
+  /** The variables' names of the expression that decides (sizesBy), found at the first component written (componentIsName). */
+  private namesIn: { readonly root: Expr; readonly names: ReadonlySet<string> } | undefined;
+
   /**
    * Decide which constants carry their size from `whole` (the unnamed expression) for every later
    * write. The renderings already made are kept — a node shared with an expression written before
@@ -101,6 +104,13 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
    * constant under another decision: then they are all forgotten, and rendered again as asked.
    */
   sizesFrom(whole: Expr): this {
+    if (this.namesIn !== undefined && whole !== this.decider) {
+      // A component was written as its names decided (componentIsName): written again for the next.
+      this.forgetRenderings();
+      this.flipped = undefined;
+      this.namesIn = undefined;
+      this.sizesDecided = false;
+    }
     if (this.sizesDecided && whole !== this.decider) {
       const before = this.decider === undefined ? undefined : constantsUnderSizeless(this.decider);
       const next = constantsUnderSizeless(whole);
@@ -133,6 +143,20 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
     this.sizesDecided = true;
     this.sizedConstants ??= constantsUnderSizeless(this.sizesBy as Expr);
     return this.sizedConstants.has(e);
+  }
+
+  /**
+   * Whether the component `base` with the subscript `index` (x_{1}, A_{12}, A_{1,12}) would read as a
+   * variable of its own: the readers read x_{1} (x₁) as x_1 or x1 where that name is declared (latex/
+   * variables.ts numberedComponent), and the reader of the text is given the declarations of the
+   * expression's variables (and of those `knowing` names). Then the component is written as an entry
+   * of a bracketed array, (\mathbf{x})_{1}, (x)₁.
+   */
+  protected componentIsName(base: string, index: string): boolean {
+    const root = this.sizesBy as Expr;
+    if (this.namesIn?.root !== root) this.namesIn = { root, names: new Set(freeVariables(root).map((v) => v.name as string)) };
+    const names = this.namesIn.names;
+    return [base + index.replace(',', '_'), `${base}_${index}`].some((n) => names.has(n) || this.knownVariable(n));
   }
 
   /** A factor of a matrix or scalar product (nested products are flattened where that reads the same). */

@@ -372,7 +372,9 @@ class UnicodeWriter extends MathWriter<Out> {
     const a = e.args[0];
     const index = entryIndex(e);
     const sub = (index.includes(',') ? undefined : unicodeSubscript(index)) ?? `_${index}`;
-    const o = a.op === 'var' && splitName(a.name as string).sub === undefined ? this.get(a) : this.paren(this.get(a));
+    // x₁, unless a variable x_1 or x1 reads so: then (x)₁, as an entry of a bracketed array.
+    const short = a.op === 'var' && splitName(a.name as string).sub === undefined && !this.componentIsName(a.name as string, index);
+    const o = short ? this.get(a) : this.paren(this.get(a));
     return out(cat(o.p, sub), PREC.atom, false, true);
   }
 }
