@@ -48,6 +48,32 @@ export const DASH_HINTS: Readonly<Record<string, string>> = table({
   '‑': 'a non-breaking hyphen is not a minus sign: write - or −',
 });
 
+/** The calculus characters refused with what they are (`calculusNotation`). */
+export const CALCULUS_CHARACTERS = '∂∇×';
+
+const select = (what: string): string =>
+  `the extension computes the ${what} itself — select the function only (its expression: of f(x) = …, the right-hand side is read), and choose the variable with --wrt`;
+
+/**
+ * Calculus notation at the start of `text` (a Unicode math or plain text from a ∂, ∇ or ×): Leibniz's
+ * partial derivative `∂f/∂x`, `∂²f/∂x²`, `∂/∂x` (its whole length), a ∂ alone, the gradient ∇, the
+ * cross product × — what it is and what to write instead, and how many characters (UTF-16 units) it
+ * spans; undefined for another character.
+ */
+export function calculusNotation(text: string): { readonly length: number; readonly message: string } | undefined {
+  const ch = text[0];
+  if (ch === '∂') {
+    const leibniz = /^∂[²³⁴⁵⁶⁷⁸⁹]?([\p{L}][\p{L}\p{N}_₀-₉]*)?\s*\/\s*∂[\p{L}][₀-₉]*[²³⁴⁵⁶⁷⁸⁹]?/u.exec(text)?.[0];
+    if (leibniz !== undefined) return { length: leibniz.length, message: `${leibniz.replace(/\s+/g, '')} is a partial derivative in Leibniz's notation: ${select('derivative')}` };
+    return { length: 1, message: `∂ is the partial derivative: ${select('derivative')}` };
+  }
+  if (ch === '∇') return { length: 1, message: `∇ is the gradient operator: ${select('gradient')}` };
+  if (ch === '×') {
+    return { length: 1, message: "× is not read: between two vectors it is the cross product, which is not supported; for the dot product write dot(x, y) (xᵀy, x'*y), for a product a*b (a·b)" };
+  }
+  return undefined;
+}
+
 /**
  * Letters with a twin in another block that looks the same: the micro sign µ (U+00B5, what a
  * keyboard's AltGr+m types) is the Greek letter μ (U+03BC, what the writers print), and the ohm,

@@ -141,3 +141,40 @@ export function slashLeibnizEnd(tokens: readonly LatexToken[], i: number): numbe
 
 /** The message for Leibniz's notation (\frac{d}{dx}). */
 export const LEIBNIZ = `Leibniz's notation for a derivative: select the function only — the derivative is what the extension computes (for a quotient of products with a variable d, declare d)`;
+
+/** The tokens of the brace group at `open` (`{`), without the braces, and the index after its `}`; undefined when none. */
+function braceGroup(tokens: readonly LatexToken[], open: number): { readonly inside: readonly LatexToken[]; readonly end: number } | undefined {
+  if (!isChar(tokens[open], '{')) return undefined;
+  let depth = 0;
+  for (let k = open; k < tokens.length; k++) {
+    if (isChar(tokens[k], '{')) depth++;
+    else if (isChar(tokens[k], '}') && --depth === 0) return { inside: tokens.slice(open + 1, k), end: k + 1 };
+  }
+  return undefined;
+}
+
+const isPartial = (t: LatexToken | undefined): boolean => t !== undefined && t.kind === 'command' && t.text === 'partial';
+
+/**
+ * Leibniz's partial derivative at `open`, the `{` after \frac: `\frac{\partial f}{\partial x}`,
+ * `\frac{\partial^2 f}{\partial x^2}`, `\frac{\partial}{\partial x}` (numerator and denominator
+ * starting with \partial): its end (exclusive) and the message saying what it is — f is not given
+ * (the extension computes the derivative of a function's expression) — or undefined.
+ */
+export function partialFraction(tokens: readonly LatexToken[], open: number, source: string): { readonly end: number; readonly message: string } | undefined {
+  const top = braceGroup(tokens, open);
+  if (top === undefined || !isPartial(top.inside[0])) return undefined;
+  const below = braceGroup(tokens, top.end);
+  if (below === undefined || !isPartial(below.inside[0])) return undefined;
+  // What is differentiated: the numerator after \partial (and a power), as written.
+  let k = 1;
+  if (isChar(top.inside[k], '^')) k += isChar(top.inside[k + 1], '{') ? (braceGroup(top.inside, k + 1)?.end ?? k + 2) - k : 2;
+  const rest = top.inside.slice(k);
+  const f = rest.length === 0 ? undefined : source.slice(rest[0].start, rest[rest.length - 1].end).trim();
+  const x = below.inside.length > 1 ? source.slice(below.inside[1].start, below.inside[below.inside.length - 1].end).trim() : 'x';
+  const message =
+    f === undefined
+      ? `the partial derivative operator ∂/∂${x} (Leibniz's notation), inside an expression: select the operator with the function after it alone (the derivative it states is computed), or the function after it only and choose the variable with --wrt`
+      : `the partial derivative of ${f} (Leibniz's notation), and ${f} is not given here: the extension computes the derivative itself — select the function only (${f}'s expression: of ${f}(x) = …, the right-hand side is read), and choose the variable with --wrt`;
+  return { end: below.end, message };
+}

@@ -8,7 +8,7 @@ import { fail } from '../diagnostics';
 import { ARITY, arityText, isFunctionName } from '../functions';
 import { COMMAND_HINTS, FUNCTION_COMMANDS, GREEK_COMMANDS, ACCENTS, BOLD_COMMANDS, FONT_COMMANDS } from './commands';
 import { spanOfToken } from './cursor';
-import { LEIBNIZ, leibnizEnd } from './differentials';
+import { LEIBNIZ, leibnizEnd, partialFraction } from './differentials';
 import { isArrayKind } from '../kinds';
 import { asAtom, asFactor, callNode, numberNode, parenNode, powerNode, productNode, spanOf, unaryNode } from '../nodes';
 import { settled, then, type Deferred, type Rule } from '../deferred';
@@ -200,6 +200,8 @@ export abstract class PrimaryParser extends ScriptParser {
     // \frac{dy}{dx} is a derivative, not (d·y)/(d·x) (differentials.ts).
     const leibniz = this.declared('d') ? -1 : leibnizEnd(this.tokens, this.pos);
     if (leibniz > 0) fail('latex.unsupported', spanOf(command.start, this.tokens[leibniz - 1].end), `\\${command.text}{d…}{d…} is ${LEIBNIZ}`);
+    const partial = partialFraction(this.tokens, this.pos, this.text);
+    if (partial) fail('latex.unsupported', spanOf(command.start, this.tokens[partial.end - 1].end), `\\${command.text}{\\partial …}{\\partial …} is ${partial.message}`);
     const numerator = (yield this.commandArgument(command)) as Ast;
     const denominator = (yield this.commandArgument(command)) as Ast;
     return { numerator, denominator, span: spanOf(command.start, denominator.span.end) };

@@ -26,7 +26,7 @@ import { einsumNode } from '../nodes';
 import { Call, Terms, Vector, type PlainStepper, type Signs } from './rules';
 import type { Token } from './scanner';
 import { table } from '../table';
-import { DASH_HINTS } from '../characters';
+import { CALCULUS_CHARACTERS, DASH_HINTS, calculusNotation } from '../characters';
 import { FLOOR_DIVISION, REMAINDER } from '../pythonOperators';
 
 type Step = IteratorResult<Rule<unknown>, Ast>;
@@ -478,6 +478,7 @@ class Parser implements PlainStepper {
           `only one expression is allowed: another one starts at ${positionText(this.text, t.start)}`,
         );
       }
+      this.primedApplication(t);
       fail('parse.missing-operator', span(t), `missing operator before ${describe(t)} (write * for a product)`);
     }
     if (t.kind === ')' || t.kind === ']') {
@@ -501,7 +502,33 @@ class Parser implements PlainStepper {
     fail('parse.unexpected-token', span(t), `unexpected token '${t.text}'${context}`);
   }
 
+  /**
+   * `f'(x)` at its `(` (the token `t`): a name, primes, and a name in brackets — the derivative of a
+   * function f, as notes write it, which the LaTeX and Unicode readers refuse the same way
+   * (latex/application.ts); not "missing operator".
+   */
+  private primedApplication(t: Token): void {
+    if (t.kind !== '(') return;
+    let k = this.tokens.indexOf(t) - 1;
+    let primes = 0;
+    while (k > 0 && this.isOp(this.tokens[k], "'")) {
+      k--;
+      primes++;
+    }
+    const f = this.tokens[k] as Token | undefined;
+    const x = this.tokens[this.tokens.indexOf(t) + 1] as Token | undefined;
+    const close = this.tokens[this.tokens.indexOf(t) + 2] as Token | undefined;
+    if (primes === 0 || f?.kind !== 'name' || x?.kind !== 'name' || close?.kind !== ')') return;
+    fail(
+      'name.unknown-function',
+      { start: f.start, end: close.end },
+      `unknown function '${f.text}': this is the derivative of a function ${f.text}, which the extension does not know — select the function's expression (of ${f.text}(${x.text}) = …, the right-hand side is read) and choose the variable with --wrt; for a product write ${f.text}${"'".repeat(primes)}*${x.text}`,
+    );
+  }
+
   private invalidCharacter(t: Token): never {
+    const calculus = CALCULUS_CHARACTERS.includes(t.text) ? calculusNotation(this.text.slice(t.start, t.start + 80)) : undefined;
+    if (calculus) fail('parse.unknown-character', { start: t.start, end: t.start + calculus.length }, calculus.message);
     const hint = CHARACTER_HINTS[t.text];
     fail('parse.unknown-character', span(t), `unexpected character '${t.text}'${hint ? `: ${hint}` : ''}`);
   }

@@ -14,7 +14,7 @@ import { fail } from '../diagnostics';
 import { GREEK_LETTER_NAMES as GREEK } from '../../model/greek';
 import { SUB_DIGITS, SUP_DIGITS } from './digits';
 import { table } from '../table';
-import { DASH_HINTS } from '../characters';
+import { CALCULUS_CHARACTERS, DASH_HINTS, calculusNotation } from '../characters';
 import { FLOOR_DIVISION } from '../pythonOperators';
 import { MATH_LETTER_CLASS, mathLetter } from './mathLetters';
 import { refuseDifferentials } from './differentials';
@@ -179,6 +179,12 @@ class Translator {
     if (ch === '"') return this.quoted();
     if (ch === '/' && c[i + 1] === '/') fail('parse.numpy-syntax', this.span(i, i + 2), FLOOR_DIVISION);
     if ('()[],;+-*/|\'=<>:!'.includes(ch)) return this.copy(ch);
+    if (CALCULUS_CHARACTERS.includes(ch)) {
+      const notation = calculusNotation(c.slice(i, i + 40).join('')) as { length: number; message: string };
+      let j = i;
+      for (let n = 0; n < notation.length; j++) n += c[j].length;
+      fail('unicode.character', this.span(i, j), notation.message);
+    }
     fail('unicode.character', this.span(i), `unexpected character '${ch}'${DASH_HINTS[ch] ? `: ${DASH_HINTS[ch]}` : ''}`);
   }
 
