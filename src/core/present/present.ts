@@ -12,6 +12,7 @@ import { applyLayout } from './layout';
 import { groupNormalizations, normalizationForm } from './normalization';
 import { vectorNormalizationForm } from './vectorNormalization';
 import { useProbabilities } from './probabilities';
+import { combineRootPowers } from './rootPowers';
 import { tidy } from './tidy';
 import { withNormalInputParts } from './inputParts';
 import { finiteBesideIndicators } from './indicators';
@@ -33,7 +34,7 @@ function presentOnce(d: Derivative, layout: Layout | 'canonical'): Expr {
   // Through a vector's normalization: the upstream derivative by x̂ in textbook form, the frame as the textbook writes it.
   const vector = normalizationForm(d) === undefined ? vectorNormalizationForm(d, (inner) => presentOnce(inner, 'canonical')) : undefined;
   if (vector) return vector.finish(laid(vector.framed));
-  const e = factorize(expandWhereSmaller(useProbabilities(normalizationForm(d) ?? withNormalInputParts(d.expr, d.f))));
+  const e = factorize(expandWhereSmaller(combineRootPowers(useProbabilities(normalizationForm(d) ?? withNormalInputParts(d.expr, d.f)))));
   return finiteBesideIndicators(groupNormalizations(laid(e)));
 }
 
