@@ -4,7 +4,7 @@
  * Part of the smart constructors (./build.ts): every rule is an identity of real matrices.
  */
 import { reshapedPair, type ReshapeBuilders } from './unvec';
-import { type Expr, num, zeros, ones } from '../model/expr';
+import { type Expr, num, zeros, ones, sizeNode } from '../model/expr';
 import { add } from './add';
 import { fn } from './elementwise';
 import { isScalar, isColumn, isRow, shape, sameShape } from '../model/shape';
@@ -200,6 +200,11 @@ function pairRule(a: Expr, b: Expr): Expr[] | undefined {
   // vec(P)ᵀ vec(Q) = ⟨P, Q⟩ (tr(A) for vec(A)ᵀ vec(I))
   if (a.op === 'transpose' && a.args[0].op === 'vec' && b.op === 'vec' && sameShape(a.args[0].args[0].shape, b.args[0].shape)) {
     return [inner(a.args[0].args[0], b.args[0])];
+  }
+  // 𝟏_(a×b)𝟏_(b×c) = b·𝟏_(a×c) (each entry a sum of b ones); an outer product 𝟏𝟏ᵀ (b = 1) stays
+  if (a.op === 'ones' && b.op === 'ones' && a.shape.cols !== 1) {
+    const inner = a.shape.cols;
+    return [typeof inner === 'number' ? num(inner) : sizeNode(shape(inner, 1)), ones(shape(a.shape.rows, b.shape.cols))];
   }
   // 1ᵀ x = sum(x)
   if (a.op === 'ones' && isRow(a.shape) && isColumn(b.shape)) return [reduce('sum', b)];
