@@ -3,9 +3,11 @@
  * Part of the smart constructors (./build.ts): every rule is an identity of real matrices.
  */
 import { type Expr, num, ones, rawReduce, rawSoftmax, rawSoftmaxAlong, rawLogsumexpAlong, type Axis, sizeNode, type ReductionOp } from '../model/expr';
-import { isScalar, shape } from '../model/shape';
+import * as Q from '../model/rational';
+import { isScalar, sameShape, shape } from '../model/shape';
 import { add } from './add';
 import { fn } from './elementwise';
+import { isOnes, splitCoefficient } from './numbers';
 import { mul } from './product';
 
 export function reduce(op: ReductionOp, a: Expr): Expr {
@@ -29,7 +31,33 @@ export function reduce(op: ReductionOp, a: Expr): Expr {
     if (scalars.length > 0) return mul(...scalars, reduce(op, chain.length === 1 ? chain[0] : mul(...chain)));
   }
   if (op === 'tr' && a.op === 'add') return add(...a.args.map((t) => reduce(op, t)));
+  // The entries of v − mean(v)𝟏 add up to 0: sum(x − mean(x)𝟏 + r) = sum(r), and so for the mean.
+  if ((op === 'sum' || op === 'mean') && a.op === 'add') {
+    const rest = withoutCentredPairs(a);
+    if (rest) return rest.length === 0 ? num(0) : reduce(op, rest.length === 1 ? rest[0] : add(...rest));
+  }
   return rawReduce(op, a);
+}
+
+/**
+ * The terms of a sum `a` left after taking out each centred pair c·v and −c·mean(v)𝟏 (v of a's shape,
+ * 𝟏 all ones of that shape), whose entries add up to c·(sum(v) − N·mean(v)) = 0; undefined when
+ * there is no such pair.
+ */
+function withoutCentredPairs(a: Expr): Expr[] | undefined {
+  const parts = a.args.map(splitCoefficient);
+  const gone = new Set<number>();
+  parts.forEach(([c, t], i) => {
+    if (gone.has(i) || t.op !== 'mul' || t.args.length !== 2) return;
+    const mean = t.args.find((f) => f.op === 'mean');
+    const ones = t.args.find((f) => f !== mean && isOnes(f) && sameShape(f.shape, a.shape));
+    if (mean === undefined || ones === undefined || !sameShape(mean.args[0].shape, a.shape)) return;
+    const j = parts.findIndex(([d, u], k) => k !== i && !gone.has(k) && u === mean.args[0] && Q.equals(d, Q.neg(c)));
+    if (j < 0) return;
+    gone.add(i);
+    gone.add(j);
+  });
+  return gone.size === 0 ? undefined : a.args.filter((_, i) => !gone.has(i));
 }
 
 export const softmax = (z: Expr): Expr => rawSoftmax(z);
