@@ -364,7 +364,7 @@ function localSteps(
       after.push(SEPARATOR);
     }
     // A definition with many arguments (a long sum) is not repeated for each of them.
-    before.push(it.frac, ...(it.i.args.length <= WIDE ? [EQUALS, ...applied(it.a, it.i.def, total(it.i))] : []));
+    before.push(it.frac, ...(it.i.args.length <= WIDE ? [EQUALS, ...applied(it.a, it.i.shown, total(it.i))] : []));
     after.push(it.frac, EQUALS, ...valueParts(it, false));
   });
   const named = items.slice(0, HOW_ITEMS).map((it) => `${it.frac.text} by ${it.rules.map((r) => lowerFirst(r.name)).join(' and ')}`);

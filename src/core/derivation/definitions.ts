@@ -18,10 +18,14 @@ export function definitionsStep(s: Structure, granularity: Granularity): Step {
   const explanation = names.length === 1
     ? `Give the inner piece of ${r} its own name, ${listed}${merged}, so that ${r} and ${listed} are each a simple function whose derivative we know.`
     : `Give the inner pieces of ${r} their own names, ${listed}, innermost first${merged}, so that each is a simple function of the ones before it, whose derivative we know.`;
+  const constants = [...s.constants.values()].map((v) => toUnicode(v));
+  const shared = constants.length === 0 ? ''
+    : ` ${constants.join(', ')} ${constants.length === 1 ? 'names a constant the definitions share' : 'name constants the definitions share'}, written once.`;
   return step('intermediate-variables', 'definition', {
-    explanation,
+    explanation: explanation + shared,
     before: equation(nameOf(root.v), s.f),
-    after: definitionList(s.list.map((i) => [i.v, i.def] as const)),
+    // A large constant several definitions share is named first (sharedConstants.ts).
+    after: definitionList([...[...s.constants].map(([c, v]) => [v, c] as const), ...s.list.map((i) => [i.v, i.shown] as const)]),
     claims: [equalClaim(s.defs, s.f, root.v), ...inner.map((i) => equalClaim(s.defs, i.node, i.v))],
     focus: inner.length > 0 ? inner[0].node : undefined,
     shapes: s.list.map((i) => [toUnicode(i.v), i.v.shape] as const),

@@ -11,7 +11,8 @@
  * by several parents is always named (the total-derivative rule sums over its uses); f itself is
  * the last intermediate. Linear in the DAG size.
  */
-import { Expr, postorder, variable, withArgs, freeVariables } from '../model/expr';
+import { Expr, postorder, variable, walkUnvisited, withArgs, freeVariables } from '../model/expr';
+import { sharedConstants } from './sharedConstants';
 import { isMatrix, isScalar, shape as makeShape } from '../model/shape';
 import type { Granularity } from '../api';
 import type { Definitions } from './step';
@@ -25,6 +26,8 @@ export interface Intermediate {
   readonly def: Expr;
   /** The variables (x or earlier intermediates) `def` depends on, in order of first use. */
   readonly args: readonly Expr[];
+  /** `def` as the steps show it: the constants several definitions share by their names (`Structure.constants`). */
+  readonly shown: Expr;
 }
 
 export interface Structure {
@@ -33,6 +36,8 @@ export interface Structure {
   /** In order of dependence; the last is f itself (the root). */
   readonly list: readonly Intermediate[];
   readonly defs: Definitions;
+  /** The large constants several definitions share, each with the variable that names it in the steps (sharedConstants.ts). */
+  readonly constants: ReadonlyMap<Expr, Expr>;
 }
 
 const LINEAR_ALWAYS = new Set(['add', 'transpose', 'sum', 'mean', 'tr', 'vec', 'diagm', 'diagv', 'entry', 'block']);
@@ -93,32 +98,61 @@ export function structureOf(f: Expr, x: Expr, granularity: Granularity, naming: 
   };
 
   const nodes = order.filter((n) => depends(n) && n !== x && named(n));
-  const vars = nameIntermediates(f, x, nodes, naming);
+  const reserved = new Set(naming.reserved);
+  for (const v of freeVariables(f)) reserved.add(v.name as string);
+  reserved.add(x.name as string);
+  const vars = nameIntermediates(f, nodes, reserved, naming.rootNames);
   const varOf = new Map<number, Expr>();
   nodes.forEach((n, i) => varOf.set(n.id, vars[i]));
+  for (const v of vars) reserved.add(v.name as string);
+  const constants = sharedConstants(order.filter((n) => depends(n) && n !== x), depends, reserved);
 
-  // Each dependent node's representation for its parents: its variable if named, else its inlined definition.
+  // Each dependent node's representation for its parents: its variable if named, else its inlined
+  // definition; and as shown, with the shared constants named.
   const rep = new Map<number, Expr>();
+  const shownRep = new Map<number, Expr>();
   const defs = new Map<Expr, Expr>();
   const list: Intermediate[] = [];
   const known = new Set<Expr>([x, ...vars]);
+  // The nodes of the definitions that hold x or an intermediate: the rest of them are constants.
+  const holding = new Set<Expr>(known);
   for (const n of order) {
     if (!depends(n)) continue;
     if (n === x) {
       rep.set(n.id, x);
+      shownRep.set(n.id, x);
       continue;
     }
     const def = withArgs(n, n.args.map((a) => (depends(a) ? (rep.get(a.id) as Expr) : a)));
+    holding.add(def);
+    const shown = constants.size === 0 ? def : withArgs(n, n.args.map((a) => (depends(a) ? (shownRep.get(a.id) as Expr) : constants.get(a) ?? a)));
     const v = varOf.get(n.id);
     if (v === undefined) {
       rep.set(n.id, def);
+      shownRep.set(n.id, shown);
       continue;
     }
     rep.set(n.id, v);
+    shownRep.set(n.id, v);
     defs.set(v, def);
-    list.push({ v, node: n, def, args: freeVariables(def).filter((a) => known.has(a)) });
+    list.push({ v, node: n, def, args: variablesOf(def, known, holding), shown });
   }
-  return { f, x, list, defs };
+  return { f, x, list, defs, constants };
+}
+
+/**
+ * The variables of `known` (x and the intermediates) that `def` uses, in order of first use (that of
+ * freeVariables). Only the nodes `holding` them are walked, not the constants: a large constant
+ * shared by every definition made each walk as long as it (issue 17).
+ */
+function variablesOf(def: Expr, known: ReadonlySet<Expr>, holding: ReadonlySet<Expr>): Expr[] {
+  const out: Expr[] = [];
+  const seen = new Set<Expr>();
+  walkUnvisited(def, (e) => seen.has(e) || !holding.has(e), (e) => {
+    seen.add(e);
+    if (known.has(e)) out.push(e);
+  });
+  return out;
 }
 
 const POOL = ['u', 'v', 'z', 'p', 'q', 'r', 's', 'h'];
@@ -133,13 +167,11 @@ function cased(name: string, e: Expr): string {
  * u₁, u₂, … (§4.5); up to three involving vectors get letters u, v, z (§5–6); otherwise subscripts.
  * Matrices get capitals. Names never collide with the expression's variables.
  */
-function nameIntermediates(f: Expr, x: Expr, nodes: readonly Expr[], naming: NamingOptions): Expr[] {
-  const reserved = new Set(naming.reserved);
-  for (const v of freeVariables(f)) reserved.add(v.name as string);
-  reserved.add(x.name as string);
+function nameIntermediates(f: Expr, nodes: readonly Expr[], given: ReadonlySet<string>, rootNames: readonly string[] | undefined): Expr[] {
+  const reserved = new Set(given);
   const free = (s: string): boolean => !reserved.has(s);
   // A softmax is p (P along a dimension), as its rule and the result's named form call it.
-  const rootCandidates = naming.rootNames ?? (f.op === 'softmax' || f.op === 'softmaxAlong' ? ['p', ...ROOT_NAMES] : ROOT_NAMES);
+  const rootCandidates = rootNames ?? (f.op === 'softmax' || f.op === 'softmaxAlong' ? ['p', ...ROOT_NAMES] : ROOT_NAMES);
   const rootName = [...rootCandidates.map((r) => cased(r, f)), ...rootCandidates]
     .find((r) => free(r)) ?? freshSubscripted('y', 1, reserved);
   reserved.add(rootName);

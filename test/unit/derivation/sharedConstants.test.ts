@@ -1,0 +1,53 @@
+/**
+ * A large constant several intermediates' definitions share is named once in the derivation
+ * (derivation/sharedConstants.ts): written out in every definition, a recurrence adding the same sum
+ * at each step made the first step quadratic in its length (robustness/recurrence.test.ts measures
+ * that). Display only: every claim of every step still holds numerically, and the result is derive()'s.
+ */
+import * as assert from 'node:assert/strict';
+import { assertSound, derivation, stepWith } from './helpers';
+
+const SUM = 'a1+a2+a3+a4+a5+a6+a7+a8';
+const WHERE = 'W1, W2: matrix(n, n); x, a1, a2, a3, a4, a5, a6, a7, a8: vector(n)';
+const network = (sum: string): string => `sum(tanh(W2*tanh(W1*x + (${sum})) + (${sum})))`;
+
+/** How often `part` occurs in `text`. */
+const count = (text: string, part: string): number => text.split(part).length - 1;
+
+describe('derivation: a large constant several definitions share is named once', () => {
+  for (const [wrt, granularity] of [['x', 'full'], ['x', 'summary'], ['W1', 'full'], ['W1', 'summary']] as const) {
+    it(`by ${wrt}, ${granularity}: c = a₁ + … + a₈ listed first, the definitions written with c, every claim true`, () => {
+      const d = derivation({ expr: network(SUM), where: WHERE, wrt: [wrt] }, granularity);
+      assertSound(d, `${wrt} ${granularity}`);
+      const { p } = stepWith(d, 'intermediate-variables');
+      const text = p.afterText ?? '';
+      assert.ok(text.startsWith('c = a₁ + a₂ + a₃ + a₄ + a₅ + a₆ + a₇ + a₈,'), text);
+      assert.equal(count(text, 'a₈'), 1, text);
+      assert.equal(count(text, ' + c'), 2, text);
+      assert.match(p.explanation, /c names a constant the definitions share/);
+    });
+  }
+
+  it('a summary\'s local Jacobians show the definitions with the name', () => {
+    const d = derivation({ expr: network(SUM), where: WHERE, wrt: ['x'] }, 'summary');
+    const { p } = stepWith(d, 'local-derivatives');
+    // Its before (LaTeX) applies ∂/∂v to each definition: c, never a₈.
+    assert.ok(!p.before.includes('_{8}') && p.before.includes('+ \\mathbf{c}'), p.before);
+  });
+
+  it('a name of the expression is not taken: c is a variable, so the constant is k', () => {
+    const d = derivation({ expr: network(SUM.replace('a1', 'c')), where: WHERE.replace('a1', 'c'), wrt: ['x'] }, 'full');
+    assertSound(d, 'c taken');
+    const text = stepWith(d, 'intermediate-variables').p.afterText ?? '';
+    assert.ok(text.startsWith('k = c + a₂ +'), text);
+  });
+
+  it('a constant of fewer than 8 nodes, or used by one definition, is written where it is used', () => {
+    const small = derivation({ expr: network('a1+a2+a3+a4+a5+a6'), where: WHERE, wrt: ['x'] }, 'full');
+    assert.equal(count(stepWith(small, 'intermediate-variables').p.afterText ?? '', 'a₆'), 2);
+    const once = derivation({ expr: `sum(tanh(W2*tanh(W1*x + (${SUM}))))`, where: WHERE, wrt: ['x'] }, 'full');
+    const text = stepWith(once, 'intermediate-variables').p.afterText ?? '';
+    assert.ok(text.startsWith('u₁ = W₁x,'), text);
+    assert.equal(count(text, 'a₈'), 1, text);
+  });
+});
