@@ -74,17 +74,24 @@ export function readExpression(written: string, writtenWhere: string | undefined
   return { ok: true, value: { expr, variables, unused, spans, assumed, notation } };
 }
 
+/** A name as the writers split it to print (write/names.ts splitName): x1 and x_1 are both x_{1}, x₁. */
+const printedAs = (name: string): string => {
+  if (name.indexOf('_') > 0) return name;
+  const m = /^(.*?[A-Za-z_])(\d+)$/.exec(name);
+  return m ? `${m[1]}_${m[2]}` : name;
+};
+
 /**
  * Two variables whose names print as the same symbol — α and alpha are both α in Unicode and
- * \alpha in LaTeX — would make every written form of the result mean something else when read
- * back: refused, at the later of the two.
+ * \alpha in LaTeX; x1 and x_1 are both x₁, x_{1} — would make every written form of the result mean
+ * something else when read back: refused, at the later of the two.
  */
 function samePrint(read: Omit<ReadResult, 'notation'>): Diagnostic | undefined {
   const seen = new Map<string, Expr>();
   const all = read.unused === undefined || read.unused.length === 0 ? read.variables : [...read.variables, ...read.unused];
   for (const v of all) {
     const name = v.name ?? '';
-    const spelled = spelledName(name);
+    const spelled = printedAs(spelledName(name));
     const other = seen.get(spelled);
     if (other !== undefined && other.name !== name) {
       const span = read.spans?.get(v.id) ?? read.spans?.get(other.id);

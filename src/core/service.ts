@@ -148,9 +148,7 @@ export function prepare(req: DeriveRequest): Outcome<Prepared> {
   const wrt: Expr[] = [];
   for (const written of names) {
     const all = read.value.unused === undefined ? variables : [...variables, ...read.value.unused];
-    const named = variableNamed(written, all, notation);
-    if (typeof named === 'string') return fail(named, 'wrt.unknown', 0, req.expr.length);
-    const v = named;
+    const v = variableNamed(written, all, notation);
     const name = v?.name ?? written;
     if (!v) {
       const known = variables.map((x) => x.name).join(', ');
@@ -170,10 +168,10 @@ const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
 /**
  * The variable a `wrt` name names: the one of that name; else, in LaTeX and Unicode math, the one
  * the reader made of it as written there — `x_1`, `x_{1}`, `x₁` are the variable x1 where x_1 is not
- * declared (latex/variables.ts spelledName) — or a message when that names two variables (x1 and
- * x_1); undefined when none. The plain syntax's and Python's names are exact: x_1 is not x1 there.
+ * declared (latex/variables.ts spelledName); undefined when none. The plain syntax's and Python's
+ * names are exact: x_1 is not x1 there.
  */
-function variableNamed(name: string, all: readonly Expr[], notation: Notation): Expr | string | undefined {
+function variableNamed(name: string, all: readonly Expr[], notation: Notation): Expr | undefined {
   const exact = all.find((x) => x.name === name);
   if (exact || (notation !== 'latex' && notation !== 'unicode')) return exact;
   const spelled = name
@@ -181,9 +179,8 @@ function variableNamed(name: string, all: readonly Expr[], notation: Notation): 
     .replace(/[₀-₉]+$/, (digits) => `_${[...digits].map((d) => SUBSCRIPT_DIGITS.indexOf(d)).join('')}`);
   const m = /^(.*[^_\d])_(\d+)$/.exec(spelled);
   const candidates = m ? [spelled, m[1] + m[2]] : [spelled];
-  const found = all.filter((x) => candidates.includes(x.name as string));
-  if (found.length > 1) return `'${name}' could name ${found.map((x) => x.name).join(' or ')}: write the one meant`;
-  return found[0];
+  // x1 beside x_1 was refused when read (name.same-print): at most one of the candidates is a variable.
+  return all.find((x) => candidates.includes(x.name as string));
 }
 
 /**
