@@ -47,6 +47,16 @@ const CASES: readonly Case[] = [
     expect: { numpy: /np\.abs\(n - 6\.0\) \* np\.ones/, torch: /abs\(n - 6\.0\) \* torch\.ones/, jax: /abs\(n - 6\.0\) \* jnp\.ones/ },
   },
   {
+    // σ, softplus and GELU, which Python's math does not name, in its arithmetic — without overflow: σ(u) = e^min(u, 0)/(1 + e^−|u|).
+    // (The size n may stand in a local of its own.)
+    expr: 'sigmoid(n - 1.5)*softplus(n)*gelu(2)*sum(x.^2)', where: 'x: vector(n)', wrt: 'x', point: { x: x4 },
+    expect: {
+      numpy: /_sigmoid\(\w+ - 1\.5\) \* np\.logaddexp\(0\.0, \w+\) \* _gelu\(2\.0\)/,
+      torch: /\(math\.exp\(min\(\w+ - 1\.5, 0\.0\)\) \/ \(1\.0 \+ math\.exp\(-abs\(\w+ - 1\.5\)\)\)\) \* \(max\(\w+, 0\.0\) \+ math\.log1p\(math\.exp\(-abs\(\w+\)\)\)\) \* \(2\.0 \* \(1\.0 \+ math\.erf\(2\.0 \/ math\.sqrt\(2\.0\)\)\) \/ 2\.0\)/,
+      jax: /\(math\.exp\(min\(\w+ - 1\.5, 0\.0\)\) \/ \(1\.0 \+ math\.exp\(-abs\(\w+ - 1\.5\)\)\)\) \* \(max\(\w+, 0\.0\) \+ math\.log1p\(math\.exp\(-abs\(\w+\)\)\)\) \* \(2\.0 \* \(1\.0 \+ math\.erf\(2\.0 \/ math\.sqrt\(2\.0\)\)\) \/ 2\.0\)/,
+    },
+  },
+  {
     expr: 'kron(A, X)', where: 'A: matrix(m, k); X: matrix(n, p)', wrt: 'X', point: { A: matrix(2, 3, 1), X: matrix(2, 2, 2) },
     expect: { numpy: /np\.kron\(np\.eye\(k\), np\.kron\(_commutation\(p, m\), np\.eye\(n\)\)\)/, torch: /_kron\(torch\.eye\(k, dtype=torch\.float64\), _kron\(_commutation\(p, m\), torch\.eye\(n, dtype=torch\.float64\)\)\)/, jax: /jnp\.kron\(jnp\.eye\(k, dtype=jnp\.float64\), jnp\.kron\(_commutation\(p, m\), jnp\.eye\(n, dtype=jnp\.float64\)\)\)/ },
   },
@@ -58,7 +68,7 @@ const CASES: readonly Case[] = [
 
 /**
  * Every element-wise function of a size or a number in its domain, f(u)·Σx², to run: Python's math
- * where it has the function (math.acosh(2.0), max(n - 1.5, 0.0)), else the library's on an array.
+ * where it has the function (math.acosh(2.0), max(n - 1.5, 0.0)), σ, softplus and GELU written out in it, else the library's on an array (sign, step).
  */
 const FUNCTION_CASES: readonly Pick<Case, 'expr' | 'where' | 'wrt' | 'point'>[] = ELEMENTWISE_FUNCTIONS.map((name) => {
   const write = FUNCTIONS[name].plain.write;
