@@ -25,7 +25,8 @@ export function trailingRun(pieces: readonly Piece[], i: number, run: RegExp, ma
   return word;
 }
 
-/** Whether pieces[i] starts with `(` after three or more lowercase letters ending the pieces before it. */
+/** Whether pieces[i] starts with a bracket, `(` or LaTeX's `\left(`, after three or more lowercase letters ending the pieces before it. */
 export function bracketAfterLetterRun(pieces: readonly Piece[], i: number): boolean {
-  return pieces[i].head.startsWith('(') && trailingRun(pieces, i, /[a-z]*$/, MAX_RUN).length >= 3;
+  const head = pieces[i].head;
+  return (head.startsWith('(') || head.startsWith('\\left(')) && trailingRun(pieces, i, /[a-z]*$/, MAX_RUN).length >= 3;
 }
