@@ -26,4 +26,17 @@ describe('notations/unicode: error spans in the Unicode text', () => {
       assert.deepEqual([unicode.error.code, unicode.error.start, unicode.error.end], [latex.error.code, latex.error.start, latex.error.end], t);
     }
   });
+
+  it('the positions a message names are in the Unicode text too (they were the translated LaTeX\'s)', () => {
+    // sum(sqrt(x.^2 + eps)) said "expected ')' to close '(' at column 39" of a 21-character text.
+    const message = (text: string, where = 'x: vector(n)'): string => {
+      const r = readExpression(text, where, 'unicode');
+      assert.ok(!r.ok, `${text} should be refused`);
+      return r.error.message;
+    };
+    assert.match(message('sum(sqrt(x.^2 + eps))'), /to close '\(' at column 9 /);
+    assert.match(message('(x y + (2 z)', 'x, y, z: scalar'), /to close '\(' at column 1 /);
+    assert.match(message('x +\n(√x ⊙ x'), /to close '\(' at line 2, column 1 /);
+  });
 });
+
