@@ -63,9 +63,10 @@ export function statedDerivative<R extends Request>(req: R): Outcome<Stated<R> |
     const declared = declarations(req.where);
     if (declared.ok && declared.value.some((d) => sameLetters(d.name) === 'd')) return { ok: true, value: undefined };
   }
-  const end = text.trimEnd().length;
+  const body = text.trimEnd();
+  const end = body.length;
   // After the operator, or in its numerator (\frac{\partial (…)}{\partial x}, ∂(…)/∂x): after the first differential.
-  const offset = text.trimEnd().endsWith(side.fn) ? end - side.fn.length : text.indexOf(side.fn, firstDifferentialEnd(text));
+  const offset = body.endsWith(side.fn) ? end - side.fn.length : text.indexOf(side.fn, firstDifferentialEnd(text));
   if (offset < 0 || text.slice(offset, offset + side.fn.length) !== side.fn) return { ok: true, value: undefined };
   const operatorEnd = offset > 0 ? offset : end;
   const stated = side.wrt === undefined ? undefined : sameLetters(side.wrt);

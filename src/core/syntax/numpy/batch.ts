@@ -22,7 +22,7 @@ import type { PyNode } from './parser';
 import type { Deferred } from '../deferred';
 
 /** The value of an integer literal with an optional sign, else undefined. */
-function integer(n: PyNode): number | undefined {
+export function integer(n: PyNode): number | undefined {
   if (n.kind === 'number' && Number.isInteger(n.value)) return n.value;
   if (n.kind === 'unary' && n.arg.kind === 'number' && Number.isInteger(n.arg.value)) return n.op === '-' ? -n.arg.value : n.arg.value;
   return undefined;
@@ -69,7 +69,7 @@ export function library(shown: string): 'torch' | 'jax' | 'scipy' | 'numpy' {
   return 'numpy';
 }
 
-interface Site {
+export interface Site {
   readonly shown: string;
   readonly span: Span;
   readonly nameSpan: Span;
@@ -165,9 +165,12 @@ export function* mseLoss(args: Args, kw: Keywords, site: Site, combine: Broadcas
   kw.allow(['reduction', 'size_average', 'reduce', 'weight']);
   refuseOptions(kw, site, ['size_average', 'reduce', 'weight']);
   args.count(2);
-  const d = combine(yield* args.get(0), '-', yield* args.get(1), site.nameSpan);
-  const sq: Lowered = { ast: powerNode('.^', asAtom(parenNode(d.ast, d.ast.span)), num(2, site.nameSpan), site.nameSpan, site.span), kind: d.kind };
-  return reduced(sq, kw, site);
+  return reduced(squared(combine(yield* args.get(0), '-', yield* args.get(1), site.nameSpan), site), kw, site);
+}
+
+/** (u).^2, entry by entry, written at the call. */
+export function squared(u: Lowered, site: Site): Lowered {
+  return { ast: powerNode('.^', asAtom(parenNode(u.ast, u.ast.span)), num(2, site.nameSpan), site.nameSpan, site.span), kind: u.kind };
 }
 
 /**

@@ -115,16 +115,20 @@ export class Lowerer {
   private torchCall(shown: string, rawArgs: readonly Arg[]): boolean | 'method' {
     if (library(shown) === 'torch') return true;
     if (rawArgs[0]?.lowered === undefined) return false;
+    return this.codeUsesPyTorch() ? 'method' : false;
+  }
+
+  /** Whether the code uses PyTorch (usesPyTorch), found once. */
+  private codeUsesPyTorch(): boolean {
     this.pyTorch ??= usesPyTorch(this.text, this.declared);
-    return this.pyTorch ? 'method' : false;
+    return this.pyTorch;
   }
 
   /** Whose var/std a call is: its module's, else (a method, a bare name) that of the library the code uses. */
   private varianceLibrary(shown: string, rawArgs: readonly Arg[]): VarianceLibrary {
     const root = shown.split('.')[0];
     if (rawArgs[0]?.lowered === undefined && shown.includes('.') && MODULE_ROOTS.has(root)) return library(shown) === 'torch' ? 'torch' : 'numpy';
-    this.pyTorch ??= usesPyTorch(this.text, this.declared);
-    if (this.pyTorch) return 'torch';
+    if (this.codeUsesPyTorch()) return 'torch';
     return usesNumPy(this.text, this.declared) ? 'numpy' : 'unknown';
   }
 

@@ -154,13 +154,16 @@ const TORCH_RANKS: Readonly<Record<string, { readonly ranks: readonly ['a vector
   mv: { ranks: ['a matrix', 'a vector'], takes: 'a matrix and a vector (2-D and 1-D tensors)', instead: 'torch.mm(A, B) or @ multiply matrices' },
 };
 
+/** Python code without its `#` comments. */
+const withoutComments = (text: string): string => (text.includes('#') ? text.replace(/#[^\n]*/g, '') : text);
+
 /**
  * Whether Python code uses PyTorch: the word torch outside comments (torch.sum(…), import torch,
  * x: torch.Tensor), or a call of torch.nn.functional as F or of nn, F and nn not being declared variables.
  * An array's method there is the tensor's: A.dot(B) is Tensor.dot, not NumPy's matrix product.
  */
 export function usesPyTorch(text: string, declared: ReadonlySet<string>): boolean {
-  const code = text.includes('#') ? text.replace(/#[^\n]*/g, '') : text;
+  const code = withoutComments(text);
   if (/\btorch\b/.test(code)) return true;
   const functional = /(?<![\w.])(F|nn)\s*\.\s*[A-Za-z_]\w*\s*\(/g;
   for (const m of code.matchAll(functional)) if (!declared.has(m[1])) return true;
@@ -169,8 +172,7 @@ export function usesPyTorch(text: string, declared: ReadonlySet<string>): boolea
 
 /** Whether the code (comments aside) calls NumPy or JAX: np., numpy., jnp. or jax. where that name is not a variable. */
 export function usesNumPy(text: string, declared: ReadonlySet<string>): boolean {
-  const code = text.includes('#') ? text.replace(/#[^\n]*/g, '') : text;
-  for (const m of code.matchAll(/(?<![\w.])(np|numpy|jnp|jax)\s*\./g)) if (!declared.has(m[1])) return true;
+  for (const m of withoutComments(text).matchAll(/(?<![\w.])(np|numpy|jnp|jax)\s*\./g)) if (!declared.has(m[1])) return true;
   return false;
 }
 

@@ -12,26 +12,16 @@
  * population variance (correction 0, which layer and batch normalization use) is read; the sample
  * variance is refused with what to write instead, never read as the other.
  */
-import type { Span } from '../../api';
 import { fail } from '../diagnostics';
-import { asAtom, callNode, numberNode, parenNode, powerNode } from '../nodes';
+import { callNode } from '../nodes';
 import type { Args, Keywords } from './arguments';
-import { along, flag, plainAxis, type Broadcast } from './batch';
+import { along, flag, integer, plainAxis, squared, type Broadcast, type Site } from './batch';
 import type { Lowered } from './matmul';
 import type { PyNode } from './parser';
 import type { Deferred } from '../deferred';
 
 /** Whose var/std a call is: 'unknown' where nothing says (a method or bare name in code of neither library). */
 export type VarianceLibrary = 'numpy' | 'torch' | 'unknown';
-
-interface Site {
-  readonly shown: string;
-  readonly span: Span;
-  readonly nameSpan: Span;
-}
-
-const integerOf = (n: PyNode): number | undefined =>
-  n.kind === 'number' && Number.isInteger(n.value) ? n.value : undefined;
 
 const booleanOf = (n: PyNode): boolean | undefined =>
   n.kind === 'constant' && (n.value === 'True' || n.value === 'False') ? n.value === 'True' : undefined;
@@ -52,7 +42,7 @@ function correctionOf(kw: Keywords, positional: PyNode | undefined, lib: Varianc
   }
   const count = ddof ?? correction;
   if (count !== undefined) {
-    const c = integerOf(count);
+    const c = integer(count);
     if (c === undefined || c < 0) return fail('numpy.argument', count.span, `${site.shown}: ${ddof ? 'ddof' : 'correction'} is a non-negative integer`);
     return c;
   }
@@ -81,17 +71,13 @@ export function* varianceOf(std: boolean, args: Args, kw: Keywords, site: Site, 
   const axisNode = kw.get('axis') ?? kw.get('dim') ?? (flagged ? undefined : second);
   const keep = flag(kw, ['keepdims', 'keepdim'], site.shown);
   const d = plainAxis(a, axisNode, site.shown);
-  const squared = (u: Lowered): Lowered => ({
-    ast: powerNode('.^', asAtom(parenNode(u.ast, u.ast.span)), numberNode(2, '2', site.nameSpan), site.nameSpan, site.span),
-    kind: u.kind,
-  });
   let v: Lowered;
   if (d === 'all') {
     const m: Lowered = { ast: callNode('mean', [a.ast], site.span, site.nameSpan), kind: 'scalar' };
-    v = { ast: callNode('mean', [squared(combine(a, '-', m, site.nameSpan)).ast], site.span, site.nameSpan), kind: 'scalar' };
+    v = { ast: callNode('mean', [squared(combine(a, '-', m, site.nameSpan), site).ast], site.span, site.nameSpan), kind: 'scalar' };
   } else {
     const m = along('mean', a, d, true, site);
-    v = along('mean', squared(combine(a, '-', m, site.nameSpan)), d, keep, site);
+    v = along('mean', squared(combine(a, '-', m, site.nameSpan), site), d, keep, site);
   }
   return std ? { ast: callNode('sqrt', [v.ast], site.span, site.nameSpan), kind: v.kind } : v;
 }
