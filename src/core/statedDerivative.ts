@@ -34,12 +34,6 @@ export interface Stated<R extends Request> {
 /** A Leibniz operator spelled with a bare d: `d/dx`, `df/dx`, `\frac{d}{dx}`, `\frac{d f}{d x}`. */
 const BARE_D = /^(?:\\[dt]?frac\s*\{\s*)?d(?![A-Za-z])/;
 
-/** Where the first differential sign of the text ends (∂, d, \partial, \mathrm{d} with its power), 0 if none. */
-function firstDifferentialEnd(text: string): number {
-  const m = /\\partial(?:\^\{?2\}?)?|\\mathrm\{d\}|\\operatorname\{d\}|∂|(?<![A-Za-z\\])d/.exec(text);
-  return m ? m.index + m[0].length : 0;
-}
-
 const conflict = (message: string, end: number): { ok: false; error: Diagnostic } => ({
   ok: false,
   error: { code: 'request.conflict', message, start: 0, end },
@@ -63,12 +57,9 @@ export function statedDerivative<R extends Request>(req: R): Outcome<Stated<R> |
     const declared = declarations(req.where);
     if (declared.ok && declared.value.some((d) => sameLetters(d.name) === 'd')) return { ok: true, value: undefined };
   }
-  const body = text.trimEnd();
-  const end = body.length;
-  // After the operator, or in its numerator (\frac{\partial (…)}{\partial x}, ∂(…)/∂x): after the first differential.
-  const offset = body.endsWith(side.fn) ? end - side.fn.length : text.indexOf(side.fn, firstDifferentialEnd(text));
-  if (offset < 0 || text.slice(offset, offset + side.fn.length) !== side.fn) return { ok: true, value: undefined };
-  const operatorEnd = offset > 0 ? offset : end;
+  // After the operator, or in its numerator (\frac{\partial (…)}{\partial x}, ∂(…)/∂x), as the proofreader found it.
+  const offset = side.at;
+  const operatorEnd = offset > 0 ? offset : text.trimEnd().length;
   const stated = side.wrt === undefined ? undefined : sameLetters(side.wrt);
   const asked = req.wrt && req.wrt.length > 0 ? req.wrt.map(sameLetters) : undefined;
   if (stated !== undefined && asked !== undefined && (asked.length !== 1 || asked[0] !== stated)) {

@@ -7,6 +7,8 @@
 export interface DerivativeSide {
   /** The function's text (a name defined earlier, or an expression), in the side's notation. */
   readonly fn: string;
+  /** Where `fn` starts in the side as given. */
+  readonly at: number;
   /** The variable, or undefined (`\nabla f`: the function's first variable). */
   readonly wrt?: string;
   readonly order: 1 | 2;
@@ -42,6 +44,9 @@ export function variableName(text: string): string | undefined {
 /** The rest of a side as a function: outer `\left( … \right)` or `( … )` are kept (they read as grouping). */
 const restOf = (text: string): string => text.trim();
 
+/** How many characters of white space `text` starts with. */
+const lead = (text: string): number => text.length - text.trimStart().length;
+
 const D = String.raw`(?:\\partial|\\mathrm\{d\}|\\operatorname\{d\}|d)`;
 
 /** The differentials of a denominator: ∂x, \partial \mathbf{x}, dx, \mathrm{d}x (a d not inside a name). */
@@ -57,7 +62,8 @@ function latexFrac(side: string): DerivativeSide | undefined {
   const head = new RegExp(String.raw`^\s*${D}\s*(?:\^\{?2\}?)?`).exec(num.body);
   if (!head) return undefined;
   const order: 1 | 2 = /\^\{?2\}?/.test(head[0]) ? 2 : 1;
-  const fnInNum = num.body.slice(head[0].length).trim();
+  const afterHead = num.body.slice(head[0].length);
+  const fnInNum = afterHead.trim();
   const dens = den.body.split(DEN_SPLIT).map((s) => s.trim()).filter((s) => s !== '');
   if (dens.length === 0) return undefined;
   const wrtText = order === 2 && dens.length === 1 ? dens[0].replace(/\^\{?2\}?$/, '') : dens[0];
@@ -67,7 +73,9 @@ function latexFrac(side: string): DerivativeSide | undefined {
   const rest = side.slice(den.next).trim();
   if (fnInNum !== '' && rest !== '') return undefined; // a product such as (∂f/∂x)·g is not a derivative side
   const fn = fnInNum !== '' ? fnInNum : restOf(rest);
-  return fn === '' ? undefined : { fn, wrt, order };
+  // The numerator's body starts after its `{`, and ends before the `}` that ends at num.next.
+  const at = fnInNum !== '' ? num.next - 1 - num.body.length + head[0].length + lead(afterHead) : den.next + lead(side.slice(den.next));
+  return fn === '' ? undefined : { fn, at, wrt, order };
 }
 
 function latexNabla(side: string): DerivativeSide | undefined {
@@ -92,25 +100,29 @@ function latexNabla(side: string): DerivativeSide | undefined {
     }
   }
   const fn = restOf(side.slice(i));
-  return fn === '' ? undefined : { fn, wrt, order };
+  return fn === '' ? undefined : { fn, at: i + lead(side.slice(i)), wrt, order };
 }
 
 function plainDerivative(side: string): DerivativeSide | undefined {
   // d/dx(…), ∂/∂x(…), d/dx f
-  let m = /^(?:d|∂)\s*\/\s*(?:d|∂)\s*([A-Za-zα-ω][A-Za-z0-9_]*)\s*(.+)$/su.exec(side);
-  if (m) return { fn: m[2].trim(), wrt: m[1], order: 1 };
+  // (The d flag: where each group starts, m.indices.)
+  let m = /^(?:d|∂)\s*\/\s*(?:d|∂)\s*([A-Za-zα-ω][A-Za-z0-9_]*)\s*(.+)$/dsu.exec(side);
+  if (m) return { fn: m[2].trim(), at: startOf(m, 2) + lead(m[2]), wrt: m[1], order: 1 };
   // ∂f/∂x, df/dx (f a name or a parenthesized expression)
-  m = /^(?:∂|d)\s*(\(.+\)|[A-Za-z][A-Za-z0-9_]*)\s*\/\s*(?:∂|d)\s*([A-Za-zα-ω][A-Za-z0-9_]*)$/su.exec(side);
-  if (m) return { fn: m[1], wrt: m[2], order: 1 };
+  m = /^(?:∂|d)\s*(\(.+\)|[A-Za-z][A-Za-z0-9_]*)\s*\/\s*(?:∂|d)\s*([A-Za-zα-ω][A-Za-z0-9_]*)$/dsu.exec(side);
+  if (m) return { fn: m[1], at: startOf(m, 1), wrt: m[2], order: 1 };
   // ∇ₓf, ∇_x f, ∇f
-  m = /^∇\s*(?:_\s*([A-Za-z][A-Za-z0-9]*)|([ₓᵧₐₑₒᵤᵥₘₙₚₛₜₖᵢⱼ]))?\s*(.+)$/su.exec(side);
-  if (m) return { fn: m[3].trim(), wrt: m[1] ?? (m[2] ? variableName(m[2]) : undefined), order: 1 };
+  m = /^∇\s*(?:_\s*([A-Za-z][A-Za-z0-9]*)|([ₓᵧₐₑₒᵤᵥₘₙₚₛₜₖᵢⱼ]))?\s*(.+)$/dsu.exec(side);
+  if (m) return { fn: m[3].trim(), at: startOf(m, 3) + lead(m[3]), wrt: m[1] ?? (m[2] ? variableName(m[2]) : undefined), order: 1 };
   return undefined;
 }
+
+/** Where group k of a match made with the d flag starts. */
+const startOf = (m: RegExpExecArray, k: number): number => (m.indices?.[k] as [number, number])[0];
 
 /** The derivative a side states, if it is one. */
 export function derivativeSide(side: string, notation: 'latex' | 'plain'): DerivativeSide | undefined {
   const s = side.trim();
-  if (notation === 'latex') return latexFrac(s) ?? latexNabla(s) ?? plainDerivative(s);
-  return plainDerivative(s) ?? latexNabla(s);
+  const found = notation === 'latex' ? latexFrac(s) ?? latexNabla(s) ?? plainDerivative(s) : plainDerivative(s) ?? latexNabla(s);
+  return found && { ...found, at: found.at + lead(side) };
 }

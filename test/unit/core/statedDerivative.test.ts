@@ -9,6 +9,7 @@
 import * as assert from 'node:assert/strict';
 import { checkClaim, derive, deriveForm, emitCode, variables } from '../../../src/core/index';
 import type { DeriveRequest, Diagnostic, Outcome } from '../../../src/core/api';
+import { derivativeSide } from '../../../src/core/proofread/derivative';
 
 const WHERE = 'x: vector(n); w: vector(n); A: matrix(n, n); s: scalar';
 
@@ -51,6 +52,14 @@ describe('core: a text that states its derivative is answered as the request it 
       }
     });
   }
+
+  it('the proofreader says where the function starts in the text (derivativeSide .at), for every form', () => {
+    for (const [text] of STATED) {
+      const side = derivativeSide(`  ${text} `, text.startsWith('\\') ? 'latex' : 'plain');
+      assert.ok(side, text);
+      assert.equal(`  ${text} `.slice(side.at, side.at + side.fn.length), side.fn, text);
+    }
+  });
 
   it('the first-derivative commands (order 1) of a second-order operator answer its order, 2', () => {
     const r = ok(derive({ expr: '\\nabla^2_x (x^\\top A x)', where: WHERE, order: 1 }), 'order 1');
