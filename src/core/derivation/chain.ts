@@ -31,6 +31,8 @@ export interface StrategyResult {
   readonly form: 'jacobian' | 'gradient';
   /** Notation for ∂f/∂x in the steps that follow. */
   readonly lhs: Notation;
+  /** How the steps show an expression (Structure.named: shared constants by their names), if not as it is. */
+  readonly named?: (e: Expr) => Expr;
 }
 
 /** ∂/∂a applied to an expression, as notation. */
@@ -58,7 +60,7 @@ function casesAfter(e: Expr): Part[] {
 }
 
 export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
-  const { x, list, defs } = s;
+  const { x, list, defs, named } = s;
   const root = list[list.length - 1];
   const all = list.map((i) => i.v);
   const scalarWorld = !ctx.partial && isScalar(x.shape) && list.every((i) => isScalar(i.v.shape));
@@ -76,13 +78,16 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
   // argument occurs in several factors, the product rule's terms, collected.
   const local = new Map<Expr, Map<Expr, Expr>>();
   const products = new Map<Expr, Map<Expr, ProductRule>>();
+  // One textbook() for all of them, remembering what it has walked: a constant every local Jacobian
+  // holds (diag(c) in each of h = tanh(W_k h) ⊙ c) is walked once, not once per Jacobian.
+  const localForm = rememberingTextbook();
   for (const i of list) {
     const m = new Map<Expr, Expr>();
     const pm = new Map<Expr, ProductRule>();
     for (const a of i.args) {
-      const rule = list.length > 1 ? productRule(i.def, a, scalarWorld && i.args.length === 1) : undefined;
+      const rule = list.length > 1 ? productRule(i.def, a, scalarWorld && i.args.length === 1, named) : undefined;
       if (rule) pm.set(a, rule);
-      m.set(a, withValueNamed(rule ? textbook(add(...rule.terms.map((t) => t.value))) : localJacobian(i.def, a), i));
+      m.set(a, withValueNamed(rule ? localForm(add(...rule.terms.map((t) => t.value))) : localJacobian(i.def, a, localForm), i));
     }
     local.set(i.v, m);
     products.set(i.v, pm);
@@ -142,14 +147,15 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
     const vector = factors.some((F) => !isScalar(F.shape)) || !isScalar(x.shape);
     const raw = rawMul(factors);
     const sizes = factors.map((F) => `(${shapeText(F.shape)})`).join('·');
-    // Written once: the product of 10,000 local Jacobians is shown, compared and shown again.
-    const factorsShown = productNote(factors);
+    // Written once: the product of 10,000 local Jacobians is shown, compared and shown again. Each
+    // with the shared constants by their names (diag(c) in every one of them).
+    const factorsShown = productNote(factors.map(named));
     steps.push(step(vector ? 'vector-chain-rule' : 'chain-rule', 'derivative', {
       explanation: vector
         ? `The Jacobian of a composition is the product of the local Jacobians, outermost first: ${sizes} gives ${shapeText(raw.shape)}; the order matters because matrix products do not commute.`
         : `Multiply the derivatives along the chain from ${toUnicode(x)} to ${toUnicode(root.v)}, outermost first (the intermediate "units" cancel like fractions).`,
       before: [lhs, EQUALS, product(fracs)],
-      after: [lhs, EQUALS, factorsShown, ...casesAfter(raw)],
+      after: [lhs, EQUALS, factorsShown, ...casesAfter(named(raw))],
       claims: [derivativeClaim(defs, s.f, [x], JACOBIAN, raw)],
       shapes: fracs.map((fr, k) => [fr.text, factors[k].shape] as const),
       product: { factors: fracs.map((fr, k) => [fr.text, factors[k].shape] as const), result: [lhs.text, raw.shape] },
@@ -157,18 +163,19 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
     }));
     let value: Expr = raw;
     const multiplied = textbook(mul(...factors));
-    if (multiplied !== raw && squeeze(toLatex(multiplied)) !== squeeze(factorsShown.tex)) {
+    const multipliedShown = named(multiplied);
+    if (multiplied !== raw && squeeze(toLatex(multipliedShown)) !== squeeze(factorsShown.tex)) {
       const used = identitiesIn(raw);
       steps.push(step('multiply-out', 'rewrite', {
         explanation: used.length > 0 ? `Carry out the products, using ${used.join(', ')}.` : 'Multiply the factors together.',
         before: [lhs, EQUALS, factorsShown],
-        after: equation(lhs, shown(multiplied)),
+        after: equation(lhs, shown(multipliedShown)),
         claims: [equalClaim(defs, raw, multiplied, all)],
         value: multiplied,
       }));
       value = multiplied;
     }
-    return { steps, value, form: 'jacobian', lhs };
+    return { steps, value, form: 'jacobian', lhs, named };
   }
 
   // Several paths: total derivatives from x outwards. Each total holds the totals of its arguments,
@@ -206,17 +213,18 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
     // Made when shown: most of a long accumulation is collected, and writing each total (O(k) at
     // the k-th intermediate of a recurrence) for every one of them was quadratic.
     const made = (): Step => {
-      const rawShown = sum(terms.map((t) => productNote(t.factors)));
+      const rawShown = sum(terms.map((t) => productNote(t.factors.map(named))));
+      const valueShown = named(value);
       const fracs = i.args.map((a) => (a === x ? localFraction(i, x) : product([localFraction(i, a), totalFraction(a)])));
       const paths = i.args.map((a) => (a === x ? 'directly' : `through ${toUnicode(a)}`)).join(' and ');
       return step(ruleId, 'derivative', {
         explanation: several
-          ? `${toUnicode(i.v)} = ${toUnicode(i.def)} depends on ${toUnicode(x)} ${paths}, so its total derivative adds one term per path: the partial derivative along that path times how that argument changes with ${toUnicode(x)}.`
+          ? `${toUnicode(i.v)} = ${toUnicode(i.shown)} depends on ${toUnicode(x)} ${paths}, so its total derivative adds one term per path: the partial derivative along that path times how that argument changes with ${toUnicode(x)}.`
           : `${toUnicode(i.v)} depends on ${toUnicode(x)} only through ${toUnicode(i.args[0])}: multiply the derivative of ${toUnicode(i.v)} with respect to ${toUnicode(i.args[0])} by the derivative of ${toUnicode(i.args[0])} with respect to ${toUnicode(x)}.`,
         before: [totalFraction(i.v), EQUALS, sum(fracs)],
-        after: rawShown.tex === toLatex(value)
-          ? equation(totalFraction(i.v), shown(value))
-          : [totalFraction(i.v), EQUALS, rawShown, EQUALS, shown(value)],
+        after: rawShown.tex === toLatex(valueShown)
+          ? equation(totalFraction(i.v), shown(valueShown))
+          : [totalFraction(i.v), EQUALS, rawShown, EQUALS, shown(valueShown)],
         claims,
         focus: i.def,
         shapes: [[totalFraction(i.v).text, value.shape]],
@@ -241,7 +249,7 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
     const run = { length: accumulation.length, step: (k: number) => accumulation[k].make(), name: (k: number) => accumulation[k].name, claims: (k: number) => accumulation[k].claims, value: (k: number) => accumulation[k].value };
     steps.push(...capLazyRun(run, 'accumulation', ctx.granularity));
   }
-  return { steps, value, form: 'jacobian', lhs };
+  return { steps, value, form: 'jacobian', lhs, named };
 }
 
 /** More accumulation steps than this are merged into one in a summary. */
@@ -327,11 +335,14 @@ function localSteps(
       : []),
   ];
   /** The product rule's terms (full: as shown, then simplified), then the collected local derivative. */
+  // Values with the shared constants by their names (diag(c) in every local Jacobian of h = tanh(W h) ⊙ c).
   const valueParts = (it: Item, full: boolean): Part[] => {
-    const last = shown(it.value);
+    const value = s.named(it.value);
+    const last = shown(value);
     if (!it.product) return [last];
-    const parts: Part[] = full ? [it.product.shownNote, EQUALS, it.product.simplified] : [it.product.simplified];
-    return toLatex(it.product.simplified) === toLatex(it.value) ? [...parts.slice(0, -1), last] : [...parts, EQUALS, last];
+    const simplified = s.named(it.product.simplified);
+    const parts: Part[] = full ? [it.product.shownNote, EQUALS, simplified] : [simplified];
+    return toLatex(simplified) === toLatex(value) ? [...parts.slice(0, -1), last] : [...parts, EQUALS, last];
   };
   if (ctx.granularity === 'full') {
     const nameOfItem = (it: Item): string =>
@@ -341,7 +352,7 @@ function localSteps(
       name: nameOfItem(it),
       ...(it.product?.reference ? { reference: it.product.reference } : {}),
       explanation: it.product ? it.product.sentence : it.rules.map((r) => r.sentence).join(' '),
-      before: [it.frac, EQUALS, ...applied(it.a, it.i.def, total(it.i))],
+      before: [it.frac, EQUALS, ...applied(it.a, it.i.shown, total(it.i))],
       after: [it.frac, EQUALS, ...valueParts(it, true)],
       claims: claimsOf(it),
       focus: it.i.def,
@@ -382,12 +393,13 @@ function localSteps(
 function pitfallStep(s: Structure, i: Intermediate, naive: Expr, value: Expr, naiveFracs: Notation, lhs: Notation): Step {
   const x = s.x;
   const others = i.args.filter((a) => a !== x).map((a) => toUnicode(a)).join(', ');
+  const naiveShown = s.named(naive);
   return step('naive-chain-rule', 'pitfall', {
     explanation:
-      `A common mistake: following only the path through ${others} (the single-variable chain rule) gives ${toUnicode(naive)}, ` +
-      `but ${toUnicode(x)} also appears directly in ${toUnicode(i.v)} = ${toUnicode(i.def)}, so a change in ${toUnicode(x)} moves ${toUnicode(i.v)} along every path at once — the derivatives along all paths must be added.`,
-    before: [naiveFracs, EQUALS, naive],
-    after: [lhs, NOT_EQUALS, naive],
+      `A common mistake: following only the path through ${others} (the single-variable chain rule) gives ${toUnicode(naiveShown)}, ` +
+      `but ${toUnicode(x)} also appears directly in ${toUnicode(i.v)} = ${toUnicode(i.shown)}, so a change in ${toUnicode(x)} moves ${toUnicode(i.v)} along every path at once — the derivatives along all paths must be added.`,
+    before: [naiveFracs, EQUALS, naiveShown],
+    after: [lhs, NOT_EQUALS, naiveShown],
     claims: [differsClaim(s.defs, naive, value)],
     focus: i.def,
   });

@@ -33,7 +33,8 @@ export function finish(d: Derivative, r: StrategyResult, defs: Definitions, ctx:
     const expanded = expand(value, defs);
     steps.push(step('substitute', 'rewrite', {
       explanation: 'Substitute the definitions of the intermediate variables back, to write the derivative in the original variables.',
-      before: equation(lhs, shown(value)),
+      // As the step before showed it: the shared constants by their names (sharedConstants.ts).
+      before: equation(lhs, shown(r.named ? r.named(value) : value)),
       after: equation(lhs, shown(expanded)),
       claims: [derivativeClaim(defs, f, [x], strategyForm, expanded)],
       value: expanded,

@@ -19,11 +19,15 @@ import { rememberingTextbook, textbook } from '../present/present';
 
 export { rememberingTextbook, textbook };
 
-/** ∂vec(u)/∂(vec a)ᵀ for u = `def`, in textbook form. */
-export function localJacobian(def: Expr, a: Expr): Expr {
-  if (isScalar(a.shape)) return textbook(vec(tangent(def, a)));
-  if (isScalar(def.shape)) return textbook(transpose(vec(gradient(def, a))));
-  return textbook(jacobian(def, a));
+/**
+ * ∂vec(u)/∂(vec a)ᵀ for u = `def`, in textbook form. `form`: the textbook() that puts it there — a
+ * rememberingTextbook() for a derivation's many local Jacobians, which may share a large constant
+ * (diag(c) in each of h = tanh(W_k h) ⊙ c: each walked it anew, quadratic in the expression).
+ */
+export function localJacobian(def: Expr, a: Expr, form: (e: Expr) => Expr = textbook): Expr {
+  if (isScalar(a.shape)) return form(vec(tangent(def, a)));
+  if (isScalar(def.shape)) return form(transpose(vec(gradient(def, a))));
+  return form(jacobian(def, a));
 }
 
 /** The form of a Jacobian-form value for the numeric check. */

@@ -26,20 +26,23 @@ export interface ProductRule {
   readonly simplified: Expr;
 }
 
-/** The product rule for ∂def/∂a term by term, when a occurs more than once in `def`. */
-export function productRule(def: Expr, a: Expr, total: boolean): ProductRule | undefined {
+/**
+ * The product rule for ∂def/∂a term by term, when a occurs more than once in `def`. `named`: how
+ * the sentence and the terms show an expression (a derivation's shared constants by their names).
+ */
+export function productRule(def: Expr, a: Expr, total: boolean, named: (e: Expr) => Expr = (e) => e): ProductRule | undefined {
   const terms = jacobianTerms(def, a);
   if (!terms) return undefined;
   const inner = fraction(a, a, { total });
   const pieces = terms.map((t) => {
-    const h = factorNote(t.held);
+    const h = factorNote(named(t.held));
     return note(`${h.tex} \\, ${inner.tex}`, `${h.text}·${inner.text}`);
   });
   const { shown, simplified } = termSums(terms, a);
   const factors = terms.map((t) => t.occurrence.factor);
   const product = factors.every((f) => f !== undefined);
   const name = toUnicode(a);
-  const listed = [...new Set(factors.map((f) => (f ? toUnicode(f) : name)))];
+  const listed = [...new Set(factors.map((f) => (f ? toUnicode(named(f)) : name)))];
   const which = listed.length > 1 ? ` (${listed.slice(0, -1).join(', ')} and ${listed[listed.length - 1]})` : '';
   const symmetry = symmetryUsed(terms);
   const quadratic = def.op === 'mul' && def.args.length === 3 && def.args[0].op === 'transpose' && def.args[0].args[0] === a
@@ -49,8 +52,8 @@ export function productRule(def: Expr, a: Expr, total: boolean): ProductRule | u
     name: product ? 'Product rule' : 'Sum over occurrences',
     ...(quadratic ? { reference: 'Parr & Howard §2; Matrix Cookbook (81)' } : {}),
     sentence: product
-      ? `${name} occurs in ${terms.length} factors of ${toUnicode(def)}${which}, so the product rule gives one term per factor: the derivative through that factor with the other factors held fixed, times the derivative of the factor itself.${symmetry}`
-      : `${name} occurs ${terms.length} times in ${toUnicode(def)}, so the derivative adds one term per occurrence: the derivative through that occurrence with the others held fixed.${symmetry}`,
+      ? `${name} occurs in ${terms.length} factors of ${toUnicode(named(def))}${which}, so the product rule gives one term per factor: the derivative through that factor with the other factors held fixed, times the derivative of the factor itself.${symmetry}`
+      : `${name} occurs ${terms.length} times in ${toUnicode(named(def))}, so the derivative adds one term per occurrence: the derivative through that occurrence with the others held fixed.${symmetry}`,
     terms,
     shownNote: sum(pieces),
     shown,

@@ -2,10 +2,12 @@
  * A large constant that several intermediates' definitions share — c = a₁ + … + a_N added at every
  * step of h = tanh(W_k h + c) — is named once (c = a₁ + … + a_N, listed before the intermediates) and
  * the definitions are shown with its name: written out in each of them, the intermediate variables
- * (and a summary's local Jacobians) were quadratic in the expression (issue 17). Display only: the
- * definitions themselves, and every claim, keep the expression.
+ * (and a summary's local Jacobians) were quadratic in the expression (issue 17). So are the values the
+ * steps show (`constantNamer`): where every step multiplies by c (h = tanh(W_k h) ⊙ c), diag(c) is in
+ * every local Jacobian, in their product and in its multiplied-out form. Display only: the definitions
+ * themselves, and every claim, keep the expression.
  */
-import { Expr, variable } from '../model/expr';
+import { Expr, variable, walkUnvisited, withArgs } from '../model/expr';
 import { isMatrix } from '../model/shape';
 
 /** A constant with fewer distinct nodes than this is written where it is used (a + b, 2A). */
@@ -30,6 +32,21 @@ export function sharedConstants(dependent: readonly Expr[], depends: (e: Expr) =
   const shared = order.filter((c) => (uses.get(c) as number) > 1 && hasNodes(c, LARGE));
   const names = namesFor(shared, reserved);
   return new Map(shared.map((c, k) => [c, variable(names[k], c.shape)] as const));
+}
+
+/**
+ * `e` as the steps show it: each shared constant replaced by the variable that names it (raw rebuild,
+ * the rest of `e` as it is). One memo for a whole derivation, so that each node — the constants'
+ * included, which are never entered — is walked once however many values hold it: a walk of each
+ * value on its own went through the constant once per local Jacobian.
+ */
+export function constantNamer(constants: ReadonlyMap<Expr, Expr>): (e: Expr) => Expr {
+  if (constants.size === 0) return (e) => e;
+  const memo = new Map<Expr, Expr>(constants);
+  return (e) => {
+    walkUnvisited(e, (n) => memo.has(n), (n) => memo.set(n, withArgs(n, n.args.map((a) => memo.get(a) as Expr))));
+    return memo.get(e) as Expr;
+  };
 }
 
 /** Whether `e` has at least `k` distinct nodes (a walk that stops there: a constant may be large). */

@@ -12,7 +12,7 @@
  * the last intermediate. Linear in the DAG size.
  */
 import { Expr, postorder, variable, walkUnvisited, withArgs, freeVariables } from '../model/expr';
-import { sharedConstants } from './sharedConstants';
+import { constantNamer, sharedConstants } from './sharedConstants';
 import { isMatrix, isScalar, shape as makeShape } from '../model/shape';
 import type { Granularity } from '../api';
 import type { Definitions } from './step';
@@ -38,6 +38,8 @@ export interface Structure {
   readonly defs: Definitions;
   /** The large constants several definitions share, each with the variable that names it in the steps (sharedConstants.ts). */
   readonly constants: ReadonlyMap<Expr, Expr>;
+  /** An expression as the steps show it, with those constants by their names (one memo for the derivation: constantNamer). */
+  readonly named: (e: Expr) => Expr;
 }
 
 const LINEAR_ALWAYS = new Set(['add', 'transpose', 'sum', 'mean', 'tr', 'vec', 'diagm', 'diagv', 'entry', 'block']);
@@ -137,7 +139,7 @@ export function structureOf(f: Expr, x: Expr, granularity: Granularity, naming: 
     defs.set(v, def);
     list.push({ v, node: n, def, args: variablesOf(def, known, holding), shown });
   }
-  return { f, x, list, defs, constants };
+  return { f, x, list, defs, constants, named: constantNamer(constants) };
 }
 
 /**

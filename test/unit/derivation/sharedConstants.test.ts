@@ -35,6 +35,37 @@ describe('derivation: a large constant several definitions share is named once',
     assert.ok(!p.before.includes('_{8}') && p.before.includes('+ \\mathbf{c}'), p.before);
   });
 
+  // diag(c) in every local Jacobian (h = tanh(W h) ⊙ c): the values the steps show name it too, where
+  // they wrote it out in each Jacobian, in their product and in its multiplied-out form (issue 17).
+  const scaled = `tanh(W2*(tanh(W1*x) .* (${SUM}))) .* (${SUM})`;
+  for (const granularity of ['full', 'summary'] as const) {
+    it(`${granularity}: the local Jacobians, their product and its multiplied-out form show diag(c), every claim true`, () => {
+      const d = derivation({ expr: scaled, where: WHERE, wrt: ['x'] }, granularity);
+      assertSound(d, `scaled ${granularity}`);
+      const shown = d.pub.filter((p) => ['local-derivatives', 'elementwise-diagonal', 'vector-chain-rule', 'multiply-out'].includes(p.rule));
+      assert.ok(shown.some((p) => p.rule === 'multiply-out') && shown.some((p) => p.rule === 'vector-chain-rule'), d.pub.map((p) => p.rule).join(', '));
+      for (const p of shown) {
+        const text = p.afterText ?? '';
+        assert.ok(!text.includes('a₈') && !p.after.includes('_{8}') && !p.before.includes('_{8}'), `${p.rule}: ${text}`);
+      }
+      const chain = stepWith(d, 'vector-chain-rule').p.afterText ?? '';
+      assert.equal(count(chain, 'diag(c)'), 2, chain);
+      assert.match(stepWith(d, 'multiply-out').p.afterText ?? '', /diag\(c ⊙ \(𝟏 − tanh\(u/);
+      // Substituting back writes the constant again: the result is in the expression's variables.
+      assert.ok((stepWith(d, 'substitute').p.afterText ?? '').includes('a₈'));
+    });
+  }
+
+  it('the total derivatives and the naive chain rule show the constant by its name', () => {
+    const d = derivation({ expr: `tanh(W2*(tanh(W1*x) .* (${SUM}) + x)) .* (${SUM})`, where: WHERE, wrt: ['x'] }, 'full');
+    assertSound(d, 'paths');
+    for (const rule of ['naive-chain-rule', 'total-derivative']) {
+      const { p } = stepWith(d, rule);
+      assert.ok(!(p.afterText ?? '').includes('a₈') && !p.explanation.includes('a₈'), `${rule}: ${p.afterText} ${p.explanation}`);
+      assert.match(p.afterText ?? '', /diag\(c ⊙/, rule);
+    }
+  });
+
   it('a name of the expression is not taken: c is a variable, so the constant is k', () => {
     const d = derivation({ expr: network(SUM.replace('a1', 'c')), where: WHERE.replace('a1', 'c'), wrt: ['x'] }, 'full');
     assertSound(d, 'c taken');

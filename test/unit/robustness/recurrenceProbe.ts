@@ -83,6 +83,15 @@ export const FAMILIES: readonly Family[] = [
       from: 'numpy',
     }),
   },
+  {
+    name: 'a constant c = a₁ + … + a_N multiplying every step, h_k = tanh(W_k h_(k−1)) ⊙ c, by x (diag(c) in every local Jacobian)',
+    request: (n, v) => ({
+      expr: [`def f(x${v}):`, `    c = ${steps(n, `a{k}${v}`).join(' + ')}`, `    h = x${v}`, ...steps(n, `    h = np.tanh(W{k}${v} @ h) * c`), '    return h'].join('\n'),
+      where: `${steps(n, `W{k}${v}`).join(', ')}: matrix(n, n); x${v}, ${steps(n, `a{k}${v}`).join(', ')}: vector(n)`,
+      wrt: [`x${v}`],
+      from: 'numpy',
+    }),
+  },
 ];
 
 /** The series of `f` at SIZES; with `granularity`, of its derivation too (the steps' size, all and the largest). */
