@@ -104,7 +104,7 @@ function juxtaposedIn(tokens: readonly Token[], from: number, declared: Readonly
     else if (t.kind === ']') open.pop();
     else if (t.kind === '(') parens++;
     else if (t.kind === ')') parens = Math.max(0, parens - 1);
-    if (t.kind === 'name' && severalCharacters(t.text) && !declared.has(t.text) && !isFunctionName(t.text) && t.text !== 'einsum' && !CONSTANTS.has(t.text) && conventionalKind(t.text) === undefined) {
+    if (t.kind === 'name' && severalCharacters(t.text) && !declared.has(t.text) && !isFunctionName(t.text) && t.text !== 'einsum' && !CONSTANTS.has(t.text) && conventionalKind(t.text) === undefined && lettersMultiply(t.text, declared)) {
       return t;
     }
     // A lone undeclared I is the identity in the notations that print it (Unicode, LaTeX).
@@ -140,6 +140,27 @@ function commaLiterals(tokens: readonly Token[], from: number): Set<number> {
     else if (k === ',' && open.length > 0 && open[open.length - 1].parens === parens) out.add(open[open.length - 1].at);
   }
   return out;
+}
+
+/**
+ * Whether the letters of an undeclared word make a product, so that the word is the Unicode writer's
+ * juxtaposition (Ax, bcx, Wxb): every letter declared, or — the undeclared ones by their letter
+ * conventions — no vector followed by a vector or a matrix. `eps` (a scalar, then two vectors) does
+ * not: Unicode math would read it only by forcing p and s to scalars, so it is a name, as the plain
+ * syntax and Python read it (undeclared: the plain reader asks for its declaration), never e·p·s.
+ * A character without a letter convention (a digit inside, a11b) leaves the word a product, as before.
+ */
+function lettersMultiply(word: string, declared: ReadonlySet<string>): boolean {
+  let vector = false;
+  for (const c of word) {
+    if (declared.has(c)) continue;
+    const kind = conventionalKind(c);
+    if (kind === undefined) return true;
+    if (kind === 'scalar') continue;
+    if (vector) return false;
+    vector = kind === 'vector';
+  }
+  return true;
 }
 
 /** Whether a name has more than one character (code point: 𝐱 is one), without listing them. */

@@ -58,6 +58,22 @@ describe('notations/read: readExpression dispatches on the notation', () => {
     assertError(error(readExpression('x +* y', undefined, 'auto')), 'parse.unexpected-token', '*', 'x +* y');
   });
 
+  it('reads an undeclared word whose letters do not fit as a product (eps: e·p·s, p and s vectors) as one name, never as juxtaposed letters', () => {
+    // x^2 + eps was read as Unicode math, x^2 + e*p*s (the letters forced to scalars), so --wrt eps could not name it.
+    for (const t of ['x^2 + eps', 'x^2 + loss', 'lr*x', 'sum(sqrt(x.*x + eps))', 'xA + B']) assert.equal(detectNotation(t), 'plain', t);
+    let t = 'x^2 + eps';
+    assertError(error(derive({ expr: t, wrt: ['eps'], from: 'auto' })), 'name.undeclared', 'eps', t, "'eps'");
+    const r = value(derive({ expr: t, wrt: ['eps'], from: 'auto', where: 'eps: scalar; x: scalar' }));
+    assert.equal(r.result.text, '1');
+    t = 'x^2 + eps*x';
+    assert.equal(toText(value(readExpression(t, 'x: scalar; eps: scalar', 'auto')).expr), 'x^2 + eps*x');
+    // A word whose letters make a product by their conventions (a matrix times a vector, scalars before a vector)
+    // or are all declared is the writer's juxtaposition, as before.
+    for (const t of ['Ax', 'A*x - Bx', 'abx', 'Wxb']) assert.equal(detectNotation(t), 'unicode', t);
+    assert.equal(detectNotation('x^2 + xy', 'x: scalar; y: scalar'), 'unicode');
+    assert.equal(toText(value(readExpression('x^2 + xy', 'x: scalar; y: scalar', 'auto')).expr), 'x^2 + x*y');
+  });
+
   it('reads the identity with its size (I_n, as the Unicode writer prints it inside vec) as Unicode math, unless I_n is declared', () => {
     // Read-back property, seed 20251127 at 3,153: d/dA of A ⊙ I is written diag(vec(I_n)), without other Unicode marks.
     for (const t of ['diag(vec(I_n))', 'vec(I_3)', 'kron(I_m, A)']) assert.equal(detectNotation(t), 'unicode', t);
