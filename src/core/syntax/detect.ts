@@ -12,7 +12,8 @@
  * Comments (`#` in plain and Python text) are ignored, so a declaration comment does not decide.
  */
 import type { Notation, Span } from '../api';
-import { isFunctionName } from './functions';
+import { FUNCTION_SUGGESTIONS, isFunctionName } from './functions';
+import { OPERATOR_NAMES } from './latex/commands';
 import { conventionalKind } from './names';
 import type { Token } from './plain/scanner';
 import { statementsOf } from './plain/statements';
@@ -93,6 +94,11 @@ function juxtaposition(text: string, where: string | undefined): Span | undefine
  */
 function juxtaposedIn(tokens: readonly Token[], from: number, declared: ReadonlySet<string>): Span | undefined {
   const commas = commaLiterals(tokens, from);
+  const plainCall = callsPlainOnly(tokens, from, declared);
+  // A name before a bracket that is not a plain function says Unicode math (σ(z)) — unless the text calls a
+  // function only the plain syntax has (eye(n)), and the name is one the plain syntax spells otherwise
+  // (trace: tr, ln: log), which its reader then names: c*trace(eye(n)) was refused at eye, read as Unicode math.
+  const applied = (name: string): boolean => !isFunctionName(name) && name !== 'einsum' && !(plainCall && FUNCTION_SUGGESTIONS[name] !== undefined);
   // The open literals, innermost last: whether each separates by commas, and the bracket depth of
   // parentheses at which it was opened (its own level).
   const open: { readonly commas: boolean; readonly parens: number }[] = [];
@@ -115,15 +121,27 @@ function juxtaposedIn(tokens: readonly Token[], from: number, declared: Readonly
     if (t.kind === 'number' && t.text === '0' && next.kind === 'name' && /^[xXbBoO]/.test(next.text)) continue; // 0x10: the plain reader's error
     // Adjacent without a space (2x, 3(…)) is a product even inside brackets.
     if (t.kind === 'number' && (next.kind === 'name' || next.kind === '(') && next.start === t.end) return next;
-    if (t.kind === 'name' && next.kind === '(' && !isFunctionName(t.text) && t.text !== 'einsum' && next.start === t.end) return t;
+    if (t.kind === 'name' && next.kind === '(' && applied(t.text) && next.start === t.end) return t;
     const literal = open.length > 0 ? open[open.length - 1] : undefined;
     if (literal !== undefined && !(literal.commas && literal.parens === parens)) continue;
     if (t.kind === 'number' && (next.kind === 'name' || next.kind === '(')) return next;
     if (t.kind === ')' && (next.kind === 'name' || next.kind === 'number' || next.kind === '(')) return next;
-    if (t.kind === 'name' && next.kind === '(' && !isFunctionName(t.text) && t.text !== 'einsum') return t;
+    if (t.kind === 'name' && next.kind === '(' && applied(t.text)) return t;
     if (t.kind === 'name' && (next.kind === 'name' || next.kind === 'number')) return next;
   }
   return undefined;
+}
+
+/**
+ * Whether the tokens call a function of the plain syntax that Unicode math and LaTeX do not have
+ * (eye, ones, zeros, norm2, kron, …: the writers print I_n, 𝟏_n, ‖x‖₂, ⊗), not declared as a variable.
+ */
+function callsPlainOnly(tokens: readonly Token[], from: number, declared: ReadonlySet<string>): boolean {
+  for (let i = from; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'name' && tokens[i + 1].kind === '(' && isFunctionName(t.text) && OPERATOR_NAMES[t.text] === undefined && !declared.has(t.text)) return true;
+  }
+  return false;
 }
 
 /** The indices of the `[` whose literal has a comma at its own level (not inside a bracket within it). */

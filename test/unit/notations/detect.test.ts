@@ -74,6 +74,19 @@ describe('notations/read: readExpression dispatches on the notation', () => {
     assert.equal(toText(value(readExpression('x^2 + xy', 'x: scalar; y: scalar', 'auto')).expr), 'x^2 + x*y');
   });
 
+  it('reads a text calling a function only the plain syntax has (eye(n), ones(n)) as the plain syntax, whose error then names a function it spells otherwise (trace: tr)', () => {
+    // c*trace(eye(n)) was read as Unicode math (trace( is not a plain function), which then refused eye — the plain syntax's identity.
+    let t = 'c*trace(eye(n))';
+    assert.equal(detectNotation(t), 'plain');
+    assertError(error(derive({ expr: t, wrt: ['c'], from: 'auto' })), 'name.unknown-function', 'trace', t, 'did you mean tr?');
+    t = 'ln(sum(ones(n)) + x)';
+    assertError(error(readExpression(t, 'x: scalar', 'auto')), 'name.unknown-function', 'ln', t, 'did you mean log?');
+    // Written with the plain spelling, it reads; without a plain-only call, trace( and ln( are still read as Unicode math, which has them.
+    assert.equal(value(derive({ expr: 'c*tr(eye(n))', wrt: ['c'], from: 'auto' })).input.notation, 'plain');
+    for (const t of ['c*trace(A)', 'ln(x) + 1']) assert.equal(detectNotation(t), 'unicode', t);
+    assert.equal(toText(value(readExpression('c*trace(A)', undefined, 'auto')).expr), 'c*tr(A)');
+  });
+
   it('reads the identity with its size (I_n, as the Unicode writer prints it inside vec) as Unicode math, unless I_n is declared', () => {
     // Read-back property, seed 20251127 at 3,153: d/dA of A ⊙ I is written diag(vec(I_n)), without other Unicode marks.
     for (const t of ['diag(vec(I_n))', 'vec(I_3)', 'kron(I_m, A)']) assert.equal(detectNotation(t), 'unicode', t);
