@@ -61,9 +61,10 @@ function axisOf(dim: 1 | 2, e: Expr): Axis {
 }
 
 /** Factors of a product, nested products flattened. */
-function factorsOf(e: Expr): Expr[] {
-  if (e.op !== 'mul') return [e];
-  return e.args.flatMap(factorsOf);
+function factorsOf(e: Expr, out: Expr[] = []): Expr[] {
+  if (e.op !== 'mul') out.push(e);
+  else for (const a of e.args) factorsOf(a, out);
+  return out;
 }
 
 /** Is `s` the scalar 1/n, n the length normalized (a size node or a number)? */

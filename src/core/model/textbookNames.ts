@@ -124,7 +124,8 @@ function pinNormalizations(order: readonly Expr[], pinned: Map<number, string | 
  */
 function rowMeanProducts(spread: Expr): Expr[] {
   if (spread.op !== 'mul') return [];
-  const inner = spread.args.flatMap((a) => (a.op === 'mul' ? rowMeanProducts(a) : []));
+  const inner: Expr[] = [];
+  for (const a of spread.args) if (a.op === 'mul') for (const p of rowMeanProducts(a)) inner.push(p);
   return spread.args.some((a) => a.op === 'ones') ? [...spread.args.filter((a) => a.op === 'hadamard'), ...inner] : inner;
 }
 

@@ -29,7 +29,11 @@ export interface VectorNormalization {
 const isNumber = (e: Expr, value: number): boolean => e.op === 'num' && Q.equals(rationalOf(e), Q.fromNumber(value));
 
 /** Factors of a product, nested products flattened. */
-const factorsOf = (e: Expr): Expr[] => (e.op === 'mul' ? e.args.flatMap(factorsOf) : [e]);
+function factorsOf(e: Expr, out: Expr[] = []): Expr[] {
+  if (e.op !== 'mul') out.push(e);
+  else for (const a of e.args) factorsOf(a, out);
+  return out;
+}
 
 /** v = x − mean(x)𝟏 or v = x, for a column x: the variable and whether it is centred. */
 function centredOf(v: Expr): { x: Expr; centred: boolean } | undefined {

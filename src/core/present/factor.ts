@@ -246,7 +246,11 @@ export function flattenSame(e: Expr): Expr {
   if (e.op !== 'add' && e.op !== 'mul') return e;
   const flattens = e.op === 'add' ? isSum : flattensInto;
   if (!e.args.some(flattens)) return e;
-  const args = e.args.flatMap((a) => (flattens(a) ? a.args : [a]));
+  const args: Expr[] = [];
+  for (const a of e.args) {
+    if (flattens(a)) for (const b of a.args) args.push(b);
+    else args.push(a);
+  }
   if (e.op === 'add') return rawAdd(args);
   const folded = foldNumbers(args);
   return folded.length === 1 ? folded[0] : rawMul(folded);

@@ -53,7 +53,8 @@ export function indexFormula(f: Expr, x: Expr, order: 1 | 2 = 1): IndexFormula {
   };
   const axes = (e: Expr): [Ix, Ix] => [letter(e.shape.rows), letter(e.shape.cols)];
   const fIx = axes(f);
-  const xIx = Array.from({ length: order }, () => axes(x));
+  const xIx: [Ix, Ix][] = [];
+  for (let k = 0; k < order; k++) xIx.push(axes(x));
   const directions: Direction[] = xIx.map(([r, c], k) => ({ v: variable(`#d${k}`, x.shape), r, c }));
   let df = tangent(f, x, undefined, directions[0].v);
   if (order === 2) df = tangent(df, x, undefined, directions[1].v);
@@ -91,7 +92,8 @@ function symmetrized(terms: readonly IndexTerm[], a: string, b: string): IndexTe
  */
 function oneRangePerLetter(terms: readonly IndexTerm[], sumLetters: readonly string[]): IndexTerm[] {
   const rangeOf = new Map<string, string>();
-  const taken = new Set(terms.flatMap((t) => t.sums));
+  const taken = new Set<string>();
+  for (const t of terms) for (const s of t.sums) taken.add(s);
   let fresh = 0;
   const freshLetter = (): string => {
     let l = sumLetters.find((c) => !taken.has(c)) ?? `p${fresh++}`;
