@@ -110,6 +110,9 @@ export function mul(...factors: Expr[]): Expr {
 
 const isOwnProduct = (f: Expr): boolean => !isScalar(f.shape) && f.op !== 'mul' && f.op !== 'eye' && f.op !== 'zeros';
 
+/** The exponents of a product without scalar factors (never added to: its scalar order is empty). */
+const NO_EXPONENTS: ReadonlyMap<number, Rational> = new Map();
+
 /** mul() of these factors; `known`: how much of their chain is settled, else found from settled products among them. */
 function product(factors: readonly Expr[], known: Settled | undefined): Expr {
   const flat: Expr[] = [];
@@ -140,12 +143,15 @@ function product(factors: readonly Expr[], known: Settled | undefined): Expr {
   const resultShape = productShape(flat);
   let c = Q.ONE;
   const scalarOrder: Expr[] = [];
-  const scalarExp = new Map<number, Rational>();
+  // The scalar factors' exponents by base: made at the first scalar factor (most products of the
+  // matrix chains have none, and the rules among scalars below then have nothing to do).
+  let scalarExp: Map<number, Rational> | undefined;
   let chain: Expr[] = [];
   for (const f of flat) {
     if (f.op === 'num') c = Q.mul(c, rationalOf(f));
     else if (isScalar(f.shape)) {
       const [base, k] = powerParts(f);
+      scalarExp ??= new Map<number, Rational>();
       const before = scalarExp.get(base.id);
       if (before === undefined) scalarOrder.push(base);
       scalarExp.set(base.id, before === undefined ? k : Q.add(before, k));
@@ -153,21 +159,24 @@ function product(factors: readonly Expr[], known: Settled | undefined): Expr {
     else chain.push(f);
   }
   if (isZeroQ(c)) return zeros(resultShape);
-  mergeSymbolicPowers(scalarOrder, scalarExp);
-  dropStepsBesideRelu(scalarOrder, scalarExp);
-  signBesideAbs(scalarOrder, scalarExp);
-  sigmoidOfScalars(scalarOrder, scalarExp);
+  const exps = scalarExp ?? NO_EXPONENTS;
+  if (scalarExp !== undefined) {
+    mergeSymbolicPowers(scalarOrder, scalarExp);
+    dropStepsBesideRelu(scalarOrder, scalarExp);
+    signBesideAbs(scalarOrder, scalarExp);
+    sigmoidOfScalars(scalarOrder, scalarExp);
+  }
   chain = simplifyChain(chain, settled);
   if (chain.some((f) => f.op === 'zeros')) return zeros(resultShape);
   // Chain rules can produce 1×1 values (1ᵀx = sum(x)): they join the scalars.
   if (chain.some((f) => isScalar(f.shape))) {
-    return mul(rationalNum(c), ...scalarOrder.map((b) => pow(b, rationalNum(scalarExp.get(b.id) as Rational))), ...chain);
+    return mul(rationalNum(c), ...scalarOrder.map((b) => pow(b, rationalNum(exps.get(b.id) as Rational))), ...chain);
   }
   // Chains that reduced to a 1×1 value join the scalars; numbers raised to a power fold into c.
   const out: Expr[] = [];
   const powers: Expr[] = [];
   for (const base of scalarOrder) {
-    const k = scalarExp.get(base.id) as Rational;
+    const k = exps.get(base.id) as Rational;
     if (isZeroQ(k)) continue;
     const p = isOne(k) ? base : pow(base, rationalNum(k));
     if (p.op === 'num') c = Q.mul(c, rationalOf(p));
