@@ -77,6 +77,13 @@ function writersFor(whole: Expr, dimensions?: KnownDimensions): Writers {
   };
 }
 
+/** `whole` in one notation, by that notation's writer alone (writersFor's, without the other two). */
+function writeOne(form: WhereNotation, whole: Expr, dimensions: KnownDimensions): string {
+  if (form === 'text') return textMeasure(dimensions).write(whole);
+  const w = form === 'latex' ? latexWriter({ dimensions }) : unicodeWriter(dimensions);
+  return w.sizesFrom(whole).write(whole).text;
+}
+
 /**
  * The dimensions a reader of an answer about f is given: its variables', by the declarations. A size
  * is written as its name (2n, 1/N) where it is one of them, otherwise with its dimension (sum(ones(n))).
@@ -304,8 +311,7 @@ function deriveFormOf(req: DeriveRequest, form: WhereNotation): Outcome<string> 
     const shown = present(r.value.d, req.layout ?? 'numerator');
     const dimensions = dimensionsOf(r.value.p.f);
     if (treeIsLarge(shown)) return { ok: true, value: writeBoundForm(bindShared(shown, dimensions), form) };
-    const w = writersFor(shown, dimensions);
-    return { ok: true, value: w[form](shown) };
+    return { ok: true, value: writeOne(form, shown, dimensions) };
   });
 }
 
