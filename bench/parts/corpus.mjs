@@ -4,7 +4,8 @@
  * (cold for that case), the median and p95 (wall and CPU) of its calls in 100 interleaved rounds of
  * the corpus (below: no call is answered from the core's memory of the one before), the median with the hash-consing
  * table emptied before each call ("fresh": every node is allocated anew, as for an expression
- * never seen), the result, and our own numerical check (central differences, 3 random points).
+ * never seen; also interleaved, in rounds of its own), the result, and our own numerical check
+ * (central differences, 3 random points).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -47,13 +48,24 @@ export function runCorpus(core, root, { quick = false, log = () => {} } = {}) {
     }
   }
 
+  // "Fresh": the same interleaved rounds with the hash-consing table emptied (untimed) before each
+  // call. Until 2026-12-07 these calls were timed back to back (30–100 of one case in a row), which
+  // measured the processor's caches warm from the repetition, not the empty table (docs/reliability.md §3.3).
+  const freshRounds = quick ? 5 : 30;
+  const fresh = cases.map(() => []);
+  for (let r = 0; r < freshRounds; r++) {
+    for (let i = 0; i < requests.length; i++) {
+      const t = measure(() => core.derive(requests[i]), { warmup: 0, minReps: 1, maxReps: 1, budgetMs: 0, before: core.resetInternTable });
+      fresh[i].push(t.wallMs[0]);
+    }
+  }
+
   const rows = [];
   const pooled = [];
   for (const [i, c] of cases.entries()) {
     const req = requests[i];
     const result = core.derive(req);
     const checked = core.derive({ ...req, check: true });
-    const fresh = measure(() => core.derive(req), { warmup: 1, minReps: quick ? 5 : 30, maxReps: quick ? 20 : 100, budgetMs: quick ? 10 : 40, before: core.resetInternTable });
     pooled.push(...wall[i]);
     const ok = result.ok;
     rows.push({
@@ -68,7 +80,7 @@ export function runCorpus(core, root, { quick = false, log = () => {} } = {}) {
       medianMs: round(median(wall[i])),
       p95Ms: round(p95(wall[i])),
       cpuMedianMs: round(median(cpu[i])),
-      freshMedianMs: round(median(fresh.wallMs)),
+      freshMedianMs: round(median(fresh[i])),
       reps: wall[i].length,
     });
     log(`[corpus] ${c.id}: ${rows.at(-1).medianMs} ms`);
@@ -90,6 +102,7 @@ export function runCorpus(core, root, { quick = false, log = () => {} } = {}) {
       freshMedianOfMediansMs: round(median(rows.map((r) => r.freshMedianMs))),
       firstMedianMs: round(median(rows.map((r) => r.firstMs))),
       samplesPerCase: rounds,
+      freshSamplesPerCase: freshRounds,
       interleaved: true,
     },
   };
