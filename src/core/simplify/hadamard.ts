@@ -8,6 +8,7 @@ import { type Expr, num, zeros, ones, rawHadamard } from '../model/expr';
 import { isScalar } from '../model/shape';
 import { add } from './add';
 import { reluTimesStep, sigmoidOf, signBesideAbsParts } from './factorRules';
+import { IdSet } from './idSet';
 import { isOnes, isZero } from './numbers';
 import { pow } from './power';
 import { mul } from './product';
@@ -48,22 +49,39 @@ const keepable = (c: Expr): boolean => LEAVES.has(c);
 
 /**
  * The ids of every factor of a product kept whole, through the products kept whole inside it, for those
- * hadamard() built (a product another module built raw is not kept whole).
+ * hadamard() built (a product another module built raw is not kept whole). Persistent sets (idSet.ts):
+ * a product's set is the largest of those it keeps with the others' ids added, sharing its storage — a
+ * copy of it was O(k) at the k-th level of a chain h_k = tanh(W h_(k−1)) ⊙ h_(k−1), quadratic in the depth.
  */
-const LEAVES = new WeakMap<Expr, ReadonlySet<number>>();
+const LEAVES = new WeakMap<Expr, IdSet>();
 
 /** Notes the factors of c, built by hadamard(), when it can be kept whole (keepable). */
 function noteLeaves(c: Expr): void {
   if (LEAVES.has(c) || c.args.length < 3 || new Set(c.args).size < c.args.length) return;
-  const leaves = new Set<number>();
+  const below: IdSet[] = [];
+  const own: number[] = [];
   for (const g of c.args) {
     if (g.op === 'hadamard') {
-      const below = LEAVES.get(g);
-      if (below === undefined) return;
-      for (const id of below) leaves.add(id);
-    } else if (isPlainHadamardFactor(g) && !(g.op === 'fn' && WATCHED.has(g.name as string))) leaves.add(g.id);
+      const leaves = LEAVES.get(g);
+      if (leaves === undefined) return;
+      below.push(leaves);
+    } else if (isPlainHadamardFactor(g) && !(g.op === 'fn' && WATCHED.has(g.name as string))) own.push(g.id);
     else return;
   }
+  let largest = 0;
+  below.forEach((b, i) => {
+    if (b.size > below[largest].size) largest = i;
+  });
+  let leaves = below[largest] ?? IdSet.EMPTY;
+  below.forEach((b, i) => {
+    if (i === largest) return;
+    b.some((id) => {
+      checkpoint();
+      leaves = leaves.with(id);
+      return false;
+    });
+  });
+  for (const id of own) leaves = leaves.with(id);
   LEAVES.set(c, leaves);
 }
 
@@ -137,8 +155,10 @@ function hadamardFactors(factors: readonly Expr[]): { flat: Expr[]; scalars: Exp
         const theirs = LEAVES.get(g);
         if (theirs === undefined) return mine.has((g.op === 'pow' ? g.args[0] : g).id);
         const [small, large] = theirs.size < mine.size ? [theirs, mine] : [mine, theirs];
-        for (const id of small) if (large.has(id)) return true;
-        return false;
+        return small.some((id) => {
+          checkpoint();
+          return large.has(id);
+        });
       });
     });
     if (opened >= 0) {
