@@ -213,13 +213,14 @@ export function differentialDerivation(s: Structure, d: Derivative, ctx: Context
     const l = local.get(i) as Expr;
     const formulas = formulasIn(i.def, i.args);
     const args = i.args.map((a) => toUnicode(a)).join(' and ');
+    // The piece and its differential with the shared constants by their names (sharedConstants.ts).
     return step('differential', 'derivative', {
       name: pieceName(i),
       explanation:
-        `Take the differential of ${toUnicode(i.v)} = ${toUnicode(i.def)}: how it changes when ${args} change${i.args.length > 1 ? '' : 's'} by ` +
+        `Take the differential of ${toUnicode(i.v)} = ${toUnicode(i.shown)}: how it changes when ${args} change${i.args.length > 1 ? '' : 's'} by ` +
         `${i.args.map((a) => w.of(a).text).join(', ')}, to first order. Rule${formulas.length > 1 ? 's' : ''}: ${formulas.join('; ')}.`,
-      before: [dNote(i.v), EQUALS, dOf(i.def)],
-      after: [dNote(i.v), EQUALS, part(l)],
+      before: [dNote(i.v), EQUALS, dOf(i.shown)],
+      after: [dNote(i.v), EQUALS, part(s.named(l))],
       claims: pieceClaims(i),
       focus: i.node,
     });
@@ -246,12 +247,13 @@ export function differentialDerivation(s: Structure, d: Derivative, ctx: Context
   const dyExpanded = textbook(normalize(expand(dy, defs)));
   const rootD = dNote(root.v);
   if (list.length > 1) {
-    const shownD = dy === dyExpanded ? [part(dy)] : [part(dy), EQUALS, part(dyExpanded)];
+    // In the pieces, the shared constants by their names; in x, written out.
+    const shownD = dy === dyExpanded ? [part(dy)] : [part(s.named(dy)), EQUALS, part(dyExpanded)];
     steps.push(step('differential-chain', 'derivative', {
       explanation:
         `Substitute the differentials of the pieces into one another, innermost first (the chain rule for differentials: ` +
         `dy has the same form whether the pieces are variables or functions of ${toUnicode(x)}), and write the result in ${toUnicode(x)}, so that only ${dx.text} remains.`,
-      before: [rootD, EQUALS, part(local.get(root) as Expr)],
+      before: [rootD, EQUALS, part(s.named(local.get(root) as Expr))],
       after: [rootD, EQUALS, ...shownD],
       claims: [
         differentialClaim(defs, root.v, [x], [dx.v], dy, []),

@@ -66,6 +66,19 @@ describe('derivation: a large constant several definitions share is named once',
     }
   });
 
+  it('the differential method: each piece\'s differential and dy in the pieces show c, dy in W₁ and x writes it out', () => {
+    for (const granularity of ['full', 'summary'] as const) {
+      const d = derivation({ expr: `sum(${scaled})`, where: WHERE, wrt: ['W1'] }, granularity);
+      assertSound(d, `differentials ${granularity}`);
+      const pieces = d.pub.filter((p) => p.rule === 'differential');
+      assert.ok(pieces.some((p) => (p.afterText ?? '').includes('⊙ c')), pieces.map((p) => p.afterText).join(' | '));
+      for (const p of pieces) assert.ok(!(p.afterText ?? '').includes('a₈') && !p.explanation.includes('a₈') && !p.before.includes('_{8}'), `${p.afterText} ${p.explanation}`);
+      const [inPieces, inX] = (stepWith(d, 'differential-chain').p.afterText ?? '').split(' = ').slice(1);
+      assert.ok(!inPieces.includes('a₈') && inPieces.includes('⊙ c'), inPieces);
+      assert.ok(inX.includes('a₈'), inX);
+    }
+  });
+
   it('a name of the expression is not taken: c is a variable, so the constant is k', () => {
     const d = derivation({ expr: network(SUM.replace('a1', 'c')), where: WHERE.replace('a1', 'c'), wrt: ['x'] }, 'full');
     assertSound(d, 'c taken');
