@@ -94,11 +94,11 @@ function juxtaposition(text: string, where: string | undefined): Span | undefine
  */
 function juxtaposedIn(tokens: readonly Token[], from: number, declared: ReadonlySet<string>): Span | undefined {
   const commas = commaLiterals(tokens, from);
-  const plainCall = callsPlainOnly(tokens, from, declared);
-  // A name before a bracket that is not a plain function says Unicode math (σ(z)) — unless the text calls a
-  // function only the plain syntax has (eye(n)), and the name is one the plain syntax spells otherwise
+  const plain = plainOnly(tokens, from, declared);
+  // A name before a bracket that is not a plain function says Unicode math (σ(z)) — unless the text has
+  // what only the plain syntax has (eye(n), .^), and the name is one the plain syntax spells otherwise
   // (trace: tr, ln: log), which its reader then names: c*trace(eye(n)) was refused at eye, read as Unicode math.
-  const applied = (name: string): boolean => !isFunctionName(name) && name !== 'einsum' && !(plainCall && FUNCTION_SUGGESTIONS[name] !== undefined);
+  const applied = (name: string): boolean => !isFunctionName(name) && name !== 'einsum' && !(plain && FUNCTION_SUGGESTIONS[name] !== undefined);
   // The open literals, innermost last: whether each separates by commas, and the bracket depth of
   // parentheses at which it was opened (its own level).
   const open: { readonly commas: boolean; readonly parens: number }[] = [];
@@ -110,7 +110,7 @@ function juxtaposedIn(tokens: readonly Token[], from: number, declared: Readonly
     else if (t.kind === ']') open.pop();
     else if (t.kind === '(') parens++;
     else if (t.kind === ')') parens = Math.max(0, parens - 1);
-    if (t.kind === 'name' && severalCharacters(t.text) && !declared.has(t.text) && !isFunctionName(t.text) && t.text !== 'einsum' && !CONSTANTS.has(t.text) && conventionalKind(t.text) === undefined && lettersMultiply(t.text, declared)) {
+    if (t.kind === 'name' && severalCharacters(t.text) && !declared.has(t.text) && !isFunctionName(t.text) && t.text !== 'einsum' && !CONSTANTS.has(t.text) && conventionalKind(t.text) === undefined && !plain && lettersMultiply(t.text, declared)) {
       return t;
     }
     // A lone undeclared I is the identity in the notations that print it (Unicode, LaTeX).
@@ -133,13 +133,16 @@ function juxtaposedIn(tokens: readonly Token[], from: number, declared: Readonly
 }
 
 /**
- * Whether the tokens call a function of the plain syntax that Unicode math and LaTeX do not have
- * (eye, ones, zeros, norm2, kron, …: the writers print I_n, 𝟏_n, ‖x‖₂, ⊗), not declared as a variable.
+ * Whether the tokens have what only the plain syntax has: an element-wise operator (.* ./ .^) or a call
+ * of a function that Unicode math and LaTeX do not have (eye, ones, zeros, norm2, kron, …: the writers
+ * print I_n, 𝟏_n, ‖x‖₂, ⊗), not declared as a variable. Then a word (ab in x.^2 + ab*x) is a name,
+ * not letters juxtaposed, as the plain syntax reads it: the Unicode reader refused the '.'.
  */
-function callsPlainOnly(tokens: readonly Token[], from: number, declared: ReadonlySet<string>): boolean {
-  for (let i = from; i + 1 < tokens.length; i++) {
+function plainOnly(tokens: readonly Token[], from: number, declared: ReadonlySet<string>): boolean {
+  for (let i = from; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.kind === 'name' && tokens[i + 1].kind === '(' && isFunctionName(t.text) && OPERATOR_NAMES[t.text] === undefined && !declared.has(t.text)) return true;
+    if (t.kind === 'op' && (t.text === '.*' || t.text === './' || t.text === '.^')) return true;
+    if (t.kind === 'name' && tokens[i + 1]?.kind === '(' && isFunctionName(t.text) && OPERATOR_NAMES[t.text] === undefined && !declared.has(t.text)) return true;
   }
   return false;
 }

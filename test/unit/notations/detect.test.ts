@@ -87,6 +87,15 @@ describe('notations/read: readExpression dispatches on the notation', () => {
     assert.equal(toText(value(readExpression('c*trace(A)', undefined, 'auto')).expr), 'c*tr(A)');
   });
 
+  it('reads a word as a name in a text with an element-wise operator, which only the plain syntax has (x.^2 + ab*x)', () => {
+    // Read as Unicode math for the word ab (a·b), which then refused the '.' of .^ (column 2).
+    for (const t of ['x.^2 + ab*x', 'x .* Ax', 'x./bc + y']) assert.equal(detectNotation(t), 'plain', t);
+    const t = 'x.^2 + ab*x';
+    assertError(error(readExpression(t, undefined, 'auto')), 'name.undeclared', 'ab', t);
+    assert.equal(toText(value(readExpression(t, 'ab: scalar', 'auto')).expr), 'x.^2 + ab*x');
+    assert.equal(toText(value(readExpression('x.^2 + lam*x', 'lam: scalar', 'auto')).expr), 'x.^2 + lam*x');
+  });
+
   it('reads the identity with its size (I_n, as the Unicode writer prints it inside vec) as Unicode math, unless I_n is declared', () => {
     // Read-back property, seed 20251127 at 3,153: d/dA of A ⊙ I is written diag(vec(I_n)), without other Unicode marks.
     for (const t of ['diag(vec(I_n))', 'vec(I_3)', 'kron(I_m, A)']) assert.equal(detectNotation(t), 'unicode', t);
