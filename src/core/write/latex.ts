@@ -123,6 +123,8 @@ class LatexWriter extends MathWriter<Out> {
     switch (e.op) {
       case 'var': {
         const name = e.name as string;
+        // x1 beside a vector x: x_{1} would read as x's component.
+        if (this.numberedNameIsComponent(name)) return out(`${shapeKind(e.shape) === 'vector' ? '\\mathbf' : '\\mathit'}{${name}}`, PREC.atom, { noSub: true });
         return out(latexName(name, shapeKind(e.shape)), PREC.atom, { noSub: splitName(name).sub !== undefined });
       }
       case 'num':

@@ -12,6 +12,9 @@ import { Piece, cat, catList, join, piece } from './piece';
 import { PREC, Prec, OPERAND } from './precedence';
 import { DagWriter, Rendered } from './dagWriter';
 
+/** A numbered name, Latin letters then digits (x1, W12): its letters and its number. */
+const NUMBERED = /^([A-Za-z]+)(\d+)$/;
+
 export interface MathRendered extends Rendered {
   /** Ends with a superscript (or is a fraction): a further superscript needs parentheses. */
   readonly noSup: boolean;
@@ -153,10 +156,25 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
    * of a bracketed array, (\mathbf{x})_{1}, (x)₁.
    */
   protected componentIsName(base: string, index: string): boolean {
+    const names = this.variableNames();
+    return [base + index.replace(',', '_'), `${base}_${index}`].some((n) => names.has(n) || this.knownVariable(n));
+  }
+
+  /**
+   * Whether the numbered name x1 would read as a component if written x_{1} (x₁): where x is a variable
+   * of the expression or one the reader is given, whose numbered subscript the readers read as its
+   * component. Then x1 is written as the one name it is, \mathbf{x1} (\mathit{x1}), x1 in Unicode math.
+   */
+  protected numberedNameIsComponent(name: string): boolean {
+    const m = NUMBERED.exec(name);
+    return m !== null && (this.variableNames().has(m[1]) || this.knownVariable(m[1]));
+  }
+
+  /** The variables' names of the expression that decides (namesIn: the renderings depend on them from then on). */
+  private variableNames(): ReadonlySet<string> {
     const root = this.sizesBy as Expr;
     if (this.namesIn?.root !== root) this.namesIn = { root, names: new Set(freeVariables(root).map((v) => v.name as string)) };
-    const names = this.namesIn.names;
-    return [base + index.replace(',', '_'), `${base}_${index}`].some((n) => names.has(n) || this.knownVariable(n));
+    return this.namesIn.names;
   }
 
   /** A factor of a matrix or scalar product (nested products are flattened where that reads the same). */

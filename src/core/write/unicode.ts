@@ -213,8 +213,12 @@ class UnicodeWriter extends MathWriter<Out> {
     this.noteChain(e);
     const a = e.args;
     switch (e.op) {
-      case 'var':
-        return out(unicodeName(e.name as string), PREC.atom, false, splitName(e.name as string).sub !== undefined);
+      case 'var': {
+        const name = e.name as string;
+        // x1 beside a vector x: x₁ would read as x's component.
+        if (this.numberedNameIsComponent(name)) return out(name, PREC.atom, false, true);
+        return out(unicodeName(name), PREC.atom, false, splitName(name).sub !== undefined);
+      }
       case 'num':
         return unicodeNumber(rationalOf(e));
       case 'const':

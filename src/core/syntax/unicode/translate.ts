@@ -14,6 +14,7 @@ import { fail } from '../diagnostics';
 import { GREEK_LETTER_NAMES as GREEK } from '../../model/greek';
 import { SUB_DIGITS, SUP_DIGITS } from './digits';
 import { table } from '../table';
+import { isFunctionName } from '../functions';
 import { CALCULUS_CHARACTERS, DASH_HINTS, calculusNotation } from '../characters';
 import { FLOOR_DIVISION } from '../pythonOperators';
 import { MATH_LETTER_CLASS, mathLetter } from './mathLetters';
@@ -92,6 +93,13 @@ class Translator {
   private emit(s: string, from: number): void {
     this.out += s;
     for (let i = 0; i < s.length; i++) this.map.push(this.offsets[from]);
+  }
+
+  /** Whether a character of [from, to) was written in a bold math alphabet (𝐱). */
+  private styled(from: number, to: number): boolean {
+    if (this.styles.size === 0) return false;
+    for (let k = from; k < to; k++) if (this.styles.has(k)) return true;
+    return false;
   }
 
   private span(i: number, j = i + 1): Span {
@@ -518,6 +526,12 @@ class Translator {
       if (c[j] === '(') return this.emit(fn, start);
     }
     if (word.length > 1 && this.declared.has(word)) return this.emit(`\\mathit{${word}}`, start);
+    // Letters then digits (x1, W12) are one name, as in the plain syntax and Python (and as the writers print x1
+    // beside a vector x, whose x₁ is its component); x·1 is never written so. A plain function's name (norm2) is refused.
+    if (!letters && NUMBERED.test(word) && !this.styled(start, j)) {
+      if (c[j] === '(' && isFunctionName(word)) fail('name.unknown-function', this.span(start, j), `'${word}' is a function of the plain syntax: in Unicode math write ${word === 'norm1' ? '‖x‖₁' : '‖x‖₂'} (or read the text as the plain syntax)`);
+      return this.emit(`\\mathit{${word}}`, start);
+    }
     if (word === 'pi') return this.emit('\\pi ', start);
     // 𝐊(m,n): the commutation matrix, as the Unicode writer prints it (\mathbf{K}_{m,n} in LaTeX); K(m,n) when K is not declared.
     const bold = this.styles.get(start) === 'bold';
@@ -537,6 +551,9 @@ class Translator {
     }
   }
 }
+
+/** A numbered name: Latin letters then digits (x1, W12). */
+const NUMBERED = /^[A-Za-z]+[0-9]+$/;
 
 /** Translate Unicode math to LaTeX (declared names are kept whole: `loss` is one variable). */
 export function unicodeToLatex(text: string, declared: ReadonlySet<string>): Translated {
