@@ -164,7 +164,12 @@ export const ENTRY: OperatorRule = {
   local: (u) => {
     const a = u.args[0];
     const [r, c] = u.dims as number[];
-    return transpose(unit(sizeOf(a.shape), (c - 1) * (a.shape.rows as number) + r));
+    const rows = a.shape.rows;
+    // The entry's place in vec order, (c − 1)·rows + r: with a symbolic row count (n) only in the first
+    // column a number (it was 0·'n', NaN); elsewhere 𝐞_c ⊗ 𝐞_r, the same unit vector.
+    if (c === 1) return transpose(unit(sizeOf(a.shape), r));
+    if (typeof rows === 'number') return transpose(unit(sizeOf(a.shape), (c - 1) * rows + r));
+    return transpose(kron(unit(a.shape.cols, c), unit(rows, r)));
   },
   differential: { formula: 'd(A_ij) = (dA)_ij', of: entryTangent },
   derivation: fixedDerivation('component', 'An entry of an array depends only on that entry.', 'each entry passes back its own gradient'),
