@@ -17,7 +17,7 @@ import { runDerive } from './cli/derive';
 import { CHECK_USAGE, runCheck } from './cli/check';
 import { PROOFREAD_USAGE, runProofread } from './cli/proofread';
 import { runBatch } from './cli/batch/run';
-import { HELP } from './cli/help';
+import { HELP, isHelpCommand } from './cli/help';
 import { functionReference } from './core/index';
 
 const USAGE = `usage:\n${DERIVE_USAGE}\n${CHECK_USAGE}\n${PROOFREAD_USAGE}\n${BATCH_USAGE}`;
@@ -48,7 +48,7 @@ async function main(argv: readonly string[]): Promise<number> {
       if (rest.length > 0) throw new UsageError(`batch takes no arguments (got '${rest[0]}'); requests come on stdin`);
       process.exit(await runBatch({ input: process.stdin, output: process.stdout }));
     }
-    if (command === '--help' || command === '-h' || command === 'help') {
+    if (isHelpCommand(command)) {
       writeOut(`${HELP}\n`);
       return 0;
     }

@@ -1,4 +1,11 @@
 /** `matcalc --help`: every command and option, in full (the short usage is in cli.ts). */
+
+/**
+ * The commands that print HELP. The loader (src/cliStart.ts) answers them itself, without loading
+ * the CLI bundle; cli.ts answers them too, for the bundle run on its own.
+ */
+export const isHelpCommand = (command: string | undefined): boolean => command === '--help' || command === '-h' || command === 'help';
+
 export const HELP = `matcalc — matrix calculus from the command line (gradients, Jacobians, Hessians)
 
 commands:
