@@ -11,6 +11,8 @@
  *     more figure sends the corpus again as it was answered (answers from memory);
  *   - the same requests through the core's derive() in this process, interleaved the same way and
  *     after as many rounds, for the ratio end to end / core (both warm);
+ *   - the batch beside the bare core in a child process (each request to both, one at a time): both
+ *     as fresh, then as warm, as each other — what the batch process itself adds;
  *   - MLP L = 256 (NumPy, one reassignment per layer) through `matcalc derive` (a whole process) and
  *     as a batch request: the first (cold) and, after warm-up requests, the steady state;
  *   - time to the first answer while the input is still open;
@@ -42,6 +44,16 @@ const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
  * machine at this load.
  */
 const ECHO = "let r='';process.stdin.setEncoding('utf8');process.stdin.on('data',(s)=>{const p=(r+s).split('\\n');r=p.pop();for(const _ of p)process.stdout.write('{\"ok\":true}\\n');});";
+
+/**
+ * The core alone in a child process, behind the simplest line protocol: each line parsed, derive(),
+ * the answer written as one JSON line — for a request without id, emit or claim, the line `matcalc
+ * batch` writes (no field check, no memory of answers, no escaping; a refusal is only {"ok":false}).
+ * Its argument: the core's bundle (dist/core.js). Side by side with the batch (batchOverBareCore),
+ * it tells the batch process's own cost apart from the core's and from the JIT's warmth.
+ */
+const BARE_CORE =
+  "const core=require(process.argv[1]);let r='';process.stdin.setEncoding('utf8');process.stdin.on('data',(s)=>{const p=(r+s).split('\\n');r=p.pop();for(const l of p){const a=core.derive(JSON.parse(l));process.stdout.write(JSON.stringify(a.ok?{ok:true,...a.value}:{ok:false})+'\\n');}});";
 
 /** A running `matcalc batch` (or, with `args`, another child speaking lines): send(line) resolves with the answer line. */
 export function batchProcess(cli, args = [cli, 'batch']) {
@@ -124,6 +136,48 @@ export async function latency(cli, linesOf, rounds, args, later) {
   }
   await b.close();
   return { ...first, warm, remembered };
+}
+
+/**
+ * `matcalc batch` and the bare core (BARE_CORE), two fresh processes side by side: every request
+ * line sent to one and then to the other (which goes first alternating), one at a time — one
+ * warm-up round, `rounds` timed rounds (cold), `warm` more rounds, `rounds` timed rounds again.
+ * Both are as fresh or as warm as each other and share the moment's load, so the difference of
+ * their medians is what the batch process adds (reading and checking the request, its key, writing
+ * the answer as JSON with escapes, the loop), apart from the core and the JIT's state, which the
+ * in-process figure (coreInterleaved, measured in this process after the other parts' thousands of
+ * calls) does not share. `answersDiffer` counts requests answered differently (expected 0).
+ */
+export async function besideBareCore(cli, coreBundle, linesOf, rounds, warm) {
+  const both = [batchProcess(cli), batchProcess(coreBundle, ['-e', BARE_CORE, coreBundle])];
+  let k = 0;
+  let differ = 0;
+  let turn = 0;
+  const roundsOf = async (n, timed) => {
+    const ms = [[], []];
+    const cpu0 = both.map((b) => cpuSecondsOf(b.child.pid));
+    for (let r = 0; r < n; r++) {
+      for (const l of linesOf(k++)) {
+        const order = turn++ % 2 === 0 ? [0, 1] : [1, 0];
+        const answers = [];
+        for (const i of order) {
+          const t0 = nowMs();
+          answers[i] = await both[i].send(l);
+          if (timed) ms[i].push(nowMs() - t0);
+        }
+        if (answers[0] !== answers[1]) differ++;
+      }
+    }
+    const cpu1 = both.map((b) => cpuSecondsOf(b.child.pid));
+    const cpu = (i) => (cpu0[i] === undefined || cpu1[i] === undefined || ms[i].length === 0 ? null : round(((cpu1[i] - cpu0[i]) * 1000) / ms[i].length, 4));
+    return { batchMedianMs: round(median(ms[0])), bareMedianMs: round(median(ms[1])), batchCpuMeanMs: cpu(0), bareCpuMeanMs: cpu(1) };
+  };
+  await roundsOf(1, false);
+  const cold = await roundsOf(rounds, true);
+  await roundsOf(warm, false);
+  const hot = await roundsOf(rounds, true);
+  await Promise.all(both.map((b) => b.close()));
+  return { requests: linesOf(0).length * rounds, afterRounds: 1 + rounds + warm, cold, warm: hot, answersDiffer: differ };
 }
 
 /** All rounds piped at once; `linesOf(k)`: the k-th round's lines. */
@@ -334,6 +388,8 @@ export async function runCli(core, root, { quick = false, log = () => {}, distin
   const warmRounds = quick ? 3 : 20;
   const { ms: e2e, cpuMeanMs: e2eCpu, warm: e2eWarm, remembered } = await latency(cli, freshRound, rounds, undefined, { warm: warmRounds, remembered: true });
   log(`[cli] batch latency: median ${round(median(e2e))} ms over ${e2e.length} requests; after ${warmRounds} more rounds ${round(median(e2eWarm.ms))} ms; answered before ${round(median(remembered.ms))} ms`);
+  const beside = await besideBareCore(cli, path.join(root, 'dist', 'core.js'), freshRound, rounds, warmRounds);
+  log(`[cli] beside the bare core in a child: cold ${beside.cold.batchMedianMs} vs ${beside.cold.bareMedianMs} ms, warm ${beside.warm.batchMedianMs} vs ${beside.warm.bareMedianMs} ms (${beside.answersDiffer} answers differ)`);
   const { ms: floor, cpuMeanMs: floorCpu } = await latency(cli, () => lines, rounds, ['-e', ECHO]);
   log(`[cli] pipe round trip (a child answering at once): median ${round(median(floor))} ms`);
   const inProcess = coreInterleaved(core, requests, rounds, 1 + rounds + warmRounds);
@@ -367,6 +423,7 @@ export async function runCli(core, root, { quick = false, log = () => {}, distin
     processCpuMs: startCpu,
     coreInterleaved: { afterRounds: 1 + rounds + warmRounds, requests: inProcess.length, medianMs: round(coreMedian), p95Ms: round(p95(inProcess)) },
     endToEndOverCore: round(e2eMedian / coreMedian, 2),
+    batchOverBareCore: beside,
     throughput: tp,
     pipelined: { cases: pipe.perCaseMs.length, window, rounds: quick ? 1 : 3, medianCaseMs: round(median(pipe.perCaseMs)), p95CaseMs: round(p95(pipe.perCaseMs)), cpuMeanMs: pipe.cpuMeanMs },
     mlp256,
