@@ -8,7 +8,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { checkClaim, derive, deriveForm, emitCode, variables } from '../../../src/core/index';
-import type { DeriveRequest, Diagnostic, Outcome } from '../../../src/core/api';
+import type { DeriveRequest } from '../../../src/core/api';
+import { error, value } from '../notations/helpers';
 import { derivativeSide } from '../../../src/core/proofread/derivative';
 
 const WHERE = 'x: vector(n); w: vector(n); A: matrix(n, n); s: scalar';
@@ -29,21 +30,12 @@ const STATED: readonly [string, string, string, 1 | 2][] = [
   ['∇ₓ(xᵀAx + ‖x‖₂)', '(xᵀAx + ‖x‖₂)', 'x', 1],
 ];
 
-const ok = <T>(o: Outcome<T>, what: string): T => {
-  if (!o.ok) assert.fail(`${what}: ${o.error.code}: ${o.error.message}`);
-  return o.value;
-};
-const error = <T>(o: Outcome<T>, what: string): Diagnostic => {
-  if (o.ok) assert.fail(`${what} should be an error`);
-  return o.error;
-};
-
 describe('core: a text that states its derivative is answered as the request it states', () => {
   for (const [text, fn, wrt, order] of STATED) {
     it(`${text} = ∂${order === 2 ? '²' : ''}(${fn})/∂${wrt}${order === 2 ? '²' : ''}`, () => {
       for (const layout of ['numerator', 'denominator'] as const) {
-        const stated = ok(derive({ expr: text, where: WHERE, layout, check: true }), text);
-        const alone = ok(derive({ expr: fn, where: WHERE, wrt: [wrt], order, layout }), fn);
+        const stated = value(derive({ expr: text, where: WHERE, layout, check: true }), text);
+        const alone = value(derive({ expr: fn, where: WHERE, wrt: [wrt], order, layout }), fn);
         assert.deepEqual(stated.wrt, [wrt]);
         assert.equal(stated.order, order);
         assert.equal(stated.input.text, alone.input.text);
@@ -62,7 +54,7 @@ describe('core: a text that states its derivative is answered as the request it 
   });
 
   it('the first-derivative commands (order 1) of a second-order operator answer its order, 2', () => {
-    const r = ok(derive({ expr: '\\nabla^2_x (x^\\top A x)', where: WHERE, order: 1 }), 'order 1');
+    const r = value(derive({ expr: '\\nabla^2_x (x^\\top A x)', where: WHERE, order: 1 }), 'order 1');
     assert.equal(r.order, 2);
     assert.equal(r.result.text, "A + A'");
   });
@@ -70,15 +62,15 @@ describe('core: a text that states its derivative is answered as the request it 
   it('deriveForm, emitCode and checkClaim answer the stated request', () => {
     const req: DeriveRequest = { expr: '\\frac{\\partial}{\\partial x} x^\\top A x', where: WHERE };
     const alone: DeriveRequest = { expr: 'x^\\top A x', where: WHERE, wrt: ['x'], from: 'latex' };
-    assert.equal(ok(deriveForm(req, 'latex'), 'form'), ok(deriveForm(alone, 'latex'), 'form alone'));
-    assert.equal(ok(emitCode(req, 'numpy'), 'emit'), ok(emitCode(alone, 'numpy'), 'emit alone'));
-    assert.equal(ok(checkClaim({ ...req, claim: "x'*(A + A')" }), 'claim').verdict, 'correct');
-    assert.equal(ok(checkClaim({ ...req, claim: '2*A*x' }), 'claim').verdict, 'incorrect');
+    assert.equal(value(deriveForm(req, 'latex'), 'form'), value(deriveForm(alone, 'latex'), 'form alone'));
+    assert.equal(value(emitCode(req, 'numpy'), 'emit'), value(emitCode(alone, 'numpy'), 'emit alone'));
+    assert.equal(value(checkClaim({ ...req, claim: "x'*(A + A')" }), 'claim').verdict, 'correct');
+    assert.equal(value(checkClaim({ ...req, claim: '2*A*x' }), 'claim').verdict, 'incorrect');
   });
 
   it('variables() of a stated derivative is the operator\'s variable alone; of \\nabla f, every variable', () => {
-    assert.deepEqual(ok(variables('\\frac{\\partial}{\\partial \\mathbf{w}} (\\mathbf{w}^\\top A \\mathbf{x})', WHERE), 'w').map((v) => v.name), ['w']);
-    assert.deepEqual(ok(variables('\\nabla (\\mathbf{w}^\\top A \\mathbf{x})', WHERE), 'all').map((v) => v.name), ['w', 'A', 'x']);
+    assert.deepEqual(value(variables('\\frac{\\partial}{\\partial \\mathbf{w}} (\\mathbf{w}^\\top A \\mathbf{x})', WHERE), 'w').map((v) => v.name), ['w']);
+    assert.deepEqual(value(variables('\\nabla (\\mathbf{w}^\\top A \\mathbf{x})', WHERE), 'all').map((v) => v.name), ['w', 'A', 'x']);
   });
 });
 
@@ -93,7 +85,7 @@ describe('core: a stated derivative is never a guess', () => {
     assert.equal(e.code, 'request.conflict');
     assert.match(e.message, /first derivative \(by w\) and a second derivative was asked for/);
     // The same variable asked for is no conflict.
-    assert.equal(ok(derive({ expr: text, where: WHERE, wrt: ['w'] }), 'wrt w').result.text, "x'");
+    assert.equal(value(derive({ expr: text, where: WHERE, wrt: ['w'] }), 'wrt w').result.text, "x'");
   });
 
   it('an error in the function is reported at its place in the text as written', () => {
@@ -122,7 +114,7 @@ describe('core: a stated derivative is never a guess', () => {
   });
 
   it('with d a declared variable, d/dx(…) is the quotient the readers read, not an operator', () => {
-    const r = ok(derive({ expr: 'd/dx(x*y)', where: 'd: scalar; x: scalar; y: scalar', wrt: ['y'] }), 'declared d');
+    const r = value(derive({ expr: 'd/dx(x*y)', where: 'd: scalar; x: scalar; y: scalar', wrt: ['y'] }), 'declared d');
     assert.match(r.input.text, /^d\//);
     assert.equal(r.wrt[0], 'y');
   });

@@ -16,8 +16,8 @@ export function value<T>(o: Outcome<T>, context = ''): T {
   return o.value;
 }
 
-export function error<T>(o: Outcome<T>): Diagnostic {
-  if (o.ok) assert.fail('expected an error');
+export function error<T>(o: Outcome<T>, context = ''): Diagnostic {
+  if (o.ok) assert.fail(context ? `${context}: expected an error` : 'expected an error');
   return o.error;
 }
 
