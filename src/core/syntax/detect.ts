@@ -66,10 +66,21 @@ export function detect(text: string, where?: string): Detection {
 function juxtaposition(text: string, where: string | undefined): Span | undefined {
   const statements = statementsOf(text);
   const declared = new Set<string>();
+  // The declarations' sizes (n in x: vector(n)) are scalars: the writers juxtapose them (mI/4, the size m times I).
+  const sizes = new Set<string>();
   const addDeclared = (ts: readonly Token[]) => {
-    for (const t of ts) {
+    let i = 0;
+    for (; i < ts.length; i++) {
+      const t = ts[i];
       if (t.kind === ':' || (t.kind === 'name' && (t.text === 'is' || t.text === 'are'))) break;
       if (t.kind === 'name') declared.add(t.text);
+    }
+    let depth = 0;
+    for (; i < ts.length; i++) {
+      const t = ts[i];
+      if (t.kind === '(') depth++;
+      else if (t.kind === ')') depth--;
+      else if (t.kind === 'name' && depth > 0) sizes.add(t.text);
     }
   };
   for (const s of statements) if (s.declaration) addDeclared(s.tokens);
@@ -79,7 +90,7 @@ function juxtaposition(text: string, where: string | undefined): Span | undefine
     const tokens = s.tokens;
     // An `f(x) =` or `y =` head: look only after the `=`.
     const equals = tokens.findIndex((t) => t.kind === '=');
-    const found = juxtaposedIn(tokens, equals + 1, declared);
+    const found = juxtaposedIn(tokens, equals + 1, declared, sizes);
     if (found) return found;
   }
   return undefined;
@@ -92,7 +103,7 @@ function juxtaposition(text: string, where: string | undefined): Span | undefine
  * writer prints a vector (`[5^a log(5), 2]`, `[sin(a)cos(a), 2]`): there the plain syntax would mix
  * commas and spaces in one literal, and the product is the reading (it was read as [5^a, log(5), 2]).
  */
-function juxtaposedIn(tokens: readonly Token[], from: number, declared: ReadonlySet<string>): Span | undefined {
+function juxtaposedIn(tokens: readonly Token[], from: number, declared: ReadonlySet<string>, sizes: ReadonlySet<string>): Span | undefined {
   const commas = commaLiterals(tokens, from);
   const plain = plainOnly(tokens, from, declared);
   // A name before a bracket that is not a plain function says Unicode math (σ(z)) — unless the text has
@@ -110,7 +121,7 @@ function juxtaposedIn(tokens: readonly Token[], from: number, declared: Readonly
     else if (t.kind === ']') open.pop();
     else if (t.kind === '(') parens++;
     else if (t.kind === ')') parens = Math.max(0, parens - 1);
-    if (t.kind === 'name' && severalCharacters(t.text) && !declared.has(t.text) && !isFunctionName(t.text) && t.text !== 'einsum' && !CONSTANTS.has(t.text) && conventionalKind(t.text) === undefined && !plain && lettersMultiply(t.text, declared)) {
+    if (t.kind === 'name' && severalCharacters(t.text) && !declared.has(t.text) && !isFunctionName(t.text) && t.text !== 'einsum' && !CONSTANTS.has(t.text) && conventionalKind(t.text) === undefined && !plain && lettersMultiply(t.text, declared, sizes)) {
       return t;
     }
     // A lone undeclared I is the identity in the notations that print it (Unicode, LaTeX).
@@ -170,11 +181,12 @@ function commaLiterals(tokens: readonly Token[], from: number): Set<number> {
  * not: Unicode math would read it only by forcing p and s to scalars, so it is a name, as the plain
  * syntax and Python read it (undeclared: the plain reader asks for its declaration), never e·p·s.
  * A character without a letter convention (a digit inside, a11b) leaves the word a product, as before.
+ * A declared size is a scalar (mI: the size m times I, as the writers print it).
  */
-function lettersMultiply(word: string, declared: ReadonlySet<string>): boolean {
+function lettersMultiply(word: string, declared: ReadonlySet<string>, sizes: ReadonlySet<string>): boolean {
   let vector = false;
   for (const c of word) {
-    if (declared.has(c)) continue;
+    if (declared.has(c) || sizes.has(c)) continue;
     const kind = conventionalKind(c);
     if (kind === undefined) return true;
     if (kind === 'scalar') continue;

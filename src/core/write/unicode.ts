@@ -161,7 +161,8 @@ function separator(tail: string, head: string): string {
   const right = left === undefined ? undefined : WORD_START.exec(head)?.[0];
   if (left !== undefined && right !== undefined) {
     const leftDigits = /^\d+$/.test(left);
-    if (leftDigits && /^\d/.test(right)) return '·';
+    // 2·3 between numbers; b·4 after a Latin letter, whose digits would join it into one name (b4, as x1).
+    if (/^\d/.test(right) && (leftDigits || /[A-Za-z]$/.test(left))) return '·';
     return !((leftDigits || oneCharacter(left)) && oneCharacter(right)) ? ' ' : '';
   }
   return /\d$/.test(tail) && /^[\d.]/.test(head) ? '·' : '';

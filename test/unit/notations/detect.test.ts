@@ -72,6 +72,11 @@ describe('notations/read: readExpression dispatches on the notation', () => {
     for (const t of ['Ax', 'A*x - Bx', 'abx', 'Wxb']) assert.equal(detectNotation(t), 'unicode', t);
     assert.equal(detectNotation('x^2 + xy', 'x: scalar; y: scalar'), 'unicode');
     assert.equal(toText(value(readExpression('x^2 + xy', 'x: scalar; y: scalar', 'auto')).expr), 'x^2 + x*y');
+    // A declared size is a scalar: mI/4 is the size m times I, as the writers print it (the read-back fuzz, seed
+    // 20251127: the derivative of tr(A)/4 by A, A: matrix(m, m), written in Unicode, read back as the name mI).
+    assert.equal(detectNotation('mI/4 + A', 'A: matrix(m, m)'), 'unicode');
+    assert.equal(toText(value(readExpression('mI/4 + A', 'A: matrix(m, m)', 'auto')).expr), 'm*eye(m)/4 + A');
+    assert.equal(detectNotation('nx + y', 'y: vector(n)'), 'unicode');
   });
 
   it('reads a text calling a function only the plain syntax has (eye(n), ones(n)) as the plain syntax, whose error then names a function it spells otherwise (trace: tr)', () => {

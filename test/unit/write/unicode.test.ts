@@ -26,6 +26,8 @@ const CASES: readonly [string, Expr, string][] = [
   ['a multi-letter name needs a space', rawMul([loss, x]), 'loss x'],
   ['a multi-letter factor', rawMul([num(2), rawFn('exp', s)]), '2 exp(s)'],
   ['numbers', rawMul([num(2), num(3)]), '2·3'],
+  // b4 would read back as the name b4 (the Unicode reader reads letters then digits as one name, as x1): the read-back fuzz, seed 20251127.
+  ['a letter before a number', rawMul([b, rawMul([num(4), rawAdd([x, y])])]), 'b·4(x + y)'],
   ['σ(x) ⊙ (𝟏 − σ(x))', rawHadamard([sig, sub(ones(x.shape), sig)]), 'σ(x) ⊙ (𝟏 − σ(x))'],
   ['⊘', rawHadamard([x, rawPow(y, num(-1))]), 'x ⊘ y'],
   ['⊗', rawKron(A, B), 'A ⊗ B'],
