@@ -8,7 +8,7 @@ import { type Expr, num, zeros, ones, rawHadamard } from '../model/expr';
 import { isScalar } from '../model/shape';
 import { add } from './add';
 import { reluTimesStep, sigmoidOf, signBesideAbsParts } from './factorRules';
-import { IdSet } from './idSet';
+import { Set as PersistentSet } from 'immutable';
 import { isOnes, isZero } from './numbers';
 import { pow } from './power';
 import { mul } from './product';
@@ -49,11 +49,14 @@ const keepable = (c: Expr): boolean => LEAVES.has(c);
 
 /**
  * The ids of every factor of a product kept whole, through the products kept whole inside it, for those
- * hadamard() built (a product another module built raw is not kept whole). Persistent sets (idSet.ts):
- * a product's set is the largest of those it keeps with the others' ids added, sharing its storage — a
- * copy of it was O(k) at the k-th level of a chain h_k = tanh(W h_(k−1)) ⊙ h_(k−1), quadratic in the depth.
+ * hadamard() built (a product another module built raw is not kept whole). Persistent sets (Immutable.js's
+ * Set, a hash array mapped trie): a product's set is the largest of those it keeps with the others' ids
+ * added, sharing its storage — a copy of it was O(k) at the k-th level of a chain
+ * h_k = tanh(W h_(k−1)) ⊙ h_(k−1), quadratic in the depth.
  */
+type IdSet = PersistentSet<number>;
 const LEAVES = new WeakMap<Expr, IdSet>();
+const NO_IDS: IdSet = PersistentSet<number>();
 
 /** Notes the factors of c, built by hadamard(), when it can be kept whole (keepable). */
 function noteLeaves(c: Expr): void {
@@ -72,16 +75,15 @@ function noteLeaves(c: Expr): void {
   below.forEach((b, i) => {
     if (b.size > below[largest].size) largest = i;
   });
-  let leaves = below[largest] ?? IdSet.EMPTY;
+  let leaves = below[largest] ?? NO_IDS;
   below.forEach((b, i) => {
     if (i === largest) return;
-    b.some((id) => {
+    for (const id of b) {
       checkpoint();
-      leaves = leaves.with(id);
-      return false;
-    });
+      leaves = leaves.add(id);
+    }
   });
-  for (const id of own) leaves = leaves.with(id);
+  for (const id of own) leaves = leaves.add(id);
   LEAVES.set(c, leaves);
 }
 
