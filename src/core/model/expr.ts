@@ -353,6 +353,13 @@ export const rawVec = (a: Expr): Expr =>
 /** How many roots' orders `postorder` remembers. */
 const RECENT_ORDERS = 8;
 
+/** The factors of a product, nested products flattened (e itself when it is no product). */
+export function productFactors(e: Expr, out: Expr[] = []): Expr[] {
+  if (e.op !== 'mul') out.push(e);
+  else for (const a of e.args) productFactors(a, out);
+  return out;
+}
+
 /**
  * Every distinct node once, children before parents (iterative: deep inputs cannot overflow the
  * stack). Read-only and shared: a node is immutable, so its order never changes, and one answer

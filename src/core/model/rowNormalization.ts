@@ -8,7 +8,7 @@
  * the named forms, the binding form and the emitted code call its parts by the textbook's names X̂
  * and σ (model/textbookNames.ts).
  */
-import { Expr, postorder, rawHadamard, rationalOf } from './expr';
+import { Expr, postorder, productFactors, rawHadamard, rationalOf } from './expr';
 import { isScalar } from './shape';
 import * as Q from './rational';
 
@@ -60,13 +60,6 @@ function axisOf(dim: 1 | 2, e: Expr): Axis {
     : { dim, n, reduces: row, spreads: column, order: (c) => [...c].reverse(), reduced: (x) => x.shape.rows === 1 };
 }
 
-/** Factors of a product, nested products flattened. */
-function factorsOf(e: Expr, out: Expr[] = []): Expr[] {
-  if (e.op !== 'mul') out.push(e);
-  else for (const a of e.args) factorsOf(a, out);
-  return out;
-}
-
 /** Is `s` the scalar 1/n, n the length normalized (a size node or a number)? */
 function isReciprocalOf(s: Expr, n: Dim): boolean {
   if (s.op === 'num') return typeof n === 'number' && Q.equals(rationalOf(s), Q.inverse(Q.fromNumber(n)));
@@ -86,7 +79,7 @@ const chainOf = (m: readonly Expr[], want: readonly ((e: Expr) => boolean)[]): b
  * undefined. `chain` is what the matrix factors must be.
  */
 function scaledChain(e: Expr, chain: (m: readonly Expr[]) => boolean, n: Dim): { invN: Expr; c: Q.Rational } | undefined {
-  const fs = factorsOf(e);
+  const fs = productFactors(e);
   const scalars = fs.filter((f) => isScalar(f.shape));
   const matrices = fs.filter((f) => !isScalar(f.shape));
   const invN = scalars.find((f) => isReciprocalOf(f, n));

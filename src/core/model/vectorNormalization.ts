@@ -6,7 +6,7 @@
  * form of a matrix is model/rowNormalization.ts; present/vectorNormalization.ts writes derivatives
  * through this one in the textbook's form, and the named forms call its parts x̂ and σ.
  */
-import { Expr, postorder, rawMul, rationalOf } from './expr';
+import { Expr, postorder, productFactors, rawMul, rationalOf } from './expr';
 import { isColumn, isScalar } from './shape';
 import * as Q from './rational';
 
@@ -28,19 +28,12 @@ export interface VectorNormalization {
 
 const isNumber = (e: Expr, value: number): boolean => e.op === 'num' && Q.equals(rationalOf(e), Q.fromNumber(value));
 
-/** Factors of a product, nested products flattened. */
-function factorsOf(e: Expr, out: Expr[] = []): Expr[] {
-  if (e.op !== 'mul') out.push(e);
-  else for (const a of e.args) factorsOf(a, out);
-  return out;
-}
-
 /** v = x − mean(x)𝟏 or v = x, for a column x: the variable and whether it is centred. */
 function centredOf(v: Expr): { x: Expr; centred: boolean } | undefined {
   if (v.op === 'var') return isColumn(v.shape) && !isScalar(v.shape) ? { x: v, centred: false } : undefined;
   if (v.op !== 'add' || v.args.length !== 2 || v.args[0].op !== 'var') return undefined;
   const [x, minus] = v.args;
-  const fs = factorsOf(minus);
+  const fs = productFactors(minus);
   if (fs.length !== 3) return undefined;
   const ok = fs.some((f) => isNumber(f, -1)) && fs.some((f) => f.op === 'mean' && f.args[0] === x) && fs.some((f) => f.op === 'ones' && f.shape.rows === x.shape.rows && f.shape.cols === 1);
   return ok && isColumn(x.shape) ? { x, centred: true } : undefined;

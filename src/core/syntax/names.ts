@@ -40,6 +40,13 @@ export function conventionalKind(name: string): VariableKind | undefined {
   return undefined;
 }
 
+/**
+ * A numbered name, Latin letters then digits (x1, W12): its letters and its number. One name in every
+ * notation (the Unicode reader too), so the writers print it whole beside a vector of its letters,
+ * whose x₁ is a component.
+ */
+export const NUMBERED_NAME = /^([A-Za-z]+)(\d+)$/;
+
 /** The names of the constant π (when not declared as variables). */
 export const isPi = (name: string): boolean => name === 'pi' || name === 'π';
 

@@ -11,9 +11,7 @@ import { isScalar, isColumn, isRow } from '../model/shape';
 import { Piece, cat, catList, join, piece } from './piece';
 import { PREC, Prec, OPERAND } from './precedence';
 import { DagWriter, Rendered } from './dagWriter';
-
-/** A numbered name, Latin letters then digits (x1, W12): its letters and its number. */
-const NUMBERED = /^([A-Za-z]+)(\d+)$/;
+import { NUMBERED_NAME } from '../syntax/names';
 
 export interface MathRendered extends Rendered {
   /** Ends with a superscript (or is a fraction): a further superscript needs parentheses. */
@@ -166,7 +164,7 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
    * component. Then x1 is written as the one name it is, \mathbf{x1} (\mathit{x1}), x1 in Unicode math.
    */
   protected numberedNameIsComponent(name: string): boolean {
-    const m = NUMBERED.exec(name);
+    const m = NUMBERED_NAME.exec(name);
     return m !== null && (this.variableNames().has(m[1]) || this.knownVariable(m[1]));
   }
 

@@ -15,6 +15,7 @@ import { GREEK_LETTER_NAMES as GREEK } from '../../model/greek';
 import { SUB_DIGITS, SUP_DIGITS } from './digits';
 import { table } from '../table';
 import { isFunctionName } from '../functions';
+import { NUMBERED_NAME } from '../names';
 import { CALCULUS_CHARACTERS, DASH_HINTS, calculusNotation } from '../characters';
 import { FLOOR_DIVISION } from '../pythonOperators';
 import { MATH_LETTER_CLASS, mathLetter } from './mathLetters';
@@ -528,7 +529,7 @@ class Translator {
     if (word.length > 1 && this.declared.has(word)) return this.emit(`\\mathit{${word}}`, start);
     // Letters then digits (x1, W12) are one name, as in the plain syntax and Python (and as the writers print x1
     // beside a vector x, whose x₁ is its component); x·1 is never written so. A plain function's name (norm2) is refused.
-    if (!letters && NUMBERED.test(word) && !this.styled(start, j)) {
+    if (!letters && NUMBERED_NAME.test(word) && !this.styled(start, j)) {
       if (c[j] === '(' && isFunctionName(word)) fail('name.unknown-function', this.span(start, j), `'${word}' is a function of the plain syntax: in Unicode math write ${word === 'norm1' ? '‖x‖₁' : '‖x‖₂'} (or read the text as the plain syntax)`);
       return this.emit(`\\mathit{${word}}`, start);
     }
@@ -551,9 +552,6 @@ class Translator {
     }
   }
 }
-
-/** A numbered name: Latin letters then digits (x1, W12). */
-const NUMBERED = /^[A-Za-z]+[0-9]+$/;
 
 /** Translate Unicode math to LaTeX (declared names are kept whole: `loss` is one variable). */
 export function unicodeToLatex(text: string, declared: ReadonlySet<string>): Translated {
