@@ -136,7 +136,7 @@ function mostShared(offers: readonly Candidate[][]): Candidate | undefined {
 
 function factorSum(terms: readonly Expr[]): Expr {
   if (terms.length < 2) return terms.length === 1 ? terms[0] : num(0);
-  const ending = commonEnd(terms);
+  const ending = commonEnd(terms) ?? commonStart(terms);
   if (ending !== undefined) return ending;
   const sandwich = isSandwich(terms);
   const collected = sandwich ? undefined : collectSum(terms);
@@ -202,6 +202,28 @@ function commonEnd(terms: readonly Expr[]): Expr | undefined {
   return mul(factorSum([rest(a), rest(b)]), ...a.args.slice(a.args.length - m));
 }
 
+/**
+ * Two products of matrices F·P and F·Q starting with the same factors F = F₁…F_m (m ≥ 2) and ending
+ * in different ones: what the greedy steps make of them — each takes the first factor out (right
+ * factors come first, and none is shared), rebuilding both products — all at once, F₁…F_m·factorSum([P, Q]).
+ * One step per factor was quadratic in F: the Jacobian of a gated state h = tanh(W h) ⊙ h is
+ * J·diag(a) + J·diag(b)·W at the k-th step, J the product of the k before (issue 17). The same
+ * conditions as commonEnd: only while both rests are products of two matrix factors or more that are
+ * not 1×1. Undefined when this does not apply.
+ */
+function commonStart(terms: readonly Expr[]): Expr | undefined {
+  if (terms.length !== 2) return undefined;
+  const [a, b] = terms;
+  if (!isMatrixChain(a) || !isMatrixChain(b) || !Q.equals(commonCoefficient(terms), Q.ONE)) return undefined;
+  if (a.args[a.args.length - 1] === b.args[b.args.length - 1]) return undefined;
+  const [i, j] = [numberFirst(a), numberFirst(b)];
+  let m = 0;
+  while (a.args[i + m] === b.args[j + m] && restFromIsChain(a, i + m + 1) && restFromIsChain(b, j + m + 1)) m++;
+  if (m < 2) return undefined;
+  const rest = (t: Expr, first: number): Expr => mul(...t.args.slice(0, first), ...t.args.slice(first + m));
+  return mul(...a.args.slice(i, i + m), factorSum([rest(a, i), rest(b, j)]));
+}
+
 /** 1 when a product starts with its number (its coefficient, as mul() writes it), else 0. */
 const numberFirst = (t: Expr): number => (t.args[0].op === 'num' && isScalar(t.args[0].shape) ? 1 : 0);
 
@@ -212,6 +234,10 @@ const isMatrixChain = (t: Expr): boolean =>
 /** Whether the first n factors of a matrix chain hold two matrix factors or more and are not 1×1. */
 const restIsChain = (t: Expr, n: number): boolean =>
   n - numberFirst(t) >= 2 && !isScalar({ rows: t.args[numberFirst(t)].shape.rows, cols: t.args[n - 1].shape.cols });
+
+/** Whether a matrix chain's factors from the s-th on hold two matrix factors or more and are not 1×1. */
+const restFromIsChain = (t: Expr, s: number): boolean =>
+  t.args.length - s >= 2 && !isScalar({ rows: t.args[s].shape.rows, cols: t.args[t.args.length - 1].shape.cols });
 
 /**
  * A Hadamard product one of whose factors became c·A when its sum was factored ((P/N − Y/N)W₂ᵀ →

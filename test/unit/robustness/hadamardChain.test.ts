@@ -5,14 +5,15 @@
  * at 10 / 20 / 40 / 80 steps). A product of three plain factors or more is now kept one shared node
  * (simplify/build.ts, hadamardFactors). Sizes only, measured in a child process (hadamardChainProbe.ts) at
  * 100 / 200 / 400 steps (as recurrence.test.ts: the names u₁… grow a digit from 10 and from 100 steps);
- * short chains checked against finite differences.
+ * and the work of derive() (budget checkpoints) at 50 / 100 / 200 steps, cubic until present/factor.ts took a
+ * common start of two products out at once (commonStart). Short chains checked against finite differences.
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { fitExponent } from '../../../bench/growth';
 import { derive } from '../../../src/core/index';
-import { gatedChain, SIZES } from './hadamardChainProbe';
+import { gatedChain, SIZES, WORK_SIZES } from './hadamardChainProbe';
 
 describe('a gated deep state h = tanh(W h) ⊙ h (issue 17): every written form of its Jacobian linear in the depth', function () {
   this.timeout(600_000);
@@ -27,8 +28,20 @@ describe('a gated deep state h = tanh(W h) ⊙ h (issue 17): every written form 
     }
   });
 
+  it('derive() does work near-linear in the depth: budget checkpoints grow with a log-log slope ≤ 1.2, as its text does', () => {
+    // Main passed 86,912 / 564,096 / 4,188,544 checkpoints at 50 / 100 / 200 steps (slope 2.8): presentation's
+    // factorSum took the common start J of J·diag(a) + J·diag(b)·W out one factor at a time, J the product
+    // of the k levels before. Bound 1.2, not 1.1: the text answered grows with slope 1.14 at these depths
+    // itself (the names u₁… gain a digit from 10 and from 100 steps), and the work per character is flat.
+    const out = execFileSync(process.execPath, [path.join(__dirname, 'hadamardChainProbe.js'), 'work'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const { work, text } = JSON.parse(out) as { work: number[]; text: number[] };
+    const slope = (ys: readonly number[]): number => fitExponent(WORK_SIZES.map((n, i) => [n, ys[i]] as const)).exponent;
+    const at = `at ${WORK_SIZES.join(', ')} steps; text ${text.join(', ')} characters, slope ${slope(text).toFixed(3)}`;
+    assert.ok(slope(work) <= 1.2, `work: log-log slope ${slope(work).toFixed(3)} (${work.join(', ')} checkpoints ${at})`);
+  });
+
   it('short chains are checked against finite differences', () => {
-    for (const n of [1, 2, 3, 5, 8]) {
+    for (const n of [1, 2, 3, 5, 8, 13]) {
       const r = derive({ ...gatedChain(n, `c${n}`), check: true, timeLimitMs: 60_000 });
       assert.ok(r.ok, r.ok ? '' : `${n} steps: ${r.error.code} ${r.error.message}`);
       assert.equal(r.value.check?.passed, true, `${n} steps: ${JSON.stringify(r.value.check)}`);

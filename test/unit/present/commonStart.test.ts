@@ -1,0 +1,67 @@
+/**
+ * present/factor.ts takes the common start F₁…F_m of two matrix products F·P and F·Q that end in
+ * different factors out at once (commonStart), where its greedy steps took one factor per step,
+ * rebuilding both products each time: quadratic in F, and the Jacobian of a gated state
+ * h = tanh(W h) ⊙ h is J·diag(a) + J·diag(b)·W at the k-th step, J of k factors, so derive() was cubic
+ * in the depth (issue 17, docs/reliability.md). The result must be what the steps gave: one step is
+ * factorize(f·P + f·Q) = f·factorize(P + Q), P and Q the products without their first matrix factor f
+ * (as withoutFactor makes them) — checked on random sums sharing starts of up to 9 factors (inverses,
+ * transposes, powers, diagonals, sums, outer products xyᵀ, a row or a column at the ends, numbers in
+ * front), by induction on the length of the start, since factorize(P + Q) takes the rest of it out the same way.
+ */
+import * as assert from 'node:assert/strict';
+import { type Expr, num, rawAdd, rawDiagm, rawInv, rawMatpow, rawTranspose, variable } from '../../../src/core/model/expr';
+import { isScalar, shape } from '../../../src/core/model/shape';
+import { factorize } from '../../../src/core/present/factor';
+import * as Q from '../../../src/core/model/rational';
+import { add, coefficientOf, firstMatrix, mul, withoutFactor } from '../../../src/core/simplify/build';
+import { toText } from '../../../src/core/write';
+import { generator } from '../seeded';
+
+const n = shape('n', 'n');
+const [A, B, C] = ['A', 'B', 'C'].map((name) => variable(name, n));
+const S = variable('S', n, true);
+const x = variable('x', shape('n', 1));
+const y = variable('y', shape('n', 1));
+const SQUARE: readonly Expr[] = [A, B, S, C, A, B, rawInv(A), rawTranspose(A), rawMatpow(A, 2), rawDiagm(x), rawDiagm(y), add(A, B), rawInv(B), rawTranspose(rawInv(A)), mul(x, rawTranspose(y)), mul(y, rawTranspose(x))];
+
+/** A product of two matrix factors or more, none 1×1, after a number: where the greedy step takes a common first factor out. */
+const isMatrixChain = (t: Expr): boolean => {
+  const matrices = t.op === 'mul' ? t.args.filter((f) => !isScalar(f.shape)) : [];
+  return matrices.length >= 2 && t.args.every((f, i) => !isScalar(f.shape) || (i === 0 && f.op === 'num'));
+};
+
+/** No number to take out of both first (factorSum's commonCoefficient): one of them ±1, or the two unequal. */
+const noCommonNumber = (P: Expr, R: Expr): boolean => {
+  const [c, d] = [P, R].map((t) => Q.absolute(coefficientOf(t)));
+  return Q.equals(c, Q.ONE) || !Q.equals(c, d);
+};
+
+const last = (t: Expr): Expr => t.args[t.args.length - 1];
+
+describe('present: a common start of two products taken out at once', () => {
+  it('is the greedy steps\' result: factorize(f·P + f·Q) = f·factorize(P + Q) (1,500 random sums)', () => {
+    let checked = 0;
+    for (let seed = 1; seed <= 1_500; seed++) {
+      const pick = generator(seed);
+      const chain = (length: number): Expr[] => Array.from({ length }, () => SQUARE[pick(SQUARE.length)]);
+      const start = chain(1 + pick(9));
+      const left = pick(4) === 0 ? [rawTranspose(x)] : [];
+      const right = pick(5) === 0 ? [y] : [];
+      const number = (): Expr[] => [[], [], [num(2)], [num(-1)], [num(-2)], [num(3)]][pick(6)];
+      const P = mul(...number(), ...left, ...start, ...chain(pick(5)), ...right);
+      const R = mul(...number(), ...left, ...start, ...chain(pick(5)), ...(pick(3) === 0 ? right : []));
+      if (P.shape.rows !== R.shape.rows || P.shape.cols !== R.shape.cols) continue;
+      if (!isMatrixChain(P) || !isMatrixChain(R) || !noCommonNumber(P, R) || last(P) === last(R)) continue;
+      const f = P.args[firstMatrix(P)];
+      if (R.args[firstMatrix(R)] !== f) continue;
+      const [p, r] = [P, R].map((t) => withoutFactor(t, firstMatrix(t)));
+      if (!isMatrixChain(p) || !isMatrixChain(r) || isScalar(p.shape) || isScalar(r.shape)) continue;
+      const got = factorize(rawAdd([P, R]));
+      const expected = mul(f, factorize(rawAdd([p, r])));
+      assert.equal(got, expected, `seed ${seed}: ${toText(P)} + ${toText(R)} gives ${toText(got)}, not ${toText(expected)}`);
+      checked++;
+    }
+    assert.ok(checked > 500, `${checked} sums checked`);
+  });
+});
