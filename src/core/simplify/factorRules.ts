@@ -29,7 +29,7 @@ export function reluTimesStep(parts: Expr[]): Expr[] {
  * The u of a factor that is 0 wherever u ≤ 0: relu(u) under positive powers and square roots
  * (relu(u)², √relu(u), (√relu(u))³; not relu(u)⁻¹, infinite there). A few levels, not a deep walk.
  */
-function reluArgument(q: Expr): Expr | undefined {
+export function reluArgument(q: Expr): Expr | undefined {
   for (let level = 0; level < 4; level++) {
     if (q.op === 'fn' && q.name === 'relu') return q.args[0];
     if (q.op === 'fn' && q.name === 'sqrt') q = q.args[0];

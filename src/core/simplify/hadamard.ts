@@ -13,6 +13,7 @@ import { isOnes, isZero } from './numbers';
 import { pow } from './power';
 import { mul } from './product';
 import { pushReversed } from './stack';
+import { offeredKey, partnerKey, wantedKeys } from './watchedFactors';
 
 /**
  * The factors of hadamard(τ, …factors) beside τ, for a new array leaf τ of their shape, when hadamard()
@@ -37,54 +38,85 @@ const isPlainHadamardFactor = (g: Expr): boolean =>
   !isScalar(g.shape) && g.op !== 'hadamard' && g.op !== 'zeros' && g.op !== 'ones' && g.op !== 'pow' && !(g.op === 'fn' && g.name === 'step') &&
   !(g.op === 'mul' && (g.args.some((a) => isScalar(a.shape)) || g.args.every((a) => a.op === 'ones')));
 
-/** The functions hadamard()'s rules look for among the factors (sign beside |·|, relu beside its step, sigmoid's exp). */
-const WATCHED = new Set(['sign', 'abs', 'relu', 'exp']);
-
 /**
  * A Hadamard product kept whole inside another: built by hadamard(), of three factors or more, each plain
- * (plainHadamardFactors: no power, step, 𝟏, scalar product…; no sign, |·|, relu or exp, which hadamard()'s
- * rules look for) or a product kept whole itself, none repeated (noteLeaves).
+ * (plainHadamardFactors: no power, step, 𝟏, scalar product…) or a product kept whole itself, none
+ * repeated (noteLeaves). Its factors may be ones hadamard()'s rules look for (sign, |·|, relu, exp): it
+ * notes their keys (./watchedFactors.ts), and is opened where one meets its partner.
  */
 const keepable = (c: Expr): boolean => LEAVES.has(c);
 
 /**
- * The ids of every factor of a product kept whole, through the products kept whole inside it, for those
- * hadamard() built (a product another module built raw is not kept whole). Persistent sets (Immutable.js's
- * Set, a hash array mapped trie): a product's set is the largest of those it keeps with the others' ids
- * added, sharing its storage — a copy of it was O(k) at the k-th level of a chain
- * h_k = tanh(W h_(k−1)) ⊙ h_(k−1), quadratic in the depth.
+ * What a product kept whole notes of every factor below it, through the products kept whole inside it,
+ * for those hadamard() built (a product another module built raw is not kept whole): their ids, and the
+ * keys of those hadamard()'s rules look for (offeredKey). Persistent sets (Immutable.js's Set, a hash
+ * array mapped trie): a product's set is the largest of those it keeps with the others' added, sharing
+ * its storage — a copy of it was O(k) at the k-th level of a chain h_k = tanh(W h_(k−1)) ⊙ h_(k−1),
+ * quadratic in the depth.
  */
 type IdSet = PersistentSet<number>;
-const LEAVES = new WeakMap<Expr, IdSet>();
+interface Leaves {
+  readonly ids: IdSet;
+  readonly keys: IdSet;
+}
+const LEAVES = new WeakMap<Expr, Leaves>();
 const NO_IDS: IdSet = PersistentSet<number>();
+
+/** The union of sets: the largest with the others' members added, a checkpoint each. */
+function union(sets: readonly IdSet[], own: readonly number[]): IdSet {
+  let largest = 0;
+  sets.forEach((b, i) => {
+    if (b.size > sets[largest].size) largest = i;
+  });
+  let all = sets[largest] ?? NO_IDS;
+  sets.forEach((b, i) => {
+    if (i === largest) return;
+    for (const id of b) {
+      checkpoint();
+      all = all.add(id);
+    }
+  });
+  for (const id of own) all = all.add(id);
+  return all;
+}
 
 /** Notes the factors of c, built by hadamard(), when it can be kept whole (keepable). */
 function noteLeaves(c: Expr): void {
   if (LEAVES.has(c) || c.args.length < 3 || new Set(c.args).size < c.args.length) return;
-  const below: IdSet[] = [];
-  const own: number[] = [];
+  const below: Leaves[] = [];
+  const ids: number[] = [];
+  const keys: number[] = [];
   for (const g of c.args) {
     if (g.op === 'hadamard') {
       const leaves = LEAVES.get(g);
       if (leaves === undefined) return;
       below.push(leaves);
-    } else if (isPlainHadamardFactor(g) && !(g.op === 'fn' && WATCHED.has(g.name as string))) own.push(g.id);
-    else return;
+    } else if (isPlainHadamardFactor(g)) {
+      ids.push(g.id);
+      const k = offeredKey(g);
+      if (k !== undefined) keys.push(k);
+    } else return;
   }
-  let largest = 0;
-  below.forEach((b, i) => {
-    if (b.size > below[largest].size) largest = i;
-  });
-  let leaves = below[largest] ?? NO_IDS;
-  below.forEach((b, i) => {
-    if (i === largest) return;
-    for (const id of b) {
+  LEAVES.set(c, { ids: union(below.map((b) => b.ids), ids), keys: union(below.map((b) => b.keys), keys) });
+}
+
+/**
+ * Does a factor (at any depth) of the kept product `mine` meet g beside it: g is one of them or a power of
+ * one (their powers merge), or g, or a factor of g if g is kept whole too, is the partner of one by a rule
+ * of hadamard() (sign(u) and |u|, 𝟙[u > 0] and relu(u), (exp(u) + 1)∘⁻¹ and exp(u))?
+ */
+function meets(mine: Leaves, g: Expr): boolean {
+  const theirs = LEAVES.get(g);
+  if (theirs === undefined) return mine.ids.has((g.op === 'pow' ? g.args[0] : g).id) || wantedKeys(g).some((k) => mine.keys.has(k));
+  const shares = (a: IdSet, b: IdSet, partner: (id: number) => number | undefined): boolean => {
+    const [small, large] = a.size < b.size ? [a, b] : [b, a];
+    return small.some((id) => {
       checkpoint();
-      leaves = leaves.add(id);
-    }
-  });
-  for (const id of own) leaves = leaves.add(id);
-  LEAVES.set(c, leaves);
+      const p = partner(id);
+      return p !== undefined && large.has(p);
+    });
+  };
+  return shares(mine.ids, theirs.ids, (id) => id) || shares(mine.keys, theirs.keys, partnerKey);
 }
 
 /**
@@ -119,10 +151,11 @@ function canonicalHadamard(f: Expr): Expr {
  * The factors of a Hadamard product, Hadamard products among them flattened, and the scalars taken out
  * of (c·a) factors. A Hadamard product among them that is one in its own simplest form (canonicalHadamard)
  * of three plain factors or more (keepable) stays one factor — unless one of its factors, or of the
- * products kept whole inside it (LEAVES), is, or is the base of, a factor beside it: then it is opened,
- * and a rule may apply (x ⊙ (a ⊙ b ⊙ x) = a ⊙ b ⊙ x∘²). Flattening it would only copy
- * its factors: a deep chain h_k = tanh(W h_(k−1)) ⊙ h_(k−1) then wrote every earlier level again in each
- * later one, a result quadratic in the depth (docs/reliability.md); kept, each level is one shared node.
+ * products kept whole inside it (LEAVES), meets a factor beside it (meets: is it or its power's base, or its
+ * partner by a rule): then it is opened, and a rule may apply (x ⊙ (a ⊙ b ⊙ x) = a ⊙ b ⊙ x∘², 𝟙[u > 0] ⊙
+ * (a ⊙ b ⊙ relu(u)) = a ⊙ b ⊙ relu(u)). Flattening it would only copy its factors: a deep chain
+ * h_k = tanh(W h_(k−1)) ⊙ h_(k−1) (or exp(W h_(k−1)) ⊙ h_(k−1)) then wrote every earlier level again in
+ * each later one, a result quadratic in the depth (docs/reliability.md); kept, each level is one shared node.
  */
 function hadamardFactors(factors: readonly Expr[]): { flat: Expr[]; scalars: Expr[] } {
   let flat: Expr[] = [];
@@ -151,17 +184,7 @@ function hadamardFactors(factors: readonly Expr[]): { flat: Expr[]; scalars: Exp
     kept = false;
     const opened = flat.findIndex((f, i) => {
       const mine = LEAVES.get(f);
-      if (mine === undefined) return false;
-      return flat.some((g, j) => {
-        if (j === i) return false;
-        const theirs = LEAVES.get(g);
-        if (theirs === undefined) return mine.has((g.op === 'pow' ? g.args[0] : g).id);
-        const [small, large] = theirs.size < mine.size ? [theirs, mine] : [mine, theirs];
-        return small.some((id) => {
-          checkpoint();
-          return large.has(id);
-        });
-      });
+      return mine !== undefined && flat.some((g, j) => j !== i && meets(mine, g));
     });
     if (opened >= 0) {
       flat = [...flat.slice(0, opened), ...flat[opened].args, ...flat.slice(opened + 1)];

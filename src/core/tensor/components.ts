@@ -135,7 +135,7 @@ class Writer {
       case 'mul':
         return this.product(e.args, r, c);
       case 'hadamard':
-        return productOf(e.args.map((t) => (isScalar(t.shape) ? this.terms(t, null, null) : this.terms(t, r, c))));
+        return productOf(this.hadamardFactors(e).map((t) => (isScalar(t.shape) ? this.terms(t, null, null) : this.terms(t, r, c))));
       case 'diagm': {
         const v = a.shape.cols === 1 ? this.terms(a, r, null) : this.terms(a, null, r);
         return productOf([v, [{ coef: ONE, factors: delta(r, c), sums: [] }]]);
@@ -159,6 +159,23 @@ class Writer {
       default:
         throw new NoIndexForm(`the index form of ${e.op} is not available`);
     }
+  }
+
+  /**
+   * The factors of a Hadamard product, through the Hadamard products among them that depend on a
+   * direction ((a ⊙ (b ⊙ c))ᵢⱼ = aᵢⱼbᵢⱼcᵢⱼ), by a loop: hadamard() keeps a product of three factors or
+   * more whole inside a larger one (simplify/hadamard.ts), so the forward differential of exp(…exp(x)…)
+   * nests one level every other exp, which recursing into would count as depth (MAX_INDEX_DEPTH).
+   */
+  private hadamardFactors(e: Expr): Expr[] {
+    const out: Expr[] = [];
+    const pending = [...e.args].reverse();
+    while (pending.length > 0) {
+      const t = pending.pop() as Expr;
+      if (t.op === 'hadamard' && this.depends(t) && !this.directions.some((d) => d.v === t)) for (let k = t.args.length - 1; k >= 0; k--) pending.push(t.args[k]);
+      else out.push(t);
+    }
+    return out;
   }
 
   /** A contraction: its output letters are (r, c), each summed letter a new summation index. */
