@@ -1,5 +1,5 @@
 /** `matcalc derive`: one request from the command line, answered for a human (or as --json / --emit). */
-import { checkSentence, derive, deriveForm, emitCode, namedForms, separateVariables, type DeriveResult, type Diagnostic } from '../core/index';
+import { checkSentence, derive, deriveForm, deriveReadable, emitCode, separateVariables, type DeriveResult, type Diagnostic, type ReadableAnswer } from '../core/index';
 import { toMarkdown } from '../core/write/markdown';
 import { parseDeriveArgs, UsageError, type DeriveArgs } from './args';
 import { caretLines, errorReport } from './display';
@@ -9,17 +9,17 @@ export function caret(text: string, error: Diagnostic): string {
   return caretLines(text, error.start, error.end);
 }
 
-function humanResult(r: DeriveResult, indexFirst: boolean): string {
-  const named = r.result.named ? [`  = ${namedForms(r.result.named).unicode}`] : [];
+function humanResult(r: ReadableAnswer, indexFirst: boolean): string {
+  const named = r.result.named !== undefined ? [`  = ${r.result.named}`] : [];
   // A softmax along a dimension: the form that shows its blocks (unless it is the named form), and what they are.
-  const blocks = r.result.blocks ? [namedForms(r.result.blocks).unicode].filter((b) => !named.includes(`  = ${b}`)).map((b) => `  = ${b}`) : [];
-  if (r.result.blocks) blocks.push(`  ${r.result.blocks.reading.sentence}`);
+  const blocks = r.result.blocks ? [r.result.blocks.unicode].filter((b) => !named.includes(`  = ${b}`)).map((b) => `  = ${b}`) : [];
+  if (r.result.blocks) blocks.push(`  ${r.result.blocks.sentence}`);
   // With --form index the component formula comes first; otherwise it follows (results with 3 or 4 indices).
   const index = r.indexForm ? [r.indexForm.unicode] : [];
   const lines = [
     `read as: ${r.input.text}   (${r.input.notation})`,
     ...(indexFirst ? index : []),
-    r.result.unicode ?? r.result.text,
+    r.result.unicode,
     ...named,
     ...blocks,
     `  text: ${r.result.text}`,
@@ -89,13 +89,17 @@ function answerOne(args: DeriveArgs): Answer {
   }
   // One form only: the others are not written.
   if ((args.emit === 'text' || args.emit === 'latex') && !args.json && args.request.form !== 'index') return deriveForm(args.request, args.emit);
-  const r = derive(args.request);
-  if (!r.ok) return r;
-  if (args.json) return { ok: true, value: JSON.stringify(r.value) };
-  const index = args.request.form === 'index' ? r.value.indexForm : undefined;
-  if (args.emit === 'latex') return { ok: true, value: index ? index.latex : r.value.result.latex };
-  if (args.emit === 'text') return { ok: true, value: r.value.result.text };
-  return { ok: true, value: humanResult(r.value, args.request.form === 'index') };
+  if (args.json || args.emit !== undefined) {
+    const r = derive(args.request);
+    if (!r.ok) return r;
+    if (args.json) return { ok: true, value: JSON.stringify(r.value) };
+    const index = args.request.form === 'index' ? r.value.indexForm : undefined;
+    if (args.emit === 'latex') return { ok: true, value: index ? index.latex : r.value.result.latex };
+    return { ok: true, value: r.value.result.text };
+  }
+  // For a person: the plain and Unicode forms it prints, nothing of LaTeX.
+  const r = deriveReadable(args.request);
+  return r.ok ? { ok: true, value: humanResult(r.value, args.request.form === 'index') } : r;
 }
 
 /** Runs `matcalc derive ARGS`; the exit code (0 answered, 2 a problem with the input). */

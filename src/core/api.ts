@@ -200,6 +200,34 @@ export interface DeriveResult {
 }
 
 /**
+ * derive()'s answer as a person reads it in a terminal (`matcalc derive` without --json or --emit):
+ * the plain and Unicode forms only, each string the one derive() gives. What only the JSON answer
+ * carries (the input's LaTeX and Unicode, the result's LaTeX and piecewise form, the named and block
+ * forms' LaTeX and plain lines, the equation) is not written.
+ */
+export interface ReadableAnswer {
+  /** derive()'s `input.text` and `input.notation`. */
+  readonly input: { readonly text: string; readonly notation: Notation };
+  readonly wrt: readonly string[];
+  readonly wrtShape: string;
+  readonly layout: Layout;
+  readonly order: 1 | 2;
+  readonly result: {
+    readonly text: string;
+    readonly unicode: string;
+    readonly shape: string;
+    /** The named form's Unicode line: `namedForms(result.named).unicode` of derive()'s answer. */
+    readonly named?: string;
+    /** The block form's Unicode line (`namedForms(result.blocks).unicode`) and what its blocks are. */
+    readonly blocks?: { readonly unicode: string; readonly sentence: string };
+  };
+  readonly check?: CheckReport;
+  readonly steps?: readonly DerivationStep[];
+  readonly indexForm?: IndexForm;
+  readonly assumed: readonly AssumedShape[];
+}
+
+/**
  * A shape the reading assumed for an undeclared name: x scalar (from x^2), A matrix(n, n) (letter
  * convention). Declaring the name (`where`) replaces the assumption.
  */

@@ -4,7 +4,7 @@
  */
 import { checkStatus } from './api';
 import type {
-  AssumedShape, BlockForm, CheckReport, DeriveRequest, DeriveResult, Diagnostic, DiagnosticCode, IndexForm, Layout, NamedForm, Notation, Outcome, Rendered, VariableInfo,
+  AssumedShape, BlockForm, CheckReport, DeriveRequest, DeriveResult, Diagnostic, DiagnosticCode, IndexForm, Layout, NamedForm, Notation, Outcome, ReadableAnswer, Rendered, VariableInfo,
 } from './api';
 import { indexFormOf, NoIndexForm, tensorOrder } from './tensor/index';
 import { einsumText } from './write/einsumCode';
@@ -23,7 +23,7 @@ import { derivativeLatex } from './present/notation';
 import { nameCommonSubexpressions, type Named } from './present/cse';
 import { softmaxBlockForm } from './present/blocks';
 import { bindShared, treeIsLarge, writeBound, writeBoundForm } from './present/bindings';
-import type { WhereNotation } from './write/where';
+import { whereForm, type WhereNotation } from './write/where';
 import { present } from './present/present';
 import { derivationSteps } from './derivation/index';
 import { checkSizeProblem, LimitExceeded, limitDiagnostic, withBudget } from './limits/index';
@@ -315,18 +315,25 @@ function deriveFormOf(req: DeriveRequest, form: WhereNotation): Outcome<string> 
   });
 }
 
-function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
+/** The request read and differentiated, with its index form when asked for or when the result has 3 or 4 indices (made once). */
+function differentiatedWithIndex(req: DeriveRequest): Outcome<{ readonly p: Prepared; readonly d: Derivative; readonly index: ReturnType<typeof indexFormOrProblem> | undefined }> {
   const r = differentiated(req);
   if (!r.ok) return r;
-  const { p, d } = r.value;
-  const { f, wrt, notation } = p;
-  const layout: Layout = req.layout ?? 'numerator';
-  const order = req.order ?? 1;
-  // The index form when asked for, or when the result has 3 or 4 indices (and has one): made once.
+  const { d } = r.value;
   const index = req.form === 'index' || tensorOrder(d) >= 3 ? indexFormOrProblem(d) : undefined;
   if (req.form === 'index' && index && 'problem' in index) {
     return fail(`the index form is not available for this derivative: ${index.problem}`, 'form.index-unavailable', 0, req.expr.length);
   }
+  return { ok: true, value: { ...r.value, index } };
+}
+
+function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
+  const r = differentiatedWithIndex(req);
+  if (!r.ok) return r;
+  const { p, d, index } = r.value;
+  const { f, wrt, notation } = p;
+  const layout: Layout = req.layout ?? 'numerator';
+  const order = req.order ?? 1;
   const { input, inputLarge, result, equationLatex } = renderDerivative(f, d, layout);
   const out: DeriveResult = {
     input: withNotation(input, inputLarge, notation),
@@ -342,6 +349,78 @@ function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
     assumed: assumedShapes(p.read),
   };
   return { ok: true, value: out };
+}
+
+/**
+ * derive()'s answer in the forms a person reads in a terminal (`matcalc derive` without --json or
+ * --emit): plain text and Unicode, each string derive()'s. The writers are derive()'s, called in
+ * derive()'s order for these notations (a writer's renderings depend on what it wrote before only
+ * through MathWriter.sizesFrom, which keeps them the same); LaTeX is never written, nor the input's
+ * Unicode. On a deep result that is a third of the writing (the binding form in three notations).
+ */
+export function deriveReadable(req: DeriveRequest): Outcome<ReadableAnswer> {
+  return onStated(req, (r) => budgeted(r, () => readableWithinBudget(r)));
+}
+
+function readableWithinBudget(req: DeriveRequest): Outcome<ReadableAnswer> {
+  const r = differentiatedWithIndex(req);
+  if (!r.ok) return r;
+  const { p, d, index } = r.value;
+  const { f, wrt, notation } = p;
+  const layout: Layout = req.layout ?? 'numerator';
+  const order = req.order ?? 1;
+  // renderDerivative's steps, for the plain and Unicode forms only.
+  const dimensions = dimensionsOf(f);
+  const inputLarge = treeIsLarge(f);
+  const inputWriters = inputLarge ? undefined : writersFor(f, dimensions);
+  const inputText = inputWriters ? inputWriters.text(f) : writeBoundForm(bindShared(f, dimensions), 'text');
+  const shown = present(d, layout);
+  const large = treeIsLarge(shown);
+  let w: Writers | undefined;
+  if (!large) {
+    if (inputWriters) inputWriters.sizesFrom(shown);
+    w = inputWriters ?? writersFor(shown, dimensions);
+  }
+  let text: string;
+  let unicode: string;
+  if (w) {
+    text = w.text(shown);
+    unicode = w.unicode(shown);
+  } else {
+    const b = bindShared(shown, dimensions);
+    text = writeBoundForm(b, 'text');
+    unicode = writeBoundForm(b, 'unicode');
+  }
+  // The named form, then the block form, as renderDerivative makes them.
+  const named = w ? nameCommonSubexpressions(shown, w.textLength) : undefined;
+  const namedLine = named && named.definitions.length > 0 ? namedUnicode(named, w as Writers) : undefined;
+  const blockForm = softmaxBlockForm(d);
+  const blocks = blockForm ? { unicode: namedUnicode(blockForm, w ?? writersFor(shown, dimensions)), sentence: blockForm.reading.sentence } : undefined;
+  const out: ReadableAnswer = {
+    input: { text: inputText, notation },
+    wrt: wrt.map((v) => v.name as string),
+    wrtShape: wrt.length === 1 ? shapeText(wrt[0].shape) : `${wrt.length}×1`,
+    layout,
+    order,
+    result: {
+      text,
+      unicode,
+      shape: shapeText(shown.shape),
+      ...(namedLine !== undefined ? { named: namedLine } : {}),
+      ...(blocks ? { blocks } : {}),
+    },
+    ...(req.check ? { check: checkOf(d) } : {}),
+    ...(index && 'indexForm' in index ? { indexForm: index.indexForm } : {}),
+    ...(req.steps ? { steps: derivationSteps(f, wrt, order, layout, req.granularity ?? 'full', { present }) } : {}),
+    assumed: assumedShapes(p.read),
+  };
+  return { ok: true, value: out };
+}
+
+/** `namedForms(renderNamedForm(named, w)).unicode`, without writing the other notations. */
+function namedUnicode(named: Named, w: Writers): string {
+  const body = w.unicode(named.expr);
+  return whereForm('unicode', body, named.definitions.map((d) => ({ name: w.unicode(variable(d.name, d.value.shape)), body: w.unicode(d.value) })));
 }
 
 /** The shapes the reading assumed for undeclared names, in order of first appearance. */
