@@ -19,6 +19,7 @@ import { detect, notationName } from './syntax/detect';
 import { positionText } from './syntax/diagnostics';
 import type { Assumption } from './syntax/declarations';
 import { spelledName } from './syntax/names';
+import { componentSpelling } from './syntax/componentSpelling';
 import { invisibleCharacter, sameLetters } from './syntax/characters';
 
 export interface ReadResult {
@@ -71,6 +72,8 @@ export function readExpression(written: string, writtenWhere: string | undefined
   const clash = samePrint(read.value);
   if (clash) return { ok: false, error: clash };
   const { expr, variables, unused, spans, assumed } = read.value;
+  const component = componentSpelling(unused === undefined || unused.length === 0 ? variables : [...variables, ...unused], assumed, spans);
+  if (component) return { ok: false, error: component };
   return { ok: true, value: { expr, variables, unused, spans, assumed, notation } };
 }
 
