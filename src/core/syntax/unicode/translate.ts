@@ -529,9 +529,15 @@ class Translator {
     if (word.length > 1 && this.declared.has(word)) return this.emit(`\\mathit{${word}}`, start);
     // Letters then digits (x1, W12) are one name, as in the plain syntax and Python (and as the writers print x1
     // beside a vector x, whose x₁ is its component); x·1 is never written so. A plain function's name (norm2) is refused.
-    if (!letters && NUMBERED_NAME.test(word) && !this.styled(start, j)) {
-      if (c[j] === '(' && isFunctionName(word)) fail('name.unknown-function', this.span(start, j), `'${word}' is a function of the plain syntax: in Unicode math write ${word === 'norm1' ? '‖x‖₁' : '‖x‖₂'} (or read the text as the plain syntax)`);
-      return this.emit(`\\mathit{${word}}`, start);
+    if (!letters && NUMBERED_NAME.test(word)) {
+      const from = this.typefaceRun(start, j);
+      if (from === start && !this.styled(start, j) && c[j] === '(' && isFunctionName(word)) {
+        fail('name.unknown-function', this.span(start, j), `'${word}' is a function of the plain syntax: in Unicode math write ${word === 'norm1' ? '‖x‖₁' : '‖x‖₂'} (or read the text as the plain syntax)`);
+      }
+      // In a bold typeface too (𝐱1, 𝐖12: \\mathbf{x1}); a change of typeface separates names as it separates letters (A𝐱1 is A·𝐱1).
+      for (let k = start; k < from; k++) this.letter(k);
+      const style = this.styles.size === 0 ? undefined : this.styles.get(from);
+      return this.emit(`${style === undefined ? '\\mathit' : style === 'bold' ? '\\mathbf' : '\\boldsymbol'}{${this.wordAt(from, j)}}`, from);
     }
     if (word === 'pi') return this.emit('\\pi ', start);
     // 𝐊(m,n): the commutation matrix, as the Unicode writer prints it (\mathbf{K}_{m,n} in LaTeX); K(m,n) when K is not declared.
@@ -546,10 +552,23 @@ class Translator {
     // Letters juxtaposed (Ax, xy): the LaTeX reader reads them as a product. Copied as they are, each
     // character from its own offset, so an error about a name in them (foo(x): an unknown function)
     // spans the name in the Unicode text, not its first letter.
-    for (let k = start; k < j; k++) {
-      const style = this.styles.size === 0 ? undefined : this.styles.get(k);
-      this.emit(style === undefined ? c[k] : `${style === 'bold' ? '\\mathbf' : '\\boldsymbol'}{${c[k]}}`, k);
-    }
+    for (let k = start; k < j; k++) this.letter(k);
+  }
+
+  /** One letter (or digit) of a word, in its typeface. */
+  private letter(k: number): void {
+    const style = this.styles.size === 0 ? undefined : this.styles.get(k);
+    this.emit(style === undefined ? this.chars[k] : `${style === 'bold' ? '\\mathbf' : '\\boldsymbol'}{${this.chars[k]}}`, k);
+  }
+
+  /** Where the run of letters in the typeface of the last letter before the digits of the numbered name [start, j) begins. */
+  private typefaceRun(start: number, j: number): number {
+    let last = j - 1;
+    while (last > start && /[0-9]/.test(this.chars[last])) last--;
+    const style = this.styles.size === 0 ? undefined : this.styles.get(last);
+    let from = last;
+    while (from > start && (this.styles.size === 0 ? undefined : this.styles.get(from - 1)) === style) from--;
+    return from;
   }
 }
 
