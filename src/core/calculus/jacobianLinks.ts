@@ -207,15 +207,21 @@ const factorCount = (e: Expr): number => (e.op === 'mul' ? e.args.length : 1);
  * S(top) = count·I + Σ D_c·S(c), children first (a loop: a recurrence thousands of steps deep must
  * not overflow the stack). Where a node's paths to its contributions hold LONG_PRODUCT factors or
  * fewer, S is their flat sum, as the contributions built whole would be summed (present/factor.ts
- * then factors it as it factored them: J(X₁ + X₂) as JX₁ + JX₂); above, nested (sumAt).
+ * then factors it as it factored them: J(X₁ + X₂) as JX₁ + JX₂); above, nested (sumAt). A node that
+ * is no contribution and has one child is a step of a path, S(s) = D_c·S(c): such a run of steps is
+ * built once, as one product of its factors, where a node above needs it (valueOf) — built one step at
+ * a time, each S a new flat product of the factors below it, a path of m steps took O(m²), and a
+ * Hessian through a deep recurrence has one such path per layer (issue 17).
  */
 function pathSum<B>(top: Spanned<B>, columns: Dim): Expr {
   const sums = new Map<Spanned<B>, Expr>();
+  const steps = new Set<Spanned<B>>();
   const flats = new Map<Spanned<B>, readonly Path[] | undefined>();
+  const done = (c: Spanned<B>): boolean => sums.has(c) || steps.has(c);
   const stack: Spanned<B>[] = [top];
   while (stack.length > 0) {
     const s = stack[stack.length - 1];
-    const pending = s.children.filter((c) => !sums.has(c));
+    const pending = s.children.filter((c) => !done(c));
     if (pending.length > 0) {
       stack.push(...pending);
       continue;
@@ -223,9 +229,29 @@ function pathSum<B>(top: Spanned<B>, columns: Dim): Expr {
     stack.pop();
     const flat = flatPaths(s, flats, columns);
     flats.set(s, flat);
-    sums.set(s, flat === undefined ? sumAt(s, sums, columns) : add(...flat.map((p) => p.expr)));
+    if (flat !== undefined) sums.set(s, add(...flat.map((p) => p.expr)));
+    else if (s !== top && s.count === 0 && s.children.length === 1) steps.add(s);
+    else sums.set(s, sumAt(s, (c) => valueOf(c, sums, steps), columns));
   }
   return sums.get(top) as Expr;
+}
+
+/**
+ * S(s) of a node: built, or for a step of a path, D₁·D₂·…·D_m·S(e) down to the first node e that is
+ * not one, as the steps one at a time make it (sumAt of one child: D·I is D for a matrix D).
+ */
+function valueOf<B>(s: Spanned<B>, sums: ReadonlyMap<Spanned<B>, Expr>, steps: ReadonlySet<Spanned<B>>): Expr {
+  const factors: Expr[] = [];
+  let at = s;
+  while (steps.has(at)) {
+    const [c] = at.children;
+    factors.push(c.factor as Expr);
+    at = c;
+  }
+  let value = sums.get(at) as Expr;
+  if (factors.length === 0) return value;
+  if (value.op === 'eye' && !isScalar(factors[factors.length - 1].shape)) value = factors.pop() as Expr;
+  return factors.length === 0 ? value : mul(...factors, value);
 }
 
 /** The paths from s to its contributions in the order they came, built, or undefined past LONG_PRODUCT factors. */
@@ -254,12 +280,12 @@ export interface Term {
 }
 
 /** S(s) from its children's sums, its terms in the order the flat sum's would be factored (factoredOrder). */
-function sumAt<B>(s: Spanned<B>, sums: ReadonlyMap<Spanned<B>, Expr>, columns: Dim): Expr {
+function sumAt<B>(s: Spanned<B>, sumOf: (c: Spanned<B>) => Expr, columns: Dim): Expr {
   const terms: Term[] = [];
   // A contribution itself: J_L·P(L→s)·I, I of the size of the variable the contributions are for.
   if (s.count > 0) terms.push({ expr: s.count === 1 ? eye(columns) : mul(num(s.count), eye(columns)), first: s.own, size: 1 });
   for (const c of s.children) {
-    const inner = sums.get(c) as Expr;
+    const inner = sumOf(c);
     const factor = c.factor as Expr;
     // A scalar factor (a built product's, prefixed) times I stays c·I.
     terms.push({ expr: inner.op === 'eye' && !isScalar(factor.shape) ? factor : mul(factor, inner), first: c.first, size: c.size });
