@@ -15,6 +15,7 @@ import { conventionalKind } from './names';
 import { isFunctionName, valueArguments } from './functions';
 import { scalarsByUsage, usageAssumption } from './usage';
 import { MAX_DEPTH, depthDiagnostic } from './limits';
+import { fittedSuggestion } from './undeclaredSuggestion';
 
 export interface CheckedExpression {
   readonly expr: Expr;
@@ -41,6 +42,13 @@ export interface Binding {
  * built once each, however often they are used: the expression is a DAG, as written.
  */
 export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: readonly Binding[] = []): Outcome<CheckedExpression> {
+  const checked = checkShapesAs(ast, decls, bindings);
+  if (checked.ok || checked.error.code !== 'name.undeclared') return checked;
+  // The declaration the error suggests, fitted to the name's use (each kind tried once).
+  return failure(fittedSuggestion(checked.error, (extra) => checkShapesAs(ast, [...decls, extra], bindings)));
+}
+
+function checkShapesAs(ast: Ast, decls: readonly Declaration[], bindings: readonly Binding[]): Outcome<CheckedExpression> {
   // The definitions, then the expression: each surveyed once (its depth, its calls) for all that follows.
   const roots = bindings.length === 0 ? [ast] : [...bindings.map((b) => b.ast), ast];
   const surveys: Survey[] = [];

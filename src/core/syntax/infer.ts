@@ -28,6 +28,7 @@ import { conventionalKind, isPi, type VariableKind } from './names';
 import { dimensionOf, dimensionValue } from './dimensionValues';
 import { astText, chainText } from './print';
 import { shapeCarriers } from './usage';
+import { undeclaredMessage } from './undeclaredSuggestion';
 
 export interface DimShape {
   readonly rows: DimId;
@@ -227,7 +228,7 @@ export class ShapeInference {
       if (isFunctionName(name)) fail('name.function-as-variable', span, `'${name}' is a function: write ${name}(…)`);
       const kind = conventionalKind(name);
       if (kind === undefined) {
-        fail('name.undeclared', span, `undeclared variable '${name}': declare it, e.g. ${name}: vector(n)`);
+        fail('name.undeclared', span, undeclaredMessage(name));
       }
       info = { name, kind, shape: this.freshShape(kind, false), symmetric: false, assumed: LETTER_CONVENTION };
     }

@@ -20,7 +20,7 @@ describe('syntax/shapes: undeclared names (matrixcalculus.org conventions)', () 
   });
 
   it('other multi-letter names must be declared', () => {
-    assertError(error(readPlain('2*foo + x')), 'name.undeclared', 2, 5, "undeclared variable 'foo': declare it, e.g. foo: vector(n)");
+    assertError(error(readPlain('2*foo + x')), 'name.undeclared', 2, 5, "undeclared variable 'foo': declare it, e.g. foo: scalar or foo: vector(n)");
     assert.equal(variablesText(read('2*foo + x', 'foo is a vector')), 'foo:n×1 x:n×1');
   });
 

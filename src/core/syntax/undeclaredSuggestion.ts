@@ -1,0 +1,46 @@
+/**
+ * The declaration name.undeclared suggests, fitted to the name's use: each kind (scalar, vector,
+ * matrix, in that order) is tried as a declaration of the name, and those with which the expression
+ * reads — or fails only later, at another name — are suggested, with the sizes the use gives them
+ * (lam*x with x: vector(n): lam: scalar or lam: matrix(m, n); A*foo with A: matrix(m, n): foo:
+ * vector(n)). Only on the error path: the expression is checked again once per kind.
+ */
+import type { Diagnostic, Outcome } from '../api';
+import { declarationText } from '../model/shape';
+import type { Declaration } from './declarations';
+import type { VariableKind } from './names';
+import type { CheckedExpression } from './check';
+
+const PREFIX = 'undeclared variable ';
+const KINDS: readonly VariableKind[] = ['scalar', 'vector', 'matrix'];
+const DEFAULT: Record<VariableKind, string> = { scalar: 'scalar', vector: 'vector(n)', matrix: 'matrix(m, n)' };
+
+/** The message of name.undeclared for `name`, before a suggestion is fitted (infer.ts). */
+export const undeclaredMessage = (name: string): string => `${PREFIX}'${name}': declare it, e.g. ${name}: ${DEFAULT.vector}`;
+
+/**
+ * `d` with the declarations that fit its name's use, when it is undeclaredMessage's error: `check`
+ * checks the expression with one more declaration.
+ */
+export function fittedSuggestion(d: Diagnostic, check: (extra: Declaration) => Outcome<CheckedExpression>): Diagnostic {
+  const name = d.code === 'name.undeclared' && d.message === undeclaredMessage(nameIn(d.message)) ? nameIn(d.message) : undefined;
+  if (name === undefined) return d;
+  const fits: string[] = [];
+  for (const kind of KINDS) {
+    const r = check({ name, kind, dims: [], symmetric: false, span: { start: d.start, end: d.end } });
+    if (r.ok) {
+      const v = r.value.variables.find((w) => w.name === name) ?? r.value.unused.find((w) => w.name === name);
+      fits.push(`${name}: ${v === undefined ? DEFAULT[kind] : declarationText(v.shape)}`);
+    } else if (r.error.code === 'name.undeclared' && r.error.start !== d.start) {
+      fits.push(`${name}: ${DEFAULT[kind]}`);
+    }
+  }
+  const suggestion = fits.length > 0 ? `declare it, e.g. ${fits.join(' or ')}` : `declare it with the shape its use needs (no scalar, and no vector or matrix of free sizes, fits)`;
+  return { ...d, message: `${PREFIX}'${name}': ${suggestion}` };
+}
+
+function nameIn(message: string): string {
+  if (!message.startsWith(PREFIX)) return '';
+  const end = message.indexOf("': ", PREFIX.length + 1);
+  return end < 0 ? '' : message.slice(PREFIX.length + 1, end);
+}
