@@ -5,11 +5,12 @@
  * the assumptions — for every corpus case in every layout, for results written in the binding form
  * (chained assignments, deep networks, whose input is written as a tree or in the binding form), for
  * named and block forms, steps, checks and index forms, and for requests that fail (the same
- * Diagnostic).
+ * Diagnostic) — and does less work than derive() where the LaTeX is a large part of the writing.
  */
 import * as assert from 'node:assert/strict';
 import { derive, deriveReadable, namedForms, type DeriveRequest, type DeriveResult, type ReadableAnswer } from '../../../src/core/index';
 import { chainedRequest, mlpNumpyRequest } from '../../../bench/families';
+import { withBudget } from '../../../src/core/limits/index';
 import { loadCorpus } from './corpus.test';
 
 /** derive()'s answer cut down to what deriveReadable gives, field by field. */
@@ -89,5 +90,26 @@ describe('deriveReadable: the plain and Unicode forms, the same as derive() writ
     assertSameAsDerive({ expr: 'A*', wrt: ['A'] });
     assertSameAsDerive({ expr: 'sum(x)', wrt: ['x'], form: 'index' });
     assertSameAsDerive({ expr: '∂/∂y (x^2)', wrt: ['x'] });
+  });
+
+  it('does less work than derive() on a 32-layer network: the result is written in two notations, not three', () => {
+    // Counted, not timed: the budget's cancellation polls, one per CHECK_EVERY checkpoints (every
+    // constructor and every node a writer walks passes one). Each request has variables of its own, so
+    // that neither reuses the other's derivative (calculus/derive.ts remembers the last ones).
+    const network = (tag: string): DeriveRequest => {
+      const weights = Array.from({ length: 32 }, (_, k) => `W${tag}_${k + 1}`);
+      const body = weights.map((w) => `    h = np.tanh(${w} @ h)`);
+      const expr = [`def loss(x${tag}, y${tag}):`, `    h = x${tag}`, ...body, `    return np.linalg.norm(h - y${tag})**2`].join('\n');
+      return { expr, where: `${weights.join(', ')}: matrix(n, n); x${tag}, y${tag}: vector(n)`, wrt: [weights[0]], layout: 'mixed', from: 'numpy', timeLimitMs: 600_000 };
+    };
+    const work = (answer: () => { ok: boolean }): number => {
+      let polls = 0;
+      const r = withBudget({ timeMs: 600_000, cancelled: () => (polls++, false) }, answer);
+      assert.ok(r.ok);
+      return polls;
+    };
+    const full = work(() => derive(network('rf')));
+    const readable = work(() => deriveReadable(network('rr')));
+    assert.ok(readable <= 0.9 * full, `deriveReadable ${readable} polls, derive() ${full}`);
   });
 });
