@@ -5,20 +5,21 @@
  * Ḡ ⊙ f′(U) for an element-wise f, …), summed over its uses (the total-derivative rule). This reads
  * better than vec/Kronecker Jacobians for tr, det, logdet and matrix products.
  */
-import { Expr, num, rawAdd, variable } from '../model/expr';
+import { Expr, num, rawAdd, variable, walkUnvisited, withArgs } from '../model/expr';
+import { checkpoint } from '../limits/budget';
+import { Set as PersistentSet } from 'immutable';
 import { isScalar } from '../model/shape';
 import { add } from '../simplify/build';
 import { toLatex, toUnicode } from '../write/index';
 import { applied, StrategyResult } from './chain';
-import { capRun } from './compact';
+import { capLazyRun } from './compact';
 import { Context, derivativeClaim, equalClaim, shown, step } from './context';
 import { definitionsStep } from './definitions';
 import { EQUALS, fraction, note } from './notation';
 import { gradientTerms } from './occurrences';
-import { pullback, textbook } from './partials';
-import { replaceNode } from './substitute';
+import { pullback, rememberingTextbook } from './partials';
 import { adjointSentences } from './rules';
-import type { Notation, Part, Step } from './step';
+import type { Claim, Notation, Part, Step } from './step';
 import type { Intermediate, Structure } from './structure';
 
 export function backpropDerivation(s: Structure, ctx: Context): StrategyResult {
@@ -29,14 +30,16 @@ export function backpropDerivation(s: Structure, ctx: Context): StrategyResult {
   for (const i of list) for (const a of i.args) users.set(a, [...(users.get(a) ?? []), i]);
   const adjoint = new Map<Expr, Expr>([[root.v, num(1)]]);
   const steps: Step[] = list.length > 1 ? [definitionsStep(s, ctx.granularity)] : [];
-  const backwards: Step[] = [];
+  const backwards: Backward[] = [];
   let placeholders = 0;
   const targets = [...list.slice(0, -1).map((i) => i.v).reverse(), x];
+  const named = intermediatesNamer(list, root);
+  // One textbook() for every gradient, remembering what it has walked: each holds the one before (and a
+  // constant, c in h = tanh(W_k h) ⊙ c), walked once, not once per gradient (same results).
+  const textbook = rememberingTextbook();
   for (const t of targets) {
     const uses = users.get(t) ?? [];
     const values: Expr[] = [];
-    const symbolic: Notation[] = [];
-    const sentences: string[] = [];
     let occurrences = 0;
     for (const p of uses) {
       const seed = adjoint.get(p.v) as Expr;
@@ -44,17 +47,10 @@ export function backpropDerivation(s: Structure, ctx: Context): StrategyResult {
       const split = gradientTerms(p.def, seed, t);
       values.push(...(split ?? [pullback(p.def, seed, t)]));
       if (split) occurrences = Math.max(occurrences, split.length);
-      if (p === root) symbolic.push(appliedNote(t, p.def));
-      else {
-        const ph = placeholder(p.v, ctx.reserved, ++placeholders);
-        symbolic.push(withName(pullback(p.def, ph, t), ph, grad(p.v)));
-      }
-      sentences.push(...adjointSentences(p.def, t));
     }
     // Values of later intermediates are written with their names (p for softmax(z), h for tanh(u)).
-    const named = (e: Expr): Expr => list.reduce((acc, i) => (i.v === t || i === root ? acc : replaceNode(acc, i.def, i.v)), e);
-    values.splice(0, values.length, ...values.map(named));
-    const collected = named(textbook(add(...values)));
+    values.splice(0, values.length, ...values.map((e) => named(e, t)));
+    const collected = named(textbook(add(...values)), t);
     const final = t === x;
     // The last gradient keeps its contributions apart (collecting them is a step of its own).
     const contributions = values.length > 1 ? rawAdd(values) : collected;
@@ -62,32 +58,119 @@ export function backpropDerivation(s: Structure, ctx: Context): StrategyResult {
     adjoint.set(t, value);
     const several = uses.length > 1;
     const form = isScalar(t.shape) ? 'scalar' : 'gradient';
-    const after: Part[] = [grad(t), EQUALS, shown(contributions)];
-    if (!final && contributions !== collected && toLatex(contributions) !== toLatex(collected)) after.push(EQUALS, shown(collected));
-    const tn = toUnicode(t);
-    const whence = several
-      ? `adds the contributions of its ${uses.length} uses, in ${uses.map((u) => toUnicode(u.v)).join(' and ')}`
-      : `comes from its use in ${toUnicode(uses[0]?.v ?? root.v)} = ${toUnicode(uses[0]?.def ?? root.def)}`;
-    const product = occurrences > 1 ? `, one term for each place ${tn} occurs with the others held fixed (the product rule)` : '';
-    backwards.push(step(several ? 'total-derivative' : occurrences > 1 ? 'product-rule' : 'chain-rule', 'derivative', {
-      name: several ? 'Total derivative (reverse mode)' : occurrences > 1 ? 'Product rule (reverse mode)' : 'Chain rule (reverse mode)',
-      reference: 'Giles (2008); Matrix Cookbook §2',
-      explanation:
-        `Going backwards from ${toUnicode(root.v)}, the gradient with respect to ${tn} (written with ${tn}’s shape) ${whence}${product}, ` +
-        `each operation passing the gradient Ḡ of its result back to its argument: ${dedupe(sentences).join('; ')}.`,
-      before: [grad(t), EQUALS, joinNotes(symbolic)],
-      after,
-      claims: [
-        derivativeClaim(defs, root.v, [t], form, value, { keep: t === x ? [] : [t] }),
-        ...(values.length > 1 ? [equalClaim(defs, contributions, collected)] : []),
-      ],
-      focus: uses[0]?.def,
-      shapes: [[grad(t).text, value.shape]],
-      value,
-    }));
+    const claims = [
+      derivativeClaim(defs, root.v, [t], form, value, { keep: t === x ? [] : [t] }),
+      ...(values.length > 1 ? [equalClaim(defs, contributions, collected)] : []),
+    ];
+    const name = several ? 'Total derivative (reverse mode)' : occurrences > 1 ? 'Product rule (reverse mode)' : 'Chain rule (reverse mode)';
+    // Made when shown (capLazyRun): most of a long run is collected. The values, the uses and the
+    // rules' sentences with the shared constants by their names (s.named, sharedConstants.ts), as the
+    // chain rule's and the differential method's steps show them (c in h = tanh(W_k h) ⊙ c).
+    const make = (): Step => {
+      const symbolic: Notation[] = [];
+      const sentences: string[] = [];
+      for (const p of uses) {
+        if (p === root) symbolic.push(appliedNote(t, p.shown));
+        else {
+          const ph = placeholder(p.v, ctx.reserved, ++placeholders);
+          symbolic.push(withName(pullback(p.shown, ph, t), ph, grad(p.v)));
+        }
+        sentences.push(...adjointSentences(p.shown, t));
+      }
+      const contributionsShown = s.named(contributions);
+      const collectedShown = s.named(collected);
+      const after: Part[] = [grad(t), EQUALS, shown(contributionsShown)];
+      if (!final && contributions !== collected && toLatex(contributionsShown) !== toLatex(collectedShown)) after.push(EQUALS, shown(collectedShown));
+      const tn = toUnicode(t);
+      const whence = several
+        ? `adds the contributions of its ${uses.length} uses, in ${uses.map((u) => toUnicode(u.v)).join(' and ')}`
+        : `comes from its use in ${toUnicode(uses[0]?.v ?? root.v)} = ${toUnicode(uses[0]?.shown ?? root.shown)}`;
+      const product = occurrences > 1 ? `, one term for each place ${tn} occurs with the others held fixed (the product rule)` : '';
+      return step(several ? 'total-derivative' : occurrences > 1 ? 'product-rule' : 'chain-rule', 'derivative', {
+        name,
+        reference: 'Giles (2008); Matrix Cookbook §2',
+        explanation:
+          `Going backwards from ${toUnicode(root.v)}, the gradient with respect to ${tn} (written with ${tn}’s shape) ${whence}${product}, ` +
+          `each operation passing the gradient Ḡ of its result back to its argument: ${dedupe(sentences).join('; ')}.`,
+        before: [grad(t), EQUALS, joinNotes(symbolic)],
+        after,
+        claims,
+        focus: uses[0]?.def,
+        shapes: [[grad(t).text, value.shape]],
+        value,
+      });
+    };
+    backwards.push({ name, claims, value, make });
   }
-  steps.push(...capRun(backwards, 'reverse', ctx.granularity));
-  return { steps, value: adjoint.get(x) as Expr, form: 'gradient', lhs: grad(x) };
+  const run = { length: backwards.length, step: (k: number) => backwards[k].make(), name: (k: number) => backwards[k].name, claims: (k: number) => backwards[k].claims, value: (k: number) => backwards[k].value };
+  steps.push(...capLazyRun(run, 'reverse', ctx.granularity));
+  return { steps, value: adjoint.get(x) as Expr, form: 'gradient', lhs: grad(x), named: s.named };
+}
+
+/** A step of the backward run, made only when shown. */
+interface Backward {
+  readonly name: string;
+  readonly claims: readonly Claim[];
+  readonly value: Expr;
+  readonly make: () => Step;
+}
+
+/** A node with the definitions below it replaced by their variables, and the ids of the definitions replaced. */
+interface Named {
+  readonly out: Expr;
+  readonly replaced: IdSet;
+}
+type IdSet = PersistentSet<number>;
+const NONE: IdSet = PersistentSet<number>();
+
+/**
+ * `e` (the gradient by t) with the definitions of the intermediates replaced by their variables,
+ * innermost first — but the root's, and t's own: t is held fixed in the claim about its gradient, so its
+ * definition (Xᵀ in the gradient (BX)ᵀ by u₁ = Xᵀ of tr(XᵀBX)) must stay. One memo for the whole derivation,
+ * so that each node is walked once however many gradients hold it: a walk of each gradient per
+ * intermediate (replaceNode, once for each) was quadratic in the steps at every step (h = tanh(W_k h) ⊙ c:
+ * 14 of 16 s at 100 steps). The memo replaces every definition but the root's, and notes which (persistent
+ * sets, the largest of the arguments' with the others' added); for t, only the nodes whose set holds t's
+ * definition are rebuilt without replacing it.
+ */
+function intermediatesNamer(list: readonly Intermediate[], root: Intermediate): (e: Expr, t: Expr) => Expr {
+  const byDef = new Map<Expr, Expr>();
+  const defOf = new Map<Expr, Expr>();
+  for (const i of list) {
+    if (i === root) continue;
+    if (!byDef.has(i.def)) byDef.set(i.def, i.v);
+    defOf.set(i.v, i.def);
+  }
+  const memo = new Map<Expr, Named>();
+  const global = (n: Expr): Named => {
+    const args = n.args.map((a) => memo.get(a) as Named);
+    const rebuilt = withArgs(n, args.map((a) => a.out));
+    const v = byDef.get(rebuilt);
+    const sets = args.map((a) => a.replaced).filter((r) => r.size > 0);
+    let replaced = sets.reduce((big, r) => (r.size > big.size ? r : big), NONE);
+    for (const r of sets) {
+      if (r === replaced) continue;
+      for (const id of r) {
+        checkpoint();
+        replaced = replaced.add(id);
+      }
+    }
+    return v === undefined ? { out: rebuilt, replaced } : { out: v, replaced: replaced.add(rebuilt.id) };
+  };
+  return (e, t) => {
+    const own = defOf.get(t);
+    const holdsOwn = (n: Expr): boolean => own !== undefined && (memo.get(n) as Named).replaced.has(own.id);
+    const local = new Map<Expr, Expr>();
+    const done = (n: Expr): boolean => local.has(n) || (memo.has(n) && !holdsOwn(n));
+    walkUnvisited(e, done, (n) => {
+      checkpoint();
+      if (!memo.has(n)) memo.set(n, global(n));
+      if (!holdsOwn(n)) return;
+      const rebuilt = withArgs(n, n.args.map((a) => local.get(a) ?? (memo.get(a) as Named).out));
+      local.set(n, rebuilt === own ? rebuilt : byDef.get(rebuilt) ?? rebuilt);
+    });
+    return local.get(e) ?? (memo.get(e) as Named).out;
+  };
 }
 
 const dedupe = (xs: readonly string[]): string[] => [...new Set(xs)];

@@ -79,6 +79,21 @@ describe('derivation: a large constant several definitions share is named once',
     }
   });
 
+  it('reverse mode: each gradient, the expression it comes from and the rule applied show c; substitution writes it out', () => {
+    for (const granularity of ['full', 'summary'] as const) {
+      const d = derivation({ expr: `sum(${scaled})`, where: WHERE, wrt: ['W1'], method: 'backprop' }, granularity);
+      assertSound(d, `reverse mode ${granularity}`);
+      const backwards = d.pub.filter((p) => p.rule === 'chain-rule' || p.rule === 'total-derivative' || p.rule === 'product-rule');
+      assert.ok(backwards.length >= 4, d.pub.map((p) => p.rule).join(', '));
+      assert.ok(backwards.some((p) => (p.afterText ?? '').includes('⊙ c')), backwards.map((p) => p.afterText).join(' | '));
+      assert.ok(backwards.some((p) => /= c$/.test(p.afterText ?? '')), backwards.map((p) => p.afterText).join(' | '));
+      for (const p of backwards) {
+        assert.ok(!(p.afterText ?? '').includes('a₈') && !p.explanation.includes('a₈') && !p.before.includes('_{8}') && !p.after.includes('_{8}'), `${p.afterText} ${p.explanation} ${p.before}`);
+      }
+      assert.ok((stepWith(d, 'substitute').p.afterText ?? '').includes('a₈'));
+    }
+  });
+
   it('a name of the expression is not taken: c is a variable, so the constant is k', () => {
     const d = derivation({ expr: network(SUM.replace('a1', 'c')), where: WHERE.replace('a1', 'c'), wrt: ['x'] }, 'full');
     assertSound(d, 'c taken');
