@@ -176,17 +176,24 @@ function commaLiterals(tokens: readonly Token[], from: number): Set<number> {
 
 /**
  * Whether the letters of an undeclared word make a product, so that the word is the Unicode writer's
- * juxtaposition (Ax, bcx, Wxb): every letter declared, or — the undeclared ones by their letter
- * conventions — no vector followed by a vector or a matrix. `eps` (a scalar, then two vectors) does
+ * juxtaposition (Ax, ax, Wxb): every letter declared, or — the undeclared ones by their letter
+ * conventions, in a word of at most two letters or with a capital — no vector followed by a vector
+ * or a matrix. A word of three or more lowercase letters with a letter not declared (cat, abc, area:
+ * c·a·t fits the conventions) is a name, as the plain syntax and Python read it: undeclared, the
+ * plain reader asks for its declaration; in a text that is Unicode math by another marker (xᵀx + cat),
+ * or read as Unicode math explicitly, it is the letters' product. `eps` (a scalar, then two vectors) does
  * not: Unicode math would read it only by forcing p and s to scalars, so it is a name, as the plain
  * syntax and Python read it (undeclared: the plain reader asks for its declaration), never e·p·s.
  * A character without a letter convention (a digit inside, a11b) leaves the word a product, as before.
  * A declared size is a scalar (mI: the size m times I, as the writers print it).
  */
 function lettersMultiply(word: string, declared: ReadonlySet<string>, sizes: ReadonlySet<string>): boolean {
+  // Three or more lowercase letters (cat, abc, area) spell a name, not letters juxtaposed by their conventions.
+  const spelled = word.length > 2 && /^[a-z]+$/.test(word);
   let vector = false;
   for (const c of word) {
     if (declared.has(c) || sizes.has(c)) continue;
+    if (spelled) return false;
     const kind = conventionalKind(c);
     if (kind === undefined) return true;
     if (kind === 'scalar') continue;

@@ -69,7 +69,7 @@ describe('notations/read: readExpression dispatches on the notation', () => {
     assert.equal(toText(value(readExpression(t, 'x: scalar; eps: scalar', 'auto')).expr), 'x^2 + eps*x');
     // A word whose letters make a product by their conventions (a matrix times a vector, scalars before a vector)
     // or are all declared is the writer's juxtaposition, as before.
-    for (const t of ['Ax', 'A*x - Bx', 'abx', 'Wxb']) assert.equal(detectNotation(t), 'unicode', t);
+    for (const t of ['Ax', 'A*x - Bx', 'ax + b', 'Wxb']) assert.equal(detectNotation(t), 'unicode', t);
     assert.equal(detectNotation('x^2 + xy', 'x: scalar; y: scalar'), 'unicode');
     assert.equal(toText(value(readExpression('x^2 + xy', 'x: scalar; y: scalar', 'auto')).expr), 'x^2 + x*y');
     // A declared size is a scalar: mI/4 is the size m times I, as the writers print it (the read-back fuzz, seed
@@ -126,6 +126,21 @@ describe('notations/read: readExpression dispatches on the notation', () => {
     // The value check: written in Unicode, the one spelling reads back as itself.
     const r = value(readExpression('αb + α', undefined, 'unicode'));
     assert.equal(toText(r.expr), toText(value(readExpression('alpha*b + alpha', undefined, 'plain')).expr));
+  });
+
+  it('reads an undeclared word of three or more lowercase letters as a name, not as its letters multiplied by their conventions', () => {
+    // cat was read as Unicode math, c·a·t (c, a scalars, t a vector): a silent misreading of a name, as abc, area and abx were.
+    for (const t of ['cat', 'x^2 + cat', 'abc*x', 'area + x', 'abx', 'sum(x)*dog']) {
+      assert.equal(detectNotation(t), 'plain', t);
+      const word = /[a-z]{3,}/.exec(t.replace('sum', ''))?.[0] ?? '';
+      assertError(error(readExpression(t, undefined, 'auto')), 'name.undeclared', word, t, `'${word}'`);
+    }
+    // Its letters declared, or a text that is Unicode math by another marker: the product, as before.
+    assert.equal(toText(value(readExpression('cat', 'c: scalar; a: scalar; t: vector(n)', 'auto')).expr), 'c*a*t');
+    assert.equal(toText(value(readExpression('xᵀx + cat', undefined, 'auto')).expr), "x'*x + c*a*t");
+    assert.equal(toText(value(readExpression('cat', undefined, 'unicode')).expr), 'c*a*t');
+    // Declared, the name.
+    assert.equal(toText(value(readExpression('x^2 + cat', 'cat: scalar; x: scalar', 'auto')).expr), 'x^2 + cat');
   });
 
   it('passes the \\otimes option to the LaTeX reader', () => {
