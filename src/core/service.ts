@@ -88,7 +88,7 @@ function writeOne(form: WhereNotation, whole: Expr, dimensions: KnownDimensions)
  * The dimensions a reader of an answer about f is given: its variables', by the declarations. A size
  * is written as its name (2n, 1/N) where it is one of them, otherwise with its dimension (sum(ones(n))).
  */
-const dimensionsOf = (f: Expr): KnownDimensions => declaredDimensionsWhenAsked(() => freeVariables(f));
+export const dimensionsOf = (f: Expr): KnownDimensions => declaredDimensionsWhenAsked(() => freeVariables(f));
 
 /**
  * An expression in every notation: as a tree, or — when the tree would be much larger than the DAG

@@ -13,7 +13,7 @@ import { applyLayout } from '../present/layout';
 import { Expr, freeVariables } from '../model/expr';
 import { isScalar, sameShape, shapeKind } from '../model/shape';
 import { normalize } from '../simplify/simplify';
-import { budgeted, prepare, present, render } from '../service';
+import { budgeted, dimensionsOf, prepare, present, render } from '../service';
 import { readClaim } from './claim';
 import { TOLERANCE, equalAt, type Judge } from './compare';
 import { diagnose, type Variant } from './diagnose';
@@ -76,9 +76,11 @@ export interface JudgeInput {
 export function judge(input: JudgeInput, spanEnd = 0): Outcome<CheckResult> {
   const { f, wrt, claim, layout, order } = input;
   const expected = input.variants[0].expr;
+  // Written for a reader given the declarations of f's variables, as derive() writes its result (a size no variable has: sum(𝟏_q)).
+  const dimensions = dimensionsOf(f);
   const base = {
-    expected: render(expected),
-    claim: render(claim),
+    expected: render(expected, undefined, undefined, dimensions),
+    claim: render(claim, undefined, undefined, dimensions),
     layout,
     order,
     wrt: wrt.map((v) => v.name as string),
