@@ -99,4 +99,10 @@ export const FUNCTION_HINTS: Readonly<Record<string, string>> = table({
   tensordot: 'tensordot is not supported: write the products with @ and *',
   cumsum: 'cumulative sums are not supported',
   prod: 'products over entries are not supported',
+  layer_norm:
+    'the layer norm is not read as a call: write it out, (x - x.mean(-1, keepdim=True)) / torch.sqrt(x.var(-1, keepdim=True, unbiased=False) + eps), ' +
+    'times the weight and plus the bias where it has them (over the last axis; the code reads, and is differentiated)',
+  rms_norm:
+    'the RMS norm is not read as a call: write it out, x / torch.sqrt((x**2).mean(-1, keepdim=True) + eps), times the weight where it has one ' +
+    '(over the last axis; the code reads, and is differentiated)',
 });

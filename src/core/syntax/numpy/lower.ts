@@ -288,6 +288,8 @@ export class Lowerer {
         if (root !== 'F') return this.unknownFunction(path, func.span);
       }
       const method = METHODS[func.attr];
+      // F.layer_norm: a function of torch.nn.functional (F not a variable), not a method of a matrix F.
+      if (method === undefined && path !== undefined && root === 'F' && !this.declared.has(root) && !this.bindings.has(root)) return this.unknownFunction(path, func.span);
       if (method === undefined) {
         const hint = FUNCTION_HINTS[func.attr];
         return fail('name.unknown-function', func.attrSpan, `unknown method .${func.attr}()${hint ? `: ${hint}` : ''}`);
