@@ -203,26 +203,39 @@ function commonEnd(terms: readonly Expr[]): Expr | undefined {
 }
 
 /**
- * Two products of matrices F·P and F·Q starting with the same factors F = F₁…F_m (m ≥ 2) and ending
- * in different ones: what the greedy steps make of them — each takes the first factor out (right
- * factors come first, and none is shared), rebuilding both products — all at once, F₁…F_m·factorSum([P, Q]).
+ * Products of matrices F·P₁, F·P₂, … starting with the same factors F = F₁…F_m (m ≥ 2), not all ending
+ * in the same one: what the greedy steps make of them — each takes the first factor out (offered by
+ * every term, and no right factor is: it is the most shared, and no term offers another; a right factor
+ * shared by all would come first), rebuilding every product — all at once, F₁…F_m·factorSum([P₁, P₂, …]).
  * One step per factor was quadratic in F: the Jacobian of a gated state h = tanh(W h) ⊙ h is
- * J·diag(a) + J·diag(b)·W at the k-th step, J the product of the k before (issue 17). The same
- * conditions as commonEnd: only while both rests are products of two matrix factors or more that are
- * not 1×1. Undefined when this does not apply.
+ * J·diag(a) + J·diag(b)·W at the k-th step, J the product of the k before, and its Hessian's sums have
+ * five or six such terms (issue 17). The same conditions as commonEnd: only while every rest is a
+ * product of two matrix factors or more that is not 1×1; and, with three terms or more, only while no
+ * rest's end is a sum that could be collected (collectSum, which the steps try first; mayCollect).
+ * Undefined when this does not apply.
  */
 function commonStart(terms: readonly Expr[]): Expr | undefined {
-  if (terms.length !== 2) return undefined;
-  const [a, b] = terms;
-  if (!isMatrixChain(a) || !isMatrixChain(b) || !Q.equals(commonCoefficient(terms), Q.ONE)) return undefined;
-  if (a.args[a.args.length - 1] === b.args[b.args.length - 1]) return undefined;
-  const [i, j] = [numberFirst(a), numberFirst(b)];
+  if (terms.length < 2 || !terms.every(isMatrixChain) || !Q.equals(commonCoefficient(terms), Q.ONE)) return undefined;
+  const lasts = new Set(terms.map((t) => t.args[t.args.length - 1]));
+  if (lasts.size === 1) return undefined;
+  const starts = terms.map(numberFirst);
+  const sameAt = (m: number): boolean => terms.every((t, k) => t.args[starts[k] + m] === terms[0].args[starts[0] + m]);
+  const chainsFrom = (m: number): boolean => terms.every((t, k) => restFromIsChain(t, starts[k] + m));
+  const collects = (m: number): boolean => terms.length > 2 && terms.some((t, k) => mayCollect(t.args[starts[k] + m], terms.length, lasts) || mayCollect(t.args[t.args.length - 1], terms.length, lasts));
   let m = 0;
-  while (a.args[i + m] === b.args[j + m] && restFromIsChain(a, i + m + 1) && restFromIsChain(b, j + m + 1)) m++;
+  while (sameAt(m) && !collects(m) && chainsFrom(m + 1)) m++;
   if (m < 2) return undefined;
-  const rest = (t: Expr, first: number): Expr => mul(...t.args.slice(0, first), ...t.args.slice(first + m));
-  return mul(...a.args.slice(i, i + m), factorSum([rest(a, i), rest(b, j)]));
+  const rests = terms.map((t, k) => mul(...t.args.slice(0, starts[k]), ...t.args.slice(starts[k] + m)));
+  return mul(...terms[0].args.slice(starts[0], starts[0] + m), factorSum(rests));
 }
+
+/**
+ * Whether collectSum could take f, a first or last factor of one of n products, as the sum S of a
+ * term S·M: f is a sum of n − 1 terms or fewer, each a product ending in one of the products' last
+ * factors (as each of them does). Conservative: true where collectSum might apply.
+ */
+const mayCollect = (f: Expr, n: number, lasts: ReadonlySet<Expr>): boolean =>
+  f.op === 'add' && f.args.length < n && f.args.every((a) => a.op === 'mul' && lasts.has(a.args[a.args.length - 1]));
 
 /** 1 when a product starts with its number (its coefficient, as mul() writes it), else 0. */
 const numberFirst = (t: Expr): number => (t.args[0].op === 'num' && isScalar(t.args[0].shape) ? 1 : 0);

@@ -1,6 +1,6 @@
 /**
- * present/factor.ts takes the common start F₁…F_m of two matrix products F·P and F·Q that end in
- * different factors out at once (commonStart), where its greedy steps took one factor per step,
+ * present/factor.ts takes the common start F₁…F_m of matrix products F·P, F·Q, … that do not all end
+ * in the same factor out at once (commonStart), where its greedy steps took one factor per step,
  * rebuilding both products each time: quadratic in F, and the Jacobian of a gated state
  * h = tanh(W h) ⊙ h is J·diag(a) + J·diag(b)·W at the k-th step, J of k factors, so derive() was cubic
  * in the depth (issue 17, docs/reliability.md). The result must be what the steps gave: one step is
@@ -63,5 +63,35 @@ describe('present: a common start of two products taken out at once', () => {
       checked++;
     }
     assert.ok(checked > 500, `${checked} sums checked`);
+  });
+
+  it('with three to six terms too: factorize(Σ f·Pᵢ) = f·factorize(Σ Pᵢ) (4,000 random sums)', () => {
+    let checked = 0;
+    for (let seed = 1; seed <= 4_000; seed++) {
+      const pick = generator(10_000 + seed);
+      const chain = (length: number): Expr[] => Array.from({ length }, () => SQUARE[pick(SQUARE.length)]);
+      const start = chain(1 + pick(9));
+      const left = pick(4) === 0 ? [rawTranspose(x)] : [];
+      const number = (): Expr[] => [[], [], [], [num(2)], [num(-1)], [num(3)]][pick(6)];
+      const count = 3 + pick(4);
+      const column = pick(5) === 0 ? [y] : [];
+      const rests = Array.from({ length: count }, () => [...chain(1 + pick(4)), ...column]);
+      const terms = rests.map((r) => mul(...number(), ...left, ...start, ...r));
+      const P = terms[0];
+      if (terms.some((t) => t.shape.rows !== P.shape.rows || t.shape.cols !== P.shape.cols || !isMatrixChain(t))) continue;
+      if (!terms.some((t) => noCommonNumber(P, t)) || terms.every((t) => last(t) === last(P))) continue;
+      const f = P.args[firstMatrix(P)];
+      // The first step takes f out: every term starts with it, and no sum of terms there or at an end is collected first.
+      const ids = new Set(terms);
+      const collectable = (e: Expr): boolean => e.op === 'add' && e.args.every((a) => ids.has(a));
+      if (terms.some((t) => t.args[firstMatrix(t)] !== f || collectable(t.args[firstMatrix(t)]) || collectable(last(t)))) continue;
+      const without = terms.map((t) => withoutFactor(t, firstMatrix(t)));
+      if (!without.every((t) => isMatrixChain(t) && !isScalar(t.shape))) continue;
+      const got = factorize(rawAdd(terms));
+      const expected = mul(f, factorize(rawAdd(without)));
+      assert.equal(got, expected, `seed ${seed}: ${terms.map((t) => toText(t)).join(' + ')} gives ${toText(got)}, not ${toText(expected)}`);
+      checked++;
+    }
+    assert.ok(checked > 2_000, `${checked} sums checked`);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The measurements of hessianChain.test.ts, in a child process of their own (as deepProbe.ts): the
  * Hessian of sum(h ⊙ x) through a deep state h_k = tanh(W h_(k−1)), h_0 = x, makes many nodes.
- * `node hessianChainProbe.js` prints the work of derive() (budget checkpoints, deterministic) and the
- * length of its text result at each of SIZES as JSON: { work: [...], text: [...] }.
+ * `node hessianChainProbe.js [gated]` prints the work of derive() (budget checkpoints, deterministic) and
+ * the length of its text result at each of SIZES as JSON: { work: [...], text: [...] }; `gated`: through
+ * the gated state h_k = tanh(W h_(k−1)) ⊙ h_(k−1) instead.
  */
 import type { DeriveRequest } from '../../../src/core/api';
 import { measured } from './deepProbe';
@@ -18,9 +19,15 @@ export const hessianChain = (n: number, v = ''): DeriveRequest => ({
   from: 'numpy',
 });
 
-export function work(): { work: number[]; text: number[] } {
-  const runs = SIZES.map((n, i) => measured(hessianChain(n, `s${i}`)));
+/** h_k = tanh(W h_(k−1)) ⊙ h_(k−1), h_0 = x, n steps; the Hessian of sum(h_n ⊙ x) by x. */
+export const gatedHessianChain = (n: number, v = ''): DeriveRequest => ({
+  ...hessianChain(n, v),
+  expr: [`def f(x${v}):`, `    h = x${v}`, ...Array.from({ length: n }, () => `    h = np.tanh(W${v} @ h) * h`), `    return np.sum(h * x${v})`].join('\n'),
+});
+
+export function work(gated: boolean): { work: number[]; text: number[] } {
+  const runs = SIZES.map((n, i) => measured((gated ? gatedHessianChain : hessianChain)(n, `s${i}`)));
   return { work: runs.map((r) => r.work), text: runs.map((r) => r.answer.result.text.length) };
 }
 
-if (require.main === module) process.stdout.write(JSON.stringify(work()));
+if (require.main === module) process.stdout.write(JSON.stringify(work(process.argv[2] === 'gated')));
