@@ -15,6 +15,8 @@ import { isScalar, sameShape, shapeKind } from '../model/shape';
 import { normalize } from '../simplify/simplify';
 import { budgeted, dimensionsOf, prepare, present, render } from '../service';
 import { readClaim } from './claim';
+import { withOpenSizes } from './openSizes';
+import { dimensionSymbols } from '../numeric/index';
 import { TOLERANCE, equalAt, type Judge } from './compare';
 import { diagnose, type Variant } from './diagnose';
 import { samplePoints } from './points';
@@ -56,7 +58,11 @@ function checkWithinBudget(req: CheckRequest): Outcome<CheckResult> {
     if (e instanceof UnsupportedDerivative) return { ok: false, error: { message: e.message, code: 'derive.unsupported', start: 0, end: req.expr.length } };
     throw e;
   }
-  return judge({ f, wrt, variants: variants(d, layout), claim, layout, order, exact: normalize(applyLayout(d, layout)) }, req.expr.length);
+  const truths = variants(d, layout);
+  // A bare 𝟏 of the claim takes the size the truth gives it (openSizes.ts).
+  const known = dimensionSymbols([...read.variables, ...(read.unused ?? [])]);
+  const sized = withOpenSizes(claim, truths.map((v) => v.expr), new Set(known.keys()));
+  return judge({ f, wrt, variants: truths, claim: sized, layout, order, exact: normalize(applyLayout(d, layout)) }, req.expr.length);
 }
 
 export interface JudgeInput {
