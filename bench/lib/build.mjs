@@ -42,6 +42,9 @@ export async function buildCore(rev, name = 'core.mjs') {
       bundle: true,
       format: 'esm',
       platform: 'neutral',
+      // The neutral platform reads no package's entry fields by default; the core's one dependency
+      // (immutable, since 36525b9) names its ES module in "module".
+      mainFields: ['module', 'main'],
       target: 'node20',
       outfile,
       logLevel: 'warning',
