@@ -34,7 +34,7 @@ export function withOpenSizes(claim: Expr, truths: readonly Expr[], known: Reado
 }
 
 /** e with its dimensions renamed (each factor of a product of dimensions too); every node rebuilt with its renamed shape. */
-function renameDimensions(root: Expr, renamed: ReadonlyMap<string, Dim>): Expr {
+export function renameDimensions(root: Expr, renamed: ReadonlyMap<string, Dim>): Expr {
   const dim = (d: Dim): Dim => (typeof d === 'string' ? d.split('·').map((p) => renamed.get(p) ?? p).reduce<Dim>((x, y) => mulDim(x, y), 1) : d);
   const done = new Map<Expr, Expr>();
   for (const e of postorder(root)) {

@@ -7,9 +7,9 @@
  * column literal as rows; numbers to 12 significant digits. Each rewrite keeps the value.
  */
 import {
-  type Expr, block, node, num, ones, postorder, rawAdd, rawHadamard, rawInv, rawMul, rawPow, rawTranspose, withArgs, zeros,
+  type Expr, block, num, ones, postorder, rawAdd, rawHadamard, rawInv, rawMul, rawPow, rawTranspose, withArgs, zeros,
 } from '../../../src/core/model/expr';
-import { type Dim, isScalar, mulDim, shape } from '../../../src/core/model/shape';
+import { type Dim, isScalar, shape } from '../../../src/core/model/shape';
 
 export function normalize(root: Expr): Expr {
   const done = new Map<Expr, Expr>();
@@ -221,15 +221,5 @@ export function renamingsOf(a: Expr, b: Expr, open: ReadonlySet<string>, limit =
   return out;
 }
 
-/** e with its dimensions renamed (each factor of a product of dimensions too); every node rebuilt with its renamed shape. */
-export function renameDimensions(root: Expr, renamed: ReadonlyMap<string, Dim>): Expr {
-  const dim = (d: Dim): Dim => (typeof d === 'string' ? d.split('·').map((p) => renamed.get(p) ?? p).reduce<Dim>((x, y) => mulDim(x, y), 1) : d);
-  const done = new Map<Expr, Expr>();
-  for (const e of postorder(root)) {
-    const args = e.args.map((a) => done.get(a) as Expr);
-    // entry and unit keep their indices (numbers), commutation and size their dimensions.
-    const dims = e.dims && (e.op === 'commutation' || e.op === 'size') ? e.dims.map(dim) : e.dims;
-    done.set(e, node({ op: e.op, args, shape: shape(dim(e.shape.rows), dim(e.shape.cols)), name: e.name, value: e.value, rational: e.rational, dims, symmetric: e.symmetric, probabilities: e.probabilities }));
-  }
-  return done.get(root) as Expr;
-}
+/** e with its dimensions renamed: the core's own (check/openSizes.ts), which the read-back fuzz uses too. */
+export { renameDimensions } from '../../../src/core/check/openSizes';
