@@ -38,5 +38,19 @@ describe('notations/unicode: error spans in the Unicode text', () => {
     assert.match(message('(x y + (2 z)', 'x, y, z: scalar'), /to close '\(' at column 1 /);
     assert.match(message('x +\n(√x ⊙ x'), /to close '\(' at line 2, column 1 /);
   });
-});
 
+  it('what a message quotes is written as in the Unicode text, not as the translated LaTeX', () => {
+    // 𝐟(𝐱) said "unknown function '\\mathbf{f}'": LaTeX the user never wrote.
+    const message = (text: string, where = 'x: vector(n)'): string => {
+      const r = readExpression(text, where, 'unicode');
+      assert.ok(!r.ok, `${text} should be refused`);
+      return r.error.message;
+    };
+    assert.match(message('𝐟(𝐱)'), /^unknown function '𝐟': this is a function 𝐟 applied/);
+    assert.match(message('𝐱 + 𝐠(𝐱)'), /^unknown function '𝐠'/);
+    assert.match(message('φ(x)', 'x: scalar'), /^unknown function 'φ'/);
+    for (const m of [message('𝐟(𝐱)'), message('φ(x)', 'x: scalar')]) assert.doesNotMatch(m, /\\/, m);
+    // What the LaTeX reader quotes that is not the LaTeX text (a suggestion) stays as it is.
+    assert.match(message('foo(x)·x'), /^unknown function 'foo'/);
+  });
+});

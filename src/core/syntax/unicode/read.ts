@@ -27,7 +27,7 @@ export function readUnicode(text: string, where?: string): Outcome<CheckedExpres
   if (read.ok || read.error.source === 'where') return read;
   const start = toSource(read.error.start);
   const end = Math.max(start, read.error.end > read.error.start ? toSource(read.error.end - 1) + 1 : start);
-  const message = positionsInSource(read.error.message, latex, text, toSource);
+  const message = latexInSource(positionsInSource(read.error.message, latex, text, toSource), latex, text, toSource, read.error.start);
   return failure({ ...read.error, message, start, end: Math.min(end, text.length) });
 }
 
@@ -52,5 +52,22 @@ function positionsInSource(message: string, latex: string, text: string, toSourc
   return message.replace(/\b(?:line (\d+), )?column (\d+)\b/g, (whole, line: string | undefined, column: string) => {
     const offset = offsetAt(latex, line === undefined ? 1 : Number(line), Number(column));
     return offset === undefined ? whole : positionText(text, Math.min(toSource(offset), text.length));
+  });
+}
+
+/**
+ * The LaTeX commands a message quotes from the translated text (\mathbf{f}, \varphi), written as the
+ * Unicode text has them (𝐟, φ): `𝐟(𝐱)` said "unknown function '\mathbf{f}'", LaTeX the user never wrote.
+ * A command is looked up in the translated text from the error's start (else from its beginning) and
+ * replaced by the Unicode text it was translated from; one not found there is left as it is.
+ */
+function latexInSource(message: string, latex: string, text: string, toSource: (i: number) => number, from: number): string {
+  return message.replace(/\\[A-Za-z]+(?:\{[^{}\\]*\})?/g, (command) => {
+    const at = latex.indexOf(command, from) >= 0 ? latex.indexOf(command, from) : latex.indexOf(command);
+    if (at < 0) return command;
+    const last = toSource(at + command.length - 1);
+    // The whole of the last character: a math letter (𝐟) is two UTF-16 units.
+    const written = text.slice(toSource(at), last + ((text.codePointAt(last) ?? 0) > 0xffff ? 2 : 1));
+    return written === '' || written.includes('\\') ? command : written;
   });
 }
