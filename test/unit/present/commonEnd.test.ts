@@ -9,32 +9,13 @@
  * front), by induction on the length of the end, since factorize(P + Q) takes the rest of it out the same way.
  */
 import * as assert from 'node:assert/strict';
-import { type Expr, num, rawAdd, rawDiagm, rawInv, rawMatpow, rawTranspose, variable } from '../../../src/core/model/expr';
-import { isScalar, shape } from '../../../src/core/model/shape';
+import { type Expr, num, rawAdd, rawTranspose } from '../../../src/core/model/expr';
+import { isScalar } from '../../../src/core/model/shape';
 import { factorize } from '../../../src/core/present/factor';
-import * as Q from '../../../src/core/model/rational';
-import { add, coefficientOf, mul, withoutFactor } from '../../../src/core/simplify/build';
+import { mul, withoutFactor } from '../../../src/core/simplify/build';
 import { toText } from '../../../src/core/write';
 import { generator } from '../seeded';
-
-const n = shape('n', 'n');
-const [A, B, C] = ['A', 'B', 'C'].map((name) => variable(name, n));
-const S = variable('S', n, true);
-const x = variable('x', shape('n', 1));
-const y = variable('y', shape('n', 1));
-const SQUARE: readonly Expr[] = [A, B, S, C, A, B, rawInv(A), rawTranspose(A), rawMatpow(A, 2), rawDiagm(x), rawDiagm(y), add(A, B), rawInv(B), rawTranspose(rawInv(A)), mul(x, rawTranspose(y)), mul(y, rawTranspose(x))];
-
-/** A product of two matrix factors or more, none 1×1, after a number: where the greedy step takes a common last factor out. */
-const isMatrixChain = (t: Expr): boolean => {
-  const matrices = t.op === 'mul' ? t.args.filter((f) => !isScalar(f.shape)) : [];
-  return matrices.length >= 2 && t.args.every((f, i) => !isScalar(f.shape) || (i === 0 && f.op === 'num'));
-};
-
-/** No number to take out of both first (factorSum's commonCoefficient): one of them ±1, or the two unequal. */
-const noCommonNumber = (P: Expr, R: Expr): boolean => {
-  const [c, d] = [P, R].map((t) => Q.absolute(coefficientOf(t)));
-  return Q.equals(c, Q.ONE) || !Q.equals(c, d);
-};
+import { isMatrixChain, noCommonNumber, SQUARE, x, y } from './matrixChains';
 
 describe('present: a common end of two products taken out at once', () => {
   it('is the greedy steps\' result: factorize(P·f + Q·f) = factorize(P + Q)·f (1,500 random sums)', () => {
