@@ -7,10 +7,10 @@
  * derivation/seeds.test.js, ≤ 1.1 alone). A fresh process finds an empty table every time.
  */
 import { describeSimplification } from '../../../src/core/derivation/identities';
-import { CHECK_EVERY, withBudget } from '../../../src/core/limits/index';
 import { type Expr, variable } from '../../../src/core/model/expr';
 import { shape } from '../../../src/core/model/shape';
 import { add, fn, mul, num } from '../../../src/core/simplify/build';
+import { counted } from '../checkpoints';
 
 /** h_n of the residual recurrence h_k = h_(k−1) + tanh(W_k h_(k−1)), h_0 = x. */
 export function residual(n: number): Expr {
@@ -24,9 +24,7 @@ export function residual(n: number): Expr {
 export function explainWork(n: number): number {
   const before = residual(n);
   const after = mul(num(2), before);
-  let polls = 0;
-  withBudget({ timeMs: 600_000, cancelled: () => (polls++, false) }, () => describeSimplification(before, after, false));
-  return (polls + 0.5) * CHECK_EVERY;
+  return counted(() => describeSimplification(before, after, false)).work;
 }
 
 if (require.main === module) process.stdout.write(String(explainWork(Number(process.argv[2]))));

@@ -7,10 +7,10 @@
  */
 import type { Granularity } from '../../../src/core/api';
 import { derivationOf, toDerivationSteps, type Step } from '../../../src/core/derivation/index';
-import { CHECK_EVERY, withBudget } from '../../../src/core/limits/index';
 import type { Expr } from '../../../src/core/model/expr';
 import { readExpression } from '../../../src/core/read';
 import { present } from '../../../src/core/service';
+import { counted } from '../checkpoints';
 
 export const SIZES = [50, 100, 200] as const;
 
@@ -36,9 +36,8 @@ export const backprop = (n: number, v: string, granularity: Granularity): Step[]
 export function grows(granularity: Granularity): Record<string, number[]> {
   const series: Record<string, number[]> = { work: [], 'all steps': [], 'largest step': [] };
   SIZES.forEach((n, i) => {
-    let polls = 0;
-    const shown = withBudget({ timeMs: 600_000, cancelled: () => (polls++, false) }, () => toDerivationSteps(backprop(n, `q${i}`, granularity)));
-    series.work.push((polls + 0.5) * CHECK_EVERY);
+    const { value: shown, work } = counted(() => toDerivationSteps(backprop(n, `q${i}`, granularity)));
+    series.work.push(work);
     series['all steps'].push(JSON.stringify(shown).length);
     series['largest step'].push(Math.max(...shown.map((s) => JSON.stringify(s).length)));
   });

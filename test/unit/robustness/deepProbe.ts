@@ -9,8 +9,8 @@ import * as assert from 'node:assert/strict';
 import type { DeriveRequest, DeriveResult } from '../../../src/core/api';
 import { derive, internTableBytes } from '../../../src/core/index';
 import { derivationOf, type Step } from '../../../src/core/derivation/index';
-import { CHECK_EVERY, withBudget } from '../../../src/core/limits/index';
 import { readPlain } from '../../../src/core/syntax/index';
+import { counted } from '../checkpoints';
 
 export const SIZES = [1_000, 2_000, 4_000] as const;
 
@@ -38,19 +38,18 @@ let fresh = 0;
 const freshName = (): string => `q${++fresh}`;
 
 interface Measured {
-  /** Checkpoints passed, estimated from the polls: (polls + ½)·CHECK_EVERY (the polls count whole blocks of CHECK_EVERY). */
+  /** Checkpoints passed (../checkpoints.ts counted). */
   readonly work: number;
   readonly nodeBytes: number;
   readonly answer: DeriveResult;
 }
 
-/** derive() with its checkpoints counted (one poll per CHECK_EVERY of them) and the node table's growth. */
+/** derive() with its checkpoints counted and the node table's growth. */
 export function measured(req: DeriveRequest): Measured {
-  let polls = 0;
   const bytes = internTableBytes();
-  const r = withBudget({ timeMs: 600_000, cancelled: () => (polls++, false) }, () => derive({ ...req, timeLimitMs: 600_000 }));
+  const { value: r, work } = counted(() => derive({ ...req, timeLimitMs: 600_000 }));
   if (!r.ok) assert.fail(`${req.expr.slice(0, 20)}…: ${r.error.code} ${r.error.message}`);
-  return { work: (polls + 0.5) * CHECK_EVERY, nodeBytes: internTableBytes() - bytes, answer: r.value };
+  return { work, nodeBytes: internTableBytes() - bytes, answer: r.value };
 }
 
 /** The length of each written form of an answer. */

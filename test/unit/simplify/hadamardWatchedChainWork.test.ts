@@ -12,20 +12,16 @@
 import * as assert from 'node:assert/strict';
 import { fitExponent } from '../../../bench/growth';
 import { derive } from '../../../src/core/index';
-import { CHECK_EVERY, withBudget } from '../../../src/core/limits/index';
 import { type Expr, num, ones, rawHadamard, variable } from '../../../src/core/model/expr';
 import { shape } from '../../../src/core/model/shape';
 import { exprsEqualNumerically } from '../../../src/core/numeric/index';
 import { add, fn, hadamard, mul, pow } from '../../../src/core/simplify/build';
+import { counted } from '../checkpoints';
 
 const SIZES = [250, 500, 1_000] as const;
 
-/** Checkpoints passed building `build`, estimated from the polls (one per CHECK_EVERY). */
-function work(build: () => Expr): number {
-  let polls = 0;
-  withBudget({ timeMs: 600_000, cancelled: () => (polls++, false) }, build);
-  return (polls + 0.5) * CHECK_EVERY;
-}
+/** Checkpoints passed building `build`. */
+const work = (build: () => Expr): number => counted(build).work;
 
 let fresh = 0;
 const vars = (): { W: Expr; V: Expr; x: Expr } => {
