@@ -235,16 +235,10 @@ export function renderDerivative(f: Expr, d: Derivative, layout: Layout): Render
   const input = render(f, inputLarge, inputWriters, dimensions);
   const shown = present(d, layout);
   const piecewise = piecewiseLatex(shown);
-  const large = treeIsLarge(shown);
-  // The result's forms with the input's writers (the nodes they share rendered once), then its named
-  // form with the same writers (their renderings reused).
-  let w: Writers | undefined;
-  if (!large) {
-    if (inputWriters) inputWriters.sizesFrom(shown);
-    w = inputWriters ?? writersFor(shown, dimensions);
-  }
+  // The result's forms, then its named form with the same writers (their renderings reused).
+  const w = resultWriters(shown, inputWriters, dimensions);
   // A new object (render's): the other forms are added to it, in this order.
-  const result: { -readonly [K in keyof Rendered]: Rendered[K] } = render(shown, large, w, dimensions);
+  const result: { -readonly [K in keyof Rendered]: Rendered[K] } = render(shown, w === undefined, w, dimensions);
   if (piecewise) result.piecewiseLatex = piecewise;
   const named = w ? renderNamed(shown, w) : undefined;
   if (named) result.named = named;
@@ -331,23 +325,9 @@ function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
   const r = differentiatedWithIndex(req);
   if (!r.ok) return r;
   const { p, d, index } = r.value;
-  const { f, wrt, notation } = p;
-  const layout: Layout = req.layout ?? 'numerator';
-  const order = req.order ?? 1;
-  const { input, inputLarge, result, equationLatex } = renderDerivative(f, d, layout);
-  const out: DeriveResult = {
-    input: withNotation(input, inputLarge, notation),
-    wrt: wrt.map((v) => v.name as string),
-    wrtShape: wrt.length === 1 ? shapeText(wrt[0].shape) : `${wrt.length}×1`,
-    layout,
-    order,
-    result,
-    equationLatex,
-    ...(req.check ? { check: checkOf(d) } : {}),
-    ...(index && 'indexForm' in index ? { indexForm: index.indexForm } : {}),
-    ...(req.steps ? { steps: derivationSteps(f, wrt, order, layout, req.granularity ?? 'full', { present }) } : {}),
-    assumed: assumedShapes(p.read),
-  };
+  const { input, inputLarge, result, equationLatex } = renderDerivative(p.f, d, req.layout ?? 'numerator');
+  const { head, tail } = answerParts(req, p, d, index);
+  const out: DeriveResult = { input: withNotation(input, inputLarge, p.notation), ...head, result, equationLatex, ...tail };
   return { ok: true, value: out };
 }
 
@@ -366,21 +346,14 @@ function readableWithinBudget(req: DeriveRequest): Outcome<ReadableAnswer> {
   const r = differentiatedWithIndex(req);
   if (!r.ok) return r;
   const { p, d, index } = r.value;
-  const { f, wrt, notation } = p;
-  const layout: Layout = req.layout ?? 'numerator';
-  const order = req.order ?? 1;
+  const { f } = p;
   // renderDerivative's steps, for the plain and Unicode forms only.
   const dimensions = dimensionsOf(f);
   const inputLarge = treeIsLarge(f);
   const inputWriters = inputLarge ? undefined : writersFor(f, dimensions);
   const inputText = inputWriters ? inputWriters.text(f) : writeBoundForm(bindShared(f, dimensions), 'text');
-  const shown = present(d, layout);
-  const large = treeIsLarge(shown);
-  let w: Writers | undefined;
-  if (!large) {
-    if (inputWriters) inputWriters.sizesFrom(shown);
-    w = inputWriters ?? writersFor(shown, dimensions);
-  }
+  const shown = present(d, req.layout ?? 'numerator');
+  const w = resultWriters(shown, inputWriters, dimensions);
   let text: string;
   let unicode: string;
   if (w) {
@@ -396,12 +369,10 @@ function readableWithinBudget(req: DeriveRequest): Outcome<ReadableAnswer> {
   const namedLine = named && named.definitions.length > 0 ? namedUnicode(named, w as Writers) : undefined;
   const blockForm = softmaxBlockForm(d);
   const blocks = blockForm ? { unicode: namedUnicode(blockForm, w ?? writersFor(shown, dimensions)), sentence: blockForm.reading.sentence } : undefined;
+  const { head, tail } = answerParts(req, p, d, index);
   const out: ReadableAnswer = {
-    input: { text: inputText, notation },
-    wrt: wrt.map((v) => v.name as string),
-    wrtShape: wrt.length === 1 ? shapeText(wrt[0].shape) : `${wrt.length}×1`,
-    layout,
-    order,
+    input: { text: inputText, notation: p.notation },
+    ...head,
     result: {
       text,
       unicode,
@@ -409,12 +380,38 @@ function readableWithinBudget(req: DeriveRequest): Outcome<ReadableAnswer> {
       ...(namedLine !== undefined ? { named: namedLine } : {}),
       ...(blocks ? { blocks } : {}),
     },
+    ...tail,
+  };
+  return { ok: true, value: out };
+}
+
+/**
+ * The writers of a presented result: the input's, told the result's sizes (the nodes the two share are
+ * rendered once), else new ones; none when the result is written in the binding form (treeIsLarge).
+ */
+function resultWriters(shown: Expr, inputWriters: Writers | undefined, dimensions: KnownDimensions | undefined): Writers | undefined {
+  if (treeIsLarge(shown)) return undefined;
+  if (inputWriters) inputWriters.sizesFrom(shown);
+  return inputWriters ?? writersFor(shown, dimensions);
+}
+
+/**
+ * What derive()'s and deriveReadable()'s answers both say besides the written forms: the variables,
+ * layout and order (`head`, after the input) and the check, index form, steps and assumed shapes
+ * (`tail`, last), in the JSON answer's order.
+ */
+function answerParts(req: DeriveRequest, p: Prepared, d: Derivative, index: ReturnType<typeof indexFormOrProblem> | undefined) {
+  const { f, wrt } = p;
+  const layout: Layout = req.layout ?? 'numerator';
+  const order = req.order ?? 1;
+  const head = { wrt: wrt.map((v) => v.name as string), wrtShape: wrt.length === 1 ? shapeText(wrt[0].shape) : `${wrt.length}×1`, layout, order };
+  const tail = {
     ...(req.check ? { check: checkOf(d) } : {}),
     ...(index && 'indexForm' in index ? { indexForm: index.indexForm } : {}),
     ...(req.steps ? { steps: derivationSteps(f, wrt, order, layout, req.granularity ?? 'full', { present }) } : {}),
     assumed: assumedShapes(p.read),
   };
-  return { ok: true, value: out };
+  return { head, tail };
 }
 
 /** `namedForms(renderNamedForm(named, w)).unicode`, without writing the other notations. */
