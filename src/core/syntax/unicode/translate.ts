@@ -57,6 +57,10 @@ const MINUS_ONE: readonly string[] = ['⁻¹', '^(-1)', '^(−1)'];
 /** The longest power a hint quotes as written (sin^(…)(x) longer than this is hinted with ²). */
 const MAX_QUOTED_POWER = 12;
 
+/** The LaTeX command of a math alphabet's typeface (𝐱: \\mathbf, 𝒙: \\boldsymbol); undefined for the plain letters. */
+const typefaceCommand = (style: 'bold' | 'boldItalic' | undefined): string | undefined =>
+  style === undefined ? undefined : style === 'bold' ? '\\mathbf' : '\\boldsymbol';
+
 class Translator {
   private out = '';
   private readonly map: number[] = [];
@@ -536,8 +540,7 @@ class Translator {
       }
       // In a bold typeface too (𝐱1, 𝐖12: \\mathbf{x1}); a change of typeface separates names as it separates letters (A𝐱1 is A·𝐱1).
       for (let k = start; k < from; k++) this.letter(k);
-      const style = this.styles.size === 0 ? undefined : this.styles.get(from);
-      return this.emit(`${style === undefined ? '\\mathit' : style === 'bold' ? '\\mathbf' : '\\boldsymbol'}{${this.wordAt(from, j)}}`, from);
+      return this.emit(`${typefaceCommand(this.styles.get(from)) ?? '\\mathit'}{${this.wordAt(from, j)}}`, from);
     }
     if (word === 'pi') return this.emit('\\pi ', start);
     // 𝐊(m,n): the commutation matrix, as the Unicode writer prints it (\mathbf{K}_{m,n} in LaTeX); K(m,n) when K is not declared.
@@ -557,17 +560,17 @@ class Translator {
 
   /** One letter (or digit) of a word, in its typeface. */
   private letter(k: number): void {
-    const style = this.styles.size === 0 ? undefined : this.styles.get(k);
-    this.emit(style === undefined ? this.chars[k] : `${style === 'bold' ? '\\mathbf' : '\\boldsymbol'}{${this.chars[k]}}`, k);
+    const command = typefaceCommand(this.styles.get(k));
+    this.emit(command === undefined ? this.chars[k] : `${command}{${this.chars[k]}}`, k);
   }
 
   /** Where the run of letters in the typeface of the last letter before the digits of the numbered name [start, j) begins. */
   private typefaceRun(start: number, j: number): number {
     let last = j - 1;
     while (last > start && /[0-9]/.test(this.chars[last])) last--;
-    const style = this.styles.size === 0 ? undefined : this.styles.get(last);
+    const style = this.styles.get(last);
     let from = last;
-    while (from > start && (this.styles.size === 0 ? undefined : this.styles.get(from - 1)) === style) from--;
+    while (from > start && this.styles.get(from - 1) === style) from--;
     return from;
   }
 }
