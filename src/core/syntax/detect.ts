@@ -18,6 +18,7 @@ import { conventionalKind } from './names';
 import type { Token } from './plain/scanner';
 import { statementsOf } from './plain/statements';
 import { UNICODE_MARKERS } from './unicode/translate';
+import { declaredReadings } from './unicode/declaredWords';
 
 const LATEX = /\\[A-Za-z]|\\[|{},;!]|[_^]\{|\$/;
 const NUMPY = /\b(?:np|numpy|torch|jnp|jax|scipy|F|nn)\.[A-Za-z_]|@|\*\*|\.T\b|[A-Za-z0-9_)\]]\.[A-Za-z_]\w*\(|^\s*(?:import|from|def|return)\b/m;
@@ -121,7 +122,7 @@ function juxtaposedIn(tokens: readonly Token[], from: number, declared: Readonly
     else if (t.kind === ']') open.pop();
     else if (t.kind === '(') parens++;
     else if (t.kind === ')') parens = Math.max(0, parens - 1);
-    if (t.kind === 'name' && severalCharacters(t.text) && !declared.has(t.text) && !isFunctionName(t.text) && t.text !== 'einsum' && !CONSTANTS.has(t.text) && conventionalKind(t.text) === undefined && !plain && lettersMultiply(t.text, declared, sizes)) {
+    if (t.kind === 'name' && severalCharacters(t.text) && !declared.has(t.text) && !isFunctionName(t.text) && t.text !== 'einsum' && !CONSTANTS.has(t.text) && conventionalKind(t.text) === undefined && !plain && (lettersMultiply(t.text, declared, sizes) || declaredFactors(t.text, declared))) {
       return t;
     }
     // A lone undeclared I is the identity in the notations that print it (Unicode, LaTeX).
@@ -201,6 +202,16 @@ function lettersMultiply(word: string, declared: ReadonlySet<string>, sizes: Rea
     vector = kind === 'vector';
   }
   return true;
+}
+
+/**
+ * Whether an undeclared word is a product that declared names spell (Wouth with Wout and h declared,
+ * hWout, W12x with W12), or spell two ways, which the Unicode reader refuses (unicode/declaredWords.ts).
+ */
+function declaredFactors(word: string, declared: ReadonlySet<string>): boolean {
+  if (declared.size === 0 || !/^[A-Za-z][A-Za-z0-9]*$/.test(word)) return false;
+  const readings = declaredReadings([...word], 0, word.length, declared, () => undefined);
+  return readings.length > 1 || (readings.length === 1 && readings[0].some((p) => p.declared && p.end - p.start > 1));
 }
 
 /** Whether a name has more than one character (code point: 𝐱 is one), without listing them. */

@@ -20,6 +20,7 @@ import { CALCULUS_CHARACTERS, DASH_HINTS, calculusNotation } from '../characters
 import { FLOOR_DIVISION } from '../pythonOperators';
 import { MATH_LETTER_CLASS, mathLetter } from './mathLetters';
 import { refuseDifferentials } from './differentials';
+import { declaredReadings, type WordPiece } from './declaredWords';
 import { FUNCTIONS as ELEMENTWISE, INVERSE_FUNCTIONS, isElementwiseFunction } from '../../functions/index';
 
 export interface Translated {
@@ -518,6 +519,7 @@ class Translator {
     while (j < c.length && isWordChar(c[j])) j++;
     const word = this.wordAt(start, j);
     this.pos = j;
+    if (this.declaredFactors(start, j)) return;
     // Letters that are all declared variables are their product, as in LaTeX (the writer prints cos(t + 1) for c·o·s·(t + 1)).
     const letters = word.length > 1 && !this.declared.has(word) && [...word].every((l) => this.declared.has(l));
     if (!letters && word === 'log' && this.wordAt(j, j + 4) === ' det') {
@@ -556,6 +558,33 @@ class Translator {
     // character from its own offset, so an error about a name in them (foo(x): an unknown function)
     // spans the name in the Unicode text, not its first letter.
     for (let k = start; k < j; k++) this.letter(k);
+  }
+
+  /**
+   * A word that declared names spell (declaredWords.ts), written as their product where a declared
+   * name of several characters is a factor of it (W12x with W12 and x declared: W12·x); refused where
+   * they spell it two ways. False (nothing written) where the word is read as before: one name, or
+   * letters and a numbered name by the rules below.
+   */
+  private declaredFactors(start: number, j: number): boolean {
+    if (this.declared.size === 0) return false;
+    const readings = declaredReadings(this.chars, start, j, this.declared, (k) => this.styles.get(k));
+    const written = (reading: readonly WordPiece[]): string => reading.map((p) => this.text.slice(this.offsets[p.start], this.offsets[p.end])).join('·');
+    if (readings.length > 1) {
+      fail(
+        'name.ambiguous-word',
+        this.span(start, j),
+        `'${this.text.slice(this.offsets[start], this.offsets[j])}' reads two ways with the declared names, ${written(readings[0])} and ${written(readings[1])}: ` +
+          `write the product with '·' between its factors, or declare only the names meant`,
+      );
+    }
+    const reading = readings.length === 1 ? readings[0] : undefined;
+    if (reading === undefined || reading.length < 2 || !reading.some((p) => p.declared && p.end - p.start > 1)) return false;
+    for (const p of reading) {
+      if (p.end - p.start === 1) this.letter(p.start);
+      else this.emit(`${typefaceCommand(this.styles.get(p.start)) ?? '\\mathit'}{${this.wordAt(p.start, p.end)}}`, p.start);
+    }
+    return true;
   }
 
   /** One letter (or digit) of a word, in its typeface. */

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { readExpression } from '../../../src/core/read';
+import { assertSame, plain, readAs, refusedAs } from './helpers';
+
+/**
+ * A word of juxtaposed letters in Unicode math (and in auto, which reads it as Unicode math) that
+ * declared names spell: the declared names win over the letters and over a numbered name (W12x with
+ * W12 and x declared is W12·x, not W·12·x; 𝐀𝐱1 with A and x1 declared is A·x1, not one bold name
+ * Ax1). Where the declared names spell it two ways (Wx with W, x and Wx declared), it is refused,
+ * naming both readings, at the word.
+ */
+describe('notations/unicode: a word spelled by declared names', () => {
+  const cases: readonly [string, string, string][] = [
+    ['W12x', 'x: vector(n); W12: matrix(n,n)', 'W12*x'],
+    ['𝐀𝐱1', 'x1: vector(n); A: matrix(n,n)', 'A*x1'],
+    ['xᵀW12x', 'x: vector(n); W12: matrix(n,n)', "x'*W12*x"],
+    ['W12x + b', 'x: vector(n); W12: matrix(n,n); b: vector(n)', 'W12*x + b'],
+    ['Wout h', 'h: vector(n); Wout: matrix(n,n)', 'Wout*h'],
+    ['Wouth', 'h: vector(n); Wout: matrix(n,n)', 'Wout*h'],
+    ['hWout', 'h: scalar; Wout: matrix(n,n)', 'h*Wout'],
+    ['2W12x', 'x: vector(n); W12: matrix(n,n)', '2*W12*x'],
+  ];
+  for (const [text, where, expected] of cases) {
+    for (const from of ['unicode', 'auto'] as const) {
+      it(`${text} with ${where} (${from}) reads ${expected}`, () => {
+        assertSame(readAs(text, from, where), plain(expected, where), `${text} (${from})`);
+      });
+    }
+  }
+
+  it('a declared name wins where the other letters are read by their conventions (W12x with only W12 declared: W12·x)', () => {
+    const r = readExpression('W12x', 'W12: matrix(n,n)', 'unicode');
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    assert.deepEqual(r.value.variables.map((v) => v.name).sort(), ['W12', 'x']);
+  });
+
+  it('refuses a word the declared names spell two ways, naming both, at the word', () => {
+    const cases: readonly [string, string, string, readonly string[]][] = [
+      ['2 + abc', 'a: scalar; b: scalar; c: scalar; ab: scalar', 'abc', ['ab·c', 'a·b·c']],
+      ['xᵀABx', 'x: vector(n); A: matrix(n,n); B: matrix(n,n); AB: matrix(n,n)', 'ABx', ['AB·x', 'A·B·x']],
+    ];
+    for (const [text, where, word, readings] of cases) {
+      for (const from of ['unicode', 'auto'] as const) {
+        const e = refusedAs(text, from, where);
+        assert.equal(e.code, 'name.ambiguous-word', `${text}: ${e.code}: ${e.message}`);
+        assert.equal(text.slice(e.start, e.end), word, `${text}: span`);
+        for (const reading of readings) assert.ok(e.message.includes(reading), `${text}: ${e.message} names ${reading}`);
+      }
+    }
+  });
+
+  it('refuses Wx with W, x and Wx declared in Unicode math; auto reads the declared name Wx as the plain syntax does (it has no juxtaposition)', () => {
+    const where = 'W: matrix(n,n); x: vector(n); Wx: vector(n)';
+    const e = refusedAs('Wx', 'unicode', where);
+    assert.equal(e.code, 'name.ambiguous-word', e.message);
+    assert.deepEqual([e.start, e.end], [0, 2]);
+    assert.ok(e.message.includes("'Wx' reads two ways with the declared names, W·x and Wx"), e.message);
+    assertSame(readAs('Wx', 'auto', where), plain('Wx', where), 'Wx (auto)');
+  });
+
+  it('leaves the readings without declarations as they were (Ax, 2x, xᵀAx, Wx + b, x1 a numbered name)', () => {
+    assertSame(readAs('Ax', 'unicode'), plain('A*x'), 'Ax');
+    assertSame(readAs('xᵀAx', 'unicode'), plain("x'*A*x"), 'xᵀAx');
+    assertSame(readAs('Wx + b', 'auto', 'W: matrix(m,n); x: vector(n); b: vector(m)'), plain('W*x + b', 'W: matrix(m,n); x: vector(n); b: vector(m)'), 'Wx + b');
+    assertSame(readAs('2x1', 'unicode', 'x1: vector(n)'), plain('2*x1', 'x1: vector(n)'), '2x1');
+    assertSame(readAs('loss', 'unicode', 'loss: scalar'), plain('loss', 'loss: scalar'), 'loss');
+  });
+});
