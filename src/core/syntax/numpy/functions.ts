@@ -105,4 +105,27 @@ export const FUNCTION_HINTS: Readonly<Record<string, string>> = table({
   rms_norm:
     'the RMS norm is not read as a call: write it out, x / torch.sqrt((x**2).mean(-1, keepdim=True) + eps), times the weight where it has one ' +
     '(over the last axis; the code reads, and is differentiated)',
+  batch_norm:
+    'the batch norm is not read as a call: write it out — in training, over the batch (axis 0) of an N×d X, ' +
+    '(X - X.mean(0, keepdim=True)) / torch.sqrt(X.var(0, keepdim=True, unbiased=False) + eps); in evaluation, with the running ' +
+    'statistics m and v (vectors of length d), (X - m) / torch.sqrt(v + eps) — times the weight and plus the bias where it has them (the code reads, and is differentiated)',
+  instance_norm:
+    "the instance norm is not read as a call: write it out for one sample's channels, the rows of X, over the last axis, " +
+    '(X - X.mean(-1, keepdim=True)) / torch.sqrt(X.var(-1, keepdim=True, unbiased=False) + eps), times the weight and plus the bias where it has them ' +
+    '(the code reads, and is differentiated)',
+  group_norm:
+    "the group norm is not read as a call: with one group, write it out over all of a sample's entries X, " +
+    '(X - X.mean()) / torch.sqrt(X.var(unbiased=False) + eps), times the weight and plus the bias where it has them (the code reads, and is differentiated); ' +
+    'several groups need a reshape, which is not supported',
+});
+
+/** The normalization modules (nn.LayerNorm(d)(x)) and the function each computes, whose hint (FUNCTION_HINTS) they share. */
+export const NORMALIZATION_MODULES: Readonly<Record<string, string>> = table({
+  LayerNorm: 'layer_norm',
+  RMSNorm: 'rms_norm',
+  BatchNorm1d: 'batch_norm',
+  BatchNorm2d: 'batch_norm',
+  GroupNorm: 'group_norm',
+  InstanceNorm1d: 'instance_norm',
+  InstanceNorm2d: 'instance_norm',
 });

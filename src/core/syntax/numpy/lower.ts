@@ -18,7 +18,7 @@ import {
 } from '../nodes';
 import { placeholderName, type PlaceholderKind } from '../finish';
 import {
-  ELEMENTWISE_FUNCTIONS, FUNCTION_HINTS, isKnownFunction, METHODS, MODULE_ROOTS, REDUCTION_FUNCTIONS, withoutModule,
+  ELEMENTWISE_FUNCTIONS, FUNCTION_HINTS, isKnownFunction, METHODS, MODULE_ROOTS, NORMALIZATION_MODULES, REDUCTION_FUNCTIONS, withoutModule,
 } from './functions';
 import { Args, Keywords, type Arg } from './arguments';
 import { functionRecord } from '../../functions/index';
@@ -296,6 +296,12 @@ export class Lowerer {
       }
       const self = (yield this.lowering(func.object)) as Lowered;
       return yield* this.apply(method, shown, [{ lowered: self }, ...node.args.map((a) => ({ node: a }))], node);
+    }
+    // nn.LayerNorm(d)(x): a normalization module called on its input, refused with the hint of its function.
+    const module = func.kind === 'call' ? dottedPath(func.func) : undefined;
+    const normalization = module === undefined ? undefined : NORMALIZATION_MODULES[module.split('.').pop() as string];
+    if (module !== undefined && normalization !== undefined && func.kind === 'call') {
+      return fail('name.unknown-function', func.func.span, `unknown module '${module}': ${FUNCTION_HINTS[normalization]}`);
     }
     return fail('numpy.unsupported', func.span, 'only calls of named functions are supported');
   }
