@@ -16,6 +16,7 @@ import { isFunctionName, valueArguments } from './functions';
 import { scalarsByUsage, usageAssumption } from './usage';
 import { MAX_DEPTH, depthDiagnostic } from './limits';
 import { fittedSuggestion } from './undeclaredSuggestion';
+import { guessedProduct } from './guessedProduct';
 
 export interface CheckedExpression {
   readonly expr: Expr;
@@ -45,7 +46,9 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: r
   const checked = checkShapesAs(ast, decls, bindings);
   if (checked.ok || checked.error.code !== 'name.undeclared') return checked;
   // The declaration the error suggests, fitted to the name's use (each kind tried once).
-  return failure(fittedSuggestion(checked.error, (extra) => checkShapesAs(ast, [...decls, extra], bindings)));
+  const declared = new Set(decls.map((d) => d.name));
+  const sizes = new Set(decls.flatMap((d) => d.dims.filter((x): x is string => typeof x === 'string')));
+  return failure(fittedSuggestion(checked.error, (extra) => checkShapesAs(ast, [...decls, extra], bindings), (name) => guessedProduct(name, declared, sizes)));
 }
 
 function checkShapesAs(ast: Ast, decls: readonly Declaration[], bindings: readonly Binding[]): Outcome<CheckedExpression> {

@@ -19,6 +19,9 @@ import type { Token } from './plain/scanner';
 import { statementsOf } from './plain/statements';
 import { UNICODE_MARKERS } from './unicode/translate';
 import { declaredReadings } from './unicode/declaredWords';
+import { guessedProduct } from './guessedProduct';
+import { attempt } from './diagnostics';
+import { refuseDifferentials } from './unicode/differentials';
 
 const LATEX = /\\[A-Za-z]|\\[|{},;!]|[_^]\{|\$/;
 const NUMPY = /\b(?:np|numpy|torch|jnp|jax|scipy|F|nn)\.[A-Za-z_]|@|\*\*|\.T\b|[A-Za-z0-9_)\]]\.[A-Za-z_]\w*\(|^\s*(?:import|from|def|return)\b/m;
@@ -91,7 +94,7 @@ function juxtaposition(text: string, where: string | undefined): Span | undefine
     const tokens = s.tokens;
     // An `f(x) =` or `y =` head: look only after the `=`.
     const equals = tokens.findIndex((t) => t.kind === '=');
-    const found = juxtaposedIn(tokens, equals + 1, declared, sizes);
+    const found = juxtaposedIn(tokens, equals + 1, declared, sizes, text);
     if (found) return found;
   }
   return undefined;
@@ -104,7 +107,7 @@ function juxtaposition(text: string, where: string | undefined): Span | undefine
  * writer prints a vector (`[5^a log(5), 2]`, `[sin(a)cos(a), 2]`): there the plain syntax would mix
  * commas and spaces in one literal, and the product is the reading (it was read as [5^a, log(5), 2]).
  */
-function juxtaposedIn(tokens: readonly Token[], from: number, declared: ReadonlySet<string>, sizes: ReadonlySet<string>): Span | undefined {
+function juxtaposedIn(tokens: readonly Token[], from: number, declared: ReadonlySet<string>, sizes: ReadonlySet<string>, text: string): Span | undefined {
   const commas = commaLiterals(tokens, from);
   const plain = plainOnly(tokens, from, declared);
   // A name before a bracket that is not a plain function says Unicode math (σ(z)) — unless the text has
@@ -122,7 +125,7 @@ function juxtaposedIn(tokens: readonly Token[], from: number, declared: Readonly
     else if (t.kind === ']') open.pop();
     else if (t.kind === '(') parens++;
     else if (t.kind === ')') parens = Math.max(0, parens - 1);
-    if (t.kind === 'name' && severalCharacters(t.text) && !declared.has(t.text) && !isFunctionName(t.text) && t.text !== 'einsum' && !CONSTANTS.has(t.text) && conventionalKind(t.text) === undefined && !plain && (lettersMultiply(t.text, declared, sizes) || declaredFactors(t.text, declared))) {
+    if (t.kind === 'name' && severalCharacters(t.text) && !declared.has(t.text) && !isFunctionName(t.text) && t.text !== 'einsum' && !CONSTANTS.has(t.text) && conventionalKind(t.text) === undefined && !plain && !guessed(t.text, declared, sizes, text) && (lettersMultiply(t.text, declared, sizes) || declaredFactors(t.text, declared))) {
       return t;
     }
     // A lone undeclared I is the identity in the notations that print it (Unicode, LaTeX).
@@ -202,6 +205,19 @@ function lettersMultiply(word: string, declared: ReadonlySet<string>, sizes: Rea
     vector = kind === 'vector';
   }
   return true;
+}
+
+/**
+ * Whether reading an undeclared word as a product would be a guess (guessedProduct.ts: dW, Net with N
+ * and e declared), so that it is a name — unless the text has a differential (x'*A*x*dx, dy/dx), which
+ * the Unicode reader refuses saying what it is (unicode/differentials.ts).
+ */
+function guessed(word: string, declared: ReadonlySet<string>, sizes: ReadonlySet<string>, text: string): boolean {
+  if (guessedProduct(word, declared, sizes) === undefined) return false;
+  if (word[0] !== 'd' || declared.has('d')) return true;
+  const chars = [...text];
+  const offsets = chars.map((_, i) => i).concat(chars.length);
+  return attempt(() => refuseDifferentials(chars, offsets, declared)).ok;
 }
 
 /**

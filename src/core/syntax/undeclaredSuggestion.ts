@@ -3,7 +3,9 @@
  * matrix, in that order) is tried as a declaration of the name, and those with which the expression
  * reads — or fails only later, at another name — are suggested, with the sizes the use gives them
  * (lam*x with x: vector(n): lam: scalar or lam: matrix(m, n); A*foo with A: matrix(m, n): foo:
- * vector(n)). Only on the error path: the expression is checked again once per kind.
+ * vector(n)). Only on the error path: the expression is checked again once per kind. A word whose
+ * letters' product would be a guess (dW, Net with N and e declared: guessedProduct.ts) is also named
+ * as that product (d*W), which auto detection did not read it as.
  */
 import type { Diagnostic, Outcome } from '../api';
 import { declarationText } from '../model/shape';
@@ -22,7 +24,11 @@ export const undeclaredMessage = (name: string): string => `${PREFIX}'${name}': 
  * `d` with the declarations that fit its name's use, when it is undeclaredMessage's error: `check`
  * checks the expression with one more declaration.
  */
-export function fittedSuggestion(d: Diagnostic, check: (extra: Declaration) => Outcome<CheckedExpression>): Diagnostic {
+export function fittedSuggestion(
+  d: Diagnostic,
+  check: (extra: Declaration) => Outcome<CheckedExpression>,
+  productOf: (name: string) => string | undefined = () => undefined,
+): Diagnostic {
   const name = d.code === 'name.undeclared' && d.message === undeclaredMessage(nameIn(d.message)) ? nameIn(d.message) : undefined;
   if (name === undefined) return d;
   const fits: string[] = [];
@@ -36,7 +42,9 @@ export function fittedSuggestion(d: Diagnostic, check: (extra: Declaration) => O
     }
   }
   const suggestion = fits.length > 0 ? `declare it, e.g. ${fits.join(' or ')}` : `declare it with the shape its use needs (no scalar, and no vector or matrix of free sizes, fits)`;
-  return { ...d, message: `${PREFIX}'${name}': ${suggestion}` };
+  // A word auto detection took for a name rather than guess its letters' product (guessedProduct.ts): dW, Net.
+  const product = productOf(name);
+  return { ...d, message: `${PREFIX}'${name}': ${suggestion}${product === undefined ? '' : `, or write ${product} for the product of its letters`}` };
 }
 
 function nameIn(message: string): string {

@@ -159,6 +159,11 @@ function separator(tail: string, head: string): string {
     return ' ';
   }
   const right = left === undefined ? undefined : WORD_START.exec(head)?.[0];
+  if (left !== undefined && /^\d*d$/.test(left) && /^[A-Za-z]/.test(head)) {
+    // A factor d before a letter: d·W, 2d·x, not dW, which auto detection reads as a name, the
+    // gradient's (dW) or the differential's (dx), rather than guess d a scalar (syntax/guessedProduct.ts).
+    return '·';
+  }
   if (left !== undefined && right !== undefined) {
     const leftDigits = /^\d+$/.test(left);
     // 2·3 between numbers; b·4 after a Latin letter, whose digits would join it into one name (b4, as x1).

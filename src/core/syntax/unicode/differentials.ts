@@ -16,7 +16,10 @@ import { LEIBNIZ, WHY } from '../latex/differentials';
 /** What may come right before a trailing differential's space: not an operator or an opening bracket. */
 const NOT_AN_OPERAND = '+-−/·⋅∙⊙⊘⊗=,;([{<>:';
 
-/** The product's dots, which set a trailing differential apart as `*` does (`c·dx`, `𝐅·d𝐫`): the writer prints `·` only before a digit or a bracket. */
+/**
+ * The product's dots, which set a trailing differential apart as `*` does (`c·dx`, `𝐅·d𝐫`): the writer
+ * prints `·` before a digit or a bracket, and before a letter only after a factor d (`d·x`), never before a d.
+ */
 const PRODUCT_DOTS = '·⋅∙';
 
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && (/^[A-Za-z]$/.test(ch) || (GREEK[ch] !== undefined && ch !== 'π'));
