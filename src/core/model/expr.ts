@@ -99,6 +99,8 @@ let table = new Map<number, Expr | Expr[]>();
 /** The numbers (the only nodes with a `rational`), by their exact value's key. */
 let numbers = new Map<string, Expr>();
 let tableCount = 0;
+/** Every node asked of the table (found or made), since the process started: work, counted (test/unit/robustness/mlpWork.test.ts). */
+let lookups = 0;
 /**
  * The integer nodes made since the table was last emptied, by value: 0, 1, −1, 2 are made in every
  * rewrite, and making one through the table costs a bigint gcd and a key. Emptied with the table,
@@ -126,6 +128,8 @@ export function resetInternTable(): void {
   integers = new Map();
 }
 export const internTableSize = (): number => tableCount;
+/** How many nodes were asked of the table since the process started, found or made (a count of work, for the growth tests). */
+export const internTableLookups = (): number => lookups;
 /** The estimated memory held by the hash-consing table, bytes: hosts bound the table by this, not by its count. */
 export const internTableBytes = (): number => tableBytes;
 
@@ -211,6 +215,7 @@ function intern(
   probabilities?: boolean,
 ): Expr {
   checkpoint();
+  lookups++;
   if (rational !== undefined) {
     const key = numberKey(rational, s);
     const found = numbers.get(key);
