@@ -12,6 +12,8 @@ export function quantile(xs, q) {
 
 export const median = (xs) => quantile(xs, 0.5);
 export const p95 = (xs) => quantile(xs, 0.95);
+/** The arithmetic mean (NaN for none): what a cost paid in some calls only, as a garbage collection, adds to each. */
+export const mean = (xs) => (xs.length === 0 ? NaN : xs.reduce((a, x) => a + x, 0) / xs.length);
 
 export function geometricMean(xs) {
   return Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);

@@ -9,7 +9,7 @@
  * the asymptotic rate: at small sizes fixed costs flatten the curve).
  */
 import { measure } from '../lib/measure.mjs';
-import { median, p95, round } from '../lib/stats.mjs';
+import { mean, median, p95, round } from '../lib/stats.mjs';
 
 function variablesOf(core, req) {
   const read = core.readExpression(req.expr, req.where, 'auto');
@@ -55,9 +55,21 @@ function point(core, family, size, quick) {
     Object.assign(out, { deriveMedianMs: round(median(t.wallMs)), deriveP95Ms: round(p95(t.wallMs)), deriveCpuMs: round(median(t.cpuMs)), pipelineMatchesDerive: same });
   }
   if (family.name === 'mlp') {
-    const deep = { ...opts, minReps: quick ? 3 : 11, budgetMs: quick ? 40 : 400, before: rebuild };
+    const deep = { ...opts, minReps: quick ? 3 : 11, budgetMs: quick ? 40 : 400, before: rebuild, gc: true };
     const t = measure(() => core.deriveExpr(f, wrt, req.layout), deep);
-    Object.assign(out, { pipelineMedianMs: round(median(t.wallMs)), pipelineP95Ms: round(p95(t.wallMs)), pipelineCpuMs: round(median(t.cpuMs)) });
+    Object.assign(out, {
+      pipelineMedianMs: round(median(t.wallMs)),
+      pipelineP95Ms: round(p95(t.wallMs)),
+      pipelineCpuMs: round(median(t.cpuMs)),
+      // The garbage collections within a call: a run allocates ~80 KB per layer and keeps what it
+      // makes to its end, so past the young generation's size (L ≈ 128) every run has a scavenge that
+      // copies the run's live objects (docs/benchmarks.md, 2026-12-07, mlpexp18). The median call
+      // less its GC pauses is the work's time; the mean CPU spreads the collections over the runs.
+      pipelineGcMs: round(median(t.gcMs)),
+      pipelineGcsPerCall: round(mean(t.gcs), 2),
+      pipelineLessGcMs: round(median(t.wallMs.map((w, i) => w - t.gcMs[i]))),
+      pipelineMeanCpuMs: round(mean(t.cpuMs)),
+    });
     if (size >= 32) out.stagesCpuMs = stageTimes(core, build, req.layout, quick ? 3 : 9);
   }
   return out;
@@ -82,7 +94,7 @@ function stageTimes(core, build, layout, reps) {
   return Object.fromEntries([...samples].map(([name, xs]) => [name, round(median(xs), 3)]));
 }
 
-const METRICS = ['treeSize', 'dagSize', 'latexChars', 'namedLatexChars', 'deriveMedianMs', 'deriveCpuMs', 'pipelineMedianMs', 'pipelineCpuMs'];
+const METRICS = ['treeSize', 'dagSize', 'latexChars', 'namedLatexChars', 'deriveMedianMs', 'deriveCpuMs', 'pipelineMedianMs', 'pipelineCpuMs', 'pipelineLessGcMs', 'pipelineMeanCpuMs'];
 
 function fits(core, points) {
   const out = {};
