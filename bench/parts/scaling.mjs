@@ -61,10 +61,10 @@ function point(core, family, size, quick) {
       pipelineMedianMs: round(median(t.wallMs)),
       pipelineP95Ms: round(p95(t.wallMs)),
       pipelineCpuMs: round(median(t.cpuMs)),
-      // The garbage collections within a call: a run allocates ~80 KB per layer and keeps what it
-      // makes to its end, so past the young generation's size (L ≈ 128) every run has a scavenge that
-      // copies the run's live objects (docs/benchmarks.md, 2026-12-07, mlpexp18). The median call
-      // less its GC pauses is the work's time; the mean CPU spreads the collections over the runs.
+      // The garbage collections within a call: a call allocates ~80 KB per layer, and a scavenge comes
+      // every ~14 MB at about the same cost, so below L ≈ 100 the median call holds none and from 128
+      // on nearly every call one (docs/benchmarks.md, the MLP's time exponent, 2026-12-07). The median
+      // call less its GC pauses is the work's time; the mean CPU spreads the collections over the calls.
       pipelineGcMs: round(median(t.gcMs)),
       pipelineGcsPerCall: round(mean(t.gcs), 2),
       pipelineLessGcMs: round(median(t.wallMs.map((w, i) => w - t.gcMs[i]))),

@@ -6,9 +6,11 @@
  * derive()'s whole, with and without its steps.
  *
  * Why this stands apart from the benchmark's time exponent (docs/benchmarks.md, "MLP growth exponent ≤
- * 1.1 in time"): that exponent was 1.25–1.39 while every count here grows with slope 0.97–1.01; what grows
- * faster than the work is the time of the young-generation garbage collections in a run, whose number
- * and cost both grow with the depth (docs/benchmarks.md, 2026-12-07, mlpexp18).
+ * 1.1 in time"): that exponent was 1.25–1.39 while every count here grows with slope 0.97–1.01. The time
+ * that grows faster is the young-generation collections': one per ~14 MB allocated (~80 KB per layer),
+ * each of about the same cost, so fewer than half the calls hold one below ~100 layers and nearly every
+ * call from 128 on — the median call steps up by one inside the target's window (docs/benchmarks.md,
+ * the MLP's time exponent, 2026-12-07).
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
