@@ -47,8 +47,11 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: r
   if (checked.ok || checked.error.code !== 'name.undeclared') return checked;
   // The declaration the error suggests, fitted to the name's use (each kind tried once).
   const declared = new Set(decls.map((d) => d.name));
-  const sizes = new Set(decls.flatMap((d) => d.dims.filter((x): x is string => typeof x === 'string')));
-  return failure(fittedSuggestion(checked.error, (extra) => checkShapesAs(ast, [...decls, extra], bindings), (name) => guessedProduct(name, declared, sizes)));
+  const dims = [...new Set(decls.flatMap((d) => d.dims))];
+  const sizes = new Set(dims.filter((x): x is string => typeof x === 'string'));
+  return failure(
+    fittedSuggestion(checked.error, (extra) => checkShapesAs(ast, [...decls, extra], bindings), (name) => guessedProduct(name, declared, sizes), dims.filter((x) => x !== 1)),
+  );
 }
 
 function checkShapesAs(ast: Ast, decls: readonly Declaration[], bindings: readonly Binding[]): Outcome<CheckedExpression> {

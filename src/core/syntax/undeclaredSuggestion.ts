@@ -5,16 +5,19 @@
  * (lam*x with x: vector(n): lam: scalar or lam: matrix(m, n); A*foo with A: matrix(m, n): foo:
  * vector(n)). Only on the error path: the expression is checked again once per kind. A word whose
  * letters' product would be a guess (dW, Net with N and e declared: guessedProduct.ts) is also named
- * as that product (d*W), which auto detection did not read it as.
+ * as that product (d*W), which auto detection did not read it as. Where no kind fits, a row of each
+ * size of the declarations is tried ((foo*x)^2 with x: vector(n): foo: matrix(1, n)).
  */
 import type { Diagnostic, Outcome } from '../api';
-import { declarationText } from '../model/shape';
+import { declarationText, shape, type Dim } from '../model/shape';
 import type { Declaration } from './declarations';
 import type { VariableKind } from './names';
 import type { CheckedExpression } from './check';
 
 const PREFIX = 'undeclared variable ';
 const KINDS: readonly VariableKind[] = ['scalar', 'vector', 'matrix'];
+/** The sizes of the declarations tried as a row's length, at most (each is one more check, on the error path only). */
+const MAX_ROW_SIZES = 8;
 const DEFAULT: Record<VariableKind, string> = { scalar: 'scalar', vector: 'vector(n)', matrix: 'matrix(m, n)' };
 
 /** The message of name.undeclared for `name`, before a suggestion is fitted (infer.ts). */
@@ -28,6 +31,7 @@ export function fittedSuggestion(
   d: Diagnostic,
   check: (extra: Declaration) => Outcome<CheckedExpression>,
   productOf: (name: string) => string | undefined = () => undefined,
+  sizes: readonly Dim[] = [],
 ): Diagnostic {
   const name = d.code === 'name.undeclared' && d.message === undeclaredMessage(nameIn(d.message)) ? nameIn(d.message) : undefined;
   if (name === undefined) return d;
@@ -39,6 +43,13 @@ export function fittedSuggestion(
       fits.push(`${name}: ${v === undefined ? DEFAULT[kind] : declarationText(v.shape)}`);
     } else if (r.error.code === 'name.undeclared' && r.error.start !== d.start) {
       fits.push(`${name}: ${DEFAULT[kind]}`);
+    }
+  }
+  // None fits: a row, a size 1 by a size of the declarations ((foo*x)^2 with x: vector(n): foo: matrix(1, n)).
+  if (fits.length === 0) {
+    for (const size of sizes.slice(0, MAX_ROW_SIZES)) {
+      const r = check({ name, kind: 'matrix', dims: [1, size], symmetric: false, span: { start: d.start, end: d.end } });
+      if (r.ok) fits.push(`${name}: ${declarationText(shape(1, size))}`);
     }
   }
   const suggestion = fits.length > 0 ? `declare it, e.g. ${fits.join(' or ')}` : `declare it with the shape its use needs (no scalar, and no vector or matrix of free sizes, fits)`;
