@@ -99,7 +99,11 @@ let table = new Map<number, Expr | Expr[]>();
 /** The numbers (the only nodes with a `rational`), by their exact value's key. */
 let numbers = new Map<string, Expr>();
 let tableCount = 0;
-/** Every node asked of the table (found or made), since the process started: work, counted (test/unit/robustness/mlpWork.test.ts). */
+/**
+ * Every node asked of the table (found or made), since the process started: work, counted
+ * (test/unit/robustness/mlpWork.test.ts). An int32 that wraps, so that it stays a small integer to V8
+ * however long the process runs.
+ */
 let lookups = 0;
 /**
  * The integer nodes made since the table was last emptied, by value: 0, 1, −1, 2 are made in every
@@ -128,7 +132,10 @@ export function resetInternTable(): void {
   integers = new Map();
 }
 export const internTableSize = (): number => tableCount;
-/** How many nodes were asked of the table since the process started, found or made (a count of work, for the growth tests). */
+/**
+ * How many nodes were asked of the table since the process started, found or made (a count of work, for
+ * the growth tests), modulo 2³²: the difference of two readings is `(after - before) | 0`.
+ */
 export const internTableLookups = (): number => lookups;
 /** The estimated memory held by the hash-consing table, bytes: hosts bound the table by this, not by its count. */
 export const internTableBytes = (): number => tableBytes;
@@ -215,7 +222,7 @@ function intern(
   probabilities?: boolean,
 ): Expr {
   checkpoint();
-  lookups++;
+  lookups = (lookups + 1) | 0;
   if (rational !== undefined) {
     const key = numberKey(rational, s);
     const found = numbers.get(key);

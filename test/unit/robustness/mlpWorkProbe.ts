@@ -32,7 +32,7 @@ function stage<T>(series: Series, stage: string, run: () => T): T {
   const { value, work } = counted(run);
   const add = (measure: string, n: number): void => void (series[`${stage}: ${measure}`] ??= []).push(n);
   add('work', work);
-  add('nodes asked', internTableLookups() - asked);
+  add('nodes asked', (internTableLookups() - asked) | 0);
   add('nodes made', internTableSize() - made);
   return value;
 }
