@@ -6,6 +6,7 @@
  */
 import { Expr, rawAdd, rawHadamard, rawMul, rationalNum, rationalOf } from '../model/expr';
 import { rewriteBottomUp } from './bottomUp';
+import { flatNested, keepsNested, sharedStart, withFlatArgs } from './nestedStart';
 import { isScalar } from '../model/shape';
 import { isLargeSum, add, chainLength, coefficientOf, eye, firstMatrix, flattensInto, hadamard, lastMatrix, mul, num, splitCoefficient, withoutFactor } from '../simplify/build';
 import * as Q from '../model/rational';
@@ -269,12 +270,27 @@ function scalarsOutOfHadamard(e: Expr, original: Expr): Expr {
   return lifted.length === 0 ? e : mul(...lifted, rawHadamard(args));
 }
 
-/** Factor every sum in the expression, bottom-up; `settled`: nodes it left as they were before (present/bottomUp.ts). */
-export function factorize(root: Expr, settled?: Set<Expr>): Expr {
-  return rewriteBottomUp(root, factorNode, undefined, settled);
+/**
+ * Factor every sum in the expression, bottom-up; `settled`: nodes it left as they were before (present/bottomUp.ts).
+ * Within the walk a product made by it may stay nested in the next one (present/nestedStart.ts): written flat
+ * before any other rule reads it, and at the end. `nested: false` writes every product flat at once (the same
+ * answer, in quadratic work on a deep chain: what nestedStart.test.ts compares with).
+ */
+export function factorize(root: Expr, settled?: Set<Expr>, nested = true): Expr {
+  return flatNested(rewriteBottomUp(root, nested ? factorNode : factorFlatNode, undefined, settled));
 }
 
-function factorNode(e: Expr, original: Expr): Expr {
+function factorNode(given: Expr, original: Expr): Expr {
+  if (given !== original && keepsNested(given)) return given;
+  if (given.op === 'add') {
+    const sum = flattenSame(given);
+    return sharedStart(sum.args, factorSum) ?? factorSum(sum.args.map(flatNested));
+  }
+  // Only a node whose arguments the walk changed can hold a product it keeps nested.
+  return factorFlatNode(given === original ? given : withFlatArgs(given), original);
+}
+
+function factorFlatNode(e: Expr, original: Expr): Expr {
   if (e.op === 'hadamard') return e === original ? e : scalarsOutOfHadamard(e, original);
   const out = flattenSame(e);
   return out.op === 'add' ? factorSum(out.args) : out;

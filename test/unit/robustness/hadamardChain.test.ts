@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { fitExponent } from '../../../bench/growth';
 import { derive } from '../../../src/core/index';
-import { gatedChain, GATES, SIZES, WORK_SIZES } from './hadamardChainProbe';
+import { gatedChain, GATES, LONG_WORK_SIZES, SIZES, WORK_SIZES } from './hadamardChainProbe';
 
 describe('a gated deep state h = tanh(W h) ⊙ h (issue 17): every written form of its Jacobian linear in the depth', function () {
   this.timeout(600_000);
@@ -54,6 +54,20 @@ describe('a gated deep state h = tanh(W h) ⊙ h (issue 17): every written form 
     const slope = (ys: readonly number[]): number => fitExponent(WORK_SIZES.map((n, i) => [n, ys[i]] as const)).exponent;
     const at = `at ${WORK_SIZES.join(', ')} steps; text ${text.join(', ')} characters, slope ${slope(text).toFixed(3)}`;
     assert.ok(slope(work) <= 1.2, `work: log-log slope ${slope(work).toFixed(3)} (${work.join(', ')} checkpoints ${at})`);
+  });
+
+  it('derive() does work linear in the depth at 250 / 500 / 1,000 / 2,000 steps: budget checkpoints grow with a log-log slope ≤ 1.1', () => {
+    // Before present/nestedStart.ts: 123,520 / 309,888 / 870,528 / 2,741,376 checkpoints (slope 1.49; the exp gate
+    // 104,576 / 272,256 / 795,008 / 2,590,592, 1.54), text 25,935 / 54,093 / 114,084 / 234,084 characters (1.06):
+    // each level's factored Jacobian was a new flat product of every level before it. Each level now holds the one
+    // before as its first factor: 92,800 / 186,240 / 372,864 / 746,368 (1.00).
+    for (const gate of GATES) {
+      const out = execFileSync(process.execPath, [path.join(__dirname, 'hadamardChainProbe.js'), 'long', gate], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const { work, text } = JSON.parse(out) as { work: number[]; text: number[] };
+      const slope = (ys: readonly number[]): number => fitExponent(LONG_WORK_SIZES.map((n, i) => [n, ys[i]] as const)).exponent;
+      const at = `at ${LONG_WORK_SIZES.join(', ')} steps; text ${text.join(', ')} characters, slope ${slope(text).toFixed(3)}`;
+      assert.ok(slope(work) <= 1.1, `${gate}, work: log-log slope ${slope(work).toFixed(3)} (${work.join(', ')} checkpoints ${at})`);
+    }
   });
 
   it('short chains are checked against finite differences', () => {

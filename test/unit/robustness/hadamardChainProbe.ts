@@ -4,7 +4,7 @@
  * the length of every written form of the answer (text, Unicode, LaTeX, the equation, NumPy) as JSON:
  * { name: [length at each of SIZES] }. `node hadamardChainProbe.js work` prints the work of derive()
  * (budget checkpoints, deterministic) at each of WORK_SIZES and the length of its text result:
- * { work: [...], text: [...] }. A last argument np.exp measures the exp gate instead of tanh.
+ * { work: [...], text: [...] }; `node hadamardChainProbe.js long` the same at LONG_WORK_SIZES. A last argument np.exp measures the exp gate instead of tanh.
  */
 import type { DeriveRequest } from '../../../src/core/api';
 import { derive, emitCode } from '../../../src/core/index';
@@ -14,6 +14,13 @@ export const SIZES = [100, 200, 400] as const;
 
 /** The depths whose work is measured: at 200 steps main passed 4.2 million checkpoints (cubic, issue 17). */
 export const WORK_SIZES = [50, 100, 200] as const;
+
+/**
+ * The depths at which the work of derive() must be linear (slope ≤ 1.1): before present/nestedStart.ts,
+ * each level's factored Jacobian was a new flat product of all the levels before it (n²/2 factors in all),
+ * which shows only past a few hundred steps (slope 1.14 at 50 / 100 / 200, 1.65 at 1,000 / 2,000).
+ */
+export const LONG_WORK_SIZES = [250, 500, 1_000, 2_000] as const;
 
 /** The gates: tanh, and exp, which hadamard()'s rules watch (simplify/watchedFactors.ts). */
 export const GATES = ['np.tanh', 'np.exp'] as const;
@@ -45,13 +52,13 @@ export function lengths(gate: Gate = 'np.tanh'): Record<string, number[]> {
 }
 
 /** The work of derive() (no steps) at each of WORK_SIZES, and the length of the text it answers. */
-export function work(gate: Gate = 'np.tanh'): { work: number[]; text: number[] } {
-  const runs = WORK_SIZES.map((n, i) => measured(gatedChain(n, `w${i}`, gate)));
+export function work(gate: Gate = 'np.tanh', sizes: readonly number[] = WORK_SIZES): { work: number[]; text: number[] } {
+  const runs = sizes.map((n, i) => measured(gatedChain(n, `w${i}`, gate)));
   return { work: runs.map((r) => r.work), text: runs.map((r) => r.answer.result.text.length) };
 }
 
 if (require.main === module) {
   const args = process.argv.slice(2);
   const gate = (GATES as readonly string[]).includes(args[args.length - 1]) ? (args[args.length - 1] as Gate) : 'np.tanh';
-  process.stdout.write(JSON.stringify(args[0] === 'work' ? work(gate) : lengths(gate)));
+  process.stdout.write(JSON.stringify(args[0] === 'work' ? work(gate) : args[0] === 'long' ? work(gate, LONG_WORK_SIZES) : lengths(gate)));
 }
