@@ -10,6 +10,11 @@ import { differentiate } from '../../../src/core/calculus/derive';
 import { exprsEqualNumerically } from '../../../src/core/numeric/index';
 import { present } from '../../../src/core/present/present';
 import { readPlain } from '../../../src/core/syntax/index';
+import { combineRootPowers } from '../../../src/core/present/rootPowers';
+import { postorder, variable, type Expr } from '../../../src/core/model/expr';
+import { add, mul, num } from '../../../src/core/simplify/build';
+import { CHECK_EVERY } from '../../../src/core/limits/index';
+import { counted } from '../checkpoints';
 
 function hessian(expr: string, where: string, wrt = 'x'): { unicode: string; text: string } {
   const r = derive({ expr, where, wrt: [wrt], order: 2, check: true, from: 'plain' });
@@ -45,5 +50,18 @@ describe('present/rootPowers: u⁻¹ − P ⊙ u⁻³ with u = √s is (s − P)
       const d = differentiate(r.value.expr, [x], 2);
       assert.ok(exprsEqualNumerically(present(d, 'canonical'), d.expr), expr);
     }
+  });
+
+  it('a result without a square root is left as it is, its sums not looked into (no node built: no budget poll)', () => {
+    // 600 terms 2·A·xₖ: looking for u⁻¹ in each splits off its coefficient (the product A·xₖ, one node
+    // each), hundreds of checkpoints; where no √ occurs no term can be u⁻¹ or P ⊙ u⁻³.
+    const a = variable('A', { rows: 'n', cols: 'n' });
+    const terms: Expr[] = [];
+    for (let k = 0; k < 600; k++) terms.push(mul(num(2), a, variable(`x${k}`, { rows: 'n', cols: 1 })));
+    const e = add(...terms);
+    postorder(e); // the walk the passes of present() share (remembered): not this pass's work
+    const r = counted(() => combineRootPowers(e));
+    assert.equal(r.value, e);
+    assert.ok(r.work < CHECK_EVERY, `work ${r.work}`);
   });
 });
