@@ -17,6 +17,7 @@ import { scalarsByUsage, usageAssumption } from './usage';
 import { MAX_DEPTH, depthDiagnostic } from './limits';
 import { fittedSuggestion } from './undeclaredSuggestion';
 import { guessedProduct } from './guessedProduct';
+import { declaredProduct } from './unicode/declaredWords';
 
 export interface CheckedExpression {
   readonly expr: Expr;
@@ -50,7 +51,7 @@ export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: r
   const dims = [...new Set(decls.flatMap((d) => d.dims))];
   const sizes = new Set(dims.filter((x): x is string => typeof x === 'string'));
   return failure(
-    fittedSuggestion(checked.error, (extra) => checkShapesAs(ast, [...decls, extra], bindings), (name) => guessedProduct(name, declared, sizes), dims.filter((x) => x !== 1)),
+    fittedSuggestion(checked.error, (extra) => checkShapesAs(ast, [...decls, extra], bindings), (name) => guessedProduct(name, declared, sizes) ?? declaredProduct(name, declared), dims.filter((x) => x !== 1)),
   );
 }
 

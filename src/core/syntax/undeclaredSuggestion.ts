@@ -6,7 +6,8 @@
  * vector(n)). Only on the error path: the expression is checked again once per kind. A word whose
  * letters' product would be a guess (dW, Net with N and e declared: guessedProduct.ts) is also named
  * as that product (d*W), which auto detection did not read it as. Where no kind fits, a row of each
- * size of the declarations is tried ((foo*x)^2 with x: vector(n): foo: matrix(1, n)).
+ * size of the declarations is tried ((foo*x)^2 with x: vector(n): foo: matrix(1, n)). A name that
+ * declared names spell (W12x with W12 and x declared) is named as their product too (W12*x).
  */
 import type { Diagnostic, Outcome } from '../api';
 import { declarationText, shape, type Dim } from '../model/shape';
@@ -55,7 +56,7 @@ export function fittedSuggestion(
   const suggestion = fits.length > 0 ? `declare it, e.g. ${fits.join(' or ')}` : `declare it with the shape its use needs (no scalar, and no vector or matrix of free sizes, fits)`;
   // A word auto detection took for a name rather than guess its letters' product (guessedProduct.ts): dW, Net.
   const product = productOf(name);
-  return { ...d, message: `${PREFIX}'${name}': ${suggestion}${product === undefined ? '' : `, or write ${product} for the product of its letters`}` };
+  return { ...d, message: `${PREFIX}'${name}': ${suggestion}${product === undefined ? '' : `, or write ${product} for the product${/^[A-Za-z](\*[A-Za-z])+$/.test(product) ? ' of its letters' : ''}`}` };
 }
 
 function nameIn(message: string): string {

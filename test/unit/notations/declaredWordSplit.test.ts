@@ -66,3 +66,20 @@ describe('notations/unicode: a word spelled by declared names', () => {
     assertSame(readAs('loss', 'unicode', 'loss: scalar'), plain('loss', 'loss: scalar'), 'loss');
   });
 });
+
+describe('notations/plain: a name that declared names spell', () => {
+  it('is refused as undeclared (the plain syntax has no juxtaposition), naming the product of the declared names too', () => {
+    for (const [text, where, word, product] of [
+      ['W12x', 'x: vector(n); W12: matrix(n,n)', 'W12x', 'W12*x'],
+      ['sum(xy)', 'x: vector(n); y: vector(n)', 'xy', 'x*y'],
+      ['Wouth', 'h: vector(n); Wout: matrix(n,n)', 'Wouth', 'Wout*h'],
+    ] as const) {
+      for (const from of ['plain', 'numpy'] as const) {
+        const e = refusedAs(text, from, where);
+        assert.equal(e.code, 'name.undeclared', `${text} (${from}): ${e.message}`);
+        assert.equal(text.slice(e.start, e.end), word, `${text}: span`);
+        assert.ok(e.message.includes(`or write ${product} for the product`), `${text} (${from}): ${e.message}`);
+      }
+    }
+  });
+});
