@@ -30,8 +30,9 @@ describe('a gated deep state h = tanh(W h) ⊙ h (issue 17): every written form 
 
   // The exp gate, h = exp(W h) ⊙ h: hadamard() flattened a product holding exp (a factor its rules watch) at
   // every level until 9611df3 — text 19,174 / 49,577 / 168,777 characters and 88,960 / 580,480 / 4,270,976
-  // checkpoints at 50 / 100 / 200 steps; now 3,715 / 8,510 / 18,460 and 15,488 / 33,920 / 78,464.
-  it('np.exp gate: every written form grows with a log-log slope ≤ 1.1, the work ≤ 1.2', () => {
+  // checkpoints at 50 / 100 / 200 steps; then 3,715 / 8,510 / 18,460 and 15,488 / 33,920 / 78,464 (work slope 1.17);
+  // since present/nestedStart.ts 14,464 / 29,568 / 59,520 (1.04).
+  it('np.exp gate: every written form grows with a log-log slope ≤ 1.1, and so does the work', () => {
     const out = execFileSync(process.execPath, [path.join(__dirname, 'hadamardChainProbe.js'), 'np.exp'], { encoding: 'utf8', maxBuffer: 1 << 20 });
     const series = JSON.parse(out) as Record<string, number[]>;
     assert.deepEqual(Object.keys(series), ['text', 'Unicode', 'LaTeX', 'equation', 'NumPy']);
@@ -41,19 +42,20 @@ describe('a gated deep state h = tanh(W h) ⊙ h (issue 17): every written form 
     }
     const { work } = JSON.parse(execFileSync(process.execPath, [path.join(__dirname, 'hadamardChainProbe.js'), 'work', 'np.exp'], { encoding: 'utf8' })) as { work: number[] };
     const slope = fitExponent(WORK_SIZES.map((n, i) => [n, work[i]] as const)).exponent;
-    assert.ok(slope <= 1.2, `np.exp, work: log-log slope ${slope.toFixed(3)} (${work.join(', ')} checkpoints at ${WORK_SIZES.join(', ')} steps)`);
+    assert.ok(slope <= 1.1, `np.exp, work: log-log slope ${slope.toFixed(3)} (${work.join(', ')} checkpoints at ${WORK_SIZES.join(', ')} steps)`);
   });
 
-  it('derive() does work near-linear in the depth: budget checkpoints grow with a log-log slope ≤ 1.2, as its text does', () => {
+  it('derive() does work linear in the depth: budget checkpoints grow with a log-log slope ≤ 1.1', () => {
     // Main passed 86,912 / 564,096 / 4,188,544 checkpoints at 50 / 100 / 200 steps (slope 2.8): presentation's
     // factorSum took the common start J of J·diag(a) + J·diag(b)·W out one factor at a time, J the product
-    // of the k levels before. Bound 1.2, not 1.1: the text answered grows with slope 1.14 at these depths
-    // itself (the names u₁… gain a digit from 10 and from 100 steps), and the work per character is flat.
+    // of the k levels before. Then 19,328 / 41,600 / 93,568 (slope 1.14, as the text's own, whose names u₁… gain
+    // a digit from 10 and from 100 steps): each level's factored J a new flat product of the k before. Since
+    // present/nestedStart.ts 18,304 / 36,992 / 74,624 (1.01).
     const out = execFileSync(process.execPath, [path.join(__dirname, 'hadamardChainProbe.js'), 'work'], { encoding: 'utf8', maxBuffer: 1 << 20 });
     const { work, text } = JSON.parse(out) as { work: number[]; text: number[] };
     const slope = (ys: readonly number[]): number => fitExponent(WORK_SIZES.map((n, i) => [n, ys[i]] as const)).exponent;
     const at = `at ${WORK_SIZES.join(', ')} steps; text ${text.join(', ')} characters, slope ${slope(text).toFixed(3)}`;
-    assert.ok(slope(work) <= 1.2, `work: log-log slope ${slope(work).toFixed(3)} (${work.join(', ')} checkpoints ${at})`);
+    assert.ok(slope(work) <= 1.1, `work: log-log slope ${slope(work).toFixed(3)} (${work.join(', ')} checkpoints ${at})`);
   });
 
   it('derive() does work linear in the depth at 250 / 500 / 1,000 / 2,000 steps: budget checkpoints grow with a log-log slope ≤ 1.1', () => {
