@@ -38,7 +38,7 @@ export const DIAGNOSTICS = {
   'name.euler': { category: 'name', message: 'e raised to a power in the plain syntax, e not declared: exp(u) is the exponential, a declared e the variable' },
   'name.function-as-variable': { category: 'name', message: 'a function name is used as a variable' },
   'name.same-print': { category: 'name', message: 'two names that print as the same symbol (α and alpha): use one spelling' },
-  'name.ambiguous-word': { category: 'name', message: 'a word of juxtaposed letters that declared names spell two ways (Wx with W, x and Wx declared): write the product with ·' },
+  'name.ambiguous-word': { category: 'name', message: 'a word of juxtaposed letters that declared names split two ways (abc with a, b, c and ab declared): write the product with ·' },
   'name.undeclared': { category: 'name', message: 'a name that is neither declared nor a convention' },
   'name.unknown-function': { category: 'name', message: 'a function the reader does not know' },
   'call.arity': { category: 'name', message: 'a function called with the wrong number of arguments' },

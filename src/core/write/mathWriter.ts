@@ -29,7 +29,8 @@ export interface MathNotation<O extends MathRendered> {
   /** A number (a negative one with its sign; a fraction as ½, \frac{1}{2}). */
   readonly number: (r: Rational) => O;
   /** Factors written side by side (Ax, 2x). */
-  readonly juxtapose: (pieces: readonly Piece[]) => Piece;
+  /** `spellsName`: whether a word is a name of the expression or of the declarations (Unicode sets letters apart that would spell one). */
+  readonly juxtapose: (pieces: readonly Piece[], spellsName?: (word: string) => boolean) => Piece;
   /** A rendering made of pieces of `children` (which may carry properties such as height). */
   readonly make: (p: Piece, prec: Prec, children: readonly O[]) => O;
 }
@@ -167,6 +168,9 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
     const m = NUMBERED_NAME.exec(name);
     return m !== null && (this.variableNames().has(m[1]) || this.knownVariable(m[1]));
   }
+
+  /** Whether a word of several characters is a variable's name of the expression or of the reader's declarations. */
+  private readonly spellsName = (word: string): boolean => word.length > 1 && (this.variableNames().has(word) || this.knownVariable(word));
 
   /** The variables' names of the expression that decides (namesIn: the renderings depend on them from then on). */
   private variableNames(): ReadonlySet<string> {
@@ -325,7 +329,7 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
       const pieces = new Array<Piece>(c + rendered.length);
       for (let i = 0; i < c; i++) pieces[i] = coefficient[i];
       for (let i = 0; i < rendered.length; i++) pieces[c + i] = rendered[i].p;
-      body = make(juxtapose(pieces), PREC.product, rendered);
+      body = make(juxtapose(pieces, this.spellsName), PREC.product, rendered);
     }
     if (!negative) return body;
     // −(A ⊗ B) and −(a ⊙ b) keep their parentheses, as in the literature; −Ax needs none.

@@ -90,7 +90,7 @@ function wordAtEnd(tail: string): string | undefined {
 }
 
 /** Juxtapose factors: Ax, 2x, (a + b)x; a space between longer words (W_out x), after a root of a word (√a I) or an exponent that is a word (u^a v); 2·[1, a] before a literal and before a word after a bracket or script (det(X) tr(X)); 2·3 between numbers. */
-function juxtapose(pieces: readonly Piece[]): Piece {
+function juxtapose(pieces: readonly Piece[], spellsName?: (word: string) => boolean): Piece {
   const n = pieces.length;
   // A separator between every two factors, '' where none: the list is made at its size (piece.ts join).
   const parts = new Array<Piece | string>(n > 0 ? 2 * n - 1 : 0);
@@ -98,12 +98,30 @@ function juxtapose(pieces: readonly Piece[]): Piece {
     const p = pieces[i];
     if (i > 0) {
       let sep = separator(pieces[i - 1].tail, p.head);
-      if (sep === '' && (readsAsCall(pieces, i) || bracketAfterLetterRun(pieces, i))) sep = '·';
+      if (sep === '' && (readsAsCall(pieces, i) || bracketAfterLetterRun(pieces, i) || (spellsName !== undefined && spellsNameAcross(pieces, i, spellsName)))) sep = '·';
       parts[2 * i - 1] = sep;
     }
     parts[2 * i] = p;
   }
   return catList(parts);
+}
+
+/** The longest name looked for across a juxtaposition (a longer run is not searched). */
+const MAX_SPELLED_NAME = 16;
+
+/**
+ * Whether the letters and digits juxtaposed before pieces[i] and those pieces[i] starts with spell, across
+ * the join, a name of the expression or of the declarations: W·x beside a variable Wx, which Wx would
+ * read as (or refuse, where W and x are declared too: unicode/declaredWords.ts).
+ */
+function spellsNameAcross(pieces: readonly Piece[], i: number, spellsName: (word: string) => boolean): boolean {
+  const right = /^[A-Za-z0-9]+/.exec(pieces[i].head)?.[0];
+  if (right === undefined) return false;
+  const left = trailingRun(pieces, i, /[A-Za-z0-9]*$/, MAX_SPELLED_NAME);
+  for (let a = 0; a < left.length; a++) {
+    for (let b = 1; b <= right.length && left.length - a + b <= MAX_SPELLED_NAME; b++) if (spellsName(left.slice(a) + right.slice(0, b))) return true;
+  }
+  return false;
 }
 
 /** A power on a letter: ^, ⁻, a superscript digit. */

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { readExpression } from '../../../src/core/read';
+import { toUnicode } from '../../../src/core/write';
 import { assertSame, plain, readAs, refusedAs } from './helpers';
 
 /**
  * A word of juxtaposed letters in Unicode math (and in auto, which reads it as Unicode math) that
  * declared names spell: the declared names win over the letters and over a numbered name (W12x with
  * W12 and x declared is W12·x, not W·12·x; 𝐀𝐱1 with A and x1 declared is A·x1, not one bold name
- * Ax1). Where the declared names spell it two ways (Wx with W, x and Wx declared), it is refused,
- * naming both readings, at the word.
+ * Ax1). A declared name written whole is that name. Where the declared names split it two ways
+ * (abc with a, b, c and ab declared), it is refused, naming both readings, at the word.
  */
 describe('notations/unicode: a word spelled by declared names', () => {
   const cases: readonly [string, string, string][] = [
@@ -49,13 +50,10 @@ describe('notations/unicode: a word spelled by declared names', () => {
     }
   });
 
-  it('refuses Wx with W, x and Wx declared in Unicode math; auto reads the declared name Wx as the plain syntax does (it has no juxtaposition)', () => {
+  it('reads a declared name written whole as that name (Wx with W, x and Wx declared), in Unicode math and auto; W·x is the product', () => {
     const where = 'W: matrix(n,n); x: vector(n); Wx: vector(n)';
-    const e = refusedAs('Wx', 'unicode', where);
-    assert.equal(e.code, 'name.ambiguous-word', e.message);
-    assert.deepEqual([e.start, e.end], [0, 2]);
-    assert.ok(e.message.includes("'Wx' reads two ways with the declared names, W·x and Wx"), e.message);
-    assertSame(readAs('Wx', 'auto', where), plain('Wx', where), 'Wx (auto)');
+    for (const from of ['unicode', 'auto'] as const) assertSame(readAs('Wx', from, where), plain('Wx', where), `Wx (${from})`);
+    assertSame(readAs('W·x', 'unicode', where), plain('W*x', where), 'W·x');
   });
 
   it('leaves the readings without declarations as they were (Ax, 2x, xᵀAx, Wx + b, x1 a numbered name)', () => {
@@ -81,5 +79,16 @@ describe('notations/plain: a name that declared names spell', () => {
         assert.ok(e.message.includes(`or write ${product} for the product`), `${text} (${from}): ${e.message}`);
       }
     }
+  });
+});
+
+describe('write/unicode: letters juxtaposed that would spell a name of the expression or of the declarations', () => {
+  it('are set apart with ·, so that the text reads back (W*x + Wx was printed Wx + Wx)', () => {
+    const where = 'W: matrix(n,n); x: vector(n); Wx: vector(n)';
+    const e = plain('sin(W*x + Wx)', where);
+    const printed = toUnicode(e);
+    assert.equal(printed, 'sin(W·x + Wx)');
+    assertSame(readAs(printed, 'unicode', where), e, printed);
+    assertSame(readAs(printed, 'auto', where), e, `${printed} (auto)`);
   });
 });

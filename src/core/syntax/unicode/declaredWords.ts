@@ -5,7 +5,7 @@
  * a digit never a factor of its own (x·1 is never written x1). The readings kept are those with the
  * fewest undeclared letters, so a declared name wins over its letters and over a numbered name
  * (W12x with W12 and x declared is W12·x, not W·12·x; 𝐀𝐱1 with A and x1 declared is A·x1, not the
- * bold name Ax1); two such readings (Wx with W, x and Wx declared) are ambiguous, and the caller
+ * bold name Ax1); two such readings (abc with a, b, c and ab declared) are ambiguous, and the caller
  * refuses the word.
  */
 

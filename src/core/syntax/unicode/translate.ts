@@ -567,7 +567,8 @@ class Translator {
    * letters and a numbered name by the rules below.
    */
   private declaredFactors(start: number, j: number): boolean {
-    if (this.declared.size === 0) return false;
+    // A declared name written whole is that name (the writer sets apart the product its letters spell: W·x beside Wx).
+    if (this.declared.size === 0 || this.declared.has(this.wordAt(start, j))) return false;
     const readings = declaredReadings(this.chars, start, j, this.declared, (k) => this.styles.get(k));
     const written = (reading: readonly WordPiece[]): string => reading.map((p) => this.text.slice(this.offsets[p.start], this.offsets[p.end])).join('·');
     if (readings.length > 1) {
