@@ -87,8 +87,9 @@ function writeOne(form: WhereNotation, whole: Expr, dimensions: KnownDimensions)
 /**
  * The dimensions a reader of an answer about f is given: its variables', by the declarations. A size
  * is written as its name (2n, 1/N) where it is one of them, otherwise with its dimension (sum(ones(n))).
+ * `unused`: the declared variables f does not use (ReadResult.unused), whose names the writers avoid spelling.
  */
-export const dimensionsOf = (f: Expr): KnownDimensions => declaredDimensionsWhenAsked(() => freeVariables(f));
+export const dimensionsOf = (f: Expr, unused?: readonly Expr[]): KnownDimensions => declaredDimensionsWhenAsked(() => freeVariables(f), unused);
 
 /**
  * An expression in every notation: as a tree, or — when the tree would be much larger than the DAG
@@ -228,8 +229,8 @@ export interface RenderedDerivative {
 }
 
 /** Everything derive() writes about a derivative: the presented result in every form, the input, the equation. */
-export function renderDerivative(f: Expr, d: Derivative, layout: Layout): RenderedDerivative {
-  const dimensions = dimensionsOf(f);
+export function renderDerivative(f: Expr, d: Derivative, layout: Layout, unused?: readonly Expr[]): RenderedDerivative {
+  const dimensions = dimensionsOf(f, unused);
   const inputLarge = treeIsLarge(f);
   const inputWriters = inputLarge ? undefined : writersFor(f, dimensions);
   const input = render(f, inputLarge, inputWriters, dimensions);
@@ -303,7 +304,7 @@ function deriveFormOf(req: DeriveRequest, form: WhereNotation): Outcome<string> 
     const r = differentiated(req);
     if (!r.ok) return r;
     const shown = present(r.value.d, req.layout ?? 'numerator');
-    const dimensions = dimensionsOf(r.value.p.f);
+    const dimensions = dimensionsOf(r.value.p.f, r.value.p.read.unused);
     if (treeIsLarge(shown)) return { ok: true, value: writeBoundForm(bindShared(shown, dimensions), form) };
     return { ok: true, value: writeOne(form, shown, dimensions) };
   });
@@ -325,7 +326,7 @@ function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
   const r = differentiatedWithIndex(req);
   if (!r.ok) return r;
   const { p, d, index } = r.value;
-  const { input, inputLarge, result, equationLatex } = renderDerivative(p.f, d, req.layout ?? 'numerator');
+  const { input, inputLarge, result, equationLatex } = renderDerivative(p.f, d, req.layout ?? 'numerator', p.read.unused);
   const { head, tail } = answerParts(req, p, d, index);
   const out: DeriveResult = { input: withNotation(input, inputLarge, p.notation), ...head, result, equationLatex, ...tail };
   return { ok: true, value: out };
@@ -348,7 +349,7 @@ function readableWithinBudget(req: DeriveRequest): Outcome<ReadableAnswer> {
   const { p, d, index } = r.value;
   const { f } = p;
   // renderDerivative's steps, for the plain and Unicode forms only.
-  const dimensions = dimensionsOf(f);
+  const dimensions = dimensionsOf(f, p.read.unused);
   const inputLarge = treeIsLarge(f);
   const inputWriters = inputLarge ? undefined : writersFor(f, dimensions);
   const inputText = inputWriters ? inputWriters.text(f) : writeBoundForm(bindShared(f, dimensions), 'text');

@@ -8,7 +8,7 @@ import type { Diagnosis, Layout } from '../api';
 import { Expr, freeVariables } from '../model/expr';
 import { declarationText, isColumn, isScalar, sameShape, shapeKind, shapeText } from '../model/shape';
 import { add, neg } from '../simplify/build';
-import { toUnicode } from '../write/index';
+import { toUnicode, type KnownDimensions } from '../write/index';
 import { render } from '../service';
 import { counterexample } from './counterexample';
 import { equalAt, type Judge } from './compare';
@@ -31,9 +31,9 @@ export interface DiagnoseInput {
   readonly claim: Expr;
   readonly judge: Judge;
   readonly seed: number;
+  /** What a reader of the sentences is given (service.ts dimensionsOf): sizes written by name, declared names not spelled by juxtaposed letters. */
+  readonly dimensions?: KnownDimensions;
 }
-
-const u = (e: Expr): string => toUnicode(e);
 const layoutName = (ls: readonly Layout[]): string => ls.join(' or ');
 
 /** " (and it is written in denominator layout)" when the variant is not the requested layout. */
@@ -100,6 +100,7 @@ function rightOnlyWhen(
 }
 
 export function diagnose(input: DiagnoseInput): Diagnosis {
+  const u = (e: Expr): string => toUnicode(e, input.dimensions);
   const { claim, judge, layout } = input;
   const expected = input.variants[0].expr;
   const candidates = input.variants.filter((v) => sameShape(v.expr.shape, claim.shape));

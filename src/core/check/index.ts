@@ -62,7 +62,7 @@ function checkWithinBudget(req: CheckRequest): Outcome<CheckResult> {
   // A bare 𝟏 of the claim takes the size the truth gives it (openSizes.ts).
   const known = dimensionSymbols([...read.variables, ...(read.unused ?? [])]);
   const sized = withOpenSizes(claim, truths.map((v) => v.expr), new Set(known.keys()));
-  return judge({ f, wrt, variants: truths, claim: sized, layout, order, exact: normalize(applyLayout(d, layout)) }, req.expr.length);
+  return judge({ f, wrt, variants: truths, claim: sized, layout, order, exact: normalize(applyLayout(d, layout)), unused: read.unused }, req.expr.length);
 }
 
 export interface JudgeInput {
@@ -76,6 +76,8 @@ export interface JudgeInput {
   readonly order: 1 | 2;
   /** The truth's normal form, when it is known: a claim with the same one is correct exactly. */
   readonly exact?: Expr;
+  /** The declared variables f does not use (ReadResult.unused): their names are not spelled by juxtaposed letters. */
+  readonly unused?: readonly Expr[];
 }
 
 /** The verdict on a read claim against a truth: exact, else numeric, and a diagnosis when wrong. */
@@ -83,7 +85,7 @@ export function judge(input: JudgeInput, spanEnd = 0): Outcome<CheckResult> {
   const { f, wrt, claim, layout, order } = input;
   const expected = input.variants[0].expr;
   // Written for a reader given the declarations of f's variables, as derive() writes its result (a size no variable has: sum(𝟏_q)).
-  const dimensions = dimensionsOf(f);
+  const dimensions = dimensionsOf(f, input.unused);
   const base = {
     expected: render(expected, undefined, undefined, dimensions),
     claim: render(claim, undefined, undefined, dimensions),
@@ -110,7 +112,7 @@ export function judge(input: JudgeInput, spanEnd = 0): Outcome<CheckResult> {
   if (sameShape(claim.shape, expected.shape) && equalAt(claim, expected, judge)) {
     return { ok: true, value: { ...base, verdict: 'correct', ...numeric } };
   }
-  const diagnosis = diagnose({ f, wrt, layout, variants: input.variants, claim, judge, seed: SEED });
+  const diagnosis = diagnose({ f, wrt, layout, variants: input.variants, claim, judge, seed: SEED, dimensions });
   return { ok: true, value: { ...base, verdict: 'incorrect', diagnosis, ...numeric } };
 }
 

@@ -34,14 +34,16 @@ export interface KnownDimensions {
 
 /**
  * `declaredDimensions` of the variables `vars()` gives, and their names, found at the first question
- * (most answers write no size nor a component, and never ask).
+ * (most answers write no size nor a component, and never ask). `unused`: variables declared beside
+ * them that the expression does not use — their names are known to a reader too (a Unicode writer
+ * must not juxtapose W and x into a declared Wx), their sizes are not counted.
  */
-export function declaredDimensionsWhenAsked(vars: () => readonly Expr[]): KnownDimensions {
+export function declaredDimensionsWhenAsked(vars: () => readonly Expr[], unused: readonly Expr[] = []): KnownDimensions {
   let names: ReadonlySet<string> | undefined;
   let variables: ReadonlySet<string> | undefined;
   return {
     has: (name) => (names ??= declaredDimensions(vars())).has(name),
-    hasVariable: (name) => (variables ??= new Set(vars().map((v) => v.name as string))).has(name),
+    hasVariable: (name) => (variables ??= new Set([...vars(), ...unused].map((v) => v.name as string))).has(name),
   };
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readExpression } from '../../../src/core/read';
 import { toUnicode } from '../../../src/core/write';
+import { checkClaim, derive } from '../../../src/core/index';
 import { assertSame, plain, readAs, refusedAs } from './helpers';
 
 /**
@@ -90,5 +91,28 @@ describe('write/unicode: letters juxtaposed that would spell a name of the expre
     assert.equal(printed, 'sin(W·x + Wx)');
     assertSame(readAs(printed, 'unicode', where), e, printed);
     assertSame(readAs(printed, 'auto', where), e, `${printed} (auto)`);
+  });
+
+  it('are set apart where the name is declared but unused (sin(W*x) with Wx declared: diag(cos(W·x))W, not …cos(Wx)…)', () => {
+    const where = 'W: matrix(n,n); x: vector(n); Wx: vector(n)';
+    const r = derive({ expr: 'sin(W*x)', where, wrt: ['x'] });
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    const { unicode, text } = r.value.result;
+    assert.ok(unicode !== undefined);
+    assertSame(readAs(unicode, 'unicode', where), plain(text, where), unicode);
+    assertSame(readAs(unicode, 'auto', where), plain(text, where), `${unicode} (auto)`);
+    assertSame(readAs(r.value.input.unicode as string, 'auto', where), plain('sin(W*x)', where), 'the input');
+  });
+
+  it('and so in the check of a claim: its correct form, the claim and the diagnosis (2 × the derivative diag(cos(W·x))W)', () => {
+    const where = 'W: matrix(n,n); x: vector(n); Wx: vector(n)';
+    const r = checkClaim({ expr: 'sin(W*x)', where, wrt: ['x'], claim: '2*diag(cos(W*x))*W' });
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    assert.equal(r.value.verdict, 'incorrect');
+    const expected = r.value.expected.unicode ?? assert.fail('no Unicode form of the derivative');
+    const claimed = r.value.claim.unicode ?? assert.fail('no Unicode form of the claim');
+    assertSame(readAs(expected, 'unicode', where), plain('diag(cos(W*x))*W', where), expected);
+    assertSame(readAs(claimed, 'unicode', where), plain('2*diag(cos(W*x))*W', where), claimed);
+    assert.ok(r.value.diagnosis?.detail.endsWith(expected), r.value.diagnosis?.detail);
   });
 });
