@@ -409,7 +409,7 @@ function answerParts(req: DeriveRequest, p: Prepared, d: Derivative, index: Retu
   const tail = {
     ...(req.check ? { check: checkOf(d) } : {}),
     ...(index && 'indexForm' in index ? { indexForm: index.indexForm } : {}),
-    ...(req.steps ? { steps: derivationSteps(f, wrt, order, layout, req.granularity ?? 'full', { present }) } : {}),
+    ...(req.steps ? { steps: derivationSteps(f, wrt, order, layout, req.granularity ?? 'full', { present, dimensions: dimensionsOf(f, p.read.unused) }) } : {}),
     assumed: assumedShapes(p.read),
   };
   return { head, tail };

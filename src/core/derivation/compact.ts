@@ -10,6 +10,7 @@ import { step } from './context';
 import { note } from './notation';
 import { sameDisplays } from './render';
 import type { RuleId } from './rules';
+import type { KnownDimensions } from '../write/index';
 import type { Expr } from '../model/expr';
 import type { Claim, Part, Step } from './step';
 
@@ -94,11 +95,11 @@ function collected(run: LazyRun, from: number, kind: RunKind): Step {
 const FOLDABLE = new Set<RuleId>(['simplify', 'multiply-out']);
 
 /** A simplification whose display does not change is folded into the step before it (its claims and value kept). */
-export function foldInvisible(steps: readonly Step[]): Step[] {
+export function foldInvisible(steps: readonly Step[], dimensions?: KnownDimensions): Step[] {
   const out: Step[] = [];
   for (const s of steps) {
     const prev = out[out.length - 1];
-    const invisible = FOLDABLE.has(s.rule) && s.value !== undefined && sameDisplays(s);
+    const invisible = FOLDABLE.has(s.rule) && s.value !== undefined && sameDisplays(s, dimensions);
     if (prev && prev.value !== undefined && invisible) {
       out[out.length - 1] = { ...prev, claims: [...prev.claims, ...s.claims], value: s.value };
       continue;

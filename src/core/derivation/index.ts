@@ -18,6 +18,7 @@ import { secondOrder } from './second';
 import { stackedDerivation } from './stacked';
 import type { Step } from './step';
 import { toDerivationSteps } from './render';
+import type { KnownDimensions } from '../write/index';
 
 export type { Step, Claim, Display, Part, Notation, StepKind, Definitions } from './step';
 export type { RuleId } from './rules';
@@ -32,6 +33,12 @@ export interface DerivationOptions {
   readonly present?: Presenter;
   /** Matrix derivatives by differentials (default) or in reverse mode, the "backprop view". */
   readonly method?: 'differential' | 'backprop';
+  /**
+   * The dimensions the reader of the answer is given (service.ts dimensionsOf: the request's
+   * declarations, used or not), so the steps are written as the result is: a size by its declared
+   * name, no letters juxtaposed into a declared name (W·x beside a declared Wx).
+   */
+  readonly dimensions?: KnownDimensions;
 }
 
 /**
@@ -55,9 +62,10 @@ export function derivationOf(
     ...(options.method ? { method: options.method } : {}),
   };
   try {
-    if (wrt.length > 1) return foldInvisible(stackedDerivation(f, wrt, order, ctx));
-    if (order === 2) return foldInvisible(secondOrder(f, wrt[0], ctx));
-    return foldInvisible(firstOrder(f, wrt[0], ctx));
+    const { dimensions } = options;
+    if (wrt.length > 1) return foldInvisible(stackedDerivation(f, wrt, order, ctx), dimensions);
+    if (order === 2) return foldInvisible(secondOrder(f, wrt[0], ctx), dimensions);
+    return foldInvisible(firstOrder(f, wrt[0], ctx), dimensions);
   } catch (e) {
     // A piece the step-by-step rules cannot take apart (the engines may still handle the whole).
     if (e instanceof UnsupportedDerivative) return [directStep(f, wrt, order, ctx)];
@@ -90,5 +98,5 @@ export function derivationSteps(
   granularity: Granularity,
   options: DerivationOptions = {},
 ): DerivationStep[] {
-  return toDerivationSteps(derivationOf(f, wrt, order, layout, granularity, options));
+  return toDerivationSteps(derivationOf(f, wrt, order, layout, granularity, options), options.dimensions);
 }

@@ -12,7 +12,7 @@ import { freeVariables, type Expr } from '../model/expr';
 import { shapeText } from '../model/shape';
 import { bindShared, treeIsLarge, writeBoundForm, type Bound } from '../present/bindings';
 import { firstKink, substitute } from '../write/piecewise';
-import { piecewiseLatex, toLatex, toUnicode } from '../write/index';
+import { piecewiseLatex, toLatex, toUnicode, type KnownDimensions } from '../write/index';
 import type { WhereNotation } from '../write/where';
 import { isNotation } from './notation';
 import type { Display, Part, Step } from './step';
@@ -20,26 +20,32 @@ import type { Display, Part, Step } from './step';
 /**
  * How a step's displays are written: the names their binding forms avoid (the variables of the
  * step's displays, computed when first needed), and the binding form of each large expression, made
- * once for both notations.
+ * once for both notations; `dimensions`: those the reader of the answer is given (service.ts
+ * dimensionsOf), so that a step writes as derive()'s result does — a size by its declared name, and no
+ * letters juxtaposed into a declared name (W·x beside a declared Wx).
  */
 interface Writing {
   readonly reserved: () => readonly string[];
   readonly bound: Map<Expr, Bound>;
+  readonly dimensions?: KnownDimensions;
 }
+
+const unicodeOf = (e: Expr, w: Writing): string => toUnicode(e, w.dimensions);
+const latexOf = (e: Expr, w: Writing): string => toLatex(e, w.dimensions ? { dimensions: w.dimensions } : {});
 
 /** `e` in LaTeX or Unicode: as a tree, or in the binding form when the tree is large. */
 function written(e: Expr, notation: Exclude<WhereNotation, 'text'>, w: Writing): string {
-  if (!treeIsLarge(e)) return notation === 'latex' ? toLatex(e) : toUnicode(e);
+  if (!treeIsLarge(e)) return notation === 'latex' ? latexOf(e, w) : unicodeOf(e, w);
   let b = w.bound.get(e);
-  if (b === undefined) w.bound.set(e, (b = bindShared(e, undefined, w.reserved())));
+  if (b === undefined) w.bound.set(e, (b = bindShared(e, w.dimensions, w.reserved())));
   return writeBoundForm(b, notation);
 }
 
 function partLatex(p: Part, w: Writing): string {
   if (isNotation(p)) return p.tex;
   if ('cases' in p) {
-    const compact = toLatex(p.cases);
-    const cases = piecewiseLatex(p.cases);
+    const compact = latexOf(p.cases, w);
+    const cases = piecewiseLatex(p.cases, w.dimensions ? { dimensions: w.dimensions } : {});
     if (p.only) return cases ?? compact;
     return cases ? `${compact} = ${cases}` : compact;
   }
@@ -48,16 +54,16 @@ function partLatex(p: Part, w: Writing): string {
 
 function partText(p: Part, w: Writing): string {
   if (isNotation(p)) return p.text;
-  if ('cases' in p) return p.only ? casesText(p.cases) : toUnicode(p.cases);
+  if ('cases' in p) return p.only ? casesText(p.cases, w) : unicodeOf(p.cases, w);
   return written(p, 'unicode', w);
 }
 
 /** The cases of an expression with a kink, as text: {a if u ≤ 0; b if u > 0}. */
-function casesText(e: Expr): string {
+function casesText(e: Expr, w: Writing): string {
   const kink = firstKink(e);
-  if (!kink) return toUnicode(e);
+  if (!kink) return unicodeOf(e, w);
   const u = kink.args[0];
-  return `{${toUnicode(substitute(e, u, false))} if ${toUnicode(u)} ≤ 0; ${toUnicode(substitute(e, u, true))} if ${toUnicode(u)} > 0}`;
+  return `{${unicodeOf(substitute(e, u, false), w)} if ${unicodeOf(u, w)} ≤ 0; ${unicodeOf(substitute(e, u, true), w)} if ${unicodeOf(u, w)} > 0}`;
 }
 
 /**
@@ -65,7 +71,7 @@ function casesText(e: Expr): string {
  * derivation's intermediates (its claims' definitions: an intermediate shown in an earlier step, u₄₀,
  * is not a binding form's name here), computed on the first call.
  */
-function writingOf(displays: readonly Display[], claims: Step['claims'] = []): Writing {
+function writingOf(displays: readonly Display[], claims: Step['claims'] = [], dimensions?: KnownDimensions): Writing {
   let names: readonly string[] | undefined;
   const reserved = (): readonly string[] => {
     if (names === undefined) {
@@ -75,7 +81,7 @@ function writingOf(displays: readonly Display[], claims: Step['claims'] = []): W
     }
     return names;
   };
-  return { reserved, bound: new Map() };
+  return { reserved, bound: new Map(), ...(dimensions ? { dimensions } : {}) };
 }
 
 export const displayLatex = (d: Display, w: Writing = writingOf([d])): string => d.map((p) => partLatex(p, w)).join('');
@@ -89,10 +95,10 @@ export const displayText = (d: Display, w: Writing = writingOf([d])): string => 
  * writing remembered, the binding form of a large display was made twice, for the LaTeX and again
  * for the text (issue 17: substituting back along sin(sin(…x…)) 10,000 deep).
  */
-function stepLatex(s: Pick<Step, 'before' | 'after' | 'claims'>): { readonly latex: { readonly before: string; readonly after: string }; readonly writing: Writing } {
+function stepLatex(s: Pick<Step, 'before' | 'after' | 'claims'>, dimensions?: KnownDimensions): { readonly latex: { readonly before: string; readonly after: string }; readonly writing: Writing } {
   const known = latexOfSteps.get(s.before);
-  if (known !== undefined && known.after === s.after) return known;
-  const writing = writingOf([s.before, s.after], s.claims);
+  if (known !== undefined && known.after === s.after && known.writing.dimensions === dimensions) return known;
+  const writing = writingOf([s.before, s.after], s.claims, dimensions);
   const written = { after: s.after, writing, latex: { before: displayLatex(s.before, writing), after: displayLatex(s.after, writing) } };
   latexOfSteps.set(s.before, written);
   return written;
@@ -100,14 +106,15 @@ function stepLatex(s: Pick<Step, 'before' | 'after' | 'claims'>): { readonly lat
 
 const latexOfSteps = new WeakMap<Display, { readonly after: Display; readonly writing: Writing; readonly latex: { readonly before: string; readonly after: string } }>();
 
-/** Does the step show the same before and after (in LaTeX, names of a binding form chosen alike)? */
-export function sameDisplays(s: Pick<Step, 'before' | 'after' | 'claims'>): boolean {
-  const { latex } = stepLatex(s);
+/** Does the step show the same before and after (in LaTeX, names of a binding form chosen alike), written for a reader given `dimensions`? */
+export function sameDisplays(s: Pick<Step, 'before' | 'after' | 'claims'>, dimensions?: KnownDimensions): boolean {
+  const { latex } = stepLatex(s, dimensions);
   return latex.before === latex.after;
 }
 
-export function toDerivationStep(s: Step): DerivationStep {
-  const { latex, writing: w } = stepLatex(s);
+/** The public step, written for a reader given `dimensions` (service.ts dimensionsOf: the request's declarations). */
+export function toDerivationStep(s: Step, dimensions?: KnownDimensions): DerivationStep {
+  const { latex, writing: w } = stepLatex(s, dimensions);
   return {
     rule: s.rule,
     name: s.name,
@@ -115,7 +122,7 @@ export function toDerivationStep(s: Step): DerivationStep {
     explanation: s.explanation,
     before: latex.before,
     after: latex.after,
-    ...(s.focus ? { focus: toLatex(s.focus) } : {}),
+    ...(s.focus ? { focus: latexOf(s.focus, w) } : {}),
     ...(s.shapes ? { shapes: Object.fromEntries(s.shapes.map(([name, sh]) => [name, shapeText(sh)])) } : {}),
     ...(s.product
       ? {
@@ -130,4 +137,4 @@ export function toDerivationStep(s: Step): DerivationStep {
   };
 }
 
-export const toDerivationSteps = (steps: readonly Step[]): DerivationStep[] => steps.map(toDerivationStep);
+export const toDerivationSteps = (steps: readonly Step[], dimensions?: KnownDimensions): DerivationStep[] => steps.map((s) => toDerivationStep(s, dimensions));

@@ -116,3 +116,19 @@ describe('write/unicode: letters juxtaposed that would spell a name of the expre
     assert.ok(r.value.diagnosis?.detail.endsWith(expected), r.value.diagnosis?.detail);
   });
 });
+
+describe('derivation steps: letters juxtaposed that would spell a declared, unused name', () => {
+  it('are set apart in every step (sin(W*x) with Wx declared: u = W·x, ∂y/∂x = diag(cos(W·x))W, read back as the result)', () => {
+    const where = 'W: matrix(n,n); x: vector(n); Wx: vector(n)';
+    const r = derive({ expr: 'sin(W*x)', where, wrt: ['x'], steps: true });
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    const steps = r.value.steps ?? assert.fail('no steps');
+    for (const s of steps) {
+      const text = s.afterText ?? assert.fail(`${s.name}: no text`);
+      assert.ok(!/(^|[^\p{L}])Wx([^\p{L}]|$)/u.test(text), `${s.name}: ${text}`);
+    }
+    const last = steps[steps.length - 1]?.afterText ?? assert.fail('no last step');
+    const rhs = last.slice(last.lastIndexOf(' = ') + 3);
+    assertSame(readAs(rhs, 'unicode', where), plain(r.value.result.text, where), last);
+  });
+});
