@@ -6,7 +6,8 @@
  *   letter), which reads as d·W only by assuming d a scalar by its letter; or
  * - mixes declared names with letters that are not declared (Net with N and e declared: N·e·t only
  *   by assuming t; Woutx with Wout declared), read as declared names wherever they spell it
- *   (unicode/declaredWords.ts). A size of the declarations and I (the identity) are constants, as a
+ *   (unicode/declaredWords.ts) — numbered names too, W12x with only W12 declared (W12·x only by
+ *   assuming x), as Wx with only W. A size of the declarations and I (the identity) are constants, as a
  *   number is: nx with y: vector(n) is the size n times x, mI the size m times I, no guess.
  * Words all of whose letters are declared, or none of them (Ax, Wx by their conventions), are not.
  */
@@ -14,7 +15,8 @@ import { declaredReadings } from './unicode/declaredWords';
 
 /** The product of the word's factors, as the plain syntax writes it (d*W, N*e*t), if reading it so would be a guess. */
 export function guessedProduct(word: string, declared: ReadonlySet<string>, sizes: ReadonlySet<string> = new Set()): string | undefined {
-  if (!/^[A-Za-z]{2,}$/.test(word) || declared.has(word)) return undefined;
+  // Digits belong to a numbered name (W12x with W12 declared: W12·x); a reading where one stands alone has none.
+  if (!/^[A-Za-z][A-Za-z0-9]+$/.test(word) || declared.has(word)) return undefined;
   const readings = declaredReadings([...word], 0, word.length, declared, () => undefined);
   // Two readings by declared names: the Unicode reader refuses the word (name.ambiguous-word), no guess.
   if (readings.length !== 1) return undefined;

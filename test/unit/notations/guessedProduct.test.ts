@@ -35,6 +35,25 @@ describe('notations/auto: a word whose product needs a guess is a name', () => {
     assert.ok(e.message.includes('write N*e*t'), e.message);
   });
 
+  it('refuses a word with digits as a word of letters: W12x with only W12 declared, Woutx with only Wout, naming the product; --from unicode reads it', () => {
+    for (const [text, where, word, product, assumed] of [
+      ['sum(W12x)', 'W12: matrix(n,n)', 'W12x', 'W12*x', 'x: vector(n)'],
+      ['W12x + 1', 'W12: matrix(n,n)', 'W12x', 'W12*x', 'x: vector(n)'],
+      ['sum(Woutx)', 'Wout: matrix(n,n)', 'Woutx', 'Wout*x', 'x: vector(n)'],
+      ['sum(aW2)', 'W2: matrix(n,n)', 'aW2', 'a*W2', 'a: scalar'],
+    ] as const) {
+      const e = refusedAs(text, 'auto', where);
+      assert.equal(e.code, 'name.undeclared', `${text}: ${e.message}`);
+      assert.equal(text.slice(e.start, e.end), word, `${text}: span`);
+      assert.ok(e.message.includes(`write ${product} for the product`), `${text}: ${e.message}`);
+      assertSame(readAs(text, 'unicode', where), plain(text.replace(word, product), `${where}; ${assumed}`), `${text} (unicode)`);
+    }
+    // Every factor declared, or a numbered name no declared name starts (x1, a11b): read as before.
+    const where = 'W12: matrix(n,n); x: vector(n)';
+    assertSame(readAs('sum(W12x)', 'auto', where), plain('sum(W12*x)', where), 'W12 and x declared');
+    assertSame(readAs('sum(x1)', 'auto', 'x1: vector(n)'), plain('sum(x1)', 'x1: vector(n)'), 'x1 declared');
+  });
+
   it('reads the declared name, and the product where every letter is declared', () => {
     assertSame(readAs('sum(dW)', 'auto', 'dW: matrix(m,n)'), plain('sum(dW)', 'dW: matrix(m,n)'), 'dW declared');
     assertSame(readAs('sum(dW)', 'auto', 'd: scalar; W: matrix(m,n)'), plain('sum(d*W)', 'd: scalar; W: matrix(m,n)'), 'd and W declared');
