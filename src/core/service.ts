@@ -228,9 +228,8 @@ export interface RenderedDerivative {
   readonly equationLatex: string;
 }
 
-/** Everything derive() writes about a derivative: the presented result in every form, the input, the equation. */
-export function renderDerivative(f: Expr, d: Derivative, layout: Layout, unused?: readonly Expr[]): RenderedDerivative {
-  const dimensions = dimensionsOf(f, unused);
+/** Everything derive() writes about a derivative: the presented result in every form, the input, the equation; for a reader given `dimensions` (dimensionsOf). */
+export function renderDerivative(f: Expr, d: Derivative, layout: Layout, dimensions: KnownDimensions): RenderedDerivative {
   const inputLarge = treeIsLarge(f);
   const inputWriters = inputLarge ? undefined : writersFor(f, dimensions);
   const input = render(f, inputLarge, inputWriters, dimensions);
@@ -326,8 +325,9 @@ function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
   const r = differentiatedWithIndex(req);
   if (!r.ok) return r;
   const { p, d, index } = r.value;
-  const { input, inputLarge, result, equationLatex } = renderDerivative(p.f, d, req.layout ?? 'numerator', p.read.unused);
-  const { head, tail } = answerParts(req, p, d, index);
+  const dimensions = dimensionsOf(p.f, p.read.unused);
+  const { input, inputLarge, result, equationLatex } = renderDerivative(p.f, d, req.layout ?? 'numerator', dimensions);
+  const { head, tail } = answerParts(req, p, d, index, dimensions);
   const out: DeriveResult = { input: withNotation(input, inputLarge, p.notation), ...head, result, equationLatex, ...tail };
   return { ok: true, value: out };
 }
@@ -370,7 +370,7 @@ function readableWithinBudget(req: DeriveRequest): Outcome<ReadableAnswer> {
   const namedLine = named && named.definitions.length > 0 ? namedUnicode(named, w as Writers) : undefined;
   const blockForm = softmaxBlockForm(d);
   const blocks = blockForm ? { unicode: namedUnicode(blockForm, w ?? writersFor(shown, dimensions)), sentence: blockForm.reading.sentence } : undefined;
-  const { head, tail } = answerParts(req, p, d, index);
+  const { head, tail } = answerParts(req, p, d, index, dimensions);
   const out: ReadableAnswer = {
     input: { text: inputText, notation: p.notation },
     ...head,
@@ -399,9 +399,9 @@ function resultWriters(shown: Expr, inputWriters: Writers | undefined, dimension
 /**
  * What derive()'s and deriveReadable()'s answers both say besides the written forms: the variables,
  * layout and order (`head`, after the input) and the check, index form, steps and assumed shapes
- * (`tail`, last), in the JSON answer's order.
+ * (`tail`, last), in the JSON answer's order; `dimensions`: the request's (dimensionsOf), which the steps are written for.
  */
-function answerParts(req: DeriveRequest, p: Prepared, d: Derivative, index: ReturnType<typeof indexFormOrProblem> | undefined) {
+function answerParts(req: DeriveRequest, p: Prepared, d: Derivative, index: ReturnType<typeof indexFormOrProblem> | undefined, dimensions: KnownDimensions) {
   const { f, wrt } = p;
   const layout: Layout = req.layout ?? 'numerator';
   const order = req.order ?? 1;
@@ -409,7 +409,7 @@ function answerParts(req: DeriveRequest, p: Prepared, d: Derivative, index: Retu
   const tail = {
     ...(req.check ? { check: checkOf(d) } : {}),
     ...(index && 'indexForm' in index ? { indexForm: index.indexForm } : {}),
-    ...(req.steps ? { steps: derivationSteps(f, wrt, order, layout, req.granularity ?? 'full', { present, dimensions: dimensionsOf(f, p.read.unused) }) } : {}),
+    ...(req.steps ? { steps: derivationSteps(f, wrt, order, layout, req.granularity ?? 'full', { present, dimensions }) } : {}),
     assumed: assumedShapes(p.read),
   };
   return { head, tail };
