@@ -155,8 +155,7 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
    * of a bracketed array, (\mathbf{x})_{1}, (x)₁.
    */
   protected componentIsName(base: string, index: string): boolean {
-    const names = this.variableNames();
-    return [base + index.replace(',', '_'), `${base}_${index}`].some((n) => names.has(n) || this.knownVariable(n));
+    return [base + index.replace(',', '_'), `${base}_${index}`].some(this.isVariableName);
   }
 
   /**
@@ -166,11 +165,14 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
    */
   protected numberedNameIsComponent(name: string): boolean {
     const m = NUMBERED_NAME.exec(name);
-    return m !== null && (this.variableNames().has(m[1]) || this.knownVariable(m[1]));
+    return m !== null && this.isVariableName(m[1]);
   }
 
+  /** Whether `name` is a variable's name of the expression or of the reader's declarations. */
+  private readonly isVariableName = (name: string): boolean => this.variableNames().has(name) || this.knownVariable(name);
+
   /** Whether a word of several characters is a variable's name of the expression or of the reader's declarations. */
-  private readonly spellsName = (word: string): boolean => word.length > 1 && (this.variableNames().has(word) || this.knownVariable(word));
+  private readonly spellsName = (word: string): boolean => word.length > 1 && this.isVariableName(word);
 
   /** The variables' names of the expression that decides (namesIn: the renderings depend on them from then on). */
   private variableNames(): ReadonlySet<string> {
