@@ -18,7 +18,7 @@ import { conventionalKind } from './names';
 import type { Token } from './plain/scanner';
 import { statementsOf } from './plain/statements';
 import { UNICODE_MARKERS } from './unicode/translate';
-import { declaredReadings } from './unicode/declaredWords';
+import { plainWordReadings } from './unicode/declaredWords';
 import { guessedProduct } from './guessedProduct';
 import { attempt } from './diagnostics';
 import { refuseDifferentials } from './unicode/differentials';
@@ -226,7 +226,7 @@ function guessed(word: string, declared: ReadonlySet<string>, sizes: ReadonlySet
  */
 function declaredFactors(word: string, declared: ReadonlySet<string>): boolean {
   if (declared.size === 0 || !/^[A-Za-z][A-Za-z0-9]*$/.test(word)) return false;
-  const readings = declaredReadings([...word], 0, word.length, declared, () => undefined);
+  const readings = plainWordReadings(word, declared);
   return readings.length > 1 || (readings.length === 1 && readings[0].some((p) => p.declared && p.end - p.start > 1));
 }
 

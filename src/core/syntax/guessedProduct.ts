@@ -11,13 +11,13 @@
  *   number is: nx with y: vector(n) is the size n times x, mI the size m times I, no guess.
  * Words all of whose letters are declared, or none of them (Ax, Wx by their conventions), are not.
  */
-import { declaredReadings } from './unicode/declaredWords';
+import { plainWordReadings } from './unicode/declaredWords';
 
 /** The product of the word's factors, as the plain syntax writes it (d*W, N*e*t), if reading it so would be a guess. */
 export function guessedProduct(word: string, declared: ReadonlySet<string>, sizes: ReadonlySet<string> = new Set()): string | undefined {
   // Digits belong to a numbered name (W12x with W12 declared: W12·x); a reading where one stands alone has none.
   if (!/^[A-Za-z][A-Za-z0-9]+$/.test(word) || declared.has(word)) return undefined;
-  const readings = declaredReadings([...word], 0, word.length, declared, () => undefined);
+  const readings = plainWordReadings(word, declared);
   // Two readings by declared names: the Unicode reader refuses the word (name.ambiguous-word), no guess.
   if (readings.length !== 1) return undefined;
   const pieces = readings[0];

@@ -73,13 +73,17 @@ export function declaredReadings(
   return [first];
 }
 
+/** The readings of a word of plain letters and digits (one typeface: a word of the plain syntax or of the detection's tokens). */
+export const plainWordReadings = (word: string, declared: ReadonlySet<string>): WordPiece[][] =>
+  declaredReadings([...word], 0, word.length, declared, () => undefined);
+
 /**
  * The product of the declared names that spell `word` one way only (W12x with W12 and x declared:
  * W12*x), as the plain syntax writes it; undefined where they do not, or spell it two ways.
  */
 export function declaredProduct(word: string, declared: ReadonlySet<string>): string | undefined {
   if (declared.size === 0 || !/^[A-Za-z][A-Za-z0-9]*$/.test(word) || declared.has(word)) return undefined;
-  const readings = declaredReadings([...word], 0, word.length, declared, () => undefined);
+  const readings = plainWordReadings(word, declared);
   if (readings.length !== 1 || readings[0].length < 2 || readings[0].some((p) => !p.declared)) return undefined;
   return readings[0].map((p) => word.slice(p.start, p.end)).join('*');
 }
