@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic, Notation, Outcome } from '../../../src/core/api';
 import type { Expr } from '../../../src/core/model/expr';
+import { derive } from '../../../src/core/index';
 import { readExpression } from '../../../src/core/read';
 import { readPlain, type CheckedExpression } from '../../../src/core/syntax';
 import { readLatex, type LatexReadOptions } from '../../../src/core/syntax/latex';
@@ -63,6 +64,27 @@ export function assertError(d: Diagnostic, code: string, spanText: string | [num
   if (typeof spanText === 'string') assert.equal(text.slice(d.start, d.end), spanText, `span of: ${d.message}`);
   else assert.deepEqual([d.start, d.end], spanText, `span of: ${d.message}`);
   if (message !== undefined) assert.ok(d.message.includes(message), `message '${d.message}' should include '${message}'`);
+}
+
+/**
+ * Each [text, name, hint] refused in NumPy and in auto with name.unknown-function at `name`, quoting it
+ * and naming the code that reads (`hint`): a function or module the NumPy reader explains, not reads.
+ */
+export function assertUnknownFunctionHints(cases: readonly (readonly [string, string, string])[], where: string): void {
+  for (const [text, name, hint] of cases) {
+    for (const from of ['numpy', 'auto'] as const) {
+      const d = error(readExpression(text, where, from), text);
+      assertError(d, 'name.unknown-function', name, text, hint);
+      assert.ok(d.message.includes(`'${name}'`), `${text}: ${d.message}`);
+    }
+  }
+}
+
+/** NumPy code `expr` is differentiated by `wrt`, and the derivative passes the numerical check (central differences). */
+export function assertNumpyDerivativeChecked(expr: string, where: string, wrt: string): void {
+  const r = derive({ expr, where, wrt: [wrt], from: 'numpy', check: true });
+  assert.ok(r.ok, `${expr}: ${r.ok ? '' : r.error.message}`);
+  assert.ok(r.value.check?.passed, `${expr}: max relative error ${r.value.check?.maxRelError}`);
 }
 
 export interface CorpusCase {

@@ -6,25 +6,19 @@
  * derivative passes the numerical check.
  */
 import assert from 'node:assert/strict';
-import { derive } from '../../../src/core/index';
 import { readExpression } from '../../../src/core/read';
-import { assertError, error } from './helpers';
+import { assertNumpyDerivativeChecked, assertUnknownFunctionHints } from './helpers';
 
 describe('notations: F.layer_norm is refused, naming it and the code that reads', () => {
   it('refuses the call at the function name, in every spelling', () => {
-    for (const [text, name, hint] of [
+    const cases = [
       ['torch.sum(F.layer_norm(x, (n,)) * w)', 'F.layer_norm', 'x.var(-1, keepdim=True, unbiased=False)'],
       ['F.layer_norm(x, x.shape[-1:], weight=w, bias=w, eps=1e-5)', 'F.layer_norm', 'x.mean(-1, keepdim=True)'],
       ['torch.nn.functional.layer_norm(x, (n,))', 'torch.nn.functional.layer_norm', 'x.var(-1, keepdim=True, unbiased=False)'],
       ['torch.layer_norm(x, (n,))', 'torch.layer_norm', 'x.var(-1, keepdim=True, unbiased=False)'],
       ['F.rms_norm(x, (n,))', 'F.rms_norm', '(x**2).mean(-1, keepdim=True)'],
-    ] as const) {
-      for (const from of ['numpy', 'auto'] as const) {
-        const d = error(readExpression(text, 'x: vector(n); w: vector(n)', from), text);
-        assertError(d, 'name.unknown-function', name, text, hint);
-        assert.ok(d.message.includes(`'${name}'`), `${text}: ${d.message}`);
-      }
-    }
+    ] as const;
+    assertUnknownFunctionHints(cases, 'x: vector(n); w: vector(n)');
   });
 
   it('the code the message names reads, and its derivative is checked numerically', () => {
@@ -33,9 +27,7 @@ describe('notations: F.layer_norm is refused, naming it and the code that reads'
       ['torch.sum((X - X.mean(-1, keepdim=True)) / torch.sqrt(X.var(-1, keepdim=True, unbiased=False) + 1e-5) * W)', 'X: matrix(N, d); W: matrix(N, d)', 'X'],
       ['torch.sum(x / torch.sqrt((x**2).mean(-1, keepdim=True) + 1e-6) * w)', 'x: vector(n); w: vector(n)', 'x'],
     ] as const) {
-      const r = derive({ expr, where, wrt: [wrt], from: 'numpy', check: true });
-      assert.ok(r.ok, `${expr}: ${r.ok ? '' : r.error.message}`);
-      assert.ok(r.value.check?.passed, `${expr}: max relative error ${r.value.check?.maxRelError}`);
+      assertNumpyDerivativeChecked(expr, where, wrt);
     }
   });
 

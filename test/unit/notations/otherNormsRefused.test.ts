@@ -6,46 +6,33 @@
  * (the modules: "only calls of named functions are supported"). The written-out code reads, and its
  * derivative passes the numerical check.
  */
-import assert from 'node:assert/strict';
-import { derive } from '../../../src/core/index';
-import { readExpression } from '../../../src/core/read';
-import { assertError, error } from './helpers';
+import { assertNumpyDerivativeChecked, assertUnknownFunctionHints } from './helpers';
 
 const WHERE = 'X: matrix(N, d); x: vector(d); w: vector(d); m: vector(d); v: vector(d)';
 
 describe('notations: the other normalizations are refused, naming the code that reads', () => {
   it('refuses F.batch_norm, F.group_norm, F.instance_norm at the function name, in every spelling', () => {
-    for (const [text, name, hint] of [
+    const cases = [
       ['F.batch_norm(X, m, v)', 'F.batch_norm', 'X.var(0, keepdim=True, unbiased=False)'],
       ['torch.nn.functional.batch_norm(X, m, v, training=True)', 'torch.nn.functional.batch_norm', '(X - m) / torch.sqrt(v + eps)'],
       ['torch.batch_norm(X, m, v)', 'torch.batch_norm', 'X.mean(0, keepdim=True)'],
       ['F.instance_norm(X)', 'F.instance_norm', 'X.var(-1, keepdim=True, unbiased=False)'],
       ['torch.sum(F.group_norm(X, 1) * X)', 'F.group_norm', 'torch.sqrt(X.var(unbiased=False) + eps)'],
       ['torch.nn.functional.group_norm(X, 2)', 'torch.nn.functional.group_norm', 'several groups'],
-    ] as const) {
-      for (const from of ['numpy', 'auto'] as const) {
-        const d = error(readExpression(text, WHERE, from), text);
-        assertError(d, 'name.unknown-function', name, text, hint);
-        assert.ok(d.message.includes(`'${name}'`), `${text}: ${d.message}`);
-      }
-    }
+    ] as const;
+    assertUnknownFunctionHints(cases, WHERE);
   });
 
   it('refuses a normalization module called on its input (nn.LayerNorm(d)(x)) at the module, with the same hint', () => {
-    for (const [text, name, hint] of [
+    const cases = [
       ['nn.LayerNorm(d)(x)', 'nn.LayerNorm', 'x.var(-1, keepdim=True, unbiased=False)'],
       ['torch.nn.LayerNorm(d)(X)', 'torch.nn.LayerNorm', 'x.mean(-1, keepdim=True)'],
       ['nn.RMSNorm(d)(x)', 'nn.RMSNorm', '(x**2).mean(-1, keepdim=True)'],
       ['nn.BatchNorm1d(d)(X)', 'nn.BatchNorm1d', 'X.var(0, keepdim=True, unbiased=False)'],
       ['nn.GroupNorm(1, d)(X)', 'nn.GroupNorm', 'torch.sqrt(X.var(unbiased=False) + eps)'],
       ['nn.InstanceNorm1d(d)(X)', 'nn.InstanceNorm1d', 'X.mean(-1, keepdim=True)'],
-    ] as const) {
-      for (const from of ['numpy', 'auto'] as const) {
-        const d = error(readExpression(text, WHERE, from), text);
-        assertError(d, 'name.unknown-function', name, text, hint);
-        assert.ok(d.message.includes(`'${name}'`), `${text}: ${d.message}`);
-      }
-    }
+    ] as const;
+    assertUnknownFunctionHints(cases, WHERE);
   });
 
   it('the code the messages name reads, and its derivative is checked numerically', () => {
@@ -59,9 +46,7 @@ describe('notations: the other normalizations are refused, naming the code that 
       // group norm with one group: over all of the sample's entries
       ['torch.sum((X - X.mean()) / torch.sqrt(X.var(unbiased=False) + 1e-5) * X)', 'X'],
     ] as const) {
-      const r = derive({ expr, where: WHERE, wrt: [wrt], from: 'numpy', check: true });
-      assert.ok(r.ok, `${expr}: ${r.ok ? '' : r.error.message}`);
-      assert.ok(r.value.check?.passed, `${expr}: max relative error ${r.value.check?.maxRelError}`);
+      assertNumpyDerivativeChecked(expr, WHERE, wrt);
     }
   });
 });
