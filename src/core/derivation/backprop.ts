@@ -10,7 +10,6 @@ import { checkpoint } from '../limits/budget';
 import { Set as PersistentSet } from 'immutable';
 import { isScalar } from '../model/shape';
 import { add } from '../simplify/build';
-import { toLatex, toUnicode } from '../write/index';
 import { applied, StrategyResult } from './chain';
 import { capLazyRun } from './compact';
 import { Context, derivativeClaim, equalClaim, shown, step } from './context';
@@ -21,15 +20,17 @@ import { pullback, rememberingTextbook } from './partials';
 import { adjointSentences } from './rules';
 import type { Claim, Notation, Part, Step } from './step';
 import type { Intermediate, Structure } from './structure';
+import type { Writer } from './writer';
 
 export function backpropDerivation(s: Structure, ctx: Context): StrategyResult {
   const { x, list, defs } = s;
+  const w = ctx.write;
   const root = list[list.length - 1];
-  const grad = (v: Expr): Notation => fraction(root.v, v, { gradientForm: true });
+  const grad = (v: Expr): Notation => fraction(w, root.v, v, { gradientForm: true });
   const users = new Map<Expr, Intermediate[]>();
   for (const i of list) for (const a of i.args) users.set(a, [...(users.get(a) ?? []), i]);
   const adjoint = new Map<Expr, Expr>([[root.v, num(1)]]);
-  const steps: Step[] = list.length > 1 ? [definitionsStep(s, ctx.granularity)] : [];
+  const steps: Step[] = list.length > 1 ? [definitionsStep(s, ctx)] : [];
   const backwards: Backward[] = [];
   let placeholders = 0;
   const targets = [...list.slice(0, -1).map((i) => i.v).reverse(), x];
@@ -70,27 +71,27 @@ export function backpropDerivation(s: Structure, ctx: Context): StrategyResult {
       const symbolic: Notation[] = [];
       const sentences: string[] = [];
       for (const p of uses) {
-        if (p === root) symbolic.push(appliedNote(t, p.shown));
+        if (p === root) symbolic.push(appliedNote(w, t, p.shown));
         else {
           const ph = placeholder(p.v, ctx.reserved, ++placeholders);
-          symbolic.push(withName(pullback(p.shown, ph, t), ph, grad(p.v)));
+          symbolic.push(withName(w, pullback(p.shown, ph, t), ph, grad(p.v)));
         }
         sentences.push(...adjointSentences(p.shown, t));
       }
       const contributionsShown = s.named(contributions);
       const collectedShown = s.named(collected);
       const after: Part[] = [grad(t), EQUALS, shown(contributionsShown)];
-      if (!final && contributions !== collected && toLatex(contributionsShown) !== toLatex(collectedShown)) after.push(EQUALS, shown(collectedShown));
-      const tn = toUnicode(t);
+      if (!final && contributions !== collected && w.latex(contributionsShown) !== w.latex(collectedShown)) after.push(EQUALS, shown(collectedShown));
+      const tn = w.unicode(t);
       const whence = several
-        ? `adds the contributions of its ${uses.length} uses, in ${uses.map((u) => toUnicode(u.v)).join(' and ')}`
-        : `comes from its use in ${toUnicode(uses[0]?.v ?? root.v)} = ${toUnicode(uses[0]?.shown ?? root.shown)}`;
+        ? `adds the contributions of its ${uses.length} uses, in ${uses.map((u) => w.unicode(u.v)).join(' and ')}`
+        : `comes from its use in ${w.unicode(uses[0]?.v ?? root.v)} = ${w.unicode(uses[0]?.shown ?? root.shown)}`;
       const product = occurrences > 1 ? `, one term for each place ${tn} occurs with the others held fixed (the product rule)` : '';
       return step(several ? 'total-derivative' : occurrences > 1 ? 'product-rule' : 'chain-rule', 'derivative', {
         name,
         reference: 'Giles (2008); Matrix Cookbook §2',
         explanation:
-          `Going backwards from ${toUnicode(root.v)}, the gradient with respect to ${tn} (written with ${tn}’s shape) ${whence}${product}, ` +
+          `Going backwards from ${w.unicode(root.v)}, the gradient with respect to ${tn} (written with ${tn}’s shape) ${whence}${product}, ` +
           `each operation passing the gradient Ḡ of its result back to its argument: ${dedupe(sentences).join('; ')}.`,
         before: [grad(t), EQUALS, joinNotes(symbolic)],
         after,
@@ -176,8 +177,8 @@ function intermediatesNamer(list: readonly Intermediate[], root: Intermediate): 
 const dedupe = (xs: readonly string[]): string[] => [...new Set(xs)];
 
 /** ∂/∂t applied to an expression, as one piece of notation. */
-function appliedNote(t: Expr, e: Expr): Notation {
-  const parts = applied(t, e, false).map((p) => ('tex' in p ? p : { tex: toLatex(p as Expr), text: toUnicode(p as Expr) }));
+function appliedNote(w: Writer, t: Expr, e: Expr): Notation {
+  const parts = applied(w, t, e, false).map((p) => ('tex' in p ? p : { tex: w.latex(p as Expr), text: w.unicode(p as Expr) }));
   return note(parts.map((p) => p.tex).join(''), parts.map((p) => p.text).join(''));
 }
 
@@ -193,8 +194,8 @@ function placeholder(p: Expr, reserved: ReadonlySet<string>, k: number): Expr {
 }
 
 /** Render `e` with the variable `v` shown as `n` (parenthesised where a superscript follows). */
-function withName(e: Expr, v: Expr, n: Notation): Notation {
-  return note(replaceName(toLatex(e), toLatex(v), n.tex), toUnicode(e).split(toUnicode(v)).join(`(${n.text})`));
+function withName(w: Writer, e: Expr, v: Expr, n: Notation): Notation {
+  return note(replaceName(w.latex(e), w.latex(v), n.tex), w.unicode(e).split(w.unicode(v)).join(`(${n.text})`));
 }
 
 function replaceName(s: string, name: string, by: string): string {

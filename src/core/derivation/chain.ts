@@ -11,7 +11,6 @@ import { Expr, rawAdd, rawMul } from '../model/expr';
 import { replaceNode } from './substitute';
 import { isScalar, shapeText } from '../model/shape';
 import { add, mul } from '../simplify/build';
-import { toLatex, toUnicode } from '../write/index';
 import { ELLIPSIS, RUN_LIMITS, capLazyRun } from './compact';
 import { casesOnly, Context, derivativeClaim, differsClaim, equalClaim, shown, step } from './context';
 import { definitionsStep } from './definitions';
@@ -22,6 +21,7 @@ import { JACOBIAN, localJacobian, rememberingTextbook, textbook } from './partia
 import { productRule, type ProductRule } from './productRule';
 import { localRules, lowerFirst, ruleNames, RULES } from './rules';
 import type { Intermediate, Structure } from './structure';
+import type { Writer } from './writer';
 
 export interface StrategyResult {
   readonly steps: Step[];
@@ -36,8 +36,8 @@ export interface StrategyResult {
 }
 
 /** ∂/∂a applied to an expression, as notation. */
-export function applied(a: Expr, e: Expr, total: boolean): Part[] {
-  const an = nameOf(a);
+export function applied(w: Writer, a: Expr, e: Expr, total: boolean): Part[] {
+  const an = nameOf(w, a);
   const op = total ? note(`\\frac{d}{d${/^[A-Za-z]/.test(an.tex) ? '' : ' '}${an.tex}}`, `d/d${an.text}`) : note(`\\frac{\\partial}{\\partial ${an.tex}}`, `∂/∂${an.text}`);
   return [op, note('\\left(', '('), e, note('\\right)', ')')];
 }
@@ -61,18 +61,19 @@ function casesAfter(e: Expr): Part[] {
 
 export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
   const { x, list, defs, named } = s;
+  const w = ctx.write;
   const root = list[list.length - 1];
   const all = list.map((i) => i.v);
   const scalarWorld = !ctx.partial && isScalar(x.shape) && list.every((i) => isScalar(i.v.shape));
   const isTotal = (i: Intermediate): boolean => scalarWorld && i.args.length === 1;
-  const localFraction = (i: Intermediate, a: Expr): Notation => fraction(i.v, a, { total: isTotal(i) });
-  const totalFraction = (v: Expr): Notation => fraction(v, x, { total: scalarWorld });
+  const localFraction = (i: Intermediate, a: Expr): Notation => fraction(w, i.v, a, { total: isTotal(i) });
+  const totalFraction = (v: Expr): Notation => fraction(w, v, x, { total: scalarWorld });
   // f itself on top where nothing names it (∂(xᵀAx)/∂x, d(sin(x))/dx): a one-step derivation defines
   // no y. Where the caller names f (the stacked and second-order derivations), its name.
   const alone = list.length === 1 && ctx.rootNames === undefined;
   const lhs = totalFraction(alone ? s.f : root.v);
   // What the first step starts from: ∂y/∂x = ∂/∂x(f), or, with f on top, that alone.
-  const start = (): Part[] => (alone ? [lhs] : [lhs, EQUALS, ...applied(x, s.f, scalarWorld)]);
+  const start = (): Part[] => (alone ? [lhs] : [lhs, EQUALS, ...applied(w, x, s.f, scalarWorld)]);
 
   // Local derivatives of every intermediate with respect to each of its arguments; where the
   // argument occurs in several factors, the product rule's terms, collected.
@@ -85,7 +86,7 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
     const m = new Map<Expr, Expr>();
     const pm = new Map<Expr, ProductRule>();
     for (const a of i.args) {
-      const rule = list.length > 1 ? productRule(i.def, a, scalarWorld && i.args.length === 1, named) : undefined;
+      const rule = list.length > 1 ? productRule(w, i.def, a, scalarWorld && i.args.length === 1, named) : undefined;
       if (rule) pm.set(a, rule);
       m.set(a, withValueNamed(rule ? localForm(add(...rule.terms.map((t) => t.value))) : localJacobian(i.def, a, localForm), i));
     }
@@ -97,7 +98,7 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
 
   // One intermediate (f itself, a function of x only): the derivative is the local one.
   // x in several factors (xᵀAx): the product rule's terms first; collecting them is a later step.
-  const rule = list.length === 1 ? productRule(root.def, x, scalarWorld) : undefined;
+  const rule = list.length === 1 ? productRule(w, root.def, x, scalarWorld) : undefined;
   if (rule) {
     const value = rule.simplified;
     return {
@@ -118,7 +119,7 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
     };
   }
   if (list.length === 1) {
-    const rules = localRules(root.def, x);
+    const rules = localRules(w, root.def, x);
     const value = L(root, x);
     return {
       steps: [step(rules[0].id, 'derivative', {
@@ -137,7 +138,7 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
     };
   }
 
-  const steps: Step[] = [definitionsStep(s, ctx.granularity)];
+  const steps: Step[] = [definitionsStep(s, ctx)];
   steps.push(...localSteps(s, ctx, L, P, localFraction, scalarWorld));
 
   const chain = list.every((i, k) => i.args.length === 1 && i.args[0] === (k === 0 ? x : list[k - 1].v));
@@ -149,11 +150,11 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
     const sizes = factors.map((F) => `(${shapeText(F.shape)})`).join('·');
     // Written once: the product of 10,000 local Jacobians is shown, compared and shown again. Each
     // with the shared constants by their names (diag(c) in every one of them).
-    const factorsShown = productNote(factors.map(named));
+    const factorsShown = productNote(w, factors.map(named));
     steps.push(step(vector ? 'vector-chain-rule' : 'chain-rule', 'derivative', {
       explanation: vector
         ? `The Jacobian of a composition is the product of the local Jacobians, outermost first: ${sizes} gives ${shapeText(raw.shape)}; the order matters because matrix products do not commute.`
-        : `Multiply the derivatives along the chain from ${toUnicode(x)} to ${toUnicode(root.v)}, outermost first (the intermediate "units" cancel like fractions).`,
+        : `Multiply the derivatives along the chain from ${w.unicode(x)} to ${w.unicode(root.v)}, outermost first (the intermediate "units" cancel like fractions).`,
       before: [lhs, EQUALS, product(fracs)],
       after: [lhs, EQUALS, factorsShown, ...casesAfter(named(raw))],
       claims: [derivativeClaim(defs, s.f, [x], JACOBIAN, raw)],
@@ -164,7 +165,7 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
     let value: Expr = raw;
     const multiplied = textbook(mul(...factors));
     const multipliedShown = named(multiplied);
-    if (multiplied !== raw && squeeze(toLatex(multipliedShown)) !== squeeze(factorsShown.tex)) {
+    if (multiplied !== raw && squeeze(w.latex(multipliedShown)) !== squeeze(factorsShown.tex)) {
       const used = identitiesIn(raw);
       steps.push(step('multiply-out', 'rewrite', {
         explanation: used.length > 0 ? `Carry out the products, using ${used.join(', ')}.` : 'Multiply the factors together.',
@@ -204,7 +205,7 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
       const naive = totalForm(add(...others.map((t) => t.value)));
       if (naive !== value) {
         pitfallShown = true;
-        steps.push(pitfallStep(s, i, naive, value, product(others.flatMap((t) => [localFraction(i, t.a), totalFraction(t.a)])), totalFraction(i.v)));
+        steps.push(pitfallStep(w, s, i, naive, value, product(others.flatMap((t) => [localFraction(i, t.a), totalFraction(t.a)])), totalFraction(i.v)));
       }
     }
     const vector = !isScalar(x.shape) || !isScalar(i.v.shape);
@@ -213,16 +214,16 @@ export function chainDerivation(s: Structure, ctx: Context): StrategyResult {
     // Made when shown: most of a long accumulation is collected, and writing each total (O(k) at
     // the k-th intermediate of a recurrence) for every one of them was quadratic.
     const made = (): Step => {
-      const rawShown = sum(terms.map((t) => productNote(t.factors.map(named))));
+      const rawShown = sum(terms.map((t) => productNote(w, t.factors.map(named))));
       const valueShown = named(value);
       const fracs = i.args.map((a) => (a === x ? localFraction(i, x) : product([localFraction(i, a), totalFraction(a)])));
-      const paths = i.args.map((a) => (a === x ? 'directly' : `through ${toUnicode(a)}`)).join(' and ');
+      const paths = i.args.map((a) => (a === x ? 'directly' : `through ${w.unicode(a)}`)).join(' and ');
       return step(ruleId, 'derivative', {
         explanation: several
-          ? `${toUnicode(i.v)} = ${toUnicode(i.shown)} depends on ${toUnicode(x)} ${paths}, so its total derivative adds one term per path: the partial derivative along that path times how that argument changes with ${toUnicode(x)}.`
-          : `${toUnicode(i.v)} depends on ${toUnicode(x)} only through ${toUnicode(i.args[0])}: multiply the derivative of ${toUnicode(i.v)} with respect to ${toUnicode(i.args[0])} by the derivative of ${toUnicode(i.args[0])} with respect to ${toUnicode(x)}.`,
+          ? `${w.unicode(i.v)} = ${w.unicode(i.shown)} depends on ${w.unicode(x)} ${paths}, so its total derivative adds one term per path: the partial derivative along that path times how that argument changes with ${w.unicode(x)}.`
+          : `${w.unicode(i.v)} depends on ${w.unicode(x)} only through ${w.unicode(i.args[0])}: multiply the derivative of ${w.unicode(i.v)} with respect to ${w.unicode(i.args[0])} by the derivative of ${w.unicode(i.args[0])} with respect to ${w.unicode(x)}.`,
         before: [totalFraction(i.v), EQUALS, sum(fracs)],
-        after: rawShown.tex === toLatex(valueShown)
+        after: rawShown.tex === w.latex(valueShown)
           ? equation(totalFraction(i.v), shown(valueShown))
           : [totalFraction(i.v), EQUALS, rawShown, EQUALS, shown(valueShown)],
         claims,
@@ -304,6 +305,7 @@ function localSteps(
   scalarWorld: boolean,
 ): Step[] {
   const all = s.list.map((i) => i.v);
+  const w = ctx.write;
   const total = (i: Intermediate): boolean => scalarWorld && i.args.length === 1;
   interface Item {
     readonly i: Intermediate;
@@ -323,7 +325,7 @@ function localSteps(
       get frac(): Notation {
         return (fraction ??= frac(i, a));
       },
-      rules: localRules(i.def, a),
+      rules: localRules(w, i.def, a),
       product: P(i, a),
     };
   }));
@@ -342,7 +344,7 @@ function localSteps(
     if (!it.product) return [last];
     const simplified = s.named(it.product.simplified);
     const parts: Part[] = full ? [it.product.shownNote, EQUALS, simplified] : [simplified];
-    return toLatex(simplified) === toLatex(value) ? [...parts.slice(0, -1), last] : [...parts, EQUALS, last];
+    return w.latex(simplified) === w.latex(value) ? [...parts.slice(0, -1), last] : [...parts, EQUALS, last];
   };
   if (ctx.granularity === 'full') {
     const nameOfItem = (it: Item): string =>
@@ -352,7 +354,7 @@ function localSteps(
       name: nameOfItem(it),
       ...(it.product?.reference ? { reference: it.product.reference } : {}),
       explanation: it.product ? it.product.sentence : it.rules.map((r) => r.sentence).join(' '),
-      before: [it.frac, EQUALS, ...applied(it.a, it.i.shown, total(it.i))],
+      before: [it.frac, EQUALS, ...applied(w, it.a, it.i.shown, total(it.i))],
       after: [it.frac, EQUALS, ...valueParts(it, true)],
       claims: claimsOf(it),
       focus: it.i.def,
@@ -375,7 +377,7 @@ function localSteps(
       after.push(SEPARATOR);
     }
     // A definition with many arguments (a long sum) is not repeated for each of them.
-    before.push(it.frac, ...(it.i.args.length <= WIDE ? [EQUALS, ...applied(it.a, it.i.shown, total(it.i))] : []));
+    before.push(it.frac, ...(it.i.args.length <= WIDE ? [EQUALS, ...applied(w, it.a, it.i.shown, total(it.i))] : []));
     after.push(it.frac, EQUALS, ...valueParts(it, false));
   });
   const named = items.slice(0, HOW_ITEMS).map((it) => `${it.frac.text} by ${it.rules.map((r) => lowerFirst(r.name)).join(' and ')}`);
@@ -390,14 +392,14 @@ function localSteps(
   })];
 }
 
-function pitfallStep(s: Structure, i: Intermediate, naive: Expr, value: Expr, naiveFracs: Notation, lhs: Notation): Step {
+function pitfallStep(w: Writer, s: Structure, i: Intermediate, naive: Expr, value: Expr, naiveFracs: Notation, lhs: Notation): Step {
   const x = s.x;
-  const others = i.args.filter((a) => a !== x).map((a) => toUnicode(a)).join(', ');
+  const others = i.args.filter((a) => a !== x).map((a) => w.unicode(a)).join(', ');
   const naiveShown = s.named(naive);
   return step('naive-chain-rule', 'pitfall', {
     explanation:
-      `A common mistake: following only the path through ${others} (the single-variable chain rule) gives ${toUnicode(naiveShown)}, ` +
-      `but ${toUnicode(x)} also appears directly in ${toUnicode(i.v)} = ${toUnicode(i.shown)}, so a change in ${toUnicode(x)} moves ${toUnicode(i.v)} along every path at once — the derivatives along all paths must be added.`,
+      `A common mistake: following only the path through ${others} (the single-variable chain rule) gives ${w.unicode(naiveShown)}, ` +
+      `but ${w.unicode(x)} also appears directly in ${w.unicode(i.v)} = ${w.unicode(i.shown)}, so a change in ${w.unicode(x)} moves ${w.unicode(i.v)} along every path at once — the derivatives along all paths must be added.`,
     before: [naiveFracs, EQUALS, naiveShown],
     after: [lhs, NOT_EQUALS, naiveShown],
     claims: [differsClaim(s.defs, naive, value)],
@@ -413,19 +415,20 @@ function factorSteps(rule: ProductRule, x: Expr, defs: Structure['defs'], ctx: C
   if (ctx.granularity !== 'full' || rule.rule !== 'product-rule') return [];
   const factors = [...new Set(rule.terms.map((t) => t.occurrence.factor).filter((f): f is Expr => f !== undefined))];
   if (factors.length === 0) return [];
+  const w = ctx.write;
   const items = factors.map((f) => [f, localJacobian(f, x)] as const);
   const after: Part[] = [];
   items.forEach(([f, j], k) => {
     if (k > 0) after.push(SEPARATOR);
-    after.push(fraction(f, x), EQUALS, shown(j));
+    after.push(fraction(w, f, x), EQUALS, shown(j));
   });
   const transposed = factors.some((f) => f.op === 'transpose' && f.args[0] === x);
   return [step('local-derivatives', 'derivative', {
     name: 'Derivatives of the factors',
     explanation:
-      `Before combining them, the derivative of each factor that contains ${toUnicode(x)} on its own` +
-      `${transposed ? `: the transpose ${toUnicode(x)}ᵀ has the same entries as ${toUnicode(x)}, so its derivative is the same identity` : ''}.`,
-    before: factors.flatMap((f, k): Part[] => (k > 0 ? [SEPARATOR, fraction(f, x)] : [fraction(f, x)])),
+      `Before combining them, the derivative of each factor that contains ${w.unicode(x)} on its own` +
+      `${transposed ? `: the transpose ${w.unicode(x)}ᵀ has the same entries as ${w.unicode(x)}, so its derivative is the same identity` : ''}.`,
+    before: factors.flatMap((f, k): Part[] => (k > 0 ? [SEPARATOR, fraction(w, f, x)] : [fraction(w, f, x)])),
     after,
     claims: items.map(([f, j]) => derivativeClaim(defs, f, [x], JACOBIAN, j)),
   })];

@@ -7,6 +7,7 @@ import { present } from '../present/present';
 import { RULES, RuleId } from './rules';
 import { firstKink } from '../write/piecewise';
 import type { Claim, Definitions, Part, Step, StepKind } from './step';
+import type { Writer } from './writer';
 
 /** The result in textbook form for a layout: the same function derive() uses. */
 export type Presenter = (d: Derivative, layout: Layout) => Expr;
@@ -28,6 +29,11 @@ export interface Context {
   readonly method?: 'differential' | 'backprop';
   /** The derivation is the first half of a second derivative. */
   readonly forHessian?: boolean;
+  /**
+   * How the expressions of the steps' notation and sentences are written: for the reader of the
+   * answer (the request's declarations), as the steps' displays are (writer.ts).
+   */
+  readonly write: Writer;
 }
 
 export const NO_DEFINITIONS: Definitions = new Map();

@@ -1,16 +1,15 @@
 /** The first step of a chain-rule derivation: the intermediate variables and their definitions. */
-import type { Granularity } from '../api';
-import { toUnicode } from '../write/index';
-import { equalClaim, step } from './context';
+import { equalClaim, step, type Context } from './context';
 import { definitionList, equation, nameOf } from './notation';
 import type { Step } from './step';
 import type { Structure } from './structure';
 
-export function definitionsStep(s: Structure, granularity: Granularity): Step {
+export function definitionsStep(s: Structure, ctx: Context): Step {
+  const { granularity, write: w } = ctx;
   const root = s.list[s.list.length - 1];
   const inner = s.list.slice(0, -1);
-  const names = inner.map((i) => toUnicode(i.v));
-  const r = toUnicode(root.v);
+  const names = inner.map((i) => w.unicode(i.v));
+  const r = w.unicode(root.v);
   const listed = names.length <= 6
     ? `${names.slice(0, -1).join(', ')}${names.length > 1 ? ' and ' : ''}${names[names.length - 1] ?? ''}`
     : `${names[0]}, ${names[1]}, …, ${names[names.length - 1]} (${names.length} of them)`;
@@ -18,16 +17,16 @@ export function definitionsStep(s: Structure, granularity: Granularity): Step {
   const explanation = names.length === 1
     ? `Give the inner piece of ${r} its own name, ${listed}${merged}, so that ${r} and ${listed} are each a simple function whose derivative we know.`
     : `Give the inner pieces of ${r} their own names, ${listed}, innermost first${merged}, so that each is a simple function of the ones before it, whose derivative we know.`;
-  const constants = [...s.constants.values()].map((v) => toUnicode(v));
+  const constants = [...s.constants.values()].map(w.unicode);
   const shared = constants.length === 0 ? ''
     : ` ${constants.join(', ')} ${constants.length === 1 ? 'names a constant the definitions share' : 'name constants the definitions share'}, written once.`;
   return step('intermediate-variables', 'definition', {
     explanation: explanation + shared,
-    before: equation(nameOf(root.v), s.f),
+    before: equation(nameOf(w, root.v), s.f),
     // A large constant several definitions share is named first (sharedConstants.ts).
-    after: definitionList([...[...s.constants].map(([c, v]) => [v, c] as const), ...s.list.map((i) => [i.v, i.shown] as const)]),
+    after: definitionList(w, [...[...s.constants].map(([c, v]) => [v, c] as const), ...s.list.map((i) => [i.v, i.shown] as const)]),
     claims: [equalClaim(s.defs, s.f, root.v), ...inner.map((i) => equalClaim(s.defs, i.node, i.v))],
     focus: inner.length > 0 ? inner[0].node : undefined,
-    shapes: s.list.map((i) => [toUnicode(i.v), i.v.shape] as const),
+    shapes: s.list.map((i) => [w.unicode(i.v), i.v.shape] as const),
   });
 }

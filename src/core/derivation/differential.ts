@@ -16,7 +16,6 @@ import { formulaFor, isUnsupported } from '../calculus/rules/types';
 import { Expr, postorder, variable } from '../model/expr';
 import { isMatrix, isRow, isScalar, shapeText } from '../model/shape';
 import { add, mul, reduce, transpose, vec, zeros } from '../simplify/build';
-import { toLatex, toUnicode } from '../write/index';
 import { bindShared, treeIsLarge, writeBoundForm } from '../present/bindings';
 import type { StrategyResult } from './chain';
 import { capLazyRun } from './compact';
@@ -28,6 +27,7 @@ import type { Claim, Notation, Part, Step } from './step';
 import type { Intermediate, Structure } from './structure';
 import { expand, replaceNode, replaceNodes } from './substitute';
 import { normalize } from '../simplify/simplify';
+import type { Writer } from './writer';
 
 /** A variable standing for the differential of another (dX), and how it is written. */
 interface Differential {
@@ -53,10 +53,12 @@ class DifferentialWriter {
   private readonly shown = new Map<Expr, { readonly known: number; readonly note: Notation }>();
 
   /**
-   * `intermediates`: the names of the derivation's intermediate variables; `names`: nodes written by
-   * their name wherever they appear (P for softmax(Z, 2), named when its differential is taken).
+   * `write`: the derivation's writer (writer.ts, for the reader of the answer); `intermediates`: the
+   * names of the derivation's intermediate variables; `names`: nodes written by their name wherever
+   * they appear (P for softmax(Z, 2), named when its differential is taken).
    */
   constructor(
+    private readonly write: Writer,
     private readonly reserved: ReadonlySet<string>,
     private readonly intermediates: readonly string[] = [],
     private readonly names: ReadonlyMap<Expr, Expr> = new Map(),
@@ -74,7 +76,7 @@ class DifferentialWriter {
     if (known) return known;
     let name = `dd${this.list.length + 1}`;
     while (this.reserved.has(name)) name = `d${name}`;
-    const d: Differential = { of: e, v: variable(name, e.shape, e.symmetric === true), tex: `\\mathrm{d}${toLatex(e)}`, text: `d${toUnicode(e)}` };
+    const d: Differential = { of: e, v: variable(name, e.shape, e.symmetric === true), tex: `\\mathrm{d}${this.write.latex(e)}`, text: `d${this.write.unicode(e)}` };
     this.list.push(d);
     this.byVar.set(e, d);
     this.byStandIn.set(d.v, d);
@@ -93,8 +95,8 @@ class DifferentialWriter {
     const used = postorder(e).flatMap((n) => this.byStandIn.get(n) ?? []);
     const ordered = used.sort((a, b) => (b.v.name as string).length - (a.v.name as string).length || (b.v.name as string).localeCompare(a.v.name as string));
     for (const d of ordered) {
-      tex = spaced(tex.split(toLatex(d.v)), `{${d.tex}}`, /[A-Za-z0-9})]$/, /^(\^\{[^{}]*\})?[A-Za-z\\(]/, '\\,');
-      text = spaced(text.split(toUnicode(d.v)), d.text, /[^\s(−]$/, /^[ᵀ⁻¹²³⁰-⁹]*[^\s)ᵀ⁻¹²³⁰-⁹,/]/, ' ');
+      tex = spaced(tex.split(this.write.latex(d.v)), `{${d.tex}}`, /[A-Za-z0-9})]$/, /^(\^\{[^{}]*\})?[A-Za-z\\(]/, '\\,');
+      text = spaced(text.split(this.write.unicode(d.v)), d.text, /[^\s(−]$/, /^[ᵀ⁻¹²³⁰-⁹]*[^\s)ᵀ⁻¹²³⁰-⁹,/]/, ' ');
     }
     const shown = note(tex, text);
     this.shown.set(e, { known: this.list.length, note: shown });
@@ -115,8 +117,8 @@ class DifferentialWriter {
 
   private written(shown: Expr, named = true): { readonly tex: string; readonly text: string } {
     const e = named ? this.named(shown) : shown;
-    if (!treeIsLarge(e)) return { tex: toLatex(e), text: toUnicode(e) };
-    const bound = bindShared(e, undefined, [...this.reserved, ...this.intermediates, ...this.list.map((d) => d.v.name as string)]);
+    if (!treeIsLarge(e)) return { tex: this.write.latex(e), text: this.write.unicode(e) };
+    const bound = bindShared(e, this.write.dimensions, [...this.reserved, ...this.intermediates, ...this.list.map((d) => d.v.name as string)]);
     return { tex: writeBoundForm(bound, 'latex'), text: writeBoundForm(bound, 'unicode') };
   }
 }
@@ -186,7 +188,7 @@ export function differentialDerivation(s: Structure, d: Derivative, ctx: Context
   // A softmax along a dimension is P from its differential on (dP = P ⊙ (dZ − (P ⊙ dZ)𝟏𝟏ᵀ)), as the
   // rule, the block form and the result's named form call it — where it is the function itself.
   const names = new Map<Expr, Expr>(root.def.op === 'softmaxAlong' ? [[root.def, root.v]] : []);
-  const w = new DifferentialWriter(ctx.reserved, list.map((i) => i.v.name as string), names);
+  const w = new DifferentialWriter(ctx.write, ctx.reserved, list.map((i) => i.v.name as string), names);
   const dx = w.of(x);
   const local = new Map<Intermediate, Expr>();
   for (const i of list) {
@@ -194,7 +196,7 @@ export function differentialDerivation(s: Structure, d: Derivative, ctx: Context
     if (l === undefined) return undefined;
     local.set(i, l);
   }
-  const steps: Step[] = list.length > 1 ? [definitionsStep(s, ctx.granularity)] : [];
+  const steps: Step[] = list.length > 1 ? [definitionsStep(s, ctx)] : [];
   const dNote = (v: Expr): Notation => note(w.of(v).tex, w.of(v).text);
   const part = (e: Expr): Part => w.show(e);
   const dOf = (e: Expr): Notation => {
@@ -206,18 +208,18 @@ export function differentialDerivation(s: Structure, d: Derivative, ctx: Context
   // pieces shown: a deep network has three pieces per layer, of which 17 are shown, and writing every
   // one of them (its differential in LaTeX and Unicode, its definition, its rules) was most of what
   // the derivation allocated.
-  const pieceName = (i: Intermediate): string => `Differential of ${toUnicode(i.v)}`;
+  const pieceName = (i: Intermediate): string => `Differential of ${ctx.write.unicode(i.v)}`;
   const pieceClaims = (i: Intermediate): Claim[] =>
     [differentialClaim(defs, i.def, i.args, i.args.map((a) => w.of(a).v), local.get(i) as Expr, i.args.filter((a) => a !== x))];
   const piece = (i: Intermediate): Step => {
     const l = local.get(i) as Expr;
     const formulas = formulasIn(i.def, i.args);
-    const args = i.args.map((a) => toUnicode(a)).join(' and ');
+    const args = i.args.map(ctx.write.unicode).join(' and ');
     // The piece and its differential with the shared constants by their names (sharedConstants.ts).
     return step('differential', 'derivative', {
       name: pieceName(i),
       explanation:
-        `Take the differential of ${toUnicode(i.v)} = ${toUnicode(i.shown)}: how it changes when ${args} change${i.args.length > 1 ? '' : 's'} by ` +
+        `Take the differential of ${ctx.write.unicode(i.v)} = ${ctx.write.unicode(i.shown)}: how it changes when ${args} change${i.args.length > 1 ? '' : 's'} by ` +
         `${i.args.map((a) => w.of(a).text).join(', ')}, to first order. Rule${formulas.length > 1 ? 's' : ''}: ${formulas.join('; ')}.`,
       before: [dNote(i.v), EQUALS, dOf(i.shown)],
       after: [dNote(i.v), EQUALS, part(s.named(l))],
@@ -252,7 +254,7 @@ export function differentialDerivation(s: Structure, d: Derivative, ctx: Context
     steps.push(step('differential-chain', 'derivative', {
       explanation:
         `Substitute the differentials of the pieces into one another, innermost first (the chain rule for differentials: ` +
-        `dy has the same form whether the pieces are variables or functions of ${toUnicode(x)}), and write the result in ${toUnicode(x)}, so that only ${dx.text} remains.`,
+        `dy has the same form whether the pieces are variables or functions of ${ctx.write.unicode(x)}), and write the result in ${ctx.write.unicode(x)}, so that only ${dx.text} remains.`,
       before: [rootD, EQUALS, part(s.named(local.get(root) as Expr))],
       after: [rootD, EQUALS, ...shownD],
       claims: [
@@ -347,10 +349,10 @@ function identifyGradient(s: Structure, d: Derivative, ctx: Context, w: Differen
     const how = matrix
       ? `Each term is a scalar, so it equals its own trace; the cyclic property tr(ABC) = tr(CAB) and tr(Aᵀ) = tr(A) move ${w.of(x).text} to the right of every term, ` +
         `tr(A dX B) = tr(BA dX) and tr(A dXᵀ B) = tr(AᵀBᵀ dX)${elementwiseIdentities(dy, dx)}, and the terms collect into one trace tr(Gᵀ dX)`
-      : `Each term is a scalar, so it equals its transpose (aᵀb = bᵀa)${elementwiseIdentities(dy, dx)}; written with ${w.of(x).text} on the right, the terms collect into 𝐠ᵀ d${toUnicode(x)}`;
+      : `Each term is a scalar, so it equals its transpose (aᵀb = bᵀa)${elementwiseIdentities(dy, dx)}; written with ${w.of(x).text} on the right, the terms collect into 𝐠ᵀ d${ctx.write.unicode(x)}`;
     steps.push(step('trace-form', 'rewrite', {
       ...(matrix ? {} : { name: 'Bring to the form 𝐠ᵀ d𝐱' }),
-      explanation: `${how}.${broadcastNote(dy, dx, toUnicode(x))}${probabilitiesNote(dy)}`,
+      explanation: `${how}.${broadcastNote(dy, dx, ctx.write.unicode(x))}${probabilitiesNote(dy)}`,
       before: [rootD, EQUALS, w.show(dy)],
       after,
       claims: [
@@ -359,12 +361,12 @@ function identifyGradient(s: Structure, d: Derivative, ctx: Context, w: Differen
       ],
     }));
   }
-  const lhs = fraction(root.v, x, { gradientForm: true });
-  const sym = x.symmetric ? ` (as if the entries of ${toUnicode(x)} were independent; it is symmetrised next)` : '';
+  const lhs = fraction(ctx.write, root.v, x, { gradientForm: true });
+  const sym = x.symmetric ? ` (as if the entries of ${ctx.write.unicode(x)} were independent; it is symmetrised next)` : '';
   steps.push(step('identify', 'derivative', {
     explanation:
       `${w.of(root.v).text} = ${matrix ? `tr(${gName}ᵀ ${w.of(x).text})` : `${gName}ᵀ ${w.of(x).text}`} for every ${w.of(x).text} identifies the derivative: ` +
-      `∂${toUnicode(root.v)}/∂${toUnicode(x)} = ${gName}${sym}, with the shape of ${toUnicode(x)} — denominator layout (the Matrix Cookbook’s); ` +
+      `∂${ctx.write.unicode(root.v)}/∂${ctx.write.unicode(x)} = ${gName}${sym}, with the shape of ${ctx.write.unicode(x)} — denominator layout (the Matrix Cookbook’s); ` +
       `in numerator layout (Parr & Howard) it is ${gName}ᵀ.`,
     before: [rootD, EQUALS, w.show(whole)],
     after: [lhs, EQUALS, G],
@@ -397,12 +399,12 @@ function identifyJacobian(s: Structure, d: Derivative, ctx: Context, w: Differen
     after: [lhsD, EQUALS, w.show(rhs)],
     claims: [equalClaim(defs, vecF, rhs)],
   }));
-  const lhs = fraction(root.v, x);
-  const sym = x.symmetric ? ` (as if the entries of ${toUnicode(x)} were independent; it is symmetrised next)` : '';
+  const lhs = fraction(ctx.write, root.v, x);
+  const sym = x.symmetric ? ` (as if the entries of ${ctx.write.unicode(x)} were independent; it is symmetrised next)` : '';
   steps.push(step('identify', 'derivative', {
     name: 'Identify the Jacobian',
     explanation:
-      `vec(${rootD.text}) = J vec(${w.of(x).text}) for every ${w.of(x).text} identifies the Jacobian J = ∂vec ${toUnicode(root.v)}/∂(vec ${toUnicode(x)})ᵀ${sym}, ` +
+      `vec(${rootD.text}) = J vec(${w.of(x).text}) for every ${w.of(x).text} identifies the Jacobian J = ∂vec ${ctx.write.unicode(root.v)}/∂(vec ${ctx.write.unicode(x)})ᵀ${sym}, ` +
       `${shapeText(J.shape)} (numerator layout; denominator layout is its transpose).`,
     before: [lhsD, EQUALS, w.show(rhs)],
     after: [lhs, EQUALS, w.named(J)],

@@ -8,7 +8,6 @@ import type { Derivative } from '../calculus/form';
 import type { Expr } from '../model/expr';
 import { isMatrix, isScalar } from '../model/shape';
 import { add, mul, num, transpose } from '../simplify/build';
-import { toUnicode } from '../write/index';
 import type { StrategyResult } from './chain';
 import { Context, derivativeClaim, equalClaim, shown, step } from './context';
 import { equation, mention } from './notation';
@@ -45,7 +44,7 @@ export function finish(d: Derivative, r: StrategyResult, defs: Definitions, ctx:
   if (r.form === 'gradient' && x.symmetric) {
     const sym = mul(num(0.5), add(value, transpose(value)));
     steps.push(step('symmetric', 'rewrite', {
-      explanation: `${toUnicode(x)} is symmetric, so only changes that keep it symmetric count: the gradient is the symmetric part (G + Gᵀ)/2 of the gradient G computed as if its entries were independent.`,
+      explanation: `${ctx.write.unicode(x)} is symmetric, so only changes that keep it symmetric count: the gradient is the symmetric part (G + Gᵀ)/2 of the gradient G computed as if its entries were independent.`,
       before: equation(lhs, value),
       after: equation(lhs, sym),
       claims: [derivativeClaim(defs, f, [x], 'gradient', sym, { symmetric: 'symmetrized' })],
@@ -57,7 +56,7 @@ export function finish(d: Derivative, r: StrategyResult, defs: Definitions, ctx:
   if (r.form !== 'gradient' && x.symmetric && isMatrix(x.shape)) {
     const sym = symmetrizeJacobian(value, x);
     steps.push(step('symmetric', 'rewrite', {
-      explanation: `${toUnicode(x)} is symmetric, so only changes that keep it symmetric count: the Jacobian along symmetric directions is J(I + K)/2, where J treats its entries as independent and K is the commutation matrix (vec(Xᵀ) = K vec(X)).`,
+      explanation: `${ctx.write.unicode(x)} is symmetric, so only changes that keep it symmetric count: the Jacobian along symmetric directions is J(I + K)/2, where J treats its entries as independent and K is the commutation matrix (vec(Xᵀ) = K vec(X)).`,
       before: equation(lhs, value),
       after: equation(lhs, sym),
       claims: [derivativeClaim(defs, f, [x], 'jacobian', sym, { symmetric: 'symmetrized' })],
@@ -74,7 +73,7 @@ export function finish(d: Derivative, r: StrategyResult, defs: Definitions, ctx:
   const textbookForm = ctx.present(d, natural);
   const sigmoid = textbookForm !== value ? sigmoidRewrite(value, textbookForm) : undefined;
   if (sigmoid !== undefined) {
-    const named = mention(sigmoid.arguments.slice(0, 2));
+    const named = mention(ctx.write, sigmoid.arguments.slice(0, 2));
     const us = named ?? 'the argument of σ (too long to write here)';
     const here = sigmoid.arguments.every((u) => isScalar(u.shape)) ? `here for t ${named === undefined ? us : `= ${us}`}` : `here entry by entry, for the entries t of ${us}`;
     steps.push(step('simplify', 'rewrite', {
@@ -91,7 +90,7 @@ export function finish(d: Derivative, r: StrategyResult, defs: Definitions, ctx:
     const canonical = canonicalOf(d, textbookForm, natural);
     const comparable = r.form === 'gradient' ? canonical : jacobianFormOf(d.form, canonical);
     const reshaped = !sameShapeAs(value, textbookForm);
-    const described = describeSimplification(value, textbookForm, reshaped);
+    const described = describeSimplification(ctx.write, value, textbookForm, reshaped);
     steps.push(step('simplify', 'rewrite', {
       ...(described.name ? { name: described.name } : {}),
       explanation: described.explanation,
@@ -117,9 +116,9 @@ export function finish(d: Derivative, r: StrategyResult, defs: Definitions, ctx:
     }));
   }
 
-  const perSample = perSampleStep(result, d, defs);
+  const perSample = perSampleStep(ctx.write, result, d, defs);
   if (perSample) steps.push(perSample);
-  const blocks = rowBlocksStep(result, d, defs);
+  const blocks = rowBlocksStep(ctx.write, result, d, defs);
   if (blocks) steps.push(blocks);
   return steps;
 }

@@ -8,7 +8,6 @@ import { differentiate } from '../calculus/derive';
 import type { Derivative } from '../calculus/form';
 import { dependsOn, Expr, variable } from '../model/expr';
 import { isMatrix, isScalar, shape, shapeText, sizeOf } from '../model/shape';
-import { toUnicode } from '../write/index';
 import { backpropDerivation } from './backprop';
 import { chainDerivation, StrategyResult } from './chain';
 import { Context, derivativeClaim, NO_DEFINITIONS, shown, step } from './context';
@@ -27,7 +26,7 @@ export function firstOrder(f: Expr, x: Expr, ctx: Context): Step[] {
   let r: StrategyResult;
   let defs: Definitions;
   if (plan) {
-    r = literalDerivation(plan, ctx.granularity);
+    r = literalDerivation(plan, ctx);
     defs = plan.defs;
   } else {
     const s = structureOf(f, x, ctx.granularity, { reserved: ctx.reserved, rootNames: ctx.rootNames });
@@ -54,8 +53,8 @@ function strategyFor(s: Structure, d: Derivative, ctx: Context): StrategyResult 
 }
 
 /** Why ∂x/∂x is what it is: 1, the identity, or — for a symmetric matrix — the symmetrizing projection. */
-function identityExplanation(x: Expr): string {
-  const name = toUnicode(x);
+function identityExplanation(x: Expr, ctx: Context): string {
+  const name = ctx.write.unicode(x);
   if (isScalar(x.shape)) return `The derivative of ${name} with respect to itself is 1.`;
   const oneForOne = `The derivative of ${name} with respect to itself is the identity: each entry changes one-for-one with itself and not at all with the others`;
   if (isMatrix(x.shape) && !x.symmetric) return `${oneForOne}. With the entries of ${name} stacked column by column into vec ${name}, that is the ${shapeText(shape(sizeOf(x.shape), sizeOf(x.shape)))} identity I.`;
@@ -71,11 +70,11 @@ function trivialStep(d: Derivative, ctx: Context): Step {
   // ∂X/∂X is written with X itself on top (∂vec X/∂(vec X)ᵀ), not with a y the steps never define.
   const name = ctx.rootNames?.[0] ?? (constant ? 'y' : undefined);
   const top = name === undefined || ctx.reserved.has(name) ? f : variable(name, f.shape);
-  const lhs = fraction(top, x, { total: !ctx.partial && isScalar(x.shape) && isScalar(f.shape) });
+  const lhs = fraction(ctx.write, top, x, { total: !ctx.partial && isScalar(x.shape) && isScalar(f.shape) });
   return step(constant ? 'constant' : 'identity', 'derivative', {
     explanation: constant
-      ? `${toUnicode(f)} does not depend on ${toUnicode(x)}, so its derivative is 0.`
-      : identityExplanation(x),
+      ? `${ctx.write.unicode(f)} does not depend on ${ctx.write.unicode(x)}, so its derivative is 0.`
+      : identityExplanation(x, ctx),
     before: [lhs],
     after: equation(lhs, shown(value)),
     claims: [derivativeClaim(NO_DEFINITIONS, f, d.wrt, d.form, canonicalOf(d, value, ctx.layout), x.symmetric ? { symmetric: 'symmetrized' } : {})],

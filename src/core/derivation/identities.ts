@@ -6,6 +6,7 @@ import { Expr, postorder, walkUnvisited, withArgs } from '../model/expr';
 import { isColumn, isMatrix, isRow, isScalar } from '../model/shape';
 import { splitCoefficient, transpose } from '../simplify/build';
 import { mention } from './notation';
+import type { Writer } from './writer';
 
 /** The factors of a product, nested products flattened. */
 function flat(e: Expr): Expr[] {
@@ -79,7 +80,7 @@ function hadamardExponents(e: Expr): Map<Expr, number[]> {
 }
 
 /** What a simplification does, as far as it can be seen: collect a common factor or like terms, cancel, drop zeros. */
-function actionsIn(before: Expr, after: Expr): { readonly actions: string[]; readonly factors: Expr[]; readonly like: boolean } {
+function actionsIn(w: Writer, before: Expr, after: Expr): { readonly actions: string[]; readonly factors: Expr[]; readonly like: boolean } {
   const actions: string[] = [];
   const factors: Expr[] = [];
   let like = false;
@@ -101,10 +102,10 @@ function actionsIn(before: Expr, after: Expr): { readonly actions: string[]; rea
   }
   if (like) actions.unshift('collect like terms');
   if (factors.length > 0) {
-    const named = mention(factors.slice(0, 2));
+    const named = mention(w, factors.slice(0, 2));
     actions.unshift(named === undefined ? `collect ${factors.length > 1 ? 'common factors' : 'a common factor'}` : `collect the common factor${factors.length > 1 ? 's' : ''} ${named}`);
   }
-  if (cancelled.size > 0) actions.push(`cancel ${mention([...cancelled].slice(0, 2)) ?? (cancelled.size > 1 ? 'common factors' : 'a common factor')}`);
+  if (cancelled.size > 0) actions.push(`cancel ${mention(w, [...cancelled].slice(0, 2)) ?? (cancelled.size > 1 ? 'common factors' : 'a common factor')}`);
   return { actions, factors, like };
 }
 
@@ -145,13 +146,16 @@ function candidatesOf(t: Expr): Expr[] {
   return t.op === 'num' ? [] : [norm(t)];
 }
 
-/** The name and explanation of a simplification step, from what can be seen in the expressions before and after it. */
-export function describeSimplification(before: Expr, after: Expr, reshaped: boolean): { readonly name?: string; readonly explanation: string } {
+/**
+ * The name and explanation of a simplification step, from what can be seen in the expressions before
+ * and after it; the factors it names written by `w` (the derivation's writer, writer.ts).
+ */
+export function describeSimplification(w: Writer, before: Expr, after: Expr, reshaped: boolean): { readonly name?: string; readonly explanation: string } {
   if (reshaped) {
     return { explanation: 'Simplify, and arrange the entries in the shape of the result (the vec form above stacks them in one column).' };
   }
   if (sameUpToOrder(before, after)) return { name: 'Reorder', explanation: 'Reorder terms and factors into the usual written order; the value does not change.' };
-  const { actions, factors, like } = actionsIn(before, after);
+  const { actions, factors, like } = actionsIn(w, before, after);
   const identities = identitiesIn(before).filter((i) => !(i === 'xᵃ·xᵇ = xᵃ⁺ᵇ' && actions.some((a) => a.startsWith('cancel'))));
   const parts = [...actions, ...(identities.length > 0 ? [`use ${identities.join(', ')}`] : [])];
   if (parts.length === 0) return { explanation: 'Multiply out, cancel and collect terms into textbook form (an algebraic rewrite: the value does not change).' };
@@ -159,11 +163,6 @@ export function describeSimplification(before: Expr, after: Expr, reshaped: bool
   const name = factors.length > 0 && parts.length === 1 ? 'Collect the common factor' : like && parts.length === 1 ? 'Collect like terms' : undefined;
   const why = factors.length > 0 ? ' (distributivity: AB + AC = A(B + C))' : '';
   return { ...(name ? { name } : {}), explanation: `${sentence[0].toUpperCase()}${sentence.slice(1)}${why}, which gives the textbook form; the value does not change.` };
-}
-
-/** Which identities a simplification used, as far as they can be seen in the expression before it. */
-export function simplifyExplanation(before: Expr, after: Expr, reshaped: boolean): string {
-  return describeSimplification(before, after, reshaped).explanation;
 }
 
 /** The base of a (nested) power. */

@@ -19,6 +19,7 @@ import { stackedDerivation } from './stacked';
 import type { Step } from './step';
 import { toDerivationSteps } from './render';
 import type { KnownDimensions } from '../write/index';
+import { writerFor } from './writer';
 
 export type { Step, Claim, Display, Part, Notation, StepKind, Definitions } from './step';
 export type { RuleId } from './rules';
@@ -36,7 +37,8 @@ export interface DerivationOptions {
   /**
    * The dimensions the reader of the answer is given (service.ts dimensionsOf: the request's
    * declarations, used or not), so the steps are written as the result is: a size by its declared
-   * name, no letters juxtaposed into a declared name (W·x beside a declared Wx).
+   * name, no letters juxtaposed into a declared name (W·x beside a declared Wx) — their displays
+   * (render.ts) and the notation and sentences the steps write themselves (Context.write).
    */
   readonly dimensions?: KnownDimensions;
 }
@@ -59,6 +61,7 @@ export function derivationOf(
     layout,
     present: options.present ?? defaultPresenter,
     reserved: new Set(freeVariables(f).map((v) => v.name as string)),
+    write: writerFor(options.dimensions),
     ...(options.method ? { method: options.method } : {}),
   };
   try {
@@ -78,7 +81,7 @@ function directStep(f: Expr, wrt: readonly Expr[], order: 1 | 2, ctx: Context): 
   const d = differentiate(f, wrt, order);
   const value = ctx.present(d, ctx.layout);
   const x = wrt.length === 1 ? wrt[0] : undefined;
-  const lhs = x ? fraction(f.size <= 12 ? f : variable('f', f.shape), x) : note('\\nabla f', '∇f');
+  const lhs = x ? fraction(ctx.write, f.size <= 12 ? f : variable('f', f.shape), x) : note('\\nabla f', '∇f');
   return step('chain-rule', 'derivative', {
     name: 'Derivative',
     explanation: 'The derivative computed by the engine in one piece: a step-by-step account is not available for one of the operations involved.',

@@ -1,13 +1,14 @@
 /**
  * Notation for derivation displays, in LaTeX and Unicode: derivative fractions (d for a total
  * derivative of one scalar variable, ∂ otherwise, vec for matrices, as in the paper), lists of
- * definitions, equations.
+ * definitions, equations. The expressions in them are written by the derivation's Writer (writer.ts:
+ * for the reader of the answer, as the steps' displays are).
  */
 import type { Expr } from '../model/expr';
 import { isMatrix, isScalar, shapeText } from '../model/shape';
-import { toLatex, toUnicode } from '../write/index';
 import { isReciprocal } from '../write/mathWriter';
 import type { Display, Notation, Part } from './step';
+import type { Writer } from './writer';
 
 export const note = (tex: string, text: string = tex): Notation => ({ tex, text });
 
@@ -17,8 +18,8 @@ export const SEPARATOR = note(',\\quad ', ',  ');
 export const PLUS = note(' + ', ' + ');
 
 /** The name of a variable (or a small expression) as notation. */
-export function nameOf(e: Expr): Notation {
-  return note(toLatex(e), toUnicode(e));
+export function nameOf(w: Writer, e: Expr): Notation {
+  return note(w.latex(e), w.unicode(e));
 }
 
 /** The most nodes (of the written-out tree) an expression may have to be written inside a sentence. */
@@ -28,8 +29,8 @@ export const MENTION_SIZE = 24;
  * Expressions written inside an explanation's sentence, joined with "and" — or undefined when one is
  * too large to write there: an argument can be a tree exponentially larger than the DAG that stores it.
  */
-export function mention(es: readonly Expr[]): string | undefined {
-  return es.every((e) => e.size <= MENTION_SIZE) ? es.map((e) => toUnicode(e)).join(' and ') : undefined;
+export function mention(w: Writer, es: readonly Expr[]): string | undefined {
+  return es.every((e) => e.size <= MENTION_SIZE) ? es.map(w.unicode).join(' and ') : undefined;
 }
 
 export interface FractionOptions {
@@ -40,12 +41,12 @@ export interface FractionOptions {
 }
 
 /** An expression as the numerator of ∂(·)/∂x: in parentheses, ∂(xᵀAx)/∂x. */
-const parenthesized = (e: Expr): Notation => note(`\\left(${toLatex(e)}\\right)`, `(${toUnicode(e)})`);
+const parenthesized = (w: Writer, e: Expr): Notation => note(`\\left(${w.latex(e)}\\right)`, `(${w.unicode(e)})`);
 
 /** ∂y/∂x as notation: dy/dx, ∂𝐲/∂𝐱, ∂vec Y/∂(vec X)ᵀ; an expression on top in parentheses, ∂(xᵀAx)/∂x. */
-export function fraction(y: Expr | Notation, x: Expr | Notation, opts: FractionOptions = {}): Notation {
-  const yn = isNotation(y) ? y : y.args.length > 0 ? parenthesized(y) : nameOf(y);
-  const xn = isNotation(x) ? x : nameOf(x);
+export function fraction(w: Writer, y: Expr | Notation, x: Expr | Notation, opts: FractionOptions = {}): Notation {
+  const yn = isNotation(y) ? y : y.args.length > 0 ? parenthesized(w, y) : nameOf(w, y);
+  const xn = isNotation(x) ? x : nameOf(w, x);
   const yMatrix = !isNotation(y) && isMatrix(y.shape);
   const xMatrix = !isNotation(x) && isMatrix(x.shape);
   const vecForm = !opts.gradientForm && (yMatrix || xMatrix);
@@ -70,11 +71,11 @@ function isNotation(p: unknown): p is Notation {
 export { isNotation };
 
 /** `name = expr` items separated by commas. */
-export function definitionList(items: readonly (readonly [Expr, Expr | Part])[]): Display {
+export function definitionList(w: Writer, items: readonly (readonly [Expr, Expr | Part])[]): Display {
   const out: Part[] = [];
   items.forEach(([v, e], i) => {
     if (i > 0) out.push(SEPARATOR);
-    out.push(nameOf(v), EQUALS, e);
+    out.push(nameOf(w, v), EQUALS, e);
   });
   return out;
 }
@@ -104,15 +105,15 @@ export function sum(parts: readonly Notation[]): Notation {
  * A factor of a displayed product: sums, negative terms and the products that bind less tightly
  * than juxtaposition (A ⊗ B, a ⊙ b) in parentheses — (…)(I ⊗ 𝟏), not (…) I ⊗ 𝟏.
  */
-export function factorNote(e: Expr): Notation {
-  const tex = toLatex(e);
-  const text = toUnicode(e);
+export function factorNote(w: Writer, e: Expr): Notation {
+  const tex = w.latex(e);
+  const text = w.unicode(e);
   const wrap = e.op === 'add' || e.op === 'kron' || e.op === 'hadamard' || tex.startsWith('-');
   return wrap ? note(`\\left(${tex}\\right)`, `(${text})`) : note(tex, text);
 }
 
 /** A product shown factor by factor, as the chain rule writes it: cos(u) · 2x, (1/u₃) · 2u₂ · …. */
-export function productNote(all: readonly Expr[]): Notation {
+export function productNote(w: Writer, all: readonly Expr[]): Notation {
   // A factor 1 is shown between scalars (1 · 2x, as the paper does), and before an array where it
   // is one of two (1 · xᵀ: the chain multiplies two derivatives), but not in a longer chain of arrays.
   const ones = all.filter((f) => f.op === 'num' && f.value === 1).length;
@@ -120,7 +121,7 @@ export function productNote(all: readonly Expr[]): Notation {
   let tex = '';
   let text = '';
   factors.forEach((f, i) => {
-    const n = factorNote(f);
+    const n = factorNote(w, f);
     if (i > 0) {
       // A number times what follows is written with a dot, as between scalars: (−1) · σ(u)xᵀ.
       const dot = isScalar(factors[i - 1].shape) && (isScalar(f.shape) || factors[i - 1].op === 'num');

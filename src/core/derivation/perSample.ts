@@ -11,11 +11,11 @@ import { Expr, freeVariables, rawAdd, rawFn, rawMul, rawPow, rawTranspose, varia
 import { isColumn, isMatrix, isScalar, SCALAR, shape } from '../model/shape';
 import { add, hadamard, mul, neg, num, pow, reduce, splitCoefficient, transpose } from '../simplify/build';
 import { tidy } from '../present/tidy';
-import { toLatex, toUnicode } from '../write/index';
 import { latexDim } from '../write/names';
 import { equalClaim, step } from './context';
 import { EQUALS, SEPARATOR, note } from './notation';
 import type { Definitions, Part, Step } from './step';
+import type { Writer } from './writer';
 
 type Pattern = 'row' | 'column' | 'mean' | 'sum';
 
@@ -117,7 +117,7 @@ function rowNames(e: Expr, taken: ReadonlySet<string>): Map<string, Expr> {
   return out;
 }
 
-export function perSampleStep(result: Expr, d: Derivative, defs: Definitions): Step | undefined {
+export function perSampleStep(w: Writer, result: Expr, d: Derivative, defs: Definitions): Step | undefined {
   const reading = readResult(result);
   if (!reading) return undefined;
   const taken = new Set(freeVariables(d.f).map((v) => v.name as string));
@@ -163,18 +163,18 @@ export function perSampleStep(result: Expr, d: Derivative, defs: Definitions): S
   const summand = sample ? rawMul([weight, reading.pattern === 'row' ? rawTranspose(sample) : sample]) : weight;
   const unit = sumCoefficient.op === 'num' && Math.abs(sumCoefficient.value as number) === 1;
   const minus = unit && (sumCoefficient.value as number) < 0;
-  const cTex = unit ? (minus ? '-' : '') : toLatex(sumCoefficient);
-  const cText = unit ? (minus ? '−' : '') : `${toUnicode(sumCoefficient)} `;
+  const cTex = unit ? (minus ? '-' : '') : w.latex(sumCoefficient);
+  const cText = unit ? (minus ? '−' : '') : `${w.unicode(sumCoefficient)} `;
   const range = maskEntry
-    ? { tex: `_{i\\,:\\,${toLatex(maskEntry)} > 0}`, text: `_{i: ${toUnicode(maskEntry)} > 0}` }
+    ? { tex: `_{i\\,:\\,${w.latex(maskEntry)} > 0}`, text: `_{i: ${w.unicode(maskEntry)} > 0}` }
     : { tex: `_{i=1}^{${latexDim(n)}}`, text: `_{i=1..${String(n).replace(/·/g, '')}}` };
-  const sumNote = note(`${cTex}\\sum${range.tex} ${toLatex(summand)}`, `${cText}Σ${range.text} ${toUnicode(summand)}`);
+  const sumNote = note(`${cTex}\\sum${range.tex} ${w.latex(summand)}`, `${cText}Σ${range.text} ${w.unicode(summand)}`);
   const after: Part[] = [matrixForm, EQUALS, sumNote];
-  if (useE) after.push(SEPARATOR, note(`${toLatex(eI)} = ${toLatex(restEntry)}`, `${toUnicode(eI)} = ${toUnicode(restEntry)}`));
+  if (useE) after.push(SEPARATOR, note(`${w.latex(eI)} = ${w.latex(restEntry)}`, `${w.unicode(eI)} = ${w.unicode(restEntry)}`));
 
-  const sampleText = sample ? `row i of ${toUnicode(reading.X as Expr)} is the i-th sample ${toUnicode(rawTranspose(sample))}, so the result is a weighted sum of the samples` : 'the mean is an average over the samples';
+  const sampleText = sample ? `row i of ${w.unicode(reading.X as Expr)} is the i-th sample ${w.unicode(rawTranspose(sample))}, so the result is a weighted sum of the samples` : 'the mean is an average over the samples';
   const activeText = mask
-    ? `; samples with ${toUnicode(maskEntry as Expr)} ≤ 0 (an inactive max(0, ·)) contribute nothing, and on the active ones max(0, u) = u, so each active sample is weighted by its error${useE ? ` ${toUnicode(eI)}` : ''}`
+    ? `; samples with ${w.unicode(maskEntry as Expr)} ≤ 0 (an inactive max(0, ·)) contribute nothing, and on the active ones max(0, u) = u, so each active sample is weighted by its error${useE ? ` ${w.unicode(eI)}` : ''}`
     : '';
   return step('per-sample', 'note', {
     explanation: `Read the result sample by sample: ${sampleText}${activeText}.`,

@@ -15,13 +15,13 @@ import type { Derivative } from '../calculus/form';
 import { type Expr, rawDiagm, rawMul, rawTranspose, rawVec } from '../model/expr';
 import { blockDiagonal, blockReading, softmaxBlocks } from '../present/blocks';
 import { unicodeDim } from '../write/names';
-import { toLatex, toUnicode } from '../write/index';
 import { replaceNode } from './substitute';
 import { equalClaim, step } from './context';
 import { EQUALS, note } from './notation';
 import type { Definitions, Part, Step } from './step';
+import type { Writer } from './writer';
 
-export function rowBlocksStep(result: Expr, d: Derivative, defs: Definitions): Step | undefined {
+export function rowBlocksStep(w: Writer, result: Expr, d: Derivative, defs: Definitions): Step | undefined {
   const b = softmaxBlocks(d);
   if (!b) return undefined;
   const blockForm = blockDiagonal(rawDiagm(rawVec(b.ordered)), b);
@@ -30,9 +30,9 @@ export function rowBlocksStep(result: Expr, d: Derivative, defs: Definitions): S
   // the Jacobian the identification step named; the claim is over the expressions themselves.
   const named = [...defs].find(([, def]) => def === b.p)?.[0];
   const shownForm = named ? replaceNode(blockForm, b.p, named) : blockForm;
-  const reading = blockReading(b, named ? toUnicode(named) : 'P');
+  const reading = blockReading(b, named ? w.unicode(named) : 'P');
   const blockNote = note(reading.latex, reading.unicode);
-  const J = b.reorder ? note(`${toLatex(b.reorder)} J ${toLatex(rawTranspose(b.reorder))}`, `${toUnicode(b.reorder)} J ${toUnicode(rawTranspose(b.reorder))}`) : note('J');
+  const J = b.reorder ? note(`${w.latex(b.reorder)} J ${w.latex(rawTranspose(b.reorder))}`, `${w.unicode(b.reorder)} J ${w.unicode(rawTranspose(b.reorder))}`) : note('J');
   const after: Part[] = [J, EQUALS, shownForm, EQUALS, blockNote];
   const size = unicodeDim(b.size).replace(/·/g, '');
   const explanation = b.byRows

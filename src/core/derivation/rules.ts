@@ -7,7 +7,7 @@ import { OPERATOR_RULES, OPERATOR_RULE_INFO, type OperatorRuleId, type RuleInfo 
 import type { Expr } from '../model/expr';
 import { postorder } from '../model/expr';
 import { isMatrix } from '../model/shape';
-import { toUnicode } from '../write/index';
+import type { Writer } from './writer';
 
 /** The rules of derivations: the operators' rules (calculus/rules/names.ts) and the steps of a derivation. */
 export type RuleId =
@@ -83,8 +83,11 @@ export function ruleNames(rules: readonly LocalRule[]): string {
   return rules.map((r, k) => (k === 0 ? r.name : lowerFirst(r.name))).join(', ');
 }
 
-/** The rules used in differentiating a definition with respect to `a`: one per operator on a path to `a`, outermost first, without repeats. */
-export function localRules(def: Expr, a: Expr): LocalRule[] {
+/**
+ * The rules used in differentiating a definition with respect to `a`: one per operator on a path to
+ * `a`, outermost first, without repeats; a rule written in `a` is written by `w`.
+ */
+export function localRules(w: Writer, def: Expr, a: Expr): LocalRule[] {
   const order = postorder(def);
   const depends = new Set<number>([a.id]);
   for (const e of order) if (e.args.some((x) => depends.has(x.id))) depends.add(e.id);
@@ -100,7 +103,7 @@ export function localRules(def: Expr, a: Expr): LocalRule[] {
     // Applied directly to the variable, a function's rule is written in it: d/dy yⁿ = n·yⁿ⁻¹, and
     // entry by entry for an element-wise one (d/du₅ u₅ⁿ), not in a generic u that may be another
     // intermediate's name.
-    const r = (e.op === 'pow' || e.op === 'fn') && e.args[0] === a ? { ...general, sentence: writtenIn(general.sentence, toUnicode(a)) } : general;
+    const r = (e.op === 'pow' || e.op === 'fn') && e.args[0] === a ? { ...general, sentence: writtenIn(general.sentence, w.unicode(a)) } : general;
     if (seen.has(r.name)) continue;
     seen.add(r.name);
     out.push(r);

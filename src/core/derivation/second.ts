@@ -7,12 +7,12 @@ import { differentiate } from '../calculus/derive';
 import { UnsupportedDerivative } from '../calculus/unsupported';
 import { dependsOn, Expr, variable } from '../model/expr';
 import { isMatrix, isScalar } from '../model/shape';
-import { toUnicode } from '../write/index';
 import { Context, derivativeClaim, NO_DEFINITIONS, shown, step } from './context';
 import { firstOrder } from './first';
 import { EQUALS, equation, mention, nameOf, note } from './notation';
 import { canonicalOf } from './partials';
 import type { Notation, Step } from './step';
+import type { Writer } from './writer';
 
 /** Names of the intermediate variables a list of steps introduced (to avoid reusing them). */
 export function namesIntroduced(steps: readonly Step[]): Set<string> {
@@ -21,9 +21,9 @@ export function namesIntroduced(steps: readonly Step[]): Set<string> {
   return out;
 }
 
-export function hessianNotation(f: Expr | Notation, x: Expr): Notation {
-  const fn = 'tex' in f ? f : nameOf(f);
-  const xn = nameOf(x);
+export function hessianNotation(w: Writer, f: Expr | Notation, x: Expr): Notation {
+  const fn = 'tex' in f ? f : nameOf(w, f);
+  const xn = nameOf(w, x);
   if (isScalar(x.shape)) return note(`\\frac{d^{2}${fn.tex}}{d${xn.tex}^{2}}`, `d²${fn.text}/d${xn.text}²`);
   if (isMatrix(x.shape)) {
     return note(`\\frac{\\partial^{2} ${fn.tex}}{\\partial \\operatorname{vec} ${xn.tex}\\,\\partial (\\operatorname{vec} ${xn.tex})^{\\top}}`, `∂²${fn.text}/∂vec ${xn.text} ∂(vec ${xn.text})ᵀ`);
@@ -43,16 +43,16 @@ export function secondOrder(f: Expr, x: Expr, ctx: Context): Step[] {
     ? firstOrder(g, x, { ...ctx, layout: 'numerator', reserved, rootNames: ['g', 'h', 'q'] })
     : [];
   const H = ctx.present(d2, ctx.layout);
-  const hn = hessianNotation(variable(['y', 'f', 'c'].find((n) => !ctx.reserved.has(n)) ?? 'f', f.shape), x);
+  const hn = hessianNotation(ctx.write, variable(['y', 'f', 'c'].find((n) => !ctx.reserved.has(n)) ?? 'f', f.shape), x);
   // The gradient is written in the sentence only when short: through a deep network it is a tree far
   // larger than the DAG that stores it (the step's before shows it, written with shared parts named).
-  const gradient = mention([g]) ?? 'found above (too long to write here)';
+  const gradient = mention(ctx.write, [g]) ?? 'found above (too long to write here)';
   const last = step('second-derivative', 'derivative', {
     name: isScalar(x.shape) ? 'Second derivative' : 'Hessian',
     explanation: isScalar(x.shape)
       ? `The second derivative is the derivative of the first derivative ${gradient}.`
-      : `The Hessian is the Jacobian of the gradient ${gradient} with respect to ${toUnicode(x)}${isMatrix(x.shape) ? ' (in vec form)' : ''}: entry (i, j) is the derivative of gradient entry i with respect to variable entry j.`,
-    before: [hn, EQUALS, note(`\\frac{\\partial}{\\partial ${nameOf(x).tex}}\\left(`, `∂/∂${nameOf(x).text} (`), g, note('\\right)', ')')],
+      : `The Hessian is the Jacobian of the gradient ${gradient} with respect to ${ctx.write.unicode(x)}${isMatrix(x.shape) ? ' (in vec form)' : ''}: entry (i, j) is the derivative of gradient entry i with respect to variable entry j.`,
+    before: [hn, EQUALS, note(`\\frac{\\partial}{\\partial ${nameOf(ctx.write, x).tex}}\\left(`, `∂/∂${nameOf(ctx.write, x).text} (`), g, note('\\right)', ')')],
     after: equation(hn, shown(H)),
     claims: [derivativeClaim(NO_DEFINITIONS, f, [x], d2.form, canonicalOf(d2, H, ctx.layout), { order: 2, gradient: d1.expr, ...(x.symmetric ? { symmetric: 'symmetrized' as const } : {}) })],
     value: H,

@@ -8,7 +8,6 @@ import { tangent } from '../calculus/tangent';
 import { UnsupportedDerivative } from '../calculus/unsupported';
 import { block, Expr, variable } from '../model/expr';
 import { isScalar } from '../model/shape';
-import { toUnicode } from '../write/index';
 import { applied } from './chain';
 import { capRun } from './compact';
 import { Context, derivativeClaim, formFor, NO_DEFINITIONS, shown, step } from './context';
@@ -18,28 +17,30 @@ import { canonicalOf, textbook } from './partials';
 import { localRules } from './rules';
 import { hessianNotation, namesIntroduced } from './second';
 import type { Notation, Step } from './step';
+import type { Writer } from './writer';
 
-function tuple(wrt: readonly Expr[]): Notation {
-  return note(`(${wrt.map((v) => nameOf(v).tex).join(', ')})`, `(${wrt.map((v) => nameOf(v).text).join(', ')})`);
+function tuple(w: Writer, wrt: readonly Expr[]): Notation {
+  return note(`(${wrt.map((v) => nameOf(w, v).tex).join(', ')})`, `(${wrt.map((v) => nameOf(w, v).text).join(', ')})`);
 }
 
 /** One partial derivative as a step (summary), or its own derivation (full). */
 function partialSteps(f: Expr, fName: Expr, x: Expr, wrt: readonly Expr[], ctx: Context, reserved: Set<string>): { steps: Step[]; value: Expr } {
+  const w = ctx.write;
   const value = textbook(tangent(f, x));
-  const others = wrt.filter((v) => v !== x).map((v) => toUnicode(v)).join(', ');
+  const others = wrt.filter((v) => v !== x).map(w.unicode).join(', ');
   if (ctx.granularity === 'full') {
     const steps = firstOrder(f, x, { ...ctx, layout: 'numerator', reserved, rootNames: [fName.name as string], partial: true });
     for (const n of namesIntroduced(steps)) if (n !== fName.name) reserved.add(n);
     // The derivation of a partial derivative says, at its start, what is held constant.
-    const held = others ? `For ${fraction(fName, x).text}, ${others} ${wrt.length > 2 ? 'are' : 'is'} held constant. ` : '';
+    const held = others ? `For ${fraction(w, fName, x).text}, ${others} ${wrt.length > 2 ? 'are' : 'is'} held constant. ` : '';
     return { steps: steps.map((s, k) => (k === 0 ? { ...s, explanation: `${held}${s.explanation}` } : s)), value };
   }
-  const rules = localRules(f, x);
-  const frac = fraction(fName, x);
+  const rules = localRules(w, f, x);
+  const frac = fraction(w, fName, x);
   return {
     steps: [step('partial-derivative', 'derivative', {
-      explanation: `Differentiate with respect to ${toUnicode(x)} holding ${others} constant (${rules.map((r) => r.name.toLowerCase()).join(', ')}).`,
-      before: [frac, EQUALS, ...applied(x, f, false)],
+      explanation: `Differentiate with respect to ${w.unicode(x)} holding ${others} constant (${rules.map((r) => r.name.toLowerCase()).join(', ')}).`,
+      before: [frac, EQUALS, ...applied(w, x, f, false)],
       after: equation(frac, shown(value)),
       claims: [derivativeClaim(NO_DEFINITIONS, f, [x], formFor(f, x), value)],
       focus: f,
@@ -50,11 +51,12 @@ function partialSteps(f: Expr, fName: Expr, x: Expr, wrt: readonly Expr[], ctx: 
 
 export function stackedDerivation(f: Expr, wrt: readonly Expr[], order: 1 | 2, ctx: Context): Step[] {
   requireStackable(wrt);
+  const w = ctx.write;
   const d = differentiate(f, wrt, order);
   const k = wrt.length;
   const reserved = new Set(ctx.reserved);
   const fName = variable(['f', 'y', 'g', 'h'].find((n) => !reserved.has(n)) ?? 'F', f.shape);
-  const vars = tuple(wrt);
+  const vars = tuple(w, wrt);
   const steps: Step[] = [];
 
   if (order === 2 && !isScalar(f.shape)) throw new UnsupportedDerivative('a second derivative of a non-scalar function (a Hessian needs a scalar f)');
@@ -70,11 +72,11 @@ export function stackedDerivation(f: Expr, wrt: readonly Expr[], order: 1 | 2, c
     });
     if (components.length > 1) {
       const row = block(1, k, partials);
-      const grad = note(`\\nabla ${nameOf(cName).tex}`, `∇${nameOf(cName).text}`);
+      const grad = note(`\\nabla ${nameOf(w, cName).tex}`, `∇${nameOf(w, cName).text}`);
       parts.push(step('stack-partials', 'derivative', {
-        name: `Gradient of ${toUnicode(cName)}`,
-        explanation: `The gradient of ${toUnicode(cName)} collects its partial derivatives in a row, one entry per variable ${vars.text}.`,
-        before: [grad, EQUALS, note(`\\left[${wrt.map((x) => fraction(cName, x).tex).join(', ')}\\right]`, `[${wrt.map((x) => fraction(cName, x).text).join(', ')}]`)],
+        name: `Gradient of ${w.unicode(cName)}`,
+        explanation: `The gradient of ${w.unicode(cName)} collects its partial derivatives in a row, one entry per variable ${vars.text}.`,
+        before: [grad, EQUALS, note(`\\left[${wrt.map((x) => fraction(w, cName, x).tex).join(', ')}\\right]`, `[${wrt.map((x) => fraction(w, cName, x).text).join(', ')}]`)],
         after: equation(grad, row),
         claims: [derivativeClaim(NO_DEFINITIONS, c, wrt, 'jacobian', row)],
       }));
@@ -84,14 +86,14 @@ export function stackedDerivation(f: Expr, wrt: readonly Expr[], order: 1 | 2, c
   // Many components or variables: the steps beyond a limit are collected into one.
   steps.push(...capRun(parts, 'partial', ctx.granularity));
 
-  const lhs = fraction(fName, vars);
+  const lhs = fraction(w, fName, vars);
   if (order === 1) {
     const result = ctx.present(d, ctx.layout);
     steps.push(step('stack-partials', 'derivative', {
       name: isScalar(f.shape) ? 'Gradient' : 'Jacobian',
       explanation: isScalar(f.shape)
-        ? `The gradient ∇${toUnicode(fName)}${vars.text} stacks the partial derivatives${ctx.layout === 'numerator' ? ' in a row (numerator layout)' : ' in a column'}.`
-        : `The Jacobian stacks the gradients of the components as its rows${ctx.layout === 'denominator' ? ' (transposed in denominator layout)' : ''}: entry (i, j) is the partial derivative of ${toUnicode(fName)}ᵢ with respect to the j-th variable.`,
+        ? `The gradient ∇${w.unicode(fName)}${vars.text} stacks the partial derivatives${ctx.layout === 'numerator' ? ' in a row (numerator layout)' : ' in a column'}.`
+        : `The Jacobian stacks the gradients of the components as its rows${ctx.layout === 'denominator' ? ' (transposed in denominator layout)' : ''}: entry (i, j) is the partial derivative of ${w.unicode(fName)}ᵢ with respect to the j-th variable.`,
       before: [lhs],
       after: equation(lhs, shown(result)),
       claims: [derivativeClaim(NO_DEFINITIONS, f, wrt, d.form, canonicalOf(d, result, ctx.layout))],
@@ -101,7 +103,7 @@ export function stackedDerivation(f: Expr, wrt: readonly Expr[], order: 1 | 2, c
   }
   const gradient = block(k, 1, rows);
   const H = ctx.present(d, ctx.layout);
-  const hn = hessianNotation(fName, variable('zvars', { rows: k, cols: 1 }));
+  const hn = hessianNotation(w, fName, variable('zvars', { rows: k, cols: 1 }));
   const hnote = note(hn.tex.replace(/\\mathbf\{zvars\}/g, vars.tex), hn.text.replace(/zvars/g, vars.text));
   steps.push(step('second-derivative', 'derivative', {
     name: 'Hessian',

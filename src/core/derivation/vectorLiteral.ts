@@ -3,19 +3,18 @@
  * Howard §4.5.3: y = [ln(x²), sin(3x)] is f(g(x)) with g₁ = x², g₂ = 3x, f₁ = ln(g₁),
  * f₂ = sin(g₂), and ∂y/∂x = ∂f/∂g · ∂g/∂x — a diagonal k×k Jacobian times a k×1 one.
  */
-import type { Granularity } from '../api';
 import { block, Expr, rawMul, variable, withArgs } from '../model/expr';
 import { isScalar, SCALAR as SCALAR_SHAPE, shape, shapeText } from '../model/shape';
 import { add, mul } from '../simplify/build';
-import { toUnicode } from '../write/index';
 import { applied, StrategyResult } from './chain';
 import { capRun } from './compact';
-import { derivativeClaim, equalClaim, shown, step } from './context';
+import { derivativeClaim, equalClaim, shown, step, type Context } from './context';
 import { definitionList, EQUALS, equation, fraction, nameOf, product } from './notation';
 import { textbook } from './partials';
 import { tangent } from '../calculus/tangent';
 import { localRules } from './rules';
 import type { Step } from './step';
+import type { Writer } from './writer';
 
 export interface LiteralPlan {
   readonly f: Expr;
@@ -75,8 +74,9 @@ export function planLiteral(f: Expr, x: Expr, reserved: ReadonlySet<string>): Li
   return { f, x, parts, defs, rootName, gName };
 }
 
-export function literalDerivation(plan: LiteralPlan, granularity: Granularity): StrategyResult {
+export function literalDerivation(plan: LiteralPlan, ctx: Context): StrategyResult {
   const { f, x, parts, defs } = plan;
+  const { granularity, write: w } = ctx;
   const k = parts.length;
   const gs = parts.filter((p) => p.g).map((p) => p.g as Expr);
   const m = gs.length;
@@ -84,18 +84,18 @@ export function literalDerivation(plan: LiteralPlan, granularity: Granularity): 
   const gVec = variable(plan.gName, shape(m, 1));
   const outerVec = block(k, 1, parts.map((p) => p.outer));
   const innerVec = block(m, 1, gs.map((g) => defs.get(g) as Expr));
-  const fg = fraction(y, gVec);
-  const gx = fraction(gVec, x);
-  const lhs = fraction(y, x);
+  const fg = fraction(w, y, gVec);
+  const gx = fraction(w, gVec, x);
+  const lhs = fraction(w, y, x);
   const steps: Step[] = [];
 
   steps.push(step('intermediate-variables', 'definition', {
-    explanation: `Name the inner function of each component (${gs.map((g) => `${toUnicode(g)} = ${toUnicode(defs.get(g) as Expr)}`).join(', ')}), so that ${toUnicode(y)} = ${toUnicode(y)}(${toUnicode(gVec)}) is a function of the vector ${toUnicode(gVec)} = [${gs.map((g) => toUnicode(g)).join(', ')}] and ${toUnicode(gVec)} a function of ${toUnicode(x)}.`,
-    before: equation(nameOf(y), f),
-    after: [...definitionList(gs.map((g) => [g, defs.get(g) as Expr] as const)), { tex: ',\\quad ', text: ',  ' }, ...equation(nameOf(y), outerVec)],
+    explanation: `Name the inner function of each component (${gs.map((g) => `${w.unicode(g)} = ${w.unicode(defs.get(g) as Expr)}`).join(', ')}), so that ${w.unicode(y)} = ${w.unicode(y)}(${w.unicode(gVec)}) is a function of the vector ${w.unicode(gVec)} = [${gs.map(w.unicode).join(', ')}] and ${w.unicode(gVec)} a function of ${w.unicode(x)}.`,
+    before: equation(nameOf(w, y), f),
+    after: [...definitionList(w, gs.map((g) => [g, defs.get(g) as Expr] as const)), { tex: ',\\quad ', text: ',  ' }, ...equation(nameOf(w, y), outerVec)],
     claims: [equalClaim(defs, f, outerVec)],
     focus: defs.get(gs[0]),
-    shapes: [[toUnicode(gVec), gVec.shape], [toUnicode(y), y.shape]],
+    shapes: [[w.unicode(gVec), gVec.shape], [w.unicode(y), y.shape]],
   }));
 
   // ∂f/∂g: entry (i, j) = ∂f_i/∂g_j.
@@ -110,10 +110,10 @@ export function literalDerivation(plan: LiteralPlan, granularity: Granularity): 
     parts.forEach((p, i) => {
       if (!p.g || p.outer === p.g) return;
       const value = textbook(tangent(p.outer, p.g));
-      local.push(scalarRuleStep(p.outer, p.g, value, defs, variable(`${plan.rootName}_${i + 1}`, SCALAR_SHAPE), [...defs.keys()]));
+      local.push(scalarRuleStep(w, p.outer, p.g, value, defs, variable(`${plan.rootName}_${i + 1}`, SCALAR_SHAPE), [...defs.keys()]));
     });
     gs.forEach((g, j) => {
-      local.push(scalarRuleStep(defs.get(g) as Expr, x, innerEntries[j], defs, g, []));
+      local.push(scalarRuleStep(w, defs.get(g) as Expr, x, innerEntries[j], defs, g, []));
     });
     steps.push(...capRun(local, 'local', granularity));
   }
@@ -122,9 +122,9 @@ export function literalDerivation(plan: LiteralPlan, granularity: Granularity): 
   steps.push(step('elementwise-diagonal', 'derivative', {
     name: diagonal ? 'Element-wise operation → diagonal Jacobian' : 'Jacobian of the outer function',
     explanation: diagonal
-      ? `Each component ${toUnicode(y)}ᵢ depends only on its own ${plan.gName}ᵢ, so ∂${toUnicode(y)}ᵢ/∂${plan.gName}ⱼ = 0 for i ≠ j and the Jacobian ${fg.text} (${k}×${m}) is diagonal.`
+      ? `Each component ${w.unicode(y)}ᵢ depends only on its own ${plan.gName}ᵢ, so ∂${w.unicode(y)}ᵢ/∂${plan.gName}ⱼ = 0 for i ≠ j and the Jacobian ${fg.text} (${k}×${m}) is diagonal.`
       : `Entry (i, j) of ${fg.text} (${k}×${m}) is the derivative of component i with respect to ${plan.gName}ⱼ.`,
-    before: [fg, EQUALS, ...applied(gVec, outerVec, false)],
+    before: [fg, EQUALS, ...applied(w, gVec, outerVec, false)],
     after: equation(fg, shown(Jfg)),
     claims: [derivativeClaim(defs, outerVec, gs, 'jacobian', Jfg, { keep: gs })],
     shapes: [[fg.text, Jfg.shape]],
@@ -132,8 +132,8 @@ export function literalDerivation(plan: LiteralPlan, granularity: Granularity): 
   steps.push(step('vector-literal', 'derivative', {
     name: 'Jacobian of the inner functions',
     reference: 'Parr & Howard §4.5.3',
-    explanation: `Differentiate each inner function with respect to ${toUnicode(x)}: a ${m}×1 column, one row per ${plan.gName}ᵢ.`,
-    before: [gx, EQUALS, ...applied(x, innerVec, false)],
+    explanation: `Differentiate each inner function with respect to ${w.unicode(x)}: a ${m}×1 column, one row per ${plan.gName}ᵢ.`,
+    before: [gx, EQUALS, ...applied(w, x, innerVec, false)],
     after: equation(gx, shown(Jgx)),
     claims: [derivativeClaim(defs, innerVec, [x], 'jacobian', Jgx)],
     shapes: [[gx.text, Jgx.shape]],
@@ -162,13 +162,13 @@ export function literalDerivation(plan: LiteralPlan, granularity: Granularity): 
   return { steps, value: multiplied, form: 'jacobian', lhs };
 }
 
-function scalarRuleStep(def: Expr, a: Expr, value: Expr, defs: Map<Expr, Expr>, name: Expr, keep: readonly Expr[]): Step {
-  const rules = localRules(def, a);
-  const frac = fraction(name, a, { total: true });
+function scalarRuleStep(w: Writer, def: Expr, a: Expr, value: Expr, defs: Map<Expr, Expr>, name: Expr, keep: readonly Expr[]): Step {
+  const rules = localRules(w, def, a);
+  const frac = fraction(w, name, a, { total: true });
   return step(rules[0].id, 'derivative', {
     name: rules.map((r, i) => (i === 0 ? r.name : r.name.toLowerCase())).join(', '),
     explanation: rules.map((r) => r.sentence).join(' '),
-    before: [frac, EQUALS, ...applied(a, def, true)],
+    before: [frac, EQUALS, ...applied(w, a, def, true)],
     after: equation(frac, value),
     claims: [derivativeClaim(defs, def, [a], 'scalar', value, { keep })],
     focus: def,

@@ -7,6 +7,7 @@
  * derivation/seeds.test.js, ≤ 1.1 alone). A fresh process finds an empty table every time.
  */
 import { describeSimplification } from '../../../src/core/derivation/identities';
+import { writerFor } from '../../../src/core/derivation/writer';
 import { type Expr, variable } from '../../../src/core/model/expr';
 import { shape } from '../../../src/core/model/shape';
 import { add, fn, mul, num } from '../../../src/core/simplify/build';
@@ -24,7 +25,7 @@ export function residual(n: number): Expr {
 export function explainWork(n: number): number {
   const before = residual(n);
   const after = mul(num(2), before);
-  return counted(() => describeSimplification(before, after, false)).work;
+  return counted(() => describeSimplification(writerFor(), before, after, false)).work;
 }
 
 if (require.main === module) process.stdout.write(String(explainWork(Number(process.argv[2]))));

@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { fitExponent } from '../../../bench/growth';
 import { describeSimplification } from '../../../src/core/derivation/identities';
+import { writerFor } from '../../../src/core/derivation/writer';
 import { rawAdd, rawTranspose, variable } from '../../../src/core/model/expr';
 import { shape } from '../../../src/core/model/shape';
 import { add, mul, num } from '../../../src/core/simplify/build';
@@ -33,7 +34,7 @@ describe('derivation: explaining a simplification is linear in the expression be
     const b = variable('bi', shape('n', 'n'));
     const ab = mul(a, b);
     const before = rawAdd([ab, rawTranspose(rawTranspose(ab)), add(b, a)]);
-    const d = describeSimplification(before, add(mul(num(2), ab), b, a), false);
+    const d = describeSimplification(writerFor(), before, add(mul(num(2), ab), b, a), false);
     assert.match(d.explanation, /^Collect like terms/);
   });
 });
