@@ -318,7 +318,8 @@ function differentiatedWithIndex(req: DeriveRequest): Outcome<{ readonly p: Prep
   if (req.form === 'index' && index && 'problem' in index) {
     return fail(`the index form is not available for this derivative: ${index.problem}`, 'form.index-unavailable', 0, req.expr.length);
   }
-  return { ok: true, value: { ...r.value, index } };
+  // Field by field: `{ ...r.value, index }` made an object of a hidden class of its own in every request (V8 11).
+  return { ok: true, value: { p: r.value.p, d: r.value.d, index } };
 }
 
 function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
