@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { toUnicode } from '../../../src/core/write';
+import { toText, toUnicode } from '../../../src/core/write';
 import { readExpression } from '../../../src/core/read';
 import { plain, readAs, refusedAs } from './helpers';
 
@@ -30,6 +30,41 @@ describe('notations/unicode: function names without parentheses', () => {
         assert.ok(e.message.includes('in parentheses'), e.message);
       }
     }
+  });
+
+  it('refuses a function name directly before an operand that is not in parentheses (log|S|, sin√x, cosπ): it read as the letters times the operand', () => {
+    // log|S| read l·o·g·det(S), sin√x s·i·n·√x: with a space between (log |S|) they were refused.
+    const cases: readonly [string, string, string, string?][] = [
+      ['log|S|', 'log', 'log(|S|)', 'S: matrix(n, n)'],
+      ['log|x|', 'log', 'log(|x|)', 'x: scalar'],
+      ['log‖x‖₂', 'log', 'log(‖x‖₂)', 'x: vector(n)'],
+      ['2 + tr‖X‖_F', 'tr', 'tr(‖X‖_F)', 'X: matrix(m, n)'],
+      ['sin√x', 'sin', 'sin(√x)', 'x: scalar'],
+      ['exp𝐱', 'exp', 'exp(𝐱)'],
+      ['tr𝐀', 'tr', 'tr(𝐀)'],
+      ['logσ(x)', 'log', 'log(σ(x))', 'x: scalar'],
+      ['exp½', 'exp', 'exp(½)'],
+      ['2logθ', 'log', 'log(θ)', 'θ: scalar'],
+    ];
+    for (const [text, word, hint, where] of cases) {
+      for (const from of ['auto', 'unicode'] as const) {
+        const e = refusedAs(text, from, where);
+        assert.equal(e.code, 'unicode.function-call', `${text}: ${e.message}`);
+        assert.equal(text.slice(e.start, e.end), word, `${text}: span`);
+        assert.ok(e.message.includes(`, ${hint} (`), `${text}: ${e.message}`);
+      }
+      assert.ok(readExpression(hint, where, 'unicode').ok, `the hint ${hint} reads`);
+    }
+    // Auto detection reads these as the plain syntax, which refuses them as it did: a name cosπ, a bracket after a name.
+    for (const [text, word, where] of [['cosπ', 'cos', undefined], ['logθ', 'log', 'θ: scalar'], ['sin[x]', 'sin', 'x: scalar']] as const) {
+      const e = refusedAs(text, 'unicode', where);
+      assert.equal(e.code, 'unicode.function-call', `${text}: ${e.message}`);
+      assert.equal(text.slice(e.start, e.end), word, `${text}: span`);
+      refusedAs(text, 'auto', where);
+    }
+    // A function name with its argument in parentheses, and one followed by an operator, read as before.
+    assert.equal(toText(readAs('log(|S|)', 'unicode', 'S: matrix(n, n)')), 'log(det(S))');
+    assert.equal(toText(readAs('exp(x)|x|', 'unicode', 'x: scalar')), 'exp(x)*abs(x)');
   });
 
   it('refuses a power written on the function name (sin²x, sin^2(x)): it is the power of the value, hinted as written (cos³x: cos(x)³), and the hint reads', () => {

@@ -50,6 +50,9 @@ export const UNICODE_MARKERS = new RegExp(`[ᵀ⊤⊺⋅∙⁻⁰¹²³⁴⁵⁶
 /** What may follow a word and a space without being its operand: operators, closing brackets, separators. */
 const OPERATOR_AFTER = '+-−*/·⊙⊘⊗=,;)]<>:ᵀ\'';
 
+/** The longest operand a function-call hint quotes (log(|S|)); a longer one is hinted as log(x). */
+const MAX_QUOTED_OPERAND = 24;
+
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /^[A-Za-z0-9]$/.test(c);
 
 /** A power −1 on a function name, as it may be written: the inverse function or the reciprocal? */
@@ -486,6 +489,13 @@ class Translator {
     if (k > end && next !== undefined && next !== '(' && !OPERATOR_AFTER.includes(next)) {
       fail('unicode.function-call', this.span(start, end), `'${name}' is a function: write its argument in parentheses, ${call} (for a product of the letters, write ${product})`);
     }
+    // An operand right after the name (log|S|, sin√x, cosπ, exp𝐱: a word would have gone on with a Latin letter)
+    // means the call as much as after a space; its letters times the operand would be a silent misreading.
+    if (k === end && next !== undefined && next !== '(' && next !== '_' && !OPERATOR_AFTER.includes(next)) {
+      const operand = next === '[' ? '' : this.text.slice(this.offsets[k], this.offsets[this.operandEnd(k)]);
+      const written = operand !== '' && [...operand].length <= MAX_QUOTED_OPERAND ? `${name}(${operand})` : call;
+      fail('unicode.function-call', this.span(start, end), `'${name}' is a function: write its argument in parentheses, ${written} (for a product of the letters, write ${product})`);
+    }
   }
 
   private wordAt(k: number, j: number): string {
@@ -528,6 +538,13 @@ class Translator {
       return this.emit('\\operatorname{logdet}', start);
     }
     const fn = letters || this.declared.has(word) ? undefined : FUNCTIONS[word];
+    // exp𝐱, tr𝐀: a function name in plain letters right before a letter of another typeface, which starts its operand.
+    if (fn === undefined && !letters && this.styled(start, j)) {
+      let p = start;
+      while (p < j && !this.styles.has(p)) p++;
+      const head = this.wordAt(start, p);
+      if (p > start && FUNCTIONS[head] !== undefined && !this.declared.has(head)) this.functionCall(head, start, p);
+    }
     if (fn !== undefined) {
       this.functionCall(word, start, j);
       if (c[j] === '(') return this.emit(fn, start);
