@@ -6,13 +6,14 @@
  * is that dimension's size. Errors carry `source: 'claim'`.
  */
 import type { Diagnostic, Notation, Outcome } from '../api';
-import { Expr, postorder, sizeNode, withArgs } from '../model/expr';
-import { shape } from '../model/shape';
+import { Expr, eye, postorder, sizeNode, withArgs } from '../model/expr';
+import { type Dim, shape } from '../model/shape';
 import { readExpression, type ReadResult } from '../read';
 import { detectNotation } from '../syntax/detect';
 import { parseDeclarations } from '../syntax/index';
 import { dimensionSymbols } from '../numeric/index';
 import { declarationFor } from '../write/declarations';
+import { renameDimensions } from './openSizes';
 
 /** The notation `text` is read in under `from` (auto: detected, plain falling back to LaTeX as readExpression does). */
 export function notationOf(text: string, where: string | undefined, from: Notation | 'auto'): Notation {
@@ -52,6 +53,32 @@ function dimensionsAsSizes(claim: Expr, read: ReadResult): Expr {
   return done.get(claim) as Expr;
 }
 
+/**
+ * An I the claim's reading assumed (neither declared nor a variable of the expression) is the identity, as the
+ * product prints it (`I`, `−I`, `(xᵀx)I + 2xxᵀ` in plain text, where I would be a matrix variable): the claim of
+ * a derivative of an expression without I cannot mean a matrix it does not have.
+ */
+function identityForI(claim: Expr, r: ReadResult, read: ReadResult): Expr {
+  if (r.assumed?.has('I') !== true) return claim;
+  const known = dimensionSymbols([...read.variables, ...(read.unused ?? [])]);
+  const open = (d: Dim): boolean => typeof d === 'string' && !known.has(d);
+  // Its letter made I m×k, sizes of its own: one open size becomes the other, so that I is square.
+  const renaming = new Map<string, Dim>();
+  for (const e of postorder(claim)) {
+    if (e.op !== 'var' || e.name !== 'I' || e.shape.rows === e.shape.cols) continue;
+    const { rows, cols } = e.shape;
+    if (open(cols)) renaming.set(cols as string, rows);
+    else if (open(rows)) renaming.set(rows as string, cols);
+  }
+  const square = renaming.size > 0 ? renameDimensions(claim, renaming) : claim;
+  const done = new Map<Expr, Expr>();
+  for (const e of postorder(square)) {
+    const isI = e.op === 'var' && e.name === 'I' && e.shape.rows === e.shape.cols;
+    done.set(e, isI ? eye(e.shape.rows) : withArgs(e, e.args.map((a) => done.get(a) as Expr)));
+  }
+  return done.get(square) as Expr;
+}
+
 const inClaim = (error: Diagnostic): Diagnostic => ({ ...error, source: error.source === 'where' ? 'where' : 'claim' });
 
 /** Read the claim in the expression's notation (auto: falling back to detection on the claim itself). */
@@ -68,5 +95,5 @@ export function readClaim(claim: string, exprText: string, where: string | undef
     const e = r.error.source === 'where' ? { ...r.error, source: undefined, start: 0, end: claim.length } : r.error;
     return { ok: false, error: inClaim(e) };
   }
-  return { ok: true, value: dimensionsAsSizes(r.value.expr, read) };
+  return { ok: true, value: dimensionsAsSizes(identityForI(r.value.expr, r.value, read), read) };
 }
