@@ -14,6 +14,7 @@ export interface CatalogueEntry {
 export const DIAGNOSTICS = {
   'input.empty': { category: 'input', message: 'there is no expression' },
   'parse.empty': { category: 'parse', message: 'the expression is empty' },
+  'parse.ambiguous-power': { category: 'parse', message: "a number run into letters after '^' (x^2y), which reads two ways: brackets or a space say which" },
   'parse.ambiguous-product': { category: 'parse', message: 'juxtaposition after ⊙ or ⊘ (A ⊙ BC), which reads two ways: brackets say which' },
   'parse.empty-vector': { category: 'parse', message: 'a vector or matrix literal has no entries' },
   'parse.expected-expression': { category: 'parse', message: 'an expression was expected here' },

@@ -324,6 +324,14 @@ class Translator {
     }
     const end = this.operandEnd(this.pos);
     if (end === this.pos) fail('parse.expected-expression', this.span(start), "expected an exponent after '^'");
+    // x^2y: the power 2y, or x² times y (as LaTeX reads it)? A number run into letters reads two ways (1e3 is a number).
+    const exponent = this.wordAt(this.pos, end);
+    const number = /^[0-9]+(?:\.[0-9]+)?(?=[A-Za-z])/.exec(exponent);
+    if (number && !/^[0-9]+(?:\.[0-9]+)?e[+-]?[0-9]+$/.test(exponent)) {
+      const rest = exponent.slice(number[0].length);
+      const caret = `^${circ === '' ? '' : '∘'}`;
+      fail('parse.ambiguous-power', this.span(start, end), `'${caret}${exponent}' reads two ways: write ${caret}(${exponent}) for the power ${exponent}, or ${caret}${number[0]} ${rest} for the power ${number[0]} times ${rest}`);
+    }
     // A bracketed exponent, u^(a), in a group of its own: LaTeX's ^{(a)} is an index, not a power.
     const bracketed = this.chars[this.pos] === '(';
     this.emit(`^{${circ}${bracketed ? '{' : ''}`, start);
