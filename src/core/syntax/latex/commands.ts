@@ -31,6 +31,7 @@ export const OPERATOR_NAMES: Readonly<Record<string, string>> = table({
   sum: 'sum',
   mean: 'mean',
   logsumexp: 'logsumexp',
+  logsoftmax: 'logsoftmax',
   LSE: 'logsumexp',
   lse: 'logsumexp',
   vec: 'vec',

@@ -39,7 +39,7 @@ const VULGAR: Readonly<Record<string, readonly [number, number]>> = {
 const FUNCTIONS: Readonly<Record<string, string>> = table({
   exp: '\\exp', log: '\\log', sin: '\\sin', cos: '\\cos', tan: '\\tan', tanh: '\\tanh', max: '\\max', min: '\\min',
   sign: '\\operatorname{sign}', sum: '\\operatorname{sum}', mean: '\\operatorname{mean}', tr: '\\operatorname{tr}',
-  det: '\\det', softmax: '\\operatorname{softmax}', logsumexp: '\\operatorname{logsumexp}', vec: '\\operatorname{vec}',
+  det: '\\det', softmax: '\\operatorname{softmax}', logsumexp: '\\operatorname{logsumexp}', logsoftmax: '\\operatorname{logsoftmax}', vec: '\\operatorname{vec}',
   diag: '\\operatorname{diag}', sigmoid: '\\operatorname{sigmoid}', relu: '\\operatorname{relu}', sqrt: '\\operatorname{sqrt}',
   einsum: '\\operatorname{einsum}', abs: '\\operatorname{abs}', inv: '\\operatorname{inv}', step: '\\operatorname{step}', logdet: '\\operatorname{logdet}',
 });
