@@ -307,8 +307,10 @@ export const rationalOf = (e: Expr): Rational => e.rational ?? fromNumber(e.valu
 export const zeros = (s: Shape): Expr => (isScalar(s) ? num(0) : intern('zeros', NO_ARGS, s));
 export const ones = (s: Shape): Expr => (isScalar(s) ? num(1) : intern('ones', NO_ARGS, s));
 export const eye = (n: Dim): Expr => (n === 1 ? num(1) : intern('eye', NO_ARGS, shape(n, n)));
+/** K(p,q); a vector's, K(1,n) = K(n,1), is the identity (a row and a column have one vec). */
 export const commutation = (p: Dim, q: Dim): Expr => {
   const n = mulDim(p, q);
+  if (p === 1 || q === 1) return eye(n);
   return intern('commutation', NO_ARGS, shape(n, n), undefined, undefined, undefined, [p, q]);
 };
 export const unit = (n: Dim, i: number): Expr => intern('unit', NO_ARGS, shape(n, 1), undefined, i);
