@@ -154,15 +154,17 @@ function scalarsInOrder(factors: readonly Expr[]): boolean {
 export function tidy(root: Expr, settled?: Set<Expr>): Expr {
   // The classes are a cache: whether two terms share one does not depend on what else was classed.
   const keys = new TransposeFree();
-  return rewriteBottomUp(root, (e) => {
+  const tidied = rewriteBottomUp(root, (e) => {
     let out = literalTransposed(scalarsOutOfTranspose(scalarsOutOfDiag(flattenSame(e))));
     if (out.op === 'transpose' && out.args[0].op === 'add') {
       const pushed = out.args[0].args.map(transpose);
       if (pushed.reduce((n, t) => n + transposesIn(t), 0) < transposesIn(out)) {
-        out = tidyAdd(rawAdd(pushed), keys);
+        out = mergeRepeated(rawAdd(pushed), false);
+        if (out.op === 'add') out = tidyAdd(out, keys);
       }
     } else if (out.op === 'add') {
-      out = tidyAdd(out, keys);
+      out = mergeRepeated(out, false);
+      if (out.op === 'add') out = tidyAdd(out, keys);
     }
     if (out.op === 'mul') out = numberOutOfDiag(out);
     if (out.op === 'mul' && !scalarsInOrder(out.args)) {
@@ -173,6 +175,10 @@ export function tidy(root: Expr, settled?: Set<Expr>): Expr {
     }
     return out;
   }, undefined, settled);
+  // A result that is a sum: its terms equal through a transpose (Mx and (xᵀM)ᵀ of a symmetric M) written once.
+  if (tidied.op !== 'add') return tidied;
+  const merged = mergeRepeated(tidied, true);
+  return merged.op === 'add' && merged !== tidied ? tidyAdd(merged, keys) : merged;
 }
 
 /**
@@ -238,6 +244,49 @@ function scalarsOutOfTranspose(e: Expr): Expr {
   const chain = inner.filter((f) => !isScalar(f.shape));
   if (chain.length !== 1 || chain.length === inner.length) return e;
   return rawMul([...inner.filter((f) => isScalar(f.shape)), rawTranspose(chain[0])]);
+}
+
+/** The largest term whose transpose mergeRepeated pushes in to compare it with the others (as TransposeFree's bound). */
+const MERGED_TERM_SIZE = 64;
+
+/**
+ * A term that occurs more than once in a sum, as the same node or (viaTransposes, for the sum a result is)
+ * as the transpose of one whose transpose pushed in (simplify/matrix.ts) is another term, written once with
+ * its count: the product rule's terms Mx and (xᵀM)ᵀ of a symmetric M (the Rayleigh quotient xᵀSx/(xᵀx))
+ * printed xᵀ(…) + xᵀ(…), and Mx + (xᵀM)ᵀ in denominator layout; they are 2xᵀ(…) and 2(…)x. The form
+ * kept is the one with fewer transposes. Inner sums compare nodes only, so that a sum the layout
+ * transposes merges after its transpose is pushed in (2xᵀM, not (2Mx)ᵀ). Sound: t + t = 2t, and the
+ * transpose pushed in is the same value.
+ */
+function mergeRepeated(e: Expr, viaTransposes: boolean): Expr {
+  const at = new Map<Expr, number>();
+  const kept: Expr[] = [];
+  const counts: number[] = [];
+  let merged = false;
+  const fewer = (a: Expr, b: Expr): Expr => (transposesIn(b) < transposesIn(a) ? b : a);
+  for (const t of e.args) {
+    const pushed = viaTransposes && t.op === 'transpose' && t.size <= MERGED_TERM_SIZE ? transpose(t.args[0]) : undefined;
+    const i = at.get(t) ?? (pushed === undefined ? undefined : at.get(pushed));
+    if (i !== undefined) {
+      counts[i]++;
+      merged = true;
+      kept[i] = fewer(kept[i], pushed === undefined ? t : fewer(t, pushed));
+      continue;
+    }
+    at.set(t, kept.length);
+    if (pushed !== undefined) at.set(pushed, kept.length);
+    kept.push(t);
+    counts.push(1);
+  }
+  if (!merged) return e;
+  const terms = kept.map((t, i) => {
+    if (counts[i] === 1) return t;
+    if (viaTransposes && t.op === 'transpose') t = fewer(t, transpose(t.args[0]));
+    const [c, rest] = splitCoefficient(t);
+    const factors = rest.op === 'mul' ? rest.args : [rest];
+    return rawMul([rationalNum(Q.mul(c, Q.fromNumber(counts[i]))), ...factors]);
+  });
+  return terms.length === 1 ? terms[0] : rawAdd(terms);
 }
 
 function tidyAdd(e: Expr, keys: TransposeFree): Expr {
