@@ -309,24 +309,32 @@ function deriveFormOf(req: DeriveRequest, form: WhereNotation): Outcome<string> 
   });
 }
 
-/** The request read and differentiated, with its index form when asked for or when the result has 3 or 4 indices (made once). */
-function differentiatedWithIndex(req: DeriveRequest): Outcome<{ readonly p: Prepared; readonly d: Derivative; readonly index: ReturnType<typeof indexFormOrProblem> | undefined }> {
+/**
+ * The request read and differentiated, the dimensions its answer's reader is given (dimensionsOf), and
+ * its index form, written for that reader, when asked for or when the result has 3 or 4 indices (made once).
+ */
+function differentiatedWithIndex(req: DeriveRequest): Outcome<{
+  readonly p: Prepared;
+  readonly d: Derivative;
+  readonly dimensions: KnownDimensions;
+  readonly index: ReturnType<typeof indexFormOrProblem> | undefined;
+}> {
   const r = differentiated(req);
   if (!r.ok) return r;
-  const { d } = r.value;
-  const index = req.form === 'index' || tensorOrder(d) >= 3 ? indexFormOrProblem(d) : undefined;
+  const { p, d } = r.value;
+  const dimensions = dimensionsOf(p.f, p.read.unused);
+  const index = req.form === 'index' || tensorOrder(d) >= 3 ? indexFormOrProblem(d, dimensions) : undefined;
   if (req.form === 'index' && index && 'problem' in index) {
     return fail(`the index form is not available for this derivative: ${index.problem}`, 'form.index-unavailable', 0, req.expr.length);
   }
-  // Field by field: `{ ...r.value, index }` made an object of a hidden class of its own in every request (V8 11).
-  return { ok: true, value: { p: r.value.p, d: r.value.d, index } };
+  // Field by field: `{ ...r.value, dimensions, index }` made an object of a hidden class of its own in every request (V8 11).
+  return { ok: true, value: { p, d, dimensions, index } };
 }
 
 function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
   const r = differentiatedWithIndex(req);
   if (!r.ok) return r;
-  const { p, d, index } = r.value;
-  const dimensions = dimensionsOf(p.f, p.read.unused);
+  const { p, d, index, dimensions } = r.value;
   const { input, inputLarge, result, equationLatex } = renderDerivative(p.f, d, req.layout ?? 'numerator', dimensions);
   const { head, tail } = answerParts(req, p, d, index, dimensions);
   const out: DeriveResult = { input: withNotation(input, inputLarge, p.notation), ...head, result, equationLatex, ...tail };
@@ -347,10 +355,9 @@ export function deriveReadable(req: DeriveRequest): Outcome<ReadableAnswer> {
 function readableWithinBudget(req: DeriveRequest): Outcome<ReadableAnswer> {
   const r = differentiatedWithIndex(req);
   if (!r.ok) return r;
-  const { p, d, index } = r.value;
+  const { p, d, index, dimensions } = r.value;
   const { f } = p;
   // renderDerivative's steps, for the plain and Unicode forms only.
-  const dimensions = dimensionsOf(f, p.read.unused);
   const inputLarge = treeIsLarge(f);
   const inputWriters = inputLarge ? undefined : writersFor(f, dimensions);
   const inputText = inputWriters ? inputWriters.text(f) : writeBoundForm(bindShared(f, dimensions), 'text');
@@ -434,10 +441,10 @@ export function assumedShapes(read: ReadResult): AssumedShape[] {
   return out;
 }
 
-/** The index form of a derivative, or why it has none. */
-function indexFormOrProblem(d: Derivative): { readonly indexForm: IndexForm } | { readonly problem: string } {
+/** The index form of a derivative (written for a reader given `dimensions`), or why it has none. */
+function indexFormOrProblem(d: Derivative, dimensions?: KnownDimensions): { readonly indexForm: IndexForm } | { readonly problem: string } {
   try {
-    return { indexForm: indexFormOf(d) };
+    return { indexForm: indexFormOf(d, dimensions) };
   } catch (e) {
     if (e instanceof NoIndexForm) return { problem: e.message };
     throw e;

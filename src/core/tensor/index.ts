@@ -5,6 +5,7 @@
  */
 import type { Derivative } from '../calculus/form';
 import { isScalar, type Shape } from '../model/shape';
+import type { KnownDimensions } from '../write/index';
 import { NoIndexForm } from './components';
 import { indexFormula } from './formula';
 import { writeIndexForm, type WrittenIndexForm } from './write';
@@ -22,9 +23,12 @@ export function tensorOrder(d: Derivative): number {
   return axes(d.f.shape) + d.order * axes(d.wrt[0].shape);
 }
 
-/** The index form of a derivative with respect to one variable; NoIndexForm when there is none. */
-export function indexFormOf(d: Derivative): WrittenIndexForm {
+/**
+ * The index form of a derivative with respect to one variable, written for a reader given
+ * `dimensions` (the request's declarations); NoIndexForm when there is none.
+ */
+export function indexFormOf(d: Derivative, dimensions?: KnownDimensions): WrittenIndexForm {
   if (d.wrt.length !== 1) throw new NoIndexForm('the index form is written for one variable at a time');
   if (d.order === 2 && !isScalar(d.f.shape)) throw new NoIndexForm('a second derivative needs a scalar function');
-  return writeIndexForm(indexFormula(d.f, d.wrt[0], d.order));
+  return writeIndexForm(indexFormula(d.f, d.wrt[0], d.order), dimensions);
 }

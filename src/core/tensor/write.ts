@@ -8,7 +8,7 @@ import { type Expr, freeVariables, variable, walkUnvisited } from '../model/expr
 import { replaceNode } from '../derivation/substitute';
 import { dimFactors, dimText, type Dim } from '../model/shape';
 import { absolute, equals, numberParts, ONE, sign, type Rational } from '../model/rational';
-import { toLatex, toUnicode } from '../write/index';
+import { toLatex, toUnicode, type KnownDimensions } from '../write/index';
 import { latexDim } from '../write/names';
 import { NoIndexForm, type Factor, type IndexTerm, type Ix } from './components';
 import type { IndexFormula } from './formula';
@@ -38,9 +38,10 @@ interface Style {
   minus: string;
 }
 
-const UNICODE: Style = {
+/** The Unicode style, its expressions written by `write` (for the reader of the answer: writeIndexForm). */
+const unicodeStyle = (write: (e: Expr) => string): Style => ({
   entry: (of, ix) => {
-    const text = toUnicode(of);
+    const text = write(of);
     if (ix === '') return of.op === 'add' ? `(${text})` : text;
     return of.op === 'var' ? `${text}${sub(ix)}` : `(${text})${sub(ix)}`;
   },
@@ -49,24 +50,25 @@ const UNICODE: Style = {
   number: (k) => fraction(k, (p, q) => FRACTIONS[`${p}/${q}`] ?? `(${p}/${q})`),
   quotient: (numerator, denominators) => {
     const single = denominators.length === 1 && !isCompoundDenominator(denominators[0]);
-    const text = denominators.map((d) => toUnicode(d)).join('');
+    const text = denominators.map(write).join('');
     return `${numerator}/${single ? text : `(${text})`}`;
   },
   minus: '−',
-};
+});
 
-const LATEX: Style = {
+/** The LaTeX style, its expressions written by `write`. */
+const latexStyle = (write: (e: Expr) => string): Style => ({
   entry: (of, ix) => {
-    const text = of.op === 'var' ? (of.name as string) : toLatex(of);
+    const text = of.op === 'var' ? (of.name as string) : write(of);
     if (ix === '') return of.op === 'add' ? `\\left(${text}\\right)` : text;
     return of.op === 'var' ? `${text}_{${ix}}` : `\\left(${text}\\right)_{${ix}}`;
   },
   delta: (ix) => `\\delta_{${ix}}`,
   sum: (letter, range) => `\\sum_{${letter}=1}^{${latexRange(range)}} `,
   number: (k) => fraction(k, (p, q) => `\\frac{${p}}{${q}}`),
-  quotient: (numerator, denominators) => `\\frac{${numerator}}{${denominators.map((d) => toLatex(d)).join(' ')}}`,
+  quotient: (numerator, denominators) => `\\frac{${numerator}}{${denominators.map(write).join(' ')}}`,
   minus: '-',
-};
+});
 
 const FRACTIONS: Readonly<Record<string, string>> = { '1/2': '½', '1/3': '⅓', '2/3': '⅔', '1/4': '¼', '3/4': '¾' };
 
@@ -195,26 +197,34 @@ function writtenNodes(formula: IndexFormula): number {
   return nodes;
 }
 
-export function writeIndexForm(written: IndexFormula): WrittenIndexForm {
+/**
+ * The formula in LaTeX and Unicode, written for a reader given `dimensions` (service.ts dimensionsOf:
+ * the request's declarations, used or not), as the result is: (cos(W·x))ᵢ beside a declared Wx.
+ */
+export function writeIndexForm(written: IndexFormula, dimensions?: KnownDimensions): WrittenIndexForm {
   if (writtenNodes(written) > MAX_INDEX_NODES) {
     throw new NoIndexForm(`the formula in components would write more than ${MAX_INDEX_NODES.toLocaleString('en-US')} nodes (its entries repeat shared subexpressions)`);
   }
   const named = namedSoftmax(written);
   const formula = named?.formula ?? written;
-  const whereU = named ? `, where ${toUnicode(named.name)} = ${toUnicode(named.value)}` : '';
-  const whereL = named ? `,\\quad \\text{where } ${named.name.name as string} = ${toLatex(named.value)}` : '';
+  const unicodeOf = (e: Expr): string => toUnicode(e, dimensions);
+  const latexOf = (e: Expr): string => toLatex(e, dimensions ? { dimensions } : {});
+  const UNICODE = unicodeStyle(unicodeOf);
+  const LATEX = latexStyle(latexOf);
+  const whereU = named ? `, where ${unicodeOf(named.name)} = ${unicodeOf(named.value)}` : '';
+  const whereL = named ? `,\\quad \\text{where } ${named.name.name as string} = ${latexOf(named.value)}` : '';
   const fIx = letters(...formula.fIx);
   const xIxs = formula.xIx.map(([r, c]) => letters(r, c));
   // Unicode
   const fU = UNICODE.entry(formula.f, fIx);
-  const fHead = formula.f.op === 'var' || fIx === '' ? (formula.f.op === 'var' ? fU : `(${toUnicode(formula.f)})`) : fU;
-  const xName = toUnicode(formula.x);
+  const fHead = formula.f.op === 'var' || fIx === '' ? (formula.f.op === 'var' ? fU : `(${unicodeOf(formula.f)})`) : fU;
+  const xName = unicodeOf(formula.x);
   const dxU = xIxs.map((ix) => `∂${xName}${ix === '' ? '' : sub(ix)}`).join('');
   const headU = formula.order === 2 ? `∂²${fHead}/${dxU}` : `∂${fHead}/${dxU}`;
   const rangesU = rangesText(formula, '…', dimText, (names, range) => `${names} = ${range}`, true);
   const unicode = `${headU} = ${writeTerms(formula.terms, UNICODE, '')}${rangesU ? `   (${rangesU})` : ''}${whereU}`;
   // LaTeX
-  const fL = formula.f.op === 'var' ? LATEX.entry(formula.f, fIx) : fIx === '' ? `\\left(${toLatex(formula.f)}\\right)` : LATEX.entry(formula.f, fIx);
+  const fL = formula.f.op === 'var' ? LATEX.entry(formula.f, fIx) : fIx === '' ? `\\left(${latexOf(formula.f)}\\right)` : LATEX.entry(formula.f, fIx);
   const xL = formula.x.name as string;
   const dxL = xIxs.map((ix) => `\\partial ${xL}${ix === '' ? '' : `_{${ix}}`}`).join('\\,');
   const headL = formula.order === 2 ? `\\frac{\\partial^{2} ${fL}}{${dxL}}` : `\\frac{\\partial ${fL}}{${dxL}}`;

@@ -117,6 +117,19 @@ describe('write/unicode: letters juxtaposed that would spell a name of the expre
   });
 });
 
+describe('the index form: letters juxtaposed that would spell a declared, unused name', () => {
+  it('are set apart in its entries (sin(W*x) by W with Wx declared: ∂(sin(W·x))ᵢ/∂Wⱼₖ = (cos(W·x))ᵢδᵢⱼxₖ)', () => {
+    const where = 'W: matrix(m,n); x: vector(n); Wx: vector(m)';
+    const r = derive({ expr: 'sin(W*x)', where, wrt: ['W'] });
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    const unicode = r.value.indexForm?.unicode ?? assert.fail('no index form');
+    assert.equal(unicode, '∂(sin(W·x))ᵢ/∂Wⱼₖ = (cos(W·x))ᵢδᵢⱼxₖ   (i, j = 1…m; k = 1…n)');
+    for (const [piece, expected] of [['sin(W·x)', 'sin(W*x)'], ['cos(W·x)', 'cos(W*x)']] as const) {
+      assertSame(readAs(piece, 'unicode', where), plain(expected, where), piece);
+    }
+  });
+});
+
 describe('derivation steps: letters juxtaposed that would spell a declared, unused name', () => {
   it('are set apart in every step (sin(W*x) with Wx declared: u = W·x, ∂y/∂x = diag(cos(W·x))W, read back as the result)', () => {
     const where = 'W: matrix(n,n); x: vector(n); Wx: vector(n)';
