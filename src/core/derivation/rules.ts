@@ -49,9 +49,9 @@ export interface LocalRule {
   readonly sentence: string;
 }
 
-/** The rule the operator at the top of `e` contributes to its derivative with respect to a variable (its record's). */
-export function operatorRule(e: Expr, depends: (a: Expr) => boolean): LocalRule {
-  const { id, sentence, name } = OPERATOR_RULES[e.op].derivation.local(e, depends);
+/** The rule the operator at the top of `e` contributes to its derivative with respect to a variable (its record's, its sentence written by `w`). */
+export function operatorRule(w: Writer, e: Expr, depends: (a: Expr) => boolean): LocalRule {
+  const { id, sentence, name } = OPERATOR_RULES[e.op].derivation.local(e, depends, w.unicode);
   return { id, name: name ?? RULES[id].name, sentence };
 }
 
@@ -99,7 +99,7 @@ export function localRules(w: Writer, def: Expr, a: Expr): LocalRule[] {
     if (!dep(e) || e === a) continue;
     // Transposes of vectors and scalings by −1 are not worth naming inside a larger definition.
     if (e !== def && e.op === 'transpose' && !isMatrix(e.shape)) continue;
-    const general = operatorRule(e, dep);
+    const general = operatorRule(w, e, dep);
     // Applied directly to the variable, a function's rule is written in it: d/dy yⁿ = n·yⁿ⁻¹, and
     // entry by entry for an element-wise one (d/du₅ u₅ⁿ), not in a generic u that may be another
     // intermediate's name.
@@ -108,7 +108,7 @@ export function localRules(w: Writer, def: Expr, a: Expr): LocalRule[] {
     seen.add(r.name);
     out.push(r);
   }
-  if (out.length === 0) out.push(operatorRule(def === a ? a : def, dep));
+  if (out.length === 0) out.push(operatorRule(w, def === a ? a : def, dep));
   return out;
 }
 

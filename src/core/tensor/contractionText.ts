@@ -2,10 +2,10 @@
  * A contraction written in components for a learner (Unicode), e.g. uᵢ = Σⱼₖ AᵢⱼBᵢₖCⱼₖ, and the
  * component form of its derivative with respect to one operand, ∂uᵢ/∂Bₚq = Σⱼ AᵢⱼCⱼq δᵢₚ: the
  * operand left out, its letters made free (a summed letter renamed to the new one, an output letter
- * kept by a δ).
+ * kept by a δ). The operands are written by `write` (a Unicode writer: the derivation's, for the
+ * reader of the answer, so (W·V)ᵢⱼ beside a declared WV).
  */
 import type { Expr } from '../model/expr';
-import { toUnicode } from '../write/index';
 import { contractionSpec, freshLetter } from './contraction';
 
 const SUBSCRIPTS: Readonly<Record<string, string>> = {
@@ -17,8 +17,8 @@ export const subscript = (letters: string): string =>
   [...letters].every((c) => SUBSCRIPTS[c]) ? [...letters].map((c) => SUBSCRIPTS[c]).join('') : `_${letters}`;
 
 /** An operand's entry: Aᵢⱼ for a variable, (Ax)ᵢ otherwise, the operand itself without letters. */
-export function entryText(e: Expr, letters: string): string {
-  const text = toUnicode(e);
+export function entryText(e: Expr, letters: string, write: (e: Expr) => string): string {
+  const text = write(e);
   if (letters === '') return e.op === 'var' || e.op === 'num' ? text : `(${text})`;
   return e.op === 'var' ? `${text}${subscript(letters)}` : `(${text})${subscript(letters)}`;
 }
@@ -31,15 +31,15 @@ function summedLetters(inputs: readonly string[], out: string): string[] {
 }
 
 /** u_out = Σ … Π entries, for a contraction node u (named `name`). */
-export function componentsText(u: Expr, name = 'u'): string {
+export function componentsText(u: Expr, write: (e: Expr) => string, name = 'u'): string {
   const s = contractionSpec(u);
   const out = s.rows + s.cols;
-  const product = u.args.map((a, k) => entryText(a, s.inputs[k])).join('');
+  const product = u.args.map((a, k) => entryText(a, s.inputs[k], write)).join('');
   return `${name}${out === '' ? '' : subscript(out)} = ${sumText(summedLetters(s.inputs, out))}${product}`;
 }
 
 /** ∂u_out/∂(a_k)_P in components, for the k-th operand of the contraction node u. */
-export function derivativeComponentsText(u: Expr, k: number, name = 'u'): string {
+export function derivativeComponentsText(u: Expr, k: number, write: (e: Expr) => string, name = 'u'): string {
   const s = contractionSpec(u);
   const out = s.rows + s.cols;
   const own = s.inputs[k];
@@ -54,8 +54,8 @@ export function derivativeComponentsText(u: Expr, k: number, name = 'u'): string
   });
   const renamed = (ls: string): string => [...ls].map((c) => rename.get(c) ?? c).join('');
   const others = s.inputs.flatMap((ls, j) => (j === k ? [] : [renamed(ls)]));
-  const factors = [...u.args.flatMap((a, j) => (j === k ? [] : [entryText(a, renamed(s.inputs[j]))])), ...deltas];
+  const factors = [...u.args.flatMap((a, j) => (j === k ? [] : [entryText(a, renamed(s.inputs[j]), write)])), ...deltas];
   const summed = summedLetters(others, out + fresh.join(''));
-  const ofOperand = entryText(u.args[k], fresh.join(''));
+  const ofOperand = entryText(u.args[k], fresh.join(''), write);
   return `∂${name}${out === '' ? '' : subscript(out)}/∂${ofOperand} = ${sumText(summed)}${factors.length === 0 ? '1' : factors.join('')}`;
 }

@@ -39,6 +39,13 @@ const CASES: readonly Case[] = [
   { expr: 'sum(sin(W*x))', where: WX, wrt: ['W'], unused: ['Wx'] },
   { expr: 'sum(tanh(W*x))', where: WX, wrt: ['x'], order: 2, unused: ['Wx'] },
   { expr: 'W1*(2*x)', where: 'W1: matrix(n,n); x: vector(n); W12: matrix(n,n); W1x: vector(n)', wrt: ['x'], unused: ['W12', 'W1x'] },
+  // A contraction's sentence writes its operands' entries: (W·V)ᵢⱼ, not (WV)ᵢⱼ.
+  {
+    expr: 'einsum("ij,ik,il,jk,jl,kl,i->", W*V, B, C, D, E, F, x)',
+    where: 'x: vector(n); W: matrix(n,n); V: matrix(n,n); B: matrix(n,n); C: matrix(n,n); D: matrix(n,n); E: matrix(n,n); F: matrix(n,n); WV: matrix(n,n)',
+    wrt: ['x'],
+    unused: ['WV'],
+  },
   // Used: the expression's own Wx, beside the product W·x.
   { expr: 'sin(W*x) + Wx', where: WX, wrt: ['x'], unused: [] },
   { expr: "(W*x)'*Wx", where: WX, wrt: ['W'], unused: [] },

@@ -75,12 +75,12 @@ export const CONTRACT: OperatorRule = {
     of: contractTangent,
   },
   derivation: {
-    local: (e, depends) => {
+    local: (e, depends, write) => {
       const k = e.args.findIndex(depends);
       const name = operandName(e, e.args[k]);
       return {
         id: 'contraction',
-        sentence: `In components, ${componentsText(e)}: a sum of products with one entry of each operand, so it is linear in each. Differentiating with respect to an entry of ${name} leaves out ${name}'s factor and makes its indices free (a summed index takes the new letter; one kept in the result gives a Kronecker δ): ${derivativeComponentsText(e, k)}. Where that contraction has no matrix form it stays a contraction.`,
+        sentence: `In components, ${componentsText(e, write)}: a sum of products with one entry of each operand, so it is linear in each. Differentiating with respect to an entry of ${name} leaves out ${name}'s factor and makes its indices free (a summed index takes the new letter; one kept in the result gives a Kronecker δ): ${derivativeComponentsText(e, k, write)}. Where that contraction has no matrix form it stays a contraction.`,
       };
     },
     adjoint: (e, a) => `a contraction passes back to ${operandName(e, a)} the same contraction with Ḡ in the place of the result and ${operandName(e, a)}'s indices as the output`,

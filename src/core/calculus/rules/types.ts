@@ -71,8 +71,12 @@ export interface RuleChoice {
 }
 
 export interface DerivationRule {
-  /** The local rule for `e` differentiated with respect to what `depends` holds (one operator, one argument). */
-  readonly local: (e: Expr, depends: (a: Expr) => boolean) => RuleChoice;
+  /**
+   * The local rule for `e` differentiated with respect to what `depends` holds (one operator, one
+   * argument); an expression its sentence writes is written by `write` (the derivation's Unicode
+   * writer, for the reader of the answer: derivation/writer.ts).
+   */
+  readonly local: (e: Expr, depends: (a: Expr) => boolean, write: (e: Expr) => string) => RuleChoice;
   /** How the gradient Ḡ = ∂y/∂e passes back to the argument `a` (reverse mode, for a learner). */
   readonly adjoint: (e: Expr, a: Expr) => string;
 }
