@@ -9,7 +9,7 @@ import { replaceNode } from '../derivation/substitute';
 import { dimFactors, dimText, type Dim } from '../model/shape';
 import { absolute, equals, numberParts, ONE, sign, type Rational } from '../model/rational';
 import { toLatex, toUnicode, type KnownDimensions } from '../write/index';
-import { latexDim } from '../write/names';
+import { latexDim, latexName, splitName } from '../write/names';
 import { NoIndexForm, type Factor, type IndexTerm, type Ix } from './components';
 import type { IndexFormula } from './formula';
 import { denominatorOf, isCompoundDenominator } from './denominator';
@@ -56,10 +56,17 @@ const unicodeStyle = (write: (e: Expr) => string): Style => ({
   minus: '−',
 });
 
+/**
+ * A variable's name before its components' subscript in LaTeX: as the expressions write a scalar's
+ * name (x, \\alpha, \\mathit{Wx}: Wx_{i} reads as W·x_{i}, alpha as a·l·p·h·a); a name with a
+ * subscript of its own (W1, w_out) as it is, since a second subscript cannot follow the first.
+ */
+const componentName = (name: string): string => (splitName(name).sub === undefined ? latexName(name, 'scalar') : name);
+
 /** The LaTeX style, its expressions written by `write`. */
 const latexStyle = (write: (e: Expr) => string): Style => ({
   entry: (of, ix) => {
-    const text = of.op === 'var' ? (of.name as string) : write(of);
+    const text = of.op === 'var' ? componentName(of.name as string) : write(of);
     if (ix === '') return of.op === 'add' ? `\\left(${text}\\right)` : text;
     return of.op === 'var' ? `${text}_{${ix}}` : `\\left(${text}\\right)_{${ix}}`;
   },

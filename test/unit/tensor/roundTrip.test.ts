@@ -22,6 +22,10 @@ const onRequest: CorpusCase[] = [
   // Written with P = softmax(Z, 2) named: the definition reads back with both sides.
   { id: 'rq-softmax-named', source: 'on request', expr: 'sum(G .* softmax(Z, 2))', where: 'G: matrix(N, k); Z: matrix(N, k)', wrt: ['Z'], order: 1, layout: 'numerator' },
   { id: 'rq-softmax-vector', source: 'on request', expr: 'softmax(z)', where: 'z: vector(n)', wrt: ['z'], order: 1, layout: 'numerator' },
+  // A component of a name of several letters, or of a Greek one, as the expression writes the name: \mathit{Wx}_{i}, \alpha (Wx_{i} read W·x_{i}).
+  { id: 'rq-word-name', source: 'on request', expr: 'Wx .* sin(W*x)', where: 'Wx: vector(n); W: matrix(n, n); x: vector(n)', wrt: ['x'], order: 1, layout: 'numerator' },
+  { id: 'rq-word-variable', source: 'on request', expr: 'sin(Wx) .* (W*x)', where: 'Wx: vector(n); W: matrix(n, n); x: vector(n)', wrt: ['Wx'], order: 1, layout: 'numerator' },
+  { id: 'rq-greek-name', source: 'on request', expr: 'alpha*sin(x)', where: 'alpha: scalar; x: vector(n)', wrt: ['x'], order: 1, layout: 'numerator' },
 ];
 
 describe('tensor/index form round trip: the LaTeX index form reads back (Einstein convention declared) to the derivative', () => {
