@@ -8,6 +8,9 @@
  * Every reader reads it back (write/where.ts), so the output stays readable as input; its size is
  * O(DAG size) in every notation (text, Unicode, LaTeX).
  *
+ * Products that share a start of three factors or more are first made to hold it as one node
+ * (./sharedStarts.ts), so a start written again in every longer product is named once instead.
+ *
  * Which nodes are named, bottom-up in one pass (linear in the DAG): a node used more than once
  * (counting multiplicity) whose written body — its named parts written as their names — is longer
  * than SHORT characters, and which is not a leaf or the transpose of one. Every other node is
@@ -22,6 +25,7 @@ import { checkOutput, checkpoint } from '../limits/budget';
 import { whereForm, type WhereNotation, type WrittenDefinition } from '../write/where';
 import { pinnedNames } from '../model/textbookNames';
 import type { Definition, Named } from './cse';
+import { nestSharedStarts } from './sharedStarts';
 
 /** A shared node written in full at most this long is repeated rather than named. */
 const SHORT = 8;
@@ -61,7 +65,9 @@ export interface Bound extends Named {
  * `dimensions`: those the reader of the written form is given (DagWriter.knowing). `reserved`: names
  * written beside the form (a derivation's intermediates u₁, u₂, …), whose letters the new names avoid.
  */
-export function bindShared(root: Expr, dimensions?: KnownDimensions, reserved: Iterable<string> = []): Bound {
+export function bindShared(expr: Expr, dimensions?: KnownDimensions, reserved: Iterable<string> = []): Bound {
+  // Products that share a start hold it as one node, named once (./sharedStarts.ts).
+  const root = nestSharedStarts(expr);
   const order = postorder(root);
   const n = order.length;
   // Nodes by their place in `order` (children first, the root last): one look-up per edge, then arrays.
