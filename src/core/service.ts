@@ -25,7 +25,7 @@ import { softmaxBlockForm } from './present/blocks';
 import { bindShared, treeIsLarge, writeBound, writeBoundForm } from './present/bindings';
 import { whereForm, type WhereNotation } from './write/where';
 import { present } from './present/present';
-import { nestSharedStarts } from './present/sharedStarts';
+import { nestSharedRuns } from './present/sharedRuns';
 import { derivationSteps } from './derivation/index';
 import { checkSizeProblem, LimitExceeded, limitDiagnostic, withBudget } from './limits/index';
 import { onStated, shifted, statedDerivative } from './statedDerivative';
@@ -508,6 +508,6 @@ function emitWithinBudget(req: DeriveRequest, target: 'numpy' | 'torch' | 'jax' 
   }
   const writer = target === 'torch' ? toTorch : target === 'jax' ? toJax : toNumpy;
   const shown = present(d, 'canonical');
-  // A large result's products that share a start compute it once (present/sharedStarts.ts), as its binding form names it once.
-  return { ok: true, value: writer(p.f, { ...d, expr: treeIsLarge(shown) ? nestSharedStarts(shown) : shown }) };
+  // A large result's products that share a start or an end compute it once (present/sharedRuns.ts), as its binding form names it once.
+  return { ok: true, value: writer(p.f, { ...d, expr: treeIsLarge(shown) ? nestSharedRuns(shown) : shown }) };
 }

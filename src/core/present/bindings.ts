@@ -8,8 +8,8 @@
  * Every reader reads it back (write/where.ts), so the output stays readable as input; its size is
  * O(DAG size) in every notation (text, Unicode, LaTeX).
  *
- * Products that share a start of three factors or more are first made to hold it as one node
- * (./sharedStarts.ts), so a start written again in every longer product is named once instead.
+ * Products that share a start or an end of three factors or more are first made to hold it as one
+ * node (./sharedRuns.ts), so a run written again in every longer product is named once instead.
  *
  * Which nodes are named, bottom-up in one pass (linear in the DAG): a node used more than once
  * (counting multiplicity) whose written body — its named parts written as their names — is longer
@@ -25,7 +25,7 @@ import { checkOutput, checkpoint } from '../limits/budget';
 import { whereForm, type WhereNotation, type WrittenDefinition } from '../write/where';
 import { pinnedNames } from '../model/textbookNames';
 import type { Definition, Named } from './cse';
-import { nestSharedStarts } from './sharedStarts';
+import { nestSharedRuns } from './sharedRuns';
 
 /** A shared node written in full at most this long is repeated rather than named. */
 const SHORT = 8;
@@ -66,8 +66,8 @@ export interface Bound extends Named {
  * written beside the form (a derivation's intermediates u₁, u₂, …), whose letters the new names avoid.
  */
 export function bindShared(expr: Expr, dimensions?: KnownDimensions, reserved: Iterable<string> = []): Bound {
-  // Products that share a start hold it as one node, named once (./sharedStarts.ts).
-  const root = nestSharedStarts(expr);
+  // Products that share a start or an end hold it as one node, named once (./sharedRuns.ts).
+  const root = nestSharedRuns(expr);
   const order = postorder(root);
   const n = order.length;
   // Nodes by their place in `order` (children first, the root last): one look-up per edge, then arrays.

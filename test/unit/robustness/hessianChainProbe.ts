@@ -17,8 +17,11 @@ import { measured } from './deepProbe';
 
 export const SIZES = [20, 40, 80] as const;
 
-/** The depths at which every written form of the answer is measured (`node hessianChainProbe.js lengths [gated]`). */
-export const LENGTH_SIZES = [10, 20, 40, 80] as const;
+/**
+ * The depths at which every written form of the answer is measured (`node hessianChainProbe.js lengths
+ * [gated]`): past 80 layers too, where the binding form's names (u₁₀₀₀) gain a digit more slowly.
+ */
+export const LENGTH_SIZES = [20, 40, 80, 160] as const;
 
 /** h_k = tanh(W h_(k−1)), h_0 = x, n steps; the Hessian of sum(h_n ⊙ x) by x. */
 export const hessianChain = (n: number, v = ''): DeriveRequest => ({
