@@ -165,6 +165,9 @@ export function kron(a: Expr, b: Expr): Expr {
   const [ca, ra] = splitCoefficient(a);
   const [cb, rb] = splitCoefficient(b);
   if (!isOne(ca) || !isOne(cb)) return mul(rationalNum(Q.mul(ca, cb)), kron(ra, rb));
+  // A column and a row: u ⊗ vᵀ = vᵀ ⊗ u = uvᵀ, the outer product.
+  if (isColumn(a.shape) && isRow(b.shape)) return mul(a, b);
+  if (isRow(a.shape) && isColumn(b.shape)) return mul(b, a);
   return rawKron(a, b);
 }
 
