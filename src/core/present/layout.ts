@@ -22,6 +22,8 @@ export function applyLayout(d: Derivative, layout: Layout): Expr {
     case 'jacobian': {
       // A scalar function of stacked scalars is a gradient: a row in numerator layout, a column otherwise.
       if (d.order === 1 && isScalar(d.f.shape)) return layout === 'numerator' ? e : transpose(e);
+      // The Hessian of a scalar is symmetric: its transpose is itself, printed the same in every layout.
+      if (d.order === 2 && isScalar(d.f.shape)) return e;
       return layout === 'denominator' ? transpose(e) : e;
     }
   }
