@@ -20,6 +20,8 @@ export function reduce(op: ReductionOp, a: Expr): Expr {
   }
   if (a.op === 'zeros' && (op === 'sum' || op === 'mean' || op === 'tr' || op === 'norm1' || op === 'norm2')) return num(0);
   if (op === 'sum' && a.op === 'ones') return sizeNode(a.shape);
+  // The entries of a softmax add up to 1.
+  if (op === 'sum' && a.op === 'softmax') return num(1);
   if (op === 'mean' && a.op === 'ones') return num(1);
   if (op === 'tr' && a.op === 'eye') return sizeNode(shape(a.shape.rows, 1));
   if ((op === 'tr' || op === 'det' || op === 'logdet') && a.op === 'transpose') return reduce(op, a.args[0]);

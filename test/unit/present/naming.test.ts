@@ -59,9 +59,10 @@ describe('present: one naming style per output', () => {
 
 describe('present: names only for what is worth one', () => {
   it('1/√d is written as such, never named: the attention score’s named form names only softmax', () => {
-    const d = derived({ expr: 'sum(softmax(Q*k/sqrt(d)))', where: 'd: scalar', wrt: ['k'] });
+    // (sum(softmax(Qk/√d)) is the constant 1, whose derivative is 𝟎ᵀ: the score weighs values v.)
+    const d = derived({ expr: "v'*softmax(Q*k/sqrt(d))", where: 'd: scalar', wrt: ['k'] });
     assert.deepEqual(d.result.named?.definitions.map((x) => [x.name, x.unicode]), [['p', 'softmax(Qk/√d)']]);
-    assert.equal(d.result.named?.unicode, '(1 − sum(p))pᵀQ/√d');
+    assert.equal(d.result.named?.unicode, '(p ⊙ v − ppᵀv)ᵀQ/√d');
   });
 
   it('a matrix with marks on it (X⁻ᵀ, Xᵀ) is never named, in any corpus case', function () {
