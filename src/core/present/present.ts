@@ -16,6 +16,7 @@ import { combineRootPowers } from './rootPowers';
 import { tidy } from './tidy';
 import { withNormalInputParts } from './inputParts';
 import { finiteBesideIndicators } from './indicators';
+import { transposedSumsPushed } from './transposedSums';
 
 export function present(d: Derivative, layout: Layout | 'canonical'): Expr {
   // A Derivative is immutable, and differentiate() hands the parts of a request one object:
@@ -34,7 +35,7 @@ function presentOnce(d: Derivative, layout: Layout | 'canonical'): Expr {
   // Through a vector's normalization: the upstream derivative by x̂ in textbook form, the frame as the textbook writes it.
   const vector = normalizationForm(d) === undefined ? vectorNormalizationForm(d, (inner) => presentOnce(inner, 'canonical')) : undefined;
   if (vector) return vector.finish(laid(vector.framed));
-  const e = factorize(expandWhereSmaller(combineRootPowers(useProbabilities(normalizationForm(d) ?? withNormalInputParts(d.expr, d.f)))));
+  const e = factorize(expandWhereSmaller(combineRootPowers(useProbabilities(normalizationForm(d) ?? transposedSumsPushed(withNormalInputParts(d.expr, d.f))))));
   return finiteBesideIndicators(groupNormalizations(laid(e)));
 }
 
