@@ -322,6 +322,14 @@ class Translator {
       this.pos++;
       circ = '\\circ ';
     }
+    const sign = this.chars[this.pos];
+    if (sign === '-' || sign === '−') {
+      // x^−1, e^-x: the exponent's extent is not written (e^−x² is e^(−x²) or (e^(−x))²); brackets say it.
+      let to = this.operandEnd(this.pos + 1);
+      while (to < this.chars.length && SUP_DIGITS.includes(this.chars[to])) to++;
+      const written = this.text.slice(this.offsets[this.pos], this.offsets[to]);
+      fail('parse.expected-expression', this.span(start, Math.max(to, this.pos + 1)), `a signed exponent goes in brackets: ^(${written.length > 1 ? written : `${sign}k`})`);
+    }
     const end = this.operandEnd(this.pos);
     if (end === this.pos) fail('parse.expected-expression', this.span(start), "expected an exponent after '^'");
     // x^2y: the power 2y, or x² times y (as LaTeX reads it)? A number run into letters reads two ways (1e3 is a number).
