@@ -42,6 +42,25 @@ export const SPECIAL_FUNCTIONS: ReadonlySet<string> = new Set([
 export const isKnownFunction = (name: string): boolean =>
   ELEMENTWISE_FUNCTIONS[name] !== undefined || REDUCTION_FUNCTIONS[name] !== undefined || SPECIAL_FUNCTIONS.has(name);
 
+/**
+ * Arithmetic written as a call (np.add(x, y), torch.mul(A, B), x.div(y)) and the operator it
+ * computes, with the operator's broadcasting. Read after a module prefix or as a method only: a bare
+ * add(x, y) may be the code's own helper.
+ */
+export const ARITHMETIC_FUNCTIONS: Readonly<Record<string, '+' | '-' | '*' | '/'>> = table({
+  add: '+',
+  subtract: '-',
+  sub: '-',
+  multiply: '*',
+  mul: '*',
+  divide: '/',
+  true_divide: '/',
+  div: '/',
+});
+
+/** A function the reader knows after a module prefix (np., torch., …): the known ones and the arithmetic. */
+export const isModuleFunction = (name: string): boolean => isKnownFunction(name) || ARITHMETIC_FUNCTIONS[name] !== undefined;
+
 /** The name of a function after its module prefix (np.linalg.norm → linalg.norm). */
 export function withoutModule(path: string): string {
   let p = path;
@@ -86,6 +105,7 @@ export const METHODS: Readonly<Record<string, string>> = table({
   mv: 'mv',
   var: 'var',
   std: 'std',
+  ...Object.fromEntries(['add', 'subtract', 'sub', 'multiply', 'mul', 'divide', 'true_divide', 'div'].map((m) => [m, m])),
 });
 
 /** Names people use that mean something the reader spells differently. */

@@ -18,7 +18,7 @@ import {
 } from '../nodes';
 import { placeholderName, type PlaceholderKind } from '../finish';
 import {
-  ELEMENTWISE_FUNCTIONS, FUNCTION_HINTS, isKnownFunction, METHODS, MODULE_ROOTS, NORMALIZATION_MODULES, REDUCTION_FUNCTIONS, withoutModule,
+  ARITHMETIC_FUNCTIONS, ELEMENTWISE_FUNCTIONS, FUNCTION_HINTS, isKnownFunction, isModuleFunction, METHODS, MODULE_ROOTS, NORMALIZATION_MODULES, REDUCTION_FUNCTIONS, withoutModule,
 } from './functions';
 import { Args, Keywords, type Arg } from './arguments';
 import { functionRecord } from '../../functions/index';
@@ -188,12 +188,15 @@ export class Lowerer {
   }
 
   /** a ± b or a * b, broadcast as NumPy does (for the library losses). */
-  private readonly combine: Broadcast = (a, op, b, opSpan) => {
-    if (op !== '*') return this.added(a, [{ op, opSpan, r: b }]);
+  private readonly combine: Broadcast = (a, op, b, opSpan) => this.combineWith(a, op, b, opSpan);
+
+  /** a ± b, a * b or a / b, broadcast as NumPy does (the library losses, np.add(a, b) and the like). */
+  private combineWith(a: Lowered, op: '+' | '-' | '*' | '/', b: Lowered, opSpan: Span): Lowered {
+    if (op === '+' || op === '-') return this.added(a, [{ op, opSpan, r: b }]);
     const chain = new Chain(a);
-    chain.apply('*', b, opSpan, b.ast.span);
+    chain.apply(op, b, opSpan, b.ast.span);
     return chain.result();
-  };
+  }
 
   private *product(first: PyNode, rest: readonly { op: '*' | '/' | '@'; opSpan: Span; operand: PyNode }[]): Deferred<Lowered> {
     const chain = new Chain((yield this.lowering(first)) as Lowered);
@@ -280,7 +283,7 @@ export class Lowerer {
       const root = path?.split('.')[0];
       if (path !== undefined && root !== undefined && MODULE_ROOTS.has(root) && !this.declared.has(root) && !this.bindings.has(root)) {
         const name = withoutModule(path);
-        if (isKnownFunction(name)) {
+        if (isModuleFunction(name)) {
           const f = this.elementwiseOfOne(name, node);
           if (f !== undefined) return elementwiseCall(f, (yield this.lowering(node.args[0])) as Lowered, node);
           return yield* this.apply(name, shown, node.args.map((a) => ({ node: a })), node);
@@ -374,6 +377,15 @@ export class Lowerer {
       this.wholeArray(a, kw.get('axis') ?? kw.get('dim') ?? args.raw(1), shown);
       if (reduction === 'tr' && a.kind !== 'matrix' && a.kind !== 'unknown') fail('shape.square', a.ast.span, `${shown} needs a square matrix`);
       return call(reduction, [a.ast], 'scalar');
+    }
+    const arithmetic = ARITHMETIC_FUNCTIONS[fn];
+    if (arithmetic !== undefined) {
+      kw.allow([]);
+      args.count(2);
+      const a = yield* args.get(0);
+      const b = yield* args.get(1);
+      // The operands are whole expressions (bracketed as the call brackets them); the operator's span is the name.
+      return this.combineWith(a, arithmetic, b, nameSpan);
     }
     switch (fn) {
       case 'square': {
