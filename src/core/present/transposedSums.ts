@@ -2,15 +2,52 @@
  * A result that adds terms and the transpose of a sum of terms — the product rule's (xᵀx)Sx + (xᵀSx)x +
  * ((xᵀx)xᵀS + (xᵀSx)xᵀ)ᵀ for (xᵀx)(xᵀSx) — with that transpose pushed into its terms where like terms then
  * combine: 2(xᵀx)Sx + 2(xᵀSx)x, which factoring writes 2((xᵀx)S + (xᵀSx)I)x; it was printed
- * ((…)x + (xᵀS(xxᵀ + (xᵀx)I))ᵀ)ᵀ. Nothing changes when no terms combine. Sound: (a + b)ᵀ = aᵀ + bᵀ, and the
- * smart constructors' identities.
+ * ((…)x + (xᵀS(xxᵀ + (xᵀx)I))ᵀ)ᵀ. Nothing changes when no terms combine.
+ *
+ * Terms are compared as a textbook would: a transposed product keeps its scalars in their order (only the
+ * matrices reverse: (xᵀAᵀ(xᵀAx)(xᵀx)⁻²)ᵀ is (xᵀAx)(xᵀx)⁻²Ax, like a term written that way), and a 1×1 run
+ * inside a chain of matrices is a scalar written in front (Sxxᵀx is (xᵀx)Sx, xxᵀSx is (xᵀSx)x). Sound:
+ * (a + b)ᵀ = aᵀ + bᵀ, (AB)ᵀ = BᵀAᵀ, scalars commute with every factor, and the smart constructors' identities.
  */
 import type { Expr } from '../model/expr';
-import { add, transpose } from '../simplify/build';
+import { isScalar } from '../model/shape';
+import { add, mul, transpose } from '../simplify/build';
 
 export function transposedSumsPushed(e: Expr): Expr {
   if (e.op !== 'add' || !e.args.some((t) => t.op === 'transpose' && t.args[0].op === 'add')) return e;
-  const terms = e.args.flatMap((t) => (t.op === 'transpose' && t.args[0].op === 'add' ? t.args[0].args.map(transpose) : [t]));
-  const sum = add(...terms);
+  const terms = e.args.flatMap((t) => (t.op === 'transpose' && t.args[0].op === 'add' ? t.args[0].args.map(transposedTerm) : [t]));
+  const sum = add(...terms.map(scalarRunsInFront));
   return sum.op !== 'add' || sum.args.length < terms.length ? sum : e;
+}
+
+/** tᵀ, a product's scalars kept in their order. */
+function transposedTerm(t: Expr): Expr {
+  if (t.op !== 'mul') return transpose(t);
+  const scalars = t.args.filter((f) => isScalar(f.shape));
+  const matrices = t.args.filter((f) => !isScalar(f.shape)).reverse().map(transpose);
+  return mul(...scalars, ...matrices);
+}
+
+/**
+ * A product whose chain of matrices holds a 1×1 run — a row, then matrices, then a column — with that run
+ * in front as a scalar, the rest of the chain as it was (its ends meet: a column before the run, a row
+ * after it, an outer product). The product as it is when the chain holds none or is one such run.
+ */
+function scalarRunsInFront(t: Expr): Expr {
+  if (t.op !== 'mul') return t;
+  const scalars = t.args.filter((f) => isScalar(f.shape));
+  const chain = t.args.filter((f) => !isScalar(f.shape));
+  const rest: Expr[] = [];
+  const runs: Expr[] = [];
+  for (let i = 0; i < chain.length; i++) {
+    const j = chain[i].shape.rows === 1 ? chain.findIndex((f, k) => k > i && f.shape.cols === 1) : -1;
+    // The whole chain one run: the product is a scalar already.
+    if (j < 0 || (i === 0 && j === chain.length - 1)) {
+      rest.push(chain[i]);
+      continue;
+    }
+    runs.push(mul(...chain.slice(i, j + 1)));
+    i = j;
+  }
+  return runs.length === 0 ? t : mul(...scalars, ...runs, ...rest);
 }
