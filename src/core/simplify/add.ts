@@ -4,7 +4,7 @@
  */
 import { checkpoint } from '../limits/budget';
 import { keptRests } from './keptRests';
-import { type Expr, num, rationalNum, rationalOf, zeros, rawAdd, rawMul, rawHadamard, walkUnvisited } from '../model/expr';
+import { type Expr, num, ones, rationalNum, rationalOf, zeros, rawAdd, rawMul, rawHadamard, walkUnvisited } from '../model/expr';
 import { isScalar } from '../model/shape';
 import * as Q from '../model/rational';
 import type { Rational } from '../model/rational';
@@ -25,10 +25,21 @@ export function likeKey(rest: Expr): number {
   if (rest.op !== 'hadamard' && rest.op !== 'mul') return rest.id;
   let key = LIKE_KEYS.get(rest);
   if (key === undefined) {
-    key = rest.op === 'hadamard' ? orderedHadamard(rest).id : scaledHadamardKey(rest);
+    key = rest.op === 'hadamard' ? orderedHadamard(rest).id : outerOnesKey(rest) ?? scaledHadamardKey(rest);
     LIKE_KEYS.set(rest, key);
   }
   return key;
+}
+
+/**
+ * A product whose matrix factors are 𝟏_m𝟏_nᵀ, the outer product of ones the chain keeps as written,
+ * beside scalars (c𝟏𝟏ᵀ): keyed as the same scalars times 𝟏_(m×n), its value, so c𝟏𝟏ᵀ − cP𝟏𝟏ᵀ with
+ * P𝟏 = 𝟏 is 𝟎. Undefined for any other product.
+ */
+function outerOnesKey(m: Expr): number | undefined {
+  const matrices = m.args.filter((f) => !isScalar(f.shape));
+  if (matrices.length !== 2 || matrices[0].op !== 'ones' || matrices[1].op !== 'ones') return undefined;
+  return mul(...m.args.filter((f) => isScalar(f.shape)), ones(m.shape)).id;
 }
 
 /** A Hadamard product with its factors in the order of their ids (itself when they are). */

@@ -189,6 +189,12 @@ function pairRule(a: Expr, b: Expr): Expr[] | undefined {
   const pulled = a.op === 'hadamard' && b.op === 'ones' && isColumn(b.shape) ? broadcastOutOfSum(a, b, 'row')
     : b.op === 'hadamard' && a.op === 'ones' && isRow(a.shape) ? broadcastOutOfSum(b, a, 'column') : undefined;
   if (pulled !== undefined) return pulled;
+  // P𝟏 = 𝟏 when P's rows each add up to 1, 𝟏ᵀP = 𝟏ᵀ when its columns do (stochasticSums)
+  if (b.op === 'ones' && rowsAddUpToOne(a)) return [ones(shape(a.shape.rows, b.shape.cols))];
+  if (a.op === 'ones' && columnsAddUpToOne(b)) return [ones(shape(a.shape.rows, b.shape.cols))];
+  // 𝟏ᵀ(A ⊗ B) = (𝟏ᵀA) ⊗ (𝟏ᵀB) ; (A ⊗ B)𝟏 = (A𝟏) ⊗ (B𝟏), since 𝟏_(pq) = 𝟏_p ⊗ 𝟏_q
+  if (a.op === 'ones' && isRow(a.shape) && b.op === 'kron') return [kron(columnSums(b.args[0]), columnSums(b.args[1]))];
+  if (b.op === 'ones' && isColumn(b.shape) && a.op === 'kron') return [kron(rowSums(a.args[0]), rowSums(a.args[1]))];
   // 1ᵀ diag(v) = vᵀ ; diag(v) 1 = v
   if (a.op === 'ones' && isRow(a.shape) && b.op === 'diagm') return [transpose(asColumn(b.args[0]))];
   if (a.op === 'diagm' && b.op === 'ones' && isColumn(b.shape)) return [asColumn(a.args[0])];
@@ -225,6 +231,30 @@ function pairRule(a: Expr, b: Expr): Expr[] | undefined {
   }
   return undefined;
 }
+
+/**
+ * Matrices whose rows (columns) each add up to 1, at every value of their variables: softmax(Z, 2)
+ * normalizes each row, softmax(Z, 1) each column, and a commutation matrix 𝐊 is a permutation (one 1
+ * in each row and each column), as is 𝐊ᵀ. So P𝟏 = 𝟏 and 𝟏ᵀQ = 𝟏ᵀ, for 𝟏 with any number of columns
+ * (rows): each entry of the product is a row (column) sum. ∂ sum(softmax(Z, 2))/∂Z printed
+ * (P ⊙ (𝟏𝟏ᵀ − P𝟏𝟏ᵀ))ᵀ, a zero.
+ */
+const isPermutation = (f: Expr): boolean => f.op === 'commutation' || (f.op === 'transpose' && f.args[0].op === 'commutation');
+const isSoftmaxAlong = (f: Expr, d: number): boolean => f.op === 'softmaxAlong' && f.value === d;
+
+function rowsAddUpToOne(f: Expr): boolean {
+  return isSoftmaxAlong(f, 2) || (f.op === 'transpose' && isSoftmaxAlong(f.args[0], 1)) || isPermutation(f);
+}
+
+function columnsAddUpToOne(f: Expr): boolean {
+  return isSoftmaxAlong(f, 1) || (f.op === 'transpose' && isSoftmaxAlong(f.args[0], 2)) || isPermutation(f);
+}
+
+/** 𝟏ᵀA, A itself when it is a row. */
+const columnSums = (e: Expr): Expr => (e.shape.rows === 1 ? e : mul(ones(shape(1, e.shape.rows)), e));
+
+/** A𝟏, A itself when it is a column. */
+const rowSums = (e: Expr): Expr => (e.shape.cols === 1 ? e : mul(e, ones(shape(e.shape.cols, 1))));
 
 /**
  * A factor constant along each row (w𝟏ᵀ, a column broadcast over the columns; or 𝟏wᵀ along each

@@ -22,6 +22,8 @@ export function reduce(op: ReductionOp, a: Expr): Expr {
   if (op === 'sum' && a.op === 'ones') return sizeNode(a.shape);
   // The entries of a softmax add up to 1.
   if (op === 'sum' && a.op === 'softmax') return num(1);
+  // A softmax along rows (d = 2) has rows that add up to 1: its sum is the number of rows; along columns, of columns.
+  if (op === 'sum' && a.op === 'softmaxAlong') return sizeNode(a.value === 2 ? shape(a.shape.rows, 1) : shape(a.shape.cols, 1));
   if (op === 'mean' && a.op === 'ones') return num(1);
   if (op === 'tr' && a.op === 'eye') return sizeNode(shape(a.shape.rows, 1));
   if ((op === 'tr' || op === 'det' || op === 'logdet') && a.op === 'transpose') return reduce(op, a.args[0]);

@@ -49,7 +49,8 @@ describe('syntax: a dimension name used as a value is that size', () => {
   }
 
   it('sqrt(d) is √d in Unicode and \\sqrt{d} in LaTeX, and reads back', () => {
-    const r = derive({ expr: "sum(softmax(Q*K'/sqrt(d), 2))", wrt: ['K'], where: `${where}; K: matrix(T, d)`, check: true });
+    // The attention weights applied to values: sum(softmax(·, 2)) alone is T, a constant (its derivative is 𝟎).
+    const r = derive({ expr: "sum(softmax(Q*K'/sqrt(d), 2)*V)", wrt: ['K'], where: `${where}; K: matrix(T, d); V: matrix(T, d)`, check: true });
     assert.ok(r.ok, r.ok ? '' : r.error.message);
     assert.ok(r.value.check?.passed);
     assert.match(r.value.result.unicode ?? '', /√d/);

@@ -1,0 +1,32 @@
+/**
+ * A softmax along a dimension sums to 1 along it: each row of P = softmax(Z, 2) adds up to 1, so
+ * P𝟏 = 𝟏 (and 𝟏ᵀPᵀ = 𝟏ᵀ); each column of P = softmax(Z, 1) does, so 𝟏ᵀP = 𝟏ᵀ (and Pᵀ𝟏 = 𝟏); and
+ * sum(softmax(Z, 2)) is the number of rows, sum(softmax(Z, 1)) of columns. ∂ sum(softmax(Z, 2))/∂Z
+ * printed (P ⊙ (𝟏𝟏ᵀ − P𝟏𝟏ᵀ))ᵀ, a zero a textbook writes 𝟎. Checked numerically.
+ */
+import assert from 'node:assert/strict';
+import { derive } from '../../../src/core/index';
+
+const where = 'Z: matrix(m, n); v: vector(n); u: vector(m); x: vector(k); c: scalar';
+
+describe('simplify: a softmax along a dimension sums to 1 along it', () => {
+  for (const [expr, wrt, text] of [
+    ['sum(softmax(Z, 2))', 'Z', 'zeros(n, m)'],
+    ['sum(softmax(Z, 1))', 'Z', 'zeros(n, m)'],
+    ["c*sum(softmax(Z, 2)) + c", 'Z', 'zeros(n, m)'],
+    ["ones(m)'*softmax(Z, 1)*v", 'Z', 'zeros(n, m)'],
+    ["u'*softmax(Z, 2)*ones(n)", 'Z', 'zeros(n, m)'],
+    ["ones(n)'*softmax(Z, 2)'*u", 'Z', 'zeros(n, m)'],
+    ["v'*softmax(Z, 1)'*ones(m)", 'Z', 'zeros(n, m)'],
+    ['sum(softmax(Z, 2))*sum(x)', 'x', 'm*ones(1, k)'],
+    ['sum(softmax(Z, 1))*sum(x)', 'x', 'n*ones(1, k)'],
+  ] as const) {
+    it(`∂ ${expr}/∂${wrt} is ${text}`, () => {
+      const r = derive({ expr, wrt: [wrt], where, from: 'plain', check: true });
+      assert.ok(r.ok, r.ok ? '' : r.error.message);
+      assert.equal(r.value.result.text, text, expr);
+      assert.equal(r.value.input.text, expr, `${expr}: read as written`);
+      assert.equal(r.value.check?.passed, true, `${expr}: ${JSON.stringify(r.value.check)}`);
+    });
+  }
+});
