@@ -32,13 +32,15 @@ export function likeKey(rest: Expr): number {
 }
 
 /**
- * A product whose matrix factors are 𝟏_m𝟏_nᵀ, the outer product of ones the chain keeps as written,
- * beside scalars (c𝟏𝟏ᵀ): keyed as the same scalars times 𝟏_(m×n), its value, so c𝟏𝟏ᵀ − cP𝟏𝟏ᵀ with
+ * A product whose matrix factors are 𝟏_m𝟏_nᵀ, the outer product of ones the chain keeps as written
+ * (a column times a row, nothing else: 𝟏_(n×m)𝟏_m is m𝟏_n), beside scalars (c𝟏𝟏ᵀ): keyed as the same scalars times 𝟏_(m×n), its value, so c𝟏𝟏ᵀ − cP𝟏𝟏ᵀ with
  * P𝟏 = 𝟏 is 𝟎. Undefined for any other product.
  */
 function outerOnesKey(m: Expr): number | undefined {
   const matrices = m.args.filter((f) => !isScalar(f.shape));
   if (matrices.length !== 2 || matrices[0].op !== 'ones' || matrices[1].op !== 'ones') return undefined;
+  // Only a column times a row: 𝟏_(n×m)𝟏_m is m𝟏_n, not 𝟏_n.
+  if (matrices[0].shape.cols !== 1 || matrices[1].shape.rows !== 1) return undefined;
   return mul(...m.args.filter((f) => isScalar(f.shape)), ones(m.shape)).id;
 }
 
