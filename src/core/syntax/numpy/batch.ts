@@ -157,8 +157,8 @@ function refuseOptions(kw: Keywords, site: Site, names: readonly string[]): void
   }
 }
 
-/** The element-wise difference of two lowered operands, broadcast as NumPy does. */
-export type Broadcast = (a: Lowered, op: '+' | '-' | '*', b: Lowered, opSpan: Span) => Lowered;
+/** a ± b, a * b or a / b of two lowered operands, broadcast as NumPy does. */
+export type Broadcast = (a: Lowered, op: '+' | '-' | '*' | '/', b: Lowered, opSpan: Span) => Lowered;
 
 /** F.mse_loss(input, target, reduction='mean'). */
 export function* mseLoss(args: Args, kw: Keywords, site: Site, combine: Broadcast): Deferred<Lowered> {

@@ -187,16 +187,13 @@ export class Lowerer {
     return { ast: sumNode(firstAst, links), kind: acc };
   }
 
-  /** a ± b or a * b, broadcast as NumPy does (for the library losses). */
-  private readonly combine: Broadcast = (a, op, b, opSpan) => this.combineWith(a, op, b, opSpan);
-
   /** a ± b, a * b or a / b, broadcast as NumPy does (the library losses, np.add(a, b) and the like). */
-  private combineWith(a: Lowered, op: '+' | '-' | '*' | '/', b: Lowered, opSpan: Span): Lowered {
+  private readonly combine: Broadcast = (a, op, b, opSpan) => {
     if (op === '+' || op === '-') return this.added(a, [{ op, opSpan, r: b }]);
     const chain = new Chain(a);
     chain.apply(op, b, opSpan, b.ast.span);
     return chain.result();
-  }
+  };
 
   private *product(first: PyNode, rest: readonly { op: '*' | '/' | '@'; opSpan: Span; operand: PyNode }[]): Deferred<Lowered> {
     const chain = new Chain((yield this.lowering(first)) as Lowered);
@@ -385,7 +382,7 @@ export class Lowerer {
       const a = yield* args.get(0);
       const b = yield* args.get(1);
       // The operands are whole expressions (bracketed as the call brackets them); the operator's span is the name.
-      return this.combineWith(a, arithmetic, b, nameSpan);
+      return this.combine(a, arithmetic, b, nameSpan);
     }
     switch (fn) {
       case 'square': {
