@@ -6,9 +6,10 @@
  */
 import { type Expr, freeVariables, variable, walkUnvisited } from '../model/expr';
 import { replaceNode } from '../derivation/substitute';
+import { writerFor } from '../derivation/writer';
 import { dimFactors, dimText, type Dim } from '../model/shape';
 import { absolute, equals, numberParts, ONE, sign, type Rational } from '../model/rational';
-import { toLatex, toUnicode, type KnownDimensions } from '../write/index';
+import type { KnownDimensions } from '../write/index';
 import { latexDim, latexName, splitName } from '../write/names';
 import { NoIndexForm, type Factor, type IndexTerm, type Ix } from './components';
 import type { IndexFormula } from './formula';
@@ -214,8 +215,8 @@ export function writeIndexForm(written: IndexFormula, dimensions?: KnownDimensio
   }
   const named = namedSoftmax(written);
   const formula = named?.formula ?? written;
-  const unicodeOf = (e: Expr): string => toUnicode(e, dimensions);
-  const latexOf = (e: Expr): string => toLatex(e, dimensions ? { dimensions } : {});
+  // The derivation's writer for that reader (derivation/writer.ts), its writings remembered: entries repeat.
+  const { unicode: unicodeOf, latex: latexOf } = writerFor(dimensions);
   const UNICODE = unicodeStyle(unicodeOf);
   const LATEX = latexStyle(latexOf);
   const whereU = named ? `, where ${unicodeOf(named.name)} = ${unicodeOf(named.value)}` : '';
