@@ -54,13 +54,22 @@ function liftToIdentity(c: Expr, rows: Expr['shape']['rows']): Expr {
   return isScalar(c.shape) ? mul(c, eye(rows)) : c;
 }
 
-/** A numeric factor common to every term (2a − 2b → 2(a − b)), or 1. */
+/**
+ * A numeric factor common to every term (2a − 2b → 2(a − b)), or 1; negative when every term is
+ * (−2a − 2b → −2(a + b), −a − b → −(a + b): −(xᵀAx)(B + Bᵀ)/(xᵀBx)², not (xᵀAx)(−B − Bᵀ)/(xᵀBx)²).
+ */
 function commonCoefficient(terms: readonly Expr[]): Rational {
   // Most sums have a term without a coefficient: no other term is looked at.
-  const c0 = Q.absolute(coefficientOf(terms[0]));
-  if (Q.equals(c0, Q.ONE) || c0.n === 0n) return Q.ONE;
-  for (let i = 1; i < terms.length; i++) if (!Q.equals(Q.absolute(coefficientOf(terms[i])), c0)) return Q.ONE;
-  return c0;
+  const first = coefficientOf(terms[0]);
+  const c0 = Q.absolute(first);
+  if (Q.equals(first, Q.ONE) || c0.n === 0n) return Q.ONE;
+  let negative = Q.sign(first) < 0;
+  for (let i = 1; i < terms.length; i++) {
+    const c = coefficientOf(terms[i]);
+    if (!Q.equals(Q.absolute(c), c0)) return Q.ONE;
+    negative &&= Q.sign(c) < 0;
+  }
+  return negative ? Q.neg(c0) : c0;
 }
 
 /**

@@ -39,7 +39,7 @@ function marksOf(root: Expr): number {
   return marks.get(root) as number;
 }
 
-const transposesIn = (e: Expr): number => marksOf(e) % INVERSES;
+export const transposesIn = (e: Expr): number => marksOf(e) % INVERSES;
 const inversesIn = (e: Expr): number => Math.floor(marksOf(e) / INVERSES);
 
 /**

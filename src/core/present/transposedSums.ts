@@ -2,22 +2,28 @@
  * A result that adds terms and the transpose of a sum of terms — the product rule's (xᵀx)Sx + (xᵀSx)x +
  * ((xᵀx)xᵀS + (xᵀSx)xᵀ)ᵀ for (xᵀx)(xᵀSx) — with that transpose pushed into its terms where like terms then
  * combine: 2(xᵀx)Sx + 2(xᵀSx)x, which factoring writes 2((xᵀx)S + (xᵀSx)I)x; it was printed
- * ((…)x + (xᵀS(xxᵀ + (xᵀx)I))ᵀ)ᵀ. Nothing changes when no terms combine.
+ * ((…)x + (xᵀS(xxᵀ + (xᵀx)I))ᵀ)ᵀ. Where no terms combine, the pushed terms are kept when they factor
+ * smaller than the sum as it was: xᵀAx/(xᵀBx)'s four terms factor into ((A + Aᵀ)/(xᵀBx) − (xᵀAx)(B + Bᵀ)/(xᵀBx)²)x,
+ * printed (ux + (xᵀu)ᵀ)ᵀ before; nothing changes when they do not.
  *
  * Terms are compared as a textbook would: a transposed product keeps its scalars in their order (only the
  * matrices reverse: (xᵀAᵀ(xᵀAx)(xᵀx)⁻²)ᵀ is (xᵀAx)(xᵀx)⁻²Ax, like a term written that way), and a 1×1 run
- * inside a chain of matrices is a scalar written in front (Sxxᵀx is (xᵀx)Sx, xxᵀSx is (xᵀSx)x). Sound:
- * (a + b)ᵀ = aᵀ + bᵀ, (AB)ᵀ = BᵀAᵀ, scalars commute with every factor, and the smart constructors' identities.
+ * inside a chain of matrices is a scalar written in front (Sxxᵀx is (xᵀx)Sx, xxᵀSx is (xᵀSx)x), with the fewer
+ * transposes of it and its transpose (BᵀxxᵀAᵀx is (xᵀAx)Bᵀx). Sound: (a + b)ᵀ = aᵀ + bᵀ, (AB)ᵀ = BᵀAᵀ, a 1×1
+ * product is its transpose, scalars commute with every factor, and the smart constructors' identities.
  */
 import type { Expr } from '../model/expr';
 import { isScalar } from '../model/shape';
 import { add, mul, transpose } from '../simplify/build';
+import { factorize } from './factor';
+import { transposesIn } from './tidy';
 
 export function transposedSumsPushed(e: Expr): Expr {
   if (e.op !== 'add' || !e.args.some((t) => t.op === 'transpose' && t.args[0].op === 'add')) return e;
   const terms = e.args.flatMap((t) => (t.op === 'transpose' && t.args[0].op === 'add' ? t.args[0].args.map(transposedTerm) : [t]));
   const sum = add(...terms.map(scalarRunsInFront));
-  return sum.op !== 'add' || sum.args.length < terms.length ? sum : e;
+  if (sum.op !== 'add' || sum.args.length < terms.length) return sum;
+  return factorize(sum).size < factorize(e).size ? sum : e;
 }
 
 /** tᵀ, a product's scalars kept in their order. */
@@ -46,8 +52,15 @@ function scalarRunsInFront(t: Expr): Expr {
       rest.push(chain[i]);
       continue;
     }
-    runs.push(mul(...chain.slice(i, j + 1)));
+    runs.push(fewerTransposes(mul(...chain.slice(i, j + 1))));
     i = j;
   }
   return runs.length === 0 ? t : mul(...scalars, ...runs, ...rest);
+}
+
+/** A 1×1 product or its transpose (the same value), whichever has fewer transposes: xᵀAᵀx is xᵀAx. */
+function fewerTransposes(run: Expr): Expr {
+  if (run.op !== 'mul') return run;
+  const flipped = mul(...[...run.args].reverse().map(transpose));
+  return transposesIn(flipped) < transposesIn(run) ? flipped : run;
 }
