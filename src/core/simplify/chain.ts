@@ -1,13 +1,15 @@
 /**
  * The rules of a matrix-product chain: pairs (X⁻¹X = I, diag(a)diag(b), 𝟏ᵀx = sum(x), Kronecker
- * products…), the diagonal embedding's triple and runs of diagonal factors, applied by simplifyChain.
+ * products…), the diagonal embedding's triple, a weighted sum of known blocks' triple (kronBlocks.ts) and
+ * runs of diagonal factors, applied by simplifyChain.
  * Part of the smart constructors (./build.ts): every rule is an identity of real matrices.
  */
 import { reshapedPair, type ReshapeBuilders } from './unvec';
+import { weightedBlockSum } from './kronBlocks';
 import { type Expr, num, zeros, ones, sizeNode } from '../model/expr';
 import { add } from './add';
 import { fn } from './elementwise';
-import { isScalar, isColumn, isRow, shape, sameShape } from '../model/shape';
+import { type Dim, isScalar, isColumn, isRow, shape, sameShape } from '../model/shape';
 import { hadamard } from './hadamard';
 import { asColumn, diagm, inner, inv, kron, matpow, transpose } from './matrix';
 import { isNum } from './numbers';
@@ -49,9 +51,10 @@ export function simplifyChain(chain: Expr[], settled: Settled = NONE_SETTLED): E
   }
   for (;;) {
     let changed = false;
-    // (rᵀ ⊗ L) D = L diag(r), D = diag(vec I)(𝟏 ⊗ I) the diagonal embedding (calculus/local.ts)
+    // (rᵀ ⊗ L) D = L diag(r), D = diag(vec I)(𝟏 ⊗ I) the diagonal embedding (calculus/local.ts); a weighted
+    // sum of known blocks (vec(W)ᵀ ⊗ I)(I ⊗ G)(vec(I) ⊗ I) (simplify/kronBlocks.ts); 𝐊(A ⊗ B)𝐊 = B ⊗ A
     for (let i = Math.max(0, sE - 2); i + 2 < cur.length && i < u; i++) {
-      const r = embeddingRule(cur[i], cur[i + 1], cur[i + 2]);
+      const r = embeddingRule(cur[i], cur[i + 1], cur[i + 2]) ?? weightedBlockSum(cur[i], cur[i + 1], cur[i + 2]) ?? commutedKron(cur[i], cur[i + 1], cur[i + 2]);
       if (r !== undefined) {
         const kept = r.filter((f) => f.op !== 'eye');
         cur = [...cur.slice(0, i), ...kept, ...cur.slice(i + 3)];
@@ -134,6 +137,31 @@ function embeddingRule(a: Expr, b: Expr, c: Expr): Expr[] | undefined {
   if (!isEmbedding || a.op !== 'kron' || !isRow(a.args[0].shape)) return undefined;
   const [r, L] = a.args;
   return [L, diagm(transpose(r))];
+}
+
+/** The dimensions (p, q) of 𝐊(p,q), and of 𝐊(q,p)ᵀ, which is 𝐊(p,q) (the inverse of a permutation is its transpose). */
+function commutationDims(f: Expr): readonly [Dim, Dim] | undefined {
+  if (f.op === 'commutation') return f.dims as readonly [Dim, Dim];
+  if (f.op === 'transpose' && f.args[0].op === 'commutation') {
+    const [p, q] = f.args[0].dims as readonly [Dim, Dim];
+    return [q, p];
+  }
+  return undefined;
+}
+
+/**
+ * 𝐊(p,m)(A ⊗ B)𝐊(n,q) = B ⊗ A for A m×n and B p×q (Magnus & Neudecker, Theorem 3.9): the adjoint of A in
+ * A ⊗ B (calculus/rules/linear.ts) swaps the factors of its Ḡ with these; Ḡ = C ⊗ D, from sum((A ⊗ B) ⊙ (C ⊗ D)),
+ * is D ⊗ C. Undefined for any other triple.
+ */
+function commutedKron(a: Expr, b: Expr, c: Expr): Expr[] | undefined {
+  if (b.op !== 'kron') return undefined;
+  const left = commutationDims(a);
+  const right = commutationDims(c);
+  if (left === undefined || right === undefined) return undefined;
+  const [A, B] = b.args;
+  if (left[0] !== B.shape.rows || left[1] !== A.shape.rows || right[0] !== A.shape.cols || right[1] !== B.shape.cols) return undefined;
+  return [kron(B, A)];
 }
 
 /**

@@ -28,6 +28,8 @@ export function reduce(op: ReductionOp, a: Expr): Expr {
   if (op === 'tr' && a.op === 'eye') return sizeNode(shape(a.shape.rows, 1));
   if ((op === 'tr' || op === 'det' || op === 'logdet') && a.op === 'transpose') return reduce(op, a.args[0]);
   if (op === 'sum' && a.op === 'transpose') return reduce('sum', a.args[0]);
+  // vec only stacks the entries: sum(vec(X)) = sum(X), mean(vec(X)) = mean(X).
+  if ((op === 'sum' || op === 'mean') && a.op === 'vec') return reduce(op, a.args[0]);
   // Scalar multiples come out of linear reductions: sum(c·a) = c·sum(a), tr(c·A) = c·tr(A).
   if ((op === 'sum' || op === 'tr' || op === 'mean') && a.op === 'mul') {
     const scalars = a.args.filter((f) => isScalar(f.shape));
