@@ -57,6 +57,7 @@ export function checkJson(r: CheckResult): object {
     claim: four(r.claim),
     method: r.method,
     tolerance: r.tolerance,
+    ...(r.oneDimensional === true ? { oneDimensional: true } : {}),
   };
 }
 
@@ -72,7 +73,7 @@ export function humanCheck(r: CheckResult): string {
     : `incorrect (${r.diagnosis?.kind ?? 'other'}): ${r.diagnosis?.detail ?? ''}`;
   return [
     head,
-    `  claim:    ${r.claim.unicode ?? r.claim.text}  (${r.claim.shape})`,
+    `  claim:    ${r.claim.unicode ?? r.claim.text}  (${r.claim.shape}${r.oneDimensional === true ? ': a 1-D array, which has no orientation, read as the row the layout asks for' : ''})`,
     `  correct:  ${expected}`,
     `  text:     ${r.expected.text}`,
     `  ${how(r)}`,

@@ -300,4 +300,6 @@ export interface CheckResult {
   readonly layout: Layout;
   readonly order: 1 | 2;
   readonly wrt: readonly string[];
+  /** The claim is a NumPy / PyTorch / JAX 1-D array, which has no orientation: it was compared as the row the layout asks for. */
+  readonly oneDimensional?: boolean;
 }

@@ -33,6 +33,8 @@ export interface ReadResult {
   readonly spans?: ReadonlyMap<number, Span>;
   /** The variables whose shape was assumed (not declared), by name: from their use, their letter or the notation. */
   readonly assumed?: ReadonlyMap<string, Assumption>;
+  /** NumPy / PyTorch / JAX text whose value is a 1-D array (read as a column, but with no orientation). */
+  readonly oneDimensional?: boolean;
 }
 
 export interface ReadOptions {
@@ -71,10 +73,10 @@ export function readExpression(written: string, writtenWhere: string | undefined
   if (!read.ok) return read;
   const clash = samePrint(read.value);
   if (clash) return { ok: false, error: clash };
-  const { expr, variables, unused, spans, assumed } = read.value;
+  const { expr, variables, unused, spans, assumed, oneDimensional } = read.value;
   const component = componentSpelling(unused === undefined || unused.length === 0 ? variables : [...variables, ...unused], assumed, spans);
   if (component) return { ok: false, error: component };
-  return { ok: true, value: { expr, variables, unused, spans, assumed, notation } };
+  return { ok: true, value: { expr, variables, unused, spans, assumed, notation, ...(oneDimensional === true ? { oneDimensional } : {}) } };
 }
 
 /** A name as the writers split it to print (write/names.ts splitName): x1 and x_1 are both x_{1}, x₁. */

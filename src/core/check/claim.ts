@@ -81,8 +81,14 @@ function identityForI(claim: Expr, r: ReadResult, read: ReadResult): Expr {
 
 const inClaim = (error: Diagnostic): Diagnostic => ({ ...error, source: error.source === 'where' ? 'where' : 'claim' });
 
+/** A claim as read: its expression, and whether it is a NumPy 1-D array (no orientation: check/index.ts). */
+export interface ClaimRead {
+  readonly expr: Expr;
+  readonly oneDimensional: boolean;
+}
+
 /** Read the claim in the expression's notation (auto: falling back to detection on the claim itself). */
-export function readClaim(claim: string, exprText: string, where: string | undefined, from: Notation | 'auto', read: ReadResult): Outcome<Expr> {
+export function readClaim(claim: string, exprText: string, where: string | undefined, from: Notation | 'auto', read: ReadResult): Outcome<ClaimRead> {
   const decls = claimDeclarations(where, read);
   const notation = notationOf(exprText, where, from);
   let r = readExpression(claim, decls, notation);
@@ -95,5 +101,5 @@ export function readClaim(claim: string, exprText: string, where: string | undef
     const e = r.error.source === 'where' ? { ...r.error, source: undefined, start: 0, end: claim.length } : r.error;
     return { ok: false, error: inClaim(e) };
   }
-  return { ok: true, value: dimensionsAsSizes(identityForI(r.value.expr, r.value, read), read) };
+  return { ok: true, value: { expr: dimensionsAsSizes(identityForI(r.value.expr, r.value, read), read), oneDimensional: r.value.oneDimensional === true } };
 }

@@ -27,6 +27,6 @@ export function checkEquality(req: EqualityRequest): Outcome<CheckResult> {
     const right = readClaim(req.right, req.left, req.where, from, left.value);
     if (!right.ok) return right;
     const f = left.value.expr;
-    return judge({ f, wrt: [], variants: [{ layouts: [req.layout ?? 'numerator'], expr: f }], claim: right.value, layout: req.layout ?? 'numerator', order: 1, unused: left.value.unused }, req.left.length);
+    return judge({ f, wrt: [], variants: [{ layouts: [req.layout ?? 'numerator'], expr: f }], claim: right.value.expr, layout: req.layout ?? 'numerator', order: 1, unused: left.value.unused }, req.left.length);
   });
 }

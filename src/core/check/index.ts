@@ -13,6 +13,7 @@ import { applyLayout } from '../present/layout';
 import { Expr, freeVariables } from '../model/expr';
 import { isScalar, sameShape, shapeKind } from '../model/shape';
 import { normalize } from '../simplify/simplify';
+import { transpose } from '../simplify/matrix';
 import { budgeted, dimensionsOf, prepare, present, render } from '../service';
 import { readClaim } from './claim';
 import { withOpenSizes } from './openSizes';
@@ -50,7 +51,7 @@ function checkWithinBudget(req: CheckRequest): Outcome<CheckResult> {
   const order = req.order ?? 1;
   const claimRead = readClaim(req.claim, req.expr, req.where, req.from ?? 'auto', read);
   if (!claimRead.ok) return claimRead;
-  const claim = claimRead.value;
+  const claim = claimRead.value.expr;
   let d: Derivative;
   try {
     d = differentiate(f, wrt, order);
@@ -61,8 +62,21 @@ function checkWithinBudget(req: CheckRequest): Outcome<CheckResult> {
   const truths = variants(d, layout);
   // A bare 𝟏 of the claim takes the size the truth gives it (openSizes.ts).
   const known = dimensionSymbols([...read.variables, ...(read.unused ?? [])]);
-  const sized = withOpenSizes(claim, truths.map((v) => v.expr), new Set(known.keys()));
-  return judge({ f, wrt, variants: truths, claim: sized, layout, order, exact: normalize(applyLayout(d, layout)), unused: read.unused }, req.expr.length);
+  const asRow = claimRead.value.oneDimensional ? oriented(claim, truths[0].expr) : claim;
+  const sized = withOpenSizes(asRow, truths.map((v) => v.expr), new Set(known.keys()));
+  const verdict = judge({ f, wrt, variants: truths, claim: sized, layout, order, exact: normalize(applyLayout(d, layout)), unused: read.unused }, req.expr.length);
+  return verdict.ok && asRow !== claim ? { ok: true, value: { ...verdict.value, oneDimensional: true } } : verdict;
+}
+
+/**
+ * A NumPy 1-D claim (read as a column) has no orientation: the gradient of a scalar by a 1-D x is
+ * a 1-D array, what jax.grad and torch's .grad give. Where the requested layout's derivative is a
+ * row of the claim's length, the claim is that row.
+ */
+function oriented(claim: Expr, expected: Expr): Expr {
+  const { rows, cols } = expected.shape;
+  const isRow = rows === 1 && cols !== 1;
+  return isRow && claim.shape.cols === 1 && claim.shape.rows === cols ? transpose(claim) : claim;
 }
 
 export interface JudgeInput {

@@ -29,6 +29,8 @@ export interface CheckedExpression {
   readonly spans: ReadonlyMap<number, Span>;
   /** The variables whose shape was assumed (undeclared, or declared by the reader), by name: why. */
   readonly assumed: ReadonlyMap<string, Assumption>;
+  /** NumPy / PyTorch / JAX text whose value is a 1-D array (read as a column): it has no orientation. */
+  readonly oneDimensional?: boolean;
 }
 
 /** A `where u = …` definition: the expression (and later definitions) use `name` for its value. */

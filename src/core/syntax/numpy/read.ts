@@ -86,11 +86,14 @@ export function readNumpy(text: string, where?: string): Outcome<CheckedExpressi
     if (!final) fail('parse.empty', { start: text.length, end: text.length }, 'there is no expression to read (only imports, definitions or comments)');
     const ast = final.kind === 'row' ? transposed(final.ast) : final.ast;
     guardSize(ast);
-    return { ast, placeholders: lowerer.placeholders, shared, targets: lowerer.probabilityTargets };
+    const oneDimensional = final.kind === 'column' || final.kind === 'row';
+    return { ast, placeholders: lowerer.placeholders, shared, targets: lowerer.probabilityTargets, oneDimensional };
   });
   if (!lowered.ok) return lowered;
   const withTargets = probabilityTargets(decls.value, lowered.value.targets);
-  return checkForeign(lowered.value.ast, withTargets, lowered.value.placeholders, lowered.value.shared);
+  const checked = checkForeign(lowered.value.ast, withTargets, lowered.value.placeholders, lowered.value.shared);
+  // A 1-D array is read as a column but has no orientation (a claimed gradient: check/index.ts).
+  return checked.ok && lowered.value.oneDimensional ? { ok: true, value: { ...checked.value, oneDimensional: true } } : checked;
 }
 
 /**
