@@ -1,7 +1,7 @@
 /** From the command palette to rendered math: the packaged extension, as a user runs it. */
 import * as assert from 'node:assert/strict';
 import { openFile, runCommand, screenshot, selectLastLine, webviewFrame, workbench } from './workbench';
-import { acceptQuickPick } from './ui';
+import { acceptQuickPick, closeAllEditors, panelWithEquation, putCursor } from './ui';
 
 describe('Differentiate Selection (UI)', () => {
   it('renders the derivative with KaTeX in the panel', async () => {
@@ -37,5 +37,20 @@ describe('Differentiate Selection (UI)', () => {
     const shot = await screenshot('differentiate-panel');
     assert.ok(shot.endsWith('.png'));
     assert.ok(workbench().page.url().startsWith(workbench().server.url));
+  });
+
+  it('the variable typed in the pick (or moved to with the arrows) is the one Enter takes, not the checked default', async () => {
+    await closeAllEditors();
+    await openFile('notes.md');
+    await putCursor('norm2(A * x - b)^2');
+    await runCommand('Matrix Calculus: Differentiate Selection');
+    const { page } = workbench();
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('b');
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'vector · m×1' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    const frame = await panelWithEquation();
+    assert.match((await frame.locator('#title').textContent()) ?? '', /w\.r\.t\. b$/);
   });
 });

@@ -9,6 +9,7 @@ import { expressionInEditor } from '../selection/document';
 import type { Settings } from '../settings';
 import type { ExplicitArgs } from './args';
 import { byDeclaration } from '../../shared/document/declarations';
+import { acceptedVariables, rowForFilter } from './pickChoice';
 
 export interface Target {
   readonly expr: string;
@@ -64,14 +65,13 @@ export async function pickVariables(target: Target, settings: Settings, many: bo
     const one = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Pick a variable') });
     return one ? { ok: true, wrt: [one.info.name] } : { ok: false, code: 'cancelled', message: vscode.l10n.t('No variable picked.') };
   }
-  const picked = await vscode.window.showQuickPick(items, {
+  const picked = await pickMany(
+    items,
     title,
-    canPickMany: true,
-    placeHolder:
-      order === 2
-        ? vscode.l10n.t('Pick a variable, or several scalars for their full Hessian (mixed second derivatives included)')
-        : vscode.l10n.t('Pick a variable, or several scalars to stack into a gradient'),
-  });
+    order === 2
+      ? vscode.l10n.t('Pick a variable, or several scalars for their full Hessian (mixed second derivatives included)')
+      : vscode.l10n.t('Pick a variable, or several scalars to stack into a gradient'),
+  );
   if (!picked || picked.length === 0) return { ok: false, code: 'cancelled', message: vscode.l10n.t('No variable picked.') };
   if (picked.length > 1 && picked.some((p) => p.info.kind !== 'scalar')) {
     return {
@@ -83,3 +83,38 @@ export async function pickVariables(target: Target, settings: Settings, many: bo
   return { ok: true, wrt: picked.map((p) => p.info.name) };
 }
 
+
+/**
+ * A many-pick whose Enter takes the highlighted row (moved to with the arrows, or the row the typed
+ * filter names) unless the checks were changed by hand (pickChoice.ts): VS Code's own `canPickMany`
+ * would accept the checked default instead.
+ */
+function pickMany<T extends vscode.QuickPickItem>(items: readonly T[], title: string, placeholder: string): Promise<readonly T[] | undefined> {
+  return new Promise((resolve) => {
+    const qp = vscode.window.createQuickPick<T>();
+    qp.title = title;
+    qp.placeholder = placeholder;
+    qp.canSelectMany = true;
+    qp.items = items;
+    const initial = items.filter((i) => i.picked);
+    qp.selectedItems = initial;
+    let done = false;
+    const finish = (value: readonly T[] | undefined): void => {
+      if (done) return;
+      done = true;
+      resolve(value);
+      qp.dispose();
+    };
+    qp.onDidAccept(() => {
+      const names = acceptedVariables({ initial: initial.map((i) => i.label), checked: qp.selectedItems.map((i) => i.label), active: qp.activeItems[0]?.label });
+      finish(items.filter((i) => names.includes(i.label)));
+    });
+    qp.onDidChangeValue((value) => {
+      const name = rowForFilter(value, items.map((i) => i.label));
+      const row = items.find((i) => i.label === name);
+      if (row) qp.activeItems = [row];
+    });
+    qp.onDidHide(() => finish(undefined));
+    qp.show();
+  });
+}
