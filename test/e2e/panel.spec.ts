@@ -149,4 +149,30 @@ describe('Derivation panel (UI)', () => {
     }
     await screenshot('panel-hostile');
   });
+
+  it('in a narrow panel nothing sticks out: the switches and the reading wrap (screenshot)', async () => {
+    const { page } = workbench();
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 900, height: 850 }); // the panel's half of the editors: ~270 px
+    try {
+      const frame = await differentiateIn('deep.matcalc');
+      await frame.locator('body').evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const out = await frame.locator('body').evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const outside = [...document.querySelectorAll('button, .meta, h1, h2, .badge, label')]
+          .filter((e) => (e as HTMLElement).offsetParent !== null && e.getBoundingClientRect().right > width + 0.5)
+          .map((e) => `${e.tagName.toLowerCase()}#${e.id || (e.textContent ?? '').trim().slice(0, 20)}: ${Math.round(e.getBoundingClientRect().right)}`);
+        // text wider than its own box (a long reading with no spaces) overflows it without widening it
+        const overflowing = [...document.querySelectorAll('.meta')].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => `${e.id}: ${e.scrollWidth} > ${e.clientWidth}`);
+        outside.push(...overflowing);
+        return { width, scrollWidth: document.documentElement.scrollWidth, outside };
+      });
+      assert.ok(out.width < 400, `the panel is ${out.width} px wide: not narrow`);
+      assert.deepEqual(out.outside, [], `wider than the panel (${out.width} px)`);
+      assert.ok(out.scrollWidth <= out.width, `the page scrolls sideways: ${out.scrollWidth} > ${out.width}`);
+      await screenshot('panel-narrow');
+    } finally {
+      if (viewport) await page.setViewportSize(viewport);
+    }
+  });
 });
