@@ -82,9 +82,11 @@ const TEX_NOISE = /\\(?:label|tag|tag\*|eqref|ref)\{[^{}]*\}|\\(?:nonumber|notag
 
 /**
  * The expression in a TeX body: for multi-line bodies (`align`), the line (between `\\`) holding the
- * cursor; then the right-hand side of the last top-level `=` (`f(\mathbf{x}) = \mathbf{x}^T A \mathbf{x}`
- * gives the right side); trailing punctuation and alignment `&` dropped. `\label`, `\tag`,
- * `\nonumber` are blanked out (same length, so offsets stay valid).
+ * cursor; then, in an equation chain `a = b = c`, the side holding the cursor — except a left side that
+ * only names the function (`f(\mathbf{x})`, `y`, `\mathcal{L}(\theta)`, `\frac{\partial f}{\partial x}`,
+ * `\nabla_x f`: see HEAD), which gives the right-hand side, as does a cursor past the line (a
+ * selection); trailing punctuation and alignment `&` dropped. `\label`, `\tag`, `\nonumber` are
+ * blanked out (same length, so offsets stay valid).
  */
 function equationSide(text: string, bodyStart: number, bodyEnd: number, cursor: number): FoundExpression | undefined {
   const body = text.slice(bodyStart, bodyEnd).replace(TEX_NOISE, (m) => ' '.repeat(m.length));
@@ -100,10 +102,14 @@ function equationSide(text: string, bodyStart: number, bodyEnd: number, cursor: 
       break;
     }
   }
-  let start = lineStart;
-  const eq = lastTopLevelEquals(body, lineStart, lineEnd);
-  if (eq >= 0) start = eq + 1;
-  let end = lineEnd;
+  const equals = topLevelEquals(body, lineStart, lineEnd);
+  const bounds = [lineStart - 1, ...equals, lineEnd]; // the sides lie between consecutive bounds
+  let side = bounds.length - 2; // the last
+  const under = bounds.findIndex((b, i) => i > 0 && rel <= b) - 1;
+  if (under >= 1 && under < side) side = under;
+  else if (under === 0 && side > 0 && !HEAD.test(body.slice(lineStart, bounds[1]).replace(/[\s&]+/g, ' ').trim())) side = 0;
+  let start = bounds[side] + 1;
+  let end = bounds[side + 1];
   // trailing punctuation of a displayed equation, alignment markers
   while (end > start && /[\s.,;&]/.test(body[end - 1])) end--;
   while (start < end && /[\s&]/.test(body[start])) start++;
@@ -111,10 +117,26 @@ function equationSide(text: string, bodyStart: number, bodyEnd: number, cursor: 
   return { text: body.slice(start, end), start: bodyStart + start, end: bodyStart + end, notation: 'latex' };
 }
 
-/** The last `=` at brace/paren depth 0 that is a plain equals sign (not `<=`, `==`, `\neq`, `:=`, …). */
-function lastTopLevelEquals(s: string, from: number, to: number): number {
+/** A TeX group `{…}` with groups one deep inside: `{\mathbf{x}}`. */
+const GROUP = String.raw`\{(?:[^{}]|\{[^{}]*\})*\}`;
+/**
+ * A name as TeX writes it: `f`, `\ell`, `\theta`, `\mathcal{L}`, `\hat{y}`, with a subscript: `L_i`,
+ * `\ell_{i}` — not a function (`\sin`, `\operatorname{tr}`, `\mathrm{tr}`).
+ */
+const TEX_NAME = String.raw`(?:\\(?:mathcal|mathbf|boldsymbol|bm|mathit|hat|tilde|bar|vec)\{\\?[A-Za-z]+\}|[A-Za-z]+|\\(?:ell|(?:var)?(?:alpha|beta|gamma|Gamma|delta|Delta|epsilon|zeta|eta|theta|Theta|kappa|lambda|Lambda|mu|nu|xi|pi|rho|sigma|Sigma|tau|phi|Phi|chi|psi|Psi|omega|Omega)))(?:_${GROUP}|_\\?[A-Za-z0-9]+)?`;
+/**
+ * A left side that only names the function: a name with its arguments (`f(\mathbf{x})`), or a
+ * derivative of a name (`\frac{\partial f}{\partial x}`, `\frac{dL}{dw}`, `\nabla_x f`, `\nabla^2_x f(x)`);
+ * empty (an `align` row `&= …` continuing the chain) too.
+ */
+const HEAD = new RegExp(
+  String.raw`^(?:|(?:\\nabla(?:\^2|\^\{2\})?(?:_${GROUP}|_\\?[A-Za-z0-9]+)?(?:\^2|\^\{2\})? ?)?${TEX_NAME} ?(?:\([^()]*\))?|\\[dt]?frac\{ ?(?:\\partial|d)(?:\^2|\^\{2\})? ?${TEX_NAME} ?(?:\([^()]*\))? ?\}${GROUP})$`,
+);
+
+/** The `=` at brace/paren depth 0 that are plain equals signs (not `<=`, `==`, `\neq`, `:=`, …), in order. */
+function topLevelEquals(s: string, from: number, to: number): number[] {
   let depth = 0;
-  let found = -1;
+  const found: number[] = [];
   for (let i = from; i < to; i++) {
     const c = s[i];
     if (c === '\\') {
@@ -123,9 +145,15 @@ function lastTopLevelEquals(s: string, from: number, to: number): number {
     }
     if (c === '{' || c === '(' || c === '[') depth++;
     else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
-    else if (c === '=' && depth === 0 && !/[<>=!:]/.test(s[i - 1] ?? '') && s[i + 1] !== '=') found = i;
+    else if (c === '=' && depth === 0 && !/[<>=!:]/.test(s[i - 1] ?? '') && s[i + 1] !== '=') found.push(i);
   }
   return found;
+}
+
+/** The last `=` at brace/paren depth 0 that is a plain equals sign; -1 when there is none. */
+function lastTopLevelEquals(s: string, from: number, to: number): number {
+  const all = topLevelEquals(s, from, to);
+  return all.length > 0 ? all[all.length - 1] : -1;
 }
 
 /** In Markdown, the line under the cursor inside a ```` ```matcalc ```` fence. */

@@ -72,6 +72,30 @@ describe('selection: expression under the cursor', () => {
     assert.equal(found(first, 'latex'), 'W x + b');
   });
 
+  it('an equation chain: the side under the cursor, the left side of a claim or a middle step, not always the last side', () => {
+    assert.equal(found('$\\frac{\\partial}{\\partial x} x^\\top |A x = 2 A x$', 'markdown'), '\\frac{\\partial}{\\partial x} x^\\top A x');
+    assert.equal(found('$$\\nabla_x (x^T A x) = x^T(A + |A^T) = 2x^T A$$', 'markdown'), 'x^T(A + A^T)');
+    assert.equal(found('$$\\nabla_x (x^T A x) = x^T(A + A^T) = 2x^T |A$$', 'markdown'), '2x^T A');
+    assert.equal(found('$|\\|Xw - y\\|^2 = w^T X^T X w - 2y^T X w + y^T y$', 'markdown'), '\\|Xw - y\\|^2');
+    assert.equal(found('\\[ \\operatorname{tr}(A| X) = \\operatorname{tr}(X A) \\]', 'latex'), '\\operatorname{tr}(A X)');
+  });
+
+  it('a left side that only names the function (f(x), L, ∂f/∂x, ∇ₓf) gives the right-hand side', () => {
+    assert.equal(found('$f(\\mathbf{x}|) = x^T A x$', 'markdown'), 'x^T A x');
+    assert.equal(found('$|y = W x + b$', 'markdown'), 'W x + b');
+    assert.equal(found('$\\mathcal{L}(|\\theta) = \\|X\\theta - y\\|^2$', 'markdown'), '\\|X\\theta - y\\|^2');
+    assert.equal(found('$\\ell_{i|} = -\\log p_i$', 'markdown'), '-\\log p_i');
+    assert.equal(found('$\\frac{\\partial f}{\\partial |x} = 2Ax$', 'markdown'), '2Ax');
+    assert.equal(found('$\\frac{d L}{d |w} = 2Ax$', 'markdown'), '2Ax');
+    assert.equal(found('$\\nabla_{\\mathbf{x}} |f = 2Ax$', 'markdown'), '2Ax');
+    assert.equal(found('$\\nabla^2_x |f(x) = 2A$', 'markdown'), '2A');
+    assert.equal(found('\\begin{align}\n f(x) &= x^T A x \\\\\n  &= |x^T A^T x\n\\end{align}', 'latex'), 'x^T A^T x');
+  });
+
+  it('a selected equation is still its last side', () => {
+    assert.equal(expressionInSelection('$\\frac{\\partial}{\\partial x} x^\\top A x = 2 A x$', 'markdown')?.text, '2 A x');
+  });
+
   it('\\le and == are not equations', () => {
     assert.equal(found('$a \\le |b$', 'markdown'), 'a \\le b');
     assert.equal(found('$x == |y$', 'markdown'), 'x == y');
