@@ -45,19 +45,24 @@ export interface Binding {
  * Check shapes and build the `Expr`. `bindings` (in order; each may use the names before it) are
  * built once each, however often they are used: the expression is a DAG, as written.
  */
-export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: readonly Binding[] = []): Outcome<CheckedExpression> {
-  const checked = checkShapesAs(ast, decls, bindings);
+export function checkShapes(ast: Ast, decls: readonly Declaration[], bindings: readonly Binding[] = [], options: ShapeOptions = {}): Outcome<CheckedExpression> {
+  const checked = checkShapesAs(ast, decls, bindings, options);
   if (checked.ok || checked.error.code !== 'name.undeclared') return checked;
   // The declaration the error suggests, fitted to the name's use (each kind tried once).
   const declared = new Set(decls.map((d) => d.name));
   const dims = [...new Set(decls.flatMap((d) => d.dims))];
   const sizes = new Set(dims.filter((x): x is string => typeof x === 'string'));
   return failure(
-    fittedSuggestion(checked.error, (extra) => checkShapesAs(ast, [...decls, extra], bindings), (name) => guessedProduct(name, declared, sizes) ?? declaredProduct(name, declared), dims.filter((x) => x !== 1)),
+    fittedSuggestion(checked.error, (extra) => checkShapesAs(ast, [...decls, extra], bindings, options), (name) => guessedProduct(name, declared, sizes) ?? declaredProduct(name, declared), dims.filter((x) => x !== 1)),
   );
 }
 
-function checkShapesAs(ast: Ast, decls: readonly Declaration[], bindings: readonly Binding[]): Outcome<CheckedExpression> {
+/** How a notation's tree is checked: `broadcastFixesSizes` for NumPy text (ShapeInference.broadcast). */
+export interface ShapeOptions {
+  readonly broadcastFixesSizes?: boolean;
+}
+
+function checkShapesAs(ast: Ast, decls: readonly Declaration[], bindings: readonly Binding[], options: ShapeOptions): Outcome<CheckedExpression> {
   // The definitions, then the expression: each surveyed once (its depth, its calls) for all that follows.
   const roots = bindings.length === 0 ? [ast] : [...bindings.map((b) => b.ast), ast];
   const surveys: Survey[] = [];
@@ -83,7 +88,7 @@ function checkShapesAs(ast: Ast, decls: readonly Declaration[], bindings: readon
         }
       }
     }
-    const inference = new ShapeInference(assumed.length === 0 ? decls : [...decls, ...assumed], sizes);
+    const inference = new ShapeInference(assumed.length === 0 ? decls : [...decls, ...assumed], sizes, options.broadcastFixesSizes === true);
     for (const b of bindings) inference.bind(b.name, b.ast);
     // A tree deeper than CHECKPOINT_STRIDE is visited and built from its checkpoints up, so the
     // recursion of each pass stays shallow (issue 17: 10,000 levels on any stack).

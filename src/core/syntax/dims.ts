@@ -116,6 +116,19 @@ export class Dims {
     return true;
   }
 
+  /** Whether a and b hold the rows and the columns of one fresh matrix (unified, it would be square). */
+  sidesOfOneMatrix(a: DimId, b: DimId): boolean {
+    if (this.partner === undefined) return false;
+    const ra = this.find(a);
+    const rb = this.find(b);
+    for (const [rows, cols] of this.partner) {
+      const r = this.find(rows);
+      const c = this.find(cols);
+      if ((r === ra && c === rb) || (r === rb && c === ra)) return true;
+    }
+    return false;
+  }
+
   unify(a: DimId, b: DimId): boolean {
     // One pair fails before changing anything: no trail to undo (unifyAll's lists made per call were most of inference's garbage).
     if (this.find(a) === this.find(b)) return true;

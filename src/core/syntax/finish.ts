@@ -6,7 +6,7 @@
 import type { Outcome, Span } from '../api';
 import { eye, ones, postorder, unit, withArgs, zeros, type Expr } from '../model/expr';
 import { shape } from '../model/shape';
-import { checkShapes, type Binding, type CheckedExpression } from './check';
+import { checkShapes, type Binding, type CheckedExpression, type ShapeOptions } from './check';
 import { checkDuplicates, parseDeclarations, type Assumption, type Declaration } from './declarations';
 import { attempt, failure, inWhere } from './diagnostics';
 import type { Ast } from './ast';
@@ -93,9 +93,10 @@ export function checkForeign(
   declarations: readonly Declaration[],
   placeholders: ReadonlySet<string>,
   bindings: readonly Binding[] = [],
+  options: ShapeOptions = {},
 ): Outcome<CheckedExpression> {
   const all = [...declarations, ...[...placeholders].map((p) => placeholderDeclaration(p, ast.span))];
-  const checked = checkShapes(ast, all, bindings);
+  const checked = checkShapes(ast, all, bindings, options);
   if (!checked.ok || placeholders.size === 0) return checked;
   const names = placeholders;
   const expr = replacePlaceholders(checked.value.expr, names);

@@ -80,6 +80,8 @@ export class ShapeInference {
   constructor(
     declarations: readonly Declaration[],
     private readonly dimensionValues: ReadonlySet<string> = new Set(),
+    /** NumPy text: a broadcast equates the sizes NumPy requires equal (see `broadcast`). */
+    private readonly broadcastFixesSizes = false,
   ) {
     // The declared dimensions, rigid, in order of first appearance (never the name of a fresh one).
     this.dims = new Dims();
@@ -613,15 +615,23 @@ export class ShapeInference {
 
   /**
    * Implicit expansion (MATLAB since R2016b, NumPy broadcasting) in + − .* ./ max min: a 1×n row
-   * against an m×n matrix is applied to every row, an m×1 column to every column. Only when the
-   * shared dimension is already the same one (declared or inferred): a broadcast never unifies
-   * dimensions, so a mistyped shape stays an error naming both shapes. The result's shape, or
-   * undefined when this is not a broadcast.
+   * against an m×n matrix is applied to every row, an m×1 column to every column. In the plain
+   * syntax only when the shared dimension is already the same one (declared or inferred): a
+   * broadcast never unifies dimensions, so a mistyped shape stays an error naming both shapes. In
+   * NumPy text (`broadcastFixesSizes`) a row's size is NumPy's to require equal — the length of the
+   * 1-D b of `X @ W + b` is the column count of X @ W — so an undeclared size is unified with the
+   * other; two declared sizes never are, nor the rows and columns of one matrix (`Z -
+   * logsumexp(Z, axis=1)` is NumPy's error, not a square Z). The result's shape, or undefined when
+   * this is not a broadcast.
    */
   broadcast(a: DimShape, b: DimShape): DimShape | undefined {
     const matrix = (s: DimShape): boolean => !this.dims.isOne(s.rows) && !this.dims.isOne(s.cols);
+    // NumPy's rule is a row's: a 1-D array is aligned with the last axis. A column beside an array
+    // may be a 1-D array the reader could not orient (beside a name of unknown shape), so it fixes nothing.
+    const rowFits = (x: DimId, y: DimId): boolean =>
+      this.dims.same(x, y) || (this.broadcastFixesSizes && !this.dims.sidesOfOneMatrix(x, y) && this.dims.unify(x, y));
     const fits = (m: DimShape, v: DimShape): boolean =>
-      (this.dims.isOne(v.rows) && !this.dims.isOne(v.cols) && this.dims.same(v.cols, m.cols)) ||
+      (this.dims.isOne(v.rows) && !this.dims.isOne(v.cols) && rowFits(v.cols, m.cols)) ||
       (this.dims.isOne(v.cols) && !this.dims.isOne(v.rows) && this.dims.same(v.rows, m.rows));
     if (matrix(a) && !matrix(b) && fits(a, b)) return a;
     if (matrix(b) && !matrix(a) && fits(b, a)) return b;

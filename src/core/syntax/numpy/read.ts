@@ -91,7 +91,7 @@ export function readNumpy(text: string, where?: string): Outcome<CheckedExpressi
   });
   if (!lowered.ok) return lowered;
   const withTargets = probabilityTargets(decls.value, lowered.value.targets);
-  const checked = checkForeign(lowered.value.ast, withTargets, lowered.value.placeholders, lowered.value.shared);
+  const checked = checkForeign(lowered.value.ast, withTargets, lowered.value.placeholders, lowered.value.shared, { broadcastFixesSizes: true });
   // A 1-D array is read as a column but has no orientation (a claimed gradient: check/index.ts).
   return checked.ok && lowered.value.oneDimensional ? { ok: true, value: { ...checked.value, oneDimensional: true } } : checked;
 }
