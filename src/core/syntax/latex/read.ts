@@ -17,7 +17,7 @@
  * Definitions after `\text{where}` (the binding form the writers print) are read by ./bindings.ts.
  */
 import type { Outcome, Span } from '../../api';
-import type { Ast } from '../ast';
+import { walk, type Ast } from '../ast';
 import type { CheckedExpression } from '../check';
 import type { Assumption, Declaration } from '../declarations';
 import { LETTER_CONVENTION } from '../infer';
@@ -134,11 +134,13 @@ export function readLatex(text: string, where?: string, options: LatexReadOption
   const boldUsed = [...styles.values()].some((u) => u.styles.has('bold'));
   const known = new Set([...dimensions, ...[...sizes].filter((s) => !declared.has(s))]);
 
+  let parsedAst: Ast | undefined;
   const read = (variant: Variant, names?: Map<string, { styles: Set<NameStyle>; span: Span }>): Outcome<CheckedExpression> => {
     const oracle = perName((name) => declaredKinds.get(name) ?? KIND[impliedKind(name, styles.get(name)?.styles, boldUsed, variant)]);
     const parsed = attempt(() => parseBound(text, segments, { oracle, declared, dimensions: known, otimes, einstein, names, trailingDifferentials }));
     if (!parsed.ok) return parsed;
     const { ast, placeholders, bindings } = parsed.value;
+    parsedAst = ast;
     return checkForeign(ast, [...decls.value, ...implied(parsed.value, declared, styles, boldUsed, variant)], placeholders, bindings);
   };
 
@@ -161,7 +163,34 @@ export function readLatex(text: string, where?: string, options: LatexReadOption
     if (!guessesVectors(styles)) return letters;
   }
   const scalars = read('scalars');
-  return scalars.ok ? scalars : letters;
+  if (!scalars.ok) return letters;
+  // A letter the text transposes (w^\top) is an array: made a scalar here, its transpose would be dropped.
+  const retried = (name: string): boolean =>
+    !declared.has(name) && impliedKind(name, styles.get(name)?.styles, false, 'letters') !== 'scalar' && impliedKind(name, styles.get(name)?.styles, false, 'scalars') === 'scalar';
+  const lost = parsedAst === undefined ? undefined : transposedName(parsedAst, retried);
+  if (lost === undefined) return scalars;
+  const hint =
+    `; ${lost} is transposed, so it is not read as a scalar to make the shapes fit: write the vectors in bold ` +
+    `(\\mathbf{${lost}}; a sample \\mathbf{x}_i is a row of X), or declare the shapes`;
+  return { ok: false, error: { ...letters.error, message: `${letters.error.message}${hint}` } };
+}
+
+/** The first name under a transpose (x^\top, (x)^\top) that `is` holds for, in the text's order. */
+function transposedName(root: Ast, is: (name: string) => boolean): string | undefined {
+  let found: string | undefined;
+  walk([root], (node) => {
+    if (found !== undefined) return false;
+    if (node.kind === 'transpose') {
+      let arg = node.arg;
+      while (arg.kind === 'paren') arg = arg.arg;
+      if (arg.kind === 'name' && is(arg.name)) {
+        found = arg.name;
+        return false;
+      }
+    }
+    return true;
+  });
+  return found;
 }
 
 /** No subscript and no bold command: every name is written plain (the styles of variables.ts need one or the other). */
