@@ -5,6 +5,7 @@
  * `remember` says which arguments are kept (all by default); a call that throws remembers nothing.
  */
 export function memoRecent<K, T>(compute: (key: K) => T, capacity: number, remember: (key: K) => boolean = () => true): (key: K) => T {
+  if (capacity <= SMALL_TABLE) return memoRecentSmall(compute, capacity, remember);
   const table = new Map<K, T>();
   return (key: K): T => {
     if (!remember(key)) return compute(key);
@@ -13,6 +14,38 @@ export function memoRecent<K, T>(compute: (key: K) => T, capacity: number, remem
     const value = compute(key);
     if (table.size >= capacity) table.clear();
     table.set(key, value);
+    return value;
+  };
+}
+
+/**
+ * Tables of at most this many entries are searched in a list instead of a Map. A Map hashes its key
+ * at every look-up (an object's identity hash, a number's bits) and its table is cold in a request
+ * that walks most of the core; the last few roots of `postorder` (8), the last two expressions whose
+ * sizes of constants were found (2), the last derivatives (8) are compared in a few steps. This is
+ * memoRecent's own logic on two lists: the same keys remembered, the same calls computed.
+ */
+const SMALL_TABLE = 8;
+
+function memoRecentSmall<K, T>(compute: (key: K) => T, capacity: number, remember: (key: K) => boolean): (key: K) => T {
+  const keys: K[] = [];
+  const values: T[] = [];
+  return (key: K): T => {
+    if (!remember(key)) return compute(key);
+    const at = keys.indexOf(key);
+    if (at >= 0 && values[at] !== undefined) return values[at];
+    const value = compute(key);
+    // As Map.set after the clear when full: a key held (its value undefined, or added by `compute`) keeps its place.
+    if (keys.length >= capacity) {
+      keys.length = 0;
+      values.length = 0;
+    }
+    const held = keys.indexOf(key);
+    if (held >= 0) values[held] = value;
+    else {
+      keys.push(key);
+      values.push(value);
+    }
     return value;
   };
 }
