@@ -8,13 +8,13 @@
  * read every request identically (the expression's structure, the variables, the spans, the
  * assumptions, or the error). As bench/ab.mjs, but without differentiating, presenting and writing.
  *
- *   node bench/read-ab.mjs REV_A [REV_B] [--rounds N]    (REV_B: the working tree when omitted)
+ *   node bench/read-ab.mjs REV_A [REV_B] [--rounds N] [--cpu]    (REV_B: the working tree when omitted; --cpu: CPU time)
  */
 import { ROOT } from './lib/build.mjs';
 import { loadCorpus } from './parts/corpus.mjs';
 import { pairedArgs, pairedCores, pairedTimes } from './lib/paired.mjs';
 
-const { revA, revB, rounds } = pairedArgs('node bench/read-ab.mjs REV_A [REV_B] [--rounds N]', 40);
+const { revA, revB, rounds, cpu } = pairedArgs('node bench/read-ab.mjs REV_A [REV_B] [--rounds N]', 40);
 const { A, B } = await pairedCores(revA, revB, 'read-ab');
 const requests = loadCorpus(ROOT).map((c) => ({ expr: c.expr, where: c.where }));
 const read = (core, q) => core.readExpression(q.expr, q.where, 'auto');
@@ -46,5 +46,5 @@ for (let r = 0; r < 3; r++) {
     read(B, q);
   }
 }
-const t = pairedTimes(requests.length, (i) => read(A, requests[i]), (i) => read(B, requests[i]), rounds);
-console.log(JSON.stringify({ a: revA, b: revB ?? 'working tree', cases: requests.length, rounds, readingsDiffering: differ.length, ...t }));
+const t = pairedTimes(requests.length, (i) => read(A, requests[i]), (i) => read(B, requests[i]), rounds, { cpu });
+console.log(JSON.stringify({ a: revA, b: revB ?? 'working tree', cases: requests.length, rounds, clock: cpu ? 'cpu' : 'wall', readingsDiffering: differ.length, ...t }));

@@ -8,13 +8,13 @@
  * case's ratio B/A and the ratio of the sums of the case medians, and checks that A and B write every
  * request identically. As bench/ab.mjs, but without reading, differentiating and presenting.
  *
- *   node bench/write-ab.mjs REV_A [REV_B] [--rounds N]    (REV_B: the working tree when omitted)
+ *   node bench/write-ab.mjs REV_A [REV_B] [--rounds N] [--cpu]    (REV_B: the working tree when omitted; --cpu: CPU time)
  */
 import { ROOT } from './lib/build.mjs';
 import { loadCorpus } from './parts/corpus.mjs';
 import { pairedArgs, pairedCores, pairedTimes } from './lib/paired.mjs';
 
-const { revA, revB, rounds } = pairedArgs('node bench/write-ab.mjs REV_A [REV_B] [--rounds N]', 30);
+const { revA, revB, rounds, cpu } = pairedArgs('node bench/write-ab.mjs REV_A [REV_B] [--rounds N]', 30);
 const { A, B } = await pairedCores(revA, revB, 'write-ab');
 const requests = loadCorpus(ROOT).map((c) => ({ expr: c.expr, where: c.where, wrt: c.wrt, order: c.order ?? 1, layout: c.layout ?? 'numerator' }));
 /** Each request read and differentiated by one revision's core (undefined: it has no derivative). */
@@ -43,5 +43,5 @@ for (let r = 0; r < 3; r++) {
     written(B, db[i]);
   }
 }
-const t = pairedTimes(cases.length, (k) => written(A, da[cases[k]]), (k) => written(B, db[cases[k]]), rounds);
-console.log(JSON.stringify({ a: revA, b: revB ?? 'working tree', cases: cases.length, rounds, writtenDiffering: differ.length, ...t }));
+const t = pairedTimes(cases.length, (k) => written(A, da[cases[k]]), (k) => written(B, db[cases[k]]), rounds, { cpu });
+console.log(JSON.stringify({ a: revA, b: revB ?? 'working tree', cases: cases.length, rounds, clock: cpu ? 'cpu' : 'wall', writtenDiffering: differ.length, ...t }));

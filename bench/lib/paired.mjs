@@ -8,17 +8,24 @@ import * as fs from 'node:fs';
 import { buildCore } from './build.mjs';
 import { median, round } from './stats.mjs';
 
-/** REV_A [REV_B] [--rounds N] (REV_B: the working tree when omitted); exits with `usage` when they do not read. */
+/**
+ * REV_A [REV_B] [--rounds N] [--cpu] (REV_B: the working tree when omitted; --cpu: time each call in CPU
+ * time, process.cpuUsage(), which waiting for a core on a loaded machine does not count, instead of wall
+ * time); exits with `usage` when they do not read.
+ */
 export function pairedArgs(usage, defaultRounds) {
   const args = process.argv.slice(2);
   const roundsAt = args.indexOf('--rounds');
   const rounds = roundsAt >= 0 ? Number(args.splice(roundsAt, 2)[1]) : defaultRounds;
+  const cpuAt = args.indexOf('--cpu');
+  const cpu = cpuAt >= 0;
+  if (cpu) args.splice(cpuAt, 1);
   const [revA, revB] = args;
   if (!revA || !(rounds > 0)) {
-    process.stderr.write(`usage: ${usage}\n`);
+    process.stderr.write(`usage: ${usage.replace('[--rounds N]', '[--rounds N] [--cpu]')}\n`);
     process.exit(2);
   }
-  return { revA, revB, rounds };
+  return { revA, revB, rounds, cpu };
 }
 
 /** The cores of both revisions, bundled under names of this process (another A/B may be running in the shared cache), removed once loaded. */
@@ -32,11 +39,15 @@ export async function pairedCores(revA, revB, prefix) {
 
 /**
  * `runA(i)` and `runB(i)` for every case i < n, back to back and alternating which goes first,
- * `rounds` times: per case the median time (ms) of each, and the median case's ratio B/A and the
+ * `rounds` times (`cpu`: timed in CPU time, to the microsecond): per case the median time (ms) of each, and the median case's ratio B/A and the
  * ratio of the sums of the case medians.
  */
-export function pairedTimes(n, runA, runB, rounds) {
-  const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
+export function pairedTimes(n, runA, runB, rounds, { cpu = false } = {}) {
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e3;
+  };
+  const nowMs = cpu ? cpuMs : () => Number(process.hrtime.bigint()) / 1e6;
   const time = (run, i) => {
     const t0 = nowMs();
     run(i);
