@@ -4,7 +4,7 @@
  * factor. Greedy (the factor shared by most terms first), bottom-up, each step removes at least one
  * term from a sum, so it terminates. Sound: distributivity only.
  */
-import { Expr, rawAdd, rawHadamard, rawMul, rationalNum, rationalOf } from '../model/expr';
+import { Expr, rawAdd, rawHadamard, rawMul, rationalNum, rationalOf, zeros } from '../model/expr';
 import { rewriteBottomUp } from './bottomUp';
 import { flatNested, keepsNested, sharedStart, withFlatArgs } from './nestedStart';
 import { isScalar } from '../model/shape';
@@ -290,6 +290,10 @@ export function factorize(root: Expr, settled?: Set<Expr>, nested = true): Expr 
 }
 
 function factorNode(given: Expr, original: Expr): Expr {
+  if (given !== original) {
+    const folded = zeroFolded(given);
+    if (folded !== given) return folded;
+  }
   if (given !== original && keepsNested(given)) return given;
   if (given.op === 'add') {
     const sum = flattenSame(given);
@@ -300,9 +304,32 @@ function factorNode(given: Expr, original: Expr): Expr {
 }
 
 function factorFlatNode(e: Expr, original: Expr): Expr {
+  if (e !== original) {
+    const folded = zeroFolded(e);
+    if (folded !== e) return folded;
+  }
   if (e.op === 'hadamard') return e === original ? e : scalarsOutOfHadamard(e, original);
   const out = flattenSame(e);
   return out.op === 'add' ? factorSum(out.args) : out;
+}
+
+/** The operations that are linear in each argument: a zero argument makes them zero. */
+const LINEAR: ReadonlySet<Expr['op']> = new Set<Expr['op']>(['mul', 'hadamard', 'kron', 'transpose', 'vec', 'diagm', 'diagv', 'sum', 'mean', 'tr', 'entry', 'contract']);
+
+const isZero = (e: Expr): boolean => e.op === 'zeros' || (e.op === 'num' && e.value === 0);
+
+/**
+ * A node one of whose arguments factoring made zero (a sum whose terms cancel once factored, AX − AY + A(Y − X)):
+ * 𝟎 of its shape when it is linear in that argument (P ⊙ 𝟎, 𝟎ᵀ, sum(𝟎), c·𝟎), a sum without its zero terms; the
+ * node itself otherwise (exp(𝟎) is not zero). The walk rebuilds a node from its new arguments as they are, so
+ * ∂ sum(exp(P) ⊙ (AX − AY + A(Y − X)))/∂P printed (𝟎 ⊙ exp(P))ᵀ. Sound: multilinearity, 0 + t = t.
+ */
+function zeroFolded(e: Expr): Expr {
+  if (!e.args.some(isZero)) return e;
+  if (LINEAR.has(e.op)) return zeros(e.shape);
+  if (e.op !== 'add') return e;
+  const rest = e.args.filter((t) => !isZero(t));
+  return rest.length === 0 ? zeros(e.shape) : rest.length === 1 ? rest[0] : rawAdd(rest);
 }
 
 /** Associativity only: a sum of sums and a product of products are written flat. */
