@@ -212,6 +212,10 @@ export class Lowerer {
     if (node.attr === 'T' || node.attr === 'mT') {
       const r = (yield this.lowering(node.object)) as Lowered;
       if (r.kind === 'matrix' || r.kind === 'unknown') return { ast: transposeNode(asAtom(r.ast), node.span), kind: r.kind };
+      // .mT transposes the last two axes: PyTorch, JAX and NumPy 2 refuse it below two dimensions.
+      if (node.attr === 'mT') {
+        fail('numpy.argument', node.attrSpan, `.mT needs an array of at least 2 dimensions, but ${this.source(node.object.span)} is ${r.kind === 'scalar' ? 'a scalar' : '1-D'}: a 1-D array has no orientation (x[:, None] is its column, x[None, :] its row)`);
+      }
       // .T of a 1-D array (or a scalar) is the array itself.
       return r;
     }
@@ -280,6 +284,7 @@ export class Lowerer {
       const root = path?.split('.')[0];
       if (path !== undefined && root !== undefined && MODULE_ROOTS.has(root) && !this.declared.has(root) && !this.bindings.has(root)) {
         const name = withoutModule(path);
+        if (isModuleFunction(name) && root === 'math') return yield* this.mathCall(name, shown, node);
         if (isModuleFunction(name)) {
           const f = this.elementwiseOfOne(name, node);
           if (f !== undefined) return elementwiseCall(f, (yield this.lowering(node.args[0])) as Lowered, node);
@@ -304,6 +309,19 @@ export class Lowerer {
       return fail('name.unknown-function', func.func.span, `unknown module '${module}': ${FUNCTION_HINTS[normalization]}`);
     }
     return fail('numpy.unsupported', func.span, 'only calls of named functions are supported');
+  }
+
+  /** math.sqrt(d), math.exp(…): Python's math module takes numbers (mathNumbers.ts); an array is refused. */
+  private *mathCall(name: string, shown: string, node: Extract<PyNode, { kind: 'call' }>): Deferred<Lowered> {
+    const args: Arg[] = [];
+    for (const a of node.args) {
+      const lowered = (yield this.lowering(a)) as Lowered;
+      if (isArrayKind(lowered.kind)) {
+        fail('numpy.argument', a.span, `${shown} takes a number (Python's math module), but ${this.source(a.span)} is an array: write np.${name}(…) or torch.${name}(…) for it entry by entry`);
+      }
+      args.push({ lowered });
+    }
+    return yield* this.apply(name, shown, args, node);
   }
 
   /**

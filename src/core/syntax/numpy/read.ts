@@ -25,6 +25,7 @@ import { checkForeign, combineDeclarations, commentDeclarations, kindOfDeclarati
 import type { Kind } from '../kinds';
 import { nameNode, transposed } from '../nodes';
 import { Lowerer, type Lowered } from './lower';
+import { mathArgumentDeclarations } from './mathNumbers';
 import { parsePython, type PyNode, type PyStatement } from './parser';
 import { scanPython } from './scanner';
 import { table } from '../table';
@@ -48,7 +49,9 @@ export function readNumpy(text: string, where?: string): Outcome<CheckedExpressi
   const fromComments = commentDeclarations(comments);
   const known = new Set([...separate.value, ...fromComments].map((d) => d.name));
   const hints = typeHints(text, statements).filter((d) => !known.has(d.name));
-  const decls = combineDeclarations(text, separate.value, [...fromComments, ...hints]);
+  const assigned = statements.flatMap((s) => (s.kind === 'assign' ? [s.target] : []));
+  const numbers = mathArgumentDeclarations(statements, new Set([...known, ...hints.map((d) => d.name), ...assigned]));
+  const decls = combineDeclarations(text, separate.value, [...fromComments, ...hints, ...numbers]);
   if (!decls.ok) return decls;
   const declaredKinds = new Map<string, Kind>(decls.value.map((d) => [d.name, kindOfDeclaration(d)]));
   const declared = new Set(declaredKinds.keys());
