@@ -121,12 +121,12 @@ describe('manifest: commands, menus, keybinding, activation', () => {
     }
   });
 
-  it('the context menu appears only with a selection, and lists every derive command', () => {
+  it('the context menu appears only with a selection, and lists every derive command and the claim check', () => {
     const entry = (c.menus['editor/context'] as { submenu?: string; when: string }[]).find((m) => m.submenu === 'matrixCalculus.context');
     assert.ok(entry);
     assert.match(entry.when, /editorHasSelection/);
     const items = (c.menus['matrixCalculus.context'] as { command: string }[]).map((m) => m.command);
-    assert.deepEqual(items.sort(), ['chainRule', 'checkNumerically', 'copyLatex', 'differentiate', 'gradient', 'hessian', 'insertResult', 'jacobian'].map((n) => `matrixCalculus.${n}`).sort());
+    assert.deepEqual(items.sort(), ['chainRule', 'checkClaim', 'checkNumerically', 'copyLatex', 'differentiate', 'gradient', 'hessian', 'insertResult', 'jacobian'].map((n) => `matrixCalculus.${n}`).sort());
   });
 
   it('differentiate has a default keybinding (ctrl+alt+d / cmd+alt+d) in the editor', () => {
