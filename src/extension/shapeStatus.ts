@@ -9,6 +9,7 @@ import { runShapeOf } from './derivation';
 import { LatestOnly } from './schedule';
 import { expressionInEditor } from './selection/document';
 import type { Settings } from './settings';
+import { shapeStatusText } from './shapeStatusText';
 
 export const SHAPE_STATUS_DELAY_MS = 250;
 
@@ -48,12 +49,14 @@ export class ShapeStatus implements vscode.Disposable {
     const shapes = runShapeOf(expr, where, from, this.settings().defaultShapeConvention);
     if (!shapes.ok) return this.hide();
     const { shape, variables } = shapes.value;
-    this.shown = `f: ${shape}`;
-    this.item.text = `$(symbol-array) ${this.shown}`;
+    const words = shapeStatusText(expr, shape, variables, vscode.l10n.t);
+    this.shown = words.text;
+    this.item.text = `$(symbol-array) ${words.text}`;
+    this.item.accessibilityInformation = { label: words.ariaLabel, role: 'button' };
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**${vscode.l10n.t('Matrix Calculus: shape')}**\n\n`);
-    md.appendCodeblock(expr.length > 200 ? `${expr.slice(0, 200)}…` : expr);
-    md.appendText(`f: ${shape}` + (variables.length > 0 ? ` · ${variables.map((v) => `${v.name}: ${v.shape}`).join(', ')}` : ''));
+    md.appendCodeblock(words.expression);
+    md.appendText(words.details);
     this.item.tooltip = md;
     this.item.show();
   }
