@@ -36,7 +36,7 @@ export const SPECIAL_FUNCTIONS: ReadonlySet<string> = new Set([
   'slogdet', 'linalg.solve', 'solve', 'linalg.matrix_power', 'matrix_power', 'dot', 'inner', 'vdot', 'matmul', 'mm', 'mv',
   'outer', 'ger', 'diag', 'diagflat', 'diagonal', 'diag_embed', 'transpose', 't', 'eye', 'identity', 'ones', 'zeros',
   'ones_like', 'zeros_like', 'array', 'asarray', 'tensor', 'as_tensor', 'kron', 'einsum',
-  'mse_loss', 'cross_entropy', 'binary_cross_entropy_with_logits', 'var', 'std',
+  'mse_loss', 'cross_entropy', 'binary_cross_entropy_with_logits', 'var', 'std', 'linear',
 ]);
 
 export const isKnownFunction = (name: string): boolean =>

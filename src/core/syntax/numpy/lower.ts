@@ -460,6 +460,23 @@ export class Lowerer {
       }
       case 'einsum':
         return yield* this.einsum(rawArgs, kw, shown, node);
+      case 'linear': {
+        // torch.nn.functional.linear(input, weight, bias=None) = input @ weight.T + bias (weight out×in).
+        // Bare, linear(…) may be the code's own function: only F.linear and its longer spellings read.
+        if (!shown.includes('.')) return this.unknownFunction(shown, nameSpan);
+        kw.allow(['bias']);
+        args.count(2, 3);
+        const x = yield* args.get(0);
+        const w = yield* args.get(1);
+        const weightT: Lowered = w.kind === 'matrix' || w.kind === 'unknown' ? { ast: transposeNode(asAtom(w.ast), w.ast.span), kind: w.kind } : w;
+        const chain = new Chain(x);
+        chain.apply('@', weightT, nameSpan, w.ast.span);
+        const xw = chain.result();
+        const biasNode = args.has(2) ? args.raw(2) : kw.get('bias');
+        if (biasNode === undefined || (biasNode.kind === 'constant' && biasNode.value === 'None')) return xw;
+        const bias = args.has(2) ? yield* args.get(2) : ((yield this.lowering(biasNode)) as Lowered);
+        return this.combine(xw, '+', bias, nameSpan);
+      }
       case 'slogdet':
         return fail('numpy.unsupported', span, `${shown}(X) is (sign, log|det X|): write ${shown}(X)[1] for log det`);
       case 'solve': {
