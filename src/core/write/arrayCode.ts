@@ -686,7 +686,9 @@ export function toArrayCode(api: ArrayApi, f: Expr, d: Derivative): string {
   const derivResult = contraction ?? emitDerivative(api, f, d, derivBody);
 
   const wrt = d.wrt.map((v) => v.name).join(', ');
-  const xDoc = d.wrt.length > 1 ? `the stacked vector (${wrt})` : wrt;
+  // The variable's own name in the shape (a stacked vector is called x here, and said so).
+  const xDoc = d.wrt.length > 1 ? `the stacked vector x = (${wrt})` : wrt;
+  const x = d.wrt.length > 1 ? 'x' : wrt;
   const order = d.order === 2 ? 'second derivative' : 'derivative';
   const sizes = sizeParameters(names, [valueBody, derivBody]);
   const functions = [
@@ -694,7 +696,7 @@ export function toArrayCode(api: ArrayApi, f: Expr, d: Derivative): string {
     functionText(
       api,
       'derivative',
-      `The ${order} of f with respect to ${xDoc}, of shape f.shape + ${d.order === 2 ? 'x.shape + x.shape' : 'x.shape'}.`,
+      `The ${order} of f with respect to ${xDoc}, of shape f.shape + ${d.order === 2 ? `${x}.shape + ${x}.shape` : `${x}.shape`}.`,
       names,
       sizes,
       derivBody,
