@@ -223,9 +223,12 @@ function pairRule(a: Expr, b: Expr): Expr[] | undefined {
   // 𝟏ᵀ(A ⊗ B) = (𝟏ᵀA) ⊗ (𝟏ᵀB) ; (A ⊗ B)𝟏 = (A𝟏) ⊗ (B𝟏), since 𝟏_(pq) = 𝟏_p ⊗ 𝟏_q
   if (a.op === 'ones' && isRow(a.shape) && b.op === 'kron') return [kron(columnSums(b.args[0]), columnSums(b.args[1]))];
   if (b.op === 'ones' && isColumn(b.shape) && a.op === 'kron') return [kron(rowSums(a.args[0]), rowSums(a.args[1]))];
-  // 1ᵀ diag(v) = vᵀ ; diag(v) 1 = v
-  if (a.op === 'ones' && isRow(a.shape) && b.op === 'diagm') return [transpose(asColumn(b.args[0]))];
-  if (a.op === 'diagm' && b.op === 'ones' && isColumn(b.shape)) return [asColumn(a.args[0])];
+  // 1ᵀ diag(v) = vᵀ ; diag(v) 1 = v ; 𝟏_(k×n) diag(v) = 𝟏_k vᵀ (each row is vᵀ) ; diag(v) 𝟏_(n×k) = v 𝟏_kᵀ
+  if (a.op === 'ones' && b.op === 'diagm') return [ones(shape(a.shape.rows, 1)), transpose(asColumn(b.args[0]))];
+  if (a.op === 'diagm' && b.op === 'ones') return [asColumn(a.args[0]), ones(shape(1, b.shape.cols))];
+  // 𝟏(S + T) = 𝟏S + 𝟏T where terms then cancel (𝟏_(k×n)(diag(p) − ppᵀ) = 𝟏pᵀ − 𝟏pᵀ for p = softmax(z))
+  const spread = a.op === 'ones' && b.op === 'add' ? distributedSmaller(a, b, 'left') : b.op === 'ones' && a.op === 'add' ? distributedSmaller(b, a, 'right') : undefined;
+  if (spread !== undefined) return [spread];
   // diag(a) diag(b) = diag(a ⊙ b)
   if (a.op === 'diagm' && b.op === 'diagm') return [diagm(hadamard(asColumn(a.args[0]), asColumn(b.args[0])))];
   // diag(a) b = a ⊙ b ; bᵀ diag(a) = (a ⊙ b)ᵀ
@@ -240,9 +243,9 @@ function pairRule(a: Expr, b: Expr): Expr[] | undefined {
     const inner = a.shape.cols;
     return [typeof inner === 'number' ? num(inner) : sizeNode(shape(inner, 1)), ones(shape(a.shape.rows, b.shape.cols))];
   }
-  // 1ᵀ x = sum(x)
-  if (a.op === 'ones' && isRow(a.shape) && isColumn(b.shape)) return [reduce('sum', b)];
-  if (b.op === 'ones' && isColumn(b.shape) && isRow(a.shape)) return [reduce('sum', a)];
+  // 1ᵀ x = sum(x) ; 𝟏_(k×n) x = sum(x) 𝟏_k (each entry the sum), xᵀ 𝟏_(n×k) = sum(x) 𝟏_kᵀ
+  if (a.op === 'ones' && isColumn(b.shape)) return [reduce('sum', b), ones(shape(a.shape.rows, 1))];
+  if (b.op === 'ones' && isRow(a.shape)) return [reduce('sum', a), ones(shape(1, b.shape.cols))];
   // X⁻¹ X = X X⁻¹ = I
   if (a.op === 'inv' && a.args[0] === b) return [];
   if (b.op === 'inv' && b.args[0] === a) return [];
@@ -261,6 +264,18 @@ function pairRule(a: Expr, b: Expr): Expr[] | undefined {
 }
 
 /**
+ * o·S (o on the `side` of the sum S) as Σ o·t over S's terms when terms then cancel (fewer terms, and smaller):
+ * 𝟏_(k×n)(diag(p) − ppᵀ) = 𝟏pᵀ − 𝟏pᵀ = 𝟎 for p = softmax(z), 𝟏ᵀ(I − 𝟏𝟏ᵀ/N) = 𝟎ᵀ (the centring matrix is
+ * idempotent). Undefined otherwise: 𝟏ᵀ(x + y) and (HW + 𝟏bᵀ − Y)ᵀ𝟏 stay as written.
+ */
+function distributedSmaller(o: Expr, s: Expr, side: 'left' | 'right'): Expr | undefined {
+  if (s.args.length > 8) return undefined;
+  const spread = add(...s.args.map((t) => (side === 'left' ? mul(o, t) : mul(t, o))));
+  const fewer = spread.op !== 'add' || spread.args.length < s.args.length;
+  return fewer && spread.size < o.size + s.size + 1 ? spread : undefined;
+}
+
+/**
  * Matrices whose rows (columns) each add up to 1, at every value of their variables: softmax(Z, 2)
  * normalizes each row, softmax(Z, 1) each column, and a commutation matrix 𝐊 is a permutation (one 1
  * in each row and each column), as is 𝐊ᵀ. So P𝟏 = 𝟏 and 𝟏ᵀQ = 𝟏ᵀ, for 𝟏 with any number of columns
@@ -271,11 +286,21 @@ const isPermutation = (f: Expr): boolean => f.op === 'commutation' || (f.op === 
 const isSoftmaxAlong = (f: Expr, d: number): boolean => f.op === 'softmaxAlong' && f.value === d;
 
 function rowsAddUpToOne(f: Expr): boolean {
-  return isSoftmaxAlong(f, 2) || (f.op === 'transpose' && isSoftmaxAlong(f.args[0], 1)) || isPermutation(f);
+  return isSoftmaxAlong(f, 2) || (f.op === 'transpose' && isSoftmaxAlong(f.args[0], 1)) || isPermutation(f) || isSoftmaxOf(f, isRow);
 }
 
 function columnsAddUpToOne(f: Expr): boolean {
-  return isSoftmaxAlong(f, 1) || (f.op === 'transpose' && isSoftmaxAlong(f.args[0], 2)) || isPermutation(f);
+  return isSoftmaxAlong(f, 1) || (f.op === 'transpose' && isSoftmaxAlong(f.args[0], 2)) || isPermutation(f) || isSoftmaxOf(f, isColumn);
+}
+
+/**
+ * A vector softmax as a `line` (isColumn: one column, adding up to 1; isRow: one row), itself or transposed. Only
+ * that line adds up to 1: the rows of the column softmax(z) are its entries, 𝟏_(k×n)softmax(z) = 𝟏_k but
+ * softmax(z)𝟏_(1×k) = softmax(z)𝟏ᵀ.
+ */
+function isSoftmaxOf(f: Expr, line: (s: Expr['shape']) => boolean): boolean {
+  if (f.op === 'softmax') return line(f.shape);
+  return f.op === 'transpose' && f.args[0].op === 'softmax' && line(f.shape);
 }
 
 /** 𝟏ᵀA, A itself when it is a row. */
