@@ -8,6 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { derive } from '../../../src/core/index';
+import { derivedAsCases } from './derivedAs';
 import { type Expr, commutation, eye, ones, rawKron, rawMul, rawTranspose, rawVec, variable } from '../../../src/core/model/expr';
 import { shape, mulDim } from '../../../src/core/model/shape';
 import { compareNumerically } from '../../../src/core/numeric/index';
@@ -17,7 +18,7 @@ import { generator } from '../seeded';
 const where = 'A: matrix(m, n); B: matrix(p, q); C: matrix(m, n); D: matrix(p, q); x: vector(m); y: vector(n)';
 
 describe('simplify: a weighted sum of known blocks (the adjoint of a Kronecker factor)', () => {
-  for (const [expr, wrt, text] of [
+  derivedAsCases([
     ["ones(m*p)'*kron(A, B)*ones(n*q)", 'A', 'sum(B)*ones(n, m)'],
     ["ones(m*p)'*kron(A, B)*ones(n*q)", 'B', 'sum(A)*ones(q, p)'],
     ['sum(kron(A, B))', 'A', 'sum(B)*ones(n, m)'],
@@ -26,14 +27,7 @@ describe('simplify: a weighted sum of known blocks (the adjoint of a Kronecker f
     // G = C ⊗ D, and by A 𝐊(p,m)(C ⊗ D)𝐊(n,q) = D ⊗ C first (chain.ts commutedKron)
     ['sum(kron(A, B) .* kron(C, D))', 'B', "tr(A'*C)*D'"],
     ['sum(kron(A, B) .* kron(C, D))', 'A', "tr(B'*D)*C'"],
-  ] as const) {
-    it(`∂ ${expr}/∂${wrt} is ${text}`, () => {
-      const r = derive({ expr, wrt: [wrt], where, from: 'plain', check: true });
-      assert.ok(r.ok, r.ok ? '' : r.error.message);
-      assert.equal(r.value.result.text, text, expr);
-      assert.equal(r.value.check?.passed, true, `${expr}: ${JSON.stringify(r.value.check)}`);
-    });
-  }
+  ], where);
 
   it('in denominator layout too: ∂ sum(kron(A, B))/∂A is sum(B)𝟏_m𝟏_nᵀ', () => {
     const r = derive({ expr: 'sum(kron(A, B))', wrt: ['A'], where, from: 'plain', layout: 'denominator', check: true });

@@ -8,6 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { derive } from '../../../src/core/index';
+import { derivedAsCases } from './derivedAs';
 import { type Expr, ones, rawAdd, rawDiagm, rawMul, rawSoftmax, rawTranspose, variable } from '../../../src/core/model/expr';
 import { shape } from '../../../src/core/model/shape';
 import { compareNumerically } from '../../../src/core/numeric/index';
@@ -17,20 +18,13 @@ import { generator } from '../seeded';
 const where = 'z: vector(n); x: vector(k); W: matrix(n, n)';
 
 describe('simplify: ones times a softmax (each of its lines adds up to 1), a diagonal, a column, a sum', () => {
-  for (const [expr, wrt, text] of [
+  derivedAsCases([
     ['ones(k, n)*softmax(z)', 'z', 'zeros(k, n)'],
     ["softmax(z)'*ones(n, k)", 'z', 'zeros(k, n)'],
     ['ones(k, n)*softmax(W*z)', 'W', 'zeros(k, n*n)'],
     ["x'*ones(k, n)*softmax(z)", 'z', 'zeros(1, n)'],
     ["x'*ones(k, n)*softmax(z)", 'x', 'ones(1, k)'],
-  ] as const) {
-    it(`∂ ${expr}/∂${wrt} is ${text}`, () => {
-      const r = derive({ expr, wrt: [wrt], where, from: 'plain', check: true });
-      assert.ok(r.ok, r.ok ? '' : r.error.message);
-      assert.equal(r.value.result.text, text, expr);
-      assert.equal(r.value.check?.passed, true, `${expr}: ${JSON.stringify(r.value.check)}`);
-    });
-  }
+  ], where);
 
   it('softmax(z)𝟏_(1×k) is not ones (its rows are its entries): its derivative is not zero', () => {
     const r = derive({ expr: 'softmax(z)*ones(1, k)', wrt: ['z'], where, from: 'plain', check: true });

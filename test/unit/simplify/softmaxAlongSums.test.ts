@@ -4,13 +4,12 @@
  * sum(softmax(Z, 2)) is the number of rows, sum(softmax(Z, 1)) of columns. ∂ sum(softmax(Z, 2))/∂Z
  * printed (P ⊙ (𝟏𝟏ᵀ − P𝟏𝟏ᵀ))ᵀ, a zero a textbook writes 𝟎. Checked numerically.
  */
-import assert from 'node:assert/strict';
-import { derive } from '../../../src/core/index';
+import { derivedAsCases } from './derivedAs';
 
 const where = 'Z: matrix(m, n); v: vector(n); u: vector(m); x: vector(k); c: scalar';
 
 describe('simplify: a softmax along a dimension sums to 1 along it', () => {
-  for (const [expr, wrt, text] of [
+  derivedAsCases([
     ['sum(softmax(Z, 2))', 'Z', 'zeros(n, m)'],
     ['sum(softmax(Z, 1))', 'Z', 'zeros(n, m)'],
     ["c*sum(softmax(Z, 2)) + c", 'Z', 'zeros(n, m)'],
@@ -20,13 +19,5 @@ describe('simplify: a softmax along a dimension sums to 1 along it', () => {
     ["v'*softmax(Z, 1)'*ones(m)", 'Z', 'zeros(n, m)'],
     ['sum(softmax(Z, 2))*sum(x)', 'x', 'm*ones(1, k)'],
     ['sum(softmax(Z, 1))*sum(x)', 'x', 'n*ones(1, k)'],
-  ] as const) {
-    it(`∂ ${expr}/∂${wrt} is ${text}`, () => {
-      const r = derive({ expr, wrt: [wrt], where, from: 'plain', check: true });
-      assert.ok(r.ok, r.ok ? '' : r.error.message);
-      assert.equal(r.value.result.text, text, expr);
-      assert.equal(r.value.input.text, expr, `${expr}: read as written`);
-      assert.equal(r.value.check?.passed, true, `${expr}: ${JSON.stringify(r.value.check)}`);
-    });
-  }
+  ], where, { readAsWritten: true });
 });
