@@ -240,8 +240,8 @@ describe('write/numpy: the source', () => {
       ['mean(x)', 'x', undefined, /return (np|torch|jnp)\.ravel\(\S+\(\(n, 1\)(, dtype=\S+)?\) \/ n\)$/m],
       ['sum(x.^2)/s', 'x', undefined, /return (np|torch|jnp)\.ravel\(2\.0 \* x \/ s\)$/m],
       ['x/s^2', 's', undefined, /return (np|torch|jnp)\.ravel\(-2\.0 \* x \/ s \*\* 3\.0\)$/m],
-      // A negative term is subtracted: eye − 𝟏𝟏ᵀ/n, not eye + (-1.0) * …
-      ['sum((X - ones(N)*ones(1, N)*X/N).^2)', 'X', 'X: matrix(N, n)', /eye\(N[^)]*\) - \(\S+\(\(N, 1\)[^)]*\) @ \S+\(\(1, N\)[^)]*\)\) \/ N(, dtype=\S+)?\)?, 2\)/],
+      // A negative term is subtracted: eye − 𝟏𝟏ᵀ/n, not eye + (-1.0) * … (the centring matrix is idempotent, so no power since 1e8de7f)
+      ['sum((X - ones(N)*ones(1, N)*X/N).^2)', 'X', 'X: matrix(N, n)', /return 2\.0 \* \(\(\S+\.eye\(N[^)]*\) - \(\S+\(\(N, 1\)[^)]*\) @ \S+\(\(1, N\)[^)]*\)\) \/ N\) @ X\)$/m],
       ['mean(X*y)', 'X', 'X: matrix(m, n); y: vector(n)', /return \(\S+\(\(m, 1\)(, dtype=\S+)?\) @ y\.T\) \/ m$/m],
       ['sum(X)/count(m, n)', 'X', 'X: matrix(m, n)', /return \S+\(\(m, n\)(, dtype=\S+)?\) \/ \(m \* n\)$/m],
       ['x ./ y', 'y', undefined, /-\(x \/ y \*\* 2\.0\)/],
