@@ -302,6 +302,10 @@ class TextWriter extends DagWriter<Out> {
       const body = this.scaled(c.n < 0n ? neg(c) : c, rest);
       return c.n < 0n ? out(cat('-', this.paren(body).p), PREC.negation) : body;
     }
+    // A positive whole number over an array is the reader's c ./ v: 1 ./ (1 + exp(-x)), not 1*(1 + exp(-x)).^-1.
+    if (rest.length === 1 && isElementwiseReciprocal(rest[0]) && rationalOf(first).n > 0n) {
+      return out(cat(this.get(first).p, ' ./ ', this.operand(this.get(rest[0].args[0]), OPERAND.factor).p), PREC.product);
+    }
     return this.factors(e.args);
   }
 
