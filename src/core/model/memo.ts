@@ -62,3 +62,23 @@ export function memoRecentBy<A extends readonly unknown[], K, T>(compute: (...ar
     return byKey(keyOf(...args));
   };
 }
+
+/**
+ * A function of two arguments whose last `capacity` results are found by the identity of both (===),
+ * in a ring: for arguments a request makes anew (a derivative, a parsed tree), which a WeakMap would
+ * give an entry each (~1 µs of a ~0.2 ms request, `node --cpu-prof`). A call that throws remembers nothing.
+ */
+export function recentByIdentity<A, B, T>(compute: (a: A, b: B) => T, capacity: number): (a: A, b: B) => T {
+  const entries: { readonly a: A; readonly b: B; readonly value: T }[] = [];
+  let next = 0;
+  return (a: A, b: B): T => {
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      if (e.a === a && e.b === b) return e.value;
+    }
+    const value = compute(a, b);
+    entries[next] = { a, b, value };
+    next = (next + 1) % capacity;
+    return value;
+  };
+}

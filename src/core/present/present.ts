@@ -9,6 +9,7 @@ import type { Expr } from '../model/expr';
 import { expandWhereSmaller } from './expand';
 import { factorize } from './factor';
 import { applyLayout } from './layout';
+import { recentByIdentity } from '../model/memo';
 import { groupNormalizations, normalizationForm } from './normalization';
 import { vectorNormalizationForm } from './vectorNormalization';
 import { useProbabilities } from './probabilities';
@@ -21,25 +22,16 @@ import { transposedSumsPushed } from './transposedSums';
 export function present(d: Derivative, layout: Layout | 'canonical'): Expr {
   // A Derivative is immutable, and differentiate() hands the parts of a request one object:
   // derive()'s result and its derivation's steps present it once per layout.
-  for (let i = 0; i < PRESENTED; i++) {
-    const p = presented[i];
-    if (p !== undefined && p.d === d && p.layout === layout) return p.e;
-  }
-  const e = presentOnce(d, layout);
-  presented[next] = { d, layout, e };
-  next = (next + 1) % PRESENTED;
-  return e;
+  return presented(d, layout);
 }
 
 /**
  * The last presentations made, by the derivative object and layout: a request presents at most a
- * few derivatives (the corpus's with their steps: 5), each in one or a few layouts. Compared by
- * identity in a ring, not keyed in a WeakMap: a WeakMap's entry for a new object cost ~1 µs of a
- * ~0.2 ms request (`node --cpu-prof`, its line 0.7 % of derive()'s samples on the corpus).
+ * few derivatives (the corpus's with their steps: 5), each in one or a few layouts. Found by
+ * identity in a ring (model/memo.ts recentByIdentity), not keyed in a WeakMap: a WeakMap's entry for
+ * a new object cost ~1 µs of a ~0.2 ms request (its line 0.7 % of derive()'s samples on the corpus).
  */
-const PRESENTED = 16;
-const presented: ({ readonly d: Derivative; readonly layout: Layout | 'canonical'; readonly e: Expr } | undefined)[] = new Array(PRESENTED).fill(undefined);
-let next = 0;
+const presented = recentByIdentity(presentOnce, 16);
 
 function presentOnce(d: Derivative, layout: Layout | 'canonical'): Expr {
   const laid = (e: Expr): Expr => tidy(layout === 'canonical' ? e : applyLayout({ ...d, expr: e }, layout));

@@ -9,6 +9,7 @@ import type { Span } from '../api';
 import type { EinsumSpec } from '../tensor/spec';
 import { checkpoint } from '../limits/budget';
 import { Stack } from './stack';
+import { recentByIdentity } from '../model/memo';
 
 export type AddOp = '+' | '-';
 export type MulOp = '*' | '/' | '.*' | './';
@@ -287,26 +288,17 @@ export interface Survey {
 
 /** Survey a tree without recursion: its depth or the node past `limit`, and its calls. */
 export function survey(root: Ast, limit: number): Survey {
-  for (let i = 0; i < SURVEYED; i++) {
-    const known = surveyed[i];
-    if (known !== undefined && known.root === root && known.limit === limit) return known.survey;
-  }
-  const s = surveyOnce(root, limit);
-  surveyed[nextSurveyed] = { root, limit, survey: s };
-  nextSurveyed = (nextSurveyed + 1) % SURVEYED;
-  return s;
+  return surveyed(root, limit);
 }
 
 /**
  * The last surveys made (trees are not changed once built): a reader checks the depth of the tree it
- * parsed and the shape checker surveys the same tree next, a whole walk of a deep input. Compared by
- * identity in a ring, not keyed in a WeakMap by tree: most trees are surveyed once (the plain reader
- * surveys only long texts), and a WeakMap's entry for a new object cost ~1 µs of a ~0.2 ms request
+ * parsed and the shape checker surveys the same tree next, a whole walk of a deep input. Found by
+ * identity in a ring (model/memo.ts recentByIdentity), not keyed in a WeakMap by
+ * tree: most trees are surveyed once (the plain reader surveys only long texts), and a WeakMap's entry for a new object cost ~1 µs of a ~0.2 ms request
  * (`node --cpu-prof`: its line 0.6 % of derive()'s samples on the corpus).
  */
-const SURVEYED = 4;
-const surveyed: ({ readonly root: Ast; readonly limit: number; readonly survey: Survey } | undefined)[] = new Array(SURVEYED).fill(undefined);
-let nextSurveyed = 0;
+const surveyed = recentByIdentity(surveyOnce, 4);
 
 function surveyOnce(root: Ast, limit: number): Survey {
   let deeper: Ast | undefined;
