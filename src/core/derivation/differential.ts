@@ -13,7 +13,7 @@ import type { Derivative } from '../calculus/form';
 import { gradient } from '../calculus/gradient';
 import { OPERATOR_RULES } from '../calculus/rules/index';
 import { formulaFor, isUnsupported } from '../calculus/rules/types';
-import { Expr, postorder, variable } from '../model/expr';
+import { Expr, postorder, rawMul, variable } from '../model/expr';
 import { isMatrix, isRow, isScalar, shapeText } from '../model/shape';
 import { add, mul, reduce, transpose, vec, zeros } from '../simplify/build';
 import { bindShared, treeIsLarge, writeBoundForm } from '../present/bindings';
@@ -387,7 +387,11 @@ function identifyJacobian(s: Structure, d: Derivative, ctx: Context, w: Differen
   const stacked = (e: Expr): boolean => isMatrix(e.shape) || isRow(e.shape);
   const vecF = stacked(root.v) ? vec(dF) : dF;
   const vecX = stacked(x) ? vec(dx) : dx;
-  const rhs = mul(J, vecX);
+  // J kept whole: the smart product would take a trailing 𝐊(m,n) of J into vec(dX) (𝐊 vec(dX) = vec(dXᵀ)), and
+  // the step is to show J vec(dX).
+  const last = J.op === 'mul' ? J.args[J.args.length - 1] : J;
+  const endsInK = last.op === 'commutation' || (last.op === 'transpose' && last.args[0].op === 'commutation');
+  const rhs = endsInK ? rawMul(J.op === 'mul' ? [...J.args, vecX] : [J, vecX]) : mul(J, vecX);
   const rootD = note(w.of(root.v).tex, w.of(root.v).text);
   const vecNote = (n: Notation, m: boolean): Notation => (m ? note(`\\operatorname{vec}(${n.tex})`, `vec(${n.text})`) : n);
   const lhsD = vecNote(rootD, stacked(root.v));

@@ -11,6 +11,18 @@
  * inside a chain of matrices is a scalar written in front (Sxxᵀx is (xᵀx)Sx, xxᵀSx is (xᵀSx)x), with the fewer
  * transposes of it and its transpose (BᵀxxᵀAᵀx is (xᵀAx)Bᵀx). Sound: (a + b)ᵀ = aᵀ + bᵀ, (AB)ᵀ = BᵀAᵀ, a 1×1
  * product is its transpose, scalars commute with every factor, and the smart constructors' identities.
+ *
+ * One of three places a transposed sum is rewritten, each deciding by what it can see where it runs (not
+ * merged: each criterion is wrong at the other places; docs/design.md "Transposed sums"):
+ * - here, at the root of the canonical result, before the layout and before factoring: pushed when like terms
+ *   combine or the factored sum is smaller — factoring decides, so it must run first, and it costs factorize
+ *   calls, so only at the root; the numerator layout's own outer transpose is not there yet.
+ * - tidy.ts, at every node after the layout and factoring: (Σtᵢ)ᵀ → Σtᵢᵀ when that has fewer transposes in all
+ *   ((Aᵀ + A)ᵀ → A + Aᵀ; (Ax − b)ᵀ and a numerator-layout ((xᵀAy)(B + Bᵀ)x + (xᵀBx)Ay)ᵀ stay) — a count,
+ *   cheap enough for every node; nothing is refactored after it.
+ * - tidy.ts mergeRepeated, at the root after that: terms equal through a transpose (Mx and (xᵀM)ᵀ) written once
+ *   with their count — equality only, with no reordering of scalars or 1×1 runs.
+ * (The smart transpose itself, simplify/matrix.ts, never distributes: a symmetric sum, A + Aᵀ, is its own.)
  */
 import type { Expr } from '../model/expr';
 import { isScalar } from '../model/shape';

@@ -11,7 +11,7 @@ import { add } from './add';
 import { fn } from './elementwise';
 import { type Dim, isScalar, isColumn, isRow, shape, sameShape } from '../model/shape';
 import { hadamard } from './hadamard';
-import { asColumn, diagm, inner, inv, kron, matpow, transpose } from './matrix';
+import { asColumn, diagm, inner, inv, kron, matpow, transpose, vec } from './matrix';
 import { isNum } from './numbers';
 import { pow } from './power';
 import { mul } from './product';
@@ -54,7 +54,7 @@ export function simplifyChain(chain: Expr[], settled: Settled = NONE_SETTLED): E
     // (rᵀ ⊗ L) D = L diag(r), D = diag(vec I)(𝟏 ⊗ I) the diagonal embedding (calculus/local.ts); a weighted
     // sum of known blocks (vec(W)ᵀ ⊗ I)(I ⊗ G)(vec(I) ⊗ I) (simplify/kronBlocks.ts); 𝐊(A ⊗ B)𝐊 = B ⊗ A
     for (let i = Math.max(0, sE - 2); i + 2 < cur.length && i < u; i++) {
-      const r = embeddingRule(cur[i], cur[i + 1], cur[i + 2]) ?? weightedBlockSum(cur[i], cur[i + 1], cur[i + 2]) ?? commutedKron(cur[i], cur[i + 1], cur[i + 2]);
+      const r = embeddingRule(cur[i], cur[i + 1], cur[i + 2]) ?? weightedBlockSum(cur[i], cur[i + 1], cur[i + 2], reshapeBuilders()) ?? commutedKron(cur[i], cur[i + 1], cur[i + 2]);
       if (r !== undefined) {
         const kept = r.filter((f) => f.op !== 'eye');
         cur = [...cur.slice(0, i), ...kept, ...cur.slice(i + 3)];
@@ -150,6 +150,27 @@ function commutationDims(f: Expr): readonly [Dim, Dim] | undefined {
 }
 
 /**
+ * The pairs of a commutation matrix a textbook writes without it: 𝐊(p,q)𝐊(q,p) = I (a permutation times its
+ * inverse, 𝐊(q,p) = 𝐊(p,q)ᵀ = 𝐊(p,q)⁻¹; 𝐊(n,n)² = I), 𝐊(p,q)vec(X) = vec(Xᵀ) for X p×q (its definition,
+ * Magnus & Neudecker), and so vec(X)ᵀ𝐊(p,q) = (𝐊(q,p)vec(X))ᵀ = vec(Xᵀ)ᵀ for X q×p. ∂ tr(A ⊗ Aᵀ)/∂A
+ * held 𝐊(n,n)², ∂ vec(X)ᵀ(A ⊗ B)vec(Y)/∂A 𝐊(n,q)ᵀvec(Y)vec(X)ᵀ𝐊(p,m)ᵀ. Undefined for any other pair
+ * (𝐊(p,q)𝐊(p,q) with p ≠ q, a vec of the other shape).
+ */
+function commutationPair(a: Expr, b: Expr): Expr[] | undefined {
+  const left = commutationDims(a);
+  const right = commutationDims(b);
+  if (left !== undefined && right !== undefined) return left[0] === right[1] && left[1] === right[0] ? [] : undefined;
+  if (left !== undefined && b.op === 'vec' && b.args[0].shape.rows === left[0] && b.args[0].shape.cols === left[1]) {
+    return [vec(transpose(b.args[0]))];
+  }
+  if (right !== undefined && a.op === 'transpose' && a.args[0].op === 'vec') {
+    const x = a.args[0].args[0];
+    if (x.shape.rows === right[1] && x.shape.cols === right[0]) return [transpose(vec(transpose(x)))];
+  }
+  return undefined;
+}
+
+/**
  * 𝐊(p,m)(A ⊗ B)𝐊(n,q) = B ⊗ A for A m×n and B p×q (Magnus & Neudecker, Theorem 3.9): the adjoint of A in
  * A ⊗ B (calculus/rules/linear.ts) swaps the factors of its Ḡ with these; Ḡ = C ⊗ D, from sum((A ⊗ B) ⊙ (C ⊗ D)),
  * is D ⊗ C. Undefined for any other triple.
@@ -203,6 +224,9 @@ const reshapeBuilders = (): ReshapeBuilders => (RESHAPE_BUILDERS ??= { add, mul,
 
 function pairRule(a: Expr, b: Expr): Expr[] | undefined {
   if (a.op === 'zeros' || b.op === 'zeros') return [zeros(shape(a.shape.rows, b.shape.cols))];
+  // 𝐊(p,q)𝐊(q,p) = I: a commutation matrix is a permutation and 𝐊(q,p) = 𝐊(p,q)ᵀ its inverse (so 𝐊(n,n)² = I)
+  const commuted = commutationPair(a, b);
+  if (commuted !== undefined) return commuted;
   // Powers of one square matrix: X X = X², X⁻¹ X³ = X², Xᵀ X⁻ᵀ = I
   if (a.shape.rows === a.shape.cols && b.shape.rows === b.shape.cols && !isScalar(a.shape)) {
     const ba = powerBase(a);

@@ -24,6 +24,8 @@ export function matpow(a: Expr, k: number): Expr {
   // diag(𝟙[u > 0])ᵏ = diag(𝟙[u > 0]) for an integer k ≥ 1 (diag(d)ᵏ = diag(dᵏ), and dᵏ = d for entries 0 or 1)
   if (k > 0 && Number.isInteger(k) && a.op === 'diagm' && isZeroOne(a.args[0])) return a;
   if (a.op === 'matpow') return matpow(a.args[0], k * (a.value as number));
+  // 𝐊(n,n) is its own inverse (a permutation, 𝐊(n,n)ᵀ = 𝐊(n,n)): its even powers are I, its odd ones itself.
+  if (Number.isInteger(k) && a.op === 'commutation' && a.dims?.[0] === a.dims?.[1]) return k % 2 === 0 ? eye(a.shape.rows) : a;
   if (k > 0 && Number.isInteger(k) && a.op === 'diagm') return diagm(pow(a.args[0], num(k)));
   return rawMatpow(a, k);
 }

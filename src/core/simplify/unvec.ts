@@ -49,7 +49,7 @@ const isVecEye = (e: Expr): boolean => e.op === 'vec' && e.args[0].op === 'eye';
 const isVecEyeRow = (e: Expr): boolean => e.op === 'transpose' && isVecEye(e.args[0]);
 
 /** The m×n matrix whose column-stacking is the column v, when v is built of vec(·)s of m×n matrices. */
-function reshaped(v: Expr, m: Dim, n: Dim, build: ReshapeBuilders): Expr | undefined {
+export function reshaped(v: Expr, m: Dim, n: Dim, build: ReshapeBuilders): Expr | undefined {
   if (isScalar(v.shape)) return v;
   if (!isColumn(v.shape)) return undefined;
   const target = shape(m, n);

@@ -86,6 +86,13 @@ describe('derivation: matrix derivatives by differentials', () => {
     });
   });
 
+  describe('XᵀA by X: vec(dY) = (Aᵀ ⊗ I)𝐊 vec(dX), the Jacobian whole (the product does not take 𝐊 into vec(dX) as vec(dXᵀ))', () => {
+    both({ expr: "X'*A", where: 'X: matrix(m, n); A: matrix(m, k)', wrt: ['X'] }, (d) => {
+      assert.equal(stepWith(d, 'vec-form').p.afterText, 'vec(dY) = (Aᵀ ⊗ I_n)𝐊(m,n) vec(dX)');
+      assert.equal(last(d), '∂vec Y/∂(vec X)ᵀ = (Aᵀ ⊗ I_n)𝐊(m,n)');
+    });
+  });
+
   describe('‖AX − B‖²_F: d‖U‖²_F through the norm, ∂/∂X = 2Aᵀ(AX − B) (Cookbook (120), least squares)', () => {
     both({ expr: 'norm2(A*X - B)^2', where: 'A: matrix(m, n); X: matrix(n, k); B: matrix(m, k)', wrt: ['X'] }, (d, g) => {
       const defs = stepWith(d, 'intermediate-variables').p.afterText;
