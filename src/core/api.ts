@@ -223,7 +223,8 @@ export interface ReadableAnswer {
   };
   readonly check?: CheckReport;
   readonly steps?: readonly DerivationStep[];
-  readonly indexForm?: IndexForm;
+  /** The index form's Unicode line, derive()'s `indexForm.unicode` (its LaTeX is not written). */
+  readonly indexForm?: Pick<IndexForm, 'unicode'>;
   readonly assumed: readonly AssumedShape[];
 }
 

@@ -4,9 +4,9 @@
  */
 import { checkStatus } from './api';
 import type {
-  AssumedShape, BlockForm, CheckReport, DerivationStep, DeriveRequest, DeriveResult, Diagnostic, DiagnosticCode, IndexForm, Layout, NamedForm, Notation, Outcome, ReadableAnswer, Rendered, VariableInfo,
+  AssumedShape, BlockForm, CheckReport, DerivationStep, DeriveRequest, DeriveResult, Diagnostic, DiagnosticCode, Layout, NamedForm, Notation, Outcome, ReadableAnswer, Rendered, VariableInfo,
 } from './api';
-import { indexFormOf, NoIndexForm, tensorOrder } from './tensor/index';
+import { indexFormOf, indexFormUnicodeOf, NoIndexForm, tensorOrder } from './tensor/index';
 import { einsumText } from './write/einsumCode';
 import type { Expr } from './model/expr';
 import { freeVariables, resetInternTable, internTableBytes, variable } from './model/expr';
@@ -312,19 +312,20 @@ function deriveFormOf(req: DeriveRequest, form: WhereNotation): Outcome<string> 
 
 /**
  * The request read and differentiated, the dimensions its answer's reader is given (dimensionsOf), and
- * its index form, written for that reader, when asked for or when the result has 3 or 4 indices (made once).
+ * its index form, written for that reader by `written` (indexFormOf, or its Unicode line alone), when
+ * asked for or when the result has 3 or 4 indices (made once).
  */
-function differentiatedWithIndex(req: DeriveRequest): Outcome<{
+function differentiatedWithIndex<F>(req: DeriveRequest, written: (d: Derivative, dimensions: KnownDimensions) => F): Outcome<{
   readonly p: Prepared;
   readonly d: Derivative;
   readonly dimensions: KnownDimensions;
-  readonly index: ReturnType<typeof indexFormOrProblem> | undefined;
+  readonly index: IndexFormOrProblem<F> | undefined;
 }> {
   const r = differentiated(req);
   if (!r.ok) return r;
   const { p, d } = r.value;
   const dimensions = dimensionsOf(p.f, p.read.unused);
-  const index = req.form === 'index' || tensorOrder(d) >= 3 ? indexFormOrProblem(d, dimensions) : undefined;
+  const index = req.form === 'index' || tensorOrder(d) >= 3 ? indexFormOrProblem(() => written(d, dimensions)) : undefined;
   if (req.form === 'index' && index && 'problem' in index) {
     return fail(`the index form is not available for this derivative: ${index.problem}`, 'form.index-unavailable', 0, req.expr.length);
   }
@@ -333,7 +334,7 @@ function differentiatedWithIndex(req: DeriveRequest): Outcome<{
 }
 
 function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
-  const r = differentiatedWithIndex(req);
+  const r = differentiatedWithIndex(req, indexFormOf);
   if (!r.ok) return r;
   const { p, d, index, dimensions } = r.value;
   const layout: Layout = req.layout ?? 'numerator';
@@ -354,7 +355,8 @@ export function deriveReadable(req: DeriveRequest): Outcome<ReadableAnswer> {
 }
 
 function readableWithinBudget(req: DeriveRequest): Outcome<ReadableAnswer> {
-  const r = differentiatedWithIndex(req);
+  // The index form's Unicode line alone: a person's answer prints no LaTeX.
+  const r = differentiatedWithIndex(req, indexFormUnicodeOf);
   if (!r.ok) return r;
   const { p, d, index, dimensions } = r.value;
   const { f } = p;
@@ -412,10 +414,10 @@ const wrtNames = (p: Prepared): string[] => p.wrt.map((v) => v.name as string);
 /** The shape of what is differentiated by: the variable's, or k×1 for k stacked scalars. */
 const wrtShape = (p: Prepared): string => (p.wrt.length === 1 ? shapeText(p.wrt[0].shape) : `${p.wrt.length}×1`);
 
-/** What derive()'s and deriveReadable()'s answers say after the result, in the JSON answer's order. */
-interface AnswerTail {
+/** What derive()'s and deriveReadable()'s answers say after the result, in the JSON answer's order (`F`: the index form's, IndexForm or its Unicode line). */
+interface AnswerTail<F> {
   check?: CheckReport;
-  indexForm?: IndexForm;
+  indexForm?: F;
   steps?: readonly DerivationStep[];
   assumed: readonly AssumedShape[];
 }
@@ -427,13 +429,13 @@ interface AnswerTail {
  * (`{ ...head, result, ...tail }`, `{ ...(c ? { check } : {}), …, assumed }`) cost ~1 µs of a ~0.2 ms
  * request in V8 11 (`node --cpu-prof` on the corpus: 0.9 % of derive()'s samples on their two lines).
  */
-function withTail<T extends object>(out: T, req: DeriveRequest, p: Prepared, d: Derivative, index: ReturnType<typeof indexFormOrProblem> | undefined, dimensions: KnownDimensions): T & AnswerTail {
-  const o = out as T & Partial<AnswerTail>;
+function withTail<T extends object, F>(out: T, req: DeriveRequest, p: Prepared, d: Derivative, index: IndexFormOrProblem<F> | undefined, dimensions: KnownDimensions): T & AnswerTail<F> {
+  const o = out as T & Partial<AnswerTail<F>>;
   if (req.check) o.check = checkOf(d);
   if (index && 'indexForm' in index) o.indexForm = index.indexForm;
   if (req.steps) o.steps = derivationSteps(p.f, p.wrt, req.order ?? 1, req.layout ?? 'numerator', req.granularity ?? 'full', { present, dimensions });
   o.assumed = assumedShapes(p.read);
-  return o as T & AnswerTail;
+  return o as T & AnswerTail<F>;
 }
 
 /** `namedForms(renderNamedForm(named, w)).unicode`, without writing the other notations. */
@@ -454,10 +456,13 @@ export function assumedShapes(read: ReadResult): AssumedShape[] {
   return out;
 }
 
-/** The index form of a derivative (written for a reader given `dimensions`), or why it has none. */
-function indexFormOrProblem(d: Derivative, dimensions?: KnownDimensions): { readonly indexForm: IndexForm } | { readonly problem: string } {
+/** An index form, or why the derivative has none. */
+type IndexFormOrProblem<F> = { readonly indexForm: F } | { readonly problem: string };
+
+/** The index form `written()` writes (indexFormOf, indexFormUnicodeOf), or why the derivative has none. */
+function indexFormOrProblem<F>(written: () => F): IndexFormOrProblem<F> {
   try {
-    return { indexForm: indexFormOf(d, dimensions) };
+    return { indexForm: written() };
   } catch (e) {
     if (e instanceof NoIndexForm) return { problem: e.message };
     throw e;
@@ -513,7 +518,7 @@ function emitWithinBudget(req: DeriveRequest, target: 'numpy' | 'torch' | 'jax' 
   if (target === 'einsum') {
     const text = einsumText(d);
     if (text === undefined) {
-      const why = indexFormOrProblem(d);
+      const why = indexFormOrProblem(() => indexFormOf(d));
       return fail(`the derivative has no index form to write as einsum: ${'problem' in why ? why.problem : 'it needs index letters a–z'}`, 'form.index-unavailable', 0, req.expr.length);
     }
     return { ok: true, value: text };

@@ -7,8 +7,8 @@ import type { Derivative } from '../calculus/form';
 import { isScalar, type Shape } from '../model/shape';
 import type { KnownDimensions } from '../write/index';
 import { NoIndexForm } from './components';
-import { indexFormula } from './formula';
-import { writeIndexForm, type WrittenIndexForm } from './write';
+import { indexFormula, type IndexFormula } from './formula';
+import { writeIndexForm, writeIndexFormUnicode, type WrittenIndexForm } from './write';
 
 export { NoIndexForm } from './components';
 export type { WrittenIndexForm } from './write';
@@ -28,7 +28,16 @@ export function tensorOrder(d: Derivative): number {
  * `dimensions` (the request's declarations); NoIndexForm when there is none.
  */
 export function indexFormOf(d: Derivative, dimensions?: KnownDimensions): WrittenIndexForm {
+  return writeIndexForm(formulaOf(d), dimensions);
+}
+
+/** indexFormOf's Unicode line alone (its LaTeX not written); NoIndexForm when there is none. */
+export function indexFormUnicodeOf(d: Derivative, dimensions?: KnownDimensions): Pick<WrittenIndexForm, 'unicode'> {
+  return writeIndexFormUnicode(formulaOf(d), dimensions);
+}
+
+function formulaOf(d: Derivative): IndexFormula {
   if (d.wrt.length !== 1) throw new NoIndexForm('the index form is written for one variable at a time');
   if (d.order === 2 && !isScalar(d.f.shape)) throw new NoIndexForm('a second derivative needs a scalar function');
-  return writeIndexForm(indexFormula(d.f, d.wrt[0], d.order), dimensions);
+  return indexFormula(d.f, d.wrt[0], d.order);
 }

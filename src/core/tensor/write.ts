@@ -205,38 +205,64 @@ function writtenNodes(formula: IndexFormula): number {
   return nodes;
 }
 
-/**
- * The formula in LaTeX and Unicode, written for a reader given `dimensions` (service.ts dimensionsOf:
- * the request's declarations, used or not), as the result is: (cos(W·x))ᵢ beside a declared Wx.
- */
-export function writeIndexForm(written: IndexFormula, dimensions?: KnownDimensions): WrittenIndexForm {
+/** The formula as both lines write it: the softmax it names, if any (namedSoftmax), and its letters. */
+interface Prepared {
+  readonly formula: IndexFormula;
+  readonly named: ReturnType<typeof namedSoftmax>;
+  readonly fIx: string;
+  readonly xIxs: readonly string[];
+}
+
+function prepared(written: IndexFormula): Prepared {
   if (writtenNodes(written) > MAX_INDEX_NODES) {
     throw new NoIndexForm(`the formula in components would write more than ${MAX_INDEX_NODES.toLocaleString('en-US')} nodes (its entries repeat shared subexpressions)`);
   }
   const named = namedSoftmax(written);
   const formula = named?.formula ?? written;
-  // The derivation's writer for that reader (derivation/writer.ts), its writings remembered: entries repeat.
-  const { unicode: unicodeOf, latex: latexOf } = writerFor(dimensions);
+  return { formula, named, fIx: letters(...formula.fIx), xIxs: formula.xIx.map(([r, c]) => letters(r, c)) };
+}
+
+/** The Unicode line, its expressions written by `unicodeOf`. */
+function unicodeLine({ formula, named, fIx, xIxs }: Prepared, unicodeOf: (e: Expr) => string): string {
   const UNICODE = unicodeStyle(unicodeOf);
-  const LATEX = latexStyle(latexOf);
   const whereU = named ? `, where ${unicodeOf(named.name)} = ${unicodeOf(named.value)}` : '';
-  const whereL = named ? `,\\quad \\text{where } ${named.name.name as string} = ${latexOf(named.value)}` : '';
-  const fIx = letters(...formula.fIx);
-  const xIxs = formula.xIx.map(([r, c]) => letters(r, c));
-  // Unicode
   const fU = UNICODE.entry(formula.f, fIx);
   const fHead = formula.f.op === 'var' || fIx === '' ? (formula.f.op === 'var' ? fU : `(${unicodeOf(formula.f)})`) : fU;
   const xName = unicodeOf(formula.x);
   const dxU = xIxs.map((ix) => `∂${xName}${ix === '' ? '' : sub(ix)}`).join('');
   const headU = formula.order === 2 ? `∂²${fHead}/${dxU}` : `∂${fHead}/${dxU}`;
   const rangesU = rangesText(formula, '…', dimText, (names, range) => `${names} = ${range}`, true);
-  const unicode = `${headU} = ${writeTerms(formula.terms, UNICODE, '')}${rangesU ? `   (${rangesU})` : ''}${whereU}`;
-  // LaTeX
+  return `${headU} = ${writeTerms(formula.terms, UNICODE, '')}${rangesU ? `   (${rangesU})` : ''}${whereU}`;
+}
+
+/** The LaTeX line, its expressions written by `latexOf`. */
+function latexLine({ formula, named, fIx, xIxs }: Prepared, latexOf: (e: Expr) => string): string {
+  const LATEX = latexStyle(latexOf);
+  const whereL = named ? `,\\quad \\text{where } ${named.name.name as string} = ${latexOf(named.value)}` : '';
   const fL = formula.f.op === 'var' ? LATEX.entry(formula.f, fIx) : fIx === '' ? `\\left(${latexOf(formula.f)}\\right)` : LATEX.entry(formula.f, fIx);
   const xL = formula.x.name as string;
   const dxL = xIxs.map((ix) => `\\partial ${xL}${ix === '' ? '' : `_{${ix}}`}`).join('\\,');
   const headL = formula.order === 2 ? `\\frac{\\partial^{2} ${fL}}{${dxL}}` : `\\frac{\\partial ${fL}}{${dxL}}`;
   const rangesL = rangesText(formula, ', \\dots, ', latexRange, (names, range) => `${names} = ${range}`);
-  const latex = `${headL} = ${writeTerms(formula.terms, LATEX, ' ')}${rangesL ? `\\qquad (${rangesL})` : ''}${whereL}`;
-  return { latex, unicode };
+  return `${headL} = ${writeTerms(formula.terms, LATEX, ' ')}${rangesL ? `\\qquad (${rangesL})` : ''}${whereL}`;
+}
+
+/**
+ * The formula in LaTeX and Unicode, written for a reader given `dimensions` (service.ts dimensionsOf:
+ * the request's declarations, used or not), as the result is: (cos(W·x))ᵢ beside a declared Wx.
+ */
+export function writeIndexForm(written: IndexFormula, dimensions?: KnownDimensions): WrittenIndexForm {
+  const p = prepared(written);
+  // The derivation's writer for that reader (derivation/writer.ts), its writings remembered: entries repeat.
+  const w = writerFor(dimensions);
+  const unicode = unicodeLine(p, w.unicode);
+  return { latex: latexLine(p, w.latex), unicode };
+}
+
+/**
+ * The formula's Unicode line alone, writeIndexForm's `unicode` (the LaTeX line is not written: what
+ * `matcalc derive` prints for a person, service.ts deriveReadable).
+ */
+export function writeIndexFormUnicode(written: IndexFormula, dimensions?: KnownDimensions): Pick<WrittenIndexForm, 'unicode'> {
+  return { unicode: unicodeLine(prepared(written), writerFor(dimensions).unicode) };
 }

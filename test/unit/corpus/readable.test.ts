@@ -2,7 +2,7 @@
  * deriveReadable (what `matcalc derive` prints for a person: plain text and Unicode, no LaTeX)
  * answers exactly what derive() answers in those forms — the input's text, the result's text,
  * Unicode and shape, the named and block forms' Unicode lines, the check, the steps, the index form,
- * the assumptions — for every corpus case in every layout, for results written in the binding form
+ * the assumptions (the index form's Unicode line: its LaTeX is not written) — for every corpus case in every layout, for results written in the binding form
  * (chained assignments, deep networks, whose input is written as a tree or in the binding form), for
  * named and block forms, steps, checks and index forms, and for requests that fail (the same
  * Diagnostic) — and does less work than derive() where the LaTeX is a large part of the writing.
@@ -30,7 +30,7 @@ function readableOf(r: DeriveResult): ReadableAnswer {
       ...(result.blocks ? { blocks: { unicode: namedForms(result.blocks).unicode, sentence: result.blocks.reading.sentence } } : {}),
     },
     ...(r.check ? { check: r.check } : {}),
-    ...(r.indexForm ? { indexForm: r.indexForm } : {}),
+    ...(r.indexForm ? { indexForm: { unicode: r.indexForm.unicode } } : {}),
     ...(r.steps ? { steps: r.steps } : {}),
     assumed: r.assumed,
   };
