@@ -173,6 +173,8 @@ export function numberParts(a: Rational): { readonly digits: string } | { readon
 /**
  * The key of a rational in the node table: its numerator and denominator in hexadecimal, written in
  * time linear in their bits (decimal digits take quadratic time: a derivative of ((…(eᵘ)²…)²)² with
- * 2,000 levels makes a number of 2,000 bits per level, and their decimal keys took 160 ms).
+ * 2,000 levels makes a number of 2,000 bits per level, and their decimal keys took 160 ms). A decimal
+ * is marked with '.', which no hexadecimal number has: marked 'd', the decimal 1/5 (1/5d) and the
+ * fraction 1/93 (1/5d, 93 = 0x5d) had one key, and 0.2 read as 1/93 once 1/93 was interned.
  */
-export const rationalKey = (a: Rational): string => `${a.n.toString(16)}/${a.d.toString(16)}${a.decimal ? 'd' : ''}`;
+export const rationalKey = (a: Rational): string => `${a.n.toString(16)}/${a.d.toString(16)}${a.decimal ? '.' : ''}`;
