@@ -107,6 +107,12 @@ export function numpyFor(request: DeriveRequest, convention: ShapeConvention = '
   return code.ok ? code.value : undefined;
 }
 
+/** The variables of a request's expression (none when it cannot be read): what the panel offers to differentiate by. */
+export function variablesOf(req: Pick<DeriveRequest, 'expr' | 'where' | 'from'>, convention: ShapeConvention = 'letters'): readonly VariableInfo[] {
+  const vars = runVariables(req.expr, req.where, req.from ?? 'auto', convention);
+  return vars.ok ? vars.value : [];
+}
+
 /** The shape of an expression and its variables (read and shape-checked, not differentiated). */
 export function runShapeOf(expr: string, where: string | undefined, from: Notation | 'auto', convention: ShapeConvention = 'letters'): Outcome<ShapeInfo> {
   const input = checkInput(expr);

@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { CommandServices } from './commands/types';
-import { runDerive } from './derivation';
+import { runDerive, variablesOf } from './derivation';
 import { LatestOnly } from './schedule';
 import { panelError } from './errors';
 import { panelModel } from './panel/model';
@@ -61,7 +61,7 @@ function refresh(services: CommandServices, editor: vscode.TextEditor): boolean 
   services.source.editor = editor;
   services.source.range = range;
   services.panel.update(
-    outcome.ok ? { model: panelModel(outcome.value, panelRequest(base, outcome.value.wrt)) } : { error: panelError(outcome.error, expr) },
+    outcome.ok ? { model: panelModel(outcome.value, panelRequest(base, outcome.value.wrt), undefined, variablesOf(base, settings.defaultShapeConvention)) } : { error: panelError(outcome.error, expr) },
   );
   return true;
 }

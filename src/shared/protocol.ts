@@ -72,6 +72,14 @@ export interface PanelAssumedShape {
   readonly reason: string;
 }
 
+/** A variable of the expression, one the panel offers to differentiate by. */
+export interface PanelVariable {
+  readonly name: string;
+  readonly kind: 'scalar' | 'vector' | 'matrix';
+  /** "n×1" */
+  readonly shape: string;
+}
+
 export interface PanelCheck {
   readonly maxRelError: number;
   readonly samples: number;
@@ -90,6 +98,8 @@ export interface PanelModel {
   readonly assumed?: readonly PanelAssumedShape[];
   readonly wrt: readonly string[];
   readonly wrtShape: string;
+  /** The expression's variables, in the order the editor's QuickPick lists them: the choice in the panel's header. */
+  readonly variables?: readonly PanelVariable[];
   readonly layout: Layout;
   readonly order: 1 | 2;
   readonly resultLatex: string;
@@ -138,6 +148,8 @@ export type WebviewToHost =
   | { readonly type: 'setLayout'; readonly layout: Layout }
   | { readonly type: 'setGranularity'; readonly granularity: Granularity }
   | { readonly type: 'setForm'; readonly form: ResultForm }
+  /** Differentiate by another variable of the expression (one the model lists). */
+  | { readonly type: 'setWrt'; readonly wrt: string }
   | { readonly type: 'copy'; readonly format: CopyFormat }
   | { readonly type: 'insert' };
 
@@ -179,6 +191,8 @@ export function parseWebviewMessage(msg: unknown): WebviewToHost | undefined {
         : undefined;
     case 'setForm':
       return hasOnly(msg, ['type', 'form']) && isOneOf(msg.form, RESULT_FORMS) ? { type: 'setForm', form: msg.form } : undefined;
+    case 'setWrt':
+      return hasOnly(msg, ['type', 'wrt']) && isText(msg.wrt, 256) && msg.wrt !== '' ? { type: 'setWrt', wrt: msg.wrt } : undefined;
     case 'copy':
       return hasOnly(msg, ['type', 'format']) && isOneOf(msg.format, ['latex', 'numpy'] as const) ? { type: 'copy', format: msg.format } : undefined;
     default:
@@ -238,6 +252,12 @@ function isAssumedShape(v: unknown): v is PanelAssumedShape {
   return isObj(v) && hasOnly(v, ['name', 'shape', 'reason']) && isText(v.name, 256) && isText(v.shape, 1000) && isText(v.reason, 1000);
 }
 
+const VARIABLE_KINDS: readonly PanelVariable['kind'][] = ['scalar', 'vector', 'matrix'];
+
+function isVariable(v: unknown): v is PanelVariable {
+  return isObj(v) && hasOnly(v, ['name', 'kind', 'shape']) && isText(v.name, 256) && isOneOf(v.kind, VARIABLE_KINDS) && isText(v.shape, 256);
+}
+
 function isCheck(v: unknown): v is PanelCheck {
   return (
     isObj(v) &&
@@ -251,7 +271,7 @@ function isCheck(v: unknown): v is PanelCheck {
 export function isPanelModel(v: unknown): v is PanelModel {
   return (
     isObj(v) &&
-    hasOnly(v, ['request', 'title', 'inputLatex', 'inputShape', 'readAs', 'assumed', 'wrt', 'wrtShape', 'layout', 'order', 'resultLatex', 'resultShape', 'equationLatex', 'piecewiseLatex', 'namedLatex', 'blocksLatex', 'blocksReading', 'indexLatex', 'form', 'indexProblem', 'check', 'steps']) &&
+    hasOnly(v, ['request', 'title', 'inputLatex', 'inputShape', 'readAs', 'assumed', 'wrt', 'wrtShape', 'variables', 'layout', 'order', 'resultLatex', 'resultShape', 'equationLatex', 'piecewiseLatex', 'namedLatex', 'blocksLatex', 'blocksReading', 'indexLatex', 'form', 'indexProblem', 'check', 'steps']) &&
     isOptText(v.indexLatex) &&
     (v.form === undefined || isOneOf(v.form, RESULT_FORMS)) &&
     isOptText(v.indexProblem, 10_000) &&
@@ -268,6 +288,7 @@ export function isPanelModel(v: unknown): v is PanelModel {
     Array.isArray(v.wrt) &&
     v.wrt.every((w) => isText(w, 256)) &&
     isText(v.wrtShape, 256) &&
+    (v.variables === undefined || (Array.isArray(v.variables) && v.variables.length <= 1000 && v.variables.every(isVariable))) &&
     isOneOf(v.layout, LAYOUTS) &&
     (v.order === 1 || v.order === 2) &&
     isText(v.resultLatex) &&

@@ -24,6 +24,33 @@ export function readAsLine(model: PanelModel, strings: Strings): string {
   return format(strings.readAs ?? 'Read as {0}: {1}', notation, model.readAs.text);
 }
 
+/** One entry of the panel's "Differentiate by" choice: a variable's name (the value sent to the host) and what it shows. */
+export interface WrtChoice {
+  readonly value: string;
+  readonly label: string;
+  readonly selected: boolean;
+  /** The stacked scalars being shown (a, b): shown as chosen, not one to choose again. */
+  readonly disabled?: boolean;
+}
+
+/**
+ * The variables the panel offers to differentiate by, the one shown selected; undefined when the
+ * expression has fewer than two (nothing to choose). Several stacked scalars are shown as one entry,
+ * selected and not choosable (choosing one of them derives by it alone).
+ */
+export function wrtChoices(model: PanelModel, strings: Strings): readonly WrtChoice[] | undefined {
+  const vars = model.variables;
+  if (!vars || vars.length < 2) return undefined;
+  const one = model.wrt.length === 1 ? model.wrt[0] : undefined;
+  const choices: WrtChoice[] = vars.map((v) => ({
+    value: v.name,
+    label: format(strings.wrtOption ?? '{0} ({1}, {2})', v.name, strings[`kind-${v.kind}`] ?? v.kind, v.shape),
+    selected: v.name === one,
+  }));
+  if (one === undefined) choices.unshift({ value: '', label: format(strings.wrtStacked ?? '{0} (stacked)', model.wrt.join(', ')), selected: true, disabled: true });
+  return choices;
+}
+
 /** "Assumed (not declared): x scalar (from x^2), A matrix(n, n) (letter convention)", or undefined. */
 export function assumedLine(model: PanelModel, strings: Strings): string | undefined {
   if (!model.assumed || model.assumed.length === 0) return undefined;

@@ -129,6 +129,14 @@ document.addEventListener('click', (e) => {
   }
 });
 
+// The "Differentiate by" choice (a <select>: keys and screen readers as the platform has them).
+document.addEventListener('change', (e) => {
+  const el = e.target;
+  if (!(el instanceof HTMLSelectElement) || el.id !== 'wrt' || el.value === '' || !state.model) return;
+  setBusy(true);
+  vscode.postMessage({ type: 'setWrt', wrt: el.value });
+});
+
 // A restored state is shown at once (the host has written the same into the page); otherwise the
 // page keeps what the host wrote until the derivation arrives.
 if (state.model || state.error) render();

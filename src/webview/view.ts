@@ -19,6 +19,7 @@ import {
   stepPosition,
   stepRule,
   stepShapes,
+  wrtChoices,
   type Strings,
 } from '../shared/viewText';
 import { overviewPicture, productPicture } from '../shared/shapePicture';
@@ -51,7 +52,29 @@ export function showPlaceholder(): void {
   byId('check-badge').hidden = true;
 }
 
+/** The "Differentiate by" choice: the expression's variables, the one shown selected (hidden with fewer than two). */
+function showWrtChoices(model: PanelModel, strings: Strings): void {
+  const choices = wrtChoices(model, strings);
+  byId('wrt-choice').hidden = !choices;
+  const select = byId<HTMLSelectElement>('wrt');
+  const options = (choices ?? []).map((c) => {
+    const o = document.createElement('option');
+    o.value = c.value;
+    o.textContent = c.label;
+    o.selected = c.selected;
+    o.disabled = c.disabled ?? false;
+    return o;
+  });
+  const same =
+    select.options.length === options.length &&
+    options.every((o, i) => select.options[i].value === o.value && select.options[i].textContent === o.textContent && select.options[i].disabled === o.disabled);
+  if (!same) select.replaceChildren(...options);
+  const chosen = options.findIndex((o) => o.selected);
+  select.selectedIndex = chosen;
+}
+
 export function showError(error: PanelError, strings: Strings): void {
+  byId('wrt-choice').hidden = true;
   byId('app').classList.remove('empty');
   byId('placeholder').hidden = true;
   byId('derivation').hidden = true;
@@ -68,6 +91,7 @@ export function showModel(model: PanelModel, strings: Strings): void {
   byId('error').hidden = true;
   byId('derivation').hidden = false;
   byId('title').textContent = model.title;
+  showWrtChoices(model, strings);
   renderMath(byId('input'), model.inputLatex, true);
   byId('input-read').textContent = readAsLine(model, strings);
   byId('input-meta').textContent = inputMeta(model, strings);

@@ -192,6 +192,23 @@ describe('Commands', () => {
     assert.match(text, /\n {4}def derivative\(/);
   });
 
+  it('insertResult in Python writes no second `import numpy as np` when the file has it, and the comment gives the shape the code returns', async () => {
+    const editor = await editorWith('python', 'import numpy as np\n\n# W: matrix(n, k)\n# X: matrix(m, n)\nY = np.tanh(X @ ‸W)\n');
+    ok(await runAccepting('matrixCalculus.insertResult'));
+    const text = editor.document.getText();
+    assert.equal(text.match(/^import numpy as np$/gm)?.length, 1, text);
+    assert.match(text, /^# ∂f\/∂W of tanh\(X\*W\): derivative\(\) returns an array of shape f\.shape \+ W\.shape \(f is m×k, W is n×k\)$/m, text);
+    assert.doesNotMatch(text, /km×kn/, text);
+  });
+
+  it('insertResult in Python puts a missing import at the top of the file, after its imports', async () => {
+    const editor = await editorWith('python', '"""Least squares."""\nimport os\n\n# w: vector(n)\n# X: matrix(m, n)\n# y: vector(m)\nloss = np.sum((X @ w - ‸y) ** 2)\n');
+    ok(await runAccepting('matrixCalculus.insertResult'));
+    const lines = editor.document.getText().split('\n');
+    assert.deepEqual(lines.slice(0, 3), ['"""Least squares."""', 'import os', 'import numpy as np'], lines.join('\n'));
+    assert.equal(lines.filter((l) => /^\s*import numpy/.test(l)).length, 1, lines.join('\n'));
+  });
+
   it('a parse error is reported with its column, in the result and the panel', async () => {
     const r = failed(await run('matrixCalculus.differentiate', { expr: 'x + * (', where: 'x: vector(n)', from: 'plain' }));
     assert.match(r.code, /^parse\./);

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { DeriveRequest, DeriveResult, Granularity, Layout } from '../../core/api';
-import { numpyFor, runDerive } from '../derivation';
+import { numpyFor, runDerive, variablesOf } from '../derivation';
 import { insertBelow } from '../edits';
 import { describeError, panelError } from '../errors';
 import { panelRequest, requestFor } from '../request';
@@ -124,7 +124,7 @@ async function run(name: string, spec: CommandSpec, services: CommandServices, a
   if (spec.scalarOnly && result.input.shape !== '1×1') {
     return fail('shape.not-scalar', vscode.l10n.t(spec.scalarOnly, result.input.shape));
   }
-  if (showInPanel) services.panel.show({ model: panelModel(result, panelRequest(request, result.wrt)) });
+  if (showInPanel) services.panel.show({ model: panelModel(result, panelRequest(request, result.wrt), undefined, variablesOf(request, settings.defaultShapeConvention)) });
   const base = {
     ok: true as const,
     command,

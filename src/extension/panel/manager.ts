@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import { loadPanelMath } from '../lazy';
 import { PANEL_VIEW_TYPE } from '../names';
-import type { PanelContent } from './model';
+import { keepVariables, switchedRequest, type PanelContent } from './model';
 import { firstView, type FirstView, type StepView } from './prerender';
 import { parsePanelState, parseWebviewMessage, type CopyFormat, type HostToWebview, type PanelAssumedShape, type PanelModel, type PanelReading, type PanelRequest } from '../../shared/protocol';
 import { renderShell, type PanelStrings } from './renderer';
@@ -99,6 +99,8 @@ export class PanelManager implements vscode.WebviewPanelSerializer, vscode.Dispo
     error?: string;
     errorCode?: string;
     steps?: number;
+    wrt?: readonly string[];
+    variables?: readonly string[];
     rejectedMessages: readonly string[];
   } {
     const c = this.content;
@@ -112,6 +114,8 @@ export class PanelManager implements vscode.WebviewPanelSerializer, vscode.Dispo
       title: c && 'model' in c ? c.model.title : undefined,
       error: c && 'error' in c ? c.error.message : undefined,
       steps: c && 'model' in c ? c.model.steps.length : undefined,
+      wrt: c && 'model' in c ? c.model.wrt : undefined,
+      variables: c && 'model' in c ? c.model.variables?.map((v) => v.name) : undefined,
       rejectedMessages: [...this.messageLog],
     };
   }
@@ -197,19 +201,12 @@ export class PanelManager implements vscode.WebviewPanelSerializer, vscode.Dispo
         break;
       case 'setLayout':
       case 'setGranularity':
-      case 'setForm': {
-        if (!model) {
-          this.post();
-          break;
-        }
-        const request: PanelRequest =
-          msg.type === 'setLayout'
-            ? { ...model.request, layout: msg.layout }
-            : msg.type === 'setForm'
-              ? { ...model.request, form: msg.form }
-              : { ...model.request, granularity: msg.granularity };
-        const next = this.actions.rederive(request);
-        this.content = next;
+      case 'setForm':
+      case 'setWrt': {
+        // Nothing to derive (no derivation shown, or nothing new asked): the page gets what it shows
+        // again, which ends its "Working…".
+        const request = model ? switchedRequest(model, msg) : undefined;
+        if (model && request) this.content = keepVariables(this.actions.rederive(request), model);
         this.post();
         break;
       }

@@ -1,10 +1,11 @@
 /**
  * Turns the core's answers into what the panel shows. Pure: no `vscode` import.
  */
-import type { DeriveResult, Outcome } from '../../core/api';
+import type { DeriveResult, Outcome, VariableInfo } from '../../core/api';
 import { loadCore } from '../lazy';
 import { panelError } from '../errors';
-import type { PanelError, PanelModel, PanelRequest, PanelStep } from '../../shared/protocol';
+import type { PanelError, PanelModel, PanelRequest, PanelStep, PanelVariable, WebviewToHost } from '../../shared/protocol';
+import { byDeclaration } from '../../shared/document/declarations';
 
 /** What the panel shows: a derivation or an error. */
 export type PanelContent = { readonly model: PanelModel } | { readonly error: PanelError };
@@ -34,7 +35,12 @@ function blockForm(result: DeriveResult, namedLatex: string | undefined): Pick<P
   return { ...(latex !== namedLatex ? { blocksLatex: latex } : {}), blocksReading: blocks.reading.sentence };
 }
 
-export function panelModel(result: DeriveResult, request: PanelRequest, indexProblem?: string): PanelModel {
+/**
+ * `variables`: the expression's variables (the core's `variables()` of the request), listed in the
+ * panel's header to differentiate by another one; declared ones first, as the editor's QuickPick
+ * lists them.
+ */
+export function panelModel(result: DeriveResult, request: PanelRequest, indexProblem?: string, variables?: readonly VariableInfo[]): PanelModel {
   const what = result.order === 2 ? 'Hessian' : 'Derivative';
   const indexLatex = result.indexForm?.latex;
   // Unset, the index form is shown when the core wrote it unasked: for results with 3 or 4 indices.
@@ -63,6 +69,7 @@ export function panelModel(result: DeriveResult, request: PanelRequest, indexPro
     assumed: result.assumed.map((a) => ({ name: a.name, shape: a.shape, reason: a.reason })),
     wrt: result.wrt,
     wrtShape: result.wrtShape,
+    ...(variables && variables.length > 0 ? { variables: byDeclaration(variables, request.where).map((v): PanelVariable => ({ name: v.name, kind: v.kind, shape: v.shape })) } : {}),
     layout: result.layout,
     order: result.order,
     resultLatex: result.result.latex,
@@ -92,4 +99,33 @@ export function rederived(request: PanelRequest, derive: (r: PanelRequest) => Ou
     if (again.ok) return { model: panelModel(again.value, matrix, outcome.error.message) };
   }
   return outcome.ok ? { model: panelModel(outcome.value, request) } : { error: panelError(outcome.error, request.expr) };
+}
+
+/** The messages of the panel's switches: each asks for the derivation again with one thing changed. */
+export type SwitchMessage = Extract<WebviewToHost, { readonly type: 'setLayout' | 'setGranularity' | 'setForm' | 'setWrt' }>;
+
+/**
+ * The request a switch asks for, from the model the panel shows; undefined when it asks for nothing
+ * new (the variable shown) or for a variable the model does not list (the page's word is not taken
+ * for what the expression has).
+ */
+export function switchedRequest(model: PanelModel, msg: SwitchMessage): PanelRequest | undefined {
+  switch (msg.type) {
+    case 'setLayout':
+      return { ...model.request, layout: msg.layout };
+    case 'setGranularity':
+      return { ...model.request, granularity: msg.granularity };
+    case 'setForm':
+      return { ...model.request, form: msg.form };
+    case 'setWrt':
+      if (!model.variables?.some((v) => v.name === msg.wrt)) return undefined;
+      if (model.wrt.length === 1 && model.wrt[0] === msg.wrt) return undefined;
+      return { ...model.request, wrt: [msg.wrt] };
+  }
+}
+
+/** A switch's new content keeps the variables listed: the expression, and so its variables, is the same. */
+export function keepVariables(next: PanelContent, shown: PanelModel): PanelContent {
+  if (!('model' in next) || next.model.variables || !shown.variables) return next;
+  return { model: { ...next.model, variables: shown.variables } };
 }

@@ -32,7 +32,9 @@ import {
   stepPosition,
   stepRule,
   stepShapes,
+  wrtChoices,
   type Strings,
+  type WrtChoice,
 } from '../../shared/viewText';
 
 /** TeX → KaTeX HTML (with style attributes), or an error span; never throws. */
@@ -73,6 +75,8 @@ export interface FirstDerivation {
   /** The form shown (matrix or index) and why the index form asked for is not there. */
   readonly form: ResultForm;
   readonly formNote?: string;
+  /** The variables to differentiate by (text); undefined: fewer than two, no choice shown. */
+  readonly wrtChoices?: readonly WrtChoice[];
   readonly layout: string;
   readonly granularity: string;
   readonly badge?: { readonly className: string; readonly text: string; readonly title: string };
@@ -254,6 +258,7 @@ function derivationView(model: PanelModel, strings: Strings, at: StepView, t: Ty
     altFormsHtml: altForms(model, strings)
       .map((f) => `<p class="meta">${escapeHtml(f.label)}</p>${t.element('div', ' class="math"', f.tex, true)}${f.note ? `<p class="meta alt-note">${escapeHtml(f.note)}</p>` : ''}`)
       .join(''),
+    wrtChoices: wrtChoices(model, strings),
     layout: model.layout,
     granularity: model.request.granularity,
     badge: checkBadge(model, strings),

@@ -10,6 +10,7 @@
  */
 import { escapeHtml } from './html';
 import type { FirstDerivation, FirstView } from './prerender';
+import type { WrtChoice } from '../../shared/viewText';
 
 export { escapeHtml };
 
@@ -60,6 +61,8 @@ export function katexFontUrl(katexCss: string, font: string): string {
 }
 
 const hidden = (h: boolean): string => (h ? ' hidden' : '');
+const optionHtml = (c: WrtChoice): string =>
+  `<option value="${escapeHtml(c.value)}"${c.selected ? ' selected' : ''}${c.disabled ? ' disabled' : ''}>${escapeHtml(c.label)}</option>`;
 const pressed = (p: boolean): string => `aria-pressed="${p}"`;
 
 export function renderShell(assets: ShellAssets, strings: PanelStrings, nonce = makeNonce(), view?: FirstView): string {
@@ -87,6 +90,7 @@ ${style}<title>${s('panelTitle')}</title>
 <main id="app"${shows ? '' : ' class="empty"'}>
   <header class="head">
     <h1 id="title">${view ? escapeHtml(view.title) : s('panelTitle')}</h1>
+    <span id="wrt-choice" class="wrt-choice"${hidden(!d?.wrtChoices)}><label for="wrt">${s('wrtLabel')}</label> <select id="wrt">${(d?.wrtChoices ?? []).map(optionHtml).join('')}</select></span>
     <span id="check-badge" class="${badge ? escapeHtml(badge.className) : 'badge'}" role="status"${badge ? ` title="${escapeHtml(badge.title)}"` : ' hidden'}>${badge ? escapeHtml(badge.text) : ''}</span>
     <span id="busy" class="busy" role="status" hidden>${s('working')}</span>
   </header>

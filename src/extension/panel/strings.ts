@@ -61,5 +61,11 @@ export function panelStrings(): PanelStrings {
     overviewPicture: t('Shapes: f is {0}, {1} is {2}, so {3} is {4} ({5} layout).'),
     times: t('times'),
     withRespectTo: t('w.r.t.'),
+    wrtLabel: t('Differentiate by'),
+    wrtOption: t('{0} ({1}, {2})'),
+    wrtStacked: t('{0} (stacked)'),
+    'kind-scalar': t('scalar'),
+    'kind-vector': t('vector'),
+    'kind-matrix': t('matrix'),
   };
 }

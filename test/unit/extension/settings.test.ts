@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { DEFAULT_SETTINGS, parseSettings, SETTING_KEYS, type SettingKey } from '../../../src/extension/settings';
 import { parseCommandArgs } from '../../../src/extension/commands/args';
+import { documentKind } from '../../../src/shared/document/kind';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -121,10 +122,21 @@ describe('manifest: commands, menus, keybinding, activation', () => {
     }
   });
 
-  it('the context menu appears only with a selection, and lists every derive command and the claim check', () => {
+  it('the context menu appears with a selection (any file) and without one in the files the commands read math from at the cursor, and lists every derive command and the claim check', () => {
     const entry = (c.menus['editor/context'] as { submenu?: string; when: string }[]).find((m) => m.submenu === 'matrixCalculus.context');
     assert.ok(entry);
-    assert.match(entry.when, /editorHasSelection/);
+    // Every command of the submenu takes the expression under the cursor (the math block around it,
+    // the line) when nothing is selected: the menu offers them there too, in the languages whose math
+    // the extension finds (a document kind of its own, and plain text), not in every code file.
+    const m = /^editorHasSelection \|\| editorLangId =~ \/\^\(([a-z0-9|-]+)\)\$\/$/.exec(entry.when);
+    assert.ok(m, entry.when);
+    const offered = (lang: string): boolean => new RegExp(`^(${m[1]})$`).test(lang);
+    for (const lang of ['markdown', 'quarto', 'rmd', 'latex', 'tex', 'context', 'latex-expl3', 'doctex', 'python', 'jupyter', 'matcalc']) {
+      assert.notEqual(documentKind(lang), 'plain', lang);
+      assert.ok(offered(lang), `${lang}: not offered without a selection`);
+    }
+    assert.ok(offered('plaintext'));
+    for (const lang of ['javascript', 'typescript', 'json', 'rust', 'bibtex']) assert.ok(!offered(lang), `${lang}: offered without a selection`);
     const items = (c.menus['matrixCalculus.context'] as { command: string }[]).map((m) => m.command);
     assert.deepEqual(items.sort(), ['chainRule', 'checkClaim', 'checkNumerically', 'copyLatex', 'differentiate', 'gradient', 'hessian', 'insertResult', 'jacobian'].map((n) => `matrixCalculus.${n}`).sort());
   });

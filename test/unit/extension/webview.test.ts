@@ -67,9 +67,9 @@ describe('insertResult: text in the document notation', () => {
     assert.equal(insertionText({ result, languageId: 'latex', indent: '  ', eol: '\n' }), '  \\[\n    \\frac{\\partial f}{\\partial x} = x^T (A + A^T)\n  \\]\n');
   });
 
-  it('Python: a comment and the NumPy code, indented', () => {
+  it('Python: a comment and the NumPy code, indented; the comment gives the shape the code returns', () => {
     const t = insertionText({ result, languageId: 'python', numpy: 'def grad(x, A):\n    return x @ (A + A.T)\n', indent: '    ', eol: '\n' });
-    assert.equal(t, "    # ∂f/∂x of x'*A*x (numerator layout, shape 1×n)\n    def grad(x, A):\n        return x @ (A + A.T)\n");
+    assert.equal(t, "    # ∂f/∂x of x'*A*x: derivative() returns an array of shape f.shape + x.shape (f is 1×1, x is n×1)\n    def grad(x, A):\n        return x @ (A + A.T)\n");
     const noCode = insertionText({ result, languageId: 'python', indent: '', eol: '\r\n' });
     assert.equal(noCode, "# ∂f/∂x of x'*A*x (numerator layout, shape 1×n)\r\n# = x'*(A + A')\r\n");
   });
