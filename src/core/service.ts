@@ -6,7 +6,7 @@ import { checkStatus } from './api';
 import type {
   AssumedShape, BlockForm, CheckReport, DerivationStep, DeriveRequest, DeriveResult, Diagnostic, DiagnosticCode, Layout, NamedForm, Notation, Outcome, ReadableAnswer, Rendered, VariableInfo,
 } from './api';
-import { indexFormOf, indexFormUnicodeOf, NoIndexForm, tensorOrder } from './tensor/index';
+import { indexFormOf, indexFormProblem, indexFormUnicodeOf, NoIndexForm, tensorOrder } from './tensor/index';
 import { einsumText } from './write/einsumCode';
 import type { Expr } from './model/expr';
 import { freeVariables, resetInternTable, internTableBytes, variable } from './model/expr';
@@ -289,20 +289,20 @@ function differentiated(req: DeriveRequest): Outcome<{ readonly p: Prepared; rea
  * The derivative in one form only — derive()'s `result.text`, `result.unicode` or `result.latex`,
  * the same string — without writing the other forms, the input, the named form or the equation
  * (`--emit text`, `--emit latex` of the CLI and the batch). A request for the index form
- * (`form: 'index'`) is answered by derive().
+ * (`form: 'index'`) fails where derive() fails (the derivative has none); its index form is not written.
  */
 export function deriveForm(req: DeriveRequest, form: WhereNotation): Outcome<string> {
   return onStated(req, (r) => deriveFormOf(r, form));
 }
 
 function deriveFormOf(req: DeriveRequest, form: WhereNotation): Outcome<string> {
-  if (req.form === 'index') {
-    const r = derive(req);
-    return r.ok ? { ok: true, value: r.value.result[form] ?? r.value.result.text } : r;
-  }
   return budgeted(req, () => {
     const r = differentiated(req);
     if (!r.ok) return r;
+    if (req.form === 'index') {
+      const problem = indexFormProblem(r.value.d);
+      if (problem !== undefined) return indexUnavailable(problem, req);
+    }
     const shown = present(r.value.d, req.layout ?? 'numerator');
     const dimensions = dimensionsOf(r.value.p.f, r.value.p.read.unused);
     if (treeIsLarge(shown)) return { ok: true, value: writeBoundForm(bindShared(shown, dimensions), form) };
@@ -326,9 +326,7 @@ function differentiatedWithIndex<F>(req: DeriveRequest, written: (d: Derivative,
   const { p, d } = r.value;
   const dimensions = dimensionsOf(p.f, p.read.unused);
   const index = req.form === 'index' || tensorOrder(d) >= 3 ? indexFormOrProblem(() => written(d, dimensions)) : undefined;
-  if (req.form === 'index' && index && 'problem' in index) {
-    return fail(`the index form is not available for this derivative: ${index.problem}`, 'form.index-unavailable', 0, req.expr.length);
-  }
+  if (req.form === 'index' && index && 'problem' in index) return indexUnavailable(index.problem, req);
   // Field by field: `{ ...r.value, dimensions, index }` made an object of a hidden class of its own in every request (V8 11).
   return { ok: true, value: { p, d, dimensions, index } };
 }
@@ -455,6 +453,10 @@ export function assumedShapes(read: ReadResult): AssumedShape[] {
   }
   return out;
 }
+
+/** The answer to a request for the index form of a derivative that has none. */
+const indexUnavailable = (problem: string, req: DeriveRequest): { ok: false; error: Diagnostic } =>
+  fail(`the index form is not available for this derivative: ${problem}`, 'form.index-unavailable', 0, req.expr.length);
 
 /** An index form, or why the derivative has none. */
 type IndexFormOrProblem<F> = { readonly indexForm: F } | { readonly problem: string };

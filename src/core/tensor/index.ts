@@ -8,7 +8,7 @@ import { isScalar, type Shape } from '../model/shape';
 import type { KnownDimensions } from '../write/index';
 import { NoIndexForm } from './components';
 import { indexFormula, type IndexFormula } from './formula';
-import { writeIndexForm, writeIndexFormUnicode, type WrittenIndexForm } from './write';
+import { assertWritable, writeIndexForm, writeIndexFormUnicode, type WrittenIndexForm } from './write';
 
 export { NoIndexForm } from './components';
 export type { WrittenIndexForm } from './write';
@@ -34,6 +34,20 @@ export function indexFormOf(d: Derivative, dimensions?: KnownDimensions): Writte
 /** indexFormOf's Unicode line alone (its LaTeX not written); NoIndexForm when there is none. */
 export function indexFormUnicodeOf(d: Derivative, dimensions?: KnownDimensions): Pick<WrittenIndexForm, 'unicode'> {
   return writeIndexFormUnicode(formulaOf(d), dimensions);
+}
+
+/**
+ * Why the derivative has no index form — the message of the NoIndexForm that indexFormOf throws — or
+ * undefined when it has one; its formula is built, but not written.
+ */
+export function indexFormProblem(d: Derivative): string | undefined {
+  try {
+    assertWritable(formulaOf(d));
+    return undefined;
+  } catch (e) {
+    if (e instanceof NoIndexForm) return e.message;
+    throw e;
+  }
 }
 
 function formulaOf(d: Derivative): IndexFormula {

@@ -213,10 +213,15 @@ interface Prepared {
   readonly xIxs: readonly string[];
 }
 
-function prepared(written: IndexFormula): Prepared {
+/** Throws NoIndexForm when the formula would write too many nodes (MAX_INDEX_NODES): the one reason writing it refuses. */
+export function assertWritable(written: IndexFormula): void {
   if (writtenNodes(written) > MAX_INDEX_NODES) {
     throw new NoIndexForm(`the formula in components would write more than ${MAX_INDEX_NODES.toLocaleString('en-US')} nodes (its entries repeat shared subexpressions)`);
   }
+}
+
+function prepared(written: IndexFormula): Prepared {
+  assertWritable(written);
   const named = namedSoftmax(written);
   const formula = named?.formula ?? written;
   return { formula, named, fIx: letters(...formula.fIx), xIxs: formula.xIx.map(([r, c]) => letters(r, c)) };
