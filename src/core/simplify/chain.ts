@@ -253,6 +253,12 @@ function pairRule(a: Expr, b: Expr): Expr[] | undefined {
   // 𝟏(S + T) = 𝟏S + 𝟏T where terms then cancel (𝟏_(k×n)(diag(p) − ppᵀ) = 𝟏pᵀ − 𝟏pᵀ for p = softmax(z))
   const spread = a.op === 'ones' && b.op === 'add' ? distributedSmaller(a, b, 'left') : b.op === 'ones' && a.op === 'add' ? distributedSmaller(b, a, 'right') : undefined;
   if (spread !== undefined) return [spread];
+  // pᵀ(u + c𝟏) = pᵀu + c for p = softmax(z), whose entries add up to 1, and (u + c𝟏)ᵀp = uᵀp + c: the entropy's
+  // gradient p ⊙ (log p + 𝟏) − ppᵀ(log p + 𝟏) then loses its p − p (p ⊙ log p − (pᵀlog p)p)
+  const rightTerms = isSoftmaxOf(a, isRow) ? sumTerms(b) : undefined;
+  if (rightTerms?.some(isOnesTerm)) return [add(...rightTerms.map((t) => mul(a, t)))];
+  const leftTerms = isSoftmaxOf(b, isColumn) ? sumTerms(a) : undefined;
+  if (leftTerms?.some(isOnesTerm)) return [add(...leftTerms.map((t) => mul(t, b)))];
   // diag(a) diag(b) = diag(a ⊙ b)
   if (a.op === 'diagm' && b.op === 'diagm') return [diagm(hadamard(asColumn(a.args[0]), asColumn(b.args[0])))];
   // diag(a) b = a ⊙ b ; bᵀ diag(a) = (a ⊙ b)ᵀ
@@ -326,6 +332,13 @@ function isSoftmaxOf(f: Expr, line: (s: Expr['shape']) => boolean): boolean {
   if (f.op === 'softmax') return line(f.shape);
   return f.op === 'transpose' && f.args[0].op === 'softmax' && line(f.shape);
 }
+
+/** The terms of a sum, or of a transposed sum each transposed; undefined for anything else. */
+const sumTerms = (e: Expr): readonly Expr[] | undefined =>
+  e.op === 'add' ? e.args : e.op === 'transpose' && e.args[0].op === 'add' ? e.args[0].args.map(transpose) : undefined;
+
+/** 𝟏, or c·𝟏 for scalars c. */
+const isOnesTerm = (t: Expr): boolean => t.op === 'ones' || (t.op === 'mul' && t.args.filter((f) => !isScalar(f.shape)).every((f) => f.op === 'ones'));
 
 /** 𝟏ᵀA, A itself when it is a row. */
 const columnSums = (e: Expr): Expr => (e.shape.rows === 1 ? e : mul(ones(shape(1, e.shape.rows)), e));

@@ -10,6 +10,7 @@ import * as Q from '../model/rational';
 import type { Rational } from '../model/rational';
 import { isNum, isOnes, isZeroQ } from './numbers';
 import { formAt } from './powerForm';
+import { hadamard } from './hadamard';
 import { mul } from './product';
 import { pushReversed } from './stack';
 
@@ -25,8 +26,18 @@ export function pow(a: Expr, k: Expr): Expr {
   // 𝟙[u > 0]^k = 𝟙[u > 0] for an integer k ≥ 1: every entry is 0 or 1, and 0ᵏ = 0, 1ᵏ = 1
   if (isZeroOne(a) && k.op === 'num' && isPositiveInteger(rationalOf(k))) return a;
   if (k.op === 'num' && Q.isInteger(rationalOf(k)) && distributes(a)) return distributedPower(a, rationalOf(k));
+  if (k.op === 'num' && isQuotient(a) && Q.isInteger(rationalOf(k)) && rationalOf(k).n < 0n) return hadamard(...a.args.map((f) => pow(f, k)));
   return rawPow(a, k);
 }
+
+/**
+ * An element-wise quotient, a Hadamard product with a reciprocal factor (a negative numeric power): its negative
+ * integer powers are taken entry by entry, (a ⊙ b)∘ᵏ = a∘ᵏ ⊙ b∘ᵏ for an integer k (where both sides are defined),
+ * so (p ⊘ q)∘⁻¹ = q ⊘ p and p ⊘ (p ⊘ q) = q: the gradient of the KL divergence sum(q ⊙ log(q ⊘ softmax(z)))
+ * held (q∘² ⊙ p∘⁻²) ⊘ (q ⊘ p). Other products keep their power, (a ⊙ b)∘⁻¹.
+ */
+const isQuotient = (a: Expr): boolean =>
+  a.op === 'hadamard' && a.args.some((f) => f.op === 'pow' && f.args[1].op === 'num' && rationalOf(f.args[1]).n < 0n);
 
 /** Does an integer power open `a`: a power with a numeric exponent, or a product of scalars? */
 export const distributes = (a: Expr): boolean => (a.op === 'pow' && a.args[1].op === 'num') || isScalarProduct(a);

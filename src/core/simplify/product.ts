@@ -14,6 +14,7 @@ import { dropStepsBesideRelu, sigmoidOfScalars, signBesideAbs } from './factorRu
 import { isOne, isZeroQ } from './numbers';
 import { pow } from './power';
 import { pushReversed } from './stack';
+import { softmaxesInChain } from './softmaxForm';
 
 /**
  * A product inside a product may be written flat (associativity) unless it is a 1×1 value made by
@@ -167,6 +168,9 @@ function product(factors: readonly Expr[], known: Settled | undefined): Expr {
     sigmoidOfScalars(scalarOrder, scalarExp);
   }
   chain = simplifyChain(chain, settled);
+  // exp(u)/sum(exp(u)) = softmax(u) (simplify/softmaxForm.ts); the chain's new factors may pair (𝟏ᵀsoftmax(u) = 1).
+  const softmaxes = scalarExp === undefined || chain.length === 0 ? undefined : softmaxesInChain(scalarOrder, scalarExp, chain);
+  if (softmaxes !== undefined) chain = simplifyChain(softmaxes);
   if (chain.some((f) => f.op === 'zeros')) return zeros(resultShape);
   // Chain rules can produce 1×1 values (1ᵀx = sum(x)): they join the scalars.
   if (chain.some((f) => isScalar(f.shape))) {
