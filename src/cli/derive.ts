@@ -1,5 +1,5 @@
 /** `matcalc derive`: one request from the command line, answered for a human (or as --json / --emit). */
-import { checkSentence, derive, deriveForm, deriveReadable, emitCode, separateVariables, type DeriveResult, type Diagnostic, type ReadableAnswer } from '../core/index';
+import { checkSentence, derive, deriveForm, deriveIndexLatex, deriveReadable, emitCode, separateVariables, type DeriveResult, type Diagnostic, type ReadableAnswer } from '../core/index';
 import { toMarkdown } from '../core/write/markdown';
 import { parseDeriveArgs, UsageError, type DeriveArgs } from './args';
 import { caretLines, errorReport } from './display';
@@ -87,15 +87,13 @@ function answerOne(args: DeriveArgs): Answer {
     const md = derive({ ...args.request, steps: true });
     return md.ok ? { ok: true, value: toMarkdown(md.value) } : md;
   }
-  // One form only: the others are not written.
-  if ((args.emit === 'text' || args.emit === 'latex') && !args.json && args.request.form !== 'index') return deriveForm(args.request, args.emit);
-  if (args.json || args.emit !== undefined) {
+  // One form only: the others are not written. The index form is written in LaTeX (and Unicode) only:
+  // with --emit text it is checked to exist and the matrix form's text printed.
+  if (!args.json && args.emit === 'latex' && args.request.form === 'index') return deriveIndexLatex(args.request);
+  if (!args.json && (args.emit === 'text' || args.emit === 'latex')) return deriveForm(args.request, args.emit);
+  if (args.json) {
     const r = derive(args.request);
-    if (!r.ok) return r;
-    if (args.json) return { ok: true, value: JSON.stringify(r.value) };
-    const index = args.request.form === 'index' ? r.value.indexForm : undefined;
-    if (args.emit === 'latex') return { ok: true, value: index ? index.latex : r.value.result.latex };
-    return { ok: true, value: r.value.result.text };
+    return r.ok ? { ok: true, value: JSON.stringify(r.value) } : r;
   }
   // For a person: the plain and Unicode forms it prints, nothing of LaTeX.
   const r = deriveReadable(args.request);

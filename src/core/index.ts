@@ -2,7 +2,7 @@
  * The math core's one public entry point. Pure TypeScript: no `vscode`, no DOM, no Node-only APIs.
  */
 export * from './api';
-export { derive, deriveForm, deriveReadable, variables, emitCode, separateVariables } from './service';
+export { derive, deriveForm, deriveIndexLatex, deriveReadable, variables, emitCode, separateVariables } from './service';
 /** The named form of a result (`result.named`) as one line per notation: `f where p = …`, as every reader reads it back. */
 export { namedForms } from './write/where';
 export { checkClaim } from './check/index';

@@ -295,6 +295,24 @@ export function deriveForm(req: DeriveRequest, form: WhereNotation): Outcome<str
   return onStated(req, (r) => deriveFormOf(r, form));
 }
 
+/**
+ * The index form's LaTeX alone — derive()'s `indexForm.latex` for `form: 'index'`, the same string — for
+ * `--form index --emit latex` of the CLI and `{"form": "index", "emit": "latex"}` of the batch; fails
+ * where derive() fails (the derivative has no index form).
+ */
+export function deriveIndexLatex(req: DeriveRequest): Outcome<string> {
+  return onStated(req, (r) =>
+    budgeted(r, () => {
+      const w = differentiatedWithIndex({ ...r, form: 'index' }, indexFormOf);
+      if (!w.ok) return w;
+      const index = w.value.index;
+      // differentiatedWithIndex answered form.index-unavailable already when there is none.
+      if (index === undefined || !('indexForm' in index)) throw new Error('deriveIndexLatex: no index form and no diagnostic');
+      return { ok: true, value: index.indexForm.latex };
+    }),
+  );
+}
+
 function deriveFormOf(req: DeriveRequest, form: WhereNotation): Outcome<string> {
   return budgeted(req, () => {
     const r = differentiated(req);

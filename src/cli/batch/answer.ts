@@ -1,5 +1,5 @@
 /** One batch request line → its answer object or its JSON line (never throws for any line; an internal bug is answered too). */
-import { checkClaim, derive, deriveForm, emitCode, separateVariables } from '../../core/index';
+import { checkClaim, derive, deriveForm, deriveIndexLatex, emitCode, separateVariables } from '../../core/index';
 import { checkJson } from '../check';
 import { toMarkdown } from '../../core/write/markdown';
 import { checkRequest, type BatchRequest, type Id } from './request';
@@ -48,8 +48,8 @@ function computeOne(b: BatchRequest): BatchAnswer {
     return code.ok ? { ok: true, code: code.value } : failed(fromDiagnostic(code.error));
   }
   if (emit === 'text' || emit === 'latex') {
-    // One form only: the others are not written.
-    const form = deriveForm(request, emit);
+    // One form only: the others are not written (the index form in LaTeX, as `derive --form index --emit latex`).
+    const form = emit === 'latex' && request.form === 'index' ? deriveIndexLatex(request) : deriveForm(request, emit);
     return form.ok ? { ok: true, [emit]: form.value } : failed(fromDiagnostic(form.error));
   }
   const r = derive(emit === 'markdown' ? { ...request, steps: true } : request);

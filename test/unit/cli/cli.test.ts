@@ -200,4 +200,20 @@ describe('cli: the index form', function () {
     assert.equal(lines[1].ok, false);
     assert.equal(lines[1].error.code, 'form.index-unavailable');
   });
+  it('"form": "index" with "emit": "latex" is the index form\'s LaTeX in the batch, as derive --form index --emit latex prints it', () => {
+    const requests = [
+      { expr: 'inv(X)', wrt: 'X', where: 'X: matrix(n, n)' },
+      { expr: "x*x'", wrt: 'x' },
+      { expr: 'log(det(X))', wrt: 'X' },
+    ];
+    const input = requests.map((q) => JSON.stringify({ ...q, form: 'index', emit: 'latex' })).join('\n');
+    const answers = run(['batch'], input).out.trim().split('\n').map((l) => JSON.parse(l));
+    requests.forEach((q, i) => {
+      const cli = run(['derive', q.expr, '--wrt', q.wrt, ...(q.where ? ['--where', q.where] : []), '--form', 'index', '--emit', 'latex']);
+      assert.equal(cli.code, 0, cli.err);
+      const full = run(['batch'], JSON.stringify({ ...q, form: 'index' })).out.trim();
+      assert.deepEqual(answers[i], { ok: true, latex: JSON.parse(full).indexForm.latex }, q.expr);
+      assert.equal(cli.out.trim(), answers[i].latex, q.expr);
+    });
+  });
 });
