@@ -249,6 +249,8 @@ export class ExprBuilder {
         return commutation(dims[0], dims[1]);
       case 'count':
         return sizeNode(shape(dims[0], dims[1]));
+      case 'size':
+        return sizeNode(shape(dims[0], 1));
       case 'unit':
         return unit(dims[0], indexOf(args[1]));
       case 'entry':

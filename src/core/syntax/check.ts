@@ -13,7 +13,7 @@ import { attempt, fail, failure } from './diagnostics';
 import { ShapeInference } from './infer';
 import { conventionalKind } from './names';
 import { isFunctionName, valueArguments } from './functions';
-import { scalarsByUsage, usageAssumption } from './usage';
+import { scalarsByUsage, transposedNames, usageAssumption } from './usage';
 import { MAX_DEPTH, depthDiagnostic } from './limits';
 import { fittedSuggestion } from './undeclaredSuggestion';
 import { guessedProduct } from './guessedProduct';
@@ -81,13 +81,16 @@ function checkShapesAs(ast: Ast, decls: readonly Declaration[], bindings: readon
     const sizes = dimensionValueNames(surveys, decls);
     for (const b of bindings) sizes.delete(b.name);
     const assumed: Declaration[] = [];
+    const powerBases: { readonly name: string; readonly power: Ast }[] = [];
     for (const root of roots) {
       for (const [name, use] of scalarsByUsage(root, named)) {
         if (conventionalKind(name) !== undefined && !sizes.has(name) && !assumed.some((d) => d.name === name)) {
           assumed.push({ name, kind: 'scalar', dims: [], symmetric: false, span: use.node.span, assumed: usageAssumption(use.origin) });
+          if (use.origin.role === 'base' && conventionalKind(name) === 'vector') powerBases.push({ name, power: use.origin.node });
         }
       }
     }
+    if (powerBases.length > 0) refuseTransposedPowerBases(roots, powerBases);
     const inference = new ShapeInference(assumed.length === 0 ? decls : [...decls, ...assumed], sizes, options.broadcastFixesSizes === true);
     for (const b of bindings) inference.bind(b.name, b.ast);
     // A tree deeper than CHECKPOINT_STRIDE is visited and built from its checkpoints up, so the
@@ -130,6 +133,21 @@ function checkShapesAs(ast: Ast, decls: readonly Declaration[], bindings: readon
       assumed: assumedShapes,
     };
   });
+}
+
+/**
+ * A vector letter (h–z, undeclared) made a scalar by a power (`x^2`: a vector has no ^ power) that the
+ * text also transposes (`x'`) is refused: made a scalar, its transpose would be dropped and `x'*x^2`
+ * read as x³ (as LaTeX and Unicode refuse `x^\top x^2`, latex/read.ts). The error is at the power.
+ */
+function refuseTransposedPowerBases(roots: readonly Ast[], bases: readonly { readonly name: string; readonly power: Ast }[]): void {
+  const transposed = transposedNames(roots);
+  for (const { name, power } of bases) {
+    if (!transposed.has(name)) continue;
+    fail('shape.power', power.span,
+      `${name} is transposed (${name}'), so ${name}^… does not make it a scalar: a power of a vector is ambiguous — write norm2(${name})^2 for the squared norm, ` +
+        `${name}'*${name} for the inner product, or ${name}.^2 for the element-wise square; or declare ${name}: scalar`);
+  }
 }
 
 /**

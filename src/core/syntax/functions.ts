@@ -32,7 +32,8 @@ export const DIMENSION_FUNCTIONS: ReadonlySet<string> = new Set(['eye', 'ones', 
  * The accepted argument counts [min, max]. Besides the input vocabulary, the nodes the
  * differentiator makes are readable so that the plain writer's output reads back: kron(A, B),
  * vec(X), commutation(m, n), unit(n, i) (the i-th basis column of length n), entry(A, i, j) (the
- * scalar A_ij, 1-based) and count(m, n).
+ * scalar A_ij, 1-based) and count(m, n). size(A, d) is MATLAB's: the number of rows (d = 1) or columns (d = 2)
+ * of A as a scalar (the size node; NumPy's A.shape[0] reads as it).
  */
 export const ARITY: Readonly<Record<string, readonly [number, number]>> = table({
   ...Object.fromEntries([...ELEMENTWISE, ...REDUCTIONS, ...SQUARE_FUNCTIONS].map((f) => [f, [1, 1] as const])),
@@ -56,6 +57,7 @@ export const ARITY: Readonly<Record<string, readonly [number, number]>> = table(
   unit: [2, 2],
   entry: [3, 3],
   count: [2, 2],
+  size: [2, 2],
 });
 
 /** The names of ARITY, as a Set: asked for every name read (detection, shapes, declarations). */
@@ -70,7 +72,7 @@ export const isFunctionName = (name: string): boolean => FUNCTION_NAMES.has(name
 export function valueArguments(node: CallNode): readonly Ast[] {
   const { name, args } = node;
   if (!isFunctionName(name) || DIMENSION_FUNCTIONS.has(name) || name === 'unit' || name === 'vector' || name === 'matrix') return [];
-  if (name === 'entry' || AXIS_FUNCTIONS.has(name)) return args.slice(0, 1);
+  if (name === 'entry' || name === 'size' || AXIS_FUNCTIONS.has(name)) return args.slice(0, 1);
   return args;
 }
 

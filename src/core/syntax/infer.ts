@@ -451,6 +451,13 @@ export class ShapeInference {
           return { rows: ds[0], cols: ds.length > 1 ? ds[1] : this.dims.int(1) };
       }
     }
+    if (name === 'size') {
+      // size(A, 1) rows, size(A, 2) columns: a scalar, the size node of that dimension (build.ts).
+      const d = this.indexArgument(name, args[1]);
+      if (d > 2) fail('call.argument', args[1].span, `size(${astText(args[0])}, ${d}): an array here has 2 dimensions, rows (1) and columns (2)`);
+      (this.dimensionArgumentsMade ??= new Map()).set(node, [d === 1 ? s.rows : s.cols]);
+      return this.one;
+    }
     if (name === 'unit') {
       const n = this.dimensionArgument(name, args[0]);
       (this.dimensionArgumentsMade ??= new Map()).set(node, [n]);

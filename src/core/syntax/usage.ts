@@ -5,7 +5,7 @@
  * passes through (parentheses, signs, sums, element-wise functions, products without a transpose).
  * The letter conventions (`names.ts`) decide only what usage leaves open.
  */
-import type { Ast } from './ast';
+import { walk, type Ast } from './ast';
 import type { Assumption } from './declarations';
 import { ELEMENTWISE } from './functions';
 import { conventionalKind } from './names';
@@ -140,4 +140,18 @@ function hasTranspose(node: Ast): boolean {
   let n = node;
   while (n.kind === 'paren') n = n.arg;
   return n.kind === 'transpose';
+}
+
+/** The names the trees transpose as themselves (x', (x)'), in one walk without recursion. */
+export function transposedNames(roots: readonly Ast[]): Set<string> {
+  const out = new Set<string>();
+  walk(roots, (node) => {
+    if (node.kind === 'transpose') {
+      let arg = node.arg;
+      while (arg.kind === 'paren') arg = arg.arg;
+      if (arg.kind === 'name') out.add(arg.name);
+    }
+    return true;
+  });
+  return out;
 }

@@ -13,7 +13,8 @@ export class Args {
 
   constructor(
     private readonly args: readonly Arg[],
-    private readonly lowerNode: (n: PyNode) => Deferred<Lowered>,
+    /** How a node is lowered (for keyword arguments lowered beside the positional ones). */
+    readonly lowerNode: (n: PyNode) => Deferred<Lowered>,
     private readonly shown: string,
     private readonly span: Span,
   ) {}

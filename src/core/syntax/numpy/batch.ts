@@ -44,12 +44,15 @@ export function flag(kw: Keywords, names: readonly string[], shown: string): boo
 /**
  * The plain dimension of a NumPy axis on an array of this kind: 'all' over every entry (no axis, or
  * the one axis of a 1-D array), 1 down each column (axis 0 / -2), 2 along each row (axis 1 / -1).
+ * With `tuples` (the reductions), a tuple of distinct axes is read too: all the axes of the array
+ * (`X.sum(axis=(0, 1))`) is 'all', one of them is that axis.
  */
-export function plainAxis(a: Lowered, axis: PyNode | undefined, shown: string): 'all' | 1 | 2 {
+export function plainAxis(a: Lowered, axis: PyNode | undefined, shown: string, tuples = false): 'all' | 1 | 2 {
   if (isNone(axis)) return 'all';
   const node = axis as PyNode;
+  if (tuples && (node.kind === 'tuple' || node.kind === 'list')) return tupleAxes(a, node, shown);
   const v = integer(node);
-  if (v === undefined) return fail('numpy.argument', node.span, `${shown}: the axis must be an integer (0, 1 or -1), found ${node.kind}`);
+  if (v === undefined) return fail('numpy.argument', node.span, `${shown}: the axis must be an integer (0, 1 or -1)${tuples ? ' or a tuple of them' : ''}, found ${node.kind}`);
   if (a.kind === 'column' || a.kind === 'row') {
     if (v === 0 || v === -1) return 'all';
     return fail('numpy.argument', node.span, `${shown}: axis ${v} is out of range for a 1-D array (axis 0 or -1)`);
@@ -58,6 +61,14 @@ export function plainAxis(a: Lowered, axis: PyNode | undefined, shown: string): 
   if (v === 0 || v === -2) return 1;
   if (v === 1 || v === -1) return 2;
   return fail('numpy.argument', node.span, `${shown}: axis ${v} is out of range for a 2-D array (0, 1, -1 or -2)`);
+}
+
+/** A tuple of axes: each read as one axis, none repeated; all of the array's axes are 'all'. */
+function tupleAxes(a: Lowered, node: Extract<PyNode, { kind: 'tuple' | 'list' }>, shown: string): 'all' | 1 | 2 {
+  if (node.items.length === 0) return fail('numpy.argument', node.span, `${shown}: an empty tuple of axes reduces nothing: leave the reduction out`);
+  const each = node.items.map((i) => plainAxis(a, i, shown));
+  if (new Set(each).size !== each.length) return fail('numpy.argument', node.span, `${shown}: an axis is repeated in ${node.kind === 'tuple' ? 'the tuple' : 'the list'}`);
+  return each.length === 1 ? each[0] : 'all';
 }
 
 /** The library a call belongs to, from the path as written (torch.softmax, F.softmax → torch). */
@@ -93,7 +104,7 @@ export function* reduceAlong(name: 'sum' | 'mean' | 'logsumexp', args: Args, kw:
   const a = yield* args.get(0);
   const axisNode = kw.get('axis') ?? kw.get('dim') ?? args.raw(1);
   const keep = flag(kw, ['keepdims', 'keepdim'], site.shown);
-  const d = plainAxis(a, axisNode, site.shown);
+  const d = plainAxis(a, axisNode, site.shown, true);
   if (d === 'all') {
     if (name === 'logsumexp' && isNone(axisNode) && library(site.shown) === 'torch' && !method) {
       fail('call.needs-dimension', site.span, `${site.shown} needs dim=…: torch.logsumexp(X, dim=1) for each row`);

@@ -5,10 +5,11 @@
  */
 import { namesOf } from '../../functions/index';
 import { table } from '../table';
+import { ACTIVATIONS, ACTIVATION_METHODS } from './activations';
 
 /** Module prefixes, longest first. */
 export const MODULE_PREFIXES = [
-  'torch.nn.functional.', 'jax.scipy.special.', 'scipy.special.', 'torch.special.', 'nn.functional.', 'jax.numpy.',
+  'torch.nn.functional.', 'jax.scipy.special.', 'jax.lax.', 'scipy.special.', 'torch.special.', 'nn.functional.', 'jax.numpy.',
   'jax.scipy.', 'jax.nn.', 'numpy.', 'torch.', 'scipy.', 'special.', 'jnp.', 'jax.', 'np.', 'sp.', 'F.', 'nn.', 'math.',
 ] as const;
 
@@ -58,8 +59,17 @@ export const ARITHMETIC_FUNCTIONS: Readonly<Record<string, '+' | '-' | '*' | '/'
   div: '/',
 });
 
-/** A function the reader knows after a module prefix (np., torch., …): the known ones and the arithmetic. */
-export const isModuleFunction = (name: string): boolean => isKnownFunction(name) || ARITHMETIC_FUNCTIONS[name] !== undefined;
+/**
+ * Functions read only after a module prefix (or as the methods in METHODS): a bare silu(x) or
+ * permute(…) may be the code's own function. The activations (activations.ts), PyTorch's one-sided
+ * clamps, and the reorderings of axes (permute.ts).
+ */
+export const MODULE_ONLY_FUNCTIONS: ReadonlySet<string> = new Set([
+  ...Object.keys(ACTIVATIONS), 'clamp_min', 'clamp_max', 'permute', 'permute_dims', 'swapaxes', 'swapdims', 'moveaxis', 'movedim',
+]);
+
+/** A function the reader knows after a module prefix (np., torch., …): the known ones, the arithmetic and the module-only ones. */
+export const isModuleFunction = (name: string): boolean => isKnownFunction(name) || ARITHMETIC_FUNCTIONS[name] !== undefined || MODULE_ONLY_FUNCTIONS.has(name);
 
 /** The name of a function after its module prefix (np.linalg.norm → linalg.norm). */
 export function withoutModule(path: string): string {
@@ -94,6 +104,14 @@ export const METHODS: Readonly<Record<string, string>> = table({
   logdet: 'logdet',
   clamp: 'clamp',
   clip: 'clip',
+  clamp_min: 'clamp_min',
+  clamp_max: 'clamp_max',
+  permute: 'permute',
+  swapaxes: 'swapaxes',
+  swapdims: 'swapdims',
+  moveaxis: 'moveaxis',
+  movedim: 'movedim',
+  ...Object.fromEntries(ACTIVATION_METHODS.map((m) => [m, m])),
   softmax: 'softmax',
   log_softmax: 'log_softmax',
   logsumexp: 'logsumexp',
@@ -113,12 +131,18 @@ export const FUNCTION_HINTS: Readonly<Record<string, string>> = table({
   max: 'for max(0, u) element-wise write np.maximum(0, u)',
   min: 'for min(0, u) element-wise write np.minimum(0, u)',
   amax: 'maxima over entries are not differentiable here; for max(0, u) element-wise write np.maximum(0, u)',
-  len: 'write np.mean(x) for sum(x)/len(x)',
   reshape: 'reshapes are not supported',
   cross: 'cross products are not supported',
   tensordot: 'tensordot is not supported: write the products with @ and *',
   cumsum: 'cumulative sums are not supported',
   prod: 'products over entries are not supported',
+  where:
+    'a selection is not read: where(c, a, b) is not 𝟙[c]·a + (1 − 𝟙[c])·b where the branch not taken is not finite (np.where(x > 0, np.log(x), 0)); ' +
+    'for the common selections write np.maximum(u, 0) or F.relu(u), F.leaky_relu(u, s), np.clip(u, lo, hi) or np.abs(u)',
+  normalize:
+    'F.normalize is not read as a call (it divides by max(‖x‖, eps)): write x / torch.linalg.norm(x, dim=-1, keepdim=True), equal to it wherever ' +
+    'every norm exceeds eps (1e-12), or x / torch.linalg.norm(x, dim=-1, keepdim=True).clamp_min(1e-12) for the function exactly ' +
+    '(dim=0 for the columns of a matrix; the code reads, and is differentiated)',
   layer_norm:
     'the layer norm is not read as a call: write it out, (x - x.mean(-1, keepdim=True)) / torch.sqrt(x.var(-1, keepdim=True, unbiased=False) + eps), ' +
     'times the weight and plus the bias where it has them (over the last axis; the code reads, and is differentiated)',

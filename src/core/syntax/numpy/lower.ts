@@ -23,9 +23,11 @@ import {
 import { Args, Keywords, type Arg } from './arguments';
 import { functionRecord } from '../../functions/index';
 import { withNewAxis } from './newAxis';
+import { reorderAxes, transposeInEither, type AxisOrder } from './permute';
+import { activation, ACTIVATIONS } from './activations';
 import { Chain, checkFixedRanks, flatDot, innerProduct, usesNumPy, usesPyTorch, type Lowered } from './matmul';
 import { varianceOf, type VarianceLibrary } from './variance';
-import { bceWithLogits, crossEntropy, library, mseLoss, normalizeAlong, reduceAlong, type Broadcast } from './batch';
+import { along, bceWithLogits, crossEntropy, flag, integer, library, mseLoss, normalizeAlong, plainAxis, reduceAlong, type Broadcast } from './batch';
 import type { PyNode } from './parser';
 import { runDeferred, type Deferred } from '../deferred';
 import { table } from '../table';
@@ -219,6 +221,9 @@ export class Lowerer {
       // .T of a 1-D array (or a scalar) is the array itself.
       return r;
     }
+    if (node.attr === 'shape') {
+      return fail('numpy.unsupported', node.attrSpan, `${this.source(node.object.span)}.shape is a tuple: write ${this.source(node.object.span)}.shape[0] for the length of its first axis (the number of rows)`);
+    }
     if (node.attr === 'logabsdet' && node.object.kind === 'call' && this.functionName(node.object.func) === 'slogdet') {
       return yield* this.logdetOf(node.object, node.span);
     }
@@ -227,6 +232,10 @@ export class Lowerer {
 
   private *subscript(node: Extract<PyNode, { kind: 'subscript' }>): Deferred<Lowered> {
     const { object, index } = node;
+    if (object.kind === 'attribute' && object.attr === 'shape') {
+      const r = (yield this.lowering(object.object)) as Lowered;
+      return this.lengthOf(r, index, node.span, object.object.span);
+    }
     if (object.kind === 'call' && this.functionName(object.func) === 'slogdet') {
       if (index.kind === 'number' && index.value === 1) return yield* this.logdetOf(object, node.span);
       return fail('numpy.unsupported', index.span, 'slogdet(X) is (sign, log|det X|): write slogdet(X)[1] for log det');
@@ -243,6 +252,26 @@ export class Lowerer {
     if (r.kind === 'row' && at.length === 1) return { ast: callNode('entry', [r.ast, num(1), num(at[0])], node.span), kind: 'scalar' };
     if (r.kind === 'matrix' && at.length === 2) return { ast: callNode('entry', [r.ast, num(at[0]), num(at[1])], node.span), kind: 'scalar' };
     return fail('numpy.unsupported', index.span, r.kind === 'matrix' ? 'index a matrix entry with two indices, A[i, j]' : 'this indexing is not supported');
+  }
+
+  /**
+   * The length of an axis of an array, `A.shape[i]` (`len(A)`: axis 0) — a size, the scalar
+   * size(A, 1) or size(A, 2) of the plain syntax (N in a claim X.T @ (P - Y) / X.shape[0]). A 1-D array
+   * has one axis (its length, whether it acts as a column or a row), a 2-D array two; a scalar none,
+   * and an array whose number of axes is not known here is refused (declare it).
+   */
+  private lengthOf(r: Lowered, index: PyNode, span: Span, arraySpan: Span): Lowered {
+    const shown = this.source(arraySpan);
+    const i = integer(index);
+    if (i === undefined) return fail('numpy.unsupported', index.span, `${shown}.shape takes an integer index (0 for the first axis)`);
+    const axes = r.kind === 'scalar' ? 0 : r.kind === 'column' || r.kind === 'row' ? 1 : r.kind === 'matrix' ? 2 : undefined;
+    if (axes === undefined) return fail('numpy.unsupported', arraySpan, `the number of axes of ${shown} is not known here: declare it (e.g. # ${shown}: matrix(N, d))`);
+    if (i < -axes || i >= axes) {
+      return fail('numpy.argument', index.span, axes === 0 ? `${shown} is a scalar: its shape () has no axis ${i}` : `${shown} is ${axes}-D: axis ${i} is out of range (${axes === 1 ? '0 or -1' : '0, 1, -1 or -2'})`);
+    }
+    const axis = i < 0 ? i + axes : i;
+    const d = axes === 1 ? (r.kind === 'row' ? 2 : 1) : axis + 1;
+    return { ast: callNode('size', [r.ast, numberNode(d, String(d), index.span)], span, span), kind: 'scalar' };
   }
 
   private *logdetOf(call: Extract<PyNode, { kind: 'call' }>, span: Span): Deferred<Lowered> {
@@ -267,6 +296,11 @@ export class Lowerer {
     if (func.kind === 'name') {
       if (this.bindings.has(func.name) || this.declared.has(func.name)) {
         fail('numpy.unsupported', func.span, `'${func.name}' is a variable, not a function`);
+      }
+      if (func.name === 'len') {
+        if (node.args.length !== 1 || node.keywords.length !== 0) fail('call.arity', node.span, 'len takes 1 argument');
+        const r = (yield this.lowering(node.args[0])) as Lowered;
+        return this.lengthOf(r, { kind: 'number', value: 0, text: '0', span: node.func.span }, node.span, node.args[0].span);
       }
       if (func.name === 'float' || func.name === 'int') {
         if (node.args.length !== 1) fail('call.arity', node.span, `${func.name} takes 1 argument`);
@@ -393,6 +427,7 @@ export class Lowerer {
       if (reduction === 'tr' && a.kind !== 'matrix' && a.kind !== 'unknown') fail('shape.square', a.ast.span, `${shown} needs a square matrix`);
       return call(reduction, [a.ast], 'scalar');
     }
+    if (ACTIVATIONS[fn] !== undefined) return yield* activation(fn, args, kw, site, library(shown));
     const arithmetic = ARITHMETIC_FUNCTIONS[fn];
     if (arithmetic !== undefined) {
       kw.allow([]);
@@ -433,7 +468,9 @@ export class Lowerer {
       }
       case 'clip':
       case 'clamp':
-        return yield* this.clip(args, kw, shown, span, nameSpan);
+      case 'clamp_min':
+      case 'clamp_max':
+        return yield* this.clip(fn, args, kw, shown, span, nameSpan);
       case 'softmax':
       case 'log_softmax':
         return yield* normalizeAlong(fn === 'log_softmax', args, kw, site);
@@ -541,14 +578,21 @@ export class Lowerer {
         if (fn === 'diagonal' && a.kind !== 'matrix' && a.kind !== 'unknown') fail('shape.square', a.ast.span, `${shown} needs a matrix`);
         return call('diag', [a.ast], a.kind === 'matrix' ? 'column' : 'matrix');
       }
-      case 'transpose':
       case 't': {
-        kw.allow(['axes']);
-        args.count(1, 3);
+        kw.allow([]);
+        args.count(1);
         const a = yield* args.get(0);
         if (a.kind === 'matrix' || a.kind === 'unknown') return { ast: transposeNode(asAtom(a.ast), span), kind: a.kind };
         return a;
       }
+      case 'transpose':
+      case 'permute':
+      case 'permute_dims':
+      case 'swapaxes':
+      case 'swapdims':
+      case 'moveaxis':
+      case 'movedim':
+        return yield* this.reordered(fn, shown, rawArgs, args, kw, span);
       case 'eye':
       case 'identity': {
         kw.allow(['dtype', 'device']);
@@ -600,6 +644,79 @@ export class Lowerer {
     return this.unknownFunction(name, nameSpan);
   }
 
+  /**
+   * A transpose or a reordering of axes (permute.ts): which kind of reordering the call asks for, by
+   * its function and library. A method's `.transpose(i, j)` permutes in NumPy and swaps in PyTorch: the
+   * two agree but for `(0, 1)` and `(-2, -1)`, where the library the code uses decides.
+   */
+  private *reordered(fn: string, shown: string, rawArgs: readonly Arg[], args: Args, kw: Keywords, span: Span): Deferred<Lowered> {
+    const method = rawArgs[0]?.lowered !== undefined;
+    const rest = rawArgs.slice(1).map((r) => r.node as PyNode);
+    const over = (nodes: readonly PyNode[]): Span => ({ start: nodes[0].span.start, end: nodes[nodes.length - 1].span.end });
+    // One tuple or list argument gives the axes as a sequence (np.transpose(A, (1, 0)), x.permute((1, 0))).
+    const sequence = (nodes: readonly PyNode[]): readonly PyNode[] => (nodes.length === 1 && (nodes[0].kind === 'tuple' || nodes[0].kind === 'list') ? nodes[0].items : nodes);
+    const permutation = (nodes: readonly PyNode[] | undefined): AxisOrder => ({ how: 'permutation', axes: nodes === undefined ? undefined : sequence(nodes), span: nodes === undefined || nodes.length === 0 ? span : over(nodes) });
+    const pair = (how: 'swap' | 'move', names: readonly [string, string]): AxisOrder => {
+      kw.allow([...names]);
+      const first = rest[0] ?? kw.get(names[0]);
+      const second = rest[1] ?? kw.get(names[1]);
+      if (rest.length > 2 || first === undefined || second === undefined) return fail('call.arity', span, `${shown} takes ${method ? '' : 'an array and '}two axes`);
+      return { how, axes: [first, second], span: over([first, second]) };
+    };
+    const a = yield* args.get(0);
+    let order: AxisOrder;
+    switch (fn) {
+      case 'swapaxes':
+        order = pair('swap', library(shown) === 'torch' || (method && this.codeUsesPyTorch()) ? ['axis0', 'axis1'] : ['axis1', 'axis2']);
+        break;
+      case 'swapdims':
+        order = pair('swap', ['dim0', 'dim1']);
+        break;
+      case 'moveaxis':
+      case 'movedim':
+        order = pair('move', fn === 'movedim' ? ['source', 'destination'] : ['source', 'destination']);
+        break;
+      case 'permute':
+      case 'permute_dims': {
+        kw.allow(fn === 'permute' ? ['dims'] : ['axes']);
+        const given = rest.length > 0 ? rest : kw.get(fn === 'permute' ? 'dims' : 'axes');
+        if (given === undefined || (Array.isArray(given) && given.length === 0)) return fail('call.arity', span, `${shown} takes the order of the axes, e.g. ${shown}(${method ? '' : 'A, '}(1, 0))`);
+        order = permutation(Array.isArray(given) ? given : [given as PyNode]);
+        break;
+      }
+      default: {
+        // transpose: NumPy's (a permutation, all axes reversed by default) or PyTorch's (two axes swapped).
+        const torchModule = !method && library(shown) === 'torch';
+        if (torchModule || kw.get('dim0') !== undefined) {
+          order = pair('swap', ['dim0', 'dim1']);
+          break;
+        }
+        kw.allow(['axes']);
+        const axes = kw.get('axes');
+        if (!method) {
+          if (rest.length > 1) return fail('call.arity', span, `${shown} takes the array and the order of its axes as one tuple, e.g. ${shown}(A, (1, 0))`);
+          const given = rest[0] ?? axes;
+          order = permutation(given === undefined || (given.kind === 'constant' && given.value === 'None') ? undefined : [given]);
+          break;
+        }
+        if (axes !== undefined || rest.length !== 2) {
+          order = permutation(axes !== undefined ? [axes] : rest.length === 0 ? undefined : rest);
+          break;
+        }
+        // x.transpose(i, j): PyTorch swaps the two axes, NumPy takes them as the new order.
+        const swap: AxisOrder = { how: 'swap', axes: [rest[0], rest[1]], span: over(rest) };
+        if (this.codeUsesPyTorch()) return reorderAxes(a, swap, shown, span);
+        if (usesNumPy(this.text, this.declared)) return reorderAxes(a, permutation(rest), shown, span);
+        // Either library: the transpose when both read it so, (1, 0) of a 2-D array.
+        if (transposeInEither(a, rest[0], rest[1])) return reorderAxes(a, swap, shown, span);
+        return fail('numpy.ambiguous-library', over(rest),
+          `${shown}(${this.source(over(rest))}) swaps the two axes of a PyTorch tensor (the transpose) but keeps them in this order for a NumPy array (the array itself), and nothing here says which: ` +
+            `write .T (or .mT) for the transpose, or use torch. or np. elsewhere in the code`);
+      }
+    }
+    return reorderAxes(a, order, shown, span);
+  }
+
   /** axis/dim may only name the whole of a vector (0, -1, None): reductions are over all entries. */
   private wholeArray(a: Lowered, axis: PyNode | undefined, shown: string): void {
     if (axis === undefined) return;
@@ -609,27 +726,48 @@ export class Lowerer {
     fail('numpy.unsupported', axis.span, `${shown} along an axis is not supported: the reduction must be over all entries (of a vector, axis 0 or -1)`);
   }
 
-  private *clip(args: Args, kw: Keywords, shown: string, span: Span, nameSpan: Span): Deferred<Lowered> {
-    kw.allow(['min', 'max', 'a_min', 'a_max']);
-    args.count(1, 3);
+  /**
+   * np.clip(u, lo, hi), torch.clamp(u, min=…, max=…), torch.clamp_min(u, lo), clamp_max(u, hi): with
+   * scalar bounds, min(max(u, lo), hi) (NumPy's definition; lo > hi gives hi everywhere, as both
+   * libraries do), max(0, u) and min(0, u) for a bound 0 alone. Array bounds are refused.
+   */
+  private *clip(fn: string, args: Args, kw: Keywords, shown: string, span: Span, nameSpan: Span): Deferred<Lowered> {
+    const one = fn === 'clamp_min' ? 'min' : fn === 'clamp_max' ? 'max' : undefined;
+    kw.allow(one !== undefined ? [one] : ['min', 'max', 'a_min', 'a_max']);
+    args.count(1, one !== undefined ? 2 : 3);
     const a = yield* args.get(0);
-    const lower = args.raw(1) ?? kw.get('min') ?? kw.get('a_min');
-    const upper = args.raw(2) ?? kw.get('max') ?? kw.get('a_max');
-    const zero = (n: PyNode | undefined): boolean => n !== undefined && literalValue(n) === 0;
     const none = (n: PyNode | undefined): boolean => n === undefined || (n.kind === 'constant' && n.value === 'None');
-    const zeroNode = numberNode(0, '0', nameSpan);
-    if (zero(lower) && none(upper)) return { ast: callNode('max', [zeroNode, a.ast], span, nameSpan), kind: a.kind };
-    if (none(lower) && zero(upper)) return { ast: callNode('min', [zeroNode, a.ast], span, nameSpan), kind: a.kind };
-    return fail('numpy.unsupported', span, `${shown} is supported only as max(0, u) (min=0) or min(0, u) (max=0)`);
+    const given = one === 'max' ? [undefined, args.raw(1) ?? kw.get('max')] : [args.raw(1) ?? kw.get('min') ?? kw.get('a_min'), one === 'min' ? undefined : args.raw(2) ?? kw.get('max') ?? kw.get('a_max')];
+    if (one !== undefined && none(given[one === 'min' ? 0 : 1])) return fail('call.arity', span, `${shown} takes the ${one === 'min' ? 'lower' : 'upper'} bound`);
+    if (none(given[0]) && none(given[1])) return fail('numpy.argument', span, `${shown} needs a bound: min=… or max=…`);
+    const bounds: (Ast | undefined)[] = [];
+    for (const g of given) {
+      if (none(g)) {
+        bounds.push(undefined);
+        continue;
+      }
+      const b = (yield this.lowering(g as PyNode)) as Lowered;
+      if (b.kind !== 'scalar') fail('numpy.unsupported', b.ast.span, `${shown} with an array bound is not supported: the bounds must be numbers (scalars)`);
+      bounds.push(literalValue(g as PyNode) === 0 ? numberNode(0, '0', (g as PyNode).span) : b.ast);
+    }
+    const [lo, hi] = bounds;
+    const isZero = (b: Ast | undefined): boolean => b?.kind === 'number' && b.value === 0;
+    const call = (name: string, x: Ast, y: Ast): Ast => callNode(name, [x, y], span, nameSpan);
+    if (lo !== undefined && hi === undefined) return { ast: isZero(lo) ? call('max', numberNode(0, '0', nameSpan), a.ast) : call('max', a.ast, lo), kind: a.kind };
+    if (lo === undefined && hi !== undefined) return { ast: isZero(hi) ? call('min', numberNode(0, '0', nameSpan), a.ast) : call('min', a.ast, hi), kind: a.kind };
+    const low = isZero(lo) ? call('max', numberNode(0, '0', nameSpan), a.ast) : call('max', a.ast, lo as Ast);
+    return { ast: call('min', low, hi as Ast), kind: a.kind };
   }
 
   /** A norm; `flattens`: of a matrix, the norm of all its entries (vector_norm, torch.norm), not the induced norm (linalg.norm's ord=1). */
   private *norm(flattens: boolean, args: Args, kw: Keywords, shown: string, span: Span, nameSpan: Span): Deferred<Lowered> {
     kw.allow(['ord', 'p', 'axis', 'dim', 'keepdims', 'keepdim']);
-    args.count(1, 2);
+    args.count(1, 3);
     const a = yield* args.get(0);
-    this.wholeArray(a, kw.get('axis') ?? kw.get('dim'), shown);
+    const axis = kw.get('axis') ?? kw.get('dim') ?? args.raw(2);
     const ord = args.raw(1) ?? kw.get('ord') ?? kw.get('p');
+    const d = plainAxis(a, axis, shown, true);
+    if (d !== 'all') return this.normAlong(a, d, ord, flag(kw, ['keepdims', 'keepdim'], shown), { shown, span, nameSpan });
     const vector = a.kind === 'column' || a.kind === 'row';
     let which: 'norm1' | 'norm2' = 'norm2';
     if (ord !== undefined && !(ord.kind === 'constant' && ord.value === 'None')) {
@@ -643,6 +781,22 @@ export class Lowerer {
       }
     }
     return { ast: callNode(which, [a.ast], span, nameSpan), kind: 'scalar' };
+  }
+
+  /**
+   * The norms of the rows (axis 1) or the columns (axis 0) of a matrix, as NumPy shapes them (1-D
+   * unless keepdims): the 2-norms sqrt(sum(A.^2, d)), the 1-norms sum(abs(A), d) (ord=1). PyTorch's
+   * default p='fro' along one dim is the 2-norm too; NumPy refuses 'fro' for vectors, and so does the reader.
+   */
+  private normAlong(a: Lowered, d: 1 | 2, ord: PyNode | undefined, keep: boolean, site: { shown: string; span: Span; nameSpan: Span }): Lowered {
+    const { shown, span, nameSpan } = site;
+    const v = ord === undefined || (ord.kind === 'constant' && ord.value === 'None') ? 2 : ord.kind === 'string' && ord.value === 'fro' && library(shown) === 'torch' ? 2 : literalValue(ord);
+    if (v !== 1 && v !== 2) {
+      return fail('numpy.unsupported', (ord as PyNode).span, `${shown} along an axis with ord=${this.source((ord as PyNode).span)} is not supported (supported: the 2-norms, ord=2, and the 1-norms, ord=1, of the rows or columns)`);
+    }
+    if (v === 1) return along('sum', { ast: callNode('abs', [a.ast], span, nameSpan), kind: a.kind }, d, keep, site);
+    const sums = along('sum', { ast: powerNode('.^', asAtom(a.ast), numberNode(2, '2', nameSpan), nameSpan, span), kind: a.kind }, d, keep, site);
+    return { ast: callNode('sqrt', [sums.ast], span, nameSpan), kind: sums.kind };
   }
 
   /** A size written as an integer literal or a name that is not a variable (a dimension); else undefined. */

@@ -275,7 +275,10 @@ class PyParser implements PyStepper {
     if (s.expression) {
       const t = this.peek();
       if ((t.kind === 'op' && COMPARISONS.has(t.text)) || this.isWord(t, 'if') || this.isWord(t, 'and') || this.isWord(t, 'or')) {
-        fail('numpy.unsupported', spanOf(t), `'${t.text}' is not supported: select an arithmetic expression`);
+        fail('numpy.unsupported', spanOf(t),
+          `'${t.text}' is not supported: comparisons and conditionals are not read (a selection such as np.where(u > 0, a, b) is not 𝟙[u > 0]·a + (1 − 𝟙[u > 0])·b ` +
+            'where the branch not taken is not finite, np.where(x > 0, np.log(x), 0)); for the common selections write np.maximum(u, 0) or F.relu(u), ' +
+            'F.leaky_relu(u, s), np.clip(u, lo, hi) or np.abs(u)');
       }
     }
     return { done: true, value: e };

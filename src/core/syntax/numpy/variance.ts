@@ -70,7 +70,7 @@ export function* varianceOf(std: boolean, args: Args, kw: Keywords, site: Site, 
   }
   const axisNode = kw.get('axis') ?? kw.get('dim') ?? (flagged ? undefined : second);
   const keep = flag(kw, ['keepdims', 'keepdim'], site.shown);
-  const d = plainAxis(a, axisNode, site.shown);
+  const d = plainAxis(a, axisNode, site.shown, true);
   let v: Lowered;
   if (d === 'all') {
     const m: Lowered = { ast: callNode('mean', [a.ast], site.span, site.nameSpan), kind: 'scalar' };
