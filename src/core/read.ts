@@ -35,6 +35,12 @@ export interface ReadResult {
   readonly assumed?: ReadonlyMap<string, Assumption>;
   /** NumPy / PyTorch / JAX text whose value is a 1-D array (read as a column, but with no orientation). */
   readonly oneDimensional?: boolean;
+  /**
+   * The names the text gives its own subexpressions (`where u1 = …`, a NumPy assignment `h = …`), each
+   * with the value it names, in order; a name assigned twice (`h = np.tanh(W @ h)` per layer) is listed
+   * once per value. An answer calls a node by the user's name (present/answerNames.ts).
+   */
+  readonly userNames?: ReadonlyArray<readonly [string, Expr]>;
 }
 
 export interface ReadOptions {
@@ -76,7 +82,15 @@ export function readExpression(written: string, writtenWhere: string | undefined
   const { expr, variables, unused, spans, assumed, oneDimensional } = read.value;
   const component = componentSpelling(unused === undefined || unused.length === 0 ? variables : [...variables, ...unused], assumed, spans);
   if (component) return { ok: false, error: component };
-  return { ok: true, value: { expr, variables, unused, spans, assumed, notation, ...(oneDimensional === true ? { oneDimensional } : {}) } };
+  const bound = 'bound' in read.value ? read.value.bound : undefined;
+  const userNames = bound !== undefined && bound.size > 0 ? [...bound].map(([name, value]) => [userName(name), value] as const) : undefined;
+  return { ok: true, value: { expr, variables, unused, spans, assumed, notation, ...(oneDimensional === true ? { oneDimensional } : {}), ...(userNames ? { userNames } : {}) } };
+}
+
+/** The name the user wrote for a binding: NumPy's h#2 (the second assignment to h) is h. */
+function userName(bound: string): string {
+  const k = bound.indexOf('#');
+  return k < 0 ? bound : bound.slice(0, k);
 }
 
 /** A name as the writers split it to print (write/names.ts splitName): x1 and x_1 are both x_{1}, x₁. */

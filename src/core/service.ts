@@ -20,13 +20,14 @@ import { variableInfo } from './language';
 import { textMeasure, piecewiseLatex, toNumpy, toTorch, toJax, latexWriter, unicodeWriter, declaredDimensionsWhenAsked, type KnownDimensions } from './write/index';
 import { checkDerivative } from './numeric/index';
 import { derivativeLatex } from './present/notation';
-import { nameCommonSubexpressions, type Named } from './present/cse';
+import { nameCommonSubexpressions, textbookNames, type Named } from './present/cse';
 import { softmaxBlockForm } from './present/blocks';
 import { bindShared, treeIsLarge, writeBound, writeBoundForm } from './present/bindings';
 import { whereForm, type WhereNotation } from './write/where';
 import { present } from './present/present';
 import { nestSharedRuns } from './present/sharedRuns';
-import { derivationSteps } from './derivation/index';
+import { derivationOf, toDerivationSteps, type Step } from './derivation/index';
+import { answerNames, type AnswerNames } from './present/answerNames';
 import { checkSizeProblem, LimitExceeded, limitDiagnostic, withBudget } from './limits/index';
 import { onStated, shifted, statedDerivative } from './statedDerivative';
 
@@ -97,9 +98,9 @@ export const dimensionsOf = (f: Expr, unused?: readonly Expr[]): KnownDimensions
  * (shared parts repeated) — in the binding form `f where u1 = …, u2 = …` (present/bindings.ts), so
  * the output stays linear in the expression.
  */
-export function render(e: Expr, large = treeIsLarge(e), writers?: Writers, dimensions?: KnownDimensions): Rendered {
+export function render(e: Expr, large = treeIsLarge(e), writers?: Writers, dimensions?: KnownDimensions, names?: AnswerNames): Rendered {
   if (large) {
-    const b = writeBound(bindShared(e, dimensions));
+    const b = writeBound(bindShared(e, dimensions, [], names));
     return { text: b.text, unicode: b.unicode, latex: b.latex, shape: shapeText(e.shape) };
   }
   const w = writers ?? writersFor(e, dimensions);
@@ -109,11 +110,12 @@ export function render(e: Expr, large = treeIsLarge(e), writers?: Writers, dimen
 /**
  * The result with its common subexpressions named, when there are any worth naming (and the main form
  * names none). `writers`: those of `e` itself, whose renderings the named form reuses (else new ones
- * for the reader given `dimensions`, DagWriter.knowing).
+ * for the reader given `dimensions`, DagWriter.knowing). `names`: the answer's (present/answerNames.ts),
+ * so that a node is named as the steps name it.
  */
-export function renderNamed(e: Expr, writers?: Writers, dimensions?: KnownDimensions): NamedForm | undefined {
+export function renderNamed(e: Expr, writers?: Writers, dimensions?: KnownDimensions, names?: AnswerNames): NamedForm | undefined {
   const w = writers ?? writersFor(e, dimensions);
-  const named = nameCommonSubexpressions(e, w.textLength);
+  const named = nameCommonSubexpressions(e, w.textLength, names);
   return named.definitions.length === 0 ? undefined : renderNamedForm(named, w);
 }
 
@@ -229,19 +231,24 @@ export interface RenderedDerivative {
   readonly equationLatex: string;
 }
 
-/** Everything derive() writes about a derivative: the presented result in every form, the input, the equation; for a reader given `dimensions` (dimensionsOf). */
-export function renderDerivative(f: Expr, d: Derivative, layout: Layout, dimensions: KnownDimensions): RenderedDerivative {
+/**
+ * Everything derive() writes about a derivative: the presented result in every form, the input, the
+ * equation; for a reader given `dimensions` (dimensionsOf). `names`: the answer's, holding the steps'
+ * names when the answer has steps (present/answerNames.ts): the binding and named forms and the
+ * equation call a node, and the function, as the steps do.
+ */
+export function renderDerivative(f: Expr, d: Derivative, layout: Layout, dimensions: KnownDimensions, names?: AnswerNames): RenderedDerivative {
   const inputLarge = treeIsLarge(f);
   const inputWriters = inputLarge ? undefined : writersFor(f, dimensions);
-  const input = render(f, inputLarge, inputWriters, dimensions);
+  const input = render(f, inputLarge, inputWriters, dimensions, names);
   const shown = present(d, layout);
   const piecewise = piecewiseLatex(shown);
   // The result's forms, then its named form with the same writers (their renderings reused).
   const w = resultWriters(shown, inputWriters, dimensions);
   // A new object (render's): the other forms are added to it, in this order.
-  const result: { -readonly [K in keyof Rendered]: Rendered[K] } = render(shown, w === undefined, w, dimensions);
+  const result: { -readonly [K in keyof Rendered]: Rendered[K] } = render(shown, w === undefined, w, dimensions, names);
   if (piecewise) result.piecewiseLatex = piecewise;
-  const named = w ? renderNamed(shown, w) : undefined;
+  const named = w ? renderNamed(shown, w, dimensions, names) : undefined;
   if (named) result.named = named;
   const blocks = renderBlocks(d, shown, w, dimensions);
   if (blocks) result.blocks = blocks;
@@ -323,7 +330,9 @@ function deriveFormOf(req: DeriveRequest, form: WhereNotation): Outcome<string> 
     }
     const shown = present(r.value.d, req.layout ?? 'numerator');
     const dimensions = dimensionsOf(r.value.p.f, r.value.p.read.unused);
-    if (treeIsLarge(shown)) return { ok: true, value: writeBoundForm(bindShared(shown, dimensions), form) };
+    // The user's names, as derive() writes the binding form with them (stepsOf without steps).
+    const { names } = stepsOf({ ...req, steps: false }, r.value.p, r.value.d, dimensions);
+    if (treeIsLarge(shown)) return { ok: true, value: writeBoundForm(bindShared(shown, dimensions, [], names), form) };
     return { ok: true, value: writeOne(form, shown, dimensions) };
   });
 }
@@ -354,9 +363,36 @@ function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
   if (!r.ok) return r;
   const { p, d, index, dimensions } = r.value;
   const layout: Layout = req.layout ?? 'numerator';
-  const { input, inputLarge, result, equationLatex } = renderDerivative(p.f, d, layout, dimensions);
+  // The steps name first, so that the result calls a node as they do (present/answerNames.ts).
+  const { names, steps } = stepsOf(req, p, d, dimensions);
+  const { input, inputLarge, result, equationLatex } = renderDerivative(p.f, d, layout, dimensions, names);
   const out = { input: withNotation(input, inputLarge, p.notation), wrt: wrtNames(p), wrtShape: wrtShape(p), layout, order: req.order ?? 1, result, equationLatex };
-  return { ok: true, value: withTail(out, req, p, d, index, dimensions) };
+  return { ok: true, value: withTail(out, req, p, d, index, dimensions, steps) };
+}
+
+/** An answer's derivation, when asked for, and the answer's names, which it starts (present/answerNames.ts). */
+interface AnswerSteps {
+  readonly steps: readonly Step[];
+  readonly names: AnswerNames;
+}
+
+/**
+ * The answer's names (present/answerNames.ts) — made when the text names its own parts (NumPy
+ * assignments, `where` bindings) or the steps are asked for, else none (the result names its parts
+ * by itself) — and the request's derivation when asked for (not yet written), its intermediates named in them.
+ */
+function stepsOf(req: DeriveRequest, p: Prepared, d: Derivative, dimensions: KnownDimensions): { readonly names?: AnswerNames; readonly steps?: AnswerSteps } {
+  const user = p.read.userNames;
+  if (!req.steps && user === undefined) return {};
+  const names = answerNames(user, p.variables);
+  if (!req.steps) return { names };
+  // The result's textbook names (H, P, X̂, …) first, so that the steps call those parts so and take none of them for another.
+  // Not the function itself, which the steps call by its name (y = σ(u)).
+  for (const [node, name] of textbookNames(present(d, req.layout ?? 'numerator'))) {
+    if (node !== p.f && names.of(node) === undefined && !names.taken(name)) names.give(node, variable(name, node.shape));
+  }
+  const steps = derivationOf(p.f, p.wrt, req.order ?? 1, req.layout ?? 'numerator', req.granularity ?? 'full', { present, dimensions, names });
+  return { names, steps: { steps, names } };
 }
 
 /**
@@ -376,10 +412,11 @@ function readableWithinBudget(req: DeriveRequest): Outcome<ReadableAnswer> {
   if (!r.ok) return r;
   const { p, d, index, dimensions } = r.value;
   const { f } = p;
+  const { names, steps } = stepsOf(req, p, d, dimensions);
   // renderDerivative's steps, for the plain and Unicode forms only.
   const inputLarge = treeIsLarge(f);
   const inputWriters = inputLarge ? undefined : writersFor(f, dimensions);
-  const inputText = inputWriters ? inputWriters.text(f) : writeBoundForm(bindShared(f, dimensions), 'text');
+  const inputText = inputWriters ? inputWriters.text(f) : writeBoundForm(bindShared(f, dimensions, [], names), 'text');
   const shown = present(d, req.layout ?? 'numerator');
   const w = resultWriters(shown, inputWriters, dimensions);
   let text: string;
@@ -388,12 +425,12 @@ function readableWithinBudget(req: DeriveRequest): Outcome<ReadableAnswer> {
     text = w.text(shown);
     unicode = w.unicode(shown);
   } else {
-    const b = bindShared(shown, dimensions);
+    const b = bindShared(shown, dimensions, [], names);
     text = writeBoundForm(b, 'text');
     unicode = writeBoundForm(b, 'unicode');
   }
   // The named form, then the block form, as renderDerivative makes them.
-  const named = w ? nameCommonSubexpressions(shown, w.textLength) : undefined;
+  const named = w ? nameCommonSubexpressions(shown, w.textLength, names) : undefined;
   const namedLine = named && named.definitions.length > 0 ? namedUnicode(named, w as Writers) : undefined;
   const blockForm = softmaxBlockForm(d);
   const blocks = blockForm ? { unicode: namedUnicode(blockForm, w ?? writersFor(shown, dimensions)), sentence: blockForm.reading.sentence } : undefined;
@@ -411,7 +448,7 @@ function readableWithinBudget(req: DeriveRequest): Outcome<ReadableAnswer> {
       ...(blocks ? { blocks } : {}),
     },
   };
-  return { ok: true, value: withTail(out, req, p, d, index, dimensions) };
+  return { ok: true, value: withTail(out, req, p, d, index, dimensions, steps) };
 }
 
 /**
@@ -445,11 +482,11 @@ interface AnswerTail<F> {
  * (`{ ...head, result, ...tail }`, `{ ...(c ? { check } : {}), …, assumed }`) cost ~1 µs of a ~0.2 ms
  * request in V8 11 (`node --cpu-prof` on the corpus: 0.9 % of derive()'s samples on their two lines).
  */
-function withTail<T extends object, F>(out: T, req: DeriveRequest, p: Prepared, d: Derivative, index: IndexFormOrProblem<F> | undefined, dimensions: KnownDimensions): T & AnswerTail<F> {
+function withTail<T extends object, F>(out: T, req: DeriveRequest, p: Prepared, d: Derivative, index: IndexFormOrProblem<F> | undefined, dimensions: KnownDimensions, steps?: AnswerSteps): T & AnswerTail<F> {
   const o = out as T & Partial<AnswerTail<F>>;
   if (req.check) o.check = checkOf(d);
   if (index && 'indexForm' in index) o.indexForm = index.indexForm;
-  if (req.steps) o.steps = derivationSteps(p.f, p.wrt, req.order ?? 1, req.layout ?? 'numerator', req.granularity ?? 'full', { present, dimensions });
+  if (steps) o.steps = toDerivationSteps(steps.steps, dimensions, steps.names);
   o.assumed = assumedShapes(p.read);
   return o as T & AnswerTail<F>;
 }

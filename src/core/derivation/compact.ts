@@ -5,6 +5,7 @@
  * derivation stays checkable and its size linear in the expression); a rewrite that changes
  * nothing visible is folded into the step before it.
  */
+import type { AnswerNames } from '../present/answerNames';
 import type { Granularity } from '../api';
 import { step } from './context';
 import { note } from './notation';
@@ -95,11 +96,11 @@ function collected(run: LazyRun, from: number, kind: RunKind): Step {
 const FOLDABLE = new Set<RuleId>(['simplify', 'multiply-out']);
 
 /** A simplification whose display does not change is folded into the step before it (its claims and value kept). */
-export function foldInvisible(steps: readonly Step[], dimensions?: KnownDimensions): Step[] {
+export function foldInvisible(steps: readonly Step[], dimensions?: KnownDimensions, names?: AnswerNames): Step[] {
   const out: Step[] = [];
   for (const s of steps) {
     const prev = out[out.length - 1];
-    const invisible = FOLDABLE.has(s.rule) && s.value !== undefined && sameDisplays(s, dimensions);
+    const invisible = FOLDABLE.has(s.rule) && s.value !== undefined && sameDisplays(s, dimensions, names);
     if (prev && prev.value !== undefined && invisible) {
       out[out.length - 1] = { ...prev, claims: [...prev.claims, ...s.claims], value: s.value };
       continue;

@@ -8,6 +8,7 @@ import { RULES, RuleId } from './rules';
 import { firstKink } from '../write/piecewise';
 import type { Claim, Definitions, Part, Step, StepKind } from './step';
 import type { Writer } from './writer';
+import type { AnswerNames } from '../present/answerNames';
 
 /** The result in textbook form for a layout: the same function derive() uses. */
 export type Presenter = (d: Derivative, layout: Layout) => Expr;
@@ -34,6 +35,12 @@ export interface Context {
    * answer (the request's declarations), as the steps' displays are (writer.ts).
    */
   readonly write: Writer;
+  /**
+   * The names of the answer the derivation is part of (present/answerNames.ts): its intermediates
+   * take the names the answer gave their nodes (the user's), and give theirs, so that the result's
+   * named form and the displays' binding forms call a node as the steps do.
+   */
+  readonly names?: AnswerNames;
 }
 
 export const NO_DEFINITIONS: Definitions = new Map();

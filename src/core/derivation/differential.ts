@@ -17,6 +17,7 @@ import { Expr, postorder, rawMul, variable } from '../model/expr';
 import { isMatrix, isRow, isScalar, shapeText } from '../model/shape';
 import { add, mul, reduce, transpose, vec, zeros } from '../simplify/build';
 import { bindShared, treeIsLarge, writeBoundForm } from '../present/bindings';
+import type { AnswerNames } from '../present/answerNames';
 import type { StrategyResult } from './chain';
 import { capLazyRun } from './compact';
 import { Context, derivativeClaim, equalClaim, step } from './context';
@@ -62,6 +63,8 @@ class DifferentialWriter {
     private readonly reserved: ReadonlySet<string>,
     private readonly intermediates: readonly string[] = [],
     private readonly names: ReadonlyMap<Expr, Expr> = new Map(),
+    /** The answer's names (present/answerNames.ts), which a large display's binding form names a node by. */
+    private readonly answer?: AnswerNames,
   ) {}
 
   /** `e` with the named nodes written as their names (`e` itself when there are none). */
@@ -118,7 +121,7 @@ class DifferentialWriter {
   private written(shown: Expr, named = true): { readonly tex: string; readonly text: string } {
     const e = named ? this.named(shown) : shown;
     if (!treeIsLarge(e)) return { tex: this.write.latex(e), text: this.write.unicode(e) };
-    const bound = bindShared(e, this.write.dimensions, [...this.reserved, ...this.intermediates, ...this.list.map((d) => d.v.name as string)]);
+    const bound = bindShared(e, this.write.dimensions, [...this.reserved, ...this.intermediates, ...this.list.map((d) => d.v.name as string)], this.answer);
     return { tex: writeBoundForm(bound, 'latex'), text: writeBoundForm(bound, 'unicode') };
   }
 }
@@ -188,7 +191,7 @@ export function differentialDerivation(s: Structure, d: Derivative, ctx: Context
   // A softmax along a dimension is P from its differential on (dP = P ⊙ (dZ − (P ⊙ dZ)𝟏𝟏ᵀ)), as the
   // rule, the block form and the result's named form call it — where it is the function itself.
   const names = new Map<Expr, Expr>(root.def.op === 'softmaxAlong' ? [[root.def, root.v]] : []);
-  const w = new DifferentialWriter(ctx.write, ctx.reserved, list.map((i) => i.v.name as string), names);
+  const w = new DifferentialWriter(ctx.write, ctx.reserved, list.map((i) => i.v.name as string), names, ctx.names);
   const dx = w.of(x);
   const local = new Map<Intermediate, Expr>();
   for (const i of list) {

@@ -29,7 +29,7 @@ export function firstOrder(f: Expr, x: Expr, ctx: Context): Step[] {
     r = literalDerivation(plan, ctx);
     defs = plan.defs;
   } else {
-    const s = structureOf(f, x, ctx.granularity, { reserved: ctx.reserved, rootNames: ctx.rootNames });
+    const s = structureOf(f, x, ctx.granularity, { reserved: ctx.reserved, rootNames: ctx.rootNames, ...(ctx.names ? { names: ctx.names } : {}) });
     r = strategyFor(s, d, ctx);
     defs = s.defs;
   }

@@ -20,6 +20,7 @@ import type { Step } from './step';
 import { toDerivationSteps } from './render';
 import type { KnownDimensions } from '../write/index';
 import { writerFor } from './writer';
+import type { AnswerNames } from '../present/answerNames';
 
 export type { Step, Claim, Display, Part, Notation, StepKind, Definitions } from './step';
 export type { RuleId } from './rules';
@@ -41,6 +42,12 @@ export interface DerivationOptions {
    * (render.ts) and the notation and sentences the steps write themselves (Context.write).
    */
   readonly dimensions?: KnownDimensions;
+  /**
+   * The names of the answer (present/answerNames.ts), one naming for the steps and the result: the
+   * intermediates take the names it holds (the user's) and give it theirs, and the displays' binding
+   * forms name a node as the answer does. Without it, the steps' names are their own.
+   */
+  readonly names?: AnswerNames;
 }
 
 /**
@@ -63,12 +70,13 @@ export function derivationOf(
     reserved: new Set(freeVariables(f).map((v) => v.name as string)),
     write: writerFor(options.dimensions),
     ...(options.method ? { method: options.method } : {}),
+    ...(options.names ? { names: options.names } : {}),
   };
   try {
-    const { dimensions } = options;
-    if (wrt.length > 1) return foldInvisible(stackedDerivation(f, wrt, order, ctx), dimensions);
-    if (order === 2) return foldInvisible(secondOrder(f, wrt[0], ctx), dimensions);
-    return foldInvisible(firstOrder(f, wrt[0], ctx), dimensions);
+    const { dimensions, names } = options;
+    if (wrt.length > 1) return foldInvisible(stackedDerivation(f, wrt, order, ctx), dimensions, names);
+    if (order === 2) return foldInvisible(secondOrder(f, wrt[0], ctx), dimensions, names);
+    return foldInvisible(firstOrder(f, wrt[0], ctx), dimensions, names);
   } catch (e) {
     // A piece the step-by-step rules cannot take apart (the engines may still handle the whole).
     if (e instanceof UnsupportedDerivative) return [directStep(f, wrt, order, ctx)];
@@ -101,5 +109,5 @@ export function derivationSteps(
   granularity: Granularity,
   options: DerivationOptions = {},
 ): DerivationStep[] {
-  return toDerivationSteps(derivationOf(f, wrt, order, layout, granularity, options), options.dimensions);
+  return toDerivationSteps(derivationOf(f, wrt, order, layout, granularity, options), options.dimensions, options.names);
 }

@@ -16,6 +16,7 @@ import { piecewiseLatex, toLatex, toUnicode, type KnownDimensions } from '../wri
 import type { WhereNotation } from '../write/where';
 import { isNotation } from './notation';
 import type { Display, Part, Step } from './step';
+import type { AnswerNames } from '../present/answerNames';
 
 /**
  * How a step's displays are written: the names their binding forms avoid (the variables of the
@@ -28,6 +29,8 @@ interface Writing {
   readonly reserved: () => readonly string[];
   readonly bound: Map<Expr, Bound>;
   readonly dimensions?: KnownDimensions;
+  /** The answer's names (present/answerNames.ts): a binding form names a node as the answer does. */
+  readonly names?: AnswerNames;
 }
 
 const unicodeOf = (e: Expr, w: Writing): string => toUnicode(e, w.dimensions);
@@ -37,7 +40,7 @@ const latexOf = (e: Expr, w: Writing): string => toLatex(e, w.dimensions ? { dim
 function written(e: Expr, notation: Exclude<WhereNotation, 'text'>, w: Writing): string {
   if (!treeIsLarge(e)) return notation === 'latex' ? latexOf(e, w) : unicodeOf(e, w);
   let b = w.bound.get(e);
-  if (b === undefined) w.bound.set(e, (b = bindShared(e, w.dimensions, w.reserved())));
+  if (b === undefined) w.bound.set(e, (b = bindShared(e, w.dimensions, w.reserved(), w.names)));
   return writeBoundForm(b, notation);
 }
 
@@ -71,7 +74,7 @@ function casesText(e: Expr, w: Writing): string {
  * derivation's intermediates (its claims' definitions: an intermediate shown in an earlier step, u₄₀,
  * is not a binding form's name here), computed on the first call.
  */
-function writingOf(displays: readonly Display[], claims: Step['claims'] = [], dimensions?: KnownDimensions): Writing {
+function writingOf(displays: readonly Display[], claims: Step['claims'] = [], dimensions?: KnownDimensions, answer?: AnswerNames): Writing {
   let names: readonly string[] | undefined;
   const reserved = (): readonly string[] => {
     if (names === undefined) {
@@ -81,7 +84,7 @@ function writingOf(displays: readonly Display[], claims: Step['claims'] = [], di
     }
     return names;
   };
-  return { reserved, bound: new Map(), ...(dimensions ? { dimensions } : {}) };
+  return { reserved, bound: new Map(), ...(dimensions ? { dimensions } : {}), ...(answer ? { names: answer } : {}) };
 }
 
 export const displayLatex = (d: Display, w: Writing = writingOf([d])): string => d.map((p) => partLatex(p, w)).join('');
@@ -95,10 +98,10 @@ export const displayText = (d: Display, w: Writing = writingOf([d])): string => 
  * writing remembered, the binding form of a large display was made twice, for the LaTeX and again
  * for the text (issue 17: substituting back along sin(sin(…x…)) 10,000 deep).
  */
-function stepLatex(s: Pick<Step, 'before' | 'after' | 'claims'>, dimensions?: KnownDimensions): { readonly latex: { readonly before: string; readonly after: string }; readonly writing: Writing } {
+function stepLatex(s: Pick<Step, 'before' | 'after' | 'claims'>, dimensions?: KnownDimensions, names?: AnswerNames): { readonly latex: { readonly before: string; readonly after: string }; readonly writing: Writing } {
   const known = latexOfSteps.get(s.before);
-  if (known !== undefined && known.after === s.after && known.writing.dimensions === dimensions) return known;
-  const writing = writingOf([s.before, s.after], s.claims, dimensions);
+  if (known !== undefined && known.after === s.after && known.writing.dimensions === dimensions && known.writing.names === names) return known;
+  const writing = writingOf([s.before, s.after], s.claims, dimensions, names);
   const written = { after: s.after, writing, latex: { before: displayLatex(s.before, writing), after: displayLatex(s.after, writing) } };
   latexOfSteps.set(s.before, written);
   return written;
@@ -107,14 +110,14 @@ function stepLatex(s: Pick<Step, 'before' | 'after' | 'claims'>, dimensions?: Kn
 const latexOfSteps = new WeakMap<Display, { readonly after: Display; readonly writing: Writing; readonly latex: { readonly before: string; readonly after: string } }>();
 
 /** Does the step show the same before and after (in LaTeX, names of a binding form chosen alike), written for a reader given `dimensions`? */
-export function sameDisplays(s: Pick<Step, 'before' | 'after' | 'claims'>, dimensions?: KnownDimensions): boolean {
-  const { latex } = stepLatex(s, dimensions);
+export function sameDisplays(s: Pick<Step, 'before' | 'after' | 'claims'>, dimensions?: KnownDimensions, names?: AnswerNames): boolean {
+  const { latex } = stepLatex(s, dimensions, names);
   return latex.before === latex.after;
 }
 
 /** The public step, written for a reader given `dimensions` (service.ts dimensionsOf: the request's declarations). */
-export function toDerivationStep(s: Step, dimensions?: KnownDimensions): DerivationStep {
-  const { latex, writing: w } = stepLatex(s, dimensions);
+export function toDerivationStep(s: Step, dimensions?: KnownDimensions, names?: AnswerNames): DerivationStep {
+  const { latex, writing: w } = stepLatex(s, dimensions, names);
   return {
     rule: s.rule,
     name: s.name,
@@ -137,4 +140,4 @@ export function toDerivationStep(s: Step, dimensions?: KnownDimensions): Derivat
   };
 }
 
-export const toDerivationSteps = (steps: readonly Step[], dimensions?: KnownDimensions): DerivationStep[] => steps.map((s) => toDerivationStep(s, dimensions));
+export const toDerivationSteps = (steps: readonly Step[], dimensions?: KnownDimensions, names?: AnswerNames): DerivationStep[] => steps.map((s) => toDerivationStep(s, dimensions, names));

@@ -16,6 +16,7 @@ import { constantNamer, sharedConstants } from './sharedConstants';
 import { isMatrix, isScalar, shape as makeShape } from '../model/shape';
 import type { Granularity } from '../api';
 import type { Definitions } from './step';
+import type { AnswerNames } from '../present/answerNames';
 
 export interface Intermediate {
   /** The variable that names it. */
@@ -28,6 +29,8 @@ export interface Intermediate {
   readonly args: readonly Expr[];
   /** `def` as the steps show it: the constants several definitions share by their names (`Structure.constants`). */
   readonly shown: Expr;
+  /** Its name is the one the user's text gives its node (a NumPy assignment h = …: NamingOptions.names). */
+  readonly users?: boolean;
 }
 
 export interface Structure {
@@ -59,6 +62,12 @@ export interface NamingOptions {
   readonly reserved: ReadonlySet<string>;
   /** Preferred names for f itself. */
   readonly rootNames?: readonly string[];
+  /**
+   * The names of the answer (present/answerNames.ts): a node it has named (the user's h, an earlier
+   * derivation's u₂) keeps its name; the other intermediates' names avoid every name it has taken,
+   * as written (u1 is u₁); each intermediate, f and each shared constant are given their names in it.
+   */
+  readonly names?: AnswerNames;
 }
 
 export function structureOf(f: Expr, x: Expr, granularity: Granularity, naming: NamingOptions): Structure {
@@ -103,11 +112,18 @@ export function structureOf(f: Expr, x: Expr, granularity: Granularity, naming: 
   const reserved = new Set(naming.reserved);
   for (const v of freeVariables(f)) reserved.add(v.name as string);
   reserved.add(x.name as string);
-  const vars = nameIntermediates(f, nodes, reserved, naming.rootNames);
+  const book = naming.names;
+  if (book) for (const k of book.keys()) reserved.add(k);
+  const users = new Set(book ? nodes.filter((n) => n !== f && book.byUser(n)) : []);
+  const vars = nameIntermediates(f, nodes, reserved, naming.rootNames, book);
   const varOf = new Map<number, Expr>();
   nodes.forEach((n, i) => varOf.set(n.id, vars[i]));
   for (const v of vars) reserved.add(v.name as string);
   const constants = sharedConstants(order.filter((n) => depends(n) && n !== x), depends, reserved);
+  if (book) {
+    nodes.forEach((n, i) => book.give(n, vars[i]));
+    for (const [c, v] of constants) book.give(c, v);
+  }
 
   // Each dependent node's representation for its parents: its variable if named, else its inlined
   // definition; and as shown, with the shared constants named.
@@ -137,7 +153,7 @@ export function structureOf(f: Expr, x: Expr, granularity: Granularity, naming: 
     rep.set(n.id, v);
     shownRep.set(n.id, v);
     defs.set(v, def);
-    list.push({ v, node: n, def, args: variablesOf(def, known, holding), shown });
+    list.push({ v, node: n, def, args: variablesOf(def, known, holding), shown, ...(users.has(n) ? { users: true } : {}) });
   }
   return { f, x, list, defs, constants, named: constantNamer(constants) };
 }
@@ -167,27 +183,32 @@ function cased(name: string, e: Expr): string {
 /**
  * Names, as in the paper: f is y (or f, …; a softmax p, P); a single intermediate is u; several scalar ones are
  * u₁, u₂, … (§4.5); up to three involving vectors get letters u, v, z (§5–6); otherwise subscripts.
- * Matrices get capitals. Names never collide with the expression's variables.
+ * Matrices get capitals. Names never collide with the expression's variables, nor with the names the
+ * answer has taken (`reserved` holds them as written, u_1); a node the answer has named keeps its name.
  */
-function nameIntermediates(f: Expr, nodes: readonly Expr[], given: ReadonlySet<string>, rootNames: readonly string[] | undefined): Expr[] {
+function nameIntermediates(f: Expr, nodes: readonly Expr[], given: ReadonlySet<string>, rootNames: readonly string[] | undefined, book: AnswerNames | undefined): Expr[] {
   const reserved = new Set(given);
   const free = (s: string): boolean => !reserved.has(s);
   // A softmax is p (P along a dimension), as its rule and the result's named form call it.
   const rootCandidates = rootNames ?? (f.op === 'softmax' || f.op === 'softmaxAlong' ? ['p', ...ROOT_NAMES] : ROOT_NAMES);
-  const rootName = [...rootCandidates.map((r) => cased(r, f)), ...rootCandidates]
+  // f named by the answer already (an earlier partial derivative's f) keeps its name.
+  const rootName = (book?.of(f)?.name as string | undefined) ?? [...rootCandidates.map((r) => cased(r, f)), ...rootCandidates]
     .find((r) => free(r)) ?? freshSubscripted('y', 1, reserved);
   reserved.add(rootName);
-  const inner = nodes.filter((n) => n !== f);
+  // The nodes the answer has already named (the user's h, u1; the result's textbook H, P: present/cse.ts
+  // textbookNames) keep their names; the others are named here.
+  const inner = nodes.filter((n) => n !== f && book?.of(n) === undefined);
+  const pool = POOL;
   const names: string[] = [];
   if (inner.length === 1) {
-    names.push(POOL.map((p) => cased(p, inner[0])).find(free) ?? freshSubscripted('u', 1, reserved));
+    names.push(pool.map((p) => cased(p, inner[0])).find(free) ?? freshSubscripted('u', 1, reserved));
   } else if (inner.length > 1) {
     const allScalar = inner.every((n) => isScalar(n.shape));
     const letters: string[] = [];
     if (!allScalar && inner.length <= 3) {
       const used = new Set<string>();
       for (const n of inner) {
-        const name = POOL.map((p) => cased(p, n)).find((p) => free(p) && !used.has(p.toLowerCase()) && !used.has(p));
+        const name = pool.map((p) => cased(p, n)).find((p) => free(p) && !used.has(p.toLowerCase()) && !used.has(p));
         if (name === undefined) break;
         used.add(name.toLowerCase());
         letters.push(name);
@@ -195,12 +216,15 @@ function nameIntermediates(f: Expr, nodes: readonly Expr[], given: ReadonlySet<s
     }
     if (letters.length === inner.length) names.push(...letters);
     else {
-      const base = POOL.find((p) => inner.every((n, i) => free(subscripted(cased(p, n), i + 1)) && free(`${cased(p, n)}${i + 1}`))) ?? 'u';
+      const base = pool.find((p) => inner.every((n, i) => free(subscripted(cased(p, n), i + 1)) && free(`${cased(p, n)}${i + 1}`))) ?? 'u';
       inner.forEach((n, i) => names.push(subscripted(cased(base, n), i + 1)));
     }
   }
   let k = 0;
-  return nodes.map((n) => variable(n === f ? rootName : names[k++], n.shape));
+  return nodes.map((n) => {
+    if (n === f) return variable(rootName, n.shape);
+    return book?.of(n) ?? variable(names[k++], n.shape);
+  });
 }
 
 const subscripted = (base: string, i: number): string => `${base}_${i}`;

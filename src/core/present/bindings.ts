@@ -26,6 +26,7 @@ import { whereForm, type WhereNotation, type WrittenDefinition } from '../write/
 import { pinnedNames } from '../model/textbookNames';
 import type { Definition, Named } from './cse';
 import { nestSharedRuns } from './sharedRuns';
+import type { AnswerNames } from './answerNames';
 
 /** A shared node written in full at most this long is repeated rather than named. */
 const SHORT = 8;
@@ -64,8 +65,10 @@ export interface Bound extends Named {
  * The shared parts of `root` named (see the module comment); definitions in order of use.
  * `dimensions`: those the reader of the written form is given (DagWriter.knowing). `reserved`: names
  * written beside the form (a derivation's intermediates u₁, u₂, …), whose letters the new names avoid.
+ * `names`: the answer's (./answerNames.ts): a node it has named is named so here, a new name avoids
+ * every name it has taken (as written) and their letters, and is given to its node in it.
  */
-export function bindShared(expr: Expr, dimensions?: KnownDimensions, reserved: Iterable<string> = []): Bound {
+export function bindShared(expr: Expr, dimensions?: KnownDimensions, reserved: Iterable<string> = [], names?: AnswerNames): Bound {
   // Products that share a start or an end hold it as one node, named once (./sharedRuns.ts).
   const root = nestSharedRuns(expr);
   const order = postorder(root);
@@ -86,7 +89,7 @@ export function bindShared(expr: Expr, dimensions?: KnownDimensions, reserved: I
       uses[k]++;
     }
   }
-  const names = nameSource(order, reserved);
+  const fresh = nameSource(order, reserved, names);
   const measure = textMeasure(dimensions);
   const written: Expr[] = new Array<Expr>(n);
   const definitions: Definition[] = [];
@@ -101,14 +104,20 @@ export function bindShared(expr: Expr, dimensions?: KnownDimensions, reserved: I
     }
   }
   const taken = new Set<string>([...reserved, ...order.filter((e) => e.op === 'var').map((e) => e.name as string)]);
+  const isTaken = (name: string): boolean => taken.has(name) || names?.taken(name) === true;
   for (let i = 0; i < n; i++) {
     const e = order[i];
     const body = e.args.length === 0 ? e : writtenWith(e, written, argPlaces, argStart[i]);
     const pin = pinned.get(e.id);
     if (e !== root && uses[i] >= 2 && nameable(e) && pin !== null && (pin !== undefined || measure.length(body) > SHORT)) {
-      const name = pin !== undefined && !taken.has(pin) ? pin : names();
+      // The answer's name (a step's u₂, the user's h), unless the textbook's (H, X̂, σ) is free: then it (names.alias).
+      const given = names?.of(e);
+      const textbook = pin !== undefined && (given === undefined || given.name !== pin) && !isTaken(pin) ? pin : undefined;
+      const name = textbook ?? (given?.name as string | undefined) ?? (pin !== undefined && !isTaken(pin) ? pin : fresh());
       taken.add(name);
-      const v = variable(name, e.shape);
+      const v = textbook === undefined && given !== undefined ? given : variable(name, e.shape);
+      if (given !== undefined && v !== given) names?.alias(e, v);
+      else names?.give(e, v);
       measure.length(v);
       definitions.push({ name, value: body });
       named.push(v);
@@ -161,17 +170,20 @@ function writtenWith(e: Expr, written: readonly Expr[], argPlaces: Int32Array, f
   return Object.freeze(body);
 }
 
-/** Fresh names u1, u2, … in a letter no variable of the expression (nor a reserved name) is written with (u₁ is not x's). */
-function nameSource(order: readonly Expr[], reserved: Iterable<string>): () => string {
+/**
+ * Fresh names u1, u2, … in a letter no variable of the expression (nor a reserved name, nor a name
+ * the answer has taken) is written with (u₁ is not x's), never one the answer has taken as written.
+ */
+function nameSource(order: readonly Expr[], reserved: Iterable<string>, answer?: AnswerNames): () => string {
   const vars = [...order.filter((e) => e.op === 'var').map((e) => e.name as string), ...reserved];
   const taken = new Set(vars);
   const bases = new Set(vars.map((n) => splitName(n).base));
-  const letter = NAME_LETTERS.find((l) => !bases.has(l)) ?? 'u';
+  const letter = NAME_LETTERS.find((l) => !bases.has(l) && answer?.letters().has(l) !== true) ?? NAME_LETTERS.find((l) => !bases.has(l)) ?? 'u';
   let k = 0;
   return () => {
     let n: string;
     do n = `${letter}${++k}`;
-    while (taken.has(n));
+    while (taken.has(n) || answer?.taken(n) === true);
     return n;
   };
 }

@@ -15,6 +15,7 @@ import { Expr, postorder, variable } from '../model/expr';
 import { rewriteBottomUp } from './bottomUp';
 import { textLengths } from '../write/index';
 import { namedWhereverUsed, namesIn, pinnedNames } from '../model/textbookNames';
+import type { AnswerNames } from './answerNames';
 
 export interface Definition {
   readonly name: string;
@@ -84,8 +85,35 @@ function mayName(order: readonly Expr[], pinned: ReadonlyMap<number, string | nu
   return false;
 }
 
-/** `textLength`: the plain written length of a node of root, when the caller has a writer that measures it. */
-export function nameCommonSubexpressions(root: Expr, textLength?: (node: Expr) => number): Named {
+/**
+ * The textbook's names of the parts of `root` (pinnedNames: H, Z, X̂, σ, Ḡ; preferredName: p, P, s, D),
+ * each name once and none a name `root` already uses: what the named form calls those parts when it
+ * names them. An answer gives them first (present/answerNames.ts), so that its steps call those parts
+ * so too and take no such name for another part.
+ */
+export function textbookNames(root: Expr): Map<Expr, string> {
+  const order = postorder(root);
+  const pinned = pinnedNames(order);
+  const taken = namesIn(order);
+  const out = new Map<Expr, string>();
+  const used = new Set<string>();
+  for (const e of order) {
+    if (e.args.length === 0) continue;
+    const name = pinned.get(e.id) ?? preferredName(e);
+    if (typeof name !== 'string' || taken.has(name) || used.has(name)) continue;
+    used.add(name);
+    out.set(e, name);
+  }
+  return out;
+}
+
+/**
+ * `textLength`: the plain written length of a node of root, when the caller has a writer that measures it.
+ * `names`: the answer's (./answerNames.ts): a chosen node it has named (a step's u₂, the user's h) is
+ * named so; a new name avoids every name it has taken, as written, and their letters where it can
+ * (v, q, … beside the steps' u₁, u₂), and is given to its node in it.
+ */
+export function nameCommonSubexpressions(root: Expr, textLength?: (node: Expr) => number, names?: AnswerNames): Named {
   const order = postorder(root);
   const pinned = pinnedNames(order);
   if (!mayName(order, pinned)) return { expr: root, definitions: [] };
@@ -110,24 +138,39 @@ export function nameCommonSubexpressions(root: Expr, textLength?: (node: Expr) =
   if (chosen.size === 0) return { expr: root, definitions: [] };
   // Names avoid the expression's variables and its dimension names (a name q beside a shape n×q would clash).
   const taken = namesIn(order);
-  // Names, inner first (postorder), avoiding the expression's own variables.
-  const pool = NAME_POOL.filter((n) => !taken.has(n));
+  const isTaken = (n: string): boolean => taken.has(n) || names?.taken(n) === true;
+  // Names, inner first (postorder), avoiding the expression's own variables and the answer's names.
+  const pool = NAME_POOL.filter((n) => !isTaken(n) && names?.letters().has(n) !== true);
+  const letter = ['u', ...NAME_POOL].find((l) => names?.letters().has(l) !== true) ?? 'u';
   let numbered = 0;
   const nextName = (e: Expr): string => {
     const preferred = pinned.get(e.id) ?? preferredName(e);
-    if (preferred && !taken.has(preferred)) return preferred;
+    if (preferred && !isTaken(preferred)) return preferred;
     if (chosen.size <= pool.length) return pool.shift() as string;
     let n: string;
-    do n = `u${++numbered}`;
-    while (taken.has(n));
+    do n = `${letter}${++numbered}`;
+    while (isTaken(n));
     return n;
+  };
+  /**
+   * The answer's name of a chosen node (a step's u₂, the user's h), unless the textbook has one that
+   * is free (P, H, X̂, s: then the written forms call it so, names.alias); else a new one.
+   */
+  const nameOf = (e: Expr): Expr => {
+    const given = names?.of(e);
+    const textbook = pinned.get(e.id) ?? preferredName(e);
+    if (given !== undefined && (textbook === undefined || textbook === null || given.name === textbook || isTaken(textbook))) return given;
+    const v = variable(nextName(e), e.shape);
+    if (given !== undefined) names?.alias(e, v);
+    else names?.give(e, v);
+    return v;
   };
   const definitions: Definition[] = [];
   const expr = rewriteBottomUp(root, (body, e) => {
     if (!chosen.has(e.id)) return body;
-    const name = nextName(e);
+    const v = nameOf(e);
+    const name = v.name as string;
     taken.add(name);
-    const v = variable(name, e.shape);
     definitions.push({ name, value: body });
     return v;
   }, order);

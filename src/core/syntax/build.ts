@@ -95,6 +95,11 @@ export class ExprBuilder {
     (this.prebuilt ??= new Map()).set(node, e);
   }
 
+  /** The values of the bindings used, by their names (NumPy's internal ones: h#2 for the second assignment to h). */
+  boundValues(): ReadonlyMap<string, Expr> | undefined {
+    return this.bound;
+  }
+
   /** Build a bound name's value ahead of its uses (a long chain of bindings: syntax/check.ts). */
   prebuildBinding(name: string): void {
     const definition = this.inference.binding(name);

@@ -31,6 +31,8 @@ export interface CheckedExpression {
   readonly assumed: ReadonlyMap<string, Assumption>;
   /** NumPy / PyTorch / JAX text whose value is a 1-D array (read as a column): it has no orientation. */
   readonly oneDimensional?: boolean;
+  /** The values of the text's own names that it uses — `where` bindings, NumPy assignments (under internal names, h#2) — by name. */
+  readonly bound?: ReadonlyMap<string, Expr>;
 }
 
 /** A `where u = …` definition: the expression (and later definitions) use `name` for its value. */
@@ -125,12 +127,14 @@ function checkShapesAs(ast: Ast, decls: readonly Declaration[], bindings: readon
     for (const v of inference.used.values()) if (v.assumed) assumedShapes.set(v.name, v.assumed);
     const variables: Expr[] = [];
     for (const v of inference.used.values()) variables.push(builder.variable(v));
+    const bound = builder.boundValues();
     return {
       expr,
       variables,
       unused: unusedInfo.map((v) => builder.variable(v)),
       spans: builder.spans,
       assumed: assumedShapes,
+      ...(bound !== undefined ? { bound } : {}),
     };
   });
 }

@@ -110,6 +110,8 @@ export function checkForeign(
       // Nodes rebuilt around a placeholder are not found here: an error about them spans the input.
       spans: checked.value.spans,
       assumed: checked.value.assumed,
+      // The values rebuilt around a placeholder are other nodes: their names are reserved, found on no node.
+      ...(checked.value.bound !== undefined ? { bound: checked.value.bound } : {}),
     },
   };
 }
