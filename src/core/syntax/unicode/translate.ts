@@ -42,6 +42,8 @@ const FUNCTIONS: Readonly<Record<string, string>> = table({
   det: '\\det', softmax: '\\operatorname{softmax}', logsumexp: '\\operatorname{logsumexp}', logsoftmax: '\\operatorname{logsoftmax}', vec: '\\operatorname{vec}',
   diag: '\\operatorname{diag}', sigmoid: '\\operatorname{sigmoid}', relu: '\\operatorname{relu}', sqrt: '\\operatorname{sqrt}',
   einsum: '\\operatorname{einsum}', abs: '\\operatorname{abs}', inv: '\\operatorname{inv}', step: '\\operatorname{step}', logdet: '\\operatorname{logdet}',
+  // Written by the Unicode writer as in the plain syntax; letters then digits would otherwise be a numbered name.
+  log1p: '\\operatorname{log1p}', expm1: '\\operatorname{expm1}',
 });
 
 /** The characters only the Unicode math notation uses (not LaTeX, NumPy or the plain syntax). */
