@@ -112,6 +112,7 @@ export function checkDerivative(
     h: opts.h,
     symmetricPerturbation: opts.symmetricPerturbation,
     reliabilityTolerance: tolerance / 10,
+    roundOffTolerance: tolerance,
     kinkMargin: opts.kinkMargin,
   };
 

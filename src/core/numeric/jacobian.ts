@@ -13,6 +13,13 @@
  * the argument of a non-smooth function that depends on x is within `kinkMargin` (default 1e-3) of
  * its kink at 0 — the step-halving test cannot see a kink that sits exactly at the point — or when
  * f is not finite at the point or within a step. Callers resample unreliable points.
+ *
+ * Round-off. f(x ± s) each carry a rounding error of about ε·|f| (ε = 2⁻⁵²), so a difference quotient
+ * is only known to within ε·|f|/s: for f ≈ 10¹⁰ and s = 10⁻⁶ that is ≈ 2, and the two estimates can
+ * agree by landing on the same multiple of ulp(f)/2s — the step-halving test cannot see it. A point
+ * is unreliable when that bound exceeds `roundOffTolerance` in the measure of relativeError.ts (the
+ * comparison's own tolerance: round-off alone could decide it), so that a correct derivative of a
+ * function carrying a huge constant is never reported wrong (roundOffProblem).
  */
 import { Matrix } from 'ml-matrix';
 import type { Expr } from '../model/expr';
@@ -31,6 +38,8 @@ export interface JacobianOptions {
   readonly reliabilityTolerance?: number;
   /** Least allowed distance of a non-smooth function's argument from its kink. Default 1e-3. */
   readonly kinkMargin?: number;
+  /** Largest allowed round-off bound of an estimate (see above). Default 1e-5. */
+  readonly roundOffTolerance?: number;
 }
 
 export interface NumericDerivative {
@@ -45,6 +54,18 @@ export interface NumericDerivative {
 
 export const DEFAULT_RELIABILITY_TOLERANCE = 1e-6;
 export const DEFAULT_KINK_MARGIN = 1e-3;
+export const DEFAULT_ROUND_OFF_TOLERANCE = 1e-5;
+
+/**
+ * The reason an estimate is drowned by round-off, or undefined: `magnitude` is the largest |f| its
+ * difference quotient used and `divisor` what the difference was divided by (2s, or 4s_a·s_b for a
+ * second difference, whose four values each carry ε·|f|).
+ */
+export function roundOffProblem(estimate: number, magnitude: number, divisor: number, values: number, tolerance: number): string | undefined {
+  const bound = (values * Number.EPSILON * magnitude) / divisor;
+  if (bound <= tolerance * Math.max(1, Math.abs(estimate))) return undefined;
+  return `round-off: values of f up to ${magnitude.toExponential(2)} make a difference quotient uncertain by ${bound.toExponential(2)}`;
+}
 
 /** Checks shared by the Jacobian and the Hessian before any step is taken. */
 export function basePointProblem(ev: PointEvaluator, f: Expr, kinkMargin: number): string | undefined {
@@ -74,6 +95,7 @@ export function numericJacobian(
   if (problem) return unreliable(rows, dirs.length, problem);
 
   const at = (d: Direction, t: number): number[] => vecEntries(ev.valueAt(f, displaced(env, [[d, t]])));
+  const roundOff = opts.roundOffTolerance ?? DEFAULT_ROUND_OFF_TOLERANCE;
   const J = new Matrix(rows, dirs.length);
   let spread = 0;
   for (let b = 0; b < dirs.length; b++) {
@@ -86,6 +108,8 @@ export function numericJacobian(
       if (!Number.isFinite(full) || !Number.isFinite(half)) {
         return unreliable(rows, dirs.length, 'the function is not finite within a step of the point');
       }
+      const drowned = roundOffProblem(full, Math.max(Math.abs(p[a]), Math.abs(m[a])), 2 * s, 2, roundOff);
+      if (drowned) return unreliable(rows, dirs.length, drowned);
       J.set(a, b, full);
       spread = Math.max(spread, entryRelError(full, half));
     }

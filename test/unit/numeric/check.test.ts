@@ -5,6 +5,7 @@ import {
 import { shape } from '../../../src/core/model/shape';
 import type { Derivative, DerivativeForm } from '../../../src/core/calculus/form';
 import { checkDerivative } from '../../../src/core/numeric/index';
+import { checkSentence, derive } from '../../../src/core/index';
 
 const x = variable('x', shape('n', 1));
 const A = variable('A', shape('n', 'n'));
@@ -163,5 +164,53 @@ describe('numeric/checkDerivative: an ill-shaped derivative expression', () => {
     const r = checkDerivative(f, [x], derivative(f, [x], 'gradient', rawMul([x, x])));
     assert.equal(r.passed, false);
     assert.equal(r.diagnostic?.code, 'numeric.evaluation-failed');
+  });
+});
+
+describe('numeric/checkDerivative: round-off larger than the tolerance', () => {
+  // f carries a huge constant: f(x ± s) agree to their last few digits, so a difference quotient is a
+  // multiple of ulp(f)/2s (≈ 1 for f ≈ 10¹⁰) and the step-halving test can be fooled when both
+  // estimates land on the same multiple. A correct derivative must never be reported wrong there:
+  // the check says it could not decide (numeric.unreliable), and the product says "not run".
+  const quadratic = rawMul([t(x), A, x]);
+  const gradient = rawAdd([rawMul([A, x]), rawMul([t(A), x])]);
+  for (const big of [1e10, 3.7e12, 1e16]) {
+    it(`xᵀAx + ${big}: never failed, at 20 seeds`, () => {
+      const f = rawAdd([quadratic, num(big)]);
+      for (let k = 0; k < 20; k++) {
+        const r = checkDerivative(f, [x], derivative(f, [x], 'gradient', gradient), { seed: k, dims: new Map([['n', 3]]) });
+        assert.ok(r.passed || r.diagnostic?.code === 'numeric.unreliable', `seed ${k}: ${JSON.stringify(r)}`);
+        assert.ok(!r.passed || r.maxRelError <= 1e-5);
+      }
+    });
+  }
+
+  it('the Hessian of xᵀAx + 10¹⁰: never failed, at 20 seeds', () => {
+    const f = rawAdd([quadratic, num(1e10)]);
+    for (let k = 0; k < 20; k++) {
+      const r = checkDerivative(f, [x], derivative(f, [x], 'jacobian', rawAdd([A, t(A)]), 2), { seed: k, dims: new Map([['n', 3]]) });
+      assert.ok(r.passed || r.diagnostic?.code === 'numeric.unreliable', `seed ${k}: ${JSON.stringify(r)}`);
+    }
+  });
+
+  it('a wrong derivative of a function of moderate size is still caught', () => {
+    const f = rawAdd([quadratic, num(1e3)]);
+    const r = checkDerivative(f, [x], derivative(f, [x], 'gradient', rawMul([A, x])), { dims: new Map([['n', 3]]) });
+    assert.equal(r.passed, false);
+    assert.equal(r.diagnostic, undefined);
+    assert.ok(r.maxRelError > 1e-2);
+  });
+});
+
+describe('derive --check: a huge constant in f is "not run", never "FAILED"', () => {
+  it('the properties fuzz case of seed 4242 (f ≈ 10¹⁰ everywhere)', () => {
+    const r = derive({
+      expr: "((eye(m)*eye(m))' + det((A + A)*(A + A)' + eye(n))) + (exp(det(tanh(ones(n, n)) + 4*eye(n)))^(1/2))^2",
+      where: 'A: matrix(n, n)', wrt: ['A'], check: true,
+    });
+    assert.ok(r.ok && r.value.check);
+    assert.equal(r.value.check.status, 'not-run', checkSentence(r.value.check));
+    assert.equal(r.value.check.diagnostic?.code, 'numeric.unreliable');
+    assert.match(checkSentence(r.value.check), /^not run: .*round-off/);
   });
 });
