@@ -12,7 +12,7 @@ import { derive } from '../../../src/core/index';
 import { evaluate, numericEnv } from '../../../src/core/numeric';
 import { readNumpy } from '../../../src/core/syntax/numpy';
 import { readExpression } from '../../../src/core/read';
-import { assertError, error, numpy, numpyIs } from './helpers';
+import { assertError, assertNumpyDerivativeChecked, BOTH_LAYOUTS, error, numpy, numpyIs } from './helpers';
 
 const WHERE = 'x: vector(n); X: matrix(m, n); s: scalar';
 
@@ -141,13 +141,7 @@ const DERIVATIVES: readonly [string, readonly string[]][] = [
 describe('notations/numpy: derivatives through the activation functions agree with finite differences', () => {
   for (const [text, wrts] of DERIVATIVES) {
     for (const wrt of wrts) {
-      it(`∂(${text})/∂${wrt}`, () => {
-        for (const layout of ['numerator', 'denominator'] as const) {
-          const r = derive({ expr: text, from: 'numpy', where: WHERE, wrt: [wrt], layout, check: true });
-          assert.ok(r.ok, r.ok ? '' : r.error.message);
-          assert.ok(r.value.check?.passed, `${r.value.result.text}: max relative error ${r.value.check?.maxRelError}`);
-        }
-      });
+      it(`∂(${text})/∂${wrt}`, () => assertNumpyDerivativeChecked(text, WHERE, wrt, BOTH_LAYOUTS));
     }
   }
 

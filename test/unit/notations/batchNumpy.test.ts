@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { derive } from '../../../src/core/index';
 import { readNumpy } from '../../../src/core/syntax/numpy';
-import { assertError, error, numpyIs } from './helpers';
+import { assertError, assertNumpyDerivativeChecked, BOTH_LAYOUTS, error, numpyIs } from './helpers';
 
 const WHERE = 'X: matrix(N, n); Y: matrix(N, k) probabilities; W: matrix(n, k); b: vector(k); z: vector(N); y: vector(N); v: vector(k); c: vector(n)';
 
@@ -80,13 +80,7 @@ const DERIVATIVES: readonly [string, readonly string[]][] = [
 describe('notations/numpy: batch derivatives agree with finite differences', () => {
   for (const [text, wrts] of DERIVATIVES) {
     for (const wrt of wrts) {
-      it(`∂(${text})/∂${wrt}`, () => {
-        for (const layout of ['numerator', 'denominator'] as const) {
-          const r = derive({ expr: text, from: 'numpy', where: WHERE, wrt: [wrt], layout, check: true });
-          assert.ok(r.ok, r.ok ? '' : r.error.message);
-          assert.ok(r.value.check?.passed, `${r.value.result.text}: max relative error ${r.value.check?.maxRelError}`);
-        }
-      });
+      it(`∂(${text})/∂${wrt}`, () => assertNumpyDerivativeChecked(text, WHERE, wrt, BOTH_LAYOUTS));
     }
   }
 

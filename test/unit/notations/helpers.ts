@@ -80,11 +80,19 @@ export function assertUnknownFunctionHints(cases: readonly (readonly [string, st
   }
 }
 
-/** NumPy code `expr` is differentiated by `wrt`, and the derivative passes the numerical check (central differences). */
-export function assertNumpyDerivativeChecked(expr: string, where: string, wrt: string): void {
-  const r = derive({ expr, where, wrt: [wrt], from: 'numpy', check: true });
-  assert.ok(r.ok, `${expr}: ${r.ok ? '' : r.error.message}`);
-  assert.ok(r.value.check?.passed, `${expr}: max relative error ${r.value.check?.maxRelError}`);
+/** Both layouts, for assertNumpyDerivativeChecked. */
+export const BOTH_LAYOUTS = ['numerator', 'denominator'] as const;
+
+/**
+ * NumPy code `expr` is differentiated by `wrt`, and the derivative passes the numerical check (central
+ * differences), in each of `layouts`.
+ */
+export function assertNumpyDerivativeChecked(expr: string, where: string, wrt: string, layouts: readonly ('numerator' | 'denominator')[] = ['numerator']): void {
+  for (const layout of layouts) {
+    const r = derive({ expr, where, wrt: [wrt], from: 'numpy', layout, check: true });
+    assert.ok(r.ok, `${expr} by ${wrt}: ${r.ok ? '' : r.error.message}`);
+    assert.ok(r.value.check?.passed, `${expr} by ${wrt} (${layout}): ${r.value.result.text}: max relative error ${r.value.check?.maxRelError}`);
+  }
 }
 
 export interface CorpusCase {
@@ -136,3 +144,4 @@ export function assertWritersReadBack(texts: readonly string[], where: string): 
     }
   }
 }
+

@@ -11,7 +11,7 @@ import * as assert from 'node:assert/strict';
 import { derive } from '../../../src/core/index';
 import { evaluate, numericEnv } from '../../../src/core/numeric';
 import { readNumpy } from '../../../src/core/syntax/numpy';
-import { assertError, error, numpy, numpyIs } from './helpers';
+import { assertError, assertNumpyDerivativeChecked, BOTH_LAYOUTS, error, numpy, numpyIs } from './helpers';
 
 const WHERE = 'X: matrix(m, n); x: vector(n)';
 const ROWS = [[3, -4, 1.5], [0.5, 2, -2], [-1, 0.25, 6], [2, 2, -0.5]];
@@ -103,13 +103,7 @@ describe('notations/numpy: derivatives through norms along an axis agree with fi
     'torch.linalg.vector_norm(X, ord=1, dim=1) @ np.linalg.norm(X, axis=1)',
     'np.tanh(X).sum(axis=(0, 1))',
   ]) {
-    it(text, () => {
-      for (const layout of ['numerator', 'denominator'] as const) {
-        const r = derive({ expr: text, from: 'numpy', where: WHERE, wrt: ['X'], layout, check: true });
-        assert.ok(r.ok, r.ok ? '' : r.error.message);
-        assert.ok(r.value.check?.passed, `${r.value.result.text}: max relative error ${r.value.check?.maxRelError}`);
-      }
-    });
+    it(text, () => assertNumpyDerivativeChecked(text, WHERE, 'X', BOTH_LAYOUTS));
   }
 });
 

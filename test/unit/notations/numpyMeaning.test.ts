@@ -8,10 +8,9 @@
  * - `//` and `%` (floor division, remainder) and a module's name assigned as a variable (`np = 3`).
  */
 import * as assert from 'node:assert/strict';
-import { derive } from '../../../src/core/index';
 import { readNumpy } from '../../../src/core/syntax/numpy';
 import { readExpression } from '../../../src/core/read';
-import { assertError, error, numpyIs } from './helpers';
+import { assertError, assertNumpyDerivativeChecked, error, numpyIs } from './helpers';
 
 const vectors = 'x: vector(n); y: vector(m); A: matrix(n, m); B: matrix(m, k)';
 
@@ -53,9 +52,7 @@ describe('notations/numpy: what NumPy and PyTorch code means', () => {
       ['np.tanh(x[None, :] @ A @ y)', 'A'],
       ['np.sum((A - x[:, None]) ** 2)', 'x'],
     ] as const) {
-      const r = derive({ expr, from: 'numpy', where: vectors, wrt: [wrt], check: true });
-      assert.ok(r.ok, r.ok ? '' : r.error.message);
-      assert.ok(r.value.check?.passed, `${expr} by ${wrt}: ${r.value.result.text}`);
+      assertNumpyDerivativeChecked(expr, vectors, wrt);
     }
   });
 

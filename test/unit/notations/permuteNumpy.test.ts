@@ -5,10 +5,8 @@
  * computes it. A.transpose(0, 1) is Aᵀ for a PyTorch tensor (two axes swapped) and A for a NumPy array
  * (the order of the axes): the code's library decides, and where nothing says which it is refused.
  */
-import * as assert from 'node:assert/strict';
-import { derive } from '../../../src/core/index';
 import { readNumpy } from '../../../src/core/syntax/numpy';
-import { assertError, error, numpyIs } from './helpers';
+import { assertError, assertNumpyDerivativeChecked, error, numpyIs } from './helpers';
 
 const WHERE = 'A: matrix(m, n); x: vector(m); y: vector(n)';
 
@@ -75,9 +73,7 @@ describe('notations/numpy: permute, swapaxes, moveaxis and transpose with axes',
       ['(np.swapaxes(A, 0, 1) @ x) @ y', 'A'],
       ['(torch.transpose(A, 0, 1) @ x) @ y', 'x'],
     ] as const) {
-      const r = derive({ expr, from: 'numpy', where: 'A: matrix(m, n); x: vector(m); y: vector(n)', wrt: [wrt], check: true });
-      assert.ok(r.ok, r.ok ? '' : r.error.message);
-      assert.ok(r.value.check?.passed, `${expr} by ${wrt}: ${r.value.result.text}`);
+      assertNumpyDerivativeChecked(expr, 'A: matrix(m, n); x: vector(m); y: vector(n)', wrt);
     }
   });
 });

@@ -6,10 +6,9 @@
  * cannot be known, or the sample variance is asked for, it is refused, never read as the other.
  */
 import * as assert from 'node:assert/strict';
-import { derive } from '../../../src/core/index';
 import { evaluate, numericEnv } from '../../../src/core/numeric';
 import { readNumpy } from '../../../src/core/syntax/numpy';
-import { assertError, error, numpy, numpyIs } from './helpers';
+import { assertError, assertNumpyDerivativeChecked, BOTH_LAYOUTS, error, numpy, numpyIs } from './helpers';
 
 const WHERE = 'x: vector(n); X: matrix(m, n); g: vector(n); b: vector(n); eps: scalar';
 
@@ -71,13 +70,7 @@ const DERIVATIVES: readonly [string, readonly string[]][] = [
 describe('notations/numpy: derivatives of var and std agree with finite differences', () => {
   for (const [text, wrts] of DERIVATIVES) {
     for (const wrt of wrts) {
-      it(`∂(${text})/∂${wrt}`, () => {
-        for (const layout of ['numerator', 'denominator'] as const) {
-          const r = derive({ expr: text, from: 'numpy', where: WHERE, wrt: [wrt], layout, check: true });
-          assert.ok(r.ok, r.ok ? '' : r.error.message);
-          assert.ok(r.value.check?.passed, `${r.value.result.text}: max relative error ${r.value.check?.maxRelError}`);
-        }
-      });
+      it(`∂(${text})/∂${wrt}`, () => assertNumpyDerivativeChecked(text, WHERE, wrt, BOTH_LAYOUTS));
     }
   }
 });
