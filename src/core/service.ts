@@ -330,9 +330,8 @@ function deriveFormOf(req: DeriveRequest, form: WhereNotation): Outcome<string> 
     }
     const shown = present(r.value.d, req.layout ?? 'numerator');
     const dimensions = dimensionsOf(r.value.p.f, r.value.p.read.unused);
-    // The user's names, as derive() writes the binding form with them (stepsOf without steps).
-    const { names } = stepsOf({ ...req, steps: false }, r.value.p, r.value.d, dimensions);
-    if (treeIsLarge(shown)) return { ok: true, value: writeBoundForm(bindShared(shown, dimensions, [], names), form) };
+    // The user's names, as derive() writes the binding form with them.
+    if (treeIsLarge(shown)) return { ok: true, value: writeBoundForm(bindShared(shown, dimensions, [], userAnswerNames(r.value.p)), form) };
     return { ok: true, value: writeOne(form, shown, dimensions) };
   });
 }
@@ -370,6 +369,10 @@ function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
   return { ok: true, value: withTail(out, req, p, d, index, dimensions, steps) };
 }
 
+/** The answer's names when the text names its own parts (NumPy assignments, `where` bindings), else none. */
+const userAnswerNames = (p: Prepared): AnswerNames | undefined =>
+  p.read.userNames === undefined ? undefined : answerNames(p.read.userNames, p.variables);
+
 /** An answer's derivation, when asked for, and the answer's names, which it starts (present/answerNames.ts). */
 interface AnswerSteps {
   readonly steps: readonly Step[];
@@ -382,10 +385,8 @@ interface AnswerSteps {
  * by itself) — and the request's derivation when asked for (not yet written), its intermediates named in them.
  */
 function stepsOf(req: DeriveRequest, p: Prepared, d: Derivative, dimensions: KnownDimensions): { readonly names?: AnswerNames; readonly steps?: AnswerSteps } {
-  const user = p.read.userNames;
-  if (!req.steps && user === undefined) return {};
-  const names = answerNames(user, p.variables);
-  if (!req.steps) return { names };
+  if (!req.steps) return { names: userAnswerNames(p) };
+  const names = answerNames(p.read.userNames, p.variables);
   // The result's textbook names (H, P, X̂, …) first, so that the steps call those parts so and take none of them for another.
   // Not the function itself, which the steps call by its name (y = σ(u)).
   for (const [node, name] of textbookNames(present(d, req.layout ?? 'numerator'))) {
