@@ -11,12 +11,47 @@ export type BatchAnswer = { readonly id?: Id; readonly ok: true; readonly [field
 
 const failed = (error: Problem, id?: Id): BatchAnswer => ({ ...(id === undefined ? {} : { id }), ok: false, error });
 
-/** The position V8 reports in a JSON.parse message ("… at position 12"), as a one-character span. */
+/**
+ * A JSON.parse failure as a problem at the character where the line stops being JSON. V8 names the
+ * position in most messages ("… at position 12"); for "Unexpected token 'o', "notjson" is not valid
+ * JSON" it does not, and the position is found: a prefix of the line that ends before the bad
+ * character parses or fails only for running out (at its end: "Unexpected end of JSON input", "…
+ * at position k" for a prefix of k characters), one that holds it fails before its end, so the first such prefix is found by bisection (lines up to 64 KB; a longer line
+ * gets no span rather than a wrong one).
+ */
 function jsonProblem(line: string, e: unknown): Problem {
   const reason = e instanceof Error ? e.message : String(e);
   const at = /at position (\d+)/.exec(reason);
-  const start = at ? Math.min(Number(at[1]), line.length) : line.length;
-  return problem('request.json', `the request is not valid JSON: ${reason}`, 'line', { start, end: Math.min(start + 1, line.length) });
+  const start = at ? Math.min(Number(at[1]), line.length) : /end of JSON input/.test(reason) ? line.length : badCharacterAt(line);
+  const message = `the request is not valid JSON: ${reason}`;
+  if (start === undefined) return problem('request.json', message, 'line');
+  return problem('request.json', message, 'line', { start, end: Math.min(start + 1, line.length) });
+}
+
+const BISECT_LIMIT = 64 * 1024;
+
+function badCharacterAt(line: string): number | undefined {
+  if (line.length > BISECT_LIMIT) return undefined;
+  const failsWithin = (k: number): boolean => {
+    try {
+      JSON.parse(line.slice(0, k));
+      return false;
+    } catch (err) {
+      const m = err instanceof Error ? err.message : String(err);
+      const at = /at position (\d+)/.exec(m);
+      return at ? Number(at[1]) < k : !/end of JSON input/.test(m);
+    }
+  };
+  // The smallest k with failsWithin(k): the bad character is line[k - 1].
+  let lo = 1;
+  let hi = line.length;
+  if (!failsWithin(hi)) return undefined;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (failsWithin(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo - 1;
 }
 
 /** The answer to a checked request, without its id (which answerBatchLine and answerLine put in front). */

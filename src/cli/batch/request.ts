@@ -25,8 +25,11 @@ export interface BatchRequest {
 
 export type Checked = { readonly ok: true; readonly value: BatchRequest } | { readonly ok: false; readonly id?: Id; readonly error: Problem };
 
+/** A refused value as the message shows it: a string quoted (shortened past 40 characters), so the author sees what was sent. */
 const describe = (v: unknown): string =>
-  v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? 'a string' : typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
+  v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? `the string ${quoted(v)}` : typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
+
+const quoted = (s: string): string => (s.length > 40 ? `${JSON.stringify(s.slice(0, 40)).slice(0, -1)}…"` : JSON.stringify(s));
 
 /**
  * A field's problem, thrown by the checks below and caught in checkRequest (never outside it). Not an

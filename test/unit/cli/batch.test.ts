@@ -118,6 +118,19 @@ describe('cli batch: the protocol', function () {
     });
   });
 
+  it('a refused value is quoted in the message, so the author sees what was sent', async () => {
+    const a = await answers(
+      JSON.stringify({ expr: 'x', layout: 'Denominator' }),
+      JSON.stringify({ expr: 'x', order: '2' }),
+      JSON.stringify({ expr: 'x', emit: 'p'.repeat(500) }),
+    );
+    assert.equal(a[0].error?.message, '"layout" must be one of "numerator", "denominator", "mixed", not the string "Denominator"');
+    assert.equal(a[1].error?.message, '"order" must be the number 1 or 2, not the string "2"');
+    // A long value is shortened: the message stays a line a person reads.
+    assert.ok((a[2].error?.message.length ?? 0) < 200, a[2].error?.message);
+    assert.match(a[2].error?.message ?? '', /not the string "p+…"$/);
+  });
+
   it('valid values of every field are accepted', async () => {
     const a = await answers(JSON.stringify({
       id: 1, expr: "x'*A*x", wrt: ['x'], where: 'x: vector(n); A: matrix(n, n)', layout: 'denominator', order: 2,
@@ -135,6 +148,14 @@ describe('cli batch: the protocol', function () {
     assert.deepEqual(a.map((x) => x.error?.source), ['line', 'line', 'line', 'expr', 'where', 'wrt', 'line']);
     assert.deepEqual(a.map((x) => x.error?.code).slice(0, 3), ['request.json', 'request.not-object', 'request.not-object']);
     assert.equal(a[6].error?.start, 12);
+  });
+
+  it('invalid JSON points at the character where the line stops being JSON, also where V8 names no position', async () => {
+    const lines = ['notjson', '{"expr": nope}', '{"expr": "x"} x', '{"expr": "x",}', '{"expr": "x"', '  @'];
+    const a = await answers(...lines);
+    a.forEach(wellFormed);
+    assert.deepEqual(a.map((x) => x.error?.code), lines.map(() => 'request.json'));
+    assert.deepEqual(a.map((x) => x.error?.start), [1, 10, 14, 13, 12, 2]);
   });
 
   it('a "wrt" nested 20,000 deep is a clean field error, not internal', async () => {
