@@ -11,7 +11,7 @@ import { isScalar, isRow, isMatrix, shapeKind, mulDim } from '../model/shape';
 import { Piece, piece, cat, catList, join } from './piece';
 import { PREC, Prec, OPERAND } from './precedence';
 import { latexName, latexDim, splitName } from './names';
-import { MathWriter, MathNotation, MathRendered, entryIndex, type MathWriting } from './mathWriter';
+import { MathWriter, MathNotation, MathRendered, entryIndex, isPlainInverse, type MathWriting } from './mathWriter';
 import type { KnownDimensions } from './declarations';
 import { remembered } from './recent';
 
@@ -173,6 +173,8 @@ class LatexWriter extends MathWriter<Out> {
       case 'pow':
         return this.power(e);
       case 'matpow':
+        // A power of an inverse as the textbooks write it, a negative power: (X^{\top}X)^{-2} (read back alike).
+        if (isPlainInverse(a[0])) return this.sup(a[0].args[0], `-${e.value}`);
         return this.sup(a[0], String(e.value));
       case 'transpose':
         if (a[0].op === 'inv') return this.sup(a[0].args[0], this.invTop);

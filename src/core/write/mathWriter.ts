@@ -46,6 +46,12 @@ export const isReciprocal = (f: Expr): boolean =>
 export const isElementwiseReciprocal = (f: Expr): boolean =>
   f.op === 'pow' && !isScalar(f.shape) && f.args[1].op === 'num' && f.args[1].value === -1;
 
+/**
+ * An inverse whose power is written as a negative power, M⁻ᵏ for (M⁻¹)ᵏ: not the inverse of a transpose, which is
+ * written M⁻ᵀ and keeps its brackets, (M⁻ᵀ)ᵏ. Every reader reads M^-k as the k-th power of the inverse.
+ */
+export const isPlainInverse = (f: Expr): boolean => f.op === 'inv' && f.args[0].op !== 'transpose';
+
 /** Products written with an operator (⊗, ⊙, ⊘) rather than by juxtaposition. */
 const isInfixProduct = (e: Expr): boolean => e.op === 'kron' || e.op === 'hadamard';
 

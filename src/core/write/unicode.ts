@@ -12,7 +12,7 @@ import { isScalar, isRow, isMatrix, mulDim, type Dim } from '../model/shape';
 import { Piece, piece, cat, catList, join } from './piece';
 import { PREC, Prec, OPERAND } from './precedence';
 import { unicodeName, unicodeDim, unicodeSubscript, unicodeSuperscript, splitName } from './names';
-import { MathWriter, MathNotation, MathRendered, entryIndex, isReciprocal, type MathWriting } from './mathWriter';
+import { MathWriter, MathNotation, MathRendered, entryIndex, isPlainInverse, isReciprocal, type MathWriting } from './mathWriter';
 import type { KnownDimensions } from './declarations';
 import { remembered } from './recent';
 import { isFunctionName } from '../syntax/functions';
@@ -290,6 +290,8 @@ class UnicodeWriter extends MathWriter<Out> {
       case 'pow':
         return this.power(e);
       case 'matpow':
+        // A power of an inverse as the textbooks write it, a negative power: (XᵀX)⁻², not ((XᵀX)⁻¹)² (read back alike).
+        if (isPlainInverse(a[0])) return this.sup(a[0].args[0], unicodeSuperscript(-(e.value as number)) ?? `^(-${e.value})`);
         return this.sup(a[0], unicodeSuperscript(e.value as number) ?? `^${e.value}`);
       case 'transpose':
         if (a[0].op === 'inv') return this.sup(a[0].args[0], '⁻ᵀ');
