@@ -19,6 +19,7 @@ import { PROOFREAD_USAGE, runProofread } from './cli/proofread';
 import { runBatch } from './cli/batch/run';
 import { HELP, isHelpCommand } from './cli/help';
 import { functionReference } from './core/index';
+import { exitWhenWritten } from './cli/exit';
 
 const USAGE = `usage:\n${DERIVE_USAGE}\n${CHECK_USAGE}\n${PROOFREAD_USAGE}\n${BATCH_USAGE}`;
 
@@ -68,7 +69,6 @@ if (require.main === module) {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
   });
-  void main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  // Ended as soon as the answer is written, without the garbage collection V8 would finish first (cli/exit.ts).
+  void main(process.argv.slice(2)).then((code) => exitWhenWritten(code));
 }
