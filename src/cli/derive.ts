@@ -33,7 +33,7 @@ function humanResult(r: ReadableAnswer, indexFirst: boolean): string {
     r.steps.forEach((s, i) => {
       const mark = s.kind === 'pitfall' ? ' (a common mistake)' : '';
       const ref = s.reference ? ` [${s.reference}]` : '';
-      lines.push(`  ${i + 1}. ${s.name}${mark}${ref}`, `     ${s.explanation}`, `     ${s.afterText ?? s.after}`);
+      lines.push(`  ${i + 1}. ${s.name}${mark}${ref}`, `     ${s.explanation}`, `     ${s.afterText}`);
     });
   }
   return lines.join('\n');

@@ -181,6 +181,12 @@ export interface DerivationStep {
   readonly afterText?: string;
 }
 
+/**
+ * A step as `matcalc derive --steps` prints it for a person: derive()'s step without what is written
+ * in LaTeX (`before`, `after`, `focus`) and the shapes it pictures; `afterText` is always there.
+ */
+export type ReadableStep = Pick<DerivationStep, 'rule' | 'name' | 'reference' | 'explanation' | 'kind'> & { readonly afterText: string };
+
 export interface DeriveResult {
   /** The expression as read (its plain `text` is what the CLI prints as "read as:"), and the notation it was read in. */
   readonly input: Rendered & { readonly notation: Notation };
@@ -222,7 +228,8 @@ export interface ReadableAnswer {
     readonly blocks?: { readonly unicode: string; readonly sentence: string };
   };
   readonly check?: CheckReport;
-  readonly steps?: readonly DerivationStep[];
+  /** The steps as a terminal shows them (ReadableStep: their LaTeX is not written). */
+  readonly steps?: readonly ReadableStep[];
   /** The index form's Unicode line, derive()'s `indexForm.unicode` (its LaTeX is not written). */
   readonly indexForm?: Pick<IndexForm, 'unicode'>;
   readonly assumed: readonly AssumedShape[];

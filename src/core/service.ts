@@ -4,7 +4,7 @@
  */
 import { checkStatus } from './api';
 import type {
-  AssumedShape, BlockForm, CheckReport, DerivationStep, DeriveRequest, DeriveResult, Diagnostic, DiagnosticCode, Layout, NamedForm, Notation, Outcome, ReadableAnswer, Rendered, VariableInfo,
+  AssumedShape, BlockForm, CheckReport, DeriveRequest, DeriveResult, Diagnostic, DiagnosticCode, Layout, NamedForm, Notation, Outcome, ReadableAnswer, Rendered, VariableInfo,
 } from './api';
 import { indexFormOf, indexFormProblem, indexFormUnicodeOf, NoIndexForm, tensorOrder } from './tensor/index';
 import { einsumText } from './write/einsumCode';
@@ -26,7 +26,7 @@ import { bindShared, treeIsLarge, writeBound, writeBoundForm } from './present/b
 import { whereForm, type WhereNotation } from './write/where';
 import { present } from './present/present';
 import { nestSharedRuns } from './present/sharedRuns';
-import { derivationOf, toDerivationSteps, type Step } from './derivation/index';
+import { derivationOf, toDerivationStep, toReadableStep, type Step } from './derivation/index';
 import { answerNames, type AnswerNames } from './present/answerNames';
 import { checkSizeProblem, LimitExceeded, limitDiagnostic, withBudget } from './limits/index';
 import { onStated, shifted, statedDerivative } from './statedDerivative';
@@ -366,7 +366,7 @@ function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
   const { names, steps } = stepsOf(req, p, d, dimensions);
   const { input, inputLarge, result, equationLatex } = renderDerivative(p.f, d, layout, dimensions, names);
   const out = { input: withNotation(input, inputLarge, p.notation), wrt: wrtNames(p), wrtShape: wrtShape(p), layout, order: req.order ?? 1, result, equationLatex };
-  return { ok: true, value: withTail(out, req, p, d, index, dimensions, steps) };
+  return { ok: true, value: withTail(out, req, p, d, index, dimensions, steps, toDerivationStep) };
 }
 
 /** The answer's names when the text names its own parts (NumPy assignments, `where` bindings), else none. */
@@ -449,7 +449,8 @@ function readableWithinBudget(req: DeriveRequest): Outcome<ReadableAnswer> {
       ...(blocks ? { blocks } : {}),
     },
   };
-  return { ok: true, value: withTail(out, req, p, d, index, dimensions, steps) };
+  // The steps as a terminal prints them: their LaTeX is not written.
+  return { ok: true, value: withTail(out, req, p, d, index, dimensions, steps, toReadableStep) };
 }
 
 /**
@@ -468,28 +469,40 @@ const wrtNames = (p: Prepared): string[] => p.wrt.map((v) => v.name as string);
 /** The shape of what is differentiated by: the variable's, or k×1 for k stacked scalars. */
 const wrtShape = (p: Prepared): string => (p.wrt.length === 1 ? shapeText(p.wrt[0].shape) : `${p.wrt.length}×1`);
 
-/** What derive()'s and deriveReadable()'s answers say after the result, in the JSON answer's order (`F`: the index form's, IndexForm or its Unicode line). */
-interface AnswerTail<F> {
+/**
+ * What derive()'s and deriveReadable()'s answers say after the result, in the JSON answer's order (`F`: the
+ * index form's, IndexForm or its Unicode line; `S`: a step's, DerivationStep or ReadableStep).
+ */
+interface AnswerTail<F, S> {
   check?: CheckReport;
   indexForm?: F;
-  steps?: readonly DerivationStep[];
+  steps?: readonly S[];
   assumed: readonly AssumedShape[];
 }
 
 /**
  * `out` (an answer up to its result: input, variables, layout, order, the written forms) with the
  * check, index form, steps and assumed shapes added last, in the JSON answer's order, field by field;
- * `dimensions`: the request's (dimensionsOf), which the steps are written for. Object spreads
+ * `dimensions`: the request's (dimensionsOf), which the steps are written for, each by `writeStep`. Object spreads
  * (`{ ...head, result, ...tail }`, `{ ...(c ? { check } : {}), …, assumed }`) cost ~1 µs of a ~0.2 ms
  * request in V8 11 (`node --cpu-prof` on the corpus: 0.9 % of derive()'s samples on their two lines).
  */
-function withTail<T extends object, F>(out: T, req: DeriveRequest, p: Prepared, d: Derivative, index: IndexFormOrProblem<F> | undefined, dimensions: KnownDimensions, steps?: AnswerSteps): T & AnswerTail<F> {
-  const o = out as T & Partial<AnswerTail<F>>;
+function withTail<T extends object, F, S>(
+  out: T,
+  req: DeriveRequest,
+  p: Prepared,
+  d: Derivative,
+  index: IndexFormOrProblem<F> | undefined,
+  dimensions: KnownDimensions,
+  steps: AnswerSteps | undefined,
+  writeStep: (s: Step, dimensions: KnownDimensions, names?: AnswerNames) => S,
+): T & AnswerTail<F, S> {
+  const o = out as T & Partial<AnswerTail<F, S>>;
   if (req.check) o.check = checkOf(d);
   if (index && 'indexForm' in index) o.indexForm = index.indexForm;
-  if (steps) o.steps = toDerivationSteps(steps.steps, dimensions, steps.names);
+  if (steps) o.steps = steps.steps.map((s) => writeStep(s, dimensions, steps.names));
   o.assumed = assumedShapes(p.read);
-  return o as T & AnswerTail<F>;
+  return o as T & AnswerTail<F, S>;
 }
 
 /** `namedForms(renderNamedForm(named, w)).unicode`, without writing the other notations. */

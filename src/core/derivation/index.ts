@@ -25,7 +25,7 @@ import type { AnswerNames } from '../present/answerNames';
 export type { Step, Claim, Display, Part, Notation, StepKind, Definitions } from './step';
 export type { RuleId } from './rules';
 export { RULES } from './rules';
-export { toDerivationStep, toDerivationSteps, displayLatex, displayText } from './render';
+export { toDerivationStep, toDerivationSteps, toReadableStep, displayLatex, displayText } from './render';
 export { verifyClaim, verifyStep } from './verify';
 export type { ClaimReport, VerifyOptions } from './verify';
 export type { Presenter } from './context';

@@ -7,7 +7,7 @@
  * step stays linear in the DAG (issue 17). Its names avoid the letters of the step's other
  * variables (the intermediates u₁, u₂, … the derivation introduced).
  */
-import type { DerivationStep } from '../api';
+import type { DerivationStep, ReadableStep } from '../api';
 import { freeVariables, type Expr } from '../model/expr';
 import { shapeText } from '../model/shape';
 import { bindShared, treeIsLarge, writeBoundForm, type Bound } from '../present/bindings';
@@ -141,3 +141,24 @@ export function toDerivationStep(s: Step, dimensions?: KnownDimensions, names?: 
 }
 
 export const toDerivationSteps = (steps: readonly Step[], dimensions?: KnownDimensions, names?: AnswerNames): DerivationStep[] => steps.map((s) => toDerivationStep(s, dimensions, names));
+
+/**
+ * The step as a terminal prints it (ReadableStep): its name, explanation and `after` in Unicode — the
+ * same `afterText` as toDerivationStep's, written with the same names (the writing its fold compared
+ * in LaTeX when there is one, else one made alike), and nothing in LaTeX.
+ */
+export function toReadableStep(s: Step, dimensions?: KnownDimensions, names?: AnswerNames): ReadableStep {
+  const known = latexOfSteps.get(s.before);
+  const w =
+    known !== undefined && known.after === s.after && known.writing.dimensions === dimensions && known.writing.names === names
+      ? known.writing
+      : writingOf([s.before, s.after], s.claims, dimensions, names);
+  return {
+    rule: s.rule,
+    name: s.name,
+    ...(s.reference ? { reference: s.reference } : {}),
+    explanation: s.explanation,
+    kind: s.kind,
+    afterText: displayText(s.after, w),
+  };
+}

@@ -2,16 +2,29 @@
  * deriveReadable (what `matcalc derive` prints for a person: plain text and Unicode, no LaTeX)
  * answers exactly what derive() answers in those forms — the input's text, the result's text,
  * Unicode and shape, the named and block forms' Unicode lines, the check, the steps, the index form,
- * the assumptions (the index form's Unicode line: its LaTeX is not written) — for every corpus case in every layout, for results written in the binding form
+ * the assumptions (the index form's Unicode line and each step's text: their LaTeX is not written) — for every corpus case in every layout, for results written in the binding form
  * (chained assignments, deep networks, whose input is written as a tree or in the binding form), for
  * named and block forms, steps, checks and index forms, and for requests that fail (the same
  * Diagnostic) — and does less work than derive() where the LaTeX is a large part of the writing.
  */
 import * as assert from 'node:assert/strict';
-import { derive, deriveReadable, namedForms, type DeriveRequest, type DeriveResult, type ReadableAnswer } from '../../../src/core/index';
+import { derive, deriveReadable, namedForms, type DerivationStep, type DeriveRequest, type DeriveResult, type ReadableAnswer, type ReadableStep } from '../../../src/core/index';
 import { chainedRequest, mlpNumpyRequest } from '../../../bench/families';
 import { withBudget } from '../../../src/core/limits/index';
 import { loadCorpus } from './corpus.test';
+
+/** derive()'s step cut down to what a terminal prints of it (its LaTeX is not written). */
+function readableStep(s: DerivationStep): ReadableStep {
+  assert.ok(s.afterText !== undefined, `a step without its text: ${s.name}`);
+  return {
+    rule: s.rule,
+    name: s.name,
+    ...(s.reference ? { reference: s.reference } : {}),
+    explanation: s.explanation,
+    ...(s.kind ? { kind: s.kind } : {}),
+    afterText: s.afterText,
+  };
+}
 
 /** derive()'s answer cut down to what deriveReadable gives, field by field. */
 function readableOf(r: DeriveResult): ReadableAnswer {
@@ -31,7 +44,7 @@ function readableOf(r: DeriveResult): ReadableAnswer {
     },
     ...(r.check ? { check: r.check } : {}),
     ...(r.indexForm ? { indexForm: { unicode: r.indexForm.unicode } } : {}),
-    ...(r.steps ? { steps: r.steps } : {}),
+    ...(r.steps ? { steps: r.steps.map(readableStep) } : {}),
     assumed: r.assumed,
   };
 }
@@ -110,6 +123,25 @@ describe('deriveReadable: the plain and Unicode forms, the same as derive() writ
     };
     const full = work(() => derive(network('rf')));
     const readable = work(() => deriveReadable(network('rr')));
+    assert.ok(readable <= 0.9 * full, `deriveReadable ${readable} polls, derive() ${full}`);
+  });
+
+  it('with steps, does less work than derive(): each step is written in Unicode only (matcalc derive --steps)', () => {
+    // Counted, not timed, as above; fresh variables for each request. Both answers' steps agree (above).
+    const request = (tag: string): DeriveRequest => {
+      const r = chainedRequest(6);
+      const named = (text: string): string => text.replace(/\bx\b/g, `x${tag}`);
+      return { ...r, expr: named(r.expr), where: named(r.where ?? ''), wrt: [`x${tag}`], steps: true, timeLimitMs: 600_000 };
+    };
+    const work = (answer: () => { ok: boolean }): number => {
+      let polls = 0;
+      const r = withBudget({ timeMs: 600_000, cancelled: () => (polls++, false) }, answer);
+      assert.ok(r.ok);
+      return polls;
+    };
+    assertSameAsDerive(request('c'));
+    const full = work(() => derive(request('sf')));
+    const readable = work(() => deriveReadable(request('sr')));
     assert.ok(readable <= 0.9 * full, `deriveReadable ${readable} polls, derive() ${full}`);
   });
 });
