@@ -87,7 +87,9 @@ export function transpose(a: Expr): Expr {
     case 'kron':
       return kron(transpose(a.args[0]), transpose(a.args[1]));
     case 'inv':
-      // (X⁻¹)ᵀ kept as the canonical X⁻ᵀ; (Xᵀ)⁻¹ is rewritten to it in inv().
+      // (X⁻¹)ᵀ kept as the canonical X⁻ᵀ; (Xᵀ)⁻¹ is rewritten to it in inv(). The transpose of an inverse of a
+      // transpose as read, ((Xᵀ)⁻¹)ᵀ, is X⁻¹ (it printed (Xᵀ)⁻ᵀ).
+      if (a.args[0].op === 'transpose') return inv(a.args[0].args[0]);
       return rawTranspose(a);
     case 'matpow':
       return matpow(transpose(a.args[0]), a.value as number);
