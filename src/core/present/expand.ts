@@ -8,7 +8,7 @@
  * distributivity only.
  */
 import { Expr, postorder, rationalNum, walkUnvisited, withArgs } from '../model/expr';
-import { isScalar } from '../model/shape';
+import { isColumn, isScalar } from '../model/shape';
 import { add, diagm, hadamard, mul, splitCoefficient } from '../simplify/build';
 
 const MAX_TERMS = 32;
@@ -20,11 +20,24 @@ function distributeAt(m: Expr, i: number): Expr[] {
 }
 
 /**
+ * exp(u) of a column u, exp(u)ᵀ or diag(exp(u)): a factor the smart product makes a softmax of beside a power of
+ * sum(exp(u))⁻¹ (simplify/softmaxForm.ts).
+ */
+function isWrittenOutExp(f: Expr): boolean {
+  const e = f.op === 'diagm' || f.op === 'transpose' ? f.args[0] : f;
+  return e.op === 'fn' && e.name === 'exp' && isColumn(e.shape);
+}
+
+/**
  * A sum a product distributes over: 1×1 in a matrix product or a scaled sum c·(A + B), any in a
- * Hadamard product (its factors share its shape).
+ * Hadamard product (its factors share its shape), and any in a matrix product beside a written-out
+ * exponential, whose terms may carry the sum(exp(u))⁻¹ that makes it a softmax: ∂(exp(z)/sum(exp(z)))/∂z,
+ * (I/s − softmax(z)𝟏ᵀ/s)diag(exp(z)) with s = sum(exp(z)), is diag(softmax(z)) − softmax(z)softmax(z)ᵀ.
  */
 const isSumFactor = (m: Expr, f: Expr): boolean =>
-  f.op === 'add' && f.args.length <= MAX_TERMS && (m.op === 'hadamard' || isScalar(f.shape) || m.args.every((g) => g === f || isScalar(g.shape)));
+  f.op === 'add' &&
+  f.args.length <= MAX_TERMS &&
+  (m.op === 'hadamard' || isScalar(f.shape) || m.args.every((g) => g === f || isScalar(g.shape)) || (m.op === 'mul' && m.args.some(isWrittenOutExp)));
 
 const isProduct = (m: Expr): boolean => m.op === 'mul' || m.op === 'hadamard';
 
