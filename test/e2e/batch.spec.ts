@@ -46,7 +46,7 @@ describe('Batch form in Python (UI)', () => {
     assert.match(tex, /\\partial/, `no derivative in ${tex}`);
     assert.match(tex, /\\operatorname\{softmax\}/, `no row-wise softmax P in ${tex}`);
     assert.match(tex, /- Y/, `not the textbook P − Y in ${tex}`);
-    assert.doesNotMatch(tex, /\\odot/, `the general (Y𝟏𝟏ᵀ) ⊙ P form, not P − Y: ${tex}`);
+    assert.doesNotMatch(tex, /\\odot|\\operatorname\{diag\}/, `the general diag(Y𝟏)P form (once (Y𝟏𝟏ᵀ) ⊙ P), not P − Y: ${tex}`);
     assert.equal(await frame.locator('.katex-error').count(), 0);
     assert.match((await frame.locator('#check-badge').textContent()) ?? '', /✓/);
     // The textbook form P − Y rests on Y's rows summing to 1: the panel says it assumed so.

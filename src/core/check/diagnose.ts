@@ -58,7 +58,7 @@ function symmetrizable(input: DiagnoseInput): Expr[] {
 
 /**
  * Variables the claim could wrongly assume to be probabilities (rows summing to 1, as one-hot or
- * class-probability targets are: Xᵀ(P − Y)/N for Xᵀ((Y𝟏𝟏ᵀ) ⊙ P − Y)/N): columns and matrices of
+ * class-probability targets are: Xᵀ(P − Y)/N for Xᵀ(diag(Y𝟏)P − Y)/N): columns and matrices of
  * the expression, not declared so, not symmetric, not differentiated.
  */
 function normalizable(input: DiagnoseInput): Expr[] {

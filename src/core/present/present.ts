@@ -13,6 +13,7 @@ import { recentByIdentity } from '../model/memo';
 import { groupNormalizations, normalizationForm } from './normalization';
 import { vectorNormalizationForm } from './vectorNormalization';
 import { useProbabilities } from './probabilities';
+import { rowSumsAsDiagonals } from './rowSumScaling';
 import { combineRootPowers } from './rootPowers';
 import { tidy } from './tidy';
 import { withNormalInputParts } from './inputParts';
@@ -38,7 +39,7 @@ function presentOnce(d: Derivative, layout: Layout | 'canonical'): Expr {
   // Through a vector's normalization: the upstream derivative by x̂ in textbook form, the frame as the textbook writes it.
   const vector = normalizationForm(d) === undefined ? vectorNormalizationForm(d, (inner) => presentOnce(inner, 'canonical')) : undefined;
   if (vector) return vector.finish(laid(vector.framed));
-  const e = factorize(expandWhereSmaller(combineRootPowers(useProbabilities(normalizationForm(d) ?? transposedSumsPushed(withNormalInputParts(d.expr, d.f))))));
+  const e = factorize(expandWhereSmaller(combineRootPowers(rowSumsAsDiagonals(useProbabilities(normalizationForm(d) ?? transposedSumsPushed(withNormalInputParts(d.expr, d.f)))))));
   return finiteBesideIndicators(groupNormalizations(laid(e)));
 }
 

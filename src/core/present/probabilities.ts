@@ -3,7 +3,8 @@
  * probabilities or one-hot rows, the targets of a cross-entropy — has rows summing to 1, Y𝟏 = 𝟏
  * (a vector: 𝟏ᵀy = 1). The derivative is taken for unconstrained entries, then written with this
  * fact, which holds at every point the declaration allows: the softmax cross-entropy gradient
- * Xᵀ((Y𝟏𝟏ᵀ) ⊙ P − Y)/N becomes the textbook Xᵀ(P − Y)/N.
+ * Xᵀ((Y𝟏𝟏ᵀ) ⊙ P − Y)/N becomes the textbook Xᵀ(P − Y)/N (without the declaration it is written
+ * Xᵀ(diag(Y𝟏)P − Y)/N, ./rowSumScaling.ts).
  */
 import { type Expr, postorder, sizeNode } from '../model/expr';
 import { isColumn, isScalar } from '../model/shape';

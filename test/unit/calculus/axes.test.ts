@@ -82,7 +82,7 @@ describe('calculus: functions along a dimension read as the textbooks write them
     expectChecked('sum(logsumexp(X, 2))', 'X', 1, 'denominator', 'softmax(X, 2)');
   });
   it('the row-wise cross-entropy gradient is (diag(Y𝟏)P − Y)/N in general', () => {
-    expectChecked('-sum(Y .* logsoftmax(X, 2))', 'X', 1, 'denominator', '(Y*ones(n)*ones(1, n)) .* softmax(X, 2) - Y');
+    expectChecked('-sum(Y .* logsoftmax(X, 2))', 'X', 1, 'denominator', 'diag(Y*ones(n))*softmax(X, 2) - Y');
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * Rows that are probabilities (issue 13, "Xᵀ(P − Y)/N"): a target declared `probabilities` (class
  * probabilities or one-hot rows, summing to 1) lets the softmax cross-entropy gradient take its
- * textbook form; without the declaration the general form (Y𝟏𝟏ᵀ) ⊙ P − Y stays, since it is what
- * is true for any Y. Derivatives are checked at points where the declaration holds.
+ * textbook form; without the declaration the general form diag(Y𝟏)P − Y stays (each row of P scaled by
+ * the sum of Y's row), since it is what is true for any Y. Derivatives are checked at points where the declaration holds.
  */
 import * as assert from 'node:assert/strict';
 import { derive } from '../../../src/core/index';
@@ -49,9 +49,9 @@ describe('calculus/probabilities: targets whose rows sum to 1', () => {
     assert.equal(result(XENT, WHERE, 'Y'), "-(X*W + ones(N)*b' - logsumexp(X*W + ones(N)*b', 2)*ones(1, k))/N");
   });
 
-  it('without the declaration the general form stays: (Y𝟏𝟏ᵀ) ⊙ P − Y is what holds for any Y', () => {
+  it('without the declaration the general form stays: diag(Y𝟏)P − Y is what holds for any Y', () => {
     const where = WHERE.replace(' probabilities', '');
-    assert.equal(result(XENT, where, 'W'), "X'*((Y*ones(k)*ones(1, k)) .* softmax(X*W + ones(N)*b', 2) - Y)/N");
+    assert.equal(result(XENT, where, 'W'), "X'*(diag(Y*ones(k))*softmax(X*W + ones(N)*b', 2) - Y)/N");
   });
 
   it('one sample: ∂(−yᵀ logsoftmax(z))/∂z = (softmax(z) − y)ᵀ, and sum(y) = 1', () => {
@@ -67,10 +67,10 @@ describe('calculus/probabilities: targets whose rows sum to 1', () => {
     assert.equal(result(logOf, WHERE, 'b'), "(softmax(X*W + ones(N)*b', 2) - Y)'*ones(N)/N");
     assert.equal(result('-sum(Y .* log(softmax(Z, 2)))/N', 'Z: matrix(N, k); Y: matrix(N, k) probabilities', 'Z'), '(softmax(Z, 2) - Y)/N');
     // Columns (d = 1): the same with the sums down each column.
-    assert.equal(result('-sum(Y .* log(softmax(Z, 1)))', 'Z: matrix(k, N); Y: matrix(k, N)', 'Z'), '(ones(k)*ones(1, k)*Y) .* softmax(Z, 1) - Y');
+    assert.equal(result('-sum(Y .* log(softmax(Z, 1)))', 'Z: matrix(k, N); Y: matrix(k, N)', 'Z'), "softmax(Z, 1)*diag(Y'*ones(k)) - Y");
     // Without the declaration: the general form, as for logsoftmax.
     const where = WHERE.replace(' probabilities', '');
-    assert.equal(result(logOf, where, 'W'), "X'*((Y*ones(k)*ones(1, k)) .* softmax(X*W + ones(N)*b', 2) - Y)/N");
+    assert.equal(result(logOf, where, 'W'), "X'*(diag(Y*ones(k))*softmax(X*W + ones(N)*b', 2) - Y)/N");
   });
 
   it('the derivation says where Y𝟏 = 𝟏 is used', () => {

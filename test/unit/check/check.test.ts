@@ -122,7 +122,7 @@ describe('check: diagnoses', () => {
     let r = claim(loss, 'W', `X'*(${P} - Y)/N`, { where, layout: 'denominator' });
     expectKind(r, 'probabilities-only');
     assert.deepEqual(r.diagnosis?.probabilities, ['Y']);
-    assert.match(r.diagnosis?.detail ?? '', /^right only when every row of Y sums to 1 .*`Y: matrix\(N, k\) probabilities`.*; in general the derivative is Xᵀ\(\(Y𝟏𝟏ᵀ\) ⊙ /);
+    assert.match(r.diagnosis?.detail ?? '', /^right only when every row of Y sums to 1 .*`Y: matrix\(N, k\) probabilities`.*; in general the derivative is Xᵀ\(diag\(Y𝟏\) softmax/);
     r = claim(loss, 'b', `(${P} - Y)'*ones(N)/N`, { where, layout: 'denominator' });
     expectKind(r, 'probabilities-only');
     // Transposed as well: says both.

@@ -40,7 +40,7 @@ const EXAMPLES: readonly { readonly label: string; readonly req: DeriveRequest; 
   {
     label: 'softmax cross-entropy over a batch: Xᵀ(P − Y)/N',
     req: { expr: '-sum(Y .* logsoftmax(X*W, 2))/N', where: 'X: matrix(N, n); Y: matrix(N, k); W: matrix(n, k)', wrt: ['W'], layout: 'denominator' },
-    textbook: "X'*((Y*ones(k)*ones(1, k)) .* softmax(X*W, 2) - Y)/N",
+    textbook: "X'*(diag(Y*ones(k))*softmax(X*W, 2) - Y)/N",
   },
 ];
 
