@@ -18,17 +18,22 @@ export async function insertBelow(editor: vscode.TextEditor, range: vscode.Range
   // past the closing delimiter of a display block ($$ / \] / \end{…}) that ends on the next line
   const next = endLine + 1 < doc.lineCount ? doc.lineAt(endLine + 1).text.trim() : '';
   if (/^(\$\$|\\\]|\\end\{[^}]*\})/.test(next)) endLine++;
-  // The code's imports go to the top of the file, if it lacks them (pythonImports.ts).
+  // The code's imports, if the module lacks them (pythonImports.ts): in a file, at its top; in a
+  // notebook, in the inserted block. A notebook's cells run one by one, and those above have run: an
+  // import added to one of them (an "imports" cell, or the top of this cell, above code that ran)
+  // would not be in the kernel when the new code runs with its cell. In the block it runs with it,
+  // and the edit stays where the user looks: no other cell, and no line above, changes.
   const code = numpy !== undefined ? takeImports(numpy) : undefined;
   const lines = documentLines(doc);
   const missing = code ? code.imports.filter((s) => !hasImport([...importsBefore(doc), ...lines], s)) : [];
-  const text = insertionText({ result, languageId: doc.languageId, numpy: code?.rest, indent, eol });
+  const inBlock = notebookCellOf(doc) !== undefined;
+  const text = insertionText({ result, languageId: doc.languageId, numpy: code?.rest, imports: inBlock ? missing : [], indent, eol });
   const line = doc.lineAt(endLine);
   const at = line.range.end;
   const top = importPosition(lines);
   const ok = await editor.edit((b) => {
-    if (missing.length > 0 && top.line < doc.lineCount) b.insert(new vscode.Position(top.line, 0), missing.join(eol) + eol + (top.blankAfter ? eol : ''));
-    else if (missing.length > 0) b.insert(doc.lineAt(doc.lineCount - 1).range.end, eol + missing.join(eol));
+    if (!inBlock && missing.length > 0 && top.line < doc.lineCount) b.insert(new vscode.Position(top.line, 0), missing.join(eol) + eol + (top.blankAfter ? eol : ''));
+    else if (!inBlock && missing.length > 0) b.insert(doc.lineAt(doc.lineCount - 1).range.end, eol + missing.join(eol));
     b.insert(at, eol + text.slice(0, text.length - eol.length));
   });
   return ok ? text : undefined;

@@ -10,7 +10,7 @@ import { registerHoverProvider } from './hover/registration';
 import { registerLanguageFeatures } from './language/registration';
 import { registerWalkthrough } from './walkthrough';
 import {
-  CHECK_COMMAND_NAMES, CHECK_REPLACE_COMMAND, CHECK_SNAPSHOT_COMMAND, COMMAND_NAMES, COMMAND_PREFIX, LANGUAGE_SNAPSHOT_COMMAND, MAX_PROOFREAD_CHARS,
+  AT_CURSOR_COMMANDS, CHECK_COMMAND_NAMES, CHECK_REPLACE_COMMAND, CHECK_SNAPSHOT_COMMAND, COMMAND_NAMES, COMMAND_PREFIX, LANGUAGE_SNAPSHOT_COMMAND, MAX_PROOFREAD_CHARS,
   PANEL_SNAPSHOT_COMMAND, PANEL_VIEW_TYPE, PROOFREAD_LANGUAGES,
 } from './names';
 
@@ -36,6 +36,9 @@ export function activate(context: vscode.ExtensionContext): void {
       deserializeWebviewPanel: (panel, state) => load().serializer.deserializeWebviewPanel(panel, state),
     }),
     ...COMMAND_NAMES.map((name) => vscode.commands.registerCommand(COMMAND_PREFIX + name, (arg: unknown) => load().runCommand(name, arg))),
+    ...Object.entries(AT_CURSOR_COMMANDS).map(([name, atCursor]) =>
+      vscode.commands.registerCommand(COMMAND_PREFIX + atCursor, (arg: unknown) => load().runCommand(name as keyof typeof AT_CURSOR_COMMANDS, arg)),
+    ),
     vscode.commands.registerCommand(PANEL_SNAPSHOT_COMMAND, () => load().panelSnapshot()),
     vscode.commands.registerCommand(LANGUAGE_SNAPSHOT_COMMAND, () => load().languageSnapshot()),
     registerHoverProvider(settings, {

@@ -8,6 +8,19 @@ export const COMMAND_PREFIX = 'matrixCalculus.';
 export const COMMAND_NAMES = ['differentiate', 'jacobian', 'gradient', 'hessian', 'chainRule', 'checkNumerically', 'copyLatex', 'insertResult'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
+/**
+ * The editor context menu's words for the commands whose titles name the selection, when there is
+ * none: the same commands, which then take the expression at the cursor (the math block, the side
+ * of an equation, the line), under a title that says so. Menu-only (hidden from the palette, where
+ * the commands keep their titles); registered at activation to run the command they name.
+ */
+export const AT_CURSOR_COMMANDS = {
+  differentiate: 'differentiateAtCursor',
+  jacobian: 'jacobianAtCursor',
+  gradient: 'gradientAtCursor',
+  hessian: 'hessianAtCursor',
+} as const satisfies Partial<Record<CommandName, string>>;
+
 /** The commands of check/ (issue 14), registered at activation: not derivations, so not in the table. */
 export const CHECK_COMMAND_NAMES = ['checkClaim', 'proofreadFile'] as const;
 export type CheckCommandName = (typeof CHECK_COMMAND_NAMES)[number];

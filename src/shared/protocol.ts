@@ -133,6 +133,13 @@ export interface PanelError {
   readonly expr: string;
   readonly column?: number;
   readonly length?: number;
+  /**
+   * A switch's derivation that failed (another variable, layout, …): the request that failed and the
+   * expression's variables, so the page still offers the "Differentiate by" choice and the host can
+   * derive by another variable from the error. Absent for a command's error.
+   */
+  readonly request?: PanelRequest;
+  readonly variables?: readonly PanelVariable[];
 }
 
 /**
@@ -258,6 +265,9 @@ function isVariable(v: unknown): v is PanelVariable {
   return isObj(v) && hasOnly(v, ['name', 'kind', 'shape']) && isText(v.name, 256) && isOneOf(v.kind, VARIABLE_KINDS) && isText(v.shape, 256);
 }
 
+const isVariables = (v: unknown): v is readonly PanelVariable[] | undefined =>
+  v === undefined || (Array.isArray(v) && v.length <= 1000 && v.every(isVariable));
+
 function isCheck(v: unknown): v is PanelCheck {
   return (
     isObj(v) &&
@@ -288,7 +298,7 @@ export function isPanelModel(v: unknown): v is PanelModel {
     Array.isArray(v.wrt) &&
     v.wrt.every((w) => isText(w, 256)) &&
     isText(v.wrtShape, 256) &&
-    (v.variables === undefined || (Array.isArray(v.variables) && v.variables.length <= 1000 && v.variables.every(isVariable))) &&
+    isVariables(v.variables) &&
     isOneOf(v.layout, LAYOUTS) &&
     (v.order === 1 || v.order === 2) &&
     isText(v.resultLatex) &&
@@ -304,12 +314,14 @@ export function isPanelModel(v: unknown): v is PanelModel {
 export function isPanelError(v: unknown): v is PanelError {
   return (
     isObj(v) &&
-    hasOnly(v, ['message', 'code', 'expr', 'column', 'length']) &&
+    hasOnly(v, ['message', 'code', 'expr', 'column', 'length', 'request', 'variables']) &&
     isText(v.message, 10_000) &&
     isText(v.code, 256) &&
     isText(v.expr) &&
     (v.column === undefined || isCount(v.column, MAX_TEXT)) &&
-    (v.length === undefined || isCount(v.length, MAX_TEXT))
+    (v.length === undefined || isCount(v.length, MAX_TEXT)) &&
+    (v.request === undefined || isRequest(v.request)) &&
+    isVariables(v.variables)
   );
 }
 

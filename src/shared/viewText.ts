@@ -36,18 +36,20 @@ export interface WrtChoice {
 /**
  * The variables the panel offers to differentiate by, the one shown selected; undefined when the
  * expression has fewer than two (nothing to choose). Several stacked scalars are shown as one entry,
- * selected and not choosable (choosing one of them derives by it alone).
+ * selected and not choosable (choosing one of them derives by it alone). For the error of a switch's
+ * derivation (which keeps its request and the variables), the variable asked for is the one selected.
  */
-export function wrtChoices(model: PanelModel, strings: Strings): readonly WrtChoice[] | undefined {
-  const vars = model.variables;
-  if (!vars || vars.length < 2) return undefined;
-  const one = model.wrt.length === 1 ? model.wrt[0] : undefined;
+export function wrtChoices(shown: PanelModel | PanelError, strings: Strings): readonly WrtChoice[] | undefined {
+  const vars = shown.variables;
+  const wrt = 'wrt' in shown ? shown.wrt : shown.request?.wrt;
+  if (!vars || vars.length < 2 || !wrt) return undefined;
+  const one = wrt.length === 1 ? wrt[0] : undefined;
   const choices: WrtChoice[] = vars.map((v) => ({
     value: v.name,
     label: format(strings.wrtOption ?? '{0} ({1}, {2})', v.name, strings[`kind-${v.kind}`] ?? v.kind, v.shape),
     selected: v.name === one,
   }));
-  if (one === undefined) choices.unshift({ value: '', label: format(strings.wrtStacked ?? '{0} (stacked)', model.wrt.join(', ')), selected: true, disabled: true });
+  if (one === undefined) choices.unshift({ value: '', label: format(strings.wrtStacked ?? '{0} (stacked)', wrt.join(', ')), selected: true, disabled: true });
   return choices;
 }
 

@@ -53,14 +53,14 @@ function render(scroll = false): void {
       showModel(state.model, strings);
       showSteps(state.model, clampStep(state.step, state.model.steps.length), state.showAll, strings, scroll);
     } else {
-      showPlaceholder();
+      showPlaceholder(strings);
     }
   } catch {
     // A state this page cannot show (e.g. saved by an older version): start empty; the host
     // re-sends what it has on 'ready'.
     state = { step: 0, showAll: false };
     vscode.setState(state);
-    showPlaceholder();
+    showPlaceholder(strings);
   }
 }
 
@@ -132,7 +132,8 @@ document.addEventListener('click', (e) => {
 // The "Differentiate by" choice (a <select>: keys and screen readers as the platform has them).
 document.addEventListener('change', (e) => {
   const el = e.target;
-  if (!(el instanceof HTMLSelectElement) || el.id !== 'wrt' || el.value === '' || !state.model) return;
+  // From a derivation, or from the error of a switch's derivation (which keeps the variables).
+  if (!(el instanceof HTMLSelectElement) || el.id !== 'wrt' || el.value === '' || !(state.model || state.error?.variables)) return;
   setBusy(true);
   vscode.postMessage({ type: 'setWrt', wrt: el.value });
 });

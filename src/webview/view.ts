@@ -44,17 +44,24 @@ function focusColor(): string {
   return cls.contains('vscode-light') ? '#9a5b00' : '#e8a23a';
 }
 
-export function showPlaceholder(): void {
+/** The empty page, as the host writes it with nothing to show: nothing of a derivation before is left. */
+export function showPlaceholder(strings: Strings): void {
   byId('app').classList.add('empty');
   byId('placeholder').hidden = false;
   byId('derivation').hidden = true;
   byId('error').hidden = true;
   byId('check-badge').hidden = true;
+  byId('title').textContent = strings.panelTitle ?? 'Matrix Calculus';
+  byId('wrt-choice').hidden = true;
+  byId<HTMLSelectElement>('wrt').replaceChildren();
 }
 
-/** The "Differentiate by" choice: the expression's variables, the one shown selected (hidden with fewer than two). */
-function showWrtChoices(model: PanelModel, strings: Strings): void {
-  const choices = wrtChoices(model, strings);
+/**
+ * The "Differentiate by" choice: the expression's variables, the one shown (or, after a switch's
+ * error, the one asked for) selected; hidden with fewer than two.
+ */
+function showWrtChoices(shown: PanelModel | PanelError, strings: Strings): void {
+  const choices = wrtChoices(shown, strings);
   byId('wrt-choice').hidden = !choices;
   const select = byId<HTMLSelectElement>('wrt');
   const options = (choices ?? []).map((c) => {
@@ -74,7 +81,8 @@ function showWrtChoices(model: PanelModel, strings: Strings): void {
 }
 
 export function showError(error: PanelError, strings: Strings): void {
-  byId('wrt-choice').hidden = true;
+  // A switch's error keeps the choice, so another variable can be chosen from it.
+  showWrtChoices(error, strings);
   byId('app').classList.remove('empty');
   byId('placeholder').hidden = true;
   byId('derivation').hidden = true;

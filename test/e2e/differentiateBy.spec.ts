@@ -5,9 +5,34 @@
  * buttons keep their left border when a narrow panel wraps them.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SCREENSHOTS, screenshot, workbench } from './workbench';
-import { closeAllEditors, differentiateIn } from './ui';
+import { closeAllEditors, differentiateIn, editorLine } from './ui';
+
+/**
+ * Writes (or, with undefined, removes) the workspace's settings.json and waits until the extension
+ * reads the expression on `line` the way `readable` says (its shape, 1×1, in the status bar or
+ * not), moving the cursor so the status bar looks again.
+ */
+async function workspaceSettings(settings: Record<string, unknown> | undefined, line: string, readable: boolean): Promise<void> {
+  const { page, workspace } = workbench();
+  const file = path.join(workspace, '.vscode', 'settings.json');
+  if (settings) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(settings));
+  } else {
+    fs.rmSync(file, { force: true });
+  }
+  const shape = page.locator('.statusbar-item', { hasText: 'f: 1×1' });
+  for (let i = 0; i < 60; i++) {
+    await editorLine(line).click();
+    await page.keyboard.press(i % 2 ? 'End' : 'Home');
+    await page.waitForTimeout(500);
+    if ((await shape.isVisible()) === readable) return;
+  }
+  throw new Error(`the setting ${JSON.stringify(settings)} was not taken up`);
+}
 
 describe('Panel: differentiate by another variable (UI)', () => {
   beforeEach(closeAllEditors);
@@ -82,5 +107,72 @@ describe('Panel: differentiate by another variable (UI)', () => {
     }
     await screenshot('panel-narrow-switches');
     await frame.locator('.controls').screenshot({ path: path.join(SCREENSHOTS, 'panel-narrow-switches-controls.png') });
+  });
+
+  it('a derive by the chosen variable that fails shows the error with the choice still there; choosing another variable from it derives by that one (screenshot)', async () => {
+    const frame = await differentiateIn('undeclared.matcalc');
+    assert.equal(await frame.locator('#title').textContent(), 'Derivative w.r.t. A');
+    const choice = frame.getByLabel('Differentiate by');
+    await choice.waitFor({ state: 'visible' });
+    const line = "softmax(A*x)' * x";
+    try {
+      // The shape in the status bar with the letter conventions; then every undeclared symbol a
+      // scalar: softmax(A*x) cannot be read (A*x is 1×1) by any variable.
+      await workspaceSettings(undefined, line, true);
+      await workspaceSettings({ 'matrixCalculus.defaultShapeConvention': 'scalars' }, line, false);
+      await choice.focus();
+      await workbench().page.keyboard.press('ArrowDown');
+      await frame.locator('#error').waitFor({ state: 'visible', timeout: 15_000 });
+      assert.match((await frame.locator('#error-message').textContent()) ?? '', /softmax needs a vector/);
+      assert.ok(await frame.locator('#busy').isHidden(), '"Working…" is gone');
+      assert.ok(await frame.locator('#check-badge').isHidden(), 'the check badge of the derivation before is still shown');
+      // The choice stays, on the variable asked for, with every variable to choose from.
+      assert.ok(await choice.isVisible(), 'the choice is hidden after the failed derive');
+      assert.equal(await choice.inputValue(), 'x');
+      assert.deepEqual(await choice.locator('option').allTextContents(), ['A (matrix, n×n)', 'x (vector, n×1)']);
+      await screenshot('panel-differentiate-by-failed');
+      // The letter conventions again; back to A from the error, with the keyboard.
+      await workspaceSettings(undefined, line, true);
+      await choice.focus();
+      await workbench().page.keyboard.press('ArrowUp');
+      await frame.locator('#title', { hasText: 'Derivative w.r.t. A' }).waitFor({ timeout: 15_000 });
+      assert.ok(await frame.locator('#error').isHidden());
+      assert.equal(await choice.inputValue(), 'A');
+      assert.deepEqual(await choice.locator('option').allTextContents(), ['A (matrix, n×n)', 'x (vector, n×1)']);
+    } finally {
+      fs.rmSync(path.join(workbench().workspace, '.vscode', 'settings.json'), { force: true });
+    }
+  });
+
+  it('a page that falls back to its placeholder (a state it cannot show) shows no choice and no title of the derivation before', async () => {
+    const frame = await differentiateIn('sample.matcalc');
+    const choice = frame.locator('#wrt-choice');
+    await choice.waitFor({ state: 'visible' });
+    // A derivation whose steps this page cannot draw (as a state saved by another version might be):
+    // the page starts empty rather than half-drawn.
+    await frame.locator('body').evaluate(() => {
+      const model = {
+        request: { expr: 'y*z', from: 'plain', wrt: ['y'], order: 1, layout: 'numerator', granularity: 'full', check: false },
+        title: 'Derivative w.r.t. y',
+        inputLatex: 'yz',
+        inputShape: '1×1',
+        wrt: ['y'],
+        wrtShape: '1×1',
+        variables: [{ name: 'y', kind: 'scalar', shape: '1×1' }, { name: 'z', kind: 'scalar', shape: '1×1' }],
+        layout: 'numerator',
+        order: 1,
+        resultLatex: 'z',
+        resultShape: '1×1',
+        equationLatex: 'z',
+        steps: [null],
+      };
+      window.postMessage({ type: 'show', model }, '*');
+    });
+    await frame.locator('#placeholder').waitFor({ state: 'visible', timeout: 10_000 });
+    assert.ok(await frame.locator('#derivation').isHidden());
+    assert.ok(await choice.isHidden(), 'the choice of the derivation before is still shown');
+    assert.equal(await frame.locator('#wrt option').count(), 0, 'stale variables are left in the choice');
+    assert.equal(await frame.locator('#title').textContent(), 'Matrix Calculus');
+    assert.ok(await frame.locator('#check-badge').isHidden(), 'the check badge of the derivation before is still shown');
   });
 });

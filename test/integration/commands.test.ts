@@ -55,6 +55,16 @@ describe('Commands', () => {
     assert.match(compact(r.text), /2\*x/);
   });
 
+  it('the context menu’s at-cursor entries run the command they name on the expression at the cursor', async () => {
+    await editorWith('matcalc', 'x: vector(n)\nsum(exp(‸x))\n');
+    for (const [name, atCursor] of [['differentiate', 'differentiateAtCursor'], ['jacobian', 'jacobianAtCursor'], ['gradient', 'gradientAtCursor'], ['hessian', 'hessianAtCursor']]) {
+      const r = ok(await run(`matrixCalculus.${atCursor}`));
+      assert.equal(r.command, `matrixCalculus.${name}`, atCursor);
+      assert.equal(r.expr, 'sum(exp(x))', atCursor);
+      assert.equal(r.result.order, name === 'hessian' ? 2 : 1, atCursor);
+    }
+  });
+
   it('differentiate in Markdown: the matcalc fence line under the cursor, declarations from the fence', async () => {
     await editorWith('markdown', '# Notes\n\n```matcalc\nx: vector(n)\nb: vector(n)\nx\' * ‸b\n```\n');
     const r = ok(await runAccepting('matrixCalculus.differentiate'));

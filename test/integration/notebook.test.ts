@@ -137,4 +137,28 @@ describe('Jupyter notebooks (.ipynb in the built-in notebook editor)', function 
     assert.ok(md.includes(`$$\n${m.latex}\n$$`), md);
     assert.ok(compact(r.text).length > 0);
   });
+
+  it('insert result in a notebook without numpy: the import goes in the inserted block (it runs with its cell), no other line or cell changes; one comment header', async () => {
+    const editor = await openNotebook();
+    // The notebook without its import (cell 1 keeps its declarations).
+    const importCell = editor.notebook.cellAt(1).document;
+    const edit = new vscode.WorkspaceEdit();
+    edit.delete(importCell.uri, importCell.lineAt(0).rangeIncludingLineBreak);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const before = editor.notebook.getCells().map((c) => c.document.getText());
+    assert.ok(!before.some((t) => /import numpy/.test(t)), before.join('\n---\n'));
+    await editCell(editor, 2, 'X @ w');
+    const r = ok(await runAccepting('matrixCalculus.insertResult'));
+    const after = editor.notebook.getCells().map((c) => c.document.getText());
+    assert.deepEqual([after[0], after[1], after[3]], [before[0], before[1], before[3]], 'the other cells are as they were');
+    const lines = after[2].split('\n');
+    assert.equal(lines[0], 'loss = 0.5 * np.sum((X @ w - y) ** 2)', after[2]);
+    assert.match(lines[1], /^# ∂f\/∂w of /, after[2]);
+    assert.deepEqual(lines.slice(2, 5), ['import numpy as np', '', ''], after[2]);
+    assert.match(lines[5], /^def value\(/, after[2]);
+    // The block inserted: one comment line, one import.
+    const block = (r.inserted ?? '').split('\n');
+    assert.equal(block.filter((l) => l.startsWith('#')).length, 1, r.inserted);
+    assert.equal(block.filter((l) => /import numpy/.test(l)).length, 1, r.inserted);
+  });
 });

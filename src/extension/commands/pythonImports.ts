@@ -1,10 +1,11 @@
 /**
  * The imports of the Python code *Insert Result* writes into a Python file (the NumPy code's
  * `import numpy as np`): a Python user keeps imports at the top of the module (PEP 8), each once.
- * So an import the file (or, in a notebook, a cell before) already has is left out, and one it lacks
- * goes to the file's import section — after the last import of the imports at its top, or, with none,
- * after the shebang, the encoding line and the module docstring — never into the middle of the file.
- * Pure: lines in, lines out.
+ * So an import the file (or, in a notebook, a cell before) already makes — at the top, or in a
+ * module-level if / try block — is left out, and one it lacks goes to the file's import section —
+ * after the last import of the imports at its top, or, with none, after the shebang, the encoding
+ * line and the module docstring — never into the middle of the file. (In a notebook it goes into the
+ * inserted block instead: edits.ts.) Pure: lines in, lines out.
  */
 
 /** The top-level import statements of a block of code (lines at column 0), and the block without them. */
@@ -38,14 +39,38 @@ function bindings(statement: string): readonly string[] {
   return [];
 }
 
-/** Whether the module's top-level code (its lines at column 0) already makes every binding of `statement`. */
+/** The blocks whose body binds names in the module (an import under them is the module's): not def, class, lambda. */
+const MODULE_BLOCK = /^(if|elif|else|try|except|finally|with|for|while|async\s+(with|for))\b.*:\s*(#.*)?$/;
+
+const indentOf = (line: string): number => /^[ \t]*/.exec(line)?.[0].length ?? 0;
+
+/**
+ * Whether the import statement on `lines[i]` runs in the module's namespace: at column 0, or in the
+ * body of module-level if / try / except / else / with / for / while blocks (`try: import numpy as np`),
+ * not in a def or a class. Each enclosing block is the nearest line above with less indentation; it
+ * must open such a block (a line of a string, under a line that opens none, is not an import).
+ */
+function inModuleScope(lines: readonly string[], i: number): boolean {
+  let indent = indentOf(lines[i]);
+  for (let k = i - 1; k >= 0 && indent > 0; k--) {
+    const line = lines[k];
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const own = indentOf(line);
+    if (own >= indent) continue;
+    if (!MODULE_BLOCK.test(line.trim())) return false;
+    indent = own;
+  }
+  return indent === 0;
+}
+
+/** Whether the module's own code (not a def's or a class's) already makes every binding of `statement`. */
 export function hasImport(lines: readonly string[], statement: string): boolean {
   const wanted = bindings(statement).filter((b) => b !== '');
   if (wanted.length === 0) return false;
   const made = new Set<string>();
-  for (const line of lines) {
-    if (/^(import|from)\s/.test(line)) for (const b of bindings(line)) made.add(b);
-  }
+  lines.forEach((line, i) => {
+    if (/^(import|from)\s/.test(line.trimStart()) && inModuleScope(lines, i)) for (const b of bindings(line.trim())) made.add(b);
+  });
   return wanted.every((b) => made.has(b));
 }
 

@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import { loadPanelMath } from '../lazy';
 import { PANEL_VIEW_TYPE } from '../names';
-import { keepVariables, switchedRequest, type PanelContent } from './model';
+import { keepVariables, switchBase, switchedRequest, type PanelContent } from './model';
 import { firstView, type FirstView, type StepView } from './prerender';
 import { parsePanelState, parseWebviewMessage, type CopyFormat, type HostToWebview, type PanelAssumedShape, type PanelModel, type PanelReading, type PanelRequest } from '../../shared/protocol';
 import { renderShell, type PanelStrings } from './renderer';
@@ -205,8 +205,9 @@ export class PanelManager implements vscode.WebviewPanelSerializer, vscode.Dispo
       case 'setWrt': {
         // Nothing to derive (no derivation shown, or nothing new asked): the page gets what it shows
         // again, which ends its "Working…".
-        const request = model ? switchedRequest(model, msg) : undefined;
-        if (model && request) this.content = keepVariables(this.actions.rederive(request), model);
+        const base = switchBase(c);
+        const request = base ? switchedRequest(base, msg) : undefined;
+        if (base && request) this.content = keepVariables(this.actions.rederive(request), base);
         this.post();
         break;
       }

@@ -98,34 +98,59 @@ export function rederived(request: PanelRequest, derive: (r: PanelRequest) => Ou
     const again = derive(matrix);
     if (again.ok) return { model: panelModel(again.value, matrix, outcome.error.message) };
   }
-  return outcome.ok ? { model: panelModel(outcome.value, request) } : { error: panelError(outcome.error, request.expr) };
+  // An error keeps the request that failed: the page's choice shows what was asked, and a switch
+  // from the error starts from it (switchBase).
+  return outcome.ok ? { model: panelModel(outcome.value, request) } : { error: { ...panelError(outcome.error, request.expr), request } };
 }
 
 /** The messages of the panel's switches: each asks for the derivation again with one thing changed. */
 export type SwitchMessage = Extract<WebviewToHost, { readonly type: 'setLayout' | 'setGranularity' | 'setForm' | 'setWrt' }>;
 
 /**
- * The request a switch asks for, from the model the panel shows; undefined when it asks for nothing
- * new (the variable shown) or for a variable the model does not list (the page's word is not taken
+ * What a switch starts from: the request shown (or, after a switch that failed, the one that
+ * failed), the variables it was by, and the expression's variables.
+ */
+export type SwitchBase = Pick<PanelModel, 'request' | 'wrt' | 'variables'>;
+
+/**
+ * The base of the panel's switches for what it shows: a derivation, or the error of a switch's
+ * derivation (which keeps its request and the variables); undefined for anything else (nothing
+ * shown, a command's error).
+ */
+export function switchBase(content: PanelContent | undefined): SwitchBase | undefined {
+  if (!content) return undefined;
+  if ('model' in content) return content.model;
+  const { request, variables } = content.error;
+  return request ? { request, wrt: request.wrt, variables } : undefined;
+}
+
+/**
+ * The request a switch asks for, from what the panel shows; undefined when it asks for nothing
+ * new (the variable shown) or for a variable the base does not list (the page's word is not taken
  * for what the expression has).
  */
-export function switchedRequest(model: PanelModel, msg: SwitchMessage): PanelRequest | undefined {
+export function switchedRequest(base: SwitchBase, msg: SwitchMessage): PanelRequest | undefined {
   switch (msg.type) {
     case 'setLayout':
-      return { ...model.request, layout: msg.layout };
+      return { ...base.request, layout: msg.layout };
     case 'setGranularity':
-      return { ...model.request, granularity: msg.granularity };
+      return { ...base.request, granularity: msg.granularity };
     case 'setForm':
-      return { ...model.request, form: msg.form };
+      return { ...base.request, form: msg.form };
     case 'setWrt':
-      if (!model.variables?.some((v) => v.name === msg.wrt)) return undefined;
-      if (model.wrt.length === 1 && model.wrt[0] === msg.wrt) return undefined;
-      return { ...model.request, wrt: [msg.wrt] };
+      if (!base.variables?.some((v) => v.name === msg.wrt)) return undefined;
+      if (base.wrt.length === 1 && base.wrt[0] === msg.wrt) return undefined;
+      return { ...base.request, wrt: [msg.wrt] };
   }
 }
 
-/** A switch's new content keeps the variables listed: the expression, and so its variables, is the same. */
-export function keepVariables(next: PanelContent, shown: PanelModel): PanelContent {
-  if (!('model' in next) || next.model.variables || !shown.variables) return next;
+/**
+ * A switch's new content keeps the variables listed: the expression, and so its variables, is the
+ * same. A derivation lists them; so does an error, so that the page still offers the choice.
+ */
+export function keepVariables(next: PanelContent, shown: SwitchBase): PanelContent {
+  if (!shown.variables) return next;
+  if ('error' in next) return next.error.variables ? next : { error: { ...next.error, variables: shown.variables } };
+  if (next.model.variables) return next;
   return { model: { ...next.model, variables: shown.variables } };
 }

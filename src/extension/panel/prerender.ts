@@ -59,6 +59,8 @@ export interface FirstView {
   /** An error: message and source (text). */
   readonly error?: { readonly message: string; readonly source: string };
   readonly derivation?: FirstDerivation;
+  /** The variables to differentiate by (text), of the derivation or of a switch's error; undefined: no choice shown. */
+  readonly wrtChoices?: readonly WrtChoice[];
 }
 
 /** A derivation's first view: `…Html` fields are markup, all others text. */
@@ -75,8 +77,6 @@ export interface FirstDerivation {
   /** The form shown (matrix or index) and why the index form asked for is not there. */
   readonly form: ResultForm;
   readonly formNote?: string;
-  /** The variables to differentiate by (text); undefined: fewer than two, no choice shown. */
-  readonly wrtChoices?: readonly WrtChoice[];
   readonly layout: string;
   readonly granularity: string;
   readonly badge?: { readonly className: string; readonly text: string; readonly title: string };
@@ -258,7 +258,6 @@ function derivationView(model: PanelModel, strings: Strings, at: StepView, t: Ty
     altFormsHtml: altForms(model, strings)
       .map((f) => `<p class="meta">${escapeHtml(f.label)}</p>${t.element('div', ' class="math"', f.tex, true)}${f.note ? `<p class="meta alt-note">${escapeHtml(f.note)}</p>` : ''}`)
       .join(''),
-    wrtChoices: wrtChoices(model, strings),
     layout: model.layout,
     granularity: model.request.granularity,
     badge: checkBadge(model, strings),
@@ -285,13 +284,14 @@ export function firstView(content: PanelContent | undefined, strings: Strings, t
         fonts: [],
         title: strings.panelTitle ?? 'Matrix Calculus',
         error: { message: errorMessage(content.error, strings), source: errorSource(content.error) },
+        wrtChoices: wrtChoices(content.error, strings),
       };
     }
     const t = new Typesetter(typeset);
     const derivation = derivationView(content.model, strings, at, t);
     if (t.failed) return undefined;
     const html = [derivation.inputHtml, derivation.equationHtml, derivation.altFormsHtml, derivation.stepsHtml ?? ''].join('');
-    return { css: t.rules.css, fonts: katexFonts(html), title: content.model.title, derivation };
+    return { css: t.rules.css, fonts: katexFonts(html), title: content.model.title, derivation, wrtChoices: wrtChoices(content.model, strings) };
   } catch {
     return undefined;
   }

@@ -90,7 +90,7 @@ ${style}<title>${s('panelTitle')}</title>
 <main id="app"${shows ? '' : ' class="empty"'}>
   <header class="head">
     <h1 id="title">${view ? escapeHtml(view.title) : s('panelTitle')}</h1>
-    <span id="wrt-choice" class="wrt-choice"${hidden(!d?.wrtChoices)}><label for="wrt">${s('wrtLabel')}</label> <select id="wrt">${(d?.wrtChoices ?? []).map(optionHtml).join('')}</select></span>
+    <span id="wrt-choice" class="wrt-choice"${hidden(!view?.wrtChoices)}><label for="wrt">${s('wrtLabel')}</label> <select id="wrt">${(view?.wrtChoices ?? []).map(optionHtml).join('')}</select></span>
     <span id="check-badge" class="${badge ? escapeHtml(badge.className) : 'badge'}" role="status"${badge ? ` title="${escapeHtml(badge.title)}"` : ' hidden'}>${badge ? escapeHtml(badge.text) : ''}</span>
     <span id="busy" class="busy" role="status" hidden>${s('working')}</span>
   </header>

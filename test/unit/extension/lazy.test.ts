@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'mocha';
 import type { BuildOptions, Metafile } from 'esbuild';
-import { CHECK_COMMAND_NAMES, CHECK_REPLACE_COMMAND, CHECK_SNAPSHOT_COMMAND, COMMAND_NAMES, COMMAND_PREFIX, LANGUAGE_SNAPSHOT_COMMAND, OPEN_SAMPLE_COMMAND, PANEL_SNAPSHOT_COMMAND } from '../../../src/extension/names';
+import { AT_CURSOR_COMMANDS, CHECK_COMMAND_NAMES, CHECK_REPLACE_COMMAND, CHECK_SNAPSHOT_COMMAND, COMMAND_NAMES, COMMAND_PREFIX, LANGUAGE_SNAPSHOT_COMMAND, OPEN_SAMPLE_COMMAND, PANEL_SNAPSHOT_COMMAND } from '../../../src/extension/names';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
@@ -62,7 +62,7 @@ describe('extension bundle: the core and KaTeX load on first use', function () {
   it('the commands registered at activation are the manifest’s', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
     const contributed = pkg.contributes.commands.map((c) => c.command).sort();
-    assert.deepEqual([...COMMAND_NAMES.map((n) => COMMAND_PREFIX + n), ...CHECK_COMMAND_NAMES.map((n) => COMMAND_PREFIX + n), PANEL_SNAPSHOT_COMMAND, CHECK_SNAPSHOT_COMMAND, CHECK_REPLACE_COMMAND, LANGUAGE_SNAPSHOT_COMMAND, OPEN_SAMPLE_COMMAND].sort(), contributed);
+    assert.deepEqual([...COMMAND_NAMES.map((n) => COMMAND_PREFIX + n), ...Object.values(AT_CURSOR_COMMANDS).map((n) => COMMAND_PREFIX + n), ...CHECK_COMMAND_NAMES.map((n) => COMMAND_PREFIX + n), PANEL_SNAPSHOT_COMMAND, CHECK_SNAPSHOT_COMMAND, CHECK_REPLACE_COMMAND, LANGUAGE_SNAPSHOT_COMMAND, OPEN_SAMPLE_COMMAND].sort(), contributed);
     // (commands/table.ts types its table as Record<CommandName, …>: the same names, checked by tsc)
   });
 

@@ -7,12 +7,12 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { runDerive, variablesOf } from '../../../src/extension/derivation';
-import { keepVariables, panelModel, rederived, switchedRequest } from '../../../src/extension/panel/model';
+import { keepVariables, panelModel, rederived, switchBase, switchedRequest } from '../../../src/extension/panel/model';
 import { firstView } from '../../../src/extension/panel/prerender';
 import { typeset } from '../../../src/extension/panel/panelMath';
 import { renderShell } from '../../../src/extension/panel/renderer';
 import { fromPanelRequest } from '../../../src/extension/request';
-import { isPanelModel, parsePanelState, parseWebviewMessage, type PanelModel, type PanelRequest } from '../../../src/shared/protocol';
+import { isPanelError, isPanelModel, parsePanelState, parseWebviewMessage, type PanelModel, type PanelRequest } from '../../../src/shared/protocol';
 import { wrtChoices } from '../../../src/shared/viewText';
 
 const strings = { wrtLabel: 'Differentiate by', wrtOption: '{0} ({1}, {2})', wrtStacked: '{0} (stacked)', 'kind-vector': 'vector', 'kind-matrix': 'matrix', 'kind-scalar': 'scalar' };
@@ -99,5 +99,65 @@ describe('panel: differentiate by another variable of the expression', () => {
     const single = renderShell(assets, strings, 'nonce', firstView({ model: shown("x'*x", 'x: vector(n)', ['x']) }, strings, typeset));
     assert.match(single, /<span id="wrt-choice" class="wrt-choice" hidden>/);
     assert.match(renderShell(assets, strings, 'nonce'), /<span id="wrt-choice" class="wrt-choice" hidden>/, 'the empty page');
+  });
+});
+
+describe('panel: a failed derive by the chosen variable keeps the choice', () => {
+  // softmax(A*x)'*x derives by x with the letter conventions; by A under the setting "every
+  // undeclared symbol is a scalar" (changed while the panel is open) it cannot be read: A*x is 1×1.
+  const expr = "softmax(A*x)'*x";
+  const failingByA = (r: PanelRequest) => runDerive(fromPanelRequest(r), r.wrt?.[0] === 'A' ? 'scalars' : 'letters');
+
+  it('the error keeps the request that failed and the variables; the page lists them with the failed one selected', () => {
+    const m = shown(expr, undefined, ['x']);
+    assert.deepEqual(m.variables?.map((v) => v.name), ['A', 'x']);
+    const request = switchedRequest(m, { type: 'setWrt', wrt: 'A' });
+    assert.ok(request);
+    const next = keepVariables(rederived(request, failingByA), m);
+    assert.ok('error' in next, 'the derive by A fails');
+    assert.equal(next.error.code, 'shape.vector-argument');
+    assert.deepEqual(next.error.request?.wrt, ['A']);
+    assert.deepEqual(next.error.variables, m.variables);
+    assert.deepEqual(wrtChoices(next.error, strings)?.map((c) => [c.value, c.selected]), [['A', true], ['x', false]]);
+    // It is a valid state for the page (and for a reload).
+    assert.ok(isPanelError(next.error));
+    const saved: unknown = JSON.parse(JSON.stringify({ error: next.error, step: 0, showAll: false }));
+    assert.deepEqual(parsePanelState(saved)?.error, (saved as { error: unknown }).error);
+  });
+
+  it('from the error, choosing another variable derives by it (the variables still listed); choosing the failed one again asks for nothing', () => {
+    const m = shown(expr, undefined, ['x']);
+    const failed = keepVariables(rederived(switchedRequest(m, { type: 'setWrt', wrt: 'A' }) as PanelRequest, failingByA), m);
+    const base = switchBase(failed);
+    assert.ok(base, 'an error with its request is a base for the switches');
+    assert.equal(switchedRequest(base, { type: 'setWrt', wrt: 'A' }), undefined);
+    const back = switchedRequest(base, { type: 'setWrt', wrt: 'x' });
+    assert.ok(back);
+    assert.deepEqual(back.wrt, ['x']);
+    assert.equal(back.layout, m.request.layout);
+    const again = keepVariables(rederived(back, failingByA), base);
+    assert.ok('model' in again);
+    assert.equal(again.model.title, 'Derivative w.r.t. x');
+    assert.deepEqual(again.model.variables, m.variables);
+    // An error of a derivation the panel was never asked to switch (a command's error) offers nothing.
+    assert.equal(switchBase({ error: { message: 'm', code: 'parse.unexpected', expr: 'x +' } }), undefined);
+  });
+
+  it('the first HTML of such an error (a reload) shows the choice; an error without variables does not', () => {
+    const m = shown(expr, undefined, ['x']);
+    const failed = keepVariables(rederived(switchedRequest(m, { type: 'setWrt', wrt: 'A' }) as PanelRequest, failingByA), m);
+    const html = renderShell(assets, strings, 'nonce', firstView(failed, strings, typeset));
+    assert.match(html, /<span id="wrt-choice" class="wrt-choice"><label for="wrt">Differentiate by<\/label> <select id="wrt"><option value="A" selected>A \(matrix, n×n\)<\/option><option value="x">x \(vector, n×1\)<\/option><\/select><\/span>/);
+    const plain = renderShell(assets, strings, 'nonce', firstView({ error: { message: 'm', code: 'parse.unexpected', expr: 'x +' } }, strings, typeset));
+    assert.match(plain, /<span id="wrt-choice" class="wrt-choice" hidden>/);
+  });
+
+  it('the page validates what an error carries', () => {
+    const error = { message: 'm', code: 'c', expr: "x'*A*x" };
+    const request: PanelRequest = { expr: "x'*A*x", from: 'plain', wrt: ['A'], order: 1, layout: 'numerator', granularity: 'full', check: true };
+    assert.ok(isPanelError({ ...error, request, variables: [{ name: 'A', kind: 'matrix', shape: 'n×n' }] }));
+    assert.ok(!isPanelError({ ...error, variables: [{ name: 'A', kind: 'tensor', shape: 'n×n' }] }));
+    assert.ok(!isPanelError({ ...error, request: { ...request, order: 3 } }));
+    assert.ok(!isPanelError({ ...error, html: '<b>' }));
   });
 });

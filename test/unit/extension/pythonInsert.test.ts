@@ -70,3 +70,46 @@ describe('Insert Result in Python: the comment names the shape the code returns'
     assert.equal(derived('a * b**2', ['a', 'b']).split('\n')[0], '# ∂f/∂a, b of a*b^2: derivative() returns an array of shape f.shape + (2,) (f is 1×1, (a, b) is 2×1)');
   });
 });
+
+describe('Insert Result in Python: imports made in a block, one comment header, a notebook’s import', () => {
+  const has = (src: string) => hasImport(src.split('\n'), 'import numpy as np');
+
+  it('an import inside an if, try/except, else or with at module level binds np; inside a def or class (even under an if) it does not', () => {
+    assert.ok(has('try:\n    import numpy as np\nexcept ImportError:\n    np = None'));
+    assert.ok(has('if HAVE_NUMPY:\n    import numpy as np'));
+    assert.ok(has('try:\n    import cupy as np\nexcept ImportError:\n    import numpy as np'), 'the fallback import binds np too');
+    assert.ok(has('import sys\nif sys.version_info >= (3, 8):\n    if True:\n        import numpy as np\nelse:\n    pass'));
+    assert.ok(has('with warnings.catch_warnings():\n    import numpy as np'));
+    assert.ok(!has('def f():\n    import numpy as np'));
+    assert.ok(!has('class A:\n    import numpy as np'));
+    assert.ok(!has('if True:\n    def f():\n        import numpy as np'));
+    assert.ok(!has('async def f():\n    import numpy as np'));
+    assert.ok(!has('s = """\n    import numpy as np\n"""'), 'a line of a string is not an import');
+    assert.ok(!has('if x:\n    # import numpy as np\n    pass'));
+  });
+
+  const block = (expr: string, wrt: string[], imports?: readonly string[]) => {
+    const r = runDerive({ expr, from: 'numpy', wrt });
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    const code = numpyFor({ expr, from: 'numpy', wrt });
+    assert.ok(code);
+    return insertionText({ result: r.value, languageId: 'python', numpy: takeImports(code).rest, imports, indent: '', eol: '\n' });
+  };
+
+  it('one comment header above the code: the command’s line, not the emitted code’s own comments too', () => {
+    const text = block('np.tanh(X @ W)', ['W']);
+    const lines = text.split('\n');
+    assert.equal(lines[0], '# ∂f/∂W of tanh(X*W): derivative() returns an array of shape f.shape + W.shape (f is m×k, W is n×k)');
+    // Every comment line is the header's: the first line; the code follows it.
+    assert.deepEqual(lines.filter((l) => l.startsWith('#')), [lines[0]], text);
+    assert.equal(lines[1], 'def value(X, W):', text);
+    assert.match(text, /^def derivative\(X, W\):$/m);
+  });
+
+  it('imports to write in the block go under the header, then the two blank lines before the code', () => {
+    const text = block('np.tanh(X @ W)', ['W'], ['import numpy as np']);
+    const lines = text.split('\n');
+    assert.deepEqual(lines.slice(1, 5), ['import numpy as np', '', '', 'def value(X, W):'], text);
+    assert.equal(lines.filter((l) => l.startsWith('#')).length, 1, text);
+  });
+});

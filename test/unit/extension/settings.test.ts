@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { DEFAULT_SETTINGS, parseSettings, SETTING_KEYS, type SettingKey } from '../../../src/extension/settings';
 import { parseCommandArgs } from '../../../src/extension/commands/args';
+import { AT_CURSOR_COMMANDS, COMMAND_NAMES } from '../../../src/extension/names';
 import { documentKind } from '../../../src/shared/document/kind';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -137,8 +138,53 @@ describe('manifest: commands, menus, keybinding, activation', () => {
     }
     assert.ok(offered('plaintext'));
     for (const lang of ['javascript', 'typescript', 'json', 'rust', 'bibtex']) assert.ok(!offered(lang), `${lang}: offered without a selection`);
-    const items = (c.menus['matrixCalculus.context'] as { command: string }[]).map((m) => m.command);
+    const items = (c.menus['matrixCalculus.context'] as { command: string; when?: string }[]).filter((m) => m.when !== '!editorHasSelection').map((m) => m.command);
     assert.deepEqual(items.sort(), ['chainRule', 'checkClaim', 'checkNumerically', 'copyLatex', 'differentiate', 'gradient', 'hessian', 'insertResult', 'jacobian'].map((n) => `matrixCalculus.${n}`).sort());
+  });
+
+  it('the submenu’s titles are true to what the entries act on: the selection, or without one the expression at the cursor (the palette titles stay)', () => {
+    const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const commands = c.commands as { command: string; title: string }[];
+    const titleOf = (id: string): string => {
+      const t = commands.find((x) => x.command === id)?.title;
+      assert.ok(t, `${id} is not contributed`);
+      return nls[t.replace(/^%|%$/g, '')] ?? t;
+    };
+    const entries = c.menus['matrixCalculus.context'] as { command: string; when?: string; group: string }[];
+    // What the menu shows with and without a selection (the when clauses these entries use).
+    const shown = (selection: boolean) =>
+      entries.filter((e) => e.when === undefined || e.when === (selection ? 'editorHasSelection' : '!editorHasSelection')).map((e) => `${e.group} ${titleOf(e.command)}`).sort();
+    for (const e of entries) assert.ok(e.when === undefined || e.when === 'editorHasSelection' || e.when === '!editorHasSelection', `${e.command}: ${e.when}`);
+    assert.deepEqual(shown(false), [
+      '1_derive@1 Differentiate Expression at Cursor…',
+      '1_derive@2 Jacobian of Expression at Cursor',
+      '1_derive@3 Gradient of Expression at Cursor',
+      '1_derive@4 Hessian of Expression at Cursor',
+      '2_explain@1 Expand Chain Rule',
+      '2_explain@2 Check Derivative Numerically',
+      '2_explain@3 Check Derivative Claim',
+      '3_output@1 Copy Derivative as LaTeX',
+      '3_output@2 Insert Derivative Below',
+    ]);
+    assert.deepEqual(shown(true), [
+      '1_derive@1 Differentiate Selection…',
+      '1_derive@2 Jacobian of Selection',
+      '1_derive@3 Gradient of Selection',
+      '1_derive@4 Hessian of Selection',
+      '2_explain@1 Expand Chain Rule',
+      '2_explain@2 Check Derivative Numerically',
+      '2_explain@3 Check Derivative Claim',
+      '3_output@1 Copy Derivative as LaTeX',
+      '3_output@2 Insert Derivative Below',
+    ]);
+    // The at-cursor entries are the menu's words for the same commands: registered at activation,
+    // each running the command it names, and not a second entry in the palette.
+    for (const [name, atCursor] of Object.entries(AT_CURSOR_COMMANDS)) {
+      assert.ok((COMMAND_NAMES as readonly string[]).includes(name), name);
+      assert.ok(commands.some((x) => x.command === `matrixCalculus.${atCursor}`), `${atCursor} is not contributed`);
+      assert.ok((c.menus.commandPalette as { command: string; when: string }[]).some((m) => m.command === `matrixCalculus.${atCursor}` && m.when === 'false'), `${atCursor} is in the palette`);
+    }
+    assert.deepEqual(Object.keys(AT_CURSOR_COMMANDS).sort(), ['differentiate', 'gradient', 'hessian', 'jacobian']);
   });
 
   it('differentiate has a default keybinding (ctrl+alt+d / cmd+alt+d) in the editor', () => {
