@@ -187,6 +187,20 @@ describe('manifest: commands, menus, keybinding, activation', () => {
     assert.deepEqual(Object.keys(AT_CURSOR_COMMANDS).sort(), ['differentiate', 'gradient', 'hessian', 'jacobian']);
   });
 
+  it('a walkthrough step done by running a command is done by its context-menu entry without a selection too', () => {
+    const steps = (c.walkthroughs as { steps: { id: string; completionEvents?: string[] }[] }[]).flatMap((w) => w.steps);
+    let checked = 0;
+    for (const step of steps) {
+      const events = step.completionEvents ?? [];
+      for (const [name, atCursor] of Object.entries(AT_CURSOR_COMMANDS)) {
+        if (!events.includes(`onCommand:matrixCalculus.${name}`)) continue;
+        checked++;
+        assert.ok(events.includes(`onCommand:matrixCalculus.${atCursor}`), `${step.id}: ${atCursor} does not complete it`);
+      }
+    }
+    assert.ok(checked >= 2, 'the differentiate and steps steps complete on Differentiate');
+  });
+
   it('differentiate has a default keybinding (ctrl+alt+d / cmd+alt+d) in the editor', () => {
     const kb = (c.keybindings as { command: string; key: string; mac: string; when: string }[]).find((k) => k.command === 'matrixCalculus.differentiate');
     assert.ok(kb);
