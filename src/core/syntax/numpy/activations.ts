@@ -54,7 +54,7 @@ interface Activation {
 }
 
 /** Plain syntax nodes placed at a call (span and name span). */
-class Builder {
+export class Builder {
   constructor(
     readonly span: Span,
     readonly nameSpan: Span,

@@ -25,6 +25,7 @@ import { functionRecord } from '../../functions/index';
 import { withNewAxis } from './newAxis';
 import { reorderAxes, transposeInEither, type AxisOrder } from './permute';
 import { activation, ACTIVATIONS } from './activations';
+import { torchSoftplus } from './softplus';
 import { Chain, checkFixedRanks, flatDot, innerProduct, usesNumPy, usesPyTorch, type Lowered } from './matmul';
 import { varianceOf, type VarianceLibrary } from './variance';
 import { along, bceWithLogits, crossEntropy, flag, integer, library, mseLoss, normalizeAlong, plainAxis, reduceAlong, type Broadcast } from './batch';
@@ -406,6 +407,8 @@ export class Lowerer {
     const nameSpan = node.func.span;
     const call = (plain: string, as: Ast[], kind: Kind): Lowered => ({ ast: callNode(plain, as, span, nameSpan), kind });
 
+    // PyTorch's softplus takes beta and threshold (softplus.ts); JAX's and the plain one take the input only.
+    if (fn === 'softplus' && library(shown) === 'torch') return yield* torchSoftplus(args, kw, { shown, span, nameSpan });
     const elementwise = ELEMENTWISE_FUNCTIONS[fn];
     if (elementwise !== undefined) {
       for (const [k, why] of Object.entries(functionRecord(elementwise).code.refusedKeywords ?? {})) {
