@@ -46,7 +46,7 @@ import {
   zeros,
   type ReductionOp,
 } from '../model/expr';
-import { isMatrix, isScalar, shape, type Dim, type Shape } from '../model/shape';
+import { isMatrix, isScalar, mulDim, shape, type Dim, type Shape } from '../model/shape';
 import * as Q from '../model/rational';
 import { fromNumber, parseDecimal } from '../model/rational';
 import { SpanTable } from './spanTable';
@@ -256,6 +256,11 @@ export class ExprBuilder {
         return sizeNode(shape(dims[0], dims[1]));
       case 'size':
         return sizeNode(shape(dims[0], 1));
+      case 'numel': {
+        // A number of entries known as a number (numel of a scalar, of a 2×3 array) is that number.
+        const n = mulDim(dims[0], dims[1]);
+        return typeof n === 'number' ? num(n) : sizeNode(shape(dims[0], dims[1]));
+      }
       case 'unit':
         return unit(dims[0], indexOf(args[1]));
       case 'entry':

@@ -33,7 +33,8 @@ export const DIMENSION_FUNCTIONS: ReadonlySet<string> = new Set(['eye', 'ones', 
  * differentiator makes are readable so that the plain writer's output reads back: kron(A, B),
  * vec(X), commutation(m, n), unit(n, i) (the i-th basis column of length n), entry(A, i, j) (the
  * scalar A_ij, 1-based) and count(m, n). size(A, d) is MATLAB's: the number of rows (d = 1) or columns (d = 2)
- * of A as a scalar (the size node; NumPy's A.shape[0] reads as it).
+ * of A as a scalar (the size node; NumPy's A.shape[0] reads as it); numel(A), MATLAB's too, the number of
+ * its entries (the size node of count(m, n) for an m×n A; NumPy's A.size, PyTorch's A.numel()).
  */
 export const ARITY: Readonly<Record<string, readonly [number, number]>> = table({
   ...Object.fromEntries([...ELEMENTWISE, ...REDUCTIONS, ...SQUARE_FUNCTIONS].map((f) => [f, [1, 1] as const])),
@@ -58,6 +59,7 @@ export const ARITY: Readonly<Record<string, readonly [number, number]>> = table(
   entry: [3, 3],
   count: [2, 2],
   size: [2, 2],
+  numel: [1, 1],
 });
 
 /** The names of ARITY, as a Set: asked for every name read (detection, shapes, declarations). */

@@ -458,6 +458,11 @@ export class ShapeInference {
       (this.dimensionArgumentsMade ??= new Map()).set(node, [d === 1 ? s.rows : s.cols]);
       return this.one;
     }
+    if (name === 'numel') {
+      // numel(A): the number of entries, a scalar, the size node of rows·cols (build.ts), as count(m, n).
+      (this.dimensionArgumentsMade ??= new Map()).set(node, [s.rows, s.cols]);
+      return this.one;
+    }
     if (name === 'unit') {
       const n = this.dimensionArgument(name, args[0]);
       (this.dimensionArgumentsMade ??= new Map()).set(node, [n]);

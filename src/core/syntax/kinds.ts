@@ -57,7 +57,7 @@ function wrapped(node: Ast): Ast | undefined {
   }
 }
 
-const SCALAR_FUNCTIONS = new Set(['sum', 'mean', 'norm1', 'norm2', 'tr', 'det', 'logdet', 'logsumexp', 'dot', 'count', 'entry', 'size']);
+const SCALAR_FUNCTIONS = new Set(['sum', 'mean', 'norm1', 'norm2', 'tr', 'det', 'logdet', 'logsumexp', 'dot', 'count', 'entry', 'size', 'numel']);
 
 /** Estimates kinds of plain syntax trees, memoized per node (each node is visited once). */
 export class KindEstimator {

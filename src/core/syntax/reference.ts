@@ -46,6 +46,7 @@ const STRUCTURAL: Readonly<Record<string, { call: string; rule: string }>> = {
   entry: { call: 'entry(A, i, j)', rule: 'matrix, indices → 1×1: A_ij (1-based)' },
   count: { call: 'count(m, n)', rule: 'dimensions → 1×1: the number m·n' },
   size: { call: 'size(A, 1), size(A, 2)', rule: 'array, dimension number → 1×1: the number of rows (1) or columns (2) of A, as MATLAB (NumPy: A.shape[0], A.shape[1])' },
+  numel: { call: 'numel(A)', rule: 'array → 1×1: the number of entries of A, m·n for an m×n A, as MATLAB (NumPy: A.size; PyTorch: A.numel())' },
   einsum: { call: 'einsum("ij,jk->ik", A, B)', rule: 'Einstein summation over the named indices (matrix operations where they exist, else a general contraction)' },
 };
 

@@ -19,13 +19,18 @@
  * | `softsign(u)`, `soft_sign(u)` | u ./ (1 + abs(u)) |
  * | `mish(u)` | u .* tanh(softplus(u)) |
  * | `tanhshrink(u)` | u - tanh(u) |
+ * | `softshrink(u, λ)` (λ = 0.5) | max(0, u - λ) + min(0, u + λ) |
+ * | `hardshrink(u, λ)` (λ = 0.5) | u .* step(abs(u) - λ) |
  * | `rsqrt(u)` | u.^(-0.5) |
  * | `reciprocal(u)` | u.^(-1) |
  * | `neg(u)`, `negative(u)` | -u |
  *
  * Each is exact for every real u (max(0, u) + s·min(0, u) is u for u ≥ 0 and s·u below; expm1 of
  * min(0, u) is 0 for u ≥ 0), so the value is the library's and the derivative is the library's
- * wherever the function is differentiable. The parameters are scalars, positional or by keyword;
+ * wherever the function is differentiable. softshrink's reading is its kernel (`u > λ ? u − λ : u < −λ ?
+ * u + λ : 0`) for every λ ≥ 0, the only λ PyTorch takes (a negative number is refused, as PyTorch
+ * does); hardshrink's (`−λ ≤ u ≤ λ ? 0 : u`) for every λ, the step 𝟙[|u| − λ > 0] strict as the
+ * kernel's bounds are inclusive. The parameters are scalars, positional or by keyword;
  * `inplace` changes nothing of the value. Read only after a module prefix (a bare `silu(x)` may be the
  * code's own function) or, for the tensor methods PyTorch has (`x.neg()`, `x.reciprocal()`,
  * `x.rsqrt()`), as a method.
@@ -163,14 +168,26 @@ export const ACTIVATIONS: Readonly<Record<string, Activation>> = table({
   soft_sign: softSign,
   mish: { params: none, build: (u, _p, b) => b.times(u, '.*', b.call('tanh', b.call('softplus', u))) },
   tanhshrink: { params: none, build: (u, _p, b) => b.plus(u, '-', b.call('tanh', u)) },
+  softshrink: {
+    params: [param('lambd', 0.5, '0.5')],
+    build: (u, [l], b) => b.plus(b.relu(b.plus(u, '-', l)), '+', b.min0(b.plus(u, '+', l))),
+  },
+  hardshrink: {
+    params: [param('lambd', 0.5, '0.5')],
+    build: (u, [l], b) => b.times(u, '.*', b.call('step', b.plus(b.call('abs', u), '-', l))),
+  },
   rsqrt: { params: none, build: (u, _p, b) => b.power(u, -0.5, '0.5') },
   reciprocal: { params: none, build: (u, _p, b) => b.power(u, -1, '1') },
   neg: { params: none, build: (u, _p, b) => b.neg(u) },
   negative: { params: none, build: (u, _p, b) => b.neg(u) },
 });
 
-/** The tensor methods among them (x.neg(), x.reciprocal(), x.rsqrt()): PyTorch's; NumPy's arrays have none. */
-export const ACTIVATION_METHODS: readonly string[] = ['neg', 'negative', 'reciprocal', 'rsqrt'];
+/** The tensor methods among them (x.neg(), x.reciprocal(), x.rsqrt(), x.hardshrink()): PyTorch's; NumPy's arrays have none. */
+export const ACTIVATION_METHODS: readonly string[] = ['neg', 'negative', 'reciprocal', 'rsqrt', 'hardshrink'];
+
+/** A negative number as written (-0.5, (-2)), else false. */
+const isNegativeNumber = (a: Ast): boolean =>
+  a.kind === 'paren' ? isNegativeNumber(a.arg) : a.kind === 'unary' ? a.op === '-' && a.arg.kind === 'number' && a.arg.value > 0 : a.kind === 'number' && a.value < 0;
 
 /** An integer literal as written (2, -3; not 2.0 or 1e3) with optional signs, else undefined. */
 function integerLiteral(n: PyNode): string | undefined {
@@ -212,6 +229,7 @@ export function* activation(fn: string, args: Args, kw: Keywords, site: { readon
     }
     if (given.kind !== 'scalar') fail('numpy.argument', given.ast.span, `${site.shown}: ${p.name} must be a number (a scalar), found ${given.kind === 'unknown' ? 'an array' : `a ${given.kind === 'column' || given.kind === 'row' ? 'vector' : given.kind}`}`);
     if (fn === 'celu' && given.ast.kind === 'number' && given.ast.value === 0) fail('numpy.argument', given.ast.span, `${site.shown}: alpha must not be 0 (CELU divides by it)`);
+    if (fn === 'softshrink' && isNegativeNumber(given.ast)) fail('numpy.argument', given.ast.span, `${site.shown}: lambd must be at least 0 (PyTorch refuses a negative lambd)`);
     values.push(given.ast);
   }
   return { ast: a.build(u.ast, values, b), kind: u.kind };

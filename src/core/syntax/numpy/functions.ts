@@ -62,10 +62,11 @@ export const ARITHMETIC_FUNCTIONS: Readonly<Record<string, '+' | '-' | '*' | '/'
 /**
  * Functions read only after a module prefix (or as the methods in METHODS): a bare silu(x) or
  * permute(…) may be the code's own function. The activations (activations.ts), PyTorch's one-sided
- * clamps, and the reorderings of axes (permute.ts).
+ * clamps, the reorderings of axes (permute.ts) and the sizes (sizes.ts: np.size, torch.numel).
  */
 export const MODULE_ONLY_FUNCTIONS: ReadonlySet<string> = new Set([
   ...Object.keys(ACTIVATIONS), 'clamp_min', 'clamp_max', 'permute', 'permute_dims', 'swapaxes', 'swapdims', 'moveaxis', 'movedim',
+  'size', 'numel',
 ]);
 
 /** A function the reader knows after a module prefix (np., torch., …): the known ones, the arithmetic and the module-only ones. */
@@ -123,6 +124,8 @@ export const METHODS: Readonly<Record<string, string>> = table({
   mv: 'mv',
   var: 'var',
   std: 'std',
+  size: 'size',
+  numel: 'numel',
   ...Object.fromEntries(['add', 'subtract', 'sub', 'multiply', 'mul', 'divide', 'true_divide', 'div'].map((m) => [m, m])),
 });
 

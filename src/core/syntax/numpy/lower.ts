@@ -26,9 +26,10 @@ import { withNewAxis } from './newAxis';
 import { reorderAxes, transposeInEither, type AxisOrder } from './permute';
 import { activation, ACTIVATIONS } from './activations';
 import { torchSoftplus } from './softplus';
+import { checkSizeMethod, lengthOf, numelOf, sizeAttribute, type CodeLibraries } from './sizes';
 import { Chain, checkFixedRanks, flatDot, innerProduct, usesNumPy, usesPyTorch, type Lowered } from './matmul';
 import { varianceOf, type VarianceLibrary } from './variance';
-import { along, bceWithLogits, crossEntropy, flag, integer, library, mseLoss, normalizeAlong, plainAxis, reduceAlong, type Broadcast } from './batch';
+import { along, bceWithLogits, crossEntropy, flag, library, mseLoss, normalizeAlong, plainAxis, reduceAlong, type Broadcast } from './batch';
 import type { PyNode } from './parser';
 import { runDeferred, type Deferred } from '../deferred';
 import { table } from '../table';
@@ -135,6 +136,17 @@ export class Lowerer {
     return usesNumPy(this.text, this.declared) ? 'numpy' : 'unknown';
   }
 
+  /** Which libraries the code uses (sizes.ts). */
+  private libraries(): CodeLibraries {
+    return { torch: this.codeUsesPyTorch(), numpy: usesNumPy(this.text, this.declared) };
+  }
+
+  /** Whether a callee is a module's function (np.size, torch.numel), its first name a module and no variable. */
+  private isModulePath(func: PyNode): boolean {
+    const root = dottedPath(func)?.split('.')[0];
+    return root !== undefined && MODULE_ROOTS.has(root) && !this.declared.has(root) && !this.bindings.has(root);
+  }
+
   private source(span: Span): string {
     return this.text.slice(span.start, span.end);
   }
@@ -225,6 +237,10 @@ export class Lowerer {
     if (node.attr === 'shape') {
       return fail('numpy.unsupported', node.attrSpan, `${this.source(node.object.span)}.shape is a tuple: write ${this.source(node.object.span)}.shape[0] for the length of its first axis (the number of rows)`);
     }
+    if (node.attr === 'size') {
+      const r = (yield this.lowering(node.object)) as Lowered;
+      return sizeAttribute(r, node.span, node.attrSpan, this.source(node.object.span), this.libraries());
+    }
     if (node.attr === 'logabsdet' && node.object.kind === 'call' && this.functionName(node.object.func) === 'slogdet') {
       return yield* this.logdetOf(node.object, node.span);
     }
@@ -235,7 +251,14 @@ export class Lowerer {
     const { object, index } = node;
     if (object.kind === 'attribute' && object.attr === 'shape') {
       const r = (yield this.lowering(object.object)) as Lowered;
-      return this.lengthOf(r, index, node.span, object.object.span);
+      return lengthOf(r, index, node.span, object.object.span, this.source(object.object.span));
+    }
+    // PyTorch's A.size()[i], a torch.Size indexed: the length of axis i.
+    if (object.kind === 'call' && object.func.kind === 'attribute' && object.func.attr === 'size' && object.args.length === 0 && object.keywords.length === 0 && !this.isModulePath(object.func)) {
+      const array = object.func.object;
+      checkSizeMethod(object.func.span, this.source(array.span), this.libraries());
+      const r = (yield this.lowering(array)) as Lowered;
+      return lengthOf(r, index, node.span, array.span, this.source(array.span), `${this.source(array.span)}.size()`);
     }
     if (object.kind === 'call' && this.functionName(object.func) === 'slogdet') {
       if (index.kind === 'number' && index.value === 1) return yield* this.logdetOf(object, node.span);
@@ -253,26 +276,6 @@ export class Lowerer {
     if (r.kind === 'row' && at.length === 1) return { ast: callNode('entry', [r.ast, num(1), num(at[0])], node.span), kind: 'scalar' };
     if (r.kind === 'matrix' && at.length === 2) return { ast: callNode('entry', [r.ast, num(at[0]), num(at[1])], node.span), kind: 'scalar' };
     return fail('numpy.unsupported', index.span, r.kind === 'matrix' ? 'index a matrix entry with two indices, A[i, j]' : 'this indexing is not supported');
-  }
-
-  /**
-   * The length of an axis of an array, `A.shape[i]` (`len(A)`: axis 0) — a size, the scalar
-   * size(A, 1) or size(A, 2) of the plain syntax (N in a claim X.T @ (P - Y) / X.shape[0]). A 1-D array
-   * has one axis (its length, whether it acts as a column or a row), a 2-D array two; a scalar none,
-   * and an array whose number of axes is not known here is refused (declare it).
-   */
-  private lengthOf(r: Lowered, index: PyNode, span: Span, arraySpan: Span): Lowered {
-    const shown = this.source(arraySpan);
-    const i = integer(index);
-    if (i === undefined) return fail('numpy.unsupported', index.span, `${shown}.shape takes an integer index (0 for the first axis)`);
-    const axes = r.kind === 'scalar' ? 0 : r.kind === 'column' || r.kind === 'row' ? 1 : r.kind === 'matrix' ? 2 : undefined;
-    if (axes === undefined) return fail('numpy.unsupported', arraySpan, `the number of axes of ${shown} is not known here: declare it (e.g. # ${shown}: matrix(N, d))`);
-    if (i < -axes || i >= axes) {
-      return fail('numpy.argument', index.span, axes === 0 ? `${shown} is a scalar: its shape () has no axis ${i}` : `${shown} is ${axes}-D: axis ${i} is out of range (${axes === 1 ? '0 or -1' : '0, 1, -1 or -2'})`);
-    }
-    const axis = i < 0 ? i + axes : i;
-    const d = axes === 1 ? (r.kind === 'row' ? 2 : 1) : axis + 1;
-    return { ast: callNode('size', [r.ast, numberNode(d, String(d), index.span)], span, span), kind: 'scalar' };
   }
 
   private *logdetOf(call: Extract<PyNode, { kind: 'call' }>, span: Span): Deferred<Lowered> {
@@ -301,7 +304,7 @@ export class Lowerer {
       if (func.name === 'len') {
         if (node.args.length !== 1 || node.keywords.length !== 0) fail('call.arity', node.span, 'len takes 1 argument');
         const r = (yield this.lowering(node.args[0])) as Lowered;
-        return this.lengthOf(r, { kind: 'number', value: 0, text: '0', span: node.func.span }, node.span, node.args[0].span);
+        return lengthOf(r, { kind: 'number', value: 0, text: '0', span: node.func.span }, node.span, node.args[0].span, this.source(node.args[0].span));
       }
       if (func.name === 'float' || func.name === 'int') {
         if (node.args.length !== 1) fail('call.arity', node.span, `${func.name} takes 1 argument`);
@@ -441,6 +444,9 @@ export class Lowerer {
       return this.combine(a, arithmetic, b, nameSpan);
     }
     switch (fn) {
+      case 'numel':
+      case 'size':
+        return yield* this.sizeCall(fn, shown, rawArgs, args, kw, span, nameSpan);
       case 'square': {
         kw.allow([]);
         args.count(1);
@@ -645,6 +651,39 @@ export class Lowerer {
       }
     }
     return this.unknownFunction(name, nameSpan);
+  }
+
+  /**
+   * The sizes written as calls (sizes.ts): PyTorch's A.numel(), torch.numel(A), A.size(i) and
+   * A.size(dim=i); NumPy's and JAX's np.size(A) and np.size(A, axis).
+   */
+  private *sizeCall(fn: 'numel' | 'size', shown: string, rawArgs: readonly Arg[], args: Args, kw: Keywords, span: Span, nameSpan: Span): Deferred<Lowered> {
+    const method = rawArgs[0]?.lowered !== undefined;
+    const torch = library(shown) === 'torch';
+    // torch.numel is PyTorch's, np.size NumPy's and JAX's: neither is the other's.
+    if (!method && torch !== (fn === 'numel')) return this.unknownFunction(shown, nameSpan);
+    if (fn === 'numel') {
+      kw.allow([]);
+      args.count(1);
+      return numelOf(yield* args.get(0), span, nameSpan);
+    }
+    const a = yield* args.get(0);
+    const array = this.source(a.ast.span);
+    if (method) {
+      checkSizeMethod(nameSpan, array, this.libraries());
+      kw.allow(['dim']);
+      args.count(1, 2);
+      const axis = args.raw(1) ?? kw.get('dim');
+      if (axis === undefined) {
+        return fail('numpy.unsupported', span, `${array}.size() is a torch.Size, a tuple: write ${array}.size(0) or ${array}.size()[0] for the length of the first axis, ${array}.numel() for the number of entries`);
+      }
+      return lengthOf(a, axis, span, a.ast.span, array, `${array}.size(…)`);
+    }
+    kw.allow(['axis']);
+    args.count(1, 2);
+    const axis = args.raw(1) ?? kw.get('axis');
+    if (axis === undefined || (axis.kind === 'constant' && axis.value === 'None')) return numelOf(a, span, nameSpan);
+    return lengthOf(a, axis, span, a.ast.span, array, `${shown}(…, axis)`);
   }
 
   /**
