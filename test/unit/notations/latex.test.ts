@@ -52,7 +52,7 @@ describe('notations/latex: names and typography', () => {
   it('reads Greek letters as names, \\pi as the constant π', () => {
     latexIs('\\alpha\\mathbf{x} + \\beta\\mathbf{y}', 'alpha*x + beta*y');
     assert.equal(toText(latex('\\pi r^2', 'r: scalar')), 'pi*r^2');
-    assert.equal(toText(latex('\\frac{\\pi}{2} r', 'r: scalar')), 'pi/2*r');
+    assert.equal(toText(latex('\\frac{\\pi}{2} r', 'r: scalar')), 'pi*r/2');
   });
 });
 
@@ -124,8 +124,8 @@ describe('notations/latex: operators', () => {
 
   it('reads \\frac, \\times, / and a leading minus over a whole product', () => {
     latexIs('\\frac{\\mathbf{x} - \\mathbf{a}}{\\|\\mathbf{x} - \\mathbf{a}\\|}', '(x - a)/norm2(x - a)', 'x: vector(n); a: vector(n)');
-    latexIs('\\frac{1}{2}\\mathbf{x}^\\top A\\mathbf{x}', "1/2*x'*A*x", 'x: vector(n); A: matrix(n, n)');
-    latexIs('\\frac12 s', '1/2*s', 's: scalar');
+    latexIs('\\frac{1}{2}\\mathbf{x}^\\top A\\mathbf{x}', "x'*A*x/2", 'x: vector(n); A: matrix(n, n)');
+    latexIs('\\frac12 s', 's/2', 's: scalar');
     latexIs('\\frac{a}{b^2}', 'a*b^-2', 'a: scalar; b: scalar');
     latexIs('a \\times b / c', 'a*b/c', 'a: scalar; b: scalar; c: scalar');
     latexIs('-2A^\\top\\mathbf{x}', "-2*A'*x", 'A: matrix(m, n); x: vector(m)');
@@ -151,7 +151,7 @@ describe('notations/latex: operators', () => {
   });
 
   it('reads a dimension name as its number: \\frac{1}{n} with x: vector(n)', () => {
-    latexIs('\\frac{1}{n}\\mathbf{x}^\\top\\mathbf{x}', "1/count(n, 1)*x'*x", 'x: vector(n)');
+    latexIs('\\frac{1}{n}\\mathbf{x}^\\top\\mathbf{x}', "x'*x/count(n, 1)", 'x: vector(n)');
   });
 });
 

@@ -243,6 +243,7 @@ class LatexParser extends PrimaryParser {
     s.op = undefined;
     s.opToken = s.sign;
     s.elementwise = undefined;
+    s.divisors = undefined;
   }
 
   /**
@@ -290,12 +291,22 @@ class LatexParser extends PrimaryParser {
       if (s.signed) this.leave();
       s.first = f.chain ? f.chain.first : f.ast;
       s.links = f.chain ? [...f.chain.rest] : NO_LINKS;
+      // A leading \frac{p}{q} before the factors it scales: its scalar divisors are set aside (endProduct).
+      if (f.chain && f.chain.divisors > 0) {
+        s.divisors = s.links.splice(s.links.length - f.chain.divisors);
+        s.scaled = s.links.length;
+      }
       return;
     }
     if (s.links === NO_LINKS) s.links = [];
     // The kind of the chain so far, estimated when a second factor comes (most products have one).
     const acc = s.acc ?? this.kindOfChain(s.first, s.links);
     const op = s.op;
+    // A factor joined otherwise than by a matrix product: a set-aside divisor stays where it was written.
+    if (s.divisors !== undefined && !(op === undefined || ((op === 'dot' || op === 'times') && !(op === 'dot' && acc === 'column' && this.kinds.of(f.ast) === 'column')))) {
+      s.links.splice(s.scaled as number, 0, ...s.divisors);
+      s.divisors = undefined;
+    }
     if (op === undefined) {
       if (s.elementwise !== undefined) refuseJuxtapositionAfter(s.elementwise, f.ast);
       appendFactor(s.links, '*', spanOf(s.opToken.start, s.opToken.start), f);
@@ -334,6 +345,19 @@ class LatexParser extends PrimaryParser {
   private endProduct(s: Terms): Ast {
     let first = s.first as Ast;
     let links = s.links;
+    let span: Span | undefined;
+    if (s.divisors !== undefined) {
+      // \frac{p}{q} F … reads as p*F*…/q, the plain reading of what the writers print for p·F·q⁻¹
+      // (\frac{1}{6}\sin(\mathbf{y}) is sin(y)/6, as the text writer prints it), with 1 as p left out.
+      const scaled = s.scaled as number;
+      span = productNode(first, [...links.slice(0, scaled), ...s.divisors, ...links.slice(scaled)]).span;
+      if (links.length > scaled && scaled === 0 && first.kind === 'number' && first.value === 1 && links[0].op === '*') {
+        first = links[0].operand;
+        links = links.slice(1);
+      }
+      links = [...links, ...s.divisors];
+      s.divisors = undefined;
+    }
     if (s.signed) {
       const op = s.sign.text as AddOp;
       if (links.length === 0 || first.kind === 'number') {
@@ -343,7 +367,8 @@ class LatexParser extends PrimaryParser {
         first = numberNode(-1, '-1', spanOfToken(s.sign));
       }
     }
-    return productNode(first, links);
+    const product = productNode(first, links);
+    return span === undefined || product.kind !== 'product' ? product : { ...product, span: cover(product.span, span) };
   }
 
   protected chainAst(first: Ast, links: readonly ChainLink<MulOp>[]): Ast {
@@ -484,6 +509,10 @@ class Terms implements Rule<Ast> {
   elementwise: LatexToken | undefined;
   /** The open bracket whose content is being read. */
   open: LatexToken | undefined;
+  /** The scalar divisors of a leading \frac, set aside while matrix products follow (endProduct puts them last). */
+  divisors: ChainLink<MulOp>[] | undefined;
+  /** How many links the numerator of that \frac has (the factors it scales follow them). */
+  scaled: number | undefined;
 
   constructor(
     private readonly parser: LatexParser,

@@ -15,7 +15,7 @@ import { settled, then, type Deferred, type Rule } from '../deferred';
 import type { LatexToken } from './scanner';
 import { liftSummand } from './sums';
 import { indexLetters } from './indices';
-import type { Factor, FracParts } from './types';
+import type { Factor, FracChain, FracParts } from './types';
 
 import { ScriptParser } from './scripts';
 import { FUNCTIONS, INVERSE_FUNCTIONS, isElementwiseFunction } from '../../functions/index';
@@ -221,7 +221,7 @@ export abstract class PrimaryParser extends ScriptParser {
   }
 
   /** a/b as a product chain a · b⁻¹ (element-wise when b is an array). */
-  protected fracChain(parts: FracParts): { first: Ast; rest: ChainLink<MulOp>[] } {
+  protected fracChain(parts: FracParts): FracChain {
     let num = parts.numerator;
     while (num.kind === 'paren') num = num.arg;
     let den = parts.denominator;
@@ -242,9 +242,10 @@ export abstract class PrimaryParser extends ScriptParser {
     else links = [divisor(den)];
     // The numerator's factors join the product only when they are scalars: x'x/a in A…A stays one factor.
     const scalarFactors = num.kind === 'product' && [num.first, ...num.rest.map((l) => l.operand)].every((f) => this.kinds.of(f) === 'scalar');
-    if (num.kind === 'product' && scalarFactors) return { first: num.first, rest: [...num.rest, ...links] };
-    if (num.kind === 'product') return { first: parenNode(num, parts.numerator.span), rest: links };
-    return { first: num.kind === 'sum' || num.kind === 'unary' ? parenNode(num, parts.numerator.span) : num, rest: links };
+    const divisors = arrayDivisor ? 0 : links.length;
+    if (num.kind === 'product' && scalarFactors) return { first: num.first, rest: [...num.rest, ...links], divisors };
+    if (num.kind === 'product') return { first: parenNode(num, parts.numerator.span), rest: links, divisors };
+    return { first: num.kind === 'sum' || num.kind === 'unary' ? parenNode(num, parts.numerator.span) : num, rest: links, divisors };
   }
 
   /**

@@ -55,7 +55,17 @@ export type SupArgument =
 export interface Factor {
   readonly ast: Ast;
   /** A `\frac` that may join the surrounding product as its factors (a/b·c is a·b⁻¹·c). */
-  readonly chain?: { readonly first: Ast; readonly rest: readonly ChainLink<MulOp>[] };
+  readonly chain?: FracChain;
+}
+
+/**
+ * A `\frac` as a product chain a · b⁻¹: the numerator's factors, then the links dividing by the
+ * denominator, of which the last `divisors` divide by scalars (0 for an array denominator, ⊘).
+ */
+export interface FracChain {
+  readonly first: Ast;
+  readonly rest: readonly ChainLink<MulOp>[];
+  readonly divisors: number;
 }
 
 export interface FracParts {
