@@ -13,6 +13,7 @@ import { NONE_SETTLED, type Settled, simplifyChain } from './chain';
 import { dropStepsBesideRelu, sigmoidOfScalars, signBesideAbs } from './factorRules';
 import { isOne, isZeroQ } from './numbers';
 import { pow } from './power';
+import { matpow } from './matrix';
 import { pushReversed } from './stack';
 import { softmaxesInChain } from './softmaxForm';
 
@@ -22,6 +23,20 @@ import { softmaxesInChain } from './softmaxForm';
  */
 export function flattensInto(f: Expr): boolean {
   return f.op === 'mul' && (!isScalar(f.shape) || f.args.every((a) => isScalar(a.shape)));
+}
+
+/** A positive integer power of a scaled matrix, (cA)ᵏ, as a factor of a product. */
+const isScaledPower = (f: Expr): boolean =>
+  f.op === 'matpow' && (f.value as number) > 0 && Number.isInteger(f.value) && f.args[0].op === 'mul' && f.args[0].args.some((a) => isScalar(a.shape));
+
+/**
+ * (cA)ᵏ = cᵏAᵏ in a product, the scalars taken out of the power (they commute): ∂(cX)³/∂c, X(cX)² + c²X³ + (cX)²X,
+ * is 3c²X³. A power alone keeps its form as read, (cX)³.
+ */
+function openedScaledPower(f: Expr): Expr[] {
+  const k = f.value as number;
+  const base = f.args[0].args;
+  return [...base.filter((a) => isScalar(a.shape)).map((a) => pow(a, num(k))), matpow(mul(...base.filter((a) => !isScalar(a.shape))), k)];
 }
 
 /** Split scalar factors into base^exponent for merging: x·x² → x³. */
@@ -135,6 +150,8 @@ function product(factors: readonly Expr[], known: Settled | undefined): Expr {
         lastLength = k;
       }
       pushReversed(pending, f.args);
+    } else if (isScaledPower(f)) {
+      pushReversed(pending, openedScaledPower(f));
     } else {
       flat.push(f);
       if (!isScalar(f.shape)) matrices++;
