@@ -187,9 +187,22 @@ export interface DerivationStep {
  */
 export type ReadableStep = Pick<DerivationStep, 'rule' | 'name' | 'reference' | 'explanation' | 'kind'> & { readonly afterText: string };
 
+/**
+ * The name an answer calls the function by, in every notation — one name in the steps, the equation, the
+ * hover and the document (present/functionName.ts): the user's (`L = …`, `def loss(…)`), else f.
+ */
+export interface FunctionName {
+  readonly text: string;
+  readonly unicode: string;
+  readonly latex: string;
+}
+
 export interface DeriveResult {
-  /** The expression as read (its plain `text` is what the CLI prints as "read as:"), and the notation it was read in. */
-  readonly input: Rendered & { readonly notation: Notation };
+  /**
+   * The expression as read (its plain `text` is what the CLI prints as "read as:"), the notation it was
+   * read in, and the name the answer calls it by.
+   */
+  readonly input: Rendered & { readonly notation: Notation; readonly name: FunctionName };
   readonly wrt: readonly string[];
   readonly wrtShape: string;
   readonly layout: Layout;

@@ -41,6 +41,8 @@ export interface ReadResult {
    * once per value. An answer calls a node by the user's name (present/answerNames.ts).
    */
   readonly userNames?: ReadonlyArray<readonly [string, Expr]>;
+  /** The name the text gives the function itself (`L = …`, `f(x) = …`, NumPy's `def loss(…)`): the answer calls it so. */
+  readonly functionName?: string;
 }
 
 export interface ReadOptions {
@@ -84,7 +86,11 @@ export function readExpression(written: string, writtenWhere: string | undefined
   if (component) return { ok: false, error: component };
   const bound = 'bound' in read.value ? read.value.bound : undefined;
   const userNames = bound !== undefined && bound.size > 0 ? [...bound].map(([name, value]) => [userName(name), value] as const) : undefined;
-  return { ok: true, value: { expr, variables, unused, spans, assumed, notation, ...(oneDimensional === true ? { oneDimensional } : {}), ...(userNames ? { userNames } : {}) } };
+  const functionName = read.value.functionName;
+  return {
+    ok: true,
+    value: { expr, variables, unused, spans, assumed, notation, ...(oneDimensional === true ? { oneDimensional } : {}), ...(userNames ? { userNames } : {}), ...(functionName !== undefined ? { functionName } : {}) },
+  };
 }
 
 /** The name the user wrote for a binding: NumPy's h#2 (the second assignment to h) is h. */

@@ -4,7 +4,7 @@
  */
 import { checkStatus } from './api';
 import type {
-  AssumedShape, BlockForm, CheckReport, DeriveRequest, DeriveResult, Diagnostic, DiagnosticCode, Layout, NamedForm, Notation, Outcome, ReadableAnswer, Rendered, VariableInfo,
+  AssumedShape, BlockForm, FunctionName, CheckReport, DeriveRequest, DeriveResult, Diagnostic, DiagnosticCode, Layout, NamedForm, Notation, Outcome, ReadableAnswer, Rendered, VariableInfo,
 } from './api';
 import { indexFormOf, indexFormProblem, indexFormUnicodeOf, NoIndexForm, tensorOrder } from './tensor/index';
 import { einsumText } from './write/einsumCode';
@@ -28,6 +28,7 @@ import { present } from './present/present';
 import { nestSharedRuns } from './present/sharedRuns';
 import { derivationOf, toDerivationStep, toReadableStep, type Step } from './derivation/index';
 import { answerNames, type AnswerNames } from './present/answerNames';
+import { functionName } from './present/functionName';
 import { checkSizeProblem, LimitExceeded, limitDiagnostic, withBudget } from './limits/index';
 import { onStated, shifted, statedDerivative } from './statedDerivative';
 
@@ -227,6 +228,8 @@ export interface RenderedDerivative {
   readonly input: Rendered;
   /** Whether the input is written in the binding form (render's `large`): its fields' order. */
   readonly inputLarge: boolean;
+  /** The function's name in the answer (present/functionName.ts), in every notation. */
+  readonly name: FunctionName;
   readonly result: Rendered;
   readonly equationLatex: string;
 }
@@ -241,6 +244,10 @@ export function renderDerivative(f: Expr, d: Derivative, layout: Layout, dimensi
   const inputLarge = treeIsLarge(f);
   const inputWriters = inputLarge ? undefined : writersFor(f, dimensions);
   const input = render(f, inputLarge, inputWriters, dimensions, names);
+  // The function's one name in the answer (present/functionName.ts), as the steps and the hover call it.
+  const fn = names?.of(f) ?? functionName(f, (n) => freeVariables(f).some((v) => v.name === n));
+  const w1 = inputWriters ?? writersFor(f, dimensions);
+  const name = { text: w1.text(fn), unicode: w1.unicode(fn), latex: w1.latex(fn) };
   const shown = present(d, layout);
   const piecewise = piecewiseLatex(shown);
   // The result's forms, then its named form with the same writers (their renderings reused).
@@ -252,7 +259,7 @@ export function renderDerivative(f: Expr, d: Derivative, layout: Layout, dimensi
   if (named) result.named = named;
   const blocks = renderBlocks(d, shown, w, dimensions);
   if (blocks) result.blocks = blocks;
-  return { shown, input, inputLarge, result, equationLatex: derivativeLatex(d, layout, result.latex, input.latex) };
+  return { shown, input, inputLarge, name, result, equationLatex: derivativeLatex(d, layout, result.latex, input.latex, name.latex) };
 }
 
 /**
@@ -261,9 +268,9 @@ export function renderDerivative(f: Expr, d: Derivative, layout: Layout, dimensi
  * a property the object lacks gets a hidden class of its own every time: 2–3 µs per answer (1.3 % of
  * derive()'s samples on the corpus, `node --cpu-prof`), against ~0.05 µs for this literal.
  */
-function withNotation(input: Rendered, large: boolean, notation: Notation): DeriveResult['input'] {
+function withNotation(input: Rendered, large: boolean, notation: Notation, name: FunctionName): DeriveResult['input'] {
   const { text, latex, unicode, shape } = input;
-  return large ? { text, unicode, latex, shape, notation } : { text, latex, unicode, shape, notation };
+  return large ? { text, unicode, latex, shape, notation, name } : { text, latex, unicode, shape, notation, name };
 }
 
 /** Run a request under its time budget: past it, or cancelled, the answer is a limit Diagnostic. */
@@ -331,7 +338,7 @@ function deriveFormOf(req: DeriveRequest, form: WhereNotation): Outcome<string> 
     const shown = present(r.value.d, req.layout ?? 'numerator');
     const dimensions = dimensionsOf(r.value.p.f, r.value.p.read.unused);
     // The user's names, as derive() writes the binding form with them.
-    if (treeIsLarge(shown)) return { ok: true, value: writeBoundForm(bindShared(shown, dimensions, [], userAnswerNames(r.value.p)), form) };
+    if (treeIsLarge(shown)) return { ok: true, value: writeBoundForm(bindShared(shown, dimensions, [], answerNamesOf(r.value.p)), form) };
     return { ok: true, value: writeOne(form, shown, dimensions) };
   });
 }
@@ -364,14 +371,23 @@ function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
   const layout: Layout = req.layout ?? 'numerator';
   // The steps name first, so that the result calls a node as they do (present/answerNames.ts).
   const { names, steps } = stepsOf(req, p, d, dimensions);
-  const { input, inputLarge, result, equationLatex } = renderDerivative(p.f, d, layout, dimensions, names);
-  const out = { input: withNotation(input, inputLarge, p.notation), wrt: wrtNames(p), wrtShape: wrtShape(p), layout, order: req.order ?? 1, result, equationLatex };
+  const { input, inputLarge, name, result, equationLatex } = renderDerivative(p.f, d, layout, dimensions, names);
+  const out = { input: withNotation(input, inputLarge, p.notation, name), wrt: wrtNames(p), wrtShape: wrtShape(p), layout, order: req.order ?? 1, result, equationLatex };
   return { ok: true, value: withTail(out, req, p, d, index, dimensions, steps, toDerivationStep) };
 }
 
-/** The answer's names when the text names its own parts (NumPy assignments, `where` bindings), else none. */
-const userAnswerNames = (p: Prepared): AnswerNames | undefined =>
-  p.read.userNames === undefined ? undefined : answerNames(p.read.userNames, p.variables);
+/**
+ * The answer's names (present/answerNames.ts): the user's (NumPy assignments, `where` bindings), then the
+ * function's own name (present/functionName.ts: the user's `L = …`, `def loss(…)`, else f), given before
+ * any other so that the steps, the heading and the hover call f by one name and no part takes it.
+ */
+function answerNamesOf(p: Prepared): AnswerNames {
+  const names = answerNames(p.read.userNames, p.variables);
+  const all = p.read.unused === undefined ? p.variables : [...p.variables, ...p.read.unused];
+  const taken = (n: string): boolean => names.taken(n) || all.some((v) => v.name === n) || isDimensionOf(n, all);
+  names.give(p.f, functionName(p.f, taken, p.read.functionName));
+  return names;
+}
 
 /** An answer's derivation, when asked for, and the answer's names, which it starts (present/answerNames.ts). */
 interface AnswerSteps {
@@ -385,8 +401,8 @@ interface AnswerSteps {
  * by itself) — and the request's derivation when asked for (not yet written), its intermediates named in them.
  */
 function stepsOf(req: DeriveRequest, p: Prepared, d: Derivative, dimensions: KnownDimensions): { readonly names?: AnswerNames; readonly steps?: AnswerSteps } {
-  if (!req.steps) return { names: userAnswerNames(p) };
-  const names = answerNames(p.read.userNames, p.variables);
+  const names = answerNamesOf(p);
+  if (!req.steps) return { names };
   // The result's textbook names (H, P, X̂, …) first, so that the steps call those parts so and take none of them for another.
   // Not the function itself, which the steps call by its name (y = σ(u)).
   for (const [node, name] of textbookNames(present(d, req.layout ?? 'numerator'))) {

@@ -9,6 +9,7 @@ import { firstKink } from '../write/piecewise';
 import type { Claim, Definitions, Part, Step, StepKind } from './step';
 import type { Writer } from './writer';
 import type { AnswerNames } from '../present/answerNames';
+import { functionName } from '../present/functionName';
 
 /** The result in textbook form for a layout: the same function derive() uses. */
 export type Presenter = (d: Derivative, layout: Layout) => Expr;
@@ -44,6 +45,13 @@ export interface Context {
 }
 
 export const NO_DEFINITIONS: Definitions = new Map();
+
+/**
+ * What the answer calls the function f (present/functionName.ts): the name the answer gave it (service.ts gives
+ * it first, so that the heading, the hover and the steps say one name), else the same default.
+ */
+export const functionVariable = (ctx: Pick<Context, 'names' | 'reserved'>, f: Expr): Expr =>
+  ctx.names?.of(f) ?? functionName(f, (n) => ctx.reserved.has(n));
 
 /** Build a step, filling in the rule's name and reference. */
 export function step(

@@ -257,7 +257,7 @@ export function differentialDerivation(s: Structure, d: Derivative, ctx: Context
     steps.push(step('differential-chain', 'derivative', {
       explanation:
         `Substitute the differentials of the pieces into one another, innermost first (the chain rule for differentials: ` +
-        `dy has the same form whether the pieces are variables or functions of ${ctx.write.unicode(x)}), and write the result in ${ctx.write.unicode(x)}, so that only ${dx.text} remains.`,
+        `${w.of(root.v).text} has the same form whether the pieces are variables or functions of ${ctx.write.unicode(x)}), and write the result in ${ctx.write.unicode(x)}, so that only ${dx.text} remains.`,
       before: [rootD, EQUALS, part(s.named(local.get(root) as Expr))],
       after: [rootD, EQUALS, ...shownD],
       claims: [

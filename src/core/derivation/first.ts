@@ -10,7 +10,7 @@ import { dependsOn, Expr, variable } from '../model/expr';
 import { isMatrix, isScalar, shape, shapeText, sizeOf } from '../model/shape';
 import { backpropDerivation } from './backprop';
 import { chainDerivation, StrategyResult } from './chain';
-import { Context, derivativeClaim, NO_DEFINITIONS, shown, step } from './context';
+import { Context, functionVariable, derivativeClaim, NO_DEFINITIONS, shown, step } from './context';
 import { finish } from './finish';
 import { equation, fraction } from './notation';
 import { canonicalOf } from './partials';
@@ -22,7 +22,7 @@ import { literalDerivation, planLiteral } from './vectorLiteral';
 export function firstOrder(f: Expr, x: Expr, ctx: Context): Step[] {
   const d = differentiate(f, [x], 1);
   if (!dependsOn(f, x) || f === x) return [trivialStep(d, ctx)];
-  const plan = planLiteral(f, x, ctx.reserved);
+  const plan = planLiteral(f, x, ctx.reserved, functionVariable(ctx, f).name as string);
   let r: StrategyResult;
   let defs: Definitions;
   if (plan) {
@@ -68,7 +68,7 @@ function trivialStep(d: Derivative, ctx: Context): Step {
   const value = ctx.present(d, ctx.layout);
   const constant = !dependsOn(f, x);
   // ∂X/∂X is written with X itself on top (∂vec X/∂(vec X)ᵀ), not with a y the steps never define.
-  const name = ctx.rootNames?.[0] ?? (constant ? 'y' : undefined);
+  const name = ctx.rootNames?.[0] ?? (constant ? (functionVariable(ctx, f).name as string) : undefined);
   const top = name === undefined || ctx.reserved.has(name) ? f : variable(name, f.shape);
   const lhs = fraction(ctx.write, top, x, { total: !ctx.partial && isScalar(x.shape) && isScalar(f.shape) });
   return step(constant ? 'constant' : 'identity', 'derivative', {

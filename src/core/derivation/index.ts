@@ -8,9 +8,8 @@ import type { DerivationStep, Granularity, Layout } from '../api';
 import { UnsupportedDerivative } from '../calculus/unsupported';
 import { Expr, freeVariables } from '../model/expr';
 import { differentiate } from '../calculus/derive';
-import { variable } from '../model/expr';
 import { foldInvisible } from './compact';
-import { Context, defaultPresenter, derivativeClaim, NO_DEFINITIONS, Presenter, shown, step } from './context';
+import { Context, functionVariable, defaultPresenter, derivativeClaim, NO_DEFINITIONS, Presenter, shown, step } from './context';
 import { equation, fraction, note } from './notation';
 import { canonicalOf } from './partials';
 import { firstOrder } from './first';
@@ -89,7 +88,7 @@ function directStep(f: Expr, wrt: readonly Expr[], order: 1 | 2, ctx: Context): 
   const d = differentiate(f, wrt, order);
   const value = ctx.present(d, ctx.layout);
   const x = wrt.length === 1 ? wrt[0] : undefined;
-  const lhs = x ? fraction(ctx.write, f.size <= 12 ? f : variable('f', f.shape), x) : note('\\nabla f', '∇f');
+  const lhs = x ? fraction(ctx.write, f.size <= 12 ? f : functionVariable(ctx, f), x) : note(`\\nabla ${ctx.write.latex(functionVariable(ctx, f))}`, `∇${ctx.write.unicode(functionVariable(ctx, f))}`);
   return step('chain-rule', 'derivative', {
     name: 'Derivative',
     explanation: 'The derivative computed by the engine in one piece: a step-by-step account is not available for one of the operations involved.',

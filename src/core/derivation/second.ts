@@ -5,9 +5,9 @@
 import type { Layout } from '../api';
 import { differentiate } from '../calculus/derive';
 import { UnsupportedDerivative } from '../calculus/unsupported';
-import { dependsOn, Expr, variable } from '../model/expr';
+import { dependsOn, Expr } from '../model/expr';
 import { isMatrix, isScalar } from '../model/shape';
-import { Context, derivativeClaim, NO_DEFINITIONS, shown, step } from './context';
+import { Context, functionVariable, derivativeClaim, NO_DEFINITIONS, shown, step } from './context';
 import { firstOrder } from './first';
 import { EQUALS, equation, mention, nameOf, note } from './notation';
 import { canonicalOf } from './partials';
@@ -43,7 +43,7 @@ export function secondOrder(f: Expr, x: Expr, ctx: Context): Step[] {
     ? firstOrder(g, x, { ...ctx, layout: 'numerator', reserved, rootNames: ['g', 'h', 'q'] })
     : [];
   const H = ctx.present(d2, ctx.layout);
-  const hn = hessianNotation(ctx.write, variable(['y', 'f', 'c'].find((n) => !ctx.reserved.has(n)) ?? 'f', f.shape), x);
+  const hn = hessianNotation(ctx.write, functionVariable(ctx, f), x);
   // The gradient is written in the sentence only when short: through a deep network it is a tree far
   // larger than the DAG that stores it (the step's before shows it, written with shared parts named).
   const gradient = mention(ctx.write, [g]) ?? 'found above (too long to write here)';

@@ -10,7 +10,7 @@ import { block, Expr, variable } from '../model/expr';
 import { isScalar } from '../model/shape';
 import { applied } from './chain';
 import { capRun } from './compact';
-import { Context, derivativeClaim, formFor, NO_DEFINITIONS, shown, step } from './context';
+import { Context, functionVariable, derivativeClaim, formFor, NO_DEFINITIONS, shown, step } from './context';
 import { firstOrder } from './first';
 import { EQUALS, equation, fraction, nameOf, note } from './notation';
 import { canonicalOf, textbook } from './partials';
@@ -55,7 +55,7 @@ export function stackedDerivation(f: Expr, wrt: readonly Expr[], order: 1 | 2, c
   const d = differentiate(f, wrt, order);
   const k = wrt.length;
   const reserved = new Set(ctx.reserved);
-  const fName = variable(['f', 'y', 'g', 'h'].find((n) => !reserved.has(n)) ?? 'F', f.shape);
+  const fName = functionVariable(ctx, f);
   const vars = tuple(w, wrt);
   const steps: Step[] = [];
 

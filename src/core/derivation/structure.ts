@@ -17,6 +17,7 @@ import { isMatrix, isScalar, shape as makeShape } from '../model/shape';
 import type { Granularity } from '../api';
 import type { Definitions } from './step';
 import type { AnswerNames } from '../present/answerNames';
+import { functionName } from '../present/functionName';
 
 export interface Intermediate {
   /** The variable that names it. */
@@ -174,14 +175,14 @@ function variablesOf(def: Expr, known: ReadonlySet<Expr>, holding: ReadonlySet<E
 }
 
 const POOL = ['u', 'v', 'z', 'p', 'q', 'r', 's', 'h'];
-const ROOT_NAMES = ['y', 'f', 'c', 'g'];
 
 function cased(name: string, e: Expr): string {
   return isMatrix(e.shape) ? name.toUpperCase() : name;
 }
 
 /**
- * Names, as in the paper: f is y (or f, …; a softmax p, P); a single intermediate is u; several scalar ones are
+ * Names, as in the paper, but f is called as the whole answer calls it (present/functionName.ts: f, the user's
+ * name, a softmax p, P); a single intermediate is u; several scalar ones are
  * u₁, u₂, … (§4.5); up to three involving vectors get letters u, v, z (§5–6); otherwise subscripts.
  * Matrices get capitals. Names never collide with the expression's variables, nor with the names the
  * answer has taken (`reserved` holds them as written, u_1); a node the answer has named keeps its name.
@@ -190,10 +191,11 @@ function nameIntermediates(f: Expr, nodes: readonly Expr[], given: ReadonlySet<s
   const reserved = new Set(given);
   const free = (s: string): boolean => !reserved.has(s);
   // A softmax is p (P along a dimension), as its rule and the result's named form call it.
-  const rootCandidates = rootNames ?? (f.op === 'softmax' || f.op === 'softmaxAlong' ? ['p', ...ROOT_NAMES] : ROOT_NAMES);
-  // f named by the answer already (an earlier partial derivative's f) keeps its name.
-  const rootName = (book?.of(f)?.name as string | undefined) ?? [...rootCandidates.map((r) => cased(r, f)), ...rootCandidates]
-    .find((r) => free(r)) ?? freshSubscripted('y', 1, reserved);
+  // f named by the answer already (its name for the function, present/functionName.ts; an earlier partial
+  // derivative's f) keeps its name; else the function's default name, or one the caller prefers (g for a gradient).
+  const rootName = (book?.of(f)?.name as string | undefined) ?? (rootNames === undefined
+    ? (functionName(f, (r) => !free(r)).name as string)
+    : [...rootNames.map((r) => cased(r, f)), ...rootNames].find((r) => free(r)) ?? freshSubscripted(rootNames[0], 1, reserved));
   reserved.add(rootName);
   // The nodes the answer has already named (the user's h, u1; the result's textbook H, P: present/cse.ts
   // textbookNames) keep their names; the others are named here.

@@ -39,7 +39,7 @@ function innerOf(c: Expr, x: Expr, depends: (e: Expr) => boolean): Expr | undefi
 }
 
 /** A plan when `f` is a column literal of scalars in scalar x with at least one composed component. */
-export function planLiteral(f: Expr, x: Expr, reserved: ReadonlySet<string>): LiteralPlan | undefined {
+export function planLiteral(f: Expr, x: Expr, reserved: ReadonlySet<string>, fName: string): LiteralPlan | undefined {
   if (f.op !== 'block' || f.shape.cols !== 1 || f.args.length < 2 || !isScalar(x.shape)) return undefined;
   const dep = new Set<number>([x.id]);
   const order: Expr[] = [];
@@ -56,9 +56,10 @@ export function planLiteral(f: Expr, x: Expr, reserved: ReadonlySet<string>): Li
   for (let k = order.length - 1; k >= 0; k--) if (order[k].args.some((a) => dep.has(a.id))) dep.add(order[k].id);
   const depends = (e: Expr): boolean => dep.has(e.id);
   if (!depends(f)) return undefined;
-  const gName = ['g', 'u', 'v'].find((n) => !reserved.has(n) && ![1, 2, 3].some((i) => reserved.has(`${n}_${i}`) || reserved.has(`${n}${i}`)));
-  const rootName = ['f', 'y', 'h'].find((n) => !reserved.has(n) && n !== gName);
-  if (!gName || !rootName) return undefined;
+  const gName = ['g', 'u', 'v'].find((n) => !reserved.has(n) && n !== fName && ![1, 2, 3].some((i) => reserved.has(`${n}_${i}`) || reserved.has(`${n}${i}`)));
+  // The function's name in the answer (Context functionVariable): one name for it in every step and the heading.
+  const rootName = fName;
+  if (!gName) return undefined;
   const defs = new Map<Expr, Expr>();
   let composed = false;
   const parts = f.args.map((c, i) => {

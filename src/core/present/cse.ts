@@ -29,7 +29,7 @@ export interface Named {
 }
 
 /** The usual letter of a part: p = softmax(z), P = softmax(Z, d), D = diag(vec(P)) (its Jacobian D − D(𝟏𝟏ᵀ ⊗ I)D), s = σ(z). */
-function preferredName(e: Expr): string | undefined {
+export function preferredName(e: Expr): string | undefined {
   if (e.op === 'softmax') return 'p';
   if (e.op === 'softmaxAlong') return 'P';
   if (e.op === 'fn' && e.name === 'sigmoid') return 's';

@@ -7,8 +7,9 @@ import type { Derivative } from '../calculus/form';
 /** Inputs longer than this are called f in the equation instead of being repeated. */
 const INLINE_LIMIT = 12;
 
-export function derivativeLatex(d: Derivative, layout: Layout, resultLatex: string, inputLatex?: string): string {
-  const fl = d.f.size <= INLINE_LIMIT ? (inputLatex ?? toLatex(d.f)) : 'f';
+/** `nameLatex`: the function's name in the answer (present/functionName.ts), written where the input is long. */
+export function derivativeLatex(d: Derivative, layout: Layout, resultLatex: string, inputLatex?: string, nameLatex = 'f'): string {
+  const fl = d.f.size <= INLINE_LIMIT ? (inputLatex ?? toLatex(d.f)) : nameLatex;
   const inline = d.f.size <= INLINE_LIMIT;
   const x = d.wrt.length === 1 ? toLatex(d.wrt[0]) : `(${d.wrt.map((v) => toLatex(v)).join(', ')})`;
   const vecForm = d.form === 'jacobian' && d.order === 1 && (isMatrix(d.f.shape) || d.wrt.some((v) => isMatrix(v.shape)));
@@ -26,5 +27,5 @@ export function derivativeLatex(d: Derivative, layout: Layout, resultLatex: stri
   } else {
     op = `\\frac{\\partial}{\\partial ${x}}`;
   }
-  return inline ? `${op}\\left(${fl}\\right) = ${resultLatex}` : `${op} f = ${resultLatex}`;
+  return inline ? `${op}\\left(${fl}\\right) = ${resultLatex}` : `${op} ${fl} = ${resultLatex}`;
 }

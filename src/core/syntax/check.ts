@@ -33,6 +33,8 @@ export interface CheckedExpression {
   readonly oneDimensional?: boolean;
   /** The values of the text's own names that it uses — `where` bindings, NumPy assignments (under internal names, h#2) — by name. */
   readonly bound?: ReadonlyMap<string, Expr>;
+  /** The name the text gives the function itself (`L = …`, NumPy's `def loss(…)`): ReadResult.functionName. */
+  readonly functionName?: string;
 }
 
 /** A `where u = …` definition: the expression (and later definitions) use `name` for its value. */

@@ -11,7 +11,7 @@ import { namedForms } from './where';
 const errorText = (x: number): string => (Number.isFinite(x) ? x.toExponential(2) : String(x));
 
 export interface MarkdownOptions {
-  /** The document title (default: "Derivative of f with respect to x"). */
+  /** The document title (default: "Derivative of f with respect to x", f the answer's name for the function). */
   readonly title?: string;
 }
 
@@ -81,11 +81,13 @@ function blocksSection(r: DeriveResult): string[] {
 export function toMarkdown(r: DeriveResult, options: MarkdownOptions = {}): string {
   const wrt = r.wrt.join(', ');
   const order = r.order === 2 ? 'Second derivative' : 'Derivative';
-  const title = options.title ?? `${order} of f with respect to ${wrt}`;
+  // The function's one name in the answer (present/functionName.ts), as its steps and equation call it.
+  const name = r.input.name;
+  const title = options.title ?? `${order} of ${name.unicode} with respect to ${wrt}`;
   const out: string[] = [`# ${title}`, ''];
-  out.push(aligned([`f &= ${r.input.latex}`]), '');
+  out.push(aligned([`${name.latex} &= ${r.input.latex}`]), '');
   out.push(
-    `f is ${r.input.shape}; ${wrt} is ${r.wrtShape}. The result is ${r.result.shape}, in ${r.layout} layout.`,
+    `${name.unicode} is ${r.input.shape}; ${wrt} is ${r.wrtShape}. The result is ${r.result.shape}, in ${r.layout} layout.`,
     '',
   );
   if (r.steps && r.steps.length > 0) {

@@ -29,7 +29,9 @@ export interface InsertionInput {
 
 function symbol(result: DeriveResult): string {
   const wrt = result.wrt.join(', ');
-  return result.order === 2 ? `∂²f/∂${wrt}²` : `∂f/∂${wrt}`;
+  // The function by the answer's one name for it (present/functionName.ts).
+  const f = result.input.name.unicode;
+  return result.order === 2 ? `∂²${f}/∂${wrt}²` : `∂${f}/∂${wrt}`;
 }
 
 /** The lines to insert (already indented, ending with an end-of-line). */

@@ -33,15 +33,17 @@ export function commandLink(label: string, command: (typeof HOVER_COMMANDS)[numb
 
 /** The TeX the hover image shows: the expression and its derivative. */
 export function hoverTex(result: DeriveResult): string {
-  return `\\begin{gathered}f = ${result.input.latex}\\\\[4pt]${result.equationLatex}\\end{gathered}`;
+  return `\\begin{gathered}${result.input.name.latex} = ${result.input.latex}\\\\[4pt]${result.equationLatex}\\end{gathered}`;
 }
 
 /** One derivative's section: the image (or text), shape line, command links. */
 export function resultSection(result: DeriveResult, image: string | undefined, links: HoverLinkArgs, labels: { steps: string; copy: string; layout: string }): string {
-  const what = `∂f/∂${result.wrt.join(', ')}${result.order === 2 ? ' (2nd order)' : ''}`;
+  // The function by the answer's one name for it (present/functionName.ts), as its steps call it.
+  const f = result.input.name.unicode;
+  const what = `∂${f}/∂${result.wrt.join(', ')}${result.order === 2 ? ' (2nd order)' : ''}`;
   const body = image
     ? `![${escapeMarkdown(`${what} = ${result.result.text}`.slice(0, 200))}](${image})`
-    : codeBlock(`f = ${result.input.text}\n${what} = ${result.result.text}`);
+    : codeBlock(`${result.input.name.text} = ${result.input.text}\n${what} = ${result.result.text}`);
   const meta = `*${escapeMarkdown(`${what}: ${result.result.shape} (${result.layout} ${labels.layout}) · ${result.wrt.join(', ')}: ${result.wrtShape}`)}*`;
   const actions = `${commandLink(labels.steps, 'matrixCalculus.differentiate', links)} · ${commandLink(labels.copy, 'matrixCalculus.copyLatex', links)}`;
   return `${body}\n\n${meta}\n\n${actions}`;

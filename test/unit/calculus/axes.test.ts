@@ -122,7 +122,7 @@ describe('calculus: functions along a dimension, derivations', () => {
     const differentials = byRule('differential');
     assert.match(differentials, /d\(𝟏bᵀ\) = 𝟏 dbᵀ: 𝟏bᵀ is the row bᵀ copied into every row \(the broadcast of b over the batch\)/);
     assert.match(differentials, /d\(v𝟏ᵀ\) = dv 𝟏ᵀ: v𝟏ᵀ is the column v copied into every column/);
-    assert.match(differentials, /Take the differential of y = u₉\/N: .* Rule: d\(cA\) = c dA for a constant c\./);
+    assert.match(differentials, /Take the differential of f = u₉\/N: .* Rule: d\(cA\) = c dA for a constant c\./);
     assert.match(byRule('trace-form'), /b is added to every row \(the broadcast 𝟏bᵀ\), so db enters as 𝟏 dbᵀ; .* the gradient sums over the batch \(Mᵀ𝟏, that is sum\(M, 1\)ᵀ\)\./);
     for (const granularity of ['full', 'summary'] as const) assertSound(derivation(req, granularity), `bias (${granularity})`);
     // A matrix variable is not broadcast: no such sentence for W.

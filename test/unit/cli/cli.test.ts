@@ -97,7 +97,7 @@ describe('cli: matcalc derive', function () {
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /Derivation:\n {2}1\. Introduce intermediate variables/);
     assert.match(r.out, /\(a common mistake\)/);
-    assert.match(r.out, /dy\/dx = 1 \+ 1 · 2x = 1 \+ 2x/);
+    assert.match(r.out, /df\/dx = 1 \+ 1 · 2x = 1 \+ 2x/);
   });
 });
 

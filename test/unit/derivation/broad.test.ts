@@ -87,8 +87,8 @@ describe('derivation: a broad set of expressions', () => {
     const d = derivation({ expr: 'tr(A*X*B)', wrt: ['X'] }, 'summary');
     assertSound(d, 'tr(AXB)');
     assert.deepEqual(rules(d), ['differential', 'trace-form', 'identify', 'layout']);
-    assert.equal(stepWith(d, 'differential').p.afterText, 'dy = tr(A dX B)');
-    assert.equal(stepWith(d, 'trace-form').p.afterText, 'dy = tr(BA dX)');
+    assert.equal(stepWith(d, 'differential').p.afterText, 'df = tr(A dX B)');
+    assert.equal(stepWith(d, 'trace-form').p.afterText, 'df = tr(BA dX)');
     assert.match(stepWith(d, 'identify').p.explanation, /denominator layout/);
   });
 

@@ -155,6 +155,6 @@ describe('derivation steps written for the declarations: no piece reads back as 
     const used = CASES[CASES.length - 1];
     const explanations = derived(used, 'numerator', 'full').map((s) => s.explanation);
     assert.ok(explanations.some((e) => e.includes('Take the differential of u = W·x:')), explanations.join(' | '));
-    assert.ok(explanations.some((e) => e.includes('Take the differential of y = uᵀWx:')), explanations.join(' | '));
+    assert.ok(explanations.some((e) => e.includes('Take the differential of f = uᵀWx:')), explanations.join(' | '));
   });
 });

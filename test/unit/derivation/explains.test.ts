@@ -56,10 +56,10 @@ describe('derivation: the explanations a learner reads', () => {
       // A number before an array is multiplied with a dot, as between scalars: (−1) · σ(u₁)….
       assert.equal(stepShowing(d, '∂u₅/∂w = ').text, '∂u₅/∂w = (−1) · σ(u₁)(1 − σ(u₁))xᵀ = −σ(u₁)(1 − σ(u₁))xᵀ');
     });
-    it('wᵀx + b: the chain ∂y/∂u₁ ∂u₁/∂w is 1 · xᵀ, then multiplied out', () => {
+    it('wᵀx + b: the chain ∂f/∂u₁ ∂u₁/∂w is 1 · xᵀ, then multiplied out', () => {
       const d = sound({ expr: 'dot(w, x) + b', where: 'w: vector(n); x: vector(n); b: scalar', wrt: ['w'] });
-      assert.equal(stepShowing(d, '∂y/∂w = ').text, '∂y/∂w = 1 · xᵀ');
-      assert.equal(d.pub[d.pub.length - 1].afterText, '∂y/∂w = xᵀ');
+      assert.equal(stepShowing(d, '∂f/∂w = ').text, '∂f/∂w = 1 · xᵀ');
+      assert.equal(d.pub[d.pub.length - 1].afterText, '∂f/∂w = xᵀ');
     });
   });
   describe('bringing dy to trace form names the identities it uses on sums and element-wise products', () => {
@@ -99,12 +99,12 @@ describe('derivation: the explanations a learner reads', () => {
       const d = sound({ expr: '-sum(Y .* logsoftmax(X*W, 2))/N', where: 'X: matrix(N, n); Y: matrix(N, k); W: matrix(n, k)', wrt: ['W'], layout: 'denominator' });
       const texts = d.pub.map((p) => p.afterText ?? '');
       assert.ok(texts.includes('dU₄ = −dU₃'), texts.join(' | '));
-      assert.ok(texts.includes('dy = du₈/N'), texts.join(' | '));
+      assert.ok(texts.includes('df = du₈/N'), texts.join(' | '));
     });
   });
   describe('the differentials substituted are written in X as a textbook would, with nothing left to cancel', () => {
     for (const g of ['full', 'summary'] as const) {
-      it(`det(X⁻¹): dy = det(U) tr(U⁻¹ dU) with U = X⁻¹ gives −det(X⁻¹) tr(dX X⁻¹), no (X⁻¹)⁻¹ (${g})`, () => {
+      it(`det(X⁻¹): df = det(U) tr(U⁻¹ dU) with U = X⁻¹ gives −det(X⁻¹) tr(dX X⁻¹), no (X⁻¹)⁻¹ (${g})`, () => {
         const d = sound({ expr: 'det(inv(X))', where: 'X: matrix(n, n)', wrt: ['X'], layout: 'mixed' }, g);
         const text = stepWith(d, 'differential-chain').p.afterText ?? '';
         assert.doesNotMatch(text, /\(X⁻¹\)⁻¹/);
@@ -126,7 +126,7 @@ describe('derivation: the explanations a learner reads', () => {
       assert.equal(s.afterText, '∂(xᵀWx)/∂x = (Wx)ᵀ·∂x/∂x + xᵀW·∂x/∂x = xᵀW + xᵀW');
       assert.match(s.explanation, /W is symmetric \(Wᵀ = W\)/);
     });
-    it('Cookbook (84), (x − As)ᵀW(x − As), W symmetric: the local derivative ∂y/∂z says it too', () => {
+    it('Cookbook (84), (x − As)ᵀW(x − As), W symmetric: the local derivative ∂f/∂z says it too', () => {
       const d = sound({ expr: "(x - A*s)'*W*(x - A*s)", where: 'x: vector(m); A: matrix(m, n); s: vector(n); W: matrix(m, m) symmetric', wrt: ['s'], layout: 'mixed' });
       assert.match(stepWith(d, 'product-rule').p.explanation, /W is symmetric \(Wᵀ = W\)/);
     });

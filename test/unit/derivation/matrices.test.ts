@@ -1,7 +1,7 @@
 /**
  * Derivatives with respect to matrices read like Magnus & Neudecker and the Matrix Cookbook (issue
  * 15), in the style of the seed's tests (seeds.test.ts): the differential of each piece, the
- * differentials substituted, the trace form tr(Gᵀ dX) (or vec(dF) = J vec(dX)), the derivative
+ * differentials substituted, the trace form tr(Gᵀ dX) (or vec(df) = J vec(dX)), the derivative
  * identified, then the layout. Each derivation is numerically sound (helpers.assertSound: every
  * claim true at random points, the last step the presented result, all LaTeX rendered by KaTeX),
  * and every matrix-variable case of the corpus is derived this way.
@@ -28,29 +28,29 @@ describe('derivation: matrix derivatives by differentials', () => {
   describe('log det X: d log det X = tr(X⁻¹ dX), so ∂/∂X = X⁻ᵀ (Cookbook (57))', () => {
     both({ expr: 'logdet(X)', where: 'X: matrix(n, n)', wrt: ['X'] }, (d) => {
       assert.deepEqual(rules(d), ['differential', 'identify', 'layout']);
-      assert.deepEqual(texts(d, 'differential'), ['dy = tr(X⁻¹ dX)']);
+      assert.deepEqual(texts(d, 'differential'), ['df = tr(X⁻¹ dX)']);
       const identify = stepWith(d, 'identify').p;
-      assert.equal(identify.afterText, '∂y/∂X = X⁻ᵀ');
+      assert.equal(identify.afterText, '∂f/∂X = X⁻ᵀ');
       assert.match(identify.explanation, /denominator layout/);
       assert.match(identify.explanation, /numerator layout/);
-      assert.equal(last(d), '∂y/∂X = X⁻¹');
+      assert.equal(last(d), '∂f/∂X = X⁻¹');
     });
   });
 
   describe('tr(AXB): d tr(AXB) = tr(A dX B) = tr(BA dX), so ∂/∂X = AᵀBᵀ (Cookbook (100))', () => {
     both({ expr: 'tr(A*X*B)', wrt: ['X'] }, (d, g) => {
       if (g === 'full') {
-        assert.equal(stepWith(d, 'intermediate-variables').p.afterText, 'U = AXB,  y = tr(U)');
-        assert.deepEqual(texts(d, 'differential'), ['dU = A dX B', 'dy = tr(dU)']);
-        assert.equal(stepWith(d, 'differential-chain').p.afterText, 'dy = tr(A dX B)');
+        assert.equal(stepWith(d, 'intermediate-variables').p.afterText, 'U = AXB,  f = tr(U)');
+        assert.deepEqual(texts(d, 'differential'), ['dU = A dX B', 'df = tr(dU)']);
+        assert.equal(stepWith(d, 'differential-chain').p.afterText, 'df = tr(A dX B)');
       } else {
         assert.deepEqual(rules(d), ['differential', 'trace-form', 'identify', 'layout']);
       }
       const trace = stepWith(d, 'trace-form').p;
-      assert.equal(trace.afterText, 'dy = tr(BA dX)');
+      assert.equal(trace.afterText, 'df = tr(BA dX)');
       assert.match(trace.explanation, /cyclic/);
-      assert.equal(stepWith(d, 'identify').p.afterText, '∂y/∂X = AᵀBᵀ');
-      assert.equal(last(d), '∂y/∂X = BA');
+      assert.equal(stepWith(d, 'identify').p.afterText, '∂f/∂X = AᵀBᵀ');
+      assert.equal(last(d), '∂f/∂X = BA');
     });
   });
 
@@ -60,49 +60,49 @@ describe('derivation: matrix derivatives by differentials', () => {
       assert.ok(differentials.includes(g === 'full' ? 'dV = dU AX + UA dX' : 'dU = dXᵀ AX + XᵀA dX'), differentials.join('\n'));
       // Written in X, the trace of the sum is the sum of the traces, each then brought to tr(Gᵢᵀ dX).
       assert.match(stepWith(d, 'differential-chain').p.afterText ?? '', /= tr\(dXᵀ AX\) \+ tr\(XᵀA dX\)$/);
-      assert.equal(stepWith(d, 'trace-form').p.afterText, 'dy = tr(XᵀAᵀ dX) + tr(XᵀA dX) = tr(Xᵀ(A + Aᵀ) dX)');
-      assert.equal(stepWith(d, 'identify').p.afterText, '∂y/∂X = (A + Aᵀ)X');
-      assert.equal(last(d), '∂y/∂X = Xᵀ(A + Aᵀ)');
+      assert.equal(stepWith(d, 'trace-form').p.afterText, 'df = tr(XᵀAᵀ dX) + tr(XᵀA dX) = tr(Xᵀ(A + Aᵀ) dX)');
+      assert.equal(stepWith(d, 'identify').p.afterText, '∂f/∂X = (A + Aᵀ)X');
+      assert.equal(last(d), '∂f/∂X = Xᵀ(A + Aᵀ)');
     });
   });
 
   describe('det X: d det X = det(X) tr(X⁻¹ dX), so ∂/∂X = det(X)X⁻ᵀ (Cookbook (49))', () => {
     both({ expr: 'det(X)', where: 'X: matrix(n, n)', wrt: ['X'] }, (d) => {
       assert.deepEqual(rules(d), ['differential', 'identify', 'layout']);
-      assert.deepEqual(texts(d, 'differential'), ['dy = det(X) tr(X⁻¹ dX)']);
-      assert.equal(stepWith(d, 'identify').p.afterText, '∂y/∂X = det(X)X⁻ᵀ');
-      assert.equal(last(d), '∂y/∂X = det(X)X⁻¹');
+      assert.deepEqual(texts(d, 'differential'), ['df = det(X) tr(X⁻¹ dX)']);
+      assert.equal(stepWith(d, 'identify').p.afterText, '∂f/∂X = det(X)X⁻ᵀ');
+      assert.equal(last(d), '∂f/∂X = det(X)X⁻¹');
     });
   });
 
-  describe('X⁻¹ by X (matrix by matrix): dY = −X⁻¹ dX X⁻¹, vec(dY) = −(X⁻ᵀ ⊗ X⁻¹) vec(dX) (Cookbook (59), Magnus & Neudecker)', () => {
+  describe('X⁻¹ by X (matrix by matrix): df = −X⁻¹ dX X⁻¹, vec(df) = −(X⁻ᵀ ⊗ X⁻¹) vec(dX) (Cookbook (59), Magnus & Neudecker)', () => {
     both({ expr: 'inv(X)', where: 'X: matrix(n, n)', wrt: ['X'] }, (d) => {
       assert.deepEqual(rules(d), ['differential', 'vec-form', 'identify']);
-      assert.deepEqual(texts(d, 'differential'), ['dY = −X⁻¹ dX X⁻¹']);
+      assert.deepEqual(texts(d, 'differential'), ['df = −X⁻¹ dX X⁻¹']);
       const vec = stepWith(d, 'vec-form').p;
-      assert.equal(vec.afterText, 'vec(dY) = −(X⁻ᵀ ⊗ X⁻¹) vec(dX)');
+      assert.equal(vec.afterText, 'vec(df) = −(X⁻ᵀ ⊗ X⁻¹) vec(dX)');
       assert.match(vec.explanation, /vec\(AXB\) = \(Bᵀ ⊗ A\) vec\(X\)|Bᵀ ⊗ A/);
-      assert.equal(last(d), '∂vec Y/∂(vec X)ᵀ = −(X⁻ᵀ ⊗ X⁻¹)');
+      assert.equal(last(d), '∂vec f/∂(vec X)ᵀ = −(X⁻ᵀ ⊗ X⁻¹)');
     });
   });
 
-  describe('XᵀA by X: vec(dY) = (Aᵀ ⊗ I)𝐊 vec(dX), the Jacobian whole (the product does not take 𝐊 into vec(dX) as vec(dXᵀ))', () => {
+  describe('XᵀA by X: vec(df) = (Aᵀ ⊗ I)𝐊 vec(dX), the Jacobian whole (the product does not take 𝐊 into vec(dX) as vec(dXᵀ))', () => {
     both({ expr: "X'*A", where: 'X: matrix(m, n); A: matrix(m, k)', wrt: ['X'] }, (d) => {
-      assert.equal(stepWith(d, 'vec-form').p.afterText, 'vec(dY) = (Aᵀ ⊗ I_n)𝐊(m,n) vec(dX)');
-      assert.equal(last(d), '∂vec Y/∂(vec X)ᵀ = (Aᵀ ⊗ I_n)𝐊(m,n)');
+      assert.equal(stepWith(d, 'vec-form').p.afterText, 'vec(df) = (Aᵀ ⊗ I_n)𝐊(m,n) vec(dX)');
+      assert.equal(last(d), '∂vec f/∂(vec X)ᵀ = (Aᵀ ⊗ I_n)𝐊(m,n)');
     });
   });
 
   describe('‖AX − B‖²_F: d‖U‖²_F through the norm, ∂/∂X = 2Aᵀ(AX − B) (Cookbook (120), least squares)', () => {
     both({ expr: 'norm2(A*X - B)^2', where: 'A: matrix(m, n); X: matrix(n, k); B: matrix(m, k)', wrt: ['X'] }, (d, g) => {
       const defs = stepWith(d, 'intermediate-variables').p.afterText;
-      assert.equal(defs, g === 'full' ? 'U = AX,  V = U − B,  z = ‖V‖_F,  y = z²' : 'U = AX − B,  v = ‖U‖_F,  y = v²');
+      assert.equal(defs, g === 'full' ? 'U = AX,  V = U − B,  z = ‖V‖_F,  f = z²' : 'U = AX − B,  v = ‖U‖_F,  f = v²');
       assert.ok(texts(d, 'differential').includes(g === 'full' ? 'dz = tr(Vᵀ dV)/‖V‖_F' : 'dv = tr(Uᵀ dU)/‖U‖_F'), texts(d, 'differential').join('\n'));
-      // 2v dv with dv = tr(Uᵀ dU)/‖U‖_F: written in X the norms cancel, and dy is in trace form already.
+      // 2v dv with dv = tr(Uᵀ dU)/‖U‖_F: written in X the norms cancel, and df is in trace form already.
       assert.match(stepWith(d, 'differential-chain').p.afterText ?? '', /= 2 tr\(\(AX − B\)ᵀA dX\)$/);
-      assert.ok(!d.steps.some((s) => s.rule === 'trace-form'), 'no trace-form step: dy is tr(Gᵀ dX) once substituted');
-      assert.equal(stepWith(d, 'identify').p.afterText, '∂y/∂X = 2Aᵀ(AX − B)');
-      assert.equal(last(d), '∂y/∂X = 2(AX − B)ᵀA');
+      assert.ok(!d.steps.some((s) => s.rule === 'trace-form'), 'no trace-form step: df is tr(Gᵀ dX) once substituted');
+      assert.equal(stepWith(d, 'identify').p.afterText, '∂f/∂X = 2Aᵀ(AX − B)');
+      assert.equal(last(d), '∂f/∂X = 2(AX − B)ᵀA');
     });
   });
 });
@@ -185,7 +185,7 @@ describe('derivation: every matrix-variable corpus case by differentials', () =>
         const r = rules(dg);
         assert.ok(r.includes('differential') && r.includes('identify'), `${c.id} (${g}): ${r.join(', ')}`);
         assert.ok(r.indexOf('identify') > r.lastIndexOf('differential'), `${c.id} (${g}): identifies after the differentials`);
-        // What is identified is a trace form (a scalar function: tr(Gᵀ dX), possibly times a scalar) or a vec form (vec(dF) = J vec(dX)).
+        // What is identified is a trace form (a scalar function: tr(Gᵀ dX), possibly times a scalar) or a vec form (vec(df) = J vec(dX)).
         const identified = dg.pub[r.indexOf('identify') - 1].afterText ?? '';
         // The variable as the Unicode form writes it (W2 → W₂).
         const dw = `d${c.wrt[0].replace(/\d/g, (k) => '₀₁₂₃₄₅₆₇₈₉'[Number(k)])}`.replace(/[^\w₀-₉]/g, '\\$&');

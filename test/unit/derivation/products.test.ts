@@ -71,19 +71,19 @@ describe('derivation: the product rule term by term', () => {
   describe('tr(XᵀBX) with respect to X: BX + BᵀX, then (B + Bᵀ)X (Matrix Cookbook (108))', () => {
     both({ expr: "tr(X'*B*X)", where: 'X: matrix(m, n); B: matrix(m, m)', wrt: ['X'], layout: 'mixed', method: 'backprop' }, (d) => {
       const last = d.pub[d.pub.length - 1];
-      assert.equal(last.afterText, '∂y/∂X = (B + Bᵀ)X');
+      assert.equal(last.afterText, '∂f/∂X = (B + Bᵀ)X');
       assert.equal(last.rule, 'simplify');
       const contributions = d.pub[d.pub.length - 2].afterText ?? '';
-      assert.ok(contributions === '∂y/∂X = BX + BᵀX' || contributions === '∂y/∂X = BX + Bᵀ(Xᵀ)ᵀ', contributions);
+      assert.ok(contributions === '∂f/∂X = BX + BᵀX' || contributions === '∂f/∂X = BX + Bᵀ(Xᵀ)ᵀ', contributions);
       assert.match(last.explanation, /common factor X/);
     });
   });
 
   describe('tr(XᵀBX) by differentials: one term per occurrence of dX, each brought to trace form', () => {
     both({ expr: "tr(X'*B*X)", where: 'X: matrix(m, n); B: matrix(m, m)', wrt: ['X'], layout: 'mixed' }, (d) => {
-      assert.match(stepWith(d, 'differential-chain').p.afterText ?? '', /^dy = tr\(dXᵀ BX \+ (UB|XᵀB) dX\) = tr\(dXᵀ BX\) \+ tr\(XᵀB dX\)$/);
-      assert.equal(stepWith(d, 'trace-form').p.afterText, 'dy = tr(XᵀBᵀ dX) + tr(XᵀB dX) = tr(Xᵀ(B + Bᵀ) dX)');
-      assert.equal(d.pub[d.pub.length - 1].afterText, '∂y/∂X = (B + Bᵀ)X');
+      assert.match(stepWith(d, 'differential-chain').p.afterText ?? '', /^df = tr\(dXᵀ BX \+ (UB|XᵀB) dX\) = tr\(dXᵀ BX\) \+ tr\(XᵀB dX\)$/);
+      assert.equal(stepWith(d, 'trace-form').p.afterText, 'df = tr(XᵀBᵀ dX) + tr(XᵀB dX) = tr(Xᵀ(B + Bᵀ) dX)');
+      assert.equal(d.pub[d.pub.length - 1].afterText, '∂f/∂X = (B + Bᵀ)X');
     });
   });
 
@@ -92,16 +92,16 @@ describe('derivation: the product rule term by term', () => {
       const d = derivation({ expr: "b'*X'*X*c", where: 'b: vector(n); c: vector(n); X: matrix(m, n)', wrt: ['X'], layout: 'mixed', method: 'backprop' }, 'summary');
       assertSound(d, 'bᵀXᵀXc');
       const product = stepWith(d, 'product-rule').p;
-      assert.equal(product.afterText, '∂y/∂X = Xcbᵀ + Xbcᵀ');
+      assert.equal(product.afterText, '∂f/∂X = Xcbᵀ + Xbcᵀ');
       assert.match(product.explanation, /one term for each place X occurs/);
-      assert.equal(d.pub[d.pub.length - 1].afterText, '∂y/∂X = X(bcᵀ + cbᵀ)');
+      assert.equal(d.pub[d.pub.length - 1].afterText, '∂f/∂X = X(bcᵀ + cbᵀ)');
     });
   });
 
   describe('‖Ax − b‖² in mixed layout ends with 2Aᵀ(Ax − b)', () => {
     both({ expr: 'norm2(A*x - b)^2', where: 'A: matrix(m, n); x: vector(n); b: vector(m)', wrt: ['x'], layout: 'mixed' }, (d) => {
       const layout = stepWith(d, 'layout').p;
-      assert.equal(layout.afterText, '∂y/∂x = 2Aᵀ(Ax − b)');
+      assert.equal(layout.afterText, '∂f/∂x = 2Aᵀ(Ax − b)');
       assert.match(stepWith(d, 'simplify').p.explanation, /[Cc]ancel ‖Ax − b‖₂/);
     });
   });
@@ -115,13 +115,13 @@ describe('derivation: the product rule term by term', () => {
     it('summary: the simplified terms, then collected, in the local derivatives', () => {
       const d = derivation({ expr: "sqrt(x'*x)", wrt: ['x'] }, 'summary');
       assertSound(d, '√(xᵀx)');
-      assert.match(stepWith(d, 'local-derivatives').p.afterText ?? '', /^∂u\/∂x = xᵀ \+ xᵀ = 2xᵀ, {2}∂y\/∂u = /);
+      assert.match(stepWith(d, 'local-derivatives').p.afterText ?? '', /^∂u\/∂x = xᵀ \+ xᵀ = 2xᵀ, {2}∂f\/∂u = /);
     });
     it('the quadratic form of a Hessian’s first half is collected as xᵀ(A + Aᵀ), also in the pitfall', () => {
       const d = derivation({ expr: "x'*A*x + b'*x", where: 'b: vector(n)', wrt: ['x'] }, 'summary');
       assertSound(d, 'xᵀAx + bᵀx');
       assert.match(stepWith(d, 'local-derivatives').p.afterText ?? '', /∂u\/∂x = xᵀAᵀ \+ xᵀA = xᵀ\(A \+ Aᵀ\)/);
-      assert.equal(stepWith(d, 'naive-chain-rule').p.afterText, '∂y/∂x ≠ xᵀ(A + Aᵀ)');
+      assert.equal(stepWith(d, 'naive-chain-rule').p.afterText, '∂f/∂x ≠ xᵀ(A + Aᵀ)');
     });
   });
 

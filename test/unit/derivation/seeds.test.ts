@@ -36,10 +36,10 @@ describe('derivation: the seed examples read like the paper', () => {
   describe('y = sin(x²): single-variable chain rule (§4.5.1)', () => {
     both('sin(x^2)', 'x', SCALAR, (d) => {
       const defs = stepWith(d, 'intermediate-variables').p.after;
-      assert.equal(defs, 'u = x^{2},\\quad y = \\sin(u)');
+      assert.equal(defs, 'u = x^{2},\\quad f = \\sin(u)');
       const chain = stepWith(d, 'chain-rule').p;
-      assert.equal(chain.before, '\\frac{dy}{dx} = \\frac{dy}{du} \\frac{du}{dx}');
-      assert.equal(chain.after, '\\frac{dy}{dx} = \\cos(u) \\cdot 2x');
+      assert.equal(chain.before, '\\frac{df}{dx} = \\frac{df}{du} \\frac{du}{dx}');
+      assert.equal(chain.after, '\\frac{df}{dx} = \\cos(u) \\cdot 2x');
       assert.ok(rules(d).includes('substitute'));
       assert.match(d.pub[d.pub.length - 1].after, /2x\\cos\(x\^\{2\}\)$/);
     });
@@ -48,11 +48,11 @@ describe('derivation: the seed examples read like the paper', () => {
   describe('y = ln(sin(x³)²): four intermediates (§4.5.1)', () => {
     both('log(sin(x^3)^2)', 'x', SCALAR, (d) => {
       if (d.steps.some((s) => s.rule === 'local-derivatives')) {
-        assert.equal(stepWith(d, 'intermediate-variables').p.after, 'u_{1} = x^{3},\\quad u_{2} = \\sin(u_{1}),\\quad u_{3} = u_{2}^{2},\\quad y = \\log(u_{3})');
+        assert.equal(stepWith(d, 'intermediate-variables').p.after, 'u_{1} = x^{3},\\quad u_{2} = \\sin(u_{1}),\\quad u_{3} = u_{2}^{2},\\quad f = \\log(u_{3})');
       }
       const chain = stepWith(d, 'chain-rule').p;
-      assert.equal(chain.before, '\\frac{dy}{dx} = \\frac{dy}{du_{3}} \\frac{du_{3}}{du_{2}} \\frac{du_{2}}{du_{1}} \\frac{du_{1}}{dx}');
-      assert.equal(chain.after, '\\frac{dy}{dx} = \\frac{1}{u_{3}} \\cdot 2u_{2} \\cdot \\cos(u_{1}) \\cdot 3x^{2}');
+      assert.equal(chain.before, '\\frac{df}{dx} = \\frac{df}{du_{3}} \\frac{du_{3}}{du_{2}} \\frac{du_{2}}{du_{1}} \\frac{du_{1}}{dx}');
+      assert.equal(chain.after, '\\frac{df}{dx} = \\frac{1}{u_{3}} \\cdot 2u_{2} \\cdot \\cos(u_{1}) \\cdot 3x^{2}');
       assert.match(stepWith(d, 'substitute').p.after, /\\sin\(x\^\{3\}\)\^\{2\}/);
     });
   });
@@ -61,31 +61,31 @@ describe('derivation: the seed examples read like the paper', () => {
     both('x + x^2', 'x', SCALAR, (d) => {
       const pitfall = stepWith(d, 'naive-chain-rule');
       assert.equal(pitfall.s.kind, 'pitfall');
-      assert.equal(pitfall.p.after, '\\frac{dy}{dx} \\ne 2x');
+      assert.equal(pitfall.p.after, '\\frac{df}{dx} \\ne 2x');
       assert.equal(pitfall.s.claims[0].kind, 'differs');
       assert.match(pitfall.p.explanation, /directly/);
       const total = stepWith(d, 'total-derivative').p;
-      assert.equal(total.before, '\\frac{dy}{dx} = \\frac{\\partial y}{\\partial x} + \\frac{\\partial y}{\\partial u} \\frac{du}{dx}');
-      assert.equal(total.after, '\\frac{dy}{dx} = 1 + 1 \\cdot 2x = 1 + 2x');
+      assert.equal(total.before, '\\frac{df}{dx} = \\frac{\\partial f}{\\partial x} + \\frac{\\partial f}{\\partial u} \\frac{du}{dx}');
+      assert.equal(total.after, '\\frac{df}{dx} = 1 + 1 \\cdot 2x = 1 + 2x');
       assert.ok(rules(d).indexOf('naive-chain-rule') < rules(d).indexOf('total-derivative'));
     });
   });
 
   describe('sin(x + x²): total derivative inside a chain (§4.5.2)', () => {
     both('sin(x + x^2)', 'x', SCALAR, (d) => {
-      assert.equal(stepWith(d, 'intermediate-variables').p.after, 'u_{1} = x^{2},\\quad u_{2} = x + u_{1},\\quad y = \\sin(u_{2})');
+      assert.equal(stepWith(d, 'intermediate-variables').p.after, 'u_{1} = x^{2},\\quad u_{2} = x + u_{1},\\quad f = \\sin(u_{2})');
       assert.equal(stepWith(d, 'total-derivative').p.after, '\\frac{du_{2}}{dx} = 1 + 1 \\cdot 2x = 1 + 2x');
-      assert.equal(stepWith(d, 'chain-rule').p.after, '\\frac{dy}{dx} = \\cos(u_{2}) \\cdot \\left(1 + 2x\\right) = \\cos(u_{2})(1 + 2x)');
-      assert.equal(d.pub[d.pub.length - 1].after, '\\frac{dy}{dx} = \\cos(x + x^{2})(1 + 2x)');
+      assert.equal(stepWith(d, 'chain-rule').p.after, '\\frac{df}{dx} = \\cos(u_{2}) \\cdot \\left(1 + 2x\\right) = \\cos(u_{2})(1 + 2x)');
+      assert.equal(d.pub[d.pub.length - 1].after, '\\frac{df}{dx} = \\cos(x + x^{2})(1 + 2x)');
     });
   });
 
   describe('x·x²: the total-derivative formula always sums (§4.5.2)', () => {
     both('x*x^2', 'x', SCALAR, (d) => {
-      assert.equal(stepWith(d, 'naive-chain-rule').p.after, '\\frac{dy}{dx} \\ne 2x^{2}');
-      assert.equal(stepWith(d, 'total-derivative').p.after, '\\frac{dy}{dx} = u + x \\cdot 2x = u + 2x^{2}');
-      assert.equal(stepWith(d, 'substitute').p.after, '\\frac{dy}{dx} = x^{2} + 2x^{2}');
-      assert.equal(d.pub[d.pub.length - 1].after, '\\frac{dy}{dx} = 3x^{2}');
+      assert.equal(stepWith(d, 'naive-chain-rule').p.after, '\\frac{df}{dx} \\ne 2x^{2}');
+      assert.equal(stepWith(d, 'total-derivative').p.after, '\\frac{df}{dx} = u + x \\cdot 2x = u + 2x^{2}');
+      assert.equal(stepWith(d, 'substitute').p.after, '\\frac{df}{dx} = x^{2} + 2x^{2}');
+      assert.equal(d.pub[d.pub.length - 1].after, '\\frac{df}{dx} = 3x^{2}');
     });
   });
 
@@ -111,7 +111,7 @@ describe('derivation: the seed examples read like the paper', () => {
   describe("the neuron max(0, w·x + b) with respect to w: 0ᵀ or xᵀ (§5)", () => {
     both("max(0, w'*x + b)", 'w', undefined, (d) => {
       if (d.steps.some((s) => s.rule === 'local-derivatives')) {
-        assert.equal(stepWith(d, 'intermediate-variables').p.after, 'u = \\mathbf{w}^{\\top}\\mathbf{x} + b,\\quad y = \\max(0, u)');
+        assert.equal(stepWith(d, 'intermediate-variables').p.after, 'u = \\mathbf{w}^{\\top}\\mathbf{x} + b,\\quad f = \\max(0, u)');
       }
       const chain = stepWith(d, 'vector-chain-rule').p;
       assert.match(chain.after, /\\begin\{cases\} \\mathbf\{0\}\^\{\\top\} & u(_\{2\})? \\le 0 \\\\ \\mathbf\{x\}\^\{\\top\} & u(_\{2\})? > 0 \\end\{cases\}$/);
@@ -173,7 +173,7 @@ describe('derivation: the seed examples read like the paper', () => {
       const steps = r.value.steps ?? [];
       assert.deepEqual(steps.map((s) => s.rule), ['intermediate-variables', 'local-derivatives', 'chain-rule', 'multiply-out', 'substitute']);
       assert.equal(steps[2].reference, 'Parr & Howard §4.5.1');
-      assert.equal(steps[4].afterText, 'dy/dx = 2x cos(x²)');
+      assert.equal(steps[4].afterText, 'df/dx = 2x cos(x²)');
       assert.ok(steps[4].after.endsWith(r.value.result.latex));
       const none = derive({ expr: 'sin(x^2)', where: SCALAR, wrt: ['x'] });
       assert.ok(none.ok && none.value.steps === undefined);

@@ -49,7 +49,7 @@ describe('hover: markdown', () => {
   });
 
   const result = {
-    input: { text: "x'*A*x", latex: 'x^T A x', shape: '1×1', notation: 'plain' as const },
+    input: { text: "x'*A*x", latex: 'x^T A x', shape: '1×1', notation: 'plain' as const, name: { text: 'f', unicode: 'f', latex: 'f' } },
     wrt: ['x'],
     wrtShape: 'n×1',
     layout: 'numerator',

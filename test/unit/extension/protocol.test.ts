@@ -125,7 +125,7 @@ describe('panel model from the core result', () => {
   it('steps keep their kind, alternative forms are carried, and the model validates', () => {
     const m = panelModel(
       {
-        input: { text: 'relu(x)', latex: '\\operatorname{relu}(x)', shape: 'n×1', notation: 'plain' },
+        input: { text: 'relu(x)', latex: '\\operatorname{relu}(x)', shape: 'n×1', notation: 'plain', name: { text: 'f', unicode: 'f', latex: 'f' } },
         wrt: ['x'],
         wrtShape: 'n×1',
         layout: 'numerator',

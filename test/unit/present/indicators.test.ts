@@ -61,7 +61,7 @@ describe('present/indicators: derivatives finite where an indicator is 0 (√max
     for (const g of ['full', 'summary'] as const) {
       const d = derivation({ expr: 'sqrt(max(0, x))', where: 'x: scalar', wrt: ['x'] }, g);
       assertSound(d, g);
-      assert.equal(d.pub[d.pub.length - 1].afterText, 'dy/dx = 𝟙[x > 0]/(2√|x|)');
+      assert.equal(d.pub[d.pub.length - 1].afterText, 'df/dx = 𝟙[x > 0]/(2√|x|)');
     }
   });
   it('an indicator of another argument changes nothing (𝟙[y > 0]/√max(0, x) is not rewritten)', () => {

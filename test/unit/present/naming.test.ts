@@ -99,7 +99,7 @@ describe('present: Unicode quotients inside products', () => {
 describe('present: Unicode spacing between function calls', () => {
   it('det(X) tr(X⁻¹ dX) in the differential of det, u₁ det(X) in a product', () => {
     const d = derived({ expr: 'det(X)', wrt: ['X'] });
-    assert.ok((d.steps ?? []).some((s) => s.afterText === 'dy = det(X) tr(X⁻¹ dX)'), (d.steps ?? []).map((s) => s.afterText).join('\n'));
+    assert.ok((d.steps ?? []).some((s) => s.afterText === 'df = det(X) tr(X⁻¹ dX)'), (d.steps ?? []).map((s) => s.afterText).join('\n'));
     const p = derived({ expr: 'logdet(X)*det(X)', wrt: ['X'] });
     const texts = (p.steps ?? []).map((s) => s.afterText ?? '').join('\n');
     assert.match(texts, /u₁ det\(X\) tr\(X⁻¹ dX\)/);

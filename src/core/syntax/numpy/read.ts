@@ -90,13 +90,18 @@ export function readNumpy(text: string, where?: string): Outcome<CheckedExpressi
     const ast = final.kind === 'row' ? transposed(final.ast) : final.ast;
     guardSize(ast);
     const oneDimensional = final.kind === 'column' || final.kind === 'row';
-    return { ast, placeholders: lowerer.placeholders, shared, targets: lowerer.probabilityTargets, oneDimensional };
+    return { ast, placeholders: lowerer.placeholders, shared, targets: lowerer.probabilityTargets, oneDimensional, functionName: result && definition ? definition.name : undefined };
   });
   if (!lowered.ok) return lowered;
   const withTargets = probabilityTargets(decls.value, lowered.value.targets);
   const checked = checkForeign(lowered.value.ast, withTargets, lowered.value.placeholders, lowered.value.shared, { broadcastFixesSizes: true });
   // A 1-D array is read as a column but has no orientation (a claimed gradient: check/index.ts).
-  return checked.ok && lowered.value.oneDimensional ? { ok: true, value: { ...checked.value, oneDimensional: true } } : checked;
+  if (!checked.ok) return checked;
+  // The function's own name (`def loss(…)`, whose return is the expression): the answer calls it so (present/functionName.ts).
+  const { oneDimensional, functionName } = lowered.value;
+  return oneDimensional || functionName !== undefined
+    ? { ok: true, value: { ...checked.value, ...(oneDimensional ? { oneDimensional: true } : {}), ...(functionName !== undefined ? { functionName } : {}) } }
+    : checked;
 }
 
 /**

@@ -26,7 +26,7 @@ import { statementsOf, type Statement } from './statements';
 export function parsePlain(text: string): Outcome<Ast> {
   const tooLong = checkSize(text);
   if (tooLong) return failure(tooLong);
-  return attempt(() => parseExpressionTokens(text, skipLeftSide(scan(text))));
+  return attempt(() => parseExpressionTokens(text, skipLeftSide(scan(text)).tokens));
 }
 
 /**
@@ -79,17 +79,20 @@ export function readPlain(text: string, where?: string): Outcome<CheckedExpressi
       const last = second[second.length - 1].tokens;
       fail('parse.extra-expression', { start, end: last[last.length - 1].end }, `only one expression is allowed: another one starts at ${positionText(text, start)}`);
     }
-    const tokens = skipLeftSide(groupTokens(groups[0]));
+    const { tokens, name } = skipLeftSide(groupTokens(groups[0]));
     const declarations = [...separate, ...inline];
     if (!declarations.some((d) => d.name === 'e') && !bindings.some((b) => b.name === 'e')) {
       refuseEulerPower(tokens);
       for (const b of bindingTokens) refuseEulerPower(b);
     }
     const ast = parseExpressionTokens(text, tokens);
-    return { ast, declarations, bindings };
+    return { ast, declarations, bindings, name };
   });
   if (!parsed.ok) return parsed;
-  return checkShapes(parsed.value.ast, parsed.value.declarations, parsed.value.bindings);
+  const checked = checkShapes(parsed.value.ast, parsed.value.declarations, parsed.value.bindings);
+  // The function's own name (`L = …`, `f(x) = …`): the answer calls it so (present/functionName.ts).
+  const functionName = parsed.value.name;
+  return checked.ok && functionName !== undefined ? { ok: true, value: { ...checked.value, functionName } } : checked;
 }
 
 /**
@@ -153,8 +156,11 @@ function groupTokens(group: readonly Statement[]): Token[] {
   return out;
 }
 
-/** Drop an `f(x, y) =` or `y =` prefix; fail if what precedes `=` is not such a left-hand side. */
-function skipLeftSide(tokens: readonly Token[]): readonly Token[] {
+/**
+ * Drop an `f(x, y) =` or `y =` prefix, keeping its name (f, y); fail if what precedes `=` is not such a
+ * left-hand side.
+ */
+function skipLeftSide(tokens: readonly Token[]): { readonly tokens: readonly Token[]; readonly name?: string } {
   let depth = 0;
   let equals = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -166,7 +172,7 @@ function skipLeftSide(tokens: readonly Token[]): readonly Token[] {
       break;
     }
   }
-  if (equals < 0) return tokens;
+  if (equals < 0) return { tokens };
   const lhs = tokens.slice(0, equals).filter((t) => t.kind !== 'newline');
   const eq = tokens[equals];
   if (!isLeftSide(lhs)) {
@@ -177,7 +183,7 @@ function skipLeftSide(tokens: readonly Token[]): readonly Token[] {
   if (rhs.every((t) => t.kind === 'newline' || t.kind === 'eof')) {
     fail('parse.expected-expression', { start: eq.start, end: eq.end }, "expected an expression after '='");
   }
-  return rhs;
+  return { tokens: rhs, name: lhs[0].text };
 }
 
 function isLeftSide(lhs: readonly Token[]): boolean {
