@@ -53,7 +53,8 @@ describe('notations/numpy: X.size(0), X.numel(), np.size(X) and X.size are sizes
     assert.equal(at('np.size(X)'), 12);
     assert.equal(at('np.sum(X) * 0 + X.size'), 12);
     assert.equal(at('X.size(0) * 10 + X.size()[1]'), 43);
-    assert.equal(at('np.size(X, 1) + w.numel()'), 6);
+    assert.equal(at('np.size(X, 1) + np.size(w)'), 6);
+    assert.equal(at('X.size(1) + w.numel()'), 6);
     // np.sum(X) / X.size is np.mean(X).
     assert.equal(at('np.sum(X) / X.size'), at('np.mean(X)'));
   });
@@ -91,6 +92,9 @@ describe('notations/numpy: sizes the reader cannot read one way are refused at t
     assertError(error(readNumpy(t, WHERE)), 'numpy.unsupported', 'X.size', t, 'X.shape[0]');
     t = 'np.sum(X) / X.size()[0]';
     assertError(error(readNumpy(t, WHERE)), 'numpy.unsupported', 'X.size', t, 'not a method');
+    // NumPy's and JAX's arrays have no numel method (PyTorch's tensors have).
+    t = 'np.sum(X) / X.numel()';
+    assertError(error(readNumpy(t, WHERE)), 'numpy.unsupported', 'X.numel', t, 'np.size(X)');
   });
 
   it('X.size() alone, an axis out of range, a non-integer axis, a function of the other library', () => {

@@ -26,7 +26,7 @@ import { withNewAxis } from './newAxis';
 import { reorderAxes, transposeInEither, type AxisOrder } from './permute';
 import { activation, ACTIVATIONS } from './activations';
 import { torchSoftplus } from './softplus';
-import { checkSizeMethod, lengthOf, numelOf, sizeAttribute, type CodeLibraries } from './sizes';
+import { checkNumelMethod, checkSizeMethod, lengthOf, numelOf, sizeAttribute, type CodeLibraries } from './sizes';
 import { Chain, checkFixedRanks, flatDot, innerProduct, usesNumPy, usesPyTorch, type Lowered } from './matmul';
 import { varianceOf, type VarianceLibrary } from './variance';
 import { along, bceWithLogits, crossEntropy, flag, library, mseLoss, normalizeAlong, plainAxis, reduceAlong, type Broadcast } from './batch';
@@ -665,7 +665,9 @@ export class Lowerer {
     if (fn === 'numel') {
       kw.allow([]);
       args.count(1);
-      return numelOf(yield* args.get(0), span, nameSpan);
+      const a = yield* args.get(0);
+      if (method) checkNumelMethod(nameSpan, this.source(a.ast.span), this.libraries());
+      return numelOf(a, span, nameSpan);
     }
     const a = yield* args.get(0);
     const array = this.source(a.ast.span);

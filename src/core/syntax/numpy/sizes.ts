@@ -14,7 +14,8 @@
  * the N of mean(A). Where the libraries differ the code decides: `A.size` is the number of entries of
  * a NumPy or JAX array but a method of a PyTorch tensor (A.size / 2 is an error there), and
  * `A.size(0)` calls a number in NumPy (an error). `A.size` is read in code that uses NumPy or JAX and
- * not PyTorch; `A.size(i)` is refused in code that uses NumPy or JAX and not PyTorch; where nothing
+ * not PyTorch; `A.size(i)` and `A.numel()` (no method of a NumPy array) are refused in code that uses
+ * NumPy or JAX and not PyTorch; where nothing
  * says, `A.size` is refused (`numpy.ambiguous-library`). Axes out of range, a scalar's axes and arrays
  * whose number of axes is not known are refused at the cause.
  */
@@ -70,5 +71,12 @@ export function sizeAttribute(r: Lowered, span: Span, attrSpan: Span, shown: str
 export function checkSizeMethod(nameSpan: Span, shown: string, code: CodeLibraries): void {
   if (code.numpy && !code.torch) {
     fail('numpy.unsupported', nameSpan, `${shown}.size is a number in NumPy and JAX (the number of entries), not a method: write ${shown}.shape[0] for the length of the first axis, np.size(${shown}) or ${shown}.size for the number of entries`);
+  }
+}
+
+/** PyTorch's `A.numel()` (NumPy's and JAX's arrays have no such method): refused in code of NumPy or JAX only. */
+export function checkNumelMethod(nameSpan: Span, shown: string, code: CodeLibraries): void {
+  if (code.numpy && !code.torch) {
+    fail('numpy.unsupported', nameSpan, `${shown}.numel() is a method of a PyTorch tensor; NumPy's and JAX's arrays have none: write np.size(${shown}) or ${shown}.size for the number of entries`);
   }
 }
