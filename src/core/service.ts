@@ -244,10 +244,6 @@ export function renderDerivative(f: Expr, d: Derivative, layout: Layout, dimensi
   const inputLarge = treeIsLarge(f);
   const inputWriters = inputLarge ? undefined : writersFor(f, dimensions);
   const input = render(f, inputLarge, inputWriters, dimensions, names);
-  // The function's one name in the answer (present/functionName.ts), as the steps and the hover call it.
-  const fn = names?.of(f) ?? functionName(f, (n) => freeVariables(f).some((v) => v.name === n));
-  const w1 = inputWriters ?? writersFor(f, dimensions);
-  const name = { text: w1.text(fn), unicode: w1.unicode(fn), latex: w1.latex(fn) };
   const shown = present(d, layout);
   const piecewise = piecewiseLatex(shown);
   // The result's forms, then its named form with the same writers (their renderings reused).
@@ -259,6 +255,11 @@ export function renderDerivative(f: Expr, d: Derivative, layout: Layout, dimensi
   if (named) result.named = named;
   const blocks = renderBlocks(d, shown, w, dimensions);
   if (blocks) result.blocks = blocks;
+  // The function's one name in the answer (present/functionName.ts), as the steps and the hover call it: after the
+  // result's names, where the textbook's name of f itself (P = softmax(Z, 2)) wins (AnswerNames.alias).
+  const fn = names?.of(f) ?? functionName(f, (n) => freeVariables(f).some((v) => v.name === n));
+  const w1 = inputWriters ?? writersFor(f, dimensions);
+  const name = { text: w1.text(fn), unicode: w1.unicode(fn), latex: w1.latex(fn) };
   return { shown, input, inputLarge, name, result, equationLatex: derivativeLatex(d, layout, result.latex, input.latex, name.latex) };
 }
 
@@ -369,9 +370,11 @@ function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
   if (!r.ok) return r;
   const { p, d, index, dimensions } = r.value;
   const layout: Layout = req.layout ?? 'numerator';
-  // The steps name first, so that the result calls a node as they do (present/answerNames.ts).
-  const { names, steps } = stepsOf(req, p, d, dimensions);
+  // The result names first, then the steps call its parts as it does (present/answerNames.ts): the result
+  // reads the same with and without steps (the hover and the panel, --emit).
+  const names = answerNamesOf(p);
   const { input, inputLarge, name, result, equationLatex } = renderDerivative(p.f, d, layout, dimensions, names);
+  const steps = stepsOf(req, p, d, dimensions, names);
   const out = { input: withNotation(input, inputLarge, p.notation, name), wrt: wrtNames(p), wrtShape: wrtShape(p), layout, order: req.order ?? 1, result, equationLatex };
   return { ok: true, value: withTail(out, req, p, d, index, dimensions, steps, toDerivationStep) };
 }
@@ -396,20 +399,18 @@ interface AnswerSteps {
 }
 
 /**
- * The answer's names (present/answerNames.ts) — made when the text names its own parts (NumPy
- * assignments, `where` bindings) or the steps are asked for, else none (the result names its parts
- * by itself) — and the request's derivation when asked for (not yet written), its intermediates named in them.
+ * The request's derivation when asked for (not yet written), its intermediates named in the answer's
+ * names (present/answerNames.ts), which the result has named its parts in already.
  */
-function stepsOf(req: DeriveRequest, p: Prepared, d: Derivative, dimensions: KnownDimensions): { readonly names?: AnswerNames; readonly steps?: AnswerSteps } {
-  const names = answerNamesOf(p);
-  if (!req.steps) return { names };
+function stepsOf(req: DeriveRequest, p: Prepared, d: Derivative, dimensions: KnownDimensions, names: AnswerNames): AnswerSteps | undefined {
+  if (!req.steps) return undefined;
   // The result's textbook names (H, P, X̂, …) first, so that the steps call those parts so and take none of them for another.
   // Not the function itself, which the steps call by its name (y = σ(u)).
   for (const [node, name] of textbookNames(present(d, req.layout ?? 'numerator'))) {
     if (node !== p.f && names.of(node) === undefined && !names.taken(name)) names.give(node, variable(name, node.shape));
   }
   const steps = derivationOf(p.f, p.wrt, req.order ?? 1, req.layout ?? 'numerator', req.granularity ?? 'full', { present, dimensions, names });
-  return { names, steps: { steps, names } };
+  return { steps, names };
 }
 
 /**
@@ -429,7 +430,7 @@ function readableWithinBudget(req: DeriveRequest): Outcome<ReadableAnswer> {
   if (!r.ok) return r;
   const { p, d, index, dimensions } = r.value;
   const { f } = p;
-  const { names, steps } = stepsOf(req, p, d, dimensions);
+  const names = answerNamesOf(p);
   // renderDerivative's steps, for the plain and Unicode forms only.
   const inputLarge = treeIsLarge(f);
   const inputWriters = inputLarge ? undefined : writersFor(f, dimensions);
@@ -451,6 +452,8 @@ function readableWithinBudget(req: DeriveRequest): Outcome<ReadableAnswer> {
   const namedLine = named && named.definitions.length > 0 ? namedUnicode(named, w as Writers) : undefined;
   const blockForm = softmaxBlockForm(d);
   const blocks = blockForm ? { unicode: namedUnicode(blockForm, w ?? writersFor(shown, dimensions)), sentence: blockForm.reading.sentence } : undefined;
+  // The steps after the result's names, as derive() makes them.
+  const steps = stepsOf(req, p, d, dimensions, names);
   const out = {
     input: { text: inputText, notation: p.notation },
     wrt: wrtNames(p),

@@ -218,7 +218,9 @@ function nameIntermediates(f: Expr, nodes: readonly Expr[], given: ReadonlySet<s
     }
     if (letters.length === inner.length) names.push(...letters);
     else {
-      const base = pool.find((p) => inner.every((n, i) => free(subscripted(cased(p, n), i + 1)) && free(`${cased(p, n)}${i + 1}`))) ?? 'u';
+      // A letter the answer's names do not use (the result's u, v named first: z₁, z₂ here, never u₁ beside u).
+      const fits = (p: string): boolean => inner.every((n, i) => free(subscripted(cased(p, n), i + 1)) && free(`${cased(p, n)}${i + 1}`));
+      const base = pool.find((p) => fits(p) && book?.letters().has(p) !== true && book?.letters().has(p.toUpperCase()) !== true) ?? pool.find(fits) ?? 'u';
       inner.forEach((n, i) => names.push(subscripted(cased(base, n), i + 1)));
     }
   }

@@ -7,8 +7,8 @@
  *
  * Names are compared as written: u1, u_1 and u₁ are one name (each is written u₁ in Unicode and
  * LaTeX), so a fresh u1 is never made beside a step's u_1. Who names first wins: the user's names,
- * then the steps' intermediates (made before the result is written), then the result's and the
- * displays' names, each new name taken by the node it names; a later naming of a node that has a name
+ * the function's (./functionName.ts), then the result's (named the same way with and without steps),
+ * then the steps' intermediates, then the displays' names, each new name taken by the node it names; a later naming of a node that has a name
  * uses it (`of`), and a new name avoids every name taken (`taken`) and, where it can, their letters
  * (`letters`: the result's fresh names are v, q, r … beside the steps' u₁, u₂, …).
  *

@@ -10,7 +10,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { DeriveResult } from '../../../src/core/api';
-import { derive } from '../../../src/core/index';
+import { derive, deriveForm, deriveReadable } from '../../../src/core/index';
 import type { Expr } from '../../../src/core/model/expr';
 import { freeVariables } from '../../../src/core/model/expr';
 import { readExpression } from '../../../src/core/read';
@@ -195,6 +195,26 @@ describe('one naming for the steps and the result', function () {
       assert.ok(mine.every((n) => defined.includes(n)), `the steps do not use the user's names: ${[...new Set(defined)].join(', ')}`);
       for (const s of steps) for (const report of verifyStep(s)) assert.ok(report.passed, `${s.rule}: ${report.maxRelError}`);
       assert.equal(steps[steps.length - 1].value, present(differentiate(f, [x], 1), 'numerator'));
+    });
+  }
+
+  for (const c of CASES) {
+    it(`${c.label}: the result names its parts alike with and without steps (the hover, the panel, --emit)`, () => {
+      const req = { expr: c.expr, where: c.where, wrt: [c.wrt], from: c.from ?? 'plain' } as const;
+      const without = derive(req);
+      assert.ok(without.ok, without.ok ? '' : without.error.message);
+      const withSteps = answer(c);
+      assert.deepEqual(withSteps.result, without.value.result);
+      assert.deepEqual(withSteps.input, without.value.input);
+      const readable = deriveReadable({ ...req, steps: true });
+      assert.ok(readable.ok);
+      assert.equal(readable.value.result.unicode, without.value.result.unicode);
+      assert.equal(readable.value.result.named, without.value.result.named ? `${without.value.result.named.unicode} where ${without.value.result.named.definitions.map((d) => `${d.nameUnicode} = ${d.unicode}`).join(', ')}` : undefined);
+      for (const form of ['text', 'unicode', 'latex'] as const) {
+        const emitted = deriveForm({ ...req, steps: true }, form);
+        assert.ok(emitted.ok);
+        assert.equal(emitted.value, withSteps.result[form], `--emit ${form} --steps`);
+      }
     });
   }
 

@@ -32,15 +32,15 @@ describe('present: one naming style per output', () => {
     const named = d.result.named;
     assert.ok(named && named.definitions.length > 7, 'numbered names');
     const first = named.definitions[0];
-    // With steps, the result calls tanh(W₁x) as the steps do (u₁ = W₁x, u₂ = tanh(u₁): present/answerNames.ts).
-    assert.deepEqual([first.name, first.nameUnicode, first.nameLatex, first.unicode], ['u_2', 'u₂', '\\mathbf{u}_{2}', 'tanh(W₁x)']);
+    // The result names first, with or without steps; the steps call tanh(W₁x) as it does (present/answerNames.ts).
+    assert.deepEqual([first.name, first.nameUnicode, first.nameLatex, first.unicode], ['u1', 'u₁', '\\mathbf{u}_{1}', 'tanh(W₁x)']);
     const text = [named.text, ...named.definitions.flatMap((x) => [x.name, x.text])].join(' ');
     const unicode = [named.unicode, ...named.definitions.flatMap((x) => [x.nameUnicode, x.unicode])].join(' ');
     const latex = panelModel(d, { expr: deep(10), from: 'auto', wrt: ['W1'], order: 1, layout: 'numerator', granularity: 'summary', check: false }).namedLatex ?? '';
     assert.ok(!SUBSCRIPT.test(text), text);
     assert.ok(!ASCII_INDEX.test(unicode), unicode);
     assert.ok(!ASCII_INDEX.test(latex.replace(/\\[A-Za-z]+/g, '')), latex);
-    assert.match(latex, /\\mathbf\{u\}_\{2\} = \\tanh\(W_\{1\}\\mathbf\{x\}\)/);
+    assert.match(latex, /\\mathbf\{u\}_\{1\} = \\tanh\(W_\{1\}\\mathbf\{x\}\)/);
   });
 
   it('over the corpus: no subscript digit in a text output, no ASCII index in a Unicode output (results, named forms, steps)', function () {
