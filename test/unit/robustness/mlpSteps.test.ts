@@ -35,19 +35,26 @@ describe('a deep network\'s derivation through every reader (issue 17)', functio
 
   it('at 256 layers, the LaTeX and NumPy readers give the plain reader\'s result and derivation', () => {
     const plain = answer(mlpRequest(256));
+    // NumPy code in a `def loss(…)` names the function (present/functionName.ts): its derivation is
+    // the plain reader's of the same expression named so, `loss = …`.
+    const plainLoss = answer({ ...mlpRequest(256), expr: `loss = ${mlpRequest(256).expr}` });
+    assert.equal(plainLoss.input.name?.text, 'loss');
     for (const [name, request] of READERS) {
       const other = answer(request(256));
+      const same = other.input.name?.text === 'loss' ? plainLoss : plain;
+      assert.equal(other.input.name?.text, name === 'NumPy, one reassignment per layer' ? 'loss' : 'f', `${name}: the function's name`);
       assert.equal(other.input.text, plain.input.text, `${name}: read as the plain text reads`);
       assert.deepEqual(other.result, plain.result, `${name}: the same gradient`);
-      assert.deepEqual(other.steps, plain.steps, `${name}: the same derivation`);
+      assert.deepEqual(other.steps, same.steps, `${name}: the same derivation`);
     }
     const steps = plain.steps ?? [];
     assert.deepEqual(steps.map((s) => s.rule).slice(-3), ['differential-chain', 'trace-form', 'identify']);
     // The substituted differential in the binding form, a layer named as the steps name it
-    // (present/answerNames.ts): u₂ = tanh(W₁x) is the steps' u₂ = tanh(u₁), u₁ = W₁x.
+    // (present/answerNames.ts: the result names its parts first, the steps' other parts take
+    // another letter): u₁ = tanh(W₁x) is the steps' u₁ = tanh(v₁), v₁ = W₁x.
     const trace = steps[steps.length - 2].afterText ?? '';
-    assert.match(steps[0].afterText ?? '', /^u₁ = W₁x, {2}u₂ = tanh\(u₁\), {2}u₃ = W₂u₂, {2}u₄ = tanh\(u₃\)/);
-    assert.match(trace, / where u₂ = tanh\(W₁x\), u₄ = tanh\(W₂u₂\), /);
+    assert.match(steps[0].afterText ?? '', /^v₁ = W₁x, {2}u₁ = tanh\(v₁\), {2}v₂ = W₂u₁, {2}u₂ = tanh\(v₂\)/);
+    assert.match(trace, / where u₁ = tanh\(W₁x\), u₂ = tanh\(W₂u₁\), /);
   });
 
   for (const [name, request] of READERS) {
