@@ -253,7 +253,10 @@ export function differentialDerivation(s: Structure, d: Derivative, ctx: Context
   const rootD = dNote(root.v);
   if (list.length > 1) {
     // In the pieces, the shared constants by their names; in x, written out.
-    const shownD = dy === dyExpanded ? [part(dy)] : [part(s.named(dy)), EQUALS, part(dyExpanded)];
+    // Two nodes a learner cannot tell apart (the same written form, e.g. a Hadamard product grouped
+    // another way) are written once: "df = E = E" says nothing.
+    const same = dy === dyExpanded || ctx.write.unicode(s.named(dy)) === ctx.write.unicode(dyExpanded);
+    const shownD = same ? [part(dyExpanded)] : [part(s.named(dy)), EQUALS, part(dyExpanded)];
     steps.push(step('differential-chain', 'derivative', {
       explanation:
         `Substitute the differentials of the pieces into one another, innermost first (the chain rule for differentials: ` +
