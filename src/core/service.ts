@@ -387,6 +387,8 @@ function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
 function answerNamesOf(p: Prepared): AnswerNames {
   const names = answerNames(p.read.userNames, p.variables);
   const all = p.read.unused === undefined ? p.variables : [...p.variables, ...p.read.unused];
+  // A declared variable the expression does not use is still the user's name for their own matrix: no part takes it.
+  if (p.read.unused !== undefined) for (const v of p.read.unused) names.reserve(v.name as string);
   const taken = (n: string): boolean => names.taken(n) || all.some((v) => v.name === n) || isDimensionOf(n, all);
   names.give(p.f, functionName(p.f, taken, p.read.functionName));
   return names;
