@@ -30,6 +30,9 @@ import { expand, replaceNode, replaceNodes } from './substitute';
 import { normalize } from '../simplify/simplify';
 import type { Writer } from './writer';
 
+/** Trees of at most this many nodes are compared as written (a few thousand characters at most). */
+const COMPARE_WRITTEN = 2_000;
+
 /** A variable standing for the differential of another (dX), and how it is written. */
 interface Differential {
   readonly of: Expr;
@@ -254,9 +257,13 @@ export function differentialDerivation(s: Structure, d: Derivative, ctx: Context
   if (list.length > 1) {
     // In the pieces, the shared constants by their names; in x, written out.
     // Two nodes a learner cannot tell apart (the same written form, e.g. a Hadamard product grouped
-    // another way) are written once: "df = E = E" says nothing.
-    const same = dy === dyExpanded || ctx.write.unicode(s.named(dy)) === ctx.write.unicode(dyExpanded);
-    const shownD = same ? [part(dyExpanded)] : [part(s.named(dy)), EQUALS, part(dyExpanded)];
+    // another way) are written once: "df = E = E" says nothing. Compared as written only when both
+    // are small trees: a deep network's differential written as a tree is exponential in its depth
+    // (the step itself writes it in the binding form), so a large one keeps both sides.
+    const namedDy = dy === dyExpanded ? dy : s.named(dy);
+    const same = dy === dyExpanded
+      || (namedDy.size <= COMPARE_WRITTEN && dyExpanded.size <= COMPARE_WRITTEN && ctx.write.unicode(namedDy) === ctx.write.unicode(dyExpanded));
+    const shownD = same ? [part(dyExpanded)] : [part(namedDy), EQUALS, part(dyExpanded)];
     steps.push(step('differential-chain', 'derivative', {
       explanation:
         `Substitute the differentials of the pieces into one another, innermost first (the chain rule for differentials: ` +
