@@ -16,16 +16,29 @@ const failed = (error: Problem, id?: Id): BatchAnswer => ({ ...(id === undefined
  * position in most messages ("… at position 12"); for "Unexpected token 'o', "notjson" is not valid
  * JSON" it does not, and the position is found: a prefix of the line that ends before the bad
  * character parses or fails only for running out (at its end: "Unexpected end of JSON input", "…
- * at position k" for a prefix of k characters), one that holds it fails before its end, so the first such prefix is found by bisection (lines up to 64 KB; a longer line
+ * at position k" for a prefix of k characters), one that holds it fails
+ * before its end, so the first such prefix is found by bisection (lines up to 64 KB; a longer line
  * gets no span rather than a wrong one).
  */
 function jsonProblem(line: string, e: unknown): Problem {
-  const reason = e instanceof Error ? e.message : String(e);
-  const at = /at position (\d+)/.exec(reason);
-  const start = at ? Math.min(Number(at[1]), line.length) : /end of JSON input/.test(reason) ? line.length : badCharacterAt(line);
+  const reason = messageOf(e);
+  const reported = failureAt(reason, line.length);
+  const start = reported !== undefined ? Math.min(reported, line.length) : badCharacterAt(line);
   const message = `the request is not valid JSON: ${reason}`;
   if (start === undefined) return problem('request.json', message, 'line');
   return problem('request.json', message, 'line', { start, end: Math.min(start + 1, line.length) });
+}
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Where a JSON.parse message of a text of `length` characters says it failed: the position it names,
+ * the end for running out ("Unexpected end of JSON input"), else unknown.
+ */
+function failureAt(message: string, length: number): number | undefined {
+  const at = /at position (\d+)/.exec(message);
+  if (at) return Number(at[1]);
+  return /end of JSON input/.test(message) ? length : undefined;
 }
 
 const BISECT_LIMIT = 64 * 1024;
@@ -37,9 +50,8 @@ function badCharacterAt(line: string): number | undefined {
       JSON.parse(line.slice(0, k));
       return false;
     } catch (err) {
-      const m = err instanceof Error ? err.message : String(err);
-      const at = /at position (\d+)/.exec(m);
-      return at ? Number(at[1]) < k : !/end of JSON input/.test(m);
+      const at = failureAt(messageOf(err), k);
+      return at === undefined || at < k;
     }
   };
   // The smallest k with failsWithin(k): the bad character is line[k - 1].
