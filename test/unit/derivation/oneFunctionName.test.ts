@@ -29,6 +29,10 @@ const CASES: readonly Case[] = [
   { label: 'a variable called f', req: { expr: 'sum(tanh(W*f))', where: 'f: vector(n); W: matrix(m,n)', wrt: ['W'] } },
   { label: 'a softmax', req: { expr: 'softmax(W*x)', where: 'x: vector(n); W: matrix(m,n)', wrt: ['x'] } },
   { label: 'the user names it L (plain)', req: { expr: `L = ${MLP}`, where: MLP_WHERE, wrt: ['W1'] }, name: 'L' },
+  { label: 'the user names it L (LaTeX)', req: { expr: String.raw`L = \|X\mathbf{w} - \mathbf{y}\|^2`, wrt: ['w'], from: 'latex' }, name: 'L' },
+  { label: 'the user names it L (LaTeX, a function head and :=)', req: { expr: String.raw`\mathcal{L}(\mathbf{w}) := \|X\mathbf{w} - \mathbf{y}\|^2`, wrt: ['w'], from: 'latex' }, name: 'L' },
+  { label: 'the user names it L (Unicode)', req: { expr: 'L = ‖Xw − y‖²', wrt: ['w'], from: 'unicode' }, name: 'L' },
+  { label: 'the user names it L (Unicode, auto)', req: { expr: 'L = ‖Xw − y‖²', wrt: ['w'] }, name: 'L' },
   {
     label: 'the user names it loss (NumPy def)',
     req: { expr: ['def loss(W1, W2, x, t):', '    return np.sum((np.tanh(W2 @ np.tanh(W1 @ x)) - t) ** 2)'].join('\n'), where: MLP_WHERE, wrt: ['W1'], from: 'numpy' },
@@ -67,7 +71,16 @@ describe('one name for the function in an answer', function () {
       const hoverName = /\n∂²?(\S+?)\/∂/.exec(section)?.[1];
       assert.ok(hoverName !== undefined, section);
       assert.ok(section.includes(`${hoverName} = ${r.input.text}`), `the hover's text calls it ${hoverName}: ${section}`);
-      if (c.name !== undefined) assert.equal(hoverName, c.name);
+      if (c.name !== undefined) {
+        assert.equal(hoverName, c.name);
+        // The JSON answer's input.name, in every notation: each reads back to the name.
+        assert.equal(r.input.name.text, c.name);
+        // (A word of three lowercase letters, loss, is a product of letters to the Unicode reader unless declared.)
+        for (const [from, written] of [['unicode', r.input.name.unicode], ['latex', r.input.name.latex]] as const) {
+          const back = readExpression(written, from === 'unicode' && c.name.length > 2 ? `${c.name}: scalar` : undefined, from);
+          assert.ok(back.ok && back.value.expr.op === 'var' && back.value.expr.name === c.name, `input.name.${from} ${written} reads back as ${back.ok ? String(back.value.expr.name) : back.error.message}`);
+        }
+      }
       // Not a variable's name.
       const variables = new Set(r.assumed.map((a) => a.name).concat(c.req.wrt ?? []));
       const read = readExpression(c.req.expr, c.req.where, c.req.from ?? 'auto');

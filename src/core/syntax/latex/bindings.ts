@@ -136,7 +136,7 @@ export function parseBound(text: string, segments: Segments, options: LatexParse
     // Field by field, not { ...parsed, bindings: [] }: in V8 11 (Node 20) a spread followed by a new
     // property gives every object a hidden class of its own (service.ts withNotation).
     const parsed = parseLatexTokens(text, segments.main, { ...options, names });
-    return { ast: parsed.ast, names: parsed.names, placeholders: parsed.placeholders, bindings: [] };
+    return { ast: parsed.ast, names: parsed.names, placeholders: parsed.placeholders, bindings: [], name: parsed.name };
   }
   const defined = segments.definitions.map((d) => nameOf(text, d, options));
   const kinds = new Map<string, Kind>();
@@ -160,7 +160,7 @@ export function parseBound(text: string, segments: Segments, options: LatexParse
     });
     const main = parseLatexTokens(text, segments.main, own);
     for (const p of main.placeholders) placeholders.add(p);
-    return { ast: main.ast, names, placeholders, bindings };
+    return { ast: main.ast, names, placeholders, bindings, name: main.name };
   } finally {
     for (const d of defined) names.delete(d.name);
   }

@@ -62,12 +62,13 @@ class LatexParser extends PrimaryParser {
   parseAll(): LatexParse {
     const first = this.peek();
     if (first.kind === 'eof') fail('parse.empty', spanOf(first.start, first.start), 'the expression is empty');
-    if (this.options.leftSide !== false) this.skipLeftSide();
+    const head = this.options.leftSide !== false ? this.skipLeftSide() : undefined;
     this.refuseDifferentials();
     let ast = runDeferred(this.sum());
     const t = this.peek();
     if (t.kind !== 'eof') this.unexpected(t);
     if (this.options.namesOnly === true) return { ast, names: this.names, placeholders: this.placeholders };
+    const name = head === undefined ? undefined : this.headName(head);
     // The guard bounds nesting; postfix chains are built in a loop, so the tree's depth is checked once more.
     const deep = nodeDeeperThan(ast, MAX_DEPTH);
     if (deep) throw new SyntaxFailure(depthDiagnostic(deep.span.start, deep.span.end));
@@ -82,7 +83,26 @@ class LatexParser extends PrimaryParser {
         identity: (span) => this.placeholder('identity', span),
       });
     }
-    return { ast, names: this.names, placeholders: this.placeholders };
+    return name === undefined ? { ast, names: this.names, placeholders: this.placeholders } : { ast, names: this.names, placeholders: this.placeholders, name };
+  }
+
+  /**
+   * The name a left side's head gives the function (`L`, `\mathcal{L}` of `\mathcal{L}(\theta)`, `y` of
+   * `y_{ik}` in index notation), read as the expression reads a name; undefined where the head is not
+   * one name (`(AB)_{ik}`, a function such as `\sigma`, the identity I): the left side then only names
+   * nothing, as before.
+   */
+  private headName(head: readonly LatexToken[]): string | undefined {
+    if (head.length === 0) return undefined;
+    const eof = this.tokens[this.tokens.length - 1];
+    const prepared = { ...this.prepared, tokens: [...head, eof] };
+    try {
+      const parsed = new LatexParser(this.text, prepared, { ...this.options, names: new Map(), sizes: new Set(), leftSide: false }).parseAll();
+      return parsed.ast.kind === 'name' && parsed.placeholders.size === 0 ? parsed.ast.name : undefined;
+    } catch (e) {
+      if (e instanceof SyntaxFailure) return undefined;
+      throw e;
+    }
   }
 
 
@@ -99,8 +119,11 @@ class LatexParser extends PrimaryParser {
     }
   }
 
-  /** Skip `y =`, `f(x) =`, `f(\mathbf{x}) :=`; a second top-level `=` is an error. */
-  protected skipLeftSide(): void {
+  /**
+   * Skip `y =`, `f(x) =`, `f(\mathbf{x}) :=`; a second top-level `=` is an error. Returns the left
+   * side's head, the tokens that may name the function (`f` of `f(x)`, `y` of `y_{ik}`), if there is a left side.
+   */
+  protected skipLeftSide(): LatexToken[] | undefined {
     let depth = 0;
     const equals: number[] = [];
     for (let i = 0; i < this.tokens.length - 1; i++) {
@@ -109,7 +132,7 @@ class LatexParser extends PrimaryParser {
       else if (t.kind === 'char' && (t.text === ')' || t.text === ']' || t.text === '}')) depth = Math.max(0, depth - 1);
       else if (depth === 0 && ((t.kind === 'char' && t.text === '=') || this.isCommand(t, 'coloneqq', 'triangleq', 'eqqcolon', 'defeq'))) equals.push(i);
     }
-    if (equals.length === 0) return;
+    if (equals.length === 0) return undefined;
     if (equals.length > 1) {
       const second = this.tokens[equals[1]];
       fail('parse.extra-expression', spanOfToken(second), `only one expression is allowed: another '=' at ${positionText(this.text, second.start)}`);
@@ -131,6 +154,12 @@ class LatexParser extends PrimaryParser {
     this.lhsIndices = this.leftSideIndices(lhs);
     this.pos = eq + 1;
     if (this.peek().kind === 'eof') fail('parse.expected-expression', spanOfToken(eqToken), "expected an expression after '='");
+    // The head: before a function's arguments `f(…)`, and without the index letters of `y_{ik}`.
+    const open = lhs.findIndex((t) => this.isChar(t, '('));
+    const head = open < 0 ? lhs : lhs.slice(0, open);
+    if (this.lhsIndices === undefined) return head;
+    const underscore = head.map((t) => this.isChar(t, '_')).lastIndexOf(true);
+    return underscore < 0 ? head : head.slice(0, underscore);
   }
 
 

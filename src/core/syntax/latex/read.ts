@@ -139,9 +139,11 @@ export function readLatex(text: string, where?: string, options: LatexReadOption
     const oracle = perName((name) => declaredKinds.get(name) ?? KIND[impliedKind(name, styles.get(name)?.styles, boldUsed, variant)]);
     const parsed = attempt(() => parseBound(text, segments, { oracle, declared, dimensions: known, otimes, einstein, names, trailingDifferentials }));
     if (!parsed.ok) return parsed;
-    const { ast, placeholders, bindings } = parsed.value;
+    const { ast, placeholders, bindings, name } = parsed.value;
     parsedAst = ast;
-    return checkForeign(ast, [...decls.value, ...implied(parsed.value, declared, styles, boldUsed, variant)], placeholders, bindings);
+    const checked = checkForeign(ast, [...decls.value, ...implied(parsed.value, declared, styles, boldUsed, variant)], placeholders, bindings);
+    // The function's own name (`L = …`, `\mathcal{L}(\theta) :=`): the answer calls it so (present/functionName.ts).
+    return checked.ok && name !== undefined ? { ok: true, value: { ...checked.value, functionName: name } } : checked;
   };
 
   // The names the letters reading wrote, as far as it got (also when it failed).

@@ -42,6 +42,8 @@ export interface LatexParse {
   readonly names: ReadonlyMap<string, { readonly styles: ReadonlySet<NameStyle>; readonly span: Span }>;
   /** The placeholder variables (finish.ts: 𝟏, 𝟎 and I sized by the context), one per occurrence. */
   readonly placeholders: ReadonlySet<string>;
+  /** The name a left side gives the function (`L = …`, `\mathcal{L}(\theta) :=`): ReadResult.functionName. */
+  readonly name?: string;
 }
 
 /** What a superscript means. */
