@@ -10,12 +10,39 @@ import { activate, closeAll, compact, hoverText, ok, panelSnapshot, runAccepting
 
 const NOTEBOOK = 'least-squares.ipynb';
 
+/** The copies of the fixture the test opened, deleted after it; and how many were made (each name is new). */
+const copies: vscode.Uri[] = [];
+let made = 0;
+
+/**
+ * Opens a fresh copy of the fixture notebook, under a name no test used: each test edits a file of
+ * its own, so no test sees another's edits. (Reverting the fixture after a test is no way back:
+ * the extension host keeps the closed notebook's document, and opening the same file again gives
+ * it back with the edited cells — neither workbench.action.files.revert nor
+ * revertAndCloseActiveEditor brings its cells back, and code-server has no jupyter-notebook
+ * provider to save with. A copy deleted and made again under the same name came back edited too.)
+ */
 async function openNotebook(): Promise<vscode.NotebookEditor> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the test workspace is not open');
-  const notebook = await vscode.workspace.openNotebookDocument(vscode.Uri.joinPath(folder.uri, NOTEBOOK));
+  const fixture = vscode.Uri.joinPath(folder.uri, NOTEBOOK);
+  const copy = vscode.Uri.joinPath(folder.uri, `least-squares.copy${++made}.ipynb`);
+  await vscode.workspace.fs.copy(fixture, copy, { overwrite: false });
+  copies.push(copy);
+  const notebook = await vscode.workspace.openNotebookDocument(copy);
   assert.equal(notebook.notebookType, 'jupyter-notebook');
+  assert.deepEqual(cellTexts(notebook), await fileCells(fixture), 'the notebook is not the fixture');
   return vscode.window.showNotebookDocument(notebook);
+}
+
+function cellTexts(notebook: vscode.NotebookDocument): string[] {
+  return notebook.getCells().map((c) => c.document.getText());
+}
+
+/** The cells' sources as the .ipynb file has them. */
+async function fileCells(file: vscode.Uri): Promise<string[]> {
+  const json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as { cells: { source: string | string[] }[] };
+  return json.cells.map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source));
 }
 
 /** Puts the cursor (or a selection) into cell `index` and returns that cell's editor once it is the active editor. */
@@ -44,15 +71,19 @@ describe('Jupyter notebooks (.ipynb in the built-in notebook editor)', function 
   // Opening a notebook editor and focusing its cells is slower than a text editor on a loaded machine.
   this.timeout(90_000);
   before(activate);
+  let fixtureCells: string[] = [];
+  before(async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the test workspace is not open');
+    fixtureCells = await fileCells(vscode.Uri.joinPath(folder.uri, NOTEBOOK));
+  });
   afterEach(async () => {
-    // Leave the fixture as it was: revert the notebook if a test edited it.
-    for (const nb of vscode.workspace.notebookDocuments) {
-      if (nb.isDirty) {
-        await vscode.window.showNotebookDocument(nb);
-        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-      }
-    }
     await closeAll();
+    for (const copy of copies.splice(0)) await vscode.workspace.fs.delete(copy);
+    // The fixture itself is never written.
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    assert.deepEqual(await fileCells(vscode.Uri.joinPath(folder.uri, NOTEBOOK)), fixtureCells);
   });
 
   it('opens with the built-in serializer; its cells are notebook-cell documents in Markdown and Python', async () => {
