@@ -105,7 +105,8 @@ describe('notations/numpy: functions of NumPy, PyTorch, JAX and SciPy', () => {
     numpyIs('np.outer(w, x) + torch.outer(w, x)', "w*x' + w*x'", vw);
     numpyIs('np.diag(x) @ A', 'diag(x)*A', 'x: vector(n); A: matrix(n, m)');
     numpyIs('np.diag(A)', 'diag(A)', 'A: matrix(n, n)');
-    numpyIs('np.transpose(A) + A.t() + A.transpose()', "A' + A' + A'", 'A: matrix(n, n)');
+    numpyIs('np.transpose(A) + A.T + A.transpose()', "A' + A' + A'", 'A: matrix(n, n)');
+    numpyIs('torch.t(A) + A.t() + A.transpose(0, 1)', "A' + A' + A'", 'A: matrix(n, n)');
     numpyIs('A + np.eye(n)', 'A + eye(n)', 'A: matrix(n, n)');
     numpyIs('A + np.eye(len(x))', 'A + eye(n)', 'A: matrix(n, n); x: vector(n)');
     numpyIs('x + np.ones(n)', 'x + ones(n)', 'x: vector(n)');

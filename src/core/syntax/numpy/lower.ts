@@ -26,6 +26,7 @@ import { withNewAxis } from './newAxis';
 import { reorderAxes, transposeInEither, type AxisOrder } from './permute';
 import { activation, ACTIVATIONS } from './activations';
 import { torchSoftplus } from './softplus';
+import { checkArrayMethod, checkModuleFunction, checkTorchTranspose } from './libraries';
 import { checkNumelMethod, checkSizeMethod, lengthOf, numelOf, sizeAttribute, type CodeLibraries } from './sizes';
 import { Chain, checkFixedRanks, flatDot, innerProduct, usesNumPy, usesPyTorch, type Lowered } from './matmul';
 import { varianceOf, type VarianceLibrary } from './variance';
@@ -324,6 +325,7 @@ export class Lowerer {
         const name = withoutModule(path);
         if (isModuleFunction(name) && root === 'math') return yield* this.mathCall(name, shown, node);
         if (isModuleFunction(name)) {
+          checkModuleFunction(path, name, func.span);
           const f = this.elementwiseOfOne(name, node);
           if (f !== undefined) return elementwiseCall(f, (yield this.lowering(node.args[0])) as Lowered, node);
           return yield* this.apply(name, shown, node.args.map((a) => ({ node: a })), node);
@@ -337,6 +339,8 @@ export class Lowerer {
         const hint = FUNCTION_HINTS[func.attr];
         return fail('name.unknown-function', func.attrSpan, `unknown method .${func.attr}()${hint ? `: ${hint}` : ''}`);
       }
+      checkArrayMethod(func.attr, this.source(func.object.span), func.span, this.libraries());
+      if (method === 'transpose' && node.args.length + node.keywords.length < 2) checkTorchTranspose(this.source(func.object.span), node.span, this.libraries());
       const self = (yield this.lowering(func.object)) as Lowered;
       return yield* this.apply(method, shown, [{ lowered: self }, ...node.args.map((a) => ({ node: a }))], node);
     }
