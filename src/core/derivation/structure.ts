@@ -18,6 +18,7 @@ import type { Granularity } from '../api';
 import type { Definitions } from './step';
 import type { AnswerNames } from '../present/answerNames';
 import { functionName } from '../present/functionName';
+import { splitName } from '../write/names';
 
 export interface Intermediate {
   /** The variable that names it. */
@@ -202,7 +203,9 @@ function nameIntermediates(f: Expr, nodes: readonly Expr[], given: ReadonlySet<s
   const inner = nodes.filter((n) => n !== f && book?.of(n) === undefined);
   const pool = POOL;
   const names: string[] = [];
-  if (inner.length === 1) {
+  const continued = continuedFamily(f, nodes, inner, book, free);
+  if (continued !== undefined) names.push(...continued);
+  else if (inner.length === 1) {
     names.push(pool.map((p) => cased(p, inner[0])).find(free) ?? freshSubscripted('u', 1, reserved));
   } else if (inner.length > 1) {
     const allScalar = inner.every((n) => isScalar(n.shape));
@@ -232,6 +235,28 @@ function nameIntermediates(f: Expr, nodes: readonly Expr[], given: ReadonlySet<s
 }
 
 const subscripted = (base: string, i: number): string => `${base}_${i}`;
+
+/**
+ * A family the answer has started, continued: where the parts the answer named (the result's binding
+ * form of a chain, u₁ = sin(q), …, u₃₉ = sin(u₃₈)) are the first intermediates and are called b₁, b₂,
+ * …, bₖ in their order, the intermediates after them are b_{k+1}, b_{k+2}, … (u₄₀ = sin(u₃₉)), so that
+ * the steps read one family in order rather than u₁, …, u₃₉ beside z₁. Undefined otherwise.
+ */
+function continuedFamily(f: Expr, nodes: readonly Expr[], inner: readonly Expr[], book: AnswerNames | undefined, free: (s: string) => boolean): string[] | undefined {
+  if (book === undefined || inner.length === 0) return undefined;
+  const before = nodes.filter((n) => n !== f && book.of(n) !== undefined);
+  if (before.length === 0) return undefined;
+  // Every part the answer named comes before every other intermediate.
+  if (nodes.indexOf(before[before.length - 1]) > nodes.indexOf(inner[0])) return undefined;
+  const { base } = splitName(book.of(before[0])?.name as string);
+  const ordered = before.every((n, i) => {
+    const parts = splitName(book.of(n)?.name as string);
+    return parts.base === base && parts.sub === String(i + 1);
+  });
+  if (!ordered || !inner.every((n) => cased(base, n) === base)) return undefined;
+  const out = inner.map((_, i) => subscripted(base, before.length + i + 1));
+  return out.every((n) => free(n) && free(n.replace('_', ''))) ? out : undefined;
+}
 
 function freshSubscripted(base: string, i: number, reserved: ReadonlySet<string>): string {
   let k = i;

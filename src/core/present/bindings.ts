@@ -13,7 +13,8 @@
  *
  * Which nodes are named, bottom-up in one pass (linear in the DAG): a node used more than once
  * (counting multiplicity) whose written body — its named parts written as their names — is longer
- * than SHORT characters, and which is not a leaf or the transpose of one. Every other node is
+ * than SHORT characters, or which is a link of a homogeneous chain (./chainLinks.ts: sin(sin(…)) is named
+ * link by link, u₁ = sin(q), u₂ = sin(u₁)), and which is not a leaf or the transpose of one. Every other node is
  * written where it is used: once if it has one use, or ≤ SHORT characters per use, so the whole
  * output is at most about SHORT characters per edge of the DAG.
  */
@@ -26,6 +27,7 @@ import { whereForm, type WhereNotation, type WrittenDefinition } from '../write/
 import { pinnedNames } from '../model/textbookNames';
 import type { Definition, Named } from './cse';
 import { nestSharedRuns } from './sharedRuns';
+import { chainLinks } from './chainLinks';
 import type { AnswerNames } from './answerNames';
 
 /** A shared node written in full at most this long is repeated rather than named. */
@@ -103,13 +105,15 @@ export function bindShared(expr: Expr, dimensions?: KnownDimensions, reserved: I
       for (let j = argStart[i]; j < argStart[i + 1]; j++) uses[argPlaces[j]] += uses[i] - 1;
     }
   }
+  // A chain's links are named link by link (./chainLinks.ts).
+  const links = chainLinks(order);
   const taken = new Set<string>([...reserved, ...order.filter((e) => e.op === 'var').map((e) => e.name as string)]);
   const isTaken = (name: string): boolean => taken.has(name) || names?.taken(name) === true;
   for (let i = 0; i < n; i++) {
     const e = order[i];
     const body = e.args.length === 0 ? e : writtenWith(e, written, argPlaces, argStart[i]);
     const pin = pinned.get(e.id);
-    if (e !== root && uses[i] >= 2 && nameable(e) && pin !== null && (pin !== undefined || measure.length(body) > SHORT)) {
+    if (e !== root && uses[i] >= 2 && nameable(e) && pin !== null && (pin !== undefined || links.has(e.id) || measure.length(body) > SHORT)) {
       // The answer's name (a step's u₂, the user's h), unless the textbook's (H, X̂, σ) is free: then it (names.alias).
       const given = names?.of(e);
       const textbook = pin !== undefined && (given === undefined || given.name !== pin) && !isTaken(pin) ? pin : undefined;

@@ -16,6 +16,7 @@ import { rewriteBottomUp } from './bottomUp';
 import { textLengths } from '../write/index';
 import { namedWhereverUsed, namesIn, pinnedNames } from '../model/textbookNames';
 import type { AnswerNames } from './answerNames';
+import { chainLinks } from './chainLinks';
 
 export interface Definition {
   readonly name: string;
@@ -122,6 +123,8 @@ export function nameCommonSubexpressions(root: Expr, textLength?: (node: Expr) =
   const writtenLength = (node: Expr): number => (lengths ??= textLengths(root))(node);
   const count = new Map<number, number>([[root.id, 1]]);
   const chosen = new Set<number>();
+  // A chain's links written twice are named however short, link by link (./chainLinks.ts).
+  const links = chainLinks(order);
   for (let i = order.length - 1; i >= 0; i--) {
     const e = order[i];
     const c = count.get(e.id) ?? 0;
@@ -129,7 +132,7 @@ export function nameCommonSubexpressions(root: Expr, textLength?: (node: Expr) =
     const once = namedWhereWrittenOnce(e, pin);
     if (e !== root && (c >= 2 || (once && c >= 1)) && chosen.size < MAX_NAMES && pin !== null && (pin !== undefined || nameable(e))) {
       // c copies of length L become c one-letter names plus "u = …" once; the textbook's own names always.
-      if (pin !== undefined || once || (c - 1) * (writtenLength(e) - 1) - 5 > 0) chosen.add(e.id);
+      if (pin !== undefined || once || links.has(e.id) || (c - 1) * (writtenLength(e) - 1) - 5 > 0) chosen.add(e.id);
     }
     const passed = chosen.has(e.id) ? 1 : c;
     // A leaf is never named (nameable), unless pinned: the others' counts are not needed.
@@ -143,10 +146,12 @@ export function nameCommonSubexpressions(root: Expr, textLength?: (node: Expr) =
   const pool = NAME_POOL.filter((n) => !isTaken(n) && names?.letters().has(n) !== true);
   const letter = ['u', ...NAME_POOL].find((l) => names?.letters().has(l) !== true) ?? 'u';
   let numbered = 0;
+  const chained = [...chosen].some((id) => links.has(id));
   const nextName = (e: Expr): string => {
     const preferred = pinned.get(e.id) ?? preferredName(e);
     if (preferred && !isTaken(preferred)) return preferred;
-    if (chosen.size <= pool.length) return pool.shift() as string;
+    // A chain is one family in order (u₁ = sin(q), u₂ = sin(u₁), …), never letters u, v, r, g.
+    if (chosen.size <= pool.length && !chained) return pool.shift() as string;
     let n: string;
     do n = `${letter}${++numbered}`;
     while (isTaken(n));

@@ -53,14 +53,15 @@ describe('deep compositions (issue 17): work, nodes and output linear in the dep
     const last = (r.value.steps ?? [])[(r.value.steps ?? []).length - 1];
     assert.equal(last.rule, 'substitute');
     // The result names its parts first (present/answerNames.ts, the same names with and without
-    // steps): u₁ = sin(sin(q₃₄)), u₂ = sin(sin(u₁)), …; the intermediates call those parts so and the
-    // others by another letter, v₁ = sin(q₃₄), u₁ = sin(v₁), v₂ = sin(u₁), …
+    // steps), link by link (present/chainLinks.ts): u₁ = sin(q₃₄), u₂ = sin(u₁), …; the intermediates
+    // call those parts so and continue the family, u₁ = sin(q₃₄), u₂ = sin(u₁), …, u₉₉₉ = sin(u₉₉₈), f = sin(u₉₉₉).
     const first = (r.value.steps?.[0].afterText ?? '').slice(0, 60);
-    assert.ok(/^v₁ = sin\(q[₀-₉]+\), {2}u₁ = sin\(v₁\), {2}v₂ = sin\(u₁\)/.test(first), first);
+    assert.ok(/^u₁ = sin\(q[₀-₉]+\), {2}u₂ = sin\(u₁\), {2}u₃ = sin\(u₂\)/.test(first), first);
+    assert.ok((r.value.steps?.[0].afterText ?? '').includes('u₉₉₉ = sin(u₉₉₈),  f = sin(u₉₉₉)'), 'one family to the last link');
     const where = (last.afterText ?? '').indexOf(' where ');
     assert.ok(where > 0, 'the binding form');
     const definitions = (last.afterText ?? '').slice(where, where + 60);
-    assert.ok(/^ where u₁ = sin\(sin\(q[₀-₉]+\)\), u₂ = sin\(sin\(u₁\)\)/.test(definitions), definitions);
+    assert.ok(/^ where u₁ = sin\(q[₀-₉]+\), u₂ = sin\(u₁\), u₃ = sin\(u₂\)/.test(definitions), definitions);
     assert.ok(last.after.includes('\\text{where } u_{1} = '), last.after.slice(last.after.indexOf('where'), 80));
   });
 });
