@@ -10,7 +10,7 @@ import { indexFormOf, indexFormProblem, indexFormUnicodeOf, NoIndexForm, tensorO
 import { einsumText } from './write/einsumCode';
 import type { Expr } from './model/expr';
 import { freeVariables, resetInternTable, internTableBytes, variable } from './model/expr';
-import { declarationText, isScalar, shapeText } from './model/shape';
+import { declarationText, isScalar, shapeText, type Dim } from './model/shape';
 import { differentiate } from './calculus/derive';
 import type { Derivative } from './calculus/form';
 import { UnsupportedDerivative } from './calculus/unsupported';
@@ -213,9 +213,14 @@ function separateVariablesOf(req: DeriveRequest): Outcome<readonly string[] | un
   return { ok: true, value: wrt.every((v) => isScalar(v.shape)) ? undefined : wrt.map((v) => v.name as string) };
 }
 
-/** Is `name` one of the symbolic dimensions of these variables' shapes? */
-const isDimensionOf = (name: string, variables: readonly Expr[]): boolean =>
-  variables.some((v) => [v.shape.rows, v.shape.cols].some((d) => typeof d === 'string' && d.split('·').includes(name)));
+/** Is `name` one of the symbolic dimensions of these variables' shapes? (Loops, no list per variable: every answer asks it once, cold.) */
+function isDimensionOf(name: string, variables: readonly Expr[]): boolean {
+  for (const v of variables) if (namesDimension(v.shape.rows, name) || namesDimension(v.shape.cols, name)) return true;
+  return false;
+}
+
+/** Is `name` the dimension `d` or a factor of it (n in m·n)? */
+const namesDimension = (d: Dim, name: string): boolean => typeof d === 'string' && (d === name || (d.includes('·') && d.split('·').includes(name)));
 
 /** derive.unsupported, under the offending node where the input has it, else under the whole input. */
 function unsupported(e: UnsupportedDerivative, read: ReadResult, expr: string): { ok: false; error: Diagnostic } {

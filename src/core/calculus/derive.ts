@@ -42,7 +42,12 @@ const RECENT_DERIVATIVES = 8;
  */
 export const differentiate: (f: Expr, wrt: readonly Expr[], order?: 1 | 2) => Derivative = memoRecentBy(
   (f: Expr, wrt: readonly Expr[], order: 1 | 2 = 1) => differentiateOnce(f, wrt, order),
-  (f: Expr, wrt: readonly Expr[], order: 1 | 2 = 1) => `${order}|${f.id}|${wrt.map((v) => v.id).join(',')}`,
+  (f: Expr, wrt: readonly Expr[], order: 1 | 2 = 1) => {
+    // order|f|x,y — made in a loop (no list of ids): asked at least once a request.
+    let key = `${order}|${f.id}|`;
+    for (let i = 0; i < wrt.length; i++) key += i === 0 ? `${wrt[i].id}` : `,${wrt[i].id}`;
+    return key;
+  },
   RECENT_DERIVATIVES,
 );
 

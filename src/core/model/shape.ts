@@ -77,6 +77,9 @@ function simplePart(d: Dim): Dim | undefined {
  */
 export function dimFactors(d: Dim): { readonly coefficient: number; readonly symbols: readonly (readonly [string, number])[] } {
   if (typeof d === 'number') return { coefficient: d, symbols: [] };
+  // One symbol (n), as split below would find it, without the split, the test and the table.
+  const simple = simplePart(d);
+  if (typeof simple === 'string') return { coefficient: 1, symbols: [[simple, 1]] };
   let coefficient = 1;
   const powers = new Map<string, number>();
   for (const part of d.split('·')) {

@@ -25,8 +25,18 @@ const SUBSCRIPTS: Readonly<Record<string, string>> = {
   0: '₀', 1: '₁', 2: '₂', 3: '₃', 4: '₄', 5: '₅', 6: '₆', 7: '₇', 8: '₈', 9: '₉',
 };
 
-const sub = (letters: string): string => ([...letters].every((c) => SUBSCRIPTS[c]) ? [...letters].map((c) => SUBSCRIPTS[c]).join('') : `_${letters}`);
-const letters = (r: Ix, c: Ix): string => [r, c].filter((x): x is string => x !== null).join('');
+/** Subscript letters (ᵢⱼ), or _ and the letters when one has no subscript form. One pass, no lists: the index form writes one per entry. */
+function sub(letters: string): string {
+  let out = '';
+  for (let i = 0; i < letters.length; i++) {
+    // A code unit of a pair (outside the BMP) has no entry either: the same as looking its code point up.
+    const s = SUBSCRIPTS[letters[i]];
+    if (s === undefined) return `_${letters}`;
+    out += s;
+  }
+  return out;
+}
+const letters = (r: Ix, c: Ix): string => (r === null ? (c ?? '') : c === null ? r : r + c);
 
 interface Style {
   entry(of: Expr, ix: string): string;

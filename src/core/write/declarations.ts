@@ -43,8 +43,16 @@ export function declaredDimensionsWhenAsked(vars: () => readonly Expr[], unused:
   let variables: ReadonlySet<string> | undefined;
   return {
     has: (name) => (names ??= declaredDimensions(vars())).has(name),
-    hasVariable: (name) => (variables ??= new Set([...vars(), ...unused].map((v) => v.name as string))).has(name),
+    hasVariable: (name) => (variables ??= variableNames(vars(), unused)).has(name),
   };
+}
+
+/** The names of both lists' variables (a loop: made once per answer, no lists between). */
+function variableNames(vars: readonly Expr[], unused: readonly Expr[]): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const v of vars) names.add(v.name as string);
+  for (const v of unused) names.add(v.name as string);
+  return names;
 }
 
 /** The dimension names of the variables' shapes (m and n of A: matrix(m, n); m and n of m·n): what their declarations give a reader. */

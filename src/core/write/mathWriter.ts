@@ -183,7 +183,11 @@ export abstract class MathWriter<O extends MathRendered> extends DagWriter<O> {
   /** The variables' names of the expression that decides (namesIn: the renderings depend on them from then on). */
   private variableNames(): ReadonlySet<string> {
     const root = this.sizesBy as Expr;
-    if (this.namesIn?.root !== root) this.namesIn = { root, names: new Set(freeVariables(root).map((v) => v.name as string)) };
+    if (this.namesIn?.root !== root) {
+      const names = new Set<string>();
+      for (const v of freeVariables(root)) names.add(v.name as string);
+      this.namesIn = { root, names };
+    }
     return this.namesIn.names;
   }
 

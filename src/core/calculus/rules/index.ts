@@ -58,17 +58,18 @@ export const OPERATOR_RULES: Readonly<Record<Op, OperatorRule>> = {
 };
 
 /** A mode's rule of u's operator, or the UnsupportedDerivative its record states. */
-function ruleFor<K extends 'tangent' | 'adjoint' | 'local'>(u: Expr, mode: K, what: string): Exclude<OperatorRule[K], { unsupported: string }> {
+function ruleFor<K extends 'tangent' | 'adjoint' | 'local'>(u: Expr, mode: K, context = ''): Exclude<OperatorRule[K], { unsupported: string }> {
   const r = OPERATOR_RULES[u.op][mode];
-  if (isUnsupported(r)) throw new UnsupportedDerivative(`${what} (${r.unsupported})`, u);
+  // The message is made only when thrown (`context` after the operator's name): the Jacobian engine asks for every node.
+  if (isUnsupported(r)) throw new UnsupportedDerivative(`${u.op}${context} (${r.unsupported})`, u);
   return r as Exclude<OperatorRule[K], { unsupported: string }>;
 }
 
 /** Forward mode: u̇ from the tangents of u's arguments. */
-export const tangentOf = (u: Expr, d: (a: Expr) => Expr): Expr => ruleFor(u, 'tangent', u.op)(u, d);
+export const tangentOf = (u: Expr, d: (a: Expr) => Expr): Expr => ruleFor(u, 'tangent')(u, d);
 
 /** Reverse mode: the contribution of u to the adjoint of its i-th argument. */
-export const adjointOf = (u: Expr, ubar: Expr, i: number): Expr => ruleFor(u, 'adjoint', u.op)(u, ubar, i);
+export const adjointOf = (u: Expr, ubar: Expr, i: number): Expr => ruleFor(u, 'adjoint')(u, ubar, i);
 
 /** Reverse mode: the multiplier of u's adjoint rule for its i-th argument as its record states it (AdjointMultiplierRule), or undefined. */
 export const statedAdjointMultiplier = (u: Expr, i: number): Multiplier | null | undefined => OPERATOR_RULES[u.op].adjointMultiplier?.(u, i);
@@ -77,7 +78,7 @@ export const statedAdjointMultiplier = (u: Expr, i: number): Multiplier | null |
 export const statedTangentMultiplier = (u: Expr, i: number): Multiplier | undefined => OPERATOR_RULES[u.op].tangentMultiplier?.(u, i);
 
 /** The Jacobian engine: ∂vec(u)/∂vec(aᵢ)ᵀ. */
-export const localJacobianOf = (u: Expr, i: number): Expr => ruleFor(u, 'local', `${u.op} in a Jacobian`)(u, i);
+export const localJacobianOf = (u: Expr, i: number): Expr => ruleFor(u, 'local', ' in a Jacobian')(u, i);
 
 export { OPERATOR_RULE_INFO };
 export type { OperatorRuleId, RuleInfo } from './names';
