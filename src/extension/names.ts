@@ -9,10 +9,12 @@ export const COMMAND_NAMES = ['differentiate', 'jacobian', 'gradient', 'hessian'
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /**
- * The editor context menu's words for the commands whose titles name the selection, when there is
- * none: the same commands, which then take the expression at the cursor (the math block, the side
- * of an equation, the line), under a title that says so. Menu-only (hidden from the palette, where
- * the commands keep their titles); registered at activation to run the command they name.
+ * The editor context menu's words for the derive commands when there is no selection: the same
+ * commands, which then take the expression at the cursor (the math block, the side of an equation,
+ * the line), under a title that says so. Menu-only (hidden from the palette, where the commands'
+ * own titles say "Expression": the selection, or the expression at the cursor); registered at
+ * activation to run the command they name. differentiateAtCursor has Ctrl+Alt+D without a
+ * selection (package.json), so that the menu shows the key on it.
  */
 export const AT_CURSOR_COMMANDS = {
   differentiate: 'differentiateAtCursor',

@@ -147,6 +147,16 @@ export function stepRule(step: PanelStep): string {
 }
 
 /** "error[parse.unmatched]: unmatched ')' (column 10)": the code, message and column, as the CLI writes them. */
+/**
+ * The error's heading: for a switch's derivation that failed, the variables it was by ("Cannot
+ * differentiate by A"), so that the page says which choice failed; else the plain heading.
+ */
+export function errorHeading(error: PanelError, strings: Strings): string {
+  const wrt = error.request?.wrt;
+  if (wrt && wrt.length > 0) return format(strings.errorHeadingBy ?? 'Cannot differentiate by {0}', wrt.join(', '));
+  return strings.errorHeading ?? 'Cannot differentiate';
+}
+
 export function errorMessage(error: PanelError, strings: Strings): string {
   const message = error.column === undefined ? error.message : format(strings.errorAt ?? '{0} (column {1})', error.message, error.column);
   return format(strings.errorCoded ?? 'error[{0}]: {1}', error.code, message);

@@ -6,6 +6,7 @@ import type { PanelError, PanelModel, PanelStep } from '../shared/protocol';
 import {
   altForms,
   checkBadge,
+  errorHeading,
   errorMessage,
   errorSource,
   formNote,
@@ -89,6 +90,7 @@ export function showError(error: PanelError, strings: Strings): void {
   byId('check-badge').hidden = true;
   byId('error').hidden = false;
   byId('title').textContent = strings.panelTitle ?? 'Matrix Calculus';
+  byId('error-heading').textContent = errorHeading(error, strings);
   byId('error-message').textContent = errorMessage(error, strings);
   byId('error-source').textContent = errorSource(error);
 }

@@ -23,7 +23,7 @@ describe('Batch form in Python (UI)', () => {
     for (let i = text.length; i > start; i--) await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Shift+End');
 
-    await runCommand('Matrix Calculus: Differentiate Selection');
+    await runCommand('Matrix Calculus: Differentiate Expression');
     // The variables are offered in the QuickPick: choose W.
     const widget = page.locator('.quick-input-widget');
     await widget.waitFor({ state: 'visible', timeout: 10_000 });

@@ -10,7 +10,7 @@ describe('Derivation panel: a softmax Jacobian in block form (UI)', () => {
     // One variable (Z): no QuickPick to answer.
     await openFile('softmax.matcalc');
     await selectLastLine();
-    await runCommand('Matrix Calculus: Differentiate Selection');
+    await runCommand('Matrix Calculus: Differentiate Expression');
     const frame = await panelWithEquation();
     const alt = frame.locator('#alt-forms');
     const label = alt.locator('p.meta', { hasText: 'Block form:' });

@@ -3,11 +3,11 @@ import * as assert from 'node:assert/strict';
 import { openFile, runCommand, screenshot, selectLastLine, webviewFrame, workbench } from './workbench';
 import { acceptQuickPick, closeAllEditors, panelWithEquation, putCursor } from './ui';
 
-describe('Differentiate Selection (UI)', () => {
+describe('Differentiate Expression (UI)', () => {
   it('renders the derivative with KaTeX in the panel', async () => {
     await openFile('sample.matcalc');
     await selectLastLine();
-    await runCommand('Matrix Calculus: Differentiate Selection');
+    await runCommand('Matrix Calculus: Differentiate Expression');
     await acceptQuickPick(); // x' * A * x has two variables: take the default, x
 
     const frame = webviewFrame();
@@ -43,7 +43,7 @@ describe('Differentiate Selection (UI)', () => {
     await closeAllEditors();
     await openFile('notes.md');
     await putCursor('norm2(A * x - b)^2');
-    await runCommand('Matrix Calculus: Differentiate Selection');
+    await runCommand('Matrix Calculus: Differentiate Expression');
     const { page } = workbench();
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible' });

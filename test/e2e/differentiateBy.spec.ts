@@ -124,6 +124,8 @@ describe('Panel: differentiate by another variable (UI)', () => {
       await workbench().page.keyboard.press('ArrowDown');
       await frame.locator('#error').waitFor({ state: 'visible', timeout: 15_000 });
       assert.match((await frame.locator('#error-message').textContent()) ?? '', /softmax needs a vector/);
+      // As shown (innerText applies the style): the variable as it is written, x and not X.
+      assert.equal(await frame.locator('#error-heading').innerText(), 'Cannot differentiate by x', 'the heading names the variable that failed');
       assert.ok(await frame.locator('#busy').isHidden(), '"Working…" is gone');
       assert.ok(await frame.locator('#check-badge').isHidden(), 'the check badge of the derivation before is still shown');
       // The choice stays, on the variable asked for, with every variable to choose from.

@@ -10,7 +10,7 @@ describe('Derivation panel: Matrix | Index (UI)', () => {
     // One variable: no QuickPick to answer.
     await openFile('tensors.matcalc');
     await selectLastLine();
-    await runCommand('Matrix Calculus: Differentiate Selection');
+    await runCommand('Matrix Calculus: Differentiate Expression');
     const frame = await panelWithEquation();
     // ∂(X⁻¹)ᵢⱼ/∂Xₖₗ = −(X⁻¹)ᵢₖ(X⁻¹)ₗⱼ: the index form is shown first, with its switch pressed.
     await frame.locator('button[data-form="index"][aria-pressed="true"]').waitFor({ timeout: 10_000 });

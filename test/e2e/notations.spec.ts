@@ -29,7 +29,7 @@ describe('Markdown, LaTeX and Python documents (UI)', () => {
   it('examples.md: math that states its derivative (\\nabla_x (…)) is differentiated by x without asking which variable', async () => {
     await openFile('examples.md');
     await putCursor('Its gradient, as written', 'A \\mathbf');
-    await runCommand('Matrix Calculus: Differentiate Selection');
+    await runCommand('Matrix Calculus: Differentiate Expression');
     // No QuickPick: the operator names the variable, so the panel shows the derivative directly.
     const frame = await panelWithEquation();
     const tex = await frame.locator('annotation[encoding="application/x-tex"]').allTextContents();

@@ -136,7 +136,7 @@ describe('Derivation panel (UI)', () => {
     await line.click();
     await page.keyboard.press('End');
     await page.keyboard.press('ArrowLeft'); // inside the math span
-    await runCommand('Matrix Calculus: Differentiate Selection');
+    await runCommand('Matrix Calculus: Differentiate Expression');
     const frame = webviewFrame();
     // Either an error message (e.g. the LaTeX reader refuses it) or a rendered result: never a live link.
     await frame.locator('#error:not([hidden]), #equation .katex').first().waitFor({ state: 'visible', timeout: 30_000 });

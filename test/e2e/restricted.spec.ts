@@ -67,7 +67,7 @@ describe('Restricted Mode (UI): an untrusted workspace', function () {
     await lastLine.click();
     await page.keyboard.press('End');
     await page.keyboard.press('Shift+Home');
-    await palette('>Matrix Calculus: Differentiate Selection');
+    await palette('>Matrix Calculus: Differentiate Expression');
     await page.keyboard.press('Enter');
     const pick = page.locator('.quick-input-widget');
     await pick.waitFor({ state: 'visible', timeout: 20_000 });

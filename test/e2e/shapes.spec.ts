@@ -22,7 +22,7 @@ type Frame = ReturnType<typeof webviewFrame>;
 async function differentiate(file: string, line: string, pick: boolean): Promise<Frame> {
   await openFile(file);
   await putCursor(line);
-  await runCommand('Matrix Calculus: Differentiate Selection');
+  await runCommand('Matrix Calculus: Differentiate Expression');
   if (pick) await acceptQuickPick();
   return panelWithEquation();
 }

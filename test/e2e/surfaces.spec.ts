@@ -85,7 +85,7 @@ describe('Editor surfaces (UI): .matcalc language features and notebooks', () =>
     await line.waitFor({ state: 'visible', timeout: 30_000 });
     await line.click();
     await page.keyboard.press('End');
-    await runCommand('Matrix Calculus: Differentiate Selection');
+    await runCommand('Matrix Calculus: Differentiate Expression');
     await acceptQuickPick();
     const frame = await panelWithEquation();
     assert.ok((await frame.locator('#equation .katex').count()) > 0);

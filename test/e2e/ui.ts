@@ -27,14 +27,14 @@ export async function panelWithEquation(): Promise<ReturnType<typeof webviewFram
 
 /**
  * Opens a workspace file, puts the cursor on the line holding `lineText` (before `at` in it, else
- * at its end; default: selects the last line), runs "Differentiate Selection…" from the palette, takes the QuickPick's default variable,
+ * at its end; default: selects the last line), runs "Differentiate Expression…" from the palette, takes the QuickPick's default variable,
  * and returns the panel once it shows the result.
  */
 export async function differentiateIn(file: string, lineText?: string, at?: string): Promise<ReturnType<typeof webviewFrame>> {
   await openFile(file);
   if (lineText) await putCursor(lineText, at);
   else await selectLastLine();
-  await runCommand('Matrix Calculus: Differentiate Selection');
+  await runCommand('Matrix Calculus: Differentiate Expression');
   await acceptQuickPick();
   return panelWithEquation();
 }

@@ -100,7 +100,7 @@ async function quickInput(page: Page, text: string): Promise<void> {
   await input.fill(text);
 }
 
-/** Runs a command from the command palette by its full title, e.g. "Matrix Calculus: Differentiate Selection". */
+/** Runs a command from the command palette by its full title, e.g. "Matrix Calculus: Differentiate Expression". */
 export async function runCommand(title: string): Promise<void> {
   const { page } = workbench();
   await quickInput(page, `>${title}`);

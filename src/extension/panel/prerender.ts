@@ -21,6 +21,7 @@ import {
   formNote,
   shownEquation,
   checkBadge,
+  errorHeading,
   errorMessage,
   errorSource,
   inputMeta,
@@ -56,8 +57,8 @@ export interface FirstView {
   readonly fonts: readonly string[];
   /** The heading (text). */
   readonly title: string;
-  /** An error: message and source (text). */
-  readonly error?: { readonly message: string; readonly source: string };
+  /** An error: heading, message and source (text). */
+  readonly error?: { readonly heading: string; readonly message: string; readonly source: string };
   readonly derivation?: FirstDerivation;
   /** The variables to differentiate by (text), of the derivation or of a switch's error; undefined: no choice shown. */
   readonly wrtChoices?: readonly WrtChoice[];
@@ -283,7 +284,7 @@ export function firstView(content: PanelContent | undefined, strings: Strings, t
         css: '',
         fonts: [],
         title: strings.panelTitle ?? 'Matrix Calculus',
-        error: { message: errorMessage(content.error, strings), source: errorSource(content.error) },
+        error: { heading: errorHeading(content.error, strings), message: errorMessage(content.error, strings), source: errorSource(content.error) },
         wrtChoices: wrtChoices(content.error, strings),
       };
     }

@@ -96,7 +96,7 @@ ${style}<title>${s('panelTitle')}</title>
   </header>
   <p id="placeholder" class="placeholder"${hidden(shows)}>${s('placeholder')}</p>
   <section id="error" class="error" role="alert"${hidden(!error)}>
-    <h2>${s('errorHeading')}</h2>
+    <h2 id="error-heading">${error ? escapeHtml(error.heading) : s('errorHeading')}</h2>
     <p id="error-message">${error ? escapeHtml(error.message) : ''}</p>
     <pre id="error-source" aria-label="${s('errorSource')}">${error ? escapeHtml(error.source) : ''}</pre>
   </section>

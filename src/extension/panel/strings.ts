@@ -8,9 +8,10 @@ export function panelStrings(): PanelStrings {
   const t = vscode.l10n.t;
   return {
     panelTitle: t('Matrix Calculus'),
-    placeholder: t('Select an expression and run “Matrix Calculus: Differentiate Selection…”.'),
+    placeholder: t('Select an expression or put the cursor in one, and run “Matrix Calculus: Differentiate Expression…”.'),
     working: t('Working…'),
     errorHeading: t('Cannot differentiate'),
+    errorHeadingBy: t('Cannot differentiate by {0}'),
     errorAt: t('{0} (column {1})'),
     errorCoded: t('error[{0}]: {1}'),
     errorSource: t('Expression with the error marked'),

@@ -13,7 +13,7 @@ import { typeset } from '../../../src/extension/panel/panelMath';
 import { renderShell } from '../../../src/extension/panel/renderer';
 import { fromPanelRequest } from '../../../src/extension/request';
 import { isPanelError, isPanelModel, parsePanelState, parseWebviewMessage, type PanelModel, type PanelRequest } from '../../../src/shared/protocol';
-import { wrtChoices } from '../../../src/shared/viewText';
+import { errorHeading, wrtChoices } from '../../../src/shared/viewText';
 
 const strings = { wrtLabel: 'Differentiate by', wrtOption: '{0} ({1}, {2})', wrtStacked: '{0} (stacked)', 'kind-vector': 'vector', 'kind-matrix': 'matrix', 'kind-scalar': 'scalar' };
 const assets = { cspSource: 'https://x.test', katexCss: 'https://x.test/k.css', panelCss: 'https://x.test/p.css', script: 'https://x.test/w.js', loader: 'https://x.test/l.js' };
@@ -150,6 +150,23 @@ describe('panel: a failed derive by the chosen variable keeps the choice', () =>
     assert.match(html, /<span id="wrt-choice" class="wrt-choice"><label for="wrt">Differentiate by<\/label> <select id="wrt"><option value="A" selected>A \(matrix, n×n\)<\/option><option value="x">x \(vector, n×1\)<\/option><\/select><\/span>/);
     const plain = renderShell(assets, strings, 'nonce', firstView({ error: { message: 'm', code: 'parse.unexpected', expr: 'x +' } }, strings, typeset));
     assert.match(plain, /<span id="wrt-choice" class="wrt-choice" hidden>/);
+  });
+
+  it('the error heading names the variable that failed; a command\'s error (no request) keeps the plain heading', () => {
+    const m = shown(expr, undefined, ['x']);
+    const failed = keepVariables(rederived(switchedRequest(m, { type: 'setWrt', wrt: 'A' }) as PanelRequest, failingByA), m);
+    assert.ok('error' in failed);
+    const words = { ...strings, errorHeading: 'Cannot differentiate', errorHeadingBy: 'Cannot differentiate by {0}' };
+    assert.equal(errorHeading(failed.error, words), 'Cannot differentiate by A');
+    const plainError = { message: 'm', code: 'parse.unexpected', expr: 'x +' };
+    assert.equal(errorHeading(plainError, words), 'Cannot differentiate');
+    // Stacked scalars: each named.
+    const stacked: PanelRequest = { expr: 'a*b', from: 'plain', wrt: ['a', 'b'], order: 1, layout: 'numerator', granularity: 'full', check: true };
+    assert.equal(errorHeading({ ...plainError, request: stacked }, words), 'Cannot differentiate by a, b');
+    // The first HTML (a reload) says the same, and so does the page (view.ts sets #error-heading).
+    const html = renderShell(assets, words, 'nonce', firstView(failed, words, typeset));
+    assert.match(html, /<h2 id="error-heading">Cannot differentiate by A<\/h2>/);
+    assert.match(renderShell(assets, words, 'nonce', firstView({ error: plainError }, words, typeset)), /<h2 id="error-heading">Cannot differentiate<\/h2>/);
   });
 
   it('the page validates what an error carries', () => {

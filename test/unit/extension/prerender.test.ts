@@ -127,7 +127,8 @@ describe('panel first view: typeset on the host', () => {
       return '';
     });
     assert.equal(typeset, 0);
-    assert.deepEqual(view?.error, { message: 'error[syntax]: unexpected ) (column 5)', source: 'x + )\n    ^' });
+    // A command's error (no request): the plain heading.
+    assert.deepEqual(view?.error, { heading: 'Cannot differentiate', message: 'error[syntax]: unexpected ) (column 5)', source: 'x + )\n    ^' });
     const html = renderShell(assets, strings, 'N', view);
     assert.match(html, /<section id="error" class="error" role="alert">/);
     assert.match(html, /<section id="derivation" hidden>/);

@@ -142,7 +142,7 @@ describe('manifest: commands, menus, keybinding, activation', () => {
     assert.deepEqual(items.sort(), ['chainRule', 'checkClaim', 'checkNumerically', 'copyLatex', 'differentiate', 'gradient', 'hessian', 'insertResult', 'jacobian'].map((n) => `matrixCalculus.${n}`).sort());
   });
 
-  it('the submenu’s titles are true to what the entries act on: the selection, or without one the expression at the cursor (the palette titles stay)', () => {
+  it('the titles are true to what the commands act on: the palette\'s and the menu\'s over a selection say the expression (a selection or, without one, the expression at the cursor), the menu\'s without a selection the expression at the cursor', () => {
     const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
     const commands = c.commands as { command: string; title: string }[];
     const titleOf = (id: string): string => {
@@ -167,10 +167,10 @@ describe('manifest: commands, menus, keybinding, activation', () => {
       '3_output@2 Insert Derivative Below',
     ]);
     assert.deepEqual(shown(true), [
-      '1_derive@1 Differentiate Selection…',
-      '1_derive@2 Jacobian of Selection',
-      '1_derive@3 Gradient of Selection',
-      '1_derive@4 Hessian of Selection',
+      '1_derive@1 Differentiate Expression…',
+      '1_derive@2 Jacobian of Expression',
+      '1_derive@3 Gradient of Expression',
+      '1_derive@4 Hessian of Expression',
       '2_explain@1 Expand Chain Rule',
       '2_explain@2 Check Derivative Numerically',
       '2_explain@3 Check Derivative Claim',
@@ -185,6 +185,8 @@ describe('manifest: commands, menus, keybinding, activation', () => {
       assert.ok((c.menus.commandPalette as { command: string; when: string }[]).some((m) => m.command === `matrixCalculus.${atCursor}` && m.when === 'false'), `${atCursor} is in the palette`);
     }
     assert.deepEqual(Object.keys(AT_CURSOR_COMMANDS).sort(), ['differentiate', 'gradient', 'hessian', 'jacobian']);
+    // No title speaks of a selection: the palette's commands take the expression at the cursor too.
+    for (const x of commands) assert.doesNotMatch(titleOf(x.command), /Selection/, x.command);
   });
 
   it('a walkthrough step done by running a command is done by its context-menu entry without a selection too', () => {
@@ -201,12 +203,23 @@ describe('manifest: commands, menus, keybinding, activation', () => {
     assert.ok(checked >= 2, 'the differentiate and steps steps complete on Differentiate');
   });
 
-  it('differentiate has a default keybinding (ctrl+alt+d / cmd+alt+d) in the editor', () => {
-    const kb = (c.keybindings as { command: string; key: string; mac: string; when: string }[]).find((k) => k.command === 'matrixCalculus.differentiate');
-    assert.ok(kb);
-    assert.equal(kb.key, 'ctrl+alt+d');
-    assert.equal(kb.mac, 'cmd+alt+d');
-    assert.match(kb.when, /editorTextFocus/);
+  it('Ctrl+Alt+D (Cmd+Alt+D) differentiates in the editor: with a selection by differentiate, without one by the menu\'s at-cursor entry, so both show the key', () => {
+    type Binding = { command: string; key: string; mac: string; when: string };
+    const bindings = (c.keybindings as Binding[]).filter((k) => k.key === 'ctrl+alt+d');
+    // A menu entry (and the palette) shows the key bound to its own command: the at-cursor entry,
+    // shown without a selection, needs a binding of its own to show it.
+    assert.deepEqual(bindings.map((k) => k.command).sort(), ['matrixCalculus.differentiate', 'matrixCalculus.differentiateAtCursor']);
+    for (const kb of bindings) assert.equal(kb.mac, 'cmd+alt+d', kb.command);
+    const whenOf = (id: string): string => bindings.find((k) => k.command === `matrixCalculus.${id}`)?.when ?? '';
+    // The two are exclusive and together cover the editor with focus: one command for each state.
+    assert.equal(whenOf('differentiate'), 'editorTextFocus && editorHasSelection');
+    assert.equal(whenOf('differentiateAtCursor'), 'editorTextFocus && !editorHasSelection');
+    // Each is the command the context menu shows in that state (menu entries' when clauses).
+    const entries = c.menus['matrixCalculus.context'] as { command: string; when?: string }[];
+    assert.equal(entries.find((e) => e.command === 'matrixCalculus.differentiate')?.when, 'editorHasSelection');
+    assert.equal(entries.find((e) => e.command === 'matrixCalculus.differentiateAtCursor')?.when, '!editorHasSelection');
+    // No other command on the key.
+    assert.equal((c.keybindings as Binding[]).filter((k) => k.mac === 'cmd+alt+d').length, 2);
   });
 
   it('activation: the panel is restored (onWebviewPanel) and the hover languages activate; never *', () => {
