@@ -118,14 +118,23 @@ describe('.matcalc language features', () => {
     assert.equal(panel.expr, "x' * A * x");
   });
 
+  it('CodeLens: the variables in the order of their declarations, as the variable pick and the panel list them (an MLP: the lenses said ∂/∂W2 first)', async () => {
+    const doc = 'x: vector(n)\nW1: matrix(h, n)\nb1: vector(h)\nW2: matrix(k, h)\nb2: vector(k)\ny: vector(k)\nL = norm2(W2*tanh(W1*x + b1) + b2 - y)^2\n';
+    const editor = await editorWith('matcalc', doc);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+    const order = ['x', 'W1', 'b1', 'W2', 'b2', 'y'];
+    assert.deepEqual(lenses.map((l) => l.command?.title), [...order.map((v) => `∂/∂${v}`), ...order.map((v) => `Hessian w.r.t. ${v}`)]);
+  });
+
   it('CodeLens: a Hessian per variable of f(a, b), and their full Hessian, which the lens derives with the mixed derivatives', async () => {
     const editor = await editorWith('matcalc', "f(a, b) = sin(a*b)\nx: vector(n)\na*b*x'*x\nA * x\n");
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
     const titles = (line: number) => lenses.filter((l) => l.range.start.line === line).map((l) => l.command?.title);
     assert.deepEqual(titles(0), ['∂/∂a', '∂/∂b', 'Hessian w.r.t. a', 'Hessian w.r.t. b', 'Hessian w.r.t. a, b']);
     // A vector is not stacked with the scalars (the core differentiates with respect to one at a time).
-    assert.deepEqual(titles(2), ['∂/∂a', '∂/∂b', '∂/∂x', 'Hessian w.r.t. a', 'Hessian w.r.t. b', 'Hessian w.r.t. x', 'Hessian w.r.t. a, b']);
-    assert.deepEqual(titles(3), ['∂/∂A', '∂/∂x'], 'no Hessian of a vector expression');
+    // The declared x first, as the variable pick and the panel's "Differentiate by" list them.
+    assert.deepEqual(titles(2), ['∂/∂x', '∂/∂a', '∂/∂b', 'Hessian w.r.t. x', 'Hessian w.r.t. a', 'Hessian w.r.t. b', 'Hessian w.r.t. a, b']);
+    assert.deepEqual(titles(3), ['∂/∂x', '∂/∂A'], 'no Hessian of a vector expression; the declared x first');
     const full = lenses.find((l) => l.range.start.line === 0 && l.command?.title === 'Hessian w.r.t. a, b')?.command;
     assert.ok(full);
     assert.equal(full.command, 'matrixCalculus.hessian');

@@ -11,6 +11,7 @@ import type { FunctionInfo } from '../../core';
 import { escapeMarkdown } from '../hover/content';
 import { loadCore } from '../lazy';
 import { runDeclarations, runShapeOf, runVariables } from '../derivation';
+import { byDeclaration } from '../../shared/document/declarations';
 import type { Settings } from '../settings';
 import type { Cancellation } from '../schedule';
 import { checkMatcalc, wheresFor } from './check';
@@ -177,7 +178,9 @@ export class MatcalcLanguage implements DocumentChecker {
       if (!shapes.ok || shapes.value.variables.length === 0) continue;
       const at = range(e);
       const args = (wrt: string) => ({ expr: e.text, from: 'plain', where, wrt: [wrt] });
-      for (const v of shapes.value.variables) {
+      // Declared variables first, in their order: as the variable pick and the panel list them.
+      const variables = byDeclaration(shapes.value.variables, where);
+      for (const v of variables) {
         lenses.push(
           new vscode.CodeLens(at, {
             title: `∂/∂${v.name}`,
@@ -188,7 +191,7 @@ export class MatcalcLanguage implements DocumentChecker {
         );
       }
       if (shapes.value.shape === '1×1') {
-        for (const wrt of hessianTargets(shapes.value.variables)) {
+        for (const wrt of hessianTargets(variables)) {
           const names = wrt.join(', ');
           lenses.push(
             new vscode.CodeLens(at, {
