@@ -73,6 +73,26 @@ function commonCoefficient(terms: readonly Expr[]): Rational {
 }
 
 /**
+ * The greatest common divisor of 1×1 terms' integer coefficients, when a scalar S was taken out of them (S·(2 − 8u)):
+ * it comes out too, 2S(1 − 4u), as a factored form is written (2 sech²(a²)(1 − 4a² tanh(a²)), 2e^{a²}(1 + 2a²)). 1 where
+ * a coefficient is not an integer, or for a sum alone: 9 + 18x stays (Parr & Howard's answer to 9(x + x²)).
+ */
+function integerDivisor(terms: readonly Expr[]): bigint {
+  if (terms.length < 2 || !isScalar(terms[0].shape)) return 1n;
+  let g = 0n;
+  for (const t of terms) {
+    const c = coefficientOf(t);
+    if (c.d !== 1n) return 1n;
+    let a = c.n < 0n ? -c.n : c.n;
+    let b = g;
+    while (b !== 0n) [a, b] = [b, a % b];
+    g = a;
+    if (g === 1n) return 1n;
+  }
+  return g;
+}
+
+/**
  * A sum that holds every term of a sum S and a term S·M (or M·S) written with S as its first (last)
  * matrix factor is S(I + M): W − W𝟏𝟏ᵀ/n → W(I − 𝟏𝟏ᵀ/n), the gradient through a centring (a layer
  * norm's mean). The terms after the rewrite, or undefined when no term is such a product.
@@ -91,6 +111,39 @@ function collectSum(terms: readonly Expr[]): Expr[] | undefined {
       const around = add(eye(c.side === 'left' ? s.shape.cols : s.shape.rows), m);
       const rest = terms.filter((x) => x !== t && !s.args.includes(x));
       return [c.side === 'left' ? mul(s, around) : mul(around, s), ...rest];
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A sum of 1×1 terms holding c times every term of a sum S that is a factor of another of its terms: those terms are
+ * c·S, written so, and the steps below take S out. The second derivative of tanh(a²), 2 − 2tanh(a²)² −
+ * 8a²tanh(a²)(1 − tanh(a²)²) (the first derivative's 1 − tanh(a²)² multiplied out by the product rule), is
+ * 2(1 − tanh(a²)²)(1 − 4a²tanh(a²)). The terms after the rewrite, or undefined when there is no such S. Sound:
+ * distributivity (c·S is the sum of the c·sᵢ).
+ */
+function collectScaledSum(terms: readonly Expr[]): Expr[] | undefined {
+  if (!isScalar(terms[0].shape) || !terms.some((t) => t.op === 'mul' && t.args.some((f) => f.op === 'add'))) return undefined;
+  const parts = terms.map(splitCoefficient);
+  for (const t of terms) {
+    if (t.op !== 'mul') continue;
+    for (const s of t.args) {
+      if (s.op !== 'add' || !isScalar(s.shape) || s.args.length >= terms.length) continue;
+      const used = new Set<number>();
+      let c: Rational | undefined;
+      for (const [k, rest] of s.args.map(splitCoefficient)) {
+        const j = parts.findIndex(([, r], i) => r === rest && terms[i] !== t && !used.has(i));
+        const ratio = j < 0 ? undefined : Q.mul(parts[j][0], Q.inverse(k));
+        if (ratio === undefined || (c !== undefined && !Q.equals(c, ratio))) {
+          c = undefined;
+          break;
+        }
+        c = ratio;
+        used.add(j);
+      }
+      if (c === undefined) continue;
+      return [mul(rationalNum(c), s), ...terms.filter((_, i) => !used.has(i))];
     }
   }
   return undefined;
@@ -149,7 +202,7 @@ function factorSum(terms: readonly Expr[]): Expr {
   const ending = commonEnd(terms) ?? commonStart(terms);
   if (ending !== undefined) return ending;
   const sandwich = isSandwich(terms);
-  const collected = sandwich ? undefined : collectSum(terms);
+  const collected = sandwich ? undefined : collectSum(terms) ?? collectScaledSum(terms);
   if (collected) return factorSum(collected);
   const c0 = commonCoefficient(terms);
   if (!Q.equals(c0, Q.ONE)) {
@@ -181,7 +234,8 @@ function factorSum(terms: readonly Expr[]): Expr {
   } else if (c.side === 'hadamard') {
     factored = hadamard(c.factor, factorSum(inside));
   } else {
-    factored = mul(c.factor, factorSum(inside));
+    const g = integerDivisor(inside);
+    factored = g === 1n ? mul(c.factor, factorSum(inside)) : mul(rationalNum(Q.rational(g, 1n)), c.factor, factorSum(inside.map((t) => mul(rationalNum(Q.rational(1n, g)), t))));
   }
   return outside.length === 0 ? factored : factorSum([factored, ...outside]);
 }
