@@ -390,12 +390,10 @@ function deriveWithinBudget(req: DeriveRequest): Outcome<DeriveResult> {
  * any other so that the steps, the heading and the hover call f by one name and no part takes it.
  */
 function answerNamesOf(p: Prepared): AnswerNames {
-  const names = answerNames(p.read.userNames, p.variables);
-  const all = p.read.unused === undefined ? p.variables : [...p.variables, ...p.read.unused];
-  // A declared variable the expression does not use is still the user's name for their own matrix: no part takes it.
-  if (p.read.unused !== undefined) for (const v of p.read.unused) names.reserve(v.name as string);
-  const taken = (n: string): boolean => names.taken(n) || all.some((v) => v.name === n) || isDimensionOf(n, all);
-  names.give(p.f, functionName(p.f, taken, p.read.functionName));
+  // Every declared name is taken (answerNames): a declared variable the expression does not use is still the
+  // user's name for their own matrix, no part takes it.
+  const names = answerNames(p.read.userNames, p.read.unused === undefined ? p.variables : [...p.variables, ...p.read.unused]);
+  names.give(p.f, functionName(p.f, (n) => names.taken(n), p.read.functionName));
   return names;
 }
 

@@ -50,11 +50,15 @@ export function writtenKey(name: string): string {
 }
 
 /**
- * The names of a new answer, starting with the user's (ReadResult.userNames): a name the text gives
- * one value names its node; a name it gives several (`h = np.tanh(W @ h)` per layer) names none and
- * is reserved, as is a user's name that is also a variable's (`x = x + 1`).
+ * The names of a new answer, starting with every declared name and the user's (ReadResult.userNames).
+ * `declared`: the variables, those the expression uses and those declared and not used (the user's
+ * names for their own arrays: P: matrix(N, k) beside softmax(Z, 2)); each is taken, and so is each
+ * dimension of their shapes (n of x: vector(n)), so that no part of the answer, and not the function,
+ * takes one of them. A name the text gives one value names its node; a name it gives several
+ * (`h = np.tanh(W @ h)` per layer) names none and is reserved, as is a user's name that is also a
+ * variable's (`x = x + 1`).
  */
-export function answerNames(user: ReadonlyArray<readonly [string, Expr]> = [], variables: readonly Expr[] = []): AnswerNames {
+export function answerNames(user: ReadonlyArray<readonly [string, Expr]> = [], declared: readonly Expr[] = []): AnswerNames {
   const byNode = new Map<Expr, Expr>();
   const keys = new Set<string>();
   const bases = new Set<string>();
@@ -65,7 +69,12 @@ export function answerNames(user: ReadonlyArray<readonly [string, Expr]> = [], v
   const users = new Set<Expr>();
   const times = new Map<string, number>();
   for (const [name] of user) times.set(name, (times.get(name) ?? 0) + 1);
-  const varNames = new Set(variables.map((v) => v.name as string));
+  const varNames = new Set(declared.map((v) => v.name as string));
+  for (const name of varNames) take(name);
+  for (const v of declared) {
+    // A dimension's name is taken, not its letter: u₁ beside a size u does not read as u's part.
+    for (const d of [v.shape.rows, v.shape.cols]) if (typeof d === 'string') for (const part of d.split('·')) keys.add(writtenKey(part));
+  }
   for (const [name, value] of user) {
     if (times.get(name) === 1 && !varNames.has(name) && !byNode.has(value)) {
       byNode.set(value, variable(name, value.shape));

@@ -12,7 +12,7 @@
  * the name save characters. Linear in the DAG.
  */
 import { Expr, postorder, variable } from '../model/expr';
-import { isRow } from '../model/shape';
+import { isMatrix, isRow } from '../model/shape';
 import { rewriteBottomUp } from './bottomUp';
 import { textLengths } from '../write/index';
 import { namedWhereverUsed, namesIn, pinnedNames } from '../model/textbookNames';
@@ -151,13 +151,18 @@ export function nameCommonSubexpressions(root: Expr, textLength?: (node: Expr) =
   const letter = ['u', ...NAME_POOL].find((l) => names?.letters().has(l) !== true) ?? 'u';
   let numbered = 0;
   const chained = [...chosen].some((id) => links.has(id));
+  // A matrix part gets a matrix letter, a capital (U = softmax(Z, 2) where P is the user's), as the steps' matrices do.
+  const cased = (l: string, e: Expr): string => (isMatrix(e.shape) ? l.toUpperCase() : l);
   const nextName = (e: Expr): string => {
     const preferred = pinned.get(e.id) ?? preferredName(e);
     if (preferred && !isTaken(preferred)) return preferred;
     // A chain is one family in order (u₁ = sin(q), u₂ = sin(u₁), …), never letters u, v, r, g.
-    if (chosen.size <= pool.length && !chained) return pool.shift() as string;
+    if (chosen.size <= pool.length && !chained) {
+      const k = pool.findIndex((l) => !isTaken(cased(l, e)) && names?.letters().has(cased(l, e)) !== true);
+      return k < 0 ? (pool.shift() as string) : cased(pool.splice(k, 1)[0], e);
+    }
     let n: string;
-    do n = `${letter}${++numbered}`;
+    do n = `${cased(letter, e)}${++numbered}`;
     while (isTaken(n));
     return n;
   };

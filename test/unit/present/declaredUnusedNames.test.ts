@@ -7,6 +7,8 @@
 import * as assert from 'node:assert/strict';
 import type { DeriveRequest } from '../../../src/core/api';
 import { derive } from '../../../src/core/index';
+import { readExpression } from '../../../src/core/read';
+import { isMatrix } from '../../../src/core/model/shape';
 
 const WHERE = 'Z, Y, G: matrix(N, k); X: matrix(N, n); W: matrix(n, k)';
 
@@ -34,6 +36,12 @@ describe('a declared variable the expression does not use names nothing else in 
         ...(r.value.steps ?? []).flatMap((s) => [...(s.afterText ?? '').matchAll(/(^|,\s+)([A-Za-z][\w₀-₉]*) = /g)].map((m) => m[2])),
       ];
       assert.ok(!names.includes('P'), `P given to a part: ${names.join(', ')}`);
+      // A matrix part gets a matrix letter (a capital), as the steps' matrices do: never u for the probabilities.
+      for (const d of r.value.result.named?.definitions ?? []) {
+        const part = readExpression(d.text, `${WHERE}; P: matrix(N, k)`, 'plain');
+        assert.ok(part.ok, part.ok ? '' : part.error.message);
+        if (isMatrix(part.value.expr.shape)) assert.ok(/^[A-Z]/.test(d.name), `the matrix ${d.text} is named ${d.name}`);
+      }
       // The named form reads back with the user's declarations.
       const text = r.value.result.named?.text;
       if (text !== undefined) {

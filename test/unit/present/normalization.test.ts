@@ -56,8 +56,8 @@ function assertForm(f: string, unicode: string, definitions: string[]): void {
 }
 
 describe('present/normalization: the gradient through a row normalization as the textbooks print it', () => {
-  it('layer norm: (Gu − X̂ ⊙ ((G ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ), u = I − 𝟏𝟏ᵀ/n, X̂ and σ named', () => {
-    assertForm(`sum(G .* ${LN})`, '(Gu − X̂ ⊙ ((G ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ)', ['u = I − 𝟏𝟏ᵀ/n', 'v = Xu', 'σ = √(v∘²𝟏/n + eps𝟏)', 'X̂ = v ⊘ (σ𝟏ᵀ)']);
+  it('layer norm: (GU − X̂ ⊙ ((G ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ), U = I − 𝟏𝟏ᵀ/n, X̂ and σ named', () => {
+    assertForm(`sum(G .* ${LN})`, '(GU − X̂ ⊙ ((G ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ)', ['U = I − 𝟏𝟏ᵀ/n', 'V = XU', 'σ = √(V∘²𝟏/n + eps𝟏)', 'X̂ = V ⊘ (σ𝟏ᵀ)']);
   });
 
   it('an RMS norm (no centring): (G − X̂ ⊙ ((G ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ)', () => {
@@ -77,7 +77,7 @@ describe('present/normalization: the gradient through a row normalization as the
     for (const affine of [`sum(G .* (${LN} .* (ones(N, 1)*gamma') + ones(N, 1)*beta'))`, `sum(G .* (gamma' .* ${LN} + beta'))`]) {
       const g = named(affine, 'gamma');
       assert.equal(g.unicode, '(G ⊙ X̂)ᵀ𝟏', affine);
-      assert.deepEqual(g.definitions, ['u = X(I − 𝟏𝟏ᵀ/n)', 'σ = √(u∘²𝟏/n + eps𝟏)', 'X̂ = u ⊘ (σ𝟏ᵀ)'], affine);
+      assert.deepEqual(g.definitions, ['U = X(I − 𝟏𝟏ᵀ/n)', 'σ = √(U∘²𝟏/n + eps𝟏)', 'X̂ = U ⊘ (σ𝟏ᵀ)'], affine);
       const r = derive({ expr: affine, where: WHERE, wrt: ['beta'], layout: 'denominator', check: true });
       assert.ok(r.ok && r.value.check?.passed);
       assert.equal(r.value.result.unicode, 'Gᵀ𝟏');
@@ -94,8 +94,8 @@ describe('present/normalization: the gradient through a row normalization as the
   describe('a column-wise normalization (each column, mean(X, 1)): the same forms, transposed — 𝟏σ, 𝟏𝟏ᵀ(·)/N', () => {
     const COL = '((X - ones(N, 1)*mean(X, 1)) ./ (ones(N, 1)*sqrt(mean((X - ones(N, 1)*mean(X, 1)).^2, 1) + eps)))';
     const COL_RMS = '(X ./ (ones(N, 1)*sqrt(mean(X.^2, 1) + eps)))';
-    it('layer norm along columns: (uG − X̂ ⊙ (𝟏𝟏ᵀ(G ⊙ X̂)/N)) ⊘ (𝟏σ)', () => {
-      assertForm(`sum(G .* ${COL})`, '(uG − X̂ ⊙ (𝟏𝟏ᵀ(G ⊙ X̂)/N)) ⊘ (𝟏σ)', ['u = I − 𝟏𝟏ᵀ/N', 'v = uX', 'σ = √(𝟏ᵀv∘²/N + eps𝟏ᵀ)', 'X̂ = v ⊘ (𝟏σ)']);
+    it('layer norm along columns: (UG − X̂ ⊙ (𝟏𝟏ᵀ(G ⊙ X̂)/N)) ⊘ (𝟏σ)', () => {
+      assertForm(`sum(G .* ${COL})`, '(UG − X̂ ⊙ (𝟏𝟏ᵀ(G ⊙ X̂)/N)) ⊘ (𝟏σ)', ['U = I − 𝟏𝟏ᵀ/N', 'V = UX', 'σ = √(𝟏ᵀV∘²/N + eps𝟏ᵀ)', 'X̂ = V ⊘ (𝟏σ)']);
     });
     it('RMS norm along columns, and a non-linear loss of it', () => {
       assert.ok(formOf(`sum(G .* ${COL_RMS})`));
@@ -112,7 +112,7 @@ describe('present/normalization: the gradient through a row normalization as the
       assert.equal(r.value.result.unicode, 'Gᵀ𝟏');
     });
     it('in NumPy spelling, X.mean(axis=0): the same form', () => {
-      assert.equal(namedNumpy('C = X - X.mean(axis=0)\nnp.sum(G * (C / np.sqrt((C**2).mean(axis=0) + eps)))'), '(uG − X̂ ⊙ (𝟏𝟏ᵀ(G ⊙ X̂)/N)) ⊘ (𝟏σ)');
+      assert.equal(namedNumpy('C = X - X.mean(axis=0)\nnp.sum(G * (C / np.sqrt((C**2).mean(axis=0) + eps)))'), '(UG − X̂ ⊙ (𝟏𝟏ᵀ(G ⊙ X̂)/N)) ⊘ (𝟏σ)');
     });
     it('its derivation reaches the form step by step, every step numerically true', () => {
       for (const granularity of ['full', 'summary'] as const) {
@@ -124,7 +124,7 @@ describe('present/normalization: the gradient through a row normalization as the
   it('written without brackets, G .* (X - …) ./ (…): the product regrouped around X̂ (associativity)', () => {
     const flat = `sum(G .* ${LN.slice(1, -1)})`;
     assert.ok(formOf(flat));
-    assert.equal(named(flat).unicode, '(Gu − X̂ ⊙ ((G ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ)');
+    assert.equal(named(flat).unicode, '(GU − X̂ ⊙ ((G ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ)');
   });
 
   it('a loss of the normalized rows (not linear in X̂) and a sum of squares of them', () => {
@@ -147,7 +147,7 @@ describe('present/normalization: the gradient through a row normalization as the
 
   it('read in NumPy spelling, (X - X.mean(axis=1, keepdims=True)) / np.sqrt(((X - ….mean…)**2).mean(axis=1, keepdims=True) + eps)', () => {
     const py = 'C = X - X.mean(axis=1, keepdims=True)\nnp.sum(G * (C / np.sqrt((C**2).mean(axis=1, keepdims=True) + eps)))';
-    assert.equal(namedNumpy(py), '(Gu − X̂ ⊙ ((G ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ)');
+    assert.equal(namedNumpy(py), '(GU − X̂ ⊙ ((G ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ)');
   });
 
   it('the named form reads back to the result in every notation (plain, Unicode X̂ σ, LaTeX \\hat{X} \\sigma)', () => {

@@ -140,7 +140,7 @@ describe('present: the textbooks\' names — H for a hidden layer, X̂ and σ fo
       assert.ok(r.value.result.named);
       const forms = namedForms(r.value.result.named);
 // Ḡ is G and a combining macron (U+0304), as x̂ is x and a circumflex: compared composed.
-            assert.equal(forms.unicode.normalize('NFC'), '(Ḡ − Ḡ𝟏𝟏ᵀ/n − X̂ ⊙ ((Ḡ ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ) where Ḡ = G ⊙ (𝟏γᵀ), u = X(I − 𝟏𝟏ᵀ/n), σ = √(u∘²𝟏/n + eps𝟏), X̂ = u ⊘ (σ𝟏ᵀ)'.normalize('NFC'));
+            assert.equal(forms.unicode.normalize('NFC'), '(Ḡ − Ḡ𝟏𝟏ᵀ/n − X̂ ⊙ ((Ḡ ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ) where Ḡ = G ⊙ (𝟏γᵀ), U = X(I − 𝟏𝟏ᵀ/n), σ = √(U∘²𝟏/n + eps𝟏), X̂ = U ⊘ (σ𝟏ᵀ)'.normalize('NFC'));
       assert.match(forms.latex, /^\\left\(\\bar\{G\} - /);
       assertReadsBack(forms, r.value.result.text, where);
     });
