@@ -92,6 +92,8 @@ export interface PanelModel {
   readonly title: string;
   readonly inputLatex: string;
   readonly inputShape: string;
+  /** The answer's name for the function, in Unicode (L of `L = …`, p of softmax(z); f by default): the shape picture's label. */
+  readonly functionName?: string;
   /** The expression as the core read it (the panel's expression line is this reading, not the selection). */
   readonly readAs?: PanelReading;
   /** The shapes assumed for undeclared names (none when everything is declared). */
@@ -281,7 +283,7 @@ function isCheck(v: unknown): v is PanelCheck {
 export function isPanelModel(v: unknown): v is PanelModel {
   return (
     isObj(v) &&
-    hasOnly(v, ['request', 'title', 'inputLatex', 'inputShape', 'readAs', 'assumed', 'wrt', 'wrtShape', 'variables', 'layout', 'order', 'resultLatex', 'resultShape', 'equationLatex', 'piecewiseLatex', 'namedLatex', 'blocksLatex', 'blocksReading', 'indexLatex', 'form', 'indexProblem', 'check', 'steps']) &&
+    hasOnly(v, ['request', 'title', 'inputLatex', 'inputShape', 'functionName', 'readAs', 'assumed', 'wrt', 'wrtShape', 'variables', 'layout', 'order', 'resultLatex', 'resultShape', 'equationLatex', 'piecewiseLatex', 'namedLatex', 'blocksLatex', 'blocksReading', 'indexLatex', 'form', 'indexProblem', 'check', 'steps']) &&
     isOptText(v.indexLatex) &&
     (v.form === undefined || isOneOf(v.form, RESULT_FORMS)) &&
     isOptText(v.indexProblem, 10_000) &&
@@ -293,6 +295,7 @@ export function isPanelModel(v: unknown): v is PanelModel {
     isText(v.title, 1000) &&
     isText(v.inputLatex) &&
     isText(v.inputShape, 256) &&
+    isOptText(v.functionName, 256) &&
     (v.readAs === undefined || isReading(v.readAs)) &&
     (v.assumed === undefined || (Array.isArray(v.assumed) && v.assumed.length <= MAX_STEPS && v.assumed.every(isAssumedShape))) &&
     Array.isArray(v.wrt) &&

@@ -133,20 +133,23 @@ export function productPicture(product: PanelProduct, strings: Strings): SvgNode
 export function overviewPicture(model: PanelModel, strings: Strings): SvgNode | undefined {
   if (model.wrt.length !== 1) return undefined;
   const w = model.wrt[0];
-  const result = model.order === 2 ? `∂²f/∂${w}²` : `∂f/∂${w}`;
+  // The function by the answer's one name for it (present/functionName.ts: L of `L = …`, p of softmax(z)).
+  const f = model.functionName ?? 'f';
+  const result = model.order === 2 ? `∂²${f}/∂${w}²` : `∂${f}/∂${w}`;
   const items: PictureItem[] = [
-    { name: 'f', shape: model.inputShape, role: 'input' },
+    { name: f, shape: model.inputShape, role: 'input' },
     { name: w, shape: model.wrtShape, role: 'input' },
     { name: result, shape: model.resultShape, role: 'result' },
   ];
   const alt = format(
-    strings.overviewPicture ?? 'Shapes: f is {0}, {1} is {2}, so {3} is {4} ({5} layout).',
+    strings.overviewPicture ?? 'Shapes: {6} is {0}, {1} is {2}, so {3} is {4} ({5} layout).',
     model.inputShape,
     w,
     model.wrtShape,
     result,
     model.resultShape,
     strings[model.layout] ?? model.layout,
+    f,
   );
   return pictureSvg(items, [strings.withRespectTo ?? 'w.r.t.', '→'], alt);
 }

@@ -65,6 +65,7 @@ export function panelModel(result: DeriveResult, request: PanelRequest, indexPro
     title: `${what} w.r.t. ${result.wrt.join(', ')}`,
     inputLatex: result.input.latex,
     inputShape: result.input.shape,
+    functionName: result.input.name.unicode,
     readAs: { text: result.input.text, notation: result.input.notation },
     assumed: result.assumed.map((a) => ({ name: a.name, shape: a.shape, reason: a.reason })),
     wrt: result.wrt,

@@ -59,7 +59,7 @@ export function panelStrings(): PanelStrings {
     actingOn: t('Acting on'),
     shapes: t('Shapes'),
     productPicture: t('Shapes of the product: {0} gives {1}.'),
-    overviewPicture: t('Shapes: f is {0}, {1} is {2}, so {3} is {4} ({5} layout).'),
+    overviewPicture: t('Shapes: {6} is {0}, {1} is {2}, so {3} is {4} ({5} layout).'),
     times: t('times'),
     withRespectTo: t('w.r.t.'),
     wrtLabel: t('Differentiate by'),

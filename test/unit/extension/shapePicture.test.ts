@@ -84,6 +84,18 @@ describe('shape pictures', () => {
     assert.equal(overview.attrs['aria-label'], 'Shapes: f is 1×1, w is n×1, so ∂f/∂w is 1×n (numerator layout).');
   });
 
+  it('the overview calls the function by the answer\'s name: L = mean((Xw − y)²) is L (1×1), ∂L/∂w (1×n); softmax(z) is p', () => {
+    for (const [expr, name, shape] of [['L = mean((X*w - y).^2)', 'L', '1×1'], ['softmax(W*w)', 'p', 'm×1']] as const) {
+      const d = derived({ expr, wrt: ['w'], granularity: 'summary' });
+      assert.equal(d.input.name.unicode, name);
+      const overview = overviewPicture(panelModel(d, request(expr, 'w')), {});
+      assert.ok(overview);
+      const [f, w, result] = boxes(overview).map((b) => [b.role, b.name, b.shape]);
+      assert.deepEqual([f, w[1], result[1]], [['input', name, shape], 'w', `∂${name}/∂w`]);
+      assert.equal(overview.attrs['aria-label'], `Shapes: ${name} is ${shape}, w is n×1, so ∂${name}/∂w is ${result[2]} (numerator layout).`);
+    }
+  });
+
   it('the full chain of the seed’s §6.1 loss: seven factors, every inner dimension meets', () => {
     const d = derived({ expr: 'mean((y - max(0, X*w + b)).^2)', where: 'b: scalar', wrt: ['w'], granularity: 'full' });
     const svg = productPicture(productOf(d, 'vector-chain-rule'), {});
