@@ -17,7 +17,6 @@ import { describeCase, runProperties, type PropertyReport } from './properties';
 import { fuzzReader, type ReaderFuzzReport } from './readers';
 import { checkOneReading } from './oneReading';
 import { checkReadBack } from './readBack';
-import { checkQuotientReadBack } from './quotients';
 import { appendRegression, regressionEntry, reproduces } from './regression';
 import { REQUEST_TIME_LIMIT_MS, shortened } from './request';
 
@@ -138,10 +137,6 @@ async function main(): Promise<number> {
     console.log(`read back: ${fmt(r.runs)} random expressions, seed ${r.seed}: ${fmt(r.readings)} readings (explicit reader and auto) of ${forms}; ${(r.totalMs / 1000).toFixed(1)} s`);
     if (r.failure) console.log(`  FAILED (shrunk ${r.failure.shrinks} times, then to the smallest failing subexpression): ${describeCase(r.failure.c)}\n  ${r.failure.problem}`);
     failed ||= r.failure !== undefined;
-    // Quotients by scalars: every spelling one node, every written form read back as the very node (quotients.ts).
-    const q = checkQuotientReadBack(args.properties, args.seed);
-    console.log(`read back, quotients: ${fmt(q.runs)} random quotients, seed ${args.seed}, each spelling one node and read back as it${q.failure ? `: FAILED ${q.failure}` : ''}`);
-    failed ||= q.failure !== undefined;
   }
   if (args.only === undefined || args.only === 'properties') {
     const r = runProperties({ runs: args.properties, seed: args.seed, vocabulary: args.vocabulary });

@@ -50,7 +50,6 @@ import { isMatrix, isScalar, mulDim, shape, type Dim, type Shape } from '../mode
 import * as Q from '../model/rational';
 import { fromNumber, parseDecimal } from '../model/rational';
 import { SpanTable } from './spanTable';
-import { divisorsOf, splitsAsDivisor } from '../model/quotient';
 import type { Ast, CallNode, ChainLink, EinsumNode, MulOp, AddOp } from './ast';
 import { isPi } from './names';
 import { matrixForm } from '../tensor/lower';
@@ -211,19 +210,6 @@ export class ExprBuilder {
     let accShape = items[0].shape;
     const value = (): Expr => (items.length === 1 ? items[0] : kind === 'mul' ? rawMul(items) : rawHadamard(items));
     const step = (k: 'mul' | 'hadamard', factor: Expr): void => {
-      if (k === 'mul') {
-        // x*(a*b)^-1 is x/(a*b), x*(a^2)^-1 is x/a^2: as the writers print it, one node.
-        if (isScalar(factor.shape) && factor.op === 'pow' && factor.args[1].op === 'num' && factor.args[1].value === -1 && splitsAsDivisor(factor.args[0])) {
-          for (const d of divisorsOf(factor.args[0])) step('mul', d);
-          return;
-        }
-        // x/3/2 is x/6, as x/(3*2) is.
-        const last = items[items.length - 1];
-        if (isNumberReciprocal(factor) && isNumberReciprocal(last)) {
-          items[items.length - 1] = reciprocal(rationalNum(Q.mul(rationalOf(last.args[0]), rationalOf(factor.args[0]))));
-          return;
-        }
-      }
       const joins = items.length === 1 || (k === kind && (k === 'hadamard' || chainAccepts(items, factor)));
       if (!joins) items = [value()];
       kind = k;
@@ -238,9 +224,7 @@ export class ExprBuilder {
           step('mul', f);
           break;
         case '/':
-          // x/(2a) is x/2/a and x/a^2 is x*a^-2: one node however the quotient is written (model/quotient.ts).
-          if (isScalar(f.shape)) for (const d of divisorsOf(f)) step('mul', d);
-          else step('mul', reciprocal(f));
+          step('mul', reciprocal(f));
           break;
         case '.*':
         case './': {
@@ -330,9 +314,6 @@ export class ExprBuilder {
 export function negate(e: Expr): Expr {
   return e.op === 'num' ? rationalNum(Q.neg(rationalOf(e))) : rawMul([num(-1), e]);
 }
-
-/** n⁻¹ for a number n other than 0 (a divisor written /n). */
-const isNumberReciprocal = (e: Expr): boolean => e.op === 'pow' && e.args[0].op === 'num' && e.args[0].value !== 0 && e.args[1].op === 'num' && e.args[1].value === -1;
 
 /**
  * A number as written: exact (3 is the integer 3, 0.1 the decimal 1/10, not the double nearest it);
