@@ -12,7 +12,7 @@
  * the name save characters. Linear in the DAG.
  */
 import { Expr, postorder, variable } from '../model/expr';
-import { isMatrix, isRow } from '../model/shape';
+import { isMatrix } from '../model/shape';
 import { rewriteBottomUp } from './bottomUp';
 import { textLengths } from '../write/index';
 import { namedWhereverUsed, namesIn, pinnedNames } from '../model/textbookNames';
@@ -30,12 +30,9 @@ export interface Named {
   readonly definitions: readonly Definition[];
 }
 
-/**
- * The usual letter of a part: p = softmax(z), P = softmax(Z, d), D = diag(vec(P)) (its Jacobian D − D(𝟏𝟏ᵀ ⊗ I)D), s = σ(z).
- * Not of a row's softmax(zᵀ) as read: it is pᵀ, and its derivative is written with the column p = softmax(z).
- */
+/** The usual letter of a part: p = softmax(z), P = softmax(Z, d), D = diag(vec(P)) (its Jacobian D − D(𝟏𝟏ᵀ ⊗ I)D), s = σ(z). */
 export function preferredName(e: Expr): string | undefined {
-  if (e.op === 'softmax') return isRow(e.shape) ? undefined : 'p';
+  if (e.op === 'softmax') return 'p';
   if (e.op === 'softmaxAlong') return 'P';
   if (e.op === 'fn' && e.name === 'sigmoid') return 's';
   if (e.op === 'diagm' && e.args[0].op === 'vec' && e.args[0].args[0].op === 'softmaxAlong') return 'D';

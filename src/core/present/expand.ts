@@ -10,7 +10,6 @@
 import { Expr, postorder, rationalNum, walkUnvisited, withArgs } from '../model/expr';
 import { isColumn, isScalar } from '../model/shape';
 import { add, diagm, hadamard, mul, splitCoefficient } from '../simplify/build';
-import { factorize } from './factor';
 
 const MAX_TERMS = 32;
 
@@ -93,34 +92,8 @@ function tryProduct(m: Expr): Expr {
   for (const d of distributions(m, reciprocalsIn(m) > 0)) {
     const candidate = trySum(add(...d.terms));
     if (candidate.size < best.size && (!d.hadamard || reciprocalsIn(candidate) < reciprocalsIn(m))) best = candidate;
-    else if (best === m && !d.hadamard && softmaxesMade(m, candidate)) best = candidate;
   }
   return best;
-}
-
-/**
- * The exponentials exp(u) of a vector u that e uses other than summed (sum(exp(u)) is a softmax's denominator): the
- * written-out softmaxes a distribution has not made softmaxes.
- */
-function writtenOutExponentials(e: Expr): number {
-  const ids = new Set<number>();
-  for (const n of postorder(e)) {
-    if (n.op === 'sum') continue;
-    for (const a of n.args) if (a.op === 'fn' && a.name === 'exp' && !isScalar(a.shape) && (isColumn(a.shape) || a.shape.rows === 1)) ids.add(a.id);
-  }
-  return ids.size;
-}
-
-/**
- * A distribution over a matrix product's sum beside a written-out exponential that makes its softmaxes (fewer
- * exponentials left outside their sums) and, factored again, is no larger: exp(z)/sum(exp(z))²'s Jacobian,
- * (I − 2p𝟏ᵀ)diag(exp(z))/s² with s = sum(exp(z)), is diag(p)/s − 2ppᵀ/s, factored (diag(p) − 2ppᵀ)/s, the same size,
- * the exponential gone into p. Where the factored form is larger the product stays.
- */
-function softmaxesMade(m: Expr, candidate: Expr): boolean {
-  if (!m.args.some(isWrittenOutExp)) return false;
-  const before = writtenOutExponentials(m);
-  return before > 0 && writtenOutExponentials(candidate) < before && factorize(candidate).size <= m.size;
 }
 
 /**

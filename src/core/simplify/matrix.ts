@@ -3,7 +3,7 @@
  * Part of the smart constructors (./build.ts): every rule is an identity of real matrices.
  */
 import { transposedContraction } from '../tensor/contraction';
-import { type Expr, type ElementwiseFunction, num, rationalNum, zeros, ones, eye, rawMatpow, rawTranspose, rawInv, rawDiagm, rawDiagv, rawKron, rawVec, entry as rawEntry } from '../model/expr';
+import { type Expr, num, rationalNum, zeros, ones, eye, rawMatpow, rawTranspose, rawInv, rawDiagm, rawDiagv, rawKron, rawVec, entry as rawEntry } from '../model/expr';
 import { isScalar, isColumn, isRow, shape, transposeShape, sizeOf } from '../model/shape';
 import * as Q from '../model/rational';
 import { LARGE_SUM, add } from './add';
@@ -11,8 +11,7 @@ import { hadamard } from './hadamard';
 import { isOne, isZero, splitCoefficient } from './numbers';
 import { isZeroOne, pow } from './power';
 import { mul } from './product';
-import { reduce, softmax } from './reductions';
-import { fn } from './elementwise';
+import { reduce } from './reductions';
 
 /** A vector-like expression as a column. */
 export function asColumn(v: Expr): Expr {
@@ -96,16 +95,6 @@ export function transpose(a: Expr): Expr {
       return matpow(transpose(a.args[0]), a.value as number);
     case 'contract':
       return transposedContraction(a) ?? rawTranspose(a);
-    // An element-wise function or the vector softmax of a transpose as read, f(Aᵀ)ᵀ = f(A), softmax(zᵀ)ᵀ = softmax(z):
-    // exp(zᵀ)ᵀ printed as it came.
-    case 'fn':
-      return a.args[0].op === 'transpose' ? fn(a.name as ElementwiseFunction, a.args[0].args[0]) : rawTranspose(a);
-    // Of a row only: softmax() builds a row's softmax(w) as softmax(wᵀ)ᵀ, so a column's softmax(wᵀ) of a row w is kept.
-    case 'softmax':
-      return isRow(a.shape) && a.args[0].op === 'transpose' ? softmax(a.args[0].args[0]) : rawTranspose(a);
-    // (Aᵀ ⊙ Bᵀ)ᵀ = A ⊙ B, every factor a transpose (of a transposed row softmax(z)ᵀ ⊙ yᵀ from exp(zᵀ)y/sum(exp(z))).
-    case 'hadamard':
-      return a.args.every((f) => f.op === 'transpose') ? hadamard(...a.args.map((f) => f.args[0])) : rawTranspose(a);
     default:
       return rawTranspose(a);
   }

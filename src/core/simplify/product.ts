@@ -186,7 +186,7 @@ function product(factors: readonly Expr[], known: Settled | undefined): Expr {
   }
   chain = simplifyChain(chain, settled);
   // exp(u)/sum(exp(u)) = softmax(u) (simplify/softmaxForm.ts); the chain's new factors may pair (𝟏ᵀsoftmax(u) = 1).
-  const softmaxes = scalarExp === undefined ? undefined : softmaxesInChain(scalarOrder, scalarExp, chain);
+  const softmaxes = scalarExp === undefined || chain.length === 0 ? undefined : softmaxesInChain(scalarOrder, scalarExp, chain);
   if (softmaxes !== undefined) chain = simplifyChain(softmaxes);
   if (chain.some((f) => f.op === 'zeros')) return zeros(resultShape);
   // Chain rules can produce 1×1 values (1ᵀx = sum(x)): they join the scalars.

@@ -4,12 +4,11 @@
  */
 import { type Expr, num, ones, rawReduce, rawSoftmax, rawSoftmaxAlong, rawLogsumexpAlong, type Axis, sizeNode, type ReductionOp } from '../model/expr';
 import * as Q from '../model/rational';
-import { isRow, isScalar, sameShape, shape } from '../model/shape';
+import { isScalar, sameShape, shape } from '../model/shape';
 import { add } from './add';
 import { fn } from './elementwise';
 import { isOnes, splitCoefficient } from './numbers';
 import { mul } from './product';
-import { transpose } from './matrix';
 
 export function reduce(op: ReductionOp, a: Expr): Expr {
   if (isScalar(a.shape)) {
@@ -67,8 +66,7 @@ function withoutCentredPairs(a: Expr): Expr[] | undefined {
   return gone.size === 0 ? undefined : a.args.filter((_, i) => !gone.has(i));
 }
 
-/** softmax(z); of a row, softmax(zᵀ)ᵀ (the vector softmax commutes with the transpose): one form, the column's, whose rules and names (p) are the textbook's. */
-export const softmax = (z: Expr): Expr => (isRow(z.shape) ? transpose(rawSoftmax(transpose(z))) : rawSoftmax(z));
+export const softmax = (z: Expr): Expr => rawSoftmax(z);
 
 /** softmax(Z, d): of each row (d = 2) or column (d = 1); a single row or column is the vector softmax, a length-1 one is 1. */
 export function softmaxAlong(z: Expr, d: Axis): Expr {

@@ -4,9 +4,9 @@
  * the inverse, softmax and log-sum-exp (matrix-derivative-rules.md §2–§3; Matrix Cookbook).
  */
 import type { Expr } from '../../model/expr';
-import { isRow, isScalar } from '../../model/shape';
+import { isScalar } from '../../model/shape';
 import {
-  asColumn, diagm, fn, hadamard, inner, inv, kron, mul, neg, num, pow, reduce, softmax, sub, transpose,
+  diagm, fn, hadamard, inner, inv, kron, mul, neg, num, pow, reduce, softmax, sub, transpose,
 } from '../../simplify/build';
 import { elementwiseDerivative } from '../elementwise';
 import type { ElementwiseFunction } from '../../model/expr';
@@ -95,40 +95,24 @@ export const INV: OperatorRule = {
   derivation: fixedDerivation('inverse-rule', 'Differentiating A·A⁻¹ = I gives d(A⁻¹) = −A⁻¹·dA·A⁻¹.', 'C = A⁻¹ passes back −Cᵀ·Ḡ·Cᵀ'),
 };
 
-/**
- * The softmax's rules for p = softmax(z) of a column z, and of a row by its column q = softmax(zᵀ) = pᵀ (the vector
- * softmax commutes with the transpose): dp = (q ⊙ dzᵀ − qqᵀdzᵀ)ᵀ, ∂vec p/∂(vec z)ᵀ = diag(q) − qqᵀ. Written for a
- * column only, a row's p ⊙ ż − ppᵀż was p ⊙ ż − ‖p‖²ż, and its diag(p) − ppᵀ a 1×1 ppᵀ.
- */
-const softmaxColumn = (u: Expr): Expr => (isRow(u.shape) ? softmax(asColumn(u.args[0])) : u);
-const backToRow = (u: Expr, e: Expr): Expr => (isRow(u.shape) ? transpose(e) : e);
-const softmaxTimes = (u: Expr, v: Expr): Expr => {
-  const q = softmaxColumn(u);
-  const w = asColumn(v);
-  return backToRow(u, sub(hadamard(q, w), mul(q, transpose(q), w)));
-};
-const softmaxTangent: TangentRule = (u, d) => softmaxTimes(u, d(u.args[0]));
+const softmaxTangent: TangentRule = (u, d) => sub(hadamard(u, d(u.args[0])), mul(u, transpose(u), d(u.args[0])));
 
 export const SOFTMAX: OperatorRule = {
   tangent: softmaxTangent,
-  adjoint: (u, ubar) => softmaxTimes(u, ubar),
+  adjoint: (u, ubar) => sub(hadamard(u, ubar), mul(u, transpose(u), ubar)),
   adjointMultiplier: notLinkedForArrays,
-  local: (u) => {
-    const q = softmaxColumn(u);
-    return sub(diagm(q), mul(q, transpose(q)));
-  },
+  local: (u) => sub(diagm(u), mul(u, transpose(u))),
   differential: { formula: 'dp = p ⊙ dz − p pᵀ dz for p = softmax(z)', of: softmaxTangent },
   derivation: fixedDerivation('softmax-rule', 'The Jacobian of p = softmax(z) is diag(p) − p·pᵀ.', 'p = softmax(z) passes back p ⊙ Ḡ − p·pᵀḠ'),
 };
 
-/** logsumexp(z) = logsumexp(zᵀ): its gradient by a row z is softmax(zᵀ)ᵀ, its local Jacobian ∂/∂(vec z)ᵀ the row softmax(z or zᵀ)ᵀ. */
-const logsumexpTangent: TangentRule = (u, d) => inner(softmax(asColumn(u.args[0])), asColumn(d(u.args[0])));
+const logsumexpTangent: TangentRule = (u, d) => inner(softmax(u.args[0]), d(u.args[0]));
 
 export const LOGSUMEXP: OperatorRule = {
   tangent: logsumexpTangent,
   adjoint: (u, ubar) => mul(ubar, softmax(u.args[0])),
   adjointMultiplier: notLinkedForArrays,
-  local: (u) => transpose(softmax(asColumn(u.args[0]))),
+  local: (u) => transpose(softmax(u.args[0])),
   differential: { formula: 'd logsumexp(z) = softmax(z)ᵀ dz', of: logsumexpTangent },
   derivation: fixedDerivation('logsumexp-rule', 'The derivative of logsumexp(z) is softmax(z)ᵀ.', 'logsumexp(z) passes back Ḡ·softmax(z)'),
 };
