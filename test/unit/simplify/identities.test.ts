@@ -245,15 +245,15 @@ describe('simplify: identities are sound and produce textbook forms', () => {
     // Nothing but broadcasts: (w𝟏ᵀ)𝟏 is left to the other rules.
     sound(rawMul([rawHadamard([rowB, rawPow(rowB, num(2))]), ones(shape('n', 1))]));
   });
-  it('the row-wise layer norm\'s gradient: (Gu − X̂ ⊙ ((G ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ), u = I − 𝟏𝟏ᵀ/n, checked against finite differences', () => {
+  it('the row-wise layer norm\'s gradient: (GU − X̂ ⊙ ((G ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ), U = I − 𝟏𝟏ᵀ/n, checked against finite differences', () => {
     const r = derive({
       expr: 'sum(G .* ((X - mean(X, 2)*ones(1, n)) ./ (sqrt(mean((X - mean(X, 2)*ones(1, n)).^2, 2) + eps)*ones(1, n))))',
       where: 'X: matrix(N, n); G: matrix(N, n); eps: scalar', wrt: ['X'], layout: 'denominator', check: true,
     });
     assert.ok(r.ok, r.ok ? '' : r.error.message);
-    // v = X(I − 𝟏𝟏ᵀ/n) the centred rows, σ the row standard deviations, X̂ the normalized input (present/normalization.ts)
-    assert.equal(r.value.result.named?.unicode, '(Gu − X̂ ⊙ ((G ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ)');
-    assert.deepEqual(r.value.result.named?.definitions.map((d) => `${d.nameUnicode} = ${d.unicode}`), ['u = I − 𝟏𝟏ᵀ/n', 'v = Xu', 'σ = √(v∘²𝟏/n + eps𝟏)', 'X̂ = v ⊘ (σ𝟏ᵀ)']);
+    // V = X(I − 𝟏𝟏ᵀ/n) the centred rows (matrices named by capitals, 2b2cd76), σ the row standard deviations, X̂ the normalized input (present/normalization.ts)
+    assert.equal(r.value.result.named?.unicode, '(GU − X̂ ⊙ ((G ⊙ X̂)𝟏𝟏ᵀ/n)) ⊘ (σ𝟏ᵀ)');
+    assert.deepEqual(r.value.result.named?.definitions.map((d) => `${d.nameUnicode} = ${d.unicode}`), ['U = I − 𝟏𝟏ᵀ/n', 'V = XU', 'σ = √(V∘²𝟏/n + eps𝟏)', 'X̂ = V ⊘ (σ𝟏ᵀ)']);
     assert.ok(r.value.check?.passed, `check failed: ${JSON.stringify(r.value.check)}`);
   });
   it('presentation: ((A − B)/n)ᵀx is written (A − B)ᵀx/n, the scalar out of the transpose; (AB)ᵀ keeps its transpose', () => {
