@@ -12,6 +12,7 @@ import type { Expr } from '../../../src/core/model/expr';
 import { freeVariables } from '../../../src/core/model/expr';
 import { readExpression } from '../../../src/core/read';
 import { exprsEqualNumerically } from '../../../src/core/numeric/index';
+import { topLevelParts } from './topLevelParts';
 
 const nest = (fn: string, inner: string, depth: number): string => (depth === 0 ? inner : nest(fn, `${fn}(${inner})`, depth - 1));
 
@@ -24,22 +25,9 @@ const CASES: ReadonlyArray<{ readonly expr: string; readonly where: string; read
   { expr: `sum(${nest('sigmoid', 'X', 20)})`, where: 'X: matrix(m, n)', wrt: 'X' },
 ];
 
-/** `text` split at the commas outside brackets (two spaces separate the steps' definitions). */
+/** `text`'s definitions, split at the commas outside brackets (two spaces separate the steps' definitions). */
 function definitions(text: string): Array<{ readonly name: string; readonly body: string }> {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if ('([{'.includes(ch)) depth++;
-    else if (')]}'.includes(ch)) depth--;
-    else if (ch === ',' && depth === 0) {
-      out.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  out.push(text.slice(start).trim());
-  return out.filter((p) => p.length > 0).map((p) => {
+  return topLevelParts(text).map((p) => {
     const k = p.indexOf(' = ');
     assert.ok(k > 0, `not a definition: ${p}`);
     return { name: p.slice(0, k), body: p.slice(k + 3) };

@@ -19,6 +19,7 @@ import { derivationOf, verifyStep } from '../../../src/core/derivation/index';
 import { answerNames } from '../../../src/core/present/answerNames';
 import { differentiate } from '../../../src/core/calculus/derive';
 import { present } from '../../../src/core/service';
+import { topLevelParts } from './topLevelParts';
 
 interface Case {
   readonly label: string;
@@ -92,24 +93,6 @@ const CASES: readonly Case[] = [
     wrt: 'W1',
   },
 ];
-
-/** `text` split at the commas outside brackets. */
-function topLevelParts(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if ('([{'.includes(ch)) depth++;
-    else if (')]}'.includes(ch)) depth--;
-    else if (ch === ',' && depth === 0) {
-      out.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  out.push(text.slice(start).trim());
-  return out.filter((p) => p.length > 0);
-}
 
 /** The definitions `name = body` of a list of them. */
 function definitionsIn(parts: readonly string[]): Array<{ readonly name: string; readonly body: string }> {
